@@ -1,0 +1,78 @@
+// annotation.h: what the language layer attaches to an Article.
+//
+//   storyline::AnnotatedArticle a = storyline::Annotate(article, {});
+//   for (const storyline::Span& s : a.sentences) ...
+//
+// Every offset is in Unicode code points into Article::text, end exclusive.
+// Plain values; thread-compatible.
+#ifndef STORYLINE_ANNOTATION_H_
+#define STORYLINE_ANNOTATION_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "storyline/article.h"
+
+namespace storyline {
+
+struct Span {
+  size_t start = 0;  // code points into Article::text
+  size_t end = 0;    // exclusive
+};
+
+struct EntityMention {
+  Span span;
+  std::string text;
+  std::string type;    // PERSON|ORG|PLACE|WORK|OTHER
+  std::string entity;  // in-article entity id, e.g. "e3"
+};
+
+struct Quote {
+  Span span;
+  std::string text;
+  std::string speaker_name;  // "" when unknown
+  std::string speaker;       // in-article entity id or ""
+  std::string cue;           // "said", "wrote", ... or ""
+  std::string kind;          // direct|partial|indirect
+  std::string medium;        // instagram|tiktok|x|statement|interview|... or ""
+};
+
+struct DateMention {
+  Span span;
+  std::string text;
+  std::string value;  // TIMEX3-style ISO value: 2022-11-28, 2024-03, 2024-FA, P3D
+};
+
+struct Quantity {
+  Span span;
+  std::string text;
+  double value = 0;
+  std::string unit;     // years|followers|USD|percent|...
+  std::string subject;  // in-article entity id or ""
+};
+
+struct AnnotatedArticle {
+  Article article;
+  std::vector<Span> sentences;
+  std::vector<EntityMention> entities;
+  std::vector<Quote> quotes;
+  std::vector<DateMention> dates;
+  std::vector<Quantity> quantities;
+};
+
+struct AnnotateOptions {
+  // Reserved for the language layer's switches (models, gazetteers).
+  bool sentences = true;
+};
+
+// Runs every annotator that exists on `article`. Never fails: text that no
+// annotator understands simply gets fewer annotations.
+AnnotatedArticle Annotate(const Article& article, const AnnotateOptions& options);
+
+// Number of Unicode code points in the UTF-8 string `s`.
+size_t CodePointLength(const std::string& s);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_ANNOTATION_H_

@@ -1,0 +1,65 @@
+// article.h: the two records that flow through the first pipeline stages.
+//
+//   Document (what a reader found in a file)  --clean-->  Article (clean text)
+//
+//   storyline::Document d;  d.id = "a1"; d.format = storyline::DocumentFormat::kHtml;
+//   d.body = "<html>...</html>";
+//   storyline::Result<storyline::Article> a = storyline::CleanDocument(d, {});
+//
+// Both are plain values: copyable, no hidden sharing, safe to move between
+// threads. All strings are UTF-8 in Unicode NFC. An empty string means
+// "unknown" (rendered as JSON null).
+#ifndef STORYLINE_ARTICLE_H_
+#define STORYLINE_ARTICLE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace storyline {
+
+// How a Document's body is written.
+enum class DocumentFormat {
+  kText,  // plain text; paragraphs separated by blank lines
+  kHtml,  // an HTML page (or fragment)
+};
+
+// One article as a reader found it, before cleaning.
+struct Document {
+  std::string id;         // stable id: file stem, JSONL "id", WARC-Record-ID, ...
+  std::string source;     // where it came from, for messages: "dir/a.jsonl:17"
+  std::string url;        // canonical or fetched URL
+  std::string title;
+  std::string published;  // ISO date "YYYY[-MM[-DD]]" when the container says so
+  std::string outlet;
+  std::string author;
+  DocumentFormat format = DocumentFormat::kText;
+  std::string body;       // UTF-8 NFC text or HTML
+};
+
+// One cleaned article: metadata plus the body text with boilerplate removed.
+struct Article {
+  std::string id;
+  std::string source;     // as in Document::source
+  std::string url;
+  std::string title;
+  std::string published;  // "YYYY[-MM[-DD]]" or ""
+  std::string outlet;
+  std::string author;
+  // The article body. Paragraphs are separated by "\n\n"; offsets used
+  // anywhere in storyline are Unicode code points into this string.
+  std::string text;
+  // Lines/blocks removed as boilerplate (share prompts, credits, related
+  // links, ...), in document order, so a reader can check what was dropped.
+  std::vector<std::string> boilerplate_removed;
+  // 64-bit XXH3 of `text`; identifies the content for dedup and idempotent
+  // ingest. Filled by CleanDocument.
+  uint64_t content_hash = 0;
+};
+
+// Returns the XXH3-64 hash storyline uses for article content.
+uint64_t ContentHash(const std::string& text);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_ARTICLE_H_

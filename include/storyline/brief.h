@@ -1,0 +1,96 @@
+// brief.h: stories built from many articles, and the brief that shows them.
+//
+//   std::vector<storyline::AnnotatedArticle> docs = ...;
+//   storyline::Brief b = storyline::BuildBrief(docs, {});
+//   std::string json = storyline::RenderBrief(b, storyline::BriefFormat::kJson);  // render.h
+//
+// The model mirrors the JSON contract in DESIGN.md ("The brief, as JSON");
+// empty strings are rendered as null where the contract allows null.
+// Plain values; thread-compatible.
+#ifndef STORYLINE_BRIEF_H_
+#define STORYLINE_BRIEF_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "storyline/annotation.h"
+#include "storyline/article.h"
+
+namespace storyline {
+
+struct BriefEntity {
+  std::string id;    // "e1"
+  std::string name;  // canonical name
+  std::string type;  // PERSON|ORG|PLACE|WORK|OTHER
+  std::vector<std::string> aliases;
+  std::vector<std::string> articles;
+  size_t mentions = 0;
+};
+
+struct QuoteOccurrence {
+  std::string article;
+  std::string text;
+  size_t start = 0, end = 0;  // code points into that article's text
+  std::string cue, kind, medium;
+};
+
+struct BriefQuote {
+  std::string id;
+  std::string speaker;       // entity id or ""
+  std::string speaker_name;  // or ""
+  std::string text;          // canonical wording
+  std::vector<QuoteOccurrence> occurrences;
+};
+
+struct TimelineEntry {
+  std::string date;  // YYYY[-MM[-DD]]
+  std::string text;
+  std::vector<std::string> articles;
+  std::string evidence;
+};
+
+struct ClaimValue {
+  std::string value;
+  std::vector<std::string> articles;
+  std::string evidence;
+};
+
+struct Claim {
+  std::string subject, subject_name, attribute;
+  std::string status;  // agreed|conflict|single
+  std::vector<ClaimValue> values;
+};
+
+struct Story {
+  std::string id;
+  std::string label;
+  std::vector<std::string> articles;  // article ids, publication order
+  std::vector<std::string> related_stories;
+  std::string span_first, span_last;  // YYYY[-MM[-DD]] or "" if undated
+  std::vector<BriefEntity> entities;
+  std::vector<BriefQuote> quotes;
+  std::vector<TimelineEntry> timeline;
+  std::vector<Claim> claims;
+};
+
+struct Brief {
+  std::vector<Article> articles;
+  std::vector<Story> stories;
+};
+
+struct StoryOptions {
+  // Two articles belong to one story when their TF-IDF cosine similarity is
+  // at least this. 0.2 separates same-story pairs from different-story pairs
+  // in our examples with margin on both sides.
+  double min_similarity = 0.2;
+};
+
+// Groups articles into stories and builds each story's view. Articles keep
+// their input order inside `Brief::articles`.
+Brief BuildBrief(const std::vector<AnnotatedArticle>& articles,
+                 const StoryOptions& options);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_BRIEF_H_

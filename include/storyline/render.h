@@ -1,0 +1,36 @@
+// render.h: turning briefs and articles into JSON, Markdown and HTML.
+//
+//   std::string html = storyline::RenderBrief(brief, storyline::BriefFormat::kHtml);
+//
+// JSON follows DESIGN.md's contracts (schema/brief.schema.json for briefs);
+// HTML is one self-contained file (inline CSS, no scripts or remote assets)
+// with every article-derived string escaped. Reentrant.
+#ifndef STORYLINE_RENDER_H_
+#define STORYLINE_RENDER_H_
+
+#include <string>
+
+#include "storyline/annotation.h"
+#include "storyline/article.h"
+#include "storyline/brief.h"
+
+namespace storyline {
+
+enum class BriefFormat { kJson, kMarkdown, kHtml };
+
+// Renders a whole brief.
+std::string RenderBrief(const Brief& brief, BriefFormat format);
+
+// `storyline extract --json`: id, title, published, outlet, url, text,
+// boilerplate_removed (plus author and source). One line, no trailing newline.
+std::string ArticleToJson(const Article& article);
+
+// `storyline annotate --json`: DESIGN.md's annotate object. Pretty-printed.
+std::string AnnotationToJson(const AnnotatedArticle& annotated);
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string HtmlEscape(const std::string& s);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_RENDER_H_
