@@ -1,0 +1,67 @@
+# storyline's front door. `make demo` and `make test` work on a fresh Debian
+# (bookworm) machine: both install what is missing first.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc)
+SHARED     ?= ../shared
+FUZZ_SECONDS ?= 20
+
+.PHONY: all deps build demo test asan-test fuzz-smoke bench score models clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Ingests the bundled examples into a fresh store and writes their brief:
+# Markdown to the terminal, HTML to $(BUILD)/demo-brief.html.
+demo: build
+	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	$(BUILD)/storyline ingest --db $(BUILD)/demo.db examples/
+	$(BUILD)/storyline stories --db $(BUILD)/demo.db
+	$(BUILD)/storyline brief --db $(BUILD)/demo.db --format md
+	$(BUILD)/storyline brief --db $(BUILD)/demo.db --format html -o $(BUILD)/demo-brief.html
+	@echo "HTML brief written to $(BUILD)/demo-brief.html"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan-test: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTORYLINE_SANITIZE=ON -DSTORYLINE_BENCH=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+# A short libFuzzer run of every target (clang-14), starting from the
+# committed seed corpora; new inputs go to a scratch folder.
+fuzz-smoke: deps
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 -DSTORYLINE_FUZZ=ON -DSTORYLINE_TESTS=OFF -DSTORYLINE_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@set -e; for f in $(FUZZ_BUILD)/fuzz/*_fuzzer; do \
+	  n=$$(basename $$f); scratch=$$(mktemp -d); \
+	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 $$scratch fuzz/corpus/$$n 2>&1 | tail -n 3; \
+	  rm -rf $$scratch; \
+	done
+
+bench: build
+	$(BUILD)/bench/extract_throughput --data $(SHARED)/data/article-extraction --examples examples
+
+# Scores `storyline extract` on the article-extraction benchmark.
+score: build
+	$(BUILD)/storyline extract --json $(SHARED)/data/article-extraction/html > $(BUILD)/extract-pred.jsonl
+	$(BUILD)/tools/extraction_score --data $(SHARED)/data/article-extraction --pred $(BUILD)/extract-pred.jsonl
+
+# Rebuilds every committed model from ../shared/data.
+models: build
+	$(BUILD)/tools/train_text_boilerplate --data $(SHARED)/data/article-extraction --out models/text_boilerplate.tsv
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

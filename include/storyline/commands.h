@@ -1,0 +1,83 @@
+// commands.h: one library function per `storyline` subcommand. The
+// command-line program only parses arguments into these option structs, calls
+// the function, prints the Status and maps it to an exit code
+// (ExitCodeFor). Output goes to `out`, messages and progress to `err`.
+//
+//   storyline::IngestCommand cmd;  cmd.db = "news.db";  cmd.paths = {"crawl/"};
+//   storyline::Status s = storyline::RunIngest(cmd, std::cout, std::cerr);
+//   return storyline::ExitCodeFor(s);
+//
+// Every command that reads inputs goes on past bad ones: each is reported on
+// `err` (one line naming the file and place), skipped, and the command returns
+// kInvalidInput after all good inputs were processed and stored.
+//
+// Thread-safety: reentrant; the streams must not be shared with other threads.
+#ifndef STORYLINE_COMMANDS_H_
+#define STORYLINE_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "storyline/status.h"
+
+namespace storyline {
+
+// 0 success; 1 bad input or usage; 2 internal error (a storyline bug or an
+// environment failure such as a full disk).
+int ExitCodeFor(const Status& status);
+
+struct IngestCommand {
+  std::string db = "storyline.db";
+  std::vector<std::string> paths;  // files, folders, "-" for stdin
+  // Progress line on `err`: kAuto shows it when stderr is a terminal.
+  enum class Progress { kAuto, kAlways, kNever } progress = Progress::kAuto;
+};
+Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct ExtractCommand {
+  std::vector<std::string> paths;
+  bool json = false;          // one JSON object per line
+  bool keep_boilerplate = false;
+};
+Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct AnnotateCommand {
+  std::string path;
+  bool json = false;
+};
+Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct StoriesCommand {
+  std::string db = "storyline.db";
+  bool json = false;
+};
+Status RunStories(const StoriesCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct BriefCommand {
+  std::string db = "storyline.db";
+  // Either one story id (from the store) or input paths (one-shot, in
+  // memory, no store); empty: every story in the store.
+  std::vector<std::string> targets;
+  std::string format = "md";  // json|md|html
+  std::string output;         // file; "" or "-" = `out`
+};
+Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct SearchCommand {
+  std::string db = "storyline.db";
+  std::string query;
+  size_t limit = 20;
+  bool json = false;
+};
+Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct ServeCommand {
+  std::string db = "storyline.db";
+  int port = 8080;
+};
+Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_COMMANDS_H_

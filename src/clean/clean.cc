@@ -1,0 +1,98 @@
+// CleanDocument: dispatches a Document to the HTML extractor or the
+// plain-text boilerplate remover and assembles the Article.
+#include "storyline/clean.h"
+
+#include <string>
+#include <string_view>
+
+#include "clean/html_extract.h"
+#include "clean/text_boilerplate.h"
+
+namespace storyline {
+namespace {
+
+// "https://www.example.com/a/b" -> "example.com". Used as the outlet when
+// nothing better is known: the host is what a reader recognises.
+std::string HostOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
+  rest = rest.substr(0, rest.find(':'));
+  if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
+  return std::string(rest);
+}
+
+// Keeps `preferred` when set, otherwise `fallback`.
+void Prefer(std::string* out, const std::string& preferred, const std::string& fallback) {
+  *out = preferred.empty() ? fallback : preferred;
+}
+
+Status CleanHtml(const Document& doc, const CleanOptions& options, Article* a) {
+  HtmlExtractOptions ho;
+  ho.remove_boilerplate = options.remove_boilerplate;
+  Result<HtmlPage> page = ExtractHtml(doc.body, ho);
+  if (!page.ok()) return page.status().WithContext(doc.source);
+  Prefer(&a->title, doc.title, page->title);
+  Prefer(&a->published, doc.published, page->published);
+  Prefer(&a->outlet, doc.outlet, page->outlet);
+  Prefer(&a->url, doc.url, page->url);
+  Prefer(&a->author, doc.author, page->author);
+  a->text = std::move(page->text);
+  a->boilerplate_removed = std::move(page->boilerplate_removed);
+  return Status::Ok();
+}
+
+void CleanText(const Document& doc, const CleanOptions& options, Article* a) {
+  a->title = doc.title;
+  a->published = doc.published;
+  a->outlet = doc.outlet;
+  a->url = doc.url;
+  a->author = doc.author;
+  if (options.remove_boilerplate) {
+    TextCleanResult r = RemoveTextBoilerplate(doc.body);
+    a->text = std::move(r.text);
+    a->boilerplate_removed = std::move(r.removed);
+    return;
+  }
+  // Keep every non-empty line as a paragraph.
+  std::string text;
+  size_t pos = 0;
+  std::string_view body = doc.body;
+  while (pos <= body.size()) {
+    size_t nl = body.find('\n', pos);
+    std::string_view line = body.substr(pos, nl == std::string_view::npos ? body.size() - pos : nl - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!line.empty()) {
+      if (!text.empty()) text += "\n\n";
+      text += line;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  a->text = std::move(text);
+}
+
+}  // namespace
+
+Result<Article> CleanDocument(const Document& doc, const CleanOptions& options) {
+  Article a;
+  a.id = doc.id;
+  a.source = doc.source;
+  if (doc.format == DocumentFormat::kHtml) {
+    Status s = CleanHtml(doc, options, &a);
+    if (!s.ok()) return s;
+  } else {
+    CleanText(doc, options, &a);
+  }
+  if (a.outlet.empty()) a.outlet = HostOf(a.url);
+  if (a.text.empty()) {
+    return Status::InvalidInput(doc.source + ": no article text found");
+  }
+  a.content_hash = ContentHash(a.text);
+  return a;
+}
+
+}  // namespace storyline

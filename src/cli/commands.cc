@@ -1,0 +1,378 @@
+// The subcommands of `storyline`, as library functions (see commands.h).
+#include "storyline/commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "storyline/annotation.h"
+#include "storyline/article.h"
+#include "storyline/brief.h"
+#include "storyline/clean.h"
+#include "storyline/ingest.h"
+#include "storyline/render.h"
+#include "storyline/reporter.h"
+#include "storyline/serve.h"
+#include "storyline/store.h"
+
+namespace storyline {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// The status a command returns after a batch in which `rejected` inputs were
+// reported and skipped.
+Status BatchStatus(size_t rejected) {
+  if (rejected == 0) return Status::Ok();
+  return Status::InvalidInput(
+      fmt::format("{} input{} rejected (reported above)", rejected, rejected == 1 ? "" : "s"));
+}
+
+// Reads every path, cleans each document and hands the article to `use`.
+// Files that fail and documents that do not clean are reported and skipped.
+Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
+                      Reporter& reporter,
+                      const std::function<Status(Article&&)>& use,
+                      const std::function<void(const std::string& file)>& file_done = {}) {
+  ReadOptions ro;
+  CleanOptions co;
+  co.remove_boilerplate = !keep_boilerplate;
+  for (const std::string& file : ExpandPaths(paths, reporter)) {
+    Status s = ReadPath(file, ro, reporter, [&](Document&& doc) -> Status {
+      Result<Article> a = CleanDocument(doc, co);
+      if (!a.ok()) {
+        reporter.Reject(a.status());
+        return Status::Ok();
+      }
+      return use(std::move(a).value());
+    });
+    if (!s.ok()) return s;
+    if (file_done) file_done(file);
+  }
+  return Status::Ok();
+}
+
+// Writes `text` to `path`, or to `out` when path is "" or "-".
+Status WriteOutput(const std::string& path, const std::string& text, std::ostream& out) {
+  if (path.empty() || path == "-") {
+    out << text;
+    if (!text.empty() && text.back() != '\n') out << "\n";
+    return Status::Ok();
+  }
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) return Status::IOError(path + ": cannot open for writing");
+  f << text;
+  f.close();
+  if (!f) return Status::IOError(path + ": write failed");
+  return Status::Ok();
+}
+
+Result<BriefFormat> ParseFormat(const std::string& name) {
+  if (name == "json") return BriefFormat::kJson;
+  if (name == "md" || name == "markdown") return BriefFormat::kMarkdown;
+  if (name == "html") return BriefFormat::kHtml;
+  return Status::InvalidInput("--format: unknown format '" + name + "' (use json, md or html)");
+}
+
+std::vector<AnnotatedArticle> AnnotateAll(const std::vector<Article>& articles) {
+  std::vector<AnnotatedArticle> out;
+  out.reserve(articles.size());
+  for (const Article& a : articles) out.push_back(Annotate(a, {}));
+  return out;
+}
+
+// Progress on a terminal: files done, articles/s, ETA by bytes read.
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream& err, bool enabled, const std::vector<std::string>& files)
+      : err_(err), enabled_(enabled), t0_(Clock::now()), last_(t0_) {
+    if (!enabled_) return;
+    files_total_ = files.size();
+    for (const std::string& f : files) {
+      std::error_code ec;
+      uintmax_t n = std::filesystem::file_size(f, ec);
+      if (!ec) bytes_total_ += n;
+    }
+  }
+  void Article() { ++articles_; Maybe(); }
+  void FileDone(const std::string& file) {
+    ++files_done_;
+    std::error_code ec;
+    uintmax_t n = std::filesystem::file_size(file, ec);
+    if (!ec) bytes_done_ += n;
+    Maybe();
+  }
+  void Finish() {
+    if (enabled_ && shown_) err_ << "\r\033[K" << std::flush;
+  }
+
+ private:
+  // Redraw at most 5 times a second: often enough to look alive, rarely
+  // enough to cost nothing.
+  static constexpr double kRedrawSeconds = 0.2;
+  void Maybe() {
+    if (!enabled_) return;
+    auto now = Clock::now();
+    if (std::chrono::duration<double>(now - last_).count() < kRedrawSeconds) return;
+    last_ = now;
+    shown_ = true;
+    double secs = SecondsSince(t0_);
+    double rate = secs > 0 ? articles_ / secs : 0;
+    std::string eta = "?";
+    if (bytes_done_ > 0 && bytes_total_ > bytes_done_) {
+      double left = secs * (static_cast<double>(bytes_total_) / bytes_done_ - 1);
+      eta = fmt::format("{:.0f}s", left);
+    }
+    err_ << fmt::format("\r\033[Kingest: {}/{} files, {} articles, {:.0f} articles/s, ETA {}",
+                        files_done_, files_total_, articles_, rate, eta)
+         << std::flush;
+  }
+  std::ostream& err_;
+  bool enabled_;
+  Clock::time_point t0_, last_;
+  size_t files_total_ = 0, files_done_ = 0, articles_ = 0;
+  uintmax_t bytes_total_ = 0, bytes_done_ = 0;
+  bool shown_ = false;
+};
+
+// Groups every stored article into stories and stores the grouping.
+Status RebuildStories(Store& store) {
+  Result<std::vector<Article>> all = store.AllArticles();
+  if (!all.ok()) return all.status();
+  Brief brief = BuildBrief(AnnotateAll(*all), {});
+  std::vector<StoredStory> stories;
+  for (const Story& s : brief.stories) {
+    stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
+  }
+  return store.SaveStories(stories);
+}
+
+}  // namespace
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kInternal:
+    case StatusCode::kIOError: return 2;
+    default: return 1;
+  }
+}
+
+Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (cmd.paths.empty()) return Status::InvalidInput("ingest: no input paths given");
+  auto store = Store::Open(cmd.db, {});
+  if (!store.ok()) return store.status();
+  CountingReporter reporter(&err);
+  std::vector<std::string> files = ExpandPaths(cmd.paths, reporter);
+  bool show = cmd.progress == IngestCommand::Progress::kAlways ||
+              (cmd.progress == IngestCommand::Progress::kAuto && isatty(STDERR_FILENO));
+  ProgressLine progress(err, show, files);
+  std::map<PutOutcome, size_t> outcomes;
+  size_t read = 0;
+  Clock::time_point t0 = Clock::now();
+  // `files` are already expanded and missing ones reported, so the reporter
+  // passed to ForEachArticle sees only per-file and per-record problems.
+  Status s = ForEachArticle(
+      files, false, reporter,
+      [&](Article&& a) -> Status {
+        ++read;
+        progress.Article();
+        Result<PutOutcome> o = (*store)->Put(a);
+        if (!o.ok()) return o.status();
+        ++outcomes[*o];
+        return Status::Ok();
+      },
+      [&](const std::string& f) { progress.FileDone(f); });
+  progress.Finish();
+  if (!s.ok()) return s;
+  if (Status f = (*store)->Flush(); !f.ok()) return f;
+  size_t changed = outcomes[PutOutcome::kStored] + outcomes[PutOutcome::kUpdated];
+  if (changed > 0) {
+    if (Status r = RebuildStories(**store); !r.ok()) return r;
+  }
+  std::string reasons;
+  for (const auto& [reason, n] : reporter.ByReason()) {
+    reasons += fmt::format("{}{} {}", reasons.empty() ? " (" : ", ", n, reason);
+  }
+  if (!reasons.empty()) reasons += ")";
+  out << fmt::format(
+      "ingest: {} read, {} stored, {} updated, {} unchanged, {} duplicates, {} rejected{} "
+      "in {:.2f}s; {} articles in {}\n",
+      read, outcomes[PutOutcome::kStored], outcomes[PutOutcome::kUpdated],
+      outcomes[PutOutcome::kUnchanged], outcomes[PutOutcome::kDuplicate], reporter.rejected(),
+      reasons, SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
+  if (changed == 0 && read > 0) out << "ingest: nothing new to store\n";
+  return BatchStatus(reporter.rejected());
+}
+
+Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (cmd.paths.empty()) return Status::InvalidInput("extract: no input paths given");
+  CountingReporter reporter(&err);
+  Status s = ForEachArticle(cmd.paths, cmd.keep_boilerplate, reporter, [&](Article&& a) {
+    if (cmd.json) {
+      out << ArticleToJson(a) << "\n";
+    } else {
+      out << "# " << a.title << "\n";
+      out << "id: " << a.id << "\n";
+      if (!a.published.empty()) out << "published: " << a.published << "\n";
+      if (!a.outlet.empty()) out << "outlet: " << a.outlet << "\n";
+      if (!a.url.empty()) out << "url: " << a.url << "\n";
+      out << "\n" << a.text << "\n\n";
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return BatchStatus(reporter.rejected());
+}
+
+Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err) {
+  CountingReporter reporter(&err);
+  size_t n = 0;
+  Status s = ForEachArticle({cmd.path}, false, reporter, [&](Article&& a) {
+    AnnotatedArticle an = Annotate(a, {});
+    ++n;
+    if (cmd.json) {
+      out << AnnotationToJson(an) << "\n";
+      return Status::Ok();
+    }
+    out << "# " << a.title << " (" << a.id << ")\n";
+    out << an.sentences.size() << " sentences\n";
+    for (const Span& sp : an.sentences) out << fmt::format("  [{}, {})\n", sp.start, sp.end);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (n == 0 && reporter.rejected() == 0) {
+    return Status::InvalidInput(cmd.path + ": no article found");
+  }
+  return BatchStatus(reporter.rejected());
+}
+
+Status RunStories(const StoriesCommand& cmd, std::ostream& out, std::ostream&) {
+  StoreOptions so;
+  so.read_only = true;
+  auto store = Store::Open(cmd.db, so);
+  if (!store.ok()) return store.status();
+  Result<std::vector<StoredStory>> stories = (*store)->Stories();
+  if (!stories.ok()) return stories.status();
+  if (cmd.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const StoredStory& s : *stories) {
+      nlohmann::json span = {{"first", s.span_first.empty() ? nlohmann::json() : nlohmann::json(s.span_first)},
+                             {"last", s.span_last.empty() ? nlohmann::json() : nlohmann::json(s.span_last)}};
+      arr.push_back({{"id", s.id}, {"label", s.label}, {"size", s.articles.size()},
+                     {"span", span}, {"articles", s.articles}});
+    }
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return Status::Ok();
+  }
+  for (const StoredStory& s : *stories) {
+    std::string span = s.span_first.empty() ? "undated"
+                       : s.span_first == s.span_last ? s.span_first
+                                                     : s.span_first + ".." + s.span_last;
+    out << fmt::format("{}\t{}\t{}\t{}\n", s.id, s.articles.size(), span, s.label);
+  }
+  return Status::Ok();
+}
+
+Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
+  Result<BriefFormat> format = ParseFormat(cmd.format);
+  if (!format.ok()) return format.status();
+  // Paths (or "-") mean one-shot mode; a single word that is not a path is a
+  // story id in the store.
+  bool one_shot = false;
+  for (const std::string& t : cmd.targets) {
+    std::error_code ec;
+    if (t == "-" || std::filesystem::exists(t, ec)) one_shot = true;
+  }
+  if (!one_shot && cmd.targets.size() > 1) {
+    return Status::NotFound(cmd.targets[0] + ": no such file or directory");
+  }
+  CountingReporter reporter(&err);
+  std::vector<Article> articles;
+  if (one_shot) {
+    Status s = ForEachArticle(cmd.targets, false, reporter, [&](Article&& a) {
+      articles.push_back(std::move(a));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  } else {
+    StoreOptions so;
+    so.read_only = true;
+    auto store = Store::Open(cmd.db, so);
+    if (!store.ok()) return store.status();
+    Result<std::vector<Article>> all = (*store)->AllArticles();
+    if (!all.ok()) return all.status();
+    articles = std::move(*all);
+  }
+  Brief brief = BuildBrief(AnnotateAll(articles), {});
+  if (!one_shot && !cmd.targets.empty()) {
+    const std::string& want = cmd.targets[0];
+    Brief only;
+    for (Story& s : brief.stories) {
+      if (s.id == want) only.stories.push_back(std::move(s));
+    }
+    if (only.stories.empty()) {
+      return Status::NotFound(fmt::format("{}: no story with this id in {} (see `storyline stories`)",
+                                          want, cmd.db));
+    }
+    for (Article& a : brief.articles) {
+      for (const std::string& id : only.stories[0].articles) {
+        if (a.id == id) { only.articles.push_back(std::move(a)); break; }
+      }
+    }
+    brief = std::move(only);
+  }
+  if (Status w = WriteOutput(cmd.output, RenderBrief(brief, *format), out); !w.ok()) return w;
+  return BatchStatus(reporter.rejected());
+}
+
+Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream&) {
+  if (cmd.query.empty()) return Status::InvalidInput("search: empty query");
+  StoreOptions so;
+  so.read_only = true;
+  auto store = Store::Open(cmd.db, so);
+  if (!store.ok()) return store.status();
+  Result<std::vector<SearchHit>> hits = (*store)->Search(cmd.query, cmd.limit);
+  if (!hits.ok()) return hits.status();
+  if (cmd.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const SearchHit& h : *hits) {
+      arr.push_back({{"kind", h.kind}, {"article", h.article_id}, {"title", h.title},
+                     {"snippet", h.snippet}, {"rank", h.rank}});
+    }
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return Status::Ok();
+  }
+  for (const SearchHit& h : *hits) {
+    out << h.article_id << "\t" << h.title << "\n    " << h.snippet << "\n";
+  }
+  if (hits->empty()) out << "no matches\n";
+  return Status::Ok();
+}
+
+Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream&) {
+  ServeOptions so;
+  so.db_path = cmd.db;
+  so.port = cmd.port;
+  auto server = Server::Create(so);
+  if (!server.ok()) return server.status();
+  out << fmt::format("serving {} on http://127.0.0.1:{}/ (Ctrl-C stops)\n", cmd.db,
+                     (*server)->port())
+      << std::flush;
+  return (*server)->Run();
+}
+
+}  // namespace storyline

@@ -1,0 +1,189 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace storyline::store_internal {
+namespace {
+
+// Version 1.
+//
+// articles: `doc` is an explicit INTEGER PRIMARY KEY (an alias of the rowid)
+// because the external-content FTS index refers to rows by rowid, and only an
+// alias is guaranteed to keep its value across VACUUM. The article id is the
+// logical key (UNIQUE). content_hash is the XXH3-64 of `text`, bit-cast to
+// SQLite's signed 64-bit INTEGER. boilerplate_removed is a JSON array of
+// strings. ingested_at is UTC ISO 8601, set when a row is stored or updated.
+//
+// duplicates: ids whose text was already stored under another id; kept so a
+// re-ingest answers kDuplicate again and so a brief can say who ran the
+// same copy.
+//
+// stories/story_articles: the last saved story grouping; `ord` keeps the
+// order it was saved in. article_id has no foreign key: a grouping may name
+// an article that was later deduplicated away, and losing the grouping over
+// that would be worse than a dangling id.
+//
+// articles_fts: FTS5 over title and text, external content (the text is
+// stored once, in `articles`), kept in sync by triggers on insert, delete
+// and update. unicode61 with remove_diacritics 2 folds case and accents for
+// every script; no stemmer, since the Porter stemmer is English-only and
+// the news is not. Quotations will get their own table and FTS index in a
+// later step (quotes(doc INTEGER PRIMARY KEY, article_id, speaker, text, kind)
+// + quotes_fts with the same trigger pattern); Search then merges both by
+// bm25 and SearchHit::kind tells the hits apart, so this index never needs a
+// rebuild for that.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE articles (
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  content_hash INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  boilerplate_removed TEXT NOT NULL DEFAULT '[]',
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_by_hash ON articles(content_hash);
+CREATE INDEX articles_by_date ON articles(published, id);
+
+CREATE TABLE duplicates (
+  id TEXT PRIMARY KEY,
+  original_id TEXT NOT NULL,
+  content_hash INTEGER NOT NULL,
+  seen_at TEXT NOT NULL
+);
+
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  ord INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  span_first TEXT NOT NULL,
+  span_last TEXT NOT NULL
+);
+CREATE TABLE story_articles (
+  story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (story_id, position)
+);
+CREATE INDEX story_articles_by_article ON story_articles(article_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text,
+  content='articles', content_rowid='doc',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.doc, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.doc, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF doc, title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.doc, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.doc, new.title, new.text);
+END;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kSchemaV1},
+};
+
+int LatestVersion(std::span<const Migration> steps) {
+  return steps.empty() ? 0 : steps.back().version;
+}
+
+// Number of schema objects; 0 for an empty (or brand-new) file. This is also
+// the first read of the file, so a non-SQLite file fails here.
+Result<int64_t> SchemaObjectCount(Db& db) {
+  Stmt st;
+  if (Status s = db.Prepare("SELECT count(*) FROM sqlite_schema", &st); !s.ok()) {
+    return s;
+  }
+  const int rc = st.Step();
+  if (rc != SQLITE_ROW) return db.Error(rc, "cannot read the schema");
+  return st.ColumnInt64(0);
+}
+
+Status NotAStore(const Db& db, const std::string& why) {
+  return Status::Corruption(db.path() + ": not a storyline store (" + why + ")");
+}
+
+}  // namespace
+
+std::span<const Migration> StoreMigrations() { return kMigrations; }
+
+Result<int> CheckStore(Db& db, std::span<const Migration> steps) {
+  Result<int64_t> objects = SchemaObjectCount(db);
+  if (!objects.ok()) {
+    if (objects.status().code() == StatusCode::kCorruption) {
+      return NotAStore(db, "not an SQLite database, or a damaged one: " +
+                               objects.status().message());
+    }
+    return objects.status();
+  }
+  Result<int64_t> app_id = db.PragmaInt("application_id");
+  if (!app_id.ok()) return app_id.status();
+  Result<int64_t> version = db.PragmaInt("user_version");
+  if (!version.ok()) return version.status();
+
+  if (*objects == 0 && *app_id == 0 && *version == 0) return 0;  // empty file
+  if (*app_id != kApplicationId) {
+    return NotAStore(db, "an SQLite database of another application, application_id " +
+                             std::to_string(*app_id));
+  }
+  const int latest = LatestVersion(steps);
+  if (*version > latest) {
+    return Status::Unsupported(db.path() + ": store schema version " +
+                               std::to_string(*version) +
+                               " is newer than this storyline understands (" +
+                               std::to_string(latest) + "); upgrade storyline");
+  }
+  return static_cast<int>(*version);
+}
+
+Result<int> Migrate(Db& db, std::span<const Migration> steps) {
+  if (Status s = db.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  // Re-checked inside the write lock: another process may have migrated the
+  // file between our first look and now.
+  Result<int> current = CheckStore(db, steps);
+  int version = current.ok() ? *current : 0;
+  Status failed = current.status();
+  for (const Migration& step : steps) {
+    if (!failed.ok()) break;
+    if (step.version <= version) continue;
+    if (step.version != version + 1) {
+      failed = Status::Internal("migration list skips from version " +
+                                std::to_string(version) + " to " +
+                                std::to_string(step.version));
+      break;
+    }
+    failed = db.Exec(step.sql);
+    if (!failed.ok()) {
+      failed = failed.WithContext("migrating " + db.path() + " to schema version " +
+                                  std::to_string(step.version));
+      break;
+    }
+    version = step.version;
+  }
+  if (failed.ok()) {
+    failed = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                     "; PRAGMA user_version = " + std::to_string(version));
+  }
+  if (failed.ok()) failed = db.Exec("COMMIT");
+  if (!failed.ok()) {
+    // Ignoring ROLLBACK's own status: it fails only when SQLite already rolled
+    // back, and the first error is the one worth reporting.
+    (void)db.Exec("ROLLBACK");
+    return failed;
+  }
+  return version;
+}
+
+}  // namespace storyline::store_internal
