@@ -80,7 +80,9 @@ class Store {
   Result<Article> GetArticle(const std::string& id) const;
 
   // Full-text search (FTS5 query syntax; plain words work). At most `limit`
-  // hits, best first. kInvalidInput for a malformed query.
+  // hits, best first. kInvalidInput for a malformed query (the message quotes
+  // it); a caller taking free text from people may retry with
+  // LiteralSearchQuery(query).
   Result<std::vector<SearchHit>> Search(const std::string& query, size_t limit) const;
 
   // Replaces the stored story grouping.
@@ -94,6 +96,13 @@ class Store {
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Turns free text into an FTS5 query that always parses: each
+// whitespace-separated word becomes a quoted phrase (quotes inside doubled),
+// all of them required:  kim's "ad   becomes   "kim's" """ad"
+// Operators such as OR, NEAR, * and column filters lose their meaning.
+// Returns "" for blank text.
+std::string LiteralSearchQuery(const std::string& text);
 
 }  // namespace storyline
 

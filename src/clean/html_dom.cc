@@ -177,6 +177,109 @@ bool StyleHides(std::string_view style) {
   return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
 }
 
+
+// ---- Raw-text pre-pass --------------------------------------------------------
+//
+// Script and style bodies are over half the bytes of a typical news page
+// (56% on the benchmark pages, inline SVG 4% more) and libxml2 walks them one character at a
+// time. They never hold article text, so their bodies are cut before parsing
+// (JSON-LD scripts are kept for metadata). Comments go too. The scan follows
+// the HTML tokenizer's raw-text rules closely enough: a raw-text element ends
+// at "</name" followed by whitespace, "/" or ">"; <title> and <textarea>
+// (RCDATA) are copied verbatim so a "<script" inside them stays text.
+
+bool IEquals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool TagNameEnds(std::string_view s, size_t i) {
+  if (i >= s.size()) return true;
+  const char c = s[i];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
+}
+
+// Whether s[i..] opens the element `name` ("<name" + end of tag name).
+bool OpensTag(std::string_view s, size_t i, std::string_view name) {
+  return i + 1 + name.size() <= s.size() && IEquals(s.substr(i + 1, name.size()), name) &&
+         TagNameEnds(s, i + 1 + name.size());
+}
+
+// Position just after the '>' closing the start tag at s[i] (quotes in
+// attribute values respected), or s.size().
+size_t EndOfStartTag(std::string_view s, size_t i) {
+  char quote = 0;
+  for (size_t j = i + 1; j < s.size(); ++j) {
+    const char c = s[j];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return j + 1;
+    }
+  }
+  return s.size();
+}
+
+// Position of the "</name" that closes a raw-text element whose content
+// starts at `from`, or s.size().
+size_t FindEndTag(std::string_view s, size_t from, std::string_view name) {
+  for (size_t j = s.find("</", from); j != std::string_view::npos; j = s.find("</", j + 2)) {
+    if (j + 2 + name.size() <= s.size() && IEquals(s.substr(j + 2, name.size()), name) &&
+        TagNameEnds(s, j + 2 + name.size())) {
+      return j;
+    }
+  }
+  return s.size();
+}
+
+std::string StripRawText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
+    }
+    out.append(s.substr(i, lt - i));
+    i = lt;
+    if (s.compare(i, 4, "<!--") == 0) {
+      const size_t end = s.find("-->", i + 4);
+      i = end == std::string_view::npos ? s.size() : end + 3;
+      continue;
+    }
+    bool cut = false;
+    std::string_view name;
+    for (std::string_view raw : {"script", "style", "svg"}) {
+      if (OpensTag(s, i, raw)) { name = raw; cut = true; }
+    }
+    for (std::string_view rcdata : {"title", "textarea"}) {
+      if (OpensTag(s, i, rcdata)) name = rcdata;
+    }
+    if (name.empty()) {
+      out.push_back('<');
+      ++i;
+      continue;
+    }
+    const size_t content = EndOfStartTag(s, i);
+    const std::string_view start_tag = s.substr(i, content - i);
+    out.append(start_tag);
+    const size_t end = FindEndTag(s, content, name);
+    if (cut && Lower(start_tag).find("ld+json") != std::string::npos) cut = false;
+    if (!cut) out.append(s.substr(content, end - content));
+    i = end;
+  }
+  return out;
+}
+
 class Builder {
  public:
   explicit Builder(Dom* dom) : dom_(dom) {
@@ -368,8 +471,11 @@ bool IsHeading(Tag tag) {
 Status ParseDom(std::string_view html, Dom* dom) {
   *dom = Dom{};
   if (html.size() > static_cast<size_t>(INT_MAX)) return Status::Unsupported("HTML larger than 2 GiB");
+  const std::string stripped = StripRawText(html);
   Builder builder(dom);
-  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size()));
+  // libxml2 refuses an empty buffer; an all-comment page has no content.
+  if (stripped.empty()) return Status::Ok();
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(stripped.data(), static_cast<int>(stripped.size()));
   if (ctxt == nullptr) return Status::Internal("libxml2 could not create an HTML parser");
   // A SAX1 handler with only the events we need; libxml2 then builds no tree
   // and prints nothing (error callbacks are null).

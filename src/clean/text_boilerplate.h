@@ -43,9 +43,13 @@ TextCleanResult RemoveTextBoilerplate(std::string_view body_utf8);
 // Internals shared with tools/train_text_boilerplate.cc and the unit tests.
 namespace text_boilerplate {
 
-// Per-paragraph features that depend on the paragraph alone (plus its
-// relative position). Order is the order of kLocalFeatureNames.
-inline constexpr std::array<std::string_view, 36> kLocalFeatureNames = {
+// Per-paragraph features that depend on the paragraph alone. Order is the
+// order of kLocalFeatureNames.
+//
+// No feature says where the paragraph sits in the text: on web pages the
+// first and last lines are mostly navigation, but a text article starts with
+// its lede, so a position prior learnt from pages would not transfer.
+inline constexpr std::array<std::string_view, 33> kLocalFeatureNames = {
     "bias",           "log_words",       "words_le3",       "words_4_10",
     "words_gt40",     "end_sentence",    "end_colon",       "end_none",
     "cap_share",      "allcaps_share",   "digit_share",     "punct_share",
@@ -54,7 +58,7 @@ inline constexpr std::array<std::string_view, 36> kLocalFeatureNames = {
     "cue_share",      "cue_subscribe",   "cue_related",     "cue_credit",
     "cue_slash_credit", "cue_embed",     "cue_copyright",   "cue_byline",
     "date_only",      "cue_meta_prefix", "cue_chrome",      "cue_ad",
-    "pos_rel",        "pos_first",       "pos_last",        "no_words",
+    "no_words",
 };
 inline constexpr size_t kNumLocal = kLocalFeatureNames.size();
 
@@ -94,8 +98,8 @@ const Model& EmbeddedModel();
 // second starts in lower case (a hard wrap). Lines are trimmed.
 std::vector<std::string> SplitParagraphs(std::string_view body_utf8);
 
-// Local features of paragraph `index` of `count`.
-LocalFeatures ComputeLocalFeatures(std::string_view paragraph, size_t index, size_t count);
+// Local features of one paragraph.
+LocalFeatures ComputeLocalFeatures(std::string_view paragraph);
 
 // Stage-2 feature vectors for all paragraphs, given their local features,
 // word counts and stage-1 probabilities (all of equal length).

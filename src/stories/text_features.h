@@ -48,6 +48,9 @@ bool IsCalendarWord(std::string_view folded);
 // a trailing possessive 's is dropped.
 std::vector<std::string> IndexTerms(std::string_view text);
 
+// True for titles and honorifics that precede a name ("mayor", "dr").
+bool IsTitleWord(std::string_view folded);
+
 // A run of adjacent capitalised words that is a candidate name.
 struct CapitalisedRun {
   std::string text;    // original spelling, words joined by one space
@@ -56,7 +59,7 @@ struct CapitalisedRun {
 };
 
 // Runs of capitalised words separated only by spaces, with stop words
-// trimmed from both ends. A one-word run at a sentence start is skipped:
+// trimmed from both ends and titles from the front. A one-word run at a sentence start is skipped:
 // its capital letter is grammar, not evidence of a name.
 std::vector<CapitalisedRun> CapitalisedRuns(std::string_view text);
 

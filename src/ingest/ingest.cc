@@ -1,0 +1,232 @@
+// ReadBuffer, ReadPath and ExpandPaths: gzip, format dispatch and file I/O.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "ingest/encoding.h"
+#include "ingest/gzip.h"
+#include "ingest/readers.h"
+#include "storyline/ingest.h"
+
+namespace storyline {
+namespace {
+
+namespace fs = std::filesystem;
+
+// First read size for inputs of unknown length (pipes): one typical
+// article page; the buffer doubles from there.
+constexpr size_t kFirstReadBytes = 64 * 1024;
+constexpr const char* kStdinName = "stdin";
+
+std::string SizeLimitMessage(const std::string& name, size_t bytes, size_t limit) {
+  return name + ": file of " + std::to_string(bytes) + " bytes exceeds the " + std::to_string(limit) +
+         "-byte limit";
+}
+
+// Reads one decompressed, size-checked buffer. `sink_failed` tells a sink
+// error (stop everything) from a file error (report, go on).
+Status Dispatch(const std::string& name, std::string_view data, size_t padding, bool truncated,
+                const ReadOptions& options, Reporter& reporter, const DocumentSink& sink,
+                bool* sink_failed) {
+  ingest::ReadContext ctx(name, options, reporter, sink);
+  Status st;
+  switch (DetectFormat(name, data)) {
+    case InputFormat::kText:
+      if (!truncated) st = ingest::ReadTextFile(ctx, data);
+      break;
+    case InputFormat::kHtml:
+      if (!truncated) st = ingest::ReadHtmlFile(ctx, data);
+      break;
+    case InputFormat::kJsonl: st = ingest::ReadJsonl(ctx, data, padding, truncated); break;
+    case InputFormat::kWarc: st = ingest::ReadWarc(ctx, data, truncated); break;
+    case InputFormat::kUnknown:
+      if (data.substr(0, 3) == "\xEF\xBB\xBF" && data.size() == 3) {
+        st = Status::InvalidInput(name + ": empty file");
+      } else if (ingest::IsGzip(data)) {
+        st = Status::Unsupported(name + ": gzip inside gzip is not supported");
+      } else {
+        st = Status::InvalidInput(name + ": binary data, not an article");
+      }
+      break;
+  }
+  if (ctx.stopped()) {
+    *sink_failed = true;
+    return ctx.sink_status();
+  }
+  return st;
+}
+
+Status ReadBufferImpl(const std::string& name, std::string_view bytes, size_t padding,
+                      const ReadOptions& options, Reporter& reporter, const DocumentSink& sink,
+                      bool* sink_failed) {
+  *sink_failed = false;
+  if (bytes.empty()) return Status::InvalidInput(name + ": empty file");
+  if (bytes.size() > options.max_file_bytes) {
+    return Status::InvalidInput(SizeLimitMessage(name, bytes.size(), options.max_file_bytes));
+  }
+  if (!ingest::IsGzip(bytes)) {
+    return Dispatch(name, bytes, padding, false, options, reporter, sink, sink_failed);
+  }
+  const ingest::GunzipOutput gz = ingest::Gunzip(bytes, options.max_file_bytes);
+  if (!gz.warning.empty()) reporter.Warn(name + ": " + gz.warning);
+  // Past the size limit nothing is read; damaged data is read up to the
+  // damage (deflate detects it where it happens), then reported.
+  if (gz.status.code() == StatusCode::kInvalidInput) return gz.status.WithContext(name);
+  const bool damaged = !gz.status.ok();
+  if (gz.size == 0) return damaged ? gz.status.WithContext(name) : Status::InvalidInput(name + ": empty file");
+  Status st = Dispatch(name, gz.view(), ingest::kReadPadding, damaged, options, reporter, sink, sink_failed);
+  if (*sink_failed || !damaged) return st;
+  if (!st.ok()) reporter.Reject(st);
+  return gz.status.WithContext(name);
+}
+
+Status OpenError(const std::string& path, int err) {
+  if (err == ENOENT || err == ENOTDIR) return Status::NotFound(path + ": no such file or directory");
+  return Status::IOError(path + ": " + std::error_code(err, std::generic_category()).message());
+}
+
+// Reads all of `fd` into `buf` (followed by kReadPadding zero bytes); `*size`
+// gets the content length. `expected` is a first guess at the size.
+Status ReadAll(int fd, const std::string& name, size_t expected, size_t max_bytes, std::string* buf,
+               size_t* size) {
+  size_t capacity = std::max<size_t>(expected + 1, 1);  // +1: see EOF in one more read
+  buf->assign(capacity + ingest::kReadPadding, '\0');
+  size_t n = 0;
+  for (;;) {
+    if (n == capacity) {
+      if (n > max_bytes) return Status::InvalidInput(SizeLimitMessage(name, n, max_bytes));
+      capacity = std::min(capacity * 2, max_bytes + 1);
+      buf->resize(capacity + ingest::kReadPadding, '\0');
+    }
+    const ssize_t got = ::read(fd, buf->data() + n, capacity - n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return OpenError(name, errno);
+    if (got == 0) break;
+    n += static_cast<size_t>(got);
+  }
+  if (n > max_bytes) return Status::InvalidInput(SizeLimitMessage(name, n, max_bytes));
+  std::fill(buf->begin() + static_cast<std::ptrdiff_t>(n), buf->end(), '\0');
+  *size = n;
+  return Status::Ok();
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;  // owns the descriptor
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+Status ReadFileBytes(const std::string& path, size_t max_bytes, std::string* buf, size_t* size) {
+  if (path == "-") return ReadAll(STDIN_FILENO, kStdinName, kFirstReadBytes, max_bytes, buf, size);
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return OpenError(path, errno);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return OpenError(path, errno);
+  if (S_ISDIR(st.st_mode)) return Status::IOError(path + ": is a directory");
+  size_t expected = kFirstReadBytes;
+  if (S_ISREG(st.st_mode)) {
+    expected = static_cast<size_t>(st.st_size);
+    if (expected > max_bytes) return Status::InvalidInput(SizeLimitMessage(path, expected, max_bytes));
+  }
+  return ReadAll(fd.get(), path, expected, max_bytes, buf, size);
+}
+
+bool IsHidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// Appends the regular files under `dir` (recursively, hidden entries and
+// symlinked folders skipped: the latter can form cycles).
+void Walk(const fs::path& dir, Reporter& reporter, std::vector<std::string>* out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    reporter.Reject(Status::IOError(dir.string() + ": " + ec.message()));
+    return;
+  }
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      reporter.Reject(Status::IOError(dir.string() + ": " + ec.message()));
+      return;
+    }
+    const fs::directory_entry& e = *it;
+    if (IsHidden(e.path())) continue;
+    std::error_code type_ec;
+    if (e.is_directory(type_ec) && !e.is_symlink(type_ec)) {
+      Walk(e.path(), reporter, out);
+    } else if (e.is_regular_file(type_ec)) {
+      out->push_back(e.path().string());
+    }
+  }
+}
+
+}  // namespace
+
+Status ReadBuffer(const std::string& name, std::string_view bytes, const ReadOptions& options,
+                  Reporter& reporter, const DocumentSink& sink) {
+  bool sink_failed = false;
+  return ReadBufferImpl(name, bytes, 0, options, reporter, sink, &sink_failed);
+}
+
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, Reporter& reporter) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      out.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);
+    if (st.type() == fs::file_type::not_found) {
+      reporter.Reject(Status::NotFound(p + ": no such file or directory"));
+    } else if (ec) {
+      reporter.Reject(Status::IOError(p + ": " + ec.message()));
+    } else if (fs::is_directory(st)) {
+      std::vector<std::string> files;
+      Walk(p, reporter, &files);
+      std::sort(files.begin(), files.end());
+      out.insert(out.end(), files.begin(), files.end());
+    } else {
+      out.push_back(p);  // a file, or a pipe named on the command line
+    }
+  }
+  return out;
+}
+
+Status ReadPath(const std::string& path, const ReadOptions& options, Reporter& reporter,
+                const DocumentSink& sink) {
+  std::string buf;
+  for (const std::string& file : ExpandPaths({path}, reporter)) {
+    const std::string name = file == "-" ? kStdinName : file;
+    size_t size = 0;
+    Status st = ReadFileBytes(file, options.max_file_bytes, &buf, &size);
+    if (!st.ok()) {
+      reporter.Reject(st);
+      continue;
+    }
+    bool sink_failed = false;
+    st = ReadBufferImpl(name, std::string_view(buf.data(), size), ingest::kReadPadding, options,
+                        reporter, sink, &sink_failed);
+    if (sink_failed) return st;
+    if (!st.ok()) reporter.Reject(st);
+  }
+  return Status::Ok();
+}
+
+}  // namespace storyline

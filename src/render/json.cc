@@ -1,0 +1,256 @@
+// JSON renderers: the brief contract (schema/brief.schema.json) and the
+// `extract --json` / `annotate --json` objects of DESIGN.md.
+//
+// Fields keep the contract's order (ordered_json) so output diffs well.
+// Strings the model leaves empty mean "unknown" and become null where the
+// contract allows null. Values the contract cannot express (a date that is
+// not YYYY[-MM[-DD]], an entity type outside its enum) are normalised here
+// rather than emitted invalid, so every brief validates.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "render/render_internal.h"
+#include "storyline/render.h"
+
+namespace storyline {
+namespace render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kPrettyIndent = 2;
+
+constexpr std::string_view kEntityTypes[] = {"PERSON", "ORG", "PLACE", "WORK", "OTHER"};
+
+Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+// The contract's date form: YYYY, YYYY-MM or YYYY-MM-DD.
+bool IsContractDate(const std::string& s) {
+  const auto digits = [&](size_t from, size_t n) {
+    return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from),
+                       s.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  switch (s.size()) {
+    case 4: return digits(0, 4);
+    case 7: return digits(0, 4) && s[4] == '-' && digits(5, 2);
+    case 10: return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
+    default: return false;
+  }
+}
+
+Json DateOrNull(const std::string& s) { return IsContractDate(s) ? Json(s) : Json(nullptr); }
+
+std::string ContractEntityType(const std::string& type) {
+  for (std::string_view t : kEntityTypes) {
+    if (type == t) return type;
+  }
+  return "OTHER";
+}
+
+std::string ContractClaimStatus(const Claim& c) {
+  if (c.status == "agreed" || c.status == "conflict" || c.status == "single") return c.status;
+  if (c.values.size() > 1) return "conflict";
+  return c.values.front().articles.size() > 1 ? "agreed" : "single";
+}
+
+Json StringArray(const std::vector<std::string>& v) {
+  Json a = Json::array();
+  for (const std::string& s : v) a.push_back(s);
+  return a;
+}
+
+// Serialises with invalid UTF-8 replaced by U+FFFD, so a damaged byte in one
+// article never makes the whole brief unwritable.
+std::string Dump(const Json& j, int indent) {
+  try {
+    return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+  } catch (const nlohmann::json::exception&) {
+    // Not reachable with the replace handler; caught because no exception
+    // may cross the public header.
+    return R"({"error":"storyline: JSON serialisation failed"})";
+  }
+}
+
+Json BriefArticle(const Article& a) {
+  Json j;
+  j["id"] = a.id;
+  j["title"] = a.title;
+  j["outlet"] = OrNull(a.outlet);
+  j["published"] = DateOrNull(a.published);
+  j["url"] = OrNull(a.url);
+  j["author"] = OrNull(a.author);
+  j["boilerplate_removed"] = StringArray(a.boilerplate_removed);
+  return j;
+}
+
+Json EntityJson(const BriefEntity& e) {
+  Json j;
+  j["id"] = e.id;
+  j["name"] = e.name;
+  j["type"] = ContractEntityType(e.type);
+  j["aliases"] = StringArray(e.aliases);
+  j["articles"] = StringArray(e.articles);
+  j["mentions"] = e.mentions;
+  return j;
+}
+
+Json QuoteJson(const BriefQuote& q) {
+  Json j;
+  j["id"] = q.id;
+  j["speaker"] = OrNull(q.speaker);
+  j["speaker_name"] = OrNull(q.speaker_name);
+  j["text"] = q.text;
+  Json occurrences = Json::array();
+  for (const QuoteOccurrence& o : q.occurrences) {
+    Json oj;
+    oj["article"] = o.article;
+    oj["text"] = o.text;
+    oj["start"] = o.start;
+    oj["end"] = o.end;
+    oj["cue"] = OrNull(o.cue);
+    oj["kind"] = OrNull(o.kind);
+    oj["medium"] = OrNull(o.medium);
+    occurrences.push_back(std::move(oj));
+  }
+  j["occurrences"] = std::move(occurrences);
+  return j;
+}
+
+Json TimelineJson(const TimelineEntry& t) {
+  Json j;
+  j["date"] = t.date;
+  j["text"] = t.text;
+  j["articles"] = StringArray(t.articles);
+  j["evidence"] = t.evidence;
+  return j;
+}
+
+Json ClaimJson(const Claim& c) {
+  Json j;
+  j["subject"] = c.subject;
+  j["subject_name"] = c.subject_name;
+  j["attribute"] = c.attribute;
+  j["status"] = ContractClaimStatus(c);
+  Json values = Json::array();
+  for (const ClaimValue& v : c.values) {
+    Json vj;
+    vj["value"] = v.value;
+    vj["articles"] = StringArray(v.articles);
+    vj["evidence"] = v.evidence;
+    values.push_back(std::move(vj));
+  }
+  j["values"] = std::move(values);
+  return j;
+}
+
+Json StoryJson(const Story& s) {
+  Json j;
+  j["id"] = s.id;
+  j["label"] = s.label;
+  j["articles"] = StringArray(s.articles);
+  j["related_stories"] = StringArray(s.related_stories);
+  j["span"] = Json{{"first", DateOrNull(s.span_first)}, {"last", DateOrNull(s.span_last)}};
+  Json entities = Json::array();
+  for (const BriefEntity& e : s.entities) entities.push_back(EntityJson(e));
+  j["entities"] = std::move(entities);
+  // The contract needs at least one occurrence per quote and one value per
+  // claim, and a calendar date per timeline entry: anything else says nothing
+  // a reader could check, so it is left out.
+  Json quotes = Json::array();
+  for (const BriefQuote& q : s.quotes) {
+    if (!q.occurrences.empty()) quotes.push_back(QuoteJson(q));
+  }
+  j["quotes"] = std::move(quotes);
+  Json timeline = Json::array();
+  for (const TimelineEntry& t : s.timeline) {
+    if (IsContractDate(t.date)) timeline.push_back(TimelineJson(t));
+  }
+  j["timeline"] = std::move(timeline);
+  Json claims = Json::array();
+  for (const Claim& c : s.claims) {
+    if (!c.values.empty()) claims.push_back(ClaimJson(c));
+  }
+  j["claims"] = std::move(claims);
+  return j;
+}
+
+Json SpanJson(const Span& s) { return Json{{"start", s.start}, {"end", s.end}}; }
+
+}  // namespace
+
+std::string BriefToJson(const Brief& brief) {
+  Json j;
+  Json articles = Json::array();
+  for (const Article& a : brief.articles) articles.push_back(BriefArticle(a));
+  j["articles"] = std::move(articles);
+  Json stories = Json::array();
+  for (const Story& s : brief.stories) stories.push_back(StoryJson(s));
+  j["stories"] = std::move(stories);
+  return Dump(j, kPrettyIndent) + "\n";
+}
+
+}  // namespace render
+
+std::string ArticleToJson(const Article& article) {
+  render::Json j;
+  j["id"] = article.id;
+  j["title"] = article.title;
+  j["published"] = render::OrNull(article.published);
+  j["outlet"] = render::OrNull(article.outlet);
+  j["url"] = render::OrNull(article.url);
+  j["text"] = article.text;
+  j["boilerplate_removed"] = render::StringArray(article.boilerplate_removed);
+  j["author"] = render::OrNull(article.author);
+  j["source"] = render::OrNull(article.source);
+  return render::Dump(j, -1);
+}
+
+std::string AnnotationToJson(const AnnotatedArticle& annotated) {
+  using render::Json;
+  using render::OrNull;
+  const Article& a = annotated.article;
+  Json j;
+  j["id"] = a.id;
+  j["title"] = a.title;
+  j["published"] = OrNull(a.published);
+  j["outlet"] = OrNull(a.outlet);
+  j["text"] = a.text;
+  Json sentences = Json::array();
+  for (const Span& s : annotated.sentences) sentences.push_back(render::SpanJson(s));
+  j["sentences"] = std::move(sentences);
+  Json entities = Json::array();
+  for (const EntityMention& m : annotated.entities) {
+    entities.push_back(Json{{"start", m.span.start}, {"end", m.span.end}, {"text", m.text},
+                            {"type", m.type}, {"entity", OrNull(m.entity)}});
+  }
+  j["entities"] = std::move(entities);
+  Json quotes = Json::array();
+  for (const Quote& q : annotated.quotes) {
+    quotes.push_back(Json{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
+                          {"speaker_name", OrNull(q.speaker_name)}, {"cue", OrNull(q.cue)},
+                          {"kind", OrNull(q.kind)}, {"speaker", OrNull(q.speaker)},
+                          {"medium", OrNull(q.medium)}});
+  }
+  j["quotes"] = std::move(quotes);
+  Json dates = Json::array();
+  for (const DateMention& d : annotated.dates) {
+    dates.push_back(Json{{"start", d.span.start}, {"end", d.span.end}, {"text", d.text},
+                         {"value", d.value}});
+  }
+  j["dates"] = std::move(dates);
+  Json quantities = Json::array();
+  for (const Quantity& q : annotated.quantities) {
+    quantities.push_back(Json{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
+                              {"value", q.value}, {"unit", OrNull(q.unit)},
+                              {"subject", OrNull(q.subject)}});
+  }
+  j["quantities"] = std::move(quantities);
+  return render::Dump(j, render::kPrettyIndent);
+}
+
+}  // namespace storyline

@@ -1,0 +1,208 @@
+#include "serve/api.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "storyline/render.h"
+
+namespace storyline::serve_internal {
+namespace {
+
+// Article text may carry invalid UTF-8 only through a bug upstream; replacing
+// it keeps one bad record from turning a whole listing into an error.
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json NullIfEmpty(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
+
+std::string SpanText(const StoredStory& s) {
+  if (s.span_first.empty()) return "undated";
+  if (s.span_first == s.span_last || s.span_last.empty()) return s.span_first;
+  return s.span_first + " – " + s.span_last;
+}
+
+// The page's style and script. Raw strings with a custom delimiter because
+// the script itself contains ")".
+constexpr const char* kPageHead = R"page(<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1d1d1f; }
+  h1 { font-size: 1.5rem; margin: 0.5rem 0 1rem; }
+  h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+  form { display: flex; gap: 0.5rem; }
+  input[type=search] { flex: 1; font: inherit; padding: 0.4rem 0.6rem; border: 1px solid #aaa; border-radius: 4px; }
+  button { font: inherit; padding: 0.4rem 1rem; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; cursor: pointer; }
+  ul { list-style: none; padding: 0; }
+  li { margin: 0.6rem 0; }
+  .meta, .muted { color: #666; font-size: 0.9rem; }
+  .meta a { margin-left: 0.4rem; }
+  .error { color: #a00; }
+  mark { background: #ffe58a; padding: 0 1px; }
+  .snippet { margin: 0.2rem 0 0; }
+  #article { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 1rem; }
+  #article:empty { display: none; }
+</style>
+)page";
+
+constexpr const char* kPageScript = R"page(<script>
+"use strict";
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+// Snippets mark matches as [word]; show them as <mark> without ever parsing HTML.
+function marked(text) {
+  const p = el("p", "snippet");
+  const re = /\[([^\]]*)\]/g;
+  let last = 0, m;
+  while ((m = re.exec(text)) !== null) {
+    p.append(text.slice(last, m.index), el("mark", null, m[1]));
+    last = re.lastIndex;
+  }
+  p.append(text.slice(last));
+  return p;
+}
+async function getJson(url) {
+  const r = await fetch(url);
+  let body = null;
+  try { body = await r.json(); } catch (e) { body = {error: "bad response (" + r.status + ")"}; }
+  return {ok: r.ok, body: body};
+}
+async function showArticle(id) {
+  const box = document.getElementById("article");
+  box.replaceChildren(el("p", "muted", "Loading…"));
+  const r = await getJson("/api/articles/" + encodeURIComponent(id));
+  if (!r.ok) { box.replaceChildren(el("p", "error", r.body.error)); return; }
+  const a = r.body;
+  const meta = [a.outlet, a.published, a.author].filter(Boolean).join(" · ");
+  box.replaceChildren(el("h3", null, a.title || a.id), el("p", "meta", meta), el("div", null, a.text));
+  if (a.url && /^https?:\/\//.test(a.url)) {
+    const link = el("a", null, a.url);
+    link.href = a.url;
+    link.rel = "noopener noreferrer";
+    const p = el("p", "meta");
+    p.append(link);
+    box.append(p);
+  }
+  box.scrollIntoView({behavior: "smooth"});
+}
+async function search(q) {
+  const out = document.getElementById("results");
+  out.replaceChildren(el("li", "muted", "Searching…"));
+  const r = await getJson("/api/search?q=" + encodeURIComponent(q));
+  if (!r.ok) { out.replaceChildren(el("li", "error", r.body.error)); return; }
+  if (r.body.length === 0) { out.replaceChildren(el("li", "muted", "No matches.")); return; }
+  out.replaceChildren();
+  for (const h of r.body) {
+    const li = el("li");
+    const a = el("a", null, h.title || h.article_id);
+    a.href = "#article";
+    a.addEventListener("click", (e) => { e.preventDefault(); showArticle(h.article_id); });
+    li.append(a, el("span", "meta", " " + h.article_id), marked(h.snippet));
+    out.append(li);
+  }
+}
+document.getElementById("search").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const q = document.getElementById("q").value.trim();
+  if (q) search(q);
+});
+</script>
+)page";
+
+}  // namespace
+
+std::string StoriesJson(const std::vector<StoredStory>& stories) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const StoredStory& s : stories) {
+    arr.push_back({{"id", s.id},
+                   {"label", s.label},
+                   {"size", s.articles.size()},
+                   {"span", {{"first", NullIfEmpty(s.span_first)}, {"last", NullIfEmpty(s.span_last)}}},
+                   {"articles", s.articles}});
+  }
+  return Dump(arr);
+}
+
+std::string HitsJson(const std::vector<SearchHit>& hits) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const SearchHit& h : hits) {
+    arr.push_back({{"kind", h.kind},
+                   {"article_id", h.article_id},
+                   {"title", h.title},
+                   {"snippet", h.snippet},
+                   {"rank", h.rank}});
+  }
+  return Dump(arr);
+}
+
+std::string ErrorJson(const std::string& message) {
+  return Dump(nlohmann::json{{"error", message}});
+}
+
+int HttpStatusFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kInvalidInput:
+    case StatusCode::kUnsupported: return 400;
+    default: return 500;
+  }
+}
+
+std::string UrlComponent(const std::string& s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+                            c == '~';
+    if (unreserved) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    }
+  }
+  return out;
+}
+
+std::string IndexPage(const std::vector<StoredStory>& stories, const std::string& title) {
+  std::string html = kPageHead;
+  html += "<title>storyline: " + HtmlEscape(title) + "</title>\n</head>\n<body>\n";
+  html += "<h1>storyline <span class=\"muted\">" + HtmlEscape(title) + "</span></h1>\n";
+  html +=
+      "<form id=\"search\" role=\"search\"><input type=\"search\" id=\"q\" name=\"q\" "
+      "placeholder=\"Search articles (words, \u201Cphrases\u201D, prefix*)\" autofocus>"
+      "<button type=\"submit\">Search</button></form>\n"
+      "<ul id=\"results\"></ul>\n<div id=\"article\"></div>\n";
+  html += "<h2>Stories (" + std::to_string(stories.size()) + ")</h2>\n";
+  if (stories.empty()) {
+    html += "<p class=\"muted\">No stories yet: run <code>storyline ingest</code> first.</p>\n";
+  }
+  html += "<ul>\n";
+  for (const StoredStory& s : stories) {
+    const std::string base = "/api/stories/" + UrlComponent(s.id) + "/brief?format=";
+    html += "<li><a href=\"" + HtmlEscape(base + "html") + "\">" +
+            HtmlEscape(s.label.empty() ? s.id : s.label) + "</a>";
+    html += "<div class=\"meta\">" + std::to_string(s.articles.size()) +
+            (s.articles.size() == 1 ? " article" : " articles") + " · " +
+            HtmlEscape(SpanText(s)) + " · " + HtmlEscape(s.id);
+    html += "<a href=\"" + HtmlEscape(base + "json") + "\">JSON</a>";
+    html += "<a href=\"" + HtmlEscape(base + "md") + "\">Markdown</a></div></li>\n";
+  }
+  html += "</ul>\n";
+  html += kPageScript;
+  html += "</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace storyline::serve_internal

@@ -1,0 +1,546 @@
+#include "storyline/store.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/schema.h"
+#include "store/sqlite_util.h"
+
+namespace storyline {
+
+using store_internal::Db;
+using store_internal::Stmt;
+using store_internal::StmtRewinder;
+
+namespace {
+
+// How long a connection waits for another process's write lock before giving
+// up with kIOError. 5 s outlasts one batch commit (well under a second, see
+// StoreOptions::batch_size) with a wide margin, yet a stuck writer is still
+// reported while the user is watching.
+constexpr int kBusyTimeoutMs = 5000;
+
+// snippet(): about a dozen tokens of context reads as one line in a terminal
+// or a result list and is enough to judge a hit. Always cut from the body
+// (column 1): the title is in the hit already, and FTS5's automatic choice
+// prefers a short title with one match over a body with context; a hit that
+// matches only in the title gets the body's opening words.
+constexpr int kSnippetTokens = 12;
+
+// bm25 column weights (title, text): a match in the title says more about
+// what an article is about than one word deep in the body.
+constexpr const char* kBm25Weights = "2.0, 1.0";
+
+// Durability. WAL mode: readers (search, serve) never block the writer. With
+// synchronous=NORMAL a COMMIT only write(2)s the batch to the WAL: it survives
+// a kill or crash of this process (the data is in the OS page cache), but an
+// OS crash or power loss may lose the last commits. FULL adds one fsync of
+// the WAL per commit, so a batch that Flush() reported is on the disk. With
+// 500-article batches that is one fsync (~4 ms measured) per ~150 ms of
+// indexing work, and Put throughput did not change measurably (1735/s vs
+// 1746/s on 3 KB articles), so we take FULL: "committed" then means durable
+// against power loss too, not only against a kill.
+//
+// cache_size: FTS5 merges its index segments at every commit and re-reads the
+// pages it just wrote; with SQLite's default 2 MiB cache those reads go back
+// to the file, and Put throughput halves (measured on 3 KB articles). 64 MiB
+// holds the hot segments of a store of ~100k articles and is small for a
+// laptop. Negative means KiB.
+constexpr const char* kConnectionPragmas =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;";
+// A reader sets what it can without writing: the journal mode belongs to the
+// file and was set by the writer that created it.
+constexpr const char* kReadOnlyPragmas = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;";
+
+int64_t HashToSql(uint64_t h) { return std::bit_cast<int64_t>(h); }
+uint64_t HashFromSql(int64_t h) { return std::bit_cast<uint64_t>(h); }
+
+std::string BoilerplateToJson(const std::vector<std::string>& lines) {
+  // dump() with the replace handler never throws: invalid UTF-8 in a line
+  // (which CleanDocument should not produce) becomes U+FFFD instead.
+  return nlohmann::json(lines).dump(-1, ' ', false,
+                                    nlohmann::json::error_handler_t::replace);
+}
+
+Result<std::vector<std::string>> BoilerplateFromJson(const std::string& json,
+                                                     const std::string& where) {
+  try {
+    return nlohmann::json::parse(json).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Corruption(where + ": boilerplate_removed is not a JSON array of strings: " +
+                              e.what());
+  }
+}
+
+}  // namespace
+
+struct Store::Impl {
+  // Declared first so that it is destroyed last, after every statement.
+  Db db;
+  StoreOptions options;
+  int schema_version = 0;
+  bool in_batch = false;
+  size_t batch_puts = 0;
+
+  // Cached statements, prepared once in Prepare().
+  Stmt begin, commit;
+  Stmt find_by_id, find_same_text, insert_article, update_article;
+  Stmt upsert_duplicate, delete_duplicate;
+  Stmt count, get_article, all_articles, search;
+  Stmt stories;
+
+  Status Prepare();
+  Status RequireWritable(const char* what) const;
+  Status BeginBatch();
+  Status Commit();
+  // After a failed statement inside a batch: SQLite rolls the whole
+  // transaction back by itself on some errors (disk full, I/O). Notice that,
+  // so the next Put opens a new batch, and say so in the message.
+  Status BatchError(Status s);
+  Result<PutOutcome> PutInBatch(const Article& a, uint64_t hash);
+  Result<Article> RowToArticle(const Stmt& st) const;
+  Result<std::vector<SearchHit>> RunSearch(const std::string& query, size_t limit);
+};
+
+Status Store::Impl::Prepare() {
+  struct Entry {
+    Stmt* stmt;
+    std::string sql;
+  };
+  const std::string article_columns =
+      "id, content_hash, title, published, outlet, url, author, source, text, "
+      "boilerplate_removed";
+  const Entry entries[] = {
+      {&begin, "BEGIN IMMEDIATE"},
+      {&commit, "COMMIT"},
+      {&find_by_id, "SELECT content_hash FROM articles WHERE id = ?1"},
+      {&find_same_text,
+       "SELECT id FROM articles WHERE content_hash = ?1 AND text = ?2 AND id <> ?3 "
+       "ORDER BY doc LIMIT 1"},
+      {&insert_article,
+       "INSERT INTO articles (" + article_columns +
+           ", ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+           "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"},
+      {&update_article,
+       "UPDATE articles SET content_hash = ?2, title = ?3, published = ?4, outlet = ?5, "
+       "url = ?6, author = ?7, source = ?8, text = ?9, boilerplate_removed = ?10, "
+       "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"},
+      {&upsert_duplicate,
+       "INSERT INTO duplicates (id, original_id, content_hash, seen_at) "
+       "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+       "ON CONFLICT (id) DO UPDATE SET original_id = excluded.original_id, "
+       "content_hash = excluded.content_hash, seen_at = excluded.seen_at"},
+      {&delete_duplicate, "DELETE FROM duplicates WHERE id = ?1"},
+      {&count, "SELECT count(*) FROM articles"},
+      {&get_article, "SELECT " + article_columns + " FROM articles WHERE id = ?1"},
+      {&all_articles,
+       "SELECT " + article_columns + " FROM articles ORDER BY published, id"},
+      {&search,
+       std::string("SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', ") +
+           std::to_string(kSnippetTokens) + "), bm25(articles_fts, " + kBm25Weights +
+           ") AS rank FROM articles_fts JOIN articles AS a ON a.doc = articles_fts.rowid "
+           "WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2"},
+      {&stories,
+       "SELECT s.id, s.label, s.span_first, s.span_last, sa.article_id "
+       "FROM stories AS s LEFT JOIN story_articles AS sa ON sa.story_id = s.id "
+       "ORDER BY s.ord, sa.position"},
+  };
+  for (const Entry& e : entries) {
+    if (Status s = db.Prepare(e.sql, e.stmt); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::RequireWritable(const char* what) const {
+  if (!options.read_only) return Status::Ok();
+  return Status::InvalidInput(db.path() + ": cannot " + what +
+                              ": the store was opened read-only");
+}
+
+Status Store::Impl::BeginBatch() {
+  if (in_batch) return Status::Ok();
+  StmtRewinder rewind(begin);
+  const int rc = begin.Step();
+  if (rc != SQLITE_DONE) return db.Error(rc, "cannot start a write transaction");
+  in_batch = true;
+  batch_puts = 0;
+  return Status::Ok();
+}
+
+Status Store::Impl::Commit() {
+  if (!in_batch) return Status::Ok();
+  StmtRewinder rewind(commit);
+  const int rc = commit.Step();
+  if (rc != SQLITE_DONE) {
+    // A failed COMMIT (e.g. SQLITE_BUSY) leaves the transaction open, and a
+    // later Flush may retry; an I/O error rolls it back.
+    Status s = db.Error(rc, "cannot commit the batch of " + std::to_string(batch_puts) +
+                                " articles");
+    return BatchError(std::move(s));
+  }
+  in_batch = false;
+  batch_puts = 0;
+  return Status::Ok();
+}
+
+Status Store::Impl::BatchError(Status s) {
+  if (in_batch && sqlite3_get_autocommit(db.handle()) != 0) {
+    in_batch = false;
+    s = s.WithContext("the uncommitted batch of " + std::to_string(batch_puts) +
+                      " articles was rolled back");
+    batch_puts = 0;
+  }
+  return s;
+}
+
+Result<Article> Store::Impl::RowToArticle(const Stmt& st) const {
+  Article a;
+  a.id = st.ColumnText(0);
+  a.content_hash = HashFromSql(st.ColumnInt64(1));
+  a.title = st.ColumnText(2);
+  a.published = st.ColumnText(3);
+  a.outlet = st.ColumnText(4);
+  a.url = st.ColumnText(5);
+  a.author = st.ColumnText(6);
+  a.source = st.ColumnText(7);
+  a.text = st.ColumnText(8);
+  Result<std::vector<std::string>> removed =
+      BoilerplateFromJson(st.ColumnText(9), db.path() + ": article " + a.id);
+  if (!removed.ok()) return removed.status();
+  a.boilerplate_removed = std::move(*removed);
+  return a;
+}
+
+namespace {
+
+void BindArticle(Stmt& st, const Article& a, uint64_t hash) {
+  st.BindText(1, a.id);
+  st.BindInt64(2, HashToSql(hash));
+  st.BindText(3, a.title);
+  st.BindText(4, a.published);
+  st.BindText(5, a.outlet);
+  st.BindText(6, a.url);
+  st.BindText(7, a.author);
+  st.BindText(8, a.source);
+  st.BindText(9, a.text);
+  st.BindText(10, BoilerplateToJson(a.boilerplate_removed));
+}
+
+}  // namespace
+
+Result<PutOutcome> Store::Impl::PutInBatch(const Article& a, uint64_t hash) {
+  bool known = false;
+  {
+    StmtRewinder rewind(find_by_id);
+    find_by_id.BindText(1, a.id);
+    const int rc = find_by_id.Step();
+    if (rc == SQLITE_ROW) {
+      known = true;
+      if (HashFromSql(find_by_id.ColumnInt64(0)) == hash) return PutOutcome::kUnchanged;
+    } else if (rc != SQLITE_DONE) {
+      return db.Error(rc, "cannot look up article " + a.id);
+    }
+  }
+  if (known) {
+    StmtRewinder rewind(update_article);
+    BindArticle(update_article, a, hash);
+    const int rc = update_article.Step();
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot update article " + a.id);
+    return PutOutcome::kUpdated;
+  }
+  std::string original;
+  {
+    // The hash finds candidates through an index; comparing the text too
+    // means a 64-bit hash collision can never hide an article.
+    StmtRewinder rewind(find_same_text);
+    find_same_text.BindInt64(1, HashToSql(hash));
+    find_same_text.BindText(2, a.text);
+    find_same_text.BindText(3, a.id);
+    const int rc = find_same_text.Step();
+    if (rc == SQLITE_ROW) {
+      original = find_same_text.ColumnText(0);
+    } else if (rc != SQLITE_DONE) {
+      return db.Error(rc, "cannot look for copies of article " + a.id);
+    }
+  }
+  if (!original.empty()) {
+    StmtRewinder rewind(upsert_duplicate);
+    upsert_duplicate.BindText(1, a.id);
+    upsert_duplicate.BindText(2, original);
+    upsert_duplicate.BindInt64(3, HashToSql(hash));
+    const int rc = upsert_duplicate.Step();
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot record duplicate " + a.id);
+    return PutOutcome::kDuplicate;
+  }
+  {
+    StmtRewinder rewind(insert_article);
+    BindArticle(insert_article, a, hash);
+    const int rc = insert_article.Step();
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot store article " + a.id);
+  }
+  {
+    // An id once seen as a copy now has text of its own.
+    StmtRewinder rewind(delete_duplicate);
+    delete_duplicate.BindText(1, a.id);
+    const int rc = delete_duplicate.Step();
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot update duplicates of " + a.id);
+  }
+  return PutOutcome::kStored;
+}
+
+Result<std::vector<SearchHit>> Store::Impl::RunSearch(const std::string& query,
+                                                      size_t limit) {
+  std::vector<SearchHit> hits;
+  StmtRewinder rewind(search);
+  search.BindText(1, query);
+  const size_t max_limit = static_cast<size_t>(std::numeric_limits<int64_t>::max());
+  search.BindInt64(2, static_cast<int64_t>(std::min(limit, max_limit)));
+  for (;;) {
+    const int rc = search.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      // Errors while matching are the query's fault (FTS5 syntax, unknown
+      // column filter); anything else is the database's.
+      if ((rc & 0xff) == SQLITE_ERROR) {
+        return Status::InvalidInput("malformed search query \"" + query +
+                                    "\": " + sqlite3_errmsg(db.handle()));
+      }
+      return db.Error(rc, "search for \"" + query + "\" failed");
+    }
+    SearchHit hit;
+    hit.kind = "article";
+    hit.article_id = search.ColumnText(0);
+    hit.title = search.ColumnText(1);
+    hit.snippet = search.ColumnText(2);
+    hit.rank = search.ColumnDouble(3);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Store::~Store() {
+  // A destructor cannot report; a caller who needs to know that the last
+  // batch reached the disk calls Flush() first and checks its Status.
+  if (impl_ != nullptr) (void)impl_->Commit();
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
+                                           const StoreOptions& options) {
+  if (options.batch_size == 0) {
+    return Status::InvalidInput(path + ": StoreOptions::batch_size must be at least 1");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  Db& db = impl->db;
+  if (options.read_only) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return Status::NotFound(path + ": no such store");
+    }
+  }
+  // NOMUTEX: a Store is used by one thread at a time (store.h), so SQLite's
+  // own per-connection mutex would only cost time.
+  const int flags = SQLITE_OPEN_NOMUTEX |
+                    (options.read_only ? SQLITE_OPEN_READONLY
+                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (Status s = db.Open(path, flags); !s.ok()) return s;
+  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+
+  const std::span<const store_internal::Migration> steps = store_internal::StoreMigrations();
+  Result<int> version = store_internal::CheckStore(db, steps);
+  if (!version.ok()) return version.status();
+  const int latest = steps.back().version;
+  if (options.read_only) {
+    if (*version == 0) return Status::Corruption(path + ": empty file, not a storyline store");
+    if (*version < latest) {
+      return Status::Unsupported(path + ": store schema version " + std::to_string(*version) +
+                                 " needs migrating to " + std::to_string(latest) +
+                                 "; open it once without read-only");
+    }
+    if (Status s = db.Exec(kReadOnlyPragmas); !s.ok()) return s;
+  } else {
+    // Only now, with the file known to be ours (or empty), may we change it.
+    if (Status s = db.Exec(kConnectionPragmas); !s.ok()) return s;
+    if (*version < latest) version = store_internal::Migrate(db, steps);
+    if (!version.ok()) return version.status();
+  }
+  impl->schema_version = *version;
+  if (Status s = impl->Prepare(); !s.ok()) return s;
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<PutOutcome> Store::Put(const Article& article) {
+  if (Status s = impl_->RequireWritable("store articles"); !s.ok()) return s;
+  if (article.id.empty()) {
+    return Status::InvalidInput(
+        (article.source.empty() ? std::string("article") : article.source) +
+        ": article has no id, cannot store it");
+  }
+  // A zero hash means "not filled" (Article built by hand, not by
+  // CleanDocument); the store's dedup needs the real one.
+  const uint64_t hash =
+      article.content_hash != 0 ? article.content_hash : ContentHash(article.text);
+  if (Status s = impl_->BeginBatch(); !s.ok()) return s;
+  Result<PutOutcome> outcome = impl_->PutInBatch(article, hash);
+  if (!outcome.ok()) return impl_->BatchError(outcome.status());
+  if (++impl_->batch_puts >= impl_->options.batch_size) {
+    if (Status s = impl_->Commit(); !s.ok()) return s;
+  }
+  return outcome;
+}
+
+Status Store::Flush() { return impl_->Commit(); }
+
+size_t Store::ArticleCount() const {
+  Stmt& st = impl_->count;
+  StmtRewinder rewind(st);
+  if (st.Step() != SQLITE_ROW) return 0;
+  return static_cast<size_t>(st.ColumnInt64(0));
+}
+
+Result<std::vector<Article>> Store::AllArticles() const {
+  Stmt& st = impl_->all_articles;
+  StmtRewinder rewind(st);
+  std::vector<Article> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read articles");
+    Result<Article> a = impl_->RowToArticle(st);
+    if (!a.ok()) return a.status();
+    out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+Result<Article> Store::GetArticle(const std::string& id) const {
+  Stmt& st = impl_->get_article;
+  StmtRewinder rewind(st);
+  st.BindText(1, id);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) {
+    return Status::NotFound(impl_->db.path() + ": no article with id \"" + id + "\"");
+  }
+  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read article " + id);
+  return impl_->RowToArticle(st);
+}
+
+Result<std::vector<SearchHit>> Store::Search(const std::string& query, size_t limit) const {
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::InvalidInput("empty search query");
+  }
+  if (limit == 0) return std::vector<SearchHit>{};
+  return impl_->RunSearch(query, limit);
+}
+
+std::string LiteralSearchQuery(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  const std::string space = " \t\r\n\f\v";
+  while (i < text.size()) {
+    const size_t start = text.find_first_not_of(space, i);
+    if (start == std::string::npos) break;
+    size_t end = text.find_first_of(space, start);
+    if (end == std::string::npos) end = text.size();
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (size_t k = start; k < end; ++k) {
+      if (text[k] == '"') out += '"';  // FTS5 escapes a quote by doubling it
+      out += text[k];
+    }
+    out += '"';
+    i = end;
+  }
+  return out;
+}
+
+Status Store::SaveStories(const std::vector<StoredStory>& stories) {
+  if (Status s = impl_->RequireWritable("save stories"); !s.ok()) return s;
+  // The grouping is replaced in a transaction of its own, after the pending
+  // articles are committed, so a failure here never takes articles with it.
+  if (Status s = impl_->Commit(); !s.ok()) return s;
+  Db& db = impl_->db;
+  Stmt insert_story, insert_member;
+  Status s = db.Exec("BEGIN IMMEDIATE; DELETE FROM story_articles; DELETE FROM stories;");
+  if (s.ok()) {
+    s = db.Prepare(
+        "INSERT INTO stories (id, ord, label, span_first, span_last) VALUES (?1, ?2, ?3, ?4, ?5)",
+        &insert_story);
+  }
+  if (s.ok()) {
+    s = db.Prepare(
+        "INSERT INTO story_articles (story_id, article_id, position) VALUES (?1, ?2, ?3)",
+        &insert_member);
+  }
+  for (size_t i = 0; s.ok() && i < stories.size(); ++i) {
+    const StoredStory& story = stories[i];
+    StmtRewinder rewind_story(insert_story);
+    insert_story.BindText(1, story.id);
+    insert_story.BindInt64(2, static_cast<int64_t>(i));
+    insert_story.BindText(3, story.label);
+    insert_story.BindText(4, story.span_first);
+    insert_story.BindText(5, story.span_last);
+    int rc = insert_story.Step();
+    if (rc != SQLITE_DONE) {
+      s = db.Error(rc, "cannot save story \"" + story.id + "\"");
+      break;
+    }
+    for (size_t k = 0; k < story.articles.size(); ++k) {
+      StmtRewinder rewind_member(insert_member);
+      insert_member.BindText(1, story.id);
+      insert_member.BindText(2, story.articles[k]);
+      insert_member.BindInt64(3, static_cast<int64_t>(k));
+      rc = insert_member.Step();
+      if (rc != SQLITE_DONE) {
+        s = db.Error(rc, "cannot save the articles of story \"" + story.id + "\"");
+        break;
+      }
+    }
+  }
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (!s.ok() && sqlite3_get_autocommit(db.handle()) == 0) {
+    // The first error is the one worth reporting; ROLLBACK only undoes it.
+    (void)db.Exec("ROLLBACK");
+  }
+  return s;
+}
+
+Result<std::vector<StoredStory>> Store::Stories() const {
+  Stmt& st = impl_->stories;
+  StmtRewinder rewind(st);
+  std::vector<StoredStory> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read stories");
+    std::string id = st.ColumnText(0);
+    if (out.empty() || out.back().id != id) {
+      StoredStory story;
+      story.id = std::move(id);
+      story.label = st.ColumnText(1);
+      story.span_first = st.ColumnText(2);
+      story.span_last = st.ColumnText(3);
+      out.push_back(std::move(story));
+    }
+    // LEFT JOIN: a story without articles yields one row with a NULL member.
+    if (sqlite3_column_type(st.get(), 4) != SQLITE_NULL) {
+      out.back().articles.push_back(st.ColumnText(4));
+    }
+  }
+  return out;
+}
+
+int Store::SchemaVersion() const { return impl_->schema_version; }
+
+}  // namespace storyline

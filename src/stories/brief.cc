@@ -1,0 +1,140 @@
+// BuildBrief: TF-IDF average-link clustering of articles into stories, and
+// each story's view (label, span, entities, quotes, timeline, claims).
+
+#include "storyline/brief.h"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <string>
+
+#include "stories/cluster.h"
+#include "stories/label.h"
+#include "stories/story_view.h"
+#include "stories/text_features.h"
+
+namespace storyline {
+namespace {
+
+// A title is the article's own summary of what it is about: each title term
+// counts as much as three occurrences in the body.
+constexpr double kTitleWeight = 3.0;
+
+// Stories at least this fraction of the merge threshold alike are "related":
+// they share a topic but were not similar enough to be one story.
+constexpr double kRelatedFraction = 0.5;
+
+// Hex digits of the 64-bit hash in a story id. 48 bits keep an accidental
+// collision below one in a million up to ~20,000 stories in one brief (and
+// a collision that does happen is resolved by a suffix).
+constexpr size_t kStoryIdHexDigits = 12;
+
+// Publication order: dated articles by date (ISO strings sort by time,
+// a coarser date before the finer ones it contains), then undated ones;
+// ties by id, then input position.
+std::vector<size_t> PublicationOrder(const std::vector<AnnotatedArticle>& articles) {
+  std::vector<size_t> order(articles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Article& x = articles[a].article;
+    const Article& y = articles[b].article;
+    if (x.published.empty() != y.published.empty()) return y.published.empty();
+    if (x.published != y.published) return x.published < y.published;
+    return x.id < y.id;
+  });
+  return order;
+}
+
+stories::TermCounts CountTerms(const Article& a) {
+  stories::TermCounts counts;
+  for (std::string& t : stories::IndexTerms(a.title)) counts[std::move(t)] += kTitleWeight;
+  for (std::string& t : stories::IndexTerms(a.text)) counts[std::move(t)] += 1.0;
+  return counts;
+}
+
+// Stable across runs: a hash of the story's earliest article id, so a story
+// keeps its id while later articles join it.
+std::string StoryId(const std::string& first_article_id, std::set<std::string>& used) {
+  const uint64_t h = XXH3_64bits(first_article_id.data(), first_article_id.size());
+  const std::string base = fmt::format("s{:016x}", h).substr(0, 1 + kStoryIdHexDigits);
+  std::string id = base;
+  for (int n = 2; !used.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+  return id;
+}
+
+std::string FallbackLabel(const Article& earliest) {
+  const std::string title = stories::CollapseWhitespace(earliest.title);
+  return title.empty() ? earliest.id : title;
+}
+
+}  // namespace
+
+Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptions& options) {
+  Brief brief;
+  brief.articles.reserve(articles.size());
+  for (const AnnotatedArticle& a : articles) brief.articles.push_back(a.article);
+
+  const std::vector<size_t> order = PublicationOrder(articles);
+  std::vector<size_t> rank(articles.size());
+  for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+
+  std::vector<stories::TermCounts> counts;
+  std::vector<std::vector<stories::CapitalisedRun>> runs;
+  counts.reserve(articles.size());
+  runs.reserve(articles.size());
+  for (const AnnotatedArticle& a : articles) {
+    counts.push_back(CountTerms(a.article));
+    runs.push_back(stories::CapitalisedRuns(a.article.text));
+  }
+  const stories::Clustering clustering = stories::ClusterAverageLink(
+      stories::BuildTfIdf(counts), order, options.min_similarity,
+      options.min_similarity * kRelatedFraction);
+  const stories::NameStats names(std::move(runs));
+
+  // Largest stories first; equal sizes in order of their first article.
+  std::vector<size_t> story_order(clustering.clusters.size());
+  std::iota(story_order.begin(), story_order.end(), 0);
+  std::stable_sort(story_order.begin(), story_order.end(), [&](size_t a, size_t b) {
+    const auto& x = clustering.clusters[a];
+    const auto& y = clustering.clusters[b];
+    if (x.size() != y.size()) return x.size() > y.size();
+    return rank[x.front()] < rank[y.front()];
+  });
+
+  std::set<std::string> used_ids;
+  std::vector<size_t> position_of(clustering.clusters.size());
+  for (size_t c : story_order) {
+    const std::vector<size_t>& members = clustering.clusters[c];
+    Story story;
+    story.id = StoryId(articles[members.front()].article.id, used_ids);
+    story.label = names.Label(members, FallbackLabel(articles[members.front()].article));
+    std::vector<const AnnotatedArticle*> member_ptrs;
+    for (size_t m : members) {
+      const Article& a = articles[m].article;
+      story.articles.push_back(a.id);
+      member_ptrs.push_back(&articles[m]);
+      if (a.published.empty()) continue;
+      if (story.span_first.empty() || a.published < story.span_first) story.span_first = a.published;
+      if (story.span_last.empty() || a.published > story.span_last) story.span_last = a.published;
+    }
+    stories::FillStoryView(member_ptrs, story);
+    position_of[c] = brief.stories.size();
+    brief.stories.push_back(std::move(story));
+  }
+  // Related stories listed in brief order.
+  std::vector<std::vector<size_t>> related(brief.stories.size());
+  for (const auto& [a, b] : clustering.related) {
+    related[position_of[a]].push_back(position_of[b]);
+    related[position_of[b]].push_back(position_of[a]);
+  }
+  for (size_t s = 0; s < related.size(); ++s) {
+    std::sort(related[s].begin(), related[s].end());
+    for (size_t r : related[s]) brief.stories[s].related_stories.push_back(brief.stories[r].id);
+  }
+  return brief;
+}
+
+}  // namespace storyline

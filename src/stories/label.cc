@@ -1,0 +1,108 @@
+#include "stories/label.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_set>
+
+namespace storyline::stories {
+namespace {
+
+// Three names say what a story is about; more makes a label a list.
+constexpr size_t kMaxLabelNames = 3;
+// Each extra word of a name multiplies its score by this much (up to
+// kMaxBonusWords words): a two-word name that every article uses beats a
+// one-word part of it, while a one-word name shared by more articles still
+// beats a two-word name shared by fewer.
+constexpr double kMultiwordBonus = 0.5;
+constexpr size_t kMaxBonusWords = 3;
+
+struct Candidate {
+  std::string folded;
+  std::map<std::string, size_t> spellings;  // original text -> occurrences
+  size_t articles = 0;
+  size_t occurrences = 0;
+  size_t words = 0;
+  double score = 0;
+};
+
+// True when one name is a whole-word part of the other.
+bool Overlaps(const std::string& a, const std::string& b) {
+  const std::string pa = " " + a + " ", pb = " " + b + " ";
+  return pa.find(pb) != std::string::npos || pb.find(pa) != std::string::npos;
+}
+
+std::string MostUsedSpelling(const Candidate& c) {
+  std::string best;
+  size_t best_count = 0;
+  for (const auto& [text, count] : c.spellings) {  // map order breaks ties
+    if (count > best_count) {
+      best = text;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+NameStats::NameStats(std::vector<std::vector<CapitalisedRun>> runs) : runs_(std::move(runs)) {
+  for (const std::vector<CapitalisedRun>& article : runs_) {
+    std::unordered_set<std::string> seen;
+    for (const CapitalisedRun& run : article) {
+      if (seen.insert(run.folded).second) ++corpus_df_[run.folded];
+    }
+  }
+}
+
+std::string NameStats::Label(const std::vector<size_t>& members,
+                             const std::string& fallback) const {
+  std::map<std::string, Candidate> candidates;
+  for (size_t m : members) {
+    std::unordered_set<std::string> seen;
+    for (const CapitalisedRun& run : runs_[m]) {
+      Candidate& c = candidates[run.folded];
+      c.folded = run.folded;
+      c.words = run.words;
+      ++c.occurrences;
+      ++c.spellings[run.text];
+      if (seen.insert(run.folded).second) ++c.articles;
+    }
+  }
+  const double n = static_cast<double>(runs_.size());
+  std::vector<Candidate> ranked;
+  for (auto& [folded, c] : candidates) {
+    // A story of several articles is named by what they share; a lone
+    // article by a name it repeats or that is clearly a name (multiword).
+    const bool eligible = members.size() > 1 ? c.articles > 1
+                                             : (c.occurrences > 1 || c.words > 1);
+    if (!eligible) continue;
+    const double idf = std::log((1.0 + n) / (1.0 + static_cast<double>(corpus_df_.at(folded)))) + 1.0;
+    const double bonus =
+        1.0 + kMultiwordBonus * static_cast<double>(std::min(c.words, kMaxBonusWords) - 1);
+    c.score = static_cast<double>(c.articles) * idf * bonus;
+    ranked.push_back(std::move(c));
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.occurrences != b.occurrences) return a.occurrences > b.occurrences;
+    return a.folded < b.folded;
+  });
+  std::vector<const Candidate*> chosen;
+  for (const Candidate& c : ranked) {
+    if (chosen.size() == kMaxLabelNames) break;
+    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Candidate* p) {
+      return Overlaps(p->folded, c.folded);
+    });
+    if (!overlaps) chosen.push_back(&c);
+  }
+  if (chosen.empty()) return fallback;
+  std::string label;
+  for (const Candidate* c : chosen) {
+    if (!label.empty()) label += ", ";
+    label += MostUsedSpelling(*c);
+  }
+  return label;
+}
+
+}  // namespace storyline::stories

@@ -1,0 +1,323 @@
+// Tests BuildBrief through brief.h: story grouping, ids, spans, labels and
+// the per-story view built from annotations.
+
+#include "storyline/brief.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "stories/story_corpus.h"
+
+namespace storyline {
+namespace {
+
+using testdata::TwoStoryCorpus;
+
+std::set<std::string> AsSet(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
+const Story* StoryWith(const Brief& b, const std::string& article_id) {
+  for (const Story& s : b.stories) {
+    if (std::find(s.articles.begin(), s.articles.end(), article_id) != s.articles.end()) return &s;
+  }
+  return nullptr;
+}
+
+const BriefEntity* EntityNamed(const Story& s, const std::string& name) {
+  for (const BriefEntity& e : s.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+TEST(BuildBriefTest, EmptyInputGivesEmptyBrief) {
+  const Brief b = BuildBrief({}, {});
+  EXPECT_TRUE(b.articles.empty());
+  EXPECT_TRUE(b.stories.empty());
+}
+
+TEST(BuildBriefTest, SeparatesTwoStoriesAndGroupsEach) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  ASSERT_EQ(b.stories.size(), 2u);
+  const Story* tram = StoryWith(b, "a1");
+  const Story* octopus = StoryWith(b, "b1");
+  ASSERT_NE(tram, nullptr);
+  ASSERT_NE(octopus, nullptr);
+  EXPECT_EQ(AsSet(tram->articles), (std::set<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(AsSet(octopus->articles), (std::set<std::string>{"b1", "b2", "b3"}));
+}
+
+TEST(BuildBriefTest, ArticlesKeepInputOrder) {
+  const std::vector<AnnotatedArticle> in = TwoStoryCorpus();
+  const Brief b = BuildBrief(in, {});
+  ASSERT_EQ(b.articles.size(), in.size());
+  for (size_t i = 0; i < in.size(); ++i) EXPECT_EQ(b.articles[i].id, in[i].article.id);
+}
+
+TEST(BuildBriefTest, StoryArticlesInPublicationOrderUndatedLast) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  const Story* tram = StoryWith(b, "a1");
+  const Story* octopus = StoryWith(b, "b1");
+  ASSERT_NE(tram, nullptr);
+  ASSERT_NE(octopus, nullptr);
+  EXPECT_EQ(tram->articles, (std::vector<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(octopus->articles, (std::vector<std::string>{"b1", "b2", "b3"}));
+}
+
+TEST(BuildBriefTest, SpanIsMinAndMaxOfDates) {
+  struct Row {
+    std::vector<std::string> dates;  // one article per date, same text
+    std::string first, last;
+  };
+  const Row rows[] = {
+      {{"2023-04-02", "2023-05-10", "2023-04-03"}, "2023-04-02", "2023-05-10"},
+      {{"", "2023-04-05", ""}, "2023-04-05", "2023-04-05"},
+      {{"", ""}, "", ""},
+      {{"2022", "2022-11-28", "2022-11"}, "2022", "2022-11-28"},
+  };
+  for (const Row& row : rows) {
+    std::vector<AnnotatedArticle> in;
+    for (size_t i = 0; i < row.dates.size(); ++i) {
+      AnnotatedArticle a = testdata::ArticleA1();
+      a.article.id = std::string("x").append(std::to_string(i));
+      a.article.published = row.dates[i];
+      in.push_back(a);
+    }
+    const Brief b = BuildBrief(in, {});
+    ASSERT_EQ(b.stories.size(), 1u) << "identical articles are one story";
+    EXPECT_EQ(b.stories[0].span_first, row.first);
+    EXPECT_EQ(b.stories[0].span_last, row.last);
+  }
+}
+
+TEST(BuildBriefTest, IdsAreStableAcrossRunsAndInputOrder) {
+  std::vector<AnnotatedArticle> in = TwoStoryCorpus();
+  const Brief first = BuildBrief(in, {});
+  const Brief again = BuildBrief(in, {});
+  std::reverse(in.begin(), in.end());
+  const Brief reversed = BuildBrief(in, {});
+  const std::regex id_form("s[0-9a-f]{12}");
+  for (const char* article : {"a1", "b1"}) {
+    const Story* s1 = StoryWith(first, article);
+    const Story* s2 = StoryWith(again, article);
+    const Story* s3 = StoryWith(reversed, article);
+    ASSERT_TRUE(s1 && s2 && s3);
+    EXPECT_TRUE(std::regex_match(s1->id, id_form)) << s1->id;
+    EXPECT_EQ(s1->id, s2->id);
+    EXPECT_EQ(s1->id, s3->id);
+    EXPECT_EQ(s1->articles, s3->articles);
+  }
+  EXPECT_NE(first.stories[0].id, first.stories[1].id);
+}
+
+TEST(BuildBriefTest, LabelNamesWhatTheArticlesShare) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  const Story* tram = StoryWith(b, "a1");
+  const Story* octopus = StoryWith(b, "b1");
+  ASSERT_NE(tram, nullptr);
+  ASSERT_NE(octopus, nullptr);
+  EXPECT_NE(tram->label.find("Varnholm"), std::string::npos) << tram->label;
+  EXPECT_NE(octopus->label.find("Calderra Ridge"), std::string::npos) << octopus->label;
+  EXPECT_NE(octopus->label.find("Tomas Ekwueme"), std::string::npos) << octopus->label;
+}
+
+TEST(BuildBriefTest, LabelFallsBackToTitle) {
+  AnnotatedArticle a = testdata::MakeArticle("n1", "", "", "  A quiet   afternoon ",
+                                             "nothing here is capitalised at all.");
+  const Brief b = BuildBrief({a}, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_EQ(b.stories[0].label, "A quiet afternoon");
+  AnnotatedArticle untitled = testdata::MakeArticle("n2", "", "", "", "");
+  EXPECT_EQ(BuildBrief({untitled}, {}).stories[0].label, "n2");
+}
+
+TEST(BuildBriefTest, ArticlesWithoutWordsAreStoriesOfTheirOwn) {
+  const std::vector<AnnotatedArticle> in = {
+      testdata::MakeArticle("e1", "", "", "", ""),
+      testdata::MakeArticle("e2", "", "", "", "1, 2, 3 ... 42"),
+  };
+  const Brief b = BuildBrief(in, {});
+  EXPECT_EQ(b.stories.size(), 2u);
+}
+
+TEST(BuildBriefTest, ThresholdAboveOneKeepsEveryArticleApart) {
+  StoryOptions options;
+  options.min_similarity = 1.01;
+  const Brief b = BuildBrief(TwoStoryCorpus(), options);
+  EXPECT_EQ(b.stories.size(), 6u);
+  std::set<std::string> ids;
+  for (const Story& s : b.stories) ids.insert(s.id);
+  EXPECT_EQ(ids.size(), 6u) << "story ids are unique";
+}
+
+TEST(BuildBriefTest, RelatedStoriesAreSymmetricAndKnown) {
+  StoryOptions options;
+  options.min_similarity = 0.6;  // splits the stories so some pairs are only related
+  const Brief b = BuildBrief(TwoStoryCorpus(), options);
+  std::set<std::string> ids;
+  for (const Story& s : b.stories) ids.insert(s.id);
+  size_t links = 0;
+  for (const Story& s : b.stories) {
+    for (const std::string& r : s.related_stories) {
+      ++links;
+      ASSERT_TRUE(ids.count(r)) << r;
+      const auto& back = std::find_if(b.stories.begin(), b.stories.end(),
+                                      [&](const Story& t) { return t.id == r; })
+                             ->related_stories;
+      EXPECT_NE(std::find(back.begin(), back.end(), s.id), back.end());
+    }
+  }
+  EXPECT_GT(links, 0u);
+}
+
+TEST(BuildBriefTest, EntitiesGroupedAcrossArticlesByName) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  const Story* tram = StoryWith(b, "a1");
+  ASSERT_NE(tram, nullptr);
+  // "Brandvold" alone (a3) is an alias of exactly one entity named in
+  // other articles; "VARNHOLM" differs from "Varnholm" only in case.
+  ASSERT_EQ(tram->entities.size(), 2u);
+  const BriefEntity* mayor = EntityNamed(*tram, "Ilse Brandvold");
+  const BriefEntity* city = EntityNamed(*tram, "Varnholm");
+  ASSERT_NE(mayor, nullptr);
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(mayor->type, "PERSON");
+  EXPECT_EQ(mayor->mentions, 3u);
+  EXPECT_EQ(AsSet(mayor->articles), (std::set<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(AsSet(mayor->aliases), (std::set<std::string>{"Ilse Brandvold", "Brandvold"}));
+  EXPECT_EQ(city->type, "PLACE");
+  EXPECT_EQ(city->mentions, 4u);
+  EXPECT_EQ(AsSet(city->aliases), (std::set<std::string>{"Varnholm", "VARNHOLM"}));
+  EXPECT_NE(mayor->id, city->id);
+}
+
+TEST(BuildBriefTest, QuotesCarrySpeakerEntityAndOccurrence) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  const Story* tram = StoryWith(b, "a1");
+  ASSERT_NE(tram, nullptr);
+  const BriefEntity* mayor = EntityNamed(*tram, "Ilse Brandvold");
+  ASSERT_NE(mayor, nullptr);
+  ASSERT_EQ(tram->quotes.size(), 3u);
+  std::set<std::string> quote_ids;
+  for (const BriefQuote& q : tram->quotes) {
+    quote_ids.insert(q.id);
+    EXPECT_EQ(q.speaker, mayor->id) << q.text;
+    ASSERT_EQ(q.occurrences.size(), 1u);
+    EXPECT_EQ(q.occurrences[0].text, q.text);
+  }
+  EXPECT_EQ(quote_ids.size(), 3u);
+  const BriefQuote& first = tram->quotes[0];  // a1 is first in publication order
+  EXPECT_EQ(first.occurrences[0].article, "a1");
+  EXPECT_EQ(first.occurrences[0].cue, "called");
+  EXPECT_EQ(first.occurrences[0].kind, "partial");
+  const Span expected = testdata::SpanOf(testdata::ArticleA1().article.text,
+                                         "a turning point for public transport in the city");
+  EXPECT_EQ(first.occurrences[0].start, expected.start);
+  EXPECT_EQ(first.occurrences[0].end, expected.end);
+}
+
+TEST(BuildBriefTest, TimelineHasCalendarDatesWithTheirSentences) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  const Story* tram = StoryWith(b, "a1");
+  ASSERT_NE(tram, nullptr);
+  // "Tuesday" -> 2023-03-28; "next spring" (2024-SP) -> 2024 in a1 and a3
+  // (different sentences: two entries); "P3D" is a duration: no entry.
+  ASSERT_EQ(tram->timeline.size(), 3u);
+  EXPECT_EQ(tram->timeline[0].date, "2023-03-28");
+  EXPECT_EQ(tram->timeline[0].articles, (std::vector<std::string>{"a1"}));
+  EXPECT_EQ(tram->timeline[0].evidence,
+            "The Varnholm city council voted on Tuesday to approve the eastern tram line, a "
+            "14-kilometre route linking the harbour district with the university campus.");
+  EXPECT_EQ(tram->timeline[1].date, "2024");
+  EXPECT_EQ(tram->timeline[2].date, "2024");
+  for (size_t i = 1; i < 3; ++i) {
+    EXPECT_NE(tram->timeline[i].evidence.find("next spring"), std::string::npos);
+    EXPECT_EQ(tram->timeline[i].text, tram->timeline[i].evidence) << "short sentences stay whole";
+  }
+}
+
+TEST(BuildBriefTest, TimelineMergesTheSameSentenceFromSeveralArticles) {
+  AnnotatedArticle x = testdata::ArticleA1();
+  AnnotatedArticle y = testdata::ArticleA1();
+  y.article.id = "copy";
+  const Brief b = BuildBrief({x, y}, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  ASSERT_EQ(b.stories[0].timeline.size(), 2u);
+  EXPECT_EQ(b.stories[0].timeline[0].articles, (std::vector<std::string>{"a1", "copy"}));
+}
+
+TEST(BuildBriefTest, TimelineKeepsTheCalendarPartOfTimexValues) {
+  struct Row {
+    std::string value, expected;  // "" = no entry
+  };
+  const Row rows[] = {
+      {"2022-11-28", "2022-11-28"}, {"2022-11", "2022-11"},     {"2022", "2022"},
+      {"2024-FA", "2024"},          {"2024-W12", "2024"},       {"2022-11-28T10:00", "2022-11-28"},
+      {"P3D", ""},                  {"PRESENT_REF", ""},        {"20221128", ""},
+      {"2022-13-01", "2022"},       {"2022-02-32", "2022-02"},  {"XXXX-11-28", ""},
+      {"", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = testdata::MakeArticle("t", "", "", "Dates", "It happened on that day.");
+    testdata::AddDate(a, "that day", row.value);
+    const Brief b = BuildBrief({a}, {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    if (row.expected.empty()) {
+      EXPECT_TRUE(b.stories[0].timeline.empty()) << row.value;
+    } else {
+      ASSERT_EQ(b.stories[0].timeline.size(), 1u) << row.value;
+      EXPECT_EQ(b.stories[0].timeline[0].date, row.expected) << row.value;
+      EXPECT_EQ(b.stories[0].timeline[0].evidence, "It happened on that day.");
+    }
+  }
+}
+
+TEST(BuildBriefTest, TimelineEvidenceFallsBackToParagraphWithoutSentences) {
+  AnnotatedArticle a = testdata::MakeArticle("t", "", "", "Dates",
+                                             "First paragraph.\n\nOn that day it rained.\n\nLast.");
+  a.sentences.clear();
+  testdata::AddDate(a, "that day", "2020-01-02");
+  const Brief b = BuildBrief({a}, {});
+  ASSERT_EQ(b.stories[0].timeline.size(), 1u);
+  EXPECT_EQ(b.stories[0].timeline[0].evidence, "On that day it rained.");
+}
+
+TEST(BuildBriefTest, ClaimsFromQuantitiesAgreeOrConflict) {
+  const Brief b = BuildBrief(TwoStoryCorpus(), {});
+  const Story* tram = StoryWith(b, "a1");
+  const Story* octopus = StoryWith(b, "b1");
+  ASSERT_TRUE(tram && octopus);
+
+  ASSERT_EQ(tram->claims.size(), 1u);
+  const Claim& age = tram->claims[0];
+  EXPECT_EQ(age.subject_name, "Ilse Brandvold");
+  EXPECT_EQ(age.subject, EntityNamed(*tram, "Ilse Brandvold")->id);
+  EXPECT_EQ(age.attribute, "age");
+  EXPECT_EQ(age.status, "conflict");
+  ASSERT_EQ(age.values.size(), 2u);
+  EXPECT_EQ(age.values[0].value, "52");
+  EXPECT_EQ(age.values[0].articles, (std::vector<std::string>{"a1"}));
+  EXPECT_NE(age.values[0].evidence.find("Brandvold, 52"), std::string::npos);
+  EXPECT_EQ(age.values[1].value, "53");
+
+  ASSERT_EQ(octopus->claims.size(), 1u);
+  const Claim& depth = octopus->claims[0];
+  EXPECT_EQ(depth.subject_name, "Calderra Ridge");
+  EXPECT_EQ(depth.attribute, "km");
+  EXPECT_EQ(depth.status, "agreed");
+  ASSERT_EQ(depth.values.size(), 1u);
+  EXPECT_EQ(depth.values[0].articles, (std::vector<std::string>{"b1", "b2"}));
+}
+
+TEST(BuildBriefTest, NoClaimsWithoutQuantities) {
+  std::vector<AnnotatedArticle> in = TwoStoryCorpus();
+  for (AnnotatedArticle& a : in) a.quantities.clear();
+  for (const Story& s : BuildBrief(in, {}).stories) EXPECT_TRUE(s.claims.empty());
+}
+
+}  // namespace
+}  // namespace storyline
