@@ -137,7 +137,7 @@ storyline::Result<std::string> ReplicatedJsonl(const std::string& examples_dir) 
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return storyline::Status::NotFound(path.string() + ": cannot open");
   std::string one;
-  char buf[1 << 16];
+  char buf[1 << 16];  // read size only; any size works, 64 KiB keeps syscalls few
   for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) one.append(buf, n);
   std::fclose(f);
   if (one.empty()) return storyline::Status::InvalidInput(path.string() + ": empty");
@@ -237,7 +237,7 @@ nlohmann::json RunBaseline(const Config& cfg) {
   std::unique_ptr<std::FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), &pclose);
   if (!pipe) return {{"error", "cannot start: " + cmd}};
   std::string out;
-  char buf[4096];
+  char buf[4096];  // the script prints one short JSON line
   for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe.get())) > 0;) out.append(buf, n);
   const int rc = pclose(pipe.release());
   // The script prints one JSON object as its last line.

@@ -117,6 +117,21 @@ std::vector<UChar32> CodePoints(std::string_view s) {
   return out;
 }
 
+// The first code point of s for which pred holds, or -1. Invalid bytes are
+// skipped (U8_NEXT yields a negative value for them).
+template <typename Pred>
+UChar32 FindCodePoint(std::string_view s, Pred pred) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && pred(c)) return c;
+  }
+  return -1;
+}
+
 // Whitespace-separated words that contain at least one letter or digit.
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> words;
@@ -127,21 +142,17 @@ std::vector<std::string_view> Words(std::string_view s) {
     while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
     if (i > start) {
       std::string_view w = s.substr(start, i - start);
-      bool has_alnum = false;
-      for (UChar32 c : CodePoints(w)) has_alnum = has_alnum || (c >= 0 && u_isalnum(c));
-      if (has_alnum) words.push_back(w);
+      if (FindCodePoint(w, [](UChar32 c) { return u_isalnum(c) != 0; }) >= 0) words.push_back(w);
     }
   }
   return words;
 }
 
-// First letter of a word (skipping quotes and brackets), or -1.
+// First letter of a word (skipping quotes and brackets), or -1 when there is
+// none or a digit comes first.
 UChar32 FirstLetter(std::string_view word) {
-  for (UChar32 c : CodePoints(word)) {
-    if (c >= 0 && u_isalpha(c)) return c;
-    if (c >= 0 && u_isdigit(c)) return -1;
-  }
-  return -1;
+  const UChar32 c = FindCodePoint(word, [](UChar32 d) { return u_isalpha(d) || u_isdigit(d); });
+  return c >= 0 && u_isalpha(c) ? c : -1;
 }
 
 // Closing characters that may follow a sentence's final punctuation.
@@ -150,11 +161,14 @@ bool IsCloser(UChar32 c) {
          c == '*';
 }
 
-// The last code point that is not a closer, or -1 for none.
+// The last code point that is not a closer, or -1 for none (or invalid).
 UChar32 LastMeaningful(std::string_view s) {
-  const std::vector<UChar32> cps = CodePoints(s);
-  for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-    if (!IsCloser(*it)) return *it;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    UChar32 c;
+    U8_PREV(p, 0, i, c);
+    if (!IsCloser(c)) return c;
   }
   return -1;
 }
@@ -216,28 +230,31 @@ constexpr std::string_view kCreditLabels[] = {
 constexpr size_t kCreditWords = 8;
 
 bool HasTrailingCredit(std::string_view lower) {
-  for (std::string_view label : kCreditLabels) {
-    size_t pos = lower.rfind(label);
-    while (pos != std::string_view::npos) {
-      const size_t end = pos + label.size();
-      size_t colon = end;
-      while (colon < lower.size() && lower[colon] == ' ') ++colon;
-      // "Credit…" and "Credit..." (an ellipsis) are used like a colon.
-      const bool has_colon = colon < lower.size() && (lower[colon] == ':' || lower.substr(colon).starts_with("...") ||
-                                                      lower.substr(colon).starts_with("\xE2\x80\xA6"));
-      if (has_colon && lower[colon] != ':') colon += 2;  // to the last byte of either 3-byte form
-      std::string_view before = Trim(lower.substr(0, pos));
+  // Walk the separators (':' or an ellipsis, "Credit…" being used like a
+  // colon) and look at the word before each: one pass, no label search.
+  for (size_t sep = lower.find_first_of(":.\xE2"); sep != std::string_view::npos;
+       sep = lower.find_first_of(":.\xE2", sep + 1)) {
+    size_t sep_len = 0;
+    if (lower[sep] == ':') {
+      sep_len = 1;
+    } else if (lower.substr(sep).starts_with("...") || lower.substr(sep).starts_with("\xE2\x80\xA6")) {
+      sep_len = 3;  // both forms are three bytes
+    } else {
+      continue;
+    }
+    const std::string_view head = Trim(lower.substr(0, sep));
+    for (std::string_view label : kCreditLabels) {
+      if (!head.ends_with(label)) continue;
+      const std::string_view before = Trim(head.substr(0, head.size() - label.size()));
       const bool boundary = before.empty() || before.ends_with('.') || before.ends_with('(') ||
                             before.ends_with('|') || before.ends_with('!') || before.ends_with('?') ||
                             before.ends_with('"') || before.ends_with("\xE2\x80\x9D");
-      if (has_colon && boundary) {
-        std::string_view rest = Trim(lower.substr(colon + 1));
-        const bool sentence_inside = rest.find(". ") != std::string_view::npos;
-        if (!rest.empty() && Words(rest).size() <= kCreditWords && !sentence_inside) return true;
-      }
-      if (pos == 0) break;
-      pos = lower.rfind(label, pos - 1);
+      if (!boundary) continue;
+      const std::string_view rest = Trim(lower.substr(sep + sep_len));
+      const bool sentence_inside = rest.find(". ") != std::string_view::npos;
+      if (!rest.empty() && Words(rest).size() <= kCreditWords && !sentence_inside) return true;
     }
+    sep += sep_len - 1;
   }
   return false;
 }

@@ -101,8 +101,8 @@ std::vector<std::string> SplitParagraphs(std::string_view body_utf8);
 // Local features of one paragraph.
 LocalFeatures ComputeLocalFeatures(std::string_view paragraph);
 
-// Stage-2 feature vectors for all paragraphs, given their local features,
-// word counts and stage-1 probabilities (all of equal length).
+// Stage-2 feature vectors for all paragraphs, given their local features and
+// stage-1 probabilities. REQUIRES: local.size() == stage1_p.size().
 std::vector<Stage2Features> ComputeStage2Features(const std::vector<LocalFeatures>& local,
                                                   const std::vector<float>& stage1_p);
 
@@ -116,8 +116,10 @@ std::string_view BoilerplateRule(std::string_view paragraph);
 // Content probabilities of paragraphs under `model` (rules not applied).
 std::vector<float> ScoreParagraphs(const std::vector<std::string>& paragraphs, const Model& model);
 
-// Per paragraph: true to keep. Applies rules, the model, and the
-// related-list rule (headline-like lines after a "related posts" heading).
+// Per paragraph: true to keep. A paragraph is dropped when a rule fires, when
+// it is a headline-like item of a list opened by a "related posts" heading,
+// or when the model scores it below the threshold, unless it is long prose
+// (several full sentences), which plain-text residue never is.
 std::vector<bool> ClassifyParagraphs(const std::vector<std::string>& paragraphs, const Model& model);
 
 }  // namespace text_boilerplate

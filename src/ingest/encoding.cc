@@ -30,6 +30,10 @@ constexpr size_t kMaxInvalidPerTen = 1;
 // Undeclared input with up to this many invalid bytes per valid multi-byte
 // sequence is read as damaged UTF-8 rather than a legacy charset.
 constexpr size_t kMaxInvalidPerValidSequence = 4;
+// A valid 3-4 byte sequence is far stronger evidence of UTF-8 than a 2-byte
+// one (it needs a lower-case accented letter then two symbol bytes in
+// windows-1252), so it counts as this many.
+constexpr size_t kLongSequenceWeight = 4;
 // HTML5 makes the encoding prescan look at the first 1024 bytes; real pages
 // often put 2-3 KiB of scripts first, so we look a little further.
 constexpr size_t kMetaSniffBytes = 4096;
@@ -172,6 +176,51 @@ Result<std::string> FromUtf8(std::string_view body, size_t bom, const Origin& or
   return out;
 }
 
+// Length of the longest prefix of valid UTF-8 `s` that is certainly NFC and
+// ends at a character that cannot combine with what precedes it, judged
+// without ICU: ASCII, U+0080-U+02FF (Latin and spacing modifiers: all
+// NFC_Quick_Check=Yes, canonical combining class 0) and the common
+// punctuation U+2010-U+2027 and U+20AC. News text is mostly these, and ICU's
+// per-character check is the slowest part of ingest without this.
+// Returns s.size() when the whole string qualifies; otherwise the offset of
+// the last safe character before the first one needing ICU (the boundary
+// must be before a character that a following mark could compose with).
+size_t NfcSafePrefix(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  size_t last_start = 0;  // start of the previous character
+  while (i < n) {
+    if (p[i] < 0x80) {
+      // Skip ASCII eight bytes at a time.
+      size_t j = i;
+      while (j + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + j, 8);
+        if (w & 0x8080808080808080ULL) break;
+        j += 8;
+      }
+      while (j < n && p[j] < 0x80) ++j;
+      last_start = j - 1;
+      i = j;
+      continue;
+    }
+    const unsigned char c = p[i];
+    size_t len = 0;
+    if (c >= 0xC2 && c <= 0xCB) {
+      len = 2;  // U+0080..U+02FF
+    } else if (c == 0xE2 && i + 2 < n &&
+               ((p[i + 1] == 0x80 && p[i + 2] >= 0x90 && p[i + 2] <= 0xA7) ||
+                (p[i + 1] == 0x82 && p[i + 2] == 0xAC))) {
+      len = 3;  // U+2010..U+2027, U+20AC
+    }
+    if (len == 0) return last_start;
+    last_start = i;
+    i += len;
+  }
+  return n;
+}
+
 }  // namespace
 
 bool IsAscii(std::string_view s) {
@@ -229,6 +278,7 @@ Utf8Repair RepairUtf8(std::string_view in, std::string* out) {
     if (ok) {
       out->append(in.data() + i, j - i);
       ++r.valid_multibyte;
+      if (need >= 2) ++r.valid_long;
     } else {
       if (r.invalid_bytes == 0) r.first_invalid = i;
       r.invalid_bytes += j - i;
@@ -240,16 +290,21 @@ Utf8Repair RepairUtf8(std::string_view in, std::string* out) {
 }
 
 void NormalizeNfc(std::string* s) {
-  if (IsAscii(*s) || s->size() > INT32_MAX) return;
+  const size_t start = NfcSafePrefix(*s);
+  if (start == s->size() || s->size() > INT32_MAX) return;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return;
-  if (nfc->isNormalizedUTF8(*s, err) || U_FAILURE(err)) return;
+  // The prefix ends before a starter that never combines backwards, so the
+  // rest can be checked and normalised on its own.
+  const std::string_view rest = std::string_view(*s).substr(start);
+  if (nfc->isNormalizedUTF8(rest, err) || U_FAILURE(err)) return;
   err = U_ZERO_ERROR;
   std::string out;
   out.reserve(s->size());
+  out.append(*s, 0, start);
   icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(0, *s, sink, nullptr, err);
+  nfc->normalizeUTF8(0, rest, sink, nullptr, err);
   if (U_SUCCESS(err)) s->swap(out);
 }
 
@@ -273,13 +328,15 @@ bool LooksBinary(std::string_view s) {
     return false;
   }
   const std::string_view head = s.substr(0, kBinarySniffBytes);
+  if (std::memchr(head.data(), 0, head.size()) != nullptr) return true;
+  // Control characters other than whitespace, and ESC which ISO-2022
+  // encodings use as text. Branch-free so the loop vectorises.
+  constexpr uint32_t kTextControls = (1u << '\t') | (1u << '\n') | (1u << '\v') | (1u << '\f') |
+                                     (1u << '\r') | (1u << 0x1B);
   size_t controls = 0;
   for (char ch : head) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    // Whitespace controls, and ESC which ISO-2022 encodings use as text.
-    const bool text_control = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1B;
-    if ((c < 0x20 && !text_control) || c == 0x7F) ++controls;
+    controls += static_cast<size_t>((c < 0x20 && ((kTextControls >> (c & 31)) & 1) == 0) || c == 0x7F);
   }
   return controls * 10 > head.size() * kMaxControlPerTen;
 }
@@ -349,13 +406,13 @@ Result<std::string> DecodeToUtf8(std::string_view raw, std::string_view declared
     charset = "utf-8";
   }
   if (charset.empty()) {
-    // Undeclared and not valid UTF-8. Legacy 8-bit text almost never forms a
-    // valid multi-byte sequence (a capital accented letter followed by a C1
-    // or symbol byte), so a fair number of them means UTF-8 with damage.
+    // Undeclared and not valid UTF-8. Legacy 8-bit text seldom forms a valid
+    // 2-byte sequence (a capital accented letter then a symbol byte) and
+    // almost never a 3-4 byte one, so enough of them mean damaged UTF-8.
     std::string scratch;
     const Utf8Repair r = RepairUtf8(body, &scratch);
-    const bool damaged_utf8 =
-        r.valid_multibyte > 0 && r.valid_multibyte * kMaxInvalidPerValidSequence >= r.invalid_bytes;
+    const size_t evidence = r.valid_multibyte + kLongSequenceWeight * r.valid_long;
+    const bool damaged_utf8 = evidence > 0 && evidence * kMaxInvalidPerValidSequence >= r.invalid_bytes;
     charset = damaged_utf8 ? "utf-8" : DetectCharset(body, html);
   }
   if (IsUtf8Label(charset)) return FromUtf8(body, bom, origin, reporter);

@@ -37,6 +37,7 @@ bool IsValidUtf8(std::string_view s);
 struct Utf8Repair {
   size_t invalid_bytes = 0;      // bytes that were replaced
   size_t valid_multibyte = 0;    // well-formed sequences of 2-4 bytes
+  size_t valid_long = 0;         // of which 3-4 bytes long
   size_t first_invalid = 0;      // offset of the first replaced byte
 };
 

@@ -79,6 +79,7 @@ Status ReadTextFile(ReadContext& ctx, std::string_view bytes) {
   if (title.empty()) title = NextLine(s, &pos);
   d.title = std::string(title);
   d.body = std::string(Trim(std::string_view(s).substr(std::min(pos, s.size()))));
+  if (d.title.empty() && d.body.empty()) return Status::InvalidInput(ctx.name() + ": no text, only a date marker");
   d.id = ctx.stem();
   d.source = ctx.name();
   d.format = DocumentFormat::kText;

@@ -14,7 +14,7 @@ constexpr size_t kMaxLabelNames = 3;
 // kMaxBonusWords words): a two-word name that every article uses beats a
 // one-word part of it, while a one-word name shared by more articles still
 // beats a two-word name shared by fewer.
-constexpr double kMultiwordBonus = 0.5;
+constexpr double kMultiwordBonus = 0.25;
 constexpr size_t kMaxBonusWords = 3;
 
 struct Candidate {
@@ -69,7 +69,10 @@ std::string NameStats::Label(const std::vector<size_t>& members,
       if (seen.insert(run.folded).second) ++c.articles;
     }
   }
-  const double n = static_cast<double>(runs_.size());
+  // Rarity is measured outside the story: a name is distinctive when other
+  // stories do not use it, however many of this story's articles do (and
+  // when the corpus is this one story, every name is equally rare).
+  const double outside = static_cast<double>(runs_.size() - members.size());
   std::vector<Candidate> ranked;
   for (auto& [folded, c] : candidates) {
     // A story of several articles is named by what they share; a lone
@@ -77,7 +80,8 @@ std::string NameStats::Label(const std::vector<size_t>& members,
     const bool eligible = members.size() > 1 ? c.articles > 1
                                              : (c.occurrences > 1 || c.words > 1);
     if (!eligible) continue;
-    const double idf = std::log((1.0 + n) / (1.0 + static_cast<double>(corpus_df_.at(folded)))) + 1.0;
+    const double df_outside = static_cast<double>(corpus_df_.at(folded) - c.articles);
+    const double idf = std::log((1.0 + outside) / (1.0 + df_outside)) + 1.0;
     const double bonus =
         1.0 + kMultiwordBonus * static_cast<double>(std::min(c.words, kMaxBonusWords) - 1);
     c.score = static_cast<double>(c.articles) * idf * bonus;

@@ -28,6 +28,7 @@ class NameStats {
 
   // Up to three names joined by ", ", or `fallback` when the articles share
   // no name. `members` index the articles given to the constructor.
+  // REQUIRES: `members` are distinct.
   std::string Label(const std::vector<size_t>& members, const std::string& fallback) const;
 
  private:

@@ -257,39 +257,73 @@ class EntityIndex {
   // candidates ("Kim" of "Kim Jones" and "Kim Lee") leave it alone.
   // Shortest names first, so chains end at the most specific name.
   void MergeAliases() {
+    const std::unordered_map<std::string, std::vector<size_t>> subnames = SubnameIndex();
     std::vector<size_t> by_length(groups_.size());
     std::iota(by_length.begin(), by_length.end(), 0);
     std::stable_sort(by_length.begin(), by_length.end(), [&](size_t a, size_t b) {
       return CountCodePoints(groups_[a].folded) < CountCodePoints(groups_[b].folded);
     });
     for (size_t g : by_length) {
+      auto it = subnames.find(groups_[g].folded);
+      if (it == subnames.end()) continue;
       const size_t len = CountCodePoints(groups_[g].folded);
       const std::string type = MajorityType(groups_[g].types);
       std::set<size_t> targets;
-      for (size_t h = 0; h < groups_.size(); ++h) {
+      for (size_t h : it->second) {
         if (h == g || CountCodePoints(groups_[h].folded) <= len) continue;
         const std::string other_type = MajorityType(groups_[h].types);
         if (type != other_type && type != "OTHER" && other_type != "OTHER") continue;
-        if (NamesEntity(groups_[h], groups_[g].folded)) targets.insert(Find(h));
+        targets.insert(Find(h));
       }
       if (targets.size() == 1 && *targets.begin() != Find(g)) Union(g, *targets.begin());
     }
   }
 
-  // True when `folded` is an alias of `group` or whole words of one.
-  static bool NamesEntity(const EntityGroup& group, const std::string& folded) {
-    const std::string words = " " + folded + " ";
-    return std::any_of(group.folded_aliases.begin(), group.folded_aliases.end(),
-                       [&](const std::string& alias) {
-                         return (" " + alias + " ").find(words) != std::string::npos;
-                       });
+  // Every run of whole words of every alias -> the groups having it. Names
+  // are a few words long, so this is a handful of keys per alias; longer
+  // "names" (tagger noise) are indexed only whole, to stay linear.
+  std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const {
+    constexpr size_t kMaxNameWords = 6;
+    std::unordered_map<std::string, std::vector<size_t>> index;
+    auto add = [&](const std::string& key, size_t h) {
+      std::vector<size_t>& v = index[key];
+      if (v.empty() || v.back() != h) v.push_back(h);
+    };
+    for (size_t h = 0; h < groups_.size(); ++h) {
+      for (const std::string& alias : groups_[h].folded_aliases) {
+        std::vector<std::string> words;
+        for (size_t b = 0, e = 0; b < alias.size(); b = e + 1) {
+          e = alias.find(' ', b);
+          if (e == std::string::npos) e = alias.size();
+          if (e > b) words.push_back(alias.substr(b, e - b));
+        }
+        if (words.size() > kMaxNameWords) {
+          add(alias, h);
+          continue;
+        }
+        for (size_t i = 0; i < words.size(); ++i) {
+          std::string sub;
+          for (size_t j = i; j < words.size(); ++j) {
+            if (j > i) sub += ' ';
+            sub += words[j];
+            add(sub, h);
+          }
+        }
+      }
+    }
+    return index;
   }
 
   std::optional<size_t> UniqueGroupWithAlias(const std::string& folded) {
-    std::set<size_t> roots;
-    for (size_t g = 0; g < groups_.size(); ++g) {
-      if (groups_[g].folded_aliases.count(folded) != 0) roots.insert(Find(g));
+    if (alias_index_.empty()) {
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        for (const std::string& alias : groups_[g].folded_aliases) alias_index_[alias].push_back(g);
+      }
     }
+    auto it = alias_index_.find(folded);
+    if (it == alias_index_.end()) return std::nullopt;
+    std::set<size_t> roots;
+    for (size_t g : it->second) roots.insert(Find(g));
     if (roots.size() != 1) return std::nullopt;
     return *roots.begin();
   }
@@ -331,6 +365,7 @@ class EntityIndex {
   std::unordered_map<std::string, size_t> by_name_;       // folded name -> group
   std::map<std::pair<size_t, std::string>, size_t> local_;  // (article, key) -> group
   std::unordered_map<size_t, size_t> root_to_entity_;     // root group -> Build() index
+  std::unordered_map<std::string, std::vector<size_t>> alias_index_;  // built on first use
 };
 
 // ---- quotes, timeline, claims ----------------------------------------------

@@ -38,7 +38,7 @@ constexpr std::string_view kStopWords[] = {
     "let's", "like", "made", "make", "makes", "many", "may", "maybe", "me",
     "meanwhile", "might", "mine", "more", "moreover", "most", "mostly", "mr",
     "mrs", "ms", "much", "must", "my", "myself", "near", "nearly", "neither",
-    "never", "nevertheless", "new", "next", "no", "nobody", "none", "nor",
+    "never", "nevertheless", "next", "no", "nobody", "none", "nor",
     "not", "nothing", "now", "nowhere", "of", "off", "often", "on", "once",
     "one", "only", "onto", "or", "other", "others", "otherwise", "our", "ours",
     "ourselves", "out", "over", "own", "per", "perhaps", "rather", "really",
@@ -273,8 +273,16 @@ std::vector<CapitalisedRun> CapitalisedRuns(std::string_view text) {
     if (last - first == 1 && (head.sentence_initial || CountCodePoints(head.folded) < 2)) {
       return;
     }
+    // "Balenciaga's" names Balenciaga.
+    size_t end = tokens[last - 1].end;
+    const std::string_view tail = text.substr(head.begin, end - head.begin);
+    if (tail.ends_with("'s")) {
+      end -= 2;
+    } else if (tail.ends_with("\xE2\x80\x99s")) {  // U+2019 apostrophe
+      end -= 4;
+    }
     CapitalisedRun run;
-    run.text = CollapseWhitespace(text.substr(head.begin, tokens[last - 1].end - head.begin));
+    run.text = CollapseWhitespace(text.substr(head.begin, end - head.begin));
     run.folded = FoldCase(run.text);
     run.words = last - first;
     runs.push_back(std::move(run));

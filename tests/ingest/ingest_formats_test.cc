@@ -41,6 +41,7 @@ TEST(DetectFormat, Table) {
       {"feed.jsonl", "[1]\n{\"a\":1}\n", InputFormat::kJsonl},  // tie: name
       {"crawl", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", InputFormat::kWarc},
       {"crawl", "\r\nWARC/1.1\r\n", InputFormat::kWarc},
+      {"crawl", std::string("WARC/1.0\r\nContent-Length: 4\r\n\r\n\x89PNG\0\0", 37), InputFormat::kWarc},
       {"crawl.warc", "junk\nWARC/1.0\r\n", InputFormat::kWarc},  // tie: name
       {"crawl", "junk\nWARC/1.0\r\n", InputFormat::kText},
       {"bom", "\xEF\xBB\xBF<html>", InputFormat::kHtml},
@@ -123,6 +124,7 @@ TEST(ReadBuffer, WholeFileErrors) {
       {"ctl.txt", std::string(50, '\x01') + "text", {}, StatusCode::kInvalidInput,
        "ctl.txt: binary data, not an article"},
       {"w.txt", "   \n\n \t ", {}, StatusCode::kInvalidInput, "w.txt: no text, only whitespace"},
+      {"m.txt", " date 2023-04-05\n\n", {}, StatusCode::kInvalidInput, "m.txt: no text, only a date marker"},
       {"big.txt", "Title\n0123456789ABCD", small, StatusCode::kInvalidInput,
        "big.txt: record of 20 bytes exceeds the 10-byte limit"},
       {"big.html", "<p>0123456789ABCD", small, StatusCode::kInvalidInput,
@@ -142,6 +144,27 @@ TEST(ReadBuffer, WholeFileErrors) {
     EXPECT_EQ(out.status.code(), r.code) << r.name << ": " << out.status.ToString();
     EXPECT_THAT(out.status.message(), StartsWith(r.message)) << r.name;
     EXPECT_TRUE(out.docs.empty()) << r.name;
+  }
+}
+
+// Undeclared bytes: damaged UTF-8 or a legacy charset? A single valid 3-4
+// byte sequence outweighs a few stray bytes; no valid sequence at all means
+// windows-1252 (or what ICU detects).
+TEST(TextReader, DamagedUtf8OrLegacyTable) {
+  struct Row {
+    std::string bytes;
+    const char* title;
+    size_t warnings;
+  };
+  const std::vector<Row> rows = {
+      {"Smile \xF0\x9F\x98\x80 then \xFF\xFE and \xC3 and \xE2\x80 cut\nA body line of plain words keeps the damage under a tenth.\n", "Smile \xF0\x9F\x98\x80 then \xEF\xBF\xBD\xEF\xBF\xBD and \xEF\xBF\xBD and \xEF\xBF\xBD cut", 1},
+      {"Stra\xDF" "e und Caf\xE9 \xE0 la cr\xE8me\n", "Stra\xC3\x9F" "e und Caf\xC3\xA9 \xC3\xA0 la cr\xC3\xA8me", 0},
+  };
+  for (const Row& r : rows) {
+    const testing::ReadOutcome out = ReadAll("d.txt", r.bytes);
+    ASSERT_EQ(out.docs.size(), 1u) << r.bytes;
+    EXPECT_EQ(out.docs[0].title, r.title);
+    EXPECT_EQ(out.warnings.size(), r.warnings) << r.bytes;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -180,6 +181,26 @@ TEST_F(TempDir, MissingUnreadableAndOversizedFiles) {
   ASSERT_EQ(rep.rejects.size(), 3u);
   EXPECT_EQ(rep.rejects[2].code(), StatusCode::kIOError);
   EXPECT_THAT(rep.rejects[2].message(), StartsWith(P("locked.txt") + ": "));
+}
+
+TEST_F(TempDir, DashReadsStandardInput) {
+  Write("in.jsonl", "{\"id\":\"s1\",\"text\":\"from stdin\"}\n");
+  const int saved = ::dup(STDIN_FILENO);
+  ASSERT_GE(saved, 0);
+  ASSERT_NE(std::freopen(P("in.jsonl").c_str(), "rb", stdin), nullptr);
+  testing::RecordingReporter rep;
+  std::vector<Document> docs;
+  const Status s = ReadPath("-", {}, rep, [&](Document&& d) {
+    docs.push_back(std::move(d));
+    return Status::Ok();
+  });
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "s1");
+  EXPECT_EQ(docs[0].source, "stdin:1");
+  EXPECT_THAT(ExpandPaths({"-"}, rep), ElementsAre("-"));
 }
 
 TEST_F(TempDir, SinkFailureStopsTheBatch) {

@@ -195,6 +195,34 @@ TEST(BuildBriefTest, EntitiesGroupedAcrossArticlesByName) {
   EXPECT_NE(mayor->id, city->id);
 }
 
+TEST(BuildBriefTest, ShortNamesJoinOnlyAnUnambiguousCompatibleEntity) {
+  struct Row {
+    std::vector<std::pair<std::string, std::string>> names;  // (text, type), one article each
+    size_t entities;
+  };
+  const Row rows[] = {
+      {{{"Ada Quell", "PERSON"}, {"Quell", "PERSON"}}, 1},
+      {{{"Ada Quell", "PERSON"}, {"quell", "PERSON"}}, 1},
+      {{{"Ada Quell", "PERSON"}, {"Quell", "OTHER"}}, 1},
+      {{{"Ada Quell", "PERSON"}, {"Bo Quell", "PERSON"}, {"Quell", "PERSON"}}, 3},
+      {{{"Varnholm Tram Company", "ORG"}, {"Varnholm", "PLACE"}}, 2},
+      {{{"Ada Quell", "PERSON"}, {"Ada Quellmann", "PERSON"}}, 2},
+  };
+  for (const Row& row : rows) {
+    std::vector<AnnotatedArticle> in;
+    for (size_t i = 0; i < row.names.size(); ++i) {
+      const auto& [name, type] = row.names[i];
+      AnnotatedArticle a = testdata::MakeArticle(std::string("n").append(std::to_string(i)), "",
+                                                 "", "Same title", "Text about " + name + ".");
+      testdata::AddEntity(a, name, type, "e1");
+      in.push_back(a);
+    }
+    const Brief b = BuildBrief(in, {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    EXPECT_EQ(b.stories[0].entities.size(), row.entities) << row.names.back().first;
+  }
+}
+
 TEST(BuildBriefTest, QuotesCarrySpeakerEntityAndOccurrence) {
   const Brief b = BuildBrief(TwoStoryCorpus(), {});
   const Story* tram = StoryWith(b, "a1");
