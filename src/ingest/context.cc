@@ -6,6 +6,9 @@
 #include "ingest/readers.h"
 
 namespace storyline::ingest {
+namespace {
+constexpr const char* kUnnamedId = "unnamed";
+}  // namespace
 
 ReadContext::ReadContext(const std::string& name, const ReadOptions& options, Reporter& reporter,
                          const DocumentSink& sink)
@@ -14,6 +17,8 @@ ReadContext::ReadContext(const std::string& name, const ReadOptions& options, Re
 void ReadContext::Deliver(Document&& doc) {
   if (stopped()) return;
   doc.id = CleanField(doc.id);
+  // Readers give a fallback id; this only catches a file named "" or ".gz".
+  if (doc.id.empty()) doc.id = stem_.empty() ? kUnnamedId : stem_;
   doc.source = CleanField(doc.source);
   doc.url = CleanField(doc.url);
   doc.title = CleanField(doc.title);

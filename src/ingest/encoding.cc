@@ -351,8 +351,8 @@ std::string SniffHtmlCharset(std::string_view html) {
   const std::string head = Lower(html.substr(0, kMetaSniffBytes));
   std::string found;
   if (StartsWith(head, "<?xml")) {
-    const size_t end = head.find("?>");
-    const size_t enc = head.find("encoding", 0);
+    const size_t end = std::min(head.find("?>"), head.size());
+    const size_t enc = head.find("encoding");
     if (enc != std::string::npos && enc < end) {
       size_t p = head.find('=', enc);
       if (p != std::string::npos && p < end) {

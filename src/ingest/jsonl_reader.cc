@@ -83,7 +83,8 @@ void BuildDocument(ReadContext& ctx, size_t line, Fields& f) {
     return;
   }
   Document d;
-  d.id = f.id.empty() ? ctx.stem() + "-" + std::to_string(line) : std::string(f.id);
+  d.id = CleanField(f.id);
+  if (d.id.empty()) d.id = ctx.stem() + "-" + std::to_string(line);
   d.source = ctx.At(line);
   d.url = std::string(f.url);
   d.title = std::string(f.title);

@@ -247,7 +247,8 @@ void ReadRecord(ReadContext& ctx, const WarcHeader& h, std::string_view block, s
     return;
   }
   Document d;
-  d.id = h.record_id.empty() ? ctx.stem() + "-" + std::to_string(record_line) : RecordId(h.record_id);
+  d.id = CleanField(RecordId(h.record_id));
+  if (d.id.empty()) d.id = ctx.stem() + "-" + std::to_string(record_line);
   d.source = ctx.At(record_line);
   d.url = std::string(StripAngles(h.target_uri));
   // WARC-Date is when the page was fetched, not published: left out.

@@ -5,7 +5,6 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <array>
 #include <climits>
 #include <cstdint>
 #include <string_view>
