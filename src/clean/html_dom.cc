@@ -239,17 +239,292 @@ size_t FindEndTag(std::string_view s, size_t from, std::string_view name) {
   return s.size();
 }
 
-std::string StripRawText(std::string_view s) {
+// ---- Attribute and text side tables -------------------------------------------
+//
+// libxml2 reads text and attribute values one character at a time (about
+// two thirds of its time on news pages), yet the tree it builds depends only
+// on the tags and on whether each text run is blank. So the pre-pass hands
+// libxml2 a skeleton of the page and keeps the bytes aside:
+//  - a start tag keeps its name and loses the attributes the builder never
+//    reads (href, src, srcset, data-*, on*...); the ones it reads are moved to
+//    a side table and the tag gets one value-less attribute "_N" naming its
+//    entry (or, when a value holds a character reference or a control
+//    character that libxml2 would rewrite, they stay in the tag);
+//  - a non-blank text run without references or control characters becomes
+//    one private-use code point naming its entry in the text table; blank
+//    runs shrink to one blank (the same text block downstream).
+// The builder swaps the originals back in. Tags are tokenized the way libxml2
+// 2.9 does (htmlParseStartTag: names of letters, digits and ":-_.", blanks
+// are space, tab, CR, LF; values quoted or up to a blank or '>'); from the
+// first tag it would read differently on, the rest of the page goes through
+// unchanged, so the events libxml2 reports are the ones it reported for the
+// whole page.
+
+// libxml2 reads names into a 100-byte buffer (HTML_PARSER_BUFFER_SIZE); a
+// longer name is cut there, which the rewrite does not mimic.
+constexpr size_t kMaxNameBytes = 99;
+
+// Text markers are code points from U+F0000 (supplementary private use
+// areas A and B): one 4-byte character per run, which libxml2 passes through
+// as text, up to U+10FFFF.
+constexpr uint32_t kFirstTextMarker = 0xF0000;
+constexpr size_t kMaxTextMarkers = 0x10FFFF - kFirstTextMarker + 1;
+
+bool IsTagBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool IsNameChar(char c) {
+  return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+// Attributes read by Builder::Start, plus http-equiv and charset, which
+// libxml2 itself may read on <meta>. Order matches kAttrNames.
+enum class Attr : uint8_t {
+  kClass, kId, kItemprop, kRole, kType, kRel, kHref, kDatetime, kProperty, kName, kContent, kHidden,
+  kAriaHidden, kStyle, kHttpEquiv, kCharset, kOther,
+};
+constexpr std::string_view kAttrNames[] = {"class", "id", "itemprop", "role", "type", "rel", "href", "datetime",
+                                           "property", "name", "content", "hidden", "aria-hidden", "style",
+                                           "http-equiv", "charset"};
+static_assert(std::size(kAttrNames) == static_cast<size_t>(Attr::kOther));
+
+// `name` as libxml2 reports it (lower case) or as written (any case).
+Attr AttrOf(std::string_view name) {
+  if (name.empty()) return Attr::kOther;
+  // Most attributes of a page are not kept: reject on the first letter.
+  switch (name[0] | 0x20) {
+    case 'a': case 'c': case 'd': case 'h': case 'i': case 'n': case 'p': case 'r': case 's': case 't':
+      break;
+    default:
+      return Attr::kOther;
+  }
+  for (size_t k = 0; k < std::size(kAttrNames); ++k) {
+    if (IEquals(name, kAttrNames[k])) return static_cast<Attr>(k);
+  }
+  return Attr::kOther;
+}
+
+struct SideAttr {
+  Attr attr;
+  std::string_view value;  // into the page given to ParseDom
+};
+
+// What the pre-pass took out of the page; views point into the page given
+// to ParseDom, which outlives the parse.
+struct Side {
+  std::vector<std::string_view> texts;
+  std::vector<SideAttr> attrs;
+  std::vector<std::pair<uint32_t, uint32_t>> tags;  // [begin, end) into attrs
+};
+
+// Whether libxml2 would report `value` byte for byte: no character
+// references to decode and no control characters (some of which it drops).
+bool Verbatim(std::string_view value) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c >= 0x20 && c != '&' && c != 0xEF) continue;
+    if (c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) return false;
+    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters: libxml2
+    // drops them.
+    if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(value[i + 2]) & 0xFE) == 0xBE) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void AppendDecimal(size_t v, std::string* out) {
+  char buf[24];
+  size_t n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n > 0) out->push_back(buf[--n]);
+}
+
+void AppendMarker(size_t index, std::string* out) {
+  const uint32_t cp = kFirstTextMarker + static_cast<uint32_t>(index);
+  out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+  out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+  out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+  out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+}
+
+// Whether a numeric character reference ("&#983040;", "&#xF0000") may
+// decode to a marker code point: libxml2 would report it as text.
+bool HasReferenceToMarkers(std::string_view s) {
+  for (size_t i = s.find("&#"); i != std::string_view::npos; i = s.find("&#", i + 2)) {
+    size_t j = i + 2;
+    const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+    if (hex) ++j;
+    uint32_t v = 0;
+    for (; j < s.size(); ++j) {
+      const char c = s[j];
+      uint32_t d;
+      if (c >= '0' && c <= '9') d = static_cast<uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f') d = static_cast<uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F') d = static_cast<uint32_t>(c - 'A' + 10);
+      else break;
+      v = std::min<uint32_t>(v * (hex ? 16 : 10) + d, kFirstTextMarker);  // saturate: only ">= first" matters
+    }
+    if (v >= kFirstTextMarker) return true;
+  }
+  return false;
+}
+
+// One attribute of a start tag as written.
+struct RawAttr {
+  Attr attr;
+  std::string_view text;   // name through value, as written
+  std::string_view value;  // without quotes; empty when there is no '='
+};
+
+// Copies the start tag at s[i] ('<' then an ASCII letter) to `out` as
+// described above. Returns the position after its '>', or npos (nothing
+// written) when the tag is malformed or unfinished.
+size_t RewriteStartTag(std::string_view s, size_t i, Side* side, std::string* out) {
+  const size_t n = s.size();
+  size_t j = i + 1;
+  while (j < n && IsNameChar(s[j])) ++j;
+  const std::string_view name = s.substr(i + 1, j - i - 1);
+  if (name.size() > kMaxNameBytes) return std::string_view::npos;
+  const bool is_link = IEquals(name, "link");
+  // <meta> keeps its attributes in the tag: libxml2 reads charset there.
+  bool in_tag = IEquals(name, "meta");
+  RawAttr kept[std::size(kAttrNames)];
+  size_t num_kept = 0;
+  for (;;) {
+    const size_t before_blanks = j;
+    while (j < n && IsTagBlank(s[j])) ++j;
+    if (j >= n) return std::string_view::npos;
+    if (s[j] == '>') break;
+    if (s[j] == '/' && j + 1 < n && s[j + 1] == '>') break;
+    // An attribute must follow a blank ("<a b=1c=2>" reads differently).
+    if (j == before_blanks) return std::string_view::npos;
+    if (!(IsAsciiLetter(s[j]) || s[j] == '_' || s[j] == ':' || s[j] == '.')) return std::string_view::npos;
+    const size_t attr_begin = j;
+    while (j < n && IsNameChar(s[j])) ++j;
+    const std::string_view attr_name = s.substr(attr_begin, j - attr_begin);
+    if (attr_name.size() > kMaxNameBytes) return std::string_view::npos;
+    std::string_view value;
+    size_t k = j;
+    while (k < n && IsTagBlank(s[k])) ++k;
+    if (k < n && s[k] == '=') {
+      ++k;
+      while (k < n && IsTagBlank(s[k])) ++k;
+      if (k >= n) return std::string_view::npos;
+      if (s[k] == '"' || s[k] == '\'') {
+        const size_t close = s.find(s[k], k + 1);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        value = s.substr(k + 1, close - k - 1);
+        // A '<' inside a value is usually an unclosed quote swallowing
+        // markup: leave the page to libxml2 from here.
+        if (value.find('<') != std::string_view::npos) return std::string_view::npos;
+        k = close + 1;
+      } else {
+        const size_t value_begin = k;
+        while (k < n && !IsTagBlank(s[k]) && s[k] != '>') {
+          const char c = s[k];
+          if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') return std::string_view::npos;
+          ++k;
+        }
+        if (k == value_begin) return std::string_view::npos;
+        value = s.substr(value_begin, k - value_begin);
+      }
+      j = k;
+    }
+    Attr attr = AttrOf(attr_name);
+    if (attr == Attr::kHref && !is_link) attr = Attr::kOther;
+    if (attr == Attr::kOther) continue;
+    // libxml2 keeps the first of duplicate attributes.
+    bool duplicate = false;
+    for (size_t d = 0; d < num_kept; ++d) duplicate = duplicate || kept[d].attr == attr;
+    if (duplicate) continue;
+    kept[num_kept++] = RawAttr{attr, s.substr(attr_begin, j - attr_begin), value};
+    in_tag = in_tag || !Verbatim(value);
+  }
+  const size_t end = s[j] == '>' ? j + 1 : j + 2;
+  out->append(s.substr(i, name.size() + 1));
+  if (in_tag) {
+    for (size_t d = 0; d < num_kept; ++d) {
+      out->push_back(' ');
+      out->append(kept[d].text);
+    }
+  } else if (num_kept > 0) {
+    out->append(" _");
+    AppendDecimal(side->tags.size(), out);
+    const auto begin = static_cast<uint32_t>(side->attrs.size());
+    for (size_t d = 0; d < num_kept; ++d) side->attrs.push_back(SideAttr{kept[d].attr, kept[d].value});
+    side->tags.emplace_back(begin, static_cast<uint32_t>(side->attrs.size()));
+  }
+  out->append(s.substr(j, end - j));
+  return end;
+}
+
+// Position after the end tag at s[i] ("</" name blanks ">"), or npos when it
+// is anything else (libxml2 then skips to the next '>' in its own way).
+size_t EndOfEndTag(std::string_view s, size_t i) {
+  size_t j = i + 2;
+  if (j >= s.size() || !IsAsciiLetter(s[j])) return std::string_view::npos;
+  while (j < s.size() && IsNameChar(s[j])) ++j;
+  if (j - i - 2 > kMaxNameBytes) return std::string_view::npos;
+  while (j < s.size() && IsTagBlank(s[j])) ++j;
+  return j < s.size() && s[j] == '>' ? j + 1 : std::string_view::npos;
+}
+
+// Appends element content: a marker for a non-blank run that libxml2 would
+// report verbatim (when `side` is set), else the run with blank runs
+// shrunk to their first character.
+void AppendContent(std::string_view text, Side* side, std::string* out) {
+  if (text.empty()) return;
+  size_t i = 0;
+  while (i < text.size() && IsTagBlank(text[i])) ++i;
+  const bool blank = i == text.size();
+  if (!blank && side != nullptr && side->texts.size() < kMaxTextMarkers && Verbatim(text)) {
+    AppendMarker(side->texts.size(), out);
+    side->texts.push_back(text);
+    return;
+  }
+  i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && !IsTagBlank(text[j])) ++j;
+    out->append(text.substr(i, j - i));
+    if (j >= text.size()) break;
+    out->push_back(text[j]);
+    i = j + 1;
+    while (i < text.size() && IsTagBlank(text[i])) ++i;
+  }
+}
+
+// Cuts raw-text bodies and comments, and moves text and attributes aside
+// (see above). `side` must be empty.
+std::string StripRawText(std::string_view s, Side* side) {
   std::string out;
-  out.reserve(s.size());
+  out.reserve(s.size() / 2);
+  // Text markers need a page without any code point of their range (4-byte
+  // sequences led by F3 or F4).
+  const bool markers = s.find('\xF3') == std::string_view::npos && s.find('\xF4') == std::string_view::npos &&
+                       !HasReferenceToMarkers(s);
+  // Rewriting is only safe while we know libxml2 is reading element content:
+  // cleared for good by a tag we cannot tokenize, and until the next tag by
+  // other '<' constructs (doctype, processing instructions, a stray '<').
+  bool rewrite_tags = true;
+  bool in_content = false;
   size_t i = 0;
   while (i < s.size()) {
     const size_t lt = s.find('<', i);
-    if (lt == std::string_view::npos) {
-      out.append(s.substr(i));
-      break;
+    const size_t text_end = lt == std::string_view::npos ? s.size() : lt;
+    const std::string_view text = s.substr(i, text_end - i);
+    if (rewrite_tags && in_content) {
+      AppendContent(text, markers ? side : nullptr, &out);
+    } else {
+      out.append(text);
     }
-    out.append(s.substr(i, lt - i));
+    if (lt == std::string_view::npos) break;
     i = lt;
     if (s.compare(i, 4, "<!--") == 0) {
       const size_t end = s.find("-->", i + 4);
@@ -258,13 +533,36 @@ std::string StripRawText(std::string_view s) {
     }
     bool cut = false;
     std::string_view name;
-    for (std::string_view raw : {"script", "style", "svg"}) {
-      if (OpensTag(s, i, raw)) { name = raw; cut = true; }
-    }
-    for (std::string_view rcdata : {"title", "textarea"}) {
-      if (OpensTag(s, i, rcdata)) name = rcdata;
+    // All raw-text and RCDATA names start with 's' or 't'.
+    const char first = i + 1 < s.size() ? static_cast<char>(s[i + 1] | 0x20) : 0;
+    if (first == 's' || first == 't') {
+      for (std::string_view raw : {"script", "style", "svg"}) {
+        if (OpensTag(s, i, raw)) { name = raw; cut = true; }
+      }
+      for (std::string_view rcdata : {"title", "textarea"}) {
+        if (OpensTag(s, i, rcdata)) name = rcdata;
+      }
     }
     if (name.empty()) {
+      if (rewrite_tags && i + 1 < s.size() && IsAsciiLetter(s[i + 1])) {
+        const size_t next = RewriteStartTag(s, i, side, &out);
+        if (next != std::string_view::npos) {
+          i = next;
+          in_content = true;
+          continue;
+        }
+        rewrite_tags = false;
+      }
+      if (rewrite_tags && s.compare(i, 2, "</") == 0) {
+        const size_t next = EndOfEndTag(s, i);
+        if (next != std::string_view::npos) {
+          out.append(s.substr(i, next - i));
+          i = next;
+          in_content = true;
+          continue;
+        }
+      }
+      in_content = false;
       out.push_back('<');
       ++i;
       continue;
@@ -276,39 +574,46 @@ std::string StripRawText(std::string_view s) {
     if (cut && Lower(start_tag).find("ld+json") != std::string::npos) cut = false;
     if (!cut) out.append(s.substr(content, end - content));
     i = end;
+    in_content = false;  // the end tag, if any, comes next
   }
   return out;
 }
 
 class Builder {
  public:
-  explicit Builder(Dom* dom) : dom_(dom) {
+  // REQUIRES: `side` (what the pre-pass took out of the page) outlives the
+  // builder.
+  Builder(Dom* dom, const Side* side) : dom_(dom), side_(side) {
     dom_->nodes.push_back(Node{});  // document root
     open_.push_back(Open{"", 0, false});
   }
 
   void Start(std::string_view name, const xmlChar** attrs) {
-    const TagInfo info = Lookup(name);
-    std::string_view cls, id, itemprop, role, type, rel, href, datetime, property, meta_name, content;
-    bool hidden = false;
+    const TagInfo info = CachedLookup(name);
+    std::string_view values[std::size(kAttrNames)];
+    bool present[std::size(kAttrNames)] = {};
+    auto set = [&](Attr attr, std::string_view value) {
+      if (attr == Attr::kOther) return;
+      values[static_cast<size_t>(attr)] = value;
+      present[static_cast<size_t>(attr)] = true;
+    };
     for (const xmlChar** a = attrs; a && a[0]; a += 2) {
       const std::string_view key = Sv(a[0]);
-      const std::string_view value = Sv(a[1]);
-      if (key == "class") cls = value;
-      else if (key == "id") id = value;
-      else if (key == "itemprop") itemprop = value;
-      else if (key == "role") role = value;
-      else if (key == "type") type = value;
-      else if (key == "rel") rel = value;
-      else if (key == "href") href = value;
-      else if (key == "datetime") datetime = value;
-      else if (key == "property") property = value;
-      else if (key == "name") meta_name = value;
-      else if (key == "content") content = value;
-      else if (key == "hidden") hidden = true;
-      else if (key == "aria-hidden") hidden = hidden || Lower(value) == "true";
-      else if (key == "style") hidden = hidden || StyleHides(value);
+      if (key.size() > 1 && key[0] == '_') {
+        SideAttrs(key, set);
+      } else {
+        set(AttrOf(key), Sv(a[1]));
+      }
     }
+    auto value = [&](Attr attr) { return values[static_cast<size_t>(attr)]; };
+    const std::string_view cls = value(Attr::kClass), id = value(Attr::kId), itemprop = value(Attr::kItemprop),
+                           role = value(Attr::kRole), type = value(Attr::kType), rel = value(Attr::kRel),
+                           href = value(Attr::kHref), datetime = value(Attr::kDatetime),
+                           property = value(Attr::kProperty), meta_name = value(Attr::kName),
+                           content = value(Attr::kContent);
+    const bool hidden = present[static_cast<size_t>(Attr::kHidden)] ||
+                        (present[static_cast<size_t>(Attr::kAriaHidden)] && Lower(value(Attr::kAriaHidden)) == "true") ||
+                        (present[static_cast<size_t>(Attr::kStyle)] && StyleHides(value(Attr::kStyle)));
     CollectMetadata(name, type, rel, href, datetime, property, meta_name, itemprop, content);
     if (name == "title" && dom_->title.empty()) in_title_ = true;
     if (name == "script" && Lower(type).find("ld+json") != std::string::npos) {
@@ -316,12 +621,12 @@ class Builder {
       in_json_ld_ = true;
     }
     if (skip_depth_ > 0 || info.kind == Kind::kSkip || (hidden && info.tag != Tag::kBody && info.tag != Tag::kHtml)) {
-      open_.push_back(Open{std::string(name), kNone, true});
+      open_.push_back(Open{name, kNone, true});
       ++skip_depth_;
       return;
     }
     if (info.kind == Kind::kInline) {
-      open_.push_back(Open{std::string(name), kNone, false});
+      open_.push_back(Open{name, kNone, false});
       return;
     }
     const int32_t index = AddNode(info.tag);
@@ -334,10 +639,10 @@ class Builder {
     node.length = static_cast<uint32_t>(dom_->hints.size() - node.begin);
     if (info.tag == Tag::kBody && dom_->body == kNone) dom_->body = index;
     if (info.tag == Tag::kBr || info.tag == Tag::kHr || info.tag == Tag::kImg) {
-      open_.push_back(Open{std::string(name), kNone, false});  // void: no children
+      open_.push_back(Open{name, kNone, false});  // void: no children
       return;
     }
-    open_.push_back(Open{std::string(name), index, false});
+    open_.push_back(Open{name, index, false});
   }
 
   void End(std::string_view name) {
@@ -350,6 +655,63 @@ class Builder {
   }
 
   void Characters(const char* s, int len) {
+    if (len <= 0) return;
+    const std::string_view chunk(s, static_cast<size_t>(len));
+    if (side_->texts.empty() || !HasMarker(chunk)) {
+      AddCharacters(s, len);
+      return;
+    }
+    // Swap the text runs the pre-pass took out back in.
+    for (size_t i = 0; i < chunk.size();) {
+      const size_t lead = chunk.find_first_of("\xF3\xF4", i);
+      const size_t stop = lead == std::string_view::npos || lead + 4 > chunk.size() ? chunk.size() : lead;
+      if (stop > i) AddCharacters(chunk.data() + i, static_cast<int>(stop - i));
+      if (stop == chunk.size()) break;
+      const auto* m = reinterpret_cast<const unsigned char*>(chunk.data() + stop);
+      const uint32_t cp = (uint32_t{m[0]} & 0x07) << 18 | (uint32_t{m[1]} & 0x3F) << 12 |
+                          (uint32_t{m[2]} & 0x3F) << 6 | (uint32_t{m[3]} & 0x3F);
+      const size_t index = cp - kFirstTextMarker;
+      if (cp >= kFirstTextMarker && index < side_->texts.size()) {
+        AddCharacters(side_->texts[index].data(), static_cast<int>(side_->texts[index].size()));
+      } else {
+        AddCharacters(chunk.data() + stop, 4);
+      }
+      i = stop + 4;
+    }
+  }
+
+ private:
+  // libxml2 interns element names in its dictionary (or passes literals),
+  // so a name's address identifies it during the parse: a small
+  // direct-mapped cache by address skips most binary searches.
+  TagInfo CachedLookup(std::string_view name) {
+    const auto address = reinterpret_cast<uintptr_t>(name.data());
+    CacheEntry& e = tag_cache_[(address >> 3) % kTagCacheSize];
+    if (e.name.data() != name.data() || e.name.size() != name.size()) {
+      e.name = name;
+      e.info = Lookup(name);
+    }
+    return e.info;
+  }
+
+  static bool HasMarker(std::string_view chunk) {
+    return chunk.find_first_of("\xF3\xF4") != std::string_view::npos;
+  }
+
+  // Reports the attributes of side-table entry "_N" to `set`.
+  template <typename Set>
+  void SideAttrs(std::string_view key, Set&& set) const {
+    size_t index = 0;
+    for (char c : key.substr(1)) {
+      if (c < '0' || c > '9') return;
+      index = index * 10 + static_cast<size_t>(c - '0');
+      if (index >= side_->tags.size()) return;
+    }
+    const auto [begin, end] = side_->tags[index];
+    for (uint32_t a = begin; a < end; ++a) set(side_->attrs[a].attr, side_->attrs[a].value);
+  }
+
+  void AddCharacters(const char* s, int len) {
     if (len <= 0) return;
     if (in_title_) dom_->title.append(s, static_cast<size_t>(len));
     if (in_json_ld_) dom_->json_ld.back().append(s, static_cast<size_t>(len));
@@ -373,9 +735,8 @@ class Builder {
     dom_->nodes[index].length = static_cast<uint32_t>(len);
   }
 
- private:
   struct Open {
-    std::string name;
+    std::string_view name;  // owned by libxml2's dictionary (or a literal)
     int32_t node;  // kNone when no node was made (inline, skipped, void)
     bool skipped;
   };
@@ -432,7 +793,16 @@ class Builder {
     }
   }
 
+  // Enough for the distinct element names of a typical page.
+  static constexpr size_t kTagCacheSize = 64;
+  struct CacheEntry {
+    std::string_view name;
+    TagInfo info{};
+  };
+
   Dom* dom_;
+  const Side* side_;
+  std::array<CacheEntry, kTagCacheSize> tag_cache_{};
   std::vector<Open> open_;
   int skip_depth_ = 0;
   bool in_title_ = false;
@@ -471,8 +841,9 @@ bool IsHeading(Tag tag) {
 Status ParseDom(std::string_view html, Dom* dom) {
   *dom = Dom{};
   if (html.size() > static_cast<size_t>(INT_MAX)) return Status::Unsupported("HTML larger than 2 GiB");
-  const std::string stripped = StripRawText(html);
-  Builder builder(dom);
+  Side side;
+  const std::string stripped = StripRawText(html, &side);
+  Builder builder(dom, &side);
   // libxml2 refuses an empty buffer; an all-comment page has no content.
   if (stripped.empty()) return Status::Ok();
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(stripped.data(), static_cast<int>(stripped.size()));

@@ -8,17 +8,22 @@
 
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "clean/html_dom.h"
 #include "clean/html_metadata.h"
+#include "clean/phrase_matcher.h"
 
 namespace storyline {
 namespace {
@@ -77,6 +82,16 @@ size_t ValidPrefix(std::string_view in) {
   const int32_t n = static_cast<int32_t>(in.size());
   int32_t i = 0;
   while (i < n) {
+#if defined(__SSE2__)
+    // Sixteen bytes per step where SSE2 exists (every x86-64).
+    if (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()))) == 0) {
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, s + i, sizeof w);
@@ -134,93 +149,133 @@ std::string Truncate(std::string s, size_t max_bytes) {
 }
 
 // ---- Class/id evidence ------------------------------------------------------
-
-bool ContainsAny(std::string_view hint, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) {
-    if (hint.find(w) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// Whole-token match for short words that are substrings of unrelated ones
-// ("ad" in "head", "nav" in "canvas"). Tokens are split at non-alphanumerics.
-bool HasToken(std::string_view hint, std::initializer_list<std::string_view> words) {
-  size_t i = 0;
-  while (i < hint.size()) {
-    while (i < hint.size() && !std::isalnum(static_cast<unsigned char>(hint[i]))) ++i;
-    size_t j = i;
-    while (j < hint.size() && std::isalnum(static_cast<unsigned char>(hint[j]))) ++j;
-    const std::string_view tok = hint.substr(i, j - i);
-    for (std::string_view w : words) {
-      if (tok == w) return true;
-    }
-    i = j;
-  }
-  return false;
-}
+//
+// Each vocabulary below is matched as substrings of the lower-cased
+// "class id itemprop role" hint (all of them in one PhraseMatcher pass), or,
+// for short words that are substrings of unrelated ones ("ad" in "head",
+// "nav" in "canvas"), as whole tokens split at non-alphanumerics.
 
 // Readability's "positive" and "negative" class/id vocabularies.
-bool PositiveHint(std::string_view h) {
-  return ContainsAny(h, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
-                         "post", "text", "blog", "story"});
-}
-
-bool NegativeHint(std::string_view h) {
-  return ContainsAny(h, {"-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-                         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
-                         "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-                         "tags", "widget"}) ||
-         HasToken(h, {"hidden", "hid"});
-}
+constexpr std::string_view kPositiveWords[] = {"article", "body", "content", "entry", "hentry", "h-entry",
+                                               "main",    "page", "post",    "text",  "blog",   "story"};
+constexpr std::string_view kNegativeWords[] = {
+    "-ad-",     "banner",  "combx",      "comment", "com-",     "contact", "footer", "gdpr",
+    "masthead", "media",   "meta",       "outbrain", "promo",   "related", "scroll", "share",
+    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",    "widget"};
+constexpr std::string_view kNegativeTokens[] = {"hidden", "hid"};
 
 // Strong evidence that an element is the article body itself
 // (schema.org itemprop and the class names of common publishing systems).
-bool BodyHint(std::string_view h) {
-  return ContainsAny(h, {"articlebody", "article-body", "article__body", "article_body",
-                         "articlecontent", "article-content", "article__content", "entry-content",
-                         "post-content", "post-body", "postbody", "story-body", "storybody",
-                         "story-content", "article-text", "articletext", "body-text", "post-text"});
-}
+constexpr std::string_view kBodyWords[] = {
+    "articlebody",      "article-body",  "article__body", "article_body", "articlecontent", "article-content",
+    "article__content", "entry-content", "post-content",  "post-body",    "postbody",       "story-body",
+    "storybody",        "story-content", "article-text",  "articletext",  "body-text",      "post-text"};
 
 // Readability's "unlikely candidate" vocabulary: removed before scoring unless
-// the element also looks like content.
-bool UnlikelyHint(std::string_view h) {
-  if (h.empty()) return false;
-  const bool unlikely =
-      ContainsAny(h, {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
-                      "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-                      "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
-                      "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
-                      "pager", "popup", "yom-remote"}) ||
-      HasToken(h, {"navigation", "complementary", "menubar", "alert", "alertdialog", "dialog"});
-  if (!unlikely) return false;
-  return !ContainsAny(h, {"and", "article", "body", "column", "content", "main", "shadow"});
-}
+// the element also looks like content (kMaybeContentWords).
+constexpr std::string_view kUnlikelyWords[] = {
+    "-ad-",         "ai2html",  "banner",  "breadcrumb", "combx",   "comment", "community",  "cover-wrap",
+    "disqus",       "extra",    "footer",  "gdpr",       "header",  "legends", "menu",       "related",
+    "remark",       "replies",  "rss",     "shoutbox",   "sidebar", "skyscraper", "social",  "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination", "pager",   "popup",   "yom-remote"};
+constexpr std::string_view kUnlikelyTokens[] = {"navigation", "complementary", "menubar",
+                                                "alert",      "alertdialog",   "dialog"};
+constexpr std::string_view kMaybeContentWords[] = {"and", "article", "body", "column", "content", "main", "shadow"};
 
 // Reader comments are never article text, so they stay excluded even in the
 // relaxed retry passes (where they would otherwise win on length below short
 // articles).
-bool CommentHint(std::string_view h) {
-  if (h.empty()) return false;
-  return ContainsAny(h, {"comment", "disqus", "replies"}) &&
-         !ContainsAny(h, {"article", "body", "content", "main"});
-}
+constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies"};
+constexpr std::string_view kCommentExemptWords[] = {"article", "body", "content", "main"};
 
 // Class/id words of blocks that sit inside articles without being article
 // text: sharing, related links, promotion, captions and credits, bylines and
 // datelines, tags, newsletters, ads.
-bool BoilerplateHint(std::string_view h) {
-  if (h.empty()) return false;
-  return ContainsAny(h, {"share", "social", "related", "promo", "newsletter", "subscri", "signup",
-                         "sign-up", "comment", "caption", "credit", "byline", "author", "sidebar",
-                         "breadcrumb", "advert", "sponsor", "cookie", "popup", "modal", "toolbar",
-                         "recirc", "recommend", "read-more", "readmore", "more-stories", "outbrain",
-                         "taboola", "disqus", "footer", "header", "dateline", "timestamp", "tags",
-                         "print", "follow", "copyright", "disclaimer", "widget", "banner",
-                         "teaser", "trending", "most-popular", "mostpopular", "inline-link",
-                         "skip", "hidden", "visually-hidden", "sr-only", "screen-reader"}) ||
-         HasToken(h, {"ad", "ads", "nav", "meta", "tag", "date", "time", "figure", "photo", "image",
-                      "img", "video", "embed", "note"});
+constexpr std::string_view kBoilerplateWords[] = {
+    "share",     "social",       "related",     "promo",       "newsletter",  "subscri", "signup",
+    "sign-up",   "comment",      "caption",     "credit",      "byline",      "author",  "sidebar",
+    "breadcrumb", "advert",      "sponsor",     "cookie",      "popup",       "modal",   "toolbar",
+    "recirc",    "recommend",    "read-more",   "readmore",    "more-stories", "outbrain", "taboola",
+    "disqus",    "footer",       "header",      "dateline",    "timestamp",   "tags",    "print",
+    "follow",    "copyright",    "disclaimer",  "widget",      "banner",      "teaser",  "trending",
+    "most-popular", "mostpopular", "inline-link", "skip",      "hidden",      "visually-hidden",
+    "sr-only",   "screen-reader"};
+constexpr std::string_view kBoilerplateTokens[] = {"ad",     "ads",   "nav",   "meta", "tag",   "date",  "time",
+                                                   "figure", "photo", "image", "img",  "video", "embed", "note"};
+
+// PhraseMatcher groups of the vocabularies above.
+enum HintGroup : int {
+  kGroupPositive,
+  kGroupNegative,
+  kGroupBody,
+  kGroupUnlikely,
+  kGroupMaybeContent,
+  kGroupComment,
+  kGroupCommentExempt,
+  kGroupBoilerplate,
+};
+
+const clean::PhraseMatcher& HintMatcher() {
+  // Built once on first use; immutable afterwards (thread-safe static init).
+  static const clean::PhraseMatcher kMatcher = [] {
+    clean::PhraseMatcher m;
+    m.Add(kPositiveWords, kGroupPositive);
+    m.Add(kNegativeWords, kGroupNegative);
+    m.Add(kBodyWords, kGroupBody);
+    m.Add(kUnlikelyWords, kGroupUnlikely);
+    m.Add(kMaybeContentWords, kGroupMaybeContent);
+    m.Add(kCommentWords, kGroupComment);
+    m.Add(kCommentExemptWords, kGroupCommentExempt);
+    m.Add(kBoilerplateWords, kGroupBoilerplate);
+    m.Finish();
+    return m;
+  }();
+  return kMatcher;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool InList(std::string_view token, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), token) != list.end();
+}
+
+// The class/id verdicts of one element, computed once per page: the
+// extractor consults them in every pass and for every block.
+enum HintBit : uint8_t {
+  kHintUnlikely = 1 << 0,
+  kHintComment = 1 << 1,
+  kHintNegative = 1 << 2,
+  kHintPositive = 1 << 3,
+  kHintBody = 1 << 4,
+  kHintBoilerplate = 1 << 5,
+};
+
+uint8_t ClassifyHint(std::string_view h) {
+  if (h.empty()) return 0;
+  bool negative_token = false, unlikely_token = false, boilerplate_token = false;
+  for (size_t i = 0; i < h.size();) {
+    while (i < h.size() && !IsAsciiAlnum(h[i])) ++i;
+    size_t j = i;
+    while (j < h.size() && IsAsciiAlnum(h[j])) ++j;
+    const std::string_view tok = h.substr(i, j - i);
+    if (!tok.empty()) {
+      negative_token = negative_token || InList(tok, kNegativeTokens);
+      unlikely_token = unlikely_token || InList(tok, kUnlikelyTokens);
+      boilerplate_token = boilerplate_token || InList(tok, kBoilerplateTokens);
+    }
+    i = j;
+  }
+  const clean::PhraseMatcher::Hits hits = HintMatcher().Scan(h);
+  uint8_t bits = 0;
+  if ((hits.Substring(kGroupUnlikely) || unlikely_token) && !hits.Substring(kGroupMaybeContent)) bits |= kHintUnlikely;
+  if (hits.Substring(kGroupComment) && !hits.Substring(kGroupCommentExempt)) bits |= kHintComment;
+  if (hits.Substring(kGroupNegative) || negative_token) bits |= kHintNegative;
+  if (hits.Substring(kGroupPositive)) bits |= kHintPositive;
+  if (hits.Substring(kGroupBody)) bits |= kHintBody;
+  if (hits.Substring(kGroupBoilerplate) || boilerplate_token) bits |= kHintBoilerplate;
+  return bits;
 }
 
 // ---- Text blocks ------------------------------------------------------------
@@ -234,34 +289,50 @@ struct Block {
 };
 
 bool IsComma(std::string_view text, size_t i) {
-  if (text[i] == ',') return true;
   // U+FF0C FULLWIDTH COMMA, U+3001 IDEOGRAPHIC COMMA, U+060C ARABIC COMMA.
-  return text.compare(i, 3, "\xEF\xBC\x8C") == 0 || text.compare(i, 3, "\xE3\x80\x81") == 0 ||
-         text.compare(i, 2, "\xD8\x8C") == 0;
+  switch (static_cast<unsigned char>(text[i])) {
+    case ',': return true;
+    case 0xEF: return text.compare(i, 3, "\xEF\xBC\x8C") == 0;
+    case 0xE3: return text.compare(i, 3, "\xE3\x80\x81") == 0;
+    case 0xD8: return text.compare(i, 2, "\xD8\x8C") == 0;
+    default: return false;
+  }
 }
 
 class BlockBuilder {
  public:
-  // Appends the text of a text node (inside a link when `in_link`).
+  // Appends the text of a text node (inside a link when `in_link`):
+  // white space (ASCII and U+00A0) collapses to one space, word runs are
+  // copied whole.
   void AddText(std::string_view raw, bool in_link) {
-    for (size_t i = 0; i < raw.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(raw[i]);
-      bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-      if (c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
-        ws = true;
-        ++i;
+    std::string& out = current_.text;
+    const size_t n = raw.size();
+    size_t i = 0;
+    while (i < n) {
+      size_t j = i;
+      int chars = 0;
+      int commas = 0;
+      for (; j < n; ++j) {
+        const unsigned char c = static_cast<unsigned char>(raw[j]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') break;
+        if (c == 0xC2 && j + 1 < n && static_cast<unsigned char>(raw[j + 1]) == 0xA0) break;
+        if ((c & 0xC0) != 0x80) {
+          ++chars;
+          if (IsComma(raw, j)) ++commas;
+        }
       }
-      if (ws) {
-        pending_space_ = !current_.text.empty();
-        continue;
+      if (j > i) {
+        if (pending_space_) out.push_back(' ');
+        pending_space_ = false;
+        out.append(raw.substr(i, j - i));
+        current_.chars += chars;
+        if (in_link) current_.link_chars += chars;
+        current_.commas += commas;
+        i = j;
       }
-      if (pending_space_) current_.text.push_back(' ');
-      pending_space_ = false;
-      current_.text.push_back(static_cast<char>(c));
-      if ((c & 0xC0) != 0x80) {
-        ++current_.chars;
-        if (in_link) ++current_.link_chars;
-        if (IsComma(raw, i)) ++current_.commas;
+      if (i < n) {
+        pending_space_ = !out.empty();
+        i += raw[i] == '\xC2' ? 2 : 1;  // U+00A0 is two bytes
       }
     }
   }
@@ -348,13 +419,21 @@ std::vector<Block> BuildBlocks(const Dom& dom, int32_t root, Facts* f) {
   f->chars.assign(n, 0);
   f->link_chars.assign(n, 0);
   f->commas.assign(n, 0);
+  // Prefix sums over the blocks: an element's totals are one subtraction
+  // instead of a walk over its blocks (which is quadratic in depth).
+  std::vector<int> chars(blocks.size() + 1, 0), link_chars(blocks.size() + 1, 0), commas(blocks.size() + 1, 0);
+  for (size_t j = 0; j < blocks.size(); ++j) {
+    chars[j + 1] = chars[j] + blocks[j].chars;
+    link_chars[j + 1] = link_chars[j] + blocks[j].link_chars;
+    commas[j + 1] = commas[j] + blocks[j].commas;
+  }
   for (size_t k = 0; k < n; ++k) {
     if (dom.nodes[k].tag == Tag::kText) continue;
-    for (int32_t j = f->block_begin[k]; j < f->block_end[k]; ++j) {
-      f->chars[k] += blocks[j].chars;
-      f->link_chars[k] += blocks[j].link_chars;
-      f->commas[k] += blocks[j].commas;
-    }
+    const int32_t b = f->block_begin[k], e = f->block_end[k];
+    if (e <= b) continue;
+    f->chars[k] = chars[e] - chars[b];
+    f->link_chars[k] = link_chars[e] - link_chars[b];
+    f->commas[k] = commas[e] - commas[b];
   }
   return blocks;
 }
@@ -371,6 +450,10 @@ class Extractor {
  public:
   Extractor(const Dom& dom, int32_t root) : dom_(dom), root_(root) {
     blocks_ = BuildBlocks(dom, root, &f_);
+    hint_bits_.assign(dom.nodes.size(), 0);
+    for (size_t i = 0; i < dom.nodes.size(); ++i) {
+      if (dom.nodes[i].tag != Tag::kText) hint_bits_[i] = ClassifyHint(dom.HintOf(dom.nodes[i]));
+    }
   }
 
   // Returns the indices of the kept blocks.
@@ -390,6 +473,7 @@ class Extractor {
 
  private:
   std::string_view Hint(int32_t i) const { return dom_.HintOf(dom_.nodes[i]); }
+  bool HasHint(int32_t i, HintBit bit) const { return (hint_bits_[i] & bit) != 0; }
 
   double LinkDensity(int32_t i) const {
     return f_.chars[i] > 0 ? static_cast<double>(f_.link_chars[i]) / f_.chars[i] : 0.0;
@@ -399,7 +483,7 @@ class Extractor {
     const Tag t = dom_.nodes[i].tag;
     if (t == Tag::kBody || t == Tag::kHtml || t == Tag::kA || t == Tag::kArticle || t == Tag::kMain) return false;
     if (t == Tag::kNav || t == Tag::kAside) return true;
-    return UnlikelyHint(Hint(i));
+    return HasHint(i, kHintUnlikely);
   }
 
   void MarkExcluded() {
@@ -409,19 +493,17 @@ class Extractor {
       // <body> and <html> carry site-wide feature classes, never evidence.
       if (n.tag == Tag::kText || n.tag == Tag::kBody || n.tag == Tag::kHtml) continue;
       const auto index = static_cast<int32_t>(i);
-      excluded_[i] = (n.parent != kNone && excluded_[n.parent]) || CommentHint(Hint(index)) ||
+      excluded_[i] = (n.parent != kNone && excluded_[n.parent]) || HasHint(index, kHintComment) ||
                      (flags_.strip_unlikely && IsUnlikely(index));
     }
   }
 
   double ClassWeight(int32_t i) const {
     if (!flags_.weight_classes) return 0;
-    const std::string_view h = Hint(i);
-    if (h.empty()) return 0;
     double w = 0;
-    if (NegativeHint(h)) w -= kClassWeight;
-    if (PositiveHint(h)) w += kClassWeight;
-    if (BodyHint(h)) w += kClassWeight;
+    if (HasHint(i, kHintNegative)) w -= kClassWeight;
+    if (HasHint(i, kHintPositive)) w += kClassWeight;
+    if (HasHint(i, kHintBody)) w += kClassWeight;
     return w;
   }
 
@@ -561,10 +643,9 @@ class Extractor {
         break;
     }
     if (!flags_.clean_conditionally) return false;
-    const std::string_view h = Hint(i);
-    if (BodyHint(h)) return false;
+    if (HasHint(i, kHintBody)) return false;
     if (f_.commas[i] >= kProseCommas) return false;
-    if (BoilerplateHint(h)) return true;
+    if (HasHint(i, kHintBoilerplate)) return true;
     if (n.tag == Tag::kUl || n.tag == Tag::kOl || n.tag == Tag::kDiv || n.tag == Tag::kTable ||
         n.tag == Tag::kSection || n.tag == Tag::kOther) {
       if (LinkDensity(i) > kMaxContainerLinkDensity && ClassWeight(i) <= 0) return true;
@@ -594,6 +675,7 @@ class Extractor {
   int32_t root_;
   Facts f_;
   std::vector<Block> blocks_;
+  std::vector<uint8_t> hint_bits_;  // HintBit set per node
   Flags flags_;
   std::vector<uint8_t> excluded_;
   std::vector<double> score_;

@@ -21,6 +21,8 @@ constexpr size_t kWarcResyncWindow = 64 * 1024;
 // How far a .jsonl file may start with non-object lines before we stop
 // trusting the name.
 constexpr size_t kJsonlWindow = 4096;
+// UTF-16 input is narrowed for sniffing; twice the markup window covers it.
+constexpr size_t kUtf16SniffBytes = 2 * kMarkupWindow;
 
 // Extensions stripped from ids; compression suffixes first.
 constexpr std::array<std::string_view, 3> kCompressionExt = {".gz", ".gzip", ".z"};
@@ -94,6 +96,20 @@ bool SomeLineStartsWith(std::string_view s, std::string_view prefix, size_t wind
   return false;
 }
 
+// The low bytes of the UTF-16 code units after a BOM: enough to recognise
+// ASCII markup in a UTF-16 file.
+std::string NarrowUtf16Head(std::string_view bytes) {
+  const bool little = bytes[0] == '\xFF';
+  const std::string_view units = bytes.substr(2, kUtf16SniffBytes);
+  std::string out;
+  for (size_t i = 0; i + 1 < units.size(); i += 2) {
+    const char lo = little ? units[i] : units[i + 1];
+    const char hi = little ? units[i + 1] : units[i];
+    out.push_back(hi == 0 ? lo : '?');
+  }
+  return out;
+}
+
 }  // namespace
 
 const char* InputFormatName(InputFormat f) {
@@ -110,6 +126,11 @@ const char* InputFormatName(InputFormat f) {
 InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
   const std::string ext = FormatExtension(name);
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    // UTF-16 text: only the text and HTML readers decode it.
+    const InputFormat f = DetectFormat(name, NarrowUtf16Head(bytes));
+    return f == InputFormat::kHtml ? f : InputFormat::kText;
+  }
   if (bytes.empty() || ingest::IsGzip(bytes)) return InputFormat::kUnknown;
   const std::string_view t = SkipSpace(bytes);
   // Before the binary check: WARC records may hold images and gzip data.

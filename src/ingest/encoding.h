@@ -3,9 +3,12 @@
 //   Result<std::string> text = DecodeToUtf8(raw, "iso-8859-1", /*html=*/true,
 //                                           {&file_name, 1}, reporter);
 //
-// Charset precedence: BOM, then the declared charset (HTTP header or the
-// container), then <meta>/<?xml?> in the first 4 KiB (HTML only), then UTF-8
-// when the bytes are valid UTF-8, then ICU detection. Thread-safety: pure
+// Charset precedence: a BOM (as HTML5: it cannot lie), then the declared
+// charset (HTTP header or the container), then <meta>/<?xml?> in the first
+// 4 KiB (HTML only), then UTF-8 when the bytes are valid UTF-8, then ICU
+// detection (ucsdet), then windows-1252. Non-ASCII bytes that are valid UTF-8
+// are read as UTF-8 whatever the label says (mislabelled pages are common,
+// legacy text that happens to be valid UTF-8 is not). Thread-safety: pure
 // functions (ICU converters are opened per call).
 #ifndef STORYLINE_INGEST_ENCODING_H_
 #define STORYLINE_INGEST_ENCODING_H_

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 
 namespace storyline::ingest {
@@ -39,20 +41,24 @@ bool AllZero(const unsigned char* p, size_t n) {
   return std::all_of(p, p + n, [](unsigned char c) { return c == 0; });
 }
 
-// Doubles the content capacity of `out`, never past `limit`, keeping
-// kReadPadding zero bytes after it.
+// Doubles the content capacity of `out`, never past `limit`, keeping room
+// for kReadPadding bytes after it.
 void Grow(GunzipOutput& out, size_t& capacity, size_t limit) {
-  size_t next = std::min(limit, std::max(capacity * 2, kMinOutput));
+  const size_t next = std::min(limit, std::max(capacity * 2, kMinOutput));
+  auto bigger = std::make_unique_for_overwrite<char[]>(next + kReadPadding);
+  std::memcpy(bigger.get(), out.data.get(), out.size);
+  out.data = std::move(bigger);
   capacity = next;
-  out.data.resize(capacity + kReadPadding);
 }
 
-GunzipOutput Decompress(std::string_view in, size_t max_out, int window_bits, size_t hint) {
+void ZeroPadding(GunzipOutput& out) { std::memset(out.data.get() + out.size, 0, kReadPadding); }
+
+GunzipOutput DecompressUnpadded(std::string_view in, size_t max_out, int window_bits, size_t hint) {
   GunzipOutput out;
   // Room for one byte beyond the limit, so "exceeds" is detectable.
   const size_t limit = max_out == SIZE_MAX ? max_out - kReadPadding : max_out + 1;
   size_t capacity = std::min(limit, std::max(hint, kMinOutput));
-  out.data.resize(capacity + kReadPadding);
+  out.data = std::make_unique_for_overwrite<char[]>(capacity + kReadPadding);
 
   z_stream zs{};
   if (inflateInit2(&zs, window_bits) != Z_OK) {
@@ -78,7 +84,7 @@ GunzipOutput Decompress(std::string_view in, size_t max_out, int window_bits, si
     const uInt room = static_cast<uInt>(std::min<size_t>(capacity - out.size, UINT_MAX));
     zs.next_in = const_cast<unsigned char*>(next_in);
     zs.avail_in = feed;
-    zs.next_out = reinterpret_cast<unsigned char*>(out.data.data() + out.size);
+    zs.next_out = reinterpret_cast<unsigned char*>(out.data.get() + out.size);
     zs.avail_out = room;
     const int ret = inflate(&zs, Z_NO_FLUSH);
     next_in += feed - zs.avail_in;
@@ -115,6 +121,12 @@ GunzipOutput Decompress(std::string_view in, size_t max_out, int window_bits, si
   }
 }
 
+GunzipOutput Decompress(std::string_view in, size_t max_out, int window_bits, size_t hint) {
+  GunzipOutput out = DecompressUnpadded(in, max_out, window_bits, hint);
+  if (out.data != nullptr) ZeroPadding(out);
+  return out;
+}
+
 }  // namespace
 
 bool IsGzip(std::string_view bytes) {
@@ -124,8 +136,10 @@ bool IsGzip(std::string_view bytes) {
 
 GunzipOutput Gunzip(std::string_view in, size_t max_out) {
   const size_t trailer = TrailerSize(in);
+  // The trailer holds the size of the last member only: trusted when it is
+  // plausible for the whole input (a single member), else a ratio guess.
   size_t hint = in.size() * kGuessRatio;
-  if (trailer != 0 && trailer / kMaxTrustedRatio <= in.size()) hint = trailer;
+  if (trailer >= in.size() / 2 && trailer / kMaxTrustedRatio <= in.size()) hint = trailer;
   return Decompress(in, max_out, kGzipWindowBits, hint);
 }
 

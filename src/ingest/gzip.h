@@ -9,6 +9,7 @@
 #define STORYLINE_INGEST_GZIP_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -24,9 +25,10 @@ inline constexpr size_t kReadPadding = 64;
 bool IsGzip(std::string_view bytes);
 
 struct GunzipOutput {
-  // Everything decoded before an error; data.size() bytes are the content and
-  // at least kReadPadding more bytes follow inside the allocation (zeroes).
-  std::string data;
+  // Everything decoded before an error: `size` bytes of content followed by
+  // kReadPadding zero bytes. Not a std::string: its zero-filling would touch
+  // every page of a generously sized buffer.
+  std::unique_ptr<char[]> data;
   size_t size = 0;
   // kCorruption (message without the file name: "truncated gzip data after 12
   // compressed bytes") or kInvalidInput when the output would exceed the
@@ -37,7 +39,7 @@ struct GunzipOutput {
   bool truncated = false;
   // Non-empty when non-gzip bytes followed the last member (they are ignored).
   std::string warning;
-  std::string_view view() const { return std::string_view(data.data(), size); }
+  std::string_view view() const { return std::string_view(data.get(), size); }
 };
 
 // Decompresses every gzip member in `in`. Stops with an error once the output

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -92,28 +94,40 @@ Status OpenError(const std::string& path, int err) {
   return Status::IOError(path + ": " + std::error_code(err, std::generic_category()).message());
 }
 
-// Reads all of `fd` into `buf` (followed by kReadPadding zero bytes); `*size`
-// gets the content length. `expected` is a first guess at the size.
-Status ReadAll(int fd, const std::string& name, size_t expected, size_t max_bytes, std::string* buf,
-               size_t* size) {
-  size_t capacity = std::max<size_t>(expected + 1, 1);  // +1: see EOF in one more read
-  buf->assign(capacity + ingest::kReadPadding, '\0');
-  size_t n = 0;
+// A file's bytes followed by kReadPadding zero bytes (simdjson reads past the
+// end of a line). Not a std::string, whose zero-filling would touch every
+// page twice.
+struct FileBuffer {
+  std::unique_ptr<char[]> data;
+  size_t capacity = 0;  // content capacity, padding excluded
+  size_t size = 0;
+  std::string_view view() const { return std::string_view(data.get(), size); }
+  void Reserve(size_t n) {
+    auto bigger = std::make_unique_for_overwrite<char[]>(n + ingest::kReadPadding);
+    if (size > 0) std::memcpy(bigger.get(), data.get(), size);
+    data = std::move(bigger);
+    capacity = n;
+  }
+};
+
+// Reads all of `fd` into `buf`; `expected` is a first guess at the size.
+Status ReadAll(int fd, const std::string& name, size_t expected, size_t max_bytes, FileBuffer* buf) {
+  buf->size = 0;
+  const size_t want = expected + 1;  // +1: see EOF without growing
+  if (buf->capacity < want || buf->capacity > 2 * want + kFirstReadBytes) buf->Reserve(want);
   for (;;) {
-    if (n == capacity) {
-      if (n > max_bytes) return Status::InvalidInput(SizeLimitMessage(name, n, max_bytes));
-      capacity = std::min(capacity * 2, max_bytes + 1);
-      buf->resize(capacity + ingest::kReadPadding, '\0');
+    if (buf->size == buf->capacity) {
+      if (buf->size > max_bytes) return Status::InvalidInput(SizeLimitMessage(name, buf->size, max_bytes));
+      buf->Reserve(std::min(buf->capacity * 2, max_bytes + 1));
     }
-    const ssize_t got = ::read(fd, buf->data() + n, capacity - n);
+    const ssize_t got = ::read(fd, buf->data.get() + buf->size, buf->capacity - buf->size);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return OpenError(name, errno);
     if (got == 0) break;
-    n += static_cast<size_t>(got);
+    buf->size += static_cast<size_t>(got);
   }
-  if (n > max_bytes) return Status::InvalidInput(SizeLimitMessage(name, n, max_bytes));
-  std::fill(buf->begin() + static_cast<std::ptrdiff_t>(n), buf->end(), '\0');
-  *size = n;
+  if (buf->size > max_bytes) return Status::InvalidInput(SizeLimitMessage(name, buf->size, max_bytes));
+  std::memset(buf->data.get() + buf->size, 0, ingest::kReadPadding);
   return Status::Ok();
 }
 
@@ -131,8 +145,8 @@ class Fd {
   int fd_;
 };
 
-Status ReadFileBytes(const std::string& path, size_t max_bytes, std::string* buf, size_t* size) {
-  if (path == "-") return ReadAll(STDIN_FILENO, kStdinName, kFirstReadBytes, max_bytes, buf, size);
+Status ReadFileBytes(const std::string& path, size_t max_bytes, FileBuffer* buf) {
+  if (path == "-") return ReadAll(STDIN_FILENO, kStdinName, kFirstReadBytes, max_bytes, buf);
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return OpenError(path, errno);
   struct stat st {};
@@ -143,7 +157,7 @@ Status ReadFileBytes(const std::string& path, size_t max_bytes, std::string* buf
     expected = static_cast<size_t>(st.st_size);
     if (expected > max_bytes) return Status::InvalidInput(SizeLimitMessage(path, expected, max_bytes));
   }
-  return ReadAll(fd.get(), path, expected, max_bytes, buf, size);
+  return ReadAll(fd.get(), path, expected, max_bytes, buf);
 }
 
 bool IsHidden(const fs::path& p) {
@@ -211,18 +225,16 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, Repo
 
 Status ReadPath(const std::string& path, const ReadOptions& options, Reporter& reporter,
                 const DocumentSink& sink) {
-  std::string buf;
+  FileBuffer buf;  // reused: most files in a folder are of similar size
   for (const std::string& file : ExpandPaths({path}, reporter)) {
     const std::string name = file == "-" ? kStdinName : file;
-    size_t size = 0;
-    Status st = ReadFileBytes(file, options.max_file_bytes, &buf, &size);
+    Status st = ReadFileBytes(file, options.max_file_bytes, &buf);
     if (!st.ok()) {
       reporter.Reject(st);
       continue;
     }
     bool sink_failed = false;
-    st = ReadBufferImpl(name, std::string_view(buf.data(), size), ingest::kReadPadding, options,
-                        reporter, sink, &sink_failed);
+    st = ReadBufferImpl(name, buf.view(), ingest::kReadPadding, options, reporter, sink, &sink_failed);
     if (sink_failed) return st;
     if (!st.ok()) reporter.Reject(st);
   }

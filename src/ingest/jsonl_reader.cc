@@ -5,11 +5,13 @@
 #include <string>
 
 #include "ingest/encoding.h"
+#include "ingest/gzip.h"
 #include "ingest/readers.h"
 
 namespace storyline::ingest {
 namespace {
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // A record whose invalid UTF-8 exceeds 1 in 10 bytes is not text.
 constexpr size_t kMaxInvalidPerTen = 1;
 
@@ -90,11 +92,11 @@ void BuildDocument(ReadContext& ctx, size_t line, Fields& f) {
   d.title = std::string(f.title);
   d.outlet = std::string(f.outlet);
   d.author = std::string(f.author);
-  const std::string_view date = f.date.empty() ? f.published : f.date;
+  const std::string date = CleanField(f.date.empty() ? f.published : f.date);
   if (!date.empty()) {
     d.published = IsoDatePrefix(date);
     if (d.published.empty()) {
-      ctx.reporter().Warn(ctx.At(line) + ": unrecognised date \"" + CleanField(date) + "\" ignored");
+      ctx.reporter().Warn(ctx.At(line) + ": unrecognised date \"" + date + "\" ignored");
     }
   }
   // Prefer the publisher's own text over markup the cleaner would extract
@@ -143,7 +145,10 @@ void ReadLine(ReadContext& ctx, simdjson::dom::parser& parser, std::string_view 
 
 }  // namespace
 
+static_assert(kReadPadding >= simdjson::SIMDJSON_PADDING, "lines are parsed in place");
+
 Status ReadJsonl(ReadContext& ctx, std::string_view bytes, size_t padding, bool truncated) {
+  if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) bytes.remove_prefix(kUtf8Bom.size());
   simdjson::dom::parser parser;  // reused across lines: buffers grow once
   std::string scratch;
   const size_t n = bytes.size();

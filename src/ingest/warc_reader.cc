@@ -278,6 +278,8 @@ class LineTracker {
 }  // namespace
 
 Status ReadWarc(ReadContext& ctx, std::string_view bytes, bool truncated) {
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+  if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) bytes.remove_prefix(kUtf8Bom.size());
   const size_t n = bytes.size();
   LineTracker at(bytes);
   bool quiet = false;  // garbage after a reported bad record is not reported again

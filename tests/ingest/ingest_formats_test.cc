@@ -45,6 +45,9 @@ TEST(DetectFormat, Table) {
       {"crawl.warc", "junk\nWARC/1.0\r\n", InputFormat::kWarc},  // tie: name
       {"crawl", "junk\nWARC/1.0\r\n", InputFormat::kText},
       {"bom", "\xEF\xBB\xBF<html>", InputFormat::kHtml},
+      {"utf16", std::string("\xFF\xFE<\0p\0>\0x\0", 10), InputFormat::kHtml},
+      {"utf16", std::string("\xFE\xFF\0T\0i\0t\0l\0e", 12), InputFormat::kText},
+      {"utf16.jsonl", std::string("\xFF\xFE{\0\"\0", 6), InputFormat::kText},  // JSONL is UTF-8
       {"empty", "", InputFormat::kUnknown},
       {"zip.txt", "\x1f\x8b\x08\x00", InputFormat::kUnknown},
       {"junk.txt", std::string("\x00\x01\x02\x03 binary", 10), InputFormat::kUnknown},
@@ -310,6 +313,13 @@ TEST(JsonlReader, FiftyMegabyteLineIsSkipped) {
   ASSERT_EQ(out.rejects.size(), 1u);
   EXPECT_EQ(out.rejects[0].message(), "big.jsonl:2: record of " + std::to_string(big_len) +
                                           " bytes exceeds the 16777216-byte limit");
+}
+
+TEST(JsonlReader, ByteOrderMarkIsSkipped) {
+  const testing::ReadOutcome out = ReadAll("bom.jsonl", "\xEF\xBB\xBF{\"id\":\"b\",\"text\":\"t\"}\n");
+  ASSERT_EQ(out.docs.size(), 1u);
+  EXPECT_EQ(out.docs[0].id, "b");
+  EXPECT_TRUE(out.rejects.empty());
 }
 
 TEST(JsonlReader, BinaryTextFieldIsRejected) {
