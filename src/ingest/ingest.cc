@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <memory>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -167,6 +169,30 @@ bool IsHidden(const fs::path& p) {
 
 // Appends the regular files under `dir` (recursively, hidden entries and
 // symlinked folders skipped: the latter can form cycles).
+// Files that commonly sit beside articles in a folder but are not articles:
+// documentation, licences, images, stylesheets and data tables. They are
+// skipped (with a warning) when walking a folder; named explicitly on the
+// command line they are still read and detected from content.
+bool IsNonArticleFile(const fs::path& p) {
+  static constexpr std::string_view kNames[] = {"readme", "license", "licence", "copying",
+                                                "changelog", "authors", "notice"};
+  static constexpr std::string_view kExtensions[] = {
+      ".md",  ".markdown", ".rst", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg",
+      ".css", ".js",       ".csv", ".tsv", ".py",  ".sh",  ".xsd",  ".zip", ".tar", ".ico"};
+  std::string stem = p.stem().string();
+  std::string ext = p.extension().string();
+  for (std::string* s : {&stem, &ext}) {
+    for (char& c : *s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (std::string_view n : kNames) {
+    if (stem == n) return true;
+  }
+  for (std::string_view e : kExtensions) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
 void Walk(const fs::path& dir, Reporter& reporter, std::vector<std::string>* out) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -185,6 +211,10 @@ void Walk(const fs::path& dir, Reporter& reporter, std::vector<std::string>* out
     if (e.is_directory(type_ec) && !e.is_symlink(type_ec)) {
       Walk(e.path(), reporter, out);
     } else if (e.is_regular_file(type_ec)) {
+      if (IsNonArticleFile(e.path())) {
+        reporter.Warn(e.path().string() + ": skipped (not an article file; name it explicitly to read it)");
+        continue;
+      }
       out->push_back(e.path().string());
     }
   }

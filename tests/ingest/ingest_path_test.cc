@@ -159,6 +159,19 @@ TEST_F(TempDir, ReadsFolderSortedSkippingHiddenAndBadFiles) {
                                  P("junk.bin"), P("b.txt")));
 }
 
+// Regression: a folder's README.md was ingested as an article.
+TEST_F(TempDir, FolderWalkSkipsDocumentationButNamedFilesAreRead) {
+  Write("story/a.txt", "A title\n\nA body\n");
+  Write("story/README.md", "About these files\n\nNot an article.\n");
+  Write("story/LICENSE", "Some licence text\n\nMore of it.\n");
+  Write("story/logo.png", "\x89PNG\r\n");
+  testing::RecordingReporter rep;
+  EXPECT_THAT(ExpandPaths({P("story")}, rep), ElementsAre(P("story/a.txt")));
+  EXPECT_TRUE(rep.rejects.empty());
+  EXPECT_EQ(rep.warnings.size(), 3u);
+  EXPECT_THAT(ExpandPaths({P("story/README.md")}, rep), ElementsAre(P("story/README.md")));
+}
+
 TEST_F(TempDir, MissingAndOversizedFiles) {
   testing::RecordingReporter rep;
   auto sink = [](Document&&) { return Status::Ok(); };
