@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clean/html_dom.h"
@@ -451,8 +452,16 @@ class Extractor {
   Extractor(const Dom& dom, int32_t root) : dom_(dom), root_(root) {
     blocks_ = BuildBlocks(dom, root, &f_);
     hint_bits_.assign(dom.nodes.size(), 0);
+    // Pages repeat the same class lists (menu items, cards, list entries)
+    // hundreds of times: classify each distinct hint once.
+    std::unordered_map<std::string_view, uint8_t> seen;
     for (size_t i = 0; i < dom.nodes.size(); ++i) {
-      if (dom.nodes[i].tag != Tag::kText) hint_bits_[i] = ClassifyHint(dom.HintOf(dom.nodes[i]));
+      if (dom.nodes[i].tag == Tag::kText) continue;
+      const std::string_view h = dom.HintOf(dom.nodes[i]);
+      if (h.empty()) continue;
+      auto [it, inserted] = seen.try_emplace(h, 0);
+      if (inserted) it->second = ClassifyHint(h);
+      hint_bits_[i] = it->second;
     }
   }
 
