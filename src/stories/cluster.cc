@@ -133,7 +133,10 @@ void MergePass(double min_similarity, double related_similarity, ClusterSet& set
       }
     }
     if (best == pairs.end()) return;
-    const auto [into, from] = best->first;
+    // Plain copies, not structured bindings: clang 14 cannot capture a
+    // binding in the lambda below.
+    const size_t into = best->first.first;
+    const size_t from = best->first.second;
     set.Merge(into, from);
     std::erase_if(pairs, [&](const PairMap::value_type& p) {
       return p.first.first == into || p.first.second == into || p.first.first == from ||
