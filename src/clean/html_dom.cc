@@ -245,28 +245,36 @@ size_t FindEndTag(std::string_view s, size_t from, std::string_view name) {
 
 // ---- Attribute and text side tables -------------------------------------------
 //
-// libxml2 reads text and attribute values one character at a time (about
-// two thirds of its time on news pages), yet the tree it builds depends only
-// on the tags and on whether each text run is blank. So the pre-pass hands
+// libxml2 reads text and attribute values one character at a time (most of
+// its time on the benchmark pages), yet the tree it builds depends only on
+// the tags and on whether each text run is blank. So the pre-pass hands
 // libxml2 a skeleton of the page and keeps the bytes aside:
 //  - a start tag keeps its name and loses the attributes the builder never
 //    reads (href, src, srcset, data-*, on*...); the ones it reads are moved to
-//    a side table and the tag gets one value-less attribute "_N" naming its
-//    entry (or, when a value holds a character reference or a control
-//    character that libxml2 would rewrite, they stay in the tag);
+//    a side table and the tag gets one value-less marker attribute (or,
+//    when a value holds a character reference or a control character that
+//    libxml2 would rewrite, they stay in the tag);
 //  - a non-blank text run without references or control characters becomes
 //    one private-use code point naming its entry in the text table; blank
 //    runs shrink to one blank (the same text block downstream).
 // The builder swaps the originals back in. Tags are tokenized the way libxml2
 // 2.9 does (htmlParseStartTag: names of letters, digits and ":-_.", blanks
 // are space, tab, CR, LF; values quoted or up to a blank or '>'); from the
-// first tag it would read differently on, the rest of the page goes through
-// unchanged, so the events libxml2 reports are the ones it reported for the
-// whole page.
+// first tag or declaration it might read differently on (a malformed tag, a
+// '<' inside a quoted value, a processing instruction), the rest of the page
+// goes through unchanged, so libxml2 reports the events it reported for the
+// whole page. tools/extraction_score --run --dump gives byte-identical output
+// before and after this pre-pass on the benchmark pages.
 
 // libxml2 reads names into a 100-byte buffer (HTML_PARSER_BUFFER_SIZE); a
 // longer name is cut there, which the rewrite does not mimic.
 constexpr size_t kMaxNameBytes = 99;
+
+// A start tag whose attributes are in the side table gets one value-less
+// attribute named kTagMarker followed by the entry's index. The prefix has
+// no letters (libxml2 lower-cases names) and is only used on pages that do
+// not contain it, so no tag of the page itself can carry such a name.
+constexpr std::string_view kTagMarker = "_.:";
 
 // Text markers are code points from U+F0000 (supplementary private use
 // areas A and B): one 4-byte character per run, which libxml2 passes through
@@ -355,16 +363,6 @@ bool Verbatim(std::string_view value) {
   return true;
 }
 
-void AppendDecimal(size_t v, std::string* out) {
-  char buf[24];
-  size_t n = 0;
-  do {
-    buf[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v > 0);
-  while (n > 0) out->push_back(buf[--n]);
-}
-
 void AppendMarker(size_t index, std::string* out) {
   const uint32_t cp = kFirstTextMarker + static_cast<uint32_t>(index);
   out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
@@ -395,6 +393,16 @@ bool HasReferenceToMarkers(std::string_view s) {
   return false;
 }
 
+void AppendDecimal(size_t v, std::string* out) {
+  char buf[24];
+  size_t n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n > 0) out->push_back(buf[--n]);
+}
+
 // One attribute of a start tag as written.
 struct RawAttr {
   Attr attr;
@@ -405,7 +413,7 @@ struct RawAttr {
 // Copies the start tag at s[i] ('<' then an ASCII letter) to `out` as
 // described above. Returns the position after its '>', or npos (nothing
 // written) when the tag is malformed or unfinished.
-size_t RewriteStartTag(std::string_view s, size_t i, Side* side, std::string* out) {
+size_t RewriteStartTag(std::string_view s, size_t i, bool tag_marker, Side* side, std::string* out) {
   const size_t n = s.size();
   size_t j = i + 1;
   while (j < n && IsNameChar(s[j])) ++j;
@@ -413,7 +421,7 @@ size_t RewriteStartTag(std::string_view s, size_t i, Side* side, std::string* ou
   if (name.size() > kMaxNameBytes) return std::string_view::npos;
   const bool is_link = IEquals(name, "link");
   // <meta> keeps its attributes in the tag: libxml2 reads charset there.
-  bool in_tag = IEquals(name, "meta");
+  bool in_tag = !tag_marker || IEquals(name, "meta");
   RawAttr kept[std::size(kAttrNames)];
   size_t num_kept = 0;
   for (;;) {
@@ -474,7 +482,8 @@ size_t RewriteStartTag(std::string_view s, size_t i, Side* side, std::string* ou
       out->append(kept[d].text);
     }
   } else if (num_kept > 0) {
-    out->append(" _");
+    out->push_back(' ');
+    out->append(kTagMarker);
     AppendDecimal(side->tags.size(), out);
     const auto begin = static_cast<uint32_t>(side->attrs.size());
     for (size_t d = 0; d < num_kept; ++d) side->attrs.push_back(SideAttr{kept[d].attr, kept[d].value});
@@ -493,6 +502,18 @@ size_t EndOfEndTag(std::string_view s, size_t i) {
   if (j - i - 2 > kMaxNameBytes) return std::string_view::npos;
   while (j < s.size() && IsTagBlank(s[j])) ++j;
   return j < s.size() && s[j] == '>' ? j + 1 : std::string_view::npos;
+}
+
+// Whether s[i] starts "<!DOCTYPE ...>" with no quote or '<' before its '>'.
+bool IsPlainDoctype(std::string_view s, size_t i) {
+  constexpr std::string_view kDoctype = "<!doctype";
+  if (i + kDoctype.size() > s.size() || !IEquals(s.substr(i, kDoctype.size()), kDoctype)) return false;
+  for (size_t j = i + kDoctype.size(); j < s.size(); ++j) {
+    const char c = s[j];
+    if (c == '>') return true;
+    if (c == '"' || c == '\'' || c == '<') return false;
+  }
+  return false;
 }
 
 // Appends element content: a marker for a non-blank run that libxml2 would
@@ -528,6 +549,7 @@ std::string StripRawText(std::string_view s, Side* side) {
   out.reserve(s.size() / 2);
   // Text markers need a page without any code point of their range (4-byte
   // sequences led by F3 or F4).
+  const bool tag_marker = s.find(kTagMarker) == std::string_view::npos;
   const bool markers = s.find('\xF3') == std::string_view::npos && s.find('\xF4') == std::string_view::npos &&
                        !HasReferenceToMarkers(s);
   // Rewriting is only safe while we know libxml2 is reading element content:
@@ -566,7 +588,7 @@ std::string StripRawText(std::string_view s, Side* side) {
     }
     if (name.empty()) {
       if (rewrite_tags && i + 1 < s.size() && IsAsciiLetter(s[i + 1])) {
-        const size_t next = RewriteStartTag(s, i, side, &out);
+        const size_t next = RewriteStartTag(s, i, tag_marker, side, &out);
         if (next != std::string_view::npos) {
           i = next;
           in_content = true;
@@ -584,6 +606,10 @@ std::string StripRawText(std::string_view s, Side* side) {
           continue;
         }
       }
+      // libxml2 skips a malformed end tag, a declaration or a processing
+      // instruction up to the next '>' without regard to quotes, where our
+      // tokenizer would not; only a plain doctype is known to end there.
+      if (rewrite_tags && !IsPlainDoctype(s, i)) rewrite_tags = false;
       in_content = false;
       out.push_back('<');
       ++i;
@@ -607,35 +633,44 @@ class Builder {
   // builder.
   Builder(Dom* dom, const Side* side) : dom_(dom), side_(side) {
     dom_->nodes.push_back(Node{});  // document root
-    open_.push_back(Open{"", 0, false});
+    open_.push_back(Open{"", 0, false, 0});
   }
 
   void Start(std::string_view name, const xmlChar** attrs) {
     const TagInfo info = CachedLookup(name);
-    std::string_view values[std::size(kAttrNames)];
-    bool present[std::size(kAttrNames)] = {};
+    // Left uninitialised (a slot is read only when its `present` bit is
+    // set): zeroing sixteen views per element showed up in profiles.
+    struct Slot {
+      const char* data;
+      size_t size;
+    };
+    Slot values[std::size(kAttrNames)];
+    uint32_t present = 0;
     auto set = [&](Attr attr, std::string_view value) {
       if (attr == Attr::kOther) return;
-      values[static_cast<size_t>(attr)] = value;
-      present[static_cast<size_t>(attr)] = true;
+      values[static_cast<size_t>(attr)] = Slot{value.data(), value.size()};
+      present |= uint32_t{1} << static_cast<size_t>(attr);
     };
+    auto has = [&](Attr attr) { return ((present >> static_cast<size_t>(attr)) & 1) != 0; };
     for (const xmlChar** a = attrs; a && a[0]; a += 2) {
       const std::string_view key = Sv(a[0]);
-      if (key.size() > 1 && key[0] == '_') {
-        SideAttrs(key, set);
+      if (key.starts_with(kTagMarker)) {
+        SideAttrs(key.substr(kTagMarker.size()), set);
       } else {
         set(AttrOf(key), Sv(a[1]));
       }
     }
-    auto value = [&](Attr attr) { return values[static_cast<size_t>(attr)]; };
+    auto value = [&](Attr attr) {
+      const Slot& v = values[static_cast<size_t>(attr)];
+      return has(attr) ? std::string_view(v.data, v.size) : std::string_view();
+    };
     const std::string_view cls = value(Attr::kClass), id = value(Attr::kId), itemprop = value(Attr::kItemprop),
                            role = value(Attr::kRole), type = value(Attr::kType), rel = value(Attr::kRel),
                            href = value(Attr::kHref), datetime = value(Attr::kDatetime),
                            property = value(Attr::kProperty), meta_name = value(Attr::kName),
                            content = value(Attr::kContent);
-    const bool hidden = present[static_cast<size_t>(Attr::kHidden)] ||
-                        (present[static_cast<size_t>(Attr::kAriaHidden)] && Lower(value(Attr::kAriaHidden)) == "true") ||
-                        (present[static_cast<size_t>(Attr::kStyle)] && StyleHides(value(Attr::kStyle)));
+    const bool hidden = has(Attr::kHidden) || (has(Attr::kAriaHidden) && Lower(value(Attr::kAriaHidden)) == "true") ||
+                        (has(Attr::kStyle) && StyleHides(value(Attr::kStyle)));
     CollectMetadata(name, type, rel, href, datetime, property, meta_name, itemprop, content);
     if (name == "title" && dom_->title.empty()) in_title_ = true;
     if (name == "script" && Lower(type).find("ld+json") != std::string::npos) {
@@ -643,12 +678,12 @@ class Builder {
       in_json_ld_ = true;
     }
     if (skip_depth_ > 0 || info.kind == Kind::kSkip || (hidden && info.tag != Tag::kBody && info.tag != Tag::kHtml)) {
-      open_.push_back(Open{name, kNone, true});
+      Push(name, kNone, true);
       ++skip_depth_;
       return;
     }
     if (info.kind == Kind::kInline) {
-      open_.push_back(Open{name, kNone, false});
+      Push(name, kNone, false);
       return;
     }
     const int32_t index = AddNode(info.tag);
@@ -661,10 +696,10 @@ class Builder {
     node.length = static_cast<uint32_t>(dom_->hints.size() - node.begin);
     if (info.tag == Tag::kBody && dom_->body == kNone) dom_->body = index;
     if (info.tag == Tag::kBr || info.tag == Tag::kHr || info.tag == Tag::kImg) {
-      open_.push_back(Open{name, kNone, false});  // void: no children
+      Push(name, kNone, false);  // void: no children
       return;
     }
-    open_.push_back(Open{name, index, false});
+    Push(name, index, false);
   }
 
   void End(std::string_view name) {
@@ -728,15 +763,16 @@ class Builder {
 
   static bool HasMarker(std::string_view chunk) { return FindMarkerLead(chunk, 0) != std::string_view::npos; }
 
-  // Reports the attributes of side-table entry "_N" to `set`.
+  // Reports the attributes of side-table entry `digits` to `set`.
   template <typename Set>
-  void SideAttrs(std::string_view key, Set&& set) const {
+  void SideAttrs(std::string_view digits, Set&& set) const {
     size_t index = 0;
-    for (char c : key.substr(1)) {
+    for (char c : digits) {
       if (c < '0' || c > '9') return;
       index = index * 10 + static_cast<size_t>(c - '0');
       if (index >= side_->tags.size()) return;
     }
+    if (digits.empty()) return;
     const auto [begin, end] = side_->tags[index];
     for (uint32_t a = begin; a < end; ++a) set(side_->attrs[a].attr, side_->attrs[a].value);
   }
@@ -769,13 +805,14 @@ class Builder {
     std::string_view name;  // owned by libxml2's dictionary (or a literal)
     int32_t node;  // kNone when no node was made (inline, skipped, void)
     bool skipped;
+    int32_t parent;  // node of the innermost entry (this or below) that has one
   };
 
-  int32_t CurrentParent() const {
-    for (size_t i = open_.size(); i-- > 0;) {
-      if (open_[i].node != kNone) return open_[i].node;
-    }
-    return 0;
+  // The innermost open element that made a node (the root at the bottom).
+  int32_t CurrentParent() const { return open_.back().parent; }
+
+  void Push(std::string_view name, int32_t node, bool skipped) {
+    open_.push_back(Open{name, node, skipped, node != kNone ? node : CurrentParent()});
   }
 
   int32_t AddNode(Tag tag) {

@@ -300,6 +300,18 @@ bool IsComma(std::string_view text, size_t i) {
   }
 }
 
+// Bytes that start a character and are neither white space nor the first
+// byte of a comma or of U+00A0: AddText only counts them.
+constexpr std::array<bool, 256> PlainBytes() {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c) {
+    plain[c] = (c & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != ',' &&
+               c != 0xC2 && c != 0xD8 && c != 0xE3 && c != 0xEF;
+  }
+  return plain;
+}
+constexpr std::array<bool, 256> kPlainByte = PlainBytes();
+
 class BlockBuilder {
  public:
   // Appends the text of a text node (inside a link when `in_link`):
@@ -315,6 +327,10 @@ class BlockBuilder {
       int commas = 0;
       for (; j < n; ++j) {
         const unsigned char c = static_cast<unsigned char>(raw[j]);
+        if (kPlainByte[c]) {  // most bytes: one table look-up
+          ++chars;
+          continue;
+        }
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') break;
         if (c == 0xC2 && j + 1 < n && static_cast<unsigned char>(raw[j + 1]) == 0xA0) break;
         if ((c & 0xC0) != 0x80) {

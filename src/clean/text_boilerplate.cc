@@ -13,6 +13,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -30,7 +31,20 @@ namespace {
 
 // ---- Text helpers ----------------------------------------------------------
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+// Byte classes of the ASCII tests below, one table look-up each (they run
+// for every byte of every paragraph, several times).
+constexpr uint8_t kSpaceByte = 1, kAlnumByte = 2;
+constexpr std::array<uint8_t, 256> AsciiClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') t[c] = kSpaceByte;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = kAlnumByte;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kAsciiClass = AsciiClasses();
+
+bool IsAsciiSpace(char c) { return kAsciiClass[static_cast<unsigned char>(c)] == kSpaceByte; }
 
 // Trims ASCII white space and U+00A0 (no-break space, common residue of
 // flattened HTML) from both ends.
@@ -65,9 +79,7 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool IsAsciiAlnum(char c) { return kAsciiClass[static_cast<unsigned char>(c)] == kAlnumByte; }
 
 // The text with leading and trailing characters that are not ASCII letters
 // or digits removed: "— Related Posts:" -> "related posts" (after lowering).
@@ -104,13 +116,15 @@ class WordList {
   constexpr explicit WordList(const std::string_view (&words)[N]) : words_(words) {
     for (std::string_view w : words) {
       length_mask_ |= uint64_t{1} << std::min(w.size(), kLongLength);
-      if (!w.empty()) first_mask_[static_cast<unsigned char>(w[0]) / 64] |= uint64_t{1} << (static_cast<unsigned char>(w[0]) % 64);
+      if (!w.empty())
+        first_mask_[static_cast<unsigned char>(w[0]) / 64] |= uint64_t{1} << (static_cast<unsigned char>(w[0]) % 64);
     }
   }
 
   bool Contains(std::string_view s) const {
     if (((length_mask_ >> std::min(s.size(), kLongLength)) & 1) == 0) return false;
-    if (!s.empty() && ((first_mask_[static_cast<unsigned char>(s[0]) / 64] >> (static_cast<unsigned char>(s[0]) % 64)) & 1) == 0) {
+    if (!s.empty() &&
+        ((first_mask_[static_cast<unsigned char>(s[0]) / 64] >> (static_cast<unsigned char>(s[0]) % 64)) & 1) == 0) {
       return false;
     }
     for (std::string_view w : words_) {
@@ -127,36 +141,99 @@ class WordList {
   uint64_t first_mask_[4] = {};
 };
 
+// Which bytes start some entry of a prefix list: a line starting with any
+// other byte skips the list.
+template <size_t N>
+constexpr std::array<bool, 256> FirstBytes(const std::string_view (&list)[N]) {
+  std::array<bool, 256> first{};
+  for (std::string_view p : list) first[static_cast<unsigned char>(p[0])] = true;
+  return first;
+}
+
+// `list` when some entry may be a prefix of s, else nothing.
+std::span<const std::string_view> PrefixCandidates(std::string_view s, std::span<const std::string_view> list,
+                                                   const std::array<bool, 256>& first) {
+  if (s.empty() || !first[static_cast<unsigned char>(s[0])]) return {};
+  return list;
+}
+
 // The word lists of the rules below, as compile-time tables (a braced list
 // at the call site was rebuilt, strlen and all, on every call).
-constexpr std::string_view kTitleSmallWords[] = {"a",  "an", "and", "as", "at",   "but", "by", "for", "from", "in",
-                                                 "into", "of", "on", "or", "over", "the", "to", "vs",  "with"};
-constexpr std::string_view kIsAdLabelList1[] = {"advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content", "promoted content", "story continues below advertisement", "article continues below advertisement", "article continues below", "continue reading below", "story continues below", "advertisement - scroll to continue", "scroll to continue with content", "continue reading", "content continues below"};
-constexpr std::string_view kIsSharePromptList1[] = {"share", "shares", "share this", "share it", "share now", "tweet", "pin it", "email", "print", "share on facebook", "share on twitter", "share on x", "share on whatsapp"};
-constexpr std::string_view kIsRelatedHeadingList1[] = {"related", "related posts", "related post", "related articles", "related article", "related stories", "related story", "related news", "related content", "related coverage", "related links", "related topics", "related reading", "you might also like", "you may also like", "you might like", "you may like", "you might be interested in", "you may be interested in", "more stories", "more news", "more articles", "most popular", "most read", "most viewed", "most shared", "trending", "trending now", "trending stories", "recommended", "recommended for you", "recommended stories", "recommended articles", "read next", "up next", "what to read next", "also read", "more on this story", "more on this topic", "top stories", "latest news", "latest stories", "popular", "popular stories", "don't miss", "dont miss", "editor's picks", "editors picks", "further reading", "see also", "around the web", "from the web", "promoted stories", "more to explore", "keep reading", "in case you missed it", "more like this", "explore further", "related video", "related videos", "watch more", "more videos"};
-constexpr std::string_view kHasReadMorePrefixList1[] = {"recommended read", "recommended reading", "recommended", "read more", "read also", "also read", "related", "related article", "related story", "related reading", "see also", "more", "watch", "listen", "read", "read next", "must read", "don't miss", "also see", "suggested read", "suggested reading", "related video", "watch video", "watch the video", "read the full story", "read full story", "click here", "tap here", "more news", "latest"};
-constexpr std::string_view kIsBylineList1[] = {"by ", "written by ", "posted by ", "words by ", "story by ", "author: ", "reporter: ", "text by ", "researched by: ", "researched by ", "produced by ", "photography by ", "by: "};
-constexpr std::string_view kIsBylineList2[] = {"and", "in", "for", "de", "van", "von", "der", "la", "le", "da", "di", "staff", "reporter", "writer", "correspondent", "editor"};
-constexpr std::string_view kIsBylineList3[] = {"on", "at", "updated", "published", "am", "pm", "a.m", "p.m"};
-constexpr std::string_view kIsMonthOrDayWordList1[] = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"};
-constexpr std::string_view kIsDateOnlyList1[] = {"st", "nd", "rd", "th", "am", "pm", "a.m", "p.m"};
-constexpr std::string_view kIsDateOnlyList2[] = {"updated", "published", "posted", "last", "first", "modified", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc", "est", "edt", "et", "pt", "pst", "pdt", "bst", "cet", "cest", "ist", "aest", "ago", "hours", "hour", "minutes", "min", "mins", "days", "day", "yesterday", "today", "date", "time", "of"};
-constexpr std::string_view kHasMetaPrefixList1[] = {"tags:", "tags ", "tagged:", "tagged with", "topics:", "filed under", "categories:", "category:", "keywords:", "posted in", "updated:", "published:", "posted:", "last updated", "first published", "originally published"};
-constexpr std::string_view kIsChromeList1[] = {"comments", "comment", "leave a comment", "leave a reply", "add comment", "post a comment", "show comments", "view comments", "log in", "login", "sign in", "sign up", "register", "menu", "search", "home", "close", "skip to content", "skip to main content", "back to top", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "x", "flipboard", "copy url", "load more", "see more", "show more", "next", "previous", "next article", "previous article", "next post", "previous post", "next story", "listen to this article", "save", "save article", "bookmark", "subscribe", "newsletter", "gift this article", "view gallery", "enlarge", "expand", "zoom"};
-constexpr std::string_view kIsChromeList2[] = {"image", "photo", "picture", "slide"};
-constexpr std::string_view kIsChromeList3[] = {"comments", "comment", "min read", "minute read", "mins read", "minutes read", "shares", "views", "replies"};
-constexpr WordList kIsAdLabelSet1{kIsAdLabelList1};
-constexpr WordList kIsBylineSet2{kIsBylineList2};
-constexpr WordList kIsBylineSet3{kIsBylineList3};
-constexpr WordList kIsChromeSet1{kIsChromeList1};
-constexpr WordList kIsChromeSet2{kIsChromeList2};
-constexpr WordList kIsChromeSet3{kIsChromeList3};
-constexpr WordList kIsDateOnlySet1{kIsDateOnlyList1};
-constexpr WordList kIsDateOnlySet2{kIsDateOnlyList2};
-constexpr WordList kIsMonthOrDayWordSet1{kIsMonthOrDayWordList1};
-constexpr WordList kIsRelatedHeadingSet1{kIsRelatedHeadingList1};
-constexpr WordList kIsSharePromptSet1{kIsSharePromptList1};
-constexpr WordList kTitleSmallWordsSet{kTitleSmallWords};
+constexpr std::string_view kTitleSmallWords[] = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to",
+    "vs", "with"};
+constexpr std::string_view kAdLabels[] = {
+    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+    "promoted content", "story continues below advertisement", "article continues below advertisement",
+    "article continues below", "continue reading below", "story continues below",
+    "advertisement - scroll to continue", "scroll to continue with content", "continue reading",
+    "content continues below"};
+constexpr std::string_view kShareButtonLabels[] = {
+    "share", "shares", "share this", "share it", "share now", "tweet", "pin it", "email", "print",
+    "share on facebook", "share on twitter", "share on x", "share on whatsapp"};
+constexpr std::string_view kRelatedHeadings[] = {
+    "related", "related posts", "related post", "related articles", "related article", "related stories",
+    "related story", "related news", "related content", "related coverage", "related links", "related topics",
+    "related reading", "you might also like", "you may also like", "you might like", "you may like",
+    "you might be interested in", "you may be interested in", "more stories", "more news", "more articles",
+    "most popular", "most read", "most viewed", "most shared", "trending", "trending now", "trending stories",
+    "recommended", "recommended for you", "recommended stories", "recommended articles", "read next", "up next",
+    "what to read next", "also read", "more on this story", "more on this topic", "top stories", "latest news",
+    "latest stories", "popular", "popular stories", "don't miss", "dont miss", "editor's picks", "editors picks",
+    "further reading", "see also", "around the web", "from the web", "promoted stories", "more to explore",
+    "keep reading", "in case you missed it", "more like this", "explore further", "related video", "related videos",
+    "watch more", "more videos"};
+constexpr std::string_view kReadMoreCues[] = {
+    "recommended read", "recommended reading", "recommended", "read more", "read also", "also read", "related",
+    "related article", "related story", "related reading", "see also", "more", "watch", "listen", "read", "read next",
+    "must read", "don't miss", "also see", "suggested read", "suggested reading", "related video", "watch video",
+    "watch the video", "read the full story", "read full story", "click here", "tap here", "more news", "latest"};
+constexpr std::string_view kBylinePrefixes[] = {
+    "by ", "written by ", "posted by ", "words by ", "story by ", "author: ", "reporter: ", "text by ",
+    "researched by: ", "researched by ", "produced by ", "photography by ", "by: "};
+constexpr std::string_view kNameJoiners[] = {
+    "and", "in", "for", "de", "van", "von", "der", "la", "le", "da", "di", "staff", "reporter", "writer",
+    "correspondent", "editor"};
+constexpr std::string_view kBylineDateWords[] = {"on", "at", "updated", "published", "am", "pm", "a.m", "p.m"};
+constexpr std::string_view kMonthAndDayWords[] = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "mon", "monday",
+    "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat",
+    "saturday", "sun", "sunday"};
+constexpr std::string_view kOrdinalAndClockSuffixes[] = {"st", "nd", "rd", "th", "am", "pm", "a.m", "p.m"};
+constexpr std::string_view kDateLineWords[] = {
+    "updated", "published", "posted", "last", "first", "modified", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc",
+    "est", "edt", "et", "pt", "pst", "pdt", "bst", "cet", "cest", "ist", "aest", "ago", "hours", "hour", "minutes",
+    "min", "mins", "days", "day", "yesterday", "today", "date", "time", "of"};
+constexpr std::string_view kMetaPrefixes[] = {
+    "tags:", "tags ", "tagged:", "tagged with", "topics:", "filed under", "categories:", "category:", "keywords:",
+    "posted in", "updated:", "published:", "posted:", "last updated", "first published", "originally published"};
+constexpr std::string_view kChromeLabels[] = {
+    "comments", "comment", "leave a comment", "leave a reply", "add comment", "post a comment", "show comments",
+    "view comments", "log in", "login", "sign in", "sign up", "register", "menu", "search", "home", "close",
+    "skip to content", "skip to main content", "back to top", "facebook", "twitter", "whatsapp", "linkedin",
+    "pinterest", "reddit", "telegram", "x", "flipboard", "copy url", "load more", "see more", "show more", "next",
+    "previous", "next article", "previous article", "next post", "previous post", "next story",
+    "listen to this article", "save", "save article", "bookmark", "subscribe", "newsletter", "gift this article",
+    "view gallery", "enlarge", "expand", "zoom"};
+constexpr std::string_view kGalleryCounterNouns[] = {"image", "photo", "picture", "slide"};
+constexpr std::string_view kCounterNouns[] = {
+    "comments", "comment", "min read", "minute read", "mins read", "minutes read", "shares", "views", "replies"};
+constexpr std::array<bool, 256> kReadMoreCueFirst = FirstBytes(kReadMoreCues);
+constexpr std::array<bool, 256> kBylinePrefixFirst = FirstBytes(kBylinePrefixes);
+constexpr std::array<bool, 256> kMetaPrefixFirst = FirstBytes(kMetaPrefixes);
+constexpr WordList kAdLabelSet{kAdLabels};
+constexpr WordList kNameJoinerSet{kNameJoiners};
+constexpr WordList kBylineDateWordSet{kBylineDateWords};
+constexpr WordList kChromeLabelSet{kChromeLabels};
+constexpr WordList kGalleryCounterNounSet{kGalleryCounterNouns};
+constexpr WordList kCounterNounSet{kCounterNouns};
+constexpr WordList kOrdinalAndClockSuffixSet{kOrdinalAndClockSuffixes};
+constexpr WordList kDateLineWordSet{kDateLineWords};
+constexpr WordList kMonthAndDayWordSet{kMonthAndDayWords};
+constexpr WordList kRelatedHeadingSet{kRelatedHeadings};
+constexpr WordList kShareButtonLabelSet{kShareButtonLabels};
+constexpr WordList kTitleSmallWordSet{kTitleSmallWords};
 
 // The first code point of s for which pred holds, or -1. Invalid bytes are
 // skipped (U8_NEXT yields a negative value for them).
@@ -258,7 +335,7 @@ bool IsTitleSmallWord(std::string_view w) {
   if (w.size() > kLongestSmallWord) return false;
   char buf[kLongestSmallWord];
   for (size_t i = 0; i < w.size(); ++i) buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? static_cast<char>(w[i] + 32) : w[i];
-  return kTitleSmallWordsSet.Contains(std::string_view(buf, w.size()));
+  return kTitleSmallWordSet.Contains(std::string_view(buf, w.size()));
 }
 
 // ---- Rules -----------------------------------------------------------------
@@ -279,57 +356,58 @@ constexpr size_t kPromptWords = 40;
 // before or after, so "share" does not match "shareholder").
 
 constexpr std::string_view kEmbedPhrases[] = {
-    "view this post on instagram", "view this photo on instagram", "view this video on instagram",
-    "a post shared by", "a photo posted by", "a video posted by", "view this post on tiktok", "watch on tiktok",
-    "view on threads", "view this post on facebook"};
+    "view this post on instagram", "view this photo on instagram", "view this video on instagram", "a post shared by",
+    "a photo posted by", "a video posted by", "view this post on tiktok", "watch on tiktok", "view on threads",
+    "view this post on facebook"};
 constexpr std::string_view kCopyrightPhrases[] = {"all rights reserved", "(c) 19", "(c) 20"};
 // Picture agencies and platforms named in credits.
 constexpr std::string_view kPictureSourcePhrases[] = {
-    "getty images", "getty", "shutterstock", "alamy", "istock", "istockphoto", "wireimage", "filmmagic",
-    "backgrid", "splash news", "rex features", "ap photo", "afp photo", "epa-efe", "reuters/", "pa images",
-    "pa wire", "cover images", "mega agency", "bauer-griffin", "gc images", "image source"};
+    "getty images", "getty", "shutterstock", "alamy", "istock", "istockphoto", "wireimage", "filmmagic", "backgrid",
+    "splash news", "rex features", "ap photo", "afp photo", "epa-efe", "reuters/", "pa images", "pa wire",
+    "cover images", "mega agency", "bauer-griffin", "gc images", "image source"};
 constexpr std::string_view kSharePhrases[] = {
     "share this", "share on ", "share via", "share article", "share story", "share the story", "share the article",
     "tweet this", "email this", "click to share", "share:", "copy link", "copy the link", "share to facebook",
     "share to twitter", "share with friends", "share this with", "share your thoughts"};
-constexpr std::string_view kFollowUsPhrases[] = {"follow us", "like us on facebook", "find us on", "join us on",
-                                                 "follow @"};
+constexpr std::string_view kFollowUsPhrases[] = {
+    "follow us", "like us on facebook", "find us on", "join us on", "follow @"};
 constexpr std::string_view kFollowPhrases[] = {"follow"};
-constexpr std::string_view kOnPlatformPhrases[] = {"on twitter", "on instagram", "on facebook", "on tiktok", "on x",
-                                                   "on threads", "on youtube", "on linkedin", "on google news",
-                                                   "on bluesky"};
-constexpr std::string_view kCookiePhrases[] = {"we use cookies", "uses cookies", "use of cookies", "accept cookies",
-                                               "cookie policy", "cookie settings", "accept all cookies",
-                                               "manage cookies"};
+constexpr std::string_view kOnPlatformPhrases[] = {
+    "on twitter", "on instagram", "on facebook", "on tiktok", "on x", "on threads", "on youtube", "on linkedin",
+    "on google news", "on bluesky"};
+constexpr std::string_view kCookiePhrases[] = {
+    "we use cookies", "uses cookies", "use of cookies", "accept cookies", "cookie policy", "cookie settings",
+    "accept all cookies", "manage cookies"};
 constexpr std::string_view kSignupPhrases[] = {
     "sign up for our", "sign up to our", "subscribe to our", "subscribe now", "delivered to your inbox",
     "straight to your inbox", "in your inbox", "get our newsletter", "sign up for the", "join our mailing list",
     "enter your email", "your email address", "subscribe for"};
 constexpr std::string_view kNewsletterPhrases[] = {"newsletter"};
 constexpr std::string_view kNewsletterActionPhrases[] = {"sign up", "subscribe", "inbox", "email"};
-constexpr std::string_view kContributedPhrases[] = {"contributed to this report", "contributed reporting",
-                                                    "contributed to this story", "contributed to this article"};
-constexpr std::string_view kReportingByPhrases[] = {"reporting by ", "editing by ", "additional reporting by ",
-                                                    "writing by ", "compiled by ", "edited by "};
-constexpr std::string_view kCommentPromptPhrases[] = {"logged in to post a comment", "to post a comment",
-                                                      "to leave a comment", "comments are closed",
-                                                      "be the first to comment", "join the conversation"};
+constexpr std::string_view kContributedPhrases[] = {
+    "contributed to this report", "contributed reporting", "contributed to this story", "contributed to this article"};
+constexpr std::string_view kReportingByPhrases[] = {
+    "reporting by ", "editing by ", "additional reporting by ", "writing by ", "compiled by ", "edited by "};
+constexpr std::string_view kCommentPromptPhrases[] = {
+    "logged in to post a comment", "to post a comment", "to leave a comment", "comments are closed",
+    "be the first to comment", "join the conversation"};
 constexpr std::string_view kUrlPrefixPhrases[] = {"http://", "https://", "www."};
 constexpr std::string_view kUrlSuffixPhrases[] = {".com", ".org", ".net", ".co.uk"};
 constexpr std::string_view kSlashUrlPhrases[] = {"://", "www."};
-constexpr std::string_view kCueSharePhrases[] = {"share", "tweet", "whatsapp", "facebook", "pinterest", "linkedin",
-                                                 "email", "print"};
-constexpr std::string_view kCueSubscribePhrases[] = {"subscribe", "subscription", "newsletter", "sign up", "signup",
-                                                     "inbox", "cookie", "cookies", "privacy", "register"};
+constexpr std::string_view kCueSharePhrases[] = {
+    "share", "tweet", "whatsapp", "facebook", "pinterest", "linkedin", "email", "print"};
+constexpr std::string_view kCueSubscribePhrases[] = {
+    "subscribe", "subscription", "newsletter", "sign up", "signup", "inbox", "cookie", "cookies", "privacy",
+    "register"};
 constexpr std::string_view kCueRelatedPhrases[] = {
-    "related", "recommended", "read more", "also like", "also read", "read next", "more from", "popular",
-    "trending", "don't miss", "see also", "click", "tap here", "more stories", "you may", "you might"};
+    "related", "recommended", "read more", "also like", "also read", "read next", "more from", "popular", "trending",
+    "don't miss", "see also", "click", "tap here", "more stories", "you may", "you might"};
 constexpr std::string_view kCueBylinePhrases[] = {"author", "staff writer", "correspondent", "contributor"};
 constexpr std::string_view kCueChromePhrases[] = {
     "comments", "log in", "login", "sign in", "menu", "search", "skip to", "terms of use", "terms of service",
     "privacy policy", "contact us", "about us", "advertise", "all rights"};
-constexpr std::string_view kCueAdPhrases[] = {"advertisement", "sponsored", "promoted", "partner content",
-                                              "affiliate", "commission"};
+constexpr std::string_view kCueAdPhrases[] = {
+    "advertisement", "sponsored", "promoted", "partner content", "affiliate", "commission"};
 
 // PhraseMatcher groups, one per list above.
 enum Cue : int {
@@ -396,7 +474,7 @@ using Hits = clean::PhraseMatcher::Hits;
 bool IsEmbedResidue(const Hits& hits) { return hits.Substring(kCueEmbed); }
 
 bool IsAdLabel(std::string_view edge_stripped_lower) {
-  return kIsAdLabelSet1.Contains(edge_stripped_lower);
+  return kAdLabelSet.Contains(edge_stripped_lower);
 }
 
 bool IsCopyright(std::string_view text, std::string_view lower, size_t words, const Hits& hits) {
@@ -407,11 +485,12 @@ bool IsCopyright(std::string_view text, std::string_view lower, size_t words, co
 
 // Labels that introduce an image or source credit.
 constexpr std::string_view kCreditLabels[] = {
-    "picture", "pictures", "photo", "photos", "photograph", "photographs", "image", "images", "pic",
-    "credit", "credits", "photo credit", "image credit", "image source", "source", "courtesy",
-    "video", "illustration", "graphic", "photo illustration", "footage", "main image", "top image",
-    "featured image", "header image", "cover image", "lead image", "image caption", "media caption",
-    "caption", "image copyright", "photo copyright", "picture copyright"};
+    "picture", "pictures", "photo", "photos", "photograph", "photographs", "image", "images", "pic", "credit",
+    "credits", "photo credit", "image credit", "image source", "source", "courtesy", "video", "illustration",
+    "graphic", "photo illustration", "footage", "main image", "top image", "featured image", "header image",
+    "cover image", "lead image", "image caption", "media caption", "caption", "image copyright", "photo copyright",
+    "picture copyright"};
+constexpr std::array<bool, 256> kCreditLabelFirst = FirstBytes(kCreditLabels);
 
 // "…. Picture: Getty Images", "(Photo: AP)" at the end of a caption: the label
 // must start the paragraph or follow a sentence end, '(' or '|'; at most
@@ -456,7 +535,7 @@ bool StartsWithCredit(std::string_view lower, size_t words) {
   if (words > kShortLineWords) return false;
   std::string_view s = lower;
   while (!s.empty() && (s.front() == '(' || s.front() == '[')) s.remove_prefix(1);
-  for (std::string_view label : kCreditLabels) {
+  for (std::string_view label : PrefixCandidates(s, kCreditLabels, kCreditLabelFirst)) {
     if (!StartsWith(s, label)) continue;
     std::string_view rest = s.substr(label.size());
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
@@ -477,10 +556,10 @@ bool StartsWithCredit(std::string_view lower, size_t words) {
 
 // News agencies that sign photos; only trusted at the end of a line
 // ("… on Tuesday. (AP)", "Jane Doe, Reuters"), where prose rarely names them.
-constexpr std::string_view kAgencies[] = {"ap", "afp", "reuters", "epa", "pa", "getty", "getty images",
-                                          "ap photo", "afp photo", "shutterstock", "istock", "file photo",
-                                          "file", "handout", "supplied", "courtesy", "afp via getty images",
-                                          "reuters photo", "ians", "pti", "xinhua", "anadolu"};
+constexpr std::string_view kAgencies[] = {
+    "ap", "afp", "reuters", "epa", "pa", "getty", "getty images", "ap photo", "afp photo", "shutterstock", "istock",
+    "file photo", "file", "handout", "supplied", "courtesy", "afp via getty images", "reuters photo", "ians", "pti",
+    "xinhua", "anadolu"};
 
 bool EndsWithAgencyCredit(std::string_view lower, size_t words) {
   for (std::string_view a : kAgencies) {
@@ -532,7 +611,7 @@ bool IsSlashCredit(std::string_view text, size_t words, const Hits& hits) {
 bool IsSharePrompt(std::string_view lower, size_t words, const Hits& hits) {
   if (words > kShortLineWords) return false;
   const std::string_view bare = StripNonAlnumEdges(lower);
-  if (kIsSharePromptSet1.Contains(bare)) {
+  if (kShareButtonLabelSet.Contains(bare)) {
     return true;
   }
   return hits.Substring(kCueShareSub);
@@ -555,7 +634,7 @@ bool IsNewsletterOrCookiePrompt(std::string_view lower, size_t words, const Hits
 // Headings that open a list of links to other articles.
 bool IsRelatedHeading(std::string_view lower) {
   const std::string_view bare = StripNonAlnumEdges(lower);
-  if (kIsRelatedHeadingSet1.Contains(bare)) {
+  if (kRelatedHeadingSet.Contains(bare)) {
     return true;
   }
   // "More from the Times", "More Great Science Stories".
@@ -571,7 +650,7 @@ bool HasReadMorePrefix(std::string_view lower, size_t words) {
   if (words > kPromptWords) return false;
   std::string_view s = lower;
   while (!s.empty() && !IsAsciiAlnum(s.front())) s.remove_prefix(1);
-  for (std::string_view cue : kHasReadMorePrefixList1) {
+  for (std::string_view cue : PrefixCandidates(s, kReadMoreCues, kReadMoreCueFirst)) {
     if (!StartsWith(s, cue)) continue;
     std::string_view rest = s.substr(cue.size());
     if (rest.empty() && cue != "more" && cue != "latest") return true;
@@ -601,18 +680,18 @@ bool IsByline(std::string_view text, std::string_view lower, size_t words, const
   }
   if (words > kBylineWords || words < 2) return false;
   std::string_view rest;
-  for (std::string_view prefix : kIsBylineList1) {
+  for (std::string_view prefix : PrefixCandidates(lower, kBylinePrefixes, kBylinePrefixFirst)) {
     if (StartsWith(lower, prefix)) rest = Trim(text.substr(prefix.size()));
   }
   if (rest.empty() || (EndsSentence(rest) && !EndsWith(rest, "."))) return false;
   // Every word of a name is capitalised, except joiners.
   for (std::string_view w : Words(rest)) {
     const std::string lw = AsciiLower(StripNonAlnumEdges(w));
-    if (kIsBylineSet2.Contains(lw)) {
+    if (kNameJoinerSet.Contains(lw)) {
       continue;
     }
     // A date may follow the name: "By Jane Doe on Monday, Nov. 18, 2019 at 10 a.m.".
-    if (kIsBylineSet3.Contains(lw)) continue;
+    if (kBylineDateWordSet.Contains(lw)) continue;
     if (!lw.empty() && lw.front() >= '0' && lw.front() <= '9') continue;
     const UChar32 c = FirstLetter(w);
     if (!(c >= 0 && u_isupper(c))) return false;
@@ -621,7 +700,7 @@ bool IsByline(std::string_view text, std::string_view lower, size_t words, const
 }
 
 bool IsMonthOrDayWord(std::string_view w) {
-  return kIsMonthOrDayWordSet1.Contains(w);
+  return kMonthAndDayWordSet.Contains(w);
 }
 
 // "2022", "29/11/2022", "2022-11-29", "10:30", "10.30": digit groups of
@@ -655,12 +734,16 @@ bool IsNumericDateOrTime(std::string_view s) {
 
 // A line made only of a date or time, optionally with a meta label:
 // "Updated: Nov. 29, 2022, 10:30 a.m. ET", "29/11/2022 | 14:05 GMT".
-bool IsDateOnly(std::string_view lower, size_t words) {
+// REQUIRES: text_words are the words of the text `lower` is the lowered
+// copy of, starting at text_base (they sit at the same offsets in both).
+bool IsDateOnly(std::string_view lower, const char* text_base, const std::vector<std::string_view>& text_words) {
   constexpr size_t kDateLineWords = 14;
-  if (words == 0 || words > kDateLineWords) return false;
+  if (text_words.empty() || text_words.size() > kDateLineWords) return false;
+  const size_t words = text_words.size();
   bool digit = false;
   bool date_word = false;
-  for (std::string_view w : Words(lower)) {
+  for (std::string_view tw : text_words) {
+    const std::string_view w = lower.substr(static_cast<size_t>(tw.data() - text_base), tw.size());
     // Money, percentages and non-ASCII words are never part of a date line.
     // (Bytes 80-8F continue the punctuation and symbol blocks; C0 and up
     // lead any other non-ASCII character.)
@@ -679,7 +762,7 @@ bool IsDateOnly(std::string_view lower, size_t words) {
     // "29th", "1st", "10:30am".
     const size_t first_alpha = bare.find_first_not_of("0123456789:.");
     if (first_alpha > 0 && first_alpha != std::string_view::npos &&
-        kIsDateOnlySet1.Contains(bare.substr(first_alpha))) {
+        kOrdinalAndClockSuffixSet.Contains(bare.substr(first_alpha))) {
       digit = true;
       continue;
     }
@@ -687,7 +770,7 @@ bool IsDateOnly(std::string_view lower, size_t words) {
       date_word = true;
       continue;
     }
-    if (kIsDateOnlySet2.Contains(bare)) {
+    if (kDateLineWordSet.Contains(bare)) {
       continue;
     }
     return false;
@@ -697,7 +780,7 @@ bool IsDateOnly(std::string_view lower, size_t words) {
 
 bool HasMetaPrefix(std::string_view lower, size_t words) {
   if (words > kPromptWords) return false;
-  for (std::string_view p : kHasMetaPrefixList1) {
+  for (std::string_view p : PrefixCandidates(lower, kMetaPrefixes, kMetaPrefixFirst)) {
     if (!StartsWith(lower, p)) continue;
     if (p == "tags " && words > kShortLineWords) continue;
     constexpr size_t kMetaProseWords = 15;
@@ -718,18 +801,18 @@ bool IsChrome(std::string_view lower, size_t words, const Hits& hits) {
   constexpr size_t kChromeWords = 5;
   if (words > kChromeWords) return false;
   const std::string_view bare = StripNonAlnumEdges(lower);
-  if (kIsChromeSet1.Contains(bare)) {
+  if (kChromeLabelSet.Contains(bare)) {
     return true;
   }
   // "12 comments", "5 min read", "3 minute read", "Image 2 of 5".
   const std::vector<std::string_view> ws = Words(bare);
   constexpr size_t kGalleryCounterWords = 4;
-  if (ws.size() == kGalleryCounterWords && kIsChromeSet2.Contains(ws[0]) && ws[2] == "of") {
+  if (ws.size() == kGalleryCounterWords && kGalleryCounterNounSet.Contains(ws[0]) && ws[2] == "of") {
     return true;
   }
   if (ws.size() >= 2 && std::all_of(ws[0].begin(), ws[0].end(), [](char c) { return c >= '0' && c <= '9'; })) {
     const std::string_view rest = bare.substr(ws[0].size() + 1);
-    return kIsChromeSet3.Contains(rest);
+    return kCounterNounSet.Contains(rest);
   }
   return false;
 }
@@ -873,7 +956,7 @@ Line AnalyzeLine(std::string_view paragraph) {
   l.slash_credit = IsSlashCredit(l.text, w, l.hits);
   l.copyright = IsCopyright(l.text, l.lower, w, l.hits);
   l.byline = IsByline(l.text, l.lower, w, l.hits);
-  l.date_only = IsDateOnly(l.lower, w);
+  l.date_only = IsDateOnly(l.lower, l.text.data(), l.words);
   l.meta_prefix = HasMetaPrefix(l.lower, w);
   l.chrome = IsChrome(l.lower, w, l.hits);
   return l;

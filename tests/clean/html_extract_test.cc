@@ -263,5 +263,64 @@ TEST(HtmlExtractTest, EntitiesDecodedAndWhitespaceCollapsed) {
             "close.");
 }
 
+// The parser sees start tags with only the attributes extraction reads, and
+// those moved to a side table unless a value needs decoding: what an
+// attribute means must not change (first of duplicates wins, names in any
+// case, references decoded, any quoting).
+struct AttributeCase {
+  const char* body;
+  const char* text;  // sentence inside `body`
+  bool visible;
+};
+
+TEST(HtmlExtractTest, AttributesReadAsTheParserReportsThem) {
+  const AttributeCase cases[] = {
+      {"<div style=\"color:red\" style=\"display:none\">First style wins here.</div>", "First style wins here.", true},
+      {"<div STYLE=\"display:none\" style=\"color:red\">Upper-case name hides.</div>", "Upper-case name hides.",
+       false},
+      {"<div style=\"display&#58;none\">Decoded reference hides.</div>", "Decoded reference hides.", false},
+      {"<div data-x=\"1\" hidden>Boolean attribute hides.</div>", "Boolean attribute hides.", false},
+      {"<div aria-hidden = 'TRUE' >Spaced single quotes hide.</div>", "Spaced single quotes hide.", false},
+      {"<div style=display:none>Unquoted value hides.</div>", "Unquoted value hides.", false},
+      {"<div\nclass=\"x\"\tstyle=\"display: none\"\r\n>Blanks between attributes.</div>",
+       "Blanks between attributes.", false},
+      {"<p data-html=\"<b>x</b>\" title='a > b'>Markup inside values is kept.</p><div hidden>Still hidden.</div>",
+       "Markup inside values is kept.", true},
+      {"<p data-html=\"<b>x</b>\">Markup first.</p><div hidden>Hidden after markup.</div>", "Hidden after markup.",
+       false},
+  };
+  HtmlExtractOptions whole;
+  whole.remove_boilerplate = false;
+  for (const AttributeCase& c : cases) {
+    Result<HtmlPage> page = ExtractHtml(Page("", c.body), whole);
+    ASSERT_TRUE(page.ok()) << c.body;
+    EXPECT_EQ(page->text.find(c.text) != std::string::npos, c.visible) << c.body << " -> " << page->text;
+  }
+}
+
+// Text runs travel beside the parser as private-use code points
+// (U+F0000...); the same code points in the page, literal or as references,
+// must come out as themselves.
+TEST(HtmlExtractTest, PrivateUseCharactersSurvive) {
+  HtmlExtractOptions whole;
+  whole.remove_boilerplate = false;
+  struct Case {
+    std::string body;
+    std::string want;
+  };
+  const Case cases[] = {
+      {"<p>Only a reference &#xF0000; here.</p><p>Second paragraph.</p>",
+       "Only a reference \xF3\xB0\x80\x80 here.\n\nSecond paragraph."},
+      {"<p>Decimal &#983041; too.</p><p>Next.</p>", "Decimal \xF3\xB0\x80\x81 too.\n\nNext."},
+      {"<p>Literal \xF3\xB0\x80\x80 and \xF4\x80\x80\x80 stay.</p><p>Next.</p>",
+       "Literal \xF3\xB0\x80\x80 and \xF4\x80\x80\x80 stay.\n\nNext."},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlPage> page = ExtractHtml(Page("", c.body), whole);
+    ASSERT_TRUE(page.ok()) << c.body;
+    EXPECT_EQ(page->text, c.want) << c.body;
+  }
+}
+
 }  // namespace
 }  // namespace storyline
