@@ -290,21 +290,33 @@ Utf8Repair RepairUtf8(std::string_view in, std::string* out) {
 }
 
 void NormalizeNfc(std::string* s) {
-  const size_t start = NfcSafePrefix(*s);
+  size_t start = NfcSafePrefix(*s);
   if (start == s->size() || s->size() > INT32_MAX) return;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return;
-  // The prefix ends before a starter that never combines backwards, so the
-  // rest can be checked and normalised on its own.
-  const std::string_view rest = std::string_view(*s).substr(start);
-  if (nfc->isNormalizedUTF8(rest, err) || U_FAILURE(err)) return;
-  err = U_ZERO_ERROR;
+  // Only the stretches NfcSafePrefix cannot vouch for go to ICU: each runs
+  // from the safe character before it up to the next ASCII byte (ASCII never
+  // combines with what precedes it, so a stretch can be judged on its own).
+  // Pages are mostly ASCII with scattered letters and marks; checking the
+  // whole remainder with ICU was the slowest step of reading HTML.
+  const std::string_view all(*s);
+  while (start < all.size()) {
+    size_t end = start + 1;
+    while (end < all.size() && static_cast<unsigned char>(all[end]) >= 0x80) ++end;
+    if (!nfc->isNormalizedUTF8(all.substr(start, end - start), err) || U_FAILURE(err)) break;
+    if (end == all.size()) return;
+    const size_t next = NfcSafePrefix(all.substr(end));
+    start = end + next;
+    if (start == all.size()) return;
+  }
+  if (U_FAILURE(err)) return;
+  // Rare: text that is not NFC. Normalise from the first doubtful stretch on.
   std::string out;
   out.reserve(s->size());
   out.append(*s, 0, start);
   icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(0, rest, sink, nullptr, err);
+  nfc->normalizeUTF8(0, all.substr(start), sink, nullptr, err);
   if (U_SUCCESS(err)) s->swap(out);
 }
 

@@ -171,6 +171,30 @@ TEST(TextReader, DamagedUtf8OrLegacyTable) {
   }
 }
 
+// Text is NFC-normalised wherever the decomposed sequence sits: at the
+// start, after ASCII, after other non-ASCII letters, and in later stretches
+// once earlier ones were already NFC.
+TEST(TextReader, NfcNormalisationTable) {
+  struct Row {
+    std::string body;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9"},                       // e + U+0301 first
+      {"plain ascii only", "plain ascii only"},
+      {"caf\xC3\xA9 then Zu\xCC\x88rich", "caf\xC3\xA9 then Z\xC3\xBCrich"},  // 2nd stretch
+      {"\xCE\xB1\xCC\x81 greek", "\xCE\xAC greek"},                       // alpha + acute
+      {"\xE2\x80\x94 dash \xEA\xB0\x80 hangul \xC3\xB1", "\xE2\x80\x94 dash \xEA\xB0\x80 hangul \xC3\xB1"},
+      {"a \xE1\x84\x80\xE1\x85\xA1 b", "a \xEA\xB0\x80 b"},                  // conjoining jamo
+      {"\xCE\xAC ok then e\xCC\x81", "\xCE\xAC ok then \xC3\xA9"},           // NFC stretch, then not
+  };
+  for (const Row& r : rows) {
+    const testing::ReadOutcome out = ReadAll("n.txt", "Title\n" + r.body + "\n");
+    ASSERT_EQ(out.docs.size(), 1u) << r.body;
+    EXPECT_EQ(out.docs[0].body, r.want) << r.body;
+  }
+}
+
 TEST(TextReader, InvalidUtf8IsReplacedWithWarning) {
   const std::string bytes =
       "Caf\xC3\xA9 title\nSome body with a bad \xFF byte and enough good words around it.\n";
