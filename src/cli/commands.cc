@@ -94,7 +94,8 @@ std::vector<AnnotatedArticle> AnnotateAll(const std::vector<Article>& articles) 
   return out;
 }
 
-// Progress on a terminal: files done, articles/s, ETA by bytes read.
+// Progress on a terminal: files done, articles/s, and an ETA from the bytes
+// of the files finished so far (so none while the first file is read).
 class ProgressLine {
  public:
   ProgressLine(std::ostream& err, bool enabled, const std::vector<std::string>& files)
@@ -201,7 +202,10 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   if (Status f = (*store)->Flush(); !f.ok()) return f;
   size_t changed = outcomes[PutOutcome::kStored] + outcomes[PutOutcome::kUpdated];
   if (changed > 0) {
-    if (Status r = RebuildStories(**store); !r.ok()) return r;
+    if (show) err << "ingest: grouping " << (*store)->ArticleCount() << " articles into stories..." << std::flush;
+    Status r = RebuildStories(**store);
+    if (show) err << "\r\033[K" << std::flush;
+    if (!r.ok()) return r;
   }
   std::string reasons;
   for (const auto& [reason, n] : reporter.ByReason()) {

@@ -1,0 +1,161 @@
+// Tests for SplitSentences and Tokenize: one row per news-text convention.
+// Cases are written for this project; sentences are given as the expected
+// text of each span, so a failure shows where the split went wrong.
+#include "text/sentences.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "storyline/annotation.h"
+
+namespace storyline {
+namespace {
+
+// Byte offset of each code point of `s`, plus the end.
+std::vector<size_t> CodePointBytes(const std::string& s) {
+  std::vector<size_t> at;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) at.push_back(i);
+  }
+  at.push_back(s.size());
+  return at;
+}
+
+std::vector<std::string> Texts(const std::string& text, const std::vector<Span>& spans) {
+  const std::vector<size_t> at = CodePointBytes(text);
+  std::vector<std::string> out;
+  for (const Span& s : spans) out.push_back(text.substr(at[s.start], at[s.end] - at[s.start]));
+  return out;
+}
+
+struct SplitCase {
+  const char* name;
+  std::string text;
+  std::vector<std::string> sentences;
+};
+
+const std::vector<SplitCase>& SplitCases() {
+  static const std::vector<SplitCase> kCases = {
+      {"plain", "The vote passed. Critics were silent.", {"The vote passed.", "Critics were silent."}},
+      {"question_and_exclamation", "Who pays? Nobody knows! It is unclear.",
+       {"Who pays?", "Nobody knows!", "It is unclear."}},
+      {"title_before_name", "Mr. Okafor met Dr. Lin and Mrs. Alvarez on Tuesday.",
+       {"Mr. Okafor met Dr. Lin and Mrs. Alvarez on Tuesday."}},
+      {"saint_and_mount", "The parade left St. Paul and reached Mt. Hood.",
+       {"The parade left St. Paul and reached Mt. Hood."}},
+      {"initial_in_name", "The report was written by R. Patel for the board.",
+       {"The report was written by R. Patel for the board."}},
+      {"two_initials", "She quoted J. K. Rowling at length.", {"She quoted J. K. Rowling at length."}},
+      {"country_before_name", "The U.K. Treasury declined to comment.", {"The U.K. Treasury declined to comment."}},
+      {"country_ends_sentence", "Sales fell in the U.S. They rose in Asia.",
+       {"Sales fell in the U.S.", "They rose in Asia."}},
+      {"month_before_day", "The deal closed on Feb. 14 after talks.", {"The deal closed on Feb. 14 after talks."}},
+      {"company_ends_sentence", "Shares of Acme Inc. rose. Traders cheered.",
+       {"Shares of Acme Inc. rose.", "Traders cheered."}},
+      {"company_then_new_sentence", "The buyer was Orbit Corp. It paid cash.",
+       {"The buyer was Orbit Corp.", "It paid cash."}},
+      {"number_abbreviation", "He wore No. 23 for a decade.", {"He wore No. 23 for a decade."}},
+      {"versus", "The case, Smith vs. Jones, went to trial.", {"The case, Smith vs. Jones, went to trial."}},
+      {"latin_abbreviations", "Some items, e.g. Bread, were rationed, i.e. Limited.",
+       {"Some items, e.g. Bread, were rationed, i.e. Limited."}},
+      {"clock_time", "The polls open at 7 a.m. and close at 8 p.m. on Sunday.",
+       {"The polls open at 7 a.m. and close at 8 p.m. on Sunday."}},
+      {"money_and_percent", "Revenue rose 3.5% to $4.2 million. Profit fell.",
+       {"Revenue rose 3.5% to $4.2 million.", "Profit fell."}},
+      {"decimal_ends_sentence", "The fare is now $2.75. Riders object.", {"The fare is now $2.75.", "Riders object."}},
+      {"quote_with_comma_attribution", "\"We will rebuild,\" she said. The crowd cheered.",
+       {"\"We will rebuild,\" she said.", "The crowd cheered."}},
+      {"quote_closes_sentence", "He said: \"It is over.\" Then he left.", {"He said: \"It is over.\"", "Then he left."}},
+      {"curly_quote_closes_sentence", "She wrote: \u201cWe are done.\u201d The post vanished.",
+       {"She wrote: \u201cWe are done.\u201d", "The post vanished."}},
+      {"question_in_quote_lowercase_attribution", "\"Why now?\" asked the mayor.", {"\"Why now?\" asked the mayor."}},
+      {"ellipsis_mid_sentence", "It was ... strange, he said.", {"It was ... strange, he said."}},
+      {"ellipsis_then_capital", "We waited\u2026 Nobody came.", {"We waited\u2026", "Nobody came."}},
+      {"headline_and_byline", "Council backs tram plan\nBy Ana Ruiz\n\nThe council voted on Monday.",
+       {"Council backs tram plan", "By Ana Ruiz", "The council voted on Monday."}},
+      {"paragraph_without_period", "First paragraph ends here\n\nSecond one starts.",
+       {"First paragraph ends here", "Second one starts."}},
+      {"soft_wrapped_line", "The bridge will \nreopen in May.", {"The bridge will \nreopen in May."}},
+      {"numbered_list_on_one_line", "1. Gather the data 2. Clean it 3. Publish",
+       {"1. Gather the data", "2. Clean it", "3. Publish"}},
+      {"bulleted_list_on_one_line", "\u2022 Prices rose \u2022 Wages fell", {"\u2022 Prices rose", "\u2022 Wages fell"}},
+      {"list_lines", "Key points:\n- Rates held\n- Outlook cut", {"Key points:", "- Rates held", "- Outlook cut"}},
+      {"missing_space_after_period", "The game ended.Fans left quietly.", {"The game ended.", "Fans left quietly."}},
+      {"email_address_kept", "Write to desk@news.example.org. Editors reply daily.",
+       {"Write to desk@news.example.org.", "Editors reply daily."}},
+      {"parenthetical_sentence", "He resigned (the board had asked him to.) on Friday.",
+       {"He resigned (the board had asked him to.) on Friday."}},
+      {"pronoun_i_ends_sentence", "Nobody objected but I. Then we voted.", {"Nobody objected but I.", "Then we voted."}},
+      {"leading_and_trailing_space", "  \n Hello there.  \n", {"Hello there."}},
+      {"empty", "", {}},
+      {"only_space", " \n\t ", {}},
+  };
+  return kCases;
+}
+
+TEST(SplitSentencesTest, NewsConventions) {
+  for (const SplitCase& c : SplitCases()) {
+    EXPECT_EQ(Texts(c.text, SplitSentences(c.text)), c.sentences) << c.name;
+  }
+}
+
+TEST(SplitSentencesTest, PdfModeJoinsSingleLineBreaks) {
+  SentenceOptions options;
+  options.single_newline_is_boundary = false;
+  const std::string text = "The plant will\nclose in June.\n\nWorkers protested.";
+  const std::vector<std::string> want = {"The plant will\nclose in June.", "Workers protested."};
+  EXPECT_EQ(Texts(text, SplitSentences(text, options)), want);
+}
+
+TEST(SplitSentencesTest, OffsetsAreCodePoints) {
+  const std::string text = "Caf\u00e9 owners met. \u00c9lise spoke.";
+  const std::vector<Span> spans = SplitSentences(text);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].start, 0u);
+  EXPECT_EQ(spans[0].end, 16u);
+  EXPECT_EQ(spans[1].start, 17u);
+  EXPECT_EQ(spans[1].end, CodePointLength(text));
+}
+
+struct TokenCase {
+  const char* name;
+  std::string text;
+  std::vector<std::string> tokens;
+};
+
+TEST(TokenizeTest, Cases) {
+  const std::vector<TokenCase> cases = {
+      {"words_and_period", "Prices rose.", {"Prices", "rose", "."}},
+      {"title_keeps_dot", "Mr. Lee left.", {"Mr.", "Lee", "left", "."}},
+      {"initialism_keeps_dot", "the U.S. team", {"the", "U.S.", "team"}},
+      {"money_and_percent", "$4.2 million, up 3.5%", {"$", "4.2", "million", ",", "up", "3.5", "%"}},
+      {"thousands", "1,000 people", {"1,000", "people"}},
+      {"clitics", "don't Smith's", {"do", "n't", "Smith", "'s"}},
+      {"hyphenated", "a 42-year-old actress", {"a", "42-year-old", "actress"}},
+      {"quotes", "\"Yes,\" she said", {"\"", "Yes", ",", "\"", "she", "said"}},
+      {"ellipsis", "wait... what", {"wait", "...", "what"}},
+      {"url", "see https://example.org/a.html.", {"see", "https://example.org/a.html", "."}},
+      {"email", "mail ed@example.org", {"mail", "ed@example.org"}},
+  };
+  for (const TokenCase& c : cases) {
+    std::vector<std::string> got;
+    for (const Token& t : Tokenize(c.text)) got.push_back(c.text.substr(t.byte_start, t.byte_end - t.byte_start));
+    EXPECT_EQ(got, c.tokens) << c.name;
+  }
+}
+
+TEST(TokenizeTest, CodePointAndByteOffsetsAgree) {
+  const std::string text = "\u00c9lise na\u00efve r\u00e9sum\u00e9.";
+  const std::vector<size_t> at = CodePointBytes(text);
+  const std::vector<Token> tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), 4u);
+  for (const Token& t : tokens) {
+    EXPECT_EQ(at[t.span.start], t.byte_start);
+    EXPECT_EQ(at[t.span.end], t.byte_end);
+  }
+}
+
+}  // namespace
+}  // namespace storyline
