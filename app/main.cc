@@ -69,9 +69,10 @@ int main(int argc, char** argv) {
   c_serve->add_option("--db", serve.db, db_help);
   c_serve->add_option("--port,-p", serve.port, "port (default 8080)");
 
-  std::string conll;
-  auto* c_tag = app.add_subcommand("tag", "named-entity tagging of CoNLL 'token gold' lines");
-  c_tag->add_option("--conll", conll, "input file")->required();
+  storyline::TagCommand tag;
+  auto* c_tag = app.add_subcommand("tag", "named-entity tagging: 'token gold' lines in, "
+                                          "'token gold predicted' out (for conlleval)");
+  c_tag->add_option("--conll", tag.conll, "input file, or -")->required();
 
   try {
     app.parse(argc, argv);
@@ -91,10 +92,7 @@ int main(int argc, char** argv) {
     if (*c_annotate) return Finish(storyline::RunAnnotate(annotate, std::cout, std::cerr));
     if (*c_search) return Finish(storyline::RunSearch(search, std::cout, std::cerr));
     if (*c_serve) return Finish(storyline::RunServe(serve, std::cout, std::cerr));
-    if (*c_tag) {
-      return Finish(storyline::Status::Unsupported(
-          "tag: the named-entity tagger is not built yet (planned with the language layer)"));
-    }
+    if (*c_tag) return Finish(storyline::RunTag(tag, std::cout, std::cerr));
   } catch (const std::exception& e) {
     // Library functions return Status; reaching here is a storyline bug.
     std::cerr << "storyline: internal error: " << e.what() << "\n";

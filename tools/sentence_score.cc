@@ -30,13 +30,43 @@
 #include <string>
 #include <vector>
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "storyline/annotation.h"
 #include "text/sentences.h"
 
 namespace {
+
+using Splitter = std::function<std::vector<storyline::Span>(const std::string&)>;
+
+// Baseline in the same run: ICU's English sentence break iterator alone,
+// spans trimmed of white space, offsets converted to code points.
+std::vector<storyline::Span> IcuSentences(const std::string& text) {
+  std::vector<storyline::Span> out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) return out;
+  it->setText(u);
+  auto space = [&](int32_t i) { return u_isUWhiteSpace(u.char32At(i)) != 0; };
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    int32_t s = start, e = end;
+    while (s < e && space(s)) s = u.moveIndex32(s, 1);
+    while (e > s && space(u.moveIndex32(e, -1))) e = u.moveIndex32(e, -1);
+    if (s < e) out.push_back({static_cast<size_t>(u.countChar32(0, s)), static_cast<size_t>(u.countChar32(0, e))});
+  }
+  return out;
+}
+
+std::vector<storyline::Span> Ours(const std::string& text) { return storyline::SplitSentences(text); }
 
 struct Doc {
   std::string id;
@@ -94,7 +124,8 @@ std::vector<size_t> CodePointBytes(const std::string& s) {
   return at;
 }
 
-void ScoreDoc(const Doc& doc, const std::string& paragraph_sep, Counts* c, int* errors_left) {
+void ScoreDoc(const Doc& doc, const std::string& paragraph_sep, const Splitter& split, Counts* c,
+              int* errors_left) {
   std::string text;
   std::vector<storyline::Span> gold;
   size_t cp = 0;
@@ -115,7 +146,7 @@ void ScoreDoc(const Doc& doc, const std::string& paragraph_sep, Counts* c, int* 
       cp += n;
     }
   }
-  const std::vector<storyline::Span> pred = storyline::SplitSentences(text);
+  const std::vector<storyline::Span> pred = split(text);
   c->bytes += text.size();
   std::set<std::pair<size_t, size_t>> g;
   std::set<size_t> gend;
@@ -161,13 +192,19 @@ bool ScoreTreebank(const std::string& label, const std::vector<std::string>& fil
     if (!ReadConllu(f, &docs)) return false;
   }
   std::printf("%s (%zu documents)\n", label.c_str(), docs.size());
-  Counts with_pars, one_line;
+  Counts with_pars, one_line, icu_pars, icu_line;
   int errs = errors;
   int none = 0;
-  for (const Doc& d : docs) ScoreDoc(d, "\n\n", &with_pars, &errs);
-  for (const Doc& d : docs) ScoreDoc(d, " ", &one_line, &none);
+  for (const Doc& d : docs) {
+    ScoreDoc(d, "\n\n", Ours, &with_pars, &errs);
+    ScoreDoc(d, " ", Ours, &one_line, &none);
+    ScoreDoc(d, "\n\n", IcuSentences, &icu_pars, &none);
+    ScoreDoc(d, " ", IcuSentences, &icu_line, &none);
+  }
   with_pars.Print("paragraphs as blank lines:");
   one_line.Print("document on one line:");
+  icu_pars.Print("ICU baseline, blank lines:");
+  icu_line.Print("ICU baseline, one line:");
   for (const Doc& d : docs) {
     for (const auto& para : d.paragraphs) {
       for (const auto& s : para) *all_text += s + (&s == &para.back() ? "\n\n" : " ");
@@ -191,7 +228,7 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-bool ScoreGolden(const std::string& path, bool verbose) {
+bool ScoreGolden(const std::string& path, bool verbose, size_t* icu_passed) {
   std::ifstream in(path);
   if (!in) {
     std::fprintf(stderr, "%s: cannot open\n", path.c_str());
@@ -219,6 +256,11 @@ bool ScoreGolden(const std::string& path, bool verbose) {
     std::vector<std::string> want;
     for (const auto& e : j["expected"]) want.push_back(Collapse(e.get<std::string>()));
     ++rules;
+    std::vector<std::string> icu;
+    for (const auto& s : IcuSentences(input)) {
+      icu.push_back(Collapse(std::string_view(input).substr(at[s.start], at[s.end] - at[s.start])));
+    }
+    *icu_passed += icu == want;
     if (got == want) {
       ++passed;
       continue;
@@ -232,7 +274,9 @@ bool ScoreGolden(const std::string& path, bool verbose) {
   std::printf("sentence-golden-rules: %zu/%zu rules = %.2f %%  (failed:", passed, rules,
               rules ? 100.0 * double(passed) / double(rules) : 0.0);
   for (int id : failed) std::printf(" %d", id);
-  std::printf(")\n  published: Pragmatic Segmenter 98.08 %%, OpenNLP 59.62 %%, Stanford CoreNLP 59.62 %%, "
+  std::printf(")\n  ICU baseline (same run): %zu/%zu = %.2f %%\n", *icu_passed, rules,
+              rules ? 100.0 * double(*icu_passed) / double(rules) : 0.0);
+  std::printf("  published: Pragmatic Segmenter 98.08 %%, OpenNLP 59.62 %%, Stanford CoreNLP 59.62 %%, "
               "NLTK Punkt 46.15 %%\n");
   return true;
 }
@@ -269,6 +313,8 @@ int main(int argc, char** argv) {
   app.add_option("--data", data, "folder holding ud-en-ewt/, ud-en-gum/, sentence-golden-rules/");
   app.add_option("--split", split, "test (report) or dev (development)")->check(CLI::IsMember({"test", "dev"}));
   app.add_option("--errors", errors, "print up to N missed gold sentences per treebank");
+  std::string gum_file;
+  app.add_option("--gum-file", gum_file, "score this GUM file instead of the news split (e.g. news train, for development)");
   app.add_flag("--verbose", verbose, "print the output for failed golden rules");
   app.add_flag("!--no-speed", speed, "skip the speed measurement");
   try {
@@ -283,12 +329,13 @@ int main(int argc, char** argv) {
   }
   std::printf("  published (EWT): spaCy en_udv25_englishewt_trf Sentences F1 90.6 (split not stated); "
               "CoNLL 2018 systems roughly high 70s to high 80s (unverified)\n");
-  if (!ScoreTreebank("ud-en-gum news " + split,
-                     {data + "/ud-en-gum/en_gum-news-only-" + split + ".conllu"}, errors, &all_text)) {
+  if (gum_file.empty()) gum_file = data + "/ud-en-gum/en_gum-news-only-" + split + ".conllu";
+  if (!ScoreTreebank("ud-en-gum " + gum_file, {gum_file}, errors, &all_text)) {
     return 1;
   }
   std::printf("  published (GUM): no sentence-splitting F1 published\n");
-  if (!ScoreGolden(data + "/sentence-golden-rules/golden_rules_en.jsonl", verbose)) return 1;
+  size_t icu_passed = 0;
+  if (!ScoreGolden(data + "/sentence-golden-rules/golden_rules_en.jsonl", verbose, &icu_passed)) return 1;
   if (speed) MeasureSpeed(all_text);
   return 0;
 }

@@ -78,6 +78,16 @@ struct ServeCommand {
 };
 Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err);
 
+struct TagCommand {
+  // CoNLL-style input: one token per line as "token gold" (space or tab
+  // separated; UNER's "index<TAB>token<TAB>gold..." also accepted), blank
+  // lines between sentences, '#' comment lines ignored. "-" = stdin.
+  std::string conll;
+};
+// Writes "token gold predicted" per token (blank lines kept), ready for
+// conlleval. Predicted tags are IOB2 over the tagger's labels (PER, ORG, LOC).
+Status RunTag(const TagCommand& cmd, std::ostream& out, std::ostream& err);
+
 }  // namespace storyline
 
 #endif  // STORYLINE_COMMANDS_H_

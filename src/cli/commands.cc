@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "extract/ner.h"
 #include "storyline/annotation.h"
 #include "storyline/article.h"
 #include "storyline/brief.h"
@@ -159,6 +161,24 @@ Status RebuildStories(Store& store) {
     stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
   }
   return store.SaveStories(stories);
+}
+
+// Splits a CoNLL token line into (token, gold). Returns false for a line
+// with fewer than two columns.
+bool SplitConllLine(const std::string& line, std::string* token, std::string* gold) {
+  std::vector<std::string> cols;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = line.find_first_of(line.find('\t') != std::string::npos ? "\t" : " ", i);
+    if (j == std::string::npos) j = line.size();
+    if (j > i) cols.push_back(line.substr(i, j - i));
+    i = j + 1;
+  }
+  if (cols.size() < 2) return false;
+  bool indexed = cols.size() >= 3 && cols[0].find_first_not_of("0123456789.-") == std::string::npos;
+  *token = indexed ? cols[1] : cols[0];
+  *gold = indexed ? cols[2] : cols[1];
+  return true;
 }
 
 }  // namespace
@@ -364,6 +384,49 @@ Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream&) {
     out << h.article_id << "\t" << h.title << "\n    " << h.snippet << "\n";
   }
   if (hits->empty()) out << "no matches\n";
+  return Status::Ok();
+}
+
+Status RunTag(const TagCommand& cmd, std::ostream& out, std::ostream&) {
+  const Result<NerTagger>& tagger = NerTagger::Default();
+  if (!tagger.ok()) return tagger.status();
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (cmd.conll != "-") {
+    file.open(cmd.conll);
+    if (!file) return Status::NotFound(cmd.conll + ": cannot open");
+    in = &file;
+  }
+  std::vector<std::string> tokens, golds;
+  auto flush = [&] {
+    if (tokens.empty()) return;
+    std::vector<std::string> predicted = tagger->Tag(tokens);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      out << tokens[i] << ' ' << golds[i] << ' ' << predicted[i] << '\n';
+    }
+    tokens.clear();
+    golds.clear();
+  };
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(*in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.find_first_not_of(" \t") == std::string::npos) {
+      flush();
+      out << '\n';
+      continue;
+    }
+    if (line[0] == '#') continue;
+    std::string token, gold;
+    if (!SplitConllLine(line, &token, &gold)) {
+      return Status::InvalidInput(fmt::format("{}:{}: expected 'token gold', got '{}'",
+                                              cmd.conll, line_no, line.substr(0, 80)));
+    }
+    tokens.push_back(std::move(token));
+    golds.push_back(std::move(gold));
+  }
+  flush();
   return Status::Ok();
 }
 

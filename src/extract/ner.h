@@ -3,7 +3,7 @@
 //
 //   const storyline::Result<storyline::NerTagger>& t = storyline::NerTagger::Default();
 //   if (!t.ok()) return t.status();
-//   std::vector<std::string> tags = t->Tag({"Julia", "Fox", "lives", "in", "Paris"});
+//   std::vector<std::string> tags = t->Tag({"Maria", "Lopez", "lives", "in", "Lyon"});
 //   // tags: B-PER I-PER O O B-LOC
 //   for (const storyline::NerSpan& s : storyline::NerSpans(tags))
 //     use(s.begin, s.end, storyline::NerEntityType(s.label));  // "PERSON", "PLACE"

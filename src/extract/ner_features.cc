@@ -141,6 +141,16 @@ uint64_t PhraseKey(uint64_t phrase_hash, size_t type_plus_one) {
 
 uint64_t ExtendPhrase(uint64_t h, std::string_view word) { return Fnv(word, (h ^ ' ') * kFnvPrime); }
 
+// Web text often writes names in lower case ("florida"), so each name is
+// also keyed case-folded (ASCII), under its own seed.
+constexpr uint64_t kFoldedSeed = kFnvOffset ^ 0x5bd1e995ULL;
+
+uint64_t ExtendFolded(uint64_t h, std::string_view word) {
+  h = (h ^ ' ') * kFnvPrime;
+  for (unsigned char c : word) h = (h ^ (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * kFnvPrime;
+  return h;
+}
+
 bool Contains(const std::vector<uint64_t>& slots, uint64_t key) {
   const size_t mask = slots.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
@@ -158,14 +168,18 @@ void GazetteerMasks(const std::vector<std::string>& tokens, const std::vector<ui
   const size_t n = tokens.size();
   mask->assign(n, 0);
   if (gazetteer.empty()) return;
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t h = kFnvOffset;
-    for (size_t len = 1; len <= kMaxGazetteerTokens && i + len <= n; ++len) {
-      h = ExtendPhrase(h, tokens[i + len - 1]);
-      if (!Contains(gazetteer, PhraseKey(h, 0))) break;  // no name starts so
-      for (size_t t = 0; t < kMaxTypes; ++t) {
-        if (!Contains(gazetteer, PhraseKey(h, t + 1))) continue;
-        for (size_t j = i; j < i + len; ++j) (*mask)[j] |= 1u << (2 * t + (j == i ? 0 : 1));
+  for (int folded = 0; folded < 2; ++folded) {
+    // Exact-case matches set bits 0..15, case-folded ones bits 16..31.
+    const int shift = folded ? 16 : 0;
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t h = folded ? kFoldedSeed : kFnvOffset;
+      for (size_t len = 1; len <= kMaxGazetteerTokens && i + len <= n; ++len) {
+        h = folded ? ExtendFolded(h, tokens[i + len - 1]) : ExtendPhrase(h, tokens[i + len - 1]);
+        if (!Contains(gazetteer, PhraseKey(h, 0))) break;  // no name starts so
+        for (size_t t = 0; t < kMaxTypes; ++t) {
+          if (!Contains(gazetteer, PhraseKey(h, t + 1))) continue;
+          for (size_t j = i; j < i + len; ++j) (*mask)[j] |= 1u << (shift + 2 * t + (j == i ? 0 : 1));
+        }
       }
     }
   }
@@ -185,11 +199,15 @@ void AddGazetteerEntry(const std::vector<std::string>& tokens, size_t begin, siz
                        size_t type, std::vector<uint64_t>* keys) {
   if (end <= begin || end - begin > kMaxGazetteerTokens) return;
   uint64_t h = kFnvOffset;
+  uint64_t f = kFoldedSeed;
   for (size_t i = begin; i < end; ++i) {
     h = ExtendPhrase(h, tokens[i]);
+    f = ExtendFolded(f, tokens[i]);
     keys->push_back(PhraseKey(h, 0));
+    keys->push_back(PhraseKey(f, 0));
   }
   keys->push_back(PhraseKey(h, type + 1));
+  keys->push_back(PhraseKey(f, type + 1));
 }
 
 std::vector<uint64_t> GazetteerSlots(const std::vector<uint64_t>& keys) {

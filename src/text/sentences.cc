@@ -267,8 +267,8 @@ class Splitter {
     size_t s = 0, e = 0;        // the word
     size_t dots = 0;            // trailing '.' count ('…' counts 3)
     bool bang = false;          // ends in '!' or '?'
+    bool question = false;      // the final run holds a '?'
     bool closed_quote = false;  // a closing quote follows the punctuation
-    bool bracket_ellipsis = false;  // "[...]"
   };
 
   Core CoreOf(size_t ci) const {
@@ -278,7 +278,6 @@ class Splitter {
     while (s < e && IsOpener(cps_[s])) ++s;
     while (e > s && IsCloser(cps_[e - 1])) {
       if (IsQuote(cps_[e - 1])) c.closed_quote = true;
-      if (cps_[e - 1] == ']' && e >= 2 && (cps_[e - 2] == '.' || cps_[e - 2] == 0x2026)) c.bracket_ellipsis = true;
       --e;
     }
     while (e > s) {
@@ -289,6 +288,7 @@ class Splitter {
         c.dots += 3;
       } else if (p == '!' || p == '?' || p == 0x203C || p == 0x2047 || p == 0x2048 || p == 0x2049) {
         c.bang = true;
+        c.question = c.question || p == '?' || p == 0x2047 || p == 0x2048 || p == 0x2049;
       } else {
         break;
       }
@@ -339,7 +339,34 @@ class Splitter {
     return IsUpper(c);
   }
 
+  // "***", "=====", "____": a section separator is a sentence of its own.
+  bool IsSeparator(size_t ci) const {
+    // Three marks: "--" and "**" are dashes and emphasis inside sentences.
+    constexpr size_t kMinSeparator = 3;
+    const Chunk& ch = chunks_[ci];
+    if (ch.e - ch.s < kMinSeparator) return false;
+    const UChar32 c = cps_[ch.s];
+    if (c != '*' && c != '=' && c != '_' && c != '-' && c != '~' && c != '#' && c != 0x2014) return false;
+    for (size_t k = ch.s; k < ch.e; ++k) {
+      if (cps_[k] != c) return false;
+    }
+    return true;
+  }
+
+  // ":-)", ":)", ";-)", ":(" end sentences in informal text.
+  bool IsEmoticon(size_t ci) const {
+    const Chunk& ch = chunks_[ci];
+    const size_t n = ch.e - ch.s;
+    if (n < 2 || n > 3 || (cps_[ch.s] != ':' && cps_[ch.s] != ';')) return false;
+    if (n == 3 && cps_[ch.s + 1] != '-') return false;
+    const UChar32 last = cps_[ch.e - 1];
+    return last == ')' || last == '(' || last == 'D' || last == 'P';
+  }
+
   bool EndsSentence(size_t ci) const {
+    if (IsSeparator(ci) || IsSeparator(ci + 1)) return true;
+    if (IsEmoticon(ci)) return KindOf(ci + 1) == Next::kUpper;
+    if (IsEmoticon(ci + 1)) return false;
     const Core c = CoreOf(ci);
     if (c.dots == 0 && !c.bang) return false;
     const size_t ni = ci + 1;
@@ -348,7 +375,6 @@ class Splitter {
     if (c.bang) return true;
     if (c.dots >= 4) return next == Next::kUpper || next == Next::kDigit;
     if (c.dots == 3) {
-      if (c.bracket_ellipsis) return false;
       const UChar32 first = cps_[chunks_[ni].s];
       return IsUpper(first) && !IsPronounI(ni);
     }
@@ -364,15 +390,33 @@ class Splitter {
   // sentence opener follows.
   bool LowerCaseStartsSentence(size_t ci, const Core& c) const {
     const UChar32 last = cps_[chunks_[ci].e - 1];
-    if (c.bang) return cps_[c.e] == '?' && !IsCloser(last);
-    if (c.dots != 1 || c.e - c.s < 2 || IsCloser(last)) return false;
+    if (c.question) return !IsCloser(last);
+    if (c.dots > 1 || c.e - c.s < 2 || IsCloser(last)) return false;
     const std::string w = Lower(c.s, c.e);
     if (IsAbbreviation(c, w)) return false;
     for (size_t k = c.s; k < c.e; ++k) {
       if (!IsAlnum(cps_[k]) && cps_[k] != '-' && cps_[k] != '\'' && cps_[k] != 0x2019) return false;
     }
     const Core n = CoreOf(ci + 1);
-    return InTable(kLowerCaseStarters, Lower(n.s, n.e));
+    if (InTable(kLowerCaseStarters, Lower(n.s, n.e)) || StartsUrl(ci + 1)) return true;
+    // Between two plain lower-case words a full stop is a boundary; short
+    // words are left alone, as unlisted abbreviations ("oz.", "pg.") are.
+    constexpr size_t kMinPlainWord = 3;
+    return c.e - c.s >= kMinPlainWord && AllLowerLetters(c.s, c.e) && AllLowerLetters(n.s, n.e);
+  }
+
+  bool StartsUrl(size_t ci) const {
+    const Chunk& ch = chunks_[ci];
+    auto at = [&](size_t k, char want) { return ch.s + k < ch.e && cps_[ch.s + k] == want; };
+    return (at(0, 'h') && at(1, 't') && at(2, 't') && at(3, 'p')) || (at(0, 'w') && at(1, 'w') && at(2, 'w') && at(3, '.'));
+  }
+
+  bool AllLowerLetters(size_t s, size_t e) const {
+    if (s >= e) return false;
+    for (size_t k = s; k < e; ++k) {
+      if (!IsLower(cps_[k])) return false;
+    }
+    return true;
   }
 
   bool IsSpacedDots(size_t ci) const {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,39 @@ TEST(NerTaggerTest, BadBytesGiveCorruption) {
     ASSERT_FALSE(t.ok());
     EXPECT_EQ(t.status().code(), StatusCode::kCorruption);
     EXPECT_NE(t.status().message().find("ner model"), std::string::npos) << t.status().message();
+  }
+}
+
+// Rewrites the trailing checksum (FNV-1a 64 of the preceding bytes, as the
+// format in ner.cc specifies) so the damage reaches the field checks.
+std::string Resealed(std::string bytes) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i + 8 < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
+  std::memcpy(&bytes[bytes.size() - 8], &h, 8);
+  return bytes;
+}
+
+TEST(NerTaggerTest, DamagedFieldsWithValidChecksumGiveCorruption) {
+  ASSERT_TRUE(NerTagger::Default().ok());
+  const std::string good = Embedded().Serialize();
+  struct FieldCase {
+    size_t offset;  // of a u32 field
+    uint32_t value;
+    const char* expected;  // fragment of the message
+  };
+  const FieldCase kCases[] = {
+      {8, 99, "version"},          // version
+      {12, 40, "hash bits"},       // hash bits beyond the bound
+      {16, 0, "label count"},      // no labels
+      {16, 100000, "label count"}, // absurd label count
+  };
+  for (const FieldCase& c : kCases) {
+    std::string bytes = good;
+    std::memcpy(&bytes[c.offset], &c.value, 4);
+    Result<NerTagger> t = NerTagger::FromBytes(Resealed(bytes));
+    ASSERT_FALSE(t.ok()) << c.expected;
+    EXPECT_EQ(t.status().code(), StatusCode::kCorruption);
+    EXPECT_NE(t.status().message().find(c.expected), std::string::npos) << t.status().message();
   }
 }
 

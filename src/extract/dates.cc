@@ -1,0 +1,974 @@
+// Rule-based temporal tagger: at each token every rule proposes a match, the
+// longest wins (ties go to the earlier rule), and scanning resumes after it.
+// Rules read tokens only, never raw bytes, so offsets stay exact.
+#include "extract/dates.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "extract/date_tokens.h"
+
+namespace storyline {
+namespace {
+
+using date_internal::Civil;
+using date_internal::CivilFromDays;
+using date_internal::DateToken;
+using date_internal::DaysFromCivil;
+using date_internal::DaysInMonth;
+using date_internal::IsoWeekOf;
+using date_internal::TokKind;
+
+// Years a bare four-digit number may denote: news text cites history back to
+// the 1500s; later than 2100 is almost always a count or a model number.
+constexpr int kMinYear = 1500;
+constexpr int kMaxYear = 2100;
+// Two-digit years ("11/28/22", "'90s") below this are 20xx, else 19xx.
+constexpr int kTwoDigitPivot = 50;
+// How many tokens back a future cue ("will") may sit before a bare weekday.
+constexpr size_t kFutureCueWindow = 10;
+
+struct Match {
+  size_t end = 0;  // token index, exclusive
+  std::string value;
+};
+
+std::string Pad(int v, int width) {
+  std::string s = std::to_string(v < 0 ? -v : v);
+  while (static_cast<int>(s.size()) < width) s.insert(s.begin(), '0');
+  return s;
+}
+
+std::string YearText(int year) { return year > 0 ? Pad(year, 4) : "XXXX"; }
+
+std::string DateText(int year, int month, int day) {
+  return YearText(year) + "-" + (month > 0 ? Pad(month, 2) : "XX") + "-" + (day > 0 ? Pad(day, 2) : "XX");
+}
+
+std::string AnchorDayText(const DateAnchor& a) {
+  if (a.year > 0 && a.month > 0 && a.day > 0) return DateText(a.year, a.month, a.day);
+  return "";
+}
+
+std::string NumberText(double v) {
+  if (v == std::floor(v)) return std::to_string(static_cast<long long>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%g", v);
+  return buf;
+}
+
+template <size_t N>
+int IndexIn(const std::array<std::string_view, N>& table, std::string_view w) {
+  for (size_t k = 0; k < N; ++k) {
+    if (table[k] == w) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+                                                       "may",     "june",     "july",      "august",
+                                                       "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonthAbbrevs = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                             "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                        "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 7> kWeekdayAbbrevs = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 21> kSmallNumbers = {
+    "zero",   "one",     "two",      "three",    "four",     "five",    "six",
+    "seven",  "eight",   "nine",     "ten",      "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", "fifty",
+                                                    "sixty",  "seventy", "eighty", "ninety"};
+constexpr std::array<std::string_view, 4> kOrdinals = {"first", "second", "third", "fourth"};
+
+// Words after which a bare four-digit number is a year without further
+// evidence ("in 2022", "since 1998").
+constexpr std::array<std::string_view, 17> kStrongYearCues = {
+    "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
+    "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "spring"};
+// Words that may precede a year or a count ("of 2000", "to 2010"): the
+// number is a year only when no lower-case word follows it.
+constexpr std::array<std::string_view, 8> kWeakYearCues = {"of", "from", "to", "and", "or", "by", "around", "the"};
+// Lower-case words that may follow a year without making it a count.
+constexpr std::array<std::string_view, 24> kAfterYearWords = {
+    "and", "or", "to", "when", "as", "through", "until", "the", "a", "with", "in", "on",
+    "at",  "for", "but", "was", "were", "is", "saw", "he", "she", "it", "they", "we"};
+
+struct Ctx {
+  const std::vector<DateToken>& t;
+  DateAnchor a;
+};
+
+bool Has(const Ctx& c, size_t i) { return i < c.t.size(); }
+bool IsWord(const Ctx& c, size_t i, std::string_view w) {
+  return Has(c, i) && c.t[i].kind == TokKind::kWord && c.t[i].lower == w;
+}
+bool IsPunct(const Ctx& c, size_t i, char p) {
+  return Has(c, i) && c.t[i].kind == TokKind::kPunct && c.t[i].lower.size() == 1 && c.t[i].lower[0] == p;
+}
+bool Adjacent(const Ctx& c, size_t i) { return Has(c, i) && i > 0 && c.t[i - 1].byte_end == c.t[i].byte_start; }
+bool IsLowerWord(const Ctx& c, size_t i) {
+  return Has(c, i) && c.t[i].kind == TokKind::kWord && !c.t[i].capitalised;
+}
+
+// Month at token i (1..12) or 0; sets *end past an abbreviation's dot.
+// Month names must be capitalised: "may" and "march" are common verbs.
+int MonthAt(const Ctx& c, size_t i, size_t* end) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord || !c.t[i].capitalised) return 0;
+  const std::string& w = c.t[i].lower;
+  int m = IndexIn(kMonths, w);
+  *end = i + 1;
+  if (m >= 0) return m + 1;
+  m = IndexIn(kMonthAbbrevs, w);
+  if (w == "sept") m = 8;
+  if (m < 0) return 0;
+  if (IsPunct(c, i + 1, '.')) *end = i + 2;
+  return m + 1;
+}
+
+// Full weekday name at i (0 = Monday) or -1; abbreviations when `abbrev`.
+int WeekdayAt(const Ctx& c, size_t i, bool abbrev) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord || !c.t[i].capitalised) return -1;
+  const std::string& w = c.t[i].lower;
+  int d = IndexIn(kWeekdays, w);
+  if (d >= 0 || !abbrev) return d;
+  if (w == "tues") return 1;
+  if (w == "thur" || w == "thurs") return 3;
+  return IndexIn(kWeekdayAbbrevs, w);
+}
+
+// A plain integer token with `digits` digits (0 = any), else -1.
+int IntAt(const Ctx& c, size_t i, int min_digits, int max_digits) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kNumber || c.t[i].grouped) return -1;
+  if (c.t[i].digits < min_digits || c.t[i].digits > max_digits) return -1;
+  return static_cast<int>(c.t[i].value);
+}
+
+// Day of month 1..31 with an optional ordinal suffix ("28th"); sets *end.
+int DayAt(const Ctx& c, size_t i, size_t* end) {
+  const int d = IntAt(c, i, 1, 2);
+  if (d < 1 || d > 31) return 0;
+  *end = i + 1;
+  if (Has(c, i + 1) && Adjacent(c, i + 1) && c.t[i + 1].kind == TokKind::kWord) {
+    const std::string& s = c.t[i + 1].lower;
+    if (s == "st" || s == "nd" || s == "rd" || s == "th") {
+      *end = i + 2;
+    } else {
+      return 0;  // "28am", "5m": not a day
+    }
+  }
+  return d;
+}
+
+int YearAt(const Ctx& c, size_t i) {
+  const int y = IntAt(c, i, 4, 4);
+  return y >= kMinYear && y <= kMaxYear ? y : 0;
+}
+
+// A count at i: digits, number words ("twenty-five"), "a"/"an" (one) or
+// vague quantifiers (X). Returns its text ("3", "2.5", "X") and sets *end.
+std::optional<std::string> CountAt(const Ctx& c, size_t i, size_t* end) {
+  if (!Has(c, i)) return std::nullopt;
+  const DateToken& t = c.t[i];
+  if (t.kind == TokKind::kNumber) {
+    if (t.value <= 0 || t.value >= 10000) return std::nullopt;
+    *end = i + 1;
+    return NumberText(t.value);
+  }
+  if (t.kind != TokKind::kWord) return std::nullopt;
+  const std::string& w = t.lower;
+  if (w == "a" || w == "an") {
+    if (IsWord(c, i + 1, "few") || IsWord(c, i + 1, "couple")) {
+      *end = i + 2 + (IsWord(c, i + 2, "of") ? 1 : 0);
+      return "X";
+    }
+    *end = i + 1;
+    return "1";
+  }
+  if (w == "several" || w == "few" || w == "many" || w == "some") {
+    *end = i + 1;
+    return "X";
+  }
+  const int tens = IndexIn(kTens, w);
+  if (tens >= 0) {
+    const size_t unit_at = IsPunct(c, i + 1, '-') ? i + 2 : i + 1;
+    const int unit = IndexIn(kSmallNumbers, Has(c, unit_at) ? c.t[unit_at].lower : "");
+    if (unit >= 1 && unit <= 9) {
+      *end = unit_at + 1;
+      return std::to_string((tens + 2) * 10 + unit);
+    }
+    *end = i + 1;
+    return std::to_string((tens + 2) * 10);
+  }
+  const int n = IndexIn(kSmallNumbers, w);
+  if (n >= 1) {
+    *end = i + 1;
+    if (IsWord(c, i + 1, "hundred")) {
+      *end = i + 2;
+      return std::to_string(n * 100);
+    }
+    return std::to_string(n);
+  }
+  return std::nullopt;
+}
+
+struct Unit {
+  char code = 0;     // D W M Y Q, or H/N/S for hours/minutes/seconds
+  int scale = 1;     // decade = 10 years, century = 100
+  bool plural = false;
+};
+
+std::optional<Unit> UnitAt(const Ctx& c, size_t i) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
+  std::string w = c.t[i].lower;
+  Unit u;
+  if (w.size() > 1 && w.back() == 's') {
+    u.plural = true;
+    w.pop_back();
+  }
+  if (w == "centurie") w = "century";
+  if (w == "day") u.code = 'D';
+  else if (w == "week") u.code = 'W';
+  else if (w == "month") u.code = 'M';
+  else if (w == "year") u.code = 'Y';
+  else if (w == "quarter") u.code = 'Q';
+  else if (w == "decade") { u.code = 'Y'; u.scale = 10; }
+  else if (w == "century") { u.code = 'Y'; u.scale = 100; }
+  else if (w == "hour") u.code = 'H';
+  else if (w == "minute") u.code = 'N';
+  else if (w == "second") u.code = 'S';
+  else return std::nullopt;
+  return u;
+}
+
+std::string DurationText(const std::string& count, const Unit& u) {
+  std::string n = count;
+  if (u.scale != 1) n = count == "X" ? "X" : NumberText(std::stod(count) * u.scale);
+  if (count == "X" && u.scale == 10) return "PXDE";
+  if (count == "X" && u.scale == 100) return "PXCE";
+  switch (u.code) {
+    case 'H': return "PT" + n + "H";
+    case 'N': return "PT" + n + "M";
+    case 'S': return "PT" + n + "S";
+    default: return "P" + n + std::string(1, u.code);
+  }
+}
+
+// The anchor shifted by `n` units of `u`, at the unit's granularity.
+std::string ShiftedAnchor(const DateAnchor& a, const Unit& u, int n) {
+  if (a.year == 0) return "";
+  if (u.code == 'Y') return YearText(a.year + n * u.scale);
+  if (a.month == 0) return "";
+  if (u.code == 'M' || u.code == 'Q') {
+    const int months = a.year * 12 + (a.month - 1) + n * (u.code == 'Q' ? 3 : 1);
+    if (u.code == 'Q') return YearText(months / 12) + "-Q" + std::to_string((months % 12) / 3 + 1);
+    return YearText(months / 12) + "-" + Pad(months % 12 + 1, 2);
+  }
+  if (a.day == 0) return "";
+  const int64_t base = DaysFromCivil(a.year, a.month, a.day);
+  if (u.code == 'D') {
+    const Civil d = CivilFromDays(base + n);
+    return DateText(d.year, d.month, d.day);
+  }
+  if (u.code == 'W') {
+    const Civil d = CivilFromDays(base + 7 * static_cast<int64_t>(n));
+    const auto w = IsoWeekOf(d.year, d.month, d.day);
+    return YearText(w.year) + "-W" + Pad(w.week, 2);
+  }
+  return "";
+}
+
+// Year for month/day given a weekday: the year nearest `around` (searching
+// 0, -1, +1, -2, ...) in which that date falls on that weekday.
+int YearForWeekday(int around, int month, int day, int weekday) {
+  for (int k = 0; k <= kWeekdayYearWindow; ++k) {
+    for (int y : {around - k, around + k}) {
+      if (day <= DaysInMonth(y, month) && DayOfWeek(y, month, day) == weekday) return y;
+    }
+  }
+  return 0;
+}
+
+// ---- rules -----------------------------------------------------------------
+
+// [Weekday [,]] Month Day [,] [Year]   or   [Weekday [,]] Day [of] Month [,] [Year]
+std::optional<Match> FullDate(const Ctx& c, size_t i) {
+  size_t k = i;
+  const int weekday = WeekdayAt(c, k, true);
+  if (weekday >= 0) {
+    k += 1;
+    if (IsPunct(c, k, '.')) ++k;
+    if (IsPunct(c, k, ',')) ++k;
+    if (IsWord(c, k, "the")) ++k;
+  }
+  int month = 0, day = 0;
+  size_t after = 0;
+  size_t e = 0;
+  if ((month = MonthAt(c, k, &e)) > 0 && (day = DayAt(c, e, &after)) > 0) {
+  } else if ((day = DayAt(c, k, &e)) > 0) {
+    if (IsWord(c, e, "of")) ++e;
+    month = MonthAt(c, e, &after);
+    if (month == 0) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  size_t y_at = IsPunct(c, after, ',') ? after + 1 : after;
+  int year = YearAt(c, y_at);
+  Match m;
+  m.end = after;
+  if (year > 0 && !Adjacent(c, y_at + 1)) {
+    m.end = y_at + 1;
+  } else if (year > 0 && Has(c, y_at + 1) && c.t[y_at + 1].lower != "-") {
+    m.end = y_at + 1;  // punctuation glued to the year ("2022.")
+  } else {
+    year = 0;
+  }
+  if (year == 0 && c.a.year > 0) {
+    year = weekday >= 0 ? YearForWeekday(c.a.year, month, day, weekday) : c.a.year;
+  }
+  if (year > 0 && day > DaysInMonth(year, month)) return std::nullopt;
+  m.value = DateText(year, month, day);
+  return m;
+}
+
+// Month [,|of] Year
+std::optional<Match> MonthYear(const Ctx& c, size_t i) {
+  size_t e = 0;
+  const int month = MonthAt(c, i, &e);
+  if (month == 0) return std::nullopt;
+  if (IsPunct(c, e, ',') || IsWord(c, e, "of")) ++e;
+  const int year = YearAt(c, e);
+  if (year == 0) return std::nullopt;
+  return Match{e + 1, YearText(year) + "-" + Pad(month, 2)};
+}
+
+// A month alone after a temporal preposition: "in March", "since January",
+// "last March". Months before the anchor's month are this year's.
+std::optional<Match> BareMonth(const Ctx& c, size_t i) {
+  size_t e = 0;
+  int shift = 0;
+  size_t k = i;
+  if (IsWord(c, i, "last")) shift = -1;
+  if (IsWord(c, i, "next")) shift = 1;
+  if (IsWord(c, i, "this") || shift != 0) ++k;
+  const int month = MonthAt(c, k, &e);
+  if (month == 0) return std::nullopt;
+  if (k == i) {
+    if (i == 0 || c.t[i - 1].kind != TokKind::kWord) return std::nullopt;
+    static constexpr std::array<std::string_view, 12> kCues = {
+        "in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "early", "late"};
+    if (IndexIn(kCues, c.t[i - 1].lower) < 0 && !(c.t[i - 1].lower == "mid" || IsPunct(c, i - 1, '-'))) {
+      return std::nullopt;
+    }
+    if (c.t[k].lower == "may" && !IsWord(c, i - 1, "in") && !IsWord(c, i - 1, "since")) return std::nullopt;
+  }
+  int year = c.a.year;
+  if (year > 0 && c.a.month > 0) {
+    if (shift < 0 && month >= c.a.month) --year;
+    if (shift > 0 && month <= c.a.month) ++year;
+  }
+  return Match{e, YearText(year) + "-" + Pad(month, 2)};
+}
+
+// 2022-11-28 and 11/28/2022 (US order; day first when the first part > 12).
+std::optional<Match> NumericDate(const Ctx& c, size_t i) {
+  const int year = YearAt(c, i);
+  if (year > 0 && IsPunct(c, i + 1, '-') && Adjacent(c, i + 1) && Adjacent(c, i + 2) && IsPunct(c, i + 3, '-') &&
+      Adjacent(c, i + 3) && Adjacent(c, i + 4)) {
+    const int month = IntAt(c, i + 2, 2, 2);
+    const int day = IntAt(c, i + 4, 2, 2);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month)) {
+      return Match{i + 5, DateText(year, month, day)};
+    }
+    return std::nullopt;
+  }
+  const int a = IntAt(c, i, 1, 2);
+  if (a < 1 || !IsPunct(c, i + 1, '/') || !Adjacent(c, i + 1) || !Adjacent(c, i + 2) || !IsPunct(c, i + 3, '/') ||
+      !Adjacent(c, i + 3) || !Adjacent(c, i + 4)) {
+    return std::nullopt;
+  }
+  const int b = IntAt(c, i + 2, 1, 2);
+  int y = IntAt(c, i + 4, 4, 4);
+  if (y < 0) {
+    y = IntAt(c, i + 4, 2, 2);
+    if (y < 0) return std::nullopt;
+    y += y < kTwoDigitPivot ? 2000 : 1900;
+  }
+  int month = a, day = b;
+  if (a > 12) std::swap(month, day);
+  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(y, month)) return std::nullopt;
+  if (IsPunct(c, i + 5, '/') && Adjacent(c, i + 5)) return std::nullopt;  // a longer code, not a date
+  return Match{i + 5, DateText(y, month, day)};
+}
+
+// A four-digit number that context shows to be a year.
+std::optional<Match> Year(const Ctx& c, size_t i, size_t prev_mention_end, bool prev_was_year) {
+  const int year = YearAt(c, i);
+  if (year == 0) return std::nullopt;
+  if (Has(c, i + 1) && Adjacent(c, i + 1) &&
+      (c.t[i + 1].kind == TokKind::kWord || c.t[i + 1].kind == TokKind::kNumber)) {
+    return std::nullopt;  // "2000m", "1500s" (decades are their own rule)
+  }
+  if (IsPunct(c, i + 1, '-') && Adjacent(c, i + 1) && Has(c, i + 2) && c.t[i + 2].kind == TokKind::kWord) {
+    return std::nullopt;  // "a 2000-word essay"
+  }
+  if (i > 0 && (IsPunct(c, i - 1, '-') || IsPunct(c, i - 1, '/')) && Adjacent(c, i) && i >= 2 &&
+      c.t[i - 2].kind == TokKind::kNumber && !prev_was_year) {
+    return std::nullopt;  // "555-2022", "3/2022"
+  }
+  Match m{i + 1, YearText(year)};
+  if (IsPunct(c, i + 1, '\'') && IsWord(c, i + 2, "s")) return m;  // "2022's"
+  // Range partner: "2009-2011", "from 2009 to 2011", "2008 and 2009".
+  if (prev_was_year && i >= 1 && prev_mention_end + 1 == i) return m;
+  const bool range_start = IsPunct(c, i + 1, '-') && YearAt(c, i + 2) > 0;
+  if (i == 0) return range_start ? std::optional<Match>(m) : std::nullopt;
+  const DateToken& p = c.t[i - 1];
+  if (p.kind != TokKind::kWord) return range_start ? std::optional<Match>(m) : std::nullopt;
+  if (IndexIn(kStrongYearCues, p.lower) >= 0) return m;
+  if (IndexIn(kWeakYearCues, p.lower) >= 0) {
+    if (!IsLowerWord(c, i + 1) || IndexIn(kAfterYearWords, c.t[i + 1].lower) >= 0) return m;
+  }
+  return range_start ? std::optional<Match>(m) : std::nullopt;
+}
+
+// "1990s", "the 1990s", "the '90s" -> 199X
+std::optional<Match> Decade(const Ctx& c, size_t i) {
+  size_t k = IsWord(c, i, "the") ? i + 1 : i;
+  int decade = -1;
+  if (IsPunct(c, k, '\'') && IntAt(c, k + 1, 2, 2) >= 0 && Adjacent(c, k + 1)) {
+    const int d = IntAt(c, k + 1, 2, 2);
+    decade = d + (d < kTwoDigitPivot / 2 ? 2000 : 1900);
+    ++k;
+  } else {
+    decade = YearAt(c, k);
+  }
+  if (decade <= 0 || decade % 10 != 0) return std::nullopt;
+  if (!IsWord(c, k + 1, "s") || !Adjacent(c, k + 1)) return std::nullopt;
+  std::string v = YearText(decade);
+  v.back() = 'X';
+  return Match{k + 2, v};
+}
+
+int SeasonAt(const Ctx& c, size_t i, const char** code) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return 0;
+  const std::string& w = c.t[i].lower;
+  // Second value: the month the season starts, to tell "last summer" apart.
+  if (w == "spring") { *code = "SP"; return 3; }
+  if (w == "summer") { *code = "SU"; return 6; }
+  if (w == "fall" || w == "autumn") { *code = "FA"; return 9; }
+  if (w == "winter") { *code = "WI"; return 12; }
+  return 0;
+}
+
+// "fall 2024", "summer of 2023", "the 2023 fall show", "last summer",
+// "this spring", "in the summer".
+std::optional<Match> Season(const Ctx& c, size_t i) {
+  const char* code = nullptr;
+  const int year_first = YearAt(c, i);
+  if (year_first > 0 && SeasonAt(c, i + 1, &code) > 0) return Match{i + 2, YearText(year_first) + "-" + code};
+  size_t k = i;
+  int shift = 0;
+  bool cued = false;
+  if (IsWord(c, k, "last")) shift = -1;
+  if (IsWord(c, k, "next")) shift = 1;
+  if (IsWord(c, k, "this") || shift != 0) {
+    cued = true;
+    ++k;
+  } else if (IsWord(c, k, "the") && i > 0 &&
+             (IsWord(c, i - 1, "in") || IsWord(c, i - 1, "during") || IsWord(c, i - 1, "over"))) {
+    cued = true;
+    ++k;
+  }
+  const int start_month = SeasonAt(c, k, &code);
+  if (start_month == 0) return std::nullopt;
+  size_t y_at = IsWord(c, k + 1, "of") ? k + 2 : k + 1;
+  const int year = shift == 0 ? YearAt(c, y_at) : 0;
+  if (year > 0) return Match{y_at + 1, YearText(year) + "-" + code};
+  if (!cued || (c.t[k].lower == "fall" && shift == 0 && !IsWord(c, i, "this"))) return std::nullopt;
+  int y = c.a.year;
+  if (y > 0 && c.a.month > 0) {
+    // A season has ended once its three months are past.
+    constexpr int kSeasonMonths = 3;
+    if (shift < 0 && c.a.month < start_month + kSeasonMonths) --y;
+    if (shift > 0 && c.a.month >= start_month) ++y;
+  } else if (y > 0) {
+    y += shift;
+  }
+  return Match{k + 1, YearText(y) + "-" + code};
+}
+
+// "the third quarter [of 2009 | of this year]", "third-quarter", "Q3 2009",
+// "the first half".
+std::optional<Match> Quarter(const Ctx& c, size_t i) {
+  size_t k = IsWord(c, i, "the") ? i + 1 : i;
+  int q = 0;
+  bool half = false;
+  if (IsWord(c, k, "q") && Adjacent(c, k + 1)) {
+    q = IntAt(c, k + 1, 1, 1);
+    if (q < 1 || q > 4) return std::nullopt;
+    k += 2;
+  } else {
+    const int ord = Has(c, k) ? IndexIn(kOrdinals, c.t[k].lower) : -1;
+    if (ord < 0) return std::nullopt;
+    size_t u = IsPunct(c, k + 1, '-') ? k + 2 : k + 1;
+    if (IsWord(c, u, "quarter")) {
+      q = ord + 1;
+    } else if (IsWord(c, u, "half") && ord < 2) {
+      q = ord + 1;
+      half = true;
+    } else {
+      return std::nullopt;
+    }
+    k = u + 1;
+  }
+  int year = c.a.year;
+  if (IsWord(c, k, "of") || IsPunct(c, k, ',')) {
+    const size_t after = k + 1;
+    if (YearAt(c, after) > 0) {
+      year = YearAt(c, after);
+      k = after + 1;
+    } else if ((IsWord(c, after, "this") || IsWord(c, after, "last") || IsWord(c, after, "next") ||
+                IsWord(c, after, "the")) &&
+               IsWord(c, after + 1, "year")) {
+      if (year > 0 && c.t[after].lower == "last") --year;
+      if (year > 0 && c.t[after].lower == "next") ++year;
+      k = after + 2;
+    }
+  } else if (YearAt(c, k) > 0) {
+    year = YearAt(c, k);
+    ++k;
+  }
+  return Match{k, YearText(year) + (half ? "-H" : "-Q") + std::to_string(q)};
+}
+
+std::string PartOfDay(std::string_view w) {
+  if (w == "morning") return "TMO";
+  if (w == "afternoon") return "TAF";
+  if (w == "evening") return "TEV";
+  if (w == "night") return "TNI";
+  return "";
+}
+
+bool FutureCueBefore(const Ctx& c, size_t i) {
+  static constexpr std::array<std::string_view, 10> kCues = {
+      "will", "ll", "shall", "scheduled", "expected", "plans", "due", "upcoming", "going", "until"};
+  for (size_t back = 1; back <= kFutureCueWindow && back <= i; ++back) {
+    const DateToken& t = c.t[i - back];
+    if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return false;
+    if (IndexIn(kCues, t.lower) >= 0) return true;
+  }
+  return false;
+}
+
+// today, tonight, yesterday, tomorrow, this morning, last night, [last|next]
+// Monday [morning].
+std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
+  const DateAnchor& a = c.a;
+  const bool full = a.year > 0 && a.month > 0 && a.day > 0;
+  const int64_t base = full ? DaysFromCivil(a.year, a.month, a.day) : 0;
+  auto day_text = [&](int64_t offset) {
+    if (!full) return std::string("XXXX-XX-XX");
+    const Civil d = CivilFromDays(base + offset);
+    return DateText(d.year, d.month, d.day);
+  };
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
+  const std::string& w = c.t[i].lower;
+  if (w == "today") return Match{i + 1, full ? day_text(0) : "PRESENT_REF"};
+  if (w == "tonight") return Match{i + 1, day_text(0) + "TNI"};
+  if (w == "yesterday") return Match{i + 1, day_text(-1)};
+  if (w == "tomorrow") return Match{i + 1, day_text(1)};
+  if (w == "this" && Has(c, i + 1) && !PartOfDay(c.t[i + 1].lower).empty() && c.t[i + 1].lower != "night") {
+    return Match{i + 2, day_text(0) + PartOfDay(c.t[i + 1].lower)};
+  }
+  if (w == "last" && IsWord(c, i + 1, "night")) return Match{i + 2, day_text(-1) + "TNI"};
+  size_t k = i;
+  int dir = 0;
+  if (w == "last" || w == "past") dir = -1;
+  if (w == "next" || w == "coming") dir = 1;
+  if (w == "this" || dir != 0) ++k;
+  const int wd = WeekdayAt(c, k, false);
+  if (wd < 0) return std::nullopt;
+  if (dir == 0) dir = FutureCueBefore(c, i) ? 1 : -1;
+  std::string v = "XXXX-XX-XX";
+  if (full) {
+    const int today = DayOfWeek(a.year, a.month, a.day);
+    int64_t delta = dir < 0 ? -((today - wd + 7) % 7) : (wd - today + 7) % 7;
+    // "next Monday"/"last Monday" never mean the anchor day itself.
+    if (delta == 0 && k != i && c.t[i].lower != "this") delta = dir * 7;
+    v = day_text(delta);
+  }
+  size_t e = k + 1;
+  if (Has(c, e) && !PartOfDay(c.t[e].lower).empty()) {
+    v += PartOfDay(c.t[e].lower);
+    ++e;
+  }
+  return Match{e, v};
+}
+
+// [earlier|later] this/last/next week|month|year|weekend, the previous year.
+std::optional<Match> RelativeUnit(const Ctx& c, size_t i) {
+  size_t k = i;
+  if (IsWord(c, k, "earlier") || IsWord(c, k, "later")) ++k;
+  int shift = 0;
+  if (IsWord(c, k, "last") || IsWord(c, k, "previous")) shift = -1;
+  else if (IsWord(c, k, "next") || IsWord(c, k, "following") || IsWord(c, k, "coming")) shift = 1;
+  else if (!IsWord(c, k, "this")) {
+    if (!(IsWord(c, k, "the") && (IsWord(c, k + 1, "previous") || IsWord(c, k + 1, "following")))) {
+      return std::nullopt;
+    }
+    ++k;
+    shift = c.t[k].lower == "previous" ? -1 : 1;
+  }
+  if (k != i && shift != 0 && c.t[i].lower != "the") return std::nullopt;  // "earlier last week"
+  if (IsWord(c, k + 1, "weekend")) {
+    const std::string week = ShiftedAnchor(c.a, Unit{'W', 1, false}, shift);
+    return Match{k + 2, (week.empty() ? "XXXX-WXX" : week) + "-WE"};
+  }
+  const std::optional<Unit> u = UnitAt(c, k + 1);
+  if (!u || u->plural || u->scale != 1 || u->code == 'H' || u->code == 'N' || u->code == 'S') return std::nullopt;
+  std::string v = ShiftedAnchor(c.a, *u, shift);
+  if (v.empty()) v = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF";
+  return Match{k + 2, v};
+}
+
+// [the] [past|last|next|coming|first] [nearly|about|...] N [more]
+// [consecutive|straight|trading|...] units [ago|later|earlier]; "12-year".
+std::optional<Match> Duration(const Ctx& c, size_t i) {
+  size_t k = i;
+  const bool the = IsWord(c, k, "the");
+  if (the) ++k;
+  bool framed = false;  // "the past five days"
+  static constexpr std::array<std::string_view, 7> kFrames = {"past", "last", "next", "coming",
+                                                               "first", "previous", "final"};
+  if (Has(c, k) && IndexIn(kFrames, c.t[k].lower) >= 0) {
+    framed = true;
+    ++k;
+  }
+  if (the && !framed) return std::nullopt;
+  static constexpr std::array<std::string_view, 9> kApprox = {"nearly", "almost", "about", "over", "around",
+                                                               "roughly", "some", "approximately", "only"};
+  if (Has(c, k) && IndexIn(kApprox, c.t[k].lower) >= 0 && !(framed && c.t[k].lower == "some")) ++k;
+  if ((IsWord(c, k, "more") || IsWord(c, k, "less")) && IsWord(c, k + 1, "than")) k += 2;
+  size_t e = 0;
+  std::optional<std::string> n = CountAt(c, k, &e);
+  if (!n && framed) {
+    // "the past year", "the next decade": one unit.
+    const std::optional<Unit> u = UnitAt(c, k);
+    if (u && !u->plural) return Match{k + 1, DurationText("1", *u)};
+  }
+  if (!n) {
+    // Vague plural: "in recent years", "for decades", "over the years".
+    const std::optional<Unit> u = UnitAt(c, k);
+    if (!u || !u->plural || k == 0) return std::nullopt;
+    const std::string& prev = c.t[k - 1].lower;
+    if (!(prev == "recent" || prev == "for" || (prev == "the" && k >= 2 && IsWord(c, k - 2, "over")))) {
+      return std::nullopt;
+    }
+    const size_t start = prev == "recent" ? k - 1 : k;
+    if (start < i) return std::nullopt;
+    return Match{k + 1, DurationText("X", *u)};
+  }
+  if (IsWord(c, e, "more") || IsWord(c, e, "additional") || IsWord(c, e, "further")) ++e;
+  static constexpr std::array<std::string_view, 6> kKinds = {"consecutive", "straight", "trading",
+                                                              "full",        "business", "calendar"};
+  if (Has(c, e) && IndexIn(kKinds, c.t[e].lower) >= 0) ++e;
+  bool hyphen = false;
+  if (IsPunct(c, e, '-') && Adjacent(c, e) && Adjacent(c, e + 1)) {
+    hyphen = true;
+    ++e;
+  }
+  const std::optional<Unit> u = UnitAt(c, e);
+  if (!u) return std::nullopt;
+  if (u->code == 'S' && !u->plural) return std::nullopt;  // "one second" is too often an ordinal
+  if (hyphen && u->plural) return std::nullopt;
+  Match m{e + 1, DurationText(*n, *u)};
+  if (IsWord(c, e + 1, "ago") && *n != "X" && !framed) {
+    const double count = std::stod(*n);
+    std::string v = ShiftedAnchor(c.a, *u, -static_cast<int>(count));
+    if (count == std::floor(count) && !v.empty()) return Match{e + 2, v};
+    return Match{e + 2, "PAST_REF"};
+  }
+  return m;
+}
+
+// now, currently, recently, soon, the past, the future ...
+std::optional<Match> Reference(const Ctx& c, size_t i) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
+  const std::string& w = c.t[i].lower;
+  if (w == "now" || w == "currently" || w == "presently" || w == "nowadays" || w == "current") {
+    return Match{i + 1, "PRESENT_REF"};
+  }
+  if (w == "recently" || w == "recent" || w == "formerly" || w == "previously") return Match{i + 1, "PAST_REF"};
+  if (w == "soon") return Match{i + 1, "FUTURE_REF"};
+  if (w == "these" && IsWord(c, i + 1, "days")) return Match{i + 2, "PRESENT_REF"};
+  if (w == "the" || w == "at") {
+    // Longer matches ("the past five days") win over these in Best().
+    if (IsWord(c, i + 1, "past")) return Match{i + 2, "PAST_REF"};
+    if (IsWord(c, i + 1, "future")) return Match{i + 2, "FUTURE_REF"};
+    if (IsWord(c, i + 1, "present")) return Match{i + 2, "PRESENT_REF"};
+  }
+  return std::nullopt;
+}
+
+// annual, weekly, every day, each year -> sets.
+std::optional<Match> Set(const Ctx& c, size_t i) {
+  if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
+  const std::string& w = c.t[i].lower;
+  if (w == "annual" || w == "annually" || w == "yearly") return Match{i + 1, "P1Y"};
+  if (w == "monthly") return Match{i + 1, "P1M"};
+  if (w == "weekly") return Match{i + 1, "P1W"};
+  if (w == "daily") return Match{i + 1, "P1D"};
+  if (w == "quarterly") return Match{i + 1, "P1Q"};
+  if (w == "every" || w == "each" || w == "per") {
+    const std::optional<Unit> u = UnitAt(c, i + 1);
+    if (u && !u->plural) return Match{i + 2, DurationText("1", *u)};
+  }
+  return std::nullopt;
+}
+
+// 15:00, 3:30 p.m., 3 pm, 0800 UTC, noon; an adjacent "today"/weekday/date
+// supplies the day.
+std::optional<Match> Time(const Ctx& c, size_t i) {
+  int hour = -1, minute = 0;
+  size_t k = i;
+  if (IsWord(c, i, "noon") || IsWord(c, i, "midday")) {
+    hour = 12;
+    k = i + 1;
+  } else if (IsWord(c, i, "midnight")) {
+    hour = 24;
+    k = i + 1;
+  } else if (IntAt(c, i, 1, 2) >= 0 && IsPunct(c, i + 1, ':') && IntAt(c, i + 2, 2, 2) >= 0) {
+    hour = IntAt(c, i, 1, 2);
+    minute = IntAt(c, i + 2, 2, 2);
+    k = i + 3;
+  } else if (IntAt(c, i, 4, 4) >= 0 && (IsWord(c, i + 1, "utc") || IsWord(c, i + 1, "gmt"))) {
+    hour = IntAt(c, i, 4, 4) / 100;
+    minute = IntAt(c, i, 4, 4) % 100;
+    k = i + 1;
+  } else if (IntAt(c, i, 1, 2) >= 0) {
+    hour = IntAt(c, i, 1, 2);
+    k = i + 1;
+  } else {
+    return std::nullopt;
+  }
+  if (hour > 24 || minute > 59) return std::nullopt;
+  bool meridiem = false;
+  auto take_meridiem = [&](std::string_view letter) {
+    if (IsWord(c, k, std::string(letter) + "m")) {
+      k += 1;
+    } else if (IsWord(c, k, letter) && IsPunct(c, k + 1, '.') && IsWord(c, k + 2, "m")) {
+      k += IsPunct(c, k + 3, '.') ? 4 : 3;
+    } else {
+      return false;
+    }
+    return true;
+  };
+  if (take_meridiem("p")) {
+    meridiem = true;
+    if (hour < 12) hour += 12;
+  } else if (take_meridiem("a")) {
+    meridiem = true;
+    if (hour == 12) hour = 0;
+  }
+  const bool colon = k >= i + 3 && IsPunct(c, i + 1, ':');
+  std::string zone;
+  if (IsWord(c, k, "utc") || IsWord(c, k, "gmt") || IsWord(c, k, "z")) {
+    zone = "Z";
+    ++k;
+  } else if (Has(c, k) && c.t[k].kind == TokKind::kWord && c.t[k].capitalised &&
+             (c.t[k].lower == "et" || c.t[k].lower == "est" || c.t[k].lower == "edt" || c.t[k].lower == "pt" ||
+              c.t[k].lower == "pst" || c.t[k].lower == "bst" || c.t[k].lower == "cet")) {
+    ++k;
+  }
+  const bool named = hour == 12 || hour == 24 ? k > i : false;
+  if (!meridiem && !colon && zone.empty() && !named) return std::nullopt;
+  if (colon && !meridiem && zone.empty() && hour > 24) return std::nullopt;
+  std::string day = AnchorDayText(c.a);
+  if (day.empty()) day = "XXXX-XX-XX";
+  size_t d = IsWord(c, k, "on") ? k + 1 : k;
+  if (std::optional<Match> r = RelativeDay(c, d)) {
+    if (r->value.size() == 10) {
+      day = r->value;
+      k = r->end;
+    }
+  } else if (std::optional<Match> f = FullDate(c, d)) {
+    day = f->value;
+    k = f->end;
+  }
+  return Match{k, day + "T" + Pad(hour, 2) + ":" + Pad(minute, 2) + zone};
+}
+
+// Christmas, New Year's Day, ... with an optional year.
+std::optional<Match> Holiday(const Ctx& c, size_t i) {
+  if (!Has(c, i) || !c.t[i].capitalised) return std::nullopt;
+  int month = 0, day = 0;
+  size_t e = i + 1;
+  if (IsWord(c, i, "christmas")) {
+    month = 12;
+    day = 25;
+    if (IsWord(c, i + 1, "eve") || IsWord(c, i + 1, "day")) {
+      day -= c.t[i + 1].lower == "eve" ? 1 : 0;
+      ++e;
+    }
+  } else if (IsWord(c, i, "new") && IsWord(c, i + 1, "year") && IsPunct(c, i + 2, '\'') && IsWord(c, i + 3, "s") &&
+             (IsWord(c, i + 4, "day") || IsWord(c, i + 4, "eve"))) {
+    month = c.t[i + 4].lower == "day" ? 1 : 12;
+    day = month == 1 ? 1 : 31;
+    e = i + 5;
+  } else if (IsWord(c, i, "halloween")) {
+    month = 10;
+    day = 31;
+  } else {
+    return std::nullopt;
+  }
+  int year = c.a.year;
+  if (YearAt(c, e) > 0) {
+    year = YearAt(c, e);
+    ++e;
+  }
+  return Match{e, DateText(year, month, day)};
+}
+
+bool IsPointValue(const std::string& v) { return v.size() == 4 && v[0] != 'P'; }
+
+// "early 2008", "mid-March", "late summer": the modifier joins the span.
+bool IsModifier(const Ctx& c, size_t i, size_t* next) {
+  if (!(IsWord(c, i, "early") || IsWord(c, i, "late") || IsWord(c, i, "mid"))) return false;
+  *next = IsPunct(c, i + 1, '-') ? i + 2 : i + 1;
+  return true;
+}
+
+std::optional<Match> Best(const Ctx& c, size_t i, size_t prev_end, bool prev_was_year) {
+  std::optional<Match> best;
+  auto consider = [&](std::optional<Match> m) {
+    if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
+  };
+  consider(FullDate(c, i));
+  consider(NumericDate(c, i));
+  consider(MonthYear(c, i));
+  consider(Decade(c, i));
+  consider(Quarter(c, i));
+  consider(Season(c, i));
+  consider(Holiday(c, i));
+  consider(Time(c, i));
+  consider(RelativeDay(c, i));
+  consider(RelativeUnit(c, i));
+  consider(Duration(c, i));
+  consider(BareMonth(c, i));
+  consider(Year(c, i, prev_end, prev_was_year));
+  consider(Set(c, i));
+  consider(Reference(c, i));
+  return best;
+}
+
+}  // namespace
+
+int DayOfWeek(int year, int month, int day) {
+  const int64_t days = DaysFromCivil(year, month, day);
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+}
+
+std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anchor) {
+  const std::vector<DateToken> tokens = date_internal::TokenizeForDates(text);
+  const Ctx c{tokens, anchor};
+  std::vector<DateMention> out;
+  size_t prev_end = static_cast<size_t>(-2);
+  bool prev_was_year = false;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    size_t start = i;
+    std::optional<Match> m;
+    size_t next = 0;
+    if (IsModifier(c, i, &next)) {
+      m = Best(c, next, prev_end, prev_was_year);
+      if (m && !(IsPointValue(m->value) || m->value.size() == 7)) m.reset();
+    }
+    if (!m) m = Best(c, i, prev_end, prev_was_year);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    const size_t last = m->end - 1;
+    DateMention d;
+    d.span = Span{tokens[start].cp_start, tokens[last].cp_end};
+    d.text.assign(text.substr(tokens[start].byte_start, tokens[last].byte_end - tokens[start].byte_start));
+    d.value = std::move(m->value);
+    prev_was_year = IsPointValue(d.value);
+    prev_end = m->end;
+    out.push_back(std::move(d));
+    i = m->end;
+  }
+  return out;
+}
+
+DateAnchor ParseAnchor(std::string_view s) {
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > s.size()) return -1;
+    int v = 0;
+    for (size_t k = at; k < at + n; ++k) {
+      if (s[k] < '0' || s[k] > '9') return -1;
+      v = v * 10 + (s[k] - '0');
+    }
+    return v;
+  };
+  DateAnchor a;
+  const int y = digits(0, 4);
+  if (y <= 0) return a;
+  if (s.size() > 4 && s[4] != '-') return a;
+  a.year = y;
+  if (s.size() >= 7) {
+    const int m = digits(5, 2);
+    if (m < 1 || m > 12) return DateAnchor{y, 0, 0};
+    a.month = m;
+    if (s.size() >= 10 && s[7] == '-') {
+      const int d = digits(8, 2);
+      if (d >= 1 && d <= date_internal::DaysInMonth(y, m)) a.day = d;
+    }
+  }
+  return a;
+}
+
+DateAnchor InferAnchor(std::string_view text, std::string_view published) {
+  const DateAnchor given = ParseAnchor(published);
+  if (given.year > 0) return given;
+  const std::vector<DateMention> found = FindDates(text, DateAnchor{});
+  std::vector<int> years;
+  DateAnchor latest;
+  auto later = [](const DateAnchor& x, const DateAnchor& y) {
+    return std::tie(x.year, x.month, x.day) > std::tie(y.year, y.month, y.day);
+  };
+  for (const DateMention& d : found) {
+    const DateAnchor p = ParseAnchor(d.value);
+    if (p.year == 0) continue;
+    years.push_back(p.year);
+    if (p.day > 0 && later(p, latest)) latest = p;
+  }
+  int median = 0;
+  if (!years.empty()) {
+    std::sort(years.begin(), years.end());
+    median = years[years.size() / 2];
+  }
+  // Weekday rule: "Monday, November 28" with no year.
+  if (median > 0) {
+    for (const DateMention& d : found) {
+      if (d.value.rfind("XXXX-", 0) != 0 || d.value.size() != 10 || d.value[5] == 'X') continue;
+      const std::vector<DateToken> tk = date_internal::TokenizeForDates(d.text);
+      const Ctx c{tk, DateAnchor{}};
+      const int wd = WeekdayAt(c, 0, true);
+      if (wd < 0) continue;
+      const int month = std::stoi(d.value.substr(5, 2));
+      const int day = std::stoi(d.value.substr(8, 2));
+      const int y = YearForWeekday(median, month, day, wd);
+      if (y > 0 && later(DateAnchor{y, month, day}, latest)) latest = DateAnchor{y, month, day};
+    }
+  }
+  if (latest.year > 0) return latest;
+  return DateAnchor{median, 0, 0};
+}
+
+}  // namespace storyline

@@ -1,0 +1,78 @@
+// dates.h: recognises temporal expressions in English news text and
+// normalises them to TIMEX3-style values.
+//
+//   storyline::DateAnchor anchor = storyline::InferAnchor(text, "2022-11-29");
+//   for (const storyline::DateMention& d : storyline::FindDates(text, anchor))
+//     use(d.span, d.value);  // "November 28, 2022" -> "2022-11-28"
+//
+// Values: dates 2022-11-28, months 2024-03, years 2024, seasons 2024-FA
+// (SP/SU/FA/WI), quarters 2009-Q3, weeks 2022-W48, decades 199X, times
+// 2022-11-28T15:00 (Z when the text says UTC/GMT), durations P3D/P2W/PT30M
+// (X for an unknown count: PXY), and PRESENT_REF/PAST_REF/FUTURE_REF.
+// Parts the anchor cannot supply are written as X (XXXX-11-28).
+//
+// Resolution rules against the anchor (documented because news text leaves
+// them implicit):
+// - "today", "yesterday", "tomorrow", "this morning": the anchor's day +/- 1.
+// - A bare weekday ("on Monday"): the most recent such day on or before the
+//   anchor (news reports mostly past events); when a future cue ("will",
+//   "next", "scheduled") precedes it in the sentence, the next such day on or
+//   after the anchor.
+// - "last/this/next week|month|year|weekend", "earlier/later this week":
+//   the calendar unit containing the anchor, shifted by one.
+// - "two weeks ago": the anchor shifted back, at the unit's granularity
+//   (days -> date, weeks -> ISO week, months -> month, years -> year).
+// - "three years later"/"earlier" (relative to an event, not the anchor) and
+//   "for three months": durations (P3Y, P3M).
+// - A month and day without a year take the anchor's year; with a weekday
+//   ("Monday, November 28") they take the year nearest the anchor's (within
+//   kWeekdayYearWindow) in which that day is that weekday.
+//
+// Thread-safety: free functions over immutable tables; safe from any thread.
+#ifndef STORYLINE_EXTRACT_DATES_H_
+#define STORYLINE_EXTRACT_DATES_H_
+
+#include <string_view>
+#include <vector>
+
+#include "storyline/annotation.h"
+
+namespace storyline {
+
+// The reference date relative expressions resolve against. 0 = unknown, so
+// {2022, 0, 0} is "some time in 2022".
+struct DateAnchor {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+};
+
+// How far (in years, each way) the weekday rule searches around the anchor's
+// year: the weekday of a fixed date repeats within 6-11 years, so +/-6 finds
+// a match for every date except 29 February while staying near the anchor.
+inline constexpr int kWeekdayYearWindow = 6;
+
+// Finds the temporal expressions in UTF-8 `text`, sorted by start, never
+// overlapping. Spans are in code points (end exclusive); `text` of each
+// mention is the matched bytes. Invalid UTF-8 is tolerated (each stray byte
+// counts as one code point). Never fails: unrecognised text yields nothing.
+std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anchor);
+
+// Chooses the anchor for `text`. When `published` parses as YYYY[-MM[-DD]]
+// it wins. Otherwise the evidence in the text: the latest explicit full date;
+// failing that, a weekday with month and day resolved (weekday rule) around
+// the median of the years mentioned; failing that, the median year. Returns
+// an all-zero anchor when there is no evidence.
+DateAnchor InferAnchor(std::string_view text, std::string_view published);
+
+// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a longer ISO timestamp is cut
+// after the day). Returns an all-zero anchor when `s` is not such a date.
+DateAnchor ParseAnchor(std::string_view s);
+
+// Day of week for a proleptic Gregorian date: 0 = Monday ... 6 = Sunday.
+// REQUIRES: 1 <= month <= 12, 1 <= day <= 31.
+int DayOfWeek(int year, int month, int day);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_EXTRACT_DATES_H_
