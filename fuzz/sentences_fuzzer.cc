@@ -5,9 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include <unicode/utf8.h>
+
+#include "storyline/annotation.h"
 #include "text/sentences.h"
 
 namespace {
@@ -33,6 +37,20 @@ void CheckSpans(const std::vector<storyline::Span>& spans, size_t limit) {
   }
 }
 
+// Strict validity as ICU decodes it (no overlongs, surrogates or values past
+// U+10FFFF), the same decoder the splitter uses.
+bool ValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 bool SameSpans(const std::vector<storyline::Span>& a, const std::vector<storyline::Span>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -47,6 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > kMaxInputBytes) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
 
+  // For valid UTF-8 the bound is exact: offsets are code points of the text.
+  const size_t limit = ValidUtf8(text) ? storyline::CodePointLength(std::string(text)) : size;
   const std::vector<storyline::Token> tokens = storyline::Tokenize(text);
   size_t cp_count = 0;
   size_t prev_byte = 0, prev_cp = 0;
@@ -59,14 +79,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     prev_cp = t.span.end;
     cp_count = t.span.end;
   }
-  Check(cp_count <= size);
+  Check(cp_count <= limit);
   Check(storyline::Tokenize(text).size() == tokens.size());
 
   for (bool newline_is_boundary : {true, false}) {
     storyline::SentenceOptions options;
     options.single_newline_is_boundary = newline_is_boundary;
     const std::vector<storyline::Span> spans = storyline::SplitSentences(text, options);
-    CheckSpans(spans, size);
+    CheckSpans(spans, limit);
     Check(SameSpans(spans, storyline::SplitSentences(text, options)));
   }
   return 0;

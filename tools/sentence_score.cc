@@ -3,7 +3,11 @@
 //
 //   sentence_score                       # test splits (the reported figures)
 //   sentence_score --split dev           # development splits (tune here only)
-//   sentence_score --data DIR --errors 20
+//   sentence_score --split dev --gum-file ../shared/data/ud-en-gum/en_gum-news-only-train.conllu
+//   sentence_score --data DIR --errors 20   # also print misses and spurious ends
+//
+// Every table has a same-run baseline: ICU's English sentence break iterator
+// alone (what storyline used before this splitter).
 //
 // UD treebanks (ud-en-ewt, the Wikinews files of ud-en-gum): the running text
 // of a document is rebuilt from `# text` lines, sentences of one paragraph
@@ -163,10 +167,18 @@ void ScoreDoc(const Doc& doc, const std::string& paragraph_sep, const Splitter& 
     }
   }
   if (*errors_left <= 0) return;
+  const std::vector<size_t> at = CodePointBytes(text);
+  for (size_t i = 0; i + 1 < pred.size(); ++i) {
+    if (!gend.count(pred[i].end)) {
+      const size_t a = pred[i].end >= 60 ? pred[i].end - 60 : 0;
+      const size_t b = std::min(pred[i].end + 40, at.size() - 1);
+      std::printf("    extra %s: %s | %s\n", doc.id.c_str(), text.substr(at[a], at[pred[i].end] - at[a]).c_str(),
+                  text.substr(at[pred[i].end], at[b] - at[pred[i].end]).c_str());
+    }
+  }
   // Developer view: print gold sentences whose span was not predicted, and
   // the predicted sentence that starts or ends inside each.
   std::set<std::pair<size_t, size_t>> p;
-  const std::vector<size_t> at = CodePointBytes(text);
   for (const auto& s : pred) p.insert({s.start, s.end});
   size_t gi = 0;
   for (const auto& para : doc.paragraphs) {

@@ -90,7 +90,7 @@ constexpr std::array<std::string_view, 4> kOrdinals = {"first", "second", "third
 // evidence ("in 2022", "since 1998").
 constexpr std::array<std::string_view, 17> kStrongYearCues = {
     "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
-    "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "spring"};
+    "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "throughout"};
 // Words that may precede a year or a count ("of 2000", "to 2010"): the
 // number is a year only when no lower-case word follows it.
 constexpr std::array<std::string_view, 8> kWeakYearCues = {"of", "from", "to", "and", "or", "by", "around", "the"};
@@ -225,11 +225,11 @@ struct Unit {
 
 std::optional<Unit> UnitAt(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
-  std::string w = c.t[i].lower;
+  std::string_view w = c.t[i].lower;
   Unit u;
   if (w.size() > 1 && w.back() == 's') {
     u.plural = true;
-    w.pop_back();
+    w.remove_suffix(1);
   }
   if (w == "centurie") w = "century";
   if (w == "day") u.code = 'D';
@@ -294,6 +294,22 @@ int YearForWeekday(int around, int month, int day, int weekday) {
   return 0;
 }
 
+bool FutureCueBefore(const Ctx& c, size_t i);
+
+// A month named without a year is normally at most this far after the
+// anchor: news reports the past, so "in October" read in February is last
+// October unless a future cue ("will") says otherwise.
+constexpr int kForwardSlackMonths = 2;
+
+// Year of a month (and day) given without one, oriented as above.
+int OrientedYear(const Ctx& c, size_t i, int month) {
+  const DateAnchor& a = c.a;
+  if (a.year == 0 || a.month == 0) return a.year;
+  const int ahead = month - a.month;
+  if (FutureCueBefore(c, i)) return ahead < 0 ? a.year + 1 : a.year;
+  return ahead > kForwardSlackMonths ? a.year - 1 : a.year;
+}
+
 // ---- rules -----------------------------------------------------------------
 
 // [Weekday [,]] Month Day [,] [Year]   or   [Weekday [,]] Day [of] Month [,] [Year]
@@ -329,7 +345,7 @@ std::optional<Match> FullDate(const Ctx& c, size_t i) {
     year = 0;
   }
   if (year == 0 && c.a.year > 0) {
-    year = weekday >= 0 ? YearForWeekday(c.a.year, month, day, weekday) : c.a.year;
+    year = weekday >= 0 ? YearForWeekday(c.a.year, month, day, weekday) : OrientedYear(c, i, month);
   }
   if (year > 0 && day > DaysInMonth(year, month)) return std::nullopt;
   m.value = DateText(year, month, day);
@@ -367,7 +383,7 @@ std::optional<Match> BareMonth(const Ctx& c, size_t i) {
     }
     if (c.t[k].lower == "may" && !IsWord(c, i - 1, "in") && !IsWord(c, i - 1, "since")) return std::nullopt;
   }
-  int year = c.a.year;
+  int year = shift == 0 ? OrientedYear(c, i, month) : c.a.year;
   if (year > 0 && c.a.month > 0) {
     if (shift < 0 && month >= c.a.month) --year;
     if (shift > 0 && month <= c.a.month) ++year;
@@ -427,7 +443,14 @@ std::optional<Match> Year(const Ctx& c, size_t i, size_t prev_mention_end, bool 
   if (prev_was_year && i >= 1 && prev_mention_end + 1 == i) return m;
   const bool range_start = IsPunct(c, i + 1, '-') && YearAt(c, i + 2) > 0;
   if (i == 0) return range_start ? std::optional<Match>(m) : std::nullopt;
+  if (IsPunct(c, i - 1, '-') && i >= 2 && IsWord(c, i - 2, "mid")) return m;  // "mid-2011"
   const DateToken& p = c.t[i - 1];
+  // Round hundreds ("the 2000 people", "Windows 2000") are more often counts
+  // or names than years, so only other years pass on these weaker cues.
+  const bool round = year % 100 == 0;
+  if (!round && p.lower == "the") return m;  // "the 1991 settlement"
+  // "WWDC 2005 June 6", but not "Flight 1549 landed" or "Room 2022 is".
+  if (!round && p.capitalised && !IsPunct(c, i + 1, '-') && !IsLowerWord(c, i + 1)) return m;
   if (p.kind != TokKind::kWord) return range_start ? std::optional<Match>(m) : std::nullopt;
   if (IndexIn(kStrongYearCues, p.lower) >= 0) return m;
   if (IndexIn(kWeakYearCues, p.lower) >= 0) {
@@ -444,6 +467,11 @@ std::optional<Match> Decade(const Ctx& c, size_t i) {
     const int d = IntAt(c, k + 1, 2, 2);
     decade = d + (d < kTwoDigitPivot / 2 ? 2000 : 1900);
     ++k;
+  } else if (IntAt(c, k, 2, 2) >= 0 && k > 0 &&
+             (IsWord(c, k - 1, "the") || IsWord(c, k - 1, "and") || IsWord(c, k - 1, "or") || IsPunct(c, k - 1, '-'))) {
+    // "the 70s": only after words that make a temperature or count unlikely.
+    const int d = IntAt(c, k, 2, 2);
+    decade = d + (d < kTwoDigitPivot / 2 ? 2000 : 1900);
   } else {
     decade = YearAt(c, k);
   }
@@ -489,7 +517,10 @@ std::optional<Match> Season(const Ctx& c, size_t i) {
   size_t y_at = IsWord(c, k + 1, "of") ? k + 2 : k + 1;
   const int year = shift == 0 ? YearAt(c, y_at) : 0;
   if (year > 0) return Match{y_at + 1, YearText(year) + "-" + code};
-  if (!cued || (c.t[k].lower == "fall" && shift == 0 && !IsWord(c, i, "this"))) return std::nullopt;
+  // "fall" is mostly a verb or noun ("the fall of the empire"); it needs a
+  // cue. The other season words are dates on their own ("spring shows signs
+  // of hope").
+  if (c.t[k].lower == "fall" && (!cued || IsWord(c, k + 1, "of"))) return std::nullopt;
   int y = c.a.year;
   if (y > 0 && c.a.month > 0) {
     // A season has ended once its three months are past.
@@ -513,7 +544,16 @@ std::optional<Match> Quarter(const Ctx& c, size_t i) {
     if (q < 1 || q > 4) return std::nullopt;
     k += 2;
   } else {
-    const int ord = Has(c, k) ? IndexIn(kOrdinals, c.t[k].lower) : -1;
+    int ord = Has(c, k) ? IndexIn(kOrdinals, c.t[k].lower) : -1;
+    if (IsWord(c, k, "last") || IsWord(c, k, "final")) {
+      // "the final quarter of 2009" is Q4; "the last quarter" alone is the
+      // one before the anchor's.
+      if (IsWord(c, k + 1, "quarter") && !IsWord(c, k + 2, "of") && !IsWord(c, k + 2, "s")) {
+        const std::string v = ShiftedAnchor(c.a, Unit{'Q', 1, false}, -1);
+        if (!v.empty()) return Match{k + 2, v};
+      }
+      ord = 3;
+    }
     if (ord < 0) return std::nullopt;
     size_t u = IsPunct(c, k + 1, '-') ? k + 2 : k + 1;
     if (IsWord(c, u, "quarter")) {
@@ -526,7 +566,7 @@ std::optional<Match> Quarter(const Ctx& c, size_t i) {
     }
     k = u + 1;
   }
-  int year = c.a.year;
+  int year = OrientedYear(c, i, half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1);
   if (IsWord(c, k, "of") || IsPunct(c, k, ',')) {
     const size_t after = k + 1;
     if (YearAt(c, after) > 0) {
@@ -535,6 +575,7 @@ std::optional<Match> Quarter(const Ctx& c, size_t i) {
     } else if ((IsWord(c, after, "this") || IsWord(c, after, "last") || IsWord(c, after, "next") ||
                 IsWord(c, after, "the")) &&
                IsWord(c, after + 1, "year")) {
+      year = c.a.year;
       if (year > 0 && c.t[after].lower == "last") --year;
       if (year > 0 && c.t[after].lower == "next") ++year;
       k = after + 2;
@@ -577,6 +618,13 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
     return DateText(d.year, d.month, d.day);
   };
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
+  if (c.t[i].lower == "earlier" || c.t[i].lower == "later") {
+    // "earlier today" is still today. One word only, so no recursion chain.
+    if (!(IsWord(c, i + 1, "today") || IsWord(c, i + 1, "tonight"))) return std::nullopt;
+    std::optional<Match> inner = RelativeDay(c, i + 1);
+    if (inner && inner->end == i + 2) return inner;
+    return std::nullopt;
+  }
   const std::string& w = c.t[i].lower;
   if (w == "today") return Match{i + 1, full ? day_text(0) : "PRESENT_REF"};
   if (w == "tonight") return Match{i + 1, day_text(0) + "TNI"};
@@ -612,6 +660,10 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
 
 // [earlier|later] this/last/next week|month|year|weekend, the previous year.
 std::optional<Match> RelativeUnit(const Ctx& c, size_t i) {
+  if (IsWord(c, i, "the") && IsWord(c, i + 1, "weekend")) {
+    const std::string week = ShiftedAnchor(c.a, Unit{'W', 1, false}, 0);
+    return Match{i + 2, (week.empty() ? "XXXX-WXX" : week) + "-WE"};
+  }
   size_t k = i;
   if (IsWord(c, k, "earlier") || IsWord(c, k, "later")) ++k;
   int shift = 0;
@@ -656,21 +708,30 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
   if ((IsWord(c, k, "more") || IsWord(c, k, "less")) && IsWord(c, k + 1, "than")) k += 2;
   size_t e = 0;
   std::optional<std::string> n = CountAt(c, k, &e);
-  if (!n && framed) {
-    // "the past year", "the next decade": one unit.
+  if (!n && framed && !IsWord(c, k - 1, "first") && !IsWord(c, k - 1, "final")) {
+    // "the past year", "the next decade": one unit; "the coming weeks": some.
+    // ("the first day" is an ordinal, not a length.)
     const std::optional<Unit> u = UnitAt(c, k);
-    if (u && !u->plural) return Match{k + 1, DurationText("1", *u)};
+    if (u) return Match{k + 1, DurationText(u->plural ? "X" : "1", *u)};
+  }
+  if (!n && IsWord(c, k, "single") && IsPunct(c, k + 1, '-')) {
+    const std::optional<Unit> u = UnitAt(c, k + 2);  // "a single-day record"
+    if (u && !u->plural) return Match{k + 3, DurationText("1", *u)};
+  }
+  if (!n && k > i && IsWord(c, k - 1, "over") && IsWord(c, k, "the")) {
+    const std::optional<Unit> u = UnitAt(c, k + 1);
+    if (u && u->plural) return Match{k + 2, DurationText("X", *u)};  // "over the years"
+  }
+  if (!n && IsWord(c, k, "recent")) {
+    const std::optional<Unit> u = UnitAt(c, k + 1);
+    if (u && u->plural) return Match{k + 2, DurationText("X", *u)};
   }
   if (!n) {
-    // Vague plural: "in recent years", "for decades", "over the years".
+    // Vague plural: "for decades", "over the years", "in minutes".
     const std::optional<Unit> u = UnitAt(c, k);
     if (!u || !u->plural || k == 0) return std::nullopt;
     const std::string& prev = c.t[k - 1].lower;
-    if (!(prev == "recent" || prev == "for" || (prev == "the" && k >= 2 && IsWord(c, k - 2, "over")))) {
-      return std::nullopt;
-    }
-    const size_t start = prev == "recent" ? k - 1 : k;
-    if (start < i) return std::nullopt;
+    if (!(prev == "for" || prev == "in")) return std::nullopt;
     return Match{k + 1, DurationText("X", *u)};
   }
   if (IsWord(c, e, "more") || IsWord(c, e, "additional") || IsWord(c, e, "further")) ++e;
@@ -686,10 +747,16 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
   if (!u) return std::nullopt;
   if (u->code == 'S' && !u->plural) return std::nullopt;  // "one second" is too often an ordinal
   if (hyphen && u->plural) return std::nullopt;
+  if (u->code == 'Q' && IsWord(c, e + 1, "of")) return std::nullopt;  // "a quarter of the staff"
+  // Ages ("the 32-year-old", "31 years old") are quantities, not timexes.
+  if (IsWord(c, e + 1, "old") || (IsPunct(c, e + 1, '-') && IsWord(c, e + 2, "old"))) return std::nullopt;
   Match m{e + 1, DurationText(*n, *u)};
   if (IsWord(c, e + 1, "ago") && *n != "X" && !framed) {
     const double count = std::stod(*n);
-    std::string v = ShiftedAnchor(c.a, *u, -static_cast<int>(count));
+    // Weeks back land on a day ("a week ago" = seven days before).
+    const Unit step = u->code == 'W' ? Unit{'D', 7, false} : *u;
+    std::string v = step.code == 'D' ? ShiftedAnchor(c.a, Unit{'D', 1, false}, -static_cast<int>(count) * step.scale)
+                                     : ShiftedAnchor(c.a, step, -static_cast<int>(count));
     if (count == std::floor(count) && !v.empty()) return Match{e + 2, v};
     return Match{e + 2, "PAST_REF"};
   }
@@ -705,12 +772,20 @@ std::optional<Match> Reference(const Ctx& c, size_t i) {
   }
   if (w == "recently" || w == "recent" || w == "formerly" || w == "previously") return Match{i + 1, "PAST_REF"};
   if (w == "soon") return Match{i + 1, "FUTURE_REF"};
+  if ((w == "very" && IsWord(c, i + 1, "soon")) || (w == "more" && IsWord(c, i + 1, "recently"))) {
+    return Match{i + 2, w == "very" ? "FUTURE_REF" : "PAST_REF"};
+  }
   if (w == "these" && IsWord(c, i + 1, "days")) return Match{i + 2, "PRESENT_REF"};
   if (w == "the" || w == "at") {
     // Longer matches ("the past five days") win over these in Best().
     if (IsWord(c, i + 1, "past")) return Match{i + 2, "PAST_REF"};
     if (IsWord(c, i + 1, "future")) return Match{i + 2, "FUTURE_REF"};
     if (IsWord(c, i + 1, "present")) return Match{i + 2, "PRESENT_REF"};
+    if (IsWord(c, i + 1, "time") && IsWord(c, i + 2, "being")) return Match{i + 3, "PRESENT_REF"};
+    if ((IsWord(c, i + 1, "near") || IsWord(c, i + 1, "short") || IsWord(c, i + 1, "long")) &&
+        IsWord(c, i + 2, "term")) {
+      return Match{i + 3, "FUTURE_REF"};
+    }
   }
   return std::nullopt;
 }
@@ -785,7 +860,7 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
               c.t[k].lower == "pst" || c.t[k].lower == "bst" || c.t[k].lower == "cet")) {
     ++k;
   }
-  const bool named = hour == 12 || hour == 24 ? k > i : false;
+  const bool named = c.t[i].kind == TokKind::kWord;
   if (!meridiem && !colon && zone.empty() && !named) return std::nullopt;
   if (colon && !meridiem && zone.empty() && hour > 24) return std::nullopt;
   std::string day = AnchorDayText(c.a);
@@ -838,6 +913,12 @@ bool IsPointValue(const std::string& v) { return v.size() == 4 && v[0] != 'P'; }
 
 // "early 2008", "mid-March", "late summer": the modifier joins the span.
 bool IsModifier(const Ctx& c, size_t i, size_t* next) {
+  if (IsWord(c, i, "the") && (IsWord(c, i + 1, "end") || IsWord(c, i + 1, "start") || IsWord(c, i + 1, "beginning") ||
+                              IsWord(c, i + 1, "middle")) &&
+      IsWord(c, i + 2, "of")) {
+    *next = i + 3;  // "the end of this year"
+    return true;
+  }
   if (!(IsWord(c, i, "early") || IsWord(c, i, "late") || IsWord(c, i, "mid"))) return false;
   *next = IsPunct(c, i + 1, '-') ? i + 2 : i + 1;
   return true;
@@ -845,6 +926,10 @@ bool IsModifier(const Ctx& c, size_t i, size_t* next) {
 
 std::optional<Match> Best(const Ctx& c, size_t i, size_t prev_end, bool prev_was_year) {
   std::optional<Match> best;
+  // Only the apostrophe of "'90s" starts a match among punctuation marks;
+  // skipping the rest saves most of the rule calls on ordinary text.
+  if (!Has(c, i)) return best;  // a modifier ("mid") at the very end
+  if (c.t[i].kind == TokKind::kOther || (c.t[i].kind == TokKind::kPunct && c.t[i].lower != "'")) return best;
   auto consider = [&](std::optional<Match> m) {
     if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
   };

@@ -21,12 +21,15 @@
 // - "last/this/next week|month|year|weekend", "earlier/later this week":
 //   the calendar unit containing the anchor, shifted by one.
 // - "two weeks ago": the anchor shifted back, at the unit's granularity
-//   (days -> date, weeks -> ISO week, months -> month, years -> year).
+//   (days and weeks -> date, months -> month, years -> year).
+// - A month, a month and day, or a quarter without a year take the anchor's
+//   year, or the year before when that would put them more than two months
+//   after the anchor with no future cue (news reports the past).
 // - "three years later"/"earlier" (relative to an event, not the anchor) and
 //   "for three months": durations (P3Y, P3M).
-// - A month and day without a year take the anchor's year; with a weekday
-//   ("Monday, November 28") they take the year nearest the anchor's (within
-//   kWeekdayYearWindow) in which that day is that weekday.
+// - A month and day with a weekday but no year ("Monday, November 28") take
+//   the year nearest the anchor's (within kWeekdayYearWindow) in which that
+//   day is that weekday.
 //
 // Thread-safety: free functions over immutable tables; safe from any thread.
 #ifndef STORYLINE_EXTRACT_DATES_H_
@@ -54,8 +57,8 @@ inline constexpr int kWeekdayYearWindow = 6;
 
 // Finds the temporal expressions in UTF-8 `text`, sorted by start, never
 // overlapping. Spans are in code points (end exclusive); `text` of each
-// mention is the matched bytes. Invalid UTF-8 is tolerated (each stray byte
-// counts as one code point). Never fails: unrecognised text yields nothing.
+// mention is the matched bytes. Invalid UTF-8 is tolerated (code points are
+// counted as non-continuation bytes, so spans never pass the byte length). Never fails: unrecognised text yields nothing.
 std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anchor);
 
 // Chooses the anchor for `text`. When `published` parses as YYYY[-MM[-DD]]

@@ -92,7 +92,7 @@ bool IsBullet(UChar32 c) {
 // Abbreviations that stand before a name: a capitalised word after them
 // continues the sentence ("Dr. Smith", "Mt. Fuji", "St. Louis").
 constexpr auto kTitles = std::to_array<std::string_view>({
-    "adm", "approx", "capt", "cf", "cmdr", "col", "det", "dr", "e.g", "fig", "ft", "gen", "gov",
+    "adm", "approx", "capt", "cf", "cmdr", "col", "det", "dr", "drs", "e.g", "fig", "ft", "gen", "gov",
     "hon", "i.e", "insp", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "pres", "prof",
     "rep", "rev", "sen", "sgt", "st", "supt", "viz", "vs"});
 static_assert(std::is_sorted(kTitles.begin(), kTitles.end()), "binary_search needs sorted");
@@ -141,6 +141,7 @@ class Splitter {
 
   std::vector<Span> Run() {
     Chunkify();
+    MarkQuotations();
     std::vector<Span> out;
     if (chunks_.empty()) return out;
     size_t start = 0;  // first chunk of the current sentence
@@ -176,6 +177,29 @@ class Splitter {
     long next = 0;
     std::u32string suffix;
   };
+
+  // Marks chunks inside a double-quoted passage that closes on the same
+  // line. Within a quotation a lower-case word after '?' continues the
+  // quoted speech ('"Why me? why now?" she asked'). Single quotes are left
+  // out: they double as apostrophes.
+  void MarkQuotations() {
+    in_quote_.assign(chunks_.size(), false);
+    size_t open = 0;
+    bool is_open = false;
+    for (size_t i = 0; i < chunks_.size(); ++i) {
+      if (chunks_[i].hard_break) is_open = false;
+      for (size_t k = chunks_[i].s; k < chunks_[i].e; ++k) {
+        const UChar32 c = cps_[k];
+        if (is_open && (c == 0x201D || c == '"')) {
+          for (size_t j = open; j < i; ++j) in_quote_[j] = true;
+          is_open = false;
+        } else if (c == 0x201C || c == '"') {
+          open = i;
+          is_open = true;
+        }
+      }
+    }
+  }
 
   void Chunkify() {
     const size_t n = cps_.size();
@@ -390,7 +414,7 @@ class Splitter {
   // sentence opener follows.
   bool LowerCaseStartsSentence(size_t ci, const Core& c) const {
     const UChar32 last = cps_[chunks_[ci].e - 1];
-    if (c.question) return !IsCloser(last);
+    if (c.question) return !IsCloser(last) && !in_quote_[ci];
     if (c.dots > 1 || c.e - c.s < 2 || IsCloser(last)) return false;
     const std::string w = Lower(c.s, c.e);
     if (IsAbbreviation(c, w)) return false;
@@ -428,8 +452,10 @@ class Splitter {
   // "word. . . . Next": the word's full stop ends the sentence and the
   // ellipsis opens the next one.
   bool EndsBeforeSpacedEllipsis(size_t ci, const Core& c) const {
+    // Only a three-dot ellipsis counts; looking one further suffices.
+    constexpr size_t kMaxLook = 4;
     size_t k = ci + 1;
-    while (k < chunks_.size() && !chunks_[k].hard_break && IsSpacedDots(k)) ++k;
+    while (k < chunks_.size() && k - ci <= kMaxLook && !chunks_[k].hard_break && IsSpacedDots(k)) ++k;
     if (k >= chunks_.size() || chunks_[k].hard_break) return false;
     if (!IsUpper(FirstLetterOrOther(chunks_[k].s, chunks_[k].e)) || IsPronounI(k)) return false;
     const std::string w = Lower(c.s, c.e);
@@ -529,6 +555,7 @@ class Splitter {
   const std::vector<UChar32>& cps_;
   const SentenceOptions& options_;
   std::vector<Chunk> chunks_;
+  std::vector<bool> in_quote_;  // per chunk, see MarkQuotations()
 };
 
 // ---- tokenizer ----

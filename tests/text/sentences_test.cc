@@ -89,6 +89,8 @@ const std::vector<SplitCase>& SplitCases() {
        {"He resigned (the board had asked him to.) on Friday."}},
       {"pronoun_i_ends_sentence", "Nobody objected but I. Then we voted.", {"Nobody objected but I.", "Then we voted."}},
       {"lower_case_after_question", "where is it? nobody knows.", {"where is it?", "nobody knows."}},
+      {"lower_case_after_question_inside_quote", "\"Why me? why now?\" she asked.",
+       {"\"Why me? why now?\" she asked."}},
       {"lower_case_pronoun_after_period", "we lost the keys. i looked everywhere.",
        {"we lost the keys.", "i looked everywhere."}},
       {"unknown_short_abbreviation_kept", "It weighs 3 oz. and costs little.", {"It weighs 3 oz. and costs little."}},

@@ -1,0 +1,221 @@
+// Tests of the temporal tagger (src/extract/dates.h) on invented sentences:
+// explicit dates in news forms, relative dates against a given anchor, the
+// weekday rule when the anchor is inferred, and numbers that are not dates.
+#include "extract/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+struct DateCase {
+  const char* sentence;
+  const char* text;   // expected mention text
+  const char* value;  // expected value
+};
+
+// Anchor for the table: Tuesday 29 November 2022.
+constexpr DateAnchor kAnchor{2022, 11, 29};
+
+const DateMention* FindByText(const std::vector<DateMention>& found, const std::string& text) {
+  for (const DateMention& d : found) {
+    if (d.text == text) return &d;
+  }
+  return nullptr;
+}
+
+TEST(FindDatesTest, NormalisesDatesAgainstAGivenAnchor) {
+  const DateCase kCases[] = {
+      {"The show opened on November 28, 2022, in Paris.", "November 28, 2022", "2022-11-28"},
+      {"The show opened Nov. 28 in Paris.", "Nov. 28", "2022-11-28"},
+      {"It closed on 28 November 2021 after a month.", "28 November 2021", "2021-11-28"},
+      {"Filed 2021-03-04 with the court.", "2021-03-04", "2021-03-04"},
+      {"The memo was dated 11/28/2019 and signed.", "11/28/2019", "2019-11-28"},
+      {"She spoke on Monday, November 28 at the gala.", "Monday, November 28", "2022-11-28"},
+      {"They married on the 3rd of June 2015.", "3rd of June 2015", "2015-06-03"},
+      {"Sales fell in March 2024 and recovered.", "March 2024", "2024-03"},
+      {"The band formed in 1998 in a garage.", "1998", "1998"},
+      {"Prices have doubled since 2015.", "2015", "2015"},
+      {"The label's 2022's collection sold out.", "2022", "2022"},
+      {"The collection arrives in fall 2024.", "fall 2024", "2024-FA"},
+      {"They showed the 2023 fall show in Milan.", "2023 fall", "2023-FA"},
+      {"She toured Europe last summer.", "last summer", "2022-SU"},
+      {"The label launches in the fall.", "the fall", "2022-FA"},
+      {"Music of the 1990s is back.", "the 1990s", "199X"},
+      {"The film premiered today in London.", "today", "2022-11-29"},
+      {"He posted the photo yesterday.", "yesterday", "2022-11-28"},
+      {"The verdict is due tomorrow.", "tomorrow", "2022-11-30"},
+      {"The couple split on Sunday, a source said.", "Sunday", "2022-11-27"},
+      {"The couple will meet on Friday to talk.", "Friday", "2022-12-02"},
+      {"The brand apologised last week.", "last week", "2022-W47"},
+      {"The album comes out next month.", "next month", "2022-12"},
+      {"Revenue rose last year.", "last year", "2021"},
+      {"It was announced earlier this week.", "earlier this week", "2022-W48"},
+      {"She left the company two weeks ago.", "two weeks ago", "2022-11-15"},
+      {"They met three years ago in Rome.", "three years ago", "2019"},
+      {"Three years later they divorced.", "Three years", "P3Y"},
+      {"He was jailed for three months.", "three months", "P3M"},
+      {"The firm celebrates 50 years in business.", "50 years", "P50Y"},
+      {"She signed a 12-year contract.", "12-year", "P12Y"},
+      {"Profits rose in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"},
+      {"The meeting starts at 3 p.m. today.", "3 p.m. today", "2022-11-29T15:00"},
+      {"The launch is at 18:00 UTC.", "18:00 UTC", "2022-11-29T18:00Z"},
+      {"The festival is held annually in May.", "annually", "P1Y"},
+      {"The company is currently hiring.", "currently", "PRESENT_REF"},
+      {"Growth resumed this year.", "this year", "2022"},
+      {"Prices rose in early 2008.", "early 2008", "2008"},
+      {"The deal replaces the 1991 settlement.", "1991", "1991"},
+      {"The plant reopens in mid-2011 after repairs.", "mid-2011", "2011"},
+      {"Shares hit their lowest level in recent years.", "recent years", "PXY"},
+      {"Fashion of the 70s and 80s returned.", "the 70s", "197X"},
+      {"Fashion of the 70s and 80s returned.", "80s", "198X"},
+      {"Profits fell in the fourth quarter.", "the fourth quarter", "2022-Q4"},
+      {"Profits fell in the final quarter of 2009.", "the final quarter of 2009", "2009-Q4"},
+      {"The store will reopen in December.", "December", "2022-12"},
+      {"From 2009 to 2011 the jets were delivered.", "2011", "2011"},
+      {"Trading stopped for the weekend at 16:08 UTC.", "16:08 UTC", "2022-11-29T16:08Z"},
+      {"Trading stopped for the weekend at 16:08 UTC.", "the weekend", "2022-W48-WE"},
+      {"Prices should stay high in the coming weeks.", "the coming weeks", "PXW"},
+      {"It was the biggest single-day fall.", "single-day", "P1D"},
+      {"Rates stay low for the time being.", "the time being", "PRESENT_REF"},
+      {"The firm said earlier today it would cut jobs.", "earlier today", "2022-11-29"},
+      {"The plant closes at the end of this year.", "the end of this year", "2022"},
+      {"The brand has changed over the years.", "over the years", "PXY"},
+  };
+  for (const DateCase& c : kCases) {
+    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.sentence;
+    }
+  }
+}
+
+TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
+  const char* kSentences[] = {
+      "About 1,500 people attended the show.",
+      "She wrote a 2000-word essay about it.",
+      "Call 555-2022 for tickets.",
+      "The phone number is 020 7946 0958.",
+      "The car costs 2000 dollars.",
+      "They may march on the capital.",
+      "Version 3.2 ships with 1998 fonts.",
+      "Police said the 2000 people left early.",
+      "Room 2022 is on the left.",
+      "Flight 1549 landed safely.",
+      "It was the first day of trading.",
+      "Prices fall as the fall of the empire nears.",
+      "The 32-year-old actress, 31 years old then, smiled.",
+      "Temperatures were 12 at noonish, the forecast said.",
+  };
+  for (const char* s : kSentences) {
+    const std::vector<DateMention> found = FindDates(s, kAnchor);
+    EXPECT_TRUE(found.empty()) << s << " -> " << (found.empty() ? "" : found[0].text + "=" + found[0].value);
+  }
+}
+
+TEST(FindDatesTest, SpansAreCodePointsIntoTheText) {
+  // "É" is two bytes but one code point.
+  const std::vector<DateMention> found = FindDates("Élan — founded in 1998.", kAnchor);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span.start, 18u);
+  EXPECT_EQ(found[0].span.end, 22u);
+  EXPECT_EQ(found[0].text, "1998");
+}
+
+TEST(FindDatesTest, WithoutAnchorUnknownPartsAreX) {
+  const std::vector<DateMention> found = FindDates("It opened on November 28 and closed today.", DateAnchor{});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "XXXX-11-28");
+  EXPECT_EQ(found[1].value, "PRESENT_REF");
+}
+
+TEST(FindDatesTest, MonthsWithoutYearLeanToThePast) {
+  // Read in February 2010, "October" is last October unless the sentence
+  // points ahead.
+  const DateAnchor kFebruary{2010, 2, 10};
+  const DateCase kCases[] = {
+      {"Sales fell sharply in October, the report said.", "October", "2009-10"},
+      {"The plant will close in October.", "October", "2010-10"},
+      {"Results for the fourth quarter disappointed.", "the fourth quarter", "2009-Q4"},
+      {"Prices peaked on 11 December.", "11 December", "2009-12-11"},
+  };
+  for (const DateCase& c : kCases) {
+    const std::vector<DateMention> found = FindDates(c.sentence, kFebruary);
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.sentence;
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.sentence;
+    }
+  }
+}
+
+// Found by the fuzzer: a modifier as the last token read past the end.
+TEST(FindDatesTest, ModifierAtEndOfText) {
+  EXPECT_TRUE(FindDates("Prices peaked in mid", kAnchor).empty());
+  EXPECT_TRUE(FindDates("It happened at the end of", kAnchor).empty());
+}
+
+struct AnchorCase {
+  const char* text;
+  const char* published;
+  DateAnchor expected;
+};
+
+TEST(InferAnchorTest, UsesPublishedDateThenTextEvidence) {
+  const AnchorCase kCases[] = {
+      {"Nothing dated here.", "2021-05-06", {2021, 5, 6}},
+      {"Nothing dated here.", "2021-05", {2021, 5, 0}},
+      {"Nothing dated here.", "", {0, 0, 0}},
+      {"It began on March 3, 2019 and ended on April 9, 2020.", "", {2020, 4, 9}},
+      {"The firm, founded in 2010, grew in 2012 and 2014.", "", {2012, 0, 0}},
+      // Weekday rule: years 2021-2023 mentioned; 28 November was a Monday
+      // in 2022 (and in 2016 and 2033, farther from the text's years).
+      {"After hits in 2021 and 2023, she spoke on Monday, November 28, about 2022.", "", {2022, 11, 28}},
+      // Same rule, other weekday: 5 March was a Tuesday in 2019.
+      {"Talks started in 2017 and 2020. On Tuesday, March 5 the deal closed.", "", {2019, 3, 5}},
+  };
+  for (const AnchorCase& c : kCases) {
+    const DateAnchor a = InferAnchor(c.text, c.published);
+    EXPECT_EQ(a.year, c.expected.year) << c.text;
+    EXPECT_EQ(a.month, c.expected.month) << c.text;
+    EXPECT_EQ(a.day, c.expected.day) << c.text;
+  }
+}
+
+TEST(InferAnchorTest, InferredAnchorResolvesRelativeDates) {
+  const char* kText = "After hits in 2021 and 2023, she spoke on Monday, November 28. A day later, on Tuesday, she left.";
+  const DateAnchor a = InferAnchor(kText, "");
+  const std::vector<DateMention> found = FindDates(kText, a);
+  const DateMention* monday = FindByText(found, "Monday, November 28");
+  ASSERT_NE(monday, nullptr);
+  EXPECT_EQ(monday->value, "2022-11-28");
+}
+
+struct WeekdayCase {
+  int year, month, day, weekday;
+};
+
+TEST(DayOfWeekTest, KnownDates) {
+  const WeekdayCase kCases[] = {
+      {2022, 11, 28, 0}, {1970, 1, 1, 3}, {2000, 2, 29, 1}, {2024, 12, 25, 2}, {1987, 10, 19, 0},
+  };
+  for (const WeekdayCase& c : kCases) {
+    EXPECT_EQ(DayOfWeek(c.year, c.month, c.day), c.weekday) << c.year << "-" << c.month << "-" << c.day;
+  }
+}
+
+TEST(ParseAnchorTest, RejectsMalformed) {
+  const char* kBad[] = {"", "abcd", "20x2-01-01", "12345", "2022/01/01"};
+  for (const char* s : kBad) EXPECT_EQ(ParseAnchor(s).year, 0) << s;
+  EXPECT_EQ(ParseAnchor("2022-13-01").month, 0);
+  EXPECT_EQ(ParseAnchor("2022-02-30T10:00").day, 0);
+  EXPECT_EQ(ParseAnchor("2022-02-03T10:00").day, 3);
+}
+
+}  // namespace
+}  // namespace storyline
