@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <map>
 #include <numeric>
@@ -486,6 +487,49 @@ bool AllDigits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
+int64_t DaysFromCivil(int64_t y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// "YYYY-MM" of a day count from DaysFromCivil.
+std::string YearMonthOfDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  return fmt::format("{:04d}-{:02d}", y, m);
+}
+
+// The month of an ISO week value "YYYY-Www": the month holding that week's
+// Thursday (the day that decides which year an ISO week belongs to), so
+// "last week" lands in a month on the timeline rather than only a year.
+// "" when `value` is not a valid ISO week.
+std::string MonthOfIsoWeek(const std::string& value) {
+  constexpr int kMaxIsoWeek = 53;
+  if (value.size() != 8 || value[4] != '-' || value[5] != 'W') return "";
+  const std::string_view digits = std::string_view(value).substr(6, 2);
+  if (!AllDigits(std::string_view(value).substr(0, 4)) || !AllDigits(digits)) return "";
+  const int year = std::stoi(value.substr(0, 4));
+  const int week = (digits[0] - '0') * 10 + (digits[1] - '0');
+  if (week < 1 || week > kMaxIsoWeek) return "";
+  const int64_t jan4 = DaysFromCivil(year, 1, 4);
+  const int64_t jan4_weekday = ((jan4 % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+  const int64_t thursday = jan4 - jan4_weekday + 7 * (week - 1) + 3;
+  const std::string month = YearMonthOfDays(thursday);
+  // Week 53 exists only in some years; past the end it belongs to the next.
+  return week == kMaxIsoWeek && month.substr(0, 4) != value.substr(0, 4) ? "" : month;
+}
+
 }  // namespace
 
 std::string CalendarDatePrefix(const std::string& value) {
@@ -504,6 +548,7 @@ std::string CalendarDatePrefix(const std::string& value) {
     return n >= 1 && n <= max ? n : -1;
   };
   if (value.size() > 4 && std::isdigit(static_cast<unsigned char>(value[4]))) return "";
+  if (std::string month = MonthOfIsoWeek(value); !month.empty()) return month;
   if (two_digits_at(4, kMonths) < 0) return out;
   out = value.substr(0, 7);
   if (two_digits_at(7, kMaxDay) < 0) return out;
