@@ -62,12 +62,17 @@ struct AnnotatedArticle {
 };
 
 struct AnnotateOptions {
-  // Reserved for the language layer's switches (models, gazetteers).
+  // Run the language layer. false returns the article with no annotations
+  // (for callers that only need the text, e.g. clustering experiments).
   bool sentences = true;
 };
 
-// Runs every annotator that exists on `article`. Never fails: text that no
-// annotator understands simply gets fewer annotations.
+// Runs the language layer on `article`: sentences and tokens, named entities
+// joined into in-article entities (EntityMention::entity ids "e1", ...),
+// dates with TIMEX3 values anchored on the publication date or on evidence
+// in the text, and quantities. Never fails: text that no annotator
+// understands simply gets fewer annotations. Reentrant; the NER model is
+// loaded once, on first use.
 AnnotatedArticle Annotate(const Article& article, const AnnotateOptions& options);
 
 // Number of Unicode code points in the UTF-8 string `s`.
