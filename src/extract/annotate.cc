@@ -1,6 +1,6 @@
 // Annotate: runs the language layer on one article: sentences and tokens
 // (text/sentences.h), named entities (extract/ner.h) joined into in-article
-// entities, and dates (extract/dates.h).
+// entities, dates (extract/dates.h) and quantities (extract/quantities.h).
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -12,6 +12,7 @@
 
 #include "extract/dates.h"
 #include "extract/ner.h"
+#include "extract/quantities.h"
 #include "storyline/annotation.h"
 #include "text/sentences.h"
 
@@ -130,6 +131,7 @@ AnnotatedArticle Annotate(const Article& article, const AnnotateOptions& options
   FindEntities(text, a.sentences, Tokenize(text), &a.entities);
   LinkEntities(&a.entities);
   a.dates = FindDates(text, InferAnchor(text, article.published));
+  a.quantities = FindQuantities(text, a.entities);
   return a;
 }
 

@@ -1,0 +1,202 @@
+// Tests of quantity recognition (src/extract/quantities.h) on invented
+// sentences: each form with its normalised value and unit, the subject
+// attachment given hand-made entity mentions, and numbers that are not
+// quantities (years, dates, times, phone numbers, ids).
+#include "extract/quantities.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+struct MentionSpec {
+  const char* surface;  // first occurrence in the sentence
+  const char* type;
+  const char* entity;
+};
+
+struct Case {
+  const char* sentence;
+  std::vector<MentionSpec> mentions;
+  const char* text;  // expected quantity text
+  double value;
+  const char* unit;
+  const char* subject;
+};
+
+// Code-point offset of byte offset `byte` in `s` (same count as
+// CodePointLength: every byte that is not a continuation byte).
+size_t CodePoints(std::string_view s, size_t byte) {
+  size_t n = 0;
+  for (size_t i = 0; i < byte && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+std::vector<EntityMention> MakeMentions(std::string_view sentence, const std::vector<MentionSpec>& specs) {
+  std::vector<EntityMention> out;
+  for (const MentionSpec& m : specs) {
+    const size_t b = sentence.find(m.surface);
+    EXPECT_NE(b, std::string_view::npos) << m.surface;
+    const size_t len = std::string_view(m.surface).size();
+    EntityMention e;
+    e.span = {CodePoints(sentence, b), CodePoints(sentence, b + len)};
+    e.text = m.surface;
+    e.type = m.type;
+    e.entity = m.entity;
+    out.push_back(e);
+  }
+  return out;
+}
+
+const Quantity* FindByText(const std::vector<Quantity>& found, const std::string& text) {
+  for (const Quantity& q : found) {
+    if (q.text == text) return &q;
+  }
+  return nullptr;
+}
+
+void ExpectCase(const Case& c) {
+  const std::string_view s = c.sentence;
+  const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, c.mentions));
+  const Quantity* q = FindByText(found, c.text);
+  ASSERT_NE(q, nullptr) << c.sentence << " -> no \"" << c.text << "\" among " << found.size();
+  EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+  EXPECT_EQ(q->unit, c.unit) << c.sentence;
+  EXPECT_EQ(q->subject, c.subject) << c.sentence;
+  const size_t b = s.find(c.text);
+  EXPECT_EQ(q->span.start, CodePoints(s, b)) << c.sentence;
+  EXPECT_EQ(q->span.end, CodePoints(s, b + q->text.size())) << c.sentence;
+}
+
+const MentionSpec kFox{"Zoë Fox", "PERSON", "e1"};
+const MentionSpec kLane{"Omar Lane", "PERSON", "e2"};
+const MentionSpec kAcme{"Acme Corp", "ORG", "e3"};
+
+TEST(FindQuantitiesTest, Ages) {
+  const std::vector<Case> kCases = {
+      {"Zoë Fox, 31, said the tour was over.", {kFox}, "31", 31, "years", "e1"},
+      {"Zoë Fox, 31 briefly left the stage.", {kFox}, "31", 31, "years", "e1"},
+      {"The prize went to Zoë Fox, 45.", {kFox}, "45", 45, "years", "e1"},
+      {"The winner was Zoë Fox (27) of Leeds.", {kFox}, "27", 27, "years", "e1"},
+      {"Zoë Fox spoke first. The 42-year-old thanked her fans.", {kFox}, "42-year-old", 42, "years", "e1"},
+      {"Zoë Fox waved. Omar Lane, the 42-year-old, bowed.", {kFox, kLane}, "42-year-old", 42, "years", "e2"},
+      {"Omar Lane praised 42-year-old Zoë Fox.", {kLane, kFox}, "42-year-old", 42, "years", "e1"},
+      {"Zoë Fox is 55 years old and still touring.", {kFox}, "55 years old", 55, "years", "e1"},
+      {"The singer, aged 31, was not hurt.", {}, "aged 31", 31, "years", ""},
+      {"Zoë Fox, aged 19, signed with Acme Corp.", {kFox, kAcme}, "aged 19", 19, "years", "e1"},
+      {"A 42-year-old man was arrested.", {}, "42-year-old", 42, "years", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+TEST(FindQuantitiesTest, Counts) {
+  const std::vector<Case> kCases = {
+      {"Zoë Fox lost 30K followers in a day.", {kFox}, "30K followers", 30000, "followers", "e1"},
+      {"Zoë Fox has 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
+      {"Acme Corp now has over 50k followers.", {kAcme}, "50k followers", 50000, "followers", "e3"},
+      {"Acme Corp removed 2.3 million accounts.", {kAcme}, "2.3 million accounts", 2300000, "accounts", "e3"},
+      {"The site had 1.2bn users.", {}, "1.2bn users", 1.2e9, "users", ""},
+      {"Acme Corp said 133 people were sacked.", {kAcme}, "133 people", 133, "people", "e3"},
+      {"Zoë Fox gained 12,000 Instagram followers.", {kFox}, "12,000 Instagram followers", 12000, "followers", "e1"},
+      {"Only 1 follower stayed with Zoë Fox.", {kFox}, "1 follower", 1, "follower", ""},
+      {"Zoë Fox sold 40 million albums.", {kFox}, "40 million albums", 4e7, "albums", "e1"},
+      {"Acme Corp hired three new nurses.", {kAcme}, "three new nurses", 3, "nurses", "e3"},
+      {"Zoë Fox lost two million followers.", {kFox}, "two million followers", 2e6, "followers", "e1"},
+      {"Forty people signed the letter.", {}, "Forty people", 40, "people", ""},
+      {"After Zoë Fox, 30 people spoke.", {kFox}, "30 people", 30, "people", "e1"},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+TEST(FindQuantitiesTest, Money) {
+  const std::vector<Case> kCases = {
+      {"Zoë Fox paid $200,000 for the car.", {kFox}, "$200,000", 200000, "USD", "e1"},
+      {"Acme Corp was fined £1.2m on Monday.", {kAcme}, "£1.2m", 1.2e6, "GBP", "e3"},
+      {"Acme Corp raised €5 billion.", {kAcme}, "€5 billion", 5e9, "EUR", "e3"},
+      {"The deal is worth US$3.5 million.", {}, "US$3.5 million", 3.5e6, "USD", ""},
+      {"Omar Lane owes 200,000 dollars.", {kLane}, "200,000 dollars", 200000, "USD", "e2"},
+      {"The fine was 5 million euros.", {}, "5 million euros", 5e6, "EUR", ""},
+      {"Acme Corp paid 300 pounds sterling.", {kAcme}, "300 pounds sterling", 300, "GBP", "e3"},
+      {"Tickets cost HK$150 each.", {}, "HK$150", 150, "HKD", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+TEST(FindQuantitiesTest, PercentagesAndRanks) {
+  const std::vector<Case> kCases = {
+      {"Acme Corp shares fell 60 percent.", {kAcme}, "60 percent", 60, "percent", "e3"},
+      {"Acme Corp shares fell 12% on Friday.", {kAcme}, "12%", 12, "percent", "e3"},
+      {"Turnout rose 3.5 per cent.", {}, "3.5 per cent", 3.5, "percent", ""},
+      {"Zoë Fox ranked third in the poll.", {kFox}, "ranked third", 3, "rank", "e1"},
+      {"Zoë Fox was ranked No. 2 last year.", {kFox}, "ranked No. 2", 2, "rank", "e1"},
+      {"The song hit No. 1 in May.", {}, "No. 1", 1, "rank", ""},
+      {"Acme Corp is the fifth-largest bank.", {kAcme}, "fifth-largest", 5, "rank", "e3"},
+      {"Acme Corp is the 3rd-biggest bank.", {kAcme}, "3rd-biggest", 3, "rank", "e3"},
+      {"The album reached #1 quickly.", {}, "#1", 1, "rank", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+// The subject of a count is the nearest PERSON or ORG mention before the
+// number in the same sentence, never one from an earlier sentence or after.
+TEST(FindQuantitiesTest, SubjectStaysInTheSentence) {
+  const std::vector<Case> kCases = {
+      {"Zoë Fox left. The site lost 30K users.", {kFox}, "30K users", 30000, "users", ""},
+      {"Zoë Fox said Acme Corp lost 30K users.", {kFox, kAcme}, "30K users", 30000, "users", "e3"},
+      {"Mr. Lane said Acme Corp lost 9 stores.", {{"Lane", "PERSON", "e2"}}, "9 stores", 9, "stores", "e2"},
+      {"The firm lost 30K users, Zoë Fox said.", {kFox}, "30K users", 30000, "users", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+TEST(FindQuantitiesTest, NotQuantities) {
+  const char* kSentences[] = {
+      "The band formed in 1998 in a garage.",
+      "In 2020 people stayed home.",
+      "The 9/11 memorial opened at 10:30 today.",
+      "Call 555-0143 or 020 7946 0018 for tickets.",
+      "Read Chapter 3 before the exam.",
+      "One of the fans left; two of them stayed.",
+      "This is the one I like.",
+      "He made 28 arrest warrants public.",
+      "See Figure 1.5\nResidents gathered in the hall.",
+      "The file A-113 was lost.",
+      "Version 1.2.3 shipped in the 90s.",
+      "She lives at No. 10 Downing Street.",
+      "Zoë Fox, 2021, a retrospective, opens soon.",
+      "The 3D film opened at 10am.",
+      "",
+      "$",
+      "Zoë Fox, 31",
+  };
+  for (const char* s : kSentences) {
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
+    for (const Quantity& q : found) ADD_FAILURE() << s << " -> \"" << q.text << "\" " << q.unit;
+  }
+}
+
+// Results are sorted and disjoint, and each text is the bytes at its span.
+TEST(FindQuantitiesTest, SortedDisjointAndExact) {
+  const std::string s =
+      "Zoë Fox, 31, lost 30K followers and $2m. Acme Corp, ranked third, cut 12% of 4,000 jobs; "
+      "the 42-year-old was aged 31.";
+  const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {kFox, kAcme}));
+  ASSERT_EQ(found.size(), 8u);
+  size_t prev_end = 0;
+  for (const Quantity& q : found) {
+    EXPECT_GE(q.span.start, prev_end);
+    EXPECT_LT(q.span.start, q.span.end);
+    EXPECT_EQ(q.span.end - q.span.start, CodePointLength(q.text));
+    prev_end = q.span.end;
+  }
+  EXPECT_EQ(found[0].text, "31");
+  EXPECT_EQ(found[7].text, "aged 31");
+  EXPECT_EQ(found[7].subject, "e1");
+}
+
+}  // namespace
+}  // namespace storyline
