@@ -1,6 +1,7 @@
 // annotate_throughput: single-threaded throughput of storyline::Annotate
-// (sentences, tokens, named entities, dates) on cleaned articles, with the
-// cost of each stage and a plain ICU sentence/word split as the baseline.
+// (sentences, tokens, named entities, dates, quantities) on cleaned
+// articles, with the cost of each stage and a plain ICU sentence/word split
+// as the baseline.
 //
 //   build-abench/bench/annotate_throughput                      # defaults
 //   build-abench/bench/annotate_throughput --data DIR --examples DIR
@@ -20,6 +21,11 @@
 //              token offsets, as Annotate does), precomputed sentences and
 //              tokens as input;
 //   dates      InferAnchor + FindDates;
+//   quantities FindQuantities over the entity mentions of an untimed
+//              Annotate call (its input in Annotate);
+//   rest       annotate minus the stages: in-article entity linking, copying
+//              the article into the result, and cache effects of running the
+//              stages one after another;
 //   icu sent   ICU's sentence BreakIterator (UTF-8 -> UTF-16 conversion
 //              included: a plain ICU pipeline has to pay it);
 //   icu words  ICU's word BreakIterator, likewise.
@@ -57,6 +63,7 @@
 
 #include "extract/dates.h"
 #include "extract/ner.h"
+#include "extract/quantities.h"
 #include "storyline/annotation.h"
 #include "storyline/article.h"
 #include "storyline/clean.h"
@@ -275,8 +282,12 @@ storyline::Result<WorkloadResult> TimeWorkload(const Workload& w, double min_sec
   }
   std::vector<Segmented> segs;
   segs.reserve(w.articles.size());
+  // Entity mentions per article: the quantities stage's input.
+  std::vector<std::vector<storyline::EntityMention>> mentions;
+  mentions.reserve(w.articles.size());
   for (const storyline::Article& a : w.articles) {
     segs.push_back({storyline::SplitSentences(a.text), storyline::Tokenize(a.text)});
+    mentions.push_back(storyline::Annotate(a, {}).entities);
   }
 
   WorkloadResult r;
@@ -284,7 +295,7 @@ storyline::Result<WorkloadResult> TimeWorkload(const Workload& w, double min_sec
     size_t n = 0;
     for (const storyline::Article& a : w.articles) {
       storyline::AnnotatedArticle an = storyline::Annotate(a, {});
-      n += an.sentences.size() + an.entities.size() + an.dates.size();
+      n += an.sentences.size() + an.entities.size() + an.dates.size() + an.quantities.size();
     }
     return n;
   }));
@@ -310,6 +321,13 @@ storyline::Result<WorkloadResult> TimeWorkload(const Workload& w, double min_sec
     size_t n = 0;
     for (const storyline::Article& a : w.articles) {
       n += storyline::FindDates(a.text, storyline::InferAnchor(a.text, a.published)).size();
+    }
+    return n;
+  }));
+  r.rows.push_back(TimePasses("quantities", w, min_seconds, sink, [&] {
+    size_t n = 0;
+    for (size_t i = 0; i < w.articles.size(); ++i) {
+      n += storyline::FindQuantities(w.articles[i].text, mentions[i]).size();
     }
     return n;
   }));
@@ -353,7 +371,7 @@ void PrintWorkload(const Workload& w, const WorkloadResult& r) {
                m.SecondsPerPass() * 1e3, 100 * Ratio(m.SecondsPerPass(), annotate), m.seconds,
                m.wall_seconds);
   }
-  fmt::print("{:<14} {:>11} {:>12} {:>8} {:>10.1f} {:>8.1f}   (linking, article copy)\n",
+  fmt::print("{:<14} {:>11} {:>12} {:>8} {:>10.1f} {:>8.1f}   (linking, article copy, cache)\n",
              "rest", "", "", "", (annotate - stages) * 1e3,
              100 * Ratio(annotate - stages, annotate));
   fmt::print("annotate costs {:.1f}x ICU sentences; our sentences are {:.2f}x ICU sentences' "

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -161,6 +162,12 @@ Status RebuildStories(Store& store) {
     stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
   }
   return store.SaveStories(stories);
+}
+
+// "O", or a B-/I-/E-/S- prefixed label.
+bool IsIobTag(const std::string& tag) {
+  return tag == "O" || (tag.size() > 2 && tag[1] == '-' &&
+                        std::string_view("BIES").find(tag[0]) != std::string_view::npos);
 }
 
 // Splits a CoNLL token line into (token, gold). Returns false for a line
@@ -417,9 +424,11 @@ Status RunTag(const TagCommand& cmd, std::ostream& out, std::ostream&) {
       out << '\n';
       continue;
     }
-    if (line[0] == '#') continue;
     std::string token, gold;
-    if (!SplitConllLine(line, &token, &gold)) {
+    const bool parsed = SplitConllLine(line, &token, &gold);
+    // "# text = ..." is a comment; "# O" is the token "#" with its tag.
+    if (line[0] == '#' && !(parsed && IsIobTag(gold))) continue;
+    if (!parsed) {
       return Status::InvalidInput(fmt::format("{}:{}: expected 'token gold', got '{}'",
                                               cmd.conll, line_no, line.substr(0, 80)));
     }

@@ -2,9 +2,11 @@
 # the entity-level F1 (conlleval semantics) on UNER English-EWT test stays at
 # or above the issue's 0.70 goal (deterministic: a quality gate, not a timing).
 source "$(dirname "$0")/lib.bash"
-printf 'Maria B-PER\nLopez I-PER\nlives O\nin O\nParis B-LOC\n\nHello O\n' > "$TMP/in.txt"
+# Regression: the token "#" ("# O") was dropped as a comment line.
+printf '# sent_id = 1\nMaria B-PER\nLopez I-PER\nlives O\nin O\nParis B-LOC\n\nHello O\n# O\n' > "$TMP/in.txt"
 "$SL" tag --conll "$TMP/in.txt" > "$TMP/out.txt"
-[[ $(grep -c . "$TMP/out.txt") -eq 6 ]] || fail "expected 6 token lines: $(cat "$TMP/out.txt")"
+[[ $(grep -c . "$TMP/out.txt") -eq 7 ]] || fail "expected 7 token lines: $(cat "$TMP/out.txt")"
+grep -q '^# O ' "$TMP/out.txt" || fail "the token '#' was dropped"
 awk 'NF && NF != 3 { exit 1 }' "$TMP/out.txt" || fail "a token line without 3 columns"
 printf 'only-one-column\n' > "$TMP/bad.txt"
 expect_exit 1 "$SL" tag --conll "$TMP/bad.txt" 2> "$TMP/err.txt"
