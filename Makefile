@@ -53,6 +53,8 @@ fuzz-smoke: deps
 
 bench: build
 	$(BUILD)/bench/extract_throughput --data $(SHARED)/data/article-extraction --examples examples
+	$(BUILD)/bench/annotate_throughput --data $(SHARED)/data/article-extraction --examples examples
+	bench/ner_opennlp_baseline.sh $(BUILD) $(SHARED)
 
 # Scores `storyline extract` on the article-extraction benchmark.
 score: build

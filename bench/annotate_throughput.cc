@@ -61,6 +61,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "bench_util.h"
 #include "extract/dates.h"
 #include "extract/ner.h"
 #include "extract/quantities.h"
@@ -77,19 +78,12 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // ~20 MB of JSONL gives ~15 MB of article text: enough that per-call overhead
 // and warm-up vanish, while one annotate pass stays a few seconds long.
 constexpr size_t kJsonlTargetBytes = size_t{20} << 20;
-// Decimal megabytes, as Google Benchmark and most papers report MB/s.
-constexpr double kBytesPerMb = 1e6;
-// The gunzip buffer grows in steps of this size; news pages are 50-500 KB.
-constexpr size_t kInflateChunk = size_t{256} << 10;
+using storyline::bench::CpuSeconds;
+using storyline::bench::kBytesPerMb;
+using storyline::bench::PeakRssMib;
 
 struct Config {
   std::string data_dir;
@@ -121,21 +115,6 @@ struct Measure {
   double SecondsPerPass() const { return passes > 0 ? seconds / passes : 0; }
 };
 
-storyline::Result<std::string> Gunzip(const fs::path& path) {
-  std::unique_ptr<gzFile_s, decltype(&gzclose)> gz(gzopen(path.c_str(), "rb"), &gzclose);
-  if (!gz) return storyline::Status::IOError(path.string() + ": cannot open");
-  std::string out;
-  for (;;) {
-    size_t old = out.size();
-    out.resize(old + kInflateChunk);
-    int n = gzread(gz.get(), out.data() + old, static_cast<unsigned>(kInflateChunk));
-    if (n < 0) return storyline::Status::Corruption(path.string() + ": bad gzip data");
-    out.resize(old + static_cast<size_t>(n));
-    if (n == 0) break;
-  }
-  return out;
-}
-
 // Reads and cleans every document in `bytes`, appending the articles.
 storyline::Status ReadAndClean(const std::string& name, std::string_view bytes, Workload* w) {
   storyline::CountingReporter reporter(nullptr);
@@ -157,45 +136,23 @@ storyline::Status ReadAndClean(const std::string& name, std::string_view bytes, 
 }
 
 storyline::Result<Workload> LoadPages(const std::string& data_dir) {
-  fs::path html_dir = fs::path(data_dir) / "html";
-  std::error_code ec;
-  std::vector<fs::path> paths;
-  for (fs::directory_iterator it(html_dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.size() > 8 && name.ends_with(".html.gz")) paths.push_back(it->path());
-  }
-  if (ec) return storyline::Status::IOError(html_dir.string() + ": " + ec.message());
-  if (paths.empty()) return storyline::Status::NotFound(html_dir.string() + ": no *.html.gz files");
-  std::sort(paths.begin(), paths.end());
+  storyline::Result<std::vector<storyline::bench::Page>> pages = storyline::bench::LoadPages(data_dir);
+  if (!pages.ok()) return pages.status();
   Workload w;
   w.name = "html";
-  for (const fs::path& p : paths) {
-    storyline::Result<std::string> html = Gunzip(p);
-    if (!html.ok()) return html.status();
-    std::string stem = p.filename().string();
-    stem.resize(stem.size() - 3);  // drop ".gz", keep ".html" as the format hint
+  for (const storyline::bench::Page& p : *pages) {
     // A page the reader cannot use counts as rejected, like a bad record.
-    if (!ReadAndClean(stem, *html, &w).ok()) ++w.rejected;
+    if (!ReadAndClean(p.name, p.html, &w).ok()) ++w.rejected;
   }
   return w;
 }
 
 storyline::Result<Workload> LoadJsonl(const std::string& examples_dir) {
-  fs::path path = fs::path(examples_dir) / "wire.jsonl";
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return storyline::Status::NotFound(path.string() + ": cannot open");
-  std::string one;
-  char buf[1 << 16];  // read size only; any size works, 64 KiB keeps syscalls few
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) one.append(buf, n);
-  std::fclose(f);
-  if (one.empty()) return storyline::Status::InvalidInput(path.string() + ": empty");
-  if (one.back() != '\n') one.push_back('\n');  // copies must not merge lines
-  std::string all;
-  all.reserve(kJsonlTargetBytes + one.size());
-  while (all.size() < kJsonlTargetBytes) all += one;
+  storyline::Result<std::string> all = storyline::bench::ReplicatedJsonl(examples_dir, kJsonlTargetBytes);
+  if (!all.ok()) return all.status();
   Workload w;
   w.name = "jsonl";
-  storyline::Status s = ReadAndClean("wire.jsonl", all, &w);
+  storyline::Status s = ReadAndClean("wire.jsonl", *all, &w);
   if (!s.ok()) return s;
   return w;
 }
@@ -336,13 +293,6 @@ storyline::Result<WorkloadResult> TimeWorkload(const Workload& w, double min_sec
   r.rows.push_back(TimePasses("icu words", w, min_seconds, sink,
                               [&] { return IcuBreakPass(icu_word.get(), w); }));
   return r;
-}
-
-// Peak resident set size in MiB; Linux reports ru_maxrss in KiB.
-double PeakRssMib() {
-  rusage ru{};
-  if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
-  return static_cast<double>(ru.ru_maxrss) / 1024.0;
 }
 
 const Measure& Row(const WorkloadResult& r, std::string_view name) {

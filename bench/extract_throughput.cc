@@ -43,6 +43,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench_util.h"
 #include "storyline/article.h"
 #include "storyline/clean.h"
 #include "storyline/ingest.h"
@@ -54,25 +55,13 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// CPU seconds consumed by this process so far.
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // The JSONL workload is ~50 MB: large enough that per-call overhead and cache
 // warm-up vanish, small enough to hold twice (bytes + documents) on a laptop.
 constexpr size_t kJsonlTargetBytes = size_t{50} << 20;
-// Decimal megabytes, as Google Benchmark and most papers report MB/s.
-constexpr double kBytesPerMb = 1e6;
-// The gunzip buffer grows in steps of this size; news pages are 50-500 KB.
-constexpr size_t kInflateChunk = size_t{256} << 10;
-
-struct Page {
-  std::string name;  // "<doc_id>.html", a format hint and id for ReadBuffer
-  std::string html;  // decompressed bytes
-};
+using storyline::bench::CpuSeconds;
+using storyline::bench::kBytesPerMb;
+using storyline::bench::Page;
+using storyline::bench::PeakRssMib;
 
 struct Config {
   std::string data_dir;
@@ -95,57 +84,12 @@ struct Measure {
   double MbPerSecond() const { return seconds > 0 ? bytes * passes / seconds / kBytesPerMb : 0; }
 };
 
-storyline::Result<std::string> Gunzip(const fs::path& path) {
-  std::unique_ptr<gzFile_s, decltype(&gzclose)> gz(gzopen(path.c_str(), "rb"), &gzclose);
-  if (!gz) return storyline::Status::IOError(path.string() + ": cannot open");
-  std::string out;
-  for (;;) {
-    size_t old = out.size();
-    out.resize(old + kInflateChunk);
-    int n = gzread(gz.get(), out.data() + old, static_cast<unsigned>(kInflateChunk));
-    if (n < 0) return storyline::Status::Corruption(path.string() + ": bad gzip data");
-    out.resize(old + static_cast<size_t>(n));
-    if (n == 0) break;
-  }
-  return out;
-}
-
 storyline::Result<std::vector<Page>> LoadPages(const std::string& data_dir) {
-  fs::path html_dir = fs::path(data_dir) / "html";
-  std::error_code ec;
-  std::vector<fs::path> paths;
-  for (fs::directory_iterator it(html_dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.size() > 8 && name.ends_with(".html.gz")) paths.push_back(it->path());
-  }
-  if (ec) return storyline::Status::IOError(html_dir.string() + ": " + ec.message());
-  if (paths.empty()) return storyline::Status::NotFound(html_dir.string() + ": no *.html.gz files");
-  std::sort(paths.begin(), paths.end());
-  std::vector<Page> pages;
-  for (const fs::path& p : paths) {
-    storyline::Result<std::string> html = Gunzip(p);
-    if (!html.ok()) return html.status();
-    std::string stem = p.filename().string();
-    stem.resize(stem.size() - 3);  // drop ".gz", keep ".html" as the format hint
-    pages.push_back({std::move(stem), std::move(*html)});
-  }
-  return pages;
+  return storyline::bench::LoadPages(data_dir);
 }
 
 storyline::Result<std::string> ReplicatedJsonl(const std::string& examples_dir) {
-  fs::path path = fs::path(examples_dir) / "wire.jsonl";
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return storyline::Status::NotFound(path.string() + ": cannot open");
-  std::string one;
-  char buf[1 << 16];  // read size only; any size works, 64 KiB keeps syscalls few
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) one.append(buf, n);
-  std::fclose(f);
-  if (one.empty()) return storyline::Status::InvalidInput(path.string() + ": empty");
-  if (one.back() != '\n') one.push_back('\n');  // copies must not merge lines
-  std::string all;
-  all.reserve(kJsonlTargetBytes + one.size());
-  while (all.size() < kJsonlTargetBytes) all += one;
-  return all;
+  return storyline::bench::ReplicatedJsonl(examples_dir, kJsonlTargetBytes);
 }
 
 // Reads (and optionally cleans) every document in `bytes`; returns how many
@@ -213,13 +157,6 @@ Measure TimeJsonl(const std::string& jsonl, bool clean, double min_seconds, size
                     [&](size_t* failures) {
                       return ReadAndMaybeClean("wire.jsonl", jsonl, clean, failures, sink);
                     });
-}
-
-// Peak resident set size in MiB; Linux reports ru_maxrss in KiB.
-double PeakRssMib(int who) {
-  rusage ru{};
-  if (getrusage(who, &ru) != 0) return 0;
-  return static_cast<double>(ru.ru_maxrss) / 1024.0;
 }
 
 std::string ShellQuote(const std::string& s) {
