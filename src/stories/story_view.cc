@@ -510,10 +510,11 @@ std::string YearMonthOfDays(int64_t z) {
   return fmt::format("{:04d}-{:02d}", y, m);
 }
 
-// The month of an ISO week value "YYYY-Www": the month holding that week's
-// Thursday (the day that decides which year an ISO week belongs to), so
-// "last week" lands in a month on the timeline rather than only a year.
-// "" when `value` is not a valid ISO week.
+// The month of an ISO week value "YYYY-Www", so "last week" lands in a
+// month on the timeline rather than only a year: the month of the week's
+// Monday, because news reports weeks in the past tense ("earlier this week"
+// happened between the Monday and the publication day). "" when `value` is
+// not a valid ISO week (week 53 exists only when its Thursday is in YYYY).
 std::string MonthOfIsoWeek(const std::string& value) {
   constexpr int kMaxIsoWeek = 53;
   if (value.size() != 8 || value[4] != '-' || value[5] != 'W') return "";
@@ -524,10 +525,10 @@ std::string MonthOfIsoWeek(const std::string& value) {
   if (week < 1 || week > kMaxIsoWeek) return "";
   const int64_t jan4 = DaysFromCivil(year, 1, 4);
   const int64_t jan4_weekday = ((jan4 % 7) + 7 + 3) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
-  const int64_t thursday = jan4 - jan4_weekday + 7 * (week - 1) + 3;
-  const std::string month = YearMonthOfDays(thursday);
-  // Week 53 exists only in some years; past the end it belongs to the next.
-  return week == kMaxIsoWeek && month.substr(0, 4) != value.substr(0, 4) ? "" : month;
+  const int64_t monday = jan4 - jan4_weekday + 7 * (week - 1);
+  const std::string thursday_month = YearMonthOfDays(monday + 3);
+  if (week == kMaxIsoWeek && thursday_month.substr(0, 4) != value.substr(0, 4)) return "";
+  return YearMonthOfDays(monday);
 }
 
 }  // namespace
