@@ -235,10 +235,11 @@ constexpr WordList kRelatedHeadingSet{kRelatedHeadings};
 constexpr WordList kShareButtonLabelSet{kShareButtonLabels};
 constexpr WordList kTitleSmallWordSet{kTitleSmallWords};
 
-// The first code point of s for which pred holds, or -1. Invalid bytes are
-// skipped (U8_NEXT yields a negative value for them).
-template <typename Pred>
-UChar32 FindCodePoint(std::string_view s, Pred pred) {
+// Decodes s code point by code point (negative for invalid bytes, as U8_NEXT
+// yields them), without building a vector, and returns the first one for
+// which stop(c) is true, or -1.
+template <typename Stop>
+UChar32 ScanCodePoints(std::string_view s, Stop&& stop) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t n = static_cast<int32_t>(s.size());
   int32_t i = 0;
@@ -249,9 +250,16 @@ UChar32 FindCodePoint(std::string_view s, Pred pred) {
     } else {
       U8_NEXT(p, i, n, c);
     }
-    if (c >= 0 && pred(c)) return c;
+    if (stop(c)) return c;
   }
   return -1;
+}
+
+// The first code point of s for which pred holds, or -1. Invalid bytes are
+// skipped.
+template <typename Pred>
+UChar32 FindCodePoint(std::string_view s, Pred pred) {
+  return ScanCodePoints(s, [&](UChar32 c) { return c >= 0 && pred(c); });
 }
 
 // ICU character properties with an ASCII fast path (the same answers ICU
@@ -828,22 +836,13 @@ struct Shape {
   bool has_quote = false, starts_lower = false, title_like = false;
 };
 
-// Calls f(c) for each code point of s (negative for invalid bytes), without
-// building a vector.
+// Calls f(c) for each code point of s (negative for invalid bytes).
 template <typename F>
 void ForEachCodePoint(std::string_view s, F&& f) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    if (p[i] < 0x80) {
-      c = p[i++];
-    } else {
-      U8_NEXT(p, i, n, c);
-    }
+  ScanCodePoints(s, [&](UChar32 c) {
     f(c);
-  }
+    return false;
+  });
 }
 
 Shape ComputeShape(std::string_view text, const std::vector<std::string_view>& words) {
