@@ -13,6 +13,7 @@
 #include "extract/dates.h"
 #include "extract/ner.h"
 #include "extract/quantities.h"
+#include "extract/quotes.h"
 #include "storyline/annotation.h"
 #include "text/sentences.h"
 
@@ -128,8 +129,10 @@ AnnotatedArticle Annotate(const Article& article, const AnnotateOptions& options
   if (!options.sentences) return a;
   const std::string& text = article.text;
   a.sentences = SplitSentences(text);
-  FindEntities(text, a.sentences, Tokenize(text), &a.entities);
+  const std::vector<Token> tokens = Tokenize(text);
+  FindEntities(text, a.sentences, tokens, &a.entities);
   LinkEntities(&a.entities);
+  a.quotes = FindQuotes(text, a.sentences, tokens, &a.entities);
   a.dates = FindDates(text, InferAnchor(text, article.published));
   a.quantities = FindQuantities(text, a.entities);
   return a;

@@ -1,0 +1,34 @@
+// quotes.h: quotations and who said them.
+//
+//   std::vector<storyline::Quote> q =
+//       storyline::FindQuotes(text, sentences, tokens, &entities);
+//
+// Finds direct quotations (every common mark style, split and multi-paragraph
+// quotations, colon-introduced and quoted posts), partial quotations (short
+// quoted words a speaker said) and indirect speech ("X said that ...",
+// "according to X"), and attributes each to a speaker through the article's
+// entity mentions (names, surnames, pronouns, epithets). A named speaker the
+// entity layer missed is appended to `entities` as a new mention.
+//
+// Thread-safety: pure function over immutable tables; safe from any thread.
+#ifndef STORYLINE_EXTRACT_QUOTES_H_
+#define STORYLINE_EXTRACT_QUOTES_H_
+
+#include <string>
+#include <vector>
+
+#include "storyline/annotation.h"
+#include "text/sentences.h"
+
+namespace storyline {
+
+// `sentences` and `tokens` come from SplitSentences/Tokenize of `text`;
+// `entities` are the linked in-article mentions (EntityMention::entity set),
+// sorted by span. Quotes come back sorted by span start. Never fails.
+std::vector<Quote> FindQuotes(const std::string& text, const std::vector<Span>& sentences,
+                              const std::vector<Token>& tokens,
+                              std::vector<EntityMention>* entities);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_EXTRACT_QUOTES_H_
