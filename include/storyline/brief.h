@@ -62,11 +62,20 @@ struct Claim {
   std::vector<ClaimValue> values;
 };
 
+// An article whose text is a near-copy of an earlier one in its story
+// (a syndicated copy or an updated version).
+struct DuplicateArticle {
+  std::string article;
+  std::string duplicate_of;  // the earliest article of its duplicate group
+  double similarity = 0;     // estimated Jaccard similarity of word 5-grams
+};
+
 struct Story {
   std::string id;
   std::string label;
   std::vector<std::string> articles;  // article ids, publication order
   std::vector<std::string> related_stories;
+  std::vector<DuplicateArticle> duplicates;  // publication order
   std::string span_first, span_last;  // YYYY[-MM[-DD]] or "" if undated
   std::vector<BriefEntity> entities;
   std::vector<BriefQuote> quotes;

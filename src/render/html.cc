@@ -103,7 +103,11 @@ void StoryHeader(const Story& s, size_t number, const ArticleLookup& lookup,
     out += "<strong>" + Link(a == nullptr ? "" : a->url, ArticleTitle(id, lookup)) + "</strong>";
     if (a != nullptr && !a->outlet.empty()) out += " &mdash; " + E(a->outlet);
     out += ' ';
-    out += Code(id) + "</li>\n";
+    out += Code(id);
+    if (const DuplicateArticle* d = DuplicateEntry(s, id)) {
+      out += " &middot; near-duplicate of " + Code(d->duplicate_of);
+    }
+    out += "</li>\n";
   }
   out += "</ul>\n";
 }

@@ -154,6 +154,12 @@ Json StoryJson(const Story& s) {
   j["label"] = s.label;
   j["articles"] = StringArray(s.articles);
   j["related_stories"] = StringArray(s.related_stories);
+  Json duplicates = Json::array();
+  for (const DuplicateArticle& d : s.duplicates) {
+    duplicates.push_back(
+        Json{{"article", d.article}, {"duplicate_of", d.duplicate_of}, {"similarity", d.similarity}});
+  }
+  j["duplicates"] = std::move(duplicates);
   j["span"] = Json{{"first", DateOrNull(s.span_first)}, {"last", DateOrNull(s.span_last)}};
   Json entities = Json::array();
   for (const BriefEntity& e : s.entities) entities.push_back(EntityJson(e));

@@ -89,6 +89,9 @@ void StoryHeader(const Story& s, size_t number, const ArticleLookup& lookup,
     line += "**" + Md(ArticleTitle(id, lookup)) + "**";
     if (a != nullptr && !a->outlet.empty()) line += " \xE2\x80\x94 " + Md(a->outlet);
     line += " (" + MdCode(id) + ")";
+    if (const DuplicateArticle* d = DuplicateEntry(s, id)) {
+      line += " \xE2\x80\x94 near-duplicate of " + MdCode(d->duplicate_of);
+    }
     if (a != nullptr && IsSafeHttpUrl(a->url)) line += " <" + a->url + ">";
     out += line + "\n";
   }

@@ -97,5 +97,13 @@ std::string OneLine(const std::string& s) {
   return out;
 }
 
+const DuplicateArticle* DuplicateEntry(const Story& story, const std::string& id) {
+  for (const DuplicateArticle& d : story.duplicates) {
+    if (d.article == id) return &d;
+  }
+  return nullptr;
+}
+
 }  // namespace render
+
 }  // namespace storyline

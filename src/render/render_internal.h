@@ -50,6 +50,9 @@ std::string ArticleOutlet(const std::string& id, const ArticleLookup& lookup);
 // `s` with each whitespace run (including newlines) folded to one space.
 std::string OneLine(const std::string& s);
 
+// The article `id` is a near-duplicate of in `story`, or nullptr.
+const DuplicateArticle* DuplicateEntry(const Story& story, const std::string& id);
+
 }  // namespace storyline::render
 
 #endif  // STORYLINE_RENDER_RENDER_INTERNAL_H_

@@ -13,6 +13,7 @@
 
 #include "stories/cluster.h"
 #include "stories/label.h"
+#include "stories/near_dup.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
 
@@ -81,6 +82,11 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   std::vector<size_t> rank(articles.size());
   for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
 
+  // Near-duplicates in publication order: the earliest copy is the original.
+  stories::NearDupIndex near_dups;
+  std::vector<stories::NearDupIndex::Match> dup_of(articles.size());
+  for (size_t i : order) dup_of[i] = near_dups.Add(articles[i].article.text);
+
   std::vector<stories::TermCounts> counts;
   std::vector<std::vector<stories::CapitalisedRun>> runs;
   counts.reserve(articles.size());
@@ -112,9 +118,17 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
     story.id = StoryId(articles[members.front()].article.id, used_ids);
     story.label = names.Label(members, FallbackLabel(articles[members.front()].article));
     std::vector<const AnnotatedArticle*> member_ptrs;
+    const std::set<size_t> member_set(members.begin(), members.end());
     for (size_t m : members) {
       const Article& a = articles[m].article;
       story.articles.push_back(a.id);
+      const stories::NearDupIndex::Match& dup = dup_of[m];
+      if (dup.duplicate_of != stories::NearDupIndex::kNone) {
+        const size_t original = order[dup.group];
+        if (member_set.count(original) > 0) {
+          story.duplicates.push_back({a.id, articles[original].article.id, dup.jaccard});
+        }
+      }
       member_ptrs.push_back(&articles[m]);
       if (a.published.empty()) continue;
       if (story.span_first.empty() || a.published < story.span_first) story.span_first = a.published;

@@ -352,5 +352,35 @@ TEST(BuildBriefTest, NoClaimsWithoutQuantities) {
   for (const Story& s : BuildBrief(in, {}).stories) EXPECT_TRUE(s.claims.empty());
 }
 
+TEST(BuildBriefTest, SyndicatedCopyIsListedAsNearDuplicateOfTheEarlierArticle) {
+  std::vector<AnnotatedArticle> in = TwoStoryCorpus();
+  // The same wire text again from another outlet a day later, with its own
+  // footer line.
+  AnnotatedArticle copy = *std::find_if(in.begin(), in.end(), [](const AnnotatedArticle& a) {
+    return a.article.id == "a1";
+  });
+  copy.article.id = "a1-copy";
+  copy.article.outlet = "Syndicating Daily";
+  copy.article.published = "2099-12-31";
+  copy.article.text += "\nRepublished with permission.";
+  in.push_back(copy);
+  const Brief b = BuildBrief(in, {});
+  const Story* s = StoryWith(b, "a1-copy");
+  ASSERT_NE(s, nullptr);
+  ASSERT_EQ(s->duplicates.size(), 1u);
+  EXPECT_EQ(s->duplicates[0].article, "a1-copy");
+  EXPECT_EQ(s->duplicates[0].duplicate_of, "a1");
+  EXPECT_GE(s->duplicates[0].similarity, 0.6);
+  for (const Story& other : b.stories) {
+    if (&other != s) {
+      EXPECT_TRUE(other.duplicates.empty());
+    }
+  }
+}
+
+TEST(BuildBriefTest, DistinctArticlesHaveNoDuplicates) {
+  for (const Story& s : BuildBrief(TwoStoryCorpus(), {}).stories) EXPECT_TRUE(s.duplicates.empty());
+}
+
 }  // namespace
 }  // namespace storyline
