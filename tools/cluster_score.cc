@@ -6,7 +6,7 @@
 //
 //   build/tools/cluster_score --ecbplus ../shared/data/ecbplus-stories [--split all|train|dev|test]
 //   build/tools/cluster_score --examples examples --gold eval/stories/examples.tsv
-//   ... [--threshold 0.2] [--sweep] [--json]
+//   ... [--threshold 0.2] [--entity-weight 0] [--sweep] [--json]
 //
 // ECB+: every document of the split is clustered at once; documents have no
 // dates, so the stream order is doc_id order. Scored against `story_id`
@@ -186,8 +186,9 @@ bool LoadExamples(const std::string& dir, const std::string& gold_path,
 }
 
 std::vector<size_t> Cluster(const std::vector<storyline::AnnotatedArticle>& articles,
-                            double threshold) {
+                            double threshold, double entity_weight) {
   storyline::StoryOptions options;
+  options.entity_weight = entity_weight;
   options.min_similarity = threshold;
   const storyline::Brief brief = storyline::BuildBrief(articles, options);
   std::unordered_map<std::string, size_t> story_of;
@@ -214,7 +215,7 @@ nlohmann::json ToJson(const Scores& s) {
 
 int Usage() {
   std::cerr << "usage: cluster_score (--ecbplus DIR [--split all|train|dev|test] | --examples DIR "
-               "--gold TSV) [--threshold X] [--sweep] [--json]\n";
+               "--gold TSV) [--threshold X] [--entity-weight W] [--sweep] [--json]\n";
   return 2;
 }
 
@@ -223,6 +224,7 @@ int Usage() {
 int main(int argc, char** argv) {
   std::string ecb, split = "all", examples, gold;
   double threshold = storyline::StoryOptions{}.min_similarity;
+  double entity_weight = storyline::StoryOptions{}.entity_weight;
   bool sweep = false, json = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -237,6 +239,8 @@ int main(int argc, char** argv) {
       gold = next();
     } else if (arg == "--threshold") {
       threshold = std::atof(next().c_str());
+    } else if (arg == "--entity-weight") {
+      entity_weight = std::atof(next().c_str());
     } else if (arg == "--sweep") {
       sweep = true;
     } else if (arg == "--json") {
@@ -270,7 +274,7 @@ int main(int argc, char** argv) {
   if (sweep) thresholds = {0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4};
   nlohmann::json out = nlohmann::json::array();
   for (double t : thresholds) {
-    const std::vector<size_t> pred = Cluster(articles, t);
+    const std::vector<size_t> pred = Cluster(articles, t, entity_weight);
     const Scores s_fine = Score(pred, fine);
     if (json) {
       nlohmann::json j = {{"threshold", t}, {"articles", articles.size()}, {"story", ToJson(s_fine)}};

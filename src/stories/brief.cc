@@ -7,6 +7,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 #include <numeric>
 #include <set>
 #include <string>
@@ -14,6 +16,7 @@
 #include "stories/cluster.h"
 #include "stories/label.h"
 #include "stories/near_dup.h"
+#include "stories/stream_cluster.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
 
@@ -66,6 +69,34 @@ std::string StoryId(const std::string& first_article_id, std::set<std::string>& 
   return id;
 }
 
+// Day number (days since 1970-01-01) of an ISO date "YYYY-MM[-DD]"; a
+// month alone counts as its middle. A year alone is too coarse to say
+// whether two articles are weeks or months apart: no day.
+std::optional<int64_t> DayNumber(const std::string& iso) {
+  // Day of a month-only date: its middle, at most 15 days off either end.
+  constexpr unsigned kMidMonth = 15;
+  int y = 0;
+  unsigned m = 1, d = kMidMonth;
+  if (iso.size() < 7 || std::sscanf(iso.c_str(), "%4d", &y) != 1) return std::nullopt;
+  if (iso.size() >= 7 && std::sscanf(iso.c_str() + 5, "%2u", &m) != 1) return std::nullopt;
+  if (iso.size() >= 10 && std::sscanf(iso.c_str() + 8, "%2u", &d) != 1) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+// Folded names of the article's people, organisations, works and other
+// named things (places are shared by unrelated stories of one city).
+std::vector<std::string> EntityKeys(const AnnotatedArticle& a) {
+  std::vector<std::string> keys;
+  for (const EntityMention& m : a.entities) {
+    if (m.type == "PLACE") continue;
+    keys.push_back(stories::FoldCase(m.text));
+  }
+  return keys;
+}
+
 std::string FallbackLabel(const Article& earliest) {
   const std::string title = stories::CollapseWhitespace(earliest.title);
   return title.empty() ? earliest.id : title;
@@ -87,17 +118,33 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   std::vector<stories::NearDupIndex::Match> dup_of(articles.size());
   for (size_t i : order) dup_of[i] = near_dups.Add(articles[i].article.text);
 
-  std::vector<stories::TermCounts> counts;
   std::vector<std::vector<stories::CapitalisedRun>> runs;
-  counts.reserve(articles.size());
   runs.reserve(articles.size());
-  for (const AnnotatedArticle& a : articles) {
-    counts.push_back(CountTerms(a.article));
-    runs.push_back(stories::CapitalisedRuns(a.article.text));
+  for (const AnnotatedArticle& a : articles) runs.push_back(stories::CapitalisedRuns(a.article.text));
+
+  // One pass in publication order, as the articles would have arrived.
+  stories::StreamOptions stream_options;
+  stream_options.min_similarity = options.min_similarity;
+  stream_options.related_similarity = options.min_similarity * kRelatedFraction;
+  stream_options.entity_weight = options.entity_weight;
+  stream_options.active_days = options.active_days;
+  stories::StoryStream stream(stream_options);
+  for (size_t i : order) {
+    stream.Add(CountTerms(articles[i].article), EntityKeys(articles[i]),
+               DayNumber(articles[i].article.published));
   }
-  const stories::Clustering clustering = stories::ClusterAverageLink(
-      stories::BuildTfIdf(counts), order, options.min_similarity,
-      options.min_similarity * kRelatedFraction);
+  stories::Clustering clustering;
+  std::vector<size_t> cluster_of_story(stream.stories().size(), SIZE_MAX);
+  for (size_t s = 0; s < stream.stories().size(); ++s) {
+    if (stream.stories()[s].empty()) continue;
+    cluster_of_story[s] = clustering.clusters.size();
+    std::vector<size_t> members;
+    for (uint32_t added : stream.stories()[s]) members.push_back(order[added]);
+    clustering.clusters.push_back(std::move(members));
+  }
+  for (const auto& [a, b] : stream.related()) {
+    clustering.related.emplace_back(cluster_of_story[a], cluster_of_story[b]);
+  }
   const stories::NameStats names(std::move(runs));
 
   // Largest stories first; equal sizes in order of their first article.

@@ -361,7 +361,7 @@ TEST(BuildBriefTest, SyndicatedCopyIsListedAsNearDuplicateOfTheEarlierArticle) {
   });
   copy.article.id = "a1-copy";
   copy.article.outlet = "Syndicating Daily";
-  copy.article.published = "2099-12-31";
+  copy.article.published = "2023-04-03";
   copy.article.text += "\nRepublished with permission.";
   in.push_back(copy);
   const Brief b = BuildBrief(in, {});

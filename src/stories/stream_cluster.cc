@@ -1,0 +1,290 @@
+#include "stories/stream_cluster.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace storyline::stories {
+namespace {
+
+// Candidate stories come from the postings of the article's heaviest terms:
+// the rare names and words that say what it is about. Two dozen is several
+// times the number of terms two articles of one story typically share among
+// their heaviest.
+constexpr size_t kQueryTerms = 24;
+// Terms of an article posted for its story: the same heaviest terms.
+constexpr size_t kPostedTerms = 24;
+// Each posting list keeps the stories that used the term most recently: a
+// common term ("police") would otherwise list every story ever seen.
+constexpr size_t kMaxPostings = 48;
+// A story's summed vector keeps its heaviest terms. The dot product with a
+// new article is dominated by them; the long tail of single mentions adds
+// memory, not evidence.
+constexpr size_t kMaxStoryTerms = 300;
+
+double Dot(const std::vector<std::pair<uint32_t, float>>& a,
+           const std::vector<std::pair<uint32_t, float>>& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a[i++].second) * b[j++].second;
+    }
+  }
+  return dot;
+}
+
+// Sum of two sorted sparse vectors, pruned to the heaviest `limit` terms.
+std::vector<std::pair<uint32_t, float>> SumPruned(const std::vector<std::pair<uint32_t, float>>& a,
+                                                  const std::vector<std::pair<uint32_t, float>>& b,
+                                                  size_t limit) {
+  std::vector<std::pair<uint32_t, float>> out;
+  out.reserve(a.size() + b.size());
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+      out.push_back(a[i++]);
+    } else if (i == a.size() || b[j].first < a[i].first) {
+      out.push_back(b[j++]);
+    } else {
+      out.emplace_back(a[i].first, a[i].second + b[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  if (out.size() > limit) {
+    std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    out.resize(limit);
+    std::sort(out.begin(), out.end());
+  }
+  return out;
+}
+
+// Term ids of `v` by falling weight, at most `n`.
+std::vector<uint32_t> Heaviest(const std::vector<std::pair<uint32_t, float>>& v, size_t n) {
+  std::vector<std::pair<uint32_t, float>> copy = v;
+  const size_t k = std::min(n, copy.size());
+  std::partial_sort(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(k), copy.end(),
+                    [](const auto& x, const auto& y) {
+                      return x.second != y.second ? x.second > y.second : x.first < y.first;
+                    });
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < k; ++i) out.push_back(copy[i].first);
+  return out;
+}
+
+}  // namespace
+
+StoryStream::StoryStream(const StreamOptions& options) : options_(options) {}
+
+uint32_t StoryStream::TermId(const std::string& term) {
+  auto [it, inserted] = term_ids_.emplace(term, static_cast<uint32_t>(df_.size()));
+  if (inserted) {
+    df_.push_back(0);
+    postings_.emplace_back();
+  }
+  return it->second;
+}
+
+uint32_t StoryStream::NameId(const std::string& name) {
+  return name_ids_.emplace(name, static_cast<uint32_t>(name_ids_.size())).first->second;
+}
+
+StoryStream::Vector StoryStream::Weigh(const std::unordered_map<std::string, double>& terms) {
+  Vector v;
+  for (const auto& [term, count] : terms) {
+    if (count <= 0) continue;
+    const uint32_t id = TermId(term);
+    ++df_[id];
+    v.emplace_back(id, static_cast<float>(count));
+  }
+  // Sublinear tf times smoothed idf over the articles seen so far (this one
+  // included), L2-normalised.
+  const double n = static_cast<double>(articles_);
+  double norm2 = 0;
+  for (auto& [id, w] : v) {
+    const double tf = 1.0 + std::log(std::max(static_cast<double>(w), 1.0));
+    const double idf = std::log((1.0 + n) / (1.0 + df_[id])) + 1.0;
+    w = static_cast<float>(tf * idf);
+    norm2 += static_cast<double>(w) * w;
+  }
+  const double norm = std::sqrt(norm2);
+  for (auto& entry : v) entry.second = static_cast<float>(entry.second / norm);
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+double StoryStream::Similarity(const Vector& v, const std::vector<uint32_t>& names,
+                               const Story& s) const {
+  double sim = Dot(v, s.sum) / static_cast<double>(s.size);
+  if (options_.entity_weight > 0 && !names.empty()) {
+    size_t shared = 0;
+    for (uint32_t n : names) shared += s.names.count(n);
+    sim += options_.entity_weight * static_cast<double>(shared) / static_cast<double>(names.size());
+  }
+  return sim;
+}
+
+uint32_t StoryStream::Resolve(uint32_t story) const {
+  while (stories_[story].merged_into != UINT32_MAX) story = stories_[story].merged_into;
+  return story;
+}
+
+void StoryStream::Post(uint32_t story, const Vector& v) {
+  for (uint32_t term : Heaviest(v, kPostedTerms)) {
+    std::vector<uint32_t>& list = postings_[term];
+    if (!list.empty() && list.back() == story) continue;
+    std::erase(list, story);
+    list.push_back(story);
+    if (list.size() > kMaxPostings) list.erase(list.begin());
+  }
+}
+
+void StoryStream::AddTo(uint32_t story, const Vector& v, const std::vector<uint32_t>& names) {
+  Story& s = stories_[story];
+  s.sum = SumPruned(s.sum, v, kMaxStoryTerms);
+  for (uint32_t n : names) {
+    uint16_t& c = s.names[n];
+    if (c < UINT16_MAX) ++c;
+  }
+  ++s.size;
+  Post(story, v);
+}
+
+void StoryStream::Merge(uint32_t into, uint32_t from) {
+  Story& a = stories_[into];
+  Story& b = stories_[from];
+  a.sum = SumPruned(a.sum, b.sum, kMaxStoryTerms);
+  for (const auto& [n, c] : b.names) {
+    uint16_t& dst = a.names[n];
+    dst = static_cast<uint16_t>(std::min<uint32_t>(UINT16_MAX, uint32_t{dst} + c));
+  }
+  a.size += b.size;
+  a.last_day = std::max(a.last_day, b.last_day);
+  b.merged_into = into;
+  b.sum.clear();
+  b.sum.shrink_to_fit();
+  b.names.clear();
+  std::vector<uint32_t>& dst = members_[into];
+  dst.insert(dst.end(), members_[from].begin(), members_[from].end());
+  std::sort(dst.begin(), dst.end());
+  members_[from].clear();
+  members_[from].shrink_to_fit();
+}
+
+size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
+                        const std::vector<std::string>& entity_keys,
+                        std::optional<int64_t> day) {
+  ++articles_;
+  const Vector v = Weigh(terms);
+  if (day.has_value()) {
+    latest_day_ = any_day_ ? std::max(latest_day_, *day) : *day;
+    any_day_ = true;
+  }
+  // An undated article counts as published on the latest day seen; before
+  // any dated article it has no day and any story is active for it.
+  // (A sentinel, not std::optional: GCC 12 warns falsely on the latter.)
+  int64_t today = kNoDay;
+  if (day.has_value()) {
+    today = *day;
+  } else if (any_day_) {
+    today = latest_day_;
+  }
+  std::vector<uint32_t> names;
+  for (const std::string& k : entity_keys) names.push_back(NameId(k));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+
+  // Candidates: live stories posted under the article's heaviest terms.
+  std::vector<uint32_t> candidates;
+  for (uint32_t term : Heaviest(v, kQueryTerms)) {
+    for (uint32_t s : postings_[term]) candidates.push_back(Resolve(s));
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+  uint32_t best = UINT32_MAX, related = UINT32_MAX;
+  double best_sim = 0, related_sim = 0;
+  std::vector<std::pair<uint32_t, double>> joinable;
+  for (uint32_t c : candidates) {
+    const Story& s = stories_[c];
+    const double sim = Similarity(v, names, s);
+    const bool active =
+        today == kNoDay || s.last_day == kNoDay || today - s.last_day <= options_.active_days;
+    if (active && sim >= options_.min_similarity) {
+      joinable.emplace_back(c, sim);
+      if (best == UINT32_MAX || sim > best_sim) {
+        best = c;
+        best_sim = sim;
+      }
+    } else if (sim >= options_.related_similarity && (related == UINT32_MAX || sim > related_sim)) {
+      related = c;
+      related_sim = sim;
+    }
+  }
+
+  const uint32_t self = static_cast<uint32_t>(story_of_.size());
+  uint32_t story;
+  if (best != UINT32_MAX) {
+    story = best;
+    members_[story].push_back(self);
+    AddTo(story, v, names);
+    Story& s = stories_[story];
+    s.last_day = std::max(s.last_day, today);
+    // The article links its story to every other story it is as close to:
+    // merge those whose average link with this one also reaches the
+    // threshold (the online pass's order effects, repaired locally).
+    for (const auto& [other, sim] : joinable) {
+      if (other == story || stories_[other].merged_into != UINT32_MAX) continue;
+      const Story& o = stories_[other];
+      const double link = Dot(stories_[story].sum, o.sum) /
+                          (static_cast<double>(stories_[story].size) * o.size);
+      if (link >= options_.min_similarity) {
+        Merge(story, other);
+        Post(story, stories_[story].sum);
+      }
+    }
+  } else {
+    story = static_cast<uint32_t>(stories_.size());
+    stories_.emplace_back();
+    members_.push_back({self});
+    stories_[story].last_day = today;
+    AddTo(story, v, names);
+    if (related != UINT32_MAX) related_.emplace_back(related, story);
+  }
+  story_of_.push_back(story);
+  return story;
+}
+
+size_t StoryStream::StoryOf(size_t i) const { return Resolve(story_of_[i]); }
+
+std::vector<std::pair<size_t, size_t>> StoryStream::related() const {
+  std::set<std::pair<size_t, size_t>> out;
+  for (const auto& [a, b] : related_) {
+    const size_t x = Resolve(a), y = Resolve(b);
+    if (x != y) out.emplace(std::min(x, y), std::max(x, y));
+  }
+  return {out.begin(), out.end()};
+}
+
+size_t StoryStream::MemoryBytes() const {
+  size_t bytes = df_.capacity() * sizeof(uint32_t) + story_of_.capacity() * sizeof(uint32_t);
+  // Hash map nodes: key, value, next pointer and the bucket slot.
+  constexpr size_t kNodeOverhead = 2 * sizeof(void*);
+  for (const auto& [term, id] : term_ids_) bytes += term.capacity() + sizeof(id) + kNodeOverhead + 32;
+  for (const auto& [name, id] : name_ids_) bytes += name.capacity() + sizeof(id) + kNodeOverhead + 32;
+  for (const auto& p : postings_) bytes += sizeof(p) + p.capacity() * sizeof(uint32_t);
+  for (const Story& s : stories_) {
+    bytes += sizeof(Story) + s.sum.capacity() * sizeof(s.sum[0]) +
+             s.names.size() * (sizeof(uint32_t) + sizeof(uint16_t) + kNodeOverhead);
+  }
+  for (const auto& m : members_) bytes += sizeof(m) + m.capacity() * sizeof(uint32_t);
+  return bytes;
+}
+
+}  // namespace storyline::stories
