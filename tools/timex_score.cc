@@ -160,6 +160,14 @@ std::string Slice(const std::string& text, storyline::Span s) {
   return b0 < b1 ? text.substr(b0, b1 - b0) : "";
 }
 
+// The words around a span, for error listings: enough to see a tense cue.
+constexpr size_t kContextCodePoints = 70;
+
+std::string Context(const std::string& text, storyline::Span s) {
+  const size_t from = s.start > kContextCodePoints ? s.start - kContextCodePoints : 0;
+  return Slice(text, storyline::Span{from, s.end + kContextCodePoints / 2});
+}
+
 void ScoreDoc(const Doc& doc, bool errors, Counts* c) {
   std::vector<storyline::DateMention> pred;
   for (storyline::DateMention& d : storyline::FindDates(doc.text, doc.anchor)) {
@@ -191,8 +199,9 @@ void ScoreDoc(const Doc& doc, bool errors, Counts* c) {
     if (p.value == g.value) {
       ++c->value_ok;
     } else if (errors) {
-      std::printf("VALUE %-40s gold %-18s got %-18s (%s)\n", Slice(doc.text, g.span).c_str(), g.value.c_str(),
-                  p.value.c_str(), p.text.c_str());
+      std::printf("VALUE %-40s gold %-18s got %-18s (%s)\n      anchor %04d-%02d-%02d  ...%s\n",
+                  Slice(doc.text, g.span).c_str(), g.value.c_str(), p.value.c_str(), p.text.c_str(), doc.anchor.year,
+                  doc.anchor.month, doc.anchor.day, Context(doc.text, g.span).c_str());
     }
   }
   if (!errors) return;

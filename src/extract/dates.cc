@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -36,6 +37,9 @@ constexpr size_t kFutureCueWindow = 10;
 struct Match {
   size_t end = 0;  // token index, exclusive
   std::string value;
+  // A time of day whose date is the anchor's for want of one in the
+  // phrase; FindDates gives it the day of an earlier date in its sentence.
+  bool anchor_day = false;
 };
 
 std::string Pad(int v, int width) {
@@ -294,7 +298,24 @@ int YearForWeekday(int around, int month, int day, int weekday) {
   return 0;
 }
 
-bool FutureCueBefore(const Ctx& c, size_t i);
+// Years the no-evidence weekday rule looks back from the reference date:
+// the Gregorian calendar repeats every 400 years, so every weekday and date
+// (29 February included) occurs within one cycle.
+constexpr int kGregorianCycleYears = 400;
+
+// The latest year whose month/day falls on `weekday` and is not after
+// `reference`; 0 when none (a day that never exists, such as 31 April).
+int LatestYearForWeekday(const DateAnchor& reference, int month, int day, int weekday) {
+  for (int y = reference.year; y > reference.year - kGregorianCycleYears; --y) {
+    if (std::tie(y, month, day) > std::tie(reference.year, reference.month, reference.day)) continue;
+    if (day <= DaysInMonth(y, month) && DayOfWeek(y, month, day) == weekday) return y;
+  }
+  return 0;
+}
+
+enum class Tense { kNone, kPast, kFuture };
+Tense TenseCueBefore(const Ctx& c, size_t i);
+bool FutureCueBefore(const Ctx& c, size_t i) { return TenseCueBefore(c, i) == Tense::kFuture; }
 
 // A month named without a year is normally at most this far after the
 // anchor: news reports the past, so "in October" read in February is last
@@ -306,7 +327,11 @@ int OrientedYear(const Ctx& c, size_t i, int month) {
   const DateAnchor& a = c.a;
   if (a.year == 0 || a.month == 0) return a.year;
   const int ahead = month - a.month;
-  if (FutureCueBefore(c, i)) return ahead < 0 ? a.year + 1 : a.year;
+  switch (TenseCueBefore(c, i)) {
+    case Tense::kFuture: return ahead < 0 ? a.year + 1 : a.year;
+    case Tense::kPast: return ahead > 0 ? a.year - 1 : a.year;
+    case Tense::kNone: break;
+  }
   return ahead > kForwardSlackMonths ? a.year - 1 : a.year;
 }
 
@@ -352,15 +377,37 @@ std::optional<Match> FullDate(const Ctx& c, size_t i) {
   return m;
 }
 
-// Month [,|of] Year
+// Month [,|of] Year; Month (of this|next|last year, which stays outside the span)
 std::optional<Match> MonthYear(const Ctx& c, size_t i) {
   size_t e = 0;
   const int month = MonthAt(c, i, &e);
   if (month == 0) return std::nullopt;
+  if (IsWord(c, e, "of") && IsWord(c, e + 2, "year") && c.a.year > 0) {
+    // "October of next year": the year phrase is its own TIMEX3 (as
+    // annotators mark it) but fixes the month's year.
+    int shift = 0;
+    if (IsWord(c, e + 1, "last")) shift = -1;
+    else if (IsWord(c, e + 1, "next")) shift = 1;
+    else if (!IsWord(c, e + 1, "this")) return std::nullopt;
+    return Match{e, YearText(c.a.year + shift) + "-" + Pad(month, 2)};
+  }
   if (IsPunct(c, e, ',') || IsWord(c, e, "of")) ++e;
   const int year = YearAt(c, e);
   if (year == 0) return std::nullopt;
   return Match{e + 1, YearText(year) + "-" + Pad(month, 2)};
+}
+
+// True when the word before the month at token i makes a lone month a
+// date: a preposition of time, a possessive ("their January sales"), "as
+// of", "mid-". "May" needs "in" or "since" (it is mostly a verb or a name).
+bool BareMonthCue(const Ctx& c, size_t i) {
+  if (i == 0 || c.t[i - 1].kind != TokKind::kWord) return i > 0 && IsPunct(c, i - 1, '-');
+  static constexpr std::array<std::string_view, 18> kCues = {
+      "in",    "since", "until", "till",    "by",    "from", "through", "during", "before",
+      "after", "early", "late",  "between", "their", "its",  "our",     "his",    "her"};
+  const std::string& prev = c.t[i - 1].lower;
+  if (c.t[i].lower == "may") return prev == "in" || prev == "since";
+  return IndexIn(kCues, prev) >= 0 || prev == "mid" || (prev == "of" && IsWord(c, i - 2, "as"));
 }
 
 // A month alone after a temporal preposition: "in March", "since January",
@@ -376,11 +423,13 @@ std::optional<Match> BareMonth(const Ctx& c, size_t i) {
   if (month == 0) return std::nullopt;
   if (k == i) {
     if (i == 0 || c.t[i - 1].kind != TokKind::kWord) return std::nullopt;
-    static constexpr std::array<std::string_view, 12> kCues = {
-        "in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "early", "late"};
-    if (IndexIn(kCues, c.t[i - 1].lower) < 0 && !(c.t[i - 1].lower == "mid" || IsPunct(c, i - 1, '-'))) {
-      return std::nullopt;
-    }
+    // "and"/"or"/"to" only continue a month that has a cue of its own
+    // ("between April and June", not "Theresa May and June Carter").
+    const std::string& prev = c.t[i - 1].lower;
+    size_t unused = 0;
+    const bool continues = (prev == "and" || prev == "or" || prev == "to") && i >= 3 &&
+                           MonthAt(c, i - 2, &unused) > 0 && BareMonthCue(c, i - 2);
+    if (!BareMonthCue(c, i) && !continues) return std::nullopt;
     if (c.t[k].lower == "may" && !IsWord(c, i - 1, "in") && !IsWord(c, i - 1, "since")) return std::nullopt;
   }
   int year = shift == 0 ? OrientedYear(c, i, month) : c.a.year;
@@ -595,15 +644,52 @@ std::string PartOfDay(std::string_view w) {
   return "";
 }
 
-bool FutureCueBefore(const Ctx& c, size_t i) {
-  static constexpr std::array<std::string_view, 10> kCues = {
-      "will", "ll", "shall", "scheduled", "expected", "plans", "due", "upcoming", "going", "until"};
+// Words that put the sentence's event ahead of the anchor. Some only count
+// when "to" follows ("plans to", "set to", "on track to", "expected to"):
+// alone they are nouns or past participles ("the plans announced").
+constexpr std::array<std::string_view, 10> kFutureWords = {"will", "ll",     "shall", "scheduled", "upcoming",
+                                                           "next", "slated", "until", "due",       "should"};
+constexpr std::array<std::string_view, 8> kFutureBeforeTo = {"plans", "plan", "planning", "set",
+                                                             "going", "track", "expected", "poised"};
+// Auxiliaries and adverbs that put it behind. Other past participles
+// ("announced in January") count too unless a form of "be" precedes them
+// ("will be completed in October": the auxiliary decides).
+constexpr std::array<std::string_view, 8> kPastWords = {"was", "were", "had", "did", "ago", "earlier", "previously",
+                                                        "last"};
+constexpr std::array<std::string_view, 5> kBeForms = {"be", "been", "being", "is", "are"};
+
+// "due to the storm" (a cause) rather than "due to open" (a plan): a
+// determiner, possessive or name follows "to".
+bool DueToCause(const Ctx& c, size_t k) {
+  static constexpr std::array<std::string_view, 9> kDeterminers = {"the", "a", "an", "his", "her",
+                                                                    "its", "their", "this", "that"};
+  return !Has(c, k) || c.t[k].capitalised || IndexIn(kDeterminers, c.t[k].lower) >= 0;
+}
+
+// The nearest tense cue before token i in its sentence (within
+// kFutureCueWindow tokens).
+Tense TenseCueBefore(const Ctx& c, size_t i) {
   for (size_t back = 1; back <= kFutureCueWindow && back <= i; ++back) {
-    const DateToken& t = c.t[i - back];
-    if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return false;
-    if (IndexIn(kCues, t.lower) >= 0) return true;
+    const size_t k = i - back;
+    const DateToken& t = c.t[k];
+    if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return Tense::kNone;
+    if (t.kind != TokKind::kWord) continue;
+    if (IndexIn(kFutureWords, t.lower) >= 0) {
+      if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
+      if (t.lower == "should" && IsWord(c, k + 1, "have")) return Tense::kPast;  // "should have closed"
+      return Tense::kFuture;
+    }
+    if (IndexIn(kFutureBeforeTo, t.lower) >= 0 && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    if (t.lower == "expected" && k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0) {
+      return Tense::kFuture;  // "the deal is expected in March"
+    }
+    if (IndexIn(kPastWords, t.lower) >= 0) return Tense::kPast;
+    if (t.lower.size() > 4 && t.lower.ends_with("ed") && IndexIn(kFutureBeforeTo, t.lower) < 0 &&
+        !(k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0)) {
+      return Tense::kPast;
+    }
   }
-  return false;
+  return Tense::kNone;
 }
 
 // today, tonight, yesterday, tomorrow, this morning, last night, [last|next]
@@ -865,17 +951,26 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
   if (colon && !meridiem && zone.empty() && hour > 24) return std::nullopt;
   std::string day = AnchorDayText(c.a);
   if (day.empty()) day = "XXXX-XX-XX";
-  size_t d = IsWord(c, k, "on") ? k + 1 : k;
+  if (IsPunct(c, k, ',')) {
+    // "at 16:15 UTC, June 1st": the date after the comma gives the day but
+    // stays its own mention (annotators mark the two apart).
+    if (std::optional<Match> f = FullDate(c, k + 1)) day = f->value;
+    return Match{k, day + "T" + Pad(hour, 2) + ":" + Pad(minute, 2) + zone};
+  }
+  const size_t d = IsWord(c, k, "on") ? k + 1 : k;
+  bool anchor_day = true;
   if (std::optional<Match> r = RelativeDay(c, d)) {
     if (r->value.size() == 10) {
       day = r->value;
       k = r->end;
+      anchor_day = false;
     }
   } else if (std::optional<Match> f = FullDate(c, d)) {
     day = f->value;
     k = f->end;
+    anchor_day = false;
   }
-  return Match{k, day + "T" + Pad(hour, 2) + ":" + Pad(minute, 2) + zone};
+  return Match{k, day + "T" + Pad(hour, 2) + ":" + Pad(minute, 2) + zone, anchor_day};
 }
 
 // Christmas, New Year's Day, ... with an optional year.
@@ -964,6 +1059,7 @@ std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anch
   std::vector<DateMention> out;
   size_t prev_end = static_cast<size_t>(-2);
   bool prev_was_year = false;
+  std::string day_in_sentence;  // the last full date of the current sentence
   size_t i = 0;
   while (i < tokens.size()) {
     size_t start = i;
@@ -975,14 +1071,23 @@ std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anch
     }
     if (!m) m = Best(c, i, prev_end, prev_was_year);
     if (!m) {
+      if (tokens[i].kind == TokKind::kPunct && (tokens[i].lower == "." || tokens[i].lower == "!" ||
+                                                tokens[i].lower == "?")) {
+        day_in_sentence.clear();
+      }
       ++i;
       continue;
+    }
+    if (m->anchor_day && !day_in_sentence.empty()) {
+      // "flew Tuesday in Everett at 18:00 UTC": the time is on that Tuesday.
+      m->value.replace(0, day_in_sentence.size(), day_in_sentence);
     }
     const size_t last = m->end - 1;
     DateMention d;
     d.span = Span{tokens[start].cp_start, tokens[last].cp_end};
     d.text.assign(text.substr(tokens[start].byte_start, tokens[last].byte_end - tokens[start].byte_start));
     d.value = std::move(m->value);
+    if (d.value.size() == 10 && d.value[4] == '-' && d.value[0] != 'X') day_in_sentence = d.value;
     prev_was_year = IsPointValue(d.value);
     prev_end = m->end;
     out.push_back(std::move(d));
@@ -1018,7 +1123,17 @@ DateAnchor ParseAnchor(std::string_view s) {
   return a;
 }
 
+DateAnchor TodayUtc() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const Civil d = CivilFromDays(now.time_since_epoch().count());
+  return DateAnchor{d.year, d.month, d.day};
+}
+
 DateAnchor InferAnchor(std::string_view text, std::string_view published) {
+  return InferAnchor(text, published, TodayUtc());
+}
+
+DateAnchor InferAnchor(std::string_view text, std::string_view published, const DateAnchor& reference) {
   const DateAnchor given = ParseAnchor(published);
   if (given.year > 0) return given;
   const std::vector<DateMention> found = FindDates(text, DateAnchor{});
@@ -1039,7 +1154,8 @@ DateAnchor InferAnchor(std::string_view text, std::string_view published) {
     median = years[years.size() / 2];
   }
   // Weekday rule: "Monday, November 28" with no year.
-  if (median > 0) {
+  const bool reference_known = reference.year > 0 && reference.month > 0 && reference.day > 0;
+  if (median > 0 || reference_known) {
     for (const DateMention& d : found) {
       if (d.value.rfind("XXXX-", 0) != 0 || d.value.size() != 10 || d.value[5] == 'X') continue;
       const std::vector<DateToken> tk = date_internal::TokenizeForDates(d.text);
@@ -1048,7 +1164,7 @@ DateAnchor InferAnchor(std::string_view text, std::string_view published) {
       if (wd < 0) continue;
       const int month = std::stoi(d.value.substr(5, 2));
       const int day = std::stoi(d.value.substr(8, 2));
-      const int y = YearForWeekday(median, month, day, wd);
+      const int y = median > 0 ? YearForWeekday(median, month, day, wd) : LatestYearForWeekday(reference, month, day, wd);
       if (y > 0 && later(DateAnchor{y, month, day}, latest)) latest = DateAnchor{y, month, day};
     }
   }

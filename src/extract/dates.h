@@ -14,19 +14,36 @@
 // Resolution rules against the anchor (documented because news text leaves
 // them implicit):
 // - "today", "yesterday", "tomorrow", "this morning": the anchor's day +/- 1.
+// - Tense cues: the nearest cue before an expression, within its sentence,
+//   says whether it lies ahead of the anchor. Future: "will", "shall",
+//   "should", "next", "upcoming", "scheduled", "slated", "until", "due"
+//   (not "due to the ..."), "is/are expected", and "plans/set/going/
+//   expected/poised to", "on track to". Past: "was", "were", "had", "did", "ago", "earlier",
+//   "previously", "last", "should have", and any other past participle
+//   ("announced in January") unless "be"/"been"/"is" precedes it.
 // - A bare weekday ("on Monday"): the most recent such day on or before the
-//   anchor (news reports mostly past events); when a future cue ("will",
-//   "next", "scheduled") precedes it in the sentence, the next such day on or
-//   after the anchor.
+//   anchor (news reports mostly past events); after a future cue, the next
+//   such day on or after the anchor.
 // - "last/this/next week|month|year|weekend", "earlier/later this week":
 //   the calendar unit containing the anchor, shifted by one.
 // - "two weeks ago": the anchor shifted back, at the unit's granularity
 //   (days and weeks -> date, months -> month, years -> year).
-// - A month, a month and day, or a quarter without a year take the anchor's
-//   year, or the year before when that would put them more than two months
-//   after the anchor with no future cue (news reports the past).
+// - A month, a month and day, or a quarter without a year: after a future
+//   cue, the first such month on or after the anchor's ("an election on
+//   January 30" in a November article is next January); after a past cue,
+//   the last one on or before it; with no cue, the anchor's year, or the
+//   year before when that would put them more than two months after the
+//   anchor (news reports the past). "October of next year" takes its year
+//   from the phrase, which stays a separate mention.
 // - "three years later"/"earlier" (relative to an event, not the anchor) and
 //   "for three months": durations (P3Y, P3M).
+// - A month alone is a date only after a cue: a preposition of time ("in
+//   March"), a possessive ("their January sales"), "as of", or "and/or/to"
+//   after a cued month ("between April and June").
+// - A time of day with no date in its phrase ("at 18:00 UTC") takes the
+//   last full date earlier in its sentence ("flew Monday ... at 18:00
+//   UTC"), else the anchor's day; "16:15 UTC, June 1" takes the date after
+//   the comma, which stays a mention of its own.
 // - A month and day with a weekday but no year ("Monday, November 28") take
 //   the year nearest the anchor's (within kWeekdayYearWindow) in which that
 //   day is that weekday.
@@ -62,11 +79,22 @@ inline constexpr int kWeekdayYearWindow = 6;
 std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anchor);
 
 // Chooses the anchor for `text`. When `published` parses as YYYY[-MM[-DD]]
-// it wins. Otherwise the evidence in the text: the latest explicit full date;
-// failing that, a weekday with month and day resolved (weekday rule) around
-// the median of the years mentioned; failing that, the median year. Returns
-// an all-zero anchor when there is no evidence.
+// it wins. Otherwise the evidence in the text: the latest of the explicit
+// full dates and the weekday dates ("Monday, November 28") resolved by the
+// weekday rule around the median of the years mentioned; failing that, the
+// median year. With no year in the text at all, a weekday date takes the
+// latest year, not after `reference`, in which that day is that weekday
+// ("Monday, November 28" read on 2024-06-01 is 2022-11-28). Returns an
+// all-zero anchor when there is no evidence. `reference` may be all-zero
+// (then a yearless weekday date gives no anchor).
+DateAnchor InferAnchor(std::string_view text, std::string_view published, const DateAnchor& reference);
+
+// As above with `reference` = TodayUtc(): the result depends on the system
+// clock only for texts whose only date evidence is a yearless weekday date.
 DateAnchor InferAnchor(std::string_view text, std::string_view published);
+
+// Today's date (UTC) from the system clock.
+DateAnchor TodayUtc();
 
 // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a longer ISO timestamp is cut
 // after the day). Returns an all-zero anchor when `s` is not such a date.

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstddef>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,14 @@ constexpr double kMaxYear = 2099;
 constexpr size_t kMaxNumberChars = 24;
 // "No. 10 Downing Street" aside, chart and ranking numbers stay small.
 constexpr double kMaxRank = 1000;
+// Words an attributive age may skip before the name it describes ("the
+// 31-year-old British actress Zoë Fox"): more would cross into another
+// phrase ("a 31-year-old man told reporters Zoë Fox ...").
+constexpr size_t kAttributiveGap = 4;
+// How many tokens back from "aged" or an age phrase an indefinite article
+// ("a woman aged 31", "a 42-year-old man") may sit to mark a new, unnamed
+// person rather than one already named.
+constexpr size_t kIndefiniteWindow = 3;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -289,6 +298,62 @@ bool IsCountNoun(const Token& t, bool singular = false) {
   return singular && (known(l + "s") || l == "person" || l == "child" || l == "woman" || l == "man");
 }
 
+// Role nouns an attributive age may skip before a name ("the 31-year-old
+// actress Zoë Fox"); lowercase words outside this list end the search.
+constexpr std::string_view kRoleNouns[] = {
+    "actress",  "actor",     "singer",    "star",       "model",        "rapper",     "designer",  "mother",
+    "father",   "founder",   "executive", "chief",      "ceo",          "player",     "striker",   "president",
+    "senator",  "musician",  "artist",    "director",   "writer",       "author",     "comedian",  "host",
+    "influencer", "socialite", "entrepreneur", "billionaire", "politician", "lawyer", "doctor",  "businessman",
+    "businesswoman", "former", "reality", "tv", "pop", "fashion", "man", "woman", "boy", "girl", "son",
+    "daughter", "wife", "husband", "mogul", "footballer", "producer", "filmmaker", "photographer", "celebrity"};
+
+bool IsRoleNoun(const Token& t) {
+  if (t.kind != Kind::kWord) return false;
+  const std::string l = Lower(t.s);
+  return std::find(std::begin(kRoleNouns), std::end(kRoleNouns), l) != std::end(kRoleNouns);
+}
+
+// Words after which a mention is the object of a preposition, never the
+// subject of the clause ("After Zoë Fox, 30 people spoke").
+constexpr std::string_view kPrepositions[] = {"after", "before", "with",  "by",      "of",      "for",
+                                              "from",  "to",     "at",    "on",      "in",      "against",
+                                              "about", "over",   "under", "without", "between", "like",
+                                              "than",  "toward", "towards", "into", "behind", "via"};
+
+// Verbs that introduce reported speech: the speaker before them is not the
+// subject of the reported clause ("Fox said the firm lost 30K users").
+constexpr std::string_view kReportingVerbs[] = {"said",  "says",    "told",  "tells",   "claimed", "claims",
+                                                "wrote", "writes",  "added", "reported", "announced",
+                                                "stated", "insisted", "argued", "explained", "noted"};
+
+// Words that open a parenthetical after a comma: relative clauses and
+// appositives ("Fox, who dated Ye, lost ...", "Fox, the actress, lost ...").
+constexpr std::string_view kParentheticalOpeners[] = {"who", "which", "whose", "whom", "where", "when",
+                                                      "the", "a",     "an"};
+
+// Between a reported-speech verb and a figure that is the reported
+// clause's own subject ("Acme said 133 people", "said nearly 200 people").
+constexpr std::string_view kNumberLeadIns[] = {"that", "about", "nearly", "almost", "over", "around",
+                                               "some", "more",  "than",   "up",     "to",   "roughly", "only"};
+
+// Lowercase words after which a name still starts a clause as its subject
+// ("and Fox lost", "that Acme cut", "said Acme lost"); after any other
+// lowercase word it is more likely an object ("dated Kanye West").
+constexpr std::string_view kSubjectIntroducers[] = {"and",   "but",     "or",     "that",   "while", "when",
+                                                    "as",    "because", "since",  "although", "though", "if",
+                                                    "so",    "then",    "where",  "whereas", "meanwhile", "yet"};
+
+// Words a name's left context may skip when judging its position: roles
+// and articles belong to the name's own phrase ("and rapper Cardi B").
+constexpr std::string_view kNamePhraseWords[] = {"the", "a", "an"};
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view s) {
+  const std::string l = Lower(s);
+  return std::find(std::begin(list), std::end(list), l) != std::end(list);
+}
+
 // Words that cannot sit between a number and its noun ("5 of the fans").
 constexpr std::string_view kNotModifiers[] = {"of",  "and", "or", "to", "in",   "on", "at",
                                               "for", "the", "a",  "an", "from", "by", "than"};
@@ -359,33 +424,45 @@ class Finder {
     for (const Token& t : toks_) {
       if (t.sentence >= sentence_start_.size()) sentence_start_.push_back(t.c0);
     }
+    for (const EntityMention& m : entities) {
+      if (m.type == "PERSON") AddNameWords(m);
+    }
   }
 
   std::vector<Quantity> Run() {
     std::vector<Quantity> out;
     size_t i = 0;
     while (i < toks_.size()) {
-      std::optional<Match> m = MatchAt(i);
-      // A unit never comes from the next sentence or line ("Figure 1.5\n
-      // Residents of ...").
-      if (m && toks_[m->first].sentence != toks_[m->last].sentence) m.reset();
-      if (!m) {
+      Match match;
+      if (!TakeMatch(i, &match)) {
         ++i;
         continue;
       }
+      // Ages pick their own subject (the person described); every other
+      // figure belongs to the subject of its clause.
+      if (match.unit != "years") match.subject = ClauseSubject(match.first, match.last);
       Quantity q;
-      q.span = {toks_[m->first].c0, toks_[m->last].c1};
-      q.text = std::string(text_.substr(toks_[m->first].b0, toks_[m->last].b1 - toks_[m->first].b0));
-      q.value = m->value;
-      q.unit = std::move(m->unit);
-      q.subject = std::move(m->subject);
+      q.span = {toks_[match.first].c0, toks_[match.last].c1};
+      q.text = std::string(text_.substr(toks_[match.first].b0, toks_[match.last].b1 - toks_[match.first].b0));
+      q.value = match.value;
+      q.unit = std::move(match.unit);
+      q.subject = std::move(match.subject);
       out.push_back(std::move(q));
-      i = m->last + 1;
+      i = match.last + 1;
     }
     return out;
   }
 
  private:
+  // Fills *out with the quantity starting at token i, if any. A unit never
+  // comes from the next sentence or line ("Figure 1.5\nResidents of ...").
+  bool TakeMatch(size_t i, Match* out) const {
+    std::optional<Match> m = MatchAt(i);
+    if (!m || toks_[m->first].sentence != toks_[m->last].sentence) return false;
+    *out = std::move(*m);
+    return true;
+  }
+
   const Token* At(size_t i) const { return i < toks_.size() ? &toks_[i] : nullptr; }
   bool Is(size_t i, std::string_view s) const { return i < toks_.size() && toks_[i].s == s; }
   bool IsWordCi(size_t i, std::string_view lower) const {
@@ -442,21 +519,283 @@ class Finder {
     return "";
   }
 
-  // Subject of counts, money, percentages and ranks (see quantities.h).
-  std::string SentenceSubject(size_t first) const {
-    return Nearest(toks_[first].c0, sentence_start_[toks_[first].sentence], /*person_only=*/false);
+  // Records the capitalised words of a PERSON name ("Zoë Fox" -> "Zoë",
+  // "Fox"), so a bare surname the tagger missed still finds its entity.
+  void AddNameWords(const EntityMention& m) {
+    std::string_view name = m.text;
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      if (name.ends_with(suffix)) name.remove_suffix(suffix.size());
+    }
+    size_t at = 0;
+    while (at < name.size()) {
+      size_t sp = name.find(' ', at);
+      if (sp == std::string_view::npos) sp = name.size();
+      const std::string_view word = name.substr(at, sp - at);
+      at = sp + 1;
+      if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z') || word.back() == '.') continue;  // "J.", "Mr."
+      std::vector<std::string>& ids = name_words_[std::string(word)];
+      if (std::find(ids.begin(), ids.end(), m.entity) == ids.end()) ids.push_back(m.entity);
+    }
   }
 
-  // Subject of an age phrase spanning tokens [first, last].
-  std::string AgeSubject(size_t first, size_t last, bool attributive) const {
-    if (attributive && last + 1 < toks_.size()) {
-      const size_t start = toks_[last + 1].c0;
+  // Entity of the capitalised word at token i when it names exactly one
+  // known PERSON; "" otherwise (unknown or shared by two people).
+  std::string PersonByNameWord(size_t i) const {
+    if (i >= toks_.size() || !IsUpperWord(toks_[i])) return "";
+    size_t j = i;
+    while (j + 1 < toks_.size() && NameContinues(j + 1)) ++j;
+    const auto it = name_words_.find(std::string(text_.substr(toks_[i].b0, toks_[j].b1 - toks_[i].b0)));
+    return it != name_words_.end() && it->second.size() == 1 ? it->second[0] : "";
+  }
+
+  // Token i continues the name word before it: the tokenizer splits names at
+  // non-ASCII letters ("Zoë" is "Zo" + "ë", "Zoëy" adds "y"). Two-byte UTF-8
+  // sequences (lead byte 0xC3-0xDF) are Latin, Greek and Cyrillic letters;
+  // curly quotes and dashes are three bytes and end the word.
+  bool NameContinues(size_t i) const {
+    if (i == 0 || i >= toks_.size() || !Glued(i)) return false;
+    const auto letter = [&](size_t k) {
+      const unsigned char lead = static_cast<unsigned char>(toks_[k].s[0]);
+      return toks_[k].kind == Kind::kSym && lead >= 0xC3 && lead <= 0xDF;
+    };
+    return letter(i) || (toks_[i].kind == Kind::kWord && letter(i - 1));
+  }
+
+  // First token of the name word ending at token `last` (see PersonByNameWord).
+  size_t NameWordStart(size_t last) const {
+    size_t i = last;
+    while (NameContinues(i)) --i;
+    return i;
+  }
+
+  // The person named right before token i (a "," or "(" after the name):
+  // a PERSON mention ending there, else a known first name or surname.
+  std::string PersonJustBefore(size_t i) const {
+    if (i == 0) return "";
+    if (const EntityMention* p = PersonEndingBefore(i)) return p->entity;
+    return PersonByNameWord(NameWordStart(i - 1));
+  }
+
+  // A PERSON (or, unless `person_only`, ORG) mention whose span contains
+  // [c0, c1): an epithet the figure is part of ("the 32-year-old star").
+  const EntityMention* Containing(size_t c0, size_t c1, bool person_only) const {
+    for (const EntityMention* m : by_end_) {
+      if (m->span.start <= c0 && c1 <= m->span.end && (!person_only || m->type == "PERSON")) return m;
+    }
+    return nullptr;
+  }
+
+  // Index of the token starting at code point `cp`, or toks_.size().
+  size_t TokenStartingAt(size_t cp) const {
+    const auto it = std::lower_bound(toks_.begin(), toks_.end(), cp, [](const Token& t, size_t v) { return t.c0 < v; });
+    return it != toks_.end() && it->c0 == cp ? static_cast<size_t>(it - toks_.begin()) : toks_.size();
+  }
+
+  // Index of the token ending at code point `cp`, or toks_.size().
+  size_t TokenEndingAt(size_t cp) const {
+    const auto it = std::lower_bound(toks_.begin(), toks_.end(), cp, [](const Token& t, size_t v) { return t.c1 < v; });
+    return it != toks_.end() && it->c1 == cp ? static_cast<size_t>(it - toks_.begin()) : toks_.size();
+  }
+
+  // The person an attributive age describes: a PERSON mention or known name
+  // word starting at token j, after at most kAttributiveGap role nouns or
+  // capitalised modifiers ("42-year-old British actress Zoë Fox").
+  std::string PersonAfter(size_t j) const {
+    for (size_t step = 0; step <= kAttributiveGap && j < toks_.size(); ++step, ++j) {
       for (const EntityMention* m : by_end_) {
-        if (m->type == "PERSON" && m->span.start == start) return m->entity;
+        if (m->type == "PERSON" && m->span.start == toks_[j].c0) return m->entity;
       }
+      if (const std::string w = PersonByNameWord(j); !w.empty()) return w;
+      const bool modifier = IsRoleNoun(toks_[j]) || IsUpperWord(toks_[j]) ||
+                            (Is(j, "-") && Glued(j) && Glued(j + 1));
+      if (!modifier) break;
+    }
+    return "";
+  }
+
+  // "a woman aged 31", "a 42-year-old man": an indefinite article within
+  // kIndefiniteWindow tokens before `first` introduces someone new. Returns
+  // its token index, or toks_.size() when there is none.
+  size_t IndefiniteBefore(size_t first) const {
+    for (size_t back = 1; back <= kIndefiniteWindow && back <= first; ++back) {
+      const Token& t = toks_[first - back];
+      if (t.kind == Kind::kSym && t.s != "-") break;
+      if (IsWordCi(first - back, "a") || IsWordCi(first - back, "an")) return first - back;
+    }
+    return toks_.size();
+  }
+
+  // Subject of an age phrase spanning tokens [first, last] (see quantities.h).
+  std::string AgeSubject(size_t first, size_t last, bool attributive) const {
+    if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/true)) return m->entity;
+    if (attributive) {
+      if (std::string after = PersonAfter(last + 1); !after.empty()) return after;
+    }
+    // "Zoë Fox, aged 31": the name right before, comma skipped.
+    const size_t before = first > 0 && Is(first - 1, ",") ? first - 1 : first;
+    if (std::string p = PersonJustBefore(before); !p.empty()) return p;
+    const size_t article = IndefiniteBefore(first);
+    if (article < toks_.size()) {
+      // "Zoë Fox, a 42-year-old actress": an appositive of the name.
+      return article > 0 && Is(article - 1, ",") ? PersonJustBefore(article - 1) : "";
     }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
+  }
+
+  // True when the mention spanning tokens [mt, me] sits in a parenthetical
+  // that closes before token `first`: a comma, then "who/which/the/a ...",
+  // up to a comma ("Fox, who dated Ye, lost ..."; "Fox, the actress who
+  // dated Ye, lost ...").
+  bool InClosedParenthetical(size_t mt, size_t me, size_t first) const {
+    bool opened = false;
+    for (size_t k = mt; k-- > 0 && toks_[k].sentence == toks_[mt].sentence;) {
+      if (Is(k, ",")) {
+        opened = k + 1 < toks_.size() && toks_[k + 1].kind == Kind::kWord &&
+                 InList(kParentheticalOpeners, toks_[k + 1].s);
+        break;
+      }
+    }
+    if (!opened) return false;
+    for (size_t k = me + 1; k < first; ++k) {
+      if (Is(k, ",")) return true;
+    }
+    return false;
+  }
+
+  // True when the mention ending at token `me` is the speaker of reported
+  // speech whose own clause holds the figure at `first` ("Fox said the firm
+  // lost 30K users"), not when the figure opens that clause ("Acme said 133
+  // people were sacked").
+  bool SpeakerOfOtherClause(size_t me, size_t first) const {
+    size_t k = me + 1;
+    if (k >= first || toks_[k].kind != Kind::kWord || !InList(kReportingVerbs, toks_[k].s)) return false;
+    for (++k; k < first; ++k) {
+      if (toks_[k].kind != Kind::kWord || !InList(kNumberLeadIns, toks_[k].s)) return true;
+    }
+    return false;
+  }
+
+  // True when the mention starting at token `mt` stands where a clause's
+  // subject does: at the sentence start or after punctuation, a capitalised
+  // word, a conjunction or a reporting verb, once its own role nouns and
+  // articles are skipped ("and rapper Cardi B").
+  bool InSubjectPosition(size_t mt) const {
+    const size_t s = toks_[mt].sentence;
+    size_t k = mt;
+    while (k > 0 && toks_[k - 1].sentence == s && toks_[k - 1].kind == Kind::kWord &&
+           (IsRoleNoun(toks_[k - 1]) || InList(kNamePhraseWords, toks_[k - 1].s))) {
+      --k;
+    }
+    if (k == 0 || toks_[k - 1].sentence != s) return true;
+    const Token& before = toks_[k - 1];
+    if (before.kind != Kind::kWord || IsUpperWord(before)) return true;
+    return InList(kSubjectIntroducers, before.s) || InList(kReportingVerbs, before.s);
+  }
+
+  // True when the mention ending at token `me` is the antecedent of a
+  // relative clause that reaches `first` ("Omar Lane, who has 2 million
+  // fans").
+  bool HeadsRelativeClause(size_t me, size_t first) const {
+    size_t k = me + 1;
+    if (Is(k, ",")) ++k;
+    return k < first && (IsWordCi(k, "who") || IsWordCi(k, "whose") || IsWordCi(k, "which"));
+  }
+
+  // True when a quotation closes between the mention at tokens [mt, me] and
+  // `first` with the mention inside it ("'... seeing Kim ...,' one person
+  // wrote"): names in someone's words do not own the figures after them.
+  bool QuotedBefore(size_t mt, size_t me, size_t first) const {
+    const auto quote = [&](size_t k) {
+      return toks_[k].s == "\"" || toks_[k].s == "\xE2\x80\x9C" || toks_[k].s == "\xE2\x80\x9D";
+    };
+    size_t before = 0, between = 0;
+    for (size_t k = mt; k-- > 0 && toks_[k].sentence == toks_[mt].sentence;) before += quote(k);
+    for (size_t k = me + 1; k < first; ++k) between += quote(k);
+    return before % 2 == 1 && between % 2 == 1;
+  }
+
+  // Possessor right before the figure: "Fox's 5,000 followers", "Acme's $2m".
+  std::string Possessor(size_t first) const {
+    if (first < 3 || !IsWordCi(first - 1, "s") || !Glued(first - 1)) return "";
+    if (!(Is(first - 2, "'") || Is(first - 2, "\xE2\x80\x99")) || !Glued(first - 2)) return "";
+    const size_t end_cp = toks_[first - 3].c1;
+    for (const EntityMention* m : by_end_) {
+      if (m->span.end == end_cp) return m->entity;
+    }
+    return PersonByNameWord(NameWordStart(first - 3));
+  }
+
+  // The entity a pronoun before `first` in its sentence stands for:
+  // he/she/his/her -> the nearest PERSON before it (this or the previous
+  // sentence), its -> the nearest ORG. Returns the pronoun's token index in
+  // *at, or toks_.size() when there is none.
+  std::string PronounReferent(size_t first, size_t* at) const {
+    *at = toks_.size();
+    const size_t s = toks_[first].sentence;
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == s;) {
+      if (toks_[k].kind != Kind::kWord) continue;
+      const std::string l = Lower(toks_[k].s);
+      const bool person = l == "he" || l == "she" || l == "his" || l == "her";
+      if (!person && l != "its") continue;
+      *at = k;
+      const size_t limit = sentence_start_[s > 0 ? s - 1 : 0];
+      for (auto it = std::upper_bound(by_end_.begin(), by_end_.end(), toks_[k].c0,
+                                      [](size_t v, const EntityMention* m) { return v < m->span.end; });
+           it != by_end_.begin();) {
+        --it;
+        if ((*it)->span.end < limit) break;
+        if ((*it)->span.start < limit) continue;
+        if ((*it)->type == (person ? "PERSON" : "ORG")) return (*it)->entity;
+      }
+      return "";
+    }
+    return "";
+  }
+
+  // Subject of counts, money, percentages and ranks spanning tokens
+  // [first, last] (see quantities.h).
+  std::string ClauseSubject(size_t first, size_t last) const {
+    if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/false)) return m->entity;
+    if (std::string p = Possessor(first); !p.empty()) return p;
+    if (IsCountNoun(toks_[last]) && IsWordCi(last + 1, "of") && last + 2 < toks_.size()) {
+      for (const EntityMention* m : by_end_) {
+        if (m->span.start == toks_[last + 2].c0) return m->entity;  // "5,000 followers of Zoë Fox"
+      }
+    }
+    size_t pronoun = toks_.size();
+    const std::string referent = PronounReferent(first, &pronoun);
+    const size_t limit = sentence_start_[toks_[first].sentence];
+    std::string object;  // the nearest candidate in object position
+    for (auto it = std::upper_bound(by_end_.begin(), by_end_.end(), toks_[first].c0,
+                                    [](size_t v, const EntityMention* m) { return v < m->span.end; });
+         it != by_end_.begin();) {
+      --it;
+      const EntityMention& m = **it;
+      if (m.span.end < limit) break;
+      if (m.span.start < limit) continue;
+      const size_t mt = TokenStartingAt(m.span.start);
+      const size_t me = TokenEndingAt(m.span.end);
+      if (mt >= toks_.size() || me >= toks_.size()) continue;
+      if (pronoun < toks_.size() && pronoun > me) break;  // the pronoun is nearer
+      if (HeadsRelativeClause(me, first)) return m.entity;
+      if (mt > 0 && toks_[mt - 1].kind == Kind::kWord && InList(kPrepositions, toks_[mt - 1].s)) continue;
+      if (InClosedParenthetical(mt, me, first) || SpeakerOfOtherClause(me, first)) continue;
+      if (QuotedBefore(mt, me, first)) continue;
+      if (InSubjectPosition(mt)) return m.entity;
+      if (object.empty()) object = m.entity;
+    }
+    if (!referent.empty() || pronoun < toks_.size()) return referent;
+    if (!object.empty()) return object;
+    // A bare surname the tagger missed ("Fox lost 30K followers"); words of
+    // tagged mentions were weighed above.
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence;) {
+      if (Containing(toks_[k].c0, toks_[k].c1, /*person_only=*/false) != nullptr) continue;
+      if (std::string w = PersonByNameWord(k); !w.empty() && !(k > 0 && InList(kPrepositions, toks_[k - 1].s))) {
+        return w;
+      }
+    }
+    return "";
   }
 
   // Extends past a scale word ("2.3 million"); returns the last token used.
@@ -479,7 +818,7 @@ class Finder {
     if (t.s == "#" && Glued(i + 1)) {
       const std::optional<Number> n = NumberAt(i + 1);
       if (n && n->plain && n->value >= 1 && n->value <= kMaxRank) {
-        return Match{i, i + 1, n->value, "rank", SentenceSubject(i)};
+        return Match{i, i + 1, n->value, "rank", std::string()};
       }
     }
     return std::nullopt;
@@ -500,7 +839,7 @@ class Finder {
     if (!n || n->ordinal) return std::nullopt;
     double value = 0;
     const size_t last = Scale(sym + 1, *n, &value);
-    return Match{i, last, value, std::string(*unit), SentenceSubject(i)};
+    return Match{i, last, value, std::string(*unit), std::string()};
   }
 
   std::optional<Match> MatchNumber(size_t i) const {
@@ -510,7 +849,7 @@ class Finder {
       // "3rd-largest"
       if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr && toks_[i + 2].kind == Kind::kWord &&
           IsSuperlative(toks_[i + 2].s, true)) {
-        return Match{i, i + 2, n->value, "rank", SentenceSubject(i)};
+        return Match{i, i + 2, n->value, "rank", std::string()};
       }
       return std::nullopt;
     }
@@ -531,20 +870,20 @@ class Finder {
     if (next >= toks_.size()) return std::nullopt;
     if (const std::optional<std::string_view> cur =
             toks_[next].kind == Kind::kWord ? CurrencyWord(toks_[next].s) : std::nullopt) {
-      return Match{first, next, value, std::string(*cur), SentenceSubject(first)};
+      return Match{first, next, value, std::string(*cur), std::string()};
     }
     if (IsWordCi(next, "pounds") && IsWordCi(next + 1, "sterling")) {
-      return Match{first, next + 1, value, "GBP", SentenceSubject(first)};
+      return Match{first, next + 1, value, "GBP", std::string()};
     }
     if ((Is(next, "%") && Glued(next)) || IsWordCi(next, "percent") || IsWordCi(next, "pct")) {
-      return Match{first, next, value, "percent", SentenceSubject(first)};
+      return Match{first, next, value, "percent", std::string()};
     }
     if (IsWordCi(next, "per") && IsWordCi(next + 1, "cent")) {
-      return Match{first, next + 1, value, "percent", SentenceSubject(first)};
+      return Match{first, next + 1, value, "percent", std::string()};
     }
     if (!count_allowed) return std::nullopt;
     if (value == 1 && IsCountNoun(toks_[next], /*singular=*/true)) {
-      return Match{first, next, value, Lower(toks_[next].s), SentenceSubject(first)};
+      return Match{first, next, value, Lower(toks_[next].s), std::string()};
     }
     size_t noun = next;
     if (!IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) && noun + 1 < toks_.size() &&
@@ -552,7 +891,7 @@ class Finder {
       ++noun;
     }
     if (!IsCountNoun(toks_[noun])) return std::nullopt;
-    return Match{first, noun, value, Lower(toks_[noun].s), SentenceSubject(first)};
+    return Match{first, noun, value, Lower(toks_[noun].s), std::string()};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",
@@ -563,11 +902,12 @@ class Finder {
       const bool closes = after == nullptr || after->s == "," || after->s == "." || after->s == ";" ||
                           (IsLowerWord(*after) && after->space_before && !IsUnitWord(*after));
       if (closes) {
-        if (const EntityMention* p = PersonEndingBefore(i - 1)) return Match{i, i, n.value, "years", p->entity};
+        // Only after a name: "Fox, 31," but not "In May, 31 people".
+        if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p};
       }
     }
     if (i >= 1 && Is(i - 1, "(") && Is(i + 1, ")")) {
-      if (const EntityMention* p = PersonEndingBefore(i - 1)) return Match{i, i, n.value, "years", p->entity};
+      if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p};
     }
     if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && (IsWordCi(i + 2, "year") || IsWordCi(i + 2, "years")) &&
         Is(i + 3, "-") && Glued(i + 3) && Glued(i + 4) && IsWordCi(i + 4, "old")) {
@@ -606,11 +946,11 @@ class Finder {
     if (const std::optional<double> ord = OrdinalWord(toks_[i].s)) {
       if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr && toks_[i + 2].kind == Kind::kWord &&
           IsSuperlative(toks_[i + 2].s, true)) {
-        return Match{i, i + 2, *ord, "rank", SentenceSubject(i)};
+        return Match{i, i + 2, *ord, "rank", std::string()};
       }
       if (i > 0 && IsWordCi(i - 1, "the") && At(i + 1) != nullptr && toks_[i + 1].kind == Kind::kWord &&
           IsSuperlative(toks_[i + 1].s, false)) {
-        return Match{i, i + 1, *ord, "rank", SentenceSubject(i)};
+        return Match{i, i + 1, *ord, "rank", std::string()};
       }
     }
     return std::nullopt;
@@ -620,11 +960,11 @@ class Finder {
   std::optional<Match> MatchRankValue(size_t i) const {
     if (i >= toks_.size()) return std::nullopt;
     if (const std::optional<double> ord = OrdinalWord(toks_[i].s)) {
-      return Match{i, i, *ord, "rank", SentenceSubject(i)};
+      return Match{i, i, *ord, "rank", std::string()};
     }
     if (toks_[i].kind == Kind::kNum) {
       const std::optional<Number> n = NumberAt(i);
-      if (n && n->ordinal) return Match{i, i, n->value, "rank", SentenceSubject(i)};
+      if (n && n->ordinal) return Match{i, i, n->value, "rank", std::string()};
       return std::nullopt;
     }
     if ((toks_[i].s == "No" && Is(i + 1, ".") && Glued(i + 1)) || IsWordCi(i, "number")) {
@@ -633,7 +973,7 @@ class Finder {
       if (!n || !n->plain || n->value < 1 || n->value > kMaxRank) return std::nullopt;
       // "No. 10 Downing Street": an address, not a rank.
       if (At(k + 1) != nullptr && IsUpperWord(toks_[k + 1])) return std::nullopt;
-      return Match{i, k, n->value, "rank", SentenceSubject(i)};
+      return Match{i, k, n->value, "rank", std::string()};
     }
     return std::nullopt;
   }
@@ -642,6 +982,8 @@ class Finder {
   std::vector<Token> toks_;
   std::vector<const EntityMention*> by_end_;  // PERSON and ORG, by span end
   std::vector<size_t> sentence_start_;        // code point of each sentence
+  // Capitalised words of PERSON names -> the entities that use them.
+  std::map<std::string, std::vector<std::string>, std::less<>> name_words_;
 };
 
 }  // namespace

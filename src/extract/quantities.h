@@ -26,17 +26,38 @@
 // "42 years old", "30K followers", "ranked third"), except the appositive
 // and parenthesised ages, whose span is the bare number.
 //
-// Subjects (in-article entity ids, "" when none):
-// - appositive and parenthesised ages: the PERSON mention just before.
-// - other ages: a PERSON mention starting right after the expression
-//   ("42-year-old Jane Fox"), else the nearest PERSON mention ending before
-//   it in the same or the previous sentence ("Fox ... The 42-year-old").
-// - counts, money, percentages, ranks: the closest PERSON or ORG mention
-//   ending before the number within the same sentence. This is a stand-in
-//   for the grammatical subject: news sentences mostly put the actor before
-//   the figure ("Fox lost 30K followers"); it is wrong for passives and for
-//   sentences that name the owner after the figure.
-//
+// Subjects (in-article entity ids, "" when none). A "known name word" is a
+// capitalised first name or surname of exactly one PERSON entity's
+// mentions, so a bare "Fox" the tagger missed still finds Julia Fox's id.
+// - any figure inside a PERSON (ages) or PERSON/ORG mention (others), such
+//   as an epithet the linker added ("The 32-year-old star" -> that
+//   person): that mention's entity.
+// - appositive and parenthesised ages: the PERSON mention or known name
+//   word just before ("Fox, 31," / "Fox (31)").
+// - other ages: a PERSON mention or known name word starting right after
+//   the expression, across up to kAttributiveGap role nouns and capitalised
+//   modifiers ("42-year-old British actress Jane Fox"); else the name just
+//   before ("Fox, aged 31"); else nobody after an indefinite article ("a
+//   42-year-old man", "a woman aged 31"), unless it opens an appositive
+//   ("Fox, a 42-year-old actress"); else the nearest PERSON mention ending
+//   before it in the same or the previous sentence ("Fox ... The
+//   42-year-old").
+// - counts, money, percentages, ranks: the subject of their clause, found
+//   by rules on word order (no parser): a possessor right before ("Fox's
+//   5,000 followers"), "<count> of <mention>"; else, among the PERSON/ORG
+//   mentions before the figure in its sentence, nearest first: the head of
+//   a relative clause reaching the figure ("Lane, who has 2 million fans"),
+//   skipping mentions after a preposition ("angry at Acme"), inside a
+//   closed parenthetical ("Fox, who sued Acme, lost ..."), inside a closed
+//   quotation, or speaking a reported clause with its own subject ("Fox
+//   said the firm lost ..."); the first in subject position (sentence
+//   start, after punctuation, a conjunction or a reporting verb) wins, else
+//   the nearest in object position ("dated Kanye West"). A nearer he/she/
+//   his/her (its) stands for the nearest PERSON (ORG) before it in this or
+//   the previous sentence. Last, a known name word not after a preposition.
+//   Still wrong for passives ("30K followers were lost by Fox") and
+//   plural subjects that are not mentions ("the women paid $200,000").
+
 // Not quantities: bare years 1900-2099 without a currency or scale, numbers
 // joined to '/', ':' or a digit-hyphen-digit run (dates "9/11", times
 // "10:30", phone numbers "555-0100", ids "A-113"), numbers with

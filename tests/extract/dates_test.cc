@@ -84,6 +84,15 @@ TEST(FindDatesTest, NormalisesDatesAgainstAGivenAnchor) {
       {"The firm said earlier today it would cut jobs.", "earlier today", "2022-11-29"},
       {"The plant closes at the end of this year.", "the end of this year", "2022"},
       {"The brand has changed over the years.", "over the years", "PXY"},
+      {"The economy shrank between April and June.", "April", "2022-04"},
+      {"The economy shrank between April and June.", "June", "2022-06"},
+      {"As of February, the store had closed.", "February", "2022-02"},
+      {"Dealers reported their January sales.", "January", "2022-01"},
+      // A time without its own date takes an earlier date of its sentence.
+      {"The jet flew Monday in Everett at 18:00 UTC.", "18:00 UTC", "2022-11-28T18:00Z"},
+      {"The jet flew Monday. It lands at 18:00 UTC.", "18:00 UTC", "2022-11-29T18:00Z"},
+      {"Talks began at 16:15 UTC, November 27, in Paris.", "16:15 UTC", "2022-11-27T16:15Z"},
+      {"Talks began at 16:15 UTC, November 27, in Paris.", "November 27", "2022-11-27"},
   };
   for (const DateCase& c : kCases) {
     const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
@@ -111,6 +120,8 @@ TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
       "Prices fall as the fall of the empire nears.",
       "The 32-year-old actress, 31 years old then, smiled.",
       "Temperatures were 12 at noonish, the forecast said.",
+      "Theresa May and June Carter met.",
+      "She told her sister and June agreed.",
   };
   for (const char* s : kSentences) {
     const std::vector<DateMention> found = FindDates(s, kAnchor);
@@ -184,6 +195,116 @@ TEST(InferAnchorTest, UsesPublishedDateThenTextEvidence) {
     EXPECT_EQ(a.year, c.expected.year) << c.text;
     EXPECT_EQ(a.month, c.expected.month) << c.text;
     EXPECT_EQ(a.day, c.expected.day) << c.text;
+  }
+}
+
+struct ReferenceCase {
+  const char* text;
+  DateAnchor reference;  // "today" for the no-evidence weekday rule
+  DateAnchor expected;
+};
+
+TEST(InferAnchorTest, YearlessWeekdayTakesLatestMatchingYearNotAfterReference) {
+  const ReferenceCase kCases[] = {
+      // 28 November was a Monday in 2022 and 2016.
+      {"She spoke on Monday, November 28 at the gala.", {2024, 6, 1}, {2022, 11, 28}},
+      {"She spoke on Monday, November 28 at the gala.", {2022, 11, 28}, {2022, 11, 28}},
+      {"She spoke on Monday, November 28 at the gala.", {2022, 11, 27}, {2016, 11, 28}},
+      // 29 February fell on a Tuesday in 2000, not in 2024 or 2028.
+      {"The vote came on Tuesday, Feb. 29, after a long night.", {2026, 1, 1}, {2000, 2, 29}},
+      // Two yearless weekday dates: the later one wins.
+      {"Talks began Monday, November 28. They ended on Friday, December 2.", {2024, 6, 1}, {2022, 12, 2}},
+      // Years in the text outrank the reference: 2021-2023 pick 2022.
+      {"After hits in 2021 and 2023, she spoke on Monday, November 28.", {2030, 1, 1}, {2022, 11, 28}},
+      // An unknown reference leaves the yearless date without an anchor.
+      {"She spoke on Monday, November 28 at the gala.", {0, 0, 0}, {0, 0, 0}},
+      // A month and day without a weekday never fixes the year.
+      {"She spoke on November 28 at the gala.", {2024, 6, 1}, {0, 0, 0}},
+  };
+  for (const ReferenceCase& c : kCases) {
+    const DateAnchor a = InferAnchor(c.text, "", c.reference);
+    EXPECT_EQ(a.year, c.expected.year) << c.text;
+    EXPECT_EQ(a.month, c.expected.month) << c.text;
+    EXPECT_EQ(a.day, c.expected.day) << c.text;
+  }
+}
+
+TEST(InferAnchorTest, YearlessWeekdayWithoutReferenceStaysUnknownYear) {
+  const char* kText = "She spoke on Monday, November 28 at the gala.";
+  const std::vector<DateMention> found = FindDates(kText, InferAnchor(kText, "", DateAnchor{}));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "XXXX-11-28");
+}
+
+TEST(InferAnchorTest, PublishedDateOutranksReference) {
+  const DateAnchor a = InferAnchor("She spoke on Monday, November 28.", "2016-12-01", DateAnchor{2024, 6, 1});
+  EXPECT_EQ(a.year, 2016);
+  EXPECT_EQ(a.month, 12);
+  EXPECT_EQ(a.day, 1);
+}
+
+TEST(InferAnchorTest, DefaultReferenceIsAPastOrPresentDate) {
+  // Whatever today is, 28 November on a Monday resolves to a year no later
+  // than today's, and the day it names is a Monday.
+  const DateAnchor today = TodayUtc();
+  const DateAnchor a = InferAnchor("She spoke on Monday, November 28 at the gala.", "");
+  ASSERT_GT(a.year, 0);
+  EXPECT_LE(a.year, today.year);
+  EXPECT_EQ(DayOfWeek(a.year, 11, 28), 0);
+}
+
+// Relative dates in an undated article resolve against the inferred anchor.
+TEST(InferAnchorTest, RelativeDatesResolveAgainstInferredAnchor) {
+  const char* kText =
+      "The brand apologised on Monday, November 28. Last week it had pulled the ads. "
+      "Earlier this week the founder spoke, and on Saturday the store closed. "
+      "The firm said yesterday it would sue, and a ruling is expected next month.";
+  const DateAnchor a = InferAnchor(kText, "", DateAnchor{2024, 6, 1});
+  const std::vector<DateMention> found = FindDates(kText, a);
+  const DateCase kCases[] = {
+      {kText, "Monday, November 28", "2022-11-28"}, {kText, "Last week", "2022-W47"},
+      {kText, "Earlier this week", "2022-W48"},     {kText, "Saturday", "2022-11-26"},
+      {kText, "yesterday", "2022-11-27"},           {kText, "next month", "2022-12"},
+  };
+  for (const DateCase& c : kCases) {
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.text;
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.text;
+    }
+  }
+}
+
+TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
+  // Read on Tuesday 29 November 2022.
+  const DateCase kCases[] = {
+      {"Voters went to the polls in an election on January 30.", "January 30", "2022-01-30"},
+      {"The country will hold an election on January 30.", "January 30", "2023-01-30"},
+      {"An election is scheduled for January 30.", "January 30", "2023-01-30"},
+      {"The next election is on January 30.", "January 30", "2023-01-30"},
+      {"The upcoming vote on January 30 decides it.", "January 30", "2023-01-30"},
+      {"The chain is on track to open a store in February.", "February", "2023-02"},
+      {"The label plans to show in March.", "March", "2023-03"},
+      {"The plans announced in January were dropped.", "January", "2022-01"},
+      {"Sales were weak in December.", "December", "2021-12"},
+      {"Revenue rebounded in December.", "December", "2021-12"},
+      {"The tower will be completed in December.", "December", "2022-12"},
+      {"The merger should be completed in February.", "February", "2023-02"},
+      {"The shop should have opened in February.", "February", "2022-02"},
+      {"The trial is set to begin on Wednesday.", "Wednesday", "2022-11-30"},
+      {"Flights were cancelled due to a storm on Friday.", "Friday", "2022-11-25"},
+      {"The ban is due to start on Friday.", "Friday", "2022-12-02"},
+      {"The deal is expected in March.", "March", "2023-03"},
+      {"Dealers will be dropped after October of next year.", "October", "2023-10"},
+      {"Dealers will be dropped after October of next year.", "next year", "2023"},
+  };
+  for (const DateCase& c : kCases) {
+    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.sentence;
+    }
   }
 }
 

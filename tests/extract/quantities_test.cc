@@ -107,7 +107,8 @@ TEST(FindQuantitiesTest, Counts) {
       {"Acme Corp hired three new nurses.", {kAcme}, "three new nurses", 3, "nurses", "e3"},
       {"Zoë Fox lost two million followers.", {kFox}, "two million followers", 2e6, "followers", "e1"},
       {"Forty people signed the letter.", {}, "Forty people", 40, "people", ""},
-      {"After Zoë Fox, 30 people spoke.", {kFox}, "30 people", 30, "people", "e1"},
+      // "After Zoë Fox" is a prepositional phrase: the 30 people are the subject.
+      {"After Zoë Fox, 30 people spoke.", {kFox}, "30 people", 30, "people", ""},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
@@ -147,8 +148,70 @@ TEST(FindQuantitiesTest, SubjectStaysInTheSentence) {
   const std::vector<Case> kCases = {
       {"Zoë Fox left. The site lost 30K users.", {kFox}, "30K users", 30000, "users", ""},
       {"Zoë Fox said Acme Corp lost 30K users.", {kFox, kAcme}, "30K users", 30000, "users", "e3"},
-      {"Mr. Lane said Acme Corp lost 9 stores.", {{"Lane", "PERSON", "e2"}}, "9 stores", 9, "stores", "e2"},
+      // The speaker does not own a figure in the clause he reports.
+      {"Mr. Lane said Acme Corp lost 9 stores.", {{"Lane", "PERSON", "e2"}}, "9 stores", 9, "stores", ""},
+      {"Mr. Lane said he lost 9 stores.", {{"Lane", "PERSON", "e2"}}, "9 stores", 9, "stores", "e2"},
       {"The firm lost 30K users, Zoë Fox said.", {kFox}, "30K users", 30000, "users", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+const MentionSpec kLaneEpithet{"The 32-year-old star", "PERSON", "e2"};
+
+// Ages attach to the person described, even when the tagger missed a bare
+// surname or first name, or the age sits inside an epithet mention.
+TEST(FindQuantitiesTest, AgeSubjects) {
+  const std::vector<Case> kCases = {
+      {"Zoë Fox starred. Fox, 31, said she was done.", {kFox}, "31", 31, "years", "e1"},
+      {"Zoë Fox starred. Zoë, 31, said she was done.", {kFox}, "31", 31, "years", "e1"},
+      {"Zoë Fox starred. The show made Fox (31) famous.", {kFox}, "31", 31, "years", "e1"},
+      {"Omar Lane met Zoë Fox. The 32-year-old star wrote a post.", {kLane, kFox, kLaneEpithet}, "32-year-old", 32,
+       "years", "e2"},
+      {"Omar Lane praised the 31-year-old British actress Zoë Fox.", {kLane, kFox}, "31-year-old", 31, "years", "e1"},
+      {"Zoë Fox won. Omar Lane praised the 31-year-old Fox.", {kFox, kLane}, "31-year-old", 31, "years", "e1"},
+      {"Zoë Fox sang. Omar Lane hugged Fox, aged 31, on stage.", {kFox, kLane}, "aged 31", 31, "years", "e1"},
+      {"Omar Lane thanked Zoë Fox, aged 31, for the song.", {kLane, kFox}, "aged 31", 31, "years", "e1"},
+      {"Zoë Fox, a 42-year-old actress, left.", {kFox}, "42-year-old", 42, "years", "e1"},
+      {"Zoë Fox spoke first. A 42-year-old man was arrested.", {kFox}, "42-year-old", 42, "years", ""},
+      {"Zoë Fox sang. A woman aged 31 was hurt.", {kFox}, "aged 31", 31, "years", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+// A surname two people share names neither of them.
+TEST(FindQuantitiesTest, SharedSurnameGetsNoAgeSubject) {
+  const std::string s = "Zoë Fox and Ann Fox came. Fox, 31, left.";
+  const std::vector<Quantity> found =
+      FindQuantities(s, MakeMentions(s, {kFox, {"Ann Fox", "PERSON", "e4"}}));
+  for (const Quantity& q : found) EXPECT_EQ(q.subject, "") << q.text;
+}
+
+// Counts, money and the like belong to the subject of their clause, not to
+// the nearest name before them.
+TEST(FindQuantitiesTest, CountSubjects) {
+  const std::vector<Case> kCases = {
+      {"Zoë Fox, who criticised Acme Corp, lost 30K followers.", {kFox, kAcme}, "30K followers", 30000, "followers",
+       "e1"},
+      {"Zoë Fox, the actress who sued Acme Corp, lost 30K followers.", {kFox, kAcme}, "30K followers", 30000,
+       "followers", "e1"},
+      {"Zoë Fox, angry at Acme Corp, lost 30K followers.", {kFox, kAcme}, "30K followers", 30000, "followers", "e1"},
+      {"Zoë Fox said she lost 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
+      {"Zoë Fox sang. She now has 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
+      {"Zoë Fox sang. Omar Lane mocked Fox's 5,000 followers.", {kFox, kLane}, "5,000 followers", 5000, "followers",
+       "e1"},
+      {"Omar Lane mocked the 5,000 followers of Zoë Fox.", {kLane, kFox}, "5,000 followers", 5000, "followers", "e1"},
+      {"Zoë Fox sang. Fox lost 30K followers overnight.", {kFox}, "30K followers", 30000, "followers", "e1"},
+      {"Zoë Fox met Omar Lane, who has 2 million fans.", {kFox, kLane}, "2 million fans", 2e6, "fans", "e2"},
+      {"Acme Corp said its 4,000 workers would strike.", {kAcme}, "4,000 workers", 4000, "workers", "e3"},
+      // The object of an earlier verb is not the subject: Fox posted.
+      {"Zoë Fox, 31 briefly dated the ex of Omar Lane, posted two videos.", {kFox, kLane}, "two videos", 2, "videos",
+       "e1"},
+      {"Zoë Fox, 31 once dated rapper Omar Lane, then posted two videos.", {kFox, kLane}, "two videos", 2, "videos",
+       "e1"},
+      {"Zoë Fox and rapper Omar Lane lost 30K followers.", {kFox, kLane}, "30K followers", 30000, "followers", "e2"},
+      // A name inside someone's quoted words does not own the count after it.
+      {"\"I love Zoë Fox,\" one person wrote.", {kFox}, "one person", 1, "person", ""},
+      {"Omar Lane praised Zoë Fox and lost 30K followers.", {kLane, kFox}, "30K followers", 30000, "followers", "e2"},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
