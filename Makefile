@@ -64,9 +64,11 @@ score: build
 # Rebuilds every committed model from ../shared/data.
 models: build
 	$(BUILD)/tools/train_text_boilerplate --data $(SHARED)/data/article-extraction --out models/text_boilerplate.tsv
-	$(BUILD)/tools/train_ner --data $(SHARED)/data/ner-uner-en-ewt --out models/ner.bin
+	$(BUILD)/tools/train_clusters --data $(SHARED)/data --out models/clusters.tsv
+	$(BUILD)/tools/train_ner --data $(SHARED)/data/ner-uner-en-ewt --clusters models/clusters.tsv --out models/ner.bin
 	cmake --build $(BUILD) -j $(JOBS)
 	$(BUILD)/tools/ner_score --data $(SHARED)/data/ner-uner-en-ewt
+	$(BUILD)/tools/ner_meantime_score --data $(SHARED)/data/timex-meantime-en
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

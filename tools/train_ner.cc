@@ -15,7 +15,8 @@
 namespace {
 
 constexpr const char kUsage[] =
-    "usage: train_ner --data DIR [--out models/ner.bin] [--hash-bits N] [--epochs N] [--dropout P]\n"
+    "usage: train_ner --data DIR [--clusters models/clusters.tsv] [--out models/ner.bin]\n"
+    "                 [--hash-bits N] [--epochs N] [--dropout P] [--seed N] [--runs N]\n"
     "  DIR holds en_ewt-ud-train.v0-normalized.iob2 and en_ewt-ud-dev.iob2\n";
 
 int Fail(const std::string& msg) {
@@ -26,19 +27,25 @@ int Fail(const std::string& msg) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data, out = "models/ner.bin";
+  std::string data, clusters, out = "models/ner.bin";
   storyline::NerTrainOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     if (a == "--data") {
       data = next();
+    } else if (a == "--clusters") {
+      clusters = next();
     } else if (a == "--out") {
       out = next();
     } else if (a == "--hash-bits") {
       options.hash_bits = static_cast<uint32_t>(std::atoi(next().c_str()));
     } else if (a == "--dropout") {
       options.feature_dropout = std::atof(next().c_str());
+    } else if (a == "--runs") {
+      options.runs = std::atoi(next().c_str());
+    } else if (a == "--seed") {
+      options.seed = std::strtoull(next().c_str(), nullptr, 10);
     } else if (a == "--epochs") {
       options.max_epochs = std::atoi(next().c_str());
     } else {
@@ -49,6 +56,12 @@ int main(int argc, char** argv) {
   if (data.empty()) {
     std::cerr << kUsage;
     return 1;
+  }
+  if (!clusters.empty()) {
+    auto c = storyline::LoadWordClusters(clusters);
+    if (!c.ok()) return Fail(c.status().ToString());
+    options.clusters = std::move(*c);
+    std::cerr << "clusters: " << options.clusters.size() << " words from " << clusters << "\n";
   }
   auto train = storyline::ReadIob2File(data + "/en_ewt-ud-train.v0-normalized.iob2");
   if (!train.ok()) return Fail(train.status().ToString());

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "extract/ner_features.h"
+#include "extract/ner_rules.h"
 
 namespace storyline {
 namespace {
@@ -19,12 +20,17 @@ static_assert(std::endian::native == std::endian::little,
 //   magic "stlner\0\0" | u32 version | u32 hash_bits | u32 label count L
 //   L x (u32 length, bytes) | (L+1)*L f32 transitions
 //   u32 gazetteer size | sorted u64 gazetteer keys
+//   (version 3) u32 cluster count | count x (u64 word key, u32 packed path),
+//   sorted by key
 //   u32 row count | row count x (u32 row index, L x f32) | u64 FNV-1a of all
 //   preceding bytes.
 // Only non-zero rows are stored: most of the hashed table is never touched by
 // training, so the file is a fraction of the in-memory table.
 constexpr char kMagic[8] = {'s', 't', 'l', 'n', 'e', 'r', '\0', '\0'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
+// Version 2 files (no cluster section) still load: their features were
+// computed without clusters, which an empty cluster table reproduces.
+constexpr uint32_t kOldestVersion = 2;
 // 2^22 rows x 8 floats = 128 MB in memory: more than any model we train
 // needs, and a bound that keeps corrupt headers from asking for gigabytes.
 constexpr uint32_t kMaxHashBits = 22;
@@ -34,6 +40,9 @@ constexpr uint32_t kMaxLabelBytes = 64;
 // Two keys per training name; UNER train has about 7,000 names. The bound
 // only stops corrupt sizes from allocating gigabytes.
 constexpr uint32_t kMaxGazetteerKeys = 1u << 24;
+// Our unlabeled text yields tens of thousands of clustered words; the bound
+// only stops corrupt sizes from allocating gigabytes.
+constexpr uint32_t kMaxClusterWords = 1u << 24;
 
 uint64_t Checksum(std::string_view bytes) {
   uint64_t h = 1469598103934665603ULL;
@@ -130,6 +139,25 @@ Result<NerTagger> NerTagger::FromModel(NerModel model) {
   std::sort(model.gazetteer.begin(), model.gazetteer.end());
   model.gazetteer.erase(std::unique(model.gazetteer.begin(), model.gazetteer.end()), model.gazetteer.end());
   model.gazetteer_slots = ner::GazetteerSlots(model.gazetteer);
+  if (model.cluster_keys.size() != model.cluster_paths.size()) {
+    return Status::InvalidInput("ner model: cluster keys and paths differ in number");
+  }
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> pairs;
+    pairs.reserve(model.cluster_keys.size());
+    for (size_t i = 0; i < model.cluster_keys.size(); ++i) pairs.emplace_back(model.cluster_keys[i], model.cluster_paths[i]);
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                pairs.end());
+    model.cluster_keys.clear();
+    model.cluster_paths.clear();
+    for (const auto& [k, p] : pairs) {
+      model.cluster_keys.push_back(k);
+      model.cluster_paths.push_back(p);
+    }
+  }
+  model.cluster_slots = ner::BuildClusterSlots(model.cluster_keys, model.cluster_paths);
   return NerTagger(std::move(model));
 }
 
@@ -146,6 +174,11 @@ std::string NerTagger::Serialize() const {
   for (float t : model_.transitions) Put<float>(&out, t);
   Put<uint32_t>(&out, static_cast<uint32_t>(model_.gazetteer.size()));
   for (uint64_t k : model_.gazetteer) Put<uint64_t>(&out, k);
+  Put<uint32_t>(&out, static_cast<uint32_t>(model_.cluster_keys.size()));
+  for (size_t i = 0; i < model_.cluster_keys.size(); ++i) {
+    Put<uint64_t>(&out, model_.cluster_keys[i]);
+    Put<uint32_t>(&out, model_.cluster_paths[i]);
+  }
   const size_t rows = size_t{1} << model_.hash_bits;
   std::string body;
   uint32_t count = 0;
@@ -175,7 +208,7 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view bytes) {
   Reader r(payload.substr(sizeof(kMagic)));
   uint32_t version = 0, bits = 0, L = 0;
   if (!r.Get(&version) || !r.Get(&bits) || !r.Get(&L)) return Bad("truncated header");
-  if (version != kVersion) return Bad("unsupported version " + std::to_string(version));
+  if (version < kOldestVersion || version > kVersion) return Bad("unsupported version " + std::to_string(version));
   if (bits == 0 || bits > kMaxHashBits) return Bad("hash bits " + std::to_string(bits) + " out of range");
   if (L == 0 || L > kMaxLabels) return Bad("label count " + std::to_string(L) + " out of range");
   NerModel m;
@@ -196,6 +229,16 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view bytes) {
     if (!r.Get(&k)) return Bad("truncated gazetteer");
   }
   if (!std::is_sorted(m.gazetteer.begin(), m.gazetteer.end())) return Bad("gazetteer not sorted");
+  if (version >= 3) {
+    uint32_t words = 0;
+    if (!r.Get(&words) || words > kMaxClusterWords) return Bad("bad cluster count");
+    m.cluster_keys.resize(words);
+    m.cluster_paths.resize(words);
+    for (uint32_t i = 0; i < words; ++i) {
+      if (!r.Get(&m.cluster_keys[i]) || !r.Get(&m.cluster_paths[i])) return Bad("truncated clusters");
+    }
+    if (!std::is_sorted(m.cluster_keys.begin(), m.cluster_keys.end())) return Bad("clusters not sorted");
+  }
   uint32_t count = 0;
   if (!r.Get(&count)) return Bad("truncated row count");
   const size_t rows = size_t{1} << bits;
@@ -235,7 +278,7 @@ const Result<NerTagger>& NerTagger::Default() {
 
 void NerTagger::TagIds(const std::vector<std::string>& tokens, std::vector<int>* out) const {
   std::vector<uint32_t> rows;
-  ner::FeatureRows(tokens, model_.hash_bits, model_.gazetteer_slots, &rows);
+  ner::FeatureRows(tokens, model_.hash_bits, model_.gazetteer_slots, model_.cluster_slots, &rows);
   ner::DecodeScratch scratch;
   ner::Decode(model_, rows.data(), tokens.size(), &scratch, out);
 }
@@ -246,6 +289,26 @@ std::vector<std::string> NerTagger::Tag(const std::vector<std::string>& tokens) 
   std::vector<std::string> tags;
   tags.reserve(ids.size());
   for (int id : ids) tags.push_back(model_.labels[static_cast<size_t>(id)]);
+  return tags;
+}
+
+}  // namespace storyline
+
+namespace storyline {
+
+std::vector<std::string> NerTagger::TagEntities(const std::vector<std::string>& tokens) const {
+  std::vector<std::string> tags = Tag(tokens);
+  // A common word in capitals: our unlabeled text has its lower-case form
+  // (so it is a word, not only a name). The rules ask only about words the
+  // tagger itself left outside every chunk.
+  const ner::CommonWordFn common = [this](std::string_view upper) {
+    std::string lower(upper);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return ner::FindCluster(model_.cluster_slots, lower) != 0;
+  };
+  ner::ApplyNewsRules(tokens, &tags, common);
   return tags;
 }
 

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "storyline/status.h"
@@ -63,6 +64,13 @@ struct NerModel {
   std::vector<uint64_t> gazetteer;
   // Derived from `gazetteer` when the tagger is built: its hash set.
   std::vector<uint64_t> gazetteer_slots;
+  // Word clusters (models/clusters.tsv, src/extract/ner_clusters.h): sorted
+  // FNV-1a hashes of words and, at the same index, their packed bit paths
+  // (ner_features.h, PackClusterPath).
+  std::vector<uint64_t> cluster_keys;
+  std::vector<uint32_t> cluster_paths;
+  // Derived from the two above when the tagger is built: their hash table.
+  std::vector<std::pair<uint64_t, uint32_t>> cluster_slots;
   // allowed[(prev + 1) * L + cur]: IOB2 forbids I-X unless after B-X/I-X.
   std::vector<uint8_t> allowed;
 };
@@ -91,7 +99,13 @@ class NerTagger {
   // One IOB2 tag (dataset labels, e.g. "B-PER") per token. Tokens are
   // UTF-8 words of one sentence, tokenised like UD (don't -> do n't).
   std::vector<std::string> Tag(const std::vector<std::string>& tokens) const;
-  // Same, as label indices into labels().
+  // Tag() followed by the news rules (src/extract/ner_rules.h): adds WORK
+  // (titles next to work nouns) and OTHER (named events and awards) chunks,
+  // reads all-caps datelines and named facilities as LOC, and drops photo
+  // credit cues. This is what the annotate path should use; Tag() alone is
+  // what the UNER scores measure.
+  std::vector<std::string> TagEntities(const std::vector<std::string>& tokens) const;
+  // Same as Tag(), as label indices into labels().
   void TagIds(const std::vector<std::string>& tokens, std::vector<int>* out) const;
 
   // The model file bytes (header, labels, transitions, gazetteer,

@@ -48,6 +48,7 @@ struct TokenInfo {
   uint64_t prefix[kMaxAffix] = {};
   uint64_t suffix[kMaxAffix] = {};
   uint64_t length = 0;
+  uint32_t cluster = 0;  // packed path, 0 when the word has none
   uint8_t cap = kBoundary;
 };
 
@@ -185,7 +186,64 @@ void GazetteerMasks(const std::vector<std::string>& tokens, const std::vector<ui
   }
 }
 
+uint32_t LookupCluster(const ClusterSlots& slots, uint64_t key) {
+  if (slots.empty() || key == 0) return 0;
+  const size_t mask = slots.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots[i].first == key) return slots[i].second;
+    if (slots[i].first == 0) return 0;
+  }
+}
+
+// The first `k` bits of a packed path (the whole path when shorter), as a
+// feature value distinct for each k; "no cluster" is its own value.
+uint64_t ClusterPrefix(uint32_t packed, uint32_t k) {
+  const uint32_t len = packed & 31u;
+  const uint32_t bits = packed >> 5;
+  const uint32_t take = std::min(len, k);
+  return (uint64_t{k} << 40) | (uint64_t{take} << 32) | (bits >> (len - take));
+}
+
+// Cluster prefix lengths for the current word: coarse to fine, the lengths
+// Ratinov & Roth (2009) used for Brown paths (4, 6, 10) plus the full path.
+constexpr uint32_t kClusterPrefixes[] = {4, 6, 10, 16};
+// Neighbours get one mid-size prefix: enough to say "a month", "a verb of
+// saying", "a title" without multiplying rare combinations.
+constexpr uint32_t kNeighbourPrefix = 6;
+
 }  // namespace
+
+uint64_t ClusterKey(std::string_view word) { return Fnv(word); }
+
+uint32_t FindCluster(const ClusterSlots& clusters, std::string_view word) {
+  return LookupCluster(clusters, Fnv(word));
+}
+
+uint32_t PackClusterPath(std::string_view path) {
+  constexpr size_t kMaxBits = 16;
+  if (path.empty() || path.size() > kMaxBits) return 0;
+  uint32_t bits = 0;
+  for (char c : path) {
+    if (c != '0' && c != '1') return 0;
+    bits = (bits << 1) | static_cast<uint32_t>(c - '0');
+  }
+  return (bits << 5) | static_cast<uint32_t>(path.size());
+}
+
+ClusterSlots BuildClusterSlots(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& paths) {
+  if (keys.empty()) return {};
+  size_t size = 2;
+  while (size < 2 * keys.size()) size *= 2;
+  ClusterSlots slots(size, {0, 0});
+  const size_t mask = size - 1;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (keys[k] == 0) continue;  // the empty marker; a 1-in-2^64 key is dropped
+    size_t i = keys[k] & mask;
+    while (slots[i].first != 0 && slots[i].first != keys[k]) i = (i + 1) & mask;
+    slots[i] = {keys[k], paths[k]};
+  }
+  return slots;
+}
 
 std::vector<std::string> EntityTypes(const std::vector<std::string>& labels) {
   std::vector<std::string> types;
@@ -226,14 +284,23 @@ std::vector<uint64_t> GazetteerSlots(const std::vector<uint64_t>& keys) {
 }
 
 void FeatureRows(const std::vector<std::string>& tokens, uint32_t hash_bits,
-                 const std::vector<uint64_t>& gazetteer, std::vector<uint32_t>* rows) {
+                 const std::vector<uint64_t>& gazetteer, const ClusterSlots& clusters,
+                 std::vector<uint32_t>* rows) {
   // Two boundary tokens each side, so window features never branch.
   constexpr size_t kPad = 2;
   const size_t n = tokens.size();
   std::vector<TokenInfo> info(n + 2 * kPad);
   info[0] = info[1] = BoundaryToken(Fnv("<s>"));
   info[n + kPad] = info[n + kPad + 1] = BoundaryToken(Fnv("</s>"));
-  for (size_t i = 0; i < n; ++i) info[i + kPad] = Describe(tokens[i]);
+  for (size_t i = 0; i < n; ++i) {
+    TokenInfo& t = info[i + kPad];
+    t = Describe(tokens[i]);
+    // Exact form first, then the lower-case form ("The" -> "the"). Trying
+    // the title-case form of all-caps words ("LONDON" -> "London") scored
+    // lower on dev (mean of 4 seeds 68.5 vs 69.3 F1), so it is not done.
+    t.cluster = LookupCluster(clusters, t.exact);
+    if (t.cluster == 0 && t.lower != t.exact) t.cluster = LookupCluster(clusters, t.lower);
+  }
 
   // How capitalised the sentence is: web text ranges from all-lowercase
   // chat to Title Case headlines, which changes what a capital letter means.
@@ -286,6 +353,13 @@ void FeatureRows(const std::vector<std::string>& tokens, uint32_t hash_bits,
         Combine(w.suffix[2], p1.short_shape),
         Combine(gaz[i], 0),
         Combine(gaz[i], w.shape),
+        ClusterPrefix(w.cluster, kClusterPrefixes[0]),
+        ClusterPrefix(w.cluster, kClusterPrefixes[1]),
+        ClusterPrefix(w.cluster, kClusterPrefixes[2]),
+        ClusterPrefix(w.cluster, kClusterPrefixes[3]),
+        ClusterPrefix(p1.cluster, kNeighbourPrefix),
+        ClusterPrefix(n1.cluster, kNeighbourPrefix),
+        Combine(ClusterPrefix(w.cluster, kClusterPrefixes[3]), w.short_shape),
     };
     uint32_t* out = rows->data() + i * kFeaturesPerToken;
     for (size_t k = 0; k < kFeaturesPerToken; ++k) {

@@ -109,7 +109,9 @@ NerScore ScoreTagger(const NerTagger& tagger, const std::vector<NerSentence>& da
   return score;
 }
 
-Result<NerTagger> TrainNer(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
+namespace {
+
+Result<NerTagger> TrainOne(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
                            const NerTrainOptions& options, std::ostream* log) {
   if (train.empty()) return Status::InvalidInput("ner training: no training sentences");
   std::set<std::string> label_set;
@@ -129,10 +131,19 @@ Result<NerTagger> TrainNer(const std::vector<NerSentence>& train, const std::vec
   model.weights.assign(table, 0.0f);
   model.transitions.assign((L + 1) * L, 0.0f);
   model.allowed = ner::AllowedTransitions(model.labels);
+  for (const WordCluster& c : options.clusters) {
+    const uint32_t packed = ner::PackClusterPath(c.path);
+    if (packed == 0) continue;  // an unsplit vocabulary has empty paths
+    model.cluster_keys.push_back(ner::ClusterKey(c.word));
+    model.cluster_paths.push_back(packed);
+  }
   // Validate the shapes once through the public path.
   {
     Result<NerTagger> probe = NerTagger::FromModel(model);
     if (!probe.ok()) return probe.status();
+    model.cluster_keys = probe->model().cluster_keys;
+    model.cluster_paths = probe->model().cluster_paths;
+    model.cluster_slots = probe->model().cluster_slots;
   }
 
   // Gazetteer of training names. Each training sentence sees one built from
@@ -165,7 +176,7 @@ Result<NerTagger> TrainNer(const std::vector<NerSentence>& train, const std::vec
     const std::vector<uint64_t> slots = ner::GazetteerSlots(others);
     for (size_t s = 0; s < train.size(); ++s) {
       if (fold_of(s) != f) continue;
-      ner::FeatureRows(train[s].words, model.hash_bits, slots, &examples[s].rows);
+      ner::FeatureRows(train[s].words, model.hash_bits, slots, model.cluster_slots, &examples[s].rows);
       for (const std::string& t : train[s].tags) examples[s].gold.push_back(index[t]);
     }
   }
@@ -245,6 +256,40 @@ Result<NerTagger> TrainNer(const std::vector<NerSentence>& train, const std::vec
   }
   if (log) *log << "best epoch " << best_epoch << " dev F1 " << best_f1 << "\n";
   return NerTagger::FromModel(std::move(best));
+}
+
+}  // namespace
+
+Result<NerTagger> TrainNer(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
+                           const NerTrainOptions& options, std::ostream* log) {
+  const int runs = std::max(options.runs, 1);
+  NerModel sum;
+  for (int run = 0; run < runs; ++run) {
+    NerTrainOptions one = options;
+    one.seed = options.seed + static_cast<uint64_t>(run);
+    if (log && runs > 1) *log << "run " << run + 1 << " of " << runs << " (seed " << one.seed << ")\n";
+    Result<NerTagger> t = TrainOne(train, dev, one, log);
+    if (!t.ok()) return t.status();
+    const NerModel& m = t->model();
+    if (run == 0) {
+      sum = m;
+      continue;
+    }
+    // Same data, labels and hashing in every run, so the tables line up.
+    for (size_t i = 0; i < sum.weights.size(); ++i) sum.weights[i] += m.weights[i];
+    for (size_t i = 0; i < sum.transitions.size(); ++i) sum.transitions[i] += m.transitions[i];
+  }
+  if (runs == 1) return NerTagger::FromModel(std::move(sum));
+  const float scale = 1.0f / static_cast<float>(runs);
+  for (float& w : sum.weights) w *= scale;
+  for (float& t : sum.transitions) t *= scale;
+  Result<NerTagger> avg = NerTagger::FromModel(std::move(sum));
+  if (avg.ok() && log) {
+    NerScore s = ScoreTagger(*avg, dev);
+    *log << "average of " << runs << " runs: dev P " << s.precision() << " R " << s.recall() << " F1 " << s.f1()
+         << "\n";
+  }
+  return avg;
 }
 
 }  // namespace storyline

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extract/ner.h"
+#include "extract/ner_clusters.h"
 #include "storyline/status.h"
 
 namespace storyline {
@@ -67,12 +68,22 @@ struct NerTrainOptions {
   // the model from leaning on word identity alone, which helps on names
   // never seen in training. 0 turns it off.
   double feature_dropout = 0.35;
+  // Word clusters for the cluster features (ner_clusters.h); empty: none.
+  // They are stored in the model, so the tagger needs no other file.
+  WordClusters clusters;
   // Fixed shuffle seed: training is reproducible run to run.
   uint64_t seed = 20241123;
+  // Independent runs (seeds seed, seed+1, ...) whose weights are averaged:
+  // one run's dev F1 moves by about +-1 point with the shuffle order alone,
+  // and the average of linear models is one linear model of the same size
+  // per token, so tagging costs the same. Measured on dev with clusters:
+  // 1 run 70.6, 4 runs 70.2, 8 runs 69.4 F1, so one run is the default.
+  int runs = 1;
 };
 
 // Trains on `train`, picks the epoch with the best entity F1 on `dev`
-// (averaged weights), logs one line per epoch to `log` (may be null).
+// (averaged weights) in each of options.runs runs and averages the runs;
+// logs one line per epoch to `log` (may be null).
 // InvalidInput when train is empty or holds no "O" tag.
 Result<NerTagger> TrainNer(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
                            const NerTrainOptions& options, std::ostream* log);

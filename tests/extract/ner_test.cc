@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/ner_clusters.h"
+#include "extract/ner_rules.h"
 #include "extract/ner_train.h"
 
 namespace storyline {
@@ -173,6 +175,150 @@ TEST(NerTrainTest, EmptyTrainingIsInvalidInput) {
   Result<NerTagger> t = TrainNer({}, {}, {}, nullptr);
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), StatusCode::kInvalidInput);
+}
+
+// The news rules on top of the tagger: each row is a sentence, a span that
+// TagEntities must return, and its storyline type.
+TEST(NerRulesTest, TagEntitiesFindsWorksEventsDatelinesAndFacilities) {
+  const EntityCase kCases[] = {
+      {"She starred in the film Summer Rain Falls last year .", 5, 8, "WORK"},
+      {"The Netflix series Quiet Harbour returns in May .", 3, 5, "WORK"},
+      {"The \" Quiet Harbour \" star was seen in town .", 2, 4, "WORK"},
+      {"He later starred in Broken Compass , a thriller .", 4, 6, "WORK"},
+      {"Her new album titled Paper Lanterns is out .", 4, 6, "WORK"},
+      {"They launched a campaign called Clean Streets Now on Monday .", 5, 8, "WORK"},
+      {"She won at the Westbury Music Awards in June .", 4, 7, "OTHER"},
+      {"Crowds gathered for the Harbourside Film Festival .", 4, 7, "OTHER"},
+      {"The Oscars will be held in March .", 1, 2, "OTHER"},
+      {"BRACKENFORD -- The mayor resigned on Tuesday .", 0, 1, "PLACE"},
+      {"LOS ANGELES , CALIFORNIA : Police said the road was closed .", 0, 2, "PLACE"},
+      {"LOS ANGELES , CALIFORNIA : Police said the road was closed .", 3, 4, "PLACE"},
+      {"Protesters marched to City Hall on Friday .", 3, 5, "PLACE"},
+      {"Photo : Jane Doe / Getty Images", 5, 7, "ORG"},
+      {"The actress Marla Quint said nothing .", 2, 4, "PERSON"},
+      {"Shares of the fashion house Maison Verlaine fell .", 5, 7, "ORG"},
+  };
+  for (const EntityCase& c : kCases) {
+    const std::vector<std::string> words = Words(c.sentence);
+    const std::vector<std::string> tags = Embedded().TagEntities(words);
+    ASSERT_EQ(tags.size(), words.size());
+    bool found = false;
+    for (const NerSpan& s : NerSpans(tags)) {
+      if (s.begin == c.begin && s.end == c.end && NerEntityType(s.label) == c.type) found = true;
+    }
+    EXPECT_TRUE(found) << c.sentence;
+  }
+}
+
+// Rules must not invent entities where nothing names one.
+TEST(NerRulesTest, LeavesOrdinaryTextAlone) {
+  const char* kSentences[] = {
+      "Polls show the race is close .",
+      "BREAKING : the vote was delayed .",
+      "\" We will win , \" she told the film crew .",
+      "Photo : the scene after the storm .",
+      "He watched a film about trains .",
+      "The house Speaker spoke .",
+  };
+  for (const char* sentence : kSentences) {
+    const std::vector<std::string> words = Words(sentence);
+    const std::vector<std::string> tags = Embedded().TagEntities(words);
+    for (const NerSpan& s : NerSpans(tags)) {
+      ADD_FAILURE() << sentence << ": unexpected " << s.label << " at " << s.begin << ".." << s.end;
+    }
+  }
+}
+
+TEST(NerRulesTest, KeepsValidIob2AndIgnoresMismatchedSizes) {
+  const std::vector<std::string> words = Words("the film Foo Bar");
+  std::vector<std::string> tags = {"O", "O", "B-PER"};  // one short: untouched
+  ner::ApplyNewsRules(words, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "B-PER"}));
+  tags = {"O", "O", "I-ORG", "I-ORG"};
+  ner::ApplyNewsRules(words, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "B-WORK", "I-WORK"}));
+}
+
+// Property check over seeded random sentences built from the words the
+// rules react to: the output is always valid IOB2 of the same length.
+TEST(NerRulesTest, RandomSentencesStayValidIob2) {
+  const std::vector<std::string> kWords = {
+      "the",  "film", "\"",    "'",      "Foo",   "Bar",    "starred", "in",      "Awards", "Festival",
+      "of",   "LOS",  "ANGELES", ",",     ":",     "--",     "(",       ")",       "City",   "Hall",
+      "Photo", "by",  "Getty",  "Images", "actress", "called", "series", "Monday",  "star",   "."};
+  const std::vector<std::string> kTags = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
+  uint64_t state = 20241123;  // fixed seed: the test is deterministic
+  auto next = [&](size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>((state >> 33) % n);
+  };
+  for (int round = 0; round < 2000; ++round) {
+    const size_t n = 1 + next(14);
+    std::vector<std::string> words, tags;
+    for (size_t i = 0; i < n; ++i) {
+      words.push_back(kWords[next(kWords.size())]);
+      tags.push_back(kTags[next(kTags.size())]);
+    }
+    // Start from valid IOB2, as the tagger gives.
+    for (size_t i = 0; i < n; ++i) {
+      if (tags[i][0] == 'I' && (i == 0 || tags[i - 1] == "O" || tags[i - 1].substr(2) != tags[i].substr(2))) {
+        tags[i][0] = 'B';
+      }
+    }
+    ner::ApplyNewsRules(words, &tags);
+    ASSERT_EQ(tags.size(), n);
+    for (size_t i = 0; i < n; ++i) {
+      if (tags[i][0] != 'I') continue;
+      ASSERT_GT(i, 0u);
+      ASSERT_NE(tags[i - 1], "O");
+      ASSERT_EQ(tags[i - 1].substr(2), tags[i].substr(2));
+    }
+  }
+}
+
+// Words that share contexts share a cluster; paths are prefixes of a tree.
+TEST(WordClustersTest, SplitsWordsByTheirContexts) {
+  std::vector<std::vector<std::string>> sentences;
+  const char* kPlaces[] = {"Paris", "Lyon", "Nantes", "Lille"};
+  const char* kVerbs[] = {"ran", "sang", "slept", "cried"};
+  for (int rep = 0; rep < 20; ++rep) {
+    for (const char* p : kPlaces) sentences.push_back({"she", "lives", "in", p, "now"});
+    for (const char* v : kVerbs) sentences.push_back({"then", "he", v, "away", "quickly"});
+  }
+  ClusterOptions options;
+  options.depth = 3;
+  const WordClusters clusters = TrainWordClusters(sentences, options);
+  auto path = [&](const std::string& w) {
+    for (const WordCluster& c : clusters) {
+      if (c.word == w) return c.path;
+    }
+    return std::string("missing");
+  };
+  EXPECT_EQ(path("Paris"), path("Lille"));
+  EXPECT_EQ(path("sang"), path("cried"));
+  EXPECT_NE(path("Paris"), path("sang"));
+  Result<WordClusters> back = ParseWordClustersTsv(WordClustersTsv(clusters));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->size(), clusters.size());
+  EXPECT_EQ((*back)[0].path, clusters[0].path);
+}
+
+TEST(WordClustersTest, BadLinesAreInvalidInput) {
+  const char* kBad[] = {"0101\tword", "01x1\tword\t3", "0\tword\tmany", "01010101010101010\tw\t1",
+                        "0\tw\t123456789012345678901"};
+  for (const char* line : kBad) {
+    Result<WordClusters> c = ParseWordClustersTsv(line);
+    ASSERT_FALSE(c.ok()) << line;
+    EXPECT_EQ(c.status().code(), StatusCode::kInvalidInput);
+  }
+}
+
+// The embedded model carries its clusters, and they survive Serialize().
+TEST(NerTaggerTest, EmbeddedModelHasClusters) {
+  EXPECT_GT(Embedded().model().cluster_keys.size(), 1000u);
+  Result<NerTagger> again = NerTagger::FromBytes(Embedded().Serialize());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->model().cluster_paths, Embedded().model().cluster_paths);
 }
 
 }  // namespace

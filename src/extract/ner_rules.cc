@@ -1,0 +1,440 @@
+#include "extract/ner_rules.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "extract/ner.h"
+
+namespace storyline::ner {
+namespace {
+
+using Tokens = std::vector<std::string>;
+using Tags = std::vector<std::string>;
+
+// The rule tables below are closed classes of English (determiners, work and
+// event nouns, credit cues), not names: they say what kind of thing a
+// neighbouring name is, whatever the article.
+
+// Nouns for a creative work; a title next to one is a WORK.
+constexpr std::string_view kWorkNouns[] = {
+    "film",     "films",     "movie",    "movies",      "series",     "show",       "shows",
+    "sitcom",   "drama",     "dramedy",  "documentary", "docuseries", "miniseries", "album",
+    "albums",   "song",      "songs",    "single",      "track",      "ep",         "book",
+    "books",    "novel",     "novels",   "memoir",      "biography",  "play",       "musical",
+    "opera",    "podcast",   "campaign", "franchise",   "sequel",     "prequel",    "remake",
+    "thriller", "poem",      "video",    "programme",   "reboot",     "spinoff",    "spin-off",
+    "anthology", "ballad",   "anthem",   "mixtape",     "comic",      "episode",    "special",
+    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster"};
+
+// Words before a work noun that make it a noun ("the show"), not a verb
+// ("polls show Biden ahead").
+constexpr std::string_view kNounOpeners[] = {
+    "the",    "a",       "an",       "his",      "her",      "their",    "its",     "our",
+    "my",     "your",    "this",     "that",     "new",      "latest",   "upcoming", "hit",
+    "debut",  "first",   "second",   "third",    "last",     "final",    "next",    "'s",
+    "’s",     "same",    "classic",  "original", "popular",  "acclaimed", "animated", "forthcoming",
+    "smash",  "viral",   "tv",       "television", "reality", "talk",     "comedy",  "horror",
+    "documentary", "music", "streaming", "cult", "breakout", "beloved", "iconic",  "award-winning",
+    "feature", "short",  "solo",     "studio",   "debut",    "ad",       "advertising", "marketing"};
+
+// Nouns after a quoted title that make it a WORK ("'Foo Bar' star").
+constexpr std::string_view kWorkPeople[] = {
+    "star",   "stars",    "actor",    "actress",  "author",   "singer",   "director", "creator",
+    "host",   "producer", "showrunner", "writer", "cast",     "alum",     "co-star",  "costar",
+    "hitmaker", "trailer", "premiere", "finale",  "season",   "sequel",   "reboot",   "actors",
+    "narrator", "screenwriter", "composer"};
+
+// Verbs whose object is a title: "starred in X", "titled X".
+constexpr std::string_view kStarVerbs[] = {"starred", "stars", "starring", "star", "co-starred",
+                                           "co-stars", "appeared", "appears", "cameo"};
+// Of those, the ones as often followed by a place ("appeared in London").
+constexpr std::string_view kPlaceableVerbs[] = {"appeared", "appears", "cameo"};
+constexpr std::string_view kTitleVerbs[] = {"titled", "entitled"};
+// "called X", "dubbed X" name a work only with a work noun just before.
+constexpr std::string_view kNamingVerbs[] = {"called", "dubbed", "named"};
+
+// Role nouns before a name ("actress Jane Roe", "designer Ann Lee"): the
+// name is a person whatever the tagger guessed.
+constexpr std::string_view kPersonRoles[] = {
+    "actress", "actor", "singer", "rapper", "model", "designer", "director", "producer",
+    "writer", "author", "chef", "comedian", "comedienne", "presenter", "musician", "influencer",
+    "billionaire", "businessman", "businesswoman", "entrepreneur", "founder", "co-founder", "ceo",
+    "chairman", "chairwoman", "senator", "minister", "mayor", "governor", "coach", "striker",
+    "boyfriend", "girlfriend", "husband", "wife", "ex-husband", "ex-wife", "fiancé", "fiancée",
+    "fiance", "fiancee", "daughter", "son", "mother", "father", "sister", "brother", "spokesman",
+    "spokeswoman", "spokesperson", "lawyer", "attorney", "photographer", "stylist", "journalist",
+    "reporter", "star", "socialite", "dancer", "footballer", "quarterback", "pitcher", "novelist",
+    "filmmaker", "songwriter", "judge", "detective", "officer", "sheriff", "professor"};
+// Organisation nouns before a name ("the fashion house X", "retailer X").
+constexpr std::string_view kOrgNouns[] = {
+    "brand",   "label",     "house",     "company",   "firm",     "retailer", "carmaker",
+    "automaker", "startup", "start-up",  "conglomerate", "network", "broadcaster", "newspaper",
+    "magazine", "publication", "agency", "bank",     "airline",  "charity",  "nonprofit",
+    "non-profit", "outlet", "tabloid",   "publisher", "studio",   "streamer", "manufacturer",
+    "maker",   "giant",     "chain",     "insurer",   "lender",   "group"};
+constexpr std::string_view kHouseKinds[] = {"fashion", "auction", "publishing", "couture", "design", "record"};
+
+// Head nouns of named events and awards (capitalised, last word of the name).
+constexpr std::string_view kEventHeads[] = {
+    "Awards",  "Award",      "Prize",    "Prizes",  "Festival",      "Fest",   "Cup",
+    "Championship", "Championships", "Olympics", "Games", "Expo", "Summit",  "Conference",
+    "Gala",    "Marathon",   "Tournament", "Biennale", "Week",        "Globes", "Prix",
+    "Convention", "Oscars", "Grammys", "Emmys", "Tonys", "Baftas", "BAFTAs", "Olympiad"};
+// Award ceremonies known by one plural word ("the Oscars").
+constexpr std::string_view kSingleWordEvents[] = {"Oscars", "Grammys", "Emmys", "Tonys", "Baftas",
+                                                  "BAFTAs", "Olympics", "Paralympics"};
+
+// Head nouns of named places built by people ("City Hall", "Union Square").
+constexpr std::string_view kFacilityHeads[] = {
+    "Hall",   "Square",    "Street",  "Avenue", "Boulevard", "Road",   "Bridge",
+    "Airport", "Station",  "Stadium", "Arena",  "Palace",    "Tower",  "Cathedral", "Plaza"};
+// Words before a facility that make it a place, not a surname ("at Hall").
+constexpr std::string_view kPlaceOpeners[] = {"the", "at", "in", "outside", "inside", "near", "from",
+                                              "to", "into", "on", "across", "toward", "towards", "past"};
+
+// First words of photo credit lines ("Photo: ...", "Image by ...").
+constexpr std::string_view kCreditCues[] = {"photo", "photos", "photograph", "photography", "image",
+                                            "images", "picture", "pictures", "credit", "illustration",
+                                            "video", "graphic", "photographer"};
+// What follows a credit cue.
+constexpr std::string_view kCreditLinks[] = {":", "by", "credit", "courtesy", "/", "via", "|", "-", "—"};
+// Last words of picture-agency names ("Getty Images", "Alamy Stock Photo").
+constexpr std::string_view kAgencyHeads[] = {"Images", "Pictures", "Photos", "Photo", "Photography"};
+
+// Words a capitalised title run should not swallow at its end ("the film
+// Barbie Monday"): days and months are dates, not titles.
+constexpr std::string_view kDateWords[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December"};
+
+constexpr std::string_view kQuotes[] = {"\"", "“", "”", "‘", "’", "'", "``", "''", "`", "«", "»"};
+// Lower-case words allowed inside a capitalised title ("War and Peace").
+constexpr std::string_view kTitleGlue[] = {"of", "and", "the", "a", "an", "in", "on", "to", "for",
+                                           "with", "at", "from", "by", "&", ":", "or", "vs.", "de"};
+
+// A title longer than this is more likely a quotation or a sentence.
+constexpr size_t kMaxTitleTokens = 8;
+// "a new film titled X": how far back a work noun may be from "called".
+constexpr size_t kNamingWindow = 3;
+// Dateline delimiters.
+constexpr std::string_view kDatelineEnds[] = {":", "—", "–", "-", "--", "("};
+
+template <size_t N>
+bool In(const std::string_view (&set)[N], std::string_view w) {
+  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+}
+
+std::string Lower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Starts with a capital or a digit ("Foo", "2001"): a word of a title.
+bool IsTitleWord(std::string_view w) { return !w.empty() && (IsUpper(w[0]) || IsDigit(w[0])); }
+bool IsCap(std::string_view w) { return !w.empty() && IsUpper(w[0]); }
+
+// At least two letters, all upper case (periods allowed: "U.S.").
+bool IsAllCaps(std::string_view w) {
+  size_t letters = 0;
+  for (char c : w) {
+    if (IsUpper(c)) {
+      ++letters;
+    } else if (c != '.' && c != '\'' && c != '-') {
+      return false;
+    }
+  }
+  return letters >= 2;
+}
+
+// "B-" or "I-" plus type, appended piecewise: GCC 12's -Wrestrict misfires
+// on operator+ of short strings.
+std::string IobTag(char prefix, std::string_view type) {
+  std::string tag;
+  tag.reserve(2 + type.size());
+  tag.push_back(prefix);
+  tag.push_back('-');
+  tag.append(type);
+  return tag;
+}
+
+// Sets tokens [begin, end) to one chunk of `type` ("O" clears). Tagger chunks
+// overlapping the span are cleared whole first, so the tags stay IOB2.
+void SetSpan(size_t begin, size_t end, std::string_view type, Tags* tags) {
+  for (const NerSpan& s : NerSpans(*tags)) {
+    if (s.begin < end && begin < s.end) {
+      for (size_t i = s.begin; i < s.end; ++i) (*tags)[i].assign(1, 'O');
+    }
+  }
+  for (size_t i = begin; i < end; ++i) {
+    if (type == "O") {
+      (*tags)[i].assign(1, 'O');
+    } else {
+      (*tags)[i] = IobTag(i == begin ? 'B' : 'I', type);
+    }
+  }
+}
+
+// The end of a capitalised title starting at `begin` (== begin when none):
+// title words joined by lower-case glue, never ending on glue or a date.
+size_t TitleRunEnd(const Tokens& t, size_t begin) {
+  size_t end = begin;
+  for (size_t i = begin; i < t.size() && i - begin < kMaxTitleTokens; ++i) {
+    if (IsTitleWord(t[i]) && !In(kDateWords, t[i])) {
+      end = i + 1;
+    } else if (i == begin || !In(kTitleGlue, t[i])) {
+      break;
+    }
+  }
+  return end;
+}
+
+// A quoted title opening at `open`: sets [*begin, *end) to its words and
+// returns true when the quote closes within kMaxTitleTokens, starts with a
+// title word and holds no sentence punctuation.
+bool QuotedTitle(const Tokens& t, size_t open, size_t* begin, size_t* end) {
+  if (open >= t.size() || !In(kQuotes, t[open])) return false;
+  for (size_t i = open + 1; i < t.size() && i - open <= kMaxTitleTokens + 1; ++i) {
+    if (In(kQuotes, t[i])) {
+      if (i == open + 1 || !IsTitleWord(t[open + 1])) return false;
+      const std::string_view last = t[i - 1];
+      if (last == "," || last == ".") return false;  // speech: "We won," she said
+      *begin = open + 1;
+      *end = i;
+      return true;
+    }
+    if (t[i] == "." || t[i] == "!" || t[i] == ";") return false;
+  }
+  return false;
+}
+
+// A title (quoted or capitalised) starting at `at`: its token span.
+bool TitleAt(const Tokens& t, size_t at, size_t* begin, size_t* end) {
+  if (at >= t.size()) return false;
+  if (QuotedTitle(t, at, begin, end)) return true;
+  const size_t e = TitleRunEnd(t, at);
+  if (e == at) return false;
+  *begin = at;
+  *end = e;
+  return true;
+}
+
+bool IsWorkNounAt(const Tokens& t, size_t i) {
+  if (IsUpper(t[i][0]) && !(i == 0)) return false;  // "Fox Series" is part of a name
+  if (!In(kWorkNouns, Lower(t[i]))) return false;
+  if (i == 0) return false;
+  const std::string prev = Lower(t[i - 1]);
+  return In(kNounOpeners, prev) || IsCap(t[i - 1]) || In(kWorkNouns, prev);
+}
+
+// A run of capitalised words starting at `begin` (no glue), at most
+// kMaxNameTokens long; returns its end (== begin when none).
+constexpr size_t kMaxNameTokens = 4;
+size_t NameRunEnd(const Tokens& t, size_t begin) {
+  size_t e = begin;
+  while (e < t.size() && t[e].size() >= 2 && IsCap(t[e]) && !IsAllCaps(t[e]) && !In(kDateWords, t[e]) &&
+         e - begin < kMaxNameTokens) {
+    ++e;
+  }
+  return e;
+}
+
+bool ChunkIs(const Tags& tags, size_t begin, size_t end, std::string_view type) {
+  for (size_t k = begin; k < end; ++k) {
+    if (tags[k].size() < 3 || std::string_view(tags[k]).substr(2) != type) return false;
+    if ((k == begin) != (tags[k][0] == 'B')) return false;
+  }
+  return end == tags.size() || tags[end].size() < 2 || tags[end][0] != 'I';
+}
+
+// "actress Jane Roe" -> PER, "the fashion house Maison Blanc" -> ORG. Only a
+// lower-case noun (not the first word) right before the name counts.
+void AppositionRules(const Tokens& t, Tags* tags) {
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i].empty() || IsUpper(t[i][0])) continue;
+    const bool person = In(kPersonRoles, t[i]);
+    bool org = !person && In(kOrgNouns, t[i]);
+    // "house" alone is a building; "fashion house", "auction house" are firms.
+    if (org && t[i] == "house") org = In(kHouseKinds, t[i - 1]);
+    if (!person && !org) continue;
+    const size_t e = NameRunEnd(t, i + 1);
+    if (e == i + 1) continue;
+    const std::string_view type = person ? "PER" : "ORG";
+    if (ChunkIs(*tags, i + 1, e, type)) continue;
+    // Only names the tagger saw as some entity, or left untagged after a
+    // role word; a longer tagger chunk is not cut.
+    bool inside = true;
+    for (const NerSpan& s : NerSpans(*tags)) {
+      if (s.begin < e && i + 1 < s.end && (s.begin < i + 1 || s.end > e)) inside = false;
+    }
+    if (!inside) continue;
+    SetSpan(i + 1, e, type, tags);
+    i = e - 1;
+  }
+}
+
+void WorkRules(const Tokens& t, Tags* tags) {
+  const size_t n = t.size();
+  for (size_t i = 0; i < n; ++i) {
+    size_t b = 0, e = 0;
+    const std::string w = Lower(t[i]);
+    // "the film Foo Bar", "the Netflix series 'X'"
+    if (IsWorkNounAt(t, i) && TitleAt(t, i + 1, &b, &e)) {
+      SetSpan(b, e, "WORK", tags);
+      i = e - 1;
+      continue;
+    }
+    // "starred in X"
+    if (In(kStarVerbs, w) && i + 1 < n && t[i + 1] == "in" && TitleAt(t, i + 2, &b, &e)) {
+      // "appeared in London": a place the tagger knows stays a place.
+      if (In(kPlaceableVerbs, w) && (*tags)[b] == "B-LOC" && !In(kQuotes, t[i + 2])) continue;
+      SetSpan(b, e, "WORK", tags);
+      i = e - 1;
+      continue;
+    }
+    // "titled X"; "a campaign called X"
+    bool naming = In(kTitleVerbs, w);
+    if (!naming && In(kNamingVerbs, w)) {
+      for (size_t k = i >= kNamingWindow ? i - kNamingWindow : 0; k < i; ++k) naming |= IsWorkNounAt(t, k);
+    }
+    if (naming && TitleAt(t, i + 1, &b, &e)) {
+      SetSpan(b, e, "WORK", tags);
+      i = e - 1;
+      continue;
+    }
+    // "'Foo Bar' star", "“X” trailer"
+    if (QuotedTitle(t, i, &b, &e) && e + 1 < n) {
+      const std::string next = Lower(t[e + 1]);
+      if (In(kWorkPeople, next) || In(kWorkNouns, next)) {
+        SetSpan(b, e, "WORK", tags);
+        i = e;
+      }
+    }
+  }
+}
+
+// Index just past a capitalised run ending at `head` going left: the first
+// token of "Cannes Film Festival" for head "Festival". Skips a leading "The".
+size_t NameStartBefore(const Tokens& t, size_t head) {
+  size_t b = head;
+  while (b > 0) {
+    const std::string_view p = t[b - 1];
+    const bool ordinal = !p.empty() && IsDigit(p[0]);  // "95th", "2024"
+    if (!(IsCap(p) || ordinal) || In(kDateWords, p)) break;
+    --b;
+  }
+  if (b < head && t[b] == "The") ++b;
+  return b;
+}
+
+void EventRules(const Tokens& t, Tags* tags) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!In(kEventHeads, t[i])) continue;
+    size_t b = NameStartBefore(t, i);
+    size_t e = i + 1;
+    // "Festival of Britain", "Cup of Nations"
+    if (e + 1 < t.size() && t[e] == "of" && IsCap(t[e + 1])) e = TitleRunEnd(t, e + 1);
+    if (b == i && e == i + 1 && !In(kSingleWordEvents, t[i])) continue;
+    if (b == 0 && b == i && e == i + 1 && IsAllCaps(t[i])) continue;
+    SetSpan(b, e, "OTHER", tags);
+    i = e - 1;
+  }
+}
+
+void FacilityRules(const Tokens& t, Tags* tags) {
+  for (size_t i = 1; i < t.size(); ++i) {
+    if (!In(kFacilityHeads, t[i])) continue;
+    const size_t b = NameStartBefore(t, i);
+    if (b == i) continue;  // a bare "Hall" is a surname as often as a place
+    size_t e = i + 1;
+    while (e < t.size() && IsCap(t[e]) && !In(kDateWords, t[e]) && e - b < kMaxTitleTokens) ++e;
+    // "Arsenio Hall": a person the tagger sees, with nothing placing it.
+    bool all_person = true;
+    for (size_t k = b; k < e; ++k) all_person &= (*tags)[k].size() > 2 && (*tags)[k].substr(2) == "PER";
+    const bool placed = b > 0 && In(kPlaceOpeners, Lower(t[b - 1]));
+    if (all_person && !placed) continue;
+    SetSpan(b, e, "LOC", tags);
+    i = e - 1;
+  }
+}
+
+// "LOS ANGELES, CALIFORNIA: ...", "BRACKENFORD -- ...", "LONDON (Reuters) -".
+void DatelineRules(const Tokens& t, Tags* tags, const CommonWordFn& common) {
+  size_t i = 0;
+  if (i < t.size() && In(kQuotes, t[i])) return;  // a quotation, not a dateline
+  std::vector<std::pair<size_t, size_t>> groups;
+  while (i < t.size()) {
+    const size_t b = i;
+    while (i < t.size() && IsAllCaps(t[i])) ++i;
+    if (i == b) break;
+    groups.emplace_back(b, i);
+    if (i + 1 < t.size() && t[i] == "," && (IsAllCaps(t[i + 1]) || IsCap(t[i + 1]))) {
+      ++i;
+      // "LOS ANGELES, Calif. --": a state written in title case ends it.
+      if (!IsAllCaps(t[i])) {
+        const size_t sb = i;
+        while (i < t.size() && IsCap(t[i]) && !IsAllCaps(t[i])) ++i;
+        groups.emplace_back(sb, i);
+        break;
+      }
+      continue;
+    }
+    break;
+  }
+  if (groups.empty() || i >= t.size() || !In(kDatelineEnds, t[i])) return;
+  // The whole opening in capitals must be followed by running text.
+  if (i + 1 >= t.size()) return;
+  // "BREAKING: ...", "UPDATE -" are not places: a group the tagger left
+  // outside every chunk and made only of common words is no dateline.
+  for (const auto& [b, e] : groups) {
+    bool all_common = true;
+    for (size_t k = b; k < e; ++k) all_common &= (*tags)[k] == "O" && common && common(t[k]);
+    if (all_common) return;
+  }
+  for (const auto& [b, e] : groups) SetSpan(b, e, "LOC", tags);
+}
+
+void CreditRules(const Tokens& t, Tags* tags) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (!IsCap(t[i]) || !In(kCreditCues, Lower(t[i])) || !In(kCreditLinks, Lower(t[i + 1]))) continue;
+    const std::string& tag = (*tags)[i];
+    if (tag == "O") continue;
+    // Clear the cue; a chunk it began goes on from the next token.
+    const std::string type = tag.substr(2);
+    (*tags)[i].assign(1, 'O');
+    if (i + 1 < t.size() && (*tags)[i + 1] == IobTag('I', type)) (*tags)[i + 1] = IobTag('B', type);
+  }
+  for (size_t i = 1; i < t.size(); ++i) {
+    if (!In(kAgencyHeads, t[i])) continue;
+    const size_t b = NameStartBefore(t, i);
+    if (b == i) continue;
+    // "Getty Images" in a credit, not "Getty Images of the war" prose: an
+    // agency name is followed by the end, punctuation or a credit word.
+    if (i + 1 < t.size() && !In(kCreditLinks, Lower(t[i + 1])) && t[i + 1] != ")" && t[i + 1] != "," &&
+        t[i + 1] != ".") {
+      continue;
+    }
+    SetSpan(b, i + 1, "ORG", tags);
+  }
+}
+
+}  // namespace
+
+void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::string>* tags,
+                    const CommonWordFn& common) {
+  if (tokens.empty() || tags->size() != tokens.size()) return;
+  DatelineRules(tokens, tags, common);
+  FacilityRules(tokens, tags);
+  AppositionRules(tokens, tags);
+  EventRules(tokens, tags);
+  WorkRules(tokens, tags);
+  CreditRules(tokens, tags);
+}
+
+}  // namespace storyline::ner
