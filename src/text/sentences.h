@@ -6,7 +6,10 @@
 // A rule-based scanner over UTF-8 that uses ICU only for character
 // properties (case, letters, digits, white space): ICU's sentence iterator is
 // slow and does not know news conventions (titles before names, U.S., list
-// items, quotations followed by their attribution).
+// items, quotations followed by their attribution). Web and e-mail
+// conventions are handled too (header time stamps, signatures, closings,
+// link lists, '!' or "..." before a new sentence), tuned on UD English-EWT
+// train and dev only.
 //
 // Offsets are Unicode code points into the input, end exclusive, with
 // surrounding white space trimmed. Invalid UTF-8 bytes count as one code point
