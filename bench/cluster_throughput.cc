@@ -113,8 +113,13 @@ std::vector<SynthArticle> MakeStream(const std::vector<std::string>& pool, size_
     std::vector<size_t> body(core.begin(), core.begin() + kCoreShown);
     for (size_t k = 0; k < kFillerSentences; ++k) body.push_back(any(rng));
     std::shuffle(body.begin(), body.end(), rng);
+    // The names open the article and recur through it, as a story's people
+    // and places do.
     a.text = names[a.story] + " said on Monday: ";
-    for (size_t s : body) a.text += pool[s] + " ";
+    for (size_t k = 0; k < body.size(); ++k) {
+      a.text += pool[body[k]] + " ";
+      if (k % 4 == 3) a.text += "The case of " + names[a.story] + " continues. ";
+    }
     a.day = starts[a.story] + offset(rng);
   }
   std::stable_sort(out.begin(), out.end(),
