@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -46,6 +47,8 @@ struct Case {
   size_t replace_to;
   bool duplicate;
 };
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
 class NearDupCaseTest : public testing::TestWithParam<Case> {};
 

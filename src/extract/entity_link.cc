@@ -1,0 +1,1589 @@
+// In-article entity linking (see entity_link.h for the rules).
+//
+// Steps, in order, each reading what the previous ones decided:
+//   1. map each mention to its tokens, repairing tagger chunks (role nouns
+//      in front of a name, a name split in two);
+//   2. declared aliases ("X, formerly Y", "X (XY)") pair two mentions,
+//      adding a side the tagger missed;
+//   3. mentions with the same name key form clusters;
+//   4. cues read around each mention: role nouns and ages declared for it,
+//      strong type evidence;
+//   5. clusters are united: aliases, one-letter variants, plurals, then
+//      shorter PERSON names into the one longer name they begin or end;
+//   6. untagged repeats of known name words become mentions;
+//   7. each entity's type is decided;
+//   8. epithets ("the actress") are resolved and added as mentions (twice
+//      when business nouns showed that a PLACE-typed name is a brand);
+//   9. ids by first appearance, types written, mentions sorted by span.
+#include "extract/entity_link.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace storyline {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+enum class Kind : uint8_t { kPerson = 0, kOrg, kPlace, kWork, kOther };
+constexpr size_t kKinds = 5;
+using Votes = std::array<int, kKinds>;
+
+// A strong cue (a declared role noun, "X's husband") outweighs any number of
+// tagger labels: the tagger labels every occurrence of a name from nearly the
+// same features, so its repeated votes are one opinion, while a cue is
+// evidence the writer gave.
+constexpr int kCueWeight = 1000;
+// Longest name (in words) an alias declaration may introduce on a side the
+// tagger missed: full names with a middle name or particle fit.
+constexpr size_t kMaxAliasWords = 4;
+// Words between "the" and its head noun ("the 32-year-old reality TV star"):
+// longer runs are clauses, not descriptions.
+constexpr size_t kMaxModifiers = 5;
+// Tokens a quoted work title may take inside a description
+// ("the 'Keeping Up with the Kardashians' alum").
+constexpr size_t kMaxTitleTokens = 10;
+// Sentences looked back for the entity an epithet refers to: news prose
+// names its subject again at least every paragraph or so.
+constexpr size_t kSalienceSentences = 3;
+// Tokens after "X said" in which a subject pronoun marks X as a person.
+constexpr size_t kPronounWindow = 6;
+// One-letter variants only on words this long: shorter names differ by one
+// letter far too often (Ann/Anna, Jon/Joe).
+constexpr size_t kMinVariantLetters = 5;
+// Business nouns ("the brand") that resolve to a PLACE-typed entity this
+// many times make it an ORG: once may be a brand the tagger missed, twice
+// the writer is calling that name a brand.
+constexpr int kMinBusinessHits = 2;
+// Ages a description or apposition can state ("the 42-year-old", "X, 42,").
+constexpr int kMaxAge = 119;
+
+std::string_view TypeName(Kind k) {
+  switch (k) {
+    case Kind::kPerson: return "PERSON";
+    case Kind::kOrg: return "ORG";
+    case Kind::kPlace: return "PLACE";
+    case Kind::kWork: return "WORK";
+    case Kind::kOther: return "OTHER";
+  }
+  return "OTHER";
+}
+
+Kind KindOf(std::string_view type) {
+  if (type == "PERSON") return Kind::kPerson;
+  if (type == "ORG") return Kind::kOrg;
+  if (type == "PLACE") return Kind::kPlace;
+  if (type == "WORK") return Kind::kWork;
+  return Kind::kOther;
+}
+
+// ---------------------------------------------------------------- lexicon
+
+struct Noun {
+  Kind kind = Kind::kOther;
+  // "house" names an organisation only with a modifier ("the fashion
+  // house"); bare "the house" is a building or a chamber.
+  bool needs_modifier = false;
+  // "the mother", "the husband": usually a relative of the person just
+  // named, so only a declaration ("her sister Jane") or a complement ("the
+  // mother of four") makes it refer to a named person.
+  bool relational = false;
+};
+
+// Family nouns (see Noun::relational).
+constexpr std::string_view kRelationalNouns[] = {
+    "aunt", "boyfriend", "brother", "cousin", "dad", "daughter", "father", "fiance", "fiancee",
+    "fiancé", "fiancée", "girlfriend", "grandfather", "grandmother", "husband", "mom", "mother",
+    "mum", "nephew", "niece", "sister", "son", "uncle", "widow", "widower", "wife",
+};
+
+// No place nouns: "the city" or "the country" is usually the place the
+// story happens in, seldom the place named last.
+//
+// Head nouns of English descriptions of people. Generic ones ("woman",
+// "man") and the roles of unnamed bystanders in crime and accident reports
+// ("the victim", "the suspect", "the officer", "the doctor") are left out:
+// they often describe someone the article never names.
+constexpr std::string_view kPersonNouns[] = {
+    "actor", "actress", "alum", "alumna", "alumnus", "ambassador", "analyst", "anchor",
+    "artist", "athlete", "attorney", "aunt", "author", "billionaire", "boss", "boxer",
+    "boyfriend", "brother", "businessman", "businesswoman", "candidate", "captain", "celebrity",
+    "ceo", "champion", "chairman", "chairwoman", "chef", "coach", "co-founder", "cofounder",
+    "collaborator", "comedian", "congressman", "congresswoman", "cousin", "creator", "cricketer",
+    "dad", "dancer", "daughter", "defendant", "designer", "director", "duchess",
+    "duke", "economist", "editor", "entrepreneur", "executive", "father", "fiance", "fiancee",
+    "fiancé", "fiancée", "filmmaker", "footballer", "founder", "girlfriend", "golfer",
+    "goalkeeper", "governor", "grandfather", "grandmother", "heir", "heiress", "host",
+    "husband", "icon", "influencer", "investor", "journalist", "judge", "king", "lawmaker",
+    "lawyer", "mayor", "midfielder", "millionaire", "minister", "model", "mogul", "mom",
+    "mother", "mum", "musician", "nephew", "niece", "nominee", "novelist", 
+    "owner", "painter", "personality", "photographer", "player", "poet", "politician", "pope",
+    "presenter", "president", "prince", "princess", "producer", "professor", "prosecutor",
+    "queen", "rapper", "reporter", "researcher", "scientist", "senator", "singer",
+    "singer-songwriter", "sister", "socialite", "son", "songwriter", "spokesman",
+    "spokesperson", "spokeswoman", "sprinter", "star", "striker", "superstar", "supermodel",
+    "swimmer", "tycoon", "uncle", "veteran", 
+    "widow", "widower", "wife", "writer", "youtuber",
+    // sport, arts, public life, trades
+    "architect", "banker", "batsman", "biologist", "bishop", "blogger", "bowler",
+    "campaigner", "chancellor", "chemist", "clerk", "climber", "colonel", "columnist",
+    "commentator", "councillor", "councilor",
+    "consultant", "correspondent", "critic", "cyclist", "dentist", "detective", "diplomat",
+    "drummer", "emperor", "empress", "engineer", "envoy", "explorer", "farmer", "fighter",
+    "frontman", "frontwoman", "guitarist", "gymnast", "historian", "inspector",
+    "inventor", "jockey", "manager", "monarch", "novelist", "philosopher",
+    "physician", "physicist", "pianist", "pilot", "playwright", "podcaster", "premier", "priest",
+    "psychologist", "pundit", "quarterback", "rabbi", "rower", "runner", "sailor",
+    "screenwriter", "sculptor", "sergeant", "sheriff", "skater", "skier", "streamer", 
+    "stylist", "teacher", "tennis-player", "therapist", "trader", "vlogger", "vocalist",
+    "winger", "wrestler",
+};
+constexpr std::string_view kOrgNouns[] = {
+    "agency", "airline", "association", "automaker", "band", "bank", "brand", "broadcaster",
+    "business", "carmaker", "chain", "channel", "charity", "club", "college", "committee",
+    "company", "conglomerate", "corporation", "council", "federation", "firm", "foundation",
+    "giant", "group", "insurer", "institute", "label", "league", "lender", "magazine",
+    "maker", "manufacturer", "ministry", "multinational", "network", "newspaper",
+    "organisation", "organization", "outlet", "platform", "publication", "publisher",
+    "regulator", "retailer", "startup", "start-up", "studio", "supermarket", "team",
+    "union", "university", "watchdog",
+};
+// Organisation nouns a place is never called (unlike "the council" or "the
+// university", which share a city's name).
+constexpr std::string_view kBusinessNouns[] = {
+    "airline", "automaker", "band", "bank", "brand", "broadcaster", "business", "carmaker",
+    "chain", "club", "company", "conglomerate", "firm", "house", "insurer", "label", "lender",
+    "maker", "manufacturer", "multinational", "retailer", "startup", "start-up", "studio", "team",
+};
+constexpr std::string_view kWorkNouns[] = {
+    "album", "book", "documentary", "film", "movie", "novel", "series", "sitcom",
+    "song",
+};
+
+const std::unordered_map<std::string_view, Noun>& Lexicon() {
+  static const std::unordered_map<std::string_view, Noun> kTable = [] {
+    std::unordered_map<std::string_view, Noun> t;
+    for (std::string_view w : kPersonNouns) t[w] = {Kind::kPerson, false, false};
+    for (std::string_view w : kRelationalNouns) t[w] = {Kind::kPerson, false, true};
+    for (std::string_view w : kOrgNouns) t[w] = {Kind::kOrg, false, false};
+    for (std::string_view w : kWorkNouns) t[w] = {Kind::kWork, false, false};
+    t["house"] = {Kind::kOrg, true, false};
+    return t;
+  }();
+  return kTable;
+}
+
+// Nouns after "X's" that only an organisation has ("Acme's creative
+// director", "Acme's shareholders"). "president" and "ambassador" are left
+// out: countries have them too.
+constexpr std::string_view kOrgOwnedNouns[] = {
+    "ceo", "chairman", "chairwoman", "co-founder", "director", "employees", "founder",
+    "headquarters", "investors", "shareholders", "shares", "spokesman", "spokesperson",
+    "spokeswoman", "staff", "stock", "stores", "workers",
+};
+// Nouns after "X's" that only a person has ("Smith's husband").
+constexpr std::string_view kPersonOwnedNouns[] = {
+    "boyfriend", "brother", "children", "daughter", "daughters", "ex", "ex-boyfriend",
+    "ex-girlfriend", "ex-husband", "ex-wife", "father", "fiance", "fiancee", "fiancé",
+    "fiancée", "girlfriend", "husband", "kids", "mother", "parents", "sister", "sisters",
+    "son", "sons", "wife",
+};
+// Adjectives allowed between "X's" and such a noun ("X's creative director").
+constexpr std::string_view kOwnedModifiers[] = {
+    "artistic", "chief", "creative", "current", "executive", "former", "late", "longtime",
+    "managing", "new", "older", "oldest", "younger", "youngest",
+};
+// Words that end a description's modifier run: a description is a noun
+// phrase, so function words and common verbs of attribution close it.
+constexpr std::string_view kStopWords[] = {
+    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
+    "before", "but", "by", "did", "does", "for", "from", "had", "has", "have", "her", "his",
+    "in", "into", "is", "it", "its", "not", "of", "on", "or", "our", "over", "said", "says",
+    "she", "that", "the", "their", "them", "they", "this", "to", "under", "was", "we", "were",
+    "when", "which", "while", "who", "whom", "whose", "will", "with", "would",
+};
+constexpr std::string_view kHonorifics[] = {
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof.",
+};
+constexpr std::string_view kSpeechVerbs[] = {
+    "added", "admitted", "announced", "claimed", "continued", "explained", "insisted", "noted",
+    "posted", "revealed", "said", "says", "shared", "stated", "tells", "told", "wrote",
+};
+// Titles that belong to the name they precede.
+constexpr std::string_view kNameTitles[] = {
+    "duchess", "duke", "emperor", "empress", "king", "monarch", "pope", "prince", "princess", "queen",
+};
+// Words that may follow a description's head noun when the head really ends
+// the noun phrase: verbs a subject takes (regular ones are recognised by
+// their endings, see EndsNounPhrase) and adverbs.
+constexpr std::string_view kVerbsAndAdverbs[] = {
+    "again", "already", "always", "ate", "became", "began", "bought", "brought", "came", "can",
+    "chose", "could", "did", "do", "drew", "drove", "even", "fell", "felt", "first", "flew",
+    "found", "gave", "got", "grew", "held", "here", "himself", "herself", "itself", "just", "kept",
+    "knew", "later", "led", "left", "let", "lost", "made", "may", "meant", "met", "might", "must",
+    "never", "now", "often", "once", "only", "paid", "put", "ran", "rose", "sang", "sat", "saw",
+    "sent", "set", "shall", "should", "sold", "soon", "spent", "spoke", "stood", "still",
+    "struck", "swore", "taught", "themselves", "then", "there", "thought", "threw", "told",
+    "too", "took", "understood", "went", "won", "wore", "wrote", "yet",
+};
+constexpr std::string_view kCopulas[] = {
+    "are", "as", "be", "became", "become", "becomes", "been", "being", "is", "remains", "was", "were",
+};
+constexpr std::string_view kNumberWords[] = {
+    "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three",
+    "twelve", "two",
+};
+constexpr std::string_view kMonthsAndDays[] = {
+    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
+    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
+    "tuesday", "wednesday",
+};
+// Alias declarations after "," or "(": the name after the cue is the same
+// entity as the name before the punctuation.
+constexpr std::array<std::string_view, 4> kAliasCues[] = {
+    {"formerly", "known", "as"}, {"also", "known", "as"}, {"better", "known", "as"},
+    {"now", "known", "as"},      {"previously", "known", "as"},
+    {"professionally", "known", "as"}, {"whose", "real", "name", "is"},
+    {"whose", "birth", "name", "is"}, {"who", "now", "goes", "by"}, {"who", "goes", "by"},
+    {"real", "name"},  {"birth", "name"}, {"known", "as"}, {"formerly"}, {"aka"}, {"a.k.a."},
+    {"née"}, {"nee"}, {"born"},
+};
+
+const std::unordered_set<std::string_view>& StopWords() {
+  static const std::unordered_set<std::string_view> kSet(std::begin(kStopWords), std::end(kStopWords));
+  return kSet;
+}
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view w);
+
+// Whether lowercase `w`, right after a noun, shows the noun ended its phrase:
+// a verb ("said", "blamed", "says", "wearing") or adverb ("quickly").
+bool EndsNounPhrase(std::string_view w) {
+  if (w.size() > 3 && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"))) return true;
+  if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != '\'') return true;
+  return InList(kVerbsAndAdverbs, w);
+}
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// ------------------------------------------------------------- text access
+
+// Lowercase ASCII copy of `s` in `buf`; "" when `s` does not fit (no word of
+// the tables above is that long). Non-ASCII bytes are copied as they are.
+std::string_view AsciiLower(std::string_view s, std::array<char, 32>* buf) {
+  if (s.size() > buf->size()) return {};
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    (*buf)[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return {buf->data(), s.size()};
+}
+
+// Unicode lowercase of `s` (simple case mapping per code point).
+std::string Lowercase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      const char c = static_cast<char>(p[i++]);
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    c = u_tolower(c);
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(buf, static_cast<size_t>(len));
+  }
+  return out;
+}
+
+std::u32string CodePoints(std::string_view s) {
+  std::u32string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out += static_cast<char32_t>(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+UChar32 FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// The three tests below run on most tokens: ASCII is answered without ICU.
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+bool IsWord(std::string_view s) {
+  if (s.empty()) return false;
+  const auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  const UChar32 c = FirstCodePoint(s);
+  return c > 0 && (u_isalpha(c) || u_isdigit(c));
+}
+bool IsCapitalised(std::string_view s) {
+  if (s.empty()) return false;
+  const auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
+  const UChar32 c = FirstCodePoint(s);
+  return c > 0 && (u_isupper(c) || u_istitle(c));
+}
+bool IsLowerWord(std::string_view s) {
+  if (s.empty()) return false;
+  const auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80) return b >= 'a' && b <= 'z';
+  const UChar32 c = FirstCodePoint(s);
+  return c > 0 && u_islower(c);
+}
+bool IsQuoteMark(std::string_view s) {
+  return s == "\"" || s == "'" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" ||
+         s == "\xE2\x80\x98" || s == "\xE2\x80\x99" || s == "\xC2\xAB" || s == "\xC2\xBB";
+}
+bool IsClauseMark(std::string_view s) {
+  return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "\xE2\x80\x94" ||
+         s == "\xE2\x80\x93" || s == "-" || s == "--";
+}
+bool IsPossessive(std::string_view s) {
+  return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99" || s == "'S";
+}
+
+// Whole number in [1, kMaxAge] spelled in digits, else -1.
+int SmallNumber(std::string_view s) {
+  if (s.empty() || s.size() > 3) return -1;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v >= 1 && v <= kMaxAge ? v : -1;
+}
+
+// The age of "42-year-old" (also "42-years-old"), else -1.
+int AgeToken(std::string_view s) {
+  const size_t dash = s.find('-');
+  if (dash == std::string_view::npos) return -1;
+  const std::string_view rest = s.substr(dash);
+  if (rest != "-year-old" && rest != "-years-old") return -1;
+  return SmallNumber(s.substr(0, dash));
+}
+
+// Lexicon entry of a lowercase word; "mother-of-four" reads as "mother",
+// "ex-wife" as "wife" when "ex-wife" itself is not listed.
+const Noun* LookupNoun(std::string_view lower) {
+  const auto& lex = Lexicon();
+  auto it = lex.find(lower);
+  if (it != lex.end()) return &it->second;
+  const size_t of = lower.find("-of-");
+  if (of != std::string_view::npos) return LookupNoun(lower.substr(0, of));
+  for (std::string_view prefix : {"ex-", "former-"}) {
+    if (lower.size() > prefix.size() && lower.substr(0, prefix.size()) == prefix) {
+      it = lex.find(lower.substr(prefix.size()));
+      if (it != lex.end()) return &it->second;
+    }
+  }
+  return nullptr;
+}
+
+// Edit distance of a and b is exactly 1 (one substitution, insertion,
+// deletion or swap of neighbours). Sets *last_letter when the difference is
+// at the end of the longer word ("Julia"/"Julian", "Mario"/"Maria").
+template <typename Str>
+bool OneEdit(const Str& a, const Str& b, bool* last_letter) {
+  const Str& s = a.size() <= b.size() ? a : b;
+  const Str& l = a.size() <= b.size() ? b : a;
+  if (l.size() - s.size() > 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  if (i == s.size()) {
+    *last_letter = true;
+    return l.size() == s.size() + 1;
+  }
+  if (s.size() == l.size()) {
+    const auto from = static_cast<ptrdiff_t>(i);
+    if (std::equal(s.begin() + from + 1, s.end(), l.begin() + from + 1)) {
+      *last_letter = i + 1 == l.size();
+      return true;
+    }
+    // Two neighbouring letters swapped ("Doyle"/"Doyel"): one slip of the
+    // fingers, counted as one edit (Damerau).
+    if (i + 1 < s.size() && s[i] == l[i + 1] && s[i + 1] == l[i] &&
+        std::equal(s.begin() + from + 2, s.end(), l.begin() + from + 2)) {
+      *last_letter = i + 2 == l.size();
+      return true;
+    }
+    return false;
+  }
+  *last_letter = false;
+  return std::equal(s.begin() + static_cast<ptrdiff_t>(i), s.end(),
+                    l.begin() + static_cast<ptrdiff_t>(i) + 1);
+}
+
+// The tokens of one article with the per-token facts every step needs.
+class Doc {
+ public:
+  Doc(std::string_view text, const std::vector<Span>& sentences, const std::vector<Token>& tokens)
+      : text_(text),
+        tokens_(tokens),
+        sentence_of_(tokens.size(), 0),
+        flags_(tokens.size(), 0),
+        sentence_end_(sentences.size()) {
+    size_t s = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      while (s + 1 < sentences.size() && tokens[i].span.start >= sentences[s].end) ++s;
+      sentence_of_[i] = static_cast<uint32_t>(s);
+      const std::string_view tok = Tok(i);
+      uint8_t f = 0;
+      if (IsCapitalised(tok)) {
+        f |= kCapitalFlag;
+        capitalised_.push_back(static_cast<uint32_t>(i));
+      }
+      if (IsLowerWord(tok)) f |= kLowerFlag;
+      if (tok.size() == 3 && (tok[0] | 0x20) == 't' && tok[1] == 'h' && tok[2] == 'e') {
+        the_.push_back(static_cast<uint32_t>(i));
+      }
+      if (tok == "," || tok == "(") commas_.push_back(static_cast<uint32_t>(i));
+      flags_[i] = f;
+    }
+    // Token index one past each sentence's last token.
+    size_t t = 0;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      while (t < tokens.size() && sentence_of_[t] <= k) ++t;
+      sentence_end_[k] = t;
+    }
+  }
+  size_t size() const { return tokens_.size(); }
+  // Per-token facts computed once (the passes below each scan every token).
+  bool Capitalised(size_t i) const { return i < size() && (flags_[i] & kCapitalFlag) != 0; }
+  bool LowerWord(size_t i) const { return i < size() && (flags_[i] & kLowerFlag) != 0; }
+  // Ascending indices of the capitalised tokens, of "the"/"The", of "," and "(".
+  const std::vector<uint32_t>& capitalised() const { return capitalised_; }
+  const std::vector<uint32_t>& the() const { return the_; }
+  const std::vector<uint32_t>& commas() const { return commas_; }
+  std::string_view Tok(size_t i) const {
+    if (i >= tokens_.size()) return {};
+    return text_.substr(tokens_[i].byte_start, tokens_[i].byte_end - tokens_[i].byte_start);
+  }
+  // Lowercase ASCII form of token i (see AsciiLower); "" past the end.
+  std::string_view Lower(size_t i, std::array<char, 32>* buf) const { return AsciiLower(Tok(i), buf); }
+  bool LowerIs(size_t i, std::string_view w) const {
+    std::array<char, 32> buf;
+    return i < size() && Lower(i, &buf) == w;
+  }
+  size_t Sentence(size_t i) const { return sentence_of_[i]; }
+  // One past the last token of token i's sentence.
+  size_t SentenceEnd(size_t i) const {
+    const size_t s = sentence_of_[i];
+    return s < sentence_end_.size() ? sentence_end_[s] : tokens_.size();
+  }
+  bool SameSentence(size_t a, size_t b) const {
+    return a < size() && b < size() && sentence_of_[a] == sentence_of_[b];
+  }
+  const Token& token(size_t i) const { return tokens_[i]; }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  static constexpr uint8_t kCapitalFlag = 1;
+  static constexpr uint8_t kLowerFlag = 2;
+  std::vector<uint32_t> sentence_of_;
+  std::vector<uint8_t> flags_;
+  std::vector<uint32_t> capitalised_;
+  std::vector<uint32_t> the_;
+  std::vector<uint32_t> commas_;
+  std::vector<size_t> sentence_end_;
+};
+
+// --------------------------------------------------------------- mentions
+
+struct MentionInfo {
+  size_t tb = 0;  // tokens [tb, te)
+  size_t te = 0;
+  size_t cluster = kNone;
+};
+
+class Linker {
+ public:
+  Linker(const Doc& doc, std::vector<EntityMention>* mentions)
+      : doc_(doc), mentions_(*mentions), mention_at_(doc.size(), kNone) {}
+
+  void Run();
+
+ private:
+  void MapMentions();
+  void TrimLeadingRole(size_t m);
+  void MergeSplitNames();
+  void ExtendMention(size_t m, size_t tb, size_t te);
+  void FindRepeats();
+  size_t AddMention(size_t tb, size_t te, Kind kind);
+  void FindAliases();
+  size_t AliasLeft(size_t punct, Kind* kind) const;
+  size_t AliasRight(size_t r, Kind* kind) const;
+  void BuildClusters();
+  void ReadCues();
+  void ReadCuesAfter(size_t m);
+  void AddRole(size_t m, size_t head_token);
+  void Unite();
+  void UniteVariants();
+  void UnitePlurals();
+  void UnitePartialNames();
+  void DecideTypes();
+  void ResolveEpithets(std::vector<int>* place_hits);
+  void NumberEntities();
+
+  struct Description {
+    size_t head = kNone;  // token of the head noun (or the age token)
+    size_t end = kNone;   // one past the description's last token
+    Kind kind = Kind::kOther;
+    int age = -1;
+    std::string head_word;  // lowercase
+    bool relational = false;  // see Noun::relational
+    bool counted = false;     // "of four" follows the head
+  };
+  Description ParseDescription(size_t begin, size_t limit) const;
+  size_t ReferentOf(size_t i, const Description& d, std::vector<bool>* excluded_roots,
+                    std::vector<int>* place_hits) const;
+  size_t Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
+                 const std::vector<bool>& excluded, bool* seen = nullptr) const;
+
+  size_t Find(size_t c) {
+    while (parent_[c] != c) c = parent_[c] = parent_[parent_[c]];
+    return c;
+  }
+  void Union(size_t a, size_t b);
+  Kind RootKind(size_t root) const;
+  // REQUIRES: DecideTypes() has run (roots are final).
+  size_t MentionRoot(size_t m) const { return root_of_[info_[m].cluster]; }
+
+  const Doc& doc_;
+  std::vector<EntityMention>& mentions_;
+  std::vector<MentionInfo> info_;
+  std::vector<size_t> mention_at_;  // per token: mention covering it or kNone
+  std::vector<std::pair<size_t, size_t>> alias_pairs_;  // mention indices
+  std::vector<size_t> acronym_of_;  // mentions followed by their acronym
+
+  struct Cluster {
+    std::vector<std::string> words;
+    size_t mentions = 0;
+    bool title_like = false;  // "The Kardashians" written mid-sentence
+  };
+  std::vector<Cluster> clusters_;
+  std::vector<size_t> parent_;
+  std::vector<Votes> votes_;  // per root: tagger labels
+  std::vector<Votes> cues_;   // per root: strong cues
+  std::vector<Kind> kind_;    // per root, after DecideTypes
+  std::vector<size_t> root_of_;  // per cluster, after DecideTypes
+
+  // Declarations, per mention, resolved to roots after Unite().
+  std::vector<std::pair<size_t, std::string>> roles_;  // (mention, head noun)
+  std::vector<std::pair<size_t, int>> ages_;            // (mention, age)
+  std::vector<std::vector<std::string>> root_roles_;
+  std::vector<std::vector<int>> root_ages_;
+};
+
+void Linker::MapMentions() {
+  info_.resize(mentions_.size());
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const Span& sp = mentions_[m].span;
+    size_t lo = 0;
+    size_t hi = doc_.size();
+    while (lo < hi) {  // first token starting at or after the mention
+      const size_t mid = lo + (hi - lo) / 2;
+      if (doc_.token(mid).span.start < sp.start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    const size_t tb = std::min(lo, doc_.size() - 1);
+    size_t te = tb;
+    while (te < doc_.size() && doc_.token(te).span.start < sp.end) ++te;
+    info_[m].tb = tb;
+    info_[m].te = std::max(te, std::min(tb + 1, doc_.size()));
+    TrimLeadingRole(m);
+  }
+  MergeSplitNames();
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    for (size_t t = info_[m].tb; t < info_[m].te; ++t) {
+      if (mention_at_[t] == kNone) mention_at_[t] = m;
+    }
+  }
+}
+
+// "Big" "Moe" tagged as two PERSON names with nothing between them: one name
+// the tagger split (B-PER B-PER); lists of people always have punctuation or
+// "and" between the names.
+void Linker::MergeSplitNames() {
+  size_t out = 0;
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    if (out > 0 && info_[out - 1].te == info_[m].tb && mentions_[out - 1].type == "PERSON" &&
+        mentions_[m].type == "PERSON") {
+      EntityMention& prev = mentions_[out - 1];
+      info_[out - 1].te = info_[m].te;
+      const size_t b = doc_.token(info_[out - 1].tb).byte_start;
+      prev.text = std::string(doc_.text().substr(b, doc_.token(info_[m].te - 1).byte_end - b));
+      prev.span.end = mentions_[m].span.end;
+      continue;
+    }
+    if (out != m) {
+      mentions_[out] = std::move(mentions_[m]);
+      info_[out] = info_[m];
+    }
+    ++out;
+  }
+  mentions_.resize(out);
+  info_.resize(out);
+}
+
+// Role nouns inside a tagged chunk, before the name ("Model Kendra Walsh",
+// "Brackenford Mayor Jane Doe" even when tagged ORG): the name is what
+// follows the last capitalised role noun, if one to three capitalised words
+// do. The role itself is read as a declaration by ReadCues. Titles that are
+// part of a name ("Queen Mary", "Pope Francis") stay.
+void Linker::TrimLeadingRole(size_t m) {
+  MentionInfo& mi = info_[m];
+  std::array<char, 32> buf;
+  size_t cut = kNone;
+  for (size_t k = mi.tb; k + 1 < mi.te; ++k) {
+    if (!IsCapitalised(doc_.Tok(k))) continue;
+    const std::string_view lower = doc_.Lower(k, &buf);
+    const Noun* n = LookupNoun(lower);
+    if (n != nullptr && n->kind == Kind::kPerson && !InList(kNameTitles, lower)) cut = k;
+  }
+  constexpr size_t kMaxNameWords = 3;  // "Jane Mary Doe"
+  if (cut == kNone || mi.te - cut - 1 > kMaxNameWords) return;
+  for (size_t t = cut + 1; t < mi.te; ++t) {
+    if (!IsCapitalised(doc_.Tok(t))) return;
+  }
+  const bool person = mentions_[m].type == "PERSON";
+  // "Queen Mary University": a non-person name may begin with a role noun.
+  if (!person && cut == mi.tb) return;
+  mi.tb = cut + 1;
+  EntityMention& e = mentions_[m];
+  const size_t b = doc_.token(mi.tb).byte_start;
+  e.text = std::string(doc_.text().substr(b, doc_.token(mi.te - 1).byte_end - b));
+  e.span.start = doc_.token(mi.tb).span.start;
+  e.type = "PERSON";
+}
+
+// The one person whose name word `tok` is a one-letter variant of
+// ("Doyel" of "Doyle"), kNone when none or several. Only words that keep
+// the first byte: a typo in the first letter of a capitalised word is rare,
+// and the filter keeps this cheap.
+size_t VariantOwner(std::string_view tok,
+                    const std::vector<std::pair<std::string_view, size_t>>& owners) {
+  if (tok.size() < kMinVariantLetters) return kNone;
+  const bool ascii = IsAscii(tok);
+  size_t found = kNone;
+  for (const auto& [word, root] : owners) {
+    // One code point is at most 4 bytes longer.
+    if (word[0] != tok[0] || word.size() + 4 < tok.size() || tok.size() + 4 < word.size()) continue;
+    bool last_letter = false;
+    const bool one_edit = ascii && word.size() + 1 >= tok.size() && tok.size() + 1 >= word.size()
+                              ? OneEdit(tok, word, &last_letter)
+                              : OneEdit(CodePoints(tok), CodePoints(word), &last_letter);
+    if (!one_edit) continue;
+    if (found != kNone && found != root) return kNone;
+    found = root;
+  }
+  return found;
+}
+
+// Occurrences of a known name the tagger did not tag: a capitalised token
+// equal to the first or last word of a multi-word name or to a one-word
+// name of exactly one entity ("Grant" after "Oliver Grant"), or the plural
+// of a person's surname ("the Smiths"). Skipped when the token is part of a
+// longer capitalised run ("Grant Thornton"), is a month or weekday, or the
+// article also uses the word in lower case ("Will", "will").
+void Linker::FindRepeats() {
+  // Word -> its entity's root, kNone when two entities share the word.
+  std::unordered_map<std::string_view, size_t> owner;
+  std::array<char, 32> buf;
+  auto claim = [&](std::string_view word, size_t root) {
+    auto [it, added] = owner.try_emplace(word, root);
+    if (!added && it->second != root) it->second = kNone;
+  };
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const size_t root = Find(info_[m].cluster);
+    const Kind kind = RootKind(root);
+    if (kind == Kind::kOther) continue;
+    size_t first = kNone;
+    size_t last = kNone;
+    size_t words = 0;
+    for (size_t t = info_[m].tb; t < info_[m].te; ++t) {
+      const std::string_view tok = doc_.Tok(t);
+      if (IsPossessive(tok) || !IsWord(tok) || !IsCapitalised(tok)) continue;
+      if (first == kNone) first = t;
+      last = t;
+      ++words;
+    }
+    if (words == 0 || InList(kMonthsAndDays, doc_.Lower(first, &buf)) ||
+        InList(kHonorifics, doc_.Lower(first, &buf))) {
+      continue;
+    }
+    if (words == 1) {
+      claim(doc_.Tok(first), root);
+    } else if (kind == Kind::kPerson) {
+      claim(doc_.Tok(first), root);
+      claim(doc_.Tok(last), root);
+    }
+  }
+  if (owner.empty()) return;
+  size_t min_len = std::string::npos;
+  size_t max_len = 0;
+  std::vector<std::pair<std::string_view, size_t>> variant_owners;
+  for (const auto& [word, root] : owner) {
+    min_len = std::min(min_len, word.size());
+    max_len = std::max(max_len, word.size() + 1);  // + 1: the plural or a variant
+    if (root != kNone && word.size() >= kMinVariantLetters && RootKind(root) == Kind::kPerson) {
+      variant_owners.push_back({word, root});
+    }
+  }
+  std::vector<size_t> hits;
+  std::vector<size_t> hit_roots;
+  for (const size_t t : doc_.capitalised()) {
+    if (mention_at_[t] != kNone) continue;
+    const std::string_view tok = doc_.Tok(t);
+    if (!doc_.Capitalised(t) || tok.size() < std::max<size_t>(min_len, 2) || tok.size() > max_len) {
+      continue;
+    }
+    auto it = owner.find(tok);
+    bool is_plural = false;
+    if (it == owner.end() && tok.back() == 's') {
+      it = owner.find(tok.substr(0, tok.size() - 1));
+      is_plural = it != owner.end();
+    }
+    size_t root = it == owner.end() ? kNone : it->second;
+    if (it == owner.end()) root = VariantOwner(tok, variant_owners);
+    if (root == kNone) continue;
+    if (is_plural && RootKind(root) != Kind::kPerson) continue;
+    const bool sentence_start = t == 0 || !doc_.SameSentence(t - 1, t);
+    if (!sentence_start) {
+      const std::string_view prev = doc_.Tok(t - 1);
+      const bool prev_start = t - 1 == 0 || !doc_.SameSentence(t - 2, t - 1);
+      if (mention_at_[t - 1] != kNone) continue;
+      if (IsWord(prev) && IsCapitalised(prev) && !prev_start) continue;
+      // "The Smiths" in mid-sentence: a title.
+      if (is_plural && prev == "The") continue;
+    }
+    // ... and so is a plural closing a quoted title ("Life with the Smiths").
+    if (is_plural && t + 1 < doc_.size() && IsQuoteMark(doc_.Tok(t + 1))) continue;
+    if (t + 1 < doc_.size() && doc_.SameSentence(t, t + 1) && IsWord(doc_.Tok(t + 1)) &&
+        IsCapitalised(doc_.Tok(t + 1))) {
+      continue;
+    }
+    hits.push_back(t);
+    hit_roots.push_back(root);
+  }
+  if (hits.empty()) return;
+  // Words the article also writes in lower case are ordinary words.
+  std::vector<std::string> lower_forms;
+  for (size_t t : hits) lower_forms.push_back(Lowercase(doc_.Tok(t)));
+  std::vector<bool> common(hits.size(), false);
+  size_t shortest = std::string::npos;
+  size_t longest = 0;
+  for (const std::string& w : lower_forms) {
+    shortest = std::min(shortest, w.size());
+    longest = std::max(longest, w.size());
+  }
+  for (size_t t = 0; t < doc_.size(); ++t) {
+    const std::string_view tok = doc_.Tok(t);
+    if (!doc_.LowerWord(t) || tok.size() < shortest || tok.size() > longest) continue;
+    for (size_t h = 0; h < hits.size(); ++h) {
+      if (!common[h] && tok == lower_forms[h]) common[h] = true;
+    }
+  }
+  for (size_t h = 0; h < hits.size(); ++h) {
+    if (common[h]) continue;
+    const size_t m = AddMention(hits[h], hits[h] + 1, RootKind(hit_roots[h]));
+    info_[m].cluster = hit_roots[h];
+  }
+}
+
+// Widens mention m to tokens [tb, te) (which contain it).
+void Linker::ExtendMention(size_t m, size_t tb, size_t te) {
+  info_[m].tb = tb;
+  info_[m].te = te;
+  EntityMention& e = mentions_[m];
+  const size_t b = doc_.token(tb).byte_start;
+  e.text = std::string(doc_.text().substr(b, doc_.token(te - 1).byte_end - b));
+  e.span = {doc_.token(tb).span.start, doc_.token(te - 1).span.end};
+  for (size_t t = tb; t < te; ++t) mention_at_[t] = m;
+}
+
+size_t Linker::AddMention(size_t tb, size_t te, Kind kind) {
+  EntityMention m;
+  m.span = {doc_.token(tb).span.start, doc_.token(te - 1).span.end};
+  const size_t b = doc_.token(tb).byte_start;
+  m.text = std::string(doc_.text().substr(b, doc_.token(te - 1).byte_end - b));
+  m.type = std::string(TypeName(kind));
+  mentions_.push_back(std::move(m));
+  info_.push_back({tb, te, kNone});
+  for (size_t t = tb; t < te; ++t) mention_at_[t] = mentions_.size() - 1;
+  return mentions_.size() - 1;
+}
+
+// ------------------------------------------------------------------ aliases
+
+// The name ending just before token `punct` ("Ye" in "Ye, formerly ..."):
+// an existing mention, or a new one over the capitalised words there.
+size_t Linker::AliasLeft(size_t punct, Kind* kind) const {
+  if (punct == 0) return kNone;
+  const size_t last = punct - 1;
+  if (mention_at_[last] != kNone && info_[mention_at_[last]].te == punct) {
+    *kind = KindOf(mentions_[mention_at_[last]].type);
+    return mention_at_[last];
+  }
+  return kNone;
+}
+
+size_t Linker::AliasRight(size_t r, Kind* kind) const {
+  if (r >= doc_.size() || mention_at_[r] == kNone || info_[mention_at_[r]].tb != r) return kNone;
+  *kind = KindOf(mentions_[mention_at_[r]].type);
+  return mention_at_[r];
+}
+
+// "Business Council (BC)": a name spelled out, then its acronym.
+bool IsAcronymOf(std::string_view acronym, std::string_view name) {
+  if (acronym.size() < 2 || acronym.size() > 8 || name.empty() || acronym[0] != name[0]) return false;
+  size_t upper = 0;
+  for (char c : acronym) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '&' || c == '.')) return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2 && upper * 2 >= acronym.size();
+}
+
+void Linker::FindAliases() {
+  std::array<char, 32> buf;
+  for (const size_t c : doc_.commas()) {
+    if (c == 0 || c + 1 >= doc_.size()) continue;
+    const std::string_view p = doc_.Tok(c);
+    if (p == "(" && c + 2 < doc_.size() && doc_.Tok(c + 2) == ")" && doc_.SameSentence(c, c + 2)) {
+      Kind kind = Kind::kOrg;
+      const size_t left = AliasLeft(c, &kind);
+      if (left != kNone && info_[left].te - info_[left].tb > 1 &&
+          IsAcronymOf(doc_.Tok(c + 1), mentions_[left].text)) {
+        size_t right = AliasRight(c + 1, &kind);
+        if (right == kNone) right = AddMention(c + 1, c + 2, Kind::kOrg);
+        alias_pairs_.push_back({left, right});
+        acronym_of_.push_back(left);
+        continue;
+      }
+    }
+    size_t r = kNone;
+    bool born = false;
+    std::array<char, 32> first_buf;
+    const std::string_view first = doc_.Lower(c + 1, &first_buf);
+    if (first.empty() || !IsLowerWord(first)) continue;
+    for (const auto& cue : kAliasCues) {
+      if (cue[0] != first) continue;
+      size_t k = c + 1;
+      bool ok = true;
+      for (std::string_view w : cue) {
+        if (w.empty()) break;
+        if (!doc_.SameSentence(c, k) || doc_.Lower(k, &buf) != w) {
+          ok = false;
+          break;
+        }
+        ++k;
+      }
+      if (ok) {
+        r = k;
+        born = cue[0] == "born" || cue[0] == "née" || cue[0] == "nee";
+        break;
+      }
+    }
+    if (r == kNone || !doc_.SameSentence(c, r) || !IsCapitalised(doc_.Tok(r))) continue;
+    // "born January 5", "born Monday": a date, not a birth name.
+    if (born && InList(kMonthsAndDays, doc_.Lower(r, &buf))) continue;
+    Kind left_kind = Kind::kPerson;
+    Kind right_kind = Kind::kPerson;
+    size_t left = AliasLeft(c, &left_kind);
+    size_t right = AliasRight(r, &right_kind);
+    if (left == kNone) {
+      // Capitalised words before the punctuation, without a leading "The"
+      // or role noun ("Rapper Ye, formerly ...").
+      size_t b = c;
+      while (b > 0 && c - b < kMaxAliasWords && doc_.SameSentence(b - 1, c) &&
+             mention_at_[b - 1] == kNone && IsCapitalised(doc_.Tok(b - 1))) {
+        --b;
+      }
+      while (b < c && (doc_.LowerIs(b, "the") || LookupNoun(doc_.Lower(b, &buf)) != nullptr)) ++b;
+      if (b == c) continue;
+      if (right != kNone) left_kind = right_kind;
+      left = AddMention(b, c, left_kind);
+    }
+    if (right == kNone) {
+      size_t e = r;
+      size_t inside = kNone;  // a mention the tagger cut short ("Big" O, "Moe" B-PER)
+      while (e < doc_.size() && e - r < kMaxAliasWords && doc_.SameSentence(r, e) &&
+             doc_.Capitalised(e)) {
+        if (mention_at_[e] != kNone) {
+          inside = mention_at_[e];
+          e = std::max(e + 1, info_[inside].te);
+          break;
+        }
+        ++e;
+      }
+      if (e == r) continue;
+      if (inside != kNone) {
+        right = inside;
+        ExtendMention(inside, r, e);
+      } else {
+        right = AddMention(r, e, KindOf(mentions_[left].type));
+      }
+    }
+    if (left != right) alias_pairs_.push_back({left, right});
+  }
+}
+
+// ----------------------------------------------------------------- clusters
+
+void Linker::BuildClusters() {
+  std::unordered_map<std::string, size_t> by_key;
+  std::array<char, 32> buf;
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const MentionInfo& mi = info_[m];
+    std::vector<std::string> words;
+    for (size_t t = mi.tb; t < mi.te; ++t) {
+      const std::string_view tok = doc_.Tok(t);
+      if (IsPossessive(tok) || !IsWord(tok)) continue;
+      if (words.empty() && InList(kHonorifics, doc_.Lower(t, &buf))) continue;
+      words.push_back(Lowercase(tok));
+    }
+    if (words.empty()) words.push_back(Lowercase(mentions_[m].text));
+    // "The Kardashians" in mid-sentence is a title: keep it apart from the
+    // plural of a family name.
+    const bool title_like = mi.tb > 0 && doc_.Tok(mi.tb - 1) == "The" &&
+                            doc_.SameSentence(mi.tb - 1, mi.tb) &&
+                            (mi.tb - 1 > 0 && doc_.SameSentence(mi.tb - 2, mi.tb - 1));
+    std::string key = title_like ? "the" : "";
+    for (const std::string& w : words) {
+      if (!key.empty()) key += ' ';
+      key += w;
+    }
+    auto [it, added] = by_key.try_emplace(std::move(key), clusters_.size());
+    if (added) {
+      clusters_.push_back({std::move(words), 0, title_like});
+      votes_.push_back({});
+      cues_.push_back({});
+    }
+    info_[m].cluster = it->second;
+    ++clusters_[it->second].mentions;
+    ++votes_[it->second][static_cast<size_t>(KindOf(mentions_[m].type))];
+  }
+  parent_.resize(clusters_.size());
+  for (size_t c = 0; c < parent_.size(); ++c) parent_[c] = c;
+}
+
+void Linker::Union(size_t a, size_t b) {
+  a = Find(a);
+  b = Find(b);
+  if (a == b) return;
+  // The root keeps the earlier cluster, so ids stay stable and cheap.
+  if (b < a) std::swap(a, b);
+  parent_[b] = a;
+  for (size_t k = 0; k < kKinds; ++k) {
+    votes_[a][k] += votes_[b][k];
+    cues_[a][k] += cues_[b][k];
+  }
+}
+
+Kind Linker::RootKind(size_t root) const {
+  size_t best = 0;
+  int best_score = -1;
+  for (size_t k = 0; k < kKinds; ++k) {
+    const int score = cues_[root][k] * kCueWeight + votes_[root][k];
+    if (score > best_score) {
+      best = k;
+      best_score = score;
+    }
+  }
+  return static_cast<Kind>(best);
+}
+
+// --------------------------------------------------------------------- cues
+
+// Parses a description starting at token `begin` (after "the", "a", "an"):
+// an optional quoted title, up to kMaxModifiers words, and the rightmost
+// lowercase lexicon noun among them as head; failing a noun, an age token
+// ("the 42-year-old") is the head. `limit` is one past the last usable token.
+Linker::Description Linker::ParseDescription(size_t begin, size_t limit) const {
+  Description d;
+  std::array<char, 32> buf;
+  size_t j = begin;
+  if (j < limit && IsQuoteMark(doc_.Tok(j))) {
+    size_t close = j + 1;
+    while (close < limit && close - j <= kMaxTitleTokens && !IsQuoteMark(doc_.Tok(close))) ++close;
+    if (close >= limit || close - j > kMaxTitleTokens || close == j + 1) return d;
+    j = close + 1;
+  }
+  size_t age_token = kNone;
+  const Noun* head = nullptr;
+  for (size_t k = j; k < limit && k - j < kMaxModifiers; ++k) {
+    const std::string_view tok = doc_.Tok(k);
+    if (!IsWord(tok)) break;
+    const std::string_view lower = doc_.Lower(k, &buf);
+    if (lower.empty() || StopWords().contains(lower)) break;
+    const int age = AgeToken(lower);
+    if (age > 0) {
+      d.age = age;
+      age_token = k;
+      continue;
+    }
+    if (!IsLowerWord(tok)) continue;
+    const Noun* n = LookupNoun(lower);
+    if (n == nullptr || (n->needs_modifier && k == begin)) continue;
+    head = n;
+    d.head = k;
+    d.kind = n->kind;
+    d.relational = n->relational;
+    d.head_word = std::string(lower);
+  }
+  // "the televised startup contest": a lowercase word after the head that
+  // is not a verb or adverb continues the noun phrase, so the lexicon noun
+  // was a modifier.
+  if (head != nullptr && d.head + 1 < limit && IsLowerWord(doc_.Tok(d.head + 1))) {
+    const std::string_view next = doc_.Lower(d.head + 1, &buf);
+    if (!next.empty() && !StopWords().contains(next) && !EndsNounPhrase(next)) return Description{};
+  }
+  if (head == nullptr) {
+    if (age_token == kNone) return d;
+    d.head = age_token;
+    d.kind = Kind::kPerson;
+  } else if (d.age > 0 && d.kind != Kind::kPerson) {
+    d.age = -1;  // "the 100-year-old company" is not a person's age
+  }
+  d.end = d.head + 1;
+  // "the mother of four"
+  if (doc_.LowerIs(d.end, "of") && d.end + 1 < limit) {
+    const std::string_view n = doc_.Lower(d.end + 1, &buf);
+    if (SmallNumber(n) > 0 || InList(kNumberWords, n)) {
+      d.end += 2;
+      d.counted = true;
+    }
+  }
+  return d;
+}
+
+void Linker::AddRole(size_t m, size_t head_token) {
+  std::array<char, 32> buf;
+  const std::string_view lower = doc_.Lower(head_token, &buf);
+  const Noun* n = LookupNoun(lower);
+  if (n == nullptr) return;
+  roles_.push_back({m, std::string(lower)});
+  ++cues_[info_[m].cluster][static_cast<size_t>(n->kind)];
+}
+
+void Linker::ReadCues() {
+  std::array<char, 32> buf;
+  std::vector<bool> listed_org(mentions_.size(), false);
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const MentionInfo& mi = info_[m];
+    Votes& cue = cues_[mi.cluster];
+    if (InList(kHonorifics, doc_.Lower(mi.tb, &buf))) ++cue[static_cast<size_t>(Kind::kPerson)];
+    if (mi.tb == 0 || !doc_.SameSentence(mi.tb - 1, mi.tb)) {
+      ReadCuesAfter(m);
+      continue;
+    }
+    const size_t p = mi.tb - 1;
+    const std::string_view before = doc_.Lower(p, &buf);
+    if (mention_at_[p] == kNone) {
+      if (InList(kHonorifics, before)) ++cue[static_cast<size_t>(Kind::kPerson)];
+      const int age = AgeToken(before);
+      if (age > 0) {
+        ages_.push_back({m, age});
+        ++cue[static_cast<size_t>(Kind::kPerson)];
+      }
+      // "actress Jane Doe", "fashion house Acme", "Rapper Ye"
+      const Noun* n = LookupNoun(before);
+      if (n != nullptr && (!n->needs_modifier || (p > 0 && IsWord(doc_.Tok(p - 1))))) AddRole(m, p);
+    }
+    // "brands like Acme and Beta", "companies such as Acme"
+    size_t q = p;
+    if (before == "as" && q > 0 && doc_.LowerIs(q - 1, "such")) --q;
+    if ((before == "like" || before == "including" || before == "as") && q > 0) {
+      const std::string_view plural = doc_.Lower(q - 1, &buf);
+      if (plural.size() > 1 && plural.back() == 's') {
+        std::string singular(plural.substr(0, plural.size() - 1));
+        if (singular.size() > 2 && singular.ends_with("ie")) {
+          singular.replace(singular.size() - 2, 2, "y");  // "companies"
+        }
+        const Noun* n = LookupNoun(singular);
+        if (n != nullptr && n->kind == Kind::kOrg) listed_org[m] = true;
+      }
+    } else if ((before == "and" || before == ",") && p > 0 && mention_at_[p - 1] != kNone &&
+               listed_org[mention_at_[p - 1]]) {
+      listed_org[m] = true;
+    }
+    if (listed_org[m]) ++cue[static_cast<size_t>(Kind::kOrg)];
+    // "the chief executive of Acme", "founder of Acme"
+    if (before == "of" && p > 0 && mention_at_[p - 1] == kNone) {
+      std::array<char, 32> role_buf;
+      if (InList(kOrgOwnedNouns, doc_.Lower(p - 1, &role_buf))) ++cue[static_cast<size_t>(Kind::kOrg)];
+    }
+    if (std::find(acronym_of_.begin(), acronym_of_.end(), m) != acronym_of_.end()) {
+      ++cue[static_cast<size_t>(Kind::kOrg)];
+    }
+    ReadCuesAfter(m);
+  }
+}
+
+// Cues after a name: "X's husband", "X, the actress", "X, 42,", "X is a
+// rapper", "X, who is the chairman", "X said she".
+void Linker::ReadCuesAfter(size_t m) {
+  std::array<char, 32> buf;
+  const MentionInfo& mi = info_[m];
+  Votes& cue = cues_[mi.cluster];
+  const size_t q = mi.te;
+  if (q >= doc_.size() || !doc_.SameSentence(q, mi.tb)) return;
+  const size_t limit = doc_.SentenceEnd(q);
+  const std::string_view next = doc_.Tok(q);
+  if (IsPossessive(next) && q + 1 < limit) {
+    size_t k = q + 1;
+    if (InList(kOwnedModifiers, doc_.Lower(k, &buf)) && k + 1 < limit) ++k;
+    const std::string_view owned = doc_.Lower(k, &buf);
+    if (InList(kOrgOwnedNouns, owned)) ++cue[static_cast<size_t>(Kind::kOrg)];
+    if (InList(kPersonOwnedNouns, owned)) ++cue[static_cast<size_t>(Kind::kPerson)];
+    return;
+  }
+  size_t np = kNone;  // where a declared description starts
+  if (next == "," || next == "(") {
+    const int age = SmallNumber(doc_.Tok(q + 1));
+    const std::string_view after = q + 2 < limit ? doc_.Tok(q + 2) : std::string_view(".");
+    if (age > 0 && (after == "," || after == "." || after == ";" || after == ")")) {
+      ages_.push_back({m, age});
+      ++cue[static_cast<size_t>(Kind::kPerson)];
+      return;
+    }
+    const std::string_view w = doc_.Lower(q + 1, &buf);
+    if (next == "," && (w == "the" || w == "a" || w == "an")) np = q + 2;
+    if (next == "," && w == "who" && (doc_.LowerIs(q + 2, "is") || doc_.LowerIs(q + 2, "was"))) {
+      const std::string_view det = doc_.Lower(q + 3, &buf);
+      if (det == "the" || det == "a" || det == "an") np = q + 4;
+    }
+  } else {
+    const std::string_view w = doc_.Lower(q, &buf);
+    if (w == "is" || w == "was") {
+      const std::string_view det = doc_.Lower(q + 1, &buf);
+      if (det == "the" || det == "a" || det == "an") np = q + 2;
+    } else if (InList(kSpeechVerbs, w)) {
+      for (size_t k = q + 1; k < limit && k <= q + kPronounWindow; ++k) {
+        if (mention_at_[k] != kNone) break;
+        const std::string_view pr = doc_.Lower(k, &buf);
+        if (pr == "she" || pr == "he") {
+          ++cue[static_cast<size_t>(Kind::kPerson)];
+          break;
+        }
+      }
+    }
+  }
+  if (np == kNone || np >= limit) return;
+  const Description d = ParseDescription(np, limit);
+  if (d.head == kNone) return;
+  if (d.age > 0) {
+    ages_.push_back({m, d.age});
+    ++cue[static_cast<size_t>(Kind::kPerson)];
+  }
+  if (!d.head_word.empty()) AddRole(m, d.head);
+}
+
+// ----------------------------------------------------------------- uniting
+
+enum class Match : uint8_t { kNone, kExact, kVariant };
+
+// Words of a match word b: equal, or (variants allowed) one edit apart on
+// words of at least kMinVariantLetters letters.
+Match WordMatch(const std::string& a, const std::string& b, bool variants, bool* last_letter) {
+  if (a == b) return Match::kExact;
+  if (!variants) return Match::kNone;
+  const size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > 4) return Match::kNone;  // one code point is at most 4 bytes
+  if (IsAscii(a) && IsAscii(b)) {  // the common case, without decoding
+    if (std::min(a.size(), b.size()) < kMinVariantLetters) return Match::kNone;
+    const bool one = OneEdit(std::string_view(a), std::string_view(b), last_letter);
+    return one ? Match::kVariant : Match::kNone;
+  }
+  const std::u32string ca = CodePoints(a);
+  const std::u32string cb = CodePoints(b);
+  if (std::min(ca.size(), cb.size()) < kMinVariantLetters) return Match::kNone;
+  return OneEdit(ca, cb, last_letter) ? Match::kVariant : Match::kNone;
+}
+
+// Compares `a` with words [offset, offset + a.size()) of `b`: kExact if all
+// equal, kVariant if exactly one word is a one-letter variant.
+Match Align(const std::vector<std::string>& a, const std::vector<std::string>& b, size_t offset,
+            bool* variant_first_letter_end) {
+  Match result = Match::kExact;
+  for (size_t i = 0; i < a.size(); ++i) {
+    bool last = false;
+    const Match w = WordMatch(a[i], b[offset + i], result == Match::kExact, &last);
+    if (w == Match::kNone) return Match::kNone;
+    if (w == Match::kVariant) {
+      result = Match::kVariant;
+      *variant_first_letter_end = offset + i == 0 && last;
+    }
+  }
+  return result;
+}
+
+void Linker::UniteVariants() {
+  // Same number of words, one word a one-letter variant, same type: the
+  // less frequent spelling joins its unique partner.
+  for (size_t a = 0; a < clusters_.size(); ++a) {
+    const Cluster& ca = clusters_[a];
+    size_t partner = kNone;
+    bool unique = true;
+    for (size_t b = 0; b < clusters_.size() && unique; ++b) {
+      const Cluster& cb = clusters_[b];
+      if (b == a || cb.words.size() != ca.words.size() || cb.title_like != ca.title_like) continue;
+      bool first_end = false;
+      if (Align(ca.words, cb.words, 0, &first_end) != Match::kVariant) continue;
+      // Two full names whose first names differ in the last letter are
+      // relatives (Julia/Julian Fox), not a typo.
+      if (first_end && ca.words.size() > 1) continue;
+      if (RootKind(Find(a)) != RootKind(Find(b))) continue;
+      if (partner != kNone && Find(partner) != Find(b)) unique = false;
+      partner = b;
+    }
+    if (partner != kNone && unique) Union(a, partner);
+  }
+}
+
+void Linker::UnitePlurals() {
+  for (size_t a = 0; a < clusters_.size(); ++a) {
+    const Cluster& ca = clusters_[a];
+    const std::string& last = ca.words.back();
+    if (ca.title_like || ca.words.size() != 1 || last.size() < 4 || last.back() != 's' ||
+        last[last.size() - 2] == 's') {
+      continue;
+    }
+    if (RootKind(Find(a)) == Kind::kWork) continue;
+    const std::string singular = last.substr(0, last.size() - 1);
+    size_t target = kNone;
+    bool unique = true;
+    for (size_t b = 0; b < clusters_.size() && unique; ++b) {
+      const Cluster& cb = clusters_[b];
+      if (b == a || cb.title_like) continue;
+      // A family name in the plural: the surname of a PERSON name. (A bare
+      // "Smith" is not enough: "Williams" is not the plural of "William".)
+      if (cb.words.size() < 2 || cb.words.back() != singular || RootKind(Find(b)) != Kind::kPerson) {
+        continue;
+      }
+      if (target != kNone && Find(target) != Find(b)) unique = false;
+      target = b;
+    }
+    // With two people of that surname the plural is the family: apart.
+    if (target != kNone && unique) Union(a, target);
+  }
+}
+
+void Linker::UnitePartialNames() {
+  // Longer names first, so "Kim Kardashian" has joined "Kim Kardashian West"
+  // before "Kim" looks for its one longer name.
+  std::vector<size_t> order(clusters_.size());
+  for (size_t c = 0; c < order.size(); ++c) order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return clusters_[x].words.size() > clusters_[y].words.size();
+  });
+  // Words that begin a multi-word non-person name ("Fox" of "Fox News"):
+  // a bare mention of them may be that organisation.
+  std::unordered_set<std::string> non_person_words;
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    if (clusters_[c].words.size() > 1 && RootKind(Find(c)) != Kind::kPerson) {
+      non_person_words.insert(clusters_[c].words.front());
+    }
+  }
+  for (size_t a : order) {
+    const Cluster& ca = clusters_[a];
+    if (ca.title_like) continue;
+    const Kind ka = RootKind(Find(a));
+    const bool person = ka == Kind::kPerson;
+    // A lone surname the tagger called ORG or OTHER may still be the person
+    // ("Fox" of "Julia Fox"); a PLACE stays (Paris of Paris Hilton) and so
+    // does anything with its own strong cue.
+    const bool maybe_person = !person && ca.words.size() == 1 && ka != Kind::kPlace &&
+                              ka != Kind::kWork && cues_[Find(a)][static_cast<size_t>(ka)] == 0 &&
+                              !non_person_words.contains(ca.words[0]);
+    if (!person && !maybe_person) continue;
+    std::vector<size_t> exact;
+    std::vector<size_t> variant;
+    for (size_t b = 0; b < clusters_.size(); ++b) {
+      const Cluster& cb = clusters_[b];
+      if (cb.words.size() <= ca.words.size() || cb.title_like) continue;
+      const size_t root = Find(b);
+      if (root == Find(a) || RootKind(root) != Kind::kPerson) continue;
+      bool first_end = false;
+      // Only a surname joins a name the tagger did not call PERSON.
+      const Match prefix = maybe_person ? Match::kNone : Align(ca.words, cb.words, 0, &first_end);
+      const Match suffix = Align(ca.words, cb.words, cb.words.size() - ca.words.size(), &first_end);
+      Match best = Match::kNone;
+      if (prefix == Match::kExact || suffix == Match::kExact) {
+        best = Match::kExact;
+      } else if (prefix == Match::kVariant || suffix == Match::kVariant) {
+        best = Match::kVariant;
+      }
+      std::vector<size_t>& into = best == Match::kExact ? exact : variant;
+      if (best != Match::kNone && std::find(into.begin(), into.end(), root) == into.end()) {
+        into.push_back(root);
+      }
+    }
+    const std::vector<size_t>& pick = exact.empty() ? variant : exact;
+    if (pick.size() == 1) Union(a, pick[0]);
+  }
+}
+
+void Linker::Unite() {
+  for (const auto& [x, y] : alias_pairs_) Union(info_[x].cluster, info_[y].cluster);
+  UniteVariants();
+  UnitePlurals();
+  UnitePartialNames();
+}
+
+void Linker::DecideTypes() {
+  kind_.assign(clusters_.size(), Kind::kOther);
+  root_of_.resize(clusters_.size());
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    root_of_[c] = Find(c);
+    if (root_of_[c] == c) kind_[c] = RootKind(c);
+  }
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    mentions_[m].type = std::string(TypeName(kind_[MentionRoot(m)]));
+  }
+  root_roles_.assign(clusters_.size(), {});
+  root_ages_.assign(clusters_.size(), {});
+  for (const auto& [m, role] : roles_) root_roles_[MentionRoot(m)].push_back(role);
+  for (const auto& [m, age] : ages_) root_ages_[MentionRoot(m)].push_back(age);
+}
+
+// ----------------------------------------------------------------- epithets
+
+// The one entity of `kind` mentioned in the nearest sentence before token
+// `before` (the same sentence first, then up to kSalienceSentences back)
+// that mentions any, among `allowed` when given; kNone when that sentence
+// mentions two or none is found.
+size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
+                       const std::vector<bool>& excluded, bool* seen) const {
+  const size_t sentence = doc_.Sentence(before);
+  size_t found = kNone;
+  size_t found_sentence = kNone;
+  // A name in the same clause is not what a description there refers to
+  // ("West praised the star": the star is someone else), so until a clause
+  // mark is passed such names are ruled out, here and further back.
+  bool clause_break = false;
+  std::vector<size_t> same_clause;
+  for (size_t t = before; t-- > 0;) {
+    const size_t s = doc_.Sentence(t);
+    if (sentence - s > kSalienceSentences) break;
+    if (found != kNone && s != found_sentence) break;
+    if (s != sentence || IsClauseMark(doc_.Tok(t))) clause_break = true;
+    const size_t m = mention_at_[t];
+    if (m == kNone || info_[m].te - 1 != t) continue;  // one look per mention
+    const size_t root = MentionRoot(m);
+    if (!clause_break) {
+      same_clause.push_back(root);
+      continue;
+    }
+    if (kind_[root] != kind || excluded[root]) continue;
+    if (std::find(same_clause.begin(), same_clause.end(), root) != same_clause.end()) continue;
+    if (seen != nullptr) *seen = true;
+    if (allowed != nullptr && std::find(allowed->begin(), allowed->end(), root) == allowed->end()) {
+      continue;
+    }
+    if (found != kNone && found != root) return kNone;
+    found = root;
+    found_sentence = s;
+  }
+  return found;
+}
+
+// Resolves descriptions to entities and adds them as mentions. A business
+// noun ("the brand") that finds no ORG nearby but one PLACE-typed entity
+// with no PLACE cue counts a hit for it in `place_hits`: the tagger often
+// calls an unfamiliar brand name a place.
+void Linker::ResolveEpithets(std::vector<int>* place_hits) {
+  std::array<char, 32> buf;
+  std::vector<bool> excluded(clusters_.size(), false);
+  size_t resume = 0;  // descriptions do not overlap
+  for (const size_t i : doc_.the()) {
+    if (i < resume || i + 1 >= doc_.size() || mention_at_[i] != kNone) continue;
+    // "X is the chairman", "served as the host": a predicate, not a mention.
+    if (i > 0 && doc_.SameSentence(i - 1, i) && InList(kCopulas, doc_.Lower(i - 1, &buf))) continue;
+    const size_t limit = doc_.SentenceEnd(i);
+    const Description d = ParseDescription(i + 1, limit);
+    if (d.head == kNone || mention_at_[d.head] != kNone) continue;
+    size_t end = d.end;
+    // "the actress Jane Doe": a title before the name, which is the mention.
+    if (end < limit && (IsCapitalised(doc_.Tok(end)) && !IsQuoteMark(doc_.Tok(end)))) continue;
+    std::fill(excluded.begin(), excluded.end(), false);
+    // "the ex-wife of Ye": not Ye; the description spans the name.
+    if (end + 1 < limit && doc_.LowerIs(end, "of") && mention_at_[end + 1] != kNone &&
+        info_[mention_at_[end + 1]].tb == end + 1) {
+      excluded[MentionRoot(mention_at_[end + 1])] = true;
+      end = info_[mention_at_[end + 1]].te;
+    }
+    // A name mention may sit inside the description ("the 'Foo' actress"),
+    // never across its edge.
+    bool crosses = false;
+    for (size_t t = i + 1; t < end && !crosses; ++t) {
+      const size_t m = mention_at_[t];
+      crosses = m != kNone && (info_[m].tb <= i || info_[m].te > end);
+    }
+    if (crosses) continue;
+    const size_t root = ReferentOf(i, d, &excluded, place_hits);
+    if (root == kNone) continue;
+    const size_t m = AddMention(i, end, d.kind);
+    info_[m].cluster = root;
+    resume = end;
+  }
+}
+
+// The entity the description `d` starting at token i refers to, or kNone.
+// `excluded` holds entities it cannot be (and gains those declared with
+// another age).
+size_t Linker::ReferentOf(size_t i, const Description& d, std::vector<bool>* excluded_roots,
+                          std::vector<int>* place_hits) const {
+  std::vector<bool>& excluded = *excluded_roots;
+  // "Jane Doe, the actress": the apposition says who.
+  if (i >= 2 && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
+      info_[mention_at_[i - 2]].te == i - 1) {
+    const size_t r = MentionRoot(mention_at_[i - 2]);
+    if (kind_[r] == d.kind) return r;
+  }
+  std::vector<size_t> allowed;  // when `restrict`: the declared candidates
+  bool restrict = false;
+  if (d.age > 0) {
+    for (size_t r = 0; r < clusters_.size(); ++r) {
+      if (root_ages_[r].empty()) continue;
+      if (std::find(root_ages_[r].begin(), root_ages_[r].end(), d.age) != root_ages_[r].end()) {
+        allowed.push_back(r);
+      } else {
+        excluded[r] = true;  // declared with another age
+      }
+    }
+    restrict = !allowed.empty();
+  }
+  if (!d.head_word.empty()) {
+    std::vector<size_t> declared;
+    for (size_t r = 0; r < clusters_.size(); ++r) {
+      if (restrict && std::find(allowed.begin(), allowed.end(), r) == allowed.end()) continue;
+      const auto& roles = root_roles_[r];
+      if (std::find(roles.begin(), roles.end(), d.head_word) != roles.end()) declared.push_back(r);
+    }
+    if (!declared.empty()) {
+      allowed = std::move(declared);
+      restrict = true;
+    }
+  }
+  if (restrict && allowed.size() == 1 && kind_[allowed[0]] == d.kind && !excluded[allowed[0]]) {
+    return allowed[0];
+  }
+  if (d.relational && !d.counted && !restrict) return kNone;  // "the mother" of someone
+  bool seen = false;
+  const size_t root = Salient(i, d.kind, restrict ? &allowed : nullptr, excluded, &seen);
+  if (root == kNone && !seen && !restrict && d.kind == Kind::kOrg &&
+      InList(kBusinessNouns, d.head_word)) {
+    const size_t place = Salient(i, Kind::kPlace, nullptr, excluded);
+    if (place != kNone && cues_[place][static_cast<size_t>(Kind::kPlace)] == 0) ++(*place_hits)[place];
+  }
+  return root;
+}
+
+void Linker::NumberEntities() {
+  std::vector<size_t> order(mentions_.size());
+  for (size_t m = 0; m < order.size(); ++m) order[m] = m;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Span& a = mentions_[x].span;
+    const Span& b = mentions_[y].span;
+    if (a.start != b.start) return a.start < b.start;
+    return a.end > b.end;
+  });
+  std::vector<std::string> id(clusters_.size());
+  size_t next = 1;
+  std::vector<EntityMention> sorted;
+  sorted.reserve(mentions_.size());
+  for (size_t m : order) {
+    const size_t root = MentionRoot(m);
+    // fmt, not std::string operators: GCC 12 reports a false -Wrestrict
+    // (GCC bug 105329) on assigning a short literal here.
+    if (id[root].empty()) id[root] = fmt::format("e{}", next++);
+    EntityMention e = std::move(mentions_[m]);
+    e.entity = id[root];
+    e.type = std::string(TypeName(kind_[root]));
+    sorted.push_back(std::move(e));
+  }
+  mentions_ = std::move(sorted);
+}
+
+void Linker::Run() {
+  if (mentions_.empty() || doc_.size() == 0) {
+    for (size_t m = 0; m < mentions_.size(); ++m) mentions_[m].entity = fmt::format("e{}", m + 1);
+    return;
+  }
+  MapMentions();
+  FindAliases();
+  BuildClusters();
+  ReadCues();
+  Unite();
+  FindRepeats();
+  DecideTypes();
+  const size_t name_mentions = mentions_.size();  // before epithets
+  const std::vector<size_t> names_at = mention_at_;
+  std::vector<int> place_hits(clusters_.size(), 0);
+  ResolveEpithets(&place_hits);
+  bool retyped = false;
+  for (size_t r = 0; r < clusters_.size(); ++r) {
+    if (place_hits[r] < kMinBusinessHits) continue;
+    ++cues_[r][static_cast<size_t>(Kind::kOrg)];
+    kind_[r] = RootKind(r);
+    retyped = true;
+  }
+  if (retyped) {  // again, with the brands known as organisations
+    mentions_.resize(name_mentions);
+    info_.resize(name_mentions);
+    mention_at_ = names_at;
+    ResolveEpithets(&place_hits);
+  }
+  NumberEntities();
+}
+
+}  // namespace
+
+void LinkEntities(std::string_view text, const std::vector<Span>& sentences,
+                  const std::vector<Token>& tokens, std::vector<EntityMention>* mentions) {
+  const Doc doc(text, sentences, tokens);
+  Linker(doc, mentions).Run();
+}
+
+}  // namespace storyline
