@@ -1,0 +1,56 @@
+// view_util.h: small pieces the story view's parts share: entity type
+// names, code point slicing of an article's text, sentence evidence.
+//
+// Thread-safety: reentrant; TextView is a read-only view of one article.
+#ifndef STORYLINE_STORIES_VIEW_UTIL_H_
+#define STORYLINE_STORIES_VIEW_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/annotation.h"
+
+namespace storyline::stories {
+
+// The contract's type for a tagger's type name (PER, GPE, MISC, ...):
+// PERSON|ORG|PLACE|WORK|OTHER.
+std::string ContractType(const std::string& type);
+
+// Position of a contract type in PERSON, ORG, PLACE, WORK, OTHER (ties
+// between types break towards the first).
+size_t TypeRank(const std::string& type);
+
+std::string TrimWhitespace(std::string_view s);
+
+// A one-line summary of a sentence: white space collapsed, cut at a word
+// boundary after 200 code points with an ellipsis.
+std::string Shorten(const std::string& sentence);
+
+// Appends `item` unless `list` has it.
+void AddUnique(std::vector<std::string>& list, const std::string& item);
+
+// Code point -> byte offsets for one article's text, built once per article
+// so every span lookup is O(1). `a` must outlive the view.
+class TextView {
+ public:
+  explicit TextView(const AnnotatedArticle& a);
+
+  size_t cp_length() const { return byte_of_.size() - 1; }
+
+  // Text of code points [start, end), clamped to the text.
+  std::string Slice(size_t start, size_t end) const;
+
+  // The sentence containing code point `cp`: from the annotation when the
+  // language layer found sentences, else the paragraph around it.
+  std::string SentenceAt(size_t cp) const;
+
+ private:
+  const AnnotatedArticle& a_;
+  std::vector<size_t> byte_of_;
+};
+
+}  // namespace storyline::stories
+
+#endif  // STORYLINE_STORIES_VIEW_UTIL_H_
