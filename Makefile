@@ -55,11 +55,20 @@ bench: build
 	$(BUILD)/bench/extract_throughput --data $(SHARED)/data/article-extraction --examples examples
 	$(BUILD)/bench/annotate_throughput --data $(SHARED)/data/article-extraction --examples examples
 	bench/ner_opennlp_baseline.sh $(BUILD) $(SHARED)
+	$(BUILD)/bench/cluster_throughput --articles 10000,100000
 
-# Scores `storyline extract` on the article-extraction benchmark.
+# Every scorer against ../shared/data, as reported in the README.
 score: build
 	$(BUILD)/storyline extract --json $(SHARED)/data/article-extraction/html > $(BUILD)/extract-pred.jsonl
 	$(BUILD)/tools/extraction_score --data $(SHARED)/data/article-extraction --pred $(BUILD)/extract-pred.jsonl
+	$(BUILD)/tools/sentence_score --data $(SHARED)/data
+	$(BUILD)/tools/ner_score --data $(SHARED)/data/ner-uner-en-ewt
+	$(BUILD)/tools/ner_meantime_score --data $(SHARED)/data/timex-meantime-en
+	$(BUILD)/tools/timex_score --data $(SHARED)/data/timex-meantime-en/intra-doc_annotation
+	$(BUILD)/tools/quote_score --shared $(SHARED) --litbank $(SHARED)/data/litbank-quotes --wikinews-de $(SHARED)/data/wikinews-de-quotes
+	$(BUILD)/tools/cluster_score --ecbplus $(SHARED)/data/ecbplus-stories --split test
+	$(BUILD)/tools/cluster_score --ecbplus $(SHARED)/data/ecbplus-stories
+	$(BUILD)/tools/cluster_score --examples examples --gold eval/stories/examples.tsv
 
 # Rebuilds every committed model from ../shared/data.
 models: build
