@@ -24,7 +24,17 @@ namespace storyline {
 
 // `sentences` and `tokens` come from SplitSentences/Tokenize of `text`;
 // `entities` are the linked in-article mentions (EntityMention::entity set),
-// sorted by span. Quotes come back sorted by span start. Never fails.
+// sorted by span. Quotes come back sorted by span start; a direct or partial
+// quotation's span is the text inside its marks, an indirect one's the
+// reported clause (partial quotations inside it are also reported). A quote
+// has `speaker` (an entity id) when its speaker is named, only
+// `speaker_name` for anonymous and collective speakers ("one commenter",
+// "fans"), neither when unknown. `medium` uses the dev set's vocabulary
+// (eval/quotes/README.md) plus "instagram_stories". Names of speakers that
+// had no mention are appended to `entities` (which stays sorted by start),
+// joined to an entity with the same last word or given the next free "eN".
+// `entities` may be null. Never fails: malformed mentions are ignored and
+// any byte sequence is accepted.
 std::vector<Quote> FindQuotes(const std::string& text, const std::vector<Span>& sentences,
                               const std::vector<Token>& tokens,
                               std::vector<EntityMention>* entities);

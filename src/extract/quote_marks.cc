@@ -1,0 +1,254 @@
+// PairQuoteMarks: a stack matcher over each paragraph. Whether a mark can
+// open or close comes from its shape (“ opens, ” closes, „ opens) and from
+// its neighbours (CommonMark-style flanking: an opener is followed by text,
+// a closer preceded by it), which is what tells an apostrophe or a closing
+// straight quote from an opening one.
+#include "extract/quote_marks.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace storyline {
+namespace {
+
+enum class Shape {
+  kNone,
+  kStraight,  // " or ': either way, by neighbours
+  kOpen,      // “ ‘ „ ‚ ‟ ‛
+  kClose,     // ” ’
+  kGuillemet  // « » ‹ ›: either way (French «…», German »…«)
+};
+
+struct MarkInfo {
+  Shape shape = Shape::kNone;
+  bool single = false;
+  bool low = false;  // „ ‚: closed by “ or ‘ as well
+};
+
+MarkInfo Classify(char32_t c) {
+  switch (c) {
+    case U'"': return {Shape::kStraight, false, false};
+    case U'\'': return {Shape::kStraight, true, false};
+    case U'\u201C': return {Shape::kOpen, false, false};
+    case U'\u201F': return {Shape::kOpen, false, false};
+    case U'\u201D': return {Shape::kClose, false, false};
+    case U'\u201E': return {Shape::kOpen, false, true};
+    case U'\u2018': return {Shape::kOpen, true, false};
+    case U'\u201B': return {Shape::kOpen, true, false};
+    case U'\u2019': return {Shape::kClose, true, false};
+    case U'\u201A': return {Shape::kOpen, true, true};
+    case U'\u00AB': return {Shape::kGuillemet, false, false};
+    case U'\u00BB': return {Shape::kGuillemet, false, false};
+    case U'\u2039': return {Shape::kGuillemet, true, false};
+    case U'\u203A': return {Shape::kGuillemet, true, false};
+    default: return {};
+  }
+}
+
+bool IsBreak(char32_t c) { return c == U'\n' || c == U'\r' || c == U'\u2029' || c == U'\u2028'; }
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || IsBreak(c) || c == U'\u00A0' || u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool IsAlnum(char32_t c) {
+  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+  return u_isalnum(static_cast<UChar32>(c)) != 0;
+}
+
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+char32_t At(const std::u32string& s, size_t i, size_t begin, size_t end) {
+  return i >= begin && i < end ? s[i] : U' ';
+}
+
+// Lower-case ASCII letters after an apostrophe that make it an elision
+// ('em, 'til, 'cause, 'n', 'tis, 'twas), not an opening mark.
+bool IsElision(const std::u32string& s, size_t i, size_t end) {
+  // '90s, '08: two digits then a non-digit.
+  if (i + 2 < end && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) && !IsDigit(At(s, i + 3, 0, end))) {
+    return true;
+  }
+  static constexpr std::array<std::u32string_view, 7> kElisions = {U"em", U"til", U"cause", U"n",
+                                                                   U"tis", U"twas", U"bout"};
+  for (std::u32string_view e : kElisions) {
+    if (i + 1 + e.size() > end) continue;
+    if (std::u32string_view(s).substr(i + 1, e.size()) == e && !IsAlnum(At(s, i + 1 + e.size(), 0, end))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Open {
+  size_t pos;
+  bool single;
+  bool low;
+  size_t paragraphs;
+};
+
+class Pairer {
+ public:
+  explicit Pairer(const std::u32string& s) : s_(s) {}
+
+  std::vector<MarkedSpan> Run() {
+    size_t begin = 0;
+    while (begin < s_.size()) {
+      size_t end = begin;
+      while (end < s_.size() && !IsBreak(s_[end])) ++end;
+      Paragraph(begin, end);
+      begin = end + 1;
+    }
+    FlushAll(last_end_);
+    std::sort(out_.begin(), out_.end(),
+              [](const MarkedSpan& a, const MarkedSpan& b) { return a.open < b.open; });
+    MarkNested();
+    return std::move(out_);
+  }
+
+ private:
+  void Paragraph(size_t begin, size_t end) {
+    size_t first = begin;
+    while (first < end && IsSpace(s_[first])) ++first;
+    if (first == end) return;  // blank line: a carried quotation waits for text
+    size_t i = first;
+    if (!stack_.empty()) {
+      // A carried quotation continues only if this paragraph opens with a
+      // mark of its family; otherwise it ended with the previous paragraph.
+      MarkInfo m = Classify(s_[first]);
+      if (m.shape != Shape::kNone && m.shape != Shape::kClose && m.single == stack_.front().single) {
+        stack_.resize(1);
+        ++stack_.front().paragraphs;
+        i = first + 1;
+      } else {
+        FlushAll(last_end_);
+      }
+    }
+    for (; i < end; ++i) Mark(i, begin, end);
+    last_end_ = TrimEnd(begin, end);
+    if (stack_.empty()) return;
+    // Open marks at the end of a paragraph: the outermost may continue in
+    // the next paragraph; the ones inside it end here.
+    while (stack_.size() > 1) {
+      Unclosed(stack_.back(), last_end_);
+      stack_.pop_back();
+    }
+    if (stack_.front().single) {
+      // A lone single mark is far more often a missed apostrophe than a
+      // multi-paragraph quotation: end it here.
+      FlushAll(last_end_);
+    }
+  }
+
+  size_t TrimEnd(size_t begin, size_t end) const {
+    while (end > begin && IsSpace(s_[end - 1])) --end;
+    return end;
+  }
+
+  void Mark(size_t i, size_t begin, size_t end) {
+    const MarkInfo m = Classify(s_[i]);
+    if (m.shape == Shape::kNone) return;
+    const char32_t prev = At(s_, i - 1, begin, end);
+    const char32_t next = At(s_, i + 1, begin, end);
+    if (m.single && IsAlnum(prev) && IsAlnum(next)) return;  // don't, O'Neill
+    const bool prev_space = IsSpace(prev) || i == begin;
+    const bool next_space = IsSpace(next) || i + 1 == end;
+    const bool prev_punct = !prev_space && !IsAlnum(prev);
+    const bool next_punct = !next_space && !IsAlnum(next);
+    const bool left = !next_space && (!next_punct || prev_space || prev_punct);
+    const bool right = !prev_space && (!prev_punct || next_space || next_punct);
+    const int match = FindOpener(m.single);
+    bool can_open = left;
+    bool can_close = right;
+    switch (m.shape) {
+      case Shape::kOpen:
+        // “ closes a German „…“ quotation; otherwise it only opens.
+        can_close = right && match >= 0 && stack_[match].low;
+        if (m.low) can_close = false;
+        can_open = !can_close;
+        break;
+      case Shape::kClose:
+        // ” also opens in Swedish/Finnish ”…” when nothing is open.
+        can_open = left && !right && match < 0 && !(m.single && IsElision(s_, i, end));
+        can_close = !can_open && (right || !left);
+        break;
+      case Shape::kStraight:
+        if (m.single && left && IsElision(s_, i, end)) return;
+        break;
+      default: break;
+    }
+    if (can_close && match >= 0) {
+      Close(static_cast<size_t>(match), i);
+      return;
+    }
+    if (can_open) stack_.push_back({i, m.single, m.low, 1});
+  }
+
+  // Index in stack_ of the innermost open mark of the family, or -1.
+  int FindOpener(bool single) const {
+    for (size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k].single == single) return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+  void Close(size_t k, size_t at) {
+    // Marks opened inside this one and never closed end where it ends.
+    while (stack_.size() > k + 1) {
+      Unclosed(stack_.back(), at);
+      stack_.pop_back();
+    }
+    const Open& o = stack_[k];
+    if (at > o.pos + 1) out_.push_back({o.pos, at, true, o.single, false, o.paragraphs});
+    stack_.pop_back();
+  }
+
+  // An open mark that was never closed stops at `limit`; a single mark
+  // sooner, at the end of its sentence, since it is usually one quoted
+  // word whose closing mark is missing.
+  void Unclosed(const Open& o, size_t limit) {
+    size_t end = limit;
+    if (o.single) {
+      for (size_t j = o.pos + 1; j + 1 < limit; ++j) {
+        if ((s_[j] == U'.' || s_[j] == U'!' || s_[j] == U'?') && IsSpace(s_[j + 1])) {
+          end = j;
+          break;
+        }
+      }
+    }
+    while (end > o.pos + 1 && IsSpace(s_[end - 1])) --end;
+    if (end > o.pos + 1) out_.push_back({o.pos, end, false, o.single, false, o.paragraphs});
+  }
+
+  void FlushAll(size_t limit) {
+    while (!stack_.empty()) {
+      Unclosed(stack_.back(), stack_.size() == 1 ? limit : std::min(limit, last_end_));
+      stack_.pop_back();
+    }
+  }
+
+  void MarkNested() {
+    std::vector<size_t> ends;
+    for (MarkedSpan& q : out_) {
+      while (!ends.empty() && ends.back() <= q.open) ends.pop_back();
+      q.nested = !ends.empty() && q.end <= ends.back();
+      if (!q.nested) ends.assign(1, q.end);
+    }
+  }
+
+  const std::u32string& s_;
+  std::vector<Open> stack_;
+  std::vector<MarkedSpan> out_;
+  size_t last_end_ = 0;
+};
+
+}  // namespace
+
+bool IsQuoteMark(char32_t c) { return Classify(c).shape != Shape::kNone; }
+
+std::vector<MarkedSpan> PairQuoteMarks(const std::u32string& cps) { return Pairer(cps).Run(); }
+
+}  // namespace storyline
