@@ -91,10 +91,7 @@ Result<BriefFormat> ParseFormat(const std::string& name) {
 }
 
 std::vector<AnnotatedArticle> AnnotateAll(const std::vector<Article>& articles) {
-  std::vector<AnnotatedArticle> out;
-  out.reserve(articles.size());
-  for (const Article& a : articles) out.push_back(Annotate(a, {}));
-  return out;
+  return AnnotateMany(articles, {});
 }
 
 // Progress on a terminal: files done, articles/s, and an ETA from the bytes

@@ -191,10 +191,7 @@ Result<Brief> Server::Impl::BriefForStory(const std::string& id) {
   if (!articles.ok()) return articles.status();
   // Annotation and clustering run outside the store lock: they are the slow
   // part and need no store.
-  std::vector<AnnotatedArticle> annotated;
-  annotated.reserve(articles->size());
-  for (const Article& a : *articles) annotated.push_back(Annotate(a, {}));
-  Brief brief = BuildBrief(annotated, {});
+  Brief brief = BuildBrief(AnnotateMany(*articles, {}), {});
   // Clustered alone, the articles normally form the one story they formed in
   // the whole store; it then keeps the id and label the story list showed
   // (a label depends on the whole store's word statistics).
