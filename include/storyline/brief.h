@@ -102,6 +102,9 @@ struct StoryOptions {
   // A story takes new articles while its latest one is at most this many
   // days older; later articles on the subject start a related story.
   int active_days = 60;
+  // Build each story's view (entities, quotes, timeline, claims). Off when
+  // only the grouping is needed (the store's story list after an ingest).
+  bool views = true;
 };
 
 // Groups articles into stories and builds each story's view. Articles keep

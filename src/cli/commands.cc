@@ -153,7 +153,9 @@ class ProgressLine {
 Status RebuildStories(Store& store) {
   Result<std::vector<Article>> all = store.AllArticles();
   if (!all.ok()) return all.status();
-  Brief brief = BuildBrief(AnnotateAll(*all), {});
+  StoryOptions options;
+  options.views = false;  // the store keeps the grouping; briefs build views on demand
+  Brief brief = BuildBrief(AnnotateAll(*all), options);
   std::vector<StoredStory> stories;
   for (const Story& s : brief.stories) {
     stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});

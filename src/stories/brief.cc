@@ -181,7 +181,7 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
       if (story.span_first.empty() || a.published < story.span_first) story.span_first = a.published;
       if (story.span_last.empty() || a.published > story.span_last) story.span_last = a.published;
     }
-    stories::FillStoryView(member_ptrs, story);
+    if (options.views) stories::FillStoryView(member_ptrs, story);
     position_of[c] = brief.stories.size();
     brief.stories.push_back(std::move(story));
   }
