@@ -1053,8 +1053,10 @@ int DayOfWeek(int year, int month, int day) {
   return static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
 }
 
-std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anchor) {
-  const std::vector<DateToken> tokens = date_internal::TokenizeForDates(text);
+namespace {
+
+std::vector<DateMention> Scan(std::string_view text, const std::vector<DateToken>& tokens,
+                              const DateAnchor& anchor) {
   const Ctx c{tokens, anchor};
   std::vector<DateMention> out;
   size_t prev_end = static_cast<size_t>(-2);
@@ -1093,6 +1095,70 @@ std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anch
     out.push_back(std::move(d));
     i = m->end;
   }
+  return out;
+}
+
+// A year written in the text, at a code-point offset.
+struct YearAtOffset {
+  size_t cp = 0;
+  int year = 0;
+};
+
+// Four-digit numbers in the year range written as such ("the ceremony,
+// 2022", "in 2022"), not amounts ("$2022", "2022 people" are rare next to
+// a year, but a currency sign or a percent rules a number out).
+std::vector<YearAtOffset> BareYears(const std::vector<DateToken>& tokens) {
+  std::vector<YearAtOffset> out;
+  const Ctx c{tokens, DateAnchor{}};
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const int y = YearAt(c, i);
+    if (y == 0) continue;
+    const bool money = i > 0 && (tokens[i - 1].lower == "$" || tokens[i - 1].lower == "\xC2\xA3" ||
+                                 tokens[i - 1].lower == "\xE2\x82\xAC");
+    const bool percent = i + 1 < tokens.size() && tokens[i + 1].lower == "%";
+    if (!money && !percent) out.push_back({tokens[i].cp_start, y});
+  }
+  return out;
+}
+
+// The anchor gave a year but no month (it came from the years in the
+// text): a month or month-day written without a year ("on November 28")
+// takes the nearest year written in the text instead, which is the one
+// the writer had in mind when the article spans several years. A weekday
+// date keeps the weekday rule's year.
+void UseNearestYears(std::string_view text, const std::vector<DateToken>& tokens,
+                     const DateAnchor& anchor, std::vector<DateMention>* found) {
+  const std::vector<DateMention> bare = Scan(text, tokens, DateAnchor{});
+  const std::vector<YearAtOffset> years = BareYears(tokens);
+  if (years.empty() || bare.size() != found->size()) return;
+  const std::string anchor_year = YearText(anchor.year);
+  for (size_t k = 0; k < found->size(); ++k) {
+    DateMention& d = (*found)[k];
+    const std::string& unanchored = bare[k].value;
+    if (bare[k].span.start != d.span.start || unanchored.rfind("XXXX-", 0) != 0) continue;
+    if (unanchored.size() != 7 && unanchored.size() != 10) continue;
+    if (unanchored[5] == 'X' || d.value != anchor_year + unanchored.substr(4)) continue;
+    const std::vector<DateToken> own = date_internal::TokenizeForDates(d.text);
+    if (WeekdayAt(Ctx{own, DateAnchor{}}, 0, true) >= 0) continue;
+    const YearAtOffset* nearest = nullptr;
+    size_t best = static_cast<size_t>(-1);
+    for (const YearAtOffset& y : years) {
+      const size_t dist = y.cp > d.span.start ? y.cp - d.span.start : d.span.start - y.cp;
+      if (dist < best) {
+        best = dist;
+        nearest = &y;
+      }
+    }
+    d.value = YearText(nearest->year) + unanchored.substr(4);
+  }
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anchor) {
+  const std::vector<DateToken> tokens = date_internal::TokenizeForDates(text);
+  std::vector<DateMention> out = Scan(text, tokens, anchor);
+  if (anchor.year > 0 && anchor.month == 0) UseNearestYears(text, tokens, anchor, &out);
   return out;
 }
 
@@ -1147,6 +1213,11 @@ DateAnchor InferAnchor(std::string_view text, std::string_view published, const 
     if (p.year == 0) continue;
     years.push_back(p.year);
     if (p.day > 0 && later(p, latest)) latest = p;
+  }
+  // No date in the text carries a year: the years written alone ("the
+  // awards, 2022") are the evidence left.
+  if (years.empty()) {
+    for (const auto& y : BareYears(date_internal::TokenizeForDates(text))) years.push_back(y.year);
   }
   int median = 0;
   if (!years.empty()) {

@@ -47,6 +47,9 @@
 // - A month and day with a weekday but no year ("Monday, November 28") take
 //   the year nearest the anchor's (within kWeekdayYearWindow) in which that
 //   day is that weekday.
+// - With an anchor that has a year but no month (inferred from the years in
+//   the text), a month or month-day without weekday or year ("on November
+//   28") takes the year written nearest to it in the text.
 //
 // Thread-safety: free functions over immutable tables; safe from any thread.
 #ifndef STORYLINE_EXTRACT_DATES_H_
@@ -82,7 +85,8 @@ std::vector<DateMention> FindDates(std::string_view text, const DateAnchor& anch
 // it wins. Otherwise the evidence in the text: the latest of the explicit
 // full dates and the weekday dates ("Monday, November 28") resolved by the
 // weekday rule around the median of the years mentioned; failing that, the
-// median year. With no year in the text at all, a weekday date takes the
+// median year. Years written alone ("the awards, 2022") count when no date
+// in the text carries a year. With no year in the text at all, a weekday date takes the
 // latest year, not after `reference`, in which that day is that weekday
 // ("Monday, November 28" read on 2024-06-01 is 2022-11-28). Returns an
 // all-zero anchor when there is no evidence. `reference` may be all-zero

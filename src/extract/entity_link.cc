@@ -65,7 +65,10 @@ constexpr size_t kPronounWindow = 6;
 constexpr size_t kMinVariantLetters = 5;
 // Business nouns ("the brand") that resolve to a PLACE-typed entity this
 // many times make it an ORG: once may be a brand the tagger missed, twice
-// the writer is calling that name a brand.
+// the writer is calling that name a brand. A brand context of the name
+// ("X's campaign", "the X collection") counts as one of the two, and is
+// needed for a PERSON-typed name (single names of celebrities stand near
+// "the brand" they founded).
 constexpr int kMinBusinessHits = 2;
 // Ages a description or apposition can state ("the 42-year-old", "X, 42,").
 constexpr int kMaxAge = 119;
@@ -160,6 +163,11 @@ constexpr std::string_view kOrgNouns[] = {
     "regulator", "retailer", "startup", "start-up", "studio", "supermarket", "team",
     "union", "university", "watchdog",
 };
+// Organisation nouns for outlets (see ReferentOf).
+constexpr std::string_view kMediaNouns[] = {
+    "broadcaster", "channel", "magazine", "network", "newspaper", "outlet", "platform",
+    "publication", "publisher",
+};
 // Organisation nouns a place is never called (unlike "the council" or "the
 // university", which share a city's name).
 constexpr std::string_view kBusinessNouns[] = {
@@ -192,6 +200,17 @@ constexpr std::string_view kOrgOwnedNouns[] = {
     "ceo", "chairman", "chairwoman", "co-founder", "director", "employees", "founder",
     "headquarters", "investors", "shareholders", "shares", "spokesman", "spokesperson",
     "spokeswoman", "staff", "stock", "stores", "workers",
+};
+// Parts only a work has, before "of X" ("the season finale of X").
+constexpr std::string_view kWorkPartNouns[] = {
+    "episode", "episodes", "finale", "premiere", "sequel", "soundtrack", "trailer",
+};
+// Nouns after "X's" (or right after X) that a brand has: weak evidence,
+// since politicians have campaigns too. ("statement" is left out: people
+// issue statements as often as companies do.)
+constexpr std::string_view kBrandNouns[] = {
+    "ad", "ads", "advert", "adverts", "boutique", "boutiques", "campaign", "campaigns",
+    "collection", "collections", "products", "runway",
 };
 // Nouns after "X's" that only a person has ("Smith's husband").
 constexpr std::string_view kPersonOwnedNouns[] = {
@@ -557,6 +576,8 @@ class Linker {
   void UniteVariants();
   void UnitePlurals();
   void UnitePartialNames();
+  void UniteMistypedNames();
+  void TypeOutlets();
   void DecideTypes();
   void ResolveEpithets(std::vector<int>* place_hits);
   void NumberEntities();
@@ -575,6 +596,7 @@ class Linker {
                     std::vector<int>* place_hits) const;
   size_t Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                  const std::vector<bool>& excluded, bool* seen = nullptr) const;
+  size_t Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const;
 
   size_t Find(size_t c) {
     while (parent_[c] != c) c = parent_[c] = parent_[parent_[c]];
@@ -601,6 +623,13 @@ class Linker {
   std::vector<size_t> parent_;
   std::vector<Votes> votes_;  // per root: tagger labels
   std::vector<Votes> cues_;   // per root: strong cues
+  // Per root: contexts only a publication and a person share ("told X",
+  // "in an interview with X", "X reported"); see TypeOutlets.
+  std::vector<int> outlet_contexts_;
+  // Per root: brand contexts ("X's campaign", "X collection"); see Run.
+  std::vector<int> brand_contexts_;
+  // Per root, after DecideTypes: some name of it has two or more words.
+  std::vector<bool> multi_word_;
   std::vector<Kind> kind_;    // per root, after DecideTypes
   std::vector<size_t> root_of_;  // per cluster, after DecideTypes
 
@@ -998,6 +1027,8 @@ void Linker::BuildClusters() {
       clusters_.push_back({std::move(words), 0, title_like});
       votes_.push_back({});
       cues_.push_back({});
+      outlet_contexts_.push_back(0);
+      brand_contexts_.push_back(0);
     }
     info_[m].cluster = it->second;
     ++clusters_[it->second].mentions;
@@ -1018,6 +1049,8 @@ void Linker::Union(size_t a, size_t b) {
     votes_[a][k] += votes_[b][k];
     cues_[a][k] += cues_[b][k];
   }
+  outlet_contexts_[a] += outlet_contexts_[b];
+  brand_contexts_[a] += brand_contexts_[b];
 }
 
 Kind Linker::RootKind(size_t root) const {
@@ -1063,6 +1096,10 @@ Linker::Description Linker::ParseDescription(size_t begin, size_t limit) const {
       continue;
     }
     if (!IsLowerWord(tok)) continue;
+    // "the reality star posed alongside her sister": a verb or adverb after
+    // a head noun ends the description there ("the champion turned actress"
+    // goes on: a change of role).
+    if (head != nullptr && lower != "turned" && EndsNounPhrase(lower)) break;
     const Noun* n = LookupNoun(lower);
     if (n == nullptr || (n->needs_modifier && k == begin)) continue;
     head = n;
@@ -1148,10 +1185,19 @@ void Linker::ReadCues() {
       listed_org[m] = true;
     }
     if (listed_org[m]) ++cue[static_cast<size_t>(Kind::kOrg)];
+    // "told Vogue", "in an interview with Vogue", "speaking to Vogue"
+    if (before == "told" ||
+        (before == "with" && p > 0 && doc_.LowerIs(p - 1, "interview")) ||
+        (before == "to" && p > 0 && doc_.LowerIs(p - 1, "speaking"))) {
+      ++outlet_contexts_[mi.cluster];
+    }
     // "the chief executive of Acme", "founder of Acme"
     if (before == "of" && p > 0 && mention_at_[p - 1] == kNone) {
       std::array<char, 32> role_buf;
-      if (InList(kOrgOwnedNouns, doc_.Lower(p - 1, &role_buf))) ++cue[static_cast<size_t>(Kind::kOrg)];
+      const std::string_view owner_noun = doc_.Lower(p - 1, &role_buf);
+      if (InList(kOrgOwnedNouns, owner_noun)) ++cue[static_cast<size_t>(Kind::kOrg)];
+      // "the season finale of X", "an episode of X": a show.
+      if (InList(kWorkPartNouns, owner_noun)) ++cue[static_cast<size_t>(Kind::kWork)];
     }
     if (std::find(acronym_of_.begin(), acronym_of_.end(), m) != acronym_of_.end()) {
       ++cue[static_cast<size_t>(Kind::kOrg)];
@@ -1176,13 +1222,23 @@ void Linker::ReadCuesAfter(size_t m) {
     const std::string_view owned = doc_.Lower(k, &buf);
     if (InList(kOrgOwnedNouns, owned)) ++cue[static_cast<size_t>(Kind::kOrg)];
     if (InList(kPersonOwnedNouns, owned)) ++cue[static_cast<size_t>(Kind::kPerson)];
+    if (InList(kBrandNouns, owned) || (owned == "ad" && doc_.LowerIs(k + 1, "campaign"))) {
+      ++brand_contexts_[mi.cluster];
+    }
     return;
   }
+  // "the Acme campaign", "Acme ads"
+  if (IsLowerWord(next) && InList(kBrandNouns, doc_.Lower(q, &buf))) ++brand_contexts_[mi.cluster];
   size_t np = kNone;  // where a declared description starts
   if (next == "," || next == "(") {
     const int age = SmallNumber(doc_.Tok(q + 1));
     const std::string_view after = q + 2 < limit ? doc_.Tok(q + 2) : std::string_view(".");
-    if (age > 0 && (after == "," || after == "." || after == ";" || after == ")")) {
+    // "X, 31, said" and also "X, 31 said" (the closing comma forgotten): a
+    // verb or adverb right after the number shows it qualified the name,
+    // while "Paris, 31 people" goes on with the noun the number counts.
+    std::array<char, 32> after_buf;
+    const bool verb_after = IsLowerWord(after) && EndsNounPhrase(AsciiLower(after, &after_buf));
+    if (age > 0 && (after == "," || after == "." || after == ";" || after == ")" || verb_after)) {
       ages_.push_back({m, age});
       ++cue[static_cast<size_t>(Kind::kPerson)];
       return;
@@ -1198,6 +1254,8 @@ void Linker::ReadCuesAfter(size_t m) {
     if (w == "is" || w == "was") {
       const std::string_view det = doc_.Lower(q + 1, &buf);
       if (det == "the" || det == "a" || det == "an") np = q + 2;
+    } else if (w == "reported" || w == "reports" || w == "magazine" || w == "newspaper") {
+      ++outlet_contexts_[mi.cluster];
     } else if (InList(kSpeechVerbs, w)) {
       for (size_t k = q + 1; k < limit && k <= q + kPronounWindow; ++k) {
         if (mention_at_[k] != kNone) break;
@@ -1364,15 +1422,104 @@ void Linker::UnitePartialNames() {
   }
 }
 
+// Words a name the tagger mistyped may share with a correctly typed part of
+// it: two or three words ("Jane Doe", "Mary Ann Doe"); longer runs are
+// titles and organisation names more often than people.
+constexpr size_t kMaxMistypedNameWords = 3;
+
+// Words that make a name a place or an institution when they end it ("Qeshm
+// Island", "Leeds University") or begin it ("Lake Alden", "Port Alden"):
+// such a name is never the full name of a person who shares its other word.
+constexpr std::string_view kPlaceHeads[] = {
+    "airport", "avenue", "bank", "bay", "beach", "bridge", "canyon", "city", "college", "county",
+    "district", "hall", "hospital", "island", "islands", "lake", "mountain", "mountains", "park",
+    "province", "region", "river", "road", "school", "square", "state", "station", "street",
+    "university", "valley",
+};
+constexpr std::string_view kPlacePrefixes[] = {
+    "cape", "fort", "lake", "mount", "port", "saint", "san", "santa", "st", "st.",
+};
+
+// A full name the tagger typed PLACE or ORG ("Jane Doe" read as a place)
+// while its first name or surname alone carries strong person evidence: a
+// person cue (an age, an honorific, "Doe said she"), or more PERSON labels
+// for the word alone than the full name has labels of its type. The word
+// joins the full name when that name is the only one it begins or ends
+// ("Doe" with "Jane Doe" and "Doe Bank": apart); the merged votes and cues
+// then decide the type. A full name with a cue of its own type stays apart.
+void Linker::UniteMistypedNames() {
+  for (size_t a = 0; a < clusters_.size(); ++a) {
+    const Cluster& ca = clusters_[a];
+    if (ca.words.size() != 1 || ca.title_like) continue;
+    const size_t ra = Find(a);
+    const int person_cues = cues_[ra][static_cast<size_t>(Kind::kPerson)];
+    const bool person_word = RootKind(ra) == Kind::kPerson;
+    if (person_cues == 0 && !person_word) continue;
+    size_t target = kNone;
+    bool unique = true;
+    for (size_t b = 0; b < clusters_.size() && unique; ++b) {
+      const Cluster& cb = clusters_[b];
+      if (cb.title_like || cb.words.size() < 2 || cb.words.size() > kMaxMistypedNameWords) continue;
+      if (cb.words.front() != ca.words[0] && cb.words.back() != ca.words[0]) continue;
+      if (InList(kPlaceHeads, cb.words.back()) || InList(kPlacePrefixes, cb.words.front())) continue;
+      // "The Smiths", "Bank of Leeds": function words make a title or an
+      // organisation, never a person's name.
+      const auto& stop = StopWords();
+      if (std::any_of(cb.words.begin(), cb.words.end(), [&](const std::string& w) { return stop.contains(w); })) {
+        continue;
+      }
+      const size_t rb = Find(b);
+      if (rb == ra) continue;
+      const Kind kb = RootKind(rb);
+      if (kb == Kind::kPerson) {  // a person of that name: the word is ambiguous
+        unique = target == kNone || Find(target) == rb;
+        target = b;
+        continue;
+      }
+      const bool strong = person_cues > 0 ||
+                          votes_[ra][static_cast<size_t>(Kind::kPerson)] > votes_[rb][static_cast<size_t>(kb)];
+      if (kb == Kind::kWork || cues_[rb][static_cast<size_t>(kb)] > 0 || !strong) continue;
+      if (target != kNone && Find(target) != rb) unique = false;
+      target = b;
+    }
+    if (target != kNone && unique && RootKind(Find(target)) != Kind::kPerson) Union(a, target);
+  }
+}
+
 void Linker::Unite() {
   for (const auto& [x, y] : alias_pairs_) Union(info_[x].cluster, info_[y].cluster);
   UniteVariants();
   UnitePlurals();
+  UniteMistypedNames();
   UnitePartialNames();
 }
 
+// A one-word name in a publication's contexts ("told Vogue", "Vogue
+// reported") with no person cue and no fuller name ("Jane Doe" would show a
+// person) is an outlet: ORG. The tagger often calls a magazine a person
+// from those very contexts, which people share.
+void Linker::TypeOutlets() {
+  std::vector<bool> multi_word(clusters_.size(), false);
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    if (clusters_[c].words.size() > 1) multi_word[Find(c)] = true;
+  }
+  for (size_t r = 0; r < clusters_.size(); ++r) {
+    if (Find(r) != r || outlet_contexts_[r] == 0 || multi_word[r]) continue;
+    // Only a name the tagger read as a person: "a Colorado newspaper" is a
+    // place's paper. One letter is an initial ("told L. A. ...").
+    if (RootKind(r) != Kind::kPerson || clusters_[r].words[0].size() < 2) continue;
+    if (cues_[r][static_cast<size_t>(Kind::kPerson)] > 0) continue;
+    ++cues_[r][static_cast<size_t>(Kind::kOrg)];
+  }
+}
+
 void Linker::DecideTypes() {
+  TypeOutlets();
   kind_.assign(clusters_.size(), Kind::kOther);
+  multi_word_.assign(clusters_.size(), false);
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    if (clusters_[c].words.size() > 1) multi_word_[Find(c)] = true;
+  }
   root_of_.resize(clusters_.size());
   for (size_t c = 0; c < clusters_.size(); ++c) {
     root_of_[c] = Find(c);
@@ -1428,6 +1575,39 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
   return found;
 }
 
+// Mentions (names and descriptions already resolved) an entity needs before
+// token `before` to be the article's main subject of its type: a name written three times is being followed,
+// once or twice may be in passing.
+constexpr int kMinDominantMentions = 3;
+// ... and how many times the runner-up's count it needs, so that an article
+// about two rivals picks neither.
+constexpr int kDominanceRatio = 2;
+
+// The entity of `kind` the article has named most often before token
+// `before`, when it dominates (see the constants above); kNone otherwise.
+size_t Linker::Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const {
+  std::unordered_map<size_t, int> count;
+  for (size_t m = 0; m < info_.size(); ++m) {  // names and resolved descriptions
+    if (info_[m].te > before || info_[m].cluster == kNone) continue;
+    const size_t root = MentionRoot(m);
+    if (kind_[root] == kind) ++count[root];
+  }
+  size_t best = kNone;
+  int first = 0;
+  int second = 0;
+  for (const auto& [root, n] : count) {
+    if (n > first) {
+      second = first;
+      first = n;
+      best = root;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (best == kNone || excluded[best] || first < kMinDominantMentions) return kNone;
+  return first >= kDominanceRatio * second ? best : kNone;
+}
+
 // Resolves descriptions to entities and adds them as mentions. A business
 // noun ("the brand") that finds no ORG nearby but one PLACE-typed entity
 // with no PLACE cue counts a hit for it in `place_hits`: the tagger often
@@ -1438,11 +1618,14 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
   size_t resume = 0;  // descriptions do not overlap
   for (const size_t i : doc_.the()) {
     if (i < resume || i + 1 >= doc_.size() || mention_at_[i] != kNone) continue;
-    // "X is the chairman", "served as the host": a predicate, not a mention.
-    if (i > 0 && doc_.SameSentence(i - 1, i) && InList(kCopulas, doc_.Lower(i - 1, &buf))) continue;
+    const bool after_copula = i > 0 && doc_.SameSentence(i - 1, i) && InList(kCopulas, doc_.Lower(i - 1, &buf));
     const size_t limit = doc_.SentenceEnd(i);
     const Description d = ParseDescription(i + 1, limit);
     if (d.head == kNone || mention_at_[d.head] != kNone) continue;
+    // "X is the chairman", "served as the host": a predicate, not a mention;
+    // but in "named as the brand's ambassador" the predicate is the
+    // ambassador, and "the brand" a mention inside it.
+    if (after_copula && !(d.end < limit && IsPossessive(doc_.Tok(d.end)))) continue;
     size_t end = d.end;
     // "the actress Jane Doe": a title before the name, which is the mention.
     if (end < limit && (IsCapitalised(doc_.Tok(end)) && !IsQuoteMark(doc_.Tok(end)))) continue;
@@ -1511,11 +1694,24 @@ size_t Linker::ReferentOf(size_t i, const Description& d, std::vector<bool>* exc
   }
   if (d.relational && !d.counted && !restrict) return kNone;  // "the mother" of someone
   bool seen = false;
-  const size_t root = Salient(i, d.kind, restrict ? &allowed : nullptr, excluded, &seen);
+  size_t root = Salient(i, d.kind, restrict ? &allowed : nullptr, excluded, &seen);
+  // Nothing of that type in the last sentences: the description picks up
+  // the article's main subject of that type, if it has one.
+  // Media nouns are left out: "the publication", "the network" is most
+  // often the outlet reporting, not the article's subject.
+  if (root == kNone && !seen && !restrict && !d.relational && !InList(kMediaNouns, d.head_word)) {
+    root = Dominant(i, d.kind, excluded);
+  }
   if (root == kNone && !seen && !restrict && d.kind == Kind::kOrg &&
       InList(kBusinessNouns, d.head_word)) {
     const size_t place = Salient(i, Kind::kPlace, nullptr, excluded);
     if (place != kNone && cues_[place][static_cast<size_t>(Kind::kPlace)] == 0) ++(*place_hits)[place];
+    // A one-word "person" with no person cue and a brand context.
+    const size_t person = place == kNone ? Salient(i, Kind::kPerson, nullptr, excluded) : kNone;
+    if (person != kNone && cues_[person][static_cast<size_t>(Kind::kPerson)] == 0 &&
+        !multi_word_[person] && brand_contexts_[person] > 0) {
+      ++(*place_hits)[person];
+    }
   }
   return root;
 }
@@ -1556,7 +1752,15 @@ void Linker::Run() {
   BuildClusters();
   ReadCues();
   Unite();
+  const size_t tagged = mentions_.size();
   FindRepeats();
+  // A repeat the tagger missed may carry the only cue ("Doe, 31 said"):
+  // read it, then let the names it makes a person join again.
+  for (size_t m = tagged; m < mentions_.size(); ++m) ReadCuesAfter(m);
+  if (mentions_.size() > tagged) {
+    UniteMistypedNames();
+    UnitePartialNames();
+  }
   DecideTypes();
   const size_t name_mentions = mentions_.size();  // before epithets
   const std::vector<size_t> names_at = mention_at_;
@@ -1564,7 +1768,7 @@ void Linker::Run() {
   ResolveEpithets(&place_hits);
   bool retyped = false;
   for (size_t r = 0; r < clusters_.size(); ++r) {
-    if (place_hits[r] < kMinBusinessHits) continue;
+    if (place_hits[r] == 0 || place_hits[r] + std::min(brand_contexts_[r], 1) < kMinBusinessHits) continue;
     ++cues_[r][static_cast<size_t>(Kind::kOrg)];
     kind_[r] = RootKind(r);
     retyped = true;

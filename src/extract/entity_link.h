@@ -23,6 +23,12 @@
 // - a shorter PERSON name that begins or ends exactly one longer PERSON name
 //   ("Kim", "Kardashian" -> "Kim Kardashian"); with two people sharing the
 //   word it stays apart.
+// - a full name the tagger typed PLACE or ORG ("Jane Doe" as a place) and
+//   its first name or surname alone, when that word has strong person
+//   evidence (a person cue, or more PERSON labels than the full name has of
+//   its own type) and begins or ends no other name; the merged votes and
+//   cues then decide the type. Not for names with function words ("The
+//   Smiths") or place words ("Doe Island", "Port Doe").
 // Tagger repairs: two PERSON chunks with nothing between them are one name;
 // role nouns in front of a PERSON chunk ("Model Jane Doe") are a declared
 // role, not part of the name; untagged capitalised words equal to (or one
@@ -35,17 +41,29 @@
 // that noun or age anywhere in the article ("X, the actress", "actress X",
 // "X is a rapper", "X, 42,"), else the only type-compatible entity in the
 // nearest preceding sentence (of the last few) that has one, never a name
-// in the same clause ("West praised the star": someone else). Family nouns
+// in the same clause ("West praised the star": someone else); with no
+// candidate there, the entity the article has mentioned most so far, when it
+// has at least three mentions and twice the runner-up's (not for media
+// nouns: "the publication" is usually the outlet). A verb after the head
+// ends the description ("the star posed beside singer X"); "as the brand's
+// ambassador" holds a mention ("the brand") although "as" makes predicates. Family nouns
 // ("the mother") need a declaration or a count ("of four"); predicates ("is
 // the chairman") and titles before a name ("the rapper Jay") are not
 // mentions. Ambiguous: no mention.
 // Types: one per entity, from strong cues when there are any (a role noun
 // declared for the name, "X's creative director" or "chairman of X" or
 // "brands like X" or an acronym => ORG, "X's husband" or "X said she" or an
-// honorific or an age => PERSON), else the majority of tagger labels;
+// honorific or an age, also "X, 31 said" with the comma forgotten =>
+// PERSON; "the season finale of X" => WORK), else the majority of tagger
+// labels;
 // written to every mention, epithets included. A name the tagger called a
 // PLACE that business nouns ("the brand", "the company") resolve to at
-// least twice, with no ORG nearby, becomes an ORG.
+// least twice, with no ORG nearby, becomes an ORG; once is enough with a
+// brand context ("X's campaign", "the X collection"), which a one-word name
+// the tagger called a PERSON (no person cue, no full name) also needs.
+// A one-word PERSON-typed name in a publication's contexts ("told X", "in
+// an interview with X", "X reported", "X magazine"), with no person cue and
+// no full name, is an ORG (an outlet).
 // Thread-safety: a pure function over immutable tables; safe from any thread.
 #ifndef STORYLINE_EXTRACT_ENTITY_LINK_H_
 #define STORYLINE_EXTRACT_ENTITY_LINK_H_

@@ -317,6 +317,40 @@ TEST(InferAnchorTest, InferredAnchorResolvesRelativeDates) {
   EXPECT_EQ(monday->value, "2022-11-28");
 }
 
+// No publication date: a month-day without weekday or year takes the year
+// written nearest to it in the text; a year written alone is evidence too.
+TEST(InferAnchorTest, YearlessDateTakesNearestWrittenYear) {
+  const DateCase kCases[] = {
+      // The only year stands alone after a comma.
+      {"She posted on November 28. The gala, 2021, was cancelled.", "November 28", "2021-11-28"},
+      // Two years: the nearer one wins, in either direction.
+      {"In 2019 the firm opened. Years later, in 2023, it closed on March 3.", "March 3", "2023-03-03"},
+      {"It closed on March 3 after a 2016 loss. Nothing happened until 2024.", "March 3", "2016-03-03"},
+      // A month alone after a cue.
+      {"Talks failed in 2018. The firm gave up in May.", "May", "2018-05"},
+      // Money and percentages are not years.
+      {"The ring sold for $2015 on June 2.", "June 2", "XXXX-06-02"},
+  };
+  for (const DateCase& c : kCases) {
+    const DateAnchor a = InferAnchor(c.sentence, "", DateAnchor{});
+    const std::vector<DateMention> found = FindDates(c.sentence, a);
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.sentence;
+    }
+  }
+}
+
+// A given publication date still decides for yearless dates.
+TEST(InferAnchorTest, PublishedDateBeatsWrittenYears) {
+  const char* kText = "The gala of 2019 was recalled. She posted on November 28.";
+  const std::vector<DateMention> found = FindDates(kText, InferAnchor(kText, "2022-11-29"));
+  const DateMention* d = FindByText(found, "November 28");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->value, "2022-11-28");
+}
+
 struct WeekdayCase {
   int year, month, day, weekday;
 };
