@@ -6,37 +6,70 @@
 #include <cstdint>
 #include <cctype>
 #include <map>
-#include <numeric>
 #include <optional>
-#include <set>
 #include <string_view>
-#include <tuple>
-#include <unordered_map>
 
+#include "stories/claims.h"
+#include "stories/quote_groups.h"
 #include "stories/story_entities.h"
-#include "stories/text_features.h"
-#include "stories/view_util.h"
+#include "stories/timeline.h"
 
 namespace storyline::stories {
 namespace {
 
-// ---- quotes, timeline, claims ----------------------------------------------
+// ---- quotes ------------------------------------------------------------------
 
-void AddQuotes(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
+// The entity most occurrences of a quote group attribute it to; ties go to
+// the earliest report. nullopt when no occurrence names a known entity.
+std::optional<size_t> GroupSpeaker(const std::vector<const AnnotatedArticle*>& members,
+                                   const std::vector<QuoteRef>& group, EntityIndex& entities) {
+  std::map<size_t, size_t> votes;
+  std::vector<size_t> first_seen;
+  for (const QuoteRef& r : group) {
+    const Quote& q = members[r.article]->quotes[r.quote];
+    if (std::optional<size_t> e = entities.Lookup(r.article, q.speaker, q.speaker_name)) {
+      if (votes[*e]++ == 0) first_seen.push_back(*e);
+    }
+  }
+  std::optional<size_t> best;
+  for (size_t e : first_seen) {
+    if (!best || votes[e] > votes[*best]) best = e;
+  }
+  return best;
+}
+
+// The speaker name most occurrences give, ties to the earliest; "" if none.
+std::string MajorityName(const std::vector<const AnnotatedArticle*>& members,
+                         const std::vector<QuoteRef>& group) {
+  std::map<std::string, size_t> votes;
+  std::string best;
+  for (const QuoteRef& r : group) {
+    const std::string& name = members[r.article]->quotes[r.quote].speaker_name;
+    if (name.empty()) continue;
+    const size_t n = ++votes[name];
+    if (best.empty() || n > votes[best]) best = name;
+  }
+  return best;
+}
+
+void AddQuotes(const std::vector<const AnnotatedArticle*>& members,
+               const std::vector<std::vector<QuoteRef>>& groups, EntityIndex& entities,
                Story& story) {
-  for (size_t ai = 0; ai < members.size(); ++ai) {
-    const AnnotatedArticle& a = *members[ai];
-    for (const Quote& q : a.quotes) {
-      BriefQuote bq;
-      bq.id = "q" + std::to_string(story.quotes.size() + 1);
-      bq.speaker_name = q.speaker_name;
-      if (std::optional<size_t> e = entities.Lookup(ai, q.speaker, q.speaker_name)) {
-        bq.speaker = story.entities[*e].id;
-        if (bq.speaker_name.empty()) bq.speaker_name = story.entities[*e].name;
-      }
-      bq.text = q.text;
+  for (const std::vector<QuoteRef>& group : groups) {
+    BriefQuote bq;
+    bq.id = "q" + std::to_string(story.quotes.size() + 1);
+    if (std::optional<size_t> e = GroupSpeaker(members, group, entities)) {
+      bq.speaker = story.entities[*e].id;
+      bq.speaker_name = story.entities[*e].name;
+    } else {
+      bq.speaker_name = MajorityName(members, group);
+    }
+    std::vector<const Quote*> quotes;
+    for (const QuoteRef& r : group) {
+      const Quote& q = members[r.article]->quotes[r.quote];
+      quotes.push_back(&q);
       QuoteOccurrence o;
-      o.article = a.article.id;
+      o.article = members[r.article]->article.id;
       o.text = q.text;
       o.start = q.span.start;
       o.end = q.span.end;
@@ -44,93 +77,9 @@ void AddQuotes(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
       o.kind = q.kind;
       o.medium = q.medium;
       bq.occurrences.push_back(std::move(o));
-      story.quotes.push_back(std::move(bq));
     }
-  }
-}
-
-void AddTimeline(const std::vector<const AnnotatedArticle*>& members, Story& story) {
-  // (date, sentence) -> entry: the same event sentence reprinted by several
-  // outlets is one entry citing all of them.
-  std::map<std::pair<std::string, std::string>, size_t> index;
-  for (const AnnotatedArticle* a : members) {
-    const TextView view(*a);
-    for (const DateMention& d : a->dates) {
-      const std::string date = CalendarDatePrefix(d.value);
-      if (date.empty()) continue;
-      const std::string evidence = view.SentenceAt(d.span.start);
-      const std::pair<std::string, std::string> key{date, FoldCase(CollapseWhitespace(evidence))};
-      auto [it, inserted] = index.try_emplace(key, story.timeline.size());
-      if (inserted) {
-        TimelineEntry t;
-        t.date = date;
-        t.text = Shorten(evidence);
-        t.evidence = evidence;
-        story.timeline.push_back(std::move(t));
-      }
-      AddUnique(story.timeline[it->second].articles, a->article.id);
-    }
-  }
-  std::stable_sort(story.timeline.begin(), story.timeline.end(),
-                   [](const TimelineEntry& x, const TimelineEntry& y) { return x.date < y.date; });
-}
-
-bool IsCurrencyCode(const std::string& unit) {
-  return unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char ch) {
-           return ch >= 'A' && ch <= 'Z';
-         });
-}
-
-std::string ClaimAttribute(const std::string& unit, const std::string& subject_type) {
-  const std::string folded = FoldCase(unit);
-  if ((folded == "years" || folded == "year") && subject_type == "PERSON") return "age";
-  if (IsCurrencyCode(unit)) return "amount";
-  if (unit.empty()) return "count";
-  return unit;
-}
-
-void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
-               Story& story) {
-  // (subject entity, attribute, unit) -> claim
-  std::map<std::tuple<size_t, std::string, std::string>, size_t> index;
-  for (size_t ai = 0; ai < members.size(); ++ai) {
-    const AnnotatedArticle& a = *members[ai];
-    const TextView view(a);
-    for (const Quantity& q : a.quantities) {
-      if (q.subject.empty()) continue;  // a claim is about someone or something
-      const std::optional<size_t> e = entities.Lookup(ai, q.subject, "");
-      if (!e) continue;
-      const BriefEntity& subject = story.entities[*e];
-      const std::string attribute = ClaimAttribute(q.unit, subject.type);
-      auto [it, inserted] = index.try_emplace({*e, attribute, q.unit}, story.claims.size());
-      if (inserted) {
-        Claim c;
-        c.subject = subject.id;
-        c.subject_name = subject.name;
-        c.attribute = attribute;
-        story.claims.push_back(std::move(c));
-      }
-      Claim& claim = story.claims[it->second];
-      const std::string value = attribute == "amount" ? fmt::format("{} {}", q.value, q.unit)
-                                                      : fmt::format("{}", q.value);
-      auto v = std::find_if(claim.values.begin(), claim.values.end(),
-                            [&](const ClaimValue& cv) { return cv.value == value; });
-      if (v == claim.values.end()) {
-        ClaimValue cv;
-        cv.value = value;
-        cv.evidence = view.SentenceAt(q.span.start);
-        claim.values.push_back(std::move(cv));
-        v = claim.values.end() - 1;
-      }
-      AddUnique(v->articles, a.article.id);
-    }
-  }
-  for (Claim& c : story.claims) {
-    if (c.values.size() > 1) {
-      c.status = "conflict";
-    } else {
-      c.status = c.values.front().articles.size() > 1 ? "agreed" : "single";
-    }
+    bq.text = CanonicalQuoteText(quotes);
+    story.quotes.push_back(std::move(bq));
   }
 }
 
@@ -210,9 +159,10 @@ std::string CalendarDatePrefix(const std::string& value) {
 void FillStoryView(const std::vector<const AnnotatedArticle*>& members, Story& story) {
   EntityIndex entities(members);
   story.entities = entities.Build();
-  AddQuotes(members, entities, story);
-  AddTimeline(members, story);
-  AddClaims(members, entities, story);
+  const std::vector<std::vector<QuoteRef>> quote_groups = GroupQuotes(members);
+  AddQuotes(members, quote_groups, entities, story);
+  AddTimeline(members, entities, story);
+  AddClaims(members, entities, quote_groups, story);
 }
 
 }  // namespace storyline::stories

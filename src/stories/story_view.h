@@ -4,11 +4,11 @@
 //   std::vector<const AnnotatedArticle*> members = ...;  // publication order
 //   FillStoryView(members, story);
 //
-// This is the first, literal cross-article view: entities are grouped by
-// name (case-insensitively, plus a name that is an alias of exactly one other
-// entity), each quote occurrence is its own quote, each date mention is a
-// timeline entry, and claims come from quantities tied to an entity. The
-// cross-source analysis refines each of these later.
+// Entities come from EntityIndex (story_entities.h); quotations reported by
+// several outlets are grouped by token alignment into one quote with several
+// occurrences (quote_groups.h); dated events are merged across outlets into
+// the timeline (timeline.h); claims compare what outlets say about ages,
+// counts, amounts, media, name spellings and years (claims.h).
 //
 // Thread-safety: reentrant.
 #ifndef STORYLINE_STORIES_STORY_VIEW_H_

@@ -205,7 +205,8 @@ TEST(BuildBriefTest, ShortNamesJoinOnlyAnUnambiguousCompatibleEntity) {
   };
   const Row rows[] = {
       {{{"Ada Quell", "PERSON"}, {"Quell", "PERSON"}}, 1},
-      {{{"Ada Quell", "PERSON"}, {"quell", "PERSON"}}, 1},
+      // A lower-case mention is a description, not a name: it groups nothing.
+      {{{"Ada Quell", "PERSON"}, {"quell", "PERSON"}}, 2},
       {{{"Ada Quell", "PERSON"}, {"Quell", "OTHER"}}, 1},
       {{{"Ada Quell", "PERSON"}, {"Bo Quell", "PERSON"}, {"Quell", "PERSON"}}, 3},
       {{{"Varnholm Tram Company", "ORG"}, {"Varnholm", "PLACE"}}, 2},
@@ -281,6 +282,43 @@ TEST(BuildBriefTest, TimelineMergesTheSameSentenceFromSeveralArticles) {
   EXPECT_EQ(b.stories[0].timeline[0].articles, (std::vector<std::string>{"a1", "copy"}));
 }
 
+TEST(BuildBriefTest, TimelineMergesOneEventToldInOtherWords) {
+  struct Row {
+    std::string name;
+    std::string second_sentence, second_person, date_value;
+    size_t entries;
+  };
+  const Row rows[] = {
+      {"same day, same person, other words",
+       "Ada Quell posted a video on Monday about the ferry.", "Ada Quell", "2024-03-04", 1},
+      {"same day, another person", "Bo Lindahl posted a video on Monday about the ferry.",
+       "Bo Lindahl", "2024-03-04", 2},
+      {"same month only, same person", "Ada Quell posted a video in March about the ferry.",
+       "Ada Quell", "2024-03", 2},
+      {"same day, same words", "On Monday the ferry operator Ada Quell resigned after the storm.",
+       "Ada Quell", "2024-03-04", 1},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle x = testdata::MakeArticle(
+        "t1", "Coast Times", "2024-03-05", "Ferry chief quits",
+        "On Monday the ferry operator Ada Quell resigned after the storm. Passengers waited.");
+    testdata::AddEntity(x, "Ada Quell", "PERSON", "e1");
+    testdata::AddDate(x, "Monday", "2024-03-04");
+    AnnotatedArticle y = testdata::MakeArticle("t2", "Island Post", "2024-03-05",
+                                               "Ferry chief quits",
+                                               row.second_sentence + " Passengers waited.");
+    testdata::AddEntity(y, row.second_person, "PERSON", "e1");
+    testdata::AddDate(y, row.date_value == "2024-03" ? "March" : "Monday", row.date_value);
+    const Brief b = BuildBrief({x, y}, {});
+    ASSERT_EQ(b.stories.size(), 1u) << row.name;
+    EXPECT_EQ(b.stories[0].timeline.size(), row.entries) << row.name;
+    if (row.entries == 1) {
+      EXPECT_EQ(b.stories[0].timeline[0].articles, (std::vector<std::string>{"t1", "t2"}))
+          << row.name;
+    }
+  }
+}
+
 TEST(BuildBriefTest, TimelineKeepsTheCalendarPartOfTimexValues) {
   struct Row {
     std::string value, expected;  // "" = no entry
@@ -346,10 +384,18 @@ TEST(BuildBriefTest, ClaimsFromQuantitiesAgreeOrConflict) {
   EXPECT_EQ(depth.values[0].articles, (std::vector<std::string>{"b1", "b2"}));
 }
 
-TEST(BuildBriefTest, NoClaimsWithoutQuantities) {
+TEST(BuildBriefTest, WithoutQuantitiesOnlyAppositiveAgesAreClaimed) {
   std::vector<AnnotatedArticle> in = TwoStoryCorpus();
   for (AnnotatedArticle& a : in) a.quantities.clear();
-  for (const Story& s : BuildBrief(in, {}).stories) EXPECT_TRUE(s.claims.empty());
+  const Brief b = BuildBrief(in, {});
+  const Story* tram = StoryWith(b, "a1");
+  const Story* octopus = StoryWith(b, "b1");
+  ASSERT_TRUE(tram && octopus);
+  // "Ilse Brandvold, 52," and "Ilse Brandvold, 53," need no quantity annotation.
+  ASSERT_EQ(tram->claims.size(), 1u);
+  EXPECT_EQ(tram->claims[0].attribute, "age");
+  EXPECT_EQ(tram->claims[0].status, "conflict");
+  EXPECT_TRUE(octopus->claims.empty());
 }
 
 TEST(BuildBriefTest, SyndicatedCopyIsListedAsNearDuplicateOfTheEarlierArticle) {
