@@ -1,12 +1,19 @@
 // HTML brief: one self-contained page (inline CSS, no scripts, no remote
 // assets), the same content as the Markdown brief.
 //
+// Per story: label, span and outlets; the articles; the conflicts, each side
+// with its outlets and evidence sentence; the timeline; the quotations with
+// each outlet's wording side by side; the other claims, quieter; the entities
+// with their aliases. Evidence that merely backs a line up sits in
+// <details>, so it shows on demand without a script.
+//
 // Every string that comes from an article or annotation goes through
 // HtmlEscape; links are emitted only for plain http(s) URLs. A
 // Content-Security-Policy that forbids scripts backs this up: even a
 // rendering bug cannot make the page run code.
 
 #include <string>
+#include <vector>
 
 #include "render/render_internal.h"
 #include "storyline/render.h"
@@ -21,22 +28,72 @@ constexpr const char* kHead = R"(<!DOCTYPE html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>Storyline brief</title>
 <style>
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fafafa; margin: 0; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-h1 { margin-top: 0; }
-section.story { background: #fff; border: 1px solid #ddd; border-radius: 8px; padding: 1rem 1.5rem; margin: 1.5rem 0; }
-.meta { color: #555; font-size: 0.9rem; }
-code { font-size: 0.85rem; background: #f0f0f0; padding: 0 0.2rem; border-radius: 3px; }
-blockquote { margin: 0.5rem 0; padding: 0.3rem 0.8rem; border-left: 4px solid #8ab; background: #f4f8fa; }
-ul.variants { margin-top: 0.2rem; }
-.badge { display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border-radius: 4px; background: #e8e8e8; }
-li.conflict { background: #fff1f0; border-left: 4px solid #d93025; padding-left: 0.5rem; }
-.badge.conflict { background: #d93025; color: #fff; font-weight: bold; }
-.badge.agreed { background: #d6f5dd; }
-details { margin: 0.3rem 0 1rem; }
-summary { cursor: pointer; color: #555; }
+:root { --bg: #f6f6f4; --card: #fff; --fg: #1d1d1f; --muted: #5f6368; --line: #dadce0;
+  --accent: #1a5fb4; --code: #eef0f2; --quote: #f1f5f9; --mark: #ffe27a; --bad: #b3261e;
+  --bad-bg: #fdecea; --ok: #137333; --ok-bg: #e6f4ea; --variant: #7b3fb8; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #121314; --card: #1d1e20; --fg: #e8e8e6; --muted: #a4a7ab; --line: #3a3c40;
+    --accent: #8ab4f8; --code: #2a2c30; --quote: #24272d; --mark: #6b5600; --bad: #f2b8b5;
+    --bad-bg: #3a1d1c; --ok: #81c995; --ok-bg: #1c3324; --variant: #d0a8f5; }
+}
+* { box-sizing: border-box; }
+body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
+  background: var(--bg); margin: 0; overflow-wrap: break-word; }
+main { max-width: 64rem; margin: 0 auto; padding: 1rem; }
+a { color: var(--accent); }
+h1 { margin: 0.5rem 0; font-size: 1.6rem; }
+h2 { margin: 0 0 0.3rem; font-size: 1.35rem; line-height: 1.3; }
+h3 { margin: 1.4rem 0 0.5rem; font-size: 1.05rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+h4 { margin: 0 0 0.4rem; font-size: 1rem; }
+ul, ol { padding-left: 1.2rem; }
+li { margin: 0.25rem 0; }
+section.story { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
+  padding: 1rem 1.25rem; margin: 1.25rem 0; }
+.meta, .how, .src { color: var(--muted); font-size: 0.88rem; }
+code { font-size: 0.82rem; background: var(--code); padding: 0 0.25rem; border-radius: 3px; overflow-wrap: anywhere; }
+blockquote { margin: 0.4rem 0; padding: 0.35rem 0.8rem; border-left: 4px solid var(--accent); background: var(--quote); border-radius: 0 6px 6px 0; }
+mark { background: var(--mark); color: inherit; padding: 0 0.1rem; border-radius: 2px; }
+del { color: var(--muted); }
+.chips { list-style: none; padding: 0; margin: 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
+.chips li { margin: 0; padding: 0.05rem 0.55rem; border: 1px solid var(--line); border-radius: 999px; font-size: 0.88rem; }
+.n { font-weight: 600; }
+.badge { display: inline-block; font-size: 0.75rem; padding: 0 0.4rem; border-radius: 4px; background: var(--code); color: var(--muted); vertical-align: middle; }
+.badge.conflict { background: var(--bad); color: var(--card); font-weight: 700; }
+.badge.agreed { background: var(--ok-bg); color: var(--ok); }
+.dup { color: var(--muted); font-style: italic; }
+ol.articles { list-style: none; padding: 0; }
+ol.articles li { padding: 0.2rem 0; border-bottom: 1px dashed var(--line); }
+time { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+.claim.conflict { border: 1px solid var(--bad); border-left-width: 5px; background: var(--bad-bg); border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0.6rem 0; }
+.claim.conflict h4 { color: var(--bad); }
+.sides, .variants { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.6rem; }
+.side, .variant { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.7rem; margin: 0; }
+.side .value { font-size: 1.25rem; font-weight: 700; margin: 0; }
+.side blockquote { border-left-color: var(--bad); }
+.variant figcaption { font-weight: 600; font-size: 0.9rem; }
+.variant p { margin: 0.3rem 0; }
+.quote { margin: 0.6rem 0 1rem; }
+.quote blockquote.canonical { font-size: 1.05rem; }
+ul.quiet { color: var(--muted); font-size: 0.92rem; }
+ul.quiet strong, ul.quiet b { color: var(--fg); }
+.variant-alias { color: var(--variant); font-weight: 600; }
+ol.timeline { list-style: none; padding: 0; }
+ol.timeline li { display: grid; grid-template-columns: 6.5rem 1fr; gap: 0.6rem; padding: 0.3rem 0; border-bottom: 1px dashed var(--line); }
+ol.timeline p { margin: 0; }
+details { margin: 0.2rem 0; }
+summary { cursor: pointer; color: var(--muted); font-size: 0.88rem; }
+nav ol { padding-left: 1.4rem; }
+@media (max-width: 36rem) {
+  main { padding: 0.5rem; }
+  section.story { padding: 0.75rem; border-radius: 6px; }
+  ol.timeline li { grid-template-columns: 1fr; gap: 0; }
+  .claim.conflict { padding: 0.45rem; }
+  .side, .variant { padding: 0.4rem 0.5rem; }
+  blockquote { padding: 0.3rem 0.55rem; }
+}
 </style>
 </head>
 <body>
@@ -74,38 +131,224 @@ std::string Anchor(const std::string& id) {
   return out;
 }
 
-void StoryHeader(const Story& s, size_t number, const ArticleLookup& lookup,
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "Outlet A, Outlet B · a1, a2": who reports something, and where to check it.
+std::string Sources(const std::vector<std::string>& ids, const ArticleLookup& lookup) {
+  std::string outlets;
+  for (const std::string& o : SourceOutlets(ids, lookup)) {
+    if (!outlets.empty()) outlets += ", ";
+    outlets += o.empty() ? std::string("unknown outlet") : E(o);
+  }
+  if (outlets.empty()) return IdList(ids);
+  return outlets + " &middot; " + IdList(ids);
+}
+
+// `evidence` with the first whole-word occurrence of `value` marked.
+std::string Evidence(const std::string& evidence, const std::string& value) {
+  const size_t at = FindWholeWord(evidence, value);
+  if (at == std::string::npos) return E(evidence);
+  return E(evidence.substr(0, at)) + "<mark>" + E(evidence.substr(at, value.size())) + "</mark>" +
+         E(evidence.substr(at + value.size()));
+}
+
+void StoryNav(const Brief& brief, std::string& out) {
+  if (brief.stories.size() < 2) return;
+  out += "<nav><ol>\n";
+  for (const Story& s : brief.stories) {
+    const size_t conflicts = ConflictClaims(s).size();
+    out += "<li><a href=\"#" + Anchor(s.id) + "\">" + E(s.label) + "</a> <span class=\"meta\">" +
+           E(SpanText(s)) + " &middot; " + Plural(s.articles.size(), "article", "articles");
+    if (conflicts > 0) {
+      out += "</span> <span class=\"badge conflict\">" + Plural(conflicts, "conflict", "conflicts");
+    }
+    out += "</span></li>\n";
+  }
+  out += "</ol></nav>\n";
+}
+
+void StoryHeader(const Brief& brief, const Story& s, const ArticleLookup& lookup,
                  std::string& out) {
   out += "<section class=\"story\" id=\"" + Anchor(s.id) + "\">\n";
-  out += "<h2>" + std::to_string(number) + ". " + E(s.label) + "</h2>\n";
-  out += "<p class=\"meta\">" + Code(s.id) + " &middot; " + E(SpanText(s)) + " &middot; " +
-         std::to_string(s.articles.size()) + " articles";
-  std::string outlets;
-  for (const std::string& o : StoryOutlets(s, lookup)) {
-    if (!outlets.empty()) outlets += ", ";
-    outlets += E(o);
+  out += "<h2>" + E(s.label) + "</h2>\n";
+  const std::vector<OutletCount> outlets = OutletCounts(s, lookup);
+  out += "<p class=\"meta\"><time>" + E(SpanText(s)) + "</time> &middot; " +
+         Plural(s.articles.size(), "article", "articles") + OutletsPhrase(outlets) +
+         " &middot; " + Code(s.id) + "</p>\n";
+  out += "<ul class=\"chips\">\n";
+  for (const OutletCount& c : outlets) {
+    out += "<li>" + (c.outlet.empty() ? std::string("unknown outlet") : E(c.outlet)) +
+           " <span class=\"n\">" + std::to_string(c.articles) + "</span>";
+    if (c.duplicates > 0) out += " <span class=\"dup\">(" + std::to_string(c.duplicates) + " dup.)</span>";
+    out += "</li>\n";
   }
-  if (!outlets.empty()) out += " &middot; " + outlets;
+  out += "</ul>\n";
+  if (s.related_stories.empty()) return;
+  out += "<p class=\"meta\">Related stories: ";
+  for (size_t i = 0; i < s.related_stories.size(); ++i) {
+    const std::string& id = s.related_stories[i];
+    if (i > 0) out += "; ";
+    const Story* r = FindStory(brief, id);
+    out += "<a href=\"#" + Anchor(id) + "\">" + (r != nullptr ? E(r->label) : Code(id)) + "</a>";
+    if (r != nullptr) out += " (" + E(SpanText(*r)) + ")";
+  }
   out += "</p>\n";
-  if (!s.related_stories.empty()) {
-    out += "<p class=\"meta\">Related stories: ";
-    for (size_t i = 0; i < s.related_stories.size(); ++i) {
-      if (i > 0) out += ", ";
-      out += "<a href=\"#" + Anchor(s.related_stories[i]) + "\">" + Code(s.related_stories[i]) + "</a>";
-    }
-    out += "</p>\n";
-  }
-  out += "<h3>Articles</h3>\n<ul>\n";
+}
+
+void Articles(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  out += "<h3>Articles</h3>\n<ol class=\"articles\">\n";
   for (const std::string& id : s.articles) {
     const Article* a = lookup.Find(id);
-    out += "<li>";
-    if (a != nullptr && !a->published.empty()) out += E(a->published) + " &middot; ";
-    out += "<strong>" + Link(a == nullptr ? "" : a->url, ArticleTitle(id, lookup)) + "</strong>";
-    if (a != nullptr && !a->outlet.empty()) out += " &mdash; " + E(a->outlet);
-    out += ' ';
-    out += Code(id);
+    out += "<li><time>" + E(a != nullptr && !a->published.empty() ? a->published : "undated") +
+           "</time> ";
+    if (a != nullptr && !a->outlet.empty()) out += "<span class=\"n\">" + E(a->outlet) + "</span> &middot; ";
+    out += Link(a == nullptr ? "" : a->url, ArticleTitle(id, lookup)) + " " + Code(id);
     if (const DuplicateArticle* d = DuplicateEntry(s, id)) {
-      out += " &middot; near-duplicate of " + Code(d->duplicate_of);
+      out += " <span class=\"dup\">near-duplicate of " + Code(d->duplicate_of);
+      if (d->similarity > 0) {
+        out += ", " + PercentText(d->similarity) + " alike";
+      }
+      out += "</span>";
+    }
+    out += "</li>\n";
+  }
+  out += "</ol>\n";
+}
+
+void Conflicts(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  const std::vector<const Claim*> conflicts = ConflictClaims(s);
+  if (conflicts.empty()) return;
+  out += "<h3>Where the accounts disagree <span class=\"badge conflict\">" +
+         std::to_string(conflicts.size()) + "</span></h3>\n";
+  for (const Claim* c : conflicts) {
+    out += "<div class=\"claim conflict\">\n<h4>" + E(c->subject_name) + " &mdash; " +
+           E(c->attribute) + " <span class=\"badge conflict\">" + E(c->status) + "</span></h4>\n";
+    out += "<div class=\"sides\">\n";
+    for (const ClaimValue& v : c->values) {
+      out += "<div class=\"side\"><p class=\"value\">" + E(v.value) + "</p><p class=\"src\">" +
+             Sources(v.articles, lookup) + "</p>";
+      if (!v.evidence.empty()) out += "<blockquote>" + Evidence(v.evidence, v.value) + "</blockquote>";
+      out += "</div>\n";
+    }
+    out += "</div>\n</div>\n";
+  }
+}
+
+void Timeline(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  if (s.timeline.empty()) return;
+  out += "<h3>Timeline</h3>\n<ol class=\"timeline\">\n";
+  for (const TimelineEntry& t : s.timeline) {
+    out += "<li><time>" + E(t.date) + "</time><div><p>" + E(t.text) + "</p><p class=\"src\">" +
+           Sources(t.articles, lookup) + "</p>";
+    if (!t.evidence.empty() && OneLine(t.evidence) != OneLine(t.text)) {
+      out += "<details><summary>Evidence</summary><blockquote>" + E(t.evidence) +
+             "</blockquote></details>";
+    }
+    out += "</div></li>\n";
+  }
+  out += "</ol>\n";
+}
+
+// One occurrence's exact wording, words the canonical text lacks marked and
+// canonical words it leaves out struck through.
+std::string Wording(const BriefQuote& q, const QuoteOccurrence& o) {
+  std::string out;
+  bool in_mark = false;  // consecutive added words share one <mark>
+  for (const DiffPiece& p : DiffWords(q.text, o.text)) {
+    const bool added = p.kind == DiffKind::kAdded;
+    if (in_mark && !added) {
+      out += "</mark>";
+      in_mark = false;
+    }
+    if (!out.empty()) out += E(p.space_before);
+    if (added && !in_mark) {
+      out += "<mark>";
+      in_mark = true;
+    }
+    if (p.kind == DiffKind::kDropped) {
+      out += "<del title=\"not in this wording\">" + E(p.text) + "</del>";
+    } else {
+      out += E(p.text);
+    }
+  }
+  if (in_mark) out += "</mark>";
+  return out;
+}
+
+std::string How(const QuoteOccurrence& o) {
+  std::string how;
+  for (const std::string* part : {&o.cue, &o.kind, &o.medium}) {
+    if (part->empty()) continue;
+    if (!how.empty()) how += " &middot; ";
+    how += E(*part);
+  }
+  return how;
+}
+
+void Quote(const BriefQuote& q, const ArticleLookup& lookup, std::string& out) {
+  std::vector<std::string> ids;
+  for (const QuoteOccurrence& o : q.occurrences) ids.push_back(o.article);
+  out += "<div class=\"quote\">\n<p><strong>" +
+         (q.speaker_name.empty() ? std::string("Unknown speaker") : E(q.speaker_name)) +
+         "</strong>";
+  if (!q.speaker.empty()) out += " " + Code(q.speaker);
+  out += " <span class=\"meta\">&middot; " + Code(q.id);
+  if (q.occurrences.size() > 1) {
+    const size_t outlets = OutletsOf(ids, lookup).size();
+    out += " &middot; " + Plural(q.occurrences.size(), "wording", "wordings");
+    if (outlets > 0) out += " from " + Plural(outlets, "outlet", "outlets");
+  }
+  out += "</span></p>\n<blockquote class=\"canonical\">" + E(q.text) + "</blockquote>\n";
+  if (q.occurrences.size() == 1) {
+    const QuoteOccurrence& o = q.occurrences[0];
+    out += "<p class=\"src\">" + Sources({o.article}, lookup);
+    const std::string how = How(o);
+    if (!how.empty()) out += " &middot; " + how;
+    if (o.text != q.text) out += "<br>&ldquo;" + Wording(q, o) + "&rdquo;";
+    out += "</p>\n</div>\n";
+    return;
+  }
+  out += "<div class=\"variants\">\n";
+  for (const QuoteOccurrence& o : q.occurrences) {
+    const std::string outlet = ArticleOutlet(o.article, lookup);
+    out += "<figure class=\"variant\"><figcaption>" +
+           (outlet.empty() ? std::string("unknown outlet") : E(outlet)) + " " + Code(o.article) +
+           "</figcaption><p>&ldquo;" + Wording(q, o) + "&rdquo;</p>";
+    const std::string how = How(o);
+    if (!how.empty()) out += "<p class=\"how\">" + how + "</p>";
+    out += "</figure>\n";
+  }
+  out += "</div>\n</div>\n";
+}
+
+void Quotes(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  if (s.quotes.empty()) return;
+  out += "<h3>Quotations</h3>\n";
+  const std::vector<const BriefQuote*> quotes = QuotesForDisplay(s, lookup);
+  if (quotes.front()->occurrences.size() > 1) {
+    out += "<p class=\"meta\">Canonical wording first, then each outlet&#39;s exact wording: "
+           "<mark>marked</mark> words differ from the canonical wording, "
+           "<del>struck</del> words are left out.</p>\n";
+  }
+  for (const BriefQuote* q : quotes) Quote(*q, lookup, out);
+}
+
+void OtherClaimsList(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  const std::vector<const Claim*> claims = OtherClaims(s);
+  if (claims.empty()) return;
+  out += "<h3>Other claims</h3>\n<ul class=\"quiet\">\n";
+  for (const Claim* c : claims) {
+    const char* badge = c->status == "agreed" ? "badge agreed" : "badge";
+    out += "<li><strong>" + E(c->subject_name) + "</strong> &mdash; " + E(c->attribute) +
+           " <span class=\"" + badge + "\">" + E(c->status) + "</span>";
+    for (const ClaimValue& v : c->values) {
+      out += "<br><b>" + E(v.value) + "</b> &middot; " + Sources(v.articles, lookup);
+      if (!v.evidence.empty()) {
+        out += "<details><summary>Evidence</summary><blockquote>" + Evidence(v.evidence, v.value) +
+               "</blockquote></details>";
+      }
     }
     out += "</li>\n";
   }
@@ -117,77 +360,18 @@ void Entities(const Story& s, std::string& out) {
   out += "<h3>Entities</h3>\n<ul>\n";
   for (const BriefEntity& e : s.entities) {
     out += "<li><strong>" + E(e.name) + "</strong> <span class=\"badge\">" + E(e.type) +
-           "</span> " + Code(e.id) + " &mdash; " + std::to_string(e.mentions) + " mentions in " +
-           std::to_string(e.articles.size()) + " articles";
-    std::string others;
-    for (const std::string& alias : e.aliases) {
-      if (alias == e.name) continue;
-      if (!others.empty()) others += ", ";
-      others += E(alias);
+           "</span> <span class=\"meta\">" + Plural(e.mentions, "mention", "mentions") + " in " +
+           Plural(e.articles.size(), "article", "articles") + " &middot; " + Code(e.id) + "</span>";
+    std::string variants, others;
+    for (const AliasView& a : OtherAliases(e)) {
+      std::string& list = a.kind == AliasKind::kVariant ? variants : others;
+      if (!list.empty()) list += ", ";
+      list += a.kind == AliasKind::kVariant ? "<span class=\"variant-alias\">" + E(a.alias) + "</span>"
+                                            : E(a.alias);
     }
-    if (!others.empty()) out += "; also: " + others;
+    if (!variants.empty()) out += "<br>Variants: " + variants;
+    if (!others.empty()) out += "<br><span class=\"meta\">Also: " + others + "</span>";
     out += "</li>\n";
-  }
-  out += "</ul>\n";
-}
-
-void Quotes(const Story& s, const ArticleLookup& lookup, std::string& out) {
-  if (s.quotes.empty()) return;
-  out += "<h3>Quotes</h3>\n<ul>\n";
-  for (const BriefQuote& q : s.quotes) {
-    out += "<li>" + Code(q.id) + " <strong>" +
-           (q.speaker_name.empty() ? std::string("unknown speaker") : E(q.speaker_name)) +
-           "</strong>";
-    if (!q.speaker.empty()) out += " " + Code(q.speaker);
-    out += "\n<blockquote>" + E(q.text) + "</blockquote>\n<ul class=\"variants\">\n";
-    for (const QuoteOccurrence& o : q.occurrences) {
-      const std::string outlet = ArticleOutlet(o.article, lookup);
-      std::string how;
-      for (const std::string* part : {&o.cue, &o.kind, &o.medium}) {
-        if (part->empty()) continue;
-        if (!how.empty()) how += ", ";
-        how += E(*part);
-      }
-      out += "<li>";
-      if (!outlet.empty()) out += E(outlet) + " ";
-      out += Code(o.article);
-      if (!how.empty()) out += " (" + how + ")";
-      out += ": &ldquo;" + E(o.text) + "&rdquo;</li>\n";
-    }
-    out += "</ul></li>\n";
-  }
-  out += "</ul>\n";
-}
-
-void Timeline(const Story& s, std::string& out) {
-  if (s.timeline.empty()) return;
-  out += "<h3>Timeline</h3>\n<ul>\n";
-  for (const TimelineEntry& t : s.timeline) {
-    out += "<li><strong>" + E(t.date) + "</strong> &mdash; " + E(t.text) + " (" +
-           IdList(t.articles) + ")";
-    if (!t.evidence.empty() && OneLine(t.evidence) != OneLine(t.text)) {
-      out += "<blockquote>" + E(t.evidence) + "</blockquote>";
-    }
-    out += "</li>\n";
-  }
-  out += "</ul>\n";
-}
-
-void Claims(const Story& s, std::string& out) {
-  if (s.claims.empty()) return;
-  out += "<h3>Claims</h3>\n<ul>\n";
-  for (const Claim& c : s.claims) {
-    const bool conflict = c.status == "conflict";
-    out += std::string(conflict ? "<li class=\"conflict\">" : "<li>") + "<strong>" +
-           E(c.subject_name) + "</strong> &mdash; " + E(c.attribute) + " <span class=\"badge " +
-           (conflict ? "conflict" : c.status == "agreed" ? "agreed" : "single") + "\">" +
-           E(c.status) + "</span>\n<ul>\n";
-    for (const ClaimValue& v : c.values) {
-      out += "<li>" + Code(v.value) + " (" + IdList(v.articles) + ")";
-      if (!v.evidence.empty()) out += ": &ldquo;" + E(v.evidence) + "&rdquo;";
-      out += "</li>\n";
-    }
-    out += "</ul></li>\n";
   }
   out += "</ul>\n";
 }
@@ -214,19 +398,22 @@ void ArticleSection(const Article& a, std::string& out) {
 std::string BriefToHtml(const Brief& brief) {
   const ArticleLookup lookup(brief);
   std::string out = kHead;
-  out += "<h1>Storyline brief</h1>\n<p class=\"meta\">" + std::to_string(brief.articles.size()) +
-         " articles, " + std::to_string(brief.stories.size()) + " stories.</p>\n";
-  for (size_t i = 0; i < brief.stories.size(); ++i) {
-    const Story& s = brief.stories[i];
-    StoryHeader(s, i + 1, lookup, out);
-    Entities(s, out);
+  out += "<h1>Storyline brief</h1>\n<p class=\"meta\">" +
+         Plural(brief.articles.size(), "article", "articles") + ", " +
+         Plural(brief.stories.size(), "story", "stories") + ".</p>\n";
+  StoryNav(brief, out);
+  for (const Story& s : brief.stories) {
+    StoryHeader(brief, s, lookup, out);
+    Articles(s, lookup, out);
+    Conflicts(s, lookup, out);
+    Timeline(s, lookup, out);
     Quotes(s, lookup, out);
-    Timeline(s, out);
-    Claims(s, out);
+    OtherClaimsList(s, lookup, out);
+    Entities(s, out);
     out += "</section>\n";
   }
   if (!brief.articles.empty()) {
-    out += "<h2>Articles</h2>\n";
+    out += "<h2>Articles and what cleaning removed</h2>\n";
     for (const Article& a : brief.articles) ArticleSection(a, out);
   }
   out += kFoot;

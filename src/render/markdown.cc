@@ -1,5 +1,13 @@
 // Markdown brief: for reading in a terminal, an editor or a Git forge.
 //
+// Per story, as in the HTML brief: label, span and outlets with their
+// article counts; the articles as a table; the conflicts, each side with its
+// outlets and evidence sentence; the timeline; the quotations, several
+// wordings side by side in a table with what each changes; the other claims;
+// the entities with their variant spellings apart from other name forms.
+// Exact wordings are printed whole (escaped, never split by markup) so they
+// can be searched for and copied.
+//
 // Article-derived text is put on one line and backslash-escaped wherever
 // CommonMark would read it as markup (emphasis, links, raw HTML, headings,
 // list markers), so a hostile title cannot inject HTML or restructure the
@@ -63,37 +71,196 @@ std::string IdList(const std::vector<std::string>& ids) {
   return out;
 }
 
-std::string Joined(const std::vector<std::string>& items) {
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// A GFM table cell: pipes that Md() left raw (inside code spans) would end
+// the cell, so they get the backslash GFM strips again.
+std::string Cell(const std::string& md) {
   std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += ", ";
-    out += Md(s);
+  out.reserve(md.size());
+  for (size_t i = 0; i < md.size(); ++i) {
+    if (md[i] == '|' && (i == 0 || md[i - 1] != '\\')) out.push_back('\\');
+    out.push_back(md[i]);
   }
   return out;
 }
 
-void StoryHeader(const Story& s, size_t number, const ArticleLookup& lookup,
+// "Outlet A, Outlet B (`a1`, `a2`)": who reports something, and where to check it.
+std::string Sources(const std::vector<std::string>& ids, const ArticleLookup& lookup) {
+  std::string outlets;
+  for (const std::string& o : SourceOutlets(ids, lookup)) {
+    if (!outlets.empty()) outlets += ", ";
+    outlets += o.empty() ? std::string("unknown outlet") : Md(o);
+  }
+  if (outlets.empty()) return IdList(ids);
+  return outlets + " (" + IdList(ids) + ")";
+}
+
+// `evidence` escaped, with the first whole-word occurrence of `value` in bold.
+std::string Evidence(const std::string& evidence, const std::string& value) {
+  const std::string line = OneLine(evidence);
+  const size_t at = FindWholeWord(line, value);
+  if (at == std::string::npos) return Md(line);
+  // Md() trims the pieces it is given; the spaces around the value return.
+  const std::string before = line.substr(0, at), after = line.substr(at + value.size());
+  std::string out = Md(before);
+  if (!before.empty() && before.back() == ' ') out += ' ';
+  out += "**" + Md(line.substr(at, value.size())) + "**";
+  if (!after.empty() && after.front() == ' ') out += ' ';
+  return out + Md(after);
+}
+
+void StoryHeader(const Brief& brief, const Story& s, size_t number, const ArticleLookup& lookup,
                  std::string& out) {
   out += "## " + std::to_string(number) + ". " + Md(s.label) + "\n\n";
-  out += "- **Story:** " + MdCode(s.id) + "\n";
-  out += "- **Span:** " + Md(SpanText(s)) + "\n";
-  out += "- **Articles:** " + std::to_string(s.articles.size()) + "\n";
-  const std::vector<std::string> outlets = StoryOutlets(s, lookup);
-  if (!outlets.empty()) out += "- **Outlets:** " + Joined(outlets) + "\n";
-  if (!s.related_stories.empty()) out += "- **Related stories:** " + IdList(s.related_stories) + "\n";
-  out += "\n### Articles\n\n";
+  const std::vector<OutletCount> outlets = OutletCounts(s, lookup);
+  out += Md(SpanText(s)) + " \xC2\xB7 " + Plural(s.articles.size(), "article", "articles") +
+         OutletsPhrase(outlets) + " \xC2\xB7 story " + MdCode(s.id) + "\n\n";
+  std::string counts;
+  for (const OutletCount& c : outlets) {
+    if (!counts.empty()) counts += ", ";
+    counts += (c.outlet.empty() ? std::string("unknown outlet") : Md(c.outlet)) + " (" +
+              std::to_string(c.articles);
+    if (c.duplicates > 0) counts += ", " + std::to_string(c.duplicates) + " near-duplicate";
+    counts += ")";
+  }
+  out += "**Outlets:** " + counts + "\n";
+  if (!s.related_stories.empty()) {
+    std::string related;
+    for (const std::string& id : s.related_stories) {
+      if (!related.empty()) related += "; ";
+      const Story* r = FindStory(brief, id);
+      related += r == nullptr ? MdCode(id)
+                              : Md(r->label) + " (" + MdCode(id) + ", " + Md(SpanText(*r)) + ")";
+    }
+    out += "\n**Related stories:** " + related + "\n";
+  }
+}
+
+void Articles(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  out += "\n### Articles\n\n| Date | Outlet | Title | Article |\n|---|---|---|---|\n";
   for (const std::string& id : s.articles) {
     const Article* a = lookup.Find(id);
-    std::string line = "- ";
-    if (a != nullptr && !a->published.empty()) line += Md(a->published) + " \xC2\xB7 ";
-    line += "**" + Md(ArticleTitle(id, lookup)) + "**";
-    if (a != nullptr && !a->outlet.empty()) line += " \xE2\x80\x94 " + Md(a->outlet);
-    line += " (" + MdCode(id) + ")";
+    const std::string date = a != nullptr && !a->published.empty() ? Md(a->published) : "undated";
+    const std::string outlet = a != nullptr ? Md(a->outlet) : "";
+    std::string title = Md(ArticleTitle(id, lookup));
+    if (a != nullptr && IsSafeHttpUrl(a->url)) title = "[" + title + "](<" + a->url + ">)";
+    std::string ref = MdCode(id);
     if (const DuplicateArticle* d = DuplicateEntry(s, id)) {
-      line += " \xE2\x80\x94 near-duplicate of " + MdCode(d->duplicate_of);
+      ref += " \xC2\xB7 near-duplicate of " + MdCode(d->duplicate_of);
+      if (d->similarity > 0) ref += " (" + PercentText(d->similarity) + " alike)";
     }
-    if (a != nullptr && IsSafeHttpUrl(a->url)) line += " <" + a->url + ">";
-    out += line + "\n";
+    out += "| " + Cell(date) + " | " + Cell(outlet) + " | " + Cell(title) + " | " + Cell(ref) +
+           " |\n";
+  }
+}
+
+void Conflicts(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  const std::vector<const Claim*> conflicts = ConflictClaims(s);
+  if (conflicts.empty()) return;
+  out += "\n### \xE2\x9A\xA0 Where the accounts disagree (" + std::to_string(conflicts.size()) +
+         ")\n";
+  for (const Claim* c : conflicts) {
+    out += "\n**CONFLICT: " + Md(c->subject_name) + " \xE2\x80\x94 " + Md(c->attribute) + "**\n\n";
+    for (const ClaimValue& v : c->values) {
+      out += "- " + MdCode(v.value) + " \xE2\x80\x94 " + Sources(v.articles, lookup) + "\n";
+      if (!v.evidence.empty()) out += "  > " + Evidence(v.evidence, v.value) + "\n";
+    }
+  }
+}
+
+void Timeline(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  if (s.timeline.empty()) return;
+  out += "\n### Timeline\n\n";
+  for (const TimelineEntry& t : s.timeline) {
+    out += "- **" + Md(t.date) + "** \xE2\x80\x94 " + Md(t.text) + " \xE2\x80\x94 " +
+           Sources(t.articles, lookup) + "\n";
+    if (!t.evidence.empty() && OneLine(t.evidence) != OneLine(t.text)) {
+      out += "  > " + Md(t.evidence) + "\n";
+    }
+  }
+}
+
+// What an occurrence's wording changes: "adds: x y · z; leaves out: w",
+// consecutive words kept together as one phrase.
+std::string Differences(const BriefQuote& q, const QuoteOccurrence& o) {
+  std::string added, dropped;
+  DiffKind previous = DiffKind::kSame;
+  for (const DiffPiece& p : DiffWords(q.text, o.text)) {
+    if (p.kind == DiffKind::kSame) {
+      previous = p.kind;
+      continue;
+    }
+    std::string& list = p.kind == DiffKind::kAdded ? added : dropped;
+    const bool same_phrase = p.kind == DiffKind::kAdded && previous == DiffKind::kAdded;
+    if (!list.empty()) list += same_phrase ? " " : " \xC2\xB7 ";
+    list += Md(p.text);
+    previous = p.kind;
+  }
+  std::string out;
+  if (!added.empty()) out += "adds: " + added;
+  if (!dropped.empty()) out += std::string(out.empty() ? "" : "; ") + "leaves out: " + dropped;
+  return out;
+}
+
+std::string How(const QuoteOccurrence& o) {
+  std::string how;
+  for (const std::string* part : {&o.cue, &o.kind, &o.medium}) {
+    if (part->empty()) continue;
+    if (!how.empty()) how += " \xC2\xB7 ";
+    how += Md(*part);
+  }
+  return how;
+}
+
+void Quote(const BriefQuote& q, const ArticleLookup& lookup, std::string& out) {
+  std::string who = q.speaker_name.empty() ? "Unknown speaker" : Md(q.speaker_name);
+  if (!q.speaker.empty()) who += " (" + MdCode(q.speaker) + ")";
+  out += "\n**" + who + "** \xC2\xB7 " + MdCode(q.id) + "\n\n> " + Md(q.text) + "\n\n";
+  if (q.occurrences.size() == 1) {
+    const QuoteOccurrence& o = q.occurrences[0];
+    out += "\xE2\x80\x94 " + Sources({o.article}, lookup);
+    const std::string how = How(o);
+    if (!how.empty()) out += " \xC2\xB7 " + how;
+    if (o.text != q.text) out += ": \xE2\x80\x9C" + Md(o.text) + "\xE2\x80\x9D";
+    out += "\n";
+    return;
+  }
+  // Each outlet's exact wording side by side, so variants can be compared.
+  out += "| Outlet | Exact wording | Differs from canonical | Cue \xC2\xB7 kind \xC2\xB7 medium |\n"
+         "|---|---|---|---|\n";
+  for (const QuoteOccurrence& o : q.occurrences) {
+    const std::string outlet = ArticleOutlet(o.article, lookup);
+    const std::string where = (outlet.empty() ? std::string() : Md(outlet) + " ") + MdCode(o.article);
+    out += "| " + Cell(where) + " | \xE2\x80\x9C" + Cell(Md(o.text)) + "\xE2\x80\x9D | " +
+           Cell(Differences(q, o)) + " | " + Cell(How(o)) + " |\n";
+  }
+}
+
+void Quotes(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  if (s.quotes.empty()) return;
+  out += "\n### Quotations\n";
+  for (const BriefQuote* q : QuotesForDisplay(s, lookup)) Quote(*q, lookup, out);
+}
+
+void OtherClaimsList(const Story& s, const ArticleLookup& lookup, std::string& out) {
+  const std::vector<const Claim*> claims = OtherClaims(s);
+  if (claims.empty()) return;
+  out += "\n### Other claims\n\n";
+  for (const Claim* c : claims) {
+    out += "- " + Md(c->subject_name) + " \xE2\x80\x94 " + Md(c->attribute) + " (" + Md(c->status) +
+           "):";
+    std::string values;
+    for (const ClaimValue& v : c->values) {
+      out += ' ';
+      out += MdCode(v.value);
+      out += " \xE2\x80\x94 ";
+      out += Sources(v.articles, lookup);
+      if (!v.evidence.empty()) values += "  - \xE2\x80\x9C" + Md(v.evidence) + "\xE2\x80\x9D\n";
+    }
+    out += "\n" + values;
   }
 }
 
@@ -102,67 +269,20 @@ void Entities(const Story& s, std::string& out) {
   out += "\n### Entities\n\n";
   for (const BriefEntity& e : s.entities) {
     out += "- **" + Md(e.name) + "** (" + Md(e.type) + ", " + MdCode(e.id) + ") \xE2\x80\x94 " +
-           std::to_string(e.mentions) + " mentions in " + std::to_string(e.articles.size()) +
-           " articles";
-    std::vector<std::string> others;
-    for (const std::string& alias : e.aliases) {
-      if (alias != e.name) others.push_back(alias);
+           Plural(e.mentions, "mention", "mentions") + " in " +
+           Plural(e.articles.size(), "article", "articles");
+    std::string variants, others;
+    for (const AliasView& a : OtherAliases(e)) {
+      std::string& list = a.kind == AliasKind::kVariant ? variants : others;
+      if (!list.empty()) list += ", ";
+      const bool variant = a.kind == AliasKind::kVariant;
+      if (variant) list += '*';
+      list += Md(a.alias);
+      if (variant) list += '*';
     }
-    if (!others.empty()) out += "; also: " + Joined(others);
+    if (!variants.empty()) out += "; variants: " + variants;
+    if (!others.empty()) out += "; also: " + others;
     out += "\n";
-  }
-}
-
-void Quotes(const Story& s, const ArticleLookup& lookup, std::string& out) {
-  if (s.quotes.empty()) return;
-  out += "\n### Quotes\n\n";
-  for (const BriefQuote& q : s.quotes) {
-    std::string who = q.speaker_name.empty() ? "unknown speaker" : Md(q.speaker_name);
-    if (!q.speaker.empty()) who += " (" + MdCode(q.speaker) + ")";
-    out += "- " + MdCode(q.id) + " **" + who + "**\n\n";
-    out += "  > " + Md(q.text) + "\n\n";
-    // Each outlet's wording side by side, so variants can be compared.
-    for (const QuoteOccurrence& o : q.occurrences) {
-      std::string where = Md(ArticleOutlet(o.article, lookup));
-      if (!where.empty()) where += ' ';
-      where += MdCode(o.article);
-      std::string how;
-      for (const std::string* part : {&o.cue, &o.kind, &o.medium}) {
-        if (part->empty()) continue;
-        if (!how.empty()) how += ", ";
-        how += Md(*part);
-      }
-      out += "  - " + where;
-      if (!how.empty()) out += " (" + how + ")";
-      out += ": \xE2\x80\x9C" + Md(o.text) + "\xE2\x80\x9D\n";
-    }
-    out += "\n";
-  }
-}
-
-void Timeline(const Story& s, std::string& out) {
-  if (s.timeline.empty()) return;
-  out += "\n### Timeline\n\n";
-  for (const TimelineEntry& t : s.timeline) {
-    out += "- **" + Md(t.date) + "** \xE2\x80\x94 " + Md(t.text) + " (" + IdList(t.articles) + ")\n";
-    if (!t.evidence.empty() && OneLine(t.evidence) != OneLine(t.text)) {
-      out += "  > " + Md(t.evidence) + "\n";
-    }
-  }
-}
-
-void Claims(const Story& s, std::string& out) {
-  if (s.claims.empty()) return;
-  out += "\n### Claims\n\n";
-  for (const Claim& c : s.claims) {
-    const bool conflict = c.status == "conflict";
-    out += "- **" + Md(c.subject_name) + "** \xE2\x80\x94 " + Md(c.attribute) + ": " +
-           (conflict ? "**\xE2\x9A\xA0 CONFLICT**" : Md(c.status)) + "\n";
-    for (const ClaimValue& v : c.values) {
-      out += "  - " + MdCode(v.value) + " (" + IdList(v.articles) + ")";
-      if (!v.evidence.empty()) out += ": \xE2\x80\x9C" + Md(v.evidence) + "\xE2\x80\x9D";
-      out += "\n";
-    }
   }
 }
 
@@ -189,19 +309,21 @@ void ArticleSection(const Article& a, std::string& out) {
 std::string BriefToMarkdown(const Brief& brief) {
   const ArticleLookup lookup(brief);
   std::string out = "# Storyline brief\n\n";
-  out += std::to_string(brief.articles.size()) + " articles, " +
-         std::to_string(brief.stories.size()) + " stories.\n";
+  out += Plural(brief.articles.size(), "article", "articles") + ", " +
+         Plural(brief.stories.size(), "story", "stories") + ".\n";
   for (size_t i = 0; i < brief.stories.size(); ++i) {
     const Story& s = brief.stories[i];
     out += "\n";
-    StoryHeader(s, i + 1, lookup, out);
-    Entities(s, out);
+    StoryHeader(brief, s, i + 1, lookup, out);
+    Articles(s, lookup, out);
+    Conflicts(s, lookup, out);
+    Timeline(s, lookup, out);
     Quotes(s, lookup, out);
-    Timeline(s, out);
-    Claims(s, out);
+    OtherClaimsList(s, lookup, out);
+    Entities(s, out);
   }
   if (!brief.articles.empty()) {
-    out += "\n## Articles\n";
+    out += "\n## Articles and what cleaning removed\n";
     for (const Article& a : brief.articles) ArticleSection(a, out);
   }
   return out;

@@ -59,17 +59,6 @@ std::string SpanText(const Story& story) {
   return story.span_first + " \xE2\x80\x93 " + story.span_last;  // U+2013 EN DASH
 }
 
-std::vector<std::string> StoryOutlets(const Story& story, const ArticleLookup& lookup) {
-  std::vector<std::string> outlets;
-  for (const std::string& id : story.articles) {
-    const std::string outlet = ArticleOutlet(id, lookup);
-    if (!outlet.empty() && std::find(outlets.begin(), outlets.end(), outlet) == outlets.end()) {
-      outlets.push_back(outlet);
-    }
-  }
-  return outlets;
-}
-
 std::string ArticleTitle(const std::string& id, const ArticleLookup& lookup) {
   const Article* a = lookup.Find(id);
   if (a == nullptr || a->title.empty()) return id;

@@ -104,7 +104,7 @@ TEST(RenderHtmlTest, ShowsStoriesQuotesAndHighlightsConflicts) {
     EXPECT_TRUE(Contains(html, HtmlEscape(s.label))) << s.label;
     for (const BriefQuote& q : s.quotes) EXPECT_TRUE(Contains(html, HtmlEscape(q.text)));
   }
-  EXPECT_TRUE(Contains(html, "class=\"conflict\"")) << "the age claim conflicts";
+  EXPECT_TRUE(Contains(html, "class=\"claim conflict\"")) << "the age claim conflicts";
   EXPECT_TRUE(Contains(html, "<details><summary>Boilerplate removed (1)</summary>"));
   EXPECT_TRUE(Contains(html, "<li>Share this article</li>"));
   EXPECT_TRUE(Contains(html, "Boilerplate removed: none"));
