@@ -7,7 +7,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <numeric>
 #include <set>
@@ -87,13 +89,25 @@ std::optional<int64_t> DayNumber(const std::string& iso) {
 }
 
 // Folded names of the article's people, organisations, works and other
-// named things (places are shared by unrelated stories of one city).
+// named things, one per in-article entity (its longest proper name, not a
+// description such as "the brand"); places are shared by unrelated stories
+// of one city.
 std::vector<std::string> EntityKeys(const AnnotatedArticle& a) {
-  std::vector<std::string> keys;
+  std::map<std::string, std::string> best;  // entity id -> name
   for (const EntityMention& m : a.entities) {
-    if (m.type == "PLACE") continue;
-    keys.push_back(stories::FoldCase(m.text));
+    if (m.type == "PLACE" || m.text.empty()) continue;
+    const unsigned char first = static_cast<unsigned char>(m.text[0]);
+    if (first < 0x80 && !std::isupper(first)) continue;  // "the brand"
+    const std::string folded = stories::FoldCase(m.text);
+    if (folded.rfind("the ", 0) == 0 || folded.rfind("a ", 0) == 0 || folded.rfind("an ", 0) == 0) {
+      continue;  // "The star", "The Kardashians" star's epithet, ...
+    }
+    const std::string key = m.entity.empty() ? folded : m.entity;
+    std::string& name = best[key];
+    if (folded.size() > name.size()) name = folded;
   }
+  std::vector<std::string> keys;
+  for (auto& [id, name] : best) keys.push_back(std::move(name));
   return keys;
 }
 

@@ -94,7 +94,9 @@ uint32_t StoryStream::TermId(const std::string& term) {
 }
 
 uint32_t StoryStream::NameId(const std::string& name) {
-  return name_ids_.emplace(name, static_cast<uint32_t>(name_ids_.size())).first->second;
+  auto [it, inserted] = name_ids_.emplace(name, static_cast<uint32_t>(name_ids_.size()));
+  if (inserted) name_postings_.emplace_back();
+  return it->second;
 }
 
 StoryStream::Vector StoryStream::Weigh(const std::unordered_map<std::string, double>& terms) {
@@ -156,6 +158,13 @@ void StoryStream::AddTo(uint32_t story, const Vector& v, const std::vector<uint3
   }
   ++s.size;
   Post(story, v);
+  for (uint32_t n : names) {
+    std::vector<uint32_t>& list = name_postings_[n];
+    if (!list.empty() && list.back() == story) continue;
+    std::erase(list, story);
+    list.push_back(story);
+    if (list.size() > kMaxPostings) list.erase(list.begin());
+  }
 }
 
 void StoryStream::Merge(uint32_t into, uint32_t from) {
@@ -202,10 +211,15 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
 
-  // Candidates: live stories posted under the article's heaviest terms.
+  // Candidates: live stories posted under the article's heaviest terms or
+  // its names (a follow-up months later shares its people more than its
+  // words).
   std::vector<uint32_t> candidates;
   for (uint32_t term : Heaviest(v, kQueryTerms)) {
     for (uint32_t s : postings_[term]) candidates.push_back(Resolve(s));
+  }
+  for (uint32_t n : names) {
+    for (uint32_t s : name_postings_[n]) candidates.push_back(Resolve(s));
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -281,6 +295,7 @@ size_t StoryStream::MemoryBytes() const {
   for (const auto& [term, id] : term_ids_) bytes += term.capacity() + sizeof(id) + kNodeOverhead + 32;
   for (const auto& [name, id] : name_ids_) bytes += name.capacity() + sizeof(id) + kNodeOverhead + 32;
   for (const auto& p : postings_) bytes += sizeof(p) + p.capacity() * sizeof(uint32_t);
+  for (const auto& p : name_postings_) bytes += sizeof(p) + p.capacity() * sizeof(uint32_t);
   for (const Story& s : stories_) {
     bytes += sizeof(Story) + s.sum.capacity() * sizeof(s.sum[0]) +
              s.names.size() * (sizeof(uint32_t) + sizeof(uint16_t) + kNodeOverhead);

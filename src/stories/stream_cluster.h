@@ -16,7 +16,8 @@
 // related story (a follow-up months later).
 //
 // Cost per article does not grow with the number of stories: candidate
-// stories come from the postings of the article's heaviest terms, and each
+// stories come from the postings of the article's heaviest terms and of its
+// names, and each
 // posting list keeps only its most recent stories; a story's summed vector
 // keeps only its heaviest terms. Memory grows with the vocabulary and the
 // number of stories, not with their sizes.
@@ -99,6 +100,7 @@ class StoryStream {
   std::vector<uint32_t> df_;
   std::unordered_map<std::string, uint32_t> name_ids_;
   std::vector<std::vector<uint32_t>> postings_;  // term -> recent stories
+  std::vector<std::vector<uint32_t>> name_postings_;  // name -> recent stories
   std::vector<Story> stories_;
   std::vector<std::vector<uint32_t>> members_;
   std::vector<uint32_t> story_of_;  // article -> story at the time it was added
