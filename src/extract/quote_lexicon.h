@@ -80,11 +80,14 @@ static_assert(Sorted(kDefiniteDeterminers));
 
 // Plural nouns that name a crowd rather than a person ("fans said").
 inline constexpr std::string_view kCollectives[] = {
-    "activists", "analysts", "commenters", "consumers", "critics", "customers", "doctors",
-    "economists", "employees", "executives", "experts", "fans", "followers", "insiders",
-    "internet", "investors", "lawmakers", "netizens", "observers", "officials", "others",
-    "people", "readers", "researchers", "residents", "scientists", "shoppers", "sources",
-    "supporters", "tweeters", "twitter", "users", "viewers", "voters", "witnesses", "workers",};
+    "activists", "analysts", "authorities", "automakers", "campaigners", "charities", "commenters",
+    "consumers", "critics", "customers", "diplomats", "doctors", "economists", "employees",
+    "executives", "experts", "fans", "followers", "insiders", "internet", "investigators",
+    "investors", "lawmakers", "manufacturers", "netizens", "observers", "officials", "others",
+    "parents", "people", "prosecutors", "protesters", "readers", "regulators", "researchers",
+    "residents", "scientists", "shoppers", "sources", "students", "supporters", "teachers",
+    "traders", "tweeters", "twitter", "unions", "users", "viewers", "voters", "witnesses",
+    "workers",};
 static_assert(Sorted(kCollectives));
 
 // Nouns for a person, used in epithets ("the actress", "the ex-wife of Ye").
@@ -123,7 +126,7 @@ static_assert(Sorted(kOrgSuffixes));
 
 // Nouns for the text that carries a statement ("the statement read").
 inline constexpr std::string_view kDocumentNouns[] = {
-    "caption", "comment", "email", "letter", "memo", "message", "note", "post", "release",
+    "caption", "comment", "email", "invitation", "letter", "memo", "message", "note", "post", "release",
     "statement", "tweet", "video",};
 static_assert(Sorted(kDocumentNouns));
 

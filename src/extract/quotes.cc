@@ -62,6 +62,9 @@ constexpr size_t kNounPhraseWords = 8;
 // Mentions looked at when resolving a pronoun: a few paragraphs' worth;
 // older antecedents are not what a pronoun refers to.
 constexpr size_t kPronounLookback = 60;
+// Sentences looked at for a pronoun's or epithet's antecedent: its own and
+// the two before it (a speaker pronoun rarely reaches further back).
+constexpr size_t kAntecedentSentences = 3;
 // A quotation with no cue of its own continues the previous speaker's when
 // it starts within this many paragraphs of the previous quotation.
 constexpr size_t kInheritParagraphs = 1;
@@ -164,6 +167,7 @@ class Finder {
     }
     BuildMentions();
     BuildWords();
+    BuildGender();
     std::vector<Quote> out;
     // Indirect speech first: the names it adds (organisations the entity
     // layer missed) are then known when "the trust said" is resolved.
@@ -173,8 +177,64 @@ class Finder {
     std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
       return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
     });
+    InheritMedia(&out);
     CommitNewMentions();
     return out;
+  }
+
+  // A statement's medium carries over to the same speaker's later words
+  // that name none ("In a televised speech, Obama presented a plan. … He
+  // said that …"): the latest earlier quotation by that speaker, or
+  // sentence with that speaker as subject, that names a medium.
+  // REQUIRES: `out` sorted by span start.
+  void InheritMedia(std::vector<Quote>* out) const {
+    std::vector<std::pair<size_t, const Quote*>> said;  // (start, quote) with a medium, in order
+    std::vector<std::tuple<size_t, std::string, std::string>> subjects;  // (start, entity, medium)
+    for (size_t i = 0; i < words_.size();) {
+      size_t e = i;
+      while (e < words_.size() && words_[e].sent == words_[i].sent) ++e;
+      const std::string medium = Medium(i, e);
+      if (!medium.empty()) {
+        for (size_t k = i; k < e; ++k) {
+          // "He said farewell in a TikTok video.": a pronoun subject too.
+          if (!InQuote(k) && (words_[k].lower == "he" || words_[k].lower == "she") && SubjectPosition(k)) {
+            const Speaker p = Pronoun(words_[k].lower, words_[k].start);
+            if (p.found && !p.id.empty()) subjects.emplace_back(words_[i].start, p.id, medium);
+            break;
+          }
+          const int m = words_[k].mention;
+          if (m < 0 || InQuote(k) || platform_[m] || !SubjectPosition(k)) continue;
+          const std::string& type = (*entities_)[m].type;
+          if (type == "PERSON" || type == "ORG") {
+            subjects.emplace_back(words_[i].start, (*entities_)[m].entity, medium);
+            break;
+          }
+        }
+      }
+      i = e;
+    }
+    for (size_t qi = 0; qi < out->size(); ++qi) {
+      Quote& q = (*out)[qi];
+      if (!q.medium.empty()) continue;
+      if (q.speaker.empty() && q.speaker_name.empty()) continue;
+      size_t best_at = 0;
+      std::string best;
+      for (size_t pi = qi; pi-- > 0;) {
+        const Quote& p = (*out)[pi];
+        const bool same = q.speaker.empty() ? p.speaker.empty() && p.speaker_name == q.speaker_name
+                                            : p.speaker == q.speaker;
+        if (!same) continue;
+        if (!p.medium.empty()) best = p.medium, best_at = p.span.start;
+        break;  // only the speaker's latest quotation counts
+      }
+      for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
+        const auto& [at, id, medium] = *it;
+        if (at > q.span.start || id != q.speaker || q.speaker.empty()) continue;
+        if (best.empty() || at > best_at) best = medium;
+        break;
+      }
+      q.medium = best;
+    }
   }
 
  private:
@@ -389,10 +449,134 @@ class Finder {
   }
 
   Speaker Pronoun(std::string_view p, size_t at) const {
-    if (p == "he" || p == "she") return Recent(at, "PERSON");
-    if (p == "it") return Recent(at, "ORG");
-    if (p == "they") return Recent(at, "ORG");
+    const int want = p == "he" ? 1 : p == "she" ? -1 : 0;
+    const std::string_view type = p == "he" || p == "she" ? "PERSON" : "ORG";
+    if (p != "he" && p != "she" && p != "it" && p != "they") return {};
+    // The subject of this sentence or of the one or two before it, as
+    // centering theory has it, before the most recent mention: in "Dan
+    // Cook said the Dow's fall is worrisome. "…," he said." he is Cook.
+    Speaker s = SentenceSubject(at, type, want);
+    if (s.found) return s;
+    s = Recent(at, type);
+    if (!s.found || want == 0 || Agrees(s.id, want)) return s;
+    return RecentAgreeing(at, type, want);
+  }
+
+  // What an epithet ("the 24-year-old", "the company") refers to: like a
+  // pronoun, a recent sentence's subject first, then the latest mention.
+  Speaker Referent(size_t at, std::string_view type) const {
+    Speaker s = SentenceSubject(at, type, 0);
+    return s.found ? s : Recent(at, type);
+  }
+
+  // Gender evidence of an entity agrees with the pronoun's (+1 he, -1
+  // she); no evidence agrees with both.
+  bool Agrees(const std::string& id, int want) const {
+    auto it = gender_.find(id);
+    if (it == gender_.end() || it->second == 0) return true;
+    return (it->second > 0) == (want > 0);
+  }
+
+  bool SubjectPosition(size_t w) const {
+    if (w == 0) return true;
+    // "on the Airbus website": after a preposition and its determiner.
+    if (w >= 2 && lex::In(lex::kDefiniteDeterminers, words_[w - 1].lower) &&
+        (lex::In(lex::kObjectPrepositions, words_[w - 2].lower) || words_[w - 2].lower == "in")) {
+      return false;
+    }
+    const std::string& prev = words_[w - 1].lower;
+    const int m = words_[w].mention;
+    size_t end = w;
+    while (end < words_.size() && words_[end].mention == m) ++end;
+    // "Renault's Dacia plant": a possessor is not the subject.
+    if (end < words_.size() && (words_[end].lower == "'s" || words_[end].lower == "'")) return false;
+    return !(lex::In(lex::kObjectPrepositions, prev) || prev == "in" || prev == "than" || prev == "'s" ||
+             prev == "'" || lex::In(lex::kCues, prev));
+  }
+
+  Speaker SentenceSubject(size_t at, std::string_view type, int want) const {
+    const size_t w = WordAt(at);
+    if (w >= words_.size()) return {};
+    const size_t sent = words_[w].sent;
+    size_t i = w;
+    for (size_t back = 0; back < kAntecedentSentences; ++back) {
+      const size_t target = sent >= back ? sent - back : 0;
+      if (back > 0 && sent < back) break;
+      // Start of the target sentence.
+      while (i > 0 && words_[i - 1].sent >= target) --i;
+      if (words_[i].para + 1 < words_[w].para) break;
+      for (size_t k = i; k < words_.size() && words_[k].sent == target && k < w; ++k) {
+        const int m = words_[k].mention;
+        if (m < 0 || InQuote(k) || (k > 0 && words_[k - 1].mention == m)) continue;
+        const EntityMention& e = (*entities_)[m];
+        if (e.type != type || platform_[m] || !SubjectPosition(k)) continue;
+        const size_t p = words_[k].para;
+        if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
+        if (want != 0 && !Agrees(e.entity, want)) continue;
+        return FromMention(static_cast<size_t>(m));
+      }
+    }
     return {};
+  }
+
+  Speaker RecentAgreeing(size_t before, std::string_view type, int want) const {
+    auto it = std::lower_bound(mention_order_.begin(), mention_order_.end(), before,
+                               [&](size_t m, size_t v) { return (*entities_)[m].span.start < v; });
+    for (size_t looked = 0; it != mention_order_.begin() && looked < kPronounLookback; ++looked) {
+      --it;
+      const EntityMention& e = (*entities_)[*it];
+      if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+      if (Agrees(e.entity, want)) return FromMention(*it);
+    }
+    return {};
+  }
+
+  size_t WordAt(size_t cp) const {
+    return static_cast<size_t>(
+        std::lower_bound(words_.begin(), words_.end(), cp, [](const Word& w, size_t v) { return w.start < v; }) -
+        words_.begin());
+  }
+
+  // Gender evidence per entity from the article itself: honorifics (Mr,
+  // Ms), gendered role nouns next to a name ("spokeswoman Jennifer
+  // Chelune") and the first he/she after a person who opens a sentence.
+  void BuildGender() {
+    static constexpr std::string_view kMale[] = {
+        "actor", "boyfriend", "brother", "businessman", "chairman", "councilman", "father", "husband",
+        "king", "lord", "mr", "mr.", "prince", "sir", "son", "spokesman",};
+    static constexpr std::string_view kFemale[] = {
+        "actress", "businesswoman", "chairwoman", "councilwoman", "dame", "daughter", "girlfriend", "lady",
+        "miss", "mother", "mrs", "mrs.", "ms", "ms.", "princess", "queen", "sister", "spokeswoman", "wife",};
+    static_assert(lex::Sorted(kMale) && lex::Sorted(kFemale));
+    gender_.clear();
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const int m = words_[i].mention;
+      if (m < 0 || (i > 0 && words_[i - 1].mention == m) || (*entities_)[m].type != "PERSON") continue;
+      const std::string& id = (*entities_)[m].entity;
+      const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
+      const std::string& prev = i > 0 ? words_[i - 1].lower : first;
+      int vote = 0;
+      for (const std::string& w : {prev, first}) {
+        vote += lex::In(kMale, w) ? 2 : lex::In(kFemale, w) ? -2 : 0;
+      }
+      if (i == 0 || words_[i - 1].sent != words_[i].sent || !InQuote(i)) {
+        // The first third-person pronoun after the sentence's first person.
+        for (size_t k = i + 1; k < words_.size() && words_[k].sent == words_[i].sent; ++k) {
+          if (InQuote(k)) continue;
+          if (words_[k].mention >= 0 && words_[k].mention != m &&
+              (*entities_)[words_[k].mention].type == "PERSON") {
+            break;
+          }
+          const std::string& w = words_[k].lower;
+          // Subject and reflexive pronouns and "his" corefer with the
+          // subject; "him" and "her" are as often someone else.
+          if (w == "he" || w == "his" || w == "himself") { vote += 1; break; }
+          if (w == "she" || w == "herself") { vote -= 1; break; }
+          if (w == "him" || w == "her" || w == "they" || w == "them") break;
+        }
+      }
+      gender_[id] += vote;
+    }
   }
 
   Speaker Anonymous(size_t a, size_t b) const {
@@ -437,14 +621,27 @@ class Finder {
     if (spokesperson) {
       return Recent(before, "ORG");  // speaks for the organisation in the story
     }
-    if (lex::In(lex::kPersonNouns, head) || IsYearsOld(head)) return Recent(before, "PERSON");
+    if (lex::In(lex::kPersonNouns, head) || IsYearsOld(head)) return Referent(before, "PERSON");
     if (lex::In(lex::kOrgNouns, head)) {
       // "the state auditor's office": a body described by whose it is, not
       // an epithet for an organisation named earlier.
       for (size_t k = a + 1; k < b; ++k) {
         if (words_[k].lower == "'s" || words_[k].lower == "'") return Anonymous(det == "the" ? a + 1 : a, b);
       }
-      return Recent(before, "ORG");
+      // "the Belgian government": a body named by a proper modifier the
+      // entity layer did not mark, not an epithet for an earlier name.
+      if (det == "the") {
+        for (size_t k = a + 1; k < b; ++k) {
+          if (words_[k].punct) break;
+          if (words_[k].cap && words_[k].mention < 0 && !InQuote(k)) return NewName(k, b);
+          // "The China Daily newspaper": the named organisation itself.
+          const int m = words_[k].mention;
+          if (m >= 0 && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PLACE") && !platform_[m]) {
+            return FromMention(static_cast<size_t>(m));
+          }
+        }
+      }
+      return Referent(before, "ORG");
     }
     if (lex::In(lex::kDocumentNouns, head)) return Issuer(head, a);
     if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
@@ -607,15 +804,31 @@ class Finder {
     if (cue <= lo) return {};
     // "…," he said, adding that "…": the participle shares the subject of
     // the verb before it.
-    if (words_[cue].lower.ends_with("ing") && words_[cue - 1].lower == ",") {
-      for (size_t k = cue - 1; k-- > lo;) {
+    // "Reuters quoted Smith as saying", "Smith was quoted as saying": the
+    // one quoted speaks, not the one quoting.
+    if (words_[cue].lower == "saying" && words_[cue - 1].lower == "as" && cue >= lo + 3) {
+      const std::string& v = words_[cue - 2].lower;
+      if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
+      for (size_t k = cue - 2; k > lo && k + kNounPhraseWords > cue; --k) {
+        const std::string& q = words_[k - 1].lower;
+        if (q == "quoted" || q == "quotes" || q == "cited" || q == "cites") return HeadAt(cue - 2, k);
+      }
+    }
+    const std::string& before_cue = words_[cue - 1].lower;
+    // "issued a statement saying": the issuer speaks.
+    if (words_[cue].lower.ends_with("ing") &&
+        (before_cue == "," || before_cue == "by" || lex::In(lex::kDocumentNouns, before_cue))) {
+      // The verb the participle hangs on may lie before the window the
+      // caller looked at ("Mannion stated that …, saying, "…"").
+      const size_t s0 = std::min(lo, SentenceWords(cue, cue + 1).first);
+      for (size_t k = cue - 1; k-- > s0;) {
         if (IsTerminal(words_[k].lower)) break;
-        if (!InQuote(k) && lex::In(lex::kCues, words_[k].lower) && !words_[k].lower.ends_with("ing")) {
-          return SubjectBefore(k, lo);
+        if (!InQuote(k) && lex::In(lex::kCues, words_[k].lower) && !words_[k].lower.ends_with("ing") && !WeakCue(k)) {
+          return SubjectBefore(k, s0);
         }
       }
       // "Smith unveiled the products, saying …": the clause's subject.
-      Speaker s = NearestSubject(lo, cue);
+      Speaker s = NearestSubject(s0, cue);
       if (s.found) return s;
     }
     size_t i = cue - 1;
@@ -628,8 +841,12 @@ class Finder {
       if (j < lo + 2 || words_[j - 1].lower != ",") return {};
       // "Another automaker, General Motors (GM), announced": a name that
       // opens the insertion is the subject it renames.
-      if (words_[j].mention >= 0 && ((*entities_)[words_[j].mention].type == "PERSON" ||
-                                     (*entities_)[words_[j].mention].type == "ORG")) {
+      // ("Wagoner, GM's chief executive, said": a possessor describes.)
+      size_t after_name = j;
+      while (after_name < i && words_[after_name].mention == words_[j].mention) ++after_name;
+      const bool possessor = words_[after_name].lower == "'s" || words_[after_name].lower == "'";
+      if (words_[j].mention >= 0 && !possessor && ((*entities_)[words_[j].mention].type == "PERSON" ||
+                                                   (*entities_)[words_[j].mention].type == "ORG")) {
         return FromMention(static_cast<size_t>(words_[j].mention));
       }
       i = j - 2;
@@ -646,12 +863,58 @@ class Finder {
     if (words_[i].lower == "and" || words_[i].lower == "that" || words_[i].lower == "which") {
       return ClauseSubject(lo, i);
     }
+    Speaker unnamed = UnnamedSource(i, lo);
+    if (unnamed.found) return unnamed;
     if (words_[i].lower == ")") {
       while (i > lo && words_[i].lower != "(") --i;
       if (i == lo) return {};
       --i;
     }
     return HeadAt(i, lo);
+  }
+
+  // "someone familiar with the situation", "people close to the talks":
+  // the unnamed sources of news writing, a phrase ending at word `i`.
+  Speaker UnnamedSource(size_t i, size_t lo) const {
+    static constexpr std::string_view kSourceHeads[] = {
+        "individual", "insider", "insiders", "people", "person", "somebody", "someone", "source", "sources",};
+    static constexpr std::string_view kSourceLinks[] = {
+        "close", "familiar", "involved", "knowledgeable", "who", "with",};
+    // Adjectives before the head ("an anonymous individual").
+    static constexpr std::string_view kSourceModifiers[] = {"anonymous", "senior", "unnamed"};
+    static_assert(lex::Sorted(kSourceHeads) && lex::Sorted(kSourceLinks) && lex::Sorted(kSourceModifiers));
+    for (size_t k = i; k > lo && k + kNounPhraseWords > i; --k) {
+      const Word& w = words_[k - 1];
+      if (w.punct && !IsMark(k - 1)) break;
+      if (!lex::In(kSourceHeads, w.lower) || !lex::In(kSourceLinks, words_[k].lower)) continue;
+      size_t a = k - 1;
+      while (a > lo && a + kNounPhraseWords > k && !words_[a - 1].punct && !words_[a - 1].cap &&
+             (lex::In(lex::kAnonDeterminers, words_[a - 1].lower) || lex::In(kSourceModifiers, words_[a - 1].lower))) {
+        --a;
+      }
+      return Anonymous(a, i);
+    }
+    return {};
+  }
+
+  // The source "according to" names in [i, hi): the outlet or author of a
+  // document when one is named ("according to a report in Ars Technica",
+  // "a review by PC World"), else the phrase's speaker.
+  Speaker AccordingTo(size_t i, size_t hi) {
+    static constexpr std::string_view kWorks[] = {"analysis", "article", "report", "review", "study", "survey"};
+    static_assert(lex::Sorted(kWorks));
+    for (size_t k = i; k + 2 < hi && k < i + kNounPhraseWords; ++k) {
+      if (words_[k].punct) break;
+      const std::string& next = words_[k + 1].lower;
+      if (!(lex::In(kWorks, words_[k].lower) || lex::In(lex::kDocumentNouns, words_[k].lower)) ||
+          !(next == "in" || next == "by" || next == "from")) {
+        continue;
+      }
+      Speaker s = SubjectAfter(k + 2, hi);
+      if (s.found) return s;
+      break;
+    }
+    return SubjectAfter(i, hi);
   }
 
   // The speaker a phrase starting at word `i` names ("said Smith", "said
@@ -661,7 +924,10 @@ class Finder {
     const Word& w = words_[i];
     // "said Uralsib analyst Chris Weafer", "said the firm's chief executive,
     // Alan Mulally": a person named after a role is the speaker.
-    if (w.mention < 0 || (*entities_)[w.mention].type != "PERSON") {
+    // "said Uralsib analyst Chris Weafer" also when the entity layer typed
+    // the organisation PERSON: a role noun between two names makes the
+    // second the speaker.
+    if (w.mention < 0 || (*entities_)[w.mention].type != "PERSON" || RoleThenName(i, hi)) {
       const int person = PersonAfterRole(i, hi);
       if (person >= 0) {
         Speaker s = HeadAt(static_cast<size_t>(person), i);
@@ -671,6 +937,8 @@ class Finder {
     if (w.mention >= 0) {
       size_t j = i;
       while (j + 1 < hi && words_[j + 1].mention == w.mention) ++j;
+      // "said Barclays Capital economists": a group, not the firm.
+      if (j + 1 < hi && lex::In(lex::kCollectives, words_[j + 1].lower)) return Anonymous(i, j + 1);
       return HeadAt(j, i);
     }
     if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
@@ -688,6 +956,24 @@ class Finder {
       return NewName(b, j, b == j && words_[b].cap && b > 0 && words_[b - 1].sent != words_[b].sent);
     }
     return NounPhrase(i, j);
+  }
+
+  // True when the mention at word `i` is followed, within a role phrase, by
+  // a role noun and then another person's name ("ANA senior vice president
+  // Mitsuo Morimoto").
+  bool RoleThenName(size_t i, size_t hi) const {
+    const int first = words_[i].mention;
+    size_t k = i;
+    while (k < hi && words_[k].mention == first) ++k;
+    bool role = false;
+    for (; k < hi && k < i + kRolePhraseWords; ++k) {
+      const Word& w = words_[k];
+      if (w.mention >= 0 && w.mention != first) return role && (*entities_)[w.mention].type == "PERSON";
+      if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
+      if (w.punct || InQuote(k) || lex::In(lex::kObjectPrepositions, w.lower) || w.lower == "in") return false;
+      role = role || lex::In(lex::kPersonNouns, w.lower);
+    }
+    return false;
   }
 
   // The last word of the last person named in the phrase starting at `i`
@@ -822,15 +1108,15 @@ class Finder {
   std::string Medium(size_t from, size_t to) const {
     static constexpr std::string_view kOrder[] = {
         "instagram_stories", "tiktok", "x", "instagram", "facebook", "youtube", "snapchat", "threads",
-        "linkedin", "reddit", "podcast", "press-conference", "conference-call", "interview", "speech", "tv",
+        "linkedin", "reddit", "podcast", "press-conference", "conference-call", "interview", "tv", "speech",
         "phone", "email", "letter", "memo", "message", "statement", "blog", "forum", "website", "article",
         "filing", "report", "invitation", "conference"};
     // Single words naming a medium, as written.
     static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
         {"tiktok", "tiktok"},       {"twitter", "x"},          {"tweet", "x"},           {"tweets", "x"},
         {"tweeted", "x"},           {"facebook", "facebook"},  {"youtube", "youtube"},   {"snapchat", "snapchat"},
-        {"linkedin", "linkedin"},   {"reddit", "reddit"},      {"podcast", "podcast"},   {"interview", "interview"},
-        {"interviews", "interview"}, {"speech", "speech"},     {"television", "tv"},     {"tv", "tv"},
+        {"linkedin", "linkedin"},   {"reddit", "reddit"},      {"subreddit", "reddit"},      {"podcast", "podcast"},   {"interview", "interview"},
+        {"interviews", "interview"}, {"speech", "speech"},     {"television", "tv"},     {"tv", "tv"},             {"televised", "tv"},
         {"phone", "phone"},         {"telephone", "phone"},    {"email", "email"},       {"e-mail", "email"},
         {"emails", "email"},        {"letter", "letter"},      {"memo", "memo"},         {"message", "message"},
         {"statement", "statement"}, {"statements", "statement"}, {"blog", "blog"},       {"forum", "forum"},
@@ -847,7 +1133,11 @@ class Finder {
       const std::string& w = words_[i].lower;
       const std::string& next = i + 1 < words_.size() ? words_[i + 1].lower : w;
       const std::string& prev = i > 0 ? words_[i - 1].lower : w;
-      if (w == "instagram" || w == "ig") {
+      // "IG" is Instagram only where a platform is expected ("on IG",
+      // "her IG story"), not in "IG Markets".
+      const bool ig = w == "ig" && (prev == "on" || prev == "via" || prev == "her" || prev == "his" ||
+                                    prev == "their" || prev == "my");
+      if (w == "instagram" || ig) {
         take(next == "stories" || next == "story" ? "instagram_stories" : "instagram");
       } else if (w == "stories" && (prev == "her" || prev == "his" || prev == "their")) {
         take("instagram_stories");
@@ -855,6 +1145,8 @@ class Finder {
         take("x");
       } else if (w == "threads" && words_[i].cap) {
         take("threads");
+      } else if ((w == "event" || w == "briefing") && prev == "press") {
+        take("press-conference");
       } else if (w == "conference") {
         take(prev == "press" || prev == "news" ? "press-conference" : next == "call" ? "conference-call" : "conference");
       } else if (w == "told" && next != "the" && i + 1 < words_.size() && words_[i + 1].mention >= 0 &&
@@ -875,6 +1167,8 @@ class Finder {
     for (size_t k = i; k-- > 0 && i - k <= kMediumPrepositionWords;) {
       const std::string& w = words_[k].lower;
       if (w == "in" || w == "on" || w == "via" || w == "through" || w == "over") return true;
+      // "reached by phone", but not "disturbed by the report".
+      if (w == "by" && k + 1 == i) return true;
       if (words_[k].punct) return false;
     }
     return false;
@@ -987,6 +1281,14 @@ class Finder {
     return n >= 2 && !EndsSentence(j);
   }
 
+  // "the so-called "death grip"": the writer distances themself from a
+  // term; nobody is quoted.
+  bool SoCalled(const Judged& j) const {
+    return j.open_word > 0 && (words_[j.open_word - 1].lower == "so-called" ||
+                               (j.open_word > 1 && words_[j.open_word - 1].lower == "called" &&
+                                words_[j.open_word - 2].lower == "so"));
+  }
+
   // True when the word before the opening mark shows the quotation is
   // embedded in the running sentence ("called it "a mistake"").
   bool Embedded(const Judged& j) const {
@@ -998,8 +1300,20 @@ class Finder {
         prev.lower == "\xE2\x80\x94" || prev.lower == "\xE2\x80\x93" || prev.lower == "(" || IsMark(j.open_word - 1)) {
       return false;
     }
-    // "saying", "calling": a participle embeds what follows in the sentence.
     if (lex::In(lex::kCues, prev.lower) && !prev.lower.ends_with("ing")) return false;
+    // "saying", "calling": a participle embeds what follows in the
+    // sentence, unless that is a sentence of its own ("with Smith saying
+    // "The key decision was the fuel.""). "calling it "a mistake"" stays.
+    if (lex::In(lex::kCues, prev.lower) && j.first_word < j.last_word && words_[j.first_word].cap &&
+        EndsSentence(j)) {
+      return false;
+    }
+    // "It said that "The Treasury today announced …."": a whole quoted
+    // sentence after "said that" is direct.
+    if (prev.lower == "that" && j.open_word >= 2 && lex::In(lex::kCues, words_[j.open_word - 2].lower) &&
+        j.first_word < j.last_word && words_[j.first_word].cap && EndsSentence(j)) {
+      return false;
+    }
     return true;
   }
 
@@ -1007,12 +1321,13 @@ class Finder {
     last_speaker_ = {};
     size_t last_para = 0;
     std::string last_medium;
+    size_t last_close = 0;
     bool have_last = false;
     for (const MarkedSpan& m : top_) {
       Judged j = Locate(m);
       if (j.first_word >= j.last_word || j.last_word > words_.size()) continue;
       const size_t n = ContentWords(j);
-      if (n == 0 || IsTitle(j, n)) continue;
+      if (n == 0 || IsTitle(j, n) || SoCalled(j)) continue;
       const bool partial = IsPartial(j, n);
       Attribution a = Attribute(j, partial);
       if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
@@ -1035,10 +1350,13 @@ class Finder {
           auto [pf, pt] = SentenceWords(from - 1, from);
           if (!HasDirect(pf, pt)) q.medium = Medium(pf, pt);
         }
-      } else if (!partial && near && last_speaker_.found) {
+      } else if (!partial && near && last_speaker_.found && !Intervenes(j, last_close, &a)) {
         a.speaker = last_speaker_;
         a.found = true;
         q.medium = last_medium;
+      } else if (a.found) {
+        auto [from, to] = SentenceWords(a.from, a.to);
+        q.medium = Medium(from, to);
       } else if (!partial) {
         a = PreviousSentence(j);
         if (a.found) {
@@ -1054,6 +1372,7 @@ class Finder {
         last_speaker_ = a.speaker;
         last_medium = q.medium;
         last_para = words_[std::min(j.last_word, words_.size() - 1)].para;
+        last_close = j.close_word;
         have_last = true;
       }
       if (!q.text.empty()) out->push_back(std::move(q));
@@ -1098,9 +1417,22 @@ class Finder {
     for (size_t i = j.open_word; i-- > from;) {
       if (InQuote(i) || !lex::In(lex::kCues, words_[i].lower) || WeakCue(i)) continue;
       Attribution a;
-      a.speaker = words_[i].lower == "according" ? SubjectAfter(i + 2, j.open_word) : SubjectBefore(i, from);
+      a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, j.open_word) : SubjectBefore(i, from);
       if (!a.speaker.found) a.speaker = NearestSubject(from, i);
       if (!a.speaker.found) continue;
+      a.cue = words_[i].lower;
+      a.from = from;
+      a.to = to;
+      a.found = true;
+      return a;
+    }
+    // ""decades in the making," Obama explained": a cue after it.
+    for (size_t i = j.close_word + 1; i < to && i < j.close_word + kPostWindowWords; ++i) {
+      if (InQuote(i)) break;
+      if (!lex::In(lex::kCues, words_[i].lower) || WeakCue(i) || words_[i].lower == "according") continue;
+      Attribution a;
+      a.speaker = SubjectBefore(i, j.close_word + 1);
+      if (!a.speaker.found) break;
       a.cue = words_[i].lower;
       a.from = from;
       a.to = to;
@@ -1142,6 +1474,7 @@ class Finder {
            !InQuote(hi) && !IsTerminal(words_[hi].lower) && words_[hi].lower != ";") {
       ++hi;
     }
+    bool cued = false;
     for (size_t c = lo; c < hi; ++c) {
       if (!lex::In(lex::kCues, words_[c].lower)) continue;
       Attribution a;
@@ -1154,7 +1487,12 @@ class Finder {
       a.to = hi;
       a.found = a.speaker.found;
       if (a.found) return a;
+      cued = true;
       break;
+    }
+    if (!cued && lo < hi && ContinuesSentence(j)) {
+      Attribution a = UnlistedCue(lo, hi);
+      if (a.found) return a;
     }
     // "…," one person showed agreement: anonymous speaker, no cue verb.
     if (lo < hi && lex::In(lex::kAnonDeterminers, words_[lo].lower)) {
@@ -1171,6 +1509,48 @@ class Finder {
       return a;
     }
     return {};
+  }
+
+  // True when the quotation ends in a comma, "!" or "?" inside its marks:
+  // the sentence goes on after it, and what follows is its attribution.
+  bool ContinuesSentence(const Judged& j) const {
+    for (size_t i = j.last_word; i-- > j.first_word;) {
+      if (IsMark(i)) continue;
+      const std::string& w = words_[i].lower;
+      return w == "," || w == "!" || w == "?";
+    }
+    return false;
+  }
+
+  // After a quotation that continues its sentence, a speech verb missing
+  // from the lexicon (", enthused Smith", ", Smith remembered asking") or no
+  // verb at all (", Jesse Toprak, an analyst for Edmunds."): the verb is
+  // told by its past-tense shape, the speaker must be a name.
+  Attribution UnlistedCue(size_t lo, size_t hi) {
+    Attribution a;
+    a.from = lo;
+    a.to = hi;
+    const size_t limit = std::min(hi, lo + kNounPhraseWords);
+    for (size_t c = lo; c < limit; ++c) {
+      const Word& w = words_[c];
+      if (w.punct && w.lower != "'s") break;
+      if (w.cap || w.mention >= 0 || !w.lower.ends_with("ed") || w.lower.size() <= 3 || IsYearsOld(w.lower)) continue;
+      a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+      if (!a.speaker.found || a.speaker.type.empty()) return {};
+      a.cue = w.lower;
+      a.found = true;
+      return a;
+    }
+    // "…," Jesse Toprak, an analyst for Edmunds.
+    const int m = words_[lo].mention;
+    if (m < 0 || (*entities_)[m].type != "PERSON") return {};
+    size_t k = lo;
+    while (k < hi && words_[k].mention == m) ++k;
+    if (k < words_.size() && (words_[k].lower == "," || IsTerminal(words_[k].lower))) {
+      a.speaker = FromMention(static_cast<size_t>(m));
+      a.found = true;
+    }
+    return a;
   }
 
   // "She said: "…"" / "Smith, 41, added, "…"" before the opening mark.
@@ -1207,7 +1587,7 @@ class Finder {
       Attribution a;
       a.cue = words_[c].lower;
       if (a.cue == "according") {
-        a.speaker = SubjectAfter(c + 2, end);
+        a.speaker = AccordingTo(c + 2, end);
       } else {
         a.speaker = SubjectBefore(c, lo);
         if (!a.speaker.found) a.speaker = SubjectAfter(c + 1, end);
@@ -1219,6 +1599,20 @@ class Finder {
       if (a.found) return a;
     }
     return {};
+  }
+
+  // True when a sentence between the previous quotation (closing at word
+  // `last_close`) and `j` names another speaker ("Chairman Dieter Zetsche
+  // denied the reports. "…""): the quotation is theirs, set in `a`, not a
+  // continuation of the previous speaker's.
+  bool Intervenes(const Judged& j, size_t last_close, Attribution* a) {
+    if (j.open_word == 0 || j.open_word <= last_close + 1) return false;
+    auto [from, to] = SentenceWords(j.open_word - 1, j.open_word);
+    if (from <= last_close) return false;
+    Attribution prev = PreviousSentence(j);
+    if (!prev.found || prev.speaker.type.empty() || prev.speaker.id == last_speaker_.id) return false;
+    *a = prev;
+    return true;
   }
 
   // A quotation with no cue of its own: the speaker named in the sentence
@@ -1235,7 +1629,15 @@ class Finder {
     }
     if (!speechy && words_[prev].lower != ":") return {};
     Attribution a;
-    a.speaker = ClauseSubject(from, to);
+    // The subject of the sentence's speech verb ("Following the reports
+    // that A and B would split, chairman C denied them."), else its first
+    // subject.
+    for (size_t c = to; c-- > from && !a.speaker.found;) {
+      if (!InQuote(c) && lex::In(lex::kCues, words_[c].lower) && !WeakCue(c) && words_[c].lower != "according") {
+        a.speaker = SubjectBefore(c, from);
+      }
+    }
+    if (!a.speaker.found) a.speaker = ClauseSubject(from, to);
     a.from = from;
     a.to = to;
     a.found = a.speaker.found;
@@ -1306,9 +1708,18 @@ class Finder {
 
   void Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to, std::vector<Quote>* out) {
     // Reported speech stays within its paragraph, even where the sentence
-    // splitter joined a soft-wrapped line.
+    // splitter joined a soft-wrapped line, and ends before a quoted
+    // sentence ("…, with Smith saying "The fuel decided it."").
     for (size_t i = a + 1; i < b; ++i) {
       if (words_[i].para != words_[a].para) b = i;
+      if (i < b && IsMark(i) && InQuote(i) && top_[words_[i].quote].open == words_[i].start) {
+        const Judged j = Locate(top_[words_[i].quote]);
+        const size_t n = ContentWords(j);
+        if (n > 0 && !IsTitle(j, n) && !IsPartial(j, n)) {
+          b = i;
+          while (b > a + 1 && words_[b - 1].punct) --b;  // the comma or colon before it
+        }
+      }
     }
     if (b <= a || b - a < kIndirectMinWords) return;
     Quote q;
@@ -1333,13 +1744,19 @@ class Finder {
 
   void Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (to - from < kIndirectMinWords + 2 || HasDirect(from, to)) return;
-    const size_t end = ContentEnd(from, to);
+    size_t end = ContentEnd(from, to);
     // "according to X, …" / "…, according to X."
     for (size_t i = from; i + 2 < end; ++i) {
       if (words_[i].lower != "according" || words_[i + 1].lower != "to" || InQuote(i)) continue;
+      // "Two residents have said they will run, according to the clerk's
+      // office": the report relays the residents' words; they speak.
+      if (i > from && words_[i - 1].lower == "," && HasReport(from, i - 1)) {
+        end = i - 1;
+        break;
+      }
       size_t k = i + 2;
       while (k < end && words_[k].lower != ",") ++k;
-      Speaker s = SubjectAfter(i + 2, k);
+      Speaker s = AccordingTo(i + 2, k);
       if (!s.found) return;
       if (i == from) {
         Emit(k + 1, end, s, "according to", from, to, out);
@@ -1355,10 +1772,29 @@ class Finder {
         continue;  // passive or adjectival "said"
       }
       const size_t start = ContentStart(c, end);
+      // ", said Ivo Renn." reads as a clause after the verb; without a
+      // subject before the verb it may be a postposed attribution (below).
+      const bool after_comma = c > from && words_[c - 1].lower == ",";
+      Speaker s;
       if (start < end) {
-        Speaker s = words_[c].lower == "saying" ? NearestSubject(from, c) : SubjectBefore(c, from);
+        s = words_[c].lower == "saying" ? NearestSubject(from, c) : SubjectBefore(c, from);
         if (!s.found) s = NearestSubject(from, c);
-        if (!s.found) continue;
+        if (!s.found && !after_comma) continue;
+      }
+      if (start < end && s.found) {
+        // "The office said it had asked for the files, and Quayle said she
+        // would answer": two reports, each with its own speaker.
+        const size_t next = SecondReport(start, end);
+        if (next < end && OtherSpeaker(next, end, s)) {
+          size_t stop = next;
+          while (stop > start && (words_[stop - 1].lower == "and" || words_[stop - 1].lower == "but" ||
+                                  words_[stop - 1].lower == "," || words_[stop - 1].lower == ";")) {
+            --stop;
+          }
+          Emit(start, stop, s, words_[c].lower, from, to, out);
+          Indirect(next, to, out);
+          return;
+        }
         Emit(start, end, s, words_[c].lower, from, to, out);
         return;
       }
@@ -1366,14 +1802,23 @@ class Finder {
       if (c > from + kIndirectMinWords) {
         size_t comma = c;
         while (comma > from && words_[comma - 1].lower != "," && c - comma < 6) --comma;
+        // A quoted word inside the content ("the so-called "death grip"")
+        // does not make it a quotation; a quoted sentence does.
         bool quoted = false;
-        for (size_t k = from; k < comma; ++k) quoted = quoted || InQuote(k);
+        for (int last = -1, k = static_cast<int>(from); k < static_cast<int>(comma) && !quoted; ++k) {
+          const int qi = words_[k].quote;
+          if (qi < 0 || qi == last) continue;
+          last = qi;
+          const Judged j = Locate(top_[qi]);
+          const size_t n = ContentWords(j);
+          quoted = n > 0 && !IsTitle(j, n) && !IsPartial(j, n);
+        }
         if (comma > from && words_[comma - 1].lower == "," && !quoted) {
           size_t tail = c + 1;
           while (tail < end && (lex::In(lex::kTimeWords, words_[tail].lower) || lex::In(lex::kAdverbs, words_[tail].lower))) {
             ++tail;
           }
-          Speaker s = comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
+          s = comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
           if (s.found && (comma == c || tail >= end || words_[tail].lower == "in" || words_[tail].lower == "on")) {
             Emit(from, comma - 1, s, words_[c].lower, from, to, out);
             return;
@@ -1381,6 +1826,39 @@ class Finder {
         }
       }
     }
+  }
+
+  // True when the report starting at word `next` has a speaker of its own,
+  // other than `s` (a report by the same speaker continues the content).
+  bool OtherSpeaker(size_t next, size_t end, const Speaker& s) {
+    size_t c = next;
+    while (c < end && !lex::In(lex::kIndirectCues, words_[c].lower)) ++c;
+    if (c >= end || c == next) return false;
+    const Speaker other = SubjectBefore(c, next);
+    return other.found && !other.type.empty() && (other.id != s.id || other.name != s.name);
+  }
+
+  // True when [from, to) holds a speech verb reporting a clause.
+  bool HasReport(size_t from, size_t to) const {
+    for (size_t c = from; c < to; ++c) {
+      if (!InQuote(c) && lex::In(lex::kIndirectCues, words_[c].lower) && ContentStart(c, to) < to) return true;
+    }
+    return false;
+  }
+
+  // First word of a second coordinated report inside the content [start,
+  // end) (", and Quayle said she …"), or `end` when there is none.
+  size_t SecondReport(size_t start, size_t end) const {
+    for (size_t c = start + 1; c < end; ++c) {
+      if (InQuote(c) || !lex::In(lex::kIndirectCues, words_[c].lower) || ContentStart(c, end) >= end) continue;
+      for (size_t k = c; k-- > start && c - k <= kNounPhraseWords;) {
+        const std::string& w = words_[k].lower;
+        if (w == "and" || w == "but" || w == ";") return k > start && k + 1 < c ? k + 1 : end;
+        if (w == "that" || IsTerminal(w)) break;
+      }
+      return end;
+    }
+    return end;
   }
 
   // First word of the reported clause after the cue at `c`, or `end` when
@@ -1471,6 +1949,7 @@ class Finder {
   std::vector<bool> platform_;                             // per mention: names a social platform
   unsigned long max_id_ = 0;
   std::vector<EntityMention> new_mentions_;
+  std::unordered_map<std::string, int> gender_;  // entity id -> votes, > 0 male, < 0 female
   Speaker last_speaker_;
 };
 
