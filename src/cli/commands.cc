@@ -10,10 +10,13 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
+#include <tbb/task_group.h>
 #include <nlohmann/json.hpp>
 
 #include "extract/ner.h"
@@ -150,12 +153,31 @@ class ProgressLine {
 };
 
 // Groups every stored article into stories and stores the grouping.
-Status RebuildStories(Store& store) {
+// `fresh` holds annotations already made for some articles (by id); an entry
+// is used only when its article is the stored one.
+Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArticle>& fresh) {
   Result<std::vector<Article>> all = store.AllArticles();
   if (!all.ok()) return all.status();
+  std::vector<AnnotatedArticle> annotated(all->size());
+  std::vector<Article> missing;
+  std::vector<size_t> missing_at;
+  for (size_t i = 0; i < all->size(); ++i) {
+    const Article& a = (*all)[i];
+    auto it = fresh.find(a.id);
+    if (it != fresh.end() && it->second.article.text == a.text && it->second.article.title == a.title &&
+        it->second.article.published == a.published) {
+      annotated[i] = std::move(it->second);
+      annotated[i].article = a;
+    } else {
+      missing.push_back(a);
+      missing_at.push_back(i);
+    }
+  }
+  std::vector<AnnotatedArticle> rest = AnnotateAll(missing);
+  for (size_t k = 0; k < rest.size(); ++k) annotated[missing_at[k]] = std::move(rest[k]);
   StoryOptions options;
   options.views = false;  // the store keeps the grouping; briefs build views on demand
-  Brief brief = BuildBrief(AnnotateAll(*all), options);
+  Brief brief = BuildBrief(annotated, options);
   std::vector<StoredStory> stories;
   for (const Story& s : brief.stories) {
     stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
@@ -210,6 +232,11 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   std::map<PutOutcome, size_t> outcomes;
   size_t read = 0;
   Clock::time_point t0 = Clock::now();
+  // Articles this run stores are annotated on the other cores while the
+  // store writes, for the story rebuild at the end.
+  tbb::task_group annotating;
+  std::mutex annotated_mu;
+  std::unordered_map<std::string, AnnotatedArticle> annotated;
   // `files` are already expanded and missing ones reported, so the reporter
   // passed to ForEachArticle sees only per-file and per-record problems.
   Status s = ForEachArticle(
@@ -220,16 +247,24 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
         Result<PutOutcome> o = (*store)->Put(a);
         if (!o.ok()) return o.status();
         ++outcomes[*o];
+        if (*o == PutOutcome::kStored || *o == PutOutcome::kUpdated) {
+          annotating.run([&annotated, &annotated_mu, article = std::move(a)] {
+            AnnotatedArticle an = Annotate(article, {});
+            const std::lock_guard<std::mutex> lock(annotated_mu);
+            annotated[an.article.id] = std::move(an);
+          });
+        }
         return Status::Ok();
       },
       [&](const std::string& f) { progress.FileDone(f); });
+  annotating.wait();
   progress.Finish();
   if (!s.ok()) return s;
   if (Status f = (*store)->Flush(); !f.ok()) return f;
   size_t changed = outcomes[PutOutcome::kStored] + outcomes[PutOutcome::kUpdated];
   if (changed > 0) {
     if (show) err << "ingest: grouping " << (*store)->ArticleCount() << " articles into stories..." << std::flush;
-    Status r = RebuildStories(**store);
+    Status r = RebuildStories(**store, annotated);
     if (show) err << "\r\033[K" << std::flush;
     if (!r.ok()) return r;
   }

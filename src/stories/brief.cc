@@ -4,6 +4,8 @@
 #include "storyline/brief.h"
 
 #include <fmt/format.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -127,14 +129,29 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   std::vector<size_t> rank(articles.size());
   for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
 
-  // Near-duplicates in publication order: the earliest copy is the original.
-  stories::NearDupIndex near_dups;
-  std::vector<stories::NearDupIndex::Match> dup_of(articles.size());
-  for (size_t i : order) dup_of[i] = near_dups.Add(articles[i].article.text);
+  // Everything computed from one article alone, on all cores: the serial
+  // passes below then only update the indexes.
+  const size_t n = articles.size();
+  std::vector<stories::NearDupIndex::Sketch> sketches(n);
+  std::vector<std::vector<stories::CapitalisedRun>> runs(n);
+  std::vector<stories::TermCounts> counts(n);
+  std::vector<std::vector<std::string>> keys(n);
+  const stories::NearDupOptions dup_options;
+  // A grain of 16 articles keeps task overhead far below the per-article work.
+  constexpr size_t kGrain = 16;
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, kGrain), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t i = r.begin(); i != r.end(); ++i) {
+      sketches[i] = stories::NearDupIndex::MakeSketch(articles[i].article.text, dup_options);
+      runs[i] = stories::CapitalisedRuns(articles[i].article.text);
+      counts[i] = CountTerms(articles[i].article);
+      keys[i] = EntityKeys(articles[i]);
+    }
+  });
 
-  std::vector<std::vector<stories::CapitalisedRun>> runs;
-  runs.reserve(articles.size());
-  for (const AnnotatedArticle& a : articles) runs.push_back(stories::CapitalisedRuns(a.article.text));
+  // Near-duplicates in publication order: the earliest copy is the original.
+  stories::NearDupIndex near_dups(dup_options);
+  std::vector<stories::NearDupIndex::Match> dup_of(n);
+  for (size_t i : order) dup_of[i] = near_dups.Add(sketches[i]);
 
   // One pass in publication order, as the articles would have arrived.
   stories::StreamOptions stream_options;
@@ -144,8 +161,7 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   stream_options.active_days = options.active_days;
   stories::StoryStream stream(stream_options);
   for (size_t i : order) {
-    stream.Add(CountTerms(articles[i].article), EntityKeys(articles[i]),
-               DayNumber(articles[i].article.published));
+    stream.Add(counts[i], keys[i], DayNumber(articles[i].article.published));
   }
   stories::Clustering clustering;
   std::vector<size_t> cluster_of_story(stream.stories().size(), SIZE_MAX);

@@ -83,29 +83,37 @@ uint32_t NearDupIndex::FindOrInsert(uint64_t key, uint32_t article) {
   return kNone;
 }
 
-NearDupIndex::Match NearDupIndex::Add(std::string_view text) {
-  const uint32_t self = static_cast<uint32_t>(groups_.size());
-  Match match;
-  match.group = self;
-
+NearDupIndex::Sketch NearDupIndex::MakeSketch(std::string_view text,
+                                              const NearDupOptions& options) {
   std::vector<uint64_t> words;
   for (const WordToken& t : Tokenize(text)) {
     words.push_back(XXH3_64bits(t.folded.data(), t.folded.size()));
   }
-  std::array<uint64_t, kHashes> mins;
-  mins.fill(std::numeric_limits<uint64_t>::max());
+  Sketch sketch;
+  sketch.mins.fill(std::numeric_limits<uint64_t>::max());
   // A text shorter than one shingle is a single shingle of all its words.
-  const size_t k = std::min(options_.shingle_words, words.size());
+  const size_t k = std::min(std::max<size_t>(options.shingle_words, 1), words.size());
+  sketch.empty = k == 0;
   for (size_t start = 0; k > 0 && start + k <= words.size(); ++start) {
     uint64_t shingle = 0;
     for (size_t w = start; w < start + k; ++w) shingle = Mix(shingle ^ words[w]);
-    for (size_t i = 0; i < kHashes; ++i) mins[i] = std::min(mins[i], Mix(shingle ^ kSeeds[i]));
+    for (size_t i = 0; i < kHashes; ++i) {
+      sketch.mins[i] = std::min(sketch.mins[i], Mix(shingle ^ kSeeds[i]));
+    }
   }
+  return sketch;
+}
+
+NearDupIndex::Match NearDupIndex::Add(const Sketch& sketch) {
+  const uint32_t self = static_cast<uint32_t>(groups_.size());
+  Match match;
+  match.group = self;
+  const std::array<uint64_t, kHashes>& mins = sketch.mins;
   Signature signature;
   for (size_t i = 0; i < kHashes; ++i) signature[i] = static_cast<uint8_t>(mins[i]);
   signatures_.push_back(signature);
   groups_.push_back(self);
-  if (k == 0) return match;
+  if (sketch.empty) return match;
 
   for (size_t band = 0; band < kBands; ++band) {
     uint64_t key = Mix(band + 1);

@@ -56,12 +56,24 @@ class NearDupIndex {
     double jaccard = 0;             // estimate against duplicate_of
   };
 
+  // The minimum hashes of one text's shingles: computed independently per
+  // article (in parallel), then added to the index in order.
+  struct Sketch {
+    std::array<uint64_t, kHashes> mins{};
+    bool empty = true;  // no words
+  };
+
   explicit NearDupIndex(const NearDupOptions& options = {});
+
+  // The sketch of `text` under `options` (pure; safe from any thread).
+  static Sketch MakeSketch(std::string_view text, const NearDupOptions& options);
 
   // Adds the next article (its index is size() before the call) and reports
   // the earlier article it near-duplicates, if any. Articles with no words
-  // are their own group and never match.
-  Match Add(std::string_view text);
+  // are their own group and never match. The sketch must come from
+  // MakeSketch with this index's options.
+  Match Add(const Sketch& sketch);
+  Match Add(std::string_view text) { return Add(MakeSketch(text, options_)); }
 
   // Duplicate group of article `i`: the index of the first article of the
   // group. REQUIRES: i < size().
