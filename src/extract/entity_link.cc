@@ -392,6 +392,12 @@ bool IsClauseMark(std::string_view s) {
   return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "\xE2\x80\x94" ||
          s == "\xE2\x80\x93" || s == "-" || s == "--";
 }
+// Conjunctions that open a subordinate clause: in "Acme's shares fell after
+// the company warned", the description and the name are in two clauses.
+constexpr std::string_view kSubordinators[] = {
+    "after", "although", "as", "because", "before", "since", "though", "until", "when", "whereas", "while",
+};
+static_assert(std::is_sorted(std::begin(kSubordinators), std::end(kSubordinators)));
 bool IsPossessive(std::string_view s) {
   return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99" || s == "'S";
 }
@@ -560,10 +566,12 @@ class Linker {
 
  private:
   void MapMentions();
+  void MarkCaptions();
   void TrimLeadingRole(size_t m);
   void MergeSplitNames();
   void ExtendMention(size_t m, size_t tb, size_t te);
   void FindRepeats();
+  void FindNameRepeats();
   size_t AddMention(size_t tb, size_t te, Kind kind);
   void FindAliases();
   size_t AliasLeft(size_t punct, Kind* kind) const;
@@ -592,7 +600,7 @@ class Linker {
     bool counted = false;     // "of four" follows the head
   };
   Description ParseDescription(size_t begin, size_t limit) const;
-  size_t ReferentOf(size_t i, const Description& d, std::vector<bool>* excluded_roots,
+  size_t ReferentOf(size_t i, const Description& d, size_t end, std::vector<bool>* excluded_roots,
                     std::vector<int>* place_hits) const;
   size_t Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                  const std::vector<bool>& excluded, bool* seen = nullptr) const;
@@ -611,6 +619,7 @@ class Linker {
   std::vector<EntityMention>& mentions_;
   std::vector<MentionInfo> info_;
   std::vector<size_t> mention_at_;  // per token: mention covering it or kNone
+  std::vector<bool> caption_;       // per token: on a photo caption or credit line
   std::vector<std::pair<size_t, size_t>> alias_pairs_;  // mention indices
   std::vector<size_t> acronym_of_;  // mentions followed by their acronym
 
@@ -639,6 +648,34 @@ class Linker {
   std::vector<std::vector<std::string>> root_roles_;
   std::vector<std::vector<int>> root_ages_;
 };
+
+// Words of a caption line ("Photo: … (Agency / Name)"): the names there
+// credit a picture; a description in the story does not refer to them.
+void Linker::MarkCaptions() {
+  static constexpr std::string_view kCaptionCues[] = {"credit", "credits", "image", "photo", "photograph",
+                                                      "picture"};
+  static_assert(std::is_sorted(std::begin(kCaptionCues), std::end(kCaptionCues)));
+  caption_.assign(doc_.size(), false);
+  const std::string_view text = doc_.text();
+  std::array<char, 32> buf;
+  size_t t = 0;
+  while (t < doc_.size()) {
+    // The tokens of t's line.
+    const size_t line_start = text.rfind('\n', doc_.token(t).byte_start) + 1;  // npos + 1 == 0
+    size_t line_end = text.find('\n', doc_.token(t).byte_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    size_t e = t;
+    while (e < doc_.size() && doc_.token(e).byte_start < line_end) ++e;
+    const bool first_on_line = doc_.token(t).byte_start == line_start ||
+                               text.substr(line_start, doc_.token(t).byte_start - line_start)
+                                       .find_first_not_of(" \t") == std::string_view::npos;
+    if (first_on_line && t + 1 < e && InList(kCaptionCues, doc_.Lower(t, &buf)) && doc_.Tok(t + 1) == ":") {
+      std::fill(caption_.begin() + static_cast<std::ptrdiff_t>(t), caption_.begin() + static_cast<std::ptrdiff_t>(e),
+                true);
+    }
+    t = e;
+  }
+}
 
 void Linker::MapMentions() {
   info_.resize(mentions_.size());
@@ -856,6 +893,61 @@ void Linker::FindRepeats() {
     if (common[h]) continue;
     const size_t m = AddMention(hits[h], hits[h] + 1, RootKind(hit_roots[h]));
     info_[m].cluster = hit_roots[h];
+  }
+}
+
+// A name of two or more words written again where the tagger missed it
+// ("Acme Motors' shares fell" after "Acme Motors said"): the same words, not
+// run on by another capitalised word, join the name's entity. FindRepeats
+// covers one-word names and people's first and last names.
+void Linker::FindNameRepeats() {
+  struct Name {
+    size_t tb, te, root;
+  };
+  std::unordered_map<std::string_view, std::vector<Name>> by_first;
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    size_t tb = info_[m].tb;
+    size_t te = info_[m].te;
+    while (te > tb && IsPossessive(doc_.Tok(te - 1))) --te;
+    if (te - tb < 2 || !IsCapitalised(doc_.Tok(tb)) || !IsCapitalised(doc_.Tok(te - 1))) continue;
+    const size_t root = Find(info_[m].cluster);
+    if (RootKind(root) == Kind::kOther) continue;
+    std::vector<Name>& names = by_first[doc_.Tok(tb)];
+    const bool known = std::any_of(names.begin(), names.end(), [&](const Name& n) {
+      if (n.te - n.tb != te - tb) return false;
+      for (size_t k = 0; k < te - tb; ++k) {
+        if (doc_.Tok(n.tb + k) != doc_.Tok(tb + k)) return false;
+      }
+      return true;
+    });
+    if (!known) names.push_back({tb, te, root});
+  }
+  if (by_first.empty()) return;
+  for (const size_t t : doc_.capitalised()) {
+    if (mention_at_[t] != kNone) continue;
+    auto it = by_first.find(doc_.Tok(t));
+    if (it == by_first.end()) continue;
+    // "New Acme Motors": a longer name that starts before this one.
+    if (t > 0 && doc_.SameSentence(t - 1, t) && IsWord(doc_.Tok(t - 1)) && IsCapitalised(doc_.Tok(t - 1)) &&
+        doc_.Capitalised(t)) {
+      continue;
+    }
+    for (const Name& n : it->second) {
+      const size_t len = n.te - n.tb;
+      const size_t te = t + len;
+      if (te > doc_.size() || !doc_.SameSentence(t, te - 1)) continue;
+      bool same = true;
+      for (size_t k = 1; k < len && same; ++k) {
+        same = mention_at_[t + k] == kNone && doc_.Tok(t + k) == doc_.Tok(n.tb + k);
+      }
+      if (!same) continue;
+      if (te < doc_.size() && doc_.SameSentence(t, te) && IsWord(doc_.Tok(te)) && IsCapitalised(doc_.Tok(te))) {
+        continue;  // "Acme Motors Finance": another name
+      }
+      const size_t m = AddMention(t, te, RootKind(n.root));
+      info_[m].cluster = n.root;
+      break;
+    }
   }
 }
 
@@ -1550,15 +1642,20 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
   // mark is passed such names are ruled out, here and further back.
   bool clause_break = false;
   std::vector<size_t> same_clause;
+  std::array<char, 32> buf;
   for (size_t t = before; t-- > 0;) {
     const size_t s = doc_.Sentence(t);
     if (sentence - s > kSalienceSentences) break;
     if (found != kNone && s != found_sentence) break;
-    if (s != sentence || IsClauseMark(doc_.Tok(t))) clause_break = true;
+    if (s != sentence || IsClauseMark(doc_.Tok(t)) || InList(kSubordinators, doc_.Lower(t, &buf))) {
+      clause_break = true;
+    }
     const size_t m = mention_at_[t];
-    if (m == kNone || info_[m].te - 1 != t) continue;  // one look per mention
+    if (m == kNone || info_[m].te - 1 != t || caption_[t]) continue;  // one look per mention
     const size_t root = MentionRoot(m);
-    if (!clause_break) {
+    // A possessor ("Acme's shares") is no participant of the clause.
+    const bool possessor = t + 1 < before && IsPossessive(doc_.Tok(t + 1));
+    if (!clause_break && !possessor) {
       same_clause.push_back(root);
       continue;
     }
@@ -1588,7 +1685,7 @@ constexpr int kDominanceRatio = 2;
 size_t Linker::Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const {
   std::unordered_map<size_t, int> count;
   for (size_t m = 0; m < info_.size(); ++m) {  // names and resolved descriptions
-    if (info_[m].te > before || info_[m].cluster == kNone) continue;
+    if (info_[m].te > before || info_[m].cluster == kNone || caption_[info_[m].tb]) continue;
     const size_t root = MentionRoot(m);
     if (kind_[root] == kind) ++count[root];
   }
@@ -1644,7 +1741,7 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
       crosses = m != kNone && (info_[m].tb <= i || info_[m].te > end);
     }
     if (crosses) continue;
-    const size_t root = ReferentOf(i, d, &excluded, place_hits);
+    const size_t root = ReferentOf(i, d, end, &excluded, place_hits);
     if (root == kNone) continue;
     const size_t m = AddMention(i, end, d.kind);
     info_[m].cluster = root;
@@ -1655,9 +1752,18 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
 // The entity the description `d` starting at token i refers to, or kNone.
 // `excluded` holds entities it cannot be (and gains those declared with
 // another age).
-size_t Linker::ReferentOf(size_t i, const Description& d, std::vector<bool>* excluded_roots,
+size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vector<bool>* excluded_roots,
                           std::vector<int>* place_hits) const {
   std::vector<bool>& excluded = *excluded_roots;
+  // "the firm's vice president, Jane Doe,": the apposition after says who.
+  if (end + 1 < doc_.size() && doc_.Tok(end) == "," && doc_.SameSentence(end, end + 1) &&
+      mention_at_[end + 1] != kNone && info_[mention_at_[end + 1]].tb == end + 1) {
+    const size_t m = mention_at_[end + 1];
+    const size_t r = MentionRoot(m);
+    const size_t after = info_[m].te;
+    const bool closed = after >= doc_.size() || !doc_.SameSentence(end, after) || IsClauseMark(doc_.Tok(after));
+    if (kind_[r] == d.kind && closed) return r;
+  }
   // "Jane Doe, the actress": the apposition says who.
   if (i >= 2 && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
       info_[mention_at_[i - 2]].te == i - 1) {
@@ -1748,12 +1854,14 @@ void Linker::Run() {
     return;
   }
   MapMentions();
+  MarkCaptions();
   FindAliases();
   BuildClusters();
   ReadCues();
   Unite();
   const size_t tagged = mentions_.size();
   FindRepeats();
+  FindNameRepeats();
   // A repeat the tagger missed may carry the only cue ("Doe, 31 said"):
   // read it, then let the names it makes a person join again.
   for (size_t m = tagged; m < mentions_.size(); ++m) ReadCuesAfter(m);

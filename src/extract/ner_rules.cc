@@ -426,11 +426,51 @@ void CreditRules(const Tokens& t, Tags* tags) {
 
 }  // namespace
 
+// Legal forms that end a company's name: a name run on past one ("Acme
+// LLC Jane Doe", a role phrase with its lower-case role dropped) is the
+// company, then someone else.
+constexpr std::string_view kLegalForms[] = {"AG", "Co", "Co.", "Corp", "Corp.", "GmbH", "Inc", "Inc.",
+                                            "LLC", "LLP", "Ltd", "Ltd.", "PLC", "plc"};
+static_assert(std::is_sorted(std::begin(kLegalForms), std::end(kLegalForms)));
+
+// Splits a tagger chunk at a legal form followed by two or three
+// capitalised words: the company up to the form, then a person.
+void LegalFormRules(const Tokens& t, Tags* tags) {
+  for (const NerSpan& s : NerSpans(*tags)) {
+    for (size_t k = s.begin + 1; k + 1 < s.end; ++k) {
+      if (!In(kLegalForms, t[k])) continue;
+      const size_t rest = s.end - (k + 1);
+      bool names = rest >= 2 && rest <= 3;
+      for (size_t i = k + 1; i < s.end && names; ++i) names = IsCap(t[i]) && !IsAllCaps(t[i]);
+      if (!names) break;
+      SetSpan(s.begin, k + 1, "ORG", tags);
+      SetSpan(k + 1, s.end, "PER", tags);
+      break;
+    }
+  }
+}
+
+// "Calloway & Finch", "Procter & Gamble": names joined by an ampersand are
+// firms, partnerships and brands, not a person or a place.
+void AmpersandRules(const Tokens& t, Tags* tags) {
+  for (const NerSpan& s : NerSpans(*tags)) {
+    if (s.label != "PER" && s.label != "LOC") continue;
+    for (size_t k = s.begin + 1; k + 1 < s.end; ++k) {
+      if (t[k] == "&" && IsCap(t[k - 1]) && IsCap(t[k + 1])) {
+        SetSpan(s.begin, s.end, "ORG", tags);
+        break;
+      }
+    }
+  }
+}
+
 void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::string>* tags,
                     const CommonWordFn& common) {
   if (tokens.empty() || tags->size() != tokens.size()) return;
   DatelineRules(tokens, tags, common);
   FacilityRules(tokens, tags);
+  LegalFormRules(tokens, tags);
+  AmpersandRules(tokens, tags);
   AppositionRules(tokens, tags);
   EventRules(tokens, tags);
   WorkRules(tokens, tags);

@@ -464,9 +464,29 @@ class Finder {
 
   // What an epithet ("the 24-year-old", "the company") refers to: like a
   // pronoun, a recent sentence's subject first, then the latest mention.
+  // An organisation named earlier in the epithet's own sentence comes first,
+  // wherever it stands ("Acme's shares fell after the company said", "in a
+  // statement on the Acme website, the company said").
   Speaker Referent(size_t at, std::string_view type) const {
+    if (type == "ORG") {
+      Speaker same = InSentenceBefore(at, type);
+      if (same.found) return same;
+    }
     Speaker s = SentenceSubject(at, type, 0);
     return s.found ? s : Recent(at, type);
+  }
+
+  // The latest mention of `type` in the sentence of `at`, before it.
+  Speaker InSentenceBefore(size_t at, std::string_view type) const {
+    const size_t w = WordAt(at);
+    if (w >= words_.size()) return {};
+    for (size_t k = w; k-- > 0 && words_[k].sent == words_[w].sent;) {
+      const int m = words_[k].mention;
+      if (m < 0 || InQuote(k)) continue;
+      if ((*entities_)[m].type != type || platform_[m]) continue;
+      return FromMention(static_cast<size_t>(m));
+    }
+    return {};
   }
 
   // Gender evidence of an entity agrees with the pronoun's (+1 he, -1
@@ -499,12 +519,20 @@ class Finder {
     if (w >= words_.size()) return {};
     const size_t sent = words_[w].sent;
     size_t i = w;
-    for (size_t back = 0; back < kAntecedentSentences; ++back) {
+    size_t reach = kAntecedentSentences;
+    for (size_t back = 0; back < reach; ++back) {
       const size_t target = sent >= back ? sent - back : 0;
       if (back > 0 && sent < back) break;
       // Start of the target sentence.
       while (i > 0 && words_[i - 1].sent >= target) --i;
       if (words_[i].para + 1 < words_[w].para) break;
+      // "Jones said X. He talked about their Acme apps. He said …": a
+      // sentence opened by the same pronoun continues the chain; its
+      // later names are not the subject, the antecedent lies further back.
+      if (back > 0 && want != 0 && OpensWithPronoun(i, want)) {
+        ++reach;
+        continue;
+      }
       for (size_t k = i; k < words_.size() && words_[k].sent == target && k < w; ++k) {
         const int m = words_[k].mention;
         if (m < 0 || InQuote(k) || (k > 0 && words_[k - 1].mention == m)) continue;
@@ -517,6 +545,17 @@ class Finder {
       }
     }
     return {};
+  }
+
+  // True when the sentence starting at word `i` opens with he (`want` +1)
+  // or she (-1), after an introductory phrase at most.
+  bool OpensWithPronoun(size_t i, int want) const {
+    const std::string_view p = want > 0 ? "he" : "she";
+    for (size_t k = i; k < words_.size() && words_[k].sent == words_[i].sent && k < i + kIntroMaxWords; ++k) {
+      if (words_[k].mention >= 0 && !InQuote(k)) return false;
+      if (words_[k].lower == p) return true;
+    }
+    return false;
   }
 
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const {
@@ -599,9 +638,28 @@ class Finder {
     }
     const std::string& det = words_[a].lower;
     const std::string& head = words_[b].lower;
+    // "Acme's statement said", "the ethics board's report found": a
+    // document speaks for whose it is.
+    static constexpr std::string_view kFindings[] = {"filing", "report", "review", "ruling", "study", "survey"};
+    static_assert(lex::Sorted(kFindings));
+    if (lex::In(lex::kDocumentNouns, head) || lex::In(kFindings, head) || head == "website") {
+      for (size_t p = b; p-- > a + 1;) {
+        if (words_[p].lower != "'s" && words_[p].lower != "'") continue;
+        const int owner = words_[p - 1].mention;
+        if (owner >= 0) return FromMention(static_cast<size_t>(owner));
+        if (words_[p - 1].punct) break;
+        // "the board's report": the board as the article names it.
+        return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
+      }
+    }
     // "a statement that reads": the statement's issuer is the clause's
     // subject, found by the caller.
     if (lex::In(lex::kDocumentNouns, head) && (det == "a" || det == "an")) return {};
+    // "several times described", "two days later said": time, not a speaker.
+    static constexpr std::string_view kTimeNouns[] = {"days", "hours", "minutes", "months", "occasions",
+                                                      "times", "weeks", "years"};
+    static_assert(lex::Sorted(kTimeNouns));
+    if (lex::In(kTimeNouns, head)) return {};
     const bool spokesperson =
         head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
     if ((lex::In(lex::kAnonDeterminers, det) && !spokesperson) || (a == b && lex::In(lex::kCollectives, head)) ||
@@ -984,8 +1042,16 @@ class Finder {
     int person = -1;
     for (size_t k = i; k < hi && k < i + kRolePhraseWords; ++k) {
       const Word& w = words_[k];
+      // A participle ends the phrase; a name ending in -ing ("Acme
+      // Trading") does not.
       if (InQuote(k) || IsTerminal(w.lower) || w.lower == ";" || w.lower == "who" || w.lower == "which" ||
-          (w.lower.size() > 4 && w.lower.ends_with("ing"))) {
+          (w.lower.size() > 4 && w.lower.ends_with("ing") && !w.cap && w.mention < 0)) {
+        break;
+      }
+      // A verb ends the subject ("Smith also expressed condolences for
+      // Jones"): names after it are objects.
+      if (k > i && !w.cap && w.mention < 0 &&
+          (LooksLikeVerb(w.lower) || lex::In(lex::kAdverbs, w.lower) || lex::In(lex::kCues, w.lower))) {
         break;
       }
       const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
@@ -1818,7 +1884,16 @@ class Finder {
           while (tail < end && (lex::In(lex::kTimeWords, words_[tail].lower) || lex::In(lex::kAdverbs, words_[tail].lower))) {
             ++tail;
           }
-          s = comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
+          // ", said Smith." ends the sentence; ", said Smith "failed to …""
+          // or ", said Smith had …" is a report of its own.
+          bool postposed = comma != c;
+          if (comma == c) {
+            postposed = true;
+            for (size_t k = c + 1; k < end && postposed; ++k) {
+              postposed = !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kIndirectCues, words_[k].lower);
+            }
+          }
+          s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
           if (s.found && (comma == c || tail >= end || words_[tail].lower == "in" || words_[tail].lower == "on")) {
             Emit(from, comma - 1, s, words_[c].lower, from, to, out);
             return;

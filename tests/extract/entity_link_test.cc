@@ -490,6 +490,37 @@ const TaggedCase kTaggedCases[] = {
      {{"Morvella", "the brand"}, {"Morvella", "the brand#2"}},
      {},
      {{"Morvella", "ORG"}}},
+    // A possessor in the description's own sentence, across "after": not a
+    // participant of the description's clause, so it may be the referent.
+    {"possessor_before_a_subordinate_clause",
+     "Talcott rose. Brenner Motors' shares fell after the firm warned on profits.",
+     {{"Talcott", "ORG"}, {"Brenner Motors", "ORG"}},
+     {{"Brenner Motors", "the firm"}},
+     {{"Talcott", "the firm"}},
+     {}},
+    // A two-word name written again where the tagger missed it.
+    {"multi_word_name_repeated",
+     "Brenner Motors cut prices. Dealers expect Brenner Motors to cut again.",
+     {{"Brenner Motors", "ORG"}},
+     {{"Brenner Motors", "Brenner Motors#2"}},
+     {},
+     {{"Brenner Motors#2", "ORG"}}},
+    // "the vice president of X, Jane Doe,": the apposition says who.
+    {"description_then_apposed_name",
+     "Marta Lind runs Renara. The vice president of Dacora, Ilie Stanescu, said prices were fair.",
+     {{"Marta Lind", "PERSON"}, {"Renara", "ORG"}, {"Dacora", "ORG"}, {"Ilie Stanescu", "PERSON"}},
+     {{"Ilie Stanescu", "The vice president of Dacora"}},
+     {{"Marta Lind", "The vice president of Dacora"}},
+     {}},
+    // An agency credited on a photo caption line is not "the firm".
+    {"caption_credit_is_no_referent",
+     "Photo: Ann Roe at the harbour. (Coastline Images / Ed Park)\nAnn Roe spoke on Monday. The firm said "
+     "nothing.",
+     {{"Ann Roe", "PERSON"}, {"Coastline Images", "ORG"}, {"Ed Park", "PERSON"}, {"Ann Roe@2", "PERSON"}},
+     {},
+     {},
+     {},
+     {"The firm"}},
 };
 
 bool WordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }

@@ -239,6 +239,25 @@ TEST(NerRulesTest, KeepsValidIob2AndIgnoresMismatchedSizes) {
   EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "B-WORK", "I-WORK"}));
 }
 
+TEST(NerRulesTest, SplitsAtLegalFormsAndTypesAmpersandNames) {
+  // The tagger's run-on chunk "Halden Motors LLC Jim Presser": a company,
+  // then a person.
+  const std::vector<std::string> words = Words("said chairman of Halden Motors LLC Jim Presser .");
+  std::vector<std::string> tags = {"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"};
+  ner::ApplyNewsRules(words, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "B-PER", "I-PER", "O"}));
+  // "Calloway & Finch" read as a place is a firm.
+  const std::vector<std::string> firm = Words("a contract for Calloway & Finch .");
+  tags = {"O", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O"};
+  ner::ApplyNewsRules(firm, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  // A legal form at a chunk's end, or followed by one word, stays.
+  const std::vector<std::string> plain = Words("Halden Motors LLC said");
+  tags = {"B-ORG", "I-ORG", "I-ORG", "O"};
+  ner::ApplyNewsRules(plain, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "O"}));
+}
+
 // Property check over seeded random sentences built from the words the
 // rules react to: the output is always valid IOB2 of the same length.
 TEST(NerRulesTest, RandomSentencesStayValidIob2) {

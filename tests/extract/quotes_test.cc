@@ -358,6 +358,37 @@ TEST(FindQuotesTest, AttributionRules) {
   });
 }
 
+TEST(FindQuotesTest, SubjectsAndSources) {
+  const MentionSpec kTrading{"Calder Trading", "ORG", "e6"};
+  const MentionSpec kOsk{"Tomas Osk", "PERSON", "e7"};
+  ExpectCases({
+      {"a firm whose name ends in -ing, then a role and the person",
+       "\"It looks ugly,\" said Calder Trading chief strategist, Tomas Osk.", {kTrading, kOsk},
+       {{"It looks ugly,", "direct", "e7", "Tomas Osk", "said", ""}}},
+      {"a name after the subject's verb is its object, not the subject",
+       "The Calder Trading chief Tomas Osk also sent condolences to Ivo Renn and described him as "
+       "\"one of the founders of our trade\".",
+       {kTrading, kOsk, kRenn},
+       {{"one of the founders of our trade", "partial", "e7", "Tomas Osk", "described", ""}}},
+      {"a pronoun chain: a sentence opened by the same pronoun is passed over",
+       "Ivo Renn said the chips would change. He talked about how coders port their Brightline apps. He said that "
+       "the firm is \"getting ready\" for the move.",
+       {kRenn, {"Brightline", "PERSON", "e3"}},
+       {{"the chips would change", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"the firm is \"getting ready\" for the move", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"getting ready", "partial", "e5", "Ivo Renn", "said", ""}}},
+      {"time is no speaker", "Ivo Renn spoke on Monday. He praised the plan and several times called it "
+       "\"fair and final\".",
+       {kRenn},
+       {{"fair and final", "partial", "e5", "Ivo Renn", "called", ""}}},
+      {"a document speaks for its owner; \", said X\" before a quotation is no postposed attribution",
+       "The ethics board's report, released on Friday, said Velk \"failed to disclose an interest\" before the vote.",
+       {kVelkSurname},
+       {{"Velk \"failed to disclose an interest\" before the vote", "indirect", "", "ethics board", "said", ""},
+        {"failed to disclose an interest", "partial", "", "ethics board", "said", ""}}},
+  });
+}
+
 TEST(FindQuotesTest, NamedSpeakerWithoutMentionIsAdded) {
   const std::string text = "\"We are ready,\" said Petra Oswin.";
   std::vector<EntityMention> mentions;
