@@ -523,17 +523,18 @@ void PrintErrors(const std::string& set, const Doc& d) {
                  g.names.empty() ? "" : g.names[0], Head(d.text, g.span, 80));
     }
   }
+  // Wrong speakers of the pairs the scores count.
+  for (const auto& [gi, pi] : quote_score::MatchPairs(quote_score::Decode(d.text), d)) {
+    const Quote& g = d.gold[gi];
+    const Quote& p = d.pred[pi];
+    if (quote_score::SpeakerCorrect(g, p)) continue;
+    fmt::print(stderr, "{} {} speaker [{},{}) gold {}{}, predicted {}{}: {}\n", set, d.id, g.span.start, g.span.end,
+               g.anonymous ? "~" : "", g.names[0], p.has_entity ? "" : "~", p.names.empty() ? "" : p.names[0],
+               Head(d.text, g.span, 60));
+  }
   for (const Quote& p : d.pred) {
     bool hit = false;
-    for (const Quote& g : d.gold) {
-      if (quote_score::Overlap(g.span, p.span) == 0) continue;
-      hit = true;
-      if (!quote_score::SpeakerCorrect(g, p)) {
-        fmt::print(stderr, "{} {} speaker [{},{}) gold {}{}, predicted {}{}: {}\n", set, d.id, g.span.start,
-                   g.span.end, g.anonymous ? "~" : "", g.names[0], p.has_entity ? "" : "~",
-                   p.names.empty() ? "" : p.names[0], Head(d.text, g.span, 60));
-      }
-    }
+    for (const Quote& g : d.gold) hit = hit || quote_score::Overlap(g.span, p.span) > 0;
     if (!hit) {
       fmt::print(stderr, "{} {} spurious {} [{},{}) {}: {}\n", set, d.id, p.kind, p.span.start, p.span.end,
                  p.names.empty() ? "" : p.names[0], Head(d.text, p.span, 80));

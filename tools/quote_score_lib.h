@@ -265,6 +265,33 @@ struct Counts {
 inline double Ratio(size_t num, size_t den) { return den == 0 ? 0.0 : double(num) / double(den); }
 inline double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
 
+// The overlap matching: (gold, prediction) index pairs, one-to-one, by
+// decreasing overlap (largest overlap wins). Exact pairs go first, so every
+// exact match is also an overlap match (a clause-long prediction must not
+// take a gold quote from the prediction that matches it exactly).
+inline std::vector<std::pair<size_t, size_t>> MatchPairs(const std::u32string& text, const Doc& d) {
+  std::vector<std::tuple<bool, size_t, size_t, size_t>> pairs;  // (exact, overlap, gi, pi)
+  for (size_t gi = 0; gi < d.gold.size(); ++gi) {
+    Span gs = TrimSpan(text, d.gold[gi].span);
+    for (size_t pi = 0; pi < d.pred.size(); ++pi) {
+      size_t o = Overlap(d.gold[gi].span, d.pred[pi].span);
+      Span ps = TrimSpan(text, d.pred[pi].span);
+      if (o > 0) pairs.emplace_back(ps.start == gs.start && ps.end == gs.end, o, gi, pi);
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a)) > std::tie(std::get<0>(b), std::get<1>(b));
+  });
+  std::vector<bool> gold_used(d.gold.size()), pred_used(d.pred.size());
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& [exact, o, gi, pi] : pairs) {
+    if (gold_used[gi] || pred_used[pi]) continue;
+    gold_used[gi] = pred_used[pi] = true;
+    out.emplace_back(gi, pi);
+  }
+  return out;
+}
+
 // Scores of one document, keyed by kind ("" = all kinds). A gold quote's
 // kind decides its recall row, a prediction's kind its precision row, so a
 // quote found with the wrong kind still counts as found (kind accuracy is
@@ -309,27 +336,7 @@ inline std::map<std::string, Counts> ScoreDoc(const Doc& d) {
       break;
     }
   }
-  // Overlap: pairs by decreasing overlap, one-to-one (largest overlap wins).
-  // Exact pairs go first, so every exact match is also an overlap match
-  // (a clause-long prediction must not take a gold quote from the
-  // prediction that matches it exactly).
-  std::vector<std::tuple<bool, size_t, size_t, size_t>> pairs;  // (exact, overlap, gi, pi)
-  for (size_t gi = 0; gi < d.gold.size(); ++gi) {
-    Span gs = TrimSpan(text, d.gold[gi].span);
-    for (size_t pi = 0; pi < d.pred.size(); ++pi) {
-      size_t o = Overlap(d.gold[gi].span, d.pred[pi].span);
-      Span ps = TrimSpan(text, d.pred[pi].span);
-      if (o > 0) pairs.emplace_back(ps.start == gs.start && ps.end == gs.end, o, gi, pi);
-    }
-  }
-  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-    return std::tie(std::get<0>(a), std::get<1>(a)) > std::tie(std::get<0>(b), std::get<1>(b));
-  });
-  std::fill(gold_used.begin(), gold_used.end(), false);
-  std::fill(pred_used.begin(), pred_used.end(), false);
-  for (const auto& [exact, o, gi, pi] : pairs) {
-    if (gold_used[gi] || pred_used[pi]) continue;
-    gold_used[gi] = pred_used[pi] = true;
+  for (const auto& [gi, pi] : MatchPairs(text, d)) {
     const Quote& g = d.gold[gi];
     const Quote& p = d.pred[pi];
     for (Counts* c : rows(g.kind)) {

@@ -33,7 +33,7 @@ inline constexpr std::string_view kCues[] = {
     "joked", "mentioned", "noted", "notes", "noting", "penned", "pointed", "posted",
     "predicted", "promising", "quipped", "read", "reads", "recalled", "reiterated", "remarked",
     "replied", "replies", "reported", "reports", "responded", "revealed", "reveals", "said",
-    "say", "saying", "says", "shared", "stated", "states", "stating", "stressed", "suggested",
+    "say", "saying", "says", "shared", "signaled", "signalled", "stated", "states", "stating", "stressed", "suggested",
     "tell", "tells", "testified", "told", "tweeted", "urged", "urging", "warned", "warning",
     "writes", "writing", "wrote", "yelled",};
 static_assert(Sorted(kCues));
@@ -52,15 +52,17 @@ inline constexpr std::string_view kIndirectCues[] = {
     "claimed", "claiming", "claims", "conceded", "confirmed", "declared", "denied",
     "emphasised", "emphasized", "estimated", "explained", "indicated", "insisted", "insists",
     "mentioned", "noted", "point", "pointed", "predicted", "recommended", "reiterated",
-    "replied", "reported", "reports", "revealed", "said", "say", "saying", "says", "stated",
+    "replied", "reported", "reports", "revealed", "said", "say", "saying", "says", "signaled",
+    "signalled", "stated",
     "states", "stressed", "suggested", "tells", "testified", "told", "tweeted", "warned",
     "warns", "writes", "wrote",};
 static_assert(Sorted(kIndirectCues));
 
 // Words between a subject and its cue verb ("she then said").
 inline constexpr std::string_view kAdverbs[] = {
-    "again", "also", "finally", "further", "had", "has", "have", "herself", "himself", "later",
-    "once", "previously", "recently", "reportedly", "seemingly", "similarly", "simply",
+    "again", "already", "also", "finally", "first", "further", "had", "has", "have", "herself",
+    "himself", "initially", "just", "later", "now", "once", "previously", "privately", "publicly",
+    "recently", "repeatedly", "reportedly", "seemingly", "similarly", "simply", "still",
     "subsequently", "themselves", "then", "therefore", "too", "was", "would",};
 static_assert(Sorted(kAdverbs));
 

@@ -452,6 +452,10 @@ class Finder {
     const int want = p == "he" ? 1 : p == "she" ? -1 : 0;
     const std::string_view type = p == "he" || p == "she" ? "PERSON" : "ORG";
     if (p != "he" && p != "she" && p != "it" && p != "they") return {};
+    if (p == "they") {
+      Speaker crowd = CollectiveSubject(at);
+      if (crowd.found) return crowd;
+    }
     // The subject of this sentence or of the one or two before it, as
     // centering theory has it, before the most recent mention: in "Dan
     // Cook said the Dow's fall is worrisome. "…," he said." he is Cook.
@@ -542,6 +546,24 @@ class Finder {
         if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
         if (want != 0 && !Agrees(e.entity, want)) continue;
         return FromMention(static_cast<size_t>(m));
+      }
+    }
+    return {};
+  }
+
+  // "The sources claimed …. They also said …": a crowd opening one of the
+  // two sentences before `at` (before any name) is what "they" refers to.
+  Speaker CollectiveSubject(size_t at) const {
+    const size_t w = WordAt(at);
+    if (w >= words_.size()) return {};
+    size_t i = w;
+    for (size_t back = 1; back <= 2 && words_[w].sent >= back; ++back) {
+      const size_t target = words_[w].sent - back;
+      while (i > 0 && words_[i - 1].sent >= target) --i;
+      if (words_[i].sent != target) break;
+      for (size_t k = i; k < words_.size() && words_[k].sent == target && k < i + 4; ++k) {
+        if (words_[k].mention >= 0 || words_[k].punct || InQuote(k)) break;
+        if (lex::In(lex::kCollectives, words_[k].lower)) return Anonymous(i, k);
       }
     }
     return {};
@@ -656,8 +678,9 @@ class Finder {
     // subject, found by the caller.
     if (lex::In(lex::kDocumentNouns, head) && (det == "a" || det == "an")) return {};
     // "several times described", "two days later said": time, not a speaker.
-    static constexpr std::string_view kTimeNouns[] = {"days", "hours", "minutes", "months", "occasions",
-                                                      "times", "weeks", "years"};
+    static constexpr std::string_view kTimeNouns[] = {"day",   "days",  "hour",  "hours", "minute", "minutes",
+                                                      "month", "months", "occasions", "time", "times", "week",
+                                                      "weeks", "year",  "years"};
     static_assert(lex::Sorted(kTimeNouns));
     if (lex::In(kTimeNouns, head)) return {};
     const bool spokesperson =
@@ -679,7 +702,14 @@ class Finder {
     if (spokesperson) {
       return Recent(before, "ORG");  // speaks for the organisation in the story
     }
-    if (lex::In(lex::kPersonNouns, head) || IsYearsOld(head)) return Referent(before, "PERSON");
+    // A modified epithet with nothing to refer back to describes its
+    // speaker ("the federal government said"); a bare "the company" refers
+    // to what the headline named.
+    const bool described = b >= a + 2;
+    if (lex::In(lex::kPersonNouns, head) || IsYearsOld(head)) {
+      Speaker s = Referent(before, "PERSON");
+      return s.found || !described ? s : Anonymous(a, b);
+    }
     if (lex::In(lex::kOrgNouns, head)) {
       // "the state auditor's office": a body described by whose it is, not
       // an epithet for an organisation named earlier.
@@ -699,7 +729,8 @@ class Finder {
           }
         }
       }
-      return Referent(before, "ORG");
+      Speaker s = Referent(before, "ORG");
+      return s.found || !described ? s : Anonymous(a, b);
     }
     if (lex::In(lex::kDocumentNouns, head)) return Issuer(head, a);
     if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
@@ -800,6 +831,7 @@ class Finder {
   // The speaker whose phrase ends at word `i` (the subject of a cue after
   // it, or the phrase after a postposed cue).
   Speaker HeadAt(size_t i, size_t lo) {
+    if (getenv("QDEBUG")) fprintf(stderr, "HeadAt %s lo=%s\n", words_[i].lower.c_str(), words_[lo].lower.c_str());
     const Word& w = words_[i];
     if (w.mention >= 0 || IsNameWord(i)) {
       if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
@@ -979,6 +1011,7 @@ class Finder {
   // the company", "wrote one fan"), up to `hi`.
   Speaker SubjectAfter(size_t i, size_t hi) {
     if (i >= hi) return {};
+    if (getenv("QDEBUG")) fprintf(stderr, "SubjectAfter [%s .. %s)\n", words_[i].lower.c_str(), words_[hi].lower.c_str());
     const Word& w = words_[i];
     // "said Uralsib analyst Chris Weafer", "said the firm's chief executive,
     // Alan Mulally": a person named after a role is the speaker.
@@ -1000,11 +1033,15 @@ class Finder {
       return HeadAt(j, i);
     }
     if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+    // The phrase runs to a preposition, a cue verb ("States" in "United
+    // States" is a name, not "states"), or a past tense after a name ("the
+    // UAW issued a statement"; "the embattled firm" goes on).
     size_t j = i;
     while (j + 1 < hi && j - i + 1 < kNounPhraseWords && !words_[j + 1].punct &&
            !lex::In(lex::kObjectPrepositions, words_[j + 1].lower) && words_[j + 1].lower != "who" &&
-           words_[j + 1].lower != "in" && !lex::In(lex::kCues, words_[j + 1].lower) &&
-           !lex::In(lex::kTimeWords, words_[j + 1].lower)) {
+           words_[j + 1].lower != "in" && (words_[j + 1].cap || !lex::In(lex::kCues, words_[j + 1].lower)) &&
+           !lex::In(lex::kTimeWords, words_[j + 1].lower) &&
+           !(words_[j].cap && !words_[j + 1].cap && words_[j + 1].mention < 0 && LooksLikeVerb(words_[j + 1].lower))) {
       ++j;
     }
     if (words_[j].mention >= 0 || IsNameWord(j)) {
@@ -1012,6 +1049,20 @@ class Finder {
       size_t b = i;
       while (b < j && !IsNameWord(b)) ++b;
       return NewName(b, j, b == j && words_[b].cap && b > 0 && words_[b - 1].sent != words_[b].sent);
+    }
+    // "the premier of the northern state remarked": an office described by
+    // what it is of introduces its holder; it does not point back to the
+    // last person named. (An epithet the entity layer linked is a mention.)
+    if (j + 2 < hi && words_[j + 1].lower == "of" && lex::In(lex::kDefiniteDeterminers, words_[i].lower) &&
+        words_[j].mention < 0 && !words_[j].cap && !lex::In(lex::kDocumentNouns, words_[j].lower)) {
+      size_t e = j + 2;
+      while (e + 1 < hi && e - i + 1 < kRolePhraseWords && !words_[e + 1].punct &&
+             (words_[e + 1].cap || !lex::In(lex::kCues, words_[e + 1].lower)) &&
+             !(words_[e + 1].mention < 0 && !words_[e + 1].cap && LooksLikeVerb(words_[e + 1].lower)) &&
+             !lex::In(lex::kAdverbs, words_[e + 1].lower) && words_[e + 1].lower != "who") {
+        ++e;
+      }
+      return Anonymous(i, e);
     }
     return NounPhrase(i, j);
   }
@@ -1085,6 +1136,7 @@ class Finder {
   // Subject of the clause [lo, hi): after an introductory phrase ("In a
   // video posted on Monday,"), the first name, pronoun or noun phrase.
   Speaker ClauseSubject(size_t lo, size_t hi) {
+    if (getenv("QDEBUG")) fprintf(stderr, "ClauseSubject [%s .. %s)\n", words_[lo].lower.c_str(), words_[hi].lower.c_str());
     size_t i = lo;
     const bool intro = lex::In(lex::kIntroWords, words_[lo].lower);
     size_t comma = i;

@@ -386,6 +386,33 @@ TEST(FindQuotesTest, SubjectsAndSources) {
        {kVelkSurname},
        {{"Velk \"failed to disclose an interest\" before the vote", "indirect", "", "ethics board", "said", ""},
         {"failed to disclose an interest", "partial", "", "ethics board", "said", ""}}},
+      {"\"States\" inside a name is no cue; the subject is the phrase's last name",
+       "The United States carmaker Calder Trading, hit by the slump, asked for aid, saying that it plans to cut "
+       "jobs.",
+       {{"United States", "PLACE", "e8"}, kTrading},
+       {{"it plans to cut jobs", "indirect", "e6", "Calder Trading", "saying", ""}}},
+      {"a past tense ends a subject named by an acronym",
+       "Mills closed. The UAW issued a statement saying \"The workers face an uncertain future.\"", {},
+       {{"The workers face an uncertain future.", "direct", "e1", "UAW", "saying", "statement"}}},
+      {"an office described by what it is of is anonymous, not the last person named",
+       "\"It is unacceptable,\" said Tomas Osk. The premier of the northern state remarked: \"The move shows "
+       "the ugly face of greed.\"",
+       {kOsk},
+       {{"It is unacceptable,", "direct", "e7", "Tomas Osk", "said", ""},
+        {"The move shows the ugly face of greed.", "direct", "", "the premier of the northern state", "remarked",
+         ""}}},
+      {"adverbs between subject and verb; a described body with no antecedent speaks as described",
+       "Tomas Osk spoke. The federal government had already stated to him that it had \"no interest in running "
+       "the firm\".",
+       {kOsk},
+       {{"it had \"no interest in running the firm\"", "indirect", "", "the federal government", "stated", ""},
+        {"no interest in running the firm", "partial", "", "the federal government", "stated", ""}}},
+      {"\"they\" after a crowd that opened the sentence before",
+       "Ivo Renn left the firm. The sources claimed that he had been pushed out. They also said that the board "
+       "had voted twice.",
+       {kRenn},
+       {{"he had been pushed out", "indirect", "", "the sources", "claimed", ""},
+        {"the board had voted twice", "indirect", "", "the sources", "said", ""}}},
   });
 }
 
