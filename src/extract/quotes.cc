@@ -831,7 +831,6 @@ class Finder {
   // The speaker whose phrase ends at word `i` (the subject of a cue after
   // it, or the phrase after a postposed cue).
   Speaker HeadAt(size_t i, size_t lo) {
-    if (getenv("QDEBUG")) fprintf(stderr, "HeadAt %s lo=%s\n", words_[i].lower.c_str(), words_[lo].lower.c_str());
     const Word& w = words_[i];
     if (w.mention >= 0 || IsNameWord(i)) {
       if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
@@ -1011,7 +1010,6 @@ class Finder {
   // the company", "wrote one fan"), up to `hi`.
   Speaker SubjectAfter(size_t i, size_t hi) {
     if (i >= hi) return {};
-    if (getenv("QDEBUG")) fprintf(stderr, "SubjectAfter [%s .. %s)\n", words_[i].lower.c_str(), words_[hi].lower.c_str());
     const Word& w = words_[i];
     // "said Uralsib analyst Chris Weafer", "said the firm's chief executive,
     // Alan Mulally": a person named after a role is the speaker.
@@ -1136,7 +1134,6 @@ class Finder {
   // Subject of the clause [lo, hi): after an introductory phrase ("In a
   // video posted on Monday,"), the first name, pronoun or noun phrase.
   Speaker ClauseSubject(size_t lo, size_t hi) {
-    if (getenv("QDEBUG")) fprintf(stderr, "ClauseSubject [%s .. %s)\n", words_[lo].lower.c_str(), words_[hi].lower.c_str());
     size_t i = lo;
     const bool intro = lex::In(lex::kIntroWords, words_[lo].lower);
     size_t comma = i;
