@@ -1799,6 +1799,11 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
     return allowed[0];
   }
   if (d.relational && !d.counted && !restrict) return kNone;  // "the mother" of someone
+  // "The premier of the northern state said": an office named by what it
+  // is of introduces its holder, unless someone was declared to hold it.
+  if (!restrict && end + 1 < doc_.size() && doc_.SameSentence(end, end + 1) && doc_.LowerIs(end, "of")) {
+    return kNone;
+  }
   bool seen = false;
   size_t root = Salient(i, d.kind, restrict ? &allowed : nullptr, excluded, &seen);
   // Nothing of that type in the last sentences: the description picks up

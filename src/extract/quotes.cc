@@ -877,6 +877,11 @@ class Finder {
     }
     if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
     if (w.punct || LooksLikeVerb(w.lower)) return {};  // "publicly describing"
+    // "a week after publicly describing": a conjunction heads no phrase.
+    static constexpr std::string_view kConjunctions[] = {"after", "although", "because", "before", "since",
+                                                         "though", "until", "when", "while"};
+    static_assert(lex::Sorted(kConjunctions));
+    if (lex::In(kConjunctions, w.lower)) return {};
     const size_t a = PhraseStart(i, lo);
     const bool det = lex::In(lex::kAnonDeterminers, words_[a].lower) || lex::In(lex::kDefiniteDeterminers, words_[a].lower);
     if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
@@ -921,13 +926,23 @@ class Finder {
       if (s.found) return s;
     }
     size_t i = cue - 1;
-    while (i > lo && lex::In(lex::kAdverbs, words_[i].lower)) --i;
+    // "she then said", "the firm today said"
+    while (i > lo && (lex::In(lex::kAdverbs, words_[i].lower) ||
+                      (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWords, words_[i].lower)))) {
+      --i;
+    }
     // Appositives and relative clauses between subject and verb ("Smith,
     // 58, who led the council, said"): jump back over each comma pair.
     for (size_t jumps = 0; words_[i].lower == "," && jumps < kAppositiveJumps; ++jumps) {
       size_t j = i;
       while (j > lo && i - j < kAppositiveWords && words_[j - 1].lower != "," && !IsTerminal(words_[j - 1].lower)) --j;
       if (j < lo + 2 || words_[j - 1].lower != ",") return {};
+      // "released on Friday, November 3, said": a date's own comma is
+      // inside the insertion.
+      if (DateFragment(j, i)) {
+        i = j - 1;
+        continue;
+      }
       // "Another automaker, General Motors (GM), announced": a name that
       // opens the insertion is the subject it renames.
       // ("Wagoner, GM's chief executive, said": a possessor describes.)
@@ -954,6 +969,15 @@ class Finder {
     }
     Speaker unnamed = UnnamedSource(i, lo);
     if (unnamed.found) return unnamed;
+    // "an anonymous individual "with direct knowledge" claimed": the source's
+    // own words quoted inside its description.
+    if (IsMark(i) && InQuote(i) && words_[i].quote >= 0) {
+      const size_t open = WordAt(top_[static_cast<size_t>(words_[i].quote)].open);
+      if (open > lo + 1 && open < i) {
+        Speaker head = UnnamedSource(open - 1, lo, /*head_last=*/true);
+        if (head.found) return head;
+      }
+    }
     if (words_[i].lower == ")") {
       while (i > lo && words_[i].lower != "(") --i;
       if (i == lo) return {};
@@ -962,9 +986,20 @@ class Finder {
     return HeadAt(i, lo);
   }
 
+  // True when words [a, b) are a date's parts ("November 3", "2023").
+  bool DateFragment(size_t a, size_t b) const {
+    if (a >= b) return false;
+    for (size_t k = a; k < b; ++k) {
+      const std::string& w = words_[k].lower;
+      const bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!number && !lex::In(lex::kTimeWords, w)) return false;
+    }
+    return true;
+  }
+
   // "someone familiar with the situation", "people close to the talks":
   // the unnamed sources of news writing, a phrase ending at word `i`.
-  Speaker UnnamedSource(size_t i, size_t lo) const {
+  Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const {
     static constexpr std::string_view kSourceHeads[] = {
         "individual", "insider", "insiders", "people", "person", "somebody", "someone", "source", "sources",};
     static constexpr std::string_view kSourceLinks[] = {
@@ -972,6 +1007,17 @@ class Finder {
     // Adjectives before the head ("an anonymous individual").
     static constexpr std::string_view kSourceModifiers[] = {"anonymous", "senior", "unnamed"};
     static_assert(lex::Sorted(kSourceHeads) && lex::Sorted(kSourceLinks) && lex::Sorted(kSourceModifiers));
+    // `head_last`: the phrase ends at its head, the quotation after it
+    // taking the place of its link words.
+    if (head_last) {
+      if (!lex::In(kSourceHeads, words_[i].lower)) return {};
+      size_t a = i;
+      while (a > lo && i - a < kNounPhraseWords && !words_[a - 1].punct && !words_[a - 1].cap &&
+             (lex::In(lex::kAnonDeterminers, words_[a - 1].lower) || lex::In(kSourceModifiers, words_[a - 1].lower))) {
+        --a;
+      }
+      return Anonymous(a, i);
+    }
     for (size_t k = i; k > lo && k + kNounPhraseWords > i; --k) {
       const Word& w = words_[k - 1];
       if (w.punct && !IsMark(k - 1)) break;
@@ -1530,7 +1576,10 @@ class Finder {
     // A quoted phrase inside a sentence: the sentence's cue and subject.
     auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
     for (size_t i = j.open_word; i-- > from;) {
-      if (InQuote(i) || !lex::In(lex::kCues, words_[i].lower) || WeakCue(i)) continue;
+      // "what the makers call "political interference"": naming verbs are
+      // cues only right before the phrase they name.
+      const bool naming = i + 1 == j.open_word && (words_[i].lower == "call" || words_[i].lower == "calls");
+      if (InQuote(i) || (!naming && (!lex::In(lex::kCues, words_[i].lower) || WeakCue(i)))) continue;
       Attribution a;
       a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, j.open_word) : SubjectBefore(i, from);
       if (!a.speaker.found) a.speaker = NearestSubject(from, i);
@@ -1874,6 +1923,13 @@ class Finder {
       Speaker s = AccordingTo(i + 2, k);
       if (!s.found) return;
       if (i == from) {
+        // "According to the Times, an insider said that …": the unnamed
+        // insider's report, relayed ("the company has told …" is the
+        // source's own).
+        if (k + 1 < end && HasReport(k + 1, end) && RelaysUnnamed(k + 1, end)) {
+          Indirect(k + 1, to, out);
+          return;
+        }
         Emit(k + 1, end, s, "according to", from, to, out);
       } else if (i > from && words_[i - 1].lower == ",") {
         Emit(from, i - 1, s, "according to", from, to, out);
@@ -1960,6 +2016,17 @@ class Finder {
     if (c >= end || c == next) return false;
     const Speaker other = SubjectBefore(c, next);
     return other.found && !other.type.empty() && (other.id != s.id || other.name != s.name);
+  }
+
+  // True when the first report in [from, to) has a speaker with no entity
+  // (an unnamed source or a crowd).
+  bool RelaysUnnamed(size_t from, size_t to) {
+    for (size_t c = from; c < to; ++c) {
+      if (InQuote(c) || !lex::In(lex::kIndirectCues, words_[c].lower) || ContentStart(c, to) >= to) continue;
+      const Speaker s = SubjectBefore(c, from);
+      return s.found && s.id.empty();
+    }
+    return false;
   }
 
   // True when [from, to) holds a speech verb reporting a clause.

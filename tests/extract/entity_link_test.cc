@@ -512,6 +512,15 @@ const TaggedCase kTaggedCases[] = {
      {{"Ilie Stanescu", "The vice president of Dacora"}},
      {{"Marta Lind", "The vice president of Dacora"}},
      {}},
+    // An office named by what it is of introduces its holder: no link to
+    // the last person named, unless someone was declared to hold it.
+    {"office_of_a_place_is_someone_new",
+     "Minister Ivo Renn called the move unfair. The premier of the northern state remarked that it was wrong.",
+     {{"Ivo Renn", "PERSON"}},
+     {},
+     {},
+     {},
+     {"The premier"}},
     // An agency credited on a photo caption line is not "the firm".
     {"caption_credit_is_no_referent",
      "Photo: Ann Roe at the harbour. (Coastline Images / Ed Park)\nAnn Roe spoke on Monday. The firm said "
