@@ -1764,8 +1764,10 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
     const bool closed = after >= doc_.size() || !doc_.SameSentence(end, after) || IsClauseMark(doc_.Tok(after));
     if (kind_[r] == d.kind && closed) return r;
   }
-  // "Jane Doe, the actress": the apposition says who.
-  if (i >= 2 && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
+  // "Jane Doe, the actress": the apposition says who ("Jane Doe, the
+  // firm's director": "the firm" is not her).
+  const bool possessor = end < doc_.size() && IsPossessive(doc_.Tok(end));
+  if (i >= 2 && !possessor && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
       info_[mention_at_[i - 2]].te == i - 1) {
     const size_t r = MentionRoot(mention_at_[i - 2]);
     if (kind_[r] == d.kind) return r;

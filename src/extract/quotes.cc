@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -187,36 +188,69 @@ class Finder {
   // said that …"): the latest earlier quotation by that speaker, or
   // sentence with that speaker as subject, that names a medium.
   // REQUIRES: `out` sorted by span start.
+  //
+  // A press statement ("said in a statement") takes the platform a
+  // sentence just before names for the same speaker ("Smith broke her
+  // silence on Instagram Stories. "…," she said in a statement."): the
+  // platform is where the statement was published.
   void InheritMedia(std::vector<Quote>* out) const {
-    std::vector<std::pair<size_t, const Quote*>> said;  // (start, quote) with a medium, in order
-    std::vector<std::tuple<size_t, std::string, std::string>> subjects;  // (start, entity, medium)
+    // (start, sentence, entity, medium): the medium named after the subject.
+    std::vector<std::tuple<size_t, size_t, std::string, std::string>> subjects;
     for (size_t i = 0; i < words_.size();) {
       size_t e = i;
       while (e < words_.size() && words_[e].sent == words_[i].sent) ++e;
-      const std::string medium = Medium(i, e);
-      if (!medium.empty()) {
+      if (!Medium(i, e).empty()) {
         for (size_t k = i; k < e; ++k) {
           // "He said farewell in a TikTok video.": a pronoun subject too.
           if (!InQuote(k) && (words_[k].lower == "he" || words_[k].lower == "she") && SubjectPosition(k)) {
             const Speaker p = Pronoun(words_[k].lower, words_[k].start);
-            if (p.found && !p.id.empty()) subjects.emplace_back(words_[i].start, p.id, medium);
+            const std::string medium = SubjectMedium(i, k, e);
+            if (p.found && !p.id.empty() && !medium.empty()) {
+              subjects.emplace_back(words_[i].start, words_[i].sent, p.id, medium);
+            }
             break;
           }
           const int m = words_[k].mention;
           if (m < 0 || InQuote(k) || platform_[m] || !SubjectPosition(k)) continue;
           const std::string& type = (*entities_)[m].type;
           if (type == "PERSON" || type == "ORG") {
-            subjects.emplace_back(words_[i].start, (*entities_)[m].entity, medium);
+            const std::string medium = SubjectMedium(i, k, e);
+            if (!medium.empty()) subjects.emplace_back(words_[i].start, words_[i].sent, (*entities_)[m].entity, medium);
             break;
           }
         }
       }
       i = e;
     }
+    // ... and so do the statement's further quotations, up to another
+    // speaker's.
+    std::string carried;  // platform of the run of the previous quotation's speaker
+    for (size_t qi = 0; qi < out->size(); ++qi) {
+      Quote& q = (*out)[qi];
+      const bool same_run = qi > 0 && !q.speaker.empty() && (*out)[qi - 1].speaker == q.speaker;
+      if (!same_run) carried.clear();
+      if (q.medium != "statement" || q.speaker.empty()) {
+        if (q.medium != "statement" && !q.medium.empty() && q.medium != carried) carried.clear();
+        continue;
+      }
+      const size_t sent = words_[std::min(WordAt(q.span.start), words_.size() - 1)].sent;
+      for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
+        const auto& [at, at_sent, id, medium] = *it;
+        if (at > q.span.start) continue;
+        if (at_sent + 1 < sent) break;  // only the sentence just before, or its own
+        if (id == q.speaker && IsPlatformMedium(medium)) {
+          carried = medium;
+          break;
+        }
+        if (at_sent != sent) break;  // its own sentence names no platform: the one before may
+      }
+      if (!carried.empty()) q.medium = carried;
+    }
     for (size_t qi = 0; qi < out->size(); ++qi) {
       Quote& q = (*out)[qi];
       if (!q.medium.empty()) continue;
       if (q.speaker.empty() && q.speaker_name.empty()) continue;
+      if (SpokenInPerson(q.span)) continue;
       size_t best_at = 0;
       std::string best;
       for (size_t pi = qi; pi-- > 0;) {
@@ -228,7 +262,7 @@ class Finder {
         break;  // only the speaker's latest quotation counts
       }
       for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
-        const auto& [at, id, medium] = *it;
+        const auto& [at, at_sent, id, medium] = *it;
         if (at > q.span.start || id != q.speaker || q.speaker.empty()) continue;
         if (best.empty() || at > best_at) best = medium;
         break;
@@ -406,6 +440,37 @@ class Finder {
     return s;
   }
 
+  // The medium of the sentence [from, to) whose subject is at word `k`: a
+  // platform named after the subject ("Smith's video came after Jones spoke
+  // on X": X is Jones's), else the sentence's.
+  std::string SubjectMedium(size_t from, size_t k, size_t to) const {
+    std::string after = Medium(k, to);
+    return IsPlatformMedium(after) ? after : Medium(from, to);
+  }
+
+  // True when the sentence of `span` has its words said to reporters
+  // ("speaking briefly to reporters outside City Hall"): in person, not in
+  // the speaker's earlier post.
+  bool SpokenInPerson(Span span) const {
+    auto [from, to] = SentenceWords(WordAt(span.start), WordAt(span.end));
+    return InPerson(from, to);
+  }
+
+  // True when words [from, to) say the words were said to reporters.
+  bool InPerson(size_t from, size_t to) const {
+    for (size_t k = from; k < to && k < words_.size(); ++k) {
+      const std::string& w = words_[k].lower;
+      if (!InQuote(k) && (w == "reporters" || w == "journalists" || w == "reporter")) return true;
+    }
+    return false;
+  }
+
+  // Media values that are social platforms (see Medium()).
+  static bool IsPlatformMedium(std::string_view m) {
+    return m == "instagram_stories" || m == "instagram" || m == "tiktok" || m == "x" || m == "facebook" ||
+           m == "youtube" || m == "snapchat" || m == "threads" || m == "linkedin" || m == "reddit";
+  }
+
   static bool IsPlatform(const std::string& text) {
     const std::string w = AsciiLower(text.substr(0, text.find(' ')));
     return w == "instagram" || w == "tiktok" || w == "twitter" || w == "facebook" || w == "youtube" ||
@@ -502,6 +567,13 @@ class Finder {
   }
 
   bool SubjectPosition(size_t w) const {
+    {
+      // "Renault's Dacia plant": a possessor is not the subject.
+      const int m = words_[w].mention;
+      size_t end = w;
+      while (end < words_.size() && m >= 0 && words_[end].mention == m) ++end;
+      if (end < words_.size() && (words_[end].lower == "'s" || words_[end].lower == "'")) return false;
+    }
     if (w == 0) return true;
     // "on the Airbus website": after a preposition and its determiner.
     if (w >= 2 && lex::In(lex::kDefiniteDeterminers, words_[w - 1].lower) &&
@@ -707,6 +779,15 @@ class Finder {
     // to what the headline named.
     const bool described = b >= a + 2;
     if (lex::In(lex::kPersonNouns, head) || IsYearsOld(head)) {
+      // "the "Life with the Marlows" star": the person the title is named
+      // after, when the article names one.
+      for (size_t k = a; k < b; ++k) {
+        const int m = words_[k].mention;
+        if (m < 0 || (*entities_)[m].type != "WORK") continue;
+        Speaker named = PersonNamedIn((*entities_)[m].text, before);
+        if (named.found) return named;
+        break;
+      }
       Speaker s = Referent(before, "PERSON");
       return s.found || !described ? s : Anonymous(a, b);
     }
@@ -735,6 +816,33 @@ class Finder {
     if (lex::In(lex::kDocumentNouns, head)) return Issuer(head, a);
     if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
     return {};
+  }
+
+  // The one person mentioned before `before` whose surname is a word of
+  // `title` (or its plural: "The Marlows"); none when two or none are.
+  Speaker PersonNamedIn(const std::string& title, size_t before) const {
+    std::set<std::string> words;
+    std::string w;
+    for (char c : title + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0) {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!w.empty()) {
+        words.insert(w);
+        if (w.size() > 3 && w.back() == 's') words.insert(w.substr(0, w.size() - 1));
+        w.clear();
+      }
+    }
+    int found = -1;
+    for (size_t m = 0; m < entities_->size(); ++m) {
+      const EntityMention& e = (*entities_)[m];
+      if (e.type != "PERSON" || e.span.end > before || MentionInQuote(m)) continue;
+      const size_t space = e.text.rfind(' ');
+      if (space == std::string::npos) continue;  // a surname needs a full name
+      if (words.count(AsciiLower(e.text.substr(space + 1))) == 0) continue;
+      if (found >= 0 && (*entities_)[static_cast<size_t>(found)].entity != e.entity) return {};
+      found = static_cast<int>(m);
+    }
+    return found >= 0 ? FromMention(static_cast<size_t>(found)) : Speaker{};
   }
 
   // Who issued "the statement" named at word `at`: the subject of the
@@ -1503,10 +1611,12 @@ class Finder {
         auto [from, to] = SentenceWords(a.from, a.to);
         q.medium = Medium(from, to);
         if (q.medium.empty() && a.cue == "tweeted") q.medium = "x";
-        if (q.medium.empty() && near && a.speaker.id == last_speaker_.id && a.speaker.name == last_speaker_.name) {
+        const bool in_person = InPerson(from, to);
+        if (q.medium.empty() && !in_person && near && a.speaker.id == last_speaker_.id &&
+            a.speaker.name == last_speaker_.name) {
           q.medium = last_medium;
         }
-        if (q.medium.empty() && from > 0) {
+        if (q.medium.empty() && !in_person && from > 0) {
           // "In a TikTok video, she defended … . "…," she said."
           auto [pf, pt] = SentenceWords(from - 1, from);
           if (!HasDirect(pf, pt)) q.medium = Medium(pf, pt);

@@ -113,6 +113,7 @@ const MentionSpec kVelk{"Mara Velk", "PERSON", "e1"};
 const MentionSpec kVelkSurname{"Velk", "PERSON", "e1"};
 const MentionSpec kHarbor{"Harbor Town FC", "ORG", "e2"};
 const MentionSpec kBrightline{"Brightline", "ORG", "e3"};
+const MentionSpec kRenn{"Ivo Renn", "PERSON", "e5"};
 
 TEST(FindQuotesTest, MarkStyles) {
   ExpectCases({
@@ -221,6 +222,32 @@ TEST(FindQuotesTest, Media) {
       {"interview", "\"I was never asked,\" Mara Velk told Vogue in an interview.",
        {kVelk, {"Vogue", "ORG", "e6"}},
        {{"I was never asked,", "direct", "e1", "Mara Velk", "told", "interview"}}},
+      {"a statement published on the platform the sentence before names, and its further quotations",
+       "Ivo Renn's post came after Mara Velk broke her silence on Instagram Stories. \"I was shocked,\" Mara Velk "
+       "said in a statement. \"We will rebuild,\" she added.\n\n\"The vote stands,\" Ivo Renn said in a "
+       "statement.",
+       {kVelk, kRenn},
+       {{"I was shocked,", "direct", "e1", "Mara Velk", "said", "instagram_stories"},
+        {"We will rebuild,", "direct", "e1", "Mara Velk", "added", "instagram_stories"},
+        {"The vote stands,", "direct", "e5", "Ivo Renn", "said", "statement"}}},
+      {"words said to reporters take no medium from an earlier post",
+       "Mara Velk posted on X on Monday. \"I never hid anything,\" Mara Velk said, speaking to reporters outside "
+       "the hall.",
+       {kVelk},
+       {{"I never hid anything,", "direct", "e1", "Mara Velk", "said", ""}}},
+  });
+}
+
+TEST(FindQuotesTest, TitleNamedAfterThePerson) {
+  // ""The Marlows" star": the person the show is named after,
+  // not the subject of the sentence before.
+  ExpectCases({
+      {"title epithet",
+       "Ivo Renn posted a video. Many believed he meant Dana Marlow. \"The Marlows\" star was criticised for "
+       "saying that she is \"re-thinking\" the deal.",
+       {kRenn, {"Dana Marlow", "PERSON", "e6"}, {"The Marlows", "WORK", "e7"}},
+       {{"she is \"re-thinking\" the deal", "indirect", "e6", "Dana Marlow", "saying", ""},
+        {"re-thinking", "partial", "e6", "Dana Marlow", "saying", ""}}},
   });
 }
 
@@ -273,7 +300,6 @@ TEST(FindQuotesTest, Regressions) {
   });
 }
 
-const MentionSpec kRenn{"Ivo Renn", "PERSON", "e5"};
 
 // Attribution rules: who speaks when the cue, the name or the pronoun's
 // antecedent is not right next to the quotation.
