@@ -28,14 +28,386 @@ constexpr size_t kMaxHeadPhraseWords = 4;
 // make the comparison quadratic.
 constexpr size_t kMaxMentionsPerWord = 32;
 
-// Builds claims keyed by (subject, attribute), each value keyed by its text.
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// ---- comparing values ---------------------------------------------------------
+
+size_t SourceCount(const std::vector<std::string>& articles,
+                   const std::unordered_map<std::string, std::string>& source_of) {
+  std::set<std::string> sources;
+  for (const std::string& article : articles) {
+    auto it = source_of.find(article);
+    sources.insert(it == source_of.end() ? article : it->second);
+  }
+  return sources.size();
+}
+
+// The articles backing `value` of `claim`: its own and those of narrower
+// values ("finance director" in one outlet backs "director" in another).
+std::vector<std::string> BackingArticles(const Claim& claim, const ClaimValue& value) {
+  std::vector<std::string> articles = value.articles;
+  for (const ClaimValue& v : claim.values) {
+    if (CompareValues(claim.attribute, v.value, value.value) != ValueRelation::kNarrower) continue;
+    for (const std::string& article : v.articles) AddUnique(articles, article);
+  }
+  return articles;
+}
+
+// Splits a claim into the claims a reader should see: the values that
+// conflict (within one of `scopes`, lists of value indices) form one claim,
+// "conflict"; every other value is a claim of its own, "agreed" or
+// "single", backed by its narrower values. So a claim has several values
+// exactly when it is a conflict, and values that can all be true ("founder",
+// "chief executive") are never shown as one.
+std::vector<Claim> SplitClaim(const Claim& claim, const std::vector<std::vector<size_t>>& scopes,
+                              const std::unordered_map<std::string, std::string>& source_of) {
+  const std::vector<ClaimValue>& values = claim.values;
+  std::vector<size_t> parent(values.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  const auto find = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (const std::vector<size_t>& scope : scopes) {
+    for (size_t i = 0; i < scope.size(); ++i) {
+      for (size_t j = i + 1; j < scope.size(); ++j) {
+        if (CompareValues(claim.attribute, values[scope[i]].value, values[scope[j]].value) ==
+            ValueRelation::kConflict) {
+          parent[find(scope[j])] = find(scope[i]);
+        }
+      }
+    }
+  }
+  std::vector<Claim> out;
+  std::map<size_t, size_t> part_of;  // component root -> index in `out`
+  for (size_t i = 0; i < values.size(); ++i) {
+    auto [it, inserted] = part_of.try_emplace(find(i), out.size());
+    if (inserted) {
+      Claim part;
+      part.subject = claim.subject;
+      part.subject_name = claim.subject_name;
+      part.attribute = claim.attribute;
+      out.push_back(std::move(part));
+    }
+    out[it->second].values.push_back(values[i]);
+  }
+  for (Claim& part : out) {
+    if (part.values.size() > 1) {
+      part.status = "conflict";
+      continue;
+    }
+    part.values[0].articles = BackingArticles(claim, part.values[0]);
+    part.status = SourceCount(part.values[0].articles, source_of) > 1 ? "agreed" : "single";
+  }
+  return out;
+}
+
+// Media as the quote annotator names them (extract/quotes.cc), by what
+// kind of thing they are.
+constexpr std::string_view kPlatforms[] = {
+    "blog",     "facebook", "forum",    "instagram", "instagram_stories",
+    "linkedin", "reddit",   "snapchat", "threads",   "tiktok",
+    "website",  "x",        "youtube"};
+// Spoken occasions.
+constexpr std::string_view kOccasions[] = {"conference", "conference-call",  "interview", "phone",
+                                           "podcast",    "press-conference", "speech",    "tv"};
+// Written forms, which are published on a platform or read out at an
+// occasion: "a statement on Instagram", "a statement read at the press
+// conference".
+constexpr std::string_view kDocuments[] = {"article", "email",   "filing", "invitation", "letter",
+                                           "memo",    "message", "report", "statement"};
+// Documents an interview is not: a statement or letter is issued, an
+// interview given, and outlets naming one and the other disagree. (An email
+// or message can carry an interview, an article report one.)
+constexpr std::string_view kNotInterviews[] = {"filing", "invitation", "letter",
+                                               "memo",   "report",     "statement"};
+// (narrower, wider) media.
+constexpr std::pair<std::string_view, std::string_view> kNarrowerMedia[] = {
+    {"instagram_stories", "instagram"},
+    {"press-conference", "conference"},
+    {"conference-call", "conference"},
+};
+// Different media one statement can have at once: a TV interview, a
+// televised speech, a podcast on YouTube, a blog on a website.
+constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
+    {"blog", "website"},    {"interview", "tv"},          {"interview", "podcast"},
+    {"interview", "phone"}, {"interview", "youtube"},     {"speech", "tv"},
+    {"speech", "youtube"},  {"press-conference", "tv"},   {"podcast", "youtube"},
+    {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
+};
+
+template <size_t N>
+bool InPairs(const std::pair<std::string_view, std::string_view> (&pairs)[N], std::string_view a,
+             std::string_view b) {
+  return std::find(std::begin(pairs), std::end(pairs), std::make_pair(a, b)) != std::end(pairs);
+}
+
+ValueRelation CompareMedia(std::string_view a, std::string_view b) {
+  if (a == b) return ValueRelation::kSame;
+  if (InPairs(kNarrowerMedia, a, b)) return ValueRelation::kNarrower;
+  if (InPairs(kNarrowerMedia, b, a)) return ValueRelation::kWider;
+  if (InPairs(kCompatibleMedia, a, b) || InPairs(kCompatibleMedia, b, a)) {
+    return ValueRelation::kCompatible;
+  }
+  const auto known = [](std::string_view m) {
+    return InList(kPlatforms, m) || InList(kOccasions, m) || InList(kDocuments, m);
+  };
+  // A medium this code does not know cannot be shown to differ.
+  if (!known(a) || !known(b)) return ValueRelation::kCompatible;
+  if ((a == "interview" && InList(kNotInterviews, b)) ||
+      (b == "interview" && InList(kNotInterviews, a))) {
+    return ValueRelation::kConflict;
+  }
+  if (InList(kDocuments, a) || InList(kDocuments, b)) return ValueRelation::kCompatible;
+  return ValueRelation::kConflict;  // two platforms, two occasions, or one of each
+}
+
+// ---- roles --------------------------------------------------------------------
+
+// Head nouns of roles: offices, titles and occupations a report gives a
+// named person. Family relations ("her husband") and descriptions ("the
+// star", "the victim") are not roles; neither are royal titles, which are
+// part of a name, nor "member" and "owner", which mostly come with a word
+// this code cannot read ("family member", "dog owner").
+constexpr std::string_view kRoleHeads[] = {
+    "accountant",  "activist",      "actor",      "actress",      "adviser",      "advisor",
+    "ambassador",  "analyst",       "architect",  "artist",       "attorney",     "author",
+    "banker",      "barrister",     "bishop",     "ceo",          "cfo",          "chair",
+    "chairman",    "chairperson",   "chairwoman", "chancellor",   "chef",         "chief",
+    "coach",       "co-founder",    "cofounder",  "columnist",    "commissioner", "consultant",
+    "coo",         "correspondent", "councillor", "councilor",    "cto",          "curator",
+    "dean",        "designer",      "detective",  "diplomat",     "director",     "doctor",
+    "economist",   "editor",        "engineer",   "entrepreneur", "envoy",        "executive",
+    "farmer",      "firefighter",   "founder",    "governor",     "head",         "headteacher",
+    "inspector",   "investor",      "journalist", "judge",        "lawmaker",     "lawyer",
+    "leader",      "lecturer",      "manager",    "mayor",        "minister",     "mp",
+    "musician",    "novelist",      "nurse",      "officer",      "photographer", "physician",
+    "pilot",       "president",     "principal",  "producer",     "professor",    "prosecutor",
+    "publisher",   "researcher",    "scientist",  "secretary",    "senator",      "sergeant",
+    "sheriff",     "singer",        "solicitor",  "songwriter",   "spokesman",    "spokesperson",
+    "spokeswoman", "strategist",    "student",    "surgeon",      "teacher",      "treasurer",
+    "trustee",     "writer",
+};
+// Words a role phrase may have before its head ("former", "chief",
+// "finance"). A closed list: a lower-case word before a title is as often a
+// verb ("praised mayor Jones") as a modifier.
+constexpr std::string_view kRoleModifiers[] = {
+    "acting",     "art",       "artistic",      "arts",           "assistant",
+    "associate",  "board",     "brand",         "campaign",       "city",
+    "club",       "co",        "commercial",    "communications", "company",
+    "council",    "county",    "creative",      "culture",        "current",
+    "defence",    "defense",   "deputy",        "design",         "digital",
+    "district",   "editorial", "education",     "environment",    "ex",
+    "fashion",    "film",      "finance",       "financial",      "fire",
+    "football",   "foreign",   "former",        "founding",       "general",
+    "global",     "health",    "home",          "hospital",       "incumbent",
+    "interim",    "interior",  "international", "junior",         "justice",
+    "lead",       "legal",     "long-time",     "longtime",       "managing",
+    "marketing",  "media",     "medical",       "museum",         "music",
+    "national",   "new",       "news",          "operating",      "operations",
+    "opposition", "party",     "police",        "political",      "press",
+    "prime",      "product",   "programme",     "program",        "project",
+    "regional",   "research",  "retired",       "sales",          "school",
+    "senior",     "sitting",   "sports",        "state",          "technical",
+    "technology", "theatre",   "theater",       "transport",      "union",
+    "veteran",    "vice",
+};
+// Modifiers that say nothing about which role it is: dropped.
+constexpr std::string_view kIdleModifiers[] = {"current", "incumbent", "long-time", "longtime",
+                                               "new",     "sitting",   "veteran"};
+// Modifiers of rank: a deputy mayor is not the mayor.
+constexpr std::string_view kRankModifiers[] = {"assistant", "associate", "deputy", "vice"};
+// Heads of offices one holds once: two different ones with this head are
+// two claims about the same post ("finance director" / "sales director").
+constexpr std::string_view kExclusiveHeads[] = {
+    "chair",    "chancellor", "chief",     "coach",     "commissioner", "director",
+    "editor",   "executive",  "governor",  "head",      "manager",      "mayor",
+    "minister", "officer",    "president", "principal", "secretary",    "treasurer",
+};
+// Words before a role that belong to its owner, not the role.
+constexpr std::string_view kOwnerWords[] = {"a", "an", "her", "his", "its", "our", "the", "their"};
+// One spelling for words several spellings share, and abbreviations.
+constexpr std::pair<std::string_view, std::string_view> kRoleSpellings[] = {
+    {"advisor", "adviser"},
+    {"chairman", "chair"},
+    {"chairperson", "chair"},
+    {"chairwoman", "chair"},
+    {"cofounder", "co-founder"},
+    {"councilor", "councillor"},
+    {"spokesman", "spokesperson"},
+    {"spokeswoman", "spokesperson"},
+    {"ex", "former"},
+    {"ceo", "chief executive"},
+    {"cfo", "chief financial officer"},
+    {"coo", "chief operating officer"},
+    {"cto", "chief technology officer"},
+};
+// Longest role phrase read, in words ("former deputy chief operating
+// officer"): longer runs of such words are lists, not one title.
+constexpr size_t kMaxRoleWords = 6;
+
+bool IsPossessive(std::string_view folded) {
+  return folded.size() > 2 && (folded.ends_with("'s") || folded.ends_with("s'"));
+}
+
+// The last part of a hyphenated word ("singer-songwriter" -> "songwriter").
+std::string_view LastPart(std::string_view w) {
+  const size_t dash = w.rfind('-');
+  return dash == std::string_view::npos ? w : w.substr(dash + 1);
+}
+
+bool IsRoleHead(std::string_view w) {
+  return InList(kRoleHeads, w) || InList(kRoleHeads, LastPart(w));
+}
+
+bool IsRoleWord(std::string_view w) {
+  if (IsRoleHead(w) || InList(kRoleModifiers, w)) return true;
+  // "ex-mayor", "vice-president": a modifier joined to a role word.
+  const size_t dash = w.find('-');
+  return dash != std::string_view::npos && InList(kRoleModifiers, w.substr(0, dash)) &&
+         IsRoleWord(w.substr(dash + 1));
+}
+
+// A word of a phrase as written: hyphenated compounds are one word.
+struct PhraseWord {
+  std::string folded;
+  size_t begin = 0, end = 0;  // bytes into the phrase
+  bool capitalised = false;
+};
+
+std::vector<PhraseWord> Words(std::string_view text) {
+  std::vector<PhraseWord> words;
+  for (WordToken& t : Tokenize(text)) {
+    if (!words.empty() && t.begin == words.back().end + 1 && text[words.back().end] == '-') {
+      words.back().folded += '-' + t.folded;
+      words.back().end = t.end;
+      continue;
+    }
+    words.push_back({std::move(t.folded), t.begin, t.end, t.capitalised});
+  }
+  return words;
+}
+
+// Role words in normal form: owners dropped, compounds of modifiers split,
+// spellings unified (see NormaliseRole).
+std::vector<std::string> NormalRoleWords(std::string_view phrase) {
+  std::vector<std::string> in;
+  for (PhraseWord& w : Words(phrase)) in.push_back(std::move(w.folded));
+  size_t first = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (InList(kOwnerWords, in[i]) || IsPossessive(in[i])) first = i + 1;
+  }
+  std::vector<std::string> out;
+  const auto add = [&out](std::string_view w) {
+    for (const auto& [from, to] : kRoleSpellings) {
+      if (w == from) {
+        for (const WordToken& t : Tokenize(to)) out.push_back(t.folded);
+        return;
+      }
+    }
+    if (!InList(kIdleModifiers, w)) out.emplace_back(w);
+  };
+  for (size_t i = first; i < in.size(); ++i) {
+    const std::string& w = in[i];
+    const size_t dash = w.find('-');
+    if (dash != std::string::npos && InList(kRoleModifiers, std::string_view(w).substr(0, dash)) &&
+        w.compare(0, dash, "co") != 0) {
+      add(std::string_view(w).substr(0, dash));  // "ex-mayor" -> former mayor
+      add(std::string_view(w).substr(dash + 1));
+    } else {
+      add(w);
+    }
+  }
+  // "chief executive officer" is the chief executive.
+  const size_t n = out.size();
+  if (n >= 3 && out[n - 3] == "chief" && out[n - 2] == "executive" && out[n - 1] == "officer") {
+    out.pop_back();
+  }
+  return out;
+}
+
+// True when `needle` occurs in `hay` as a run of words; `extra` gets the
+// other words of `hay`.
+bool ContainsRun(const std::vector<std::string>& hay, const std::vector<std::string>& needle,
+                 std::vector<std::string>* extra) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (size_t at = 0; at + needle.size() <= hay.size(); ++at) {
+    if (!std::equal(needle.begin(), needle.end(), hay.begin() + at)) continue;
+    extra->assign(hay.begin(), hay.begin() + at);
+    extra->insert(extra->end(), hay.begin() + at + needle.size(), hay.end());
+    return true;
+  }
+  return false;
+}
+
+// Compares two current (or two former) roles.
+ValueRelation CompareRoleCores(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                               bool former) {
+  if (a == b) return ValueRelation::kSame;
+  std::vector<std::string> extra;
+  const auto ranked = [&extra] {
+    return std::any_of(extra.begin(), extra.end(),
+                       [](const std::string& w) { return InList(kRankModifiers, w); });
+  };
+  if (ContainsRun(a, b, &extra))
+    return ranked() ? ValueRelation::kConflict : ValueRelation::kNarrower;
+  if (ContainsRun(b, a, &extra)) return ranked() ? ValueRelation::kConflict : ValueRelation::kWider;
+  // Someone can have been finance director and marketing director in turn.
+  if (former || a.empty() || b.empty()) return ValueRelation::kCompatible;
+  if (a.back() == b.back() && InList(kExclusiveHeads, LastPart(a.back()))) {
+    return ValueRelation::kConflict;
+  }
+  // "chief executive" / "chief financial officer": one chief post each.
+  if (a.front() == "chief" && b.front() == "chief") return ValueRelation::kConflict;
+  return ValueRelation::kCompatible;
+}
+
+// The words of a normalised role with "former" taken out; `former` says
+// whether it was there. "Artistic" and "creative" director are one post.
+std::vector<std::string> RoleCore(std::string_view role, bool* former) {
+  std::vector<std::string> words;
+  *former = false;
+  for (const WordToken& t : Tokenize(role)) {
+    if (t.folded == "former") {
+      *former = true;
+    } else {
+      words.push_back(t.folded == "artistic" ? "creative" : t.folded);
+    }
+  }
+  return words;
+}
+
+ValueRelation CompareRoles(std::string_view a, std::string_view b) {
+  if (a == b) return ValueRelation::kSame;
+  bool former_a = false;
+  bool former_b = false;
+  const std::vector<std::string> core_a = RoleCore(a, &former_a);
+  const std::vector<std::string> core_b = RoleCore(b, &former_b);
+  if (former_a != former_b) {
+    // "former mayor" / "mayor": is the person still mayor? The outlets
+    // differ. "former teacher" / "mayor", "former deputy mayor" / "mayor"
+    // and "former director" / "finance director" can be a career.
+    return core_a == core_b ? ValueRelation::kConflict : ValueRelation::kCompatible;
+  }
+  return CompareRoleCores(core_a, core_b, former_a);
+}
+
+// Builds one claim per (subject, subject name, attribute), each value once.
+// A value belongs to one or more scopes: the things its values must agree
+// on. Values in different scopes never conflict: a speaker's media are
+// compared per statement, an entity's amounts per currency, its spellings
+// per name word.
 class ClaimTable {
  public:
   explicit ClaimTable(Story& story) : story_(story) {}
 
-  void Add(const std::string& key, const std::string& subject, const std::string& subject_name,
+  void Add(const std::string& scope, const std::string& subject, const std::string& subject_name,
            const std::string& attribute, const std::string& value, const std::string& article,
            const std::string& evidence) {
+    const std::string key = subject + '\x1f' + subject_name + '\x1f' + attribute;
     auto [it, inserted] = index_.try_emplace(key, claims_.size());
     if (inserted) {
       Claim c;
@@ -43,6 +415,7 @@ class ClaimTable {
       c.subject_name = subject_name;
       c.attribute = attribute;
       claims_.push_back(std::move(c));
+      scopes_.emplace_back();
     }
     Claim& claim = claims_[it->second];
     auto v = std::find_if(claim.values.begin(), claim.values.end(),
@@ -55,22 +428,29 @@ class ClaimTable {
       v = claim.values.end() - 1;
     }
     AddUnique(v->articles, article);
+    scopes_[it->second][scope].insert(static_cast<size_t>(v - claim.values.begin()));
   }
 
   // Moves the claims into the story; `keep` decides which make it.
   template <typename Keep>
   void Flush(const std::unordered_map<std::string, std::string>& source_of, Keep keep) {
-    for (Claim& c : claims_) {
-      c.status = ClaimStatus(c, source_of);
-      if (keep(c)) story_.claims.push_back(std::move(c));
+    for (size_t i = 0; i < claims_.size(); ++i) {
+      std::vector<std::vector<size_t>> scopes;
+      for (const auto& [scope, values] : scopes_[i])
+        scopes.emplace_back(values.begin(), values.end());
+      for (Claim& part : SplitClaim(claims_[i], scopes, source_of)) {
+        if (keep(part)) story_.claims.push_back(std::move(part));
+      }
     }
     claims_.clear();
+    scopes_.clear();
     index_.clear();
   }
 
  private:
   Story& story_;
   std::vector<Claim> claims_;
+  std::vector<std::map<std::string, std::set<size_t>>> scopes_;  // per claim: scope -> values
   std::map<std::string, size_t> index_;
 };
 
@@ -165,21 +545,264 @@ void AppositiveAgeClaims(const std::vector<const AnnotatedArticle*>& members,
   }
 }
 
-// The medium each outlet says a quotation was published on. A quotation
-// whose medium only one article names is not a claim worth listing.
+// Code points of attribution between two parts of one statement: "X," the
+// company's chief executive told reporters on Tuesday, "Y." Two quotations
+// by one speaker this close are one statement even when the writer started
+// a new sentence between them.
+constexpr size_t kSplitQuoteGap = 80;
+
+// Each quote group's statement, as the smallest group index in it. Groups
+// are one statement when, in some article, quotations from them by the same
+// speaker overlap (a partial quote inside a fuller one) or are direct or
+// partial quotations following each other within kSplitQuoteGap ("X," she
+// said, "Y."). Reported speech between two quotations ends the chain: "X,"
+// she posted. Later she told reporters that ... "Y." are two statements.
+std::vector<size_t> Statements(const std::vector<const AnnotatedArticle*>& members,
+                               const std::vector<std::vector<QuoteRef>>& groups) {
+  std::vector<size_t> parent(groups.size());
+  for (size_t g = 0; g < parent.size(); ++g) parent[g] = g;
+  const auto find = [&](size_t g) {
+    while (parent[g] != g) g = parent[g] = parent[parent[g]];
+    return g;
+  };
+  const auto unite = [&](size_t g, size_t h) {
+    const size_t x = find(g), y = find(h);
+    parent[std::max(x, y)] = std::min(x, y);
+  };
+  struct Occurrence {
+    size_t start, end, group;
+    std::string speaker;  // "" when unknown
+    bool indirect = false;
+  };
+  std::map<size_t, std::vector<Occurrence>> by_article;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (const QuoteRef& r : groups[g]) {
+      const Quote& q = members[r.article]->quotes[r.quote];
+      std::string speaker = !q.speaker.empty()        ? "e|" + q.speaker
+                            : !q.speaker_name.empty() ? "n|" + q.speaker_name
+                                                      : "";
+      by_article[r.article].push_back(
+          {q.span.start, q.span.end, g, std::move(speaker), q.kind == "indirect"});
+    }
+  }
+  for (auto& [article, occurrences] : by_article) {
+    std::sort(occurrences.begin(), occurrences.end(),
+              [](const Occurrence& x, const Occurrence& y) { return x.start < y.start; });
+    const Occurrence* quoted = nullptr;  // the last direct or partial quotation
+    for (size_t i = 0; i < occurrences.size(); ++i) {
+      const Occurrence& cur = occurrences[i];
+      const Occurrence* prev = i > 0 ? &occurrences[i - 1] : nullptr;
+      if (prev != nullptr && cur.start < prev->end && !cur.speaker.empty() &&
+          cur.speaker == prev->speaker) {
+        unite(prev->group, cur.group);  // the same words, recorded twice
+      }
+      if (cur.indirect) {
+        quoted = nullptr;
+        continue;
+      }
+      if (quoted != nullptr && !cur.speaker.empty() && cur.speaker == quoted->speaker &&
+          cur.start <= quoted->end + kSplitQuoteGap) {
+        unite(quoted->group, cur.group);
+      }
+      quoted = &cur;
+    }
+  }
+  std::vector<size_t> out(groups.size());
+  for (size_t g = 0; g < out.size(); ++g) out[g] = find(g);
+  return out;
+}
+
+// The media each speaker's quotations were published on: one claim per
+// speaker, values compared per statement (Statements), since one person
+// may post one thing and say another in an interview.
 void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                   const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
                   ClaimTable& table) {
+  const std::vector<size_t> statement = Statements(members, groups);
   for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
     const BriefQuote& bq = story.quotes[g];
+    const size_t root = statement[g];
+    const std::string subject_name =
+        !bq.speaker_name.empty()
+            ? bq.speaker_name
+            : "quote " + story.quotes[std::min(root, story.quotes.size() - 1)].id;
     for (const QuoteRef& r : groups[g]) {
       const AnnotatedArticle& a = *members[r.article];
       const Quote& q = a.quotes[r.quote];
       if (q.medium.empty()) continue;
-      const std::string subject_name =
-          bq.speaker_name.empty() ? std::string("quote ") + bq.id : bq.speaker_name;
-      table.Add("m|" + bq.id, bq.speaker, subject_name, "medium", q.medium, a.article.id,
-                TextView(a).SentenceAt(q.span.start));
+      table.Add(fmt::format("m|{}", root), bq.speaker, subject_name, "medium", q.medium,
+                a.article.id, TextView(a).SentenceAt(q.span.start));
+    }
+  }
+}
+
+// ---- role claims --------------------------------------------------------------
+
+// Code points read on either side of a name for a role: "the company's
+// former deputy chief operating officer, " with room to spare.
+constexpr size_t kRoleReach = 100;
+
+std::string_view Between(std::string_view text, size_t from, size_t to) {
+  return from <= to && to <= text.size() ? text.substr(from, to - from) : std::string_view();
+}
+
+bool AllSpaces(std::string_view s) {
+  return !s.empty() && s.find_first_not_of(' ') == std::string_view::npos;
+}
+
+// ", " (a comma and spaces).
+bool IsCommaGap(std::string_view s) {
+  return s.size() >= 2 && s[0] == ',' && AllSpaces(s.substr(1));
+}
+
+bool IsOwner(const PhraseWord& w) {
+  return InList(kOwnerWords, w.folded) || IsPossessive(w.folded);
+}
+
+// Verbs a role phrase may run into when the writer leaves out a comma
+// ("Bob Jones, a retired teacher added").
+bool EndsNounPhrase(const PhraseWord& w) {
+  return !w.capitalised && (IsStopWord(w.folded) || w.folded.ends_with("ed") ||
+                            w.folded == "says" || w.folded == "adds" || w.folded == "writes");
+}
+
+// Where a run of role words ending at words[end - 1] begins, or `end` when
+// there is none. The run stops at a word inside a mention `blocked`
+// reports (a name, or a description of someone else).
+template <typename Blocked>
+size_t RoleRunBefore(std::string_view text, const std::vector<PhraseWord>& words, size_t end,
+                     Blocked blocked) {
+  if (end == 0 || !IsRoleHead(words[end - 1].folded)) return end;
+  size_t k = end;
+  while (k > 0 && end - k < kMaxRoleWords && IsRoleWord(words[k - 1].folded) &&
+         !blocked(words[k - 1].begin)) {
+    if (k < end && !AllSpaces(Between(text, words[k - 1].end, words[k].begin))) break;
+    --k;
+  }
+  return IsRoleHead(words[end - 1].folded) && k < end ? k : end;
+}
+
+// The role right before a name: "former mayor Bob Jones", "the company's
+// chief executive Ann Smith", and "the firm's finance director, Ann Smith,"
+// when the name closes an apposition. `before` ends where the name begins;
+// `after` follows the name.
+template <typename Blocked>
+std::string RoleBefore(std::string_view before, std::string_view after, Blocked blocked) {
+  const std::vector<PhraseWord> words = Words(before);
+  if (words.empty()) return "";
+  const std::string_view gap = before.substr(words.back().end);
+  const size_t k = RoleRunBefore(before, words, words.size(), blocked);
+  if (k == words.size()) return "";
+  const std::string phrase(Between(before, words[k].begin, words.back().end));
+  if (AllSpaces(gap)) return phrase;
+  if (!IsCommaGap(gap)) return "";
+  // "the mayor, Bob Jones, said": the description opens the sentence or
+  // a clause and has a determiner or owner; the name closes the apposition.
+  // ("Speaking to the mayor, Bob Jones said" is not one.)
+  if (k == 0 || !IsOwner(words[k - 1])) return "";
+  size_t open = k - 1;
+  while (open > 0 && IsOwner(words[open - 1]) && k - open < kMaxRoleWords) --open;
+  while (open > 0 && words[open - 1].capitalised && IsPossessive(words[open].folded)) --open;
+  const bool opens = open == 0 ||
+                     !AllSpaces(Between(before, words[open - 1].end, words[open].begin)) ||
+                     words[open - 1].folded == "said" || words[open - 1].folded == "says";
+  const bool closed =
+      after.empty() || after[0] == ',' || after[0] == '.' || after[0] == ';' || after[0] == ')';
+  return opens && closed ? phrase : "";
+}
+
+// The role in an apposition after a name: "Ann Smith, the firm's finance
+// director, said", "Bob Jones, 54, a retired teacher". `after` starts
+// right after the name; `complete` says it runs to the end of the sentence.
+std::string RoleAfter(std::string_view after, bool complete) {
+  const std::vector<PhraseWord> words = Words(after);
+  if (words.empty() || !IsCommaGap(after.substr(0, words[0].begin))) return "";
+  size_t i = 0;
+  const auto gap_after = [&](size_t w) {
+    return w + 1 < words.size() ? Between(after, words[w].end, words[w + 1].begin)
+                                : after.substr(words[w].end);
+  };
+  // An age: "Bob Jones, 54, a retired teacher".
+  constexpr size_t kMaxAgeDigits = 3;
+  if (words[0].folded.size() <= kMaxAgeDigits &&
+      std::all_of(words[0].folded.begin(), words[0].folded.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    if (!IsCommaGap(gap_after(0))) return "";
+    i = 1;
+  }
+  // Determiners and owners: "the", "his", "the company's", "Acme Bank's".
+  constexpr size_t kMaxOwnerWords = 3;
+  if (i < words.size() && InList(kOwnerWords, words[i].folded)) ++i;
+  for (size_t j = i; j < words.size() && j < i + kMaxOwnerWords; ++j) {
+    if (j > i && !AllSpaces(Between(after, words[j - 1].end, words[j].begin))) break;
+    if (IsStopWord(words[j].folded)) break;  // "who is the chairman": a clause
+    if (IsPossessive(words[j].folded)) {
+      i = j + 1;
+      break;
+    }
+  }
+  const size_t start = i;
+  while (i < words.size() && i - start < kMaxRoleWords && IsRoleWord(words[i].folded) &&
+         (i == start || AllSpaces(Between(after, words[i - 1].end, words[i].begin)))) {
+    ++i;
+  }
+  // The head is the last role word ("chief executive", not "chief").
+  if (i == start || !IsRoleHead(words[i - 1].folded)) return "";
+  const std::string_view gap = gap_after(i - 1);
+  if (i < words.size()) {
+    // "Ann Smith, chief executive Bob Jones": the title is Bob Jones's.
+    if (AllSpaces(gap) && !EndsNounPhrase(words[i])) return "";
+  } else if (!complete && gap.empty()) {
+    return "";  // cut off by kRoleReach in the middle of a phrase
+  }
+  return std::string(Between(after, words[start].begin, words[i - 1].end));
+}
+
+// The sentence (code points) holding `cp`, or the whole text.
+Span SentenceOf(const AnnotatedArticle& a, size_t cp, size_t length) {
+  for (const Span& s : a.sentences) {
+    if (s.start <= cp && cp < s.end) return s;
+  }
+  return {0, length};
+}
+
+// Roles written right beside a person's name (see RoleBefore, RoleAfter).
+void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
+                const Story& story, ClaimTable& table) {
+  for (size_t ai = 0; ai < members.size(); ++ai) {
+    const AnnotatedArticle& a = *members[ai];
+    const TextView view(a);
+    for (const EntityMention& m : a.entities) {
+      if (ContractType(m.type) != "PERSON" || m.text.empty()) continue;
+      const std::vector<WordToken> name = Tokenize(m.text);
+      // "the chief executive": a description the linker resolved, not a name.
+      if (name.empty() || !name.front().capitalised || InList(kOwnerWords, name.front().folded)) {
+        continue;
+      }
+      const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
+      if (!e || story.entities[*e].type != "PERSON") continue;
+      const Span sentence = SentenceOf(a, m.span.start, view.cp_length());
+      const size_t from =
+          std::max(sentence.start, m.span.start > kRoleReach ? m.span.start - kRoleReach : 0);
+      const size_t to = std::min(sentence.end, m.span.end + kRoleReach);
+      const std::string before = view.Slice(from, m.span.start);
+      const std::string after = view.Slice(m.span.end, to);
+      // A word inside another entity's mention is a name or someone
+      // else's description; the same entity's description is this role.
+      const auto blocked = [&](size_t byte) {
+        const size_t cp = from + CountCodePoints(std::string_view(before).substr(0, byte));
+        return std::any_of(a.entities.begin(), a.entities.end(), [&](const EntityMention& o) {
+          return o.entity != m.entity && o.span.start <= cp && cp < o.span.end;
+        });
+      };
+      for (const std::string& phrase :
+           {RoleBefore(before, after, blocked), RoleAfter(after, to == sentence.end)}) {
+        const std::string value = NormaliseRole(phrase);
+        if (value.empty()) continue;
+        const BriefEntity& subject = story.entities[*e];
+        table.Add("r", subject.id, subject.name, "role", value, a.article.id,
+                  view.SentenceAt(m.span.start));
+      }
     }
   }
 }
@@ -434,17 +1057,38 @@ bool SpellingVariants(std::string_view a, std::string_view b) {
   return distance <= (len >= kTwoEditCodePoints ? 2u : 1u);
 }
 
+ValueRelation CompareValues(std::string_view attribute, std::string_view a, std::string_view b) {
+  if (a == b) return ValueRelation::kSame;
+  if (attribute == "role") return CompareRoles(a, b);
+  if (attribute == "medium") return CompareMedia(a, b);
+  return ValueRelation::kConflict;
+}
+
+std::string NormaliseRole(std::string_view phrase) {
+  const std::vector<std::string> words = NormalRoleWords(phrase);
+  if (words.empty() || !IsRoleHead(words.back())) return "";
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
 std::string ClaimStatus(const Claim& claim,
                         const std::unordered_map<std::string, std::string>& source_of) {
-  if (claim.values.size() > 1) return "conflict";
-  std::set<std::string> sources;
-  for (const ClaimValue& v : claim.values) {
-    for (const std::string& article : v.articles) {
-      auto it = source_of.find(article);
-      sources.insert(it == source_of.end() ? article : it->second);
+  for (size_t i = 0; i < claim.values.size(); ++i) {
+    for (size_t j = i + 1; j < claim.values.size(); ++j) {
+      if (CompareValues(claim.attribute, claim.values[i].value, claim.values[j].value) ==
+          ValueRelation::kConflict) {
+        return "conflict";
+      }
     }
   }
-  return sources.size() > 1 ? "agreed" : "single";
+  for (const ClaimValue& v : claim.values) {
+    if (SourceCount(BackingArticles(claim, v), source_of) > 1) return "agreed";
+  }
+  return "single";
 }
 
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
@@ -462,6 +1106,8 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
   };
   MediumClaims(members, quote_groups, story, table);
   table.Flush(source_of, compared);
+  RoleClaims(members, entities, story, table);
+  table.Flush(source_of, [](const Claim&) { return true; });
   NameClaims(members, entities, story, table);
   table.Flush(source_of, [](const Claim& c) { return c.values.size() > 1; });
   YearClaims(members, entities, story, table);

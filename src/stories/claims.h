@@ -8,13 +8,33 @@
 //     normalised by the quantity annotator: "30K" is 30000), and ages in
 //     an appositive after a person's name ("Fox, 31 briefly dated") that
 //     the quantity annotator left untied;
-//   - the medium each quotation was published on (per quote group);
+//   - the medium each speaker's quotations were published on, one claim per
+//     speaker; a quotation split by its attribution ("X," she said, "Y.")
+//     or repeated is one statement, and only media given for one statement
+//     can conflict (see CompareValues: "statement" and "instagram" can both
+//     be true of one post);
+//   - roles: the title or occupation an outlet gives a person right beside
+//     the name ("former mayor Bob Jones", "Ann Smith, the firm's finance
+//     director,", "Bob Jones, 54, a retired teacher"), normalised by
+//     NormaliseRole. Read around the language layer's PERSON name mentions
+//     within their sentence; a word inside another entity's mention (a
+//     name, or a description the linker gave to someone else) ends the
+//     phrase. Descriptions standing alone ("the chief executive said") are
+//     not read: which person they mean is the linker's guess;
 //   - spellings of an entity's name: aliases whose words differ by a letter
 //     or two ("Kendal" and "Kendall") rather than being parts of the name;
 //   - the year outlets give for one event or work: year mentions attached to
 //     the same head noun ("the 2023 runway show", "the fall 2024 show").
-// Every value carries its articles and an evidence sentence. Near-duplicate
-// articles (Story::duplicates) count once when deciding "agreed".
+// Values are collected per (subject, attribute), each value once with its
+// articles merged, then shown as the reader needs them: the values that
+// conflict make one "conflict" claim; each other value is a claim of its
+// own ("agreed" or "single"), so a claim has several values exactly when
+// they conflict and two roles a person holds at once are never one claim.
+// A narrower value backs a wider one: "finance director" in one outlet and
+// "director" in another make "director" agreed (both articles listed) and
+// "finance director" single. Every value carries its articles and an
+// evidence sentence. Near-duplicate articles (Story::duplicates) count
+// once when deciding "agreed".
 //
 // Thread-safety: reentrant.
 #ifndef STORYLINE_STORIES_CLAIMS_H_
@@ -47,9 +67,43 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // and not a prefix of each other ("Kim" is not a misspelling of "Kimberly").
 bool SpellingVariants(std::string_view a, std::string_view b);
 
-// "agreed" (one value, two or more independent sources), "conflict" (two or
-// more values) or "single". `source_of` maps an article to the article it
-// duplicates (itself when it is an original).
+// How value `a` of an attribute stands to value `b` of the same attribute.
+enum class ValueRelation {
+  kSame,        // equal
+  kNarrower,    // `a` is a more specific form of `b` ("finance director" of
+                // "director", "instagram_stories" of "instagram"): both hold
+  kWider,       // the converse
+  kCompatible,  // different, but both can be true ("founder" and "chief
+                // executive"; "statement" and "x": a statement posted on X)
+  kConflict,    // they cannot both be true
+};
+
+// Compares two values of `attribute`. For "role" (values from NormaliseRole):
+// a value whose words contain the other's as a run is narrower ("finance
+// director" / "director"), unless the extra words change the rank ("deputy
+// mayor" / "mayor": conflict); "former X" conflicts with "X" and with any
+// narrower or wider X; two current titles with the same head noun of an
+// office held once ("finance director" / "marketing director", "chief
+// executive" / "chief operating officer") conflict; any other pair is
+// compatible, since a person holds several roles at once. For "medium":
+// platforms conflict with each other and with spoken occasions, documents
+// ("statement", "letter") are compatible with platforms and occasions they
+// can be published on or read out at, except an interview. Any other
+// attribute: equal values are the same, different ones conflict.
+ValueRelation CompareValues(std::string_view attribute, std::string_view a, std::string_view b);
+
+// The comparable form of a role phrase: case folded, articles, possessive
+// owners ("the company's", "his") and words that do not change the role
+// ("new", "longtime") dropped; "ex-" is "former"; "CEO", "chief executive
+// officer" and "chief executive" are "chief executive" (likewise CFO, COO,
+// CTO); "chairman"/"chairwoman" are "chair", "spokesman"/"spokeswoman"
+// "spokesperson". "" when the phrase does not end in a role noun.
+std::string NormaliseRole(std::string_view phrase);
+
+// "conflict" when two of the claim's values conflict (CompareValues);
+// otherwise "agreed" when one value, counting the articles of the narrower
+// values that imply it, has two or more independent sources, else "single". `source_of` maps
+// an article to the article it duplicates (itself when it is an original).
 std::string ClaimStatus(const Claim& claim,
                         const std::unordered_map<std::string, std::string>& source_of);
 

@@ -363,7 +363,14 @@ TEST(BuildBriefTest, ClaimsFromQuantitiesAgreeOrConflict) {
   const Story* octopus = StoryWith(b, "b1");
   ASSERT_TRUE(tram && octopus);
 
-  ASSERT_EQ(tram->claims.size(), 1u);
+  // The age conflicts; "Mayor Ilse Brandvold" in a1 and a2 is an agreed role.
+  ASSERT_EQ(tram->claims.size(), 2u);
+  const Claim& role = tram->claims[1];
+  EXPECT_EQ(role.attribute, "role");
+  EXPECT_EQ(role.status, "agreed");
+  ASSERT_EQ(role.values.size(), 1u);
+  EXPECT_EQ(role.values[0].value, "mayor");
+  EXPECT_EQ(role.values[0].articles, (std::vector<std::string>{"a1", "a2"}));
   const Claim& age = tram->claims[0];
   EXPECT_EQ(age.subject_name, "Ilse Brandvold");
   EXPECT_EQ(age.subject, EntityNamed(*tram, "Ilse Brandvold")->id);
@@ -392,7 +399,7 @@ TEST(BuildBriefTest, WithoutQuantitiesOnlyAppositiveAgesAreClaimed) {
   const Story* octopus = StoryWith(b, "b1");
   ASSERT_TRUE(tram && octopus);
   // "Ilse Brandvold, 52," and "Ilse Brandvold, 53," need no quantity annotation.
-  ASSERT_EQ(tram->claims.size(), 1u);
+  ASSERT_EQ(tram->claims.size(), 2u);  // and the mayor's role
   EXPECT_EQ(tram->claims[0].attribute, "age");
   EXPECT_EQ(tram->claims[0].status, "conflict");
   EXPECT_TRUE(octopus->claims.empty());

@@ -43,6 +43,118 @@ const ClaimValue* ValueOf(const Claim& c, const std::string& value) {
   return nullptr;
 }
 
+std::vector<const Claim*> ClaimsOf(const Story& s, const std::string& attribute,
+                                   const std::string& subject_name) {
+  std::vector<const Claim*> out;
+  for (const Claim& c : s.claims) {
+    if (c.attribute == attribute && c.subject_name == subject_name) out.push_back(&c);
+  }
+  return out;
+}
+
+// The claim of `attribute` about `subject_name` that lists `value`.
+const Claim* ClaimWithValue(const Story& s, const std::string& attribute,
+                            const std::string& subject_name, const std::string& value) {
+  for (const Claim* c : ClaimsOf(s, attribute, subject_name)) {
+    if (ValueOf(*c, value) != nullptr) return c;
+  }
+  return nullptr;
+}
+
+// A mention of `name` inside the first occurrence of `context` (for names
+// an article writes more than once).
+void AddMentionIn(AnnotatedArticle& a, const std::string& context, const std::string& name,
+                  const std::string& type, const std::string& entity) {
+  const Span outer = testdata::SpanOf(a.article.text, context);
+  const size_t at = context.find(name);
+  ASSERT_NE(at, std::string::npos) << name << " not in " << context;
+  const size_t start = outer.start + testdata::CodePoints(context.substr(0, at));
+  a.entities.push_back({{start, start + testdata::CodePoints(name)}, name, type, entity});
+}
+
+// Two reports of a ferry operator's new timetable; `first` and `second`
+// are each article's sentence about the person, who is named in both as
+// `name` (a PERSON, entity "e1").
+std::vector<AnnotatedArticle> FerryStory(const std::string& first, const std::string& second,
+                                         const std::string& name) {
+  std::vector<AnnotatedArticle> out;
+  const std::string sentences[] = {first, second};
+  for (size_t i = 0; i < 2; ++i) {
+    AnnotatedArticle a = MakeArticle(
+        "f" + std::to_string(i + 1), i == 0 ? "Coast Courier" : "Island Post",
+        "2024-06-0" + std::to_string(i + 1), "Ferry timetable",
+        std::string(i == 0 ? "The Hollin ferry line publishes a new timetable. "
+                           : "A new timetable for the Hollin ferry line is out. ") +
+            sentences[i] + " Boats to the outer islands will leave every hour from June.");
+    AddEntity(a, name, "PERSON", "e1");
+    AddEntity(a, "Hollin", "ORG", "e2");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+TEST(NormaliseRoleTest, DropsOwnersAndIdleWordsAndUnifiesSpellings) {
+  struct Row {
+    std::string phrase, role;
+  };
+  const Row rows[] = {
+      {"the company's chief executive", "chief executive"},
+      {"CEO", "chief executive"},
+      {"Chief Executive Officer", "chief executive"},
+      {"the firm's CFO", "chief financial officer"},
+      {"former mayor", "former mayor"},
+      {"ex-mayor", "former mayor"},
+      {"a retired teacher", "retired teacher"},
+      {"Tarn Bank's new chairwoman", "chair"},
+      {"his longtime spokesman", "spokesperson"},
+      {"the museum's finance director", "finance director"},
+      {"co-founder", "co-founder"},
+      {"the mother", ""},
+      {"the company's", ""},
+      {"", ""},
+  };
+  for (const Row& row : rows) EXPECT_EQ(NormaliseRole(row.phrase), row.role) << row.phrase;
+}
+
+TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
+  struct Row {
+    std::string attribute, a, b;
+    ValueRelation relation;
+  };
+  const Row rows[] = {
+      {"role", "finance director", "director", ValueRelation::kNarrower},
+      {"role", "director", "finance director", ValueRelation::kWider},
+      {"role", "chief executive", "chief executive", ValueRelation::kSame},
+      {"role", "former mayor", "mayor", ValueRelation::kConflict},
+      {"role", "deputy mayor", "mayor", ValueRelation::kConflict},
+      {"role", "vice president", "president", ValueRelation::kConflict},
+      {"role", "executive vice president", "vice president", ValueRelation::kNarrower},
+      {"role", "finance director", "marketing director", ValueRelation::kConflict},
+      {"role", "chief executive", "chief financial officer", ValueRelation::kConflict},
+      {"role", "creative director", "artistic director", ValueRelation::kSame},
+      {"role", "founder", "chief executive", ValueRelation::kCompatible},
+      {"role", "retired teacher", "teacher", ValueRelation::kNarrower},
+      {"role", "former teacher", "mayor", ValueRelation::kCompatible},
+      {"role", "former deputy mayor", "mayor", ValueRelation::kCompatible},
+      {"role", "former finance director", "former marketing director", ValueRelation::kCompatible},
+      {"medium", "statement", "instagram", ValueRelation::kCompatible},
+      {"medium", "x", "statement", ValueRelation::kCompatible},
+      {"medium", "statement", "press-conference", ValueRelation::kCompatible},
+      {"medium", "instagram_stories", "instagram", ValueRelation::kNarrower},
+      {"medium", "interview", "tv", ValueRelation::kCompatible},
+      {"medium", "instagram", "tiktok", ValueRelation::kConflict},
+      {"medium", "interview", "instagram", ValueRelation::kConflict},
+      {"medium", "statement", "interview", ValueRelation::kConflict},
+      {"medium", "speech", "interview", ValueRelation::kConflict},
+      {"age", "31", "32", ValueRelation::kConflict},
+      {"age", "31", "31", ValueRelation::kSame},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(CompareValues(row.attribute, row.a, row.b), row.relation)
+        << row.attribute << ": " << row.a << " / " << row.b;
+  }
+}
+
 TEST(SpellingVariantsTest, LetterChangesButNotSubNamesOrPlurals) {
   struct Row {
     std::string a, b;
@@ -267,6 +379,283 @@ TEST(ClaimsTest, AppositiveAgesOnlyAfterPersonNames) {
     EXPECT_EQ(Values(*age), (std::set<std::string>{row.age}));
     EXPECT_EQ(age->status, "single");
     EXPECT_EQ(age->values[0].evidence, row.sentence);
+  }
+}
+
+TEST(ClaimStatusTest, NarrowerValuesBackWiderOnesAndCompatibleOnesDoNotConflict) {
+  struct Row {
+    std::string attribute;
+    std::vector<std::pair<std::string, std::string>> values;  // (value, article)
+    std::string status;
+  };
+  const Row rows[] = {
+      {"role", {{"director", "a"}, {"finance director", "b"}}, "agreed"},
+      {"role", {{"founder", "a"}, {"chief executive", "b"}}, "single"},
+      {"role", {{"mayor", "a"}, {"former mayor", "b"}}, "conflict"},
+      {"medium", {{"statement", "a"}, {"x", "b"}}, "single"},
+      {"medium", {{"instagram", "a"}, {"instagram_stories", "b"}}, "agreed"},
+      {"medium", {{"tiktok", "a"}, {"x", "b"}}, "conflict"},
+  };
+  for (const Row& row : rows) {
+    Claim c;
+    c.attribute = row.attribute;
+    for (const auto& [value, article] : row.values) c.values.push_back({value, {article}, ""});
+    EXPECT_EQ(ClaimStatus(c, {}), row.status)
+        << row.values[0].first << " / " << row.values[1].first;
+  }
+}
+
+TEST(ClaimsTest, RoleAgreedAcrossTwoOutlets) {
+  const Brief b = BuildBrief(
+      FerryStory("The operator's chief executive Mira Castellane called it the biggest change in "
+                 "a decade.",
+                 "Mira Castellane, the operator's CEO, called it the biggest change in a decade.",
+                 "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Mira Castellane");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]->status, "agreed");
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"chief executive"}));
+  EXPECT_EQ(roles[0]->values[0].articles, (std::vector<std::string>{"f1", "f2"}));
+  EXPECT_NE(roles[0]->values[0].evidence.find("chief executive Mira"), std::string::npos);
+}
+
+TEST(ClaimsTest, RoleConflictBetweenOutlets) {
+  const Brief b = BuildBrief(
+      FerryStory("Former harbour master and former mayor Tomas Redvale welcomed the change.",
+                 "Mayor Tomas Redvale welcomed the change.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Tomas Redvale");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]->status, "conflict");
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"former mayor", "mayor"}));
+  EXPECT_EQ(ValueOf(*roles[0], "mayor")->articles, (std::vector<std::string>{"f2"}));
+}
+
+TEST(ClaimsTest, MoreSpecificRoleIsNotAConflict) {
+  const Brief b = BuildBrief(
+      FerryStory("Director Ilse Marken signed the new timetable.",
+                 "Ilse Marken, the operator's finance director, signed the new timetable.",
+                 "Ilse Marken"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Story& s = b.stories[0];
+  for (const Claim* c : ClaimsOf(s, "role", "Ilse Marken")) EXPECT_NE(c->status, "conflict");
+  const Claim* director = ClaimWithValue(s, "role", "Ilse Marken", "director");
+  ASSERT_NE(director, nullptr);
+  EXPECT_EQ(director->status, "agreed") << "a finance director is a director";
+  EXPECT_EQ(director->values[0].articles, (std::vector<std::string>{"f1", "f2"}));
+  const Claim* finance = ClaimWithValue(s, "role", "Ilse Marken", "finance director");
+  ASSERT_NE(finance, nullptr);
+  EXPECT_EQ(finance->status, "single");
+  EXPECT_EQ(finance->values.size(), 1u);
+}
+
+TEST(ClaimsTest, RolesHeldAtOnceAreNotAConflict) {
+  const Brief b = BuildBrief(
+      FerryStory("Founder Oskar Lindgren said the boats were full every day.",
+                 "Oskar Lindgren, 61, a retired teacher, said the boats were full every day.",
+                 "Oskar Lindgren"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Oskar Lindgren");
+  ASSERT_EQ(roles.size(), 2u);
+  for (const Claim* c : roles) {
+    EXPECT_EQ(c->status, "single");
+    EXPECT_EQ(c->values.size(), 1u);
+  }
+  EXPECT_NE(ClaimWithValue(b.stories[0], "role", "Oskar Lindgren", "founder"), nullptr);
+  EXPECT_NE(ClaimWithValue(b.stories[0], "role", "Oskar Lindgren", "retired teacher"), nullptr);
+  const Claim* age = FindClaim(b.stories[0], "age");
+  ASSERT_NE(age, nullptr) << "the age before the role is still read";
+  EXPECT_EQ(Values(*age), (std::set<std::string>{"61"}));
+}
+
+TEST(ClaimsTest, RoleConflictInsideOneArticle) {
+  AnnotatedArticle a =
+      MakeArticle("r1", "", "2024-06-01", "Bridge",
+                  "Deputy mayor Tomas Redvale opened the bridge on Monday. Hundreds walked across. "
+                  "Later, mayor Tomas Redvale thanked the builders.");
+  AddEntity(a, "Tomas Redvale", "PERSON", "e1");
+  AddMentionIn(a, "Later, mayor Tomas Redvale", "Tomas Redvale", "PERSON", "e1");
+  const Brief b = BuildBrief({a}, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Tomas Redvale");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]->status, "conflict");
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"deputy mayor", "mayor"}));
+  for (const ClaimValue& v : roles[0]->values) {
+    EXPECT_EQ(v.articles, (std::vector<std::string>{"r1"}));
+    EXPECT_FALSE(v.evidence.empty());
+  }
+  EXPECT_NE(ValueOf(*roles[0], "mayor")->evidence.find("thanked"), std::string::npos);
+}
+
+TEST(ClaimsTest, RolesOnlyRightBesideTheName) {
+  struct Row {
+    std::string sentence;
+    std::string role;  // for Tomas Redvale; "" = none
+  };
+  const Row rows[] = {
+      {"The town's former mayor, Tomas Redvale, cut the ribbon.", "former mayor"},
+      {"Tomas Redvale, director of the ferry line, cut the ribbon.", "director"},
+      {"Tomas Redvale, the ferry line's spokeswoman said.", "spokesperson"},
+      {"Critics praised mayor Tomas Redvale on Monday.", "mayor"},
+      {"Speaking to the mayor, Tomas Redvale said little.", ""},
+      {"Speaking to the mayor, Tomas Redvale, who lives nearby, said little.", ""},
+      {"Tomas Redvale, who is the mayor, cut the ribbon.", ""},
+      {"Tomas Redvale, chief executive Ana Ferro and others cut the ribbon.", ""},
+      {"Tomas Redvale, the mother of two, cut the ribbon.", ""},
+      {"Tomas Redvale, 44, cut the ribbon.", ""},
+      {"The harbour Tomas Redvale built is open.", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("g", "", "2024-01-01", "Ribbon", row.sentence);
+    AddEntity(a, "Tomas Redvale", "PERSON", "e1");
+    if (row.sentence.find("Ana Ferro") != std::string::npos) {
+      AddEntity(a, "Ana Ferro", "PERSON", "e2");
+    }
+    const Brief b = BuildBrief({a}, {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Tomas Redvale");
+    if (row.role.empty()) {
+      EXPECT_TRUE(roles.empty()) << row.sentence << ": " << *Values(*roles[0]).begin();
+      continue;
+    }
+    ASSERT_EQ(roles.size(), 1u) << row.sentence;
+    EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{row.role})) << row.sentence;
+    EXPECT_EQ(roles[0]->values[0].evidence, row.sentence);
+  }
+}
+
+TEST(ClaimsTest, ChiefExecutiveBeforeAnotherNameIsThatPersonsRole) {
+  AnnotatedArticle a =
+      MakeArticle("g", "", "2024-01-01", "Ribbon",
+                  "Tomas Redvale, chief executive Ana Ferro and others cut the ribbon.");
+  AddEntity(a, "Tomas Redvale", "PERSON", "e1");
+  AddEntity(a, "Ana Ferro", "PERSON", "e2");
+  const Brief b = BuildBrief({a}, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* role = ClaimWithValue(b.stories[0], "role", "Ana Ferro", "chief executive");
+  ASSERT_NE(role, nullptr);
+  EXPECT_EQ(role->status, "single");
+}
+
+// A harbour chief's post about the ferries, quoted by two outlets; `first`
+// holds the first article's quotation sentences, `second` the second's.
+struct QuotedPost {
+  std::string first, second;
+};
+
+std::vector<AnnotatedArticle> PostStory(const QuotedPost& post) {
+  std::vector<AnnotatedArticle> out;
+  const std::string bodies[] = {post.first, post.second};
+  for (size_t i = 0; i < 2; ++i) {
+    AnnotatedArticle a = MakeArticle(
+        "h" + std::to_string(i + 1), "", "2024-07-0" + std::to_string(i + 1), "Ferry strike",
+        std::string(i == 0 ? "The Hollin ferries stopped running on Tuesday. "
+                           : "No Hollin ferry left the harbour on Tuesday. ") +
+            bodies[i]);
+    AddEntity(a, "Ansel Vide", "PERSON", "e1");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+void AddQuotePart(AnnotatedArticle& a, const std::string& text, const std::string& medium) {
+  AddQuote(a, text, "Ansel Vide", "e1", "wrote", "direct", medium);
+}
+
+TEST(ClaimsTest, SplitQuoteYieldsOneMediumClaim) {
+  struct Row {
+    std::string name;
+    // Media of article 1's two parts, article 2's two parts and its repeat.
+    std::string m1a, m1b, m2a, m2b, m2repeat;
+    std::string status;  // "" = no medium claim: one article per value is no comparison
+    std::set<std::string> values;
+  };
+  const Row rows[] = {
+      {"one medium",
+       "instagram",
+       "instagram",
+       "instagram",
+       "instagram",
+       "instagram",
+       "agreed",
+       {"instagram"}},
+      {"two platforms", "instagram", "instagram", "x", "x", "x", "conflict", {"instagram", "x"}},
+      {"two platforms inside one article",
+       "x",
+       "x",
+       "instagram",
+       "x",
+       "instagram",
+       "conflict",
+       {"instagram", "x"}},
+      {"each half names one platform",
+       "instagram",
+       "",
+       "",
+       "x",
+       "",
+       "conflict",
+       {"instagram", "x"}},
+      {"a statement posted on a platform", "statement", "statement", "x", "x", "x", "", {}},
+  };
+  for (const Row& row : rows) {
+    std::vector<AnnotatedArticle> in = PostStory(
+        {"\"Every crossing is cancelled,\" Ansel Vide wrote, \"until the pay talks end.\"",
+         "\"Every crossing is cancelled,\" the harbour chief Ansel Vide wrote on Tuesday, \"until "
+         "the pay talks end.\" Later he repeated: \"Every crossing is cancelled.\""});
+    AddQuotePart(in[0], "Every crossing is cancelled,", row.m1a);
+    AddQuotePart(in[0], "until the pay talks end.", row.m1b);
+    AddQuotePart(in[1], "Every crossing is cancelled,", row.m2a);
+    AddQuotePart(in[1], "until the pay talks end.", row.m2b);
+    AddQuotePart(in[1], "Every crossing is cancelled.", row.m2repeat);
+    const Brief b = BuildBrief(in, {});
+    ASSERT_EQ(b.stories.size(), 1u) << row.name;
+    const Story& s = b.stories[0];
+    ASSERT_GE(s.quotes.size(), 2u) << row.name << ": the halves are two quote groups";
+    size_t rows_seen = 0;
+    for (const Claim& c : s.claims) {
+      if (c.attribute != "medium") continue;
+      ++rows_seen;
+      EXPECT_EQ(c.subject_name, "Ansel Vide") << row.name;
+      EXPECT_EQ(c.status, row.status) << row.name;
+      EXPECT_EQ(Values(c), row.values) << row.name;
+      EXPECT_EQ(c.values.size(), row.values.size()) << row.name << ": a value listed twice";
+      for (const ClaimValue& v : c.values) {
+        EXPECT_FALSE(v.evidence.empty()) << row.name;
+        std::vector<std::string> sorted = v.articles;
+        std::sort(sorted.begin(), sorted.end());
+        EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end()) << row.name;
+      }
+    }
+    EXPECT_EQ(rows_seen, row.status.empty() ? 0u : 1u) << row.name;
+  }
+}
+
+TEST(ClaimsTest, OneSpeakersStatementsOnTwoMediaAreNotAConflict) {
+  std::vector<AnnotatedArticle> in = PostStory(
+      {"\"Every crossing is cancelled,\" Ansel Vide wrote on X. The port stayed quiet all "
+       "afternoon while the crews met. At night he spoke again in a video: \"We will sail "
+       "when the offer is fair.\"",
+       "\"Every crossing is cancelled,\" Ansel Vide wrote. The port stayed quiet all afternoon "
+       "while the crews met. At night he spoke again in a video: \"We will sail when the offer "
+       "is fair.\""});
+  for (AnnotatedArticle& a : in) {
+    AddQuotePart(a, "Every crossing is cancelled,", "x");
+    AddQuotePart(a, "We will sail when the offer is fair.", "tiktok");
+  }
+  const Brief b = BuildBrief(in, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> media = ClaimsOf(b.stories[0], "medium", "Ansel Vide");
+  ASSERT_EQ(media.size(), 2u);
+  for (const Claim* c : media) {
+    EXPECT_EQ(c->status, "agreed");
+    EXPECT_EQ(c->values.size(), 1u);
   }
 }
 
