@@ -277,9 +277,12 @@ const Result<NerTagger>& NerTagger::Default() {
 }
 
 void NerTagger::TagIds(const std::vector<std::string>& tokens, std::vector<int>* out) const {
-  std::vector<uint32_t> rows;
+  // Per-thread buffers: an article's feature rows and Viterbi tables are
+  // large, and allocating and zeroing them anew for every call cost more
+  // than the decoding itself on short texts.
+  thread_local std::vector<uint32_t> rows;
+  thread_local ner::DecodeScratch scratch;
   ner::FeatureRows(tokens, model_.hash_bits, model_.gazetteer_slots, model_.cluster_slots, &rows);
-  ner::DecodeScratch scratch;
   ner::Decode(model_, rows.data(), tokens.size(), &scratch, out);
 }
 
