@@ -112,6 +112,20 @@ struct StoryOptions {
 Brief BuildBrief(const std::vector<AnnotatedArticle>& articles,
                  const StoryOptions& options);
 
+// What grouping needs from an article's annotation: the folded proper names
+// of its people, organisations, works and other named things, one per
+// in-article entity (places are shared by unrelated stories of one city).
+// Small enough to store with the article (Store::SaveClusterKeys).
+std::vector<std::string> ClusterKeys(const AnnotatedArticle& article);
+
+// The grouping alone (stories with ids, labels, spans, members, duplicates
+// and related stories; no views), from articles and their ClusterKeys
+// (`keys[i]` for `articles[i]`): the same stories BuildBrief makes, without
+// annotating. `options.views` is ignored. An article without an entry in
+// `keys` (a shorter vector) groups by its text alone.
+Brief GroupArticles(const std::vector<Article>& articles, const std::vector<std::vector<std::string>>& keys,
+                    const StoryOptions& options);
+
 }  // namespace storyline
 
 #endif  // STORYLINE_BRIEF_H_

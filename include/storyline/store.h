@@ -19,6 +19,8 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "storyline/article.h"
@@ -84,6 +86,13 @@ class Store {
   // it); a caller taking free text from people may retry with
   // LiteralSearchQuery(query).
   Result<std::vector<SearchHit>> Search(const std::string& query, size_t limit) const;
+
+  // Clustering keys (storyline::ClusterKeys) per article id, stored with the
+  // article so that regrouping needs no new annotation of it. Keys of ids
+  // that are not stored are ignored. A changed article loses its keys.
+  Status SaveClusterKeys(const std::vector<std::pair<std::string, std::vector<std::string>>>& keys);
+  // The stored keys by article id; articles with none are absent.
+  Result<std::unordered_map<std::string, std::vector<std::string>>> ClusterKeys() const;
 
   // Replaces the stored story grouping.
   Status SaveStories(const std::vector<StoredStory>& stories);

@@ -153,12 +153,19 @@ class ProgressLine {
 };
 
 // Groups every stored article into stories and stores the grouping.
-// `fresh` holds annotations already made for some articles (by id); an entry
-// is used only when its article is the stored one.
-Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArticle>& fresh) {
+// Grouping needs of an article's annotation only its ClusterKeys, which the
+// store keeps: `fresh` holds annotations made by this run (by id; used only
+// when its article is the stored one), stored keys serve the rest, and only
+// articles with neither are annotated (a store from before keys were kept,
+// or an ingest that stopped between storing and grouping).
+Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArticle>& fresh,
+                      size_t* annotated_now) {
   Result<std::vector<Article>> all = store.AllArticles();
   if (!all.ok()) return all.status();
-  std::vector<AnnotatedArticle> annotated(all->size());
+  Result<std::unordered_map<std::string, std::vector<std::string>>> stored = store.ClusterKeys();
+  if (!stored.ok()) return stored.status();
+  std::vector<std::vector<std::string>> keys(all->size());
+  std::vector<std::pair<std::string, std::vector<std::string>>> to_save;
   std::vector<Article> missing;
   std::vector<size_t> missing_at;
   for (size_t i = 0; i < all->size(); ++i) {
@@ -166,18 +173,23 @@ Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArt
     auto it = fresh.find(a.id);
     if (it != fresh.end() && it->second.article.text == a.text && it->second.article.title == a.title &&
         it->second.article.published == a.published) {
-      annotated[i] = std::move(it->second);
-      annotated[i].article = a;
+      keys[i] = ClusterKeys(it->second);
+      to_save.emplace_back(a.id, keys[i]);
+    } else if (auto k = stored->find(a.id); k != stored->end()) {
+      keys[i] = std::move(k->second);
     } else {
       missing.push_back(a);
       missing_at.push_back(i);
     }
   }
   std::vector<AnnotatedArticle> rest = AnnotateAll(missing);
-  for (size_t k = 0; k < rest.size(); ++k) annotated[missing_at[k]] = std::move(rest[k]);
-  StoryOptions options;
-  options.views = false;  // the store keeps the grouping; briefs build views on demand
-  Brief brief = BuildBrief(annotated, options);
+  for (size_t k = 0; k < rest.size(); ++k) {
+    keys[missing_at[k]] = ClusterKeys(rest[k]);
+    to_save.emplace_back(rest[k].article.id, keys[missing_at[k]]);
+  }
+  *annotated_now = rest.size();
+  if (Status s = store.SaveClusterKeys(to_save); !s.ok()) return s;
+  Brief brief = GroupArticles(*all, keys, StoryOptions{});
   std::vector<StoredStory> stories;
   for (const Story& s : brief.stories) {
     stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
@@ -262,9 +274,10 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   if (!s.ok()) return s;
   if (Status f = (*store)->Flush(); !f.ok()) return f;
   size_t changed = outcomes[PutOutcome::kStored] + outcomes[PutOutcome::kUpdated];
+  size_t annotated_now = 0;
   if (changed > 0) {
     if (show) err << "ingest: grouping " << (*store)->ArticleCount() << " articles into stories..." << std::flush;
-    Status r = RebuildStories(**store, annotated);
+    Status r = RebuildStories(**store, annotated, &annotated_now);
     if (show) err << "\r\033[K" << std::flush;
     if (!r.ok()) return r;
   }
@@ -279,6 +292,9 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
       read, outcomes[PutOutcome::kStored], outcomes[PutOutcome::kUpdated],
       outcomes[PutOutcome::kUnchanged], outcomes[PutOutcome::kDuplicate], reporter.rejected(),
       reasons, SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
+  if (annotated_now > 0) {
+    out << fmt::format("ingest: annotated {} earlier articles that had no stored clustering keys\n", annotated_now);
+  }
   if (changed == 0 && read > 0) out << "ingest: nothing new to store\n";
   return BatchStatus(reporter.rejected());
 }

@@ -91,8 +91,29 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF doc, title, text ON articles 
 END;
 )sql";
 
+// Version 2: article_keys holds each article's clustering keys (the folded
+// proper names of its entities, storyline::ClusterKeys) as a JSON array, so
+// that regrouping the store after an ingest annotates only the articles
+// that are new or changed. A row goes with its article: deleted with it,
+// and dropped when the article's title, text or date changes (the keys of
+// the old text no longer hold). Stores of version 1 migrate with no keys;
+// the next ingest computes them.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE article_keys (
+  doc INTEGER PRIMARY KEY,
+  keys TEXT NOT NULL
+);
+CREATE TRIGGER article_keys_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM article_keys WHERE doc = old.doc;
+END;
+CREATE TRIGGER article_keys_update AFTER UPDATE OF title, text, published ON articles BEGIN
+  DELETE FROM article_keys WHERE doc = old.doc;
+END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 int LatestVersion(std::span<const Migration> steps) {

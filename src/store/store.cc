@@ -516,6 +516,57 @@ Status Store::SaveStories(const std::vector<StoredStory>& stories) {
   return s;
 }
 
+Status Store::SaveClusterKeys(const std::vector<std::pair<std::string, std::vector<std::string>>>& keys) {
+  if (Status s = impl_->RequireWritable("save clustering keys"); !s.ok()) return s;
+  if (keys.empty()) return Status::Ok();
+  // In a transaction of its own, after the pending articles are committed:
+  // the keys refer to stored rows, and a failure here costs no article.
+  if (Status s = impl_->Commit(); !s.ok()) return s;
+  Db& db = impl_->db;
+  Stmt insert;
+  Status s = db.Exec("BEGIN IMMEDIATE");
+  if (s.ok()) {
+    s = db.Prepare(
+        "INSERT OR REPLACE INTO article_keys (doc, keys) "
+        "SELECT doc, ?2 FROM articles WHERE id = ?1",
+        &insert);
+  }
+  for (size_t i = 0; s.ok() && i < keys.size(); ++i) {
+    StmtRewinder rewind(insert);
+    insert.BindText(1, keys[i].first);
+    insert.BindText(2, nlohmann::json(keys[i].second).dump());
+    const int rc = insert.Step();
+    if (rc != SQLITE_DONE) s = db.Error(rc, "cannot save the clustering keys of \"" + keys[i].first + "\"");
+  }
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (!s.ok() && sqlite3_get_autocommit(db.handle()) == 0) (void)db.Exec("ROLLBACK");
+  return s;
+}
+
+Result<std::unordered_map<std::string, std::vector<std::string>>> Store::ClusterKeys() const {
+  Stmt st;
+  if (Status s = impl_->db.Prepare(
+          "SELECT a.id, k.keys FROM article_keys k JOIN articles a ON a.doc = k.doc", &st);
+      !s.ok()) {
+    return s;
+  }
+  std::unordered_map<std::string, std::vector<std::string>> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read clustering keys");
+    std::string id = st.ColumnText(0);
+    const nlohmann::json keys = nlohmann::json::parse(st.ColumnText(1), nullptr, /*allow_exceptions=*/false);
+    // A damaged row is skipped: its article is annotated again.
+    if (!keys.is_array()) continue;
+    std::vector<std::string>& v = out[std::move(id)];
+    for (const nlohmann::json& k : keys) {
+      if (k.is_string()) v.push_back(k.get<std::string>());
+    }
+  }
+  return out;
+}
+
 Result<std::vector<StoredStory>> Store::Stories() const {
   Stmt& st = impl_->stories;
   StmtRewinder rewind(st);

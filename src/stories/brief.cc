@@ -43,12 +43,12 @@ constexpr size_t kStoryIdHexDigits = 12;
 // Publication order: dated articles by date (ISO strings sort by time,
 // a coarser date before the finer ones it contains), then undated ones;
 // ties by id, then input position.
-std::vector<size_t> PublicationOrder(const std::vector<AnnotatedArticle>& articles) {
+std::vector<size_t> PublicationOrder(const std::vector<const Article*>& articles) {
   std::vector<size_t> order(articles.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Article& x = articles[a].article;
-    const Article& y = articles[b].article;
+    const Article& x = *articles[a];
+    const Article& y = *articles[b];
     if (x.published.empty() != y.published.empty()) return y.published.empty();
     if (x.published != y.published) return x.published < y.published;
     return x.id < y.id;
@@ -94,7 +94,7 @@ std::optional<int64_t> DayNumber(const std::string& iso) {
 // named things, one per in-article entity (its longest proper name, not a
 // description such as "the brand"); places are shared by unrelated stories
 // of one city.
-std::vector<std::string> EntityKeys(const AnnotatedArticle& a) {
+std::vector<std::string> EntityKeysOf(const AnnotatedArticle& a) {
   std::map<std::string, std::string> best;  // entity id -> name
   for (const EntityMention& m : a.entities) {
     if (m.type == "PLACE" || m.text.empty()) continue;
@@ -118,12 +118,13 @@ std::string FallbackLabel(const Article& earliest) {
   return title.empty() ? earliest.id : title;
 }
 
-}  // namespace
-
-Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptions& options) {
+// The grouping of `articles` (their keys in `keys`); with `annotated`, also
+// each story's view. One code path for BuildBrief and GroupArticles.
+Brief Group(const std::vector<const Article*>& articles, const std::vector<std::vector<std::string>>& keys,
+            const std::vector<AnnotatedArticle>* annotated, const StoryOptions& options) {
   Brief brief;
   brief.articles.reserve(articles.size());
-  for (const AnnotatedArticle& a : articles) brief.articles.push_back(a.article);
+  for (const Article* a : articles) brief.articles.push_back(*a);
 
   const std::vector<size_t> order = PublicationOrder(articles);
   std::vector<size_t> rank(articles.size());
@@ -135,16 +136,14 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   std::vector<stories::NearDupIndex::Sketch> sketches(n);
   std::vector<std::vector<stories::CapitalisedRun>> runs(n);
   std::vector<stories::TermCounts> counts(n);
-  std::vector<std::vector<std::string>> keys(n);
-  const stories::NearDupOptions dup_options;
+    const stories::NearDupOptions dup_options;
   // A grain of 16 articles keeps task overhead far below the per-article work.
   constexpr size_t kGrain = 16;
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, kGrain), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t i = r.begin(); i != r.end(); ++i) {
-      sketches[i] = stories::NearDupIndex::MakeSketch(articles[i].article.text, dup_options);
-      runs[i] = stories::CapitalisedRuns(articles[i].article.text);
-      counts[i] = CountTerms(articles[i].article);
-      keys[i] = EntityKeys(articles[i]);
+      sketches[i] = stories::NearDupIndex::MakeSketch(articles[i]->text, dup_options);
+      runs[i] = stories::CapitalisedRuns(articles[i]->text);
+      counts[i] = CountTerms(*articles[i]);
     }
   });
 
@@ -161,7 +160,7 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   stream_options.active_days = options.active_days;
   stories::StoryStream stream(stream_options);
   for (size_t i : order) {
-    stream.Add(counts[i], keys[i], DayNumber(articles[i].article.published));
+    stream.Add(counts[i], keys[i], DayNumber(articles[i]->published));
   }
   stories::Clustering clustering;
   std::vector<size_t> cluster_of_story(stream.stories().size(), SIZE_MAX);
@@ -192,26 +191,26 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
   for (size_t c : story_order) {
     const std::vector<size_t>& members = clustering.clusters[c];
     Story story;
-    story.id = StoryId(articles[members.front()].article.id, used_ids);
-    story.label = names.Label(members, FallbackLabel(articles[members.front()].article));
+    story.id = StoryId(articles[members.front()]->id, used_ids);
+    story.label = names.Label(members, FallbackLabel(*articles[members.front()]));
     std::vector<const AnnotatedArticle*> member_ptrs;
     const std::set<size_t> member_set(members.begin(), members.end());
     for (size_t m : members) {
-      const Article& a = articles[m].article;
+      const Article& a = *articles[m];
       story.articles.push_back(a.id);
       const stories::NearDupIndex::Match& dup = dup_of[m];
       if (dup.duplicate_of != stories::NearDupIndex::kNone) {
         const size_t original = order[dup.group];
         if (member_set.count(original) > 0) {
-          story.duplicates.push_back({a.id, articles[original].article.id, dup.jaccard});
+          story.duplicates.push_back({a.id, articles[original]->id, dup.jaccard});
         }
       }
-      member_ptrs.push_back(&articles[m]);
+      if (annotated != nullptr) member_ptrs.push_back(&(*annotated)[m]);
       if (a.published.empty()) continue;
       if (story.span_first.empty() || a.published < story.span_first) story.span_first = a.published;
       if (story.span_last.empty() || a.published > story.span_last) story.span_last = a.published;
     }
-    if (options.views) stories::FillStoryView(member_ptrs, story);
+    if (annotated != nullptr) stories::FillStoryView(member_ptrs, story);
     position_of[c] = brief.stories.size();
     brief.stories.push_back(std::move(story));
   }
@@ -226,6 +225,32 @@ Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptio
     for (size_t r : related[s]) brief.stories[s].related_stories.push_back(brief.stories[r].id);
   }
   return brief;
+}
+
+}  // namespace
+
+std::vector<std::string> ClusterKeys(const AnnotatedArticle& article) { return EntityKeysOf(article); }
+
+Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptions& options) {
+  std::vector<const Article*> plain;
+  std::vector<std::vector<std::string>> keys(articles.size());
+  plain.reserve(articles.size());
+  for (const AnnotatedArticle& a : articles) plain.push_back(&a.article);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, articles.size(), 64), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t i = r.begin(); i != r.end(); ++i) keys[i] = EntityKeysOf(articles[i]);
+  });
+  return Group(plain, keys, options.views ? &articles : nullptr, options);
+}
+
+Brief GroupArticles(const std::vector<Article>& articles, const std::vector<std::vector<std::string>>& keys,
+                    const StoryOptions& options) {
+  std::vector<const Article*> plain;
+  plain.reserve(articles.size());
+  for (const Article& a : articles) plain.push_back(&a);
+  if (keys.size() >= articles.size()) return Group(plain, keys, nullptr, options);
+  std::vector<std::vector<std::string>> padded = keys;
+  padded.resize(articles.size());
+  return Group(plain, padded, nullptr, options);
 }
 
 }  // namespace storyline

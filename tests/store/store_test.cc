@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace storyline {
@@ -311,6 +312,50 @@ TEST(StoreTest, OpensHandMadeVersionOneStore) {
   EXPECT_EQ((*stories)[0].articles, std::vector<std::string>{"old-1"});
   ASSERT_TRUE(store->Put(MakeArticle("new-1", "The harbour is busy again.")).ok());
   EXPECT_EQ(store->ArticleCount(), 2u);
+}
+
+TEST(StoreTest, VersionOneStoreMigratesWithoutClusterKeys) {
+  TempDir dir;
+  const std::string path = dir.File("v1-keys.db");
+  ExecRaw(path, kHandMadeV1);
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->SchemaVersion(), 2);
+  Result<std::unordered_map<std::string, std::vector<std::string>>> keys = store->ClusterKeys();
+  ASSERT_TRUE(keys.ok()) << keys.status().ToString();
+  EXPECT_TRUE(keys->empty());  // computed by the next ingest
+  ASSERT_TRUE(store->SaveClusterKeys({{"old-1", {"harbour authority"}}}).ok());
+  keys = store->ClusterKeys();
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ((*keys)["old-1"], std::vector<std::string>{"harbour authority"});
+}
+
+TEST(StoreTest, ClusterKeysRoundTripAndGoWithTheirArticle) {
+  TempDir dir;
+  const std::string path = dir.File("keys.db");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(MakeArticle("a", "Ann Roe opened the bridge.")).ok());
+    ASSERT_TRUE(store->Put(MakeArticle("b", "The council met.")).ok());
+    // Keys of an id that is not stored are ignored; names may hold quotes.
+    ASSERT_TRUE(store->SaveClusterKeys({{"a", {"ann roe", "harbor \"works\""}}, {"b", {}}, {"zz", {"x"}}}).ok());
+  }
+  auto store = OpenOrDie(path);  // kept across connections
+  ASSERT_NE(store, nullptr);
+  Result<std::unordered_map<std::string, std::vector<std::string>>> keys = store->ClusterKeys();
+  ASSERT_TRUE(keys.ok()) << keys.status().ToString();
+  ASSERT_EQ(keys->size(), 2u);
+  EXPECT_EQ((*keys)["a"], (std::vector<std::string>{"ann roe", "harbor \"works\""}));
+  EXPECT_TRUE((*keys)["b"].empty());
+  // Storing the same content keeps the keys; a new version drops them.
+  ASSERT_EQ(*store->Put(MakeArticle("b", "The council met.")), PutOutcome::kUnchanged);
+  ASSERT_EQ(*store->Put(MakeArticle("a", "Ann Roe closed the bridge.")), PutOutcome::kUpdated);
+  ASSERT_TRUE(store->Flush().ok());
+  keys = store->ClusterKeys();
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ(keys->count("a"), 0u);
+  EXPECT_EQ(keys->count("b"), 1u);
 }
 
 TEST(StoreTest, RefusesNewerSchema) {

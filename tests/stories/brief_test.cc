@@ -50,6 +50,40 @@ TEST(BuildBriefTest, SeparatesTwoStoriesAndGroupsEach) {
   EXPECT_EQ(AsSet(octopus->articles), (std::set<std::string>{"b1", "b2", "b3"}));
 }
 
+// The grouping from stored keys is BuildBrief's grouping, story for story.
+TEST(BuildBriefTest, GroupingFromClusterKeysIsBuildBriefsGrouping) {
+  for (const double threshold : {0.05, 0.2, 0.5}) {
+    StoryOptions options;
+    options.min_similarity = threshold;
+    const std::vector<AnnotatedArticle> in = TwoStoryCorpus();
+    const Brief full = BuildBrief(in, options);
+    std::vector<Article> plain;
+    std::vector<std::vector<std::string>> keys;
+    for (const AnnotatedArticle& a : in) {
+      plain.push_back(a.article);
+      keys.push_back(ClusterKeys(a));
+    }
+    const Brief grouped = GroupArticles(plain, keys, options);
+    ASSERT_EQ(grouped.stories.size(), full.stories.size()) << threshold;
+    for (size_t i = 0; i < full.stories.size(); ++i) {
+      EXPECT_EQ(grouped.stories[i].id, full.stories[i].id);
+      EXPECT_EQ(grouped.stories[i].label, full.stories[i].label);
+      EXPECT_EQ(grouped.stories[i].articles, full.stories[i].articles);
+      EXPECT_EQ(grouped.stories[i].related_stories, full.stories[i].related_stories);
+      EXPECT_TRUE(grouped.stories[i].quotes.empty());  // no views
+    }
+  }
+  // Keys carry the names, never descriptions or places.
+  bool named = false;
+  for (const AnnotatedArticle& a : TwoStoryCorpus()) {
+    for (const std::string& k : ClusterKeys(a)) {
+      EXPECT_NE(k.rfind("the ", 0), 0u) << k;
+      named = true;
+    }
+  }
+  EXPECT_TRUE(named);
+}
+
 TEST(BuildBriefTest, ArticlesKeepInputOrder) {
   const std::vector<AnnotatedArticle> in = TwoStoryCorpus();
   const Brief b = BuildBrief(in, {});
