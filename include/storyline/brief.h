@@ -44,10 +44,11 @@ struct BriefQuote {
 };
 
 struct TimelineEntry {
-  std::string date;  // YYYY[-MM[-DD]]
+  std::string date;  // YYYY[-MM[-DD]]: the first date its sentence gives
   std::string text;
   std::vector<std::string> articles;
   std::string evidence;
+  std::vector<std::string> dates;  // every date its sentences give, `date` first
 };
 
 struct ClaimValue {

@@ -332,7 +332,11 @@ int OrientedYear(const Ctx& c, size_t i, int month) {
     case Tense::kPast: return ahead > 0 ? a.year - 1 : a.year;
     case Tense::kNone: break;
   }
-  return ahead > kForwardSlackMonths ? a.year - 1 : a.year;
+  // No cue: the nearest such month within [slack - 11, slack] months of
+  // the anchor ("January 30" read in November is the coming one).
+  if (ahead > kForwardSlackMonths) return a.year - 1;
+  if (ahead <= kForwardSlackMonths - 12) return a.year + 1;
+  return a.year;
 }
 
 // ---- rules -----------------------------------------------------------------
@@ -647,8 +651,9 @@ std::string PartOfDay(std::string_view w) {
 // Words that put the sentence's event ahead of the anchor. Some only count
 // when "to" follows ("plans to", "set to", "on track to", "expected to"):
 // alone they are nouns or past participles ("the plans announced").
-constexpr std::array<std::string_view, 10> kFutureWords = {"will", "ll",     "shall", "scheduled", "upcoming",
-                                                           "next", "slated", "until", "due",       "should"};
+constexpr std::array<std::string_view, 11> kFutureWords = {"will", "ll",     "shall", "scheduled", "upcoming",
+                                                           "next", "slated", "until", "due",       "should",
+                                                           "would"};
 constexpr std::array<std::string_view, 8> kFutureBeforeTo = {"plans", "plan", "planning", "set",
                                                              "going", "track", "expected", "poised"};
 // Auxiliaries and adverbs that put it behind. Other past participles
@@ -656,6 +661,13 @@ constexpr std::array<std::string_view, 8> kFutureBeforeTo = {"plans", "plan", "p
 // ("will be completed in October": the auxiliary decides).
 constexpr std::array<std::string_view, 8> kPastWords = {"was", "were", "had", "did", "ago", "earlier", "previously",
                                                         "last"};
+// Irregular simple pasts that are no other form ("went", not "set" or
+// "cut"): with no cue at all a yearless month goes to the nearest year.
+constexpr std::array<std::string_view, 36> kIrregularPasts = {
+    "became", "began", "bought", "brought", "built", "came",  "chose", "drew",  "drove",
+    "fell",   "felt",  "flew",   "fought",  "found", "gave",  "got",   "grew",  "held",
+    "kept",   "knew",  "led",    "left",    "lost",  "made",  "met",   "paid",  "ran",
+    "rose",   "said",  "sold",   "sent",    "spent", "spoke", "took",  "went",  "won"};
 constexpr std::array<std::string_view, 5> kBeForms = {"be", "been", "being", "is", "are"};
 
 // "due to the storm" (a cause) rather than "due to open" (a plan): a
@@ -669,6 +681,8 @@ bool DueToCause(const Ctx& c, size_t k) {
 // The nearest tense cue before token i in its sentence (within
 // kFutureCueWindow tokens).
 Tense TenseCueBefore(const Ctx& c, size_t i) {
+  bool infinitive = false;
+  const auto past = [&infinitive] { return infinitive ? Tense::kNone : Tense::kPast; };
   for (size_t back = 1; back <= kFutureCueWindow && back <= i; ++back) {
     const size_t k = i - back;
     const DateToken& t = c.t[k];
@@ -676,17 +690,30 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.kind != TokKind::kWord) continue;
     if (IndexIn(kFutureWords, t.lower) >= 0) {
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
-      if (t.lower == "should" && IsWord(c, k + 1, "have")) return Tense::kPast;  // "should have closed"
+      if (t.lower == "should" && IsWord(c, k + 1, "have")) return past();  // "should have closed"
       return Tense::kFuture;
     }
     if (IndexIn(kFutureBeforeTo, t.lower) >= 0 && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    // An infinitive between a past cue and the date ("voted on Tuesday to
+    // hold an election on January 30"): its time is not the main verb's,
+    // while a future cue still holds ("will meet to vote on Monday").
+    if (t.lower == "to" && IsLowerWord(c, k + 1) && !IsWord(c, k + 1, "the") && !IsWord(c, k + 1, "a") &&
+        !IsWord(c, k + 1, "an") && !(k > 0 && IndexIn(kFutureBeforeTo, c.t[k - 1].lower) >= 0) &&
+        !(k > 0 && c.t[k - 1].lower == "due")) {
+      infinitive = true;
+      continue;
+    }
     if (t.lower == "expected" && k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0) {
       return Tense::kFuture;  // "the deal is expected in March"
     }
-    if (IndexIn(kPastWords, t.lower) >= 0) return Tense::kPast;
-    if (t.lower.size() > 4 && t.lower.ends_with("ed") && IndexIn(kFutureBeforeTo, t.lower) < 0 &&
-        !(k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0)) {
-      return Tense::kPast;
+    if (IndexIn(kPastWords, t.lower) >= 0) return past();
+    const bool after_be = k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0;  // "be held": the auxiliary decides
+    if (!t.capitalised && !after_be && IndexIn(kIrregularPasts, t.lower) >= 0) return past();
+    // Lower case only: a capitalised "-ed" word is a name or a title's word
+    // ("Rovers Unfiltered").
+    if (!t.capitalised && !after_be && t.lower.size() > 4 && t.lower.ends_with("ed") &&
+        IndexIn(kFutureBeforeTo, t.lower) < 0) {
+      return past();
     }
   }
   return Tense::kNone;
@@ -1055,6 +1082,35 @@ int DayOfWeek(int year, int month, int day) {
 
 namespace {
 
+// A year named in its own sentence or the one before is what "the
+// following year" and "the previous year" count from.
+constexpr int kNamedYearReachSentences = 1;
+
+// For a date over tokens [start, end): when it is "the following year" or
+// "the previous year" and a year was written shortly before, counts from
+// that year instead of the anchor; then records the year this date names,
+// if it writes one out (or was just resolved so).
+void ResolveAfterNamedYear(const Ctx& c, size_t start, size_t end, int* named_year, int* ends_since,
+                           std::string* value) {
+  const bool relative = IsWord(c, start, "the") && (IsWord(c, start + 1, "following") ||
+                                                     IsWord(c, start + 1, "previous")) &&
+                        IsWord(c, start + 2, "year") && end == start + 3;
+  if (relative) {
+    if (*named_year > 0 && *ends_since <= kNamedYearReachSentences) {
+      *value = YearText(*named_year + (IsWord(c, start + 1, "following") ? 1 : -1));
+      *named_year = std::stoi(*value);
+      *ends_since = 0;
+    }
+    return;
+  }
+  for (size_t k = start; k < end; ++k) {
+    if (const int y = YearAt(c, k); y > 0) {
+      *named_year = y;
+      *ends_since = 0;
+    }
+  }
+}
+
 std::vector<DateMention> Scan(std::string_view text, const std::vector<DateToken>& tokens,
                               const DateAnchor& anchor) {
   const Ctx c{tokens, anchor};
@@ -1062,6 +1118,10 @@ std::vector<DateMention> Scan(std::string_view text, const std::vector<DateToken
   size_t prev_end = static_cast<size_t>(-2);
   bool prev_was_year = false;
   std::string day_in_sentence;  // the last full date of the current sentence
+  // The last year written out, and the sentence ends since: "the following
+  // year" after "founded in 2015" is 2016, not the year after the anchor.
+  int named_year = 0;
+  int ends_since_year = 0;
   size_t i = 0;
   while (i < tokens.size()) {
     size_t start = i;
@@ -1076,6 +1136,7 @@ std::vector<DateMention> Scan(std::string_view text, const std::vector<DateToken
       if (tokens[i].kind == TokKind::kPunct && (tokens[i].lower == "." || tokens[i].lower == "!" ||
                                                 tokens[i].lower == "?")) {
         day_in_sentence.clear();
+        ++ends_since_year;
       }
       ++i;
       continue;
@@ -1090,6 +1151,7 @@ std::vector<DateMention> Scan(std::string_view text, const std::vector<DateToken
     d.text.assign(text.substr(tokens[start].byte_start, tokens[last].byte_end - tokens[start].byte_start));
     d.value = std::move(m->value);
     if (d.value.size() == 10 && d.value[4] == '-' && d.value[0] != 'X') day_in_sentence = d.value;
+    ResolveAfterNamedYear(c, start, m->end, &named_year, &ends_since_year, &d.value);
     prev_was_year = IsPointValue(d.value);
     prev_end = m->end;
     out.push_back(std::move(d));

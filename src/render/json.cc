@@ -124,6 +124,7 @@ Json QuoteJson(const BriefQuote& q) {
 Json TimelineJson(const TimelineEntry& t) {
   Json j;
   j["date"] = t.date;
+  if (t.dates.size() > 1) j["dates"] = StringArray(t.dates);
   j["text"] = t.text;
   j["articles"] = StringArray(t.articles);
   j["evidence"] = t.evidence;

@@ -36,6 +36,32 @@ double Jaccard(const std::set<std::string>& x, const std::set<std::string>& y) {
   return all == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(all);
 }
 
+// The calendar dates one sentence gives, in text order, each once.
+struct SentenceDates {
+  size_t at = 0;  // code point of the sentence's first date
+  std::vector<std::string> dates;
+};
+
+// One entry per sentence with calendar dates: "voted on Tuesday to hold the
+// election on January 30" is one event with two dates, not two events.
+std::vector<SentenceDates> DatesBySentence(const AnnotatedArticle& a) {
+  std::vector<SentenceDates> out;
+  size_t sentence_end = 0;
+  for (const DateMention& d : a.dates) {
+    const std::string date = CalendarDatePrefix(d.value);
+    if (date.empty()) continue;
+    if (out.empty() || d.span.start >= sentence_end) {
+      sentence_end = SIZE_MAX;
+      for (const Span& s : a.sentences) {
+        if (s.start <= d.span.start && d.span.start < s.end) sentence_end = s.end;
+      }
+      out.push_back({d.span.start, {}});
+    }
+    AddUnique(out.back().dates, date);
+  }
+  return out;
+}
+
 }  // namespace
 
 double EventSimilarity(std::string_view a, std::string_view b) {
@@ -84,13 +110,12 @@ void AddTimeline(const std::vector<const AnnotatedArticle*>& members, EntityInde
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle* a = members[ai];
     const TextView view(*a);
-    for (const DateMention& d : a->dates) {
-      const std::string date = CalendarDatePrefix(d.value);
-      if (date.empty()) continue;
-      const std::string evidence = view.SentenceAt(d.span.start);
+    for (const SentenceDates& sd : DatesBySentence(*a)) {
+      const std::string& date = sd.dates.front();
+      const std::string evidence = view.SentenceAt(sd.at);
       const std::string folded = FoldCase(CollapseWhitespace(evidence));
       const std::set<std::string> terms = Terms(evidence);
-      const std::set<size_t> named = SentenceEntities(*a, ai, d.span.start, entities, story);
+      const std::set<size_t> named = SentenceEntities(*a, ai, sd.at, entities, story);
       std::vector<size_t>& on_date = by_date[date];
       auto hit = std::find_if(on_date.begin(), on_date.end(), [&](size_t i) {
         const Entry& e = entries[i];
@@ -110,6 +135,7 @@ void AddTimeline(const std::vector<const AnnotatedArticle*>& members, EntityInde
         entries.push_back(std::move(e));
         same = entries.end() - 1;
       }
+      for (const std::string& d : sd.dates) AddUnique(same->entry.dates, d);
       AddUnique(same->entry.articles, a->article.id);
     }
   }

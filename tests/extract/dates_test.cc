@@ -297,6 +297,35 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The deal is expected in March.", "March", "2023-03"},
       {"Dealers will be dropped after October of next year.", "October", "2023-10"},
       {"Dealers will be dropped after October of next year.", "next year", "2023"},
+      // No cue: the nearest such month, ahead by up to two months.
+      {"The election is on January 30.", "January 30", "2023-01-30"},
+      {"The vote is on October 2.", "October 2", "2022-10-02"},
+      // An infinitive after a past verb carries its own time.
+      {"The council voted on Tuesday to hold an election on January 30.", "January 30", "2023-01-30"},
+      {"The council will meet to vote on Friday.", "Friday", "2022-12-02"},
+      {"The clerk said the vote would be held in January.", "January", "2023-01"},
+      // A capitalised "-ed" word is a title's, not a past tense.
+      {"The series \"Lost Unfolded\" returns in December.", "December", "2022-12"},
+      // An irregular past tense.
+      {"The club sold the striker in January.", "January", "2022-01"},
+  };
+  for (const DateCase& c : kCases) {
+    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.sentence;
+    }
+  }
+}
+
+// "the following year" counts from the year just named, not from the anchor.
+TEST(FindDatesTest, FollowingYearCountsFromTheNamedYear) {
+  const DateCase kCases[] = {
+      {"The firm was founded in 2015 and won a prize the following year.", "the following year", "2016"},
+      {"She left in 2019. The previous year she had been promoted.", "The previous year", "2018"},
+      // Nothing named before: the anchor's year.
+      {"Prices rose. The following year they fell.", "The following year", "2023"},
   };
   for (const DateCase& c : kCases) {
     const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
