@@ -67,6 +67,7 @@ Gold ParseGold(const nlohmann::json& j) {
   Gold g;
   g.story = Str(j, "story");
   g.split = Str(j, "split");
+  g.event = Str(j, "event");
   for (const auto& [key, s] : j.at("subjects").items()) {
     std::vector<std::string> names = {Fold(Str(s, "name"))};
     for (const std::string& a : Strings(s, "aliases")) names.push_back(Fold(a));
@@ -85,6 +86,8 @@ Gold ParseGold(const nlohmann::json& j) {
       gv.parsed = claims_score::ParseValue(gv.value);
       gv.articles = Strings(v, "articles");
       gv.evidence = Strings(v, "evidence");
+      gv.approx = (v.contains("approx") && v["approx"].is_boolean() && v["approx"].get<bool>()) ||
+                  v.contains("range");
       fact.values.push_back(std::move(gv));
     }
     g.facts.push_back(std::move(fact));
@@ -145,6 +148,7 @@ void SystemSide(const storyline::Brief& brief, std::vector<claims_score::SystemC
       sc.subject_name = c.subject_name;
       sc.attribute = c.attribute;
       sc.status = c.status;
+      sc.story_event = c.subject.empty() && c.subject_name.empty();
       sc.names.push_back(Fold(c.subject_name));
       for (const storyline::BriefEntity& e : story.entities) {
         if (e.id != c.subject || c.subject.empty()) continue;
@@ -190,16 +194,23 @@ void GoldAsSystem(const Gold& g, bool swap_subjects, std::vector<claims_score::S
                                        v.evidence.empty() ? "" : v.evidence.front()};
     };
     if (f.status == "conflict") {
+      // The exact values conflict; an approximate one stands beside them.
       claims_score::SystemClaim c = make("conflict");
-      for (const auto& v : f.values) c.values.push_back(value(v));
+      for (const auto& v : f.values) {
+        if (!v.approx) c.values.push_back(value(v));
+      }
       claims->push_back(std::move(c));
+      for (const auto& v : f.values) {
+        if (!v.approx) continue;
+        claims_score::SystemClaim a = make(v.articles.size() > 1 ? "agreed" : "single");
+        a.values.push_back(value(v));
+        claims->push_back(std::move(a));
+      }
       continue;
     }
-    for (const auto& v : f.values) {
-      claims_score::SystemClaim c = make(v.articles.size() > 1 ? "agreed" : "single");
-      c.values.push_back(value(v));
-      claims->push_back(std::move(c));
-    }
+    claims_score::SystemClaim c = make(f.status);
+    for (const auto& v : f.values) c.values.push_back(value(v));
+    claims->push_back(std::move(c));
   }
   for (const claims_score::GoldDate& d : g.dates) timeline->push_back({{d.value}, d.evidence, {d.article}});
 }

@@ -160,6 +160,7 @@ inline bool SameValue(const Value& a, const Value& b) {
 struct GoldValue {
   std::string value;
   Value parsed;
+  bool approx = false;  // "about 1,200", or a range: compatible with the exact values near it
   std::vector<std::string> articles;
   std::vector<std::string> evidence;  // one fragment per article, in order
 };
@@ -180,6 +181,7 @@ struct GoldDate {
 
 struct Gold {
   std::string story, split;
+  std::string event;  // the subject figures with no named owner belong to, or ""
   std::map<std::string, std::vector<std::string>> subjects;  // key -> folded names
   std::map<std::string, std::string> subject_names;          // key -> display name
   std::vector<GoldFact> facts;
@@ -198,6 +200,7 @@ struct SystemValue {
 
 struct SystemClaim {
   std::string subject_name, attribute, status;
+  bool story_event = false;  // no subject at all: the story's own event
   std::vector<std::string> names;  // folded: subject_name and the entity's aliases
   std::vector<SystemValue> values;
 };
@@ -249,6 +252,7 @@ inline bool Contains(const std::vector<std::string>& v, const std::string& x) {
 }
 
 inline bool SubjectMatches(const Gold& gold, const std::string& key, const SystemClaim& c) {
+  if (c.story_event) return !gold.event.empty() && key == gold.event;
   auto it = gold.subjects.find(key);
   if (it == gold.subjects.end()) return false;
   for (const std::string& n : c.names) {
@@ -438,7 +442,9 @@ inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,
     }
     if (violated) ++n.trap_violations;
   }
-  // Agreements.
+  // Agreements: an agreed system claim of the fact's subject whose values
+  // stand for this fact in two or more of its articles (an exact and an
+  // approximate figure may be two values of one agreed claim).
   for (size_t f = 0; f < gold.facts.size(); ++f) {
     const GoldFact& fact = gold.facts[f];
     if (fact.status != "agreed") continue;
@@ -446,14 +452,14 @@ inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,
     bool ok = false;
     for (const SystemClaim& c : claims) {
       if (c.status != "agreed" || !SubjectMatches(gold, fact.subject, c)) continue;
+      std::set<std::string> articles;
       for (const SystemValue& v : c.values) {
-        for (const GoldValue& gv : fact.values) {
-          if (gv.articles.size() < 2 || !SameValue(gv.parsed, v.parsed)) continue;
-          size_t shared = 0;
-          for (const std::string& a : v.articles) shared += Contains(gv.articles, a);
-          if (shared >= 2) ok = true;
+        for (const std::string& a : v.articles) {
+          const std::optional<Mapping> m = MapValue(gold, c, v, a);
+          if (m && m->fact == f) articles.insert(a);
         }
       }
+      if (articles.size() >= 2) ok = true;
     }
     if (ok) {
       ++n.agreements_found;
