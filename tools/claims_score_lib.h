@@ -79,7 +79,7 @@ struct Value {
 inline Value ParseValue(std::string_view raw) {
   Value v;
   std::string s = Fold(raw);
-  for (std::string_view p : {"~", "about ", "approx. ", "c. "}) {
+  for (std::string_view p : {"~", "about ", "approx. ", "c. ", "more than ", "up to "}) {
     if (s.rfind(p, 0) == 0) s.erase(0, p.size());
   }
   v.text = s;
@@ -147,9 +147,37 @@ inline Value ParseValue(std::string_view raw) {
   return v;
 }
 
+// Role words with one meaning written several ways.
+inline std::string RoleForm(std::string s) {
+  static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
+      {"spokesman", "spokesperson"}, {"spokeswoman", "spokesperson"}, {"chairman", "chair"},
+      {"chairwoman", "chair"},       {"ceo", "chief executive"},      {"councilor", "councillor"},
+      {"chief executive officer", "chief executive"}};
+  for (const auto& [from, to] : kForms) {
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+      const bool starts = at == 0 || s[at - 1] == ' ';
+      const bool ends = at + from.size() == s.size() || s[at + from.size()] == ' ';
+      if (starts && ends) s.replace(at, from.size(), to);
+    }
+  }
+  return s;
+}
+
+// A system text value stands for a gold one when equal, or when it is the
+// gold role without its complement or qualifier: "professor" for
+// "professor of cardiology", "fire chief" for "district fire chief" (a
+// wider form the narrower statement implies).
+inline bool SameText(const std::string& system, const std::string& gold) {
+  if (system == gold) return true;
+  const std::string s = RoleForm(system), g = RoleForm(gold);
+  if (s == g) return true;
+  if (s.empty() || s.size() >= g.size()) return false;
+  return g.rfind(s + " of ", 0) == 0 || g.ends_with(" " + s);
+}
+
 inline bool SameValue(const Value& a, const Value& b) {
   if (a.numeric != b.numeric) return false;
-  if (!a.numeric) return a.text == b.text;
+  if (!a.numeric) return SameText(a.text, b.text);
   if (!a.unit.empty() && !b.unit.empty() && a.unit != b.unit) return false;
   if (a.unit.empty() != b.unit.empty()) return false;
   return std::fabs(a.number - b.number) <= 1e-6 * std::max(1.0, std::fabs(a.number));
@@ -278,18 +306,24 @@ inline std::optional<Mapping> MapValue(const Gold& gold, const SystemClaim& c, c
     const GoldFact& fact = gold.facts[f];
     for (size_t k = 0; k < fact.values.size(); ++k) {
       const GoldValue& gv = fact.values[k];
-      if (!Contains(gv.articles, article) || !SameValue(gv.parsed, v.parsed)) continue;
+      if (!Contains(gv.articles, article) || !SameValue(v.parsed, gv.parsed)) continue;
       cands.push_back({f, k, SubjectMatches(gold, fact.subject, c)});
     }
   }
   if (cands.empty()) return std::nullopt;
-  for (const Mapping& m : cands) {
-    if (m.subject_right) return m;
-  }
   const std::string evidence = Fold(v.evidence);
-  for (const Mapping& m : cands) {
+  const auto in_evidence = [&](const Mapping& m) {
     for (const std::string& frag : gold.facts[m.fact].values[m.value].evidence) {
-      if (!frag.empty() && evidence.find(Fold(frag)) != std::string::npos) return m;
+      if (!frag.empty() && evidence.find(Fold(frag)) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (bool subject : {true, false}) {
+    for (const Mapping& m : cands) {
+      if (m.subject_right == subject && in_evidence(m)) return m;
+    }
+    for (const Mapping& m : cands) {
+      if (m.subject_right == subject) return m;
     }
   }
   return cands.front();
@@ -320,7 +354,7 @@ inline std::string DescribeFact(const Gold& gold, const GoldFact& f) {
 
 // True when `v`, stated in `article`, has the trap's value in the trap's article.
 inline bool TrapHit(const GoldTrap& t, const SystemValue& v, const std::string& article) {
-  return t.article == article && SameValue(t.parsed, v.parsed);
+  return t.article == article && SameValue(v.parsed, t.parsed);
 }
 
 inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,

@@ -44,12 +44,28 @@ struct DateMention {
   std::string value;  // TIMEX3-style ISO value: 2022-11-28, 2024-03, 2024-FA, P3D
 };
 
+// How exactly a figure is stated.
+enum class QuantityBound {
+  kExact,    // "1,187"
+  kApprox,   // "about 1,200", "nearly", "some", "an estimated"
+  kAtLeast,  // "more than 2,000", "over", "at least"
+  kAtMost,   // "up to 50", "fewer than", "under"
+};
+
 struct Quantity {
   Span span;
   std::string text;
-  double value = 0;
+  double value = 0;     // a range's lower end ("between 40 and 50": 40)
   std::string unit;     // years|followers|USD|percent|...
   std::string subject;  // in-article entity id or ""
+  double high = 0;      // a range's upper end (50), else 0
+  // What the figure counts or measures, lower case: "age" for ages; the
+  // counted noun with what happened to it ("homes destroyed", "people
+  // evacuated", "jobs cut"); the thing a sum or share is of ("contract",
+  // "fee", "turnout", "contained"); the thing a duration is of ("sentence",
+  // "contract"). "" when the text does not say.
+  std::string measure;
+  QuantityBound bound = QuantityBound::kExact;
 };
 
 struct AnnotatedArticle {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <iterator>
 #include <map>
@@ -48,6 +49,12 @@ constexpr size_t kAttributiveGap = 4;
 // ("a woman aged 31", "a 42-year-old man") may sit to mark a new, unnamed
 // person rather than one already named.
 constexpr size_t kIndefiniteWindow = 3;
+// Words a count noun may have between it and its figure ("2.3 million user
+// accounts"): more is a clause, not a noun phrase.
+constexpr size_t kMaxCountModifiers = 2;
+// Words a measured noun phrase may have before its head ("$4.8 million
+// bridge repair contract").
+constexpr size_t kMaxHeadModifiers = 3;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -170,6 +177,7 @@ std::optional<double> SuffixScale(std::string_view s) {
 // Scale words after the number ("2.3 million").
 std::optional<double> WordScale(std::string_view s) {
   const std::string l = Lower(s);
+  if (l == "dozen") return 12;  // "three dozen suppliers"
   if (l == "thousand") return 1e3;
   if (l == "million" || l == "mn" || l == "mln") return 1e6;
   if (l == "billion" || l == "bn") return 1e9;
@@ -286,16 +294,53 @@ constexpr std::string_view kCountNouns[] = {
     "teachers",    "doctors",     "nurses",      "officers",  "partners",   "investors",    "shareholders",
     "clients",     "supporters",  "retweets",    "reposts",   "singles",    "concerts"};
 
+// Nouns counted without a plural "-s", and units of measure: "4 aircraft",
+// "8,640 hectares", "120 mm".
+constexpr std::string_view kUncountedPlurals[] = {
+    "aircraft", "cattle",  "crew",   "ha",    "km",   "kg",        "livestock", "metres", "meters",
+    "miles",    "mm",      "cm",     "mph",   "personnel", "police", "sheep",  "staff",  "tonnes",
+    "tons",     "hectares", "acres", "feet",  "litres", "liters", "kilometres", "kilometers", "kilograms",
+    "millimetres", "millimeters", "centimetres", "centimeters", "gallons", "barrels", "degrees"};
+
+// Lower-case words ending in "s" that are no plural noun after a number
+// ("in 2022, 30 was the record": verbs, adverbs, pronouns).
+constexpr std::string_view kNotPlurals[] = {
+    "always", "as",  "does", "has",  "his",  "is",   "its",   "less", "perhaps", "plus", "sometimes",
+    "thus",   "was", "yes",  "says", "this", "ours", "yours", "whereas", "towards", "besides", "afterwards",
+    "lies",   "goes", "makes", "takes", "gives", "comes", "seems", "remains", "means", "runs", "wins"};
+
+// Units of time: a figure with one is a duration, unit the singular
+// ("12 years in prison" -> unit "year"), never an age.
+constexpr std::string_view kTimeUnits[] = {"years", "months", "weeks", "days", "hours", "minutes",
+                                           "decades", "seconds"};
+
+// A lower-case plural noun not in any list: "-s" but not "-ss", "-us" or
+// "-is" ("glass", "bonus", "crisis"), long enough to be a noun.
+bool LooksPlural(std::string_view l) {
+  constexpr size_t kMinPluralChars = 4;  // "ads", "ups" are too short to tell
+  if (l.size() < kMinPluralChars || l.back() != 's') return false;
+  if (l.ends_with("ss") || l.ends_with("us") || l.ends_with("is")) return false;
+  return std::find(std::begin(kNotPlurals), std::end(kNotPlurals), l) == std::end(kNotPlurals);
+}
+
 // `singular` also accepts the singular of a listed noun ("1 follower"); only
 // for the value 1, since many singulars are verbs too ("one I like").
+// Besides the listed nouns, any lower-case plural counts ("37 homes", "412
+// firefighters"): what a news figure counts is open-ended.
 bool IsCountNoun(const Token& t, bool singular = false) {
   if (t.kind != Kind::kWord) return false;
   const std::string l = Lower(t.s);
   const auto known = [](std::string_view w) {
-    return std::find(std::begin(kCountNouns), std::end(kCountNouns), w) != std::end(kCountNouns);
+    return std::find(std::begin(kCountNouns), std::end(kCountNouns), w) != std::end(kCountNouns) ||
+           std::find(std::begin(kUncountedPlurals), std::end(kUncountedPlurals), w) != std::end(kUncountedPlurals);
   };
   if (known(l)) return true;
+  if (t.s[0] >= 'a' && t.s[0] <= 'z' && LooksPlural(l)) return true;
   return singular && (known(l + "s") || l == "person" || l == "child" || l == "woman" || l == "man");
+}
+
+bool IsTimeUnit(std::string_view lower) {
+  return std::find(std::begin(kTimeUnits), std::end(kTimeUnits), lower) != std::end(kTimeUnits);
 }
 
 // Role nouns an attributive age may skip before a name ("the 31-year-old
@@ -403,12 +448,143 @@ std::optional<std::string_view> CurrencySymbol(std::string_view prefix, std::str
   return std::nullopt;
 }
 
+// ---- what a figure measures (Quantity::measure, bound, high) -------------
+
+// Words before a figure saying how exactly it is stated, longest first.
+struct LeadPhrase {
+  std::string_view words;  // lower case, single spaces
+  QuantityBound bound;
+};
+constexpr LeadPhrase kLeadPhrases[] = {
+    {"no more than", QuantityBound::kAtMost},  {"as many as", QuantityBound::kAtMost},
+    {"in excess of", QuantityBound::kAtLeast}, {"more than", QuantityBound::kAtLeast},
+    {"at least", QuantityBound::kAtLeast},     {"upwards of", QuantityBound::kAtLeast},
+    {"just over", QuantityBound::kAtLeast},    {"just under", QuantityBound::kAtMost},
+    {"up to", QuantityBound::kAtMost},         {"fewer than", QuantityBound::kAtMost},
+    {"less than", QuantityBound::kAtMost},     {"at most", QuantityBound::kAtMost},
+    {"close to", QuantityBound::kApprox},      {"an estimated", QuantityBound::kApprox},
+    {"about", QuantityBound::kApprox},         {"around", QuantityBound::kApprox},
+    {"roughly", QuantityBound::kApprox},       {"nearly", QuantityBound::kApprox},
+    {"almost", QuantityBound::kApprox},        {"approximately", QuantityBound::kApprox},
+    {"some", QuantityBound::kApprox},          {"circa", QuantityBound::kApprox},
+    {"over", QuantityBound::kAtLeast},         {"under", QuantityBound::kAtMost},
+};
+// Longest lead phrase, in words.
+constexpr size_t kMaxLeadWords = 3;
+
+// Auxiliaries between a counted noun and what happened to it ("37 homes
+// have been destroyed").
+constexpr std::string_view kAuxiliaries[] = {"are", "be", "been", "being", "had", "has", "have",
+                                             "is",  "was", "were", "already", "now"};
+// Past participles that do not end in "-ed".
+constexpr std::string_view kIrregularParticiples[] = {
+    "built", "burnt", "cut",   "given", "held",  "hurt", "kept",  "laid",   "left", "lost",
+    "made",  "paid",  "shed",  "shot",  "slain", "sold", "spent", "stolen", "struck", "taken", "won"};
+// "-ed" words that are no event a count undergoes ("need", "bed").
+constexpr std::string_view kNotParticiples[] = {"need", "bed", "red", "shed", "speed", "seed", "feed",
+                                                "hundred", "indeed", "proceed", "exceed", "succeed"};
+// Verbs of saying: a figure after them is reported, not done by the speaker.
+constexpr std::string_view kSayingVerbs[] = {"said", "told", "added", "reported", "claimed", "stated",
+                                             "announced", "confirmed", "estimated", "noted", "wrote"};
+// Words between a noun and the sum or share it is ("a contract worth $4m",
+// "a fee of £58m", "turnout of 42%", "valued at", "put at").
+constexpr std::string_view kOfWords[] = {"worth", "of", "totalling", "totaling", "costing", "at"};
+// Verbs joining a noun phrase to its figure ("the fee was £58m", "turnout
+// reached 42%", "the bill came to $3m").
+constexpr std::string_view kCopulas[] = {"was", "is", "were", "are", "reached", "hit", "stood", "totalled",
+                                         "totaled", "came", "rose", "fell", "climbed", "dropped", "be"};
+// Words that end a noun phrase read after a figure ("£58m last year").
+constexpr std::string_view kPhraseEnders[] = {
+    "last", "this", "next", "year", "years", "month", "months", "week", "weeks", "day", "days",
+    "ago",  "each", "per",  "a",    "an",    "the",   "and",    "or",   "but",  "to",   "for",
+    "from", "with", "by",   "as",   "than",  "that",  "which",  "who",  "on",   "in",   "at",  "of",
+    "was",  "is",   "were", "are",  "will",  "would", "has",    "had",  "have", "it",   "its", "their"};
+
+// Verbs whose subject owns the count after them ("Acme has 300 staff",
+// "Fox took 8,412 votes", "won 45% of the vote").
+constexpr std::string_view kHaveVerbs[] = {"has",   "have",  "had",   "employs", "employ", "employed",
+                                           "owns",  "owned", "boasts", "counts", "took",   "won",
+                                           "wins",  "gained", "lost", "holds",   "held",   "hired"};
+// Words after a count that widen it to a whole ("1,100 jobs across the
+// company", "14,000 people worldwide"): not the same figure as a local one.
+constexpr std::string_view kWholeWords[] = {"worldwide", "globally", "nationwide", "overall", "altogether"};
+// Stems of what happens to what is counted that mean the same ("480 jobs
+// cut", "eliminating 520 jobs", "will cost 520 jobs").
+constexpr std::pair<std::string_view, std::string_view> kEventStems[] = {
+    {"eliminat", "cut"}, {"cut", "cut"},   {"shed", "cut"},     {"ax", "cut"},   {"axe", "cut"},
+    {"lost", "cut"},     {"lose", "cut"},  {"cost", "cut"},     {"slash", "cut"}, {"burn", "destroy"},
+    {"burnt", "destroy"}, {"destroy", "destroy"}, {"raz", "destroy"}, {"evacuat", "evacuat"},
+    {"kill", "kill"},    {"die", "kill"},  {"injur", "injur"},  {"hurt", "injur"}, {"wound", "injur"}};
+
+// What happened, as one stem for the forms that mean it ("eliminated",
+// "eliminating", "eliminate" -> "cut").
+std::string EventStem(std::string_view w) {
+  std::string stem(w);
+  if (stem.ends_with("ing")) {
+    stem.resize(stem.size() - 3);
+  } else if (stem.ends_with("ed")) {
+    stem.resize(stem.size() - 2);
+  } else if (stem.ends_with("es")) {
+    stem.resize(stem.size() - 2);
+  } else if (stem.ends_with("e") || stem.ends_with("s")) {
+    stem.pop_back();
+  }
+  for (const auto& [from, to] : kEventStems) {
+    if (stem == from || std::string(w) == from) return std::string(to);
+  }
+  return stem;
+}
+
+// Pronouns: never what a figure measures ("within 72 hours of discovering
+// them").
+constexpr std::string_view kPronouns[] = {"them", "it", "him", "her", "us", "me", "you", "they", "we",
+                                          "he", "she", "this", "these", "those"};
+
+// One name for the nouns and verbs outlets use for the same sum: a fee is
+// a price is a deal's value; what was spent is spending. A figure keeps
+// the noun as written when it is in no group.
+constexpr std::pair<std::string_view, std::string_view> kMeasureGroups[] = {
+    {"fee", "fee"},          {"price", "fee"},           {"deal", "fee"},        {"sum", "fee"},
+    {"transfer", "fee"},     {"paid", "fee"},            {"sold", "fee"},        {"bought", "fee"},
+    {"for", "fee"},          {"spending", "spending"},   {"spent", "spending"},  {"outlay", "spending"},
+    {"revenue", "revenue"},  {"revenues", "revenue"},    {"turnover", "revenue"}, {"sales", "revenue"},
+    {"cost", "cost"},        {"costs", "cost"},          {"bill", "cost"},       {"fine", "fine"},
+    {"fined", "fine"},       {"penalty", "fine"},        {"aid", "funding"},     {"funding", "funding"},
+    {"funds", "funding"},    {"grant", "funding"},       {"pledged", "funding"}, {"promised", "funding"},
+    {"package", "funding"},  {"raised", "funds raised"}, {"lost", "losses"},     {"losses", "losses"},
+    {"loss", "losses"},      {"earned", "earnings"},     {"earnings", "earnings"}, {"salary", "salary"},
+    {"prison", "sentence"},  {"jail", "sentence"},       {"jailed", "sentence"}, {"sentenced", "sentence"},
+    {"imprisonment", "sentence"}, {"sentence", "sentence"}, {"custody", "sentence"},
+};
+// Verbs whose object a sum is ("paid $4m", "spent £100m", "fined $2m"):
+// the ones kMeasureGroups names.
+bool IsSumVerb(std::string_view lower) {
+  for (const auto& [word, group] : kMeasureGroups) {
+    if (word == lower) return lower.ends_with("ed") || lower == "paid" || lower == "sold" || lower == "bought" ||
+                              lower == "spent" || lower == "lost";
+  }
+  return false;
+}
+
+std::string MeasureGroup(std::string_view lower) {
+  for (const auto& [word, group] : kMeasureGroups) {
+    if (word == lower) return std::string(group);
+  }
+  return std::string(lower);
+}
+
+bool IsCurrencyUnit(std::string_view unit) {
+  return unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 struct Match {
   size_t first = 0;  // token range, inclusive
   size_t last = 0;
   double value = 0;
   std::string unit;
   std::string subject;
+  std::string measure;  // set by matchers that know it ("age", "12-year sentence")
+  double low = -1;      // a range's lower end ("400-450 firefighters"), else -1
 };
 
 class Finder {
@@ -439,14 +615,35 @@ class Finder {
         continue;
       }
       // Ages pick their own subject (the person described); every other
-      // figure belongs to the subject of its clause.
-      if (match.unit != "years") match.subject = ClauseSubject(match.first, match.last);
+      // figure belongs to the owner the phrase names, if any.
+      const bool age = match.measure == "age";
       Quantity q;
-      q.span = {toks_[match.first].c0, toks_[match.last].c1};
-      q.text = std::string(text_.substr(toks_[match.first].b0, toks_[match.last].b1 - toks_[match.first].b0));
-      q.value = match.value;
+      const size_t lead = LeadIn(match.first, &q.bound);
+      if (!age) {
+        bool unresolved = false;
+        match.subject = Owner(match, lead, &unresolved);
+        // Someone's figure, but whose is unknown ("its plant in Corvale,
+        // which has 2,300 workers"): attach nothing.
+        if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
+      }
+      size_t first = match.first;
+      if (match.low >= 0) {
+        q.high = match.value;
+        q.value = match.low;
+      } else if (const std::optional<size_t> from = RangeStart(match, &q.value)) {
+        // "between $8m and $12m": the lower figure, if found on its own, is
+        // part of this one.
+        first = *from;
+        q.high = match.value;
+        if (!out.empty() && out.back().span.end > toks_[first].c0) out.pop_back();
+      } else {
+        q.value = match.value;
+      }
+      q.span = {toks_[first].c0, toks_[match.last].c1};
+      q.text = std::string(text_.substr(toks_[first].b0, toks_[match.last].b1 - toks_[first].b0));
       q.unit = std::move(match.unit);
       q.subject = std::move(match.subject);
+      q.measure = std::move(match.measure);
       out.push_back(std::move(q));
       i = match.last + 1;
     }
@@ -798,6 +995,285 @@ class Finder {
     return "";
   }
 
+  // ---- frames: how exactly, of what and whose (see Quantity) ----------------
+
+  // The words before token `first` that say how exactly the figure is
+  // stated ("about", "more than"); returns the first of them (`first`
+  // when there are none) and sets *bound.
+  size_t LeadIn(size_t first, QuantityBound* bound) const {
+    *bound = QuantityBound::kExact;
+    for (const LeadPhrase& p : kLeadPhrases) {
+      std::string_view words[kMaxLeadWords];
+      size_t n = 0;
+      for (size_t at = 0; at < p.words.size() && n < kMaxLeadWords;) {
+        size_t sp = p.words.find(' ', at);
+        if (sp == std::string_view::npos) sp = p.words.size();
+        words[n++] = p.words.substr(at, sp - at);
+        at = sp + 1;
+      }
+      if (n > first) continue;
+      bool all = true;
+      for (size_t k = 0; k < n && all; ++k) {
+        const size_t t = first - n + k;
+        all = IsWordCi(t, words[k]) && toks_[t].sentence == toks_[first].sentence;
+      }
+      if (all) {
+        *bound = p.bound;
+        return first - n;
+      }
+    }
+    return first;
+  }
+
+  // True when the figure's own tokens carry a scale ("12 million", "£1.2m").
+  bool HasScale(const Match& m) const {
+    for (size_t k = m.first; k <= m.last; ++k) {
+      if (toks_[k].kind == Kind::kWord && WordScale(toks_[k].s)) return true;
+      if (toks_[k].kind == Kind::kNum) {
+        const std::optional<Number> n = ParseNumber(toks_[k].s);
+        if (n && n->scaled) return true;
+      }
+    }
+    return false;
+  }
+
+  // When `m` is the upper end of "between X and Y" or "X to Y" (not "from
+  // X to Y", a change), the token X starts at ("between" included) with
+  // *low set to X, scaled like Y when X has no scale ("8 to 12 million").
+  std::optional<size_t> RangeStart(const Match& m, double* low) const {
+    const size_t f = m.first;
+    if (f < 2) return std::nullopt;
+    const bool and_ = IsWordCi(f - 1, "and");
+    if (!and_ && !IsWordCi(f - 1, "to")) return std::nullopt;
+    size_t x_first = f - 2;
+    double scale = 1;
+    if (toks_[x_first].kind == Kind::kWord) {
+      const std::optional<double> s = WordScale(toks_[x_first].s);
+      if (!s || x_first == 0) return std::nullopt;
+      scale = *s;
+      --x_first;
+    }
+    if (toks_[x_first].kind != Kind::kNum || toks_[x_first].sentence != toks_[f].sentence) return std::nullopt;
+    const std::optional<Number> n = ParseNumber(toks_[x_first].s);
+    if (!n || n->ordinal) return std::nullopt;
+    double x = n->value * scale;
+    size_t start = x_first;
+    if (start > 0 && Glued(start) && toks_[start - 1].kind == Kind::kSym) {
+      --start;  // "$8m"
+      if (start > 0 && Glued(start) && toks_[start - 1].kind == Kind::kWord) --start;  // "US$8m"
+    }
+    const bool between = start > 0 && IsWordCi(start - 1, "between");
+    if (and_ != between) return std::nullopt;
+    if (!between && start > 0 && IsWordCi(start - 1, "from")) return std::nullopt;
+    constexpr double kScaleStep = 1000;
+    if (n->plain && scale == 1 && HasScale(m)) {
+      while (x * kScaleStep <= m.value) x *= kScaleStep;
+    }
+    if (x >= m.value) return std::nullopt;
+    *low = x;
+    return between ? start - 1 : start;
+  }
+
+  // "400-450 firefighters": a range written with a hyphen, which the
+  // compound rule (ids, scores) otherwise leaves alone.
+  std::optional<Match> MatchHyphenRange(size_t i) const {
+    if (!(Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr &&
+          toks_[i + 2].kind == Kind::kNum)) {
+      return std::nullopt;
+    }
+    if ((Is(i + 3, "-") && Glued(i + 3)) || (i > 0 && Glued(i))) return std::nullopt;  // "555-01-99", "A400-450"
+    const std::optional<Number> lo = ParseNumber(toks_[i].s);
+    const std::optional<Number> hi = ParseNumber(toks_[i + 2].s);
+    if (!lo || !hi || !lo->plain || !hi->plain || lo->value >= hi->value) return std::nullopt;
+    double value = 0;
+    const size_t last = Scale(i + 2, *hi, &value);
+    std::optional<Match> m = MatchUnit(i, last, value, /*count_allowed=*/true);
+    if (m) m->low = lo->value * (value / hi->value);
+    return m;
+  }
+
+  // A past participle saying what happened to what was counted: "-ed"
+  // words and kIrregularParticiples, lower case.
+  bool IsParticiple(size_t k) const {
+    if (k >= toks_.size() || !IsLowerWord(toks_[k])) return false;
+    const std::string l = Lower(toks_[k].s);
+    if (InList(kSayingVerbs, l)) return false;
+    if (InList(kIrregularParticiples, l)) return true;
+    constexpr size_t kMinParticipleChars = 5;  // "used" is too short to tell from "bed"
+    return l.size() >= kMinParticipleChars && l.ends_with("ed") && !InList(kNotParticiples, l);
+  }
+
+  // What happened to what a count counts: a participle after it, through
+  // auxiliaries ("37 homes (have been) destroyed"), or a verb right before
+  // it ("destroyed 37 homes", "had evacuated 2,300 people"). "" when none.
+  std::string CountEvent(size_t last, size_t lead) const {
+    // After the noun, a participle is passive only behind an auxiliary or
+    // before its agent ("37 homes were destroyed", "37 homes destroyed by
+    // the fire"); "400 firefighters worked" is what they did.
+    size_t k = last + 1;
+    size_t aux = 0;
+    for (; aux < 3 && k < toks_.size() && toks_[k].kind == Kind::kWord && InList(kAuxiliaries, toks_[k].s); ++aux) {
+      ++k;
+    }
+    if (k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsParticiple(k) &&
+        (aux > 0 || IsWordCi(k + 1, "by"))) {
+      return EventStem(Lower(toks_[k].s));
+    }
+    if (lead > 0 && toks_[lead - 1].sentence == toks_[last].sentence &&
+        (IsParticiple(lead - 1) || IsKnownEvent(lead - 1))) {
+      return EventStem(Lower(toks_[lead - 1].s));
+    }
+    return "";
+  }
+
+  // A lower-case verb form of a listed event ("eliminate", "cutting").
+  bool IsKnownEvent(size_t k) const {
+    if (!IsLowerWord(toks_[k])) return false;
+    const std::string stem = EventStem(Lower(toks_[k].s));
+    return std::any_of(std::begin(kEventStems), std::end(kEventStems),
+                       [&](const auto& e) { return e.second == stem; });
+  }
+
+  // Modifiers between a count's figure and its noun, lower case ("12 farm
+  // buildings" -> "farm"); scale words and the figure are not modifiers.
+  std::string CountModifiers(const Match& m) const {
+    std::string out;
+    size_t k = m.last;
+    while (k > m.first && toks_[k - 1].kind == Kind::kWord && !WordScale(toks_[k - 1].s) &&
+           !CardinalWord(toks_[k - 1].s) && !Is(k - 2, "-")) {
+      --k;
+    }
+    for (; k < m.last; ++k) out += Lower(toks_[k].s) + " ";
+    return out;
+  }
+
+  // True when words after a count's noun widen it to a whole ("1,100 jobs
+  // across the company", "14,000 people worldwide", "in all").
+  bool Widened(size_t last) const {
+    size_t k = last + 1;
+    if (IsParticiple(k)) ++k;
+    if (k < toks_.size() && toks_[k].kind == Kind::kWord && InList(kWholeWords, toks_[k].s)) return true;
+    if (IsWordCi(k, "in") && (IsWordCi(k + 1, "all") || IsWordCi(k + 1, "total"))) return true;
+    return IsWordCi(k, "across") && IsWordCi(k + 1, "the") && k + 2 < toks_.size() &&
+           (IsWordCi(k + 2, "company") || IsWordCi(k + 2, "group") || IsWordCi(k + 2, "country") ||
+            IsWordCi(k + 2, "business") || IsWordCi(k + 2, "region"));
+  }
+
+  // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
+  bool IsWholeOfPart(size_t lead) const {
+    return lead >= 3 && (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "their")) &&
+           IsWordCi(lead - 2, "of") &&
+           (toks_[lead - 3].kind == Kind::kNum || CardinalWord(toks_[lead - 3].s));
+  }
+
+  // The head noun of the phrase a figure modifies or is followed by ("$4.8
+  // million repair contract" -> "contract", "15% contained", "$6m in
+  // emergency aid" -> "aid", "12% of the vote" -> "vote"); "" when none.
+  std::string HeadAfter(size_t last) const {
+    size_t k = last + 1;
+    const size_t s = toks_[last].sentence;
+    const bool linked = IsWordCi(k, "in") || IsWordCi(k, "of");
+    if (linked) {
+      ++k;
+      if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their")) ++k;
+    }
+    std::string head;
+    for (size_t n = 0; n < kMaxHeadModifiers && k < toks_.size() && toks_[k].sentence == s; ++n, ++k) {
+      if (!IsLowerWord(toks_[k]) || (Is(k - 1, "-") && Glued(k))) break;
+      const std::string l = Lower(toks_[k].s);
+      if (InList(kPhraseEnders, l) || l.ends_with("ly") || l.ends_with("ing") || CurrencyWord(l) ||
+          InList(kPronouns, l)) {
+        break;
+      }
+      head = l;
+    }
+    return head;
+  }
+
+  // The noun a figure is the value of, written before it: "a contract worth
+  // $4.2m", "a fee of £58m", "turnout of 42%", "the fee was £58m",
+  // "turnout reached 42%", or the verb it is the object of ("paid £58m",
+  // "spent $1m"). "" when none.
+  std::string HeadBefore(size_t lead) const {
+    if (lead == 0) return "";
+    size_t k = lead - 1;
+    const size_t s = toks_[lead].sentence;
+    if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
+    const std::string l = Lower(toks_[k].s);
+    if (l == "for") return "for";  // "signed for £58m": a price
+    if (IsSumVerb(l)) return l;
+    bool linked = InList(kOfWords, l) || InList(kCopulas, l);
+    if (!linked) return "";
+    // "valued at", "put at", "rose to", "came to"
+    if ((l == "at" || l == "to") && k > 0 && IsLowerWord(toks_[k - 1])) --k;
+    if (k == 0) return "";
+    --k;
+    if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
+    const std::string noun = Lower(toks_[k].s);
+    // The noun may open its sentence ("Turnout was 42%"), else is lower case.
+    const bool opens = k == 0 || toks_[k - 1].sentence != s;
+    if (!IsLowerWord(toks_[k]) && !opens) return "";
+    if (noun == "total" || InList(kPhraseEnders, noun) || InList(kPronouns, noun)) return "";
+    // "defrauding 212 investors of £4.2m": the noun is counted, not valued.
+    if (l == "of" && k > 0 && (toks_[k - 1].kind == Kind::kNum || CardinalWord(toks_[k - 1].s))) return "";
+    return noun;
+  }
+
+  // What a figure matched by `m` measures (see Quantity::measure).
+  std::string Measure(const Match& m, size_t lead) const {
+    if (m.unit == "rank") return "";
+    if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
+      std::string head = HeadAfter(m.last);
+      if (head.empty()) head = HeadBefore(lead);
+      return head.empty() ? "" : MeasureGroup(head);
+    }
+    if (IsTimeUnit(m.unit + "s")) {
+      // "12 years in prison", "jailed for nine years": what lasted.
+      std::string head = HeadAfter(m.last);
+      if (head.empty() && lead > 0) {
+        size_t k = lead - 1;
+        if (IsWordCi(k, "for") && k > 0) --k;
+        if (IsWordCi(k, "to") && k > 0) --k;
+        if (IsLowerWord(toks_[k])) head = Lower(toks_[k].s);
+      }
+      return head.empty() ? "" : MeasureGroup(head);
+    }
+    std::string measure = CountModifiers(m) + m.unit;
+    if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
+    if (Widened(m.last) || IsWholeOfPart(lead)) measure += " in all";
+    // "won by 197 votes": a difference, not a count.
+    if (lead > 0 && IsWordCi(lead - 1, "by")) measure += " margin";
+    return measure;
+  }
+
+  // The entity a figure belongs to when the phrase says so: one it is part
+  // of ("the 32-year-old star"), a possessor ("Valmoral's £100m"), "of X"
+  // ("5,000 followers of Zoë Fox"), or the subject of its clause (see
+  // ClauseSubject). "" when none: nearness alone names no owner.
+  std::string Owner(const Match& m, size_t lead, bool* unresolved) const {
+    *unresolved = false;
+    if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
+      return e->entity;
+    }
+    if (std::string p = Possessor(lead); !p.empty()) return p;
+    if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size()) {
+      for (const EntityMention* e : by_end_) {
+        if (e->span.start == toks_[m.last + 2].c0) return e->entity;  // "5,000 followers of Zoë Fox"
+      }
+    }
+    // The clause subject owns a count it has ("Acme has 300 staff") and a
+    // sum it paid ("Valmoral paid £58m"); any other verb says nothing of
+    // whose the figure is ("Fox said 30 homes burned").
+    if (lead == 0 || toks_[lead - 1].kind != Kind::kWord) return "";
+    const std::string verb = Lower(toks_[lead - 1].s);
+    const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb);
+    const bool have = !IsCurrencyUnit(m.unit) && InList(kHaveVerbs, verb);
+    if (!sum && !have) return "";
+    std::string subject = ClauseSubject(m.first, m.last);
+    *unresolved = subject.empty();
+    return subject;
+  }
+
   // Extends past a scale word ("2.3 million"); returns the last token used.
   size_t Scale(size_t i, const Number& n, double* value) const {
     *value = n.value;
@@ -812,7 +1288,10 @@ class Finder {
 
   std::optional<Match> MatchAt(size_t i) const {
     const Token& t = toks_[i];
-    if (t.kind == Kind::kNum) return MatchNumber(i);
+    if (t.kind == Kind::kNum) {
+      if (std::optional<Match> r = MatchHyphenRange(i)) return r;
+      return MatchNumber(i);
+    }
     if (std::optional<Match> m = MatchMoneySymbol(i)) return m;
     if (t.kind == Kind::kWord) return MatchWord(i);
     if (t.s == "#" && Glued(i + 1)) {
@@ -882,16 +1361,37 @@ class Finder {
       return Match{first, next + 1, value, "percent", std::string()};
     }
     if (!count_allowed) return std::nullopt;
+    // "480 of the 643 jobs": a part counts what its whole counts.
+    if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
+                                 IsWordCi(next + 1, "their"))) {
+      const std::optional<Number> whole = NumberAt(next + 2);
+      if (whole && !whole->ordinal && whole->value > value) {
+        double whole_value = 0;
+        const size_t whole_last = Scale(next + 2, *whole, &whole_value);
+        if (std::optional<Match> w = MatchUnit(next + 2, whole_last, whole_value, true)) {
+          return Match{first, last, value, w->unit, std::string()};
+        }
+      }
+    }
     if (value == 1 && IsCountNoun(toks_[next], /*singular=*/true)) {
       return Match{first, next, value, Lower(toks_[next].s), std::string()};
     }
+    // Up to kMaxCountModifiers words between the figure and its noun
+    // ("12 farm buildings", "5,000 Instagram followers").
     size_t noun = next;
-    if (!IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) && noun + 1 < toks_.size() &&
-        IsCountNoun(toks_[noun + 1])) {
+    for (size_t k = 0; k < kMaxCountModifiers && !IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) &&
+                       toks_[noun].sentence == toks_[first].sentence && noun + 1 < toks_.size();
+         ++k) {
       ++noun;
     }
-    if (!IsCountNoun(toks_[noun])) return std::nullopt;
-    return Match{first, noun, value, Lower(toks_[noun].s), std::string()};
+    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) return std::nullopt;
+    std::string unit = Lower(toks_[noun].s);
+    // A duration: the unit in the singular, never "years" (ages' unit).
+    if (IsTimeUnit(unit)) {
+      if (noun != next) return std::nullopt;
+      unit.pop_back();
+    }
+    return Match{first, noun, value, unit, std::string()};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",
@@ -903,18 +1403,18 @@ class Finder {
                           (IsLowerWord(*after) && after->space_before && !IsUnitWord(*after));
       if (closes) {
         // Only after a name: "Fox, 31," but not "In May, 31 people".
-        if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p};
+        if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p, "age"};
       }
     }
     if (i >= 1 && Is(i - 1, "(") && Is(i + 1, ")")) {
-      if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p};
+      if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p, "age"};
     }
     if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && (IsWordCi(i + 2, "year") || IsWordCi(i + 2, "years")) &&
         Is(i + 3, "-") && Glued(i + 3) && Glued(i + 4) && IsWordCi(i + 4, "old")) {
-      return Match{i, i + 4, n.value, "years", AgeSubject(i, i + 4, /*attributive=*/true)};
+      return Match{i, i + 4, n.value, "years", AgeSubject(i, i + 4, /*attributive=*/true), "age"};
     }
     if ((IsWordCi(i + 1, "years") || IsWordCi(i + 1, "year")) && IsWordCi(i + 2, "old")) {
-      return Match{i, i + 2, n.value, "years", AgeSubject(i, i + 2, /*attributive=*/false)};
+      return Match{i, i + 2, n.value, "years", AgeSubject(i, i + 2, /*attributive=*/false), "age"};
     }
     return std::nullopt;
   }
@@ -924,7 +1424,7 @@ class Finder {
     if (IsWordCi(i, "aged")) {
       const std::optional<Number> n = NumberAt(i + 1);
       if (n && IsAge(*n) && !(Is(i + 2, "-") && Glued(i + 2))) {
-        return Match{i, i + 1, n->value, "years", AgeSubject(i, i + 1, /*attributive=*/false)};
+        return Match{i, i + 1, n->value, "years", AgeSubject(i, i + 1, /*attributive=*/false), "age"};
       }
       return std::nullopt;
     }
@@ -939,8 +1439,17 @@ class Finder {
     if (const std::optional<double> card = CardinalWord(toks_[i].s)) {
       Number n;
       n.value = *card;
+      size_t at = i;
+      // "forty-three": a tens word, a hyphen and a unit word.
+      if (*card >= 2 * kTensStep && std::fmod(*card, kTensStep) == 0 && Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr) {
+        const std::optional<double> unit = CardinalWord(toks_[i + 2].s);
+        if (unit && *unit < kTensStep) {
+          n.value += *unit;
+          at = i + 2;
+        }
+      }
       double value = 0;
-      const size_t last = Scale(i, n, &value);
+      const size_t last = Scale(at, n, &value);
       return MatchUnit(i, last, value, /*count_allowed=*/true);
     }
     if (const std::optional<double> ord = OrdinalWord(toks_[i].s)) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "stories/figures.h"
 #include "stories/text_features.h"
 #include "stories/view_util.h"
 
@@ -386,6 +387,12 @@ ValueRelation CompareRoles(std::string_view a, std::string_view b) {
   bool former_b = false;
   const std::vector<std::string> core_a = RoleCore(a, &former_a);
   const std::vector<std::string> core_b = RoleCore(b, &former_b);
+  // An acting or interim post is held beside one's own ("Deputy Mayor X
+  // will serve as interim mayor").
+  const auto stands_in = [](const std::vector<std::string>& core) {
+    return !core.empty() && (core.front() == "acting" || core.front() == "interim");
+  };
+  if (!former_a && !former_b && stands_in(core_a) != stands_in(core_b)) return ValueRelation::kCompatible;
   if (former_a != former_b) {
     // "former mayor" / "mayor": is the person still mayor? The outlets
     // differ. "former teacher" / "mayor", "former deputy mayor" / "mayor"
@@ -454,39 +461,6 @@ class ClaimTable {
   std::map<std::string, size_t> index_;
 };
 
-bool IsCurrencyCode(const std::string& unit) {
-  return unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char ch) {
-           return ch >= 'A' && ch <= 'Z';
-         });
-}
-
-std::string QuantityAttribute(const std::string& unit, const std::string& subject_type) {
-  const std::string folded = FoldCase(unit);
-  if ((folded == "years" || folded == "year") && subject_type == "PERSON") return "age";
-  if (IsCurrencyCode(unit)) return "amount";
-  if (unit.empty()) return "count";
-  return unit;
-}
-
-void QuantityClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
-                    const Story& story, ClaimTable& table) {
-  for (size_t ai = 0; ai < members.size(); ++ai) {
-    const AnnotatedArticle& a = *members[ai];
-    const TextView view(a);
-    for (const Quantity& q : a.quantities) {
-      if (q.subject.empty()) continue;  // a claim is about someone or something
-      const std::optional<size_t> e = entities.Lookup(ai, q.subject, "");
-      if (!e) continue;
-      const BriefEntity& subject = story.entities[*e];
-      const std::string attribute = QuantityAttribute(q.unit, subject.type);
-      const std::string value = attribute == "amount" ? fmt::format("{} {}", q.value, q.unit)
-                                                      : fmt::format("{}", q.value);
-      table.Add(fmt::format("q|{}|{}|{}", *e, attribute, q.unit), subject.id, subject.name,
-                attribute, value, a.article.id, view.SentenceAt(q.span.start));
-    }
-  }
-}
-
 // Words that, after "Name, 45", make the number a count rather than an
 // age ("Smith, 45 minutes later", "Jones, 12 others").
 constexpr std::string_view kNotAgeWords[] = {
@@ -519,11 +493,12 @@ int AppositiveAge(const std::string& after) {
   return age >= 1 && age <= kMaxAge ? age : 0;
 }
 
-// Ages the quantity annotator did not tie to a person: "Name, NN".
-void AppositiveAgeClaims(const std::vector<const AnnotatedArticle*>& members,
-                         EntityIndex& entities, const Story& story, ClaimTable& table) {
+// Ages the quantity annotator did not tie to a person ("Name, NN"), as
+// quantities of each member, for FigureClaims.
+std::vector<std::vector<Quantity>> AppositiveAges(const std::vector<const AnnotatedArticle*>& members) {
   // Enough text after a name for ", 119 " and the next word.
   constexpr size_t kLookahead = 24;
+  std::vector<std::vector<Quantity>> out(members.size());
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
@@ -536,13 +511,17 @@ void AppositiveAgeClaims(const std::vector<const AnnotatedArticle*>& members,
         return q.span.start <= number_at && number_at < q.span.end;
       });
       if (annotated) continue;
-      const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
-      if (!e) continue;
-      const BriefEntity& subject = story.entities[*e];
-      table.Add(fmt::format("q|{}|age|years", *e), subject.id, subject.name, "age",
-                std::to_string(age), a.article.id, view.SentenceAt(m.span.start));
+      Quantity q;
+      q.span = {number_at, number_at + std::to_string(age).size()};
+      q.text = std::to_string(age);
+      q.value = age;
+      q.unit = "years";
+      q.measure = "age";
+      q.subject = m.entity;
+      out[ai].push_back(std::move(q));
     }
   }
+  return out;
 }
 
 // Code points of attribution between two parts of one statement: "X," the
@@ -854,7 +833,9 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
       if (!e || story.entities[*e].type == "PLACE") continue;
       for (const WordToken& t : Tokenize(m.text)) {
-        if (!t.capitalised || !t.has_letter) continue;
+        // A month or weekday in a mention is a linking slip ("March" for
+        // "Marsh"), not a spelling of the name.
+        if (!t.capitalised || !t.has_letter || IsCalendarWord(t.folded)) continue;
         if (CountCodePoints(t.folded) < kMinNameWordCodePoints) continue;
         Seen& s = words[*e][t.folded];
         if (s.spelling.empty()) s.spelling = m.text.substr(t.begin, t.end - t.begin);
@@ -1095,10 +1076,10 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
                const std::vector<std::vector<QuoteRef>>& quote_groups, Story& story) {
   std::unordered_map<std::string, std::string> source_of;
   for (const DuplicateArticle& d : story.duplicates) source_of.emplace(d.article, d.duplicate_of);
+  for (Claim& c : FigureClaims(members, entities, story, AppositiveAges(members), source_of)) {
+    story.claims.push_back(std::move(c));
+  }
   ClaimTable table(story);
-  QuantityClaims(members, entities, story, table);
-  AppositiveAgeClaims(members, entities, story, table);
-  table.Flush(source_of, [](const Claim&) { return true; });
   // A medium named by one article only, or one spelling or one year, is
   // no comparison: those are kept only when outlets agree or disagree.
   const auto compared = [](const Claim& c) {

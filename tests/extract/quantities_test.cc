@@ -109,6 +109,13 @@ TEST(FindQuantitiesTest, Counts) {
       {"Forty people signed the letter.", {}, "Forty people", 40, "people", ""},
       // "After Zoë Fox" is a prepositional phrase: the 30 people are the subject.
       {"After Zoë Fox, 30 people spoke.", {kFox}, "30 people", 30, "people", ""},
+      // Any plural noun is counted, not only listed ones.
+      {"He made 28 arrest warrants public.", {}, "28 arrest warrants", 28, "warrants", ""},
+      {"The blaze destroyed 37 homes.", {}, "37 homes", 37, "homes", ""},
+      {"It has burned 8,640 hectares.", {}, "8,640 hectares", 8640, "hectares", ""},
+      {"Four aircraft flew.", {}, "Four aircraft", 4, "aircraft", ""},
+      // A duration's unit is singular, never an age's "years".
+      {"He was jailed for nine years.", {}, "nine years", 9, "year", ""},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
@@ -225,7 +232,6 @@ TEST(FindQuantitiesTest, NotQuantities) {
       "Read Chapter 3 before the exam.",
       "One of the fans left; two of them stayed.",
       "This is the one I like.",
-      "He made 28 arrest warrants public.",
       "See Figure 1.5\nResidents gathered in the hall.",
       "The file A-113 was lost.",
       "Version 1.2.3 shipped in the 90s.",
@@ -239,6 +245,53 @@ TEST(FindQuantitiesTest, NotQuantities) {
   for (const char* s : kSentences) {
     const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
     for (const Quantity& q : found) ADD_FAILURE() << s << " -> \"" << q.text << "\" " << q.unit;
+  }
+}
+
+// What a figure measures, how exactly it is stated, and ranges.
+struct FrameCase {
+  const char* sentence;
+  const char* text;
+  double value;
+  double high;
+  const char* measure;
+  QuantityBound bound;
+};
+
+TEST(FindQuantitiesTest, MeasureBoundAndRange) {
+  using B = QuantityBound;
+  const FrameCase kCases[] = {
+      {"The fire destroyed 37 homes.", "37 homes", 37, 0, "homes destroyed", B::kExact},
+      {"Some 2,300 people have been evacuated.", "2,300 people", 2300, 0, "people evacuated", B::kApprox},
+      {"It won a $4.8 million repair contract.", "$4.8 million", 4.8e6, 0, "contract", B::kExact},
+      {"She won a contract worth $4.2m last year.", "$4.2m", 4.2e6, 0, "contract", B::kExact},
+      {"He moved for a fee of £62m.", "£62m", 62e6, 0, "fee", B::kExact},
+      {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
+      {"The club spent £100m this summer.", "£100m", 100e6, 0, "spending", B::kExact},
+      {"The fire was 15% contained.", "15%", 15, 0, "contained", B::kExact},
+      {"Turnout was 38.6 per cent.", "38.6 per cent", 38.6, 0, "turnout", B::kExact},
+      {"He promised $6 million in emergency aid.", "$6 million", 6e6, 0, "funding", B::kExact},
+      {"More than 2,000 people fled.", "2,000 people", 2000, 0, "people", B::kAtLeast},
+      {"Up to 50 jobs will go.", "50 jobs", 50, 0, "jobs", B::kAtMost},
+      {"Between 400 and 450 firefighters were deployed.", "Between 400 and 450 firefighters", 400, 450,
+       "firefighters deployed", B::kExact},
+      {"It may fetch between $8m and $12m.", "between $8m and $12m", 8e6, 12e6, "", B::kExact},
+      {"It may fetch 8 to 12 million dollars.", "8 to 12 million dollars", 8e6, 12e6, "", B::kExact},
+      {"Crews of 400-450 firefighters worked.", "400-450 firefighters", 400, 450, "firefighters", B::kExact},
+      {"Prices rose from 40 to 50 dollars.", "50 dollars", 50, 0, "", B::kExact},
+      {"He was jailed for nine years.", "nine years", 9, 0, "sentence", B::kExact},
+      {"She is 31 years old.", "31 years old", 31, 0, "age", B::kExact},
+      {"37 homes destroyed by the fire.", "37 homes", 37, 0, "homes destroyed", B::kExact},
+  };
+  for (const FrameCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    EXPECT_NE(q, nullptr) << c.sentence << " -> no \"" << c.text << "\"";
+    if (q == nullptr) continue;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->high, c.high) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    EXPECT_EQ(q->bound, c.bound) << c.sentence;
   }
 }
 

@@ -1,0 +1,373 @@
+#include "stories/figures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "extract/date_tokens.h"
+#include "extract/dates.h"
+#include "stories/story_view.h"
+#include "stories/text_features.h"
+#include "stories/timeline.h"
+#include "stories/view_util.h"
+
+namespace storyline::stories {
+namespace {
+
+// "About 1,200" still holds for a count within a quarter of it: 1,187 and
+// 1,450 fit; 2,300 does not. Outlets round loosely, and a conflict shown
+// must be one.
+constexpr double kApproxTolerance = 0.25;
+// Ages from articles further apart than this may straddle a birthday
+// ("23" in August, "24" in February).
+constexpr int kAgeWindowDays = 60;
+// A date this close to a figure in its sentence says when the figure held
+// ("5 per cent on Sunday", "in 2019, aged 18"); further away it dates
+// something else in the sentence.
+constexpr size_t kTimeReach = 40;
+// Relative slack for two exact values to be the same number.
+constexpr double kSameValue = 1e-9;
+
+bool IsCurrency(const std::string& unit) {
+  return unit.size() == 3 &&
+         std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Durations' units (quantities.h gives them in the singular).
+bool IsTimeUnit(const std::string& unit) {
+  return unit == "year" || unit == "month" || unit == "week" || unit == "day" || unit == "hour" ||
+         unit == "minute" || unit == "decade" || unit == "second";
+}
+
+// One figure as stated in one article.
+struct Figure {
+  Quantity q;
+  size_t article = 0;              // index into members
+  std::optional<size_t> entity;    // story entity
+  std::string attribute, scale;    // see figures.h
+  std::string when;                // explicit date near it, or ""
+  std::string published;           // its article's date, or ""
+  std::string evidence;
+  std::string value;               // FigureValueText(q)
+  bool joined = false;             // its attribute was widened by JoinUnderspecified
+};
+
+// What a quantity measures as a claim attribute; "" when nothing known.
+std::string AttributeOf(const Quantity& q) {
+  if (q.measure == "age") return "age";
+  if (q.unit == "rank") return "rank";
+  if (IsCurrency(q.unit)) return q.measure.empty() ? "amount" : q.measure;
+  if (q.unit == "percent") return q.measure.empty() ? "" : "percent " + q.measure;
+  if (IsTimeUnit(q.unit)) return q.measure.empty() ? "" : fmt::format("{} ({}s)", q.measure, q.unit);
+  return q.measure;
+}
+
+std::string ScaleOf(const Quantity& q) {
+  if (IsCurrency(q.unit) || q.unit == "percent" || q.unit == "rank") return q.unit;
+  return q.measure == "age" ? "years" : q.unit;
+}
+
+// The calendar date that times a figure: a date mention in its sentence
+// within kTimeReach code points of it, not the start of a span ("since
+// Saturday", "from 2015"). "" when none.
+std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
+  Span sentence{0, view.cp_length()};
+  for (const Span& s : a.sentences) {
+    if (s.start <= q.span.start && q.span.start < s.end) sentence = s;
+  }
+  std::string best;
+  size_t best_gap = kTimeReach + 1;
+  const std::string this_year = a.article.published.substr(0, 4);
+  for (const DateMention& d : a.dates) {
+    if (d.span.start < sentence.start || d.span.end > sentence.end) continue;
+    const std::string date = CalendarDatePrefix(d.value);
+    if (date.empty()) continue;
+    // A year before the article's anywhere in the sentence sets it in the
+    // past ("a 2016 pilot study ..., which enrolled 88 patients").
+    if (date.size() == 4 && !this_year.empty() && date < this_year) return date;
+    const size_t gap = d.span.start >= q.span.end ? d.span.start - q.span.end
+                       : q.span.start >= d.span.end ? q.span.start - d.span.end
+                                                    : 0;
+    if (gap >= best_gap) continue;
+    const std::string before = FoldCase(view.Slice(d.span.start > 6 ? d.span.start - 6 : 0, d.span.start));
+    if (before.ends_with("since ") || before.ends_with("from ")) continue;
+    best = date;
+    best_gap = gap;
+  }
+  return best;
+}
+
+int64_t DayNumber(const std::string& date) {
+  if (date.size() < 10) return std::numeric_limits<int64_t>::min();
+  const DateAnchor d = ParseAnchor(date);
+  if (d.day == 0) return std::numeric_limits<int64_t>::min();
+  return date_internal::DaysFromCivil(d.year, d.month, d.day);
+}
+
+// Whether two figures speak of the same time (see figures.h).
+bool SameTime(const Figure& f, const Figure& g) {
+  if (f.attribute == "age") {
+    const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
+    if (x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min() &&
+        std::llabs(x - y) > kAgeWindowDays) {
+      return false;
+    }
+  }
+  if (f.when.empty() && g.when.empty()) return true;
+  const std::string& tf = f.when.empty() ? f.published : f.when;
+  const std::string& tg = g.when.empty() ? g.published : g.when;
+  return !tf.empty() && tf == tg;
+}
+
+// The interval a stated value allows.
+std::pair<double, double> Allowed(const Quantity& q) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  if (q.high > 0) return {q.value, q.high};
+  switch (q.bound) {
+    case QuantityBound::kApprox: return {q.value * (1 - kApproxTolerance), q.value * (1 + kApproxTolerance)};
+    case QuantityBound::kAtLeast: return {q.value, kInf};
+    case QuantityBound::kAtMost: return {0, q.value};
+    case QuantityBound::kExact: break;
+  }
+  return {q.value, q.value};
+}
+
+bool Exact(const Quantity& q) { return q.bound == QuantityBound::kExact && q.high <= 0; }
+
+size_t Sources(const std::vector<std::string>& articles,
+               const std::unordered_map<std::string, std::string>& source_of) {
+  std::set<std::string> sources;
+  for (const std::string& a : articles) {
+    auto it = source_of.find(a);
+    sources.insert(it == source_of.end() ? a : it->second);
+  }
+  return sources.size();
+}
+
+std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
+                                   const Story& story, const std::vector<std::vector<Quantity>>& extra) {
+  std::vector<Figure> out;
+  for (size_t ai = 0; ai < members.size(); ++ai) {
+    const AnnotatedArticle& a = *members[ai];
+    const TextView view(a);
+    std::vector<Quantity> quantities = a.quantities;
+    if (ai < extra.size()) quantities.insert(quantities.end(), extra[ai].begin(), extra[ai].end());
+    for (const Quantity& q : quantities) {
+      // Words in quotation marks are the speaker's, not the outlet's
+      // statement of fact ("they'll spend it on two loan players").
+      const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& quote) {
+        return quote.kind == "direct" && quote.span.start <= q.span.start && q.span.end <= quote.span.end;
+      });
+      if (quoted) continue;
+      Figure f;
+      f.q = q;
+      f.article = ai;
+      if (!q.subject.empty()) f.entity = entities.Lookup(ai, q.subject, "");
+      f.attribute = AttributeOf(q);
+      if (f.attribute == "age" && (!f.entity || story.entities[*f.entity].type != "PERSON")) continue;
+      // Nothing said of what it measures and no owner: nothing to compare.
+      if (f.attribute.empty() || (f.attribute == "amount" && !f.entity)) continue;
+      f.scale = ScaleOf(q);
+      f.when = WhenOf(a, view, q);
+      f.published = a.article.published;
+      if (f.when == f.published) f.when.clear();
+      f.evidence = view.SentenceAt(q.span.start);
+      f.value = FigureValueText(q);
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t at = 0; at < s.size();) {
+    size_t sp = s.find(' ', at);
+    if (sp == std::string::npos) sp = s.size();
+    out.push_back(s.substr(at, sp - at));
+    at = sp + 1;
+  }
+  return out;
+}
+
+// True when every word of `narrow` is in `wide`.
+bool WordsWithin(const std::string& narrow, const std::string& wide) {
+  const std::vector<std::string> w = Words(wide);
+  for (const std::string& x : Words(narrow)) {
+    if (std::find(w.begin(), w.end(), x) == w.end()) return false;
+  }
+  return true;
+}
+
+// "37 homes" joins "homes destroyed" when that is the only thing more
+// specific said of homes with the same owner and scale.
+void JoinUnderspecified(std::vector<Figure>& figures) {
+  for (Figure& f : figures) {
+    if (f.attribute == "age" || f.attribute == "amount") continue;
+    std::set<std::string> wider;
+    for (const Figure& g : figures) {
+      if (g.entity == f.entity && g.scale == f.scale && g.attribute != f.attribute &&
+          WordsWithin(f.attribute, g.attribute)) {
+        wider.insert(g.attribute);
+      }
+    }
+    if (wider.size() == 1) {
+      f.joined = true;
+      f.attribute = *wider.begin();
+    }
+  }
+}
+
+// Whether two incompatible values make a conflict: a sum with no known
+// purpose ("amount") never does, and a count of a bare noun ("patients")
+// only when the two sentences tell the same thing (they share at least
+// kSameFactSimilarity of their content words): "82 patients had a stroke"
+// and "11 patients stopped taking it" count different patients.
+bool Comparable(const Figure& f, const Figure& g) {
+  constexpr double kSameFactSimilarity = 0.2;
+  if (f.attribute == "amount") return false;
+  const bool bare = f.joined || g.joined || f.attribute.find(' ') == std::string::npos;
+  if (!bare || f.attribute == "age") return true;
+  return EventSimilarity(f.evidence, g.evidence) >= kSameFactSimilarity;
+}
+
+struct UnionFind {
+  explicit UnionFind(size_t n) : parent(n) {
+    for (size_t i = 0; i < n; ++i) parent[i] = i;
+  }
+  size_t Find(size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  }
+  void Join(size_t a, size_t b) { parent[Find(b)] = Find(a); }
+  std::vector<size_t> parent;
+};
+
+// The claims of one (subject, attribute, scale) group of figures.
+void GroupClaims(const std::vector<const Figure*>& group, const std::vector<const AnnotatedArticle*>& members,
+                 const Story& story, const std::unordered_map<std::string, std::string>& source_of,
+                 std::vector<Claim>& out) {
+  // Values as shown: one node per distinct value text.
+  std::vector<std::string> texts;
+  std::vector<std::vector<const Figure*>> nodes;
+  for (const Figure* f : group) {
+    auto it = std::find(texts.begin(), texts.end(), f->value);
+    if (it == texts.end()) {
+      texts.push_back(f->value);
+      nodes.emplace_back();
+      it = texts.end() - 1;
+    }
+    nodes[static_cast<size_t>(it - texts.begin())].push_back(f);
+  }
+  const size_t n = nodes.size();
+  UnionFind conflict(n);
+  std::vector<bool> in_conflict(n, false);
+  std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      bool clash = false, fits = false;
+      for (const Figure* f : nodes[i]) {
+        for (const Figure* g : nodes[j]) {
+          if (!SameTime(*f, *g)) continue;
+          if (FiguresCompatible(f->q, g->q)) {
+            fits = true;
+          } else if (Comparable(*f, *g)) {
+            clash = true;
+          }
+        }
+      }
+      if (clash) {
+        conflict.Join(i, j);
+        in_conflict[i] = in_conflict[j] = true;
+      } else if (fits) {
+        compatible[i][j] = compatible[j][i] = true;
+      }
+    }
+  }
+  // Compatible values outside any conflict make one claim ("8,640" and
+  // "about 8,600").
+  UnionFind agree(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      if (compatible[i][j] && !in_conflict[i] && !in_conflict[j]) agree.Join(i, j);
+    }
+  }
+  std::map<size_t, std::vector<size_t>> parts;
+  for (size_t i = 0; i < n; ++i) parts[in_conflict[i] ? conflict.Find(i) : n + agree.Find(i)].push_back(i);
+  const Figure& first = *group.front();
+  for (const auto& [root, part] : parts) {
+    Claim c;
+    if (first.entity) {
+      c.subject = story.entities[*first.entity].id;
+      c.subject_name = story.entities[*first.entity].name;
+    }
+    c.attribute = first.attribute;
+    std::vector<std::string> all;
+    for (size_t i : part) {
+      ClaimValue v;
+      v.value = texts[i];
+      v.evidence = nodes[i].front()->evidence;
+      for (const Figure* f : nodes[i]) {
+        AddUnique(v.articles, members[f->article]->article.id);
+        AddUnique(all, members[f->article]->article.id);
+      }
+      c.values.push_back(std::move(v));
+    }
+    c.status = root < n ? "conflict" : Sources(all, source_of) > 1 ? "agreed" : "single";
+    out.push_back(std::move(c));
+  }
+}
+
+std::string Number(double v) {
+  if (std::fabs(v - std::round(v)) < kSameValue * std::max(1.0, std::fabs(v))) {
+    return fmt::format("{}", static_cast<long long>(std::llround(v)));
+  }
+  return fmt::format("{}", v);
+}
+
+}  // namespace
+
+std::string FigureValueText(const Quantity& q) {
+  std::string text = q.high > 0 ? Number(q.value) + "-" + Number(q.high) : Number(q.value);
+  if (IsCurrency(q.unit)) text += " " + q.unit;
+  if (q.high > 0) return text;
+  switch (q.bound) {
+    case QuantityBound::kApprox: return "about " + text;
+    case QuantityBound::kAtLeast: return "more than " + text;
+    case QuantityBound::kAtMost: return "up to " + text;
+    case QuantityBound::kExact: break;
+  }
+  return text;
+}
+
+bool FiguresCompatible(const Quantity& a, const Quantity& b) {
+  if (Exact(a) && Exact(b)) {
+    return std::fabs(a.value - b.value) <= kSameValue * std::max(1.0, std::fabs(a.value));
+  }
+  const auto [alo, ahi] = Allowed(a);
+  const auto [blo, bhi] = Allowed(b);
+  return alo <= bhi && blo <= ahi;
+}
+
+std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
+                                const Story& story, const std::vector<std::vector<Quantity>>& extra,
+                                const std::unordered_map<std::string, std::string>& source_of) {
+  std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
+  JoinUnderspecified(figures);
+  std::map<std::tuple<size_t, std::string, std::string>, std::vector<const Figure*>> groups;
+  constexpr size_t kNoEntity = std::numeric_limits<size_t>::max();
+  for (const Figure& f : figures) {
+    groups[{f.entity.value_or(kNoEntity), f.attribute, f.scale}].push_back(&f);
+  }
+  std::vector<Claim> out;
+  for (const auto& [key, group] : groups) GroupClaims(group, members, story, source_of, out);
+  return out;
+}
+
+}  // namespace storyline::stories
