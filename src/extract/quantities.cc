@@ -511,10 +511,11 @@ constexpr std::string_view kWholeWords[] = {"worldwide", "globally", "nationwide
 // Stems of what happens to what is counted that mean the same ("480 jobs
 // cut", "eliminating 520 jobs", "will cost 520 jobs").
 constexpr std::pair<std::string_view, std::string_view> kEventStems[] = {
-    {"eliminat", "cut"}, {"cut", "cut"},   {"shed", "cut"},     {"ax", "cut"},   {"axe", "cut"},
-    {"lost", "cut"},     {"lose", "cut"},  {"cost", "cut"},     {"slash", "cut"}, {"burn", "destroy"},
-    {"burnt", "destroy"}, {"destroy", "destroy"}, {"raz", "destroy"}, {"evacuat", "evacuat"},
-    {"kill", "kill"},    {"die", "kill"},  {"injur", "injur"},  {"hurt", "injur"}, {"wound", "injur"}};
+    {"eliminat", "cut"},       {"cut", "cut"},           {"shed", "cut"},           {"ax", "cut"},
+    {"axe", "cut"},            {"lost", "cut"},          {"lose", "cut"},           {"cost", "cut"},
+    {"slash", "cut"},          {"burn", "destroyed"},    {"burnt", "destroyed"},    {"destroy", "destroyed"},
+    {"raz", "destroyed"},      {"evacuat", "evacuated"}, {"kill", "killed"},        {"die", "killed"},
+    {"injur", "injured"},      {"hurt", "injured"},      {"wound", "injured"}};
 
 // What happened, as one stem for the forms that mean it ("eliminated",
 // "eliminating", "eliminate" -> "cut").
@@ -532,7 +533,9 @@ std::string EventStem(std::string_view w) {
   for (const auto& [from, to] : kEventStems) {
     if (stem == from || std::string(w) == from) return std::string(to);
   }
-  return stem;
+  // Other events as written ("rejected", "made"); a gerund opens a clause of
+  // its own ("scoring 29 goals"), which says nothing of the count.
+  return w.ends_with("ing") ? "" : std::string(w);
 }
 
 // Pronouns: never what a figure measures ("within 72 hours of discovering
@@ -553,6 +556,7 @@ constexpr std::pair<std::string_view, std::string_view> kMeasureGroups[] = {
     {"funds", "funding"},    {"grant", "funding"},       {"pledged", "funding"}, {"promised", "funding"},
     {"package", "funding"},  {"raised", "funds raised"}, {"lost", "losses"},     {"losses", "losses"},
     {"loss", "losses"},      {"earned", "earnings"},     {"earnings", "earnings"}, {"salary", "salary"},
+    {"owes", "debt"},        {"owed", "debt"},           {"debt", "debt"},       {"debts", "debt"},
     {"prison", "sentence"},  {"jail", "sentence"},       {"jailed", "sentence"}, {"sentenced", "sentence"},
     {"imprisonment", "sentence"}, {"sentence", "sentence"}, {"custody", "sentence"},
 };
@@ -561,7 +565,7 @@ constexpr std::pair<std::string_view, std::string_view> kMeasureGroups[] = {
 bool IsSumVerb(std::string_view lower) {
   for (const auto& [word, group] : kMeasureGroups) {
     if (word == lower) return lower.ends_with("ed") || lower == "paid" || lower == "sold" || lower == "bought" ||
-                              lower == "spent" || lower == "lost";
+                              lower == "spent" || lower == "lost" || lower == "owes";
   }
   return false;
 }
@@ -836,8 +840,37 @@ class Finder {
       // "Zoë Fox, a 42-year-old actress": an appositive of the name.
       return article > 0 && Is(article - 1, ",") ? PersonJustBefore(article - 1) : "";
     }
+    // "The 24-year-old signed on Friday": a definite description names the
+    // person the article is about so far (most mentioned before it), not
+    // whoever was named last; the nearest person only breaks ties.
+    if (first > 0 && IsWordCi(first - 1, "the")) {
+      if (std::string salient = MostMentionedPersonBefore(toks_[first].c0); !salient.empty()) return salient;
+    }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
+  }
+
+  // The PERSON entity with the most mentions ending before code point
+  // `pos`, when one has more than any other; "" otherwise.
+  std::string MostMentionedPersonBefore(size_t pos) const {
+    std::map<std::string, size_t> counts;
+    for (const EntityMention* m : by_end_) {
+      if (m->span.end > pos) break;
+      if (m->type == "PERSON") ++counts[m->entity];
+    }
+    std::string best;
+    size_t best_n = 0;
+    bool tie = false;
+    for (const auto& [entity, n] : counts) {
+      if (n > best_n) {
+        best = entity;
+        best_n = n;
+        tie = false;
+      } else if (n == best_n) {
+        tie = true;
+      }
+    }
+    return tie ? "" : best;
   }
 
   // True when the mention spanning tokens [mt, me] sits in a parenthetical
@@ -1129,9 +1162,9 @@ class Finder {
   // A lower-case verb form of a listed event ("eliminate", "cutting").
   bool IsKnownEvent(size_t k) const {
     if (!IsLowerWord(toks_[k])) return false;
-    const std::string stem = EventStem(Lower(toks_[k].s));
+    const std::string event = EventStem(Lower(toks_[k].s));
     return std::any_of(std::begin(kEventStems), std::end(kEventStems),
-                       [&](const auto& e) { return e.second == stem; });
+                       [&](const auto& e) { return e.second == event; });
   }
 
   // Modifiers between a count's figure and its noun, lower case ("12 farm
@@ -1182,7 +1215,7 @@ class Finder {
       if (!IsLowerWord(toks_[k]) || (Is(k - 1, "-") && Glued(k))) break;
       const std::string l = Lower(toks_[k].s);
       if (InList(kPhraseEnders, l) || l.ends_with("ly") || l.ends_with("ing") || CurrencyWord(l) ||
-          InList(kPronouns, l)) {
+          InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
         break;
       }
       head = l;
@@ -1234,7 +1267,18 @@ class Finder {
         size_t k = lead - 1;
         if (IsWordCi(k, "for") && k > 0) --k;
         if (IsWordCi(k, "to") && k > 0) --k;
-        if (IsLowerWord(toks_[k])) head = Lower(toks_[k].s);
+        const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
+        // "three days after", "within 90 days", "ten weeks earlier": time
+        // between events, not something that lasted.
+        if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && !InList(kPronouns, w) &&
+            !w.ends_with("ing")) {
+          head = w;
+        }
+      }
+      if (m.last + 1 < toks_.size() &&
+          (IsWordCi(m.last + 1, "after") || IsWordCi(m.last + 1, "earlier") || IsWordCi(m.last + 1, "later") ||
+           IsWordCi(m.last + 1, "before") || IsWordCi(m.last + 1, "ago") || IsWordCi(m.last + 1, "from"))) {
+        return "";
       }
       return head.empty() ? "" : MeasureGroup(head);
     }
@@ -1252,10 +1296,16 @@ class Finder {
   // ClauseSubject). "" when none: nearness alone names no owner.
   std::string Owner(const Match& m, size_t lead, bool* unresolved) const {
     *unresolved = false;
+    if (m.unit == "rank") return ClauseSubject(m.first, m.last);  // "Acme is the fifth-largest bank"
     if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
+    // "its 4,000 workers": the pronoun's referent (ClauseSubject finds it).
+    if (lead > 0 && (IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "his") || IsWordCi(lead - 1, "her") ||
+                     IsWordCi(lead - 1, "their"))) {
+      return ClauseSubject(m.first, m.last);
+    }
     if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size()) {
       for (const EntityMention* e : by_end_) {
         if (e->span.start == toks_[m.last + 2].c0) return e->entity;  // "5,000 followers of Zoë Fox"
@@ -1264,13 +1314,24 @@ class Finder {
     // The clause subject owns a count it has ("Acme has 300 staff") and a
     // sum it paid ("Valmoral paid £58m"); any other verb says nothing of
     // whose the figure is ("Fox said 30 homes burned").
-    if (lead == 0 || toks_[lead - 1].kind != Kind::kWord) return "";
+    if (lead == 0 || !IsLowerWord(toks_[lead - 1])) return "";
     const std::string verb = Lower(toks_[lead - 1].s);
     const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb);
+    // A count the clause subject's own verb takes ("Ashcombe rejected two
+    // bids", "Castellane won 45% of the vote", "made 171 appearances");
+    // not after a verb of saying, a preposition or a participle clause
+    // ("for defrauding 212 investors").
+    const bool object = !IsCurrencyUnit(m.unit) && !InList(kSayingVerbs, verb) &&
+                        !InList(kPrepositions, verb) && !InList(kPhraseEnders, verb) && !verb.ends_with("ing") &&
+                        !InList(kAuxiliaries, verb);
     const bool have = !IsCurrencyUnit(m.unit) && InList(kHaveVerbs, verb);
-    if (!sum && !have) return "";
+    if (!sum && !have && !object) return "";
     std::string subject = ClauseSubject(m.first, m.last);
-    *unresolved = subject.empty();
+    // "which has 2,300 workers", "it employs 300": someone's, but whose is
+    // not known.
+    *unresolved = subject.empty() && have && lead >= 2 &&
+                  (IsWordCi(lead - 2, "which") || IsWordCi(lead - 2, "who") || IsWordCi(lead - 2, "that") ||
+                   IsWordCi(lead - 2, "it") || IsWordCi(lead - 2, "they"));
     return subject;
   }
 

@@ -164,7 +164,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& quote) {
         return quote.kind == "direct" && quote.span.start <= q.span.start && q.span.end <= quote.span.end;
       });
-      if (quoted) continue;
+      // "one customer said": one of something, named in the singular, is
+      // who speaks, not a figure.
+      if (quoted || (q.value == 1 && !q.unit.ends_with("s") && q.measure != "age" && !IsCurrency(q.unit))) continue;
       Figure f;
       f.q = q;
       f.article = ai;
@@ -212,8 +214,10 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
     if (f.attribute == "age" || f.attribute == "amount") continue;
     std::set<std::string> wider;
     for (const Figure& g : figures) {
+      // Not into a margin or a whole: those are other figures.
       if (g.entity == f.entity && g.scale == f.scale && g.attribute != f.attribute &&
-          WordsWithin(f.attribute, g.attribute)) {
+          WordsWithin(f.attribute, g.attribute) && g.attribute.find(" margin") == std::string::npos &&
+          g.attribute.find(" in all") == std::string::npos) {
         wider.insert(g.attribute);
       }
     }
