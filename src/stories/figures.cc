@@ -31,6 +31,8 @@ constexpr int kAgeWindowDays = 60;
 // ("5 per cent on Sunday", "in 2019, aged 18"); further away it dates
 // something else in the sentence.
 constexpr size_t kTimeReach = 40;
+// An earlier year reaches further: one clause of a long sentence.
+constexpr size_t kYearReach = 80;
 // Relative slack for two exact values to be the same number.
 constexpr double kSameValue = 1e-9;
 
@@ -88,12 +90,12 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     if (d.span.start < sentence.start || d.span.end > sentence.end) continue;
     const std::string date = CalendarDatePrefix(d.value);
     if (date.empty()) continue;
-    // A year before the article's anywhere in the sentence sets it in the
-    // past ("a 2016 pilot study ..., which enrolled 88 patients").
-    if (date.size() == 4 && !this_year.empty() && date < this_year) return date;
     const size_t gap = d.span.start >= q.span.end ? d.span.start - q.span.end
                        : q.span.start >= d.span.end ? q.span.start - d.span.end
                                                     : 0;
+    // An earlier year further along the sentence still sets it in the past
+    // ("a 2016 pilot study at the infirmary, which enrolled 88 patients").
+    if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) return date;
     if (gap >= best_gap) continue;
     const std::string before = FoldCase(view.Slice(d.span.start > 6 ? d.span.start - 6 : 0, d.span.start));
     if (before.ends_with("since ") || before.ends_with("from ")) continue;
@@ -179,6 +181,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
       if (f.when == f.published) f.when.clear();
+      // An age holds for a year: only an earlier year sets it apart ("made
+      // his debut in 2019, aged 18"), not the day of the sentence's event.
+      if (f.attribute == "age" && f.when.size() > 4) f.when.clear();
       f.evidence = view.SentenceAt(q.span.start);
       f.value = FigureValueText(q);
       out.push_back(std::move(f));

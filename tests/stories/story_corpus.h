@@ -76,7 +76,11 @@ inline void AddDate(AnnotatedArticle& a, const std::string& text, const std::str
 
 inline void AddQuantity(AnnotatedArticle& a, const std::string& text, double value,
                         const std::string& unit, const std::string& subject) {
-  a.quantities.push_back({SpanOf(a.article.text, text), text, value, unit, subject});
+  Quantity q{SpanOf(a.article.text, text), text, value, unit, subject};
+  // What the quantity annotator gives: "years" are an age, and a count
+  // measures its noun.
+  q.measure = unit == "years" ? "age" : unit;
+  a.quantities.push_back(std::move(q));
 }
 
 inline AnnotatedArticle ArticleA1() {
