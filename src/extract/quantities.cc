@@ -423,9 +423,15 @@ std::optional<std::string_view> CurrencyWord(std::string_view s) {
   const std::string l = Lower(s);
   if (l == "dollars" || l == "dollar" || l == "usd") return "USD";
   if (l == "euros" || l == "euro" || l == "eur") return "EUR";
-  if (l == "gbp") return "GBP";
+  // "pounds" after a sum is sterling far more often than weight in news.
+  if (l == "gbp" || l == "pounds" || l == "pound") return "GBP";
   if (l == "yen" || l == "jpy") return "JPY";
-  if (l == "chf") return "CHF";
+  if (l == "chf" || l == "francs" || l == "franc") return "CHF";
+  if (l == "yuan" || l == "renminbi" || l == "cny") return "CNY";
+  if (l == "rupees" || l == "inr") return "INR";
+  if (l == "kroner" || l == "nok") return "NOK";
+  if (l == "kronor" || l == "sek") return "SEK";
+  if (l == "rand" || l == "zar") return "ZAR";
   return std::nullopt;
 }
 
@@ -570,11 +576,16 @@ bool IsSumVerb(std::string_view lower) {
   return false;
 }
 
-std::string MeasureGroup(std::string_view lower) {
+// The measure a phrase names: the group of its head (last) word when it has
+// one ("record transfer fee" -> "fee", "emergency aid" -> "funding"), else
+// the phrase as written ("repair contract").
+std::string MeasureGroup(std::string_view phrase) {
+  const size_t sp = phrase.rfind(' ');
+  const std::string_view head = sp == std::string_view::npos ? phrase : phrase.substr(sp + 1);
   for (const auto& [word, group] : kMeasureGroups) {
-    if (word == lower) return std::string(group);
+    if (word == head) return std::string(group);
   }
-  return std::string(lower);
+  return std::string(phrase);
 }
 
 bool IsCurrencyUnit(std::string_view unit) {
@@ -1210,7 +1221,7 @@ class Finder {
       ++k;
       if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their")) ++k;
     }
-    std::string head;
+    std::string phrase;
     for (size_t n = 0; n < kMaxHeadModifiers && k < toks_.size() && toks_[k].sentence == s; ++n, ++k) {
       if (!IsLowerWord(toks_[k]) || (Is(k - 1, "-") && Glued(k))) break;
       const std::string l = Lower(toks_[k].s);
@@ -1218,9 +1229,15 @@ class Finder {
           InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
         break;
       }
-      head = l;
+      // "of investors' money": the possessor is no head; read on.
+      if ((Is(k + 1, "'") || Is(k + 1, "\xE2\x80\x99")) && Glued(k + 1)) {
+        phrase.clear();
+        k += IsWordCi(k + 2, "s") && Glued(k + 2) ? 2 : 1;
+        continue;
+      }
+      phrase += (phrase.empty() ? "" : " ") + l;
     }
-    return head;
+    return phrase;
   }
 
   // The noun a figure is the value of, written before it: "a contract worth
@@ -1249,7 +1266,15 @@ class Finder {
     if (noun == "total" || InList(kPhraseEnders, noun) || InList(kPronouns, noun)) return "";
     // "defrauding 212 investors of £4.2m": the noun is counted, not valued.
     if (l == "of" && k > 0 && (toks_[k - 1].kind == Kind::kNum || CardinalWord(toks_[k - 1].s))) return "";
-    return noun;
+    // Its modifiers ("a compensation order of £1.8m").
+    std::string phrase = noun;
+    for (size_t n = 1; n < kMaxHeadModifiers && k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == s;
+         ++n) {
+      const std::string w = Lower(toks_[--k].s);
+      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || w.ends_with("ly")) break;
+      phrase = w + " " + phrase;
+    }
+    return phrase;
   }
 
   // What a figure matched by `m` measures (see Quantity::measure).
@@ -1297,6 +1322,17 @@ class Finder {
   std::string Owner(const Match& m, size_t lead, bool* unresolved) const {
     *unresolved = false;
     if (m.unit == "rank") return ClauseSubject(m.first, m.last);  // "Acme is the fifth-largest bank"
+    // "Pole was jailed for three years", "Quaile spent eleven years as host":
+    // a duration the subject's own verb gives.
+    if (IsTimeUnit(m.unit + "s") && lead > 0) {
+      size_t k = lead - 1;
+      if ((IsWordCi(k, "for") || IsWordCi(k, "to")) && k > 0) --k;
+      if (IsLowerWord(toks_[k]) && !InList(kPrepositions, toks_[k].s) && !InList(kPhraseEnders, toks_[k].s) &&
+          !InList(kSayingVerbs, toks_[k].s) && !toks_[k].s.ends_with("ing")) {
+        return ClauseSubject(m.first, m.last);
+      }
+      return "";
+    }
     if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
       return e->entity;
     }
@@ -1306,7 +1342,7 @@ class Finder {
                      IsWordCi(lead - 1, "their"))) {
       return ClauseSubject(m.first, m.last);
     }
-    if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size()) {
+    if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size() && IsUpperWord(toks_[m.last + 2])) {
       for (const EntityMention* e : by_end_) {
         if (e->span.start == toks_[m.last + 2].c0) return e->entity;  // "5,000 followers of Zoë Fox"
       }
@@ -1408,12 +1444,20 @@ class Finder {
   std::optional<Match> MatchUnit(size_t first, size_t last, double value, bool count_allowed) const {
     const size_t next = last + 1;
     if (next >= toks_.size()) return std::nullopt;
+    if (IsWordCi(next, "pounds") && IsWordCi(next + 1, "sterling")) {
+      return Match{first, next + 1, value, "GBP", std::string()};
+    }
     if (const std::optional<std::string_view> cur =
             toks_[next].kind == Kind::kWord ? CurrencyWord(toks_[next].s) : std::nullopt) {
       return Match{first, next, value, std::string(*cur), std::string()};
     }
-    if (IsWordCi(next, "pounds") && IsWordCi(next + 1, "sterling")) {
-      return Match{first, next + 1, value, "GBP", std::string()};
+    // "1.25 million Swiss francs", "50 Norwegian kroner": a nationality
+    // before the currency word.
+    if (IsUpperWord(toks_[next]) && next + 1 < toks_.size() && toks_[next + 1].kind == Kind::kWord) {
+      if (const std::optional<std::string_view> cur = CurrencyWord(toks_[next + 1].s);
+          cur && Lower(toks_[next + 1].s) != "pounds" && Lower(toks_[next + 1].s) != "pound") {
+        return Match{first, next + 1, value, std::string(*cur), std::string()};
+      }
     }
     if ((Is(next, "%") && Glued(next)) || IsWordCi(next, "percent") || IsWordCi(next, "pct")) {
       return Match{first, next, value, "percent", std::string()};

@@ -252,9 +252,12 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated) {
   j["dates"] = std::move(dates);
   Json quantities = Json::array();
   for (const Quantity& q : annotated.quantities) {
-    quantities.push_back(Json{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
-                              {"value", q.value}, {"unit", OrNull(q.unit)},
-                              {"subject", OrNull(q.subject)}});
+    static constexpr const char* kBounds[] = {"exact", "about", "at least", "at most"};
+    Json qj{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text}, {"value", q.value},
+            {"unit", OrNull(q.unit)}, {"subject", OrNull(q.subject)}, {"measure", OrNull(q.measure)},
+            {"bound", kBounds[static_cast<size_t>(q.bound)]}};
+    if (q.high > 0) qj["high"] = q.high;
+    quantities.push_back(std::move(qj));
   }
   j["quantities"] = std::move(quantities);
   return render::Dump(j, render::kPrettyIndent);

@@ -75,6 +75,29 @@ std::string ScaleOf(const Quantity& q) {
   return q.measure == "age" ? "years" : q.unit;
 }
 
+// A year before `this_year` written as a number within kYearReach of the
+// figure in its sentence, which the date annotator leaves alone when it
+// qualifies a noun ("a 2016 pilot study"); "" when none.
+std::string EarlierYearWritten(const TextView& view, Span sentence, const Quantity& q,
+                               const std::string& this_year) {
+  constexpr int kFirstYear = 1900;
+  const size_t from = std::max(sentence.start, q.span.start > kYearReach ? q.span.start - kYearReach : 0);
+  const size_t to = std::min(sentence.end, q.span.end + kYearReach);
+  const std::string text = view.Slice(from, to);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!digit(text[i]) || (i > 0 && (digit(text[i - 1]) || text[i - 1] == '$' || text[i - 1] == ',' ||
+                                      text[i - 1] == '.'))) {
+      continue;
+    }
+    if (!digit(text[i + 1]) || !digit(text[i + 2]) || !digit(text[i + 3])) continue;
+    if (i + 4 < text.size() && (digit(text[i + 4]) || text[i + 4] == ',' || text[i + 4] == '%')) continue;
+    const std::string year = text.substr(i, 4);
+    if (std::stoi(year) >= kFirstYear && year < this_year) return year;
+  }
+  return "";
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -102,6 +125,7 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     best = date;
     best_gap = gap;
   }
+  if (best.empty() && !this_year.empty()) best = EarlierYearWritten(view, sentence, q, this_year);
   return best;
 }
 

@@ -264,7 +264,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
   const FrameCase kCases[] = {
       {"The fire destroyed 37 homes.", "37 homes", 37, 0, "homes destroyed", B::kExact},
       {"Some 2,300 people have been evacuated.", "2,300 people", 2300, 0, "people evacuated", B::kApprox},
-      {"It won a $4.8 million repair contract.", "$4.8 million", 4.8e6, 0, "contract", B::kExact},
+      {"It won a $4.8 million repair contract.", "$4.8 million", 4.8e6, 0, "repair contract", B::kExact},
+      {"He spent £640,000 of investors' money.", "£640,000", 640e3, 0, "money", B::kExact},
+      {"It moved 1.25 million Swiss francs.", "1.25 million Swiss francs", 1.25e6, 0, "", B::kExact},
       {"She won a contract worth $4.2m last year.", "$4.2m", 4.2e6, 0, "contract", B::kExact},
       {"He moved for a fee of £62m.", "£62m", 62e6, 0, "fee", B::kExact},
       {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
