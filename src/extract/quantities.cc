@@ -555,7 +555,7 @@ constexpr std::string_view kPronouns[] = {"them", "it", "him", "her", "us", "me"
 constexpr std::pair<std::string_view, std::string_view> kMeasureGroups[] = {
     {"fee", "fee"},          {"price", "fee"},           {"deal", "fee"},        {"sum", "fee"},
     {"transfer", "fee"},     {"paid", "fee"},            {"sold", "fee"},        {"bought", "fee"},
-    {"for", "fee"},          {"spending", "spending"},   {"spent", "spending"},  {"outlay", "spending"},
+    {"for", "fee"},          {"banked", "fee"},          {"spending", "spending"},   {"spent", "spending"},  {"outlay", "spending"},
     {"revenue", "revenue"},  {"revenues", "revenue"},    {"turnover", "revenue"}, {"sales", "revenue"},
     {"cost", "cost"},        {"costs", "cost"},          {"bill", "cost"},       {"fine", "fine"},
     {"fined", "fine"},       {"penalty", "fine"},        {"aid", "funding"},     {"funding", "funding"},
@@ -855,6 +855,10 @@ class Finder {
     // person the article is about so far (most mentioned before it), not
     // whoever was named last; the nearest person only breaks ties.
     if (first > 0 && IsWordCi(first - 1, "the")) {
+      // "Omar Lane, the 42-year-old, bowed": an appositive of the name.
+      if (first > 1 && Is(first - 2, ",")) {
+        if (std::string p = PersonJustBefore(first - 2); !p.empty()) return p;
+      }
       if (std::string salient = MostMentionedPersonBefore(toks_[first].c0); !salient.empty()) return salient;
     }
     const size_t s = toks_[first].sentence;
@@ -862,26 +866,27 @@ class Finder {
   }
 
   // The PERSON entity with the most mentions ending before code point
-  // `pos`, when one has more than any other; "" otherwise.
+  // `pos`; among equals the one named first (a story's lede names its
+  // protagonist first). "" when no person was named.
   std::string MostMentionedPersonBefore(size_t pos) const {
-    std::map<std::string, size_t> counts;
+    std::map<std::string, std::pair<size_t, size_t>> seen;  // entity -> (mentions, first start)
     for (const EntityMention* m : by_end_) {
       if (m->span.end > pos) break;
-      if (m->type == "PERSON") ++counts[m->entity];
+      if (m->type != "PERSON") continue;
+      auto [it, fresh] = seen.try_emplace(m->entity, 0, m->span.start);
+      ++it->second.first;
+      it->second.second = std::min(it->second.second, m->span.start);
     }
     std::string best;
-    size_t best_n = 0;
-    bool tie = false;
-    for (const auto& [entity, n] : counts) {
-      if (n > best_n) {
+    std::pair<size_t, size_t> best_key{0, 0};
+    for (const auto& [entity, key] : seen) {
+      if (best.empty() || key.first > best_key.first ||
+          (key.first == best_key.first && key.second < best_key.second)) {
         best = entity;
-        best_n = n;
-        tie = false;
-      } else if (n == best_n) {
-        tie = true;
+        best_key = key;
       }
     }
-    return tie ? "" : best;
+    return best;
   }
 
   // True when the mention spanning tokens [mt, me] sits in a parenthetical
@@ -1222,7 +1227,16 @@ class Finder {
       if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their")) ++k;
     }
     std::string phrase;
-    for (size_t n = 0; n < kMaxHeadModifiers && k < toks_.size() && toks_[k].sentence == s; ++n, ++k) {
+    // Names inside the phrase are skipped ("the $4.8 million Linden Street
+    // Bridge contract"): the measure is what the lower-case head says.
+    constexpr size_t kMaxNameWords = 4;
+    for (size_t n = 0, names = 0; n < kMaxHeadModifiers && k < toks_.size() && toks_[k].sentence == s; ++k) {
+      if (IsUpperWord(toks_[k]) && names < kMaxNameWords && !linked && k == last + 1 + names &&
+          IsLowerWordAhead(k)) {
+        ++names;
+        continue;
+      }
+      ++n;
       if (!IsLowerWord(toks_[k]) || (Is(k - 1, "-") && Glued(k))) break;
       const std::string l = Lower(toks_[k].s);
       if (InList(kPhraseEnders, l) || l.ends_with("ly") || l.ends_with("ing") || CurrencyWord(l) ||
@@ -1238,6 +1252,14 @@ class Finder {
       phrase += (phrase.empty() ? "" : " ") + l;
     }
     return phrase;
+  }
+
+  // True when a lower-case word follows the capitalised run starting at k
+  // within the same sentence: "Linden Street Bridge contract".
+  bool IsLowerWordAhead(size_t k) const {
+    while (k < toks_.size() && IsUpperWord(toks_[k]) && toks_[k].sentence == toks_[k > 0 ? k - 1 : k].sentence) ++k;
+    return k < toks_.size() && IsLowerWord(toks_[k]) && !InList(kPhraseEnders, toks_[k].s) &&
+           !InList(kPrepositions, toks_[k].s);
   }
 
   // The noun a figure is the value of, written before it: "a contract worth
@@ -1283,6 +1305,11 @@ class Finder {
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
+      // "£62 million for a midfielder": the price of something.
+      if (head.empty() && IsCurrencyUnit(m.unit) && IsWordCi(m.last + 1, "for") &&
+          (IsWordCi(m.last + 2, "a") || IsWordCi(m.last + 2, "an") || IsWordCi(m.last + 2, "the"))) {
+        head = "for";
+      }
       return head.empty() ? "" : MeasureGroup(head);
     }
     if (IsTimeUnit(m.unit + "s")) {
