@@ -919,7 +919,58 @@ struct YearMention {
   std::string article, year, evidence;
   std::optional<size_t> subject;    // entity index
   std::vector<std::string> words;   // folded lower-case words of the head phrase
+  // Dated by the word before "in <year>" ("opened in 1974"): joins only
+  // mentions of the same subject (none is the story's event).
+  bool by_event_word = false;
 };
+
+// "The plant opened in 1974", "made his debut in 2019": the lower-case word
+// before "in <year>", folded, or "" when the year is not so introduced.
+std::string EventWordBefore(const std::string& before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 2 || words.back().folded != "in") return "";
+  const WordToken& w = words[words.size() - 2];
+  const std::string_view gap(before.data() + w.end, words.back().begin - w.end);
+  if (gap.find_first_not_of(' ') != std::string_view::npos) return "";  // "debut, in 2019"
+  if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return "";
+  // What happened: a past form ("opened", "began") or a noun naming an
+  // event ("debut"); "joined the infirmary in 1998" dates the joining, not
+  // the infirmary.
+  static constexpr std::string_view kEventNouns[] = {"debut", "launch", "premiere", "opening", "founding",
+                                                     "release", "election", "wedding", "merger", "takeover"};
+  static constexpr std::string_view kPastForms[] = {"began", "became", "won", "left", "joined", "held",
+                                                    "took", "made", "built", "sold", "bought", "began",
+                                                    "founded", "met", "ran", "went", "came", "lost"};
+  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
+  const bool past = (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
+                    std::find(std::begin(kPastForms), std::end(kPastForms), w.folded) != std::end(kPastForms);
+  const bool event = std::find(std::begin(kEventNouns), std::end(kEventNouns), w.folded) != std::end(kEventNouns);
+  return past || event ? w.folded : "";
+}
+
+// The subject of an event word: the first person or organisation its
+// sentence names before it, unless a relative clause or another clause
+// comes between ("its plant, which opened in 1972": no subject, the
+// story's own event).
+std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, EntityIndex& entities,
+                                       const Story& story, const TextView& view, Span sentence, size_t word_at) {
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start < sentence.start || m.span.end > word_at) continue;
+    const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
+    if (!e) continue;
+    const std::string& type = story.entities[*e].type;
+    if (type != "PERSON" && type != "ORG") continue;
+    const std::vector<WordToken> between = Tokenize(view.Slice(m.span.end, word_at));
+    for (const WordToken& t : between) {
+      if (t.folded == "which" || t.folded == "who" || t.folded == "that" || t.folded == "and" ||
+          t.folded == "said" || t.folded == "says") {
+        return std::nullopt;
+      }
+    }
+    return e;
+  }
+  return std::nullopt;
+}
 
 std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArticle*>& members,
                                           EntityIndex& entities, const Story& story) {
@@ -940,9 +991,22 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         // Names in the phrase say whose thing it is (the subject), not what.
         if (!t.capitalised) m.words.push_back(t.folded);
       }
-      if (m.words.empty()) continue;
-      const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
-      m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
+      if (m.words.empty()) {
+        size_t sentence_start = 0;
+        for (const Span& s : a.sentences) {
+          if (s.start <= d.span.start && d.span.start < s.end) sentence_start = s.start;
+        }
+        const std::string before = view.Slice(sentence_start, d.span.start);
+        const std::string word = EventWordBefore(before);
+        if (word.empty()) continue;
+        m.words.push_back(word);
+        m.by_event_word = true;
+        const size_t word_at = sentence_start + CountCodePoints(before.substr(0, before.rfind(word)));
+        m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at);
+      } else {
+        const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
+        m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
+      }
       m.article = a.article.id;
       m.year = d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
@@ -971,8 +1035,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     for (const std::string& w : mentions[i].words) {
       std::vector<size_t>& seen = by_word[w];
       for (size_t j : seen) {
+        const bool strict = mentions[i].by_event_word || mentions[j].by_event_word;
         const bool same_subject = mentions[i].subject == mentions[j].subject ||
-                                  !mentions[i].subject || !mentions[j].subject;
+                                  (!strict && (!mentions[i].subject || !mentions[j].subject));
         if (same_subject) parent[find(i)] = find(j);
       }
       if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
@@ -1003,6 +1068,14 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       for (const std::string& w : mentions[root].words) name += (name.empty() ? "" : " ") + w;
     }
     const std::string subject = subject_entity ? story.entities[*subject_entity].id : "";
+    if (mentions[root].by_event_word) {
+      // "opened in 1974": the year the subject (or, with none, the story's
+      // own event) did what the word says.
+      const std::string attribute = "year " + mentions[root].words.front();
+      table.Add(fmt::format("y|{}", root), subject, subject_entity ? story.entities[*subject_entity].name : "",
+                attribute, mentions[i].year, mentions[i].article, mentions[i].evidence);
+      continue;
+    }
     table.Add(fmt::format("y|{}", root), subject, name, "year", mentions[i].year,
               mentions[i].article, mentions[i].evidence);
   }
@@ -1011,14 +1084,20 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
 }  // namespace
 
 size_t EditDistance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: a swap of two neighbours ("Anselm" /
+  // "Anslem") is one typo, as the in-article linker counts it.
   const std::u32string x = CodePoints(a), y = CodePoints(b);
-  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
+  std::vector<size_t> before(y.size() + 1), prev(y.size() + 1), cur(y.size() + 1);
   for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= x.size(); ++i) {
     cur[0] = i;
     for (size_t j = 1; j <= y.size(); ++j) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, prev);
     std::swap(prev, cur);
   }
   return prev[y.size()];

@@ -167,6 +167,8 @@ TEST(SpellingVariantsTest, LetterChangesButNotSubNamesOrPlurals) {
       {"kim", "kin", false},           {"kimberly", "kim", false},
       {"jones", "jones", false},       {"brandvold", "brandt", false},
       {"marit", "moritz", false},
+      // Two neighbouring letters swapped.
+      {"anselm", "anslem", true},      {"osei", "osie", true},
   };
   for (const Row& row : rows) {
     EXPECT_EQ(SpellingVariants(row.a, row.b), row.variants) << row.a << " / " << row.b;
@@ -178,6 +180,8 @@ TEST(EditDistanceTest, CountsCodePoints) {
   EXPECT_EQ(EditDistance("sanchez", "s\xC3\xA1nchez"), 1u);
   EXPECT_EQ(EditDistance("", "abc"), 3u);
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  // A swap of neighbours is one edit.
+  EXPECT_EQ(EditDistance("anselm", "anslem"), 1u);
 }
 
 TEST(ClaimStatusTest, DuplicatesCountOnce) {
