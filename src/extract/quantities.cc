@@ -498,7 +498,12 @@ constexpr std::string_view kOfWords[] = {"worth", "of", "totalling", "totaling",
 // Verbs joining a noun phrase to its figure ("the fee was £58m", "turnout
 // reached 42%", "the bill came to $3m").
 constexpr std::string_view kCopulas[] = {"was", "is", "were", "are", "reached", "hit", "stood", "totalled",
-                                         "totaled", "came", "rose", "fell", "climbed", "dropped", "be"};
+                                         "totaled", "came", "rose", "fell", "climbed", "dropped", "be",
+                                         "total", "totals", "reach", "reaches", "stands", "stand"};
+// Words between a noun and its copula ("the package will total", "turnout
+// is expected to reach").
+constexpr std::string_view kModalWords[] = {"will", "would", "could", "should", "may", "might", "can", "to",
+                                            "expected", "likely", "set", "is", "was", "be", "been", "now", "also"};
 // Words that end a noun phrase read after a figure ("£58m last year").
 constexpr std::string_view kPhraseEnders[] = {
     "last", "this", "next", "year", "years", "month", "months", "week", "weeks", "day", "days",
@@ -1278,6 +1283,8 @@ class Finder {
     if (!linked) return "";
     // "valued at", "put at", "rose to", "came to"
     if ((l == "at" || l == "to") && k > 0 && IsLowerWord(toks_[k - 1])) --k;
+    // "the package will total", "turnout is expected to reach"
+    while (k > 0 && IsLowerWord(toks_[k - 1]) && InList(kModalWords, toks_[k - 1].s)) --k;
     if (k == 0) return "";
     --k;
     if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
@@ -1379,7 +1386,9 @@ class Finder {
     // whose the figure is ("Fox said 30 homes burned").
     if (lead == 0 || !IsLowerWord(toks_[lead - 1])) return "";
     const std::string verb = Lower(toks_[lead - 1].s);
-    const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb);
+    // A price is the deal's, not the buyer's or the seller's ("Ashcombe
+    // banked £62m", "Valmoral paid £58m").
+    const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb) && MeasureGroup(verb) != "fee";
     // A count the clause subject's own verb takes ("Ashcombe rejected two
     // bids", "Castellane won 45% of the vote", "made 171 appearances");
     // not after a verb of saying, a preposition or a participle clause

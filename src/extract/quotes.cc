@@ -1165,6 +1165,8 @@ class Finder {
   Speaker SubjectAfter(size_t i, size_t hi) {
     if (i >= hi) return {};
     const Word& w = words_[i];
+    // "wrote on X on Monday": a place the words went, not who wrote them.
+    if (w.lower == "on" || w.lower == "in" || w.lower == "via") return {};
     // "said Uralsib analyst Chris Weafer", "said the firm's chief executive,
     // Alan Mulally": a person named after a role is the speaker.
     // "said Uralsib analyst Chris Weafer" also when the entity layer typed

@@ -962,8 +962,8 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
     if (type != "PERSON" && type != "ORG") continue;
     const std::vector<WordToken> between = Tokenize(view.Slice(m.span.end, word_at));
     for (const WordToken& t : between) {
-      if (t.folded == "which" || t.folded == "who" || t.folded == "that" || t.folded == "and" ||
-          t.folded == "said" || t.folded == "says") {
+      if (t.folded == "which" || t.folded == "who" || t.folded == "that" || t.folded == "said" ||
+          t.folded == "says") {
         return std::nullopt;
       }
     }

@@ -206,8 +206,13 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.published = a.article.published;
       if (f.when == f.published) f.when.clear();
       // An age holds for a year: only an earlier year sets it apart ("made
-      // his debut in 2019, aged 18"), not the day of the sentence's event.
-      if (f.attribute == "age" && f.when.size() > 4) f.when.clear();
+      // his debut in 2019, aged 18", "as a 17-year-old"), not the day of
+      // the sentence's event; "Name, 54," and "the 54-year-old" are ages now.
+      if (f.attribute == "age") {
+        const std::string before = FoldCase(view.Slice(q.span.start > 6 ? q.span.start - 6 : 0, q.span.start));
+        const bool then = q.text.rfind("aged", 0) == 0 || before.ends_with("as a ") || before.ends_with(" at ");
+        if (f.when.size() > 4 || !then) f.when.clear();
+      }
       f.evidence = view.SentenceAt(q.span.start);
       f.value = FigureValueText(q);
       out.push_back(std::move(f));
