@@ -361,7 +361,8 @@ bool IsRoleNoun(const Token& t) {
 
 // Words after which a mention is the object of a preposition, never the
 // subject of the clause ("After Zoë Fox, 30 people spoke").
-constexpr std::string_view kPrepositions[] = {"after", "before", "with",  "by",      "of",      "for",
+constexpr std::string_view kPrepositions[] = {"within", "during", "throughout", "until", "since",
+                                              "after", "before", "with",  "by",      "of",      "for",
                                               "from",  "to",     "at",    "on",      "in",      "against",
                                               "about", "over",   "under", "without", "between", "like",
                                               "than",  "toward", "towards", "into", "behind", "via"};
@@ -740,6 +741,10 @@ class Finder {
   // "Fox"), so a bare surname the tagger missed still finds its entity.
   void AddNameWords(const EntityMention& m) {
     std::string_view name = m.text;
+    // A description the linker resolved ("The manager") has no name words.
+    for (std::string_view det : {"The ", "the ", "A ", "a ", "An ", "an ", "His ", "Her ", "Its ", "Their "}) {
+      if (name.starts_with(det)) return;
+    }
     for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
       if (name.ends_with(suffix)) name.remove_suffix(suffix.size());
     }
@@ -1244,8 +1249,10 @@ class Finder {
       ++n;
       if (!IsLowerWord(toks_[k]) || (Is(k - 1, "-") && Glued(k))) break;
       const std::string l = Lower(toks_[k].s);
-      if (InList(kPhraseEnders, l) || l.ends_with("ly") || l.ends_with("ing") || CurrencyWord(l) ||
-          InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
+      // An "-ing" word opens a clause ("of discovering them") unless a noun
+      // comes before it ("of identity monitoring").
+      if (InList(kPhraseEnders, l) || l.ends_with("ly") || (l.ends_with("ing") && phrase.empty()) ||
+          CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
         break;
       }
       // "of investors' money": the possessor is no head; read on.
@@ -1401,9 +1408,10 @@ class Finder {
     std::string subject = ClauseSubject(m.first, m.last);
     // "which has 2,300 workers", "it employs 300": someone's, but whose is
     // not known.
-    *unresolved = subject.empty() && have && lead >= 2 &&
+    *unresolved = subject.empty() && (have || object) && lead >= 2 &&
                   (IsWordCi(lead - 2, "which") || IsWordCi(lead - 2, "who") || IsWordCi(lead - 2, "that") ||
-                   IsWordCi(lead - 2, "it") || IsWordCi(lead - 2, "they"));
+                   IsWordCi(lead - 2, "it") || IsWordCi(lead - 2, "they") || IsWordCi(lead - 2, "he") ||
+                   IsWordCi(lead - 2, "she"));
     return subject;
   }
 

@@ -932,6 +932,8 @@ std::string EventWordBefore(const std::string& before) {
   const WordToken& w = words[words.size() - 2];
   const std::string_view gap(before.data() + w.end, words.back().begin - w.end);
   if (gap.find_first_not_of(' ') != std::string_view::npos) return "";  // "debut, in 2019"
+  // "re-elected in 2021" is not "elected": the prefix is part of the word.
+  if (w.begin > 0 && before[w.begin - 1] == '-') return "";
   if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return "";
   // What happened: a past form ("opened", "began") or a noun naming an
   // event ("debut"); "joined the infirmary in 1998" dates the joining, not

@@ -205,6 +205,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
       if (f.when == f.published) f.when.clear();
+      // The story's own event in an earlier year is another event ("a 2016
+      // pilot study enrolled 88 patients"): whose it is, is unknown.
+      if (!f.entity && f.attribute != "age" && f.when.size() == 4 && f.when < f.published.substr(0, 4)) continue;
       // An age holds for a year: only an earlier year sets it apart ("made
       // his debut in 2019, aged 18", "as a 17-year-old"), not the day of
       // the sentence's event; "Name, 54," and "the 54-year-old" are ages now.
