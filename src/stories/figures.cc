@@ -272,10 +272,15 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
 // and "11 patients stopped taking it" count different patients.
 bool Comparable(const Figure& f, const Figure& g) {
   constexpr double kSameFactSimilarity = 0.2;
+  constexpr double kSameEventSimilarity = 0.1;
   if (f.attribute == "amount") return false;
+  if (f.attribute == "age") return true;
   const bool bare = f.joined || g.joined || f.attribute.find(' ') == std::string::npos;
-  if (!bare || f.attribute == "age") return true;
-  return EventSimilarity(f.evidence, g.evidence) >= kSameFactSimilarity;
+  // Figures of the story's event name no owner, so their sentences must
+  // tell the same thing too ("leads Harrold by fewer than 200 votes" and
+  // "won her ward by 312 votes" are two margins).
+  const double needed = bare ? kSameFactSimilarity : !f.entity ? kSameEventSimilarity : 0;
+  return needed == 0 || EventSimilarity(f.evidence, g.evidence) >= needed;
 }
 
 struct UnionFind {
