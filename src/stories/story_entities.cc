@@ -127,6 +127,31 @@ bool WithinOneEdit(const std::u32string& a, const std::u32string& b) {
   return shorter.substr(first) == longer.substr(first + 1);
 }
 
+// Two words of at least kMinVariantWord letters that differ only by a swap
+// of two neighbouring letters.
+bool SwappedNeighbours(const std::string& a, const std::string& b) {
+  const std::u32string x = CodePoints(a), y = CodePoints(b);
+  if (x.size() != y.size() || x.size() < kMinVariantWord || x == y) return false;
+  size_t first = 0;
+  while (first < x.size() && x[first] == y[first]) ++first;
+  return first + 1 < x.size() && x[first] == y[first + 1] && x[first + 1] == y[first] &&
+         x.substr(first + 2) == y.substr(first + 2);
+}
+
+// Two names of two or more words, equal but for one word with two
+// neighbouring letters swapped: a typist's slip, not another person (a
+// changed letter can be another name: "Maria" / "Mario").
+bool SwappedInFullName(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() < 2 || a.size() != b.size()) return false;
+  size_t swapped = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (!SwappedNeighbours(a[i], b[i])) return false;
+    ++swapped;
+  }
+  return swapped == 1;
+}
+
 bool AllLetters(const std::u32string& s) {
   return std::all_of(s.begin(), s.end(), [](char32_t c) { return u_isalpha(static_cast<UChar32>(c)); });
 }
@@ -149,7 +174,10 @@ bool VariantRun(const std::vector<std::string>& shorter, const std::vector<std::
     bool ok = true;
     for (size_t i = 0; i < shorter.size() && ok; ++i) {
       if (shorter[i] == longer[off + i]) continue;
-      ok = ++variants == 1 && OneLetterVariant(shorter[i], longer[off + i]);
+      // Beside an equal word, a short word with two neighbours swapped is a
+      // typo too ("Neville Osei" / "Neville Osie").
+      ok = ++variants == 1 && (OneLetterVariant(shorter[i], longer[off + i]) ||
+                               (shorter.size() > 1 && SwappedNeighbours(shorter[i], longer[off + i])));
     }
     if (ok && variants == 1) return true;
   }
@@ -538,13 +566,18 @@ void EntityIndex::JoinVariants() {
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return groups_[a].mentions < groups_[b].mentions; });
   for (size_t g : order) {
-    const std::set<size_t> targets = VariantCandidates(g, index);
+    std::set<size_t> full_names;
+    const std::set<size_t> targets = VariantCandidates(g, index, &full_names);
     if (targets.empty()) continue;
-    if (std::optional<size_t> into = Choose(Find(g), targets, /*need_evidence=*/true)) Union(Find(g), *into);
+    // A full name with one word mistyped is the same person; a lone word
+    // one letter off needs the context to agree.
+    const bool sure = full_names.size() == 1 && targets.size() == 1;
+    if (std::optional<size_t> into = Choose(Find(g), targets, /*need_evidence=*/!sure)) Union(Find(g), *into);
   }
 }
 
-std::set<size_t> EntityIndex::VariantCandidates(size_t g, const VariantIndex& index) {
+std::set<size_t> EntityIndex::VariantCandidates(size_t g, const VariantIndex& index,
+                                                 std::set<size_t>* full_names) {
   const size_t root = Find(g);
   std::set<size_t> targets;
   for (const std::string& key : groups_[g].keys) {
@@ -566,7 +599,10 @@ std::set<size_t> EntityIndex::VariantCandidates(size_t g, const VariantIndex& in
           if (std::any_of(xa.begin(), xa.end(), [&](size_t a) { return ya.count(a) != 0; })) continue;
           for (const std::string& other : groups_[h].keys) {
             const std::vector<std::string> ow = SplitWords(other);
-            if (VariantRun(words, ow) || VariantRun(ow, words)) targets.insert(hr);
+            if (VariantRun(words, ow) || VariantRun(ow, words)) {
+              targets.insert(hr);
+              if (SwappedInFullName(words, ow)) full_names->insert(hr);
+            }
           }
         }
       }

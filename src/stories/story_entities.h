@@ -119,7 +119,10 @@ class EntityIndex {
   // Roots of other groups with a name one letter off a name of group `g`
   // (a run of its words, one word a OneLetterVariant), of a compatible type
   // and never in one article with it.
-  std::set<size_t> VariantCandidates(size_t g, const VariantIndex& index);
+  // Groups one typo away from group g; `*full_names` gets those whose
+  // name has another word in common with g's ("Neville Osei" / "Neville
+  // Osie"), which need no further evidence.
+  std::set<size_t> VariantCandidates(size_t g, const VariantIndex& index, std::set<size_t>* full_names);
   void JoinAcronyms();
   std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const;
   Agreement Compare(size_t g, size_t h);
