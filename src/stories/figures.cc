@@ -120,8 +120,16 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     // ("a 2016 pilot study at the infirmary, which enrolled 88 patients").
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) return date;
     if (gap >= best_gap) continue;
+    // A day dates the figure when it follows it: "up from 5 per cent on
+    // Sunday", "22 per cent by Wednesday", "as of Monday". A day before
+    // the figure dates the sentence's event ("published on Tuesday,
+    // followed 1,412 patients").
+    if (d.span.start < q.span.end) continue;
     const std::string before = FoldCase(view.Slice(d.span.start > 6 ? d.span.start - 6 : 0, d.span.start));
-    if (before.ends_with("since ") || before.ends_with("from ")) continue;
+    if (!before.ends_with("on ") && !before.ends_with("by ") && !before.ends_with(" of ") &&
+        !before.ends_with("in ")) {
+      continue;
+    }
     best = date;
     best_gap = gap;
   }
