@@ -1218,6 +1218,25 @@ class Finder {
             IsWordCi(k + 2, "business") || IsWordCi(k + 2, "region"));
   }
 
+  // The group a count is restricted to, right after its noun: "82 patients
+  // in the ferastin group" -> "ferastin group", "90 people from the
+  // village" -> "village"; "" when none.
+  std::string Restriction(size_t last) const {
+    size_t k = last + 1;
+    // "at the site" locates a count rather than picking part of it.
+    if (!(IsWordCi(k, "in") || IsWordCi(k, "from"))) return "";
+    if (!(IsWordCi(k + 1, "the") || IsWordCi(k + 1, "its") || IsWordCi(k + 1, "their"))) return "";
+    std::string phrase;
+    for (size_t j = k + 2, n = 0; j < toks_.size() && n < kMaxHeadModifiers && IsLowerWord(toks_[j]) &&
+                                  toks_[j].sentence == toks_[last].sentence;
+         ++j, ++n) {
+      const std::string w = Lower(toks_[j].s);
+      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || w.ends_with("ly")) break;
+      phrase += (phrase.empty() ? "" : " ") + w;
+    }
+    return phrase;
+  }
+
   // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
   bool IsWholeOfPart(size_t lead) const {
     return lead >= 3 && (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "their")) &&
@@ -1350,7 +1369,11 @@ class Finder {
     }
     std::string measure = CountModifiers(m) + m.unit;
     if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead)) measure += " in all";
+    if (Widened(m.last) || IsWholeOfPart(lead)) {
+      measure += " in all";
+    } else if (const std::string part = Restriction(m.last); !part.empty()) {
+      measure += " in " + part;  // "82 patients in the ferastin group": some of them
+    }
     // "won by 197 votes": a difference, not a count.
     if (lead > 0 && IsWordCi(lead - 1, "by")) measure += " margin";
     return measure;

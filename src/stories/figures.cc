@@ -98,6 +98,16 @@ std::string EarlierYearWritten(const TextView& view, Span sentence, const Quanti
   return "";
 }
 
+// True when `text` holds a verb of saying ("said", "confirmed", "told").
+bool SaysBetween(const std::string& text) {
+  static constexpr std::string_view kSaying[] = {"said", "says", "told", "confirmed", "announced", "added",
+                                                 "reported", "wrote", "stated", "disclosed", "revealed"};
+  for (const WordToken& t : Tokenize(text)) {
+    if (std::find(std::begin(kSaying), std::end(kSaying), t.folded) != std::end(kSaying)) return true;
+  }
+  return false;
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -130,6 +140,8 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
         !before.ends_with("in ")) {
       continue;
     }
+    // "..., the company confirmed on October 16": the day of the telling.
+    if (SaysBetween(view.Slice(q.span.end, d.span.start))) continue;
     best = date;
     best_gap = gap;
   }
@@ -259,10 +271,10 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
     if (f.attribute == "age" || f.attribute == "amount") continue;
     std::set<std::string> wider;
     for (const Figure& g : figures) {
-      // Not into a margin or a whole: those are other figures.
+      // Not into a margin, a whole or a part: those are other figures.
       if (g.entity == f.entity && g.scale == f.scale && g.attribute != f.attribute &&
           WordsWithin(f.attribute, g.attribute) && g.attribute.find(" margin") == std::string::npos &&
-          g.attribute.find(" in all") == std::string::npos) {
+          g.attribute.find(" in ") == std::string::npos) {
         wider.insert(g.attribute);
       }
     }
