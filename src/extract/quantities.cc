@@ -582,14 +582,15 @@ bool IsSumVerb(std::string_view lower) {
   return false;
 }
 
-// The measure a phrase names: the group of its head (last) word when it has
-// one ("record transfer fee" -> "fee", "emergency aid" -> "funding"), else
-// the phrase as written ("repair contract").
+// The measure a phrase names: the group of a one-word phrase ("deal" ->
+// "fee", "aid" -> "funding"), else the phrase as written ("repair
+// contract"); figures.cc relates phrases sharing a specific word.
 std::string MeasureGroup(std::string_view phrase) {
-  const size_t sp = phrase.rfind(' ');
-  const std::string_view head = sp == std::string_view::npos ? phrase : phrase.substr(sp + 1);
+  // A modifier says which sum it is ("severance package", "emergency
+  // aid"): only a bare head takes its group's name.
+  if (phrase.find(' ') != std::string_view::npos) return std::string(phrase);
   for (const auto& [word, group] : kMeasureGroups) {
-    if (word == head) return std::string(group);
+    if (word == phrase) return std::string(group);
   }
   return std::string(phrase);
 }
@@ -1250,6 +1251,8 @@ class Finder {
   std::string HeadAfter(size_t last) const {
     size_t k = last + 1;
     const size_t s = toks_[last].sentence;
+    // "worth $12.6m in total": a whole, not what the sum is of.
+    if (IsWordCi(k, "in") && (IsWordCi(k + 1, "total") || IsWordCi(k + 1, "all"))) return "";
     const bool linked = IsWordCi(k, "in") || IsWordCi(k, "of");
     if (linked) {
       ++k;
@@ -1307,10 +1310,17 @@ class Finder {
     if (IsSumVerb(l)) return l;
     bool linked = InList(kOfWords, l) || InList(kCopulas, l);
     if (!linked) return "";
+    // "Severance for Tamsworth workers alone will total $14m", "The fee
+    // was £58m": the subject noun phrase of the copula's clause.
+    if (InList(kCopulas, l) && !InList(kOfWords, l)) {
+      if (std::string np = ClauseSubjectNoun(k); !np.empty()) return np;
+    }
     // "valued at", "put at", "rose to", "came to"
     if ((l == "at" || l == "to") && k > 0 && IsLowerWord(toks_[k - 1])) --k;
     // "the package will total", "turnout is expected to reach"
     while (k > 0 && IsLowerWord(toks_[k - 1]) && InList(kModalWords, toks_[k - 1].s)) --k;
+    // "the severance deal, worth $12.6m"
+    if (l == "worth" && k > 1 && Is(k - 1, ",")) --k;
     if (k == 0) return "";
     --k;
     if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
@@ -1328,6 +1338,34 @@ class Finder {
       const std::string w = Lower(toks_[--k].s);
       if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || w.ends_with("ly")) break;
       phrase = w + " " + phrase;
+    }
+    return phrase;
+  }
+
+  // The head of the noun phrase opening the clause that token `verb` is in:
+  // determiners skipped, words read to the first preposition or function
+  // word ("Severance for Tamsworth workers" -> "severance", "The
+  // severance deal" -> "severance deal"). "" for a pronoun, a name or
+  // nothing.
+  std::string ClauseSubjectNoun(size_t verb) const {
+    size_t c = verb;
+    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence && toks_[c - 1].kind == Kind::kWord) --c;
+    const bool opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
+    if (!opens && !(Is(c - 1, ",") || Is(c - 1, ";"))) return "";
+    while (c < verb && (IsWordCi(c, "the") || IsWordCi(c, "a") || IsWordCi(c, "an") || IsWordCi(c, "its") ||
+                        IsWordCi(c, "their") || IsWordCi(c, "this"))) {
+      ++c;
+    }
+    std::string phrase;
+    for (size_t k = c, n = 0; k < verb && n < kMaxHeadModifiers; ++k, ++n) {
+      const std::string w = Lower(toks_[k].s);
+      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kModalWords, w) || InList(kPronouns, w)) {
+        break;
+      }
+      // Capitals only where the sentence starts ("Turnout was 42%"): names
+      // are not what a figure measures.
+      if (!IsLowerWord(toks_[k]) && !(k == c && opens)) break;
+      phrase += (phrase.empty() ? "" : " ") + w;
     }
     return phrase;
   }

@@ -285,6 +285,11 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
   }
 }
 
+// Words of a sum's measure that say nothing of which sum it is.
+constexpr std::string_view kGenericSumWords[] = {"amount", "bill",  "cost",    "deal",  "fee",   "figure",
+                                                 "funding", "money", "package", "payment", "price", "sum",
+                                                 "total", "value", "worth"};
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -295,12 +300,71 @@ bool Comparable(const Figure& f, const Figure& g) {
   constexpr double kSameEventSimilarity = 0.1;
   if (f.attribute == "amount") return false;
   if (f.attribute == "age") return true;
+  if (IsCurrency(f.scale)) {
+    // A sum named by what it is for ("severance", "repair contract") is one
+    // thing; a generic one ("fee") of the story's event needs the context.
+    const bool generic = std::find(std::begin(kGenericSumWords), std::end(kGenericSumWords), f.attribute) !=
+                         std::end(kGenericSumWords);
+    return !generic || f.entity || EventSimilarity(f.evidence, g.evidence) >= kSameEventSimilarity;
+  }
   const bool bare = f.joined || g.joined || f.attribute.find(' ') == std::string::npos;
   // Figures of the story's event name no owner, so their sentences must
   // tell the same thing too ("leads Harrold by fewer than 200 votes" and
   // "won her ward by 312 votes" are two margins).
   const double needed = bare ? kSameFactSimilarity : !f.entity ? kSameEventSimilarity : 0;
   return needed == 0 || EventSimilarity(f.evidence, g.evidence) >= needed;
+}
+
+// Sums of one owner and currency whose measures share a specific word are
+// one sum ("severance package", "severance deal", "severance"): each takes
+// the measure most of them use.
+void JoinSums(std::vector<Figure>& figures) {
+  std::map<std::tuple<std::optional<size_t>, std::string>, std::vector<Figure*>> by_owner;
+  for (Figure& f : figures) {
+    if (IsCurrency(f.scale) && f.attribute != "amount") by_owner[{f.entity, f.scale}].push_back(&f);
+  }
+  for (auto& [key, group] : by_owner) {
+    std::vector<std::string> attributes;
+    for (const Figure* f : group) {
+      if (std::find(attributes.begin(), attributes.end(), f->attribute) == attributes.end()) {
+        attributes.push_back(f->attribute);
+      }
+    }
+    std::vector<size_t> parent(attributes.size());
+    for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    const auto find = [&](size_t i) {
+      while (parent[i] != i) i = parent[i] = parent[parent[i]];
+      return i;
+    };
+    for (size_t i = 0; i < attributes.size(); ++i) {
+      for (size_t j = i + 1; j < attributes.size(); ++j) {
+        for (const std::string& w : Words(attributes[i])) {
+          const std::vector<std::string> other = Words(attributes[j]);
+          if (std::find(std::begin(kGenericSumWords), std::end(kGenericSumWords), w) == std::end(kGenericSumWords) &&
+              std::find(other.begin(), other.end(), w) != other.end()) {
+            parent[find(j)] = find(i);
+          }
+        }
+      }
+    }
+    std::map<size_t, std::map<std::string, size_t>> uses;  // root -> attribute -> figures
+    for (const Figure* f : group) {
+      const size_t a = static_cast<size_t>(std::find(attributes.begin(), attributes.end(), f->attribute) -
+                                           attributes.begin());
+      ++uses[find(a)][f->attribute];
+    }
+    for (Figure* f : group) {
+      const size_t a = static_cast<size_t>(std::find(attributes.begin(), attributes.end(), f->attribute) -
+                                           attributes.begin());
+      const auto& counts = uses[find(a)];
+      std::string best = f->attribute;
+      for (const auto& [attribute, n] : counts) {
+        const size_t best_n = counts.at(best);
+        if (n > best_n || (n == best_n && attribute.size() < best.size())) best = attribute;
+      }
+      f->attribute = best;
+    }
+  }
 }
 
 struct UnionFind {
@@ -369,11 +433,16 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   const Figure& first = *group.front();
   for (const auto& [root, part] : parts) {
     Claim c;
+    c.attribute = first.attribute;
     if (first.entity) {
       c.subject = story.entities[*first.entity].id;
       c.subject_name = story.entities[*first.entity].name;
+    } else if (IsCurrency(first.scale)) {
+      // A sum no one owns is named by what it is ("severance package":
+      // amount), the thing a reader looks for.
+      c.subject_name = first.attribute;
+      c.attribute = "amount";
     }
-    c.attribute = first.attribute;
     std::vector<std::string> all;
     for (size_t i : part) {
       ClaimValue v;
@@ -425,6 +494,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
                                 const Story& story, const std::vector<std::vector<Quantity>>& extra,
                                 const std::unordered_map<std::string, std::string>& source_of) {
   std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
+  JoinSums(figures);
   JoinUnderspecified(figures);
   std::map<std::tuple<size_t, std::string, std::string>, std::vector<const Figure*>> groups;
   constexpr size_t kNoEntity = std::numeric_limits<size_t>::max();
