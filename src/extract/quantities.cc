@@ -663,6 +663,14 @@ class Finder {
       }
       q.span = {toks_[first].c0, toks_[match.last].c1};
       q.text = std::string(text_.substr(toks_[first].b0, toks_[match.last].b1 - toks_[first].b0));
+      // "€2 million, about $2.2 million," / "£4.8m ($6.1m)": the same sum
+      // restated in another currency measures what the first one does.
+      if (!out.empty() && IsCurrencyUnit(match.unit) && IsCurrencyUnit(out.back().unit) &&
+          out.back().unit != match.unit && lead > 0 && (Is(lead - 1, ",") || Is(lead - 1, "(")) &&
+          lead >= 2 && toks_[lead - 2].c1 == out.back().span.end) {
+        match.measure = out.back().measure;
+        match.subject = out.back().subject;
+      }
       q.unit = std::move(match.unit);
       q.subject = std::move(match.subject);
       q.measure = std::move(match.measure);

@@ -137,6 +137,10 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"role", "former teacher", "mayor", ValueRelation::kCompatible},
       {"role", "former deputy mayor", "mayor", ValueRelation::kCompatible},
       {"role", "former finance director", "former marketing director", ValueRelation::kCompatible},
+      // An acting or interim post is held beside one's own.
+      {"role", "deputy mayor", "interim mayor", ValueRelation::kCompatible},
+      {"role", "acting minister", "deputy governor", ValueRelation::kCompatible},
+      {"role", "interim mayor", "mayor", ValueRelation::kCompatible},
       {"medium", "statement", "instagram", ValueRelation::kCompatible},
       {"medium", "x", "statement", ValueRelation::kCompatible},
       {"medium", "statement", "press-conference", ValueRelation::kCompatible},

@@ -1,0 +1,192 @@
+// Tests number claims end to end: invented articles through Annotate() and
+// BuildBrief(), so that what a figure measures, whose it is, how exactly it
+// is stated and when it holds all come from the language layer.
+
+#include "stories/figures.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "storyline/annotation.h"
+#include "storyline/brief.h"
+
+namespace storyline::stories {
+namespace {
+
+struct Text {
+  const char* id;
+  const char* published;
+  const char* body;
+};
+
+Brief BriefOf(const std::vector<Text>& texts) {
+  std::vector<Article> articles;
+  for (const Text& t : texts) {
+    Article a;
+    a.id = t.id;
+    a.title = "Report";
+    a.published = t.published;
+    a.text = t.body;
+    articles.push_back(std::move(a));
+  }
+  return BuildBrief(AnnotateMany(articles, {}), {});
+}
+
+// The claims of every story holding `value` among their values.
+std::vector<const Claim*> ClaimsWith(const Brief& b, const std::string& value) {
+  std::vector<const Claim*> out;
+  for (const Story& s : b.stories) {
+    for (const Claim& c : s.claims) {
+      for (const ClaimValue& v : c.values) {
+        if (v.value == value) out.push_back(&c);
+      }
+    }
+  }
+  return out;
+}
+
+bool InConflict(const Brief& b, const std::string& value) {
+  for (const Claim* c : ClaimsWith(b, value)) {
+    if (c->status == "conflict") return true;
+  }
+  return false;
+}
+
+// What must become of a value.
+enum class Expect {
+  kConflict,    // shown in a conflict
+  kNoConflict,  // claimed, in no conflict
+  kAbsent,      // no claim at all
+};
+
+// Each case: outlets telling one story, and a value's fate.
+struct Case {
+  const char* name;
+  std::vector<Text> texts;
+  const char* value;
+  Expect expect;
+};
+
+const std::vector<Case>& Cases() {
+  static const std::vector<Case> kCases = {
+      {"counts_of_one_event_disagree",
+       {{"a", "2024-08-13", "The Brennor Pass wildfire destroyed 37 homes near Velmar on Monday, officials said."},
+        {"b", "2024-08-13", "Officials said the Brennor Pass wildfire destroyed 43 homes near Velmar on Monday."}},
+       "43",
+       Expect::kConflict},
+      {"about_a_figure_fits_the_exact_one",
+       {{"a", "2024-08-13", "The Brennor Pass wildfire has burned about 1,200 hectares near Velmar, officials said."},
+        {"b", "2024-08-13", "Officials said the Brennor Pass wildfire has burned 1,187 hectares near Velmar."}},
+       "1187",
+       Expect::kNoConflict},
+      {"a_range_holds_the_figure",
+       {{"a", "2024-08-13", "Between 400 and 450 firefighters were deployed to the Brennor Pass wildfire."},
+        {"b", "2024-08-13", "In all, 420 firefighters were deployed to the Brennor Pass wildfire."}},
+       "420",
+       Expect::kNoConflict},
+      {"an_age_at_an_earlier_event_is_not_today's",
+       {{"a", "2024-08-30", "Tobin Ravel, 26, signed for Harrowgate on Friday. Ravel made his debut in 2016, aged 18."},
+        {"b", "2024-08-30", "Tobin Ravel, 26, joined Harrowgate on Friday after nine seasons."}},
+       "18",
+       Expect::kNoConflict},
+      {"a_part_is_not_its_whole",
+       {{"a", "2023-10-17", "Brakemoor will close the plant, eliminating 480 of the 643 jobs at the site."},
+        {"b", "2023-10-17", "Brakemoor said closing the plant would cut 520 jobs at the site."}},
+       "643",
+       Expect::kNoConflict},
+      {"jobs_cut_disagree",
+       {{"a", "2023-10-17", "Brakemoor will close the plant, eliminating 480 of the 643 jobs at the site."},
+        {"b", "2023-10-17", "Brakemoor said closing the plant would cut 520 jobs at the site."}},
+       "520",
+       Expect::kConflict},
+      {"one_sum_in_two_currencies",
+       {{"a", "2024-08-13", "Neighbouring Sarvel pledged €2 million, about $2.2 million, for firefighting aircraft."},
+        {"b", "2024-08-13", "Sarvel pledged €2 million for firefighting aircraft, its government said."}},
+       "about 2200000 USD",
+       Expect::kNoConflict},
+      {"words_in_quotation_marks_are_no_figure",
+       {{"a", "2024-08-31", "\"They will spend it on two loan players,\" one reader wrote about Harrowgate."},
+        {"b", "2024-08-31", "Harrowgate signed three loan players on Friday."}},
+       "2",
+       Expect::kAbsent},
+  };
+  return kCases;
+}
+
+TEST(FigureClaimsTest, ConflictOnlyWhereTheSameThingDiffers) {
+  for (const Case& c : Cases()) {
+    SCOPED_TRACE(c.name);
+    const Brief b = BriefOf(c.texts);
+    switch (c.expect) {
+      case Expect::kConflict:
+        EXPECT_TRUE(InConflict(b, c.value)) << c.value;
+        break;
+      case Expect::kNoConflict:
+        EXPECT_FALSE(ClaimsWith(b, c.value).empty()) << c.value << " is not claimed";
+        EXPECT_FALSE(InConflict(b, c.value)) << c.value;
+        break;
+      case Expect::kAbsent:
+        EXPECT_TRUE(ClaimsWith(b, c.value).empty()) << c.value;
+        break;
+    }
+  }
+}
+
+TEST(FigureClaimsTest, APriceBelongsToTheDealAndIsNamedByIt) {
+  const Brief b = BriefOf({{"a", "2024-08-30", "Harrowgate paid a fee of £58m for the midfielder Tobin Ravel."},
+                           {"b", "2024-08-30", "Tobin Ravel joined Harrowgate for a fee of £62m on Friday."}});
+  const std::vector<const Claim*> claims = ClaimsWith(b, "62000000 GBP");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(claims[0]->status, "conflict");
+  EXPECT_EQ(claims[0]->subject, "");
+  EXPECT_EQ(claims[0]->subject_name, "fee");
+  EXPECT_EQ(claims[0]->attribute, "amount");
+}
+
+TEST(FigureValueTextTest, BoundsAndRanges) {
+  Quantity q;
+  q.value = 2000;
+  EXPECT_EQ(FigureValueText(q), "2000");
+  q.bound = QuantityBound::kApprox;
+  EXPECT_EQ(FigureValueText(q), "about 2000");
+  q.bound = QuantityBound::kAtLeast;
+  EXPECT_EQ(FigureValueText(q), "more than 2000");
+  q.unit = "USD";
+  q.bound = QuantityBound::kExact;
+  q.value = 8e6;
+  q.high = 12e6;
+  EXPECT_EQ(FigureValueText(q), "8000000-12000000 USD");
+}
+
+TEST(FiguresCompatibleTest, ExactApproximateBoundsAndRanges) {
+  struct Row {
+    double a;
+    QuantityBound ab;
+    double ahigh;
+    double b;
+    QuantityBound bb;
+    bool compatible;
+  };
+  using B = QuantityBound;
+  const Row rows[] = {
+      {1187, B::kExact, 0, 1200, B::kApprox, true},  {1187, B::kExact, 0, 1190, B::kExact, false},
+      {2300, B::kExact, 0, 2000, B::kAtLeast, true}, {1800, B::kExact, 0, 2000, B::kAtLeast, false},
+      {197, B::kExact, 0, 200, B::kAtMost, true},    {420, B::kExact, 450, 430, B::kExact, true},
+      {400, B::kExact, 450, 500, B::kExact, false},  {3000, B::kExact, 0, 1200, B::kApprox, false},
+  };
+  for (const Row& r : rows) {
+    Quantity x, y;
+    x.value = r.a;
+    x.bound = r.ab;
+    x.high = r.ahigh;
+    y.value = r.b;
+    y.bound = r.bb;
+    EXPECT_EQ(FiguresCompatible(x, y), r.compatible) << r.a << " / " << r.b;
+    EXPECT_EQ(FiguresCompatible(y, x), r.compatible) << r.b << " / " << r.a;
+  }
+}
+
+}  // namespace
+}  // namespace storyline::stories
