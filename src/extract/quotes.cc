@@ -246,20 +246,32 @@ class Finder {
       }
       if (!carried.empty()) q.medium = carried;
     }
+    std::vector<bool> in_person(out->size(), false);  // said to reporters, or right after such words
     for (size_t qi = 0; qi < out->size(); ++qi) {
       Quote& q = (*out)[qi];
       if (!q.medium.empty()) continue;
       if (q.speaker.empty() && q.speaker_name.empty()) continue;
-      if (SpokenInPerson(q.span)) continue;
+      if (SpokenInPerson(q.span)) {
+        in_person[qi] = true;
+        continue;
+      }
       size_t best_at = 0;
       std::string best;
+      bool after_in_person = false;
       for (size_t pi = qi; pi-- > 0;) {
         const Quote& p = (*out)[pi];
         const bool same = q.speaker.empty() ? p.speaker.empty() && p.speaker_name == q.speaker_name
                                             : p.speaker == q.speaker;
         if (!same) continue;
         if (!p.medium.empty()) best = p.medium, best_at = p.span.start;
+        // "Speaking to reporters, she said … "I never hid …," she said":
+        // the words after words said in person were said there too.
+        after_in_person = p.medium.empty() && in_person[pi];
         break;  // only the speaker's latest quotation counts
+      }
+      if (after_in_person) {
+        in_person[qi] = true;
+        continue;
       }
       for (auto it = subjects.rbegin(); it != subjects.rend(); ++it) {
         const auto& [at, at_sent, id, medium] = *it;

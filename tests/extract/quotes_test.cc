@@ -235,6 +235,17 @@ TEST(FindQuotesTest, Media) {
        "the hall.",
        {kVelk},
        {{"I never hid anything,", "direct", "e1", "Mara Velk", "said", ""}}},
+      {"words after words said to reporters were said there too",
+       "Mara Velk posted on X on Monday. Speaking to reporters, Mara Velk said she kept nothing back. "
+       "\"I never hid anything,\" she said, \"but I should have left.\"",
+       {kVelk},
+       {{"she kept nothing back", "indirect", "e1", "Mara Velk", "said", ""},
+        {"I never hid anything,", "direct", "e1", "Mara Velk", "said", ""},
+        {"but I should have left.", "direct", "e1", "Mara Velk", "said", ""}}},
+      {"a platform after the cue is where, not who",
+       "Regional Governor Mara Velk, 61, wrote on X on Monday night: \"No family will face this alone.\"",
+       {kVelk, {"X", "PERSON", "e9"}},
+       {{"No family will face this alone.", "direct", "e1", "Mara Velk", "wrote", "x"}}},
   });
 }
 
