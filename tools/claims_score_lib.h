@@ -279,9 +279,31 @@ inline bool Contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// True when `name` occurs in `text` as whole words.
+inline bool HasWords(const std::string& text, const std::string& name) {
+  if (name.empty()) return false;
+  for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+    const bool starts = at == 0 || text[at - 1] == ' ';
+    const bool ends = at + name.size() == text.size() || text[at + name.size()] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 inline bool SubjectMatches(const Gold& gold, const std::string& key, const SystemClaim& c) {
-  if (c.story_event) return !gold.event.empty() && key == gold.event;
   auto it = gold.subjects.find(key);
+  if (c.story_event) {
+    // The story's event, or a subject the claim's attribute names ("local
+    // suppliers" for an event claim counting "local suppliers").
+    if (!gold.event.empty() && key == gold.event) return true;
+    if (it == gold.subjects.end()) return false;
+    const std::string attribute = Fold(c.attribute);
+    for (const std::string& n : it->second) {
+      std::string bare = n.rfind("the ", 0) == 0 ? n.substr(4) : n;
+      if (HasWords(attribute, bare)) return true;
+    }
+    return false;
+  }
   if (it == gold.subjects.end()) return false;
   for (const std::string& n : c.names) {
     if (Contains(it->second, n)) return true;

@@ -371,7 +371,8 @@ constexpr std::string_view kPrepositions[] = {"within", "during", "throughout", 
 // subject of the reported clause ("Fox said the firm lost 30K users").
 constexpr std::string_view kReportingVerbs[] = {"said",  "says",    "told",  "tells",   "claimed", "claims",
                                                 "wrote", "writes",  "added", "reported", "announced",
-                                                "stated", "insisted", "argued", "explained", "noted"};
+                                                "stated", "insisted", "argued", "explained", "noted",
+                                                "confirmed", "confirms", "estimated", "disclosed", "revealed"};
 
 // Words that open a parenthetical after a comma: relative clauses and
 // appositives ("Fox, who dated Ye, lost ...", "Fox, the actress, lost ...").
@@ -561,7 +562,8 @@ constexpr std::string_view kPronouns[] = {"them", "it", "him", "her", "us", "me"
 constexpr std::pair<std::string_view, std::string_view> kMeasureGroups[] = {
     {"fee", "fee"},          {"price", "fee"},           {"deal", "fee"},        {"sum", "fee"},
     {"transfer", "fee"},     {"paid", "fee"},            {"sold", "fee"},        {"bought", "fee"},
-    {"for", "fee"},          {"banked", "fee"},          {"spending", "spending"},   {"spent", "spending"},  {"outlay", "spending"},
+    {"for", "fee"},          {"banked", "fee"},          {"move", "fee"},        {"sale", "fee"},
+    {"signing", "fee"},      {"spending", "spending"},   {"spent", "spending"},  {"outlay", "spending"},
     {"revenue", "revenue"},  {"revenues", "revenue"},    {"turnover", "revenue"}, {"sales", "revenue"},
     {"cost", "cost"},        {"costs", "cost"},          {"bill", "cost"},       {"fine", "fine"},
     {"fined", "fine"},       {"penalty", "fine"},        {"aid", "funding"},     {"funding", "funding"},
@@ -933,8 +935,11 @@ class Finder {
   // lost 30K users"), not when the figure opens that clause ("Acme said 133
   // people were sacked").
   bool SpeakerOfOtherClause(size_t me, size_t first) const {
+    // The verb of saying may come after an insertion ("Marwood, who is
+    // also acting minister, said Sarvonia had pledged €2m").
     size_t k = me + 1;
-    if (k >= first || toks_[k].kind != Kind::kWord || !InList(kReportingVerbs, toks_[k].s)) return false;
+    while (k < first && !(toks_[k].kind == Kind::kWord && InList(kReportingVerbs, toks_[k].s))) ++k;
+    if (k >= first) return false;
     for (++k; k < first; ++k) {
       if (toks_[k].kind != Kind::kWord || !InList(kNumberLeadIns, toks_[k].s)) return true;
     }
@@ -964,7 +969,13 @@ class Finder {
   bool HeadsRelativeClause(size_t me, size_t first) const {
     size_t k = me + 1;
     if (Is(k, ",")) ++k;
-    return k < first && (IsWordCi(k, "who") || IsWordCi(k, "whose") || IsWordCi(k, "which"));
+    if (!(k < first && (IsWordCi(k, "who") || IsWordCi(k, "whose") || IsWordCi(k, "which")))) return false;
+    // The clause must still be open at the figure: "Marwood, who is acting
+    // minister, said Sarvonia pledged €2m" closes it first.
+    for (size_t j = k + 1; j < first; ++j) {
+      if (Is(j, ",")) return false;
+    }
+    return true;
   }
 
   // True when a quotation closes between the mention at tokens [mt, me] and
@@ -1222,6 +1233,11 @@ class Finder {
     if (IsParticiple(k)) ++k;
     if (k < toks_.size() && toks_[k].kind == Kind::kWord && InList(kWholeWords, toks_[k].s)) return true;
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "all") || IsWordCi(k + 1, "total"))) return true;
+    // "1,100 jobs from Veltrane's global workforce": a whole named for its owner.
+    if (IsWordCi(k, "from") && k + 2 < toks_.size() && IsUpperWord(toks_[k + 1]) &&
+        (Is(k + 2, "'") || Is(k + 2, "\xE2\x80\x99"))) {
+      return true;
+    }
     return IsWordCi(k, "across") && IsWordCi(k + 1, "the") && k + 2 < toks_.size() &&
            (IsWordCi(k + 2, "company") || IsWordCi(k + 2, "group") || IsWordCi(k + 2, "country") ||
             IsWordCi(k + 2, "business") || IsWordCi(k + 2, "region"));
@@ -1437,19 +1453,23 @@ class Finder {
     if (IsTimeUnit(m.unit + "s") && lead > 0) {
       size_t k = lead - 1;
       if ((IsWordCi(k, "for") || IsWordCi(k, "to")) && k > 0) --k;
-      if (IsLowerWord(toks_[k]) && !InList(kPrepositions, toks_[k].s) && !InList(kPhraseEnders, toks_[k].s) &&
-          !InList(kSayingVerbs, toks_[k].s) && !toks_[k].s.ends_with("ing")) {
-        return ClauseSubject(m.first, m.last);
-      }
-      return "";
+      // The verb must be one: "freezing property taxes for two years" is the
+      // taxes', not the subject's.
+      const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
+      const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
+                        ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
+                         w == "led" || w == "served" || w == "taught");
+      return verb ? ClauseSubject(m.first, m.last) : "";
     }
     if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
-    // "its 4,000 workers": the pronoun's referent (ClauseSubject finds it).
+    // "its 4,000 workers": the pronoun's referent (ClauseSubject finds it);
+    // but "his £58m move" is the deal's price, no one's.
     if (lead > 0 && (IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "his") || IsWordCi(lead - 1, "her") ||
                      IsWordCi(lead - 1, "their"))) {
+      if (IsCurrencyUnit(m.unit) && MeasureGroup(HeadAfter(m.last)) == "fee") return "";
       return ClauseSubject(m.first, m.last);
     }
     if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size() && IsUpperWord(toks_[m.last + 2])) {
@@ -1464,7 +1484,10 @@ class Finder {
     const std::string verb = Lower(toks_[lead - 1].s);
     // A price is the deal's, not the buyer's or the seller's ("Ashcombe
     // banked £62m", "Valmoral paid £58m").
-    const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb) && MeasureGroup(verb) != "fee";
+    // A sum named by a noun ("promised $6m in emergency aid") is that
+    // thing's, not the promiser's.
+    const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb) && MeasureGroup(verb) != "fee" &&
+                     HeadAfter(m.last).empty();
     // A count the clause subject's own verb takes ("Ashcombe rejected two
     // bids", "Castellane won 45% of the vote", "made 171 appearances");
     // not after a verb of saying, a preposition or a participle clause
@@ -1474,6 +1497,26 @@ class Finder {
                         !InList(kAuxiliaries, verb);
     const bool have = !IsCurrencyUnit(m.unit) && InList(kHaveVerbs, verb);
     if (!sum && !have && !object) return "";
+    // "a fraud that cost 221 investors": a relative clause of a thing is
+    // the thing's (the story's event); of a name the tagger missed
+    // ("Corvale, which has 2,300 workers"), unknown.
+    if (lead >= 3 && (IsWordCi(lead - 2, "which") || IsWordCi(lead - 2, "that") || IsWordCi(lead - 2, "who"))) {
+      size_t a = lead - 3;
+      if (Is(a, ",") && a > 0) --a;
+      const bool named = std::any_of(by_end_.begin(), by_end_.end(),
+                                     [&](const EntityMention* e) { return e->span.end == toks_[a].c1; });
+      if (!named) {
+        // A thing with a name in its phrase ("The Corvale plant, which
+        // has 2,300 workers") is another thing than the story's event.
+        bool capitalised = !IsLowerWord(toks_[a]);
+        for (size_t b = a; b > 0 && a - b < kMaxHeadModifiers && IsWordCi(b, "the") == false; --b) {
+          if (toks_[b].kind != Kind::kWord || toks_[b].sentence != toks_[a].sentence) break;
+          capitalised = capitalised || (IsUpperWord(toks_[b]) && toks_[b - 1].sentence == toks_[b].sentence);
+        }
+        *unresolved = capitalised;
+        return "";
+      }
+    }
     std::string subject = ClauseSubject(m.first, m.last);
     // "which has 2,300 workers", "it employs 300": someone's, but whose is
     // not known.

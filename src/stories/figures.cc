@@ -289,6 +289,9 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
 constexpr std::string_view kGenericSumWords[] = {"amount", "bill",  "cost",    "deal",  "fee",   "figure",
                                                  "funding", "money", "package", "payment", "price", "sum",
                                                  "total", "value", "worth"};
+// ... and of those, the ones that do not even say what kind of sum it is:
+// two such sums are never set against each other.
+constexpr std::string_view kVagueSumWords[] = {"amount", "figure", "money", "sum", "total", "value", "worth"};
 
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
@@ -298,7 +301,9 @@ constexpr std::string_view kGenericSumWords[] = {"amount", "bill",  "cost",    "
 bool Comparable(const Figure& f, const Figure& g) {
   constexpr double kSameFactSimilarity = 0.2;
   constexpr double kSameEventSimilarity = 0.1;
-  if (f.attribute == "amount") return false;
+  if (std::find(std::begin(kVagueSumWords), std::end(kVagueSumWords), f.attribute) != std::end(kVagueSumWords)) {
+    return false;
+  }
   if (f.attribute == "age") return true;
   if (IsCurrency(f.scale)) {
     // A sum named by what it is for ("severance", "repair contract") is one
