@@ -620,6 +620,9 @@ class Finder {
     std::sort(by_end_.begin(), by_end_.end(), [](const EntityMention* a, const EntityMention* b) {
       return a->span.end < b->span.end || (a->span.end == b->span.end && a->span.start < b->span.start);
     });
+    by_start_ = by_end_;
+    std::stable_sort(by_start_.begin(), by_start_.end(),
+                     [](const EntityMention* a, const EntityMention* b) { return a->span.start < b->span.start; });
     sentence_start_.push_back(0);
     for (const Token& t : toks_) {
       if (t.sentence >= sentence_start_.size()) sentence_start_.push_back(t.c0);
@@ -1472,6 +1475,26 @@ class Finder {
       if (IsCurrencyUnit(m.unit) && MeasureGroup(HeadAfter(m.last)) == "fee") return "";
       return ClauseSubject(m.first, m.last);
     }
+    // "1,100 jobs across the company", "14,000 people worldwide": the whole
+    // of the organisation the sentence names first.
+    if (!IsCurrencyUnit(m.unit) && m.unit != "percent" && Widened(m.last)) {
+      // "from Veltrane's global workforce": the possessor named after it.
+      size_t k = m.last + 1;
+      if (IsParticiple(k)) ++k;
+      if (IsWordCi(k, "from") && k + 1 < toks_.size()) {
+        for (const EntityMention* e : by_start_) {
+          if (e->span.start == toks_[k + 1].c0) return e->entity;
+        }
+      }
+      // Else the organisation that opens the sentence (the tagger may type
+      // it PERSON: "Veltrane, which employs 14,000 people worldwide").
+      const size_t start = sentence_start_[toks_[m.first].sentence];
+      for (const EntityMention* e : by_start_) {
+        if (e->span.start < start) continue;
+        if (e->span.start == start && e->span.end <= toks_[m.first].c0) return e->entity;
+        break;
+      }
+    }
     if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size() && IsUpperWord(toks_[m.last + 2])) {
       for (const EntityMention* e : by_end_) {
         if (e->span.start == toks_[m.last + 2].c0) return e->entity;  // "5,000 followers of Zoë Fox"
@@ -1751,6 +1774,7 @@ class Finder {
   std::string_view text_;
   std::vector<Token> toks_;
   std::vector<const EntityMention*> by_end_;  // PERSON and ORG, by span end
+  std::vector<const EntityMention*> by_start_;  // the same, by span start
   std::vector<size_t> sentence_start_;        // code point of each sentence
   // Capitalised words of PERSON names -> the entities that use them.
   std::map<std::string, std::vector<std::string>, std::less<>> name_words_;
