@@ -1237,9 +1237,10 @@ class Finder {
     if (k < toks_.size() && toks_[k].kind == Kind::kWord && InList(kWholeWords, toks_[k].s)) return true;
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "all") || IsWordCi(k + 1, "total"))) return true;
     // "1,100 jobs from Veltrane's global workforce": a whole named for its owner.
-    if (IsWordCi(k, "from") && k + 2 < toks_.size() && IsUpperWord(toks_[k + 1]) &&
-        (Is(k + 2, "'") || Is(k + 2, "\xE2\x80\x99"))) {
-      return true;
+    if (IsWordCi(k, "from") && k + 2 < toks_.size() && IsUpperWord(toks_[k + 1])) {
+      size_t j = k + 1;
+      while (j + 1 < toks_.size() && IsUpperWord(toks_[j + 1])) ++j;
+      if (Is(j + 1, "'") || Is(j + 1, "\xE2\x80\x99")) return true;
     }
     return IsWordCi(k, "across") && IsWordCi(k + 1, "the") && k + 2 < toks_.size() &&
            (IsWordCi(k + 2, "company") || IsWordCi(k + 2, "group") || IsWordCi(k + 2, "country") ||

@@ -221,8 +221,41 @@ TEST(FindQuantitiesTest, CountSubjects) {
       // A name inside someone's quoted words does not own the count after it.
       {"\"I love Zoë Fox,\" one person wrote.", {kFox}, "one person", 1, "person", ""},
       {"Omar Lane praised Zoë Fox and lost 30K followers.", {kLane, kFox}, "30K followers", 30000, "followers", "e2"},
+      // A relative clause closed before the figure owns nothing in it.
+      {"Omar Lane, who runs Acme Corp, said the fire destroyed 37 homes.", {kLane, kAcme}, "37 homes", 37, "homes",
+       ""},
+      // Nearness alone names no owner: Fox only reports.
+      {"Zoë Fox said 300 homes burned.", {kFox}, "300 homes", 300, "homes", ""},
+      // A whole belongs to the organisation the sentence opens with.
+      {"Acme Corp said it would cut 1,100 jobs across the company.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
+      {"The plan removes 1,100 jobs from Acme Corp's workforce.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
+      // "the 24-year-old": the person the article names most, not a
+      // description's first word ("The manager").
+      {"Zoë Fox signed. Omar Lane watched. The 24-year-old smiled. The manager left.",
+       {kFox, kLane, {"The manager", "PERSON", "e2"}}, "24-year-old", 24, "years", "e1"},
   };
   for (const Case& c : kCases) ExpectCase(c);
+}
+
+// A relative clause of a thing is that thing's: the story's own event
+// when the thing has no name, nobody's known when it has one.
+TEST(FindQuantitiesTest, RelativeClausesOfThings) {
+  struct Row {
+    const char* sentence;
+    const char* text;
+    const char* measure;  // "" when whose it is cannot be told
+  };
+  const Row rows[] = {
+      {"Lane was jailed for a fraud that cost 221 investors their savings.", "221 investors", "investors cut"},
+      {"Work moves to the Corvale plant, which has 2,300 workers.", "2,300 workers", ""},
+  };
+  for (const Row& r : rows) {
+    const std::vector<Quantity> found = FindQuantities(r.sentence, {});
+    const Quantity* q = FindByText(found, r.text);
+    ASSERT_NE(q, nullptr) << r.sentence;
+    EXPECT_EQ(q->measure, r.measure) << r.sentence;
+    EXPECT_EQ(q->subject, "") << r.sentence;
+  }
 }
 
 TEST(FindQuantitiesTest, NotQuantities) {
