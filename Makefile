@@ -61,7 +61,8 @@ bench: build
 	/usr/bin/time -f "ingest pipeline: %e s wall, %U s user, %P CPU, peak RSS %M KiB" \
 	  $(BUILD)/storyline ingest --db $(BUILD)/bench-ingest.db $(BUILD)/synthetic-20k.jsonl
 
-# Every scorer against ../shared/data, as reported in the README.
+# Every scorer against ../shared/data (and the team's eval/ sets), as
+# reported in the README.
 score: build
 	$(BUILD)/storyline extract --json $(SHARED)/data/article-extraction/html > $(BUILD)/extract-pred.jsonl
 	$(BUILD)/tools/extraction_score --data $(SHARED)/data/article-extraction --pred $(BUILD)/extract-pred.jsonl
@@ -73,6 +74,7 @@ score: build
 	$(BUILD)/tools/cluster_score --ecbplus $(SHARED)/data/ecbplus-stories --split test
 	$(BUILD)/tools/cluster_score --ecbplus $(SHARED)/data/ecbplus-stories
 	$(BUILD)/tools/cluster_score --examples examples --gold eval/stories/examples.tsv
+	$(BUILD)/tools/claims_score --gold eval/claims --split all
 
 # Rebuilds every committed model from ../shared/data.
 models: build

@@ -1,0 +1,47 @@
+# tools/claims_score: the measure checks itself (every gold story scored as
+# its own system is perfect, and swapping subjects lowers value-subject
+# accuracy), a drifted evidence fragment is reported by name and fails the
+# run, the test split's errors stay hidden without --final, and the dev
+# figures do not fall below this tree's (a regression gate on a dev set,
+# not the issue's goals: see the README).
+source "$(dirname "$0")/lib.bash"
+CS="$(dirname "$SL")/tools/claims_score"
+[[ -x "$CS" ]] || fail "no $CS (build the claims_score target)"
+GOLD="$SRC/eval/claims"
+
+"$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
+grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 12 ]] ||
+  fail "fewer than 12 stories self-checked"
+
+# A fragment that is no longer in its article is a gold problem: exit 1.
+mkdir "$TMP/drift"
+/usr/bin/python3 - "$GOLD/kestrel-fire.json" "$TMP/drift/kestrel-fire.json" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+g["facts"][0]["values"][0]["evidence"][0] = "words no article holds"
+json.dump(g, open(sys.argv[2], "w"))
+PY
+set +e; "$CS" --gold "$TMP/drift" --root "$SRC" > /dev/null 2> "$TMP/drift.err"; code=$?; set -e
+[[ $code -eq 1 ]] || fail "drifted gold: exit $code (wanted 1)"
+grep -q 'words no article holds' "$TMP/drift.err" || fail "drifted fragment not named"
+
+# The test split's errors are not listed without --final.
+"$CS" --gold "$GOLD" --root "$SRC" --split test --errors > "$TMP/test.txt" 2> "$TMP/test.err" || fail "test split run"
+grep -qE '^  (false conflict|missed conflict|wrong subject):' "$TMP/test.txt" && fail "test-split errors listed"
+grep -q 'not listed without --final' "$TMP/test.err" || fail "no notice that test errors are hidden"
+
+# Dev figures as this tree reaches them, less a margin: a change that makes
+# conflicts less trustworthy or rarer fails here.
+"$CS" --gold "$GOLD" --root "$SRC" --split dev --json > "$TMP/dev.json" || fail "dev run"
+/usr/bin/python3 - "$TMP/dev.json" <<'PY' || fail "dev figures fell"
+import json, sys
+t = json.load(open(sys.argv[1]))["total_dev"]
+checks = [("conflict_precision", 0.90), ("conflict_recall", 0.65), ("value_subject_accuracy", 0.80)]
+bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
+if t["trap_violations"] > 3:
+    bad.append(f"trap violations {t['trap_violations']} > 3")
+print("\n".join(bad) or "dev figures ok")
+sys.exit(1 if bad else 0)
+PY
+echo ok
