@@ -532,13 +532,23 @@ inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,
         entries.push_back(&e);
       }
     }
+    if (entries.size() > 1) ++n.dates_repeated;  // one sentence, several entries
+    // An entry cites one sentence for all it merges (another outlet's, or
+    // another sentence of the same day): then the article's entries on the
+    // expected date stand for it.
+    if (entries.empty()) {
+      for (const SystemDate& e : timeline) {
+        if (Contains(e.articles, d.article) && Contains(e.dates, d.value)) {
+          entries.push_back(&e);
+        }
+      }
+    }
     bool right = false;
     for (const SystemDate* e : entries) {
       for (const std::string& date : e->dates) {
         if (date == d.value || (date.size() > d.value.size() && date.rfind(d.value + "-", 0) == 0)) right = true;
       }
     }
-    if (entries.size() > 1) ++n.dates_repeated;
     if (right) {
       ++n.dates_right;
     } else {

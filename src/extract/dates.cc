@@ -441,6 +441,11 @@ std::optional<Match> BareMonth(const Ctx& c, size_t i) {
     if (shift < 0 && month >= c.a.month) --year;
     if (shift > 0 && month <= c.a.month) ++year;
   }
+  // "next January 30": the day too.
+  const int day = shift != 0 ? IntAt(c, e, 1, 2) : -1;
+  if (day >= 1 && year > 0 && day <= DaysInMonth(year, month)) {
+    return Match{e + 1, DateText(year, month, day)};
+  }
   return Match{e, YearText(year) + "-" + Pad(month, 2)};
 }
 
@@ -580,6 +585,8 @@ std::optional<Match> Season(const Ctx& c, size_t i) {
     constexpr int kSeasonMonths = 3;
     if (shift < 0 && c.a.month < start_month + kSeasonMonths) --y;
     if (shift > 0 && c.a.month >= start_month) ++y;
+    // "would end in the spring", read in November: the coming one.
+    if (shift == 0 && TenseCueBefore(c, i) == Tense::kFuture && c.a.month >= start_month + kSeasonMonths) ++y;
   } else if (y > 0) {
     y += shift;
   }
@@ -651,9 +658,9 @@ std::string PartOfDay(std::string_view w) {
 // Words that put the sentence's event ahead of the anchor. Some only count
 // when "to" follows ("plans to", "set to", "on track to", "expected to"):
 // alone they are nouns or past participles ("the plans announced").
-constexpr std::array<std::string_view, 11> kFutureWords = {"will", "ll",     "shall", "scheduled", "upcoming",
-                                                           "next", "slated", "until", "due",       "should",
-                                                           "would"};
+// ("next" is not one: "Dunmere's next mayor ... in Tuesday's election".)
+constexpr std::array<std::string_view, 10> kFutureWords = {"will",  "ll",    "shall", "scheduled", "upcoming",
+                                                           "slated", "until", "due",   "should",    "would"};
 constexpr std::array<std::string_view, 8> kFutureBeforeTo = {"plans", "plan", "planning", "set",
                                                              "going", "track", "expected", "poised"};
 // Auxiliaries and adverbs that put it behind. Other past participles
@@ -754,7 +761,9 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   if (w == "this" || dir != 0) ++k;
   const int wd = WeekdayAt(c, k, false);
   if (wd < 0) return std::nullopt;
-  if (dir == 0) dir = FutureCueBefore(c, i) ? 1 : -1;
+  // "Tuesday's election": a day news refers back to.
+  const bool possessive = IsPunct(c, k + 1, '\'') && Adjacent(c, k + 1) && IsWord(c, k + 2, "s");
+  if (dir == 0) dir = !possessive && FutureCueBefore(c, i) ? 1 : -1;
   std::string v = "XXXX-XX-XX";
   if (full) {
     const int today = DayOfWeek(a.year, a.month, a.day);

@@ -308,6 +308,10 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The series \"Lost Unfolded\" returns in December.", "December", "2022-12"},
       // An irregular past tense.
       {"The club sold the striker in January.", "January", "2022-01"},
+      // A weekday's possessive looks back; "next" before a noun is no cue.
+      {"She is set to become the next mayor after Friday's vote.", "Friday", "2022-11-25"},
+      {"A hearing will be held next January 30.", "next January 30", "2023-01-30"},
+      {"Closures would end in the spring.", "the spring", "2023-SP"},
   };
   for (const DateCase& c : kCases) {
     const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
