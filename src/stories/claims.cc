@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "stories/figures.h"
+#include "stories/story_view.h"
 #include "stories/text_features.h"
 #include "stories/view_util.h"
 
@@ -922,19 +923,54 @@ struct YearMention {
   // Dated by the word before "in <year>" ("opened in 1974"): joins only
   // mentions of the same subject (none is the story's event).
   bool by_event_word = false;
+  bool precise = false;  // a day or month ("resigned on Monday"), not a year
 };
 
-// "The plant opened in 1974", "made his debut in 2019": the lower-case word
-// before "in <year>", folded, or "" when the year is not so introduced.
+// Joins an event word to the thing that did it when no entity did:
+// "began|fire".
+constexpr char kThingMark = '|';
+
+// The first lower-case noun a clause opens with, after determiners and
+// names ("The trial, which began" -> "trial", "Tamsworth's plant" ->
+// "plant"); "" when it opens with a pronoun or nothing of the kind.
+std::string OpeningNoun(const std::string& clause) {
+  for (const WordToken& t : Tokenize(clause)) {
+    if (t.capitalised && !IsStopWord(t.folded)) continue;  // names and their possessives
+    if (!t.has_letter || t.folded == "s") continue;
+    if (IsStopWord(t.folded)) {
+      if (t.folded == "the" || t.folded == "a" || t.folded == "an" || t.folded == "its" || t.folded == "their") continue;
+      return "";
+    }
+    return t.folded;
+  }
+  return "";
+}
+
+// "The plant opened in 1974", "made his debut in 2019", "resigned on
+// Monday": the lower-case word before "in" or "on" and the date, folded,
+// or "" when the date is not so introduced. Verbs of saying date the
+// telling, not the event ("said on Monday").
 std::string EventWordBefore(const std::string& before) {
   const std::vector<WordToken> words = Tokenize(before);
-  if (words.size() < 2 || words.back().folded != "in") return "";
-  const WordToken& w = words[words.size() - 2];
+  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return "";
+  const WordToken* wp = &words[words.size() - 2];
+  // "broke out on Saturday", "stepped down on Monday": the verb and its particle.
+  std::string particle;
+  if (words.size() >= 3 && (wp->folded == "out" || wp->folded == "down" || wp->folded == "up" || wp->folded == "off")) {
+    particle = " " + wp->folded;
+    wp = &words[words.size() - 3];
+  }
+  const WordToken& w = *wp;
   const std::string_view gap(before.data() + w.end, words.back().begin - w.end);
-  if (gap.find_first_not_of(' ') != std::string_view::npos) return "";  // "debut, in 2019"
+  if (gap.find_first_not_of(particle.empty() ? " " : " outdwnpf") != std::string_view::npos) {
+    return "";  // "debut, in 2019"
+  }
   // "re-elected in 2021" is not "elected": the prefix is part of the word.
   if (w.begin > 0 && before[w.begin - 1] == '-') return "";
   if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return "";
+  static constexpr std::string_view kSaying[] = {"said", "told", "wrote", "added", "stated", "posted",
+                                                 "tweeted", "spoke", "commented", "replied", "asked"};
+  if (std::find(std::begin(kSaying), std::end(kSaying), w.folded) != std::end(kSaying)) return "";
   // What happened: a past form ("opened", "began") or a noun naming an
   // event ("debut"); "joined the infirmary in 1998" dates the joining, not
   // the infirmary.
@@ -947,7 +983,7 @@ std::string EventWordBefore(const std::string& before) {
   const bool past = (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
                     std::find(std::begin(kPastForms), std::end(kPastForms), w.folded) != std::end(kPastForms);
   const bool event = std::find(std::begin(kEventNouns), std::end(kEventNouns), w.folded) != std::end(kEventNouns);
-  return past || event ? w.folded : "";
+  return past || event ? w.folded + particle : "";
 }
 
 // The subject of an event word: the first person or organisation its
@@ -981,13 +1017,17 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
     for (const DateMention& d : a.dates) {
-      if (!IsYearValue(d.value)) continue;
+      // A day or month counts only as the date of what a word says
+      // happened ("resigned on Monday"); a year also as a thing's.
+      const std::string calendar = CalendarDatePrefix(d.value);
+      const bool day_or_month = (calendar.size() == 7 || calendar.size() == 10) && calendar[0] != 'X';
+      if (!IsYearValue(d.value) && !day_or_month) continue;
       size_t sentence_end = view.cp_length();
       for (const Span& s : a.sentences) {
         if (s.start <= d.span.start && d.span.start < s.end) sentence_end = s.end;
       }
       const std::string after = view.Slice(d.span.end, sentence_end);
-      const std::vector<WordToken> phrase = HeadPhrase(after);
+      const std::vector<WordToken> phrase = day_or_month ? std::vector<WordToken>{} : HeadPhrase(after);
       YearMention m;
       for (const WordToken& t : phrase) {
         // Names in the phrase say whose thing it is (the subject), not what.
@@ -1001,16 +1041,20 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         const std::string before = view.Slice(sentence_start, d.span.start);
         const std::string word = EventWordBefore(before);
         if (word.empty()) continue;
-        m.words.push_back(word);
         m.by_event_word = true;
+        m.precise = day_or_month;
         const size_t word_at = sentence_start + CountCodePoints(before.substr(0, before.rfind(word)));
         m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at);
+        // Without a named subject, the thing the sentence opens with tells
+        // events apart ("the fire began", "the inquiry began").
+        const std::string thing = m.subject ? "" : OpeningNoun(view.Slice(sentence_start, word_at));
+        m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
         m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
       }
       m.article = a.article.id;
-      m.year = d.value.substr(0, 4);
+      m.year = m.precise ? calendar : d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
       out.push_back(std::move(m));
     }
@@ -1073,7 +1117,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     if (mentions[root].by_event_word) {
       // "opened in 1974": the year the subject (or, with none, the story's
       // own event) did what the word says.
-      const std::string attribute = "year " + mentions[root].words.front();
+      const std::string& key = mentions[root].words.front();
+      const std::string attribute =
+          (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
       table.Add(fmt::format("y|{}", root), subject, subject_entity ? story.entities[*subject_entity].name : "",
                 attribute, mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;
@@ -1121,6 +1167,11 @@ bool SpellingVariants(std::string_view a, std::string_view b) {
 
 ValueRelation CompareValues(std::string_view attribute, std::string_view a, std::string_view b) {
   if (a == b) return ValueRelation::kSame;
+  // "2024-02" holds "2024-02-20": a month and a day in it can both be true.
+  if (attribute.starts_with("date ")) {
+    if (b.size() < a.size() && a.starts_with(b) && a[b.size()] == '-') return ValueRelation::kNarrower;
+    if (a.size() < b.size() && b.starts_with(a) && b[a.size()] == '-') return ValueRelation::kWider;
+  }
   if (attribute == "role") return CompareRoles(a, b);
   if (attribute == "medium") return CompareMedia(a, b);
   return ValueRelation::kConflict;

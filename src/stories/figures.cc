@@ -372,6 +372,21 @@ void JoinSums(std::vector<Figure>& figures) {
   }
 }
 
+// A figure of the story's event that states exactly the value an owned
+// figure of the same attribute states, for one owner only, is that
+// owner's ("took 8,412 votes" / "put Castellane on 8,412 votes"): equal
+// values can only agree, so this never makes a conflict.
+void JoinEqualValues(std::vector<Figure>& figures) {
+  for (Figure& f : figures) {
+    if (f.entity || f.attribute == "age") continue;
+    std::set<size_t> owners;
+    for (const Figure& g : figures) {
+      if (g.entity && g.attribute == f.attribute && g.scale == f.scale && g.value == f.value) owners.insert(*g.entity);
+    }
+    if (owners.size() == 1) f.entity = *owners.begin();
+  }
+}
+
 struct UnionFind {
   explicit UnionFind(size_t n) : parent(n) {
     for (size_t i = 0; i < n; ++i) parent[i] = i;
@@ -501,6 +516,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
   JoinSums(figures);
   JoinUnderspecified(figures);
+  JoinEqualValues(figures);
   std::map<std::tuple<size_t, std::string, std::string>, std::vector<const Figure*>> groups;
   constexpr size_t kNoEntity = std::numeric_limits<size_t>::max();
   for (const Figure& f : figures) {
