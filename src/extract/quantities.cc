@@ -551,6 +551,18 @@ std::string EventStem(std::string_view w) {
   return w.ends_with("ing") ? "" : std::string(w);
 }
 
+// One name for what lasts: a deal is a contract, a jail term a sentence.
+std::string DurationOf(std::string_view noun) {
+  static constexpr std::pair<std::string_view, std::string_view> kDurations[] = {
+      {"deal", "contract"},     {"agreement", "contract"}, {"contract", "contract"}, {"term", "sentence"},
+      {"prison", "sentence"},   {"jail", "sentence"},      {"jailed", "sentence"},   {"sentenced", "sentence"},
+      {"sentence", "sentence"}, {"imprisonment", "sentence"}, {"custody", "sentence"}, {"ban", "ban"}};
+  for (const auto& [from, to] : kDurations) {
+    if (noun == from) return std::string(to);
+  }
+  return std::string(noun);
+}
+
 // Pronouns: never what a figure measures ("within 72 hours of discovering
 // them").
 constexpr std::string_view kPronouns[] = {"them", "it", "him", "her", "us", "me", "you", "they", "we",
@@ -1426,6 +1438,7 @@ class Finder {
           head = w;
         }
       }
+      if (!head.empty() && head.find(' ') == std::string::npos) return DurationOf(head);
       if (m.last + 1 < toks_.size() &&
           (IsWordCi(m.last + 1, "after") || IsWordCi(m.last + 1, "earlier") || IsWordCi(m.last + 1, "later") ||
            IsWordCi(m.last + 1, "before") || IsWordCi(m.last + 1, "ago") || IsWordCi(m.last + 1, "from"))) {
@@ -1646,6 +1659,7 @@ class Finder {
       return Match{first, next + 1, value, "percent", std::string()};
     }
     if (!count_allowed) return std::nullopt;
+    if (std::optional<Match> d = MatchHyphenDuration(first, last, value)) return d;
     // "480 of the 643 jobs": a part counts what its whole counts.
     if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
                                  IsWordCi(next + 1, "their"))) {
@@ -1677,6 +1691,26 @@ class Finder {
       unit.pop_back();
     }
     return Match{first, noun, value, unit, std::string()};
+  }
+
+  // "a five-year contract", "a 12-year sentence": a duration written as a
+  // modifier, measuring the noun it modifies ("-year-old" is an age).
+  std::optional<Match> MatchHyphenDuration(size_t first, size_t last, double value) const {
+    const size_t dash = last + 1;
+    if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
+    const std::string unit = Lower(toks_[dash + 1].s);
+    if (!IsTimeUnit(unit + "s")) return std::nullopt;
+    if (Is(dash + 2, "-")) return std::nullopt;  // "five-year-old"
+    size_t noun = dash + 2;
+    for (size_t k = 0; k < kMaxCountModifiers && noun + 1 < toks_.size() && IsLowerWord(toks_[noun + 1]) &&
+                       !InList(kPhraseEnders, toks_[noun + 1].s) && !InList(kPrepositions, toks_[noun + 1].s);
+         ++k) {
+      ++noun;  // "a five-year playing contract"
+    }
+    if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s)) {
+      return std::nullopt;
+    }
+    return Match{first, dash + 1, value, unit, std::string(), DurationOf(Lower(toks_[noun].s))};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",

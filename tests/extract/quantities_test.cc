@@ -320,6 +320,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Crews of 400-450 firefighters worked.", "400-450 firefighters", 400, 450, "firefighters", B::kExact},
       {"Prices rose from 40 to 50 dollars.", "50 dollars", 50, 0, "", B::kExact},
       {"He was jailed for nine years.", "nine years", 9, 0, "sentence", B::kExact},
+      {"He signed a five-year contract.", "five-year", 5, 0, "contract", B::kExact},
+      {"He put pen to paper on a five-year deal.", "five-year", 5, 0, "contract", B::kExact},
+      {"She got a 12-year sentence.", "12-year", 12, 0, "sentence", B::kExact},
       {"She is 31 years old.", "31 years old", 31, 0, "age", B::kExact},
       {"37 homes destroyed by the fire.", "37 homes", 37, 0, "homes destroyed", B::kExact},
   };
