@@ -191,7 +191,11 @@ constexpr std::string_view kRoleHeads[] = {
     "publisher",   "researcher",    "scientist",  "secretary",    "senator",      "sergeant",
     "sheriff",     "singer",        "solicitor",  "songwriter",   "spokesman",    "spokesperson",
     "spokeswoman", "strategist",    "student",    "surgeon",      "teacher",      "treasurer",
-    "trustee",     "writer",
+    "trustee",     "writer",        "auditor",    "broadcaster",  "candidate",    "captain",
+    "cardiologist", "clerk",        "commander",  "councilman",   "councilwoman", "defender",
+    "forward",     "goalkeeper",    "host",       "investigator", "marshal",      "midfielder",
+    "pharmacologist", "presenter",  "registrar",  "statistician", "striker",      "superintendent",
+    "winger",
 };
 // Words a role phrase may have before its head ("former", "chief",
 // "finance"). A closed list: a lower-case word before a title is as often a
