@@ -725,6 +725,16 @@ std::string RoleAfter(std::string_view after, bool complete) {
       break;
     }
   }
+  // "the 47-year-old Civic Alliance councillor": an age and the name of
+  // an organisation before the role say whose role and who, not which.
+  constexpr size_t kMaxModifierWords = 4;
+  for (size_t skipped = 0; i < words.size() && skipped < kMaxModifierWords; ++skipped) {
+    const bool age = words[i].folded.ends_with("-year-old");
+    const bool name = words[i].capitalised && !IsStopWord(words[i].folded) && !IsRoleWord(words[i].folded);
+    if (!age && !name) break;
+    if (i + 1 >= words.size() || !AllSpaces(Between(after, words[i].end, words[i + 1].begin))) return "";
+    ++i;
+  }
   const size_t start = i;
   while (i < words.size() && i - start < kMaxRoleWords && IsRoleWord(words[i].folded) &&
          (i == start || AllSpaces(Between(after, words[i - 1].end, words[i].begin)))) {

@@ -429,6 +429,20 @@ TEST(ClaimsTest, RoleAgreedAcrossTwoOutlets) {
   EXPECT_NE(roles[0]->values[0].evidence.find("chief executive Mira"), std::string::npos);
 }
 
+// "the 47-year-old Harbour Party councillor": an age and an organisation's
+// name before the role do not hide it.
+TEST(ClaimsTest, RoleAfterAgeAndOrganisationName) {
+  const Brief b = BuildBrief(
+      FerryStory("Mira Castellane, the 47-year-old Harbour Party councillor, called it the biggest change.",
+                 "Councillor Mira Castellane called it the biggest change in a decade.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Mira Castellane");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]->status, "agreed");
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"councillor"}));
+}
+
 TEST(ClaimsTest, RoleConflictBetweenOutlets) {
   const Brief b = BuildBrief(
       FerryStory("Former harbour master and former mayor Tomas Redvale welcomed the change.",
