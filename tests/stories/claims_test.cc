@@ -429,11 +429,11 @@ TEST(ClaimsTest, RoleAgreedAcrossTwoOutlets) {
   EXPECT_NE(roles[0]->values[0].evidence.find("chief executive Mira"), std::string::npos);
 }
 
-// "the 47-year-old Harbour Party councillor": an age and an organisation's
+// "the 47-year-old Harbour Alliance councillor": an age and an organisation's
 // name before the role do not hide it.
 TEST(ClaimsTest, RoleAfterAgeAndOrganisationName) {
   const Brief b = BuildBrief(
-      FerryStory("Mira Castellane, the 47-year-old Harbour Party councillor, called it the biggest change.",
+      FerryStory("Mira Castellane, the 47-year-old Harbour Alliance councillor, called it the biggest change.",
                  "Councillor Mira Castellane called it the biggest change in a decade.", "Mira Castellane"),
       {});
   ASSERT_EQ(b.stories.size(), 1u);
