@@ -883,6 +883,15 @@ class Finder {
     const size_t before = first > 0 && Is(first - 1, ",") ? first - 1 : first;
     if (std::string p = PersonJustBefore(before); !p.empty()) return p;
     const size_t article = IndefiniteBefore(first);
+    // "made his debut as a 17-year-old": the age of the one who did it, the
+    // first person the sentence names.
+    if (article < toks_.size() && article > 0 && IsWordCi(article - 1, "as")) {
+      const size_t start = sentence_start_[toks_[first].sentence];
+      for (const EntityMention* e : by_start_) {
+        if (e->span.start >= start && e->span.end <= toks_[article].c0 && e->type == "PERSON") return e->entity;
+      }
+      return "";
+    }
     if (article < toks_.size()) {
       // "Zoë Fox, a 42-year-old actress": an appositive of the name.
       return article > 0 && Is(article - 1, ",") ? PersonJustBefore(article - 1) : "";
@@ -1263,6 +1272,12 @@ class Finder {
   // in the ferastin group" -> "ferastin group", "90 people from the
   // village" -> "village"; "" when none.
   std::string Restriction(size_t last) const {
+    // Events a count is set in, not a group it is picked from ("1,904 votes
+    // in the mayoral race").
+    static constexpr std::string_view kSettings[] = {"race",  "election", "contest", "vote",   "ballot",
+                                                     "poll",  "match",    "game",    "season", "tournament",
+                                                     "trial", "case",     "fire",    "flood",  "storm",
+                                                     "crash", "attack",   "breach",  "scheme", "recall"};
     size_t k = last + 1;
     // "at the site" locates a count rather than picking part of it.
     if (!(IsWordCi(k, "in") || IsWordCi(k, "from"))) return "";
@@ -1275,7 +1290,9 @@ class Finder {
       if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || w.ends_with("ly")) break;
       phrase += (phrase.empty() ? "" : " ") + w;
     }
-    return phrase;
+    const size_t sp = phrase.rfind(' ');
+    const std::string head = sp == std::string::npos ? phrase : phrase.substr(sp + 1);
+    return InList(kSettings, head) ? "" : phrase;
   }
 
   // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
@@ -1542,6 +1559,17 @@ class Finder {
       if (Is(a, ",") && a > 0) --a;
       const bool named = std::any_of(by_end_.begin(), by_end_.end(),
                                      [&](const EntityMention* e) { return e->span.end == toks_[a].c1; });
+      // "Neville Osie, the independent who drew 1,904 votes": a description
+      // in apposition to a name is that person.
+      if (!named) {
+        size_t b = a;
+        while (b > 0 && a - b < kMaxHeadModifiers && IsLowerWord(toks_[b]) && toks_[b].sentence == toks_[a].sentence) --b;
+        if (Is(b, ",") && b > 0) {
+          for (const EntityMention* e : by_end_) {
+            if (e->span.end == toks_[b - 1].c1 && e->type == "PERSON") return e->entity;
+          }
+        }
+      }
       if (!named) {
         // A thing with a name in its phrase ("The Corvale plant, which
         // has 2,300 workers") is another thing than the story's event.

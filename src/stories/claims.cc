@@ -960,46 +960,6 @@ std::string OpeningNoun(const std::string& clause) {
   return "";
 }
 
-// "The plant opened in 1974", "made his debut in 2019", "resigned on
-// Monday": the lower-case word before "in" or "on" and the date, folded,
-// or "" when the date is not so introduced. Verbs of saying date the
-// telling, not the event ("said on Monday").
-std::string EventWordBefore(const std::string& before) {
-  const std::vector<WordToken> words = Tokenize(before);
-  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return "";
-  const WordToken* wp = &words[words.size() - 2];
-  // "broke out on Saturday", "stepped down on Monday": the verb and its particle.
-  std::string particle;
-  if (words.size() >= 3 && (wp->folded == "out" || wp->folded == "down" || wp->folded == "up" || wp->folded == "off")) {
-    particle = " " + wp->folded;
-    wp = &words[words.size() - 3];
-  }
-  const WordToken& w = *wp;
-  const std::string_view gap(before.data() + w.end, words.back().begin - w.end);
-  if (gap.find_first_not_of(particle.empty() ? " " : " outdwnpf") != std::string_view::npos) {
-    return "";  // "debut, in 2019"
-  }
-  // "re-elected in 2021" is not "elected": the prefix is part of the word.
-  if (w.begin > 0 && before[w.begin - 1] == '-') return "";
-  if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return "";
-  static constexpr std::string_view kSaying[] = {"said", "told", "wrote", "added", "stated", "posted",
-                                                 "tweeted", "spoke", "commented", "replied", "asked"};
-  if (std::find(std::begin(kSaying), std::end(kSaying), w.folded) != std::end(kSaying)) return "";
-  // What happened: a past form ("opened", "began") or a noun naming an
-  // event ("debut"); "joined the infirmary in 1998" dates the joining, not
-  // the infirmary.
-  static constexpr std::string_view kEventNouns[] = {"debut", "launch", "premiere", "opening", "founding",
-                                                     "release", "election", "wedding", "merger", "takeover"};
-  static constexpr std::string_view kPastForms[] = {"began", "became", "won", "left", "joined", "held",
-                                                    "took", "made", "built", "sold", "bought", "began",
-                                                    "founded", "met", "ran", "went", "came", "lost"};
-  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
-  const bool past = (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
-                    std::find(std::begin(kPastForms), std::end(kPastForms), w.folded) != std::end(kPastForms);
-  const bool event = std::find(std::begin(kEventNouns), std::end(kEventNouns), w.folded) != std::end(kEventNouns);
-  return past || event ? w.folded + particle : "";
-}
-
 // The subject of an event word: the first person or organisation its
 // sentence names before it, unless a relative clause or another clause
 // comes between ("its plant, which opened in 1972": no subject, the

@@ -128,7 +128,16 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
                                                     : 0;
     // An earlier year further along the sentence still sets it in the past
     // ("a 2016 pilot study at the infirmary, which enrolled 88 patients").
-    if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) return date;
+    // An age at a dated event holds at the event: "made his debut in 2019,
+    // aged 18" and "made his debut in 2018 as a 17-year-old" are both his
+    // age at the debut.
+    if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
+      if (q.measure == "age") {
+        const std::string word = EventWordBefore(view.Slice(sentence.start, d.span.start));
+        if (!word.empty()) return "at " + word;
+      }
+      return date;
+    }
     if (gap >= best_gap) continue;
     // A day dates the figure when it follows it: "up from 5 per cent on
     // Sunday", "22 per cent by Wednesday", "as of Monday". A day before
@@ -234,7 +243,8 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (f.attribute == "age") {
         const std::string before = FoldCase(view.Slice(q.span.start > 6 ? q.span.start - 6 : 0, q.span.start));
         const bool then = q.text.rfind("aged", 0) == 0 || before.ends_with("as a ") || before.ends_with(" at ");
-        if (f.when.size() > 4 || !then) f.when.clear();
+        const bool at_event = f.when.rfind("at ", 0) == 0;
+        if ((f.when.size() > 4 && !at_event) || !then) f.when.clear();
       }
       f.evidence = view.SentenceAt(q.span.start);
       f.value = FigureValueText(q);

@@ -28,6 +28,13 @@ std::string TrimWhitespace(std::string_view s);
 // boundary after 200 code points with an ellipsis.
 std::string Shorten(const std::string& sentence);
 
+// The word that dates an event in the text right before a date: the
+// lower-case past form, particle verb or event noun before "in" or "on"
+// ("opened in", "broke out on", "made his debut in"), folded; "" when the
+// date is not so introduced or the word is a verb of saying ("said on
+// Monday" dates the telling). `before` is the sentence up to the date.
+std::string EventWordBefore(const std::string& before);
+
 // Appends `item` unless `list` has it.
 void AddUnique(std::vector<std::string>& list, const std::string& item);
 

@@ -89,6 +89,8 @@ TEST(FindQuantitiesTest, Ages) {
       {"The singer, aged 31, was not hurt.", {}, "aged 31", 31, "years", ""},
       {"Zoë Fox, aged 19, signed with Acme Corp.", {kFox, kAcme}, "aged 19", 19, "years", "e1"},
       {"A 42-year-old man was arrested.", {}, "42-year-old", 42, "years", ""},
+      // "as a 17-year-old": the age of the sentence's person.
+      {"Zoë Fox made her debut in 2018 as a 17-year-old.", {kFox}, "17-year-old", 17, "years", "e1"},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
@@ -226,6 +228,8 @@ TEST(FindQuantitiesTest, CountSubjects) {
        ""},
       // Nearness alone names no owner: Fox only reports.
       {"Zoë Fox said 300 homes burned.", {kFox}, "300 homes", 300, "homes", ""},
+      // A description in apposition to a name, with a relative clause.
+      {"Zoë Fox, the independent who drew 1,904 votes, came third.", {kFox}, "1,904 votes", 1904, "votes", "e1"},
       // A whole belongs to the organisation the sentence opens with.
       {"Acme Corp said it would cut 1,100 jobs across the company.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
       {"The plan removes 1,100 jobs from Acme Corp's workforce.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
@@ -325,6 +329,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"She got a 12-year sentence.", "12-year", 12, 0, "sentence", B::kExact},
       {"She is 31 years old.", "31 years old", 31, 0, "age", B::kExact},
       {"37 homes destroyed by the fire.", "37 homes", 37, 0, "homes destroyed", B::kExact},
+      {"82 patients in the drug group had a stroke.", "82 patients", 82, 0, "patients in drug group", B::kExact},
+      {"The independent drew 1,904 votes in the mayoral race.", "1,904 votes", 1904, 0, "votes", B::kExact},
   };
   for (const FrameCase& c : kCases) {
     const std::vector<Quantity> found = FindQuantities(c.sentence, {});
