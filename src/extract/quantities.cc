@@ -55,6 +55,9 @@ constexpr size_t kMaxCountModifiers = 2;
 // Words a measured noun phrase may have before its head ("$4.8 million
 // bridge repair contract").
 constexpr size_t kMaxHeadModifiers = 3;
+// Tokens back from a duration to the verb that gives it, across a place
+// ("worked on the brake line for 11 years").
+constexpr size_t kMaxVerbReach = 6;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -1312,6 +1315,11 @@ class Finder {
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "total") || IsWordCi(k + 1, "all"))) return "";
     const bool linked = IsWordCi(k, "in") || IsWordCi(k, "of");
     if (linked) {
+      // "$6m in emergency aid" names the sum's form; "£100m in the window"
+      // only when it was spent.
+      if (IsWordCi(k, "in") && (IsWordCi(k + 1, "the") || IsWordCi(k + 1, "its") || IsWordCi(k + 1, "their"))) {
+        return "";
+      }
       ++k;
       if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their")) ++k;
     }
@@ -1487,13 +1495,30 @@ class Finder {
     if (IsTimeUnit(m.unit + "s") && lead > 0) {
       size_t k = lead - 1;
       if ((IsWordCi(k, "for") || IsWordCi(k, "to")) && k > 0) --k;
-      // The verb must be one: "freezing property taxes for two years" is the
-      // taxes', not the subject's.
-      const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
-      const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
-                        ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
-                         w == "led" || w == "served" || w == "taught");
-      return verb ? ClauseSubject(m.first, m.last) : "";
+      // "Castellane, a councillor for eight years": the person the
+      // description is in apposition to.
+      if (k >= 2 && IsLowerWord(toks_[k]) && (IsWordCi(k - 1, "a") || IsWordCi(k - 1, "an")) && Is(k - 2, ",")) {
+        for (const EntityMention* e : by_end_) {
+          if (e->span.end == toks_[k - 2].c0 && e->type == "PERSON") return e->entity;
+        }
+      }
+      // The verb must be one, possibly before a place ("has worked at the
+      // infirmary for 26 years"); "freezing property taxes for two years"
+      // is the taxes', not the subject's.
+      for (size_t back = 0; back < kMaxVerbReach && k > 0 && toks_[k].sentence == toks_[m.first].sentence &&
+                            !Is(k, ",");
+           ++back, --k) {
+        const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
+        const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
+                          ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
+                           w == "led" || w == "served" || w == "taught");
+        if (verb) return ClauseSubject(m.first, m.last);
+        if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && back > 0 &&
+            w.ends_with("ing")) {
+          return "";  // "freezing property taxes": a clause of its own
+        }
+      }
+      return "";
     }
     if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
       return e->entity;
@@ -1562,8 +1587,13 @@ class Finder {
       // "Neville Osie, the independent who drew 1,904 votes": a description
       // in apposition to a name is that person.
       if (!named) {
+        // Back over the description ("a 74-year-old retired nurse who").
+        constexpr size_t kMaxDescriptionTokens = 8;
         size_t b = a;
-        while (b > 0 && a - b < kMaxHeadModifiers && IsLowerWord(toks_[b]) && toks_[b].sentence == toks_[a].sentence) --b;
+        while (b > 0 && a - b < kMaxDescriptionTokens && toks_[b].sentence == toks_[a].sentence &&
+               (IsLowerWord(toks_[b]) || toks_[b].kind == Kind::kNum || Is(b, "-"))) {
+          --b;
+        }
         if (Is(b, ",") && b > 0) {
           for (const EntityMention* e : by_end_) {
             if (e->span.end == toks_[b - 1].c1 && e->type == "PERSON") return e->entity;

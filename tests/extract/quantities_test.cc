@@ -230,6 +230,11 @@ TEST(FindQuantitiesTest, CountSubjects) {
       {"Zoë Fox said 300 homes burned.", {kFox}, "300 homes", 300, "homes", ""},
       // A description in apposition to a name, with a relative clause.
       {"Zoë Fox, the independent who drew 1,904 votes, came third.", {kFox}, "1,904 votes", 1904, "votes", "e1"},
+      // Durations: the person a description is in apposition to, the
+      // subject of a verb before a place.
+      {"Zoë Fox, a councillor for eight years, spoke.", {kFox}, "eight years", 8, "year", "e1"},
+      {"Zoë Fox, who has worked at the infirmary for 26 years, spoke.", {kFox}, "26 years", 26, "year", "e1"},
+      {"Zoë Fox, a 74-year-old retired nurse who lost 300 books, wept.", {kFox}, "300 books", 300, "books", "e1"},
       // A whole belongs to the organisation the sentence opens with.
       {"Acme Corp said it would cut 1,100 jobs across the company.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
       {"The plan removes 1,100 jobs from Acme Corp's workforce.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
@@ -313,6 +318,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Turnout was 38.6 per cent.", "38.6 per cent", 38.6, 0, "turnout", B::kExact},
       {"He promised $6 million in emergency aid.", "$6 million", 6e6, 0, "emergency aid", B::kExact},
       {"He promised $6 million in aid.", "$6 million", 6e6, 0, "funding", B::kExact},
+      {"The club has spent $6 million in the window.", "$6 million", 6e6, 0, "spending", B::kExact},
       {"Severance for the workers alone will total $14m.", "$14m", 14e6, 0, "severance", B::kExact},
       {"The severance deal, worth $12.6m in total, was signed.", "$12.6m", 12.6e6, 0, "severance deal", B::kExact},
       {"More than 2,000 people fled.", "2,000 people", 2000, 0, "people", B::kAtLeast},
