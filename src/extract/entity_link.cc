@@ -490,7 +490,8 @@ void Linker::MarkCaptions() {
     const bool first_on_line = doc_.token(t).byte_start == line_start ||
                                text.substr(line_start, doc_.token(t).byte_start - line_start)
                                        .find_first_not_of(" \t") == std::string_view::npos;
-    if (first_on_line && t + 1 < e && lexicon::In(lexicon::kCaptionWords, doc_.Lower(t, &buf)) && doc_.Tok(t + 1) == ":") {
+    if (first_on_line && t + 1 < e && lexicon::In(lexicon::kCaptionWords, doc_.Lower(t, &buf)) &&
+        doc_.Tok(t + 1) == ":") {
       std::fill(caption_.begin() + static_cast<std::ptrdiff_t>(t), caption_.begin() + static_cast<std::ptrdiff_t>(e),
                 true);
     }
@@ -1141,7 +1142,9 @@ void Linker::ReadCuesAfter(size_t m) {
     return;
   }
   // "the Acme campaign", "Acme ads"
-  if (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsBrand, doc_.Lower(q, &buf))) ++brand_contexts_[mi.cluster];
+  if (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsBrand, doc_.Lower(q, &buf))) {
+    ++brand_contexts_[mi.cluster];
+  }
   size_t np = kNone;  // where a declared description starts
   if (next == "," || next == "(") {
     const int age = SmallNumber(doc_.Tok(q + 1));
@@ -1364,7 +1367,10 @@ void Linker::UniteMistypedNames() {
       const Cluster& cb = clusters_[b];
       if (cb.title_like || cb.words.size() < 2 || cb.words.size() > kMaxMistypedNameWords) continue;
       if (cb.words.front() != ca.words[0] && cb.words.back() != ca.words[0]) continue;
-      if (lexicon::In(lexicon::kPlaceWordsHead, cb.words.back()) || lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front())) continue;
+      if (lexicon::In(lexicon::kPlaceWordsHead, cb.words.back()) ||
+          lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front())) {
+        continue;
+      }
       // "The Smiths", "Bank of Leeds": function words make a title or an
       // organisation, never a person's name.
       if (std::any_of(cb.words.begin(), cb.words.end(),
@@ -1526,7 +1532,8 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
   size_t resume = 0;  // descriptions do not overlap
   for (const size_t i : doc_.the()) {
     if (i < resume || i + 1 >= doc_.size() || mention_at_[i] != kNone) continue;
-    const bool after_copula = i > 0 && doc_.SameSentence(i - 1, i) && lexicon::In(lexicon::kCopulas, doc_.Lower(i - 1, &buf));
+    const bool after_copula =
+        i > 0 && doc_.SameSentence(i - 1, i) && lexicon::In(lexicon::kCopulas, doc_.Lower(i - 1, &buf));
     const size_t limit = doc_.SentenceEnd(i);
     const Description d = ParseDescription(i + 1, limit);
     if (d.head == kNone || mention_at_[d.head] != kNone) continue;

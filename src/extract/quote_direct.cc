@@ -3,7 +3,6 @@
 // or a direct quotation) and attributed: a cue after it (", she said"), a cue
 // or a colon before it ("She said: "), the previous quotation's speaker, or
 // the sentence before it. Also posts quoted after a colon without marks.
-
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -447,8 +446,8 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   auto [from, to] = SentenceWords(prev, prev + 1);
   bool speechy = false;
   for (size_t i = from; i < to; ++i) {
-    speechy = speechy || lex::In(lex::kReportingVerbsCue, words_[i].lower) || lex::In(lex::kDocumentNounsStatement, words_[i].lower) ||
-              words_[i].lower == "interview";
+    speechy = speechy || lex::In(lex::kReportingVerbsCue, words_[i].lower) ||
+              lex::In(lex::kDocumentNounsStatement, words_[i].lower) || words_[i].lower == "interview";
   }
   if (!speechy && words_[prev].lower != ":") return {};
   Attribution a;
@@ -456,7 +455,8 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   // that A and B would split, chairman C denied them."), else its first
   // subject.
   for (size_t c = to; c-- > from && !a.speaker.found;) {
-    if (!InQuote(c) && lex::In(lex::kReportingVerbsCue, words_[c].lower) && !WeakCue(c) && words_[c].lower != "according") {
+    if (!InQuote(c) && lex::In(lex::kReportingVerbsCue, words_[c].lower) && !WeakCue(c) &&
+        words_[c].lower != "according") {
       a.speaker = SubjectBefore(c, from);
     }
   }

@@ -3,7 +3,6 @@
 // the firm had won", "according to X, ...") yields an indirect quotation of
 // that clause; coordinated reports with two speakers are split, and postposed
 // attributions (", the company said.") read backwards.
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,7 +41,8 @@ size_t Finder::ContentEnd(size_t from, size_t to) const {
   return to;
 }
 
-void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to, std::vector<Quote>* out) {
+void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to,
+                  std::vector<Quote>* out) {
   // Reported speech stays within its paragraph, even where the sentence
   // splitter joined a soft-wrapped line, and ends before a quoted
   // sentence ("…, with Smith saying "The fuel decided it."").
@@ -158,7 +158,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       if (comma > from && words_[comma - 1].lower == "," && !quoted) {
         size_t tail = c + 1;
-        while (tail < end && (lex::In(lex::kTimeWordsSpeech, words_[tail].lower) || lex::In(lex::kCueAdverbs, words_[tail].lower))) {
+        while (tail < end && (lex::In(lex::kTimeWordsSpeech, words_[tail].lower) ||
+                              lex::In(lex::kCueAdverbs, words_[tail].lower))) {
           ++tail;
         }
         // ", said Smith." ends the sentence; ", said Smith "failed to …""
@@ -167,7 +168,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         if (comma == c) {
           postposed = true;
           for (size_t k = c + 1; k < end && postposed; ++k) {
-            postposed = !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
+            postposed =
+                !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
         }
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);

@@ -3,7 +3,6 @@
 // to the same speaker's later words that name none. Values follow the dev
 // set's guideline (eval/quotes/README.md), plus instagram_stories; the words
 // that name them are lexicons/media_words.txt and media_platforms.txt.
-
 #include <algorithm>
 #include <iterator>
 #include <string>

@@ -4,7 +4,6 @@
 // two before it, then the most recent fitting mention outside quotations and
 // photo captions, checked against the gender evidence the article gives
 // (honorifics, gendered role nouns, the first he/she after a name).
-
 #include <algorithm>
 #include <string>
 #include <string_view>

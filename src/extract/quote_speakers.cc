@@ -5,7 +5,6 @@
 // entity layer missed (added as a new mention), an epithet resolved through
 // quote_referents.cc, an unnamed source ("people familiar with the talks")
 // or an anonymous crowd ("fans").
-
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -192,9 +191,11 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
   const std::string last = words_[b].lower;
   // An acronym or a name ending in an organisation word ("… Trust",
   // "… Group") is an organisation; other names are people.
-  const bool acronym = a == b && words_[b].raw.size() > 1 &&
-                       std::all_of(words_[b].raw.begin(), words_[b].raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
-  s.type = acronym || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last) ? "ORG" : "PERSON";
+  const bool acronym =
+      a == b && words_[b].raw.size() > 1 &&
+      std::all_of(words_[b].raw.begin(), words_[b].raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
+  s.type =
+      acronym || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last) ? "ORG" : "PERSON";
   auto known = by_last_word_.find(last);
   if (known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
   if (known != by_last_word_.end() && known != by_first_name_.end()) {
@@ -256,7 +257,8 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
                                  words_[first - 2].lower == "spokeswoman" ||
                                  words_[first - 2].lower == "representative");
       // "A statement from Acme stated": the issuer of the document.
-      if ((prev == "from" || prev == "by") && first >= lo + 2 && lex::In(lex::kDocumentNounsStatement, words_[first - 2].lower)) {
+      if ((prev == "from" || prev == "by") && first >= lo + 2 &&
+          lex::In(lex::kDocumentNounsStatement, words_[first - 2].lower)) {
         if (w.mention >= 0) return FromMention(static_cast<size_t>(w.mention));
         return NewName(first, i);
       }
@@ -288,14 +290,15 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   // "a week after publicly describing": a conjunction heads no phrase.
   if (lex::In(lex::kSubordinatorsQuotes, w.lower)) return {};
   const size_t a = PhraseStart(i, lo);
-  const bool det = lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower);
+  const bool det =
+      lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower);
   if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
   return {};
 }
 
 bool Finder::IsRoleNoun(const std::string& w) {
-  return lex::In(lex::kPersonNounsEpithet, w) || lex::In(lex::kOrgNounsSpeaker, w) || lex::In(lex::kDocumentNounsStatement, w) ||
-         lex::In(lex::kCollectives, w) || IsYearsOld(w);
+  return lex::In(lex::kPersonNounsEpithet, w) || lex::In(lex::kOrgNounsSpeaker, w) ||
+         lex::In(lex::kDocumentNounsStatement, w) || lex::In(lex::kCollectives, w) || IsYearsOld(w);
 }
 
 // Subject of the cue at word `cue`, reading back no further than `lo`.
@@ -322,7 +325,8 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     const size_t s0 = std::min(lo, SentenceWords(cue, cue + 1).first);
     for (size_t k = cue - 1; k-- > s0;) {
       if (IsTerminal(words_[k].lower)) break;
-      if (!InQuote(k) && lex::In(lex::kReportingVerbsCue, words_[k].lower) && !words_[k].lower.ends_with("ing") && !WeakCue(k)) {
+      if (!InQuote(k) && lex::In(lex::kReportingVerbsCue, words_[k].lower) && !words_[k].lower.ends_with("ing") &&
+          !WeakCue(k)) {
         return SubjectBefore(k, s0);
       }
     }
@@ -411,7 +415,8 @@ Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
     if (!lex::In(lex::kUnnamedSourcesHead, words_[i].lower)) return {};
     size_t a = i;
     while (a > lo && i - a < kNounPhraseWords && !words_[a - 1].punct && !words_[a - 1].cap &&
-           (lex::In(lex::kDeterminersAnonymous, words_[a - 1].lower) || lex::In(lex::kUnnamedSourcesModifier, words_[a - 1].lower))) {
+           (lex::In(lex::kDeterminersAnonymous, words_[a - 1].lower) ||
+            lex::In(lex::kUnnamedSourcesModifier, words_[a - 1].lower))) {
       --a;
     }
     return Anonymous(a, i);
@@ -422,7 +427,8 @@ Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
     if (!lex::In(lex::kUnnamedSourcesHead, w.lower) || !lex::In(lex::kUnnamedSourcesLink, words_[k].lower)) continue;
     size_t a = k - 1;
     while (a > lo && a + kNounPhraseWords > k && !words_[a - 1].punct && !words_[a - 1].cap &&
-           (lex::In(lex::kDeterminersAnonymous, words_[a - 1].lower) || lex::In(lex::kUnnamedSourcesModifier, words_[a - 1].lower))) {
+           (lex::In(lex::kDeterminersAnonymous, words_[a - 1].lower) ||
+            lex::In(lex::kUnnamedSourcesModifier, words_[a - 1].lower))) {
       --a;
     }
     return Anonymous(a, i);
@@ -437,7 +443,8 @@ Speaker Finder::AccordingTo(size_t i, size_t hi) {
   for (size_t k = i; k + 2 < hi && k < i + kNounPhraseWords; ++k) {
     if (words_[k].punct) break;
     const std::string& next = words_[k + 1].lower;
-    if (!(lex::In(lex::kDocumentNounsWork, words_[k].lower) || lex::In(lex::kDocumentNounsStatement, words_[k].lower)) ||
+    if (!(lex::In(lex::kDocumentNounsWork, words_[k].lower) ||
+          lex::In(lex::kDocumentNounsStatement, words_[k].lower)) ||
         !(next == "in" || next == "by" || next == "from")) {
       continue;
     }
