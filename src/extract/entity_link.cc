@@ -32,6 +32,8 @@
 
 #include <fmt/format.h>
 
+#include "extract/lexicon.h"
+
 namespace storyline {
 namespace {
 
@@ -105,206 +107,34 @@ struct Noun {
   bool relational = false;
 };
 
-// Family nouns (see Noun::relational).
-constexpr std::string_view kRelationalNouns[] = {
-    "aunt", "boyfriend", "brother", "cousin", "dad", "daughter", "father", "fiance", "fiancee",
-    "fiancé", "fiancée", "girlfriend", "grandfather", "grandmother", "husband", "mom", "mother",
-    "mum", "nephew", "niece", "sister", "son", "uncle", "widow", "widower", "wife",
-};
-
-// No place nouns: "the city" or "the country" is usually the place the
-// story happens in, seldom the place named last.
-//
-// Head nouns of English descriptions of people. Generic ones ("woman",
-// "man") and the roles of unnamed bystanders in crime and accident reports
-// ("the victim", "the suspect", "the officer", "the doctor") are left out:
-// they often describe someone the article never names.
-constexpr std::string_view kPersonNouns[] = {
-    "actor", "actress", "alum", "alumna", "alumnus", "ambassador", "analyst", "anchor",
-    "artist", "athlete", "attorney", "aunt", "author", "billionaire", "boss", "boxer",
-    "boyfriend", "brother", "businessman", "businesswoman", "candidate", "captain", "celebrity",
-    "ceo", "champion", "chairman", "chairwoman", "chef", "coach", "co-founder", "cofounder",
-    "collaborator", "comedian", "congressman", "congresswoman", "cousin", "creator", "cricketer",
-    "dad", "dancer", "daughter", "defendant", "designer", "director", "duchess",
-    "duke", "economist", "editor", "entrepreneur", "executive", "father", "fiance", "fiancee",
-    "fiancé", "fiancée", "filmmaker", "footballer", "founder", "girlfriend", "golfer",
-    "goalkeeper", "governor", "grandfather", "grandmother", "heir", "heiress", "host",
-    "husband", "icon", "influencer", "investor", "journalist", "judge", "king", "lawmaker",
-    "lawyer", "mayor", "midfielder", "millionaire", "minister", "model", "mogul", "mom",
-    "mother", "mum", "musician", "nephew", "niece", "nominee", "novelist", 
-    "owner", "painter", "personality", "photographer", "player", "poet", "politician", "pope",
-    "presenter", "president", "prince", "princess", "producer", "professor", "prosecutor",
-    "queen", "rapper", "reporter", "researcher", "scientist", "senator", "singer",
-    "singer-songwriter", "sister", "socialite", "son", "songwriter", "spokesman",
-    "spokesperson", "spokeswoman", "sprinter", "star", "striker", "superstar", "supermodel",
-    "swimmer", "tycoon", "uncle", "veteran", 
-    "widow", "widower", "wife", "writer", "youtuber",
-    // sport, arts, public life, trades
-    "architect", "banker", "batsman", "biologist", "bishop", "blogger", "bowler",
-    "campaigner", "chancellor", "chemist", "clerk", "climber", "colonel", "columnist",
-    "commentator", "councillor", "councilor",
-    "consultant", "correspondent", "critic", "cyclist", "dentist", "detective", "diplomat",
-    "drummer", "emperor", "empress", "engineer", "envoy", "explorer", "farmer", "fighter",
-    "frontman", "frontwoman", "guitarist", "gymnast", "historian", "inspector",
-    "inventor", "jockey", "manager", "monarch", "novelist", "philosopher",
-    "physician", "physicist", "pianist", "pilot", "playwright", "podcaster", "premier", "priest",
-    "psychologist", "pundit", "quarterback", "rabbi", "rower", "runner", "sailor",
-    "screenwriter", "sculptor", "sergeant", "sheriff", "skater", "skier", "streamer", 
-    "stylist", "teacher", "tennis-player", "therapist", "trader", "vlogger", "vocalist",
-    "winger", "wrestler",
-};
-constexpr std::string_view kOrgNouns[] = {
-    "agency", "airline", "association", "automaker", "band", "bank", "brand", "broadcaster",
-    "business", "carmaker", "chain", "channel", "charity", "club", "college", "committee",
-    "company", "conglomerate", "corporation", "council", "federation", "firm", "foundation",
-    "giant", "group", "insurer", "institute", "label", "league", "lender", "magazine",
-    "maker", "manufacturer", "ministry", "multinational", "network", "newspaper",
-    "organisation", "organization", "outlet", "platform", "publication", "publisher",
-    "regulator", "retailer", "startup", "start-up", "studio", "supermarket", "team",
-    "union", "university", "watchdog",
-};
-// Organisation nouns for outlets (see ReferentOf).
-constexpr std::string_view kMediaNouns[] = {
-    "broadcaster", "channel", "magazine", "network", "newspaper", "outlet", "platform",
-    "publication", "publisher",
-};
-// Organisation nouns a place is never called (unlike "the council" or "the
-// university", which share a city's name).
-constexpr std::string_view kBusinessNouns[] = {
-    "airline", "automaker", "band", "bank", "brand", "broadcaster", "business", "carmaker",
-    "chain", "club", "company", "conglomerate", "firm", "house", "insurer", "label", "lender",
-    "maker", "manufacturer", "multinational", "retailer", "startup", "start-up", "studio", "team",
-};
-constexpr std::string_view kWorkNouns[] = {
-    "album", "book", "documentary", "film", "movie", "novel", "series", "sitcom",
-    "song",
-};
-
+// The head nouns of descriptions (lexicons/person_nouns.txt, org_nouns.txt,
+// work_words.txt). No place nouns: "the city" or "the country" is usually
+// the place the story happens in, seldom the place named last.
 const std::unordered_map<std::string_view, Noun>& Lexicon() {
   static const std::unordered_map<std::string_view, Noun> kTable = [] {
     std::unordered_map<std::string_view, Noun> t;
-    for (std::string_view w : kPersonNouns) t[w] = {Kind::kPerson, false, false};
-    for (std::string_view w : kRelationalNouns) t[w] = {Kind::kPerson, false, true};
-    for (std::string_view w : kOrgNouns) t[w] = {Kind::kOrg, false, false};
-    for (std::string_view w : kWorkNouns) t[w] = {Kind::kWork, false, false};
+    for (std::string_view w : lexicon::kPersonNounsDescription) t[w] = {Kind::kPerson, false, false};
+    for (std::string_view w : lexicon::kPersonNounsRelational) t[w] = {Kind::kPerson, false, true};
+    for (std::string_view w : lexicon::kOrgNounsDescription) t[w] = {Kind::kOrg, false, false};
+    for (std::string_view w : lexicon::kWorkWordsHead) t[w] = {Kind::kWork, false, false};
     t["house"] = {Kind::kOrg, true, false};
     return t;
   }();
   return kTable;
 }
 
-// Nouns after "X's" that only an organisation has ("Acme's creative
-// director", "Acme's shareholders"). "president" and "ambassador" are left
-// out: countries have them too.
-constexpr std::string_view kOrgOwnedNouns[] = {
-    "ceo", "chairman", "chairwoman", "co-founder", "director", "employees", "founder",
-    "headquarters", "investors", "shareholders", "shares", "spokesman", "spokesperson",
-    "spokeswoman", "staff", "stock", "stores", "workers",
-};
-// Parts only a work has, before "of X" ("the season finale of X").
-constexpr std::string_view kWorkPartNouns[] = {
-    "episode", "episodes", "finale", "premiere", "sequel", "soundtrack", "trailer",
-};
-// Nouns after "X's" (or right after X) that a brand has: weak evidence,
-// since politicians have campaigns too. ("statement" is left out: people
-// issue statements as often as companies do.)
-constexpr std::string_view kBrandNouns[] = {
-    "ad", "ads", "advert", "adverts", "boutique", "boutiques", "campaign", "campaigns",
-    "collection", "collections", "products", "runway",
-};
-// Nouns after "X's" that only a person has ("Smith's husband").
-constexpr std::string_view kPersonOwnedNouns[] = {
-    "boyfriend", "brother", "children", "daughter", "daughters", "ex", "ex-boyfriend",
-    "ex-girlfriend", "ex-husband", "ex-wife", "father", "fiance", "fiancee", "fiancé",
-    "fiancée", "girlfriend", "husband", "kids", "mother", "parents", "sister", "sisters",
-    "son", "sons", "wife",
-};
-// Adjectives allowed between "X's" and such a noun ("X's creative director").
-constexpr std::string_view kOwnedModifiers[] = {
-    "artistic", "chief", "creative", "current", "executive", "former", "late", "longtime",
-    "managing", "new", "older", "oldest", "younger", "youngest",
-};
-// Words that end a description's modifier run: a description is a noun
-// phrase, so function words and common verbs of attribution close it.
-constexpr std::string_view kStopWords[] = {
-    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
-    "before", "but", "by", "did", "does", "for", "from", "had", "has", "have", "her", "his",
-    "in", "into", "is", "it", "its", "not", "of", "on", "or", "our", "over", "said", "says",
-    "she", "that", "the", "their", "them", "they", "this", "to", "under", "was", "we", "were",
-    "when", "which", "while", "who", "whom", "whose", "will", "with", "would",
-};
-constexpr std::string_view kHonorifics[] = {
-    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof.",
-};
-constexpr std::string_view kSpeechVerbs[] = {
-    "added", "admitted", "announced", "claimed", "continued", "explained", "insisted", "noted",
-    "posted", "revealed", "said", "says", "shared", "stated", "tells", "told", "wrote",
-};
-// Titles that belong to the name they precede.
-constexpr std::string_view kNameTitles[] = {
-    "duchess", "duke", "emperor", "empress", "king", "monarch", "pope", "prince", "princess", "queen",
-};
-// Words that may follow a description's head noun when the head really ends
-// the noun phrase: verbs a subject takes (regular ones are recognised by
-// their endings, see EndsNounPhrase) and adverbs.
-constexpr std::string_view kVerbsAndAdverbs[] = {
-    "again", "already", "always", "ate", "became", "began", "bought", "brought", "came", "can",
-    "chose", "could", "did", "do", "drew", "drove", "even", "fell", "felt", "first", "flew",
-    "found", "gave", "got", "grew", "held", "here", "himself", "herself", "itself", "just", "kept",
-    "knew", "later", "led", "left", "let", "lost", "made", "may", "meant", "met", "might", "must",
-    "never", "now", "often", "once", "only", "paid", "put", "ran", "rose", "sang", "sat", "saw",
-    "sent", "set", "shall", "should", "sold", "soon", "spent", "spoke", "stood", "still",
-    "struck", "swore", "taught", "themselves", "then", "there", "thought", "threw", "told",
-    "too", "took", "understood", "went", "won", "wore", "wrote", "yet",
-};
-constexpr std::string_view kCopulas[] = {
-    "are", "as", "be", "became", "become", "becomes", "been", "being", "is", "remains", "was", "were",
-};
-constexpr std::string_view kNumberWords[] = {
-    "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three",
-    "twelve", "two",
-};
-constexpr std::string_view kMonthsAndDays[] = {
-    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
-    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
-    "tuesday", "wednesday",
-};
-// Alias declarations after "," or "(": the name after the cue is the same
-// entity as the name before the punctuation.
-constexpr std::array<std::string_view, 4> kAliasCues[] = {
-    {"formerly", "known", "as"}, {"also", "known", "as"}, {"better", "known", "as"},
-    {"now", "known", "as"},      {"previously", "known", "as"},
-    {"professionally", "known", "as"}, {"whose", "real", "name", "is"},
-    {"whose", "birth", "name", "is"}, {"who", "now", "goes", "by"}, {"who", "goes", "by"},
-    {"real", "name"},  {"birth", "name"}, {"known", "as"}, {"formerly"}, {"aka"}, {"a.k.a."},
-    {"née"}, {"nee"}, {"born"},
-};
-
-const std::unordered_set<std::string_view>& StopWords() {
-  static const std::unordered_set<std::string_view> kSet(std::begin(kStopWords), std::end(kStopWords));
-  return kSet;
-}
-
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w);
-
 // Whether lowercase `w`, right after a noun, shows the noun ended its phrase:
 // a verb ("said", "blamed", "says", "wearing") or adverb ("quickly").
 bool EndsNounPhrase(std::string_view w) {
   if (w.size() > 3 && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"))) return true;
   if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != '\'') return true;
-  return InList(kVerbsAndAdverbs, w);
-}
-
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  return lexicon::In(lexicon::kVerbsAndAdverbs, w);
 }
 
 // ------------------------------------------------------------- text access
 
 // Lowercase ASCII copy of `s` in `buf`; "" when `s` does not fit (no word of
-// the tables above is that long). Non-ASCII bytes are copied as they are.
+// the lexicons is that long). Non-ASCII bytes are copied as they are.
 std::string_view AsciiLower(std::string_view s, std::array<char, 32>* buf) {
   if (s.size() > buf->size()) return {};
   for (size_t i = 0; i < s.size(); ++i) {
@@ -392,12 +222,6 @@ bool IsClauseMark(std::string_view s) {
   return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "\xE2\x80\x94" ||
          s == "\xE2\x80\x93" || s == "-" || s == "--";
 }
-// Conjunctions that open a subordinate clause: in "Acme's shares fell after
-// the company warned", the description and the name are in two clauses.
-constexpr std::string_view kSubordinators[] = {
-    "after", "although", "as", "because", "before", "since", "though", "until", "when", "whereas", "while",
-};
-static_assert(std::is_sorted(std::begin(kSubordinators), std::end(kSubordinators)));
 bool IsPossessive(std::string_view s) {
   return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99" || s == "'S";
 }
@@ -652,9 +476,6 @@ class Linker {
 // Words of a caption line ("Photo: … (Agency / Name)"): the names there
 // credit a picture; a description in the story does not refer to them.
 void Linker::MarkCaptions() {
-  static constexpr std::string_view kCaptionCues[] = {"credit", "credits", "image", "photo", "photograph",
-                                                      "picture"};
-  static_assert(std::is_sorted(std::begin(kCaptionCues), std::end(kCaptionCues)));
   caption_.assign(doc_.size(), false);
   const std::string_view text = doc_.text();
   std::array<char, 32> buf;
@@ -669,7 +490,8 @@ void Linker::MarkCaptions() {
     const bool first_on_line = doc_.token(t).byte_start == line_start ||
                                text.substr(line_start, doc_.token(t).byte_start - line_start)
                                        .find_first_not_of(" \t") == std::string_view::npos;
-    if (first_on_line && t + 1 < e && InList(kCaptionCues, doc_.Lower(t, &buf)) && doc_.Tok(t + 1) == ":") {
+    if (first_on_line && t + 1 < e && lexicon::In(lexicon::kCaptionWords, doc_.Lower(t, &buf)) &&
+        doc_.Tok(t + 1) == ":") {
       std::fill(caption_.begin() + static_cast<std::ptrdiff_t>(t), caption_.begin() + static_cast<std::ptrdiff_t>(e),
                 true);
     }
@@ -744,7 +566,7 @@ void Linker::TrimLeadingRole(size_t m) {
     if (!IsCapitalised(doc_.Tok(k))) continue;
     const std::string_view lower = doc_.Lower(k, &buf);
     const Noun* n = LookupNoun(lower);
-    if (n != nullptr && n->kind == Kind::kPerson && !InList(kNameTitles, lower)) cut = k;
+    if (n != nullptr && n->kind == Kind::kPerson && !lexicon::In(lexicon::kPersonNounsTitle, lower)) cut = k;
   }
   constexpr size_t kMaxNameWords = 3;  // "Jane Mary Doe"
   if (cut == kNone || mi.te - cut - 1 > kMaxNameWords) return;
@@ -813,8 +635,8 @@ void Linker::FindRepeats() {
       last = t;
       ++words;
     }
-    if (words == 0 || InList(kMonthsAndDays, doc_.Lower(first, &buf)) ||
-        InList(kHonorifics, doc_.Lower(first, &buf))) {
+    if (words == 0 || lexicon::In(lexicon::kTimeWordsCalendar, doc_.Lower(first, &buf)) ||
+        lexicon::In(lexicon::kHonorifics, doc_.Lower(first, &buf))) {
       continue;
     }
     if (words == 1) {
@@ -1027,27 +849,27 @@ void Linker::FindAliases() {
     std::array<char, 32> first_buf;
     const std::string_view first = doc_.Lower(c + 1, &first_buf);
     if (first.empty() || !IsLowerWord(first)) continue;
-    for (const auto& cue : kAliasCues) {
-      if (cue[0] != first) continue;
+    // The longest alias cue (lexicons/alias_cues.txt) that the words after
+    // the punctuation spell: "formerly known as" before "formerly".
+    size_t cue_words = 0;
+    for (std::string_view cue : lexicon::kAliasCues) {
+      if (cue.substr(0, cue.find(' ')) != first) continue;
       size_t k = c + 1;
       bool ok = true;
-      for (std::string_view w : cue) {
-        if (w.empty()) break;
-        if (!doc_.SameSentence(c, k) || doc_.Lower(k, &buf) != w) {
-          ok = false;
-          break;
-        }
-        ++k;
+      for (size_t b = 0; ok && b < cue.size(); ++k) {
+        const size_t e = std::min(cue.find(' ', b), cue.size());
+        ok = doc_.SameSentence(c, k) && doc_.Lower(k, &buf) == cue.substr(b, e - b);
+        b = e + 1;
       }
-      if (ok) {
+      if (ok && k - (c + 1) > cue_words) {
+        cue_words = k - (c + 1);
         r = k;
-        born = cue[0] == "born" || cue[0] == "née" || cue[0] == "nee";
-        break;
+        born = first == "born" || first == "née" || first == "nee";
       }
     }
     if (r == kNone || !doc_.SameSentence(c, r) || !IsCapitalised(doc_.Tok(r))) continue;
     // "born January 5", "born Monday": a date, not a birth name.
-    if (born && InList(kMonthsAndDays, doc_.Lower(r, &buf))) continue;
+    if (born && lexicon::In(lexicon::kTimeWordsCalendar, doc_.Lower(r, &buf))) continue;
     Kind left_kind = Kind::kPerson;
     Kind right_kind = Kind::kPerson;
     size_t left = AliasLeft(c, &left_kind);
@@ -1100,7 +922,7 @@ void Linker::BuildClusters() {
     for (size_t t = mi.tb; t < mi.te; ++t) {
       const std::string_view tok = doc_.Tok(t);
       if (IsPossessive(tok) || !IsWord(tok)) continue;
-      if (words.empty() && InList(kHonorifics, doc_.Lower(t, &buf))) continue;
+      if (words.empty() && lexicon::In(lexicon::kHonorifics, doc_.Lower(t, &buf))) continue;
       words.push_back(Lowercase(tok));
     }
     if (words.empty()) words.push_back(Lowercase(mentions_[m].text));
@@ -1180,7 +1002,7 @@ Linker::Description Linker::ParseDescription(size_t begin, size_t limit) const {
     const std::string_view tok = doc_.Tok(k);
     if (!IsWord(tok)) break;
     const std::string_view lower = doc_.Lower(k, &buf);
-    if (lower.empty() || StopWords().contains(lower)) break;
+    if (lower.empty() || lexicon::In(lexicon::kStopWords, lower)) break;
     const int age = AgeToken(lower);
     if (age > 0) {
       d.age = age;
@@ -1205,7 +1027,7 @@ Linker::Description Linker::ParseDescription(size_t begin, size_t limit) const {
   // was a modifier.
   if (head != nullptr && d.head + 1 < limit && IsLowerWord(doc_.Tok(d.head + 1))) {
     const std::string_view next = doc_.Lower(d.head + 1, &buf);
-    if (!next.empty() && !StopWords().contains(next) && !EndsNounPhrase(next)) return Description{};
+    if (!next.empty() && !lexicon::In(lexicon::kStopWords, next) && !EndsNounPhrase(next)) return Description{};
   }
   if (head == nullptr) {
     if (age_token == kNone) return d;
@@ -1218,7 +1040,7 @@ Linker::Description Linker::ParseDescription(size_t begin, size_t limit) const {
   // "the mother of four"
   if (doc_.LowerIs(d.end, "of") && d.end + 1 < limit) {
     const std::string_view n = doc_.Lower(d.end + 1, &buf);
-    if (SmallNumber(n) > 0 || InList(kNumberWords, n)) {
+    if (SmallNumber(n) > 0 || lexicon::In(lexicon::kNumberWords, n)) {
       d.end += 2;
       d.counted = true;
     }
@@ -1241,7 +1063,7 @@ void Linker::ReadCues() {
   for (size_t m = 0; m < mentions_.size(); ++m) {
     const MentionInfo& mi = info_[m];
     Votes& cue = cues_[mi.cluster];
-    if (InList(kHonorifics, doc_.Lower(mi.tb, &buf))) ++cue[static_cast<size_t>(Kind::kPerson)];
+    if (lexicon::In(lexicon::kHonorifics, doc_.Lower(mi.tb, &buf))) ++cue[static_cast<size_t>(Kind::kPerson)];
     if (mi.tb == 0 || !doc_.SameSentence(mi.tb - 1, mi.tb)) {
       ReadCuesAfter(m);
       continue;
@@ -1249,7 +1071,7 @@ void Linker::ReadCues() {
     const size_t p = mi.tb - 1;
     const std::string_view before = doc_.Lower(p, &buf);
     if (mention_at_[p] == kNone) {
-      if (InList(kHonorifics, before)) ++cue[static_cast<size_t>(Kind::kPerson)];
+      if (lexicon::In(lexicon::kHonorifics, before)) ++cue[static_cast<size_t>(Kind::kPerson)];
       const int age = AgeToken(before);
       if (age > 0) {
         ages_.push_back({m, age});
@@ -1287,9 +1109,9 @@ void Linker::ReadCues() {
     if (before == "of" && p > 0 && mention_at_[p - 1] == kNone) {
       std::array<char, 32> role_buf;
       const std::string_view owner_noun = doc_.Lower(p - 1, &role_buf);
-      if (InList(kOrgOwnedNouns, owner_noun)) ++cue[static_cast<size_t>(Kind::kOrg)];
+      if (lexicon::In(lexicon::kPossessedNounsOrg, owner_noun)) ++cue[static_cast<size_t>(Kind::kOrg)];
       // "the season finale of X", "an episode of X": a show.
-      if (InList(kWorkPartNouns, owner_noun)) ++cue[static_cast<size_t>(Kind::kWork)];
+      if (lexicon::In(lexicon::kWorkWordsPart, owner_noun)) ++cue[static_cast<size_t>(Kind::kWork)];
     }
     if (std::find(acronym_of_.begin(), acronym_of_.end(), m) != acronym_of_.end()) {
       ++cue[static_cast<size_t>(Kind::kOrg)];
@@ -1310,17 +1132,19 @@ void Linker::ReadCuesAfter(size_t m) {
   const std::string_view next = doc_.Tok(q);
   if (IsPossessive(next) && q + 1 < limit) {
     size_t k = q + 1;
-    if (InList(kOwnedModifiers, doc_.Lower(k, &buf)) && k + 1 < limit) ++k;
+    if (lexicon::In(lexicon::kOwnedModifiers, doc_.Lower(k, &buf)) && k + 1 < limit) ++k;
     const std::string_view owned = doc_.Lower(k, &buf);
-    if (InList(kOrgOwnedNouns, owned)) ++cue[static_cast<size_t>(Kind::kOrg)];
-    if (InList(kPersonOwnedNouns, owned)) ++cue[static_cast<size_t>(Kind::kPerson)];
-    if (InList(kBrandNouns, owned) || (owned == "ad" && doc_.LowerIs(k + 1, "campaign"))) {
+    if (lexicon::In(lexicon::kPossessedNounsOrg, owned)) ++cue[static_cast<size_t>(Kind::kOrg)];
+    if (lexicon::In(lexicon::kPossessedNounsPerson, owned)) ++cue[static_cast<size_t>(Kind::kPerson)];
+    if (lexicon::In(lexicon::kPossessedNounsBrand, owned) || (owned == "ad" && doc_.LowerIs(k + 1, "campaign"))) {
       ++brand_contexts_[mi.cluster];
     }
     return;
   }
   // "the Acme campaign", "Acme ads"
-  if (IsLowerWord(next) && InList(kBrandNouns, doc_.Lower(q, &buf))) ++brand_contexts_[mi.cluster];
+  if (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsBrand, doc_.Lower(q, &buf))) {
+    ++brand_contexts_[mi.cluster];
+  }
   size_t np = kNone;  // where a declared description starts
   if (next == "," || next == "(") {
     const int age = SmallNumber(doc_.Tok(q + 1));
@@ -1348,7 +1172,7 @@ void Linker::ReadCuesAfter(size_t m) {
       if (det == "the" || det == "a" || det == "an") np = q + 2;
     } else if (w == "reported" || w == "reports" || w == "magazine" || w == "newspaper") {
       ++outlet_contexts_[mi.cluster];
-    } else if (InList(kSpeechVerbs, w)) {
+    } else if (lexicon::In(lexicon::kReportingVerbsLink, w)) {
       for (size_t k = q + 1; k < limit && k <= q + kPronounWindow; ++k) {
         if (mention_at_[k] != kNone) break;
         const std::string_view pr = doc_.Lower(k, &buf);
@@ -1522,16 +1346,6 @@ constexpr size_t kMaxMistypedNameWords = 3;
 // Words that make a name a place or an institution when they end it ("Qeshm
 // Island", "Leeds University") or begin it ("Lake Alden", "Port Alden"):
 // such a name is never the full name of a person who shares its other word.
-constexpr std::string_view kPlaceHeads[] = {
-    "airport", "avenue", "bank", "bay", "beach", "bridge", "canyon", "city", "college", "county",
-    "district", "hall", "hospital", "island", "islands", "lake", "mountain", "mountains", "park",
-    "province", "region", "river", "road", "school", "square", "state", "station", "street",
-    "university", "valley",
-};
-constexpr std::string_view kPlacePrefixes[] = {
-    "cape", "fort", "lake", "mount", "port", "saint", "san", "santa", "st", "st.",
-};
-
 // A full name the tagger typed PLACE or ORG ("Jane Doe" read as a place)
 // while its first name or surname alone carries strong person evidence: a
 // person cue (an age, an honorific, "Doe said she"), or more PERSON labels
@@ -1553,11 +1367,14 @@ void Linker::UniteMistypedNames() {
       const Cluster& cb = clusters_[b];
       if (cb.title_like || cb.words.size() < 2 || cb.words.size() > kMaxMistypedNameWords) continue;
       if (cb.words.front() != ca.words[0] && cb.words.back() != ca.words[0]) continue;
-      if (InList(kPlaceHeads, cb.words.back()) || InList(kPlacePrefixes, cb.words.front())) continue;
+      if (lexicon::In(lexicon::kPlaceWordsHead, cb.words.back()) ||
+          lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front())) {
+        continue;
+      }
       // "The Smiths", "Bank of Leeds": function words make a title or an
       // organisation, never a person's name.
-      const auto& stop = StopWords();
-      if (std::any_of(cb.words.begin(), cb.words.end(), [&](const std::string& w) { return stop.contains(w); })) {
+      if (std::any_of(cb.words.begin(), cb.words.end(),
+                      [](const std::string& w) { return lexicon::In(lexicon::kStopWords, w); })) {
         continue;
       }
       const size_t rb = Find(b);
@@ -1647,7 +1464,7 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
     const size_t s = doc_.Sentence(t);
     if (sentence - s > kSalienceSentences) break;
     if (found != kNone && s != found_sentence) break;
-    if (s != sentence || IsClauseMark(doc_.Tok(t)) || InList(kSubordinators, doc_.Lower(t, &buf))) {
+    if (s != sentence || IsClauseMark(doc_.Tok(t)) || lexicon::In(lexicon::kSubordinatorsLinks, doc_.Lower(t, &buf))) {
       clause_break = true;
     }
     const size_t m = mention_at_[t];
@@ -1715,7 +1532,8 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
   size_t resume = 0;  // descriptions do not overlap
   for (const size_t i : doc_.the()) {
     if (i < resume || i + 1 >= doc_.size() || mention_at_[i] != kNone) continue;
-    const bool after_copula = i > 0 && doc_.SameSentence(i - 1, i) && InList(kCopulas, doc_.Lower(i - 1, &buf));
+    const bool after_copula =
+        i > 0 && doc_.SameSentence(i - 1, i) && lexicon::In(lexicon::kCopulas, doc_.Lower(i - 1, &buf));
     const size_t limit = doc_.SentenceEnd(i);
     const Description d = ParseDescription(i + 1, limit);
     if (d.head == kNone || mention_at_[d.head] != kNone) continue;
@@ -1812,11 +1630,11 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
   // the article's main subject of that type, if it has one.
   // Media nouns are left out: "the publication", "the network" is most
   // often the outlet reporting, not the article's subject.
-  if (root == kNone && !seen && !restrict && !d.relational && !InList(kMediaNouns, d.head_word)) {
+  if (root == kNone && !seen && !restrict && !d.relational && !lexicon::In(lexicon::kOrgNounsMedia, d.head_word)) {
     root = Dominant(i, d.kind, excluded);
   }
   if (root == kNone && !seen && !restrict && d.kind == Kind::kOrg &&
-      InList(kBusinessNouns, d.head_word)) {
+      lexicon::In(lexicon::kOrgNounsBusiness, d.head_word)) {
     const size_t place = Salient(i, Kind::kPlace, nullptr, excluded);
     if (place != kNone && cues_[place][static_cast<size_t>(Kind::kPlace)] == 0) ++(*place_hits)[place];
     // A one-word "person" with no person cue and a brand context.

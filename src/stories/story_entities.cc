@@ -11,8 +11,8 @@
 #include <numeric>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 
+#include "extract/lexicon.h"
 #include "stories/text_features.h"
 #include "stories/view_util.h"
 
@@ -39,45 +39,19 @@ constexpr size_t kMinVariantWord = 4;
 // specific to a person, while most names of a story appear beside many.
 constexpr size_t kRoleWeight = 2;
 
-// General role and occupation nouns of news writing (no names). A shared one
-// is evidence that two spellings are one person; disjoint sets are evidence
-// of two people.
-constexpr std::string_view kRoleNouns[] = {
-    "actor", "actress", "adviser", "advisor", "ambassador", "analyst", "anchor", "architect",
-    "artist", "athlete", "attorney", "author", "banker", "bishop", "blogger", "boss",
-    "ceo", "cfo", "chairman", "chairwoman", "chancellor", "chef", "coach", "columnist",
-    "comedian", "commander", "commissioner", "composer", "congressman", "congresswoman",
-    "coo", "councillor", "councilman", "councilwoman", "critic", "cto", "dancer", "designer",
-    "detective", "developer", "diplomat", "director", "doctor", "economist", "editor",
-    "engineer", "entrepreneur", "executive", "filmmaker", "founder", "co-founder", "cofounder",
-    "footballer", "general", "governor", "guitarist", "host", "influencer", "inspector",
-    "investor", "journalist", "judge", "lawmaker", "lawyer", "leader", "manager", "mayor",
-    "minister", "model", "musician", "novelist", "officer", "owner", "partner", "photographer",
-    "physician", "pilot", "player", "poet", "politician", "premier", "presenter", "president",
-    "producer", "professor", "prosecutor", "rapper", "reporter", "researcher", "scientist",
-    "senator", "sheriff", "singer", "songwriter", "spokesman", "spokesperson", "spokeswoman",
-    "star", "stylist", "surgeon", "teacher", "trader", "treasurer", "writer",
-};
+// General role and occupation nouns of news writing (no names),
+// lexicons/person_nouns.txt tag "role". A shared one is evidence that two
+// spellings are one person; disjoint sets are evidence of two people.
+bool IsRoleNoun(std::string_view folded) { return lexicon::In(lexicon::kPersonNounsRole, folded); }
 
-bool IsRoleNoun(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kTable(std::begin(kRoleNouns), std::end(kRoleNouns));
-  return kTable.count(folded) != 0;
-}
-
-// Function words that acronyms skip ("Bank of England" -> "BOE" or "BE").
-bool IsAcronymFiller(std::string_view folded) {
-  return folded == "of" || folded == "and" || folded == "the" || folded == "for" || folded == "&" ||
-         folded == "de" || folded == "du" || folded == "la";
-}
+// Function words that acronyms skip ("Bank of England" -> "BOE" or "BE"),
+// lexicons/acronym_fillers.txt.
+bool IsAcronymFiller(std::string_view folded) { return lexicon::In(lexicon::kAcronymFillers, folded); }
 
 // Legal-form and grouping words that follow an organisation's name without
-// making it another organisation ("Chrysler LLC", "Apple Inc.").
-bool IsCorporateSuffix(std::string_view key_word) {
-  static const std::unordered_set<std::string_view> kTable = {
-      "inc", "incorporated", "corp", "corporation", "co", "company", "companies", "group",
-      "llc", "ltd", "limited", "plc", "nv", "sa", "ag", "gmbh", "holdings", "holding", "lp"};
-  return kTable.count(key_word) != 0;
-}
+// making it another organisation ("Chrysler LLC", "Apple Inc."),
+// lexicons/org_suffixes.txt tag "legal".
+bool IsCorporateSuffix(std::string_view key_word) { return lexicon::In(lexicon::kOrgSuffixesLegal, key_word); }
 
 std::vector<std::string> SplitWords(const std::string& key) {
   std::vector<std::string> words;

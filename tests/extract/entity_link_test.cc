@@ -183,6 +183,13 @@ const Case kCases[] = {
      {},
      {},
      {}},
+    // The longest alias cue is read ("formerly known as", not "formerly").
+    {"formerly_known_as",
+     "Zed, formerly known as Zachary Dunn, released a new album in London on Friday.",
+     {{"Zed", "Zachary Dunn"}},
+     {},
+     {},
+     {}},
     {"also_known_as",
      "Marcus Hale, also known as Big Moe, performed in Dublin on Saturday.",
      {{"Marcus Hale", "Big Moe"}},

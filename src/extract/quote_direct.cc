@@ -1,0 +1,500 @@
+// quote_direct.cc: quotations in marks. Each top-level quoted span is judged
+// from its shape and neighbours (a title of a work, a scare quote, a partial
+// or a direct quotation) and attributed: a cue after it (", she said"), a cue
+// or a colon before it ("She said: "), the previous quotation's speaker, or
+// the sentence before it. Also posts quoted after a colon without marks.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/quote_finder.h"
+
+namespace storyline::quote_finder {
+
+// Words of a quoted span: [first, last) inside the marks.
+Judged Finder::Locate(const MarkedSpan& m) const {
+  Judged j;
+  j.marks = m;
+  auto lb = [&](size_t cp) {
+    return static_cast<size_t>(
+        std::lower_bound(words_.begin(), words_.end(), cp, [](const Word& w, size_t v) { return w.start < v; }) -
+        words_.begin());
+  };
+  j.open_word = lb(m.open);
+  j.first_word = lb(m.open + 1);
+  j.last_word = lb(m.end);
+  j.close_word = m.closed || j.last_word == 0 ? j.last_word : j.last_word - 1;
+  if (j.first_word > j.open_word + 1) j.first_word = j.open_word + 1;
+  return j;
+}
+
+size_t Finder::ContentWords(const Judged& j) const {
+  size_t n = 0;
+  for (size_t i = j.first_word; i < j.last_word; ++i) n += !words_[i].punct;
+  return n;
+}
+
+// A quoted phrase inside a sentence, or a few words with no punctuation
+// of their own ("'shocked'"), as opposed to a quoted clause ("We tried,").
+bool Finder::IsPartial(const Judged& j, size_t n) const {
+  if (Embedded(j)) return true;
+  if (n > kPartialMaxWords) return false;
+  for (size_t i = j.last_word; i-- > j.first_word;) {
+    if (IsMark(i)) continue;
+    const std::string& w = words_[i].lower;
+    return !(IsTerminal(w) || w == "," || w == ";");
+  }
+  return true;
+}
+
+bool Finder::EndsSentence(const Judged& j) const {
+  for (size_t i = j.last_word; i-- > j.first_word;) {
+    if (IsMark(i)) continue;
+    return words_[i].punct && IsTerminal(words_[i].lower);
+  }
+  return false;
+}
+
+bool Finder::TitleCase(const Judged& j) const {
+  size_t words = 0;
+  for (size_t i = j.first_word; i < j.last_word; ++i) {
+    const Word& w = words_[i];
+    if (w.punct) {
+      if (w.lower == "," && i + 1 == j.last_word) continue;  // "Title," in US style
+      if (w.lower == ":" || w.lower == "-" || w.lower == "&" || w.lower == "'s" || IsMark(i)) continue;
+      if (w.lower == "!" || w.lower == "?") continue;
+      return false;
+    }
+    if (w.lower == "i" || w.lower == "'s") continue;
+    if (!w.cap && !(words > 0 && lex::In(lex::kTitleSmallWords, w.lower))) {
+      if (!(w.raw[0] >= '0' && w.raw[0] <= '9')) return false;
+    }
+    ++words;
+  }
+  return words > 0;
+}
+
+bool Finder::OverWork(const Judged& j) const {
+  for (size_t i = j.first_word; i < j.last_word; ++i) {
+    if (words_[i].mention >= 0 && (*entities_)[words_[i].mention].type == "WORK") return true;
+  }
+  return false;
+}
+
+bool Finder::FollowedByCue(const Judged& j) const {
+  size_t k = j.close_word + 1;
+  while (k < words_.size() && k < j.close_word + 4 && words_[k].para == words_[j.close_word].para) {
+    if (lex::In(lex::kReportingVerbsCue, words_[k].lower)) return true;
+    ++k;
+  }
+  return false;
+}
+
+// A quoted title of a work, or a quoted word that nobody said.
+bool Finder::IsTitle(const Judged& j, size_t n) const {
+  if (OverWork(j)) return true;
+  if (n == 0 || n > kTitleMaxWords) return false;
+  const size_t after = j.close_word + 1;
+  const bool before_ok = j.open_word > 0;
+  if (after < words_.size() && lex::In(lex::kWorkWordsFollower, words_[after].lower) && TitleCase(j)) return true;
+  if (!TitleCase(j)) return false;
+  if (FollowedByCue(j)) return false;
+  if (before_ok && lex::In(lex::kWorkWordsLeader, words_[j.open_word - 1].lower)) return true;
+  // Capitalised words that are not a sentence: a name of something.
+  return n >= 2 && !EndsSentence(j);
+}
+
+// "the so-called "death grip"": the writer distances themself from a
+// term; nobody is quoted.
+bool Finder::SoCalled(const Judged& j) const {
+  return j.open_word > 0 && (words_[j.open_word - 1].lower == "so-called" ||
+                             (j.open_word > 1 && words_[j.open_word - 1].lower == "called" &&
+                              words_[j.open_word - 2].lower == "so"));
+}
+
+// True when the word before the opening mark shows the quotation is
+// embedded in the running sentence ("called it "a mistake"").
+bool Finder::Embedded(const Judged& j) const {
+  if (j.open_word == 0) return false;
+  const Word& prev = words_[j.open_word - 1];
+  if (prev.sent != words_[j.open_word].sent && prev.para != words_[j.open_word].para) return false;
+  if (prev.para != words_[j.open_word].para) return false;
+  if (IsTerminal(prev.lower) || prev.lower == "," || prev.lower == ":" || prev.lower == "-" ||
+      prev.lower == "\xE2\x80\x94" || prev.lower == "\xE2\x80\x93" || prev.lower == "(" || IsMark(j.open_word - 1)) {
+    return false;
+  }
+  if (lex::In(lex::kReportingVerbsCue, prev.lower) && !prev.lower.ends_with("ing")) return false;
+  // "saying", "calling": a participle embeds what follows in the
+  // sentence, unless that is a sentence of its own ("with Smith saying
+  // "The key decision was the fuel.""). "calling it "a mistake"" stays.
+  if (lex::In(lex::kReportingVerbsCue, prev.lower) && j.first_word < j.last_word && words_[j.first_word].cap &&
+      EndsSentence(j)) {
+    return false;
+  }
+  // "It said that "The Treasury today announced …."": a whole quoted
+  // sentence after "said that" is direct.
+  if (prev.lower == "that" && j.open_word >= 2 && lex::In(lex::kReportingVerbsCue, words_[j.open_word - 2].lower) &&
+      j.first_word < j.last_word && words_[j.first_word].cap && EndsSentence(j)) {
+    return false;
+  }
+  return true;
+}
+
+void Finder::DirectQuotes(std::vector<Quote>* out) {
+  last_speaker_ = {};
+  size_t last_para = 0;
+  std::string last_medium;
+  size_t last_close = 0;
+  bool have_last = false;
+  for (const MarkedSpan& m : top_) {
+    Judged j = Locate(m);
+    if (j.first_word >= j.last_word || j.last_word > words_.size()) continue;
+    const size_t n = ContentWords(j);
+    if (n == 0 || IsTitle(j, n) || SoCalled(j)) continue;
+    const bool partial = IsPartial(j, n);
+    Attribution a = Attribute(j, partial);
+    if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
+    const size_t para = words_[j.first_word].para;
+    const bool near = have_last && para <= last_para + kInheritParagraphs;
+    Quote q;
+    q.span = Trim(m.open + 1, m.end);
+    q.text = Slice(q.span.start, q.span.end);
+    q.kind = partial ? "partial" : "direct";
+    if (a.found) {
+      q.cue = a.cue;
+      auto [from, to] = SentenceWords(a.from, a.to);
+      q.medium = Medium(from, to);
+      if (q.medium.empty() && a.cue == "tweeted") q.medium = "x";
+      const bool in_person = InPerson(from, to);
+      if (q.medium.empty() && !in_person && near && a.speaker.id == last_speaker_.id &&
+          a.speaker.name == last_speaker_.name) {
+        q.medium = last_medium;
+      }
+      if (q.medium.empty() && !in_person && from > 0) {
+        // "In a TikTok video, she defended … . "…," she said."
+        auto [pf, pt] = SentenceWords(from - 1, from);
+        if (!HasDirect(pf, pt)) q.medium = Medium(pf, pt);
+      }
+    } else if (!partial && near && last_speaker_.found && !Intervenes(j, last_close, &a)) {
+      a.speaker = last_speaker_;
+      a.found = true;
+      q.medium = last_medium;
+    } else if (a.found) {
+      auto [from, to] = SentenceWords(a.from, a.to);
+      q.medium = Medium(from, to);
+    } else if (!partial) {
+      a = PreviousSentence(j);
+      if (a.found) {
+        auto [from, to] = SentenceWords(a.from, a.to);
+        q.medium = Medium(from, to);
+      }
+    }
+    if (a.found) {
+      q.speaker = a.speaker.id;
+      q.speaker_name = a.speaker.name;
+    }
+    if (!partial && a.speaker.found) {
+      last_speaker_ = a.speaker;
+      last_medium = q.medium;
+      last_para = words_[std::min(j.last_word, words_.size() - 1)].para;
+      last_close = j.close_word;
+      have_last = true;
+    }
+    if (!q.text.empty()) out->push_back(std::move(q));
+  }
+}
+
+// Verbs that are speech cues only next to the quotation or with a
+// clause ("continued, "…"", "added that"), not in "continues to face".
+bool Finder::WeakCue(size_t i) const {
+  if (!lex::In(lex::kReportingVerbsWeak, words_[i].lower)) return false;
+  if (i + 1 >= words_.size()) return false;
+  const Word& next = words_[i + 1];
+  return !(next.punct || next.lower == "that");
+}
+
+bool Finder::SentenceHasCue(const Judged& j) const {
+  auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+  for (size_t i = from; i < to; ++i) {
+    if (!InQuote(i) && lex::In(lex::kReportingVerbsCue, words_[i].lower) && !WeakCue(i)) return true;
+  }
+  return false;
+}
+
+Attribution Finder::Attribute(const Judged& j, bool partial) {
+  if (!partial) {
+    Attribution post = AfterQuote(j);
+    if (post.found && post.to <= j.close_word + 5) return post;
+    Attribution pre = BeforeQuote(j);
+    if (pre.found) return pre;
+    if (post.found) return post;
+    return {};
+  }
+  // A quoted phrase inside a sentence: the sentence's cue and subject.
+  auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+  for (size_t i = j.open_word; i-- > from;) {
+    // "what the makers call "political interference"": naming verbs are
+    // cues only right before the phrase they name.
+    const bool naming = i + 1 == j.open_word && (words_[i].lower == "call" || words_[i].lower == "calls");
+    if (InQuote(i) || (!naming && (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i)))) continue;
+    Attribution a;
+    a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, j.open_word) : SubjectBefore(i, from);
+    if (!a.speaker.found) a.speaker = NearestSubject(from, i);
+    if (!a.speaker.found) continue;
+    a.cue = words_[i].lower;
+    a.from = from;
+    a.to = to;
+    a.found = true;
+    return a;
+  }
+  // ""decades in the making," Obama explained": a cue after it.
+  for (size_t i = j.close_word + 1; i < to && i < j.close_word + kPostWindowWords; ++i) {
+    if (InQuote(i)) break;
+    if (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i) || words_[i].lower == "according") continue;
+    Attribution a;
+    a.speaker = SubjectBefore(i, j.close_word + 1);
+    if (!a.speaker.found) break;
+    a.cue = words_[i].lower;
+    a.from = from;
+    a.to = to;
+    a.found = true;
+    return a;
+  }
+  Attribution a;
+  a.speaker = NearestSubject(from, j.open_word);
+  // Without a cue, only a person's subject makes quoted words theirs
+  // ("Kim is 're-evaluating'"); a quoted phrase next to an organisation or
+  // a thing is the writer's scare quote.
+  if (!a.speaker.found || a.speaker.type != "PERSON") return {};
+  a.found = true;
+  a.from = from;
+  a.to = to;
+  return a;
+}
+
+// ", she said" / ", said the company" / ", one fan wrote" after the close.
+Attribution Finder::AfterQuote(const Judged& j) {
+  size_t k = j.close_word + 1;
+  if (k >= words_.size() || words_[k].para != words_[j.close_word].para) return {};
+  // After a full stop inside the marks a new sentence begins, unless a
+  // lower-case cue follows at once ("….” said Smith", "….” he said").
+  for (size_t i = j.last_word; i-- > j.first_word;) {
+    if (IsMark(i)) continue;
+    if (words_[i].lower == ".") {
+      const bool cue_next = lex::In(lex::kReportingVerbsCue, words_[k].lower) ||
+                            (lex::In(lex::kPronouns, words_[k].lower) && k + 1 < words_.size() &&
+                             lex::In(lex::kReportingVerbsCue, words_[k + 1].lower));
+      if (words_[k].lower != "," && (words_[k].cap || !cue_next)) return {};
+    }
+    break;
+  }
+  while (k < words_.size() && (words_[k].lower == "," || words_[k].lower == "\xE2\x80\x94")) ++k;
+  const size_t lo = k;
+  size_t hi = lo;
+  while (hi < words_.size() && hi - lo < kPostWindowWords && words_[hi].para == words_[lo].para &&
+         !InQuote(hi) && !IsTerminal(words_[hi].lower) && words_[hi].lower != ";") {
+    ++hi;
+  }
+  bool cued = false;
+  for (size_t c = lo; c < hi; ++c) {
+    if (!lex::In(lex::kReportingVerbsCue, words_[c].lower)) continue;
+    Attribution a;
+    a.cue = words_[c].lower;
+    a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    if ((a.cue == "read" || a.cue == "reads") && c > lo && words_[c - 1].lower == "it") {
+      a.speaker = Issuer("", c - 1);  // "…," it read: the statement's issuer
+    }
+    a.from = lo;
+    a.to = hi;
+    a.found = a.speaker.found;
+    if (a.found) return a;
+    cued = true;
+    break;
+  }
+  if (!cued && lo < hi && ContinuesSentence(j)) {
+    Attribution a = UnlistedCue(lo, hi);
+    if (a.found) return a;
+  }
+  // "…," one person showed agreement: anonymous speaker, no cue verb.
+  if (lo < hi && lex::In(lex::kDeterminersAnonymous, words_[lo].lower)) {
+    size_t b = lo;
+    while (b + 1 < hi && b - lo < 3 && !words_[b + 1].punct && !lex::In(lex::kCueAdverbs, words_[b + 1].lower) &&
+           !lex::In(lex::kReportingVerbsCue, words_[b + 1].lower) && !LooksLikeVerb(words_[b + 1].lower)) {
+      ++b;
+    }
+    Attribution a;
+    a.speaker = NounPhrase(lo, b);
+    a.from = lo;
+    a.to = hi;
+    a.found = a.speaker.found;
+    return a;
+  }
+  return {};
+}
+
+// True when the quotation ends in a comma, "!" or "?" inside its marks:
+// the sentence goes on after it, and what follows is its attribution.
+bool Finder::ContinuesSentence(const Judged& j) const {
+  for (size_t i = j.last_word; i-- > j.first_word;) {
+    if (IsMark(i)) continue;
+    const std::string& w = words_[i].lower;
+    return w == "," || w == "!" || w == "?";
+  }
+  return false;
+}
+
+// After a quotation that continues its sentence, a speech verb missing
+// from the lexicon (", enthused Smith", ", Smith remembered asking") or no
+// verb at all (", Jesse Toprak, an analyst for Edmunds."): the verb is
+// told by its past-tense shape, the speaker must be a name.
+Attribution Finder::UnlistedCue(size_t lo, size_t hi) {
+  Attribution a;
+  a.from = lo;
+  a.to = hi;
+  const size_t limit = std::min(hi, lo + kNounPhraseWords);
+  for (size_t c = lo; c < limit; ++c) {
+    const Word& w = words_[c];
+    if (w.punct && w.lower != "'s") break;
+    if (w.cap || w.mention >= 0 || !w.lower.ends_with("ed") || w.lower.size() <= 3 || IsYearsOld(w.lower)) continue;
+    a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    if (!a.speaker.found || a.speaker.type.empty()) return {};
+    a.cue = w.lower;
+    a.found = true;
+    return a;
+  }
+  // "…," Jesse Toprak, an analyst for Edmunds.
+  const int m = words_[lo].mention;
+  if (m < 0 || (*entities_)[m].type != "PERSON") return {};
+  size_t k = lo;
+  while (k < hi && words_[k].mention == m) ++k;
+  if (k < words_.size() && (words_[k].lower == "," || IsTerminal(words_[k].lower))) {
+    a.speaker = FromMention(static_cast<size_t>(m));
+    a.found = true;
+  }
+  return a;
+}
+
+// "She said: "…"" / "Smith, 41, added, "…"" before the opening mark.
+Attribution Finder::BeforeQuote(const Judged& j) {
+  if (j.open_word == 0) return {};
+  size_t end = j.open_word;  // exclusive
+  const Word& last = words_[end - 1];
+  // A colon may introduce a quotation in the next paragraph.
+  if (last.para != words_[j.open_word].para && last.lower != ":") return {};
+  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" ||
+                    lex::In(lex::kReportingVerbsCue, last.lower) || last.lower == "that";
+  if (!lead) return {};
+  size_t lo = end;
+  while (lo > 0 && end - lo < kPreWindowWords && words_[lo - 1].para == last.para && !InQuote(lo - 1) &&
+         !IsTerminal(words_[lo - 1].lower)) {
+    --lo;
+  }
+  // "Secretary James Roche: “…”": a name right before the colon.
+  bool cue_before = false;
+  for (size_t k = lo; k + 1 < end; ++k) cue_before = cue_before || lex::In(lex::kReportingVerbsCue, words_[k].lower);
+  if (last.lower == ":" && end >= 2 && end - 2 >= lo && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
+      ((words_[end - 2].mention >= 0 && (*entities_)[words_[end - 2].mention].type == "PERSON") ||
+       (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)))) {
+    Attribution a;
+    a.speaker = HeadAt(end - 2, lo);
+    if (!a.speaker.found) return {};
+    a.from = lo;
+    a.to = end;
+    a.found = true;
+    return a;
+  }
+  for (size_t c = end; c-- > lo;) {
+    if (!lex::In(lex::kReportingVerbsCue, words_[c].lower)) continue;
+    Attribution a;
+    a.cue = words_[c].lower;
+    if (a.cue == "according") {
+      a.speaker = AccordingTo(c + 2, end);
+    } else {
+      a.speaker = SubjectBefore(c, lo);
+      if (!a.speaker.found) a.speaker = SubjectAfter(c + 1, end);
+      if (!a.speaker.found) a.speaker = NearestSubject(lo, c);
+    }
+    a.from = lo;
+    a.to = end;
+    a.found = a.speaker.found;
+    if (a.found) return a;
+  }
+  return {};
+}
+
+// True when a sentence between the previous quotation (closing at word
+// `last_close`) and `j` names another speaker ("Chairman Dieter Zetsche
+// denied the reports. "…""): the quotation is theirs, set in `a`, not a
+// continuation of the previous speaker's.
+bool Finder::Intervenes(const Judged& j, size_t last_close, Attribution* a) {
+  if (j.open_word == 0 || j.open_word <= last_close + 1) return false;
+  auto [from, to] = SentenceWords(j.open_word - 1, j.open_word);
+  if (from <= last_close) return false;
+  Attribution prev = PreviousSentence(j);
+  if (!prev.found || prev.speaker.type.empty() || prev.speaker.id == last_speaker_.id) return false;
+  *a = prev;
+  return true;
+}
+
+// A quotation with no cue of its own: the speaker named in the sentence
+// before it, when that sentence reports speech or a statement.
+Attribution Finder::PreviousSentence(const Judged& j) {
+  if (j.open_word == 0) return {};
+  const size_t prev = j.open_word - 1;
+  if (InQuote(prev)) return {};
+  auto [from, to] = SentenceWords(prev, prev + 1);
+  bool speechy = false;
+  for (size_t i = from; i < to; ++i) {
+    speechy = speechy || lex::In(lex::kReportingVerbsCue, words_[i].lower) ||
+              lex::In(lex::kDocumentNounsStatement, words_[i].lower) || words_[i].lower == "interview";
+  }
+  if (!speechy && words_[prev].lower != ":") return {};
+  Attribution a;
+  // The subject of the sentence's speech verb ("Following the reports
+  // that A and B would split, chairman C denied them."), else its first
+  // subject.
+  for (size_t c = to; c-- > from && !a.speaker.found;) {
+    if (!InQuote(c) && lex::In(lex::kReportingVerbsCue, words_[c].lower) && !WeakCue(c) &&
+        words_[c].lower != "according") {
+      a.speaker = SubjectBefore(c, from);
+    }
+  }
+  if (!a.speaker.found) a.speaker = ClauseSubject(from, to);
+  a.from = from;
+  a.to = to;
+  a.found = a.speaker.found;
+  return a;
+}
+
+// A post quoted without marks after a colon ("Over the photo she wrote:
+// Back to work."): the rest of the paragraph, when it holds no marks.
+void Finder::UnmarkedPosts(std::vector<Quote>* out) {
+  for (size_t c = 0; c + 2 < words_.size(); ++c) {
+    if (words_[c + 1].lower != ":" || InQuote(c) || !lex::In(lex::kReportingVerbsPost, words_[c].lower)) continue;
+    const size_t first = c + 2;
+    if (words_[first].para != words_[c].para || IsMark(first)) continue;
+    size_t last = first;
+    bool marks = false;
+    while (last < words_.size() && words_[last].para == words_[c].para) {
+      marks = marks || IsMark(last);
+      ++last;
+    }
+    if (marks || last - first < kIndirectMinWords) continue;
+    auto [from, to] = SentenceWords(c, c + 1);
+    Speaker sp = SubjectBefore(c, from);
+    if (!sp.found) continue;
+    Quote q;
+    q.span = Trim(words_[first].start, words_[last - 1].end);
+    q.text = Slice(q.span.start, q.span.end);
+    q.speaker = sp.id;
+    q.speaker_name = sp.name;
+    q.cue = words_[c].lower;
+    q.kind = "direct";
+    q.medium = Medium(from, to);
+    if (q.medium.empty() && q.cue == "tweeted") q.medium = "x";
+    if (!q.text.empty()) out->push_back(std::move(q));
+  }
+}
+
+}  // namespace storyline::quote_finder

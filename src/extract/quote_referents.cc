@@ -1,0 +1,272 @@
+// quote_referents.cc: what a pronoun or an epithet refers back to. A speaker
+// pronoun ("he said") or epithet ("the company said") is resolved as
+// centering theory has it: the subject of its own sentence or of the one or
+// two before it, then the most recent fitting mention outside quotations and
+// photo captions, checked against the gender evidence the article gives
+// (honorifics, gendered role nouns, the first he/she after a name).
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "extract/quote_finder.h"
+
+namespace storyline::quote_finder {
+
+Speaker Finder::FromMention(size_t m) const {
+  const EntityMention& e = (*entities_)[m];
+  Speaker s;
+  s.id = e.entity;
+  auto it = canonical_.find(e.entity);
+  s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
+  s.type = e.type;
+  s.found = true;
+  return s;
+}
+
+bool Finder::MentionInQuote(size_t m) const {
+  const size_t start = (*entities_)[m].span.start;
+  auto it = std::upper_bound(top_.begin(), top_.end(), start,
+                             [](size_t v, const MarkedSpan& q) { return v < q.open; });
+  if (it == top_.begin()) return false;
+  --it;
+  return start > it->open && start < it->end;
+}
+
+size_t Finder::ParagraphOf(size_t cp) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), cp, [](const Word& w, size_t v) { return w.start < v; });
+  if (it == words_.end()) return words_.empty() ? 0 : words_.back().para;
+  return it->para;
+}
+
+// The most recent mention of `type` ending before `before` that is not
+// inside a quotation (names in quotations are what was said, not who
+// spoke) or a photo caption.
+Speaker Finder::Recent(size_t before, std::string_view type) const {
+  Speaker s = RecentOf(before, type);
+  if (!s.found && type == "ORG") s = RecentOf(before, "PLACE");
+  return s;
+}
+
+Speaker Finder::RecentOf(size_t before, std::string_view type) const {
+  auto it = std::lower_bound(mention_order_.begin(), mention_order_.end(), before,
+                             [&](size_t m, size_t v) { return (*entities_)[m].span.start < v; });
+  size_t looked = 0;
+  while (it != mention_order_.begin() && looked < kPronounLookback) {
+    --it;
+    ++looked;
+    const EntityMention& e = (*entities_)[*it];
+    if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+    const size_t p = ParagraphOf(e.span.start);
+    if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
+    return LaterAdded(before, type, e.span.start, FromMention(*it));
+  }
+  return LaterAdded(before, type, 0, {});
+}
+
+// A speaker this finder added (a name the entity layer missed) that is
+// more recent than `start`, else `found`.
+Speaker Finder::LaterAdded(size_t before, std::string_view type, size_t start, Speaker found) const {
+  const EntityMention* best = nullptr;
+  for (const EntityMention& m : new_mentions_) {
+    if (m.type == type && m.span.end <= before && (found.id.empty() || m.span.start > start) &&
+        (best == nullptr || m.span.start > best->span.start)) {
+      best = &m;
+    }
+  }
+  if (best == nullptr) return found;
+  Speaker s;
+  s.id = best->entity;
+  auto it = canonical_.find(best->entity);
+  s.name = it != canonical_.end() && !it->second.empty() ? it->second : best->text;
+  s.type = best->type;
+  s.found = true;
+  return s;
+}
+
+Speaker Finder::Pronoun(std::string_view p, size_t at) const {
+  const int want = p == "he" ? 1 : p == "she" ? -1 : 0;
+  const std::string_view type = p == "he" || p == "she" ? "PERSON" : "ORG";
+  if (p != "he" && p != "she" && p != "it" && p != "they") return {};
+  if (p == "they") {
+    Speaker crowd = CollectiveSubject(at);
+    if (crowd.found) return crowd;
+  }
+  // The subject of this sentence or of the one or two before it, as
+  // centering theory has it, before the most recent mention: in "Dan
+  // Cook said the Dow's fall is worrisome. "…," he said." he is Cook.
+  Speaker s = SentenceSubject(at, type, want);
+  if (s.found) return s;
+  s = Recent(at, type);
+  if (!s.found || want == 0 || Agrees(s.id, want)) return s;
+  return RecentAgreeing(at, type, want);
+}
+
+// What an epithet ("the 24-year-old", "the company") refers to: like a
+// pronoun, a recent sentence's subject first, then the latest mention.
+// An organisation named earlier in the epithet's own sentence comes first,
+// wherever it stands ("Acme's shares fell after the company said", "in a
+// statement on the Acme website, the company said").
+Speaker Finder::Referent(size_t at, std::string_view type) const {
+  if (type == "ORG") {
+    Speaker same = InSentenceBefore(at, type);
+    if (same.found) return same;
+  }
+  Speaker s = SentenceSubject(at, type, 0);
+  return s.found ? s : Recent(at, type);
+}
+
+// The latest mention of `type` in the sentence of `at`, before it.
+Speaker Finder::InSentenceBefore(size_t at, std::string_view type) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size()) return {};
+  for (size_t k = w; k-- > 0 && words_[k].sent == words_[w].sent;) {
+    const int m = words_[k].mention;
+    if (m < 0 || InQuote(k)) continue;
+    if ((*entities_)[m].type != type || platform_[m]) continue;
+    return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
+// Gender evidence of an entity agrees with the pronoun's (+1 he, -1
+// she); no evidence agrees with both.
+bool Finder::Agrees(const std::string& id, int want) const {
+  auto it = gender_.find(id);
+  if (it == gender_.end() || it->second == 0) return true;
+  return (it->second > 0) == (want > 0);
+}
+
+bool Finder::SubjectPosition(size_t w) const {
+  {
+    // "Renault's Dacia plant": a possessor is not the subject.
+    const int m = words_[w].mention;
+    size_t end = w;
+    while (end < words_.size() && m >= 0 && words_[end].mention == m) ++end;
+    if (end < words_.size() && (words_[end].lower == "'s" || words_[end].lower == "'")) return false;
+  }
+  if (w == 0) return true;
+  // "on the Airbus website": after a preposition and its determiner.
+  if (w >= 2 && lex::In(lex::kDeterminersDefinite, words_[w - 1].lower) &&
+      (lex::In(lex::kObjectPrepositions, words_[w - 2].lower) || words_[w - 2].lower == "in")) {
+    return false;
+  }
+  const std::string& prev = words_[w - 1].lower;
+  const int m = words_[w].mention;
+  size_t end = w;
+  while (end < words_.size() && words_[end].mention == m) ++end;
+  // "Renault's Dacia plant": a possessor is not the subject.
+  if (end < words_.size() && (words_[end].lower == "'s" || words_[end].lower == "'")) return false;
+  return !(lex::In(lex::kObjectPrepositions, prev) || prev == "in" || prev == "than" || prev == "'s" ||
+           prev == "'" || lex::In(lex::kReportingVerbsCue, prev));
+}
+
+Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size()) return {};
+  const size_t sent = words_[w].sent;
+  size_t i = w;
+  size_t reach = kAntecedentSentences;
+  for (size_t back = 0; back < reach; ++back) {
+    const size_t target = sent >= back ? sent - back : 0;
+    if (back > 0 && sent < back) break;
+    // Start of the target sentence.
+    while (i > 0 && words_[i - 1].sent >= target) --i;
+    if (words_[i].para + 1 < words_[w].para) break;
+    // "Jones said X. He talked about their Acme apps. He said …": a
+    // sentence opened by the same pronoun continues the chain; its
+    // later names are not the subject, the antecedent lies further back.
+    if (back > 0 && want != 0 && OpensWithPronoun(i, want)) {
+      ++reach;
+      continue;
+    }
+    for (size_t k = i; k < words_.size() && words_[k].sent == target && k < w; ++k) {
+      const int m = words_[k].mention;
+      if (m < 0 || InQuote(k) || (k > 0 && words_[k - 1].mention == m)) continue;
+      const EntityMention& e = (*entities_)[m];
+      if (e.type != type || platform_[m] || !SubjectPosition(k)) continue;
+      const size_t p = words_[k].para;
+      if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
+      if (want != 0 && !Agrees(e.entity, want)) continue;
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
+  return {};
+}
+
+// "The sources claimed …. They also said …": a crowd opening one of the
+// two sentences before `at` (before any name) is what "they" refers to.
+Speaker Finder::CollectiveSubject(size_t at) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size()) return {};
+  size_t i = w;
+  for (size_t back = 1; back <= 2 && words_[w].sent >= back; ++back) {
+    const size_t target = words_[w].sent - back;
+    while (i > 0 && words_[i - 1].sent >= target) --i;
+    if (words_[i].sent != target) break;
+    for (size_t k = i; k < words_.size() && words_[k].sent == target && k < i + 4; ++k) {
+      if (words_[k].mention >= 0 || words_[k].punct || InQuote(k)) break;
+      if (lex::In(lex::kCollectives, words_[k].lower)) return Anonymous(i, k);
+    }
+  }
+  return {};
+}
+
+// True when the sentence starting at word `i` opens with he (`want` +1)
+// or she (-1), after an introductory phrase at most.
+bool Finder::OpensWithPronoun(size_t i, int want) const {
+  const std::string_view p = want > 0 ? "he" : "she";
+  for (size_t k = i; k < words_.size() && words_[k].sent == words_[i].sent && k < i + kIntroMaxWords; ++k) {
+    if (words_[k].mention >= 0 && !InQuote(k)) return false;
+    if (words_[k].lower == p) return true;
+  }
+  return false;
+}
+
+Speaker Finder::RecentAgreeing(size_t before, std::string_view type, int want) const {
+  auto it = std::lower_bound(mention_order_.begin(), mention_order_.end(), before,
+                             [&](size_t m, size_t v) { return (*entities_)[m].span.start < v; });
+  for (size_t looked = 0; it != mention_order_.begin() && looked < kPronounLookback; ++looked) {
+    --it;
+    const EntityMention& e = (*entities_)[*it];
+    if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+    if (Agrees(e.entity, want)) return FromMention(*it);
+  }
+  return {};
+}
+
+// Gender evidence per entity from the article itself: honorifics (Mr,
+// Ms), gendered role nouns next to a name ("spokeswoman Jennifer
+// Chelune") and the first he/she after a person who opens a sentence.
+void Finder::BuildGender() {
+  gender_.clear();
+  for (size_t i = 0; i < words_.size(); ++i) {
+    const int m = words_[i].mention;
+    if (m < 0 || (i > 0 && words_[i - 1].mention == m) || (*entities_)[m].type != "PERSON") continue;
+    const std::string& id = (*entities_)[m].entity;
+    const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
+    const std::string& prev = i > 0 ? words_[i - 1].lower : first;
+    int vote = 0;
+    for (const std::string& w : {prev, first}) {
+      vote += lex::In(lex::kGenderWordsMale, w) ? 2 : lex::In(lex::kGenderWordsFemale, w) ? -2 : 0;
+    }
+    if (i == 0 || words_[i - 1].sent != words_[i].sent || !InQuote(i)) {
+      // The first third-person pronoun after the sentence's first person.
+      for (size_t k = i + 1; k < words_.size() && words_[k].sent == words_[i].sent; ++k) {
+        if (InQuote(k)) continue;
+        if (words_[k].mention >= 0 && words_[k].mention != m &&
+            (*entities_)[words_[k].mention].type == "PERSON") {
+          break;
+        }
+        const std::string& w = words_[k].lower;
+        // Subject and reflexive pronouns and "his" corefer with the
+        // subject; "him" and "her" are as often someone else.
+        if (w == "he" || w == "his" || w == "himself") { vote += 1; break; }
+        if (w == "she" || w == "herself") { vote -= 1; break; }
+        if (w == "him" || w == "her" || w == "they" || w == "them") break;
+      }
+    }
+    gender_[id] += vote;
+  }
+}
+
+}  // namespace storyline::quote_finder

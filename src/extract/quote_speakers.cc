@@ -1,0 +1,669 @@
+// quote_speakers.cc: the speaker a phrase names. Reads the subject of a cue
+// verb backwards (over adverbs, appositives and relative clauses: "Smith,
+// 58, who led the council, said") or the phrase after a postposed cue ("said
+// the company"), and turns it into a speaker: an entity mention, a name the
+// entity layer missed (added as a new mention), an epithet resolved through
+// quote_referents.cc, an unnamed source ("people familiar with the talks")
+// or an anonymous crowd ("fans").
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "extract/quote_finder.h"
+
+namespace storyline::quote_finder {
+
+Speaker Finder::Anonymous(size_t a, size_t b) const {
+  Speaker s;
+  s.found = true;
+  s.name = Slice(words_[a].start, words_[b].end);
+  if (!s.name.empty() && s.name[0] >= 'A' && s.name[0] <= 'Z' && words_[a].mention < 0) {
+    s.name[0] = static_cast<char>(s.name[0] - 'A' + 'a');
+  }
+  return s;
+}
+
+// The speaker a noun phrase [a, b] with head word b refers to.
+Speaker Finder::NounPhrase(size_t a, size_t b) {
+  // The entity layer may already have linked an epithet ("the actress").
+  const int linked = words_[b].mention;
+  if (linked >= 0 && (*entities_)[linked].span.start == words_[a].start &&
+      (*entities_)[linked].span.end == words_[b].end) {
+    return FromMention(static_cast<size_t>(linked));
+  }
+  const std::string& det = words_[a].lower;
+  const std::string& head = words_[b].lower;
+  // "Acme's statement said", "the ethics board's report found": a
+  // document speaks for whose it is.
+  if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
+    for (size_t p = b; p-- > a + 1;) {
+      if (words_[p].lower != "'s" && words_[p].lower != "'") continue;
+      const int owner = words_[p - 1].mention;
+      if (owner >= 0) return FromMention(static_cast<size_t>(owner));
+      if (words_[p - 1].punct) break;
+      // "the board's report": the board as the article names it.
+      return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
+    }
+  }
+  // "a statement that reads": the statement's issuer is the clause's
+  // subject, found by the caller.
+  if (lex::In(lex::kDocumentNounsStatement, head) && (det == "a" || det == "an")) return {};
+  // "several times described", "two days later said": time, not a speaker.
+  if (lex::In(lex::kTimeWordsUnit, head)) return {};
+  const bool spokesperson =
+      head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  if ((lex::In(lex::kDeterminersAnonymous, det) && !spokesperson) || (a == b && lex::In(lex::kCollectives, head)) ||
+      (lex::In(lex::kCollectives, head) && !lex::In(lex::kDeterminersDefinite, det))) {
+    return Anonymous(a, b);
+  }
+  const size_t before = words_[a].start;
+  if (words_[b].cap && b > a && lex::In(lex::kDeterminersDefinite, det)) {
+    // "The Ashcombe Supporters' Trust": a proper name the entity layer
+    // missed, not an epithet.
+    size_t first = a + 1;
+    while (first < b && (words_[first].punct || !words_[first].cap)) ++first;
+    bool proper = true;
+    for (size_t k = first; k <= b; ++k) proper = proper && (words_[k].cap || words_[k].punct);
+    if (proper) return NewName(first, b);
+  }
+  if (spokesperson) {
+    return Recent(before, "ORG");  // speaks for the organisation in the story
+  }
+  // A modified epithet with nothing to refer back to describes its
+  // speaker ("the federal government said"); a bare "the company" refers
+  // to what the headline named.
+  const bool described = b >= a + 2;
+  if (lex::In(lex::kPersonNounsEpithet, head) || IsYearsOld(head)) {
+    // "the "Life with the Marlows" star": the person the title is named
+    // after, when the article names one.
+    for (size_t k = a; k < b; ++k) {
+      const int m = words_[k].mention;
+      if (m < 0 || (*entities_)[m].type != "WORK") continue;
+      Speaker named = PersonNamedIn((*entities_)[m].text, before);
+      if (named.found) return named;
+      break;
+    }
+    Speaker s = Referent(before, "PERSON");
+    return s.found || !described ? s : Anonymous(a, b);
+  }
+  if (lex::In(lex::kOrgNounsSpeaker, head)) {
+    // "the state auditor's office": a body described by whose it is, not
+    // an epithet for an organisation named earlier.
+    for (size_t k = a + 1; k < b; ++k) {
+      if (words_[k].lower == "'s" || words_[k].lower == "'") return Anonymous(det == "the" ? a + 1 : a, b);
+    }
+    // "the Belgian government": a body named by a proper modifier the
+    // entity layer did not mark, not an epithet for an earlier name.
+    if (det == "the") {
+      for (size_t k = a + 1; k < b; ++k) {
+        if (words_[k].punct) break;
+        if (words_[k].cap && words_[k].mention < 0 && !InQuote(k)) return NewName(k, b);
+        // "The China Daily newspaper": the named organisation itself.
+        const int m = words_[k].mention;
+        if (m >= 0 && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PLACE") && !platform_[m]) {
+          return FromMention(static_cast<size_t>(m));
+        }
+      }
+    }
+    Speaker s = Referent(before, "ORG");
+    return s.found || !described ? s : Anonymous(a, b);
+  }
+  if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
+  if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
+  return {};
+}
+
+// The one person mentioned before `before` whose surname is a word of
+// `title` (or its plural: "The Marlows"); none when two or none are.
+Speaker Finder::PersonNamedIn(const std::string& title, size_t before) const {
+  std::set<std::string> words;
+  std::string w;
+  for (char c : title + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      words.insert(w);
+      if (w.size() > 3 && w.back() == 's') words.insert(w.substr(0, w.size() - 1));
+      w.clear();
+    }
+  }
+  int found = -1;
+  for (size_t m = 0; m < entities_->size(); ++m) {
+    const EntityMention& e = (*entities_)[m];
+    if (e.type != "PERSON" || e.span.end > before || MentionInQuote(m)) continue;
+    const size_t space = e.text.rfind(' ');
+    if (space == std::string::npos) continue;  // a surname needs a full name
+    if (words.count(AsciiLower(e.text.substr(space + 1))) == 0) continue;
+    if (found >= 0 && (*entities_)[static_cast<size_t>(found)].entity != e.entity) return {};
+    found = static_cast<int>(m);
+  }
+  return found >= 0 ? FromMention(static_cast<size_t>(found)) : Speaker{};
+}
+
+// Who issued "the statement" named at word `at`: the subject of the
+// latest earlier sentence that names such a document ("Acme issued a
+// statement."), else the previous speaker.
+Speaker Finder::Issuer(const std::string& noun, size_t at) {
+  const size_t sent = words_[at].sent;
+  for (size_t i = at; i-- > 0;) {
+    if (words_[i].para + kIssuerParagraphs < words_[at].para) break;
+    const bool named = noun.empty() ? lex::In(lex::kDocumentNounsStatement, words_[i].lower) : words_[i].lower == noun;
+    if (InQuote(i) || words_[i].sent == sent || !named) continue;
+    auto [from, to] = SentenceWords(i, i + 1);
+    Speaker s = ClauseSubject(from, i);
+    if (s.found) return s;
+  }
+  if (last_speaker_.found) return last_speaker_;
+  return Recent(words_[at].start, "ORG");
+}
+
+// First word of the noun phrase whose head is `b`, scanning back at most
+// kNounPhraseWords words over modifiers, titles in quotation marks and
+// names ("the "Uncut Gems" actress", "the SKIMS founder").
+size_t Finder::PhraseStart(size_t b, size_t lo) const {
+  size_t a = b;
+  size_t steps = 0;
+  while (a > lo && steps < kNounPhraseWords) {
+    const size_t p = a - 1;
+    const Word& w = words_[p];
+    if (lex::In(lex::kDeterminersAnonymous, w.lower) || lex::In(lex::kDeterminersDefinite, w.lower)) return p;
+    if (w.lower == "," || IsTerminal(w.lower) || w.lower == ":" || w.lower == ";") break;
+    if (lex::In(lex::kObjectPrepositions, w.lower) && w.lower != "of") break;
+    if (w.lower == "after" || w.lower == "before" || w.lower == "during" || w.lower == "since") break;
+    if (lex::In(lex::kReportingVerbsCue, w.lower) || lex::In(lex::kPronouns, w.lower)) break;
+    a = p;
+    ++steps;
+  }
+  return a;
+}
+
+// Proper name without an entity mention: a run of capitalised words
+// ending at `b`. Joined to an entity with the same last word, else given a
+// new id; recorded as a new mention.
+Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
+  Speaker s;
+  s.name = Slice(words_[a].start, words_[b].end);
+  if (s.name.empty()) return s;
+  const std::string last = words_[b].lower;
+  // An acronym or a name ending in an organisation word ("… Trust",
+  // "… Group") is an organisation; other names are people.
+  const bool acronym =
+      a == b && words_[b].raw.size() > 1 &&
+      std::all_of(words_[b].raw.begin(), words_[b].raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
+  s.type =
+      acronym || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last) ? "ORG" : "PERSON";
+  auto known = by_last_word_.find(last);
+  if (known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
+  if (known != by_last_word_.end() && known != by_first_name_.end()) {
+    const EntityMention& e = (*entities_)[known->second];
+    s.id = e.entity;
+    s.type = e.type;
+    auto it = canonical_.find(e.entity);
+    if (it != canonical_.end()) s.name = it->second;
+  }
+  for (const EntityMention& e : new_mentions_) {
+    if (s.id.empty() && AsciiLower(e.text) == AsciiLower(s.name)) s.id = e.entity;
+  }
+  if (s.id.empty() && known_only) return {};
+  // A name already added at this place keeps the id it was given.
+  for (const EntityMention& e : new_mentions_) {
+    if (e.span.start == words_[a].start) {
+      s.id = e.entity;
+      s.type = e.type;
+      s.found = true;
+      return s;
+    }
+  }
+  if (s.id.empty()) s.id = fmt::format("e{}", ++max_id_);
+  EntityMention m;
+  m.span = {words_[a].start, words_[b].end};
+  m.text = Slice(m.span.start, m.span.end);
+  m.type = s.type;
+  m.entity = s.id;
+  new_mentions_.push_back(std::move(m));
+  s.found = true;
+  return s;
+}
+
+bool Finder::IsNameWord(size_t i) const {
+  const Word& w = words_[i];
+  return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronouns, w.lower) &&
+         !lex::In(lex::kDeterminersDefinite, w.lower) && !lex::In(lex::kDeterminersAnonymous, w.lower) &&
+         !lex::In(lex::kIntroWords, w.lower) && !lex::In(lex::kReportingVerbsCue, w.lower) && !IsRoleNoun(w.lower) &&
+         !lex::In(lex::kTimeWordsSpeech, w.lower);
+}
+
+// The speaker whose phrase ends at word `i` (the subject of a cue after
+// it, or the phrase after a postposed cue).
+Speaker Finder::HeadAt(size_t i, size_t lo) {
+  const Word& w = words_[i];
+  if (w.mention >= 0 || IsNameWord(i)) {
+    if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
+    size_t first = i;
+    if (w.mention >= 0) {
+      while (first > lo && words_[first - 1].mention == w.mention) --first;
+    } else {
+      while (first > lo && IsNameWord(first - 1) && i - first < 3) --first;
+    }
+    if (first > lo) {
+      const std::string& prev = words_[first - 1].lower;
+      // "a spokesperson for Acme": the organisation speaks.
+      const bool spokesperson = (prev == "for" || prev == "of") && first >= lo + 2 &&
+                                (words_[first - 2].lower == "spokesperson" || words_[first - 2].lower == "spokesman" ||
+                                 words_[first - 2].lower == "spokeswoman" ||
+                                 words_[first - 2].lower == "representative");
+      // "A statement from Acme stated": the issuer of the document.
+      if ((prev == "from" || prev == "by") && first >= lo + 2 &&
+          lex::In(lex::kDocumentNounsStatement, words_[first - 2].lower)) {
+        if (w.mention >= 0) return FromMention(static_cast<size_t>(w.mention));
+        return NewName(first, i);
+      }
+      // "Representatives at stores in the United States": a place or
+      // organisation inside a prepositional phrase is not the subject.
+      const bool in_phrase = (prev == "the" || prev == "in") && first >= lo + 2 &&
+                             (lex::In(lex::kObjectPrepositions, words_[first - 2].lower) ||
+                              words_[first - 2].lower == "in" || prev == "in");
+      if (!spokesperson && in_phrase) {
+        const size_t head = prev == "in" ? first - 2 : (first >= lo + 3 ? first - 3 : lo);
+        if (head <= lo || words_[head].punct) return {};
+        return NounPhrase(PhraseStart(head, lo), head);
+      }
+      // "the ex-wife of Ye", "Smith's lawyer": an epithet, not the name.
+      if (!spokesperson && (lex::In(lex::kObjectPrepositions, prev) || prev == "'s" || prev == "'")) {
+        if (first < lo + 2) return {};
+        const size_t head = first - 2;
+        return NounPhrase(PhraseStart(head, lo), head);
+      }
+    }
+    if (w.mention >= 0) return FromMention(static_cast<size_t>(w.mention));
+    // A sentence-initial capital alone is no evidence of a name: it
+    // must be a name the article already knows.
+    const bool initial = first == i && (i == 0 || words_[i - 1].sent != w.sent || IsMark(i - 1));
+    return NewName(first, i, initial);
+  }
+  if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+  if (w.punct || LooksLikeVerb(w.lower)) return {};  // "publicly describing"
+  // "a week after publicly describing": a conjunction heads no phrase.
+  if (lex::In(lex::kSubordinatorsQuotes, w.lower)) return {};
+  const size_t a = PhraseStart(i, lo);
+  const bool det =
+      lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower);
+  if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
+  return {};
+}
+
+bool Finder::IsRoleNoun(const std::string& w) {
+  return lex::In(lex::kPersonNounsEpithet, w) || lex::In(lex::kOrgNounsSpeaker, w) ||
+         lex::In(lex::kDocumentNounsStatement, w) || lex::In(lex::kCollectives, w) || IsYearsOld(w);
+}
+
+// Subject of the cue at word `cue`, reading back no further than `lo`.
+Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
+  if (cue <= lo) return {};
+  // "…," he said, adding that "…": the participle shares the subject of
+  // the verb before it.
+  // "Reuters quoted Smith as saying", "Smith was quoted as saying": the
+  // one quoted speaks, not the one quoting.
+  if (words_[cue].lower == "saying" && words_[cue - 1].lower == "as" && cue >= lo + 3) {
+    const std::string& v = words_[cue - 2].lower;
+    if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
+    for (size_t k = cue - 2; k > lo && k + kNounPhraseWords > cue; --k) {
+      const std::string& q = words_[k - 1].lower;
+      if (q == "quoted" || q == "quotes" || q == "cited" || q == "cites") return HeadAt(cue - 2, k);
+    }
+  }
+  const std::string& before_cue = words_[cue - 1].lower;
+  // "issued a statement saying": the issuer speaks.
+  if (words_[cue].lower.ends_with("ing") &&
+      (before_cue == "," || before_cue == "by" || lex::In(lex::kDocumentNounsStatement, before_cue))) {
+    // The verb the participle hangs on may lie before the window the
+    // caller looked at ("Mannion stated that …, saying, "…"").
+    const size_t s0 = std::min(lo, SentenceWords(cue, cue + 1).first);
+    for (size_t k = cue - 1; k-- > s0;) {
+      if (IsTerminal(words_[k].lower)) break;
+      if (!InQuote(k) && lex::In(lex::kReportingVerbsCue, words_[k].lower) && !words_[k].lower.ends_with("ing") &&
+          !WeakCue(k)) {
+        return SubjectBefore(k, s0);
+      }
+    }
+    // "Smith unveiled the products, saying …": the clause's subject.
+    Speaker s = NearestSubject(s0, cue);
+    if (s.found) return s;
+  }
+  size_t i = cue - 1;
+  // "she then said", "the firm today said"
+  while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
+                    (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
+    --i;
+  }
+  // Appositives and relative clauses between subject and verb ("Smith,
+  // 58, who led the council, said"): jump back over each comma pair.
+  for (size_t jumps = 0; words_[i].lower == "," && jumps < kAppositiveJumps; ++jumps) {
+    size_t j = i;
+    while (j > lo && i - j < kAppositiveWords && words_[j - 1].lower != "," && !IsTerminal(words_[j - 1].lower)) --j;
+    if (j < lo + 2 || words_[j - 1].lower != ",") return {};
+    // "released on Friday, November 3, said": a date's own comma is
+    // inside the insertion.
+    if (DateFragment(j, i)) {
+      i = j - 1;
+      continue;
+    }
+    // "Another automaker, General Motors (GM), announced": a name that
+    // opens the insertion is the subject it renames.
+    // ("Wagoner, GM's chief executive, said": a possessor describes.)
+    size_t after_name = j;
+    while (after_name < i && words_[after_name].mention == words_[j].mention) ++after_name;
+    const bool possessor = words_[after_name].lower == "'s" || words_[after_name].lower == "'";
+    if (words_[j].mention >= 0 && !possessor && ((*entities_)[words_[j].mention].type == "PERSON" ||
+                                                 (*entities_)[words_[j].mention].type == "ORG")) {
+      return FromMention(static_cast<size_t>(words_[j].mention));
+    }
+    i = j - 2;
+    if (words_[i].lower != ",") {
+      Speaker s = HeadAt(i, lo);
+      if (s.found || i == lo || words_[i - 1].lower != ",") return s;
+      --i;  // on the comma that closes the subject or an earlier insertion
+      if (i > lo) {
+        s = HeadAt(i - 1, lo);
+        if (s.found) return s;
+      }
+    }
+  }
+  if (words_[i].lower == "and" || words_[i].lower == "that" || words_[i].lower == "which") {
+    return ClauseSubject(lo, i);
+  }
+  Speaker unnamed = UnnamedSource(i, lo);
+  if (unnamed.found) return unnamed;
+  // "an anonymous individual "with direct knowledge" claimed": the source's
+  // own words quoted inside its description.
+  if (IsMark(i) && InQuote(i) && words_[i].quote >= 0) {
+    const size_t open = WordAt(top_[static_cast<size_t>(words_[i].quote)].open);
+    if (open > lo + 1 && open < i) {
+      Speaker head = UnnamedSource(open - 1, lo, /*head_last=*/true);
+      if (head.found) return head;
+    }
+  }
+  if (words_[i].lower == ")") {
+    while (i > lo && words_[i].lower != "(") --i;
+    if (i == lo) return {};
+    --i;
+  }
+  return HeadAt(i, lo);
+}
+
+// True when words [a, b) are a date's parts ("November 3", "2023").
+bool Finder::DateFragment(size_t a, size_t b) const {
+  if (a >= b) return false;
+  for (size_t k = a; k < b; ++k) {
+    const std::string& w = words_[k].lower;
+    const bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!number && !lex::In(lex::kTimeWordsSpeech, w)) return false;
+  }
+  return true;
+}
+
+// "someone familiar with the situation", "people close to the talks":
+// the unnamed sources of news writing, a phrase ending at word `i`.
+Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
+  // `head_last`: the phrase ends at its head, the quotation after it
+  // taking the place of its link words.
+  if (head_last) {
+    if (!lex::In(lex::kUnnamedSourcesHead, words_[i].lower)) return {};
+    size_t a = i;
+    while (a > lo && i - a < kNounPhraseWords && !words_[a - 1].punct && !words_[a - 1].cap &&
+           (lex::In(lex::kDeterminersAnonymous, words_[a - 1].lower) ||
+            lex::In(lex::kUnnamedSourcesModifier, words_[a - 1].lower))) {
+      --a;
+    }
+    return Anonymous(a, i);
+  }
+  for (size_t k = i; k > lo && k + kNounPhraseWords > i; --k) {
+    const Word& w = words_[k - 1];
+    if (w.punct && !IsMark(k - 1)) break;
+    if (!lex::In(lex::kUnnamedSourcesHead, w.lower) || !lex::In(lex::kUnnamedSourcesLink, words_[k].lower)) continue;
+    size_t a = k - 1;
+    while (a > lo && a + kNounPhraseWords > k && !words_[a - 1].punct && !words_[a - 1].cap &&
+           (lex::In(lex::kDeterminersAnonymous, words_[a - 1].lower) ||
+            lex::In(lex::kUnnamedSourcesModifier, words_[a - 1].lower))) {
+      --a;
+    }
+    return Anonymous(a, i);
+  }
+  return {};
+}
+
+// The source "according to" names in [i, hi): the outlet or author of a
+// document when one is named ("according to a report in Ars Technica",
+// "a review by PC World"), else the phrase's speaker.
+Speaker Finder::AccordingTo(size_t i, size_t hi) {
+  for (size_t k = i; k + 2 < hi && k < i + kNounPhraseWords; ++k) {
+    if (words_[k].punct) break;
+    const std::string& next = words_[k + 1].lower;
+    if (!(lex::In(lex::kDocumentNounsWork, words_[k].lower) ||
+          lex::In(lex::kDocumentNounsStatement, words_[k].lower)) ||
+        !(next == "in" || next == "by" || next == "from")) {
+      continue;
+    }
+    Speaker s = SubjectAfter(k + 2, hi);
+    if (s.found) return s;
+    break;
+  }
+  return SubjectAfter(i, hi);
+}
+
+// The speaker a phrase starting at word `i` names ("said Smith", "said
+// the company", "wrote one fan"), up to `hi`.
+Speaker Finder::SubjectAfter(size_t i, size_t hi) {
+  if (i >= hi) return {};
+  const Word& w = words_[i];
+  // "wrote on X on Monday": a place the words went, not who wrote them.
+  if (w.lower == "on" || w.lower == "in" || w.lower == "via") return {};
+  // "said Uralsib analyst Chris Weafer", "said the firm's chief executive,
+  // Alan Mulally": a person named after a role is the speaker.
+  // "said Uralsib analyst Chris Weafer" also when the entity layer typed
+  // the organisation PERSON: a role noun between two names makes the
+  // second the speaker.
+  if (w.mention < 0 || (*entities_)[w.mention].type != "PERSON" || RoleThenName(i, hi)) {
+    const int person = PersonAfterRole(i, hi);
+    if (person >= 0) {
+      Speaker s = HeadAt(static_cast<size_t>(person), i);
+      if (s.found) return s;
+    }
+  }
+  if (w.mention >= 0) {
+    size_t j = i;
+    while (j + 1 < hi && words_[j + 1].mention == w.mention) ++j;
+    // "said Barclays Capital economists": a group, not the firm.
+    if (j + 1 < hi && lex::In(lex::kCollectives, words_[j + 1].lower)) return Anonymous(i, j + 1);
+    return HeadAt(j, i);
+  }
+  if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+  // The phrase runs to a preposition, a cue verb ("States" in "United
+  // States" is a name, not "states"), or a past tense after a name ("the
+  // UAW issued a statement"; "the embattled firm" goes on).
+  size_t j = i;
+  while (j + 1 < hi && j - i + 1 < kNounPhraseWords && !words_[j + 1].punct &&
+         !lex::In(lex::kObjectPrepositions, words_[j + 1].lower) && words_[j + 1].lower != "who" &&
+         words_[j + 1].lower != "in" && (words_[j + 1].cap || !lex::In(lex::kReportingVerbsCue, words_[j + 1].lower)) &&
+         !lex::In(lex::kTimeWordsSpeech, words_[j + 1].lower) &&
+         !(words_[j].cap && !words_[j + 1].cap && words_[j + 1].mention < 0 && LooksLikeVerb(words_[j + 1].lower))) {
+    ++j;
+  }
+  if (words_[j].mention >= 0 || IsNameWord(j)) {
+    if (words_[j].mention >= 0) return HeadAt(j, i);
+    size_t b = i;
+    while (b < j && !IsNameWord(b)) ++b;
+    return NewName(b, j, b == j && words_[b].cap && b > 0 && words_[b - 1].sent != words_[b].sent);
+  }
+  // "the premier of the northern state remarked": an office described by
+  // what it is of introduces its holder; it does not point back to the
+  // last person named. (An epithet the entity layer linked is a mention.)
+  if (j + 2 < hi && words_[j + 1].lower == "of" && lex::In(lex::kDeterminersDefinite, words_[i].lower) &&
+      words_[j].mention < 0 && !words_[j].cap && !lex::In(lex::kDocumentNounsStatement, words_[j].lower)) {
+    size_t e = j + 2;
+    while (e + 1 < hi && e - i + 1 < kRolePhraseWords && !words_[e + 1].punct &&
+           (words_[e + 1].cap || !lex::In(lex::kReportingVerbsCue, words_[e + 1].lower)) &&
+           !(words_[e + 1].mention < 0 && !words_[e + 1].cap && LooksLikeVerb(words_[e + 1].lower)) &&
+           !lex::In(lex::kCueAdverbs, words_[e + 1].lower) && words_[e + 1].lower != "who") {
+      ++e;
+    }
+    return Anonymous(i, e);
+  }
+  return NounPhrase(i, j);
+}
+
+// True when the mention at word `i` is followed, within a role phrase, by
+// a role noun and then another person's name ("ANA senior vice president
+// Mitsuo Morimoto").
+bool Finder::RoleThenName(size_t i, size_t hi) const {
+  const int first = words_[i].mention;
+  size_t k = i;
+  while (k < hi && words_[k].mention == first) ++k;
+  bool role = false;
+  for (; k < hi && k < i + kRolePhraseWords; ++k) {
+    const Word& w = words_[k];
+    if (w.mention >= 0 && w.mention != first) return role && (*entities_)[w.mention].type == "PERSON";
+    if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
+    if (w.punct || InQuote(k) || lex::In(lex::kObjectPrepositions, w.lower) || w.lower == "in") return false;
+    role = role || lex::In(lex::kPersonNounsEpithet, w.lower);
+  }
+  return false;
+}
+
+// The last word of the last person named in the phrase starting at `i`
+// (up to a full stop, a quotation, a relative pronoun or a participle):
+// a PERSON mention, or two or more capitalised words the entity layer
+// missed. -1 when there is none.
+int Finder::PersonAfterRole(size_t i, size_t hi) const {
+  int person = -1;
+  for (size_t k = i; k < hi && k < i + kRolePhraseWords; ++k) {
+    const Word& w = words_[k];
+    // A participle ends the phrase; a name ending in -ing ("Acme
+    // Trading") does not.
+    if (InQuote(k) || IsTerminal(w.lower) || w.lower == ";" || w.lower == "who" || w.lower == "which" ||
+        (w.lower.size() > 4 && w.lower.ends_with("ing") && !w.cap && w.mention < 0)) {
+      break;
+    }
+    // A verb ends the subject ("Smith also expressed condolences for
+    // Jones"): names after it are objects.
+    if (k > i && !w.cap && w.mention < 0 &&
+        (LooksLikeVerb(w.lower) || lex::In(lex::kCueAdverbs, w.lower) || lex::In(lex::kReportingVerbsCue, w.lower))) {
+      break;
+    }
+    const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
+    const bool name = IsNameWord(k) && k > i && IsNameWord(k - 1) &&
+                      (k + 1 >= hi || !IsNameWord(k + 1));
+    if (mention || name) person = static_cast<int>(k);
+  }
+  return person;
+}
+
+// First word of the clause that ends at `hi`: after the last ", and",
+// "and", "but" or ";" of the sentence part [lo, hi).
+size_t Finder::ClauseStart(size_t lo, size_t hi) const {
+  for (size_t i = hi; i-- > lo;) {
+    const std::string& w = words_[i].lower;
+    if (!InQuote(i) && (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst")) return i + 1;
+  }
+  return lo;
+}
+
+// Subject of the clause [lo, hi), else of the sentence part [lo, hi).
+Speaker Finder::NearestSubject(size_t lo, size_t hi) {
+  const size_t start = ClauseStart(lo, hi);
+  if (start > lo) {
+    Speaker s = ClauseSubject(start, hi);
+    if (s.found) return s;
+  }
+  return ClauseSubject(lo, hi);
+}
+
+// Subject of the clause [lo, hi): after an introductory phrase ("In a
+// video posted on Monday,"), the first name, pronoun or noun phrase.
+Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
+  size_t i = lo;
+  const bool intro = lex::In(lex::kIntroWords, words_[lo].lower);
+  size_t comma = i;
+  while (comma < hi && (intro || comma < lo + kIntroMaxWords) && words_[comma].lower != ",") ++comma;
+  if (comma < hi && words_[comma].lower == ",") {
+    // "In a video posted on Monday," / "Two weeks after the backlash,":
+    // an introductory phrase, unless it holds the subject ("Smith, 41,").
+    bool subject = false;
+    for (size_t k = lo; k < comma; ++k) {
+      subject = subject || lex::In(lex::kPronouns, words_[k].lower) || IsNameWord(k) ||
+                (words_[k].mention >= 0 && !platform_[words_[k].mention]);
+    }
+    if (intro || !subject) i = comma + 1;
+  }
+  for (; i < hi; ++i) {
+    const Word& w = words_[i];
+    if (InQuote(i)) continue;
+    if (w.mention >= 0) {
+      size_t j = i;
+      while (j + 1 < hi && words_[j + 1].mention == w.mention) ++j;
+      if (j + 1 < hi && (words_[j + 1].lower == "'s" || words_[j + 1].lower == "'")) {
+        i = j + 1;
+        continue;
+      }
+      // "Ryanair CEO, Michael O'Leary,": the person an organisation's
+      // role names is the subject.
+      if ((*entities_)[w.mention].type != "PERSON") {
+        const int person = PersonAfterRole(j + 1, std::min(hi, j + 1 + kNounPhraseWords / 2));
+        if (person >= 0) {
+          Speaker s = HeadAt(static_cast<size_t>(person), j + 1);
+          if (s.found) return s;
+        }
+      }
+      // "Valmoral head coach Ines Harcastle": the name after the role is
+      // the subject.
+      size_t k = j + 1;
+      while (k < hi && k < j + 1 + kNounPhraseWords / 2 && !words_[k].punct && words_[k].mention < 0 &&
+             !words_[k].cap && !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
+        ++k;
+      }
+      if (k > j + 1 && k < hi && IsRoleNoun(words_[k - 1].lower) &&
+          (words_[k].mention >= 0 || IsNameWord(k))) {
+        i = k - 1;
+        continue;
+      }
+      Speaker s = HeadAt(j, lo);
+      if (s.found) return s;
+      i = j;
+      continue;
+    }
+    if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+    if (IsNameWord(i)) {
+      size_t j = i;
+      while (j + 1 < hi && (IsNameWord(j + 1) || words_[j + 1].lower == "&") && j - i < 3) ++j;
+      const bool initial = j == i && (i == 0 || words_[i - 1].sent != w.sent);
+      Speaker s = NewName(i, j, initial);
+      if (s.found) return s;
+      i = j;
+      continue;
+    }
+    if (lex::In(lex::kDeterminersDefinite, w.lower) || lex::In(lex::kDeterminersAnonymous, w.lower)) {
+      return SubjectAfter(i, hi);
+    }
+    if (lex::In(lex::kPersonNounsEpithet, w.lower) || lex::In(lex::kOrgNounsSpeaker, w.lower)) {
+      // "brand ambassador Kim Kardashian": the name is the head.
+      size_t k = i + 1;
+      while (k < hi && k < i + kNounPhraseWords / 2 && !words_[k].punct && !words_[k].cap &&
+             words_[k].mention < 0 && !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
+        ++k;
+      }
+      if (k < hi && (words_[k].mention >= 0 || IsNameWord(k))) {
+        i = k - 1;
+        continue;
+      }
+      return NounPhrase(PhraseStart(i, lo), i);
+    }
+    if (lex::In(lex::kReportingVerbsCue, w.lower)) break;
+  }
+  return {};
+}
+
+}  // namespace storyline::quote_finder

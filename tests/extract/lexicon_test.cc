@@ -1,0 +1,103 @@
+// Tests of the compiled lexicons (src/extract/lexicon.h, generated from
+// lexicons/*.txt): lookups, tags as subsets of their lexicon, and the map
+// lexicon. The generator's errors are tested by tests/lexicons/ (ctest
+// lexicons.*).
+#include "extract/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <span>
+#include <string_view>
+#include <utility>
+
+namespace storyline {
+namespace {
+
+struct InCase {
+  const char* table_name;
+  std::span<const std::string_view> table;
+  std::string_view word;
+  bool expected;
+};
+
+TEST(Lexicon, In) {
+  const InCase cases[] = {
+      // One concept, one file: "chairman" is in every reader's role list.
+      {"kPersonNounsEpithet", lexicon::kPersonNounsEpithet, "chairman", true},
+      {"kPersonNounsDescription", lexicon::kPersonNounsDescription, "chairman", true},
+      {"kPersonNounsRole", lexicon::kPersonNounsRole, "chairman", true},
+      {"kGenderWordsMale", lexicon::kGenderWordsMale, "chairman", true},
+      {"kGenderWordsFemale", lexicon::kGenderWordsFemale, "chairman", false},
+      // Tags keep each reader's own list.
+      {"kPersonNounsEpithet", lexicon::kPersonNounsEpithet, "woman", true},
+      {"kPersonNounsDescription", lexicon::kPersonNounsDescription, "woman", false},
+      {"kReportingVerbsCue", lexicon::kReportingVerbsCue, "said", true},
+      {"kReportingVerbsIndirect", lexicon::kReportingVerbsIndirect, "warns", true},
+      {"kReportingVerbsCue", lexicon::kReportingVerbsCue, "warns", false},
+      {"kTimeWordsCalendar", lexicon::kTimeWordsCalendar, "december", true},
+      {"kTimeWordsSpeech", lexicon::kTimeWordsSpeech, "december", false},
+      // Exact bytes: callers lower-case first.
+      {"kPronouns", lexicon::kPronouns, "she", true},
+      {"kPronouns", lexicon::kPronouns, "She", false},
+      {"kPronouns", lexicon::kPronouns, "", false},
+      // Phrases and non-ASCII entries.
+      {"kAliasCues", lexicon::kAliasCues, "formerly known as", true},
+      {"kAliasCues", lexicon::kAliasCues, "n\xC3\xA9" "e", true},
+      {"kPersonNounsDescription", lexicon::kPersonNounsDescription, "fianc\xC3\xA9" "e", true},
+      {"kAcronymFillers", lexicon::kAcronymFillers, "&", true},
+  };
+  for (const InCase& c : cases) {
+    EXPECT_EQ(std::binary_search(c.table.begin(), c.table.end(), c.word), c.expected)
+        << c.table_name << " '" << c.word << "'";
+  }
+  EXPECT_TRUE(lexicon::In(lexicon::kReportingVerbsCue, "according"));
+  EXPECT_FALSE(lexicon::In(lexicon::kReportingVerbsCue, "accord"));
+}
+
+// Every tagged table is part of its lexicon's full table.
+TEST(Lexicon, TagsAreSubsets) {
+  struct Subset {
+    const char* name;
+    std::span<const std::string_view> tag;
+    std::span<const std::string_view> all;
+  };
+  const Subset subsets[] = {
+      {"kPersonNounsEpithet", lexicon::kPersonNounsEpithet, lexicon::kPersonNouns},
+      {"kPersonNounsRole", lexicon::kPersonNounsRole, lexicon::kPersonNouns},
+      {"kOrgNounsMedia", lexicon::kOrgNounsMedia, lexicon::kOrgNouns},
+      {"kReportingVerbsWeak", lexicon::kReportingVerbsWeak, lexicon::kReportingVerbs},
+      {"kTimeWordsUnit", lexicon::kTimeWordsUnit, lexicon::kTimeWords},
+  };
+  for (const Subset& s : subsets) {
+    EXPECT_FALSE(s.tag.empty()) << s.name;
+    EXPECT_LT(s.tag.size(), s.all.size()) << s.name;
+    EXPECT_TRUE(std::includes(s.all.begin(), s.all.end(), s.tag.begin(), s.tag.end())) << s.name;
+  }
+}
+
+TEST(Lexicon, Find) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"tweet", "x"},          {"twitter", "x"},     {"op-ed", "article"}, {"e-mail", "email"},
+      {"televised", "tv"},     {"invitation", "invitation"},
+      {"instagram", ""},  // a platform named by Medium()'s own rules, not a single word
+      {"tweets!", ""},         {"", ""},
+  };
+  for (const auto& [key, value] : cases) EXPECT_EQ(lexicon::Find(lexicon::kMediaWords, key), value) << key;
+}
+
+TEST(Lexicon, SortedUnique) {
+  static constexpr std::string_view kSorted[] = {"a", "b", "c"};
+  static constexpr std::string_view kDuplicate[] = {"a", "b", "b"};
+  static constexpr std::string_view kUnsorted[] = {"b", "a"};
+  static constexpr lexicon::MapEntry kMapDuplicate[] = {{"a", "1"}, {"a", "2"}};
+  static_assert(lexicon::SortedUnique(kSorted));
+  static_assert(!lexicon::SortedUnique(kDuplicate));
+  static_assert(!lexicon::SortedUnique(kUnsorted));
+  static_assert(!lexicon::SortedUnique(kMapDuplicate));
+  static_assert(lexicon::SortedUnique(lexicon::kMediaWords));
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace storyline
