@@ -7,29 +7,40 @@
 // with what it measures, whose it is, how exactly it is stated and when it
 // holds:
 //   - subject: the in-article entity the phrase gives it (an age's person, a
-//     possessor, a clause subject that paid or has it), or none: a figure
-//     with no named owner is about the story's own event ("2,300 people were
-//     evacuated"), shown with an empty subject;
+//     possessor, the subject whose own verb takes it, a whole's
+//     organisation), or none: a figure with no named owner is about the
+//     story's own event ("2,300 people were evacuated"), shown with an empty
+//     subject; a sum no one owns is named by what it is for (subject name
+//     "severance package", attribute "amount");
 //   - attribute: "age", or what it measures ("homes destroyed", "fee",
-//     "turnout", "sentence (years)"); a figure that measures nothing known
-//     and belongs to no one is no claim;
+//     "percent turnout", "sentence (years)"); a sum or share that measures
+//     nothing known and belongs to no one is no claim, nor is one of
+//     something named in the singular ("one customer said"), nor a figure in
+//     someone's quoted words;
 //   - scale: the currency of a sum, "percent", or the counted unit: sums in
 //     two currencies are never compared;
 //   - bound: exact, about, more than, up to, or a range;
-//   - time: an explicit date in its sentence near it ("5 per cent on
-//     Sunday", "made his debut in 2019, aged 18"), else the time of its
-//     article. Values stated for different times never conflict; a value
-//     with no explicit time holds at its article's publication, so "22 per
-//     cent by Wednesday" does not contradict Tuesday's "15 per cent".
-//     Ages given more than kAgeWindowDays apart are not compared (birthdays).
+//   - time: an explicit earlier year in its sentence ("a 2016 pilot study
+//     ... enrolled 88 patients"; for an age, the dated event: "made his debut
+//     in 2019, aged 18" holds "at debut") or a day after the figure ("5 per
+//     cent on Sunday"), else none. Values stated for different times never
+//     conflict; a value with no explicit time holds at its article's
+//     publication. The story's event in an earlier year is another event:
+//     such figures of no owner are dropped. Ages given more than
+//     kAgeWindowDays apart are not compared (birthdays).
 // Figures that differ only in how specific they are join: "37 homes" joins
-// "homes destroyed" when that is the only thing said of homes; a figure of
-// the story's event joins the one owner the story gives that attribute.
-// Two values conflict when they cannot both be true: two different exact
-// values; an approximate value more than kApproxTolerance away from an
-// exact one; a lower bound above, an upper bound below, or a range not
-// containing the other value. Compatible values ("8,640" and "about 8,600")
-// are one claim, agreed when two sources give them.
+// "homes destroyed" when that is the only wider thing said of homes (never
+// a margin, a whole or a part); sums of one owner and currency sharing a
+// specific word are one ("severance package" / "severance"); a figure of the
+// story's event stating exactly one owner's value for the same attribute is
+// that owner's. Two values conflict when they cannot both be true: two
+// different exact values; an approximate value more than kApproxTolerance
+// away from an exact one; a lower bound above, an upper bound below, or a
+// range not containing the other value. Vague sums ("money", "amount")
+// never conflict; figures of the story's event, generic sums ("fee") and
+// bare counts ("patients") conflict only when their sentences share enough
+// content words to tell the same thing. Compatible values ("8,640" and
+// "about 8,600") are one claim, agreed when two sources give them.
 //
 // Thread-safety: reentrant.
 #ifndef STORYLINE_STORIES_FIGURES_H_
