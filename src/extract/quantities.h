@@ -42,21 +42,36 @@
 //   ("Fox, a 42-year-old actress"); else the nearest PERSON mention ending
 //   before it in the same or the previous sentence ("Fox ... The
 //   42-year-old").
-// - counts, money, percentages, ranks: the subject of their clause, found
-//   by rules on word order (no parser): a possessor right before ("Fox's
-//   5,000 followers"), "<count> of <mention>"; else, among the PERSON/ORG
-//   mentions before the figure in its sentence, nearest first: the head of
-//   a relative clause reaching the figure ("Lane, who has 2 million fans"),
-//   skipping mentions after a preposition ("angry at Acme"), inside a
-//   closed parenthetical ("Fox, who sued Acme, lost ..."), inside a closed
-//   quotation, or speaking a reported clause with its own subject ("Fox
-//   said the firm lost ..."); the first in subject position (sentence
-//   start, after punctuation, a conjunction or a reporting verb) wins, else
-//   the nearest in object position ("dated Kanye West"). A nearer he/she/
-//   his/her (its) stands for the nearest PERSON (ORG) before it in this or
-//   the previous sentence. Last, a known name word not after a preposition.
-//   Still wrong for passives ("30K followers were lost by Fox") and
-//   plural subjects that are not mentions ("the women paid $200,000").
+// - counts, percentages: the owner the phrase names, never nearness alone:
+//   a possessor ("Fox's 5,000 followers", "its 4,000 workers"), "of X"
+//   with a name, the organisation a whole belongs to ("1,100 jobs across
+//   the company", "from Acme's workforce"), or the subject of the clause
+//   whose own verb takes the count ("Fox lost 30K followers", "Lane, who
+//   has 2 million fans", "the independent who drew 1,904 votes" in
+//   apposition to a name). After a verb of saying, a preposition or a
+//   participle clause the count is nobody's ("Fox said 300 homes burned").
+//   A relative clause of a thing with a name ("The Corvale plant, which has
+//   2,300 workers") leaves the owner unknown: measure "".
+// - money: the payer owns a sum its own verb names ("spent £100m", "owes
+//   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
+//   named by a noun ("promised $6m in emergency aid").
+// - durations: the person a description is in apposition to ("Fox, a
+//   councillor for eight years") or the subject of the verb giving them
+//   ("was jailed for nine years", "has worked at the infirmary for 26
+//   years").
+// - ranks: the subject of their clause ("Acme is the fifth-largest bank").
+//
+// What a figure measures (Quantity::measure): "age"; a count's noun with
+// its modifiers and what happened to it ("farm buildings destroyed",
+// "people evacuated", "jobs cut"; "in all" for a whole, "in <group>" for a
+// part, "margin" after "by"); the noun phrase a sum or share is of, after
+// it ("$4.8m repair contract", "$6m in aid", "15% contained", "12% of the
+// vote") or before it ("a fee of £62m", "turnout was 42%", "Severance ...
+// will total $14m"), one-word heads grouped ("deal", "price" -> "fee";
+// "spent" -> "spending"); the thing a duration is of ("five-year contract",
+// "jailed for nine years" -> "sentence"). How exactly: "about", "nearly",
+// "some" (approximate), "more than", "over", "at least", "up to", "fewer
+// than", and ranges "between X and Y", "X to Y", "X-Y" (value and high).
 
 // Not quantities: bare years 1900-2099 without a currency or scale, numbers
 // joined to '/', ':' or a digit-hyphen-digit run (dates "9/11", times
