@@ -39,9 +39,11 @@
 //   modifiers ("42-year-old British actress Jane Fox"); else the name just
 //   before ("Fox, aged 31"); else nobody after an indefinite article ("a
 //   42-year-old man", "a woman aged 31"), unless it opens an appositive
-//   ("Fox, a 42-year-old actress"); else the nearest PERSON mention ending
-//   before it in the same or the previous sentence ("Fox ... The
-//   42-year-old").
+//   ("Fox, a 42-year-old actress") or follows "as" ("made his debut as a
+//   17-year-old": the sentence's first person); "the 42-year-old" after a
+//   name and comma is that name's, else the person the article has named
+//   most so far (the first named among equals); else the nearest PERSON
+//   mention ending before it in the same or the previous sentence.
 // - counts, percentages: the owner the phrase names, never nearness alone:
 //   a possessor ("Fox's 5,000 followers", "its 4,000 workers"), "of X"
 //   with a name, the organisation a whole belongs to ("1,100 jobs across
