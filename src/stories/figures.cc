@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -14,7 +15,6 @@
 #include "extract/dates.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
-#include "stories/timeline.h"
 #include "stories/view_util.h"
 
 namespace storyline::stories {
@@ -58,7 +58,19 @@ struct Figure {
   std::string evidence;
   std::string value;               // FigureValueText(q)
   bool joined = false;             // its attribute was widened by JoinUnderspecified
+  std::vector<std::string> terms;  // the evidence's content words, sorted and unique
 };
+
+// Share of content words two figures' sentences have in common (Jaccard),
+// as timeline.h's EventSimilarity, over terms computed once per figure.
+double SentenceSimilarity(const Figure& f, const Figure& g) {
+  if (f.terms.empty() && g.terms.empty()) return 1.0;
+  std::vector<std::string> shared;
+  std::set_intersection(f.terms.begin(), f.terms.end(), g.terms.begin(), g.terms.end(),
+                        std::back_inserter(shared));
+  const size_t all = f.terms.size() + g.terms.size() - shared.size();
+  return all == 0 ? 0.0 : static_cast<double>(shared.size()) / static_cast<double>(all);
+}
 
 // What a quantity measures as a claim attribute; "" when nothing known.
 std::string AttributeOf(const Quantity& q) {
@@ -247,6 +259,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         if ((f.when.size() > 4 && !at_event) || !then) f.when.clear();
       }
       f.evidence = view.SentenceAt(q.span.start);
+      f.terms = IndexTerms(f.evidence);
+      std::sort(f.terms.begin(), f.terms.end());
+      f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
       f.value = FigureValueText(q);
       out.push_back(std::move(f));
     }
@@ -320,14 +335,14 @@ bool Comparable(const Figure& f, const Figure& g) {
     // thing; a generic one ("fee") of the story's event needs the context.
     const bool generic = std::find(std::begin(kGenericSumWords), std::end(kGenericSumWords), f.attribute) !=
                          std::end(kGenericSumWords);
-    return !generic || f.entity || EventSimilarity(f.evidence, g.evidence) >= kSameEventSimilarity;
+    return !generic || f.entity || SentenceSimilarity(f, g) >= kSameEventSimilarity;
   }
   const bool bare = f.joined || g.joined || f.attribute.find(' ') == std::string::npos;
   // Figures of the story's event name no owner, so their sentences must
   // tell the same thing too ("leads Harrold by fewer than 200 votes" and
   // "won her ward by 312 votes" are two margins).
   const double needed = bare ? kSameFactSimilarity : !f.entity ? kSameEventSimilarity : 0;
-  return needed == 0 || EventSimilarity(f.evidence, g.evidence) >= needed;
+  return needed == 0 || SentenceSimilarity(f, g) >= needed;
 }
 
 // Sums of one owner and currency whose measures share a specific word are
