@@ -12,7 +12,8 @@
 # A list has one entry a line (lexicons/README.md):
 #   entry                an entry; the words of a phrase are kept with one space between them
 #   entry : tag tag      an entry that is also in the tables of these tags
-#   entry = value        a map entry (a list is all map entries or none)
+#   entry = value        a map entry (a list is all map entries or none), the
+#                        value a word or a phrase (one space between its words)
 #   # text               a comment, alone or after an entry
 # Tables, in namespace storyline::lexicon: lexicons/person_nouns.txt gives
 # kPersonNouns (every entry) and kPersonNounsEpithet (tag "epithet"); a map
@@ -79,8 +80,9 @@ function(_storyline_lexicon_file code_var dir file)
     if(line MATCHES "^([^=:]+)=([^=:]+)$")
       string(STRIP "${CMAKE_MATCH_1}" entry)
       string(STRIP "${CMAKE_MATCH_2}" value)
-      if(value STREQUAL "" OR value MATCHES "[ \t]")
-        message(FATAL_ERROR "${dir}/${file}:${line_no}: a map value is one word: ${line}")
+      string(REGEX REPLACE "[ \t]+" " " value "${value}")
+      if(value STREQUAL "")
+        message(FATAL_ERROR "${dir}/${file}:${line_no}: empty map value: ${line}")
       endif()
     elseif(line MATCHES "^([^=:]+):([a-z_ \t]+)$")
       string(STRIP "${CMAKE_MATCH_1}" entry)

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "extract/date_tokens.h"
+#include "extract/lexicon.h"
 
 namespace storyline {
 namespace {
@@ -659,23 +660,21 @@ std::string PartOfDay(std::string_view w) {
 // when "to" follows ("plans to", "set to", "on track to", "expected to"):
 // alone they are nouns or past participles ("the plans announced").
 // ("next" is not one: "Dunmere's next mayor ... in Tuesday's election".)
-constexpr std::array<std::string_view, 10> kFutureWords = {"will",  "ll",    "shall", "scheduled", "upcoming",
-                                                           "slated", "until", "due",   "should",    "would"};
-constexpr std::array<std::string_view, 8> kFutureBeforeTo = {"plans", "plan", "planning", "set",
-                                                             "going", "track", "expected", "poised"};
+// lexicons/tense_cues.txt, tag future.
+constexpr const auto& kFutureWords = lexicon::kTenseCuesFuture;
+// lexicons/tense_cues.txt, tag future_to.
+constexpr const auto& kFutureBeforeTo = lexicon::kTenseCuesFutureTo;
 // Auxiliaries and adverbs that put it behind. Other past participles
 // ("announced in January") count too unless a form of "be" precedes them
 // ("will be completed in October": the auxiliary decides).
-constexpr std::array<std::string_view, 8> kPastWords = {"was", "were", "had", "did", "ago", "earlier", "previously",
-                                                        "last"};
+// lexicons/tense_cues.txt, tag past.
+constexpr const auto& kPastWords = lexicon::kTenseCuesPast;
 // Irregular simple pasts that are no other form ("went", not "set" or
 // "cut"): with no cue at all a yearless month goes to the nearest year.
-constexpr std::array<std::string_view, 36> kIrregularPasts = {
-    "became", "began", "bought", "brought", "built", "came",  "chose", "drew",  "drove",
-    "fell",   "felt",  "flew",   "fought",  "found", "gave",  "got",   "grew",  "held",
-    "kept",   "knew",  "led",    "left",    "lost",  "made",  "met",   "paid",  "ran",
-    "rose",   "said",  "sold",   "sent",    "spent", "spoke", "took",  "went",  "won"};
-constexpr std::array<std::string_view, 5> kBeForms = {"be", "been", "being", "is", "are"};
+// lexicons/verbs_and_adverbs.txt, tag past.
+constexpr const auto& kIrregularPasts = lexicon::kVerbsAndAdverbsPast;
+// lexicons/auxiliaries.txt, tag be.
+constexpr const auto& kBeForms = lexicon::kAuxiliariesBe;
 
 // "due to the storm" (a cause) rather than "due to open" (a plan): a
 // determiner, possessive or name follows "to".
@@ -695,31 +694,31 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     const DateToken& t = c.t[k];
     if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return Tense::kNone;
     if (t.kind != TokKind::kWord) continue;
-    if (IndexIn(kFutureWords, t.lower) >= 0) {
+    if (lexicon::In(kFutureWords, t.lower)) {
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
       if (t.lower == "should" && IsWord(c, k + 1, "have")) return past();  // "should have closed"
       return Tense::kFuture;
     }
-    if (IndexIn(kFutureBeforeTo, t.lower) >= 0 && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
     // An infinitive between a past cue and the date ("voted on Tuesday to
     // hold an election on January 30"): its time is not the main verb's,
     // while a future cue still holds ("will meet to vote on Monday").
     if (t.lower == "to" && IsLowerWord(c, k + 1) && !IsWord(c, k + 1, "the") && !IsWord(c, k + 1, "a") &&
-        !IsWord(c, k + 1, "an") && !(k > 0 && IndexIn(kFutureBeforeTo, c.t[k - 1].lower) >= 0) &&
+        !IsWord(c, k + 1, "an") && !(k > 0 && lexicon::In(kFutureBeforeTo, c.t[k - 1].lower)) &&
         !(k > 0 && c.t[k - 1].lower == "due")) {
       infinitive = true;
       continue;
     }
-    if (t.lower == "expected" && k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0) {
+    if (t.lower == "expected" && k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower)) {
       return Tense::kFuture;  // "the deal is expected in March"
     }
-    if (IndexIn(kPastWords, t.lower) >= 0) return past();
-    const bool after_be = k > 0 && IndexIn(kBeForms, c.t[k - 1].lower) >= 0;  // "be held": the auxiliary decides
-    if (!t.capitalised && !after_be && IndexIn(kIrregularPasts, t.lower) >= 0) return past();
+    if (lexicon::In(kPastWords, t.lower)) return past();
+    const bool after_be = k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower);  // "be held": the auxiliary decides
+    if (!t.capitalised && !after_be && lexicon::In(kIrregularPasts, t.lower)) return past();
     // Lower case only: a capitalised "-ed" word is a name or a title's word
     // ("Rovers Unfiltered").
     if (!t.capitalised && !after_be && t.lower.size() > 4 && t.lower.ends_with("ed") &&
-        IndexIn(kFutureBeforeTo, t.lower) < 0) {
+        !lexicon::In(kFutureBeforeTo, t.lower)) {
       return past();
     }
   }

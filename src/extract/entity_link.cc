@@ -128,7 +128,7 @@ const std::unordered_map<std::string_view, Noun>& Lexicon() {
 bool EndsNounPhrase(std::string_view w) {
   if (w.size() > 3 && (w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing"))) return true;
   if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != '\'') return true;
-  return lexicon::In(lexicon::kVerbsAndAdverbs, w);
+  return lexicon::In(lexicon::kVerbsAndAdverbsEndsPhrase, w);
 }
 
 // ------------------------------------------------------------- text access
@@ -1533,7 +1533,7 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
   for (const size_t i : doc_.the()) {
     if (i < resume || i + 1 >= doc_.size() || mention_at_[i] != kNone) continue;
     const bool after_copula =
-        i > 0 && doc_.SameSentence(i - 1, i) && lexicon::In(lexicon::kCopulas, doc_.Lower(i - 1, &buf));
+        i > 0 && doc_.SameSentence(i - 1, i) && lexicon::In(lexicon::kCopulasDescription, doc_.Lower(i - 1, &buf));
     const size_t limit = doc_.SentenceEnd(i);
     const Description d = ParseDescription(i + 1, limit);
     if (d.head == kNone || mention_at_[d.head] != kNone) continue;

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/lexicon.h"
+
 namespace storyline {
 namespace {
 
@@ -268,54 +270,34 @@ std::optional<double> CardinalWord(std::string_view s) {
 
 // Superlatives that make an ordinal a rank with a space between
 // ("the fifth largest"); with a hyphen any "-est" word of 6+ letters counts.
-constexpr std::string_view kSuperlatives[] = {"largest",   "biggest",    "highest", "richest",   "best",
-                                              "most",      "greatest",   "oldest",  "youngest",  "busiest",
-                                              "smallest",  "lowest",     "worst",   "fastest",   "longest",
-                                              "strongest", "wealthiest", "top",     "deadliest", "heaviest"};
+// lexicons/superlatives.txt.
+constexpr const auto& kSuperlatives = lexicon::kSuperlatives;
 
 bool IsSuperlative(std::string_view s, bool hyphenated) {
   const std::string l = Lower(s);
-  if (std::find(std::begin(kSuperlatives), std::end(kSuperlatives), l) != std::end(kSuperlatives)) return true;
+  if (lexicon::In(kSuperlatives, l)) return true;
   return hyphenated && l.size() >= 6 && l.ends_with("est");
 }
 
 // Nouns whose plural counts people or things news reports figures for.
 // Singulars are accepted through their plural ("1 follower").
-constexpr std::string_view kCountNouns[] = {
-    "followers",   "subscribers", "fans",        "accounts",  "people",     "users",        "views",
-    "likes",       "streams",     "copies",      "votes",     "members",    "employees",    "workers",
-    "jobs",        "staff",       "customers",   "viewers",   "listeners",  "posts",        "tweets",
-    "videos",      "songs",       "albums",      "films",     "movies",     "episodes",     "books",
-    "children",    "kids",        "students",    "deaths",    "cases",      "victims",      "residents",
-    "homes",       "houses",      "stores",      "shops",     "cars",       "vehicles",     "units",
-    "shares",      "downloads",   "visitors",    "tickets",   "passengers", "soldiers",     "troops",
-    "patients",    "readers",     "signatures",  "comments",  "messages",   "photos",       "pictures",
-    "images",      "items",       "products",    "countries", "cities",     "languages",    "awards",
-    "nominations", "games",       "goals",       "lives",     "women",      "men",          "animals",
-    "companies",   "brands",      "restaurants", "hotels",    "flights",    "applications", "complaints",
-    "lawsuits",    "arrests",     "protesters",  "athletes",  "players",    "teams",        "schools",
-    "teachers",    "doctors",     "nurses",      "officers",  "partners",   "investors",    "shareholders",
-    "clients",     "supporters",  "retweets",    "reposts",   "singles",    "concerts"};
+// lexicons/count_nouns.txt, tag count.
+constexpr const auto& kCountNouns = lexicon::kCountNounsCount;
 
 // Nouns counted without a plural "-s", and units of measure: "4 aircraft",
 // "8,640 hectares", "120 mm".
-constexpr std::string_view kUncountedPlurals[] = {
-    "aircraft", "cattle",  "crew",   "ha",    "km",   "kg",        "livestock", "metres", "meters",
-    "miles",    "mm",      "cm",     "mph",   "personnel", "police", "sheep",  "staff",  "tonnes",
-    "tons",     "hectares", "acres", "feet",  "litres", "liters", "kilometres", "kilometers", "kilograms",
-    "millimetres", "millimeters", "centimetres", "centimeters", "gallons", "barrels", "degrees"};
+// lexicons/count_nouns.txt, tag uncounted.
+constexpr const auto& kUncountedPlurals = lexicon::kCountNounsUncounted;
 
 // Lower-case words ending in "s" that are no plural noun after a number
 // ("in 2022, 30 was the record": verbs, adverbs, pronouns).
-constexpr std::string_view kNotPlurals[] = {
-    "always", "as",  "does", "has",  "his",  "is",   "its",   "less", "perhaps", "plus", "sometimes",
-    "thus",   "was", "yes",  "says", "this", "ours", "yours", "whereas", "towards", "besides", "afterwards",
-    "lies",   "goes", "makes", "takes", "gives", "comes", "seems", "remains", "means", "runs", "wins"};
+// lexicons/not_plurals.txt.
+constexpr const auto& kNotPlurals = lexicon::kNotPlurals;
 
 // Units of time: a figure with one is a duration, unit the singular
 // ("12 years in prison" -> unit "year"), never an age.
-constexpr std::string_view kTimeUnits[] = {"years", "months", "weeks", "days", "hours", "minutes",
-                                           "decades", "seconds"};
+// lexicons/time_words.txt, tag duration.
+constexpr const auto& kTimeUnits = lexicon::kTimeWordsDuration;
 
 // A lower-case plural noun not in any list: "-s" but not "-ss", "-us" or
 // "-is" ("glass", "bonus", "crisis"), long enough to be a noun.
@@ -323,7 +305,7 @@ bool LooksPlural(std::string_view l) {
   constexpr size_t kMinPluralChars = 4;  // "ads", "ups" are too short to tell
   if (l.size() < kMinPluralChars || l.back() != 's') return false;
   if (l.ends_with("ss") || l.ends_with("us") || l.ends_with("is")) return false;
-  return std::find(std::begin(kNotPlurals), std::end(kNotPlurals), l) == std::end(kNotPlurals);
+  return !lexicon::In(kNotPlurals, l);
 }
 
 // `singular` also accepts the singular of a listed noun ("1 follower"); only
@@ -334,8 +316,7 @@ bool IsCountNoun(const Token& t, bool singular = false) {
   if (t.kind != Kind::kWord) return false;
   const std::string l = Lower(t.s);
   const auto known = [](std::string_view w) {
-    return std::find(std::begin(kCountNouns), std::end(kCountNouns), w) != std::end(kCountNouns) ||
-           std::find(std::begin(kUncountedPlurals), std::end(kUncountedPlurals), w) != std::end(kUncountedPlurals);
+    return lexicon::In(kCountNouns, w) || lexicon::In(kUncountedPlurals, w);
   };
   if (known(l)) return true;
   if (t.s[0] >= 'a' && t.s[0] <= 'z' && LooksPlural(l)) return true;
@@ -343,56 +324,45 @@ bool IsCountNoun(const Token& t, bool singular = false) {
 }
 
 bool IsTimeUnit(std::string_view lower) {
-  return std::find(std::begin(kTimeUnits), std::end(kTimeUnits), lower) != std::end(kTimeUnits);
+  return lexicon::In(kTimeUnits, lower);
 }
 
 // Role nouns an attributive age may skip before a name ("the 31-year-old
-// actress Zoë Fox"); lowercase words outside this list end the search.
-constexpr std::string_view kRoleNouns[] = {
-    "actress",  "actor",     "singer",    "star",       "model",        "rapper",     "designer",  "mother",
-    "father",   "founder",   "executive", "chief",      "ceo",          "player",     "striker",   "president",
-    "senator",  "musician",  "artist",    "director",   "writer",       "author",     "comedian",  "host",
-    "influencer", "socialite", "entrepreneur", "billionaire", "politician", "lawyer", "doctor",  "businessman",
-    "businesswoman", "former", "reality", "tv", "pop", "fashion", "man", "woman", "boy", "girl", "son",
-    "daughter", "wife", "husband", "mogul", "footballer", "producer", "filmmaker", "photographer", "celebrity"};
+// actress Zoë Fox"); lowercase words outside this list end the search: the
+// nouns of lexicons/person_nouns.txt and the modifiers of
+// lexicons/role_modifiers.txt tagged age_skip.
 
 bool IsRoleNoun(const Token& t) {
   if (t.kind != Kind::kWord) return false;
   const std::string l = Lower(t.s);
-  return std::find(std::begin(kRoleNouns), std::end(kRoleNouns), l) != std::end(kRoleNouns);
+  return lexicon::In(lexicon::kPersonNounsAgeSkip, l) || lexicon::In(lexicon::kRoleModifiersAgeSkip, l);
 }
 
 // Words after which a mention is the object of a preposition, never the
 // subject of the clause ("After Zoë Fox, 30 people spoke").
-constexpr std::string_view kPrepositions[] = {"within", "during", "throughout", "until", "since",
-                                              "after", "before", "with",  "by",      "of",      "for",
-                                              "from",  "to",     "at",    "on",      "in",      "against",
-                                              "about", "over",   "under", "without", "between", "like",
-                                              "than",  "toward", "towards", "into", "behind", "via"};
+// lexicons/prepositions.txt, tag figure.
+constexpr const auto& kPrepositions = lexicon::kPrepositionsFigure;
 
 // Verbs that introduce reported speech: the speaker before them is not the
 // subject of the reported clause ("Fox said the firm lost 30K users").
-constexpr std::string_view kReportingVerbs[] = {"said",  "says",    "told",  "tells",   "claimed", "claims",
-                                                "wrote", "writes",  "added", "reported", "announced",
-                                                "stated", "insisted", "argued", "explained", "noted",
-                                                "confirmed", "confirms", "estimated", "disclosed", "revealed"};
+// lexicons/reporting_verbs.txt, tag subject.
+constexpr const auto& kReportingVerbs = lexicon::kReportingVerbsSubject;
 
 // Words that open a parenthetical after a comma: relative clauses and
 // appositives ("Fox, who dated Ye, lost ...", "Fox, the actress, lost ...").
-constexpr std::string_view kParentheticalOpeners[] = {"who", "which", "whose", "whom", "where", "when",
-                                                      "the", "a",     "an"};
+// lexicons/parenthetical_openers.txt.
+constexpr const auto& kParentheticalOpeners = lexicon::kParentheticalOpeners;
 
 // Between a reported-speech verb and a figure that is the reported
 // clause's own subject ("Acme said 133 people", "said nearly 200 people").
-constexpr std::string_view kNumberLeadIns[] = {"that", "about", "nearly", "almost", "over", "around",
-                                               "some", "more",  "than",   "up",     "to",   "roughly", "only"};
+// lexicons/number_lead_ins.txt.
+constexpr const auto& kNumberLeadIns = lexicon::kNumberLeadIns;
 
 // Lowercase words after which a name still starts a clause as its subject
 // ("and Fox lost", "that Acme cut", "said Acme lost"); after any other
 // lowercase word it is more likely an object ("dated Kanye West").
-constexpr std::string_view kSubjectIntroducers[] = {"and",   "but",     "or",     "that",   "while", "when",
-                                                    "as",    "because", "since",  "although", "though", "if",
-                                                    "so",    "then",    "where",  "whereas", "meanwhile", "yet"};
+// lexicons/subordinators.txt, tag subject.
+constexpr const auto& kSubjectIntroducers = lexicon::kSubordinatorsSubject;
 
 // Words a name's left context may skip when judging its position: roles
 // and articles belong to the name's own phrase ("and rapper Cardi B").
@@ -400,8 +370,7 @@ constexpr std::string_view kNamePhraseWords[] = {"the", "a", "an"};
 
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view s) {
-  const std::string l = Lower(s);
-  return std::find(std::begin(list), std::end(list), l) != std::end(list);
+  return lexicon::In(list, Lower(s));
 }
 
 // Words that cannot sit between a number and its noun ("5 of the fans").
@@ -461,77 +430,50 @@ std::optional<std::string_view> CurrencySymbol(std::string_view prefix, std::str
 
 // ---- what a figure measures (Quantity::measure, bound, high) -------------
 
-// Words before a figure saying how exactly it is stated, longest first.
-struct LeadPhrase {
-  std::string_view words;  // lower case, single spaces
-  QuantityBound bound;
-};
-constexpr LeadPhrase kLeadPhrases[] = {
-    {"no more than", QuantityBound::kAtMost},  {"as many as", QuantityBound::kAtMost},
-    {"in excess of", QuantityBound::kAtLeast}, {"more than", QuantityBound::kAtLeast},
-    {"at least", QuantityBound::kAtLeast},     {"upwards of", QuantityBound::kAtLeast},
-    {"just over", QuantityBound::kAtLeast},    {"just under", QuantityBound::kAtMost},
-    {"up to", QuantityBound::kAtMost},         {"fewer than", QuantityBound::kAtMost},
-    {"less than", QuantityBound::kAtMost},     {"at most", QuantityBound::kAtMost},
-    {"close to", QuantityBound::kApprox},      {"an estimated", QuantityBound::kApprox},
-    {"about", QuantityBound::kApprox},         {"around", QuantityBound::kApprox},
-    {"roughly", QuantityBound::kApprox},       {"nearly", QuantityBound::kApprox},
-    {"almost", QuantityBound::kApprox},        {"approximately", QuantityBound::kApprox},
-    {"some", QuantityBound::kApprox},          {"circa", QuantityBound::kApprox},
-    {"over", QuantityBound::kAtLeast},         {"under", QuantityBound::kAtMost},
-};
-// Longest lead phrase, in words.
+// Words before a figure saying how exactly it is stated ("about", "more
+// than"), tagged by their bound: lexicons/lead_phrases.txt. The longest
+// has this many words.
 constexpr size_t kMaxLeadWords = 3;
 
 // Auxiliaries between a counted noun and what happened to it ("37 homes
 // have been destroyed").
-constexpr std::string_view kAuxiliaries[] = {"are", "be", "been", "being", "had", "has", "have",
-                                             "is",  "was", "were", "already", "now"};
+// lexicons/auxiliaries.txt, tag count.
+constexpr const auto& kAuxiliaries = lexicon::kAuxiliariesCount;
 // Past participles that do not end in "-ed".
-constexpr std::string_view kIrregularParticiples[] = {
-    "built", "burnt", "cut",   "given", "held",  "hurt", "kept",  "laid",   "left", "lost",
-    "made",  "paid",  "shed",  "shot",  "slain", "sold", "spent", "stolen", "struck", "taken", "won"};
+// lexicons/verbs_and_adverbs.txt, tag participle.
+constexpr const auto& kIrregularParticiples = lexicon::kVerbsAndAdverbsParticiple;
 // "-ed" words that are no event a count undergoes ("need", "bed").
-constexpr std::string_view kNotParticiples[] = {"need", "bed", "red", "shed", "speed", "seed", "feed",
-                                                "hundred", "indeed", "proceed", "exceed", "succeed"};
+// lexicons/not_participles.txt.
+constexpr const auto& kNotParticiples = lexicon::kNotParticiples;
 // Verbs of saying: a figure after them is reported, not done by the speaker.
-constexpr std::string_view kSayingVerbs[] = {"said", "told", "added", "reported", "claimed", "stated",
-                                             "announced", "confirmed", "estimated", "noted", "wrote"};
+// lexicons/reporting_verbs.txt, tag saying.
+constexpr const auto& kSayingVerbs = lexicon::kReportingVerbsSaying;
 // Words between a noun and the sum or share it is ("a contract worth $4m",
 // "a fee of £58m", "turnout of 42%", "valued at", "put at").
-constexpr std::string_view kOfWords[] = {"worth", "of", "totalling", "totaling", "costing", "at"};
+// lexicons/prepositions.txt, tag sum_of.
+constexpr const auto& kOfWords = lexicon::kPrepositionsSumOf;
 // Verbs joining a noun phrase to its figure ("the fee was £58m", "turnout
 // reached 42%", "the bill came to $3m").
-constexpr std::string_view kCopulas[] = {"was", "is", "were", "are", "reached", "hit", "stood", "totalled",
-                                         "totaled", "came", "rose", "fell", "climbed", "dropped", "be",
-                                         "total", "totals", "reach", "reaches", "stands", "stand"};
+// lexicons/copulas.txt, tag figure.
+constexpr const auto& kCopulas = lexicon::kCopulasFigure;
 // Words between a noun and its copula ("the package will total", "turnout
 // is expected to reach").
-constexpr std::string_view kModalWords[] = {"will", "would", "could", "should", "may", "might", "can", "to",
-                                            "expected", "likely", "set", "is", "was", "be", "been", "now", "also"};
+// lexicons/auxiliaries.txt, tag modal.
+constexpr const auto& kModalWords = lexicon::kAuxiliariesModal;
 // Words that end a noun phrase read after a figure ("£58m last year").
-constexpr std::string_view kPhraseEnders[] = {
-    "last", "this", "next", "year", "years", "month", "months", "week", "weeks", "day", "days",
-    "ago",  "each", "per",  "a",    "an",    "the",   "and",    "or",   "but",  "to",   "for",
-    "from", "with", "by",   "as",   "than",  "that",  "which",  "who",  "on",   "in",   "at",  "of",
-    "was",  "is",   "were", "are",  "will",  "would", "has",    "had",  "have", "it",   "its", "their"};
+// lexicons/phrase_enders.txt.
+constexpr const auto& kPhraseEnders = lexicon::kPhraseEnders;
 
 // Verbs whose subject owns the count after them ("Acme has 300 staff",
 // "Fox took 8,412 votes", "won 45% of the vote").
-constexpr std::string_view kHaveVerbs[] = {"has",   "have",  "had",   "employs", "employ", "employed",
-                                           "owns",  "owned", "boasts", "counts", "took",   "won",
-                                           "wins",  "gained", "lost", "holds",   "held",   "hired"};
+// lexicons/verbs_and_adverbs.txt, tag have.
+constexpr const auto& kHaveVerbs = lexicon::kVerbsAndAdverbsHave;
 // Words after a count that widen it to a whole ("1,100 jobs across the
 // company", "14,000 people worldwide"): not the same figure as a local one.
-constexpr std::string_view kWholeWords[] = {"worldwide", "globally", "nationwide", "overall", "altogether"};
+// lexicons/count_scopes.txt, tag whole.
+constexpr const auto& kWholeWords = lexicon::kCountScopesWhole;
 // Stems of what happens to what is counted that mean the same ("480 jobs
-// cut", "eliminating 520 jobs", "will cost 520 jobs").
-constexpr std::pair<std::string_view, std::string_view> kEventStems[] = {
-    {"eliminat", "cut"},       {"cut", "cut"},           {"shed", "cut"},           {"ax", "cut"},
-    {"axe", "cut"},            {"lost", "cut"},          {"lose", "cut"},           {"cost", "cut"},
-    {"slash", "cut"},          {"burn", "destroyed"},    {"burnt", "destroyed"},    {"destroy", "destroyed"},
-    {"raz", "destroyed"},      {"evacuat", "evacuated"}, {"kill", "killed"},        {"die", "killed"},
-    {"injur", "injured"},      {"hurt", "injured"},      {"wound", "injured"}};
+// cut", "eliminating 520 jobs", "will cost 520 jobs"): lexicons/event_stems.txt.
 
 // What happened, as one stem for the forms that mean it ("eliminated",
 // "eliminating", "eliminate" -> "cut").
@@ -546,57 +488,36 @@ std::string EventStem(std::string_view w) {
   } else if (stem.ends_with("e") || stem.ends_with("s")) {
     stem.pop_back();
   }
-  for (const auto& [from, to] : kEventStems) {
-    if (stem == from || std::string(w) == from) return std::string(to);
-  }
+  // No word has its stem and itself mapped to two different events.
+  std::string_view event = lexicon::Find(lexicon::kEventStems, stem);
+  if (event.empty()) event = lexicon::Find(lexicon::kEventStems, w);
+  if (!event.empty()) return std::string(event);
   // Other events as written ("rejected", "made"); a gerund opens a clause of
   // its own ("scoring 29 goals"), which says nothing of the count.
   return w.ends_with("ing") ? "" : std::string(w);
 }
 
-// One name for what lasts: a deal is a contract, a jail term a sentence.
+// One name for what lasts: a deal is a contract, a jail term a sentence:
+// lexicons/duration_nouns.txt.
 std::string DurationOf(std::string_view noun) {
-  static constexpr std::pair<std::string_view, std::string_view> kDurations[] = {
-      {"deal", "contract"},     {"agreement", "contract"}, {"contract", "contract"}, {"term", "sentence"},
-      {"prison", "sentence"},   {"jail", "sentence"},      {"jailed", "sentence"},   {"sentenced", "sentence"},
-      {"sentence", "sentence"}, {"imprisonment", "sentence"}, {"custody", "sentence"}, {"ban", "ban"}};
-  for (const auto& [from, to] : kDurations) {
-    if (noun == from) return std::string(to);
-  }
-  return std::string(noun);
+  const std::string_view name = lexicon::Find(lexicon::kDurationNouns, noun);
+  return std::string(name.empty() ? noun : name);
 }
 
 // Pronouns: never what a figure measures ("within 72 hours of discovering
 // them").
-constexpr std::string_view kPronouns[] = {"them", "it", "him", "her", "us", "me", "you", "they", "we",
-                                          "he", "she", "this", "these", "those"};
+// lexicons/pronouns.txt, tag figure.
+constexpr const auto& kPronouns = lexicon::kPronounsFigure;
 
 // One name for the nouns and verbs outlets use for the same sum: a fee is
 // a price is a deal's value; what was spent is spending. A figure keeps
-// the noun as written when it is in no group.
-constexpr std::pair<std::string_view, std::string_view> kMeasureGroups[] = {
-    {"fee", "fee"},          {"price", "fee"},           {"deal", "fee"},        {"sum", "fee"},
-    {"transfer", "fee"},     {"paid", "fee"},            {"sold", "fee"},        {"bought", "fee"},
-    {"for", "fee"},          {"banked", "fee"},          {"move", "fee"},        {"sale", "fee"},
-    {"signing", "fee"},      {"spending", "spending"},   {"spent", "spending"},  {"outlay", "spending"},
-    {"revenue", "revenue"},  {"revenues", "revenue"},    {"turnover", "revenue"}, {"sales", "revenue"},
-    {"cost", "cost"},        {"costs", "cost"},          {"bill", "cost"},       {"fine", "fine"},
-    {"fined", "fine"},       {"penalty", "fine"},        {"aid", "funding"},     {"funding", "funding"},
-    {"funds", "funding"},    {"grant", "funding"},       {"pledged", "funding"}, {"promised", "funding"},
-    {"package", "funding"},  {"raised", "funds raised"}, {"lost", "losses"},     {"losses", "losses"},
-    {"loss", "losses"},      {"earned", "earnings"},     {"earnings", "earnings"}, {"salary", "salary"},
-    {"owes", "debt"},        {"owed", "debt"},           {"debt", "debt"},       {"debts", "debt"},
-    {"prison", "sentence"},  {"jail", "sentence"},       {"jailed", "sentence"}, {"sentenced", "sentence"},
-    {"imprisonment", "sentence"}, {"sentence", "sentence"}, {"custody", "sentence"},
-};
+// the noun as written when it is in no group: lexicons/measure_groups.txt.
 // Verbs whose object a sum is ("paid $4m", "spent £100m", "fined $2m"):
-// the ones kMeasureGroups names.
+// the ones lexicons/measure_groups.txt names.
 bool IsSumVerb(std::string_view lower) {
-  for (const auto& [word, group] : kMeasureGroups) {
-    if (word == lower) return lower.ends_with("ed") || lower == "paid" || lower == "sold" || lower == "bought" ||
-                              lower == "spent" || lower == "lost" || lower == "owes";
-  }
-  return false;
+  if (lexicon::Find(lexicon::kMeasureGroups, lower).empty()) return false;
+  return lower.ends_with("ed") || lower == "paid" || lower == "sold" || lower == "bought" || lower == "spent" ||
+         lower == "lost" || lower == "owes";
 }
 
 // The measure a phrase names: the group of a one-word phrase ("deal" ->
@@ -606,10 +527,8 @@ std::string MeasureGroup(std::string_view phrase) {
   // A modifier says which sum it is ("severance package", "emergency
   // aid"): only a bare head takes its group's name.
   if (phrase.find(' ') != std::string_view::npos) return std::string(phrase);
-  for (const auto& [word, group] : kMeasureGroups) {
-    if (word == phrase) return std::string(group);
-  }
-  return std::string(phrase);
+  const std::string_view group = lexicon::Find(lexicon::kMeasureGroups, phrase);
+  return std::string(group.empty() ? phrase : group);
 }
 
 bool IsCurrencyUnit(std::string_view unit) {
@@ -1108,28 +1027,29 @@ class Finder {
   // when there are none) and sets *bound.
   size_t LeadIn(size_t first, QuantityBound* bound) const {
     *bound = QuantityBound::kExact;
-    for (const LeadPhrase& p : kLeadPhrases) {
-      std::string_view words[kMaxLeadWords];
-      size_t n = 0;
-      for (size_t at = 0; at < p.words.size() && n < kMaxLeadWords;) {
-        size_t sp = p.words.find(' ', at);
-        if (sp == std::string_view::npos) sp = p.words.size();
-        words[n++] = p.words.substr(at, sp - at);
-        at = sp + 1;
+    // Longest first: "no more than" before "more than".
+    for (size_t n = std::min(kMaxLeadWords, first); n > 0; --n) {
+      std::string phrase;
+      bool words = true;
+      for (size_t t = first - n; t < first && words; ++t) {
+        words = toks_[t].kind == Kind::kWord && toks_[t].sentence == toks_[first].sentence;
+        phrase += (t == first - n ? "" : " ") + Lower(toks_[t].s);
       }
-      if (n > first) continue;
-      bool all = true;
-      for (size_t k = 0; k < n && all; ++k) {
-        const size_t t = first - n + k;
-        all = IsWordCi(t, words[k]) && toks_[t].sentence == toks_[first].sentence;
+      if (!words) continue;
+      if (lexicon::In(lexicon::kLeadPhrasesAtMost, phrase)) {
+        *bound = QuantityBound::kAtMost;
+      } else if (lexicon::In(lexicon::kLeadPhrasesAtLeast, phrase)) {
+        *bound = QuantityBound::kAtLeast;
+      } else if (lexicon::In(lexicon::kLeadPhrasesApprox, phrase)) {
+        *bound = QuantityBound::kApprox;
+      } else {
+        continue;
       }
-      if (all) {
-        *bound = p.bound;
-        return first - n;
-      }
+      return first - n;
     }
     return first;
   }
+
 
   // True when the figure's own tokens carry a scale ("12 million", "£1.2m").
   bool HasScale(const Match& m) const {
@@ -1236,8 +1156,8 @@ class Finder {
   bool IsKnownEvent(size_t k) const {
     if (!IsLowerWord(toks_[k])) return false;
     const std::string event = EventStem(Lower(toks_[k].s));
-    return std::any_of(std::begin(kEventStems), std::end(kEventStems),
-                       [&](const auto& e) { return e.second == event; });
+    return std::any_of(std::begin(lexicon::kEventStems), std::end(lexicon::kEventStems),
+                       [&](const lexicon::MapEntry& e) { return e.value == event; });
   }
 
   // Modifiers between a count's figure and its noun, lower case ("12 farm
@@ -1277,10 +1197,8 @@ class Finder {
   std::string Restriction(size_t last) const {
     // Events a count is set in, not a group it is picked from ("1,904 votes
     // in the mayoral race").
-    static constexpr std::string_view kSettings[] = {"race",  "election", "contest", "vote",   "ballot",
-                                                     "poll",  "match",    "game",    "season", "tournament",
-                                                     "trial", "case",     "fire",    "flood",  "storm",
-                                                     "crash", "attack",   "breach",  "scheme", "recall"};
+    // lexicons/count_scopes.txt, tag setting.
+    constexpr const auto& kSettings = lexicon::kCountScopesSetting;
     size_t k = last + 1;
     // "at the site" locates a count rather than picking part of it.
     if (!(IsWordCi(k, "in") || IsWordCi(k, "from"))) return "";

@@ -283,7 +283,7 @@ Attribution Finder::AfterQuote(const Judged& j) {
     if (IsMark(i)) continue;
     if (words_[i].lower == ".") {
       const bool cue_next = lex::In(lex::kReportingVerbsCue, words_[k].lower) ||
-                            (lex::In(lex::kPronouns, words_[k].lower) && k + 1 < words_.size() &&
+                            (lex::In(lex::kPronounsSpeaker, words_[k].lower) && k + 1 < words_.size() &&
                              lex::In(lex::kReportingVerbsCue, words_[k + 1].lower));
       if (words_[k].lower != "," && (words_[k].cap || !cue_next)) return {};
     }

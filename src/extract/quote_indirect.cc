@@ -236,10 +236,10 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   for (size_t t = k; t < end && t < k + kThatSearchWords; ++t) {
     if (InQuote(t)) break;
     if (words_[t].lower == "that") {
-      if (t == k || lex::In(lex::kObjectPrepositions, words_[k].lower) || words_[k].lower == "in" ||
+      if (t == k || lex::In(lex::kPrepositionsObject, words_[k].lower) || words_[k].lower == "in" ||
           words_[k].lower == "out" || words_[k].lower == "also" ||
           words_[c].lower == "told" || lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
-          lex::In(lex::kPronouns, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
+          lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;
       }
       break;
@@ -258,13 +258,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     } else {
       return end;
     }
-    if (t < end && lex::In(lex::kPronouns, words_[t].lower)) return t;
+    if (t < end && lex::In(lex::kPronounsSpeaker, words_[t].lower)) return t;
     return end;
   }
   // "announced it has lost", but not "announced the decision": verbs that
   // usually take a noun object report a bare clause only after a pronoun.
   const bool bare = lex::In(lex::kReportingVerbsBare, words_[c].lower);
-  if (!bare && !(k < end && lex::In(lex::kPronouns, words_[k].lower) && words_[k].lower != "you")) return end;
+  if (!bare && !(k < end && lex::In(lex::kPronounsSpeaker, words_[k].lower) && words_[k].lower != "you")) return end;
   // "said on Friday", "said last week": time phrases before the clause.
   while (k < end && (lex::In(lex::kTimeWordsSpeech, words_[k].lower) ||
                      (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)))) {
@@ -273,13 +273,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (k < end && (words_[k].lower == "week" || words_[k].lower == "month" || words_[k].lower == "year")) ++k;
   if (k >= end) return end;
   const Word& w = words_[k];
-  if (w.punct || lex::In(lex::kNotSpeechObjects, w.lower) || lex::In(lex::kObjectPrepositions, w.lower) ||
+  if (w.punct || lex::In(lex::kNotSpeechObjects, w.lower) || lex::In(lex::kPrepositionsObject, w.lower) ||
       w.lower == "in" || w.lower == "as" || w.lower == "so" || w.lower == "and" ||
       IsMark(k)) {
     return end;
   }
   // A clause starts with a subject: a pronoun, a name or a determiner.
-  if (lex::In(lex::kPronouns, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||
+  if (lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||
       lex::In(lex::kDeterminersAnonymous, w.lower) || w.cap || w.lower == "there") {
     return k;
   }

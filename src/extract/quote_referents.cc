@@ -147,7 +147,7 @@ bool Finder::SubjectPosition(size_t w) const {
   if (w == 0) return true;
   // "on the Airbus website": after a preposition and its determiner.
   if (w >= 2 && lex::In(lex::kDeterminersDefinite, words_[w - 1].lower) &&
-      (lex::In(lex::kObjectPrepositions, words_[w - 2].lower) || words_[w - 2].lower == "in")) {
+      (lex::In(lex::kPrepositionsObject, words_[w - 2].lower) || words_[w - 2].lower == "in")) {
     return false;
   }
   const std::string& prev = words_[w - 1].lower;
@@ -156,7 +156,7 @@ bool Finder::SubjectPosition(size_t w) const {
   while (end < words_.size() && words_[end].mention == m) ++end;
   // "Renault's Dacia plant": a possessor is not the subject.
   if (end < words_.size() && (words_[end].lower == "'s" || words_[end].lower == "'")) return false;
-  return !(lex::In(lex::kObjectPrepositions, prev) || prev == "in" || prev == "than" || prev == "'s" ||
+  return !(lex::In(lex::kPrepositionsObject, prev) || prev == "in" || prev == "than" || prev == "'s" ||
            prev == "'" || lex::In(lex::kReportingVerbsCue, prev));
 }
 

@@ -172,9 +172,9 @@ size_t Finder::PhraseStart(size_t b, size_t lo) const {
     const Word& w = words_[p];
     if (lex::In(lex::kDeterminersAnonymous, w.lower) || lex::In(lex::kDeterminersDefinite, w.lower)) return p;
     if (w.lower == "," || IsTerminal(w.lower) || w.lower == ":" || w.lower == ";") break;
-    if (lex::In(lex::kObjectPrepositions, w.lower) && w.lower != "of") break;
+    if (lex::In(lex::kPrepositionsObject, w.lower) && w.lower != "of") break;
     if (w.lower == "after" || w.lower == "before" || w.lower == "during" || w.lower == "since") break;
-    if (lex::In(lex::kReportingVerbsCue, w.lower) || lex::In(lex::kPronouns, w.lower)) break;
+    if (lex::In(lex::kReportingVerbsCue, w.lower) || lex::In(lex::kPronounsSpeaker, w.lower)) break;
     a = p;
     ++steps;
   }
@@ -231,7 +231,7 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
 
 bool Finder::IsNameWord(size_t i) const {
   const Word& w = words_[i];
-  return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronouns, w.lower) &&
+  return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronounsSpeaker, w.lower) &&
          !lex::In(lex::kDeterminersDefinite, w.lower) && !lex::In(lex::kDeterminersAnonymous, w.lower) &&
          !lex::In(lex::kIntroWords, w.lower) && !lex::In(lex::kReportingVerbsCue, w.lower) && !IsRoleNoun(w.lower) &&
          !lex::In(lex::kTimeWordsSpeech, w.lower);
@@ -265,7 +265,7 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
       // "Representatives at stores in the United States": a place or
       // organisation inside a prepositional phrase is not the subject.
       const bool in_phrase = (prev == "the" || prev == "in") && first >= lo + 2 &&
-                             (lex::In(lex::kObjectPrepositions, words_[first - 2].lower) ||
+                             (lex::In(lex::kPrepositionsObject, words_[first - 2].lower) ||
                               words_[first - 2].lower == "in" || prev == "in");
       if (!spokesperson && in_phrase) {
         const size_t head = prev == "in" ? first - 2 : (first >= lo + 3 ? first - 3 : lo);
@@ -273,7 +273,7 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         return NounPhrase(PhraseStart(head, lo), head);
       }
       // "the ex-wife of Ye", "Smith's lawyer": an epithet, not the name.
-      if (!spokesperson && (lex::In(lex::kObjectPrepositions, prev) || prev == "'s" || prev == "'")) {
+      if (!spokesperson && (lex::In(lex::kPrepositionsObject, prev) || prev == "'s" || prev == "'")) {
         if (first < lo + 2) return {};
         const size_t head = first - 2;
         return NounPhrase(PhraseStart(head, lo), head);
@@ -285,7 +285,7 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
     const bool initial = first == i && (i == 0 || words_[i - 1].sent != w.sent || IsMark(i - 1));
     return NewName(first, i, initial);
   }
-  if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+  if (lex::In(lex::kPronounsSpeaker, w.lower)) return Pronoun(w.lower, w.start);
   if (w.punct || LooksLikeVerb(w.lower)) return {};  // "publicly describing"
   // "a week after publicly describing": a conjunction heads no phrase.
   if (lex::In(lex::kSubordinatorsQuotes, w.lower)) return {};
@@ -481,13 +481,13 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
     if (j + 1 < hi && lex::In(lex::kCollectives, words_[j + 1].lower)) return Anonymous(i, j + 1);
     return HeadAt(j, i);
   }
-  if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+  if (lex::In(lex::kPronounsSpeaker, w.lower)) return Pronoun(w.lower, w.start);
   // The phrase runs to a preposition, a cue verb ("States" in "United
   // States" is a name, not "states"), or a past tense after a name ("the
   // UAW issued a statement"; "the embattled firm" goes on).
   size_t j = i;
   while (j + 1 < hi && j - i + 1 < kNounPhraseWords && !words_[j + 1].punct &&
-         !lex::In(lex::kObjectPrepositions, words_[j + 1].lower) && words_[j + 1].lower != "who" &&
+         !lex::In(lex::kPrepositionsObject, words_[j + 1].lower) && words_[j + 1].lower != "who" &&
          words_[j + 1].lower != "in" && (words_[j + 1].cap || !lex::In(lex::kReportingVerbsCue, words_[j + 1].lower)) &&
          !lex::In(lex::kTimeWordsSpeech, words_[j + 1].lower) &&
          !(words_[j].cap && !words_[j + 1].cap && words_[j + 1].mention < 0 && LooksLikeVerb(words_[j + 1].lower))) {
@@ -528,7 +528,7 @@ bool Finder::RoleThenName(size_t i, size_t hi) const {
     const Word& w = words_[k];
     if (w.mention >= 0 && w.mention != first) return role && (*entities_)[w.mention].type == "PERSON";
     if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
-    if (w.punct || InQuote(k) || lex::In(lex::kObjectPrepositions, w.lower) || w.lower == "in") return false;
+    if (w.punct || InQuote(k) || lex::In(lex::kPrepositionsObject, w.lower) || w.lower == "in") return false;
     role = role || lex::In(lex::kPersonNounsEpithet, w.lower);
   }
   return false;
@@ -594,7 +594,7 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
     // an introductory phrase, unless it holds the subject ("Smith, 41,").
     bool subject = false;
     for (size_t k = lo; k < comma; ++k) {
-      subject = subject || lex::In(lex::kPronouns, words_[k].lower) || IsNameWord(k) ||
+      subject = subject || lex::In(lex::kPronounsSpeaker, words_[k].lower) || IsNameWord(k) ||
                 (words_[k].mention >= 0 && !platform_[words_[k].mention]);
     }
     if (intro || !subject) i = comma + 1;
@@ -635,7 +635,7 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
       i = j;
       continue;
     }
-    if (lex::In(lex::kPronouns, w.lower)) return Pronoun(w.lower, w.start);
+    if (lex::In(lex::kPronounsSpeaker, w.lower)) return Pronoun(w.lower, w.start);
     if (IsNameWord(i)) {
       size_t j = i;
       while (j + 1 < hi && (IsNameWord(j + 1) || words_[j + 1].lower == "&") && j - i < 3) ++j;

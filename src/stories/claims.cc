@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "extract/lexicon.h"
 #include "stories/figures.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
@@ -32,7 +33,7 @@ constexpr size_t kMaxMentionsPerWord = 32;
 
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  return lexicon::In(list, w);
 }
 
 // ---- comparing values ---------------------------------------------------------
@@ -108,25 +109,20 @@ std::vector<Claim> SplitClaim(const Claim& claim, const std::vector<std::vector<
 }
 
 // Media as the quote annotator names them (extract/quotes.cc), by what
-// kind of thing they are.
-constexpr std::string_view kPlatforms[] = {
-    "blog",     "facebook", "forum",    "instagram", "instagram_stories",
-    "linkedin", "reddit",   "snapchat", "threads",   "tiktok",
-    "website",  "x",        "youtube"};
+// kind of thing they are: lexicons/media_kinds.txt.
+constexpr const auto& kPlatforms = lexicon::kMediaKindsPlatform;
 // Spoken occasions.
-constexpr std::string_view kOccasions[] = {"conference", "conference-call",  "interview", "phone",
-                                           "podcast",    "press-conference", "speech",    "tv"};
+constexpr const auto& kOccasions = lexicon::kMediaKindsOccasion;
 // Written forms, which are published on a platform or read out at an
 // occasion: "a statement on Instagram", "a statement read at the press
 // conference".
-constexpr std::string_view kDocuments[] = {"article", "email",   "filing", "invitation", "letter",
-                                           "memo",    "message", "report", "statement"};
+constexpr const auto& kDocuments = lexicon::kMediaKindsDocument;
 // Documents an interview is not: a statement or letter is issued, an
 // interview given, and outlets naming one and the other disagree. (An email
 // or message can carry an interview, an article report one.)
-constexpr std::string_view kNotInterviews[] = {"filing", "invitation", "letter",
-                                               "memo",   "report",     "statement"};
-// (narrower, wider) media.
+constexpr const auto& kNotInterviews = lexicon::kMediaKindsNotInterview;
+// (narrower, wider) media. The pairs stay here rather than in a lexicon: a
+// lexicon maps an entry to one value, and one medium pairs with several.
 constexpr std::pair<std::string_view, std::string_view> kNarrowerMedia[] = {
     {"instagram_stories", "instagram"},
     {"press-conference", "conference"},
@@ -174,83 +170,22 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
 // star", "the victim") are not roles; neither are royal titles, which are
 // part of a name, nor "member" and "owner", which mostly come with a word
 // this code cannot read ("family member", "dog owner").
-constexpr std::string_view kRoleHeads[] = {
-    "accountant",  "activist",      "actor",      "actress",      "adviser",      "advisor",
-    "ambassador",  "analyst",       "architect",  "artist",       "attorney",     "author",
-    "banker",      "barrister",     "bishop",     "ceo",          "cfo",          "chair",
-    "chairman",    "chairperson",   "chairwoman", "chancellor",   "chef",         "chief",
-    "coach",       "co-founder",    "cofounder",  "columnist",    "commissioner", "consultant",
-    "coo",         "correspondent", "councillor", "councilor",    "cto",          "curator",
-    "dean",        "designer",      "detective",  "diplomat",     "director",     "doctor",
-    "economist",   "editor",        "engineer",   "entrepreneur", "envoy",        "executive",
-    "farmer",      "firefighter",   "founder",    "governor",     "head",         "headteacher",
-    "inspector",   "investor",      "journalist", "judge",        "lawmaker",     "lawyer",
-    "leader",      "lecturer",      "manager",    "mayor",        "minister",     "mp",
-    "musician",    "novelist",      "nurse",      "officer",      "photographer", "physician",
-    "pilot",       "president",     "principal",  "producer",     "professor",    "prosecutor",
-    "publisher",   "researcher",    "scientist",  "secretary",    "senator",      "sergeant",
-    "sheriff",     "singer",        "solicitor",  "songwriter",   "spokesman",    "spokesperson",
-    "spokeswoman", "strategist",    "student",    "surgeon",      "teacher",      "treasurer",
-    "trustee",     "writer",        "auditor",    "broadcaster",  "candidate",    "captain",
-    "cardiologist", "clerk",        "commander",  "councilman",   "councilwoman", "defender",
-    "forward",     "goalkeeper",    "host",       "investigator", "marshal",      "midfielder",
-    "pharmacologist", "presenter",  "registrar",  "statistician", "striker",      "superintendent",
-    "winger",
-};
+// lexicons/person_nouns.txt, tag role_head.
+constexpr const auto& kRoleHeads = lexicon::kPersonNounsRoleHead;
 // Words a role phrase may have before its head ("former", "chief",
 // "finance"). A closed list: a lower-case word before a title is as often a
 // verb ("praised mayor Jones") as a modifier.
-constexpr std::string_view kRoleModifiers[] = {
-    "acting",     "art",       "artistic",      "arts",           "assistant",
-    "associate",  "board",     "brand",         "campaign",       "city",
-    "club",       "co",        "commercial",    "communications", "company",
-    "council",    "county",    "creative",      "culture",        "current",
-    "defence",    "defense",   "deputy",        "design",         "digital",
-    "district",   "editorial", "education",     "environment",    "ex",
-    "fashion",    "film",      "finance",       "financial",      "fire",
-    "football",   "foreign",   "former",        "founding",       "general",
-    "global",     "health",    "home",          "hospital",       "incumbent",
-    "interim",    "interior",  "international", "junior",         "justice",
-    "lead",       "legal",     "long-time",     "longtime",       "managing",
-    "marketing",  "media",     "medical",       "museum",         "music",
-    "national",   "new",       "news",          "operating",      "operations",
-    "opposition", "party",     "police",        "political",      "press",
-    "prime",      "product",   "programme",     "program",        "project",
-    "regional",   "research",  "retired",       "sales",          "school",
-    "senior",     "sitting",   "sports",        "state",          "technical",
-    "technology", "theatre",   "theater",       "transport",      "union",
-    "veteran",    "vice",
-};
+// lexicons/role_modifiers.txt, tag role.
+constexpr const auto& kRoleModifiers = lexicon::kRoleModifiersRole;
 // Modifiers that say nothing about which role it is: dropped.
-constexpr std::string_view kIdleModifiers[] = {"current", "incumbent", "long-time", "longtime",
-                                               "new",     "sitting",   "veteran"};
+constexpr const auto& kIdleModifiers = lexicon::kRoleModifiersIdle;
 // Modifiers of rank: a deputy mayor is not the mayor.
-constexpr std::string_view kRankModifiers[] = {"assistant", "associate", "deputy", "vice"};
+constexpr const auto& kRankModifiers = lexicon::kRoleModifiersRank;
 // Heads of offices one holds once: two different ones with this head are
 // two claims about the same post ("finance director" / "sales director").
-constexpr std::string_view kExclusiveHeads[] = {
-    "chair",    "chancellor", "chief",     "coach",     "commissioner", "director",
-    "editor",   "executive",  "governor",  "head",      "manager",      "mayor",
-    "minister", "officer",    "president", "principal", "secretary",    "treasurer",
-};
+constexpr const auto& kExclusiveHeads = lexicon::kPersonNounsExclusive;
 // Words before a role that belong to its owner, not the role.
-constexpr std::string_view kOwnerWords[] = {"a", "an", "her", "his", "its", "our", "the", "their"};
-// One spelling for words several spellings share, and abbreviations.
-constexpr std::pair<std::string_view, std::string_view> kRoleSpellings[] = {
-    {"advisor", "adviser"},
-    {"chairman", "chair"},
-    {"chairperson", "chair"},
-    {"chairwoman", "chair"},
-    {"cofounder", "co-founder"},
-    {"councilor", "councillor"},
-    {"spokesman", "spokesperson"},
-    {"spokeswoman", "spokesperson"},
-    {"ex", "former"},
-    {"ceo", "chief executive"},
-    {"cfo", "chief financial officer"},
-    {"coo", "chief operating officer"},
-    {"cto", "chief technology officer"},
-};
+constexpr const auto& kOwnerWords = lexicon::kDeterminersOwner;
 // Longest role phrase read, in words ("former deputy chief operating
 // officer"): longer runs of such words are lists, not one title.
 constexpr size_t kMaxRoleWords = 6;
@@ -308,11 +243,11 @@ std::vector<std::string> NormalRoleWords(std::string_view phrase) {
   }
   std::vector<std::string> out;
   const auto add = [&out](std::string_view w) {
-    for (const auto& [from, to] : kRoleSpellings) {
-      if (w == from) {
-        for (const WordToken& t : Tokenize(to)) out.push_back(t.folded);
-        return;
-      }
+    // One spelling for words several spellings share, and abbreviations
+    // ("cfo" -> "chief financial officer"): lexicons/role_spellings.txt.
+    if (const std::string_view to = lexicon::Find(lexicon::kRoleSpellings, w); !to.empty()) {
+      for (const WordToken& t : Tokenize(to)) out.push_back(t.folded);
+      return;
     }
     if (!InList(kIdleModifiers, w)) out.emplace_back(w);
   };
@@ -467,10 +402,7 @@ class ClaimTable {
 };
 
 // Words that, after "Name, 45", make the number a count rather than an
-// age ("Smith, 45 minutes later", "Jones, 12 others").
-constexpr std::string_view kNotAgeWords[] = {
-    "years", "year", "minutes", "hours", "days", "weeks", "months", "percent",
-    "people", "others", "of", "and", "or", "more", "million", "billion", "thousand"};
+// age ("Smith, 45 minutes later", "Jones, 12 others"): lexicons/not_age_words.txt.
 
 // Oldest age a news report gives a living person; a larger number after a
 // name is something else (a year, a score).
@@ -491,9 +423,7 @@ int AppositiveAge(const std::string& after) {
   if (i < after.size() && after[i] == ' ') {
     const std::vector<WordToken> next = Tokenize(std::string_view(after).substr(i));
     if (next.empty() || next.front().capitalised || !next.front().has_letter) return 0;
-    for (std::string_view w : kNotAgeWords) {
-      if (next.front().folded == w) return 0;
-    }
+    if (lexicon::In(lexicon::kNotAgeWords, next.front().folded)) return 0;
   }
   return age >= 1 && age <= kMaxAge ? age : 0;
 }

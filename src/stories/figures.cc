@@ -13,6 +13,7 @@
 
 #include "extract/date_tokens.h"
 #include "extract/dates.h"
+#include "extract/lexicon.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
 #include "stories/view_util.h"
@@ -110,12 +111,11 @@ std::string EarlierYearWritten(const TextView& view, Span sentence, const Quanti
   return "";
 }
 
-// True when `text` holds a verb of saying ("said", "confirmed", "told").
+// True when `text` holds a verb of saying ("said", "confirmed", "told"):
+// lexicons/reporting_verbs.txt, tag sum_said.
 bool SaysBetween(const std::string& text) {
-  static constexpr std::string_view kSaying[] = {"said", "says", "told", "confirmed", "announced", "added",
-                                                 "reported", "wrote", "stated", "disclosed", "revealed"};
   for (const WordToken& t : Tokenize(text)) {
-    if (std::find(std::begin(kSaying), std::end(kSaying), t.folded) != std::end(kSaying)) return true;
+    if (lexicon::In(lexicon::kReportingVerbsSumSaid, t.folded)) return true;
   }
   return false;
 }
@@ -310,13 +310,9 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
   }
 }
 
-// Words of a sum's measure that say nothing of which sum it is.
-constexpr std::string_view kGenericSumWords[] = {"amount", "bill",  "cost",    "deal",  "fee",   "figure",
-                                                 "funding", "money", "package", "payment", "price", "sum",
-                                                 "total", "value", "worth"};
-// ... and of those, the ones that do not even say what kind of sum it is:
-// two such sums are never set against each other.
-constexpr std::string_view kVagueSumWords[] = {"amount", "figure", "money", "sum", "total", "value", "worth"};
+// Words of a sum's measure that say nothing of which sum it is, and of
+// those the ones that do not even say what kind of sum it is (two such sums
+// are never set against each other): lexicons/sum_words.txt.
 
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
@@ -326,15 +322,14 @@ constexpr std::string_view kVagueSumWords[] = {"amount", "figure", "money", "sum
 bool Comparable(const Figure& f, const Figure& g) {
   constexpr double kSameFactSimilarity = 0.2;
   constexpr double kSameEventSimilarity = 0.1;
-  if (std::find(std::begin(kVagueSumWords), std::end(kVagueSumWords), f.attribute) != std::end(kVagueSumWords)) {
+  if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
   if (f.attribute == "age") return true;
   if (IsCurrency(f.scale)) {
     // A sum named by what it is for ("severance", "repair contract") is one
     // thing; a generic one ("fee") of the story's event needs the context.
-    const bool generic = std::find(std::begin(kGenericSumWords), std::end(kGenericSumWords), f.attribute) !=
-                         std::end(kGenericSumWords);
+    const bool generic = lexicon::In(lexicon::kSumWordsGeneric, f.attribute);
     return !generic || f.entity || SentenceSimilarity(f, g) >= kSameEventSimilarity;
   }
   const bool bare = f.joined || g.joined || f.attribute.find(' ') == std::string::npos;
@@ -370,7 +365,7 @@ void JoinSums(std::vector<Figure>& figures) {
       for (size_t j = i + 1; j < attributes.size(); ++j) {
         for (const std::string& w : Words(attributes[i])) {
           const std::vector<std::string> other = Words(attributes[j]);
-          if (std::find(std::begin(kGenericSumWords), std::end(kGenericSumWords), w) == std::end(kGenericSumWords) &&
+          if (!lexicon::In(lexicon::kSumWordsGeneric, w) &&
               std::find(other.begin(), other.end(), w) != other.end()) {
             parent[find(j)] = find(i);
           }

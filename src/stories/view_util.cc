@@ -4,6 +4,7 @@
 #include <cctype>
 #include <utility>
 
+#include "extract/lexicon.h"
 #include "stories/text_features.h"
 
 namespace storyline::stories {
@@ -116,21 +117,16 @@ std::string EventWordBefore(const std::string& before) {
   // "re-elected in 2021" is not "elected": the prefix is part of the word.
   if (w.begin > 0 && before[w.begin - 1] == '-') return "";
   if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return "";
-  static constexpr std::string_view kSaying[] = {"said", "told", "wrote", "added", "stated", "posted",
-                                                 "tweeted", "spoke", "commented", "replied", "asked"};
-  if (std::find(std::begin(kSaying), std::end(kSaying), w.folded) != std::end(kSaying)) return "";
+  // Verbs of saying (lexicons/reporting_verbs.txt, tag not_event).
+  if (lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return "";
   // What happened: a past form ("opened", "began") or a noun naming an
   // event ("debut"); "joined the infirmary in 1998" dates the joining, not
-  // the infirmary.
-  static constexpr std::string_view kEventNouns[] = {"debut", "launch", "premiere", "opening", "founding",
-                                                     "release", "election", "wedding", "merger", "takeover"};
-  static constexpr std::string_view kPastForms[] = {"began", "became", "won", "left", "joined", "held",
-                                                    "took", "made", "built", "sold", "bought", "began",
-                                                    "founded", "met", "ran", "went", "came", "lost"};
+  // the infirmary. Past forms: lexicons/verbs_and_adverbs.txt (tag
+  // dated_event); nouns: lexicons/event_nouns.txt.
   constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
   const bool past = (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
-                    std::find(std::begin(kPastForms), std::end(kPastForms), w.folded) != std::end(kPastForms);
-  const bool event = std::find(std::begin(kEventNouns), std::end(kEventNouns), w.folded) != std::end(kEventNouns);
+                    lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, w.folded);
+  const bool event = lexicon::In(lexicon::kEventNouns, w.folded);
   return past || event ? w.folded + particle : "";
 }
 

@@ -38,9 +38,24 @@ TEST(Lexicon, In) {
       {"kTimeWordsCalendar", lexicon::kTimeWordsCalendar, "december", true},
       {"kTimeWordsSpeech", lexicon::kTimeWordsSpeech, "december", false},
       // Exact bytes: callers lower-case first.
-      {"kPronouns", lexicon::kPronouns, "she", true},
-      {"kPronouns", lexicon::kPronouns, "She", false},
-      {"kPronouns", lexicon::kPronouns, "", false},
+      {"kPronounsSpeaker", lexicon::kPronounsSpeaker, "she", true},
+      {"kPronounsSpeaker", lexicon::kPronounsSpeaker, "She", false},
+      {"kPronounsSpeaker", lexicon::kPronounsSpeaker, "", false},
+      {"kPronounsSpeaker", lexicon::kPronounsSpeaker, "them", false},
+      {"kPronounsFigure", lexicon::kPronounsFigure, "them", true},
+      // Claims, quantities, dates and figures keep their own lists as tags.
+      {"kPersonNounsRoleHead", lexicon::kPersonNounsRoleHead, "accountant", true},
+      {"kPersonNounsRole", lexicon::kPersonNounsRole, "accountant", false},
+      {"kRoleModifiersRank", lexicon::kRoleModifiersRank, "deputy", true},
+      {"kPrepositionsObject", lexicon::kPrepositionsObject, "within", false},
+      {"kPrepositionsFigure", lexicon::kPrepositionsFigure, "within", true},
+      {"kReportingVerbsSaying", lexicon::kReportingVerbsSaying, "wrote", true},
+      {"kCopulasDescription", lexicon::kCopulasDescription, "reached", false},
+      {"kCopulasFigure", lexicon::kCopulasFigure, "reached", true},
+      {"kVerbsAndAdverbsEndsPhrase", lexicon::kVerbsAndAdverbsEndsPhrase, "employs", false},
+      {"kVerbsAndAdverbsHave", lexicon::kVerbsAndAdverbsHave, "employs", true},
+      {"kTenseCuesFutureTo", lexicon::kTenseCuesFutureTo, "poised", true},
+      {"kLeadPhrasesAtMost", lexicon::kLeadPhrasesAtMost, "no more than", true},
       // Phrases and non-ASCII entries.
       {"kAliasCues", lexicon::kAliasCues, "formerly known as", true},
       {"kAliasCues", lexicon::kAliasCues, "n\xC3\xA9" "e", true},
@@ -68,6 +83,9 @@ TEST(Lexicon, TagsAreSubsets) {
       {"kOrgNounsMedia", lexicon::kOrgNounsMedia, lexicon::kOrgNouns},
       {"kReportingVerbsWeak", lexicon::kReportingVerbsWeak, lexicon::kReportingVerbs},
       {"kTimeWordsUnit", lexicon::kTimeWordsUnit, lexicon::kTimeWords},
+      {"kRoleModifiersIdle", lexicon::kRoleModifiersIdle, lexicon::kRoleModifiersRole},
+      {"kRoleModifiersRank", lexicon::kRoleModifiersRank, lexicon::kRoleModifiersRole},
+      {"kSumWordsVague", lexicon::kSumWordsVague, lexicon::kSumWordsGeneric},
   };
   for (const Subset& s : subsets) {
     EXPECT_FALSE(s.tag.empty()) << s.name;
@@ -84,6 +102,9 @@ TEST(Lexicon, Find) {
       {"tweets!", ""},         {"", ""},
   };
   for (const auto& [key, value] : cases) EXPECT_EQ(lexicon::Find(lexicon::kMediaWords, key), value) << key;
+  // A map value may be a phrase.
+  EXPECT_EQ(lexicon::Find(lexicon::kRoleSpellings, "cfo"), "chief financial officer");
+  EXPECT_EQ(lexicon::Find(lexicon::kMeasureGroups, "raised"), "funds raised");
 }
 
 TEST(Lexicon, SortedUnique) {
