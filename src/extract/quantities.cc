@@ -11,6 +11,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -826,7 +827,8 @@ class Finder {
       if (first > 1 && Is(first - 2, ",")) {
         if (std::string p = PersonJustBefore(first - 2); !p.empty()) return p;
       }
-      if (std::string salient = MostMentionedPersonBefore(toks_[first].c0); !salient.empty()) return salient;
+      const size_t s = toks_[first].sentence;
+      return MostMentionedPersonBefore(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0]);
     }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
@@ -834,19 +836,24 @@ class Finder {
 
   // The PERSON entity with the most mentions ending before code point
   // `pos`; among equals the one named first (a story's lede names its
-  // protagonist first). "" when no person was named.
-  std::string MostMentionedPersonBefore(size_t pos) const {
+  // protagonist first). "" when no candidate was named.
+  // Only people named since code point `since` (this sentence and the one
+  // before) are candidates: a description does not reach further back.
+  std::string MostMentionedPersonBefore(size_t pos, size_t since) const {
     std::map<std::string, std::pair<size_t, size_t>> seen;  // entity -> (mentions, first start)
+    std::set<std::string> near;
     for (const EntityMention* m : by_end_) {
       if (m->span.end > pos) break;
       if (m->type != "PERSON") continue;
       auto [it, fresh] = seen.try_emplace(m->entity, 0, m->span.start);
       ++it->second.first;
       it->second.second = std::min(it->second.second, m->span.start);
+      if (m->span.start >= since) near.insert(m->entity);
     }
     std::string best;
     std::pair<size_t, size_t> best_key{0, 0};
     for (const auto& [entity, key] : seen) {
+      if (!near.count(entity)) continue;
       if (best.empty() || key.first > best_key.first ||
           (key.first == best_key.first && key.second < best_key.second)) {
         best = entity;

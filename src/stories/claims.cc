@@ -1024,8 +1024,13 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       const std::string& key = mentions[root].words.front();
       const std::string attribute =
           (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
-      table.Add(fmt::format("y|{}", root), subject, subject_entity ? story.entities[*subject_entity].name : "",
-                attribute, mentions[i].year, mentions[i].article, mentions[i].evidence);
+      // A day of the story's event is compared only for agreement: meetings,
+      // hearings and matches recur, and an unnamed one may be another.
+      const std::string scope = mentions[root].precise && !subject_entity
+                                    ? fmt::format("y|{}|{}", root, mentions[i].year)
+                                    : fmt::format("y|{}", root);
+      table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : "", attribute,
+                mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;
     }
     table.Add(fmt::format("y|{}", root), subject, name, "year", mentions[i].year,

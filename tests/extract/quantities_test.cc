@@ -240,8 +240,11 @@ TEST(FindQuantitiesTest, CountSubjects) {
       {"The plan removes 1,100 jobs from Acme Corp's workforce.", {kAcme}, "1,100 jobs", 1100, "jobs", "e3"},
       // "the 24-year-old": the person the article names most, not a
       // description's first word ("The manager").
-      {"Zoë Fox signed. Omar Lane watched. The 24-year-old smiled. The manager left.",
+      {"Zoë Fox signed as Omar Lane watched. The 24-year-old smiled. The manager left.",
        {kFox, kLane, {"The manager", "PERSON", "e2"}}, "24-year-old", 24, "years", "e1"},
+      // ... and only among the people named this sentence or the one before.
+      {"Zoë Fox signed. It rained. Omar Lane watched. The 24-year-old smiled.", {kFox, kLane}, "24-year-old", 24,
+       "years", "e2"},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
