@@ -4,8 +4,8 @@
 //   AddClaims(members, entities, quote_groups, story);  // after entities, quotes
 //
 // Claims come from the language layer's annotations:
-//   - quantities tied to an entity: ages, counts, amounts (values already
-//     normalised by the quantity annotator: "30K" is 30000), and ages in
+//   - figures (stories/figures.h): every quantity with what it measures,
+//     whose it is, how exactly it is stated and when it holds, and ages in
 //     an appositive after a person's name ("Fox, 31 briefly dated") that
 //     the quantity annotator left untied;
 //   - the medium each speaker's quotations were published on, one claim per
@@ -24,7 +24,11 @@
 //   - spellings of an entity's name: aliases whose words differ by a letter
 //     or two ("Kendal" and "Kendall") rather than being parts of the name;
 //   - the year outlets give for one event or work: year mentions attached to
-//     the same head noun ("the 2023 runway show", "the fall 2024 show").
+//     the same head noun ("the 2023 runway show", "the fall 2024 show"); and
+//     the year or day of what a word says happened ("opened in 1974", "made
+//     his debut in 2019", "resigned on Monday"), per subject (or, with none,
+//     per the noun the sentence opens with); a month holds its days, and
+//     days of the story's own event only agree, never conflict.
 // Values are collected per (subject, attribute), each value once with its
 // articles merged, then shown as the reader needs them: the values that
 // conflict make one "conflict" claim; each other value is a claim of its
