@@ -92,8 +92,10 @@ enum class ValueRelation {
 // compatible, since a person holds several roles at once. For "medium":
 // platforms conflict with each other and with spoken occasions, documents
 // ("statement", "letter") are compatible with platforms and occasions they
-// can be published on or read out at, except an interview. Any other
-// attribute: equal values are the same, different ones conflict.
+// can be published on or read out at, except an interview. For a "date
+// ..." attribute a month is wider than a day in it ("2024-02" /
+// "2024-02-20"). Any other attribute: equal values are the same, different
+// ones conflict.
 ValueRelation CompareValues(std::string_view attribute, std::string_view a, std::string_view b);
 
 // The comparable form of a role phrase: case folded, articles, possessive
