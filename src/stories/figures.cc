@@ -257,6 +257,8 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         const bool then = q.text.rfind("aged", 0) == 0 || before.ends_with("as a ") || before.ends_with(" at ");
         const bool at_event = f.when.rfind("at ", 0) == 0;
         if ((f.when.size() > 4 && !at_event) || !then) f.when.clear();
+        // Shown as what it is: "age at debut", never beside today's age.
+        if (at_event && !f.when.empty()) f.attribute = "age " + f.when;
       }
       f.evidence = view.SentenceAt(q.span.start);
       f.terms = IndexTerms(f.evidence);

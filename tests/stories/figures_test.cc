@@ -150,6 +150,20 @@ TEST(FigureClaimsTest, APriceBelongsToTheDealAndIsNamedByIt) {
   EXPECT_EQ(claims[0]->attribute, "amount");
 }
 
+// An age at a dated event is shown as such, apart from today's age.
+TEST(FigureClaimsTest, AnAgeAtAnEventIsNamedByTheEvent) {
+  const Brief b = BriefOf(
+      {{"a", "2024-08-30", "Tobin Ravel, 26, signed on Friday. Ravel made his debut in 2016, aged 18."},
+       {"b", "2024-08-30", "Tobin Ravel, 26, joined on Friday. Ravel made his debut in 2015 as a 17-year-old."}});
+  const std::vector<const Claim*> debut = ClaimsWith(b, "17");
+  ASSERT_FALSE(debut.empty());
+  EXPECT_EQ(debut[0]->attribute, "age at debut");
+  const std::vector<const Claim*> now = ClaimsWith(b, "26");
+  ASSERT_FALSE(now.empty());
+  EXPECT_EQ(now[0]->attribute, "age");
+  EXPECT_EQ(now[0]->status, "agreed");
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
