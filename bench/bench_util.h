@@ -56,6 +56,29 @@ inline Result<std::string> Gunzip(const std::filesystem::path& path) {
   return out;
 }
 
+// CPU time of repeated passes over a workload.
+struct Measure {
+  std::string name;
+  size_t passes = 0;
+  double seconds = 0;  // CPU seconds of all passes
+  double PerPass() const { return passes > 0 ? seconds / static_cast<double>(passes) : 0; }
+};
+
+// Runs `one_pass` (returning a count, added to *sink so the work is not
+// optimised away) until at least `min_seconds` of CPU time have passed.
+template <typename F>
+Measure TimePasses(std::string name, double min_seconds, size_t* sink, F one_pass) {
+  Measure m;
+  m.name = std::move(name);
+  const double start = CpuSeconds();
+  do {
+    *sink += one_pass();
+    ++m.passes;
+    m.seconds = CpuSeconds() - start;
+  } while (m.seconds < min_seconds);
+  return m;
+}
+
 struct Page {
   std::string name;  // "<doc_id>.html": a format hint and id for ReadBuffer
   std::string html;  // decompressed bytes

@@ -48,25 +48,8 @@ struct Config {
   double min_seconds = 3.0;
 };
 
-struct Measure {
-  std::string name;
-  size_t passes = 0;
-  double seconds = 0;  // CPU seconds of all passes
-  double PerPass() const { return passes > 0 ? seconds / static_cast<double>(passes) : 0; }
-};
-
-template <typename F>
-Measure TimePasses(std::string name, double min_seconds, size_t* sink, F one_pass) {
-  Measure m;
-  m.name = std::move(name);
-  const double start = CpuSeconds();
-  do {
-    *sink += one_pass();
-    ++m.passes;
-    m.seconds = CpuSeconds() - start;
-  } while (m.seconds < min_seconds);
-  return m;
-}
+using storyline::bench::Measure;
+using storyline::bench::TimePasses;
 
 // Each story's cleaned articles, by story folder.
 storyline::Result<std::map<std::string, std::vector<storyline::Article>>> Load(const Config& cfg) {

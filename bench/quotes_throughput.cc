@@ -66,25 +66,8 @@ struct Prepared {
   std::vector<storyline::EntityMention> entities;  // linked, before FindQuotes
 };
 
-struct Measure {
-  std::string name;
-  size_t passes = 0;
-  double seconds = 0;  // CPU seconds of all passes
-  double PerPass() const { return passes > 0 ? seconds / passes : 0; }
-};
-
-template <typename F>
-Measure TimePasses(std::string name, double min_seconds, size_t* sink, F one_pass) {
-  Measure m;
-  m.name = std::move(name);
-  const double start = CpuSeconds();
-  do {
-    *sink += one_pass();
-    ++m.passes;
-    m.seconds = CpuSeconds() - start;
-  } while (m.seconds < min_seconds);
-  return m;
-}
+using storyline::bench::Measure;
+using storyline::bench::TimePasses;
 
 storyline::Result<std::vector<Prepared>> Load(const Config& cfg, size_t* text_bytes) {
   storyline::Result<std::string> all = storyline::bench::ReplicatedJsonl(cfg.examples_dir, kJsonlTargetBytes);

@@ -27,6 +27,19 @@ const DateMention* FindByText(const std::vector<DateMention>& found, const std::
   return nullptr;
 }
 
+// Each case's text is found in its sentence, read on kAnchor, with its value.
+template <size_t N>
+void ExpectDates(const DateCase (&cases)[N]) {
+  for (const DateCase& c : cases) {
+    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
+    const DateMention* d = FindByText(found, c.text);
+    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
+    if (d != nullptr) {
+      EXPECT_EQ(d->value, c.value) << c.sentence;
+    }
+  }
+}
+
 TEST(FindDatesTest, NormalisesDatesAgainstAGivenAnchor) {
   const DateCase kCases[] = {
       {"The show opened on November 28, 2022, in Paris.", "November 28, 2022", "2022-11-28"},
@@ -94,14 +107,7 @@ TEST(FindDatesTest, NormalisesDatesAgainstAGivenAnchor) {
       {"Talks began at 16:15 UTC, November 27, in Paris.", "16:15 UTC", "2022-11-27T16:15Z"},
       {"Talks began at 16:15 UTC, November 27, in Paris.", "November 27", "2022-11-27"},
   };
-  for (const DateCase& c : kCases) {
-    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
-    const DateMention* d = FindByText(found, c.text);
-    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
-    if (d != nullptr) {
-      EXPECT_EQ(d->value, c.value) << c.sentence;
-    }
-  }
+  ExpectDates(kCases);
 }
 
 TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
@@ -313,14 +319,7 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"A hearing will be held next January 30.", "next January 30", "2023-01-30"},
       {"Closures would end in the spring.", "the spring", "2023-SP"},
   };
-  for (const DateCase& c : kCases) {
-    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
-    const DateMention* d = FindByText(found, c.text);
-    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
-    if (d != nullptr) {
-      EXPECT_EQ(d->value, c.value) << c.sentence;
-    }
-  }
+  ExpectDates(kCases);
 }
 
 // "the following year" counts from the year just named, not from the anchor.
@@ -331,14 +330,7 @@ TEST(FindDatesTest, FollowingYearCountsFromTheNamedYear) {
       // Nothing named before: the anchor's year.
       {"Prices rose. The following year they fell.", "The following year", "2023"},
   };
-  for (const DateCase& c : kCases) {
-    const std::vector<DateMention> found = FindDates(c.sentence, kAnchor);
-    const DateMention* d = FindByText(found, c.text);
-    EXPECT_NE(d, nullptr) << c.sentence << " -> missing \"" << c.text << "\"";
-    if (d != nullptr) {
-      EXPECT_EQ(d->value, c.value) << c.sentence;
-    }
-  }
+  ExpectDates(kCases);
 }
 
 TEST(InferAnchorTest, InferredAnchorResolvesRelativeDates) {
