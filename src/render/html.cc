@@ -223,7 +223,7 @@ void Conflicts(const Story& s, const ArticleLookup& lookup, std::string& out) {
   out += "<h3>Where the accounts disagree <span class=\"badge conflict\">" +
          std::to_string(conflicts.size()) + "</span></h3>\n";
   for (const Claim* c : conflicts) {
-    out += "<div class=\"claim conflict\">\n<h4>" + E(c->subject_name) + " &mdash; " +
+    out += "<div class=\"claim conflict\">\n<h4>" + E(ClaimSubjectLabel(*c)) + " &mdash; " +
            E(c->attribute) + " <span class=\"badge conflict\">" + E(c->status) + "</span></h4>\n";
     out += "<div class=\"sides\">\n";
     for (const ClaimValue& v : c->values) {
@@ -341,7 +341,7 @@ void OtherClaimsList(const Story& s, const ArticleLookup& lookup, std::string& o
   out += "<h3>Other claims</h3>\n<ul class=\"quiet\">\n";
   for (const Claim* c : claims) {
     const char* badge = c->status == "agreed" ? "badge agreed" : "badge";
-    out += "<li><strong>" + E(c->subject_name) + "</strong> &mdash; " + E(c->attribute) +
+    out += "<li><strong>" + E(ClaimSubjectLabel(*c)) + "</strong> &mdash; " + E(c->attribute) +
            " <span class=\"" + badge + "\">" + E(c->status) + "</span>";
     for (const ClaimValue& v : c->values) {
       out += "<br><b>" + E(v.value) + "</b> &middot; " + Sources(v.articles, lookup);

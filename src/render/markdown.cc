@@ -163,7 +163,7 @@ void Conflicts(const Story& s, const ArticleLookup& lookup, std::string& out) {
   out += "\n### \xE2\x9A\xA0 Where the accounts disagree (" + std::to_string(conflicts.size()) +
          ")\n";
   for (const Claim* c : conflicts) {
-    out += "\n**CONFLICT: " + Md(c->subject_name) + " \xE2\x80\x94 " + Md(c->attribute) + "**\n\n";
+    out += "\n**CONFLICT: " + Md(ClaimSubjectLabel(*c)) + " \xE2\x80\x94 " + Md(c->attribute) + "**\n\n";
     for (const ClaimValue& v : c->values) {
       out += "- " + MdCode(v.value) + " \xE2\x80\x94 " + Sources(v.articles, lookup) + "\n";
       if (!v.evidence.empty()) out += "  > " + Evidence(v.evidence, v.value) + "\n";
@@ -250,7 +250,7 @@ void OtherClaimsList(const Story& s, const ArticleLookup& lookup, std::string& o
   if (claims.empty()) return;
   out += "\n### Other claims\n\n";
   for (const Claim* c : claims) {
-    out += "- " + Md(c->subject_name) + " \xE2\x80\x94 " + Md(c->attribute) + " (" + Md(c->status) +
+    out += "- " + Md(ClaimSubjectLabel(*c)) + " \xE2\x80\x94 " + Md(c->attribute) + " (" + Md(c->status) +
            "):";
     std::string values;
     for (const ClaimValue& v : c->values) {

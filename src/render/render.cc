@@ -70,6 +70,10 @@ std::string ArticleOutlet(const std::string& id, const ArticleLookup& lookup) {
   return a == nullptr ? "" : a->outlet;
 }
 
+std::string ClaimSubjectLabel(const Claim& claim) {
+  return claim.subject_name.empty() ? "the story" : claim.subject_name;
+}
+
 std::string OneLine(const std::string& s) {
   std::string out;
   out.reserve(s.size());

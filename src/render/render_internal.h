@@ -49,6 +49,11 @@ std::string ArticleOutlet(const std::string& id, const ArticleLookup& lookup);
 // `s` with each whitespace run (including newlines) folded to one space.
 std::string OneLine(const std::string& s);
 
+// Whom a claim is about, for a reader: its subject's name, or "the story"
+// for a figure of the story's own event (no subject: "2,300 people
+// evacuated").
+std::string ClaimSubjectLabel(const Claim& claim);
+
 // The article `id` is a near-duplicate of in `story`, or nullptr.
 const DuplicateArticle* DuplicateEntry(const Story& story, const std::string& id);
 

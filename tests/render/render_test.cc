@@ -140,6 +140,26 @@ TEST(RenderMarkdownTest, ShowsSpanEntitiesTimelineClaimsAndBoilerplate) {
   EXPECT_TRUE(Contains(md, "Harbour Gazette"));
 }
 
+// A claim with no subject is about the story's own event: named so, not
+// left blank ("CONFLICT:  — homes destroyed").
+TEST(RenderMarkdownTest, ClaimWithoutSubjectIsTheStorys) {
+  Brief brief = CorpusBrief();
+  ASSERT_FALSE(brief.stories.empty());
+  Claim c;
+  c.attribute = "homes destroyed";
+  c.status = "conflict";
+  for (const char* v : {"37", "43"}) {
+    ClaimValue cv;
+    cv.value = v;
+    cv.articles = {brief.articles[0].id};
+    cv.evidence = "The fire destroyed homes.";
+    c.values.push_back(cv);
+  }
+  brief.stories[0].claims.push_back(c);
+  EXPECT_TRUE(Contains(RenderBrief(brief, BriefFormat::kMarkdown), "CONFLICT: the story \xE2\x80\x94 homes destroyed"));
+  EXPECT_TRUE(Contains(RenderBrief(brief, BriefFormat::kHtml), "the story &mdash; homes destroyed"));
+}
+
 TEST(RenderMarkdownTest, EscapesMarkupFromArticles) {
   const std::string md = RenderBrief(HostileBrief(), BriefFormat::kMarkdown);
   EXPECT_FALSE(ContainsUnescaped(md, "<script"));
