@@ -1,8 +1,9 @@
 // Annotate: runs the language layer on one article: sentences and tokens
-// (text/sentences.h), named entities (extract/ner.h) joined into in-article
-// entities with their epithets (extract/entity_link.h), quotations and their
-// speakers (extract/quotes.h), dates (extract/dates.h) and quantities
-// (extract/quantities.h).
+// (text/sentences.h) and shape tokens (text/shape_tokens.h), each computed
+// once and passed to the annotators that read them; named entities
+// (extract/ner.h) joined into in-article entities with their epithets
+// (extract/entity_link.h), quotations and their speakers (extract/quotes.h),
+// dates (extract/dates.h) and quantities (extract/quantities.h).
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "extract/quotes.h"
 #include "storyline/annotation.h"
 #include "text/sentences.h"
+#include "text/shape_tokens.h"
 
 namespace storyline {
 namespace {
@@ -60,11 +62,12 @@ AnnotatedArticle Annotate(const Article& article, const AnnotateOptions& options
   const std::string& text = article.text;
   a.sentences = SplitSentences(text);
   const std::vector<Token> tokens = Tokenize(text);
+  const std::vector<ShapeToken> shapes = TokenizeShapes(text);
   FindEntities(text, a.sentences, tokens, &a.entities);
   LinkEntities(text, a.sentences, tokens, &a.entities);
   a.quotes = FindQuotes(text, a.sentences, tokens, &a.entities);
   a.dates = FindDates(text, InferAnchor(text, article.published));
-  a.quantities = FindQuantities(text, a.entities);
+  a.quantities = FindQuantities(text, shapes, a.entities);
   return a;
 }
 

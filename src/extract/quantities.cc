@@ -1,5 +1,5 @@
-// Quantity recognition: one tokenising pass over the bytes, then one left to
-// right pass over the tokens in which each matcher may claim a run of tokens
+// Quantity recognition: one left to right pass over the article's shape
+// tokens (text/shape_tokens.h, computed once by Annotate) in which each matcher may claim a run of tokens
 // starting at the current one. See quantities.h for the forms and the
 // subject rules.
 #include "extract/quantities.h"
@@ -17,22 +17,14 @@
 #include <vector>
 
 #include "extract/lexicon.h"
+#include "text/shape_tokens.h"
 
 namespace storyline {
 namespace {
 
-enum class Kind { kWord, kNum, kSym };
-
-struct Token {
-  std::string_view s;
-  size_t b0 = 0;  // bytes into the text
-  size_t b1 = 0;
-  size_t c0 = 0;  // code points into the text
-  size_t c1 = 0;
-  Kind kind = Kind::kSym;
-  bool space_before = false;
-  size_t sentence = 0;
-};
+// The article's shape tokens (text/shape_tokens.h), shared with Annotate.
+using Kind = ShapeKind;
+using Token = ShapeToken;
 
 // Ages outside 1..119 are not human ages ("Fox, 2020," is a year).
 constexpr double kMinAge = 1;
@@ -63,8 +55,6 @@ constexpr size_t kMaxHeadModifiers = 3;
 constexpr size_t kMaxVerbReach = 6;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 bool IsLowerWord(const Token& t) { return t.kind == Kind::kWord && t.s[0] >= 'a' && t.s[0] <= 'z'; }
 bool IsUpperWord(const Token& t) { return t.kind == Kind::kWord && t.s[0] >= 'A' && t.s[0] <= 'Z'; }
 
@@ -84,83 +74,6 @@ std::string Lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
-}
-
-// Short words after which a period does not end a sentence.
-constexpr std::string_view kAbbreviations[] = {"Mr",  "Mrs", "Ms",   "Dr",  "St", "Jr",  "Sr",   "No",
-                                               "Gov", "Sen", "Rep",  "Gen", "Lt", "Col", "Capt", "Prof",
-                                               "Inc", "Co",  "Corp", "Ltd", "vs", "Mt"};
-
-bool IsAbbreviation(const Token& t) {
-  if (t.kind != Kind::kWord) return false;
-  if (t.s.size() == 1 && IsUpperWord(t)) return true;  // initials, "U.S."
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), t.s) != std::end(kAbbreviations);
-}
-
-bool IsClosing(std::string_view s) {
-  return s == "\"" || s == "'" || s == ")" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x99";
-}
-
-// Splits `text` into words ([A-Za-z0-9]+), numbers (a digit, then
-// alphanumerics with ',' or '.' kept between digits: "5,000", "2.3", "30K"),
-// and single-code-point symbols; assigns each a sentence index.
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<Token> toks;
-  size_t i = 0;
-  size_t cp = 0;
-  bool space = false;
-  bool pending_end = false;  // saw terminal punctuation, waiting for space
-  bool break_next = false;   // next token starts a sentence
-  size_t sentence = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = true;
-      if (pending_end || c == '\n') break_next = true;
-      pending_end = false;
-      ++i;
-      ++cp;
-      continue;
-    }
-    Token t;
-    t.b0 = i;
-    t.c0 = cp;
-    size_t j = i + 1;
-    if (IsAsciiDigit(c) || IsAsciiAlpha(c)) {
-      const bool numeric = IsAsciiDigit(c);
-      while (j < text.size()) {
-        const char d = text[j];
-        if (IsAsciiDigit(d) || IsAsciiAlpha(d)) {
-          ++j;
-        } else if (numeric && (d == ',' || d == '.') && IsAsciiDigit(text[j - 1]) && j + 1 < text.size() &&
-                   IsAsciiDigit(text[j + 1])) {
-          ++j;
-        } else {
-          break;
-        }
-      }
-      t.kind = numeric ? Kind::kNum : Kind::kWord;
-    } else {
-      while (j < text.size() && IsContinuation(static_cast<unsigned char>(text[j]))) ++j;
-    }
-    t.b1 = j;
-    t.s = text.substr(i, j - i);
-    for (size_t k = i; k < j; ++k) cp += !IsContinuation(static_cast<unsigned char>(text[k]));
-    t.c1 = cp;
-    t.space_before = space;
-    if (break_next && !toks.empty()) ++sentence;
-    break_next = false;
-    t.sentence = sentence;
-    if (t.s == "." || t.s == "!" || t.s == "?") {
-      if (!(t.s == "." && !toks.empty() && !space && IsAbbreviation(toks.back()))) pending_end = true;
-    } else if (!IsClosing(t.s)) {
-      pending_end = false;
-    }
-    space = false;
-    toks.push_back(t);
-    i = j;
-  }
-  return toks;
 }
 
 struct Number {
@@ -548,7 +461,9 @@ struct Match {
 
 class Finder {
  public:
-  Finder(std::string_view text, const std::vector<EntityMention>& entities) : text_(text), toks_(Tokenize(text)) {
+  // REQUIRES: `tokens` are TokenizeShapes(text). Both must outlive the Finder.
+  Finder(std::string_view text, const std::vector<Token>& tokens, const std::vector<EntityMention>& entities)
+      : text_(text), toks_(tokens) {
     for (const EntityMention& m : entities) {
       if (m.type == "PERSON" || m.type == "ORG") by_end_.push_back(&m);
     }
@@ -1790,7 +1705,7 @@ class Finder {
   }
 
   std::string_view text_;
-  std::vector<Token> toks_;
+  const std::vector<Token>& toks_;
   std::vector<const EntityMention*> by_end_;  // PERSON and ORG, by span end
   std::vector<const EntityMention*> by_start_;  // the same, by span start
   std::vector<size_t> sentence_start_;        // code point of each sentence
@@ -1800,8 +1715,13 @@ class Finder {
 
 }  // namespace
 
+std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<ShapeToken>& tokens,
+                                     const std::vector<EntityMention>& entities) {
+  return Finder(text, tokens, entities).Run();
+}
+
 std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<EntityMention>& entities) {
-  return Finder(text, entities).Run();
+  return FindQuantities(text, TokenizeShapes(text), entities);
 }
 
 }  // namespace storyline

@@ -4,6 +4,7 @@
 //
 //   std::vector<storyline::Quantity> q =
 //       storyline::FindQuantities(text, annotated.entities);
+//   // or, with the article's tokens: FindQuantities(text, shape_tokens, entities)
 //   // "Jane Fox, 31, said" -> {text "31", value 31, unit "years", subject "e1"}
 //
 // Forms and units:
@@ -81,9 +82,10 @@
 // non-numeric suffixes ("90s", "3D", "10am"), and numbers with no
 // recognised unit ("Chapter 3").
 //
-// Sentences are found by a light rule of our own (terminal punctuation then
-// a space, except after short abbreviations; or a line break) so this
-// function needs nothing but the text and the mentions.
+// Sentences are those of the shape tokens (text/shape_tokens.h: terminal
+// punctuation then a space, except after short abbreviations; or a line
+// break), so this function needs nothing but the text, its tokens and the
+// mentions.
 //
 // Thread-safety: a pure function over immutable tables; safe from any thread.
 #ifndef STORYLINE_EXTRACT_QUANTITIES_H_
@@ -96,6 +98,8 @@
 
 namespace storyline {
 
+struct ShapeToken;  // text/shape_tokens.h
+
 // Finds the quantities in UTF-8 `text`, sorted by start and never
 // overlapping. Spans are in code points (end exclusive, one per byte that is
 // not a UTF-8 continuation byte, as CodePointLength counts); each Quantity's
@@ -103,6 +107,12 @@ namespace storyline {
 // (any order); only PERSON and ORG mentions become subjects. Invalid UTF-8
 // is tolerated. Never fails: unrecognised text yields no quantities.
 std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<EntityMention>& entities);
+
+// As above over the shape tokens the caller already has (Annotate computes
+// them once per article), so the text is not split again.
+// REQUIRES: `tokens` == TokenizeShapes(text).
+std::vector<Quantity> FindQuantities(std::string_view text, const std::vector<ShapeToken>& tokens,
+                                     const std::vector<EntityMention>& entities);
 
 }  // namespace storyline
 

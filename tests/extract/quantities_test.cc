@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/shape_tokens.h"
+
 namespace storyline {
 namespace {
 
@@ -370,6 +372,31 @@ TEST(FindQuantitiesTest, SortedDisjointAndExact) {
   EXPECT_EQ(found[0].text, "31");
   EXPECT_EQ(found[7].text, "aged 31");
   EXPECT_EQ(found[7].subject, "e1");
+}
+
+// Annotate passes the shape tokens it already has; the result must be what
+// the text alone gives.
+TEST(FindQuantitiesTest, SharedTokensGiveTheSameAnswer) {
+  const std::string kTexts[] = {
+      "Zo\xC3\xAB Fox, 31, lost 30K followers. Mr. Fox said 300 homes burned.",
+      "The 42-year-old Zo\xC3\xAB Fox spent \xC2\xA3" "100m, ranked No. 2 with 12% of the vote.",
+  };
+  for (const std::string& s : kTexts) {
+    const std::vector<EntityMention> mentions = MakeMentions(s, {kFox});
+    const std::vector<Quantity> alone = FindQuantities(s, mentions);
+    const std::vector<Quantity> shared = FindQuantities(s, TokenizeShapes(s), mentions);
+    ASSERT_EQ(alone.size(), shared.size()) << s;
+    ASSERT_FALSE(alone.empty()) << s;
+    for (size_t k = 0; k < alone.size(); ++k) {
+      EXPECT_EQ(alone[k].span.start, shared[k].span.start) << s;
+      EXPECT_EQ(alone[k].span.end, shared[k].span.end) << s;
+      EXPECT_EQ(alone[k].text, shared[k].text) << s;
+      EXPECT_EQ(alone[k].value, shared[k].value) << s;
+      EXPECT_EQ(alone[k].unit, shared[k].unit) << s;
+      EXPECT_EQ(alone[k].subject, shared[k].subject) << s;
+      EXPECT_EQ(alone[k].measure, shared[k].measure) << s;
+    }
+  }
 }
 
 }  // namespace
