@@ -926,10 +926,8 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       const std::string calendar = CalendarDatePrefix(d.value);
       const bool day_or_month = (calendar.size() == 7 || calendar.size() == 10) && calendar[0] != 'X';
       if (!IsYearValue(d.value) && !day_or_month) continue;
-      size_t sentence_end = view.cp_length();
-      for (const Span& s : a.sentences) {
-        if (s.start <= d.span.start && d.span.start < s.end) sentence_end = s.end;
-      }
+      const Span sentence = SentenceOf(a, d.span.start, view.cp_length());
+      const size_t sentence_start = sentence.start, sentence_end = sentence.end;
       const std::string after = view.Slice(d.span.end, sentence_end);
       const std::vector<WordToken> phrase = day_or_month ? std::vector<WordToken>{} : HeadPhrase(after);
       YearMention m;
@@ -938,10 +936,6 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         if (!t.capitalised) m.words.push_back(t.folded);
       }
       if (m.words.empty()) {
-        size_t sentence_start = 0;
-        for (const Span& s : a.sentences) {
-          if (s.start <= d.span.start && d.span.start < s.end) sentence_start = s.start;
-        }
         const std::string before = view.Slice(sentence_start, d.span.start);
         const std::string word = EventWordBefore(before);
         if (word.empty()) continue;

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "extract/date_tokens.h"
@@ -223,9 +224,13 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
-    std::vector<Quantity> quantities = a.quantities;
-    if (ai < extra.size()) quantities.insert(quantities.end(), extra[ai].begin(), extra[ai].end());
-    for (const Quantity& q : quantities) {
+    std::vector<const Quantity*> quantities;  // the annotation's and the extra ones, not copied
+    for (const Quantity& q : a.quantities) quantities.push_back(&q);
+    if (ai < extra.size()) {
+      for (const Quantity& q : extra[ai]) quantities.push_back(&q);
+    }
+    for (const Quantity* qp : quantities) {
+      const Quantity& q = *qp;
       // Words in quotation marks are the speaker's, not the outlet's
       // statement of fact ("they'll spend it on two loan players").
       const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& quote) {
@@ -294,20 +299,28 @@ bool WordsWithin(const std::string& narrow, const std::string& wide) {
 // "37 homes" joins "homes destroyed" when that is the only thing more
 // specific said of homes with the same owner and scale.
 void JoinUnderspecified(std::vector<Figure>& figures) {
+  // How many figures of each (owner, scale) state each attribute, kept
+  // current as figures join, so each figure is compared with the distinct
+  // attributes of its owner and scale rather than with every figure.
+  using Key = std::pair<std::optional<size_t>, std::string>;
+  std::map<Key, std::map<std::string, size_t>> attributes;
+  for (const Figure& f : figures) ++attributes[{f.entity, f.scale}][f.attribute];
   for (Figure& f : figures) {
     if (f.attribute == "age" || f.attribute == "amount") continue;
+    std::map<std::string, size_t>& same = attributes[{f.entity, f.scale}];
     std::set<std::string> wider;
-    for (const Figure& g : figures) {
+    for (const auto& [attribute, count] : same) {
       // Not into a margin, a whole or a part: those are other figures.
-      if (g.entity == f.entity && g.scale == f.scale && g.attribute != f.attribute &&
-          WordsWithin(f.attribute, g.attribute) && g.attribute.find(" margin") == std::string::npos &&
-          g.attribute.find(" in ") == std::string::npos) {
-        wider.insert(g.attribute);
+      if (count > 0 && attribute != f.attribute && WordsWithin(f.attribute, attribute) &&
+          attribute.find(" margin") == std::string::npos && attribute.find(" in ") == std::string::npos) {
+        wider.insert(attribute);
       }
     }
     if (wider.size() == 1) {
+      --same[f.attribute];
       f.joined = true;
       f.attribute = *wider.begin();
+      ++same[f.attribute];
     }
   }
 }
@@ -399,13 +412,17 @@ void JoinSums(std::vector<Figure>& figures) {
 // owner's ("took 8,412 votes" / "put Castellane on 8,412 votes"): equal
 // values can only agree, so this never makes a conflict.
 void JoinEqualValues(std::vector<Figure>& figures) {
+  // (attribute, scale, value) -> owners stating it. A figure taking an
+  // owner adds nothing to it: its key already names that owner alone.
+  std::map<std::tuple<std::string, std::string, std::string>, std::set<size_t>> owners;
+  for (const Figure& g : figures) {
+    if (g.entity) owners[{g.attribute, g.scale, g.value}].insert(*g.entity);
+  }
   for (Figure& f : figures) {
     if (f.entity || f.attribute == "age") continue;
-    std::set<size_t> owners;
-    for (const Figure& g : figures) {
-      if (g.entity && g.attribute == f.attribute && g.scale == f.scale && g.value == f.value) owners.insert(*g.entity);
-    }
-    if (owners.size() == 1) f.entity = *owners.begin();
+    auto it = owners.find({f.attribute, f.scale, f.value});
+    if (it == owners.end() || it->second.size() != 1) continue;
+    f.entity = *it->second.begin();
   }
 }
 
