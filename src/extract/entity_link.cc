@@ -530,12 +530,18 @@ void Linker::MapMentions() {
 
 // "Big" "Moe" tagged as two PERSON names with nothing between them: one name
 // the tagger split (B-PER B-PER); lists of people always have punctuation or
-// "and" between the names.
+// "and" between the names. A line break between them ends a byline or a
+// paragraph ("... | Sunil Varga" / "Casimir Orlen, the founder"): two names.
 void Linker::MergeSplitNames() {
+  const auto same_line = [this](size_t last_token, size_t next_token) {
+    const size_t from = doc_.token(last_token).byte_end;
+    const size_t to = doc_.token(next_token).byte_start;
+    return doc_.text().substr(from, to - from).find('\n') == std::string_view::npos;
+  };
   size_t out = 0;
   for (size_t m = 0; m < mentions_.size(); ++m) {
     if (out > 0 && info_[out - 1].te == info_[m].tb && mentions_[out - 1].type == "PERSON" &&
-        mentions_[m].type == "PERSON") {
+        mentions_[m].type == "PERSON" && same_line(info_[m].tb - 1, info_[m].tb)) {
       EntityMention& prev = mentions_[out - 1];
       info_[out - 1].te = info_[m].te;
       const size_t b = doc_.token(info_[out - 1].tb).byte_start;

@@ -537,6 +537,15 @@ const TaggedCase kTaggedCases[] = {
      {},
      {},
      {"The firm"}},
+    // A byline's name at the end of a line and the lead's name at the start
+    // of the next: two people, however the tagger split them.
+    {"names_across_a_line_break_stay_apart",
+     "Harbour Times | Business desk | Ilse Brandt\n\nTomas Kerrigan, the founder, was jailed.",
+     {{"Ilse Brandt", "PERSON"}, {"Tomas Kerrigan", "PERSON"}},
+     {},
+     {{"Ilse Brandt", "Tomas Kerrigan"}},
+     {},
+     {"Ilse Brandt\n\nTomas Kerrigan"}},
 };
 
 bool WordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
