@@ -890,26 +890,141 @@ std::string OpeningNoun(const std::string& clause) {
   return "";
 }
 
-// The subject of an event word: the first person or organisation its
-// sentence names before it, unless a relative clause or another clause
-// comes between ("its plant, which opened in 1972": no subject, the
-// story's own event).
+// Words that may stand between a clause's subject and its verb: auxiliaries
+// (lexicons/auxiliaries.txt), adverbs, and the light verbs and possessive
+// determiners of "is expected to make his debut".
+bool BetweenSubjectAndVerb(const WordToken& t) {
+  return lexicon::In(lexicon::kAuxiliaries, t.folded) || t.folded.ends_with("ly") || t.folded == "not" ||
+         t.folded == "then" || t.folded == "first" || t.folded == "again" || t.folded == "later" ||
+         t.folded == "make" || t.folded == "made";
+}
+
+// "his senior debut": after a possessive determiner, the words describe
+// the event noun.
+bool PossessiveDeterminer(std::string_view w) { return w == "his" || w == "her" || w == "its" || w == "their"; }
+
+bool IsPreposition(std::string_view w) {
+  return w == "of" || w == "from" || w == "at" || w == "in" || w == "for" || w == "with" || w == "by" ||
+         w == "to" || w == "on";
+}
+
+// `text` without what stands between commas (an apposition or an
+// aside: "Casimir Orlen, the founder of the firm, was sentenced").
+std::string WithoutAsides(std::string_view text) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t open = text.find(',', at);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find(',', open + 1);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(at, open - at));
+    at = close + 1;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+// The subject of an event word: the person or organisation named last
+// before it in its sentence when nothing but an aside, auxiliaries and
+// adverbs stands between ("Derrick Pole, 44, was jailed in 2023"). None
+// when that name is in another clause ("its plant, which opened in 1972":
+// the story's own event), owns the subject ("Aldercrest's rocket
+// exploded", "Pellmore shares jumped") or is no person or organisation.
+// For an event done to a thing (lexicons/object_events.txt: "founded",
+// "opened"), an organisation named between the word and the date is what
+// the date belongs to ("Rudd founded the company in 2015").
 std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, EntityIndex& entities,
-                                       const Story& story, const TextView& view, Span sentence, size_t word_at) {
-  for (const EntityMention& m : a.entities) {
-    if (m.span.start < sentence.start || m.span.end > word_at) continue;
+                                       const Story& story, const TextView& view, Span sentence, size_t word_at,
+                                       const std::string& family, size_t date_at) {
+  const auto entity_of = [&](const EntityMention& m, const char* type) -> std::optional<size_t> {
     const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
-    if (!e) continue;
-    const std::string& type = story.entities[*e].type;
-    if (type != "PERSON" && type != "ORG") continue;
-    const std::vector<WordToken> between = Tokenize(view.Slice(m.span.end, word_at));
-    for (const WordToken& t : between) {
-      if (t.folded == "which" || t.folded == "who" || t.folded == "that" || t.folded == "said" ||
-          t.folded == "says") {
-        return std::nullopt;
+    if (!e) return std::nullopt;
+    const std::string& t = story.entities[*e].type;
+    if (type == nullptr ? t == "PERSON" || t == "ORG" : t == type) return e;
+    return std::nullopt;
+  };
+  if (lexicon::In(lexicon::kObjectEvents, family)) {
+    // "was bought by the company in 2016": an agent, not the object.
+    const std::vector<WordToken> object = Tokenize(view.Slice(word_at, date_at));
+    if (object.size() > 2 && object[1].folded != "by") {
+      for (const EntityMention& m : a.entities) {
+        if (m.span.start <= word_at || m.span.end > date_at) continue;
+        if (const std::optional<size_t> e = entity_of(m, "ORG")) return e;
+      }
+      return std::nullopt;  // "founded the company in 2017": the company's
+    }
+  }
+  // Names before the word, nearest first.
+  std::vector<const EntityMention*> before;
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start >= sentence.start && m.span.end <= word_at) before.push_back(&m);
+  }
+  std::sort(before.begin(), before.end(),
+            [](const EntityMention* x, const EntityMention* y) { return x->span.end > y->span.end; });
+  // Only auxiliaries and the like between `from` and the word?
+  const auto clause_subject_at = [&](size_t from) {
+    const std::string between = view.Slice(from, word_at);
+    if (std::count(between.begin(), between.end(), ',') % 2 == 1) return false;  // ends an aside
+    std::vector<WordToken> words = Tokenize(WithoutAsides(between));
+    // "came through the academy and made his debut in 2018": the subject's
+    // second predicate, unless the first holds another clause.
+    for (size_t k = words.size(); k-- > 0;) {
+      const std::string_view w = words[k].folded;
+      if (w == "which" || w == "who" || w == "that" || w == "when" || w == "said" || w == "says") break;
+      if (w == "and") {
+        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        break;
       }
     }
-    return e;
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (PossessiveDeterminer(words[k].folded)) return true;
+      // "announced her resignation": a verb whose object is the event.
+      const bool verb_of_event = k + 1 < words.size() && PossessiveDeterminer(words[k + 1].folded);
+      if (!BetweenSubjectAndVerb(words[k]) && !verb_of_event) return false;
+    }
+    return true;
+  };
+  for (const EntityMention* m : before) {
+    const std::string between = view.Slice(m->span.end, word_at);
+    // A name inside an aside ("Casimir Orlen, the founder of Orlen
+    // Wealth Partners, was sentenced") or coordinated with an earlier
+    // one: look further back.
+    if (std::count(between.begin(), between.end(), ',') % 2 == 1) continue;
+    if (between.starts_with("'") || between.starts_with("\xE2\x80\x99")) return std::nullopt;  // "Aldercrest's rocket"
+    // "researchers from the University of Halden reported": the name is a
+    // preposition's object, the subject is a noun before it.
+    // So is "a rocket built by the Sennock company Aldercrest Launch".
+    const std::string left_text = view.Slice(sentence.start, m->span.start);
+    const std::vector<WordToken> left = Tokenize(left_text);
+    constexpr size_t kMaxWordsAfterPreposition = 3;
+    for (size_t k = left.size(), seen = 0; k-- > 0 && seen <= kMaxWordsAfterPreposition; ++seen) {
+      const size_t next = k + 1 < left.size() ? left[k + 1].begin : left_text.size();
+      const std::string_view gap = std::string_view(left_text).substr(left[k].end, next - left[k].end);
+      if (gap.find_first_not_of(' ') != std::string_view::npos) break;  // punctuation: another phrase
+      if (IsPreposition(left[k].folded)) return std::nullopt;
+    }
+    if (clause_subject_at(m->span.end)) return entity_of(*m, nullptr);
+    break;
+  }
+  // "he was jailed in 2012": the person named last before the pronoun, in
+  // this sentence or the one before.
+  const std::string lead = view.Slice(sentence.start, word_at);
+  const std::vector<WordToken> words = Tokenize(lead);
+  for (size_t k = words.size(); k-- > 0;) {
+    if (words[k].folded == "he" || words[k].folded == "she") {
+      const size_t pronoun_at = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[k].begin));
+      if (!clause_subject_at(pronoun_at + CountCodePoints(words[k].folded))) return std::nullopt;
+      const size_t previous_start = SentenceOf(a, sentence.start > 0 ? sentence.start - 1 : 0, view.cp_length()).start;
+      const EntityMention* person = nullptr;
+      for (const EntityMention& m : a.entities) {
+        if (m.span.start < previous_start || m.span.end > pronoun_at) continue;
+        if (!entity_of(m, "PERSON")) continue;
+        if (person == nullptr || m.span.end > person->span.end) person = &m;
+      }
+      return person != nullptr ? entity_of(*person, "PERSON") : std::nullopt;
+    }
+    if (!BetweenSubjectAndVerb(words[k])) break;
   }
   return std::nullopt;
 }
@@ -937,12 +1052,14 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       }
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
-        const std::string word = EventWordBefore(before);
-        if (word.empty()) continue;
+        const EventWord event = FindEventWordBefore(before);
+        if (event.key.empty()) continue;
+        const std::string& word = event.key;
         m.by_event_word = true;
         m.precise = day_or_month;
-        const size_t word_at = sentence_start + CountCodePoints(before.substr(0, before.rfind(word)));
-        m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at);
+        const size_t word_at = sentence_start + CountCodePoints(std::string_view(before).substr(0, event.begin));
+        m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at,
+                                     word, d.span.start);
         // Without a named subject, the thing the sentence opens with tells
         // events apart ("the fire began", "the inquiry began").
         const std::string thing = m.subject ? "" : OpeningNoun(view.Slice(sentence_start, word_at));
@@ -982,7 +1099,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         const bool strict = mentions[i].by_event_word || mentions[j].by_event_word;
         const bool same_subject = mentions[i].subject == mentions[j].subject ||
                                   (!strict && (!mentions[i].subject || !mentions[j].subject));
-        if (same_subject) parent[find(i)] = find(j);
+        // "jailed in 2011" and "jailed on Friday" may be two sentencings.
+        const bool same_precision = mentions[i].precise == mentions[j].precise;
+        if (same_subject && same_precision) parent[find(i)] = find(j);
       }
       if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
     }
@@ -1115,8 +1234,8 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
     story.claims.push_back(std::move(c));
   }
   ClaimTable table(story);
-  // A medium named by one article only, or one spelling or one year, is
-  // no comparison: those are kept only when outlets agree or disagree.
+  // A medium named by one article only, or one spelling, is no
+  // comparison: those are kept only when outlets agree or disagree.
   const auto compared = [](const Claim& c) {
     return c.values.size() > 1 || c.values.front().articles.size() > 1;
   };
@@ -1126,8 +1245,11 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
   table.Flush(source_of, [](const Claim&) { return true; });
   NameClaims(members, entities, story, table);
   table.Flush(source_of, [](const Claim& c) { return c.values.size() > 1; });
+  // A year or day one article gives for what a named person or
+  // organisation did is a fact to check like any figure; an unowned one
+  // only when outlets compare it (whose event it is, is a guess).
   YearClaims(members, entities, story, table);
-  table.Flush(source_of, compared);
+  table.Flush(source_of, [&compared](const Claim& c) { return !c.subject.empty() || compared(c); });
 }
 
 }  // namespace storyline::stories

@@ -99,36 +99,74 @@ void AddUnique(std::vector<std::string>& list, const std::string& item) {
 }
 
 
-std::string EventWordBefore(const std::string& before) {
-  const std::vector<WordToken> words = Tokenize(before);
-  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return "";
-  const WordToken* wp = &words[words.size() - 2];
-  // "broke out on Saturday", "stepped down on Monday": the verb and its particle.
-  std::string particle;
-  if (words.size() >= 3 && (wp->folded == "out" || wp->folded == "down" || wp->folded == "up" || wp->folded == "off")) {
-    particle = " " + wp->folded;
-    wp = &words[words.size() - 3];
-  }
-  const WordToken& w = *wp;
-  const std::string_view gap(before.data() + w.end, words.back().begin - w.end);
-  if (gap.find_first_not_of(particle.empty() ? " " : " outdwnpf") != std::string_view::npos) {
-    return "";  // "debut, in 2019"
-  }
-  // "re-elected in 2021" is not "elected": the prefix is part of the word.
-  if (w.begin > 0 && before[w.begin - 1] == '-') return "";
-  if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return "";
-  // Verbs of saying (lexicons/reporting_verbs.txt, tag not_event).
-  if (lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return "";
-  // What happened: a past form ("opened", "began") or a noun naming an
-  // event ("debut"); "joined the infirmary in 1998" dates the joining, not
-  // the infirmary. Past forms: lexicons/verbs_and_adverbs.txt (tag
-  // dated_event); nouns: lexicons/event_nouns.txt.
-  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
-  const bool past = (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
-                    lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, w.folded);
-  const bool event = lexicon::In(lexicon::kEventNouns, w.folded);
-  return past || event ? w.folded + particle : "";
+namespace {
+
+// Words that end the clause a dating word is looked for in: the date
+// belongs to what follows them ("the plant, which the firm bought, closed
+// in 2009" dates the closing, not the buying).
+bool EndsDatedClause(std::string_view w) {
+  return w == "which" || w == "who" || w == "that" || w == "and" || w == "but" || w == "when" ||
+         w == "after" || w == "before" || w == "while" || w == "because" || w == "since" ||
+         w == "until" || w == "if" || w == "than" || w == "where";
 }
 
+bool IsParticle(std::string_view w) { return w == "out" || w == "down" || w == "up" || w == "off"; }
+
+// What happened, by the word that says it: a past form ("opened",
+// "began"), a noun naming an event ("debut") or a word of a family in
+// lexicons/event_families.txt ("quit", "birth"). Past forms:
+// lexicons/verbs_and_adverbs.txt (tag dated_event); nouns:
+// lexicons/event_nouns.txt.
+bool IsDatingWord(const WordToken& w) {
+  if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return false;
+  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
+  return (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
+         lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, w.folded) ||
+         lexicon::In(lexicon::kEventNouns, w.folded) || !lexicon::Find(lexicon::kEventFamilies, w.folded).empty();
+}
+
+}  // namespace
+
+EventWord FindEventWordBefore(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return {};
+  const auto spaces_between = [&](size_t k) {  // only spaces between words k and k + 1
+    const std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
+    return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  // From the word before "in"/"on" back over the object and its
+  // attachments ("stepped down as mayor of Brackenford on Monday",
+  // "sentenced to nine years in prison on Friday"), within one clause.
+  constexpr size_t kMaxWordsBetween = 6;
+  const size_t last = words.size() - 2;
+  for (size_t k = last + 1; k-- > 0 && last - k <= kMaxWordsBetween;) {
+    if (!spaces_between(k)) return {};  // "debut, in 2019"; "the fire (which ...) in"
+    const WordToken& w = words[k];
+    if (EndsDatedClause(w.folded)) return {};
+    // Verbs of saying (lexicons/reporting_verbs.txt, tag not_event) date
+    // the telling: "said on Monday", "told reporters on Monday".
+    if (lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};
+    std::string word = w.folded;
+    size_t begin = w.begin;
+    if (IsParticle(w.folded) && k > 0 && spaces_between(k - 1)) {
+      // "broke out on Saturday", "stepped down on Monday": the verb and its particle.
+      const WordToken& verb = words[k - 1];
+      if (!IsDatingWord(verb) && lexicon::Find(lexicon::kEventFamilies, verb.folded + " " + w.folded).empty()) {
+        continue;
+      }
+      word = verb.folded + " " + w.folded;
+      begin = verb.begin;
+    } else if (!IsDatingWord(w)) {
+      continue;
+    }
+    // "re-elected in 2021" is not "elected": the prefix is part of the word.
+    if (begin > 0 && before[begin - 1] == '-') return {};
+    const std::string_view family = lexicon::Find(lexicon::kEventFamilies, word);
+    return {family.empty() ? word : std::string(family), begin};
+  }
+  return {};
+}
+
+std::string EventWordBefore(const std::string& before) { return FindEventWordBefore(before).key; }
 
 }  // namespace storyline::stories

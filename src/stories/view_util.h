@@ -35,6 +35,17 @@ std::string Shorten(const std::string& sentence);
 // Monday" dates the telling). `before` is the sentence up to the date.
 std::string EventWordBefore(const std::string& before);
 
+// The same, with where the word begins (a byte offset into `before`). The
+// word may stand a few words before the date, over its object and their
+// attachments ("stepped down as mayor of X on Monday"), within one clause;
+// `key` names the word's family (lexicons/event_families.txt: "quit" and
+// "stepped down" are "resigned").
+struct EventWord {
+  std::string key;  // "" when none
+  size_t begin = 0;
+};
+EventWord FindEventWordBefore(std::string_view before);
+
 // Appends `item` unless `list` has it.
 void AddUnique(std::vector<std::string>& list, const std::string& item);
 

@@ -37,10 +37,10 @@ grep -q 'not listed without --final' "$TMP/test.err" || fail "no notice that tes
 /usr/bin/python3 - "$TMP/dev.json" <<'PY' || fail "dev figures fell"
 import json, sys
 t = json.load(open(sys.argv[1]))["total_dev"]
-checks = [("conflict_precision", 0.90), ("conflict_recall", 0.65), ("value_subject_accuracy", 0.80)]
+checks = [("conflict_precision", 0.90), ("conflict_recall", 0.58), ("value_subject_accuracy", 0.82)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 3:
-    bad.append(f"trap violations {t['trap_violations']} > 3")
+if t["trap_violations"] > 4:
+    bad.append(f"trap violations {t['trap_violations']} > 4")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
