@@ -159,6 +159,13 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
       (b == "interview" && InList(kNotInterviews, a))) {
     return ValueRelation::kConflict;
   }
+  // A statement or letter is issued, a post posted: outlets naming one and
+  // a social platform disagree. A statement on a website or blog is one
+  // thing.
+  const auto social = [](std::string_view m) { return InList(kPlatforms, m) && m != "website" && m != "blog"; };
+  if ((InList(kNotInterviews, a) && social(b)) || (InList(kNotInterviews, b) && social(a))) {
+    return ValueRelation::kConflict;
+  }
   if (InList(kDocuments, a) || InList(kDocuments, b)) return ValueRelation::kCompatible;
   return ValueRelation::kConflict;  // two platforms, two occasions, or one of each
 }
@@ -544,8 +551,19 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       const AnnotatedArticle& a = *members[r.article];
       const Quote& q = a.quotes[r.quote];
       if (q.medium.empty()) continue;
-      table.Add(fmt::format("m|{}", root), bq.speaker, subject_name, "medium", q.medium,
-                a.article.id, TextView(a).SentenceAt(q.span.start));
+      const std::string evidence = TextView(a).SentenceAt(q.span.start);
+      // "In her statement she said": a statement named before, perhaps
+      // the post another outlet names; compared with nothing.
+      const std::string folded = FoldCase(evidence);
+      const bool named_before = q.medium == "statement" &&
+                                (folded.find("her statement") != std::string::npos ||
+                                 folded.find("his statement") != std::string::npos ||
+                                 folded.find("its statement") != std::string::npos ||
+                                 folded.find("their statement") != std::string::npos ||
+                                 folded.find("the statement") != std::string::npos);
+      const std::string scope =
+          named_before ? fmt::format("m|{}|{}|{}", root, r.article, r.quote) : fmt::format("m|{}", root);
+      table.Add(scope, bq.speaker, subject_name, "medium", q.medium, a.article.id, evidence);
     }
   }
 }

@@ -141,8 +141,11 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"role", "deputy mayor", "interim mayor", ValueRelation::kCompatible},
       {"role", "acting minister", "deputy governor", ValueRelation::kCompatible},
       {"role", "interim mayor", "mayor", ValueRelation::kCompatible},
-      {"medium", "statement", "instagram", ValueRelation::kCompatible},
-      {"medium", "x", "statement", ValueRelation::kCompatible},
+      // A statement is issued, a post posted: outlets naming each disagree.
+      {"medium", "statement", "instagram", ValueRelation::kConflict},
+      {"medium", "x", "statement", ValueRelation::kConflict},
+      {"medium", "statement", "website", ValueRelation::kCompatible},
+      {"medium", "email", "x", ValueRelation::kCompatible},
       {"medium", "statement", "press-conference", ValueRelation::kCompatible},
       {"medium", "instagram_stories", "instagram", ValueRelation::kNarrower},
       {"medium", "interview", "tv", ValueRelation::kCompatible},
@@ -400,7 +403,7 @@ TEST(ClaimStatusTest, NarrowerValuesBackWiderOnesAndCompatibleOnesDoNotConflict)
       {"role", {{"director", "a"}, {"finance director", "b"}}, "agreed"},
       {"role", {{"founder", "a"}, {"chief executive", "b"}}, "single"},
       {"role", {{"mayor", "a"}, {"former mayor", "b"}}, "conflict"},
-      {"medium", {{"statement", "a"}, {"x", "b"}}, "single"},
+      {"medium", {{"statement", "a"}, {"x", "b"}}, "conflict"},
       {"medium", {{"instagram", "a"}, {"instagram_stories", "b"}}, "agreed"},
       {"medium", {{"tiktok", "a"}, {"x", "b"}}, "conflict"},
   };
@@ -624,7 +627,14 @@ TEST(ClaimsTest, SplitQuoteYieldsOneMediumClaim) {
        "",
        "conflict",
        {"instagram", "x"}},
-      {"a statement posted on a platform", "statement", "statement", "x", "x", "x", "", {}},
+      {"a statement in one outlet, a post in the other",
+       "statement",
+       "statement",
+       "x",
+       "x",
+       "x",
+       "conflict",
+       {"statement", "x"}},
   };
   for (const Row& row : rows) {
     std::vector<AnnotatedArticle> in = PostStory(
