@@ -749,29 +749,6 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   }
 }
 
-// Decodes UTF-8 into code points (invalid bytes stand for themselves).
-std::u32string CodePoints(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = 1;
-    char32_t cp = c;
-    if (c >= 0xF0 && i + 3 < s.size()) {
-      len = 4;
-      cp = c & 0x07;
-    } else if (c >= 0xE0 && i + 2 < s.size()) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xC0 && i + 1 < s.size()) {
-      len = 2;
-      cp = c & 0x1F;
-    }
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
 
 bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {
   if (longer.size() <= shorter.size() || longer.substr(0, shorter.size()) != shorter) return false;
@@ -810,7 +787,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     const BriefEntity& entity = story.entities[e];
     for (auto x = seen.begin(); x != seen.end(); ++x) {
       for (auto y = std::next(x); y != seen.end(); ++y) {
-        if (!SpellingVariants(x->first, y->first)) continue;
+        if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first)) continue;
         // One claim per pair of spellings: "Kendall" vs "Kendal".
         const std::string key = fmt::format("n|{}|{}|{}", e, x->first, y->first);
         const std::string attribute = "name";
@@ -1171,25 +1148,6 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
 
 }  // namespace
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  // Optimal string alignment: a swap of two neighbours ("Anselm" /
-  // "Anslem") is one typo, as the in-article linker counts it.
-  const std::u32string x = CodePoints(a), y = CodePoints(b);
-  std::vector<size_t> before(y.size() + 1), prev(y.size() + 1), cur(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= y.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
-        cur[j] = std::min(cur[j], before[j - 2] + 1);
-      }
-    }
-    std::swap(before, prev);
-    std::swap(prev, cur);
-  }
-  return prev[y.size()];
-}
 
 bool SpellingVariants(std::string_view a, std::string_view b) {
   if (a == b) return false;

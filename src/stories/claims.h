@@ -52,6 +52,7 @@
 
 #include "stories/quote_groups.h"
 #include "stories/story_entities.h"
+#include "stories/view_util.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
 
@@ -62,9 +63,6 @@ namespace storyline::stories {
 // story.duplicates is filled; `members` (publication order) outlive the call.
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                const std::vector<std::vector<QuoteRef>>& quote_groups, Story& story);
-
-// Levenshtein distance between two UTF-8 strings, in code points.
-size_t EditDistance(std::string_view a, std::string_view b);
 
 // True when two case-folded name words are spellings of one name: an edit
 // or two apart (scaled to length), not a plural or possessive of each other

@@ -346,6 +346,7 @@ EntityIndex::EntityIndex(const std::vector<const AnnotatedArticle*>& members) {
   JoinAcronyms();
   JoinSubnames();
   JoinVariants();
+  JoinSoundAlikes();
   // A variant may have made a short name's target unique ("Kendal" joined
   // "Kendall Jenner", so "Kendall" now has one candidate).
   JoinSubnames();
@@ -583,6 +584,32 @@ std::set<size_t> EntityIndex::VariantCandidates(size_t g, const VariantIndex& in
     }
   }
   return targets;
+}
+
+void EntityIndex::JoinSoundAlikes() {
+  // First name -> (surname, group) of two-word person names.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_first;
+  for (size_t h = 0; h < groups_.size(); ++h) {
+    if (MajorityType(groups_[h].types) != "PERSON") continue;
+    for (const std::string& key : groups_[h].keys) {
+      const std::vector<std::string> words = SplitWords(key);
+      if (words.size() == 2 && CountCodePoints(words[0]) >= kMinVariantWord) {
+        by_first[words[0]].emplace_back(words[1], h);
+      }
+    }
+  }
+  for (const auto& [first, names] : by_first) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      for (size_t j = i + 1; j < names.size(); ++j) {
+        const size_t x = Find(names[i].second), y = Find(names[j].second);
+        if (x == y || !SoundsAlike(names[i].first, names[j].first)) continue;
+        const std::set<size_t>& xa = groups_[x].article_indices;
+        const std::set<size_t>& ya = groups_[y].article_indices;
+        if (std::any_of(xa.begin(), xa.end(), [&](size_t a) { return ya.count(a) != 0; })) continue;
+        Union(x, y);
+      }
+    }
+  }
 }
 
 // "NRC" and "Northern Rail Council": an all-capital word of two to six

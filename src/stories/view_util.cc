@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "extract/lexicon.h"
 #include "stories/text_features.h"
@@ -168,5 +170,91 @@ EventWord FindEventWordBefore(std::string_view before) {
 }
 
 std::string EventWordBefore(const std::string& before) { return FindEventWordBefore(before).key; }
+
+namespace {
+
+// Decodes UTF-8 into code points (invalid bytes stand for themselves).
+std::u32string DecodeCodePoints(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = 1;
+    char32_t cp = c;
+    if (c >= 0xF0 && i + 3 < s.size()) {
+      len = 4;
+      cp = c & 0x07;
+    } else if (c >= 0xE0 && i + 2 < s.size()) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xC0 && i + 1 < s.size()) {
+      len = 2;
+      cp = c & 0x1F;
+    }
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: a swap of two neighbours ("Anselm" /
+  // "Anslem") is one typo, as the in-article linker counts it.
+  const std::u32string x = DecodeCodePoints(a), y = DecodeCodePoints(b);
+  std::vector<size_t> before(y.size() + 1), prev(y.size() + 1), cur(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, prev);
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+// American Soundex of a folded ASCII word ("maddox", "madocks": m32), or ""
+// when it has a letter outside a-z.
+std::string Soundex(std::string_view word) {
+  const auto code = [](char c) -> char {
+    switch (c) {
+      case 'b': case 'f': case 'p': case 'v': return '1';
+      case 'c': case 'g': case 'j': case 'k': case 'q': case 's': case 'x': case 'z': return '2';
+      case 'd': case 't': return '3';
+      case 'l': return '4';
+      case 'm': case 'n': return '5';
+      case 'r': return '6';
+      default: return '0';  // vowels, h, w, y
+    }
+  };
+  std::string out;
+  char last = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c < 'a' || c > 'z') return "";
+    const char k = code(c);
+    if (i == 0) {
+      out.push_back(c);
+    } else if (k != '0' && k != last) {
+      out.push_back(k);
+    }
+    if (c != 'h' && c != 'w') last = k;  // h and w do not separate equal codes
+  }
+  return out;
+}
+
+bool SoundsAlike(const std::string& a, const std::string& b) {
+  constexpr size_t kMinSurname = 4;      // "Lee" / "Loy" are two names
+  constexpr size_t kMaxSurnameEdits = 3;  // "Dorrie" / "Dorey"
+  if (a == b || a.size() < kMinSurname || b.size() < kMinSurname) return false;
+  const std::string sa = Soundex(a);
+  return !sa.empty() && sa == Soundex(b) && EditDistance(a, b) <= kMaxSurnameEdits;
+}
 
 }  // namespace storyline::stories

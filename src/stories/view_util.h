@@ -46,6 +46,18 @@ struct EventWord {
 };
 EventWord FindEventWordBefore(std::string_view before);
 
+// Levenshtein distance between two UTF-8 strings, in code points, a swap of
+// two neighbours counting as one edit (optimal string alignment).
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// American Soundex of a case-folded ASCII word ("maddox", "madocks": "m32"),
+// or "" when it has a character outside a-z.
+std::string Soundex(std::string_view word);
+
+// Two folded surnames that sound alike and are spelt close: equal Soundex,
+// four or more letters, at most three edits ("Dorrie" / "Dorey").
+bool SoundsAlike(const std::string& a, const std::string& b);
+
 // Appends `item` unless `list` has it.
 void AddUnique(std::vector<std::string>& list, const std::string& item);
 

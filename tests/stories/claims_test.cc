@@ -183,6 +183,18 @@ TEST(SpellingVariantsTest, LetterChangesButNotSubNamesOrPlurals) {
   }
 }
 
+TEST(SoundsAlikeTest, EqualSoundexAndFewEdits) {
+  EXPECT_EQ(Soundex("maddox"), "m32");
+  EXPECT_EQ(Soundex("madocks"), "m32");
+  EXPECT_EQ(Soundex("ashcraft"), "a2613");  // h does not separate the two 2s
+  EXPECT_EQ(Soundex("m\xC3\xBCller"), "");
+  EXPECT_TRUE(SoundsAlike("dorrie", "dorey"));
+  EXPECT_FALSE(SoundsAlike("maddox", "madocks"));  // four edits: too far to be sure
+  EXPECT_FALSE(SoundsAlike("lee", "loy"));         // too short
+  EXPECT_FALSE(SoundsAlike("dorrie", "dorrance"));
+  EXPECT_FALSE(SoundsAlike("dorey", "dorey"));
+}
+
 TEST(EditDistanceTest, CountsCodePoints) {
   EXPECT_EQ(EditDistance("sanchez", "s\xC3\xA1nchez"), 1u);
   EXPECT_EQ(EditDistance("", "abc"), 3u);

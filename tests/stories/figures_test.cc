@@ -136,6 +136,11 @@ const std::vector<Case>& Cases() {
         {"b", "2024-05-15", "In his statement, Ansel Vide said: \"We will rebuild the pier.\""}},
        "statement",
        Expect::kAbsent},  // compared with nothing, and one article's medium alone is no claim
+      {"surnames_that_sound_alike_are_one_person_spelt_two_ways",
+       {{"a", "2024-10-07", "Passenger Callum Dorrie, 38, said the lights went out."},
+        {"b", "2024-10-07", "Passenger Callum Dorey said he had been asleep in the lounge."}},
+       "Dorey",
+       Expect::kConflict},
       {"a_date_in_another_clause_dates_that_clause",
        {{"a", "2024-10-25", "Tomas Wendt was jailed after the jury, which retired on Monday, returned."},
         {"b", "2024-10-25", "Tomas Wendt was jailed on Friday."}},
