@@ -426,7 +426,7 @@ Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream&) {
   so.read_only = true;
   auto store = Store::Open(cmd.db, so);
   if (!store.ok()) return store.status();
-  Result<std::vector<SearchHit>> hits = (*store)->Search(cmd.query, cmd.limit);
+  Result<std::vector<SearchHit>> hits = SearchFreeText(**store, cmd.query, cmd.limit);
   if (!hits.ok()) return hits.status();
   if (cmd.json) {
     nlohmann::json arr = nlohmann::json::array();

@@ -230,15 +230,13 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   }
   Result<size_t> limit = SearchLimit(req);
   if (!limit.ok()) return SendError(res, limit.status());
-  Result<std::vector<SearchHit>> hits = WithStore([&](Store& s) { return s.Search(q, *limit); });
-  if (!hits.ok() && hits.status().code() == StatusCode::kInvalidInput) {
-    // People type free text ("kim's ad", an unmatched quote); FTS5 syntax is a
-    // bonus for those who know it. A query FTS5 cannot parse is searched
-    // again word by word, and the response says so.
-    const std::string literal = LiteralSearchQuery(q);
-    hits = WithStore([&](Store& s) { return s.Search(literal, *limit); });
-    res.set_header("X-Storyline-Query", literal);
-  }
+  // People type free text ("kim's ad", an unmatched quote); FTS5 syntax is a
+  // bonus for those who know it. A query FTS5 cannot parse is searched again
+  // word by word, and the response says so.
+  std::string query_run;
+  Result<std::vector<SearchHit>> hits =
+      WithStore([&](Store& s) { return SearchFreeText(s, q, *limit, &query_run); });
+  if (query_run != q) res.set_header("X-Storyline-Query", query_run);
   if (!hits.ok()) return SendError(res, hits.status());
   SendJson(res, 200, serve_internal::HitsJson(*hits));
 }

@@ -541,6 +541,36 @@ TEST_F(SearchTest, LiteralQueryAlwaysParses) {
   }
 }
 
+// Issue 12: `storyline search "Quaile's"` and `search bridge-contract` failed
+// with FTS5 syntax errors. Text that parses keeps FTS5's meaning (OR, prefix*);
+// text that does not is searched word by word.
+TEST_F(SearchTest, Issue12FreeTextAlwaysSearches) {
+  struct Row {
+    const char* text;
+    const char* query_run;
+    size_t hits;
+  };
+  const Row rows[] = {
+      {"keeper's", "\"keeper's\"", 1},
+      {"northern-cape", "\"northern-cape\"", 1},
+      {"\"unbalanced lighthouse", "\"\"\"unbalanced\" \"lighthouse\"", 0},
+      {"ferry OR market", "ferry OR market", 2},
+      {"light*", "light*", 2},
+      {"\"saturday crossing\"", "\"saturday crossing\"", 1},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    std::string query_run;
+    Result<std::vector<SearchHit>> hits = SearchFreeText(*store_, r.text, 10, &query_run);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    EXPECT_EQ(query_run, r.query_run);
+    EXPECT_EQ(hits->size(), r.hits);
+  }
+  Result<std::vector<SearchHit>> blank = SearchFreeText(*store_, "  ", 10);
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.status().code(), StatusCode::kInvalidInput);
+}
+
 TEST_F(SearchTest, IndexFollowsUpdates) {
   Article m = MakeArticle("market", "The flower show opens in the town hall.");
   m.title = "Flower show";
