@@ -27,6 +27,12 @@ namespace storyline {
 // environment failure such as a full disk).
 int ExitCodeFor(const Status& status);
 
+// The line (no newline) a failed command ends with on `err`:
+// "storyline: error: " and the message. Every line the commands write about
+// a problem starts with "storyline: " ("storyline: error: ..." for a
+// rejected input, "storyline: warning: ..." for one used despite a flaw).
+std::string ErrorLine(const Status& status);
+
 struct IngestCommand {
   std::string db = "storyline.db";
   std::vector<std::string> paths;  // files, folders, "-" for stdin

@@ -35,6 +35,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Starts every line about a problem, before "error: " or "warning: "
+// (ErrorLine).
+constexpr const char* kMessagePrefix = "storyline: ";
+
 double SecondsSince(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
@@ -232,11 +236,15 @@ int ExitCodeFor(const Status& status) {
   }
 }
 
+std::string ErrorLine(const Status& status) {
+  return std::string(kMessagePrefix) + "error: " + status.message();
+}
+
 Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.paths.empty()) return Status::InvalidInput("ingest: no input paths given");
   auto store = Store::Open(cmd.db, {});
   if (!store.ok()) return store.status();
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   std::vector<std::string> files = ExpandPaths(cmd.paths, reporter);
   bool show = cmd.progress == IngestCommand::Progress::kAlways ||
               (cmd.progress == IngestCommand::Progress::kAuto && isatty(STDERR_FILENO));
@@ -301,7 +309,7 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
 
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.paths.empty()) return Status::InvalidInput("extract: no input paths given");
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   Status s = ForEachArticle(cmd.paths, cmd.keep_boilerplate, reporter, [&](Article&& a) {
     if (cmd.json) {
       out << ArticleToJson(a) << "\n";
@@ -320,7 +328,7 @@ Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& er
 }
 
 Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err) {
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   size_t n = 0;
   Status s = ForEachArticle({cmd.path}, false, reporter, [&](Article&& a) {
     AnnotatedArticle an = Annotate(a, {});
@@ -381,7 +389,7 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!one_shot && cmd.targets.size() > 1) {
     return Status::NotFound(cmd.targets[0] + ": no such file or directory");
   }
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   std::vector<Article> articles;
   if (one_shot) {
     Status s = ForEachArticle(cmd.targets, false, reporter, [&](Article&& a) {
