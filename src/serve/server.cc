@@ -330,6 +330,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   }
   if (impl->port <= 0) {
     const int err = errno;
+    if (err == EADDRINUSE || err == EACCES) {
+      // The caller chose a port that is taken, or privileged: their choice
+      // to change (exit 1 on the command line), not a failure of the system.
+      return Status::InvalidInput("cannot listen on " + options.host + ":" +
+                                  std::to_string(options.port) + ": " + std::strerror(err) +
+                                  " (choose another port)");
+    }
     return Status::IOError("cannot listen on " + options.host + ":" +
                            std::to_string(options.port) +
                            (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));

@@ -405,6 +405,31 @@ TEST(StoreTest, RefusesFilesThatAreNotStores) {
   sqlite3_close(db);
 }
 
+// Issue 12: `--db /nonexistent/dir/x.db` exited 2 (an I/O error, "internal")
+// although the path is the caller's mistake.
+TEST(StoreTest, Issue12BadStorePathIsTheCallersMistake) {
+  TempDir dir;
+  struct Row {
+    std::string path;
+    bool read_only;
+    StatusCode code;
+  };
+  const Row rows[] = {
+      {dir.File("no/such/folder/s.db"), false, StatusCode::kNotFound},
+      {dir.File("no/such/folder/s.db"), true, StatusCode::kNotFound},
+      {dir.File(""), false, StatusCode::kInvalidInput},
+      {dir.File(""), true, StatusCode::kInvalidInput},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.path + (r.read_only ? " (read-only)" : ""));
+    Result<std::unique_ptr<Store>> store = Store::Open(r.path, {.read_only = r.read_only});
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), r.code) << store.status().ToString();
+    EXPECT_NE(store.status().message().find(r.path), std::string::npos);
+  }
+  EXPECT_FALSE(fs::exists(dir.File("no")));
+}
+
 TEST(StoreTest, ReadOnlyOpen) {
   TempDir dir;
   Result<std::unique_ptr<Store>> missing = Store::Open(dir.File("missing.db"), {.read_only = true});
