@@ -386,7 +386,11 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     if (t == "-" || std::filesystem::exists(t, ec)) one_shot = true;
   }
-  if (!one_shot && cmd.targets.size() > 1) {
+  // Story ids never contain '/' or '.' (StoryId: "s" and hex digits), so a
+  // target with either is a path that does not exist.
+  if (!one_shot && (cmd.targets.size() > 1 ||
+                    (cmd.targets.size() == 1 &&
+                     cmd.targets[0].find_first_of("/.") != std::string::npos))) {
     return Status::NotFound(cmd.targets[0] + ": no such file or directory");
   }
   CountingReporter reporter(&err, kMessagePrefix);
@@ -401,6 +405,10 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
     StoreOptions so;
     so.read_only = true;
     auto store = Store::Open(cmd.db, so);
+    if (!store.ok() && store.status().code() == StatusCode::kNotFound && !cmd.targets.empty()) {
+      return Status::NotFound(fmt::format("{}: no such file or directory, nor a story id ({})",
+                                          cmd.targets[0], store.status().message()));
+    }
     if (!store.ok()) return store.status();
     Result<std::vector<Article>> all = (*store)->AllArticles();
     if (!all.ok()) return all.status();
@@ -414,8 +422,9 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
       if (s.id == want) only.stories.push_back(std::move(s));
     }
     if (only.stories.empty()) {
-      return Status::NotFound(fmt::format("{}: no story with this id in {} (see `storyline stories`)",
-                                          want, cmd.db));
+      return Status::NotFound(fmt::format(
+          "{}: no such file or directory, nor a story id in {} (see `storyline stories`)", want,
+          cmd.db));
     }
     for (Article& a : brief.articles) {
       for (const std::string& id : only.stories[0].articles) {
