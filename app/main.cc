@@ -59,9 +59,10 @@ int main(int argc, char** argv) {
   c_extract->add_flag("--keep-boilerplate", extract.keep_boilerplate, "do not remove boilerplate");
 
   storyline::AnnotateCommand annotate;
-  auto* c_annotate = app.add_subcommand("annotate", "print one article's annotations");
-  c_annotate->add_option("path", annotate.path, "file, or -")->required();
-  c_annotate->add_flag("--json", annotate.json, "JSON (fields in DESIGN.md)");
+  auto* c_annotate = app.add_subcommand("annotate", "print each article's annotations");
+  c_annotate->add_option("paths", annotate.paths, "files, folders, or -")->required();
+  c_annotate->add_flag("--json", annotate.json,
+                       "JSON (fields in DESIGN.md): one object, or one per line for several articles");
 
   storyline::SearchCommand search;
   auto* c_search = app.add_subcommand("search", "full-text search over articles");

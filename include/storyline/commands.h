@@ -49,7 +49,9 @@ struct ExtractCommand {
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err);
 
 struct AnnotateCommand {
-  std::string path;
+  std::vector<std::string> paths;  // files, folders, "-" for stdin
+  // One article: one DESIGN.md annotate object, indented. Several (a JSONL
+  // file, a folder, several paths): JSON Lines, one object per line.
   bool json = false;
 };
 Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err);

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -328,13 +329,23 @@ Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& er
 }
 
 Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (cmd.paths.empty()) return Status::InvalidInput("annotate: no input paths given");
   CountingReporter reporter(&err, kMessagePrefix);
   size_t n = 0;
-  Status s = ForEachArticle({cmd.path}, false, reporter, [&](Article&& a) {
+  // --json prints one indented object for one article and JSON Lines for
+  // several; the first is held back until a second one shows which.
+  std::optional<AnnotatedArticle> held;
+  Status s = ForEachArticle(cmd.paths, false, reporter, [&](Article&& a) {
     AnnotatedArticle an = Annotate(a, {});
     ++n;
     if (cmd.json) {
-      out << AnnotationToJson(an) << "\n";
+      if (n == 1) {
+        held = std::move(an);
+        return Status::Ok();
+      }
+      if (held) out << AnnotationToJson(*held, JsonLayout::kOneLine) << "\n";
+      held.reset();
+      out << AnnotationToJson(an, JsonLayout::kOneLine) << "\n";
       return Status::Ok();
     }
     out << "# " << a.title << " (" << a.id << ")\n";
@@ -342,9 +353,10 @@ Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& 
     for (const Span& sp : an.sentences) out << fmt::format("  [{}, {})\n", sp.start, sp.end);
     return Status::Ok();
   });
+  if (held) out << AnnotationToJson(*held) << "\n";
   if (!s.ok()) return s;
   if (n == 0 && reporter.rejected() == 0) {
-    return Status::InvalidInput(cmd.path + ": no article found");
+    return Status::InvalidInput(cmd.paths[0] + ": no article found");
   }
   return BatchStatus(reporter.rejected());
 }
