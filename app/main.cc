@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   auto* c_annotate = app.add_subcommand("annotate", "print each article's annotations");
   c_annotate->add_option("paths", annotate.paths, "files, folders, or -")->required();
   c_annotate->add_flag("--json", annotate.json,
-                       "JSON (fields in DESIGN.md): one object, or one per line for several articles");
+                       "JSON (fields in DESIGN.md): one object, or one per line for several");
 
   storyline::SearchCommand search;
   auto* c_search = app.add_subcommand("search", "full-text search over articles");
@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
     if (*c_tag) return Finish(storyline::RunTag(tag, std::cout, std::cerr));
   } catch (const std::exception& e) {
     // Library functions return Status; reaching here is a storyline bug.
-    const storyline::Status bug = storyline::Status::Internal(std::string("internal error: ") + e.what());
+    const storyline::Status bug =
+        storyline::Status::Internal(std::string("internal error: ") + e.what());
     std::cerr << storyline::ErrorLine(bug) << "\n";
     return storyline::ExitCodeFor(bug);
   }
