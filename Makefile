@@ -1,5 +1,6 @@
 # storyline's front door. `make demo` and `make test` work on a fresh Debian
-# (bookworm) machine: both install what is missing first.
+# (bookworm) machine: both install what is missing first (`make demo` only
+# what the storyline command needs, and builds only that).
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
@@ -7,23 +8,35 @@ JOBS       ?= $(shell nproc)
 SHARED     ?= ../shared
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build demo test asan-test fuzz-smoke bench score models clean
+CONFIGURE  = cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+.PHONY: all deps deps-storyline build demo test asan-test fuzz-smoke bench score models clean
 
 all: build
 
 deps:
 	@scripts/install-deps
 
-$(BUILD)/build.ninja: | deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+deps-storyline:
+	@scripts/install-deps storyline
 
+# Everything: the command, tools, tests and benchmarks. A build folder that
+# `make demo` configured without tests and benchmarks is configured again.
 # Also recompiles the word lists of lexicons/ when one changed (lexicons/README.md).
-build: deps $(BUILD)/build.ninja
+build: deps
+	@grep -qs '^STORYLINE_TESTS:BOOL=ON' $(BUILD)/CMakeCache.txt && \
+	  grep -qs '^STORYLINE_BENCH:BOOL=ON' $(BUILD)/CMakeCache.txt && \
+	  test -f $(BUILD)/build.ninja || \
+	  $(CONFIGURE) -DSTORYLINE_TESTS=ON -DSTORYLINE_BENCH=ON
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Ingests the bundled examples into a fresh store and writes their brief:
-# Markdown to the terminal, HTML to $(BUILD)/demo-brief.html.
-demo: build
+# Markdown to the terminal, HTML to $(BUILD)/demo-brief.html. Installs and
+# builds only what the storyline command needs (no tests, tools, benchmarks,
+# fuzzers: no Java, no clang); a build folder configured already is reused.
+demo: deps-storyline
+	@test -f $(BUILD)/build.ninja || $(CONFIGURE) -DSTORYLINE_TESTS=OFF -DSTORYLINE_BENCH=OFF
+	cmake --build $(BUILD) -j $(JOBS) --target storyline
 	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
 	$(BUILD)/storyline ingest --db $(BUILD)/demo.db examples/
 	$(BUILD)/storyline stories --db $(BUILD)/demo.db

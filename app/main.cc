@@ -5,13 +5,14 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "storyline/commands.h"
 
 namespace {
 
 int Finish(const storyline::Status& s) {
-  if (!s.ok()) std::cerr << "storyline: " << s.message() << "\n";
+  if (!s.ok()) std::cerr << storyline::ErrorLine(s) << "\n";
   return storyline::ExitCodeFor(s);
 }
 
@@ -22,6 +23,11 @@ int main(int argc, char** argv) {
                "which facts, where outlets disagree)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "storyline 0.1.0");
+  // Usage errors start like every other error line (ErrorLine), on one line.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return storyline::ErrorLine(storyline::Status::InvalidInput(
+               std::string(e.what()) + " (see storyline --help)")) + "\n";
+  });
   const std::string db_help = "store file (default: storyline.db)";
 
   storyline::IngestCommand ingest;
@@ -53,9 +59,10 @@ int main(int argc, char** argv) {
   c_extract->add_flag("--keep-boilerplate", extract.keep_boilerplate, "do not remove boilerplate");
 
   storyline::AnnotateCommand annotate;
-  auto* c_annotate = app.add_subcommand("annotate", "print one article's annotations");
-  c_annotate->add_option("path", annotate.path, "file, or -")->required();
-  c_annotate->add_flag("--json", annotate.json, "JSON (fields in DESIGN.md)");
+  auto* c_annotate = app.add_subcommand("annotate", "print each article's annotations");
+  c_annotate->add_option("paths", annotate.paths, "files, folders, or -")->required();
+  c_annotate->add_flag("--json", annotate.json,
+                       "JSON (fields in DESIGN.md): one object, or one per line for several");
 
   storyline::SearchCommand search;
   auto* c_search = app.add_subcommand("search", "full-text search over articles");
@@ -95,8 +102,10 @@ int main(int argc, char** argv) {
     if (*c_tag) return Finish(storyline::RunTag(tag, std::cout, std::cerr));
   } catch (const std::exception& e) {
     // Library functions return Status; reaching here is a storyline bug.
-    std::cerr << "storyline: internal error: " << e.what() << "\n";
-    return 2;
+    const storyline::Status bug =
+        storyline::Status::Internal(std::string("internal error: ") + e.what());
+    std::cerr << storyline::ErrorLine(bug) << "\n";
+    return storyline::ExitCodeFor(bug);
   }
   return 1;
 }

@@ -27,6 +27,12 @@ namespace storyline {
 // environment failure such as a full disk).
 int ExitCodeFor(const Status& status);
 
+// The line (no newline) a failed command ends with on `err`:
+// "storyline: error: " and the message. Every line the commands write about
+// a problem starts with "storyline: " ("storyline: error: ..." for a
+// rejected input, "storyline: warning: ..." for one used despite a flaw).
+std::string ErrorLine(const Status& status);
+
 struct IngestCommand {
   std::string db = "storyline.db";
   std::vector<std::string> paths;  // files, folders, "-" for stdin
@@ -43,7 +49,9 @@ struct ExtractCommand {
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err);
 
 struct AnnotateCommand {
-  std::string path;
+  std::vector<std::string> paths;  // files, folders, "-" for stdin
+  // One article: one DESIGN.md annotate object, indented. Several (a JSONL
+  // file, a folder, several paths): JSON Lines, one object per line.
   bool json = false;
 };
 Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err);

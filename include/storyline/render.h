@@ -25,8 +25,14 @@ std::string RenderBrief(const Brief& brief, BriefFormat format);
 // boilerplate_removed (plus author and source). One line, no trailing newline.
 std::string ArticleToJson(const Article& article);
 
-// `storyline annotate --json`: DESIGN.md's annotate object. Pretty-printed.
-std::string AnnotationToJson(const AnnotatedArticle& annotated);
+// How a JSON object is laid out: indented over many lines, or on one line
+// (for JSON Lines, one object per line).
+enum class JsonLayout { kPretty, kOneLine };
+
+// `storyline annotate --json`: DESIGN.md's annotate object. No trailing
+// newline.
+std::string AnnotationToJson(const AnnotatedArticle& annotated,
+                             JsonLayout layout = JsonLayout::kPretty);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(const std::string& s);

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "storyline/status.h"
 
@@ -37,7 +38,11 @@ class Reporter {
 class CountingReporter : public Reporter {
  public:
   // `out` may be null (count only); if not, it must outlive the reporter.
-  explicit CountingReporter(std::ostream* out) : out_(out) {}
+  // Lines read `prefix` + "error: " (or "warning: ") + the message; the
+  // command line passes "storyline: " so that every line it writes about a
+  // problem starts the same way.
+  explicit CountingReporter(std::ostream* out, std::string prefix = "")
+      : out_(out), prefix_(std::move(prefix)) {}
   CountingReporter(const CountingReporter&) = delete;  // owns a mutex
   CountingReporter& operator=(const CountingReporter&) = delete;
 
@@ -52,6 +57,7 @@ class CountingReporter : public Reporter {
  private:
   mutable std::mutex mu_;
   std::ostream* out_;
+  const std::string prefix_;
   size_t rejected_ = 0;
   size_t warnings_ = 0;
   std::map<std::string, size_t> by_reason_;

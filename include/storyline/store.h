@@ -83,8 +83,8 @@ class Store {
 
   // Full-text search (FTS5 query syntax; plain words work). At most `limit`
   // hits, best first. kInvalidInput for a malformed query (the message quotes
-  // it); a caller taking free text from people may retry with
-  // LiteralSearchQuery(query).
+  // it); a caller taking free text from people uses SearchFreeText, which
+  // retries with LiteralSearchQuery(query).
   Result<std::vector<SearchHit>> Search(const std::string& query, size_t limit) const;
 
   // Clustering keys (storyline::ClusterKeys) per article id, stored with the
@@ -112,6 +112,15 @@ class Store {
 // Operators such as OR, NEAR, * and column filters lose their meaning.
 // Returns "" for blank text.
 std::string LiteralSearchQuery(const std::string& text);
+
+// Search for text people typed (`storyline search`, the server's
+// /api/search): runs `text` as FTS5 syntax, and when FTS5 cannot parse it
+// (kInvalidInput from Store::Search) runs LiteralSearchQuery(text) instead, so
+// "Quaile's" and bridge-contract find their words while queries that parse
+// keep FTS5's operators. `*query_run`, if not null, receives the query whose
+// hits are returned. kInvalidInput for blank text; other errors as Search.
+Result<std::vector<SearchHit>> SearchFreeText(const Store& store, const std::string& text,
+                                              size_t limit, std::string* query_run = nullptr);
 
 }  // namespace storyline
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -34,6 +35,10 @@ namespace storyline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Starts every line about a problem, before "error: " or "warning: "
+// (ErrorLine).
+constexpr const char* kMessagePrefix = "storyline: ";
 
 double SecondsSince(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
@@ -232,11 +237,15 @@ int ExitCodeFor(const Status& status) {
   }
 }
 
+std::string ErrorLine(const Status& status) {
+  return std::string(kMessagePrefix) + "error: " + status.message();
+}
+
 Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.paths.empty()) return Status::InvalidInput("ingest: no input paths given");
   auto store = Store::Open(cmd.db, {});
   if (!store.ok()) return store.status();
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   std::vector<std::string> files = ExpandPaths(cmd.paths, reporter);
   bool show = cmd.progress == IngestCommand::Progress::kAlways ||
               (cmd.progress == IngestCommand::Progress::kAuto && isatty(STDERR_FILENO));
@@ -301,7 +310,7 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
 
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.paths.empty()) return Status::InvalidInput("extract: no input paths given");
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   Status s = ForEachArticle(cmd.paths, cmd.keep_boilerplate, reporter, [&](Article&& a) {
     if (cmd.json) {
       out << ArticleToJson(a) << "\n";
@@ -320,13 +329,23 @@ Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& er
 }
 
 Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& err) {
-  CountingReporter reporter(&err);
+  if (cmd.paths.empty()) return Status::InvalidInput("annotate: no input paths given");
+  CountingReporter reporter(&err, kMessagePrefix);
   size_t n = 0;
-  Status s = ForEachArticle({cmd.path}, false, reporter, [&](Article&& a) {
+  // --json prints one indented object for one article and JSON Lines for
+  // several; the first is held back until a second one shows which.
+  std::optional<AnnotatedArticle> held;
+  Status s = ForEachArticle(cmd.paths, false, reporter, [&](Article&& a) {
     AnnotatedArticle an = Annotate(a, {});
     ++n;
     if (cmd.json) {
-      out << AnnotationToJson(an) << "\n";
+      if (n == 1) {
+        held = std::move(an);
+        return Status::Ok();
+      }
+      if (held) out << AnnotationToJson(*held, JsonLayout::kOneLine) << "\n";
+      held.reset();
+      out << AnnotationToJson(an, JsonLayout::kOneLine) << "\n";
       return Status::Ok();
     }
     out << "# " << a.title << " (" << a.id << ")\n";
@@ -334,9 +353,10 @@ Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& 
     for (const Span& sp : an.sentences) out << fmt::format("  [{}, {})\n", sp.start, sp.end);
     return Status::Ok();
   });
+  if (held) out << AnnotationToJson(*held) << "\n";
   if (!s.ok()) return s;
   if (n == 0 && reporter.rejected() == 0) {
-    return Status::InvalidInput(cmd.path + ": no article found");
+    return Status::InvalidInput(cmd.paths[0] + ": no article found");
   }
   return BatchStatus(reporter.rejected());
 }
@@ -378,10 +398,14 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     if (t == "-" || std::filesystem::exists(t, ec)) one_shot = true;
   }
-  if (!one_shot && cmd.targets.size() > 1) {
+  // Story ids never contain '/' or '.' (StoryId: "s" and hex digits), so a
+  // target with either is a path that does not exist.
+  if (!one_shot && (cmd.targets.size() > 1 ||
+                    (cmd.targets.size() == 1 &&
+                     cmd.targets[0].find_first_of("/.") != std::string::npos))) {
     return Status::NotFound(cmd.targets[0] + ": no such file or directory");
   }
-  CountingReporter reporter(&err);
+  CountingReporter reporter(&err, kMessagePrefix);
   std::vector<Article> articles;
   if (one_shot) {
     Status s = ForEachArticle(cmd.targets, false, reporter, [&](Article&& a) {
@@ -393,6 +417,10 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
     StoreOptions so;
     so.read_only = true;
     auto store = Store::Open(cmd.db, so);
+    if (!store.ok() && store.status().code() == StatusCode::kNotFound && !cmd.targets.empty()) {
+      return Status::NotFound(fmt::format("{}: no such file or directory, nor a story id ({})",
+                                          cmd.targets[0], store.status().message()));
+    }
     if (!store.ok()) return store.status();
     Result<std::vector<Article>> all = (*store)->AllArticles();
     if (!all.ok()) return all.status();
@@ -406,8 +434,9 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
       if (s.id == want) only.stories.push_back(std::move(s));
     }
     if (only.stories.empty()) {
-      return Status::NotFound(fmt::format("{}: no story with this id in {} (see `storyline stories`)",
-                                          want, cmd.db));
+      return Status::NotFound(fmt::format(
+          "{}: no such file or directory, nor a story id in {} (see `storyline stories`)", want,
+          cmd.db));
     }
     for (Article& a : brief.articles) {
       for (const std::string& id : only.stories[0].articles) {
@@ -426,7 +455,7 @@ Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream&) {
   so.read_only = true;
   auto store = Store::Open(cmd.db, so);
   if (!store.ok()) return store.status();
-  Result<std::vector<SearchHit>> hits = (*store)->Search(cmd.query, cmd.limit);
+  Result<std::vector<SearchHit>> hits = SearchFreeText(**store, cmd.query, cmd.limit);
   if (!hits.ok()) return hits.status();
   if (cmd.json) {
     nlohmann::json arr = nlohmann::json::array();

@@ -19,13 +19,13 @@ void CountingReporter::Reject(const Status& why) {
   std::lock_guard<std::mutex> lock(mu_);
   ++rejected_;
   ++by_reason_[StatusCodeName(why.code())];
-  if (out_ != nullptr) *out_ << "error: " << why.message() << "\n";
+  if (out_ != nullptr) *out_ << prefix_ << "error: " << why.message() << "\n";
 }
 
 void CountingReporter::Warn(const std::string& message) {
   std::lock_guard<std::mutex> lock(mu_);
   ++warnings_;
-  if (out_ != nullptr) *out_ << "warning: " << message << "\n";
+  if (out_ != nullptr) *out_ << prefix_ << "warning: " << message << "\n";
 }
 
 size_t CountingReporter::rejected() const {

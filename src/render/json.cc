@@ -217,7 +217,7 @@ std::string ArticleToJson(const Article& article) {
   return render::Dump(j, -1);
 }
 
-std::string AnnotationToJson(const AnnotatedArticle& annotated) {
+std::string AnnotationToJson(const AnnotatedArticle& annotated, JsonLayout layout) {
   using render::Json;
   using render::OrNull;
   const Article& a = annotated.article;
@@ -260,7 +260,7 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated) {
     quantities.push_back(std::move(qj));
   }
   j["quantities"] = std::move(quantities);
-  return render::Dump(j, render::kPrettyIndent);
+  return render::Dump(j, layout == JsonLayout::kPretty ? render::kPrettyIndent : -1);
 }
 
 }  // namespace storyline

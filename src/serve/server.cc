@@ -230,15 +230,13 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   }
   Result<size_t> limit = SearchLimit(req);
   if (!limit.ok()) return SendError(res, limit.status());
-  Result<std::vector<SearchHit>> hits = WithStore([&](Store& s) { return s.Search(q, *limit); });
-  if (!hits.ok() && hits.status().code() == StatusCode::kInvalidInput) {
-    // People type free text ("kim's ad", an unmatched quote); FTS5 syntax is a
-    // bonus for those who know it. A query FTS5 cannot parse is searched
-    // again word by word, and the response says so.
-    const std::string literal = LiteralSearchQuery(q);
-    hits = WithStore([&](Store& s) { return s.Search(literal, *limit); });
-    res.set_header("X-Storyline-Query", literal);
-  }
+  // People type free text ("kim's ad", an unmatched quote); FTS5 syntax is a
+  // bonus for those who know it. A query FTS5 cannot parse is searched again
+  // word by word, and the response says so.
+  std::string query_run;
+  Result<std::vector<SearchHit>> hits =
+      WithStore([&](Store& s) { return SearchFreeText(s, q, *limit, &query_run); });
+  if (query_run != q) res.set_header("X-Storyline-Query", query_run);
   if (!hits.ok()) return SendError(res, hits.status());
   SendJson(res, 200, serve_internal::HitsJson(*hits));
 }
@@ -332,6 +330,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   }
   if (impl->port <= 0) {
     const int err = errno;
+    if (err == EADDRINUSE || err == EACCES) {
+      // The caller chose a port that is taken, or privileged: their choice
+      // to change (exit 1 on the command line), not a failure of the system.
+      return Status::InvalidInput("cannot listen on " + options.host + ":" +
+                                  std::to_string(options.port) + ": " + std::strerror(err) +
+                                  " (choose another port)");
+    }
     return Status::IOError("cannot listen on " + options.host + ":" +
                            std::to_string(options.port) +
                            (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));

@@ -1,8 +1,33 @@
 #include "store/sqlite_util.h"
 
+#include <filesystem>
+#include <string>
+#include <system_error>
 #include <utility>
 
 namespace storyline::store_internal {
+
+namespace {
+
+// Why the file at `path` could not be opened. A folder that does not exist
+// is the caller's mistake (a --db typo: exit 1 on the command line); anything
+// else is an operating-system matter (permissions, a full disk), whatever
+// SQLite's code says.
+Status OpenFailure(const std::string& path, const Status& sqlite_error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path file(path);
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  if (!fs::exists(folder, ec) && !ec) {
+    return Status::NotFound(path + ": folder " + folder.string() + " does not exist");
+  }
+  if (!ec && !fs::is_directory(folder, ec)) {
+    return Status::InvalidInput(path + ": " + folder.string() + " is not a folder");
+  }
+  return Status::IOError(sqlite_error.message());
+}
+
+}  // namespace
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {
   if (this != &other) {
@@ -62,13 +87,17 @@ void Db::Close() {
 Status Db::Open(const std::string& path, int flags) {
   Close();
   path_ = path;
+  // SQLite opens lazily: a folder named as the file would fail only at the
+  // first statement, as an I/O error.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidInput(path + ": is a folder, not a store file");
+  }
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     Status s = Error(rc, "cannot open database");
     Close();
-    // Failing to open at all is an operating-system matter (missing folder,
-    // permissions), whatever SQLite's code says.
-    return Status::IOError(s.message());
+    return OpenFailure(path, s);
   }
   sqlite3_extended_result_codes(db_, 1);
   return Status::Ok();

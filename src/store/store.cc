@@ -465,6 +465,18 @@ std::string LiteralSearchQuery(const std::string& text) {
   return out;
 }
 
+Result<std::vector<SearchHit>> SearchFreeText(const Store& store, const std::string& text,
+                                              size_t limit, std::string* query_run) {
+  std::string query = text;
+  Result<std::vector<SearchHit>> hits = store.Search(query, limit);
+  if (!hits.ok() && hits.status().code() == StatusCode::kInvalidInput) {
+    query = LiteralSearchQuery(text);
+    hits = store.Search(query, limit);
+  }
+  if (query_run != nullptr) *query_run = std::move(query);
+  return hits;
+}
+
 Status Store::SaveStories(const std::vector<StoredStory>& stories) {
   if (Status s = impl_->RequireWritable("save stories"); !s.ok()) return s;
   // The grouping is replaced in a transaction of its own, after the pending

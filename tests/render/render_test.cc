@@ -267,5 +267,15 @@ TEST(AnnotationToJsonTest, EmptyArticleHasEmptyListsAndNulls) {
   }
 }
 
+// Issue 12: `annotate --json` on several articles needs one object per line
+// (JSON Lines).
+TEST(AnnotationToJsonTest, Issue12OneLineLayoutIsTheSameObject) {
+  const AnnotatedArticle a = testdata::ArticleA1();
+  const std::string line = AnnotationToJson(a, JsonLayout::kOneLine);
+  EXPECT_EQ(line.find('\n'), std::string::npos);
+  EXPECT_EQ(json::parse(line), json::parse(AnnotationToJson(a)));
+  EXPECT_NE(AnnotationToJson(a).find('\n'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace storyline

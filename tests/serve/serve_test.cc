@@ -241,7 +241,9 @@ TEST(ServeCreateTest, BadPortsAreRefused) {
   o.port = (*first)->port();  // already taken by `first`
   auto second = Server::Create(o);
   ASSERT_FALSE(second.ok());
-  EXPECT_EQ(second.status().code(), StatusCode::kIOError);
+  // Issue 12: a busy port is the caller's choice to change (exit 1), not an
+  // I/O failure (exit 2).
+  EXPECT_EQ(second.status().code(), StatusCode::kInvalidInput);
   EXPECT_NE(second.status().message().find(std::to_string(o.port)), std::string::npos);
   o.port = 70000;
   auto out_of_range = Server::Create(o);

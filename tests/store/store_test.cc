@@ -405,6 +405,31 @@ TEST(StoreTest, RefusesFilesThatAreNotStores) {
   sqlite3_close(db);
 }
 
+// Issue 12: `--db /nonexistent/dir/x.db` exited 2 (an I/O error, "internal")
+// although the path is the caller's mistake.
+TEST(StoreTest, Issue12BadStorePathIsTheCallersMistake) {
+  TempDir dir;
+  struct Row {
+    std::string path;
+    bool read_only;
+    StatusCode code;
+  };
+  const Row rows[] = {
+      {dir.File("no/such/folder/s.db"), false, StatusCode::kNotFound},
+      {dir.File("no/such/folder/s.db"), true, StatusCode::kNotFound},
+      {dir.File(""), false, StatusCode::kInvalidInput},
+      {dir.File(""), true, StatusCode::kInvalidInput},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.path + (r.read_only ? " (read-only)" : ""));
+    Result<std::unique_ptr<Store>> store = Store::Open(r.path, {.read_only = r.read_only});
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), r.code) << store.status().ToString();
+    EXPECT_NE(store.status().message().find(r.path), std::string::npos);
+  }
+  EXPECT_FALSE(fs::exists(dir.File("no")));
+}
+
 TEST(StoreTest, ReadOnlyOpen) {
   TempDir dir;
   Result<std::unique_ptr<Store>> missing = Store::Open(dir.File("missing.db"), {.read_only = true});
@@ -539,6 +564,36 @@ TEST_F(SearchTest, LiteralQueryAlwaysParses) {
     ASSERT_TRUE(hits.ok()) << hits.status().ToString();
     EXPECT_EQ(hits->size(), r.hits);
   }
+}
+
+// Issue 12: `storyline search "Quaile's"` and `search bridge-contract` failed
+// with FTS5 syntax errors. Text that parses keeps FTS5's meaning (OR, prefix*);
+// text that does not is searched word by word.
+TEST_F(SearchTest, Issue12FreeTextAlwaysSearches) {
+  struct Row {
+    const char* text;
+    const char* query_run;
+    size_t hits;
+  };
+  const Row rows[] = {
+      {"keeper's", "\"keeper's\"", 1},
+      {"northern-cape", "\"northern-cape\"", 1},
+      {"\"unbalanced lighthouse", "\"\"\"unbalanced\" \"lighthouse\"", 0},
+      {"ferry OR market", "ferry OR market", 2},
+      {"light*", "light*", 2},
+      {"\"saturday crossing\"", "\"saturday crossing\"", 1},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    std::string query_run;
+    Result<std::vector<SearchHit>> hits = SearchFreeText(*store_, r.text, 10, &query_run);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    EXPECT_EQ(query_run, r.query_run);
+    EXPECT_EQ(hits->size(), r.hits);
+  }
+  Result<std::vector<SearchHit>> blank = SearchFreeText(*store_, "  ", 10);
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.status().code(), StatusCode::kInvalidInput);
 }
 
 TEST_F(SearchTest, IndexFollowsUpdates) {
