@@ -1065,6 +1065,17 @@ class Finder {
     }
     if (k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsParticiple(k) &&
         (aux > 0 || IsWordCi(k + 1, "by"))) {
+      // "were taken to hospital", "treated in hospital": where they were
+      // taken names what happened (lexicons/event_stems.txt).
+      if ((IsWordCi(k + 1, "to") || IsWordCi(k + 1, "in")) && k + 2 < toks_.size() &&
+          toks_[k + 2].kind == Kind::kWord) {
+        const std::string_view place = lexicon::Find(lexicon::kEventStems, Lower(toks_[k + 2].s));
+        if (!place.empty()) return std::string(place);
+      }
+      return EventStem(Lower(toks_[k].s));
+    }
+    // "Three people died": a listed event needs no auxiliary.
+    if (aux == 0 && k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsKnownEvent(k)) {
       return EventStem(Lower(toks_[k].s));
     }
     if (lead > 0 && toks_[lead - 1].sentence == toks_[last].sentence &&
@@ -1581,7 +1592,7 @@ class Finder {
          ++k) {
       ++noun;
     }
-    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) return std::nullopt;
+    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) return Elided(first, last, value);
     std::string unit = Lower(toks_[noun].s);
     // A duration: the unit in the singular, never "years" (ages' unit).
     if (IsTimeUnit(unit)) {
@@ -1589,6 +1600,25 @@ class Finder {
       unit.pop_back();
     }
     return Match{first, noun, value, unit, std::string()};
+  }
+
+  // "Three people died and 41 were taken to hospital": a figure with no
+  // noun, after "and" and before an auxiliary, counts what the count just
+  // before it in the sentence counts.
+  std::optional<Match> Elided(size_t first, size_t last, double value) const {
+    const size_t next = last + 1;
+    if (first == 0 || !IsWordCi(first - 1, "and") || next >= toks_.size() || toks_[next].kind != Kind::kWord ||
+        !InList(kAuxiliaries, toks_[next].s)) {
+      return std::nullopt;
+    }
+    for (size_t k = first - 1; k-- > 1 && toks_[k].sentence == toks_[first].sentence;) {
+      if (!IsCountNoun(toks_[k])) continue;
+      const std::optional<Number> n = NumberAt(k - 1);
+      const bool counted = (n && !n->ordinal) || (toks_[k - 1].kind == Kind::kWord && CardinalWord(toks_[k - 1].s));
+      if (!counted) return std::nullopt;
+      return Match{first, last, value, Lower(toks_[k].s), std::string()};
+    }
+    return std::nullopt;
   }
 
   // "a five-year contract", "a 12-year sentence": a duration written as a

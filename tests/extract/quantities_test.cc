@@ -340,6 +340,10 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"She got a 12-year sentence.", "12-year", 12, 0, "sentence", B::kExact},
       {"She is 31 years old.", "31 years old", 31, 0, "age", B::kExact},
       {"37 homes destroyed by the fire.", "37 homes", 37, 0, "homes destroyed", B::kExact},
+      {"Three people died in the crash.", "Three people", 3, 0, "people killed", B::kExact},
+      {"Forty people were treated in hospital.", "Forty people", 40, 0, "people hospitalised", B::kExact},
+      {"Two people died and 41 were taken to hospital.", "41", 41, 0, "people hospitalised", B::kExact},
+      {"Five homes burned and 12 were damaged.", "12", 12, 0, "homes damaged", B::kExact},
       {"82 patients in the drug group had a stroke.", "82 patients", 82, 0, "patients in drug group", B::kExact},
       {"The independent drew 1,904 votes in the mayoral race.", "1,904 votes", 1904, 0, "votes", B::kExact},
   };
