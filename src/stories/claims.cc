@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <utility>
 
 #include "extract/lexicon.h"
@@ -598,6 +599,43 @@ bool EndsNounPhrase(const PhraseWord& w) {
                             w.folded == "says" || w.folded == "adds" || w.folded == "writes");
 }
 
+// A word that may name which post it is in a role phrase, though no list
+// holds it ("flight director", "duty controller", "human resources
+// director"): a lower-case word (capitalised only at the sentence's start)
+// that is no function word, number, verb form or possessive.
+bool FreeModifier(const PhraseWord& w, bool sentence_initial) {
+  if (w.capitalised && !sentence_initial) return false;
+  if (w.folded.empty() || IsStopWord(w.folded) || IsPossessive(w.folded)) return false;
+  if (!std::all_of(w.folded.begin(), w.folded.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; })) {
+    return false;
+  }
+  return !w.folded.ends_with("ed") && !w.folded.ends_with("ing") && !w.folded.ends_with("ly");
+}
+
+// Most words read before a role's listed words.
+constexpr size_t kMaxFreeModifiers = 2;
+
+// Where a role phrase whose listed words begin at words[k] begins once the
+// free modifiers before it are read: only when they open a phrase (after
+// an owner or punctuation, or at the sentence's start); "praised mayor
+// Jones" keeps "mayor".
+template <typename Blocked>
+size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& words, size_t k, bool sentence_start,
+                      const std::unordered_set<std::string>& names, Blocked blocked) {
+  size_t j = k;
+  // A capitalised first word the article writes capitalised elsewhere is a
+  // name ("Ashcombe interim manager Sol Verhoeven").
+  const auto initial = [&](size_t w) { return w == 0 && sentence_start && !names.contains(words[w].folded); };
+  while (j > 0 && k - j < kMaxFreeModifiers && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
+         FreeModifier(words[j - 1], initial(j - 1)) && !blocked(words[j - 1].begin)) {
+    --j;
+  }
+  if (j == k) return k;
+  if (j == 0) return sentence_start ? j : k;
+  const bool punctuation = !AllSpaces(Between(text, words[j - 1].end, words[j].begin));
+  return punctuation || IsOwner(words[j - 1]) ? j : k;
+}
+
 // Where a run of role words ending at words[end - 1] begins, or `end` when
 // there is none. The run stops at a word inside a mention `blocked`
 // reports (a name, or a description of someone else).
@@ -619,12 +657,14 @@ size_t RoleRunBefore(std::string_view text, const std::vector<PhraseWord>& words
 // when the name closes an apposition. `before` ends where the name begins;
 // `after` follows the name.
 template <typename Blocked>
-std::string RoleBefore(std::string_view before, std::string_view after, Blocked blocked) {
+std::string RoleBefore(std::string_view before, std::string_view after, bool sentence_start,
+                       const std::unordered_set<std::string>& names, Blocked blocked) {
   const std::vector<PhraseWord> words = Words(before);
   if (words.empty()) return "";
   const std::string_view gap = before.substr(words.back().end);
-  const size_t k = RoleRunBefore(before, words, words.size(), blocked);
-  if (k == words.size()) return "";
+  const size_t run = RoleRunBefore(before, words, words.size(), blocked);
+  if (run == words.size()) return "";
+  const size_t k = ExtendRoleLeft(before, words, run, sentence_start, names, blocked);
   const std::string phrase(Between(before, words[k].begin, words.back().end));
   if (AllSpaces(gap)) return phrase;
   if (!IsCommaGap(gap)) return "";
@@ -684,6 +724,19 @@ std::string RoleAfter(std::string_view after, bool complete) {
     ++i;
   }
   const size_t start = i;
+  // "the coastguard's duty controller": words no list holds, after an
+  // owner, an age or a name.
+  if (start > 0) {
+    size_t j = i;
+    while (j < words.size() && j - i < kMaxFreeModifiers && !IsRoleWord(words[j].folded) &&
+           FreeModifier(words[j], false) && (j == i || AllSpaces(Between(after, words[j - 1].end, words[j].begin)))) {
+      ++j;
+    }
+    if (j > i && j < words.size() && IsRoleWord(words[j].folded) &&
+        AllSpaces(Between(after, words[j - 1].end, words[j].begin))) {
+      i = j;
+    }
+  }
   while (i < words.size() && i - start < kMaxRoleWords && IsRoleWord(words[i].folded) &&
          (i == start || AllSpaces(Between(after, words[i - 1].end, words[i].begin)))) {
     ++i;
@@ -714,6 +767,11 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
+    // Words the article capitalises inside a sentence: names.
+    std::unordered_set<std::string> names;
+    for (const WordToken& t : Tokenize(a.article.text)) {
+      if (t.capitalised && !t.sentence_initial) names.insert(t.folded);
+    }
     for (const EntityMention& m : a.entities) {
       if (ContractType(m.type) != "PERSON" || m.text.empty()) continue;
       const std::vector<WordToken> name = Tokenize(m.text);
@@ -738,7 +796,7 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         });
       };
       for (const std::string& phrase :
-           {RoleBefore(before, after, blocked), RoleAfter(after, to == sentence.end)}) {
+           {RoleBefore(before, after, from == sentence.start, names, blocked), RoleAfter(after, to == sentence.end)}) {
         const std::string value = NormaliseRole(phrase);
         if (value.empty()) continue;
         const BriefEntity& subject = story.entities[*e];

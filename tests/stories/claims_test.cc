@@ -458,6 +458,29 @@ TEST(ClaimsTest, RoleAfterAgeAndOrganisationName) {
   EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"councillor"}));
 }
 
+TEST(ClaimsTest, WordsNoListHoldsNameThePostAfterAnOwnerOrAtTheStart) {
+  const Brief b = BuildBrief(
+      FerryStory("Hollin's flight director, Mira Castellane, said the boats were ready.",
+                 "Launch director Mira Castellane said the boats were ready.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Mira Castellane");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0]->status, "conflict");
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"flight director", "launch director"}));
+}
+
+TEST(ClaimsTest, AVerbOrANameBeforeATitleIsNoPartOfIt) {
+  const Brief b = BuildBrief(
+      FerryStory("Critics praised director Mira Castellane for the plan.",
+                 "Hollin director Mira Castellane said the boats were ready.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Mira Castellane");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"director"}));
+}
+
 TEST(ClaimsTest, RoleConflictBetweenOutlets) {
   const Brief b = BuildBrief(
       FerryStory("Former harbour master and former mayor Tomas Redvale welcomed the change.",
