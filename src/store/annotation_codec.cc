@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,7 +23,15 @@ constexpr std::string_view kMagic = "SLAN";
 constexpr uint64_t kStringEmpty = 0;
 constexpr uint64_t kStringSpanText = 1;
 constexpr uint64_t kStringNew = 2;
-constexpr uint64_t kStringTableBase = 3;
+constexpr uint64_t kStringSlice = 3;
+constexpr uint64_t kStringIsoDate = 4;
+constexpr uint64_t kStringTableBase = 5;
+
+// ISO dates pack as ((year * kMonths + month) * kDays + day), month and day
+// 0 when absent: "2022-11-28" takes 3 bytes instead of 11.
+constexpr uint64_t kMonths = 13;
+constexpr uint64_t kDays = 32;
+constexpr uint64_t kMaxYear = 9999;
 
 // Numbers: value = mantissa / 10^scale for scale 0..2 (prices "1.99",
 // shares "12.5", ages and counts need no more), else raw IEEE bits.
@@ -57,6 +66,9 @@ class CodePointCursor {
   explicit CodePointCursor(std::string_view text) : text_(text) {}
   // Byte offset of code point `cp`, or npos past the end of the text.
   size_t ByteAt(size_t cp);
+  // Code point at byte offset `byte`. REQUIRES: `byte` starts a code point
+  // (or is the text's size).
+  size_t CodePointAt(size_t byte);
 
  private:
   std::string_view text_;
@@ -83,6 +95,78 @@ size_t CodePointCursor::ByteAt(size_t cp) {
   return byte_;
 }
 
+size_t CodePointCursor::CodePointAt(size_t byte) {
+  if (byte < byte_ && byte < byte_ - byte) {
+    cp_ = 0;
+    byte_ = 0;
+  }
+  while (byte_ > byte) {
+    --byte_;
+    while (byte_ > 0 && IsContinuation(text_[byte_])) --byte_;
+    --cp_;
+  }
+  while (byte_ < byte) {
+    ++byte_;
+    while (byte_ < text_.size() && IsContinuation(text_[byte_])) ++byte_;
+    ++cp_;
+  }
+  return cp_;
+}
+
+size_t VarintSize(uint64_t v) {
+  size_t n = 1;
+  for (; v >= 0x80; v >>= 7) ++n;
+  return n;
+}
+
+bool IsDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+unsigned Number2(std::string_view s) { return static_cast<unsigned>((s[0] - '0') * 10 + (s[1] - '0')); }
+
+// The packed form of "YYYY", "YYYY-MM" or "YYYY-MM-DD" (exactly those
+// spellings, month 01-12, day 01-31), or nullopt.
+std::optional<uint64_t> PackIsoDate(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
+  if (!IsDigits(s.substr(0, 4))) return std::nullopt;
+  const uint64_t year = Number2(s.substr(0, 2)) * 100 + Number2(s.substr(2, 2));
+  uint64_t month = 0;
+  uint64_t day = 0;
+  if (s.size() >= 7) {
+    if (s[4] != '-' || !IsDigits(s.substr(5, 2))) return std::nullopt;
+    month = Number2(s.substr(5, 2));
+    if (month < 1 || month > 12) return std::nullopt;
+  }
+  if (s.size() == 10) {
+    if (s[7] != '-' || !IsDigits(s.substr(8, 2))) return std::nullopt;
+    day = Number2(s.substr(8, 2));
+    if (day < 1 || day >= kDays) return std::nullopt;
+  }
+  return (year * kMonths + month) * kDays + day;
+}
+
+// The spelling PackIsoDate packed, or nullopt for a number it never makes.
+std::optional<std::string> UnpackIsoDate(uint64_t packed) {
+  const uint64_t day = packed % kDays;
+  const uint64_t month = packed / kDays % kMonths;
+  const uint64_t year = packed / kDays / kMonths;
+  if (year > kMaxYear || (day > 0 && month == 0)) return std::nullopt;
+  std::string out(4, '0');
+  for (size_t i = 0, y = year; i < 4; ++i, y /= 10) out[3 - i] = static_cast<char>('0' + y % 10);
+  const auto two = [&out](uint64_t v) {
+    out += '-';
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
+  };
+  if (month > 0) two(month);
+  if (day > 0) two(day);
+  return out;
+}
+
 // ---------------------------------------------------------------- encoding
 
 class Encoder {
@@ -90,8 +174,9 @@ class Encoder {
   explicit Encoder(const std::string& text) : text_(text), cursor_(text) {}
   void Varint(uint64_t v);
   void Fixed64(uint64_t v);
-  // Starts a record: writes its span and finds the text it covers.
+  // Starts a record: writes its span.
   void RecordSpan(const Span& span);
+  std::optional<std::string_view> SpanText();
   void String(const std::string& s);
   void Number(double x);
   void NewSection(size_t count);
@@ -103,8 +188,11 @@ class Encoder {
   CodePointCursor cursor_;
   std::string out_;
   size_t prev_end_ = 0;
-  std::string_view span_text_;  // the current record's text, or empty
-  bool span_text_ok_ = false;
+  Span span_;  // the current record's
+  // The text at span_, found on first use (records without strings, like
+  // sentences, never need it); nullopt when the span is not in the text.
+  std::optional<std::string_view> span_text_;
+  bool span_text_known_ = false;
   // Strings already written, by their position in the blob's string table.
   // Keys view the annotation being encoded, which outlives the encoder.
   std::unordered_map<std::string_view, uint64_t> table_;
@@ -130,22 +218,47 @@ void Encoder::NewSection(size_t count) {
 void Encoder::RecordSpan(const Span& span) {
   const auto& [start, end] = span;  // a new Span field fails here: encode it
   Varint(ZigZag(static_cast<int64_t>(start - prev_end_)));
-  Varint(ZigZag(static_cast<int64_t>(end - start)));
+  Varint(end - start);
   prev_end_ = end;
-  span_text_ok_ = false;
-  if (start > end) return;
-  const size_t b0 = cursor_.ByteAt(start);
-  const size_t b1 = b0 == std::string_view::npos ? b0 : cursor_.ByteAt(end);
-  if (b1 == std::string_view::npos) return;
-  span_text_ = text_.substr(b0, b1 - b0);
-  span_text_ok_ = true;
+  span_ = span;
+  span_text_known_ = false;
+}
+
+std::optional<std::string_view> Encoder::SpanText() {
+  if (!span_text_known_) {
+    span_text_known_ = true;
+    span_text_.reset();
+    if (span_.start > span_.end) return span_text_;
+    const size_t b0 = cursor_.ByteAt(span_.start);
+    const size_t b1 = b0 == std::string_view::npos ? b0 : cursor_.ByteAt(span_.end);
+    if (b1 != std::string_view::npos) span_text_ = text_.substr(b0, b1 - b0);
+  }
+  return span_text_;
 }
 
 void Encoder::String(const std::string& s) {
   if (s.empty()) return Varint(kStringEmpty);
-  if (span_text_ok_ && s == span_text_) return Varint(kStringSpanText);
+  if (SpanText() == s) return Varint(kStringSpanText);
   const auto [it, inserted] = table_.try_emplace(s, table_.size());
   if (!inserted) return Varint(kStringTableBase + it->second);
+  if (const std::optional<uint64_t> date = PackIsoDate(s)) {
+    Varint(kStringIsoDate);
+    return Varint(*date);
+  }
+  // A name or phrase the text contains (a speaker's name, a measure) is
+  // cheaper as a reference to its first occurrence.
+  const size_t at = text_.find(s);
+  const size_t after = at + s.size();
+  if (at != std::string_view::npos && !IsContinuation(s.front()) &&
+      (after == text_.size() || !IsContinuation(text_[after]))) {
+    const size_t start = cursor_.CodePointAt(at);
+    const size_t length = cursor_.CodePointAt(after) - start;
+    if (VarintSize(start) + VarintSize(length) < VarintSize(s.size()) + s.size()) {
+      Varint(kStringSlice);
+      Varint(start);
+      return Varint(length);
+    }
+  }
   Varint(kStringNew);
   Varint(s.size());
   out_.append(s);
@@ -241,7 +354,9 @@ class Decoder {
   std::string_view text_;
   size_t text_code_points_ = 0;
   CodePointCursor cursor_;
-  std::vector<std::string_view> table_;  // views into in_ and text_
+  // Views into in_, text_ or strings already decoded (records are not
+  // moved while decoding: sections are sized before they are filled).
+  std::vector<std::string_view> table_;
   // Where we are, for messages: "quotes[3].cue".
   const char* section_ = "header";
   size_t index_ = 0;
@@ -322,7 +437,7 @@ bool Decoder::RecordSpan(Span* span) {
   if (!Varint(&gap) || !Varint(&length)) return false;
   // Unsigned wrap-around undoes the encoder's (also wrapping) differences.
   const size_t start = prev_end_ + static_cast<uint64_t>(UnZigZag(gap));
-  const size_t end = start + static_cast<uint64_t>(UnZigZag(length));
+  const size_t end = start + length;
   if (start > end || end > text_code_points_) {
     return Fail("span [" + std::to_string(start) + ", " + std::to_string(end) +
                 ") outside the text's " + std::to_string(text_code_points_) + " code points");
@@ -349,6 +464,32 @@ bool Decoder::String(std::string* s) {
       return Fail("span text outside the text");
     }
     s->assign(text_.substr(b0, b1 - b0));
+    return true;
+  }
+  if (ref == kStringSlice) {
+    uint64_t start = 0;
+    uint64_t length = 0;
+    if (!Varint(&start) || !Varint(&length)) return false;
+    if (start > text_code_points_ || length > text_code_points_ - start) {
+      return Fail("text slice at " + std::to_string(start) + " of " + std::to_string(length) +
+                  " code points outside the text's " + std::to_string(text_code_points_));
+    }
+    const size_t b0 = cursor_.ByteAt(start);
+    const size_t b1 = cursor_.ByteAt(start + length);
+    if (b0 == std::string_view::npos || b1 == std::string_view::npos || b0 > b1) {
+      return Fail("text slice outside the text");
+    }
+    s->assign(text_.substr(b0, b1 - b0));
+    table_.push_back(*s);
+    return true;
+  }
+  if (ref == kStringIsoDate) {
+    uint64_t packed = 0;
+    if (!Varint(&packed)) return false;
+    std::optional<std::string> date = UnpackIsoDate(packed);
+    if (!date) return Fail("packed date " + std::to_string(packed) + " is no date");
+    *s = std::move(*date);
+    table_.push_back(*s);
     return true;
   }
   if (ref == kStringNew) {

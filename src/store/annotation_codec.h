@@ -22,11 +22,15 @@
 //              order; each a varint count then that many records
 // Record fields, in struct order:
 //   span       zigzag(start - previous record's end in this section), then
-//              zigzag(end - start): small for sorted, adjacent spans
+//              end - start: small for sorted, adjacent spans
 //   string     varint v: 0 "", 1 the article's text at this record's span,
-//              2 a new string (varint byte length, bytes), which is also
-//              appended to the blob's string table, v >= 3 string table
-//              entry v - 3 (types, entity ids, cues, units repeat)
+//              2 new: varint byte length, bytes; 3 new, a slice of the
+//              article text: varint start, varint length in code points;
+//              4 new, an ISO date "YYYY[-MM[-DD]]": varint
+//              (year * 13 + month) * 32 + day, month and day 0 if absent;
+//              v >= 5 string table entry v - 5. Each new string is appended
+//              to the blob's string table (types, entity ids, cues, units,
+//              speakers and date values repeat)
 //   number     varint v: v & 3 < 3: the value is zigzag(v >> 2) / 10^(v & 3)
 //              (exact, checked when encoding); v == 3: 8 bytes little-endian
 //              IEEE-754 bits follow
