@@ -32,6 +32,8 @@ constexpr uint64_t kStringTableBase = 5;
 constexpr uint64_t kMonths = 13;
 constexpr uint64_t kDays = 32;
 constexpr uint64_t kMaxYear = 9999;
+// Shorter strings are written out (see Encoder::String).
+constexpr size_t kMinSliceBytes = 6;
 
 // Numbers: value = mantissa / 10^scale for scale 0..2 (prices "1.99",
 // shares "12.5", ages and counts need no more), else raw IEEE bits.
@@ -178,6 +180,7 @@ class Encoder {
   void RecordSpan(const Span& span);
   std::optional<std::string_view> SpanText();
   void String(const std::string& s);
+  void Literal(std::string_view s);
   void Number(double x);
   void NewSection(size_t count);
   std::string Finish() { return std::move(out_); }
@@ -246,7 +249,9 @@ void Encoder::String(const std::string& s) {
     return Varint(*date);
   }
   // A name or phrase the text contains (a speaker's name, a measure) is
-  // cheaper as a reference to its first occurrence.
+  // cheaper as a reference to its first occurrence: from kMinSliceBytes on
+  // (a slice takes at least 3 bytes, usually 4), the search is worth it.
+  if (s.size() < kMinSliceBytes) return Literal(s);
   const size_t at = text_.find(s);
   const size_t after = at + s.size();
   if (at != std::string_view::npos && !IsContinuation(s.front()) &&
@@ -259,6 +264,10 @@ void Encoder::String(const std::string& s) {
       return Varint(length);
     }
   }
+  Literal(s);
+}
+
+void Encoder::Literal(std::string_view s) {
   Varint(kStringNew);
   Varint(s.size());
   out_.append(s);
