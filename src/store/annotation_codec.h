@@ -75,14 +75,16 @@ Result<AnnotationStamp> ReadAnnotationStamp(std::string_view blob);
 
 // Decodes `blob` into the annotations of `article` (moved into the result).
 // `blob` is untrusted: every count and length is checked against the bytes
-// left, so damaged input costs at most memory proportional to its size.
+// left, and decoded strings may total at most 8x the text and blob bytes,
+// so damaged input costs at most memory proportional to the two sizes.
 // Failures (messages name the article id, the byte offset and the field):
 //   kUnsupported  the blob is stale: written by another format version or
 //                 annotator version, or for another text than article.text
 //                 (the article changed). Re-annotate and store again.
 //   kCorruption   the blob is damaged: bad magic, truncated, a length or
 //                 count past the end, an unknown tag, a span outside the
-//                 text, bytes after the last section.
+//                 text, strings over the budget, bytes after the last
+//                 section.
 Result<AnnotatedArticle> DecodeAnnotation(std::string_view blob, Article article);
 
 }  // namespace storyline::store_internal

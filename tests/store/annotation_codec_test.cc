@@ -339,5 +339,21 @@ TEST(AnnotationCodecTest, DamagedBlobsAreCorruptionNamingThePlace) {
   EXPECT_TRUE(ok->sentences.empty());
 }
 
+TEST(AnnotationCodecTest, RepeatedLongStringsAreRefusedNotAllocated) {
+  Article article;
+  article.id = "long";
+  article.text = std::string(1000, 'a');
+  // 100 entities whose text is the whole 1,000-byte article, 7 bytes each
+  // (span back to 0: zigzag(-1000) = 1999): 100 KB of strings from a
+  // 718-byte blob, past the 8x budget.
+  std::string blob = Header(article.text) + "\x00\x64"s + "\x00\xe8\x07\x01\x00\x00"s;
+  for (int i = 1; i < 100; ++i) blob += "\xcf\x0f\xe8\x07\x01\x00\x00"s;
+  blob += std::string(3, '\0');
+  Result<AnnotatedArticle> r = DecodeAnnotation(blob, article);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(r.status().message().find("decoded strings exceed 8x"), std::string::npos) << r.status().ToString();
+}
+
 }  // namespace
 }  // namespace storyline::store_internal
