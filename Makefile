@@ -71,6 +71,7 @@ bench: build
 	bench/ner_opennlp_baseline.sh $(BUILD) $(SHARED)
 	$(BUILD)/bench/cluster_throughput --articles 10000,100000
 	$(BUILD)/bench/claims_throughput --stories eval/claims/stories
+	$(BUILD)/bench/annotation_codec_throughput --examples examples --seeds $(SHARED)/seeds --data $(SHARED)/data/article-extraction
 	python3 bench/synthetic_jsonl.py $(SHARED)/data/ud-en-ewt 20000 > $(BUILD)/synthetic-20k.jsonl
 	rm -f $(BUILD)/bench-ingest.db*
 	/usr/bin/time -f "ingest pipeline: %e s wall, %U s user, %P CPU, peak RSS %M KiB" \
