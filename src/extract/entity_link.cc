@@ -395,6 +395,7 @@ class Linker {
   void MergeSplitNames();
   void ExtendMention(size_t m, size_t tb, size_t te);
   void FindRepeats();
+  void UniteShortOrgNames();
   void FindNameRepeats();
   size_t AddMention(size_t tb, size_t te, Kind kind);
   void FindAliases();
@@ -521,6 +522,14 @@ void Linker::MapMentions() {
     TrimLeadingRole(m);
   }
   MergeSplitNames();
+  // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
+  // two or more words ending in a word organisation names end in
+  // (lexicons/org_suffixes.txt, tag name_end) is an organisation.
+  std::array<char, 32> buf;
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    if (mentions_[m].type != "PERSON" || info_[m].te < info_[m].tb + 2) continue;
+    if (lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(info_[m].te - 1, &buf))) mentions_[m].type = "ORG";
+  }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     for (size_t t = info_[m].tb; t < info_[m].te; ++t) {
       if (mention_at_[t] == kNone) mention_at_[t] = m;
@@ -650,6 +659,8 @@ void Linker::FindRepeats() {
     } else if (kind == Kind::kPerson) {
       claim(doc_.Tok(first), root);
       claim(doc_.Tok(last), root);
+    } else if (kind == Kind::kOrg && lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(last, &buf))) {
+      claim(doc_.Tok(first), root);  // "Pellmore" of "Pellmore Foods"
     }
   }
   if (owner.empty()) return;
@@ -1407,6 +1418,30 @@ void Linker::Unite() {
   UnitePlurals();
   UniteMistypedNames();
   UnitePartialNames();
+  UniteShortOrgNames();
+}
+
+// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": a
+// one-word organisation name that begins exactly one longer organisation
+// name ending in a word such names end in (lexicons/org_suffixes.txt, tag
+// name_end) is its short form.
+void Linker::UniteShortOrgNames() {
+  for (size_t a = 0; a < clusters_.size(); ++a) {
+    if (clusters_[a].words.size() != 1 || RootKind(Find(a)) != Kind::kOrg) continue;
+    size_t only = kNone;
+    bool several = false;
+    for (size_t b = 0; b < clusters_.size() && !several; ++b) {
+      const Cluster& cb = clusters_[b];
+      if (cb.words.size() < 2 || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
+      if (cb.words.front() != clusters_[a].words[0]) continue;
+      std::string last = cb.words.back();
+      for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) continue;
+      if (only != kNone && only != Find(b)) several = true;
+      only = Find(b);
+    }
+    if (!several && only != kNone) Union(a, only);
+  }
 }
 
 // A one-word name in a publication's contexts ("told Vogue", "Vogue

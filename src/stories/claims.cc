@@ -999,8 +999,9 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
   };
   if (lexicon::In(lexicon::kObjectEvents, family)) {
     // "was bought by the company in 2016": an agent, not the object.
+    // "founded in Harwick in 1962": a place, not the thing founded.
     const std::vector<WordToken> object = Tokenize(view.Slice(word_at, date_at));
-    if (object.size() > 2 && object[1].folded != "by") {
+    if (object.size() > 2 && !IsPreposition(object[1].folded) && object[1].folded != "as") {
       for (const EntityMention& m : a.entities) {
         if (m.span.start <= word_at || m.span.end > date_at) continue;
         if (const std::optional<size_t> e = entity_of(m, "ORG")) return e;
@@ -1043,6 +1044,22 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
     // A name inside an aside ("Casimir Orlen, the founder of Orlen
     // Wealth Partners, was sentenced") or coordinated with an earlier
     // one: look further back.
+    // "Pellmore, founded in 1962,": a participle right after the name and
+    // its comma describes that name.
+    const bool participle_of_name = between.find_first_not_of(", ") == std::string::npos &&
+                                    std::count(between.begin(), between.end(), ',') == 1;
+    if (participle_of_name) {
+      const std::string lead_in = view.Slice(sentence.start, m->span.start);
+      const std::vector<WordToken> left = Tokenize(lead_in);
+      if (!left.empty() && IsPreposition(left.back().folded)) return std::nullopt;
+      // "Marr, who set up Corlyn Labs, joined": the comma closes a clause
+      // the name is in; the verb is the clause's subject's.
+      const std::vector<WordToken> segment = Tokenize(lead_in.substr(lead_in.rfind(',') == std::string::npos ? 0 : lead_in.rfind(',')));
+      const bool in_clause = std::any_of(segment.begin(), segment.end(), [](const WordToken& t) {
+        return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
+      });
+      if (!in_clause) return entity_of(*m, nullptr);
+    }
     if (std::count(between.begin(), between.end(), ',') % 2 == 1) continue;
     if (between.starts_with("'") || between.starts_with("\xE2\x80\x99")) return std::nullopt;  // "Aldercrest's rocket"
     // "researchers from the University of Halden reported": the name is a

@@ -131,7 +131,11 @@ bool IsDatingWord(const WordToken& w) {
 
 EventWord FindEventWordBefore(std::string_view before) {
   const std::vector<WordToken> words = Tokenize(before);
-  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return {};
+  // "listed since 2008": the year the state began.
+  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on" &&
+                           words.back().folded != "since")) {
+    return {};
+  }
   const auto spaces_between = [&](size_t k) {  // only spaces between words k and k + 1
     const std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
     return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
@@ -163,6 +167,17 @@ EventWord FindEventWordBefore(std::string_view before) {
     }
     // "re-elected in 2021" is not "elected": the prefix is part of the word.
     if (begin > 0 && before[begin - 1] == '-') return {};
+    // "since" dates a state the clause says still holds ("has been listed
+    // since 2008"), not a thing done since ("every contract approved
+    // since 2019").
+    if (words.back().folded == "since") {
+      const size_t verb = begin == w.begin ? k : k - 1;
+      const auto perfect = [&](size_t at) {
+        return at < words.size() && (words[at].folded == "has" || words[at].folded == "have" ||
+                                     words[at].folded == "had" || words[at].folded == "been");
+      };
+      if (!(verb >= 1 && perfect(verb - 1)) && !(verb >= 2 && perfect(verb - 2))) return {};
+    }
     const std::string_view family = lexicon::Find(lexicon::kEventFamilies, word);
     return {family.empty() ? word : std::string(family), begin};
   }

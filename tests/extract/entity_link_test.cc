@@ -537,6 +537,15 @@ const TaggedCase kTaggedCases[] = {
      {},
      {},
      {"The firm"}},
+    // A name ending in a word organisation names end in is one, however
+    // tagged, and its first word alone is its short form.
+    {"short_form_of_an_organisation_name",
+     "Pellmore Foods agreed the deal. Pellmore floated in 2006.",
+     {{"Pellmore Foods", "PERSON"}, {"Pellmore@2", "ORG"}},
+     {{"Pellmore Foods", "Pellmore#2"}},
+     {},
+     {{"Pellmore Foods", "ORG"}},
+     {}},
     // A byline's name at the end of a line and the lead's name at the start
     // of the next: two people, however the tagger split them.
     {"names_across_a_line_break_stay_apart",
