@@ -542,7 +542,7 @@ const TaggedCase kTaggedCases[] = {
     {"short_form_of_an_organisation_name",
      "Pellmore Foods agreed the deal. Pellmore floated in 2006.",
      {{"Pellmore Foods", "PERSON"}, {"Pellmore@2", "ORG"}},
-     {{"Pellmore Foods", "Pellmore#2"}},
+     {{"Pellmore Foods", "Pellmore"}},
      {},
      {{"Pellmore Foods", "ORG"}},
      {}},
