@@ -36,9 +36,10 @@ using Clock = std::chrono::steady_clock;
 // 30 runs take ~7 s on 2 loaded cores (an ingest of examples/ is ~0.2 s):
 // enough for several kills in the grouping window on every run of the suite.
 constexpr int kDefaultRuns = 30;
-// Polling the store for the first committed articles: every 1 ms is fine
-// enough against a grouping phase of tens of milliseconds.
-constexpr auto kPollEvery = std::chrono::milliseconds(1);
+// Polling the store for the first committed articles: a quarter of a
+// millisecond (about what one poll costs) against a grouping phase of a few
+// to tens of milliseconds.
+constexpr auto kPollEvery = std::chrono::microseconds(250);
 // A run that takes this long has hung; the test fails instead of waiting.
 constexpr auto kRunLimit = std::chrono::seconds(60);
 
