@@ -28,6 +28,18 @@ enum class DocumentFormat {
 struct Document {
   std::string id;         // stable id: file stem, JSONL "id", WARC-Record-ID, ...
   std::string source;     // where it came from, for messages: "dir/a.jsonl:17"
+  // What the input is, across runs: the store updates the article stored
+  // with the same origin, and stores an article whose id is taken by
+  // another origin under a distinct id (a clash, never a replacement).
+  //   "file:/abs/dir/a.txt"       a one-article file (text, HTML), by path
+  //   "jsonl:ID"                  a JSONL record with an "id", wherever it is
+  //   "url:https://..."           a WARC record's target URI, or a JSONL
+  //                               record's "url" when it has no "id"
+  //   "warc:UUID"                 a WARC record with no target URI
+  //   "file:/abs/a.jsonl:17"      a record with none of these, by line
+  //   "stdin:HEX"                 standard input: a hash of the record
+  // "" means unknown (built by hand): the store then matches by id alone.
+  std::string origin;
   std::string url;        // canonical or fetched URL
   std::string title;
   std::string published;  // ISO date "YYYY[-MM[-DD]]" when the container says so
@@ -41,6 +53,7 @@ struct Document {
 struct Article {
   std::string id;
   std::string source;     // as in Document::source
+  std::string origin;     // as in Document::origin
   std::string url;
   std::string title;
   std::string published;  // "YYYY[-MM[-DD]]" or ""

@@ -4,11 +4,19 @@
 //   if (!store.ok()) return store.status();
 //   storyline::Result<storyline::PutOutcome> o = (*store)->Put(article);
 //
-// One file, WAL mode, a versioned schema migrated forward on Open. Articles
-// are identified by id and content hash, so ingesting the same input twice
-// stores nothing new. Writes are grouped in transactions of
+// One file, WAL mode, a versioned schema migrated forward on Open. An
+// article is known by its origin (Article::origin: the input it came from)
+// and its content hash, so ingesting the same input twice stores nothing
+// new, and no input ever silently replaces another: the same origin with new
+// content is an update; another origin with a taken id is a clash, stored
+// under a distinct id (PutReport). Writes are grouped in transactions of
 // StoreOptions::batch_size articles; a committed batch survives a kill.
 // FTS5 indexes titles and bodies (and, later, quotations).
+//
+// Stories are saved apart from the articles; every batch that stores or
+// changes an article marks them behind in its own transaction, and saving
+// them clears the mark in theirs. After a kill between the two,
+// StoriesBehind() says so and the next writer regroups.
 //
 // Thread-safety: a Store is used by one thread at a time (external
 // synchronisation). Several processes may open the same file; SQLite's
@@ -39,10 +47,22 @@ struct StoreOptions {
 };
 
 enum class PutOutcome {
-  kStored,     // new id: stored
-  kUpdated,    // known id, new content: replaced (an updated version)
-  kUnchanged,  // known id, same content hash: nothing to do
-  kDuplicate,  // new id, but the same content is stored under another id
+  kStored,     // new origin (or id): stored
+  kUpdated,    // known origin, new content: replaced (an updated version)
+  kUnchanged,  // known origin, same content hash: nothing to do
+  kDuplicate,  // new origin, but the same content is stored under another id
+};
+
+// What Put did besides its outcome.
+struct PutReport {
+  // The id the article is stored (or its duplicate recorded) under: its own
+  // id; the id of the article stored earlier from the same origin (an update
+  // keeps the id it had); or, after a clash, a distinct one: the article's
+  // id, "-" and 8 hex digits of a hash of its origin ("index-1f2e3d4c").
+  std::string id;
+  // Non-empty after a clash: the article's own id was taken by an article
+  // of another origin, named here by its source ("a/index.txt").
+  std::string clashed_with;
 };
 
 struct SearchHit {
@@ -71,8 +91,12 @@ class Store {
   Store& operator=(const Store&) = delete;
   ~Store();  // commits the open batch
 
-  // Stores one article inside the current batch transaction.
-  Result<PutOutcome> Put(const Article& article);
+  // Stores one article inside the current batch transaction. Matches it to
+  // a stored article by origin; failing that, by id when either origin is
+  // unknown (""; rows stored before schema 3 have none and take the first
+  // origin that comes with their id). `report` (may be null) receives the
+  // id used and any clash.
+  Result<PutOutcome> Put(const Article& article, PutReport* report = nullptr);
   // Commits the current batch (also done every batch_size puts).
   Status Flush();
 
@@ -94,9 +118,22 @@ class Store {
   // The stored keys by article id; articles with none are absent.
   Result<std::unordered_map<std::string, std::vector<std::string>>> ClusterKeys() const;
 
-  // Replaces the stored story grouping.
+  // Replaces the stored story grouping, made from the articles of
+  // `articles_generation` (ArticlesGeneration() read before the articles
+  // were): the stories are up to date unless articles changed since. The
+  // form without it takes the current generation (for a caller that holds
+  // the only writer). Commits the open batch first.
+  Status SaveStories(const std::vector<StoredStory>& stories, int64_t articles_generation);
   Status SaveStories(const std::vector<StoredStory>& stories);
   Result<std::vector<StoredStory>> Stories() const;
+
+  // A counter bumped by every committed batch (and this connection's open
+  // one) that stored or changed an article.
+  Result<int64_t> ArticlesGeneration() const;
+  // True when articles were stored or changed since the stories were last
+  // saved: an ingest is between its batches and its regroup, or was killed
+  // there. Stories() then lists the older grouping; a writer regroups.
+  Result<bool> StoriesBehind() const;
 
   int SchemaVersion() const;
 

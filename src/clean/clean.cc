@@ -81,6 +81,7 @@ Result<Article> CleanDocument(const Document& doc, const CleanOptions& options) 
   Article a;
   a.id = doc.id;
   a.source = doc.source;
+  a.origin = doc.origin;
   if (doc.format == DocumentFormat::kHtml) {
     Status s = CleanHtml(doc, options, &a);
     if (!s.ok()) return s;

@@ -157,20 +157,22 @@ class ProgressLine {
   bool shown_ = false;
 };
 
-// Groups every stored article into stories and stores the grouping.
+// Groups every stored article into stories.
 // Grouping needs of an article's annotation only its ClusterKeys, which the
 // store keeps: `fresh` holds annotations made by this run (by id; used only
 // when its article is the stored one), stored keys serve the rest, and only
 // articles with neither are annotated (a store from before keys were kept,
-// or an ingest that stopped between storing and grouping).
-Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArticle>& fresh,
-                      size_t* annotated_now) {
+// or an ingest that stopped between storing and grouping). Keys made here
+// are appended to `new_keys`, for a writer to save.
+Result<std::vector<StoredStory>> GroupStored(
+    const Store& store, const std::unordered_map<std::string, AnnotatedArticle>& fresh,
+    std::vector<std::pair<std::string, std::vector<std::string>>>* new_keys,
+    size_t* annotated_now) {
   Result<std::vector<Article>> all = store.AllArticles();
   if (!all.ok()) return all.status();
   Result<std::unordered_map<std::string, std::vector<std::string>>> stored = store.ClusterKeys();
   if (!stored.ok()) return stored.status();
   std::vector<std::vector<std::string>> keys(all->size());
-  std::vector<std::pair<std::string, std::vector<std::string>>> to_save;
   std::vector<Article> missing;
   std::vector<size_t> missing_at;
   for (size_t i = 0; i < all->size(); ++i) {
@@ -179,7 +181,7 @@ Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArt
     if (it != fresh.end() && it->second.article.text == a.text && it->second.article.title == a.title &&
         it->second.article.published == a.published) {
       keys[i] = ClusterKeys(it->second);
-      to_save.emplace_back(a.id, keys[i]);
+      new_keys->emplace_back(a.id, keys[i]);
     } else if (auto k = stored->find(a.id); k != stored->end()) {
       keys[i] = std::move(k->second);
     } else {
@@ -190,16 +192,46 @@ Status RebuildStories(Store& store, std::unordered_map<std::string, AnnotatedArt
   std::vector<AnnotatedArticle> rest = AnnotateAll(missing);
   for (size_t k = 0; k < rest.size(); ++k) {
     keys[missing_at[k]] = ClusterKeys(rest[k]);
-    to_save.emplace_back(rest[k].article.id, keys[missing_at[k]]);
+    new_keys->emplace_back(rest[k].article.id, keys[missing_at[k]]);
   }
   *annotated_now = rest.size();
-  if (Status s = store.SaveClusterKeys(to_save); !s.ok()) return s;
   Brief brief = GroupArticles(*all, keys, StoryOptions{});
   std::vector<StoredStory> stories;
   for (const Story& s : brief.stories) {
     stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
   }
-  return store.SaveStories(stories);
+  return stories;
+}
+
+// Groups every stored article into stories and stores the grouping, marked
+// as made from the articles' generation read before they were: if another
+// writer stores articles meanwhile, the stories stay marked behind.
+Status RebuildStories(Store& store, const std::unordered_map<std::string, AnnotatedArticle>& fresh,
+                      size_t* annotated_now) {
+  Result<int64_t> generation = store.ArticlesGeneration();
+  if (!generation.ok()) return generation.status();
+  std::vector<std::pair<std::string, std::vector<std::string>>> new_keys;
+  Result<std::vector<StoredStory>> stories = GroupStored(store, fresh, &new_keys, annotated_now);
+  if (!stories.ok()) return stories.status();
+  if (Status s = store.SaveClusterKeys(new_keys); !s.ok()) return s;
+  return store.SaveStories(*stories, *generation);
+}
+
+// The stored stories, or, when they are behind the articles (an ingest is
+// running or was killed before it regrouped), a grouping made in memory,
+// with a note on `err` saying so and how the store gets repaired.
+Result<std::vector<StoredStory>> CurrentStories(const Store& store, const std::string& db,
+                                                std::ostream& err) {
+  Result<bool> behind = store.StoriesBehind();
+  if (!behind.ok()) return behind.status();
+  if (!*behind) return store.Stories();
+  err << kMessagePrefix << "note: " << db
+      << ": the stored stories are behind the stored articles (an ingest is running, or was "
+         "interrupted before it regrouped them); grouped them in memory for this answer. "
+         "The next `storyline ingest` into this store saves them.\n";
+  std::vector<std::pair<std::string, std::vector<std::string>>> unused_keys;
+  size_t annotated_now = 0;
+  return GroupStored(store, {}, &unused_keys, &annotated_now);
 }
 
 // "O", or a B-/I-/E-/S- prefixed label.
@@ -245,13 +277,17 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   if (cmd.paths.empty()) return Status::InvalidInput("ingest: no input paths given");
   auto store = Store::Open(cmd.db, {});
   if (!store.ok()) return store.status();
+  // Stories left behind by an earlier ingest (killed before it regrouped)
+  // are brought up to date below even when nothing new is stored.
+  Result<bool> was_behind = (*store)->StoriesBehind();
+  if (!was_behind.ok()) return was_behind.status();
   CountingReporter reporter(&err, kMessagePrefix);
   std::vector<std::string> files = ExpandPaths(cmd.paths, reporter);
   bool show = cmd.progress == IngestCommand::Progress::kAlways ||
               (cmd.progress == IngestCommand::Progress::kAuto && isatty(STDERR_FILENO));
   ProgressLine progress(err, show, files);
   std::map<PutOutcome, size_t> outcomes;
-  size_t read = 0;
+  size_t read = 0, clashes = 0;
   Clock::time_point t0 = Clock::now();
   // Articles this run stores are annotated on the other cores while the
   // store writes, for the story rebuild at the end.
@@ -265,9 +301,17 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
       [&](Article&& a) -> Status {
         ++read;
         progress.Article();
-        Result<PutOutcome> o = (*store)->Put(a);
+        PutReport put;
+        Result<PutOutcome> o = (*store)->Put(a, &put);
         if (!o.ok()) return o.status();
         ++outcomes[*o];
+        if (!put.clashed_with.empty()) {
+          ++clashes;
+          reporter.Warn(fmt::format("{}: id \"{}\" is already taken by {}; this article is \"{}\"",
+                                    a.source, a.id, put.clashed_with, put.id));
+        }
+        // The id it is stored under, which the story rebuild looks up.
+        a.id = put.id;
         if (*o == PutOutcome::kStored || *o == PutOutcome::kUpdated) {
           annotating.run([&annotated, &annotated_mu, article = std::move(a)] {
             AnnotatedArticle an = Annotate(article, {});
@@ -284,7 +328,9 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   if (Status f = (*store)->Flush(); !f.ok()) return f;
   size_t changed = outcomes[PutOutcome::kStored] + outcomes[PutOutcome::kUpdated];
   size_t annotated_now = 0;
-  if (changed > 0) {
+  Result<bool> behind = (*store)->StoriesBehind();
+  if (!behind.ok()) return behind.status();
+  if (*behind) {
     if (show) err << "ingest: grouping " << (*store)->ArticleCount() << " articles into stories..." << std::flush;
     Status r = RebuildStories(**store, annotated, &annotated_now);
     if (show) err << "\r\033[K" << std::flush;
@@ -303,6 +349,14 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
       reasons, SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
   if (annotated_now > 0) {
     out << fmt::format("ingest: annotated {} earlier articles that had no stored clustering keys\n", annotated_now);
+  }
+  if (clashes > 0) {
+    out << fmt::format("ingest: {} article{} stored under a distinct id: {} id was taken by another "
+                       "source (reported above)\n",
+                       clashes, clashes == 1 ? "" : "s", clashes == 1 ? "its" : "their");
+  }
+  if (*was_behind) {
+    out << "ingest: brought the stories up to date (an earlier ingest stopped before grouping them)\n";
   }
   if (changed == 0 && read > 0) out << "ingest: nothing new to store\n";
   return BatchStatus(reporter.rejected());
@@ -361,12 +415,12 @@ Status RunAnnotate(const AnnotateCommand& cmd, std::ostream& out, std::ostream& 
   return BatchStatus(reporter.rejected());
 }
 
-Status RunStories(const StoriesCommand& cmd, std::ostream& out, std::ostream&) {
+Status RunStories(const StoriesCommand& cmd, std::ostream& out, std::ostream& err) {
   StoreOptions so;
   so.read_only = true;
   auto store = Store::Open(cmd.db, so);
   if (!store.ok()) return store.status();
-  Result<std::vector<StoredStory>> stories = (*store)->Stories();
+  Result<std::vector<StoredStory>> stories = CurrentStories(**store, cmd.db, err);
   if (!stories.ok()) return stories.status();
   if (cmd.json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -518,7 +572,22 @@ Status RunTag(const TagCommand& cmd, std::ostream& out, std::ostream&) {
   return Status::Ok();
 }
 
-Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream&) {
+Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err) {
+  {
+    // The server lists stored stories; after an interrupted ingest they lag
+    // the articles until a writer regroups them. Open errors are left to
+    // Server::Create, which reports them in its own words.
+    StoreOptions ro;
+    ro.read_only = true;
+    auto store = Store::Open(cmd.db, ro);
+    Result<bool> behind = store.ok() ? (*store)->StoriesBehind() : Result<bool>(false);
+    if (behind.ok() && *behind) {
+      err << kMessagePrefix << "warning: " << cmd.db
+          << ": the stored stories are behind the stored articles (an ingest is running, or was "
+             "interrupted before it regrouped them); the next `storyline ingest` into this store "
+             "brings them up to date\n";
+    }
+  }
   ServeOptions so;
   so.db_path = cmd.db;
   so.port = cmd.port;

@@ -1,6 +1,9 @@
 // ReadContext and small helpers shared by the readers.
 #include <cctype>
+#include <cstdint>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "ingest/encoding.h"
 #include "ingest/readers.h"
@@ -8,11 +11,40 @@
 namespace storyline::ingest {
 namespace {
 constexpr const char* kUnnamedId = "unnamed";
+constexpr const char* kStdinId = "stdin";
+// 8 hex digits (32 bits) keep a piped article's id short enough to type; two
+// piped articles that share them still get distinct ids, because the store
+// tells them apart by their full 64-bit origin (a clash, see article.h).
+constexpr size_t kStdinIdHexDigits = 8;
 }  // namespace
 
-ReadContext::ReadContext(const std::string& name, const ReadOptions& options, Reporter& reporter,
-                         const DocumentSink& sink)
-    : name_(name), stem_(CleanField(FileStem(name))), options_(options), reporter_(reporter), sink_(sink) {}
+ReadContext::ReadContext(const std::string& name, const std::string& path, const ReadOptions& options,
+                         Reporter& reporter, const DocumentSink& sink)
+    : name_(name),
+      path_(path),
+      stem_(CleanField(FileStem(name))),
+      options_(options),
+      reporter_(reporter),
+      sink_(sink) {}
+
+void ReadContext::SetFallbackIdentity(Document& d, size_t line) const {
+  if (path_.empty()) {
+    // Title and date are hashed with the body: the same text under another
+    // headline is another article.
+    const uint64_t h = ContentHash(d.title + '\n' + d.published + '\n' + d.body);
+    const std::string hex = fmt::format("{:016x}", h);
+    d.id = std::string(kStdinId) + "-" + hex.substr(0, kStdinIdHexDigits);
+    d.origin = std::string(kStdinId) + ":" + hex;
+    return;
+  }
+  if (line == 0) {
+    d.id = stem_;
+    d.origin = "file:" + path_;
+    return;
+  }
+  d.id = stem_ + "-" + std::to_string(line);
+  d.origin = "file:" + path_ + ":" + std::to_string(line);
+}
 
 void ReadContext::Deliver(Document&& doc) {
   if (stopped()) return;
@@ -20,6 +52,7 @@ void ReadContext::Deliver(Document&& doc) {
   // Readers give a fallback id; this only catches a file named "" or ".gz".
   if (doc.id.empty()) doc.id = stem_.empty() ? kUnnamedId : stem_;
   doc.source = CleanField(doc.source);
+  doc.origin = CleanField(doc.origin);
   doc.url = CleanField(doc.url);
   doc.title = CleanField(doc.title);
   doc.published = CleanField(doc.published);

@@ -36,10 +36,10 @@ std::string SizeLimitMessage(const std::string& name, size_t bytes, size_t limit
 
 // Reads one decompressed, size-checked buffer. `sink_failed` tells a sink
 // error (stop everything) from a file error (report, go on).
-Status Dispatch(const std::string& name, std::string_view data, size_t padding, bool truncated,
-                const ReadOptions& options, Reporter& reporter, const DocumentSink& sink,
-                bool* sink_failed) {
-  ingest::ReadContext ctx(name, options, reporter, sink);
+Status Dispatch(const std::string& name, const std::string& path, std::string_view data,
+                size_t padding, bool truncated, const ReadOptions& options, Reporter& reporter,
+                const DocumentSink& sink, bool* sink_failed) {
+  ingest::ReadContext ctx(name, path, options, reporter, sink);
   Status st;
   switch (DetectFormat(name, data)) {
     case InputFormat::kText:
@@ -67,16 +67,17 @@ Status Dispatch(const std::string& name, std::string_view data, size_t padding, 
   return st;
 }
 
-Status ReadBufferImpl(const std::string& name, std::string_view bytes, size_t padding,
-                      const ReadOptions& options, Reporter& reporter, const DocumentSink& sink,
-                      bool* sink_failed) {
+// `path`: the file's absolute path, "" for standard input (see ReadContext).
+Status ReadBufferImpl(const std::string& name, const std::string& path, std::string_view bytes,
+                      size_t padding, const ReadOptions& options, Reporter& reporter,
+                      const DocumentSink& sink, bool* sink_failed) {
   *sink_failed = false;
   if (bytes.empty()) return Status::InvalidInput(name + ": empty file");
   if (bytes.size() > options.max_file_bytes) {
     return Status::InvalidInput(SizeLimitMessage(name, bytes.size(), options.max_file_bytes));
   }
   if (!ingest::IsGzip(bytes)) {
-    return Dispatch(name, bytes, padding, false, options, reporter, sink, sink_failed);
+    return Dispatch(name, path, bytes, padding, false, options, reporter, sink, sink_failed);
   }
   const ingest::GunzipOutput gz = ingest::Gunzip(bytes, options.max_file_bytes);
   if (!gz.warning.empty()) reporter.Warn(name + ": " + gz.warning);
@@ -85,7 +86,8 @@ Status ReadBufferImpl(const std::string& name, std::string_view bytes, size_t pa
   if (gz.status.code() == StatusCode::kInvalidInput) return gz.status.WithContext(name);
   const bool damaged = !gz.status.ok();
   if (gz.size == 0) return damaged ? gz.status.WithContext(name) : Status::InvalidInput(name + ": empty file");
-  Status st = Dispatch(name, gz.view(), ingest::kReadPadding, damaged, options, reporter, sink, sink_failed);
+  Status st = Dispatch(name, path, gz.view(), ingest::kReadPadding, damaged, options, reporter, sink,
+                       sink_failed);
   if (*sink_failed || !damaged) return st;
   if (!st.ok()) reporter.Reject(st);
   return gz.status.WithContext(name);
@@ -162,6 +164,18 @@ Status ReadFileBytes(const std::string& path, size_t max_bytes, FileBuffer* buf)
   return ReadAll(fd.get(), path, expected, max_bytes, buf);
 }
 
+// The path an input file is known by across runs (Document::origin): absolute,
+// with symlinks resolved, so that `a/x.txt` from one folder and `../w/a/x.txt`
+// from another are the same source. Falls back to the path as given when
+// the file system cannot answer.
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::path(path), ec);
+  if (ec) p = fs::absolute(fs::path(path), ec);
+  if (ec) return path;
+  return p.lexically_normal().string();
+}
+
 bool IsHidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
@@ -225,7 +239,7 @@ void Walk(const fs::path& dir, Reporter& reporter, std::vector<std::string>* out
 Status ReadBuffer(const std::string& name, std::string_view bytes, const ReadOptions& options,
                   Reporter& reporter, const DocumentSink& sink) {
   bool sink_failed = false;
-  return ReadBufferImpl(name, bytes, 0, options, reporter, sink, &sink_failed);
+  return ReadBufferImpl(name, AbsolutePath(name), bytes, 0, options, reporter, sink, &sink_failed);
 }
 
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, Reporter& reporter) {
@@ -264,7 +278,8 @@ Status ReadPath(const std::string& path, const ReadOptions& options, Reporter& r
       continue;
     }
     bool sink_failed = false;
-    st = ReadBufferImpl(name, buf.view(), ingest::kReadPadding, options, reporter, sink, &sink_failed);
+    st = ReadBufferImpl(name, file == "-" ? std::string() : AbsolutePath(file), buf.view(),
+                        ingest::kReadPadding, options, reporter, sink, &sink_failed);
     if (sink_failed) return st;
     if (!st.ok()) reporter.Reject(st);
   }

@@ -86,7 +86,6 @@ void BuildDocument(ReadContext& ctx, size_t line, Fields& f) {
   }
   Document d;
   d.id = CleanField(f.id);
-  if (d.id.empty()) d.id = ctx.stem() + "-" + std::to_string(line);
   d.source = ctx.At(line);
   d.url = std::string(f.url);
   d.title = std::string(f.title);
@@ -104,6 +103,14 @@ void BuildDocument(ReadContext& ctx, size_t line, Fields& f) {
   d.format = use_text ? DocumentFormat::kText : DocumentFormat::kHtml;
   d.body = std::string(body);
   NormalizeNfc(&d.body);  // simdjson has validated the UTF-8
+  // A record's "id" names it wherever it appears; without one its URL does;
+  // without either, its place in the file (or its content, on stdin).
+  if (!d.id.empty()) {
+    d.origin = "jsonl:" + d.id;
+  } else {
+    ctx.SetFallbackIdentity(d, line);
+    if (!d.url.empty()) d.origin = "url:" + d.url;
+  }
   ctx.Deliver(std::move(d));
 }
 

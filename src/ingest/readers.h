@@ -17,9 +17,10 @@ namespace storyline::ingest {
 
 class ReadContext {
  public:
-  // All references must outlive the context.
-  ReadContext(const std::string& name, const ReadOptions& options, Reporter& reporter,
-              const DocumentSink& sink);
+  // All references must outlive the context. `path` is the file's absolute
+  // path (the base of Document::origin), "" for standard input.
+  ReadContext(const std::string& name, const std::string& path, const ReadOptions& options,
+              Reporter& reporter, const DocumentSink& sink);
   ReadContext(const ReadContext&) = delete;  // holds references; one per call
   ReadContext& operator=(const ReadContext&) = delete;
 
@@ -31,6 +32,14 @@ class ReadContext {
 
   // "name:LINE".
   std::string At(size_t line) const { return name_ + ":" + std::to_string(line); }
+
+  // Gives `d` (title, date and body filled) the id and origin of an input
+  // with no identity of its own. From a file: the stem and "file:PATH" for a
+  // one-article file (`line` 0), "STEM-LINE" and "file:PATH:LINE" for a
+  // record. From standard input, which has no name that lasts, both are
+  // derived from the content: "stdin-HEX8" and "stdin:HEX16", so that two
+  // different piped articles never share an id.
+  void SetFallbackIdentity(Document& d, size_t line) const;
 
   // Reports a record-level problem.
   void Reject(const Status& why) { reporter_.Reject(why); }
@@ -45,6 +54,7 @@ class ReadContext {
 
  private:
   const std::string& name_;
+  const std::string& path_;
   std::string stem_;
   const ReadOptions& options_;
   Reporter& reporter_;

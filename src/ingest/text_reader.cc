@@ -80,7 +80,7 @@ Status ReadTextFile(ReadContext& ctx, std::string_view bytes) {
   d.title = std::string(title);
   d.body = std::string(Trim(std::string_view(s).substr(std::min(pos, s.size()))));
   if (d.title.empty() && d.body.empty()) return Status::InvalidInput(ctx.name() + ": no text, only a date marker");
-  d.id = ctx.stem();
+  ctx.SetFallbackIdentity(d, 0);
   d.source = ctx.name();
   d.format = DocumentFormat::kText;
   ctx.Deliver(std::move(d));
@@ -92,10 +92,10 @@ Status ReadHtmlFile(ReadContext& ctx, std::string_view bytes) {
   Result<std::string> html = DecodeToUtf8(bytes, "", true, {&ctx.name(), 0}, ctx.reporter());
   if (!html.ok()) return html.status();
   Document d;
-  d.id = ctx.stem();
   d.source = ctx.name();
   d.format = DocumentFormat::kHtml;
   d.body = std::move(*html);
+  ctx.SetFallbackIdentity(d, 0);
   ctx.Deliver(std::move(d));
   return Status::Ok();
 }

@@ -247,13 +247,20 @@ void ReadRecord(ReadContext& ctx, const WarcHeader& h, std::string_view block, s
     return;
   }
   Document d;
-  d.id = CleanField(RecordId(h.record_id));
-  if (d.id.empty()) d.id = ctx.stem() + "-" + std::to_string(record_line);
   d.source = ctx.At(record_line);
   d.url = std::string(StripAngles(h.target_uri));
   // WARC-Date is when the page was fetched, not published: left out.
   d.format = html ? DocumentFormat::kHtml : DocumentFormat::kText;
   d.body = std::move(*body);
+  // The page is its URL: a later crawl of it is an update. Without one the
+  // record's own id stands for it, and without that its place in the file.
+  ctx.SetFallbackIdentity(d, record_line);
+  const std::string record_id = CleanField(RecordId(h.record_id));
+  if (!record_id.empty()) {
+    d.id = record_id;
+    d.origin = "warc:" + record_id;
+  }
+  if (!d.url.empty()) d.origin = "url:" + d.url;
   ctx.Deliver(std::move(d));
 }
 

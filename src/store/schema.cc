@@ -111,9 +111,42 @@ CREATE TRIGGER article_keys_update AFTER UPDATE OF title, text, published ON art
 END;
 )sql";
 
+// Version 3: article identity and story freshness.
+//
+// articles.origin says what input an article is (Article::origin: a file's
+// absolute path, a JSONL id, a URL, a hash of piped text): an input with the
+// origin of a stored article updates it; one whose id is taken by another
+// origin is stored under a distinct id. Unique when known. Rows stored
+// before origins were kept have '' and are claimed by the first input that
+// comes with their id (that is what they matched before).
+//
+// meta holds store-wide counters. articles_generation is bumped in every
+// transaction that stores or changes an article; stories_generation is set,
+// in the transaction that saves the stories, to the articles_generation the
+// grouping was made from. They differ while the stories are behind the
+// articles: an ingest killed between its article batches and its regroup
+// leaves them so, and the next command regroups. A store migrated from
+// version 2 is behind if some article is in no stored story (a regroup puts
+// every article in one).
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX articles_by_origin ON articles(origin) WHERE origin <> '';
+
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('articles_generation', 1);
+INSERT INTO meta (key, value) VALUES ('stories_generation',
+  CASE WHEN EXISTS (SELECT 1 FROM articles AS a WHERE NOT EXISTS
+                      (SELECT 1 FROM story_articles AS sa WHERE sa.article_id = a.id))
+       THEN 0 ELSE 1 END);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 int LatestVersion(std::span<const Migration> steps) {

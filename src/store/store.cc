@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -91,9 +92,13 @@ struct Store::Impl {
   bool in_batch = false;
   size_t batch_puts = 0;
 
+  // The articles_generation bump of the open batch is done (store.h).
+  bool batch_bumped = false;
+
   // Cached statements, prepared once in Prepare().
   Stmt begin, commit;
-  Stmt find_by_id, find_same_text, insert_article, update_article;
+  Stmt find_by_id, find_by_origin, find_same_text, insert_article, update_article;
+  Stmt claim_origin, bump_generation, read_meta;
   Stmt upsert_duplicate, delete_duplicate;
   Stmt count, get_article, all_articles, search;
   Stmt stories;
@@ -106,7 +111,22 @@ struct Store::Impl {
   // transaction back by itself on some errors (disk full, I/O). Notice that,
   // so the next Put opens a new batch, and say so in the message.
   Status BatchError(Status s);
-  Result<PutOutcome> PutInBatch(const Article& a, uint64_t hash);
+  // A stored article as the identity lookups see it.
+  struct Known {
+    bool found = false;
+    std::string id;
+    uint64_t hash = 0;
+    std::string origin;  // "" for a row stored before origins were kept
+    std::string source;
+  };
+  // Runs a lookup statement (find_by_id or find_by_origin) for `key`.
+  Result<Known> Lookup(Stmt& st, const std::string& key);
+  // A free id for an article whose own id is taken by another origin.
+  Result<std::string> DistinctId(const Article& a);
+  Status BumpGeneration();
+  Result<int64_t> Meta(const char* key);
+  Result<PutOutcome> PutInBatch(const Article& a, uint64_t hash, PutReport* report);
+  Status SaveStoriesAt(const std::vector<StoredStory>& stories, const int64_t* generation);
   Result<Article> RowToArticle(const Stmt& st) const;
   Result<std::vector<SearchHit>> RunSearch(const std::string& query, size_t limit);
 };
@@ -118,21 +138,27 @@ Status Store::Impl::Prepare() {
   };
   const std::string article_columns =
       "id, content_hash, title, published, outlet, url, author, source, text, "
-      "boilerplate_removed";
+      "boilerplate_removed, origin";
+  const std::string known_columns = "SELECT id, content_hash, origin, source FROM articles ";
   const Entry entries[] = {
       {&begin, "BEGIN IMMEDIATE"},
       {&commit, "COMMIT"},
-      {&find_by_id, "SELECT content_hash FROM articles WHERE id = ?1"},
+      {&find_by_id, known_columns + "WHERE id = ?1"},
+      {&find_by_origin, known_columns + "WHERE origin = ?1"},
+      {&claim_origin, "UPDATE articles SET origin = ?2, source = ?3 WHERE id = ?1"},
+      {&bump_generation,
+       "UPDATE meta SET value = value + 1 WHERE key = 'articles_generation'"},
+      {&read_meta, "SELECT value FROM meta WHERE key = ?1"},
       {&find_same_text,
        "SELECT id FROM articles WHERE content_hash = ?1 AND text = ?2 AND id <> ?3 "
        "ORDER BY doc LIMIT 1"},
       {&insert_article,
        "INSERT INTO articles (" + article_columns +
-           ", ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+           ", ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
            "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"},
       {&update_article,
        "UPDATE articles SET content_hash = ?2, title = ?3, published = ?4, outlet = ?5, "
-       "url = ?6, author = ?7, source = ?8, text = ?9, boilerplate_removed = ?10, "
+       "url = ?6, author = ?7, source = ?8, text = ?9, boilerplate_removed = ?10, origin = ?11, "
        "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"},
       {&upsert_duplicate,
        "INSERT INTO duplicates (id, original_id, content_hash, seen_at) "
@@ -173,6 +199,7 @@ Status Store::Impl::BeginBatch() {
   if (rc != SQLITE_DONE) return db.Error(rc, "cannot start a write transaction");
   in_batch = true;
   batch_puts = 0;
+  batch_bumped = false;
   return Status::Ok();
 }
 
@@ -217,13 +244,17 @@ Result<Article> Store::Impl::RowToArticle(const Stmt& st) const {
       BoilerplateFromJson(st.ColumnText(9), db.path() + ": article " + a.id);
   if (!removed.ok()) return removed.status();
   a.boilerplate_removed = std::move(*removed);
+  a.origin = st.ColumnText(10);
   return a;
 }
 
 namespace {
 
-void BindArticle(Stmt& st, const Article& a, uint64_t hash) {
-  st.BindText(1, a.id);
+// Binds `a` stored under `id` with origin `origin` (which may differ from
+// a.id and a.origin: see PutInBatch).
+void BindArticle(Stmt& st, const Article& a, uint64_t hash, const std::string& id,
+                 const std::string& origin) {
+  st.BindText(1, id);
   st.BindInt64(2, HashToSql(hash));
   st.BindText(3, a.title);
   st.BindText(4, a.published);
@@ -233,30 +264,108 @@ void BindArticle(Stmt& st, const Article& a, uint64_t hash) {
   st.BindText(8, a.source);
   st.BindText(9, a.text);
   st.BindText(10, BoilerplateToJson(a.boilerplate_removed));
+  st.BindText(11, origin);
 }
+
+// After a clash, the article's id followed by a hash of its origin: 8 hex
+// digits first (short, and stable across runs, so a re-ingest finds it),
+// all 16 if those are taken too, then a counter. 100 tries: reaching them
+// would take 100 ids crafted to collide; then the article is refused.
+constexpr int kDistinctIdTries = 100;
+constexpr size_t kShortHashDigits = 8;
 
 }  // namespace
 
-Result<PutOutcome> Store::Impl::PutInBatch(const Article& a, uint64_t hash) {
-  bool known = false;
-  {
-    StmtRewinder rewind(find_by_id);
-    find_by_id.BindText(1, a.id);
-    const int rc = find_by_id.Step();
-    if (rc == SQLITE_ROW) {
-      known = true;
-      if (HashFromSql(find_by_id.ColumnInt64(0)) == hash) return PutOutcome::kUnchanged;
-    } else if (rc != SQLITE_DONE) {
-      return db.Error(rc, "cannot look up article " + a.id);
+Result<Store::Impl::Known> Store::Impl::Lookup(Stmt& st, const std::string& key) {
+  StmtRewinder rewind(st);
+  st.BindText(1, key);
+  Known k;
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return k;
+  if (rc != SQLITE_ROW) return db.Error(rc, "cannot look up article \"" + key + "\"");
+  k.found = true;
+  k.id = st.ColumnText(0);
+  k.hash = HashFromSql(st.ColumnInt64(1));
+  k.origin = st.ColumnText(2);
+  k.source = st.ColumnText(3);
+  return k;
+}
+
+Result<std::string> Store::Impl::DistinctId(const Article& a) {
+  const std::string hex = fmt::format("{:016x}", ContentHash(a.origin));
+  for (int i = 0; i < kDistinctIdTries; ++i) {
+    std::string id = a.id + "-" + (i == 0 ? hex.substr(0, kShortHashDigits) : hex);
+    if (i > 1) id += "-" + std::to_string(i);
+    Result<Known> taken = Lookup(find_by_id, id);
+    if (!taken.ok()) return taken.status();
+    if (!taken->found) return id;
+  }
+  return Status::Internal(a.source + ": no free id for article \"" + a.id + "\" after " +
+                          std::to_string(kDistinctIdTries) + " tries");
+}
+
+Status Store::Impl::BumpGeneration() {
+  if (batch_bumped) return Status::Ok();
+  StmtRewinder rewind(bump_generation);
+  const int rc = bump_generation.Step();
+  if (rc != SQLITE_DONE) return db.Error(rc, "cannot mark the stories as behind the articles");
+  batch_bumped = true;
+  return Status::Ok();
+}
+
+Result<int64_t> Store::Impl::Meta(const char* key) {
+  StmtRewinder rewind(read_meta);
+  read_meta.BindText(1, key);
+  const int rc = read_meta.Step();
+  if (rc == SQLITE_DONE) return Status::Corruption(db.path() + ": meta entry " + key + " is missing");
+  if (rc != SQLITE_ROW) return db.Error(rc, std::string("cannot read ") + key);
+  return read_meta.ColumnInt64(0);
+}
+
+Result<PutOutcome> Store::Impl::PutInBatch(const Article& a, uint64_t hash, PutReport* report) {
+  // The same input stored before, under whatever id it got then.
+  Known known;
+  if (!a.origin.empty()) {
+    Result<Known> by_origin = Lookup(find_by_origin, a.origin);
+    if (!by_origin.ok()) return by_origin.status();
+    known = std::move(*by_origin);
+  }
+  std::string id = a.id;
+  if (!known.found) {
+    Result<Known> by_id = Lookup(find_by_id, a.id);
+    if (!by_id.ok()) return by_id.status();
+    // A row of unknown origin (stored before origins were kept), or an
+    // article of unknown origin, is matched by id as it always was.
+    if (by_id->found && !by_id->origin.empty() && !a.origin.empty()) {
+      report->clashed_with = by_id->source.empty() ? by_id->origin : by_id->source;
+      Result<std::string> distinct = DistinctId(a);
+      if (!distinct.ok()) return distinct.status();
+      id = std::move(*distinct);
+    } else {
+      known = std::move(*by_id);
     }
   }
-  if (known) {
+  if (known.found) {
+    report->id = known.id;
+    const std::string& origin = a.origin.empty() ? known.origin : a.origin;
+    if (known.hash == hash) {
+      if (origin == known.origin) return PutOutcome::kUnchanged;
+      StmtRewinder rewind(claim_origin);
+      claim_origin.BindText(1, known.id);
+      claim_origin.BindText(2, origin);
+      claim_origin.BindText(3, a.source);
+      const int rc = claim_origin.Step();
+      if (rc != SQLITE_DONE) return db.Error(rc, "cannot record the origin of article " + known.id);
+      return PutOutcome::kUnchanged;
+    }
     StmtRewinder rewind(update_article);
-    BindArticle(update_article, a, hash);
+    BindArticle(update_article, a, hash, known.id, origin);
     const int rc = update_article.Step();
-    if (rc != SQLITE_DONE) return db.Error(rc, "cannot update article " + a.id);
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot update article " + known.id);
+    if (Status s = BumpGeneration(); !s.ok()) return s;
     return PutOutcome::kUpdated;
   }
+  report->id = id;
   std::string original;
   {
     // The hash finds candidates through an index; comparing the text too
@@ -264,36 +373,37 @@ Result<PutOutcome> Store::Impl::PutInBatch(const Article& a, uint64_t hash) {
     StmtRewinder rewind(find_same_text);
     find_same_text.BindInt64(1, HashToSql(hash));
     find_same_text.BindText(2, a.text);
-    find_same_text.BindText(3, a.id);
+    find_same_text.BindText(3, id);
     const int rc = find_same_text.Step();
     if (rc == SQLITE_ROW) {
       original = find_same_text.ColumnText(0);
     } else if (rc != SQLITE_DONE) {
-      return db.Error(rc, "cannot look for copies of article " + a.id);
+      return db.Error(rc, "cannot look for copies of article " + id);
     }
   }
   if (!original.empty()) {
     StmtRewinder rewind(upsert_duplicate);
-    upsert_duplicate.BindText(1, a.id);
+    upsert_duplicate.BindText(1, id);
     upsert_duplicate.BindText(2, original);
     upsert_duplicate.BindInt64(3, HashToSql(hash));
     const int rc = upsert_duplicate.Step();
-    if (rc != SQLITE_DONE) return db.Error(rc, "cannot record duplicate " + a.id);
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot record duplicate " + id);
     return PutOutcome::kDuplicate;
   }
   {
     StmtRewinder rewind(insert_article);
-    BindArticle(insert_article, a, hash);
+    BindArticle(insert_article, a, hash, id, a.origin);
     const int rc = insert_article.Step();
-    if (rc != SQLITE_DONE) return db.Error(rc, "cannot store article " + a.id);
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot store article " + id);
   }
   {
     // An id once seen as a copy now has text of its own.
     StmtRewinder rewind(delete_duplicate);
-    delete_duplicate.BindText(1, a.id);
+    delete_duplicate.BindText(1, id);
     const int rc = delete_duplicate.Step();
-    if (rc != SQLITE_DONE) return db.Error(rc, "cannot update duplicates of " + a.id);
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot update duplicates of " + id);
   }
+  if (Status s = BumpGeneration(); !s.ok()) return s;
   return PutOutcome::kStored;
 }
 
@@ -380,7 +490,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-Result<PutOutcome> Store::Put(const Article& article) {
+Result<PutOutcome> Store::Put(const Article& article, PutReport* report) {
   if (Status s = impl_->RequireWritable("store articles"); !s.ok()) return s;
   if (article.id.empty()) {
     return Status::InvalidInput(
@@ -392,7 +502,10 @@ Result<PutOutcome> Store::Put(const Article& article) {
   const uint64_t hash =
       article.content_hash != 0 ? article.content_hash : ContentHash(article.text);
   if (Status s = impl_->BeginBatch(); !s.ok()) return s;
-  Result<PutOutcome> outcome = impl_->PutInBatch(article, hash);
+  PutReport ignored;
+  if (report == nullptr) report = &ignored;
+  *report = PutReport{};
+  Result<PutOutcome> outcome = impl_->PutInBatch(article, hash, report);
   if (!outcome.ok()) return impl_->BatchError(outcome.status());
   if (++impl_->batch_puts >= impl_->options.batch_size) {
     if (Status s = impl_->Commit(); !s.ok()) return s;
@@ -478,11 +591,19 @@ Result<std::vector<SearchHit>> SearchFreeText(const Store& store, const std::str
 }
 
 Status Store::SaveStories(const std::vector<StoredStory>& stories) {
-  if (Status s = impl_->RequireWritable("save stories"); !s.ok()) return s;
+  return impl_->SaveStoriesAt(stories, nullptr);
+}
+
+Status Store::SaveStories(const std::vector<StoredStory>& stories, int64_t articles_generation) {
+  return impl_->SaveStoriesAt(stories, &articles_generation);
+}
+
+Status Store::Impl::SaveStoriesAt(const std::vector<StoredStory>& stories,
+                                  const int64_t* generation) {
+  if (Status s = RequireWritable("save stories"); !s.ok()) return s;
   // The grouping is replaced in a transaction of its own, after the pending
   // articles are committed, so a failure here never takes articles with it.
-  if (Status s = impl_->Commit(); !s.ok()) return s;
-  Db& db = impl_->db;
+  if (Status s = Commit(); !s.ok()) return s;
   Stmt insert_story, insert_member;
   Status s = db.Exec("BEGIN IMMEDIATE; DELETE FROM story_articles; DELETE FROM stories;");
   if (s.ok()) {
@@ -519,6 +640,15 @@ Status Store::SaveStories(const std::vector<StoredStory>& stories) {
         break;
       }
     }
+  }
+  if (s.ok()) {
+    // In the same transaction as the stories: after a kill either both are
+    // there or neither, and the stories are known to be behind.
+    s = db.Exec(generation == nullptr
+                    ? std::string("UPDATE meta SET value = (SELECT value FROM meta WHERE key = "
+                                  "'articles_generation') WHERE key = 'stories_generation'")
+                    : "UPDATE meta SET value = " + std::to_string(*generation) +
+                          " WHERE key = 'stories_generation'");
   }
   if (s.ok()) s = db.Exec("COMMIT");
   if (!s.ok() && sqlite3_get_autocommit(db.handle()) == 0) {
@@ -605,5 +735,15 @@ Result<std::vector<StoredStory>> Store::Stories() const {
 }
 
 int Store::SchemaVersion() const { return impl_->schema_version; }
+
+Result<int64_t> Store::ArticlesGeneration() const { return impl_->Meta("articles_generation"); }
+
+Result<bool> Store::StoriesBehind() const {
+  Result<int64_t> articles = impl_->Meta("articles_generation");
+  if (!articles.ok()) return articles.status();
+  Result<int64_t> stories = impl_->Meta("stories_generation");
+  if (!stories.ok()) return stories.status();
+  return *stories != *articles;
+}
 
 }  // namespace storyline

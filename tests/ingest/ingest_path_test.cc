@@ -220,6 +220,88 @@ TEST_F(TempDir, DashReadsStandardInput) {
   EXPECT_THAT(ExpandPaths({"-"}, rep), ElementsAre("-"));
 }
 
+// Reads `bytes` as standard input ("-"), as `storyline ingest -` does.
+std::vector<Document> ReadAsStdin(const std::string& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary) << bytes;
+  std::vector<Document> docs;
+  const int saved = ::dup(STDIN_FILENO);
+  EXPECT_GE(saved, 0);
+  EXPECT_NE(std::freopen(file.c_str(), "rb", stdin), nullptr);
+  testing::RecordingReporter rep;
+  const Status s = ReadPath("-", {}, rep, [&](Document&& d) {
+    docs.push_back(std::move(d));
+    return Status::Ok();
+  });
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return docs;
+}
+
+// issue 12: every piped article was "stdin", so the second replaced the
+// first. Piped input now gets an id and origin from its content.
+TEST_F(TempDir, Issue12StandardInputIdsComeFromTheContent) {
+  const std::vector<Document> first = ReadAsStdin(P("one.txt"), "First title\n\nFirst body.\n");
+  const std::vector<Document> second = ReadAsStdin(P("two.txt"), "Second title\n\nSecond body.\n");
+  const std::vector<Document> again = ReadAsStdin(P("three.txt"), "First title\n\nFirst body.\n");
+  const std::vector<Document> retitled = ReadAsStdin(P("four.txt"), "Other title\n\nFirst body.\n");
+  for (const auto* docs : {&first, &second, &again, &retitled}) {
+    ASSERT_EQ(docs->size(), 1u);
+    EXPECT_THAT((*docs)[0].id, ::testing::MatchesRegex("stdin-[0-9a-f]{8}"));
+    EXPECT_THAT((*docs)[0].origin, ::testing::MatchesRegex("stdin:[0-9a-f]{16}"));
+    EXPECT_EQ((*docs)[0].origin.substr(6, 8), (*docs)[0].id.substr(6));
+  }
+  EXPECT_NE(first[0].id, second[0].id);
+  EXPECT_NE(first[0].id, retitled[0].id);
+  EXPECT_EQ(first[0].id, again[0].id);
+  EXPECT_EQ(first[0].origin, again[0].origin);
+  // JSONL records keep their own ids; one without gets a content id too.
+  const std::vector<Document> jsonl =
+      ReadAsStdin(P("in.jsonl"), "{\"id\":\"s1\",\"text\":\"a\"}\n{\"text\":\"b\"}\n");
+  ASSERT_EQ(jsonl.size(), 2u);
+  EXPECT_EQ(jsonl[0].id, "s1");
+  EXPECT_EQ(jsonl[0].origin, "jsonl:s1");
+  EXPECT_THAT(jsonl[1].id, ::testing::MatchesRegex("stdin-[0-9a-f]{8}"));
+}
+
+// issue 12: a/index.txt and b/index.txt shared the id "index" and nothing
+// else told them apart. The origin names each input (article.h).
+TEST_F(TempDir, Issue12OriginsNameTheInput) {
+  Write("a/index.txt", "A\n\nbody a\n");
+  Write("b/index.txt", "B\n\nbody b\n");
+  Write("c/page.html", "<html><body><p>html body</p></body></html>");
+  Write("feed.jsonl",
+        "{\"id\":\"j1\",\"text\":\"one\"}\n"
+        "{\"url\":\"https://x.org/2\",\"text\":\"two\"}\n"
+        "{\"text\":\"three\"}\n");
+  testing::RecordingReporter rep;
+  std::vector<Document> docs;
+  ASSERT_TRUE(ReadPath(root_.string(), {}, rep, [&](Document&& d) {
+                docs.push_back(std::move(d));
+                return Status::Ok();
+              }).ok());
+  const std::string root = fs::weakly_canonical(root_).string();
+  std::vector<std::string> got;
+  for (const Document& d : docs) got.push_back(d.id + " " + d.origin);
+  EXPECT_THAT(got, ElementsAre("index file:" + root + "/a/index.txt",  //
+                               "index file:" + root + "/b/index.txt",  //
+                               "page file:" + root + "/c/page.html",   //
+                               "j1 jsonl:j1",                          //
+                               "feed-2 url:https://x.org/2",           //
+                               "feed-3 file:" + root + "/feed.jsonl:3"));
+  // A relative path names the same file as an absolute one.
+  const fs::path cwd = fs::current_path();
+  fs::current_path(root_ / "a");
+  std::vector<Document> relative;
+  ASSERT_TRUE(ReadPath("../b/index.txt", {}, rep, [&](Document&& d) {
+                relative.push_back(std::move(d));
+                return Status::Ok();
+              }).ok());
+  fs::current_path(cwd);
+  ASSERT_EQ(relative.size(), 1u);
+  EXPECT_EQ(relative[0].origin, docs[1].origin);
+}
+
 TEST_F(TempDir, SinkFailureStopsTheBatch) {
   Write("a.txt", "A\n\nbody\n");
   Write("b.txt", "B\n\nbody\n");

@@ -80,6 +80,10 @@ TEST(WarcReader, PicksArticlesSkipsTheRest) {
   EXPECT_EQ(out.docs[1].id, "r2");
   EXPECT_EQ(out.docs[1].body, "<html><p>Na\xC3\xAFve caf\xC3\xA9</p></html>");
   EXPECT_EQ(out.docs[2].id, "res");
+  // A page is its URL (a later crawl of it is an update of it).
+  EXPECT_EQ(out.docs[0].origin, "url:https://a.example/1");
+  EXPECT_EQ(out.docs[1].origin, "url:https://b.example/2");
+  EXPECT_EQ(out.docs[2].origin, "url:file:///notes.txt");
   EXPECT_EQ(out.docs[2].format, DocumentFormat::kText);
   EXPECT_EQ(out.docs[2].body, "Plain resource text.\n");
   EXPECT_TRUE(out.rejects.empty());

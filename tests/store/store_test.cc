@@ -1,5 +1,6 @@
 #include "storyline/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -320,7 +321,7 @@ TEST(StoreTest, VersionOneStoreMigratesWithoutClusterKeys) {
   ExecRaw(path, kHandMadeV1);
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->SchemaVersion(), 2);
+  EXPECT_EQ(store->SchemaVersion(), 3);
   Result<std::unordered_map<std::string, std::vector<std::string>>> keys = store->ClusterKeys();
   ASSERT_TRUE(keys.ok()) << keys.status().ToString();
   EXPECT_TRUE(keys->empty());  // computed by the next ingest
@@ -659,6 +660,201 @@ TEST(StoreTest, SavesAndReplacesStories) {
   ASSERT_TRUE(got.ok());
   ASSERT_EQ(got->size(), 1u);
   EXPECT_EQ((*got)[0].id, "s9");
+}
+
+Article FromOrigin(const std::string& id, const std::string& origin, const std::string& text) {
+  Article a = MakeArticle(id, text);
+  a.origin = origin;
+  a.source = origin.substr(origin.find(':') + 1);
+  return a;
+}
+
+// issue 12: `ingest a/index.txt b/index.txt` stored one and "updated" it
+// with the other. Each row puts one article; the same origin is an update
+// that keeps its id, another origin with a taken id is stored apart.
+TEST(StoreTest, Issue12SameIdFromAnotherOriginIsKeptApart) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  ASSERT_NE(store, nullptr);
+  const std::string hash_b = "index-" + fmt::format("{:016x}", ContentHash("file:/b/index.txt")).substr(0, 8);
+  struct Row {
+    Article article;
+    PutOutcome outcome;
+    std::string id;            // PutReport::id
+    std::string clashed_with;  // PutReport::clashed_with
+  };
+  const Row rows[] = {
+      {FromOrigin("index", "file:/a/index.txt", "Story A."), PutOutcome::kStored, "index", ""},
+      {FromOrigin("index", "file:/b/index.txt", "Story B."), PutOutcome::kStored, hash_b, "/a/index.txt"},
+      {FromOrigin("index", "file:/a/index.txt", "Story A."), PutOutcome::kUnchanged, "index", ""},
+      {FromOrigin("index", "file:/b/index.txt", "Story B."), PutOutcome::kUnchanged, hash_b, ""},
+      {FromOrigin("index", "file:/b/index.txt", "Story B, v2."), PutOutcome::kUpdated, hash_b, ""},
+      // The same text from a third origin: a copy, recorded under its own id.
+      {FromOrigin("index", "file:/c/index.txt", "Story A."), PutOutcome::kDuplicate,
+       "index-" + fmt::format("{:016x}", ContentHash("file:/c/index.txt")).substr(0, 8), "/a/index.txt"},
+      // A later crawl of a URL under another record id updates the first.
+      {FromOrigin("r1", "url:https://x.org/p", "Page."), PutOutcome::kStored, "r1", ""},
+      {FromOrigin("r2", "url:https://x.org/p", "Page, fixed."), PutOutcome::kUpdated, "r1", ""},
+      // Unknown origin: matched by id, as before origins were kept.
+      {MakeArticle("index", "Story A, by hand."), PutOutcome::kUpdated, "index", ""},
+  };
+  for (const Row& row : rows) {
+    PutReport report;
+    Result<PutOutcome> o = store->Put(row.article, &report);
+    ASSERT_TRUE(o.ok()) << o.status().ToString();
+    EXPECT_EQ(*o, row.outcome) << row.article.origin << " " << row.article.text;
+    EXPECT_EQ(report.id, row.id) << row.article.origin << " " << row.article.text;
+    EXPECT_EQ(report.clashed_with, row.clashed_with) << row.article.origin;
+  }
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(store->ArticleCount(), 3u);
+  Result<Article> a = store->GetArticle("index");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "Story A, by hand.");
+  EXPECT_EQ(a->origin, "file:/a/index.txt");  // kept when the update had none
+  Result<Article> b = store->GetArticle(hash_b);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->text, "Story B, v2.");
+  EXPECT_EQ(b->origin, "file:/b/index.txt");
+}
+
+TEST(StoreTest, Issue12DistinctIdSkipsTakenIds) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  ASSERT_NE(store, nullptr);
+  const std::string hex = fmt::format("{:016x}", ContentHash("file:/b/x.txt"));
+  ASSERT_TRUE(store->Put(FromOrigin("x", "file:/a/x.txt", "one")).ok());
+  // Someone's file is literally named like the short distinct id.
+  ASSERT_TRUE(store->Put(FromOrigin("x-" + hex.substr(0, 8), "file:/c/x.txt", "two")).ok());
+  PutReport report;
+  Result<PutOutcome> o = store->Put(FromOrigin("x", "file:/b/x.txt", "three"), &report);
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  EXPECT_EQ(*o, PutOutcome::kStored);
+  EXPECT_EQ(report.id, "x-" + hex);
+  EXPECT_EQ(store->ArticleCount(), 3u);
+}
+
+// issue 12: killed between its article batches and its regroup, an ingest
+// left stories that nothing knew were stale. The store now says so until
+// stories made from the current articles are saved.
+TEST(StoreTest, Issue12StoriesBehindUntilSavedFromTheCurrentArticles) {
+  TempDir dir;
+  const std::string path = dir.File("s.db");
+  auto behind = [](Store& s) {
+    Result<bool> b = s.StoriesBehind();
+    EXPECT_TRUE(b.ok()) << b.status().ToString();
+    return b.ok() && *b;
+  };
+  int64_t seen = 0;
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_FALSE(behind(*store));  // a new store: no articles, no stories
+    ASSERT_TRUE(store->Put(MakeArticle("a", "one")).ok());
+    ASSERT_TRUE(store->Flush().ok());
+    EXPECT_TRUE(behind(*store));
+    Result<int64_t> g = store->ArticlesGeneration();
+    ASSERT_TRUE(g.ok());
+    seen = *g;
+    // "Killed" here: the committed article is there, the stories are not.
+  }
+  {
+    auto store = OpenOrDie(path, {.read_only = true});
+    ASSERT_NE(store, nullptr);
+    EXPECT_TRUE(behind(*store));
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_TRUE(behind(*store));
+  // Unchanged and duplicate puts change no story.
+  ASSERT_TRUE(store->SaveStories({{"s1", "One", "", "", {"a"}}}, seen).ok());
+  EXPECT_FALSE(behind(*store));
+  ASSERT_TRUE(store->Put(MakeArticle("a", "one")).ok());
+  ASSERT_TRUE(store->Put(MakeArticle("copy", "one")).ok());
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_FALSE(behind(*store));
+  // A grouping made from older articles leaves the stories behind.
+  ASSERT_TRUE(store->Put(MakeArticle("b", "two")).ok());
+  ASSERT_TRUE(store->Put(MakeArticle("c", "three")).ok());
+  ASSERT_TRUE(store->SaveStories({{"s1", "One", "", "", {"a"}}}, seen).ok());
+  EXPECT_TRUE(behind(*store));
+  ASSERT_TRUE(store->Put(MakeArticle("a", "one, updated")).ok());
+  ASSERT_TRUE(store->SaveStories({{"s1", "All", "", "", {"a", "b", "c"}}}).ok());
+  EXPECT_FALSE(behind(*store));
+}
+
+// A version 2 store (the schema before origins and the stories mark), as
+// the migration from version 1 leaves it, plus keys and a second article
+// that no story lists (an ingest killed before it regrouped).
+constexpr const char* kToVersionTwo = R"sql(
+CREATE TABLE article_keys (doc INTEGER PRIMARY KEY, keys TEXT NOT NULL);
+CREATE TRIGGER article_keys_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM article_keys WHERE doc = old.doc; END;
+CREATE TRIGGER article_keys_update AFTER UPDATE OF title, text, published ON articles BEGIN
+  DELETE FROM article_keys WHERE doc = old.doc; END;
+INSERT INTO article_keys SELECT doc, '["harbour"]' FROM articles WHERE id = 'old-1';
+PRAGMA user_version = 2;
+)sql";
+constexpr const char* kUngroupedArticle = R"sql(
+INSERT INTO articles (id, content_hash, title, text, ingested_at)
+  VALUES ('old-2', 777, 'Quay closes', 'The quay closed.', '2021-05-04T00:00:00Z');
+)sql";
+
+TEST(StoreTest, VersionTwoStoreMigratesKeepingArticlesAndStories) {
+  TempDir dir;
+  const std::string path = dir.File("v2.db");
+  ExecRaw(path, kHandMadeV1);
+  ExecRaw(path, kToVersionTwo);
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->SchemaVersion(), 3);
+    Result<bool> behind = store->StoriesBehind();
+    ASSERT_TRUE(behind.ok()) << behind.status().ToString();
+    EXPECT_FALSE(*behind);  // every article is in a saved story
+    Result<std::vector<StoredStory>> stories = store->Stories();
+    ASSERT_TRUE(stories.ok());
+    ASSERT_EQ(stories->size(), 1u);
+    Result<std::unordered_map<std::string, std::vector<std::string>>> keys = store->ClusterKeys();
+    ASSERT_TRUE(keys.ok());
+    EXPECT_EQ((*keys)["old-1"], std::vector<std::string>{"harbour"});
+    Result<Article> old = store->GetArticle("old-1");
+    ASSERT_TRUE(old.ok());
+    EXPECT_EQ(old->origin, "");
+    // The first input with the id of a row of unknown origin claims it...
+    Article same = FromOrigin("old-1", "file:/news/old-1.txt", old->text);
+    same.content_hash = old->content_hash;
+    PutReport report;
+    Result<PutOutcome> o = store->Put(same, &report);
+    ASSERT_TRUE(o.ok()) << o.status().ToString();
+    EXPECT_EQ(*o, PutOutcome::kUnchanged);
+    EXPECT_EQ(report.clashed_with, "");
+    // ...so another input with that id is a clash, not an update.
+    o = store->Put(FromOrigin("old-1", "file:/elsewhere/old-1.txt", "Other text."), &report);
+    ASSERT_TRUE(o.ok()) << o.status().ToString();
+    EXPECT_EQ(*o, PutOutcome::kStored);
+    EXPECT_EQ(report.clashed_with, "/news/old-1.txt");
+    EXPECT_EQ(store->ArticleCount(), 2u);
+  }
+  auto store = OpenOrDie(path, {.read_only = true});
+  ASSERT_NE(store, nullptr);
+  Result<Article> old = store->GetArticle("old-1");
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->origin, "file:/news/old-1.txt");
+}
+
+TEST(StoreTest, VersionTwoStoreWithUngroupedArticlesMigratesBehind) {
+  TempDir dir;
+  const std::string path = dir.File("v2-behind.db");
+  ExecRaw(path, kHandMadeV1);
+  ExecRaw(path, kToVersionTwo);
+  ExecRaw(path, kUngroupedArticle);
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  Result<bool> behind = store->StoriesBehind();
+  ASSERT_TRUE(behind.ok()) << behind.status().ToString();
+  EXPECT_TRUE(*behind);
+  EXPECT_EQ(store->ArticleCount(), 2u);
 }
 
 }  // namespace
