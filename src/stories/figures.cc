@@ -144,6 +144,15 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     // An age at a dated event holds at the event: "made his debut in 2019,
     // aged 18" and "made his debut in 2018 as a 17-year-old" are both his
     // age at the debut.
+    // "the highest since 1998" compares; "above the 31% recorded in 2019":
+    // the year times the figure nearer to it.
+    const std::string lead = FoldCase(view.Slice(d.span.start > 6 ? d.span.start - 6 : 0, d.span.start));
+    const bool other_between = std::any_of(a.quantities.begin(), a.quantities.end(), [&](const Quantity& o) {
+      if (&o == &q || o.span.start == q.span.start) return false;
+      const size_t lo = std::min(q.span.end, d.span.end), hi = std::max(q.span.start, d.span.start);
+      return o.span.start >= lo && o.span.end <= hi;
+    });
+    if (date.size() == 4 && (lead.ends_with("since ") || other_between)) continue;
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
       if (q.measure == "age") {
         const std::string word = EventWordBefore(view.Slice(sentence.start, d.span.start));
@@ -167,7 +176,15 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     best = date;
     best_gap = gap;
   }
-  if (best.empty() && !this_year.empty()) best = EarlierYearWritten(view, sentence, q, this_year);
+  if (best.empty() && !this_year.empty()) {
+    // Years the date annotator found were weighed above; the fallback is
+    // for those it leaves alone ("a 2016 pilot study").
+    best = EarlierYearWritten(view, sentence, q, this_year);
+    const bool weighed = std::any_of(a.dates.begin(), a.dates.end(), [&](const DateMention& d) {
+      return d.span.start >= sentence.start && d.span.end <= sentence.end && CalendarDatePrefix(d.value) == best;
+    });
+    if (weighed) best.clear();
+  }
   return best;
 }
 
