@@ -173,6 +173,10 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     }
     // "..., the company confirmed on October 16": the day of the telling.
     if (SaysBetween(view.Slice(q.span.end, d.span.start))) continue;
+    // "by 197 votes in Tuesday's election": the day names the event the
+    // figure is of, not a day in a series of figures.
+    const std::string after = view.Slice(d.span.end, d.span.end + 2);
+    if (after == "'s" || view.Slice(d.span.end, d.span.end + 1) == "\xE2\x80\x99") continue;
     best = date;
     best_gap = gap;
   }

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -59,6 +61,7 @@ enum class Expect {
   kConflict,    // shown in a conflict
   kNoConflict,  // claimed, in no conflict
   kAbsent,      // no claim at all
+  kAgreed,      // claimed, in a claim other outlets' values back
 };
 
 // Each case: outlets telling one story, and a value's fate.
@@ -155,7 +158,12 @@ const std::vector<Case>& Cases() {
        {{"a", "2023-11-08", "Turnout in the Corvale election reached 38.6 per cent, the highest since 1998."},
         {"b", "2023-11-08", "Turnout in the Corvale election was nearly 39%, well above the 31% recorded in 2019."}},
        "about 39",
-       Expect::kNoConflict},
+       Expect::kAgreed},
+      {"a_day_naming_the_event_does_not_time_its_figure",
+       {{"a", "2023-11-08", "Ines Marr beat Tomas Wendt by 197 votes in Tuesday's election in Corvale."},
+        {"b", "2023-11-08", "Ines Marr leads Tomas Wendt by fewer than 200 votes in the Corvale election."}},
+       "up to 200",
+       Expect::kAgreed},
       {"a_date_in_another_clause_dates_that_clause",
        {{"a", "2024-10-25", "Tomas Wendt was jailed after the jury, which retired on Monday, returned."},
         {"b", "2024-10-25", "Tomas Wendt was jailed on Friday."}},
@@ -200,6 +208,12 @@ TEST(FigureClaimsTest, ConflictOnlyWhereTheSameThingDiffers) {
       case Expect::kAbsent:
         EXPECT_TRUE(ClaimsWith(b, c.value).empty()) << c.value;
         break;
+      case Expect::kAgreed: {
+        const std::vector<const Claim*> claims = ClaimsWith(b, c.value);
+        EXPECT_TRUE(std::any_of(claims.begin(), claims.end(), [](const Claim* x) { return x->status == "agreed"; }))
+            << c.value << " is in no agreed claim";
+        break;
+      }
     }
   }
 }
