@@ -883,16 +883,23 @@ class Finder {
       const bool person = l == "he" || l == "she" || l == "his" || l == "her";
       if (!person && l != "its") continue;
       *at = k;
+      // The nearest fitting name before it in its own sentence; else the
+      // first of the sentence before, its subject ("Lindqvist tore a
+      // hamstring against Kellerby. He has started six matches").
+      const std::string_view type = person ? "PERSON" : "ORG";
+      const size_t own = sentence_start_[s];
       const size_t limit = sentence_start_[s > 0 ? s - 1 : 0];
+      const EntityMention* previous_first = nullptr;
       for (auto it = std::upper_bound(by_end_.begin(), by_end_.end(), toks_[k].c0,
                                       [](size_t v, const EntityMention* m) { return v < m->span.end; });
            it != by_end_.begin();) {
         --it;
         if ((*it)->span.end < limit) break;
-        if ((*it)->span.start < limit) continue;
-        if ((*it)->type == (person ? "PERSON" : "ORG")) return (*it)->entity;
+        if ((*it)->span.start < limit || (*it)->type != type) continue;
+        if ((*it)->span.start >= own) return (*it)->entity;
+        previous_first = *it;
       }
-      return "";
+      return previous_first != nullptr ? previous_first->entity : "";
     }
     return "";
   }

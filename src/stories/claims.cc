@@ -1086,12 +1086,20 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       const size_t pronoun_at = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[k].begin));
       if (!clause_subject_at(pronoun_at + CountCodePoints(words[k].folded))) return std::nullopt;
       const size_t previous_start = SentenceOf(a, sentence.start > 0 ? sentence.start - 1 : 0, view.cp_length()).start;
+      // The nearest person before it in its sentence, else the first of
+      // the sentence before (its subject).
       const EntityMention* person = nullptr;
+      const EntityMention* previous_first = nullptr;
       for (const EntityMention& m : a.entities) {
         if (m.span.start < previous_start || m.span.end > pronoun_at) continue;
         if (!entity_of(m, "PERSON")) continue;
-        if (person == nullptr || m.span.end > person->span.end) person = &m;
+        if (m.span.start >= sentence.start) {
+          if (person == nullptr || m.span.end > person->span.end) person = &m;
+        } else if (previous_first == nullptr || m.span.start < previous_first->span.start) {
+          previous_first = &m;
+        }
       }
+      if (person == nullptr) person = previous_first;
       return person != nullptr ? entity_of(*person, "PERSON") : std::nullopt;
     }
     if (!BetweenSubjectAndVerb(words[k])) break;

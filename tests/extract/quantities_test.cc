@@ -210,6 +210,10 @@ TEST(FindQuantitiesTest, CountSubjects) {
       {"Zoë Fox, angry at Acme Corp, lost 30K followers.", {kFox, kAcme}, "30K followers", 30000, "followers", "e1"},
       {"Zoë Fox said she lost 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
       {"Zoë Fox sang. She now has 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
+      // A pronoun opening a sentence is the last sentence's subject, not
+      // the name nearest to it.
+      {"Zoë Fox sang with Omar Lane. She now has 5,000 followers.", {kFox, kLane}, "5,000 followers", 5000,
+       "followers", "e1"},
       {"Zoë Fox sang. Omar Lane mocked Fox's 5,000 followers.", {kFox, kLane}, "5,000 followers", 5000, "followers",
        "e1"},
       {"Omar Lane mocked the 5,000 followers of Zoë Fox.", {kLane, kFox}, "5,000 followers", 5000, "followers", "e1"},
