@@ -74,6 +74,24 @@ double SentenceSimilarity(const Figure& f, const Figure& g) {
   return all == 0 ? 0.0 : static_cast<double>(shared.size()) / static_cast<double>(all);
 }
 
+// One name for what outlets count under different nouns
+// (lexicons/count_synonyms.txt): the whole measure, else word by word.
+std::string CountName(std::string_view measure) {
+  if (const std::string_view whole = lexicon::Find(lexicon::kCountSynonyms, measure); !whole.empty()) {
+    return std::string(whole);
+  }
+  std::string out;
+  for (size_t at = 0; at < measure.size();) {
+    const size_t space = std::min(measure.find(' ', at), measure.size());
+    const std::string_view w = measure.substr(at, space - at);
+    const std::string_view to = lexicon::Find(lexicon::kCountSynonyms, w);
+    if (!out.empty()) out += ' ';
+    out += to.empty() ? w : to;
+    at = space + 1;
+  }
+  return out;
+}
+
 // What a quantity measures as a claim attribute; "" when nothing known.
 std::string AttributeOf(const Quantity& q) {
   if (q.measure == "age") return "age";
@@ -81,12 +99,15 @@ std::string AttributeOf(const Quantity& q) {
   if (IsCurrency(q.unit)) return q.measure.empty() ? "amount" : q.measure;
   if (q.unit == "percent") return q.measure.empty() ? "" : "percent " + q.measure;
   if (IsTimeUnit(q.unit)) return q.measure.empty() ? "" : fmt::format("{} ({}s)", q.measure, q.unit);
-  return q.measure;
+  return CountName(q.measure);
 }
 
 std::string ScaleOf(const Quantity& q) {
   if (IsCurrency(q.unit) || q.unit == "percent" || q.unit == "rank") return q.unit;
-  return q.measure == "age" ? "years" : q.unit;
+  if (q.measure == "age") return "years";
+  // "6,412 people employed" and "6,400 staff" count one thing.
+  if (!lexicon::Find(lexicon::kCountSynonyms, q.measure).empty()) return CountName(q.measure);
+  return CountName(q.unit);
 }
 
 // A year before `this_year` written as a number within kYearReach of the
@@ -154,6 +175,14 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     });
     if (date.size() == 4 && (lead.ends_with("since ") || other_between)) continue;
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
+      // "Pellmore, founded in 1962, now employs 6,800 people": the year
+      // dates another verb's event, outside which the figure stands.
+      if (q.measure != "age") {
+        const std::string lead_in = view.Slice(sentence.start, d.span.start);
+        const EventWord event = FindEventWordBefore(lead_in);
+        const size_t event_at = sentence.start + CountCodePoints(std::string_view(lead_in).substr(0, event.begin));
+        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start)) continue;
+      }
       if (q.measure == "age") {
         const std::string word = EventWordBefore(view.Slice(sentence.start, d.span.start));
         if (!word.empty()) return "at " + word;
@@ -368,7 +397,13 @@ bool Comparable(const Figure& f, const Figure& g) {
     const bool generic = lexicon::In(lexicon::kSumWordsGeneric, f.attribute);
     return !generic || f.entity || SentenceSimilarity(f, g) >= kSameEventSimilarity;
   }
-  const bool bare = f.joined || g.joined || f.attribute.find(' ') == std::string::npos;
+  // An owner's workforce or users (lexicons/count_synonyms.txt) is one
+  // count however the sentence goes on.
+  const auto known_count = [](const Figure& x) {
+    return x.entity && !lexicon::Find(lexicon::kCountSynonyms, x.q.measure).empty();
+  };
+  const bool bare = (f.joined || g.joined || f.attribute.find(' ') == std::string::npos) &&
+                    !(known_count(f) && known_count(g));
   // Figures of the story's event name no owner, so their sentences must
   // tell the same thing too ("leads Harrold by fewer than 200 votes" and
   // "won her ward by 312 votes" are two margins).
