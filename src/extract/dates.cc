@@ -33,7 +33,10 @@ constexpr int kMaxYear = 2100;
 // Two-digit years ("11/28/22", "'90s") below this are 20xx, else 19xx.
 constexpr int kTwoDigitPivot = 50;
 // How many tokens back a future cue ("will") may sit before a bare weekday.
-constexpr size_t kFutureCueWindow = 10;
+// "will hold a meeting for members at the Harwick Labour Club on Thursday"
+// puts eleven tokens between; the nearest cue wins, so a wide window only
+// reaches cues no nearer one overrides.
+constexpr size_t kFutureCueWindow = 16;
 
 struct Match {
   size_t end = 0;  // token index, exclusive
@@ -717,7 +720,11 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (!t.capitalised && !after_be && lexicon::In(kIrregularPasts, t.lower)) return past();
     // Lower case only: a capitalised "-ed" word is a name or a title's word
     // ("Rovers Unfiltered").
-    if (!t.capitalised && !after_be && t.lower.size() > 4 && t.lower.ends_with("ed") &&
+    // "on a reduced timetable": after a determiner an "-ed" word describes.
+    const bool after_determiner = k > 0 && (c.t[k - 1].lower == "a" || c.t[k - 1].lower == "an" ||
+                                            c.t[k - 1].lower == "the" || c.t[k - 1].lower == "its" ||
+                                            c.t[k - 1].lower == "their");
+    if (!t.capitalised && !after_be && !after_determiner && t.lower.size() > 4 && t.lower.ends_with("ed") &&
         !lexicon::In(kFutureBeforeTo, t.lower)) {
       return past();
     }

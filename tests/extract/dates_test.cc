@@ -63,6 +63,11 @@ TEST(FindDatesTest, NormalisesDatesAgainstAGivenAnchor) {
       {"The verdict is due tomorrow.", "tomorrow", "2022-11-30"},
       {"The couple split on Sunday, a source said.", "Sunday", "2022-11-27"},
       {"The couple will meet on Friday to talk.", "Friday", "2022-12-02"},
+      // A future cue far before the day, a describing "-ed" word between, "next".
+      {"The union will hold a meeting for members at the Harwick Labour Club on Thursday.", "Thursday",
+       "2022-12-01"},
+      {"Services will resume on a reduced timetable on Thursday.", "Thursday", "2022-12-01"},
+      {"The company plans its next launch in March.", "March", "2023-03"},
       {"The brand apologised last week.", "last week", "2022-W47"},
       {"The album comes out next month.", "next month", "2022-12"},
       {"Revenue rose last year.", "last year", "2021"},
