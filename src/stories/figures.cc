@@ -357,6 +357,9 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
   for (const Figure& f : figures) ++attributes[{f.entity, f.scale}][f.attribute];
   for (Figure& f : figures) {
     if (f.attribute == "age" || f.attribute == "amount") continue;
+    // A sum of the story's own named only by a generic word ("fee") is not
+    // taken for a specific one ("break fee"): two sums of one deal differ.
+    if (IsCurrency(f.scale) && !f.entity && lexicon::In(lexicon::kSumWordsGeneric, f.attribute)) continue;
     std::map<std::string, size_t>& same = attributes[{f.entity, f.scale}];
     std::set<std::string> wider;
     for (const auto& [attribute, count] : same) {

@@ -321,6 +321,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It moved 1.25 million Swiss francs.", "1.25 million Swiss francs", 1.25e6, 0, "", B::kExact},
       {"She won a contract worth $4.2m last year.", "$4.2m", 4.2e6, 0, "contract", B::kExact},
       {"He moved for a fee of £62m.", "£62m", 62e6, 0, "fee", B::kExact},
+      {"It will pay a break fee of £18.4m if its board withdraws.", "£18.4m", 18.4e6, 0, "break fee", B::kExact},
       {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
       {"The club spent £100m this summer.", "£100m", 100e6, 0, "spending", B::kExact},
       {"The fire was 15% contained.", "15%", 15, 0, "contained", B::kExact},
