@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 
+#include "extract/lexicon.h"
 #include "stories/cluster.h"
 #include "stories/label.h"
 #include "stories/near_dup.h"
@@ -109,7 +110,20 @@ std::vector<std::string> EntityKeysOf(const AnnotatedArticle& a) {
     if (folded.size() > name.size()) name = folded;
   }
   std::vector<std::string> keys;
-  for (auto& [id, name] : best) keys.push_back(std::move(name));
+  for (auto& [id, name] : best) {
+    // "pellmore foods" and "pellmore", "acme inc." and "acme": one key
+    // whether or not an outlet writes the word organisation names end in
+    // (lexicons/org_suffixes.txt).
+    const size_t space = name.rfind(' ');
+    if (space != std::string::npos) {
+      std::string last = name.substr(space + 1);
+      if (!last.empty() && last.back() == '.') last.pop_back();
+      if (lexicon::In(lexicon::kOrgSuffixesNameEnd, last) || lexicon::In(lexicon::kOrgSuffixesLegal, last)) {
+        name.resize(space);
+      }
+    }
+    keys.push_back(std::move(name));
+  }
   return keys;
 }
 

@@ -469,5 +469,21 @@ TEST(BuildBriefTest, DistinctArticlesHaveNoDuplicates) {
   for (const Story& s : BuildBrief(TwoStoryCorpus(), {}).stories) EXPECT_TRUE(s.duplicates.empty());
 }
 
+TEST(ClusterKeysTest, AnOrganisationWordDoesNotChangeTheKey) {
+  AnnotatedArticle a;
+  a.article.text = "Pellmore Foods agreed. Acme Inc. agreed.";
+  a.entities.push_back({{0, 14}, "Pellmore Foods", "ORG", "e1"});
+  a.entities.push_back({{23, 32}, "Acme Inc.", "ORG", "e2"});
+  AnnotatedArticle b;
+  b.article.text = "Pellmore agreed. Acme agreed.";
+  b.entities.push_back({{0, 8}, "Pellmore", "ORG", "e1"});
+  b.entities.push_back({{17, 21}, "Acme", "ORG", "e2"});
+  std::vector<std::string> ka = ClusterKeys(a), kb = ClusterKeys(b);
+  std::sort(ka.begin(), ka.end());
+  std::sort(kb.begin(), kb.end());
+  EXPECT_EQ(ka, kb);
+  EXPECT_EQ(kb, (std::vector<std::string>{"acme", "pellmore"}));
+}
+
 }  // namespace
 }  // namespace storyline
