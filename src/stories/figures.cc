@@ -312,8 +312,27 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         const bool then = q.text.rfind("aged", 0) == 0 || before.ends_with("as a ") || before.ends_with(" at ");
         const bool at_event = f.when.rfind("at ", 0) == 0;
         if ((f.when.size() > 4 && !at_event) || !then) f.when.clear();
+        // "who joined the company as a 22-year-old": undated, but an age at
+        // what the clause's verb says happened, not today's.
+        if (then && f.when.empty()) {
+          size_t sentence_start = 0;
+          for (const Span& sp : a.sentences) {
+            if (sp.start <= q.span.start && q.span.start < sp.end) sentence_start = sp.start;
+          }
+          const std::string clause = view.Slice(sentence_start, q.span.start);
+          const std::vector<WordToken> words = Tokenize(clause.substr(std::min(clause.size(), clause.rfind(',') + 1)));
+          for (size_t k = words.size(); k-- > 0;) {
+            const std::string& w = words[k].folded;
+            if (!words[k].capitalised && w.size() > 4 && w.ends_with("ed")) {
+              f.when = "at " + (lexicon::Find(lexicon::kEventFamilies, w).empty()
+                                    ? w
+                                    : std::string(lexicon::Find(lexicon::kEventFamilies, w)));
+              break;
+            }
+          }
+        }
         // Shown as what it is: "age at debut", never beside today's age.
-        if (at_event && !f.when.empty()) f.attribute = "age " + f.when;
+        if (f.when.rfind("at ", 0) == 0) f.attribute = "age " + f.when;
       }
       f.evidence = view.SentenceAt(q.span.start);
       f.terms = IndexTerms(f.evidence);
