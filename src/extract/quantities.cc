@@ -871,8 +871,8 @@ class Finder {
   }
 
   // The entity a pronoun before `first` in its sentence stands for:
-  // he/she/his/her -> the nearest PERSON before it (this or the previous
-  // sentence), its -> the nearest ORG. Returns the pronoun's token index in
+  // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
+  // its sentence, else the first of the sentence before. Returns the pronoun's token index in
   // *at, or toks_.size() when there is none.
   std::string PronounReferent(size_t first, size_t* at) const {
     *at = toks_.size();
@@ -1612,12 +1612,19 @@ class Finder {
   // "Three people died and 41 were taken to hospital": a figure with no
   // noun, after "and" and before an auxiliary, counts what the count just
   // before it in the sentence counts.
+  // So does one closing a comparison: "took 8,412 votes to Harrold's
+  // 8,215", "Castellane on 8,412 votes and Harrold on 8,215".
   std::optional<Match> Elided(size_t first, size_t last, double value) const {
     const size_t next = last + 1;
-    if (first == 0 || !IsWordCi(first - 1, "and") || next >= toks_.size() || toks_[next].kind != Kind::kWord ||
-        !InList(kAuxiliaries, toks_[next].s)) {
-      return std::nullopt;
-    }
+    if (first < 2) return std::nullopt;
+    const bool before_verb = IsWordCi(first - 1, "and") && next < toks_.size() && toks_[next].kind == Kind::kWord &&
+                             InList(kAuxiliaries, toks_[next].s);
+    const bool closes = next >= toks_.size() || toks_[next].sentence != toks_[first].sentence ||
+                        Is(next, ",") || Is(next, ".") || Is(next, ";");
+    const bool possessive = first >= 3 && IsWordCi(first - 1, "s") && Glued(first - 1) &&
+                            (Is(first - 2, "'") || Is(first - 2, "\xE2\x80\x99")) && IsUpperWord(toks_[first - 3]);
+    const bool compared = closes && (possessive || (IsWordCi(first - 1, "on") && IsUpperWord(toks_[first - 2])));
+    if (!before_verb && !compared) return std::nullopt;
     for (size_t k = first - 1; k-- > 1 && toks_[k].sentence == toks_[first].sentence;) {
       if (!IsCountNoun(toks_[k])) continue;
       const std::optional<Number> n = NumberAt(k - 1);

@@ -349,6 +349,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Forty people were treated in hospital.", "Forty people", 40, 0, "people hospitalised", B::kExact},
       {"Two people died and 41 were taken to hospital.", "41", 41, 0, "people hospitalised", B::kExact},
       {"Five homes burned and 12 were damaged.", "12", 12, 0, "homes damaged", B::kExact},
+      {"Ann Lee took 8,412 votes to Bo Kim's 8,215.", "8,215", 8215, 0, "votes", B::kExact},
+      {"It put Ann Lee on 8,412 votes and Bo Kim on 8,215.", "8,215", 8215, 0, "votes", B::kExact},
       {"82 patients in the drug group had a stroke.", "82 patients", 82, 0, "patients in drug group", B::kExact},
       {"The independent drew 1,904 votes in the mayoral race.", "1,904 votes", 1904, 0, "votes", B::kExact},
   };
