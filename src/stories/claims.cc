@@ -1128,6 +1128,24 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         // Names in the phrase say whose thing it is (the subject), not what.
         if (!t.capitalised) m.words.push_back(t.folded);
       }
+      // "in Tuesday's election", "Saturday's launch": the day of the event
+      // the noun names, the story's own unless a name owns it.
+      if (day_or_month && m.words.empty()) {
+        const std::string after_date = view.Slice(d.span.end, std::min(sentence_end, d.span.end + 40));
+        const size_t mark = after_date.starts_with("'s ") ? 3 : after_date.starts_with("\xE2\x80\x99s ") ? 5 : 0;
+        const std::vector<WordToken> next = mark > 0 ? Tokenize(after_date.substr(mark)) : std::vector<WordToken>{};
+        if (!next.empty() && lexicon::In(lexicon::kEventNouns, next[0].folded)) {
+          const std::string_view family = lexicon::Find(lexicon::kEventFamilies, next[0].folded);
+          m.words.push_back(family.empty() ? next[0].folded : std::string(family));
+          m.by_event_word = true;
+          m.precise = true;
+          m.article = a.article.id;
+          m.year = calendar;
+          m.evidence = view.SentenceAt(d.span.start);
+          out.push_back(std::move(m));
+          continue;
+        }
+      }
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
         const EventWord event = FindEventWordBefore(before);
