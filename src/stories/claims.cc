@@ -807,7 +807,6 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   }
 }
 
-
 bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {
   if (longer.size() <= shorter.size() || longer.substr(0, shorter.size()) != shorter) return false;
   const std::string_view rest = longer.substr(shorter.size());
@@ -1041,9 +1040,6 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
   };
   for (const EntityMention* m : before) {
     const std::string between = view.Slice(m->span.end, word_at);
-    // A name inside an aside ("Casimir Orlen, the founder of Orlen
-    // Wealth Partners, was sentenced") or coordinated with an earlier
-    // one: look further back.
     // "Pellmore, founded in 1962,": a participle right after the name and
     // its comma describes that name.
     const bool participle_of_name = between.find_first_not_of(", ") == std::string::npos &&
@@ -1054,12 +1050,15 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       if (!left.empty() && IsPreposition(left.back().folded)) return std::nullopt;
       // "Marr, who set up Corlyn Labs, joined": the comma closes a clause
       // the name is in; the verb is the clause's subject's.
-      const std::vector<WordToken> segment = Tokenize(lead_in.substr(lead_in.rfind(',') == std::string::npos ? 0 : lead_in.rfind(',')));
+      const size_t comma = lead_in.rfind(',');
+      const std::vector<WordToken> segment = Tokenize(lead_in.substr(comma == std::string::npos ? 0 : comma));
       const bool in_clause = std::any_of(segment.begin(), segment.end(), [](const WordToken& t) {
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
       if (!in_clause) return entity_of(*m, nullptr);
     }
+    // A name inside an aside ("Casimir Orlen, the founder of Orlen Wealth
+    // Partners, was sentenced"): look further back.
     if (std::count(between.begin(), between.end(), ',') % 2 == 1) continue;
     if (between.starts_with("'") || between.starts_with("\xE2\x80\x99")) return std::nullopt;  // "Aldercrest's rocket"
     // "researchers from the University of Halden reported": the name is a
@@ -1077,8 +1076,7 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
     if (clause_subject_at(m->span.end)) return entity_of(*m, nullptr);
     break;
   }
-  // "he was jailed in 2012": the person named last before the pronoun, in
-  // this sentence or the one before.
+  // "he was jailed in 2012": the pronoun's person (see below).
   const std::string lead = view.Slice(sentence.start, word_at);
   const std::vector<WordToken> words = Tokenize(lead);
   for (size_t k = words.size(); k-- > 0;) {
