@@ -206,6 +206,8 @@ void FillMetadata(const Dom& dom, HtmlPage* page) {
   SetIfEmpty(&page->author, Meta(dom, "author"));
   const std::string article_author = Meta(dom, "article:author");
   if (article_author.rfind("http", 0) != 0) SetIfEmpty(&page->author, article_author);
+  if (page->authors.empty() && !page->author.empty()) page->authors = {page->author};
+  if (!page->published.empty()) page->published_source = "meta";
 }
 
 }  // namespace storyline::html

@@ -208,6 +208,8 @@ std::string ArticleToJson(const Article& article) {
   j["id"] = article.id;
   j["title"] = article.title;
   j["published"] = render::OrNull(article.published);
+  j["published_source"] = render::OrNull(article.published_source);
+  j["authors"] = render::StringArray(article.authors);
   j["outlet"] = render::OrNull(article.outlet);
   j["url"] = render::OrNull(article.url);
   j["text"] = article.text;
