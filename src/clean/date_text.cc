@@ -148,6 +148,18 @@ void ReadTime(std::string_view s, TextDate* d) {
   d->has_time = true;
   const std::string rest = Lower(s.substr(d->end, std::min(kTimeWindow + 8, s.size() - d->end)));
   d->utc = rest.find("gmt") != std::string::npos || rest.find("utc") != std::string::npos;
+  if (!d->utc) {
+    // "9:24 pm ET", "7:47 PM EST", "10:18am ist", "2:26 PM HST", "+05:30".
+    for (std::string_view z : {" et", " est", " edt", " pt", " pst", " pdt", " ct", " cst", " cdt", " mt", " mst",
+                               " ist", " hst", " bst", " cet", " cest", " hkt", " jst", " amt", " aest", "+0",
+                               "-0", "+1", "-1"}) {
+      const size_t at = rest.find(z);
+      if (at != std::string::npos && (at + z.size() == rest.size() || !std::isalpha(static_cast<unsigned char>(rest[at + z.size()])))) {
+        d->local_zone = true;
+        break;
+      }
+    }
+  }
 }
 
 // "2019-11-18", "2019/11/18", "2019.11.18" at `i` (4 digits, then the same
@@ -186,6 +198,7 @@ void ReadIsoTime(std::string_view s, TextDate* d) {
   const std::string_view zone = s.substr(i, std::min<size_t>(6, s.size() - i));
   d->utc = zone.starts_with("Z") || zone.starts_with("+00:00") || zone.starts_with("+0000") ||
            zone.starts_with(" UTC") || zone.starts_with(" GMT") || zone.starts_with("-00:00");
+  d->local_zone = !d->utc && (zone.starts_with("+") || zone.starts_with("-"));
 }
 
 bool Add(std::string_view s, int y, int m, int d, size_t begin, size_t end, std::vector<TextDate>* out) {

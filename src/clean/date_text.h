@@ -46,6 +46,7 @@ struct TextDate {
   size_t end = 0;
   bool has_time = false;  // a clock time follows (or, in ISO, is attached)
   bool utc = false;       // that time is given in UTC/GMT/Z/+00:00
+  bool local_zone = false;  // that time carries a non-UTC zone (-05:00, EST, PT)
   std::string Iso() const;  // "YYYY-MM-DD"
 };
 

@@ -237,18 +237,24 @@ std::string DecodeEntities(std::string s) {
   return CollapseWhitespace(s);
 }
 
+struct AuthorValue {
+  std::string name;
+  bool person = false;  // from an object typed Person
+};
+
 // Author names of a JSON-LD "author" value: strings, Person objects, lists.
-void AuthorNames(const json& v, int depth, std::vector<std::string>* out) {
+void AuthorNames(const json& v, int depth, std::vector<AuthorValue>* out) {
   if (depth > kMaxJsonDepth) return;
   if (v.is_string()) {
-    out->push_back(DecodeEntities(v.get_ref<const std::string&>()));
+    out->push_back({DecodeEntities(v.get_ref<const std::string&>()), false});
   } else if (v.is_array()) {
     for (const json& e : v) AuthorNames(e, depth + 1, out);
   } else if (v.is_object()) {
     auto type = v.find("@type");
     if (type != v.end() && TypeIn(*type, IsOrganizationTypeName)) return;
+    const bool person = type != v.end() && TypeIn(*type, [](std::string_view t) { return t == "Person"; });
     std::string name = StringField(v, "name");
-    if (!name.empty()) out->push_back(DecodeEntities(name));
+    if (!name.empty()) out->push_back({DecodeEntities(name), person});
   }
 }
 
@@ -257,7 +263,7 @@ struct JsonLdFacts {
   std::vector<DateCandidate> other_dates;    // from any other type
   std::vector<TextDate> modified;
   std::string headline;
-  std::vector<std::string> authors;
+  std::vector<AuthorValue> authors;
   std::string publisher;
   std::string url;
 };
@@ -571,16 +577,23 @@ std::string FixShouting(const std::string& name) {
   return out;
 }
 
-bool IsPersonName(const std::string& name, const std::vector<std::string>& sites) {
+bool IsPersonName(const std::string& name, const std::vector<std::string>& sites, size_t min_words) {
   const std::vector<std::string> words = SplitWords(name);
-  if (words.size() < kMinNameWords || words.size() > kMaxNameWords || IsSiteName(name, sites)) return false;
+  if (words.size() < min_words || words.size() > kMaxNameWords || IsSiteName(name, sites)) return false;
   for (const std::string& w : words) {
     for (char c : w) {
       if ((c >= '0' && c <= '9') || c == '@' || c == '/' || c == ':' || c == '(' || c == ')') return false;
     }
     std::string bare = Lower(w);
     while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
-    if (lexicon::In(lexicon::kBylineNonNames, bare)) return false;
+    if (lexicon::In(lexicon::kStopWords, bare)) return false;
+    size_t from = 0;
+    while (from <= bare.size()) {  // "Editor-at-large": each hyphen part
+      size_t to = bare.find('-', from);
+      if (to == std::string::npos) to = bare.size();
+      if (lexicon::In(lexicon::kBylineNonNames, bare.substr(from, to - from))) return false;
+      from = to + 1;
+    }
     if (IsParticle(w)) continue;
     if (!IsUpperStart(w)) return false;
     // A period only after an initial ("Troy L. Smith"), never after a word.
@@ -591,7 +604,12 @@ bool IsPersonName(const std::string& name, const std::vector<std::string>& sites
 
 // Splits a byline into person names: "By Mike Wuerthele and Malcolm Owen",
 // "Troy L. Smith, Cleveland.com", "Rachael Link, MS, RD".
-std::vector<std::string> NamesIn(std::string raw, const std::vector<std::string>& sites) {
+// How a byline string is read: structured values are names or nothing;
+// free text may run on after the name ("Moritz Bachmann publiziert am").
+enum class NameSource { kStructured, kPersonObject, kFreeText };
+
+std::vector<std::string> NamesIn(std::string raw, const std::vector<std::string>& sites,
+                                 NameSource source = NameSource::kStructured) {
   std::vector<std::string> out;
   if (raw.rfind("http", 0) == 0) return out;
   raw = CollapseWhitespace(raw);
@@ -618,7 +636,20 @@ std::vector<std::string> NamesIn(std::string raw, const std::vector<std::string>
     if (comma == std::string::npos) comma = raw.size();
     std::string part = CollapseWhitespace(raw.substr(start, comma - start));
     part = FixShouting(part);
-    if (IsPersonName(part, sites) &&
+    // A schema.org Person may be named by one word ("Regan"); elsewhere one
+    // word is a desk, a brand or an account.
+    const size_t min_words = source == NameSource::kPersonObject ? 1 : kMinNameWords;
+    if (source == NameSource::kFreeText) {
+      // Only a sentence running on in lower case is cut off ("Moritz
+      // Bachmann publiziert am"); "European Space Agency" stays whole.
+      std::vector<std::string> words = SplitWords(part);
+      while (words.size() > min_words && !IsPersonName(part, sites, min_words) && !IsUpperStart(words.back())) {
+        words.pop_back();
+        part.clear();
+        for (const std::string& w : words) part += (part.empty() ? "" : " ") + w;
+      }
+    }
+    if (IsPersonName(part, sites, min_words) &&
         std::none_of(out.begin(), out.end(), [&](const std::string& n) { return Lower(n) == Lower(part); })) {
       out.push_back(part);
     }
@@ -627,32 +658,52 @@ std::vector<std::string> NamesIn(std::string raw, const std::vector<std::string>
   return out;
 }
 
-// "By X" in the byline text: the names after the first by-word.
-std::vector<std::string> BylineNames(const Byline& b, const std::vector<std::string>& sites) {
-  const std::string lower = Lower(b.text);
-  for (std::string_view cue : {"by | ", "by ", "von ", "por ", "posted by ", "written by ", "text: ", "текст: "}) {
-    size_t p = lower.find(cue);
-    while (p != std::string::npos && p > 0 && lower[p - 1] != ' ' && lower[p - 1] != '|') {
-      p = lower.find(cue, p + 1);
+// "By X" in the byline text: the names after the first by-word that opens a
+// text run ("By | Meg James", "By Ana Swanson"), or after "Posted by" /
+// "Written by" anywhere in one.
+std::vector<std::string> NamesAfterCue(const std::string& text, const std::vector<std::string>& sites) {
+  const std::string lower = Lower(text);
+  struct Cue {
+    std::string_view word;
+    bool run_start;  // must open a text run
+  };
+  static constexpr Cue kCues[] = {{"posted by ", false}, {"written by ", false}, {"by | ", true},
+                                  {"by ", true},         {"von ", false},        {"por ", true},
+                                  {"text: ", true},      {"\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82: ", true}};
+  // The byline's first by-word decides: a staff or agency byline ("By
+  // JERUSALEM POST STAFF") names nobody, and later ones belong to the text.
+  size_t best = std::string::npos, best_len = 0;
+  for (const Cue& cue : kCues) {
+    for (size_t p = lower.find(cue.word); p != std::string::npos && p < best; p = lower.find(cue.word, p + 1)) {
+      const bool at_run_start = p == 0 || (p >= 2 && lower.compare(p - 2, 2, "| ") == 0);
+      const bool at_word_start = p == 0 || lower[p - 1] == ' ';
+      if (cue.run_start ? !at_run_start : !at_word_start) continue;
+      best = p;
+      best_len = cue.word.size();
+      break;
     }
-    if (p == std::string::npos) continue;
-    std::string rest = b.text.substr(p + cue.size(), 120);
-    // Stop at the first digit (a date) or at the second run separator.
-    size_t stop = rest.find_first_of("0123456789");
-    const size_t bar = rest.find(" | ");
-    const size_t bar2 = bar == std::string::npos ? std::string::npos : rest.find(" | ", bar + 3);
-    stop = std::min(stop, bar2);
-    std::vector<std::string> names = NamesIn(rest.substr(0, stop), sites);
-    if (!names.empty()) return names;
   }
-  return {};
+  if (best == std::string::npos) return {};
+  std::string rest = text.substr(best + best_len, 120);
+  // Stop at the first digit (a date) or at the second run separator.
+  size_t stop = rest.find_first_of("0123456789");
+  const size_t bar = rest.find(" | ");
+  const size_t bar2 = bar == std::string::npos ? std::string::npos : rest.find(" | ", bar + 3);
+  stop = std::min(stop, bar2);
+  return NamesIn(rest.substr(0, stop), sites, NameSource::kFreeText);
+}
+
+std::vector<std::string> BylineNames(const Byline& b, const std::vector<std::string>& sites) {
+  std::vector<std::string> names = NamesAfterCue(b.text, sites);
+  if (names.empty()) names = NamesAfterCue(b.before, sites);
+  return names;
 }
 
 std::vector<std::string> ChooseAuthors(const Dom& dom, const JsonLdFacts& ld, const Byline& byline,
                                        const std::vector<std::string>& sites) {
   std::vector<std::string> names;
-  for (const std::string& a : ld.authors) {
-    for (std::string& n : NamesIn(a, sites)) {
+  for (const AuthorValue& a : ld.authors) {
+    for (std::string& n : NamesIn(a.name, sites, a.person ? NameSource::kPersonObject : NameSource::kStructured)) {
       if (std::none_of(names.begin(), names.end(), [&](const std::string& x) { return Lower(x) == Lower(n); })) {
         names.push_back(std::move(n));
       }
@@ -709,7 +760,8 @@ std::optional<DateCandidate> ChooseDate(const std::vector<DateCandidate>& meta, 
     return std::nullopt;
   }
   const DateCandidate best = ok.front();
-  if (!best.date.has_time) return best;
+  // A date without a time, or with the page's own zone, is the local day.
+  if (!best.date.has_time || best.date.local_zone) return best;
   // A time of day can move the day across midnight between zones: when the
   // page's own local evidence says the neighbouring day, that day is the one
   // its reader sees.
