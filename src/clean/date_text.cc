@@ -195,7 +195,8 @@ void ReadIsoTime(std::string_view s, TextDate* d) {
   d->has_time = true;
   i += 5;
   while (i < s.size() && (IsDigit(s[i]) || s[i] == ':' || s[i] == '.')) ++i;
-  const std::string_view zone = s.substr(i, std::min<size_t>(6, s.size() - i));
+  std::string_view zone = s.substr(i, std::min<size_t>(6, s.size() - i));
+  if (zone.size() > 1 && zone[0] == ' ' && (zone[1] == '+' || zone[1] == '-')) zone.remove_prefix(1);
   d->utc = zone.starts_with("Z") || zone.starts_with("+00:00") || zone.starts_with("+0000") ||
            zone.starts_with(" UTC") || zone.starts_with(" GMT") || zone.starts_with("-00:00");
   d->local_zone = !d->utc && (zone.starts_with("+") || zone.starts_with("-"));

@@ -139,8 +139,17 @@ void SetIfEmpty(std::string* field, std::string value) {
 // comments are skipped, and trailing data or several values in a row are
 // read one value at a time. Never throws.
 std::vector<json> ParseJsonLd(std::string blob) {
-  for (char& c : blob) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  // Control characters inside strings (raw newlines, tabs) become spaces;
+  // outside strings they are whitespace already (and end // comments).
+  bool quoted = false;
+  for (size_t i = 0; i < blob.size(); ++i) {
+    if (quoted && blob[i] == '\\') {
+      ++i;
+    } else if (blob[i] == '"') {
+      quoted = !quoted;
+    } else if (quoted && static_cast<unsigned char>(blob[i]) < 0x20) {
+      blob[i] = ' ';
+    }
   }
   std::vector<json> out;
   json whole = json::parse(blob, nullptr, false, /*ignore_comments=*/true);
@@ -475,6 +484,16 @@ Headline ChooseHeadline(const Dom& dom, const std::vector<std::string>& meta_tit
   return {};
 }
 
+// The first <h1> that is not the site's name, for pages with no metadata title.
+std::string FirstHeadline(const Dom& dom, const std::vector<std::string>& sites) {
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    if (dom.nodes[i].tag != Tag::kH1) continue;
+    std::string h = TextUnder(dom, static_cast<int32_t>(i));
+    if (!h.empty() && h.size() <= kMaxHeadlineBytes && !IsSiteName(h, sites)) return h;
+  }
+  return "";
+}
+
 // ----------------------------------------------------------------- bylines
 
 struct Byline {
@@ -584,6 +603,7 @@ bool IsPersonName(const std::string& name, const std::vector<std::string>& sites
     for (char c : w) {
       if ((c >= '0' && c <= '9') || c == '@' || c == '/' || c == ':' || c == '(' || c == ')') return false;
     }
+    if (w.size() == 1 && IsUpperStart(w)) continue;  // an initial without its period
     std::string bare = Lower(w);
     while (!bare.empty() && (bare.back() == '.' || bare.back() == ',')) bare.pop_back();
     if (lexicon::In(lexicon::kStopWords, bare)) return false;
@@ -885,6 +905,7 @@ void FillMetadata(const Dom& dom, HtmlPage* page) {
   const Headline headline = ChooseHeadline(dom, meta_titles, sites);
   std::string title = headline.text;
   if (title.empty() && !meta_titles.empty()) title = StripSiteName(meta_titles.front(), sites);
+  if (title.empty()) title = FirstHeadline(dom, sites);
   page->title = StripKicker(title);
 
   // Byline region, dates and authors.
