@@ -327,22 +327,6 @@ JsonLdFacts ReadJsonLd(const Dom& dom, const TextDateOptions& o) {
 
 // ------------------------------------------------------------ page regions
 
-// The page's visible text as a list of text-node strings in document order.
-struct TextRun {
-  int32_t node;
-  std::string text;
-};
-
-std::vector<TextRun> TextRuns(const Dom& dom) {
-  std::vector<TextRun> out;
-  for (size_t i = 0; i < dom.nodes.size(); ++i) {
-    if (dom.nodes[i].tag != Tag::kText) continue;
-    std::string t = CollapseWhitespace(dom.TextOf(dom.nodes[i]));
-    if (!t.empty()) out.push_back({static_cast<int32_t>(i), std::move(t)});
-  }
-  return out;
-}
-
 std::string TextUnder(const Dom& dom, int32_t node) {
   std::string out;
   // Descendants follow their ancestor in `nodes` until the next node whose
@@ -501,27 +485,35 @@ struct Byline {
   std::string before; // the runs just before it
 };
 
-Byline BylineAround(const std::vector<TextRun>& runs, int32_t headline_node) {
+// Reads the text nodes after the headline element (its own text included:
+// a headline holds no date) and just before it; only those nodes are visited.
+Byline BylineAround(const Dom& dom, int32_t headline_node) {
   Byline b;
   if (headline_node == kNone) return b;
-  size_t first_after = runs.size();
-  for (size_t i = 0; i < runs.size(); ++i) {
-    if (runs[i].node > headline_node) {
-      first_after = i;
-      break;
-    }
+  for (size_t i = static_cast<size_t>(headline_node) + 1; i < dom.nodes.size() && b.text.size() < kBylineAfterBytes;
+       ++i) {
+    if (dom.nodes[i].tag != Tag::kText) continue;
+    std::string t = CollapseWhitespace(dom.TextOf(dom.nodes[i]));
+    if (!t.empty()) b.text += (b.text.empty() ? "" : " | ") + t;
   }
-  // Skip the headline's own text runs (they sit right after the h1 node).
-  for (size_t i = first_after; i < runs.size() && b.text.size() < kBylineAfterBytes; ++i) {
-    b.text += (b.text.empty() ? "" : " | ") + runs[i].text;
-  }
-  size_t k = first_after;
-  while (k > 0 && b.before.size() < kBylineBeforeBytes) {
-    --k;
-    if (runs[k].node > headline_node) continue;
-    b.before = runs[k].text + (b.before.empty() ? "" : " | ") + b.before;
+  for (size_t i = static_cast<size_t>(headline_node); i-- > 0 && b.before.size() < kBylineBeforeBytes;) {
+    if (dom.nodes[i].tag != Tag::kText) continue;
+    std::string t = CollapseWhitespace(dom.TextOf(dom.nodes[i]));
+    if (!t.empty()) b.before = t + (b.before.empty() ? "" : " | ") + b.before;
   }
   return b;
+}
+
+// The first text node that reads as `title` (for a headline that is no <h1>).
+int32_t TitleNode(const Dom& dom, const std::string& title) {
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    const Node& n = dom.nodes[i];
+    // Cheap filter first: a node far longer than the title is not it.
+    if (n.tag != Tag::kText || n.length > 2 * title.size() + 32 || n.length < title.size() / 2) continue;
+    const std::string t = CollapseWhitespace(dom.TextOf(n));
+    if (WordOverlap(t, title) >= 0.8 && WordOverlap(title, t) >= 0.8) return static_cast<int32_t>(i);
+  }
+  return kNone;
 }
 
 bool LabelledUpdated(std::string_view text, size_t date_begin) {
@@ -909,20 +901,13 @@ void FillMetadata(const Dom& dom, HtmlPage* page) {
   page->title = StripKicker(title);
 
   // Byline region, dates and authors.
-  const std::vector<TextRun> runs = TextRuns(dom);
   int32_t anchor = headline.node;
-  if (anchor == kNone && !page->title.empty()) {
-    // No <h1> agrees: the headline may be an <h2> or a styled <div>; the
-    // first text run that reads as the title anchors the byline.
-    for (const TextRun& r : runs) {
-      if (r.text.size() <= kMaxHeadlineBytes && WordOverlap(r.text, page->title) >= 0.8 &&
-          WordOverlap(page->title, r.text) >= 0.8) {
-        anchor = r.node;
-        break;
-      }
-    }
+  // No <h1> agrees: the headline may be an <h2> or a styled <div>; the first
+  // text that reads as the title anchors the byline.
+  if (anchor == kNone && !page->title.empty() && page->title.size() <= kMaxHeadlineBytes) {
+    anchor = TitleNode(dom, page->title);
   }
-  const Byline byline = BylineAround(runs, anchor);
+  const Byline byline = BylineAround(dom, anchor);
   long latest_modified = 0;
   const std::vector<DateCandidate> meta = MetaDates(dom, ld, options, &latest_modified);
   std::optional<TextDate> url_date;
