@@ -82,8 +82,10 @@ Json BriefArticle(const Article& a) {
   j["title"] = a.title;
   j["outlet"] = OrNull(a.outlet);
   j["published"] = DateOrNull(a.published);
+  j["published_source"] = a.published.empty() ? Json() : OrNull(a.published_source);
   j["url"] = OrNull(a.url);
   j["author"] = OrNull(a.author);
+  j["authors"] = StringArray(a.authors);
   j["boilerplate_removed"] = StringArray(a.boilerplate_removed);
   return j;
 }
