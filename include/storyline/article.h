@@ -46,8 +46,9 @@ struct Article {
   std::string published;  // "YYYY[-MM[-DD]]" or ""
   // Where `published` came from: "json-ld", "meta", "time" (a <time>
   // element), "url", "byline" (a date next to the headline or byline),
-  // "text" (elsewhere in the page), "container" (set by the input record:
-  // JSONL field, text marker), "estimated", or "" when `published` is empty.
+  // "text" (a dateline at the start of the body), "estimated", or "" when
+  // `published` is empty; "meta" also when the input record set it (a JSONL
+  // field, a text file's date marker).
   std::string published_source;
   std::string outlet;
   std::string author;     // every author, joined by ", " (see `authors`)

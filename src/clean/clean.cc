@@ -11,8 +11,10 @@
 namespace storyline {
 namespace {
 
-// Article::published_source of a date the input record itself carried.
-constexpr const char* kContainerSource = "container";
+// Article::published_source of a date the input record itself carried (a
+// JSONL "date" field, a text file's date marker): metadata given with the
+// article, so "meta" in the contract's list (DESIGN.md, extract --json).
+constexpr const char* kContainerSource = "meta";
 
 // "https://www.example.com/a/b" -> "example.com". Used as the outlet when
 // nothing better is known: the host is what a reader recognises.

