@@ -79,6 +79,8 @@ constexpr size_t kMaxHeadlineBytes = 400;
 constexpr size_t kLabelBytes = 24;
 // h1 elements considered: the article's is among the first few.
 constexpr int kMaxHeadlines = 6;
+// The bytes after a by-word read for names: three long names and their glue.
+constexpr size_t kMaxBylineNameBytes = 120;
 // A name has 2-5 words ("Mary Clare Jalonick", "Abigail Van Buren").
 constexpr size_t kMinNameWords = 2;
 constexpr size_t kMaxNameWords = 5;
@@ -228,7 +230,7 @@ std::string DecodeEntities(std::string s) {
     char* end = nullptr;
     const std::string digits = s.substr(p + (hex ? 3 : 2), semi - p - (hex ? 3 : 2));
     const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-    if (digits.empty() || *end != '\0' || cp == 0 || cp > 0x10FFFF) continue;
+    if (digits.empty() || *end != '\0' || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
     std::string utf8;
     if (cp < 0x80) {
       utf8 = static_cast<char>(cp);
@@ -670,6 +672,16 @@ std::vector<std::string> NamesIn(std::string raw, const std::vector<std::string>
   return out;
 }
 
+// Drops an incomplete UTF-8 sequence left at the end of a cut string.
+void CutToWholeCharacters(std::string* s) {
+  size_t lead = s->size();
+  while (lead > 0 && (static_cast<unsigned char>((*s)[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead == 0) return;
+  const auto c = static_cast<unsigned char>((*s)[lead - 1]);
+  const size_t want = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (s->size() - (lead - 1) < want) s->resize(lead - 1);
+}
+
 // "By X" in the byline text: the names after the first by-word that opens a
 // text run ("By | Meg James", "By Ana Swanson"), or after "Posted by" /
 // "Written by" anywhere in one.
@@ -696,7 +708,8 @@ std::vector<std::string> NamesAfterCue(const std::string& text, const std::vecto
     }
   }
   if (best == std::string::npos) return {};
-  std::string rest = text.substr(best + best_len, 120);
+  std::string rest = text.substr(best + best_len, kMaxBylineNameBytes);
+  CutToWholeCharacters(&rest);
   // Stop at the first digit (a date) or at the second run separator.
   size_t stop = rest.find_first_of("0123456789");
   const size_t bar = rest.find(" | ");
