@@ -82,6 +82,7 @@ bench: build
 score: build
 	$(BUILD)/storyline extract --json $(SHARED)/data/article-extraction/html > $(BUILD)/extract-pred.jsonl
 	$(BUILD)/tools/extraction_score --data $(SHARED)/data/article-extraction --pred $(BUILD)/extract-pred.jsonl
+	$(BUILD)/tools/metadata_score --data $(SHARED)/data/article-extraction --split dev
 	$(BUILD)/tools/sentence_score --data $(SHARED)/data
 	$(BUILD)/tools/ner_score --data $(SHARED)/data/ner-uner-en-ewt
 	$(BUILD)/tools/ner_meantime_score --data $(SHARED)/data/timex-meantime-en

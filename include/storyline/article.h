@@ -57,8 +57,15 @@ struct Article {
   std::string url;
   std::string title;
   std::string published;  // "YYYY[-MM[-DD]]" or ""
+  // Where `published` came from: "json-ld", "meta", "time" (a <time>
+  // element), "url", "byline" (a date next to the headline or byline),
+  // "text" (a dateline at the start of the body), "estimated", or "" when
+  // `published` is empty; "meta" also when the input record set it (a JSONL
+  // field, a text file's date marker).
+  std::string published_source;
   std::string outlet;
-  std::string author;
+  std::string author;     // every author, joined by ", " (see `authors`)
+  std::vector<std::string> authors;  // person names, one per author, in page order
   // The article body. Paragraphs are separated by "\n\n"; offsets used
   // anywhere in storyline are Unicode code points into this string.
   std::string text;

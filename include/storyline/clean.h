@@ -22,11 +22,17 @@ namespace storyline {
 struct CleanOptions {
   // Remove boilerplate. When false the whole visible text is kept.
   bool remove_boilerplate = true;
+  // Fail when no body text remains (the message then still names the page's
+  // title and date). False returns such an article, metadata only, with an
+  // empty `text`: for scorers of page metadata.
+  bool require_text = true;
 };
 
 // Cleans one document. Metadata already set on the Document (e.g. from a JSONL
 // record) wins over metadata found in the body. Fails with kInvalidInput when
-// no article text remains (message names doc.source).
+// no article text remains and options.require_text is set (the message names
+// doc.source and the title and date found, so a rejected page keeps its
+// metadata in the error line).
 Result<Article> CleanDocument(const Document& doc, const CleanOptions& options);
 
 }  // namespace storyline

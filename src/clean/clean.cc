@@ -11,6 +11,11 @@
 namespace storyline {
 namespace {
 
+// Article::published_source of a date the input record itself carried (a
+// JSONL "date" field, a text file's date marker): metadata given with the
+// article, so "meta" in the contract's list (DESIGN.md, extract --json).
+constexpr const char* kContainerSource = "meta";
+
 // "https://www.example.com/a/b" -> "example.com". Used as the outlet when
 // nothing better is known: the host is what a reader recognises.
 std::string HostOf(std::string_view url) {
@@ -36,9 +41,15 @@ Status CleanHtml(const Document& doc, const CleanOptions& options, Article* a) {
   if (!page.ok()) return page.status().WithContext(doc.source);
   Prefer(&a->title, doc.title, page->title);
   Prefer(&a->published, doc.published, page->published);
+  a->published_source = doc.published.empty() ? page->published_source : kContainerSource;
   Prefer(&a->outlet, doc.outlet, page->outlet);
   Prefer(&a->url, doc.url, page->url);
   Prefer(&a->author, doc.author, page->author);
+  if (doc.author.empty()) {
+    a->authors = std::move(page->authors);
+  } else {
+    a->authors = {doc.author};
+  }
   a->text = std::move(page->text);
   a->boilerplate_removed = std::move(page->boilerplate_removed);
   return Status::Ok();
@@ -47,9 +58,11 @@ Status CleanHtml(const Document& doc, const CleanOptions& options, Article* a) {
 void CleanText(const Document& doc, const CleanOptions& options, Article* a) {
   a->title = doc.title;
   a->published = doc.published;
+  if (!doc.published.empty()) a->published_source = kContainerSource;
   a->outlet = doc.outlet;
   a->url = doc.url;
   a->author = doc.author;
+  if (!doc.author.empty()) a->authors = {doc.author};
   if (options.remove_boilerplate) {
     TextCleanResult r = RemoveTextBoilerplate(doc.body);
     a->text = std::move(r.text);
@@ -89,8 +102,14 @@ Result<Article> CleanDocument(const Document& doc, const CleanOptions& options) 
     CleanText(doc, options, &a);
   }
   if (a.outlet.empty()) a.outlet = HostOf(a.url);
-  if (a.text.empty()) {
-    return Status::InvalidInput(doc.source + ": no article text found");
+  if (a.text.empty() && options.require_text) {
+    // The page's metadata stays in the error line, so a rejected page is
+    // still identifiable (issue 13).
+    std::string what = doc.source + ": no article text found";
+    if (!a.title.empty()) what += " (title \"" + a.title + "\"";
+    if (!a.published.empty()) what += std::string(a.title.empty() ? " (" : ", ") + "published " + a.published;
+    if (!a.title.empty() || !a.published.empty()) what += ")";
+    return Status::InvalidInput(what);
   }
   a.content_hash = ContentHash(a.text);
   return a;

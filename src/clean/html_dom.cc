@@ -166,6 +166,17 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// True when `word` is one of the space-separated tokens of `list`.
+bool HasWord(std::string_view list, std::string_view word) {
+  size_t pos = 0;
+  while ((pos = list.find(word, pos)) != std::string_view::npos) {
+    const size_t end = pos + word.size();
+    if ((pos == 0 || list[pos - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
+    pos = end;
+  }
+  return false;
+}
+
 std::string_view Sv(const xmlChar* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
@@ -294,11 +305,11 @@ bool IsNameChar(char c) {
 // libxml2 itself may read on <meta>. Order matches kAttrNames.
 enum class Attr : uint8_t {
   kClass, kId, kItemprop, kRole, kType, kRel, kHref, kDatetime, kProperty, kName, kContent, kHidden,
-  kAriaHidden, kStyle, kHttpEquiv, kCharset, kOther,
+  kAriaHidden, kStyle, kHttpEquiv, kCharset, kLang, kOther,
 };
 constexpr std::string_view kAttrNames[] = {"class", "id", "itemprop", "role", "type", "rel", "href", "datetime",
                                            "property", "name", "content", "hidden", "aria-hidden", "style",
-                                           "http-equiv", "charset"};
+                                           "http-equiv", "charset", "lang"};
 static_assert(std::size(kAttrNames) == static_cast<size_t>(Attr::kOther));
 
 // `name` as libxml2 reports it (lower case) or as written (any case).
@@ -306,7 +317,7 @@ Attr AttrOf(std::string_view name) {
   if (name.empty()) return Attr::kOther;
   // Most attributes of a page are not kept: reject on the first letter.
   switch (name[0] | 0x20) {
-    case 'a': case 'c': case 'd': case 'h': case 'i': case 'n': case 'p': case 'r': case 's': case 't':
+    case 'a': case 'c': case 'd': case 'h': case 'i': case 'l': case 'n': case 'p': case 'r': case 's': case 't':
       break;
     default:
       return Attr::kOther;
@@ -672,7 +683,15 @@ class Builder {
     const bool hidden = has(Attr::kHidden) || (has(Attr::kAriaHidden) && Lower(value(Attr::kAriaHidden)) == "true") ||
                         (has(Attr::kStyle) && StyleHides(value(Attr::kStyle)));
     CollectMetadata(name, type, rel, href, datetime, property, meta_name, itemprop, content);
+    if (name == "html" && dom_->lang.empty()) dom_->lang = Lower(value(Attr::kLang));
     if (name == "title" && dom_->title.empty()) in_title_ = true;
+    // The visible text of an author link or element (rel=author,
+    // itemprop=author), outermost only, for the author finder.
+    if (author_depth_ == 0 && skip_depth_ == 0 && !hidden && dom_->author_texts.size() < kMaxAuthorTexts &&
+        (HasWord(Lower(rel), "author") || Lower(itemprop) == "author")) {
+      dom_->author_texts.emplace_back();
+      author_depth_ = open_.size();
+    }
     if (name == "script" && Lower(type).find("ld+json") != std::string::npos) {
       dom_->json_ld.emplace_back();
       in_json_ld_ = true;
@@ -782,6 +801,9 @@ class Builder {
     if (in_title_) dom_->title.append(s, static_cast<size_t>(len));
     if (in_json_ld_) dom_->json_ld.back().append(s, static_cast<size_t>(len));
     if (skip_depth_ > 0) return;
+    if (author_depth_ != 0 && dom_->author_texts.back().size() < kMaxAuthorTextBytes) {
+      dom_->author_texts.back().append(s, static_cast<size_t>(len));
+    }
     const int32_t parent = CurrentParent();
     Node& p = dom_->nodes[parent];
     // libxml2 may deliver one text run in several calls: extend the last text
@@ -837,6 +859,7 @@ class Builder {
     if (top.skipped) --skip_depth_;
     if (top.name == "title") in_title_ = false;
     if (top.name == "script") in_json_ld_ = false;
+    if (author_depth_ != 0 && open_.size() - 1 == author_depth_) author_depth_ = 0;
     open_.pop_back();
   }
 
@@ -858,6 +881,15 @@ class Builder {
     } else if (name == "time") {
       if (!datetime.empty()) dom_->times.emplace_back(datetime);
     }
+    // Microdata on an element other than <meta>: <span itemprop=datePublished
+    // content=...>, <time itemprop=datePublished datetime=...>.
+    if (name != "meta" && !itemprop.empty()) {
+      const std::string key = Lower(itemprop);
+      const std::string_view v = !content.empty() ? content : datetime;
+      if ((key == "datepublished" || key == "datecreated") && !v.empty()) {
+        dom_->metas.emplace_back("itemprop:" + key, std::string(v));
+      }
+    }
   }
 
   // Enough for the distinct element names of a typical page.
@@ -874,6 +906,7 @@ class Builder {
   int skip_depth_ = 0;
   bool in_title_ = false;
   bool in_json_ld_ = false;
+  size_t author_depth_ = 0;  // open_ index of the author element being read; 0: none
 };
 
 void OnStart(void* ctx, const xmlChar* name, const xmlChar** attrs) {

@@ -41,6 +41,11 @@ bool IsBlock(Tag tag);
 bool IsHeading(Tag tag);
 
 inline constexpr int32_t kNone = -1;
+// Author links kept per page: a byline names a handful; a list of every
+// writer of the site (footers, "more from") adds nothing after that.
+inline constexpr size_t kMaxAuthorTexts = 16;
+// A byline's author text is a few names; longer is a bio.
+inline constexpr size_t kMaxAuthorTextBytes = 160;
 
 struct Node {
   Tag tag = Tag::kOther;
@@ -68,6 +73,10 @@ struct Dom {
   std::string canonical;                                   // <link rel=canonical href>
   std::vector<std::string> json_ld;                        // ld+json script bodies
   std::vector<std::string> times;                          // <time datetime> values, in order
+  std::string lang;                                        // <html lang>, lower-cased
+  // Visible text of rel=author links and itemprop=author elements, in order
+  // (at most kMaxAuthorTexts, each cut at kMaxAuthorTextBytes).
+  std::vector<std::string> author_texts;
 
   std::string_view TextOf(const Node& n) const { return std::string_view(text).substr(n.begin, n.length); }
   std::string_view HintOf(const Node& n) const { return std::string_view(hints).substr(n.begin, n.length); }

@@ -776,6 +776,7 @@ Result<HtmlPage> ExtractHtml(std::string_view html_utf8, const HtmlExtractOption
   HtmlPage page;
   html::FillMetadata(dom, &page);
   FillBody(dom, options, &page);
+  html::FillDateFromText(&page);
   return page;
 }
 

@@ -26,9 +26,13 @@ namespace storyline {
 struct HtmlPage {
   std::string title;
   std::string published;  // "YYYY-MM-DD", "YYYY-MM" or "" when unknown
+  // Evidence `published` came from: "json-ld", "meta", "time", "url",
+  // "byline", "text", or "" when `published` is empty.
+  std::string published_source;
   std::string outlet;     // og:site_name or JSON-LD publisher.name
   std::string url;        // canonical URL (og:url or <link rel=canonical>)
-  std::string author;     // JSON-LD author.name or <meta name=author>
+  std::string author;     // `authors` joined by ", "
+  std::vector<std::string> authors;  // person names, in page order
   std::string text;       // body; paragraphs separated by "\n\n"
   // Text blocks dropped as boilerplate, in document order (non-empty, at most
   // kMaxBoilerplateBlocks of them; each cut to kMaxBoilerplateBlockBytes).

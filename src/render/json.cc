@@ -82,8 +82,10 @@ Json BriefArticle(const Article& a) {
   j["title"] = a.title;
   j["outlet"] = OrNull(a.outlet);
   j["published"] = DateOrNull(a.published);
+  j["published_source"] = a.published.empty() ? Json() : OrNull(a.published_source);
   j["url"] = OrNull(a.url);
   j["author"] = OrNull(a.author);
+  j["authors"] = StringArray(a.authors);
   j["boilerplate_removed"] = StringArray(a.boilerplate_removed);
   return j;
 }
@@ -208,6 +210,8 @@ std::string ArticleToJson(const Article& article) {
   j["id"] = article.id;
   j["title"] = article.title;
   j["published"] = render::OrNull(article.published);
+  j["published_source"] = render::OrNull(article.published_source);
+  j["authors"] = render::StringArray(article.authors);
   j["outlet"] = render::OrNull(article.outlet);
   j["url"] = render::OrNull(article.url);
   j["text"] = article.text;
