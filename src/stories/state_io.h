@@ -44,7 +44,9 @@ class StateWriter {
   std::string Take() { return std::move(out_); }
 
  private:
-  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void Raw(const void* p, size_t n) {
+    if (n > 0) out_.append(static_cast<const char*>(p), n);
+  }
   std::string out_;
 };
 
@@ -69,7 +71,8 @@ class StateReader {
     const uint64_t n = U64();
     if (!ok_ || n > (in_.size() - pos_) / sizeof(T)) return Fail<std::vector<T>>();
     std::vector<T> v(n);
-    std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
+    // An empty vector's data() may be null, which memcpy must not get.
+    if (n > 0) std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return v;
   }
