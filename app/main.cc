@@ -76,6 +76,10 @@ int main(int argc, char** argv) {
   c_serve->add_option("--db", serve.db, db_help);
   c_serve->add_option("--port,-p", serve.port, "port (default 8080)");
 
+  storyline::ReindexCommand reindex;
+  auto* c_reindex = app.add_subcommand("reindex", "refresh stored results made by older code or models");
+  c_reindex->add_option("--db", reindex.db, db_help);
+
   storyline::TagCommand tag;
   auto* c_tag = app.add_subcommand("tag", "named-entity tagging: 'token gold' lines in, "
                                           "'token gold predicted' out (for conlleval)");
@@ -99,6 +103,7 @@ int main(int argc, char** argv) {
     if (*c_annotate) return Finish(storyline::RunAnnotate(annotate, std::cout, std::cerr));
     if (*c_search) return Finish(storyline::RunSearch(search, std::cout, std::cerr));
     if (*c_serve) return Finish(storyline::RunServe(serve, std::cout, std::cerr));
+    if (*c_reindex) return Finish(storyline::RunReindex(reindex, std::cout, std::cerr));
     if (*c_tag) return Finish(storyline::RunTag(tag, std::cout, std::cerr));
   } catch (const std::exception& e) {
     // Library functions return Status; reaching here is a storyline bug.

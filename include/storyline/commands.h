@@ -41,6 +41,14 @@ struct IngestCommand {
 };
 Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err);
 
+struct ReindexCommand {
+  std::string db = "storyline.db";
+};
+// Re-annotates every stored article whose annotations were made by another
+// annotator version (or are missing), with progress lines on `err`, then
+// regroups the stories with the new annotations.
+Status RunReindex(const ReindexCommand& cmd, std::ostream& out, std::ostream& err);
+
 struct ExtractCommand {
   std::vector<std::string> paths;
   bool json = false;          // one JSON object per line

@@ -9,10 +9,12 @@
 #define STORYLINE_RENDER_H_
 
 #include <string>
+#include <vector>
 
 #include "storyline/annotation.h"
 #include "storyline/article.h"
 #include "storyline/brief.h"
+#include "storyline/store.h"
 
 namespace storyline {
 
@@ -32,6 +34,17 @@ enum class JsonLayout { kPretty, kOneLine };
 // `storyline annotate --json`: DESIGN.md's annotate object. No trailing
 // newline.
 std::string AnnotationToJson(const AnnotatedArticle& annotated,
+                             JsonLayout layout = JsonLayout::kPretty);
+
+// `storyline stories --json` and the server's /api/stories: an array of
+// {id, label, size, span: {first, last}, articles}; an empty span end is
+// null. No trailing newline.
+std::string StoriesToJson(const std::vector<StoredStory>& stories,
+                          JsonLayout layout = JsonLayout::kPretty);
+
+// `storyline search --json` and the server's /api/search: an array of
+// {kind, article_id, title, snippet, rank}. No trailing newline.
+std::string SearchHitsToJson(const std::vector<SearchHit>& hits,
                              JsonLayout layout = JsonLayout::kPretty);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.

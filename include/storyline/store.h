@@ -25,12 +25,14 @@
 #define STORYLINE_STORE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "storyline/annotation.h"
 #include "storyline/article.h"
 #include "storyline/brief.h"
 #include "storyline/status.h"
@@ -80,6 +82,37 @@ struct StoredStory {
   std::vector<std::string> articles;
 };
 
+// A story as the incremental grouping saves it (Store::SaveGrouping).
+struct GroupedStory {
+  // Id, label, span, articles (publication order) and duplicates; the view
+  // (entities, quotes, timeline, claims) when `has_view`. related_stories
+  // is not saved here (GroupingUpdate::links).
+  Story story;
+  bool has_view = false;
+  uint32_t stream_index = 0;  // the grouper's story
+  std::string first_key;      // PublicationKey of its first article: orders ties
+};
+
+// What one regroup changed, saved in one transaction with the stories.
+struct GroupingUpdate {
+  std::string state;  // the grouper's saved state (opaque bytes)
+  // The state was made from nothing: every story row saved before goes.
+  bool reset = false;
+  std::vector<std::pair<std::string, uint32_t>> slots;  // article id -> slot
+  std::vector<uint32_t> removed;       // stream indices whose rows go
+  std::vector<GroupedStory> stories;   // rows written, replacing their index's
+  std::vector<std::pair<uint32_t, uint32_t>> links;  // every related pair
+  std::vector<std::pair<std::string, std::string>> aliases;  // old id -> new id
+};
+
+// One stored story with what a brief needs.
+struct StoryRecord {
+  Story story;            // related_stories filled, in listing order
+  bool has_view = false;  // story's view is stored (else only the grouping)
+  uint32_t stream_index = 0;
+  std::vector<Article> articles;  // its articles, in the order they were stored
+};
+
 class Store {
  public:
   // Opens (creating if needed, unless read_only) and migrates the store at
@@ -96,7 +129,17 @@ class Store {
   // unknown (""; rows stored before schema 3 have none and take the first
   // origin that comes with their id). `report` (may be null) receives the
   // id used and any clash.
-  Result<PutOutcome> Put(const Article& article, PutReport* report = nullptr);
+  //
+  // With `annotated` (the annotations of this article's text), its
+  // annotations and ClusterKeys are stored in the same transaction (also
+  // for an unchanged article: that refreshes stale ones).
+  Result<PutOutcome> Put(const Article& article, PutReport* report = nullptr,
+                         const AnnotatedArticle* annotated = nullptr);
+  // Whether Put(article) would need the article annotated: it is new, or
+  // changed, or its stored annotations are missing or were made by another
+  // annotator version; false for an unchanged article with fresh ones and
+  // for a copy of another stored article's text (kDuplicate).
+  Result<bool> NeedsAnnotation(const Article& article) const;
   // Commits the current batch (also done every batch_size puts).
   Status Flush();
 
@@ -136,6 +179,36 @@ class Store {
   Result<bool> StoriesBehind() const;
 
   int SchemaVersion() const;
+
+  // --- What was learned (schema 4) ---
+
+  // Stores annotations of stored articles (by annotated.article.id, which
+  // must be the stored text's) in one transaction. Unknown ids are ignored.
+  Status SaveAnnotations(const std::vector<AnnotatedArticle>& annotated);
+  // Ids of articles whose annotations are missing or stale (another
+  // annotator version), in storage order.
+  Result<std::vector<std::string>> StaleAnnotationIds() const;
+  // The stored annotations of `article` (a stored article, as GetArticle
+  // returns it). kNotFound when none are stored; kUnsupported when they are
+  // stale (another annotator version, or another text); kCorruption when
+  // damaged.
+  Result<AnnotatedArticle> GetAnnotated(Article article) const;
+  // The ClusterKeys stored for article `id`, or kNotFound.
+  Result<std::vector<std::string>> ClusterKeysOf(const std::string& id) const;
+
+  // The grouper's saved state; "" when none is saved.
+  Result<std::string> GroupingState() const;
+  // Articles not yet grouped (no slot), in storage order.
+  Result<std::vector<Article>> UngroupedArticles() const;
+  // The articles at `slots` (in that order; a slot no article holds any
+  // more, after an update, is skipped).
+  Result<std::vector<Article>> ArticlesAtSlots(const std::vector<uint32_t>& slots) const;
+  // Saves a regroup in one transaction: state, slots, stories, links,
+  // aliases, and the stories generation (as SaveStories). Commits the open
+  // batch first.
+  Status SaveGrouping(const GroupingUpdate& update, int64_t articles_generation);
+  // The story with id `id` (or an alias of it): kNotFound if none.
+  Result<StoryRecord> GetStory(const std::string& id) const;
 
  private:
   struct Impl;

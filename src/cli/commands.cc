@@ -26,6 +26,7 @@
 #include "storyline/brief.h"
 #include "storyline/clean.h"
 #include "storyline/ingest.h"
+#include "storyline/pipeline.h"
 #include "storyline/render.h"
 #include "storyline/reporter.h"
 #include "storyline/serve.h"
@@ -52,30 +53,6 @@ Status BatchStatus(size_t rejected) {
       fmt::format("{} input{} rejected (reported above)", rejected, rejected == 1 ? "" : "s"));
 }
 
-// Reads every path, cleans each document and hands the article to `use`.
-// Files that fail and documents that do not clean are reported and skipped.
-Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
-                      Reporter& reporter,
-                      const std::function<Status(Article&&)>& use,
-                      const std::function<void(const std::string& file)>& file_done = {}) {
-  ReadOptions ro;
-  CleanOptions co;
-  co.remove_boilerplate = !keep_boilerplate;
-  for (const std::string& file : ExpandPaths(paths, reporter)) {
-    Status s = ReadPath(file, ro, reporter, [&](Document&& doc) -> Status {
-      Result<Article> a = CleanDocument(doc, co);
-      if (!a.ok()) {
-        reporter.Reject(a.status());
-        return Status::Ok();
-      }
-      return use(std::move(a).value());
-    });
-    if (!s.ok()) return s;
-    if (file_done) file_done(file);
-  }
-  return Status::Ok();
-}
-
 // Writes `text` to `path`, or to `out` when path is "" or "-".
 Status WriteOutput(const std::string& path, const std::string& text, std::ostream& out) {
   if (path.empty() || path == "-") {
@@ -96,10 +73,6 @@ Result<BriefFormat> ParseFormat(const std::string& name) {
   if (name == "md" || name == "markdown") return BriefFormat::kMarkdown;
   if (name == "html") return BriefFormat::kHtml;
   return Status::InvalidInput("--format: unknown format '" + name + "' (use json, md or html)");
-}
-
-std::vector<AnnotatedArticle> AnnotateAll(const std::vector<Article>& articles) {
-  return AnnotateMany(articles, {});
 }
 
 // Progress on a terminal: files done, articles/s, and an ETA from the bytes
@@ -157,81 +130,19 @@ class ProgressLine {
   bool shown_ = false;
 };
 
-// Groups every stored article into stories.
-// Grouping needs of an article's annotation only its ClusterKeys, which the
-// store keeps: `fresh` holds annotations made by this run (by id; used only
-// when its article is the stored one), stored keys serve the rest, and only
-// articles with neither are annotated (a store from before keys were kept,
-// or an ingest that stopped between storing and grouping). Keys made here
-// are appended to `new_keys`, for a writer to save.
-Result<std::vector<StoredStory>> GroupStored(
-    const Store& store, const std::unordered_map<std::string, AnnotatedArticle>& fresh,
-    std::vector<std::pair<std::string, std::vector<std::string>>>* new_keys,
-    size_t* annotated_now) {
-  Result<std::vector<Article>> all = store.AllArticles();
-  if (!all.ok()) return all.status();
-  Result<std::unordered_map<std::string, std::vector<std::string>>> stored = store.ClusterKeys();
-  if (!stored.ok()) return stored.status();
-  std::vector<std::vector<std::string>> keys(all->size());
-  std::vector<Article> missing;
-  std::vector<size_t> missing_at;
-  for (size_t i = 0; i < all->size(); ++i) {
-    const Article& a = (*all)[i];
-    auto it = fresh.find(a.id);
-    if (it != fresh.end() && it->second.article.text == a.text && it->second.article.title == a.title &&
-        it->second.article.published == a.published) {
-      keys[i] = ClusterKeys(it->second);
-      new_keys->emplace_back(a.id, keys[i]);
-    } else if (auto k = stored->find(a.id); k != stored->end()) {
-      keys[i] = std::move(k->second);
-    } else {
-      missing.push_back(a);
-      missing_at.push_back(i);
-    }
-  }
-  std::vector<AnnotatedArticle> rest = AnnotateAll(missing);
-  for (size_t k = 0; k < rest.size(); ++k) {
-    keys[missing_at[k]] = ClusterKeys(rest[k]);
-    new_keys->emplace_back(rest[k].article.id, keys[missing_at[k]]);
-  }
-  *annotated_now = rest.size();
-  Brief brief = GroupArticles(*all, keys, StoryOptions{});
-  std::vector<StoredStory> stories;
-  for (const Story& s : brief.stories) {
-    stories.push_back({s.id, s.label, s.span_first, s.span_last, s.articles});
+// The stories `stories` lists, with a note on `err` when they are behind
+// the articles (grouped in memory for this answer).
+Result<std::vector<StoredStory>> ListStories(const Store& store, const std::string& db,
+                                             std::ostream& err) {
+  bool behind = false;
+  Result<std::vector<StoredStory>> stories = CurrentStories(store, &behind);
+  if (stories.ok() && behind) {
+    err << kMessagePrefix << "note: " << db
+        << ": the stored stories are behind the stored articles (an ingest is running, or was "
+           "interrupted before it regrouped them); grouped them in memory for this answer. "
+           "The next `storyline ingest` into this store saves them.\n";
   }
   return stories;
-}
-
-// Groups every stored article into stories and stores the grouping, marked
-// as made from the articles' generation read before they were: if another
-// writer stores articles meanwhile, the stories stay marked behind.
-Status RebuildStories(Store& store, const std::unordered_map<std::string, AnnotatedArticle>& fresh,
-                      size_t* annotated_now) {
-  Result<int64_t> generation = store.ArticlesGeneration();
-  if (!generation.ok()) return generation.status();
-  std::vector<std::pair<std::string, std::vector<std::string>>> new_keys;
-  Result<std::vector<StoredStory>> stories = GroupStored(store, fresh, &new_keys, annotated_now);
-  if (!stories.ok()) return stories.status();
-  if (Status s = store.SaveClusterKeys(new_keys); !s.ok()) return s;
-  return store.SaveStories(*stories, *generation);
-}
-
-// The stored stories, or, when they are behind the articles (an ingest is
-// running or was killed before it regrouped), a grouping made in memory,
-// with a note on `err` saying so and how the store gets repaired.
-Result<std::vector<StoredStory>> CurrentStories(const Store& store, const std::string& db,
-                                                std::ostream& err) {
-  Result<bool> behind = store.StoriesBehind();
-  if (!behind.ok()) return behind.status();
-  if (!*behind) return store.Stories();
-  err << kMessagePrefix << "note: " << db
-      << ": the stored stories are behind the stored articles (an ingest is running, or was "
-         "interrupted before it regrouped them); grouped them in memory for this answer. "
-         "The next `storyline ingest` into this store saves them.\n";
-  std::vector<std::pair<std::string, std::vector<std::string>>> unused_keys;
-  size_t annotated_now = 0;
-  return GroupStored(store, {}, &unused_keys, &annotated_now);
 }
 
 // "O", or a B-/I-/E-/S- prefixed label.
@@ -277,65 +188,25 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   if (cmd.paths.empty()) return Status::InvalidInput("ingest: no input paths given");
   auto store = Store::Open(cmd.db, {});
   if (!store.ok()) return store.status();
-  // Stories left behind by an earlier ingest (killed before it regrouped)
-  // are brought up to date below even when nothing new is stored.
-  Result<bool> was_behind = (*store)->StoriesBehind();
-  if (!was_behind.ok()) return was_behind.status();
   CountingReporter reporter(&err, kMessagePrefix);
   std::vector<std::string> files = ExpandPaths(cmd.paths, reporter);
   bool show = cmd.progress == IngestCommand::Progress::kAlways ||
               (cmd.progress == IngestCommand::Progress::kAuto && isatty(STDERR_FILENO));
   ProgressLine progress(err, show, files);
-  std::map<PutOutcome, size_t> outcomes;
-  size_t read = 0, clashes = 0;
   Clock::time_point t0 = Clock::now();
-  // Articles this run stores are annotated on the other cores while the
-  // store writes, for the story rebuild at the end.
-  tbb::task_group annotating;
-  std::mutex annotated_mu;
-  std::unordered_map<std::string, AnnotatedArticle> annotated;
+  IngestHooks hooks;
+  hooks.article_read = [&] { progress.Article(); };
+  hooks.file_done = [&](const std::string& f) { progress.FileDone(f); };
+  hooks.step = [&](const std::string& what) {
+    progress.Finish();
+    if (show) err << "\r\033[Kingest: " << what << "..." << std::flush;
+  };
   // `files` are already expanded and missing ones reported, so the reporter
-  // passed to ForEachArticle sees only per-file and per-record problems.
-  Status s = ForEachArticle(
-      files, false, reporter,
-      [&](Article&& a) -> Status {
-        ++read;
-        progress.Article();
-        PutReport put;
-        Result<PutOutcome> o = (*store)->Put(a, &put);
-        if (!o.ok()) return o.status();
-        ++outcomes[*o];
-        if (!put.clashed_with.empty()) {
-          ++clashes;
-          reporter.Warn(fmt::format("{}: id \"{}\" is already taken by {}; this article is \"{}\"",
-                                    a.source, a.id, put.clashed_with, put.id));
-        }
-        // The id it is stored under, which the story rebuild looks up.
-        a.id = put.id;
-        if (*o == PutOutcome::kStored || *o == PutOutcome::kUpdated) {
-          annotating.run([&annotated, &annotated_mu, article = std::move(a)] {
-            AnnotatedArticle an = Annotate(article, {});
-            const std::lock_guard<std::mutex> lock(annotated_mu);
-            annotated[an.article.id] = std::move(an);
-          });
-        }
-        return Status::Ok();
-      },
-      [&](const std::string& f) { progress.FileDone(f); });
-  annotating.wait();
+  // sees only per-file and per-record problems.
+  Result<IngestReport> r = Ingest(**store, files, reporter, hooks);
   progress.Finish();
-  if (!s.ok()) return s;
-  if (Status f = (*store)->Flush(); !f.ok()) return f;
-  size_t changed = outcomes[PutOutcome::kStored] + outcomes[PutOutcome::kUpdated];
-  size_t annotated_now = 0;
-  Result<bool> behind = (*store)->StoriesBehind();
-  if (!behind.ok()) return behind.status();
-  if (*behind) {
-    if (show) err << "ingest: grouping " << (*store)->ArticleCount() << " articles into stories..." << std::flush;
-    Status r = RebuildStories(**store, annotated, &annotated_now);
-    if (show) err << "\r\033[K" << std::flush;
-    if (!r.ok()) return r;
-  }
+  if (show) err << "\r\033[K" << std::flush;
+  if (!r.ok()) return r.status();
   std::string reasons;
   for (const auto& [reason, n] : reporter.ByReason()) {
     reasons += fmt::format("{}{} {}", reasons.empty() ? " (" : ", ", n, reason);
@@ -344,22 +215,46 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   out << fmt::format(
       "ingest: {} read, {} stored, {} updated, {} unchanged, {} duplicates, {} rejected{} "
       "in {:.2f}s; {} articles in {}\n",
-      read, outcomes[PutOutcome::kStored], outcomes[PutOutcome::kUpdated],
-      outcomes[PutOutcome::kUnchanged], outcomes[PutOutcome::kDuplicate], reporter.rejected(),
-      reasons, SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
-  if (annotated_now > 0) {
-    out << fmt::format("ingest: annotated {} earlier articles that had no stored clustering keys\n", annotated_now);
+      r->read, r->stored, r->updated, r->unchanged, r->duplicates, reporter.rejected(), reasons,
+      SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
+  out << fmt::format("ingest: annotated {} article{}, grouped {} into stories, {} stor{} changed\n",
+                     r->annotated, r->annotated == 1 ? "" : "s", r->grouped, r->stories_changed,
+                     r->stories_changed == 1 ? "y" : "ies");
+  if (r->reannotated > 0) {
+    out << fmt::format("ingest: refreshed {} stored annotation{} made by an older annotator\n",
+                       r->reannotated, r->reannotated == 1 ? "" : "s");
   }
-  if (clashes > 0) {
+  if (r->clashes > 0) {
     out << fmt::format("ingest: {} article{} stored under a distinct id: {} id was taken by another "
                        "source (reported above)\n",
-                       clashes, clashes == 1 ? "" : "s", clashes == 1 ? "its" : "their");
+                       r->clashes, r->clashes == 1 ? "" : "s", r->clashes == 1 ? "its" : "their");
   }
-  if (*was_behind) {
+  if (r->was_behind) {
     out << "ingest: brought the stories up to date (an earlier ingest stopped before grouping them)\n";
   }
-  if (changed == 0 && read > 0) out << "ingest: nothing new to store\n";
+  if (r->stored + r->updated == 0 && r->read > 0) out << "ingest: nothing new to store\n";
   return BatchStatus(reporter.rejected());
+}
+
+Status RunReindex(const ReindexCommand& cmd, std::ostream& out, std::ostream& err) {
+  auto store = Store::Open(cmd.db, {});
+  if (!store.ok()) return store.status();
+  Clock::time_point t0 = Clock::now();
+  Result<size_t> n = Reindex(**store, [&](size_t done, size_t total) {
+    err << fmt::format("reindex: {}/{} articles annotated\n", done, total) << std::flush;
+  });
+  if (!n.ok()) return n.status();
+  bool behind = false;
+  if (Result<bool> b = (*store)->StoriesBehind(); b.ok()) behind = *b;
+  size_t grouped = 0;
+  if (behind) {
+    Result<RegroupReport> r = Regroup(**store, false);
+    if (!r.ok()) return r.status();
+    grouped = r->grouped;
+  }
+  out << fmt::format("reindex: re-annotated {} article{} made by older code, grouped {} in {:.2f}s\n", *n,
+                     *n == 1 ? "" : "s", grouped, SecondsSince(t0));
+  return Status::Ok();
 }
 
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -420,17 +315,10 @@ Status RunStories(const StoriesCommand& cmd, std::ostream& out, std::ostream& er
   so.read_only = true;
   auto store = Store::Open(cmd.db, so);
   if (!store.ok()) return store.status();
-  Result<std::vector<StoredStory>> stories = CurrentStories(**store, cmd.db, err);
+  Result<std::vector<StoredStory>> stories = ListStories(**store, cmd.db, err);
   if (!stories.ok()) return stories.status();
   if (cmd.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const StoredStory& s : *stories) {
-      nlohmann::json span = {{"first", s.span_first.empty() ? nlohmann::json() : nlohmann::json(s.span_first)},
-                             {"last", s.span_last.empty() ? nlohmann::json() : nlohmann::json(s.span_last)}};
-      arr.push_back({{"id", s.id}, {"label", s.label}, {"size", s.articles.size()},
-                     {"span", span}, {"articles", s.articles}});
-    }
-    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    out << StoriesToJson(*stories) << "\n";
     return Status::Ok();
   }
   for (const StoredStory& s : *stories) {
@@ -460,13 +348,15 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
     return Status::NotFound(cmd.targets[0] + ": no such file or directory");
   }
   CountingReporter reporter(&err, kMessagePrefix);
-  std::vector<Article> articles;
+  Brief brief;
   if (one_shot) {
+    std::vector<Article> articles;
     Status s = ForEachArticle(cmd.targets, false, reporter, [&](Article&& a) {
       articles.push_back(std::move(a));
       return Status::Ok();
     });
     if (!s.ok()) return s;
+    brief = BriefOfArticles(articles);
   } else {
     StoreOptions so;
     so.read_only = true;
@@ -476,28 +366,20 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
                                           cmd.targets[0], store.status().message()));
     }
     if (!store.ok()) return store.status();
-    Result<std::vector<Article>> all = (*store)->AllArticles();
-    if (!all.ok()) return all.status();
-    articles = std::move(*all);
-  }
-  Brief brief = BuildBrief(AnnotateAll(articles), {});
-  if (!one_shot && !cmd.targets.empty()) {
-    const std::string& want = cmd.targets[0];
-    Brief only;
-    for (Story& s : brief.stories) {
-      if (s.id == want) only.stories.push_back(std::move(s));
+    Result<bool> behind = (*store)->StoriesBehind();
+    if (behind.ok() && *behind) {
+      err << kMessagePrefix << "warning: " << cmd.db
+          << ": the stored stories are behind the stored articles (an ingest is running, or was "
+             "interrupted before it regrouped them); the brief shows the stories as last saved\n";
     }
-    if (only.stories.empty()) {
+    Result<Brief> b = cmd.targets.empty() ? StoreBrief(**store) : StoryBrief(**store, cmd.targets[0]);
+    if (!b.ok() && b.status().code() == StatusCode::kNotFound) {
       return Status::NotFound(fmt::format(
-          "{}: no such file or directory, nor a story id in {} (see `storyline stories`)", want,
-          cmd.db));
+          "{}: no such file or directory, nor a story id in {} (see `storyline stories`)",
+          cmd.targets[0], cmd.db));
     }
-    for (Article& a : brief.articles) {
-      for (const std::string& id : only.stories[0].articles) {
-        if (a.id == id) { only.articles.push_back(std::move(a)); break; }
-      }
-    }
-    brief = std::move(only);
+    if (!b.ok()) return b.status();
+    brief = std::move(*b);
   }
   if (Status w = WriteOutput(cmd.output, RenderBrief(brief, *format), out); !w.ok()) return w;
   return BatchStatus(reporter.rejected());
@@ -512,12 +394,7 @@ Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream&) {
   Result<std::vector<SearchHit>> hits = SearchFreeText(**store, cmd.query, cmd.limit);
   if (!hits.ok()) return hits.status();
   if (cmd.json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const SearchHit& h : *hits) {
-      arr.push_back({{"kind", h.kind}, {"article", h.article_id}, {"title", h.title},
-                     {"snippet", h.snippet}, {"rank", h.rank}});
-    }
-    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    out << SearchHitsToJson(*hits) << "\n";
     return Status::Ok();
   }
   for (const SearchHit& h : *hits) {

@@ -267,4 +267,29 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated, JsonLayout layou
   return render::Dump(j, layout == JsonLayout::kPretty ? render::kPrettyIndent : -1);
 }
 
+std::string StoriesToJson(const std::vector<StoredStory>& stories, JsonLayout layout) {
+  const auto null_if_empty = [](const std::string& v) { return v.empty() ? render::Json() : render::Json(v); };
+  render::Json arr = render::Json::array();
+  for (const StoredStory& s : stories) {
+    arr.push_back({{"id", s.id},
+                   {"label", s.label},
+                   {"size", s.articles.size()},
+                   {"span", {{"first", null_if_empty(s.span_first)}, {"last", null_if_empty(s.span_last)}}},
+                   {"articles", s.articles}});
+  }
+  return render::Dump(arr, layout == JsonLayout::kPretty ? render::kPrettyIndent : -1);
+}
+
+std::string SearchHitsToJson(const std::vector<SearchHit>& hits, JsonLayout layout) {
+  render::Json arr = render::Json::array();
+  for (const SearchHit& h : hits) {
+    arr.push_back({{"kind", h.kind},
+                   {"article_id", h.article_id},
+                   {"title", h.title},
+                   {"snippet", h.snippet},
+                   {"rank", h.rank}});
+  }
+  return render::Dump(arr, layout == JsonLayout::kPretty ? render::kPrettyIndent : -1);
+}
+
 }  // namespace storyline

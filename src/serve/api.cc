@@ -14,10 +14,6 @@ std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-nlohmann::json NullIfEmpty(const std::string& s) {
-  return s.empty() ? nlohmann::json() : nlohmann::json(s);
-}
-
 std::string SpanText(const StoredStory& s) {
   if (s.span_first.empty()) return "undated";
   if (s.span_first == s.span_last || s.span_last.empty()) return s.span_first;
@@ -121,27 +117,11 @@ document.getElementById("search").addEventListener("submit", (e) => {
 }  // namespace
 
 std::string StoriesJson(const std::vector<StoredStory>& stories) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const StoredStory& s : stories) {
-    arr.push_back({{"id", s.id},
-                   {"label", s.label},
-                   {"size", s.articles.size()},
-                   {"span", {{"first", NullIfEmpty(s.span_first)}, {"last", NullIfEmpty(s.span_last)}}},
-                   {"articles", s.articles}});
-  }
-  return Dump(arr);
+  return StoriesToJson(stories, JsonLayout::kOneLine);
 }
 
 std::string HitsJson(const std::vector<SearchHit>& hits) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const SearchHit& h : hits) {
-    arr.push_back({{"kind", h.kind},
-                   {"article_id", h.article_id},
-                   {"title", h.title},
-                   {"snippet", h.snippet},
-                   {"rank", h.rank}});
-  }
-  return Dump(arr);
+  return SearchHitsToJson(hits, JsonLayout::kOneLine);
 }
 
 std::string ErrorJson(const std::string& message) {

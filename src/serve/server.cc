@@ -21,6 +21,7 @@
 #include "serve/api.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
+#include "storyline/pipeline.h"
 #include "storyline/render.h"
 #include "storyline/store.h"
 
@@ -151,7 +152,7 @@ void Server::Impl::AddRoutes() {
 }
 
 void Server::Impl::Index(httplib::Response& res) {
-  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return s.Stories(); });
+  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return storyline::CurrentStories(s); });
   if (!stories.ok()) return SendError(res, stories.status());
   const std::string name = std::filesystem::path(options.db_path).filename().string();
   res.set_header("Content-Security-Policy", kPageCsp);
@@ -159,47 +160,14 @@ void Server::Impl::Index(httplib::Response& res) {
 }
 
 void Server::Impl::StoryList(httplib::Response& res) {
-  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return s.Stories(); });
+  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return storyline::CurrentStories(s); });
   if (!stories.ok()) return SendError(res, stories.status());
   SendJson(res, 200, serve_internal::StoriesJson(*stories));
 }
 
 Result<Brief> Server::Impl::BriefForStory(const std::string& id) {
-  std::string stored_id, stored_label;
-  Result<std::vector<Article>> articles =
-      WithStore([&](Store& store) -> Result<std::vector<Article>> {
-        Result<std::vector<StoredStory>> stories = store.Stories();
-        if (!stories.ok()) return stories.status();
-        const StoredStory* found = nullptr;
-        for (const StoredStory& s : *stories) {
-          if (s.id == id) found = &s;
-        }
-        if (found == nullptr) return Status::NotFound("no story with id \"" + id + "\"");
-        stored_id = found->id;
-        stored_label = found->label;
-        std::vector<Article> out;
-        for (const std::string& article_id : found->articles) {
-          Result<Article> a = store.GetArticle(article_id);
-          // A grouping may name an article stored since under another id
-          // (store.h: duplicates); the brief is built from what is there.
-          if (a.status().code() == StatusCode::kNotFound) continue;
-          if (!a.ok()) return a.status();
-          out.push_back(std::move(*a));
-        }
-        return out;
-      });
-  if (!articles.ok()) return articles.status();
-  // Annotation and clustering run outside the store lock: they are the slow
-  // part and need no store.
-  Brief brief = BuildBrief(AnnotateMany(*articles, {}), {});
-  // Clustered alone, the articles normally form the one story they formed in
-  // the whole store; it then keeps the id and label the story list showed
-  // (a label depends on the whole store's word statistics).
-  if (brief.stories.size() == 1) {
-    brief.stories[0].id = stored_id;
-    brief.stories[0].label = stored_label;
-  }
-  return brief;
+  // The stored story and view (pipeline.h): nothing is annotated here.
+  return WithStore([&](Store& store) { return storyline::StoryBrief(store, id); });
 }
 
 void Server::Impl::StoryBrief(const httplib::Request& req, httplib::Response& res) {

@@ -143,10 +143,83 @@ INSERT INTO meta (key, value) VALUES ('stories_generation',
        THEN 0 ELSE 1 END);
 )sql";
 
+// Version 4: what was learned is kept, so an ingest works only on what is
+// new.
+//
+// annotations: each article's annotations (store/annotation_codec.h), written
+// in the transaction that stores the article; `annotator` repeats the blob's
+// kAnnotatorVersion so stale rows are found without reading blobs. Deleted
+// with the article and when its text changes (the writer then stores the new
+// one).
+//
+// articles.slot: the article's position in the story grouper's stream
+// (stories/story_grouper.h), NULL until it is grouped; an update makes it
+// NULL again (the article is grouped anew, its old slot forgotten).
+//
+// grouping: the grouper's saved state (key 'stories'), written in the
+// transaction that saves the stories made from it.
+//
+// stories: stream_index is the grouper's story; size and first_key (the
+// publication key of its first article) order the listing (largest first);
+// view holds the story's derived view (entities, quotes, timeline, claims,
+// duplicates; NULL until built), replaced whenever its articles change.
+// story_links: related stories, by stream index. story_aliases: the id a
+// story had before it merged into another or its first article changed,
+// resolving to the id it has now.
+//
+// A store migrated from version 3 has no grouper state: its articles are
+// all ungrouped, its stories behind, and the next writer groups everything
+// once (reading stored keys, annotating what has none).
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE annotations (
+  doc INTEGER PRIMARY KEY,
+  annotator INTEGER NOT NULL,
+  blob BLOB NOT NULL
+);
+CREATE INDEX annotations_by_annotator ON annotations(annotator);
+CREATE TRIGGER annotations_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM annotations WHERE doc = old.doc;
+END;
+CREATE TRIGGER annotations_update AFTER UPDATE OF text ON articles BEGIN
+  DELETE FROM annotations WHERE doc = old.doc;
+END;
+
+ALTER TABLE articles ADD COLUMN slot INTEGER;
+CREATE UNIQUE INDEX articles_by_slot ON articles(slot) WHERE slot IS NOT NULL;
+CREATE INDEX articles_ungrouped ON articles(doc) WHERE slot IS NULL;
+
+CREATE TABLE grouping (
+  key TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) WITHOUT ROWID;
+
+ALTER TABLE stories ADD COLUMN stream_index INTEGER;
+ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN first_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN view BLOB;
+UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = stories.id);
+CREATE UNIQUE INDEX stories_by_stream ON stories(stream_index) WHERE stream_index IS NOT NULL;
+CREATE INDEX stories_by_size ON stories(size DESC, first_key, ord);
+
+CREATE TABLE story_links (
+  a INTEGER NOT NULL,
+  b INTEGER NOT NULL,
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX story_links_by_b ON story_links(b);
+CREATE TABLE story_aliases (
+  id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL
+) WITHOUT ROWID;
+
+UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 FROM articles);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 int LatestVersion(std::span<const Migration> steps) {

@@ -12,8 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "extract/annotator_version.h"
+#include "store/annotation_codec.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
+#include "store/story_codec.h"
 
 namespace storyline {
 
@@ -102,6 +105,8 @@ struct Store::Impl {
   Stmt upsert_duplicate, delete_duplicate;
   Stmt count, get_article, all_articles, search;
   Stmt stories;
+  Stmt upsert_annotation, upsert_keys, get_annotation, annotator_of, get_keys;
+  Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related;
 
   Status Prepare();
   Status RequireWritable(const char* what) const;
@@ -126,6 +131,11 @@ struct Store::Impl {
   Status BumpGeneration();
   Result<int64_t> Meta(const char* key);
   Result<PutOutcome> PutInBatch(const Article& a, uint64_t hash, PutReport* report);
+  // Stores the annotations and ClusterKeys of article `id` in the open
+  // transaction.
+  Status WriteAnnotation(const std::string& id, const AnnotatedArticle& annotated);
+  // Runs a statement that selects article_columns; one Article per row.
+  Result<std::vector<Article>> ReadArticles(Stmt& st);
   Status SaveStoriesAt(const std::vector<StoredStory>& stories, const int64_t* generation);
   Result<Article> RowToArticle(const Stmt& st) const;
   Result<std::vector<SearchHit>> RunSearch(const std::string& query, size_t limit);
@@ -159,7 +169,7 @@ Status Store::Impl::Prepare() {
       {&update_article,
        "UPDATE articles SET content_hash = ?2, title = ?3, published = ?4, outlet = ?5, "
        "url = ?6, author = ?7, source = ?8, text = ?9, boilerplate_removed = ?10, origin = ?11, "
-       "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"},
+       "slot = NULL, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"},
       {&upsert_duplicate,
        "INSERT INTO duplicates (id, original_id, content_hash, seen_at) "
        "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
@@ -178,7 +188,30 @@ Status Store::Impl::Prepare() {
       {&stories,
        "SELECT s.id, s.label, s.span_first, s.span_last, sa.article_id "
        "FROM stories AS s LEFT JOIN story_articles AS sa ON sa.story_id = s.id "
-       "ORDER BY s.ord, sa.position"},
+       "ORDER BY s.size DESC, s.first_key, s.ord, sa.position"},
+      {&upsert_annotation,
+       "INSERT OR REPLACE INTO annotations (doc, annotator, blob) "
+       "SELECT doc, ?2, ?3 FROM articles WHERE id = ?1"},
+      {&upsert_keys,
+       "INSERT OR REPLACE INTO article_keys (doc, keys) SELECT doc, ?2 FROM articles WHERE id = ?1"},
+      {&get_annotation,
+       "SELECT n.blob FROM annotations AS n JOIN articles AS a ON a.doc = n.doc WHERE a.id = ?1"},
+      {&annotator_of,
+       "SELECT n.annotator FROM annotations AS n JOIN articles AS a ON a.doc = n.doc WHERE a.id = ?1"},
+      {&get_keys,
+       "SELECT k.keys FROM article_keys AS k JOIN articles AS a ON a.doc = k.doc WHERE a.id = ?1"},
+      {&article_at_slot, "SELECT " + article_columns + " FROM articles WHERE slot = ?1"},
+      {&ungrouped, "SELECT " + article_columns + " FROM articles WHERE slot IS NULL ORDER BY doc"},
+      {&story_by_id,
+       "SELECT id, label, span_first, span_last, stream_index, view FROM stories WHERE id = ?1"},
+      {&story_alias, "SELECT story_id FROM story_aliases WHERE id = ?1"},
+      {&story_articles,
+       "SELECT " + article_columns + ", sa.position FROM story_articles AS sa "
+       "JOIN articles ON articles.id = sa.article_id WHERE sa.story_id = ?1 ORDER BY articles.doc"},
+      {&story_related,
+       "SELECT s.id FROM story_links AS l JOIN stories AS s "
+       "ON s.stream_index = (CASE WHEN l.a = ?1 THEN l.b ELSE l.a END) "
+       "WHERE l.a = ?1 OR l.b = ?1 ORDER BY s.size DESC, s.first_key, s.ord"},
   };
   for (const Entry& e : entries) {
     if (Status s = db.Prepare(e.sql, e.stmt); !s.ok()) return s;
@@ -490,7 +523,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-Result<PutOutcome> Store::Put(const Article& article, PutReport* report) {
+Result<PutOutcome> Store::Put(const Article& article, PutReport* report,
+                              const AnnotatedArticle* annotated) {
   if (Status s = impl_->RequireWritable("store articles"); !s.ok()) return s;
   if (article.id.empty()) {
     return Status::InvalidInput(
@@ -507,6 +541,11 @@ Result<PutOutcome> Store::Put(const Article& article, PutReport* report) {
   *report = PutReport{};
   Result<PutOutcome> outcome = impl_->PutInBatch(article, hash, report);
   if (!outcome.ok()) return impl_->BatchError(outcome.status());
+  if (annotated != nullptr && *outcome != PutOutcome::kDuplicate) {
+    if (Status s = impl_->WriteAnnotation(report->id, *annotated); !s.ok()) {
+      return impl_->BatchError(s);
+    }
+  }
   if (++impl_->batch_puts >= impl_->options.batch_size) {
     if (Status s = impl_->Commit(); !s.ok()) return s;
   }
@@ -608,7 +647,8 @@ Status Store::Impl::SaveStoriesAt(const std::vector<StoredStory>& stories,
   Status s = db.Exec("BEGIN IMMEDIATE; DELETE FROM story_articles; DELETE FROM stories;");
   if (s.ok()) {
     s = db.Prepare(
-        "INSERT INTO stories (id, ord, label, span_first, span_last) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO stories (id, ord, label, span_first, span_last, size) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         &insert_story);
   }
   if (s.ok()) {
@@ -624,6 +664,7 @@ Status Store::Impl::SaveStoriesAt(const std::vector<StoredStory>& stories,
     insert_story.BindText(3, story.label);
     insert_story.BindText(4, story.span_first);
     insert_story.BindText(5, story.span_last);
+    insert_story.BindInt64(6, static_cast<int64_t>(story.articles.size()));
     int rc = insert_story.Step();
     if (rc != SQLITE_DONE) {
       s = db.Error(rc, "cannot save story \"" + story.id + "\"");
@@ -744,6 +785,343 @@ Result<bool> Store::StoriesBehind() const {
   Result<int64_t> stories = impl_->Meta("stories_generation");
   if (!stories.ok()) return stories.status();
   return *stories != *articles;
+}
+
+Status Store::Impl::WriteAnnotation(const std::string& id, const AnnotatedArticle& annotated) {
+  {
+    const std::string blob = store_internal::EncodeAnnotation(annotated);
+    StmtRewinder rewind(upsert_annotation);
+    upsert_annotation.BindText(1, id);
+    upsert_annotation.BindInt64(2, kAnnotatorVersion);
+    sqlite3_bind_blob(upsert_annotation.get(), 3, blob.data(), static_cast<int>(blob.size()),
+                      SQLITE_TRANSIENT);
+    const int rc = upsert_annotation.Step();
+    if (rc != SQLITE_DONE) return db.Error(rc, "cannot store the annotations of article " + id);
+  }
+  StmtRewinder rewind(upsert_keys);
+  upsert_keys.BindText(1, id);
+  upsert_keys.BindText(2, nlohmann::json(storyline::ClusterKeys(annotated))
+                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const int rc = upsert_keys.Step();
+  if (rc != SQLITE_DONE) return db.Error(rc, "cannot store the clustering keys of article " + id);
+  return Status::Ok();
+}
+
+Result<std::vector<Article>> Store::Impl::ReadArticles(Stmt& st) {
+  std::vector<Article> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return db.Error(rc, "cannot read articles");
+    Result<Article> a = RowToArticle(st);
+    if (!a.ok()) return a.status();
+    out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+Result<bool> Store::NeedsAnnotation(const Article& article) const {
+  Impl& impl = *impl_;
+  const uint64_t hash = article.content_hash != 0 ? article.content_hash : ContentHash(article.text);
+  Impl::Known known;
+  if (!article.origin.empty()) {
+    Result<Impl::Known> by_origin = impl.Lookup(impl.find_by_origin, article.origin);
+    if (!by_origin.ok()) return by_origin.status();
+    known = std::move(*by_origin);
+  }
+  if (!known.found) {
+    Result<Impl::Known> by_id = impl.Lookup(impl.find_by_id, article.id);
+    if (!by_id.ok()) return by_id.status();
+    // The same matching as PutInBatch: a clash is a new article.
+    if (by_id->found && (by_id->origin.empty() || article.origin.empty())) known = std::move(*by_id);
+  }
+  if (known.found) {
+    if (known.hash != hash) return true;
+    StmtRewinder rewind(impl.annotator_of);
+    impl.annotator_of.BindText(1, known.id);
+    const int rc = impl.annotator_of.Step();
+    if (rc == SQLITE_DONE) return true;
+    if (rc != SQLITE_ROW) return impl.db.Error(rc, "cannot read the annotations of " + known.id);
+    return impl.annotator_of.ColumnInt64(0) != kAnnotatorVersion;
+  }
+  StmtRewinder rewind(impl.find_same_text);
+  impl.find_same_text.BindInt64(1, HashToSql(hash));
+  impl.find_same_text.BindText(2, article.text);
+  impl.find_same_text.BindText(3, article.id);
+  const int rc = impl.find_same_text.Step();
+  if (rc == SQLITE_ROW) return false;  // a copy: stored as a duplicate
+  if (rc != SQLITE_DONE) return impl.db.Error(rc, "cannot look for copies of article " + article.id);
+  return true;
+}
+
+Status Store::SaveAnnotations(const std::vector<AnnotatedArticle>& annotated) {
+  if (Status s = impl_->RequireWritable("save annotations"); !s.ok()) return s;
+  if (annotated.empty()) return Status::Ok();
+  if (Status s = impl_->Commit(); !s.ok()) return s;
+  Db& db = impl_->db;
+  Status s = db.Exec("BEGIN IMMEDIATE");
+  for (size_t i = 0; s.ok() && i < annotated.size(); ++i) {
+    s = impl_->WriteAnnotation(annotated[i].article.id, annotated[i]);
+  }
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (!s.ok() && sqlite3_get_autocommit(db.handle()) == 0) (void)db.Exec("ROLLBACK");
+  return s;
+}
+
+Result<std::vector<std::string>> Store::StaleAnnotationIds() const {
+  Stmt st;
+  if (Status s = impl_->db.Prepare(
+          "SELECT a.id FROM articles AS a LEFT JOIN annotations AS n ON n.doc = a.doc "
+          "WHERE n.doc IS NULL OR n.annotator <> ?1 ORDER BY a.doc",
+          &st);
+      !s.ok()) {
+    return s;
+  }
+  st.BindInt64(1, kAnnotatorVersion);
+  std::vector<std::string> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot list stale annotations");
+    out.push_back(st.ColumnText(0));
+  }
+  return out;
+}
+
+Result<AnnotatedArticle> Store::GetAnnotated(Article article) const {
+  Stmt& st = impl_->get_annotation;
+  StmtRewinder rewind(st);
+  st.BindText(1, article.id);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) {
+    return Status::NotFound(impl_->db.path() + ": no annotations stored for article \"" + article.id + "\"");
+  }
+  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read the annotations of " + article.id);
+  const void* data = sqlite3_column_blob(st.get(), 0);
+  const int size = sqlite3_column_bytes(st.get(), 0);
+  const std::string_view blob(static_cast<const char*>(data), static_cast<size_t>(size));
+  return store_internal::DecodeAnnotation(blob, std::move(article));
+}
+
+Result<std::vector<std::string>> Store::ClusterKeysOf(const std::string& id) const {
+  Stmt& st = impl_->get_keys;
+  StmtRewinder rewind(st);
+  st.BindText(1, id);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return Status::NotFound("no clustering keys for article " + id);
+  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read the clustering keys of " + id);
+  const nlohmann::json keys = nlohmann::json::parse(st.ColumnText(0), nullptr, false);
+  if (!keys.is_array()) return Status::NotFound("damaged clustering keys for article " + id);
+  std::vector<std::string> out;
+  for (const nlohmann::json& k : keys) {
+    if (k.is_string()) out.push_back(k.get<std::string>());
+  }
+  return out;
+}
+
+Result<std::string> Store::GroupingState() const {
+  Stmt st;
+  if (Status s = impl_->db.Prepare("SELECT value FROM grouping WHERE key = 'stories'", &st); !s.ok()) {
+    return s;
+  }
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::string();
+  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read the grouping state");
+  const void* data = sqlite3_column_blob(st.get(), 0);
+  return std::string(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(st.get(), 0)));
+}
+
+Result<std::vector<Article>> Store::UngroupedArticles() const {
+  StmtRewinder rewind(impl_->ungrouped);
+  return impl_->ReadArticles(impl_->ungrouped);
+}
+
+Result<std::vector<Article>> Store::ArticlesAtSlots(const std::vector<uint32_t>& slots) const {
+  std::vector<Article> out;
+  out.reserve(slots.size());
+  Stmt& st = impl_->article_at_slot;
+  for (uint32_t slot : slots) {
+    StmtRewinder rewind(st);
+    st.BindInt64(1, slot);
+    Result<std::vector<Article>> a = impl_->ReadArticles(st);
+    if (!a.ok()) return a.status();
+    for (Article& x : *a) out.push_back(std::move(x));
+  }
+  return out;
+}
+
+namespace {
+
+// Runs `st` (already bound) to completion; an error names `what`.
+Status StepDone(Db& db, Stmt& st, const std::string& what) {
+  const int rc = st.Step();
+  st.Rewind();
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return db.Error(rc, "cannot " + what);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation) {
+  if (Status s = impl_->RequireWritable("save stories"); !s.ok()) return s;
+  if (Status s = impl_->Commit(); !s.ok()) return s;
+  Db& db = impl_->db;
+  Stmt put_state, set_slot, drop_index, drop_id, insert_story, insert_member, insert_link, alias,
+      realias;
+  Status s = db.Exec("BEGIN IMMEDIATE");
+  if (s.ok() && u.reset) {
+    s = db.Exec("DELETE FROM story_articles; DELETE FROM stories; UPDATE articles SET slot = NULL "
+                "WHERE slot IS NOT NULL;");
+  }
+  const std::pair<Stmt*, const char*> statements[] = {
+      {&put_state, "INSERT OR REPLACE INTO grouping (key, value) VALUES ('stories', ?1)"},
+      {&set_slot, "UPDATE articles SET slot = ?2 WHERE id = ?1"},
+      {&drop_index, "DELETE FROM stories WHERE stream_index = ?1"},
+      {&drop_id, "DELETE FROM stories WHERE id = ?1"},
+      {&insert_story,
+       "INSERT INTO stories (id, ord, label, span_first, span_last, stream_index, size, first_key, "
+       "view) VALUES (?1, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8)"},
+      {&insert_member, "INSERT INTO story_articles (story_id, article_id, position) VALUES (?1, ?2, ?3)"},
+      {&insert_link, "INSERT OR IGNORE INTO story_links (a, b) VALUES (?1, ?2)"},
+      {&alias, "INSERT OR REPLACE INTO story_aliases (id, story_id) VALUES (?1, ?2)"},
+      {&realias, "UPDATE story_aliases SET story_id = ?2 WHERE story_id = ?1"},
+  };
+  for (const auto& [st, sql] : statements) {
+    if (s.ok()) s = db.Prepare(sql, st);
+  }
+  if (s.ok()) {
+    sqlite3_bind_blob(put_state.get(), 1, u.state.data(), static_cast<int>(u.state.size()), SQLITE_STATIC);
+    s = StepDone(db, put_state, "save the grouping state");
+  }
+  // Old stories first: a slot or id freed here may be taken below.
+  for (size_t i = 0; s.ok() && i < u.removed.size(); ++i) {
+    drop_index.BindInt64(1, u.removed[i]);
+    s = StepDone(db, drop_index, "remove a merged story");
+  }
+  for (size_t i = 0; s.ok() && i < u.stories.size(); ++i) {
+    drop_index.BindInt64(1, u.stories[i].stream_index);
+    s = StepDone(db, drop_index, "replace story " + u.stories[i].story.id);
+    if (s.ok()) {
+      drop_id.BindText(1, u.stories[i].story.id);
+      s = StepDone(db, drop_id, "replace story " + u.stories[i].story.id);
+    }
+  }
+  for (size_t i = 0; s.ok() && i < u.slots.size(); ++i) {
+    set_slot.BindText(1, u.slots[i].first);
+    set_slot.BindInt64(2, u.slots[i].second);
+    s = StepDone(db, set_slot, "record the slot of article " + u.slots[i].first);
+  }
+  for (size_t i = 0; s.ok() && i < u.stories.size(); ++i) {
+    const GroupedStory& g = u.stories[i];
+    const Story& story = g.story;
+    insert_story.BindText(1, story.id);
+    insert_story.BindInt64(2, g.stream_index);
+    insert_story.BindText(3, story.label);
+    insert_story.BindText(4, story.span_first);
+    insert_story.BindText(5, story.span_last);
+    insert_story.BindInt64(6, static_cast<int64_t>(story.articles.size()));
+    insert_story.BindText(7, g.first_key);
+    const std::string view = g.has_view ? store_internal::EncodeStoryView(story) : std::string();
+    if (g.has_view) {
+      sqlite3_bind_blob(insert_story.get(), 8, view.data(), static_cast<int>(view.size()), SQLITE_STATIC);
+    } else {
+      sqlite3_bind_null(insert_story.get(), 8);
+    }
+    s = StepDone(db, insert_story, "save story " + story.id);
+    for (size_t k = 0; s.ok() && k < story.articles.size(); ++k) {
+      insert_member.BindText(1, story.id);
+      insert_member.BindText(2, story.articles[k]);
+      insert_member.BindInt64(3, static_cast<int64_t>(k));
+      s = StepDone(db, insert_member, "save the articles of story " + story.id);
+    }
+  }
+  if (s.ok()) s = db.Exec("DELETE FROM story_links");
+  for (size_t i = 0; s.ok() && i < u.links.size(); ++i) {
+    insert_link.BindInt64(1, std::min(u.links[i].first, u.links[i].second));
+    insert_link.BindInt64(2, std::max(u.links[i].first, u.links[i].second));
+    s = StepDone(db, insert_link, "save related stories");
+  }
+  for (size_t i = 0; s.ok() && i < u.aliases.size(); ++i) {
+    const auto& [old_id, new_id] = u.aliases[i];
+    if (old_id == new_id) continue;
+    realias.BindText(1, old_id);
+    realias.BindText(2, new_id);
+    s = StepDone(db, realias, "record the new id of story " + old_id);
+    if (s.ok()) {
+      alias.BindText(1, old_id);
+      alias.BindText(2, new_id);
+      s = StepDone(db, alias, "record the new id of story " + old_id);
+    }
+  }
+  if (s.ok()) {
+    s = db.Exec("UPDATE meta SET value = " + std::to_string(articles_generation) +
+                " WHERE key = 'stories_generation'");
+  }
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (!s.ok() && sqlite3_get_autocommit(db.handle()) == 0) (void)db.Exec("ROLLBACK");
+  return s;
+}
+
+Result<StoryRecord> Store::GetStory(const std::string& want) const {
+  Impl& impl = *impl_;
+  std::string id = want;
+  StoryRecord rec;
+  // An alias resolves once: aliases always name a live id (SaveGrouping
+  // re-points older ones).
+  for (int hop = 0; hop < 2; ++hop) {
+    StmtRewinder rewind(impl.story_by_id);
+    impl.story_by_id.BindText(1, id);
+    const int rc = impl.story_by_id.Step();
+    if (rc == SQLITE_ROW) {
+      Stmt& st = impl.story_by_id;
+      rec.story.id = st.ColumnText(0);
+      rec.story.label = st.ColumnText(1);
+      rec.story.span_first = st.ColumnText(2);
+      rec.story.span_last = st.ColumnText(3);
+      rec.stream_index = static_cast<uint32_t>(st.ColumnInt64(4));
+      if (sqlite3_column_type(st.get(), 5) == SQLITE_BLOB) {
+        const std::string_view blob(static_cast<const char*>(sqlite3_column_blob(st.get(), 5)),
+                                    static_cast<size_t>(sqlite3_column_bytes(st.get(), 5)));
+        Status v = store_internal::DecodeStoryView(blob, &rec.story);
+        rec.has_view = v.ok();
+      }
+      break;
+    }
+    if (rc != SQLITE_DONE) return impl.db.Error(rc, "cannot read story " + id);
+    StmtRewinder rewind_alias(impl.story_alias);
+    impl.story_alias.BindText(1, id);
+    const int arc = impl.story_alias.Step();
+    if (arc != SQLITE_ROW || hop == 1) {
+      return Status::NotFound(impl.db.path() + ": no story with id \"" + want + "\"");
+    }
+    id = impl.story_alias.ColumnText(0);
+  }
+  {
+    StmtRewinder rewind(impl.story_articles);
+    impl.story_articles.BindText(1, rec.story.id);
+    Result<std::vector<Article>> articles = impl.ReadArticles(impl.story_articles);
+    if (!articles.ok()) return articles.status();
+    rec.articles = std::move(*articles);
+  }
+  {
+    // Members in publication order, as saved.
+    Stmt members;
+    if (Status s = impl.db.Prepare(
+            "SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY position", &members);
+        !s.ok()) {
+      return s;
+    }
+    members.BindText(1, rec.story.id);
+    for (int rc = members.Step(); rc == SQLITE_ROW; rc = members.Step()) {
+      rec.story.articles.push_back(members.ColumnText(0));
+    }
+  }
+  StmtRewinder rewind(impl.story_related);
+  impl.story_related.BindInt64(1, rec.stream_index);
+  for (int rc = impl.story_related.Step(); rc == SQLITE_ROW; rc = impl.story_related.Step()) {
+    rec.story.related_stories.push_back(impl.story_related.ColumnText(0));
+  }
+  return rec;
 }
 
 }  // namespace storyline

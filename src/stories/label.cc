@@ -5,6 +5,8 @@
 #include <map>
 #include <unordered_set>
 
+#include "stories/state_io.h"
+
 namespace storyline::stories {
 namespace {
 
@@ -47,20 +49,59 @@ std::string MostUsedSpelling(const Candidate& c) {
 }  // namespace
 
 NameStats::NameStats(std::vector<std::vector<CapitalisedRun>> runs) : runs_(std::move(runs)) {
-  for (const std::vector<CapitalisedRun>& article : runs_) {
-    std::unordered_set<std::string> seen;
-    for (const CapitalisedRun& run : article) {
-      if (seen.insert(run.folded).second) ++corpus_df_[run.folded];
-    }
+  for (const std::vector<CapitalisedRun>& article : runs_) Add(article);
+}
+
+void NameStats::Add(const std::vector<CapitalisedRun>& runs) {
+  std::unordered_set<std::string> seen;
+  for (const CapitalisedRun& run : runs) {
+    if (seen.insert(run.folded).second) ++corpus_df_[run.folded];
   }
+  ++corpus_size_;
+}
+
+void NameStats::Save(StateWriter& w) const {
+  // Sorted, so equal corpora save equal bytes.
+  std::vector<std::pair<std::string, size_t>> sorted(corpus_df_.begin(), corpus_df_.end());
+  std::sort(sorted.begin(), sorted.end());
+  w.U64(corpus_size_);
+  w.U64(sorted.size());
+  for (const auto& [name, df] : sorted) {
+    w.Str(name);
+    w.U64(df);
+  }
+}
+
+bool NameStats::Load(StateReader& r) {
+  // A name record is at least its length and its count.
+  constexpr size_t kMinRecord = 16;
+  NameStats fresh;
+  fresh.corpus_size_ = r.U64();
+  const uint64_t n = r.Count(kMinRecord);
+  fresh.corpus_df_.reserve(r.ok() ? n : 0);
+  for (uint64_t i = 0; i < n && r.ok(); ++i) {
+    std::string name = r.Str();
+    fresh.corpus_df_[std::move(name)] = r.U64();
+  }
+  if (!r.ok()) return false;
+  *this = std::move(fresh);
+  return true;
 }
 
 std::string NameStats::Label(const std::vector<size_t>& members,
                              const std::string& fallback) const {
+  std::vector<const std::vector<CapitalisedRun>*> member_runs;
+  member_runs.reserve(members.size());
+  for (size_t m : members) member_runs.push_back(&runs_[m]);
+  return Label(member_runs, fallback);
+}
+
+std::string NameStats::Label(const std::vector<const std::vector<CapitalisedRun>*>& members,
+                             const std::string& fallback) const {
   std::map<std::string, Candidate> candidates;
-  for (size_t m : members) {
+  for (const std::vector<CapitalisedRun>* runs : members) {
     std::unordered_set<std::string> seen;
-    for (const CapitalisedRun& run : runs_[m]) {
+    for (const CapitalisedRun& run : *runs) {
       Candidate& c = candidates[run.folded];
       c.folded = run.folded;
       c.words = run.words;
@@ -72,7 +113,7 @@ std::string NameStats::Label(const std::vector<size_t>& members,
   // Rarity is measured outside the story: a name is distinctive when other
   // stories do not use it, however many of this story's articles do (and
   // when the corpus is this one story, every name is equally rare).
-  const double outside = static_cast<double>(runs_.size() - members.size());
+  const double outside = static_cast<double>(corpus_size_ - members.size());
   std::vector<Candidate> ranked;
   for (auto& [folded, c] : candidates) {
     // A story of several articles is named by what they share; a lone
@@ -80,7 +121,11 @@ std::string NameStats::Label(const std::vector<size_t>& members,
     const bool eligible = members.size() > 1 ? c.articles > 1
                                              : (c.occurrences > 1 || c.words > 1);
     if (!eligible) continue;
-    const double df_outside = static_cast<double>(corpus_df_.at(folded) - c.articles);
+    // A member not counted into the corpus (against Label's contract) counts
+    // as the only users of its names rather than failing.
+    const auto df = corpus_df_.find(folded);
+    const size_t corpus_df = df == corpus_df_.end() ? c.articles : std::max(df->second, c.articles);
+    const double df_outside = static_cast<double>(corpus_df - c.articles);
     const double idf = std::log((1.0 + outside) / (1.0 + df_outside)) + 1.0;
     const double bonus =
         1.0 + kMultiwordBonus * static_cast<double>(std::min(c.words, kMaxBonusWords) - 1);

@@ -21,19 +21,43 @@
 
 namespace storyline::stories {
 
+class StateReader;
+class StateWriter;
+
 class NameStats {
  public:
-  // `runs[i]` are the capitalised runs of article i, in text order.
+  // An empty corpus; Add counts articles into it.
+  NameStats() = default;
+  // `runs[i]` are the capitalised runs of article i, in text order; kept for
+  // Label(members, ...).
   explicit NameStats(std::vector<std::vector<CapitalisedRun>> runs);
+
+  // Counts one more article's names into the corpus (its runs are not kept).
+  void Add(const std::vector<CapitalisedRun>& runs);
 
   // Up to three names joined by ", ", or `fallback` when the articles share
   // no name. `members` index the articles given to the constructor.
   // REQUIRES: `members` are distinct.
   std::string Label(const std::vector<size_t>& members, const std::string& fallback) const;
+  // The same for a story whose members' runs are given; each member must
+  // have been counted into the corpus (constructor or Add). The pointers
+  // must outlive the call.
+  std::string Label(const std::vector<const std::vector<CapitalisedRun>*>& member_runs,
+                    const std::string& fallback) const;
+
+  // Articles counted.
+  size_t corpus_size() const { return corpus_size_; }
+
+  // The corpus counts as bytes (state_io.h layout), and back (not the runs
+  // kept by the constructor). Load returns false, leaving the counts empty,
+  // for damaged bytes.
+  void Save(StateWriter& w) const;
+  bool Load(StateReader& r);
 
  private:
   std::vector<std::vector<CapitalisedRun>> runs_;
   std::unordered_map<std::string, size_t> corpus_df_;  // folded name -> articles
+  size_t corpus_size_ = 0;
 };
 
 }  // namespace storyline::stories

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "stories/state_io.h"
 #include "stories/text_features.h"
 
 namespace storyline::stories {
@@ -131,6 +132,35 @@ NearDupIndex::Match NearDupIndex::Add(const Sketch& sketch) {
     groups_[self] = match.group;
   }
   return match;
+}
+
+void NearDupIndex::Save(StateWriter& w) const {
+  w.Vec(signatures_);
+  w.Vec(groups_);
+  w.Vec(table_);
+  w.U64(table_used_);
+}
+
+bool NearDupIndex::Load(StateReader& r) {
+  NearDupIndex fresh(options_);
+  fresh.signatures_ = r.Vec<Signature>();
+  fresh.groups_ = r.Vec<uint32_t>();
+  fresh.table_ = r.Vec<uint64_t>();
+  fresh.table_used_ = r.U64();
+  const size_t n = fresh.groups_.size();
+  bool ok = r.ok() && fresh.signatures_.size() == n && fresh.table_used_ <= fresh.table_.size();
+  for (size_t i = 0; ok && i < n; ++i) ok = fresh.groups_[i] <= i;
+  for (size_t i = 0; ok && i < fresh.table_.size(); ++i) {
+    ok = fresh.table_[i] == 0 || (fresh.table_[i] & 0xffffffffULL) <= n;
+  }
+  // Probing needs a free slot to stop at.
+  ok = ok && (fresh.table_.empty() || fresh.table_used_ < fresh.table_.size());
+  if (!ok) {
+    r.Invalidate();
+    return false;
+  }
+  *this = std::move(fresh);
+  return true;
 }
 
 }  // namespace storyline::stories

@@ -28,6 +28,9 @@
 
 namespace storyline::stories {
 
+class StateReader;
+class StateWriter;
+
 struct NearDupOptions {
   // Estimated Jaccard similarity of the two articles' shingle sets at which
   // the later one is a near-duplicate. Two unrelated news articles share
@@ -82,6 +85,12 @@ class NearDupIndex {
 
   // Bytes held by the index (signatures, groups and the band table).
   size_t MemoryBytes() const;
+
+  // The index as bytes (state_io.h layout), and back; the options are the
+  // constructor's. Load returns false, leaving the index empty, for damaged
+  // or truncated bytes.
+  void Save(StateWriter& w) const;
+  bool Load(StateReader& r);
 
  private:
   using Signature = std::array<uint8_t, kHashes>;

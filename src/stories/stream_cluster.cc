@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "stories/state_io.h"
+
 namespace storyline::stories {
 namespace {
 
@@ -210,6 +212,7 @@ void StoryStream::Merge(uint32_t into, uint32_t from) {
   a.size += b.size;
   a.last_day = std::max(a.last_day, b.last_day);
   b.merged_into = into;
+  merged_log_.push_back(from);
   b.sum.clear();
   b.sum.shrink_to_fit();
   b.names.clear();
@@ -334,6 +337,142 @@ size_t StoryStream::MemoryBytes() const {
   }
   for (const auto& m : members_) bytes += sizeof(m) + m.capacity() * sizeof(uint32_t);
   return bytes;
+}
+
+namespace {
+
+// A sparse vector entry as saved: plain bytes (std::pair is not trivially
+// copyable).
+struct SavedEntry {
+  uint32_t term;
+  float weight;
+};
+
+void SaveVector(StateWriter& w, const std::vector<std::pair<uint32_t, float>>& v) {
+  std::vector<SavedEntry> out;
+  out.reserve(v.size());
+  for (const auto& [t, x] : v) out.push_back({t, x});
+  w.Vec(out);
+}
+
+std::vector<std::pair<uint32_t, float>> LoadVector(StateReader& r) {
+  std::vector<std::pair<uint32_t, float>> v;
+  for (const SavedEntry& e : r.Vec<SavedEntry>()) v.emplace_back(e.term, e.weight);
+  return v;
+}
+
+// Strings by dense id, from a map to those ids.
+std::vector<std::string> ByDenseId(const std::unordered_map<std::string, uint32_t>& ids) {
+  std::vector<std::string> out(ids.size());
+  for (const auto& [s, id] : ids) out[id] = s;
+  return out;
+}
+
+}  // namespace
+
+void StoryStream::Save(StateWriter& w) const {
+  const std::vector<std::string> terms = ByDenseId(term_ids_);
+  w.U64(terms.size());
+  for (const std::string& t : terms) w.Str(t);
+  w.Vec(df_);
+  const std::vector<std::string> names = ByDenseId(name_ids_);
+  w.U64(names.size());
+  for (const std::string& n : names) w.Str(n);
+  for (const auto& p : postings_) w.Vec(p);
+  for (const auto& p : name_postings_) w.Vec(p);
+  w.U64(stories_.size());
+  for (const Story& s : stories_) {
+    SaveVector(w, s.sum);
+    std::vector<uint32_t> flat;  // name id, count pairs
+    for (const auto& [n, c] : s.names) {
+      flat.push_back(n);
+      flat.push_back(c);
+    }
+    w.Vec(flat);
+    w.I64(s.last_day);
+    w.U32(s.size);
+    w.U32(s.merged_into);
+  }
+  for (const auto& m : members_) w.Vec(m);
+  w.Vec(story_of_);
+  std::vector<uint32_t> related;
+  for (const auto& [a, b] : related_) {
+    related.push_back(a);
+    related.push_back(b);
+  }
+  w.Vec(related);
+  w.U64(articles_);
+  w.I64(latest_day_);
+  w.U32(any_day_ ? 1 : 0);
+}
+
+bool StoryStream::Load(StateReader& r) {
+  // Every record is at least its count's 8 bytes.
+  constexpr size_t kMinRecord = 8;
+  StoryStream fresh(options_);
+  const uint64_t terms = r.Count(kMinRecord);
+  for (uint64_t i = 0; i < terms && r.ok(); ++i) fresh.term_ids_.emplace(r.Str(), static_cast<uint32_t>(i));
+  fresh.df_ = r.Vec<uint32_t>();
+  const uint64_t names = r.Count(kMinRecord);
+  for (uint64_t i = 0; i < names && r.ok(); ++i) fresh.name_ids_.emplace(r.Str(), static_cast<uint32_t>(i));
+  if (!r.ok() || fresh.df_.size() != terms || fresh.term_ids_.size() != terms ||
+      fresh.name_ids_.size() != names) {
+    r.Invalidate();
+    return false;
+  }
+  fresh.postings_.resize(terms);
+  for (auto& p : fresh.postings_) p = r.Vec<uint32_t>();
+  fresh.name_postings_.resize(names);
+  for (auto& p : fresh.name_postings_) p = r.Vec<uint32_t>();
+  const uint64_t stories = r.Count(kMinRecord);
+  fresh.stories_.resize(r.ok() ? stories : 0);
+  for (Story& s : fresh.stories_) {
+    s.sum = LoadVector(r);
+    const std::vector<uint32_t> flat = r.Vec<uint32_t>();
+    for (size_t i = 0; i + 1 < flat.size(); i += 2) s.names[flat[i]] = static_cast<uint16_t>(flat[i + 1]);
+    s.last_day = r.I64();
+    s.size = r.U32();
+    s.merged_into = r.U32();
+  }
+  fresh.members_.resize(r.ok() ? stories : 0);
+  for (auto& m : fresh.members_) m = r.Vec<uint32_t>();
+  fresh.story_of_ = r.Vec<uint32_t>();
+  const std::vector<uint32_t> related = r.Vec<uint32_t>();
+  for (size_t i = 0; i + 1 < related.size(); i += 2) fresh.related_.emplace_back(related[i], related[i + 1]);
+  fresh.articles_ = r.U64();
+  fresh.latest_day_ = r.I64();
+  fresh.any_day_ = r.U32() != 0;
+  if (!r.ok()) return false;
+  // Ids the rest of the state uses must exist, or Add would index past the
+  // end: a story id in a posting, merge link or article's story; a term or
+  // name id in a story.
+  const auto story_ok = [&](uint32_t s) { return s < stories; };
+  for (const auto& p : fresh.postings_) {
+    if (!std::all_of(p.begin(), p.end(), story_ok)) return false;
+  }
+  for (const auto& p : fresh.name_postings_) {
+    if (!std::all_of(p.begin(), p.end(), story_ok)) return false;
+  }
+  for (const Story& s : fresh.stories_) {
+    if (s.merged_into != UINT32_MAX && s.merged_into >= stories) return false;
+    for (const auto& [t, w] : s.sum) {
+      if (t >= terms) return false;
+    }
+    for (const auto& [n, c] : s.names) {
+      if (n >= names) return false;
+    }
+  }
+  if (!std::all_of(fresh.story_of_.begin(), fresh.story_of_.end(), story_ok)) return false;
+  for (const auto& [a, b] : fresh.related_) {
+    if (!story_ok(a) || !story_ok(b)) return false;
+  }
+  for (const auto& m : fresh.members_) {
+    for (uint32_t a : m) {
+      if (a >= fresh.story_of_.size()) return false;
+    }
+  }
+  *this = std::move(fresh);
+  return true;
 }
 
 }  // namespace storyline::stories

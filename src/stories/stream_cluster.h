@@ -36,6 +36,9 @@
 
 namespace storyline::stories {
 
+class StateReader;
+class StateWriter;
+
 struct StreamOptions {
   // Average-link similarity at which an article joins a story.
   double min_similarity = 0.2;
@@ -73,6 +76,18 @@ class StoryStream {
 
   // Bytes held by the index, approximately (for benchmarks).
   size_t MemoryBytes() const;
+  // Stories merged into others since the last call (unsaved: a loaded
+  // stream starts with none).
+  std::vector<uint32_t> TakeMerged() { return std::exchange(merged_log_, {}); }
+  // Articles added so far.
+  size_t size() const { return story_of_.size(); }
+
+  // The whole state as bytes (state_io.h layout), and back: a stream loaded
+  // from Save() continues exactly as the saved one would have. Load returns
+  // false, leaving the stream empty, when `bytes` are damaged or truncated.
+  // The options are not saved: they come from the constructor.
+  void Save(StateWriter& w) const;
+  bool Load(StateReader& r);
 
  private:
   using Vector = std::vector<std::pair<uint32_t, float>>;  // sorted by term id
@@ -105,6 +120,7 @@ class StoryStream {
   std::vector<std::vector<uint32_t>> members_;
   std::vector<uint32_t> story_of_;  // article -> story at the time it was added
   std::vector<std::pair<uint32_t, uint32_t>> related_;
+  std::vector<uint32_t> merged_log_;
   uint64_t articles_ = 0;
   int64_t latest_day_ = 0;
   bool any_day_ = false;

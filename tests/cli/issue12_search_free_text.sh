@@ -13,7 +13,7 @@ done
 "$SL" search --db "$DB" --json "bridge-contract" | /usr/bin/python3 -c '
 import json,sys
 hits=json.load(sys.stdin)
-assert [h["article"] for h in hits]==["bridge"], hits
+assert [h["article_id"] for h in hits]==["bridge"], hits
 '
 # FTS5 syntax still works when it parses.
 "$SL" search --db "$DB" 'bridge OR ferry' > "$TMP/or.txt"

@@ -1,0 +1,104 @@
+// pipeline.h: the one module that drives the stages: read -> clean ->
+// annotate -> store -> regroup -> brief for one story. The command line,
+// the server and the bindings call these functions and orchestrate nothing
+// themselves.
+//
+//   auto store = storyline::Store::Open("news.db", {});
+//   storyline::CountingReporter reporter(&std::cerr);
+//   storyline::Result<storyline::IngestReport> r =
+//       storyline::Ingest(**store, {"crawl/"}, reporter, {});
+//   storyline::Result<storyline::Brief> b = storyline::StoryBrief(**store, "s1a2b3c4d5e6");
+//
+// What the store keeps (store.h): each article's annotations, written with
+// the article; the story grouper's state and each story's view, written with
+// the stories. So an ingest annotates only new, changed or stale articles
+// and groups only articles not grouped yet, and a brief of one story reads
+// its stored view: nothing is annotated to answer.
+//
+// Thread-safety: the functions are reentrant; a Store is used by one thread
+// at a time (store.h).
+#ifndef STORYLINE_PIPELINE_H_
+#define STORYLINE_PIPELINE_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "storyline/brief.h"
+#include "storyline/reporter.h"
+#include "storyline/status.h"
+#include "storyline/store.h"
+
+namespace storyline {
+
+// Reads every path (files, folders, "-"), cleans each document and hands the
+// article to `use`. Files that fail and documents that do not clean go to
+// `reporter` and are skipped. `file_done`, if set, is called after each file.
+Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
+                      Reporter& reporter, const std::function<Status(Article&&)>& use,
+                      const std::function<void(const std::string& file)>& file_done = {});
+
+struct IngestHooks {
+  // Called for each article read, and after each file; may be empty.
+  std::function<void()> article_read;
+  std::function<void(const std::string& file)> file_done;
+  // Called before slow steps with a line to show ("grouping 120 articles").
+  std::function<void(const std::string& what)> step;
+  // A warning about one article (an id clash), already worded.
+  std::function<void(const std::string& warning)> warn;
+};
+
+struct IngestReport {
+  size_t read = 0, stored = 0, updated = 0, unchanged = 0, duplicates = 0;
+  size_t clashes = 0;
+  size_t annotated = 0;     // articles annotated by this ingest (new, changed, stale)
+  size_t reannotated = 0;   // stored articles whose stale annotations were refreshed
+  size_t grouped = 0;       // articles added to the story grouping
+  size_t stories_changed = 0;  // stories whose grouping and view were rebuilt
+  bool was_behind = false;  // an earlier ingest stopped before grouping
+};
+
+// Stores the articles at `paths` with their annotations, refreshes stale
+// annotations (Reindex), and brings the stories up to date (Regroup).
+Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
+                            Reporter& reporter, const IngestHooks& hooks);
+
+struct RegroupReport {
+  size_t grouped = 0;          // articles added to the grouping
+  size_t annotated = 0;        // articles annotated because nothing was stored for them
+  size_t stories_changed = 0;  // stories rebuilt
+};
+
+// Adds every article not yet grouped to the stored grouping and saves the
+// stories that changed (grouping and view) with the grouper's state, in one
+// transaction. `full`: forget the stored grouping and group every article
+// again (after a reindex). REQUIRES: a writable store.
+Result<RegroupReport> Regroup(Store& store, bool full);
+
+// Re-annotates every article whose stored annotations are missing or stale,
+// then regroups everything (annotations feed the grouping and the views).
+// `progress` (may be empty) is called with (done, total) as it goes.
+Result<size_t> Reindex(Store& store, const std::function<void(size_t, size_t)>& progress);
+
+// The stories as `storyline stories` lists them: the stored ones, or, when
+// they are behind the articles (an ingest is running or was killed before
+// it grouped), the stored grouping with the ungrouped articles added in
+// memory (nothing saved). `*behind`, if not null, says which.
+Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind = nullptr);
+
+// The brief of one story (its articles in storage order, its grouping and
+// stored view). kNotFound for an unknown id. Reads stored results; a story
+// whose view is missing (a store made before views were kept) gets it built
+// from stored annotations.
+Result<Brief> StoryBrief(const Store& store, const std::string& story_id);
+
+// The brief of every stored story, largest first.
+Result<Brief> StoreBrief(const Store& store);
+
+// One-shot: annotates and groups `articles` in memory (no store).
+Brief BriefOfArticles(const std::vector<Article>& articles);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_PIPELINE_H_

@@ -1,0 +1,367 @@
+// The pipeline (pipeline.h): ingest -> annotate -> store -> regroup -> brief.
+#include "storyline/pipeline.h"
+
+#include <fmt/format.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include "stories/story_grouper.h"
+#include "stories/story_view.h"
+#include "stories/text_features.h"
+#include "storyline/annotation.h"
+#include "storyline/clean.h"
+#include "storyline/ingest.h"
+
+namespace storyline {
+namespace {
+
+// Articles read before the store is asked which need annotating and those
+// are annotated on all cores: enough to keep two cores busy, few enough
+// that progress stays smooth and memory small.
+constexpr size_t kAnnotateChunk = 64;
+// Articles re-annotated per transaction by Reindex.
+constexpr size_t kReindexChunk = 256;
+
+// An article's annotations for grouping and views: stored ones, or made now
+// when none are stored or they are stale. `*annotated_now` counts the latter.
+Result<AnnotatedArticle> AnnotationOf(const Store& store, const Article& a, size_t* annotated_now) {
+  Result<AnnotatedArticle> stored = store.GetAnnotated(a);
+  if (stored.ok()) return stored;
+  const StatusCode code = stored.status().code();
+  if (code != StatusCode::kNotFound && code != StatusCode::kUnsupported &&
+      code != StatusCode::kCorruption) {
+    return stored.status();
+  }
+  ++*annotated_now;
+  return Annotate(a, {});
+}
+
+// The grouping (and, with views, the view) of grouper story `s`, whose
+// member articles and their annotations are given in slot order.
+GroupedStory BuildStory(const stories::StoryGrouper& grouper, uint32_t s,
+                        const std::vector<const Article*>& members,
+                        const std::vector<const AnnotatedArticle*>& views) {
+  std::vector<std::vector<stories::CapitalisedRun>> runs(members.size());
+  std::vector<const std::vector<stories::CapitalisedRun>*> run_ptrs;
+  for (size_t k = 0; k < members.size(); ++k) {
+    runs[k] = stories::CapitalisedRuns(members[k]->text);
+    run_ptrs.push_back(&runs[k]);
+  }
+  std::set<std::string> used;
+  GroupedStory g;
+  g.story = grouper.MakeStory(s, members, run_ptrs, used);
+  stories::FillStoryView(views, g.story);
+  g.has_view = true;
+  g.stream_index = s;
+  g.first_key = stories::PublicationKey(*members.front());
+  return g;
+}
+
+// A regroup computed but not yet saved.
+struct PendingUpdate {
+  GroupingUpdate update;
+  RegroupReport report;
+};
+
+// Adds the ungrouped articles (all of them when `full` or when no state is
+// stored) to the stored grouping and builds the stories that changed.
+Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
+  const StoryOptions options;
+  stories::StoryGrouper grouper(options);
+  PendingUpdate out;
+  Result<std::string> state = store.GroupingState();
+  if (!state.ok()) return state.status();
+  const bool reset = full || state->empty() || !grouper.Load(*state);
+  Result<std::vector<Article>> pending = reset ? store.AllArticles() : store.UngroupedArticles();
+  if (!pending.ok()) return pending.status();
+  out.update.reset = reset;
+
+  std::vector<std::vector<std::string>> keys(pending->size());
+  std::unordered_map<std::string, AnnotatedArticle> fresh;  // annotated now, by id
+  for (size_t i = 0; i < pending->size(); ++i) {
+    const Article& a = (*pending)[i];
+    Result<std::vector<std::string>> k = store.ClusterKeysOf(a.id);
+    if (k.ok()) {
+      keys[i] = std::move(*k);
+      continue;
+    }
+    Result<AnnotatedArticle> an = AnnotationOf(store, a, &out.report.annotated);
+    if (!an.ok()) return an.status();
+    keys[i] = ClusterKeys(*an);
+    fresh.emplace(a.id, std::move(*an));
+  }
+  std::vector<const Article*> ptrs;
+  for (const Article& a : *pending) ptrs.push_back(&a);
+  const std::vector<uint32_t> slots = grouper.Add(ptrs, keys, nullptr);
+  std::unordered_map<uint32_t, const Article*> new_at;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    new_at[slots[i]] = ptrs[i];
+    out.update.slots.emplace_back((*pending)[i].id, slots[i]);
+  }
+  out.report.grouped = slots.size();
+
+  const std::vector<uint32_t> changed = grouper.TakeChanged();
+  out.update.removed = grouper.TakeMerged();
+  // Members and their annotations, read serially (a Store is one thread's);
+  // the views are then built on all cores.
+  std::vector<std::vector<Article>> old_members(changed.size());
+  std::vector<std::vector<const Article*>> members(changed.size());
+  std::vector<std::vector<AnnotatedArticle>> views(changed.size());
+  for (size_t c = 0; c < changed.size(); ++c) {
+    const std::vector<uint32_t>& member_slots = grouper.Members(changed[c]);
+    std::vector<uint32_t> stored_slots;
+    for (uint32_t slot : member_slots) {
+      if (!new_at.count(slot)) stored_slots.push_back(slot);
+    }
+    Result<std::vector<Article>> stored = store.ArticlesAtSlots(stored_slots);
+    if (!stored.ok()) return stored.status();
+    old_members[c] = std::move(*stored);
+    size_t next_old = 0;
+    for (uint32_t slot : member_slots) {
+      auto it = new_at.find(slot);
+      // A slot whose article was updated since is held by no article: the
+      // article is grouped again under its new slot.
+      if (it != new_at.end()) {
+        members[c].push_back(it->second);
+      } else if (next_old < old_members[c].size()) {
+        members[c].push_back(&old_members[c][next_old++]);
+      }
+    }
+    for (const Article* a : members[c]) {
+      auto f = fresh.find(a->id);
+      if (f != fresh.end() && f->second.article.text == a->text) {
+        views[c].push_back(f->second);
+        continue;
+      }
+      Result<AnnotatedArticle> an = AnnotationOf(store, *a, &out.report.annotated);
+      if (!an.ok()) return an.status();
+      views[c].push_back(std::move(*an));
+    }
+  }
+  std::vector<GroupedStory> built(changed.size());
+  tbb::parallel_for(size_t{0}, changed.size(), [&](size_t c) {
+    if (members[c].empty()) return;
+    std::vector<const AnnotatedArticle*> view_ptrs;
+    for (const AnnotatedArticle& v : views[c]) view_ptrs.push_back(&v);
+    built[c] = BuildStory(grouper, changed[c], members[c], view_ptrs);
+  });
+  for (size_t c = 0; c < changed.size(); ++c) {
+    if (!members[c].empty()) out.update.stories.push_back(std::move(built[c]));
+  }
+  out.report.stories_changed = out.update.stories.size();
+  for (const auto& [a, b] : grouper.Related()) {
+    out.update.links.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+  }
+  out.update.state = grouper.Save();
+  return out;
+}
+
+}  // namespace
+
+Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
+                      Reporter& reporter, const std::function<Status(Article&&)>& use,
+                      const std::function<void(const std::string& file)>& file_done) {
+  ReadOptions ro;
+  CleanOptions co;
+  co.remove_boilerplate = !keep_boilerplate;
+  for (const std::string& file : ExpandPaths(paths, reporter)) {
+    Status s = ReadPath(file, ro, reporter, [&](Document&& doc) -> Status {
+      Result<Article> a = CleanDocument(doc, co);
+      if (!a.ok()) {
+        reporter.Reject(a.status());
+        return Status::Ok();
+      }
+      return use(std::move(a).value());
+    });
+    if (!s.ok()) return s;
+    if (file_done) file_done(file);
+  }
+  return Status::Ok();
+}
+
+Result<RegroupReport> Regroup(Store& store, bool full) {
+  // Read before the articles: if another writer stores some meanwhile, the
+  // stories stay marked behind (store.h).
+  Result<int64_t> generation = store.ArticlesGeneration();
+  if (!generation.ok()) return generation.status();
+  Result<PendingUpdate> p = ComputeRegroup(store, full);
+  if (!p.ok()) return p.status();
+  if (Status s = store.SaveGrouping(p->update, *generation); !s.ok()) return s;
+  return p->report;
+}
+
+Result<size_t> Reindex(Store& store, const std::function<void(size_t, size_t)>& progress) {
+  Result<std::vector<std::string>> stale = store.StaleAnnotationIds();
+  if (!stale.ok()) return stale.status();
+  const size_t total = stale->size();
+  for (size_t at = 0; at < total; at += kReindexChunk) {
+    std::vector<Article> chunk;
+    for (size_t i = at; i < std::min(total, at + kReindexChunk); ++i) {
+      Result<Article> a = store.GetArticle((*stale)[i]);
+      if (!a.ok()) return a.status();
+      chunk.push_back(std::move(*a));
+    }
+    if (Status s = store.SaveAnnotations(AnnotateMany(chunk, {})); !s.ok()) return s;
+    if (progress) progress(std::min(total, at + kReindexChunk), total);
+  }
+  if (total == 0) return size_t{0};
+  Result<RegroupReport> r = Regroup(store, /*full=*/true);
+  if (!r.ok()) return r.status();
+  return total;
+}
+
+Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
+                            Reporter& reporter, const IngestHooks& hooks) {
+  IngestReport report;
+  Result<bool> was_behind = store.StoriesBehind();
+  if (!was_behind.ok()) return was_behind.status();
+  report.was_behind = *was_behind;
+  std::vector<Article> chunk;
+  auto flush = [&]() -> Status {
+    std::vector<char> needs(chunk.size());
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      Result<bool> n = store.NeedsAnnotation(chunk[i]);
+      if (!n.ok()) return n.status();
+      needs[i] = *n;
+    }
+    std::vector<AnnotatedArticle> annotated(chunk.size());
+    tbb::parallel_for(size_t{0}, chunk.size(), [&](size_t i) {
+      if (needs[i]) annotated[i] = Annotate(chunk[i], {});
+    });
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      PutReport put;
+      Result<PutOutcome> o = store.Put(chunk[i], &put, needs[i] ? &annotated[i] : nullptr);
+      if (!o.ok()) return o.status();
+      switch (*o) {
+        case PutOutcome::kStored: ++report.stored; break;
+        case PutOutcome::kUpdated: ++report.updated; break;
+        case PutOutcome::kUnchanged: ++report.unchanged; break;
+        case PutOutcome::kDuplicate: ++report.duplicates; break;
+      }
+      if (needs[i] && *o != PutOutcome::kDuplicate) ++report.annotated;
+      if (needs[i] && *o == PutOutcome::kUnchanged) ++report.reannotated;
+      if (!put.clashed_with.empty()) {
+        ++report.clashes;
+        const std::string w = fmt::format("{}: id \"{}\" is already taken by {}; this article is \"{}\"",
+                                          chunk[i].source, chunk[i].id, put.clashed_with, put.id);
+        reporter.Warn(w);
+      }
+    }
+    chunk.clear();
+    return Status::Ok();
+  };
+  Status s = ForEachArticle(
+      paths, false, reporter,
+      [&](Article&& a) -> Status {
+        ++report.read;
+        if (hooks.article_read) hooks.article_read();
+        chunk.push_back(std::move(a));
+        return chunk.size() >= kAnnotateChunk ? flush() : Status::Ok();
+      },
+      hooks.file_done);
+  if (s.ok()) s = flush();
+  if (!s.ok()) return s;
+  if (Status f = store.Flush(); !f.ok()) return f;
+  // Annotations made by another annotator version anywhere in the store
+  // are refreshed now (and everything regrouped with them).
+  Result<std::vector<std::string>> stale = store.StaleAnnotationIds();
+  if (!stale.ok()) return stale.status();
+  if (!stale->empty()) {
+    if (hooks.step) hooks.step(fmt::format("re-annotating {} articles made by older code", stale->size()));
+    Result<size_t> n = Reindex(store, {});
+    if (!n.ok()) return n.status();
+    report.reannotated += *n;
+    report.annotated += *n;
+  }
+  Result<bool> behind = store.StoriesBehind();
+  if (!behind.ok()) return behind.status();
+  if (*behind) {
+    if (hooks.step) hooks.step("grouping new articles into stories");
+    Result<RegroupReport> r = Regroup(store, false);
+    if (!r.ok()) return r.status();
+    report.grouped = r->grouped;
+    report.annotated += r->annotated;
+    report.stories_changed = r->stories_changed;
+  }
+  return report;
+}
+
+Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind_out) {
+  Result<bool> behind = store.StoriesBehind();
+  if (!behind.ok()) return behind.status();
+  if (behind_out != nullptr) *behind_out = *behind;
+  Result<std::vector<StoredStory>> stored = store.Stories();
+  if (!stored.ok() || !*behind) return stored;
+  Result<PendingUpdate> p = ComputeRegroup(store, false);
+  if (!p.ok()) return p.status();
+  // The stored list with the regroup applied: rows of changed and merged
+  // stories replaced (all of them after a reset), largest first.
+  std::set<uint32_t> gone(p->update.removed.begin(), p->update.removed.end());
+  for (const GroupedStory& g : p->update.stories) gone.insert(g.stream_index);
+  std::vector<StoredStory> out;
+  for (const GroupedStory& g : p->update.stories) {
+    out.push_back({g.story.id, g.story.label, g.story.span_first, g.story.span_last, g.story.articles});
+  }
+  for (StoredStory& s : *stored) {
+    if (p->update.reset) break;
+    Result<StoryRecord> rec = store.GetStory(s.id);
+    if (!rec.ok()) return rec.status();
+    if (!gone.count(rec->stream_index)) out.push_back(std::move(s));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const StoredStory& a, const StoredStory& b) {
+    return a.articles.size() > b.articles.size();
+  });
+  return out;
+}
+
+Result<Brief> StoryBrief(const Store& store, const std::string& story_id) {
+  Result<StoryRecord> rec = store.GetStory(story_id);
+  if (!rec.ok()) return rec.status();
+  Brief brief;
+  if (!rec->has_view) {
+    std::vector<AnnotatedArticle> views;
+    std::map<std::string, const Article*> by_id;
+    for (const Article& a : rec->articles) by_id[a.id] = &a;
+    size_t annotated_now = 0;
+    for (const std::string& id : rec->story.articles) {
+      auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      Result<AnnotatedArticle> an = AnnotationOf(store, *it->second, &annotated_now);
+      if (!an.ok()) return an.status();
+      views.push_back(std::move(*an));
+    }
+    std::vector<const AnnotatedArticle*> ptrs;
+    for (const AnnotatedArticle& v : views) ptrs.push_back(&v);
+    stories::FillStoryView(ptrs, rec->story);
+  }
+  brief.articles = std::move(rec->articles);
+  brief.stories.push_back(std::move(rec->story));
+  return brief;
+}
+
+Result<Brief> StoreBrief(const Store& store) {
+  Result<std::vector<StoredStory>> list = store.Stories();
+  if (!list.ok()) return list.status();
+  Brief brief;
+  std::map<std::string, size_t> article_at;
+  for (const StoredStory& s : *list) {
+    Result<Brief> one = StoryBrief(store, s.id);
+    if (!one.ok()) return one.status();
+    for (Article& a : one->articles) {
+      if (article_at.emplace(a.id, brief.articles.size()).second) brief.articles.push_back(std::move(a));
+    }
+    for (Story& st : one->stories) brief.stories.push_back(std::move(st));
+  }
+  return brief;
+}
+
+Brief BriefOfArticles(const std::vector<Article>& articles) {
+  return BuildBrief(AnnotateMany(articles, {}), {});
+}
+
+}  // namespace storyline
