@@ -215,11 +215,20 @@ CREATE TABLE story_aliases (
 UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 FROM articles);
 )sql";
 
+// Version 5: where the publication date came from and the page's authors
+// one by one (Article::published_source, Article::authors), so that a
+// stored brief says what a one-shot brief of the same files says.
+constexpr const char* kSchemaV5 = R"sql(
+ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 };
 
 int LatestVersion(std::span<const Migration> steps) {

@@ -148,7 +148,7 @@ Status Store::Impl::Prepare() {
   };
   const std::string article_columns =
       "id, content_hash, title, published, outlet, url, author, source, text, "
-      "boilerplate_removed, origin";
+      "boilerplate_removed, origin, published_source, authors";
   const std::string known_columns = "SELECT id, content_hash, origin, source FROM articles ";
   const Entry entries[] = {
       {&begin, "BEGIN IMMEDIATE"},
@@ -164,11 +164,12 @@ Status Store::Impl::Prepare() {
        "ORDER BY doc LIMIT 1"},
       {&insert_article,
        "INSERT INTO articles (" + article_columns +
-           ", ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+           ", ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
            "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"},
       {&update_article,
        "UPDATE articles SET content_hash = ?2, title = ?3, published = ?4, outlet = ?5, "
        "url = ?6, author = ?7, source = ?8, text = ?9, boilerplate_removed = ?10, origin = ?11, "
+       "published_source = ?12, authors = ?13, "
        "slot = NULL, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"},
       {&upsert_duplicate,
        "INSERT INTO duplicates (id, original_id, content_hash, seen_at) "
@@ -278,6 +279,10 @@ Result<Article> Store::Impl::RowToArticle(const Stmt& st) const {
   if (!removed.ok()) return removed.status();
   a.boilerplate_removed = std::move(*removed);
   a.origin = st.ColumnText(10);
+  a.published_source = st.ColumnText(11);
+  Result<std::vector<std::string>> authors = BoilerplateFromJson(st.ColumnText(12), db.path() + ": article " + a.id);
+  if (!authors.ok()) return authors.status();
+  a.authors = std::move(*authors);
   return a;
 }
 
@@ -298,6 +303,8 @@ void BindArticle(Stmt& st, const Article& a, uint64_t hash, const std::string& i
   st.BindText(9, a.text);
   st.BindText(10, BoilerplateToJson(a.boilerplate_removed));
   st.BindText(11, origin);
+  st.BindText(12, a.published_source);
+  st.BindText(13, BoilerplateToJson(a.authors));
 }
 
 // After a clash, the article's id followed by a hash of its origin: 8 hex
