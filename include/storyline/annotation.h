@@ -13,13 +13,9 @@
 #include <vector>
 
 #include "storyline/article.h"
+#include "storyline/span.h"
 
 namespace storyline {
-
-struct Span {
-  size_t start = 0;  // code points into Article::text
-  size_t end = 0;    // exclusive
-};
 
 struct EntityMention {
   Span span;

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "storyline/annotation.h"
+#include "storyline/span.h"
 
 namespace storyline {
 
