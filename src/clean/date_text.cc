@@ -6,7 +6,7 @@
 #include <cctype>
 #include <cstdint>
 
-#include "extract/lexicon.h"  // header-only tables (lexicons/month_names.txt)
+#include "core/lexicon.h"  // header-only tables (lexicons/month_names.txt)
 
 namespace storyline::html {
 namespace {

@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clean/date_text.h"
-#include "extract/lexicon.h"  // header-only tables (title kickers, byline words)
+#include "core/lexicon.h"  // header-only tables (title kickers, byline words)
 
 namespace storyline::html {
 namespace {

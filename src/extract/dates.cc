@@ -13,7 +13,7 @@
 #include <tuple>
 
 #include "extract/date_tokens.h"
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 
 namespace storyline {
 namespace {

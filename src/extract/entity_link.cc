@@ -32,7 +32,7 @@
 
 #include <fmt/format.h>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 
 namespace storyline {
 namespace {

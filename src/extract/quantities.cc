@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "text/shape_tokens.h"
 
 namespace storyline {

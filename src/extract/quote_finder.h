@@ -3,7 +3,7 @@
 // words and mentions, finds indirect speech, then quotations in marks, then
 // unmarked posts, and settles each quotation's medium. Its methods are
 // defined by concern, one file each (the list heads extract/quotes.cc); the
-// word lists they reason with are the lexicons of extract/lexicon.h.
+// word lists they reason with are the lexicons of core/lexicon.h.
 //
 // Thread-safety: a Finder is used by one thread; distinct Finders share
 // nothing but immutable tables.
@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "extract/quote_marks.h"
 #include "storyline/annotation.h"
 #include "text/sentences.h"

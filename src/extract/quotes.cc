@@ -16,7 +16,7 @@
 //   quote_referents.cc  what a pronoun or epithet refers back to (recent
 //                       subjects and mentions, gender)
 //   quote_media.cc      the medium of a statement and its inheritance
-// Word lists come from lexicons/ (extract/lexicon.h).
+// Word lists come from lexicons/ (core/lexicon.h).
 #include "extract/quotes.h"
 
 #include <unicode/uchar.h>

@@ -12,7 +12,7 @@
 #include <set>
 #include <string>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "stories/story_grouper.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"

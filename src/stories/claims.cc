@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "stories/figures.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"

@@ -14,7 +14,7 @@
 
 #include "extract/date_tokens.h"
 #include "extract/dates.h"
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
 #include "stories/view_util.h"

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <tuple>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "stories/text_features.h"
 #include "stories/view_util.h"
 

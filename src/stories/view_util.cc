@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 #include "stories/text_features.h"
 
 namespace storyline::stories {

@@ -1,8 +1,8 @@
-// Tests of the compiled lexicons (src/extract/lexicon.h, generated from
+// Tests of the compiled lexicons (src/core/lexicon.h, generated from
 // lexicons/*.txt): lookups, tags as subsets of their lexicon, and the map
 // lexicon. The generator's errors are tested by tests/lexicons/ (ctest
 // lexicons.*).
-#include "extract/lexicon.h"
+#include "core/lexicon.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // as sorted constexpr tables by lexicons/generate_lexicons.cmake. Every stage
 // that needs a concept reads the same table:
 //
-//   #include "extract/lexicon.h"
+//   #include "core/lexicon.h"
 //   if (lexicon::In(lexicon::kReportingVerbsCue, "said")) ...
 //   std::string_view medium = lexicon::Find(lexicon::kMediaWords, "tweet");  // "x"
 //
@@ -12,8 +12,8 @@
 // bytes: callers lower-case first.
 //
 // Thread-safety: constants and pure functions only.
-#ifndef STORYLINE_EXTRACT_LEXICON_H_
-#define STORYLINE_EXTRACT_LEXICON_H_
+#ifndef STORYLINE_CORE_LEXICON_H_
+#define STORYLINE_CORE_LEXICON_H_
 
 #include <algorithm>
 #include <cstddef>
@@ -63,4 +63,4 @@ constexpr std::string_view Find(const MapEntry (&table)[N], std::string_view key
 // The tables themselves, generated at configure time into the build tree.
 #include "lexicon/tables.h"  // IWYU pragma: export
 
-#endif  // STORYLINE_EXTRACT_LEXICON_H_
+#endif  // STORYLINE_CORE_LEXICON_H_
