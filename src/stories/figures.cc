@@ -74,6 +74,8 @@ double SentenceSimilarity(const Figure& f, const Figure& g) {
   return all == 0 ? 0.0 : static_cast<double>(shared.size()) / static_cast<double>(all);
 }
 
+std::vector<std::string> Words(const std::string& s);
+
 // One name for what outlets count under different nouns
 // (lexicons/count_synonyms.txt): the whole measure, else word by word.
 std::string CountName(std::string_view measure) {
@@ -81,13 +83,10 @@ std::string CountName(std::string_view measure) {
     return std::string(whole);
   }
   std::string out;
-  for (size_t at = 0; at < measure.size();) {
-    const size_t space = std::min(measure.find(' ', at), measure.size());
-    const std::string_view w = measure.substr(at, space - at);
+  for (const std::string& w : Words(std::string(measure))) {
     const std::string_view to = lexicon::Find(lexicon::kCountSynonyms, w);
     if (!out.empty()) out += ' ';
-    out += to.empty() ? w : to;
-    at = space + 1;
+    out += to.empty() ? std::string_view(w) : to;
   }
   return out;
 }
