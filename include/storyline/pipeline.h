@@ -47,6 +47,12 @@ struct IngestHooks {
   std::function<void(const std::string& what)> step;
   // A warning about one article (an id clash), already worded.
   std::function<void(const std::string& warning)> warn;
+  // Articles read between two story updates: every `batch` articles read
+  // (stored, updated or unchanged alike), those stored so far are grouped
+  // into stories and committed. Reading counts, not storing, so a rerun of
+  // an interrupted ingest of the same input meets the same boundaries and
+  // leaves the same store. 0 groups once, at the end.
+  size_t batch = 1000;
 };
 
 struct IngestReport {
@@ -57,6 +63,8 @@ struct IngestReport {
   size_t grouped = 0;       // articles added to the story grouping
   size_t stories_changed = 0;  // stories whose grouping and view were rebuilt
   bool was_behind = false;  // an earlier ingest stopped before grouping
+  size_t batches = 0;       // story updates made (see IngestHooks::batch)
+  double story_seconds = 0;  // wall time of the story updates (Regroup)
 };
 
 // Stores the articles at `paths` with their annotations, refreshes stale

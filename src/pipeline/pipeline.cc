@@ -5,6 +5,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -255,12 +256,31 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     chunk.clear();
     return Status::Ok();
   };
+  // Stores what was read and brings the stories up to date with it.
+  auto group = [&]() -> Status {
+    if (Status f = flush(); !f.ok()) return f;
+    if (Status f = store.Flush(); !f.ok()) return f;
+    Result<bool> behind = store.StoriesBehind();
+    if (!behind.ok()) return behind.status();
+    if (!*behind) return Status::Ok();
+    if (hooks.step) hooks.step("grouping new articles into stories");
+    const auto start = std::chrono::steady_clock::now();
+    Result<RegroupReport> r = Regroup(store, false);
+    if (!r.ok()) return r.status();
+    report.story_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++report.batches;
+    report.grouped += r->grouped;
+    report.annotated += r->annotated;
+    report.stories_changed += r->stories_changed;
+    return Status::Ok();
+  };
   Status s = ForEachArticle(
       paths, false, reporter,
       [&](Article&& a) -> Status {
         ++report.read;
         if (hooks.article_read) hooks.article_read();
         chunk.push_back(std::move(a));
+        if (hooks.batch != 0 && report.read % hooks.batch == 0) return group();
         return chunk.size() >= kAnnotateChunk ? flush() : Status::Ok();
       },
       hooks.file_done);
@@ -278,16 +298,7 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     report.reannotated += *n;
     report.annotated += *n;
   }
-  Result<bool> behind = store.StoriesBehind();
-  if (!behind.ok()) return behind.status();
-  if (*behind) {
-    if (hooks.step) hooks.step("grouping new articles into stories");
-    Result<RegroupReport> r = Regroup(store, false);
-    if (!r.ok()) return r.status();
-    report.grouped = r->grouped;
-    report.annotated += r->annotated;
-    report.stories_changed = r->stories_changed;
-  }
+  if (Status g = group(); !g.ok()) return g;
   return report;
 }
 
