@@ -175,7 +175,7 @@ Run Stream(const std::vector<SynthArticle>& stream) {
   run.seconds = CpuSeconds() - t0;
   run.f1 = BCubedF1(story, stream);
   run.index_bytes = clusterer.MemoryBytes();
-  for (const auto& m : clusterer.stories()) run.stories += !m.empty();
+  run.stories = clusterer.HeldStories().size();
   return run;
 }
 

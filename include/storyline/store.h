@@ -93,15 +93,28 @@ struct GroupedStory {
   std::string first_key;      // PublicationKey of its first article: orders ties
 };
 
+// One row of the grouper's state (stories/state_rows.h): a kind, a key and
+// a value, opaque to the store.
+struct GroupingRow {
+  int kind = 0;
+  std::string key;
+  std::string value;
+};
+
 // What one regroup changed, saved in one transaction with the stories.
 struct GroupingUpdate {
-  std::string state;  // the grouper's saved state (opaque bytes)
-  // The state was made from nothing: every story row saved before goes.
+  // The grouper's state rows that changed (replacing rows of equal kind and
+  // key), its counters row among them.
+  std::vector<GroupingRow> rows;
+  // The state was made from nothing: every state row and story row saved
+  // before goes.
   bool reset = false;
   std::vector<std::pair<std::string, uint32_t>> slots;  // article id -> slot
-  std::vector<uint32_t> removed;       // stream indices whose rows go
+  // Merges in the order made: (stream index merged away, the one it merged
+  // into then). The first's row goes and its related links move over.
+  std::vector<std::pair<uint32_t, uint32_t>> merged;
   std::vector<GroupedStory> stories;   // rows written, replacing their index's
-  std::vector<std::pair<uint32_t, uint32_t>> links;  // every related pair
+  std::vector<std::pair<uint32_t, uint32_t>> links;  // related pairs made by this regroup
   std::vector<std::pair<std::string, std::string>> aliases;  // old id -> new id
 };
 
@@ -196,8 +209,11 @@ class Store {
   // The ClusterKeys stored for article `id`, or kNotFound.
   Result<std::vector<std::string>> ClusterKeysOf(const std::string& id) const;
 
-  // The grouper's saved state; "" when none is saved.
+  // The grouper's counters row (kind 0, key ""); "" when none is saved.
   Result<std::string> GroupingState() const;
+  // The grouper's state row of `kind` and `key`: true and *value set, or
+  // false when there is none.
+  Result<bool> GetGroupingRow(int kind, std::string_view key, std::string* value) const;
   // Articles not yet grouped (no slot), in storage order.
   Result<std::vector<Article>> UngroupedArticles() const;
   // The articles at `slots` (in that order; a slot no article holds any

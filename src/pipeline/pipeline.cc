@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "stories/state_rows.h"
 #include "stories/story_grouper.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
@@ -42,26 +43,23 @@ Result<AnnotatedArticle> AnnotationOf(const Store& store, const Article& a, size
   return Annotate(a, {});
 }
 
-// The grouping (and, with views, the view) of grouper story `s`, whose
-// member articles and their annotations are given in slot order.
-GroupedStory BuildStory(const stories::StoryGrouper& grouper, uint32_t s,
-                        const std::vector<const Article*>& members,
-                        const std::vector<const AnnotatedArticle*>& views) {
-  std::vector<std::vector<stories::CapitalisedRun>> runs(members.size());
-  std::vector<const std::vector<stories::CapitalisedRun>*> run_ptrs;
-  for (size_t k = 0; k < members.size(); ++k) {
-    runs[k] = stories::CapitalisedRuns(members[k]->text);
-    run_ptrs.push_back(&runs[k]);
+// The grouper's state rows, read from the store. A read that fails is kept
+// and ends the regroup (the grouper sees the row as missing meanwhile).
+class StoreRows : public stories::StateSource {
+ public:
+  explicit StoreRows(const Store& store) : store_(store) {}
+  bool Get(stories::StateTable table, std::string_view key, std::string* value) const override {
+    if (!status_.ok()) return false;
+    Result<bool> found = store_.GetGroupingRow(static_cast<int>(table), key, value);
+    if (!found.ok()) status_ = found.status();
+    return found.ok() && *found;
   }
-  std::set<std::string> used;
-  GroupedStory g;
-  g.story = grouper.MakeStory(s, members, run_ptrs, used);
-  stories::FillStoryView(views, g.story);
-  g.has_view = true;
-  g.stream_index = s;
-  g.first_key = stories::PublicationKey(*members.front());
-  return g;
-}
+  const Status& status() const { return status_; }
+
+ private:
+  const Store& store_;
+  mutable Status status_;
+};
 
 // A regroup computed but not yet saved.
 struct PendingUpdate {
@@ -74,10 +72,11 @@ struct PendingUpdate {
 Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
   const StoryOptions options;
   stories::StoryGrouper grouper(options);
+  StoreRows rows(store);
   PendingUpdate out;
-  Result<std::string> state = store.GroupingState();
-  if (!state.ok()) return state.status();
-  const bool reset = full || state->empty() || !grouper.Load(*state);
+  Result<std::string> meta = store.GroupingState();
+  if (!meta.ok()) return meta.status();
+  const bool reset = full || meta->empty() || !grouper.SetSource(&rows, *meta);
   Result<std::vector<Article>> pending = reset ? store.AllArticles() : store.UngroupedArticles();
   if (!pending.ok()) return pending.status();
   out.update.reset = reset;
@@ -107,14 +106,14 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
   out.report.grouped = slots.size();
 
   const std::vector<uint32_t> changed = grouper.TakeChanged();
-  out.update.removed = grouper.TakeMerged();
-  // Members and their annotations, read serially (a Store is one thread's);
-  // the views are then built on all cores.
+  out.update.merged = grouper.TakeMerged();
+  // Members and their annotations, read serially (a Store is one thread's,
+  // and so is the grouper reading its rows).
   std::vector<std::vector<Article>> old_members(changed.size());
   std::vector<std::vector<const Article*>> members(changed.size());
   std::vector<std::vector<AnnotatedArticle>> views(changed.size());
   for (size_t c = 0; c < changed.size(); ++c) {
-    const std::vector<uint32_t>& member_slots = grouper.Members(changed[c]);
+    const std::vector<uint32_t> member_slots = grouper.Members(changed[c]);
     std::vector<uint32_t> stored_slots;
     for (uint32_t slot : member_slots) {
       if (!new_at.count(slot)) stored_slots.push_back(slot);
@@ -144,12 +143,28 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
       views[c].push_back(std::move(*an));
     }
   }
+  // The stories: capitalised runs on all cores, the grouping part (label,
+  // duplicates: rows read) serially, the views on all cores.
+  std::vector<std::vector<std::vector<stories::CapitalisedRun>>> runs(changed.size());
+  tbb::parallel_for(size_t{0}, changed.size(), [&](size_t c) {
+    for (const Article* a : members[c]) runs[c].push_back(stories::CapitalisedRuns(a->text));
+  });
   std::vector<GroupedStory> built(changed.size());
+  for (size_t c = 0; c < changed.size(); ++c) {
+    if (members[c].empty()) continue;
+    std::vector<const std::vector<stories::CapitalisedRun>*> run_ptrs;
+    for (const auto& r : runs[c]) run_ptrs.push_back(&r);
+    std::set<std::string> used;
+    built[c].story = grouper.MakeStory(changed[c], members[c], run_ptrs, used);
+    built[c].has_view = true;
+    built[c].stream_index = changed[c];
+    built[c].first_key = stories::PublicationKey(*members[c].front());
+  }
   tbb::parallel_for(size_t{0}, changed.size(), [&](size_t c) {
     if (members[c].empty()) return;
     std::vector<const AnnotatedArticle*> view_ptrs;
     for (const AnnotatedArticle& v : views[c]) view_ptrs.push_back(&v);
-    built[c] = BuildStory(grouper, changed[c], members[c], view_ptrs);
+    stories::FillStoryView(view_ptrs, built[c].story);
   });
   for (size_t c = 0; c < changed.size(); ++c) {
     if (!members[c].empty()) out.update.stories.push_back(std::move(built[c]));
@@ -158,7 +173,13 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
   for (const auto& [a, b] : grouper.Related()) {
     out.update.links.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
   }
-  out.update.state = grouper.Save();
+  if (!rows.status().ok()) return rows.status();
+  // A state row that did not decode: the stored state cannot be trusted,
+  // and everything is grouped anew.
+  if (grouper.damaged() && !reset) return ComputeRegroup(store, /*full=*/true);
+  for (stories::StateRow& row : grouper.TakeDirtyRows()) {
+    out.update.rows.push_back({static_cast<int>(row.table), std::move(row.key), std::move(row.value)});
+  }
   return out;
 }
 
@@ -312,7 +333,8 @@ Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind
   if (!p.ok()) return p.status();
   // The stored list with the regroup applied: rows of changed and merged
   // stories replaced (all of them after a reset), largest first.
-  std::set<uint32_t> gone(p->update.removed.begin(), p->update.removed.end());
+  std::set<uint32_t> gone;
+  for (const auto& [from, into] : p->update.merged) gone.insert(from);
   for (const GroupedStory& g : p->update.stories) gone.insert(g.stream_index);
   std::vector<StoredStory> out;
   for (const GroupedStory& g : p->update.stories) {

@@ -223,12 +223,29 @@ ALTER TABLE articles ADD COLUMN published_source TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
 )sql";
 
+// Version 6: the grouper's state as rows (stories/state_rows.h: kind, key,
+// value), read when a batch needs them and written when it changes them,
+// instead of one blob loaded and saved whole by every ingest. The old blob
+// goes; the next writer groups every article once, and the stories are
+// behind until it does.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE grouping_rows (
+  kind INTEGER NOT NULL,
+  key BLOB NOT NULL,
+  value BLOB NOT NULL,
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+DELETE FROM grouping;
+UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 FROM articles);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
+    {6, kSchemaV6},
 };
 
 int LatestVersion(std::span<const Migration> steps) {

@@ -106,7 +106,7 @@ struct Store::Impl {
   Stmt count, get_article, all_articles, search;
   Stmt stories;
   Stmt upsert_annotation, upsert_keys, get_annotation, annotator_of, get_keys;
-  Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related;
+  Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related, grouping_row;
 
   Status Prepare();
   Status RequireWritable(const char* what) const;
@@ -202,6 +202,7 @@ Status Store::Impl::Prepare() {
       {&get_keys,
        "SELECT k.keys FROM article_keys AS k JOIN articles AS a ON a.doc = k.doc WHERE a.id = ?1"},
       {&article_at_slot, "SELECT " + article_columns + " FROM articles WHERE slot = ?1"},
+      {&grouping_row, "SELECT value FROM grouping_rows WHERE kind = ?1 AND key = ?2"},
       {&ungrouped, "SELECT " + article_columns + " FROM articles WHERE slot IS NULL ORDER BY doc"},
       {&story_by_id,
        "SELECT id, label, span_first, span_last, stream_index, view FROM stories WHERE id = ?1"},
@@ -927,15 +928,23 @@ Result<std::vector<std::string>> Store::ClusterKeysOf(const std::string& id) con
 }
 
 Result<std::string> Store::GroupingState() const {
-  Stmt st;
-  if (Status s = impl_->db.Prepare("SELECT value FROM grouping WHERE key = 'stories'", &st); !s.ok()) {
-    return s;
-  }
+  std::string meta;
+  Result<bool> found = GetGroupingRow(0, "", &meta);
+  if (!found.ok()) return found.status();
+  return meta;
+}
+
+Result<bool> Store::GetGroupingRow(int kind, std::string_view key, std::string* value) const {
+  Stmt& st = impl_->grouping_row;
+  StmtRewinder rewind(st);
+  st.BindInt64(1, kind);
+  sqlite3_bind_blob(st.get(), 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
   const int rc = st.Step();
-  if (rc == SQLITE_DONE) return std::string();
+  if (rc == SQLITE_DONE) return false;
   if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read the grouping state");
   const void* data = sqlite3_column_blob(st.get(), 0);
-  return std::string(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(st.get(), 0)));
+  value->assign(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(st.get(), 0)));
+  return true;
 }
 
 Result<std::vector<Article>> Store::UngroupedArticles() const {
@@ -973,15 +982,23 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
   if (Status s = impl_->RequireWritable("save stories"); !s.ok()) return s;
   if (Status s = impl_->Commit(); !s.ok()) return s;
   Db& db = impl_->db;
-  Stmt put_state, set_slot, drop_index, drop_id, insert_story, insert_member, insert_link, alias,
-      realias;
+  Stmt put_row, set_slot, drop_index, drop_id, insert_story, insert_member, insert_link, alias,
+      realias, relink_a, relink_b, unlink;
   Status s = db.Exec("BEGIN IMMEDIATE");
   if (s.ok() && u.reset) {
-    s = db.Exec("DELETE FROM story_articles; DELETE FROM stories; UPDATE articles SET slot = NULL "
-                "WHERE slot IS NOT NULL;");
+    s = db.Exec("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_links; "
+                "DELETE FROM grouping_rows; UPDATE articles SET slot = NULL WHERE slot IS NOT NULL;");
   }
   const std::pair<Stmt*, const char*> statements[] = {
-      {&put_state, "INSERT OR REPLACE INTO grouping (key, value) VALUES ('stories', ?1)"},
+      {&put_row, "INSERT OR REPLACE INTO grouping_rows (kind, key, value) VALUES (?1, ?2, ?3)"},
+      // A merged story's links move to the story it merged into.
+      {&relink_a,
+       "INSERT OR IGNORE INTO story_links (a, b) SELECT min(?2, b), max(?2, b) FROM story_links "
+       "WHERE a = ?1 AND b <> ?2"},
+      {&relink_b,
+       "INSERT OR IGNORE INTO story_links (a, b) SELECT min(?2, a), max(?2, a) FROM story_links "
+       "WHERE b = ?1 AND a <> ?2"},
+      {&unlink, "DELETE FROM story_links WHERE a = ?1 OR b = ?1"},
       {&set_slot, "UPDATE articles SET slot = ?2 WHERE id = ?1"},
       {&drop_index, "DELETE FROM stories WHERE stream_index = ?1"},
       {&drop_id, "DELETE FROM stories WHERE id = ?1"},
@@ -996,14 +1013,29 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
   for (const auto& [st, sql] : statements) {
     if (s.ok()) s = db.Prepare(sql, st);
   }
-  if (s.ok()) {
-    sqlite3_bind_blob(put_state.get(), 1, u.state.data(), static_cast<int>(u.state.size()), SQLITE_STATIC);
-    s = StepDone(db, put_state, "save the grouping state");
+  for (size_t i = 0; s.ok() && i < u.rows.size(); ++i) {
+    const GroupingRow& row = u.rows[i];
+    put_row.BindInt64(1, row.kind);
+    sqlite3_bind_blob(put_row.get(), 2, row.key.data(), static_cast<int>(row.key.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(put_row.get(), 3, row.value.data(), static_cast<int>(row.value.size()), SQLITE_STATIC);
+    s = StepDone(db, put_row, "save the grouping state");
   }
-  // Old stories first: a slot or id freed here may be taken below.
-  for (size_t i = 0; s.ok() && i < u.removed.size(); ++i) {
-    drop_index.BindInt64(1, u.removed[i]);
+  // Old stories first: a slot or id freed here may be taken below. Merges
+  // in the order made, so a chain (a into b, then b into c) ends at c.
+  for (size_t i = 0; s.ok() && i < u.merged.size(); ++i) {
+    const auto [from, into] = u.merged[i];
+    drop_index.BindInt64(1, from);
     s = StepDone(db, drop_index, "remove a merged story");
+    for (Stmt* st : {&relink_a, &relink_b}) {
+      if (!s.ok()) break;
+      st->BindInt64(1, from);
+      st->BindInt64(2, into);
+      s = StepDone(db, *st, "move the links of a merged story");
+    }
+    if (s.ok()) {
+      unlink.BindInt64(1, from);
+      s = StepDone(db, unlink, "move the links of a merged story");
+    }
   }
   for (size_t i = 0; s.ok() && i < u.stories.size(); ++i) {
     drop_index.BindInt64(1, u.stories[i].stream_index);
@@ -1042,7 +1074,6 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
       s = StepDone(db, insert_member, "save the articles of story " + story.id);
     }
   }
-  if (s.ok()) s = db.Exec("DELETE FROM story_links");
   for (size_t i = 0; s.ok() && i < u.links.size(); ++i) {
     insert_link.BindInt64(1, std::min(u.links[i].first, u.links[i].second));
     insert_link.BindInt64(2, std::max(u.links[i].first, u.links[i].second));

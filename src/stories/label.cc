@@ -55,37 +55,41 @@ NameStats::NameStats(std::vector<std::vector<CapitalisedRun>> runs) : runs_(std:
 void NameStats::Add(const std::vector<CapitalisedRun>& runs) {
   std::unordered_set<std::string> seen;
   for (const CapitalisedRun& run : runs) {
-    if (seen.insert(run.folded).second) ++corpus_df_[run.folded];
+    if (seen.insert(run.folded).second) {
+      ++Df(run.folded);
+      dirty_.insert(run.folded);
+    }
   }
   ++corpus_size_;
 }
 
-void NameStats::Save(StateWriter& w) const {
-  // Sorted, so equal corpora save equal bytes.
-  std::vector<std::pair<std::string, size_t>> sorted(corpus_df_.begin(), corpus_df_.end());
-  std::sort(sorted.begin(), sorted.end());
-  w.U64(corpus_size_);
-  w.U64(sorted.size());
-  for (const auto& [name, df] : sorted) {
-    w.Str(name);
-    w.U64(df);
-  }
+void NameStats::SetSource(const StateSource* source, uint64_t articles) {
+  *this = NameStats();
+  source_ = source;
+  if (source != nullptr) corpus_size_ = articles;
 }
 
-bool NameStats::Load(StateReader& r) {
-  // A name record is at least its length and its count.
-  constexpr size_t kMinRecord = 16;
-  NameStats fresh;
-  fresh.corpus_size_ = r.U64();
-  const uint64_t n = r.Count(kMinRecord);
-  fresh.corpus_df_.reserve(r.ok() ? n : 0);
-  for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    std::string name = r.Str();
-    fresh.corpus_df_[std::move(name)] = r.U64();
+size_t& NameStats::Df(const std::string& folded) const {
+  auto [it, inserted] = corpus_df_.try_emplace(folded, 0);
+  std::string row;
+  if (inserted && source_ != nullptr && source_->Get(StateTable::kLabelName, folded, &row)) {
+    StateReader r(row);
+    it->second = r.U64();
+    if (!r.ok() || !r.at_end()) {
+      damaged_ = true;
+      it->second = 0;
+    }
   }
-  if (!r.ok()) return false;
-  *this = std::move(fresh);
-  return true;
+  return it->second;
+}
+
+void NameStats::TakeDirtyRows(std::vector<StateRow>& out) {
+  for (const std::string& name : dirty_) {
+    StateWriter w;
+    w.U64(corpus_df_.at(name));
+    out.push_back({StateTable::kLabelName, name, w.Take()});
+  }
+  dirty_.clear();
 }
 
 std::string NameStats::Label(const std::vector<size_t>& members,
@@ -123,8 +127,8 @@ std::string NameStats::Label(const std::vector<const std::vector<CapitalisedRun>
     if (!eligible) continue;
     // A member not counted into the corpus (against Label's contract) counts
     // as the only users of its names rather than failing.
-    const auto df = corpus_df_.find(folded);
-    const size_t corpus_df = df == corpus_df_.end() ? c.articles : std::max(df->second, c.articles);
+    const size_t counted = Df(folded);
+    const size_t corpus_df = counted == 0 ? c.articles : std::max(counted, c.articles);
     const double df_outside = static_cast<double>(corpus_df - c.articles);
     const double idf = std::log((1.0 + outside) / (1.0 + df_outside)) + 1.0;
     const double bonus =

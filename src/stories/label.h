@@ -15,14 +15,14 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "stories/state_rows.h"
 #include "stories/text_features.h"
 
 namespace storyline::stories {
 
-class StateReader;
-class StateWriter;
 
 class NameStats {
  public:
@@ -48,16 +48,25 @@ class NameStats {
   // Articles counted.
   size_t corpus_size() const { return corpus_size_; }
 
-  // The corpus counts as bytes (state_io.h layout), and back (not the runs
-  // kept by the constructor). Load returns false, leaving the counts empty,
-  // for damaged bytes.
-  void Save(StateWriter& w) const;
-  bool Load(StateReader& r);
+  // Counts of an earlier corpus of `articles` articles are read from
+  // `source` (state_rows.h) when needed; null: none. Call before Add.
+  void SetSource(const StateSource* source, uint64_t articles);
+  // Rows of the counts changed since the last call.
+  void TakeDirtyRows(std::vector<StateRow>& out);
+  // A row read from the source did not decode: the state is damaged.
+  bool damaged() const { return damaged_; }
 
  private:
+  // Articles naming `folded`, read from the source the first time (hence
+  // the mutable cache: Label is logically const).
+  size_t& Df(const std::string& folded) const;
+
   std::vector<std::vector<CapitalisedRun>> runs_;
-  std::unordered_map<std::string, size_t> corpus_df_;  // folded name -> articles
+  const StateSource* source_ = nullptr;
+  mutable std::unordered_map<std::string, size_t> corpus_df_;  // folded name -> articles
+  std::unordered_set<std::string> dirty_;
   size_t corpus_size_ = 0;
+  mutable bool damaged_ = false;
 };
 
 }  // namespace storyline::stories

@@ -46,11 +46,59 @@ NearDupIndex::NearDupIndex(const NearDupOptions& options) : options_(options) {
 
 size_t NearDupIndex::MemoryBytes() const {
   return signatures_.capacity() * sizeof(Signature) + groups_.capacity() * sizeof(uint32_t) +
-         table_.capacity() * sizeof(uint64_t);
+         table_.capacity() * sizeof(uint64_t) + earlier_.size() * (sizeof(Earlier) + 4 * sizeof(void*));
 }
 
-double NearDupIndex::EstimateJaccard(uint32_t a, const Signature& b) const {
-  const Signature& s = signatures_[a];
+void NearDupIndex::SetSource(const StateSource* source, uint64_t articles) {
+  *this = NearDupIndex(options_);
+  if (source == nullptr || articles >= UINT32_MAX) return;
+  source_ = source;
+  first_ = static_cast<uint32_t>(articles);
+}
+
+const NearDupIndex::Earlier& NearDupIndex::EarlierAt(uint32_t a) {
+  auto [it, inserted] = earlier_.try_emplace(a);
+  std::string row;
+  if (inserted && source_ != nullptr && source_->Get(StateTable::kSlot, KeyU32(a), &row)) {
+    StateReader r(row);
+    const std::vector<uint8_t> signature = r.Vec<uint8_t>();
+    it->second.group = r.U32();
+    if (!r.ok() || !r.at_end() || signature.size() != kHashes || it->second.group > a) {
+      damaged_ = true;
+      it->second = Earlier{};
+      it->second.group = a;
+    } else {
+      std::copy(signature.begin(), signature.end(), it->second.signature.begin());
+    }
+  } else if (inserted) {
+    damaged_ = true;  // every earlier article has its row
+    it->second.group = a;
+  }
+  return it->second;
+}
+
+uint32_t NearDupIndex::Group(uint32_t i) { return i >= first_ ? groups_[i - first_] : EarlierAt(i).group; }
+
+void NearDupIndex::TakeDirtyRows(std::vector<StateRow>& out) {
+  for (; rows_taken_ < groups_.size(); ++rows_taken_) {
+    StateWriter w;
+    w.Vec(std::vector<uint8_t>(signatures_[rows_taken_].begin(), signatures_[rows_taken_].end()));
+    w.U32(groups_[rows_taken_]);
+    out.push_back({StateTable::kSlot, KeyU32(first_ + static_cast<uint32_t>(rows_taken_)), w.Take()});
+  }
+  for (uint32_t key : new_bands_) {
+    // The article filed under the key: found again in the table.
+    size_t i = Mix(key) % table_.size();
+    while ((table_[i] >> 32) != key) i = (i + 1) % table_.size();
+    StateWriter w;
+    w.U32(static_cast<uint32_t>(table_[i] & 0xffffffffULL) - 1);
+    out.push_back({StateTable::kBand, KeyU32(key), w.Take()});
+  }
+  new_bands_.clear();
+}
+
+double NearDupIndex::EstimateJaccard(uint32_t a, const Signature& b) {
+  const Signature& s = a >= first_ ? signatures_[a - first_] : EarlierAt(a).signature;
   size_t same = 0;
   for (size_t i = 0; i < kHashes; ++i) same += s[i] == b[i];
   // P(byte match) = J + (1 - J) / 256, solved for J.
@@ -79,8 +127,21 @@ uint32_t NearDupIndex::FindOrInsert(uint64_t key, uint32_t article) {
     if ((table_[i] >> 32) == key32) return static_cast<uint32_t>(table_[i] & 0xffffffffULL) - 1;
     i = (i + 1) % table_.size();
   }
+  // Not filed in this index: perhaps in an earlier one (then cached here).
+  std::string row;
+  if (source_ != nullptr && source_->Get(StateTable::kBand, KeyU32(static_cast<uint32_t>(key32)), &row)) {
+    StateReader r(row);
+    const uint32_t earlier = r.U32();
+    if (r.ok() && r.at_end() && earlier < first_) {
+      table_[i] = (key32 << 32) | (static_cast<uint64_t>(earlier) + 1);
+      ++table_used_;
+      return earlier;
+    }
+    damaged_ = true;
+  }
   table_[i] = (key32 << 32) | (static_cast<uint64_t>(article) + 1);
   ++table_used_;
+  new_bands_.push_back(static_cast<uint32_t>(key32));
   return kNone;
 }
 
@@ -106,7 +167,7 @@ NearDupIndex::Sketch NearDupIndex::MakeSketch(std::string_view text,
 }
 
 NearDupIndex::Match NearDupIndex::Add(const Sketch& sketch) {
-  const uint32_t self = static_cast<uint32_t>(groups_.size());
+  const uint32_t self = static_cast<uint32_t>(size());
   Match match;
   match.group = self;
   const std::array<uint64_t, kHashes>& mins = sketch.mins;
@@ -128,39 +189,10 @@ NearDupIndex::Match NearDupIndex::Add(const Sketch& sketch) {
     }
   }
   if (match.duplicate_of != kNone) {
-    match.group = groups_[match.duplicate_of];
-    groups_[self] = match.group;
+    match.group = Group(match.duplicate_of);
+    groups_.back() = match.group;
   }
   return match;
-}
-
-void NearDupIndex::Save(StateWriter& w) const {
-  w.Vec(signatures_);
-  w.Vec(groups_);
-  w.Vec(table_);
-  w.U64(table_used_);
-}
-
-bool NearDupIndex::Load(StateReader& r) {
-  NearDupIndex fresh(options_);
-  fresh.signatures_ = r.Vec<Signature>();
-  fresh.groups_ = r.Vec<uint32_t>();
-  fresh.table_ = r.Vec<uint64_t>();
-  fresh.table_used_ = r.U64();
-  const size_t n = fresh.groups_.size();
-  bool ok = r.ok() && fresh.signatures_.size() == n && fresh.table_used_ <= fresh.table_.size();
-  for (size_t i = 0; ok && i < n; ++i) ok = fresh.groups_[i] <= i;
-  for (size_t i = 0; ok && i < fresh.table_.size(); ++i) {
-    ok = fresh.table_[i] == 0 || (fresh.table_[i] & 0xffffffffULL) <= n;
-  }
-  // Probing needs a free slot to stop at.
-  ok = ok && (fresh.table_.empty() || fresh.table_used_ < fresh.table_.size());
-  if (!ok) {
-    r.Invalidate();
-    return false;
-  }
-  *this = std::move(fresh);
-  return true;
 }
 
 }  // namespace storyline::stories

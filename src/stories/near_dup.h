@@ -24,12 +24,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "stories/state_rows.h"
 
 namespace storyline::stories {
 
-class StateReader;
-class StateWriter;
 
 struct NearDupOptions {
   // Estimated Jaccard similarity of the two articles' shingle sets at which
@@ -80,31 +81,48 @@ class NearDupIndex {
 
   // Duplicate group of article `i`: the index of the first article of the
   // group. REQUIRES: i < size().
-  uint32_t Group(size_t i) const { return groups_[i]; }
-  size_t size() const { return groups_.size(); }
+  uint32_t Group(uint32_t i);
+  size_t size() const { return first_ + groups_.size(); }
 
   // Bytes held by the index (signatures, groups and the band table).
   size_t MemoryBytes() const;
 
-  // The index as bytes (state_io.h layout), and back; the options are the
-  // constructor's. Load returns false, leaving the index empty, for damaged
-  // or truncated bytes.
-  void Save(StateWriter& w) const;
-  bool Load(StateReader& r);
+  // Rows of an earlier index (state_rows.h) holding `articles` articles
+  // are read from `source` when needed; call before Add. Null: none.
+  void SetSource(const StateSource* source, uint64_t articles);
+  // Rows changed since the last call: new articles' signatures and groups,
+  // new band entries.
+  void TakeDirtyRows(std::vector<StateRow>& out);
+  // A row read from the source did not decode: the state is damaged.
+  bool damaged() const { return damaged_; }
 
  private:
   using Signature = std::array<uint8_t, kHashes>;
+  struct Earlier {  // an article of an earlier index, read from its row
+    Signature signature{};
+    uint32_t group = 0;
+  };
 
-  double EstimateJaccard(uint32_t a, const Signature& b) const;
+  const Earlier& EarlierAt(uint32_t a);
+  double EstimateJaccard(uint32_t a, const Signature& b);
   // Returns the article stored under `key`, or kNone after storing `article`.
   uint32_t FindOrInsert(uint64_t key, uint32_t article);
   void Grow();
 
   NearDupOptions options_;
+  const StateSource* source_ = nullptr;
+  uint32_t first_ = 0;  // articles of earlier indexes
+  std::unordered_map<uint32_t, Earlier> earlier_;
+  // This index's articles (index - first_), and how many have their rows
+  // taken.
   std::vector<Signature> signatures_;
   std::vector<uint32_t> groups_;
+  size_t rows_taken_ = 0;
+  // Band keys filed by this index, for their rows.
+  std::vector<uint32_t> new_bands_;
+  bool damaged_ = false;
   // Open addressing, linear probing: (band key << 32) | (article + 1);
-  // 0 is an empty slot.
+  // 0 is an empty slot. Entries read from the source are cached here.
   std::vector<uint64_t> table_;
   size_t table_used_ = 0;
 };

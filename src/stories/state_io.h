@@ -15,6 +15,7 @@
 #ifndef STORYLINE_STORIES_STATE_IO_H_
 #define STORYLINE_STORIES_STATE_IO_H_
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -23,6 +24,11 @@
 #include <vector>
 
 namespace storyline::stories {
+
+// Values are copied as they lie in memory: the layout is little-endian only
+// because the machines we build for are. A big-endian build stops here
+// rather than write states that other machines would misread.
+static_assert(std::endian::native == std::endian::little, "state_io.h assumes a little-endian machine");
 
 class StateWriter {
  public:

@@ -30,11 +30,6 @@ constexpr double kRelatedFraction = 0.5;
 // a collision that does happen is resolved by a suffix).
 constexpr size_t kStoryIdHexDigits = 12;
 
-// First bytes of a saved state, and its layout version: a state of another
-// layout is not read (the store then regroups from the articles).
-constexpr std::string_view kStateMagic = "SLGS";
-constexpr uint32_t kStateVersion = 1;
-
 TermCounts CountTerms(const Article& a) {
   TermCounts counts;
   for (std::string& t : IndexTerms(a.title)) counts[std::move(t)] += kTitleWeight;
@@ -151,37 +146,69 @@ std::vector<uint32_t> StoryGrouper::TakeChanged() {
   return out;
 }
 
-std::vector<uint32_t> StoryGrouper::TakeMerged() {
-  std::vector<uint32_t> out = stream_.TakeMerged();
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+std::vector<std::pair<uint32_t, uint32_t>> StoryGrouper::TakeMerged() { return stream_.TakeMerged(); }
+
+bool StoryGrouper::SetSource(const StateSource* source, std::string_view meta) {
+  *this = StoryGrouper(options_);
+  if (source == nullptr) return true;
+  if (!stream_.SetSource(source, meta)) return false;
+  source_ = source;
+  first_slot_ = stream_.size();
+  near_dups_.SetSource(source, first_slot_);
+  names_.SetSource(source, first_slot_);
+  return true;
 }
 
-std::vector<uint32_t> StoryGrouper::LiveStories() const {
-  std::vector<uint32_t> out;
-  for (size_t s = 0; s < stream_.stories().size(); ++s) {
-    if (!stream_.stories()[s].empty()) out.push_back(static_cast<uint32_t>(s));
+std::pair<uint32_t, double> StoryGrouper::DuplicateOf(uint32_t slot) {
+  if (slot >= first_slot_) return {dup_group_[slot - first_slot_], dup_jaccard_[slot - first_slot_]};
+  auto [it, inserted] = earlier_dups_.try_emplace(slot, NearDupIndex::kNone, 0.0);
+  std::string row;
+  if (inserted && source_ != nullptr && source_->Get(StateTable::kDuplicate, KeyU32(slot), &row)) {
+    StateReader r(row);
+    const uint32_t group = r.U32();
+    const double jaccard = r.F64();
+    if (r.ok() && r.at_end() && (group == NearDupIndex::kNone || group < slot)) {
+      it->second = {group, jaccard};
+    } else {
+      damaged_ = true;
+    }
   }
+  return it->second;
+}
+
+std::vector<StateRow> StoryGrouper::TakeDirtyRows() {
+  std::vector<StateRow> out;
+  out.push_back({StateTable::kMeta, "", stream_.MetaRow()});
+  stream_.TakeDirtyRows(out);
+  near_dups_.TakeDirtyRows(out);
+  names_.TakeDirtyRows(out);
+  // Only near-duplicates have a row: most articles are none.
+  for (size_t i = dup_rows_taken_; i < dup_group_.size(); ++i) {
+    if (dup_group_[i] == NearDupIndex::kNone) continue;
+    StateWriter w;
+    w.U32(dup_group_[i]);
+    w.F64(dup_jaccard_[i]);
+    out.push_back({StateTable::kDuplicate, KeyU32(static_cast<uint32_t>(first_slot_ + i)), w.Take()});
+  }
+  dup_rows_taken_ = dup_group_.size();
   return out;
 }
 
 Story StoryGrouper::MakeStory(uint32_t s, const std::vector<const Article*>& members,
                               const std::vector<const std::vector<CapitalisedRun>*>& runs,
-                              std::set<std::string>& used_ids) const {
-  const std::vector<uint32_t>& slots = stream_.stories()[s];
+                              std::set<std::string>& used_ids) {
+  const std::vector<uint32_t>& slots = stream_.Members(s);
   Story story;
   story.id = StoryId(members.front()->id, used_ids);
   story.label = names_.Label(runs, FallbackLabel(*members.front()));
   for (size_t k = 0; k < members.size(); ++k) {
     const Article& a = *members[k];
     story.articles.push_back(a.id);
-    const uint32_t original = dup_group_[slots[k]];
+    const auto [original, jaccard] = DuplicateOf(slots[k]);
     if (original != NearDupIndex::kNone) {
       const auto at = std::lower_bound(slots.begin(), slots.end(), original);
       if (at != slots.end() && *at == original) {
-        story.duplicates.push_back({a.id, members[static_cast<size_t>(at - slots.begin())]->id,
-                                    dup_jaccard_[slots[k]]});
+        story.duplicates.push_back({a.id, members[static_cast<size_t>(at - slots.begin())]->id, jaccard});
       }
     }
     if (a.published.empty()) continue;
@@ -189,37 +216,6 @@ Story StoryGrouper::MakeStory(uint32_t s, const std::vector<const Article*>& mem
     if (story.span_last.empty() || a.published > story.span_last) story.span_last = a.published;
   }
   return story;
-}
-
-std::string StoryGrouper::Save() const {
-  StateWriter w;
-  w.U32(0);  // room for the magic, written below
-  w.U32(kStateVersion);
-  stream_.Save(w);
-  near_dups_.Save(w);
-  names_.Save(w);
-  w.Vec(dup_group_);
-  w.Vec(dup_jaccard_);
-  std::string bytes = w.Take();
-  bytes.replace(0, kStateMagic.size(), kStateMagic);
-  return bytes;
-}
-
-bool StoryGrouper::Load(std::string_view bytes) {
-  StoryGrouper fresh(options_);
-  if (bytes.substr(0, kStateMagic.size()) != kStateMagic) return false;
-  StateReader r(bytes.substr(kStateMagic.size()));
-  if (r.U32() != kStateVersion) return false;
-  if (!fresh.stream_.Load(r) || !fresh.near_dups_.Load(r) || !fresh.names_.Load(r)) return false;
-  fresh.dup_group_ = r.Vec<uint32_t>();
-  fresh.dup_jaccard_ = r.Vec<double>();
-  const size_t n = fresh.stream_.size();
-  if (!r.ok() || !r.at_end() || fresh.near_dups_.size() != n || fresh.dup_group_.size() != n ||
-      fresh.dup_jaccard_.size() != n || fresh.names_.corpus_size() != n) {
-    return false;
-  }
-  *this = std::move(fresh);
-  return true;
 }
 
 }  // namespace storyline::stories

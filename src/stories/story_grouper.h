@@ -3,17 +3,20 @@
 // time (one code path for both: BuildBrief groups through it).
 //
 //   storyline::stories::StoryGrouper g(options);
+//   g.SetSource(&rows, meta);   // a store's: rows read as needed
 //   std::vector<uint32_t> slots = g.Add(articles, keys, &runs);  // a batch
-//   for (uint32_t s : g.Changed()) ... g.Members(s) ...        // rebuild those
-//   std::string state = g.Save();  ...  g.Load(state);         // in the store
+//   for (uint32_t s : g.TakeChanged()) ... g.Members(s) ...    // rebuild those
+//   std::vector<stories::StateRow> rows = g.TakeDirtyRows();   // to store
 //
 // Each added article gets a slot: its position in the order the grouper saw
 // articles (a batch is taken in publication order). Stories are those of
 // StoryStream (stream_cluster.h); near-duplicates those of NearDupIndex; the
-// corpus counts for labels those of NameStats. A grouper loaded from Save()
-// goes on exactly as the saved one would have, so adding a batch to a stored
-// state and grouping everything in one batch agree whenever the batches
-// arrive in publication order.
+// corpus counts for labels those of NameStats. The state is rows
+// (state_rows.h): a grouper given a source holding the rows of earlier
+// groupers goes on exactly as one grouper that had added every batch
+// itself, reading only the rows its articles touch; so adding a batch to a
+// stored state and grouping everything in one batch agree whenever the
+// batches arrive in publication order.
 //
 // Thread-compatible.
 #ifndef STORYLINE_STORIES_STORY_GROUPER_H_
@@ -23,11 +26,13 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "stories/label.h"
 #include "stories/near_dup.h"
+#include "stories/state_rows.h"
 #include "stories/stream_cluster.h"
 #include "stories/text_features.h"
 #include "storyline/article.h"
@@ -53,17 +58,26 @@ class StoryGrouper {
                             const std::vector<std::vector<std::string>>& keys,
                             std::vector<std::vector<CapitalisedRun>>* runs);
 
-  // Stories (StoryStream indices) that gained articles or absorbed another
-  // story since the last call, ascending; and those merged away (now empty).
-  std::vector<uint32_t> TakeChanged();
-  std::vector<uint32_t> TakeMerged();
+  // The rows of earlier groupers come from `source`, whose counters row is
+  // `meta` (MetaRow of the last of them). Returns false, leaving a grouper
+  // with no source, when `meta` is damaged or of another layout: the caller
+  // then groups every article anew. Call before Add; null: none.
+  bool SetSource(const StateSource* source, std::string_view meta);
 
-  // Live stories (with members), ascending.
-  std::vector<uint32_t> LiveStories() const;
+  // Stories (StoryStream indices) that gained articles or absorbed another
+  // story since the last call, ascending; and the merges made, in order:
+  // (story merged away, the story it merged into then).
+  std::vector<uint32_t> TakeChanged();
+  std::vector<std::pair<uint32_t, uint32_t>> TakeMerged();
+
+  // Live stories (with members), ascending, among those held in memory:
+  // every story when the grouper has no source.
+  std::vector<uint32_t> LiveStories() const { return stream_.HeldStories(); }
   // Slots of story `s` in the order they were added. REQUIRES: s is a story.
-  const std::vector<uint32_t>& Members(uint32_t s) const { return stream_.stories()[s]; }
-  // Related story pairs (first < second), each once.
-  std::vector<std::pair<size_t, size_t>> Related() const { return stream_.related(); }
+  const std::vector<uint32_t>& Members(uint32_t s) { return stream_.Members(s); }
+  // Related story pairs (first < second), each once, linked by this
+  // grouper's articles (all of them when it has no source).
+  std::vector<std::pair<size_t, size_t>> Related() { return stream_.related(); }
   size_t size() const { return stream_.size(); }
 
   // The grouping part of story `s` (id, label, articles, duplicates, span;
@@ -72,23 +86,33 @@ class StoryGrouper {
   // from those in `used_ids`, which receives it.
   Story MakeStory(uint32_t s, const std::vector<const Article*>& members,
                   const std::vector<const std::vector<CapitalisedRun>*>& runs,
-                  std::set<std::string>& used_ids) const;
+                  std::set<std::string>& used_ids);
 
-  // The state as bytes, and back. Load returns false and leaves an empty
-  // grouper for bytes that are damaged, truncated or of another layout.
-  std::string Save() const;
-  bool Load(std::string_view bytes);
+  // The counters row (StateTable::kMeta, key "") and every row changed
+  // since the last call, the counters row included.
+  std::vector<StateRow> TakeDirtyRows();
+  // A row read from the source did not decode: the caller should group
+  // every article anew.
+  bool damaged() const { return stream_.damaged() || near_dups_.damaged() || names_.damaged() || damaged_; }
 
  private:
+  // Near-duplicate group (or NearDupIndex::kNone) and estimate of `slot`.
+  std::pair<uint32_t, double> DuplicateOf(uint32_t slot);
+
+  const StateSource* source_ = nullptr;
+  uint64_t first_slot_ = 0;  // slots of earlier groupers
+  std::unordered_map<uint32_t, std::pair<uint32_t, double>> earlier_dups_;
+  bool damaged_ = false;
   StoryOptions options_;
   StoryStream stream_;
   NearDupIndex near_dups_;
   NameStats names_;
-  // Per slot: the first slot of its near-duplicate group when it is a
-  // near-duplicate of an earlier article (else NearDupIndex::kNone), and
-  // the estimated similarity.
+  // Per slot of this grouper: the first slot of its near-duplicate group
+  // when it is a near-duplicate of an earlier article (else
+  // NearDupIndex::kNone), and the estimated similarity.
   std::vector<uint32_t> dup_group_;
   std::vector<double> dup_jaccard_;
+  size_t dup_rows_taken_ = 0;
   std::vector<uint32_t> changed_;  // slots added since TakeChanged
 };
 

@@ -4,10 +4,14 @@
 #include <cmath>
 #include <set>
 
+#include <xxhash.h>
+
 #include "stories/state_io.h"
 
 namespace storyline::stories {
 namespace {
+
+using SparseVector = std::vector<std::pair<uint64_t, float>>;
 
 // Candidate stories come from the postings of the article's heaviest terms:
 // the rare names and words that say what it is about. Articles of one story
@@ -31,8 +35,7 @@ constexpr size_t kMaxStoryTerms = 300;
 // O(|a| log(|b|/|a|)) instead of a merge's O(|a| + |b|). The products are
 // summed in the same (ascending term) order as Dot's, so the result is the
 // same to the bit.
-double GallopDot(const std::vector<std::pair<uint32_t, float>>& a,
-                 const std::vector<std::pair<uint32_t, float>>& b) {
+double GallopDot(const SparseVector& a, const SparseVector& b) {
   double dot = 0;
   size_t lo = 0;
   for (const auto& [term, w] : a) {
@@ -47,7 +50,7 @@ double GallopDot(const std::vector<std::pair<uint32_t, float>>& a,
     hi = std::min(hi + 1, b.size());
     const auto it = std::lower_bound(b.begin() + static_cast<std::ptrdiff_t>(lo),
                                      b.begin() + static_cast<std::ptrdiff_t>(hi), term,
-                                     [](const std::pair<uint32_t, float>& e, uint32_t t) { return e.first < t; });
+                                     [](const std::pair<uint64_t, float>& e, uint64_t t) { return e.first < t; });
     lo = static_cast<size_t>(it - b.begin());
     if (lo == b.size()) break;
     if (it->first == term) dot += static_cast<double>(w) * it->second;
@@ -55,8 +58,8 @@ double GallopDot(const std::vector<std::pair<uint32_t, float>>& a,
   return dot;
 }
 
-double Dot(const std::vector<std::pair<uint32_t, float>>& a,
-           const std::vector<std::pair<uint32_t, float>>& b) {
+double Dot(const SparseVector& a,
+           const SparseVector& b) {
   // A short article against a story's long summed vector: gallop.
   if (4 * a.size() < b.size()) return GallopDot(a, b);
   // A merge whose steps are arithmetic, not branches: which side advances
@@ -65,8 +68,8 @@ double Dot(const std::vector<std::pair<uint32_t, float>>& a,
   size_t i = 0, j = 0;
   const size_t na = a.size(), nb = b.size();
   while (i < na && j < nb) {
-    const uint32_t ta = a[i].first;
-    const uint32_t tb = b[j].first;
+    const uint64_t ta = a[i].first;
+    const uint64_t tb = b[j].first;
     if (ta == tb) dot += static_cast<double>(a[i].second) * b[j].second;
     i += ta <= tb;
     j += tb <= ta;
@@ -75,10 +78,10 @@ double Dot(const std::vector<std::pair<uint32_t, float>>& a,
 }
 
 // Sum of two sorted sparse vectors, pruned to the heaviest `limit` terms.
-std::vector<std::pair<uint32_t, float>> SumPruned(const std::vector<std::pair<uint32_t, float>>& a,
-                                                  const std::vector<std::pair<uint32_t, float>>& b,
+SparseVector SumPruned(const SparseVector& a,
+                                                  const SparseVector& b,
                                                   size_t limit) {
-  std::vector<std::pair<uint32_t, float>> out;
+  SparseVector out;
   out.reserve(a.size() + b.size());
   size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
@@ -101,53 +104,163 @@ std::vector<std::pair<uint32_t, float>> SumPruned(const std::vector<std::pair<ui
   return out;
 }
 
-// Term ids of `v` by falling weight, at most `n`.
-std::vector<uint32_t> Heaviest(const std::vector<std::pair<uint32_t, float>>& v, size_t n) {
-  std::vector<std::pair<uint32_t, float>> copy = v;
+// Terms of `v` by falling weight, at most `n`.
+std::vector<uint64_t> Heaviest(const SparseVector& v, size_t n) {
+  SparseVector copy = v;
   const size_t k = std::min(n, copy.size());
   std::partial_sort(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(k), copy.end(),
                     [](const auto& x, const auto& y) {
                       return x.second != y.second ? x.second > y.second : x.first < y.first;
                     });
-  std::vector<uint32_t> out;
+  std::vector<uint64_t> out;
   for (size_t i = 0; i < k; ++i) out.push_back(copy[i].first);
   return out;
+}
+
+// First bytes of the counters row and the rows' layout version: rows of
+// another layout are not read (the store then regroups from the articles).
+constexpr std::string_view kMetaMagic = "SLS2";
+constexpr uint32_t kRowsVersion = 2;
+
+uint64_t HashOf(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+// Moves `story` to the end of a recent-stories list, dropping the oldest
+// beyond kMaxPostings. Returns whether the list changed.
+bool Touch(std::vector<uint32_t>& list, uint32_t story) {
+  if (!list.empty() && list.back() == story) return false;
+  std::erase(list, story);
+  list.push_back(story);
+  if (list.size() > kMaxPostings) list.erase(list.begin());
+  return true;
 }
 
 }  // namespace
 
 StoryStream::StoryStream(const StreamOptions& options) : options_(options) {}
 
-uint32_t StoryStream::TermId(const std::string& term) {
-  auto [it, inserted] = term_ids_.emplace(term, static_cast<uint32_t>(df_.size()));
-  if (inserted) {
-    df_.push_back(0);
-    postings_.emplace_back();
+std::string KeyU32(uint32_t v) {
+  std::string k(4, '\0');
+  for (int i = 3; i >= 0; --i, v >>= 8) k[static_cast<size_t>(i)] = static_cast<char>(v & 0xFF);
+  return k;
+}
+
+std::string KeyU64(uint64_t v) {
+  std::string k(8, '\0');
+  for (int i = 7; i >= 0; --i, v >>= 8) k[static_cast<size_t>(i)] = static_cast<char>(v & 0xFF);
+  return k;
+}
+
+bool StoryStream::SetSource(const StateSource* source, std::string_view meta) {
+  *this = StoryStream(options_);
+  if (source == nullptr) return true;
+  StateReader r(meta);
+  const std::string magic = r.Str();
+  const uint32_t version = r.U32();
+  const uint64_t articles = r.U64();
+  const int64_t latest_day = r.I64();
+  const uint32_t any_day = r.U32();
+  const uint32_t stories = r.U32();
+  if (!r.ok() || !r.at_end() || magic != kMetaMagic || version != kRowsVersion || any_day > 1) {
+    return false;
+  }
+  source_ = source;
+  first_article_ = articles;
+  latest_day_ = latest_day;
+  any_day_ = any_day != 0;
+  story_count_ = stories;
+  return true;
+}
+
+std::string StoryStream::MetaRow() const {
+  StateWriter w;
+  w.Str(kMetaMagic);
+  w.U32(kRowsVersion);
+  w.U64(size());
+  w.I64(latest_day_);
+  w.U32(any_day_ ? 1 : 0);
+  w.U32(story_count_);
+  return w.Take();
+}
+
+StoryStream::Term& StoryStream::TermAt(uint64_t hash) {
+  auto [it, inserted] = terms_.try_emplace(hash);
+  std::string row;
+  if (inserted && source_ != nullptr && source_->Get(StateTable::kTerm, KeyU64(hash), &row)) {
+    StateReader r(row);
+    it->second.df = r.U32();
+    it->second.postings = r.Vec<uint32_t>();
+    const auto valid = [&](uint32_t s) { return s < story_count_; };
+    if (!r.ok() || !r.at_end() || !std::all_of(it->second.postings.begin(), it->second.postings.end(), valid)) {
+      damaged_ = true;
+      it->second = Term();
+    }
   }
   return it->second;
 }
 
-uint32_t StoryStream::NameId(const std::string& name) {
-  auto [it, inserted] = name_ids_.emplace(name, static_cast<uint32_t>(name_ids_.size()));
-  if (inserted) name_postings_.emplace_back();
+std::vector<uint32_t>& StoryStream::NamePostings(uint64_t hash) {
+  auto [it, inserted] = name_postings_.try_emplace(hash);
+  std::string row;
+  if (inserted && source_ != nullptr && source_->Get(StateTable::kName, KeyU64(hash), &row)) {
+    StateReader r(row);
+    it->second = r.Vec<uint32_t>();
+    const auto valid = [&](uint32_t s) { return s < story_count_; };
+    if (!r.ok() || !r.at_end() || !std::all_of(it->second.begin(), it->second.end(), valid)) {
+      damaged_ = true;
+      it->second.clear();
+    }
+  }
+  return it->second;
+}
+
+StoryStream::Story& StoryStream::StoryAt(uint32_t story) {
+  auto [it, inserted] = stories_.try_emplace(story);
+  std::string row;
+  if (inserted && source_ != nullptr && source_->Get(StateTable::kStory, KeyU32(story), &row)) {
+    StateReader r(row);
+    Story& s = it->second;
+    const std::vector<uint64_t> terms = r.Vec<uint64_t>();
+    const std::vector<float> weights = r.Vec<float>();
+    const std::vector<uint64_t> names = r.Vec<uint64_t>();
+    const std::vector<uint16_t> counts = r.Vec<uint16_t>();
+    s.last_day = r.I64();
+    s.size = r.U32();
+    s.merged_into = r.U32();
+    s.members = r.Vec<uint32_t>();
+    bool ok = r.ok() && r.at_end() && terms.size() == weights.size() && names.size() == counts.size() &&
+              (s.merged_into == UINT32_MAX || s.merged_into < story_count_) &&
+              std::is_sorted(terms.begin(), terms.end()) &&
+              std::all_of(s.members.begin(), s.members.end(), [&](uint32_t a) { return a < first_article_; });
+    for (size_t i = 0; ok && i < terms.size(); ++i) s.sum.emplace_back(terms[i], weights[i]);
+    for (size_t i = 0; ok && i < names.size(); ++i) s.names.emplace(names[i], counts[i]);
+    if (!ok) {
+      damaged_ = true;
+      s = Story();
+    }
+  }
   return it->second;
 }
 
 StoryStream::Vector StoryStream::Weigh(const std::unordered_map<std::string, double>& terms) {
   Vector v;
+  std::vector<uint32_t> df;
   for (const auto& [term, count] : terms) {
     if (count <= 0) continue;
-    const uint32_t id = TermId(term);
-    ++df_[id];
-    v.emplace_back(id, static_cast<float>(count));
+    const uint64_t hash = HashOf(term);
+    Term& t = TermAt(hash);
+    ++t.df;
+    dirty_terms_.insert(hash);
+    v.emplace_back(hash, static_cast<float>(count));
+    df.push_back(t.df);
   }
   // Sublinear tf times smoothed idf over the articles seen so far (this one
   // included), L2-normalised.
-  const double n = static_cast<double>(articles_);
+  const double n = static_cast<double>(size() + 1);
   double norm2 = 0;
-  for (auto& [id, w] : v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    float& w = v[i].second;
     const double tf = 1.0 + std::log(std::max(static_cast<double>(w), 1.0));
-    const double idf = std::log((1.0 + n) / (1.0 + df_[id])) + 1.0;
+    const double idf = std::log((1.0 + n) / (1.0 + df[i])) + 1.0;
     w = static_cast<float>(tf * idf);
     norm2 += static_cast<double>(w) * w;
   }
@@ -157,53 +270,52 @@ StoryStream::Vector StoryStream::Weigh(const std::unordered_map<std::string, dou
   return v;
 }
 
-double StoryStream::Similarity(const Vector& v, const std::vector<uint32_t>& names,
+double StoryStream::Similarity(const Vector& v, const std::vector<uint64_t>& names,
                                const Story& s) const {
   double sim = Dot(v, s.sum) / static_cast<double>(s.size);
   if (options_.entity_weight > 0 && !names.empty()) {
     size_t shared = 0;
-    for (uint32_t n : names) shared += s.names.count(n);
+    for (uint64_t n : names) shared += s.names.count(n);
     sim += options_.entity_weight * static_cast<double>(shared) / static_cast<double>(names.size());
   }
   return sim;
 }
 
-uint32_t StoryStream::Resolve(uint32_t story) const {
-  while (stories_[story].merged_into != UINT32_MAX) story = stories_[story].merged_into;
+uint32_t StoryStream::Resolve(uint32_t story) {
+  // A chain longer than the number of stories is a damaged cycle.
+  for (uint32_t hops = 0; hops <= story_count_; ++hops) {
+    const uint32_t next = StoryAt(story).merged_into;
+    if (next == UINT32_MAX) return story;
+    story = next;
+  }
+  damaged_ = true;
   return story;
 }
 
 void StoryStream::Post(uint32_t story, const Vector& v) {
-  for (uint32_t term : Heaviest(v, kPostedTerms)) {
-    std::vector<uint32_t>& list = postings_[term];
-    if (!list.empty() && list.back() == story) continue;
-    std::erase(list, story);
-    list.push_back(story);
-    if (list.size() > kMaxPostings) list.erase(list.begin());
+  for (uint64_t term : Heaviest(v, kPostedTerms)) {
+    if (Touch(TermAt(term).postings, story)) dirty_terms_.insert(term);
   }
 }
 
-void StoryStream::AddTo(uint32_t story, const Vector& v, const std::vector<uint32_t>& names) {
-  Story& s = stories_[story];
+void StoryStream::AddTo(uint32_t story, const Vector& v, const std::vector<uint64_t>& names) {
+  Story& s = StoryAt(story);
   s.sum = SumPruned(s.sum, v, kMaxStoryTerms);
-  for (uint32_t n : names) {
+  for (uint64_t n : names) {
     uint16_t& c = s.names[n];
     if (c < UINT16_MAX) ++c;
   }
   ++s.size;
+  dirty_stories_.insert(story);
   Post(story, v);
-  for (uint32_t n : names) {
-    std::vector<uint32_t>& list = name_postings_[n];
-    if (!list.empty() && list.back() == story) continue;
-    std::erase(list, story);
-    list.push_back(story);
-    if (list.size() > kMaxPostings) list.erase(list.begin());
+  for (uint64_t n : names) {
+    if (Touch(NamePostings(n), story)) dirty_names_.insert(n);
   }
 }
 
 void StoryStream::Merge(uint32_t into, uint32_t from) {
-  Story& a = stories_[into];
-  Story& b = stories_[from];
+  Story& a = StoryAt(into);
+  Story& b = StoryAt(from);
   a.sum = SumPruned(a.sum, b.sum, kMaxStoryTerms);
   for (const auto& [n, c] : b.names) {
     uint16_t& dst = a.names[n];
@@ -212,21 +324,21 @@ void StoryStream::Merge(uint32_t into, uint32_t from) {
   a.size += b.size;
   a.last_day = std::max(a.last_day, b.last_day);
   b.merged_into = into;
-  merged_log_.push_back(from);
+  merged_log_.emplace_back(from, into);
   b.sum.clear();
   b.sum.shrink_to_fit();
   b.names.clear();
-  std::vector<uint32_t>& dst = members_[into];
-  dst.insert(dst.end(), members_[from].begin(), members_[from].end());
-  std::sort(dst.begin(), dst.end());
-  members_[from].clear();
-  members_[from].shrink_to_fit();
+  a.members.insert(a.members.end(), b.members.begin(), b.members.end());
+  std::sort(a.members.begin(), a.members.end());
+  b.members.clear();
+  b.members.shrink_to_fit();
+  dirty_stories_.insert(into);
+  dirty_stories_.insert(from);
 }
 
 size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
                         const std::vector<std::string>& entity_keys,
                         std::optional<int64_t> day) {
-  ++articles_;
   const Vector v = Weigh(terms);
   if (day.has_value()) {
     latest_day_ = any_day_ ? std::max(latest_day_, *day) : *day;
@@ -241,21 +353,25 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   } else if (any_day_) {
     today = latest_day_;
   }
-  std::vector<uint32_t> names;
-  for (const std::string& k : entity_keys) names.push_back(NameId(k));
+  std::vector<uint64_t> names;
+  for (const std::string& k : entity_keys) names.push_back(HashOf(k));
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
 
   // Candidates: live stories posted under the article's heaviest terms or
   // its names (a follow-up months later shares its people more than its
   // words).
+  std::vector<uint32_t> posted;
+  for (uint64_t term : Heaviest(v, kQueryTerms)) {
+    const std::vector<uint32_t>& list = TermAt(term).postings;
+    posted.insert(posted.end(), list.begin(), list.end());
+  }
+  for (uint64_t n : names) {
+    const std::vector<uint32_t>& list = NamePostings(n);
+    posted.insert(posted.end(), list.begin(), list.end());
+  }
   std::vector<uint32_t> candidates;
-  for (uint32_t term : Heaviest(v, kQueryTerms)) {
-    for (uint32_t s : postings_[term]) candidates.push_back(Resolve(s));
-  }
-  for (uint32_t n : names) {
-    for (uint32_t s : name_postings_[n]) candidates.push_back(Resolve(s));
-  }
+  for (uint32_t s : posted) candidates.push_back(Resolve(s));
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
@@ -263,7 +379,7 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   double best_sim = 0, related_sim = 0;
   std::vector<std::pair<uint32_t, double>> joinable;
   for (uint32_t c : candidates) {
-    const Story& s = stories_[c];
+    const Story& s = StoryAt(c);
     const double sim = Similarity(v, names, s);
     const bool active =
         today == kNoDay || s.last_day == kNoDay || today - s.last_day <= options_.active_days;
@@ -279,32 +395,32 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
     }
   }
 
-  const uint32_t self = static_cast<uint32_t>(story_of_.size());
+  const uint32_t self = static_cast<uint32_t>(size());
   uint32_t story;
   if (best != UINT32_MAX) {
     story = best;
-    members_[story].push_back(self);
+    StoryAt(story).members.push_back(self);
     AddTo(story, v, names);
-    Story& s = stories_[story];
+    Story& s = StoryAt(story);
     s.last_day = std::max(s.last_day, today);
     // The article links its story to every other story it is as close to:
     // merge those whose average link with this one also reaches the
     // threshold (the online pass's order effects, repaired locally).
     for (const auto& [other, sim] : joinable) {
-      if (other == story || stories_[other].merged_into != UINT32_MAX) continue;
-      const Story& o = stories_[other];
-      const double link = Dot(stories_[story].sum, o.sum) /
-                          (static_cast<double>(stories_[story].size) * o.size);
+      if (other == story || StoryAt(other).merged_into != UINT32_MAX) continue;
+      const Story& o = StoryAt(other);
+      const Story& mine = StoryAt(story);
+      const double link = Dot(mine.sum, o.sum) / (static_cast<double>(mine.size) * o.size);
       if (link >= options_.min_similarity) {
         Merge(story, other);
-        Post(story, stories_[story].sum);
+        Post(story, StoryAt(story).sum);
       }
     }
   } else {
-    story = static_cast<uint32_t>(stories_.size());
-    stories_.emplace_back();
-    members_.push_back({self});
-    stories_[story].last_day = today;
+    story = story_count_++;
+    Story& s = StoryAt(story);
+    s.members.push_back(self);
+    s.last_day = today;
     AddTo(story, v, names);
     if (related != UINT32_MAX) related_.emplace_back(related, story);
   }
@@ -312,9 +428,22 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   return story;
 }
 
-size_t StoryStream::StoryOf(size_t i) const { return Resolve(story_of_[i]); }
+const std::vector<uint32_t>& StoryStream::Members(uint32_t s) { return StoryAt(s).members; }
 
-std::vector<std::pair<size_t, size_t>> StoryStream::related() const {
+std::vector<uint32_t> StoryStream::HeldStories() const {
+  std::vector<uint32_t> out;
+  for (const auto& [id, s] : stories_) {
+    if (!s.members.empty()) out.push_back(id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+size_t StoryStream::StoryOf(size_t i) {
+  return Resolve(story_of_[i - first_article_]);
+}
+
+std::vector<std::pair<size_t, size_t>> StoryStream::related() {
   std::set<std::pair<size_t, size_t>> out;
   for (const auto& [a, b] : related_) {
     const size_t x = Resolve(a), y = Resolve(b);
@@ -324,155 +453,66 @@ std::vector<std::pair<size_t, size_t>> StoryStream::related() const {
 }
 
 size_t StoryStream::MemoryBytes() const {
-  size_t bytes = df_.capacity() * sizeof(uint32_t) + story_of_.capacity() * sizeof(uint32_t);
   // Hash map nodes: key, value, next pointer and the bucket slot.
   constexpr size_t kNodeOverhead = 2 * sizeof(void*);
-  for (const auto& [term, id] : term_ids_) bytes += term.capacity() + sizeof(id) + kNodeOverhead + 32;
-  for (const auto& [name, id] : name_ids_) bytes += name.capacity() + sizeof(id) + kNodeOverhead + 32;
-  for (const auto& p : postings_) bytes += sizeof(p) + p.capacity() * sizeof(uint32_t);
-  for (const auto& p : name_postings_) bytes += sizeof(p) + p.capacity() * sizeof(uint32_t);
-  for (const Story& s : stories_) {
-    bytes += sizeof(Story) + s.sum.capacity() * sizeof(s.sum[0]) +
-             s.names.size() * (sizeof(uint32_t) + sizeof(uint16_t) + kNodeOverhead);
+  size_t bytes = story_of_.capacity() * sizeof(uint32_t);
+  for (const auto& [hash, t] : terms_) {
+    bytes += sizeof(hash) + sizeof(Term) + kNodeOverhead + t.postings.capacity() * sizeof(uint32_t);
   }
-  for (const auto& m : members_) bytes += sizeof(m) + m.capacity() * sizeof(uint32_t);
+  for (const auto& [hash, p] : name_postings_) {
+    bytes += sizeof(hash) + sizeof(p) + kNodeOverhead + p.capacity() * sizeof(uint32_t);
+  }
+  for (const auto& [id, s] : stories_) {
+    bytes += sizeof(id) + sizeof(Story) + kNodeOverhead + s.sum.capacity() * sizeof(s.sum[0]) +
+             s.names.size() * (sizeof(uint64_t) + sizeof(uint16_t) + kNodeOverhead) +
+             s.members.capacity() * sizeof(uint32_t);
+  }
   return bytes;
 }
 
-namespace {
-
-// A sparse vector entry as saved: plain bytes (std::pair is not trivially
-// copyable).
-struct SavedEntry {
-  uint32_t term;
-  float weight;
-};
-
-void SaveVector(StateWriter& w, const std::vector<std::pair<uint32_t, float>>& v) {
-  std::vector<SavedEntry> out;
-  out.reserve(v.size());
-  for (const auto& [t, x] : v) out.push_back({t, x});
-  w.Vec(out);
-}
-
-std::vector<std::pair<uint32_t, float>> LoadVector(StateReader& r) {
-  std::vector<std::pair<uint32_t, float>> v;
-  for (const SavedEntry& e : r.Vec<SavedEntry>()) v.emplace_back(e.term, e.weight);
-  return v;
-}
-
-// Strings by dense id, from a map to those ids.
-std::vector<std::string> ByDenseId(const std::unordered_map<std::string, uint32_t>& ids) {
-  std::vector<std::string> out(ids.size());
-  for (const auto& [s, id] : ids) out[id] = s;
-  return out;
-}
-
-}  // namespace
-
-void StoryStream::Save(StateWriter& w) const {
-  const std::vector<std::string> terms = ByDenseId(term_ids_);
-  w.U64(terms.size());
-  for (const std::string& t : terms) w.Str(t);
-  w.Vec(df_);
-  const std::vector<std::string> names = ByDenseId(name_ids_);
-  w.U64(names.size());
-  for (const std::string& n : names) w.Str(n);
-  for (const auto& p : postings_) w.Vec(p);
-  for (const auto& p : name_postings_) w.Vec(p);
-  w.U64(stories_.size());
-  for (const Story& s : stories_) {
-    SaveVector(w, s.sum);
-    std::vector<uint32_t> flat;  // name id, count pairs
-    for (const auto& [n, c] : s.names) {
-      flat.push_back(n);
-      flat.push_back(c);
+void StoryStream::TakeDirtyRows(std::vector<StateRow>& out) {
+  for (uint64_t hash : dirty_terms_) {
+    const Term& t = terms_.at(hash);
+    StateWriter w;
+    w.U32(t.df);
+    w.Vec(t.postings);
+    out.push_back({StateTable::kTerm, KeyU64(hash), w.Take()});
+  }
+  for (uint64_t hash : dirty_names_) {
+    StateWriter w;
+    w.Vec(name_postings_.at(hash));
+    out.push_back({StateTable::kName, KeyU64(hash), w.Take()});
+  }
+  for (uint32_t id : dirty_stories_) {
+    const Story& s = stories_.at(id);
+    std::vector<uint64_t> terms, names;
+    std::vector<float> weights;
+    std::vector<uint16_t> counts;
+    for (const auto& [t, x] : s.sum) {
+      terms.push_back(t);
+      weights.push_back(x);
     }
-    w.Vec(flat);
+    // Sorted so that equal states give equal bytes.
+    std::vector<std::pair<uint64_t, uint16_t>> sorted(s.names.begin(), s.names.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [n, c] : sorted) {
+      names.push_back(n);
+      counts.push_back(c);
+    }
+    StateWriter w;
+    w.Vec(terms);
+    w.Vec(weights);
+    w.Vec(names);
+    w.Vec(counts);
     w.I64(s.last_day);
     w.U32(s.size);
     w.U32(s.merged_into);
+    w.Vec(s.members);
+    out.push_back({StateTable::kStory, KeyU32(id), w.Take()});
   }
-  for (const auto& m : members_) w.Vec(m);
-  w.Vec(story_of_);
-  std::vector<uint32_t> related;
-  for (const auto& [a, b] : related_) {
-    related.push_back(a);
-    related.push_back(b);
-  }
-  w.Vec(related);
-  w.U64(articles_);
-  w.I64(latest_day_);
-  w.U32(any_day_ ? 1 : 0);
-}
-
-bool StoryStream::Load(StateReader& r) {
-  // Every record is at least its count's 8 bytes.
-  constexpr size_t kMinRecord = 8;
-  StoryStream fresh(options_);
-  const uint64_t terms = r.Count(kMinRecord);
-  for (uint64_t i = 0; i < terms && r.ok(); ++i) fresh.term_ids_.emplace(r.Str(), static_cast<uint32_t>(i));
-  fresh.df_ = r.Vec<uint32_t>();
-  const uint64_t names = r.Count(kMinRecord);
-  for (uint64_t i = 0; i < names && r.ok(); ++i) fresh.name_ids_.emplace(r.Str(), static_cast<uint32_t>(i));
-  if (!r.ok() || fresh.df_.size() != terms || fresh.term_ids_.size() != terms ||
-      fresh.name_ids_.size() != names) {
-    r.Invalidate();
-    return false;
-  }
-  fresh.postings_.resize(terms);
-  for (auto& p : fresh.postings_) p = r.Vec<uint32_t>();
-  fresh.name_postings_.resize(names);
-  for (auto& p : fresh.name_postings_) p = r.Vec<uint32_t>();
-  const uint64_t stories = r.Count(kMinRecord);
-  fresh.stories_.resize(r.ok() ? stories : 0);
-  for (Story& s : fresh.stories_) {
-    s.sum = LoadVector(r);
-    const std::vector<uint32_t> flat = r.Vec<uint32_t>();
-    for (size_t i = 0; i + 1 < flat.size(); i += 2) s.names[flat[i]] = static_cast<uint16_t>(flat[i + 1]);
-    s.last_day = r.I64();
-    s.size = r.U32();
-    s.merged_into = r.U32();
-  }
-  fresh.members_.resize(r.ok() ? stories : 0);
-  for (auto& m : fresh.members_) m = r.Vec<uint32_t>();
-  fresh.story_of_ = r.Vec<uint32_t>();
-  const std::vector<uint32_t> related = r.Vec<uint32_t>();
-  for (size_t i = 0; i + 1 < related.size(); i += 2) fresh.related_.emplace_back(related[i], related[i + 1]);
-  fresh.articles_ = r.U64();
-  fresh.latest_day_ = r.I64();
-  fresh.any_day_ = r.U32() != 0;
-  if (!r.ok()) return false;
-  // Ids the rest of the state uses must exist, or Add would index past the
-  // end: a story id in a posting, merge link or article's story; a term or
-  // name id in a story.
-  const auto story_ok = [&](uint32_t s) { return s < stories; };
-  for (const auto& p : fresh.postings_) {
-    if (!std::all_of(p.begin(), p.end(), story_ok)) return false;
-  }
-  for (const auto& p : fresh.name_postings_) {
-    if (!std::all_of(p.begin(), p.end(), story_ok)) return false;
-  }
-  for (const Story& s : fresh.stories_) {
-    if (s.merged_into != UINT32_MAX && s.merged_into >= stories) return false;
-    for (const auto& [t, w] : s.sum) {
-      if (t >= terms) return false;
-    }
-    for (const auto& [n, c] : s.names) {
-      if (n >= names) return false;
-    }
-  }
-  if (!std::all_of(fresh.story_of_.begin(), fresh.story_of_.end(), story_ok)) return false;
-  for (const auto& [a, b] : fresh.related_) {
-    if (!story_ok(a) || !story_ok(b)) return false;
-  }
-  for (const auto& m : fresh.members_) {
-    for (uint32_t a : m) {
-      if (a >= fresh.story_of_.size()) return false;
-    }
-  }
-  *this = std::move(fresh);
-  return true;
+  dirty_terms_.clear();
+  dirty_names_.clear();
+  dirty_stories_.clear();
 }
 
 }  // namespace storyline::stories

@@ -3,8 +3,8 @@
 //
 //   storyline::stories::StoryStream stream({});
 //   for (...) size_t story = stream.Add(term_counts, entity_keys, day);
-//   stream.stories();   // member indices per story
-//   stream.related();   // pairs of related stories
+//   stream.Members(story);   // member indices of one story
+//   stream.related();        // pairs of related stories
 //
 // Each article is a TF-IDF vector whose idf comes from the articles seen so
 // far. It joins the story with the highest average-link similarity (the mean
@@ -22,6 +22,10 @@
 // keeps only its heaviest terms. Memory grows with the vocabulary and the
 // number of stories, not with their sizes.
 //
+// The state lives in rows (state_rows.h): a stream given a source reads the
+// terms, names and stories an article needs from it, and hands back the
+// rows it changed, so a store adds a batch without loading everything.
+//
 // Thread-compatible.
 #ifndef STORYLINE_STORIES_STREAM_CLUSTER_H_
 #define STORYLINE_STORIES_STREAM_CLUSTER_H_
@@ -30,14 +34,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
-namespace storyline::stories {
+#include "stories/state_rows.h"
 
-class StateReader;
-class StateWriter;
+namespace storyline::stories {
 
 struct StreamOptions {
   // Average-link similarity at which an article joins a story.
@@ -60,6 +65,12 @@ class StoryStream {
  public:
   explicit StoryStream(const StreamOptions& options);
 
+  // Rows of an earlier stream (state_rows.h) are read from `source` when
+  // an article needs them; null (the default) means none. Call before Add.
+  // Returns false when the source's counters row is damaged or of another
+  // layout (the stream then starts empty and ignores the source).
+  bool SetSource(const StateSource* source, std::string_view meta);
+
   // Adds the next article: its term counts (title terms weighted up by the
   // caller), the folded names of its entities, and its day number (days
   // since 1970-01-01) if dated. Returns the index of its story. An undated
@@ -67,63 +78,78 @@ class StoryStream {
   size_t Add(const std::unordered_map<std::string, double>& terms,
              const std::vector<std::string>& entity_keys, std::optional<int64_t> day);
 
-  // Article indices (in Add order) per story; merged stories are empty.
-  const std::vector<std::vector<uint32_t>>& stories() const { return members_; }
-  // Story index pairs (first < second), each once.
-  std::vector<std::pair<size_t, size_t>> related() const;
-  // Story of article `i` after all merges. REQUIRES: i < articles added.
-  size_t StoryOf(size_t i) const;
+  // Article indices (in Add order, earlier streams' included) of story `s`;
+  // empty once it merged into another. REQUIRES: s < story_count().
+  const std::vector<uint32_t>& Members(uint32_t s);
+  // Stories ever started (merged ones included): valid indices are below.
+  uint32_t story_count() const { return story_count_; }
+  // Live stories (with members) in ascending order, among those this
+  // stream holds: all of them when it has no source.
+  std::vector<uint32_t> HeldStories() const;
+  // Story index pairs (first < second), each once, linked since this
+  // stream was made (all of them when it has no source).
+  std::vector<std::pair<size_t, size_t>> related();
+  // Story of article `i` after all merges. REQUIRES: i was added to this
+  // stream (not to an earlier one read through the source).
+  size_t StoryOf(size_t i);
 
   // Bytes held by the index, approximately (for benchmarks).
   size_t MemoryBytes() const;
-  // Stories merged into others since the last call (unsaved: a loaded
-  // stream starts with none).
-  std::vector<uint32_t> TakeMerged() { return std::exchange(merged_log_, {}); }
-  // Articles added so far.
-  size_t size() const { return story_of_.size(); }
+  // Merges since the last call, in the order made: (merged story, the story
+  // it merged into at that moment).
+  std::vector<std::pair<uint32_t, uint32_t>> TakeMerged() { return std::exchange(merged_log_, {}); }
+  // Articles added so far, earlier streams' included.
+  size_t size() const { return first_article_ + story_of_.size(); }
 
-  // The whole state as bytes (state_io.h layout), and back: a stream loaded
-  // from Save() continues exactly as the saved one would have. Load returns
-  // false, leaving the stream empty, when `bytes` are damaged or truncated.
-  // The options are not saved: they come from the constructor.
-  void Save(StateWriter& w) const;
-  bool Load(StateReader& r);
+  // The counters row and every row changed since the last call.
+  std::string MetaRow() const;
+  void TakeDirtyRows(std::vector<StateRow>& out);
+  // A row read from the source did not decode: the state is damaged.
+  bool damaged() const { return damaged_; }
 
  private:
-  using Vector = std::vector<std::pair<uint32_t, float>>;  // sorted by term id
+  // Sparse vectors are (term hash, weight) sorted by hash.
+  using Vector = std::vector<std::pair<uint64_t, float>>;
   static constexpr int64_t kNoDay = INT64_MIN;
 
+  struct Term {
+    uint32_t df = 0;
+    std::vector<uint32_t> postings;  // recent stories
+  };
   struct Story {
     Vector sum;  // pruned sum of member vectors
-    std::unordered_map<uint32_t, uint16_t> names;  // name id -> articles naming it
+    std::unordered_map<uint64_t, uint16_t> names;  // name hash -> articles naming it
     int64_t last_day = kNoDay;  // latest dated member
     uint32_t size = 0;
     uint32_t merged_into = UINT32_MAX;
+    std::vector<uint32_t> members;  // article indices, ascending
   };
 
-  uint32_t TermId(const std::string& term);
-  uint32_t NameId(const std::string& name);
+  Term& TermAt(uint64_t hash);
+  std::vector<uint32_t>& NamePostings(uint64_t hash);
+  Story& StoryAt(uint32_t story);
   Vector Weigh(const std::unordered_map<std::string, double>& terms);
-  double Similarity(const Vector& v, const std::vector<uint32_t>& names, const Story& s) const;
-  void AddTo(uint32_t story, const Vector& v, const std::vector<uint32_t>& names);
+  double Similarity(const Vector& v, const std::vector<uint64_t>& names, const Story& s) const;
+  void AddTo(uint32_t story, const Vector& v, const std::vector<uint64_t>& names);
   void Post(uint32_t story, const Vector& v);
-  uint32_t Resolve(uint32_t story) const;
+  uint32_t Resolve(uint32_t story);
   void Merge(uint32_t into, uint32_t from);
 
   StreamOptions options_;
-  std::unordered_map<std::string, uint32_t> term_ids_;
-  std::vector<uint32_t> df_;
-  std::unordered_map<std::string, uint32_t> name_ids_;
-  std::vector<std::vector<uint32_t>> postings_;  // term -> recent stories
-  std::vector<std::vector<uint32_t>> name_postings_;  // name -> recent stories
-  std::vector<Story> stories_;
-  std::vector<std::vector<uint32_t>> members_;
-  std::vector<uint32_t> story_of_;  // article -> story at the time it was added
+  const StateSource* source_ = nullptr;
+  std::unordered_map<uint64_t, Term> terms_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> name_postings_;  // name -> recent stories
+  std::unordered_map<uint32_t, Story> stories_;
+  std::unordered_set<uint64_t> dirty_terms_, dirty_names_;
+  std::unordered_set<uint32_t> dirty_stories_;
+  uint32_t story_count_ = 0;
+  uint64_t first_article_ = 0;      // articles added by earlier streams
+  std::vector<uint32_t> story_of_;  // this stream's articles -> story when added
   std::vector<std::pair<uint32_t, uint32_t>> related_;
-  std::vector<uint32_t> merged_log_;
-  uint64_t articles_ = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> merged_log_;
   int64_t latest_day_ = 0;
   bool any_day_ = false;
+  bool damaged_ = false;
 };
 
 }  // namespace storyline::stories

@@ -1,0 +1,177 @@
+// Tests StoryGrouper's state rows: a stream grouped batch by batch, each
+// batch by a new grouper that reads the earlier batches' rows from a source,
+// ends exactly as one grouper that added everything itself; the rows a batch
+// writes are few when the store is large; a damaged row is reported.
+
+#include "stories/story_grouper.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "stories/state_rows.h"
+#include "stories/text_features.h"
+
+namespace storyline::stories {
+namespace {
+
+// The rows as a store keeps them.
+class MapSource : public StateSource {
+ public:
+  bool Get(StateTable table, std::string_view key, std::string* value) const override {
+    ++reads;
+    auto it = rows.find({table, std::string(key)});
+    if (it == rows.end()) return false;
+    *value = it->second;
+    return true;
+  }
+  void Put(std::vector<StateRow> changed) {
+    for (StateRow& r : changed) rows[{r.table, std::move(r.key)}] = std::move(r.value);
+  }
+  std::string Meta() const {
+    auto it = rows.find({StateTable::kMeta, ""});
+    return it == rows.end() ? "" : it->second;
+  }
+  std::map<std::pair<StateTable, std::string>, std::string> rows;
+  mutable size_t reads = 0;
+};
+
+// `n` articles of `stories` invented stories: each story has its own words
+// and its own named person; every seventh article is a near-copy of the one
+// before it. Dated a day apart per article, in order.
+std::vector<Article> Stream(size_t n, size_t stories, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::vector<Article> out;
+  for (size_t i = 0; i < n; ++i) {
+    const size_t s = rng() % stories;
+    Article a;
+    a.id = fmt::format("a{:04}", i);
+    a.published = fmt::format("2024-{:02}-{:02}", 1 + (i / 28) % 12, 1 + i % 28);
+    a.title = fmt::format("Storyword{} matter{} update", s, s);
+    std::string text = fmt::format("Person{} Surname{} said the storyword{} matter{} went on. ", s, s, s, s);
+    for (int w = 0; w < 60; ++w) {
+      text += (rng() % 3 == 0) ? fmt::format("common{} ", rng() % 40) : fmt::format("topic{}x{} ", s, rng() % 25);
+      if (w % 12 == 11) text += ". ";
+    }
+    if (i % 7 == 6 && !out.empty()) text = out.back().text + " One more line.";
+    a.text = text;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<const Article*> Ptrs(const std::vector<Article>& v, size_t from, size_t to) {
+  std::vector<const Article*> out;
+  for (size_t i = from; i < to; ++i) out.push_back(&v[i]);
+  return out;
+}
+
+// Per slot: the slots of its story, and the story's made parts (id, label,
+// duplicates) as text, for every story the grouper holds.
+std::map<uint32_t, std::string> Describe(StoryGrouper& g, const std::vector<Article>& all,
+                                         const std::vector<uint32_t>& stories) {
+  std::map<uint32_t, std::string> out;
+  for (uint32_t s : stories) {
+    const std::vector<uint32_t> slots = g.Members(s);
+    if (slots.empty()) continue;
+    std::vector<const Article*> members;
+    std::vector<std::vector<CapitalisedRun>> runs;
+    for (uint32_t slot : slots) {
+      members.push_back(&all[slot]);  // slots follow the stream's order here
+      runs.push_back(CapitalisedRuns(all[slot].text));
+    }
+    std::vector<const std::vector<CapitalisedRun>*> run_ptrs;
+    for (const auto& r : runs) run_ptrs.push_back(&r);
+    std::set<std::string> used;
+    const Story story = g.MakeStory(s, members, run_ptrs, used);
+    std::string d = story.id + "|" + story.label + "|";
+    for (const std::string& id : story.articles) d += id + ",";
+    for (const auto& dup : story.duplicates) d += fmt::format("{}~{}:{:.4f};", dup.article, dup.duplicate_of, dup.similarity);
+    out[s] = d;
+  }
+  return out;
+}
+
+TEST(StoryGrouperRows, BatchesThroughRowsEqualOneGrouper) {
+  const std::vector<Article> all = Stream(240, 12, 7);
+  const StoryOptions options;
+  const std::vector<std::vector<std::string>> no_keys;
+
+  StoryGrouper one(options);
+  one.Add(Ptrs(all, 0, all.size()), no_keys, nullptr);
+  const std::map<uint32_t, std::string> want = Describe(one, all, one.LiveStories());
+  ASSERT_GT(want.size(), 5u);
+
+  MapSource source;
+  std::set<uint32_t> touched;
+  for (size_t from = 0; from < all.size(); from += 50) {
+    StoryGrouper g(options);
+    ASSERT_TRUE(g.SetSource(from == 0 ? nullptr : &source, source.Meta()));
+    g.Add(Ptrs(all, from, std::min(all.size(), from + 50)), no_keys, nullptr);
+    for (uint32_t s : g.TakeChanged()) touched.insert(s);
+    for (const auto& [gone, into] : g.TakeMerged()) touched.insert(into);
+    EXPECT_FALSE(g.damaged());
+    source.Put(g.TakeDirtyRows());
+  }
+  // A last grouper reads every story from the rows alone.
+  StoryGrouper last(options);
+  ASSERT_TRUE(last.SetSource(&source, source.Meta()));
+  EXPECT_EQ(last.size(), all.size());
+  std::vector<uint32_t> every;
+  for (const auto& [s, d] : want) every.push_back(s);
+  EXPECT_EQ(Describe(last, all, every), want);
+  EXPECT_FALSE(last.damaged());
+}
+
+TEST(StoryGrouperRows, OneMoreArticleReadsAndWritesFewRows) {
+  const std::vector<Article> all = Stream(601, 40, 11);
+  const StoryOptions options;
+  MapSource source;
+  StoryGrouper first(options);
+  first.Add(Ptrs(all, 0, 600), {}, nullptr);
+  source.Put(first.TakeDirtyRows());
+  const size_t stored = source.rows.size();
+
+  StoryGrouper next(options);
+  ASSERT_TRUE(next.SetSource(&source, source.Meta()));
+  source.reads = 0;
+  next.Add(Ptrs(all, 600, 601), {}, nullptr);
+  const std::vector<StateRow> changed = next.TakeDirtyRows();
+  // Its own terms, names and bands, a few stories: far from the whole state.
+  EXPECT_LT(source.reads, stored / 5);
+  EXPECT_LT(changed.size(), stored / 5);
+  EXPECT_GT(changed.size(), 1u);
+}
+
+TEST(StoryGrouperRows, DamagedRowIsReported) {
+  const std::vector<Article> all = Stream(120, 6, 3);
+  const StoryOptions options;
+  MapSource source;
+  StoryGrouper first(options);
+  first.Add(Ptrs(all, 0, 100), {}, nullptr);
+  source.Put(first.TakeDirtyRows());
+  for (auto& [key, value] : source.rows) {
+    if (key.first == StateTable::kStory) value.resize(value.size() / 2);
+  }
+  StoryGrouper next(options);
+  ASSERT_TRUE(next.SetSource(&source, source.Meta()));
+  next.Add(Ptrs(all, 100, 120), {}, nullptr);
+  EXPECT_TRUE(next.damaged());
+}
+
+TEST(StoryGrouperRows, ForeignCountersRowIsRefused) {
+  MapSource source;
+  StoryGrouper g(StoryOptions{});
+  EXPECT_FALSE(g.SetSource(&source, "not a counters row"));
+  EXPECT_FALSE(g.SetSource(&source, ""));
+  EXPECT_TRUE(g.SetSource(nullptr, ""));
+}
+
+}  // namespace
+}  // namespace storyline::stories
