@@ -517,7 +517,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
     if (*version < latest) {
       return Status::Unsupported(path + ": store schema version " + std::to_string(*version) +
                                  " needs migrating to " + std::to_string(latest) +
-                                 "; open it once without read-only");
+                                 "; open it once for writing (`storyline reindex --db " + path + "` does)");
     }
     if (Status s = db.Exec(kReadOnlyPragmas); !s.ok()) return s;
   } else {
