@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
                                                 "any of them .gz) into the store");
   c_ingest->add_option("--db", ingest.db, db_help);
   c_ingest->add_option("paths", ingest.paths, "files, folders, or - for standard input")->required();
+  c_ingest->add_option("--batch", ingest.batch,
+                       "articles read between two story updates (0: one update at the end)")
+      ->capture_default_str();
   c_ingest->add_flag("--progress", progress, "always show the progress line");
   c_ingest->add_flag("--no-progress", no_progress, "never show the progress line");
 

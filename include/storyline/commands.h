@@ -15,6 +15,7 @@
 #ifndef STORYLINE_COMMANDS_H_
 #define STORYLINE_COMMANDS_H_
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -38,6 +39,7 @@ struct IngestCommand {
   std::vector<std::string> paths;  // files, folders, "-" for stdin
   // Progress line on `err`: kAuto shows it when stderr is a terminal.
   enum class Progress { kAuto, kAlways, kNever } progress = Progress::kAuto;
+  size_t batch = 1000;  // articles read between story updates (IngestHooks::batch)
 };
 Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err);
 

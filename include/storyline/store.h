@@ -157,6 +157,11 @@ class Store {
   Status Flush();
 
   size_t ArticleCount() const;
+  // Rows stepped through by full table scans in the lookups an ingest runs
+  // per article (by id, origin, text, slot, grouping row) since the store
+  // was opened: 0 unless a lookup lost its index (a diagnostic for tests
+  // and benchmarks).
+  int64_t LookupScanSteps() const;
   // All articles in (published, id) order.
   Result<std::vector<Article>> AllArticles() const;
   Result<Article> GetArticle(const std::string& id) const;

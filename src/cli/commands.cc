@@ -195,6 +195,7 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   ProgressLine progress(err, show, files);
   Clock::time_point t0 = Clock::now();
   IngestHooks hooks;
+  hooks.batch = cmd.batch;
   hooks.article_read = [&] { progress.Article(); };
   hooks.file_done = [&](const std::string& f) { progress.FileDone(f); };
   hooks.step = [&](const std::string& what) {
@@ -217,9 +218,11 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
       "in {:.2f}s; {} articles in {}\n",
       r->read, r->stored, r->updated, r->unchanged, r->duplicates, reporter.rejected(), reasons,
       SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
-  out << fmt::format("ingest: annotated {} article{}, grouped {} into stories, {} stor{} changed\n",
+  out << fmt::format("ingest: annotated {} article{}, grouped {} into stories, {} stor{} changed "
+                     "({} stor{} update{}, {:.2f}s)\n",
                      r->annotated, r->annotated == 1 ? "" : "s", r->grouped, r->stories_changed,
-                     r->stories_changed == 1 ? "y" : "ies");
+                     r->stories_changed == 1 ? "y" : "ies", r->batches, "y", r->batches == 1 ? "" : "s",
+                     r->story_seconds);
   if (r->reannotated > 0) {
     out << fmt::format("ingest: refreshed {} stored annotation{} made by an older annotator\n",
                        r->reannotated, r->reannotated == 1 ? "" : "s");

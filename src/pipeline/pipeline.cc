@@ -278,13 +278,13 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     return Status::Ok();
   };
   // Stores what was read and brings the stories up to date with it.
-  auto group = [&]() -> Status {
+  auto group = [&](bool last) -> Status {
     if (Status f = flush(); !f.ok()) return f;
     if (Status f = store.Flush(); !f.ok()) return f;
     Result<bool> behind = store.StoriesBehind();
     if (!behind.ok()) return behind.status();
     if (!*behind) return Status::Ok();
-    if (hooks.step) hooks.step("grouping new articles into stories");
+    if (last && hooks.step) hooks.step("grouping new articles into stories");
     const auto start = std::chrono::steady_clock::now();
     Result<RegroupReport> r = Regroup(store, false);
     if (!r.ok()) return r.status();
@@ -301,7 +301,7 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
         ++report.read;
         if (hooks.article_read) hooks.article_read();
         chunk.push_back(std::move(a));
-        if (hooks.batch != 0 && report.read % hooks.batch == 0) return group();
+        if (hooks.batch != 0 && report.read % hooks.batch == 0) return group(/*last=*/false);
         return chunk.size() >= kAnnotateChunk ? flush() : Status::Ok();
       },
       hooks.file_done);
@@ -319,7 +319,7 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     report.reannotated += *n;
     report.annotated += *n;
   }
-  if (Status g = group(); !g.ok()) return g;
+  if (Status g = group(/*last=*/true); !g.ok()) return g;
   return report;
 }
 

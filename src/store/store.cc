@@ -154,7 +154,8 @@ Status Store::Impl::Prepare() {
       {&begin, "BEGIN IMMEDIATE"},
       {&commit, "COMMIT"},
       {&find_by_id, known_columns + "WHERE id = ?1"},
-      {&find_by_origin, known_columns + "WHERE origin = ?1"},
+      // The condition repeats the partial index's, or SQLite scans the table.
+      {&find_by_origin, known_columns + "WHERE origin = ?1 AND origin <> ''"},
       {&claim_origin, "UPDATE articles SET origin = ?2, source = ?3 WHERE id = ?1"},
       {&bump_generation,
        "UPDATE meta SET value = value + 1 WHERE key = 'articles_generation'"},
@@ -925,6 +926,15 @@ Result<std::vector<std::string>> Store::ClusterKeysOf(const std::string& id) con
     if (k.is_string()) out.push_back(k.get<std::string>());
   }
   return out;
+}
+
+int64_t Store::LookupScanSteps() const {
+  int64_t steps = 0;
+  for (const Stmt* st : {&impl_->find_by_id, &impl_->find_by_origin, &impl_->find_same_text,
+                         &impl_->article_at_slot, &impl_->grouping_row}) {
+    steps += sqlite3_stmt_status(st->get(), SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+  }
+  return steps;
 }
 
 Result<std::string> Store::GroupingState() const {
