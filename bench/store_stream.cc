@@ -354,6 +354,10 @@ struct StreamRow {
   double cpu_ms_per_article = 0;
   double peak_mib = 0;
   double bytes_per_article = 0;
+  // The story part per article, by phase (IngestReport), and the member
+  // articles whose stories' views were rebuilt, per article added.
+  double cluster_ms = 0, members_ms = 0, views_ms = 0, save_ms = 0;
+  double view_articles = 0;
 };
 
 // --- 2. One more article ---
@@ -658,6 +662,7 @@ class Run {
   double stream_seconds_ = 0;     // Ingest wall time, pauses excluded
   double story_seconds_ = 0;      // of which story updates
   double window_seconds_ = 0, window_story_seconds_ = 0, window_cpu_seconds_ = 0;
+  storyline::IngestReport window_parts_;  // phase times and view articles summed
   size_t window_start_ = 0;
   std::optional<std::pair<size_t, double>> last_regroup_;  // (articles, s)
   Clock::time_point last_progress_ = Clock::now();
@@ -692,6 +697,11 @@ Status Run::IngestBatch(size_t n) {
   window_seconds_ += seconds;
   story_seconds_ += r->story_seconds;
   window_story_seconds_ += r->story_seconds;
+  window_parts_.cluster_seconds += r->cluster_seconds;
+  window_parts_.members_seconds += r->members_seconds;
+  window_parts_.views_seconds += r->views_seconds;
+  window_parts_.save_seconds += r->save_seconds;
+  window_parts_.view_articles += r->view_articles;
   return Status::Ok();
 }
 
@@ -718,6 +728,13 @@ Status Run::Checkpoint(bool is_checkpoint, bool is_end) {
   row.ms_per_article = window_seconds_ * 1e3 / static_cast<double>(window);
   row.story_ms_per_article = window_story_seconds_ * 1e3 / static_cast<double>(window);
   row.cpu_ms_per_article = window_cpu_seconds_ * 1e3 / static_cast<double>(window);
+  const double per = 1e3 / static_cast<double>(window);
+  row.cluster_ms = window_parts_.cluster_seconds * per;
+  row.members_ms = window_parts_.members_seconds * per;
+  row.views_ms = window_parts_.views_seconds * per;
+  row.save_ms = window_parts_.save_seconds * per;
+  row.view_articles = static_cast<double>(window_parts_.view_articles) / static_cast<double>(window);
+  window_parts_ = {};
   row.peak_mib = PeakRssMib();
   row.bytes_per_article = static_cast<double>(StoreBytes(db_)) / static_cast<double>(done + extras_);
   Result<std::vector<storyline::StoredStory>> stories = storyline::CurrentStories(*store_);
@@ -812,6 +829,15 @@ void PrintStream(const Results& r) {
     std::printf("%10zu %9zu %10.0f %12.3f %14.3f %12.3f %10.0f %12.0f\n", s.articles, s.stories,
                 s.rate, s.ms_per_article, s.story_ms_per_article, s.cpu_ms_per_article, s.peak_mib,
                 s.bytes_per_article);
+  }
+  std::printf("story part by phase, ms per article added (window): cluster = state rows + "
+              "clustering, members = changed stories' articles and annotations read, views = "
+              "labels + views rebuilt; view art = member articles re-read per article added\n");
+  std::printf("%10s %10s %10s %10s %10s %10s\n", "articles", "cluster", "members", "views", "save",
+              "view art");
+  for (const StreamRow& s : r.stream) {
+    std::printf("%10zu %10.3f %10.3f %10.3f %10.3f %10.1f\n", s.articles, s.cluster_ms, s.members_ms,
+                s.views_ms, s.save_ms, s.view_articles);
   }
   if (r.stream.empty()) return;
   const StreamRow& last = r.stream.back();

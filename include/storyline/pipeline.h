@@ -65,6 +65,9 @@ struct IngestReport {
   bool was_behind = false;  // an earlier ingest stopped before grouping
   size_t batches = 0;       // story updates made (see IngestHooks::batch)
   double story_seconds = 0;  // wall time of the story updates (Regroup)
+  // Where story_seconds went (RegroupReport's parts, summed).
+  double cluster_seconds = 0, members_seconds = 0, views_seconds = 0, save_seconds = 0;
+  size_t view_articles = 0;  // member articles of the stories whose views were rebuilt
 };
 
 // Stores the articles at `paths` with their annotations, refreshes stale
@@ -76,6 +79,11 @@ struct RegroupReport {
   size_t grouped = 0;          // articles added to the grouping
   size_t annotated = 0;        // articles annotated because nothing was stored for them
   size_t stories_changed = 0;  // stories rebuilt
+  size_t view_articles = 0;    // their member articles, whose views were read again
+  // Wall time: reading state rows and clustering the new articles; reading
+  // the changed stories' members and their annotations; building those
+  // stories (labels, duplicates, views); saving everything.
+  double cluster_seconds = 0, members_seconds = 0, views_seconds = 0, save_seconds = 0;
 };
 
 // Adds every article not yet grouped to the stored grouping and saves the
@@ -98,7 +106,10 @@ Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind
 // The brief of one story (its articles in storage order, its grouping and
 // stored view). kNotFound for an unknown id. Reads stored results; a story
 // whose view is missing (a store made before views were kept) gets it built
-// from stored annotations.
+// from stored annotations. While the stories are behind (CurrentStories), an
+// id that only the pending regroup has (a story CurrentStories listed, or
+// the new id of one it changed) gets that story, built in memory, its
+// articles in publication order.
 Result<Brief> StoryBrief(const Store& store, const std::string& story_id);
 
 // The brief of every stored story, largest first.

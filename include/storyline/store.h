@@ -228,8 +228,27 @@ class Store {
   // aliases, and the stories generation (as SaveStories). Commits the open
   // batch first.
   Status SaveGrouping(const GroupingUpdate& update, int64_t articles_generation);
+  // The id of the stored story with stream index `stream_index`; "" if none.
+  Result<std::string> StoryIdAt(uint32_t stream_index) const;
   // The story with id `id` (or an alias of it): kNotFound if none.
   Result<StoryRecord> GetStory(const std::string& id) const;
+
+  // One consistent view for several reads: while a Snapshot lives, every
+  // read through this store sees the same committed state, whatever another
+  // process commits meanwhile (each read alone would see the latest). A
+  // no-op inside an open write batch, which is its own view. Short-lived:
+  // a long snapshot keeps the writer from recycling the log.
+  class Snapshot {
+   public:
+    explicit Snapshot(const Store& store);
+    ~Snapshot();
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+   private:
+    const Store& store_;
+    bool began_ = false;
+  };
 
  private:
   struct Impl;

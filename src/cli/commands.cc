@@ -373,7 +373,8 @@ Status RunBrief(const BriefCommand& cmd, std::ostream& out, std::ostream& err) {
     if (behind.ok() && *behind) {
       err << kMessagePrefix << "warning: " << cmd.db
           << ": the stored stories are behind the stored articles (an ingest is running, or was "
-             "interrupted before it regrouped them); the brief shows the stories as last saved\n";
+             "interrupted before it regrouped them); a story is shown as last saved, a story not yet saved as "
+             "grouped in memory\n";
     }
     Result<Brief> b = cmd.targets.empty() ? StoreBrief(**store) : StoryBrief(**store, cmd.targets[0]);
     if (!b.ok() && b.status().code() == StatusCode::kNotFound) {

@@ -69,7 +69,39 @@ struct PendingUpdate {
 
 // Adds the ungrouped articles (all of them when `full` or when no state is
 // stored) to the stored grouping and builds the stories that changed.
+// Links that keep working: a story whose id changed (an earlier article
+// joined it) and a story merged into another leave their old id as an alias
+// of the id now shown. Reads the ids saved before this regroup.
+Status AddAliases(const Store& store, GroupingUpdate& u) {
+  std::unordered_map<uint32_t, const std::string*> new_id;
+  for (const GroupedStory& g : u.stories) new_id[g.stream_index] = &g.story.id;
+  std::unordered_map<uint32_t, uint32_t> merged_into(u.merged.begin(), u.merged.end());
+  auto alias = [&](uint32_t stream_index, uint32_t now) -> Status {
+    for (auto it = merged_into.find(now); it != merged_into.end(); it = merged_into.find(now)) now = it->second;
+    auto target = new_id.find(now);
+    if (target == new_id.end()) return Status::Ok();
+    Result<std::string> old = store.StoryIdAt(stream_index);
+    if (!old.ok()) return old.status();
+    if (!old->empty() && *old != *target->second) u.aliases.emplace_back(*old, *target->second);
+    return Status::Ok();
+  };
+  for (const GroupedStory& g : u.stories) {
+    if (Status s = alias(g.stream_index, g.stream_index); !s.ok()) return s;
+  }
+  for (const auto& [from, into] : u.merged) {
+    if (Status s = alias(from, into); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// Seconds since `start`, and `start` moved to now.
+double Lap(std::chrono::steady_clock::time_point& start) {
+  const auto now = std::chrono::steady_clock::now();
+  return std::chrono::duration<double>(now - std::exchange(start, now)).count();
+}
+
 Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
+  auto clock = std::chrono::steady_clock::now();
   const StoryOptions options;
   stories::StoryGrouper grouper(options);
   StoreRows rows(store);
@@ -107,6 +139,7 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
 
   const std::vector<uint32_t> changed = grouper.TakeChanged();
   out.update.merged = grouper.TakeMerged();
+  out.report.cluster_seconds = Lap(clock);
   // Members and their annotations, read serially (a Store is one thread's,
   // and so is the grouper reading its rows).
   std::vector<std::vector<Article>> old_members(changed.size());
@@ -142,7 +175,9 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
       if (!an.ok()) return an.status();
       views[c].push_back(std::move(*an));
     }
+    out.report.view_articles += members[c].size();
   }
+  out.report.members_seconds = Lap(clock);
   // The stories: capitalised runs on all cores, the grouping part (label,
   // duplicates: rows read) serially, the views on all cores.
   std::vector<std::vector<std::vector<stories::CapitalisedRun>>> runs(changed.size());
@@ -170,6 +205,10 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
     if (!members[c].empty()) out.update.stories.push_back(std::move(built[c]));
   }
   out.report.stories_changed = out.update.stories.size();
+  if (!reset) {
+    if (Status a = AddAliases(store, out.update); !a.ok()) return a;
+  }
+  out.report.views_seconds = Lap(clock);
   for (const auto& [a, b] : grouper.Related()) {
     out.update.links.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
   }
@@ -213,7 +252,9 @@ Result<RegroupReport> Regroup(Store& store, bool full) {
   if (!generation.ok()) return generation.status();
   Result<PendingUpdate> p = ComputeRegroup(store, full);
   if (!p.ok()) return p.status();
+  const auto start = std::chrono::steady_clock::now();
   if (Status s = store.SaveGrouping(p->update, *generation); !s.ok()) return s;
+  p->report.save_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return p->report;
 }
 
@@ -293,6 +334,11 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     report.grouped += r->grouped;
     report.annotated += r->annotated;
     report.stories_changed += r->stories_changed;
+    report.view_articles += r->view_articles;
+    report.cluster_seconds += r->cluster_seconds;
+    report.members_seconds += r->members_seconds;
+    report.views_seconds += r->views_seconds;
+    report.save_seconds += r->save_seconds;
     return Status::Ok();
   };
   Status s = ForEachArticle(
@@ -324,6 +370,7 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
 }
 
 Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind_out) {
+  const Store::Snapshot snapshot(store);  // the list and the regroup of one state
   Result<bool> behind = store.StoriesBehind();
   if (!behind.ok()) return behind.status();
   if (behind_out != nullptr) *behind_out = *behind;
@@ -352,8 +399,39 @@ Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind
   return out;
 }
 
+// The brief of a story that exists only in the regroup the store is behind
+// by (CurrentStories lists it; an ingest has not saved it yet), or the
+// original status when there is none.
+Result<Brief> PendingStoryBrief(const Store& store, const std::string& story_id, const Status& not_found) {
+  Result<bool> behind = store.StoriesBehind();
+  if (!behind.ok()) return behind.status();
+  if (!*behind) return not_found;
+  Result<PendingUpdate> p = ComputeRegroup(store, false);
+  if (!p.ok()) return p.status();
+  std::string id = story_id;
+  for (const auto& [old_id, new_id] : p->update.aliases) {
+    if (old_id == story_id) id = new_id;
+  }
+  for (GroupedStory& g : p->update.stories) {
+    if (g.story.id != id) continue;
+    Brief brief;
+    for (const std::string& a : g.story.articles) {
+      Result<Article> article = store.GetArticle(a);
+      if (!article.ok()) return article.status();
+      brief.articles.push_back(std::move(*article));
+    }
+    brief.stories.push_back(std::move(g.story));
+    return brief;
+  }
+  return not_found;
+}
+
 Result<Brief> StoryBrief(const Store& store, const std::string& story_id) {
+  const Store::Snapshot snapshot(store);
   Result<StoryRecord> rec = store.GetStory(story_id);
+  if (!rec.ok() && rec.status().code() == StatusCode::kNotFound) {
+    return PendingStoryBrief(store, story_id, rec.status());
+  }
   if (!rec.ok()) return rec.status();
   Brief brief;
   if (!rec->has_view) {
@@ -378,6 +456,7 @@ Result<Brief> StoryBrief(const Store& store, const std::string& story_id) {
 }
 
 Result<Brief> StoreBrief(const Store& store) {
+  const Store::Snapshot snapshot(store);
   Result<std::vector<StoredStory>> list = store.Stories();
   if (!list.ok()) return list.status();
   Brief brief;

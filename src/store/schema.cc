@@ -228,7 +228,21 @@ ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
 // instead of one blob loaded and saved whole by every ingest. The old blob
 // goes; the next writer groups every article once, and the stories are
 // behind until it does.
+//
+// articles.annotated: 1 while the article has a stored annotation row (kept
+// by triggers on `annotations`), so that the articles needing annotation are
+// found through a partial index instead of a join over every article.
 constexpr const char* kSchemaV6 = R"sql(
+ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET annotated = 1 WHERE doc IN (SELECT doc FROM annotations);
+CREATE INDEX articles_unannotated ON articles(doc) WHERE annotated = 0;
+CREATE TRIGGER annotations_insert AFTER INSERT ON annotations BEGIN
+  UPDATE articles SET annotated = 1 WHERE doc = new.doc;
+END;
+CREATE TRIGGER annotations_gone AFTER DELETE ON annotations BEGIN
+  UPDATE articles SET annotated = 0 WHERE doc = old.doc;
+END;
+
 CREATE TABLE grouping_rows (
   kind INTEGER NOT NULL,
   key BLOB NOT NULL,

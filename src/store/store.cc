@@ -106,7 +106,8 @@ struct Store::Impl {
   Stmt count, get_article, all_articles, search;
   Stmt stories;
   Stmt upsert_annotation, upsert_keys, get_annotation, annotator_of, get_keys;
-  Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related, grouping_row;
+  Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related, grouping_row,
+      story_at_index;
 
   Status Prepare();
   Status RequireWritable(const char* what) const;
@@ -204,6 +205,7 @@ Status Store::Impl::Prepare() {
        "SELECT k.keys FROM article_keys AS k JOIN articles AS a ON a.doc = k.doc WHERE a.id = ?1"},
       {&article_at_slot, "SELECT " + article_columns + " FROM articles WHERE slot = ?1"},
       {&grouping_row, "SELECT value FROM grouping_rows WHERE kind = ?1 AND key = ?2"},
+      {&story_at_index, "SELECT id FROM stories WHERE stream_index = ?1"},
       {&ungrouped, "SELECT " + article_columns + " FROM articles WHERE slot IS NULL ORDER BY doc"},
       {&story_by_id,
        "SELECT id, label, span_first, span_last, stream_index, view FROM stories WHERE id = ?1"},
@@ -880,8 +882,11 @@ Status Store::SaveAnnotations(const std::vector<AnnotatedArticle>& annotated) {
 Result<std::vector<std::string>> Store::StaleAnnotationIds() const {
   Stmt st;
   if (Status s = impl_->db.Prepare(
-          "SELECT a.id FROM articles AS a LEFT JOIN annotations AS n ON n.doc = a.doc "
-          "WHERE n.doc IS NULL OR n.annotator <> ?1 ORDER BY a.doc",
+          // Both through indexes (no pass over every article): those with no
+          // annotation row, and rows of another annotator version.
+          "SELECT id, doc FROM articles WHERE annotated = 0 "
+          "UNION SELECT a.id, a.doc FROM annotations AS n JOIN articles AS a ON a.doc = n.doc "
+          "WHERE n.annotator < ?1 OR n.annotator > ?1 ORDER BY 2",
           &st);
       !s.ok()) {
     return s;
@@ -1108,6 +1113,28 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
   if (s.ok()) s = db.Exec("COMMIT");
   if (!s.ok() && sqlite3_get_autocommit(db.handle()) == 0) (void)db.Exec("ROLLBACK");
   return s;
+}
+
+Store::Snapshot::Snapshot(const Store& store) : store_(store) {
+  Db& db = store_.impl_->db;
+  // BEGIN is deferred: the read transaction, and with it the view, starts
+  // at the first read, and lasts until COMMIT.
+  if (sqlite3_get_autocommit(db.handle()) != 0) began_ = db.Exec("BEGIN").ok();
+}
+
+Store::Snapshot::~Snapshot() {
+  // A read transaction has nothing to lose: COMMIT only ends it.
+  if (began_) (void)store_.impl_->db.Exec("COMMIT");
+}
+
+Result<std::string> Store::StoryIdAt(uint32_t stream_index) const {
+  Stmt& st = impl_->story_at_index;
+  StmtRewinder rewind(st);
+  st.BindInt64(1, stream_index);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::string();
+  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read story " + std::to_string(stream_index));
+  return st.ColumnText(0);
 }
 
 Result<StoryRecord> Store::GetStory(const std::string& want) const {

@@ -10,11 +10,15 @@ DB="$TMP/s.db"
 story=$(head -n 1 "$TMP/before.txt" | cut -f1)
 "$SL" brief --db "$DB" "$story" --format json -o "$TMP/before.json"
 
-# Back to version 5 as that storyline left it: no rows table, a state blob.
+# Back to version 5 as that storyline left it: no rows table, no annotated
+# flag, a state blob.
 /usr/bin/python3 - "$DB" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("DROP TABLE grouping_rows")
+for sql in ("DROP TRIGGER annotations_insert", "DROP TRIGGER annotations_gone",
+            "DROP INDEX articles_unannotated", "ALTER TABLE articles DROP COLUMN annotated"):
+    c.execute(sql)
 c.execute("INSERT OR REPLACE INTO grouping (key, value) VALUES ('stories', x'534c47530100000000')")
 c.execute("PRAGMA user_version = 5")
 c.commit()
