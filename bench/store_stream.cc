@@ -319,11 +319,15 @@ uint64_t StoreBytes(const fs::path& db) {
 
 // Ingests the JSONL file `file` into `store`, expecting `expected` new
 // articles and no rejection.
+// `cache`: the stream's, kept between its Ingest calls as a long-running
+// process keeps it; null for a fresh process's view.
 Result<storyline::IngestReport> IngestFile(storyline::Store& store, const fs::path& file,
-                                           size_t expected, size_t batch) {
+                                           size_t expected, size_t batch,
+                                           storyline::StoryCache* cache = nullptr) {
   storyline::CountingReporter reporter(&std::cerr, "store_stream: ");
   storyline::IngestHooks hooks;
   hooks.batch = batch;
+  hooks.cache = cache;
   Result<storyline::IngestReport> r = storyline::Ingest(store, {file.string()}, reporter, hooks);
   if (!r.ok()) return r.status().WithContext("ingest " + file.string());
   if (reporter.rejected() > 0 || r->stored != expected) {
@@ -657,6 +661,7 @@ class Run {
   std::mt19937 extra_rng_;
   const fs::path db_;
   std::unique_ptr<storyline::Store> store_;
+  storyline::StoryCache cache_;  // the stream's grouping, kept between batches
   Results results_;
   size_t extras_ = 0;             // one-more articles in the store
   double stream_seconds_ = 0;     // Ingest wall time, pauses excluded
@@ -689,7 +694,7 @@ Status Run::IngestBatch(size_t n) {
   if (Status s = WriteFile(file, jsonl); !s.ok()) return s;
   const Clock::time_point start = Clock::now();
   const double cpu_start = CpuSeconds();
-  Result<storyline::IngestReport> r = IngestFile(*store_, file, n, settings_.batch);
+  Result<storyline::IngestReport> r = IngestFile(*store_, file, n, settings_.batch, &cache_);
   if (!r.ok()) return r.status();
   const double seconds = Since(start);
   window_cpu_seconds_ += CpuSeconds() - cpu_start;

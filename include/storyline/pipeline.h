@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,26 @@ Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerpla
                       Reporter& reporter, const std::function<Status(Article&&)>& use,
                       const std::function<void(const std::string& file)>& file_done = {});
 
+// What the story grouping read from a store, kept in memory between regroups
+// of that store by one process (batches of one ingest, successive Ingest
+// calls of a stream or a server): a regroup then reads only rows it has not
+// seen. Used only while the store's saved state is the one this cache last
+// saved (another writer in between makes it start again from the rows);
+// dropped beyond `max_bytes`. Thread-compatible; one store per cache.
+class StoryCache {
+ public:
+  explicit StoryCache(size_t max_bytes = size_t{1} << 30);
+  ~StoryCache();
+  StoryCache(const StoryCache&) = delete;
+  StoryCache& operator=(const StoryCache&) = delete;
+
+  struct Impl;  // pipeline.cc
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 struct IngestHooks {
   // Called for each article read, and after each file; may be empty.
   std::function<void()> article_read;
@@ -53,6 +74,9 @@ struct IngestHooks {
   // an interrupted ingest of the same input meets the same boundaries and
   // leaves the same store. 0 groups once, at the end.
   size_t batch = 1000;
+  // Kept between Ingest calls on the same store when given (a stream fed
+  // batch by batch); else the call keeps its own for its batches.
+  StoryCache* cache = nullptr;
 };
 
 struct IngestReport {
@@ -90,7 +114,8 @@ struct RegroupReport {
 // stories that changed (grouping and view) with the grouper's state, in one
 // transaction. `full`: forget the stored grouping and group every article
 // again (after a reindex). REQUIRES: a writable store.
-Result<RegroupReport> Regroup(Store& store, bool full);
+// `cache`, if given, is used and kept up to date (see StoryCache).
+Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache = nullptr);
 
 // Re-annotates every article whose stored annotations are missing or stale,
 // then regroups everything (annotations feed the grouping and the views).

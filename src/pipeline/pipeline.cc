@@ -65,6 +65,7 @@ class StoreRows : public stories::StateSource {
 struct PendingUpdate {
   GroupingUpdate update;
   RegroupReport report;
+  std::string meta;  // the grouper's counters row once the update is saved
 };
 
 // Adds the ungrouped articles (all of them when `full` or when no state is
@@ -100,15 +101,53 @@ double Lap(std::chrono::steady_clock::time_point& start) {
   return std::chrono::duration<double>(now - std::exchange(start, now)).count();
 }
 
-Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
+}  // namespace
+
+struct StoryCache::Impl {
+  const Store* store = nullptr;
+  std::unique_ptr<StoreRows> rows;
+  std::unique_ptr<stories::StoryGrouper> grouper;
+  std::string meta;  // the saved counters row the grouper's state equals
+  size_t max_bytes = 0;
+
+  void Drop() {
+    grouper.reset();
+    rows.reset();
+    store = nullptr;
+    meta.clear();
+  }
+};
+
+StoryCache::StoryCache(size_t max_bytes) : impl_(std::make_unique<Impl>()) { impl_->max_bytes = max_bytes; }
+StoryCache::~StoryCache() = default;
+
+namespace {
+
+// Adds the ungrouped articles (all of them when `full` or when no state is
+// stored) to the stored grouping and builds the stories that changed. With
+// `cache`, its grouper goes on when it holds the saved state (and a new one
+// is left there); nothing is saved here (Regroup saves, then notes it).
+Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::Impl* cache = nullptr) {
   auto clock = std::chrono::steady_clock::now();
   const StoryOptions options;
-  stories::StoryGrouper grouper(options);
-  StoreRows rows(store);
   PendingUpdate out;
   Result<std::string> meta = store.GroupingState();
   if (!meta.ok()) return meta.status();
-  const bool reset = full || meta->empty() || !grouper.SetSource(&rows, *meta);
+  std::unique_ptr<StoreRows> own_rows;
+  std::unique_ptr<stories::StoryGrouper> own;
+  bool reset = false;
+  if (cache != nullptr && cache->grouper != nullptr && cache->store == &store && !full && !meta->empty() &&
+      *meta == cache->meta) {
+    own_rows = std::move(cache->rows);
+    own = std::move(cache->grouper);
+  } else {
+    own_rows = std::make_unique<StoreRows>(store);
+    own = std::make_unique<stories::StoryGrouper>(options);
+    reset = full || meta->empty() || !own->SetSource(own_rows.get(), *meta);
+  }
+  if (cache != nullptr) cache->Drop();  // until the update is saved
+  stories::StoryGrouper& grouper = *own;
+  const StoreRows& rows = *own_rows;
   Result<std::vector<Article>> pending = reset ? store.AllArticles() : store.UngroupedArticles();
   if (!pending.ok()) return pending.status();
   out.update.reset = reset;
@@ -209,15 +248,21 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full) {
     if (Status a = AddAliases(store, out.update); !a.ok()) return a;
   }
   out.report.views_seconds = Lap(clock);
-  for (const auto& [a, b] : grouper.Related()) {
+  for (const auto& [a, b] : grouper.TakeRelated()) {
     out.update.links.emplace_back(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
   }
   if (!rows.status().ok()) return rows.status();
   // A state row that did not decode: the stored state cannot be trusted,
   // and everything is grouped anew.
-  if (grouper.damaged() && !reset) return ComputeRegroup(store, /*full=*/true);
+  if (grouper.damaged() && !reset) return ComputeRegroup(store, /*full=*/true, cache);
   for (stories::StateRow& row : grouper.TakeDirtyRows()) {
     out.update.rows.push_back({static_cast<int>(row.table), std::move(row.key), std::move(row.value)});
+  }
+  out.meta = grouper.MetaRow();
+  if (cache != nullptr) {
+    cache->store = &store;
+    cache->rows = std::move(own_rows);
+    cache->grouper = std::move(own);
   }
   return out;
 }
@@ -245,15 +290,26 @@ Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerpla
   return Status::Ok();
 }
 
-Result<RegroupReport> Regroup(Store& store, bool full) {
+Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache) {
+  StoryCache::Impl* warm = cache != nullptr ? &cache->impl() : nullptr;
   // Read before the articles: if another writer stores some meanwhile, the
   // stories stay marked behind (store.h).
   Result<int64_t> generation = store.ArticlesGeneration();
   if (!generation.ok()) return generation.status();
-  Result<PendingUpdate> p = ComputeRegroup(store, full);
-  if (!p.ok()) return p.status();
+  Result<PendingUpdate> p = ComputeRegroup(store, full, warm);
+  if (!p.ok()) {
+    if (warm != nullptr) warm->Drop();
+    return p.status();
+  }
   const auto start = std::chrono::steady_clock::now();
-  if (Status s = store.SaveGrouping(p->update, *generation); !s.ok()) return s;
+  if (Status s = store.SaveGrouping(p->update, *generation); !s.ok()) {
+    if (warm != nullptr) warm->Drop();
+    return s;
+  }
+  if (warm != nullptr && warm->grouper != nullptr) {
+    warm->meta = p->meta;
+    if (warm->grouper->MemoryBytes() > warm->max_bytes) warm->Drop();
+  }
   p->report.save_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return p->report;
 }
@@ -284,6 +340,9 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
   Result<bool> was_behind = store.StoriesBehind();
   if (!was_behind.ok()) return was_behind.status();
   report.was_behind = *was_behind;
+  // The grouping stays in memory from one batch to the next.
+  StoryCache own_cache;
+  StoryCache* cache = hooks.cache != nullptr ? hooks.cache : &own_cache;
   std::vector<Article> chunk;
   auto flush = [&]() -> Status {
     std::vector<char> needs(chunk.size());
@@ -327,7 +386,7 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     if (!*behind) return Status::Ok();
     if (last && hooks.step) hooks.step("grouping new articles into stories");
     const auto start = std::chrono::steady_clock::now();
-    Result<RegroupReport> r = Regroup(store, false);
+    Result<RegroupReport> r = Regroup(store, false, cache);
     if (!r.ok()) return r.status();
     report.story_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ++report.batches;

@@ -63,6 +63,14 @@ void NameStats::Add(const std::vector<CapitalisedRun>& runs) {
   ++corpus_size_;
 }
 
+size_t NameStats::MemoryBytes() const {
+  // Hash map nodes: key, value, next pointer and the bucket slot.
+  constexpr size_t kNodeOverhead = 4 * sizeof(void*);
+  size_t bytes = 0;
+  for (const auto& [name, df] : corpus_df_) bytes += sizeof(std::string) + name.capacity() + sizeof(df) + kNodeOverhead;
+  return bytes;
+}
+
 void NameStats::SetSource(const StateSource* source, uint64_t articles) {
   *this = NameStats();
   source_ = source;

@@ -47,6 +47,8 @@ class NameStats {
 
   // Articles counted.
   size_t corpus_size() const { return corpus_size_; }
+  // Bytes held by the counts, approximately.
+  size_t MemoryBytes() const;
 
   // Counts of an earlier corpus of `articles` articles are read from
   // `source` (state_rows.h) when needed; null: none. Call before Add.

@@ -176,6 +176,14 @@ std::pair<uint32_t, double> StoryGrouper::DuplicateOf(uint32_t slot) {
   return it->second;
 }
 
+size_t StoryGrouper::MemoryBytes() const {
+  // Hash map nodes: key, value, next pointer and the bucket slot.
+  constexpr size_t kNodeOverhead = 4 * sizeof(void*);
+  return stream_.MemoryBytes() + near_dups_.MemoryBytes() + names_.MemoryBytes() +
+         dup_group_.capacity() * sizeof(uint32_t) + dup_jaccard_.capacity() * sizeof(double) +
+         earlier_dups_.size() * (sizeof(uint32_t) + sizeof(std::pair<uint32_t, double>) + kNodeOverhead);
+}
+
 std::vector<StateRow> StoryGrouper::TakeDirtyRows() {
   std::vector<StateRow> out;
   out.push_back({StateTable::kMeta, "", stream_.MetaRow()});

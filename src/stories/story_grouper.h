@@ -78,6 +78,13 @@ class StoryGrouper {
   // Related story pairs (first < second), each once, linked by this
   // grouper's articles (all of them when it has no source).
   std::vector<std::pair<size_t, size_t>> Related() { return stream_.related(); }
+  // Those linked since the last call (for a store that adds links batch by
+  // batch).
+  std::vector<std::pair<size_t, size_t>> TakeRelated() { return stream_.TakeRelated(); }
+  // The state's counters row as TakeDirtyRows writes it.
+  std::string MetaRow() const { return stream_.MetaRow(); }
+  // Bytes held in memory, approximately.
+  size_t MemoryBytes() const;
   size_t size() const { return stream_.size(); }
 
   // The grouping part of story `s` (id, label, articles, duplicates, span;

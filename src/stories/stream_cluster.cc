@@ -452,6 +452,16 @@ std::vector<std::pair<size_t, size_t>> StoryStream::related() {
   return {out.begin(), out.end()};
 }
 
+std::vector<std::pair<size_t, size_t>> StoryStream::TakeRelated() {
+  std::set<std::pair<size_t, size_t>> out;
+  for (; related_taken_ < related_.size(); ++related_taken_) {
+    const auto [a, b] = related_[related_taken_];
+    const size_t x = Resolve(a), y = Resolve(b);
+    if (x != y) out.emplace(std::min(x, y), std::max(x, y));
+  }
+  return {out.begin(), out.end()};
+}
+
 size_t StoryStream::MemoryBytes() const {
   // Hash map nodes: key, value, next pointer and the bucket slot.
   constexpr size_t kNodeOverhead = 2 * sizeof(void*);

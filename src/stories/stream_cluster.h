@@ -89,6 +89,8 @@ class StoryStream {
   // Story index pairs (first < second), each once, linked since this
   // stream was made (all of them when it has no source).
   std::vector<std::pair<size_t, size_t>> related();
+  // The same for the pairs linked since the last call (or construction).
+  std::vector<std::pair<size_t, size_t>> TakeRelated();
   // Story of article `i` after all merges. REQUIRES: i was added to this
   // stream (not to an earlier one read through the source).
   size_t StoryOf(size_t i);
@@ -146,6 +148,7 @@ class StoryStream {
   uint64_t first_article_ = 0;      // articles added by earlier streams
   std::vector<uint32_t> story_of_;  // this stream's articles -> story when added
   std::vector<std::pair<uint32_t, uint32_t>> related_;
+  size_t related_taken_ = 0;  // related_ entries TakeRelated returned
   std::vector<std::pair<uint32_t, uint32_t>> merged_log_;
   int64_t latest_day_ = 0;
   bool any_day_ = false;
