@@ -114,8 +114,11 @@ struct RegroupReport {
 // stories that changed (grouping and view) with the grouper's state, in one
 // transaction. `full`: forget the stored grouping and group every article
 // again (after a reindex). REQUIRES: a writable store.
-// `cache`, if given, is used and kept up to date (see StoryCache).
-Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache = nullptr);
+// `cache`, if given, is used and kept up to date (see StoryCache). `views`:
+// build the changed stories' views, and those of stories saved without one;
+// false saves the changed stories without views (an ingest's batches before
+// its last: each story's view is then built once per ingest).
+Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache = nullptr, bool views = true);
 
 // Re-annotates every article whose stored annotations are missing or stale,
 // then regroups everything (annotations feed the grouping and the views).

@@ -228,8 +228,12 @@ class Store {
   // aliases, and the stories generation (as SaveStories). Commits the open
   // batch first.
   Status SaveGrouping(const GroupingUpdate& update, int64_t articles_generation);
+  // Stream indices of the stored stories saved without a view, ascending.
+  Result<std::vector<uint32_t>> ViewlessStories() const;
   // The id of the stored story with stream index `stream_index`; "" if none.
   Result<std::string> StoryIdAt(uint32_t stream_index) const;
+  // Its label; "" if none.
+  Result<std::string> StoryLabelAt(uint32_t stream_index) const;
   // The story with id `id` (or an alias of it): kNotFound if none.
   Result<StoryRecord> GetStory(const std::string& id) const;
 

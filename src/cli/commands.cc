@@ -219,10 +219,12 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
       r->read, r->stored, r->updated, r->unchanged, r->duplicates, reporter.rejected(), reasons,
       SecondsSince(t0), (*store)->ArticleCount(), cmd.db);
   out << fmt::format("ingest: annotated {} article{}, grouped {} into stories, {} stor{} changed "
-                     "({} stor{} update{}, {:.2f}s)\n",
+                     "({} stor{} update{}, {:.2f}s: clustering {:.2f}s, members {:.2f}s, views {:.2f}s, "
+                     "saving {:.2f}s)\n",
                      r->annotated, r->annotated == 1 ? "" : "s", r->grouped, r->stories_changed,
                      r->stories_changed == 1 ? "y" : "ies", r->batches, "y", r->batches == 1 ? "" : "s",
-                     r->story_seconds);
+                     r->story_seconds, r->cluster_seconds, r->members_seconds, r->views_seconds,
+                     r->save_seconds);
   if (r->reannotated > 0) {
     out << fmt::format("ingest: refreshed {} stored annotation{} made by an older annotator\n",
                        r->reannotated, r->reannotated == 1 ? "" : "s");

@@ -103,16 +103,26 @@ double Lap(std::chrono::steady_clock::time_point& start) {
 
 }  // namespace
 
+// Capitalised runs (for labels) of articles by slot. A slot always holds
+// the same text (an updated article gets a new slot), so runs stay valid
+// as long as the grouping they belong to.
+using RunsBySlot = std::map<uint32_t, std::vector<stories::CapitalisedRun>>;
+// Runs kept between regroups: the most recent articles', which are the
+// members of the stories that change.
+constexpr size_t kMaxCachedRuns = 50000;
+
 struct StoryCache::Impl {
   const Store* store = nullptr;
   std::unique_ptr<StoreRows> rows;
   std::unique_ptr<stories::StoryGrouper> grouper;
+  RunsBySlot runs;
   std::string meta;  // the saved counters row the grouper's state equals
   size_t max_bytes = 0;
 
   void Drop() {
     grouper.reset();
     rows.reset();
+    runs.clear();
     store = nullptr;
     meta.clear();
   }
@@ -123,11 +133,23 @@ StoryCache::~StoryCache() = default;
 
 namespace {
 
+// How a regroup builds the stories it changed.
+struct BuildMode {
+  // Build their views (entities, quotes, timeline, claims); without, a
+  // story is saved with no view, and gets one later (a later regroup's
+  // `also`, or a brief builds it on demand).
+  bool views = true;
+  // Stories (stream indices) to build although no article joined them:
+  // those saved with no view.
+  std::vector<uint32_t> also;
+};
+
 // Adds the ungrouped articles (all of them when `full` or when no state is
 // stored) to the stored grouping and builds the stories that changed. With
 // `cache`, its grouper goes on when it holds the saved state (and a new one
 // is left there); nothing is saved here (Regroup saves, then notes it).
-Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::Impl* cache = nullptr) {
+Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::Impl* cache = nullptr,
+                                     const BuildMode& mode = {}) {
   auto clock = std::chrono::steady_clock::now();
   const StoryOptions options;
   PendingUpdate out;
@@ -135,11 +157,13 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
   if (!meta.ok()) return meta.status();
   std::unique_ptr<StoreRows> own_rows;
   std::unique_ptr<stories::StoryGrouper> own;
+  RunsBySlot runs_by_slot;
   bool reset = false;
   if (cache != nullptr && cache->grouper != nullptr && cache->store == &store && !full && !meta->empty() &&
       *meta == cache->meta) {
     own_rows = std::move(cache->rows);
     own = std::move(cache->grouper);
+    runs_by_slot = std::move(cache->runs);
   } else {
     own_rows = std::make_unique<StoreRows>(store);
     own = std::make_unique<stories::StoryGrouper>(options);
@@ -168,21 +192,40 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
   }
   std::vector<const Article*> ptrs;
   for (const Article& a : *pending) ptrs.push_back(&a);
-  const std::vector<uint32_t> slots = grouper.Add(ptrs, keys, nullptr);
+  std::vector<std::vector<stories::CapitalisedRun>> new_runs;
+  const std::vector<uint32_t> slots = grouper.Add(ptrs, keys, &new_runs);
   std::unordered_map<uint32_t, const Article*> new_at;
   for (size_t i = 0; i < slots.size(); ++i) {
     new_at[slots[i]] = ptrs[i];
+    runs_by_slot[slots[i]] = std::move(new_runs[i]);
     out.update.slots.emplace_back((*pending)[i].id, slots[i]);
   }
   out.report.grouped = slots.size();
 
-  const std::vector<uint32_t> changed = grouper.TakeChanged();
+  std::vector<uint32_t> changed = grouper.TakeChanged();
   out.update.merged = grouper.TakeMerged();
+  // Stories built only for their view keep the label they were saved with:
+  // a label names what the story is about against the corpus of when it
+  // last changed, whatever batch its view is built in.
+  std::set<uint32_t> view_only;
+  if (!reset && !mode.also.empty()) {
+    const std::set<uint32_t> joined(changed.begin(), changed.end());
+    for (uint32_t s : mode.also) {
+      if (!joined.count(s)) view_only.insert(s);
+    }
+    // Stories merged away since have no members (their survivor changed).
+    for (uint32_t s : mode.also) {
+      if (s < grouper.story_count() && !grouper.Members(s).empty()) changed.push_back(s);
+    }
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  }
   out.report.cluster_seconds = Lap(clock);
   // Members and their annotations, read serially (a Store is one thread's,
   // and so is the grouper reading its rows).
   std::vector<std::vector<Article>> old_members(changed.size());
   std::vector<std::vector<const Article*>> members(changed.size());
+  std::vector<std::vector<uint32_t>> member_slot(changed.size());
   std::vector<std::vector<AnnotatedArticle>> views(changed.size());
   for (size_t c = 0; c < changed.size(); ++c) {
     const std::vector<uint32_t> member_slots = grouper.Members(changed[c]);
@@ -200,11 +243,14 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
       // article is grouped again under its new slot.
       if (it != new_at.end()) {
         members[c].push_back(it->second);
+        member_slot[c].push_back(slot);
       } else if (next_old < old_members[c].size()) {
         members[c].push_back(&old_members[c][next_old++]);
+        member_slot[c].push_back(slot);
       }
     }
     for (const Article* a : members[c]) {
+      if (!mode.views) break;
       auto f = fresh.find(a->id);
       if (f != fresh.end() && f->second.article.text == a->text) {
         views[c].push_back(f->second);
@@ -219,23 +265,40 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
   out.report.members_seconds = Lap(clock);
   // The stories: capitalised runs on all cores, the grouping part (label,
   // duplicates: rows read) serially, the views on all cores.
+  // Runs known from earlier regroups are reused (read serially), the rest
+  // computed on all cores.
+  std::vector<std::vector<const std::vector<stories::CapitalisedRun>*>> known(changed.size());
+  for (size_t c = 0; c < changed.size(); ++c) {
+    for (uint32_t slot : member_slot[c]) {
+      auto it = runs_by_slot.find(slot);
+      known[c].push_back(it == runs_by_slot.end() ? nullptr : &it->second);
+    }
+  }
   std::vector<std::vector<std::vector<stories::CapitalisedRun>>> runs(changed.size());
   tbb::parallel_for(size_t{0}, changed.size(), [&](size_t c) {
-    for (const Article* a : members[c]) runs[c].push_back(stories::CapitalisedRuns(a->text));
+    runs[c].resize(members[c].size());
+    for (size_t k = 0; k < members[c].size(); ++k) {
+      if (known[c][k] == nullptr) runs[c][k] = stories::CapitalisedRuns(members[c][k]->text);
+    }
   });
   std::vector<GroupedStory> built(changed.size());
   for (size_t c = 0; c < changed.size(); ++c) {
     if (members[c].empty()) continue;
     std::vector<const std::vector<stories::CapitalisedRun>*> run_ptrs;
-    for (const auto& r : runs[c]) run_ptrs.push_back(&r);
+    for (size_t k = 0; k < runs[c].size(); ++k) run_ptrs.push_back(known[c][k] != nullptr ? known[c][k] : &runs[c][k]);
     std::set<std::string> used;
     built[c].story = grouper.MakeStory(changed[c], members[c], run_ptrs, used);
-    built[c].has_view = true;
+    if (view_only.count(changed[c])) {
+      Result<std::string> label = store.StoryLabelAt(changed[c]);
+      if (!label.ok()) return label.status();
+      if (!label->empty()) built[c].story.label = std::move(*label);
+    }
+    built[c].has_view = mode.views;
     built[c].stream_index = changed[c];
     built[c].first_key = stories::PublicationKey(*members[c].front());
   }
   tbb::parallel_for(size_t{0}, changed.size(), [&](size_t c) {
-    if (members[c].empty()) return;
+    if (members[c].empty() || !mode.views) return;
     std::vector<const AnnotatedArticle*> view_ptrs;
     for (const AnnotatedArticle& v : views[c]) view_ptrs.push_back(&v);
     stories::FillStoryView(view_ptrs, built[c].story);
@@ -254,15 +317,23 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
   if (!rows.status().ok()) return rows.status();
   // A state row that did not decode: the stored state cannot be trusted,
   // and everything is grouped anew.
-  if (grouper.damaged() && !reset) return ComputeRegroup(store, /*full=*/true, cache);
+  if (grouper.damaged() && !reset) return ComputeRegroup(store, /*full=*/true, cache, mode);
   for (stories::StateRow& row : grouper.TakeDirtyRows()) {
     out.update.rows.push_back({static_cast<int>(row.table), std::move(row.key), std::move(row.value)});
   }
   out.meta = grouper.MetaRow();
   if (cache != nullptr) {
+    // The runs computed now join the cache; the oldest slots leave it.
+    for (size_t c = 0; c < changed.size(); ++c) {
+      for (size_t k = 0; k < runs[c].size(); ++k) {
+        if (known[c][k] == nullptr) runs_by_slot[member_slot[c][k]] = std::move(runs[c][k]);
+      }
+    }
+    while (runs_by_slot.size() > kMaxCachedRuns) runs_by_slot.erase(runs_by_slot.begin());
     cache->store = &store;
     cache->rows = std::move(own_rows);
     cache->grouper = std::move(own);
+    cache->runs = std::move(runs_by_slot);
   }
   return out;
 }
@@ -290,13 +361,20 @@ Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerpla
   return Status::Ok();
 }
 
-Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache) {
+Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache, bool views) {
   StoryCache::Impl* warm = cache != nullptr ? &cache->impl() : nullptr;
+  BuildMode mode;
+  mode.views = views;
+  if (views) {
+    Result<std::vector<uint32_t>> viewless = store.ViewlessStories();
+    if (!viewless.ok()) return viewless.status();
+    mode.also = std::move(*viewless);
+  }
   // Read before the articles: if another writer stores some meanwhile, the
   // stories stay marked behind (store.h).
   Result<int64_t> generation = store.ArticlesGeneration();
   if (!generation.ok()) return generation.status();
-  Result<PendingUpdate> p = ComputeRegroup(store, full, warm);
+  Result<PendingUpdate> p = ComputeRegroup(store, full, warm, mode);
   if (!p.ok()) {
     if (warm != nullptr) warm->Drop();
     return p.status();
@@ -383,10 +461,18 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     if (Status f = store.Flush(); !f.ok()) return f;
     Result<bool> behind = store.StoriesBehind();
     if (!behind.ok()) return behind.status();
-    if (!*behind) return Status::Ok();
+    if (!*behind) {
+      // Views left unbuilt by an earlier batch (of this ingest, or of one
+      // that was interrupted) are built at the end.
+      if (!last) return Status::Ok();
+      Result<std::vector<uint32_t>> viewless = store.ViewlessStories();
+      if (!viewless.ok()) return viewless.status();
+      if (viewless->empty()) return Status::Ok();
+    }
     if (last && hooks.step) hooks.step("grouping new articles into stories");
     const auto start = std::chrono::steady_clock::now();
-    Result<RegroupReport> r = Regroup(store, false, cache);
+    // Views are built once, at the end, for every story changed meanwhile.
+    Result<RegroupReport> r = Regroup(store, false, cache, /*views=*/last);
     if (!r.ok()) return r.status();
     report.story_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ++report.batches;
@@ -435,7 +521,9 @@ Result<std::vector<StoredStory>> CurrentStories(const Store& store, bool* behind
   if (behind_out != nullptr) *behind_out = *behind;
   Result<std::vector<StoredStory>> stored = store.Stories();
   if (!stored.ok() || !*behind) return stored;
-  Result<PendingUpdate> p = ComputeRegroup(store, false);
+  BuildMode list_only;
+  list_only.views = false;
+  Result<PendingUpdate> p = ComputeRegroup(store, false, nullptr, list_only);
   if (!p.ok()) return p.status();
   // The stored list with the regroup applied: rows of changed and merged
   // stories replaced (all of them after a reset), largest first.

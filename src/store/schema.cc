@@ -232,6 +232,8 @@ ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
 // articles.annotated: 1 while the article has a stored annotation row (kept
 // by triggers on `annotations`), so that the articles needing annotation are
 // found through a partial index instead of a join over every article.
+// stories_viewless: stories saved without a view (an ingest builds views
+// once, after its last batch), found without reading every story.
 constexpr const char* kSchemaV6 = R"sql(
 ALTER TABLE articles ADD COLUMN annotated INTEGER NOT NULL DEFAULT 0;
 UPDATE articles SET annotated = 1 WHERE doc IN (SELECT doc FROM annotations);
@@ -242,6 +244,7 @@ END;
 CREATE TRIGGER annotations_gone AFTER DELETE ON annotations BEGIN
   UPDATE articles SET annotated = 0 WHERE doc = old.doc;
 END;
+CREATE INDEX stories_viewless ON stories(stream_index) WHERE view IS NULL;
 
 CREATE TABLE grouping_rows (
   kind INTEGER NOT NULL,

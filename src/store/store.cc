@@ -107,7 +107,7 @@ struct Store::Impl {
   Stmt stories;
   Stmt upsert_annotation, upsert_keys, get_annotation, annotator_of, get_keys;
   Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related, grouping_row,
-      story_at_index;
+      story_at_index, viewless;
 
   Status Prepare();
   Status RequireWritable(const char* what) const;
@@ -205,7 +205,10 @@ Status Store::Impl::Prepare() {
        "SELECT k.keys FROM article_keys AS k JOIN articles AS a ON a.doc = k.doc WHERE a.id = ?1"},
       {&article_at_slot, "SELECT " + article_columns + " FROM articles WHERE slot = ?1"},
       {&grouping_row, "SELECT value FROM grouping_rows WHERE kind = ?1 AND key = ?2"},
-      {&story_at_index, "SELECT id FROM stories WHERE stream_index = ?1"},
+      {&story_at_index, "SELECT id, label FROM stories WHERE stream_index = ?1"},
+      {&viewless,
+       "SELECT stream_index FROM stories WHERE view IS NULL AND stream_index IS NOT NULL "
+       "ORDER BY stream_index"},
       {&ungrouped, "SELECT " + article_columns + " FROM articles WHERE slot IS NULL ORDER BY doc"},
       {&story_by_id,
        "SELECT id, label, span_first, span_last, stream_index, view FROM stories WHERE id = ?1"},
@@ -1127,6 +1130,19 @@ Store::Snapshot::~Snapshot() {
   if (began_) (void)store_.impl_->db.Exec("COMMIT");
 }
 
+Result<std::vector<uint32_t>> Store::ViewlessStories() const {
+  Stmt& st = impl_->viewless;
+  StmtRewinder rewind(st);
+  std::vector<uint32_t> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot list stories without a view");
+    out.push_back(static_cast<uint32_t>(st.ColumnInt64(0)));
+  }
+  return out;
+}
+
 Result<std::string> Store::StoryIdAt(uint32_t stream_index) const {
   Stmt& st = impl_->story_at_index;
   StmtRewinder rewind(st);
@@ -1135,6 +1151,16 @@ Result<std::string> Store::StoryIdAt(uint32_t stream_index) const {
   if (rc == SQLITE_DONE) return std::string();
   if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read story " + std::to_string(stream_index));
   return st.ColumnText(0);
+}
+
+Result<std::string> Store::StoryLabelAt(uint32_t stream_index) const {
+  Stmt& st = impl_->story_at_index;
+  StmtRewinder rewind(st);
+  st.BindInt64(1, stream_index);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::string();
+  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read story " + std::to_string(stream_index));
+  return st.ColumnText(1);
 }
 
 Result<StoryRecord> Store::GetStory(const std::string& want) const {

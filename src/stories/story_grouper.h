@@ -86,6 +86,8 @@ class StoryGrouper {
   // Bytes held in memory, approximately.
   size_t MemoryBytes() const;
   size_t size() const { return stream_.size(); }
+  // Stories ever started (merged ones included): indices are below it.
+  uint32_t story_count() const { return stream_.story_count(); }
 
   // The grouping part of story `s` (id, label, articles, duplicates, span;
   // no view, no related stories): `members[k]` and `runs[k]` belong to

@@ -17,7 +17,7 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("DROP TABLE grouping_rows")
 for sql in ("DROP TRIGGER annotations_insert", "DROP TRIGGER annotations_gone",
-            "DROP INDEX articles_unannotated", "ALTER TABLE articles DROP COLUMN annotated"):
+            "DROP INDEX articles_unannotated", "DROP INDEX stories_viewless", "ALTER TABLE articles DROP COLUMN annotated"):
     c.execute(sql)
 c.execute("INSERT OR REPLACE INTO grouping (key, value) VALUES ('stories', x'534c47530100000000')")
 c.execute("PRAGMA user_version = 5")
