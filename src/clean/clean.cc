@@ -2,9 +2,11 @@
 // plain-text boilerplate remover and assembles the Article.
 #include "storyline/clean.h"
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
+#include "clean/date_estimate.h"
 #include "clean/html_extract.h"
 #include "clean/text_boilerplate.h"
 
@@ -15,6 +17,9 @@ namespace {
 // JSONL "date" field, a text file's date marker): metadata given with the
 // article, so "meta" in the contract's list (DESIGN.md, extract --json).
 constexpr const char* kContainerSource = "meta";
+
+// Article::published_source of a date estimated from the text's own days.
+constexpr const char* kEstimatedSource = "estimated";
 
 // "https://www.example.com/a/b" -> "example.com". Used as the outlet when
 // nothing better is known: the host is what a reader recognises.
@@ -100,6 +105,14 @@ Result<Article> CleanDocument(const Document& doc, const CleanOptions& options) 
     if (!s.ok()) return s;
   } else {
     CleanText(doc, options, &a);
+    // A text with no date (no marker, no record field) is dated from the
+    // days it names, and says so (date_estimate.h). Pages are not: their
+    // markup dates them, and a guess would pass for a reading.
+    if (a.published.empty()) {
+      const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+      a.published = html::EstimatePublished(a.text, today.time_since_epoch().count());
+      if (!a.published.empty()) a.published_source = kEstimatedSource;
+    }
   }
   if (a.outlet.empty()) a.outlet = HostOf(a.url);
   if (a.text.empty() && options.require_text) {

@@ -88,7 +88,7 @@ std::string Lower(std::string_view w) {
   return out;
 }
 
-int MonthOf(std::string_view word) {
+int MonthOfImpl(std::string_view word) {
   if (word.size() > kMaxMonthBytes) return 0;
   std::string_view v = lexicon::Find(lexicon::kMonthNames, Lower(word));
   int m = 0;
@@ -102,7 +102,7 @@ int Number(std::string_view s) {
   return v;
 }
 
-bool Valid(int y, int m, int d) {
+bool ValidImpl(int y, int m, int d) {
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < kMinYear || y > kMaxYear || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
   if (m == 2 && d == 29) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -183,7 +183,7 @@ bool IsoAt(std::string_view s, size_t i, int* y, int* m, int* d, size_t* end) {
   *m = month;
   *d = Number(s.substr(j, k - j));
   *end = k;
-  return Valid(*y, *m, *d);
+  return ValidImpl(*y, *m, *d);
 }
 
 // A time attached to an ISO date: "T02:34:30Z", " 06:09:25", "T10:00:00+0000".
@@ -203,7 +203,7 @@ void ReadIsoTime(std::string_view s, TextDate* d) {
 }
 
 bool Add(std::string_view s, int y, int m, int d, size_t begin, size_t end, std::vector<TextDate>* out) {
-  if (!Valid(y, m, d)) return false;
+  if (!ValidImpl(y, m, d)) return false;
   TextDate t;
   t.year = y;
   t.month = m;
@@ -223,7 +223,7 @@ size_t MonthNameAt(std::string_view s, const std::vector<Token>& tk, size_t i, s
   };
   // MONTH DAY[st] [,] YEAR: "Nov. 18, 2019", "November 18th, 2019", "Nov 20 2019".
   if (tk[i].kind == Kind::kWord) {
-    const int m = MonthOf(text(i));
+    const int m = MonthOfImpl(text(i));
     size_t k = i + 1;
     if (m > 0 && num(k, 1, 2) && Glue(s, tk[i].end, tk[k].begin)) {
       const int d = Number(text(k));
@@ -242,7 +242,7 @@ size_t MonthNameAt(std::string_view s, const std::vector<Token>& tk, size_t i, s
     if (k < tk.size() && IsOrdinalSuffix(s, tk[k]) && tk[k].begin == tk[i].end) ++k;
     if (k < tk.size() && (IsWord(s, tk[k], "de") || IsWord(s, tk[k], "di"))) ++k;
     if (k >= tk.size() || tk[k].kind != Kind::kWord) return 0;
-    const int m = MonthOf(text(k));
+    const int m = MonthOfImpl(text(k));
     if (m == 0 || !Glue(s, tk[k - 1].end, tk[k].begin)) return 0;
     size_t y = k + 1;
     if (y < tk.size() && IsWord(s, tk[y], "de")) ++y;
@@ -287,6 +287,10 @@ bool NumericAt(std::string_view s, size_t i, const TextDateOptions& o, std::vect
 }  // namespace
 
 std::string TextDate::Iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day); }
+
+int MonthOf(std::string_view word) { return MonthOfImpl(word); }
+
+bool ValidDate(int year, int month, int day) { return ValidImpl(year, month, day); }
 
 long DayNumber(int y, int m, int d) {
   // Howard Hinnant's days_from_civil.
@@ -334,7 +338,7 @@ bool ParseDateValue(std::string_view value, const TextDateOptions& options, Text
     for (size_t i = 0; i < 8; ++i) digits = digits && IsDigit(value[i]);
     if (digits) {
       const int v = Number(value.substr(0, 8));
-      if (!Valid(v / 10000, (v / 100) % 100, v % 100)) return false;
+      if (!ValidImpl(v / 10000, (v / 100) % 100, v % 100)) return false;
       *out = TextDate{v / 10000, (v / 100) % 100, v % 100, 0, 8};
       return true;
     }
@@ -372,12 +376,12 @@ bool DateInUrl(std::string_view url, TextDate* out) {
     if (p[i - 1] == '/' && i + 4 < p.size() && p[i + 4] == '/') {
       const size_t mend = p.find('/', i + 5);
       if (mend != std::string_view::npos && mend - (i + 5) <= 4) {
-        const int month = MonthOf(p.substr(i + 5, mend - (i + 5)));
+        const int month = MonthOfImpl(p.substr(i + 5, mend - (i + 5)));
         size_t k = mend + 1, e = k;
         while (e < p.size() && IsDigit(p[e]) && e - k < 3) ++e;
         if (month > 0 && e > k && e - k <= 2 && (e >= p.size() || !IsDigit(p[e]))) {
           const int year = Number(p.substr(i, 4)), day = Number(p.substr(k, e - k));
-          if (Valid(year, month, day)) {
+          if (ValidImpl(year, month, day)) {
             *out = TextDate{year, month, day, path + i, path + e};
             return true;
           }
@@ -389,7 +393,7 @@ bool DateInUrl(std::string_view url, TextDate* out) {
     while (e < p.size() && IsDigit(p[e])) ++e;
     if (e - i == 8 && (p[i - 1] == '-' || p[i - 1] == '/' || p[i - 1] == '_')) {
       const int v = Number(p.substr(i, 8));
-      if (Valid(v / 10000, (v / 100) % 100, v % 100)) {
+      if (ValidImpl(v / 10000, (v / 100) % 100, v % 100)) {
         *out = TextDate{v / 10000, (v / 100) % 100, v % 100, path + i, path + e};
         return true;
       }

@@ -66,6 +66,13 @@ bool DateInUrl(std::string_view url, TextDate* out);
 // Days since 1970-01-01 (proleptic Gregorian), for comparing dates.
 long DayNumber(int year, int month, int day);
 
+// The month (1-12) a month name or abbreviation names in any of the
+// languages above ("November", "nov", "listopada"); 0 when none.
+int MonthOf(std::string_view word);
+
+// A day that exists, in a year within [kMinYear, kMaxYear].
+bool ValidDate(int year, int month, int day);
+
 }  // namespace storyline::html
 
 #endif  // STORYLINE_CLEAN_DATE_TEXT_H_

@@ -22,6 +22,10 @@ namespace storyline {
 namespace render {
 namespace {
 
+// Article::published_source of a date the text's own days suggest: shown
+// beside the date, so no reader takes it for one the outlet gave.
+constexpr const char* kEstimated = "estimated";
+
 constexpr const char* kHead = R"(<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -202,6 +206,7 @@ void Articles(const Story& s, const ArticleLookup& lookup, std::string& out) {
   for (const std::string& id : s.articles) {
     const Article* a = lookup.Find(id);
     out += "<li><time>" + E(a != nullptr && !a->published.empty() ? a->published : "undated") +
+           (a != nullptr && !a->published.empty() && a->published_source == kEstimated ? " (estimated)" : "") +
            "</time> ";
     if (a != nullptr && !a->outlet.empty()) out += "<span class=\"n\">" + E(a->outlet) + "</span> &middot; ";
     out += Link(a == nullptr ? "" : a->url, ArticleTitle(id, lookup)) + " " + Code(id);
@@ -380,7 +385,9 @@ void ArticleSection(const Article& a, std::string& out) {
   out += "<section class=\"article\">\n<h3>" + Link(a.url, a.title.empty() ? a.id : a.title) +
          "</h3>\n<p class=\"meta\">" + Code(a.id);
   if (!a.outlet.empty()) out += " &middot; " + E(a.outlet);
-  if (!a.published.empty()) out += " &middot; " + E(a.published);
+  if (!a.published.empty()) {
+    out += " &middot; " + E(a.published) + (a.published_source == kEstimated ? " (estimated)" : "");
+  }
   if (!a.author.empty()) out += " &middot; by " + E(a.author);
   out += "</p>\n";
   if (a.boilerplate_removed.empty()) {

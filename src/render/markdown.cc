@@ -24,6 +24,10 @@ namespace storyline {
 namespace render {
 namespace {
 
+// Article::published_source of a date the text's own days suggest: shown
+// beside the date, so no reader takes it for one the outlet gave.
+constexpr const char* kEstimated = "estimated";
+
 // ASCII punctuation that CommonMark or GFM treats as markup inside a line.
 constexpr std::string_view kInlineMarkup = "\\`*_[]<>#|~&";
 
@@ -143,7 +147,8 @@ void Articles(const Story& s, const ArticleLookup& lookup, std::string& out) {
   out += "\n### Articles\n\n| Date | Outlet | Title | Article |\n|---|---|---|---|\n";
   for (const std::string& id : s.articles) {
     const Article* a = lookup.Find(id);
-    const std::string date = a != nullptr && !a->published.empty() ? Md(a->published) : "undated";
+    std::string date = a != nullptr && !a->published.empty() ? Md(a->published) : "undated";
+    if (a != nullptr && !a->published.empty() && a->published_source == kEstimated) date += " (estimated)";
     const std::string outlet = a != nullptr ? Md(a->outlet) : "";
     std::string title = Md(ArticleTitle(id, lookup));
     if (a != nullptr && IsSafeHttpUrl(a->url)) title = "[" + title + "](<" + a->url + ">)";
@@ -290,7 +295,9 @@ void ArticleSection(const Article& a, std::string& out) {
   out += "\n### " + Md(a.title.empty() ? a.id : a.title) + "\n\n";
   std::string meta = MdCode(a.id);
   if (!a.outlet.empty()) meta += " \xC2\xB7 " + Md(a.outlet);
-  if (!a.published.empty()) meta += " \xC2\xB7 " + Md(a.published);
+  if (!a.published.empty()) {
+    meta += " \xC2\xB7 " + Md(a.published) + (a.published_source == kEstimated ? " (estimated)" : "");
+  }
   if (!a.author.empty()) meta += " \xC2\xB7 by " + Md(a.author);
   if (IsSafeHttpUrl(a.url)) meta += " \xC2\xB7 <" + a.url + ">";
   out += meta + "\n\n";
