@@ -417,6 +417,102 @@ bool IsSiteName(std::string_view segment, const std::vector<std::string>& sites)
   return false;
 }
 
+// The host's registrable label: "www.nytimes.com" -> "nytimes",
+// "news.bbc.co.uk" -> "bbc" (a two-letter country code after a short label
+// such as "co" is skipped).
+std::string HostLabel(const std::string& host) {
+  std::vector<std::string> labels;
+  for (size_t start = 0; start <= host.size();) {
+    const size_t dot = host.find('.', start);
+    labels.push_back(host.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  if (labels.size() < 2) return labels.empty() ? "" : labels[0];
+  size_t i = labels.size() - 2;
+  if (labels.back().size() == 2 && labels[i].size() <= 3 && i > 0) --i;  // co.uk, com.br
+  return labels[i];
+}
+
+// The site's own name spelled with the host's letters: "The New York
+// Times" for nytimes, "Los Angeles Times" for latimes: every letter of the
+// host label in order, the first letters equal, and the name at most three
+// times as long.
+bool SpellsHost(std::string_view name, const std::string& label) {
+  const std::string n = Squash(name);
+  std::string l;
+  for (char c : label) {
+    if (std::isalnum(static_cast<unsigned char>(c))) l += c;
+  }
+  if (l.size() < 3 || n.empty() || n.size() > 3 * l.size() + 3) return false;
+  size_t at = 0;
+  const size_t start = n.rfind("the", 0) == 0 && l.rfind("the", 0) != 0 ? 3 : 0;
+  if (start >= n.size() || n[start] != l[0]) return false;
+  for (size_t i = start; i < n.size() && at < l.size(); ++i) {
+    if (n[i] == l[at]) ++at;
+  }
+  return at == l.size();
+}
+
+// The outlet: the site's own name from og:site_name, the JSON-LD publisher
+// or the app names, cut to its name when it carries a tagline ("Autoracing
+// | F1 | Indy" -> "Autoracing", "Remember 80/90 - Memorabilia" ->
+// "Remember 80/90": the segment that spells the host, else the first). A
+// name that is only the host ("nytimes.com"), or none, gives way to the
+// title's segment that spells the host ("... - The New York Times"). ""
+// when nothing names it (the caller falls back to the host).
+std::string ChooseOutlet(const Dom& dom, const JsonLdFacts& ld, const std::string& url,
+                         const std::vector<std::string>& titles) {
+  const std::string host = HostOf(url);
+  const std::string label = HostLabel(host);
+  auto segments = [](const std::string& s) {
+    std::vector<std::string> out{s};
+    for (std::string_view sep : kTitleSeparators) {
+      std::vector<std::string> next;
+      for (const std::string& part : out) {
+        size_t start = 0;
+        for (size_t p = part.find(sep); p != std::string::npos; p = part.find(sep, start)) {
+          next.push_back(part.substr(start, p - start));
+          start = p + sep.size();
+        }
+        next.push_back(part.substr(start));
+      }
+      out = std::move(next);
+    }
+    std::vector<std::string> kept;
+    for (std::string& p : out) {
+      p = CollapseWhitespace(p);
+      if (!p.empty()) kept.push_back(std::move(p));
+    }
+    return kept;
+  };
+  // The bare host written in lower case, as a fallback writes it; a brand
+  // spelled with its capitals ("Sportsnet.ca", "POLYGRAPH.info") is a name.
+  auto is_host = [&](const std::string& s) { return !host.empty() && (s == host || s == "www." + host); };
+  for (std::string name : {Meta(dom, "og:site_name"), ld.publisher, Meta(dom, "application-name"),
+                           Meta(dom, "apple-mobile-web-app-title")}) {
+    name = CollapseWhitespace(DecodeEntities(name));
+    if (name.rfind("http", 0) == 0) name = HostOf(name);
+    if (name.empty() || is_host(name)) continue;
+    const std::vector<std::string> parts = segments(name);
+    if (parts.empty()) continue;
+    for (const std::string& p : parts) {
+      if (!label.empty() && SpellsHost(p, label)) return p;
+    }
+    return parts.front();
+  }
+  // No name of its own: the title's segment that spells the host (never
+  // the headline itself: a segment, not the whole title).
+  for (const std::string& t : titles) {
+    const std::vector<std::string> parts = segments(t);
+    if (parts.size() < 2 || label.empty()) continue;
+    for (const std::string& p : {parts.back(), parts.front()}) {
+      if (SpellsHost(p, label)) return p;
+    }
+  }
+  return "";
+}
+
 // Removes a kicker label from the front: "Opinion | X", "Column: X".
 std::string StripKicker(std::string title) {
   for (std::string_view sep : {std::string_view(": "), std::string_view(" | "), std::string_view(" - ")}) {
@@ -893,13 +989,6 @@ void FillMetadata(const Dom& dom, HtmlPage* page) {
   if (url.empty()) url = ld.url;
   page->url = url;
 
-  // Outlet.
-  std::string outlet = Meta(dom, "og:site_name");
-  if (outlet.rfind("http", 0) == 0) outlet = HostOf(outlet);
-  SetIfEmpty(&page->outlet, outlet);
-  SetIfEmpty(&page->outlet, ld.publisher);
-  SetIfEmpty(&page->outlet, Meta(dom, "application-name"));
-
   // Title.
   const std::vector<std::string> sites = SiteNames(dom, ld, url);
   std::vector<std::string> meta_titles;
@@ -907,6 +996,9 @@ void FillMetadata(const Dom& dom, HtmlPage* page) {
                                CollapseWhitespace(dom.title)}) {
     if (!t.empty()) meta_titles.push_back(DecodeEntities(t));
   }
+
+  // Outlet.
+  SetIfEmpty(&page->outlet, ChooseOutlet(dom, ld, url, meta_titles));
   const Headline headline = ChooseHeadline(dom, meta_titles, sites);
   std::string title = headline.text;
   if (title.empty() && !meta_titles.empty()) title = StripSiteName(meta_titles.front(), sites);

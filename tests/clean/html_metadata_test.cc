@@ -165,6 +165,43 @@ struct AuthorCase {
   std::vector<std::string> authors;
 };
 
+// Issue 13, part 4: the outlet is the site's own name, without its tagline;
+// a name that is only the host gives way to the title's segment that spells
+// the host; a brand written with its capitals stays as written.
+TEST(HtmlMetadataTest, Outlet) {
+  const std::string h1 = "<h1>Harbour board votes to rebuild pier</h1>";
+  struct Case {
+    const char* name;
+    std::string html;
+    std::string outlet;
+  };
+  const Case cases[] = {
+      {"og:site_name", Page(MetaTag("og:site_name", "Harbour Gazette"), h1, "https://www.harbourgazette.com/a/1"),
+       "Harbour Gazette"},
+      {"tagline after a bar", Page(MetaTag("og:site_name", "Quayside | Boats | Piers | Ferries"), h1,
+                                   "https://quaysidenews.org/a/1"),
+       "Quayside"},
+      {"the segment that spells the host", Page(MetaTag("og:site_name", "Daily coast news - Pierwatch 80/90"), h1,
+                                                "http://www.pierwatch8090.it/a/1"),
+       "Pierwatch 80/90"},
+      {"json-ld publisher", Page(JsonLd(R"({"@type":"NewsArticle","publisher":{"name":"Harbour Gazette"}})"), h1),
+       "Harbour Gazette"},
+      {"bare host gives way to the title",
+       Page(MetaTag("og:site_name", "hbgazette.com") + "<title>Harbour board votes - The Harbour Bay Gazette</title>", h1,
+            "https://www.hbgazette.com/a/1"),
+       "The Harbour Bay Gazette"},
+      {"brand with its capitals", Page(MetaTag("og:site_name", "PierNews.ca"), h1, "https://www.piernews.ca/a/1"),
+       "PierNews.ca"},
+      {"headline is never the outlet",
+       Page("<title>Harbour board votes to rebuild pier</title>", h1, "https://www.hbgazette.com/a/1"), ""},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlPage> page = ExtractHtml(c.html, {});
+    ASSERT_TRUE(page.ok()) << c.name << ": " << page.status().ToString();
+    EXPECT_EQ(page->outlet, c.outlet) << c.name;
+  }
+}
+
 TEST(HtmlMetadataTest, Authors) {
   const std::string h1 = "<h1>Harbour board backs new pier</h1>";
   const std::vector<AuthorCase> cases = {
