@@ -1,6 +1,6 @@
 // Fuzzes the page-metadata parsers: the date reader of the clean stage
-// (FindTextDates, ParseDateValue, DateInUrl) on the raw input, and the
-// metadata finder (lenient JSON-LD, <meta>, bylines, headline, authors) on the
+// (FindTextDates, ParseDateValue, DateInUrl, EstimatePublished) on the raw
+// input, and the metadata finder (lenient JSON-LD, <meta>, bylines, headline, authors) on the
 // input placed where each of them reads: as a JSON-LD block, a <meta> value,
 // a byline, a title and a canonical URL. Properties: no crash; dates are real
 // days inside [kMinYear, kMaxYear] with offsets in bounds; every output string
@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clean/date_estimate.h"
 #include "clean/date_text.h"
 #include "clean/html_extract.h"
 
@@ -64,6 +65,17 @@ void FuzzDates(std::string_view text) {
   }
   storyline::html::TextDate u;
   if (storyline::html::DateInUrl(text, &u)) CheckDate(u, text.size());
+  // An estimate is a real day, never after the day given as today.
+  const long today = storyline::html::DayNumber(2026, 12, 6);
+  const std::string estimate = storyline::html::EstimatePublished(text, today);
+  if (!estimate.empty()) {
+    Check(estimate.size() == 10);
+    const int y = std::atoi(estimate.substr(0, 4).c_str());
+    const int m = std::atoi(estimate.substr(5, 2).c_str());
+    const int d = std::atoi(estimate.substr(8, 2).c_str());
+    Check(storyline::html::ValidDate(y, m, d) && storyline::html::DayNumber(y, m, d) <= today);
+  }
+  Check(estimate == storyline::html::EstimatePublished(text, today));
 }
 
 std::string Escape(std::string_view s) {
