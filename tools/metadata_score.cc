@@ -392,8 +392,10 @@ bool SelfCheck(const std::vector<GoldPage>& gold) {
                     NormalizeOutlet("The New York Times") == NormalizeOutlet("new york  times") &&
                     NormalizeOutlet("City A.M.") == NormalizeOutlet("CityAM") &&
                     NormalizeOutlet("\uFF29\uFF27\uFF2E") == NormalizeOutlet("IGN") &&
-                    NormalizeOutlet("Mensagens de Reflex\u00E3o") == NormalizeOutlet("MENSAGENS DE REFLEXA\u0303O") &&
-                    NormalizeOutlet("Theranos") == "theranos" && NormalizeOutlet("The Sun") != NormalizeOutlet("Sun Times") &&
+                    NormalizeOutlet("Mensagens de Reflex\u00E3o") ==
+                        NormalizeOutlet("MENSAGENS DE REFLEXA\u0303O") &&
+                    NormalizeOutlet("Theranos") == "theranos" &&
+                    NormalizeOutlet("The Sun") != NormalizeOutlet("Sun Times") &&
                     NormalizeOutlet("Los Angeles Times") != NormalizeOutlet("Los Angeles") &&
                     NormalizeOutlet("Express.co.uk") != NormalizeOutlet("Express");
   std::printf("gold as system perfect, damage lowers each figure: %s\n", ok ? "yes" : "NO");
@@ -404,7 +406,8 @@ bool SelfCheck(const std::vector<GoldPage>& gold) {
 }
 
 int Run(int argc, char** argv) {
-  CLI::App app{"Scores page metadata (date, title, authors, outlet) against eval/metadata/pages.jsonl"};
+  CLI::App app{
+      "Scores page metadata (date, title, authors, outlet) against eval/metadata/pages.jsonl"};
   std::string gold_path = DefaultGold(), data = DefaultData(), split = "dev";
   bool errors = false, final_run = false, as_json = false, self_check = false;
   app.add_option("--gold", gold_path, "gold pages.jsonl");
