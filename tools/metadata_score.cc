@@ -1,5 +1,5 @@
 // metadata_score: scores the page metadata storyline finds (publication date,
-// title, authors) against the team's gold of eval/metadata/pages.jsonl, on
+// title, authors, outlet) against the team's gold of eval/metadata/pages.jsonl, on
 // the real pages of ../shared/data/article-extraction (see
 // eval/metadata/README.md for how the gold was made and the split).
 //
@@ -24,6 +24,11 @@
 //   authors         precision and recall per name (names compared lower-cased,
 //                   punctuation dropped), and pages right: pages naming at
 //                   least one author in the gold whose predicted set equals it
+//   outlet          on the pages whose gold outlet is not null (m): right,
+//                   wrong (another name given) and missing (none given), / m;
+//                   names compared after NormalizeOutlet (ICU NFKC case fold,
+//                   a leading "the " dropped, then only letters and digits
+//                   kept: "The Hill" = "hill", "CBS-Sports" = "CBS Sports")
 //
 // Exit codes: 0 success, 1 bad input or usage or a failed self-check, 2 internal.
 #include <algorithm>
@@ -38,6 +43,9 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include "storyline/clean.h"
 #include "storyline/ingest.h"
@@ -55,6 +63,7 @@ struct GoldPage {
   std::string published;  // "" when the page shows none
   std::string title;
   std::vector<std::string> authors;
+  std::string outlet;  // "" when the gold is null (the page does not tell)
 };
 
 struct Prediction {
@@ -62,6 +71,7 @@ struct Prediction {
   std::string published_source;
   std::string title;
   std::vector<std::string> authors;
+  std::string outlet;
 };
 
 struct Totals {
@@ -77,6 +87,10 @@ struct Totals {
   int author_match = 0;       // predicted names in the gold
   int author_pages = 0;       // pages whose gold names someone
   int author_pages_right = 0;
+  int outlet_pages = 0;  // pages whose gold outlet is not null
+  int outlet_right = 0;
+  int outlet_wrong = 0;
+  int outlet_missing = 0;
   std::map<std::string, int> sources;  // published_source -> pages
 };
 
@@ -163,6 +177,35 @@ std::string NameKey(const std::string& name) {
   return key;
 }
 
+// The outlet's name as compared: ICU NFKC_Casefold (full-width forms, case),
+// a leading "the" word dropped, then only letters and digits kept (spaces,
+// punctuation and symbols dropped: "TechCrunch" = "Tech Crunch",
+// "City A.M." = "CityAM"). "" stays "".
+std::string NormalizeOutlet(const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString n = nfkc_cf->normalize(u, status);
+    if (U_SUCCESS(status)) u = n;
+  }
+  if (!U_SUCCESS(status)) u.foldCase();
+  icu::UnicodeString t = u;
+  t.trim();
+  if (t.startsWith(icu::UnicodeString("the")) && t.length() > 3 && u_isUWhiteSpace(t.char32At(3))) {
+    t.remove(0, 3);
+  }
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < t.length();) {
+    const UChar32 c = t.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c)) kept.append(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
 // Returns the lines describing what went wrong on the page (empty if nothing).
 std::vector<std::string> ScorePage(const GoldPage& g, const Prediction& p, Totals* t) {
   std::vector<std::string> errors;
@@ -207,6 +250,19 @@ std::vector<std::string> ScorePage(const GoldPage& g, const Prediction& p, Total
     for (const std::string& a : g.authors) gold += (gold.empty() ? "" : "; ") + a;
     errors.push_back("authors: [" + pred + "], gold [" + gold + "]");
   }
+
+  if (!g.outlet.empty()) {  // pages whose gold is null are not scored
+    ++t->outlet_pages;
+    if (p.outlet.empty()) {
+      ++t->outlet_missing;
+      errors.push_back("outlet missing: gold \"" + g.outlet + "\"");
+    } else if (NormalizeOutlet(p.outlet) == NormalizeOutlet(g.outlet)) {
+      ++t->outlet_right;
+    } else {
+      ++t->outlet_wrong;
+      errors.push_back("outlet wrong: \"" + p.outlet + "\", gold \"" + g.outlet + "\"");
+    }
+  }
   return errors;
 }
 
@@ -226,6 +282,10 @@ json TotalsJson(const Totals& t) {
               {"author_f1", ap + ar == 0 ? 0.0 : 2 * ap * ar / (ap + ar)},
               {"author_pages", t.author_pages},
               {"author_pages_right", Ratio(t.author_pages_right, t.author_pages)},
+              {"outlet_pages", t.outlet_pages},
+              {"outlet_right", Ratio(t.outlet_right, t.outlet_pages)},
+              {"outlet_wrong", Ratio(t.outlet_wrong, t.outlet_pages)},
+              {"outlet_missing", Ratio(t.outlet_missing, t.outlet_pages)},
               {"published_sources", t.sources}};
 }
 
@@ -240,6 +300,9 @@ void PrintTotals(const std::string& split, const Totals& t) {
   std::printf("  author P %.3f  R %.3f  F1 %.3f  pages right %.3f (of %d naming one)\n",
               j["author_precision"].get<double>(), j["author_recall"].get<double>(),
               j["author_f1"].get<double>(), j["author_pages_right"].get<double>(), t.author_pages);
+  std::printf("  outlet right %.3f  wrong %.3f  missing %.3f (of %d with a gold outlet)\n",
+              j["outlet_right"].get<double>(), j["outlet_wrong"].get<double>(),
+              j["outlet_missing"].get<double>(), t.outlet_pages);
   std::string sources;
   for (const auto& [k, v] : t.sources) sources += " " + k + " " + std::to_string(v);
   std::printf("  date sources:%s\n", sources.c_str());
@@ -269,6 +332,7 @@ storyline::Result<std::vector<GoldPage>> ReadGold(const std::string& path) {
         if (a.is_string()) g.authors.push_back(a);
       }
     }
+    if (j.contains("outlet") && j["outlet"].is_string()) g.outlet = j["outlet"];
     if (g.doc_id.empty() || (g.split != "dev" && g.split != "test")) {
       return storyline::Status::InvalidInput(path + ":" + std::to_string(n) + ": no doc_id or split");
     }
@@ -292,6 +356,7 @@ storyline::Result<Prediction> Predict(const std::string& data, const GoldPage& g
     p.published_source = a->published_source;
     p.title = a->title;
     p.authors = a->authors;
+    p.outlet = a->outlet;
     seen = true;
     return storyline::Status::Ok();
   });
@@ -305,22 +370,34 @@ storyline::Result<Prediction> Predict(const std::string& data, const GoldPage& g
 bool SelfCheck(const std::vector<GoldPage>& gold) {
   Totals perfect, damaged;
   for (const GoldPage& g : gold) {
-    Prediction p{g.published, "json-ld", g.title, g.authors};
+    Prediction p{g.published, "json-ld", g.title, g.authors, g.outlet};
     ScorePage(g, p, &perfect);
     Prediction bad = p;
     bad.published = g.published.empty() ? "2001-01-01" : "";  // missing (or wrong on null pages)
     bad.title = g.title + " - Example News";
     bad.authors.push_back("Associated Press");
+    bad.outlet = g.outlet + " Weekly";
     ScorePage(g, bad, &damaged);
   }
   const json a = TotalsJson(perfect), b = TotalsJson(damaged);
   bool ok = a["date_accuracy"] == 1.0 && a["title_exact"] == 1.0 && a["author_precision"] == 1.0 &&
-            a["author_recall"] == 1.0 && a["author_pages_right"] == 1.0;
+            a["author_recall"] == 1.0 && a["author_pages_right"] == 1.0 &&
+            (perfect.outlet_pages == 0 || a["outlet_right"] == 1.0);
   ok = ok && b["date_accuracy"] == 0.0 && b["title_exact"] == 0.0 && b["title_token_f1"] < 1.0 &&
-       b["author_precision"] < 1.0 && b["author_recall"] == 1.0;
+       b["author_precision"] < 1.0 && b["author_recall"] == 1.0 &&
+       (damaged.outlet_pages == 0 || (b["outlet_right"] == 0.0 && b["outlet_wrong"] == 1.0));
   const bool norm = NormalizeTitle("\u2018We had\u2019  some \u2014 issues\u2026") == "'We had' some - issues..." &&
                     NameKey("LISA  MASCARO") == NameKey("Lisa Mascaro") &&
-                    TokenF1("a b c", "a b d") > 0.66 && TokenF1("a b c", "a b d") < 0.67;
+                    TokenF1("a b c", "a b d") > 0.66 && TokenF1("a b c", "a b d") < 0.67 &&
+                    NormalizeOutlet("The New York Times") == NormalizeOutlet("new york  times") &&
+                    NormalizeOutlet("City A.M.") == NormalizeOutlet("CityAM") &&
+                    NormalizeOutlet("\uFF29\uFF27\uFF2E") == NormalizeOutlet("IGN") &&
+                    NormalizeOutlet("Mensagens de Reflex\u00E3o") ==
+                        NormalizeOutlet("MENSAGENS DE REFLEXA\u0303O") &&
+                    NormalizeOutlet("Theranos") == "theranos" &&
+                    NormalizeOutlet("The Sun") != NormalizeOutlet("Sun Times") &&
+                    NormalizeOutlet("Los Angeles Times") != NormalizeOutlet("Los Angeles") &&
+                    NormalizeOutlet("Express.co.uk") != NormalizeOutlet("Express");
   std::printf("gold as system perfect, damage lowers each figure: %s\n", ok ? "yes" : "NO");
   std::printf("normalisation cases: %s\n", norm ? "yes" : "NO");
   ok = ok && norm;
@@ -329,7 +406,8 @@ bool SelfCheck(const std::vector<GoldPage>& gold) {
 }
 
 int Run(int argc, char** argv) {
-  CLI::App app{"Scores page metadata (date, title, authors) against eval/metadata/pages.jsonl"};
+  CLI::App app{
+      "Scores page metadata (date, title, authors, outlet) against eval/metadata/pages.jsonl"};
   std::string gold_path = DefaultGold(), data = DefaultData(), split = "dev";
   bool errors = false, final_run = false, as_json = false, self_check = false;
   app.add_option("--gold", gold_path, "gold pages.jsonl");

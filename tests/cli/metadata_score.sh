@@ -14,7 +14,7 @@ grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
 
 # The test split's errors are not listed without --final.
 "$MS" --data "$DATA" --split test --errors > "$TMP/test.txt" 2> "$TMP/test.err" || fail "test split run"
-grep -qE '^  (date missing|date wrong|title|authors):' "$TMP/test.txt" && fail "test-split errors listed"
+grep -qE '^  (date missing|date wrong|title|authors|outlet missing|outlet wrong):' "$TMP/test.txt" && fail "test-split errors listed"
 grep -q 'not listed without --final' "$TMP/test.err" || fail "no notice that test errors are hidden"
 
 # A gold file that is not JSON Lines is bad input: exit 1.
@@ -27,8 +27,11 @@ expect_exit 1 "$MS" --gold "$TMP/bad.jsonl" --data "$DATA"
 import json, sys
 t = json.load(open(sys.argv[1]))["total"]
 checks = [("date_accuracy", 0.96), ("date_coverage", 0.97), ("title_exact", 0.93),
-          ("author_precision", 0.95), ("author_recall", 0.88), ("author_pages_right", 0.88)]
+          ("author_precision", 0.95), ("author_recall", 0.88), ("author_pages_right", 0.88),
+          ("outlet_right", 0.70)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
+if t["outlet_pages"] < 100:
+    bad.append(f"outlet_pages {t['outlet_pages']} < 100 (outlet gold missing?)")
 if t["date_wrong"] > 0.03:
     bad.append(f"date_wrong {t['date_wrong']:.3f} > 0.03")
 print("\n".join(bad) or "dev figures ok")
