@@ -436,18 +436,18 @@ std::string HostLabel(const std::string& host) {
 
 // The site's own name spelled with the host's letters: "The New York
 // Times" for nytimes, "Los Angeles Times" for latimes: every letter of the
-// host label in order, the first letters equal, and the name at most three
-// times as long.
+// host label in order, the first letters equal, and the name at most about
+// twice as long (a headline that happens to hold the letters is longer).
 bool SpellsHost(std::string_view name, const std::string& label) {
   const std::string n = Squash(name);
   std::string l;
   for (char c : label) {
     if (std::isalnum(static_cast<unsigned char>(c))) l += c;
   }
-  if (l.size() < 3 || n.empty() || n.size() > 3 * l.size() + 3) return false;
-  size_t at = 0;
   const size_t start = n.rfind("the", 0) == 0 && l.rfind("the", 0) != 0 ? 3 : 0;
-  if (start >= n.size() || n[start] != l[0]) return false;
+  if (l.size() < 3 || n.size() <= start || n.size() - start > 2 * l.size() + 4) return false;
+  size_t at = 0;
+  if (n[start] != l[0]) return false;
   for (size_t i = start; i < n.size() && at < l.size(); ++i) {
     if (n[i] == l[at]) ++at;
   }
@@ -486,13 +486,17 @@ std::string ChooseOutlet(const Dom& dom, const JsonLdFacts& ld, const std::strin
     }
     return kept;
   };
-  // The bare host written in lower case, as a fallback writes it; a brand
-  // spelled with its capitals ("Sportsnet.ca", "POLYGRAPH.info") is a name.
-  auto is_host = [&](const std::string& s) { return !host.empty() && (s == host || s == "www." + host); };
+  // The bare host or its label written in lower case, as a fallback or a
+  // slug writes it ("nytimes.com", "cleveland"); a brand spelled with its
+  // capitals ("Sportsnet.ca", "POLYGRAPH.info") is a name.
+  auto is_host = [&](const std::string& s) {
+    return !host.empty() && (s == host || s == "www." + host || s == label);
+  };
   for (std::string name : {Meta(dom, "og:site_name"), ld.publisher, Meta(dom, "application-name"),
                            Meta(dom, "apple-mobile-web-app-title")}) {
     name = CollapseWhitespace(DecodeEntities(name));
     if (name.rfind("http", 0) == 0) name = HostOf(name);
+    if (name.rfind("www.", 0) == 0) name.erase(0, 4);
     if (name.empty() || is_host(name)) continue;
     const std::vector<std::string> parts = segments(name);
     if (parts.empty()) continue;
@@ -501,13 +505,16 @@ std::string ChooseOutlet(const Dom& dom, const JsonLdFacts& ld, const std::strin
     }
     return parts.front();
   }
-  // No name of its own: the title's segment that spells the host (never
-  // the headline itself: a segment, not the whole title).
+  // No name of its own (or only a slug): the title's segment that spells
+  // the host (never the headline itself: a segment, not the whole title).
   for (const std::string& t : titles) {
     const std::vector<std::string> parts = segments(t);
     if (parts.size() < 2 || label.empty()) continue;
-    for (const std::string& p : {parts.back(), parts.front()}) {
-      if (SpellsHost(p, label)) return p;
+    for (std::string p : {parts.back(), parts.front()}) {
+      if (p.rfind("www.", 0) == 0) p.erase(0, 4);
+      // The bare host is the caller's fallback; a brand written in lower
+      // case ("my6sense") is still a name here.
+      if (p != host && SpellsHost(p, label)) return p;
     }
   }
   return "";

@@ -28,7 +28,7 @@ import json, sys
 t = json.load(open(sys.argv[1]))["total"]
 checks = [("date_accuracy", 0.96), ("date_coverage", 0.97), ("title_exact", 0.93),
           ("author_precision", 0.95), ("author_recall", 0.88), ("author_pages_right", 0.88),
-          ("outlet_right", 0.70)]
+          ("outlet_right", 0.80)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["outlet_pages"] < 100:
     bad.append(f"outlet_pages {t['outlet_pages']} < 100 (outlet gold missing?)")
