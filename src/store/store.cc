@@ -1143,24 +1143,27 @@ Result<std::vector<uint32_t>> Store::ViewlessStories() const {
   return out;
 }
 
-Result<std::string> Store::StoryIdAt(uint32_t stream_index) const {
-  Stmt& st = impl_->story_at_index;
+namespace {
+
+// Column `column` (0: id, 1: label) of the story with `stream_index`; ""
+// when there is none.
+Result<std::string> StoryColumnAt(Db& db, Stmt& st, uint32_t stream_index, int column) {
   StmtRewinder rewind(st);
   st.BindInt64(1, stream_index);
   const int rc = st.Step();
   if (rc == SQLITE_DONE) return std::string();
-  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read story " + std::to_string(stream_index));
-  return st.ColumnText(0);
+  if (rc != SQLITE_ROW) return db.Error(rc, "cannot read story " + std::to_string(stream_index));
+  return st.ColumnText(column);
+}
+
+}  // namespace
+
+Result<std::string> Store::StoryIdAt(uint32_t stream_index) const {
+  return StoryColumnAt(impl_->db, impl_->story_at_index, stream_index, 0);
 }
 
 Result<std::string> Store::StoryLabelAt(uint32_t stream_index) const {
-  Stmt& st = impl_->story_at_index;
-  StmtRewinder rewind(st);
-  st.BindInt64(1, stream_index);
-  const int rc = st.Step();
-  if (rc == SQLITE_DONE) return std::string();
-  if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read story " + std::to_string(stream_index));
-  return st.ColumnText(1);
+  return StoryColumnAt(impl_->db, impl_->story_at_index, stream_index, 1);
 }
 
 Result<StoryRecord> Store::GetStory(const std::string& want) const {
