@@ -8,27 +8,17 @@
 #include <string_view>
 
 #include "clean/html_extract.h"
+#include "ingest_fuzz_check.h"
 
 namespace {
+
+using storyline::fuzz::ValidUtf8;
 
 // 256 KiB: above the median benchmark page (174 KB) so whole real pages fit,
 // small enough that each run stays fast and the fuzzer explores structure
 // rather than length.
 constexpr size_t kMaxInputBytes = 256 * 1024;
 
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 void Check(bool ok) {
   if (!ok) std::abort();

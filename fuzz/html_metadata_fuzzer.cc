@@ -16,8 +16,11 @@
 #include "clean/date_estimate.h"
 #include "clean/date_text.h"
 #include "clean/html_extract.h"
+#include "ingest_fuzz_check.h"
 
 namespace {
+
+using storyline::fuzz::ValidUtf8;
 
 // 64 KiB: metadata values and bylines are short; longer inputs only slow the
 // fuzzer down without reaching new code (the HTML fuzzer covers big pages).
@@ -27,19 +30,6 @@ void Check(bool ok) {
   if (!ok) std::abort();
 }
 
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 void CheckDate(const storyline::html::TextDate& d, size_t text_size) {
   using storyline::html::kMaxYear;

@@ -121,11 +121,16 @@ std::string EstimatePublished(std::string_view text, long today) {
   }
   std::sort(years.begin(), years.end());
 
-  long best = -1;
+  long best = -1;  // day number of the latest day so far, and the day
+  TextDate best_date;
   auto consider = [&](int y, int m, int d) {
     if (!ValidDate(y, m, d)) return;
     const long n = DayNumber(y, m, d);
-    if (n <= today) best = std::max(best, n);
+    if (n > today || n <= best) return;
+    best = n;
+    best_date.year = y;
+    best_date.month = m;
+    best_date.day = d;
   };
   for (std::string_view sentence : Sentences(text)) {
     const std::vector<Word> words = Words(sentence);
@@ -155,20 +160,15 @@ std::string EstimatePublished(std::string_view text, long today) {
       if (weekday >= 0) {
         // The latest year that puts the day on that weekday, one the text
         // names if any does.
-        int chosen = 0;
-        for (int y = this_year; y >= kMinYear && chosen == 0; --y) {
-          if (ValidDate(y, month, day) && WeekdayOfDay(DayNumber(y, month, day)) == weekday &&
-              DayNumber(y, month, day) <= today && std::binary_search(years.begin(), years.end(), y)) {
-            chosen = y;
-          }
+        int latest = 0, named = 0;
+        for (int y = this_year; y >= kMinYear && named == 0; --y) {
+          if (!ValidDate(y, month, day)) continue;
+          const long n = DayNumber(y, month, day);
+          if (n > today || WeekdayOfDay(n) != weekday) continue;
+          if (latest == 0) latest = y;
+          if (std::binary_search(years.begin(), years.end(), y)) named = y;
         }
-        for (int y = this_year; y >= kMinYear && chosen == 0; --y) {
-          if (ValidDate(y, month, day) && WeekdayOfDay(DayNumber(y, month, day)) == weekday &&
-              DayNumber(y, month, day) <= today) {
-            chosen = y;
-          }
-        }
-        if (chosen != 0) consider(chosen, month, day);
+        if (latest != 0) consider(named != 0 ? named : latest, month, day);
         continue;
       }
       // No weekday: the latest year the text names that keeps the day in
@@ -181,20 +181,7 @@ std::string EstimatePublished(std::string_view text, long today) {
       }
     }
   }
-  if (best < 0) return "";
-  // Back from the day number to a date.
-  for (int y = this_year; y >= kMinYear; --y) {
-    if (DayNumber(y, 1, 1) > best) continue;
-    for (int m = 12; m >= 1; --m) {
-      if (DayNumber(y, m, 1) > best) continue;
-      TextDate t;
-      t.year = y;
-      t.month = m;
-      t.day = static_cast<int>(best - DayNumber(y, m, 1)) + 1;
-      return t.Iso();
-    }
-  }
-  return "";
+  return best < 0 ? "" : best_date.Iso();
 }
 
 }  // namespace storyline::html

@@ -72,6 +72,15 @@ std::vector<const Article*> Ptrs(const std::vector<Article>& v, size_t from, siz
   return out;
 }
 
+// The rows a grouper leaves after adding all[0, n) in one batch.
+MapSource StoredRows(const std::vector<Article>& all, size_t n) {
+  MapSource source;
+  StoryGrouper first(StoryOptions{});
+  first.Add(Ptrs(all, 0, n), {}, nullptr);
+  source.Put(first.TakeDirtyRows());
+  return source;
+}
+
 // Per slot: the slots of its story, and the story's made parts (id, label,
 // duplicates) as text, for every story the grouper holds.
 std::map<uint32_t, std::string> Describe(StoryGrouper& g, const std::vector<Article>& all,
@@ -132,10 +141,7 @@ TEST(StoryGrouperRows, BatchesThroughRowsEqualOneGrouper) {
 TEST(StoryGrouperRows, OneMoreArticleReadsAndWritesFewRows) {
   const std::vector<Article> all = Stream(601, 40, 11);
   const StoryOptions options;
-  MapSource source;
-  StoryGrouper first(options);
-  first.Add(Ptrs(all, 0, 600), {}, nullptr);
-  source.Put(first.TakeDirtyRows());
+  MapSource source = StoredRows(all, 600);
   const size_t stored = source.rows.size();
 
   StoryGrouper next(options);
@@ -152,10 +158,7 @@ TEST(StoryGrouperRows, OneMoreArticleReadsAndWritesFewRows) {
 TEST(StoryGrouperRows, DamagedRowIsReported) {
   const std::vector<Article> all = Stream(120, 6, 3);
   const StoryOptions options;
-  MapSource source;
-  StoryGrouper first(options);
-  first.Add(Ptrs(all, 0, 100), {}, nullptr);
-  source.Put(first.TakeDirtyRows());
+  MapSource source = StoredRows(all, 100);
   for (auto& [key, value] : source.rows) {
     if (key.first == StateTable::kStory) value.resize(value.size() / 2);
   }
