@@ -262,6 +262,39 @@ Status RunReindex(const ReindexCommand& cmd, std::ostream& out, std::ostream& er
   return Status::Ok();
 }
 
+Status RunMerge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (cmd.shards.empty()) return Status::InvalidInput("merge: no shards given");
+  auto store = Store::Open(cmd.out, {});
+  if (!store.ok()) return store.status();
+  CountingReporter reporter(&err, kMessagePrefix);
+  Clock::time_point t0 = Clock::now();
+  Result<MergeReport> r = Merge(**store, cmd.shards, reporter, {});
+  if (!r.ok()) return r.status();
+  out << fmt::format(
+      "merge: {} shard{} merged, {} bad; {} read, {} stored, {} updated, {} unchanged, {} duplicates "
+      "in {:.2f}s; {} articles in {}\n",
+      r->shards, r->shards == 1 ? "" : "s", r->bad_shards, r->read, r->stored, r->updated, r->unchanged,
+      r->duplicates, r->copy_seconds, (*store)->ArticleCount(), cmd.out);
+  out << fmt::format(
+      "merge: annotations copied for {} article{}, annotated {}; {} ({} grouped, {} stor{} changed) "
+      "in {:.2f}s; {:.2f}s in all\n",
+      r->copied_annotations, r->copied_annotations == 1 ? "" : "s", r->annotated,
+      r->full_regroup ? "every article grouped anew in publication order"
+                      : "new articles added to the stories",
+      r->grouped, r->stories_changed, r->stories_changed == 1 ? "y" : "ies", r->story_seconds,
+      SecondsSince(t0));
+  if (r->clashes > 0) {
+    out << fmt::format("merge: {} article{} stored under a distinct id: {} id was taken by another "
+                       "source (reported above)\n",
+                       r->clashes, r->clashes == 1 ? "" : "s", r->clashes == 1 ? "its" : "their");
+  }
+  if (r->aliases > 0) {
+    out << fmt::format("merge: {} story id{} of {} kept as alias{} of the stories now holding their articles\n",
+                       r->aliases, r->aliases == 1 ? "" : "s", cmd.out, r->aliases == 1 ? "" : "es");
+  }
+  return BatchStatus(reporter.rejected());
+}
+
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.paths.empty()) return Status::InvalidInput("extract: no input paths given");
   CountingReporter reporter(&err, kMessagePrefix);
