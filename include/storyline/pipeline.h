@@ -154,6 +154,10 @@ struct MergeReport {
   size_t grouped = 0, stories_changed = 0;
   size_t aliases = 0;  // story ids of OUT that a full regroup retired, kept as aliases
   double copy_seconds = 0, story_seconds = 0;
+  // Where story_seconds went (RegroupReport's parts; a Reindex's regroup
+  // not included): the serial clustering pass, reading members, building
+  // the changed stories (views on all cores), saving.
+  double cluster_seconds = 0, members_seconds = 0, views_seconds = 0, save_seconds = 0;
 };
 
 // Merges the stores `shards` (made by Ingest elsewhere, each opened

@@ -277,12 +277,12 @@ Status RunMerge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
       r->duplicates, r->copy_seconds, (*store)->ArticleCount(), cmd.out);
   out << fmt::format(
       "merge: annotations copied for {} article{}, annotated {}; {} ({} grouped, {} stor{} changed) "
-      "in {:.2f}s; {:.2f}s in all\n",
+      "in {:.2f}s: clustering {:.2f}s, members {:.2f}s, views {:.2f}s, saving {:.2f}s; {:.2f}s in all\n",
       r->copied_annotations, r->copied_annotations == 1 ? "" : "s", r->annotated,
       r->full_regroup ? "every article grouped anew in publication order"
                       : "new articles added to the stories",
       r->grouped, r->stories_changed, r->stories_changed == 1 ? "y" : "ies", r->story_seconds,
-      SecondsSince(t0));
+      r->cluster_seconds, r->members_seconds, r->views_seconds, r->save_seconds, SecondsSince(t0));
   if (r->clashes > 0) {
     out << fmt::format("merge: {} article{} stored under a distinct id: {} id was taken by another "
                        "source (reported above)\n",

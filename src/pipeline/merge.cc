@@ -254,6 +254,10 @@ Result<MergeReport> Merge(Store& out, const std::vector<std::string>& shards, Re
   report.grouped = r->grouped;
   report.stories_changed = r->stories_changed;
   report.annotated += r->annotated;
+  report.cluster_seconds = r->cluster_seconds;
+  report.members_seconds = r->members_seconds;
+  report.views_seconds = r->views_seconds;
+  report.save_seconds = r->save_seconds;
   if (!old_stories.empty()) {
     Result<size_t> kept = KeepRetiredIds(out, old_stories);
     if (!kept.ok()) return kept.status();
