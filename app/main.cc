@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
   auto* c_merge = app.add_subcommand("merge", "one store from shards made elsewhere (no text annotated twice)");
   c_merge->add_option("out", merge.out, "the store to merge into (created if missing)")->required();
   c_merge->add_option("shards", merge.shards, "stores made by storyline ingest")->required();
+  c_merge->add_flag("--append", merge.append,
+                    "shards newer than OUT's stories: add their articles to OUT's stories instead of "
+                    "grouping every article anew (stories left alone keep their labels)");
 
   storyline::TagCommand tag;
   auto* c_tag = app.add_subcommand("tag", "named-entity tagging: 'token gold' lines in, "

@@ -54,6 +54,7 @@ Status RunReindex(const ReindexCommand& cmd, std::ostream& out, std::ostream& er
 struct MergeCommand {
   std::string out;                  // the store merged into (created if missing)
   std::vector<std::string> shards;  // stores made by `storyline ingest` elsewhere
+  bool append = false;              // MergeHooks::append
 };
 // Merges the shards into `out` (storyline::Merge): a summary on `out`,
 // each bad shard reported on `err` and skipped (kInvalidInput at the end).

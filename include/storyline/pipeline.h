@@ -134,6 +134,16 @@ struct MergeHooks {
   std::function<void(const std::string& shard)> shard_done;
   // Called before slow steps with a line to show.
   std::function<void(const std::string& what)> step;
+  // When OUT has stories and every article the merge stores comes after
+  // OUT's grouped ones in publication order (nothing updated, OUT not
+  // behind): add them to OUT's grouping, as a later ingest batch does,
+  // instead of grouping every article anew. The same stories (ids,
+  // members, views, links) at the cost of the new articles only, but the
+  // stories they do not join keep the labels made against the corpus of
+  // when they last changed, where a regroup of everything labels every
+  // story against the whole corpus. False: always the latter, so that the
+  // merge equals one ingest of all the inputs exactly.
+  bool append = false;
 };
 
 struct MergeReport {
@@ -147,9 +157,9 @@ struct MergeReport {
   size_t annotated = 0;
   size_t reannotated = 0;  // of those, articles of OUT refreshed (Reindex)
   // Every article grouped anew (Regroup full): OUT had stories and the
-  // merge brought an article that sorts before one of them in publication
-  // order, or updated an article. Else only the new articles were added
-  // to OUT's grouping, which then gives the same stories.
+  // merge stored or updated articles (unless MergeHooks::append applied).
+  // Else only the new articles were added to OUT's grouping (into a new
+  // OUT that is the same thing).
   bool full_regroup = false;
   size_t grouped = 0, stories_changed = 0;
   size_t aliases = 0;  // story ids of OUT that a full regroup retired, kept as aliases

@@ -268,7 +268,9 @@ Status RunMerge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!store.ok()) return store.status();
   CountingReporter reporter(&err, kMessagePrefix);
   Clock::time_point t0 = Clock::now();
-  Result<MergeReport> r = Merge(**store, cmd.shards, reporter, {});
+  MergeHooks hooks;
+  hooks.append = cmd.append;
+  Result<MergeReport> r = Merge(**store, cmd.shards, reporter, hooks);
   if (!r.ok()) return r.status();
   out << fmt::format(
       "merge: {} shard{} merged, {} bad; {} read, {} stored, {} updated, {} unchanged, {} duplicates "

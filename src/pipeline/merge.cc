@@ -227,9 +227,10 @@ Result<MergeReport> Merge(Store& out, const std::vector<std::string>& shards, Re
   start = std::chrono::steady_clock::now();
 
   // Adding only the new articles to OUT's grouping gives the grouping of
-  // all of them in publication order when they all come after it.
-  report.full_regroup = before->any && (before->behind || fresh.updated ||
-                                        (fresh.any && fresh.first_key < before->last_key));
+  // all of them in publication order when they all come after it (but for
+  // the labels of the stories they leave alone: MergeHooks::append).
+  const bool in_order = !before->behind && !fresh.updated && !(fresh.any && fresh.first_key < before->last_key);
+  report.full_regroup = before->any && (before->behind || fresh.any) && !(hooks.append && in_order);
   Result<std::vector<std::string>> stale = out.StaleAnnotationIds();
   if (!stale.ok()) return stale.status();
   std::vector<StoredStory> old_stories;

@@ -76,7 +76,7 @@ while read -r s; do
 done < "$TMP/ids"
 merge "$TMP/out1x.db" "$TMP/a1.db"
 merge "$TMP/out1x.db" "$TMP/b1.db"
-grep -q "every article grouped anew in publication order" "$TMP/merge.out" || fail "second call kept the order: $(cat "$TMP/merge.out")"
+grep -q "every article grouped anew in publication order" "$TMP/merge.out" || fail "second call did not regroup: $(cat "$TMP/merge.out")"
 merge "$TMP/out1x.db" "$TMP/c1.db"
 same "$TMP/ref1.db" "$TMP/out1x.db" "by file, three calls" --no-aliases
 aliases_resolve "$TMP/out1x.db"
@@ -123,16 +123,30 @@ grep -q 'id "brackenford-ledger-1" is already taken by' "$TMP/merge.err" || fail
 same "$TMP/ref3.db" "$TMP/out3.db" "overlap"
 
 # 4. Shards in publication order (the second's articles all after the
-# first's): the second call adds its articles to the stored grouping, and
-# that equals grouping all at once.
+# first's). Two calls equal one, grouping every article anew; with --append
+# the second call adds its articles to the stored grouping: the same
+# stories, members, views and links, the labels of the stories it leaves
+# alone made against the corpus of the first call.
 ingest "$TMP/ref4.db" --batch 0 "$C/ecb-early.jsonl" "$C/ecb-late.jsonl"
 ingest "$TMP/a4.db" "$C/ecb-early.jsonl"
 ingest "$TMP/b4.db" "$C/ecb-late.jsonl"
 merge "$TMP/out4.db" "$TMP/a4.db"
 merge "$TMP/out4.db" "$TMP/b4.db"
-grep -q "new articles added to the stories" "$TMP/merge.out" || fail "publication order, regrouped all: $(cat "$TMP/merge.out")"
+grep -q "every article grouped anew" "$TMP/merge.out" || fail "publication order: $(cat "$TMP/merge.out")"
 same "$TMP/ref4.db" "$TMP/out4.db" "publication order, two calls" --no-aliases
 aliases_resolve "$TMP/out4.db"
+merge "$TMP/out4a.db" "$TMP/a4.db"
+merge --append "$TMP/out4a.db" "$TMP/b4.db"
+grep -q "new articles added to the stories" "$TMP/merge.out" || fail "publication order, --append regrouped all: $(cat "$TMP/merge.out")"
+/usr/bin/python3 "$SRC/tests/cli/store_dump.py" "$TMP/ref4.db" --no-aliases --no-labels > "$TMP/ref.dump"
+/usr/bin/python3 "$SRC/tests/cli/store_dump.py" "$TMP/out4a.db" --no-aliases --no-labels > "$TMP/out.dump"
+cmp -s "$TMP/ref.dump" "$TMP/out.dump" || fail "--append: stores differ: $(diff "$TMP/ref.dump" "$TMP/out.dump" | cut -c1-300 | head -20)"
+aliases_resolve "$TMP/out4a.db"
+# --append out of order groups every article anew all the same.
+merge "$TMP/out1y.db" "$TMP/a1.db"
+merge --append "$TMP/out1y.db" "$TMP/b1.db" "$TMP/c1.db"
+grep -q "every article grouped anew" "$TMP/merge.out" || fail "--append out of order: $(cat "$TMP/merge.out")"
+same "$TMP/ref1.db" "$TMP/out1y.db" "by file, --append out of order" --no-aliases
 merge "$TMP/out4y.db" "$TMP/a4.db" "$TMP/b4.db"
 same "$TMP/ref4.db" "$TMP/out4y.db" "publication order, one call"
 echo ok

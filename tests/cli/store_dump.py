@@ -3,7 +3,7 @@
 articles in storage order (every column but the ingest time and the row
 number), annotations and clustering keys (byte for byte), duplicates, the
 grouper's state rows, stories with their members, views and links, aliases.
-usage: store_dump.py STORE [--no-aliases]
+usage: store_dump.py STORE [--no-aliases] [--no-labels]
 """
 import sqlite3
 import sys
@@ -27,7 +27,8 @@ print("== grouping rows")
 for row in q("SELECT kind, hex(key), hex(value) FROM grouping_rows ORDER BY kind, key"):
     print(repr(row))
 print("== stories")
-for row in q("SELECT id, label, span_first, span_last, stream_index, size, first_key, hex(view) FROM stories ORDER BY id"):
+label = "''" if "--no-labels" in sys.argv else "label"
+for row in q(f"SELECT id, {label}, span_first, span_last, stream_index, size, first_key, hex(view) FROM stories ORDER BY id"):
     print(repr(row))
     print("  ", [r[0] for r in q("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (row[0],))])
 print("== links")
