@@ -79,8 +79,11 @@ Result<BriefFormat> ParseFormat(const std::string& name) {
 // of the files finished so far (so none while the first file is read).
 class ProgressLine {
  public:
-  ProgressLine(std::ostream& err, bool enabled, const std::vector<std::string>& files)
-      : err_(err), enabled_(enabled), t0_(Clock::now()), last_(t0_) {
+  // `command` and `unit` name the line's owner and what `files` are
+  // ("ingest", "files"; "merge", "shards").
+  ProgressLine(std::ostream& err, bool enabled, const std::vector<std::string>& files,
+               const char* command = "ingest", const char* unit = "files")
+      : err_(err), enabled_(enabled), command_(command), unit_(unit), t0_(Clock::now()), last_(t0_) {
     if (!enabled_) return;
     files_total_ = files.size();
     for (const std::string& f : files) {
@@ -118,12 +121,14 @@ class ProgressLine {
       double left = secs * (static_cast<double>(bytes_total_) / bytes_done_ - 1);
       eta = fmt::format("{:.0f}s", left);
     }
-    err_ << fmt::format("\r\033[Kingest: {}/{} files, {} articles, {:.0f} articles/s, ETA {}",
-                        files_done_, files_total_, articles_, rate, eta)
+    err_ << fmt::format("\r\033[K{}: {}/{} {}, {} articles, {:.0f} articles/s, ETA {}", command_,
+                        files_done_, files_total_, unit_, articles_, rate, eta)
          << std::flush;
   }
   std::ostream& err_;
   bool enabled_;
+  const char* command_;
+  const char* unit_;
   Clock::time_point t0_, last_;
   size_t files_total_ = 0, files_done_ = 0, articles_ = 0;
   uintmax_t bytes_total_ = 0, bytes_done_ = 0;
@@ -268,9 +273,20 @@ Status RunMerge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
   if (!store.ok()) return store.status();
   CountingReporter reporter(&err, kMessagePrefix);
   Clock::time_point t0 = Clock::now();
+  // The progress line of ingest, over the shard files, on a terminal.
+  const bool show = isatty(STDERR_FILENO);
+  ProgressLine progress(err, show, cmd.shards, "merge", "shards");
   MergeHooks hooks;
   hooks.append = cmd.append;
+  hooks.article_copied = [&] { progress.Article(); };
+  hooks.shard_done = [&](const std::string& shard) { progress.FileDone(shard); };
+  hooks.step = [&](const std::string& what) {
+    progress.Finish();
+    if (show) err << "\r\033[Kmerge: " << what << "..." << std::flush;
+  };
   Result<MergeReport> r = Merge(**store, cmd.shards, reporter, hooks);
+  progress.Finish();
+  if (show) err << "\r\033[K" << std::flush;
   if (!r.ok()) return r.status();
   out << fmt::format(
       "merge: {} shard{} merged, {} bad; {} read, {} stored, {} updated, {} unchanged, {} duplicates "
