@@ -1201,7 +1201,12 @@ void Linker::ReadCuesAfter(size_t m) {
     }
   }
   if (np == kNone || np >= limit) return;
-  const Description d = ParseDescription(np, limit);
+  Description d = ParseDescription(np, limit);
+  // "X, the company's chief executive": the company is the owner of the
+  // role, not what X is; the description is what follows the possessive.
+  if (d.head != kNone && d.end + 1 < limit && IsPossessive(doc_.Tok(d.end))) {
+    d = ParseDescription(d.end + 1, limit);
+  }
   if (d.head == kNone) return;
   if (d.age > 0) {
     ages_.push_back({m, d.age});

@@ -63,6 +63,14 @@ const Case kCases[] = {
      {{"Maria Lopez", "Tom Lopez"}},
      {{"the actress#2", "PERSON"}},
      {}},
+    // The possessor in an apposition owns the role; it is not the person.
+    {"apposition_possessor_is_not_the_person",
+     "The ferry was sold to the company by Halmond Lines in 2016. Priya Vennick, the company's "
+     "chief executive, said the ship was safe. The company said it would cooperate.",
+     {},
+     {{"Priya Vennick", "The company"}},
+     {{"Priya Vennick", "PERSON"}},
+     {}},
     {"role_before_name_declares_role",
      "Singer Anna Berg and Mark Evans arrived in Oslo on Friday. Mark Evans spoke to the "
      "press. The singer said she was tired.",
