@@ -81,6 +81,7 @@ struct Number {
   bool plain = false;    // digits only: no comma, decimal point or suffix
   bool ordinal = false;  // "3rd"
   bool scaled = false;   // "30K", "1.2bn"
+  std::string_view unit;  // a unit written onto the digits ("520km"), lexicons/measure_units.txt
 };
 
 // Scale suffixes written onto the digits ("30K", "£1.2m", "1.2bn").
@@ -147,6 +148,8 @@ std::optional<Number> ParseNumber(std::string_view s) {
     n.ordinal = true;
     return n;
   }
+  n.unit = lexicon::Find(lexicon::kMeasureUnits, l);
+  if (!n.unit.empty()) return n;
   return std::nullopt;
 }
 
@@ -236,6 +239,9 @@ bool IsCountNoun(const Token& t, bool singular = false) {
   if (t.s[0] >= 'a' && t.s[0] <= 'z' && LooksPlural(l)) return true;
   return singular && (known(l + "s") || l == "person" || l == "child" || l == "woman" || l == "man");
 }
+
+// Adjectives after a unit that say which way it measures: "520km up".
+constexpr std::string_view kMeasureAdjectives[] = {"deep", "high", "long", "tall", "up", "wide"};
 
 bool IsTimeUnit(std::string_view lower) {
   return lexicon::In(kTimeUnits, lower);
@@ -874,6 +880,18 @@ class Finder {
   // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
   // its sentence, else the first of the sentence before. Returns the pronoun's token index in
   // *at, or toks_.size() when there is none.
+  // True when token k sits in an aside set off by commas that closes
+  // before token `first` in the same sentence.
+  bool InClosedAside(size_t k, size_t first) const {
+    bool closed = false;
+    for (size_t j = k + 1; j < first && !closed; ++j) closed = Is(j, ",");
+    if (!closed) return false;
+    for (size_t j = k; j-- > 0 && toks_[j].sentence == toks_[k].sentence;) {
+      if (Is(j, ",")) return true;
+    }
+    return false;
+  }
+
   std::string PronounReferent(size_t first, size_t* at) const {
     *at = toks_.size();
     const size_t s = toks_[first].sentence;
@@ -882,6 +900,7 @@ class Finder {
       const std::string l = Lower(toks_[k].s);
       const bool person = l == "he" || l == "she" || l == "his" || l == "her";
       if (!person && l != "its") continue;
+      if (InClosedAside(k, first)) continue;  // "The rocket, built by Acme at its plant, carried 7 satellites"
       *at = k;
       // The nearest fitting name before it in its own sentence; else the
       // first of the sentence before, its subject ("Lindqvist tore a
@@ -1576,6 +1595,8 @@ class Finder {
     }
     if (!count_allowed) return std::nullopt;
     if (std::optional<Match> d = MatchHyphenDuration(first, last, value)) return d;
+    if (std::optional<Match> m = MatchHyphenMeasure(first, last, value)) return m;
+    if (std::optional<Match> m = MatchMeasureUnit(first, last, value)) return m;
     // "480 of the 643 jobs": a part counts what its whole counts.
     if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
                                  IsWordCi(next + 1, "their"))) {
@@ -1653,6 +1674,62 @@ class Finder {
       return std::nullopt;
     }
     return Match{first, dash + 1, value, unit, std::string(), DurationOf(Lower(toks_[noun].s))};
+  }
+
+  // The unit of length, area, weight or volume after a figure ("520km",
+  // "1,200 hectares", "27 metres"), spelled one way. A measure adjective
+  // after it says what the noun before the figure measures: "an orbit 520km
+  // up", "a wall 3 metres high".
+  std::optional<Match> MatchMeasureUnit(size_t first, size_t last, double value) const {
+    const std::optional<Number> glued = NumberAt(last);
+    size_t next = last + 1;
+    std::string_view unit;
+    if (glued && !glued->unit.empty()) {
+      unit = glued->unit;
+      next = last;
+    } else if (toks_[next].kind == Kind::kWord) {
+      unit = lexicon::Find(lexicon::kMeasureUnits, Lower(toks_[next].s));
+    }
+    if (unit.empty()) return std::nullopt;
+    Match m{first, next, value, std::string(unit), std::string()};
+    if (next + 1 < toks_.size() && toks_[next + 1].sentence == toks_[first].sentence &&
+        toks_[next + 1].kind == Kind::kWord && lexicon::In(kMeasureAdjectives, Lower(toks_[next + 1].s)) &&
+        first >= 1 && IsLowerWord(toks_[first - 1]) && toks_[first - 1].sentence == toks_[first].sentence &&
+        !InList(kPhraseEnders, toks_[first - 1].s) && !InList(kPrepositions, toks_[first - 1].s) &&
+        !lexicon::In(lexicon::kStopWords, Lower(toks_[first - 1].s))) {
+      m.measure = Lower(toks_[first - 1].s);
+    }
+    return m;
+  }
+
+  // "a 27-metre rocket", "a 550-kilometre sun-synchronous orbit": a unit
+  // written as a modifier measures the noun it modifies.
+  std::optional<Match> MatchHyphenMeasure(size_t first, size_t last, double value) const {
+    const size_t dash = last + 1;
+    if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
+    if (toks_[dash + 1].kind != Kind::kWord) return std::nullopt;
+    const std::string_view unit = lexicon::Find(lexicon::kMeasureUnits, Lower(toks_[dash + 1].s));
+    if (unit.empty() || Is(dash + 2, "-")) return std::nullopt;  // "a 10-metre-high wall": left alone
+    // The head: the last of the lowercase words (hyphenated ones included)
+    // that follow, before a phrase ender, a preposition or punctuation.
+    size_t noun = dash + 2;
+    for (size_t k = 0; k < kMaxCountModifiers && noun + 1 < toks_.size(); ++k) {
+      if (Is(noun + 1, "-") && Glued(noun + 1) && noun + 2 < toks_.size() && Glued(noun + 2) &&
+          IsLowerWord(toks_[noun + 2])) {
+        noun += 2;  // "sun-synchronous", "ro-ro"
+        continue;
+      }
+      if (!IsLowerWord(toks_[noun + 1]) || InList(kPhraseEnders, toks_[noun + 1].s) ||
+          InList(kPrepositions, toks_[noun + 1].s) || IsParticiple(noun + 1) ||
+          lexicon::In(lexicon::kStopWords, Lower(toks_[noun + 1].s))) {
+        break;
+      }
+      ++noun;
+    }
+    if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s)) {
+      return std::nullopt;
+    }
+    return Match{first, dash + 1, value, std::string(unit), std::string(), Lower(toks_[noun].s)};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",
