@@ -705,6 +705,41 @@ class Finder {
     return "";
   }
 
+  // True when the noun phrase from token j (after "-year-old") ends in a
+  // lowercase noun that is not one for a person (lexicons/person_nouns.txt,
+  // gender_words.txt): "British scales maker", "stone bridge".
+  bool ThingAfter(size_t j) const {
+    const size_t sentence = j < toks_.size() ? toks_[j].sentence : 0;
+    std::vector<size_t> words;  // the lowercase words of the phrase
+    for (size_t step = 0; step < kMaxCountModifiers + 2 && j < toks_.size() && toks_[j].sentence == sentence;
+         ++step, ++j) {
+      if (IsUpperWord(toks_[j]) && words.empty()) continue;  // "British"; "Dutchman" is read as a name below
+      if (Is(j, "-") && Glued(j) && Glued(j + 1)) continue;
+      if (!IsLowerWord(toks_[j]) || InList(kPhraseEnders, toks_[j].s) || InList(kPrepositions, toks_[j].s) ||
+          lexicon::In(lexicon::kStopWords, Lower(toks_[j].s))) {
+        break;
+      }
+      words.push_back(j);
+    }
+    if (words.empty()) return false;
+    // The phrase must be closed (punctuation, a preposition, a stop word or
+    // the sentence's end after it): "The 19-year-old hit two goals" may be
+    // a person and a verb.
+    const bool closed = j >= toks_.size() || toks_[j].sentence != sentence || toks_[j].kind == Kind::kSym ||
+                        (IsLowerWord(toks_[j]) && (InList(kPrepositions, toks_[j].s) ||
+                                                   lexicon::In(lexicon::kStopWords, Lower(toks_[j].s))));
+    if (!closed) return false;
+    for (const size_t w : words) {
+      const std::string noun = Lower(toks_[w].s);
+      const std::string singular = noun.ends_with("s") ? noun.substr(0, noun.size() - 1) : noun;
+      if (IsParticiple(w) || lexicon::In(lexicon::kVerbsAndAdverbs, noun)) return false;
+      for (const std::string& x : {noun, singular}) {
+        if (lexicon::In(lexicon::kPersonNouns, x) || lexicon::In(lexicon::kGenderWords, x)) return false;
+      }
+    }
+    return true;
+  }
+
   // "a woman aged 31", "a 42-year-old man": an indefinite article within
   // kIndefiniteWindow tokens before `first` introduces someone new. Returns
   // its token index, or toks_.size() when there is none.
@@ -722,6 +757,9 @@ class Finder {
     if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/true)) return m->entity;
     if (attributive) {
       if (std::string after = PersonAfter(last + 1); !after.empty()) return after;
+      // "the 55-year-old British scales maker", "a 70-year-old bridge": the
+      // age of a thing, no one's.
+      if (ThingAfter(last + 1)) return "";
     }
     // "Zoë Fox, aged 31": the name right before, comma skipped.
     const size_t before = first > 0 && Is(first - 1, ",") ? first - 1 : first;

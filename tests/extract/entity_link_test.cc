@@ -507,6 +507,14 @@ const TaggedCase kTaggedCases[] = {
      {{"Morvella", "ORG"}}},
     // A possessor in the description's own sentence, across "after": not a
     // participant of the description's clause, so it may be the referent.
+    // A lowercase role the tagger ran into a name ends the part before it.
+    {"lowercase_role_inside_a_name_is_cut",
+     "Lee scored after Kelby goalkeeper Rory Mandell, 24, could only parry. Mandell said it was wet.",
+     {{"Kelby goalkeeper Rory Mandell", "PERSON"}, {"Mandell@2", "PERSON"}},
+     {{"Rory Mandell", "Mandell"}},
+     {},
+     {{"Rory Mandell", "PERSON"}},
+     {"Kelby goalkeeper Rory Mandell"}},
     {"possessor_before_a_subordinate_clause",
      "Talcott rose. Brenner Motors' shares fell after the firm warned on profits.",
      {{"Talcott", "ORG"}, {"Brenner Motors", "ORG"}},
