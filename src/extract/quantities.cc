@@ -1351,6 +1351,29 @@ class Finder {
   }
 
   // What a figure matched by `m` measures (see Quantity::measure).
+  // True when the words from token k say the count is a total over a
+  // period, not one event's: "22 goals this season", "so far", "to date",
+  // "in all competitions", "in his career".
+  bool OverAPeriod(size_t k) const {
+    static constexpr std::string_view kPeriods[] = {"campaign", "career", "month", "season", "term", "week", "year"};
+    const auto period = [&](size_t t) {
+      return t < toks_.size() && IsLowerWord(toks_[t]) && InList(kPeriods, Lower(toks_[t].s));
+    };
+    if (k >= toks_.size() || toks_[k].kind != Kind::kWord) return false;
+    const std::string w = Lower(toks_[k].s);
+    if ((w == "this" || w == "all") && period(k + 1)) return true;
+    if ((w == "so" && IsWordCi(k + 1, "far")) || (w == "to" && IsWordCi(k + 1, "date")) ||
+        (w == "in" && IsWordCi(k + 1, "total"))) {
+      return true;
+    }
+    if (w == "in" && IsWordCi(k + 1, "all") && IsLowerWord(toks_[k + 2])) return true;  // "in all competitions"
+    if ((w == "in" || w == "of") && (IsWordCi(k + 1, "his") || IsWordCi(k + 1, "her") || IsWordCi(k + 1, "their") ||
+                                     IsWordCi(k + 1, "its"))) {
+      return period(k + 2);  // "in his career"
+    }
+    return false;
+  }
+
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
@@ -1388,7 +1411,7 @@ class Finder {
     }
     std::string measure = CountModifiers(m) + m.unit;
     if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead)) {
+    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1)) {
       measure += " in all";
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them

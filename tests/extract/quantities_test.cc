@@ -363,6 +363,10 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It reached a 550-kilometre sun-synchronous orbit.", "550-kilometre", 550, 0, "orbit", B::kExact},
       {"It flew into an orbit 520km up.", "520km", 520, 0, "orbit", B::kExact},
       {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
+      // A total over a period is not one event's count.
+      {"That took him to twenty-two goals this season.", "twenty-two goals", 22, 0, "goals in all", B::kExact},
+      {"She has scored 40 goals in her career.", "40 goals", 40, 0, "goals scored in all", B::kExact},
+      {"The club sold 300 tickets so far.", "300 tickets", 300, 0, "tickets sold in all", B::kExact},
   };
   for (const FrameCase& c : kCases) {
     const std::vector<Quantity> found = FindQuantities(c.sentence, {});
