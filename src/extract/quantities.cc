@@ -787,10 +787,26 @@ class Finder {
         if (std::string p = PersonJustBefore(first - 2); !p.empty()) return p;
       }
       const size_t s = toks_[first].sentence;
+      // "Niko Vosk wrapped it up - a turnaround for the 26-year-old
+      // Dutchman": one person named before it in its own sentence is the
+      // one it describes.
+      if (std::string own = OnlyPersonBefore(toks_[first].c0, sentence_start_[s]); !own.empty()) return own;
       return MostMentionedPersonBefore(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0]);
     }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
+  }
+
+  // The one PERSON entity named in [since, pos); "" when none or several.
+  std::string OnlyPersonBefore(size_t pos, size_t since) const {
+    std::string only;
+    for (const EntityMention* m : by_end_) {
+      if (m->span.end > pos) break;
+      if (m->type != "PERSON" || m->span.start < since) continue;
+      if (!only.empty() && only != m->entity) return "";
+      only = m->entity;
+    }
+    return only;
   }
 
   // The PERSON entity with the most mentions ending before code point

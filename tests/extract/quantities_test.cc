@@ -187,6 +187,9 @@ TEST(FindQuantitiesTest, AgeSubjects) {
       {"Zoë Fox, a 42-year-old actress, left.", {kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox spoke first. A 42-year-old man was arrested.", {kFox}, "42-year-old", 42, "years", ""},
       {"Zoë Fox sang. A woman aged 31 was hurt.", {kFox}, "aged 31", 31, "years", ""},
+      // A definite description after one name in its own sentence is that person.
+      {"Omar Lane arrived. Zoë Fox sang, a triumph for the 31-year-old singer.", {kLane, kFox}, "31-year-old", 31,
+       "years", "e1"},
       // The age of a thing is no one's.
       {"Zoë Fox agreed a takeover of the 55-year-old British scales maker.", {kFox}, "55-year-old", 55, "years",
        ""},
