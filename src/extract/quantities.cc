@@ -705,9 +705,10 @@ class Finder {
     return "";
   }
 
-  // True when the noun phrase from token j (after "-year-old") ends in a
-  // lowercase noun that is not one for a person (lexicons/person_nouns.txt,
-  // gender_words.txt): "British scales maker", "stone bridge".
+  // True when the noun phrase from token j (after "-year-old") ends in an
+  // organisation's noun (lexicons/org_nouns.txt, "-maker") and holds no
+  // person's noun (person_nouns.txt, gender_words.txt): "British scales
+  // maker", "family firm".
   bool ThingAfter(size_t j) const {
     const size_t sentence = j < toks_.size() ? toks_[j].sentence : 0;
     std::vector<size_t> words;  // the lowercase words of the phrase
@@ -737,7 +738,10 @@ class Finder {
         if (lexicon::In(lexicon::kPersonNouns, x) || lexicon::In(lexicon::kGenderWords, x)) return false;
       }
     }
-    return true;
+    // Only an organisation's noun says it is no one ("maker", "firm",
+    // "carmaker"); an unknown noun may be a person's ("trainee").
+    const std::string head = Lower(toks_[words.back()].s);
+    return lexicon::In(lexicon::kOrgNouns, head) || head.ends_with("maker");
   }
 
   // "a woman aged 31", "a 42-year-old man": an indefinite article within
@@ -1367,6 +1371,48 @@ class Finder {
   }
 
   // What a figure matched by `m` measures (see Quantity::measure).
+  // What a premium or discount is measured against: " to closing price"
+  // for "a 41% premium to Friday's closing price", " to average price" for
+  // "a 45 per cent premium to the three-month average price"; "" when the
+  // head is no such noun or the sentence names no reference.
+  std::string ReferencePoint(const std::string& head, size_t last) const {
+    const std::string noun = head.substr(head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1);
+    if (noun != "premium" && noun != "discount") return "";
+    constexpr size_t kReach = 6;
+    const size_t s = toks_[last].sentence;
+    size_t k = last + 1;
+    while (k < toks_.size() && k <= last + kReach && toks_[k].sentence == s && !Is(k, ",") &&
+           !IsWordCi(k, "to") && !IsWordCi(k, "over") && !IsWordCi(k, "on")) {
+      ++k;
+    }
+    if (k >= toks_.size() || k > last + kReach || toks_[k].sentence != s || Is(k, ",")) return "";
+    ++k;
+    // Past determiners, possessors and names: "the", "Friday's", "Brisco's".
+    while (k < toks_.size() && toks_[k].sentence == s &&
+           (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their") || IsUpperWord(toks_[k]) ||
+            ((Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k)) || (IsWordCi(k, "s") && Glued(k)) ||
+            (Is(k, "-") && Glued(k)) || (toks_[k].kind == Kind::kNum))) {
+      ++k;
+    }
+    std::vector<std::string> words;
+    for (; k < toks_.size() && toks_[k].sentence == s && (IsLowerWord(toks_[k]) || (Is(k, "-") && Glued(k))) &&
+           words.size() < kMaxHeadModifiers;
+         ++k) {
+      if (Is(k, "-") || (Is(k - 1, "-") && Glued(k))) {
+        words.clear();  // "three-month average": the compound is a modifier
+        continue;
+      }
+      const std::string l = Lower(toks_[k].s);
+      if (InList(kPrepositions, l) || InList(kPhraseEnders, l) || lexicon::In(lexicon::kStopWords, l)) break;
+      words.push_back(l);
+    }
+    if (words.empty()) return "";
+    const size_t from = words.size() > 2 ? words.size() - 2 : 0;
+    std::string ref;
+    for (size_t i = from; i < words.size(); ++i) ref += " " + words[i];
+    return " to" + ref;
+  }
+
   // True when the words from token k say the count is a total over a
   // period, not one event's: "22 goals this season", "so far", "to date",
   // "in all competitions", "in his career".
@@ -1400,7 +1446,8 @@ class Finder {
           (IsWordCi(m.last + 2, "a") || IsWordCi(m.last + 2, "an") || IsWordCi(m.last + 2, "the"))) {
         head = "for";
       }
-      return head.empty() ? "" : MeasureGroup(head);
+      if (head.empty()) return "";
+      return MeasureGroup(head) + ReferencePoint(head, m.last);
     }
     if (IsTimeUnit(m.unit + "s")) {
       // "12 years in prison", "jailed for nine years": what lasted.

@@ -141,6 +141,17 @@ bool SaysBetween(const std::string& text) {
   return false;
 }
 
+// True when `text` (between a figure and a later day) names what the
+// figure is measured against: "premium to ...", "more than ...", "compared
+// with ...", "against ...", "over ...".
+bool ComparesBetween(std::string_view text) {
+  const std::string folded = " " + FoldCase(text) + " ";
+  for (std::string_view w : {" to ", " than ", " against ", " compared ", " over ", " versus "}) {
+    if (folded.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -201,6 +212,9 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     }
     // "..., the company confirmed on October 16": the day of the telling.
     if (SaysBetween(view.Slice(q.span.end, d.span.start))) continue;
+    // "a 44 per cent premium to the closing price on Friday": the day is
+    // the reference point's, which the figure is measured against.
+    if (ComparesBetween(view.Slice(q.span.end, d.span.start))) continue;
     // "by 197 votes in Tuesday's election": the day names the event the
     // figure is of, not a day in a series of figures.
     const std::string after = view.Slice(d.span.end, d.span.end + 2);

@@ -219,6 +219,24 @@ const std::vector<Case>& Cases() {
         {"b", "2024-08-31", "Harrowgate signed three loan players on Friday."}},
        "2",
        Expect::kAbsent},
+      // A premium to the same reference disagrees, whatever day the
+      // reference price is given; one to another reference does not.
+      {"premium_to_the_same_price_disagrees",
+       {{"a", "2026-04-20", "Corlan will pay 265 pence a share, a 41% premium to Friday's closing price of 188 pence."},
+        {"b", "2026-04-20", "Corlan's offer is a 44 per cent premium to Tenby's closing price on Friday."}},
+       "44",
+       Expect::kConflict},
+      {"premium_to_another_price_is_apart",
+       {{"a", "2026-04-20", "Corlan will pay 265 pence a share, a 41% premium to Friday's closing price of 188 pence."},
+        {"b", "2026-04-20", "Corlan's offer is a 45 per cent premium to Tenby's three-month average share price."}},
+       "45",
+       Expect::kNoConflict},
+      // A season's total is not one match's count.
+      {"season_total_apart_from_the_match",
+       {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
+        {"b", "2026-05-17", "Ardley hit two goals in the final, which took him to twenty-two goals this season."}},
+       "2",
+       Expect::kAgreed},
   };
   return kCases;
 }
