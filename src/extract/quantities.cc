@@ -504,7 +504,9 @@ class Finder {
       const size_t lead = LeadIn(match.first, &q.bound);
       if (!age) {
         bool unresolved = false;
-        match.subject = Owner(match, lead, &unresolved);
+        // A matcher that read the owner in the phrase keeps it ("Veltrane's
+        // workforce of 14,000").
+        if (match.subject.empty()) match.subject = Owner(match, lead, &unresolved);
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
@@ -1744,7 +1746,10 @@ class Finder {
          ++k) {
       ++noun;
     }
-    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) return Elided(first, last, value);
+    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) {
+      if (std::optional<Match> g = GroupCount(first, last, value)) return g;
+      return Elided(first, last, value);
+    }
     std::string unit = Lower(toks_[noun].s);
     // A duration: the unit in the singular, never "years" (ages' unit).
     if (IsTimeUnit(unit)) {
@@ -1752,6 +1757,34 @@ class Finder {
       unit.pop_back();
     }
     return Match{first, noun, value, unit, std::string()};
+  }
+
+  // "A crowd of 41,212", "a workforce of 6,100": a bare number after "of"
+  // and a group noun counts the group's people (lexicons/group_nouns.txt).
+  std::optional<Match> GroupCount(size_t first, size_t last, double value) const {
+    if (first < 2 || !IsWordCi(first - 1, "of") || !IsLowerWord(toks_[first - 2]) ||
+        toks_[first - 2].sentence != toks_[first].sentence) {
+      return std::nullopt;
+    }
+    const std::string_view unit = lexicon::Find(lexicon::kGroupNouns, Lower(toks_[first - 2].s));
+    if (unit.empty()) return std::nullopt;
+    // "a crowd of 41,212 fans" names its own noun (read above); "of 41,212
+    // of them" is no size.
+    if (last + 1 < toks_.size() && IsWordCi(last + 1, "of")) return std::nullopt;
+    Match m{first, last, value, std::string(unit), std::string()};
+    // "Veltrane's global workforce of 14,000": the possessor's, and the
+    // whole of it.
+    size_t k = first - 2;
+    if (k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == toks_[k].sentence) {
+      const std::string adjective = Lower(toks_[k - 1].s);
+      if (adjective == "global" || adjective == "total" || adjective == "entire" || adjective == "whole" ||
+          adjective == "worldwide" || adjective == "overall") {
+        m.measure = std::string(unit) + " in all";
+        --k;
+      }
+    }
+    m.subject = Possessor(k);
+    return m;
   }
 
   // "Three people died and 41 were taken to hospital": a figure with no

@@ -366,6 +366,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It reached a 550-kilometre sun-synchronous orbit.", "550-kilometre", 550, 0, "orbit", B::kExact},
       {"It flew into an orbit 520km up.", "520km", 520, 0, "orbit", B::kExact},
       {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
+      // A bare number after "of" and a group noun counts the group.
+      {"A crowd of 41,212 watched at the park.", "41,212", 41212, 0, "spectators", B::kExact},
+      {"The plan cuts jobs from a global workforce of 14,000.", "14,000", 14000, 0, "staff in all", B::kExact},
       // A total over a period is not one event's count.
       {"That took him to twenty-two goals this season.", "twenty-two goals", 22, 0, "goals in all", B::kExact},
       {"She has scored 40 goals in her career.", "40 goals", 40, 0, "goals scored in all", B::kExact},
@@ -392,6 +395,12 @@ TEST(FindQuantitiesTest, MeasureUnits) {
       {"The fish weighed 12 kg.", {}, "12 kg", 12, "kilograms", ""},
   };
   for (const Case& c : kCases) ExpectCase(c);
+}
+
+// The owner a group noun's possessor names.
+TEST(FindQuantitiesTest, GroupSizeBelongsToThePossessor) {
+  const Case c{"Acme Corp's workforce of 6,100 will shrink.", {kAcme}, "6,100", 6100, "staff", "e3"};
+  ExpectCase(c);
 }
 
 // A pronoun inside an aside that closes before the figure is not the

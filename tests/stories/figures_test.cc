@@ -231,6 +231,18 @@ const std::vector<Case>& Cases() {
         {"b", "2026-04-20", "Corlan's offer is a 45 per cent premium to Tenby's three-month average share price."}},
        "45",
        Expect::kNoConflict},
+      // A crowd and an attendance count the same spectators; a record
+      // "since" another year is what the figure is compared with.
+      {"crowd_and_attendance_disagree",
+       {{"a", "2026-05-17", "A crowd of 41,212 watched at Penmoor Park, the largest since the record was set in 1968."},
+        {"b", "2026-05-17", "An attendance of 42,112 was announced at Penmoor Park, the biggest since the record of 1966."}},
+       "42112",
+       Expect::kConflict},
+      {"admitted_is_hospitalised",
+       {{"a", "2026-03-12", "Health officials said eight patients had been admitted after the outbreak in Dorvale."},
+        {"b", "2026-03-12", "Ten victims have been hospitalised after the outbreak in Dorvale, officials said."}},
+       "10",
+       Expect::kConflict},
       // A season's total is not one match's count.
       {"season_total_apart_from_the_match",
        {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
