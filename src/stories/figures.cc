@@ -196,7 +196,13 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
         const std::string lead_in = view.Slice(sentence.start, d.span.start);
         const EventWord event = FindEventWordBefore(lead_in);
         const size_t event_at = sentence.start + CountCodePoints(std::string_view(lead_in).substr(0, event.begin));
-        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start)) continue;
+        // But "sank in 1987 with the loss of 11 lives": a figure after the
+        // year in the same phrase (no comma between) is that event's.
+        const bool same_phrase = d.span.end <= q.span.start &&
+                                 view.Slice(d.span.end, q.span.start).find(',') == std::string::npos;
+        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start) && !same_phrase) {
+          continue;
+        }
       }
       if (q.measure == "age") {
         const std::string word = EventWordBefore(view.Slice(sentence.start, d.span.start));

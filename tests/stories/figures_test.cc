@@ -243,6 +243,12 @@ const std::vector<Case>& Cases() {
         {"b", "2026-03-12", "Ten victims have been hospitalised after the outbreak in Dorvale, officials said."}},
        "10",
        Expect::kConflict},
+      // A figure in the phrase of an earlier dated event is that event's.
+      {"a_figure_of_an_earlier_event_is_no_claim",
+       {{"a", "2024-10-07", "It is the worst accident in the sound since the trawler Kelp Star sank in 1987 with the loss of 11 lives."},
+        {"b", "2024-10-07", "Three people died when the ferry grounded on Sunday, the coastguard said."}},
+       "11",
+       Expect::kAbsent},
       // A season's total is not one match's count.
       {"season_total_apart_from_the_match",
        {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
