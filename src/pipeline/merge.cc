@@ -81,7 +81,8 @@ Status ShardCopier::Copy(const std::string& path) {
     out_error = PutChunk();
     return out_error;
   });
-  if (s.ok()) s = out_error = PutChunk();
+  // The articles read before a damaged row are good: they are stored too.
+  if (out_error.ok()) out_error = PutChunk();
   if (!out_error.ok()) return out_error;
   Result<std::vector<std::pair<std::string, std::string>>> dups = (*shard)->Duplicates();
   if (s.ok() && !dups.ok()) s = dups.status();

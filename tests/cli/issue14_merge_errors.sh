@@ -59,6 +59,14 @@ cmp -s s1.txt s2.txt || fail "a merge of bad shards changed OUT"
 "$SL" merge out.db old.db > merge2.out || fail "reindexed shard: $(cat merge2.out)"
 grep -q "5 stored" merge2.out || fail "reindexed shard: $(cat merge2.out)"
 
+# A shard damaged half way: the articles before the damaged row are
+# merged, the shard is reported, exit 1.
+cp b.db damaged.db
+/usr/bin/python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE articles SET boilerplate_removed = ? WHERE doc = (SELECT doc FROM articles ORDER BY doc LIMIT 1 OFFSET 2)", ("not json",)); c.commit()' damaged.db
+expect_exit 1 "$SL" merge part.db damaged.db > part.out 2> part.err
+grep -q "^storyline: error: damaged.db: shard read only in part: damaged.db: article .*: boilerplate_removed is not a JSON array of strings" part.err || fail "damaged shard: $(cat part.err)"
+grep -q "merge: 0 shards merged, 1 bad; 2 read, 2 stored" part.out || fail "damaged shard, articles before the damage: $(cat part.out)"
+
 # Bad OUT.
 expect_exit 2 "$SL" merge /proc/storyline-merge-out.db a.db 2> out.err
 grep -qx "storyline: error: /proc/storyline-merge-out.db: cannot open database: unable to open database file" out.err || fail "unwritable OUT: $(cat out.err)"
