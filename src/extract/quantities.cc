@@ -1337,6 +1337,8 @@ class Finder {
     std::string phrase = noun;
     for (size_t n = 1; n < kMaxHeadModifiers && k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == s;
          ++n) {
+      // "HCR's offer": the possessive "s" is the owner's mark, no modifier.
+      if (IsWordCi(k - 1, "s") && Glued(k - 1) && k > 1 && (Is(k - 2, "'") || Is(k - 2, "\xE2\x80\x99"))) break;
       const std::string w = Lower(toks_[--k].s);
       if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || w.ends_with("ly")) break;
       phrase = w + " " + phrase;
