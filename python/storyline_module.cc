@@ -94,7 +94,8 @@ void RaiseStatus(const Status& s) {
 }
 
 // The exception classes, defined in Python so that each can derive from
-// the built-in class a Python caller expects (ValueError, KeyError, ...).
+// the built-in class a Python caller expects (ValueError, KeyError, ...),
+// and the JSON helper for records.
 constexpr const char* kExceptionsPy = R"py(
 class Error(Exception):
     """Base of storyline's exceptions.
@@ -140,6 +141,13 @@ class InternalError(Error, RuntimeError):
 class InputWarning(UserWarning):
     """An input was skipped, or used despite a flaw, by a call that goes on
     past bad inputs (``brief``); the message is the command line's line."""
+
+
+def _record_value(value):
+    """A record's datetime.date or datetime as its ISO text (json.dumps default)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"record value of type {type(value).__name__} is not JSON serializable")
 )py";
 
 // Collects what the readers report, for the caller to hand to Python once
@@ -180,9 +188,11 @@ py::object FromJson(const std::string& json) {
   return py::module_::import("json").attr("loads")(py::str(json));
 }
 
-// One record (a dict) as a JSONL line, the way a JSONL file would hold it.
+// One record (a dict) as a JSONL line, the way a JSONL file would hold it;
+// dates and datetimes as ISO text.
 std::string RecordLine(const py::handle& record, const py::object& dumps) {
-  return py::cast<std::string>(dumps(record, py::arg("ensure_ascii") = false));
+  py::object to_text = py::module_::import("storyline").attr("_record_value");
+  return py::cast<std::string>(dumps(record, py::arg("ensure_ascii") = false, py::arg("default") = to_text));
 }
 
 // A path argument: str, bytes or os.PathLike.
@@ -317,7 +327,7 @@ py::list AnnotateTexts(const py::iterable& texts) {
     py::gil_scoped_release release;
     std::vector<Article> articles;
     articles.reserve(n);
-    Status s = ForEachArticle(std::vector<Input>{BufferInput{kTextName, lines}}, false, reporter,
+    Status s = ForEachInputArticle(std::vector<Input>{BufferInput{kTextName, lines}}, false, reporter,
                               [&](Article&& a) {
                                 articles.push_back(std::move(a));
                                 return Status::Ok();
@@ -341,7 +351,7 @@ py::object BriefOf(const py::object& paths_or_records) {
   {
     py::gil_scoped_release release;
     std::vector<Article> articles;
-    Status s = ForEachArticle(inputs, false, reporter, [&](Article&& a) {
+    Status s = ForEachInputArticle(inputs, false, reporter, [&](Article&& a) {
       articles.push_back(std::move(a));
       return Status::Ok();
     });
@@ -391,7 +401,7 @@ class PyStore {
         }
         for (std::string& f : ExpandPaths({std::get<std::string>(in)}, reporter)) expanded.emplace_back(std::move(f));
       }
-      r = ValueOrThrow(storyline::Ingest(store, expanded, reporter, hooks));
+      r = ValueOrThrow(storyline::IngestInputs(store, expanded, reporter, hooks));
       articles = store.ArticleCount();
     }
     py::dict d;
@@ -548,8 +558,9 @@ Raises InputError (the first problem) if any text is rejected.)doc");
 
 paths_or_records: a list (or one item) of paths (files or folders of any
 format the command line reads: text, HTML, JSONL, WARC, gzip) and dicts
-(records like a JSONL line: id, url, title, date, outlet, text or html).
-Consecutive dicts are read as one JSONL input named "records".
+(records like a JSONL line: id, url, title, date, outlet, text or html;
+a date may be a datetime.date). Consecutive dicts are read as one JSONL
+input named "records".
 
 Returns {articles: [...], stories: [...]} (DESIGN.md, "The brief, as
 JSON"). Inputs that are rejected are skipped with a storyline.InputWarning

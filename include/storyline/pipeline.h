@@ -53,9 +53,10 @@ Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerpla
                       Reporter& reporter, const std::function<Status(Article&&)>& use,
                       const std::function<void(const std::string& file)>& file_done = {});
 // The same over inputs in the order given; `file_done` gets a buffer's name.
-Status ForEachArticle(const std::vector<Input>& inputs, bool keep_boilerplate,
-                      Reporter& reporter, const std::function<Status(Article&&)>& use,
-                      const std::function<void(const std::string& file)>& file_done = {});
+// (Not an overload: a braced list of strings would fit both.)
+Status ForEachInputArticle(const std::vector<Input>& inputs, bool keep_boilerplate,
+                           Reporter& reporter, const std::function<Status(Article&&)>& use,
+                           const std::function<void(const std::string& file)>& file_done = {});
 
 // What the story grouping read from a store, kept in memory between regroups
 // of that store by one process (batches of one ingest, successive Ingest
@@ -115,12 +116,13 @@ struct IngestReport {
 // annotations (Reindex), and brings the stories up to date (Regroup).
 Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
                             Reporter& reporter, const IngestHooks& hooks);
-// The same over inputs (paths and buffers, in order): records in a buffer
-// are stored exactly as the same lines in a JSONL file would be, except
-// for `source` (the buffer's name) and the ids of records with neither id
-// nor URL (content-derived, as from standard input).
-Result<IngestReport> Ingest(Store& store, const std::vector<Input>& inputs,
-                            Reporter& reporter, const IngestHooks& hooks);
+// The same over inputs (paths and buffers, in order; not an overload, as
+// for ForEachInputArticle): records in a buffer are stored exactly as the
+// same lines in a JSONL file would be, except for `source` (the buffer's
+// name) and the ids of records with neither id nor URL (content-derived,
+// as from standard input).
+Result<IngestReport> IngestInputs(Store& store, const std::vector<Input>& inputs,
+                                  Reporter& reporter, const IngestHooks& hooks);
 
 struct RegroupReport {
   size_t grouped = 0;          // articles added to the grouping

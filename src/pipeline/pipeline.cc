@@ -343,13 +343,13 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
 Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
                       Reporter& reporter, const std::function<Status(Article&&)>& use,
                       const std::function<void(const std::string& file)>& file_done) {
-  return ForEachArticle(std::vector<Input>(paths.begin(), paths.end()), keep_boilerplate, reporter, use,
-                        file_done);
+  return ForEachInputArticle(std::vector<Input>(paths.begin(), paths.end()), keep_boilerplate, reporter, use,
+                             file_done);
 }
 
-Status ForEachArticle(const std::vector<Input>& inputs, bool keep_boilerplate,
-                      Reporter& reporter, const std::function<Status(Article&&)>& use,
-                      const std::function<void(const std::string& file)>& file_done) {
+Status ForEachInputArticle(const std::vector<Input>& inputs, bool keep_boilerplate,
+                           Reporter& reporter, const std::function<Status(Article&&)>& use,
+                           const std::function<void(const std::string& file)>& file_done) {
   ReadOptions ro;
   CleanOptions co;
   co.remove_boilerplate = !keep_boilerplate;
@@ -433,11 +433,11 @@ Result<size_t> Reindex(Store& store, const std::function<void(size_t, size_t)>& 
 
 Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
                             Reporter& reporter, const IngestHooks& hooks) {
-  return Ingest(store, std::vector<Input>(paths.begin(), paths.end()), reporter, hooks);
+  return IngestInputs(store, std::vector<Input>(paths.begin(), paths.end()), reporter, hooks);
 }
 
-Result<IngestReport> Ingest(Store& store, const std::vector<Input>& inputs,
-                            Reporter& reporter, const IngestHooks& hooks) {
+Result<IngestReport> IngestInputs(Store& store, const std::vector<Input>& inputs,
+                                  Reporter& reporter, const IngestHooks& hooks) {
   IngestReport report;
   Result<bool> was_behind = store.StoriesBehind();
   if (!was_behind.ok()) return was_behind.status();
@@ -510,7 +510,7 @@ Result<IngestReport> Ingest(Store& store, const std::vector<Input>& inputs,
     report.save_seconds += r->save_seconds;
     return Status::Ok();
   };
-  Status s = ForEachArticle(
+  Status s = ForEachInputArticle(
       inputs, false, reporter,
       [&](Article&& a) -> Status {
         ++report.read;

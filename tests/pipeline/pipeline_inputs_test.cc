@@ -52,7 +52,7 @@ TEST_F(PipelineInputs, PathsAndBuffersInTheOrderGiven) {
   std::vector<Input> inputs{P("a.txt"), BufferInput{"records", kRecords}, P("c.txt")};
   CountingReporter reporter(nullptr);
   std::vector<std::string> ids, files;
-  Status s = ForEachArticle(
+  Status s = ForEachInputArticle(
       inputs, false, reporter,
       [&](Article&& a) {
         ids.push_back(a.id);
@@ -68,7 +68,7 @@ TEST_F(PipelineInputs, PathsAndBuffersInTheOrderGiven) {
 TEST_F(PipelineInputs, UseFailureStopsInsideABuffer) {
   CountingReporter reporter(nullptr);
   size_t seen = 0;
-  Status s = ForEachArticle(std::vector<Input>{BufferInput{"records", kRecords}}, false, reporter, [&](Article&&) {
+  Status s = ForEachInputArticle(std::vector<Input>{BufferInput{"records", kRecords}}, false, reporter, [&](Article&&) {
     return ++seen == 2 ? Status::IOError("disk full") : Status::Ok();
   });
   EXPECT_EQ(s.code(), StatusCode::kIOError);
@@ -83,7 +83,7 @@ TEST_F(PipelineInputs, BufferIngestEqualsFileIngest) {
   ASSERT_TRUE(from_file.ok() && from_buffer.ok());
   CountingReporter reporter(nullptr);
   Result<IngestReport> f = Ingest(**from_file, std::vector<std::string>{P("feed.jsonl")}, reporter, {});
-  Result<IngestReport> b = Ingest(**from_buffer, std::vector<Input>{BufferInput{"records", kRecords}}, reporter, {});
+  Result<IngestReport> b = IngestInputs(**from_buffer, std::vector<Input>{BufferInput{"records", kRecords}}, reporter, {});
   ASSERT_TRUE(f.ok() && b.ok());
   EXPECT_EQ(b->stored, 3u);
   EXPECT_EQ(f->stored, b->stored);

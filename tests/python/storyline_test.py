@@ -189,6 +189,11 @@ class BriefTest(Temp):
             records = [json.loads(l) for l in f if l.strip()]
         want = cli_json("brief", WIRE, "--format", "json")
         self.assertEqual(storyline.brief(records), want)
+        # Dates may be given as datetime.date.
+        dated = [dict(r, date=datetime.date.fromisoformat(r["date"])) for r in records]
+        self.assertEqual(storyline.brief(dated), want)
+        with self.assertRaises(TypeError):
+            storyline.brief([dict(records[0], date=object())])
         # Paths and records mixed, in order.
         html = os.path.join(EXAMPLES, "brackenford-bridge")
         self.assertEqual(storyline.brief([html] + records), cli_json("brief", html, WIRE, "--format", "json"))
