@@ -290,6 +290,12 @@ class StoreTest(Temp):
         # The same lines as the command's, less its summary line.
         self.assertEqual(sorted(p["line"] for p in r["problems"]), sorted(error_lines(err)[:-1]))
         self.assertEqual(sorted(p["code"] for p in r["problems"]), ["invalid input", "not found"])
+        # A bad record is reported under the records' name and line.
+        with storyline.Store(self.path("py.db")) as s:
+            r = s.ingest([{"id": "x2", "title": "T", "text": "A second body long enough to keep."}, {"id": "x3"}])
+        self.assertEqual((r["stored"], r["rejected"]), (1, 1))
+        self.assertEqual(r["problems"][0]["line"],
+                         'storyline: error: records:2: record has neither "text" nor "html"')
 
     def test_errors_carry_the_cli_line(self):
         missing = self.path("none.db")
