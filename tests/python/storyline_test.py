@@ -48,16 +48,16 @@ def error_lines(stderr):
 
 
 def store_rows(path):
-    """Every row of every table of a store, `source` of articles left out
-    (a file's name there, the buffer's name for records)."""
+    """Every row of every table of a store, but `source` of articles (a
+    file's name there, the buffer's name for records) and the times rows
+    were stored (ingested_at, seen_at: the clock's second)."""
     c = sqlite3.connect(path)
     out = {}
     tables = [r[0] for r in c.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     for t in tables:
         cols = [r[1] for r in c.execute(f"PRAGMA table_info({t})")]
-        if t == "articles":
-            cols = [x for x in cols if x != "source"]
+        cols = [x for x in cols if not x.endswith("_at") and not (t == "articles" and x == "source")]
         rows = c.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall()
         out[t] = sorted(rows, key=repr)
     c.close()
