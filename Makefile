@@ -95,6 +95,7 @@ bench: build
 	rm -f $(BUILD)/bench-ingest.db*
 	/usr/bin/time -f "ingest pipeline: %e s wall, %U s user, %P CPU, peak RSS %M KiB" \
 	  $(BUILD)/storyline ingest --db $(BUILD)/bench-ingest.db $(BUILD)/synthetic-20k.jsonl
+	$(BUILD)/bench/merge_throughput --jsonl $(BUILD)/synthetic-20k.jsonl --shards 2 --dir $(BUILD)/merge-bench
 	$(BUILD)/bench/store_stream --articles 1000000 --data $(SHARED)/data --dir $(BUILD)/store-stream
 
 # Every scorer against ../shared/data (and the team's eval/ sets), as

@@ -83,6 +83,14 @@ int main(int argc, char** argv) {
   auto* c_reindex = app.add_subcommand("reindex", "refresh stored results made by older code or models");
   c_reindex->add_option("--db", reindex.db, db_help);
 
+  storyline::MergeCommand merge;
+  auto* c_merge = app.add_subcommand("merge", "one store from shards made elsewhere (no text annotated twice)");
+  c_merge->add_option("out", merge.out, "the store to merge into (created if missing)")->required();
+  c_merge->add_option("shards", merge.shards, "stores made by storyline ingest")->required();
+  c_merge->add_flag("--append", merge.append,
+                    "shards newer than OUT's stories: add their articles to OUT's stories instead of "
+                    "grouping every article anew (stories left alone keep their labels)");
+
   storyline::TagCommand tag;
   auto* c_tag = app.add_subcommand("tag", "named-entity tagging: 'token gold' lines in, "
                                           "'token gold predicted' out (for conlleval)");
@@ -107,6 +115,7 @@ int main(int argc, char** argv) {
     if (*c_search) return Finish(storyline::RunSearch(search, std::cout, std::cerr));
     if (*c_serve) return Finish(storyline::RunServe(serve, std::cout, std::cerr));
     if (*c_reindex) return Finish(storyline::RunReindex(reindex, std::cout, std::cerr));
+    if (*c_merge) return Finish(storyline::RunMerge(merge, std::cout, std::cerr));
     if (*c_tag) return Finish(storyline::RunTag(tag, std::cout, std::cerr));
   } catch (const std::exception& e) {
     // Library functions return Status; reaching here is a storyline bug.

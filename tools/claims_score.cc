@@ -149,6 +149,7 @@ void SystemSide(const storyline::Brief& brief, std::vector<claims_score::SystemC
       sc.attribute = c.attribute;
       sc.status = c.status;
       sc.story_event = c.subject.empty() && c.subject_name.empty();
+      sc.thing = c.subject.empty() && !c.subject_name.empty();
       sc.names.push_back(Fold(c.subject_name));
       for (const storyline::BriefEntity& e : story.entities) {
         if (e.id != c.subject || c.subject.empty()) continue;

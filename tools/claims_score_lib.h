@@ -229,6 +229,7 @@ struct SystemValue {
 struct SystemClaim {
   std::string subject_name, attribute, status;
   bool story_event = false;  // no subject at all: the story's own event
+  bool thing = false;        // no entity, only a subject name: a thing named by its measure ("break fee")
   std::vector<std::string> names;  // folded: subject_name and the entity's aliases
   std::vector<SystemValue> values;
 };
@@ -290,8 +291,15 @@ inline bool HasWords(const std::string& text, const std::string& name) {
   return false;
 }
 
-inline bool SubjectMatches(const Gold& gold, const std::string& key, const SystemClaim& c) {
+// `attribute`: the gold fact's attribute, when the match is to a fact.
+inline bool SubjectMatches(const Gold& gold, const std::string& key, const SystemClaim& c,
+                           const std::string& attribute = "") {
   auto it = gold.subjects.find(key);
+  // A thing the claim names by what it measures ("break fee": amount) is
+  // the event's fact whose attribute names that thing ("break fee").
+  if (c.thing && !gold.event.empty() && key == gold.event && HasWords(Fold(attribute), Fold(c.subject_name))) {
+    return true;
+  }
   if (c.story_event) {
     // The story's event, or a subject the claim's attribute names ("local
     // suppliers" for an event claim counting "local suppliers").
@@ -329,7 +337,7 @@ inline std::optional<Mapping> MapValue(const Gold& gold, const SystemClaim& c, c
     for (size_t k = 0; k < fact.values.size(); ++k) {
       const GoldValue& gv = fact.values[k];
       if (!Contains(gv.articles, article) || !SameValue(v.parsed, gv.parsed)) continue;
-      cands.push_back({f, k, SubjectMatches(gold, fact.subject, c)});
+      cands.push_back({f, k, SubjectMatches(gold, fact.subject, c, fact.attribute)});
     }
   }
   if (cands.empty()) return std::nullopt;
@@ -406,7 +414,7 @@ inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,
     std::optional<size_t> right;
     for (const auto& [f, vals] : hits) {
       const GoldFact& fact = gold.facts[f];
-      if (fact.status == "conflict" && vals.size() >= 2 && SubjectMatches(gold, fact.subject, c) &&
+      if (fact.status == "conflict" && vals.size() >= 2 && SubjectMatches(gold, fact.subject, c, fact.attribute) &&
           !stray && hits.size() == 1) {
         right = f;
       }
@@ -507,7 +515,7 @@ inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,
     ++n.gold_agreements;
     bool ok = false;
     for (const SystemClaim& c : claims) {
-      if (c.status != "agreed" || !SubjectMatches(gold, fact.subject, c)) continue;
+      if (c.status != "agreed" || !SubjectMatches(gold, fact.subject, c, fact.attribute)) continue;
       std::set<std::string> articles;
       for (const SystemValue& v : c.values) {
         for (const std::string& a : v.articles) {

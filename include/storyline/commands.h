@@ -51,6 +51,15 @@ struct ReindexCommand {
 // regroups the stories with the new annotations.
 Status RunReindex(const ReindexCommand& cmd, std::ostream& out, std::ostream& err);
 
+struct MergeCommand {
+  std::string out;                  // the store merged into (created if missing)
+  std::vector<std::string> shards;  // stores made by `storyline ingest` elsewhere
+  bool append = false;              // MergeHooks::append
+};
+// Merges the shards into `out` (storyline::Merge): a summary on `out`,
+// each bad shard reported on `err` and skipped (kInvalidInput at the end).
+Status RunMerge(const MergeCommand& cmd, std::ostream& out, std::ostream& err);
+
 struct ExtractCommand {
   std::vector<std::string> paths;
   bool json = false;          // one JSON object per line

@@ -8,6 +8,8 @@
 //   storyline::Result<storyline::IngestReport> r =
 //       storyline::Ingest(**store, {"crawl/"}, reporter, {});
 //   storyline::Result<storyline::Brief> b = storyline::StoryBrief(**store, "s1a2b3c4d5e6");
+//   storyline::Result<storyline::MergeReport> m =
+//       storyline::Merge(**store, {"shard1.db", "shard2.db"}, reporter, {});
 //
 // What the store keeps (store.h): each article's annotations, written with
 // the article; the story grouper's state and each story's view, written with
@@ -149,6 +151,68 @@ Result<RegroupReport> Regroup(Store& store, bool full, StoryCache* cache = nullp
 // then regroups everything (annotations feed the grouping and the views).
 // `progress` (may be empty) is called with (done, total) as it goes.
 Result<size_t> Reindex(Store& store, const std::function<void(size_t, size_t)>& progress);
+
+struct MergeHooks {
+  // Called after each article copied (stored, updated, unchanged or
+  // duplicate alike), and after each shard with its path; may be empty.
+  std::function<void()> article_copied;
+  std::function<void(const std::string& shard)> shard_done;
+  // Called before slow steps with a line to show.
+  std::function<void(const std::string& what)> step;
+  // When OUT has stories and every article the merge stores comes after
+  // OUT's grouped ones in publication order (nothing updated, OUT not
+  // behind): add them to OUT's grouping, as a later ingest batch does,
+  // instead of grouping every article anew. The same stories (ids,
+  // members, views, links) at the cost of the new articles only, but the
+  // stories they do not join keep the labels made against the corpus of
+  // when they last changed, where a regroup of everything labels every
+  // story against the whole corpus. False: always the latter, so that the
+  // merge equals one ingest of all the inputs exactly.
+  bool append = false;
+};
+
+struct MergeReport {
+  size_t shards = 0;      // shards copied in full
+  size_t bad_shards = 0;  // shards reported to the Reporter and skipped (or cut short)
+  size_t read = 0, stored = 0, updated = 0, unchanged = 0, duplicates = 0, clashes = 0;
+  // Articles whose stored annotations (and ClusterKeys) were copied as
+  // they were; articles annotated by the merge (none unless a shard or
+  // OUT holds annotations of another annotator version).
+  size_t copied_annotations = 0;
+  size_t annotated = 0;
+  size_t reannotated = 0;  // of those, articles of OUT refreshed (Reindex)
+  // Every article grouped anew (Regroup full): OUT had stories and the
+  // merge stored or updated articles (unless MergeHooks::append applied).
+  // Else only the new articles were added to OUT's grouping (into a new
+  // OUT that is the same thing).
+  bool full_regroup = false;
+  size_t grouped = 0, stories_changed = 0;
+  size_t aliases = 0;  // story ids of OUT that a full regroup retired, kept as aliases
+  double copy_seconds = 0, story_seconds = 0;
+  // Where story_seconds went (RegroupReport's parts; a Reindex's regroup
+  // not included): the serial clustering pass, reading members, building
+  // the changed stories (views on all cores), saving.
+  double cluster_seconds = 0, members_seconds = 0, views_seconds = 0, save_seconds = 0;
+};
+
+// Merges the stores `shards` (made by Ingest elsewhere, each opened
+// read-only) into `out`: every article put as Ingest would put it, in the
+// shards' order and each shard's storage order (same identity, update,
+// clash and duplicate rules; the duplicates a shard recorded are recorded
+// again), its stored annotations and ClusterKeys copied byte for byte
+// (an article is annotated only when its shard's are stale, as Ingest
+// would); annotations of OUT made by another annotator version refreshed
+// (Reindex); then the stories regrouped in publication order. The result
+// equals one Ingest of the shards' inputs, in the same order, grouped once
+// (IngestHooks::batch 0): DESIGN.md, "Merging shards".
+//
+// A shard that cannot be opened (missing, not a store, an older schema:
+// the message names `storyline reindex --db FILE`), is `out` itself, or
+// fails while read goes to `reporter` and is skipped; what was copied
+// stays. Errors writing `out` end the merge and are returned.
+// REQUIRES: a writable `out`.
+Result<MergeReport> Merge(Store& out, const std::vector<std::string>& shards, Reporter& reporter,
+                          const MergeHooks& hooks);
 
 // The stories as `storyline stories` lists them: the stored ones, or, when
 // they are behind the articles (an ingest is running or was killed before

@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -126,6 +127,21 @@ struct StoryRecord {
   std::vector<Article> articles;  // its articles, in the order they were stored
 };
 
+// An article with its stored results, as read from one store to be put
+// into another (Store::ForEachCopy, Store::PutCopy; `storyline merge`).
+// The encoded fields are opaque: only a Store reads them.
+struct ArticleCopy {
+  // The article. Its id is the one it came with: the distinct id a clash
+  // gave it in the store it was read from (PutReport::id) is undone, so the
+  // store it is put into applies the clash rule anew.
+  Article article;
+  std::string stored_id;  // its id in the store it was read from
+  std::string annotation;  // its encoded annotations ("" when none)
+  std::string keys;        // its encoded ClusterKeys ("" when none)
+  // The annotations were made by this annotator version (not stale).
+  bool current = false;
+};
+
 class Store {
  public:
   // Opens (creating if needed, unless read_only) and migrates the store at
@@ -155,6 +171,34 @@ class Store {
   Result<bool> NeedsAnnotation(const Article& article) const;
   // Commits the current batch (also done every batch_size puts).
   Status Flush();
+
+  // --- Copying between stores (`storyline merge`) ---
+
+  // Calls `use` with every stored article and its stored results, in
+  // storage order (the order a single ingest stored them in), streaming:
+  // one article in memory at a time. Stops at the first error `use`
+  // returns, and returns it; kCorruption for a damaged row.
+  // REQUIRES: `use` does not write to this store.
+  Status ForEachCopy(const std::function<Status(ArticleCopy&&)>& use) const;
+  // Stores copy.article as Put does (same identity, update, clash and
+  // duplicate rules). With `with_results`, the copy's encoded annotations
+  // and ClusterKeys are stored with it byte for byte (nothing decoded or
+  // made again). REQUIRES: copy.current when `with_results`.
+  Result<PutOutcome> PutCopy(const ArticleCopy& copy, PutReport* report, bool with_results);
+  // The ids recorded as copies of a stored article's text (Put's
+  // kDuplicate) with that article's id, by id.
+  Result<std::vector<std::pair<std::string, std::string>>> Duplicates() const;
+  // Records `id` as a copy of the stored article whose text is `text`, as
+  // Put of an article with that id and text from a new origin does: true
+  // when recorded; false when `id` is a stored article or no stored article
+  // has that text.
+  Result<bool> RecordDuplicate(const std::string& id, const std::string& text);
+  // The id of the grouped article (one with a slot) that comes last in
+  // publication order (stories::PublicationKey: dated ones by date then id,
+  // then undated ones by id); "" when none is grouped.
+  Result<std::string> LastGroupedArticleId() const;
+  // The file this store was opened from, as given to Open.
+  const std::string& Path() const;
 
   size_t ArticleCount() const;
   // Rows stepped through by full table scans in the lookups an ingest runs

@@ -79,8 +79,11 @@ Result<BriefFormat> ParseFormat(const std::string& name) {
 // of the files finished so far (so none while the first file is read).
 class ProgressLine {
  public:
-  ProgressLine(std::ostream& err, bool enabled, const std::vector<std::string>& files)
-      : err_(err), enabled_(enabled), t0_(Clock::now()), last_(t0_) {
+  // `command` and `unit` name the line's owner and what `files` are
+  // ("ingest", "files"; "merge", "shards").
+  ProgressLine(std::ostream& err, bool enabled, const std::vector<std::string>& files,
+               const char* command = "ingest", const char* unit = "files")
+      : err_(err), enabled_(enabled), command_(command), unit_(unit), t0_(Clock::now()), last_(t0_) {
     if (!enabled_) return;
     files_total_ = files.size();
     for (const std::string& f : files) {
@@ -118,12 +121,14 @@ class ProgressLine {
       double left = secs * (static_cast<double>(bytes_total_) / bytes_done_ - 1);
       eta = fmt::format("{:.0f}s", left);
     }
-    err_ << fmt::format("\r\033[Kingest: {}/{} files, {} articles, {:.0f} articles/s, ETA {}",
-                        files_done_, files_total_, articles_, rate, eta)
+    err_ << fmt::format("\r\033[K{}: {}/{} {}, {} articles, {:.0f} articles/s, ETA {}", command_,
+                        files_done_, files_total_, unit_, articles_, rate, eta)
          << std::flush;
   }
   std::ostream& err_;
   bool enabled_;
+  const char* command_;
+  const char* unit_;
   Clock::time_point t0_, last_;
   size_t files_total_ = 0, files_done_ = 0, articles_ = 0;
   uintmax_t bytes_total_ = 0, bytes_done_ = 0;
@@ -260,6 +265,52 @@ Status RunReindex(const ReindexCommand& cmd, std::ostream& out, std::ostream& er
   out << fmt::format("reindex: re-annotated {} article{} made by older code, grouped {} in {:.2f}s\n", *n,
                      *n == 1 ? "" : "s", grouped, SecondsSince(t0));
   return Status::Ok();
+}
+
+Status RunMerge(const MergeCommand& cmd, std::ostream& out, std::ostream& err) {
+  if (cmd.shards.empty()) return Status::InvalidInput("merge: no shards given");
+  auto store = Store::Open(cmd.out, {});
+  if (!store.ok()) return store.status();
+  CountingReporter reporter(&err, kMessagePrefix);
+  Clock::time_point t0 = Clock::now();
+  // The progress line of ingest, over the shard files, on a terminal.
+  const bool show = isatty(STDERR_FILENO);
+  ProgressLine progress(err, show, cmd.shards, "merge", "shards");
+  MergeHooks hooks;
+  hooks.append = cmd.append;
+  hooks.article_copied = [&] { progress.Article(); };
+  hooks.shard_done = [&](const std::string& shard) { progress.FileDone(shard); };
+  hooks.step = [&](const std::string& what) {
+    progress.Finish();
+    if (show) err << "\r\033[Kmerge: " << what << "..." << std::flush;
+  };
+  Result<MergeReport> r = Merge(**store, cmd.shards, reporter, hooks);
+  progress.Finish();
+  if (show) err << "\r\033[K" << std::flush;
+  if (!r.ok()) return r.status();
+  out << fmt::format(
+      "merge: {} shard{} merged, {} bad; {} read, {} stored, {} updated, {} unchanged, {} duplicates "
+      "in {:.2f}s; {} articles in {}\n",
+      r->shards, r->shards == 1 ? "" : "s", r->bad_shards, r->read, r->stored, r->updated, r->unchanged,
+      r->duplicates, r->copy_seconds, (*store)->ArticleCount(), cmd.out);
+  out << fmt::format(
+      "merge: annotations copied for {} article{}, annotated {}; {} ({} grouped, {} stor{} changed) "
+      "in {:.2f}s: clustering {:.2f}s, members {:.2f}s, views {:.2f}s, saving {:.2f}s; {:.2f}s in all\n",
+      r->copied_annotations, r->copied_annotations == 1 ? "" : "s", r->annotated,
+      r->full_regroup ? "every article grouped anew in publication order"
+                      : "new articles added to the stories",
+      r->grouped, r->stories_changed, r->stories_changed == 1 ? "y" : "ies", r->story_seconds,
+      r->cluster_seconds, r->members_seconds, r->views_seconds, r->save_seconds, SecondsSince(t0));
+  if (r->clashes > 0) {
+    out << fmt::format("merge: {} article{} stored under a distinct id: {} id was taken by another "
+                       "source (reported above)\n",
+                       r->clashes, r->clashes == 1 ? "" : "s", r->clashes == 1 ? "its" : "their");
+  }
+  if (r->aliases > 0) {
+    out << fmt::format("merge: {} story id{} of {} kept as alias{} of the stories now holding their articles\n",
+                       r->aliases, r->aliases == 1 ? "" : "s", cmd.out, r->aliases == 1 ? "" : "es");
+  }
+  return BatchStatus(reporter.rejected());
 }
 
 Status RunExtract(const ExtractCommand& cmd, std::ostream& out, std::ostream& err) {

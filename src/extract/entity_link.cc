@@ -578,7 +578,9 @@ void Linker::TrimLeadingRole(size_t m) {
   std::array<char, 32> buf;
   size_t cut = kNone;
   for (size_t k = mi.tb; k + 1 < mi.te; ++k) {
-    if (!IsCapitalised(doc_.Tok(k))) continue;
+    // "Goalkeeper Ann Lee", and "Acme goalkeeper Ann Lee" where the tagger
+    // ran the club's name and the role into the name.
+    if (!IsCapitalised(doc_.Tok(k)) && !(k > mi.tb && IsLowerWord(doc_.Tok(k)))) continue;
     const std::string_view lower = doc_.Lower(k, &buf);
     const Noun* n = LookupNoun(lower);
     if (n != nullptr && n->kind == Kind::kPerson && !lexicon::In(lexicon::kPersonNounsTitle, lower)) cut = k;
@@ -1201,7 +1203,12 @@ void Linker::ReadCuesAfter(size_t m) {
     }
   }
   if (np == kNone || np >= limit) return;
-  const Description d = ParseDescription(np, limit);
+  Description d = ParseDescription(np, limit);
+  // "X, the company's chief executive": the company is the owner of the
+  // role, not what X is; the description is what follows the possessive.
+  if (d.head != kNone && d.end + 1 < limit && IsPossessive(doc_.Tok(d.end))) {
+    d = ParseDescription(d.end + 1, limit);
+  }
   if (d.head == kNone) return;
   if (d.age > 0) {
     ages_.push_back({m, d.age});

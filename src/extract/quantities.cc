@@ -81,6 +81,7 @@ struct Number {
   bool plain = false;    // digits only: no comma, decimal point or suffix
   bool ordinal = false;  // "3rd"
   bool scaled = false;   // "30K", "1.2bn"
+  std::string_view unit;  // a unit written onto the digits ("520km"), lexicons/measure_units.txt
 };
 
 // Scale suffixes written onto the digits ("30K", "£1.2m", "1.2bn").
@@ -147,6 +148,8 @@ std::optional<Number> ParseNumber(std::string_view s) {
     n.ordinal = true;
     return n;
   }
+  n.unit = lexicon::Find(lexicon::kMeasureUnits, l);
+  if (!n.unit.empty()) return n;
   return std::nullopt;
 }
 
@@ -236,6 +239,9 @@ bool IsCountNoun(const Token& t, bool singular = false) {
   if (t.s[0] >= 'a' && t.s[0] <= 'z' && LooksPlural(l)) return true;
   return singular && (known(l + "s") || l == "person" || l == "child" || l == "woman" || l == "man");
 }
+
+// Adjectives after a unit that say which way it measures: "520km up".
+constexpr std::string_view kMeasureAdjectives[] = {"deep", "high", "long", "tall", "up", "wide"};
 
 bool IsTimeUnit(std::string_view lower) {
   return lexicon::In(kTimeUnits, lower);
@@ -498,7 +504,9 @@ class Finder {
       const size_t lead = LeadIn(match.first, &q.bound);
       if (!age) {
         bool unresolved = false;
-        match.subject = Owner(match, lead, &unresolved);
+        // A matcher that read the owner in the phrase keeps it ("Veltrane's
+        // workforce of 14,000").
+        if (match.subject.empty()) match.subject = Owner(match, lead, &unresolved);
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
@@ -699,6 +707,45 @@ class Finder {
     return "";
   }
 
+  // True when the noun phrase from token j (after "-year-old") ends in an
+  // organisation's noun (lexicons/org_nouns.txt, "-maker") and holds no
+  // person's noun (person_nouns.txt, gender_words.txt): "British scales
+  // maker", "family firm".
+  bool ThingAfter(size_t j) const {
+    const size_t sentence = j < toks_.size() ? toks_[j].sentence : 0;
+    std::vector<size_t> words;  // the lowercase words of the phrase
+    for (size_t step = 0; step < kMaxCountModifiers + 2 && j < toks_.size() && toks_[j].sentence == sentence;
+         ++step, ++j) {
+      if (IsUpperWord(toks_[j]) && words.empty()) continue;  // "British"; "Dutchman" is read as a name below
+      if (Is(j, "-") && Glued(j) && Glued(j + 1)) continue;
+      if (!IsLowerWord(toks_[j]) || InList(kPhraseEnders, toks_[j].s) || InList(kPrepositions, toks_[j].s) ||
+          lexicon::In(lexicon::kStopWords, Lower(toks_[j].s))) {
+        break;
+      }
+      words.push_back(j);
+    }
+    if (words.empty()) return false;
+    // The phrase must be closed (punctuation, a preposition, a stop word or
+    // the sentence's end after it): "The 19-year-old hit two goals" may be
+    // a person and a verb.
+    const bool closed = j >= toks_.size() || toks_[j].sentence != sentence || toks_[j].kind == Kind::kSym ||
+                        (IsLowerWord(toks_[j]) && (InList(kPrepositions, toks_[j].s) ||
+                                                   lexicon::In(lexicon::kStopWords, Lower(toks_[j].s))));
+    if (!closed) return false;
+    for (const size_t w : words) {
+      const std::string noun = Lower(toks_[w].s);
+      const std::string singular = noun.ends_with("s") ? noun.substr(0, noun.size() - 1) : noun;
+      if (IsParticiple(w) || lexicon::In(lexicon::kVerbsAndAdverbs, noun)) return false;
+      for (const std::string& x : {noun, singular}) {
+        if (lexicon::In(lexicon::kPersonNouns, x) || lexicon::In(lexicon::kGenderWords, x)) return false;
+      }
+    }
+    // Only an organisation's noun says it is no one ("maker", "firm",
+    // "carmaker"); an unknown noun may be a person's ("trainee").
+    const std::string head = Lower(toks_[words.back()].s);
+    return lexicon::In(lexicon::kOrgNouns, head) || head.ends_with("maker");
+  }
+
   // "a woman aged 31", "a 42-year-old man": an indefinite article within
   // kIndefiniteWindow tokens before `first` introduces someone new. Returns
   // its token index, or toks_.size() when there is none.
@@ -716,6 +763,9 @@ class Finder {
     if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/true)) return m->entity;
     if (attributive) {
       if (std::string after = PersonAfter(last + 1); !after.empty()) return after;
+      // "the 55-year-old British scales maker", "a 70-year-old bridge": the
+      // age of a thing, no one's.
+      if (ThingAfter(last + 1)) return "";
     }
     // "Zoë Fox, aged 31": the name right before, comma skipped.
     const size_t before = first > 0 && Is(first - 1, ",") ? first - 1 : first;
@@ -743,10 +793,26 @@ class Finder {
         if (std::string p = PersonJustBefore(first - 2); !p.empty()) return p;
       }
       const size_t s = toks_[first].sentence;
+      // "Niko Vosk wrapped it up - a turnaround for the 26-year-old
+      // Dutchman": one person named before it in its own sentence is the
+      // one it describes.
+      if (std::string own = OnlyPersonBefore(toks_[first].c0, sentence_start_[s]); !own.empty()) return own;
       return MostMentionedPersonBefore(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0]);
     }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
+  }
+
+  // The one PERSON entity named in [since, pos); "" when none or several.
+  std::string OnlyPersonBefore(size_t pos, size_t since) const {
+    std::string only;
+    for (const EntityMention* m : by_end_) {
+      if (m->span.end > pos) break;
+      if (m->type != "PERSON" || m->span.start < since) continue;
+      if (!only.empty() && only != m->entity) return "";
+      only = m->entity;
+    }
+    return only;
   }
 
   // The PERSON entity with the most mentions ending before code point
@@ -874,6 +940,18 @@ class Finder {
   // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
   // its sentence, else the first of the sentence before. Returns the pronoun's token index in
   // *at, or toks_.size() when there is none.
+  // True when token k sits in an aside set off by commas that closes
+  // before token `first` in the same sentence.
+  bool InClosedAside(size_t k, size_t first) const {
+    bool closed = false;
+    for (size_t j = k + 1; j < first && !closed; ++j) closed = Is(j, ",");
+    if (!closed) return false;
+    for (size_t j = k; j-- > 0 && toks_[j].sentence == toks_[k].sentence;) {
+      if (Is(j, ",")) return true;
+    }
+    return false;
+  }
+
   std::string PronounReferent(size_t first, size_t* at) const {
     *at = toks_.size();
     const size_t s = toks_[first].sentence;
@@ -882,6 +960,7 @@ class Finder {
       const std::string l = Lower(toks_[k].s);
       const bool person = l == "he" || l == "she" || l == "his" || l == "her";
       if (!person && l != "its") continue;
+      if (InClosedAside(k, first)) continue;  // "The rocket, built by Acme at its plant, carried 7 satellites"
       *at = k;
       // The nearest fitting name before it in its own sentence; else the
       // first of the sentence before, its subject ("Lindqvist tore a
@@ -1294,6 +1373,71 @@ class Finder {
   }
 
   // What a figure matched by `m` measures (see Quantity::measure).
+  // What a premium or discount is measured against: " to closing price"
+  // for "a 41% premium to Friday's closing price", " to average price" for
+  // "a 45 per cent premium to the three-month average price"; "" when the
+  // head is no such noun or the sentence names no reference.
+  std::string ReferencePoint(const std::string& head, size_t last) const {
+    const std::string noun = head.substr(head.rfind(' ') == std::string::npos ? 0 : head.rfind(' ') + 1);
+    if (noun != "premium" && noun != "discount") return "";
+    constexpr size_t kReach = 6;
+    const size_t s = toks_[last].sentence;
+    size_t k = last + 1;
+    while (k < toks_.size() && k <= last + kReach && toks_[k].sentence == s && !Is(k, ",") &&
+           !IsWordCi(k, "to") && !IsWordCi(k, "over") && !IsWordCi(k, "on")) {
+      ++k;
+    }
+    if (k >= toks_.size() || k > last + kReach || toks_[k].sentence != s || Is(k, ",")) return "";
+    ++k;
+    // Past determiners, possessors and names: "the", "Friday's", "Brisco's".
+    while (k < toks_.size() && toks_[k].sentence == s &&
+           (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their") || IsUpperWord(toks_[k]) ||
+            ((Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k)) || (IsWordCi(k, "s") && Glued(k)) ||
+            (Is(k, "-") && Glued(k)) || (toks_[k].kind == Kind::kNum))) {
+      ++k;
+    }
+    std::vector<std::string> words;
+    for (; k < toks_.size() && toks_[k].sentence == s && (IsLowerWord(toks_[k]) || (Is(k, "-") && Glued(k))) &&
+           words.size() < kMaxHeadModifiers;
+         ++k) {
+      if (Is(k, "-") || (Is(k - 1, "-") && Glued(k))) {
+        words.clear();  // "three-month average": the compound is a modifier
+        continue;
+      }
+      const std::string l = Lower(toks_[k].s);
+      if (InList(kPrepositions, l) || InList(kPhraseEnders, l) || lexicon::In(lexicon::kStopWords, l)) break;
+      words.push_back(l);
+    }
+    if (words.empty()) return "";
+    const size_t from = words.size() > 2 ? words.size() - 2 : 0;
+    std::string ref;
+    for (size_t i = from; i < words.size(); ++i) ref += " " + words[i];
+    return " to" + ref;
+  }
+
+  // True when the words from token k say the count is a total over a
+  // period, not one event's: "22 goals this season", "so far", "to date",
+  // "in all competitions", "in his career".
+  bool OverAPeriod(size_t k) const {
+    static constexpr std::string_view kPeriods[] = {"campaign", "career", "month", "season", "term", "week", "year"};
+    const auto period = [&](size_t t) {
+      return t < toks_.size() && IsLowerWord(toks_[t]) && InList(kPeriods, Lower(toks_[t].s));
+    };
+    if (k >= toks_.size() || toks_[k].kind != Kind::kWord) return false;
+    const std::string w = Lower(toks_[k].s);
+    if ((w == "this" || w == "all") && period(k + 1)) return true;
+    if ((w == "so" && IsWordCi(k + 1, "far")) || (w == "to" && IsWordCi(k + 1, "date")) ||
+        (w == "in" && IsWordCi(k + 1, "total"))) {
+      return true;
+    }
+    if (w == "in" && IsWordCi(k + 1, "all") && IsLowerWord(toks_[k + 2])) return true;  // "in all competitions"
+    if ((w == "in" || w == "of") && (IsWordCi(k + 1, "his") || IsWordCi(k + 1, "her") || IsWordCi(k + 1, "their") ||
+                                     IsWordCi(k + 1, "its"))) {
+      return period(k + 2);  // "in his career"
+    }
+    return false;
+  }
+
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
@@ -1304,7 +1448,8 @@ class Finder {
           (IsWordCi(m.last + 2, "a") || IsWordCi(m.last + 2, "an") || IsWordCi(m.last + 2, "the"))) {
         head = "for";
       }
-      return head.empty() ? "" : MeasureGroup(head);
+      if (head.empty()) return "";
+      return MeasureGroup(head) + ReferencePoint(head, m.last);
     }
     if (IsTimeUnit(m.unit + "s")) {
       // "12 years in prison", "jailed for nine years": what lasted.
@@ -1331,7 +1476,7 @@ class Finder {
     }
     std::string measure = CountModifiers(m) + m.unit;
     if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead)) {
+    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1)) {
       measure += " in all";
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them
@@ -1576,6 +1721,8 @@ class Finder {
     }
     if (!count_allowed) return std::nullopt;
     if (std::optional<Match> d = MatchHyphenDuration(first, last, value)) return d;
+    if (std::optional<Match> m = MatchHyphenMeasure(first, last, value)) return m;
+    if (std::optional<Match> m = MatchMeasureUnit(first, last, value)) return m;
     // "480 of the 643 jobs": a part counts what its whole counts.
     if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
                                  IsWordCi(next + 1, "their"))) {
@@ -1599,7 +1746,10 @@ class Finder {
          ++k) {
       ++noun;
     }
-    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) return Elided(first, last, value);
+    if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) {
+      if (std::optional<Match> g = GroupCount(first, last, value)) return g;
+      return Elided(first, last, value);
+    }
     std::string unit = Lower(toks_[noun].s);
     // A duration: the unit in the singular, never "years" (ages' unit).
     if (IsTimeUnit(unit)) {
@@ -1607,6 +1757,34 @@ class Finder {
       unit.pop_back();
     }
     return Match{first, noun, value, unit, std::string()};
+  }
+
+  // "A crowd of 41,212", "a workforce of 6,100": a bare number after "of"
+  // and a group noun counts the group's people (lexicons/group_nouns.txt).
+  std::optional<Match> GroupCount(size_t first, size_t last, double value) const {
+    if (first < 2 || !IsWordCi(first - 1, "of") || !IsLowerWord(toks_[first - 2]) ||
+        toks_[first - 2].sentence != toks_[first].sentence) {
+      return std::nullopt;
+    }
+    const std::string_view unit = lexicon::Find(lexicon::kGroupNouns, Lower(toks_[first - 2].s));
+    if (unit.empty()) return std::nullopt;
+    // "a crowd of 41,212 fans" names its own noun (read above); "of 41,212
+    // of them" is no size.
+    if (last + 1 < toks_.size() && IsWordCi(last + 1, "of")) return std::nullopt;
+    Match m{first, last, value, std::string(unit), std::string()};
+    // "Veltrane's global workforce of 14,000": the possessor's, and the
+    // whole of it.
+    size_t k = first - 2;
+    if (k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == toks_[k].sentence) {
+      const std::string adjective = Lower(toks_[k - 1].s);
+      if (adjective == "global" || adjective == "total" || adjective == "entire" || adjective == "whole" ||
+          adjective == "worldwide" || adjective == "overall") {
+        m.measure = std::string(unit) + " in all";
+        --k;
+      }
+    }
+    m.subject = Possessor(k);
+    return m;
   }
 
   // "Three people died and 41 were taken to hospital": a figure with no
@@ -1653,6 +1831,62 @@ class Finder {
       return std::nullopt;
     }
     return Match{first, dash + 1, value, unit, std::string(), DurationOf(Lower(toks_[noun].s))};
+  }
+
+  // The unit of length, area, weight or volume after a figure ("520km",
+  // "1,200 hectares", "27 metres"), spelled one way. A measure adjective
+  // after it says what the noun before the figure measures: "an orbit 520km
+  // up", "a wall 3 metres high".
+  std::optional<Match> MatchMeasureUnit(size_t first, size_t last, double value) const {
+    const std::optional<Number> glued = NumberAt(last);
+    size_t next = last + 1;
+    std::string_view unit;
+    if (glued && !glued->unit.empty()) {
+      unit = glued->unit;
+      next = last;
+    } else if (toks_[next].kind == Kind::kWord) {
+      unit = lexicon::Find(lexicon::kMeasureUnits, Lower(toks_[next].s));
+    }
+    if (unit.empty()) return std::nullopt;
+    Match m{first, next, value, std::string(unit), std::string()};
+    if (next + 1 < toks_.size() && toks_[next + 1].sentence == toks_[first].sentence &&
+        toks_[next + 1].kind == Kind::kWord && lexicon::In(kMeasureAdjectives, Lower(toks_[next + 1].s)) &&
+        first >= 1 && IsLowerWord(toks_[first - 1]) && toks_[first - 1].sentence == toks_[first].sentence &&
+        !InList(kPhraseEnders, toks_[first - 1].s) && !InList(kPrepositions, toks_[first - 1].s) &&
+        !lexicon::In(lexicon::kStopWords, Lower(toks_[first - 1].s))) {
+      m.measure = Lower(toks_[first - 1].s);
+    }
+    return m;
+  }
+
+  // "a 27-metre rocket", "a 550-kilometre sun-synchronous orbit": a unit
+  // written as a modifier measures the noun it modifies.
+  std::optional<Match> MatchHyphenMeasure(size_t first, size_t last, double value) const {
+    const size_t dash = last + 1;
+    if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
+    if (toks_[dash + 1].kind != Kind::kWord) return std::nullopt;
+    const std::string_view unit = lexicon::Find(lexicon::kMeasureUnits, Lower(toks_[dash + 1].s));
+    if (unit.empty() || Is(dash + 2, "-")) return std::nullopt;  // "a 10-metre-high wall": left alone
+    // The head: the last of the lowercase words (hyphenated ones included)
+    // that follow, before a phrase ender, a preposition or punctuation.
+    size_t noun = dash + 2;
+    for (size_t k = 0; k < kMaxCountModifiers && noun + 1 < toks_.size(); ++k) {
+      if (Is(noun + 1, "-") && Glued(noun + 1) && noun + 2 < toks_.size() && Glued(noun + 2) &&
+          IsLowerWord(toks_[noun + 2])) {
+        noun += 2;  // "sun-synchronous", "ro-ro"
+        continue;
+      }
+      if (!IsLowerWord(toks_[noun + 1]) || InList(kPhraseEnders, toks_[noun + 1].s) ||
+          InList(kPrepositions, toks_[noun + 1].s) || IsParticiple(noun + 1) ||
+          lexicon::In(lexicon::kStopWords, Lower(toks_[noun + 1].s))) {
+        break;
+      }
+      ++noun;
+    }
+    if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s)) {
+      return std::nullopt;
+    }
+    return Match{first, dash + 1, value, std::string(unit), std::string(), Lower(toks_[noun].s)};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -106,6 +107,7 @@ struct Store::Impl {
   Stmt count, get_article, all_articles, search;
   Stmt stories;
   Stmt upsert_annotation, upsert_keys, get_annotation, annotator_of, get_keys;
+  Stmt copy_scan, list_duplicates, last_grouped_undated, last_grouped_dated;
   Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related, grouping_row,
       story_at_index, viewless;
 
@@ -135,6 +137,9 @@ struct Store::Impl {
   // Stores the annotations and ClusterKeys of article `id` in the open
   // transaction.
   Status WriteAnnotation(const std::string& id, const AnnotatedArticle& annotated);
+  // The same with both already encoded (annotations by this annotator
+  // version); "" keys stores none.
+  Status WriteEncoded(const std::string& id, std::string_view blob, const std::string& keys);
   // Runs a statement that selects article_columns; one Article per row.
   Result<std::vector<Article>> ReadArticles(Stmt& st);
   Status SaveStoriesAt(const std::vector<StoredStory>& stories, const int64_t* generation);
@@ -204,6 +209,17 @@ Status Store::Impl::Prepare() {
       {&get_keys,
        "SELECT k.keys FROM article_keys AS k JOIN articles AS a ON a.doc = k.doc WHERE a.id = ?1"},
       {&article_at_slot, "SELECT " + article_columns + " FROM articles WHERE slot = ?1"},
+      {&copy_scan,
+       "SELECT " + article_columns + ", n.annotator, n.blob, k.keys FROM articles "
+       "LEFT JOIN annotations AS n ON n.doc = articles.doc "
+       "LEFT JOIN article_keys AS k ON k.doc = articles.doc ORDER BY articles.doc"},
+      {&list_duplicates, "SELECT id, original_id FROM duplicates ORDER BY id"},
+      // Both walk articles_by_date from its end; the first grouped row ends them.
+      {&last_grouped_undated,
+       "SELECT id FROM articles WHERE published = '' AND slot IS NOT NULL ORDER BY id DESC LIMIT 1"},
+      {&last_grouped_dated,
+       "SELECT id FROM articles WHERE published > '' AND slot IS NOT NULL "
+       "ORDER BY published DESC, id DESC LIMIT 1"},
       {&grouping_row, "SELECT value FROM grouping_rows WHERE kind = ?1 AND key = ?2"},
       {&story_at_index, "SELECT id, label FROM stories WHERE stream_index = ?1"},
       {&viewless,
@@ -321,6 +337,32 @@ void BindArticle(Stmt& st, const Article& a, uint64_t hash, const std::string& i
 constexpr int kDistinctIdTries = 100;
 constexpr size_t kShortHashDigits = 8;
 
+// The clash suffix of DistinctId: "-" and the first 8 hex digits of the
+// origin's hash, or "-" and all 16, or those and "-N".
+std::string HashOfOrigin(const std::string& origin) { return fmt::format("{:016x}", ContentHash(origin)); }
+
+// The id an article came with, from the id a store gave it: `stored_id`
+// without the suffix DistinctId adds for `origin` (unchanged when it has
+// none). An id of its own that happens to end in its origin's hash is
+// taken for a clash's: that needs an id crafted for its origin.
+std::string OwnId(const std::string& stored_id, const std::string& origin) {
+  if (origin.empty()) return stored_id;
+  const std::string hex = HashOfOrigin(origin);
+  const std::string short_suffix = "-" + hex.substr(0, kShortHashDigits);
+  const std::string long_suffix = "-" + hex;
+  auto ends_with = [&](const std::string& suffix) {
+    return stored_id.size() > suffix.size() && stored_id.ends_with(suffix);
+  };
+  if (ends_with(short_suffix)) return stored_id.substr(0, stored_id.size() - short_suffix.size());
+  if (ends_with(long_suffix)) return stored_id.substr(0, stored_id.size() - long_suffix.size());
+  const size_t at = stored_id.rfind(long_suffix + "-");
+  if (at != std::string::npos && at > 0 &&
+      stored_id.find_first_not_of("0123456789", at + long_suffix.size() + 1) == std::string::npos) {
+    return stored_id.substr(0, at);
+  }
+  return stored_id;
+}
+
 }  // namespace
 
 Result<Store::Impl::Known> Store::Impl::Lookup(Stmt& st, const std::string& key) {
@@ -339,7 +381,7 @@ Result<Store::Impl::Known> Store::Impl::Lookup(Stmt& st, const std::string& key)
 }
 
 Result<std::string> Store::Impl::DistinctId(const Article& a) {
-  const std::string hex = fmt::format("{:016x}", ContentHash(a.origin));
+  const std::string hex = HashOfOrigin(a.origin);
   for (int i = 0; i < kDistinctIdTries; ++i) {
     std::string id = a.id + "-" + (i == 0 ? hex.substr(0, kShortHashDigits) : hex);
     if (i > 1) id += "-" + std::to_string(i);
@@ -567,6 +609,109 @@ Result<PutOutcome> Store::Put(const Article& article, PutReport* report,
 }
 
 Status Store::Flush() { return impl_->Commit(); }
+
+Status Store::ForEachCopy(const std::function<Status(ArticleCopy&&)>& use) const {
+  Impl& impl = *impl_;
+  Stmt& st = impl.copy_scan;
+  StmtRewinder rewind(st);
+  // Column positions after the 13 article columns (Prepare).
+  constexpr int kAnnotator = 13, kBlob = 14, kKeys = 15;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) return Status::Ok();
+    if (rc != SQLITE_ROW) return impl.db.Error(rc, "cannot read articles");
+    Result<Article> a = impl.RowToArticle(st);
+    if (!a.ok()) return a.status();
+    ArticleCopy copy;
+    copy.stored_id = a->id;
+    copy.article = std::move(*a);
+    copy.article.id = OwnId(copy.stored_id, copy.article.origin);
+    if (sqlite3_column_type(st.get(), kBlob) != SQLITE_NULL) {
+      copy.annotation.assign(static_cast<const char*>(sqlite3_column_blob(st.get(), kBlob)),
+                             static_cast<size_t>(sqlite3_column_bytes(st.get(), kBlob)));
+      copy.current = st.ColumnInt64(kAnnotator) == kAnnotatorVersion;
+    }
+    if (sqlite3_column_type(st.get(), kKeys) != SQLITE_NULL) copy.keys = st.ColumnText(kKeys);
+    if (Status s = use(std::move(copy)); !s.ok()) return s;
+  }
+}
+
+Result<PutOutcome> Store::PutCopy(const ArticleCopy& copy, PutReport* report, bool with_results) {
+  if (Status s = impl_->RequireWritable("store articles"); !s.ok()) return s;
+  const Article& article = copy.article;
+  if (article.id.empty()) {
+    return Status::InvalidInput(article.source + ": article has no id, cannot store it");
+  }
+  const uint64_t hash = article.content_hash != 0 ? article.content_hash : ContentHash(article.text);
+  if (Status s = impl_->BeginBatch(); !s.ok()) return s;
+  PutReport ignored;
+  if (report == nullptr) report = &ignored;
+  *report = PutReport{};
+  Result<PutOutcome> outcome = impl_->PutInBatch(article, hash, report);
+  if (!outcome.ok()) return impl_->BatchError(outcome.status());
+  if (with_results && !copy.annotation.empty() && *outcome != PutOutcome::kDuplicate) {
+    if (Status s = impl_->WriteEncoded(report->id, copy.annotation, copy.keys); !s.ok()) {
+      return impl_->BatchError(s);
+    }
+  }
+  if (++impl_->batch_puts >= impl_->options.batch_size) {
+    if (Status s = impl_->Commit(); !s.ok()) return s;
+  }
+  return outcome;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Store::Duplicates() const {
+  Stmt& st = impl_->list_duplicates;
+  StmtRewinder rewind(st);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) return out;
+    if (rc != SQLITE_ROW) return impl_->db.Error(rc, "cannot read duplicates");
+    out.emplace_back(st.ColumnText(0), st.ColumnText(1));
+  }
+}
+
+Result<bool> Store::RecordDuplicate(const std::string& id, const std::string& text) {
+  if (Status s = impl_->RequireWritable("record duplicates"); !s.ok()) return s;
+  Impl& impl = *impl_;
+  Result<Impl::Known> own = impl.Lookup(impl.find_by_id, id);
+  if (!own.ok()) return own.status();
+  if (own->found) return false;
+  if (Status s = impl.BeginBatch(); !s.ok()) return s;
+  const uint64_t hash = ContentHash(text);
+  std::string original;
+  {
+    StmtRewinder rewind(impl.find_same_text);
+    impl.find_same_text.BindInt64(1, HashToSql(hash));
+    impl.find_same_text.BindText(2, text);
+    impl.find_same_text.BindText(3, id);
+    const int rc = impl.find_same_text.Step();
+    if (rc == SQLITE_DONE) return false;
+    if (rc != SQLITE_ROW) return impl.BatchError(impl.db.Error(rc, "cannot look for copies of article " + id));
+    original = impl.find_same_text.ColumnText(0);
+  }
+  StmtRewinder rewind(impl.upsert_duplicate);
+  impl.upsert_duplicate.BindText(1, id);
+  impl.upsert_duplicate.BindText(2, original);
+  impl.upsert_duplicate.BindInt64(3, HashToSql(hash));
+  const int rc = impl.upsert_duplicate.Step();
+  if (rc != SQLITE_DONE) return impl.BatchError(impl.db.Error(rc, "cannot record duplicate " + id));
+  return true;
+}
+
+Result<std::string> Store::LastGroupedArticleId() const {
+  // Undated articles come last in publication order, so one of them wins.
+  for (Stmt* st : {&impl_->last_grouped_undated, &impl_->last_grouped_dated}) {
+    StmtRewinder rewind(*st);
+    const int rc = st->Step();
+    if (rc == SQLITE_ROW) return st->ColumnText(0);
+    if (rc != SQLITE_DONE) return impl_->db.Error(rc, "cannot read the grouped articles");
+  }
+  return std::string();
+}
+
+const std::string& Store::Path() const { return impl_->db.path(); }
 
 size_t Store::ArticleCount() const {
   Stmt& st = impl_->count;
@@ -802,8 +947,13 @@ Result<bool> Store::StoriesBehind() const {
 }
 
 Status Store::Impl::WriteAnnotation(const std::string& id, const AnnotatedArticle& annotated) {
+  return WriteEncoded(id, store_internal::EncodeAnnotation(annotated),
+                      nlohmann::json(storyline::ClusterKeys(annotated))
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Status Store::Impl::WriteEncoded(const std::string& id, std::string_view blob, const std::string& keys) {
   {
-    const std::string blob = store_internal::EncodeAnnotation(annotated);
     StmtRewinder rewind(upsert_annotation);
     upsert_annotation.BindText(1, id);
     upsert_annotation.BindInt64(2, kAnnotatorVersion);
@@ -812,10 +962,10 @@ Status Store::Impl::WriteAnnotation(const std::string& id, const AnnotatedArticl
     const int rc = upsert_annotation.Step();
     if (rc != SQLITE_DONE) return db.Error(rc, "cannot store the annotations of article " + id);
   }
+  if (keys.empty()) return Status::Ok();
   StmtRewinder rewind(upsert_keys);
   upsert_keys.BindText(1, id);
-  upsert_keys.BindText(2, nlohmann::json(storyline::ClusterKeys(annotated))
-                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  upsert_keys.BindText(2, keys);
   const int rc = upsert_keys.Step();
   if (rc != SQLITE_DONE) return db.Error(rc, "cannot store the clustering keys of article " + id);
   return Status::Ok();

@@ -141,6 +141,17 @@ bool SaysBetween(const std::string& text) {
   return false;
 }
 
+// True when `text` (between a figure and a later day) names what the
+// figure is measured against: "premium to ...", "more than ...", "compared
+// with ...", "against ...", "over ...".
+bool ComparesBetween(std::string_view text) {
+  const std::string folded = " " + FoldCase(text) + " ";
+  for (std::string_view w : {" to ", " than ", " against ", " compared ", " over ", " versus "}) {
+    if (folded.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -172,7 +183,12 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
       const size_t lo = std::min(q.span.end, d.span.end), hi = std::max(q.span.start, d.span.start);
       return o.span.start >= lo && o.span.end <= hi;
     });
-    if (date.size() == 4 && (lead.ends_with("since ") || other_between)) continue;
+    // "the biggest crowd since the record of 44,950 in 1966": a year after
+    // "since" further along is what the figure is compared with too.
+    const bool since_between =
+        d.span.start >= q.span.end &&
+        (" " + FoldCase(view.Slice(q.span.end, d.span.start))).find(" since ") != std::string::npos;
+    if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between)) continue;
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
       // "Pellmore, founded in 1962, now employs 6,800 people": the year
       // dates another verb's event, outside which the figure stands.
@@ -180,7 +196,13 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
         const std::string lead_in = view.Slice(sentence.start, d.span.start);
         const EventWord event = FindEventWordBefore(lead_in);
         const size_t event_at = sentence.start + CountCodePoints(std::string_view(lead_in).substr(0, event.begin));
-        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start)) continue;
+        // But "sank in 1987 with the loss of 11 lives": a figure after the
+        // year in the same phrase (no comma between) is that event's.
+        const bool same_phrase = d.span.end <= q.span.start &&
+                                 view.Slice(d.span.end, q.span.start).find(',') == std::string::npos;
+        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start) && !same_phrase) {
+          continue;
+        }
       }
       if (q.measure == "age") {
         const std::string word = EventWordBefore(view.Slice(sentence.start, d.span.start));
@@ -201,6 +223,9 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     }
     // "..., the company confirmed on October 16": the day of the telling.
     if (SaysBetween(view.Slice(q.span.end, d.span.start))) continue;
+    // "a 44 per cent premium to the closing price on Friday": the day is
+    // the reference point's, which the figure is measured against.
+    if (ComparesBetween(view.Slice(q.span.end, d.span.start))) continue;
     // "by 197 votes in Tuesday's election": the day names the event the
     // figure is of, not a day in a series of figures.
     const std::string after = view.Slice(d.span.end, d.span.end + 2);

@@ -63,6 +63,14 @@ const Case kCases[] = {
      {{"Maria Lopez", "Tom Lopez"}},
      {{"the actress#2", "PERSON"}},
      {}},
+    // The possessor in an apposition owns the role; it is not the person.
+    {"apposition_possessor_is_not_the_person",
+     "The ferry was sold to the company by Halmond Lines in 2016. Priya Vennick, the company's "
+     "chief executive, said the ship was safe. The company said it would cooperate.",
+     {},
+     {{"Priya Vennick", "The company"}},
+     {{"Priya Vennick", "PERSON"}},
+     {}},
     {"role_before_name_declares_role",
      "Singer Anna Berg and Mark Evans arrived in Oslo on Friday. Mark Evans spoke to the "
      "press. The singer said she was tired.",
@@ -499,6 +507,14 @@ const TaggedCase kTaggedCases[] = {
      {{"Morvella", "ORG"}}},
     // A possessor in the description's own sentence, across "after": not a
     // participant of the description's clause, so it may be the referent.
+    // A lowercase role the tagger ran into a name ends the part before it.
+    {"lowercase_role_inside_a_name_is_cut",
+     "Lee scored after Kelby goalkeeper Rory Mandell, 24, could only parry. Mandell said it was wet.",
+     {{"Kelby goalkeeper Rory Mandell", "PERSON"}, {"Mandell@2", "PERSON"}},
+     {{"Rory Mandell", "Mandell"}},
+     {},
+     {{"Rory Mandell", "PERSON"}},
+     {"Kelby goalkeeper Rory Mandell"}},
     {"possessor_before_a_subordinate_clause",
      "Talcott rose. Brenner Motors' shares fell after the firm warned on profits.",
      {{"Talcott", "ORG"}, {"Brenner Motors", "ORG"}},

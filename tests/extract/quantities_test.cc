@@ -187,6 +187,13 @@ TEST(FindQuantitiesTest, AgeSubjects) {
       {"Zoë Fox, a 42-year-old actress, left.", {kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox spoke first. A 42-year-old man was arrested.", {kFox}, "42-year-old", 42, "years", ""},
       {"Zoë Fox sang. A woman aged 31 was hurt.", {kFox}, "aged 31", 31, "years", ""},
+      // A definite description after one name in its own sentence is that person.
+      {"Omar Lane arrived. Zoë Fox sang, a triumph for the 31-year-old singer.", {kLane, kFox}, "31-year-old", 31,
+       "years", "e1"},
+      // The age of a thing is no one's.
+      {"Zoë Fox agreed a takeover of the 55-year-old British scales maker.", {kFox}, "55-year-old", 55, "years",
+       ""},
+      {"Zoë Fox starred. The 31-year-old British actress wrote a post.", {kFox}, "31-year-old", 31, "years", "e1"},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
@@ -353,6 +360,19 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It put Ann Lee on 8,412 votes and Bo Kim on 8,215.", "8,215", 8215, 0, "votes", B::kExact},
       {"82 patients in the drug group had a stroke.", "82 patients", 82, 0, "patients in drug group", B::kExact},
       {"The independent drew 1,904 votes in the mayoral race.", "1,904 votes", 1904, 0, "votes", B::kExact},
+      // Units of length, area and weight, as a modifier or after the figure.
+      {"The 27-metre rocket lifted off.", "27-metre", 27, 0, "rocket", B::kExact},
+      {"The 40-tonne truck delivered the parts.", "40-tonne", 40, 0, "truck", B::kExact},
+      {"It reached a 550-kilometre sun-synchronous orbit.", "550-kilometre", 550, 0, "orbit", B::kExact},
+      {"It flew into an orbit 520km up.", "520km", 520, 0, "orbit", B::kExact},
+      {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
+      // A bare number after "of" and a group noun counts the group.
+      {"A crowd of 41,212 watched at the park.", "41,212", 41212, 0, "spectators", B::kExact},
+      {"The plan cuts jobs from a global workforce of 14,000.", "14,000", 14000, 0, "staff in all", B::kExact},
+      // A total over a period is not one event's count.
+      {"That took him to twenty-two goals this season.", "twenty-two goals", 22, 0, "goals in all", B::kExact},
+      {"She has scored 40 goals in her career.", "40 goals", 40, 0, "goals scored in all", B::kExact},
+      {"The club sold 300 tickets so far.", "300 tickets", 300, 0, "tickets sold in all", B::kExact},
   };
   for (const FrameCase& c : kCases) {
     const std::vector<Quantity> found = FindQuantities(c.sentence, {});
@@ -364,6 +384,34 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
     EXPECT_EQ(q->measure, c.measure) << c.sentence;
     EXPECT_EQ(q->bound, c.bound) << c.sentence;
   }
+}
+
+// A unit written onto the digits or after them is spelled one way.
+TEST(FindQuantitiesTest, MeasureUnits) {
+  const Case kCases[] = {
+      {"The trail runs for 42km along the coast.", {}, "42km", 42, "kilometres", ""},
+      {"The trail runs for 42 kilometers along the coast.", {}, "42 kilometers", 42, "kilometres", ""},
+      {"The storm dumped 15cm of snow.", {}, "15cm", 15, "centimetres", ""},
+      {"The fish weighed 12 kg.", {}, "12 kg", 12, "kilograms", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
+// The owner a group noun's possessor names.
+TEST(FindQuantitiesTest, GroupSizeBelongsToThePossessor) {
+  const Case c{"Acme Corp's workforce of 6,100 will shrink.", {kAcme}, "6,100", 6100, "staff", "e3"};
+  ExpectCase(c);
+}
+
+// A pronoun inside an aside that closes before the figure is not the
+// clause's subject ("The rocket, built by Acme at its plant, carried ...").
+TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
+  const Case kCases[] = {
+      {"The ferry, built by Acme Corp at its yard in Leith, carried 300 passengers.", {kAcme}, "300 passengers",
+       300, "passengers", ""},
+      {"Acme Corp said its plant employs 300 workers.", {kAcme}, "300 workers", 300, "workers", "e3"},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
 }
 
 // Results are sorted and disjoint, and each text is the bytes at its span.

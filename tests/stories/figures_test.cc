@@ -219,6 +219,42 @@ const std::vector<Case>& Cases() {
         {"b", "2024-08-31", "Harrowgate signed three loan players on Friday."}},
        "2",
        Expect::kAbsent},
+      // A premium to the same reference disagrees, whatever day the
+      // reference price is given; one to another reference does not.
+      {"premium_to_the_same_price_disagrees",
+       {{"a", "2026-04-20", "Corlan will pay 265 pence a share, a 41% premium to Friday's closing price of 188 pence."},
+        {"b", "2026-04-20", "Corlan's offer is a 44 per cent premium to Tenby's closing price on Friday."}},
+       "44",
+       Expect::kConflict},
+      {"premium_to_another_price_is_apart",
+       {{"a", "2026-04-20", "Corlan will pay 265 pence a share, a 41% premium to Friday's closing price of 188 pence."},
+        {"b", "2026-04-20", "Corlan's offer is a 45 per cent premium to Tenby's three-month average share price."}},
+       "45",
+       Expect::kNoConflict},
+      // A crowd and an attendance count the same spectators; a record
+      // "since" another year is what the figure is compared with.
+      {"crowd_and_attendance_disagree",
+       {{"a", "2026-05-17", "A crowd of 41,212 watched at Penmoor Park, the largest since the record was set in 1968."},
+        {"b", "2026-05-17", "An attendance of 42,112 was announced at Penmoor Park, the biggest since the record of 1966."}},
+       "42112",
+       Expect::kConflict},
+      {"admitted_is_hospitalised",
+       {{"a", "2026-03-12", "Health officials said eight patients had been admitted after the outbreak in Dorvale."},
+        {"b", "2026-03-12", "Ten victims have been hospitalised after the outbreak in Dorvale, officials said."}},
+       "10",
+       Expect::kConflict},
+      // A figure in the phrase of an earlier dated event is that event's.
+      {"a_figure_of_an_earlier_event_is_no_claim",
+       {{"a", "2024-10-07", "It is the worst accident in the sound since the trawler Kelp Star sank in 1987 with the loss of 11 lives."},
+        {"b", "2024-10-07", "Three people died when the ferry grounded on Sunday, the coastguard said."}},
+       "11",
+       Expect::kAbsent},
+      // A season's total is not one match's count.
+      {"season_total_apart_from_the_match",
+       {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
+        {"b", "2026-05-17", "Ardley hit two goals in the final, which took him to twenty-two goals this season."}},
+       "2",
+       Expect::kAgreed},
   };
   return kCases;
 }
