@@ -125,6 +125,28 @@ class IngestReport(TypedDict):
     problems: list[Problem]
     warnings: list[str]
 
+class MergeReport(TypedDict):
+    shards: int
+    bad_shards: int
+    read: int
+    stored: int
+    updated: int
+    unchanged: int
+    duplicates: int
+    clashes: int
+    copied_annotations: int
+    annotated: int
+    reannotated: int
+    full_regroup: bool
+    grouped: int
+    stories_changed: int
+    aliases: int
+    articles: int
+    copy_seconds: float
+    story_seconds: float
+    problems: list[Problem]
+    warnings: list[str]
+
 def extract(html_or_bytes: Union[str, bytes, bytearray, memoryview], url: Optional[str] = None,
             *, id: Optional[str] = None) -> ExtractedArticle:
     """Cleans one page or text: a dict like `storyline extract --json`."""
@@ -144,6 +166,8 @@ class Store:
     def __init__(self, path: str, read_only: bool = False) -> None: ...
     def ingest(self, paths_or_records: _Inputs, batch: int = 1000) -> IngestReport:
         """Stores articles and updates the stories: `storyline ingest`."""
+    def merge(self, shards: Union[_Path, Iterable[_Path]], append: bool = False) -> MergeReport:
+        """Merges stores made elsewhere into this one: `storyline merge`."""
     def stories(self) -> list[StoryListing]:
         """Like `storyline stories --json`."""
     def brief(self, story_id: Optional[str] = None) -> BriefDict:

@@ -365,6 +365,23 @@ py::object BriefOf(const py::object& paths_or_records) {
   return FromJson(json);
 }
 
+// A report's "problems" ({message, line, code} per input reported and
+// skipped) and "warnings" (lines), as the command line would print them.
+void AddProblems(const CollectingReporter& reporter, py::dict& report) {
+  py::list problems;
+  for (const Status& s : reporter.rejected()) {
+    py::dict p;
+    p["message"] = s.message();
+    p["line"] = ErrorLine(s);
+    p["code"] = StatusCodeName(s.code());
+    problems.append(p);
+  }
+  report["problems"] = problems;
+  py::list warnings;
+  for (const std::string& w : reporter.warnings()) warnings.append(WarningLine(w));
+  report["warnings"] = warnings;
+}
+
 // storyline.Store: one open store. Calls are serialised by `mu_` (a Store
 // is one thread's at a time, store.h) and run without the GIL.
 class PyStore {
@@ -420,18 +437,51 @@ class PyStore {
     d["was_behind"] = r.was_behind;
     d["articles"] = articles;
     d["story_seconds"] = r.story_seconds;
-    py::list problems;
-    for (const Status& s : reporter.rejected()) {
-      py::dict p;
-      p["message"] = s.message();
-      p["line"] = ErrorLine(s);
-      p["code"] = StatusCodeName(s.code());
-      problems.append(p);
+    AddProblems(reporter, d);
+    return d;
+  }
+
+  py::dict Merge(const py::object& shard_paths, bool append) {
+    std::vector<std::string> shards;
+    if (py::isinstance<py::str>(shard_paths) || py::hasattr(shard_paths, "__fspath__")) {
+      shards.push_back(PathOf(shard_paths));
+    } else {
+      for (py::handle h : shard_paths) shards.push_back(PathOf(h));
     }
-    d["problems"] = problems;
-    py::list warnings;
-    for (const std::string& w : reporter.warnings()) warnings.append(WarningLine(w));
-    d["warnings"] = warnings;
+    // The command line's check and message (RunMerge).
+    if (shards.empty()) ThrowIfError(Status::InvalidInput("merge: no shards given"));
+    CollectingReporter reporter;
+    MergeReport r;
+    size_t articles = 0;
+    {
+      py::gil_scoped_release release;
+      std::lock_guard<std::mutex> lock(mu_);
+      Store& store = Open();
+      MergeHooks hooks;
+      hooks.append = append;
+      r = ValueOrThrow(storyline::Merge(store, shards, reporter, hooks));
+      articles = store.ArticleCount();
+    }
+    py::dict d;
+    d["shards"] = r.shards;
+    d["bad_shards"] = r.bad_shards;
+    d["read"] = r.read;
+    d["stored"] = r.stored;
+    d["updated"] = r.updated;
+    d["unchanged"] = r.unchanged;
+    d["duplicates"] = r.duplicates;
+    d["clashes"] = r.clashes;
+    d["copied_annotations"] = r.copied_annotations;
+    d["annotated"] = r.annotated;
+    d["reannotated"] = r.reannotated;
+    d["full_regroup"] = r.full_regroup;
+    d["grouped"] = r.grouped;
+    d["stories_changed"] = r.stories_changed;
+    d["aliases"] = r.aliases;
+    d["articles"] = articles;
+    d["copy_seconds"] = r.copy_seconds;
+    d["story_seconds"] = r.story_seconds;
+    AddProblems(reporter, d);
     return d;
   }
 
@@ -592,6 +642,22 @@ was_behind, articles (now in the store), story_seconds, and
 ``problems`` (one {message, line, code} per input the command line would
 report and skip; they do not raise) and ``warnings`` (lines). Raises only
 when the store fails (IoError, Corruption, ...).)doc")
+      .def("merge", &sp::PyStore::Merge, py::arg("shards"), py::arg("append") = false,
+           R"doc(Merges stores made elsewhere into this one: ``storyline merge OUT SHARD...``.
+
+shards: paths of stores made by ingest (each opened read-only). Every
+article is put as ingest would put it, its stored annotations copied (no
+text annotated twice), then the stories regrouped in publication order:
+the result equals one ingest of the shards' inputs (DESIGN.md, "Merging
+shards"). append: ``--append`` (shards newer than this store's stories
+only add to them).
+
+Returns a dict: shards, bad_shards, read, stored, updated, unchanged,
+duplicates, clashes, copied_annotations, annotated, reannotated,
+full_regroup, grouped, stories_changed, aliases, articles, copy_seconds,
+story_seconds, problems and warnings (as for ingest: a bad shard is
+reported there and skipped). Raises InputError for no shards, and when
+this store fails.)doc")
       .def("stories", &sp::PyStore::Stories,
            R"doc(The stories: a list like ``storyline stories --json``.
 

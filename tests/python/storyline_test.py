@@ -275,6 +275,35 @@ class StoreTest(Temp):
             ids = [a["id"] for a in s.brief()["articles"]]
             self.assertTrue(any(i.startswith("records-") for i in ids), ids)
 
+    def test_merge_equals_cli_merge_and_one_ingest(self):
+        inputs = [os.path.join(EXAMPLES, d) for d in ("brackenford-bridge", "lindqvist-transfer",
+                                                      "nimbrella-breach")] + [WIRE]
+        shards = []
+        for i, path in enumerate(inputs):
+            shards.append(self.path(f"shard{i}.db"))
+            with storyline.Store(shards[-1]) as s:
+                s.ingest(path)
+        missing = self.path("missing-shard.db")
+        cli_out = self.path("cli-out.db")
+        _, err, code = cli("merge", cli_out, *shards, missing, check=False)
+        self.assertEqual(code, 1)
+        with storyline.Store(self.path("py-out.db")) as out:
+            r = out.merge(shards + [missing])
+            self.assertEqual((r["shards"], r["bad_shards"], r["annotated"]), (len(shards), 1, 0))
+            self.assertEqual(r["copied_annotations"], r["stored"])
+            self.assertEqual([p["line"] for p in r["problems"]], error_lines(err)[:-1])
+            stories = out.stories()
+            self.assertEqual(stories, cli_json("stories", "--db", cli_out, "--json"))
+            self.assertEqual(out.brief(), cli_json("brief", "--db", cli_out, "--format", "json"))
+            with self.assertRaises(storyline.InputError) as cm:
+                out.merge([])
+            self.assertEqual(str(cm.exception), "merge: no shards given")
+        self.assertEqual(store_rows(self.path("py-out.db")), store_rows(cli_out))
+        # One ingest of every input, grouped once, has the same stories.
+        one = self.path("one.db")
+        cli("ingest", "--no-progress", "--batch", "0", "--db", one, *inputs)
+        self.assertEqual(stories, cli_json("stories", "--db", one, "--json"))
+
     def test_bad_inputs_are_reported_not_raised(self):
         bad = self.path("bad.jsonl")
         with open(bad, "w") as f:
