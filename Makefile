@@ -7,10 +7,13 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 SHARED     ?= ../shared
 FUZZ_SECONDS ?= 20
+# The interpreter the Python module is built for and installed into:
+# Debian's, which has pybind11's and Dask's packages (python/CMakeLists.txt).
+PYTHON     ?= /usr/bin/python3
 
 CONFIGURE  = cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps deps-storyline build demo test asan-test fuzz-smoke bench score models clean
+.PHONY: all deps deps-storyline build demo test asan-test fuzz-smoke bench score models clean install-python
 
 all: build
 
@@ -29,6 +32,22 @@ build: deps
 	  test -f $(BUILD)/build.ninja || \
 	  $(CONFIGURE) -DSTORYLINE_TESTS=ON -DSTORYLINE_BENCH=ON
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The Python module (built by `make build` into $(BUILD)/python/, usable
+# with PYTHONPATH=$(BUILD)/python) copied with its type stubs into the
+# system interpreter's site directory (/usr/local/lib/python3.X/dist-packages
+# on Debian), so that a plain `$(PYTHON) -c "import storyline"` works.
+# PYTHON_SITE=DIR installs elsewhere (then DIR must be on PYTHONPATH).
+PYTHON_SITE ?= $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("platlib"))' 2>/dev/null)
+PYTHON_EXT  = $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))' 2>/dev/null)
+install-python: deps
+	@test -f $(BUILD)/build.ninja || $(CONFIGURE) -DSTORYLINE_TESTS=ON -DSTORYLINE_BENCH=ON -DPython_EXECUTABLE=$(PYTHON)
+	cmake --build $(BUILD) -j $(JOBS) --target storyline_py
+	@test -n "$(PYTHON_SITE)" || { echo "install-python: $(PYTHON) names no site directory" >&2; exit 1; }
+	mkdir -p $(PYTHON_SITE)
+	install -m 755 $(BUILD)/python/storyline$(PYTHON_EXT) $(PYTHON_SITE)/
+	install -m 644 $(BUILD)/python/storyline.pyi $(PYTHON_SITE)/
+	cd / && PYTHONPATH=$(PYTHON_SITE) $(PYTHON) -c 'import storyline; print("installed:", storyline.__file__)'
 
 # Ingests the bundled examples into a fresh store and writes their brief:
 # Markdown to the terminal, HTML to $(BUILD)/demo-brief.html. Installs and

@@ -38,6 +38,8 @@ struct Document {
   //   "warc:UUID"                 a WARC record with no target URI
   //   "file:/abs/a.jsonl:17"      a record with none of these, by line
   //   "stdin:HEX"                 standard input: a hash of the record
+  //   "NAME:HEX"                  bytes held in memory (ReadUnnamedBuffer),
+  //                               as standard input under their name's stem
   // "" means unknown (built by hand): the store then matches by id alone.
   std::string origin;
   std::string url;        // canonical or fetched URL

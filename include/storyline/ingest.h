@@ -61,6 +61,15 @@ Status ReadBuffer(const std::string& name, std::string_view bytes,
                   const ReadOptions& options, Reporter& reporter,
                   const DocumentSink& sink);
 
+// Reads bytes that come from no file (records a program holds in memory) as
+// standard input is read: a record with neither id nor URL (or a one-article
+// text or HTML buffer) gets an id and origin derived from its content under
+// the stem of `name` ("records-1a2b3c4d", origin "records:<16 hex>"), not
+// from a path. Otherwise as ReadBuffer.
+Status ReadUnnamedBuffer(const std::string& name, std::string_view bytes,
+                         const ReadOptions& options, Reporter& reporter,
+                         const DocumentSink& sink);
+
 // Reads a file, or every regular file under a folder (recursively, sorted by
 // path, hidden files skipped), or standard input when path is "-". Each
 // unreadable file is reported and skipped; returns non-ok only if the sink

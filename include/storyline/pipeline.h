@@ -26,6 +26,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "storyline/brief.h"
@@ -35,12 +36,29 @@
 
 namespace storyline {
 
+// Bytes held in memory and read as a file would be (ReadUnnamedBuffer):
+// JSON Lines records a program hands over (the Python module's dicts), a
+// page it fetched. `name` is used in messages ("records:3: ...") and, as
+// for standard input, in the content-derived ids of records without one.
+struct BufferInput {
+  std::string name;
+  std::string bytes;
+};
+
+// One input: a path (file, folder, "-") or a buffer.
+using Input = std::variant<std::string, BufferInput>;
+
 // Reads every path (files, folders, "-"), cleans each document and hands the
 // article to `use`. Files that fail and documents that do not clean go to
 // `reporter` and are skipped. `file_done`, if set, is called after each file.
 Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
                       Reporter& reporter, const std::function<Status(Article&&)>& use,
                       const std::function<void(const std::string& file)>& file_done = {});
+// The same over inputs in the order given; `file_done` gets a buffer's name.
+// (Not an overload: a braced list of strings would fit both.)
+Status ForEachInputArticle(const std::vector<Input>& inputs, bool keep_boilerplate,
+                           Reporter& reporter, const std::function<Status(Article&&)>& use,
+                           const std::function<void(const std::string& file)>& file_done = {});
 
 // What the story grouping read from a store, kept in memory between regroups
 // of that store by one process (batches of one ingest, successive Ingest
@@ -100,6 +118,13 @@ struct IngestReport {
 // annotations (Reindex), and brings the stories up to date (Regroup).
 Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
                             Reporter& reporter, const IngestHooks& hooks);
+// The same over inputs (paths and buffers, in order; not an overload, as
+// for ForEachInputArticle): records in a buffer are stored exactly as the
+// same lines in a JSONL file would be, except for `source` (the buffer's
+// name) and the ids of records with neither id nor URL (content-derived,
+// as from standard input).
+Result<IngestReport> IngestInputs(Store& store, const std::vector<Input>& inputs,
+                                  Reporter& reporter, const IngestHooks& hooks);
 
 struct RegroupReport {
   size_t grouped = 0;          // articles added to the grouping

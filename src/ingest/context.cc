@@ -11,7 +11,6 @@
 namespace storyline::ingest {
 namespace {
 constexpr const char* kUnnamedId = "unnamed";
-constexpr const char* kStdinId = "stdin";
 // 8 hex digits (32 bits) keep a piped article's id short enough to type; two
 // piped articles that share them still get distinct ids, because the store
 // tells them apart by their full 64-bit origin (a clash, see article.h).
@@ -33,8 +32,8 @@ void ReadContext::SetFallbackIdentity(Document& d, size_t line) const {
     // headline is another article.
     const uint64_t h = ContentHash(d.title + '\n' + d.published + '\n' + d.body);
     const std::string hex = fmt::format("{:016x}", h);
-    d.id = std::string(kStdinId) + "-" + hex.substr(0, kStdinIdHexDigits);
-    d.origin = std::string(kStdinId) + ":" + hex;
+    d.id = stem_ + "-" + hex.substr(0, kStdinIdHexDigits);
+    d.origin = stem_ + ":" + hex;
     return;
   }
   if (line == 0) {

@@ -242,6 +242,12 @@ Status ReadBuffer(const std::string& name, std::string_view bytes, const ReadOpt
   return ReadBufferImpl(name, AbsolutePath(name), bytes, 0, options, reporter, sink, &sink_failed);
 }
 
+Status ReadUnnamedBuffer(const std::string& name, std::string_view bytes, const ReadOptions& options,
+                         Reporter& reporter, const DocumentSink& sink) {
+  bool sink_failed = false;
+  return ReadBufferImpl(name, std::string(), bytes, 0, options, reporter, sink, &sink_failed);
+}
+
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, Reporter& reporter) {
   std::vector<std::string> out;
   for (const std::string& p : paths) {

@@ -18,7 +18,8 @@ namespace storyline::ingest {
 class ReadContext {
  public:
   // All references must outlive the context. `path` is the file's absolute
-  // path (the base of Document::origin), "" for standard input.
+  // path (the base of Document::origin), "" for an input that is no file
+  // (standard input, bytes held in memory: ReadUnnamedBuffer).
   ReadContext(const std::string& name, const std::string& path, const ReadOptions& options,
               Reporter& reporter, const DocumentSink& sink);
   ReadContext(const ReadContext&) = delete;  // holds references; one per call
@@ -36,9 +37,10 @@ class ReadContext {
   // Gives `d` (title, date and body filled) the id and origin of an input
   // with no identity of its own. From a file: the stem and "file:PATH" for a
   // one-article file (`line` 0), "STEM-LINE" and "file:PATH:LINE" for a
-  // record. From standard input, which has no name that lasts, both are
-  // derived from the content: "stdin-HEX8" and "stdin:HEX16", so that two
-  // different piped articles never share an id.
+  // record. From standard input (or another input that is no file: `path`
+  // ""), which has no name that lasts, both are derived from the content and
+  // the name's stem: "stdin-HEX8" and "stdin:HEX16", so that two different
+  // piped articles never share an id.
   void SetFallbackIdentity(Document& d, size_t line) const;
 
   // Reports a record-level problem.

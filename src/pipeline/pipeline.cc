@@ -343,20 +343,39 @@ Result<PendingUpdate> ComputeRegroup(const Store& store, bool full, StoryCache::
 Status ForEachArticle(const std::vector<std::string>& paths, bool keep_boilerplate,
                       Reporter& reporter, const std::function<Status(Article&&)>& use,
                       const std::function<void(const std::string& file)>& file_done) {
+  return ForEachInputArticle(std::vector<Input>(paths.begin(), paths.end()), keep_boilerplate, reporter, use,
+                             file_done);
+}
+
+Status ForEachInputArticle(const std::vector<Input>& inputs, bool keep_boilerplate,
+                           Reporter& reporter, const std::function<Status(Article&&)>& use,
+                           const std::function<void(const std::string& file)>& file_done) {
   ReadOptions ro;
   CleanOptions co;
   co.remove_boilerplate = !keep_boilerplate;
-  for (const std::string& file : ExpandPaths(paths, reporter)) {
-    Status s = ReadPath(file, ro, reporter, [&](Document&& doc) -> Status {
-      Result<Article> a = CleanDocument(doc, co);
-      if (!a.ok()) {
-        reporter.Reject(a.status());
-        return Status::Ok();
-      }
-      return use(std::move(a).value());
-    });
-    if (!s.ok()) return s;
-    if (file_done) file_done(file);
+  Status used;  // the first failure of `use`: stops everything
+  const DocumentSink sink = [&](Document&& doc) -> Status {
+    Result<Article> a = CleanDocument(doc, co);
+    if (!a.ok()) {
+      reporter.Reject(a.status());
+      return Status::Ok();
+    }
+    used = use(std::move(a).value());
+    return used;
+  };
+  for (const Input& input : inputs) {
+    if (const BufferInput* buffer = std::get_if<BufferInput>(&input)) {
+      Status s = ReadUnnamedBuffer(buffer->name, buffer->bytes, ro, reporter, sink);
+      if (!used.ok()) return used;
+      if (!s.ok()) reporter.Reject(s);
+      if (file_done) file_done(buffer->name);
+      continue;
+    }
+    for (const std::string& file : ExpandPaths({std::get<std::string>(input)}, reporter)) {
+      Status s = ReadPath(file, ro, reporter, sink);
+      if (!s.ok()) return s;
+      if (file_done) file_done(file);
+    }
   }
   return Status::Ok();
 }
@@ -414,6 +433,11 @@ Result<size_t> Reindex(Store& store, const std::function<void(size_t, size_t)>& 
 
 Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
                             Reporter& reporter, const IngestHooks& hooks) {
+  return IngestInputs(store, std::vector<Input>(paths.begin(), paths.end()), reporter, hooks);
+}
+
+Result<IngestReport> IngestInputs(Store& store, const std::vector<Input>& inputs,
+                                  Reporter& reporter, const IngestHooks& hooks) {
   IngestReport report;
   Result<bool> was_behind = store.StoriesBehind();
   if (!was_behind.ok()) return was_behind.status();
@@ -486,8 +510,8 @@ Result<IngestReport> Ingest(Store& store, const std::vector<std::string>& paths,
     report.save_seconds += r->save_seconds;
     return Status::Ok();
   };
-  Status s = ForEachArticle(
-      paths, false, reporter,
+  Status s = ForEachInputArticle(
+      inputs, false, reporter,
       [&](Article&& a) -> Status {
         ++report.read;
         if (hooks.article_read) hooks.article_read();

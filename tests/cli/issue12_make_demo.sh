@@ -6,7 +6,8 @@ source "$(dirname "$0")/lib.bash"
 DEPS="$SRC/scripts/install-deps"
 "$DEPS" --list storyline > "$TMP/demo.txt" || fail "install-deps --list storyline"
 "$DEPS" --list > "$TMP/all.txt" || fail "install-deps --list"
-for p in opennlp clang-14 libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev python3-readability; do
+for p in opennlp clang-14 libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev python3-readability \
+         pybind11-dev python3-dev python3-distributed; do
   ! grep -qx "$p" "$TMP/demo.txt" || fail "make demo would install $p"
   grep -qx "$p" "$TMP/all.txt" || fail "the full set lacks $p"
 done
@@ -29,7 +30,7 @@ cmake -S "$SRC" -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYLINE_TESTS=OF
   || { cat "$TMP/cmake.log"; fail "configure as make demo does"; }
 ninja -C "$B" -t commands storyline > "$TMP/cmds.txt"
 grep -q 'app/main.cc' "$TMP/cmds.txt" || fail "storyline's own commands missing"
-for d in tools tests bench fuzz; do
+for d in tools tests bench fuzz python; do
   ! grep -qF "$SRC/$d/" "$TMP/cmds.txt" || fail "building storyline builds $d/"
 done
 echo ok
