@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
   c_ingest->add_option("--batch", ingest.batch,
                        "articles read between two story updates (0: one update at the end)")
       ->capture_default_str();
+  bool no_group = false;
+  c_ingest->add_flag("--no-group", no_group,
+                     "store and annotate only, group nothing (a shard for `storyline merge`)");
   c_ingest->add_flag("--progress", progress, "always show the progress line");
   c_ingest->add_flag("--no-progress", no_progress, "never show the progress line");
 
@@ -106,6 +109,7 @@ int main(int argc, char** argv) {
     if (*c_ingest) {
       if (progress) ingest.progress = storyline::IngestCommand::Progress::kAlways;
       if (no_progress) ingest.progress = storyline::IngestCommand::Progress::kNever;
+      ingest.group = !no_group;
       return Finish(storyline::RunIngest(ingest, std::cout, std::cerr));
     }
     if (*c_stories) return Finish(storyline::RunStories(stories, std::cout, std::cerr));

@@ -164,7 +164,7 @@ def brief(paths_or_records: _Inputs) -> BriefDict:
 class Store:
     """A storyline store (SQLite file), as the command line's --db."""
     def __init__(self, path: str, read_only: bool = False) -> None: ...
-    def ingest(self, paths_or_records: _Inputs, batch: int = 1000) -> IngestReport:
+    def ingest(self, paths_or_records: _Inputs, batch: int = 1000, group: bool = True) -> IngestReport:
         """Stores articles and updates the stories: `storyline ingest`."""
     def merge(self, shards: Union[_Path, Iterable[_Path]], append: bool = False) -> MergeReport:
         """Merges stores made elsewhere into this one: `storyline merge`."""

@@ -396,7 +396,7 @@ class PyStore {
   PyStore(const PyStore&) = delete;  // owns a database connection
   PyStore& operator=(const PyStore&) = delete;
 
-  py::dict Ingest(const py::object& paths_or_records, size_t batch) {
+  py::dict Ingest(const py::object& paths_or_records, size_t batch, bool group) {
     const std::vector<Input> inputs = InputsOf(paths_or_records);
     CollectingReporter reporter;
     IngestReport r;
@@ -407,6 +407,7 @@ class PyStore {
       Store& store = Open();
       IngestHooks hooks;
       hooks.batch = batch;
+      hooks.group = group;
       hooks.cache = &cache_;
       // The command line expands the paths first, so missing ones are
       // reported before anything is read; so are they here.
@@ -628,13 +629,15 @@ shared by threads: its calls run one at a time, without the GIL.)doc")
 Raises NotFound (read_only and no such file), Corruption (not a
 storyline store), IoError.)doc")
       .def("ingest", &sp::PyStore::Ingest, py::arg("paths_or_records"), py::arg("batch") = 1000,
+           py::arg("group") = true,
            R"doc(Stores articles and brings the stories up to date: ``storyline ingest``.
 
 paths_or_records: as for storyline.brief(); records (dicts) are stored
 exactly as the same lines in a JSONL file would be (their ``source`` is
 "records:LINE"; a record with neither id nor url gets an id derived from
 its content, as from standard input). batch: articles read between two
-story updates (``--batch``).
+story updates (``--batch``). group: False stores and annotates only, grouping
+nothing (``--no-group``: a shard for Store.merge, which groups them).
 
 Returns a dict: read, stored, updated, unchanged, duplicates, clashes,
 rejected, annotated, reannotated, grouped, stories_changed, batches,

@@ -40,6 +40,7 @@ struct IngestCommand {
   // Progress line on `err`: kAuto shows it when stderr is a terminal.
   enum class Progress { kAuto, kAlways, kNever } progress = Progress::kAuto;
   size_t batch = 1000;  // articles read between story updates (IngestHooks::batch)
+  bool group = true;    // false: store and annotate only (IngestHooks::group)
 };
 Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err);
 

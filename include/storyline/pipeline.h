@@ -97,6 +97,11 @@ struct IngestHooks {
   // Kept between Ingest calls on the same store when given (a stream fed
   // batch by batch); else the call keeps its own for its batches.
   StoryCache* cache = nullptr;
+  // False: articles are stored with their annotations and not grouped (a
+  // shard made for `storyline merge`, which groups them all; `batch` is
+  // then ignored). Until a later ingest or a merge groups them, readers see
+  // the stories as behind (CurrentStories groups them in memory).
+  bool group = true;
 };
 
 struct IngestReport {

@@ -201,6 +201,7 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
   Clock::time_point t0 = Clock::now();
   IngestHooks hooks;
   hooks.batch = cmd.batch;
+  hooks.group = cmd.group;
   hooks.article_read = [&] { progress.Article(); };
   hooks.file_done = [&](const std::string& f) { progress.FileDone(f); };
   hooks.step = [&](const std::string& what) {
@@ -230,6 +231,9 @@ Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err)
                      r->stories_changed == 1 ? "y" : "ies", r->batches, "y", r->batches == 1 ? "" : "s",
                      r->story_seconds, r->cluster_seconds, r->members_seconds, r->views_seconds,
                      r->save_seconds);
+  if (!cmd.group) {
+    out << "ingest: stories not updated (--no-group): `storyline merge` or a later ingest groups these articles\n";
+  }
   if (r->reannotated > 0) {
     out << fmt::format("ingest: refreshed {} stored annotation{} made by an older annotator\n",
                        r->reannotated, r->reannotated == 1 ? "" : "s");

@@ -483,6 +483,7 @@ Result<IngestReport> IngestInputs(Store& store, const std::vector<Input>& inputs
   auto group = [&](bool last) -> Status {
     if (Status f = flush(); !f.ok()) return f;
     if (Status f = store.Flush(); !f.ok()) return f;
+    if (!hooks.group) return Status::Ok();
     Result<bool> behind = store.StoriesBehind();
     if (!behind.ok()) return behind.status();
     if (!*behind) {
@@ -516,7 +517,7 @@ Result<IngestReport> IngestInputs(Store& store, const std::vector<Input>& inputs
         ++report.read;
         if (hooks.article_read) hooks.article_read();
         chunk.push_back(std::move(a));
-        if (hooks.batch != 0 && report.read % hooks.batch == 0) return group(/*last=*/false);
+        if (hooks.group && hooks.batch != 0 && report.read % hooks.batch == 0) return group(/*last=*/false);
         return chunk.size() >= kAnnotateChunk ? flush() : Status::Ok();
       },
       hooks.file_done);
