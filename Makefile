@@ -96,6 +96,8 @@ bench: build
 	/usr/bin/time -f "ingest pipeline: %e s wall, %U s user, %P CPU, peak RSS %M KiB" \
 	  $(BUILD)/storyline ingest --db $(BUILD)/bench-ingest.db $(BUILD)/synthetic-20k.jsonl
 	$(BUILD)/bench/merge_throughput --jsonl $(BUILD)/synthetic-20k.jsonl --shards 2 --dir $(BUILD)/merge-bench
+	PYTHONPATH=$(BUILD)/python /usr/bin/python3 bench/dask_throughput.py --jsonl $(BUILD)/synthetic-20k.jsonl \
+	  --partitions 8 --cli $(BUILD)/storyline --dir $(BUILD)/dask-bench
 	$(BUILD)/bench/store_stream --articles 1000000 --data $(SHARED)/data --dir $(BUILD)/store-stream
 
 # Every scorer against ../shared/data (and the team's eval/ sets), as
