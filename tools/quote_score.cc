@@ -217,7 +217,8 @@ Quote GoldQuote(const nlohmann::json& jq) {
 
 bool GoldQuoteOk(const Quote& q, const std::string& text, const nlohmann::json& jq) {
   size_t len = storyline::CodePointLength(text);
-  return q.span.start < q.span.end && q.span.end <= len && Crc(quote_score::Slice(text, q.span)) == jq.value("crc32", "") &&
+  return q.span.start < q.span.end && q.span.end <= len &&
+         Crc(quote_score::Slice(text, q.span)) == jq.value("crc32", "") &&
          (q.kind == "direct" || q.kind == "partial" || q.kind == "indirect") &&
          (!q.unresolved || q.candidates.size() >= 2);
 }
@@ -895,8 +896,9 @@ int main(int argc, char** argv) {
   Options o;
   if (!ParseArgs(argc, argv, &o)) {
     std::fprintf(stderr,
-                 "usage: quote_score [--gold DIR] [--shared DIR] [--examples DIR] [--invented DIR] [--litbank DIR]\n"
-                 "                   [--wikinews-de DIR] [--json] [--errors [--final]] [--self-check] [--dump-text DIR]\n");
+                 "usage: quote_score [--gold DIR] [--shared DIR] [--examples DIR] [--invented DIR]\n"
+                 "                   [--litbank DIR] [--wikinews-de DIR] [--json] [--errors [--final]]\n"
+                 "                   [--self-check] [--dump-text DIR]\n");
     return 2;
   }
   if (!o.dump_text.empty()) return DumpText(o);
@@ -926,7 +928,9 @@ int main(int argc, char** argv) {
   }
   std::vector<Section> sections;
   sections.push_back(Run("news-dev", dev.docs, dev.articles, true, o.errors, false));
-  if (!inv_dev.docs.empty()) sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
+  if (!inv_dev.docs.empty()) {
+    sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
+  }
   if (!inv_test.docs.empty()) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) std::fprintf(stderr, "(invented-test errors are not listed without --final)\n");
