@@ -4,7 +4,8 @@
 // split of the German Wikinews quotation corpus (direct quotations only).
 //
 //   build/tools/quote_score [--gold eval/quotes] [--shared ../shared] [--examples examples]
-//       [--litbank DIR] [--wikinews-de DIR] [--json] [--errors]
+//       [--invented eval/quotes/articles] [--litbank DIR] [--wikinews-de DIR] [--json]
+//       [--errors [--final]]
 //   build/tools/quote_score --self-check      # gold vs gold and vs perturbed gold
 //   build/tools/quote_score --dump-text DIR   # the texts the dev offsets point into
 //
@@ -15,6 +16,11 @@
 // gold code points inside predictions / gold). Attribution accuracy is over
 // overlap-matched gold quotes: the share whose predicted speaker is the gold
 // speaker (quote_score_lib.h: NamesMatch, SpeakerCorrect).
+//
+// The invented articles (eval/quotes/invented.json, texts in
+// eval/quotes/articles/) are scored as their own rows, invented-dev and
+// invented-test; news-dev stays MEANTIME + examples. The test split's
+// errors are listed only with --final: it is read once, at the end.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <zlib.h>
@@ -56,12 +62,14 @@ struct Options {
   std::string gold_dir = "eval/quotes";
   std::string shared = "../shared";
   std::string examples = "examples";
+  std::string invented;  // "" = <gold_dir>/articles
   std::string litbank;
   std::string wikinews_de;
   std::string dump_text;
   bool json = false;
   bool errors = false;
   bool self_check = false;
+  bool final_run = false;  // list the invented test split's errors too
 };
 
 // "%08x" CRC-32 of `s`: the short hash the dev set keeps of each quote's
@@ -191,13 +199,37 @@ struct DevSet {
   std::vector<Doc> docs;
   std::vector<storyline::Article> articles;  // parallel to docs
   size_t problems = 0;                       // hash or offset mismatches
+  size_t title_quotes = 0;                   // headline quotations checked (not scored)
 };
+
+// Reads one gold quotation's fields; the span is checked by the caller.
+Quote GoldQuote(const nlohmann::json& jq) {
+  Quote q;
+  q.span = {jq.value("start", size_t{0}), jq.value("end", size_t{0})};
+  q.kind = jq.value("kind", "");
+  q.names = {jq.value("speaker", "")};
+  q.anonymous = jq.value("anonymous", false);
+  q.unresolved = jq.value("unresolved", false);
+  q.candidates = jq.value("candidates", std::vector<std::string>{});
+  q.medium = jq.value("medium", "");
+  return q;
+}
+
+bool GoldQuoteOk(const Quote& q, const std::string& text, const nlohmann::json& jq) {
+  size_t len = storyline::CodePointLength(text);
+  return q.span.start < q.span.end && q.span.end <= len &&
+         Crc(quote_score::Slice(text, q.span)) == jq.value("crc32", "") &&
+         (q.kind == "direct" || q.kind == "partial" || q.kind == "indirect") &&
+         (!q.unresolved || q.candidates.size() >= 2);
+}
 
 // Loads one gold file (format in eval/quotes/README.md), checking every
 // article's text hash and every quote's offsets and text hash. A field of
 // the wrong JSON type throws inside nlohmann; LoadGoldFile reports it.
+// `split` "" loads every article; "dev" or "test" only the articles whose
+// "split" field says so (invented.json, where every article has one).
 void LoadGoldArticles(const std::string& path, const std::map<std::string, storyline::Article>& texts,
-                      DevSet* dev) {
+                      const std::string& split, DevSet* dev) {
   std::string raw;
   if (!ReadFile(path, &raw)) {
     std::fprintf(stderr, "%s: cannot read\n", path.c_str());
@@ -212,6 +244,16 @@ void LoadGoldArticles(const std::string& path, const std::map<std::string, story
   }
   for (const auto& ja : j["articles"]) {
     std::string id = ja.value("id", "");
+    if (!split.empty()) {
+      std::string s = ja.value("split", "");
+      if (s != "dev" && s != "test") {
+        std::fprintf(stderr, "%s: article %s: split must be \"dev\" or \"test\", not \"%s\"\n", path.c_str(),
+                     id.c_str(), s.c_str());
+        ++dev->problems;
+        continue;
+      }
+      if (s != split) continue;
+    }
     auto it = texts.find(id);
     if (it == texts.end()) {
       std::fprintf(stderr, "%s: article %s: not found in the source data\n", path.c_str(), id.c_str());
@@ -228,26 +270,40 @@ void LoadGoldArticles(const std::string& path, const std::map<std::string, story
     Doc d;
     d.id = id;
     d.text = a.text;
-    size_t len = storyline::CodePointLength(a.text);
     size_t qi = 0;
     for (const auto& jq : ja["quotes"]) {
       ++qi;
-      Quote q;
-      q.span = {jq.value("start", size_t{0}), jq.value("end", size_t{0})};
-      q.kind = jq.value("kind", "");
-      q.names = {jq.value("speaker", "")};
-      q.anonymous = jq.value("anonymous", false);
-      q.medium = jq.value("medium", "");
-      std::string text = quote_score::Slice(a.text, q.span);
-      if (q.span.start >= q.span.end || q.span.end > len || Crc(text) != jq.value("crc32", "") ||
-          (q.kind != "direct" && q.kind != "partial" && q.kind != "indirect")) {
-        std::fprintf(stderr, "%s: article %s quote %zu [%zu,%zu): bad kind or text hash (%s: \"%s\")\n",
-                     path.c_str(), id.c_str(), qi, q.span.start, q.span.end, Crc(text).c_str(),
-                     Head(a.text, q.span, 60).c_str());
+      Quote q = GoldQuote(jq);
+      if (!GoldQuoteOk(q, a.text, jq)) {
+        std::fprintf(stderr, "%s: article %s quote %zu [%zu,%zu): bad kind, text hash or candidates (%s: \"%s\")\n",
+                     path.c_str(), id.c_str(), qi, q.span.start, q.span.end,
+                     Crc(quote_score::Slice(a.text, q.span)).c_str(), Head(a.text, q.span, 60).c_str());
         ++dev->problems;
         continue;
       }
       d.gold.push_back(std::move(q));
+    }
+    // Headline quotations (offsets into Article::title): checked, counted,
+    // not scored (storyline::Quote spans point into the text only).
+    if (ja.contains("title_quotes")) {
+      if (ja.value("title_crc32", "") != Crc(a.title)) {
+        std::fprintf(stderr, "%s: article %s: title hash %s, gold says %s (title drifted)\n", path.c_str(), id.c_str(),
+                     Crc(a.title).c_str(), ja.value("title_crc32", "").c_str());
+        ++dev->problems;
+      } else {
+        size_t ti = 0;
+        for (const auto& jq : ja["title_quotes"]) {
+          ++ti;
+          Quote q = GoldQuote(jq);
+          if (!GoldQuoteOk(q, a.title, jq)) {
+            std::fprintf(stderr, "%s: article %s title quote %zu [%zu,%zu): bad kind or text hash\n", path.c_str(),
+                         id.c_str(), ti, q.span.start, q.span.end);
+            ++dev->problems;
+            continue;
+          }
+          ++dev->title_quotes;
+        }
+      }
     }
     // The share metric counts predicted code points inside gold quotations
     // once per gold quotation: gold must not overlap itself (guideline).
@@ -265,9 +321,9 @@ void LoadGoldArticles(const std::string& path, const std::map<std::string, story
 }
 
 void LoadGoldFile(const std::string& path, const std::map<std::string, storyline::Article>& texts,
-                  DevSet* dev) {
+                  DevSet* dev, const std::string& split = "") {
   try {
-    LoadGoldArticles(path, texts, dev);
+    LoadGoldArticles(path, texts, split, dev);
   } catch (const nlohmann::json::exception& e) {
     std::fprintf(stderr, "%s: malformed gold file: %s\n", path.c_str(), e.what());
     ++dev->problems;
@@ -282,6 +338,18 @@ DevSet LoadDevSet(const Options& o) {
   }
   LoadGoldFile(o.gold_dir + "/meantime-en.json", meantime, &dev);
   LoadGoldFile(o.gold_dir + "/examples.json", LoadExamples(o.examples), &dev);
+  return dev;
+}
+
+std::string InventedDir(const Options& o) { return o.invented.empty() ? o.gold_dir + "/articles" : o.invented; }
+
+// The invented articles of one split ("dev" or "test"); none when the gold
+// directory has no invented.json (an older checkout, or a test's copy).
+DevSet LoadInvented(const Options& o, const std::string& split) {
+  DevSet dev;
+  std::string path = o.gold_dir + "/invented.json";
+  if (!fs::exists(path)) return dev;
+  LoadGoldFile(path, LoadExamples(InventedDir(o)), &dev, split);
   return dev;
 }
 
@@ -544,6 +612,7 @@ void PrintErrors(const std::string& set, const Doc& d) {
 
 Section Run(const std::string& name, std::vector<Doc>& docs, const std::vector<storyline::Article>& articles,
             bool attribution, bool errors, bool direct_only) {
+  if (docs.empty()) return {name, 0, {}, attribution};
   for (size_t i = 0; i < docs.size(); ++i) {
     docs[i].pred = Predict(articles[i]);
     if (direct_only) {
@@ -622,6 +691,25 @@ void CheckMeasure(Checker& c) {
   }
 }
 
+// An unresolved gold pronoun: right only when the prediction commits to
+// no candidate (no entity, no candidate's name).
+void CheckUnresolved(Checker& c) {
+  Quote g;
+  g.names = {"he"};
+  g.unresolved = true;
+  g.candidates = {"Arne Brekke", "Jonas Holm"};
+  auto pred = [](std::vector<std::string> names, bool entity) {
+    Quote p;
+    p.names = std::move(names);
+    p.has_entity = entity;
+    return p;
+  };
+  c.Expect("unresolved: pronoun left unresolved", quote_score::SpeakerCorrect(g, pred({"he"}, false)), 1);
+  c.Expect("unresolved: no speaker", quote_score::SpeakerCorrect(g, pred({""}, false)), 1);
+  c.Expect("unresolved: a candidate by name", quote_score::SpeakerCorrect(g, pred({"Holm"}, false)), 0);
+  c.Expect("unresolved: resolved to an entity", quote_score::SpeakerCorrect(g, pred({"he", "Arne Brekke"}, true)), 0);
+}
+
 // Gold used as predictions, with the totals the perturbation checks need.
 struct Perfect {
   std::vector<Doc> docs;
@@ -633,7 +721,7 @@ Perfect PerfectPredictions(const DevSet& dev) {
   Perfect p{dev.docs, 0, 0};
   for (Doc& d : p.docs) {
     d.pred = d.gold;
-    for (Quote& q : d.pred) q.has_entity = !q.anonymous;
+    for (Quote& q : d.pred) q.has_entity = !q.anonymous && !q.unresolved;
     p.n += d.gold.size();
     for (const Quote& g : d.gold) p.cps += g.span.end - g.span.start;
   }
@@ -740,12 +828,12 @@ void CheckSpurious(const Perfect& perfect, Checker& c) {
 
 // Gold against itself and against perturbed copies of itself, where the
 // expected figures follow from counting, not from the scorer.
-void CheckDevSet(const DevSet& dev, Checker& c) {
+void CheckDevSet(const DevSet& dev, Checker& c, const std::string& label = "dev set") {
   Perfect perfect = PerfectPredictions(dev);
-  fmt::print("dev set: {} articles, {} quotations\n", perfect.docs.size(), perfect.n);
+  fmt::print("{}: {} articles, {} quotations\n", label, perfect.docs.size(), perfect.n);
   if (perfect.n == 0) {
     ++c.failures;
-    fmt::print("FAIL dev set is empty\n");
+    fmt::print("FAIL {} is empty\n", label);
     return;
   }
   quote_score::Figures f = ScoreAll(perfect.docs);
@@ -769,6 +857,7 @@ int DumpText(const Options& o) {
     write("meantime_" + id, p.second.text);
   }
   for (auto& [id, a] : LoadExamples(o.examples)) write("examples_" + id, a.text);
+  for (auto& [id, a] : LoadExamples(InventedDir(o))) write("invented_" + id, a.text);
   return 0;
 }
 
@@ -784,6 +873,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
     if (a == "--gold") ok = next(&o->gold_dir);
     else if (a == "--shared") ok = next(&o->shared);
     else if (a == "--examples") ok = next(&o->examples);
+    else if (a == "--invented") ok = next(&o->invented);
+    else if (a == "--final") o->final_run = true;
     else if (a == "--litbank") ok = next(&o->litbank);
     else if (a == "--wikinews-de") ok = next(&o->wikinews_de);
     else if (a == "--dump-text") ok = next(&o->dump_text);
@@ -805,27 +896,45 @@ int main(int argc, char** argv) {
   Options o;
   if (!ParseArgs(argc, argv, &o)) {
     std::fprintf(stderr,
-                 "usage: quote_score [--gold DIR] [--shared DIR] [--examples DIR] [--litbank DIR]\n"
-                 "                   [--wikinews-de DIR] [--json] [--errors] [--self-check] [--dump-text DIR]\n");
+                 "usage: quote_score [--gold DIR] [--shared DIR] [--examples DIR] [--invented DIR]\n"
+                 "                   [--litbank DIR] [--wikinews-de DIR] [--json] [--errors [--final]]\n"
+                 "                   [--self-check] [--dump-text DIR]\n");
     return 2;
   }
   if (!o.dump_text.empty()) return DumpText(o);
   DevSet dev = LoadDevSet(o);
+  DevSet inv_dev = LoadInvented(o, "dev"), inv_test = LoadInvented(o, "test");
+  size_t problems = dev.problems + inv_dev.problems + inv_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
+    CheckUnresolved(c);
     CheckDevSet(dev, c);
-    if (dev.problems > 0) fmt::print("FAIL dev set: {} problems (see above)\n", dev.problems);
-    bool ok = c.failures == 0 && dev.problems == 0;
+    if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
+      DevSet inv = inv_dev;
+      inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
+      CheckDevSet(inv, c, "invented set");
+      fmt::print("invented set: {} headline quotations checked (not scored)\n",
+                 inv_dev.title_quotes + inv_test.title_quotes);
+    }
+    if (problems > 0) fmt::print("FAIL dev set: {} problems (see above)\n", problems);
+    bool ok = c.failures == 0 && problems == 0;
     fmt::print("self-check: {}\n", ok ? "ok" : "FAILED");
     return ok ? 0 : 1;
   }
-  if (dev.problems > 0) {
-    std::fprintf(stderr, "quote_score: %zu problems in the dev set (see above)\n", dev.problems);
+  if (problems > 0) {
+    std::fprintf(stderr, "quote_score: %zu problems in the dev set (see above)\n", problems);
     return 1;
   }
   std::vector<Section> sections;
   sections.push_back(Run("news-dev", dev.docs, dev.articles, true, o.errors, false));
+  if (!inv_dev.docs.empty()) {
+    sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
+  }
+  if (!inv_test.docs.empty()) {
+    sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
+    if (o.errors && !o.final_run) std::fprintf(stderr, "(invented-test errors are not listed without --final)\n");
+  }
   if (!o.litbank.empty()) {
     std::vector<storyline::Article> arts;
     std::vector<Doc> docs = LoadLitbank(o.litbank, &arts);

@@ -136,6 +136,10 @@ struct Quote {
   std::vector<std::string> names;
   std::string medium;      // instagram|x|statement|interview|... or ""
   bool anonymous = false;  // gold: no named speaker
+  // Gold: a pronoun the text leaves unresolved between `candidates` (names
+  // stays the pronoun as written); see SpeakerCorrect.
+  bool unresolved = false;
+  std::vector<std::string> candidates;
   bool has_entity = false;  // predicted: an entity id was given
 };
 
@@ -206,8 +210,19 @@ inline bool NamesMatch(const std::string& a, const std::string& b) {
 
 // Is the prediction's speaker the gold speaker? Anonymous gold speakers are
 // right when the prediction names someone (a description) without an entity.
+// An unresolved gold pronoun (two candidates fit) is right when the
+// prediction stays unresolved too: no entity, and no name of a candidate.
 inline bool SpeakerCorrect(const Quote& gold, const Quote& pred) {
   if (gold.anonymous) return !pred.has_entity && !pred.names.empty() && !pred.names[0].empty();
+  if (gold.unresolved) {
+    if (pred.has_entity) return false;
+    for (const std::string& c : gold.candidates) {
+      for (const std::string& p : pred.names) {
+        if (NamesMatch(c, p)) return false;
+      }
+    }
+    return true;
+  }
   for (const std::string& g : gold.names) {
     for (const std::string& p : pred.names) {
       if (NamesMatch(g, p)) return true;

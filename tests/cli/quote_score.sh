@@ -2,7 +2,10 @@
 # cases, gold against itself and against perturbed gold), the news dev set in
 # eval/quotes/ loads with every text and quote hash matching, a drifted hash
 # is reported by name, and a full run scores every gold quotation (the
-# figures themselves are not gated here: they move with the finder).
+# figures themselves are not gated here: they move with the finder). The
+# invented articles (invented.json, texts in eval/quotes/articles/) load the
+# same way, as rows of their own split into dev and test, and the test
+# split's errors are not listed without --final.
 source "$(dirname "$0")/lib.bash"
 QS="$(dirname "$SL")/tools/quote_score"
 [[ -x "$QS" ]] || fail "no $QS (build the quote_score target)"
@@ -13,17 +16,20 @@ MEANTIME="$SHARED/data/timex-meantime-en/intra-doc_annotation"
 if [[ ! -d "$MEANTIME" ]]; then
   echo "no $MEANTIME: checking the examples' annotations only"
   mkdir "$TMP/gold"
-  cp "$GOLD/examples.json" "$TMP/gold/"
+  cp "$GOLD/examples.json" "$GOLD/invented.json" "$TMP/gold/"
   echo '{"format": "storyline-quotes/1", "articles": []}' > "$TMP/gold/meantime-en.json"
   GOLD="$TMP/gold"
 fi
-ARGS=(--gold "$GOLD" --examples "$SRC/examples" --shared "$SHARED")
+INV=(--invented "$SRC/eval/quotes/articles")
+ARGS=(--gold "$GOLD" --examples "$SRC/examples" --shared "$SHARED" "${INV[@]}")
 
 "$QS" "${ARGS[@]}" --self-check > "$TMP/self.txt" 2> "$TMP/self.err" || {
   grep -v '^PASS' "$TMP/self.txt" "$TMP/self.err" >&2; fail "quote_score --self-check failed"; }
 grep -q '^self-check: ok$' "$TMP/self.txt" || fail "self-check did not report ok"
 grep -q '^FAIL' "$TMP/self.txt" && fail "a self-check line failed"
 [[ $(grep -c '^PASS' "$TMP/self.txt") -ge 50 ]] || fail "fewer self-check lines than expected"
+grep -q '^invented set: 24 articles' "$TMP/self.txt" || fail "invented set not loaded: $(grep invented "$TMP/self.txt")"
+grep -q '^PASS unresolved: a candidate by name' "$TMP/self.txt" || fail "no unresolved-speaker checks"
 
 # A quote whose text hash no longer matches is named, and the run fails.
 mkdir -p "$TMP/drift"
@@ -40,9 +46,34 @@ expect_exit 1 "$QS" --gold "$TMP/drift" --examples "$SRC/examples" --shared "$SH
   > /dev/null 2> "$TMP/drift.err"
 grep -q 'examples.json: article .* quote 1 .*text hash' "$TMP/drift.err" || fail "drift not named: $(cat "$TMP/drift.err")"
 
+# The same for the invented set: a quote's span, a headline quote's hash, a
+# split that is neither dev nor test, an unresolved speaker without two
+# candidates -- each named, and the run fails.
+cp "$GOLD/examples.json" "$TMP/drift/examples.json"
+/usr/bin/python3 - "$TMP/drift/invented.json" <<'PY'
+import json, sys
+p = sys.argv[1]
+d = json.load(open(p))
+arts = d["articles"]
+arts[0]["quotes"][1]["start"] += 1
+titled = [a for a in arts if a.get("title_quotes")]
+titled[0]["title_quotes"][0]["crc32"] = "00000000"
+arts[2]["split"] = "train"
+unresolved = [q for a in arts for q in a["quotes"] if q.get("unresolved")]
+unresolved[0]["candidates"] = unresolved[0]["candidates"][:1]
+json.dump(d, open(p, "w"))
+PY
+expect_exit 1 "$QS" --gold "$TMP/drift" --examples "$SRC/examples" --shared "$SHARED" "${INV[@]}" --self-check \
+  > /dev/null 2> "$TMP/inv.err"
+grep -q 'invented.json: article inv-.* quote 2 .*text hash' "$TMP/inv.err" || fail "invented drift not named: $(cat "$TMP/inv.err")"
+grep -q 'invented.json: article inv-.* title quote 1 .*text hash' "$TMP/inv.err" || fail "title drift not named: $(cat "$TMP/inv.err")"
+grep -q 'invented.json: article inv-.*: split must be "dev" or "test", not "train"' "$TMP/inv.err" || fail "bad split not named"
+[[ $(grep -c 'invented.json: article inv-.* quote [0-9]* .*text hash' "$TMP/inv.err") -ge 3 ]] || fail "one-candidate unresolved speaker not named"
+cp "$GOLD/invented.json" "$TMP/drift/invented.json"
+
 # A field of the wrong type is a named error, not a crash.
 sed 's/"start": [0-9]*/"start": "x"/' "$GOLD/examples.json" > "$TMP/drift/examples.json"
-expect_exit 1 "$QS" --gold "$TMP/drift" --examples "$SRC/examples" --shared "$SHARED" > /dev/null 2> "$TMP/bad.err"
+expect_exit 1 "$QS" --gold "$TMP/drift" --examples "$SRC/examples" --shared "$SHARED" "${INV[@]}" > /dev/null 2> "$TMP/bad.err"
 grep -q 'examples.json: malformed gold file' "$TMP/bad.err" || fail "bad field not named: $(cat "$TMP/bad.err")"
 
 # A full run scores every gold quotation, with figures in [0, 1].
@@ -50,16 +81,30 @@ grep -q 'examples.json: malformed gold file' "$TMP/bad.err" || fail "bad field n
 /usr/bin/python3 - "$TMP/score.json" "$GOLD" <<'PY'
 import glob, json, sys
 score = json.load(open(sys.argv[1]))
-gold = sum(len(a["quotes"]) for f in glob.glob(sys.argv[2] + "/*.json")
-           for a in json.load(open(f))["articles"])
+files = [f for f in glob.glob(sys.argv[2] + "/*.json") if not f.endswith("/invented.json")]
+gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
-for kind, r in score["news-dev"].items():
-    if kind == "articles":
-        continue
-    for m in ("exact", "overlap", "share"):
-        for k in ("p", "r", "f1"):
-            assert 0 <= r[m][k] <= 1, (kind, m, k, r[m][k])
-    assert 0 <= r["attribution"] <= 1
-print("dev set:", score["news-dev"]["articles"], "articles,", gold, "quotations")
+inv = json.load(open(sys.argv[2] + "/invented.json"))["articles"]
+for split in ("dev", "test"):
+    arts = [a for a in inv if a["split"] == split]
+    n = sum(len(a["quotes"]) for a in arts)
+    s = score["invented-" + split]
+    assert (s["articles"], s["all"]["gold"]) == (len(arts), n), (split, s["articles"], s["all"]["gold"], len(arts), n)
+for name in ("news-dev", "invented-dev", "invented-test"):
+    for kind, r in score[name].items():
+        if kind == "articles":
+            continue
+        for m in ("exact", "overlap", "share"):
+            for k in ("p", "r", "f1"):
+                assert 0 <= r[m][k] <= 1, (name, kind, m, k, r[m][k])
+        assert 0 <= r["attribution"] <= 1
+print("dev set:", score["news-dev"]["articles"], "articles,", gold, "quotations;",
+      "invented:", score["invented-dev"]["all"]["gold"], "dev,", score["invented-test"]["all"]["gold"], "test")
 PY
+
+# The invented test split's errors are listed only with --final.
+"$QS" "${ARGS[@]}" --errors > /dev/null 2> "$TMP/errors.txt"
+grep -q '^(invented-test errors are not listed without --final)$' "$TMP/errors.txt" || fail "no --final notice"
+grep -q '^invented-test ' "$TMP/errors.txt" && fail "test-split errors listed without --final"
+true
