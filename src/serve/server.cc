@@ -136,11 +136,11 @@ bool HttpFront::process_and_close_socket(socket_t sock) {
 void HttpFront::Linger(int sock) {
   ::shutdown(sock, SHUT_WR);
   const auto until = std::chrono::steady_clock::now() + kLingerTime;
+  const timeval tv{0, static_cast<suseconds_t>(
+                         std::chrono::duration_cast<std::chrono::microseconds>(kLingerTime).count())};
+  setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
   char buf[4096];
   for (size_t drained = 0; drained < kLingerBytes;) {
-    timeval tv{0, static_cast<suseconds_t>(
-                      std::chrono::duration_cast<std::chrono::microseconds>(kLingerTime).count())};
-    setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     const ssize_t n = ::recv(sock, buf, sizeof(buf), 0);
     if (n <= 0 || std::chrono::steady_clock::now() >= until) break;
     drained += static_cast<size_t>(n);
