@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
   auto* c_serve = app.add_subcommand("serve", "HTTP API and web page on 127.0.0.1");
   c_serve->add_option("--db", serve.db, db_help);
   c_serve->add_option("--port,-p", serve.port, "port (default 8080)");
+  c_serve->add_option("--host", serve.host,
+                      "address to listen on (default 127.0.0.1; anything else is reachable by "
+                      "others and warned about)");
 
   storyline::ReindexCommand reindex;
   auto* c_reindex = app.add_subcommand("reindex", "refresh stored results made by older code or models");

@@ -102,6 +102,10 @@ Status RunSearch(const SearchCommand& cmd, std::ostream& out, std::ostream& err)
 
 struct ServeCommand {
   std::string db = "storyline.db";
+  // Address to listen on and the one name (besides IP literals when it is
+  // 0.0.0.0 or ::) that requests' Host headers may carry. Anything but
+  // loopback is warned about: the API has no authentication.
+  std::string host = "127.0.0.1";
   int port = 8080;
 };
 Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err);

@@ -6,12 +6,17 @@
 //   std::cout << "http://127.0.0.1:" << (*server)->port() << "/\n";
 //   storyline::Status s = (*server)->Run();   // blocks until Stop() or SIGINT/SIGTERM
 //
-// Endpoints (all GET; errors are JSON {"error": "..."} with 400 or 404):
+// Endpoints (all GET or HEAD; errors are JSON {"error": "..."}):
 //   /                            a self-contained HTML page: stories and a search box
 //   /api/stories                 [{id, label, size, span: {first, last}, articles}]
 //   /api/stories/{id}/brief      ?format=json|md|html (default json): the story's brief
 //   /api/search?q=...&limit=N    [{kind, article_id, title, snippet, rank}]
 //   /api/articles/{id}           the article as `storyline extract --json` prints it
+//
+// Other methods on these paths get 405 with `Allow: GET, HEAD`. A request
+// whose Host header names another host gets 421 (the DNS-rebinding defence:
+// see HostAllowed in src/serve/api.h); one over the limits below gets 414
+// (request line), 431 (head), 413 (body, left unread) or 408 (too slow).
 //
 // The store is opened read-only; ingest into it from another process while
 // serving is fine (SQLite WAL lets readers and one writer work together).
@@ -21,6 +26,7 @@
 #ifndef STORYLINE_SERVE_H_
 #define STORYLINE_SERVE_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -35,6 +41,21 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   // TCP port; 0 picks a free one (see Server::port()).
   int port = 8080;
+  // Worker threads, one per open connection: enough that a few dozen slow
+  // or idle clients never make the others wait (each costs a stack, mostly
+  // untouched). Connections beyond these wait in the listen queue.
+  int threads = 64;
+  // Longest request line in bytes (414 beyond): browsers send under 8 KiB.
+  size_t max_request_line = 8192;
+  // Longest request head, request line and headers, in bytes (431 beyond).
+  size_t max_head = 32768;
+  // Largest request body in bytes (413 beyond): no endpoint reads one.
+  size_t max_body = 65536;
+  // A request must arrive in full within this many ms of its first byte
+  // (408 beyond), so a client sending a byte now and then frees its worker.
+  int request_timeout_ms = 10000;
+  // An idle kept-alive connection is closed after this many ms.
+  int keep_alive_ms = 5000;
 };
 
 class Server {

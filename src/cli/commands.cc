@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/ner.h"
+#include "serve/api.h"
 #include "storyline/annotation.h"
 #include "storyline/article.h"
 #include "storyline/brief.h"
@@ -528,11 +529,19 @@ Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err) {
   }
   ServeOptions so;
   so.db_path = cmd.db;
+  so.host = cmd.host;
   so.port = cmd.port;
   auto server = Server::Create(so);
   if (!server.ok()) return server.status();
-  out << fmt::format("serving {} on http://127.0.0.1:{}/ (Ctrl-C stops)\n", cmd.db,
-                     (*server)->port())
+  if (!serve_internal::IsLoopbackHost(cmd.host)) {
+    err << kMessagePrefix << "warning: serving on " << cmd.host
+        << ", not loopback: the API has no authentication, so anyone who can reach this "
+           "address can read the whole store\n"
+        << std::flush;
+  }
+  const bool v6 = cmd.host.find(':') != std::string::npos;
+  out << fmt::format("serving {} on http://{}{}{}:{}/ (Ctrl-C stops)\n", cmd.db, v6 ? "[" : "",
+                     cmd.host, v6 ? "]" : "", (*server)->port())
       << std::flush;
   return (*server)->Run();
 }

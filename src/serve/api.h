@@ -6,6 +6,7 @@
 #define STORYLINE_SERVE_API_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storyline/status.h"
@@ -32,6 +33,19 @@ int HttpStatusFor(const Status& status);
 // self-contained document: inline CSS and script, nothing fetched from
 // elsewhere. `title` names the store shown (e.g. its file name).
 std::string IndexPage(const std::vector<StoredStory>& stories, const std::string& title);
+
+// True when `host` (as given to --host) names a loopback address:
+// "localhost", 127.0.0.0/8 or ::1.
+bool IsLoopbackHost(std::string_view host);
+
+// The DNS-rebinding defence: true when a request whose Host header is
+// `host_header` may be answered by a server bound to `bound_host`:`port`.
+// The header's port must be `port` (80 when it names none) and its name
+// must be the bound host itself, "localhost" or a loopback literal when
+// bound to loopback, or any IP literal when bound to every address (0.0.0.0
+// or ::): a page on another site reaches us through a DNS name, never a
+// literal. Case-insensitive; IPv6 literals in brackets.
+bool HostAllowed(std::string_view host_header, std::string_view bound_host, int port);
 
 // Percent-encodes `s` for use as one URL path segment or query value.
 std::string UrlComponent(const std::string& s);

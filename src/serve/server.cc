@@ -3,22 +3,29 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <regex>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "serve/api.h"
+#include "serve/connection.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
 #include "storyline/pipeline.h"
@@ -76,11 +83,97 @@ Result<size_t> SearchLimit(const httplib::Request& req) {
   return n;
 }
 
+// Most requests one connection carries: enough for a page and its API calls
+// many times over; then the client reconnects, so one connection cannot keep
+// a worker for ever.
+constexpr size_t kMaxRequestsPerConnection = 1000;
+// A connection closed with a request body unread is first shut down for
+// writing, and up to this many bytes are drained (for at most a linger
+// interval), so the client reads our answer instead of a TCP reset.
+constexpr size_t kLingerBytes = 256 * 1024;
+constexpr std::chrono::milliseconds kLingerTime{500};
+// The answer to other methods on known paths.
+constexpr const char* kAllowedMethods = "GET, HEAD";
+
+// httplib's server with its per-connection loop replaced: each connection is
+// read through a ConnectionStream (limits and deadlines httplib lacks), its
+// responses leave in one send, and TCP_NODELAY is set, so a kept-alive
+// request is not held back by Nagle's algorithm waiting for an ACK.
+// process_and_close_socket is httplib's own extension point (SSLServer
+// overrides it the same way); parsing and routing stay httplib's.
+class HttpFront final : public httplib::Server {
+ public:
+  explicit HttpFront(const serve_internal::ConnectionLimits& limits) : limits_(limits) {}
+  void SetKeepAlive(std::chrono::milliseconds idle) { keep_alive_ = idle; }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override;
+  static void Linger(int sock);
+
+  serve_internal::ConnectionLimits limits_;
+  std::chrono::milliseconds keep_alive_{5000};
+};
+
+bool HttpFront::process_and_close_socket(socket_t sock) {
+  const int yes = 1;
+  setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+  serve_internal::ConnectionStream strm(sock, limits_);
+  bool ok = false;
+  for (size_t n = 0; n < kMaxRequestsPerConnection && svr_sock_ != INVALID_SOCKET; ++n) {
+    if (!strm.WaitForRequest(n == 0 ? limits_.request_timeout : keep_alive_)) break;
+    strm.BeginRequest();
+    bool connection_closed = false;
+    const bool close_after = n + 1 == kMaxRequestsPerConnection;
+    ok = process_request(strm, close_after, connection_closed, nullptr);
+    if (!strm.Flush() || !ok || connection_closed || strm.MustClose()) break;
+  }
+  if (strm.MustClose()) Linger(sock);
+  ::shutdown(sock, SHUT_RDWR);
+  ::close(sock);
+  return ok;
+}
+
+void HttpFront::Linger(int sock) {
+  ::shutdown(sock, SHUT_WR);
+  const auto until = std::chrono::steady_clock::now() + kLingerTime;
+  const timeval tv{0, static_cast<suseconds_t>(
+                         std::chrono::duration_cast<std::chrono::microseconds>(kLingerTime).count())};
+  setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+  char buf[4096];
+  for (size_t drained = 0; drained < kLingerBytes;) {
+    const ssize_t n = ::recv(sock, buf, sizeof(buf), 0);
+    if (n <= 0 || std::chrono::steady_clock::now() >= until) break;
+    drained += static_cast<size_t>(n);
+  }
+}
+
+serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
+  serve_internal::ConnectionLimits l;
+  l.max_request_line = o.max_request_line;
+  l.max_head = o.max_head;
+  l.max_body = o.max_body;
+  l.request_timeout = std::chrono::milliseconds(o.request_timeout_ms);
+  return l;
+}
+
+// The paths the server answers, as httplib patterns; the pre-routing
+// handler uses them to tell a wrong method (405) from a wrong path (404).
+constexpr const char* kIndexPath = "/";
+constexpr const char* kStoriesPath = "/api/stories";
+constexpr const char* kBriefPath = R"(/api/stories/([^/]+)/brief)";
+constexpr const char* kSearchPath = "/api/search";
+// Article ids may contain '/' (URLs, WARC record ids), so the rest of the
+// path is the id.
+constexpr const char* kArticlePath = R"(/api/articles/(.+))";
+
 }  // namespace
 
 struct Server::Impl {
+  explicit Impl(const ServeOptions& o) : options(o), http(LimitsFor(o)) {}
+
   ServeOptions options;
-  httplib::Server http;
+  HttpFront http;
+  int listen_fd = -1;  // the listening socket, once bound
   int port = 0;
   std::atomic<bool> stop_requested{false};
   bool ran = false;
@@ -95,6 +188,8 @@ struct Server::Impl {
   void SetStore(std::unique_ptr<Store> store) { store_ = std::move(store); }
 
   void AddRoutes();
+  void AddChecks();
+  void Configure();
   void Index(httplib::Response& res);
   void StoryList(httplib::Response& res);
   void StoryBrief(const httplib::Request& req, httplib::Response& res);
@@ -109,17 +204,15 @@ struct Server::Impl {
 };
 
 void Server::Impl::AddRoutes() {
-  http.Get("/", [this](const httplib::Request&, httplib::Response& res) { Index(res); });
-  http.Get("/api/stories", [this](const httplib::Request&, httplib::Response& res) {
+  http.Get(kIndexPath, [this](const httplib::Request&, httplib::Response& res) { Index(res); });
+  http.Get(kStoriesPath, [this](const httplib::Request&, httplib::Response& res) {
     StoryList(res);
   });
-  http.Get(R"(/api/stories/([^/]+)/brief)",
+  http.Get(kBriefPath,
            [this](const httplib::Request& req, httplib::Response& res) { StoryBrief(req, res); });
-  http.Get("/api/search",
+  http.Get(kSearchPath,
            [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
-  // Article ids may contain '/' (URLs, WARC record ids), so the rest of the
-  // path is the id.
-  http.Get(R"(/api/articles/(.+))",
+  http.Get(kArticlePath,
            [this](const httplib::Request& req, httplib::Response& res) { ArticleById(req, res); });
   // Unknown paths: a JSON error rather than httplib's empty 404 body.
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -142,13 +235,65 @@ void Server::Impl::AddRoutes() {
         SendJson(res, 500, ErrorJson(what));
       });
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+}
+
+// Checks made once the head is read, before any route or body: the Host
+// header (DNS rebinding) and the method (405 on a known path).
+void Server::Impl::AddChecks() {
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!req.has_header("Host")) {
+      if (req.version == "HTTP/1.0") return httplib::Server::HandlerResponse::Unhandled;
+      SendJson(res, 400, ErrorJson("missing Host header"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    const std::string host = req.get_header_value("Host");
+    if (req.get_header_value_count("Host") != 1 ||
+        !serve_internal::HostAllowed(host, options.host, port)) {
+      SendJson(res, 421,
+               ErrorJson("this server answers for " + options.host + ":" + std::to_string(port) +
+                         ", not for Host \"" + host +
+                         "\" (start it with --host to serve under another name)"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // Refused before httplib reads the body, which it would otherwise read
+    // (and throw away) in full; the connection is closed, body unread.
+    if (req.has_header("Content-Length") &&
+        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
+            options.max_body) {
+      res.set_header("Connection", "close");
+      SendJson(res, 413,
+               ErrorJson("request body larger than " + std::to_string(options.max_body) + " bytes"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+    for (const char* pattern : {kIndexPath, kStoriesPath, kBriefPath, kSearchPath, kArticlePath}) {
+      if (std::regex_match(req.path, std::regex(pattern))) {
+        res.set_header("Allow", kAllowedMethods);
+        SendJson(res, 405, ErrorJson(req.method + " is not allowed on " + req.path + " (use GET)"));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+}
+
+void Server::Impl::Configure() {
   // httplib's default also sets SO_REUSEPORT, which lets a second server bind
   // a port that is already serving and silently share its requests. Only
   // SO_REUSEADDR: a restart may rebind while old connections sit in TIME_WAIT.
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([this](socket_t sock) {
     const int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listen_fd = sock;
   });
+  http.set_tcp_nodelay(true);
+  http.set_payload_max_length(options.max_body);
+  http.set_keep_alive_max_count(kMaxRequestsPerConnection);
+  http.SetKeepAlive(std::chrono::milliseconds(options.keep_alive_ms));
+  // Only advertised (Keep-Alive: timeout=N); HttpFront enforces keep_alive_ms.
+  http.set_keep_alive_timeout(std::max(1, options.keep_alive_ms / 1000));
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
 void Server::Impl::Index(httplib::Response& res) {
@@ -284,10 +429,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   Result<std::unique_ptr<Store>> store = Store::Open(options.db_path, store_options);
   if (!store.ok()) return store.status();
 
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
+  auto impl = std::make_unique<Impl>(options);
   impl->SetStore(std::move(*store));
+  impl->Configure();
   impl->AddRoutes();
+  impl->AddChecks();
   errno = 0;
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);
@@ -308,6 +454,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     return Status::IOError("cannot listen on " + options.host + ":" +
                            std::to_string(options.port) +
                            (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+  }
+  // httplib listens with a backlog of 5 (compiled into the library), so a
+  // burst of connections is refused while the workers are busy. Listening
+  // again on the bound socket only raises the queue length (Linux, BSD).
+  if (impl->listen_fd >= 0 && ::listen(impl->listen_fd, SOMAXCONN) != 0) {
+    return Status::IOError("cannot listen on " + options.host + ":" + std::to_string(impl->port) +
+                           ": " + std::strerror(errno));
   }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
