@@ -763,8 +763,8 @@ class Finder {
     if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/true)) return m->entity;
     if (attributive) {
       if (std::string after = PersonAfter(last + 1); !after.empty()) return after;
-      // "the 55-year-old British scales maker", "a 70-year-old bridge": the
-      // age of a thing, no one's.
+      // "the 55-year-old British scales maker", "a 70-year-old family
+      // firm": the age of an organisation, no one's.
       if (ThingAfter(last + 1)) return "";
     }
     // "Zoë Fox, aged 31": the name right before, comma skipped.
@@ -936,10 +936,6 @@ class Finder {
     return PersonByNameWord(NameWordStart(first - 3));
   }
 
-  // The entity a pronoun before `first` in its sentence stands for:
-  // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
-  // its sentence, else the first of the sentence before. Returns the pronoun's token index in
-  // *at, or toks_.size() when there is none.
   // True when token k sits in an aside set off by commas that closes
   // before token `first` in the same sentence.
   bool InClosedAside(size_t k, size_t first) const {
@@ -952,6 +948,10 @@ class Finder {
     return false;
   }
 
+  // The entity a pronoun before `first` in its sentence stands for:
+  // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
+  // its sentence, else the first of the sentence before. Returns the pronoun's token index in
+  // *at, or toks_.size() when there is none.
   std::string PronounReferent(size_t first, size_t* at) const {
     *at = toks_.size();
     const size_t s = toks_[first].sentence;
