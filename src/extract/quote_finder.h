@@ -191,6 +191,7 @@ class Finder {
   bool HasReport(size_t from, size_t to) const;
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;
+  bool FiniteAuxiliaryAhead(size_t t, size_t end) const;
 
   // The speaker a phrase names (quote_speakers.cc).
   Speaker Anonymous(size_t a, size_t b) const;

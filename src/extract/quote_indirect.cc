@@ -3,6 +3,7 @@
 // the firm had won", "according to X, ...") yields an indirect quotation of
 // that clause; coordinated reports with two speakers are split, and postposed
 // attributions (", the company said.") read backwards.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -226,6 +227,21 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
   return end;
 }
 
+// True when a finite auxiliary or modal ("would", "had", "is") comes within
+// a few words from `t`, before `end` and any punctuation: the words from `t`
+// are a clause with its verb, not a noun phrase.
+bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
+  static constexpr std::string_view kFinite[] = {"are",  "can", "could", "did",   "does",  "had",   "has",  "have",
+                                                 "is",   "may", "might", "must",  "shall", "should", "was", "were",
+                                                 "will", "would"};
+  constexpr size_t kSubjectWords = 6;  // "the first of the two votes would"
+  for (size_t k = t + 1; k < end && k <= t + kSubjectWords; ++k) {
+    if (words_[k].punct || InQuote(k)) return false;
+    if (std::binary_search(std::begin(kFinite), std::end(kFinite), words_[k].lower)) return true;
+  }
+  return false;
+}
+
 // First word of the reported clause after the cue at `c`, or `end` when
 // the verb reports no clause ("said goodbye", "told the council he …" is
 // fine, "told reporters" alone is not).
@@ -259,6 +275,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       return end;
     }
     if (t < end && lex::In(lex::kPronounsSpeaker, words_[t].lower)) return t;
+    // "told reporters the vote would go ahead": a clause with a subject
+    // noun phrase, known by its finite auxiliary or modal a few words on
+    // ("told reporters the details" reports no clause).
+    if (t < end && (words_[t].mention >= 0 || lex::In(lex::kDeterminersDefinite, words_[t].lower) || words_[t].cap) &&
+        FiniteAuxiliaryAhead(t, end)) {
+      return t;
+    }
     return end;
   }
   // "announced it has lost", but not "announced the decision": verbs that
@@ -277,6 +300,15 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       w.lower == "in" || w.lower == "as" || w.lower == "so" || w.lower == "and" ||
       IsMark(k)) {
     return end;
+  }
+  // "said if he wins he would cut the levy", "asked whether it would
+  // close": a clause opened by a subordinator, its subject right after.
+  if ((w.lower == "if" || w.lower == "whether" || w.lower == "unless" || w.lower == "once") && k + 1 < end) {
+    const Word& x = words_[k + 1];
+    if (lex::In(lex::kPronounsSpeaker, x.lower) || x.mention >= 0 || lex::In(lex::kDeterminersDefinite, x.lower) ||
+        x.cap) {
+      return k;
+    }
   }
   // A clause starts with a subject: a pronoun, a name or a determiner.
   if (lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||

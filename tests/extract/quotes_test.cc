@@ -280,6 +280,13 @@ TEST(FindQuotesTest, IndirectSpeech) {
       {"collective speakers", "Fans said the concert was far too short.", {},
        {{"the concert was far too short", "indirect", "", "fans", "said", ""}}},
       {"not speech", "Mara Velk said goodbye to the staff on Friday.", {kVelk}, {}},
+      // Issue 16: a clause after "told reporters" without "that", and one
+      // opened by "if" after "said".
+      {"told reporters, no that", "Velk told reporters the vote would go ahead on Monday.", {kVelkSurname},
+       {{"the vote would go ahead on Monday", "indirect", "e1", "Velk", "told", ""}}},
+      {"told reporters a noun phrase", "Velk told reporters the details of the plan.", {kVelkSurname}, {}},
+      {"said if", "Velk said if she wins she would cut the levy.", {kVelkSurname},
+       {{"if she wins she would cut the levy", "indirect", "e1", "Velk", "said", ""}}},
   });
 }
 
