@@ -1784,9 +1784,7 @@ class Finder {
     // whole of it.
     size_t k = first - 2;
     if (k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == toks_[k].sentence) {
-      const std::string adjective = Lower(toks_[k - 1].s);
-      if (adjective == "global" || adjective == "total" || adjective == "entire" || adjective == "whole" ||
-          adjective == "worldwide" || adjective == "overall") {
+      if (lexicon::In(lexicon::kCountScopesWholeGroup, Lower(toks_[k - 1].s))) {
         m.measure = std::string(unit) + " in all";
         --k;
       }

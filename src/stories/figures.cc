@@ -185,10 +185,11 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     });
     // "the biggest crowd since the record of 44,950 in 1966": a year after
     // "since" further along is what the figure is compared with too.
-    const bool since_between =
-        d.span.start >= q.span.end &&
-        (" " + FoldCase(view.Slice(q.span.end, d.span.start))).find(" since ") != std::string::npos;
-    if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between)) continue;
+    const auto since_between = [&] {
+      return d.span.start >= q.span.end &&
+             (" " + FoldCase(view.Slice(q.span.end, d.span.start))).find(" since ") != std::string::npos;
+    };
+    if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between())) continue;
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
       // "Pellmore, founded in 1962, now employs 6,800 people": the year
       // dates another verb's event, outside which the figure stands.
