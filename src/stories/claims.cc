@@ -996,7 +996,28 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
     if (type == nullptr ? t == "PERSON" || t == "ORG" : t == type) return e;
     return std::nullopt;
   };
-  if (lexicon::In(lexicon::kObjectEvents, family)) {
+  const bool object_event = lexicon::In(lexicon::kObjectEvents, family);
+  // A thing built or opened may be a ship, a building or a work: any named
+  // thing, where a thing doing something is a person or an organisation.
+  const auto thing_of = [&](const EntityMention& m) -> std::optional<size_t> {
+    if (!object_event) return entity_of(m, nullptr);
+    return entities.Lookup(ai, m.entity, m.text);
+  };
+  // "Founded in 1971 and listed since 1998, Brisco has ...": a participle
+  // opening the sentence describes the main clause's subject, the name
+  // right after the clause's comma.
+  if (Tokenize(view.Slice(sentence.start, word_at)).empty()) {
+    const std::string rest = view.Slice(date_at, sentence.end);
+    const size_t comma = rest.find(", ");
+    if (comma != std::string::npos && rest.find_first_of("\"()\xE2", 0) > comma) {
+      const size_t subject_at = date_at + CountCodePoints(std::string_view(rest).substr(0, comma + 2));
+      for (const EntityMention& m : a.entities) {
+        if (m.span.start == subject_at) return thing_of(m);
+      }
+    }
+    return std::nullopt;
+  }
+  if (object_event) {
     // "was bought by the company in 2016": an agent, not the object.
     // "founded in Harwick in 1962": a place, not the thing founded.
     const std::vector<WordToken> object = Tokenize(view.Slice(word_at, date_at));
@@ -1055,7 +1076,7 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       const bool in_clause = std::any_of(segment.begin(), segment.end(), [](const WordToken& t) {
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
-      if (!in_clause) return entity_of(*m, nullptr);
+      if (!in_clause) return thing_of(*m);
     }
     // A name inside an aside ("Casimir Orlen, the founder of Orlen Wealth
     // Partners, was sentenced"): look further back.
