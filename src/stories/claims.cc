@@ -662,10 +662,19 @@ std::string RoleBefore(std::string_view before, std::string_view after, bool sen
   const std::vector<PhraseWord> words = Words(before);
   if (words.empty()) return "";
   const std::string_view gap = before.substr(words.back().end);
-  const size_t run = RoleRunBefore(before, words, words.size(), blocked);
-  if (run == words.size()) return "";
+  size_t end = words.size();
+  // "vice-chancellor Professor Helena Strachan": a capitalised title
+  // between a lower-case office and the name is how she is addressed, a
+  // second title, not a word of the office.
+  if (end >= 2 && words[end - 1].capitalised && !words[end - 2].capitalised &&
+      AllSpaces(Between(before, words[end - 2].end, words[end - 1].begin)) && IsRoleHead(words[end - 2].folded) &&
+      !blocked(words[end - 2].begin)) {
+    --end;
+  }
+  const size_t run = RoleRunBefore(before, words, end, blocked);
+  if (run == end) return "";
   const size_t k = ExtendRoleLeft(before, words, run, sentence_start, names, blocked);
-  const std::string phrase(Between(before, words[k].begin, words.back().end));
+  const std::string phrase(Between(before, words[k].begin, words[end - 1].end));
   if (AllSpaces(gap)) return phrase;
   if (!IsCommaGap(gap)) return "";
   // "the mayor, Bob Jones, said": the description opens the sentence or

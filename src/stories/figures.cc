@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -559,23 +558,6 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
     nodes[static_cast<size_t>(it - texts.begin())].push_back(f);
   }
   const size_t n = nodes.size();
-  // A figure whose own article states another, incompatible value of the
-  // same attribute at the same time is ambiguous: the article speaks of
-  // two things under one name ("12 per cent" of one group, "9 per cent" of
-  // another), so neither is set against other outlets.
-  std::set<const Figure*> ambiguous;
-  if (std::getenv("SL_AMBIG") != nullptr) {
-    for (size_t i = 0; i < group.size(); ++i) {
-      for (size_t j = i + 1; j < group.size(); ++j) {
-        const Figure& f = *group[i];
-        const Figure& g = *group[j];
-        if (f.article == g.article && SameTime(f, g) && !FiguresCompatible(f.q, g.q)) {
-          ambiguous.insert(&f);
-          ambiguous.insert(&g);
-        }
-      }
-    }
-  }
   UnionFind conflict(n);
   std::vector<bool> in_conflict(n, false);
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
@@ -585,7 +567,6 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
           if (!SameTime(*f, *g)) continue;
-          if (ambiguous.contains(f) || ambiguous.contains(g)) continue;
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
           } else if (Comparable(*f, *g)) {

@@ -494,6 +494,23 @@ TEST(ClaimsTest, RoleConflictBetweenOutlets) {
   EXPECT_EQ(ValueOf(*roles[0], "mayor")->articles, (std::vector<std::string>{"f2"}));
 }
 
+// "vice-chancellor Professor Jane Doe": the capitalised title is how she is
+// addressed, not a word of her office, which agrees with "vice-chancellor".
+TEST(ClaimsTest, ATitleOfAddressAfterAnOfficeIsNoPartOfIt) {
+  const Brief b = BuildBrief(
+      FerryStory("The board met, vice-chancellor Professor Tomas Redvale said on Tuesday.",
+                 "Vice-chancellor Tomas Redvale said the board met.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  for (const Claim* c : ClaimsOf(b.stories[0], "role", "Tomas Redvale")) {
+    EXPECT_NE(c->status, "conflict");
+    for (const ClaimValue& v : c->values) EXPECT_EQ(v.value.find("professor"), std::string::npos) << v.value;
+  }
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Tomas Redvale");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"vice chancellor"}));
+}
+
 TEST(ClaimsTest, MoreSpecificRoleIsNotAConflict) {
   const Brief b = BuildBrief(
       FerryStory("Director Ilse Marken signed the new timetable.",
