@@ -1093,6 +1093,18 @@ void Linker::ReadCues() {
     }
     const size_t p = mi.tb - 1;
     const std::string_view before = doc_.Lower(p, &buf);
+    // "the 2021 thriller "The Glass Orchard"": a work's noun before its
+    // quoted title.
+    {
+      size_t q = p;
+      if (doc_.Tok(q) == "The" && q > 0 && doc_.SameSentence(q - 1, q)) --q;  // the title's own article
+      if (mention_at_[q] == kNone && IsQuoteMark(doc_.Tok(q)) && q > 0 && doc_.SameSentence(q - 1, q) &&
+          mention_at_[q - 1] == kNone) {
+        std::array<char, 32> work_buf;
+        const Noun* n = LookupNoun(doc_.Lower(q - 1, &work_buf));
+        if (n != nullptr && n->kind == Kind::kWork) AddRole(m, q - 1);
+      }
+    }
     if (mention_at_[p] == kNone) {
       if (lexicon::In(lexicon::kHonorifics, before)) ++cue[static_cast<size_t>(Kind::kPerson)];
       const int age = AgeToken(before);

@@ -1103,7 +1103,7 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       if (gap.find_first_not_of(' ') != std::string_view::npos) break;  // punctuation: another phrase
       if (IsPreposition(left[k].folded)) return std::nullopt;
     }
-    if (clause_subject_at(m->span.end)) return entity_of(*m, nullptr);
+    if (clause_subject_at(m->span.end)) return thing_of(*m);  // "The Ardlin Star was built in 1998"
     break;
   }
   // "he was jailed in 2012": the pronoun's person (see below).
@@ -1191,6 +1191,26 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
         m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
+        // "the 2021 thriller 'The Glass Orchard'", "2022 smash The Glass
+        // Orchard": a phrase right before a work's title describes the work,
+        // and the year is its release, as "released in 2021" says.
+        const std::string rest = after.substr(phrase.back().end);
+        const size_t name_gap = rest.find_first_not_of(" \"'\xE2\x80\x9C\x98");
+        if (name_gap != std::string::npos && name_gap > 0 && rest.find_first_not_of(' ') < name_gap + 1) {
+          const size_t name_at = phrase_end + CountCodePoints(std::string_view(rest).substr(0, name_gap));
+          // The title's own "The" may stand outside the mention.
+          const size_t title_at = rest.compare(name_gap, 4, "The ") == 0 ? name_at + 4 : name_at;
+          for (const EntityMention& e : a.entities) {
+            if (e.span.start != name_at && e.span.start != title_at) continue;
+            const std::optional<size_t> work = entities.Lookup(ai, e.entity, e.text);
+            if (work && story.entities[*work].type == "WORK") {
+              m.subject = work;
+              m.words = {"released"};
+              m.by_event_word = true;
+            }
+            break;
+          }
+        }
       }
       m.article = a.article.id;
       m.year = m.precise ? calendar : d.value.substr(0, 4);

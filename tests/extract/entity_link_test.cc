@@ -457,6 +457,14 @@ const TaggedCase kTaggedCases[] = {
      {{"Morvella", "the fashion house"}},
      {{"Quillon", "the fashion house"}},
      {}},
+    // A work's noun before its quoted title makes the title a work, its
+    // own "The" outside the mention or not.
+    {"work_noun_before_a_quoted_title",
+     "Fans loved the 2021 thriller \"The Copper Gate\" and its star.",
+     {{"Copper Gate", "PERSON"}},
+     {},
+     {},
+     {{"Copper Gate", "WORK"}}},
     // A description naming a kind of institution refers only to an
     // organisation of that kind: "the union" is not the railway company
     // named just before, but the federation named earlier.

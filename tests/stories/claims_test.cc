@@ -322,6 +322,29 @@ TEST(ClaimsTest, TwoYearsForOneEventInOneArticleIsAConflict) {
   EXPECT_EQ(year->subject_name, "charity gala");
 }
 
+// "the 2021 thriller 'The Copper Gate'": a phrase right before a work's
+// title describes the work, and its year is the release "released in 2022"
+// gives.
+TEST(ClaimsTest, AYearBeforeAWorksTitleIsItsRelease) {
+  AnnotatedArticle a = MakeArticle("w1", "Reel Post", "2025-11-19", "Suit settled",
+                                   "Ansel Vide settled over the 2021 thriller \"The Copper Gate\" on Tuesday.");
+  AddDate(a, "2021", "2021");
+  AddMentionIn(a, "\"The Copper Gate\"", "Copper Gate", "WORK", "e1");
+  AddEntity(a, "Ansel Vide", "PERSON", "e2");
+  AnnotatedArticle b = MakeArticle("w2", "Screen Wire", "2025-11-19", "Suit settled",
+                                   "Copper Gate was released in 2022. Ansel Vide starred in it.");
+  AddDate(b, "2022", "2022");
+  AddEntity(b, "Copper Gate", "WORK", "e1");
+  AddEntity(b, "Ansel Vide", "PERSON", "e2");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = FindClaim(brief.stories[0], "year released");
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+  EXPECT_EQ(Values(*year), (std::set<std::string>{"2021", "2022"}));
+  EXPECT_EQ(year->subject_name, "Copper Gate");
+}
+
 TEST(ClaimsTest, AgreementAndSingleSources) {
   struct Row {
     std::string name;
