@@ -15,7 +15,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <filesystem>
 #include <functional>
 #include <mutex>
 #include <regex>
@@ -26,6 +25,7 @@
 
 #include "serve/api.h"
 #include "serve/connection.h"
+#include "serve/pages.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
 #include "storyline/pipeline.h"
@@ -50,11 +50,6 @@ constexpr long kWatchIntervalNs = 100'000'000;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
-// Pages we generate need nothing from elsewhere; saying so means even an
-// escaping mistake in article text cannot load or send anything.
-constexpr const char* kPageCsp =
-    "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; "
-    "style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'";
 // A rendered brief is inline CSS only: no scripts at all.
 constexpr const char* kBriefCsp = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -158,7 +153,6 @@ serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
 
 // The paths the server answers, as httplib patterns; the pre-routing
 // handler uses them to tell a wrong method (405) from a wrong path (404).
-constexpr const char* kIndexPath = "/";
 constexpr const char* kStoriesPath = "/api/stories";
 constexpr const char* kBriefPath = R"(/api/stories/([^/]+)/brief)";
 constexpr const char* kSearchPath = "/api/search";
@@ -188,9 +182,9 @@ struct Server::Impl {
   void SetStore(std::unique_ptr<Store> store) { store_ = std::move(store); }
 
   void AddRoutes();
+  void AddPageRoutes();
   void AddChecks();
   void Configure();
-  void Index(httplib::Response& res);
   void StoryList(httplib::Response& res);
   void StoryBrief(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
@@ -204,7 +198,6 @@ struct Server::Impl {
 };
 
 void Server::Impl::AddRoutes() {
-  http.Get(kIndexPath, [this](const httplib::Request&, httplib::Response& res) { Index(res); });
   http.Get(kStoriesPath, [this](const httplib::Request&, httplib::Response& res) {
     StoryList(res);
   });
@@ -266,7 +259,10 @@ void Server::Impl::AddChecks() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    for (const char* pattern : {kIndexPath, kStoriesPath, kBriefPath, kSearchPath, kArticlePath}) {
+    std::vector<const char*> known = {kStoriesPath, kBriefPath, kSearchPath, kArticlePath,
+                                      serve_internal::kStaticPath};
+    known.insert(known.end(), serve_internal::PagePaths().begin(), serve_internal::PagePaths().end());
+    for (const char* pattern : known) {
       if (std::regex_match(req.path, std::regex(pattern))) {
         res.set_header("Allow", kAllowedMethods);
         SendJson(res, 405, ErrorJson(req.method + " is not allowed on " + req.path + " (use GET)"));
@@ -296,12 +292,40 @@ void Server::Impl::Configure() {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
-void Server::Impl::Index(httplib::Response& res) {
-  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return storyline::CurrentStories(s); });
-  if (!stories.ok()) return SendError(res, stories.status());
-  const std::string name = std::filesystem::path(options.db_path).filename().string();
-  res.set_header("Content-Security-Policy", kPageCsp);
-  res.set_content(serve_internal::IndexPage(*stories, name), "text/html; charset=utf-8");
+// The web page (pages.h): every page path answers the same document, whose
+// script draws the view from the path with /api/*; /static/ answers the
+// embedded files of web/. Each answer carries the page's CSP and a strong
+// ETag (the bytes are those of the binary), and is revalidated before use.
+namespace {
+void SendAsset(const httplib::Request& req, httplib::Response& res,
+               const serve_internal::WebAsset& asset) {
+  const std::string etag = serve_internal::AssetEtag(asset);
+  res.set_header("ETag", etag);
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("Content-Security-Policy", serve_internal::kPageCsp);
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  if (serve_internal::EtagMatches(req.get_header_value("If-None-Match"), etag)) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(asset.bytes.data(), asset.bytes.size(), std::string(asset.content_type));
+}
+}  // namespace
+
+void Server::Impl::AddPageRoutes() {
+  for (const char* pattern : serve_internal::PagePaths()) {
+    http.Get(pattern, [](const httplib::Request& req, httplib::Response& res) {
+      SendAsset(req, res, serve_internal::PageDocument());
+    });
+  }
+  http.Get(serve_internal::kStaticPath, [](const httplib::Request& req, httplib::Response& res) {
+    const serve_internal::WebAsset* asset = serve_internal::FindAsset(req.matches[1].str());
+    if (asset == nullptr) {
+      return SendError(res, Status::NotFound("no such file: " + req.path));
+    }
+    SendAsset(req, res, *asset);
+  });
 }
 
 void Server::Impl::StoryList(httplib::Response& res) {
@@ -433,6 +457,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   impl->SetStore(std::move(*store));
   impl->Configure();
   impl->AddRoutes();
+  impl->AddPageRoutes();
   impl->AddChecks();
   errno = 0;
   if (options.port == 0) {
