@@ -39,7 +39,7 @@ const WebAsset& PageDocument();
 // The embedded file named `name` ("app.js"), or nullptr when there is none.
 const WebAsset* FindAsset(std::string_view name);
 
-// A strong ETag for the file's bytes: a quoted 64-bit hash in hex.
+// A strong ETag for the file's bytes: 16 hex digits of its SHA-256, quoted.
 std::string AssetEtag(const WebAsset& asset);
 
 // True when an If-None-Match header value names `etag`: a comma-separated

@@ -16,6 +16,7 @@ struct WebAsset {
   std::string_view name;          // file name in web/, served as /static/<name>
   std::string_view content_type;  // from the extension: .html .js .css .svg
   std::string_view bytes;         // the file as it was when the binary was built
+  std::string_view sha256;        // of `bytes`, 64 hex digits
 };
 
 // Every file of web/, sorted by name. The views point into the binary's
