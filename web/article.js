@@ -1,15 +1,17 @@
 // article.js: one article (/article/{id}) with its sentences, the one asked
-// for highlighted and scrolled to: ?s=START-END (UTF-8 byte offsets into
-// the text, as the API's evidence and quotation offsets are) or ?e=TEXT
+// for highlighted and scrolled to: ?s=START-END (Unicode code points into
+// the text, the unit of every offset the API reports: span.h) or ?e=TEXT
 // (an evidence sentence, found in the text).
 
 import {el, path, fmtDate, externalHref, replace} from "./dom.js";
 import {getJson} from "./api.js";
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// The number of code points in `s` (a JavaScript string counts UTF-16 units).
+function codePoints(s) {
+  return Array.from(s).length;
+}
 
-// [start, end) in bytes of `needle` in `text`, or null. Tries the exact
+// [start, end) in code points of `needle` in `text`, or null. Tries the exact
 // text, then with runs of white space made one space (an evidence sentence
 // is one line; the article may break it).
 function findText(text, needle) {
@@ -24,8 +26,8 @@ function findText(text, needle) {
     at = m.index;
     len = m[0].length;
   }
-  const start = encoder.encode(text.slice(0, at)).length;
-  return [start, start + encoder.encode(text.slice(at, at + len)).length];
+  const start = codePoints(text.slice(0, at));
+  return [start, start + codePoints(text.slice(at, at + len))];
 }
 
 function parseRange(s, size) {
@@ -36,11 +38,12 @@ function parseRange(s, size) {
   return a < b && b <= size ? [a, b] : null;
 }
 
-// The text as sentence spans; bytes inside `target` wrapped in <mark>; the
-// sentences touching it get class "hl".
-function sentenceNodes(bytes, sentences, target) {
+// The text (`chars`: one string per code point) as sentence spans; the
+// code points inside `target` wrapped in <mark>; the sentences touching it
+// get class "hl".
+function sentenceNodes(chars, sentences, target) {
   const out = [];
-  const text = (a, b) => decoder.decode(bytes.subarray(a, b));
+  const text = (a, b) => chars.slice(a, b).join("");
   const pieces = (a, b) => {
     if (!target || b <= target[0] || a >= target[1]) return [text(a, b)];
     const from = Math.max(a, target[0]);
@@ -48,7 +51,7 @@ function sentenceNodes(bytes, sentences, target) {
     return [text(a, from), el("mark", {class: "hit"}, text(from, to)), text(to, b)].filter((p) => p !== "");
   };
   let at = 0;
-  const spans = sentences.filter((s) => s.start >= 0 && s.end <= bytes.length && s.start < s.end)
+  const spans = sentences.filter((s) => s.start >= 0 && s.end <= chars.length && s.start < s.end)
                          .sort((x, y) => x.start - y.start);
   for (const s of spans) {
     if (s.start < at) continue;  // overlapping spans: keep the first
@@ -58,7 +61,7 @@ function sentenceNodes(bytes, sentences, target) {
                 pieces(s.start, s.end)));
     at = s.end;
   }
-  if (at < bytes.length) out.push(...pieces(at, bytes.length));
+  if (at < chars.length) out.push(...pieces(at, chars.length));
   return out;
 }
 
@@ -66,8 +69,8 @@ export async function showArticle(main, id) {
   const {body: a} = await getJson(path(["api", "articles", id]));
   const q = new URLSearchParams(location.search);
   const text = a.text || "";
-  const bytes = encoder.encode(text);
-  const target = parseRange(q.get("s"), bytes.length) || findText(text, q.get("e"));
+  const chars = Array.from(text);
+  const target = parseRange(q.get("s"), chars.length) || findText(text, q.get("e"));
   const asked = q.has("s") || q.has("e");
   const url = externalHref(a.url);
   const stories = el("p", {class: "meta stories"});
@@ -81,7 +84,7 @@ export async function showArticle(main, id) {
       stories,
       asked && !target ? el("p", {class: "notice"}, "The sentence asked for is not in this version of the article: “",
                             q.get("e") || q.get("s"), "”") : null,
-      el("div", {class: "article-text"}, sentenceNodes(bytes, a.sentences || [], target))));
+      el("div", {class: "article-text"}, sentenceNodes(chars, a.sentences || [], target))));
   const hl = main.querySelector(".sentence.hl") || main.querySelector("mark.hit");
   if (hl) hl.scrollIntoView({block: "center"});
   for (const sid of a.stories || []) {

@@ -14,11 +14,13 @@ function articleHit(h) {
     h.snippet ? marked(h.snippet) : null);
 }
 
+// A quotation hit names its story and the quotation's id there: the link
+// opens the story at that quotation, whose variants link to their articles.
 function quoteHit(h) {
-  const where = h.start !== undefined && h.end !== undefined ? {s: h.start + "-" + h.end} : {};
   return el("li", {class: "hit"},
-    el("a", {href: path(["article", h.article_id], where)}, h.snippet ? marked(h.snippet, "span") : h.text || h.title),
-    el("p", {class: "meta"}, [h.speaker_name || h.speaker, h.title].filter(Boolean).join(" · ")));
+    el("a", {href: path(["story", h.story_id]) + "#quote-" + encodeURIComponent(h.quote_id)},
+       h.snippet ? marked(h.snippet, "span") : h.quote_id),
+    h.speaker_name ? el("p", {class: "meta"}, "— " + h.speaker_name) : null);
 }
 
 function entityHit(h) {

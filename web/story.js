@@ -124,7 +124,7 @@ class StoryPage {
     const speaker = q.speaker_name
       ? el("a", {class: "speaker", href: path(["entity", q.speaker_name])}, q.speaker_name)
       : el("span", {class: "speaker muted"}, "unattributed");
-    return el("article", {class: "quote"},
+    return el("article", {class: "quote", id: "quote-" + q.id},
       el("h3", null, speaker, " ", el("span", {class: "muted"},
          plural(q.occurrences.length, "outlet report", "outlet reports") +
          (variants.size > 1 ? ", " + variants.size + " wordings" : ""))),
@@ -209,9 +209,17 @@ class StoryPage {
     replace(this.main, this.header(), sections, articles);
     document.title = "storyline: " + (this.story.headline || this.story.label || this.story.id);
     await Promise.all(sections.map((s) => s.load()));
-    if (location.hash) {
-      const target = this.main.querySelector(location.hash.replace(/[^#\w-]/g, ""));
-      if (target) target.scrollIntoView();
+    // The sections arrived after the browser looked for the #fragment.
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // a malformed escape: look the fragment up as it is
+    }
+    const target = id ? document.getElementById(id) : null;
+    if (target) {
+      target.classList.add("targeted");
+      target.scrollIntoView({block: "start"});
     }
   }
 }

@@ -166,8 +166,8 @@ async function run(browser, base) {
   await assertClean(page, events, "filtered list");
 
   step("search articles, quotations and entities");
-  await page.fill("header.top input[name=q]", "Quaile");
-  await Promise.all([page.waitForURL(/\/search\?q=Quaile/), page.press("header.top input[name=q]", "Enter")]);
+  await page.fill("header.top input[name=q]", "Gareth");
+  await Promise.all([page.waitForURL(/\/search\?q=Gareth/), page.press("header.top input[name=q]", "Enter")]);
   await ready(page);
   for (const kind of ["articles", "quotes", "entities"]) {
     await page.waitForSelector(`#hits-${kind} li.hit`);
