@@ -15,7 +15,7 @@ const ROUTES = [
   [/^\/$/, (main) => showList(main)],
   [/^\/story\/([^/]+)$/, (main, m) => showStory(main, m[1])],
   [/^\/article\/(.+)$/, (main, m) => showArticle(main, m[1])],
-  [/^\/entity\/([^/]+)$/, (main, m) => showEntity(main, m[1])],
+  [/^\/entity\/(.+)$/, (main, m) => showEntity(main, m[1])],
   [/^\/search$/, (main) => showSearch(main)],
 ];
 

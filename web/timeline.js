@@ -37,13 +37,14 @@ export function drawTimeline(entries, onSelect) {
   if (dates.length === 0) return null;
   const tallest = Math.min(MAX_STACK, Math.max(...dates.map((d) => byDate.get(d).length)));
   const axisY = MARGIN + tallest * DOT_STEP;
-  const width = MARGIN * 2 + Math.max(1, dates.length - 1) * COLUMN;
+  // The last date's label, rotated, reaches past its column.
+  const width = MARGIN * 2 + Math.max(1, dates.length - 1) * COLUMN + LABEL_SPACE;
   const height = axisY + LABEL_SPACE;
   const root = svg("svg", {
     class: "timeline", width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
     "aria-label": `Timeline: ${entries.length} events on ${dates.length} dates`,
   });
-  root.append(svg("line", {class: "axis", x1: MARGIN / 2, x2: width - MARGIN / 2, y1: axisY, y2: axisY}));
+  root.append(svg("line", {class: "axis", x1: MARGIN / 2, x2: width - LABEL_SPACE - MARGIN / 2, y1: axisY, y2: axisY}));
   dates.forEach((d, col) => {
     const x = MARGIN + col * COLUMN;
     if (col > 0 && dateValue(d) - dateValue(dates[col - 1]) > 366 * DAY_MS) {

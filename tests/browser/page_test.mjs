@@ -192,10 +192,16 @@ async function run(browser, base) {
   check(await page.locator("svg.timeline circle.event").count() >= 3, "fewer than 3 events on the timeline");
   const hostileOutlet = page.locator("#conflicts .source", {hasText: "onerror"});
   check(await hostileOutlet.count() >= 1, "the hostile outlet's side of a conflict is not shown as text");
+  await shot(page, "03-story", false);
+  await page.locator("#quotes").scrollIntoViewIfNeeded();
+  await shot(page, "03-story-quotes", false);
+  await page.locator("svg.timeline").scrollIntoViewIfNeeded();
   await page.locator("svg.timeline circle.event").first().click();
   await page.waitForSelector("li.event.selected");
+  await page.locator("svg.timeline").scrollIntoViewIfNeeded();
+  await shot(page, "03-story-timeline", false);
   await assertClean(page, events, "story");
-  await shot(page, "03-story", true);
+  await shot(page, "03-story-full", true);
   const storyUrl = page.url();
 
   step("follow a conflict's evidence link to its highlighted sentence");
