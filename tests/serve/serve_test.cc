@@ -154,15 +154,18 @@ TEST_F(ServeTest, EndpointsAnswerWithStatusAndType) {
 TEST_F(ServeTest, StoriesListMatchesStore) {
   httplib::Result res = Get("/api/stories");
   ASSERT_TRUE(res);
-  nlohmann::json j = nlohmann::json::parse(res->body);
+  nlohmann::json page = nlohmann::json::parse(res->body);
+  EXPECT_EQ(page["total"], 2);
+  nlohmann::json j = page["stories"];
   ASSERT_TRUE(j.is_array());
   ASSERT_EQ(j.size(), 2u);
-  EXPECT_EQ(j[0]["id"], "s-lh");
+  EXPECT_EQ(j[0]["id"], "s-lh");                         // newest first
   EXPECT_EQ(j[0]["label"], "Lighthouse <b>& cape</b>");  // JSON keeps the text as is
+  EXPECT_EQ(j[0]["headline"], "Lighthouse restored");   // its earliest article's title
   EXPECT_EQ(j[0]["size"], 2);
   EXPECT_EQ(j[0]["span"]["first"], "2023-06-01");
   EXPECT_EQ(j[0]["span"]["last"], "2023-06-15");
-  EXPECT_EQ(j[0]["articles"], nlohmann::json({"lh-1", "lh-2"}));
+  EXPECT_EQ(j[0]["outlets"], nlohmann::json({"Coast Gazette"}));
 }
 
 TEST_F(ServeTest, SearchHitsCarrySnippetsBestFirst) {
