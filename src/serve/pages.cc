@@ -11,7 +11,7 @@ namespace {
 // Article ids (URLs, WARC record ids) and entity keys ("AC/DC") may contain
 // '/': the rest of the path is the id, as for /api/articles/{id}.
 constexpr std::array<const char*, 5> kPagePaths = {
-    "/", R"(/story/([^/]+))", R"(/article/(.+))", R"(/entity/(.+))", "/search"};
+    "/", kStoryPagePath, R"(/article/(.+))", R"(/entity/(.+))", "/search"};
 
 constexpr std::string_view kDocumentName = "index.html";
 

@@ -30,6 +30,10 @@ inline constexpr const char* kPageCsp =
 // The page paths as httplib patterns, for routing and for the 405 check.
 std::span<const char* const> PagePaths();
 
+// The story page among them: group 1 is the story id. A retired id (merged
+// into another story) is redirected (308) to the survivor's page.
+inline constexpr const char* kStoryPagePath = R"(/story/([^/]+))";
+
 // The files of web/ under /static/: group 1 is the file name.
 inline constexpr const char* kStaticPath = R"(/static/([^/]+))";
 

@@ -21,6 +21,7 @@
 #include <mutex>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -398,10 +399,26 @@ void SendAsset(const httplib::Request& req, httplib::Response& res,
 
 void Server::Impl::AddPageRoutes() {
   for (const char* pattern : serve_internal::PagePaths()) {
+    if (std::string_view(pattern) == serve_internal::kStoryPagePath) continue;
     http.Get(pattern, [](const httplib::Request& req, httplib::Response& res) {
       SendAsset(req, res, serve_internal::PageDocument());
     });
   }
+  // A retired story id's page moves to the survivor's, as its API does; an
+  // unknown id gets the page (which says so) with a 404.
+  http.Get(serve_internal::kStoryPagePath, [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    Result<std::string> current = WithStore([&](Store& s) { return s.CurrentStoryId(id); });
+    if (current.ok() && *current != id) {
+      const size_t q = req.target.find('?');
+      res.status = 308;
+      res.set_header("Location", "/story/" + serve_internal::UrlComponent(*current) +
+                                     (q == std::string::npos ? std::string() : req.target.substr(q)));
+      return;
+    }
+    SendAsset(req, res, serve_internal::PageDocument());
+    if (!current.ok() && current.status().code() == StatusCode::kNotFound && res.status != 304) res.status = 404;
+  });
   http.Get(serve_internal::kStaticPath, [](const httplib::Request& req, httplib::Response& res) {
     const serve_internal::WebAsset* asset = serve_internal::FindAsset(req.matches[1].str());
     if (asset == nullptr) {

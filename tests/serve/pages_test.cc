@@ -39,8 +39,28 @@ class PagesTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     {
+      // One story, "s-new", which "s-old" merged into.
       auto store = Store::Open((dir_ / "news.db").string(), {});
       ASSERT_TRUE(store.ok()) << store.status().ToString();
+      Article a;
+      a.id = "lh-1";
+      a.title = "Lighthouse restored";
+      a.published = "2023-06-01";
+      a.text = "Volunteers restored the old lighthouse on the northern cape.";
+      a.content_hash = ContentHash(a.text);
+      ASSERT_TRUE((*store)->Put(a).ok());
+      Result<int64_t> generation = (*store)->ArticlesGeneration();
+      ASSERT_TRUE(generation.ok());
+      GroupingUpdate update;
+      GroupedStory g;
+      g.story.id = "s-new";
+      g.story.label = "Lighthouse";
+      g.story.articles = {"lh-1"};
+      g.stream_index = 1;
+      update.stories.push_back(g);
+      update.aliases = {{"s-old", "s-new"}};
+      Status saved = (*store)->SaveGrouping(update, *generation);
+      ASSERT_TRUE(saved.ok()) << saved.ToString();
     }
     ServeOptions o;
     o.db_path = (dir_ / "news.db").string();
@@ -72,11 +92,17 @@ class PagesTest : public ::testing::Test {
 TEST_F(PagesTest, EveryPagePathAnswersTheDocumentWithItsPolicy) {
   const std::string document = ReadFile(fs::path(STORYLINE_SOURCE_DIR) / "web" / "index.html");
   ASSERT_FALSE(document.empty());
-  for (const char* path : {"/", "/story/s1", "/article/a/b%2Fc?s=1-5", "/entity/Teodora%20Quaile",
-                           "/search?q=bridge"}) {
+  // The story page of an id the store does not know is the page (which
+  // says so) with a 404.
+  const struct {
+    const char* path;
+    int status;
+  } kRows[] = {{"/", 200}, {"/story/s1", 404}, {"/article/a/b%2Fc?s=1-5", 200},
+               {"/entity/AC%2FDC", 200}, {"/search?q=bridge", 200}};
+  for (const auto& [path, status] : kRows) {
     httplib::Result res = Get(path);
     ASSERT_TRUE(res) << path;
-    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->status, status) << path;
     EXPECT_EQ(res->body, document) << path;
     EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
     const std::string csp = res->get_header_value("Content-Security-Policy");
@@ -84,6 +110,18 @@ TEST_F(PagesTest, EveryPagePathAnswersTheDocumentWithItsPolicy) {
     EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << path;
     EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos) << path;
   }
+}
+
+// A retired story id's page moves to the survivor's, query kept, as the
+// API's story routes do.
+TEST_F(PagesTest, RetiredStoryPageRedirects) {
+  httplib::Result moved = Get("/story/s-old?x=1");
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->status, 308);
+  EXPECT_EQ(moved->get_header_value("Location"), "/story/s-new?x=1");
+  httplib::Result current = Get("/story/s-new");
+  ASSERT_TRUE(current);
+  EXPECT_EQ(current->status, 200);
 }
 
 // The binary serves the files of web/ as they are in the source tree (the
