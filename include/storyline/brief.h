@@ -108,6 +108,22 @@ struct StoryOptions {
   bool views = true;
 };
 
+// What the brief's JSON shows of a story's view (render.h leaves the rest
+// out, since it says nothing a reader could check), shared by the renderer
+// and the store's per-story counts so that both agree:
+// a quote with at least one occurrence;
+bool QuoteIsShown(const BriefQuote& quote);
+// a timeline entry whose date is YYYY, YYYY-MM or YYYY-MM-DD;
+bool TimelineEntryIsShown(const TimelineEntry& entry);
+// a claim with at least one value.
+bool ClaimIsShown(const Claim& claim);
+// True for a date of the contract's form: YYYY, YYYY-MM or YYYY-MM-DD.
+bool IsContractDate(const std::string& date);
+// The claim's status as the contract names it (agreed|conflict|single):
+// its own when it is one of these, else decided by its values.
+// REQUIRES: ClaimIsShown(claim).
+std::string ContractClaimStatus(const Claim& claim);
+
 // Groups articles into stories and builds each story's view. Articles keep
 // their input order inside `Brief::articles`.
 Brief BuildBrief(const std::vector<AnnotatedArticle>& articles,

@@ -47,6 +47,22 @@ std::string StoriesToJson(const std::vector<StoredStory>& stories,
 std::string SearchHitsToJson(const std::vector<SearchHit>& hits,
                              JsonLayout layout = JsonLayout::kPretty);
 
+// The sections of a story's brief that the server pages through
+// (/api/stories/{id}/{section}); kConflicts is the claims whose status is
+// "conflict".
+enum class StorySection { kEntities, kQuotes, kTimeline, kClaims, kConflicts };
+
+// The indices into `story`'s vector for `section` (entities, quotes,
+// timeline or claims) of the items the brief's JSON shows, in brief order.
+std::vector<size_t> ShownItems(const Story& story, StorySection section);
+
+// Item `index` of `section`'s vector in `story` as one line of JSON, exactly
+// as the brief's JSON writes it. REQUIRES: index < that vector's size.
+std::string StoryItemJson(const Story& story, StorySection section, size_t index);
+
+// One article as the brief's `articles` array writes it (no text), one line.
+std::string BriefArticleJson(const Article& article);
+
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(const std::string& s);
 

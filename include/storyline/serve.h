@@ -45,6 +45,10 @@ struct ServeOptions {
   // or idle clients never make the others wait (each costs a stack, mostly
   // untouched). Connections beyond these wait in the listen queue.
   int threads = 64;
+  // Read-only connections to the store, each lent to one request at a
+  // time: a slow request (a large story's whole brief) then holds one while
+  // the others answer. More than the cores add nothing but memory.
+  int readers = 4;
   // Longest request line in bytes (414 beyond): browsers send under 8 KiB.
   size_t max_request_line = 8192;
   // Longest request head, request line and headers, in bytes (431 beyond).

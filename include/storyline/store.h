@@ -142,6 +142,99 @@ struct ArticleCopy {
   bool current = false;
 };
 
+// --- What the server reads (schema 7; Store::ListStories and after) ---
+
+// One story as a listing shows it, read from the row its grouping saved
+// (headline, outlets) and the digest its view saved (the counts).
+struct StorySummary {
+  std::string id;
+  std::string label;
+  // The title of its earliest article with one: a headline-like label.
+  std::string headline;
+  std::string span_first, span_last;  // YYYY[-MM[-DD]] or "" if undated
+  size_t size = 0;                    // articles
+  std::vector<std::string> outlets;   // most articles first
+  // Shown items per section (render.h's ShownItems), from its view:
+  size_t quotes = 0, claims = 0, conflicts = 0, timeline = 0, entities = 0;
+  std::vector<std::string> top_entities;  // names, most mentioned first
+  // False while its view is being rebuilt (an ingest runs): the counts and
+  // sections are those of the view built before, or none for a new story.
+  bool view_current = false;
+};
+
+enum class StoryOrder {
+  kNewest,   // latest date first (span_last descending; undated last)
+  kLargest,  // most articles first
+};
+
+// Which stories Store::ListStories returns. Empty filters match all.
+struct StoryFilter {
+  std::string from;    // stories whose span reaches this date or later
+  std::string to;      // stories whose span starts on or before this date
+  std::string outlet;  // stories with an article from this outlet (case-insensitive)
+  std::string entity;  // stories whose view names this entity (folded name)
+  StoryOrder order = StoryOrder::kNewest;
+  size_t offset = 0;
+  size_t limit = 50;
+};
+
+struct StoryPage {
+  size_t total = 0;  // stories matching the filter
+  std::vector<StorySummary> stories;
+};
+
+// A story's stored view for paging through its sections.
+struct StoryView {
+  // Id, label, span, articles (publication order), related stories and the
+  // view fields; the view fields empty when `has_view` is false.
+  Story story;
+  bool has_view = false;
+  // False when `story`'s view is the one built before its latest change
+  // (StorySummary::view_current).
+  bool current = false;
+};
+
+// An entity as named across stories: one per folded name.
+struct EntitySummary {
+  std::string key;   // the folded name: the entity's identity across stories
+  std::string name;  // as one story's view spells it
+  std::string type;
+  size_t stories = 0;
+};
+
+// One story that names an entity (Store::GetEntity).
+struct EntityInStory {
+  std::string story_id;
+  std::vector<std::string> ids;  // the entity's ids in that story's view (e1, ...)
+  size_t mentions = 0;
+  size_t claims = 0;  // shown claims about it
+  size_t quotes = 0;  // shown quotes it said
+};
+
+struct EntityRecord {
+  std::string key, name, type;
+  std::vector<std::string> aliases;  // union over its stories, sorted
+  std::vector<EntityInStory> stories;  // newest story first
+};
+
+// A quotation found by Store::SearchQuotes.
+struct QuoteHit {
+  std::string story_id;
+  std::string quote_id;  // in the story's view (q1, ...)
+  std::string speaker_name;
+  std::string snippet;  // with the matches wrapped in [ and ]
+  double rank = 0;      // bm25, lower is better
+};
+
+// What /api/status reports.
+struct StoreState {
+  // Grows with every committed change to the articles or the stories.
+  int64_t generation = 0;
+  size_t stories = 0;
+  size_t articles = 0;
+  bool behind = false;  // Store::StoriesBehind
+};
+
 class Store {
  public:
   // Opens (creating if needed, unless read_only) and migrates the store at
@@ -281,6 +374,41 @@ class Store {
   // The story with id `id` (or an alias of it): kNotFound if none.
   Result<StoryRecord> GetStory(const std::string& id) const;
 
+  // --- Reads for the server (schema 7) ---
+  // Each reads only stored rows (nothing is grouped or annotated) and
+  // costs what its page costs, not what the store holds, but for the
+  // filter's matches counted by ListStories and FindEntities.
+
+  // The generation, counts and freshness. Cheap: the counters and two counts.
+  Result<StoreState> State() const;
+  // The generation alone: one read of the counters.
+  Result<int64_t> Generation() const;
+  // The stories matching `filter`, one page. kInvalidInput for a limit of 0.
+  Result<StoryPage> ListStories(const StoryFilter& filter) const;
+  // The current id of story `id`: `id` itself, or the story an alias names
+  // (a story that merged into another, or whose first article changed).
+  // kNotFound if neither.
+  Result<std::string> CurrentStoryId(const std::string& id) const;
+  // The summary of the story with current id `id` (no aliases); kNotFound.
+  Result<StorySummary> GetStorySummary(const std::string& id) const;
+  // The stored view of the story with current id `id`; kNotFound;
+  // kCorruption for a damaged view.
+  Result<StoryView> GetStoryView(const std::string& id) const;
+  // Articles [offset, offset + limit) of story `id` in publication order,
+  // without their text (Article::text empty); kNotFound for no such story.
+  Result<std::vector<Article>> StoryArticles(const std::string& id, size_t offset, size_t limit) const;
+  // The ids of the stories that hold article `article_id` (usually one).
+  Result<std::vector<std::string>> StoriesOfArticle(const std::string& article_id) const;
+  // Entities one of whose folded name's words starts with `prefix` (already
+  // folded: "qua" finds "teodora quaile"), most stories first; `*total` (not null) receives how many match.
+  Result<std::vector<EntitySummary>> FindEntities(const std::string& prefix, size_t offset, size_t limit,
+                                                  size_t* total) const;
+  // The entity with folded name `key`, with every story naming it; kNotFound.
+  Result<EntityRecord> GetEntity(const std::string& key) const;
+  // Full-text search over the stories' quotations (speaker and wording),
+  // FTS5 syntax as Search; kInvalidInput for a malformed query.
+  Result<std::vector<QuoteHit>> SearchQuotes(const std::string& query, size_t limit) const;
+
   // One consistent view for several reads: while a Snapshot lives, every
   // read through this store sees the same committed state, whatever another
   // process commits meanwhile (each read alone would see the latest). A
@@ -317,6 +445,14 @@ std::string LiteralSearchQuery(const std::string& text);
 // "Quaile's" and bridge-contract find their words while queries that parse
 // keep FTS5's operators. `*query_run`, if not null, receives the query whose
 // hits are returned. kInvalidInput for blank text; other errors as Search.
+// SearchFreeText over quotations (Store::SearchQuotes).
+Result<std::vector<QuoteHit>> SearchQuotesFreeText(const Store& store, const std::string& text, size_t limit,
+                                                   std::string* query_run = nullptr);
+
+// The key an entity is known by across stories (EntitySummary::key): its
+// name with Unicode case folding, whitespace runs made one space.
+std::string EntityKey(const std::string& name);
+
 Result<std::vector<SearchHit>> SearchFreeText(const Store& store, const std::string& text,
                                               size_t limit, std::string* query_run = nullptr);
 

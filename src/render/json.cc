@@ -28,21 +28,6 @@ constexpr std::string_view kEntityTypes[] = {"PERSON", "ORG", "PLACE", "WORK", "
 
 Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-// The contract's date form: YYYY, YYYY-MM or YYYY-MM-DD.
-bool IsContractDate(const std::string& s) {
-  const auto digits = [&](size_t from, size_t n) {
-    return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from),
-                       s.begin() + static_cast<std::ptrdiff_t>(from + n),
-                       [](char ch) { return ch >= '0' && ch <= '9'; });
-  };
-  switch (s.size()) {
-    case 4: return digits(0, 4);
-    case 7: return digits(0, 4) && s[4] == '-' && digits(5, 2);
-    case 10: return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
-    default: return false;
-  }
-}
-
 Json DateOrNull(const std::string& s) { return IsContractDate(s) ? Json(s) : Json(nullptr); }
 
 std::string ContractEntityType(const std::string& type) {
@@ -50,12 +35,6 @@ std::string ContractEntityType(const std::string& type) {
     if (type == t) return type;
   }
   return "OTHER";
-}
-
-std::string ContractClaimStatus(const Claim& c) {
-  if (c.status == "agreed" || c.status == "conflict" || c.status == "single") return c.status;
-  if (c.values.size() > 1) return "conflict";
-  return c.values.front().articles.size() > 1 ? "agreed" : "single";
 }
 
 Json StringArray(const std::vector<std::string>& v) {
@@ -172,17 +151,17 @@ Json StoryJson(const Story& s) {
   // a reader could check, so it is left out.
   Json quotes = Json::array();
   for (const BriefQuote& q : s.quotes) {
-    if (!q.occurrences.empty()) quotes.push_back(QuoteJson(q));
+    if (QuoteIsShown(q)) quotes.push_back(QuoteJson(q));
   }
   j["quotes"] = std::move(quotes);
   Json timeline = Json::array();
   for (const TimelineEntry& t : s.timeline) {
-    if (IsContractDate(t.date)) timeline.push_back(TimelineJson(t));
+    if (TimelineEntryIsShown(t)) timeline.push_back(TimelineJson(t));
   }
   j["timeline"] = std::move(timeline);
   Json claims = Json::array();
   for (const Claim& c : s.claims) {
-    if (!c.values.empty()) claims.push_back(ClaimJson(c));
+    if (ClaimIsShown(c)) claims.push_back(ClaimJson(c));
   }
   j["claims"] = std::move(claims);
   return j;
@@ -266,6 +245,48 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated, JsonLayout layou
   j["quantities"] = std::move(quantities);
   return render::Dump(j, layout == JsonLayout::kPretty ? render::kPrettyIndent : -1);
 }
+
+std::vector<size_t> ShownItems(const Story& story, StorySection section) {
+  std::vector<size_t> out;
+  switch (section) {
+    case StorySection::kEntities:
+      for (size_t i = 0; i < story.entities.size(); ++i) out.push_back(i);
+      break;
+    case StorySection::kQuotes:
+      for (size_t i = 0; i < story.quotes.size(); ++i) {
+        if (QuoteIsShown(story.quotes[i])) out.push_back(i);
+      }
+      break;
+    case StorySection::kTimeline:
+      for (size_t i = 0; i < story.timeline.size(); ++i) {
+        if (TimelineEntryIsShown(story.timeline[i])) out.push_back(i);
+      }
+      break;
+    case StorySection::kClaims:
+    case StorySection::kConflicts:
+      for (size_t i = 0; i < story.claims.size(); ++i) {
+        const Claim& c = story.claims[i];
+        if (!ClaimIsShown(c)) continue;
+        if (section == StorySection::kConflicts && ContractClaimStatus(c) != "conflict") continue;
+        out.push_back(i);
+      }
+      break;
+  }
+  return out;
+}
+
+std::string StoryItemJson(const Story& story, StorySection section, size_t index) {
+  switch (section) {
+    case StorySection::kEntities: return render::Dump(render::EntityJson(story.entities[index]), -1);
+    case StorySection::kQuotes: return render::Dump(render::QuoteJson(story.quotes[index]), -1);
+    case StorySection::kTimeline: return render::Dump(render::TimelineJson(story.timeline[index]), -1);
+    case StorySection::kClaims:
+    case StorySection::kConflicts: return render::Dump(render::ClaimJson(story.claims[index]), -1);
+  }
+  return "null";
+}
+
+std::string BriefArticleJson(const Article& article) { return render::Dump(render::BriefArticle(article), -1); }
 
 std::string StoriesToJson(const std::vector<StoredStory>& stories, JsonLayout layout) {
   const auto null_if_empty = [](const std::string& v) { return v.empty() ? render::Json() : render::Json(v); };

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "storyline/render.h"
 
@@ -18,106 +19,6 @@ namespace {
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
-
-std::string SpanText(const StoredStory& s) {
-  if (s.span_first.empty()) return "undated";
-  if (s.span_first == s.span_last || s.span_last.empty()) return s.span_first;
-  return s.span_first + " – " + s.span_last;
-}
-
-// The page's style and script. Raw strings with a custom delimiter because
-// the script itself contains ")".
-constexpr const char* kPageHead = R"page(<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1d1d1f; }
-  h1 { font-size: 1.5rem; margin: 0.5rem 0 1rem; }
-  h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-  form { display: flex; gap: 0.5rem; }
-  input[type=search] { flex: 1; font: inherit; padding: 0.4rem 0.6rem; border: 1px solid #aaa; border-radius: 4px; }
-  button { font: inherit; padding: 0.4rem 1rem; border-radius: 4px; border: 1px solid #888; background: #f4f4f4; cursor: pointer; }
-  ul { list-style: none; padding: 0; }
-  li { margin: 0.6rem 0; }
-  .meta, .muted { color: #666; font-size: 0.9rem; }
-  .meta a { margin-left: 0.4rem; }
-  .error { color: #a00; }
-  mark { background: #ffe58a; padding: 0 1px; }
-  .snippet { margin: 0.2rem 0 0; }
-  #article { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 1rem; }
-  #article:empty { display: none; }
-</style>
-)page";
-
-constexpr const char* kPageScript = R"page(<script>
-"use strict";
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = text;
-  return e;
-}
-// Snippets mark matches as [word]; show them as <mark> without ever parsing HTML.
-function marked(text) {
-  const p = el("p", "snippet");
-  const re = /\[([^\]]*)\]/g;
-  let last = 0, m;
-  while ((m = re.exec(text)) !== null) {
-    p.append(text.slice(last, m.index), el("mark", null, m[1]));
-    last = re.lastIndex;
-  }
-  p.append(text.slice(last));
-  return p;
-}
-async function getJson(url) {
-  const r = await fetch(url);
-  let body = null;
-  try { body = await r.json(); } catch (e) { body = {error: "bad response (" + r.status + ")"}; }
-  return {ok: r.ok, body: body};
-}
-async function showArticle(id) {
-  const box = document.getElementById("article");
-  box.replaceChildren(el("p", "muted", "Loading…"));
-  const r = await getJson("/api/articles/" + encodeURIComponent(id));
-  if (!r.ok) { box.replaceChildren(el("p", "error", r.body.error)); return; }
-  const a = r.body;
-  const meta = [a.outlet, a.published, a.author].filter(Boolean).join(" · ");
-  box.replaceChildren(el("h3", null, a.title || a.id), el("p", "meta", meta), el("div", null, a.text));
-  if (a.url && /^https?:\/\//.test(a.url)) {
-    const link = el("a", null, a.url);
-    link.href = a.url;
-    link.rel = "noopener noreferrer";
-    const p = el("p", "meta");
-    p.append(link);
-    box.append(p);
-  }
-  box.scrollIntoView({behavior: "smooth"});
-}
-async function search(q) {
-  const out = document.getElementById("results");
-  out.replaceChildren(el("li", "muted", "Searching…"));
-  const r = await getJson("/api/search?q=" + encodeURIComponent(q));
-  if (!r.ok) { out.replaceChildren(el("li", "error", r.body.error)); return; }
-  if (r.body.length === 0) { out.replaceChildren(el("li", "muted", "No matches.")); return; }
-  out.replaceChildren();
-  for (const h of r.body) {
-    const li = el("li");
-    const a = el("a", null, h.title || h.article_id);
-    a.href = "#article";
-    a.addEventListener("click", (e) => { e.preventDefault(); showArticle(h.article_id); });
-    li.append(a, el("span", "meta", " " + h.article_id), marked(h.snippet));
-    out.append(li);
-  }
-}
-document.getElementById("search").addEventListener("submit", (e) => {
-  e.preventDefault();
-  const q = document.getElementById("q").value.trim();
-  if (q) search(q);
-});
-</script>
-)page";
 
 }  // namespace
 
@@ -237,34 +138,229 @@ std::string UrlComponent(const std::string& s) {
   return out;
 }
 
-std::string IndexPage(const std::vector<StoredStory>& stories, const std::string& title) {
-  std::string html = kPageHead;
-  html += "<title>storyline: " + HtmlEscape(title) + "</title>\n</head>\n<body>\n";
-  html += "<h1>storyline <span class=\"muted\">" + HtmlEscape(title) + "</span></h1>\n";
-  html +=
-      "<form id=\"search\" role=\"search\"><input type=\"search\" id=\"q\" name=\"q\" "
-      "placeholder=\"Search articles (words, \u201Cphrases\u201D, prefix*)\" autofocus>"
-      "<button type=\"submit\">Search</button></form>\n"
-      "<ul id=\"results\"></ul>\n<div id=\"article\"></div>\n";
-  html += "<h2>Stories (" + std::to_string(stories.size()) + ")</h2>\n";
-  if (stories.empty()) {
-    html += "<p class=\"muted\">No stories yet: run <code>storyline ingest</code> first.</p>\n";
+// --- The paged API ---
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json NullIfEmpty(const std::string& s) { return s.empty() ? Json() : Json(s); }
+
+// The value of `name` in `query`, or nullptr when absent.
+const std::string* Param(const Query& query, const std::string& name) {
+  auto it = query.find(name);
+  return it == query.end() ? nullptr : &it->second;
+}
+
+// A whole number of at most kMaxDigits digits in [min, max].
+Result<size_t> Count(const Query& query, const std::string& name, size_t fallback, size_t min, size_t max) {
+  // More digits than any page offset a store could need; keeps stoul in range.
+  constexpr size_t kMaxDigits = 9;
+  const std::string* v = Param(query, name);
+  if (v == nullptr) return fallback;
+  if (v->empty() || v->size() > kMaxDigits || v->find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(*v) < min || std::stoul(*v) > max) {
+    return Status::InvalidInput(name + " must be a whole number from " + std::to_string(min) + " to " +
+                                std::to_string(max) + ", not \"" + *v + "\"");
   }
-  html += "<ul>\n";
-  for (const StoredStory& s : stories) {
-    const std::string base = "/api/stories/" + UrlComponent(s.id) + "/brief?format=";
-    html += "<li><a href=\"" + HtmlEscape(base + "html") + "\">" +
-            HtmlEscape(s.label.empty() ? s.id : s.label) + "</a>";
-    html += "<div class=\"meta\">" + std::to_string(s.articles.size()) +
-            (s.articles.size() == 1 ? " article" : " articles") + " · " +
-            HtmlEscape(SpanText(s)) + " · " + HtmlEscape(s.id);
-    html += "<a href=\"" + HtmlEscape(base + "json") + "\">JSON</a>";
-    html += "<a href=\"" + HtmlEscape(base + "md") + "\">Markdown</a></div></li>\n";
+  return static_cast<size_t>(std::stoul(*v));
+}
+
+// Largest page offset: past any store's story count, small enough for SQLite.
+constexpr size_t kMaxOffset = 999'999'999;
+
+}  // namespace
+
+namespace {
+
+// YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31.
+bool IsCalendarDate(const std::string& v) {
+  // Highest month and day numbers a date may carry.
+  constexpr int kMonths = 12, kDays = 31;
+  if (!IsContractDate(v)) return false;
+  if (v.size() >= 7 && (std::stoi(v.substr(5, 2)) < 1 || std::stoi(v.substr(5, 2)) > kMonths)) return false;
+  return v.size() < 10 || (std::stoi(v.substr(8, 2)) >= 1 && std::stoi(v.substr(8, 2)) <= kDays);
+}
+
+}  // namespace
+
+Result<Paging> ParsePaging(const Query& query) {
+  Paging p;
+  Result<size_t> offset = Count(query, "offset", 0, 0, kMaxOffset);
+  if (!offset.ok()) return offset.status();
+  Result<size_t> limit = Count(query, "limit", kDefaultPageLimit, 1, kMaxPageLimit);
+  if (!limit.ok()) return limit.status();
+  p.offset = *offset;
+  p.limit = *limit;
+  return p;
+}
+
+Result<StoryFilter> ParseStoryFilter(const Query& query) {
+  Result<Paging> paging = ParsePaging(query);
+  if (!paging.ok()) return paging.status();
+  StoryFilter f;
+  f.offset = paging->offset;
+  f.limit = paging->limit;
+  for (const char* name : {"from", "to"}) {
+    const std::string* v = Param(query, name);
+    if (v == nullptr) continue;
+    if (!IsCalendarDate(*v)) {
+      return Status::InvalidInput(std::string(name) + " must be a date YYYY, YYYY-MM or YYYY-MM-DD, not \"" + *v +
+                                  "\"");
+    }
+    (std::string_view(name) == "from" ? f.from : f.to) = *v;
   }
-  html += "</ul>\n";
-  html += kPageScript;
-  html += "</body>\n</html>\n";
-  return html;
+  if (!f.from.empty() && !f.to.empty() && f.to < f.from.substr(0, f.to.size())) {
+    return Status::InvalidInput("to (" + f.to + ") is before from (" + f.from + ")");
+  }
+  if (const std::string* v = Param(query, "outlet")) {
+    if (v->empty()) return Status::InvalidInput("outlet must name an outlet");
+    f.outlet = *v;
+  }
+  if (const std::string* v = Param(query, "entity")) {
+    if (EntityKey(*v).empty()) return Status::InvalidInput("entity must name an entity");
+    f.entity = *v;
+  }
+  if (const std::string* v = Param(query, "sort")) {
+    if (*v == "newest") {
+      f.order = StoryOrder::kNewest;
+    } else if (*v == "largest") {
+      f.order = StoryOrder::kLargest;
+    } else {
+      return Status::InvalidInput("sort must be newest or largest, not \"" + *v + "\"");
+    }
+  }
+  return f;
+}
+
+Result<StorySection> ParseSection(const std::string& name) {
+  static constexpr std::pair<const char*, StorySection> kSections[] = {
+      {"conflicts", StorySection::kConflicts}, {"claims", StorySection::kClaims},
+      {"quotes", StorySection::kQuotes},       {"timeline", StorySection::kTimeline},
+      {"entities", StorySection::kEntities},
+  };
+  for (const auto& [n, section] : kSections) {
+    if (name == n) return section;
+  }
+  return Status::NotFound("no section \"" + name +
+                          "\" (use conflicts, claims, quotes, timeline, entities, articles or brief)");
+}
+
+std::string StateJson(const StoreState& state) {
+  return Dump(Json{{"generation", state.generation},
+                   {"stories", state.stories},
+                   {"articles", state.articles},
+                   {"behind", state.behind}});
+}
+
+namespace {
+
+Json SummaryObject(const StorySummary& s, bool counts) {
+  Json j;
+  j["id"] = s.id;
+  j["label"] = s.label;
+  j["headline"] = s.headline.empty() ? s.label : s.headline;
+  j["size"] = s.size;
+  j["span"] = Json{{"first", NullIfEmpty(s.span_first)}, {"last", NullIfEmpty(s.span_last)}};
+  j["outlets"] = s.outlets;
+  j["conflicts"] = s.conflicts;
+  j["entities"] = s.top_entities;
+  j["view_current"] = s.view_current;
+  if (counts) {
+    j["counts"] = Json{{"quotes", s.quotes},     {"claims", s.claims},     {"conflicts", s.conflicts},
+                       {"timeline", s.timeline}, {"entities", s.entities}, {"articles", s.size}};
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string StoryPageJson(const StoryPage& page, const Paging& paging) {
+  Json stories = Json::array();
+  for (const StorySummary& s : page.stories) stories.push_back(SummaryObject(s, false));
+  return Dump(Json{{"total", page.total}, {"offset", paging.offset}, {"limit", paging.limit},
+                   {"stories", std::move(stories)}});
+}
+
+std::string StorySummaryJson(const StorySummary& s, bool counts) { return Dump(SummaryObject(s, counts)); }
+
+std::string ItemsPageJson(size_t total, const Paging& paging, const std::vector<std::string>& items) {
+  std::string out = "{\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(paging.offset) +
+                    ",\"limit\":" + std::to_string(paging.limit) + ",\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += items[i];
+  }
+  return out + "]}";
+}
+
+std::string ArticleDetailJson(const Article& article, const std::vector<Span>& sentences,
+                              const std::vector<std::string>& stories) {
+  Json j = Json::parse(ArticleToJson(article), nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) j = Json::object();
+  Json spans = Json::array();
+  for (const Span& s : sentences) spans.push_back(Json{{"start", s.start}, {"end", s.end}});
+  j["sentences"] = std::move(spans);
+  j["stories"] = stories;
+  return Dump(j);
+}
+
+std::string EntitySummaryJson(const EntitySummary& e) {
+  return Dump(Json{{"key", e.key}, {"name", e.name}, {"type", e.type}, {"stories", e.stories}});
+}
+
+std::string EntityItemJson(const std::string& story_id, const std::string& story_label,
+                           const std::string& item_json) {
+  return "{\"story\":" + Dump(Json(story_id)) + ",\"story_label\":" + Dump(Json(story_label)) +
+         ",\"item\":" + item_json + "}";
+}
+
+namespace {
+
+std::string JoinArray(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += items[i];
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+std::string EntityDetailJson(const EntityRecord& e, const std::vector<std::string>& stories,
+                             size_t claims_total, const std::vector<std::string>& claims, size_t quotes_total,
+                             const std::vector<std::string>& quotes) {
+  size_t mentions = 0;
+  for (const EntityInStory& in : e.stories) mentions += in.mentions;
+  std::string head = Dump(Json{{"key", e.key}, {"name", e.name}, {"type", e.type}, {"aliases", e.aliases},
+                               {"mentions", mentions}});
+  head.pop_back();  // the closing brace: the sections follow
+  return head + ",\"stories\":{\"total\":" + std::to_string(e.stories.size()) +
+         ",\"items\":" + JoinArray(stories) + "},\"claims\":{\"total\":" + std::to_string(claims_total) +
+         ",\"items\":" + JoinArray(claims) + "},\"quotes\":{\"total\":" + std::to_string(quotes_total) +
+         ",\"items\":" + JoinArray(quotes) + "}}";
+}
+
+std::string QuoteHitsJson(const std::vector<QuoteHit>& hits) {
+  Json a = Json::array();
+  for (const QuoteHit& h : hits) {
+    a.push_back(Json{{"kind", "quote"},
+                     {"story_id", h.story_id},
+                     {"quote_id", h.quote_id},
+                     {"speaker_name", NullIfEmpty(h.speaker_name)},
+                     {"snippet", h.snippet},
+                     {"rank", h.rank}});
+  }
+  return Dump(a);
+}
+
+std::string EntityHitsJson(const std::vector<EntitySummary>& hits) {
+  Json a = Json::array();
+  for (const EntitySummary& e : hits) {
+    a.push_back(Json{{"kind", "entity"}, {"key", e.key}, {"name", e.name}, {"type", e.type}, {"stories", e.stories}});
+  }
+  return Dump(a);
 }
 
 }  // namespace storyline::serve_internal

@@ -9,23 +9,27 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <filesystem>
 #include <functional>
 #include <mutex>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "serve/api.h"
+#include "serve/cache.h"
 #include "serve/connection.h"
+#include "serve/pages.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
 #include "storyline/pipeline.h"
@@ -50,11 +54,6 @@ constexpr long kWatchIntervalNs = 100'000'000;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
-// Pages we generate need nothing from elsewhere; saying so means even an
-// escaping mistake in article text cannot load or send anything.
-constexpr const char* kPageCsp =
-    "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; "
-    "style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'";
 // A rendered brief is inline CSS only: no scripts at all.
 constexpr const char* kBriefCsp = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -158,13 +157,44 @@ serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
 
 // The paths the server answers, as httplib patterns; the pre-routing
 // handler uses them to tell a wrong method (405) from a wrong path (404).
-constexpr const char* kIndexPath = "/";
 constexpr const char* kStoriesPath = "/api/stories";
 constexpr const char* kBriefPath = R"(/api/stories/([^/]+)/brief)";
 constexpr const char* kSearchPath = "/api/search";
 // Article ids may contain '/' (URLs, WARC record ids), so the rest of the
 // path is the id.
 constexpr const char* kArticlePath = R"(/api/articles/(.+))";
+// --- The paged API (issue 15 part 2) ---
+constexpr const char* kStatusPath = "/api/status";
+constexpr const char* kStoryPath = R"(/api/stories/([^/]+))";
+constexpr const char* kSectionPath = R"(/api/stories/([^/]+)/([^/]+))";
+constexpr const char* kEntitiesPath = "/api/entities";
+// Entity keys are folded names: any text, '/' included ("AC/DC").
+constexpr const char* kEntityPath = R"(/api/entities/(.+))";
+constexpr const char* kKnownPaths[] = {kStoriesPath, kBriefPath,    kSearchPath, kArticlePath,
+                                      kStatusPath, kStoryPath,   kSectionPath,  kEntitiesPath, kEntityPath};
+
+// Bytes of response bodies kept for their store generation: the pages a
+// newsroom's browsers ask for over and over, many times over.
+constexpr size_t kResponseCacheBytes = size_t{64} << 20;
+// Decoded story views kept: each section page of a story reads its view,
+// and a 448-article story's view takes milliseconds to decode.
+constexpr size_t kCachedViews = 64;
+// An entity page: stories listed, claims and quotations shown, and the most
+// story views read to find them (each capped, with totals).
+constexpr size_t kEntityStories = 50;
+constexpr size_t kEntityItems = 50;
+constexpr size_t kEntityViews = 20;
+// Bumped when a JSON shape changes, so a browser's cached answer from an
+// older server is not confirmed by a 304 at the same store generation.
+constexpr const char* kApiVersion = "1";
+
+// An answer made from one store generation (Server::Impl::AnswerCached).
+struct Reply {
+  int status = 200;
+  std::string body;
+  std::string type = kJsonType;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
 
 }  // namespace
 
@@ -179,41 +209,88 @@ struct Server::Impl {
   bool ran = false;
 
   // A Store is used by one thread at a time (store.h) and requests arrive on
-  // many; every use goes through WithStore, which holds the lock.
+  // many: the server opens several read-only connections to the file
+  // (ServeOptions::readers; SQLite's WAL lets them read at once) and every
+  // use goes through WithStore, which lends one out for the call.
   template <typename Fn>
   auto WithStore(Fn&& fn) {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    return fn(*store_);
+    Lease lease(*this);
+    return fn(*lease.store);
   }
-  void SetStore(std::unique_ptr<Store> store) { store_ = std::move(store); }
+  void AddStore(std::unique_ptr<Store> store) {
+    free_.push_back(store.get());
+    stores_.push_back(std::move(store));
+  }
 
   void AddRoutes();
+  void AddPageRoutes();
   void AddChecks();
   void Configure();
-  void Index(httplib::Response& res);
-  void StoryList(httplib::Response& res);
   void StoryBrief(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
   void ArticleById(const httplib::Request& req, httplib::Response& res);
-  Result<Brief> BriefForStory(const std::string& id);
   Status Serve(bool handle_signals);
 
+  // --- The paged API (issue 15 part 2) ---
+  using Answer = std::function<Reply(Store&)>;
+  // A decoded view with the items each section shows.
+  struct CachedView {
+    StoryView view;
+    std::array<std::vector<size_t>, 5> shown;  // by StorySection
+  };
+  void AddApiRoutes();
+  // Answers from the response cache, or with `answer` made on a store
+  // snapshot; sets the ETag and answers 304 to a matching If-None-Match.
+  void AnswerCached(const httplib::Request& req, httplib::Response& res, const Answer& answer);
+  void StoreStatus(const httplib::Request& req, httplib::Response& res);
+  void StoryList(const httplib::Request& req, httplib::Response& res);
+  void StorySummaryOf(const httplib::Request& req, httplib::Response& res);
+  void Section(const httplib::Request& req, httplib::Response& res);
+  void Entities(const httplib::Request& req, httplib::Response& res);
+  void EntityByKey(const httplib::Request& req, httplib::Response& res);
+  // The view of story `id` (a current id) at the store's generation.
+  Result<std::shared_ptr<const CachedView>> ViewOf(Store& store, const std::string& id);
+  Result<std::string> EntityDetail(Store& store, const std::string& key);
+
  private:
-  std::mutex store_mu_;
-  std::unique_ptr<Store> store_;
+  // A store lent to one request; returned when the lease ends.
+  struct Lease {
+    explicit Lease(Impl& impl) : impl_(impl) {
+      std::unique_lock<std::mutex> lock(impl_.pool_mu_);
+      impl_.pool_cv_.wait(lock, [&] { return !impl_.free_.empty(); });
+      store = impl_.free_.back();
+      impl_.free_.pop_back();
+    }
+    ~Lease() {
+      {
+        std::lock_guard<std::mutex> lock(impl_.pool_mu_);
+        impl_.free_.push_back(store);
+      }
+      impl_.pool_cv_.notify_one();
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Impl& impl_;
+    Store* store = nullptr;
+  };
+
+  std::vector<std::unique_ptr<Store>> stores_;  // set up before serving, then fixed
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<Store*> free_;  // guarded by pool_mu_
+  serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
+  serve_internal::LruCache<CachedView> views_{kCachedViews};
 };
 
 void Server::Impl::AddRoutes() {
-  http.Get(kIndexPath, [this](const httplib::Request&, httplib::Response& res) { Index(res); });
-  http.Get(kStoriesPath, [this](const httplib::Request&, httplib::Response& res) {
-    StoryList(res);
-  });
+  http.Get(kStoriesPath, [this](const httplib::Request& req, httplib::Response& res) { StoryList(req, res); });
   http.Get(kBriefPath,
            [this](const httplib::Request& req, httplib::Response& res) { StoryBrief(req, res); });
   http.Get(kSearchPath,
            [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   http.Get(kArticlePath,
            [this](const httplib::Request& req, httplib::Response& res) { ArticleById(req, res); });
+  AddApiRoutes();
   // Unknown paths: a JSON error rather than httplib's empty 404 body.
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
@@ -266,7 +343,10 @@ void Server::Impl::AddChecks() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    for (const char* pattern : {kIndexPath, kStoriesPath, kBriefPath, kSearchPath, kArticlePath}) {
+    std::vector<const char*> known(std::begin(kKnownPaths), std::end(kKnownPaths));
+    known.push_back(serve_internal::kStaticPath);
+    known.insert(known.end(), serve_internal::PagePaths().begin(), serve_internal::PagePaths().end());
+    for (const char* pattern : known) {
       if (std::regex_match(req.path, std::regex(pattern))) {
         res.set_header("Allow", kAllowedMethods);
         SendJson(res, 405, ErrorJson(req.method + " is not allowed on " + req.path + " (use GET)"));
@@ -296,27 +376,109 @@ void Server::Impl::Configure() {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
-void Server::Impl::Index(httplib::Response& res) {
-  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return storyline::CurrentStories(s); });
-  if (!stories.ok()) return SendError(res, stories.status());
-  const std::string name = std::filesystem::path(options.db_path).filename().string();
-  res.set_header("Content-Security-Policy", kPageCsp);
-  res.set_content(serve_internal::IndexPage(*stories, name), "text/html; charset=utf-8");
+// The web page (pages.h): every page path answers the same document, whose
+// script draws the view from the path with /api/*; /static/ answers the
+// embedded files of web/. Each answer carries the page's CSP and a strong
+// ETag (the bytes are those of the binary), and is revalidated before use.
+namespace {
+void SendAsset(const httplib::Request& req, httplib::Response& res,
+               const serve_internal::WebAsset& asset) {
+  const std::string etag = serve_internal::AssetEtag(asset);
+  res.set_header("ETag", etag);
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("Content-Security-Policy", serve_internal::kPageCsp);
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  if (serve_internal::EtagMatches(req.get_header_value("If-None-Match"), etag)) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(asset.bytes.data(), asset.bytes.size(), std::string(asset.content_type));
+}
+}  // namespace
+
+void Server::Impl::AddPageRoutes() {
+  for (const char* pattern : serve_internal::PagePaths()) {
+    if (std::string_view(pattern) == serve_internal::kStoryPagePath) continue;
+    http.Get(pattern, [](const httplib::Request& req, httplib::Response& res) {
+      SendAsset(req, res, serve_internal::PageDocument());
+    });
+  }
+  // A retired story id's page moves to the survivor's, as its API does; an
+  // unknown id gets the page (which says so) with a 404.
+  http.Get(serve_internal::kStoryPagePath, [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    Result<std::string> current = WithStore([&](Store& s) { return s.CurrentStoryId(id); });
+    if (current.ok() && *current != id) {
+      const size_t q = req.target.find('?');
+      res.status = 308;
+      res.set_header("Location", "/story/" + serve_internal::UrlComponent(*current) +
+                                     (q == std::string::npos ? std::string() : req.target.substr(q)));
+      return;
+    }
+    SendAsset(req, res, serve_internal::PageDocument());
+    if (!current.ok() && current.status().code() == StatusCode::kNotFound && res.status != 304) res.status = 404;
+  });
+  http.Get(serve_internal::kStaticPath, [](const httplib::Request& req, httplib::Response& res) {
+    const serve_internal::WebAsset* asset = serve_internal::FindAsset(req.matches[1].str());
+    if (asset == nullptr) {
+      return SendError(res, Status::NotFound("no such file: " + req.path));
+    }
+    SendAsset(req, res, *asset);
+  });
 }
 
-void Server::Impl::StoryList(httplib::Response& res) {
-  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) { return storyline::CurrentStories(s); });
-  if (!stories.ok()) return SendError(res, stories.status());
-  SendJson(res, 200, serve_internal::StoriesJson(*stories));
+namespace {
+
+// The request's query string, "?..." or "".
+std::string QueryString(const httplib::Request& req) {
+  const size_t q = req.target.find('?');
+  return q == std::string::npos ? std::string() : req.target.substr(q);
 }
 
-Result<Brief> Server::Impl::BriefForStory(const std::string& id) {
-  // The stored story and view (pipeline.h): nothing is annotated here.
-  return WithStore([&](Store& store) { return storyline::StoryBrief(store, id); });
+// A 308 to the same request on story `current_id`'s URL: `rest` follows the
+// id in the path ("", "/quotes", "/brief").
+Reply MovedTo(const httplib::Request& req, const std::string& current_id, const std::string& rest) {
+  Reply r;
+  r.status = 308;
+  const std::string location = "/api/stories/" + serve_internal::UrlComponent(current_id) + rest + QueryString(req);
+  r.headers.emplace_back("Location", location);
+  r.body = ErrorJson("story moved: it is now " + current_id + " (" + location + ")");
+  return r;
 }
+
+Reply Failed(const Status& s) {
+  Reply r;
+  r.status = HttpStatusFor(s);
+  r.body = ErrorJson(s.message());
+  return r;
+}
+
+Reply Ok(std::string body) {
+  Reply r;
+  r.body = std::move(body);
+  return r;
+}
+
+// The current id of the story a request names, or the reply that ends it
+// (404, or 308 to the current id): `*reply` is set when the result is empty.
+std::string ResolveStory(Store& store, const httplib::Request& req, const std::string& rest,
+                         Reply* reply) {
+  const std::string id = req.matches[1];
+  Result<std::string> current = store.CurrentStoryId(id);
+  if (!current.ok()) {
+    *reply = Failed(current.status());
+  } else if (*current != id) {
+    *reply = MovedTo(req, *current, rest);
+  } else {
+    return *current;
+  }
+  return std::string();
+}
+
+}  // namespace
 
 void Server::Impl::StoryBrief(const httplib::Request& req, httplib::Response& res) {
-  const std::string id = req.matches[1];
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
   BriefFormat f = BriefFormat::kJson;
   std::string type = kJsonType;
@@ -327,13 +489,26 @@ void Server::Impl::StoryBrief(const httplib::Request& req, httplib::Response& re
     f = BriefFormat::kHtml;
     type = "text/html; charset=utf-8";
   } else if (format != "json") {
-    return SendError(res, Status::InvalidInput("unknown format \"" + format +
-                                               "\" (use json, md or html)"));
+    return SendError(res, Status::InvalidInput("format must be json, md or html, not \"" + format + "\""));
   }
-  Result<Brief> brief = BriefForStory(id);
-  if (!brief.ok()) return SendError(res, brief.status());
-  if (f == BriefFormat::kHtml) res.set_header("Content-Security-Policy", kBriefCsp);
-  res.set_content(RenderBrief(*brief, f), type);
+  AnswerCached(req, res, [&](Store& store) {
+    Reply reply;
+    const std::string id = ResolveStory(store, req, "/brief", &reply);
+    if (id.empty()) return reply;
+    // The stored view and the articles' stored metadata: nothing is
+    // annotated or grouped to answer.
+    Result<std::shared_ptr<const CachedView>> view = ViewOf(store, id);
+    if (!view.ok()) return Failed(view.status());
+    Result<std::vector<Article>> articles = store.StoryArticles(id, 0, (*view)->view.story.articles.size());
+    if (!articles.ok()) return Failed(articles.status());
+    Brief brief;
+    brief.articles = std::move(*articles);
+    brief.stories.push_back((*view)->view.story);
+    reply.body = RenderBrief(brief, f);
+    reply.type = type;
+    if (f == BriefFormat::kHtml) reply.headers.emplace_back("Content-Security-Policy", kBriefCsp);
+    return reply;
+  });
 }
 
 void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
@@ -343,27 +518,234 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   }
   Result<size_t> limit = SearchLimit(req);
   if (!limit.ok()) return SendError(res, limit.status());
-  // People type free text ("kim's ad", an unmatched quote); FTS5 syntax is a
-  // bonus for those who know it. A query FTS5 cannot parse is searched again
-  // word by word, and the response says so.
-  std::string query_run;
-  Result<std::vector<SearchHit>> hits =
-      WithStore([&](Store& s) { return SearchFreeText(s, q, *limit, &query_run); });
-  if (query_run != q) res.set_header("X-Storyline-Query", query_run);
-  if (!hits.ok()) return SendError(res, hits.status());
-  SendJson(res, 200, serve_internal::HitsJson(*hits));
+  const std::string kind = req.has_param("kind") ? req.get_param_value("kind") : "articles";
+  if (kind != "articles" && kind != "quotes" && kind != "entities") {
+    return SendError(res, Status::InvalidInput("kind must be articles, quotes or entities, not \"" + kind + "\""));
+  }
+  AnswerCached(req, res, [&](Store& store) {
+    if (kind == "entities") {
+      size_t total = 0;
+      Result<std::vector<EntitySummary>> hits = store.FindEntities(EntityKey(q), 0, *limit, &total);
+      if (!hits.ok()) return Failed(hits.status());
+      return Ok(serve_internal::EntityHitsJson(*hits));
+    }
+    // People type free text ("kim's ad", an unmatched quote); FTS5 syntax
+    // is a bonus for those who know it. A query FTS5 cannot parse is
+    // searched again word by word, and the response says so.
+    std::string query_run;
+    Reply reply;
+    if (kind == "quotes") {
+      Result<std::vector<QuoteHit>> hits = SearchQuotesFreeText(store, q, *limit, &query_run);
+      reply = hits.ok() ? Ok(serve_internal::QuoteHitsJson(*hits)) : Failed(hits.status());
+    } else {
+      Result<std::vector<SearchHit>> hits = SearchFreeText(store, q, *limit, &query_run);
+      reply = hits.ok() ? Ok(serve_internal::HitsJson(*hits)) : Failed(hits.status());
+    }
+    if (query_run != q) reply.headers.emplace_back("X-Storyline-Query", query_run);
+    return reply;
+  });
 }
 
 void Server::Impl::ArticleById(const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
-  Result<Article> a = WithStore([&](Store& s) { return s.GetArticle(id); });
-  if (!a.ok()) {
-    if (a.status().code() == StatusCode::kNotFound) {
-      return SendError(res, Status::NotFound("no article with id \"" + id + "\""));
+  AnswerCached(req, res, [&](Store& store) {
+    Result<Article> a = store.GetArticle(id);
+    if (!a.ok()) {
+      if (a.status().code() == StatusCode::kNotFound) {
+        return Failed(Status::NotFound("no article with id \"" + id + "\""));
+      }
+      return Failed(a.status());
     }
-    return SendError(res, a.status());
+    // Sentences from its stored annotations: none when they are missing or
+    // stale (the article is then shown without sentence links).
+    std::vector<Span> sentences;
+    if (Result<AnnotatedArticle> an = store.GetAnnotated(*a); an.ok()) sentences = std::move(an->sentences);
+    Result<std::vector<std::string>> stories = store.StoriesOfArticle(a->id);
+    if (!stories.ok()) return Failed(stories.status());
+    return Ok(serve_internal::ArticleDetailJson(*a, sentences, *stories));
+  });
+}
+
+// --- The paged API (issue 15 part 2) ---
+
+void Server::Impl::AddApiRoutes() {
+  http.Get(kStatusPath, [this](const httplib::Request& req, httplib::Response& res) { StoreStatus(req, res); });
+  http.Get(kStoryPath, [this](const httplib::Request& req, httplib::Response& res) { StorySummaryOf(req, res); });
+  http.Get(kSectionPath, [this](const httplib::Request& req, httplib::Response& res) { Section(req, res); });
+  http.Get(kEntitiesPath, [this](const httplib::Request& req, httplib::Response& res) { Entities(req, res); });
+  http.Get(kEntityPath, [this](const httplib::Request& req, httplib::Response& res) { EntityByKey(req, res); });
+}
+
+void Server::Impl::AnswerCached(const httplib::Request& req, httplib::Response& res, const Answer& answer) {
+  WithStore([&](Store& store) {
+    const Store::Snapshot snapshot(store);  // the generation and the answer of one state
+    Result<int64_t> generation = store.Generation();
+    if (!generation.ok()) return SendError(res, generation.status());
+    const std::string etag = "W/\"" + std::string(kApiVersion) + "-" + std::to_string(*generation) + "\"";
+    res.set_header("Cache-Control", "no-cache");
+    const std::string match = req.get_header_value("If-None-Match");
+    if (!match.empty() && (match == "*" || match.find(etag) != std::string::npos)) {
+      res.status = 304;
+      res.set_header("ETag", etag);
+      return;
+    }
+    const std::string key = req.method == "HEAD" ? "GET" + req.target : req.method + req.target;
+    std::shared_ptr<const Reply> reply = responses_.Get(key, *generation);
+    if (reply == nullptr) {
+      auto made = std::make_shared<Reply>(answer(store));
+      if (made->status == 200 || made->status == 308) responses_.Put(key, *generation, made, made->body.size());
+      reply = std::move(made);
+    }
+    res.status = reply->status;
+    for (const auto& [name, value] : reply->headers) res.set_header(name, value);
+    if (reply->status == 200) res.set_header("ETag", etag);
+    res.set_content(reply->body, reply->type);
+  });
+}
+
+void Server::Impl::StoreStatus(const httplib::Request& req, httplib::Response& res) {
+  AnswerCached(req, res, [](Store& store) {
+    Result<StoreState> state = store.State();
+    return state.ok() ? Ok(serve_internal::StateJson(*state)) : Failed(state.status());
+  });
+}
+
+void Server::Impl::StoryList(const httplib::Request& req, httplib::Response& res) {
+  Result<StoryFilter> filter = serve_internal::ParseStoryFilter(req.params);
+  if (!filter.ok()) return SendError(res, filter.status());
+  AnswerCached(req, res, [&](Store& store) {
+    Result<storyline::StoryPage> page = store.ListStories(*filter);
+    if (!page.ok()) return Failed(page.status());
+    return Ok(serve_internal::StoryPageJson(*page, {filter->offset, filter->limit}));
+  });
+}
+
+void Server::Impl::StorySummaryOf(const httplib::Request& req, httplib::Response& res) {
+  AnswerCached(req, res, [&](Store& store) {
+    Reply reply;
+    const std::string id = ResolveStory(store, req, "", &reply);
+    if (id.empty()) return reply;
+    Result<StorySummary> summary = store.GetStorySummary(id);
+    if (!summary.ok()) return Failed(summary.status());
+    return Ok(serve_internal::StorySummaryJson(*summary, /*counts=*/true));
+  });
+}
+
+Result<std::shared_ptr<const Server::Impl::CachedView>> Server::Impl::ViewOf(Store& store, const std::string& id) {
+  Result<int64_t> generation = store.Generation();
+  if (!generation.ok()) return generation.status();
+  if (std::shared_ptr<const CachedView> hit = views_.Get(id, *generation)) return hit;
+  Result<StoryView> view = store.GetStoryView(id);
+  if (!view.ok()) return view.status();
+  auto made = std::make_shared<CachedView>();
+  made->view = std::move(*view);
+  for (StorySection s : {StorySection::kEntities, StorySection::kQuotes, StorySection::kTimeline,
+                         StorySection::kClaims, StorySection::kConflicts}) {
+    made->shown[static_cast<size_t>(s)] = ShownItems(made->view.story, s);
   }
-  SendJson(res, 200, ArticleToJson(*a));
+  views_.Put(id, *generation, made, 1);
+  return std::shared_ptr<const CachedView>(std::move(made));
+}
+
+void Server::Impl::Section(const httplib::Request& req, httplib::Response& res) {
+  const std::string name = req.matches[2];
+  Result<StorySection> section = StorySection::kQuotes;
+  if (name != "articles") {
+    section = serve_internal::ParseSection(name);
+    if (!section.ok()) return SendError(res, section.status());
+  }
+  Result<serve_internal::Paging> paging = serve_internal::ParsePaging(req.params);
+  if (!paging.ok()) return SendError(res, paging.status());
+  AnswerCached(req, res, [&](Store& store) {
+    Reply reply;
+    const std::string id = ResolveStory(store, req, "/" + name, &reply);
+    if (id.empty()) return reply;
+    std::vector<std::string> items;
+    if (name == "articles") {
+      Result<StorySummary> summary = store.GetStorySummary(id);
+      if (!summary.ok()) return Failed(summary.status());
+      Result<std::vector<Article>> articles = store.StoryArticles(id, paging->offset, paging->limit);
+      if (!articles.ok()) return Failed(articles.status());
+      for (const Article& a : *articles) items.push_back(BriefArticleJson(a));
+      return Ok(serve_internal::ItemsPageJson(summary->size, *paging, items));
+    }
+    Result<std::shared_ptr<const CachedView>> view = ViewOf(store, id);
+    if (!view.ok()) return Failed(view.status());
+    const std::vector<size_t>& shown = (*view)->shown[static_cast<size_t>(*section)];
+    for (size_t i = paging->offset; i < shown.size() && items.size() < paging->limit; ++i) {
+      items.push_back(StoryItemJson((*view)->view.story, *section, shown[i]));
+    }
+    return Ok(serve_internal::ItemsPageJson(shown.size(), *paging, items));
+  });
+}
+
+void Server::Impl::Entities(const httplib::Request& req, httplib::Response& res) {
+  const std::string q = req.has_param("q") ? req.get_param_value("q") : "";
+  const std::string prefix = EntityKey(q);
+  if (prefix.empty()) {
+    return SendError(res, Status::InvalidInput("q must give the start of an entity's name: /api/entities?q=kim"));
+  }
+  Result<serve_internal::Paging> paging = serve_internal::ParsePaging(req.params);
+  if (!paging.ok()) return SendError(res, paging.status());
+  AnswerCached(req, res, [&](Store& store) {
+    size_t total = 0;
+    Result<std::vector<EntitySummary>> found = store.FindEntities(prefix, paging->offset, paging->limit, &total);
+    if (!found.ok()) return Failed(found.status());
+    std::vector<std::string> items;
+    for (const EntitySummary& e : *found) items.push_back(serve_internal::EntitySummaryJson(e));
+    return Ok(serve_internal::ItemsPageJson(total, *paging, items));
+  });
+}
+
+Result<std::string> Server::Impl::EntityDetail(Store& store, const std::string& key) {
+  Result<EntityRecord> e = store.GetEntity(key);
+  if (!e.ok()) return e.status();
+  std::vector<std::string> stories;
+  size_t claims_total = 0, quotes_total = 0;
+  for (const EntityInStory& in : e->stories) {
+    claims_total += in.claims;
+    quotes_total += in.quotes;
+  }
+  for (size_t i = 0; i < e->stories.size() && i < kEntityStories; ++i) {
+    Result<StorySummary> summary = store.GetStorySummary(e->stories[i].story_id);
+    if (!summary.ok()) return summary.status();
+    stories.push_back(serve_internal::StorySummaryJson(*summary, /*counts=*/false));
+  }
+  std::vector<std::string> claims, quotes;
+  size_t views_read = 0;
+  for (const EntityInStory& in : e->stories) {
+    if (claims.size() >= kEntityItems && quotes.size() >= kEntityItems) break;
+    if (in.claims == 0 && in.quotes == 0) continue;
+    if (views_read++ == kEntityViews) break;
+    Result<std::shared_ptr<const CachedView>> view = ViewOf(store, in.story_id);
+    if (!view.ok()) return view.status();
+    const Story& story = (*view)->view.story;
+    const auto is_it = [&](const std::string& entity_id) {
+      return std::find(in.ids.begin(), in.ids.end(), entity_id) != in.ids.end();
+    };
+    for (size_t i : (*view)->shown[static_cast<size_t>(StorySection::kClaims)]) {
+      if (claims.size() < kEntityItems && is_it(story.claims[i].subject)) {
+        claims.push_back(serve_internal::EntityItemJson(story.id, story.label,
+                                                        StoryItemJson(story, StorySection::kClaims, i)));
+      }
+    }
+    for (size_t i : (*view)->shown[static_cast<size_t>(StorySection::kQuotes)]) {
+      if (quotes.size() < kEntityItems && is_it(story.quotes[i].speaker)) {
+        quotes.push_back(serve_internal::EntityItemJson(story.id, story.label,
+                                                        StoryItemJson(story, StorySection::kQuotes, i)));
+      }
+    }
+  }
+  return serve_internal::EntityDetailJson(*e, stories, claims_total, claims, quotes_total, quotes);
+}
+
+void Server::Impl::EntityByKey(const httplib::Request& req, httplib::Response& res) {
+  const std::string key = EntityKey(req.matches[1]);
+  if (key.empty()) return SendError(res, Status::NotFound("no entity \"" + std::string(req.matches[1]) + "\""));
+  AnswerCached(req, res, [&](Store& store) {
+    Result<std::string> body = EntityDetail(store, key);
+    return body.ok() ? Ok(std::move(*body)) : Failed(body.status());
+  });
 }
 
 Status Server::Impl::Serve(bool handle_signals) {
@@ -426,13 +808,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   }
   StoreOptions store_options;
   store_options.read_only = true;
-  Result<std::unique_ptr<Store>> store = Store::Open(options.db_path, store_options);
-  if (!store.ok()) return store.status();
-
   auto impl = std::make_unique<Impl>(options);
-  impl->SetStore(std::move(*store));
+  for (int i = 0; i < std::max(1, options.readers); ++i) {
+    Result<std::unique_ptr<Store>> store = Store::Open(options.db_path, store_options);
+    if (!store.ok()) return store.status();
+    impl->AddStore(std::move(*store));
+  }
   impl->Configure();
   impl->AddRoutes();
+  impl->AddPageRoutes();
   impl->AddChecks();
   errno = 0;
   if (options.port == 0) {

@@ -256,6 +256,108 @@ DELETE FROM grouping;
 UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 FROM articles);
 )sql";
 
+// Version 7: what the server reads instead of decoding views per request
+// (store/story_index.h).
+//
+// stories.headline: the title of the story's earliest titled article;
+// stories.outlets: a JSON array of its outlets, most articles first, from
+// story_outlets (outlet -> story, the listing's outlet filter), whose rows
+// go with their story row. stories_by_newest orders the listing by date.
+//
+// story_digests: per stream index (the grouper's story), the counts of its
+// view's sections and its top entity names (JSON), written with the view;
+// last_view keeps the view a story had while it is saved without one (an
+// ingest between its batches), so its pages keep answering from the view
+// built before. story_entities: the entity -> story index, one row per
+// folded name (EntityKey) and stream, with the entity's ids, counts and
+// aliases in that view; story_entity_words: each key from each of its words
+// on ("teodora quaile", "quaile"), so a name is found by any word's prefix
+// (rows are never removed: a key no story names any more matches nothing
+// in story_entities). story_quotes (+ story_quotes_fts): the view's shown
+// quotations under full-text search. Rows of a stream go when it merges
+// away or its view is rebuilt.
+//
+// meta.stories_saved counts saved groupings, so that a view rebuilt
+// without new articles still changes the generation (ETags).
+//
+// A store migrated from version 6 gets headlines and outlets here; its
+// views are dropped and its stories marked behind, so the next writer
+// (`storyline reindex`, or an ingest) rebuilds every view with its digest.
+constexpr const char* kSchemaV7 = R"sql(
+ALTER TABLE stories ADD COLUMN headline TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX stories_by_newest ON stories(span_last DESC, size DESC, first_key, ord);
+
+CREATE TABLE story_outlets (
+  outlet TEXT NOT NULL COLLATE NOCASE,
+  story_id TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (outlet, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_outlets_by_story ON story_outlets(story_id);
+CREATE TRIGGER story_outlets_delete AFTER DELETE ON stories BEGIN
+  DELETE FROM story_outlets WHERE story_id = old.id;
+END;
+
+CREATE TABLE story_digests (
+  stream INTEGER PRIMARY KEY,
+  summary TEXT NOT NULL,
+  last_view BLOB
+);
+CREATE TABLE story_entities (
+  key TEXT NOT NULL,
+  stream INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  ids TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  claims INTEGER NOT NULL,
+  quotes INTEGER NOT NULL,
+  aliases TEXT NOT NULL,
+  PRIMARY KEY (key, stream)
+) WITHOUT ROWID;
+CREATE INDEX story_entities_by_stream ON story_entities(stream);
+CREATE TABLE story_entity_words (
+  word TEXT NOT NULL,
+  key TEXT NOT NULL,
+  PRIMARY KEY (word, key)
+) WITHOUT ROWID;
+
+CREATE TABLE story_quotes (
+  doc INTEGER PRIMARY KEY,
+  stream INTEGER NOT NULL,
+  quote TEXT NOT NULL,
+  speaker TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX story_quotes_by_stream ON story_quotes(stream);
+CREATE VIRTUAL TABLE story_quotes_fts USING fts5(
+  speaker, text,
+  content='story_quotes', content_rowid='doc',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER story_quotes_fts_insert AFTER INSERT ON story_quotes BEGIN
+  INSERT INTO story_quotes_fts(rowid, speaker, text) VALUES (new.doc, new.speaker, new.text);
+END;
+CREATE TRIGGER story_quotes_fts_delete AFTER DELETE ON story_quotes BEGIN
+  INSERT INTO story_quotes_fts(story_quotes_fts, rowid, speaker, text)
+    VALUES ('delete', old.doc, old.speaker, old.text);
+END;
+
+INSERT INTO meta (key, value) VALUES ('stories_saved', 0);
+
+INSERT INTO story_outlets (outlet, story_id, articles)
+  SELECT a.outlet, sa.story_id, count(*) FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
+  WHERE a.outlet <> '' GROUP BY sa.story_id, a.outlet COLLATE NOCASE;
+UPDATE stories SET
+  headline = coalesce((SELECT a.title FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
+                       WHERE sa.story_id = stories.id AND a.title <> '' ORDER BY sa.position LIMIT 1), ''),
+  outlets = (SELECT json_group_array(outlet) FROM
+             (SELECT outlet FROM story_outlets WHERE story_id = stories.id ORDER BY articles DESC, outlet));
+UPDATE stories SET view = NULL;
+UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 FROM stories);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
@@ -263,6 +365,7 @@ constexpr Migration kMigrations[] = {
     {4, kSchemaV4},
     {5, kSchemaV5},
     {6, kSchemaV6},
+    {7, kSchemaV7},
 };
 
 int LatestVersion(std::span<const Migration> steps) {

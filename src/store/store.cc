@@ -18,6 +18,7 @@
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 #include "store/story_codec.h"
+#include "store/story_index.h"
 
 namespace storyline {
 
@@ -110,6 +111,13 @@ struct Store::Impl {
   Stmt copy_scan, list_duplicates, last_grouped_undated, last_grouped_dated;
   Stmt article_at_slot, ungrouped, story_by_id, story_alias, story_articles, story_related, grouping_row,
       story_at_index, viewless;
+
+  // The server's reads (story_index.h), made on first use.
+  std::unique_ptr<store_internal::StoryIndexReader> reads;
+  store_internal::StoryIndexReader& Reads() {
+    if (reads == nullptr) reads = std::make_unique<store_internal::StoryIndexReader>(db);
+    return *reads;
+  }
 
   Status Prepare();
   Status RequireWritable(const char* what) const;
@@ -803,7 +811,9 @@ Status Store::Impl::SaveStoriesAt(const std::vector<StoredStory>& stories,
   // articles are committed, so a failure here never takes articles with it.
   if (Status s = Commit(); !s.ok()) return s;
   Stmt insert_story, insert_member;
+  store_internal::StoryIndexWriter index(db);
   Status s = db.Exec("BEGIN IMMEDIATE; DELETE FROM story_articles; DELETE FROM stories;");
+  if (s.ok()) s = index.Clear();
   if (s.ok()) {
     s = db.Prepare(
         "INSERT INTO stories (id, ord, label, span_first, span_last, size) "
@@ -840,7 +850,13 @@ Status Store::Impl::SaveStoriesAt(const std::vector<StoredStory>& stories,
         break;
       }
     }
+    if (s.ok()) {
+      Story row;
+      row.id = story.id;
+      s = index.AfterInsert(row, -1, /*has_view=*/false);
+    }
   }
+  if (s.ok()) s = index.BumpSaved();
   if (s.ok()) {
     // In the same transaction as the stories: after a kill either both are
     // there or neither, and the stories are known to be behind.
@@ -1152,10 +1168,12 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
   Db& db = impl_->db;
   Stmt put_row, set_slot, drop_index, drop_id, insert_story, insert_member, insert_link, alias,
       realias, relink_a, relink_b, unlink;
+  store_internal::StoryIndexWriter index(db);
   Status s = db.Exec("BEGIN IMMEDIATE");
   if (s.ok() && u.reset) {
     s = db.Exec("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_links; "
                 "DELETE FROM grouping_rows; UPDATE articles SET slot = NULL WHERE slot IS NOT NULL;");
+    if (s.ok()) s = index.Clear();
   }
   const std::pair<Stmt*, const char*> statements[] = {
       {&put_row, "INSERT OR REPLACE INTO grouping_rows (kind, key, value) VALUES (?1, ?2, ?3)"},
@@ -1192,6 +1210,8 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
   // in the order made, so a chain (a into b, then b into c) ends at c.
   for (size_t i = 0; s.ok() && i < u.merged.size(); ++i) {
     const auto [from, into] = u.merged[i];
+    s = index.Forget(from);
+    if (!s.ok()) break;
     drop_index.BindInt64(1, from);
     s = StepDone(db, drop_index, "remove a merged story");
     for (Stmt* st : {&relink_a, &relink_b}) {
@@ -1206,6 +1226,8 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
     }
   }
   for (size_t i = 0; s.ok() && i < u.stories.size(); ++i) {
+    s = index.BeforeReplace(u.stories[i].stream_index, u.stories[i].has_view);
+    if (!s.ok()) break;
     drop_index.BindInt64(1, u.stories[i].stream_index);
     s = StepDone(db, drop_index, "replace story " + u.stories[i].story.id);
     if (s.ok()) {
@@ -1241,6 +1263,7 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
       insert_member.BindInt64(3, static_cast<int64_t>(k));
       s = StepDone(db, insert_member, "save the articles of story " + story.id);
     }
+    if (s.ok()) s = index.AfterInsert(story, g.stream_index, g.has_view);
   }
   for (size_t i = 0; s.ok() && i < u.links.size(); ++i) {
     insert_link.BindInt64(1, std::min(u.links[i].first, u.links[i].second));
@@ -1259,6 +1282,7 @@ Status Store::SaveGrouping(const GroupingUpdate& u, int64_t articles_generation)
       s = StepDone(db, alias, "record the new id of story " + old_id);
     }
   }
+  if (s.ok()) s = index.BumpSaved();
   if (s.ok()) {
     s = db.Exec("UPDATE meta SET value = " + std::to_string(articles_generation) +
                 " WHERE key = 'stories_generation'");
@@ -1376,6 +1400,51 @@ Result<StoryRecord> Store::GetStory(const std::string& want) const {
     rec.story.related_stories.push_back(impl.story_related.ColumnText(0));
   }
   return rec;
+}
+
+Result<StoreState> Store::State() const { return impl_->Reads().State(); }
+
+Result<int64_t> Store::Generation() const { return impl_->Reads().Generation(); }
+
+Result<StoryPage> Store::ListStories(const StoryFilter& filter) const { return impl_->Reads().ListStories(filter); }
+
+Result<std::string> Store::CurrentStoryId(const std::string& id) const { return impl_->Reads().CurrentStoryId(id); }
+
+Result<StorySummary> Store::GetStorySummary(const std::string& id) const {
+  return impl_->Reads().GetStorySummary(id);
+}
+
+Result<StoryView> Store::GetStoryView(const std::string& id) const { return impl_->Reads().GetStoryView(id); }
+
+Result<std::vector<Article>> Store::StoryArticles(const std::string& id, size_t offset, size_t limit) const {
+  return impl_->Reads().StoryArticles(id, offset, limit);
+}
+
+Result<std::vector<std::string>> Store::StoriesOfArticle(const std::string& article_id) const {
+  return impl_->Reads().StoriesOfArticle(article_id);
+}
+
+Result<std::vector<EntitySummary>> Store::FindEntities(const std::string& prefix, size_t offset, size_t limit,
+                                                       size_t* total) const {
+  return impl_->Reads().FindEntities(prefix, offset, limit, total);
+}
+
+Result<EntityRecord> Store::GetEntity(const std::string& key) const { return impl_->Reads().GetEntity(key); }
+
+Result<std::vector<QuoteHit>> Store::SearchQuotes(const std::string& query, size_t limit) const {
+  return impl_->Reads().SearchQuotes(query, limit);
+}
+
+Result<std::vector<QuoteHit>> SearchQuotesFreeText(const Store& store, const std::string& text, size_t limit,
+                                                   std::string* query_run) {
+  std::string query = text;
+  Result<std::vector<QuoteHit>> hits = store.SearchQuotes(query, limit);
+  if (!hits.ok() && hits.status().code() == StatusCode::kInvalidInput) {
+    query = LiteralSearchQuery(text);
+    hits = store.SearchQuotes(query, limit);
+  }
+  if (query_run != nullptr) *query_run = std::move(query);
+  return hits;
 }
 
 }  // namespace storyline

@@ -113,6 +113,32 @@ Brief Group(const std::vector<const Article*>& articles, const std::vector<std::
 
 }  // namespace
 
+bool QuoteIsShown(const BriefQuote& quote) { return !quote.occurrences.empty(); }
+
+bool TimelineEntryIsShown(const TimelineEntry& entry) { return IsContractDate(entry.date); }
+
+bool ClaimIsShown(const Claim& claim) { return !claim.values.empty(); }
+
+bool IsContractDate(const std::string& s) {
+  const auto digits = [&](size_t from, size_t n) {
+    return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(from),
+                       s.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  switch (s.size()) {
+    case 4: return digits(0, 4);
+    case 7: return digits(0, 4) && s[4] == '-' && digits(5, 2);
+    case 10: return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
+    default: return false;
+  }
+}
+
+std::string ContractClaimStatus(const Claim& c) {
+  if (c.status == "agreed" || c.status == "conflict" || c.status == "single") return c.status;
+  if (c.values.size() > 1) return "conflict";
+  return c.values.front().articles.size() > 1 ? "agreed" : "single";
+}
+
 std::vector<std::string> ClusterKeys(const AnnotatedArticle& article) { return EntityKeysOf(article); }
 
 Brief BuildBrief(const std::vector<AnnotatedArticle>& articles, const StoryOptions& options) {

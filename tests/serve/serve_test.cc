@@ -117,8 +117,7 @@ TEST_F(ServeTest, EndpointsAnswerWithStatusAndType) {
     std::string contains;  // in the body
   };
   const Row rows[] = {
-      {"/", 200, "text/html", "Lighthouse &lt;b&gt;&amp; cape&lt;/b&gt;"},
-      {"/", 200, "text/html", "/api/stories/s-lh/brief?format=html"},
+      {"/", 200, "text/html", "<script type=\"module\" src=\"/static/app.js\"></script>"},
       {"/api/stories", 200, "application/json", "\"s-mk\""},
       {"/api/stories/s-lh/brief", 200, "application/json", "\"stories\""},
       {"/api/stories/s-lh/brief?format=json", 200, "application/json", "lh-2"},
@@ -155,15 +154,18 @@ TEST_F(ServeTest, EndpointsAnswerWithStatusAndType) {
 TEST_F(ServeTest, StoriesListMatchesStore) {
   httplib::Result res = Get("/api/stories");
   ASSERT_TRUE(res);
-  nlohmann::json j = nlohmann::json::parse(res->body);
+  nlohmann::json page = nlohmann::json::parse(res->body);
+  EXPECT_EQ(page["total"], 2);
+  nlohmann::json j = page["stories"];
   ASSERT_TRUE(j.is_array());
   ASSERT_EQ(j.size(), 2u);
-  EXPECT_EQ(j[0]["id"], "s-lh");
+  EXPECT_EQ(j[0]["id"], "s-lh");                         // newest first
   EXPECT_EQ(j[0]["label"], "Lighthouse <b>& cape</b>");  // JSON keeps the text as is
+  EXPECT_EQ(j[0]["headline"], "Lighthouse restored");   // its earliest article's title
   EXPECT_EQ(j[0]["size"], 2);
   EXPECT_EQ(j[0]["span"]["first"], "2023-06-01");
   EXPECT_EQ(j[0]["span"]["last"], "2023-06-15");
-  EXPECT_EQ(j[0]["articles"], nlohmann::json({"lh-1", "lh-2"}));
+  EXPECT_EQ(j[0]["outlets"], nlohmann::json({"Coast Gazette"}));
 }
 
 TEST_F(ServeTest, SearchHitsCarrySnippetsBestFirst) {
@@ -210,15 +212,16 @@ TEST_F(ServeTest, ArticleJsonHasStoredFields) {
   EXPECT_EQ(j["outlet"], "Coast Gazette");
 }
 
-TEST_F(ServeTest, PageEscapesAndIsSelfContained) {
+// The page carries no store data (the script fetches it as JSON and builds
+// the DOM from text), loads nothing from elsewhere and forbids inline script.
+TEST_F(ServeTest, PageIsStaticAndSelfContained) {
   httplib::Result res = Get("/");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
-  EXPECT_EQ(res->body.find("<b>& cape"), std::string::npos);
+  EXPECT_EQ(res->body.find("Lighthouse"), std::string::npos);
   EXPECT_EQ(res->body.find("src=\"http"), std::string::npos);
   EXPECT_EQ(res->body.find("href=\"http"), std::string::npos);
-  EXPECT_NE(res->body.find("/api/search?q="), std::string::npos);
-  EXPECT_FALSE(res->get_header_value("Content-Security-Policy").empty());
+  EXPECT_NE(res->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
 }
 
 TEST(ServeCreateTest, MissingStoreIsNotFound) {
