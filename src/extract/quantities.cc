@@ -1011,6 +1011,10 @@ class Finder {
       if (HeadsRelativeClause(me, first)) return m.entity;
       if (mt > 0 && toks_[mt - 1].kind == Kind::kWord && InList(kPrepositions, toks_[mt - 1].s)) continue;
       if (InClosedParenthetical(mt, me, first) || SpeakerOfOtherClause(me, first)) continue;
+      // "AURENNE, July 21 (Linea) - Temperatures hit 44.1C": a name in
+      // brackets closed before the figure (a dateline's agency, an
+      // acronym) is no participant of its clause.
+      if (mt > 0 && Is(mt - 1, "(") && me + 1 < first && Is(me + 1, ")")) continue;
       if (QuotedBefore(mt, me, first)) continue;
       if (InSubjectPosition(mt)) return m.entity;
       if (object.empty()) object = m.entity;

@@ -264,6 +264,19 @@ TEST(FindQuantitiesTest, CountSubjects) {
 
 // A relative clause of a thing is that thing's: the story's own event
 // when the thing has no name, nobody's known when it has one.
+// A name in brackets (a dateline's agency) is no participant of its
+// clause, and a speaker in the present tense owns no figure of what it
+// reports, as in the past.
+TEST(FindQuantitiesTest, BracketedNamesAndPresentSpeakersOwnNothing) {
+  const MentionSpec kWire{"Metwire", "ORG", "e4"};
+  const std::vector<Case> kCases = {
+      {"VELMAR, May 2 (Metwire) - Storms hit 310 homes on Monday.", {kWire}, "310 homes", 310, "homes", ""},
+      {"Acme Corp says 185,000 homes lost power on Monday.", {kAcme}, "185,000 homes", 185000, "homes", ""},
+      {"Acme Corp tells investors 185,000 homes lost power.", {kAcme}, "185,000 homes", 185000, "homes", ""},
+  };
+  for (const Case& c : kCases) ExpectCase(c);
+}
+
 TEST(FindQuantitiesTest, RelativeClausesOfThings) {
   struct Row {
     const char* sentence;
