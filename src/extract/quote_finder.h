@@ -90,6 +90,7 @@ struct Speaker {
   std::string id;
   std::string name;
   std::string type;  // PERSON|ORG|... or "" (anonymous)
+  std::string owner;  // entity id owning a description ("his spokeswoman"), or ""
   bool found = false;
 };
 
@@ -180,6 +181,13 @@ class Finder {
   Attribution PreviousSentence(const Judged& j);
   void UnmarkedPosts(std::vector<Quote>* out);
 
+  // Transcripts and interviews laid out as turns (quote_turns.cc).
+  void Turns(std::vector<Quote>* out);
+  std::pair<size_t, size_t> TurnLabel(size_t p, size_t colon) const;
+  Speaker Interviewer(size_t first_turn);
+  Speaker Interviewee(size_t first_turn, const std::string& interviewer) const;
+  Speaker LabelSpeaker(size_t a, size_t b);
+
   // Reported speech (quote_indirect.cc).
   void IndirectQuotes(std::vector<Quote>* out);
   bool HasDirect(size_t from, size_t to) const;
@@ -197,6 +205,10 @@ class Finder {
   Speaker Anonymous(size_t a, size_t b) const;
   Speaker NounPhrase(size_t a, size_t b);
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
+  Speaker RoleHolder(const std::string& head, size_t before) const;
+  Speaker OwnedDescription(size_t a, size_t b);
+  Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
+  Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker Issuer(const std::string& noun, size_t at);
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);

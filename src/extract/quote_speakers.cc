@@ -49,6 +49,22 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
     }
   }
+  // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
+  // description whose head was a title before a name is that person; "his
+  // spokeswoman" is a description owned by whom "his" refers to.
+  if ((lex::In(lex::kPersonNounsEpithet, head) || lex::In(lex::kUnnamedSourcesHead, head)) &&
+      !lex::In(lex::kDeterminersAnonymous, det)) {
+    Speaker holder = RoleHolder(head, words_[a].start);
+    if (holder.found) return holder;
+    Speaker owned = OwnedDescription(a, b);
+    if (owned.found) return owned;
+    // "a source close to the player … the source said": the description
+    // introduced earlier.
+    if (det == "the") {
+      Speaker earlier = IndefiniteAntecedent(head, a);
+      if (earlier.found) return earlier;
+    }
+  }
   // "a statement that reads": the statement's issuer is the clause's
   // subject, found by the caller.
   if (lex::In(lex::kDocumentNounsStatement, head) && (det == "a" || det == "an")) return {};
@@ -56,6 +72,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   if (lex::In(lex::kTimeWordsUnit, head)) return {};
   const bool spokesperson =
       head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  // "police said", "officials said": a body without a determiner is no
+  // epithet for an organisation named earlier; it describes the speaker.
+  if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap) return Anonymous(a, b);
+  if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && words_[b].cap && words_[b].mention < 0 &&
+      (b == 0 || words_[b - 1].sent != words_[b].sent)) {
+    return Anonymous(a, b);
+  }
   if ((lex::In(lex::kDeterminersAnonymous, det) && !spokesperson) || (a == b && lex::In(lex::kCollectives, head)) ||
       (lex::In(lex::kCollectives, head) && !lex::In(lex::kDeterminersDefinite, det))) {
     return Anonymous(a, b);
@@ -73,10 +96,6 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   if (spokesperson) {
     return Recent(before, "ORG");  // speaks for the organisation in the story
   }
-  // A modified epithet with nothing to refer back to describes its
-  // speaker ("the federal government said"); a bare "the company" refers
-  // to what the headline named.
-  const bool described = b >= a + 2;
   if (lex::In(lex::kPersonNounsEpithet, head) || IsYearsOld(head)) {
     // "the "Life with the Marlows" star": the person the title is named
     // after, when the article names one.
@@ -88,7 +107,7 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       break;
     }
     Speaker s = Referent(before, "PERSON");
-    return s.found || !described ? s : Anonymous(a, b);
+    return s.found || b < a + 2 ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kOrgNounsSpeaker, head)) {
     // "the state auditor's office": a body described by whose it is, not
@@ -109,11 +128,97 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
         }
       }
     }
+    // "the harbour board" after "the Skelby Harbour Board": the
+    // organisation whose name holds the description's words.
+    Speaker named = OrgNamedBy(a, b);
+    if (named.found) return named;
     Speaker s = Referent(before, "ORG");
-    return s.found || !described ? s : Anonymous(a, b);
+    // A modified epithet with nothing to refer back to describes its
+    // speaker ("the federal government said"); a bare "the company" is
+    // left to the article's other clues (what the headline named).
+    return s.found || b < a + 2 ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
   if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
+  return {};
+}
+
+// The person a role noun was a title of before `before` ("defence lawyer
+// Helena Stroud" for "the lawyer"), the latest; none when there is none.
+Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
+  const size_t w = WordAt(before);
+  for (size_t k = std::min(w, words_.size()); k-- > 0;) {
+    if (words_[k].lower != head || InQuote(k) || k + 1 >= w) continue;
+    const int m = words_[k + 1].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
+// A description owned by someone ("his spokeswoman", "Mulvey's
+// spokeswoman"), phrase [a, b]: written with the owner's name ("Kade
+// Mulvey's spokeswoman"), no entity of its own. A spokesperson owned by
+// an organisation is the organisation. None without an owner.
+Speaker Finder::OwnedDescription(size_t a, size_t b) {
+  Speaker owner;
+  size_t rest = b;
+  const std::string& det = words_[a].lower;
+  if (det == "his" || det == "her" || det == "its" || det == "their") {
+    const std::string_view p = det == "his" ? "he" : det == "her" ? "she" : det == "its" ? "it" : "they";
+    owner = Pronoun(p, words_[a].start);
+    rest = a + 1;
+  } else {
+    for (size_t p = a + 1; p <= b; ++p) {
+      if (words_[p].lower != "'s" && words_[p].lower != "'") continue;
+      const int m = words_[p - 1].mention;
+      if (m >= 0) owner = FromMention(static_cast<size_t>(m));
+      rest = p + 1;
+      break;
+    }
+  }
+  if (!owner.found || owner.id.empty() || rest > b) return {};
+  const std::string& head = words_[b].lower;
+  const bool spokesperson =
+      head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  if (owner.type != "PERSON") return spokesperson ? owner : Speaker{};
+  Speaker s;
+  s.name = owner.name + "'s " + Slice(words_[rest].start, words_[b].end);
+  s.type = "PERSON";
+  s.owner = owner.id;
+  s.found = true;
+  return s;
+}
+
+// "a source close to the player" for "the source" at word `a`: the latest
+// indefinite description with the same head before it, as written.
+Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 0;) {
+    if (words_[k].lower != head || InQuote(k)) continue;
+    size_t d = k;
+    while (d > 0 && k - d < 3 && !words_[d - 1].punct && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
+      --d;
+    }
+    if (d == 0 || !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) continue;
+    return Anonymous(d - 1, k);
+  }
+  return {};
+}
+
+// The organisation, named before word `a`, whose name holds every word of
+// the description [a, b] after its determiner ("the harbour board" →
+// "Skelby Harbour Board"); the latest.
+Speaker Finder::OrgNamedBy(size_t a, size_t b) const {
+  if (b <= a) return {};
+  for (size_t i = mention_order_.size(); i-- > 0;) {
+    const EntityMention& e = (*entities_)[mention_order_[i]];
+    if (e.span.end > words_[a].start || (e.type != "ORG" && e.type != "PLACE") || MentionInQuote(mention_order_[i])) {
+      continue;
+    }
+    const std::string name = " " + AsciiLower(e.text) + " ";
+    bool all = true;
+    for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
+    if (all) return FromMention(mention_order_[i]);
+  }
   return {};
 }
 
@@ -355,12 +460,19 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     // "Another automaker, General Motors (GM), announced": a name that
     // opens the insertion is the subject it renames.
     // ("Wagoner, GM's chief executive, said": a possessor describes.)
-    size_t after_name = j;
-    while (after_name < i && words_[after_name].mention == words_[j].mention) ++after_name;
+    // "Halberg's chief operating officer, Dr. Ingrid Sæther, said": an
+    // honorific before the renaming name is not part of it.
+    size_t name = j;
+    while (name + 1 < i && (lex::In(lex::kHonorifics, words_[name].lower) || words_[name].lower == ".") &&
+           words_[name].mention < 0) {
+      ++name;
+    }
+    size_t after_name = name;
+    while (after_name < i && words_[after_name].mention == words_[name].mention) ++after_name;
     const bool possessor = words_[after_name].lower == "'s" || words_[after_name].lower == "'";
-    if (words_[j].mention >= 0 && !possessor && ((*entities_)[words_[j].mention].type == "PERSON" ||
-                                                 (*entities_)[words_[j].mention].type == "ORG")) {
-      return FromMention(static_cast<size_t>(words_[j].mention));
+    const int m = words_[name].mention;
+    if (m >= 0 && !possessor && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
     }
     i = j - 2;
     if (words_[i].lower != ",") {

@@ -483,6 +483,40 @@ TEST(FindQuotesTest, SubjectsAndSources) {
   });
 }
 
+// Issue 16: speakers and reported speech on the hard cases of real news,
+// each row a case that failed before its rule.
+TEST(FindQuotesTest, Issue16Transcripts) {
+  const MentionSpec kOkafor{"Adaeze Okafor", "PERSON", "e1"};
+  const MentionSpec kVarga{"Ellis Varga", "PERSON", "e2"};
+  const MentionSpec kBrandt{"Lise Brandt", "PERSON", "e3"};
+  const MentionSpec kNand{"Priya Nand", "PERSON", "e4"};
+  const MentionSpec kTarran{"Solveig Tarran", "PERSON", "e5"};
+  ExpectCases({
+      {"a radio transcript: one quotation a turn, by the person the label names; a header is no turn",
+       "Morning Panel. Presenter: Lise Brandt. Guests: Adaeze Okafor and Ellis Varga.\n\n"
+       "MS. BRANDT: Will you change the levy?\n\n"
+       "MS. OKAFOR: We will review the levy.\n\n"
+       "MR. VARGA: That is welcome. As one member put it, \"you find out by reading the minutes.\"\n\n"
+       "The city council said that the options would be published.",
+       {kOkafor, kVarga, kBrandt},
+       {{"Will you change the levy?", "direct", "e3", "Lise Brandt", "", ""},
+        {"We will review the levy.", "direct", "e1", "Adaeze Okafor", "", ""},
+        {"That is welcome. As one member put it, \"you find out by reading the minutes.\"", "direct", "e2",
+         "Ellis Varga", "", ""},
+        {"the options would be published", "indirect", "", "the city council", "said", ""}}},
+      {"Q and A: the interviewer named in the byline asks, the person introduced answers",
+       "Interview by Priya Nand\n\nSolveig Tarran opened the brewery in 2014. Tarran spoke to us.\n\n"
+       "Q: What changed?\n\nA: The pubs started taking us. A friend said I should try.\n\n"
+       "Q: What is next?\n\nA: A cider.",
+       {kNand, kTarran, {"Tarran", "PERSON", "e5"}},
+       {{"What changed?", "direct", "e4", "Priya Nand", "", "interview"},
+        {"The pubs started taking us. A friend said I should try.", "direct", "e5", "Solveig Tarran", "",
+         "interview"},
+        {"What is next?", "direct", "e4", "Priya Nand", "", "interview"},
+        {"A cider.", "direct", "e5", "Solveig Tarran", "", "interview"}}},
+  });
+}
+
 TEST(FindQuotesTest, NamedSpeakerWithoutMentionIsAdded) {
   const std::string text = "\"We are ready,\" said Petra Oswin.";
   std::vector<EntityMention> mentions;
