@@ -193,6 +193,7 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     if (a.found) {
       q.speaker = a.speaker.id;
       q.speaker_name = a.speaker.name;
+      reports_.emplace_back(j.open_word, a.speaker);
     }
     if (!partial && a.speaker.found) {
       last_speaker_ = a.speaker;

@@ -91,6 +91,7 @@ struct Speaker {
   std::string name;
   std::string type;  // PERSON|ORG|... or "" (anonymous)
   std::string owner;  // entity id owning a description ("his spokeswoman"), or ""
+  std::string via;    // the person noun an organisation spoke through ("spokeswoman"), or ""
   bool found = false;
 };
 
@@ -200,6 +201,11 @@ class Finder {
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;
   bool FiniteAuxiliaryAhead(size_t t, size_t end) const;
+  bool SubjectStart(size_t t) const;
+  size_t QuestionStart(size_t c, size_t end) const;
+  bool Negated(size_t c) const;
+  void EmitClauses(size_t a, size_t b, const Speaker& s, const std::string& cue, size_t from, size_t to,
+                   std::vector<Quote>* out);
 
   // The speaker a phrase names (quote_speakers.cc).
   Speaker Anonymous(size_t a, size_t b) const;
@@ -242,6 +248,7 @@ class Finder {
   Speaker CollectiveSubject(size_t at) const;
   bool OpensWithPronoun(size_t i, int want) const;
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const;
+  Speaker LastReporter(std::string_view p, size_t at) const;
   void BuildGender();
 
   // Media (quote_media.cc).
@@ -274,6 +281,9 @@ class Finder {
   std::vector<EntityMention> new_mentions_;
   std::unordered_map<std::string, int> gender_;  // entity id -> votes, > 0 male, < 0 female
   Speaker last_speaker_;
+  // Every quotation's speaker with the word its report starts at, in the
+  // order found (indirect speech first): the last speaker for a pronoun.
+  std::vector<std::pair<size_t, Speaker>> reports_;
 };
 
 }  // namespace storyline::quote_finder

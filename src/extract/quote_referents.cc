@@ -91,6 +91,10 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
     Speaker crowd = CollectiveSubject(at);
     if (crowd.found) return crowd;
   }
+  // "A company spokeswoman said …. "…," she said.": the speaker of the
+  // sentence before, when the pronoun fits them.
+  Speaker last = LastReporter(p, at);
+  if (last.found) return last;
   // The subject of this sentence or of the one or two before it, as
   // centering theory has it, before the most recent mention: in "Dan
   // Cook said the Dow's fall is worrisome. "…," he said." he is Cook.
@@ -220,6 +224,39 @@ bool Finder::OpensWithPronoun(size_t i, int want) const {
     if (words_[k].lower == p) return true;
   }
   return false;
+}
+
+// The latest speaker of a report in the sentence before the one at `at`
+// that pronoun `p` fits: he or she a person of that gender (by the
+// article's evidence, or the person noun a description or an organisation
+// spoke through), it an organisation, they a group or an organisation.
+Speaker Finder::LastReporter(std::string_view p, size_t at) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size() || words_[w].sent == 0) return {};
+  const size_t prev = words_[w].sent - 1;
+  const std::pair<size_t, Speaker>* best = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first < words_.size() && words_[r.first].sent == prev && (best == nullptr || r.first > best->first)) {
+      best = &r;
+    }
+  }
+  if (best == nullptr || !best->second.found) return {};
+  const Speaker& s = best->second;
+  if (p == "he" || p == "she") {
+    const int want = p == "he" ? 1 : -1;
+    std::string noun = s.via;
+    if (noun.empty() && s.id.empty()) noun = AsciiLower(s.name.substr(s.name.rfind(' ') + 1));
+    if (!noun.empty()) {
+      const int g = lex::In(lex::kGenderWordsMale, noun) ? 1 : lex::In(lex::kGenderWordsFemale, noun) ? -1 : 0;
+      return g == want || (g == 0 && s.type == "PERSON") ? s : Speaker{};
+    }
+    auto it = gender_.find(s.id);
+    const bool evidence = it != gender_.end() && it->second != 0;
+    return s.type == "PERSON" && evidence && Agrees(s.id, want) ? s : Speaker{};
+  }
+  if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
+  if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};
+  return {};
 }
 
 Speaker Finder::RecentAgreeing(size_t before, std::string_view type, int want) const {

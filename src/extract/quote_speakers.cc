@@ -94,7 +94,9 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     if (proper) return NewName(first, b);
   }
   if (spokesperson) {
-    return Recent(before, "ORG");  // speaks for the organisation in the story
+    Speaker org = Recent(before, "ORG");  // speaks for the organisation in the story
+    org.via = head;
+    return org;
   }
   if (lex::In(lex::kPersonNounsEpithet, head) || IsYearsOld(head)) {
     // "the "Life with the Marlows" star": the person the title is named
@@ -180,7 +182,11 @@ Speaker Finder::OwnedDescription(size_t a, size_t b) {
   const std::string& head = words_[b].lower;
   const bool spokesperson =
       head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
-  if (owner.type != "PERSON") return spokesperson ? owner : Speaker{};
+  if (owner.type != "PERSON") {
+    if (!spokesperson) return {};
+    owner.via = head;
+    return owner;
+  }
   Speaker s;
   s.name = owner.name + "'s " + Slice(words_[rest].start, words_[b].end);
   s.type = "PERSON";

@@ -71,6 +71,7 @@ std::vector<Quote> Finder::Run() {
   BuildMentions();
   BuildWords();
   BuildGender();
+  reports_.clear();
   std::vector<Quote> out;
   // Indirect speech first: the names it adds (organisations the entity
   // layer missed) are then known when "the trust said" is resolved.

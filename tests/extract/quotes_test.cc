@@ -517,6 +517,102 @@ TEST(FindQuotesTest, Issue16Transcripts) {
   });
 }
 
+TEST(FindQuotesTest, Issue16ReportedSpeech) {
+  const MentionSpec kWhitlock{"Dana Whitlock", "PERSON", "e1"};
+  const MentionSpec kOsei{"Martin Osei", "PERSON", "e2"};
+  const MentionSpec kBell{"Carys Bell", "PERSON", "e3"};
+  const MentionSpec kDragan{"Emil Dragan", "PERSON", "e4"};
+  const MentionSpec kQuint{"Quint", "PERSON", "e5"};
+  const MentionSpec kAsante{"Asante", "PERSON", "e6"};
+  ExpectCases({
+      {"told reporters and a clause whose subject holds a possessive",
+       "Party Chairman Dana Whitlock told reporters the vote on the town's water levy would go ahead.", {kWhitlock},
+       {{"the vote on the town's water levy would go ahead", "indirect", "e1", "Dana Whitlock", "told", ""}}},
+      {"told, an object, a time phrase and a clause",
+       "Dana Whitlock told the finance committee last month the borrowing would run for 25 years.", {kWhitlock},
+       {{"the borrowing would run for 25 years", "indirect", "e1", "Dana Whitlock", "told", ""}}},
+      {"a report split by a parenthetical cue is two",
+       "Martin Osei spoke first. A more important question voters ask themselves, he said, is whether the town "
+       "can afford it.",
+       {kOsei},
+       {{"A more important question voters ask themselves", "indirect", "e2", "Martin Osei", "said", ""},
+        {"is whether the town can afford it", "indirect", "e2", "Martin Osei", "", ""}}},
+      {"the second part of a split report leaves out its conjunction",
+       "Martin Osei spoke first. The practice is legal, he said, but the scale of it was unusual.", {kOsei},
+       {{"The practice is legal", "indirect", "e2", "Martin Osei", "said", ""},
+        {"the scale of it was unusual", "indirect", "e2", "Martin Osei", "", ""}}},
+      {"a second clause with its own that is a second quotation",
+       "Martin Osei said he regretted the strike and that operations would be postponed.", {kOsei},
+       {{"he regretted the strike", "indirect", "e2", "Martin Osei", "said", ""},
+        {"operations would be postponed", "indirect", "e2", "Martin Osei", "said", ""}}},
+      {"a bare noun phrase as the clause's subject",
+       "Carys Bell said turnover last year was just under 5 million crowns.", {kBell},
+       {{"turnover last year was just under 5 million crowns", "indirect", "e3", "Carys Bell", "said", ""}}},
+      {"a clause after a prepositional phrase and that",
+       "Carys Bell said after the meeting that the results were the best in the county.", {kBell},
+       {{"the results were the best in the county", "indirect", "e3", "Carys Bell", "said", ""}}},
+      {"reported questions: the asker's, whether left out",
+       "Prosecutor Emil Dragan asked him whether he had ever seen the mayor at night.", {kDragan},
+       {{"he had ever seen the mayor at night", "indirect", "e4", "Emil Dragan", "asked", ""}}},
+      {"a question asked by someone named, then the answer",
+       "Asked by Asante whether he regretted the sale of the depot, Quint said he did not regret it.",
+       {kQuint, kAsante},
+       {{"he regretted the sale of the depot", "indirect", "e6", "Asante", "asked", ""},
+        {"he did not regret it", "indirect", "e5", "Quint", "said", ""}}},
+      {"a question asked by nobody named is not annotated; a declined answer reports nothing",
+       "Asked whether he would stay, Quint said he would stay on. She declined to say whether the plant would close.",
+       {kQuint},
+       {{"he would stay on", "indirect", "e5", "Quint", "said", ""}}},
+      {"a capitalised noun is no cue",
+       "The Ferrow Bank, the second-largest bank in the United States, has announced that it lost money.",
+       {{"Ferrow Bank", "ORG", "e7"}},
+       {{"it lost money", "indirect", "e7", "Ferrow Bank", "announced", ""}}},
+  });
+}
+
+TEST(FindQuotesTest, Issue16Speakers) {
+  const MentionSpec kHalvorsen{"Aksel Halvorsen", "PERSON", "e1"};
+  const MentionSpec kStroud{"Helena Stroud", "PERSON", "e2"};
+  const MentionSpec kReyes{"Reyes", "PERSON", "e3"};
+  const MentionSpec kFerries{"Tarrow Island Ferries", "ORG", "e4"};
+  const MentionSpec kBoard{"Skelby Harbour Board", "ORG", "e5"};
+  const MentionSpec kSaether{"Ingrid Saether", "PERSON", "e6"};
+  const MentionSpec kBaptiste{"Lorna Baptiste", "PERSON", "e7"};
+  ExpectCases({
+      {"a description owned by the person 'his' refers to",
+       "Aksel Halvorsen paid no tax in four years. \"We follow the law,\" his spokeswoman said.", {kHalvorsen},
+       {{"We follow the law,", "direct", "", "Aksel Halvorsen's spokeswoman", "said", ""}}},
+      {"a definite description whose head was a title before a name",
+       "Under questioning from defence lawyer Helena Stroud, Reyes spoke. Later, Mr. Reyes's lawyer told reporters "
+       "she was satisfied with the evidence.",
+       {kStroud, kReyes},
+       {{"she was satisfied with the evidence", "indirect", "e2", "Helena Stroud", "told", ""}}},
+      {"bare police describe the speaker; they is the last speaker",
+       "The ferry Morna Bay is run by Tarrow Island Ferries. The vessel hit the pier at dawn, police said. "
+       "A woman broke her wrist, they said.",
+       {kFerries},
+       {{"The vessel hit the pier at dawn", "indirect", "", "police", "said", ""},
+        {"A woman broke her wrist", "indirect", "", "police", "said", ""}}},
+      {"a description whose words are in an organisation's name",
+       "According to the Skelby Harbour Board, the radar was working. The harbour board said it expected to reopen "
+       "the pier by Monday.",
+       {kBoard},
+       {{"the radar was working", "indirect", "e5", "Skelby Harbour Board", "according to", ""},
+        {"it expected to reopen the pier by Monday", "indirect", "e5", "Skelby Harbour Board", "said", ""}}},
+      {"an honorific before an appositive name",
+       "Lorna Baptiste spoke first. Halberg's chief operating officer, Dr. Ingrid Saether, said the tunnel had been "
+       "inspected.",
+       {kSaether, kBaptiste},
+       {{"the tunnel had been inspected", "indirect", "e6", "Ingrid Saether", "said", ""}}},
+      {"the spokeswoman of a company, then she",
+       "The ferry is run by Tarrow Island Ferries. A company spokeswoman said the sailings had been cancelled. "
+       "\"Our thoughts are with the passengers,\" she said.",
+       {kFerries},
+       {{"the sailings had been cancelled", "indirect", "e4", "Tarrow Island Ferries", "said", ""},
+        {"Our thoughts are with the passengers,", "direct", "e4", "Tarrow Island Ferries", "said", ""}}},
+  });
+}
+
 TEST(FindQuotesTest, NamedSpeakerWithoutMentionIsAdded) {
   const std::string text = "\"We are ready,\" said Petra Oswin.";
   std::vector<EntityMention> mentions;
