@@ -215,6 +215,7 @@ class Finder {
   Speaker OwnedDescription(size_t a, size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
+  Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);
@@ -236,11 +237,11 @@ class Finder {
   Speaker FromMention(size_t m) const;
   bool MentionInQuote(size_t m) const;
   size_t ParagraphOf(size_t cp) const;
-  Speaker Recent(size_t before, std::string_view type) const;
+  Speaker Recent(size_t before, std::string_view type, bool place = true) const;
   Speaker RecentOf(size_t before, std::string_view type) const;
   Speaker LaterAdded(size_t before, std::string_view type, size_t start, Speaker found) const;
   Speaker Pronoun(std::string_view p, size_t at) const;
-  Speaker Referent(size_t at, std::string_view type) const;
+  Speaker Referent(size_t at, std::string_view type, bool place = true) const;
   Speaker InSentenceBefore(size_t at, std::string_view type) const;
   bool Agrees(const std::string& id, int want) const;
   bool SubjectPosition(size_t w) const;

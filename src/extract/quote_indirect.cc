@@ -12,6 +12,18 @@
 
 namespace storyline::quote_finder {
 
+namespace {
+
+// Finite auxiliaries and modals: after a subject they make a clause.
+bool IsFinite(std::string_view w) {
+  static constexpr std::string_view kFinite[] = {"are",  "can", "could", "did",   "does",  "had",   "has",  "have",
+                                                 "is",   "may", "might", "must",  "shall", "should", "was", "were",
+                                                 "will", "would"};
+  return std::binary_search(std::begin(kFinite), std::end(kFinite), w);
+}
+
+}  // namespace
+
 void Finder::IndirectQuotes(std::vector<Quote>* out) {
   size_t i = 0;
   while (i < words_.size()) {
@@ -283,15 +295,12 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
 // are a clause with its verb, not a noun phrase ("the vote on the town's
 // levy would"; not "a committee on Monday the bank would").
 bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
-  static constexpr std::string_view kFinite[] = {"are",  "can", "could", "did",   "does",  "had",   "has",  "have",
-                                                 "is",   "may", "might", "must",  "shall", "should", "was", "were",
-                                                 "will", "would"};
   constexpr size_t kSubjectWords = 8;  // "the vote on the town's water levy would"
   for (size_t k = t + 1; k < end && k <= t + kSubjectWords; ++k) {
     const std::string& w = words_[k].lower;
     if ((words_[k].punct && w != "'s" && w != "'") || InQuote(k)) return false;
     if (w == "who" || w == "which" || w == "whose" || w == "that" || w == "and" || w == "but") return false;
-    if (std::binary_search(std::begin(kFinite), std::end(kFinite), w)) return true;
+    if (IsFinite(w)) return true;
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";
     if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition) {
       return false;
@@ -349,6 +358,8 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     if (InQuote(t)) break;
     // "said he regretted it and that …": a second clause's "that".
     if (words_[t].lower == "that" && t > k && (words_[t - 1].lower == "and" || words_[t - 1].lower == "but")) break;
+    // "She said that was routine": "that" is the clause's subject.
+    if (t == k && words_[t].lower == "that" && t + 1 < end && IsFinite(words_[t + 1].lower)) return t;
     if (words_[t].lower == "that") {
       if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
           words_[k].lower == "out" || words_[k].lower == "also" ||

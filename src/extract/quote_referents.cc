@@ -41,9 +41,11 @@ size_t Finder::ParagraphOf(size_t cp) const {
 // The most recent mention of `type` ending before `before` that is not
 // inside a quotation (names in quotations are what was said, not who
 // spoke) or a photo caption.
-Speaker Finder::Recent(size_t before, std::string_view type) const {
+// With `place`, an organisation may be a PLACE mention (organisations
+// named after places are often typed so).
+Speaker Finder::Recent(size_t before, std::string_view type, bool place) const {
   Speaker s = RecentOf(before, type);
-  if (!s.found && type == "ORG") s = RecentOf(before, "PLACE");
+  if (!s.found && type == "ORG" && place) s = RecentOf(before, "PLACE");
   return s;
 }
 
@@ -56,6 +58,11 @@ Speaker Finder::RecentOf(size_t before, std::string_view type) const {
     ++looked;
     const EntityMention& e = (*entities_)[*it];
     if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+    // "CARDELL, March 14 (NWS) -": a dateline's place in capitals speaks
+    // for nobody.
+    if (type == "PLACE" && std::none_of(e.text.begin(), e.text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      continue;
+    }
     const size_t p = ParagraphOf(e.span.start);
     if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
     return LaterAdded(before, type, e.span.start, FromMention(*it));
@@ -110,13 +117,13 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
 // An organisation named earlier in the epithet's own sentence comes first,
 // wherever it stands ("Acme's shares fell after the company said", "in a
 // statement on the Acme website, the company said").
-Speaker Finder::Referent(size_t at, std::string_view type) const {
+Speaker Finder::Referent(size_t at, std::string_view type, bool place) const {
   if (type == "ORG") {
     Speaker same = InSentenceBefore(at, type);
     if (same.found) return same;
   }
   Speaker s = SentenceSubject(at, type, 0);
-  return s.found ? s : Recent(at, type);
+  return s.found ? s : Recent(at, type, place);
 }
 
 // The latest mention of `type` in the sentence of `at`, before it.

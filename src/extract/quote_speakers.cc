@@ -134,11 +134,22 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // organisation whose name holds the description's words.
     Speaker named = OrgNamedBy(a, b);
     if (named.found) return named;
-    Speaker s = Referent(before, "ORG");
-    // A modified epithet with nothing to refer back to describes its
-    // speaker ("the federal government said"); a bare "the company" is
-    // left to the article's other clues (what the headline named).
-    return s.found || b < a + 2 ? s : Anonymous(a, b);
+    // "the authority" after "the regional health authority": a public body
+    // described earlier. (A business noun, "the company", is an epithet
+    // for the firm the story names.)
+    if (det == "the" && !lex::In(lex::kOrgNounsBusiness, head) && !lex::In(lex::kOrgNounsMedia, head)) {
+      Speaker earlier = DescribedBefore(head, a);
+      if (earlier.found) return earlier;
+    }
+    // A place stands for an organisation only for a bare epithet ("the
+    // club" for a town's team); "the central bank" is not the city.
+    const bool described = b >= a + 2;
+    Speaker s = Referent(before, "ORG", !described && !lex::In(lex::kOrgNounsMedia, head));
+    // An epithet with nothing to refer back to describes its speaker
+    // ("the federal government said", "the ministry said"); a bare "the
+    // company" is left to the article's other clues (what the headline
+    // named).
+    return s.found || (!described && lex::In(lex::kOrgNounsBusiness, head)) ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
   if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
@@ -210,6 +221,23 @@ Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
   return {};
 }
 
+// "the regional health authority" for "the authority" at word `a`: the
+// latest earlier definite description with modifiers and the same head
+// outside names and quotations, without its determiner.
+Speaker Finder::DescribedBefore(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 1;) {
+    if (words_[k].lower != head || InQuote(k) || words_[k].mention >= 0 || words_[k].cap) continue;
+    size_t d = k;
+    while (d > 0 && k - d < kNounPhraseWords && !words_[d - 1].punct && !words_[d - 1].cap &&
+           words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
+      --d;
+    }
+    if (d == k || d == 0 || words_[d - 1].lower != "the") continue;
+    return Anonymous(d, k);
+  }
+  return {};
+}
+
 // The organisation, named before word `a`, whose name holds every word of
 // the description [a, b] after its determiner ("the harbour board" →
 // "Skelby Harbour Board"); the latest.
@@ -224,6 +252,22 @@ Speaker Finder::OrgNamedBy(size_t a, size_t b) const {
     bool all = true;
     for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
     if (all) return FromMention(mention_order_[i]);
+  }
+  // Names this finder added (the entity layer missed them).
+  for (size_t i = new_mentions_.size(); i-- > 0;) {
+    const EntityMention& e = new_mentions_[i];
+    if (e.span.end > words_[a].start) continue;
+    const std::string name = " " + AsciiLower(e.text) + " ";
+    bool all = true;
+    for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
+    if (!all) continue;
+    Speaker s;
+    s.id = e.entity;
+    auto it = canonical_.find(e.entity);
+    s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
+    s.type = e.type;
+    s.found = true;
+    return s;
   }
   return {};
 }

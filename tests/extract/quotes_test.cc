@@ -313,8 +313,9 @@ TEST(FindQuotesTest, Regressions) {
       {"a body described by its owner is not an earlier organisation",
        "Brightline opened a plant. The state auditor's office said it had requested the files.", {kBrightline},
        {{"it had requested the files", "indirect", "", "state auditor's office", "said", ""}}},
-      {"a weekday is not a speaker", "On Friday the board said that Velk had broken the rules.", {kVelkSurname},
-       {}},
+      {"a weekday is not a speaker; a public body with nothing to refer back to describes the speaker",
+       "On Friday the board said that Velk had broken the rules.", {kVelkSurname},
+       {{"Velk had broken the rules", "indirect", "", "the board", "said", ""}}},
   });
 }
 
@@ -599,6 +600,24 @@ TEST(FindQuotesTest, Issue16Speakers) {
        {kBoard},
        {{"the radar was working", "indirect", "e5", "Skelby Harbour Board", "according to", ""},
         {"it expected to reopen the pier by Monday", "indirect", "e5", "Skelby Harbour Board", "said", ""}}},
+      {"a body described earlier, and one with nothing to refer back to",
+       "Nurses met the regional health authority on Monday. About 400 operations will be affected, according to "
+       "the authority. The ministry said the increase would raise 2.1 billion kroner a year.",
+       {},
+       {{"About 400 operations will be affected", "indirect", "", "regional health authority", "according to", ""},
+        {"the increase would raise 2.1 billion kroner a year", "indirect", "", "the ministry", "said", ""}}},
+      {"a dateline's place in capitals is no speaker",
+       "SOLVIK CITY, Oct 13 (Meridian) - Fuel duty will rise. The central bank said inflation was likely to stay "
+       "high.",
+       {{"SOLVIK CITY", "PLACE", "e1"}},
+       {{"inflation was likely to stay high", "indirect", "", "the central bank", "said", ""}}},
+      {"'that' as the reported clause's subject stays",
+       "Inspector Maud Sorley was asked about the test. She said that was routine after any collision.",
+       {{"Maud Sorley", "PERSON", "e1"}},
+       {{"that was routine after any collision", "indirect", "e1", "Maud Sorley", "said", ""}}},
+      {"reporters asking are the askers",
+       "Reporters asked whether the ferry should have sailed at all.", {},
+       {{"the ferry should have sailed at all", "indirect", "", "reporters", "asked", ""}}},
       {"an honorific before an appositive name",
        "Lorna Baptiste spoke first. Halberg's chief operating officer, Dr. Ingrid Saether, said the tunnel had been "
        "inspected.",
