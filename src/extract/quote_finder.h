@@ -172,6 +172,7 @@ class Finder {
   bool Embedded(const Judged& j) const;
   void DirectQuotes(std::vector<Quote>* out);
   bool WeakCue(size_t i) const;
+  Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
   Attribution AfterQuote(const Judged& j);

@@ -154,6 +154,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (!s.found) s = NearestSubject(from, c);
       if (!s.found && !after_comma) continue;
     }
+    if (start == c + 1 && start < end && s.found && IsFinite(words_[start].lower) && c >= 2 &&
+        (words_[c - 2].lower == "that" || words_[c - 2].lower == "which")) {
+      size_t stop = start;
+      while (stop < end && words_[stop].lower != ",") ++stop;
+      Emit(start, stop, s, words_[c].lower, from, to, out);
+      return;
+    }
     if (start < end && s.found) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.
@@ -352,6 +359,12 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   size_t k = c + 1;
   if (k >= end) return end;
   if (words_[c].lower == "asked" || words_[c].lower == "asks") return QuestionStart(c, end);
+  // "a budget that he said [would bring the deficit down]": the verb
+  // phrase of a relative clause the cue interrupts.
+  if (c >= 2 && IsFinite(words_[k].lower) && lex::In(lex::kPronounsSpeaker, words_[c - 1].lower) &&
+      (words_[c - 2].lower == "that" || words_[c - 2].lower == "which")) {
+    return k;
+  }
   // "said that", "said in a statement on Monday that", "said after the
   // programme that".
   for (size_t t = k; t < end && t < k + kThatSearchWords; ++t) {

@@ -197,6 +197,18 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       if (e.type != type || platform_[m] || !SubjectPosition(k)) continue;
       const size_t p = words_[k].para;
       if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
+      // "The third candidate, Ezra Pine, …": the name in apposition
+      // renames the description, whatever the description was linked to.
+      size_t after = k;
+      while (after < words_.size() && words_[after].mention == m) ++after;
+      if (after + 1 < words_.size() && words_[after].lower == "," &&
+          lex::In(lex::kDeterminersDefinite, words_[k].lower)) {
+        const int renamed = words_[after + 1].mention;
+        if (renamed >= 0 && renamed != m && (*entities_)[renamed].type == "PERSON" &&
+            (want == 0 || Agrees((*entities_)[renamed].entity, want))) {
+          return FromMention(static_cast<size_t>(renamed));
+        }
+      }
       if (want != 0 && !Agrees(e.entity, want)) continue;
       return FromMention(static_cast<size_t>(m));
     }

@@ -602,6 +602,14 @@ Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
 // document when one is named ("according to a report in Ars Technica",
 // "a review by PC World"), else the phrase's speaker.
 Speaker Finder::AccordingTo(size_t i, size_t hi) {
+  // "according to its annual accounts": a document speaks for its owner
+  // ("according to his lawyer" is a person, read as a noun phrase below).
+  const std::string& det = i < hi ? words_[i].lower : std::string();
+  if ((det == "its" || det == "their") && hi > i + 1 && !lex::In(lex::kPersonNounsEpithet, words_[hi - 1].lower) &&
+      !lex::In(lex::kUnnamedSourcesHead, words_[hi - 1].lower)) {
+    Speaker owner = Pronoun(det == "its" ? "it" : "they", words_[i].start);
+    if (owner.found) return owner;
+  }
   for (size_t k = i; k + 2 < hi && k < i + kNounPhraseWords; ++k) {
     if (words_[k].punct) break;
     const std::string& next = words_[k + 1].lower;
@@ -760,6 +768,16 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
                 (words_[k].mention >= 0 && !platform_[words_[k].mention]);
     }
     if (intro || !subject) i = comma + 1;
+  } else if (intro) {
+    // "In a post on X he called …": an introductory phrase without its
+    // comma ends at the subject pronoun or person after it.
+    for (size_t k = lo + 1; k < hi && k <= lo + kIntroMaxWords; ++k) {
+      const int m = words_[k].mention;
+      if (lex::In(lex::kPronounsSpeaker, words_[k].lower) || (m >= 0 && (*entities_)[m].type == "PERSON")) {
+        i = k;
+        break;
+      }
+    }
   }
   for (; i < hi; ++i) {
     const Word& w = words_[i];

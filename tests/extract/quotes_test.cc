@@ -600,6 +600,25 @@ TEST(FindQuotesTest, Issue16Speakers) {
        {kBoard},
        {{"the radar was working", "indirect", "e5", "Skelby Harbour Board", "according to", ""},
         {"it expected to reopen the pier by Monday", "indirect", "e5", "Skelby Harbour Board", "said", ""}}},
+      {"a partial quotation with an inverted cue and an apposition after it",
+       "Mr. Halvorsen's returns \"show that even a large fortune can avoid tax for years,\" said Ellis Varga, a "
+       "senior adviser who has studied the case.",
+       {{"Halvorsen", "PERSON", "e1"}, {"Ellis Varga", "PERSON", "e2"}},
+       {{"show that even a large fortune can avoid tax for years,", "partial", "e2", "Ellis Varga", "said", ""}}},
+      {"'in her words' names the speaker of the quoted words that end the sentence",
+       "Runa Lind spoke on Monday. The returns were, in her words, \"a manual for everybody who can afford the same "
+       "accountants.\"",
+       {{"Runa Lind", "PERSON", "e1"}},
+       {{"a manual for everybody who can afford the same accountants.", "partial", "e1", "Runa Lind", "", ""}}},
+      {"a relative clause interrupted by its cue; the content ends at its comma",
+       "Finance Minister Gunnar Eide presented a budget that he said would bring the deficit below 3 percent, "
+       "raising fuel duty.",
+       {{"Gunnar Eide", "PERSON", "e1"}},
+       {{"would bring the deficit below 3 percent", "indirect", "e1", "Gunnar Eide", "said", ""}}},
+      {"an introductory phrase without its comma; a description renamed in apposition",
+       "The third candidate, Ezra Pine, was not invited. In a post on X he said he had complained to the regulator.",
+       {{"The third candidate", "PERSON", "e1"}, {"Ezra Pine", "PERSON", "e2"}, {"X", "ORG", "e3"}},
+       {{"he had complained to the regulator", "indirect", "e2", "Ezra Pine", "said", "x"}}},
       {"a body described earlier, and one with nothing to refer back to",
        "Nurses met the regional health authority on Monday. About 400 operations will be affected, according to "
        "the authority. The ministry said the increase would raise 2.1 billion kroner a year.",
