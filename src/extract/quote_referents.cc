@@ -210,6 +210,18 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
         }
       }
       if (want != 0 && !Agrees(e.entity, want)) continue;
+      // "Grell and Jan Vos both pointed to …. "…," he said.": two people
+      // fit; the pronoun stays unresolved (found, with no name).
+      if (want != 0 && after + 1 < words_.size() && words_[after].lower == "and") {
+        const int other = words_[after + 1].mention;
+        if (other >= 0 && other != m && (*entities_)[other].type == "PERSON" &&
+            (*entities_)[other].entity != e.entity && Agrees((*entities_)[other].entity, want)) {
+          Speaker unresolved;
+          unresolved.type = "PERSON";
+          unresolved.found = true;
+          return unresolved;
+        }
+      }
       return FromMention(static_cast<size_t>(m));
     }
   }

@@ -619,6 +619,10 @@ TEST(FindQuotesTest, Issue16Speakers) {
        "The third candidate, Ezra Pine, was not invited. In a post on X he said he had complained to the regulator.",
        {{"The third candidate", "PERSON", "e1"}, {"Ezra Pine", "PERSON", "e2"}, {"X", "ORG", "e3"}},
        {{"he had complained to the regulator", "indirect", "e2", "Ezra Pine", "said", "x"}}},
+      {"a pronoun two people fit stays unresolved",
+       "Tobias Grell and Jan Vos both pointed to the hedging. \"It is a question about management now,\" he said.",
+       {{"Tobias Grell", "PERSON", "e1"}, {"Jan Vos", "PERSON", "e2"}},
+       {{"It is a question about management now,", "direct", "", "", "said", ""}}},
       {"a body described earlier, and one with nothing to refer back to",
        "Nurses met the regional health authority on Monday. About 400 operations will be affected, according to "
        "the authority. The ministry said the increase would raise 2.1 billion kroner a year.",
