@@ -32,6 +32,10 @@ struct Quote {
   std::string cue;           // "said", "wrote", ... or ""
   std::string kind;          // direct|partial|indirect
   std::string medium;        // instagram|tiktok|x|statement|interview|... or ""
+  // For a described speaker owned by someone ("his spokeswoman", speaker_name
+  // "Aksel Halvorsen's spokeswoman", no `speaker`): the owner's in-article
+  // entity id; "" otherwise.
+  std::string speaker_owner;
 };
 
 struct DateMention {

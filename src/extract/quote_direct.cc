@@ -196,6 +196,7 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     if (a.found) {
       q.speaker = a.speaker.id;
       q.speaker_name = a.speaker.name;
+      q.speaker_owner = a.speaker.owner;
       reports_.emplace_back(j.open_word, a.speaker);
     }
     if (!partial && a.speaker.found) {

@@ -84,6 +84,7 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
   q.text = Slice(q.span.start, q.span.end);
   q.speaker = s.id;
   q.speaker_name = s.name;
+  q.speaker_owner = s.owner;
   q.cue = std::move(cue);
   q.kind = "indirect";
   reports_.emplace_back(from, s);

@@ -306,7 +306,7 @@ void EncodeEntity(const EntityMention& m, Encoder& e) {
 }
 
 void EncodeQuote(const Quote& q, Encoder& e) {
-  const auto& [span, text, speaker_name, speaker, cue, kind, medium] = q;
+  const auto& [span, text, speaker_name, speaker, cue, kind, medium, speaker_owner] = q;
   e.RecordSpan(span);
   e.String(text);
   e.String(speaker_name);
@@ -314,6 +314,7 @@ void EncodeQuote(const Quote& q, Encoder& e) {
   e.String(cue);
   e.String(kind);
   e.String(medium);
+  e.String(speaker_owner);
 }
 
 void EncodeDate(const DateMention& d, Encoder& e) {
@@ -590,7 +591,9 @@ bool Decoder::ReadQuote(storyline::Quote* q) {
   field_ = "kind";
   if (!String(&q->kind)) return false;
   field_ = "medium";
-  return String(&q->medium);
+  if (!String(&q->medium)) return false;
+  field_ = "speaker_owner";
+  return String(&q->speaker_owner);
 }
 
 bool Decoder::ReadDate(DateMention* d) {

@@ -655,6 +655,25 @@ TEST(FindQuotesTest, Issue16Speakers) {
   });
 }
 
+// A described speaker keeps whose it is: "his spokeswoman" belongs to the
+// person "his" refers to, who is not the speaker.
+TEST(FindQuotesTest, Issue16DescriptionOwner) {
+  const std::string text =
+      "Mulvey scored twice. Kade Mulvey's spokeswoman said last night the player would make no further comment. "
+      "Aksel Halvorsen paid no tax. \"We follow the law,\" his spokeswoman said.";
+  std::vector<EntityMention> mentions = MakeMentions(
+      text, {{"Kade Mulvey", "PERSON", "e1"}, {"Mulvey", "PERSON", "e1"}, {"Aksel Halvorsen", "PERSON", "e2"}});
+  const std::vector<Quote> q = FindIn(text, &mentions);
+  ASSERT_EQ(q.size(), 2u) << Describe(q);
+  EXPECT_EQ(q[0].text, "the player would make no further comment");
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_EQ(q[0].speaker_name, "Kade Mulvey's spokeswoman");
+  EXPECT_EQ(q[0].speaker_owner, "e1");
+  EXPECT_EQ(q[1].speaker, "");
+  EXPECT_EQ(q[1].speaker_name, "Aksel Halvorsen's spokeswoman");
+  EXPECT_EQ(q[1].speaker_owner, "e2");
+}
+
 TEST(FindQuotesTest, NamedSpeakerWithoutMentionIsAdded) {
   const std::string text = "\"We are ready,\" said Petra Oswin.";
   std::vector<EntityMention> mentions;
