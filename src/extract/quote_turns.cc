@@ -129,6 +129,14 @@ void Finder::Turns(std::vector<Quote>* out) {
     p = e;
   }
   if (turns.size() < kMinTurns || labels.size() < 2) return;
+  // A dialogue: two speakers the article names ("MS. OKAFOR" after
+  // "Councillor Adaeze Okafor"), or an interviewer and an interviewee; a
+  // run of "Update:", "Correction:" paragraphs is no transcript.
+  size_t known = 0;
+  for (const auto& [label, count] : labels) {
+    known += label == "Q" || label == "A" || by_last_word_.count(label) > 0;
+  }
+  if (known < 2) return;
   // Quotations inside a turn are the turn's.
   std::erase_if(*out, [&](const Quote& q) {
     return std::any_of(turns.begin(), turns.end(), [&](const Found& t) {
