@@ -217,6 +217,7 @@ class Finder {
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;
+  Speaker ElidedHead(size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);

@@ -151,8 +151,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                      words_[c - 1].lower == "be" || words_[c - 1].lower == "been")) {
       continue;  // passive or adjectival "said"
     }
-    // "the United States", "at one point": a noun, not a verb of saying.
-    if (c > from && (words_[c].cap || lex::In(lex::kDeterminersAnonymous, words_[c - 1].lower))) continue;
+    // "the United States", "at one point": a noun, not a verb of saying
+    // ("Another said" is one).
+    if (c > from && words_[c].cap) continue;
+    if (c >= from + 2 && lex::In(lex::kDeterminersAnonymous, words_[c - 1].lower) &&
+        (lex::In(lex::kPrepositions, words_[c - 2].lower) || words_[c - 2].lower == "in")) {
+      continue;
+    }
     if (Negated(c)) continue;
     const size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";

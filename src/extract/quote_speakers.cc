@@ -72,6 +72,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   if (lex::In(lex::kTimeWordsUnit, head)) return {};
   const bool spokesperson =
       head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  // "One supporter wrote …. Another said …": the head left out is the
+  // earlier description's.
+  if (a == b && (det == "another" || det == "others")) {
+    Speaker earlier = ElidedHead(a);
+    if (earlier.found) return earlier;
+  }
   // "police said", "officials said": a body without a determiner is no
   // epithet for an organisation named earlier; it describes the speaker.
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap) return Anonymous(a, b);
@@ -234,6 +240,27 @@ Speaker Finder::DescribedBefore(const std::string& head, size_t a) const {
     }
     if (d == k || d == 0 || words_[d - 1].lower != "the") continue;
     return Anonymous(d, k);
+  }
+  return {};
+}
+
+// "another supporter" for a bare "Another" at word `a`, from "one
+// supporter wrote" (or "a supporter said", "some supporters said") in the
+// two sentences before; none when there is none.
+Speaker Finder::ElidedHead(size_t a) const {
+  const size_t sent = words_[a].sent;
+  for (size_t k = a; k-- > 1 && words_[k].sent + 2 >= sent;) {
+    const std::string& d = words_[k - 1].lower;
+    if (InQuote(k) || words_[k].punct || words_[k].cap || lex::In(lex::kDeterminersAnonymous, words_[k].lower)) continue;
+    // The earlier description spoke ("one supporter wrote").
+    if ((d != "one" && d != "a" && d != "an" && d != "some") || k + 1 >= a ||
+        !lex::In(lex::kReportingVerbsCue, words_[k + 1].lower)) {
+      continue;
+    }
+    Speaker s;
+    s.name = words_[a].lower + " " + std::string(words_[k].raw);
+    s.found = true;
+    return s;
   }
   return {};
 }

@@ -623,6 +623,9 @@ TEST(FindQuotesTest, Issue16Speakers) {
        {},
        {{"it had opened an inquiry", "indirect", "", "the commission", "said", ""},
         {"expects full cooperation", "partial", "", "the commission", "said", ""}}},
+      {"'Another' takes the head of the description that spoke before",
+       "One fan wrote to the club. Another said the club should hand him a new deal tonight.", {},
+       {{"the club should hand him a new deal tonight", "indirect", "", "another fan", "said", ""}}},
       {"a body described earlier, and one with nothing to refer back to",
        "Nurses met the regional health authority on Monday. About 400 operations will be affected, according to "
        "the authority. The ministry said the increase would raise 2.1 billion kroner a year.",
