@@ -254,6 +254,16 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated, JsonLayout layou
     quotes.push_back(std::move(qj));
   }
   j["quotes"] = std::move(quotes);
+  // Headline quotations (offsets into "title"), only when there are any.
+  if (!annotated.title_quotes.empty()) {
+    Json title_quotes = Json::array();
+    for (const Quote& q : annotated.title_quotes) {
+      title_quotes.push_back(Json{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
+                                  {"speaker_name", OrNull(q.speaker_name)}, {"cue", OrNull(q.cue)},
+                                  {"kind", OrNull(q.kind)}, {"speaker", OrNull(q.speaker)}});
+    }
+    j["title_quotes"] = std::move(title_quotes);
+  }
   Json dates = Json::array();
   for (const DateMention& d : annotated.dates) {
     dates.push_back(Json{{"start", d.span.start}, {"end", d.span.end}, {"text", d.text},

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extract/annotator_version.h"
+#include "extract/quotes.h"
 
 namespace storyline::store_internal {
 namespace {
@@ -664,7 +665,9 @@ Status Decoder::Body(AnnotatedArticle* a) {
 
 std::string EncodeAnnotation(const AnnotatedArticle& annotated) {
   // A new AnnotatedArticle field fails here: encode it.
-  [[maybe_unused]] const auto& [article, sentences, entities, quotes, dates, quantities] = annotated;
+  // title_quotes are derived from the rest: not stored, found again by
+  // DecodeAnnotation.
+  [[maybe_unused]] const auto& [article, sentences, entities, quotes, dates, quantities, title_quotes] = annotated;
   Encoder e(article.text);
   // Mean sizes on the extraction pages (bench/annotation_codec_throughput.cc)
   // are 2.3 bytes a sentence, 7.6 an entity, 13 a quote, 8.4 a date and 14 a
@@ -719,6 +722,7 @@ Result<AnnotatedArticle> DecodeAnnotation(std::string_view blob, Article article
   }
   s = d.Body(&a);
   if (!s.ok()) return s;
+  a.title_quotes = FindTitleQuotes(a.article.title, a.article.text, a.quotes, a.entities);
   return a;
 }
 

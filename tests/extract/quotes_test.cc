@@ -677,6 +677,53 @@ TEST(FindQuotesTest, Issue16DescriptionOwner) {
   EXPECT_EQ(q[1].speaker_owner, "e2");
 }
 
+// Issue 16, point 5: headline quotations, attributed from the body.
+TEST(FindTitleQuotesTest, AttributedFromTheBody) {
+  struct Row {
+    const char* name;
+    const char* title;
+    const char* text;
+    std::vector<MentionSpec> mentions;
+    std::vector<Expected> quotes;  // cue and medium unchecked beyond cue
+  };
+  const std::vector<Row> rows = {
+      {"a quoted sentence said in the body", "\"We will not close a single library,\" Esker mayor vows",
+       "Esker's mayor, Hildegard Voss, spoke on Monday. \"We will not close a single library,\" Voss said.",
+       {{"Hildegard Voss", "PERSON", "e1"}, {"Voss", "PERSON", "e1"}},
+       {{"We will not close a single library,", "direct", "e1", "Hildegard Voss", "vows", ""}}},
+      {"a report before ', X says': the name the headline gives", "Cardell levy vote will go ahead, Whitlock says",
+       "Party Chairman Dana Whitlock told reporters the vote would go ahead.", {{"Dana Whitlock", "PERSON", "e1"}},
+       {{"Cardell levy vote will go ahead", "indirect", "e1", "Dana Whitlock", "says", ""}}},
+      {"a role noun: the person it describes in the body",
+       "Tycoon's tax returns show years without payment, adviser says",
+       "The returns are unusual, said Ellis Varga, a senior adviser who has studied the case.",
+       {{"Ellis Varga", "PERSON", "e1"}},
+       {{"Tycoon's tax returns show years without payment", "indirect", "e1", "Ellis Varga", "says", ""}}},
+      {"quoted words inside the headline's sentence are partial",
+       "Aide tells court he \"never saw a bribe\"", "Piotr Salas said he \"never saw a bribe\" in four years.",
+       {{"Piotr Salas", "PERSON", "e1"}},
+       {{"never saw a bribe", "partial", "e1", "Piotr Salas", "tells", ""}}},
+      {"a title of a work is no quotation", "Channel drops \"The Pitch Room\" after one season",
+       "The show ended.", {}, {}},
+  };
+  for (const Row& r : rows) {
+    const std::string text = r.text;
+    std::vector<EntityMention> mentions = MakeMentions(text, r.mentions);
+    const std::vector<Quote> body = FindIn(text, &mentions);
+    const std::vector<Quote> q = FindTitleQuotes(r.title, text, body, mentions);
+    ASSERT_EQ(q.size(), r.quotes.size()) << r.name << Describe(q);
+    for (size_t i = 0; i < q.size(); ++i) {
+      EXPECT_EQ(q[i].text, r.quotes[i].text) << r.name;
+      EXPECT_EQ(q[i].kind, r.quotes[i].kind) << r.name;
+      EXPECT_EQ(q[i].speaker, r.quotes[i].speaker) << r.name;
+      EXPECT_EQ(q[i].speaker_name, r.quotes[i].speaker_name) << r.name;
+      EXPECT_EQ(q[i].cue, r.quotes[i].cue) << r.name;
+      const std::string title = r.title;
+      EXPECT_EQ(q[i].span.start, CodePoints(title, title.find(q[i].text))) << r.name;
+    }
+  }
+}
+
 TEST(FindQuotesTest, NamedSpeakerWithoutMentionIsAdded) {
   const std::string text = "\"We are ready,\" said Petra Oswin.";
   std::vector<EntityMention> mentions;
