@@ -64,6 +64,7 @@ class Annotation(TypedDict):
     sentences: list[Span]
     entities: list[Entity]
     quotes: list[QuoteMention]
+    title_quotes: NotRequired[list[QuoteMention]]  # headline quotations, offsets into "title"; only when there are any
     dates: list[DateMention]
     quantities: list[dict[str, Any]]
 
