@@ -826,15 +826,21 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
         }
       }
       // "Valmoral head coach Ines Harcastle": the name after the role is
-      // the subject.
+      // the subject; also "Ryanair CEO, Michael O'Leary," and "Procter &
+      // Gamble spokeswoman Jennifer Chelune" (a role in capitals, a comma;
+      // whatever type the entity layer gave the organisation).
       size_t k = j + 1;
       while (k < hi && k < j + 1 + kNounPhraseWords / 2 && !words_[k].punct && words_[k].mention < 0 &&
-             !words_[k].cap && !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
+             (!words_[k].cap || lex::In(lex::kPersonNounsEpithet, words_[k].lower)) &&
+             !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
         ++k;
       }
-      if (k > j + 1 && k < hi && IsRoleNoun(words_[k - 1].lower) &&
-          (words_[k].mention >= 0 || IsNameWord(k))) {
-        i = k - 1;
+      const bool role = k > j + 1 && IsRoleNoun(words_[k - 1].lower);
+      const size_t name = role && k + 1 < hi && words_[k].lower == "," ? k + 1 : k;
+      const int named = name < hi ? words_[name].mention : -1;
+      if (role && name < hi &&
+          ((named >= 0 && (*entities_)[named].type == "PERSON" && named != w.mention) || IsNameWord(name))) {
+        i = name - 1;
         continue;
       }
       Speaker s = HeadAt(j, lo);

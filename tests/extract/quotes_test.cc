@@ -626,6 +626,12 @@ TEST(FindQuotesTest, Issue16Speakers) {
       {"'Another' takes the head of the description that spoke before",
        "One fan wrote to the club. Another said the club should hand him a new deal tonight.", {},
        {{"the club should hand him a new deal tonight", "indirect", "", "another fan", "said", ""}}},
+      {"a role in capitals and a comma between an organisation the entity layer typed PERSON and the name",
+       "Ryanair ordered planes. Ryanair CEO, Michael Leary, justified his choice by saying, \"The Boeing 737 has the "
+       "best technical reliability in Europe.\"",
+       {{"Ryanair", "PERSON", "e1"}, {"Michael Leary", "PERSON", "e2"}},
+       {{"The Boeing 737 has the best technical reliability in Europe.", "direct", "e2", "Michael Leary", "saying",
+         ""}}},
       {"a body described earlier, and one with nothing to refer back to",
        "Nurses met the regional health authority on Monday. About 400 operations will be affected, according to "
        "the authority. The ministry said the increase would raise 2.1 billion kroner a year.",
