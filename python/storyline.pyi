@@ -6,7 +6,7 @@ their required keys (extra keys may appear, as in the command's JSON).
 import datetime
 import os
 from types import TracebackType
-from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Any, Iterable, Literal, Mapping, NotRequired, Optional, Sequence, TypedDict, Union
 
 _Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 # A path (file or folder of any format the command reads) or a record (a
@@ -47,6 +47,7 @@ class QuoteMention(TypedDict):
     kind: Optional[Literal["direct", "partial", "indirect"]]
     speaker: Optional[str]
     medium: Optional[str]
+    speaker_owner: NotRequired[str]  # only for a described speaker with an owner ("his spokeswoman")
 
 class DateMention(TypedDict):
     start: int
@@ -63,6 +64,7 @@ class Annotation(TypedDict):
     sentences: list[Span]
     entities: list[Entity]
     quotes: list[QuoteMention]
+    title_quotes: NotRequired[list[QuoteMention]]  # headline quotations, offsets into "title"; only when there are any
     dates: list[DateMention]
     quantities: list[dict[str, Any]]
 

@@ -32,6 +32,10 @@ struct Quote {
   std::string cue;           // "said", "wrote", ... or ""
   std::string kind;          // direct|partial|indirect
   std::string medium;        // instagram|tiktok|x|statement|interview|... or ""
+  // For a described speaker owned by someone ("his spokeswoman", speaker_name
+  // "Aksel Halvorsen's spokeswoman", no `speaker`): the owner's in-article
+  // entity id; "" otherwise.
+  std::string speaker_owner;
 };
 
 struct DateMention {
@@ -71,6 +75,11 @@ struct AnnotatedArticle {
   std::vector<Quote> quotes;
   std::vector<DateMention> dates;
   std::vector<Quantity> quantities;
+  // Quotations in the headline (article.title), spans in its code points,
+  // speakers from the body ("'We will not close a single library,' Esker
+  // mayor vows" -> Hildegard Voss). Derived from the fields above: the store
+  // does not keep them but finds them again when it reads an annotation.
+  std::vector<Quote> title_quotes;
 };
 
 struct AnnotateOptions {

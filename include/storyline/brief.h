@@ -41,6 +41,9 @@ struct BriefQuote {
   std::string speaker_name;  // or ""
   std::string text;          // canonical wording
   std::vector<QuoteOccurrence> occurrences;
+  // Story entity id of whom a described speaker belongs to ("his
+  // spokeswoman"), or "".
+  std::string speaker_owner;
 };
 
 struct TimelineEntry {

@@ -66,6 +66,7 @@ AnnotatedArticle Annotate(const Article& article, const AnnotateOptions& options
   FindEntities(text, a.sentences, tokens, &a.entities);
   LinkEntities(text, a.sentences, tokens, &a.entities);
   a.quotes = FindQuotes(text, a.sentences, tokens, &a.entities);
+  a.title_quotes = FindTitleQuotes(article.title, text, a.quotes, a.entities);
   a.dates = FindDates(text, InferAnchor(text, article.published));
   a.quantities = FindQuantities(text, shapes, a.entities);
   return a;

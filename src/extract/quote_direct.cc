@@ -152,8 +152,11 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     if (j.first_word >= j.last_word || j.last_word > words_.size()) continue;
     const size_t n = ContentWords(j);
     if (n == 0 || IsTitle(j, n) || SoCalled(j)) continue;
-    const bool partial = IsPartial(j, n);
-    Attribution a = Attribute(j, partial);
+    // "Halvorsen's returns were, in her words, "a manual for …"": the
+    // quoted words complete the reporter's sentence; "her" speaks.
+    Attribution a = InTheirWords(j);
+    const bool partial = a.found || IsPartial(j, n);
+    if (!a.found) a = Attribute(j, partial);
     if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
     const size_t para = words_[j.first_word].para;
     const bool near = have_last && para <= last_para + kInheritParagraphs;
@@ -193,6 +196,8 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     if (a.found) {
       q.speaker = a.speaker.id;
       q.speaker_name = a.speaker.name;
+      q.speaker_owner = a.speaker.owner;
+      reports_.emplace_back(j.open_word, a.speaker);
     }
     if (!partial && a.speaker.found) {
       last_speaker_ = a.speaker;
@@ -203,6 +208,36 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     }
     if (!q.text.empty()) out->push_back(std::move(q));
   }
+}
+
+// "in her words, "…"", "in the words of Runa Lind, "…"" right before the
+// opening mark: the speaker the phrase names, cue "".
+Attribution Finder::InTheirWords(const Judged& j) {
+  size_t k = j.open_word;
+  if (k < 4 || words_[k - 1].lower != ",") return {};
+  auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+  Attribution a;
+  a.from = from;
+  a.to = to;
+  // "in her words,"
+  if (words_[k - 2].lower == "words" && words_[k - 4].lower == "in") {
+    const std::string& det = words_[k - 3].lower;
+    if (det != "his" && det != "her" && det != "their" && det != "its") return {};
+    const std::string_view p = det == "his" ? "he" : det == "her" ? "she" : det == "its" ? "it" : "they";
+    a.speaker = Pronoun(p, words_[k - 3].start);
+    a.found = a.speaker.found;
+    return a;
+  }
+  // "in the words of Runa Lind,"
+  for (size_t w = k - 1; w-- > from && k - w <= kNounPhraseWords;) {
+    if (words_[w].lower != "of" || w < from + 3 || words_[w - 1].lower != "words" || words_[w - 3].lower != "in") {
+      continue;
+    }
+    a.speaker = SubjectAfter(w + 1, k - 1);
+    a.found = a.speaker.found;
+    return a;
+  }
+  return {};
 }
 
 // Verbs that are speech cues only next to the quotation or with a
@@ -253,7 +288,11 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     if (InQuote(i)) break;
     if (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i) || words_[i].lower == "according") continue;
     Attribution a;
-    a.speaker = SubjectBefore(i, j.close_word + 1);
+    // "… returns "show that …," said Ellis Varga, a senior adviser": an
+    // inverted cue right after the phrase names its speaker after it.
+    size_t first = j.close_word + 1;
+    while (first < i && words_[first].lower == ",") ++first;
+    a.speaker = first == i ? SubjectAfter(i + 1, to) : SubjectBefore(i, j.close_word + 1);
     if (!a.speaker.found) break;
     a.cue = words_[i].lower;
     a.from = from;

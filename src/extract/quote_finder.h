@@ -90,6 +90,8 @@ struct Speaker {
   std::string id;
   std::string name;
   std::string type;  // PERSON|ORG|... or "" (anonymous)
+  std::string owner;  // entity id owning a description ("his spokeswoman"), or ""
+  std::string via;    // the person noun an organisation spoke through ("spokeswoman"), or ""
   bool found = false;
 };
 
@@ -170,6 +172,7 @@ class Finder {
   bool Embedded(const Judged& j) const;
   void DirectQuotes(std::vector<Quote>* out);
   bool WeakCue(size_t i) const;
+  Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
   Attribution AfterQuote(const Judged& j);
@@ -179,6 +182,13 @@ class Finder {
   bool Intervenes(const Judged& j, size_t last_close, Attribution* a);
   Attribution PreviousSentence(const Judged& j);
   void UnmarkedPosts(std::vector<Quote>* out);
+
+  // Transcripts and interviews laid out as turns (quote_turns.cc).
+  void Turns(std::vector<Quote>* out);
+  std::pair<size_t, size_t> TurnLabel(size_t p, size_t colon) const;
+  Speaker Interviewer(size_t first_turn);
+  Speaker Interviewee(size_t first_turn, const std::string& interviewer) const;
+  Speaker LabelSpeaker(size_t a, size_t b);
 
   // Reported speech (quote_indirect.cc).
   void IndirectQuotes(std::vector<Quote>* out);
@@ -192,11 +202,22 @@ class Finder {
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;
   bool FiniteAuxiliaryAhead(size_t t, size_t end) const;
+  bool SubjectStart(size_t t) const;
+  size_t QuestionStart(size_t c, size_t end) const;
+  bool Negated(size_t c) const;
+  void EmitClauses(size_t a, size_t b, const Speaker& s, const std::string& cue, size_t from, size_t to,
+                   std::vector<Quote>* out);
 
   // The speaker a phrase names (quote_speakers.cc).
   Speaker Anonymous(size_t a, size_t b) const;
   Speaker NounPhrase(size_t a, size_t b);
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
+  Speaker RoleHolder(const std::string& head, size_t before) const;
+  Speaker OwnedDescription(size_t a, size_t b);
+  Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
+  Speaker OrgNamedBy(size_t a, size_t b) const;
+  Speaker DescribedBefore(const std::string& head, size_t a) const;
+  Speaker ElidedHead(size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);
@@ -218,11 +239,11 @@ class Finder {
   Speaker FromMention(size_t m) const;
   bool MentionInQuote(size_t m) const;
   size_t ParagraphOf(size_t cp) const;
-  Speaker Recent(size_t before, std::string_view type) const;
+  Speaker Recent(size_t before, std::string_view type, bool place = true) const;
   Speaker RecentOf(size_t before, std::string_view type) const;
   Speaker LaterAdded(size_t before, std::string_view type, size_t start, Speaker found) const;
   Speaker Pronoun(std::string_view p, size_t at) const;
-  Speaker Referent(size_t at, std::string_view type) const;
+  Speaker Referent(size_t at, std::string_view type, bool place = true) const;
   Speaker InSentenceBefore(size_t at, std::string_view type) const;
   bool Agrees(const std::string& id, int want) const;
   bool SubjectPosition(size_t w) const;
@@ -230,6 +251,7 @@ class Finder {
   Speaker CollectiveSubject(size_t at) const;
   bool OpensWithPronoun(size_t i, int want) const;
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const;
+  Speaker LastReporter(std::string_view p, size_t at) const;
   void BuildGender();
 
   // Media (quote_media.cc).
@@ -262,6 +284,9 @@ class Finder {
   std::vector<EntityMention> new_mentions_;
   std::unordered_map<std::string, int> gender_;  // entity id -> votes, > 0 male, < 0 female
   Speaker last_speaker_;
+  // Every quotation's speaker with the word its report starts at, in the
+  // order found (indirect speech first): the last speaker for a pronoun.
+  std::vector<std::pair<size_t, Speaker>> reports_;
 };
 
 }  // namespace storyline::quote_finder

@@ -41,9 +41,11 @@ size_t Finder::ParagraphOf(size_t cp) const {
 // The most recent mention of `type` ending before `before` that is not
 // inside a quotation (names in quotations are what was said, not who
 // spoke) or a photo caption.
-Speaker Finder::Recent(size_t before, std::string_view type) const {
+// With `place`, an organisation may be a PLACE mention (organisations
+// named after places are often typed so).
+Speaker Finder::Recent(size_t before, std::string_view type, bool place) const {
   Speaker s = RecentOf(before, type);
-  if (!s.found && type == "ORG") s = RecentOf(before, "PLACE");
+  if (!s.found && type == "ORG" && place) s = RecentOf(before, "PLACE");
   return s;
 }
 
@@ -56,6 +58,11 @@ Speaker Finder::RecentOf(size_t before, std::string_view type) const {
     ++looked;
     const EntityMention& e = (*entities_)[*it];
     if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+    // "CARDELL, March 14 (NWS) -": a dateline's place in capitals speaks
+    // for nobody.
+    if (type == "PLACE" && std::none_of(e.text.begin(), e.text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      continue;
+    }
     const size_t p = ParagraphOf(e.span.start);
     if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
     return LaterAdded(before, type, e.span.start, FromMention(*it));
@@ -91,6 +98,10 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
     Speaker crowd = CollectiveSubject(at);
     if (crowd.found) return crowd;
   }
+  // "A company spokeswoman said …. "…," she said.": the speaker of the
+  // sentence before, when the pronoun fits them.
+  Speaker last = LastReporter(p, at);
+  if (last.found) return last;
   // The subject of this sentence or of the one or two before it, as
   // centering theory has it, before the most recent mention: in "Dan
   // Cook said the Dow's fall is worrisome. "…," he said." he is Cook.
@@ -106,13 +117,13 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
 // An organisation named earlier in the epithet's own sentence comes first,
 // wherever it stands ("Acme's shares fell after the company said", "in a
 // statement on the Acme website, the company said").
-Speaker Finder::Referent(size_t at, std::string_view type) const {
+Speaker Finder::Referent(size_t at, std::string_view type, bool place) const {
   if (type == "ORG") {
     Speaker same = InSentenceBefore(at, type);
     if (same.found) return same;
   }
   Speaker s = SentenceSubject(at, type, 0);
-  return s.found ? s : Recent(at, type);
+  return s.found ? s : Recent(at, type, place);
 }
 
 // The latest mention of `type` in the sentence of `at`, before it.
@@ -186,7 +197,31 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       if (e.type != type || platform_[m] || !SubjectPosition(k)) continue;
       const size_t p = words_[k].para;
       if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
+      // "The third candidate, Ezra Pine, …": the name in apposition
+      // renames the description, whatever the description was linked to.
+      size_t after = k;
+      while (after < words_.size() && words_[after].mention == m) ++after;
+      if (after + 1 < words_.size() && words_[after].lower == "," &&
+          lex::In(lex::kDeterminersDefinite, words_[k].lower)) {
+        const int renamed = words_[after + 1].mention;
+        if (renamed >= 0 && renamed != m && (*entities_)[renamed].type == "PERSON" &&
+            (want == 0 || Agrees((*entities_)[renamed].entity, want))) {
+          return FromMention(static_cast<size_t>(renamed));
+        }
+      }
       if (want != 0 && !Agrees(e.entity, want)) continue;
+      // "Grell and Jan Vos both pointed to …. "…," he said.": two people
+      // fit; the pronoun stays unresolved (found, with no name).
+      if (want != 0 && after + 1 < words_.size() && words_[after].lower == "and") {
+        const int other = words_[after + 1].mention;
+        if (other >= 0 && other != m && (*entities_)[other].type == "PERSON" &&
+            (*entities_)[other].entity != e.entity && Agrees((*entities_)[other].entity, want)) {
+          Speaker unresolved;
+          unresolved.type = "PERSON";
+          unresolved.found = true;
+          return unresolved;
+        }
+      }
       return FromMention(static_cast<size_t>(m));
     }
   }
@@ -220,6 +255,39 @@ bool Finder::OpensWithPronoun(size_t i, int want) const {
     if (words_[k].lower == p) return true;
   }
   return false;
+}
+
+// The latest speaker of a report in the sentence before the one at `at`
+// that pronoun `p` fits: he or she a person of that gender (by the
+// article's evidence, or the person noun a description or an organisation
+// spoke through), it an organisation, they a group or an organisation.
+Speaker Finder::LastReporter(std::string_view p, size_t at) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size() || words_[w].sent == 0) return {};
+  const size_t prev = words_[w].sent - 1;
+  const std::pair<size_t, Speaker>* best = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first < words_.size() && words_[r.first].sent == prev && (best == nullptr || r.first > best->first)) {
+      best = &r;
+    }
+  }
+  if (best == nullptr || !best->second.found) return {};
+  const Speaker& s = best->second;
+  if (p == "he" || p == "she") {
+    const int want = p == "he" ? 1 : -1;
+    std::string noun = s.via;
+    if (noun.empty() && s.id.empty()) noun = AsciiLower(s.name.substr(s.name.rfind(' ') + 1));
+    if (!noun.empty()) {
+      const int g = lex::In(lex::kGenderWordsMale, noun) ? 1 : lex::In(lex::kGenderWordsFemale, noun) ? -1 : 0;
+      return g == want || (g == 0 && s.type == "PERSON") ? s : Speaker{};
+    }
+    auto it = gender_.find(s.id);
+    const bool evidence = it != gender_.end() && it->second != 0;
+    return s.type == "PERSON" && evidence && Agrees(s.id, want) ? s : Speaker{};
+  }
+  if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
+  if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};
+  return {};
 }
 
 Speaker Finder::RecentAgreeing(size_t before, std::string_view type, int want) const {

@@ -49,6 +49,22 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
     }
   }
+  // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
+  // description whose head was a title before a name is that person; "his
+  // spokeswoman" is a description owned by whom "his" refers to.
+  if ((lex::In(lex::kPersonNounsEpithet, head) || lex::In(lex::kUnnamedSourcesHead, head)) &&
+      !lex::In(lex::kDeterminersAnonymous, det)) {
+    Speaker holder = RoleHolder(head, words_[a].start);
+    if (holder.found) return holder;
+    Speaker owned = OwnedDescription(a, b);
+    if (owned.found) return owned;
+    // "a source close to the player … the source said": the description
+    // introduced earlier.
+    if (det == "the") {
+      Speaker earlier = IndefiniteAntecedent(head, a);
+      if (earlier.found) return earlier;
+    }
+  }
   // "a statement that reads": the statement's issuer is the clause's
   // subject, found by the caller.
   if (lex::In(lex::kDocumentNounsStatement, head) && (det == "a" || det == "an")) return {};
@@ -56,6 +72,19 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   if (lex::In(lex::kTimeWordsUnit, head)) return {};
   const bool spokesperson =
       head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  // "One supporter wrote …. Another said …": the head left out is the
+  // earlier description's.
+  if (a == b && (det == "another" || det == "others")) {
+    Speaker earlier = ElidedHead(a);
+    if (earlier.found) return earlier;
+  }
+  // "police said", "officials said": a body without a determiner is no
+  // epithet for an organisation named earlier; it describes the speaker.
+  if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap) return Anonymous(a, b);
+  if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && words_[b].cap && words_[b].mention < 0 &&
+      (b == 0 || words_[b - 1].sent != words_[b].sent)) {
+    return Anonymous(a, b);
+  }
   if ((lex::In(lex::kDeterminersAnonymous, det) && !spokesperson) || (a == b && lex::In(lex::kCollectives, head)) ||
       (lex::In(lex::kCollectives, head) && !lex::In(lex::kDeterminersDefinite, det))) {
     return Anonymous(a, b);
@@ -71,12 +100,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     if (proper) return NewName(first, b);
   }
   if (spokesperson) {
-    return Recent(before, "ORG");  // speaks for the organisation in the story
+    Speaker org = Recent(before, "ORG");  // speaks for the organisation in the story
+    org.via = head;
+    return org;
   }
-  // A modified epithet with nothing to refer back to describes its
-  // speaker ("the federal government said"); a bare "the company" refers
-  // to what the headline named.
-  const bool described = b >= a + 2;
   if (lex::In(lex::kPersonNounsEpithet, head) || IsYearsOld(head)) {
     // "the "Life with the Marlows" star": the person the title is named
     // after, when the article names one.
@@ -88,7 +115,7 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       break;
     }
     Speaker s = Referent(before, "PERSON");
-    return s.found || !described ? s : Anonymous(a, b);
+    return s.found || b < a + 2 ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kOrgNounsSpeaker, head)) {
     // "the state auditor's office": a body described by whose it is, not
@@ -109,11 +136,166 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
         }
       }
     }
-    Speaker s = Referent(before, "ORG");
-    return s.found || !described ? s : Anonymous(a, b);
+    // "the harbour board" after "the Skelby Harbour Board": the
+    // organisation whose name holds the description's words.
+    Speaker named = OrgNamedBy(a, b);
+    if (named.found) return named;
+    // "the authority" after "the regional health authority": a public body
+    // described earlier. (A business noun, "the company", is an epithet
+    // for the firm the story names.)
+    if (det == "the" && !lex::In(lex::kOrgNounsBusiness, head) && !lex::In(lex::kOrgNounsMedia, head)) {
+      Speaker earlier = DescribedBefore(head, a);
+      if (earlier.found) return earlier;
+    }
+    // A place stands for an organisation only for a bare epithet ("the
+    // club" for a town's team); "the central bank" is not the city.
+    const bool described = b >= a + 2;
+    Speaker s = Referent(before, "ORG", !described && !lex::In(lex::kOrgNounsMedia, head));
+    // An epithet with nothing to refer back to describes its speaker
+    // ("the federal government said", "the ministry said"); a bare "the
+    // company" is left to the article's other clues (what the headline
+    // named).
+    return s.found || (!described && lex::In(lex::kOrgNounsBusiness, head)) ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
   if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
+  return {};
+}
+
+// The person a role noun was a title of before `before` ("defence lawyer
+// Helena Stroud" for "the lawyer"), the latest; none when there is none.
+Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
+  const size_t w = WordAt(before);
+  for (size_t k = std::min(w, words_.size()); k-- > 0;) {
+    if (words_[k].lower != head || InQuote(k) || k + 1 >= w) continue;
+    const int m = words_[k + 1].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
+// A description owned by someone ("his spokeswoman", "Mulvey's
+// spokeswoman"), phrase [a, b]: written with the owner's name ("Kade
+// Mulvey's spokeswoman"), no entity of its own. A spokesperson owned by
+// an organisation is the organisation. None without an owner.
+Speaker Finder::OwnedDescription(size_t a, size_t b) {
+  Speaker owner;
+  size_t rest = b;
+  const std::string& det = words_[a].lower;
+  if (det == "his" || det == "her" || det == "its" || det == "their") {
+    const std::string_view p = det == "his" ? "he" : det == "her" ? "she" : det == "its" ? "it" : "they";
+    owner = Pronoun(p, words_[a].start);
+    rest = a + 1;
+  } else {
+    for (size_t p = a + 1; p <= b; ++p) {
+      if (words_[p].lower != "'s" && words_[p].lower != "'") continue;
+      const int m = words_[p - 1].mention;
+      if (m >= 0) owner = FromMention(static_cast<size_t>(m));
+      rest = p + 1;
+      break;
+    }
+  }
+  if (!owner.found || owner.id.empty() || rest > b) return {};
+  const std::string& head = words_[b].lower;
+  const bool spokesperson =
+      head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  if (owner.type != "PERSON") {
+    if (!spokesperson) return {};
+    owner.via = head;
+    return owner;
+  }
+  Speaker s;
+  s.name = owner.name + "'s " + Slice(words_[rest].start, words_[b].end);
+  s.type = "PERSON";
+  s.owner = owner.id;
+  s.found = true;
+  return s;
+}
+
+// "a source close to the player" for "the source" at word `a`: the latest
+// indefinite description with the same head before it, as written.
+Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 0;) {
+    if (words_[k].lower != head || InQuote(k)) continue;
+    size_t d = k;
+    while (d > 0 && k - d < 3 && !words_[d - 1].punct && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
+      --d;
+    }
+    if (d == 0 || !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) continue;
+    return Anonymous(d - 1, k);
+  }
+  return {};
+}
+
+// "the regional health authority" for "the authority" at word `a`: the
+// latest earlier definite description with modifiers and the same head
+// outside names and quotations, without its determiner.
+Speaker Finder::DescribedBefore(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 1;) {
+    if (words_[k].lower != head || InQuote(k) || words_[k].mention >= 0 || words_[k].cap) continue;
+    size_t d = k;
+    while (d > 0 && k - d < kNounPhraseWords && !words_[d - 1].punct && !words_[d - 1].cap &&
+           words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
+      --d;
+    }
+    if (d == k || d == 0 || words_[d - 1].lower != "the") continue;
+    return Anonymous(d, k);
+  }
+  return {};
+}
+
+// "another supporter" for a bare "Another" at word `a`, from "one
+// supporter wrote" (or "a supporter said", "some supporters said") in the
+// two sentences before; none when there is none.
+Speaker Finder::ElidedHead(size_t a) const {
+  const size_t sent = words_[a].sent;
+  for (size_t k = a; k-- > 1 && words_[k].sent + 2 >= sent;) {
+    const std::string& d = words_[k - 1].lower;
+    if (InQuote(k) || words_[k].punct || words_[k].cap || lex::In(lex::kDeterminersAnonymous, words_[k].lower)) continue;
+    // The earlier description spoke ("one supporter wrote").
+    if ((d != "one" && d != "a" && d != "an" && d != "some") || k + 1 >= a ||
+        !lex::In(lex::kReportingVerbsCue, words_[k + 1].lower)) {
+      continue;
+    }
+    Speaker s;
+    s.name = words_[a].lower + " " + std::string(words_[k].raw);
+    s.found = true;
+    return s;
+  }
+  return {};
+}
+
+// The organisation, named before word `a`, whose name holds every word of
+// the description [a, b] after its determiner ("the harbour board" →
+// "Skelby Harbour Board"); the latest.
+Speaker Finder::OrgNamedBy(size_t a, size_t b) const {
+  if (b <= a) return {};
+  for (size_t i = mention_order_.size(); i-- > 0;) {
+    const EntityMention& e = (*entities_)[mention_order_[i]];
+    if (e.span.end > words_[a].start || (e.type != "ORG" && e.type != "PLACE") || MentionInQuote(mention_order_[i])) {
+      continue;
+    }
+    const std::string name = " " + AsciiLower(e.text) + " ";
+    bool all = true;
+    for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
+    if (all) return FromMention(mention_order_[i]);
+  }
+  // Names this finder added (the entity layer missed them).
+  for (size_t i = new_mentions_.size(); i-- > 0;) {
+    const EntityMention& e = new_mentions_[i];
+    if (e.span.end > words_[a].start) continue;
+    const std::string name = " " + AsciiLower(e.text) + " ";
+    bool all = true;
+    for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
+    if (!all) continue;
+    Speaker s;
+    s.id = e.entity;
+    auto it = canonical_.find(e.entity);
+    s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
+    s.type = e.type;
+    s.found = true;
+    return s;
+  }
   return {};
 }
 
@@ -355,12 +537,19 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     // "Another automaker, General Motors (GM), announced": a name that
     // opens the insertion is the subject it renames.
     // ("Wagoner, GM's chief executive, said": a possessor describes.)
-    size_t after_name = j;
-    while (after_name < i && words_[after_name].mention == words_[j].mention) ++after_name;
+    // "Halberg's chief operating officer, Dr. Ingrid Sæther, said": an
+    // honorific before the renaming name is not part of it.
+    size_t name = j;
+    while (name + 1 < i && (lex::In(lex::kHonorifics, words_[name].lower) || words_[name].lower == ".") &&
+           words_[name].mention < 0) {
+      ++name;
+    }
+    size_t after_name = name;
+    while (after_name < i && words_[after_name].mention == words_[name].mention) ++after_name;
     const bool possessor = words_[after_name].lower == "'s" || words_[after_name].lower == "'";
-    if (words_[j].mention >= 0 && !possessor && ((*entities_)[words_[j].mention].type == "PERSON" ||
-                                                 (*entities_)[words_[j].mention].type == "ORG")) {
-      return FromMention(static_cast<size_t>(words_[j].mention));
+    const int m = words_[name].mention;
+    if (m >= 0 && !possessor && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
     }
     i = j - 2;
     if (words_[i].lower != ",") {
@@ -440,6 +629,14 @@ Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
 // document when one is named ("according to a report in Ars Technica",
 // "a review by PC World"), else the phrase's speaker.
 Speaker Finder::AccordingTo(size_t i, size_t hi) {
+  // "according to its annual accounts": a document speaks for its owner
+  // ("according to his lawyer" is a person, read as a noun phrase below).
+  const std::string& det = i < hi ? words_[i].lower : std::string();
+  if ((det == "its" || det == "their") && hi > i + 1 && !lex::In(lex::kPersonNounsEpithet, words_[hi - 1].lower) &&
+      !lex::In(lex::kUnnamedSourcesHead, words_[hi - 1].lower)) {
+    Speaker owner = Pronoun(det == "its" ? "it" : "they", words_[i].start);
+    if (owner.found) return owner;
+  }
   for (size_t k = i; k + 2 < hi && k < i + kNounPhraseWords; ++k) {
     if (words_[k].punct) break;
     const std::string& next = words_[k + 1].lower;
@@ -598,6 +795,16 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
                 (words_[k].mention >= 0 && !platform_[words_[k].mention]);
     }
     if (intro || !subject) i = comma + 1;
+  } else if (intro) {
+    // "In a post on X he called …": an introductory phrase without its
+    // comma ends at the subject pronoun or person after it.
+    for (size_t k = lo + 1; k < hi && k <= lo + kIntroMaxWords; ++k) {
+      const int m = words_[k].mention;
+      if (lex::In(lex::kPronounsSpeaker, words_[k].lower) || (m >= 0 && (*entities_)[m].type == "PERSON")) {
+        i = k;
+        break;
+      }
+    }
   }
   for (; i < hi; ++i) {
     const Word& w = words_[i];
@@ -619,15 +826,21 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
         }
       }
       // "Valmoral head coach Ines Harcastle": the name after the role is
-      // the subject.
+      // the subject; also "Ryanair CEO, Michael O'Leary," and "Procter &
+      // Gamble spokeswoman Jennifer Chelune" (a role in capitals, a comma;
+      // whatever type the entity layer gave the organisation).
       size_t k = j + 1;
       while (k < hi && k < j + 1 + kNounPhraseWords / 2 && !words_[k].punct && words_[k].mention < 0 &&
-             !words_[k].cap && !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
+             (!words_[k].cap || lex::In(lex::kPersonNounsEpithet, words_[k].lower)) &&
+             !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
         ++k;
       }
-      if (k > j + 1 && k < hi && IsRoleNoun(words_[k - 1].lower) &&
-          (words_[k].mention >= 0 || IsNameWord(k))) {
-        i = k - 1;
+      const bool role = k > j + 1 && IsRoleNoun(words_[k - 1].lower);
+      const size_t name = role && k + 1 < hi && words_[k].lower == "," ? k + 1 : k;
+      const int named = name < hi ? words_[name].mention : -1;
+      if (role && name < hi &&
+          ((named >= 0 && (*entities_)[named].type == "PERSON" && named != w.mention) || IsNameWord(name))) {
+        i = name - 1;
         continue;
       }
       Speaker s = HeadAt(j, lo);

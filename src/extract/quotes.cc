@@ -16,6 +16,7 @@
 //   quote_referents.cc  what a pronoun or epithet refers back to (recent
 //                       subjects and mentions, gender)
 //   quote_media.cc      the medium of a statement and its inheritance
+//   quote_turns.cc      transcripts and interviews: one quotation a turn
 // Word lists come from lexicons/ (core/lexicon.h).
 #include "extract/quotes.h"
 
@@ -70,12 +71,14 @@ std::vector<Quote> Finder::Run() {
   BuildMentions();
   BuildWords();
   BuildGender();
+  reports_.clear();
   std::vector<Quote> out;
   // Indirect speech first: the names it adds (organisations the entity
   // layer missed) are then known when "the trust said" is resolved.
   IndirectQuotes(&out);
   DirectQuotes(&out);
   UnmarkedPosts(&out);
+  Turns(&out);
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
   });

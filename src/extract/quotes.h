@@ -39,6 +39,18 @@ std::vector<Quote> FindQuotes(const std::string& text, const std::vector<Span>& 
                               const std::vector<Token>& tokens,
                               std::vector<EntityMention>* entities);
 
+// Quotations in a headline, spans in code points of `title`: quoted words
+// (direct, or partial when the headline's own words run into them) and a
+// report before a final ", X says"; each attributed from the body: the
+// speaker of the body quotation with the same words, else the body entity
+// the headline names, else the person its role noun describes in the body
+// ("adviser says" -> "Ellis Varga, a senior adviser"). `text`,
+// `body_quotes` and `entities` are the body and what Annotate found in it.
+// Titles of works and scare quotes without a cue are left out. Never fails.
+std::vector<Quote> FindTitleQuotes(const std::string& title, const std::string& text,
+                                   const std::vector<Quote>& body_quotes,
+                                   const std::vector<EntityMention>& entities);
+
 }  // namespace storyline
 
 #endif  // STORYLINE_EXTRACT_QUOTES_H_

@@ -85,6 +85,9 @@ Json QuoteJson(const BriefQuote& q) {
   j["id"] = q.id;
   j["speaker"] = OrNull(q.speaker);
   j["speaker_name"] = OrNull(q.speaker_name);
+  // An extra field (the contract allows them): whose the described speaker
+  // is ("Aksel Halvorsen's spokeswoman" -> Halvorsen's entity id).
+  if (!q.speaker_owner.empty()) j["speaker_owner"] = q.speaker_owner;
   j["text"] = q.text;
   Json occurrences = Json::array();
   for (const QuoteOccurrence& o : q.occurrences) {
@@ -221,12 +224,25 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated, JsonLayout layou
   j["entities"] = std::move(entities);
   Json quotes = Json::array();
   for (const Quote& q : annotated.quotes) {
-    quotes.push_back(Json{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
-                          {"speaker_name", OrNull(q.speaker_name)}, {"cue", OrNull(q.cue)},
-                          {"kind", OrNull(q.kind)}, {"speaker", OrNull(q.speaker)},
-                          {"medium", OrNull(q.medium)}});
+    Json qj{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
+            {"speaker_name", OrNull(q.speaker_name)}, {"cue", OrNull(q.cue)},
+            {"kind", OrNull(q.kind)}, {"speaker", OrNull(q.speaker)},
+            {"medium", OrNull(q.medium)}};
+    // Only for a described speaker with an owner ("his spokeswoman").
+    if (!q.speaker_owner.empty()) qj["speaker_owner"] = q.speaker_owner;
+    quotes.push_back(std::move(qj));
   }
   j["quotes"] = std::move(quotes);
+  // Headline quotations (offsets into "title"), only when there are any.
+  if (!annotated.title_quotes.empty()) {
+    Json title_quotes = Json::array();
+    for (const Quote& q : annotated.title_quotes) {
+      title_quotes.push_back(Json{{"start", q.span.start}, {"end", q.span.end}, {"text", q.text},
+                                  {"speaker_name", OrNull(q.speaker_name)}, {"cue", OrNull(q.cue)},
+                                  {"kind", OrNull(q.kind)}, {"speaker", OrNull(q.speaker)}});
+    }
+    j["title_quotes"] = std::move(title_quotes);
+  }
   Json dates = Json::array();
   for (const DateMention& d : annotated.dates) {
     dates.push_back(Json{{"start", d.span.start}, {"end", d.span.end}, {"text", d.text},

@@ -21,7 +21,9 @@ json Quotes(const std::vector<BriefQuote>& v) {
     for (const QuoteOccurrence& o : q.occurrences) {
       occ.push_back({o.article, o.text, o.start, o.end, o.cue, o.kind, o.medium});
     }
-    a.push_back({q.id, q.speaker, q.speaker_name, q.text, occ});
+    json row = {q.id, q.speaker, q.speaker_name, q.text, occ};
+    if (!q.speaker_owner.empty()) row.push_back(q.speaker_owner);  // optional sixth element
+    a.push_back(std::move(row));
   }
   return a;
 }
@@ -62,6 +64,7 @@ void Read(const json& j, Story* s) {
                                 o.at(2).get<size_t>(), o.at(3).get<size_t>(), o.at(4).get<std::string>(),
                                 o.at(5).get<std::string>(), o.at(6).get<std::string>()});
     }
+    if (q.size() > 5) bq.speaker_owner = q.at(5).get<std::string>();
     s->quotes.push_back(std::move(bq));
   }
   for (const json& t : j.at(3)) {

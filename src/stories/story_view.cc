@@ -63,6 +63,16 @@ void AddQuotes(const std::vector<const AnnotatedArticle*>& members,
       bq.speaker_name = story.entities[*e].name;
     } else {
       bq.speaker_name = MajorityName(members, group);
+      // "his spokeswoman": the owner of the described speaker, as the
+      // first occurrence that names one gives it.
+      for (const QuoteRef& r : group) {
+        const Quote& q = members[r.article]->quotes[r.quote];
+        if (q.speaker_owner.empty()) continue;
+        if (std::optional<size_t> o = entities.Lookup(r.article, q.speaker_owner, "")) {
+          bq.speaker_owner = story.entities[*o].id;
+          break;
+        }
+      }
     }
     std::vector<const Quote*> quotes;
     for (const QuoteRef& r : group) {

@@ -231,6 +231,17 @@ TEST(ArticleToJsonTest, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(j["title"], "caf\xEF\xBF\xBD\xEF\xBF\xBD!");
 }
 
+// Issue 16: "his spokeswoman" is a description owned by a person.
+TEST(AnnotationToJsonTest, DescribedSpeakerKeepsItsOwner) {
+  AnnotatedArticle a = testdata::ArticleA1();
+  a.quotes[0].speaker = "";
+  a.quotes[0].speaker_name = "Ilse Brandvold's spokeswoman";
+  a.quotes[0].speaker_owner = "e2";
+  const json j = json::parse(AnnotationToJson(a));
+  EXPECT_TRUE(j["quotes"][0]["speaker"].is_null());
+  EXPECT_EQ(j["quotes"][0]["speaker_owner"], "e2");
+}
+
 TEST(AnnotationToJsonTest, HasEveryAnnotationKind) {
   const AnnotatedArticle a = testdata::ArticleA1();
   const json j = json::parse(AnnotationToJson(a));
@@ -252,6 +263,7 @@ TEST(AnnotationToJsonTest, HasEveryAnnotationKind) {
   EXPECT_EQ(q["cue"], "called");
   EXPECT_EQ(q["kind"], "partial");
   EXPECT_TRUE(q["medium"].is_null());
+  EXPECT_FALSE(q.contains("speaker_owner"));  // only for a described speaker with an owner
   EXPECT_EQ(j["dates"][0]["value"], "2023-03-28");
   EXPECT_EQ(j["quantities"][0]["value"], 52);
   EXPECT_EQ(j["quantities"][0]["unit"], "years");

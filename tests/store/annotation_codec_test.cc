@@ -77,7 +77,8 @@ std::string SpanText(const Span& s) { return "[" + std::to_string(s.start) + ","
     const Quote& x = a.quotes[i];
     const Quote& y = b.quotes[i];
     if (!span_eq(x.span, y.span) || x.text != y.text || x.speaker_name != y.speaker_name ||
-        x.speaker != y.speaker || x.cue != y.cue || x.kind != y.kind || x.medium != y.medium) {
+        x.speaker != y.speaker || x.speaker_owner != y.speaker_owner || x.cue != y.cue || x.kind != y.kind ||
+        x.medium != y.medium) {
       return fail("quotes[" + std::to_string(i) + "] " + SpanText(x.span));
     }
   }
@@ -320,7 +321,9 @@ TEST(AnnotationCodecTest, DamagedBlobsAreCorruptionNamingThePlace) {
       {"raw number stray bits", h + std::string(4, '\0') + "\x01\x00\x02\x00\x07"s + std::string(16, '\0'),
        "quantities[0].value: raw number tag with stray bits 7"},
       {"overlong varint", h + std::string(10, '\xff') + "\x01", "sentences count: varint overflows"},
-      {"annotator varint too wide", std::string("SLAN\x01\xff\xff\xff\xff\x7f", 10), "exceeds 32 bits"},
+      {"annotator varint too wide",
+       "SLAN" + std::string(1, static_cast<char>(kAnnotationFormatVersion)) + "\xff\xff\xff\xff\x7f",
+       "exceeds 32 bits"},
   };
   Article article;
   article.id = "a1";
