@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 19 ]] ||
-  fail "fewer than 19 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 27 ]] ||
+  fail "fewer than 27 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -37,11 +37,13 @@ grep -q 'not listed without --final' "$TMP/test.err" || fail "no notice that tes
 /usr/bin/python3 - "$TMP/dev.json" <<'PY' || fail "dev figures fell"
 import json, sys
 t = json.load(open(sys.argv[1]))["total_dev"]
-# 15 dev stories (four written 2026-12-06 and scored once as new before rules changed for them)
-checks = [("conflict_precision", 0.93), ("conflict_recall", 0.68), ("value_subject_accuracy", 0.79)]
+# 19 dev stories (eight of them written 2026-12-06 and scored once as new before
+# rules changed for them; the four of the fourth round lowered recall and raised
+# trap violations: they were added, not made worse)
+checks = [("conflict_precision", 0.95), ("conflict_recall", 0.61), ("value_subject_accuracy", 0.79)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 4:
-    bad.append(f"trap violations {t['trap_violations']} > 4")
+if t["trap_violations"] > 8:
+    bad.append(f"trap violations {t['trap_violations']} > 8")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
