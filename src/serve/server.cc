@@ -228,11 +228,18 @@ struct Server::Impl {
     free_.push_back(store.get());
     stores_.push_back(std::move(store));
   }
+  // The connection that only reads the store's generation, so that a
+  // cached answer or a 304 never waits for a pooled one.
+  void SetGenerationStore(std::unique_ptr<Store> store) { generation_store_ = std::move(store); }
+  Result<int64_t> CurrentGeneration() {
+    std::lock_guard<std::mutex> lock(generation_mu_);
+    return generation_store_->Generation();
+  }
 
   void AddRoutes();
   void AddChecks();
   void Configure();
-  void Index(httplib::Response& res);
+  void Index(const httplib::Request& req, httplib::Response& res);
   void StoryBrief(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
   void ArticleById(const httplib::Request& req, httplib::Response& res);
@@ -285,12 +292,14 @@ struct Server::Impl {
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<Store*> free_;  // guarded by pool_mu_
+  std::mutex generation_mu_;
+  std::unique_ptr<Store> generation_store_;  // guarded by generation_mu_
   serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
   serve_internal::LruCache<CachedView> views_{kCachedViews};
 };
 
 void Server::Impl::AddRoutes() {
-  http.Get(kIndexPath, [this](const httplib::Request&, httplib::Response& res) { Index(res); });
+  http.Get(kIndexPath, [this](const httplib::Request& req, httplib::Response& res) { Index(req, res); });
   http.Get(kStoriesPath, [this](const httplib::Request& req, httplib::Response& res) { StoryList(req, res); });
   http.Get(kBriefPath,
            [this](const httplib::Request& req, httplib::Response& res) { StoryBrief(req, res); });
@@ -381,30 +390,38 @@ void Server::Impl::Configure() {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
-void Server::Impl::Index(httplib::Response& res) {
+void Server::Impl::Index(const httplib::Request& req, httplib::Response& res) {
   // The interim page (page15 replaces it): the largest stories, from the
   // stored listing; nothing is regrouped to answer.
-  Result<std::vector<StoredStory>> stories = WithStore([](Store& s) -> Result<std::vector<StoredStory>> {
-    const Store::Snapshot snapshot(s);
+  AnswerCached(req, res, [&](Store& s) {
+    Reply reply;
     StoryFilter f;
     f.order = StoryOrder::kLargest;
     f.limit = kIndexStories;
     Result<storyline::StoryPage> page = s.ListStories(f);
-    if (!page.ok()) return page.status();
-    std::vector<StoredStory> out;
+    if (!page.ok()) {
+      reply.status = HttpStatusFor(page.status());
+      reply.body = ErrorJson(page.status().message());
+      return reply;
+    }
+    std::vector<StoredStory> stories;
     for (const StorySummary& summary : page->stories) {
       Result<std::vector<Article>> articles = s.StoryArticles(summary.id, 0, summary.size);
-      if (!articles.ok()) return articles.status();
+      if (!articles.ok()) {
+        reply.status = HttpStatusFor(articles.status());
+        reply.body = ErrorJson(articles.status().message());
+        return reply;
+      }
       StoredStory st{summary.id, summary.label, summary.span_first, summary.span_last, {}};
       for (const Article& a : *articles) st.articles.push_back(a.id);
-      out.push_back(std::move(st));
+      stories.push_back(std::move(st));
     }
-    return out;
+    const std::string name = std::filesystem::path(options.db_path).filename().string();
+    reply.headers.emplace_back("Content-Security-Policy", kPageCsp);
+    reply.type = "text/html; charset=utf-8";
+    reply.body = serve_internal::IndexPage(stories, name);
+    return reply;
   });
-  if (!stories.ok()) return SendError(res, stories.status());
-  const std::string name = std::filesystem::path(options.db_path).filename().string();
-  res.set_header("Content-Security-Policy", kPageCsp);
-  res.set_content(serve_internal::IndexPage(*stories, name), "text/html; charset=utf-8");
 }
 
 namespace {
@@ -556,30 +573,41 @@ void Server::Impl::AddApiRoutes() {
 }
 
 void Server::Impl::AnswerCached(const httplib::Request& req, httplib::Response& res, const Answer& answer) {
-  WithStore([&](Store& store) {
-    const Store::Snapshot snapshot(store);  // the generation and the answer of one state
-    Result<int64_t> generation = store.Generation();
-    if (!generation.ok()) return SendError(res, generation.status());
-    const std::string etag = "W/\"" + std::string(kApiVersion) + "-" + std::to_string(*generation) + "\"";
-    res.set_header("Cache-Control", "no-cache");
-    const std::string match = req.get_header_value("If-None-Match");
-    if (!match.empty() && (match == "*" || match.find(etag) != std::string::npos)) {
-      res.status = 304;
-      res.set_header("ETag", etag);
-      return;
-    }
-    const std::string key = req.method == "HEAD" ? "GET" + req.target : req.method + req.target;
-    std::shared_ptr<const Reply> reply = responses_.Get(key, *generation);
-    if (reply == nullptr) {
+  const auto etag_of = [](int64_t generation) {
+    return "W/\"" + std::string(kApiVersion) + "-" + std::to_string(generation) + "\"";
+  };
+  res.set_header("Cache-Control", "no-cache");
+  Result<int64_t> generation = CurrentGeneration();
+  if (!generation.ok()) return SendError(res, generation.status());
+  std::string etag = etag_of(*generation);
+  const std::string match = req.get_header_value("If-None-Match");
+  if (!match.empty() && (match == "*" || match.find(etag) != std::string::npos)) {
+    res.status = 304;
+    res.set_header("ETag", etag);
+    return;
+  }
+  const std::string key = req.method == "HEAD" ? "GET" + req.target : req.method + req.target;
+  std::shared_ptr<const Reply> reply = responses_.Get(key, *generation);
+  if (reply == nullptr) {
+    Status failed;
+    WithStore([&](Store& store) {
+      const Store::Snapshot snapshot(store);  // the generation and the answer of one state
+      Result<int64_t> now = store.Generation();
+      if (!now.ok()) {
+        failed = now.status();
+        return;
+      }
       auto made = std::make_shared<Reply>(answer(store));
-      if (made->status == 200 || made->status == 308) responses_.Put(key, *generation, made, made->body.size());
+      if (made->status == 200 || made->status == 308) responses_.Put(key, *now, made, made->body.size());
+      etag = etag_of(*now);
       reply = std::move(made);
-    }
-    res.status = reply->status;
-    for (const auto& [name, value] : reply->headers) res.set_header(name, value);
-    if (reply->status == 200) res.set_header("ETag", etag);
-    res.set_content(reply->body, reply->type);
-  });
+    });
+    if (!failed.ok()) return SendError(res, failed);
+  }
+  res.status = reply->status;
+  for (const auto& [name, value] : reply->headers) res.set_header(name, value);
+  if (reply->status == 200) res.set_header("ETag", etag);
+  res.set_content(reply->body, reply->type);
 }
 
 void Server::Impl::StoreStatus(const httplib::Request& req, httplib::Response& res) {
@@ -793,6 +821,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     if (!store.ok()) return store.status();
     impl->AddStore(std::move(*store));
   }
+  Result<std::unique_ptr<Store>> generation_store = Store::Open(options.db_path, store_options);
+  if (!generation_store.ok()) return generation_store.status();
+  impl->SetGenerationStore(std::move(*generation_store));
   impl->Configure();
   impl->AddRoutes();
   impl->AddChecks();
