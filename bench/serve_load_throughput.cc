@@ -43,6 +43,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -50,6 +51,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "bench_util.h"
@@ -228,6 +230,21 @@ class ServerChild {
     return Status::Ok();
   }
   int port() const { return port_; }
+  // CPU seconds the server has used so far (user + system, /proc).
+  double CpuSeconds() const {
+    std::ifstream in(fmt::format("/proc/{}/stat", pid_));
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t close = stat.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string f;
+    double ticks = 0;
+    // Fields 14 and 15 (utime, stime) are the 12th and 13th after the name.
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+      if (i >= 14) ticks += std::stod(f);
+    }
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+  }
 
  private:
   pid_t pid_ = -1;
@@ -253,70 +270,6 @@ json GetJson(httplib::Client& c, const std::string& path) {
   return json::parse(r->body, nullptr, false);
 }
 
-// The request mix: URLs drawn from what the store holds.
-class Mix {
- public:
-  Status Sample(int port) {
-    httplib::Client c("127.0.0.1", port);
-    c.set_read_timeout(kHttpTimeoutSeconds, 0);
-    for (size_t offset = 0; stories_.size() < kSampleStories; offset += 200) {
-      json page = GetJson(c, fmt::format("/api/stories?sort=largest&limit=200&offset={}", offset));
-      if (!page.is_object() || page["stories"].empty()) break;
-      for (const json& s : page["stories"]) {
-        stories_.push_back(s["id"]);
-        for (const json& e : s["entities"]) entities_.push_back(e);
-        std::istringstream words(s["headline"].get<std::string>());
-        for (std::string w; words >> w;) {
-          if (w.size() > 4 && std::isalpha(static_cast<unsigned char>(w[0]))) words_.push_back(w);
-        }
-      }
-    }
-    if (stories_.empty() || words_.empty()) return Status::Internal("the server lists no stories");
-    giant_ = stories_.front();
-    json articles = GetJson(c, "/api/stories/" + giant_ + "/articles?limit=200");
-    for (const json& a : articles["items"]) articles_.push_back(a["id"]);
-    if (entities_.empty()) entities_.push_back("x");
-    return Status::Ok();
-  }
-  const std::string& giant() const { return giant_; }
-
-  // One request of the mix.
-  std::string Next(std::mt19937& rng) const {
-    const auto one = [&](const std::vector<std::string>& v) -> const std::string& {
-      return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
-    };
-    const auto upto = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n)(rng); };
-    static constexpr const char* kSections[] = {"quotes", "claims", "conflicts", "timeline", "entities", "articles"};
-    const std::string story = upto(9) == 0 ? giant_ : one(stories_);
-    switch (upto(99) / 5) {  // twenty kinds, 5 % each
-      case 0: return "/";
-      case 1: return "/api/status";
-      case 2:
-      case 3: return fmt::format("/api/stories?offset={}&limit=50", 50 * upto(stories_.size() / 50));
-      case 4: return fmt::format("/api/stories?sort=largest&offset={}", 50 * upto(20));
-      case 5: return fmt::format("/api/stories?outlet=Outlet%20{}&offset={}", upto(kOutlets - 1), 50 * upto(10));
-      case 6: return fmt::format("/api/stories?from={}&to={}", Date(upto(300)), Date(300 + upto(100)));
-      case 7: return "/api/stories?entity=" + Encode(one(entities_));
-      case 8: return "/api/search?q=" + Encode(one(words_));
-      case 9: return "/api/search?kind=quotes&q=" + Encode(one(words_));
-      case 10: return "/api/search?kind=entities&q=" + Encode(one(words_).substr(0, 3));
-      case 11: return "/api/entities?q=" + Encode(one(words_).substr(0, 3));
-      case 12: return "/api/entities/" + Encode(one(entities_));
-      case 13:
-      case 14: return "/api/stories/" + story;
-      case 15:
-      case 16:
-      case 17: return fmt::format("/api/stories/{}/{}?offset={}&limit=50", story, kSections[upto(5)], 50 * upto(3));
-      case 18: return "/api/stories/" + one(stories_) + "/brief";  // whole briefs of any story
-      default: return "/api/articles/" + one(articles_);
-    }
-  }
-
- private:
-  std::vector<std::string> stories_, entities_, words_, articles_;
-  std::string giant_;
-};
-
 // The kind of a request of the mix, for the per-kind table.
 std::string KindOf(const std::string& path) {
   static constexpr const char* kKinds[] = {"/api/status", "/api/search?kind=quotes", "/api/search?kind=entities",
@@ -332,7 +285,92 @@ std::string KindOf(const std::string& path) {
   return "/api/stories/{id}" + rest.substr(0, rest.find('?'));
 }
 
+// The request mix: URLs drawn from what the store holds.
+class Mix {
+ public:
+  Status Sample(int port) {
+    httplib::Client c("127.0.0.1", port);
+    c.set_read_timeout(kHttpTimeoutSeconds, 0);
+    for (size_t offset = 0; stories_.size() < kSampleStories; offset += 200) {
+      json page = GetJson(c, fmt::format("/api/stories?sort=largest&limit=200&offset={}", offset));
+      if (!page.is_object() || page["stories"].empty()) break;
+      for (const json& s : page["stories"]) {
+        stories_.push_back(s["id"]);
+        for (const json& e : s["entities"]) {
+          entities_.push_back(e);
+          // Names are what a newsroom searches for most: their words are
+          // half of the search terms, headline words the other half.
+          std::istringstream name(e.get<std::string>());
+          for (std::string w; name >> w;) {
+            if (w.size() > 3) names_.push_back(w);
+          }
+        }
+        std::istringstream words(s["headline"].get<std::string>());
+        for (std::string w; words >> w;) {
+          if (w.size() > 4 && std::isalpha(static_cast<unsigned char>(w[0]))) words_.push_back(w);
+        }
+      }
+    }
+    if (stories_.empty() || words_.empty()) return Status::Internal("the server lists no stories");
+    giant_ = stories_.front();
+    json articles = GetJson(c, "/api/stories/" + giant_ + "/articles?limit=200");
+    for (const json& a : articles["items"]) articles_.push_back(a["id"]);
+    if (entities_.empty()) entities_.push_back("x");
+    if (names_.empty()) names_ = words_;
+    return Status::Ok();
+  }
+  const std::string& giant() const { return giant_; }
+
+  // Only requests of this kind (KindOf) from now on; "" for all.
+  void Only(std::string kind) { only_ = std::move(kind); }
+
+  // One request of the mix.
+  std::string Next(std::mt19937& rng) const {
+    for (;;) {
+      std::string path = Any(rng);
+      if (only_.empty() || KindOf(path) == only_) return path;
+    }
+  }
+
+ private:
+  std::string Any(std::mt19937& rng) const {
+    const auto one = [&](const std::vector<std::string>& v) -> const std::string& {
+      return v[std::uniform_int_distribution<size_t>(0, v.size() - 1)(rng)];
+    };
+    const auto upto = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n)(rng); };
+    static constexpr const char* kSections[] = {"quotes", "claims", "conflicts", "timeline", "entities", "articles"};
+    const std::string story = upto(9) == 0 ? giant_ : one(stories_);
+    switch (upto(99) / 5) {  // twenty kinds, 5 % each
+      case 0: return "/";
+      case 1: return "/api/status";
+      case 2:
+      case 3: return fmt::format("/api/stories?offset={}&limit=50", 50 * upto(stories_.size() / 50));
+      case 4: return fmt::format("/api/stories?sort=largest&offset={}", 50 * upto(20));
+      case 5: return fmt::format("/api/stories?outlet=Outlet%20{}&offset={}", upto(kOutlets - 1), 50 * upto(10));
+      case 6: return fmt::format("/api/stories?from={}&to={}", Date(upto(300)), Date(300 + upto(100)));
+      case 7: return "/api/stories?entity=" + Encode(one(entities_));
+      case 8: return "/api/search?q=" + Encode(one(upto(1) == 0 ? names_ : words_));
+      case 9: return "/api/search?kind=quotes&q=" + Encode(one(upto(1) == 0 ? names_ : words_));
+      case 10: return "/api/search?kind=entities&q=" + Encode(one(words_).substr(0, 3));
+      case 11: return "/api/entities?q=" + Encode(one(words_).substr(0, 3));
+      case 12: return "/api/entities/" + Encode(one(entities_));
+      case 13:
+      case 14: return "/api/stories/" + story;
+      case 15:
+      case 16:
+      case 17: return fmt::format("/api/stories/{}/{}?offset={}&limit=50", story, kSections[upto(5)], 50 * upto(3));
+      case 18: return "/api/stories/" + one(stories_) + "/brief";  // whole briefs of any story
+      default: return "/api/articles/" + one(articles_);
+    }
+  }
+
+  std::vector<std::string> stories_, entities_, words_, names_, articles_;
+  std::string giant_;
+  std::string only_;
+};
+
 struct LoadResult {
+  double server_cpu = 0, client_cpu = 0;  // CPU seconds during the phase
   size_t requests = 0, errors = 0, redirects = 0;
   std::map<std::string, std::vector<double>> by_kind;  // sorted
   double seconds = 0;
@@ -400,12 +438,35 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
   return out;
 }
 
+// The 1-minute load average (/proc/loadavg): how much else ran meanwhile.
+std::string LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string one;
+  in >> one;
+  return one;
+}
+
+// RunLoad with the CPU the server and this process used meanwhile.
+template <typename... Args>
+LoadResult Measured(const ServerChild& server, Args&&... args) {
+  const double server0 = server.CpuSeconds(), client0 = storyline::bench::CpuSeconds();
+  LoadResult r = RunLoad(server.port(), std::forward<Args>(args)...);
+  r.server_cpu = server.CpuSeconds() - server0;
+  r.client_cpu = storyline::bench::CpuSeconds() - client0;
+  return r;
+}
+
 void Report(const char* what, const LoadResult& r) {
   fmt::print("  {:<44} {:6} requests {:4} errors {:7.0f} req/s  p50 {:6.1f}  p90 {:6.1f}  p99 {:6.1f}  max {:7.1f} ms  "
              "largest {:.0f} KB\n",
              what, r.requests, r.errors, static_cast<double>(r.requests) / std::max(r.seconds, 1e-9), r.Percentile(0.5),
              r.Percentile(0.9), r.Percentile(0.99), r.ms.empty() ? 0.0 : r.ms.back(),
              static_cast<double>(r.max_bytes) / 1e3);
+  const double n = static_cast<double>(std::max<size_t>(r.requests, 1));
+  fmt::print("    CPU per request: server {:.2f} ms, clients {:.2f} ms; the phase's {:.1f} s wall on {} cores, "
+             "load average {}\n",
+             1e3 * r.server_cpu / n, 1e3 * r.client_cpu / n, r.seconds, std::thread::hardware_concurrency(),
+             LoadAverage());
   if (!r.first_error.empty()) fmt::print("    first error: {}\n", r.first_error);
   if (r.redirects > 0) fmt::print("    {} answered 308 (a story merged away meanwhile) and were followed\n", r.redirects);
 }
@@ -491,6 +552,8 @@ int main(int argc, char** argv) {
   app.add_option("--requests", requests, "requests per phase");
   app.add_option("--connections", connections, "client connections");
   app.add_option("--slow", slow, "slow clients");
+  bool by_kind = false;
+  app.add_flag("--by-kind", by_kind, "also: server CPU per request of each kind alone (2,000 of each)");
   CLI11_PARSE(app, argc, argv);
   signal(SIGPIPE, SIG_IGN);
   fs::create_directories(dir);
@@ -538,11 +601,23 @@ int main(int argc, char** argv) {
     }
     Baseline(db, mix.giant());
     fmt::print("  phases (client-side wall latency):\n");
-    cold = RunLoad(server.port(), mix, requests, connections, 1);
+    cold = Measured(server, mix, requests, connections, 1);
     Report("mixed requests, server just started", cold);
     ReportKinds(cold);
-    const LoadResult warm = RunLoad(server.port(), mix, requests, connections, 1);
+    const LoadResult warm = Measured(server, mix, requests, connections, 1);
     Report("the same requests again (answers cached)", warm);
+    if (by_kind) {
+      // Each kind alone, new requests (seed 9), on the same server.
+      constexpr size_t kPerKind = 2000;
+      for (const auto& [kind, unused] : cold.by_kind) {
+        mix.Only(kind);
+        const LoadResult alone = Measured(server, mix, kPerKind, connections, 9);
+        fmt::print("    {:<36} alone: server CPU {:.2f} ms per request, p50 {:.1f} p99 {:.1f} ms\n", kind,
+                   1e3 * alone.server_cpu / static_cast<double>(std::max<size_t>(alone.requests, 1)),
+                   alone.Percentile(0.5), alone.Percentile(0.99));
+      }
+      mix.Only("");
+    }
   }
   // A fresh server (empty caches), the same requests, slow clients beside.
   ServerChild server;
@@ -555,7 +630,7 @@ int main(int argc, char** argv) {
     std::vector<std::thread> slow_threads;
     for (size_t i = 0; i < slow; ++i) slow_threads.emplace_back([&] { SlowClient(server.port(), stop_slow); });
     std::this_thread::sleep_for(std::chrono::seconds(1));  // they have connected
-    with_slow = RunLoad(server.port(), mix, requests, connections, 1);
+    with_slow = Measured(server, mix, requests, connections, 1);
     stop_slow = true;
     for (std::thread& t : slow_threads) t.join();
     Report(fmt::format("same, new server, {} slow clients beside", slow).c_str(), with_slow);
@@ -567,7 +642,7 @@ int main(int argc, char** argv) {
     Reap(writer);
     ingesting = false;
   });
-  with_ingest = RunLoad(server.port(), mix, requests, connections, 3, [&] { return ingesting.load(); });
+  with_ingest = Measured(server, mix, requests, connections, 3, [&] { return ingesting.load(); });
   waiter.join();
   Report(fmt::format("new requests, ingest of {} beside", ingest).c_str(), with_ingest);
   ReportKinds(with_ingest);

@@ -23,6 +23,7 @@
 #include <regex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -180,7 +181,7 @@ constexpr const char* kKnownPaths[] = {kIndexPath,  kStoriesPath, kBriefPath,   
 
 // Bytes of response bodies kept for their store generation: the pages a
 // newsroom's browsers ask for over and over, many times over.
-constexpr size_t kResponseCacheBytes = size_t{64} << 20;
+constexpr size_t kResponseCacheBytes = size_t{128} << 20;
 // Decoded story views kept: each section page of a story reads its view,
 // and a 448-article story's view takes milliseconds to decode.
 constexpr size_t kCachedViews = 64;
@@ -188,7 +189,7 @@ constexpr size_t kCachedViews = 64;
 // story views read to find them (each capped, with totals).
 constexpr size_t kEntityStories = 50;
 constexpr size_t kEntityItems = 50;
-constexpr size_t kEntityViews = 20;
+constexpr size_t kEntityViews = 8;
 // Stories the interim "/" page lists (the page proper is page15's).
 constexpr size_t kIndexStories = 100;
 // Bumped when a JSON shape changes, so a browser's cached answer from an
@@ -256,6 +257,12 @@ struct Server::Impl {
   // Answers from the response cache, or with `answer` made on a store
   // snapshot; sets the ETag and answers 304 to a matching If-None-Match.
   void AnswerCached(const httplib::Request& req, httplib::Response& res, const Answer& answer);
+  // The answer for `key` made from the store at `generation` or later
+  // (`*made_at`): requests that miss the cache for the same key at once wait
+  // for the first one's answer instead of each making it (after every
+  // ingest batch, every open page asks for the same first page at once).
+  Result<std::shared_ptr<const Reply>> MakeOnce(const std::string& key, int64_t generation, const Answer& answer,
+                                                int64_t* made_at);
   void StoreStatus(const httplib::Request& req, httplib::Response& res);
   void StoryList(const httplib::Request& req, httplib::Response& res);
   void StorySummaryOf(const httplib::Request& req, httplib::Response& res);
@@ -292,6 +299,17 @@ struct Server::Impl {
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<Store*> free_;  // guarded by pool_mu_
+  // One answer being made, and those waiting for it (MakeOnce).
+  struct Flight {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;  // guarded by mu, as the fields below
+    std::shared_ptr<const Reply> reply;
+    int64_t generation = 0;
+    Status failed;
+  };
+  std::mutex flights_mu_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // guarded by flights_mu_
   std::mutex generation_mu_;
   std::unique_ptr<Store> generation_store_;  // guarded by generation_mu_
   serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
@@ -588,26 +606,69 @@ void Server::Impl::AnswerCached(const httplib::Request& req, httplib::Response& 
   }
   const std::string key = req.method == "HEAD" ? "GET" + req.target : req.method + req.target;
   std::shared_ptr<const Reply> reply = responses_.Get(key, *generation);
+  int64_t made_at = *generation;
   if (reply == nullptr) {
-    Status failed;
-    WithStore([&](Store& store) {
-      const Store::Snapshot snapshot(store);  // the generation and the answer of one state
-      Result<int64_t> now = store.Generation();
-      if (!now.ok()) {
-        failed = now.status();
-        return;
-      }
-      auto made = std::make_shared<Reply>(answer(store));
-      if (made->status == 200 || made->status == 308) responses_.Put(key, *now, made, made->body.size());
-      etag = etag_of(*now);
-      reply = std::move(made);
-    });
-    if (!failed.ok()) return SendError(res, failed);
+    Result<std::shared_ptr<const Reply>> made = MakeOnce(key, *generation, answer, &made_at);
+    if (!made.ok()) return SendError(res, made.status());
+    reply = std::move(*made);
+    etag = etag_of(made_at);
   }
   res.status = reply->status;
   for (const auto& [name, value] : reply->headers) res.set_header(name, value);
   if (reply->status == 200) res.set_header("ETag", etag);
   res.set_content(reply->body, reply->type);
+}
+
+Result<std::shared_ptr<const Reply>> Server::Impl::MakeOnce(const std::string& key, int64_t generation,
+                                                             const Answer& answer, int64_t* made_at) {
+  std::shared_ptr<Flight> flight;
+  bool mine = false;
+  {
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    std::shared_ptr<Flight>& slot = flights_[key];
+    if (slot == nullptr || slot->done) {
+      slot = std::make_shared<Flight>();
+      mine = true;
+    }
+    flight = slot;
+  }
+  if (!mine) {
+    std::unique_lock<std::mutex> lock(flight->mu);
+    flight->cv.wait(lock, [&] { return flight->done; });
+    // Made from this generation or a later one: as good as our own.
+    if (flight->failed.ok() && flight->generation >= generation) {
+      *made_at = flight->generation;
+      return flight->reply;
+    }
+  }
+  Status failed;
+  std::shared_ptr<const Reply> reply;
+  WithStore([&](Store& store) {
+    const Store::Snapshot snapshot(store);  // the generation and the answer of one state
+    Result<int64_t> now = store.Generation();
+    if (!now.ok()) {
+      failed = now.status();
+      return;
+    }
+    auto made = std::make_shared<Reply>(answer(store));
+    if (made->status == 200 || made->status == 308) responses_.Put(key, *now, made, made->body.size());
+    *made_at = *now;
+    reply = std::move(made);
+  });
+  if (mine) {
+    {
+      std::lock_guard<std::mutex> lock(flight->mu);
+      flight->reply = reply;
+      flight->generation = *made_at;
+      flight->failed = failed;
+      flight->done = true;
+    }
+    flight->cv.notify_all();
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    if (auto it = flights_.find(key); it != flights_.end() && it->second == flight) flights_.erase(it);
+  }
+  if (!failed.ok()) return failed;
+  return reply;
 }
 
 void Server::Impl::StoreStatus(const httplib::Request& req, httplib::Response& res) {

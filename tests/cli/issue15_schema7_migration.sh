@@ -14,7 +14,7 @@ dump() {  # the rows the server reads, in a stable order
   /usr/bin/python3 - "$1" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-for q in ("SELECT id, headline, outlets FROM stories ORDER BY id",
+for q in ("SELECT story_id, headline, outlets FROM story_heads ORDER BY story_id",
           "SELECT s.id, d.summary FROM story_digests d JOIN stories s ON s.stream_index = d.stream ORDER BY s.id",
           "SELECT e.key, s.id, e.mentions, e.claims, e.quotes FROM story_entities e JOIN stories s ON s.stream_index = e.stream ORDER BY 1, 2",
           "SELECT s.id, q.quote, q.speaker, q.text FROM story_quotes q JOIN stories s ON s.stream_index = q.stream ORDER BY 1, 2"):
@@ -31,8 +31,8 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 for sql in ("DROP TRIGGER story_outlets_delete", "DROP TABLE story_outlets", "DROP TABLE story_digests",
             "DROP TABLE story_entities", "DROP TABLE story_entity_words", "DROP TABLE story_quotes_fts",
-            "DROP TABLE story_quotes", "DROP INDEX stories_by_newest", "ALTER TABLE stories DROP COLUMN headline",
-            "ALTER TABLE stories DROP COLUMN outlets", "DELETE FROM meta WHERE key = 'stories_saved'",
+            "DROP TABLE story_quotes", "DROP INDEX stories_by_newest", "DROP TABLE story_heads",
+            "DELETE FROM meta WHERE key = 'stories_saved'",
             "PRAGMA user_version = 6"):
     c.execute(sql)
 c.commit()
