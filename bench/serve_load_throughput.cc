@@ -588,7 +588,7 @@ int main(int argc, char** argv) {
   fs::copy_file(base, db);
 
   Mix mix;
-  LoadResult cold, with_slow, with_ingest;
+  LoadResult cold, warm, warm_slow, with_slow, with_ingest;
   {
     ServerChild server;
     if (Status s = server.Start(cli, db); !s.ok()) {
@@ -604,8 +604,18 @@ int main(int argc, char** argv) {
     cold = Measured(server, mix, requests, connections, 1);
     Report("mixed requests, server just started", cold);
     ReportKinds(cold);
-    const LoadResult warm = Measured(server, mix, requests, connections, 1);
+    warm = Measured(server, mix, requests, connections, 1);
     Report("the same requests again (answers cached)", warm);
+    {
+      std::atomic<bool> stop_slow{false};
+      std::vector<std::thread> slow_threads;
+      for (size_t i = 0; i < slow; ++i) slow_threads.emplace_back([&] { SlowClient(server.port(), stop_slow); });
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // they have connected
+      warm_slow = Measured(server, mix, requests, connections, 1);
+      stop_slow = true;
+      for (std::thread& t : slow_threads) t.join();
+      Report(fmt::format("the same again, {} slow clients beside", slow).c_str(), warm_slow);
+    }
     if (by_kind) {
       // Each kind alone, new requests (seed 9), on the same server.
       constexpr size_t kPerKind = 2000;
@@ -650,11 +660,15 @@ int main(int argc, char** argv) {
   const LoadResult& plain = cold;
 
   const double added = with_slow.Percentile(0.99) - plain.Percentile(0.99);
-  fmt::print("  goals: zero errors and p99 < {:.0f} ms: {}; with an ingest p99 < {:.0f} ms: {}; "
-             "slow clients add < {:.0f} ms to p99 (added {:.1f} ms): {}\n",
-             kGoalP99Ms, plain.errors == 0 && plain.Percentile(0.99) < kGoalP99Ms ? "met" : "NOT met",
-             kGoalIngestP99Ms,
-             with_ingest.errors == 0 && with_ingest.Percentile(0.99) < kGoalIngestP99Ms ? "met" : "NOT met",
-             kGoalSlowAddedMs, added, with_slow.errors == 0 && added < kGoalSlowAddedMs ? "met" : "NOT met");
+  const double added_warm = warm_slow.Percentile(0.99) - warm.Percentile(0.99);
+  const auto met = [](bool ok) { return ok ? "met" : "NOT met"; };
+  fmt::print("  goals: zero errors and p99 < {:.0f} ms: {} (server just started), {} (answers cached); "
+             "with an ingest p99 < {:.0f} ms: {}; slow clients add < {:.0f} ms to p99: added {:.1f} ms on a new "
+             "server ({}), {:.1f} ms with answers cached ({})\n",
+             kGoalP99Ms, met(plain.errors == 0 && plain.Percentile(0.99) < kGoalP99Ms),
+             met(warm.errors == 0 && warm.Percentile(0.99) < kGoalP99Ms), kGoalIngestP99Ms,
+             met(with_ingest.errors == 0 && with_ingest.Percentile(0.99) < kGoalIngestP99Ms), kGoalSlowAddedMs, added,
+             met(with_slow.errors == 0 && added < kGoalSlowAddedMs), added_warm,
+             met(warm_slow.errors == 0 && added_warm < kGoalSlowAddedMs));
   return 0;
 }
