@@ -265,7 +265,8 @@ UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 
 // go with their story row. Not columns of `stories`: a column added there
 // sits after `view` in every row, and reading it would read the view's
 // overflow pages (a listing of 50 stories read 50 views). stories_by_newest
-// orders the listing by date.
+// orders the listing by date and covers its date filter (span_first last:
+// a page of from/to is found and counted in the index alone).
 //
 // story_digests: per stream index (the grouper's story), the counts of its
 // view's sections and its top entity names (JSON), written with the view;
@@ -287,7 +288,7 @@ UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 
 // views are dropped and its stories marked behind, so the next writer
 // (`storyline reindex`, or an ingest) rebuilds every view with its digest.
 constexpr const char* kSchemaV7 = R"sql(
-CREATE INDEX stories_by_newest ON stories(span_last DESC, size DESC, first_key, ord);
+CREATE INDEX stories_by_newest ON stories(span_last DESC, size DESC, first_key, ord, span_first);
 CREATE TABLE story_heads (
   story_id TEXT PRIMARY KEY,
   headline TEXT NOT NULL,
