@@ -34,7 +34,7 @@ cat > want.err <<'TXT'
 storyline: error: missing.db: no such store
 storyline: error: notes.txt: not a storyline store (not an SQLite database, or a damaged one: notes.txt: cannot prepare "SELECT count(*) FROM sqlite_schema": file is not a database)
 storyline: error: empty.db: empty file, not a storyline store
-storyline: error: old.db: store schema version 5 needs migrating to 6; open it once for writing (`storyline reindex --db old.db` does)
+storyline: error: old.db: store schema version 5 needs migrating to 7; open it once for writing (`storyline reindex --db old.db` does)
 storyline: error: out.db: is the output store itself, not a shard to merge into it
 storyline: error: ./out.db: is the output store itself, not a shard to merge into it
 storyline: error: 6 inputs rejected (reported above)
