@@ -13,6 +13,12 @@ cd "$TMP"
 /usr/bin/python3 - old.db <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
+# Schema 7's objects first (issue 15; tests/cli/issue15_schema7_migration.sh).
+for sql in ("DROP TRIGGER story_outlets_delete", "DROP TABLE story_outlets", "DROP TABLE story_digests",
+            "DROP TABLE story_entities", "DROP TABLE story_entity_words", "DROP TABLE story_quotes_fts",
+            "DROP TABLE story_quotes", "DROP INDEX stories_by_newest", "DROP TABLE story_heads",
+            "DELETE FROM meta WHERE key = 'stories_saved'"):
+    c.execute(sql)
 c.execute("DROP TABLE grouping_rows")
 for sql in ("DROP TRIGGER annotations_insert", "DROP TRIGGER annotations_gone",
             "DROP INDEX articles_unannotated", "DROP INDEX stories_viewless", "ALTER TABLE articles DROP COLUMN annotated"):
