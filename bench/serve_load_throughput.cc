@@ -552,6 +552,8 @@ int main(int argc, char** argv) {
   app.add_option("--requests", requests, "requests per phase");
   app.add_option("--connections", connections, "client connections");
   app.add_option("--slow", slow, "slow clients");
+  int ingest_nice = 0;
+  app.add_option("--ingest-nice", ingest_nice, "run the ingest beside the load at this nice level (0: as the server)");
   bool by_kind = false;
   app.add_flag("--by-kind", by_kind, "also: server CPU per request of each kind alone (2,000 of each)");
   CLI11_PARSE(app, argc, argv);
@@ -647,14 +649,21 @@ int main(int argc, char** argv) {
   }
   std::atomic<bool> ingesting{true};
   const auto t0 = Clock::now();
-  const pid_t writer = Spawn({cli, "ingest", "--db", db, extra}, -1);
+  std::vector<std::string> ingest_args = {cli, "ingest", "--db", db, extra};
+  if (ingest_nice != 0) {
+    ingest_args.insert(ingest_args.begin(), {"/usr/bin/nice", "-n", std::to_string(ingest_nice)});
+  }
+  const pid_t writer = Spawn(ingest_args, -1);
   std::thread waiter([&] {
     Reap(writer);
     ingesting = false;
   });
   with_ingest = Measured(server, mix, requests, connections, 3, [&] { return ingesting.load(); });
   waiter.join();
-  Report(fmt::format("new requests, ingest of {} beside", ingest).c_str(), with_ingest);
+  Report(fmt::format("new requests, ingest of {} beside{}", ingest,
+                     ingest_nice != 0 ? fmt::format(" (nice {})", ingest_nice) : std::string())
+             .c_str(),
+         with_ingest);
   ReportKinds(with_ingest);
   fmt::print("    (the ingest took {:.0f} s; requests ran until it ended)\n", Since(t0));
   const LoadResult& plain = cold;
