@@ -430,6 +430,7 @@ class Linker {
   size_t Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                  const std::vector<bool>& excluded, bool* seen = nullptr) const;
   size_t Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const;
+  bool OrgDescriptionFits(std::string_view head, size_t root) const;
 
   size_t Find(size_t c) {
     while (parent_[c] != c) c = parent_[c] = parent_[parent_[c]];
@@ -472,6 +473,9 @@ class Linker {
   std::vector<std::pair<size_t, int>> ages_;            // (mention, age)
   std::vector<std::vector<std::string>> root_roles_;
   std::vector<std::vector<int>> root_ages_;
+  // Per root: the kinds of institution its names carry
+  // (lexicons/org_kinds.txt: "Federation" -> union), sorted and unique.
+  std::vector<std::vector<std::string_view>> root_org_kinds_;
 };
 
 // Words of a caption line ("Photo: … (Agency / Name)"): the names there
@@ -1089,6 +1093,18 @@ void Linker::ReadCues() {
     }
     const size_t p = mi.tb - 1;
     const std::string_view before = doc_.Lower(p, &buf);
+    // "the 2021 thriller "The Glass Orchard"": a work's noun before its
+    // quoted title.
+    {
+      size_t q = p;
+      if (doc_.Tok(q) == "The" && q > 0 && doc_.SameSentence(q - 1, q)) --q;  // the title's own article
+      if (mention_at_[q] == kNone && IsQuoteMark(doc_.Tok(q)) && q > 0 && doc_.SameSentence(q - 1, q) &&
+          mention_at_[q - 1] == kNone) {
+        std::array<char, 32> work_buf;
+        const Noun* n = LookupNoun(doc_.Lower(q - 1, &work_buf));
+        if (n != nullptr && n->kind == Kind::kWork) AddRole(m, q - 1);
+      }
+    }
     if (mention_at_[p] == kNone) {
       if (lexicon::In(lexicon::kHonorifics, before)) ++cue[static_cast<size_t>(Kind::kPerson)];
       const int age = AgeToken(before);
@@ -1489,6 +1505,30 @@ void Linker::DecideTypes() {
   root_ages_.assign(clusters_.size(), {});
   for (const auto& [m, role] : roles_) root_roles_[MentionRoot(m)].push_back(role);
   for (const auto& [m, age] : ages_) root_ages_[MentionRoot(m)].push_back(age);
+  root_org_kinds_.assign(clusters_.size(), {});
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    std::vector<std::string_view>& kinds = root_org_kinds_[root_of_[c]];
+    for (const std::string& w : clusters_[c].words) {
+      const std::string_view kind = lexicon::Find(lexicon::kOrgKinds, w);
+      if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+    }
+  }
+}
+
+// Whether an organisation description with head noun `head` ("the union",
+// "the company") may refer to `root`: a head naming a kind of institution
+// needs a name of that kind or the head declared for it ("TREF, the
+// union"); a business noun never refers to an institution ("the company"
+// is not the council). Other heads ("the group") fit any organisation.
+bool Linker::OrgDescriptionFits(std::string_view head, size_t root) const {
+  const std::vector<std::string_view>& kinds = root_org_kinds_[root];
+  const std::string_view kind = lexicon::Find(lexicon::kOrgKinds, head);
+  if (!kind.empty()) {
+    const auto& roles = root_roles_[root];
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end() ||
+           std::find(roles.begin(), roles.end(), head) != roles.end();
+  }
+  return !lexicon::In(lexicon::kOrgNounsBusiness, head) || kinds.empty();
 }
 
 // ----------------------------------------------------------------- epithets
@@ -1637,6 +1677,13 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
       info_[mention_at_[i - 2]].te == i - 1) {
     const size_t r = MentionRoot(mention_at_[i - 2]);
     if (kind_[r] == d.kind) return r;
+  }
+  // "The union has 5,200 members" after a paragraph about a railway
+  // company: not the company.
+  if (d.kind == Kind::kOrg && !d.head_word.empty()) {
+    for (size_t r = 0; r < clusters_.size(); ++r) {
+      if (root_of_[r] == r && kind_[r] == Kind::kOrg && !OrgDescriptionFits(d.head_word, r)) excluded[r] = true;
+    }
   }
   std::vector<size_t> allowed;  // when `restrict`: the declared candidates
   bool restrict = false;

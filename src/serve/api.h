@@ -1,4 +1,4 @@
-// api.h: the JSON bodies and the web page the server sends, built from store
+// api.h: the JSON bodies the server sends, built from store
 // records. Kept apart from the socket code so they can be tested directly.
 //
 // Reentrant; every function returns a complete response body.
@@ -32,12 +32,6 @@ std::string ErrorJson(const std::string& message);
 // The HTTP status for a failed Status: 404 for kNotFound, 400 for
 // kInvalidInput and kUnsupported, 500 for the rest.
 int HttpStatusFor(const Status& status);
-
-// The "/" page: the stories (escaped) with links to their briefs, and a
-// search box whose script calls /api/search and /api/articles/{id}. One
-// self-contained document: inline CSS and script, nothing fetched from
-// elsewhere. `title` names the store shown (e.g. its file name).
-std::string IndexPage(const std::vector<StoredStory>& stories, const std::string& title);
 
 // True when `host` (as given to --host) names a loopback address:
 // "localhost", 127.0.0.0/8 or ::1.

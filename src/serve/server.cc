@@ -17,11 +17,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <filesystem>
 #include <functional>
 #include <mutex>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -30,6 +30,7 @@
 #include "serve/api.h"
 #include "serve/cache.h"
 #include "serve/connection.h"
+#include "serve/pages.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
 #include "storyline/pipeline.h"
@@ -54,11 +55,6 @@ constexpr long kWatchIntervalNs = 100'000'000;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
-// Pages we generate need nothing from elsewhere; saying so means even an
-// escaping mistake in article text cannot load or send anything.
-constexpr const char* kPageCsp =
-    "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline'; "
-    "style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'";
 // A rendered brief is inline CSS only: no scripts at all.
 constexpr const char* kBriefCsp = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -162,7 +158,6 @@ serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
 
 // The paths the server answers, as httplib patterns; the pre-routing
 // handler uses them to tell a wrong method (405) from a wrong path (404).
-constexpr const char* kIndexPath = "/";
 constexpr const char* kStoriesPath = "/api/stories";
 constexpr const char* kBriefPath = R"(/api/stories/([^/]+)/brief)";
 constexpr const char* kSearchPath = "/api/search";
@@ -176,7 +171,7 @@ constexpr const char* kSectionPath = R"(/api/stories/([^/]+)/([^/]+))";
 constexpr const char* kEntitiesPath = "/api/entities";
 // Entity keys are folded names: any text, '/' included ("AC/DC").
 constexpr const char* kEntityPath = R"(/api/entities/(.+))";
-constexpr const char* kKnownPaths[] = {kIndexPath,  kStoriesPath, kBriefPath,    kSearchPath, kArticlePath,
+constexpr const char* kKnownPaths[] = {kStoriesPath, kBriefPath,    kSearchPath, kArticlePath,
                                       kStatusPath, kStoryPath,   kSectionPath,  kEntitiesPath, kEntityPath};
 
 // Bytes of response bodies kept for their store generation: the pages a
@@ -190,8 +185,6 @@ constexpr size_t kCachedViews = 64;
 constexpr size_t kEntityStories = 50;
 constexpr size_t kEntityItems = 50;
 constexpr size_t kEntityViews = 8;
-// Stories the interim "/" page lists (the page proper is page15's).
-constexpr size_t kIndexStories = 100;
 // Bumped when a JSON shape changes, so a browser's cached answer from an
 // older server is not confirmed by a 304 at the same store generation.
 constexpr const char* kApiVersion = "1";
@@ -238,9 +231,9 @@ struct Server::Impl {
   }
 
   void AddRoutes();
+  void AddPageRoutes();
   void AddChecks();
   void Configure();
-  void Index(const httplib::Request& req, httplib::Response& res);
   void StoryBrief(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
   void ArticleById(const httplib::Request& req, httplib::Response& res);
@@ -317,7 +310,6 @@ struct Server::Impl {
 };
 
 void Server::Impl::AddRoutes() {
-  http.Get(kIndexPath, [this](const httplib::Request& req, httplib::Response& res) { Index(req, res); });
   http.Get(kStoriesPath, [this](const httplib::Request& req, httplib::Response& res) { StoryList(req, res); });
   http.Get(kBriefPath,
            [this](const httplib::Request& req, httplib::Response& res) { StoryBrief(req, res); });
@@ -378,7 +370,10 @@ void Server::Impl::AddChecks() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    for (const char* pattern : kKnownPaths) {
+    std::vector<const char*> known(std::begin(kKnownPaths), std::end(kKnownPaths));
+    known.push_back(serve_internal::kStaticPath);
+    known.insert(known.end(), serve_internal::PagePaths().begin(), serve_internal::PagePaths().end());
+    for (const char* pattern : known) {
       if (std::regex_match(req.path, std::regex(pattern))) {
         res.set_header("Allow", kAllowedMethods);
         SendJson(res, 405, ErrorJson(req.method + " is not allowed on " + req.path + " (use GET)"));
@@ -408,37 +403,55 @@ void Server::Impl::Configure() {
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 }
 
-void Server::Impl::Index(const httplib::Request& req, httplib::Response& res) {
-  // The interim page (page15 replaces it): the largest stories, from the
-  // stored listing; nothing is regrouped to answer.
-  AnswerCached(req, res, [&](Store& s) {
-    Reply reply;
-    StoryFilter f;
-    f.order = StoryOrder::kLargest;
-    f.limit = kIndexStories;
-    Result<storyline::StoryPage> page = s.ListStories(f);
-    if (!page.ok()) {
-      reply.status = HttpStatusFor(page.status());
-      reply.body = ErrorJson(page.status().message());
-      return reply;
+// The web page (pages.h): every page path answers the same document, whose
+// script draws the view from the path with /api/*; /static/ answers the
+// embedded files of web/. Each answer carries the page's CSP and a strong
+// ETag (the bytes are those of the binary), and is revalidated before use.
+namespace {
+void SendAsset(const httplib::Request& req, httplib::Response& res,
+               const serve_internal::WebAsset& asset) {
+  const std::string etag = serve_internal::AssetEtag(asset);
+  res.set_header("ETag", etag);
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("Content-Security-Policy", serve_internal::kPageCsp);
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  if (serve_internal::EtagMatches(req.get_header_value("If-None-Match"), etag)) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(asset.bytes.data(), asset.bytes.size(), std::string(asset.content_type));
+}
+}  // namespace
+
+void Server::Impl::AddPageRoutes() {
+  for (const char* pattern : serve_internal::PagePaths()) {
+    if (std::string_view(pattern) == serve_internal::kStoryPagePath) continue;
+    http.Get(pattern, [](const httplib::Request& req, httplib::Response& res) {
+      SendAsset(req, res, serve_internal::PageDocument());
+    });
+  }
+  // A retired story id's page moves to the survivor's, as its API does; an
+  // unknown id gets the page (which says so) with a 404.
+  http.Get(serve_internal::kStoryPagePath, [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    Result<std::string> current = WithStore([&](Store& s) { return s.CurrentStoryId(id); });
+    if (current.ok() && *current != id) {
+      const size_t q = req.target.find('?');
+      res.status = 308;
+      res.set_header("Location", "/story/" + serve_internal::UrlComponent(*current) +
+                                     (q == std::string::npos ? std::string() : req.target.substr(q)));
+      return;
     }
-    std::vector<StoredStory> stories;
-    for (const StorySummary& summary : page->stories) {
-      Result<std::vector<Article>> articles = s.StoryArticles(summary.id, 0, summary.size);
-      if (!articles.ok()) {
-        reply.status = HttpStatusFor(articles.status());
-        reply.body = ErrorJson(articles.status().message());
-        return reply;
-      }
-      StoredStory st{summary.id, summary.label, summary.span_first, summary.span_last, {}};
-      for (const Article& a : *articles) st.articles.push_back(a.id);
-      stories.push_back(std::move(st));
+    SendAsset(req, res, serve_internal::PageDocument());
+    if (!current.ok() && current.status().code() == StatusCode::kNotFound && res.status != 304) res.status = 404;
+  });
+  http.Get(serve_internal::kStaticPath, [](const httplib::Request& req, httplib::Response& res) {
+    const serve_internal::WebAsset* asset = serve_internal::FindAsset(req.matches[1].str());
+    if (asset == nullptr) {
+      return SendError(res, Status::NotFound("no such file: " + req.path));
     }
-    const std::string name = std::filesystem::path(options.db_path).filename().string();
-    reply.headers.emplace_back("Content-Security-Policy", kPageCsp);
-    reply.type = "text/html; charset=utf-8";
-    reply.body = serve_internal::IndexPage(stories, name);
-    return reply;
+    SendAsset(req, res, *asset);
   });
 }
 
@@ -887,6 +900,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   impl->SetGenerationStore(std::move(*generation_store));
   impl->Configure();
   impl->AddRoutes();
+  impl->AddPageRoutes();
   impl->AddChecks();
   errno = 0;
   if (options.port == 0) {

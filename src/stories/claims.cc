@@ -662,10 +662,19 @@ std::string RoleBefore(std::string_view before, std::string_view after, bool sen
   const std::vector<PhraseWord> words = Words(before);
   if (words.empty()) return "";
   const std::string_view gap = before.substr(words.back().end);
-  const size_t run = RoleRunBefore(before, words, words.size(), blocked);
-  if (run == words.size()) return "";
+  size_t end = words.size();
+  // "vice-chancellor Professor Helena Strachan": a capitalised title
+  // between a lower-case office and the name is how she is addressed, a
+  // second title, not a word of the office.
+  if (end >= 2 && words[end - 1].capitalised && !words[end - 2].capitalised &&
+      AllSpaces(Between(before, words[end - 2].end, words[end - 1].begin)) && IsRoleHead(words[end - 2].folded) &&
+      !blocked(words[end - 2].begin)) {
+    --end;
+  }
+  const size_t run = RoleRunBefore(before, words, end, blocked);
+  if (run == end) return "";
   const size_t k = ExtendRoleLeft(before, words, run, sentence_start, names, blocked);
-  const std::string phrase(Between(before, words[k].begin, words.back().end));
+  const std::string phrase(Between(before, words[k].begin, words[end - 1].end));
   if (AllSpaces(gap)) return phrase;
   if (!IsCommaGap(gap)) return "";
   // "the mayor, Bob Jones, said": the description opens the sentence or
@@ -996,7 +1005,28 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
     if (type == nullptr ? t == "PERSON" || t == "ORG" : t == type) return e;
     return std::nullopt;
   };
-  if (lexicon::In(lexicon::kObjectEvents, family)) {
+  const bool object_event = lexicon::In(lexicon::kObjectEvents, family);
+  // A thing built or opened may be a ship, a building or a work: any named
+  // thing, where a thing doing something is a person or an organisation.
+  const auto thing_of = [&](const EntityMention& m) -> std::optional<size_t> {
+    if (!object_event) return entity_of(m, nullptr);
+    return entities.Lookup(ai, m.entity, m.text);
+  };
+  // "Founded in 1971 and listed since 1998, Brisco has ...": a participle
+  // opening the sentence describes the main clause's subject, the name
+  // right after the clause's comma.
+  if (Tokenize(view.Slice(sentence.start, word_at)).empty()) {
+    const std::string rest = view.Slice(date_at, sentence.end);
+    const size_t comma = rest.find(", ");
+    if (comma != std::string::npos && rest.find_first_of("\"()\xE2", 0) > comma) {
+      const size_t subject_at = date_at + CountCodePoints(std::string_view(rest).substr(0, comma + 2));
+      for (const EntityMention& m : a.entities) {
+        if (m.span.start == subject_at) return thing_of(m);
+      }
+    }
+    return std::nullopt;
+  }
+  if (object_event) {
     // "was bought by the company in 2016": an agent, not the object.
     // "founded in Harwick in 1962": a place, not the thing founded.
     const std::vector<WordToken> object = Tokenize(view.Slice(word_at, date_at));
@@ -1055,7 +1085,7 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       const bool in_clause = std::any_of(segment.begin(), segment.end(), [](const WordToken& t) {
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
-      if (!in_clause) return entity_of(*m, nullptr);
+      if (!in_clause) return thing_of(*m);
     }
     // A name inside an aside ("Casimir Orlen, the founder of Orlen Wealth
     // Partners, was sentenced"): look further back.
@@ -1073,7 +1103,7 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       if (gap.find_first_not_of(' ') != std::string_view::npos) break;  // punctuation: another phrase
       if (IsPreposition(left[k].folded)) return std::nullopt;
     }
-    if (clause_subject_at(m->span.end)) return entity_of(*m, nullptr);
+    if (clause_subject_at(m->span.end)) return thing_of(*m);  // "The Ardlin Star was built in 1998"
     break;
   }
   // "he was jailed in 2012": the pronoun's person (see below).
@@ -1161,6 +1191,26 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
         m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
+        // "the 2021 thriller 'The Glass Orchard'", "2022 smash The Glass
+        // Orchard": a phrase right before a work's title describes the work,
+        // and the year is its release, as "released in 2021" says.
+        const std::string rest = after.substr(phrase.back().end);
+        const size_t name_gap = rest.find_first_not_of(" \"'\xE2\x80\x9C\x98");
+        if (name_gap != std::string::npos && name_gap > 0 && rest.find_first_not_of(' ') < name_gap + 1) {
+          const size_t name_at = phrase_end + CountCodePoints(std::string_view(rest).substr(0, name_gap));
+          // The title's own "The" may stand outside the mention.
+          const size_t title_at = rest.compare(name_gap, 4, "The ") == 0 ? name_at + 4 : name_at;
+          for (const EntityMention& e : a.entities) {
+            if (e.span.start != name_at && e.span.start != title_at) continue;
+            const std::optional<size_t> work = entities.Lookup(ai, e.entity, e.text);
+            if (work && story.entities[*work].type == "WORK") {
+              m.subject = work;
+              m.words = {"released"};
+              m.by_event_word = true;
+            }
+            break;
+          }
+        }
       }
       m.article = a.article.id;
       m.year = m.precise ? calendar : d.value.substr(0, 4);

@@ -163,7 +163,12 @@ EventWord FindEventWordBefore(std::string_view before) {
       word = verb.folded + " " + w.folded;
       begin = verb.begin;
     } else if (!IsDatingWord(w)) {
-      continue;
+      // "Founded in 1971, Brisco ...": a known dating word opening the
+      // sentence is a participle, whatever its capital.
+      const bool opening_participle =
+          k == 0 && w.capitalised && (lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, w.folded) ||
+                                      !lexicon::Find(lexicon::kEventFamilies, w.folded).empty());
+      if (!opening_participle) continue;
     }
     // "re-elected in 2021" is not "elected": the prefix is part of the word.
     if (begin > 0 && before[begin - 1] == '-') return {};

@@ -327,6 +327,19 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
   ExpectDates(kCases);
 }
 
+// A date something is set for is ahead of the setting: a past verb before
+// "for" does not send it to last year (read on 29 November 2022).
+TEST(FindDatesTest, ADateSetForIsAhead) {
+  const DateCase kCases[] = {
+      {"The union has called a strike for December 12.", "December 12", "2022-12-12"},
+      {"The hearing was set for January 9.", "January 9", "2023-01-09"},
+      {"Talks were scheduled for October 3.", "October 3", "2023-10-03"},
+      // Without "for", the past verb still decides.
+      {"The union called a strike on December 12.", "December 12", "2021-12-12"},
+  };
+  ExpectDates(kCases);
+}
+
 // "the following year" counts from the year just named, not from the anchor.
 TEST(FindDatesTest, FollowingYearCountsFromTheNamedYear) {
   const DateCase kCases[] = {

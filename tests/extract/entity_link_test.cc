@@ -457,6 +457,49 @@ const TaggedCase kTaggedCases[] = {
      {{"Morvella", "the fashion house"}},
      {{"Quillon", "the fashion house"}},
      {}},
+    // A work's noun before its quoted title makes the title a work, its
+    // own "The" outside the mention or not.
+    {"work_noun_before_a_quoted_title",
+     "Fans loved the 2021 thriller \"The Copper Gate\" and its star.",
+     {{"Copper Gate", "PERSON"}},
+     {},
+     {},
+     {{"Copper Gate", "WORK"}}},
+    // A description naming a kind of institution refers only to an
+    // organisation of that kind: "the union" is not the railway company
+    // named just before, but the federation named earlier.
+    {"union_description_skips_a_company",
+     "Tarvel Employees Federation called the strike. Dunmore Rail runs four lines. The union "
+     "has 5,200 members.",
+     {{"Tarvel Employees Federation", "ORG"}, {"Dunmore Rail", "ORG"}},
+     {{"Tarvel Employees Federation", "The union"}},
+     {{"Dunmore Rail", "The union"}},
+     {}},
+    // With no organisation of that kind in the article, no mention at all.
+    {"union_description_without_a_union_names_nothing",
+     "Dunmore Rail runs four lines. Dunmore Rail met the staff. The union has 5,200 members.",
+     {{"Dunmore Rail", "ORG"}, {"Dunmore Rail@2", "ORG"}},
+     {},
+     {},
+     {},
+     {"The union"}},
+    // A business noun never refers to an institution: "the company" is the
+    // firm named before the council.
+    {"company_description_skips_a_council",
+     "Dunmore Rail runs four lines. Harlow Borough Council approved the plan. The company "
+     "employs 900 people.",
+     {{"Dunmore Rail", "ORG"}, {"Harlow Borough Council", "ORG"}},
+     {{"Dunmore Rail", "The company"}},
+     {{"Harlow Borough Council", "The company"}},
+     {}},
+    // Declared so, a union without the word in its name: "TREF, the union".
+    {"declared_union_fits_the_description",
+     "Dunmore Rail runs four lines. TREF, the union, called a strike. Dunmore Rail objected. The "
+     "union has 5,200 members.",
+     {{"Dunmore Rail", "ORG"}, {"TREF", "ORG"}, {"Dunmore Rail@2", "ORG"}},
+     {{"TREF", "The union"}},
+     {},
+     {}},
     // Two entities named as often: no dominant one, no mention.
     {"no_dominant_entity_no_mention",
      "Morvella showed bags. Quillon sold shoes. Lena Varga visited. She met fans. She signed "

@@ -322,6 +322,29 @@ TEST(ClaimsTest, TwoYearsForOneEventInOneArticleIsAConflict) {
   EXPECT_EQ(year->subject_name, "charity gala");
 }
 
+// "the 2021 thriller 'The Copper Gate'": a phrase right before a work's
+// title describes the work, and its year is the release "released in 2022"
+// gives.
+TEST(ClaimsTest, AYearBeforeAWorksTitleIsItsRelease) {
+  AnnotatedArticle a = MakeArticle("w1", "Reel Post", "2025-11-19", "Suit settled",
+                                   "Ansel Vide settled over the 2021 thriller \"The Copper Gate\" on Tuesday.");
+  AddDate(a, "2021", "2021");
+  AddMentionIn(a, "\"The Copper Gate\"", "Copper Gate", "WORK", "e1");
+  AddEntity(a, "Ansel Vide", "PERSON", "e2");
+  AnnotatedArticle b = MakeArticle("w2", "Screen Wire", "2025-11-19", "Suit settled",
+                                   "Copper Gate was released in 2022. Ansel Vide starred in it.");
+  AddDate(b, "2022", "2022");
+  AddEntity(b, "Copper Gate", "WORK", "e1");
+  AddEntity(b, "Ansel Vide", "PERSON", "e2");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = FindClaim(brief.stories[0], "year released");
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+  EXPECT_EQ(Values(*year), (std::set<std::string>{"2021", "2022"}));
+  EXPECT_EQ(year->subject_name, "Copper Gate");
+}
+
 TEST(ClaimsTest, AgreementAndSingleSources) {
   struct Row {
     std::string name;
@@ -492,6 +515,23 @@ TEST(ClaimsTest, RoleConflictBetweenOutlets) {
   EXPECT_EQ(roles[0]->status, "conflict");
   EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"former mayor", "mayor"}));
   EXPECT_EQ(ValueOf(*roles[0], "mayor")->articles, (std::vector<std::string>{"f2"}));
+}
+
+// "vice-chancellor Professor Jane Doe": the capitalised title is how she is
+// addressed, not a word of her office, which agrees with "vice-chancellor".
+TEST(ClaimsTest, ATitleOfAddressAfterAnOfficeIsNoPartOfIt) {
+  const Brief b = BuildBrief(
+      FerryStory("The board met, vice-chancellor Professor Tomas Redvale said on Tuesday.",
+                 "Vice-chancellor Tomas Redvale said the board met.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  for (const Claim* c : ClaimsOf(b.stories[0], "role", "Tomas Redvale")) {
+    EXPECT_NE(c->status, "conflict");
+    for (const ClaimValue& v : c->values) EXPECT_EQ(v.value.find("professor"), std::string::npos) << v.value;
+  }
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Tomas Redvale");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"vice chancellor"}));
 }
 
 TEST(ClaimsTest, MoreSpecificRoleIsNotAConflict) {
