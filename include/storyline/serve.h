@@ -8,7 +8,8 @@
 //
 // Endpoints (all GET or HEAD; errors are JSON {"error": "..."}, a bad
 // parameter 400 naming it; README "The server" has the shapes):
-//   /                            a self-contained HTML page: stories and a search box
+//   /, /story/{id}, /article/{id}, /entity/{key}, /search, /static/...
+//                                the web page (web/, embedded in the binary; pages.h)
 //   /api/status                  {generation, stories, articles, behind}
 //   /api/stories                 ?offset, limit, from, to, outlet, entity, sort: a page of summaries
 //   /api/stories/{id}            one summary with counts per section
