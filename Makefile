@@ -99,6 +99,8 @@ bench: build
 	PYTHONPATH=$(BUILD)/python /usr/bin/python3 bench/dask_throughput.py --jsonl $(BUILD)/synthetic-20k.jsonl \
 	  --partitions 8 --cli $(BUILD)/storyline --dir $(BUILD)/dask-bench
 	$(BUILD)/bench/store_stream --articles 1000000 --data $(SHARED)/data --dir $(BUILD)/store-stream
+	$(BUILD)/bench/serve_load_throughput --cli $(BUILD)/storyline --data $(SHARED)/data --dir $(BUILD)/serve-load \
+	  --articles 100000 --ingest 10000 --requests 20000 --connections 64 --slow 8
 
 # Every scorer against ../shared/data (and the team's eval/ sets), as
 # reported in the README.

@@ -135,7 +135,7 @@ std::string Exchange(int port, const std::string& request) {
 
 void CheckAnswer(std::string_view answer) {
   if (answer.empty()) return;  // input ended before a request line
-  static const std::set<int> kStatuses = {100, 200, 206, 400, 404, 405, 408,
+  static const std::set<int> kStatuses = {100, 200, 206, 304, 308, 400, 404, 405, 408,
                                           413, 414, 416, 417, 421, 431};
   Check(answer.substr(0, 9) == "HTTP/1.1 " && answer.size() >= 12);
   const int status = std::atoi(std::string(answer.substr(9, 3)).c_str());

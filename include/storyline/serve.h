@@ -6,12 +6,22 @@
 //   std::cout << "http://127.0.0.1:" << (*server)->port() << "/\n";
 //   storyline::Status s = (*server)->Run();   // blocks until Stop() or SIGINT/SIGTERM
 //
-// Endpoints (all GET or HEAD; errors are JSON {"error": "..."}):
-//   /                            a self-contained HTML page: stories and a search box
-//   /api/stories                 [{id, label, size, span: {first, last}, articles}]
+// Endpoints (all GET or HEAD; errors are JSON {"error": "..."}, a bad
+// parameter 400 naming it; README "The server" has the shapes):
+//   /, /story/{id}, /article/{id}, /entity/{key}, /search, /static/...
+//                                the web page (web/, embedded in the binary; pages.h)
+//   /api/status                  {generation, stories, articles, behind}
+//   /api/stories                 ?offset, limit, from, to, outlet, entity, sort: a page of summaries
+//   /api/stories/{id}            one summary with counts per section
+//   /api/stories/{id}/{section}  ?offset, limit: conflicts|claims|quotes|timeline|entities|articles
 //   /api/stories/{id}/brief      ?format=json|md|html (default json): the story's brief
-//   /api/search?q=...&limit=N    [{kind, article_id, title, snippet, rank}]
-//   /api/articles/{id}           the article as `storyline extract --json` prints it
+//   /api/search?q=...&limit=N    &kind=articles|quotes|entities
+//   /api/articles/{id}           the article with its sentences and stories
+//   /api/entities?q=PREFIX, /api/entities/{key}
+// Every answer is read from stored results (the story views and what the
+// grouping saved with them, store.h); JSON answers carry an ETag of the
+// store's generation and a matching If-None-Match gets 304. A retired story
+// id answers 308 to the story it merged into.
 //
 // Other methods on these paths get 405 with `Allow: GET, HEAD`. A request
 // whose Host header names another host gets 421 (the DNS-rebinding defence:
@@ -43,8 +53,10 @@ struct ServeOptions {
   int port = 8080;
   // Worker threads, one per open connection: enough that a few dozen slow
   // or idle clients never make the others wait (each costs a stack, mostly
-  // untouched). Connections beyond these wait in the listen queue.
-  int threads = 64;
+  // untouched). Connections beyond these wait in the listen queue. 128: the
+  // load bench's 64 kept-alive clients plus 8 slow ones held 72, and with
+  // 64 a client waited for a slow one's 10 s timeout (max latency 6.8 s).
+  int threads = 128;
   // Read-only connections to the store, each lent to one request at a
   // time: a slow request (a large story's whole brief) then holds one while
   // the others answer. More than the cores add nothing but memory.

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -175,7 +176,7 @@ constexpr const char* kKnownPaths[] = {kStoriesPath, kBriefPath,    kSearchPath,
 
 // Bytes of response bodies kept for their store generation: the pages a
 // newsroom's browsers ask for over and over, many times over.
-constexpr size_t kResponseCacheBytes = size_t{64} << 20;
+constexpr size_t kResponseCacheBytes = size_t{128} << 20;
 // Decoded story views kept: each section page of a story reads its view,
 // and a 448-article story's view takes milliseconds to decode.
 constexpr size_t kCachedViews = 64;
@@ -183,7 +184,7 @@ constexpr size_t kCachedViews = 64;
 // story views read to find them (each capped, with totals).
 constexpr size_t kEntityStories = 50;
 constexpr size_t kEntityItems = 50;
-constexpr size_t kEntityViews = 20;
+constexpr size_t kEntityViews = 8;
 // Bumped when a JSON shape changes, so a browser's cached answer from an
 // older server is not confirmed by a 304 at the same store generation.
 constexpr const char* kApiVersion = "1";
@@ -221,6 +222,13 @@ struct Server::Impl {
     free_.push_back(store.get());
     stores_.push_back(std::move(store));
   }
+  // The connection that only reads the store's generation, so that a
+  // cached answer or a 304 never waits for a pooled one.
+  void SetGenerationStore(std::unique_ptr<Store> store) { generation_store_ = std::move(store); }
+  Result<int64_t> CurrentGeneration() {
+    std::lock_guard<std::mutex> lock(generation_mu_);
+    return generation_store_->Generation();
+  }
 
   void AddRoutes();
   void AddPageRoutes();
@@ -242,6 +250,12 @@ struct Server::Impl {
   // Answers from the response cache, or with `answer` made on a store
   // snapshot; sets the ETag and answers 304 to a matching If-None-Match.
   void AnswerCached(const httplib::Request& req, httplib::Response& res, const Answer& answer);
+  // The answer for `key` made from the store at `generation` or later
+  // (`*made_at`): requests that miss the cache for the same key at once wait
+  // for the first one's answer instead of each making it (after every
+  // ingest batch, every open page asks for the same first page at once).
+  Result<std::shared_ptr<const Reply>> MakeOnce(const std::string& key, int64_t generation, const Answer& answer,
+                                                int64_t* made_at);
   void StoreStatus(const httplib::Request& req, httplib::Response& res);
   void StoryList(const httplib::Request& req, httplib::Response& res);
   void StorySummaryOf(const httplib::Request& req, httplib::Response& res);
@@ -278,6 +292,19 @@ struct Server::Impl {
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<Store*> free_;  // guarded by pool_mu_
+  // One answer being made, and those waiting for it (MakeOnce).
+  struct Flight {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;  // guarded by mu, as the fields below
+    std::shared_ptr<const Reply> reply;
+    int64_t generation = 0;
+    Status failed;
+  };
+  std::mutex flights_mu_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // guarded by flights_mu_
+  std::mutex generation_mu_;
+  std::unique_ptr<Store> generation_store_;  // guarded by generation_mu_
   serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
   serve_internal::LruCache<CachedView> views_{kCachedViews};
 };
@@ -577,30 +604,84 @@ void Server::Impl::AddApiRoutes() {
 }
 
 void Server::Impl::AnswerCached(const httplib::Request& req, httplib::Response& res, const Answer& answer) {
+  const auto etag_of = [](int64_t generation) {
+    return "W/\"" + std::string(kApiVersion) + "-" + std::to_string(generation) + "\"";
+  };
+  res.set_header("Cache-Control", "no-cache");
+  Result<int64_t> generation = CurrentGeneration();
+  if (!generation.ok()) return SendError(res, generation.status());
+  std::string etag = etag_of(*generation);
+  const std::string match = req.get_header_value("If-None-Match");
+  if (!match.empty() && (match == "*" || match.find(etag) != std::string::npos)) {
+    res.status = 304;
+    res.set_header("ETag", etag);
+    return;
+  }
+  const std::string key = req.method == "HEAD" ? "GET" + req.target : req.method + req.target;
+  std::shared_ptr<const Reply> reply = responses_.Get(key, *generation);
+  int64_t made_at = *generation;
+  if (reply == nullptr) {
+    Result<std::shared_ptr<const Reply>> made = MakeOnce(key, *generation, answer, &made_at);
+    if (!made.ok()) return SendError(res, made.status());
+    reply = std::move(*made);
+    etag = etag_of(made_at);
+  }
+  res.status = reply->status;
+  for (const auto& [name, value] : reply->headers) res.set_header(name, value);
+  if (reply->status == 200) res.set_header("ETag", etag);
+  res.set_content(reply->body, reply->type);
+}
+
+Result<std::shared_ptr<const Reply>> Server::Impl::MakeOnce(const std::string& key, int64_t generation,
+                                                             const Answer& answer, int64_t* made_at) {
+  std::shared_ptr<Flight> flight;
+  bool mine = false;
+  {
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    std::shared_ptr<Flight>& slot = flights_[key];
+    if (slot == nullptr || slot->done) {
+      slot = std::make_shared<Flight>();
+      mine = true;
+    }
+    flight = slot;
+  }
+  if (!mine) {
+    std::unique_lock<std::mutex> lock(flight->mu);
+    flight->cv.wait(lock, [&] { return flight->done; });
+    // Made from this generation or a later one: as good as our own.
+    if (flight->failed.ok() && flight->generation >= generation) {
+      *made_at = flight->generation;
+      return flight->reply;
+    }
+  }
+  Status failed;
+  std::shared_ptr<const Reply> reply;
   WithStore([&](Store& store) {
     const Store::Snapshot snapshot(store);  // the generation and the answer of one state
-    Result<int64_t> generation = store.Generation();
-    if (!generation.ok()) return SendError(res, generation.status());
-    const std::string etag = "W/\"" + std::string(kApiVersion) + "-" + std::to_string(*generation) + "\"";
-    res.set_header("Cache-Control", "no-cache");
-    const std::string match = req.get_header_value("If-None-Match");
-    if (!match.empty() && (match == "*" || match.find(etag) != std::string::npos)) {
-      res.status = 304;
-      res.set_header("ETag", etag);
+    Result<int64_t> now = store.Generation();
+    if (!now.ok()) {
+      failed = now.status();
       return;
     }
-    const std::string key = req.method == "HEAD" ? "GET" + req.target : req.method + req.target;
-    std::shared_ptr<const Reply> reply = responses_.Get(key, *generation);
-    if (reply == nullptr) {
-      auto made = std::make_shared<Reply>(answer(store));
-      if (made->status == 200 || made->status == 308) responses_.Put(key, *generation, made, made->body.size());
-      reply = std::move(made);
-    }
-    res.status = reply->status;
-    for (const auto& [name, value] : reply->headers) res.set_header(name, value);
-    if (reply->status == 200) res.set_header("ETag", etag);
-    res.set_content(reply->body, reply->type);
+    auto made = std::make_shared<Reply>(answer(store));
+    if (made->status == 200 || made->status == 308) responses_.Put(key, *now, made, made->body.size());
+    *made_at = *now;
+    reply = std::move(made);
   });
+  if (mine) {
+    {
+      std::lock_guard<std::mutex> lock(flight->mu);
+      flight->reply = reply;
+      flight->generation = *made_at;
+      flight->failed = failed;
+      flight->done = true;
+    }
+    flight->cv.notify_all();
+    std::lock_guard<std::mutex> lock(flights_mu_);
+    if (auto it = flights_.find(key); it != flights_.end() && it->second == flight) flights_.erase(it);
+  }
+  if (!failed.ok()) return failed;
+  return reply;
 }
 
 void Server::Impl::StoreStatus(const httplib::Request& req, httplib::Response& res) {
@@ -814,6 +895,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     if (!store.ok()) return store.status();
     impl->AddStore(std::move(*store));
   }
+  Result<std::unique_ptr<Store>> generation_store = Store::Open(options.db_path, store_options);
+  if (!generation_store.ok()) return generation_store.status();
+  impl->SetGenerationStore(std::move(*generation_store));
   impl->Configure();
   impl->AddRoutes();
   impl->AddPageRoutes();

@@ -259,10 +259,14 @@ UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 
 // Version 7: what the server reads instead of decoding views per request
 // (store/story_index.h).
 //
-// stories.headline: the title of the story's earliest titled article;
-// stories.outlets: a JSON array of its outlets, most articles first, from
-// story_outlets (outlet -> story, the listing's outlet filter), whose rows
-// go with their story row. stories_by_newest orders the listing by date.
+// story_heads: per story id, its headline (the title of its earliest titled
+// article) and outlets (a JSON array, most articles first, from
+// story_outlets: outlet -> story, the listing's outlet filter); rows of both
+// go with their story row. Not columns of `stories`: a column added there
+// sits after `view` in every row, and reading it would read the view's
+// overflow pages (a listing of 50 stories read 50 views). stories_by_newest
+// orders the listing by date and covers its date filter (span_first last:
+// a page of from/to is found and counted in the index alone).
 //
 // story_digests: per stream index (the grouper's story), the counts of its
 // view's sections and its top entity names (JSON), written with the view;
@@ -284,9 +288,12 @@ UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 
 // views are dropped and its stories marked behind, so the next writer
 // (`storyline reindex`, or an ingest) rebuilds every view with its digest.
 constexpr const char* kSchemaV7 = R"sql(
-ALTER TABLE stories ADD COLUMN headline TEXT NOT NULL DEFAULT '';
-ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
-CREATE INDEX stories_by_newest ON stories(span_last DESC, size DESC, first_key, ord);
+CREATE INDEX stories_by_newest ON stories(span_last DESC, size DESC, first_key, ord, span_first);
+CREATE TABLE story_heads (
+  story_id TEXT PRIMARY KEY,
+  headline TEXT NOT NULL,
+  outlets TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE story_outlets (
   outlet TEXT NOT NULL COLLATE NOCASE,
@@ -297,6 +304,7 @@ CREATE TABLE story_outlets (
 CREATE INDEX story_outlets_by_story ON story_outlets(story_id);
 CREATE TRIGGER story_outlets_delete AFTER DELETE ON stories BEGIN
   DELETE FROM story_outlets WHERE story_id = old.id;
+  DELETE FROM story_heads WHERE story_id = old.id;
 END;
 
 CREATE TABLE story_digests (
@@ -349,11 +357,13 @@ INSERT INTO meta (key, value) VALUES ('stories_saved', 0);
 INSERT INTO story_outlets (outlet, story_id, articles)
   SELECT a.outlet, sa.story_id, count(*) FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
   WHERE a.outlet <> '' GROUP BY sa.story_id, a.outlet COLLATE NOCASE;
-UPDATE stories SET
-  headline = coalesce((SELECT a.title FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
-                       WHERE sa.story_id = stories.id AND a.title <> '' ORDER BY sa.position LIMIT 1), ''),
-  outlets = (SELECT json_group_array(outlet) FROM
-             (SELECT outlet FROM story_outlets WHERE story_id = stories.id ORDER BY articles DESC, outlet));
+INSERT INTO story_heads (story_id, headline, outlets)
+  SELECT id,
+    coalesce((SELECT a.title FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
+              WHERE sa.story_id = stories.id AND a.title <> '' ORDER BY sa.position LIMIT 1), ''),
+    (SELECT json_group_array(outlet) FROM
+     (SELECT outlet FROM story_outlets WHERE story_id = stories.id ORDER BY articles DESC, outlet))
+  FROM stories;
 UPDATE stories SET view = NULL;
 UPDATE meta SET value = 0 WHERE key = 'stories_generation' AND EXISTS (SELECT 1 FROM stories);
 )sql";

@@ -23,6 +23,9 @@ namespace {
 
 using nlohmann::json;
 
+// Filter totals a reader keeps (StoryIndexReader::counts_): the filters a
+// few busy pages use; past it they are all forgotten at once.
+constexpr size_t kMaxCounts = 4096;
 // Names a story's digest keeps for its listing: a line's worth.
 constexpr size_t kTopEntities = 5;
 
@@ -117,9 +120,11 @@ std::map<std::string, EntityRow> EntityRows(const Story& story) {
 }
 
 // Columns of a summary row: see kSummarySelect.
+// `s.view IS NOT NULL` reads the row's header only, never the view itself.
 constexpr const char* kSummarySelect =
-    "SELECT s.id, s.label, s.headline, s.span_first, s.span_last, s.size, s.outlets, d.summary, "
-    "s.view IS NOT NULL FROM stories AS s LEFT JOIN story_digests AS d ON d.stream = s.stream_index ";
+    "SELECT s.id, s.label, h.headline, s.span_first, s.span_last, s.size, h.outlets, d.summary, "
+    "s.view IS NOT NULL FROM stories AS s LEFT JOIN story_heads AS h ON h.story_id = s.id "
+    "LEFT JOIN story_digests AS d ON d.stream = s.stream_index ";
 
 StorySummary SummaryFromRow(const Stmt& st) {
   StorySummary s;
@@ -189,10 +194,10 @@ Status StoryIndexWriter::AfterInsert(const Story& story, int64_t stream, bool ha
       "FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id "
       "WHERE sa.story_id = ?1 AND a.outlet <> '' GROUP BY a.outlet COLLATE NOCASE";
   constexpr const char* kHeadline =
-      "UPDATE stories SET headline = coalesce((SELECT a.title FROM story_articles AS sa "
-      "JOIN articles AS a ON a.id = sa.article_id WHERE sa.story_id = ?1 AND a.title <> '' "
-      "ORDER BY sa.position LIMIT 1), ''), outlets = (SELECT json_group_array(outlet) FROM "
-      "(SELECT outlet FROM story_outlets WHERE story_id = ?1 ORDER BY articles DESC, outlet)) WHERE id = ?1";
+      "INSERT OR REPLACE INTO story_heads (story_id, headline, outlets) VALUES (?1, coalesce((SELECT a.title "
+      "FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id WHERE sa.story_id = ?1 AND "
+      "a.title <> '' ORDER BY sa.position LIMIT 1), ''), (SELECT json_group_array(outlet) FROM "
+      "(SELECT outlet FROM story_outlets WHERE story_id = ?1 ORDER BY articles DESC, outlet)))";
   for (const auto& [st, sql] : {std::pair<Stmt*, const char*>{&outlets_, kOutlets}, {&headline_, kHeadline}}) {
     if (!st->valid()) {
       if (Status s = db_.Prepare(sql, st); !s.ok()) return s;
@@ -315,7 +320,8 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
   };
   // A span end of a coarser date ("2024", "2024-05") reaches any day in it:
   // compare on its own length.
-  if (!f.from.empty()) add("s.span_last <> '' AND s.span_last >= substr(@, 1, length(s.span_last))", f.from);
+  // The year alone makes a range on stories_by_newest's span_last.
+  if (!f.from.empty()) add("s.span_last >= substr(@, 1, 4) AND s.span_last >= substr(@, 1, length(s.span_last))", f.from);
   if (!f.to.empty()) add("s.span_first <> '' AND s.span_first <= @", f.to);
   if (!f.outlet.empty()) add("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = @)", f.outlet);
   if (!f.entity.empty()) {
@@ -323,19 +329,42 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
   }
   const std::string order = f.order == StoryOrder::kNewest ? "s.span_last DESC, s.size DESC, s.first_key, s.ord"
                                                            : "s.size DESC, s.first_key, s.ord";
+  // An outlet has a share of all stories: walking the listing's order and
+  // keeping its stories stops after a page, where SQLite's own plan (its
+  // stories by id, then sorted) reads and sorts every one of them.
+  const bool broad = !f.outlet.empty() && f.entity.empty();
+  const std::string from =
+      !broad ? "" : f.order == StoryOrder::kNewest ? " INDEXED BY stories_by_newest" : " INDEXED BY stories_by_size";
   StoryPage page;
-  {
-    Result<Stmt*> st = Cached("SELECT count(*) FROM stories AS s " + where);
+  // A filter's total is the same on every page of it: counted once per
+  // generation of the store.
+  Result<int64_t> generation = Generation();
+  if (!generation.ok()) return generation.status();
+  std::string count_key = where;
+  for (const std::string& p : params) count_key += '\0' + p;
+  if (auto it = counts_.find(count_key); it != counts_.end() && it->second.first == *generation) {
+    page.total = it->second.second;
+  } else {
+    // An outlet alone is counted from its own rows.
+    const bool outlet_only = !f.outlet.empty() && params.size() == 1;
+    Result<Stmt*> st = Cached(outlet_only ? std::string("SELECT count(*) FROM story_outlets WHERE outlet = ?1")
+                                          : "SELECT count(*) FROM stories AS s " + where);
     if (!st.ok()) return st.status();
     StmtRewinder rewind(**st);
     for (size_t i = 0; i < params.size(); ++i) (*st)->BindText(static_cast<int>(i + 1), params[i]);
     const int rc = (*st)->Step();
     if (rc != SQLITE_ROW) return db_.Error(rc, "cannot count stories");
     page.total = static_cast<size_t>((*st)->ColumnInt64(0));
+    if (counts_.size() >= kMaxCounts) counts_.clear();
+    counts_[count_key] = {*generation, page.total};
   }
   const int n = static_cast<int>(params.size());
-  Result<Stmt*> st = Cached(std::string(kSummarySelect) + where + " ORDER BY " + order + " LIMIT ?" +
-                            std::to_string(n + 1) + " OFFSET ?" + std::to_string(n + 2));
+  // The page's rows are found first, from the order's index alone, and only
+  // they are joined with their headline and digest: a deep offset then
+  // skips index entries, not joined rows.
+  const std::string page_rows = "SELECT s.rowid FROM stories AS s" + from + " " + where + " ORDER BY " + order +
+                                " LIMIT ?" + std::to_string(n + 1) + " OFFSET ?" + std::to_string(n + 2);
+  Result<Stmt*> st = Cached(std::string(kSummarySelect) + "WHERE s.rowid IN (" + page_rows + ") ORDER BY " + order);
   if (!st.ok()) return st.status();
   StmtRewinder rewind(**st);
   for (size_t i = 0; i < params.size(); ++i) (*st)->BindText(static_cast<int>(i + 1), params[i]);
@@ -548,14 +577,16 @@ Result<EntityRecord> StoryIndexReader::GetEntity(const std::string& key) {
 }
 
 Result<std::vector<QuoteHit>> StoryIndexReader::SearchQuotes(const std::string& query, size_t limit) {
-  // Snippet length in tokens: as the article search's.
+  // Snippet length in tokens: as the article search's. Ranked first, the
+  // snippets made for the hits only (as Store::Search).
   constexpr int kSnippetTokens = 16;
   Result<Stmt*> st = Cached(
       "SELECT s.id, q.quote, q.speaker, snippet(story_quotes_fts, 1, '[', ']', '…', " +
       std::to_string(kSnippetTokens) +
       "), bm25(story_quotes_fts) AS rank FROM story_quotes_fts JOIN story_quotes AS q "
       "ON q.doc = story_quotes_fts.rowid JOIN stories AS s ON s.stream_index = q.stream "
-      "WHERE story_quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+      "WHERE story_quotes_fts MATCH ?1 AND story_quotes_fts.rowid IN (SELECT rowid FROM story_quotes_fts "
+      "WHERE story_quotes_fts MATCH ?1 ORDER BY bm25(story_quotes_fts) LIMIT ?2) ORDER BY rank");
   if (!st.ok()) return st.status();
   StmtRewinder rewind(**st);
   (*st)->BindText(1, query);

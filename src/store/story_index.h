@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite_util.h"
@@ -86,6 +87,8 @@ class StoryIndexReader {
 
   Db& db_;
   std::map<std::string, Stmt> cache_;
+  // ListStories' totals by filter (conditions and values): generation, total.
+  std::map<std::string, std::pair<int64_t, size_t>> counts_;
 };
 
 }  // namespace storyline::store_internal

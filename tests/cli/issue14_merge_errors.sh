@@ -13,6 +13,12 @@ cd "$TMP"
 /usr/bin/python3 - old.db <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
+# Schema 7's objects first (issue 15; tests/cli/issue15_schema7_migration.sh).
+for sql in ("DROP TRIGGER story_outlets_delete", "DROP TABLE story_outlets", "DROP TABLE story_digests",
+            "DROP TABLE story_entities", "DROP TABLE story_entity_words", "DROP TABLE story_quotes_fts",
+            "DROP TABLE story_quotes", "DROP INDEX stories_by_newest", "DROP TABLE story_heads",
+            "DELETE FROM meta WHERE key = 'stories_saved'"):
+    c.execute(sql)
 c.execute("DROP TABLE grouping_rows")
 for sql in ("DROP TRIGGER annotations_insert", "DROP TRIGGER annotations_gone",
             "DROP INDEX articles_unannotated", "DROP INDEX stories_viewless", "ALTER TABLE articles DROP COLUMN annotated"):
@@ -34,7 +40,7 @@ cat > want.err <<'TXT'
 storyline: error: missing.db: no such store
 storyline: error: notes.txt: not a storyline store (not an SQLite database, or a damaged one: notes.txt: cannot prepare "SELECT count(*) FROM sqlite_schema": file is not a database)
 storyline: error: empty.db: empty file, not a storyline store
-storyline: error: old.db: store schema version 5 needs migrating to 6; open it once for writing (`storyline reindex --db old.db` does)
+storyline: error: old.db: store schema version 5 needs migrating to 7; open it once for writing (`storyline reindex --db old.db` does)
 storyline: error: out.db: is the output store itself, not a shard to merge into it
 storyline: error: ./out.db: is the output store itself, not a shard to merge into it
 storyline: error: 6 inputs rejected (reported above)

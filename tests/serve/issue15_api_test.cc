@@ -4,15 +4,21 @@
 // its id as it grows, and a retired id redirects (308) to the survivor.
 // Everything goes through a real server on loopback over a store made by
 // Ingest of examples/ (the public API, as `storyline ingest` does it).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storyline/pipeline.h"
@@ -98,6 +104,7 @@ class RunningServer {
     httplib::Client client("127.0.0.1", server_->port());
     return client.Get(path.c_str(), headers);
   }
+  int port() const { return server_->port(); }
   // The JSON body of a 200 answer to `path` (a test failure otherwise).
   json GetJson(const std::string& path) {
     httplib::Result res = Get(path);
@@ -367,6 +374,80 @@ TEST_F(ApiTest, EtagIs304UntilTheStoreChanges) {
   json j = json::parse(changed->body);
   EXPECT_EQ(j["total"], 5);
   EXPECT_EQ(j["stories"][0]["headline"], "Orchard fair draws record crowd");  // newest first
+}
+
+// The load bench's property in small (bench/serve_load_throughput proves
+// it at 100,000 articles, with latencies): clients on many connections,
+// beside slow clients and an ingest writing to the store, all get whole
+// answers; nothing is timed.
+TEST_F(ApiTest, ConcurrentClientsGetWholeAnswersWhileAnIngestWrites) {
+  const std::vector<std::string> ids = StoryIds();
+  std::vector<std::string> paths = {"/", "/api/status", "/api/stories?limit=2", "/api/stories?sort=largest&offset=1",
+                                    "/api/search?q=bridge", "/api/search?kind=quotes&q=said",
+                                    "/api/entities?q=val"};
+  for (const std::string& id : ids) {
+    for (const char* section : {"", "/quotes?limit=3", "/claims", "/articles", "/brief"}) {
+      paths.push_back("/api/stories/" + id + section);
+    }
+  }
+  auto store = Store::Open(db_, {});
+  ASSERT_TRUE(store.ok());
+  std::atomic<bool> writing{true};
+  std::thread writer([&] {
+    const std::string more = dir_.Write("more.jsonl", WireLine("metrowire-20231114-brackenford-election"));
+    IngestHooks hooks;
+    hooks.batch = 1;
+    EXPECT_TRUE(IngestPaths(**store, {more}, hooks).ok());
+    writing = false;
+  });
+  // Slow clients: each holds a connection open, sending a request head a
+  // byte at a time, until the others are done.
+  constexpr size_t kSlowClients = 8;
+  std::atomic<bool> done{false};
+  std::vector<std::thread> slow;
+  for (size_t i = 0; i < kSlowClients; ++i) {
+    slow.emplace_back([&] {
+      const int fd = socket(AF_INET, SOCK_STREAM, 0);
+      sockaddr_in addr{};
+      addr.sin_family = AF_INET;
+      addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+      addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        const std::string head = "GET /api/status HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        for (size_t k = 0; !done; k = (k + 1) % head.size()) {
+          if (send(fd, head.data() + std::min(k, head.size() - 1), 1, MSG_NOSIGNAL) != 1) break;
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+      }
+      close(fd);
+    });
+  }
+  constexpr size_t kClients = 8, kRounds = 3;
+  std::atomic<size_t> bad{0}, answered{0};
+  std::vector<std::thread> clients;
+  for (size_t t = 0; t < kClients; ++t) {
+    clients.emplace_back([&, t] {
+      for (size_t round = 0; round < kRounds || writing; ++round) {
+        for (size_t k = t; k < paths.size(); k += kClients) {
+          httplib::Result r = server_->Get(paths[k]);
+          ++answered;
+          const bool whole = r && (r->status == 200 || r->status == 308) &&
+                             (paths[k] == "/" || r->status == 308 || json::accept(r->body));
+          if (!whole) {
+            ++bad;
+            ADD_FAILURE() << paths[k] << ": " << (r ? std::to_string(r->status) + " " + r->body.substr(0, 200)
+                                                    : httplib::to_string(r.error()));
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& c : clients) c.join();
+  writer.join();
+  done = true;
+  for (std::thread& t : slow) t.join();
+  EXPECT_EQ(bad, 0u);
+  EXPECT_GE(answered, kClients * kRounds);
 }
 
 // Issue 15 part 3: "a story's id moved after one ingest". A story keeps

@@ -321,7 +321,7 @@ TEST(StoreTest, VersionOneStoreMigratesWithoutClusterKeys) {
   ExecRaw(path, kHandMadeV1);
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->SchemaVersion(), 6);
+  EXPECT_EQ(store->SchemaVersion(), 7);
   Result<std::unordered_map<std::string, std::vector<std::string>>> keys = store->ClusterKeys();
   ASSERT_TRUE(keys.ok()) << keys.status().ToString();
   EXPECT_TRUE(keys->empty());  // computed by the next ingest
@@ -808,7 +808,7 @@ TEST(StoreTest, VersionTwoStoreMigratesKeepingArticlesAndStories) {
   {
     auto store = OpenOrDie(path);
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->SchemaVersion(), 6);
+    EXPECT_EQ(store->SchemaVersion(), 7);
     Result<bool> behind = store->StoriesBehind();
     ASSERT_TRUE(behind.ok()) << behind.status().ToString();
     // Schema 4 keeps the grouper's state, which a store made before it
