@@ -237,6 +237,8 @@ class Finder {
 
   // What a pronoun or an epithet refers back to (quote_referents.cc).
   Speaker FromMention(size_t m) const;
+  // The speaker a mention names (also one the finder added itself).
+  Speaker FromEntity(const EntityMention& e) const;
   bool MentionInQuote(size_t m) const;
   size_t ParagraphOf(size_t cp) const;
   Speaker Recent(size_t before, std::string_view type, bool place = true) const;

@@ -12,8 +12,9 @@
 
 namespace storyline::quote_finder {
 
-Speaker Finder::FromMention(size_t m) const {
-  const EntityMention& e = (*entities_)[m];
+Speaker Finder::FromMention(size_t m) const { return FromEntity((*entities_)[m]); }
+
+Speaker Finder::FromEntity(const EntityMention& e) const {
   Speaker s;
   s.id = e.entity;
   auto it = canonical_.find(e.entity);

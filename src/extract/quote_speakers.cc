@@ -288,13 +288,7 @@ Speaker Finder::OrgNamedBy(size_t a, size_t b) const {
     bool all = true;
     for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
     if (!all) continue;
-    Speaker s;
-    s.id = e.entity;
-    auto it = canonical_.find(e.entity);
-    s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
-    s.type = e.type;
-    s.found = true;
-    return s;
+    return FromEntity(e);
   }
   return {};
 }
