@@ -334,7 +334,8 @@ int OrientedYear(const Ctx& c, size_t i, int month) {
   // "has called a strike for November 12": a date something is set for is
   // ahead of the setting, whatever the verb's tense.
   // A day only: "results for the fourth quarter" look back.
-  const bool day = (Has(c, i) && c.t[i].kind == TokKind::kNumber) || (Has(c, i + 1) && c.t[i + 1].kind == TokKind::kNumber);
+  const bool day =
+      (Has(c, i) && c.t[i].kind == TokKind::kNumber) || (Has(c, i + 1) && c.t[i + 1].kind == TokKind::kNumber);
   const bool set_for = day && i > 0 && c.t[i - 1].kind == TokKind::kWord && c.t[i - 1].lower == "for";
   switch (set_for ? Tense::kFuture : TenseCueBefore(c, i)) {
     case Tense::kFuture: return ahead < 0 ? a.year + 1 : a.year;

@@ -1196,7 +1196,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         // and the year is its release, as "released in 2021" says.
         const std::string rest = after.substr(phrase.back().end);
         const size_t name_gap = rest.find_first_not_of(" \"'\xE2\x80\x9C\x98");
-        if (name_gap != std::string::npos && name_gap > 0 && rest.find_first_not_of(' ') < name_gap + 1) {
+        if (name_gap != std::string::npos && name_gap > 0) {  // only spaces and quotation marks between
           const size_t name_at = phrase_end + CountCodePoints(std::string_view(rest).substr(0, name_gap));
           // The title's own "The" may stand outside the mention.
           const size_t title_at = rest.compare(name_gap, 4, "The ") == 0 ? name_at + 4 : name_at;
