@@ -789,16 +789,27 @@ std::string LiteralSearchQuery(const std::string& text) {
   return out;
 }
 
-Result<std::vector<SearchHit>> SearchFreeText(const Store& store, const std::string& text,
-                                              size_t limit, std::string* query_run) {
+namespace {
+
+// `search` run on `text` as FTS5 syntax and, when FTS5 cannot parse it,
+// on LiteralSearchQuery(text); *query_run gets the query that ran.
+template <typename Search>
+auto FreeText(const std::string& text, std::string* query_run, Search search) {
   std::string query = text;
-  Result<std::vector<SearchHit>> hits = store.Search(query, limit);
+  auto hits = search(query);
   if (!hits.ok() && hits.status().code() == StatusCode::kInvalidInput) {
     query = LiteralSearchQuery(text);
-    hits = store.Search(query, limit);
+    hits = search(query);
   }
   if (query_run != nullptr) *query_run = std::move(query);
   return hits;
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> SearchFreeText(const Store& store, const std::string& text,
+                                              size_t limit, std::string* query_run) {
+  return FreeText(text, query_run, [&](const std::string& q) { return store.Search(q, limit); });
 }
 
 Status Store::SaveStories(const std::vector<StoredStory>& stories) {
@@ -1442,14 +1453,7 @@ Result<std::vector<QuoteHit>> Store::SearchQuotes(const std::string& query, size
 
 Result<std::vector<QuoteHit>> SearchQuotesFreeText(const Store& store, const std::string& text, size_t limit,
                                                    std::string* query_run) {
-  std::string query = text;
-  Result<std::vector<QuoteHit>> hits = store.SearchQuotes(query, limit);
-  if (!hits.ok() && hits.status().code() == StatusCode::kInvalidInput) {
-    query = LiteralSearchQuery(text);
-    hits = store.SearchQuotes(query, limit);
-  }
-  if (query_run != nullptr) *query_run = std::move(query);
-  return hits;
+  return FreeText(text, query_run, [&](const std::string& q) { return store.SearchQuotes(q, limit); });
 }
 
 }  // namespace storyline

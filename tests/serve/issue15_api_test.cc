@@ -15,12 +15,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "serve/running_server.h"
 #include "storyline/pipeline.h"
 #include "storyline/render.h"
 #include "storyline/reporter.h"
@@ -32,9 +32,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// Only a hang (a broken Stop) ever reaches it. Not a timing assertion.
-constexpr auto kHangGuard = std::chrono::seconds(30);
 
 std::string Example(const std::string& name) { return std::string(STORYLINE_SOURCE_DIR) + "/examples/" + name; }
 
@@ -80,31 +77,16 @@ Status IngestPaths(Store& store, const std::vector<std::string>& paths, const In
   return Status::Ok();
 }
 
+ServeOptions OptionsFor(const std::string& db) {
+  ServeOptions o;
+  o.db_path = db;
+  return o;
+}
+
 // A server on a free loopback port over `db`, stopped when destroyed.
-class RunningServer {
+class RunningServer : public testing_serve::RunningServer {
  public:
-  explicit RunningServer(const std::string& db) {
-    ServeOptions o;
-    o.db_path = db;
-    o.port = 0;
-    auto server = Server::Create(o);
-    EXPECT_TRUE(server.ok()) << server.status().ToString();
-    if (!server.ok()) return;
-    server_ = std::move(*server);
-    run_ = std::async(std::launch::async, [this] { return server_->Run(); });
-  }
-  RunningServer(const RunningServer&) = delete;
-  RunningServer& operator=(const RunningServer&) = delete;
-  ~RunningServer() {
-    if (server_ == nullptr) return;
-    server_->Stop();
-    EXPECT_EQ(run_.wait_for(kHangGuard), std::future_status::ready);
-  }
-  httplib::Result Get(const std::string& path, const httplib::Headers& headers = {}) {
-    httplib::Client client("127.0.0.1", server_->port());
-    return client.Get(path.c_str(), headers);
-  }
-  int port() const { return server_->port(); }
+  explicit RunningServer(const std::string& db) : testing_serve::RunningServer(OptionsFor(db)) {}
   // The JSON body of a 200 answer to `path` (a test failure otherwise).
   json GetJson(const std::string& path) {
     httplib::Result res = Get(path);
@@ -113,10 +95,6 @@ class RunningServer {
     EXPECT_EQ(res->status, 200) << path << ": " << res->body.substr(0, 300);
     return json::parse(res->body, nullptr, false);
   }
-
- private:
-  std::unique_ptr<Server> server_;
-  std::future<Status> run_;
 };
 
 // examples/ ingested once, grouped once.

@@ -15,13 +15,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <future>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "serve/api.h"
+#include "serve/running_server.h"
 #include "storyline/serve.h"
 #include "storyline/store.h"
 
@@ -30,8 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Only a hang reaches these; none is a timing assertion.
-constexpr auto kHangGuard = std::chrono::seconds(30);
+// Only a hang reaches this; it is no timing assertion.
 constexpr int kReadGuardSeconds = 20;
 
 // A store with one article and one story, in a temp directory.
@@ -66,31 +65,7 @@ class TempStore {
   std::string path_;
 };
 
-// A server running on a free loopback port until the object dies.
-class Running {
- public:
-  explicit Running(ServeOptions o) {
-    o.port = 0;
-    auto server = Server::Create(o);
-    EXPECT_TRUE(server.ok()) << server.status().ToString();
-    if (!server.ok()) return;
-    server_ = std::move(*server);
-    run_ = std::async(std::launch::async, [this] { return server_->Run(); });
-  }
-  Running(const Running&) = delete;
-  Running& operator=(const Running&) = delete;
-  ~Running() {
-    if (server_ == nullptr) return;
-    server_->Stop();
-    EXPECT_EQ(run_.wait_for(kHangGuard), std::future_status::ready);
-  }
-  int port() const { return server_ == nullptr ? -1 : server_->port(); }
-  std::string host() const { return "127.0.0.1:" + std::to_string(port()); }
-
- private:
-  std::unique_ptr<Server> server_;
-  std::future<Status> run_;
-};
+using testing_serve::RunningServer;
 
 // A plain TCP client, so requests can be malformed, partial or slow.
 class Raw {
@@ -149,7 +124,7 @@ ServeOptions OptionsFor(const TempStore& store) {
 
 TEST(Issue15Test, RequestLineOverLimitIs414BeforeItEnds) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   Raw c(server.port());
   ASSERT_TRUE(c.connected());
   // Never finished: the server must answer from the first 8 KiB, not wait
@@ -162,7 +137,7 @@ TEST(Issue15Test, RequestLineOverLimitIs414BeforeItEnds) {
 
 TEST(Issue15Test, HeadOverLimitIs431BeforeItEnds) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   Raw c(server.port());
   ASSERT_TRUE(c.connected());
   std::string head = "GET /api/stories HTTP/1.1\r\nHost: " + server.host() + "\r\n";
@@ -175,7 +150,7 @@ TEST(Issue15Test, HeadOverLimitIs431BeforeItEnds) {
 
 TEST(Issue15Test, TooManyHeaderLinesIs431) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   Raw c(server.port());
   ASSERT_TRUE(c.connected());
   std::string head = "GET /api/stories HTTP/1.1\r\nHost: " + server.host() + "\r\n";
@@ -186,7 +161,7 @@ TEST(Issue15Test, TooManyHeaderLinesIs431) {
 
 TEST(Issue15Test, BodyOverLimitIs413WithoutBeingRead) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   struct Row {
     const char* method_and_path;
   };
@@ -207,7 +182,7 @@ TEST(Issue15Test, BodyOverLimitIs413WithoutBeingRead) {
 
 TEST(Issue15Test, WrongMethodOnKnownPathIs405WithAllow) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   httplib::Client client("127.0.0.1", server.port());
   struct Row {
     const char* method;
@@ -236,7 +211,7 @@ TEST(Issue15Test, WrongMethodOnKnownPathIs405WithAllow) {
 
 TEST(Issue15Test, ForeignHostIsRefused) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   const std::string port = std::to_string(server.port());
   struct Row {
     std::string host_line;  // the whole Host header line, or none
@@ -295,7 +270,7 @@ TEST(Issue15Test, HostAllowedTable) {
 
 TEST(Issue15Test, EightSlowClientsDoNotDelayOthers) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   // Eight clients send a request one byte every 2 s: in full after
   // size × 2 s, far beyond the failure timeout of the normal request.
   const std::string slow_request =
@@ -334,7 +309,7 @@ TEST(Issue15Test, SlowClientGets408AndLetsGo) {
   TempStore store;
   ServeOptions o = OptionsFor(store);
   o.request_timeout_ms = 500;
-  Running server(o);
+  RunningServer server(o);
   Raw c(server.port());
   ASSERT_TRUE(c.connected());
   c.Send("GET /api/sto");  // and nothing more
@@ -367,7 +342,7 @@ int ServerSideOf(int client_fd) {
 
 TEST(Issue15Test, KeptAliveConnectionsHaveNoDelay) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   Raw c(server.port());
   ASSERT_TRUE(c.connected());
   const std::string req = "GET /api/stories HTTP/1.1\r\nHost: " + server.host() + "\r\n\r\n";
@@ -388,7 +363,7 @@ TEST(Issue15Test, KeptAliveConnectionsHaveNoDelay) {
 
 TEST(Issue15Test, ListenBacklogIsNotFive) {
   TempStore store;
-  Running server(OptionsFor(store));
+  RunningServer server(OptionsFor(store));
   // ss shows a listening socket's backlog in its Send-Q column.
   const std::string cmd = "ss -Hltn 'sport = :" + std::to_string(server.port()) + "' 2>/dev/null";
   FILE* p = popen(cmd.c_str(), "r");

@@ -5,16 +5,15 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <iterator>
 #include <memory>
 #include <set>
 #include <string>
 
 #include "serve/pages.h"
+#include "serve/running_server.h"
 #include "serve/web_assets.h"
 #include "storyline/serve.h"
 #include "storyline/store.h"
@@ -23,9 +22,6 @@ namespace storyline {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Only a hang reaches it; not a timing assertion.
-constexpr auto kHangGuard = std::chrono::seconds(30);
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -64,29 +60,22 @@ class PagesTest : public ::testing::Test {
     }
     ServeOptions o;
     o.db_path = (dir_ / "news.db").string();
-    o.port = 0;
-    auto server = Server::Create(o);
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(*server);
-    run_ = std::async(std::launch::async, [this] { return server_->Run(); });
+    server_ = std::make_unique<testing_serve::RunningServer>(o);
+    ASSERT_TRUE(server_->started());
   }
   void TearDown() override {
     if (server_ != nullptr) {
-      server_->Stop();
-      ASSERT_EQ(run_.wait_for(kHangGuard), std::future_status::ready);
-      EXPECT_TRUE(run_.get().ok());
+      EXPECT_TRUE(server_->Stop().ok());
     }
     std::error_code ec;
     fs::remove_all(dir_, ec);
   }
   httplib::Result Get(const std::string& path, const httplib::Headers& headers = {}) {
-    httplib::Client client("127.0.0.1", server_->port());
-    return client.Get(path.c_str(), headers);
+    return server_->Get(path, headers);
   }
 
   fs::path dir_;
-  std::unique_ptr<Server> server_;
-  std::future<Status> run_;
+  std::unique_ptr<testing_serve::RunningServer> server_;
 };
 
 TEST_F(PagesTest, EveryPagePathAnswersTheDocumentWithItsPolicy) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "serve/api.h"
+#include "serve/running_server.h"
 #include "storyline/store.h"
 
 namespace storyline {
@@ -84,29 +85,20 @@ class ServeTest : public ::testing::Test {
   void SetUp() override {
     ServeOptions o;
     o.db_path = store_.path();
-    o.port = 0;
-    auto server = Server::Create(o);
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(*server);
+    server_ = std::make_unique<testing_serve::RunningServer>(o);
+    ASSERT_TRUE(server_->started());
     ASSERT_GT(server_->port(), 0);
-    run_ = std::async(std::launch::async, [this] { return server_->Run(); });
   }
   void TearDown() override {
     if (server_ == nullptr) return;
-    server_->Stop();
-    ASSERT_EQ(run_.wait_for(kHangGuard), std::future_status::ready);
-    Status s = run_.get();
+    Status s = server_->Stop();
     EXPECT_TRUE(s.ok()) << s.ToString();
   }
 
-  httplib::Result Get(const std::string& path) {
-    httplib::Client client("127.0.0.1", server_->port());
-    return client.Get(path.c_str());
-  }
+  httplib::Result Get(const std::string& path) { return server_->Get(path); }
 
   StoreFixture store_;
-  std::unique_ptr<Server> server_;
-  std::future<Status> run_;
+  std::unique_ptr<testing_serve::RunningServer> server_;
 };
 
 TEST_F(ServeTest, EndpointsAnswerWithStatusAndType) {
