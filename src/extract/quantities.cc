@@ -174,6 +174,7 @@ constexpr std::string_view kTensWords[] = {"thirty", "forty", "fifty", "sixty", 
 // The value of kTensWords[0]; each next entry adds ten.
 constexpr double kFirstTens = 30;
 constexpr double kTensStep = 10;
+constexpr double kHundred = 100;
 
 std::optional<double> CardinalWord(std::string_view s) {
   for (size_t k = 0; k < std::size(kCardinalWords); ++k) {
@@ -1924,6 +1925,25 @@ class Finder {
     return std::nullopt;
   }
 
+  // A number below a hundred spelled at token i: "forty", "seven",
+  // "forty-three" (a tens word, a hyphen and a unit word).
+  std::optional<double> SpelledBelowHundred(size_t i) const {
+    if (At(i) == nullptr || toks_[i].kind != Kind::kWord) return std::nullopt;
+    std::optional<double> card = CardinalWord(toks_[i].s);
+    if (card && EndOfSpelled(i) != i) *card += *CardinalWord(toks_[i + 2].s);
+    return card;
+  }
+  // The last token of the number SpelledBelowHundred reads at i.
+  size_t EndOfSpelled(size_t i) const {
+    const std::optional<double> card = CardinalWord(toks_[i].s);
+    if (card && *card >= 2 * kTensStep && std::fmod(*card, kTensStep) == 0 && Is(i + 1, "-") && Glued(i + 1) &&
+        Glued(i + 2) && At(i + 2) != nullptr) {
+      const std::optional<double> unit = CardinalWord(toks_[i + 2].s);
+      if (unit && *unit < kTensStep) return i + 2;
+    }
+    return i;
+  }
+
   // "aged 31", "ranked third", "ranked No. 2", "No. 1", "fifth-largest".
   std::optional<Match> MatchWord(size_t i) const {
     if (IsWordCi(i, "aged")) {
@@ -1941,16 +1961,20 @@ class Finder {
       return std::nullopt;
     }
     if (toks_[i].s == "No") return MatchRankValue(i);
-    if (const std::optional<double> card = CardinalWord(toks_[i].s)) {
+    if (const std::optional<double> card = SpelledBelowHundred(i)) {
       Number n;
       n.value = *card;
-      size_t at = i;
-      // "forty-three": a tens word, a hyphen and a unit word.
-      if (*card >= 2 * kTensStep && std::fmod(*card, kTensStep) == 0 && Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr) {
-        const std::optional<double> unit = CardinalWord(toks_[i + 2].s);
-        if (unit && *unit < kTensStep) {
-          n.value += *unit;
-          at = i + 2;
+      size_t at = EndOfSpelled(i);
+      // "five hundred and forty": hundreds, then optionally "and" and a
+      // number below a hundred, before any thousand or million.
+      if (n.value < kTensStep && IsWordCi(at + 1, "hundred")) {
+        n.value *= kHundred;
+        at += 1;
+        if (IsWordCi(at + 1, "and")) {
+          if (const std::optional<double> rest = SpelledBelowHundred(at + 2)) {
+            n.value += *rest;
+            at = EndOfSpelled(at + 2);
+          }
         }
       }
       double value = 0;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <limits>
@@ -61,6 +62,11 @@ struct Figure {
   std::string value;               // FigureValueText(q)
   bool joined = false;             // its attribute was widened by JoinUnderspecified
   std::vector<std::string> terms;  // the evidence's content words, sorted and unique
+  // Stems of what it measures (its attribute's and counted unit's words),
+  // and of those with the content words beside it in its clause; both
+  // sorted and unique, for matching across outlets (AlignAcrossOutlets).
+  std::vector<std::string> core, frame;
+  std::vector<std::string> qualifiers;  // lexicons/measure_qualifiers.txt words in its frame, sorted
 };
 
 // Share of content words two figures' sentences have in common (Jaccard),
@@ -293,6 +299,100 @@ size_t Sources(const std::vector<std::string>& articles,
   return sources.size();
 }
 
+// Content words a figure's frame takes on each side of it, within its
+// clause: "made 23 arrests" and "32 yobs arrested", "a 4.2-kilometre route
+// along the river".
+constexpr size_t kFrameReach = 3;
+
+// A word that can tell which fact a figure states: a letter, not a stop
+// word, not a vague measure word ("percent", "people", "total").
+bool MeasureWord(const std::string& w) {
+  const bool letter = std::any_of(w.begin(), w.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+  return letter && !IsStopWord(w) && !lexicon::In(lexicon::kVagueMeasureWords, w) &&
+         !lexicon::In(lexicon::kNumberWords, w);
+}
+
+void AddStems(std::string_view text, std::vector<std::string>& out) {
+  for (const WordToken& t : Tokenize(text)) {
+    if (MeasureWord(t.folded)) out.push_back(Stem(t.folded));
+  }
+}
+
+// Words of `text` that make a figure another statistic ("average",
+// "annual"): lexicons/measure_qualifiers.txt.
+void AddQualifiers(std::string_view text, std::vector<std::string>& out) {
+  for (const WordToken& t : Tokenize(text)) {
+    if (lexicon::In(lexicon::kMeasureQualifiers, t.folded)) out.push_back(t.folded);
+  }
+}
+
+// True when `gap` (text between two words) ends a clause: punctuation
+// other than a hyphen or an apostrophe, or any quotation mark or dash.
+bool BreaksClause(std::string_view gap) {
+  return gap.find_first_of(",;:.!?()[]\"") != std::string_view::npos ||
+         gap.find('\xE2') != std::string_view::npos;  // curly quotation marks, dashes
+}
+
+// Stems of up to kFrameReach measure words of `text` nearest its end
+// (`backward`) or its start, not crossing a clause break, a number or
+// `limit` (a byte offset: where another figure's words begin or end), and
+// the qualifiers anywhere in the clause, past `limit` too.
+void AddClauseStems(std::string_view text, bool backward, size_t limit, std::vector<std::string>& out,
+                    std::vector<std::string>& qualifiers) {
+  const std::vector<WordToken> words = Tokenize(text);
+  size_t taken = 0;
+  size_t edge = backward ? text.size() : 0;  // where the last word looked at began or ended
+  for (size_t k = 0; k < words.size(); ++k) {
+    const WordToken& t = backward ? words[words.size() - 1 - k] : words[k];
+    const std::string_view gap = backward ? text.substr(t.end, edge - t.end) : text.substr(edge, t.begin - edge);
+    if (BreaksClause(gap) || !t.has_letter || lexicon::In(lexicon::kSubordinatorsFrame, t.folded)) break;
+    edge = backward ? t.begin : t.end;
+    if (lexicon::In(lexicon::kMeasureQualifiers, t.folded)) qualifiers.push_back(t.folded);
+    const bool own = backward ? t.begin >= limit : t.end <= limit;
+    if (own && MeasureWord(t.folded) && taken < kFrameReach) {
+      out.push_back(Stem(t.folded));
+      ++taken;
+    }
+  }
+}
+
+void SortUnique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Fills f.core and f.frame (see Figure).
+void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
+  AddStems(f.attribute, f.core);
+  if (!IsCurrency(f.q.unit)) AddStems(f.q.unit, f.core);
+  SortUnique(f.core);
+  size_t from = 0, to = view.cp_length();
+  for (const Span& sp : a.sentences) {
+    if (sp.start <= f.q.span.start && f.q.span.start < sp.end) {
+      from = sp.start;
+      to = sp.end;
+    }
+  }
+  // The words of the figures beside it are theirs.
+  size_t own_from = from, own_to = to;
+  for (const Quantity& other : a.quantities) {
+    if (other.span.end <= f.q.span.start) own_from = std::max(own_from, other.span.end);
+    if (other.span.start >= f.q.span.end) own_to = std::min(own_to, other.span.start);
+  }
+  const std::string before = view.Slice(from, f.q.span.start), after = view.Slice(f.q.span.end, to);
+  f.frame = f.core;
+  AddStems(f.q.text, f.frame);
+  AddQualifiers(f.attribute, f.qualifiers);
+  AddQualifiers(f.q.text, f.qualifiers);
+  AddClauseStems(before, /*backward=*/true, before.size() - view.Slice(own_from, f.q.span.start).size(), f.frame,
+                 f.qualifiers);
+  AddClauseStems(after, /*backward=*/false, view.Slice(f.q.span.end, own_to).size(), f.frame, f.qualifiers);
+  SortUnique(f.frame);
+  SortUnique(f.qualifiers);
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -364,6 +464,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       std::sort(f.terms.begin(), f.terms.end());
       f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
       f.value = FigureValueText(q);
+      SetFrame(f, a, view);
       out.push_back(std::move(f));
     }
   }
@@ -541,9 +642,140 @@ struct UnionFind {
   std::vector<size_t> parent;
 };
 
-// The claims of one (subject, attribute, scale) group of figures.
+// Figures of two outlets matched as statements of one fact
+// (AlignAcrossOutlets), each pair ordered by address.
+using FigurePairs = std::set<std::pair<const Figure*, const Figure*>>;
+
+std::pair<const Figure*, const Figure*> Ordered(const Figure* f, const Figure* g) {
+  return f < g ? std::pair{f, g} : std::pair{g, f};
+}
+
+size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t n = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// Whether what one figure measures is named beside the other.
+bool Anchored(const Figure& f, const Figure& g) {
+  return SharedCount(f.core, g.frame) > 0 || SharedCount(g.core, f.frame) > 0;
+}
+
+// How far apart two figures' values may be (the larger over the smaller)
+// for one outlet's to be taken as another's statement of the same fact:
+// outlets that disagree on a figure disagree by less (450 / 540 jobs, 23 /
+// 32 arrests); two different facts of one story are often further apart.
+constexpr double kAlignRatio = 1.5;
+
+// What kind of value a figure is, for matching across outlets: its
+// currency, "percent", a unit of time, or "count"; "" for ages and ranks,
+// which are never matched so.
+std::string KindOf(const Figure& f) {
+  if (f.attribute.rfind("age", 0) == 0 || f.q.unit == "rank") return "";
+  if (IsCurrency(f.q.unit) || f.q.unit == "percent") return f.q.unit;
+  if (IsTimeUnit(f.q.unit)) return "time " + f.q.unit;
+  return "count";
+}
+
+double Middle(const Quantity& q) { return q.high > 0 ? (q.value + q.high) / 2 : q.value; }
+
+// Whether two values are within kAlignRatio of each other.
+bool Near(const Quantity& a, const Quantity& b) {
+  const double lo = std::min(Middle(a), Middle(b)), hi = std::max(Middle(a), Middle(b));
+  return lo > 0 && hi / lo <= kAlignRatio;
+}
+
+// Figures of two outlets that state one fact in different words ("made 23
+// arrests" / "32 yobs arrested"; "power cuts left 210,000 homes without
+// electricity" / "185,000 homes lost power"), found where their own groups
+// differ: same kind of value, same subject (or none) and time; what one
+// measures is named beside the other (Anchored) and no word beside one
+// makes it another statistic (lexicons/measure_qualifiers.txt: "average",
+// "annual") that is not beside the other too; each is the other's
+// single best match in its article among figures within kAlignRatio of
+// its value (most frame stems shared, then most sentence words); and that
+// match is not a value it fits. Only those pairs become
+// conflicts: a figure with two equally good matches, or none, stays alone.
+FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::vector<const AnnotatedArticle*>& members,
+                               const std::map<const Figure*, size_t>& origin,
+                               const std::unordered_map<std::string, std::string>& source_of) {
+  const auto source = [&](const Figure& f) {
+    const std::string& id = members[f.article]->article.id;
+    auto it = source_of.find(id);
+    return it == source_of.end() ? id : it->second;
+  };
+  const auto score = [](const Figure& f, const Figure& g) {
+    return static_cast<double>(SharedCount(f.frame, g.frame)) + SentenceSimilarity(f, g);
+  };
+  // Figures that may be matched, by their core stems and their frame stems.
+  std::map<std::string, std::vector<size_t>> by_core, by_frame;
+  std::vector<std::string> kinds(figures.size());
+  for (size_t i = 0; i < figures.size(); ++i) {
+    kinds[i] = KindOf(figures[i]);
+    if (kinds[i].empty()) continue;
+    for (const std::string& w : figures[i].core) by_core[w].push_back(i);
+    for (const std::string& w : figures[i].frame) by_frame[w].push_back(i);
+  }
+  constexpr size_t kNone = std::numeric_limits<size_t>::max();
+  // best[i]: article -> the one best match of figure i there (kNone: a tie).
+  std::vector<std::map<size_t, std::pair<size_t, double>>> best(figures.size());
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (kinds[i].empty()) continue;
+    const Figure& f = figures[i];
+    std::set<size_t> candidates;
+    for (const std::string& w : f.frame) {
+      if (auto it = by_core.find(w); it != by_core.end()) candidates.insert(it->second.begin(), it->second.end());
+    }
+    for (const std::string& w : f.core) {
+      if (auto it = by_frame.find(w); it != by_frame.end()) candidates.insert(it->second.begin(), it->second.end());
+    }
+    for (size_t j : candidates) {
+      const Figure& g = figures[j];
+      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || !SameTime(f, g) ||
+          g.qualifiers != f.qualifiers || !Near(f.q, g.q)) {
+        continue;
+      }
+      const double sc = score(f, g);
+      auto [it, fresh] = best[i].try_emplace(g.article, j, sc);
+      if (fresh) continue;
+      if (sc > it->second.second + kSameValue) {
+        it->second = {j, sc};
+      } else if (sc > it->second.second - kSameValue && figures[it->second.first].value != g.value) {
+        it->second.first = kNone;  // two values fit equally well: no match
+      }
+    }
+  }
+  FigurePairs out;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    for (const auto& [article, match] : best[i]) {
+      const size_t j = match.first;
+      if (j == kNone || j < i) continue;
+      const auto back = best[j].find(figures[i].article);
+      if (back == best[j].end() || back->second.first != i) continue;
+      const Figure& f = figures[i];
+      const Figure& g = figures[j];
+      if (origin.at(&f) == origin.at(&g) || source(f) == source(g)) continue;
+      if (!FiguresCompatible(f.q, g.q)) out.insert(Ordered(&f, &g));
+    }
+  }
+  return out;
+}
+
+// The claims of one (subject, attribute, scale) group of figures, or of
+// several such groups joined by figures matched across outlets: `origin`
+// gives each figure's own group; figures of two groups clash only when
+// matched (`aligned`) and agree only when compatible and anchored.
 void GroupClaims(const std::vector<const Figure*>& group, const std::vector<const AnnotatedArticle*>& members,
                  const Story& story, const std::unordered_map<std::string, std::string>& source_of,
+                 const std::map<const Figure*, size_t>& origin, const FigurePairs& aligned,
                  std::vector<Claim>& out) {
   // Values as shown: one node per distinct value text.
   std::vector<std::string> texts;
@@ -567,6 +799,14 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
           if (!SameTime(*f, *g)) continue;
+          if (origin.at(f) != origin.at(g)) {
+            if (aligned.count(Ordered(f, g)) > 0) {
+              clash = true;
+            } else if (FiguresCompatible(f->q, g->q) && Anchored(*f, *g)) {
+              fits = true;
+            }
+            continue;
+          }
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
           } else if (Comparable(*f, *g)) {
@@ -664,8 +904,28 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   for (const Figure& f : figures) {
     groups[{f.entity.value_or(kNoEntity), f.attribute, f.scale}].push_back(&f);
   }
+  std::vector<std::vector<const Figure*>> own;  // the groups, in key order
+  std::map<const Figure*, size_t> origin;
+  for (auto& [key, group] : groups) {
+    for (const Figure* f : group) origin[f] = own.size();
+    own.push_back(std::move(group));
+  }
+  const FigurePairs aligned = AlignAcrossOutlets(figures, members, origin, source_of);
+  UnionFind joined(own.size());
+  for (const auto& [f, g] : aligned) joined.Join(origin.at(f), origin.at(g));
+  std::map<size_t, std::vector<size_t>> merged;  // root -> own groups
+  for (size_t i = 0; i < own.size(); ++i) merged[joined.Find(i)].push_back(i);
   std::vector<Claim> out;
-  for (const auto& [key, group] : groups) GroupClaims(group, members, story, source_of, out);
+  for (auto& [root, parts] : merged) {
+    // The group most figures are in names the joined claim.
+    std::stable_sort(parts.begin(), parts.end(), [&](size_t x, size_t y) {
+      if (own[x].size() != own[y].size()) return own[x].size() > own[y].size();
+      return own[x].front()->attribute.size() < own[y].front()->attribute.size();
+    });
+    std::vector<const Figure*> group;
+    for (size_t i : parts) group.insert(group.end(), own[i].begin(), own[i].end());
+    GroupClaims(group, members, story, source_of, origin, aligned, out);
+  }
   return out;
 }
 

@@ -41,6 +41,16 @@
 // bare counts ("patients") conflict only when their sentences share enough
 // content words to tell the same thing. Compatible values ("8,640" and
 // "about 8,600") are one claim, agreed when two sources give them.
+// Outlets also word one figure differently ("made 23 arrests" / "32
+// protesters were arrested"): figures of two sources whose groups differ
+// are matched when they are the same kind of value (currency, percent,
+// unit of time, count) of the same subject and time, what one measures is
+// named beside the other (Snowball stems of its attribute and counted
+// noun against those of up to three words each side in its clause, not
+// past another figure), both carry the same qualifiers ("average",
+// "annual": lexicons/measure_qualifiers.txt), and each is the other's one
+// best match in its article among values within a factor of 1.5; such a
+// pair with incompatible values joins the two groups into one conflict.
 //
 // Thread-safety: reentrant.
 #ifndef STORYLINE_STORIES_FIGURES_H_

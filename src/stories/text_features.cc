@@ -1,5 +1,6 @@
 #include "stories/text_features.h"
 
+#include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -239,6 +240,20 @@ std::vector<std::string> IndexTerms(std::string_view text) {
     terms.push_back(std::move(term));
   }
   return terms;
+}
+
+std::string Stem(std::string_view folded) {
+  // A stemmer keeps state between calls: one per thread.
+  struct Stemmer {
+    sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() { sb_stemmer_delete(s); }
+  };
+  thread_local const Stemmer stemmer;
+  if (stemmer.s == nullptr || folded.empty()) return std::string(folded);
+  const sb_symbol* out = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                         static_cast<int>(folded.size()));
+  if (out == nullptr) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer.s)));
 }
 
 std::vector<CapitalisedRun> CapitalisedRuns(std::string_view text) {

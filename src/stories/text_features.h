@@ -48,6 +48,11 @@ bool IsCalendarWord(std::string_view folded);
 // a trailing possessive 's is dropped.
 std::vector<std::string> IndexTerms(std::string_view text);
 
+// The Snowball (Porter2) English stem of a folded word: "arrests",
+// "arrested" and "arrest" are "arrest"; "factories" and "factory" are
+// "factori". A word the stemmer cannot take comes back unchanged.
+std::string Stem(std::string_view folded);
+
 // True for titles and honorifics that precede a name ("mayor", "dr").
 bool IsTitleWord(std::string_view folded);
 

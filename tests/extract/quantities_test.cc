@@ -112,6 +112,11 @@ TEST(FindQuantitiesTest, Counts) {
       {"Acme Corp hired three new nurses.", {kAcme}, "three new nurses", 3, "nurses", "e3"},
       {"Zoë Fox lost two million followers.", {kFox}, "two million followers", 2e6, "followers", "e1"},
       {"Forty people signed the letter.", {}, "Forty people", 40, "people", ""},
+      // Hundreds spelled out, with "and" and a tens word (was 40 jobs).
+      {"Five hundred and forty jobs will go.", {}, "Five hundred and forty jobs", 540, "jobs", ""},
+      {"Two hundred firms and forty-three banks signed.", {}, "Two hundred firms", 200, "firms", ""},
+      {"Nine hundred and fifty-two thousand votes were cast.", {}, "Nine hundred and fifty-two thousand votes", 952000,
+       "votes", ""},
       // "After Zoë Fox" is a prepositional phrase: the 30 people are the subject.
       {"After Zoë Fox, 30 people spoke.", {kFox}, "30 people", 30, "people", ""},
       // Any plural noun is counted, not only listed ones.

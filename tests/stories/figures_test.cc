@@ -259,6 +259,30 @@ const std::vector<Case>& Cases() {
         {"b", "2024-10-07", "Three people died when the ferry grounded on Sunday, the coastguard said."}},
        "11",
        Expect::kAbsent},
+      // One fact in two outlets' words: matched across outlets by what
+      // each figure measures and the words beside it (issue 11).
+      {"arrests_made_and_people_arrested_disagree",
+       {{"a", "2026-09-12", "Officers made 41 arrests during the rally, the force said."},
+        {"b", "2026-09-12", "Riot police arrested 52 demonstrators during the rally on Saturday."}},
+       "52",
+       Expect::kConflict},
+      {"households_cut_off_and_households_without_water_disagree",
+       {{"a", "2026-02-03", "The burst main left 12,400 households without water overnight."},
+        {"b", "2026-02-03", "About 9,000 households were cut off when the main burst, the water company said."}},
+       "12400",
+       Expect::kConflict},
+      // Figures further apart than outlets' disagreements are other facts.
+      {"arrest_counts_far_apart_are_other_facts",
+       {{"a", "2026-09-12", "Officers made 41 arrests during the rally, the force said."},
+        {"b", "2026-09-12", "Since January the unit has arrested 170 suspected dealers across the county."}},
+       "170",
+       Expect::kNoConflict},
+      // The words beside one figure are not another figure's.
+      {"words_of_the_neighbouring_figure_are_not_its_own",
+       {{"a", "2026-09-12", "Nine officers were injured and 41 protesters arrested as the rally turned violent."},
+        {"b", "2026-09-12", "Seven officers were hurt, the force said."}},
+       "7",
+       Expect::kNoConflict},
       // A season's total is not one match's count.
       {"season_total_apart_from_the_match",
        {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
