@@ -299,21 +299,6 @@ size_t Sources(const std::vector<std::string>& articles,
   return sources.size();
 }
 
-// Content words a figure's frame takes on each side of it, within its
-// clause: "made 23 arrests" and "32 yobs arrested", "a 4.2-kilometre route
-// along the river".
-constexpr size_t kFrameReach = 3;
-
-// A word that can tell which fact a figure states: a letter, not a stop
-// word, not a vague measure word ("percent", "people", "total").
-bool MeasureWord(const std::string& w) {
-  const bool letter = std::any_of(w.begin(), w.end(), [](char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-  });
-  return letter && !IsStopWord(w) && !lexicon::In(lexicon::kVagueMeasureWords, w) &&
-         !lexicon::In(lexicon::kNumberWords, w);
-}
-
 void AddStems(std::string_view text, std::vector<std::string>& out) {
   for (const WordToken& t : Tokenize(text)) {
     if (MeasureWord(t.folded)) out.push_back(Stem(t.folded));
@@ -325,36 +310,6 @@ void AddStems(std::string_view text, std::vector<std::string>& out) {
 void AddQualifiers(std::string_view text, std::vector<std::string>& out) {
   for (const WordToken& t : Tokenize(text)) {
     if (lexicon::In(lexicon::kMeasureQualifiers, t.folded)) out.push_back(t.folded);
-  }
-}
-
-// True when `gap` (text between two words) ends a clause: punctuation
-// other than a hyphen or an apostrophe, or any quotation mark or dash.
-bool BreaksClause(std::string_view gap) {
-  return gap.find_first_of(",;:.!?()[]\"") != std::string_view::npos ||
-         gap.find('\xE2') != std::string_view::npos;  // curly quotation marks, dashes
-}
-
-// Stems of up to kFrameReach measure words of `text` nearest its end
-// (`backward`) or its start, not crossing a clause break, a number or
-// `limit` (a byte offset: where another figure's words begin or end), and
-// the qualifiers anywhere in the clause, past `limit` too.
-void AddClauseStems(std::string_view text, bool backward, size_t limit, std::vector<std::string>& out,
-                    std::vector<std::string>& qualifiers) {
-  const std::vector<WordToken> words = Tokenize(text);
-  size_t taken = 0;
-  size_t edge = backward ? text.size() : 0;  // where the last word looked at began or ended
-  for (size_t k = 0; k < words.size(); ++k) {
-    const WordToken& t = backward ? words[words.size() - 1 - k] : words[k];
-    const std::string_view gap = backward ? text.substr(t.end, edge - t.end) : text.substr(edge, t.begin - edge);
-    if (BreaksClause(gap) || !t.has_letter || lexicon::In(lexicon::kSubordinatorsFrame, t.folded)) break;
-    edge = backward ? t.begin : t.end;
-    if (lexicon::In(lexicon::kMeasureQualifiers, t.folded)) qualifiers.push_back(t.folded);
-    const bool own = backward ? t.begin >= limit : t.end <= limit;
-    if (own && MeasureWord(t.folded) && taken < kFrameReach) {
-      out.push_back(Stem(t.folded));
-      ++taken;
-    }
   }
 }
 
@@ -386,9 +341,14 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.q.text, f.frame);
   AddQualifiers(f.attribute, f.qualifiers);
   AddQualifiers(f.q.text, f.qualifiers);
-  AddClauseStems(before, /*backward=*/true, before.size() - view.Slice(own_from, f.q.span.start).size(), f.frame,
-                 f.qualifiers);
-  AddClauseStems(after, /*backward=*/false, view.Slice(f.q.span.end, own_to).size(), f.frame, f.qualifiers);
+  FrameWords words;
+  FrameOptions options;
+  options.own_bytes = view.Slice(own_from, f.q.span.start).size();
+  AddFrameWords(before, /*backward=*/true, options, words);
+  options.own_bytes = view.Slice(f.q.span.end, own_to).size();
+  AddFrameWords(after, /*backward=*/false, options, words);
+  f.frame.insert(f.frame.end(), words.stems.begin(), words.stems.end());
+  f.qualifiers.insert(f.qualifiers.end(), words.qualifiers.begin(), words.qualifiers.end());
   SortUnique(f.frame);
   SortUnique(f.qualifiers);
 }

@@ -277,4 +277,46 @@ bool SoundsAlike(const std::string& a, const std::string& b) {
   return !sa.empty() && sa == Soundex(b) && EditDistance(a, b) <= kMaxSurnameEdits;
 }
 
+bool MeasureWord(const std::string& folded) {
+  const bool letter = std::any_of(folded.begin(), folded.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+  return letter && !IsStopWord(folded) && !lexicon::In(lexicon::kVagueMeasureWords, folded) &&
+         !lexicon::In(lexicon::kNumberWords, folded);
+}
+
+bool BreaksClause(std::string_view gap) {
+  return gap.find_first_of(",;:.!?()[]\"") != std::string_view::npos ||
+         gap.find('\xE2') != std::string_view::npos;  // curly quotation marks, dashes
+}
+
+void AddFrameWords(std::string_view text, bool backward, const FrameOptions& options, FrameWords& out) {
+  const std::vector<WordToken> words = Tokenize(text);
+  const size_t near = std::min(options.own_bytes, text.size());
+  size_t taken = 0;
+  size_t edge = backward ? text.size() : 0;  // where the last word looked at began or ended
+  std::vector<std::string> taken_words;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const WordToken& t = backward ? words[words.size() - 1 - k] : words[k];
+    const std::string_view gap = backward ? text.substr(t.end, edge - t.end) : text.substr(edge, t.begin - edge);
+    if (BreaksClause(gap)) break;
+    if (!t.has_letter) {
+      if (options.stop_at_numbers) break;
+      edge = backward ? t.begin : t.end;
+      continue;
+    }
+    if (options.stop_at_subordinators && lexicon::In(lexicon::kSubordinatorsFrame, t.folded)) break;
+    edge = backward ? t.begin : t.end;
+    if (lexicon::In(lexicon::kMeasureQualifiers, t.folded)) out.qualifiers.push_back(t.folded);
+    const bool own = backward ? t.begin >= text.size() - near : t.end <= near;
+    if (own && MeasureWord(t.folded) && taken < options.reach) {
+      out.stems.push_back(Stem(t.folded));
+      taken_words.push_back(t.folded);
+      ++taken;
+    }
+  }
+  if (backward) std::reverse(taken_words.begin(), taken_words.end());
+  out.words.insert(out.words.end(), taken_words.begin(), taken_words.end());
+}
+
 }  // namespace storyline::stories

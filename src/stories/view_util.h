@@ -58,6 +58,36 @@ std::string Soundex(std::string_view word);
 // four or more letters, at most three edits ("Dorrie" / "Dorey").
 bool SoundsAlike(const std::string& a, const std::string& b);
 
+// The words beside a value that say what it is (a figure's "made 23
+// arrests", a year's "the record was set in 1968"), for matching one fact
+// stated by two outlets in different words.
+//
+// A word that can tell which fact a value states: it has a letter and is
+// not a stop word, a vague measure word ("percent", "people", "total":
+// lexicons/vague_measure_words.txt) or a small number word.
+bool MeasureWord(const std::string& folded);
+
+// True when `gap` (the text between two words) ends a clause: punctuation
+// other than a hyphen or an apostrophe, or any quotation mark or dash.
+bool BreaksClause(std::string_view gap);
+
+struct FrameOptions {
+  size_t reach = 3;                   // measure words taken on one side
+  bool stop_at_numbers = true;        // not past another figure
+  bool stop_at_subordinators = true;  // "injured and 32 arrested" (lexicons/subordinators.txt, tag frame)
+  // Bytes of the text next to the value whose words are its own (the rest
+  // is another figure's): words are taken there only; qualifiers anywhere.
+  size_t own_bytes = std::string_view::npos;
+};
+struct FrameWords {
+  std::vector<std::string> stems;       // Snowball stems of the measure words taken
+  std::vector<std::string> words;       // the same words, folded, in text order
+  std::vector<std::string> qualifiers;  // lexicons/measure_qualifiers.txt words anywhere in the clause
+};
+// Adds the measure words of `text` nearest its end (`backward`) or its
+// start, up to `options.reach`, within one clause.
+void AddFrameWords(std::string_view text, bool backward, const FrameOptions& options, FrameWords& out);
+
 // Appends `item` unless `list` has it.
 void AddUnique(std::vector<std::string>& list, const std::string& item);
 
