@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -921,6 +923,10 @@ std::optional<size_t> PhraseSubject(const AnnotatedArticle& a, size_t ai, Entity
 }
 
 // One year given for a thing: "the 2023 runway show".
+// Joins an event word to the thing that did it when no entity did:
+// "began|fire".
+constexpr char kThingMark = '|';
+
 struct YearMention {
   std::string article, year, evidence;
   std::optional<size_t> subject;    // entity index
@@ -929,11 +935,35 @@ struct YearMention {
   // mentions of the same subject (none is the story's event).
   bool by_event_word = false;
   bool precise = false;  // a day or month ("resigned on Monday"), not a year
+  // Stems of the words beside a year or month that say what it dates
+  // (FrameWords), for matching one event's year across outlets; `label`
+  // is those words before it, as written ("record set").
+  std::vector<std::string> frame, label;  // empty: never matched so
+  // A year nothing else dates ("since 2009", "at Callow Hill in 2009"): a
+  // claim only when matched across outlets.
+  bool loose = false;
 };
 
-// Joins an event word to the thing that did it when no entity did:
-// "began|fire".
-constexpr char kThingMark = '|';
+// How far apart two outlets' years of one event may be for one to be
+// taken as the other's statement of it ("set in 1968" / "in 1966").
+constexpr int kYearAlignSpan = 3;
+
+// Fills m.frame and m.label from the words around a year mention at
+// [start, end) of its sentence [sentence_start, sentence_end).
+void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, size_t sentence_end, size_t start,
+                  size_t end, const std::string& event_key) {
+  FrameOptions options;
+  options.stop_at_numbers = false;  // "shed 120 posts in 2019"
+  options.stop_at_subordinators = false;  // "the biggest since 2009"
+  FrameWords words;
+  AddFrameWords(view.Slice(sentence_start, start), /*backward=*/true, options, words);
+  m.label = words.words;
+  AddFrameWords(view.Slice(end, sentence_end), /*backward=*/false, options, words);
+  m.frame = std::move(words.stems);
+  if (!event_key.empty()) m.frame.push_back(Stem(event_key.substr(0, event_key.find(kThingMark))));
+  std::sort(m.frame.begin(), m.frame.end());
+  m.frame.erase(std::unique(m.frame.begin(), m.frame.end()), m.frame.end());
+}
 
 // The first lower-case noun a clause opens with, after determiners and
 // names ("The trial, which began" -> "trial", "Tamsworth's plant" ->
@@ -1174,10 +1204,32 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           continue;
         }
       }
+      // A year or month before the article's year: one event's time that
+      // two outlets may give differently.
+      // Written with its year ("in 2009", "in March 2019", not "two years
+      // ago"), alone in its sentence: with two years ("founded in 2015 and
+      // first drew attention in 2016") which is which event's is unclear.
+      const bool past = (calendar.size() == 4 || calendar.size() == 7) && calendar[0] != 'X' &&
+                        a.article.published.size() >= 4 && calendar.substr(0, 4) < a.article.published.substr(0, 4) &&
+                        d.text.find(calendar.substr(0, 4)) != std::string::npos &&
+                        std::none_of(a.dates.begin(), a.dates.end(), [&](const DateMention& o) {
+                          return &o != &d && o.span.start >= sentence_start && o.span.end <= sentence_end &&
+                                 o.value.size() >= 4 && o.value.substr(0, 4) != calendar.substr(0, 4) &&
+                                 o.text.find(o.value.substr(0, 4)) != std::string::npos;
+                        });
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
         const EventWord event = FindEventWordBefore(before);
-        if (event.key.empty()) continue;
+        if (event.key.empty()) {
+          if (!past) continue;
+          m.loose = true;
+          m.article = a.article.id;
+          m.year = calendar.substr(0, 4);
+          m.evidence = view.SentenceAt(d.span.start);
+          SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end, "");
+          out.push_back(std::move(m));
+          continue;
+        }
         const std::string& word = event.key;
         m.by_event_word = true;
         m.precise = day_or_month;
@@ -1215,7 +1267,65 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       m.article = a.article.id;
       m.year = m.precise ? calendar : d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
+      if (past) {
+        SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
+                     m.by_event_word ? m.words.front() : "");
+      }
       out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+// Pairs of year mentions in two articles that date one event in different
+// words ("the record of 44,950 was set in 1968" / "the record of 44,950 in
+// 1966"): years or months before their articles' years, at most
+// kYearAlignSpan apart, of the same subject (or both of none), sharing a
+// word of their frames, each the other's one best match in its article
+// (most frame words shared; a tie is no match) and of different years.
+std::vector<std::pair<size_t, size_t>> AlignYears(const std::vector<YearMention>& mentions) {
+  std::map<std::string, std::vector<size_t>> by_stem;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].precise) continue;
+    for (const std::string& w : mentions[i].frame) {
+      std::vector<size_t>& seen = by_stem[w];
+      if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
+    }
+  }
+  const auto year_of = [&](size_t i) { return std::atoi(mentions[i].year.substr(0, 4).c_str()); };
+  constexpr size_t kTie = std::numeric_limits<size_t>::max();
+  // best[i]: article -> (the best match there or kTie, frame words shared)
+  std::vector<std::map<std::string, std::pair<size_t, size_t>>> best(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const YearMention& m = mentions[i];
+    if (m.precise || m.frame.empty()) continue;
+    std::set<size_t> candidates;
+    for (const std::string& w : m.frame) {
+      if (auto it = by_stem.find(w); it != by_stem.end()) candidates.insert(it->second.begin(), it->second.end());
+    }
+    for (size_t j : candidates) {
+      const YearMention& o = mentions[j];
+      if (o.article == m.article || std::abs(year_of(i) - year_of(j)) > kYearAlignSpan) continue;
+      if (m.subject != o.subject) continue;
+      size_t shared = 0;
+      for (const std::string& w : m.frame) shared += std::binary_search(o.frame.begin(), o.frame.end(), w) ? 1 : 0;
+      auto [it, fresh] = best[i].try_emplace(o.article, j, shared);
+      if (fresh) continue;
+      if (shared > it->second.second) {
+        it->second = {j, shared};
+      } else if (shared == it->second.second && it->second.first != kTie &&
+                 mentions[it->second.first].year != o.year) {
+        it->second.first = kTie;
+      }
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    for (const auto& [article, match] : best[i]) {
+      const size_t j = match.first;
+      if (j == kTie || j < i || year_of(i) == year_of(j)) continue;
+      const auto back = best[j].find(mentions[i].article);
+      if (back != best[j].end() && back->second.first == i) out.emplace_back(i, j);
     }
   }
   return out;
@@ -1250,7 +1360,19 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
     }
   }
+  // Loose mentions (a year nothing else dates) join only across outlets.
+  std::vector<bool> matched(mentions.size(), false);
+  for (const auto& [i, j] : AlignYears(mentions)) {
+    // A dated mention names the group: it is made the root.
+    if (mentions[find(i)].loose) {
+      parent[find(i)] = find(j);
+    } else {
+      parent[find(j)] = find(i);
+    }
+    matched[i] = matched[j] = true;
+  }
   for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].loose && !matched[i]) continue;
     const size_t root = find(i);
     // The claim's subject: the first named one in the group; its name, the
     // subject and the words every mention shares.
@@ -1273,6 +1395,17 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     if (name.empty()) {
       // Chained through different words: name it by its first phrase.
       for (const std::string& w : mentions[root].words) name += (name.empty() ? "" : " ") + w;
+    }
+    if (mentions[root].loose || (matched[root] && !subject_entity && !mentions[root].label.empty())) {
+      // What the words before it say it dates ("year record set", "year
+      // couple divorced"): a year matched across outlets that no name owns
+      // is shown with them.
+      std::string label;
+      for (const std::string& w : mentions[root].label) label += " " + w;
+      table.Add(fmt::format("y|{}", root), subject_entity ? story.entities[*subject_entity].id : "",
+                subject_entity ? story.entities[*subject_entity].name : "", "year" + label, mentions[i].year,
+                mentions[i].article, mentions[i].evidence);
+      continue;
     }
     const std::string subject = subject_entity ? story.entities[*subject_entity].id : "";
     if (mentions[root].by_event_word) {

@@ -322,6 +322,52 @@ TEST(ClaimsTest, TwoYearsForOneEventInOneArticleIsAConflict) {
   EXPECT_EQ(year->subject_name, "charity gala");
 }
 
+// Two outlets date one earlier event in different words, with no word
+// that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
+// in 2015"): the years are matched by the words beside them (issue 11).
+TEST(ClaimsTest, OneEarlierEventDatedInOtherWordsIsAConflict) {
+  AnnotatedArticle a = MakeArticle("t1", "Coast News", "2024-10-07", "Ferry aground",
+                                   "The ferry had run into trouble before, at Tollin Point in 2016, with no injuries.");
+  AddDate(a, "2016", "2016");
+  AnnotatedArticle b = MakeArticle("t2", "Isles Radio", "2024-10-07", "Ferry aground again",
+                                   "It was the second time the vessel came to grief near Tollin Point in 2015.");
+  AddDate(b, "2015", "2015");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (c.attribute.ends_with("tollin point")) year = &c;
+  }
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+  EXPECT_EQ(Values(*year), (std::set<std::string>{"2015", "2016"}));
+}
+
+// Not when one sentence gives two years (which dates what is unclear), nor
+// years far apart, nor a year nothing matches: no claim is made of them.
+TEST(ClaimsTest, LooseYearsAreMatchedOnlyWhenClear) {
+  AnnotatedArticle a = MakeArticle("t1", "Coast News", "2024-10-07", "Ferry aground",
+                                   "The ferry had run into trouble at Tollin Point in 2016 and in 2019, with no injuries. "
+                                   "The pier at Harl Sound, a storm's ruin since 2001, is closed.");
+  AddDate(a, "2016", "2016");
+  AddDate(a, "2019", "2019");
+  AddDate(a, "2001", "2001");
+  AnnotatedArticle b = MakeArticle("t2", "Isles Radio", "2024-10-07", "Ferry aground again",
+                                   "It was the second time the vessel came to grief near Tollin Point in 2015. "
+                                   "The pier at Harl Sound, a storm's ruin since 1990, is closed.");
+  AddDate(b, "2015", "2015");
+  AddDate(b, "1990", "1990");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  for (const Claim& c : brief.stories[0].claims) {
+    for (const ClaimValue& v : c.values) {
+      EXPECT_TRUE(v.value != "2015" && v.value != "2016" && v.value != "2019" && v.value != "2001" &&
+                  v.value != "1990")
+          << c.attribute << " " << v.value;
+    }
+  }
+}
+
 // "the 2021 thriller 'The Copper Gate'": a phrase right before a work's
 // title describes the work, and its year is the release "released in 2022"
 // gives.
