@@ -947,6 +947,10 @@ struct YearMention {
 // How far apart two outlets' years of one event may be for one to be
 // taken as the other's statement of it ("set in 1968" / "in 1966").
 constexpr int kYearAlignSpan = 3;
+// Words beside two years that must be alike ("at Tollin Point in 2016" /
+// "near Tollin Point in 2015"): one word in common ("divorced") is weak
+// evidence for a conflict shown.
+constexpr size_t kYearAlignWords = 2;
 
 // Fills m.frame and m.label from the words around a year mention at
 // [start, end) of its sentence [sentence_start, sentence_end).
@@ -1280,9 +1284,10 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
 // Pairs of year mentions in two articles that date one event in different
 // words ("the record of 44,950 was set in 1968" / "the record of 44,950 in
 // 1966"): years or months before their articles' years, at most
-// kYearAlignSpan apart, of the same subject (or both of none), sharing a
-// word of their frames, each the other's one best match in its article
-// (most frame words shared; a tie is no match) and of different years.
+// kYearAlignSpan apart, of the same subject (or both of none), sharing at
+// least kYearAlignWords stems of their frames, each the other's one best
+// match in its article (most frame words shared; a tie is no match) and of
+// different years.
 std::vector<std::pair<size_t, size_t>> AlignYears(const std::vector<YearMention>& mentions) {
   std::map<std::string, std::vector<size_t>> by_stem;
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -1323,7 +1328,7 @@ std::vector<std::pair<size_t, size_t>> AlignYears(const std::vector<YearMention>
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (const auto& [article, match] : best[i]) {
       const size_t j = match.first;
-      if (j == kTie || j < i || year_of(i) == year_of(j)) continue;
+      if (j == kTie || j < i || year_of(i) == year_of(j) || match.second < kYearAlignWords) continue;
       const auto back = best[j].find(mentions[i].article);
       if (back != best[j].end() && back->second.first == i) out.emplace_back(i, j);
     }

@@ -624,9 +624,11 @@ size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::str
   return n;
 }
 
-// Whether what one figure measures is named beside the other.
+// Whether two figures measure something named alike (a stem of their
+// attributes' or counted nouns' words in common: "arrests made" / "people
+// arrested", "homes left" / "homes cut").
 bool Anchored(const Figure& f, const Figure& g) {
-  return SharedCount(f.core, g.frame) > 0 || SharedCount(g.core, f.frame) > 0;
+  return SharedCount(f.core, g.core) > 0;
 }
 
 // How far apart two figures' values may be (the larger over the smaller)
@@ -656,8 +658,8 @@ bool Near(const Quantity& a, const Quantity& b) {
 // Figures of two outlets that state one fact in different words ("made 23
 // arrests" / "32 yobs arrested"; "power cuts left 210,000 homes without
 // electricity" / "185,000 homes lost power"), found where their own groups
-// differ: same kind of value, same subject (or none) and time; what one
-// measures is named beside the other (Anchored) and no word beside one
+// differ: same kind of value, same subject (or none) and time; they
+// measure something named alike (Anchored) and no word beside one
 // makes it another statistic (lexicons/measure_qualifiers.txt: "average",
 // "annual") that is not beside the other too; each is the other's
 // single best match in its article among figures within kAlignRatio of

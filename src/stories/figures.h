@@ -44,13 +44,14 @@
 // Outlets also word one figure differently ("made 23 arrests" / "32
 // protesters were arrested"): figures of two sources whose groups differ
 // are matched when they are the same kind of value (currency, percent,
-// unit of time, count) of the same subject and time, what one measures is
-// named beside the other (Snowball stems of its attribute and counted
-// noun against those of up to three words each side in its clause, not
-// past another figure), both carry the same qualifiers ("average",
+// unit of time, count) of the same subject and time, what they measure is
+// named alike (a Snowball stem of their attributes' or counted nouns' words
+// in common), both carry the same qualifiers ("average",
 // "annual": lexicons/measure_qualifiers.txt), and each is the other's one
 // best match in its article among values within a factor of 1.5; such a
 // pair with incompatible values joins the two groups into one conflict.
+// "Best" counts the stems shared by their frames: their own words and up
+// to three words each side in their clauses, not past another figure.
 //
 // Thread-safety: reentrant.
 #ifndef STORYLINE_STORIES_FIGURES_H_
