@@ -385,7 +385,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
-      if (f.when == f.published) f.when.clear();
+      // Today, or this year ("a deficit of £15.2 million this year"), is
+      // when a figure stated with no time holds too.
+      if (f.when == f.published || (f.when.size() == 4 && f.published.rfind(f.when, 0) == 0)) f.when.clear();
       // The story's own event in an earlier year is another event ("a 2016
       // pilot study enrolled 88 patients"): whose it is, is unknown.
       if (!f.entity && f.attribute != "age" && f.when.size() == 4 && f.when < f.published.substr(0, 4)) continue;

@@ -271,6 +271,12 @@ const std::vector<Case>& Cases() {
         {"b", "2026-02-03", "About 9,000 households were cut off when the main burst, the water company said."}},
        "12400",
        Expect::kConflict},
+      // A hole in the finances is the deficit (lexicons/measure_groups.txt).
+      {"a_hole_in_the_budget_is_the_deficit",
+       {{"a", "2026-03-11", "Harl Trust must close a £12.5 million hole in its budget this year, its chair said."},
+        {"b", "2026-03-11", "Harl Trust expects a deficit of £15.2 million this year."}},
+       "15200000 GBP",
+       Expect::kConflict},
       // Figures further apart than outlets' disagreements are other facts.
       {"arrest_counts_far_apart_are_other_facts",
        {{"a", "2026-09-12", "Officers made 41 arrests during the rally, the force said."},
