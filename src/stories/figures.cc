@@ -665,9 +665,9 @@ bool Near(const Quantity& a, const Quantity& b) {
 // makes it another statistic (lexicons/measure_qualifiers.txt: "average",
 // "annual") that is not beside the other too; each is the other's
 // single best match in its article among figures within kAlignRatio of
-// its value (most frame stems shared, then most sentence words); and that
-// match is not a value it fits. Only those pairs become
-// conflicts: a figure with two equally good matches, or none, stays alone.
+// its value (most frame stems shared, then most sentence words). Only
+// those pairs join (a conflict when their values are incompatible, else an
+// agreement): a figure with two equally good matches, or none, stays alone.
 FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::vector<const AnnotatedArticle*>& members,
                                const std::map<const Figure*, size_t>& origin,
                                const std::unordered_map<std::string, std::string>& source_of) {
@@ -727,7 +727,7 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
       const Figure& f = figures[i];
       const Figure& g = figures[j];
       if (origin.at(&f) == origin.at(&g) || source(f) == source(g)) continue;
-      if (!FiguresCompatible(f.q, g.q)) out.insert(Ordered(&f, &g));
+      out.insert(Ordered(&f, &g));
     }
   }
   return out;
@@ -764,7 +764,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
         for (const Figure* g : nodes[j]) {
           if (!SameTime(*f, *g)) continue;
           if (origin.at(f) != origin.at(g)) {
-            if (aligned.count(Ordered(f, g)) > 0) {
+            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && Anchored(*f, *g)) {
               fits = true;

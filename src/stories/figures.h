@@ -49,7 +49,8 @@
 // in common), both carry the same qualifiers ("average",
 // "annual": lexicons/measure_qualifiers.txt), and each is the other's one
 // best match in its article among values within a factor of 1.5; such a
-// pair with incompatible values joins the two groups into one conflict.
+// pair joins the two groups: a conflict when the values are incompatible,
+// an agreement when they fit ("made 41 arrests" / "arrested 41").
 // "Best" counts the stems shared by their frames: their own words and up
 // to three words each side in their clauses, not past another figure.
 //

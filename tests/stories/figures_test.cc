@@ -277,6 +277,12 @@ const std::vector<Case>& Cases() {
         {"b", "2026-03-11", "Harl Trust expects a deficit of £15.2 million this year."}},
        "15200000 GBP",
        Expect::kConflict},
+      // The same figure in other words is one fact the outlets agree on.
+      {"arrests_made_and_people_arrested_agree",
+       {{"a", "2026-09-12", "Officers made 41 arrests during the rally, the force said."},
+        {"b", "2026-09-12", "Riot police arrested 41 demonstrators during the rally on Saturday."}},
+       "41",
+       Expect::kAgreed},
       // Figures further apart than outlets' disagreements are other facts.
       {"arrest_counts_far_apart_are_other_facts",
        {{"a", "2026-09-12", "Officers made 41 arrests during the rally, the force said."},
