@@ -922,11 +922,11 @@ std::optional<size_t> PhraseSubject(const AnnotatedArticle& a, size_t ai, Entity
   return best;
 }
 
-// One year given for a thing: "the 2023 runway show".
 // Joins an event word to the thing that did it when no entity did:
 // "began|fire".
 constexpr char kThingMark = '|';
 
+// One year given for a thing: "the 2023 runway show".
 struct YearMention {
   std::string article, year, evidence;
   std::optional<size_t> subject;    // entity index
@@ -1208,11 +1208,11 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           continue;
         }
       }
-      // A year or month before the article's year: one event's time that
+      // A year or month before the article's year, written with its year
+      // ("in 2009", "in March 2019", not "two years ago") and alone in its
+      // sentence (with two, "founded in 2015 and first drew attention in
+      // 2016", which event each dates is unclear): one event's time that
       // two outlets may give differently.
-      // Written with its year ("in 2009", "in March 2019", not "two years
-      // ago"), alone in its sentence: with two years ("founded in 2015 and
-      // first drew attention in 2016") which is which event's is unclear.
       const bool past = (calendar.size() == 4 || calendar.size() == 7) && calendar[0] != 'X' &&
                         a.article.published.size() >= 4 && calendar.substr(0, 4) < a.article.published.substr(0, 4) &&
                         d.text.find(calendar.substr(0, 4)) != std::string::npos &&

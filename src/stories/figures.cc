@@ -626,11 +626,11 @@ size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::str
   return n;
 }
 
-// Whether two figures measure something named alike (a stem of their
-// attributes' or counted nouns' words in common: "arrests made" / "people
-// arrested", "homes left" / "homes cut").
+// Whether what one figure measures is named beside the other (a stem of
+// one's attribute or counted noun among the other's frame: "made 23
+// arrests" / "32 yobs arrested", "homes left" / "homes cut").
 bool Anchored(const Figure& f, const Figure& g) {
-  return SharedCount(f.core, g.core) > 0;
+  return SharedCount(f.core, g.frame) > 0 || SharedCount(g.core, f.frame) > 0;
 }
 
 // How far apart two figures' values may be (the larger over the smaller)
@@ -660,8 +660,8 @@ bool Near(const Quantity& a, const Quantity& b) {
 // Figures of two outlets that state one fact in different words ("made 23
 // arrests" / "32 yobs arrested"; "power cuts left 210,000 homes without
 // electricity" / "185,000 homes lost power"), found where their own groups
-// differ: same kind of value, same subject (or none) and time; they
-// measure something named alike (Anchored) and no word beside one
+// differ: same kind of value, same subject (or none) and time; what one
+// measures is named beside the other (Anchored) and no word beside one
 // makes it another statistic (lexicons/measure_qualifiers.txt: "average",
 // "annual") that is not beside the other too; each is the other's
 // single best match in its article among figures within kAlignRatio of
@@ -679,7 +679,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
   const auto score = [](const Figure& f, const Figure& g) {
     return static_cast<double>(SharedCount(f.frame, g.frame)) + SentenceSimilarity(f, g);
   };
-  // Figures that may be matched, by their core stems and their frame stems.
+  // Figures that may be matched, by their core stems and their frame
+  // stems: the candidates of a figure are those Anchored to it.
   std::map<std::string, std::vector<size_t>> by_core, by_frame;
   std::vector<std::string> kinds(figures.size());
   for (size_t i = 0; i < figures.size(); ++i) {

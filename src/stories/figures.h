@@ -44,9 +44,9 @@
 // Outlets also word one figure differently ("made 23 arrests" / "32
 // protesters were arrested"): figures of two sources whose groups differ
 // are matched when they are the same kind of value (currency, percent,
-// unit of time, count) of the same subject and time, what they measure is
-// named alike (a Snowball stem of their attributes' or counted nouns' words
-// in common), both carry the same qualifiers ("average",
+// unit of time, count) of the same subject and time, what one measures is
+// named beside the other (a Snowball stem of its attribute's or counted
+// noun's words among the other's frame), both carry the same qualifiers ("average",
 // "annual": lexicons/measure_qualifiers.txt), and each is the other's one
 // best match in its article among values within a factor of 1.5; such a
 // pair joins the two groups: a conflict when the values are incompatible,

@@ -40,7 +40,7 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # 19 dev stories (eight of them written 2026-12-06 and scored once as new before
 # rules changed for them; the four of the fourth round lowered recall and raised
 # trap violations: they were added, not made worse). Fifth round (matching one
-# fact across outlets' wordings): recall 0.632 -> 0.689, precision 0.985 -> 0.973.
+# fact across outlets' wordings): recall 0.632 -> 0.698, precision 0.985 -> 0.974.
 checks = [("conflict_precision", 0.95), ("conflict_recall", 0.67), ("value_subject_accuracy", 0.79)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 8:
