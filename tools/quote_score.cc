@@ -427,11 +427,12 @@ DevSet LoadDevSet(const Options& o) {
 }
 
 // The GUM news documents annotated in gum-news.json; none when the gold
-// directory has no such file.
+// directory has no such file or the GUM data is absent.
 DevSet LoadGumNews(const Options& o) {
   DevSet dev;
   std::string path = o.gold_dir + "/gum-news.json";
-  if (!fs::exists(path)) return dev;
+  // Without the GUM data (a checkout without ../shared) there is no row.
+  if (!fs::exists(path) || !fs::exists(o.shared + "/data/ud-en-gum")) return dev;
   LoadGoldFile(path, LoadGum(o.shared + "/data/ud-en-gum"), &dev);
   return dev;
 }

@@ -154,8 +154,12 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     if (n == 0 || IsTitle(j, n) || SoCalled(j)) continue;
     // "Halvorsen's returns were, in her words, "a manual for …"": the
     // quoted words complete the reporter's sentence; "her" speaks.
+    // A whole sentence after "in the words of X," ("… of the prosecutor,
+    // "Gloria spent …."") is X's direct quotation; a phrase that completes
+    // the reporter's sentence ("in her words, "a manual for …."") partial.
     Attribution a = InTheirWords(j);
-    const bool partial = a.found || IsPartial(j, n);
+    const bool sentence = EndsSentence(j) && words_[j.first_word].cap;
+    const bool partial = (a.found && !sentence) || IsPartial(j, n);
     if (!a.found) a = Attribute(j, partial);
     if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
     const size_t para = words_[j.first_word].para;
@@ -228,8 +232,9 @@ Attribution Finder::InTheirWords(const Judged& j) {
     a.found = a.speaker.found;
     return a;
   }
-  // "in the words of Runa Lind,"
-  for (size_t w = k - 1; w-- > from && k - w <= kNounPhraseWords;) {
+  // "in the words of Runa Lind,", "in the words of the Crown prosecutor,
+  // Mark Tedder, QC,": a role, the name and its suffix.
+  for (size_t w = k - 1; w-- > from && k - w <= kRolePhraseWords;) {
     if (words_[w].lower != "of" || w < from + 3 || words_[w - 1].lower != "words" || words_[w - 3].lower != "in") {
       continue;
     }
@@ -341,6 +346,12 @@ Attribution Finder::AfterQuote(const Judged& j) {
     Attribution a;
     a.cue = words_[c].lower;
     a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    // "…", according to the Morning Herald.: the source after "to".
+    if (a.cue == "according") {
+      if (c + 2 >= hi || words_[c + 1].lower != "to") continue;
+      a.cue = "according to";
+      a.speaker = AccordingTo(c + 2, hi);
+    }
     if ((a.cue == "read" || a.cue == "reads") && c > lo && words_[c - 1].lower == "it") {
       a.speaker = Issuer("", c - 1);  // "…," it read: the statement's issuer
     }

@@ -222,6 +222,7 @@ class Finder {
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);
   bool IsNameWord(size_t i) const;
+  bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);
   static bool IsRoleNoun(const std::string& w);
   Speaker SubjectBefore(size_t cue, size_t lo);

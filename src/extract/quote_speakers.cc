@@ -48,6 +48,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       // "the board's report": the board as the article names it.
       return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
     }
+    // "The report says …", "the study found …" with no owner named: the
+    // document itself is the source, described as the text gives it.
+    if (lex::In(lex::kDocumentNounsFinding, head) && (det == "the" || det == "this") && (b == a + 1)) {
+      return Anonymous(a, b);
+    }
   }
   // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
   // description whose head was a title before a name is that person; "his
@@ -351,6 +356,8 @@ size_t Finder::PhraseStart(size_t b, size_t lo) const {
     if (lex::In(lex::kPrepositionsObject, w.lower) && w.lower != "of") break;
     if (w.lower == "after" || w.lower == "before" || w.lower == "during" || w.lower == "since") break;
     if (lex::In(lex::kReportingVerbsCue, w.lower) || lex::In(lex::kPronounsSpeaker, w.lower)) break;
+    // "But media have said": a conjunction opens the clause, not the phrase.
+    if (w.lower == "but" || w.lower == "and" || w.lower == "yet" || w.lower == "or") break;
     a = p;
     ++steps;
   }
@@ -410,7 +417,18 @@ bool Finder::IsNameWord(size_t i) const {
   return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronounsSpeaker, w.lower) &&
          !lex::In(lex::kDeterminersDefinite, w.lower) && !lex::In(lex::kDeterminersAnonymous, w.lower) &&
          !lex::In(lex::kIntroWords, w.lower) && !lex::In(lex::kReportingVerbsCue, w.lower) && !IsRoleNoun(w.lower) &&
-         !lex::In(lex::kTimeWordsSpeech, w.lower);
+         (!lex::In(lex::kTimeWordsSpeech, w.lower) || TimeWordInName(i));
+}
+
+// True when the capitalised time word at `i` sits between two capitalised
+// words of one name ("the Sydney Morning Herald"), not after one ("Smith
+// Monday said").
+bool Finder::TimeWordInName(size_t i) const {
+  auto name_part = [&](size_t k) {
+    return words_[k].cap && !words_[k].punct && words_[k].sent == words_[i].sent &&
+           !lex::In(lex::kTimeWordsSpeech, words_[k].lower);
+  };
+  return words_[i].cap && i > 0 && i + 1 < words_.size() && name_part(i - 1) && name_part(i + 1);
 }
 
 // The speaker whose phrase ends at word `i` (the subject of a cue after
@@ -680,7 +698,7 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
   while (j + 1 < hi && j - i + 1 < kNounPhraseWords && !words_[j + 1].punct &&
          !lex::In(lex::kPrepositionsObject, words_[j + 1].lower) && words_[j + 1].lower != "who" &&
          words_[j + 1].lower != "in" && (words_[j + 1].cap || !lex::In(lex::kReportingVerbsCue, words_[j + 1].lower)) &&
-         !lex::In(lex::kTimeWordsSpeech, words_[j + 1].lower) &&
+         (!lex::In(lex::kTimeWordsSpeech, words_[j + 1].lower) || TimeWordInName(j + 1)) &&
          !(words_[j].cap && !words_[j + 1].cap && words_[j + 1].mention < 0 && LooksLikeVerb(words_[j + 1].lower))) {
     ++j;
   }

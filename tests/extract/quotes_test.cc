@@ -683,6 +683,53 @@ TEST(FindQuotesTest, Issue16DescriptionOwner) {
   EXPECT_EQ(q[1].speaker_owner, "e2");
 }
 
+// Issue 16 on real news prose (causes found in the GUM news documents and
+// the news dev set; every sentence here is invented).
+TEST(FindQuotesTest, Issue16RealNewsProse) {
+  const MentionSpec kSand{"Gloria Sand", "PERSON", "e1"};
+  const MentionSpec kTedder{"Mark Tedder", "PERSON", "e2"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e3"};
+  const MentionSpec kBerget{"Tomas Berget", "PERSON", "e4"};
+  const MentionSpec kFoundation{"Halvard Foundation", "ORG", "e5"};
+  const MentionSpec kMills{"Halvard Mills", "ORG", "e6"};
+  const MentionSpec kBoden{"Carl Boden", "PERSON", "e7"};
+  ExpectCases({
+      {"a direct quotation followed by 'according to' and a name holding a time word",
+       "Gloria Sand was ill. By then, \"her skin was weeping and her body was malnourished\", according to the "
+       "Dunmoor Morning Herald.",
+       {kSand},
+       {{"her skin was weeping and her body was malnourished", "direct", "e2", "Dunmoor Morning Herald",
+         "according to", ""}}},
+      {"'in the words of' a role, a name and a suffix, before a whole sentence",
+       "Gloria Sand was ill, and in the words of the Crown prosecutor, Mark Tedder, QC, \"Gloria spent a lot of "
+       "her life crying and scratching.\"",
+       {kSand, kTedder},
+       {{"Gloria spent a lot of her life crying and scratching.", "direct", "e2", "Mark Tedder", "", ""}}},
+      {"definite collectives and an ownerless report speak as described",
+       "The authors say the results confirm a shortage of iodine. The report says the decline appears to be due "
+       "to the dairy industry.",
+       {},
+       {{"the results confirm a shortage of iodine", "indirect", "", "the authors", "say", ""},
+        {"the decline appears to be due to the dairy industry", "indirect", "", "the report", "says", ""}}},
+      {"'tell' with an object and a clause opened by a quantifier; 'but' is not part of the speaker",
+       "Officials tell Kestrel News every claim will be assessed on its merits. But media have said the forms "
+       "attract criticism.",
+       {kKestrel},
+       {{"every claim will be assessed on its merits", "indirect", "", "officials", "tell", ""},
+        {"the forms attract criticism", "indirect", "", "media", "said", ""}}},
+      {"a figure as the clause's subject, after an apposition holding an organisation",
+       "Tomas Berget, chief financial officer at the Halvard Foundation, said 500 institutions received the "
+       "grant.",
+       {kBerget, kFoundation},
+       {{"500 institutions received the grant", "indirect", "e4", "Tomas Berget", "said", ""}}},
+      {"noun-phrase objects are not reported clauses",
+       "Halvard Mills reported a 49% decline in sales in January. Carl Boden announced the locations that would "
+       "be given the three remaining aircraft.",
+       {kMills, kBoden},
+       {}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
