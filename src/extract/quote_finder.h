@@ -225,6 +225,10 @@ class Finder {
   bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);
   static bool IsRoleNoun(const std::string& w);
+  static int TitleWord(std::string_view raw);
+  bool TitleRun(size_t a, size_t b) const;
+  bool TitleOnly(size_t m) const;
+  Speaker PersonAfterTitle(size_t j, size_t hi);
   Speaker SubjectBefore(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;
   Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const;

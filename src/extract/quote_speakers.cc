@@ -490,6 +490,69 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   return {};
 }
 
+// Titles, honorifics and their modifiers: 0 for other words, 1 for a
+// modifier ("assistant", "shadow", "home"), 2 for a title ("secretary",
+// "mr.").
+int Finder::TitleWord(std::string_view raw) {
+  const std::string w = AsciiLower(raw);
+  if (lex::In(lex::kPersonNouns, w) || lex::In(lex::kHonorifics, w)) return 2;
+  return lex::In(lex::kRoleModifiers, w) ? 1 : 0;
+}
+
+// True when words [a, b] are titles only ("Assistant Secretary", "Shadow
+// Home Secretary", "Mr."): a role or an honorific, never a name.
+bool Finder::TitleRun(size_t a, size_t b) const {
+  bool title = false;
+  for (size_t k = a; k <= b && k < words_.size(); ++k) {
+    if (words_[k].lower == ".") continue;
+    const int t = TitleWord(words_[k].raw);
+    if (t == 0) return false;
+    title = title || t == 2;
+  }
+  return title;
+}
+
+// The same for mention `m`, which the entity layer took for a name.
+bool Finder::TitleOnly(size_t m) const {
+  const std::string& text = (*entities_)[m].text;
+  bool title = false;
+  size_t b = 0;
+  while (b < text.size()) {
+    size_t e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    const std::string_view w = std::string_view(text).substr(b, e - b);
+    b = e + 1;
+    if (w.empty()) continue;
+    const int t = TitleWord(w);
+    if (t == 0) return false;
+    title = title || t == 2;
+  }
+  return title;
+}
+
+// The person a title run ending at word `j` introduces ("Assistant
+// Secretary of the Navy for Acquisition Marvin Sambel"): the first person
+// or name within a role phrase, before any punctuation; none when that
+// person is a possessor ("Mr. Halvorsen's returns").
+Speaker Finder::PersonAfterTitle(size_t j, size_t hi) {
+  for (size_t k = j + 1; k < hi && k <= j + kRolePhraseWords && (!words_[k].punct || words_[k].lower == "."); ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON" && !TitleOnly(static_cast<size_t>(m))) {
+      size_t e = k;
+      while (e + 1 < hi && words_[e + 1].mention == m) ++e;
+      if (e + 1 < hi && (words_[e + 1].lower == "'s" || words_[e + 1].lower == "'")) return {};
+      return FromMention(static_cast<size_t>(m));
+    }
+    if (m < 0 && IsNameWord(k) && TitleWord(words_[k].raw) == 0 && k + 1 < hi && IsNameWord(k + 1)) {
+      size_t e = k + 1;
+      while (e + 1 < hi && IsNameWord(e + 1) && e - k < 3) ++e;
+      if (e + 1 < hi && (words_[e + 1].lower == "'s" || words_[e + 1].lower == "'")) return {};
+      return NewName(k, e);
+    }
+  }
+  return {};
+}
+
 bool Finder::IsRoleNoun(const std::string& w) {
   return lex::In(lex::kPersonNounsEpithet, w) || lex::In(lex::kOrgNounsSpeaker, w) ||
          lex::In(lex::kDocumentNounsStatement, w) || lex::In(lex::kCollectives, w) || IsYearsOld(w);
@@ -828,6 +891,15 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
         i = j + 1;
         continue;
       }
+      // A title the entity layer took for a name ("Assistant Secretary of
+      // the Navy for Acquisition Marvin Sambel", "Shadow Home Secretary
+      // Yvette Coombe") is no speaker: the person named after it is.
+      if (TitleOnly(static_cast<size_t>(w.mention))) {
+        Speaker s = PersonAfterTitle(j, hi);
+        if (s.found) return s;
+        i = j;
+        continue;
+      }
       // "Ryanair CEO, Michael O'Leary,": the person an organisation's
       // role names is the subject.
       if ((*entities_)[w.mention].type != "PERSON") {
@@ -864,6 +936,12 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
     if (IsNameWord(i)) {
       size_t j = i;
       while (j + 1 < hi && (IsNameWord(j + 1) || words_[j + 1].lower == "&") && j - i < 3) ++j;
+      if (TitleRun(i, j)) {
+        Speaker s = PersonAfterTitle(j, hi);
+        if (s.found) return s;
+        i = j;
+        continue;
+      }
       const bool initial = j == i && (i == 0 || words_[i - 1].sent != w.sent);
       Speaker s = NewName(i, j, initial);
       if (s.found) return s;

@@ -722,6 +722,17 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        "grant.",
        {kBerget, kFoundation},
        {{"500 institutions received the grant", "indirect", "e4", "Tomas Berget", "said", ""}}},
+      {"a title the entity layer took for a person is no speaker; the person named after it is",
+       "Assistant Secretary of the Navy for Acquisition Marvin Sambel defended the choice of Brekker, saying, "
+       "\"This was not a competitive bid process.\"",
+       {{"Assistant Secretary", "PERSON", "e8"}, {"Marvin Sambel", "PERSON", "e9"}, {"Brekker", "ORG", "e10"}},
+       {{"This was not a competitive bid process.", "direct", "e9", "Marvin Sambel", "saying", ""}}},
+      {"a run of titles before a name is no name, for a second verb sharing the subject",
+       "Labour's Shadow Home Secretary Yvette Coombe said her party has supported the idea \"for months\", and "
+       "said it was \"damning that the Home Office waits\".",
+       {{"Labour", "ORG", "e8"}, {"Yvette Coombe", "PERSON", "e9"}, {"Home Office", "ORG", "e10"}},
+       {{"for months", "partial", "e9", "Yvette Coombe", "said", ""},
+        {"damning that the Home Office waits", "partial", "e9", "Yvette Coombe", "said", ""}}},
       {"noun-phrase objects are not reported clauses",
        "Halvard Mills reported a 49% decline in sales in January. Carl Boden announced the locations that would "
        "be given the three remaining aircraft.",
