@@ -174,8 +174,10 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
       q.medium = Medium(from, to);
       if (q.medium.empty() && a.cue == "tweeted") q.medium = "x";
       const bool in_person = InPerson(from, to);
-      if (q.medium.empty() && !in_person && near && a.speaker.id == last_speaker_.id &&
-          a.speaker.name == last_speaker_.name) {
+      // The same speaker again, or the next turn of an exchange laid out
+      // as "Name: “…”" (no cue), keeps the medium ("an email exchange").
+      if (q.medium.empty() && !in_person && near &&
+          ((a.speaker.id == last_speaker_.id && a.speaker.name == last_speaker_.name) || a.cue.empty())) {
         q.medium = last_medium;
       }
       if (q.medium.empty() && !in_person && from > 0) {
@@ -445,7 +447,11 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   for (size_t k = lo; k + 1 < end; ++k) cue_before = cue_before || lex::In(lex::kReportingVerbsCue, words_[k].lower);
   if (last.lower == ":" && end >= 2 && end - 2 >= lo && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
       ((words_[end - 2].mention >= 0 && (*entities_)[words_[end - 2].mention].type == "PERSON") ||
-       (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)))) {
+       (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)) ||
+       // "… of the Air Force James Roche: “…”": the surname after a first
+       // name the entity layer ran into the title before it.
+       (IsNameWord(end - 2) && end >= 3 && words_[end - 3].cap && !words_[end - 3].punct &&
+        words_[end - 3].mention >= 0 && (*entities_)[words_[end - 3].mention].type != "PERSON"))) {
     Attribution a;
     a.speaker = HeadAt(end - 2, lo);
     if (!a.speaker.found) return {};

@@ -129,6 +129,18 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     }
     size_t k = i + 2;
     while (k < end && words_[k].lower != ",") ++k;
+    // "According to Penske future Saturn vehicles will be …": no comma;
+    // the source is a name, the clause follows it with its verb.
+    if (k == end && i == from) {
+      size_t t = i + 2;
+      const int m = words_[t].mention;
+      while (t < end && t < i + 2 + kNounPhraseWords && (m >= 0 ? words_[t].mention == m : IsNameWord(t))) ++t;
+      if (t > i + 2 && t < end && !words_[t].punct && FiniteAuxiliaryAhead(t, end)) {
+        Speaker src = AccordingTo(i + 2, t);
+        if (src.found) Emit(t, end, src, "according to", from, to, out);
+      }
+      return;
+    }
     Speaker s = AccordingTo(i + 2, k);
     if (!s.found) return;
     if (i == from) {
@@ -178,7 +190,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     const bool after_comma = c > from && words_[c - 1].lower == ",";
     Speaker s;
     if (start < end) {
-      s = words_[c].lower == "saying" ? NearestSubject(from, c) : SubjectBefore(c, from);
+      // "with Airbus spokesman Stefan Schaffrath saying the move …": the
+      // name right before the participle is its subject.
+      const bool named_before = c > from && (words_[c - 1].mention >= 0 || IsNameWord(c - 1));
+      s = words_[c].lower == "saying" && !named_before ? NearestSubject(from, c) : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
       if (!s.found && !after_comma) continue;
     }
@@ -453,8 +468,19 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   }
   // "announced it has lost", but not "announced the decision": verbs that
   // usually take a noun object report a bare clause only after a pronoun.
+  // "announced Monday it has settled", "stated its network has too many
+  // dealers": a time word may come first, and a possessive noun phrase
+  // with its finite verb is a subject as a pronoun is.
   const bool bare = lex::In(lex::kReportingVerbsBare, words_[c].lower);
-  if (!bare && !(k < end && lex::In(lex::kPronounsSpeaker, words_[k].lower) && words_[k].lower != "you")) return end;
+  if (!bare) {
+    size_t t = k;
+    while (t < end && t < k + 2 && lex::In(lex::kTimeWordsSpeech, words_[t].lower)) ++t;
+    const std::string& x = t < end ? words_[t].lower : std::string();
+    const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
+    const bool possessive = (x == "its" || x == "their") && FiniteAuxiliaryAhead(t, end);
+    if (!pronoun && !possessive) return end;
+    k = t;
+  }
   // "said on Friday", "said last week": time phrases before the clause.
   while (k < end && (lex::In(lex::kTimeWordsSpeech, words_[k].lower) ||
                      (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)))) {

@@ -535,6 +535,17 @@ bool Finder::TitleOnly(size_t m) const {
 // or name within a role phrase, before any punctuation; none when that
 // person is a possessor ("Mr. Halvorsen's returns").
 Speaker Finder::PersonAfterTitle(size_t j, size_t hi) {
+  // "Mr Pope", "Dr. Bishop": after an honorific a capitalised word is a
+  // name, whatever else it may be.
+  const size_t h = words_[j].lower == "." && j > 0 ? j - 1 : j;
+  if (lex::In(lex::kHonorifics, words_[h].lower) && j + 1 < hi && words_[j + 1].cap && !words_[j + 1].punct) {
+    const int m = words_[j + 1].mention;
+    size_t e = j + 1;
+    while (e + 1 < hi && (m >= 0 ? words_[e + 1].mention == m : IsNameWord(e + 1)) && e - j < 3) ++e;
+    if (e + 1 < hi && (words_[e + 1].lower == "'s" || words_[e + 1].lower == "'")) return {};  // a possessor
+    if (m < 0) return NewName(h, e);
+    return (*entities_)[m].type == "PERSON" ? FromMention(static_cast<size_t>(m)) : Speaker{};
+  }
   for (size_t k = j + 1; k < hi && k <= j + kRolePhraseWords && (!words_[k].punct || words_[k].lower == "."); ++k) {
     const int m = words_[k].mention;
     if (m >= 0 && (*entities_)[m].type == "PERSON" && !TitleOnly(static_cast<size_t>(m))) {

@@ -733,6 +733,33 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        {{"Labour", "ORG", "e8"}, {"Yvette Coombe", "PERSON", "e9"}, {"Home Office", "ORG", "e10"}},
        {{"for months", "partial", "e9", "Yvette Coombe", "said", ""},
         {"damning that the Home Office waits", "partial", "e9", "Yvette Coombe", "said", ""}}},
+      {"an exchange laid out as 'Name: “…”', a first name run into the title, the medium kept",
+       "Below is the email exchange. Director Bill Bode: “We do not have to turn the other cheek.” Secretary of the "
+       "Navy James Rocher: “No, save it for later.” Jim Rocher resigned in May.",
+       {{"Bill Bode", "PERSON", "e1"}, {"Navy James", "ORG", "e2"}, {"Jim Rocher", "PERSON", "e3"}},
+       {{"We do not have to turn the other cheek.", "direct", "e1", "Bill Bode", "", "email"},
+        {"No, save it for later.", "direct", "e3", "Jim Rocher", "", "email"}}},
+      {"after an honorific a capitalised word is a name, even a title",
+       "For, as Mr Pope tells us, “True wit is nature to advantage dressed; what oft was thought, but never so "
+       "well expressed.”",
+       {},
+       {{"True wit is nature to advantage dressed; what oft was thought, but never so well expressed.", "direct",
+         "e1", "Mr Pope", "tells", ""}}},
+      {"a time word, or a possessive subject with its verb, after a verb that usually takes an object",
+       "Halvard Mills announced Monday it has settled the dispute. In a court filing, the firm stated its network "
+       "has too many dealers.",
+       {kMills},
+       {{"it has settled the dispute", "indirect", "e6", "Halvard Mills", "announced", ""},
+        {"its network has too many dealers", "indirect", "e6", "Halvard Mills", "stated", "filing"}}},
+      {"'according to' a name without a comma; a name right before 'saying'; predicts, remarked, revealing",
+       "According to Carl Boden future Halvard vehicles will be smaller. Crews worked on, with Halvard Mills "
+       "spokesman Tomas Berget saying the move was unprecedented. Analyst Gloria Sand predicts that the slump "
+       "will last two years. Mark Tedder remarked that many people will lose their homes.",
+       {kBoden, kMills, kBerget, kSand, kTedder},
+       {{"future Halvard vehicles will be smaller", "indirect", "e7", "Carl Boden", "according to", ""},
+        {"the move was unprecedented", "indirect", "e4", "Tomas Berget", "saying", ""},
+        {"the slump will last two years", "indirect", "e1", "Gloria Sand", "predicts", ""},
+        {"many people will lose their homes", "indirect", "e2", "Mark Tedder", "remarked", ""}}},
       {"noun-phrase objects are not reported clauses",
        "Halvard Mills reported a 49% decline in sales in January. Carl Boden announced the locations that would "
        "be given the three remaining aircraft.",
