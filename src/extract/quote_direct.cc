@@ -434,7 +434,8 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   const Word& last = words_[end - 1];
   // A colon may introduce a quotation in the next paragraph.
   if (last.para != words_[j.open_word].para && last.lower != ":") return {};
-  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" ||
+  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" || last.lower == "-" ||
+                    last.lower == "\xE2\x80\x93" ||
                     lex::In(lex::kReportingVerbsCue, last.lower) || last.lower == "that";
   if (!lead) return {};
   size_t lo = end;
@@ -475,6 +476,21 @@ Attribution Finder::BeforeQuote(const Judged& j) {
     a.to = end;
     a.found = a.speaker.found;
     if (a.found) return a;
+  }
+  // "Steve Jobs extended an invitation to the label, "we have always …"",
+  // "Judge Anthony Mann agreed that … - "I conclude …"": no cue, the
+  // quotation completes a sentence whose subject is a person: theirs.
+  const bool joined = last.lower == "," || last.lower == ":" || last.lower == "-" || last.lower == "\xE2\x80\x93" ||
+                      last.lower == "\xE2\x80\x94";
+  if (joined && !cue_before) {
+    const size_t first = SentenceWords(end - 1, end).first;
+    Attribution a;
+    a.speaker = ClauseSubject(first, end - 1);
+    if (!a.speaker.found || a.speaker.type != "PERSON" || a.speaker.id.empty()) return {};
+    a.from = first;
+    a.to = end;
+    a.found = true;
+    return a;
   }
   return {};
 }

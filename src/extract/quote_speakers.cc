@@ -339,6 +339,11 @@ Speaker Finder::Issuer(const std::string& noun, size_t at) {
     if (s.found) return s;
   }
   if (last_speaker_.found) return last_speaker_;
+  // "Apple announced another event. It is to be held at the California
+  // Theater. The invitation reads, "…"": the organisation a recent
+  // sentence is about, before the latest one named in passing.
+  Speaker subject = SentenceSubject(words_[at].start, "ORG", 0);
+  if (subject.found) return subject;
   return Recent(words_[at].start, "ORG");
 }
 

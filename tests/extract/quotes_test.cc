@@ -760,6 +760,19 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
         {"the move was unprecedented", "indirect", "e4", "Tomas Berget", "saying", ""},
         {"the slump will last two years", "indirect", "e1", "Gloria Sand", "predicts", ""},
         {"many people will lose their homes", "indirect", "e2", "Mark Tedder", "remarked", ""}}},
+      {"no cue: a quotation completing a sentence whose subject is a person is theirs",
+       "Judge Mark Tedder agreed with the defence that the logo is fine - \"I conclude that the logo does not "
+       "suggest a connection.\" Later Carl Boden extended an invitation to the label, \"we have always loved "
+       "their records and hope to work together.\"",
+       {kTedder, kBoden},
+       {{"I conclude that the logo does not suggest a connection.", "direct", "e2", "Mark Tedder", "", ""},
+        {"we have always loved their records and hope to work together.", "direct", "e7", "Carl Boden", "",
+         "invitation"}}},
+      {"a document with no owner named is issued by the organisation a recent sentence is about",
+       "Halvard Mills announced another event. It is to be held at the Dunmoor Theatre in Skelby. The "
+       "invitation reads, \"One more thing ...\", the teasing tagline of its founder.",
+       {kMills, {"Dunmoor Theatre", "ORG", "e11"}, {"Skelby", "PLACE", "e12"}},
+       {{"One more thing ...", "direct", "e6", "Halvard Mills", "reads", "invitation"}}},
       {"noun-phrase objects are not reported clauses",
        "Halvard Mills reported a 49% decline in sales in January. Carl Boden announced the locations that would "
        "be given the three remaining aircraft.",
