@@ -4,6 +4,7 @@
 // or a colon before it ("She said: "), the previous quotation's speaker, or
 // the sentence before it. Also posts quoted after a colon without marks.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -160,6 +161,10 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     Attribution a = InTheirWords(j);
     const bool sentence = EndsSentence(j) && words_[j.first_word].cap;
     const bool partial = (a.found && !sentence) || IsPartial(j, n);
+    if (partial && !a.found) {
+      auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+      if (ModifierQuote(j, from, to, /*cued=*/true)) continue;  // a scare quote inside a noun phrase
+    }
     if (!a.found) a = Attribute(j, partial);
     if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
     const size_t para = words_[j.first_word].para;
@@ -307,6 +312,8 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     a.found = true;
     return a;
   }
+  // Without a cue, a phrase after a determiner is the writer's too.
+  if (ModifierQuote(j, from, to, /*cued=*/false)) return {};
   Attribution a;
   a.speaker = NearestSubject(from, j.open_word);
   // Without a cue, only a person's subject makes quoted words theirs
@@ -317,6 +324,29 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   a.from = from;
   a.to = to;
   return a;
+}
+
+// True when the short quoted phrase `j` (sentence words [from, to)) is a
+// modifier inside a noun phrase, the writer's scare quote even beside a
+// cue: after a preposition or a word ending in a hyphen, with more of the
+// noun phrase after it ("served with "electric" lemonade", "claim- 'legacy
+// backlog'"). Without a cue (`cued` false) a phrase right after a
+// determiner is one too ("the "History" section"); with one ("described
+// it as a "defining moment" in its history") it is the speaker's. "accused him of "hiding behind the
+// board"" is longer: the person's words.
+bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const {
+  constexpr size_t kModifierWords = 2;  // "electric", "legacy backlog"
+  if (j.open_word <= from) return false;
+  const Word& prev = words_[j.open_word - 1];
+  const bool np_goes_on =
+      j.close_word + 1 < to && !words_[j.close_word + 1].punct && ContentWords(j) <= kModifierWords;
+  const bool determiner =
+      lex::In(lex::kDeterminersDefinite, prev.lower) || lex::In(lex::kDeterminersAnonymous, prev.lower);
+  const bool preposition = lex::In(lex::kPrepositions, prev.lower) || prev.lower == "of";
+  const bool hyphenated =
+      prev.lower.size() > 1 && prev.lower.back() == '-' && std::isalpha(static_cast<unsigned char>(prev.lower[0]));
+  if (!cued && (determiner || hyphenated)) return true;
+  return (preposition || hyphenated || (determiner && !cued)) && np_goes_on;
 }
 
 // ", she said" / ", said the company" / ", one fan wrote" after the close.
@@ -434,7 +464,10 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   const Word& last = words_[end - 1];
   // A colon may introduce a quotation in the next paragraph.
   if (last.para != words_[j.open_word].para && last.lower != ":") return {};
-  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" || last.lower == "-" ||
+  // A spaced hyphen stands for a dash ("is not - "I conclude …""); a
+  // doubled one ("--") is fiction's, left as before.
+  const bool hyphen = last.lower == "-" && end >= 2 && words_[end - 2].lower != "-";
+  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" || hyphen ||
                     last.lower == "\xE2\x80\x93" ||
                     lex::In(lex::kReportingVerbsCue, last.lower) || last.lower == "that";
   if (!lead) return {};
@@ -480,7 +513,7 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   // "Steve Jobs extended an invitation to the label, "we have always …"",
   // "Judge Anthony Mann agreed that … - "I conclude …"": no cue, the
   // quotation completes a sentence whose subject is a person: theirs.
-  const bool joined = last.lower == "," || last.lower == ":" || last.lower == "-" || last.lower == "\xE2\x80\x93" ||
+  const bool joined = last.lower == "," || last.lower == ":" || hyphen || last.lower == "\xE2\x80\x93" ||
                       last.lower == "\xE2\x80\x94";
   if (joined && !cue_before) {
     const size_t first = SentenceWords(end - 1, end).first;

@@ -171,6 +171,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       continue;
     }
     if (Negated(c)) continue;
+    // "As Heald told The Huffington Post, [US surface ozone has dropped]":
+    // the clause after the comma is what the "as" clause's subject said.
+    if (words_[from].lower == "as" && c > from + 1 && c <= from + kNounPhraseWords) {
+      size_t comma = c + 1;
+      while (comma < end && comma <= c + kNounPhraseWords && words_[comma].lower != "," && !InQuote(comma)) ++comma;
+      if (comma + 1 < end && words_[comma].lower == ",") {
+        const Speaker s = SubjectBefore(c, from + 1);
+        if (s.found) Emit(comma + 1, end, s, words_[c].lower, from, to, out);
+        return;
+      }
+    }
     const size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {

@@ -363,6 +363,8 @@ size_t Finder::PhraseStart(size_t b, size_t lo) const {
     if (lex::In(lex::kReportingVerbsCue, w.lower) || lex::In(lex::kPronounsSpeaker, w.lower)) break;
     // "But media have said": a conjunction opens the clause, not the phrase.
     if (w.lower == "but" || w.lower == "and" || w.lower == "yet" || w.lower == "or") break;
+    // "The document, which media reports …": a relative pronoun too.
+    if (w.lower == "which" || w.lower == "who" || w.lower == "that" || w.lower == "whom") break;
     a = p;
     ++steps;
   }
@@ -639,7 +641,13 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     while (after_name < i && words_[after_name].mention == words_[name].mention) ++after_name;
     const bool possessor = words_[after_name].lower == "'s" || words_[after_name].lower == "'";
     const int m = words_[name].mention;
-    if (m >= 0 && !possessor && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+    // "Hilary Braysmith, USI associate professor of art history, said": an
+    // organisation followed by a role describes the subject; it does not
+    // rename it.
+    const bool role_after = m >= 0 && after_name < i &&
+                            (TitleWord(words_[after_name].raw) > 0 || IsRoleNoun(words_[after_name].lower));
+    if (m >= 0 && !possessor && !role_after &&
+        ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
       return FromMention(static_cast<size_t>(m));
     }
     i = j - 2;

@@ -773,6 +773,26 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        "invitation reads, \"One more thing ...\", the teasing tagline of its founder.",
        {kMills, {"Dunmoor Theatre", "ORG", "e11"}, {"Skelby", "PLACE", "e12"}},
        {{"One more thing ...", "direct", "e6", "Halvard Mills", "reads", "invitation"}}},
+      {"an organisation followed by a role in an apposition describes the subject; it does not rename it",
+       "Gloria Sand, Halvard Foundation associate professor of art, said, \"His photographs were as bold as his "
+       "paintings.\"",
+       {kSand, kFoundation},
+       {{"His photographs were as bold as his paintings.", "direct", "e1", "Gloria Sand", "said", ""}}},
+      {"'As X told Y, …': the clause after the comma is X's",
+       "As Gloria Sand told Kestrel News, surface ozone has dropped partly due to the new law.", {kSand, kKestrel},
+       {{"surface ozone has dropped partly due to the new law", "indirect", "e1", "Gloria Sand", "told",
+         "interview"}}},
+      {"characterized as; short quoted modifiers inside a noun phrase are scare quotes",
+       "Mark Tedder characterized the row as \"another small skirmish in a long war.\" Gloria Sand pointed to the "
+       "table with \"electric\" lemonade. The \"History\" section of the site was empty.",
+       {kTedder, kSand},
+       {{"another small skirmish in a long war.", "partial", "e2", "Mark Tedder", "characterized", ""}}},
+      {"reasoned is a cue",
+       "Livorno City Council asked two schools to pay. The council reasoned, \"because the schools charge a fee, "
+       "the activity is commercial.\"",
+       {{"Livorno City Council", "ORG", "e13"}, {"The council", "ORG", "e13"}},
+       {{"because the schools charge a fee, the activity is commercial.", "direct", "e13", "Livorno City Council",
+         "reasoned", ""}}},
       {"noun-phrase objects are not reported clauses",
        "Halvard Mills reported a 49% decline in sales in January. Carl Boden announced the locations that would "
        "be given the three remaining aircraft.",
