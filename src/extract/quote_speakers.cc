@@ -966,6 +966,15 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
         i = j;
         continue;
       }
+      // "Procter & Gamble spokeswoman Jennifer Chelune": a role after the
+      // name, then a person: the person is the subject.
+      if (j + 2 < hi && IsRoleNoun(words_[j + 1].lower) && !words_[j + 1].cap) {
+        const int named = words_[j + 2].mention;
+        if ((named >= 0 && (*entities_)[named].type == "PERSON") || IsNameWord(j + 2)) {
+          i = j + 1;
+          continue;
+        }
+      }
       const bool initial = j == i && (i == 0 || words_[i - 1].sent != w.sent);
       Speaker s = NewName(i, j, initial);
       if (s.found) return s;

@@ -768,6 +768,11 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        {{"I conclude that the logo does not suggest a connection.", "direct", "e2", "Mark Tedder", "", ""},
         {"we have always loved their records and hope to work together.", "direct", "e7", "Carl Boden", "",
          "invitation"}}},
+      {"a name the entity layer missed, a role, then the person: the person speaks",
+       "Shares fell sharply. Halden & Vik spokeswoman Jennifer Osk spoke about the incident: \"We don't know what "
+       "caused it.\"",
+       {{"Jennifer Osk", "PERSON", "e14"}},
+       {{"We don't know what caused it.", "direct", "e14", "Jennifer Osk", "", ""}}},
       {"a document with no owner named is issued by the organisation a recent sentence is about",
        "Halvard Mills announced another event. It is to be held at the Dunmoor Theatre in Skelby. The "
        "invitation reads, \"One more thing ...\", the teasing tagline of its founder.",
