@@ -773,6 +773,13 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        "caused it.\"",
        {{"Jennifer Osk", "PERSON", "e14"}},
        {{"We don't know what caused it.", "direct", "e14", "Jennifer Osk", "", ""}}},
+      {"'the poster' is the poster introduced earlier, not the person named last",
+       "One poster wrote that the site was down for hours. Mark Tedder said he had seen the outage. The poster "
+       "wrote that the attack had ended on Friday.",
+       {kTedder},
+       {{"the site was down for hours", "indirect", "", "one poster", "wrote", ""},
+        {"he had seen the outage", "indirect", "e2", "Mark Tedder", "said", ""},
+        {"the attack had ended on Friday", "indirect", "", "one poster", "wrote", ""}}},
       {"a document with no owner named is issued by the organisation a recent sentence is about",
        "Halvard Mills announced another event. It is to be held at the Dunmoor Theatre in Skelby. The "
        "invitation reads, \"One more thing ...\", the teasing tagline of its founder.",
