@@ -95,6 +95,7 @@ bool Finder::FollowedByCue(const Judged& j) const {
 // A quoted title of a work, or a quoted word that nobody said.
 bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (OverWork(j)) return true;
+  if (CitedHeadline(j, n)) return true;
   if (n == 0 || n > kTitleMaxWords) return false;
   const size_t after = j.close_word + 1;
   const bool before_ok = j.open_word > 0;
@@ -104,6 +105,26 @@ bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (before_ok && lex::In(lex::kWorkWordsLeader, words_[j.open_word - 1].lower)) return true;
   // Capitalised words that are not a sentence: a name of something.
   return n >= 2 && !EndsSentence(j);
+}
+
+// A source list's entry: a headline in marks, with no full stop of its
+// own, followed by a dash and where and when it ran, the paragraph ending
+// with no cue (""Document found on street not secret, say feds" — The
+// Canadian Press, August 15, 2008").
+bool Finder::CitedHeadline(const Judged& j, size_t n) const {
+  constexpr size_t kHeadlineMaxWords = 16;  // headlines run to a dozen words or so
+  if (n == 0 || n > kHeadlineMaxWords || EndsSentence(j)) return false;
+  const size_t after = j.close_word + 1;
+  if (after + 1 >= words_.size() || words_[after].para != words_[j.close_word].para) return false;
+  const std::string& dash = words_[after].lower;
+  if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return false;
+  bool date = false;
+  for (size_t k = after + 1; k < words_.size() && words_[k].para == words_[after].para; ++k) {
+    if (InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return false;
+    date = date || (words_[k].raw.size() == 4 && words_[k].raw[0] >= '1' && words_[k].raw[0] <= '2' &&
+                    std::isdigit(static_cast<unsigned char>(words_[k].raw[3])));
+  }
+  return date;
 }
 
 // "the so-called "death grip"": the writer distances themself from a

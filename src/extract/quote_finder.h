@@ -168,6 +168,7 @@ class Finder {
   bool OverWork(const Judged& j) const;
   bool FollowedByCue(const Judged& j) const;
   bool IsTitle(const Judged& j, size_t n) const;
+  bool CitedHeadline(const Judged& j, size_t n) const;
   bool SoCalled(const Judged& j) const;
   bool Embedded(const Judged& j) const;
   void DirectQuotes(std::vector<Quote>* out);

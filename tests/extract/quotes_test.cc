@@ -780,6 +780,12 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        {{"the site was down for hours", "indirect", "", "one poster", "wrote", ""},
         {"he had seen the outage", "indirect", "e2", "Mark Tedder", "said", ""},
         {"the attack had ended on Friday", "indirect", "", "one poster", "wrote", ""}}},
+      {"a source list's headlines, a dash, the outlet and the date are not quotations",
+       "Mark Tedder said the papers were not secret.\n\n\"Secret papers found on rainy street\" — Kestrel News, "
+       "August 15, 2008\n\n\"Papers found on street not secret, say officials\" — The Dunmoor Post, August 16, "
+       "2008",
+       {kTedder, kKestrel},
+       {{"the papers were not secret", "indirect", "e2", "Mark Tedder", "said", ""}}},
       {"a document with no owner named is issued by the organisation a recent sentence is about",
        "Halvard Mills announced another event. It is to be held at the Dunmoor Theatre in Skelby. The "
        "invitation reads, \"One more thing ...\", the teasing tagline of its founder.",
