@@ -480,15 +480,17 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // "announced it has lost", but not "announced the decision": verbs that
   // usually take a noun object report a bare clause only after a pronoun.
   // "announced Monday it has settled", "stated its network has too many
-  // dealers": a time word may come first, and a possessive noun phrase
-  // with its finite verb is a subject as a pronoun is.
+  // dealers", "revealed many are not getting enough": a time word may come
+  // first, and a possessive or indefinite noun phrase with its finite verb
+  // is a subject as a pronoun is.
   const bool bare = lex::In(lex::kReportingVerbsBare, words_[c].lower);
   if (!bare) {
     size_t t = k;
     while (t < end && t < k + 2 && lex::In(lex::kTimeWordsSpeech, words_[t].lower)) ++t;
     const std::string& x = t < end ? words_[t].lower : std::string();
     const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
-    const bool possessive = (x == "its" || x == "their") && FiniteAuxiliaryAhead(t, end);
+    const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
+                            FiniteAuxiliaryAhead(t, end);
     if (!pronoun && !possessive) return end;
     k = t;
   }

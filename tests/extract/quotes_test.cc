@@ -780,6 +780,9 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
        {{"the site was down for hours", "indirect", "", "one poster", "wrote", ""},
         {"he had seen the outage", "indirect", "e2", "Mark Tedder", "said", ""},
         {"the attack had ended on Friday", "indirect", "", "one poster", "wrote", ""}}},
+      {"an indefinite subject with its finite verb after a verb that usually takes an object",
+       "A new study of Varnland pupils has revealed many are not getting enough iodine.", {},
+       {{"many are not getting enough iodine", "indirect", "", "a new study of Varnland pupils", "revealed", ""}}},
       {"a source list's headlines, a dash, the outlet and the date are not quotations",
        "Mark Tedder said the papers were not secret.\n\n\"Secret papers found on rainy street\" — Kestrel News, "
        "August 15, 2008\n\n\"Papers found on street not secret, say officials\" — The Dunmoor Post, August 16, "
