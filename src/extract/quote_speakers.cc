@@ -519,7 +519,8 @@ bool Finder::TitleRun(size_t a, size_t b) const {
   return title;
 }
 
-// The same for mention `m`, which the entity layer took for a name.
+// The same for mention `m`, which the entity layer took for a name; also
+// modifiers alone before a title ("Vice" in "Vice President Gerald Bantry").
 bool Finder::TitleOnly(size_t m) const {
   const std::string& text = (*entities_)[m].text;
   bool title = false;
@@ -531,10 +532,13 @@ bool Finder::TitleOnly(size_t m) const {
     b = e + 1;
     if (w.empty()) continue;
     const int t = TitleWord(w);
-    if (t == 0) return false;
+    if (t == 0) return false;  // most mentions stop at their first word
     title = title || t == 2;
   }
-  return title;
+  if (title) return true;
+  const size_t next = WordAt((*entities_)[m].span.end);
+  return next < words_.size() && next > 0 && words_[next].sent == words_[next - 1].sent &&
+         TitleWord(words_[next].raw) == 2;
 }
 
 // The person a title run ending at word `j` introduces ("Assistant
