@@ -19,7 +19,9 @@
 //
 // The invented articles (eval/quotes/invented.json, texts in
 // eval/quotes/articles/) are scored as their own rows, invented-dev and
-// invented-test; news-dev stays MEANTIME + examples. The test split's
+// invented-test, and the GUM news documents (eval/quotes/gum-news.json,
+// texts rebuilt from ../shared/data/ud-en-gum) as gum-news; news-dev stays
+// MEANTIME + examples. The test split's
 // errors are listed only with --final: it is read once, at the end.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
