@@ -19,7 +19,9 @@
 //
 // The invented articles (eval/quotes/invented.json, texts in
 // eval/quotes/articles/) are scored as their own rows, invented-dev and
-// invented-test; news-dev stays MEANTIME + examples. The test split's
+// invented-test, and the GUM news documents (eval/quotes/gum-news.json,
+// texts rebuilt from ../shared/data/ud-en-gum) as gum-news; news-dev stays
+// MEANTIME + examples. The test split's
 // errors are listed only with --final: it is read once, at the end.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -165,6 +167,81 @@ std::map<std::string, std::pair<std::string, storyline::Article>> LoadMeantime(c
     std::string rel = fs::relative(e.path(), dir).generic_string();
     std::string id = a.id;  // the right side of = is evaluated (and moves) first
     out[id] = {rel, std::move(a)};
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ GUM news
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(s);
+  while (std::getline(in, cur, sep)) out.push_back(cur);
+  return out;
+}
+
+
+// The Wikinews news documents of GUM (ud-en-gum, en_gum-news-only-*.conllu,
+// CC BY), rebuilt as text `gum-news/1` (eval/quotes/README.md): the title
+// is `# meta::title`; a paragraph is the sentences (`# text`) of one
+// `# newpar` joined by one space, paragraphs joined by "\n\n"; headings and
+// figures (the first part of `# newpar_block` that holds sentences is
+// `head` or `figure`) are left out, and so is the first paragraph kept,
+// the dateline (every one of the 24 documents opens with one).
+std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
+  std::map<std::string, storyline::Article> out;
+  for (const char* split : {"train", "dev", "test"}) {
+    std::string raw;
+    if (!ReadFile(fmt::format("{}/en_gum-news-only-{}.conllu", dir, split), &raw)) continue;
+    storyline::Article* a = nullptr;
+    std::vector<std::string> paragraphs;
+    std::string para;
+    bool keep = false;
+    auto flush = [&] {
+      if (!para.empty()) paragraphs.push_back(para);
+      para.clear();
+    };
+    auto finish = [&] {
+      flush();
+      if (a != nullptr && paragraphs.size() > 1) {
+        for (size_t i = 1; i < paragraphs.size(); ++i) a->text += (i > 1 ? "\n\n" : "") + paragraphs[i];
+      }
+      paragraphs.clear();
+    };
+    for (const std::string& line : Split(raw, '\n')) {
+      auto value = [&](const char* key) { return line.substr(std::strlen(key)); };
+      if (line.rfind("# newdoc id = ", 0) == 0) {
+        finish();
+        std::string id = value("# newdoc id = ");
+        a = &out[id];
+        a->id = id;
+        a->outlet = "Wikinews";
+        a->source = dir;
+      } else if (a == nullptr) {
+        continue;
+      } else if (line.rfind("# meta::title = ", 0) == 0) {
+        a->title = value("# meta::title = ");
+      } else if (line.rfind("# meta::sourceURL = ", 0) == 0) {
+        a->url = value("# meta::sourceURL = ");
+      } else if (line == "# newpar") {
+        flush();
+        keep = true;
+      } else if (line.rfind("# newpar_block = ", 0) == 0) {
+        // The first part holding sentences: "figure ... (0 s) | p (1 s)" is a p.
+        std::string kind;
+        for (const std::string& part : Split(value("# newpar_block = "), '|')) {
+          size_t b = part.find_first_not_of(' ');
+          if (b == std::string::npos || part.find("(0 s)") != std::string::npos) continue;
+          kind = part.substr(b, part.find_first_of(" (", b) - b);
+          break;
+        }
+        keep = kind != "head" && kind != "figure";
+      } else if (line.rfind("# text = ", 0) == 0 && keep) {
+        para += (para.empty() ? "" : " ") + value("# text = ");
+      }
+    }
+    finish();
   }
   return out;
 }
@@ -351,6 +428,17 @@ DevSet LoadDevSet(const Options& o) {
   return dev;
 }
 
+// The GUM news documents annotated in gum-news.json; none when the gold
+// directory has no such file or the GUM data is absent.
+DevSet LoadGumNews(const Options& o) {
+  DevSet dev;
+  std::string path = o.gold_dir + "/gum-news.json";
+  // Without the GUM data (a checkout without ../shared) there is no row.
+  if (!fs::exists(path) || !fs::exists(o.shared + "/data/ud-en-gum")) return dev;
+  LoadGoldFile(path, LoadGum(o.shared + "/data/ud-en-gum"), &dev);
+  return dev;
+}
+
 std::string InventedDir(const Options& o) { return o.invented.empty() ? o.gold_dir + "/articles" : o.invented; }
 
 // The invented articles of one split ("dev" or "test"); none when the gold
@@ -408,14 +496,6 @@ std::vector<TarEntry> ReadTar(const std::string& bytes) {
     if (h[156] == '0' || h[156] == '\0') out.push_back({name, bytes.substr(pos, size)});
     pos += (size + kBlock - 1) / kBlock * kBlock;
   }
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  std::istringstream in(s);
-  while (std::getline(in, cur, sep)) out.push_back(cur);
   return out;
 }
 
@@ -869,6 +949,7 @@ int DumpText(const Options& o) {
   }
   for (auto& [id, a] : LoadExamples(o.examples)) write("examples_" + id, a.text);
   for (auto& [id, a] : LoadExamples(InventedDir(o))) write("invented_" + id, a.text);
+  for (auto& [id, a] : LoadGum(o.shared + "/data/ud-en-gum")) write("gum_" + id, a.text);
   return 0;
 }
 
@@ -915,12 +996,14 @@ int main(int argc, char** argv) {
   if (!o.dump_text.empty()) return DumpText(o);
   DevSet dev = LoadDevSet(o);
   DevSet inv_dev = LoadInvented(o, "dev"), inv_test = LoadInvented(o, "test");
-  size_t problems = dev.problems + inv_dev.problems + inv_test.problems;
+  DevSet gum = LoadGumNews(o);
+  size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
     CheckUnresolved(c);
     CheckDevSet(dev, c);
+    if (!gum.docs.empty()) CheckDevSet(gum, c, "GUM news set");
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
       inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
@@ -939,6 +1022,7 @@ int main(int argc, char** argv) {
   }
   std::vector<Section> sections;
   sections.push_back(Run("news-dev", dev.docs, dev.articles, true, o.errors, false));
+  if (!gum.docs.empty()) sections.push_back(Run("gum-news", gum.docs, gum.articles, true, o.errors, false));
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }

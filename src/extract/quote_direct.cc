@@ -4,6 +4,7 @@
 // or a colon before it ("She said: "), the previous quotation's speaker, or
 // the sentence before it. Also posts quoted after a colon without marks.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -94,6 +95,7 @@ bool Finder::FollowedByCue(const Judged& j) const {
 // A quoted title of a work, or a quoted word that nobody said.
 bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (OverWork(j)) return true;
+  if (CitedHeadline(j, n)) return true;
   if (n == 0 || n > kTitleMaxWords) return false;
   const size_t after = j.close_word + 1;
   const bool before_ok = j.open_word > 0;
@@ -103,6 +105,26 @@ bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (before_ok && lex::In(lex::kWorkWordsLeader, words_[j.open_word - 1].lower)) return true;
   // Capitalised words that are not a sentence: a name of something.
   return n >= 2 && !EndsSentence(j);
+}
+
+// A source list's entry: a headline in marks, with no full stop of its
+// own, followed by a dash and where and when it ran, the paragraph ending
+// with no cue (""Document found on street not secret, say feds" — The
+// Canadian Press, August 15, 2008").
+bool Finder::CitedHeadline(const Judged& j, size_t n) const {
+  constexpr size_t kHeadlineMaxWords = 16;  // headlines run to a dozen words or so
+  if (n == 0 || n > kHeadlineMaxWords || EndsSentence(j)) return false;
+  const size_t after = j.close_word + 1;
+  if (after + 1 >= words_.size() || words_[after].para != words_[j.close_word].para) return false;
+  const std::string& dash = words_[after].lower;
+  if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return false;
+  bool date = false;
+  for (size_t k = after + 1; k < words_.size() && words_[k].para == words_[after].para; ++k) {
+    if (InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return false;
+    date = date || (words_[k].raw.size() == 4 && words_[k].raw[0] >= '1' && words_[k].raw[0] <= '2' &&
+                    std::isdigit(static_cast<unsigned char>(words_[k].raw[3])));
+  }
+  return date;
 }
 
 // "the so-called "death grip"": the writer distances themself from a
@@ -154,8 +176,16 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     if (n == 0 || IsTitle(j, n) || SoCalled(j)) continue;
     // "Halvorsen's returns were, in her words, "a manual for …"": the
     // quoted words complete the reporter's sentence; "her" speaks.
+    // A whole sentence after "in the words of X," ("… of the prosecutor,
+    // "Gloria spent …."") is X's direct quotation; a phrase that completes
+    // the reporter's sentence ("in her words, "a manual for …."") partial.
     Attribution a = InTheirWords(j);
-    const bool partial = a.found || IsPartial(j, n);
+    const bool sentence = EndsSentence(j) && words_[j.first_word].cap;
+    const bool partial = (a.found && !sentence) || IsPartial(j, n);
+    if (partial && !a.found) {
+      auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+      if (ModifierQuote(j, from, to, /*cued=*/true)) continue;  // a scare quote inside a noun phrase
+    }
     if (!a.found) a = Attribute(j, partial);
     if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
     const size_t para = words_[j.first_word].para;
@@ -170,8 +200,10 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
       q.medium = Medium(from, to);
       if (q.medium.empty() && a.cue == "tweeted") q.medium = "x";
       const bool in_person = InPerson(from, to);
-      if (q.medium.empty() && !in_person && near && a.speaker.id == last_speaker_.id &&
-          a.speaker.name == last_speaker_.name) {
+      // The same speaker again, or the next turn of an exchange laid out
+      // as "Name: “…”" (no cue), keeps the medium ("an email exchange").
+      if (q.medium.empty() && !in_person && near &&
+          ((a.speaker.id == last_speaker_.id && a.speaker.name == last_speaker_.name) || a.cue.empty())) {
         q.medium = last_medium;
       }
       if (q.medium.empty() && !in_person && from > 0) {
@@ -228,8 +260,9 @@ Attribution Finder::InTheirWords(const Judged& j) {
     a.found = a.speaker.found;
     return a;
   }
-  // "in the words of Runa Lind,"
-  for (size_t w = k - 1; w-- > from && k - w <= kNounPhraseWords;) {
+  // "in the words of Runa Lind,", "in the words of the Crown prosecutor,
+  // Mark Tedder, QC,": a role, the name and its suffix.
+  for (size_t w = k - 1; w-- > from && k - w <= kRolePhraseWords;) {
     if (words_[w].lower != "of" || w < from + 3 || words_[w - 1].lower != "words" || words_[w - 3].lower != "in") {
       continue;
     }
@@ -300,6 +333,8 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     a.found = true;
     return a;
   }
+  // Without a cue, a phrase after a determiner is the writer's too.
+  if (ModifierQuote(j, from, to, /*cued=*/false)) return {};
   Attribution a;
   a.speaker = NearestSubject(from, j.open_word);
   // Without a cue, only a person's subject makes quoted words theirs
@@ -310,6 +345,29 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   a.from = from;
   a.to = to;
   return a;
+}
+
+// True when the short quoted phrase `j` (sentence words [from, to)) is a
+// modifier inside a noun phrase, the writer's scare quote even beside a
+// cue: after a preposition or a word ending in a hyphen, with more of the
+// noun phrase after it ("served with "electric" lemonade", "claim- 'legacy
+// backlog'"). Without a cue (`cued` false) a phrase right after a
+// determiner is one too ("the "History" section"); with one ("described
+// it as a "defining moment" in its history") it is the speaker's. "accused him of "hiding behind the
+// board"" is longer: the person's words.
+bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const {
+  constexpr size_t kModifierWords = 2;  // "electric", "legacy backlog"
+  if (j.open_word <= from) return false;
+  const Word& prev = words_[j.open_word - 1];
+  const bool np_goes_on =
+      j.close_word + 1 < to && !words_[j.close_word + 1].punct && ContentWords(j) <= kModifierWords;
+  const bool determiner =
+      lex::In(lex::kDeterminersDefinite, prev.lower) || lex::In(lex::kDeterminersAnonymous, prev.lower);
+  const bool preposition = lex::In(lex::kPrepositions, prev.lower) || prev.lower == "of";
+  const bool hyphenated =
+      prev.lower.size() > 1 && prev.lower.back() == '-' && std::isalpha(static_cast<unsigned char>(prev.lower[0]));
+  if (!cued && (determiner || hyphenated)) return true;
+  return (preposition || hyphenated || (determiner && !cued)) && np_goes_on;
 }
 
 // ", she said" / ", said the company" / ", one fan wrote" after the close.
@@ -341,6 +399,12 @@ Attribution Finder::AfterQuote(const Judged& j) {
     Attribution a;
     a.cue = words_[c].lower;
     a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    // "…", according to the Morning Herald.: the source after "to".
+    if (a.cue == "according") {
+      if (c + 2 >= hi || words_[c + 1].lower != "to") continue;
+      a.cue = "according to";
+      a.speaker = AccordingTo(c + 2, hi);
+    }
     if ((a.cue == "read" || a.cue == "reads") && c > lo && words_[c - 1].lower == "it") {
       a.speaker = Issuer("", c - 1);  // "…," it read: the statement's issuer
     }
@@ -421,7 +485,11 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   const Word& last = words_[end - 1];
   // A colon may introduce a quotation in the next paragraph.
   if (last.para != words_[j.open_word].para && last.lower != ":") return {};
-  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" ||
+  // A spaced hyphen stands for a dash ("is not - "I conclude …""); a
+  // doubled one ("--") is fiction's, left as before.
+  const bool hyphen = last.lower == "-" && end >= 2 && words_[end - 2].lower != "-";
+  const bool lead = last.lower == "," || last.lower == ":" || last.lower == "\xE2\x80\x94" || hyphen ||
+                    last.lower == "\xE2\x80\x93" ||
                     lex::In(lex::kReportingVerbsCue, last.lower) || last.lower == "that";
   if (!lead) return {};
   size_t lo = end;
@@ -434,7 +502,11 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   for (size_t k = lo; k + 1 < end; ++k) cue_before = cue_before || lex::In(lex::kReportingVerbsCue, words_[k].lower);
   if (last.lower == ":" && end >= 2 && end - 2 >= lo && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
       ((words_[end - 2].mention >= 0 && (*entities_)[words_[end - 2].mention].type == "PERSON") ||
-       (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)))) {
+       (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)) ||
+       // "… of the Air Force James Roche: “…”": the surname after a first
+       // name the entity layer ran into the title before it.
+       (IsNameWord(end - 2) && end >= 3 && words_[end - 3].cap && !words_[end - 3].punct &&
+        words_[end - 3].mention >= 0 && (*entities_)[words_[end - 3].mention].type != "PERSON"))) {
     Attribution a;
     a.speaker = HeadAt(end - 2, lo);
     if (!a.speaker.found) return {};
@@ -458,6 +530,21 @@ Attribution Finder::BeforeQuote(const Judged& j) {
     a.to = end;
     a.found = a.speaker.found;
     if (a.found) return a;
+  }
+  // "Steve Jobs extended an invitation to the label, "we have always …"",
+  // "Judge Anthony Mann agreed that … - "I conclude …"": no cue, the
+  // quotation completes a sentence whose subject is a person: theirs.
+  const bool joined = last.lower == "," || last.lower == ":" || hyphen || last.lower == "\xE2\x80\x93" ||
+                      last.lower == "\xE2\x80\x94";
+  if (joined && !cue_before) {
+    const size_t first = SentenceWords(end - 1, end).first;
+    Attribution a;
+    a.speaker = ClauseSubject(first, end - 1);
+    if (!a.speaker.found || a.speaker.type != "PERSON" || a.speaker.id.empty()) return {};
+    a.from = first;
+    a.to = end;
+    a.found = true;
+    return a;
   }
   return {};
 }

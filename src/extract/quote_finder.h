@@ -168,6 +168,7 @@ class Finder {
   bool OverWork(const Judged& j) const;
   bool FollowedByCue(const Judged& j) const;
   bool IsTitle(const Judged& j, size_t n) const;
+  bool CitedHeadline(const Judged& j, size_t n) const;
   bool SoCalled(const Judged& j) const;
   bool Embedded(const Judged& j) const;
   void DirectQuotes(std::vector<Quote>* out);
@@ -175,6 +176,7 @@ class Finder {
   Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
+  bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);
   bool ContinuesSentence(const Judged& j) const;
   Attribution UnlistedCue(size_t lo, size_t hi);
@@ -222,8 +224,13 @@ class Finder {
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);
   bool IsNameWord(size_t i) const;
+  bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);
   static bool IsRoleNoun(const std::string& w);
+  static int TitleWord(std::string_view raw);
+  bool TitleRun(size_t a, size_t b) const;
+  bool TitleOnly(size_t m) const;
+  Speaker PersonAfterTitle(size_t j, size_t hi);
   Speaker SubjectBefore(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;
   Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const;

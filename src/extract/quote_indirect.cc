@@ -129,6 +129,18 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     }
     size_t k = i + 2;
     while (k < end && words_[k].lower != ",") ++k;
+    // "According to Penske future Saturn vehicles will be …": no comma;
+    // the source is a name, the clause follows it with its verb.
+    if (k == end && i == from) {
+      size_t t = i + 2;
+      const int m = words_[t].mention;
+      while (t < end && t < i + 2 + kNounPhraseWords && (m >= 0 ? words_[t].mention == m : IsNameWord(t))) ++t;
+      if (t > i + 2 && t < end && !words_[t].punct && FiniteAuxiliaryAhead(t, end)) {
+        Speaker src = AccordingTo(i + 2, t);
+        if (src.found) Emit(t, end, src, "according to", from, to, out);
+      }
+      return;
+    }
     Speaker s = AccordingTo(i + 2, k);
     if (!s.found) return;
     if (i == from) {
@@ -159,6 +171,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       continue;
     }
     if (Negated(c)) continue;
+    // "As Heald told The Huffington Post, [US surface ozone has dropped]":
+    // the clause after the comma is what the "as" clause's subject said.
+    if (words_[from].lower == "as" && c > from + 1 && c <= from + kNounPhraseWords) {
+      size_t comma = c + 1;
+      while (comma < end && comma <= c + kNounPhraseWords && words_[comma].lower != "," && !InQuote(comma)) ++comma;
+      if (comma + 1 < end && words_[comma].lower == ",") {
+        const Speaker s = SubjectBefore(c, from + 1);
+        if (s.found) Emit(comma + 1, end, s, words_[c].lower, from, to, out);
+        return;
+      }
+    }
     const size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
@@ -178,7 +201,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     const bool after_comma = c > from && words_[c - 1].lower == ",";
     Speaker s;
     if (start < end) {
-      s = words_[c].lower == "saying" ? NearestSubject(from, c) : SubjectBefore(c, from);
+      // "with Airbus spokesman Stefan Schaffrath saying the move …": the
+      // name right before the participle is its subject.
+      const bool named_before = c > from && (words_[c - 1].mention >= 0 || IsNameWord(c - 1));
+      s = words_[c].lower == "saying" && !named_before ? NearestSubject(from, c) : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
       if (!s.found && !after_comma) continue;
     }
@@ -231,7 +257,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // or ", said Smith had …" is a report of its own.
         bool postposed = comma != c;
         if (comma == c) {
-          postposed = true;
+          // ", said 500 institutions …": figures do not speak.
+          postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9');
           for (size_t k = c + 1; k < end && postposed; ++k) {
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
@@ -348,9 +375,12 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
 // name, a determiner, "there" or a figure.
 bool Finder::SubjectStart(size_t t) const {
   const Word& w = words_[t];
+  // Quantifiers open a subject too ("told reporters every claim would").
+  const bool quantifier = w.lower == "every" || w.lower == "each" || w.lower == "all" || w.lower == "both" ||
+                          w.lower == "most";
   return lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||
          lex::In(lex::kDeterminersAnonymous, w.lower) || (w.cap && !w.punct) || w.lower == "there" ||
-         (w.raw[0] >= '0' && w.raw[0] <= '9');
+         (w.raw[0] >= '0' && w.raw[0] <= '9') || quantifier;
 }
 
 // First word of a reported question after "asked" at `c` ("asked him
@@ -402,6 +432,11 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     // "She said that was routine": "that" is the clause's subject.
     if (t == k && words_[t].lower == "that" && t + 1 < end && IsFinite(words_[t + 1].lower)) return t;
     if (words_[t].lower == "that") {
+      // "announced the locations that would be given …": "that" after a
+      // noun object and before a verb opens a relative clause, not the
+      // content ("told the court that" does introduce it).
+      const bool tell = words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells";
+      if (t > k && !tell && words_[k].lower == "the" && t + 1 < end && IsFinite(words_[t + 1].lower)) break;
       if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
           words_[k].lower == "out" || words_[k].lower == "also" ||
           words_[c].lower == "told" || lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
@@ -412,7 +447,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     }
     if (words_[t].lower == ".") break;
   }
-  if (words_[c].lower == "told") {
+  if (words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells") {
     // "told Y he would": skip the object (a name, pronoun or short phrase).
     size_t t = k;
     if (words_[t].mention >= 0) {
@@ -422,7 +457,12 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
                words_[t].lower == "me") {
       t += words_[t].lower == "the" ? 2 : 1;
     } else if (!lex::In(lex::kDeterminersAnonymous, words_[t].lower) && words_[t].cap) {
-      return end;
+      // "told Kestrel News every claim would …": a name the entity layer
+      // missed, as the object, when a clause with its verb follows it.
+      constexpr size_t kObjectNameWords = 4;  // "the Dunmoor Evening Post"
+      while (t < end && t < k + kObjectNameWords && words_[t].cap && !words_[t].punct) ++t;
+      if (t >= end || !SubjectStart(t) || !FiniteAuxiliaryAhead(t, end)) return end;
+      return t;
     }
     if (t < end && lex::In(lex::kPronounsSpeaker, words_[t].lower)) return t;
     // "told reporters the vote would go ahead", "told the finance committee
@@ -439,8 +479,21 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   }
   // "announced it has lost", but not "announced the decision": verbs that
   // usually take a noun object report a bare clause only after a pronoun.
+  // "announced Monday it has settled", "stated its network has too many
+  // dealers", "revealed many are not getting enough": a time word may come
+  // first, and a possessive or indefinite noun phrase with its finite verb
+  // is a subject as a pronoun is.
   const bool bare = lex::In(lex::kReportingVerbsBare, words_[c].lower);
-  if (!bare && !(k < end && lex::In(lex::kPronounsSpeaker, words_[k].lower) && words_[k].lower != "you")) return end;
+  if (!bare) {
+    size_t t = k;
+    while (t < end && t < k + 2 && lex::In(lex::kTimeWordsSpeech, words_[t].lower)) ++t;
+    const std::string& x = t < end ? words_[t].lower : std::string();
+    const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
+    const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
+                            FiniteAuxiliaryAhead(t, end);
+    if (!pronoun && !possessive) return end;
+    k = t;
+  }
   // "said on Friday", "said last week": time phrases before the clause.
   while (k < end && (lex::In(lex::kTimeWordsSpeech, words_[k].lower) ||
                      (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)))) {
@@ -469,6 +522,23 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     if (lex::In(lex::kPronounsSpeaker, x.lower) || x.mention >= 0 || lex::In(lex::kDeterminersDefinite, x.lower) ||
         x.cap) {
       return k;
+    }
+  }
+  // "reported a 49% decline in sales", "reported their January sales":
+  // after a verb other than "say" or "tell", an indefinite or possessive
+  // noun phrase is the object unless a finite verb makes it a clause's
+  // subject ("reported a fire had broken out").
+  const bool say = words_[c].lower == "said" || words_[c].lower == "says" || words_[c].lower == "say" ||
+                   words_[c].lower == "saying";
+  const bool object_np = w.lower == "a" || w.lower == "an" || w.lower == "its" || w.lower == "their" ||
+                         w.lower == "his" || w.lower == "her" || w.lower == "our";
+  if (!say && object_np && !FiniteAuxiliaryAhead(k, end)) return end;
+  // "said 500 institutions received the invitation": a figure and its
+  // noun as subject, known by a past tense right after them.
+  constexpr size_t kFigureSubjectWords = 3;  // "500 of its institutions"
+  if (w.raw[0] >= '0' && w.raw[0] <= '9') {
+    for (size_t t = k + 1; t < end && t <= k + kFigureSubjectWords && !words_[t].punct; ++t) {
+      if (IsFinite(words_[t].lower) || (LooksLikeVerb(words_[t].lower) && words_[t].lower.back() == 'd')) return k;
     }
   }
   // A clause starts with a subject: a pronoun, a name or a determiner.

@@ -48,6 +48,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       // "the board's report": the board as the article names it.
       return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
     }
+    // "The report says …", "the study found …" with no owner named: the
+    // document itself is the source, described as the text gives it.
+    if (lex::In(lex::kDocumentNounsFinding, head) && (det == "the" || det == "this") && (b == a + 1)) {
+      return Anonymous(a, b);
+    }
   }
   // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
   // description whose head was a title before a name is that person; "his
@@ -334,6 +339,11 @@ Speaker Finder::Issuer(const std::string& noun, size_t at) {
     if (s.found) return s;
   }
   if (last_speaker_.found) return last_speaker_;
+  // "Apple announced another event. It is to be held at the California
+  // Theater. The invitation reads, "…"": the organisation a recent
+  // sentence is about, before the latest one named in passing.
+  Speaker subject = SentenceSubject(words_[at].start, "ORG", 0);
+  if (subject.found) return subject;
   return Recent(words_[at].start, "ORG");
 }
 
@@ -351,6 +361,10 @@ size_t Finder::PhraseStart(size_t b, size_t lo) const {
     if (lex::In(lex::kPrepositionsObject, w.lower) && w.lower != "of") break;
     if (w.lower == "after" || w.lower == "before" || w.lower == "during" || w.lower == "since") break;
     if (lex::In(lex::kReportingVerbsCue, w.lower) || lex::In(lex::kPronounsSpeaker, w.lower)) break;
+    // "But media have said": a conjunction opens the clause, not the phrase.
+    if (w.lower == "but" || w.lower == "and" || w.lower == "yet" || w.lower == "or") break;
+    // "The document, which media reports …": a relative pronoun too.
+    if (w.lower == "which" || w.lower == "who" || w.lower == "that" || w.lower == "whom") break;
     a = p;
     ++steps;
   }
@@ -410,7 +424,18 @@ bool Finder::IsNameWord(size_t i) const {
   return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronounsSpeaker, w.lower) &&
          !lex::In(lex::kDeterminersDefinite, w.lower) && !lex::In(lex::kDeterminersAnonymous, w.lower) &&
          !lex::In(lex::kIntroWords, w.lower) && !lex::In(lex::kReportingVerbsCue, w.lower) && !IsRoleNoun(w.lower) &&
-         !lex::In(lex::kTimeWordsSpeech, w.lower);
+         (!lex::In(lex::kTimeWordsSpeech, w.lower) || TimeWordInName(i));
+}
+
+// True when the capitalised time word at `i` sits between two capitalised
+// words of one name ("the Sydney Morning Herald"), not after one ("Smith
+// Monday said").
+bool Finder::TimeWordInName(size_t i) const {
+  auto name_part = [&](size_t k) {
+    return words_[k].cap && !words_[k].punct && words_[k].sent == words_[i].sent &&
+           !lex::In(lex::kTimeWordsSpeech, words_[k].lower);
+  };
+  return words_[i].cap && i > 0 && i + 1 < words_.size() && name_part(i - 1) && name_part(i + 1);
 }
 
 // The speaker whose phrase ends at word `i` (the subject of a cue after
@@ -469,6 +494,84 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   const bool det =
       lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower);
   if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
+  return {};
+}
+
+// Titles, honorifics and their modifiers: 0 for other words, 1 for a
+// modifier ("assistant", "shadow", "home"), 2 for a title ("secretary",
+// "mr.").
+int Finder::TitleWord(std::string_view raw) {
+  const std::string w = AsciiLower(raw);
+  if (lex::In(lex::kPersonNouns, w) || lex::In(lex::kHonorifics, w)) return 2;
+  return lex::In(lex::kRoleModifiers, w) ? 1 : 0;
+}
+
+// True when words [a, b] are titles only ("Assistant Secretary", "Shadow
+// Home Secretary", "Mr."): a role or an honorific, never a name.
+bool Finder::TitleRun(size_t a, size_t b) const {
+  bool title = false;
+  for (size_t k = a; k <= b && k < words_.size(); ++k) {
+    if (words_[k].lower == ".") continue;
+    const int t = TitleWord(words_[k].raw);
+    if (t == 0) return false;
+    title = title || t == 2;
+  }
+  return title;
+}
+
+// The same for mention `m`, which the entity layer took for a name; also
+// modifiers alone before a title ("Vice" in "Vice President Gerald Bantry").
+bool Finder::TitleOnly(size_t m) const {
+  const std::string& text = (*entities_)[m].text;
+  bool title = false;
+  size_t b = 0;
+  while (b < text.size()) {
+    size_t e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    const std::string_view w = std::string_view(text).substr(b, e - b);
+    b = e + 1;
+    if (w.empty()) continue;
+    const int t = TitleWord(w);
+    if (t == 0) return false;  // most mentions stop at their first word
+    title = title || t == 2;
+  }
+  if (title) return true;
+  const size_t next = WordAt((*entities_)[m].span.end);
+  return next < words_.size() && next > 0 && words_[next].sent == words_[next - 1].sent &&
+         TitleWord(words_[next].raw) == 2;
+}
+
+// The person a title run ending at word `j` introduces ("Assistant
+// Secretary of the Navy for Acquisition Marvin Sambel"): the first person
+// or name within a role phrase, before any punctuation; none when that
+// person is a possessor ("Mr. Halvorsen's returns").
+Speaker Finder::PersonAfterTitle(size_t j, size_t hi) {
+  // "Mr Pope", "Dr. Bishop": after an honorific a capitalised word is a
+  // name, whatever else it may be.
+  const size_t h = words_[j].lower == "." && j > 0 ? j - 1 : j;
+  if (lex::In(lex::kHonorifics, words_[h].lower) && j + 1 < hi && words_[j + 1].cap && !words_[j + 1].punct) {
+    const int m = words_[j + 1].mention;
+    size_t e = j + 1;
+    while (e + 1 < hi && (m >= 0 ? words_[e + 1].mention == m : IsNameWord(e + 1)) && e - j < 3) ++e;
+    if (e + 1 < hi && (words_[e + 1].lower == "'s" || words_[e + 1].lower == "'")) return {};  // a possessor
+    if (m < 0) return NewName(h, e);
+    return (*entities_)[m].type == "PERSON" ? FromMention(static_cast<size_t>(m)) : Speaker{};
+  }
+  for (size_t k = j + 1; k < hi && k <= j + kRolePhraseWords && (!words_[k].punct || words_[k].lower == "."); ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON" && !TitleOnly(static_cast<size_t>(m))) {
+      size_t e = k;
+      while (e + 1 < hi && words_[e + 1].mention == m) ++e;
+      if (e + 1 < hi && (words_[e + 1].lower == "'s" || words_[e + 1].lower == "'")) return {};
+      return FromMention(static_cast<size_t>(m));
+    }
+    if (m < 0 && IsNameWord(k) && TitleWord(words_[k].raw) == 0 && k + 1 < hi && IsNameWord(k + 1)) {
+      size_t e = k + 1;
+      while (e + 1 < hi && IsNameWord(e + 1) && e - k < 3) ++e;
+      if (e + 1 < hi && (words_[e + 1].lower == "'s" || words_[e + 1].lower == "'")) return {};
+      return NewName(k, e);
+    }
+  }
   return {};
 }
 
@@ -542,7 +645,13 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     while (after_name < i && words_[after_name].mention == words_[name].mention) ++after_name;
     const bool possessor = words_[after_name].lower == "'s" || words_[after_name].lower == "'";
     const int m = words_[name].mention;
-    if (m >= 0 && !possessor && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+    // "Hilary Braysmith, USI associate professor of art history, said": an
+    // organisation followed by a role describes the subject; it does not
+    // rename it.
+    const bool role_after = m >= 0 && after_name < i &&
+                            (TitleWord(words_[after_name].raw) > 0 || IsRoleNoun(words_[after_name].lower));
+    if (m >= 0 && !possessor && !role_after &&
+        ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
       return FromMention(static_cast<size_t>(m));
     }
     i = j - 2;
@@ -680,7 +789,7 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
   while (j + 1 < hi && j - i + 1 < kNounPhraseWords && !words_[j + 1].punct &&
          !lex::In(lex::kPrepositionsObject, words_[j + 1].lower) && words_[j + 1].lower != "who" &&
          words_[j + 1].lower != "in" && (words_[j + 1].cap || !lex::In(lex::kReportingVerbsCue, words_[j + 1].lower)) &&
-         !lex::In(lex::kTimeWordsSpeech, words_[j + 1].lower) &&
+         (!lex::In(lex::kTimeWordsSpeech, words_[j + 1].lower) || TimeWordInName(j + 1)) &&
          !(words_[j].cap && !words_[j + 1].cap && words_[j + 1].mention < 0 && LooksLikeVerb(words_[j + 1].lower))) {
     ++j;
   }
@@ -810,6 +919,15 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
         i = j + 1;
         continue;
       }
+      // A title the entity layer took for a name ("Assistant Secretary of
+      // the Navy for Acquisition Marvin Sambel", "Shadow Home Secretary
+      // Yvette Coombe") is no speaker: the person named after it is.
+      if (TitleOnly(static_cast<size_t>(w.mention))) {
+        Speaker s = PersonAfterTitle(j, hi);
+        if (s.found) return s;
+        i = j;
+        continue;
+      }
       // "Ryanair CEO, Michael O'Leary,": the person an organisation's
       // role names is the subject.
       if ((*entities_)[w.mention].type != "PERSON") {
@@ -846,6 +964,21 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
     if (IsNameWord(i)) {
       size_t j = i;
       while (j + 1 < hi && (IsNameWord(j + 1) || words_[j + 1].lower == "&") && j - i < 3) ++j;
+      if (TitleRun(i, j)) {
+        Speaker s = PersonAfterTitle(j, hi);
+        if (s.found) return s;
+        i = j;
+        continue;
+      }
+      // "Procter & Gamble spokeswoman Jennifer Chelune": a role after the
+      // name, then a person: the person is the subject.
+      if (j + 2 < hi && IsRoleNoun(words_[j + 1].lower) && !words_[j + 1].cap) {
+        const int named = words_[j + 2].mention;
+        if ((named >= 0 && (*entities_)[named].type == "PERSON") || IsNameWord(j + 2)) {
+          i = j + 1;
+          continue;
+        }
+      }
       const bool initial = j == i && (i == 0 || words_[i - 1].sent != w.sent);
       Speaker s = NewName(i, j, initial);
       if (s.found) return s;

@@ -3,7 +3,8 @@
 # eval/quotes/ loads with every text and quote hash matching, a drifted hash
 # is reported by name, and a full run scores every gold quotation (the
 # figures themselves are not gated here: they move with the finder). The
-# invented articles (invented.json, texts in eval/quotes/articles/) load the
+# invented articles (invented.json, texts in eval/quotes/articles/) and the
+# GUM news documents (gum-news.json, texts from ../shared/data/ud-en-gum) load the
 # same way, as rows of their own split into dev and test, and the test
 # split's errors are not listed without --final.
 source "$(dirname "$0")/lib.bash"
@@ -81,18 +82,23 @@ grep -q 'examples.json: malformed gold file' "$TMP/bad.err" || fail "bad field n
 /usr/bin/python3 - "$TMP/score.json" "$GOLD" <<'PY'
 import glob, json, sys
 score = json.load(open(sys.argv[1]))
-files = [f for f in glob.glob(sys.argv[2] + "/*.json") if not f.endswith("/invented.json")]
+files = [f for f in glob.glob(sys.argv[2] + "/*.json") if not f.endswith(("/invented.json", "/gum-news.json"))]
 gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
+# The GUM news documents, a row of their own (when the GUM data is there).
+gum_files = glob.glob(sys.argv[2] + "/gum-news.json")
+if gum_files and "gum-news" in score:
+    n = sum(len(a["quotes"]) for a in json.load(open(gum_files[0]))["articles"])
+    assert score["gum-news"]["all"]["gold"] == n, (score["gum-news"]["all"]["gold"], n)
 inv = json.load(open(sys.argv[2] + "/invented.json"))["articles"]
 for split in ("dev", "test"):
     arts = [a for a in inv if a["split"] == split]
     n = sum(len(a["quotes"]) for a in arts)
     s = score["invented-" + split]
     assert (s["articles"], s["all"]["gold"]) == (len(arts), n), (split, s["articles"], s["all"]["gold"], len(arts), n)
-for name in ("news-dev", "invented-dev", "invented-test"):
-    for kind, r in score[name].items():
+for name in ("news-dev", "gum-news", "invented-dev", "invented-test"):
+    for kind, r in score.get(name, {}).items():
         if kind == "articles":
             continue
         for m in ("exact", "overlap", "share"):

@@ -683,6 +683,145 @@ TEST(FindQuotesTest, Issue16DescriptionOwner) {
   EXPECT_EQ(q[1].speaker_owner, "e2");
 }
 
+// Issue 16 on real news prose (causes found in the GUM news documents and
+// the news dev set; every sentence here is invented).
+TEST(FindQuotesTest, Issue16RealNewsProse) {
+  const MentionSpec kSand{"Gloria Sand", "PERSON", "e1"};
+  const MentionSpec kTedder{"Mark Tedder", "PERSON", "e2"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e3"};
+  const MentionSpec kBerget{"Tomas Berget", "PERSON", "e4"};
+  const MentionSpec kFoundation{"Halvard Foundation", "ORG", "e5"};
+  const MentionSpec kMills{"Halvard Mills", "ORG", "e6"};
+  const MentionSpec kBoden{"Carl Boden", "PERSON", "e7"};
+  ExpectCases({
+      {"a direct quotation followed by 'according to' and a name holding a time word",
+       "Gloria Sand was ill. By then, \"her skin was weeping and her body was malnourished\", according to the "
+       "Dunmoor Morning Herald.",
+       {kSand},
+       {{"her skin was weeping and her body was malnourished", "direct", "e2", "Dunmoor Morning Herald",
+         "according to", ""}}},
+      {"'in the words of' a role, a name and a suffix, before a whole sentence",
+       "Gloria Sand was ill, and in the words of the Crown prosecutor, Mark Tedder, QC, \"Gloria spent a lot of "
+       "her life crying and scratching.\"",
+       {kSand, kTedder},
+       {{"Gloria spent a lot of her life crying and scratching.", "direct", "e2", "Mark Tedder", "", ""}}},
+      {"definite collectives and an ownerless report speak as described",
+       "The authors say the results confirm a shortage of iodine. The report says the decline appears to be due "
+       "to the dairy industry.",
+       {},
+       {{"the results confirm a shortage of iodine", "indirect", "", "the authors", "say", ""},
+        {"the decline appears to be due to the dairy industry", "indirect", "", "the report", "says", ""}}},
+      {"'tell' with an object and a clause opened by a quantifier; 'but' is not part of the speaker",
+       "Officials tell Kestrel News every claim will be assessed on its merits. But media have said the forms "
+       "attract criticism.",
+       {kKestrel},
+       {{"every claim will be assessed on its merits", "indirect", "", "officials", "tell", ""},
+        {"the forms attract criticism", "indirect", "", "media", "said", ""}}},
+      {"a figure as the clause's subject, after an apposition holding an organisation",
+       "Tomas Berget, chief financial officer at the Halvard Foundation, said 500 institutions received the "
+       "grant.",
+       {kBerget, kFoundation},
+       {{"500 institutions received the grant", "indirect", "e4", "Tomas Berget", "said", ""}}},
+      {"a title the entity layer took for a person is no speaker; the person named after it is",
+       "Assistant Secretary of the Navy for Acquisition Marvin Sambel defended the choice of Brekker, saying, "
+       "\"This was not a competitive bid process.\"",
+       {{"Assistant Secretary", "PERSON", "e8"}, {"Marvin Sambel", "PERSON", "e9"}, {"Brekker", "ORG", "e10"}},
+       {{"This was not a competitive bid process.", "direct", "e9", "Marvin Sambel", "saying", ""}}},
+      {"a run of titles before a name is no name, for a second verb sharing the subject",
+       "Labour's Shadow Home Secretary Yvette Coombe said her party has supported the idea \"for months\", and "
+       "said it was \"damning that the Home Office waits\".",
+       {{"Labour", "ORG", "e8"}, {"Yvette Coombe", "PERSON", "e9"}, {"Home Office", "ORG", "e10"}},
+       {{"for months", "partial", "e9", "Yvette Coombe", "said", ""},
+        {"damning that the Home Office waits", "partial", "e9", "Yvette Coombe", "said", ""}}},
+      {"an exchange laid out as 'Name: “…”', a first name run into the title, the medium kept",
+       "Below is the email exchange. Director Bill Bode: “We do not have to turn the other cheek.” Secretary of the "
+       "Navy James Rocher: “No, save it for later.” Jim Rocher resigned in May.",
+       {{"Bill Bode", "PERSON", "e1"}, {"Navy James", "ORG", "e2"}, {"Jim Rocher", "PERSON", "e3"}},
+       {{"We do not have to turn the other cheek.", "direct", "e1", "Bill Bode", "", "email"},
+        {"No, save it for later.", "direct", "e3", "Jim Rocher", "", "email"}}},
+      {"after an honorific a capitalised word is a name, even a title",
+       "For, as Mr Pope tells us, “True wit is nature to advantage dressed; what oft was thought, but never so "
+       "well expressed.”",
+       {},
+       {{"True wit is nature to advantage dressed; what oft was thought, but never so well expressed.", "direct",
+         "e1", "Mr Pope", "tells", ""}}},
+      {"a time word, or a possessive subject with its verb, after a verb that usually takes an object",
+       "Halvard Mills announced Monday it has settled the dispute. In a court filing, the firm stated its network "
+       "has too many dealers.",
+       {kMills},
+       {{"it has settled the dispute", "indirect", "e6", "Halvard Mills", "announced", ""},
+        {"its network has too many dealers", "indirect", "e6", "Halvard Mills", "stated", "filing"}}},
+      {"'according to' a name without a comma; a name right before 'saying'; predicts, remarked, revealing",
+       "According to Carl Boden future Halvard vehicles will be smaller. Crews worked on, with Halvard Mills "
+       "spokesman Tomas Berget saying the move was unprecedented. Analyst Gloria Sand predicts that the slump "
+       "will last two years. Mark Tedder remarked that many people will lose their homes.",
+       {kBoden, kMills, kBerget, kSand, kTedder},
+       {{"future Halvard vehicles will be smaller", "indirect", "e7", "Carl Boden", "according to", ""},
+        {"the move was unprecedented", "indirect", "e4", "Tomas Berget", "saying", ""},
+        {"the slump will last two years", "indirect", "e1", "Gloria Sand", "predicts", ""},
+        {"many people will lose their homes", "indirect", "e2", "Mark Tedder", "remarked", ""}}},
+      {"no cue: a quotation completing a sentence whose subject is a person is theirs",
+       "Judge Mark Tedder agreed with the defence that the logo is fine - \"I conclude that the logo does not "
+       "suggest a connection.\" Later Carl Boden extended an invitation to the label, \"we have always loved "
+       "their records and hope to work together.\"",
+       {kTedder, kBoden},
+       {{"I conclude that the logo does not suggest a connection.", "direct", "e2", "Mark Tedder", "", ""},
+        {"we have always loved their records and hope to work together.", "direct", "e7", "Carl Boden", "",
+         "invitation"}}},
+      {"a name the entity layer missed, a role, then the person: the person speaks",
+       "Shares fell sharply. Halden & Vik spokeswoman Jennifer Osk spoke about the incident: \"We don't know what "
+       "caused it.\"",
+       {{"Jennifer Osk", "PERSON", "e14"}},
+       {{"We don't know what caused it.", "direct", "e14", "Jennifer Osk", "", ""}}},
+      {"'the poster' is the poster introduced earlier, not the person named last",
+       "One poster wrote that the site was down for hours. Mark Tedder said he had seen the outage. The poster "
+       "wrote that the attack had ended on Friday.",
+       {kTedder},
+       {{"the site was down for hours", "indirect", "", "one poster", "wrote", ""},
+        {"he had seen the outage", "indirect", "e2", "Mark Tedder", "said", ""},
+        {"the attack had ended on Friday", "indirect", "", "one poster", "wrote", ""}}},
+      {"an indefinite subject with its finite verb after a verb that usually takes an object",
+       "A new study of Varnland pupils has revealed many are not getting enough iodine.", {},
+       {{"many are not getting enough iodine", "indirect", "", "a new study of Varnland pupils", "revealed", ""}}},
+      {"a source list's headlines, a dash, the outlet and the date are not quotations",
+       "Mark Tedder said the papers were not secret.\n\n\"Secret papers found on rainy street\" — Kestrel News, "
+       "August 15, 2008\n\n\"Papers found on street not secret, say officials\" — The Dunmoor Post, August 16, "
+       "2008",
+       {kTedder, kKestrel},
+       {{"the papers were not secret", "indirect", "e2", "Mark Tedder", "said", ""}}},
+      {"a document with no owner named is issued by the organisation a recent sentence is about",
+       "Halvard Mills announced another event. It is to be held at the Dunmoor Theatre in Skelby. The "
+       "invitation reads, \"One more thing ...\", the teasing tagline of its founder.",
+       {kMills, {"Dunmoor Theatre", "ORG", "e11"}, {"Skelby", "PLACE", "e12"}},
+       {{"One more thing ...", "direct", "e6", "Halvard Mills", "reads", "invitation"}}},
+      {"an organisation followed by a role in an apposition describes the subject; it does not rename it",
+       "Gloria Sand, Halvard Foundation associate professor of art, said, \"His photographs were as bold as his "
+       "paintings.\"",
+       {kSand, kFoundation},
+       {{"His photographs were as bold as his paintings.", "direct", "e1", "Gloria Sand", "said", ""}}},
+      {"'As X told Y, …': the clause after the comma is X's",
+       "As Gloria Sand told Kestrel News, surface ozone has dropped partly due to the new law.", {kSand, kKestrel},
+       {{"surface ozone has dropped partly due to the new law", "indirect", "e1", "Gloria Sand", "told",
+         "interview"}}},
+      {"characterized as; short quoted modifiers inside a noun phrase are scare quotes",
+       "Mark Tedder characterized the row as \"another small skirmish in a long war.\" Gloria Sand pointed to the "
+       "table with \"electric\" lemonade. The \"History\" section of the site was empty.",
+       {kTedder, kSand},
+       {{"another small skirmish in a long war.", "partial", "e2", "Mark Tedder", "characterized", ""}}},
+      {"reasoned is a cue",
+       "Livorno City Council asked two schools to pay. The council reasoned, \"because the schools charge a fee, "
+       "the activity is commercial.\"",
+       {{"Livorno City Council", "ORG", "e13"}, {"The council", "ORG", "e13"}},
+       {{"because the schools charge a fee, the activity is commercial.", "direct", "e13", "Livorno City Council",
+         "reasoned", ""}}},
+      {"noun-phrase objects are not reported clauses",
+       "Halvard Mills reported a 49% decline in sales in January. Carl Boden announced the locations that would "
+       "be given the three remaining aircraft.",
+       {kMills, kBoden},
+       {}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
