@@ -42,7 +42,7 @@ constexpr double kTolerance = 1.000001e-6;
 
 // The data folder relative to the source tree: /work/main -> /work/shared.
 std::string DefaultDataDir() {
-  const fs::path source = fs::path(__FILE__).parent_path().parent_path();
+  const fs::path source(STORYLINE_SOURCE_DIR);
   return (source / ".." / "shared" / "data" / "article-extraction").lexically_normal().string();
 }
 

@@ -94,7 +94,7 @@ struct Totals {
   std::map<std::string, int> sources;  // published_source -> pages
 };
 
-fs::path SourceDir() { return fs::path(__FILE__).parent_path().parent_path(); }
+fs::path SourceDir() { return fs::path(STORYLINE_SOURCE_DIR); }
 
 std::string DefaultGold() { return (SourceDir() / "eval" / "metadata" / "pages.jsonl").string(); }
 
