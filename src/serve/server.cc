@@ -30,6 +30,7 @@
 #include "serve/api.h"
 #include "serve/cache.h"
 #include "serve/connection.h"
+#include "serve/gate.h"
 #include "serve/pages.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
@@ -147,6 +148,12 @@ void HttpFront::Linger(int sock) {
   }
 }
 
+// ServeOptions::max_computing, 0 meaning one per core.
+size_t ComputingSlots(const ServeOptions& o) {
+  if (o.max_computing > 0) return static_cast<size_t>(o.max_computing);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
   serve_internal::ConnectionLimits l;
   l.max_request_line = o.max_request_line;
@@ -200,7 +207,7 @@ struct Reply {
 }  // namespace
 
 struct Server::Impl {
-  explicit Impl(const ServeOptions& o) : options(o), http(LimitsFor(o)) {}
+  explicit Impl(const ServeOptions& o) : options(o), http(LimitsFor(o)), gate_(ComputingSlots(o)) {}
 
   ServeOptions options;
   HttpFront http;
@@ -212,9 +219,11 @@ struct Server::Impl {
   // A Store is used by one thread at a time (store.h) and requests arrive on
   // many: the server opens several read-only connections to the file
   // (ServeOptions::readers; SQLite's WAL lets them read at once) and every
-  // use goes through WithStore, which lends one out for the call.
+  // use goes through WithStore, which lends one out for the call once the
+  // request's turn to compute has come (gate_).
   template <typename Fn>
   auto WithStore(Fn&& fn) {
+    serve_internal::FifoGate::Slot slot(gate_);
     Lease lease(*this);
     return fn(*lease.store);
   }
@@ -305,6 +314,8 @@ struct Server::Impl {
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // guarded by flights_mu_
   std::mutex generation_mu_;
   std::unique_ptr<Store> generation_store_;  // guarded by generation_mu_
+  // Requests computing an answer (ServeOptions::max_computing).
+  serve_internal::FifoGate gate_;
   serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
   serve_internal::LruCache<CachedView> views_{kCachedViews};
 };
@@ -890,7 +901,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   StoreOptions store_options;
   store_options.read_only = true;
   auto impl = std::make_unique<Impl>(options);
-  for (int i = 0; i < std::max(1, options.readers); ++i) {
+  const int readers = std::max({1, options.readers, static_cast<int>(ComputingSlots(options))});
+  for (int i = 0; i < readers; ++i) {
     Result<std::unique_ptr<Store>> store = Store::Open(options.db_path, store_options);
     if (!store.ok()) return store.status();
     impl->AddStore(std::move(*store));

@@ -428,6 +428,45 @@ TEST_F(ApiTest, ConcurrentClientsGetWholeAnswersWhileAnIngestWrites) {
   EXPECT_GE(answered, kClients * kRounds);
 }
 
+// Load issue (issue 15's goals): requests that compute an answer go
+// through a first-come-first-served gate of ServeOptions::max_computing
+// places. With one place, clients on many connections asking for pages no
+// one asked before all get the answers a server without a queue gives
+// (tests/serve/gate_test.cc checks the gate's order and bound).
+TEST_F(ApiTest, OneComputingPlaceAnswersManyClientsAlike) {
+  std::vector<std::string> paths = {"/api/status", "/api/stories?limit=2", "/api/search?q=bridge",
+                                    "/api/search?kind=quotes&q=said", "/api/entities?q=val"};
+  for (const std::string& id : StoryIds()) {
+    for (const char* section : {"", "/quotes?limit=3", "/claims", "/timeline", "/articles", "/brief"}) {
+      paths.push_back("/api/stories/" + id + section);
+    }
+  }
+  std::vector<std::string> expected;
+  for (const std::string& path : paths) expected.push_back(server_->GetJson(path).dump());
+  ServeOptions one = OptionsFor(db_);
+  one.max_computing = 1;
+  testing_serve::RunningServer queued(one);
+  ASSERT_TRUE(queued.started());
+  constexpr size_t kClients = 8;
+  std::vector<std::thread> clients;
+  std::atomic<size_t> alike{0};
+  for (size_t t = 0; t < kClients; ++t) {
+    clients.emplace_back([&, t] {
+      for (size_t i = 0; i < paths.size(); ++i) {
+        const size_t k = (i + t) % paths.size();  // each client in its own order
+        httplib::Result r = queued.Get(paths[k]);
+        if (r && r->status == 200 && json::parse(r->body, nullptr, false).dump() == expected[k]) {
+          ++alike;
+        } else {
+          ADD_FAILURE() << paths[k] << ": " << (r ? std::to_string(r->status) : httplib::to_string(r.error()));
+        }
+      }
+    });
+  }
+  for (std::thread& c : clients) c.join();
+  EXPECT_EQ(alike, kClients * paths.size());
+}
+
 // Issue 15 part 3: "a story's id moved after one ingest". A story keeps
 // its id when later articles join it, and when older ones do.
 TEST(StoryIdTest, StoryKeepsItsIdAsItGrows) {
