@@ -184,9 +184,13 @@ constexpr const char* kKnownPaths[] = {kStoriesPath, kBriefPath,    kSearchPath,
 // Bytes of response bodies kept for their store generation: the pages a
 // newsroom's browsers ask for over and over, many times over.
 constexpr size_t kResponseCacheBytes = size_t{128} << 20;
-// Decoded story views kept: each section page of a story reads its view,
-// and a 448-article story's view takes milliseconds to decode.
-constexpr size_t kCachedViews = 64;
+// Bytes of decoded story views kept (as ViewBytes counts them): each
+// section page of a story, its brief and the entity pages that show its
+// quotations read its view, and decoding views was a fifth of the server's
+// CPU on first answers (perf, the load bench) when 64 were kept. 64 MiB
+// holds the views of a few thousand stories of the bench's store; a
+// 448-article story's view is ~1 MB and takes milliseconds to decode.
+constexpr size_t kCachedViewBytes = size_t{64} << 20;
 // An entity page: stories listed, claims and quotations shown, and the most
 // story views read to find them (each capped, with totals).
 constexpr size_t kEntityStories = 50;
@@ -317,7 +321,7 @@ struct Server::Impl {
   // Requests computing an answer (ServeOptions::max_computing).
   serve_internal::FifoGate gate_;
   serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
-  serve_internal::LruCache<CachedView> views_{kCachedViews};
+  serve_internal::LruCache<CachedView> views_{kCachedViewBytes};
 };
 
 void Server::Impl::AddRoutes() {
@@ -496,6 +500,45 @@ Reply Ok(std::string body) {
   Reply r;
   r.body = std::move(body);
   return r;
+}
+
+// About the memory a decoded view takes: its text and a fixed cost per
+// string and item (allocation and bookkeeping), for the view cache's budget.
+size_t ViewBytes(const Story& story) {
+  // Bytes counted per string or item besides its characters.
+  constexpr size_t kPerItem = 48;
+  size_t n = 0;
+  const auto add = [&](const std::string& text) { n += text.size() + kPerItem; };
+  const auto add_all = [&](const std::vector<std::string>& texts) {
+    for (const std::string& t : texts) add(t);
+  };
+  add_all(story.articles);
+  add_all(story.related_stories);
+  n += story.duplicates.size() * 2 * kPerItem;
+  for (const BriefEntity& e : story.entities) {
+    add(e.name);
+    add_all(e.aliases);
+    add_all(e.articles);
+  }
+  for (const BriefQuote& q : story.quotes) {
+    add(q.text);
+    add(q.speaker_name);
+    for (const QuoteOccurrence& o : q.occurrences) add(o.text);
+  }
+  for (const TimelineEntry& t : story.timeline) {
+    add(t.text);
+    add(t.evidence);
+    add_all(t.articles);
+  }
+  for (const Claim& c : story.claims) {
+    add(c.subject_name);
+    for (const ClaimValue& v : c.values) {
+      add(v.value);
+      add(v.evidence);
+      add_all(v.articles);
+    }
+  }
+  return n;
 }
 
 // The current id of the story a request names, or the reply that ends it
@@ -735,7 +778,7 @@ Result<std::shared_ptr<const Server::Impl::CachedView>> Server::Impl::ViewOf(Sto
                          StorySection::kClaims, StorySection::kConflicts}) {
     made->shown[static_cast<size_t>(s)] = ShownItems(made->view.story, s);
   }
-  views_.Put(id, *generation, made, 1);
+  views_.Put(id, *generation, made, ViewBytes(made->view.story));
   return std::shared_ptr<const CachedView>(std::move(made));
 }
 
