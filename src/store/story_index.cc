@@ -31,14 +31,50 @@ constexpr size_t kTopEntities = 5;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::vector<std::string> StringsFromJson(const std::string& text) {
+// The strings of `j`, when it is an array (others skipped).
+std::vector<std::string> StringsOf(const json& j) {
   std::vector<std::string> out;
-  const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_array()) return out;
   for (const json& v : j) {
     if (v.is_string()) out.push_back(v.get<std::string>());
   }
   return out;
+}
+
+// An array of strings without escapes (`["a","b c"]`, as Dump writes
+// outlets and names with no quote, backslash or control character in
+// them), split without a JSON parser: each '"' then delimits a string.
+// False for anything else. A listing page reads 50 of these, and parsing
+// them was a quarter of its CPU (perf, the load bench).
+bool PlainStrings(const std::string& text, std::vector<std::string>* out) {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
+  if (text.find('\\') != std::string::npos) return false;
+  size_t at = 1;
+  const size_t end = text.size() - 1;
+  const auto skip_space = [&] {
+    while (at < end && (text[at] == ' ' || text[at] == '\n')) ++at;
+  };
+  skip_space();
+  while (at < end) {
+    if (text[at] != '"') return false;
+    const size_t close = text.find('"', at + 1);
+    if (close == std::string::npos || close >= end) return false;
+    out->push_back(text.substr(at + 1, close - at - 1));
+    at = close + 1;
+    skip_space();
+    if (at == end) break;
+    if (text[at++] != ',') return false;
+    skip_space();
+    if (at == end) return false;  // a trailing comma
+  }
+  return true;
+}
+
+std::vector<std::string> StringsFromJson(const std::string& text) {
+  std::vector<std::string> out;
+  if (PlainStrings(text, &out)) return out;
+  out.clear();
+  return StringsOf(json::parse(text, nullptr, /*allow_exceptions=*/false));
 }
 
 int64_t ClampToSql(size_t n) {
@@ -82,7 +118,7 @@ void ApplyDigest(const std::string& text, StorySummary* s) {
   s->conflicts = count("conflicts");
   s->timeline = count("timeline");
   s->entities = count("entities");
-  if (auto it = j.find("top"); it != j.end()) s->top_entities = StringsFromJson(it->dump());
+  if (auto it = j.find("top"); it != j.end()) s->top_entities = StringsOf(*it);
 }
 
 // What one story's view says of one entity (by folded name).
