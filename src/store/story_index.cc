@@ -381,16 +381,25 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
   if (auto it = counts_.find(count_key); it != counts_.end() && it->second.first == *generation) {
     page.total = it->second.second;
   } else {
-    // An outlet alone is counted from its own rows.
+    // An outlet alone is counted from its own rows; a date range alone over
+    // the spans in memory (few ranges are asked twice, and counting one in
+    // SQL reads most of an index: 1.5 ms at 100,000 articles).
     const bool outlet_only = !f.outlet.empty() && params.size() == 1;
-    Result<Stmt*> st = Cached(outlet_only ? std::string("SELECT count(*) FROM story_outlets WHERE outlet = ?1")
-                                          : "SELECT count(*) FROM stories AS s " + where);
-    if (!st.ok()) return st.status();
-    StmtRewinder rewind(**st);
-    for (size_t i = 0; i < params.size(); ++i) (*st)->BindText(static_cast<int>(i + 1), params[i]);
-    const int rc = (*st)->Step();
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot count stories");
-    page.total = static_cast<size_t>((*st)->ColumnInt64(0));
+    const bool dates_only = f.outlet.empty() && f.entity.empty() && !params.empty();
+    if (dates_only) {
+      Result<size_t> n = CountInDates(f.from, f.to, *generation);
+      if (!n.ok()) return n.status();
+      page.total = *n;
+    } else {
+      Result<Stmt*> st = Cached(outlet_only ? std::string("SELECT count(*) FROM story_outlets WHERE outlet = ?1")
+                                            : "SELECT count(*) FROM stories AS s " + where);
+      if (!st.ok()) return st.status();
+      StmtRewinder rewind(**st);
+      for (size_t i = 0; i < params.size(); ++i) (*st)->BindText(static_cast<int>(i + 1), params[i]);
+      const int rc = (*st)->Step();
+      if (rc != SQLITE_ROW) return db_.Error(rc, "cannot count stories");
+      page.total = static_cast<size_t>((*st)->ColumnInt64(0));
+    }
     if (counts_.size() >= kMaxCounts) counts_.clear();
     counts_[count_key] = {*generation, page.total};
   }
@@ -413,6 +422,32 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
     page.stories.push_back(SummaryFromRow(**st));
   }
   return page;
+}
+
+Result<size_t> StoryIndexReader::CountInDates(const std::string& from, const std::string& to, int64_t generation) {
+  if (spans_generation_ != generation) {
+    spans_.clear();
+    spans_generation_ = -1;
+    Result<Stmt*> st = Cached("SELECT span_first, span_last FROM stories");
+    if (!st.ok()) return st.status();
+    StmtRewinder rewind(**st);
+    for (;;) {
+      const int rc = (*st)->Step();
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories' spans");
+      spans_.emplace_back((*st)->ColumnText(0), (*st)->ColumnText(1));
+    }
+    spans_generation_ = generation;
+  }
+  // ListStories' conditions, as SQLite compares text (bytes): a span end of
+  // a coarser date ("2024", "2024-05") reaches any day in it.
+  size_t n = 0;
+  for (const auto& [first, last] : spans_) {
+    if (!from.empty() && (last < from.substr(0, 4) || last < from.substr(0, last.size()))) continue;
+    if (!to.empty() && (first.empty() || first > to)) continue;
+    ++n;
+  }
+  return n;
 }
 
 Result<std::string> StoryIndexReader::CurrentStoryId(const std::string& id) {

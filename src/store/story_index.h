@@ -84,11 +84,18 @@ class StoryIndexReader {
  private:
   // The cached statement for `sql`, prepared on first use.
   Result<Stmt*> Cached(const std::string& sql);
+  // How many stories a date range alone (`from`, `to` of a StoryFilter)
+  // matches, counted over spans_ (read once per generation).
+  Result<size_t> CountInDates(const std::string& from, const std::string& to, int64_t generation);
 
   Db& db_;
   std::map<std::string, Stmt> cache_;
   // ListStories' totals by filter (conditions and values): generation, total.
   std::map<std::string, std::pair<int64_t, size_t>> counts_;
+  // Every story's span (first, last) at generation spans_generation_: a
+  // date range's total is counted here, as few ranges are asked twice.
+  std::vector<std::pair<std::string, std::string>> spans_;
+  int64_t spans_generation_ = -1;
 };
 
 }  // namespace storyline::store_internal
