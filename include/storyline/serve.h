@@ -66,8 +66,8 @@ struct ServeOptions {
   // one after another instead of sharing themselves among all of them
   // (which makes every request as slow as the queue is long). 0: one per
   // core. Reading requests and writing answers are not counted, so a slow
-  // client never holds a place. At least this many store connections are
-  // opened, whatever `readers` says.
+  // client never holds a place. At most `threads`; at least this many store
+  // connections are opened, whatever `readers` says.
   int max_computing = 0;
   // Longest request line in bytes (414 beyond): browsers send under 8 KiB.
   size_t max_request_line = 8192;

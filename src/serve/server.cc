@@ -148,10 +148,13 @@ void HttpFront::Linger(int sock) {
   }
 }
 
-// ServeOptions::max_computing, 0 meaning one per core.
+// ServeOptions::max_computing, 0 meaning one per core; never more than the
+// worker threads, which are all that can ask (each place has a store
+// connection).
 size_t ComputingSlots(const ServeOptions& o) {
-  if (o.max_computing > 0) return static_cast<size_t>(o.max_computing);
-  return std::max(1u, std::thread::hardware_concurrency());
+  const size_t asked = o.max_computing > 0 ? static_cast<size_t>(o.max_computing)
+                                           : std::max(1u, std::thread::hardware_concurrency());
+  return std::min(asked, static_cast<size_t>(std::max(1, o.threads)));
 }
 
 serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
