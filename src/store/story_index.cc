@@ -1,6 +1,7 @@
 #include "store/story_index.h"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -156,10 +157,12 @@ std::map<std::string, EntityRow> EntityRows(const Story& story) {
 }
 
 // Columns of a summary row: see kSummarySelect.
-// `s.view IS NOT NULL` reads the row's header only, never the view itself.
+// typeof() of the view reads the row's header only, never the view itself
+// (SQLite loads a column's value for `IS NOT NULL`, here tens of KB per
+// row: 40 % of a listing's SQL time at 100,000 articles).
 constexpr const char* kSummarySelect =
     "SELECT s.id, s.label, h.headline, s.span_first, s.span_last, s.size, h.outlets, d.summary, "
-    "s.view IS NOT NULL FROM stories AS s LEFT JOIN story_heads AS h ON h.story_id = s.id "
+    "typeof(s.view) <> 'null' FROM stories AS s LEFT JOIN story_heads AS h ON h.story_id = s.id "
     "LEFT JOIN story_digests AS d ON d.stream = s.stream_index ";
 
 StorySummary SummaryFromRow(const Stmt& st) {
@@ -403,6 +406,27 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
     if (counts_.size() >= kMaxCounts) counts_.clear();
     counts_[count_key] = {*generation, page.total};
   }
+  bool in_order = false;
+  Result<std::vector<int64_t>> rowids = PageInOrder(f, *generation, &in_order);
+  if (!rowids.ok()) return rowids.status();
+  if (in_order) {
+    if (rowids->empty()) return page;
+    std::string list = "[";
+    for (size_t i = 0; i < rowids->size(); ++i) list += (i > 0 ? "," : "") + std::to_string((*rowids)[i]);
+    list += "]";
+    Result<Stmt*> st =
+        Cached(std::string(kSummarySelect) + "WHERE s.rowid IN (SELECT value FROM json_each(?1)) ORDER BY " + order);
+    if (!st.ok()) return st.status();
+    StmtRewinder rewind(**st);
+    (*st)->BindText(1, list);
+    for (;;) {
+      const int rc = (*st)->Step();
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return db_.Error(rc, "cannot list stories");
+      page.stories.push_back(SummaryFromRow(**st));
+    }
+    return page;
+  }
   const int n = static_cast<int>(params.size());
   // The page's rows are found first, from the order's index alone, and only
   // they are joined with their headline and digest: a deep offset then
@@ -448,6 +472,80 @@ Result<size_t> StoryIndexReader::CountInDates(const std::string& from, const std
     ++n;
   }
   return n;
+}
+
+namespace {
+
+// An outlet as COLLATE NOCASE compares it: ASCII letters folded.
+std::string NoCase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+Status StoryIndexReader::LoadOrder(size_t which, int64_t generation) {
+  if (orders_generation_[which] == generation) return Status::Ok();
+  Order& o = orders_[which];
+  o.rowids.clear();
+  o.ids.clear();
+  orders_generation_[which] = -1;
+  Result<Stmt*> st = Cached(which == 0 ? "SELECT s.rowid, s.id FROM stories AS s INDEXED BY stories_by_newest "
+                                         "ORDER BY s.span_last DESC, s.size DESC, s.first_key, s.ord"
+                                       : "SELECT s.rowid, s.id FROM stories AS s INDEXED BY stories_by_size "
+                                         "ORDER BY s.size DESC, s.first_key, s.ord");
+  if (!st.ok()) return st.status();
+  StmtRewinder rewind(**st);
+  for (;;) {
+    const int rc = (*st)->Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories' order");
+    o.rowids.push_back((*st)->ColumnInt64(0));
+    o.ids.push_back((*st)->ColumnText(1));
+  }
+  orders_generation_[which] = generation;
+  return Status::Ok();
+}
+
+Status StoryIndexReader::LoadOutlets(int64_t generation) {
+  if (outlets_generation_ == generation) return Status::Ok();
+  outlet_stories_.clear();
+  outlets_generation_ = -1;
+  Result<Stmt*> st = Cached("SELECT outlet, story_id FROM story_outlets");
+  if (!st.ok()) return st.status();
+  StmtRewinder rewind(**st);
+  for (;;) {
+    const int rc = (*st)->Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories' outlets");
+    outlet_stories_[NoCase((*st)->ColumnText(0))].insert((*st)->ColumnText(1));
+  }
+  outlets_generation_ = generation;
+  return Status::Ok();
+}
+
+Result<std::vector<int64_t>> StoryIndexReader::PageInOrder(const StoryFilter& f, int64_t generation, bool* handled) {
+  *handled = false;
+  std::vector<int64_t> out;
+  if (!f.from.empty() || !f.to.empty() || !f.entity.empty()) return out;
+  const size_t which = f.order == StoryOrder::kNewest ? 0 : 1;
+  if (Status s = LoadOrder(which, generation); !s.ok()) return s;
+  const Order& o = orders_[which];
+  *handled = true;
+  if (f.outlet.empty()) {
+    for (size_t i = f.offset; i < o.rowids.size() && out.size() < f.limit; ++i) out.push_back(o.rowids[i]);
+    return out;
+  }
+  if (Status s = LoadOutlets(generation); !s.ok()) return s;
+  const auto it = outlet_stories_.find(NoCase(f.outlet));
+  if (it == outlet_stories_.end()) return out;
+  size_t skipped = 0;
+  for (size_t i = 0; i < o.ids.size() && out.size() < f.limit; ++i) {
+    if (it->second.count(o.ids[i]) == 0) continue;
+    if (skipped++ < f.offset) continue;
+    out.push_back(o.rowids[i]);
+  }
+  return out;
 }
 
 Result<std::string> StoryIndexReader::CurrentStoryId(const std::string& id) {
