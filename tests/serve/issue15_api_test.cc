@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -191,6 +192,20 @@ TEST_F(ApiTest, StoriesArePagedSortedAndFiltered) {
     EXPECT_EQ(j["total"], r.total);
     EXPECT_EQ(j["stories"].size(), r.total);
   }
+  // Pages of a listing by outlet (cut from the stories' order kept in
+  // memory: the load issue) are slices of its whole listing, in both orders.
+  for (const char* sort : {"newest", "largest"}) {
+    const std::string base = std::string("/api/stories?outlet=METRO%20wire&sort=") + sort;
+    const json whole = server_->GetJson(base + "&limit=200");
+    ASSERT_EQ(whole["stories"].size(), 4u) << sort;
+    for (size_t offset = 0; offset <= 4; ++offset) {
+      const json p = server_->GetJson(base + "&limit=2&offset=" + std::to_string(offset));
+      EXPECT_EQ(p["total"], 4) << sort << " " << offset;
+      ASSERT_EQ(p["stories"].size(), std::min<size_t>(2, 4 - offset)) << sort << " " << offset;
+      for (size_t i = 0; i < p["stories"].size(); ++i) EXPECT_EQ(p["stories"][i], whole["stories"][offset + i]);
+    }
+  }
+  EXPECT_EQ(server_->GetJson("/api/stories?offset=9")["stories"].size(), 0u);
   // A date range's total (counted apart from the page: the load issue)
   // is the number of stories the page lists, for coarse and fine dates.
   const std::string dates[] = {"", "2023", "2023-11", "2023-11-06", "2023-11-30", "2024",
