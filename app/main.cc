@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
   c_serve->add_option("--host", serve.host,
                       "address to listen on (default 127.0.0.1; anything else is reachable by "
                       "others and warned about)");
+  c_serve->add_option("--computing", serve.computing,
+                      "requests computing an answer at once, the others waiting in line (default 0: "
+                      "one per core)")
+      ->check(CLI::NonNegativeNumber);
 
   storyline::ReindexCommand reindex;
   auto* c_reindex = app.add_subcommand("reindex", "refresh stored results made by older code or models");

@@ -107,6 +107,9 @@ struct ServeCommand {
   // loopback is warned about: the API has no authentication.
   std::string host = "127.0.0.1";
   int port = 8080;
+  // Requests computing an answer at once (ServeOptions::max_computing); 0:
+  // one per core.
+  int computing = 0;
 };
 Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err);
 

@@ -61,6 +61,14 @@ struct ServeOptions {
   // time: a slow request (a large story's whole brief) then holds one while
   // the others answer. More than the cores add nothing but memory.
   int readers = 4;
+  // Requests computing an answer at once (those the response cache cannot
+  // answer); the others wait in arrival order, so the cores finish requests
+  // one after another instead of sharing themselves among all of them
+  // (which makes every request as slow as the queue is long). 0: one per
+  // core. Reading requests and writing answers are not counted, so a slow
+  // client never holds a place. At most `threads`; at least this many store
+  // connections are opened, whatever `readers` says.
+  int max_computing = 0;
   // Longest request line in bytes (414 beyond): browsers send under 8 KiB.
   size_t max_request_line = 8192;
   // Longest request head, request line and headers, in bytes (431 beyond).

@@ -531,6 +531,7 @@ Status RunServe(const ServeCommand& cmd, std::ostream& out, std::ostream& err) {
   so.db_path = cmd.db;
   so.host = cmd.host;
   so.port = cmd.port;
+  so.max_computing = cmd.computing;
   auto server = Server::Create(so);
   if (!server.ok()) return server.status();
   if (!serve_internal::IsLoopbackHost(cmd.host)) {

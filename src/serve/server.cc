@@ -30,6 +30,7 @@
 #include "serve/api.h"
 #include "serve/cache.h"
 #include "serve/connection.h"
+#include "serve/gate.h"
 #include "serve/pages.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
@@ -147,6 +148,15 @@ void HttpFront::Linger(int sock) {
   }
 }
 
+// ServeOptions::max_computing, 0 meaning one per core; never more than the
+// worker threads, which are all that can ask (each place has a store
+// connection).
+size_t ComputingSlots(const ServeOptions& o) {
+  const size_t asked = o.max_computing > 0 ? static_cast<size_t>(o.max_computing)
+                                           : std::max(1u, std::thread::hardware_concurrency());
+  return std::min(asked, static_cast<size_t>(std::max(1, o.threads)));
+}
+
 serve_internal::ConnectionLimits LimitsFor(const ServeOptions& o) {
   serve_internal::ConnectionLimits l;
   l.max_request_line = o.max_request_line;
@@ -177,9 +187,13 @@ constexpr const char* kKnownPaths[] = {kStoriesPath, kBriefPath,    kSearchPath,
 // Bytes of response bodies kept for their store generation: the pages a
 // newsroom's browsers ask for over and over, many times over.
 constexpr size_t kResponseCacheBytes = size_t{128} << 20;
-// Decoded story views kept: each section page of a story reads its view,
-// and a 448-article story's view takes milliseconds to decode.
-constexpr size_t kCachedViews = 64;
+// Bytes of decoded story views kept (as ViewBytes counts them): each
+// section page of a story, its brief and the entity pages that show its
+// quotations read its view, and decoding views was a fifth of the server's
+// CPU on first answers (perf, the load bench) when 64 were kept. 64 MiB
+// holds the views of a few thousand stories of the bench's store; a
+// 448-article story's view is ~1 MB and takes milliseconds to decode.
+constexpr size_t kCachedViewBytes = size_t{64} << 20;
 // An entity page: stories listed, claims and quotations shown, and the most
 // story views read to find them (each capped, with totals).
 constexpr size_t kEntityStories = 50;
@@ -200,7 +214,7 @@ struct Reply {
 }  // namespace
 
 struct Server::Impl {
-  explicit Impl(const ServeOptions& o) : options(o), http(LimitsFor(o)) {}
+  explicit Impl(const ServeOptions& o) : options(o), http(LimitsFor(o)), gate_(ComputingSlots(o)) {}
 
   ServeOptions options;
   HttpFront http;
@@ -212,9 +226,11 @@ struct Server::Impl {
   // A Store is used by one thread at a time (store.h) and requests arrive on
   // many: the server opens several read-only connections to the file
   // (ServeOptions::readers; SQLite's WAL lets them read at once) and every
-  // use goes through WithStore, which lends one out for the call.
+  // use goes through WithStore, which lends one out for the call once the
+  // request's turn to compute has come (gate_).
   template <typename Fn>
   auto WithStore(Fn&& fn) {
+    serve_internal::FifoGate::Slot slot(gate_);
     Lease lease(*this);
     return fn(*lease.store);
   }
@@ -305,8 +321,10 @@ struct Server::Impl {
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // guarded by flights_mu_
   std::mutex generation_mu_;
   std::unique_ptr<Store> generation_store_;  // guarded by generation_mu_
+  // Requests computing an answer (ServeOptions::max_computing).
+  serve_internal::FifoGate gate_;
   serve_internal::LruCache<Reply> responses_{kResponseCacheBytes};
-  serve_internal::LruCache<CachedView> views_{kCachedViews};
+  serve_internal::LruCache<CachedView> views_{kCachedViewBytes};
 };
 
 void Server::Impl::AddRoutes() {
@@ -485,6 +503,45 @@ Reply Ok(std::string body) {
   Reply r;
   r.body = std::move(body);
   return r;
+}
+
+// About the memory a decoded view takes: its text and a fixed cost per
+// string and item (allocation and bookkeeping), for the view cache's budget.
+size_t ViewBytes(const Story& story) {
+  // Bytes counted per string or item besides its characters.
+  constexpr size_t kPerItem = 48;
+  size_t n = 0;
+  const auto add = [&](const std::string& text) { n += text.size() + kPerItem; };
+  const auto add_all = [&](const std::vector<std::string>& texts) {
+    for (const std::string& t : texts) add(t);
+  };
+  add_all(story.articles);
+  add_all(story.related_stories);
+  n += story.duplicates.size() * 2 * kPerItem;
+  for (const BriefEntity& e : story.entities) {
+    add(e.name);
+    add_all(e.aliases);
+    add_all(e.articles);
+  }
+  for (const BriefQuote& q : story.quotes) {
+    add(q.text);
+    add(q.speaker_name);
+    for (const QuoteOccurrence& o : q.occurrences) add(o.text);
+  }
+  for (const TimelineEntry& t : story.timeline) {
+    add(t.text);
+    add(t.evidence);
+    add_all(t.articles);
+  }
+  for (const Claim& c : story.claims) {
+    add(c.subject_name);
+    for (const ClaimValue& v : c.values) {
+      add(v.value);
+      add(v.evidence);
+      add_all(v.articles);
+    }
+  }
+  return n;
 }
 
 // The current id of the story a request names, or the reply that ends it
@@ -724,7 +781,7 @@ Result<std::shared_ptr<const Server::Impl::CachedView>> Server::Impl::ViewOf(Sto
                          StorySection::kClaims, StorySection::kConflicts}) {
     made->shown[static_cast<size_t>(s)] = ShownItems(made->view.story, s);
   }
-  views_.Put(id, *generation, made, 1);
+  views_.Put(id, *generation, made, ViewBytes(made->view.story));
   return std::shared_ptr<const CachedView>(std::move(made));
 }
 
@@ -890,7 +947,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   StoreOptions store_options;
   store_options.read_only = true;
   auto impl = std::make_unique<Impl>(options);
-  for (int i = 0; i < std::max(1, options.readers); ++i) {
+  const int readers = std::max({1, options.readers, static_cast<int>(ComputingSlots(options))});
+  for (int i = 0; i < readers; ++i) {
     Result<std::unique_ptr<Store>> store = Store::Open(options.db_path, store_options);
     if (!store.ok()) return store.status();
     impl->AddStore(std::move(*store));

@@ -18,9 +18,12 @@
 #ifndef STORYLINE_STORE_STORY_INDEX_H_
 #define STORYLINE_STORE_STORY_INDEX_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -84,11 +87,40 @@ class StoryIndexReader {
  private:
   // The cached statement for `sql`, prepared on first use.
   Result<Stmt*> Cached(const std::string& sql);
+  // How many stories a date range alone (`from`, `to` of a StoryFilter)
+  // matches, counted over spans_ (read once per generation).
+  Result<size_t> CountInDates(const std::string& from, const std::string& to, int64_t generation);
+  // The rowids of the page `f` asks for, in order, when it filters by
+  // nothing or by an outlet alone (*handled true), cut from orders_; other
+  // filters set *handled false.
+  Result<std::vector<int64_t>> PageInOrder(const StoryFilter& f, int64_t generation, bool* handled);
+  // Fill orders_[which] and outlet_stories_ for `generation`.
+  Status LoadOrder(size_t which, int64_t generation);
+  Status LoadOutlets(int64_t generation);
 
   Db& db_;
   std::map<std::string, Stmt> cache_;
   // ListStories' totals by filter (conditions and values): generation, total.
   std::map<std::string, std::pair<int64_t, size_t>> counts_;
+  // Every story's span (first, last) at generation spans_generation_: a
+  // date range's total is counted here, as few ranges are asked twice.
+  std::vector<std::pair<std::string, std::string>> spans_;
+  int64_t spans_generation_ = -1;
+  // Every story in the listing's order, newest first ([0]) and largest
+  // first ([1]), at generation orders_generation_[i]: a page of the
+  // listing, filtered by nothing or by an outlet alone, is cut from here
+  // instead of walking an index (a deep offset or a rare outlet walked
+  // thousands of entries per request).
+  struct Order {
+    std::vector<int64_t> rowids;
+    std::vector<std::string> ids;
+  };
+  std::array<Order, 2> orders_;
+  std::array<int64_t, 2> orders_generation_ = {-1, -1};
+  // The stories of each outlet, keyed as COLLATE NOCASE compares (ASCII
+  // letters folded), at generation outlets_generation_.
+  std::unordered_map<std::string, std::unordered_set<std::string>> outlet_stories_;
+  int64_t outlets_generation_ = -1;
 };
 
 }  // namespace storyline::store_internal
