@@ -448,19 +448,32 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
   return page;
 }
 
+namespace {
+
+// Steps `st` to its end, handing each row to `row`; `what` names the read
+// in the error.
+template <typename RowFn>
+Status EachRow(const Db& db, Stmt& st, const char* what, RowFn&& row) {
+  StmtRewinder rewind(st);
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) return Status::Ok();
+    if (rc != SQLITE_ROW) return db.Error(rc, what);
+    row(st);
+  }
+}
+
+}  // namespace
+
 Result<size_t> StoryIndexReader::CountInDates(const std::string& from, const std::string& to, int64_t generation) {
   if (spans_generation_ != generation) {
     spans_.clear();
     spans_generation_ = -1;
     Result<Stmt*> st = Cached("SELECT span_first, span_last FROM stories");
     if (!st.ok()) return st.status();
-    StmtRewinder rewind(**st);
-    for (;;) {
-      const int rc = (*st)->Step();
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories' spans");
-      spans_.emplace_back((*st)->ColumnText(0), (*st)->ColumnText(1));
-    }
+    const Status read = EachRow(db_, **st, "cannot read the stories' spans",
+                                [&](Stmt& row) { spans_.emplace_back(row.ColumnText(0), row.ColumnText(1)); });
+    if (!read.ok()) return read;
     spans_generation_ = generation;
   }
   // ListStories' conditions, as SQLite compares text (bytes): a span end of
@@ -495,14 +508,11 @@ Status StoryIndexReader::LoadOrder(size_t which, int64_t generation) {
                                        : "SELECT s.rowid, s.id FROM stories AS s INDEXED BY stories_by_size "
                                          "ORDER BY s.size DESC, s.first_key, s.ord");
   if (!st.ok()) return st.status();
-  StmtRewinder rewind(**st);
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories' order");
-    o.rowids.push_back((*st)->ColumnInt64(0));
-    o.ids.push_back((*st)->ColumnText(1));
-  }
+  const Status read = EachRow(db_, **st, "cannot read the stories' order", [&](Stmt& row) {
+    o.rowids.push_back(row.ColumnInt64(0));
+    o.ids.push_back(row.ColumnText(1));
+  });
+  if (!read.ok()) return read;
   orders_generation_[which] = generation;
   return Status::Ok();
 }
@@ -513,13 +523,10 @@ Status StoryIndexReader::LoadOutlets(int64_t generation) {
   outlets_generation_ = -1;
   Result<Stmt*> st = Cached("SELECT outlet, story_id FROM story_outlets");
   if (!st.ok()) return st.status();
-  StmtRewinder rewind(**st);
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories' outlets");
-    outlet_stories_[NoCase((*st)->ColumnText(0))].insert((*st)->ColumnText(1));
-  }
+  const Status read = EachRow(db_, **st, "cannot read the stories' outlets", [&](Stmt& row) {
+    outlet_stories_[NoCase(row.ColumnText(0))].insert(row.ColumnText(1));
+  });
+  if (!read.ok()) return read;
   outlets_generation_ = generation;
   return Status::Ok();
 }
