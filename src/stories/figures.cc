@@ -713,7 +713,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
       if (fresh) continue;
       if (sc > it->second.second + kSameValue) {
         it->second = {j, sc};
-      } else if (sc > it->second.second - kSameValue && figures[it->second.first].value != g.value) {
+      } else if (sc > it->second.second - kSameValue && it->second.first != kNone &&
+                 figures[it->second.first].value != g.value) {
         it->second.first = kNone;  // two values fit equally well: no match
       }
     }

@@ -330,6 +330,18 @@ TEST(FigureClaimsTest, ConflictOnlyWhereTheSameThingDiffers) {
   }
 }
 
+// Three equally good matches in one article: the tie stays a tie (a third
+// candidate once read the figure of the tie's "no match" index: ASan
+// reported a heap overflow in cli.issue14_merge).
+TEST(FigureClaimsTest, ThreeEquallyGoodMatchesAreNoMatch) {
+  const Brief b = BriefOf({{"a", "2026-09-12", "Officers made 41 arrests at the rally."},
+                           {"b", "2026-09-12",
+                            "Police made 40 arrests at the rally. Police made 44 arrests at the rally. Police made "
+                            "46 arrests at the rally."}});
+  EXPECT_FALSE(ClaimsWith(b, "41").empty());
+  EXPECT_FALSE(ClaimsWith(b, "46").empty());
+}
+
 TEST(FigureClaimsTest, APriceBelongsToTheDealAndIsNamedByIt) {
   const Brief b = BriefOf({{"a", "2024-08-30", "Harrowgate paid a fee of £58m for the midfielder Tobin Ravel."},
                            {"b", "2024-08-30", "Tobin Ravel joined Harrowgate for a fee of £62m on Friday."}});
