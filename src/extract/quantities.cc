@@ -177,6 +177,14 @@ constexpr double kTensStep = 10;
 constexpr double kHundred = 100;
 
 std::optional<double> CardinalWord(std::string_view s) {
+  // Asked of every word: most are turned away by length or first letter
+  // (every cardinal word is 3 to 9 letters and starts with e, f, n, o, s
+  // or t).
+  if (s.size() < 3 || s.size() > 9) return std::nullopt;
+  switch (s[0] | 0x20) {
+    case 'e': case 'f': case 'n': case 'o': case 's': case 't': break;
+    default: return std::nullopt;
+  }
   for (size_t k = 0; k < std::size(kCardinalWords); ++k) {
     if (EqualsCi(s, kCardinalWords[k])) return static_cast<double>(k + 1);
   }
