@@ -179,6 +179,18 @@ StorySummary SummaryFromRow(const Stmt& st) {
   return s;
 }
 
+// Steps `st` (bound, with its rewinder held by the caller) to its end,
+// handing each row to `row`; `what` names the read in the error.
+template <typename RowFn>
+Status EachRow(const Db& db, Stmt& st, const std::string& what, RowFn&& row) {
+  for (;;) {
+    const int rc = st.Step();
+    if (rc == SQLITE_DONE) return Status::Ok();
+    if (rc != SQLITE_ROW) return db.Error(rc, what);
+    row(st);
+  }
+}
+
 }  // namespace
 
 // --- StoryIndexWriter ---
@@ -419,12 +431,9 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
     if (!st.ok()) return st.status();
     StmtRewinder rewind(**st);
     (*st)->BindText(1, list);
-    for (;;) {
-      const int rc = (*st)->Step();
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return db_.Error(rc, "cannot list stories");
-      page.stories.push_back(SummaryFromRow(**st));
-    }
+    const Status read =
+        EachRow(db_, **st, "cannot list stories", [&](Stmt& row) { page.stories.push_back(SummaryFromRow(row)); });
+    if (!read.ok()) return read;
     return page;
   }
   const int n = static_cast<int>(params.size());
@@ -439,31 +448,11 @@ Result<StoryPage> StoryIndexReader::ListStories(const StoryFilter& f) {
   for (size_t i = 0; i < params.size(); ++i) (*st)->BindText(static_cast<int>(i + 1), params[i]);
   (*st)->BindInt64(n + 1, ClampToSql(f.limit));
   (*st)->BindInt64(n + 2, ClampToSql(f.offset));
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot list stories");
-    page.stories.push_back(SummaryFromRow(**st));
-  }
+  const Status read =
+      EachRow(db_, **st, "cannot list stories", [&](Stmt& row) { page.stories.push_back(SummaryFromRow(row)); });
+  if (!read.ok()) return read;
   return page;
 }
-
-namespace {
-
-// Steps `st` to its end, handing each row to `row`; `what` names the read
-// in the error.
-template <typename RowFn>
-Status EachRow(const Db& db, Stmt& st, const char* what, RowFn&& row) {
-  StmtRewinder rewind(st);
-  for (;;) {
-    const int rc = st.Step();
-    if (rc == SQLITE_DONE) return Status::Ok();
-    if (rc != SQLITE_ROW) return db.Error(rc, what);
-    row(st);
-  }
-}
-
-}  // namespace
 
 Result<size_t> StoryIndexReader::CountInDates(const std::string& from, const std::string& to, int64_t generation) {
   if (spans_generation_ != generation) {
@@ -471,6 +460,7 @@ Result<size_t> StoryIndexReader::CountInDates(const std::string& from, const std
     spans_generation_ = -1;
     Result<Stmt*> st = Cached("SELECT span_first, span_last FROM stories");
     if (!st.ok()) return st.status();
+    StmtRewinder rewind(**st);
     const Status read = EachRow(db_, **st, "cannot read the stories' spans",
                                 [&](Stmt& row) { spans_.emplace_back(row.ColumnText(0), row.ColumnText(1)); });
     if (!read.ok()) return read;
@@ -508,6 +498,7 @@ Status StoryIndexReader::LoadOrder(size_t which, int64_t generation) {
                                        : "SELECT s.rowid, s.id FROM stories AS s INDEXED BY stories_by_size "
                                          "ORDER BY s.size DESC, s.first_key, s.ord");
   if (!st.ok()) return st.status();
+  StmtRewinder rewind(**st);
   const Status read = EachRow(db_, **st, "cannot read the stories' order", [&](Stmt& row) {
     o.rowids.push_back(row.ColumnInt64(0));
     o.ids.push_back(row.ColumnText(1));
@@ -523,6 +514,7 @@ Status StoryIndexReader::LoadOutlets(int64_t generation) {
   outlets_generation_ = -1;
   Result<Stmt*> st = Cached("SELECT outlet, story_id FROM story_outlets");
   if (!st.ok()) return st.status();
+  StmtRewinder rewind(**st);
   const Status read = EachRow(db_, **st, "cannot read the stories' outlets", [&](Stmt& row) {
     outlet_stories_[NoCase(row.ColumnText(0))].insert(row.ColumnText(1));
   });
@@ -644,22 +636,20 @@ Result<std::vector<Article>> StoryIndexReader::StoryArticles(const std::string& 
   (*st)->BindInt64(2, ClampToSql(limit));
   (*st)->BindInt64(3, ClampToSql(offset));
   std::vector<Article> out;
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the articles of story " + id);
+  const Status read = EachRow(db_, **st, "cannot read the articles of story " + id, [&](Stmt& row) {
     Article a;
-    a.id = (*st)->ColumnText(0);
-    a.title = (*st)->ColumnText(1);
-    a.published = (*st)->ColumnText(2);
-    a.outlet = (*st)->ColumnText(3);
-    a.url = (*st)->ColumnText(4);
-    a.author = (*st)->ColumnText(5);
-    a.boilerplate_removed = StringsFromJson((*st)->ColumnText(6));
-    a.published_source = (*st)->ColumnText(7);
-    a.authors = StringsFromJson((*st)->ColumnText(8));
+    a.id = row.ColumnText(0);
+    a.title = row.ColumnText(1);
+    a.published = row.ColumnText(2);
+    a.outlet = row.ColumnText(3);
+    a.url = row.ColumnText(4);
+    a.author = row.ColumnText(5);
+    a.boilerplate_removed = StringsFromJson(row.ColumnText(6));
+    a.published_source = row.ColumnText(7);
+    a.authors = StringsFromJson(row.ColumnText(8));
     out.push_back(std::move(a));
-  }
+  });
+  if (!read.ok()) return read;
   return out;
 }
 
@@ -669,12 +659,10 @@ Result<std::vector<std::string>> StoryIndexReader::StoriesOfArticle(const std::s
   StmtRewinder rewind(**st);
   (*st)->BindText(1, article_id);
   std::vector<std::string> out;
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read the stories of article " + article_id);
-    out.push_back((*st)->ColumnText(0));
-  }
+  const Status read = EachRow(db_, **st, "cannot read the stories of article " + article_id, [&](Stmt& row) {
+    out.push_back(row.ColumnText(0));
+  });
+  if (!read.ok()) return read;
   return out;
 }
 
@@ -706,13 +694,10 @@ Result<std::vector<EntitySummary>> StoryIndexReader::FindEntities(const std::str
   (*st)->BindInt64(3, ClampToSql(limit));
   (*st)->BindInt64(4, ClampToSql(offset));
   std::vector<EntitySummary> out;
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot list entities");
-    out.push_back({(*st)->ColumnText(0), (*st)->ColumnText(1), (*st)->ColumnText(2),
-                   static_cast<size_t>((*st)->ColumnInt64(3))});
-  }
+  const Status read = EachRow(db_, **st, "cannot list entities", [&](Stmt& row) {
+    out.push_back({row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), static_cast<size_t>(row.ColumnInt64(3))});
+  });
+  if (!read.ok()) return read;
   return out;
 }
 
@@ -728,11 +713,7 @@ Result<EntityRecord> StoryIndexReader::GetEntity(const std::string& key) {
   out.key = key;
   std::set<std::string> aliases;
   std::map<std::string, size_t> names;  // spelling -> mentions, for the name shown
-  for (;;) {
-    const int rc = (*st)->Step();
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) return db_.Error(rc, "cannot read entity " + key);
-    const Stmt& row = **st;
+  const Status read = EachRow(db_, **st, "cannot read entity " + key, [&](Stmt& row) {
     EntityInStory in;
     in.story_id = row.ColumnText(7);
     in.ids = StringsFromJson(row.ColumnText(2));
@@ -743,7 +724,8 @@ Result<EntityRecord> StoryIndexReader::GetEntity(const std::string& key) {
     if (out.type.empty()) out.type = row.ColumnText(1);
     for (std::string& a : StringsFromJson(row.ColumnText(6))) aliases.insert(std::move(a));
     out.stories.push_back(std::move(in));
-  }
+  });
+  if (!read.ok()) return read;
   if (out.stories.empty()) return Status::NotFound("no entity \"" + key + "\"");
   out.name = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) {
                return a.second < b.second;
