@@ -365,7 +365,8 @@ class Store {
   // aliases, and the stories generation (as SaveStories). Commits the open
   // batch first.
   Status SaveGrouping(const GroupingUpdate& update, int64_t articles_generation);
-  // Stream indices of the stored stories saved without a view, ascending.
+  // Stream indices of the stored stories saved without a view, or with a
+  // view written by another version of the view code, ascending.
   Result<std::vector<uint32_t>> ViewlessStories() const;
   // The id of the stored story with stream index `stream_index`; "" if none.
   Result<std::string> StoryIdAt(uint32_t stream_index) const;

@@ -49,6 +49,10 @@ void Stmt::BindText(int index, std::string_view text) {
                       SQLITE_UTF8);
 }
 
+void Stmt::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+}
+
 void Stmt::BindInt64(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
 }

@@ -37,6 +37,7 @@ class Stmt {
   // Bind by 1-based index. Text is copied (SQLITE_TRANSIENT), so the argument
   // may die right after the call.
   void BindText(int index, std::string_view text);
+  void BindBlob(int index, std::string_view bytes);
   void BindInt64(int index, int64_t value);
   void BindNull(int index);
 

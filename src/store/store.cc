@@ -236,8 +236,8 @@ Status Store::Impl::Prepare() {
       {&grouping_row, "SELECT value FROM grouping_rows WHERE kind = ?1 AND key = ?2"},
       {&story_at_index, "SELECT id, label FROM stories WHERE stream_index = ?1"},
       {&viewless,
-       "SELECT stream_index FROM stories WHERE view IS NULL AND stream_index IS NOT NULL "
-       "ORDER BY stream_index"},
+       "SELECT stream_index FROM stories WHERE (view IS NULL OR substr(view, 1, 2) != ?1) "
+       "AND stream_index IS NOT NULL ORDER BY stream_index"},
       {&ungrouped, "SELECT " + article_columns + " FROM articles WHERE slot IS NULL ORDER BY doc"},
       {&story_by_id,
        "SELECT id, label, span_first, span_last, stream_index, view FROM stories WHERE id = ?1"},
@@ -1323,6 +1323,8 @@ Store::Snapshot::~Snapshot() {
 Result<std::vector<uint32_t>> Store::ViewlessStories() const {
   Stmt& st = impl_->viewless;
   StmtRewinder rewind(st);
+  // A view another codec version wrote is as good as none: it is rebuilt.
+  st.BindBlob(1, store_internal::StoryViewPrefix());
   std::vector<uint32_t> out;
   for (;;) {
     const int rc = st.Step();

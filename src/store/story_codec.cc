@@ -95,6 +95,10 @@ std::string EncodeStoryView(const Story& story) {
   return std::string(bytes.begin(), bytes.end());
 }
 
+std::string StoryViewPrefix() {
+  return EncodeStoryView(Story{}).substr(0, 2);
+}
+
 Status DecodeStoryView(std::string_view blob, Story* story) {
   const json j = json::from_msgpack(blob.begin(), blob.end(), /*strict=*/true, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_array() || j.empty() || !j[0].is_number_integer()) {

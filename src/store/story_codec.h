@@ -18,10 +18,14 @@
 namespace storyline::store_internal {
 
 // Bump when the layout or anything that builds a view (src/stories/)
-// changes its output; older views are then rebuilt, never misread.
-inline constexpr int kStoryViewVersion = 1;
+// changes its output; older views are then never misread, and the next
+// ingest or `storyline reindex` rebuilds them (Store::ViewlessStories).
+inline constexpr int kStoryViewVersion = 2;
 
 std::string EncodeStoryView(const Story& story);
+// The first bytes of every view EncodeStoryView writes (the array header and
+// the version), for finding in SQL the views another version wrote.
+std::string StoryViewPrefix();
 // Fills story->entities, quotes, timeline, claims and duplicates.
 // kUnsupported for another version, kCorruption for damaged bytes.
 Status DecodeStoryView(std::string_view blob, Story* story);

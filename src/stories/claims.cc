@@ -536,6 +536,27 @@ std::vector<size_t> Statements(const std::vector<const AnnotatedArticle*>& membe
   return out;
 }
 
+// The day (YYYY-MM-DD) the sentences of `q` say it was made on: the one
+// full date of the sentences it spans, outside the quotation; "" when they
+// give none or several.
+std::string StatementDay(const AnnotatedArticle& a, const Quote& q) {
+  size_t from = q.span.start;
+  size_t to = q.span.end;
+  for (const Span& s : a.sentences) {
+    if (s.start <= q.span.start && q.span.start < s.end) from = s.start;
+    if (s.start < q.span.end && q.span.end <= s.end) to = s.end;
+  }
+  std::string day;
+  for (const DateMention& d : a.dates) {
+    if (d.span.start < from || d.span.end > to) continue;
+    if (d.span.start >= q.span.start && d.span.end <= q.span.end) continue;
+    if (d.value.size() != 10 || d.value[4] != '-' || d.value[7] != '-') continue;
+    if (!day.empty() && day != d.value) return "";
+    day = d.value;
+  }
+  return day;
+}
+
 // The media each speaker's quotations were published on: one claim per
 // speaker, values compared per statement (Statements), since one person
 // may post one thing and say another in an interview.
@@ -543,6 +564,20 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                   const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
                   ClaimTable& table) {
   const std::vector<size_t> statement = Statements(members, groups);
+  // The day each outlet says a statement was made on, and the earliest
+  // publication day among the outlets quoting it: a statement dated after
+  // another outlet had already printed those words is a second one (a post
+  // repeated on another medium the next day), not a disagreement about where
+  // the first was made.
+  std::map<size_t, std::string> first_printed;
+  for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
+    for (const QuoteRef& r : groups[g]) {
+      const std::string& published = members[r.article]->article.published;
+      if (published.size() != 10) continue;
+      std::string& first = first_printed[statement[g]];
+      if (first.empty() || published < first) first = published;
+    }
+  }
   for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
     const BriefQuote& bq = story.quotes[g];
     const size_t root = statement[g];
@@ -564,8 +599,10 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                                  folded.find("its statement") != std::string::npos ||
                                  folded.find("their statement") != std::string::npos ||
                                  folded.find("the statement") != std::string::npos);
-      const std::string scope =
+      std::string scope =
           named_before ? fmt::format("m|{}|{}|{}", root, r.article, r.quote) : fmt::format("m|{}", root);
+      const std::string said_on = StatementDay(a, q);
+      if (!named_before && !said_on.empty() && said_on > first_printed[root]) scope += "|" + said_on;
       table.Add(scope, bq.speaker, subject_name, "medium", q.medium, a.article.id, evidence);
     }
   }

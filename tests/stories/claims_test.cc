@@ -429,6 +429,44 @@ TEST(ClaimsTest, AgreementAndSingleSources) {
   }
 }
 
+// The same words printed by one outlet as a post on X and by a later one as
+// written on a forum "on Tuesday", after the first had already printed them:
+// a second post, not a disagreement about where the first was made. Dated
+// on or before the first printing, the two media still conflict.
+TEST(ClaimsTest, StatementDatedAfterAnotherOutletPrintedItIsAnotherPost) {
+  struct Row {
+    std::string second_day;  // "Tuesday" or "Monday"
+    std::string value;
+    std::string status;  // of the medium claim
+  };
+  const Row rows[] = {
+      {"Tuesday", "2024-01-02", "single"},
+      {"Monday", "2024-01-01", "conflict"},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle(
+        "m1", "", "2024-01-01", "Port strike",
+        "Dockers at the port went on strike. One docker posting on X wrote: "
+        "\"We stay out until the pay offer improves.\"");
+    AddQuote(a, "We stay out until the pay offer improves.", "One docker posting", "", "wrote",
+             "direct", "x");
+    AnnotatedArticle b = MakeArticle(
+        "m2", "", "2024-01-03", "Port strike enters third day",
+        "Cranes stood still as the harbour workers walked out. \"We stay out until the pay offer "
+        "improves,\" one docker wrote on a union forum on " + row.second_day + ".");
+    AddQuote(b, "We stay out until the pay offer improves,", "One docker posting", "", "wrote",
+             "direct", "forum");
+    AddDate(b, row.second_day, row.value);
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.second_day;
+    bool conflict = false;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (c.attribute == "medium" && c.status == "conflict") conflict = true;
+    }
+    EXPECT_EQ(conflict, row.status == "conflict") << row.second_day;
+  }
+}
+
 TEST(ClaimsTest, NearDuplicateCopiesDoNotMakeAgreement) {
   AnnotatedArticle a = testdata::ArticleB1();
   AnnotatedArticle copy = a;
