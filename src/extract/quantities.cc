@@ -506,6 +506,12 @@ class Finder {
         ++i;
         continue;
       }
+      // "four in ten patients", "nine out of 10 voters": a share, not a
+      // count of ten.
+      if (RatioDenominator(match.first)) {
+        i = match.last + 1;
+        continue;
+      }
       // Ages pick their own subject (the person described); every other
       // figure belongs to the owner the phrase names, if any.
       const bool age = match.measure == "age";
@@ -767,6 +773,32 @@ class Finder {
     return toks_.size();
   }
 
+  // True when the figure at token `first` is the second number of a ratio:
+  // "four in ten", "nine out of 10".
+  bool RatioDenominator(size_t first) const {
+    const auto number = [&](size_t k) { return toks_[k].kind == Kind::kNum || CardinalWord(toks_[k].s); };
+    if (first >= 2 && IsWordCi(first - 1, "in") && number(first - 2)) return true;
+    return first >= 3 && IsWordCi(first - 1, "of") && IsWordCi(first - 2, "out") && number(first - 3);
+  }
+
+  // True when the words before the comma at token `comma`, back to the
+  // previous punctuation, open with "a"/"an" and name no one: an
+  // indefinite description ("a junior engineer in the highways department,").
+  bool IndefinitePhraseBefore(size_t comma) const {
+    constexpr size_t kReach = 12;  // tokens
+    const size_t s = toks_[comma].sentence;
+    for (size_t k = comma; k-- > 0 && comma - k <= kReach && toks_[k].sentence == s;) {
+      if (toks_[k].kind == Kind::kSym && toks_[k].s != "-") return false;
+      if (IsWordCi(k, "a") || IsWordCi(k, "an")) {
+        for (const EntityMention* m : by_start_) {
+          if (m->type == "PERSON" && m->span.start >= toks_[k].c0 && m->span.end <= toks_[comma].c0) return false;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Subject of an age phrase spanning tokens [first, last] (see quantities.h).
   std::string AgeSubject(size_t first, size_t last, bool attributive) const {
     if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/true)) return m->entity;
@@ -776,9 +808,14 @@ class Finder {
       // firm": the age of an organisation, no one's.
       if (ThingAfter(last + 1)) return "";
     }
-    // "Zoë Fox, aged 31": the name right before, comma skipped.
-    const size_t before = first > 0 && Is(first - 1, ",") ? first - 1 : first;
+    // "Zoë Fox, aged 31", "Zoë Fox, then aged 31": the name right before,
+    // comma skipped.
+    const size_t then = first > 0 && IsWordCi(first - 1, "then") ? first - 1 : first;
+    const size_t before = then > 0 && Is(then - 1, ",") ? then - 1 : then;
     if (std::string p = PersonJustBefore(before); !p.empty()) return p;
+    // "a junior engineer in the highways department, then aged 26": the age
+    // of someone the text describes and does not name.
+    if (before < then && IndefinitePhraseBefore(before)) return "";
     const size_t article = IndefiniteBefore(first);
     // "made his debut as a 17-year-old": the age of the one who did it, the
     // first person the sentence names.
@@ -1250,7 +1287,9 @@ class Finder {
 
   // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
   bool IsWholeOfPart(size_t lead) const {
-    return lead >= 3 && (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "their")) &&
+    return lead >= 3 &&
+           (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "their") ||
+            IsWordCi(lead - 1, "his") || IsWordCi(lead - 1, "her") || IsWordCi(lead - 1, "our")) &&
            IsWordCi(lead - 2, "of") &&
            (toks_[lead - 3].kind == Kind::kNum || CardinalWord(toks_[lead - 3].s));
   }

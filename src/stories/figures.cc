@@ -67,6 +67,10 @@ struct Figure {
   // sorted and unique, for matching across outlets (AlignAcrossOutlets).
   std::vector<std::string> core, frame;
   std::vector<std::string> qualifiers;  // lexicons/measure_qualifiers.txt words in its frame, sorted
+  // Stems of the words that narrow its counted noun ("league" of "65
+  // league games", "acute" of "three acute hospitals"), sorted and unique.
+  std::vector<std::string> modifiers;
+  bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
 };
 
 // Share of content words two figures' sentences have in common (Jaccard),
@@ -323,6 +327,13 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
   if (!IsCurrency(f.q.unit)) AddStems(f.q.unit, f.core);
   SortUnique(f.core);
+  // The measure's words before its counted noun narrow it.
+  if (!IsCurrency(f.q.unit) && !f.q.unit.empty()) {
+    const size_t noun = (" " + f.q.measure + " ").find(" " + f.q.unit + " ");
+    if (noun != std::string::npos && noun > 0) AddStems(std::string_view(f.q.measure).substr(0, noun), f.modifiers);
+  }
+  SortUnique(f.modifiers);
+  f.whole = (" " + f.q.measure + " ").find(" in all ") != std::string::npos;
   size_t from = 0, to = view.cp_length();
   for (const Span& sp : a.sentences) {
     if (sp.start <= f.q.span.start && f.q.span.start < sp.end) {
@@ -343,6 +354,7 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddQualifiers(f.q.text, f.qualifiers);
   FrameWords words;
   FrameOptions options;
+  options.skip_names = true;
   options.own_bytes = view.Slice(own_from, f.q.span.start).size();
   AddFrameWords(before, /*backward=*/true, options, words);
   options.own_bytes = view.Slice(f.q.span.end, own_to).size();
@@ -462,6 +474,11 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
   using Key = std::pair<std::optional<size_t>, std::string>;
   std::map<Key, std::map<std::string, size_t>> attributes;
   for (const Figure& f : figures) ++attributes[{f.entity, f.scale}][f.attribute];
+  // The attributes each sentence states: a bare count beside a specific one
+  // of the same noun counts something else ("a train carrying 86 people
+  // derailed, injuring 14 people": 86 are not the injured).
+  std::set<std::tuple<size_t, std::string, std::string>> stated;
+  for (const Figure& f : figures) stated.emplace(f.article, f.evidence, f.attribute);
   for (Figure& f : figures) {
     if (f.attribute == "age" || f.attribute == "amount") continue;
     // A sum of the story's own named only by a generic word ("fee") is not
@@ -472,7 +489,8 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
     for (const auto& [attribute, count] : same) {
       // Not into a margin, a whole or a part: those are other figures.
       if (count > 0 && attribute != f.attribute && WordsWithin(f.attribute, attribute) &&
-          attribute.find(" margin") == std::string::npos && attribute.find(" in ") == std::string::npos) {
+          attribute.find(" margin") == std::string::npos && attribute.find(" in ") == std::string::npos &&
+          !stated.count({f.article, f.evidence, attribute})) {
         wider.insert(attribute);
       }
     }
@@ -633,6 +651,12 @@ bool Anchored(const Figure& f, const Figure& g) {
   return SharedCount(f.core, g.frame) > 0 || SharedCount(g.core, f.frame) > 0;
 }
 
+// Whether what narrows f's counted noun is said beside g too: "65 league
+// games" may not be "71 games in all competitions" (a part and its whole).
+bool Narrowed(const Figure& f, const Figure& g) {
+  return std::includes(g.frame.begin(), g.frame.end(), f.modifiers.begin(), f.modifiers.end());
+}
+
 // How far apart two figures' values may be (the larger over the smaller)
 // for one outlet's to be taken as another's statement of the same fact:
 // outlets that disagree on a figure disagree by less (450 / 540 jobs, 23 /
@@ -705,9 +729,12 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (size_t j : candidates) {
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || !SameTime(f, g) ||
-          g.qualifiers != f.qualifiers || !Near(f.q, g.q)) {
+          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole) {
         continue;
       }
+      // Different values of a narrowed noun and a wider one are a part and
+      // its whole as often as a disagreement; equal ones agree.
+      if ((!Narrowed(f, g) || !Narrowed(g, f)) && (f.q.value != g.q.value || f.q.high != g.q.high)) continue;
       const double sc = score(f, g);
       auto [it, fresh] = best[i].try_emplace(g.article, j, sc);
       if (fresh) continue;
