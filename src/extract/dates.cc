@@ -702,6 +702,9 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     const size_t k = i - back;
     const DateToken& t = c.t[k];
     if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return Tense::kNone;
+    // A quotation closed before the date is the speaker's tense, not the
+    // clause's ("\"We will rebuild,\" Vide wrote on Monday").
+    if (t.lower == "\"" || t.lower == "\u201D" || t.lower == "\u201C") return Tense::kNone;
     if (t.kind != TokKind::kWord) continue;
     if (lexicon::In(kFutureWords, t.lower)) {
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;

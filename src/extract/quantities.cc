@@ -1541,8 +1541,19 @@ class Finder {
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them
     }
-    // "won by 197 votes": a difference, not a count.
+    // "won by 197 votes": a difference, not a count; so is "three points
+    // adrift of safety" (lexicons/count_scopes.txt, tag gap).
     if (lead > 0 && IsWordCi(lead - 1, "by")) measure += " margin";
+    if (m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) &&
+        lexicon::In(lexicon::kCountScopesGap, Lower(toks_[m.last + 1].s))) {
+      measure += " " + Lower(toks_[m.last + 1].s);
+    }
+    // "below the 60mph limit": the value a figure is held against, not a
+    // figure of the story (lexicons/count_scopes.txt, tag reference).
+    if (m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) &&
+        lexicon::In(lexicon::kCountScopesReference, Lower(toks_[m.last + 1].s))) {
+      measure += " " + Lower(toks_[m.last + 1].s);
+    }
     return measure;
   }
 

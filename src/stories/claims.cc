@@ -602,7 +602,10 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       std::string scope =
           named_before ? fmt::format("m|{}|{}|{}", root, r.article, r.quote) : fmt::format("m|{}", root);
       const std::string said_on = StatementDay(a, q);
-      if (!named_before && !said_on.empty() && said_on > first_printed[root]) scope += "|" + said_on;
+      // A day after the article's own is a misread date, not the statement's.
+      if (!named_before && !said_on.empty() && said_on > first_printed[root] && said_on <= a.article.published) {
+        scope += "|" + said_on;
+      }
       table.Add(scope, bq.speaker, subject_name, "medium", q.medium, a.article.id, evidence);
     }
   }
@@ -861,6 +864,21 @@ bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {
   return rest == "s" || rest == "'s" || rest == "es" || rest == "\xE2\x80\x99s";
 }
 
+// The words of a name, a hyphenated one as one word ("Adewole-Finch"):
+// its parts are not spelled on their own.
+std::vector<WordToken> NameWords(const std::string& name) {
+  std::vector<WordToken> out;
+  for (WordToken& t : Tokenize(name)) {
+    if (!out.empty() && t.capitalised && out.back().end + 1 == t.begin && name[out.back().end] == '-') {
+      out.back().end = t.end;
+      out.back().folded = FoldCase(std::string_view(name).substr(out.back().begin, t.end - out.back().begin));
+      continue;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 // Per entity, every name word spelled two ways across (or within) the
 // story's articles.
 void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
@@ -877,13 +895,16 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     for (const EntityMention& m : a.entities) {
       const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
       if (!e || story.entities[*e].type == "PLACE") continue;
-      for (const WordToken& t : Tokenize(m.text)) {
+      for (const WordToken& t : NameWords(m.text)) {
         // A month or weekday in a mention is a linking slip ("March" for
         // "Marsh"), not a spelling of the name.
         if (!t.capitalised || !t.has_letter || IsCalendarWord(t.folded)) continue;
         if (CountCodePoints(t.folded) < kMinNameWordCodePoints) continue;
+        // An acronym ("RAIO") is no spelling of a word of the name ("Rail").
+        const std::string_view surface = std::string_view(m.text).substr(t.begin, t.end - t.begin);
+        if (std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
         Seen& s = words[*e][t.folded];
-        if (s.spelling.empty()) s.spelling = m.text.substr(t.begin, t.end - t.begin);
+        if (s.spelling.empty()) s.spelling = std::string(surface);
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
       }
     }

@@ -323,6 +323,11 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"She is set to become the next mayor after Friday's vote.", "Friday", "2022-11-25"},
       {"A hearing will be held next January 30.", "next January 30", "2023-01-30"},
       {"Closures would end in the spring.", "the spring", "2023-SP"},
+      // A quotation before the date keeps its own tense; the clause's verb
+      // ("wrote", an irregular past) dates it.
+      {"\"We will rebuild the pier,\" Ansel Vide wrote on X on Monday.", "Monday", "2022-11-28"},
+      {"\u201CWe will rebuild the pier,\u201D Ansel Vide posted on Monday.", "Monday", "2022-11-28"},
+      {"She told reporters on Friday that the pier would reopen.", "Friday", "2022-11-25"},
   };
   ExpectDates(kCases);
 }

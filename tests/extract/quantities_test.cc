@@ -192,6 +192,10 @@ TEST(FindQuantitiesTest, AgeSubjects) {
       {"Zoë Fox, a 42-year-old actress, left.", {kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox spoke first. A 42-year-old man was arrested.", {kFox}, "42-year-old", 42, "years", ""},
       {"Zoë Fox sang. A woman aged 31 was hurt.", {kFox}, "aged 31", 31, "years", ""},
+      // Someone described and not named, after a comma: no one named.
+      {"Zoë Fox sang. A junior engineer in the sound department, then aged 26, saw it.", {kFox}, "aged 26", 26,
+       "years", ""},
+      {"Omar Lane thanked Zoë Fox, then aged 31, for the song.", {kLane, kFox}, "aged 31", 31, "years", "e1"},
       // A definite description after one name in its own sentence is that person.
       {"Omar Lane arrived. Zoë Fox sang, a triumph for the 31-year-old singer.", {kLane, kFox}, "31-year-old", 31,
        "years", "e1"},
@@ -319,6 +323,9 @@ TEST(FindQuantitiesTest, NotQuantities) {
       "",
       "$",
       "Zoë Fox, 31",
+      // Shares, not counts of ten.
+      "More than four in ten patients waited.",
+      "Nine out of 10 voters stayed home.",
   };
   for (const char* s : kSentences) {
     const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
@@ -340,6 +347,11 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
   using B = QuantityBound;
   const FrameCase kCases[] = {
       {"The fire destroyed 37 homes.", "37 homes", 37, 0, "homes destroyed", B::kExact},
+      // A difference, and the value a figure is held against.
+      {"Ossian are three points adrift of safety.", "three points", 3, 0, "points adrift", B::kExact},
+      {"The bus was doing 58mph, below the 60mph limit.", "60mph", 60, 0, "miles per hour limit", B::kExact},
+      // The whole a part is of, after a possessive.
+      {"Lane won 21 of his 65 league games.", "65 league games", 65, 0, "league games in all", B::kExact},
       {"Some 2,300 people have been evacuated.", "2,300 people", 2300, 0, "people evacuated", B::kApprox},
       {"It won a $4.8 million repair contract.", "$4.8 million", 4.8e6, 0, "repair contract", B::kExact},
       {"He spent £640,000 of investors' money.", "£640,000", 640e3, 0, "money", B::kExact},

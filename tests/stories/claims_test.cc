@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "stories/story_corpus.h"
+#include "storyline/annotation.h"
 #include "storyline/brief.h"
 
 namespace storyline::stories {
@@ -480,6 +481,40 @@ TEST(ClaimsTest, NearDuplicateCopiesDoNotMakeAgreement) {
   EXPECT_EQ(depth->values.size(), 1u);
   EXPECT_EQ(depth->values[0].articles.size(), 2u) << "both articles are cited";
   EXPECT_EQ(depth->status, "single") << "a syndicated copy is not a second source";
+}
+
+// A hyphenated surname is one name word, spelled as a whole; an acronym is
+// no spelling of a word of the full name (through the language layer).
+TEST(ClaimsTest, HyphenatedNamesAndAcronymsInSpellings) {
+  struct Row {
+    std::string first, second;     // how each article names it
+    std::set<std::string> values;  // of the name claim; empty: none
+  };
+  const Row rows[] = {
+      {"Philippa Adewole-Finch", "Philippa Adewole-Fitch", {"Adewole-Finch", "Adewole-Fitch"}},
+      {"the Rail Accident Investigation Office", "the Rail Accident Investigation Office (RAIO)", {}},
+  };
+  for (const Row& row : rows) {
+    std::vector<Article> articles;
+    for (const std::string& name : {row.first, row.second}) {
+      Article a;
+      a.id = "n" + std::to_string(articles.size());
+      a.title = "Inquiry";
+      a.published = "2024-03-0" + std::to_string(articles.size() + 1);
+      a.text = "The hearing opened at Cragmoor. " + name + " set out the findings of the Cragmoor inquiry.";
+      if (!articles.empty()) a.text += " RAIO said more would follow.";
+      articles.push_back(std::move(a));
+    }
+    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    ASSERT_EQ(b.stories.size(), 1u) << row.first;
+    const Claim* name = FindClaim(b.stories[0], "name");
+    if (row.values.empty()) {
+      EXPECT_EQ(name, nullptr) << row.first << ": " << (name ? *Values(*name).begin() : "");
+      continue;
+    }
+    ASSERT_NE(name, nullptr) << row.first;
+    EXPECT_EQ(Values(*name), row.values) << row.first;
+  }
 }
 
 TEST(ClaimsTest, AppositiveAgesOnlyAfterPersonNames) {

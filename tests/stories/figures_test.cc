@@ -295,6 +295,37 @@ const std::vector<Case>& Cases() {
         {"b", "2026-09-12", "Seven officers were hurt, the force said."}},
        "7",
        Expect::kNoConflict},
+      // A bare count beside a specific one of the same noun in its own
+      // sentence counts something else.
+      {"people_on_board_are_not_the_injured",
+       {{"a", "2026-03-02", "A bus carrying 52 people overturned near Olvey on Sunday, injuring 9 people."},
+        {"b", "2026-03-02", "Eleven people were injured when the bus overturned near Olvey on Sunday."}},
+       "52",
+       Expect::kNoConflict},
+      // A whole is not matched with a part, nor a narrowed noun's other
+      // value with the wider noun's.
+      {"a_whole_is_not_the_part_in_other_words",
+       {{"a", "2026-03-02", "Two of its three coaches left the road when the convoy crashed."},
+        {"b", "2026-03-02", "The two leading coaches overturned when the convoy crashed."}},
+       "3",
+       Expect::kNoConflict},
+      {"league_games_are_not_all_games",
+       {{"a", "2026-11-30", "Corran won 21 of his 65 league games at Fellbridge."},
+        {"b", "2026-11-30", "Corran won 24 of his 71 games in charge at Fellbridge in all competitions."}},
+       "71",
+       Expect::kNoConflict},
+      // A name's words are not what a figure measures.
+      {"hospitals_are_not_the_theatres_of_a_named_hospital",
+       {{"a", "2026-09-16", "The board, which runs three acute hospitals, will fund a new hub."},
+        {"b", "2026-09-16", "The new hub at Dunmore Hospital will have four operating theatres."}},
+       "4",
+       Expect::kNoConflict},
+      // A share is no count.
+      {"four_in_ten_is_no_count_of_ten",
+       {{"a", "2026-09-16", "More than four in ten patients have waited longer than 18 weeks."},
+        {"b", "2026-09-16", "Some 12 patients waited longer than 18 weeks at the clinic."}},
+       "10",
+       Expect::kAbsent},
       // A season's total is not one match's count.
       {"season_total_apart_from_the_match",
        {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
