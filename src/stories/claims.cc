@@ -1031,16 +1031,24 @@ void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, s
 // names ("The trial, which began" -> "trial", "Tamsworth's plant" ->
 // "plant"); "" when it opens with a pronoun or nothing of the kind.
 std::string OpeningNoun(const std::string& clause) {
+  // The head is the last word of the opening noun phrase: "The 34-mile
+  // line, opened in 1889" -> "line", "the main inquiry began" -> "inquiry".
+  std::string head;
+  size_t prev_end = 0;
   for (const WordToken& t : Tokenize(clause)) {
+    const std::string_view gap = std::string_view(clause).substr(prev_end, t.begin - prev_end);
+    prev_end = t.end;
+    if (!head.empty() && gap.find_first_of(",;:()") != std::string_view::npos) break;
     if (t.capitalised && !IsStopWord(t.folded)) continue;  // names and their possessives
     if (!t.has_letter || t.folded == "s") continue;
     if (IsStopWord(t.folded)) {
+      if (!head.empty()) break;
       if (t.folded == "the" || t.folded == "a" || t.folded == "an" || t.folded == "its" || t.folded == "their") continue;
       return "";
     }
-    return t.folded;
+    head = t.folded;
   }
-  return "";
+  return head;
 }
 
 // Words that may stand between a clause's subject and its verb: auxiliaries
@@ -1482,7 +1490,13 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       const std::string scope = mentions[root].precise && !subject_entity
                                     ? fmt::format("y|{}|{}", root, mentions[i].year)
                                     : fmt::format("y|{}", root);
-      table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : "", attribute,
+      // With no one named, the thing the sentences open with is whose year
+      // it is ("The 34-mile line, opened in 1889": the line's).
+      const size_t mark = key.find(kThingMark);
+      // A day stays the story's event's ("the fire began on Saturday").
+      const std::string thing =
+          mark == std::string::npos || mentions[root].precise ? "" : key.substr(mark + 1);
+      table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : thing, attribute,
                 mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;
     }

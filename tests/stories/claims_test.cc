@@ -517,6 +517,30 @@ TEST(ClaimsTest, HyphenatedNamesAndAcronymsInSpellings) {
   }
 }
 
+// A year no one owns belongs to the thing its sentence opens with, named
+// by the head of that noun phrase (through the language layer).
+TEST(ClaimsTest, AYearNoOneOwnsIsTheOpeningThingsByItsHead) {
+  std::vector<Article> articles;
+  for (const char* text : {"A train left the rails near Olvey on Saturday. The 34-mile line, opened in 1889, "
+                           "is one of the last branch lines in the valley.",
+                           "A train derailed near Olvey on Saturday. The line opened in 1898 and carries "
+                           "400 people a day."}) {
+    Article a;
+    a.id = "y" + std::to_string(articles.size());
+    a.title = "Derailment";
+    a.published = "2026-09-27";
+    a.text = text;
+    articles.push_back(std::move(a));
+  }
+  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* year = FindClaim(b.stories[0], "year opened");
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+  EXPECT_EQ(year->subject_name, "line");
+  EXPECT_EQ(Values(*year), (std::set<std::string>{"1889", "1898"}));
+}
+
 TEST(ClaimsTest, AppositiveAgesOnlyAfterPersonNames) {
   struct Row {
     std::string sentence, name, type;
