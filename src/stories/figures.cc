@@ -807,6 +807,14 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           }
         }
       }
+      // Two values one sentence states side by side are two facts ("14
+      // points from 19 games and three points from safety"), wherever else
+      // they appear: a sentence is not read as contradicting itself.
+      for (const Figure* f : nodes[i]) {
+        for (const Figure* g : nodes[j]) {
+          if (f->article == g->article && f->evidence == g->evidence) clash = false;
+        }
+      }
       if (clash) {
         conflict.Join(i, j);
         in_conflict[i] = in_conflict[j] = true;

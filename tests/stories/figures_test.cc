@@ -326,6 +326,12 @@ const std::vector<Case>& Cases() {
         {"b", "2026-09-16", "Some 12 patients waited longer than 18 weeks at the clinic."}},
        "10",
        Expect::kAbsent},
+      // Two values one sentence states side by side are two facts.
+      {"two_values_side_by_side_are_two_facts",
+       {{"a", "2026-11-30", "Ossian have 14 points from 19 games and sit three points from safety."},
+        {"b", "2026-11-30", "Bottom side Ossian have 14 points this season."}},
+       "3",
+       Expect::kNoConflict},
       // A season's total is not one match's count.
       {"season_total_apart_from_the_match",
        {{"a", "2026-05-17", "Ardley hit two goals in the final on Saturday."},
