@@ -1564,6 +1564,19 @@ class Finder {
   std::string Owner(const Match& m, size_t lead, bool* unresolved) const {
     *unresolved = false;
     if (m.unit == "rank") return ClauseSubject(m.first, m.last);  // "Acme is the fifth-largest bank"
+    // A sum paid to someone named right after the verb is theirs, not the
+    // payer's nor the deal's ("the board paid Calder Vale £750,000 in
+    // compensation"): lexicons/payment_verbs.txt.
+    if (IsCurrencyUnit(m.unit) && lead > 0) {
+      for (const EntityMention* e : by_end_) {
+        if (e->span.end != toks_[lead - 1].c1) continue;
+        const size_t at = TokenStartingAt(e->span.start);
+        if (at > 0 && at < toks_.size() && IsLowerWord(toks_[at - 1]) &&
+            lexicon::In(lexicon::kPaymentVerbs, Lower(toks_[at - 1].s))) {
+          return e->entity;
+        }
+      }
+    }
     // "Pole was jailed for three years", "Quaile spent eleven years as host":
     // a duration the subject's own verb gives.
     if (IsTimeUnit(m.unit + "s") && lead > 0) {
