@@ -465,6 +465,19 @@ bool WordsWithin(const std::string& narrow, const std::string& wide) {
   return true;
 }
 
+// Whether every word `attribute` adds to f's own is said in f's sentence
+// (a stem among its content words).
+bool Said(const std::string& attribute, const Figure& f) {
+  const std::vector<std::string> own = Words(f.attribute);
+  std::vector<std::string> sentence;
+  AddStems(f.evidence, sentence);
+  for (const std::string& w : Words(attribute)) {
+    if (std::find(own.begin(), own.end(), w) != own.end() || w == "in" || w == "all") continue;
+    if (std::find(sentence.begin(), sentence.end(), Stem(w)) == sentence.end()) return false;
+  }
+  return true;
+}
+
 // "37 homes" joins "homes destroyed" when that is the only thing more
 // specific said of homes with the same owner and scale.
 void JoinUnderspecified(std::vector<Figure>& figures) {
@@ -494,6 +507,10 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
         wider.insert(attribute);
       }
     }
+    // What the wider attribute adds ("treated" of "firefighters treated")
+    // must be said in the bare figure's sentence too: "62 firefighters were
+    // at the scene" are not the firefighters treated.
+    if (wider.size() == 1 && !Said(*wider.begin(), f)) wider.clear();
     if (wider.size() == 1) {
       --same[f.attribute];
       f.joined = true;

@@ -352,6 +352,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // A difference, and the value a figure is held against.
       {"Ossian are three points adrift of safety.", "three points", 3, 0, "points adrift", B::kExact},
       {"The bus was doing 58mph, below the 60mph limit.", "60mph", 60, 0, "miles per hour limit", B::kExact},
+      // A unit written as a modifier measures its noun, not the preposition after it.
+      {"Police set up a 1.5-kilometre exclusion zone around the site.", "1.5-kilometre", 1.5, 0, "zone", B::kExact},
       // The whole a part is of, after a possessive.
       {"Lane won 21 of his 65 league games.", "65 league games", 65, 0, "league games in all", B::kExact},
       {"Some 2,300 people have been evacuated.", "2,300 people", 2300, 0, "people evacuated", B::kApprox},

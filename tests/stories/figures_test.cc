@@ -326,6 +326,13 @@ const std::vector<Case>& Cases() {
         {"b", "2026-09-16", "Some 12 patients waited longer than 18 weeks at the clinic."}},
        "10",
        Expect::kAbsent},
+      // A bare count joins a specific one only when its sentence says what
+      // the specific one adds.
+      {"firefighters_at_the_scene_are_not_those_treated",
+       {{"a", "2026-05-14", "At its height, 62 firefighters fought the blaze at the Drell paint factory."},
+        {"b", "2026-05-14", "Two firefighters were treated for burns after the blaze at the Drell paint factory."}},
+       "62",
+       Expect::kNoConflict},
       // Two values one sentence states side by side are two facts.
       {"two_values_side_by_side_are_two_facts",
        {{"a", "2026-11-30", "Ossian have 14 points from 19 games and sit three points from safety."},
