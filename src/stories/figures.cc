@@ -783,6 +783,9 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
 // several such groups joined by figures matched across outlets: `origin`
 // gives each figure's own group; figures of two groups clash only when
 // matched (`aligned`) and agree only when compatible and anchored.
+// Share of content words two sentences of one article must have in common
+// for their values to be set against each other.
+constexpr double kSameArticleSimilarity = 0.2;
 void GroupClaims(const std::vector<const Figure*>& group, const std::vector<const AnnotatedArticle*>& members,
                  const Story& story, const std::unordered_map<std::string, std::string>& source_of,
                  const std::map<const Figure*, size_t>& origin, const FigurePairs& aligned,
@@ -819,7 +822,11 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           }
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
-          } else if (Comparable(*f, *g)) {
+          } else if (Comparable(*f, *g) &&
+                     (f->article != g->article || SentenceSimilarity(*f, *g) >= kSameArticleSimilarity)) {
+            // One writer giving two values of one thing in two sentences
+            // that tell different things is giving two facts ("paid
+            // £90,000" / "Matagi has been paid £4,200").
             clash = true;
           }
         }

@@ -333,6 +333,19 @@ const std::vector<Case>& Cases() {
         {"b", "2026-05-14", "Two firefighters were treated for burns after the blaze at the Drell paint factory."}},
        "62",
        Expect::kNoConflict},
+      // One article's two values of one thing in sentences that tell
+      // different things are two facts; told alike, they conflict.
+      {"one_article_two_counts_in_different_sentences_are_two_facts",
+       {{"a", "2026-12-01", "The tribunal ordered Kell and Salt to pay its 38 former staff in full. About 25 "
+                            "former staff watched the tribunal hearing from the public gallery."},
+        {"b", "2026-12-01", "Kell and Salt must pay 41 former staff, the tribunal said."}},
+       "about 25",
+       Expect::kNoConflict},
+      {"one_article_contradicting_itself_conflicts",
+       {{"a", "2026-12-01", "The storm cut power to 4,100 homes in Lisker, the utility said. The storm cut power "
+                            "to 6,300 homes in Lisker, the mayor said."}},
+       "6300",
+       Expect::kConflict},
       // Two values one sentence states side by side are two facts.
       {"two_values_side_by_side_are_two_facts",
        {{"a", "2026-11-30", "Ossian have 14 points from 19 games and sit three points from safety."},
