@@ -1548,6 +1548,15 @@ class Finder {
         lexicon::In(lexicon::kCountScopesGap, Lower(toks_[m.last + 1].s))) {
       measure += " " + Lower(toks_[m.last + 1].s);
     }
+    // "the plan called for 450 stewards", "required 12 staff": what is asked
+    // for, not what there is (lexicons/count_scopes.txt, tag required).
+    if (lead > 0) {
+      const size_t verb = lead >= 2 && IsWordCi(lead - 1, "for") ? lead - 2 : lead - 1;
+      if (IsLowerWord(toks_[verb]) && toks_[verb].sentence == toks_[m.first].sentence &&
+          lexicon::In(lexicon::kCountScopesRequired, Lower(toks_[verb].s))) {
+        measure += " required";
+      }
+    }
     // "below the 60mph limit": the value a figure is held against, not a
     // figure of the story (lexicons/count_scopes.txt, tag reference).
     if (m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) &&

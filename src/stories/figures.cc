@@ -465,15 +465,13 @@ bool WordsWithin(const std::string& narrow, const std::string& wide) {
   return true;
 }
 
-// Whether every word `attribute` adds to f's own is said in f's sentence
-// (a stem among its content words).
+// Whether every word `attribute` adds to f's own is said beside f (a stem
+// among its frame: its clause, not past another figure).
 bool Said(const std::string& attribute, const Figure& f) {
   const std::vector<std::string> own = Words(f.attribute);
-  std::vector<std::string> sentence;
-  AddStems(f.evidence, sentence);
   for (const std::string& w : Words(attribute)) {
     if (std::find(own.begin(), own.end(), w) != own.end() || w == "in" || w == "all") continue;
-    if (std::find(sentence.begin(), sentence.end(), Stem(w)) == sentence.end()) return false;
+    if (!std::binary_search(f.frame.begin(), f.frame.end(), Stem(w))) return false;
   }
   return true;
 }

@@ -352,6 +352,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // A difference, and the value a figure is held against.
       {"Ossian are three points adrift of safety.", "three points", 3, 0, "points adrift", B::kExact},
       {"The bus was doing 58mph, below the 60mph limit.", "60mph", 60, 0, "miles per hour limit", B::kExact},
+      // What is asked for is not what there is.
+      {"The safety plan called for 450 stewards on the field.", "450 stewards", 450, 0, "stewards required",
+       B::kExact},
       // A unit written as a modifier measures its noun, not the preposition after it.
       {"Police set up a 1.5-kilometre exclusion zone around the site.", "1.5-kilometre", 1.5, 0, "zone", B::kExact},
       // The whole a part is of, after a possessive.

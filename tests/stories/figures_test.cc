@@ -346,6 +346,12 @@ const std::vector<Case>& Cases() {
                             "to 6,300 homes in Lisker, the mayor said."}},
        "6300",
        Expect::kConflict},
+      // A figure asked for is not matched with the figure there was.
+      {"stewards_required_are_not_stewards_on_duty",
+       {{"a", "2026-07-20", "The festival's safety plan called for 450 stewards on the main field."},
+        {"b", "2026-07-20", "Only 310 stewards were working at the festival on the main field."}},
+       "450",
+       Expect::kNoConflict},
       // Two values one sentence states side by side are two facts.
       {"two_values_side_by_side_are_two_facts",
        {{"a", "2026-11-30", "Ossian have 14 points from 19 games and sit three points from safety."},
