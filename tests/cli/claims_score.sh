@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 33 ]] ||
-  fail "fewer than 33 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 39 ]] ||
+  fail "fewer than 39 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -43,11 +43,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # fact across outlets' wordings): recall 0.632 -> 0.698, precision 0.985 -> 0.974.
 # Sixth round: six blind stories joined dev (25 stories; as new they scored
 # conflicts P 0.286 R 0.200, so the totals fell by their addition); end of the
-# round P 0.933 R 0.610, value-subject 0.784, 20 trap violations.
-checks = [("conflict_precision", 0.93), ("conflict_recall", 0.61), ("value_subject_accuracy", 0.78)]
+# round P 0.933 R 0.610, value-subject 0.784, 20 trap violations. Seventh
+# round: six more blind stories (31; as new P 0.647 R 0.324); end of the round
+# P 0.924 R 0.571, value-subject 0.785, 23 trap violations.
+checks = [("conflict_precision", 0.92), ("conflict_recall", 0.57), ("value_subject_accuracy", 0.78)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 20:
-    bad.append(f"trap violations {t['trap_violations']} > 20")
+if t["trap_violations"] > 23:
+    bad.append(f"trap violations {t['trap_violations']} > 23")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
