@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -488,8 +489,9 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
   // The attributes each sentence states: a bare count beside a specific one
   // of the same noun counts something else ("a train carrying 86 people
   // derailed, injuring 14 people": 86 are not the injured).
-  std::set<std::tuple<size_t, std::string, std::string>> stated;
-  for (const Figure& f : figures) stated.emplace(f.article, f.evidence, f.attribute);
+  std::set<std::tuple<size_t, size_t, std::string>> stated;  // (article, sentence hash, attribute)
+  const auto sentence = [](const Figure& f) { return std::hash<std::string>{}(f.evidence); };
+  for (const Figure& f : figures) stated.emplace(f.article, sentence(f), f.attribute);
   for (Figure& f : figures) {
     if (f.attribute == "age" || f.attribute == "amount") continue;
     // A sum of the story's own named only by a generic word ("fee") is not
@@ -501,7 +503,7 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
       // Not into a margin, a whole or a part: those are other figures.
       if (count > 0 && attribute != f.attribute && WordsWithin(f.attribute, attribute) &&
           attribute.find(" margin") == std::string::npos && attribute.find(" in ") == std::string::npos &&
-          !stated.count({f.article, f.evidence, attribute})) {
+          !stated.count({f.article, sentence(f), attribute})) {
         wider.insert(attribute);
       }
     }
