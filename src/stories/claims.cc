@@ -1,6 +1,8 @@
 #include "stories/claims.h"
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -864,6 +866,18 @@ bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {
   return rest == "s" || rest == "'s" || rest == "es" || rest == "\xE2\x80\x99s";
 }
 
+// Whether `s` has a lowercase letter (any script): "RAIO" has none.
+bool HasLowercase(std::string_view s) {
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && u_islower(c)) return true;
+  }
+  return false;
+}
+
 // The words of a name, a hyphenated one as one word ("Adewole-Finch"):
 // its parts are not spelled on their own.
 std::vector<WordToken> NameWords(const std::string& name) {
@@ -902,7 +916,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         if (CountCodePoints(t.folded) < kMinNameWordCodePoints) continue;
         // An acronym ("RAIO") is no spelling of a word of the name ("Rail").
         const std::string_view surface = std::string_view(m.text).substr(t.begin, t.end - t.begin);
-        if (std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+        if (!HasLowercase(surface)) continue;
         Seen& s = words[*e][t.folded];
         if (s.spelling.empty()) s.spelling = std::string(surface);
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
