@@ -199,7 +199,7 @@ class Finder {
   void Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to, std::vector<Quote>* out);
   void Indirect(size_t from, size_t to, std::vector<Quote>* out);
   bool OtherSpeaker(size_t next, size_t end, const Speaker& s);
-  bool RelaysUnnamed(size_t from, size_t to);
+  bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;

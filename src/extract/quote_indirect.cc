@@ -90,6 +90,14 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
     if (stop == a) return;
     b = stop - 1;
     while (b > a && (words_[b - 1].lower == "," || words_[b - 1].lower == "and")) --b;
+    // "told LA Weekly that on October 6 after travelling back, Montalvo
+    // "walked into …"": a prepositional phrase with no verb of its own
+    // opens the quoted clause; it is no clause of its own.
+    if (lex::In(lex::kPrepositions, words_[a].lower)) {
+      bool finite = false;
+      for (size_t k = a; k < b && !finite; ++k) finite = IsFinite(words_[k].lower);
+      if (!finite) return;
+    }
     break;
   }
   if (b <= a || b - a < kIndirectMinWords) return;
@@ -131,11 +139,18 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     while (k < end && words_[k].lower != ",") ++k;
     // "According to Penske future Saturn vehicles will be …": no comma;
     // the source is a name, the clause follows it with its verb.
+    // "According to the Saudi Interior Ministry over 345 pilgrims have
+    // …": a name after "the", its words mentions or not.
     if (k == end && i == from) {
-      size_t t = i + 2;
-      const int m = words_[t].mention;
-      while (t < end && t < i + 2 + kNounPhraseWords && (m >= 0 ? words_[t].mention == m : IsNameWord(t))) ++t;
-      if (t > i + 2 && t < end && !words_[t].punct && FiniteAuxiliaryAhead(t, end)) {
+      const size_t first = i + 2 + (words_[i + 2].lower == "the" ? 1 : 0);
+      size_t t = first;
+      const int m = first < end ? words_[first].mention : -1;
+      while (t < end && t < first + kNounPhraseWords &&
+             (m >= 0 && first == i + 2 ? words_[t].mention == m
+                                        : words_[t].mention >= 0 || (words_[t].cap && !words_[t].punct && !InQuote(t)))) {
+        ++t;
+      }
+      if (t > first && t < end && !words_[t].punct && FiniteAuxiliaryAhead(t, end)) {
         Speaker src = AccordingTo(i + 2, t);
         if (src.found) Emit(t, end, src, "according to", from, to, out);
       }
@@ -145,9 +160,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (!s.found) return;
     if (i == from) {
       // "According to the Times, an insider said that …": the unnamed
-      // insider's report, relayed ("the company has told …" is the
-      // source's own).
-      if (k + 1 < end && HasReport(k + 1, end) && RelaysUnnamed(k + 1, end)) {
+      // insider's report, relayed, and so is a person's ("the company has
+      // told …" is the source's own).
+      if (k + 1 < end && HasReport(k + 1, end) && RelaysSpeaker(k + 1, end)) {
         Indirect(k + 1, to, out);
         return;
       }
@@ -317,13 +332,16 @@ bool Finder::OtherSpeaker(size_t next, size_t end, const Speaker& s) {
   return other.found && !other.type.empty() && (other.id != s.id || other.name != s.name);
 }
 
-// True when the first report in [from, to) has a speaker with no entity
-// (an unnamed source or a crowd).
-bool Finder::RelaysUnnamed(size_t from, size_t to) {
+// True when the first report in [from, to) has a speaker of its own that
+// an outlet relays: one with no entity (an unnamed source or a crowd) or a
+// person ("According to the Herald, Professor Burrows said …"). An
+// organisation there is usually the source itself ("According to GM, the
+// company has told …").
+bool Finder::RelaysSpeaker(size_t from, size_t to) {
   for (size_t c = from; c < to; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || ContentStart(c, to) >= to) continue;
     const Speaker s = SubjectBefore(c, from);
-    return s.found && s.id.empty();
+    return s.found && (s.id.empty() || s.type == "PERSON");
   }
   return false;
 }

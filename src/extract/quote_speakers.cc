@@ -619,6 +619,18 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
                     (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
     --i;
   }
+  // "Devocht, who had told Montalvo he would help": the relative
+  // pronoun's antecedent speaks.
+  // (The antecedent may be a preposition's object: "met with Devocht,
+  // who had told".)
+  if (words_[i].lower == "who" && i >= lo + 2 && words_[i - 1].lower == ",") {
+    const int m = words_[i - 2].mention;
+    if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+    Speaker s = HeadAt(i - 2, lo);
+    if (s.found) return s;
+  }
   // Appositives and relative clauses between subject and verb ("Smith,
   // 58, who led the council, said"): jump back over each comma pair.
   for (size_t jumps = 0; words_[i].lower == "," && jumps < kAppositiveJumps; ++jumps) {
@@ -777,6 +789,14 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
   if (w.mention >= 0) {
     size_t j = i;
     while (j + 1 < hi && words_[j + 1].mention == w.mention) ++j;
+    // "according to Saudi Arabia's Civil Defense Authority": the possessor
+    // places the source; the name it possesses speaks.
+    if (j + 2 < hi && (words_[j + 1].lower == "'s" || words_[j + 1].lower == "'") &&
+        (*entities_)[w.mention].type != "PERSON" &&
+        (IsNameWord(j + 2) || (words_[j + 2].mention >= 0 && (*entities_)[words_[j + 2].mention].type != "PLACE"))) {
+      Speaker owned = SubjectAfter(j + 2, hi);
+      if (owned.found) return owned;
+    }
     // "said Barclays Capital economists": a group, not the firm.
     if (j + 1 < hi && lex::In(lex::kCollectives, words_[j + 1].lower)) return Anonymous(i, j + 1);
     return HeadAt(j, i);

@@ -822,6 +822,59 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
   });
 }
 
+// Issue 16, the second round of GUM news documents: rules for the errors
+// read on its dev part, each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
+  const MentionSpec kTedder{"Mark Tedder", "PERSON", "e2"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e3"};
+  const MentionSpec kSand{"Gloria Sand", "PERSON", "e1"};
+  const MentionSpec kBoden{"Carl Boden", "PERSON", "e7"};
+  const MentionSpec kMills{"Halvard Mills", "ORG", "e6"};
+  ExpectCases({
+      {"a paragraph going on with an unclosed quotation without a mark is quoted up to its stray closing mark",
+       "After the match, Carl Boden, the Skelby coach, said, \"We learned a lot today.\n\nIt was a very emotional "
+       "day for the team.\"\n\nMark Tedder won the award.",
+       {kBoden, kTedder},
+       {{"We learned a lot today.", "direct", "e7", "Carl Boden", "said", ""},
+        {"It was a very emotional day for the team.", "direct", "e7", "Carl Boden", "", ""}}},
+      {"a place's possessed organisation is the source, not the place",
+       "A storm toppled a crane at the port, killing 12, according to Varnland's Civil Defence Authority.",
+       {{"Varnland", "PLACE", "e8"}, {"Civil Defence Authority", "ORG", "e9"}},
+       {{"A storm toppled a crane at the port, killing 12", "indirect", "e9", "Civil Defence Authority",
+         "according to", ""}}},
+      {"'According to the …' with no comma: the name runs to the clause's subject",
+       "According to the Varnland Interior Ministry over 300 pilgrims have been hurt in the crush.",
+       {{"Varnland Interior Ministry", "ORG", "e8"}},
+       {{"over 300 pilgrims have been hurt in the crush", "indirect", "e8", "Varnland Interior Ministry",
+         "according to", ""}}},
+      {"an outlet relaying what a person said: the person speaks",
+       "According to Kestrel News, Professor Carl Boden, the chairman of the panel, said the flag had never been "
+       "open to public choice.",
+       {kKestrel, kBoden},
+       {{"the flag had never been open to public choice", "indirect", "e7", "Carl Boden", "said", ""}}},
+      {"'stated' with a bare clause; 'observed that'",
+       "Mark Tedder stated Gloria Sand left the company on September 24. Kestrel News observed that the hashtag "
+       "had become a phenomenon.",
+       {kTedder, kSand, kKestrel},
+       {{"Gloria Sand left the company on September 24", "indirect", "e2", "Mark Tedder", "stated", ""},
+        {"the hashtag had become a phenomenon", "indirect", "e3", "Kestrel News", "observed", ""}}},
+      {"the antecedent of 'who' speaks, even a preposition's object",
+       "Gloria Sand travelled to Skelby to meet with Carl Boden, who had told her he would help her find work.",
+       {kSand, kBoden, {"Skelby", "PLACE", "e8"}},
+       {{"he would help her find work", "indirect", "e7", "Carl Boden", "told", ""}}},
+      {"'they' is the crowd that opens its own sentence, after an introductory phrase",
+       "Kestrel News reported the theft. On May 9, Halvard Mills officials went to the police station, where "
+       "they claimed Carl Boden had taken the drives.",
+       {kKestrel, kMills, kBoden},
+       {{"Carl Boden had taken the drives", "indirect", "", "Halvard Mills officials", "claimed", ""}}},
+      {"a prepositional phrase before quoted words is no reported clause of its own",
+       "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
+       "into the station and turned herself in\".",
+       {kTedder, kKestrel, kSand},
+       {{"walked into the station and turned herself in", "partial", "e2", "Mark Tedder", "", "interview"}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
