@@ -140,8 +140,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "According to Penske future Saturn vehicles will be …": no comma;
     // the source is a name, the clause follows it with its verb.
     // "According to the Saudi Interior Ministry over 345 pilgrims have
-    // …": a name after "the", its words mentions or not.
-    if (k == end && i == from) {
+    // …": a name after "the", its words mentions or not; the clause may
+    // reach a comma of its own ("… near Mecca, Saudi Arabia").
+    if (i == from) {
       const size_t first = i + 2 + (words_[i + 2].lower == "the" ? 1 : 0);
       size_t t = first;
       const int m = first < end ? words_[first].mention : -1;
@@ -150,11 +151,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                                         : words_[t].mention >= 0 || (words_[t].cap && !words_[t].punct && !InQuote(t)))) {
         ++t;
       }
-      if (t > first && t < end && !words_[t].punct && FiniteAuxiliaryAhead(t, end)) {
+      if (t > first && t < k && !words_[t].punct && FiniteAuxiliaryAhead(t, k)) {
         Speaker src = AccordingTo(i + 2, t);
         if (src.found) Emit(t, end, src, "according to", from, to, out);
+        return;
       }
-      return;
+      if (k == end) return;
     }
     Speaker s = AccordingTo(i + 2, k);
     if (!s.found) return;
