@@ -843,10 +843,11 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {{"A storm toppled a crane at the port, killing 12", "indirect", "e9", "Civil Defence Authority",
          "according to", ""}}},
       {"'According to the …' with no comma: the name runs to the clause's subject",
-       "According to the Varnland Interior Ministry over 300 pilgrims have been hurt in the crush.",
+       "According to the Varnland Interior Ministry over 300 pilgrims have been hurt in the crush near Skelby, "
+       "Dunmoor.",
        {{"Varnland Interior Ministry", "ORG", "e8"}},
-       {{"over 300 pilgrims have been hurt in the crush", "indirect", "e8", "Varnland Interior Ministry",
-         "according to", ""}}},
+       {{"over 300 pilgrims have been hurt in the crush near Skelby, Dunmoor", "indirect", "e8",
+         "Varnland Interior Ministry", "according to", ""}}},
       {"an outlet relaying what a person said: the person speaks",
        "According to Kestrel News, Professor Carl Boden, the chairman of the panel, said the flag had never been "
        "open to public choice.",
