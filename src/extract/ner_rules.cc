@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/lexicon.h"
 #include "extract/ner.h"
 
 namespace storyline::ner {
@@ -483,6 +484,21 @@ void LegalFormRules(const Tokens& t, Tags* tags) {
   }
 }
 
+// "Enver Solomon told Sky News": a tagger chunk run over a lower-case verb
+// of saying is the names on either side of it, not one name.
+void SpeechVerbRules(const Tokens& t, Tags* tags) {
+  for (const NerSpan& s : NerSpans(*tags)) {
+    for (size_t k = s.begin + 1; k < s.end; ++k) {
+      if (t[k].empty() || !(t[k][0] >= 'a' && t[k][0] <= 'z') || !lexicon::In(lexicon::kReportingVerbsCue, t[k])) {
+        continue;
+      }
+      SetSpan(s.begin, k, s.label, tags);
+      if (k + 1 < s.end) SetSpan(k + 1, s.end, s.label, tags);
+      break;
+    }
+  }
+}
+
 // "Calloway & Finch", "Procter & Gamble": names joined by an ampersand are
 // firms, partnerships and brands, not a person or a place.
 void AmpersandRules(const Tokens& t, Tags* tags) {
@@ -503,6 +519,7 @@ void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::str
   DatelineRules(tokens, tags, common);
   FacilityRules(tokens, tags);
   OrgHeadRules(tokens, tags);
+  SpeechVerbRules(tokens, tags);
   LegalFormRules(tokens, tags);
   AmpersandRules(tokens, tags);
   AppositionRules(tokens, tags);

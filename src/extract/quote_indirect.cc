@@ -168,6 +168,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         Indirect(k + 1, to, out);
         return;
       }
+      // "According to the team's coach, Alireza Mehraban, …": the person
+      // the role names, in apposition, is the source.
+      const int m = k + 1 < end ? words_[k + 1].mention : -1;
+      if (m >= 0 && (*entities_)[m].type == "PERSON" && IsRoleNoun(words_[k - 1].lower)) {
+        size_t n = k + 1;
+        while (n < end && words_[n].mention == m) ++n;
+        if (n + 1 < end && words_[n].lower == ",") {
+          Emit(n + 1, end, FromMention(static_cast<size_t>(m)), "according to", from, to, out);
+          return;
+        }
+      }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
       Emit(from, i - 1, s, "according to", from, to, out);

@@ -595,6 +595,17 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       if (q == "quoted" || q == "quotes" || q == "cited" || q == "cites") return HeadAt(cue - 2, k);
     }
   }
+  // "…, with Boswell stating: "…"": the name after "with" is the
+  // participle's subject.
+  if (words_[cue].lower.ends_with("ing") && words_[cue - 1].mention >= 0) {
+    const int m = words_[cue - 1].mention;
+    size_t first = cue - 1;
+    while (first > lo && words_[first - 1].mention == m) --first;
+    const std::string& type = (*entities_)[m].type;
+    if (first > lo && words_[first - 1].lower == "with" && (type == "PERSON" || type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
   const std::string& before_cue = words_[cue - 1].lower;
   // "issued a statement saying": the issuer speaks.
   if (words_[cue].lower.ends_with("ing") &&

@@ -276,6 +276,18 @@ TEST(NerRulesTest, TypesNamesEndingInAnOrganisationHead) {
   EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}));
 }
 
+// Issue 16: the tagger ran "Enver Solomon told Sky News" into one chunk.
+TEST(NerRulesTest, SplitsChunksAtVerbsOfSaying) {
+  const std::vector<std::string> words = Words("Carl Boden told Kestrel News the plan was off .");
+  std::vector<std::string> tags = {"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"};
+  ner::ApplyNewsRules(words, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"}));
+  const std::vector<std::string> last = Words("Carl Boden said .");
+  tags = {"B-PER", "I-PER", "I-PER", "O"};
+  ner::ApplyNewsRules(last, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"B-PER", "I-PER", "O", "O"}));
+}
+
 // Property check over seeded random sentences built from the words the
 // rules react to: the output is always valid IOB2 of the same length.
 TEST(NerRulesTest, RandomSentencesStayValidIob2) {

@@ -868,11 +868,24 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        "they claimed Carl Boden had taken the drives.",
        {kKestrel, kMills, kBoden},
        {{"Carl Boden had taken the drives", "indirect", "", "Halvard Mills officials", "claimed", ""}}},
+      {"'according to' a role, then the person in apposition: the person is the source",
+       "The teams met in Tallinn. According to the Dunmoor team's coach, Carl Boden, in their first match the "
+       "robot was disqualified.",
+       {{"Tallinn", "PLACE", "e8"}, kBoden},
+       {{"in their first match the robot was disqualified", "indirect", "e7", "Carl Boden", "according to", ""}}},
+      {"telling someone named is speech; a quotation after a colon goes on with the quoted phrase before it",
+       "Gloria Sand, a campaigner, spoke first, with Sand stating: \"People need quicker decisions.\" After the "
+       "leak, chief executive Carl Boden told Kestrel News any process \"must be well thought out\": \"Moves to "
+       "cut the backlog are welcome.\"",
+       {kSand, {"Sand", "PERSON", "e1"}, kBoden, kKestrel},
+       {{"People need quicker decisions.", "direct", "e1", "Gloria Sand", "stating", ""},
+        {"must be well thought out", "partial", "e7", "Carl Boden", "told", "interview"},
+        {"Moves to cut the backlog are welcome.", "direct", "e7", "Carl Boden", "", "interview"}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
        {kTedder, kKestrel, kSand},
-       {{"walked into the station and turned herself in", "partial", "e2", "Mark Tedder", "", "interview"}}},
+       {{"walked into the station and turned herself in", "partial", "e2", "Mark Tedder", "told", "interview"}}},
   });
 }
 
