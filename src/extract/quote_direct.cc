@@ -283,6 +283,8 @@ bool Finder::WeakCue(size_t i) const {
   // speech, whatever follows.
   const bool tell = words_[i].lower == "told" || words_[i].lower == "tells" || words_[i].lower == "tell";
   if (tell && next.mention >= 0 && !InQuote(i + 1)) return false;
+  // "told a court on Wednesday that …": telling with a reported clause.
+  if (tell && ContentStart(i, SentenceWords(i, i + 1).second) < SentenceWords(i, i + 1).second) return false;
   return !(next.punct || next.lower == "that");
 }
 
@@ -597,6 +599,11 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   }
   if (!speechy && words_[prev].lower != ":") return {};
   Attribution a;
+  // A report found in that sentence gives its speaker ("As Heald told The
+  // Huffington Post, US surface ozone has dropped. "…"").
+  for (const auto& [at, speaker] : reports_) {
+    if (at >= from && at < to && speaker.found) a.speaker = speaker;
+  }
   // The subject of the sentence's speech verb ("Following the reports
   // that A and B would split, chairman C denied them."), else its first
   // subject.

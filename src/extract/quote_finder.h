@@ -158,6 +158,7 @@ class Finder {
   std::pair<size_t, size_t> SentenceWords(size_t a, size_t b) const;
   Span Trim(size_t start, size_t end) const;
   void CommitNewMentions();
+  void NamedLater(std::vector<Quote>* out) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
   Judged Locate(const MarkedSpan& m) const;

@@ -479,6 +479,27 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         const size_t head = first - 2;
         return NounPhrase(PhraseStart(head, lo), head);
       }
+      // "A former aide to ex-mayor Tomas Reyes told": the name after a
+      // preposition and its title belongs to the description before them.
+      size_t p = first;
+      while (p > lo + 2 && words_[p - 1].mention < 0) {
+        const std::string& r = words_[p - 1].lower;
+        if (!words_[p - 1].punct && (TitleWord(words_[p - 1].raw) > 0 || IsRoleNoun(r) || r.starts_with("ex-"))) {
+          --p;
+        } else if ((r == "-" && words_[p - 2].lower == "ex") || (r == "ex" && p < first)) {
+          --p;  // "ex-mayor" read as "ex", "-", "mayor"
+        } else {
+          break;
+        }
+      }
+      if (p < first && p >= lo + 2 && lex::In(lex::kPrepositionsObject, words_[p - 1].lower) &&
+          lex::In(lex::kPersonNounsEpithet, words_[p - 2].lower) && words_[p - 2].lower != "spokesman" &&
+          words_[p - 2].lower != "spokeswoman" && words_[p - 2].lower != "spokesperson") {
+        const size_t a = PhraseStart(p - 2, lo);
+        if (lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower)) {
+          return NounPhrase(a, p - 2);
+        }
+      }
     }
     if (w.mention >= 0) return FromMention(static_cast<size_t>(w.mention));
     // A sentence-initial capital alone is no evidence of a name: it

@@ -82,9 +82,51 @@ std::vector<Quote> Finder::Run() {
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
   });
+  NamedLater(&out);
   InheritMedia(&out);
   CommitNewMentions();
   return out;
+}
+
+// "A former aide to ex-mayor Tomas Reyes told a court … ⏎ Piotr Salas,
+// 39, was the first defence witness …": wire copy names the indefinite
+// speaker of a paragraph as the next paragraph's opening subject, a person
+// the article has not named before. Every quotation of that description
+// then has the name.
+void Finder::NamedLater(std::vector<Quote>* out) const {
+  for (size_t i = 0; i < out->size(); ++i) {
+    const Quote& q = (*out)[i];
+    const std::string& d = q.speaker_name;
+    if (!q.speaker.empty() || !(d.starts_with("a ") || d.starts_with("an "))) continue;
+    const size_t head = d.rfind(' ');
+    if (!lex::In(lex::kPersonNounsEpithet, d.substr(head + 1))) continue;
+    const size_t para = ParagraphOf(q.span.start);
+    size_t w = WordAt(q.span.start);
+    while (w < words_.size() && words_[w].para == para) ++w;
+    if (w >= words_.size() || words_[w].para != para + 1) continue;
+    const int m = words_[w].mention;
+    if (m < 0 || (*entities_)[m].type != "PERSON") continue;
+    size_t e = w;
+    while (e < words_.size() && words_[e].mention == m) ++e;
+    // The opening subject: the name, then an apposition or its verb.
+    if (e >= words_.size()) continue;
+    const std::string& after = words_[e].lower;
+    if (!(after == "," || after == "was" || after == "is" || after == "has" || after == "had" ||
+          lex::In(lex::kReportingVerbsCue, after))) {
+      continue;
+    }
+    const std::string& id = (*entities_)[m].entity;
+    const bool named_before = std::any_of(entities_->begin(), entities_->end(), [&](const EntityMention& x) {
+      return x.entity == id && x.span.start < (*entities_)[m].span.start;
+    });
+    if (named_before) continue;
+    const Speaker s = FromMention(static_cast<size_t>(m));
+    for (Quote& other : *out) {
+      if (!other.speaker.empty() || other.speaker_name != d) continue;
+      other.speaker = s.id;
+      other.speaker_name = s.name;
+    }
+  }
 }
 
 void Finder::Decode() {

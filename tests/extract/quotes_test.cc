@@ -881,6 +881,19 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {{"People need quicker decisions.", "direct", "e1", "Gloria Sand", "stating", ""},
         {"must be well thought out", "partial", "e7", "Carl Boden", "told", "interview"},
         {"Moves to cut the backlog are welcome.", "direct", "e7", "Carl Boden", "", "interview"}}},
+      {"a quotation with no cue after a sentence holding a report is the reporter's",
+       "As Gloria Sand told Kestrel News, US surface ozone has dropped since the law.\n\n\"Despite more traffic, "
+       "the air is cleaner.\"",
+       {kSand, kKestrel, {"US", "PLACE", "e8"}},
+       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", "interview"},
+        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", "interview"}}},
+      {"an indefinite speaker of a paragraph named as the next one's opening subject; the name after 'aide to "
+       "ex-mayor' is not the speaker; 'told a court … that' is a cue for the quoted words",
+       "HALDEN (Meridian) - A former aide to ex-mayor Tomas Reyes told a court on Wednesday that he had kept the "
+       "diary for years but \"never saw a bribe.\"\n\nPiotr Salas, 39, was the first defence witness.",
+       {{"Meridian", "ORG", "e3"}, {"Tomas Reyes", "PERSON", "e1"}, {"Piotr Salas", "PERSON", "e9"}},
+       {{"he had kept the diary for years", "indirect", "e9", "Piotr Salas", "told", ""},
+        {"never saw a bribe.", "partial", "e9", "Piotr Salas", "told", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
