@@ -882,11 +882,11 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
         {"must be well thought out", "partial", "e7", "Carl Boden", "told", "interview"},
         {"Moves to cut the backlog are welcome.", "direct", "e7", "Carl Boden", "", "interview"}}},
       {"a quotation with no cue after a sentence holding a report is the reporter's",
-       "As Gloria Sand told Kestrel News, US surface ozone has dropped since the law.\n\n\"Despite more traffic, "
-       "the air is cleaner.\"",
-       {kSand, kKestrel, {"US", "PLACE", "e8"}},
-       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", "interview"},
-        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", "interview"}}},
+       "Gloria Sand led the study. As Sand told The Kestrel News, US surface ozone has dropped since the law. "
+       "\"Despite more traffic, the air is cleaner.\"",
+       {kSand, {"Sand", "PERSON", "e1"}, kKestrel, {"US", "PLACE", "e8"}},
+       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", ""},
+        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", ""}}},
       {"an indefinite speaker of a paragraph named as the next one's opening subject; the name after 'aide to "
        "ex-mayor' is not the speaker; 'told a court … that' is a cue for the quoted words",
        "HALDEN (Meridian) - A former aide to ex-mayor Tomas Reyes told a court on Wednesday that he had kept the "
