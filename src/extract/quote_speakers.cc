@@ -398,7 +398,21 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
   for (const EntityMention& e : new_mentions_) {
     if (s.id.empty() && AsciiLower(e.text) == AsciiLower(s.name)) s.id = e.entity;
   }
-  if (s.id.empty() && known_only) return {};
+  // A sentence-initial word right before its verb is a name the article
+  // knows when it is also capitalised inside a sentence ("Airbus has
+  // confirmed …" and "its Airbus A400M"; not "Facebook co-founder …").
+  if (s.id.empty() && known_only) {
+    const std::string& next = b + 1 < words_.size() ? words_[b + 1].lower : std::string();
+    bool inside = next == "has" || next == "have" || next == "had" || next == "is" || next == "was" ||
+                  lex::In(lex::kReportingVerbsCue, next);
+    if (!inside) return {};
+    inside = false;
+    for (size_t k = 1; k < words_.size() && !inside; ++k) {
+      inside = k != a && words_[k].raw == words_[a].raw && words_[k - 1].sent == words_[k].sent &&
+               !words_[k - 1].punct && !InQuote(k);
+    }
+    if (!inside) return {};
+  }
   // A name already added at this place keeps the id it was given.
   for (const EntityMention& e : new_mentions_) {
     if (e.span.start == words_[a].start) {

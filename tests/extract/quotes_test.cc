@@ -894,6 +894,11 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {{"Meridian", "ORG", "e3"}, {"Tomas Reyes", "PERSON", "e1"}, {"Piotr Salas", "PERSON", "e9"}},
        {{"he had kept the diary for years", "indirect", "e9", "Piotr Salas", "told", ""},
         {"never saw a bribe.", "partial", "e9", "Piotr Salas", "told", ""}}},
+      {"a sentence-initial name the entity layer missed, before its verb, is known by its capital elsewhere",
+       "Varnair has confirmed that there was a software glitch on the first flight. The Varnair engineers found "
+       "it.",
+       {},
+       {{"there was a software glitch on the first flight", "indirect", "e1", "Varnair", "confirmed", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
