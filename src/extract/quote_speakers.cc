@@ -40,6 +40,20 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
   if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
+    // "The Home Office letter reads": a name modifying the document is
+    // whose it is.
+    if (lex::In(lex::kDocumentNounsStatement, head) && (b == a + 1 || lex::In(lex::kDeterminersDefinite, det)) &&
+        (a == 0 || !lex::In(lex::kPrepositionsObject, words_[a - 1].lower))) {
+      for (size_t k = a; k < b; ++k) {
+        const int m = words_[k].mention;
+        if (m < 0 || platform_[m] || (k + 1 < b && words_[k + 1].mention != m && words_[k + 1].lower == "'s")) continue;
+        if ((*entities_)[m].type != "ORG" && (*entities_)[m].type != "PERSON") continue;
+        size_t e = k;
+        while (e + 1 < b && words_[e + 1].mention == m) ++e;
+        if (e + 1 == b) return FromMention(static_cast<size_t>(m));
+        break;
+      }
+    }
     for (size_t p = b; p-- > a + 1;) {
       if (words_[p].lower != "'s" && words_[p].lower != "'") continue;
       const int owner = words_[p - 1].mention;

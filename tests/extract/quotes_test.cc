@@ -899,6 +899,12 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        "it.",
        {},
        {{"there was a software glitch on the first flight", "indirect", "e1", "Varnair", "confirmed", ""}}},
+      {"a name modifying a document is whose the document is",
+       "Gloria Sand criticised the plan on Monday. The Halvard Mills letter reads \"we may extend the scheme to "
+       "other towns in due course\".",
+       {kSand, kMills},
+       {{"we may extend the scheme to other towns in due course", "direct", "e6", "Halvard Mills", "reads",
+         "letter"}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
