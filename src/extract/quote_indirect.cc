@@ -227,6 +227,21 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // ", said Ivo Renn." reads as a clause after the verb; without a
     // subject before the verb it may be a postposed attribution (below).
     const bool after_comma = c > from && words_[c - 1].lower == ",";
+    // "Institutional recipients, said Maurer, are required to …": an
+    // inverted cue splits the reported sentence, whose verb comes after
+    // the speaker's closing comma (an apposition there is no content).
+    if (after_comma) {
+      size_t k2 = c + 1;
+      while (k2 < end && k2 <= c + kNounPhraseWords && words_[k2].lower != "," && !InQuote(k2)) ++k2;
+      if (k2 > c + 1 && k2 + 1 < end && words_[k2].lower == "," && IsFinite(words_[k2 + 1].lower)) {
+        const Speaker s2 = SubjectAfter(c + 1, k2);
+        if (s2.found) {
+          Emit(from, c - 1, s2, words_[c].lower, from, to, out);
+          Emit(k2 + 1, end, s2, "", from, to, out);
+          return;
+        }
+      }
+    }
     Speaker s;
     if (start < end) {
       // "with Airbus spokesman Stefan Schaffrath saying the move …": the

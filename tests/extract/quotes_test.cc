@@ -905,6 +905,13 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {kSand, kMills},
        {{"we may extend the scheme to other towns in due course", "direct", "e6", "Halvard Mills", "reads",
          "letter"}}},
+      {"an inverted cue inside the reported sentence splits it; an apposition after the speaker is no content",
+       "Gloria Sand spoke at the meeting. The whole plan, said Sand, was drawn up in May. The cuts were needed, "
+       "said Carl Boden, a senior adviser who has studied the case.",
+       {kSand, {"Sand", "PERSON", "e1"}, kBoden},
+       {{"The whole plan", "indirect", "e1", "Gloria Sand", "said", ""},
+        {"was drawn up in May", "indirect", "e1", "Gloria Sand", "", ""},
+        {"The cuts were needed", "indirect", "e7", "Carl Boden", "said", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
