@@ -159,6 +159,7 @@ class Finder {
   Span Trim(size_t start, size_t end) const;
   void CommitNewMentions();
   void NamedLater(std::vector<Quote>* out) const;
+  bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
   Judged Locate(const MarkedSpan& m) const;

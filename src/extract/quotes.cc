@@ -88,6 +88,36 @@ std::vector<Quote> Finder::Run() {
   return out;
 }
 
+// "…, the mine's owner said. ⏎ The men were …, Halberg Minerals said in
+// a statement.": an organisation described before any is named ("the
+// mine's owner", "their union") is the one whose report comes in the next
+// sentence, named there for the first time. Returns true when it renamed.
+bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {
+  const std::string d = q.speaker_name;
+  if (!(d.starts_with("the ") || d.starts_with("their ") || d.starts_with("its "))) return false;
+  const std::string head = d.substr(d.rfind(' ') + 1);
+  if (!lex::In(lex::kOrgNounsSpeaker, head) && head != "owner" && head != "operator") return false;
+  const size_t w = WordAt(q.span.start);
+  if (w >= words_.size()) return false;
+  const size_t sent = words_[w].sent;
+  const std::pair<size_t, Speaker>* next = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first >= words_.size() || words_[r.first].sent <= sent + 0 || words_[r.first].sent > sent + 2) continue;
+    if (next == nullptr || r.first < next->first) next = &r;
+  }
+  if (next == nullptr || next->second.id.empty() || next->second.type != "ORG") return false;
+  // Named there for the first time.
+  for (const EntityMention& e : *entities_) {
+    if (e.entity == next->second.id && e.span.start < q.span.start) return false;
+  }
+  for (Quote& other : *out) {
+    if (!other.speaker.empty() || other.speaker_name != d) continue;
+    other.speaker = next->second.id;
+    other.speaker_name = next->second.name;
+  }
+  return true;
+}
+
 // "A former aide to ex-mayor Tomas Reyes told a court … ⏎ Piotr Salas,
 // 39, was the first defence witness …": wire copy names the indefinite
 // speaker of a paragraph as the next paragraph's opening subject, a person
@@ -97,6 +127,7 @@ void Finder::NamedLater(std::vector<Quote>* out) const {
   for (size_t i = 0; i < out->size(); ++i) {
     const Quote& q = (*out)[i];
     const std::string& d = q.speaker_name;
+    if (q.speaker.empty() && OrgNamedNext(q, out)) continue;
     if (!q.speaker.empty() || !(d.starts_with("a ") || d.starts_with("an "))) continue;
     const size_t head = d.rfind(' ');
     if (!lex::In(lex::kPersonNounsEpithet, d.substr(head + 1))) continue;

@@ -912,6 +912,13 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {{"The whole plan", "indirect", "e1", "Gloria Sand", "said", ""},
         {"was drawn up in May", "indirect", "e1", "Gloria Sand", "", ""},
         {"The cuts were needed", "indirect", "e7", "Carl Boden", "said", ""}}},
+      {"an organisation described before any is named is the one reporting in the next sentence",
+       "Four miners were trapped underground on Wednesday, the mine's owner said.\n\nThe men were in radio "
+       "contact with the surface, Halberg Minerals said in a statement.",
+       {{"Halberg Minerals", "ORG", "e10"}},
+       {{"Four miners were trapped underground on Wednesday", "indirect", "e10", "Halberg Minerals", "said", ""},
+        {"The men were in radio contact with the surface", "indirect", "e10", "Halberg Minerals", "said",
+         "statement"}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
