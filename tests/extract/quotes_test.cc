@@ -919,6 +919,12 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {{"Four miners were trapped underground on Wednesday", "indirect", "e10", "Halberg Minerals", "said", ""},
         {"The men were in radio contact with the surface", "indirect", "e10", "Halberg Minerals", "said",
          "statement"}}},
+      {"'claim' and 'are predicting' report clauses",
+       "Despite these features, people claim that the screen may be too small. Analysts are predicting that the "
+       "costs could well run into millions.",
+       {},
+       {{"the screen may be too small", "indirect", "", "people", "claim", ""},
+        {"the costs could well run into millions", "indirect", "", "analysts", "predicting", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
