@@ -195,7 +195,10 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       const int m = words_[k].mention;
       if (m < 0 || InQuote(k) || (k > 0 && words_[k - 1].mention == m)) continue;
       const EntityMention& e = (*entities_)[m];
-      if (e.type != type || platform_[m] || !SubjectPosition(k)) continue;
+      // "For Kevin Allton, an instructor, Warhol was a legend. He said …":
+      // the person a sentence opens with as its topic is what it is about.
+      const bool topic = k == i + 1 && words_[i].lower == "for" && e.type == "PERSON";
+      if (e.type != type || platform_[m] || (!topic && !SubjectPosition(k))) continue;
       const size_t p = words_[k].para;
       if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
       // "The third candidate, Ezra Pine, …": the name in apposition

@@ -925,6 +925,11 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {},
        {{"the screen may be too small", "indirect", "", "people", "claim", ""},
         {"the costs could well run into millions", "indirect", "", "analysts", "predicting", ""}}},
+      {"a person a sentence opens with as its topic ('For X, …') is what a pronoun after it refers to",
+       "For Carl Boden, a teacher in Skelby, Warhol was also a legend. He said, \"Warhol was the centre of the "
+       "age.\"",
+       {kBoden, {"Warhol", "PERSON", "e11"}, {"Skelby", "PLACE", "e8"}},
+       {{"Warhol was the centre of the age.", "direct", "e7", "Carl Boden", "said", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
