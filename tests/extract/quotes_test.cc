@@ -930,6 +930,12 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        "age.\"",
        {kBoden, {"Warhol", "PERSON", "e11"}, {"Skelby", "PLACE", "e8"}},
        {{"Warhol was the centre of the age.", "direct", "e7", "Carl Boden", "said", ""}}},
+      {"reports with no owner speak as a crowd does",
+       "Recent reports have revealed that a defector was persuaded to travel back. Reports say that the package "
+       "includes a cash payment.",
+       {},
+       {{"a defector was persuaded to travel back", "indirect", "", "recent reports", "revealed", ""},
+        {"the package includes a cash payment", "indirect", "", "reports", "say", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
