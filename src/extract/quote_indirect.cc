@@ -92,7 +92,12 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
     while (b > a && (words_[b - 1].lower == "," || words_[b - 1].lower == "and")) --b;
     // "told LA Weekly that on October 6 after travelling back, Montalvo
     // "walked into …"": a prepositional phrase with no verb of its own
-    // opens the quoted clause; it is no clause of its own.
+    // opens the quoted clause; it is no clause of its own. Nor is a
+    // subordinate clause ("said that, although the aircraft cost €1.78
+    // billion, Airbus had given "exceptional discounts"").
+    size_t first = a;
+    while (first < b && words_[first].lower == ",") ++first;
+    if (first < b && lex::In(lex::kSubordinatorsQuotes, words_[first].lower)) return;
     if (lex::In(lex::kPrepositions, words_[a].lower)) {
       bool finite = false;
       for (size_t k = a; k < b && !finite; ++k) finite = IsFinite(words_[k].lower);
@@ -100,6 +105,9 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
     }
     break;
   }
+  if (b <= a || b - a < kIndirectMinWords) return;
+  // "said that, at their height, …": a content opens after a comma.
+  while (a < b && words_[a].lower == ",") ++a;
   if (b <= a || b - a < kIndirectMinWords) return;
   Quote q;
   q.span = {words_[a].start, words_[b - 1].end};

@@ -936,6 +936,12 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {},
        {{"a defector was persuaded to travel back", "indirect", "", "recent reports", "revealed", ""},
         {"the package includes a cash payment", "indirect", "", "reports", "say", ""}}},
+      {"a content opens after a comma; a subordinate clause before quoted words is no clause of its own",
+       "Carl Boden spoke first. He said that, although the aircraft cost a billion, Halvard gave \"exceptional "
+       "discounts\" on them. Mark Tedder said that, at their height, the losses cut values by a third.",
+       {kBoden, kTedder, {"Halvard", "ORG", "e12"}},
+       {{"exceptional discounts", "partial", "e7", "Carl Boden", "said", ""},
+        {"at their height, the losses cut values by a third", "indirect", "e2", "Mark Tedder", "said", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
