@@ -285,6 +285,9 @@ bool Finder::WeakCue(size_t i) const {
   if (tell && next.mention >= 0 && !InQuote(i + 1)) return false;
   // "told a court on Wednesday that …": telling with a reported clause.
   if (tell && ContentStart(i, SentenceWords(i, i + 1).second) < SentenceWords(i, i + 1).second) return false;
+  // "noted what began as messages had grown into a "movement"": a
+  // clause opened by a question word is reported too.
+  if (next.lower == "what" || next.lower == "how" || next.lower == "whether") return false;
   return !(next.punct || next.lower == "that");
 }
 

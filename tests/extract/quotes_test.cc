@@ -942,6 +942,10 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        {kBoden, kTedder, {"Halvard", "ORG", "e12"}},
        {{"exceptional discounts", "partial", "e7", "Carl Boden", "said", ""},
         {"at their height, the losses cut values by a third", "indirect", "e2", "Mark Tedder", "said", ""}}},
+      {"a cue that is also an ordinary verb reports a clause opened by a question word",
+       "Kestrel News noted what began as single messages had grown into a \"support movement\".",
+       {kKestrel},
+       {{"support movement", "partial", "e3", "Kestrel News", "noted", ""}}},
       {"a prepositional phrase before quoted words is no reported clause of its own",
        "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
        "into the station and turned herself in\".",
