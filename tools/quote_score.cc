@@ -21,8 +21,10 @@
 // eval/quotes/articles/) are scored as their own rows, invented-dev and
 // invented-test, and the GUM news documents (eval/quotes/gum-news.json,
 // texts rebuilt from ../shared/data/ud-en-gum) as gum-news; news-dev stays
-// MEANTIME + examples. The test split's
-// errors are listed only with --final: it is read once, at the end.
+// MEANTIME + examples. The other 14 GUM news documents
+// (eval/quotes/gum-news-2.json) are the rows gum-news-2-dev and
+// gum-news-2-test. The test splits'
+// errors are listed only with --final: they are read once, at the end.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <zlib.h>
@@ -71,7 +73,7 @@ struct Options {
   bool json = false;
   bool errors = false;
   bool self_check = false;
-  bool final_run = false;  // list the invented test split's errors too
+  bool final_run = false;  // list the test splits' errors too (invented, gum-news-2)
 };
 
 // "%08x" CRC-32 of `s`: the short hash the dev set keeps of each quote's
@@ -188,7 +190,11 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 // `# newpar` joined by one space, paragraphs joined by "\n\n"; headings and
 // figures (the first part of `# newpar_block` that holds sentences is
 // `head` or `figure`) are left out, and so is the first paragraph kept,
-// the dateline (every one of the 24 documents opens with one).
+// the dateline (every one of the 24 documents opens with one). A left-out
+// block holds as many sentences as the largest "(N s)" of its
+// `# newpar_block`; sentences after those, with no `# newpar` of their own
+// (GUM_news_flag, whose whole body follows its figure), are a kept
+// paragraph.
 std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
   std::map<std::string, storyline::Article> out;
   for (const char* split : {"train", "dev", "test"}) {
@@ -198,6 +204,8 @@ std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
     std::vector<std::string> paragraphs;
     std::string para;
     bool keep = false;
+    size_t block_sentences = 0;  // sentences a left-out block holds
+    size_t seen = 0;             // sentences of the current block so far
     auto flush = [&] {
       if (!para.empty()) paragraphs.push_back(para);
       para.clear();
@@ -227,6 +235,7 @@ std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
       } else if (line == "# newpar") {
         flush();
         keep = true;
+        block_sentences = seen = 0;
       } else if (line.rfind("# newpar_block = ", 0) == 0) {
         // The first part holding sentences: "figure ... (0 s) | p (1 s)" is a p.
         std::string kind;
@@ -237,8 +246,17 @@ std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
           break;
         }
         keep = kind != "head" && kind != "figure";
-      } else if (line.rfind("# text = ", 0) == 0 && keep) {
-        para += (para.empty() ? "" : " ") + value("# text = ");
+        for (const std::string& part : Split(value("# newpar_block = "), '(')) {
+          char* end = nullptr;
+          size_t n = std::strtoul(part.c_str(), &end, 10);
+          if (end != part.c_str() && std::strncmp(end, " s)", 3) == 0) block_sentences = std::max(block_sentences, n);
+        }
+      } else if (line.rfind("# text = ", 0) == 0) {
+        if (!keep && ++seen > block_sentences) {
+          flush();
+          keep = true;
+        }
+        if (keep) para += (para.empty() ? "" : " ") + value("# text = ");
       }
     }
     finish();
@@ -436,6 +454,17 @@ DevSet LoadGumNews(const Options& o) {
   // Without the GUM data (a checkout without ../shared) there is no row.
   if (!fs::exists(path) || !fs::exists(o.shared + "/data/ud-en-gum")) return dev;
   LoadGoldFile(path, LoadGum(o.shared + "/data/ud-en-gum"), &dev);
+  return dev;
+}
+
+// The other 14 GUM news documents (gum-news-2.json, annotated for issue 16
+// after the first 10), one split ("dev" or "test"); none without the file
+// or the GUM data.
+DevSet LoadGumNews2(const Options& o, const std::string& split) {
+  DevSet dev;
+  std::string path = o.gold_dir + "/gum-news-2.json";
+  if (!fs::exists(path) || !fs::exists(o.shared + "/data/ud-en-gum")) return dev;
+  LoadGoldFile(path, LoadGum(o.shared + "/data/ud-en-gum"), &dev, split);
   return dev;
 }
 
@@ -997,13 +1026,20 @@ int main(int argc, char** argv) {
   DevSet dev = LoadDevSet(o);
   DevSet inv_dev = LoadInvented(o, "dev"), inv_test = LoadInvented(o, "test");
   DevSet gum = LoadGumNews(o);
-  size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems;
+  DevSet gum2_dev = LoadGumNews2(o, "dev"), gum2_test = LoadGumNews2(o, "test");
+  size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
+                    gum2_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
     CheckUnresolved(c);
     CheckDevSet(dev, c);
     if (!gum.docs.empty()) CheckDevSet(gum, c, "GUM news set");
+    if (!gum2_dev.docs.empty() || !gum2_test.docs.empty()) {
+      DevSet gum2 = gum2_dev;
+      gum2.docs.insert(gum2.docs.end(), gum2_test.docs.begin(), gum2_test.docs.end());
+      CheckDevSet(gum2, c, "GUM news set 2");
+    }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
       inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
@@ -1023,12 +1059,21 @@ int main(int argc, char** argv) {
   std::vector<Section> sections;
   sections.push_back(Run("news-dev", dev.docs, dev.articles, true, o.errors, false));
   if (!gum.docs.empty()) sections.push_back(Run("gum-news", gum.docs, gum.articles, true, o.errors, false));
+  if (!gum2_dev.docs.empty()) {
+    sections.push_back(Run("gum-news-2-dev", gum2_dev.docs, gum2_dev.articles, true, o.errors, false));
+  }
+  if (!gum2_test.docs.empty()) {
+    sections.push_back(
+        Run("gum-news-2-test", gum2_test.docs, gum2_test.articles, true, o.errors && o.final_run, false));
+  }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }
   if (!inv_test.docs.empty()) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
-    if (o.errors && !o.final_run) std::fprintf(stderr, "(invented-test errors are not listed without --final)\n");
+    if (o.errors && !o.final_run) {
+      std::fprintf(stderr, "(invented-test and gum-news-2-test errors are not listed without --final)\n");
+    }
   }
   // Headline quotations: only the headlines that hold one are scored
   // (precision over those headlines).

@@ -279,6 +279,15 @@ bool Finder::WeakCue(size_t i) const {
   if (!lex::In(lex::kReportingVerbsWeak, words_[i].lower)) return false;
   if (i + 1 >= words_.size()) return false;
   const Word& next = words_[i + 1];
+  // "told Sky News any process "must be …"": telling someone named is
+  // speech, whatever follows.
+  const bool tell = words_[i].lower == "told" || words_[i].lower == "tells" || words_[i].lower == "tell";
+  if (tell && next.mention >= 0 && !InQuote(i + 1)) return false;
+  // "told a court on Wednesday that …": telling with a reported clause.
+  if (tell && ContentStart(i, SentenceWords(i, i + 1).second) < SentenceWords(i, i + 1).second) return false;
+  // "noted what began as messages had grown into a "movement"": a
+  // clause opened by a question word is reported too.
+  if (next.lower == "what" || next.lower == "how" || next.lower == "whether") return false;
   return !(next.punct || next.lower == "that");
 }
 
@@ -492,6 +501,22 @@ Attribution Finder::BeforeQuote(const Judged& j) {
                     last.lower == "\xE2\x80\x93" ||
                     lex::In(lex::kReportingVerbsCue, last.lower) || last.lower == "that";
   if (!lead) return {};
+  // "told Sky News any process "must be well thought out": "…"": a
+  // quotation introduced by a quoted phrase of the same sentence is the
+  // phrase's speaker's.
+  if ((last.lower == ":" || last.lower == ",") && end >= 2 && IsMark(end - 2) && InQuote(end - 2) &&
+      words_[end - 2].sent == last.sent) {
+    const size_t open = WordAt(top_[static_cast<size_t>(words_[end - 2].quote)].open);
+    for (const auto& [at, speaker] : reports_) {
+      if (at != open || !speaker.found) continue;
+      Attribution a;
+      a.speaker = speaker;
+      a.from = SentenceWords(open, open + 1).first;
+      a.to = end;
+      a.found = true;
+      return a;
+    }
+  }
   size_t lo = end;
   while (lo > 0 && end - lo < kPreWindowWords && words_[lo - 1].para == last.para && !InQuote(lo - 1) &&
          !IsTerminal(words_[lo - 1].lower)) {
@@ -577,6 +602,11 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   }
   if (!speechy && words_[prev].lower != ":") return {};
   Attribution a;
+  // A report found in that sentence gives its speaker ("As Heald told The
+  // Huffington Post, US surface ozone has dropped. "…"").
+  for (const auto& [at, speaker] : reports_) {
+    if (at >= from && at < to && speaker.found) a.speaker = speaker;
+  }
   // The subject of the sentence's speech verb ("Following the reports
   // that A and B would split, chairman C denied them."), else its first
   // subject.

@@ -158,6 +158,8 @@ class Finder {
   std::pair<size_t, size_t> SentenceWords(size_t a, size_t b) const;
   Span Trim(size_t start, size_t end) const;
   void CommitNewMentions();
+  void NamedLater(std::vector<Quote>* out) const;
+  bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
   Judged Locate(const MarkedSpan& m) const;
@@ -199,7 +201,7 @@ class Finder {
   void Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to, std::vector<Quote>* out);
   void Indirect(size_t from, size_t to, std::vector<Quote>* out);
   bool OtherSpeaker(size_t next, size_t end, const Speaker& s);
-  bool RelaysUnnamed(size_t from, size_t to);
+  bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;

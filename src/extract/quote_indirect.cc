@@ -90,8 +90,24 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
     if (stop == a) return;
     b = stop - 1;
     while (b > a && (words_[b - 1].lower == "," || words_[b - 1].lower == "and")) --b;
+    // "told LA Weekly that on October 6 after travelling back, Montalvo
+    // "walked into …"": a prepositional phrase with no verb of its own
+    // opens the quoted clause; it is no clause of its own. Nor is a
+    // subordinate clause ("said that, although the aircraft cost €1.78
+    // billion, Airbus had given "exceptional discounts"").
+    size_t first = a;
+    while (first < b && words_[first].lower == ",") ++first;
+    if (first < b && lex::In(lex::kSubordinatorsQuotes, words_[first].lower)) return;
+    if (lex::In(lex::kPrepositions, words_[a].lower)) {
+      bool finite = false;
+      for (size_t k = a; k < b && !finite; ++k) finite = IsFinite(words_[k].lower);
+      if (!finite) return;
+    }
     break;
   }
+  if (b <= a || b - a < kIndirectMinWords) return;
+  // "said that, at their height, …": a content opens after a comma.
+  while (a < b && words_[a].lower == ",") ++a;
   if (b <= a || b - a < kIndirectMinWords) return;
   Quote q;
   q.span = {words_[a].start, words_[b - 1].end};
@@ -131,25 +147,45 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     while (k < end && words_[k].lower != ",") ++k;
     // "According to Penske future Saturn vehicles will be …": no comma;
     // the source is a name, the clause follows it with its verb.
-    if (k == end && i == from) {
-      size_t t = i + 2;
-      const int m = words_[t].mention;
-      while (t < end && t < i + 2 + kNounPhraseWords && (m >= 0 ? words_[t].mention == m : IsNameWord(t))) ++t;
-      if (t > i + 2 && t < end && !words_[t].punct && FiniteAuxiliaryAhead(t, end)) {
+    // "According to the Saudi Interior Ministry over 345 pilgrims have
+    // …": a name after "the", its words mentions or not; the clause may
+    // reach a comma of its own ("… near Mecca, Saudi Arabia").
+    if (i == from) {
+      const size_t first = i + 2 + (words_[i + 2].lower == "the" ? 1 : 0);
+      size_t t = first;
+      const int m = first < end ? words_[first].mention : -1;
+      while (t < end && t < first + kNounPhraseWords &&
+             (m >= 0 && first == i + 2 ? words_[t].mention == m
+                                        : words_[t].mention >= 0 || (words_[t].cap && !words_[t].punct && !InQuote(t)))) {
+        ++t;
+      }
+      if (t > first && t < k && !words_[t].punct && FiniteAuxiliaryAhead(t, k)) {
         Speaker src = AccordingTo(i + 2, t);
         if (src.found) Emit(t, end, src, "according to", from, to, out);
+        return;
       }
-      return;
+      if (k == end) return;
     }
     Speaker s = AccordingTo(i + 2, k);
     if (!s.found) return;
     if (i == from) {
       // "According to the Times, an insider said that …": the unnamed
-      // insider's report, relayed ("the company has told …" is the
-      // source's own).
-      if (k + 1 < end && HasReport(k + 1, end) && RelaysUnnamed(k + 1, end)) {
+      // insider's report, relayed, and so is a person's ("the company has
+      // told …" is the source's own).
+      if (k + 1 < end && HasReport(k + 1, end) && RelaysSpeaker(k + 1, end)) {
         Indirect(k + 1, to, out);
         return;
+      }
+      // "According to the team's coach, Alireza Mehraban, …": the person
+      // the role names, in apposition, is the source.
+      const int m = k + 1 < end ? words_[k + 1].mention : -1;
+      if (m >= 0 && (*entities_)[m].type == "PERSON" && IsRoleNoun(words_[k - 1].lower)) {
+        size_t n = k + 1;
+        while (n < end && words_[n].mention == m) ++n;
+        if (n + 1 < end && words_[n].lower == ",") {
+          Emit(n + 1, end, FromMention(static_cast<size_t>(m)), "according to", from, to, out);
+          return;
+        }
       }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
@@ -199,6 +235,21 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // ", said Ivo Renn." reads as a clause after the verb; without a
     // subject before the verb it may be a postposed attribution (below).
     const bool after_comma = c > from && words_[c - 1].lower == ",";
+    // "Institutional recipients, said Maurer, are required to …": an
+    // inverted cue splits the reported sentence, whose verb comes after
+    // the speaker's closing comma (an apposition there is no content).
+    if (after_comma) {
+      size_t k2 = c + 1;
+      while (k2 < end && k2 <= c + kNounPhraseWords && words_[k2].lower != "," && !InQuote(k2)) ++k2;
+      if (k2 > c + 1 && k2 + 1 < end && words_[k2].lower == "," && IsFinite(words_[k2 + 1].lower)) {
+        const Speaker s2 = SubjectAfter(c + 1, k2);
+        if (s2.found) {
+          Emit(from, c - 1, s2, words_[c].lower, from, to, out);
+          Emit(k2 + 1, end, s2, "", from, to, out);
+          return;
+        }
+      }
+    }
     Speaker s;
     if (start < end) {
       // "with Airbus spokesman Stefan Schaffrath saying the move …": the
@@ -317,13 +368,16 @@ bool Finder::OtherSpeaker(size_t next, size_t end, const Speaker& s) {
   return other.found && !other.type.empty() && (other.id != s.id || other.name != s.name);
 }
 
-// True when the first report in [from, to) has a speaker with no entity
-// (an unnamed source or a crowd).
-bool Finder::RelaysUnnamed(size_t from, size_t to) {
+// True when the first report in [from, to) has a speaker of its own that
+// an outlet relays: one with no entity (an unnamed source or a crowd) or a
+// person ("According to the Herald, Professor Burrows said …"). An
+// organisation there is usually the source itself ("According to GM, the
+// company has told …").
+bool Finder::RelaysSpeaker(size_t from, size_t to) {
   for (size_t c = from; c < to; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || ContentStart(c, to) >= to) continue;
     const Speaker s = SubjectBefore(c, from);
-    return s.found && s.id.empty();
+    return s.found && (s.id.empty() || s.type == "PERSON");
   }
   return false;
 }

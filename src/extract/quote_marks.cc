@@ -124,10 +124,17 @@ class Pairer {
         ++stack_.front().paragraphs;
         i = first + 1;
       } else {
+        // "…, said: "I think we learned a lot. / It was a very emotional
+        // day."": a paragraph that goes on with the unclosed quotation
+        // without opening a mark may still close it; its words up to that
+        // stray closing mark are quoted too.
+        orphan_from_ = first;
+        orphan_single_ = stack_.front().single;
         FlushAll(last_end_);
       }
     }
     for (; i < end; ++i) Mark(i, begin, end);
+    orphan_from_ = kNoOrphan;
     last_end_ = TrimEnd(begin, end);
     if (stack_.empty()) return;
     // Open marks at the end of a paragraph: the outermost may continue in
@@ -184,7 +191,19 @@ class Pairer {
       Close(static_cast<size_t>(match), i);
       return;
     }
-    if (can_open) stack_.push_back({i, m.single, m.low, 1});
+    // The stray closing mark of a paragraph continuing an unclosed
+    // quotation (above): the span opens at the paragraph's start, on the
+    // break before it (content is (open, end), marks excluded).
+    if (can_close && !can_open && stack_.empty() && orphan_from_ != kNoOrphan && m.single == orphan_single_ &&
+        i > orphan_from_ + 1) {
+      out_.push_back({orphan_from_ - 1, i, true, m.single, false, 1});
+      orphan_from_ = kNoOrphan;
+      return;
+    }
+    if (can_open) {
+      stack_.push_back({i, m.single, m.low, 1});
+      orphan_from_ = kNoOrphan;  // a quotation of its own opens first
+    }
   }
 
   // Index in stack_ of the innermost open mark of the family, or -1.
@@ -239,8 +258,12 @@ class Pairer {
     }
   }
 
+  static constexpr size_t kNoOrphan = static_cast<size_t>(-1);
+
   const std::u32string& s_;
   std::vector<Open> stack_;
+  size_t orphan_from_ = kNoOrphan;  // start of a paragraph that may close the last one's quotation
+  bool orphan_single_ = false;
   std::vector<MarkedSpan> out_;
   size_t last_end_ = 0;
 };

@@ -10,6 +10,10 @@
 // quotation swallows the rest of an article; a quotation whose next paragraph
 // opens with a mark of the same family and no closing mark in between
 // continues over paragraphs (the newspaper convention for long quotations).
+// A paragraph after an unclosed quotation that does not open with a mark
+// but closes one before opening any ("I think we learned a lot. ⏎ It was
+// a long day.") is quoted up to that closing mark: its span's `open` is
+// the line break before the paragraph.
 //
 // Thread-safety: pure function; safe from any thread.
 #ifndef STORYLINE_EXTRACT_QUOTE_MARKS_H_

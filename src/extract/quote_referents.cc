@@ -195,7 +195,10 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       const int m = words_[k].mention;
       if (m < 0 || InQuote(k) || (k > 0 && words_[k - 1].mention == m)) continue;
       const EntityMention& e = (*entities_)[m];
-      if (e.type != type || platform_[m] || !SubjectPosition(k)) continue;
+      // "For Kevin Allton, an instructor, Warhol was a legend. He said …":
+      // the person a sentence opens with as its topic is what it is about.
+      const bool topic = k == i + 1 && words_[i].lower == "for" && e.type == "PERSON";
+      if (e.type != type || platform_[m] || (!topic && !SubjectPosition(k))) continue;
       const size_t p = words_[k].para;
       if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
       // "The third candidate, Ezra Pine, …": the name in apposition
@@ -230,11 +233,25 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
 }
 
 // "The sources claimed …. They also said …": a crowd opening one of the
-// two sentences before `at` (before any name) is what "they" refers to.
+// two sentences before `at` (before any name) is what "they" refers to;
+// so is one opening the pronoun's own sentence before it, after a short
+// introductory phrase, a name as its modifier ("On May 9, Scientology
+// officials went to the station, where they claimed …").
 Speaker Finder::CollectiveSubject(size_t at) const {
   const size_t w = WordAt(at);
   if (w >= words_.size()) return {};
   size_t i = w;
+  while (i > 0 && words_[i - 1].sent == words_[w].sent) --i;
+  size_t k = i;
+  while (k < w && k < i + kIntroMaxWords && words_[k].lower != ",") ++k;
+  if (k < w && words_[k].lower == ",") i = k + 1;
+  for (k = i; k < w && k < i + 4; ++k) {
+    if (words_[k].punct || InQuote(k)) break;
+    if (words_[k].mention >= 0) continue;
+    if (lex::In(lex::kCollectives, words_[k].lower)) return Anonymous(i, k);
+    if (k > i) break;  // "the", or a name, then the crowd's noun
+  }
+  i = w;
   for (size_t back = 1; back <= 2 && words_[w].sent >= back; ++back) {
     const size_t target = words_[w].sent - back;
     while (i > 0 && words_[i - 1].sent >= target) --i;

@@ -40,6 +40,20 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
   if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
+    // "The Home Office letter reads": a name modifying the document is
+    // whose it is.
+    if (lex::In(lex::kDocumentNounsStatement, head) && (b == a + 1 || lex::In(lex::kDeterminersDefinite, det)) &&
+        (a == 0 || !lex::In(lex::kPrepositionsObject, words_[a - 1].lower))) {
+      for (size_t k = a; k < b; ++k) {
+        const int m = words_[k].mention;
+        if (m < 0 || platform_[m] || (k + 1 < b && words_[k + 1].mention != m && words_[k + 1].lower == "'s")) continue;
+        if ((*entities_)[m].type != "ORG" && (*entities_)[m].type != "PERSON") continue;
+        size_t e = k;
+        while (e + 1 < b && words_[e + 1].mention == m) ++e;
+        if (e + 1 == b) return FromMention(static_cast<size_t>(m));
+        break;
+      }
+    }
     for (size_t p = b; p-- > a + 1;) {
       if (words_[p].lower != "'s" && words_[p].lower != "'") continue;
       const int owner = words_[p - 1].mention;
@@ -398,7 +412,21 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
   for (const EntityMention& e : new_mentions_) {
     if (s.id.empty() && AsciiLower(e.text) == AsciiLower(s.name)) s.id = e.entity;
   }
-  if (s.id.empty() && known_only) return {};
+  // A sentence-initial word right before its verb is a name the article
+  // knows when it is also capitalised inside a sentence ("Airbus has
+  // confirmed …" and "its Airbus A400M"; not "Facebook co-founder …").
+  if (s.id.empty() && known_only) {
+    const std::string& next = b + 1 < words_.size() ? words_[b + 1].lower : std::string();
+    bool inside = next == "has" || next == "have" || next == "had" || next == "is" || next == "was" ||
+                  lex::In(lex::kReportingVerbsCue, next);
+    if (!inside) return {};
+    inside = false;
+    for (size_t k = 1; k < words_.size() && !inside; ++k) {
+      inside = k != a && words_[k].raw == words_[a].raw && words_[k - 1].sent == words_[k].sent &&
+               !words_[k - 1].punct && !InQuote(k);
+    }
+    if (!inside) return {};
+  }
   // A name already added at this place keeps the id it was given.
   for (const EntityMention& e : new_mentions_) {
     if (e.span.start == words_[a].start) {
@@ -478,6 +506,27 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         if (first < lo + 2) return {};
         const size_t head = first - 2;
         return NounPhrase(PhraseStart(head, lo), head);
+      }
+      // "A former aide to ex-mayor Tomas Reyes told": the name after a
+      // preposition and its title belongs to the description before them.
+      size_t p = first;
+      while (p > lo + 2 && words_[p - 1].mention < 0) {
+        const std::string& r = words_[p - 1].lower;
+        if (!words_[p - 1].punct && (TitleWord(words_[p - 1].raw) > 0 || IsRoleNoun(r) || r.starts_with("ex-"))) {
+          --p;
+        } else if ((r == "-" && words_[p - 2].lower == "ex") || (r == "ex" && p < first)) {
+          --p;  // "ex-mayor" read as "ex", "-", "mayor"
+        } else {
+          break;
+        }
+      }
+      if (p < first && p >= lo + 2 && lex::In(lex::kPrepositionsObject, words_[p - 1].lower) &&
+          lex::In(lex::kPersonNounsEpithet, words_[p - 2].lower) && words_[p - 2].lower != "spokesman" &&
+          words_[p - 2].lower != "spokeswoman" && words_[p - 2].lower != "spokesperson") {
+        const size_t a = PhraseStart(p - 2, lo);
+        if (lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower)) {
+          return NounPhrase(a, p - 2);
+        }
       }
     }
     if (w.mention >= 0) return FromMention(static_cast<size_t>(w.mention));
@@ -595,6 +644,17 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       if (q == "quoted" || q == "quotes" || q == "cited" || q == "cites") return HeadAt(cue - 2, k);
     }
   }
+  // "…, with Boswell stating: "…"": the name after "with" is the
+  // participle's subject.
+  if (words_[cue].lower.ends_with("ing") && words_[cue - 1].mention >= 0) {
+    const int m = words_[cue - 1].mention;
+    size_t first = cue - 1;
+    while (first > lo && words_[first - 1].mention == m) --first;
+    const std::string& type = (*entities_)[m].type;
+    if (first > lo && words_[first - 1].lower == "with" && (type == "PERSON" || type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
   const std::string& before_cue = words_[cue - 1].lower;
   // "issued a statement saying": the issuer speaks.
   if (words_[cue].lower.ends_with("ing") &&
@@ -618,6 +678,18 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
                     (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
     --i;
+  }
+  // "Devocht, who had told Montalvo he would help": the relative
+  // pronoun's antecedent speaks.
+  // (The antecedent may be a preposition's object: "met with Devocht,
+  // who had told".)
+  if (words_[i].lower == "who" && i >= lo + 2 && words_[i - 1].lower == ",") {
+    const int m = words_[i - 2].mention;
+    if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+    Speaker s = HeadAt(i - 2, lo);
+    if (s.found) return s;
   }
   // Appositives and relative clauses between subject and verb ("Smith,
   // 58, who led the council, said"): jump back over each comma pair.
@@ -777,6 +849,14 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
   if (w.mention >= 0) {
     size_t j = i;
     while (j + 1 < hi && words_[j + 1].mention == w.mention) ++j;
+    // "according to Saudi Arabia's Civil Defense Authority": the possessor
+    // places the source; the name it possesses speaks.
+    if (j + 2 < hi && (words_[j + 1].lower == "'s" || words_[j + 1].lower == "'") &&
+        (*entities_)[w.mention].type != "PERSON" &&
+        (IsNameWord(j + 2) || (words_[j + 2].mention >= 0 && (*entities_)[words_[j + 2].mention].type != "PLACE"))) {
+      Speaker owned = SubjectAfter(j + 2, hi);
+      if (owned.found) return owned;
+    }
     // "said Barclays Capital economists": a group, not the firm.
     if (j + 1 < hi && lex::In(lex::kCollectives, words_[j + 1].lower)) return Anonymous(i, j + 1);
     return HeadAt(j, i);

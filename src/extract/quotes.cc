@@ -82,9 +82,82 @@ std::vector<Quote> Finder::Run() {
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
   });
+  NamedLater(&out);
   InheritMedia(&out);
   CommitNewMentions();
   return out;
+}
+
+// "…, the mine's owner said. ⏎ The men were …, Halberg Minerals said in
+// a statement.": an organisation described before any is named ("the
+// mine's owner", "their union") is the one whose report comes in the next
+// sentence, named there for the first time. Returns true when it renamed.
+bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {
+  const std::string d = q.speaker_name;
+  if (!(d.starts_with("the ") || d.starts_with("their ") || d.starts_with("its "))) return false;
+  const std::string head = d.substr(d.rfind(' ') + 1);
+  if (!lex::In(lex::kOrgNounsSpeaker, head) && head != "owner" && head != "operator") return false;
+  const size_t w = WordAt(q.span.start);
+  if (w >= words_.size()) return false;
+  const size_t sent = words_[w].sent;
+  const std::pair<size_t, Speaker>* next = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first >= words_.size() || words_[r.first].sent <= sent + 0 || words_[r.first].sent > sent + 2) continue;
+    if (next == nullptr || r.first < next->first) next = &r;
+  }
+  if (next == nullptr || next->second.id.empty() || next->second.type != "ORG") return false;
+  // Named there for the first time.
+  for (const EntityMention& e : *entities_) {
+    if (e.entity == next->second.id && e.span.start < q.span.start) return false;
+  }
+  for (Quote& other : *out) {
+    if (!other.speaker.empty() || other.speaker_name != d) continue;
+    other.speaker = next->second.id;
+    other.speaker_name = next->second.name;
+  }
+  return true;
+}
+
+// "A former aide to ex-mayor Tomas Reyes told a court … ⏎ Piotr Salas,
+// 39, was the first defence witness …": wire copy names the indefinite
+// speaker of a paragraph as the next paragraph's opening subject, a person
+// the article has not named before. Every quotation of that description
+// then has the name.
+void Finder::NamedLater(std::vector<Quote>* out) const {
+  for (size_t i = 0; i < out->size(); ++i) {
+    const Quote& q = (*out)[i];
+    const std::string& d = q.speaker_name;
+    if (q.speaker.empty() && OrgNamedNext(q, out)) continue;
+    if (!q.speaker.empty() || !(d.starts_with("a ") || d.starts_with("an "))) continue;
+    const size_t head = d.rfind(' ');
+    if (!lex::In(lex::kPersonNounsEpithet, d.substr(head + 1))) continue;
+    const size_t para = ParagraphOf(q.span.start);
+    size_t w = WordAt(q.span.start);
+    while (w < words_.size() && words_[w].para == para) ++w;
+    if (w >= words_.size() || words_[w].para != para + 1) continue;
+    const int m = words_[w].mention;
+    if (m < 0 || (*entities_)[m].type != "PERSON") continue;
+    size_t e = w;
+    while (e < words_.size() && words_[e].mention == m) ++e;
+    // The opening subject: the name, then an apposition or its verb.
+    if (e >= words_.size()) continue;
+    const std::string& after = words_[e].lower;
+    if (!(after == "," || after == "was" || after == "is" || after == "has" || after == "had" ||
+          lex::In(lex::kReportingVerbsCue, after))) {
+      continue;
+    }
+    const std::string& id = (*entities_)[m].entity;
+    const bool named_before = std::any_of(entities_->begin(), entities_->end(), [&](const EntityMention& x) {
+      return x.entity == id && x.span.start < (*entities_)[m].span.start;
+    });
+    if (named_before) continue;
+    const Speaker s = FromMention(static_cast<size_t>(m));
+    for (Quote& other : *out) {
+      if (!other.speaker.empty() || other.speaker_name != d) continue;
+      other.speaker = s.id;
+      other.speaker_name = s.name;
+    }
+  }
 }
 
 void Finder::Decode() {

@@ -4,9 +4,10 @@
 # is reported by name, and a full run scores every gold quotation (the
 # figures themselves are not gated here: they move with the finder). The
 # invented articles (invented.json, texts in eval/quotes/articles/) and the
-# GUM news documents (gum-news.json, texts from ../shared/data/ud-en-gum) load the
-# same way, as rows of their own split into dev and test, and the test
-# split's errors are not listed without --final.
+# GUM news documents (gum-news.json and gum-news-2.json, texts from
+# ../shared/data/ud-en-gum) load the same way, as rows of their own (the
+# invented and gum-news-2 ones split into dev and test), and the test
+# splits' errors are not listed without --final.
 source "$(dirname "$0")/lib.bash"
 QS="$(dirname "$SL")/tools/quote_score"
 [[ -x "$QS" ]] || fail "no $QS (build the quote_score target)"
@@ -82,7 +83,8 @@ grep -q 'examples.json: malformed gold file' "$TMP/bad.err" || fail "bad field n
 /usr/bin/python3 - "$TMP/score.json" "$GOLD" <<'PY'
 import glob, json, sys
 score = json.load(open(sys.argv[1]))
-files = [f for f in glob.glob(sys.argv[2] + "/*.json") if not f.endswith(("/invented.json", "/gum-news.json"))]
+files = [f for f in glob.glob(sys.argv[2] + "/*.json")
+         if not f.endswith(("/invented.json", "/gum-news.json", "/gum-news-2.json"))]
 gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
@@ -91,13 +93,21 @@ gum_files = glob.glob(sys.argv[2] + "/gum-news.json")
 if gum_files and "gum-news" in score:
     n = sum(len(a["quotes"]) for a in json.load(open(gum_files[0]))["articles"])
     assert score["gum-news"]["all"]["gold"] == n, (score["gum-news"]["all"]["gold"], n)
+# The other 14, split into dev and test rows like the invented articles.
+gum2_files = glob.glob(sys.argv[2] + "/gum-news-2.json")
+if gum2_files and "gum-news-2-dev" in score:
+    gum2 = json.load(open(gum2_files[0]))["articles"]
+    for split in ("dev", "test"):
+        arts = [a for a in gum2 if a["split"] == split]
+        s = score["gum-news-2-" + split]
+        assert (s["articles"], s["all"]["gold"]) == (len(arts), sum(len(a["quotes"]) for a in arts)), split
 inv = json.load(open(sys.argv[2] + "/invented.json"))["articles"]
 for split in ("dev", "test"):
     arts = [a for a in inv if a["split"] == split]
     n = sum(len(a["quotes"]) for a in arts)
     s = score["invented-" + split]
     assert (s["articles"], s["all"]["gold"]) == (len(arts), n), (split, s["articles"], s["all"]["gold"], len(arts), n)
-for name in ("news-dev", "gum-news", "invented-dev", "invented-test"):
+for name in ("news-dev", "gum-news", "gum-news-2-dev", "gum-news-2-test", "invented-dev", "invented-test"):
     for kind, r in score.get(name, {}).items():
         if kind == "articles":
             continue
@@ -109,8 +119,10 @@ print("dev set:", score["news-dev"]["articles"], "articles,", gold, "quotations;
       "invented:", score["invented-dev"]["all"]["gold"], "dev,", score["invented-test"]["all"]["gold"], "test")
 PY
 
-# The invented test split's errors are listed only with --final.
+# The test splits' errors (invented, gum-news-2) are listed only with --final.
 "$QS" "${ARGS[@]}" --errors > /dev/null 2> "$TMP/errors.txt"
-grep -q '^(invented-test errors are not listed without --final)$' "$TMP/errors.txt" || fail "no --final notice"
+grep -q '^(invented-test and gum-news-2-test errors are not listed without --final)$' "$TMP/errors.txt" ||
+  fail "no --final notice"
 grep -q '^invented-test ' "$TMP/errors.txt" && fail "test-split errors listed without --final"
+grep -q '^gum-news-2-test ' "$TMP/errors.txt" && fail "gum-news-2 test errors listed without --final"
 true

@@ -822,6 +822,138 @@ TEST(FindQuotesTest, Issue16RealNewsProse) {
   });
 }
 
+// Issue 16, the second round of GUM news documents: rules for the errors
+// read on its dev part, each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
+  const MentionSpec kTedder{"Mark Tedder", "PERSON", "e2"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e3"};
+  const MentionSpec kSand{"Gloria Sand", "PERSON", "e1"};
+  const MentionSpec kBoden{"Carl Boden", "PERSON", "e7"};
+  const MentionSpec kMills{"Halvard Mills", "ORG", "e6"};
+  ExpectCases({
+      {"a paragraph going on with an unclosed quotation without a mark is quoted up to its stray closing mark",
+       "After the match, Carl Boden, the Skelby coach, said, \"We learned a lot today.\n\nIt was a very emotional "
+       "day for the team.\"\n\nMark Tedder won the award.",
+       {kBoden, kTedder},
+       {{"We learned a lot today.", "direct", "e7", "Carl Boden", "said", ""},
+        {"It was a very emotional day for the team.", "direct", "e7", "Carl Boden", "", ""}}},
+      {"a place's possessed organisation is the source, not the place",
+       "A storm toppled a crane at the port, killing 12, according to Varnland's Civil Defence Authority.",
+       {{"Varnland", "PLACE", "e8"}, {"Civil Defence Authority", "ORG", "e9"}},
+       {{"A storm toppled a crane at the port, killing 12", "indirect", "e9", "Civil Defence Authority",
+         "according to", ""}}},
+      {"'According to the …' with no comma: the name runs to the clause's subject",
+       "According to the Varnland Interior Ministry over 300 pilgrims have been hurt in the crush near Skelby, "
+       "Dunmoor.",
+       {{"Varnland Interior Ministry", "ORG", "e8"}},
+       {{"over 300 pilgrims have been hurt in the crush near Skelby, Dunmoor", "indirect", "e8",
+         "Varnland Interior Ministry", "according to", ""}}},
+      {"an outlet relaying what a person said: the person speaks",
+       "According to Kestrel News, Professor Carl Boden, the chairman of the panel, said the flag had never been "
+       "open to public choice.",
+       {kKestrel, kBoden},
+       {{"the flag had never been open to public choice", "indirect", "e7", "Carl Boden", "said", ""}}},
+      {"'stated' with a bare clause; 'observed that'",
+       "Mark Tedder stated Gloria Sand left the company on September 24. Kestrel News observed that the hashtag "
+       "had become a phenomenon.",
+       {kTedder, kSand, kKestrel},
+       {{"Gloria Sand left the company on September 24", "indirect", "e2", "Mark Tedder", "stated", ""},
+        {"the hashtag had become a phenomenon", "indirect", "e3", "Kestrel News", "observed", ""}}},
+      {"the antecedent of 'who' speaks, even a preposition's object",
+       "Gloria Sand travelled to Skelby to meet with Carl Boden, who had told her he would help her find work.",
+       {kSand, kBoden, {"Skelby", "PLACE", "e8"}},
+       {{"he would help her find work", "indirect", "e7", "Carl Boden", "told", ""}}},
+      {"'they' is the crowd that opens its own sentence, after an introductory phrase",
+       "Kestrel News reported the theft. On May 9, Halvard Mills officials went to the police station, where "
+       "they claimed Carl Boden had taken the drives.",
+       {kKestrel, kMills, kBoden},
+       {{"Carl Boden had taken the drives", "indirect", "", "Halvard Mills officials", "claimed", ""}}},
+      {"'according to' a role, then the person in apposition: the person is the source",
+       "The teams met in Tallinn. According to the Dunmoor team's coach, Carl Boden, in their first match the "
+       "robot was disqualified.",
+       {{"Tallinn", "PLACE", "e8"}, kBoden},
+       {{"in their first match the robot was disqualified", "indirect", "e7", "Carl Boden", "according to", ""}}},
+      {"telling someone named is speech; a quotation after a colon goes on with the quoted phrase before it",
+       "Gloria Sand, a campaigner, spoke first, with Sand stating: \"People need quicker decisions.\" After the "
+       "leak, chief executive Carl Boden told Kestrel News any process \"must be well thought out\": \"Moves to "
+       "cut the backlog are welcome.\"",
+       {kSand, {"Sand", "PERSON", "e1"}, kBoden, kKestrel},
+       {{"People need quicker decisions.", "direct", "e1", "Gloria Sand", "stating", ""},
+        {"must be well thought out", "partial", "e7", "Carl Boden", "told", "interview"},
+        {"Moves to cut the backlog are welcome.", "direct", "e7", "Carl Boden", "", "interview"}}},
+      {"a quotation with no cue after a sentence holding a report is the reporter's",
+       "Gloria Sand led the study. As Sand told The Kestrel News, US surface ozone has dropped since the law. "
+       "\"Despite more traffic, the air is cleaner.\"",
+       {kSand, {"Sand", "PERSON", "e1"}, kKestrel, {"US", "PLACE", "e8"}},
+       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", ""},
+        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", ""}}},
+      {"an indefinite speaker of a paragraph named as the next one's opening subject; the name after 'aide to "
+       "ex-mayor' is not the speaker; 'told a court … that' is a cue for the quoted words",
+       "HALDEN (Meridian) - A former aide to ex-mayor Tomas Reyes told a court on Wednesday that he had kept the "
+       "diary for years but \"never saw a bribe.\"\n\nPiotr Salas, 39, was the first defence witness.",
+       {{"Meridian", "ORG", "e3"}, {"Tomas Reyes", "PERSON", "e1"}, {"Piotr Salas", "PERSON", "e9"}},
+       {{"he had kept the diary for years", "indirect", "e9", "Piotr Salas", "told", ""},
+        {"never saw a bribe.", "partial", "e9", "Piotr Salas", "told", ""}}},
+      {"a sentence-initial name the entity layer missed, before its verb, is known by its capital elsewhere",
+       "Varnair has confirmed that there was a software glitch on the first flight. The Varnair engineers found "
+       "it.",
+       {},
+       {{"there was a software glitch on the first flight", "indirect", "e1", "Varnair", "confirmed", ""}}},
+      {"a name modifying a document is whose the document is",
+       "Gloria Sand criticised the plan on Monday. The Halvard Mills letter reads \"we may extend the scheme to "
+       "other towns in due course\".",
+       {kSand, kMills},
+       {{"we may extend the scheme to other towns in due course", "direct", "e6", "Halvard Mills", "reads",
+         "letter"}}},
+      {"an inverted cue inside the reported sentence splits it; an apposition after the speaker is no content",
+       "Gloria Sand spoke at the meeting. The whole plan, said Sand, was drawn up in May. The cuts were needed, "
+       "said Carl Boden, a senior adviser who has studied the case.",
+       {kSand, {"Sand", "PERSON", "e1"}, kBoden},
+       {{"The whole plan", "indirect", "e1", "Gloria Sand", "said", ""},
+        {"was drawn up in May", "indirect", "e1", "Gloria Sand", "", ""},
+        {"The cuts were needed", "indirect", "e7", "Carl Boden", "said", ""}}},
+      {"an organisation described before any is named is the one reporting in the next sentence",
+       "Four miners were trapped underground on Wednesday, the mine's owner said.\n\nThe men were in radio "
+       "contact with the surface, Halberg Minerals said in a statement.",
+       {{"Halberg Minerals", "ORG", "e10"}},
+       {{"Four miners were trapped underground on Wednesday", "indirect", "e10", "Halberg Minerals", "said", ""},
+        {"The men were in radio contact with the surface", "indirect", "e10", "Halberg Minerals", "said",
+         "statement"}}},
+      {"'claim' and 'are predicting' report clauses",
+       "Despite these features, people claim that the screen may be too small. Analysts are predicting that the "
+       "costs could well run into millions.",
+       {},
+       {{"the screen may be too small", "indirect", "", "people", "claim", ""},
+        {"the costs could well run into millions", "indirect", "", "analysts", "predicting", ""}}},
+      {"a person a sentence opens with as its topic ('For X, …') is what a pronoun after it refers to",
+       "For Carl Boden, a teacher in Skelby, Warhol was also a legend. He said, \"Warhol was the centre of the "
+       "age.\"",
+       {kBoden, {"Warhol", "PERSON", "e11"}, {"Skelby", "PLACE", "e8"}},
+       {{"Warhol was the centre of the age.", "direct", "e7", "Carl Boden", "said", ""}}},
+      {"reports with no owner speak as a crowd does",
+       "Recent reports have revealed that a defector was persuaded to travel back. Reports say that the package "
+       "includes a cash payment.",
+       {},
+       {{"a defector was persuaded to travel back", "indirect", "", "recent reports", "revealed", ""},
+        {"the package includes a cash payment", "indirect", "", "reports", "say", ""}}},
+      {"a content opens after a comma; a subordinate clause before quoted words is no clause of its own",
+       "Carl Boden spoke first. He said that, although the aircraft cost a billion, Halvard gave \"exceptional "
+       "discounts\" on them. Mark Tedder said that, at their height, the losses cut values by a third.",
+       {kBoden, kTedder, {"Halvard", "ORG", "e12"}},
+       {{"exceptional discounts", "partial", "e7", "Carl Boden", "said", ""},
+        {"at their height, the losses cut values by a third", "indirect", "e2", "Mark Tedder", "said", ""}}},
+      {"a cue that is also an ordinary verb reports a clause opened by a question word",
+       "Kestrel News noted what began as single messages had grown into a \"support movement\".",
+       {kKestrel},
+       {{"support movement", "partial", "e3", "Kestrel News", "noted", ""}}},
+      {"a prepositional phrase before quoted words is no reported clause of its own",
+       "Mark Tedder told Kestrel News that on October 6 after travelling back from Skelby, Gloria Sand \"walked "
+       "into the station and turned herself in\".",
+       {kTedder, kKestrel, kSand},
+       {{"walked into the station and turned herself in", "partial", "e2", "Mark Tedder", "told", "interview"}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
