@@ -37,10 +37,12 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -375,6 +377,9 @@ struct LoadResult {
   std::map<std::string, std::vector<double>> by_kind;  // sorted
   double seconds = 0;
   std::vector<double> ms;  // sorted
+  // Each request's start (seconds into the phase) and latency (ms), in no
+  // order: the tail over time (a cold start, a neighbour's build).
+  std::vector<std::pair<double, double>> timed;
   size_t max_bytes = 0;
   std::string first_error;
   double Percentile(double p) const {
@@ -400,6 +405,7 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
       c.set_follow_location(true);  // a story merged away meanwhile: 308 to the survivor
       c.set_read_timeout(kHttpTimeoutSeconds, 0);
       std::vector<double> ms;
+      std::vector<std::pair<double, double>> timed;
       std::map<std::string, std::vector<double>> by_kind;
       size_t errors = 0, max_bytes = 0, redirects = 0;
       std::string first_error;
@@ -410,6 +416,7 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
         const auto t0 = Clock::now();
         httplib::Result r = c.Get(path.c_str());
         ms.push_back(Since(t0) * 1e3);
+        timed.emplace_back(std::chrono::duration<double>(t0 - start).count(), ms.back());
         by_kind[KindOf(path)].push_back(ms.back());
         if (r && r->location != path && !r->location.empty()) ++redirects;
         if (!r || r->status != 200) {
@@ -423,6 +430,7 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
       }
       std::lock_guard<std::mutex> lock(mu);
       out.ms.insert(out.ms.end(), ms.begin(), ms.end());
+      out.timed.insert(out.timed.end(), timed.begin(), timed.end());
       out.errors += errors;
       out.redirects += redirects;
       for (auto& [k, v] : by_kind) out.by_kind[k].insert(out.by_kind[k].end(), v.begin(), v.end());
@@ -467,6 +475,28 @@ void Report(const char* what, const LoadResult& r) {
              "load average {}\n",
              1e3 * r.server_cpu / n, 1e3 * r.client_cpu / n, r.seconds, std::thread::hardware_concurrency(),
              LoadAverage());
+  // The p99 of the requests started in each fifth of the phase.
+  constexpr size_t kSlices = 5;
+  std::array<std::vector<double>, kSlices> slices;
+  for (const auto& [at, ms] : r.timed) {
+    slices[std::min(kSlices - 1, static_cast<size_t>(at / std::max(r.seconds, 1e-9) * kSlices))].push_back(ms);
+  }
+  std::string tail;
+  for (std::vector<double>& v : slices) {
+    std::sort(v.begin(), v.end());
+    tail += v.empty() ? " -" : fmt::format(" {:.0f}", v[std::min(v.size() - 1, v.size() * 99 / 100)]);
+  }
+  fmt::print("    p99 of each fifth of the phase (ms):{}\n", tail);
+  if (std::getenv("SERVE_LOAD_TIMELINE") != nullptr) {
+    constexpr double kWindow = 0.5;
+    std::map<size_t, std::vector<double>> windows;
+    for (const auto& [at, ms] : r.timed) windows[static_cast<size_t>(at / kWindow)].push_back(ms);
+    for (auto& [w, v] : windows) {
+      std::sort(v.begin(), v.end());
+      fmt::print(stderr, "{} {:.1f}s n={} p50={:.0f} p99={:.0f} max={:.0f}\n", what, static_cast<double>(w) * kWindow,
+                 v.size(), v[v.size() / 2], v[v.size() * 99 / 100], v.back());
+    }
+  }
   if (!r.first_error.empty()) fmt::print("    first error: {}\n", r.first_error);
   if (r.redirects > 0) fmt::print("    {} answered 308 (a story merged away meanwhile) and were followed\n", r.redirects);
 }
