@@ -105,7 +105,7 @@ struct Store::Impl {
   Stmt find_by_id, find_by_origin, find_same_text, insert_article, update_article;
   Stmt claim_origin, bump_generation, read_meta;
   Stmt upsert_duplicate, delete_duplicate;
-  Stmt count, get_article, all_articles, search;
+  Stmt count, get_article, all_articles, search, search_cut;
   Stmt stories;
   Stmt upsert_annotation, upsert_keys, get_annotation, annotator_of, get_keys;
   Stmt copy_scan, list_duplicates, last_grouped_undated, last_grouped_dated;
@@ -153,6 +153,12 @@ struct Store::Impl {
   Status SaveStoriesAt(const std::vector<StoredStory>& stories, const int64_t* generation);
   Result<Article> RowToArticle(const Stmt& st) const;
   Result<std::vector<SearchHit>> RunSearch(const std::string& query, size_t limit);
+  // The first article row Search ranks for `query`: the row of its
+  // search_ranked_matches-th newest match, or the lowest row when it has
+  // fewer.
+  Result<int64_t> SearchFrom(const std::string& query);
+  // The Status of search statement result `rc` (not a row, not done).
+  Status SearchError(int rc, const std::string& query);
 };
 
 Status Store::Impl::Prepare() {
@@ -198,14 +204,20 @@ Status Store::Impl::Prepare() {
        "SELECT " + article_columns + " FROM articles ORDER BY published, id"},
       // Ranked first, snippets after: snippet() of every match before the
       // sort made a common word cost 3x (36 against 15 ms at 10,000 synthetic
-      // articles, bench/serve_load_throughput's store).
+      // articles, bench/serve_load_throughput's store). Only matches from
+      // row ?3 on are ranked (search_cut, StoreOptions::search_ranked_matches):
+      // FTS5 seeks to it in each doclist.
       {&search,
        std::string("SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', ") +
            std::to_string(kSnippetTokens) + "), bm25(articles_fts, " + kBm25Weights +
            ") AS rank FROM articles_fts JOIN articles AS a ON a.doc = articles_fts.rowid "
            "WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN (SELECT rowid FROM articles_fts "
-           "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, " + kBm25Weights +
+           "WHERE articles_fts MATCH ?1 AND rowid >= ?3 ORDER BY bm25(articles_fts, " + kBm25Weights +
            ") LIMIT ?2) ORDER BY rank"},
+      // The row of the ?2+1-th newest match: FTS5 walks its doclists
+      // backwards without ranking (a millisecond for 2,000 matches).
+      {&search_cut,
+       "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"},
       {&stories,
        "SELECT s.id, s.label, s.span_first, s.span_last, sa.article_id "
        "FROM stories AS s LEFT JOIN story_articles AS sa ON sa.story_id = s.id "
@@ -509,25 +521,43 @@ Result<PutOutcome> Store::Impl::PutInBatch(const Article& a, uint64_t hash, PutR
   return PutOutcome::kStored;
 }
 
+Status Store::Impl::SearchError(int rc, const std::string& query) {
+  // Errors while matching are the query's fault (FTS5 syntax, unknown
+  // column filter); anything else is the database's.
+  if ((rc & 0xff) == SQLITE_ERROR) {
+    return Status::InvalidInput("malformed search query \"" + query + "\": " + sqlite3_errmsg(db.handle()));
+  }
+  return db.Error(rc, "search for \"" + query + "\" failed");
+}
+
+Result<int64_t> Store::Impl::SearchFrom(const std::string& query) {
+  constexpr int64_t kEveryRow = std::numeric_limits<int64_t>::min();
+  const size_t ranked = options.search_ranked_matches;
+  const size_t max_offset = static_cast<size_t>(std::numeric_limits<int64_t>::max());
+  if (ranked == 0 || ranked > max_offset) return kEveryRow;
+  StmtRewinder rewind(search_cut);
+  search_cut.BindText(1, query);
+  search_cut.BindInt64(2, static_cast<int64_t>(ranked - 1));
+  const int rc = search_cut.Step();
+  if (rc == SQLITE_DONE) return kEveryRow;  // fewer matches: rank them all
+  if (rc != SQLITE_ROW) return SearchError(rc, query);
+  return search_cut.ColumnInt64(0);
+}
+
 Result<std::vector<SearchHit>> Store::Impl::RunSearch(const std::string& query,
                                                       size_t limit) {
+  Result<int64_t> from = SearchFrom(query);
+  if (!from.ok()) return from.status();
   std::vector<SearchHit> hits;
   StmtRewinder rewind(search);
   search.BindText(1, query);
   const size_t max_limit = static_cast<size_t>(std::numeric_limits<int64_t>::max());
   search.BindInt64(2, static_cast<int64_t>(std::min(limit, max_limit)));
+  search.BindInt64(3, *from);
   for (;;) {
     const int rc = search.Step();
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) {
-      // Errors while matching are the query's fault (FTS5 syntax, unknown
-      // column filter); anything else is the database's.
-      if ((rc & 0xff) == SQLITE_ERROR) {
-        return Status::InvalidInput("malformed search query \"" + query +
-                                    "\": " + sqlite3_errmsg(db.handle()));
-      }
-      return db.Error(rc, "search for \"" + query + "\" failed");
-    }
+    if (rc != SQLITE_ROW) return SearchError(rc, query);
     SearchHit hit;
     hit.kind = "article";
     hit.article_id = search.ColumnText(0);
