@@ -2,6 +2,7 @@
 //
 //   build/bench/serve_load_throughput --cli build/storyline --data ../shared/data --dir build/serve-load
 //       [--articles 100000] [--ingest 10000] [--requests 20000] [--connections 64] [--slow 8]
+//       [--ingest-nice N] [--ingest-arg ARG]... [--by-kind]
 //
 // 1. Writes a synthetic news stream (bench/STORE_STREAM.md's recipe: UD
 //    English-EWT sentences, one story per five articles, one day per 250
@@ -20,7 +21,12 @@
 //    connections: errors (anything but 200, or no answer), latency
 //    percentiles. Then the same with --slow clients that send one byte
 //    every 2 s beside it; then again while `storyline ingest` adds --ingest
-//    articles (later in the stream) to the store, for as long as it runs.
+//    articles (later in the stream) to the store, for as long as it runs
+//    (the ingest is the --cli's own, so it lowers its priority as that
+//    build does; --ingest-arg=--nice --ingest-arg=0 keeps the server's).
+// Each phase also prints the p99 of each fifth of it (a cold start shows in
+// the first); SERVE_LOAD_TIMELINE=1 prints every half second's percentiles
+// on stderr.
 // Latencies are wall times seen by the client threads, which share the
 // machine with the server (and with the ingest): on a 2-core machine they
 // include time the clients themselves wait for a core.
@@ -583,7 +589,11 @@ int main(int argc, char** argv) {
   app.add_option("--connections", connections, "client connections");
   app.add_option("--slow", slow, "slow clients");
   int ingest_nice = 0;
-  app.add_option("--ingest-nice", ingest_nice, "run the ingest beside the load at this nice level (0: as the server)");
+  app.add_option("--ingest-nice", ingest_nice, "run the ingest beside the load under nice(1) at this level");
+  std::vector<std::string> ingest_extra;
+  app.add_option("--ingest-arg", ingest_extra,
+                 "added to the ingest's command line (repeatable): --ingest-arg=--nice --ingest-arg=0 runs it "
+                 "at the server's priority (`storyline ingest` lowers its own by 10 unless told otherwise)");
   bool by_kind = false;
   app.add_flag("--by-kind", by_kind, "also: server CPU per request of each kind alone (2,000 of each)");
   CLI11_PARSE(app, argc, argv);
@@ -679,7 +689,9 @@ int main(int argc, char** argv) {
   }
   std::atomic<bool> ingesting{true};
   const auto t0 = Clock::now();
-  std::vector<std::string> ingest_args = {cli, "ingest", "--db", db, extra};
+  std::vector<std::string> ingest_args = {cli, "ingest", "--db", db};
+  ingest_args.insert(ingest_args.end(), ingest_extra.begin(), ingest_extra.end());
+  ingest_args.push_back(extra);
   if (ingest_nice != 0) {
     ingest_args.insert(ingest_args.begin(), {"/usr/bin/nice", "-n", std::to_string(ingest_nice)});
   }
@@ -690,8 +702,10 @@ int main(int argc, char** argv) {
   });
   with_ingest = Measured(server, mix, requests, connections, 3, [&] { return ingesting.load(); });
   waiter.join();
-  Report(fmt::format("new requests, ingest of {} beside{}", ingest,
-                     ingest_nice != 0 ? fmt::format(" (nice {})", ingest_nice) : std::string())
+  std::string how;
+  for (const std::string& a : ingest_extra) how += " " + a;
+  if (ingest_nice != 0) how += fmt::format(" under nice -n {}", ingest_nice);
+  Report(fmt::format("new requests, ingest of {} beside{}", ingest, how.empty() ? how : " (" + how.substr(1) + ")")
              .c_str(),
          with_ingest);
   ReportKinds(with_ingest);
