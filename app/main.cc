@@ -42,6 +42,11 @@ int main(int argc, char** argv) {
   bool no_group = false;
   c_ingest->add_flag("--no-group", no_group,
                      "store and annotate only, group nothing (a shard for `storyline merge`)");
+  c_ingest->add_option("--nice", ingest.nice,
+                       "added to the process's nice value, so a server or anything else on the machine "
+                       "gets the cores first (0: keep the caller's priority)")
+      ->check(CLI::Range(0, 19))
+      ->capture_default_str();
   c_ingest->add_flag("--progress", progress, "always show the progress line");
   c_ingest->add_flag("--no-progress", no_progress, "never show the progress line");
 

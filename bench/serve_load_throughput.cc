@@ -2,6 +2,7 @@
 //
 //   build/bench/serve_load_throughput --cli build/storyline --data ../shared/data --dir build/serve-load
 //       [--articles 100000] [--ingest 10000] [--requests 20000] [--connections 64] [--slow 8]
+//       [--ingest-nice N] [--ingest-arg ARG]... [--by-kind]
 //
 // 1. Writes a synthetic news stream (bench/STORE_STREAM.md's recipe: UD
 //    English-EWT sentences, one story per five articles, one day per 250
@@ -20,7 +21,12 @@
 //    connections: errors (anything but 200, or no answer), latency
 //    percentiles. Then the same with --slow clients that send one byte
 //    every 2 s beside it; then again while `storyline ingest` adds --ingest
-//    articles (later in the stream) to the store, for as long as it runs.
+//    articles (later in the stream) to the store, for as long as it runs
+//    (the ingest is the --cli's own, so it lowers its priority as that
+//    build does; --ingest-arg=--nice --ingest-arg=0 keeps the server's).
+// Each phase also prints the p99 of each fifth of it (a cold start shows in
+// the first); SERVE_LOAD_TIMELINE=1 prints every half second's percentiles
+// on stderr.
 // Latencies are wall times seen by the client threads, which share the
 // machine with the server (and with the ingest): on a 2-core machine they
 // include time the clients themselves wait for a core.
@@ -37,10 +43,12 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -375,6 +383,9 @@ struct LoadResult {
   std::map<std::string, std::vector<double>> by_kind;  // sorted
   double seconds = 0;
   std::vector<double> ms;  // sorted
+  // Each request's start (seconds into the phase) and latency (ms), in no
+  // order: the tail over time (a cold start, a neighbour's build).
+  std::vector<std::pair<double, double>> timed;
   size_t max_bytes = 0;
   std::string first_error;
   double Percentile(double p) const {
@@ -400,6 +411,7 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
       c.set_follow_location(true);  // a story merged away meanwhile: 308 to the survivor
       c.set_read_timeout(kHttpTimeoutSeconds, 0);
       std::vector<double> ms;
+      std::vector<std::pair<double, double>> timed;
       std::map<std::string, std::vector<double>> by_kind;
       size_t errors = 0, max_bytes = 0, redirects = 0;
       std::string first_error;
@@ -410,6 +422,7 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
         const auto t0 = Clock::now();
         httplib::Result r = c.Get(path.c_str());
         ms.push_back(Since(t0) * 1e3);
+        timed.emplace_back(std::chrono::duration<double>(t0 - start).count(), ms.back());
         by_kind[KindOf(path)].push_back(ms.back());
         if (r && r->location != path && !r->location.empty()) ++redirects;
         if (!r || r->status != 200) {
@@ -423,6 +436,7 @@ LoadResult RunLoad(int port, const Mix& mix, size_t requests, size_t connections
       }
       std::lock_guard<std::mutex> lock(mu);
       out.ms.insert(out.ms.end(), ms.begin(), ms.end());
+      out.timed.insert(out.timed.end(), timed.begin(), timed.end());
       out.errors += errors;
       out.redirects += redirects;
       for (auto& [k, v] : by_kind) out.by_kind[k].insert(out.by_kind[k].end(), v.begin(), v.end());
@@ -467,6 +481,28 @@ void Report(const char* what, const LoadResult& r) {
              "load average {}\n",
              1e3 * r.server_cpu / n, 1e3 * r.client_cpu / n, r.seconds, std::thread::hardware_concurrency(),
              LoadAverage());
+  // The p99 of the requests started in each fifth of the phase.
+  constexpr size_t kSlices = 5;
+  std::array<std::vector<double>, kSlices> slices;
+  for (const auto& [at, ms] : r.timed) {
+    slices[std::min(kSlices - 1, static_cast<size_t>(at / std::max(r.seconds, 1e-9) * kSlices))].push_back(ms);
+  }
+  std::string tail;
+  for (std::vector<double>& v : slices) {
+    std::sort(v.begin(), v.end());
+    tail += v.empty() ? " -" : fmt::format(" {:.0f}", v[std::min(v.size() - 1, v.size() * 99 / 100)]);
+  }
+  fmt::print("    p99 of each fifth of the phase (ms):{}\n", tail);
+  if (std::getenv("SERVE_LOAD_TIMELINE") != nullptr) {
+    constexpr double kWindow = 0.5;
+    std::map<size_t, std::vector<double>> windows;
+    for (const auto& [at, ms] : r.timed) windows[static_cast<size_t>(at / kWindow)].push_back(ms);
+    for (auto& [w, v] : windows) {
+      std::sort(v.begin(), v.end());
+      fmt::print(stderr, "{} {:.1f}s n={} p50={:.0f} p99={:.0f} max={:.0f}\n", what, static_cast<double>(w) * kWindow,
+                 v.size(), v[v.size() / 2], v[v.size() * 99 / 100], v.back());
+    }
+  }
   if (!r.first_error.empty()) fmt::print("    first error: {}\n", r.first_error);
   if (r.redirects > 0) fmt::print("    {} answered 308 (a story merged away meanwhile) and were followed\n", r.redirects);
 }
@@ -553,7 +589,11 @@ int main(int argc, char** argv) {
   app.add_option("--connections", connections, "client connections");
   app.add_option("--slow", slow, "slow clients");
   int ingest_nice = 0;
-  app.add_option("--ingest-nice", ingest_nice, "run the ingest beside the load at this nice level (0: as the server)");
+  app.add_option("--ingest-nice", ingest_nice, "run the ingest beside the load under nice(1) at this level");
+  std::vector<std::string> ingest_extra;
+  app.add_option("--ingest-arg", ingest_extra,
+                 "added to the ingest's command line (repeatable): --ingest-arg=--nice --ingest-arg=0 runs it "
+                 "at the server's priority (`storyline ingest` lowers its own by 10 unless told otherwise)");
   bool by_kind = false;
   app.add_flag("--by-kind", by_kind, "also: server CPU per request of each kind alone (2,000 of each)");
   CLI11_PARSE(app, argc, argv);
@@ -649,7 +689,9 @@ int main(int argc, char** argv) {
   }
   std::atomic<bool> ingesting{true};
   const auto t0 = Clock::now();
-  std::vector<std::string> ingest_args = {cli, "ingest", "--db", db, extra};
+  std::vector<std::string> ingest_args = {cli, "ingest", "--db", db};
+  ingest_args.insert(ingest_args.end(), ingest_extra.begin(), ingest_extra.end());
+  ingest_args.push_back(extra);
   if (ingest_nice != 0) {
     ingest_args.insert(ingest_args.begin(), {"/usr/bin/nice", "-n", std::to_string(ingest_nice)});
   }
@@ -660,8 +702,10 @@ int main(int argc, char** argv) {
   });
   with_ingest = Measured(server, mix, requests, connections, 3, [&] { return ingesting.load(); });
   waiter.join();
-  Report(fmt::format("new requests, ingest of {} beside{}", ingest,
-                     ingest_nice != 0 ? fmt::format(" (nice {})", ingest_nice) : std::string())
+  std::string how;
+  for (const std::string& a : ingest_extra) how += " " + a;
+  if (ingest_nice != 0) how += fmt::format(" under nice -n {}", ingest_nice);
+  Report(fmt::format("new requests, ingest of {} beside{}", ingest, how.empty() ? how : " (" + how.substr(1) + ")")
              .c_str(),
          with_ingest);
   ReportKinds(with_ingest);

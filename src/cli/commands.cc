@@ -1,9 +1,13 @@
 // The subcommands of `storyline`, as library functions (see commands.h).
 #include "storyline/commands.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -190,8 +194,31 @@ std::string ErrorLine(const Status& status) {
   return std::string(kMessagePrefix) + "error: " + status.message();
 }
 
+namespace {
+
+// The most a nice value can be (setpriority(2)): the lowest priority.
+constexpr int kLowestPriority = 19;
+
+// Raises the process's nice value by `by` (IngestCommand::nice). Linux keeps
+// a nice value per thread and new threads inherit their creator's, so this
+// runs before the ingest starts any. Lowering one's own priority is always
+// allowed; should it fail all the same, the ingest goes on at the priority it
+// has, with a warning.
+void LowerPriority(int by, std::ostream& err) {
+  if (by <= 0) return;
+  errno = 0;
+  const int now = getpriority(PRIO_PROCESS, 0);
+  if (now == -1 && errno != 0) return;
+  if (setpriority(PRIO_PROCESS, 0, std::min(kLowestPriority, now + by)) != 0) {
+    err << kMessagePrefix << "warning: cannot lower the ingest's priority: " << std::strerror(errno) << "\n";
+  }
+}
+
+}  // namespace
+
 Status RunIngest(const IngestCommand& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.paths.empty()) return Status::InvalidInput("ingest: no input paths given");
+  LowerPriority(cmd.nice, err);
   auto store = Store::Open(cmd.db, {});
   if (!store.ok()) return store.status();
   CountingReporter reporter(&err, kMessagePrefix);

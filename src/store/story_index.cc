@@ -736,15 +736,17 @@ Result<EntityRecord> StoryIndexReader::GetEntity(const std::string& key) {
 
 Result<std::vector<QuoteHit>> StoryIndexReader::SearchQuotes(const std::string& query, size_t limit) {
   // Snippet length in tokens: as the article search's. Ranked first, the
-  // snippets made for the hits only (as Store::Search).
+  // snippets made for the hits only, and each hit keeps the rank it was
+  // sorted by (as Store::Search: bm25() asked again per hit recounts every
+  // match for its IDF; 6.5 against 3.0 ms for a word in 3,000 quotations).
   constexpr int kSnippetTokens = 16;
   Result<Stmt*> st = Cached(
       "SELECT s.id, q.quote, q.speaker, snippet(story_quotes_fts, 1, '[', ']', '…', " +
       std::to_string(kSnippetTokens) +
-      "), bm25(story_quotes_fts) AS rank FROM story_quotes_fts JOIN story_quotes AS q "
-      "ON q.doc = story_quotes_fts.rowid JOIN stories AS s ON s.stream_index = q.stream "
-      "WHERE story_quotes_fts MATCH ?1 AND story_quotes_fts.rowid IN (SELECT rowid FROM story_quotes_fts "
-      "WHERE story_quotes_fts MATCH ?1 ORDER BY bm25(story_quotes_fts) LIMIT ?2) ORDER BY rank");
+      "), r.rank FROM (SELECT rowid AS doc, bm25(story_quotes_fts) AS rank FROM story_quotes_fts "
+      "WHERE story_quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS r CROSS JOIN story_quotes_fts "
+      "CROSS JOIN story_quotes AS q CROSS JOIN stories AS s WHERE story_quotes_fts MATCH ?1 AND "
+      "story_quotes_fts.rowid = r.doc AND q.doc = r.doc AND s.stream_index = q.stream ORDER BY r.rank");
   if (!st.ok()) return st.status();
   StmtRewinder rewind(**st);
   (*st)->BindText(1, query);
