@@ -508,7 +508,7 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
       }
     }
     // What the wider attribute adds ("treated" of "firefighters treated")
-    // must be said in the bare figure's sentence too: "62 firefighters were
+    // must be said beside the bare figure too (Said): "62 firefighters were
     // at the scene" are not the firefighters treated.
     if (wider.size() == 1 && !Said(*wider.begin(), f)) wider.clear();
     if (wider.size() == 1) {

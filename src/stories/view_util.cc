@@ -309,7 +309,8 @@ void AddFrameWords(std::string_view text, bool backward, const FrameOptions& opt
     edge = backward ? t.begin : t.end;
     if (lexicon::In(lexicon::kMeasureQualifiers, t.folded)) out.qualifiers.push_back(t.folded);
     const bool own = backward ? t.begin >= text.size() - near : t.end <= near;
-    if (own && !(options.skip_names && t.capitalised) && MeasureWord(t.folded) && taken < options.reach) {
+    const bool name = options.skip_names && t.capitalised && !t.sentence_initial;
+    if (own && !name && MeasureWord(t.folded) && taken < options.reach) {
       out.stems.push_back(Stem(t.folded));
       taken_words.push_back(t.folded);
       ++taken;

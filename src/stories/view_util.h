@@ -78,9 +78,9 @@ struct FrameOptions {
   // Bytes of the text next to the value whose words are its own (the rest
   // is another figure's): words are taken there only; qualifiers anywhere.
   size_t own_bytes = std::string_view::npos;
-  // Capitalised words are a name's ("a surgical hub at Dunhallow
-  // Hospital"), not what a figure measures; an earlier event's place
-  // ("at Callow Hill in 2009") still anchors a year.
+  // Capitalised words inside a sentence are a name's ("a surgical hub at
+  // Dunhallow Hospital"), not what a figure measures; an earlier event's
+  // place ("at Callow Hill in 2009") still anchors a year.
   bool skip_names = false;
 };
 struct FrameWords {
