@@ -32,4 +32,23 @@ PY
 grep -q 'rebuilt 0 story views' "$TMP/re2.txt" || fail "second reindex: $(cat "$TMP/re2.txt")"
 "$SL" brief --db "$DB" "$story" --format json -o "$TMP/new.json"
 cmp -s "$TMP/new.json" "$TMP/oneshot.json" || fail "brief over the rebuilt view differs"
+
+# The next ingest rebuilds such views too, even with nothing new to store.
+stamp_old() {
+  /usr/bin/python3 - "$DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+(sid, view) = c.execute("SELECT id, view FROM stories WHERE view IS NOT NULL").fetchone()
+view = bytearray(view); view[1] = 1
+c.execute("UPDATE stories SET view = ? WHERE id = ?", (bytes(view), sid)); c.commit()
+PY
+}
+stamp_old
+"$SL" ingest --db "$DB" "$SRC/examples/brackenford-bridge" > /dev/null 2> "$TMP/ingest.err" || fail "ingest: $(cat "$TMP/ingest.err")"
+/usr/bin/python3 - "$DB" <<'PY' || fail "the view was not rebuilt by the next ingest"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+(view,) = c.execute("SELECT view FROM stories WHERE view IS NOT NULL").fetchone()
+sys.exit(0 if view[1] > 1 else 1)
+PY
 echo ok
