@@ -1544,10 +1544,9 @@ class Finder {
     // "won by 197 votes": a difference, not a count; so is "three points
     // adrift of safety" (lexicons/count_scopes.txt, tag gap).
     if (lead > 0 && IsWordCi(lead - 1, "by")) measure += " margin";
-    if (m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) &&
-        lexicon::In(lexicon::kCountScopesGap, Lower(toks_[m.last + 1].s))) {
-      measure += " " + Lower(toks_[m.last + 1].s);
-    }
+    const std::string next =
+        m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) ? Lower(toks_[m.last + 1].s) : std::string();
+    if (lexicon::In(lexicon::kCountScopesGap, next)) measure += " " + next;
     // "the plan called for 450 stewards", "required 12 staff": what is asked
     // for, not what there is (lexicons/count_scopes.txt, tag required).
     if (lead > 0) {
@@ -1559,10 +1558,7 @@ class Finder {
     }
     // "below the 60mph limit": the value a figure is held against, not a
     // figure of the story (lexicons/count_scopes.txt, tag reference).
-    if (m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) &&
-        lexicon::In(lexicon::kCountScopesReference, Lower(toks_[m.last + 1].s))) {
-      measure += " " + Lower(toks_[m.last + 1].s);
-    }
+    if (lexicon::In(lexicon::kCountScopesReference, next)) measure += " " + next;
     return measure;
   }
 

@@ -808,9 +808,10 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
-      bool clash = false, fits = false;
+      bool clash = false, fits = false, side_by_side = false;
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
+          if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
           if (!SameTime(*f, *g)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
@@ -834,11 +835,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       // Two values one sentence states side by side are two facts ("14
       // points from 19 games and three points from safety"), wherever else
       // they appear: a sentence is not read as contradicting itself.
-      for (const Figure* f : nodes[i]) {
-        for (const Figure* g : nodes[j]) {
-          if (f->article == g->article && f->evidence == g->evidence) clash = false;
-        }
-      }
+      if (side_by_side) clash = false;
       if (clash) {
         conflict.Join(i, j);
         in_conflict[i] = in_conflict[j] = true;
