@@ -22,12 +22,6 @@
 namespace storyline::stories {
 namespace {
 
-// A name word shorter than this is an initial or a nickname ("Ye", "Jo"):
-// one letter changes it into another name, not a misspelling.
-constexpr size_t kMinNameWordCodePoints = 4;
-// Words this long tolerate two typos ("Gvasalia"/"Gvasallia" and a
-// dropped accent), shorter ones one.
-constexpr size_t kTwoEditCodePoints = 8;
 // Head-phrase words read after a year mention ("2023 Balenciaga runway
 // show"): a noun phrase in English rarely has more modifiers than this.
 constexpr size_t kMaxHeadPhraseWords = 4;
@@ -860,12 +854,6 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   }
 }
 
-bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {
-  if (longer.size() <= shorter.size() || longer.substr(0, shorter.size()) != shorter) return false;
-  const std::string_view rest = longer.substr(shorter.size());
-  return rest == "s" || rest == "'s" || rest == "es" || rest == "\xE2\x80\x99s";
-}
-
 // Whether `s` has a lowercase letter (any script): "RAIO" has none.
 bool HasLowercase(std::string_view s) {
   const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -1521,20 +1509,6 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
 
 }  // namespace
 
-
-bool SpellingVariants(std::string_view a, std::string_view b) {
-  if (a == b) return false;
-  const std::string_view shorter = a.size() <= b.size() ? a : b;
-  const std::string_view longer = a.size() <= b.size() ? b : a;
-  if (IsPluralOrPossessive(shorter, longer)) return false;
-  const size_t len = std::min(CountCodePoints(a), CountCodePoints(b));
-  if (len < kMinNameWordCodePoints) return false;
-  // A prefix is a shortened name, not a misspelling, unless only one
-  // letter is missing ("Kendal" for "Kendall").
-  const size_t distance = EditDistance(a, b);
-  if (longer.substr(0, shorter.size()) == shorter && distance > 1) return false;
-  return distance <= (len >= kTwoEditCodePoints ? 2u : 1u);
-}
 
 ValueRelation CompareValues(std::string_view attribute, std::string_view a, std::string_view b) {
   if (a == b) return ValueRelation::kSame;

@@ -64,11 +64,6 @@ namespace storyline::stories {
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                const std::vector<std::vector<QuoteRef>>& quote_groups, Story& story);
 
-// True when two case-folded name words are spellings of one name: an edit
-// or two apart (scaled to length), not a plural or possessive of each other
-// and not a prefix of each other ("Kim" is not a misspelling of "Kimberly").
-bool SpellingVariants(std::string_view a, std::string_view b);
-
 // How value `a` of an attribute stands to value `b` of the same attribute.
 enum class ValueRelation {
   kSame,        // equal

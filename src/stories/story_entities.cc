@@ -602,7 +602,10 @@ void EntityIndex::JoinSoundAlikes() {
     for (size_t i = 0; i < names.size(); ++i) {
       for (size_t j = i + 1; j < names.size(); ++j) {
         const size_t x = Find(names[i].second), y = Find(names[j].second);
-        if (x == y || !SoundsAlike(names[i].first, names[j].first)) continue;
+        if (x == y) continue;
+        if (!SoundsAlike(names[i].first, names[j].first) && !SpellingVariants(names[i].first, names[j].first)) {
+          continue;
+        }
         const std::set<size_t>& xa = groups_[x].article_indices;
         const std::set<size_t>& ya = groups_[y].article_indices;
         if (std::any_of(xa.begin(), xa.end(), [&](size_t a) { return ya.count(a) != 0; })) continue;

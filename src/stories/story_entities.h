@@ -123,8 +123,9 @@ class EntityIndex {
   // name has another word in common with g's ("Neville Osei" / "Neville
   // Osie"), which need no further evidence.
   std::set<size_t> VariantCandidates(size_t g, const VariantIndex& index, std::set<size_t>* full_names);
-  // "Aurel Maddox" / "Aurel Madocks": one first name, surnames that sound
-  // alike (SoundsAlike), never in one article: one person.
+  // "Aurel Maddox" / "Aurel Madocks", "Dominic Farrance" / "Dominic
+  // Farrants": one first name, surnames that sound alike (SoundsAlike) or
+  // are spelt alike (SpellingVariants), never in one article: one person.
   void JoinSoundAlikes();
   void JoinAcronyms();
   std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const;

@@ -277,6 +277,32 @@ bool SoundsAlike(const std::string& a, const std::string& b) {
   return !sa.empty() && sa == Soundex(b) && EditDistance(a, b) <= kMaxSurnameEdits;
 }
 
+namespace {
+
+bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {
+  if (longer.size() <= shorter.size() || longer.substr(0, shorter.size()) != shorter) return false;
+  const std::string_view rest = longer.substr(shorter.size());
+  return rest == "s" || rest == "'s" || rest == "es" || rest == "\xE2\x80\x99s";
+}
+
+}  // namespace
+
+bool SpellingVariants(std::string_view a, std::string_view b) {
+  // Words this long tolerate two typos, shorter ones one.
+  constexpr size_t kTwoEditCodePoints = 8;
+  if (a == b) return false;
+  const std::string_view shorter = a.size() <= b.size() ? a : b;
+  const std::string_view longer = a.size() <= b.size() ? b : a;
+  if (IsPluralOrPossessive(shorter, longer)) return false;
+  const size_t len = std::min(CountCodePoints(a), CountCodePoints(b));
+  if (len < kMinNameWordCodePoints) return false;
+  // A prefix is a shortened name, not a misspelling, unless only one
+  // letter is missing ("Kendal" for "Kendall").
+  const size_t distance = EditDistance(a, b);
+  if (longer.substr(0, shorter.size()) == shorter && distance > 1) return false;
+  return distance <= (len >= kTwoEditCodePoints ? 2u : 1u);
+}
+
 bool MeasureWord(const std::string& folded) {
   const bool letter = std::any_of(folded.begin(), folded.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;

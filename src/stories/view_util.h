@@ -58,6 +58,16 @@ std::string Soundex(std::string_view word);
 // four or more letters, at most three edits ("Dorrie" / "Dorey").
 bool SoundsAlike(const std::string& a, const std::string& b);
 
+// A name word shorter than this is an initial or a nickname ("Ye", "Jo"):
+// one letter changes it into another name, not a misspelling.
+inline constexpr size_t kMinNameWordCodePoints = 4;
+
+// True when two case-folded name words are spellings of one name: an edit
+// or two apart (two from eight code points: "Gvasalia"/"Gvasallia" and a
+// dropped accent), not a plural or possessive of each other and not a
+// prefix of each other ("Kim" is not a misspelling of "Kimberly").
+bool SpellingVariants(std::string_view a, std::string_view b);
+
 // The words beside a value that say what it is (a figure's "made 23
 // arrests", a year's "the record was set in 1968"), for matching one fact
 // stated by two outlets in different words.

@@ -485,7 +485,7 @@ TEST(ClaimsTest, NearDuplicateCopiesDoNotMakeAgreement) {
 
 // A hyphenated surname is one name word, spelled as a whole; an acronym is
 // no spelling of a word of the full name (through the language layer).
-TEST(ClaimsTest, HyphenatedNamesAndAcronymsInSpellings) {
+TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
   struct Row {
     std::string first, second;     // how each article names it
     std::set<std::string> values;  // of the name claim; empty: none
@@ -493,6 +493,11 @@ TEST(ClaimsTest, HyphenatedNamesAndAcronymsInSpellings) {
   const Row rows[] = {
       {"Philippa Adewole-Finch", "Philippa Adewole-Fitch", {"Adewole-Finch", "Adewole-Fitch"}},
       {"the Rail Accident Investigation Office", "the Rail Accident Investigation Office (RAIO)", {}},
+      // One first name, a long surname spelt two letters apart: one person.
+      {"Orla Tallance", "Orla Tallants", {"Tallance", "Tallants"}},
+      // Two people: another first name, or a short surname two letters off.
+      {"Orla Tallance", "Conor Tallants", {}},
+      {"Sam Carter", "Sam Porter", {}},
   };
   for (const Row& row : rows) {
     std::vector<Article> articles;
