@@ -800,14 +800,6 @@ std::string RoleAfter(std::string_view after, bool complete) {
   return std::string(Between(after, words[start].begin, words[i - 1].end));
 }
 
-// The sentence (code points) holding `cp`, or the whole text.
-Span SentenceOf(const AnnotatedArticle& a, size_t cp, size_t length) {
-  for (const Span& s : a.sentences) {
-    if (s.start <= cp && cp < s.end) return s;
-  }
-  return {0, length};
-}
-
 // Roles written right beside a person's name (see RoleBefore, RoleAfter).
 void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                 const Story& story, ClaimTable& table) {

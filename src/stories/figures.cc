@@ -167,10 +167,7 @@ bool ComparesBetween(std::string_view text) {
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
 std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
-  Span sentence{0, view.cp_length()};
-  for (const Span& s : a.sentences) {
-    if (s.start <= q.span.start && q.span.start < s.end) sentence = s;
-  }
+  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
   std::string best;
   size_t best_gap = kTimeReach + 1;
   const std::string this_year = a.article.published.substr(0, 4);

@@ -277,6 +277,13 @@ bool SoundsAlike(const std::string& a, const std::string& b) {
   return !sa.empty() && sa == Soundex(b) && EditDistance(a, b) <= kMaxSurnameEdits;
 }
 
+Span SentenceOf(const AnnotatedArticle& a, size_t cp, size_t length) {
+  for (const Span& s : a.sentences) {
+    if (s.start <= cp && cp < s.end) return s;
+  }
+  return {0, length};
+}
+
 namespace {
 
 bool IsPluralOrPossessive(std::string_view shorter, std::string_view longer) {

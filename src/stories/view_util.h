@@ -58,6 +58,10 @@ std::string Soundex(std::string_view word);
 // four or more letters, at most three edits ("Dorrie" / "Dorey").
 bool SoundsAlike(const std::string& a, const std::string& b);
 
+// The sentence (code points) of `a` holding `cp`, or the whole text
+// (`length` code points).
+Span SentenceOf(const AnnotatedArticle& a, size_t cp, size_t length);
+
 // A name word shorter than this is an initial or a nickname ("Ye", "Jo"):
 // one letter changes it into another name, not a misspelling.
 inline constexpr size_t kMinNameWordCodePoints = 4;
