@@ -336,7 +336,11 @@ inline std::optional<Mapping> MapValue(const Gold& gold, const SystemClaim& c, c
     const GoldFact& fact = gold.facts[f];
     for (size_t k = 0; k < fact.values.size(); ++k) {
       const GoldValue& gv = fact.values[k];
-      if (!Contains(gv.articles, article) || !SameValue(v.parsed, gv.parsed)) continue;
+      // A spelling given as the whole name ("Calum Dorsey") is matched by
+      // the one word a system compares ("Calum").
+      const bool name_word = fact.attribute == "name" && c.attribute == "name" && !v.parsed.numeric &&
+                             !gv.parsed.numeric && HasWords(gv.parsed.text, v.parsed.text);
+      if (!Contains(gv.articles, article) || !(SameValue(v.parsed, gv.parsed) || name_word)) continue;
       cands.push_back({f, k, SubjectMatches(gold, fact.subject, c, fact.attribute)});
     }
   }

@@ -893,7 +893,9 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         // A month or weekday in a mention is a linking slip ("March" for
         // "Marsh"), not a spelling of the name.
         if (!t.capitalised || !t.has_letter || IsCalendarWord(t.folded)) continue;
-        if (CountCodePoints(t.folded) < kMinNameWordCodePoints) continue;
+        // Shorter words are initials and nicknames, but for a doubled
+        // letter ("Vos" / "Voss", compared below).
+        if (CountCodePoints(t.folded) + 1 < kMinNameWordCodePoints) continue;
         // An acronym ("RAIO") is no spelling of a word of the name ("Rail").
         const std::string_view surface = std::string_view(m.text).substr(t.begin, t.end - t.begin);
         if (!HasLowercase(surface)) continue;
@@ -907,7 +909,10 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     const BriefEntity& entity = story.entities[e];
     for (auto x = seen.begin(); x != seen.end(); ++x) {
       for (auto y = std::next(x); y != seen.end(); ++y) {
-        if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first)) continue;
+        if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
+            !DoubledLetterVariant(x->first, y->first)) {
+          continue;
+        }
         // One claim per pair of spellings: "Kendall" vs "Kendal".
         const std::string key = fmt::format("n|{}|{}|{}", e, x->first, y->first);
         const std::string attribute = "name";

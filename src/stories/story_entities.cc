@@ -44,6 +44,35 @@ constexpr size_t kRoleWeight = 2;
 // spellings are one person; disjoint sets are evidence of two people.
 bool IsRoleNoun(std::string_view folded) { return lexicon::In(lexicon::kPersonNounsRole, folded); }
 
+// A person's name without the honorifics and person nouns a tagger took in
+// front of it ("Dr Priya Ramasamy", "Student Saoirse Delany" at a
+// sentence's start): "Priya Ramasamy". Two words are always kept, and a
+// title that is part of a name ("Queen Elizabeth") stays.
+std::string WithoutLeadingTitles(const std::string& name) {
+  std::vector<std::string> words;
+  for (size_t at = 0; at < name.size();) {
+    const size_t end = std::min(name.find(' ', at), name.size());
+    if (end > at) words.push_back(name.substr(at, end - at));
+    at = end + 1;
+  }
+  size_t drop = 0;
+  while (words.size() - drop > 2) {
+    std::string folded = FoldCase(words[drop]);
+    if (folded.ends_with(".")) folded.pop_back();
+    const bool title = lexicon::In(lexicon::kHonorifics, folded) ||
+                       ((lexicon::In(lexicon::kPersonNounsRoleHead, folded) ||
+                         lexicon::In(lexicon::kPersonNounsDescription, folded) ||
+                         lexicon::In(lexicon::kPersonNounsEpithet, folded)) &&
+                        !lexicon::In(lexicon::kPersonNounsTitle, folded));
+    if (!title) break;
+    ++drop;
+  }
+  if (drop == 0) return name;
+  std::string out;
+  for (size_t i = drop; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
 // Function words that acronyms skip ("Bank of England" -> "BOE" or "BE"),
 // lexicons/acronym_fillers.txt.
 bool IsAcronymFiller(std::string_view folded) { return lexicon::In(lexicon::kAcronymFillers, folded); }
@@ -382,8 +411,9 @@ void EntityIndex::AddArticle(size_t ai, const AnnotatedArticle& a) {
   std::map<std::string, size_t> group_of;
   for (const std::string& key : order) {
     const Local& l = locals[key];
-    const std::string name = CanonicalName(l.surfaces, {}, MajorityType(l.types) == "PERSON");
-    std::string name_key = NameKey(name);
+    const bool person = MajorityType(l.types) == "PERSON";
+    const std::string name = CanonicalName(l.surfaces, {}, person);
+    std::string name_key = NameKey(person ? WithoutLeadingTitles(name) : name);
     if (name_key.empty()) continue;
     // An entity known only by descriptions ("the company") is its own: two
     // articles' "the company" are rarely the same one.
@@ -403,7 +433,7 @@ void EntityIndex::AddArticle(size_t ai, const AnnotatedArticle& a) {
     for (const auto& [s, n] : l.surfaces) {
       g.surfaces[s] += n;
       g.surface_articles[s].insert(ai);
-      if (IsNameForm(s)) g.keys.insert(NameKey(s));
+      if (IsNameForm(s)) g.keys.insert(NameKey(person ? WithoutLeadingTitles(s) : s));
     }
     for (const auto& [t, n] : l.types) g.types[t] += n;
     g.roles.insert(l.roles.begin(), l.roles.end());
@@ -587,32 +617,38 @@ std::set<size_t> EntityIndex::VariantCandidates(size_t g, const VariantIndex& in
 }
 
 void EntityIndex::JoinSoundAlikes() {
-  // First name -> (surname, group) of two-word person names.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_first;
+  // First name -> (surname, group) and surname -> (first name, group) of
+  // two-word person names.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_first, by_last;
   for (size_t h = 0; h < groups_.size(); ++h) {
     if (MajorityType(groups_[h].types) != "PERSON") continue;
     for (const std::string& key : groups_[h].keys) {
       const std::vector<std::string> words = SplitWords(key);
-      if (words.size() == 2 && CountCodePoints(words[0]) >= kMinVariantWord) {
-        by_first[words[0]].emplace_back(words[1], h);
-      }
+      if (words.size() != 2) continue;
+      if (CountCodePoints(words[0]) >= kMinVariantWord) by_first[words[0]].emplace_back(words[1], h);
+      if (CountCodePoints(words[1]) >= kMinVariantWord) by_last[words[1]].emplace_back(words[0], h);
     }
   }
-  for (const auto& [first, names] : by_first) {
+  const auto join = [&](const std::vector<std::pair<std::string, size_t>>& names, auto&& alike) {
     for (size_t i = 0; i < names.size(); ++i) {
       for (size_t j = i + 1; j < names.size(); ++j) {
         const size_t x = Find(names[i].second), y = Find(names[j].second);
-        if (x == y) continue;
-        if (!SoundsAlike(names[i].first, names[j].first) && !SpellingVariants(names[i].first, names[j].first)) {
-          continue;
-        }
+        if (x == y || !alike(names[i].first, names[j].first)) continue;
         const std::set<size_t>& xa = groups_[x].article_indices;
         const std::set<size_t>& ya = groups_[y].article_indices;
         if (std::any_of(xa.begin(), xa.end(), [&](size_t a) { return ya.count(a) != 0; })) continue;
         Union(x, y);
       }
     }
+  };
+  for (const auto& [first, names] : by_first) {
+    join(names, [](const std::string& a, const std::string& b) {
+      return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
+    });
   }
+  // "Callum Dorsey" / "Calum Dorsey": a first name differs only by a
+  // doubled letter (a changed one may be a sibling: "Maria" / "Mario").
+  for (const auto& [last, names] : by_last) join(names, DoubledLetterVariant);
 }
 
 // "NRC" and "Northern Rail Council": an all-capital word of two to six

@@ -124,8 +124,10 @@ class EntityIndex {
   // Osie"), which need no further evidence.
   std::set<size_t> VariantCandidates(size_t g, const VariantIndex& index, std::set<size_t>* full_names);
   // "Aurel Maddox" / "Aurel Madocks", "Dominic Farrance" / "Dominic
-  // Farrants": one first name, surnames that sound alike (SoundsAlike) or
-  // are spelt alike (SpellingVariants), never in one article: one person.
+  // Farrants", "Anneke Voss" / "Anneke Vos": one first name, surnames that
+  // sound alike (SoundsAlike) or are spelt alike (SpellingVariants,
+  // DoubledLetterVariant); or one surname and first names a doubled letter
+  // apart ("Callum" / "Calum"); never in one article: one person.
   void JoinSoundAlikes();
   void JoinAcronyms();
   std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const;

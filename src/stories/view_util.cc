@@ -310,6 +310,21 @@ bool SpellingVariants(std::string_view a, std::string_view b) {
   return distance <= (len >= kTwoEditCodePoints ? 2u : 1u);
 }
 
+bool DoubledLetterVariant(std::string_view a, std::string_view b) {
+  const std::string_view shorter = a.size() < b.size() ? a : b;
+  const std::string_view longer = a.size() < b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1) return false;
+  size_t first = 0;
+  while (first < shorter.size() && shorter[first] == longer[first]) ++first;
+  // The extra byte is at `first` (or anywhere in the run of its letter
+  // before it); it must double its neighbour, and the rest must agree.
+  const unsigned char extra = static_cast<unsigned char>(longer[first]);
+  if (extra >= 0x80 || !std::isalpha(extra)) return false;
+  const bool doubled = (first > 0 && longer[first - 1] == longer[first]) ||
+                       (first + 1 < longer.size() && longer[first + 1] == longer[first]);
+  return doubled && longer.substr(first + 1) == shorter.substr(first);
+}
+
 bool MeasureWord(const std::string& folded) {
   const bool letter = std::any_of(folded.begin(), folded.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;

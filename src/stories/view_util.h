@@ -72,6 +72,12 @@ inline constexpr size_t kMinNameWordCodePoints = 4;
 // prefix of each other ("Kim" is not a misspelling of "Kimberly").
 bool SpellingVariants(std::string_view a, std::string_view b);
 
+// True when one word is the other with one of a pair of doubled letters
+// written once: "Callum" / "Calum", "Voss" / "Vos", "Phillip" / "Philip".
+// A typist's slip at any length, where a changed letter may be another
+// name ("Maria" / "Mario").
+bool DoubledLetterVariant(std::string_view a, std::string_view b);
+
 // The words beside a value that say what it is (a figure's "made 23
 // arrests", a year's "the record was set in 1968"), for matching one fact
 // stated by two outlets in different words.

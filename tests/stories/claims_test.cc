@@ -498,6 +498,11 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
       // Two people: another first name, or a short surname two letters off.
       {"Orla Tallance", "Conor Tallants", {}},
       {"Sam Carter", "Sam Porter", {}},
+      // A doubled letter written once, in a first name or a short surname.
+      {"Callum Brodie", "Calum Brodie", {"Callum", "Calum"}},
+      {"Anneke Voss", "Anneke Vos", {"Voss", "Vos"}},
+      // An honorific the tagger took into the name is no part of it.
+      {"Dr Priya Ramaswamy", "Priya Ramasamy", {"Ramaswamy", "Ramasamy"}},
   };
   for (const Row& row : rows) {
     std::vector<Article> articles;
