@@ -1581,6 +1581,30 @@ class Finder {
           return e->entity;
         }
       }
+      // "Reeve was paid a fee of $3.5m", "the club has been offered £2m":
+      // the subject of a passive payment verb is who gets the sum. Between
+      // the verb and the sum only the words naming it ("a fee of").
+      constexpr size_t kMaxNamingWords = 4;
+      for (size_t k = lead, words = 0; k-- > 0 && words <= kMaxNamingWords; ++words) {
+        if (toks_[k].sentence != toks_[m.first].sentence || !IsLowerWord(toks_[k])) break;
+        if (!lexicon::In(lexicon::kPaymentVerbs, Lower(toks_[k].s))) continue;
+        size_t be = k;
+        while (be > 0 && IsLowerWord(toks_[be - 1]) && lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[be - 1].s))) {
+          --be;
+        }
+        if (be == k || !lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[k - 1].s))) break;
+        // "has been paid": the perfect's auxiliary before "been".
+        if (be > 0 && (IsWordCi(be - 1, "has") || IsWordCi(be - 1, "have") || IsWordCi(be - 1, "had"))) --be;
+        if (be == 0) break;
+        for (const EntityMention* e : by_end_) {
+          if (e->span.end == toks_[be - 1].c1) return e->entity;
+        }
+        // A bare surname the tagger missed ("Reeve was paid").
+        if (Containing(toks_[be - 1].c0, toks_[be - 1].c1, /*person_only=*/false) == nullptr) {
+          if (std::string w = PersonByNameWord(be - 1); !w.empty()) return w;
+        }
+        break;
+      }
     }
     // "Pole was jailed for three years", "Quaile spent eleven years as host":
     // a duration the subject's own verb gives.

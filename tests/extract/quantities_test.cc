@@ -235,6 +235,9 @@ TEST(FindQuantitiesTest, CountSubjects) {
       {"Omar Lane mocked the 5,000 followers of Zoë Fox.", {kLane, kFox}, "5,000 followers", 5000, "followers", "e1"},
       // A sum paid to someone is theirs, not the payer's.
       {"Omar Lane paid Acme Corp £750,000 in compensation.", {kLane, kAcme}, "£750,000", 750000, "GBP", "e3"},
+      // ... and so is one the subject of a passive payment verb gets.
+      {"Omar Lane said Zoë Fox was paid a fee of £750,000.", {kLane, kFox}, "£750,000", 750000, "GBP", "e1"},
+      {"Omar Lane said Acme Corp has been offered £750,000.", {kLane, kAcme}, "£750,000", 750000, "GBP", "e3"},
       {"Zoë Fox sang. Fox lost 30K followers overnight.", {kFox}, "30K followers", 30000, "followers", "e1"},
       {"Zoë Fox met Omar Lane, who has 2 million fans.", {kFox, kLane}, "2 million fans", 2e6, "fans", "e2"},
       {"Acme Corp said its 4,000 workers would strike.", {kAcme}, "4,000 workers", 4000, "workers", "e3"},
