@@ -371,6 +371,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It will pay a break fee of £18.4m if its board withdraws.", "£18.4m", 18.4e6, 0, "break fee", B::kExact},
       {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
       {"The club spent £100m this summer.", "£100m", 100e6, 0, "spending", B::kExact},
+      // A preposition after a sum is not what it measures.
+      {"The fall wiped £1.2bn off its market value.", "£1.2bn", 1.2e9, 0, "", B::kExact},
       {"The fire was 15% contained.", "15%", 15, 0, "contained", B::kExact},
       {"Turnout was 38.6 per cent.", "38.6 per cent", 38.6, 0, "turnout", B::kExact},
       {"He promised $6 million in emergency aid.", "$6 million", 6e6, 0, "emergency aid", B::kExact},
