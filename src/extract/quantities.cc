@@ -1392,10 +1392,15 @@ class Finder {
       // "HCR's offer": the possessive "s" is the owner's mark, no modifier.
       if (IsWordCi(k - 1, "s") && Glued(k - 1) && k > 1 && (Is(k - 2, "'") || Is(k - 2, "\xE2\x80\x99"))) break;
       std::string w = Lower(toks_[--k].s);
-      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || w.ends_with("ly")) break;
-      // "a one-off payment": the hyphenated modifier whole.
-      if (k >= 2 && Is(k - 1, "-") && Glued(k) && Glued(k - 1) && IsLowerWord(toks_[k - 2]) &&
-          toks_[k - 2].sentence == s) {
+      // "a one-off payment": the hyphenated modifier whole ("off" in it is
+      // no preposition).
+      const bool compound = k >= 2 && Is(k - 1, "-") && Glued(k) && Glued(k - 1) && IsLowerWord(toks_[k - 2]) &&
+                            toks_[k - 2].sentence == s;
+      if (!compound &&
+          (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || w.ends_with("ly"))) {
+        break;
+      }
+      if (compound) {
         w = Lower(toks_[k - 2].s) + "-" + w;
         k -= 2;
       }
