@@ -268,6 +268,39 @@ std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
 
 // ------------------------------------------------------------ ECB+ news
 
+// ECB+ tokens keep many straight quotation marks glued to a word ("I,
+// said," , "bagman") and split others off: each becomes a PTB quote token
+// so that Detokenize() curls it. A mark glued to the start of a token
+// opens (``), one glued to its end closes (''); a mark standing alone
+// closes when one is open (of any kind: “ and `` open, ” and '' close)
+// and opens otherwise. A mark inside a token
+// (5'10") stays as it is.
+void PushEcbplusToken(std::string tok, bool* open, std::vector<quote_score::Token>* out) {
+  // Curly and PTB marks the corpus already has count for the state too.
+  auto starts = [&](const char* m) { return tok.rfind(m, 0) == 0; };
+  auto ends = [&](const char* m) {
+    size_t n = std::strlen(m);
+    return tok.size() >= n && tok.compare(tok.size() - n, n, m) == 0;
+  };
+  if (starts("``") || starts("“")) *open = true;
+  if (ends("''") || ends("”")) *open = false;
+  size_t lead = 0, trail = 0;
+  while (lead < tok.size() && tok[lead] == '"') ++lead;
+  if (lead == tok.size()) {  // only marks
+    for (size_t i = 0; i < lead; ++i) {
+      out->push_back({*open ? "''" : "``", {}});
+      *open = !*open;
+    }
+    return;
+  }
+  while (trail < tok.size() - lead && tok[tok.size() - 1 - trail] == '"') ++trail;
+  for (size_t i = 0; i < lead; ++i) out->push_back({"``", {}});
+  if (lead > 0) *open = true;
+  out->push_back({tok.substr(lead, tok.size() - lead - trail), {}});
+  for (size_t i = 0; i < trail; ++i) out->push_back({"''", {}});
+  if (trail > 0) *open = false;
+}
+
 // The English news articles of ECB+ (../shared/data/ecbplus-stories,
 // documents.jsonl.gz, CC BY 3.0), rebuilt as text `ecbplus-detok/1`
 // (eval/quotes/README.md): every sentence's tokens (one sentence per line,
@@ -275,7 +308,8 @@ std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
 // the text is one paragraph (the corpus keeps no paragraph breaks, and a
 // quotation may run over several sentences); sentence 0 of a `*ecbplus`
 // document is left out when it is the source URL (its first token starts
-// with "http"). The title, dateline and byline lines an ecbplus document
+// with "http"). Straight quotation marks are curled (PushEcbplusToken);
+// PTB's `` and '' become curly marks as everywhere. The title, dateline and byline lines an ecbplus document
 // keeps stay in the text, as the corpus gives them; Article::title is empty.
 std::map<std::string, storyline::Article> LoadEcbplus(const std::string& dir) {
   std::map<std::string, storyline::Article> out;
@@ -291,11 +325,12 @@ std::map<std::string, storyline::Article> LoadEcbplus(const std::string& dir) {
     std::string text = j.value("text", "");
     bool plus = j.value("subtopic", "") == "ecbplus";
     std::vector<quote_score::Token> tokens;
+    bool open = false;  // a straight " opened and not yet closed
     std::vector<std::string> sentences = Split(text, '\n');
     for (size_t s = 0; s < sentences.size(); ++s) {
       if (s == 0 && plus && sentences[s].rfind("http", 0) == 0) continue;  // the source URL
       for (const std::string& tok : Split(sentences[s], ' ')) {
-        if (!tok.empty()) tokens.push_back({tok, {}});
+        if (!tok.empty()) PushEcbplusToken(tok, &open, &tokens);
       }
     }
     storyline::Article& a = out[id];
