@@ -286,7 +286,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "…, the company said." / "…, said Smith."
     if (c > from + kIndirectMinWords) {
       size_t comma = c;
-      while (comma > from && words_[comma - 1].lower != "," && c - comma < 6) --comma;
+      // "…, California Highway Patrol Officer Brian Pennings told": a name
+      // with its titles is a noun phrase's length.
+      while (comma > from && words_[comma - 1].lower != "," && c - comma < kNounPhraseWords) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
       bool quoted = false;
@@ -315,6 +317,22 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
         }
+        const bool tell = words_[c].lower == "told" || words_[c].lower == "tells";
+        // "…, Tomas Reyl, a researcher at Kestrel Labs, told Harbor Tech
+        // News." / "…, Carl Boden, security lead at Halvard Mills, said in
+        // a statement.": the name before the apposition speaks (the one
+        // told is the listener); the content ends before the name.
+        if (postposed && comma == c && (tell || !SubjectAfter(c + 1, end).found)) {
+          const size_t name_comma = NameWithApposition(c - 1, from);
+          if (name_comma > from && name_comma < c) {
+            s = SubjectBefore(c, name_comma + 1);
+            if (s.found) Emit(from, name_comma, s, words_[c].lower, from, to, out);
+          }
+          if (tell) return;
+        }
+        // "…, Highway Patrol Officer Dana Fiske told The Varnland Courier.":
+        // the one told, after the cue, is no content.
+        if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (s.found && (comma == c || tail >= end || words_[tail].lower == "in" || words_[tail].lower == "on")) {
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
@@ -336,6 +354,60 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
     }
   }
+}
+
+// For an inverted cue after the comma at `comma` ("…, Tomas Reyl, a
+// researcher at Kestrel Labs, told …"): the word index of the comma
+// before the name that the apposition [after it, `comma`) describes, or
+// `from` when the words before the cue are not a name and its apposition.
+size_t Finder::NameWithApposition(size_t comma, size_t from) const {
+  size_t j1 = comma;  // the comma opening the apposition
+  while (j1 > from && comma - j1 < kAppositiveWords && words_[j1 - 1].lower != "," && !InQuote(j1 - 1)) --j1;
+  if (j1 <= from + 1 || words_[j1 - 1].lower != ",") return from;
+  --j1;
+  const Word& head = words_[j1 + 1];
+  // An apposition opens with a determiner, a role or title word, or a
+  // lower-case word ("security lead at …"); an age alone is one too.
+  const bool apposition = lex::In(lex::kDeterminersAnonymous, head.lower) ||
+                          lex::In(lex::kDeterminersDefinite, head.lower) || IsRoleNoun(head.lower) ||
+                          TitleWord(head.raw) > 0 || (!head.cap && !head.punct) ||
+                          (head.raw[0] >= '0' && head.raw[0] <= '9' && j1 + 2 == comma);
+  if (!apposition || head.mention >= 0) return from;
+  // The name: one mention of a person or organisation, or capitalised
+  // words, between the comma before it and the apposition.
+  size_t j0 = j1;
+  while (j0 > from && j1 - j0 < kNounPhraseWords && words_[j0 - 1].lower != "," && !InQuote(j0 - 1)) --j0;
+  if (j0 <= from + kIndirectMinWords || words_[j0 - 1].lower != ",") return from;
+  const int m = words_[j0].mention;
+  for (size_t k = j0; k < j1; ++k) {
+    if (m >= 0 ? words_[k].mention != m : !(words_[k].cap || words_[k].lower == ".")) return from;
+  }
+  if (m >= 0 && (*entities_)[m].type != "PERSON" && (*entities_)[m].type != "ORG") return from;
+  return j0 - 1;
+}
+
+// The first word after the one told at `t` ("told The Varnland Courier",
+// "told reporters", "told the Union-Tribune on Monday"), before `end`.
+size_t Finder::ListenerEnd(size_t t, size_t end) const {
+  if (t >= end) return end;
+  if (words_[t].mention >= 0) {
+    const int m = words_[t].mention;
+    while (t < end && words_[t].mention == m) ++t;
+  } else {
+    if (lex::In(lex::kDeterminersDefinite, words_[t].lower)) ++t;
+    constexpr size_t kListenerWords = 5;  // "the San Diego Union - Tribune"
+    const size_t first = t;
+    // ("Union - Tribune": a hyphen between capitalised words is inside.)
+    while (t < end && t < first + kListenerWords &&
+           (((words_[t].cap || words_[t].lower == "reporters") && !words_[t].punct) ||
+            (words_[t].lower == "-" && t > first && t + 1 < end && words_[t + 1].cap))) {
+      ++t;
+    }
+  }
+  while (t < end && (lex::In(lex::kTimeWordsSpeech, words_[t].lower) || lex::In(lex::kCueAdverbs, words_[t].lower))) {
+    ++t;
+  }
+  return t;
 }
 
 // The reported content [a, b), split where a second clause opens with its
