@@ -202,6 +202,7 @@ class Finder {
   void Indirect(size_t from, size_t to, std::vector<Quote>* out);
   bool OtherSpeaker(size_t next, size_t end, const Speaker& s);
   size_t NameWithApposition(size_t comma, size_t from) const;
+  bool RelayedReport(size_t start, size_t end);
   size_t ListenerEnd(size_t t, size_t end) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;

@@ -143,6 +143,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       end = i - 1;
       break;
     }
+    // "Rosenthal reported that, according to a league source, [the Red
+    // Sox are making progress]": the report relays the source, whose
+    // clause follows the "according to" phrase.
+    if (i >= from + 3 && words_[i - 1].lower == "," && words_[i - 2].lower == "that" &&
+        lex::In(lex::kReportingVerbsIndirect, words_[i - 3].lower)) {
+      size_t k = i + 2;
+      while (k < end && words_[k].lower != ",") ++k;
+      const Speaker src = AccordingTo(i + 2, k);
+      if (src.found && k + 1 < end) Emit(k + 1, end, src, "according to", from, to, out);
+      return;
+    }
     size_t k = i + 2;
     while (k < end && words_[k].lower != ",") ++k;
     // "According to Penske future Saturn vehicles will be …": no comma;
@@ -195,8 +206,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   }
   for (size_t c = from; c < end; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower)) continue;
-    if (c > from && (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||
-                     words_[c - 1].lower == "be" || words_[c - 1].lower == "been")) {
+    // ("ESPN is reporting that …": a progressive is active.)
+    if (c > from && !words_[c].lower.ends_with("ing") &&
+        (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||
+         words_[c - 1].lower == "be" || words_[c - 1].lower == "been")) {
       continue;  // passive or adjectival "said"
     }
     // "the United States", "at one point": a noun, not a verb of saying
@@ -264,6 +277,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       size_t stop = start;
       while (stop < end && words_[stop].lower != ",") ++stop;
       Emit(start, stop, s, words_[c].lower, from, to, out);
+      return;
+    }
+    if (start < end && s.found && start > c + 1 && words_[start - 1].lower == "that" && RelayedReport(start, end)) {
+      // "Ken Rosenthal reports that two major-league sources said
+      // [Teixeira would prefer …]": the report relays the sources' words;
+      // they speak.
+      Indirect(start, to, out);
       return;
     }
     if (start < end && s.found) {
@@ -415,6 +435,28 @@ size_t Finder::ListenerEnd(size_t t, size_t end) const {
 // postponed]"): each clause is one quotation, with the same speaker and cue.
 void Finder::EmitClauses(size_t a, size_t b, const Speaker& s, const std::string& cue, size_t from, size_t to,
                          std::vector<Quote>* out) {
+  // "said the houses were destroyed, adding [all their furniture had been
+  // buried]": a participle of saying after a comma ends the clause and
+  // reports a second one, by the same speaker.
+  for (size_t k = a + 1; k + 2 < b; ++k) {
+    const std::string& p = words_[k + 1].lower;
+    if (words_[k].lower != "," || InQuote(k) || (p != "adding" && p != "saying")) continue;
+    size_t second = ContentStart(k + 1, b);
+    // "adding all their furniture had been buried": inside a report, a
+    // subject with its finite verb a few words on is the second clause.
+    if (second >= b && k + 2 < b && SubjectStart(k + 2)) {
+      for (size_t t = k + 3; t < b && t <= k + 2 + kNounPhraseWords && !words_[t].punct && !InQuote(t); ++t) {
+        if (IsFinite(words_[t].lower)) {
+          second = k + 2;
+          break;
+        }
+      }
+    }
+    if (second >= b) continue;
+    EmitClauses(a, k, s, cue, from, to, out);
+    EmitClauses(second, b, s, p, from, to, out);
+    return;
+  }
   for (size_t k = a + 1; k + 1 < b; ++k) {
     const std::string& prev = words_[k - 1].lower;
     if (words_[k].lower != "that" || InQuote(k) || (prev != "and" && prev != "but") ||
@@ -449,6 +491,20 @@ bool Finder::RelaysSpeaker(size_t from, size_t to) {
   for (size_t c = from; c < to; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || ContentStart(c, to) >= to) continue;
     const Speaker s = SubjectBefore(c, from);
+    return s.found && (s.id.empty() || s.type == "PERSON");
+  }
+  return false;
+}
+
+// True when [start, end) opens with a report whose subject, within a noun
+// phrase's length of `start`, is an unnamed source or a person: the
+// content of a report that relays someone else's words.
+bool Finder::RelayedReport(size_t start, size_t end) {
+  for (size_t c = start + 1; c < end && c <= start + kNounPhraseWords; ++c) {
+    if (words_[c].punct || InQuote(c)) return false;
+    if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
+    if (ContentStart(c, end) >= end) return false;
+    const Speaker s = SubjectBefore(c, start);
     return s.found && (s.id.empty() || s.type == "PERSON");
   }
   return false;

@@ -738,6 +738,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
                     (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
     --i;
   }
+  // "ESPN is reporting that": the auxiliary of a progressive.
+  if (words_[cue].lower.ends_with("ing") && i > lo &&
+      (words_[i].lower == "is" || words_[i].lower == "are" || words_[i].lower == "was" || words_[i].lower == "were")) {
+    --i;
+  }
   // "Devocht, who had told Montalvo he would help": the relative
   // pronoun's antecedent speaks.
   // (The antecedent may be a preposition's object: "met with Devocht,
