@@ -199,6 +199,9 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       // the person a sentence opens with as its topic is what it is about.
       const bool topic = k == i + 1 && words_[i].lower == "for" && e.type == "PERSON";
       if (e.type != type || platform_[m] || (!topic && !SubjectPosition(k))) continue;
+      // "Qeshm Governor Heydar Alishvandi said": a name before a title and
+      // the person it titles places the person; it is not the subject.
+      if (type == "PERSON" && RoleThenName(k, words_.size())) continue;
       const size_t p = words_[k].para;
       if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
       // "The third candidate, Ezra Pine, …": the name in apposition

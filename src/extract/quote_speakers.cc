@@ -971,7 +971,15 @@ bool Finder::RoleThenName(size_t i, size_t hi) const {
   for (; k < hi && k < i + kRolePhraseWords; ++k) {
     const Word& w = words_[k];
     if (w.mention >= 0 && w.mention != first) return role && (*entities_)[w.mention].type == "PERSON";
+    // "Bloomington Police Sgt. Marty Earley": capitalised titles and their
+    // modifiers are the role, not a name.
+    if (w.cap && w.mention < 0 && TitleWord(w.raw) > 0) {
+      role = role || TitleWord(w.raw) == 2;
+      continue;
+    }
     if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
+    // "Bloomington Police Sgt. Marty Earley": an abbreviated title's point.
+    if (w.lower == "." && k > i && TitleWord(words_[k - 1].raw) > 0) continue;
     if (w.punct || InQuote(k) || lex::In(lex::kPrepositionsObject, w.lower) || w.lower == "in") return false;
     role = role || lex::In(lex::kPersonNounsEpithet, w.lower);
   }
@@ -986,6 +994,8 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
   int person = -1;
   for (size_t k = i; k < hi && k < i + kRolePhraseWords; ++k) {
     const Word& w = words_[k];
+    // "Police Sgt. Marty Earley": an abbreviated title's point goes on.
+    if (w.lower == "." && k > i && TitleWord(words_[k - 1].raw) > 0 && k + 1 < hi && words_[k + 1].cap) continue;
     // A participle ends the phrase; a name ending in -ing ("Acme
     // Trading") does not.
     if (InQuote(k) || IsTerminal(w.lower) || w.lower == ";" || w.lower == "who" || w.lower == "which" ||
