@@ -209,8 +209,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // ("ESPN is reporting that …": a progressive is active.)
     if (c > from && !words_[c].lower.ends_with("ing") &&
         (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||
-         words_[c - 1].lower == "be" || words_[c - 1].lower == "been")) {
-      continue;  // passive or adjectival "said"
+         words_[c - 1].lower == "a" || words_[c - 1].lower == "an" || words_[c - 1].lower == "be" ||
+         words_[c - 1].lower == "been")) {
+      continue;  // passive or adjectival "said" ("an estimated one million dollars")
     }
     // "the United States", "at one point": a noun, not a verb of saying
     // ("Another said" is one).

@@ -1030,6 +1030,10 @@ TEST(FindQuotesTest, Issue16RealNewsThirdRound) {
        "The driver was uncooperative, said Varnland Police Sgt. Dana Fiske.",
        {{"Varnland", "PERSON", "e11"}, kFiske},
        {{"The driver was uncooperative", "indirect", "e4", "Dana Fiske", "said", ""}}},
+      {"a participle after 'an' is an adjective, not a cue",
+       "Nobody was injured, but an estimated one million dollars in damage was done to the church on Friday.",
+       {},
+       {}},
   });
 }
 
