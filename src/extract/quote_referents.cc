@@ -320,7 +320,13 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
     }
     auto it = gender_.find(s.id);
     const bool evidence = it != gender_.end() && it->second != 0;
-    return s.type == "PERSON" && evidence && Agrees(s.id, want) ? s : Speaker{};
+    // "…, Officer Brian Pennings told the paper. He said [the blood was
+    // drawn late]": a pronoun reporting again right after a person's
+    // report continues that person's turn, gender evidence or none.
+    const bool turn = w + 1 < words_.size() && words_[w + 1].sent == words_[w].sent &&
+                      lex::In(lex::kReportingVerbsIndirect, words_[w + 1].lower) &&
+                      words_[best->first].sent == prev;
+    return s.type == "PERSON" && (evidence || turn) && Agrees(s.id, want) ? s : Speaker{};
   }
   if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
   if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};
