@@ -201,6 +201,9 @@ class Finder {
   void Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to, std::vector<Quote>* out);
   void Indirect(size_t from, size_t to, std::vector<Quote>* out);
   bool OtherSpeaker(size_t next, size_t end, const Speaker& s);
+  size_t NameWithApposition(size_t comma, size_t from) const;
+  bool RelayedReport(size_t start, size_t end);
+  size_t ListenerEnd(size_t t, size_t end) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
   size_t SecondReport(size_t start, size_t end) const;
@@ -215,6 +218,8 @@ class Finder {
   // The speaker a phrase names (quote_speakers.cc).
   Speaker Anonymous(size_t a, size_t b) const;
   Speaker NounPhrase(size_t a, size_t b);
+  Speaker OrgModifier(size_t b);
+  Speaker LastVia(size_t w) const;
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
   Speaker RoleHolder(const std::string& head, size_t before) const;
   Speaker OwnedDescription(size_t a, size_t b);

@@ -143,6 +143,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       end = i - 1;
       break;
     }
+    // "Rosenthal reported that, according to a league source, [the Red
+    // Sox are making progress]": the report relays the source, whose
+    // clause follows the "according to" phrase.
+    if (i >= from + 3 && words_[i - 1].lower == "," && words_[i - 2].lower == "that" &&
+        lex::In(lex::kReportingVerbsIndirect, words_[i - 3].lower)) {
+      size_t k = i + 2;
+      while (k < end && words_[k].lower != ",") ++k;
+      const Speaker src = AccordingTo(i + 2, k);
+      if (src.found && k + 1 < end) Emit(k + 1, end, src, "according to", from, to, out);
+      return;
+    }
     size_t k = i + 2;
     while (k < end && words_[k].lower != ",") ++k;
     // "According to Penske future Saturn vehicles will be …": no comma;
@@ -195,9 +206,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   }
   for (size_t c = from; c < end; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower)) continue;
-    if (c > from && (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||
-                     words_[c - 1].lower == "be" || words_[c - 1].lower == "been")) {
-      continue;  // passive or adjectival "said"
+    // ("ESPN is reporting that …": a progressive is active.)
+    if (c > from && !words_[c].lower.ends_with("ing") &&
+        (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||
+         words_[c - 1].lower == "a" || words_[c - 1].lower == "an" || words_[c - 1].lower == "be" ||
+         words_[c - 1].lower == "been")) {
+      continue;  // passive or adjectival "said" ("an estimated one million dollars")
     }
     // "the United States", "at one point": a noun, not a verb of saying
     // ("Another said" is one).
@@ -266,6 +280,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Emit(start, stop, s, words_[c].lower, from, to, out);
       return;
     }
+    if (start < end && s.found && start > c + 1 && words_[start - 1].lower == "that" && RelayedReport(start, end)) {
+      // "Ken Rosenthal reports that two major-league sources said
+      // [Teixeira would prefer …]": the report relays the sources' words;
+      // they speak.
+      Indirect(start, to, out);
+      return;
+    }
     if (start < end && s.found) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.
@@ -286,7 +307,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "…, the company said." / "…, said Smith."
     if (c > from + kIndirectMinWords) {
       size_t comma = c;
-      while (comma > from && words_[comma - 1].lower != "," && c - comma < 6) --comma;
+      // "…, California Highway Patrol Officer Brian Pennings told": a name
+      // with its titles is a noun phrase's length.
+      while (comma > from && words_[comma - 1].lower != "," && c - comma < kNounPhraseWords) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
       bool quoted = false;
@@ -315,6 +338,22 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
         }
+        const bool tell = words_[c].lower == "told" || words_[c].lower == "tells";
+        // "…, Tomas Reyl, a researcher at Kestrel Labs, told Harbor Tech
+        // News." / "…, Carl Boden, security lead at Halvard Mills, said in
+        // a statement.": the name before the apposition speaks (the one
+        // told is the listener); the content ends before the name.
+        if (postposed && comma == c && (tell || !SubjectAfter(c + 1, end).found)) {
+          const size_t name_comma = NameWithApposition(c - 1, from);
+          if (name_comma > from && name_comma < c) {
+            s = SubjectBefore(c, name_comma + 1);
+            if (s.found) Emit(from, name_comma, s, words_[c].lower, from, to, out);
+          }
+          if (tell) return;
+        }
+        // "…, Highway Patrol Officer Dana Fiske told The Varnland Courier.":
+        // the one told, after the cue, is no content.
+        if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (s.found && (comma == c || tail >= end || words_[tail].lower == "in" || words_[tail].lower == "on")) {
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
@@ -338,11 +377,87 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   }
 }
 
+// For an inverted cue after the comma at `comma` ("…, Tomas Reyl, a
+// researcher at Kestrel Labs, told …"): the word index of the comma
+// before the name that the apposition [after it, `comma`) describes, or
+// `from` when the words before the cue are not a name and its apposition.
+size_t Finder::NameWithApposition(size_t comma, size_t from) const {
+  size_t j1 = comma;  // the comma opening the apposition
+  while (j1 > from && comma - j1 < kAppositiveWords && words_[j1 - 1].lower != "," && !InQuote(j1 - 1)) --j1;
+  if (j1 <= from + 1 || words_[j1 - 1].lower != ",") return from;
+  --j1;
+  const Word& head = words_[j1 + 1];
+  // An apposition opens with a determiner, a role or title word, or a
+  // lower-case word ("security lead at …"); an age alone is one too.
+  const bool apposition = lex::In(lex::kDeterminersAnonymous, head.lower) ||
+                          lex::In(lex::kDeterminersDefinite, head.lower) || IsRoleNoun(head.lower) ||
+                          TitleWord(head.raw) > 0 || (!head.cap && !head.punct) ||
+                          (head.raw[0] >= '0' && head.raw[0] <= '9' && j1 + 2 == comma);
+  if (!apposition || head.mention >= 0) return from;
+  // The name: one mention of a person or organisation, or capitalised
+  // words, between the comma before it and the apposition.
+  size_t j0 = j1;
+  while (j0 > from && j1 - j0 < kNounPhraseWords && words_[j0 - 1].lower != "," && !InQuote(j0 - 1)) --j0;
+  if (j0 <= from + kIndirectMinWords || words_[j0 - 1].lower != ",") return from;
+  const int m = words_[j0].mention;
+  for (size_t k = j0; k < j1; ++k) {
+    if (m >= 0 ? words_[k].mention != m : !(words_[k].cap || words_[k].lower == ".")) return from;
+  }
+  if (m >= 0 && (*entities_)[m].type != "PERSON" && (*entities_)[m].type != "ORG") return from;
+  return j0 - 1;
+}
+
+// The first word after the one told at `t` ("told The Varnland Courier",
+// "told reporters", "told the Union-Tribune on Monday"), before `end`.
+size_t Finder::ListenerEnd(size_t t, size_t end) const {
+  if (t >= end) return end;
+  if (words_[t].mention >= 0) {
+    const int m = words_[t].mention;
+    while (t < end && words_[t].mention == m) ++t;
+  } else {
+    if (lex::In(lex::kDeterminersDefinite, words_[t].lower)) ++t;
+    constexpr size_t kListenerWords = 5;  // "the San Diego Union - Tribune"
+    const size_t first = t;
+    // ("Union - Tribune": a hyphen between capitalised words is inside.)
+    while (t < end && t < first + kListenerWords &&
+           (((words_[t].cap || words_[t].lower == "reporters") && !words_[t].punct) ||
+            (words_[t].lower == "-" && t > first && t + 1 < end && words_[t + 1].cap))) {
+      ++t;
+    }
+  }
+  while (t < end && (lex::In(lex::kTimeWordsSpeech, words_[t].lower) || lex::In(lex::kCueAdverbs, words_[t].lower))) {
+    ++t;
+  }
+  return t;
+}
+
 // The reported content [a, b), split where a second clause opens with its
 // own "that" ("he regretted the strike and that [operations would be
 // postponed]"): each clause is one quotation, with the same speaker and cue.
 void Finder::EmitClauses(size_t a, size_t b, const Speaker& s, const std::string& cue, size_t from, size_t to,
                          std::vector<Quote>* out) {
+  // "said the houses were destroyed, adding [all their furniture had been
+  // buried]": a participle of saying after a comma ends the clause and
+  // reports a second one, by the same speaker.
+  for (size_t k = a + 1; k + 2 < b; ++k) {
+    const std::string& p = words_[k + 1].lower;
+    if (words_[k].lower != "," || InQuote(k) || (p != "adding" && p != "saying")) continue;
+    size_t second = ContentStart(k + 1, b);
+    // "adding all their furniture had been buried": inside a report, a
+    // subject with its finite verb a few words on is the second clause.
+    if (second >= b && k + 2 < b && SubjectStart(k + 2)) {
+      for (size_t t = k + 3; t < b && t <= k + 2 + kNounPhraseWords && !words_[t].punct && !InQuote(t); ++t) {
+        if (IsFinite(words_[t].lower)) {
+          second = k + 2;
+          break;
+        }
+      }
+    }
+    if (second >= b) continue;
+    EmitClauses(a, k, s, cue, from, to, out);
+    EmitClauses(second, b, s, p, from, to, out);
+    return;
+  }
   for (size_t k = a + 1; k + 1 < b; ++k) {
     const std::string& prev = words_[k - 1].lower;
     if (words_[k].lower != "that" || InQuote(k) || (prev != "and" && prev != "but") ||
@@ -377,6 +492,20 @@ bool Finder::RelaysSpeaker(size_t from, size_t to) {
   for (size_t c = from; c < to; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || ContentStart(c, to) >= to) continue;
     const Speaker s = SubjectBefore(c, from);
+    return s.found && (s.id.empty() || s.type == "PERSON");
+  }
+  return false;
+}
+
+// True when [start, end) opens with a report whose subject, within a noun
+// phrase's length of `start`, is an unnamed source or a person: the
+// content of a report that relays someone else's words.
+bool Finder::RelayedReport(size_t start, size_t end) {
+  for (size_t c = start + 1; c < end && c <= start + kNounPhraseWords; ++c) {
+    if (words_[c].punct || InQuote(c)) return false;
+    if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
+    if (ContentStart(c, end) >= end) return false;
+    const Speaker s = SubjectBefore(c, start);
     return s.found && (s.id.empty() || s.type == "PERSON");
   }
   return false;

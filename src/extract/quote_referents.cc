@@ -199,6 +199,9 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       // the person a sentence opens with as its topic is what it is about.
       const bool topic = k == i + 1 && words_[i].lower == "for" && e.type == "PERSON";
       if (e.type != type || platform_[m] || (!topic && !SubjectPosition(k))) continue;
+      // "Qeshm Governor Heydar Alishvandi said": a name before a title and
+      // the person it titles places the person; it is not the subject.
+      if (type == "PERSON" && RoleThenName(k, words_.size())) continue;
       const size_t p = words_[k].para;
       if (p < paragraph_caption_.size() && paragraph_caption_[p]) continue;
       // "The third candidate, Ezra Pine, …": the name in apposition
@@ -283,13 +286,27 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
   const size_t w = WordAt(at);
   if (w >= words_.size() || words_[w].sent == 0) return {};
   const size_t prev = words_[w].sent - 1;
+  // The latest report of the sentences before (as far back as a pronoun's
+  // antecedent reaches): "…, Navy spokesperson said. The Navy flew its
+  // commandos to the ship. MV Gibe was escorted to safety, he added." A
+  // report before the previous sentence counts only when no person is
+  // named between it and the pronoun's sentence.
+  const size_t oldest = prev >= kAntecedentSentences - 1 ? prev - (kAntecedentSentences - 1) : 0;
   const std::pair<size_t, Speaker>* best = nullptr;
   for (const auto& r : reports_) {
-    if (r.first < words_.size() && words_[r.first].sent == prev && (best == nullptr || r.first > best->first)) {
+    if (r.first < words_.size() && words_[r.first].sent <= prev && words_[r.first].sent >= oldest &&
+        (best == nullptr || r.first > best->first)) {
       best = &r;
     }
   }
   if (best == nullptr || !best->second.found) return {};
+  if (words_[best->first].sent != prev) {
+    for (size_t k = best->first; k < w && words_[k].sent < words_[w].sent; ++k) {
+      if (words_[k].sent == words_[best->first].sent || InQuote(k)) continue;
+      const int m = words_[k].mention;
+      if (m >= 0 && (*entities_)[m].type == "PERSON") return {};
+    }
+  }
   const Speaker& s = best->second;
   if (p == "he" || p == "she") {
     const int want = p == "he" ? 1 : -1;
@@ -297,11 +314,19 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
     if (noun.empty() && s.id.empty()) noun = AsciiLower(s.name.substr(s.name.rfind(' ') + 1));
     if (!noun.empty()) {
       const int g = lex::In(lex::kGenderWordsMale, noun) ? 1 : lex::In(lex::kGenderWordsFemale, noun) ? -1 : 0;
-      return g == want || (g == 0 && s.type == "PERSON") ? s : Speaker{};
+      // "…, Navy spokesperson said. …, he said.": a role of no gender fits
+      // either pronoun, for a person or for the body it speaks for.
+      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty())) ? s : Speaker{};
     }
     auto it = gender_.find(s.id);
     const bool evidence = it != gender_.end() && it->second != 0;
-    return s.type == "PERSON" && evidence && Agrees(s.id, want) ? s : Speaker{};
+    // "…, Officer Brian Pennings told the paper. He said [the blood was
+    // drawn late]": a pronoun reporting again right after a person's
+    // report continues that person's turn, gender evidence or none.
+    const bool turn = w + 1 < words_.size() && words_[w + 1].sent == words_[w].sent &&
+                      lex::In(lex::kReportingVerbsIndirect, words_[w + 1].lower) &&
+                      words_[best->first].sent == prev;
+    return s.type == "PERSON" && (evidence || turn) && Agrees(s.id, want) ? s : Speaker{};
   }
   if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
   if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};

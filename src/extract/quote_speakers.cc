@@ -31,7 +31,12 @@ Speaker Finder::Anonymous(size_t a, size_t b) const {
 Speaker Finder::NounPhrase(size_t a, size_t b) {
   // The entity layer may already have linked an epithet ("the actress").
   const int linked = words_[b].mention;
-  if (linked >= 0 && (*entities_)[linked].span.start == words_[a].start &&
+  const bool spokesperson =
+      words_[b].lower == "spokesperson" || words_[b].lower == "spokesman" || words_[b].lower == "spokeswoman" ||
+      words_[b].lower == "representative";
+  // ("the Navy spokesperson" linked to a ship named before it: a
+  // spokesperson speaks for the body, found below.)
+  if (linked >= 0 && !spokesperson && (*entities_)[linked].span.start == words_[a].start &&
       (*entities_)[linked].span.end == words_[b].end) {
     return FromMention(static_cast<size_t>(linked));
   }
@@ -89,8 +94,6 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   if (lex::In(lex::kDocumentNounsStatement, head) && (det == "a" || det == "an")) return {};
   // "several times described", "two days later said": time, not a speaker.
   if (lex::In(lex::kTimeWordsUnit, head)) return {};
-  const bool spokesperson =
-      head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
   // "One supporter wrote …. Another said …": the head left out is the
   // earlier description's.
   if (a == b && (det == "another" || det == "others")) {
@@ -119,7 +122,16 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     if (proper) return NewName(first, b);
   }
   if (spokesperson) {
-    Speaker org = Recent(before, "ORG");  // speaks for the organisation in the story
+    // "Navy spokesperson said", "a Sitegrid spokesman said": the
+    // organisation named right before the role is the one it speaks for,
+    // not the latest one named.
+    Speaker org = OrgModifier(b);
+    // "the spokesperson" again: the body the last spokesperson spoke for.
+    if (!org.found && det == "the") org = LastVia(a);
+    // Otherwise it speaks for the organisation in the story; with none
+    // named, the description is the (unnamed) speaker.
+    if (!org.found) org = Recent(before, "ORG");
+    if (!org.found) return Anonymous(a, b);
     org.via = head;
     return org;
   }
@@ -179,6 +191,47 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
   if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
   return {};
+}
+
+// The organisation a capitalised modifier of the role noun at `b` names
+// ("Navy spokesperson", "a Sitegrid spokesman", "the Halvard Mills
+// spokeswoman"): its mention, or the capitalised words the entity layer
+// missed; none when no such modifier stands right before the role (a
+// sentence-initial capital aside, "Company spokesman" is no name either:
+// NewName asks the article to know it).
+Speaker Finder::OrgModifier(size_t b) {
+  size_t first = b;
+  while (first > 0 && first + kNounPhraseWords > b && words_[first - 1].sent == words_[b].sent &&
+         words_[first - 1].cap && !words_[first - 1].punct && !InQuote(first - 1) &&
+         !lex::In(lex::kDeterminersDefinite, words_[first - 1].lower) &&
+         !lex::In(lex::kDeterminersAnonymous, words_[first - 1].lower)) {
+    --first;
+  }
+  if (first == b) return {};
+  const int m = words_[b - 1].mention;
+  if (m >= 0) {
+    const std::string& type = (*entities_)[m].type;
+    if ((type == "ORG" || type == "PLACE") && !platform_[m]) return FromMention(static_cast<size_t>(m));
+    return {};
+  }
+  // Titles ("Assistant Secretary") are no organisation; a body noun
+  // ("Police spokesman") names none either: the description speaks.
+  if (TitleRun(first, b - 1)) return {};
+  if (first + 1 == b && lex::In(lex::kOrgNounsSpeaker, words_[first].lower)) return Anonymous(first, b);
+  const bool initial = first == 0 || words_[first - 1].sent != words_[first].sent || IsMark(first - 1);
+  Speaker org = NewName(first, b - 1, initial);
+  if (org.found && org.id.empty()) org.type = "ORG";
+  return org;
+}
+
+// The speaker of the latest report before word `w` that spoke through a
+// role ("Navy spokesperson said"), or none.
+Speaker Finder::LastVia(size_t w) const {
+  const std::pair<size_t, Speaker>* best = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first < w && !r.second.via.empty() && r.second.found && (best == nullptr || r.first > best->first)) best = &r;
+  }
+  return best == nullptr ? Speaker{} : best->second;
 }
 
 // The person a role noun was a title of before `before` ("defence lawyer
@@ -470,7 +523,13 @@ bool Finder::TimeWordInName(size_t i) const {
 // it, or the phrase after a postposed cue).
 Speaker Finder::HeadAt(size_t i, size_t lo) {
   const Word& w = words_[i];
-  if (w.mention >= 0 || IsNameWord(i)) {
+  // "the spokesperson" linked by the entity layer to a name before it is
+  // an epithet, not that name: a spokesperson speaks for a body
+  // (NounPhrase).
+  const bool spokesperson_epithet =
+      w.mention >= 0 && !w.cap &&
+      (w.lower == "spokesperson" || w.lower == "spokesman" || w.lower == "spokeswoman" || w.lower == "representative");
+  if ((w.mention >= 0 && !spokesperson_epithet) || IsNameWord(i)) {
     if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
     size_t first = i;
     if (w.mention >= 0) {
@@ -677,6 +736,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // "she then said", "the firm today said"
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
                     (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
+    --i;
+  }
+  // "ESPN is reporting that": the auxiliary of a progressive.
+  if (words_[cue].lower.ends_with("ing") && i > lo &&
+      (words_[i].lower == "is" || words_[i].lower == "are" || words_[i].lower == "was" || words_[i].lower == "were")) {
     --i;
   }
   // "Devocht, who had told Montalvo he would help": the relative
@@ -907,7 +971,15 @@ bool Finder::RoleThenName(size_t i, size_t hi) const {
   for (; k < hi && k < i + kRolePhraseWords; ++k) {
     const Word& w = words_[k];
     if (w.mention >= 0 && w.mention != first) return role && (*entities_)[w.mention].type == "PERSON";
+    // "Bloomington Police Sgt. Marty Earley": capitalised titles and their
+    // modifiers are the role, not a name.
+    if (w.cap && w.mention < 0 && TitleWord(w.raw) > 0) {
+      role = role || TitleWord(w.raw) == 2;
+      continue;
+    }
     if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
+    // "Bloomington Police Sgt. Marty Earley": an abbreviated title's point.
+    if (w.lower == "." && k > i && TitleWord(words_[k - 1].raw) > 0) continue;
     if (w.punct || InQuote(k) || lex::In(lex::kPrepositionsObject, w.lower) || w.lower == "in") return false;
     role = role || lex::In(lex::kPersonNounsEpithet, w.lower);
   }
@@ -922,6 +994,8 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
   int person = -1;
   for (size_t k = i; k < hi && k < i + kRolePhraseWords; ++k) {
     const Word& w = words_[k];
+    // "Police Sgt. Marty Earley": an abbreviated title's point goes on.
+    if (w.lower == "." && k > i && TitleWord(words_[k - 1].raw) > 0 && k + 1 < hi && words_[k + 1].cap) continue;
     // A participle ends the phrase; a name ending in -ing ("Acme
     // Trading") does not.
     if (InQuote(k) || IsTerminal(w.lower) || w.lower == ";" || w.lower == "who" || w.lower == "which" ||

@@ -5,8 +5,10 @@
 # figures themselves are not gated here: they move with the finder). The
 # invented articles (invented.json, texts in eval/quotes/articles/) and the
 # GUM news documents (gum-news.json and gum-news-2.json, texts from
-# ../shared/data/ud-en-gum) load the same way, as rows of their own (the
-# invented and gum-news-2 ones split into dev and test), and the test
+# ../shared/data/ud-en-gum) and the ECB+ news articles (ecbplus-news.json,
+# texts from ../shared/data/ecbplus-stories) load the same way, as rows of
+# their own (the invented, gum-news-2 and ecbplus ones split into dev and
+# test), and the test
 # splits' errors are not listed without --final.
 source "$(dirname "$0")/lib.bash"
 QS="$(dirname "$SL")/tools/quote_score"
@@ -84,7 +86,7 @@ grep -q 'examples.json: malformed gold file' "$TMP/bad.err" || fail "bad field n
 import glob, json, sys
 score = json.load(open(sys.argv[1]))
 files = [f for f in glob.glob(sys.argv[2] + "/*.json")
-         if not f.endswith(("/invented.json", "/gum-news.json", "/gum-news-2.json"))]
+         if not f.endswith(("/invented.json", "/gum-news.json", "/gum-news-2.json", "/ecbplus-news.json"))]
 gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
@@ -101,13 +103,22 @@ if gum2_files and "gum-news-2-dev" in score:
         arts = [a for a in gum2 if a["split"] == split]
         s = score["gum-news-2-" + split]
         assert (s["articles"], s["all"]["gold"]) == (len(arts), sum(len(a["quotes"]) for a in arts)), split
+# The ECB+ news articles, split the same way (when the ECB+ data is there).
+ecb_files = glob.glob(sys.argv[2] + "/ecbplus-news.json")
+if ecb_files and "ecbplus-dev" in score:
+    ecb = json.load(open(ecb_files[0]))["articles"]
+    for split in ("dev", "test"):
+        arts = [a for a in ecb if a["split"] == split]
+        s = score["ecbplus-" + split]
+        assert (s["articles"], s["all"]["gold"]) == (len(arts), sum(len(a["quotes"]) for a in arts)), split
 inv = json.load(open(sys.argv[2] + "/invented.json"))["articles"]
 for split in ("dev", "test"):
     arts = [a for a in inv if a["split"] == split]
     n = sum(len(a["quotes"]) for a in arts)
     s = score["invented-" + split]
     assert (s["articles"], s["all"]["gold"]) == (len(arts), n), (split, s["articles"], s["all"]["gold"], len(arts), n)
-for name in ("news-dev", "gum-news", "gum-news-2-dev", "gum-news-2-test", "invented-dev", "invented-test"):
+for name in ("news-dev", "gum-news", "gum-news-2-dev", "gum-news-2-test", "ecbplus-dev", "ecbplus-test",
+             "invented-dev", "invented-test"):
     for kind, r in score.get(name, {}).items():
         if kind == "articles":
             continue
@@ -119,10 +130,11 @@ print("dev set:", score["news-dev"]["articles"], "articles,", gold, "quotations;
       "invented:", score["invented-dev"]["all"]["gold"], "dev,", score["invented-test"]["all"]["gold"], "test")
 PY
 
-# The test splits' errors (invented, gum-news-2) are listed only with --final.
+# The test splits' errors (invented, gum-news-2, ecbplus) are listed only with --final.
 "$QS" "${ARGS[@]}" --errors > /dev/null 2> "$TMP/errors.txt"
-grep -q '^(invented-test and gum-news-2-test errors are not listed without --final)$' "$TMP/errors.txt" ||
+grep -q '^(invented-test, gum-news-2-test and ecbplus-test errors are not listed without --final)$' "$TMP/errors.txt" ||
   fail "no --final notice"
+grep -q '^ecbplus-test ' "$TMP/errors.txt" && fail "ecbplus test errors listed without --final"
 grep -q '^invented-test ' "$TMP/errors.txt" && fail "test-split errors listed without --final"
 grep -q '^gum-news-2-test ' "$TMP/errors.txt" && fail "gum-news-2 test errors listed without --final"
 true

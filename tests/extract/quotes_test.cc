@@ -954,6 +954,100 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
   });
 }
 
+// Issue 16, third real-news round: each row a rule driven by an error on
+// the ECB+ dev split (eval/quotes/ecbplus-news.json), on invented text,
+// failing before the rule.
+TEST(FindQuotesTest, Issue16RealNewsThirdRound) {
+  const MentionSpec kReyl{"Tomas Reyl", "PERSON", "e1"};
+  const MentionSpec kKestrelLabs{"Kestrel Labs", "ORG", "e2"};
+  const MentionSpec kHarbor{"Harbor Tech News", "ORG", "e3"};
+  const MentionSpec kFiske{"Dana Fiske", "PERSON", "e4"};
+  const MentionSpec kCourier{"The Varnland Courier", "ORG", "e5"};
+  const MentionSpec kBoden{"Carl Boden", "PERSON", "e7"};
+  const MentionSpec kMills{"Halvard Mills", "ORG", "e6"};
+  const MentionSpec kNavy{"Navy", "ORG", "e8"};
+  const MentionSpec kGibe{"MV Gibe", "PERSON", "e9"};
+  const MentionSpec kTedder{"Mark Tedder", "PERSON", "e10"};
+  ExpectCases({
+      {"an inverted 'told' after a name and its apposition: the name speaks, the one told listens",
+       "Attacks have only targeted older versions, Tomas Reyl, a researcher at Kestrel Labs, told Harbor Tech "
+       "News.",
+       {kReyl, kKestrelLabs, kHarbor},
+       {{"Attacks have only targeted older versions", "indirect", "e1", "Tomas Reyl", "told", "interview"}}},
+      {"an inverted 'said in a statement' after a name and its apposition",
+       "Currently the flaw affects only one browser, Carl Boden, security lead at Halvard Mills, said in a "
+       "statement.",
+       {kBoden, kMills},
+       {{"Currently the flaw affects only one browser", "indirect", "e7", "Carl Boden", "said", "statement"}}},
+      {"an inverted 'told' after titles and a name: the one told, after the cue, is no content",
+       "Results of the test were released on Wednesday, Highway Patrol Officer Dana Fiske told The Varnland "
+       "Courier.",
+       {kFiske, kCourier},
+       {{"Results of the test were released on Wednesday", "indirect", "e4", "Dana Fiske", "told", ""}}},
+      {"a spokesperson speaks for the body named right before the role, 'he' and 'the spokesperson' after it too",
+       "MV Gibe sailed on Monday. The pirates had surrounded MV Gibe around noon, Navy spokesperson said. MV Gibe "
+       "was later escorted to safety, he added. The search was in progress, the spokesperson said.",
+       {kNavy, kGibe},
+       {{"The pirates had surrounded MV Gibe around noon", "indirect", "e8", "Navy", "said", ""},
+        {"MV Gibe was later escorted to safety", "indirect", "e8", "Navy", "added", ""},
+        {"The search was in progress", "indirect", "e8", "Navy", "said", ""}}},
+      {"the last reporter two sentences back, with no person named between, is who 'he' is",
+       "The boats were seized at noon, Navy spokesperson said. The attack took place off the coast. The Navy "
+       "flew its commandos to the scene. MV Gibe was later escorted to safety, he added.",
+       {kNavy, kGibe},
+       {{"The boats were seized at noon", "indirect", "e8", "Navy", "said", ""},
+        {"MV Gibe was later escorted to safety", "indirect", "e8", "Navy", "added", ""}}},
+      {"a spokesperson with no organisation named is the speaker as described",
+       "The firm won the contract, a spokesman said.",
+       {},
+       {{"The firm won the contract", "indirect", "", "a spokesman", "said", ""}}},
+      {"a progressive 'is reporting that'; 'has maintained that'",
+       "Harbor Tech News is reporting that Halvard Mills has offered Carl Boden a contract. Carl Boden has "
+       "maintained that the offer should be made in public.",
+       {kHarbor, kMills, kBoden},
+       {{"Halvard Mills has offered Carl Boden a contract", "indirect", "e3", "Harbor Tech News", "reporting", ""},
+        {"the offer should be made in public", "indirect", "e7", "Carl Boden", "maintained", ""}}},
+      {"a report relaying unnamed sources: the sources speak",
+       "Mark Tedder of Harbor Tech News reports that two league sources said Carl Boden would prefer to stay in "
+       "the east.",
+       {kTedder, kHarbor, kBoden},
+       {{"Carl Boden would prefer to stay in the east", "indirect", "", "two league sources", "said", ""}}},
+      {"'reported that, according to a source,': the source's clause follows the 'according to' phrase",
+       "Last night, Mark Tedder reported that, according to a league source, Halvard Mills is making progress.",
+       {kTedder, kMills},
+       {{"Halvard Mills is making progress", "indirect", "", "a league source", "according to", ""}}},
+      {"', adding' inside a report opens a second clause by the same speaker",
+       "Carl Boden said the houses were destroyed, adding all their furniture had been buried under rubble.",
+       {kBoden},
+       {{"the houses were destroyed", "indirect", "e7", "Carl Boden", "said", ""},
+        {"all their furniture had been buried under rubble", "indirect", "e7", "Carl Boden", "adding", ""}}},
+      {"a name before a title and the person it titles is no subject for 'he'",
+       "The toll rose to ten, Qeshm Governor Dana Fiske said. He said a search was going on for several people.",
+       {{"Qeshm", "PERSON", "e11"}, kFiske},
+       {{"The toll rose to ten", "indirect", "e4", "Dana Fiske", "said", ""},
+        {"a search was going on for several people", "indirect", "e4", "Dana Fiske", "said", ""}}},
+      {"capitalised titles and an abbreviated rank between a place and a name: the name speaks",
+       "The driver was uncooperative, said Varnland Police Sgt. Dana Fiske.",
+       {{"Varnland", "PERSON", "e11"}, kFiske},
+       {{"The driver was uncooperative", "indirect", "e4", "Dana Fiske", "said", ""}}},
+      {"'He said' right after a person's report continues that person's turn, with no gender evidence",
+       "The results were released on Wednesday, Officer Dana Fiske told Harbor Tech News. He said the sample "
+       "was taken long after the arrest of Mark Tedder.",
+       {kFiske, kHarbor, kTedder},
+       {{"The results were released on Wednesday", "indirect", "e4", "Dana Fiske", "told", "interview"},
+        {"the sample was taken long after the arrest of Mark Tedder", "indirect", "e4", "Dana Fiske", "said",
+         "interview"}}},
+      {"'said here' (the dateline's town) ends a postposed attribution",
+       "The pirates were attempting to board the ship around noon, a Navy spokesman said here.",
+       {kNavy},
+       {{"The pirates were attempting to board the ship around noon", "indirect", "e8", "Navy", "said", ""}}},
+      {"a participle after 'an' is an adjective, not a cue",
+       "Nobody was injured, but an estimated one million dollars in damage was done to the church on Friday.",
+       {},
+       {}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
