@@ -31,6 +31,12 @@ constexpr double kApproxTolerance = 0.25;
 // Ages from articles further apart than this may straddle a birthday
 // ("23" in August, "24" in February).
 constexpr int kAgeWindowDays = 60;
+// Estimates and forecasts from articles further apart than this are two
+// estimates ("could reach around £9 million" in September, "is now
+// estimated at £12.5m" in October), not a disagreement.
+constexpr int kEstimateWindowDays = 14;
+// Words read back from a figure, within its clause, for an estimate word.
+constexpr size_t kEstimateReach = 4;
 // A date this close to a figure in its sentence says when the figure held
 // ("5 per cent on Sunday", "in 2019, aged 18"); further away it dates
 // something else in the sentence.
@@ -72,6 +78,7 @@ struct Figure {
   // league games", "acute" of "three acute hospitals"), sorted and unique.
   std::vector<std::string> modifiers;
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
+  bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
 };
 
 // Share of content words two figures' sentences have in common (Jaccard),
@@ -263,13 +270,10 @@ int64_t DayNumber(const std::string& date) {
 
 // Whether two figures speak of the same time (see figures.h).
 bool SameTime(const Figure& f, const Figure& g) {
-  if (f.attribute == "age") {
-    const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
-    if (x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min() &&
-        std::llabs(x - y) > kAgeWindowDays) {
-      return false;
-    }
-  }
+  const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
+  const bool dated = x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min();
+  if (f.attribute == "age" && dated && std::llabs(x - y) > kAgeWindowDays) return false;
+  if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
   if (f.when.empty() && g.when.empty()) return true;
   const std::string& tf = f.when.empty() ? f.published : f.when;
   const std::string& tg = g.when.empty() ? g.published : g.when;
@@ -332,6 +336,20 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   }
   SortUnique(f.modifiers);
   f.whole = (" " + f.q.measure + " ").find(" in all ") != std::string::npos;
+  {
+    // An estimate word among the last words of its clause before it.
+    const std::string lead = view.Slice(SentenceOf(a, f.q.span.start, view.cp_length()).start, f.q.span.start);
+    const std::vector<WordToken> words = Tokenize(lead);
+    size_t edge = lead.size();
+    for (size_t k = words.size(), n = 0; k-- > 0 && n < kEstimateReach; ++n) {
+      if (BreaksClause(std::string_view(lead).substr(words[k].end, edge - words[k].end))) break;
+      edge = words[k].begin;
+      if (lexicon::In(lexicon::kEstimateWords, words[k].folded)) {
+        f.estimate = true;
+        break;
+      }
+    }
+  }
   size_t from = 0, to = view.cp_length();
   for (const Span& sp : a.sentences) {
     if (sp.start <= f.q.span.start && f.q.span.start < sp.end) {

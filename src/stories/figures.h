@@ -27,7 +27,9 @@
 //     conflict; a value with no explicit time holds at its article's
 //     publication. The story's event in an earlier year is another event:
 //     such figures of no owner are dropped. Ages given more than
-//     kAgeWindowDays apart are not compared (birthdays).
+//     kAgeWindowDays apart are not compared (birthdays), nor estimates
+//     and forecasts ("could reach", "is now estimated at") from articles more
+//     than kEstimateWindowDays apart (two estimates).
 // Figures that differ only in how specific they are join: "37 homes" joins
 // "homes destroyed" when that is the only wider thing said of homes (never
 // a margin, a whole or a part); sums of one owner and currency sharing a

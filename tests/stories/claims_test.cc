@@ -919,5 +919,30 @@ TEST(ClaimsTest, OneSpeakersStatementsOnTwoMediaAreNotAConflict) {
   }
 }
 
+// Estimates of one sum made weeks apart are two estimates; days apart, two
+// outlets disagreeing.
+TEST(ClaimsTest, EstimatesWeeksApartDoNotConflict) {
+  for (const auto& [later, conflict] : {std::pair{"2026-09-14", true}, std::pair{"2026-10-08", false}}) {
+    std::vector<Article> articles(2);
+    articles[0].id = "r0";
+    articles[0].title = "Stadium roof collapse";
+    articles[0].published = "2026-09-12";
+    articles[0].text =
+        "The roof of the Marlow Park stadium collapsed in a storm on Thursday. Engineers warned the repair bill "
+        "for the Marlow Park roof could reach around £9 million.";
+    articles[1].id = "r1";
+    articles[1].title = "Stadium roof collapse repair";
+    articles[1].published = later;
+    articles[1].text =
+        "The roof of the Marlow Park stadium collapsed in a storm. The repair of the Marlow Park roof is now "
+        "estimated at £12.5 million.";
+    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    ASSERT_EQ(b.stories.size(), 1u) << later;
+    bool clash = false;
+    for (const Claim& c : b.stories[0].claims) clash = clash || (c.status == "conflict" && c.attribute == "amount");
+    EXPECT_EQ(clash, conflict) << later;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
