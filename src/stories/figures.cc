@@ -539,6 +539,19 @@ void JoinUnderspecified(std::vector<Figure>& figures) {
 // those the ones that do not even say what kind of sum it is (two such sums
 // are never set against each other): lexicons/sum_words.txt.
 
+// Whether the words beside two figures, other than what they measure, share
+// a stem: "340 stewards had been on duty" and "had only 310 stewards on
+// duty"; not "the results of 148 students" and "31 students had seen".
+bool SharesContext(const Figure& f, const Figure& g) {
+  const auto context = [](const Figure& x) {
+    std::vector<std::string> out;
+    std::set_difference(x.frame.begin(), x.frame.end(), x.core.begin(), x.core.end(), std::back_inserter(out));
+    return out;
+  };
+  const std::vector<std::string> a = context(f), b = context(g);
+  return std::find_first_of(a.begin(), a.end(), b.begin(), b.end()) != a.end();
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -799,7 +812,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
 // gives each figure's own group; figures of two groups clash only when
 // matched (`aligned`) and agree only when compatible and anchored.
 // Share of content words two sentences of one article must have in common
-// for their values to be set against each other.
+// for their values to be set against each other (the words beside the two
+// values must share one too: SharesContext).
 constexpr double kSameArticleSimilarity = 0.2;
 void GroupClaims(const std::vector<const Figure*>& group, const std::vector<const AnnotatedArticle*>& members,
                  const Story& story, const std::unordered_map<std::string, std::string>& source_of,
@@ -839,7 +853,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
           } else if (Comparable(*f, *g) &&
-                     (f->article != g->article || SentenceSimilarity(*f, *g) >= kSameArticleSimilarity)) {
+                     (f->article != g->article ||
+                      (SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g)))) {
             // One writer giving two values of one thing in two sentences
             // that tell different things is giving two facts ("paid
             // £90,000" / "Matagi has been paid £4,200").

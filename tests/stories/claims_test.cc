@@ -944,5 +944,36 @@ TEST(ClaimsTest, EstimatesWeeksApartDoNotConflict) {
   }
 }
 
+
+// Within one article, two values of a count conflict only when the words
+// beside them say the same of what they count, not just their sentences.
+TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
+  struct Row {
+    std::string text;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"The chemistry results of 148 students at Ardmore School were annulled after the board found the paper "
+       "leaked before the exam. The board found that 31 students had seen the paper before the exam, and annulled "
+       "the results of the whole Ardmore School year.",
+       false},
+      {"Only 310 stewards were on duty at the Ardmore festival gates before the crush. The organiser said 340 "
+       "stewards were on duty at the Ardmore festival gates before the crush.",
+       true},
+  };
+  for (const Row& row : rows) {
+    Article a;
+    a.id = "c0";
+    a.title = "Ardmore";
+    a.published = "2026-06-01";
+    a.text = row.text;
+    const Brief b = BuildBrief(AnnotateMany({a}, {}), {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    bool clash = false;
+    for (const Claim& c : b.stories[0].claims) clash = clash || c.status == "conflict";
+    EXPECT_EQ(clash, row.conflict) << row.text;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
