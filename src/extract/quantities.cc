@@ -1563,7 +1563,15 @@ class Finder {
     }
     // "below the 60mph limit": the value a figure is held against, not a
     // figure of the story (lexicons/count_scopes.txt, tag reference).
-    if (lexicon::In(lexicon::kCountScopesReference, next)) measure += " " + next;
+    if (lexicon::In(lexicon::kCountScopesReference, next)) {
+      measure += " " + next;
+    } else if (lead >= 2 && IsWordCi(lead - 1, "the") && IsLowerWord(toks_[lead - 2]) &&
+               toks_[lead - 2].sentence == toks_[m.first].sentence &&
+               lexicon::In(lexicon::kPrepositionsThreshold, Lower(toks_[lead - 2].s))) {
+      // "well within the 100mph the roof was built to withstand", "below
+      // the 450 the plan required": the same, named by what it does.
+      measure += " threshold";
+    }
     return measure;
   }
 

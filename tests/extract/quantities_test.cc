@@ -355,6 +355,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // A difference, and the value a figure is held against.
       {"Ossian are three points adrift of safety.", "three points", 3, 0, "points adrift", B::kExact},
       {"The bus was doing 58mph, below the 60mph limit.", "60mph", 60, 0, "miles per hour limit", B::kExact},
+      {"Gusts reached 78mph, well within the 100mph the roof was built to withstand.", "100mph", 100, 0,
+       "miles per hour threshold", B::kExact},
       // What is asked for is not what there is.
       {"The safety plan called for 450 stewards on the field.", "450 stewards", 450, 0, "stewards required",
        B::kExact},
