@@ -1331,6 +1331,13 @@ class Finder {
           CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
         break;
       }
+      // "an £18.6m lottery jackpot won by the syndicate": a participle
+      // after the noun opens a clause about it.
+      constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
+      if (!phrase.empty() && (lexicon::In(lexicon::kVerbsAndAdverbsParticiple, l) ||
+                              (l.size() >= kMinPastChars && l.ends_with("ed")))) {
+        break;
+      }
       // "of investors' money": the possessor is no head; read on.
       if ((Is(k + 1, "'") || Is(k + 1, "\xE2\x80\x99")) && Glued(k + 1)) {
         phrase.clear();

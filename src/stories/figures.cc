@@ -159,6 +159,21 @@ bool SaysBetween(const std::string& text) {
   return false;
 }
 
+// True when `text` (between a figure and a later day) holds a verb in the
+// past ("won", "agreed", "paid"): lexicons/verbs_and_adverbs.txt, tag
+// dated_event, and "-ed" words (as view_util's dating words).
+bool PastVerbBetween(const std::string& text) {
+  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
+  for (const WordToken& t : Tokenize(text)) {
+    if (t.capitalised || !t.has_letter) continue;
+    if ((t.folded.size() >= kMinPastChars && t.folded.ends_with("ed")) ||
+        lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, t.folded)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // True when `text` (between a figure and a later day) names what the
 // figure is measured against: "premium to ...", "more than ...", "compared
 // with ...", "against ...", "over ...".
@@ -239,6 +254,9 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     }
     // "..., the company confirmed on October 16": the day of the telling.
     if (SaysBetween(view.Slice(q.span.end, d.span.start))) continue;
+    // "a jackpot of £18.4m won on September 12": the day of the event the
+    // sum is of, which every outlet's sum is of, dated or not.
+    if (IsCurrency(q.unit) && PastVerbBetween(view.Slice(q.span.end, d.span.start))) continue;
     // "a 44 per cent premium to the closing price on Friday": the day is
     // the reference point's, which the figure is measured against.
     if (ComparesBetween(view.Slice(q.span.end, d.span.start))) continue;

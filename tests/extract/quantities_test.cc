@@ -373,6 +373,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It will pay a break fee of £18.4m if its board withdraws.", "£18.4m", 18.4e6, 0, "break fee", B::kExact},
       {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
       {"The club spent £100m this summer.", "£100m", 100e6, 0, "spending", B::kExact},
+      {"He kept an £18.6m lottery jackpot won by the syndicate.", "£18.6m", 18.6e6, 0, "lottery jackpot", B::kExact},
       // A preposition after a sum is not what it measures.
       {"The fall wiped £1.2bn off its market value.", "£1.2bn", 1.2e9, 0, "", B::kExact},
       {"The fire was 15% contained.", "15%", 15, 0, "contained", B::kExact},

@@ -975,5 +975,32 @@ TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
   }
 }
 
+
+// A day after a sum and a verb dates the event the sum is of ("won on
+// September 12"), which the other outlet's undated sum is of too.
+TEST(ClaimsTest, ADayOfTheSumsEventDoesNotSetItApart) {
+  std::vector<Article> articles(2);
+  articles[0].id = "j0";
+  articles[0].title = "Lottery syndicate sues organiser";
+  articles[0].published = "2026-11-23";
+  articles[0].text =
+      "Twelve workers at the Oakfield depot are suing their syndicate organiser over a Grand Draw jackpot of "
+      "£18.4m won on September 12.";
+  articles[1].id = "j1";
+  articles[1].title = "Lottery syndicate sues organiser";
+  articles[1].published = "2026-11-24";
+  articles[1].text =
+      "Twelve workers at the Oakfield depot are suing their syndicate organiser, who kept an £18.6m Grand Draw "
+      "jackpot.";
+  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* jackpot = nullptr;
+  for (const Claim& c : b.stories[0].claims) {
+    if (c.status == "conflict") jackpot = &c;
+  }
+  ASSERT_NE(jackpot, nullptr);
+  EXPECT_EQ(Values(*jackpot), (std::set<std::string>{"18400000 GBP", "18600000 GBP"}));
+}
+
 }  // namespace
 }  // namespace storyline::stories
