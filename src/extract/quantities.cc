@@ -1547,6 +1547,9 @@ class Finder {
       return head.empty() ? "" : MeasureGroup(head);
     }
     std::string measure = CountModifiers(m) + m.unit;
+    // "the other 13 members": a set apart from someone already named, as
+    // "13 other members" is.
+    if (lead > 0 && IsWordCi(lead - 1, "other") && !measure.starts_with("other ")) measure = "other " + measure;
     if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
     if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1)) {
       measure += " in all";
@@ -1855,6 +1858,7 @@ class Finder {
     if (!count_allowed) return std::nullopt;
     if (std::optional<Match> d = MatchHyphenDuration(first, last, value)) return d;
     if (std::optional<Match> m = MatchHyphenMeasure(first, last, value)) return m;
+    if (std::optional<Match> m = MatchHyphenSize(first, last, value)) return m;
     if (std::optional<Match> m = MatchMeasureUnit(first, last, value)) return m;
     // "480 of the 643 jobs": a part counts what its whole counts.
     if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
@@ -2018,6 +2022,25 @@ class Finder {
       return std::nullopt;
     }
     return Match{first, dash + 1, value, std::string(unit), std::string(), Lower(toks_[noun].s)};
+  }
+
+  // "the 14-member syndicate", "a 120-strong team", "the three-carriage
+  // train": the size of the noun, counted in what the hyphened word names
+  // (lexicons/size_words.txt); the measure is the noun and that ("syndicate
+  // members").
+  std::optional<Match> MatchHyphenSize(size_t first, size_t last, double value) const {
+    const size_t dash = last + 1;
+    if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
+    if (toks_[dash + 1].kind != Kind::kWord || Is(dash + 2, "-")) return std::nullopt;
+    const std::string_view counted = lexicon::Find(lexicon::kSizeWords, Lower(toks_[dash + 1].s));
+    if (counted.empty()) return std::nullopt;
+    const size_t noun = dash + 2;
+    if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s) ||
+        IsParticiple(noun) || lexicon::In(lexicon::kStopWords, Lower(toks_[noun].s))) {
+      return std::nullopt;
+    }
+    const std::string unit(counted);
+    return Match{first, dash + 1, value, unit, std::string(), Lower(toks_[noun].s) + " " + unit};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",

@@ -374,6 +374,11 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
       {"The club spent £100m this summer.", "£100m", 100e6, 0, "spending", B::kExact},
       {"He kept an £18.6m lottery jackpot won by the syndicate.", "£18.6m", 18.6e6, 0, "lottery jackpot", B::kExact},
+      // A size written as a modifier, and a set apart from someone named.
+      {"The 14-member syndicate sued him.", "14-member", 14, 0, "syndicate members", B::kExact},
+      {"His 120-strong team worked round the clock.", "120-strong", 120, 0, "team members", B::kExact},
+      {"The three-carriage train left the rails.", "three-carriage", 3, 0, "train carriages", B::kExact},
+      {"Twelve of the other 13 members sued him.", "13 members", 13, 0, "other members", B::kExact},
       // A preposition after a sum is not what it measures.
       {"The fall wiped £1.2bn off its market value.", "£1.2bn", 1.2e9, 0, "", B::kExact},
       {"The fire was 15% contained.", "15%", 15, 0, "contained", B::kExact},
