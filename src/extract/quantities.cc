@@ -894,6 +894,20 @@ class Finder {
   // that closes before token `first`: a comma, then "who/which/the/a ...",
   // up to a comma ("Fox, who dated Ye, lost ..."; "Fox, the actress who
   // dated Ye, lost ...").
+  // Tokens mt..me open their sentence in capitals and a comma and a month
+  // follow: a dateline ("ASHBURY, Oct 26").
+  bool IsDateline(size_t mt, size_t me) const {
+    if (mt > 0 && toks_[mt - 1].sentence == toks_[mt].sentence) return false;
+    for (size_t k = mt; k <= me; ++k) {
+      if (toks_[k].kind != Kind::kWord) continue;
+      for (const char c : toks_[k].s) {
+        if (c >= 'a' && c <= 'z') return false;
+      }
+    }
+    return Is(me + 1, ",") && me + 2 < toks_.size() && toks_[me + 2].kind == Kind::kWord &&
+           !lexicon::Find(lexicon::kMonthNames, Lower(toks_[me + 2].s)).empty();
+  }
+
   bool InClosedParenthetical(size_t mt, size_t me, size_t first) const {
     bool opened = false;
     for (size_t k = mt; k-- > 0 && toks_[k].sentence == toks_[mt].sentence;) {
@@ -1057,6 +1071,9 @@ class Finder {
       if (HeadsRelativeClause(me, first)) return m.entity;
       if (mt > 0 && toks_[mt - 1].kind == Kind::kWord && InList(kPrepositions, toks_[mt - 1].s)) continue;
       if (InClosedParenthetical(mt, me, first) || SpeakerOfOtherClause(me, first)) continue;
+      // "ASHBURY, Oct 26 (Meridian Wire) - Shares in ...": a dateline's
+      // place is where the report was filed, no participant.
+      if (IsDateline(mt, me)) continue;
       // "AURENNE, July 21 (Linea) - Temperatures hit 44.1C": a name in
       // brackets closed before the figure (a dateline's agency, an
       // acronym) is no participant of its clause.
@@ -1444,6 +1461,54 @@ class Finder {
     return phrase;
   }
 
+  // "Shares in Acme fell 38%", "its shares crashed by 38 per cent", "cases
+  // rose 17%": a change of the clause's subject, "shares fall", "cases
+  // rise" (lexicons/change_verbs.txt); "" when the word before the figure
+  // (or before "by") is no such verb.
+  std::string PercentChange(size_t lead) const {
+    if (lead == 0) return "";
+    size_t verb = lead - 1;
+    if (IsWordCi(verb, "by") && verb > 0) --verb;
+    if (!IsLowerWord(toks_[verb]) || toks_[verb].sentence != toks_[lead].sentence) return "";
+    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
+    if (direction.empty()) return "";
+    // What changed: the noun before the clause's first "in" or "of", else
+    // the noun right before the verb ("its shares crash", past "closed" in
+    // "stock closed down").
+    std::string head;
+    {
+      // "Shares in the Ashbury-based drugmaker fell", "cases of suspected
+      // malpractice rose": the noun before the clause's first "in" or "of".
+      size_t c = verb;
+      while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence && !Is(c - 1, ",") && !Is(c - 1, ";")) --c;
+      for (size_t k = c + 1; k < verb; ++k) {
+        if (!(IsWordCi(k, "in") || IsWordCi(k, "of"))) {
+          if (IsLowerWord(toks_[k]) && InList(kPrepositions, toks_[k].s)) break;
+          continue;
+        }
+        // Capitalised where the clause opens, after a dateline's dash too.
+        const bool opens = k - 1 == c || toks_[k - 2].kind != Kind::kWord;
+        if (toks_[k - 1].kind == Kind::kWord && (IsLowerWord(toks_[k - 1]) || opens)) head = Lower(toks_[k - 1].s);
+        break;
+      }
+    }
+    if (head.empty()) {
+      size_t k = verb;
+      if (k > 0 && IsLowerWord(toks_[k - 1]) && Lower(toks_[k - 1].s).ends_with("ed")) --k;
+      // "Kestane's fell": the owner's mark, no noun.
+      const bool possessive = k > 1 && IsWordCi(k - 1, "s") && Glued(k - 1) &&
+                              (Is(k - 2, "'") || Is(k - 2, "\xE2\x80\x99"));
+      if (!possessive && k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == toks_[verb].sentence) {
+        const std::string w = Lower(toks_[k - 1].s);
+        if (!InList(kPhraseEnders, w) && !InList(kPrepositions, w) && !InList(kPronouns, w) &&
+            !InList(kModalWords, w)) {
+          head = w;
+        }
+      }
+    }
+    return head.empty() ? std::string(direction) : head + " " + std::string(direction);
+  }
+
   // What a figure matched by `m` measures (see Quantity::measure).
   // What a premium or discount is measured against: " to closing price"
   // for "a 41% premium to Friday's closing price", " to average price" for
@@ -1512,6 +1577,9 @@ class Finder {
 
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
+    if (m.unit == "percent") {
+      if (std::string change = PercentChange(lead); !change.empty()) return change;
+    }
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);

@@ -35,6 +35,9 @@ constexpr int kAgeWindowDays = 60;
 // estimates ("could reach around £9 million" in September, "is now
 // estimated at £12.5m" in October), not a disagreement.
 constexpr int kEstimateWindowDays = 14;
+// A change one outlet dates is the one another reports undated this many
+// days after it at most.
+constexpr int kChangeReportDays = 3;
 // Words read back from a figure, within its clause, for an estimate word.
 constexpr size_t kEstimateReach = 4;
 // A date this close to a figure in its sentence says when the figure held
@@ -295,7 +298,17 @@ bool SameTime(const Figure& f, const Figure& g) {
   if (f.when.empty() && g.when.empty()) return true;
   const std::string& tf = f.when.empty() ? f.published : f.when;
   const std::string& tg = g.when.empty() ? g.published : g.when;
-  return !tf.empty() && tf == tg;
+  if (!tf.empty() && tf == tg) return true;
+  // A change happens on a day ("shares fell 38 per cent on Monday"): one
+  // another outlet states without its day, in a report of the days after,
+  // is that day's.
+  const auto change = [](const Figure& x) { return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall"); };
+  if (!change(f) || !change(g) || (!f.when.empty() && !g.when.empty())) return false;
+  const Figure& stated = f.when.empty() ? g : f;
+  const Figure& undated = f.when.empty() ? f : g;
+  const int64_t day = DayNumber(stated.when), printed = DayNumber(undated.published);
+  return day != std::numeric_limits<int64_t>::min() && printed != std::numeric_limits<int64_t>::min() &&
+         day <= printed && printed - day <= kChangeReportDays;
 }
 
 // The interval a stated value allows.
@@ -955,7 +968,12 @@ std::string FigureValueText(const Quantity& q) {
 
 bool FiguresCompatible(const Quantity& a, const Quantity& b) {
   if (Exact(a) && Exact(b)) {
-    return std::fabs(a.value - b.value) <= kSameValue * std::max(1.0, std::fabs(a.value));
+    if (std::fabs(a.value - b.value) <= kSameValue * std::max(1.0, std::fabs(a.value))) return true;
+    // "fell 6 per cent" rounds "fell 5.8 per cent": a whole percentage
+    // and a decimal one that rounds to it.
+    const auto whole = [](double v) { return std::fabs(v - std::round(v)) < kSameValue; };
+    return a.unit == "percent" && b.unit == "percent" && whole(a.value) != whole(b.value) &&
+           std::round(a.value) == std::round(b.value);
   }
   const auto [alo, ahi] = Allowed(a);
   const auto [blo, bhi] = Allowed(b);

@@ -207,6 +207,16 @@ TEST(FindQuantitiesTest, AgeSubjects) {
   for (const Case& c : kCases) ExpectCase(c);
 }
 
+// A dateline's place files the report; it is no subject of the figures.
+TEST(FindQuantitiesTest, ADatelinesPlaceOwnsNothing) {
+  const std::string s = "ASHBURY, Oct 26 (Wire) - Shares in the firm fell 38% on Monday.";
+  const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {{"ASHBURY", "ORG", "e7"}}));
+  const Quantity* q = FindByText(found, "38%");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->subject, "");
+  EXPECT_EQ(q->measure, "shares fall");
+}
+
 // A surname two people share names neither of them.
 TEST(FindQuantitiesTest, SharedSurnameGetsNoAgeSubject) {
   const std::string s = "Zoë Fox and Ann Fox came. Fox, 31, left.";
@@ -374,6 +384,12 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The club paid £58m for him.", "£58m", 58e6, 0, "fee", B::kExact},
       {"The club spent £100m this summer.", "£100m", 100e6, 0, "spending", B::kExact},
       {"He kept an £18.6m lottery jackpot won by the syndicate.", "£18.6m", 18.6e6, 0, "lottery jackpot", B::kExact},
+      // A percentage after a verb of change is a change of what the clause
+      // opens with, or of the noun before the verb.
+      {"Shares in the Ashbury-based drugmaker fell 41 per cent.", "41 per cent", 41, 0, "shares fall", B::kExact},
+      {"The employer saw its shares crash by 38 per cent.", "38 per cent", 38, 0, "shares fall", B::kExact},
+      {"Suspected malpractice cases rose 17% last year.", "17%", 17, 0, "cases rise", B::kExact},
+      {"Dravel rose 4 per cent, while Kestane's fell 5.8 per cent.", "5.8 per cent", 5.8, 0, "fall", B::kExact},
       // A size written as a modifier, and a set apart from someone named.
       {"The 14-member syndicate sued him.", "14-member", 14, 0, "syndicate members", B::kExact},
       {"His 120-strong team worked round the clock.", "120-strong", 120, 0, "team members", B::kExact},

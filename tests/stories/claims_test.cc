@@ -1002,5 +1002,38 @@ TEST(ClaimsTest, ADayOfTheSumsEventDoesNotSetItApart) {
   EXPECT_EQ(Values(*jackpot), (std::set<std::string>{"18400000 GBP", "18600000 GBP"}));
 }
 
+
+// A change one outlet dates ("fell 38% on Monday") is the one another
+// reports the next day without its day; a rounded percentage ("6 per
+// cent") agrees with the decimal one it rounds ("5.8 per cent").
+TEST(ClaimsTest, ChangesOfADayAndRoundedPercentages) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Shares in Quillon fell 38% on Monday after the trial failed.", "Shares in Quillon fell 41 per cent after "
+       "the trial failed.", true},
+      {"Shares in Quillon fell 5.8% on Monday after the trial failed.", "Shares in Quillon fell 6 per cent after "
+       "the trial failed.", false},
+  };
+  for (const Row& row : rows) {
+    std::vector<Article> articles(2);
+    articles[0].id = "s0";
+    articles[0].title = "Quillon trial fails";
+    articles[0].published = "2026-10-26";
+    articles[0].text = "The Quillon kidney drug trial failed. " + row.first;
+    articles[1].id = "s1";
+    articles[1].title = "Quillon trial fails";
+    articles[1].published = "2026-10-27";
+    articles[1].text = "The Quillon kidney drug trial failed. " + row.second;
+    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    bool clash = false;
+    for (const Claim& c : b.stories[0].claims) clash = clash || c.status == "conflict";
+    EXPECT_EQ(clash, row.conflict) << row.first;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
