@@ -868,7 +868,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
-      bool clash = false, fits = false, side_by_side = false;
+      bool clash = false, fits = false, side_by_side = false, two_facts = false;
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
@@ -883,12 +883,13 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           }
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
-          } else if (Comparable(*f, *g) &&
-                     (f->article != g->article ||
-                      (SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g)))) {
+          } else if (f->article == g->article &&
+                     !(SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g))) {
             // One writer giving two values of one thing in two sentences
             // that tell different things is giving two facts ("paid
             // £90,000" / "Matagi has been paid £4,200").
+            two_facts = true;
+          } else if (Comparable(*f, *g)) {
             clash = true;
           }
         }
@@ -897,6 +898,10 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       // points from 19 games and three points from safety"), wherever else
       // they appear: a sentence is not read as contradicting itself.
       if (side_by_side) clash = false;
+      // So are two values one article gives in sentences that tell
+      // different things ("38 former employees" were owed, "about 25 former
+      // staff" came to the hearing), wherever else they appear.
+      if (two_facts) clash = false;
       if (clash) {
         conflict.Join(i, j);
         in_conflict[i] = in_conflict[j] = true;

@@ -1035,5 +1035,26 @@ TEST(ClaimsTest, ChangesOfADayAndRoundedPercentages) {
   }
 }
 
+
+// Two values one article gives as two facts are no conflict because
+// another outlet repeats one of them in words like the other's.
+TEST(ClaimsTest, TwoFactsOfOneArticleStayTwoFactsElsewhere) {
+  std::vector<Article> articles(2);
+  articles[0].id = "k0";
+  articles[0].title = "Tribunal orders Harbour restaurant to pay staff";
+  articles[0].published = "2026-03-10";
+  articles[0].text =
+      "The tribunal ordered the company to pay 38 former staff of the Harbour restaurant. About 25 former staff "
+      "packed the public gallery for the tribunal ruling.";
+  articles[1].id = "k1";
+  articles[1].title = "Tribunal orders Harbour restaurant to pay staff";
+  articles[1].published = "2026-03-10";
+  articles[1].text =
+      "The 38 former staff of the Harbour restaurant packed the public gallery for the tribunal ruling.";
+  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  for (const Claim& c : b.stories[0].claims) EXPECT_NE(c.status, "conflict") << c.attribute;
+}
+
 }  // namespace
 }  // namespace storyline::stories
