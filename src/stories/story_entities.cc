@@ -729,7 +729,9 @@ std::vector<BriefEntity> EntityIndex::Build() {
   for (size_t g : roots) {
     std::map<std::string, size_t> articles;
     for (const auto& [s, a] : groups_[g].surface_articles) articles[s] = a.size();
-    names[g] = CanonicalName(groups_[g].surfaces, articles, MajorityType(groups_[g].types) == "PERSON");
+    const bool person = MajorityType(groups_[g].types) == "PERSON";
+    names[g] = CanonicalName(groups_[g].surfaces, articles, person);
+    if (person) names[g] = WithoutLeadingTitles(names[g]);
   }
   std::sort(roots.begin(), roots.end(), [&](size_t a, size_t b) {
     const EntityGroup& x = groups_[a];

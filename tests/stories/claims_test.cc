@@ -524,6 +524,8 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
     }
     ASSERT_NE(name, nullptr) << row.first;
     EXPECT_EQ(Values(*name), row.values) << row.first;
+    // The person is named without the honorific the tagger took in.
+    EXPECT_FALSE(name->subject_name.starts_with("Dr ")) << name->subject_name;
   }
 }
 
