@@ -395,10 +395,60 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
       EXPECT_EQ(year, nullptr) << row.name;
       continue;
     }
-    ASSERT_NE(year, nullptr) << row.name;
+    if (year == nullptr) {
+      ADD_FAILURE() << row.name << ": no claim holds both years";
+      continue;
+    }
     EXPECT_EQ(year->status, "conflict") << row.name;
     EXPECT_NE(year->subject_name, "Rowe") << row.name;  // half of a joined subject
     EXPECT_NE(year->subject_name, "Ada Moss") << row.name;  // the founder, not the firm
+  }
+}
+
+// A figure written beside two years nothing else dates ("the record of
+// 38,450") is evidence they date one event: a conflict.
+TEST(ClaimsTest, AFigureBesideTwoLooseYearsMatchesThem) {
+  AnnotatedArticle a = MakeArticle("r1", "Coast News", "2024-05-12", "Cup final crowd",
+                                   "A crowd of 31,020 watched, the largest since the record of 38,450 was set in 1971.");
+  AddDate(a, "1971", "1971");
+  AnnotatedArticle b = MakeArticle("r2", "Isles Radio", "2024-05-12", "Cup final crowd",
+                                   "An attendance of 30,200 was announced, the biggest since the record of 38,450 in 1969.");
+  AddDate(b, "1969", "1969");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "1971") != nullptr && ValueOf(c, "1969") != nullptr) year = &c;
+  }
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+}
+
+// A day of the story's event is compared only for agreement (meetings and
+// hearings recur), but the first of its kind happens once: its two days
+// are a conflict.
+TEST(ClaimsTest, TheFirstOfItsKindsDayIsCompared) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"The first patients fell ill on March 3, officials said.",
+       "The first patients fell ill on March 5 after a wedding.", true},
+      {"Patients fell ill on March 3, officials said.", "Patients fell ill on March 5 after a wedding.", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("o1", "Coast News", "2026-03-20", "Outbreak grows", row.first);
+    AddDate(a, "March 3", "2026-03-03");
+    AnnotatedArticle b = MakeArticle("o2", "Isles Radio", "2026-03-20", "Outbreak grows", row.second);
+    AddDate(b, "March 5", "2026-03-05");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    bool conflict = false;
+    for (const Claim& c : brief.stories[0].claims) {
+      conflict |= c.status == "conflict" && ValueOf(c, "2026-03-03") != nullptr && ValueOf(c, "2026-03-05") != nullptr;
+    }
+    EXPECT_EQ(conflict, row.conflict) << row.first;
   }
 }
 
