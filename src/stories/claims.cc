@@ -1012,12 +1012,9 @@ constexpr int kYearAlignSpan = 3;
 // evidence for a conflict shown.
 constexpr size_t kYearAlignWords = 2;
 
-// Figures shorter than this ("2 lorries", "12 days") recur too often in a
-// story to tell one event from another; "120 posts", "44,950" do.
-constexpr size_t kMinFrameNumberDigits = 3;
-
 // `text` with the commas inside numbers dropped ("44,950" -> "44950"), so a
-// figure is one word and no clause break.
+// figure is one word and no clause break: "the record of 44,950 was set in
+// 1968" keeps "record" among the words beside its year.
 std::string WithoutDigitGroupCommas(const std::string& text) {
   std::string out;
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -1058,13 +1055,6 @@ void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, s
   m.label = words.words;
   AddFrameWords(after, /*backward=*/false, options, words);
   m.frame = std::move(words.stems);
-  // A figure written beside both years ("the record of 44,950 was set in
-  // 1968" / "the record of 44,950 in 1966") is one of the words they share.
-  for (const std::string* side : {&before, &after}) {
-    for (const WordToken& t : Tokenize(*side)) {
-      if (!t.has_letter && t.folded.size() >= kMinFrameNumberDigits) m.frame.push_back("#" + t.folded);
-    }
-  }
   if (!event_key.empty()) m.frame.push_back(Stem(event_key.substr(0, event_key.find(kThingMark))));
   std::sort(m.frame.begin(), m.frame.end());
   m.frame.erase(std::unique(m.frame.begin(), m.frame.end()), m.frame.end());

@@ -405,14 +405,14 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
   }
 }
 
-// A figure written beside two years nothing else dates ("the record of
-// 38,450") is evidence they date one event: a conflict.
-TEST(ClaimsTest, AFigureBesideTwoLooseYearsMatchesThem) {
+// The comma inside a figure ("the record of 38,450") is no clause break:
+// the words before it still say what two loose years date.
+TEST(ClaimsTest, ANumbersCommaDoesNotHideWhatALooseYearDates) {
   AnnotatedArticle a = MakeArticle("r1", "Coast News", "2024-05-12", "Cup final crowd",
-                                   "A crowd of 31,020 watched, the largest since the record of 38,450 was set in 1971.");
+                                   "A crowd of 31,020 watched, the largest crowd since the record of 38,450 was set in 1971.");
   AddDate(a, "1971", "1971");
   AnnotatedArticle b = MakeArticle("r2", "Isles Radio", "2024-05-12", "Cup final crowd",
-                                   "An attendance of 30,200 was announced, the biggest since the record of 38,450 in 1969.");
+                                   "An attendance of 30,200 was announced, the largest crowd since the record of 38,450 in 1969.");
   AddDate(b, "1969", "1969");
   const Brief brief = BuildBrief({a, b}, {});
   ASSERT_EQ(brief.stories.size(), 1u);
