@@ -1564,23 +1564,19 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   // One thing's event dated in other words or named in one outlet only;
   // never joining two groups that name different subjects. The mention
   // naming a subject or a thing becomes the root (it names the claim).
-  const auto group_subject = [&](size_t root) -> std::optional<size_t> {
-    for (size_t j = 0; j < mentions.size(); ++j) {
-      if (find(j) == root && mentions[j].subject) return mentions[j].subject;
-    }
-    return std::nullopt;
-  };
+  std::vector<std::optional<size_t>> group_subject(mentions.size());  // by root
+  for (size_t j = 0; j < mentions.size(); ++j) {
+    if (!group_subject[find(j)]) group_subject[find(j)] = mentions[j].subject;
+  }
   for (const auto& [i, j] : AlignEventYears(mentions)) {
     const size_t ri = find(i), rj = find(j);
     if (ri == rj) continue;
-    const std::optional<size_t> si = group_subject(ri), sj = group_subject(rj);
+    const std::optional<size_t> si = group_subject[ri], sj = group_subject[rj];
     if (si && sj && *si != *sj) continue;
     const bool i_names = mentions[ri].subject || !EventThing(mentions[ri]).empty();
-    if (i_names) {
-      parent[rj] = ri;
-    } else {
-      parent[ri] = rj;
-    }
+    const size_t root = i_names ? ri : rj;
+    parent[i_names ? rj : ri] = root;
+    group_subject[root] = si ? si : sj;
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (mentions[i].loose && !matched[i]) continue;
