@@ -999,6 +999,9 @@ struct YearMention {
   // A year nothing else dates ("since 2009", "at Callow Hill in 2009"): a
   // claim only when matched across outlets.
   bool loose = false;
+  // A day of the first of its kind ("the first patients fell ill on
+  // February 24"): an event that happens once, never a recurring meeting.
+  bool once = false;
 };
 
 // How far apart two outlets' years of one event may be for one to be
@@ -1009,6 +1012,35 @@ constexpr int kYearAlignSpan = 3;
 // evidence for a conflict shown.
 constexpr size_t kYearAlignWords = 2;
 
+// `text` with the commas inside numbers dropped ("44,950" -> "44950"), so a
+// figure is one word and no clause break: "the record of 44,950 was set in
+// 1968" keeps "record" among the words beside its year.
+std::string WithoutDigitGroupCommas(const std::string& text) {
+  std::string out;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ',' && i > 0 && digit(text[i - 1]) && i + 3 < text.size() && digit(text[i + 1]) &&
+        digit(text[i + 2]) && digit(text[i + 3]) && (i + 4 >= text.size() || !digit(text[i + 4]))) {
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+// Whether the clause that ends `lead` (the words before an event word)
+// speaks of the first of its kind ("the first patients", "a first
+// attempt"): within its last few words, after its last comma.
+bool FirstOfItsKind(std::string_view lead) {
+  constexpr size_t kMaxWordsBack = 4;  // "the first two patients" and its verb's auxiliary
+  const size_t comma = lead.find_last_of(",;:");
+  const std::vector<WordToken> words = Tokenize(comma == std::string_view::npos ? lead : lead.substr(comma + 1));
+  for (size_t k = words.size(), seen = 0; k-- > 0 && seen < kMaxWordsBack; ++seen) {
+    if (words[k].folded == "first") return true;
+  }
+  return false;
+}
+
 // Fills m.frame and m.label from the words around a year mention at
 // [start, end) of its sentence [sentence_start, sentence_end).
 void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, size_t sentence_end, size_t start,
@@ -1017,9 +1049,11 @@ void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, s
   options.stop_at_numbers = false;  // "shed 120 posts in 2019"
   options.stop_at_subordinators = false;  // "the biggest since 2009"
   FrameWords words;
-  AddFrameWords(view.Slice(sentence_start, start), /*backward=*/true, options, words);
+  const std::string before = WithoutDigitGroupCommas(view.Slice(sentence_start, start));
+  const std::string after = WithoutDigitGroupCommas(view.Slice(end, sentence_end));
+  AddFrameWords(before, /*backward=*/true, options, words);
   m.label = words.words;
-  AddFrameWords(view.Slice(end, sentence_end), /*backward=*/false, options, words);
+  AddFrameWords(after, /*backward=*/false, options, words);
   m.frame = std::move(words.stems);
   if (!event_key.empty()) m.frame.push_back(Stem(event_key.substr(0, event_key.find(kThingMark))));
   std::sort(m.frame.begin(), m.frame.end());
@@ -1202,6 +1236,20 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       if (gap.find_first_not_of(' ') != std::string_view::npos) break;  // punctuation: another phrase
       if (IsPreposition(left[k].folded)) return std::nullopt;
     }
+    // "Kell & Salt opened", "Marr and Quint founded": a name joined to
+    // the one before it is half of its subject, no one's alone.
+    constexpr size_t kMaxJoinCodePoints = 6;  // " and " with a stray space
+    const std::string joined = view.Slice(m->span.start > kMaxJoinCodePoints ? m->span.start - kMaxJoinCodePoints : 0,
+                                          m->span.start);
+    const std::vector<WordToken> join = Tokenize(joined);
+    if ((TrimWhitespace(joined).ends_with("&") || (!join.empty() && join.back().folded == "and" &&
+                                                   TrimWhitespace(joined).ends_with("and"))) &&
+        std::any_of(a.entities.begin(), a.entities.end(), [&](const EntityMention& o) {
+          return o.span.start >= sentence.start && o.span.end < m->span.start &&
+                 o.span.end + kMaxJoinCodePoints >= m->span.start;
+        })) {
+      return std::nullopt;
+    }
     if (clause_subject_at(m->span.end)) return thing_of(*m);  // "The Ardlin Star was built in 1998"
     break;
   }
@@ -1302,6 +1350,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         const std::string& word = event.key;
         m.by_event_word = true;
         m.precise = day_or_month;
+        m.once = day_or_month && FirstOfItsKind(before.substr(0, event.begin));
         const size_t word_at = sentence_start + CountCodePoints(std::string_view(before).substr(0, event.begin));
         m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at,
                                      word, d.span.start);
@@ -1401,6 +1450,77 @@ std::vector<std::pair<size_t, size_t>> AlignYears(const std::vector<YearMention>
   return out;
 }
 
+// The kind of event a year mention's word names, for matching one thing's
+// year across outlets (lexicons/event_kinds.txt: "opened" and "built" are
+// one kind); "" for a mention no event word dates, or a day or month.
+std::string EventKind(const YearMention& m) {
+  if (!m.by_event_word || m.precise || m.words.size() != 1) return "";
+  const std::string& key = m.words.front();
+  const std::string family = key.substr(0, key.find(kThingMark));
+  const std::string_view kind = lexicon::Find(lexicon::kEventKinds, family);
+  return kind.empty() ? family : std::string(kind);
+}
+
+// The thing an unnamed event word's sentence opens with ("the festival",
+// in "began|festival"); "" when none was found.
+std::string EventThing(const YearMention& m) {
+  const std::string& key = m.words.front();
+  const size_t mark = key.find(kThingMark);
+  return mark == std::string::npos ? "" : key.substr(mark + 1);
+}
+
+// Two mentions of one kind of event may be one thing's when they name the
+// same subject, or one names none ("Brisco, founded in 1971" / "The firm
+// was founded ... in 1974"), or neither does and the things their
+// sentences open with do not differ ("The couple divorced" / "They
+// divorced").
+bool SameEventThing(const YearMention& a, const YearMention& b) {
+  if (a.subject && b.subject) return *a.subject == *b.subject;
+  if (a.subject || b.subject) return true;
+  const std::string x = EventThing(a), y = EventThing(b);
+  return x.empty() || y.empty() || x == y;
+}
+
+// Pairs of year mentions in two articles that date one thing's event in
+// different words or with its subject named in one only ("The Ardlin
+// Star, built in 1998" / "The 92-metre ro-ro ferry, built in 1996"): of
+// one kind of event (EventKind), of the same thing (SameEventThing), at
+// most kYearAlignSpan apart, and each the only such mention in its
+// article, so which event each dates is not in doubt.
+std::vector<std::pair<size_t, size_t>> AlignEventYears(const std::vector<YearMention>& mentions) {
+  std::map<std::string, std::vector<size_t>> by_kind;
+  std::vector<std::string> kinds(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    kinds[i] = EventKind(mentions[i]);
+    if (kinds[i].empty()) continue;
+    std::vector<size_t>& seen = by_kind[kinds[i]];
+    if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
+  }
+  const auto year_of = [&](size_t i) { return std::atoi(mentions[i].year.substr(0, 4).c_str()); };
+  // The one mention of `article` of i's kind and thing, or none.
+  const auto only_match = [&](size_t i, const std::string& article) -> std::optional<size_t> {
+    std::optional<size_t> found;
+    for (size_t j : by_kind[kinds[i]]) {
+      if (mentions[j].article != article || !SameEventThing(mentions[i], mentions[j])) continue;
+      if (found) return std::nullopt;
+      found = j;
+    }
+    return found;
+  };
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& [kind, list] : by_kind) {
+    for (size_t i : list) {
+      for (size_t j : list) {
+        if (j <= i || mentions[j].article == mentions[i].article) continue;
+        if (std::abs(year_of(i) - year_of(j)) > kYearAlignSpan) continue;
+        if (only_match(i, mentions[j].article) != j || only_match(j, mentions[i].article) != i) continue;
+        out.emplace_back(i, j);
+      }
+    }
+  }
+  return out;
+}
+
 // Year mentions about the same subject whose head phrases share a word
 // ("runway show", "fashion show") name one event or work; the years they
 // give are values of one claim.
@@ -1440,6 +1560,23 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       parent[find(j)] = find(i);
     }
     matched[i] = matched[j] = true;
+  }
+  // One thing's event dated in other words or named in one outlet only;
+  // never joining two groups that name different subjects. The mention
+  // naming a subject or a thing becomes the root (it names the claim).
+  std::vector<std::optional<size_t>> group_subject(mentions.size());  // by root
+  for (size_t j = 0; j < mentions.size(); ++j) {
+    if (!group_subject[find(j)]) group_subject[find(j)] = mentions[j].subject;
+  }
+  for (const auto& [i, j] : AlignEventYears(mentions)) {
+    const size_t ri = find(i), rj = find(j);
+    if (ri == rj) continue;
+    const std::optional<size_t> si = group_subject[ri], sj = group_subject[rj];
+    if (si && sj && *si != *sj) continue;
+    const bool i_names = mentions[ri].subject || !EventThing(mentions[ri]).empty();
+    const size_t root = i_names ? ri : rj;
+    parent[i_names ? rj : ri] = root;
+    group_subject[root] = si ? si : sj;
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (mentions[i].loose && !matched[i]) continue;
@@ -1486,7 +1623,10 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
           (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
       // A day of the story's event is compared only for agreement: meetings,
       // hearings and matches recur, and an unnamed one may be another.
-      const std::string scope = mentions[root].precise && !subject_entity
+      // The first of its kind happens once: its days are compared.
+      bool once = false;
+      for (size_t j = 0; j < mentions.size() && !once; ++j) once = find(j) == root && mentions[j].once;
+      const std::string scope = mentions[root].precise && !subject_entity && !once
                                     ? fmt::format("y|{}|{}", root, mentions[i].year)
                                     : fmt::format("y|{}", root);
       // With no one named, the thing the sentences open with is whose year

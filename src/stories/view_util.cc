@@ -112,6 +112,17 @@ bool EndsDatedClause(std::string_view w) {
          w == "until" || w == "if" || w == "than" || w == "where";
 }
 
+// "was founded", "had been built": the auxiliary of a passive verb.
+bool IsPassiveAuxiliary(std::string_view w) {
+  return w == "was" || w == "were" || w == "been" || w == "is" || w == "are" || w == "be";
+}
+
+// Words that open a noun phrase: a participle right after one is an
+// adjective ("a rented garage", "the listed building").
+bool IsDeterminer(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her";
+}
+
 bool IsParticle(std::string_view w) { return w == "out" || w == "down" || w == "up" || w == "off"; }
 
 // What happened, by the word that says it: a past form ("opened",
@@ -137,21 +148,37 @@ EventWord FindEventWordBefore(std::string_view before) {
     return {};
   }
   const auto spaces_between = [&](size_t k) {  // only spaces between words k and k + 1
-    const std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
+    std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
+    // A currency sign before a sum is part of the object ("won the $4.2
+    // million repair job in 2022"), not punctuation.
+    for (std::string_view sign : {"$", "\xC2\xA3", "\xE2\x82\xAC"}) {  // $, pound sign, euro sign
+      if (gap.ends_with(sign) && !words[k + 1].has_letter) gap.remove_suffix(sign.size());
+    }
+    // "4.2", "44,950": the separator inside a number.
+    if ((gap == "." || gap == ",") && !words[k].has_letter && !words[k + 1].has_letter) return true;
     return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
   };
   // From the word before "in"/"on" back over the object and its
   // attachments ("stepped down as mayor of Brackenford on Monday",
   // "sentenced to nine years in prison on Friday"), within one clause.
   constexpr size_t kMaxWordsBetween = 6;
+  // A passive verb reaches further over its place ("was founded in a
+  // rented garage off Mill Street in 1974"): the auxiliary before it marks
+  // the clause's own verb, so a longer attachment cannot belong to another.
+  constexpr size_t kMaxPassiveWordsBetween = 10;
   const size_t last = words.size() - 2;
-  for (size_t k = last + 1; k-- > 0 && last - k <= kMaxWordsBetween;) {
+  for (size_t k = last + 1; k-- > 0 && last - k <= kMaxPassiveWordsBetween;) {
     if (!spaces_between(k)) return {};  // "debut, in 2019"; "the fire (which ...) in"
     const WordToken& w = words[k];
     if (EndsDatedClause(w.folded)) return {};
     // Verbs of saying (lexicons/reporting_verbs.txt, tag not_event) date
     // the telling: "said on Monday", "told reporters on Monday".
     if (lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};
+    const bool passive = k > 0 && spaces_between(k - 1) && IsPassiveAuxiliary(words[k - 1].folded);
+    if (last - k > kMaxWordsBetween && !passive) continue;
+    // "in a rented garage": a participle after a determiner describes the
+    // noun it stands before; it is not the clause's verb.
+    if (k > 0 && IsDeterminer(words[k - 1].folded) && w.folded.ends_with("ed")) continue;
     std::string word = w.folded;
     size_t begin = w.begin;
     if (IsParticle(w.folded) && k > 0 && spaces_between(k - 1)) {
@@ -182,6 +209,11 @@ EventWord FindEventWordBefore(std::string_view before) {
                                      words[at].folded == "had" || words[at].folded == "been");
       };
       if (!(verb >= 1 && perfect(verb - 1)) && !(verb >= 2 && perfect(verb - 2))) return {};
+    }
+    // "first held in 2011": the thing's start, whatever the verb.
+    if (k > 0 && spaces_between(k - 1) && words[k - 1].folded == "first") {
+      const std::string_view first = lexicon::Find(lexicon::kEventFamilies, "first " + word);
+      if (!first.empty()) return {std::string(first), words[k - 1].begin};
     }
     const std::string_view family = lexicon::Find(lexicon::kEventFamilies, word);
     return {family.empty() ? word : std::string(family), begin};

@@ -344,6 +344,114 @@ TEST(ClaimsTest, OneEarlierEventDatedInOtherWordsIsAConflict) {
   EXPECT_EQ(Values(*year), (std::set<std::string>{"2015", "2016"}));
 }
 
+// One thing's year told by two outlets in other words: another verb of
+// the same kind ("first held" / "began", "opened" / "built", "awarded" /
+// "won"), the thing named in one and described in the other, a passive
+// verb far before its year, two names joined as one subject. Each row's
+// two years are one conflict; the last rows are two things, never one.
+TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
+  struct Row {
+    std::string name, first, first_year, second, second_year;
+    std::vector<std::pair<std::string, std::string>> names;  // (text, type), in either article
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"first held / began", "The regatta, first held in 2009, drew 5,000 boats.", "2009",
+       "Harlan Week, which began in 2010 as a small race, has grown.", "2010", {}, true},
+      {"named / described", "The Morven Queen, built in 1988, carried 40 cars.", "1988",
+       "The 80-metre ferry, built in 1986 at the Dunlin yard, is insured.", "1986",
+       {{"Morven Queen", "OTHER"}}, true},
+      {"passive far before its year", "Tallow Ltd, founded in 1960, makes scales.", "1960",
+       "The firm was founded in a rented shed off Quay Lane in 1962 by Ada Moss.", "1962",
+       {{"Tallow Ltd", "ORG"}, {"Ada Moss", "PERSON"}}, true},
+      {"two joined names", "Pike & Rowe opened in 2015 and became a city favourite.", "2015",
+       "The bistro, which opened in 2016, shut without notice.", "2016",
+       {{"Pike", "PERSON"}, {"Rowe", "PERSON"}}, true},
+      {"opened / built", "The aviary opened in 2011 at a cost of $2 million.", "2011",
+       "The aviary, built in 2012, holds 60 birds.", "2012", {}, true},
+      {"awarded / won a sum's job", "The contract, awarded in 2019, went to Dunn Civil.", "2019",
+       "It was Dunn Civil that won the $3.1 million resurfacing job in 2020.", "2020",
+       {{"Dunn Civil", "ORG"}}, true},
+      {"two things", "The bridge opened in 1990 after years of delay.", "1990",
+       "The museum opened in 1991 beside the river.", "1991", {}, false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("t1", "Coast News", "2024-10-07", "Harbour week", row.first);
+    AddDate(a, row.first_year, row.first_year);
+    AnnotatedArticle b = MakeArticle("t2", "Isles Radio", "2024-10-08", "Harbour week again", row.second);
+    AddDate(b, row.second_year, row.second_year);
+    for (const auto& [text, type] : row.names) {
+      for (AnnotatedArticle* x : {&a, &b}) {
+        if (x->article.text.find(text) != std::string::npos) AddEntity(*x, text, type, "n-" + text);
+      }
+    }
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.name;
+    const Claim* year = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, row.first_year) != nullptr && ValueOf(c, row.second_year) != nullptr) year = &c;
+    }
+    if (!row.conflict) {
+      EXPECT_EQ(year, nullptr) << row.name;
+      continue;
+    }
+    if (year == nullptr) {
+      ADD_FAILURE() << row.name << ": no claim holds both years";
+      continue;
+    }
+    EXPECT_EQ(year->status, "conflict") << row.name;
+    EXPECT_NE(year->subject_name, "Rowe") << row.name;  // half of a joined subject
+    EXPECT_NE(year->subject_name, "Ada Moss") << row.name;  // the founder, not the firm
+  }
+}
+
+// The comma inside a figure ("the record of 38,450") is no clause break:
+// the words before it still say what two loose years date.
+TEST(ClaimsTest, ANumbersCommaDoesNotHideWhatALooseYearDates) {
+  AnnotatedArticle a = MakeArticle("r1", "Coast News", "2024-05-12", "Cup final crowd",
+                                   "A crowd of 31,020 watched, the largest crowd since the record of 38,450 was set in 1971.");
+  AddDate(a, "1971", "1971");
+  AnnotatedArticle b = MakeArticle("r2", "Isles Radio", "2024-05-12", "Cup final crowd",
+                                   "An attendance of 30,200 was announced, the largest crowd since the record of 38,450 in 1969.");
+  AddDate(b, "1969", "1969");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "1971") != nullptr && ValueOf(c, "1969") != nullptr) year = &c;
+  }
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+}
+
+// A day of the story's event is compared only for agreement (meetings and
+// hearings recur), but the first of its kind happens once: its two days
+// are a conflict.
+TEST(ClaimsTest, TheFirstOfItsKindsDayIsCompared) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"The first patients fell ill on March 3, officials said.",
+       "The first patients fell ill on March 5 after a wedding.", true},
+      {"Patients fell ill on March 3, officials said.", "Patients fell ill on March 5 after a wedding.", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("o1", "Coast News", "2026-03-20", "Outbreak grows", row.first);
+    AddDate(a, "March 3", "2026-03-03");
+    AnnotatedArticle b = MakeArticle("o2", "Isles Radio", "2026-03-20", "Outbreak grows", row.second);
+    AddDate(b, "March 5", "2026-03-05");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    bool conflict = false;
+    for (const Claim& c : brief.stories[0].claims) {
+      conflict |= c.status == "conflict" && ValueOf(c, "2026-03-03") != nullptr && ValueOf(c, "2026-03-05") != nullptr;
+    }
+    EXPECT_EQ(conflict, row.conflict) << row.first;
+  }
+}
+
 // Not when one sentence gives two years (which dates what is unclear), nor
 // years far apart, nor a year nothing matches: no claim is made of them.
 TEST(ClaimsTest, LooseYearsAreMatchedOnlyWhenClear) {
