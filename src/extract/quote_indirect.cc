@@ -132,7 +132,11 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
 }
 
 void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
-  if (to - from < kIndirectMinWords + 2 || HasDirect(from, to)) return;
+  if (to - from < kIndirectMinWords + 2) return;
+  if (HasDirect(from, to)) {
+    AddedAfterDirect(from, to, out);
+    return;
+  }
   size_t end = ContentEnd(from, to);
   // "according to X, …" / "…, according to X."
   for (size_t i = from; i + 2 < end; ++i) {
@@ -355,7 +359,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // the one told, after the cue, is no content.
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
-        if (s.found && (comma == c || tail >= end || words_[tail].lower == "in" || words_[tail].lower == "on")) {
+        // ("…, Judge Marrow said when the court reopened": a subordinate
+        // clause after the attribution is no content either.)
+        const std::string& after = tail < end ? words_[tail].lower : "";
+        if (s.found && (comma == c || tail >= end || after == "in" || after == "on" || after == "when" || after == "after" || after == "before" || after == "while" ||
+                        after == "during")) {
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
           return;
         }
@@ -374,6 +382,27 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         }
       }
     }
+  }
+}
+
+// In a sentence with a direct quotation, a participle after the last
+// quotation's attribution ("“…,” Dana Fiske, the fire chief, told the
+// newspaper, adding [nothing suggests a motive]") reports a clause of its
+// own, by the attribution's subject.
+void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
+  const size_t end = ContentEnd(from, to);
+  for (size_t c = from + 1; c < end; ++c) {
+    if (InQuote(c) || words_[c - 1].lower != "," || (words_[c].lower != "adding" && words_[c].lower != "saying")) {
+      continue;
+    }
+    for (size_t k = c; k < end; ++k) {
+      if (InQuote(k)) return;  // the participle introduces a quotation
+    }
+    const size_t start = ContentStart(c, end);
+    if (start >= end || end - start < kIndirectMinWords) return;
+    const Speaker s = SubjectBefore(c, from);
+    if (s.found) EmitClauses(start, end, s, words_[c].lower, from, to, out);
+    return;
   }
 }
 
