@@ -151,6 +151,7 @@ class Finder {
   size_t CodePointAtByte(size_t b) const;
   std::string Slice(size_t start, size_t end) const;
   void BuildMentions();
+  static bool ClauseOpener(const EntityMention& m);
   void BuildWords();
   bool InQuote(size_t w) const;
   bool IsMark(size_t w) const;

@@ -250,6 +250,24 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (stop + 1 < end) Indirect(stop + 1, to, out);
       return;
     }
+    // "Despite saying [they had been outbid], the Red Sox do not …": a
+    // participle after a sentence-opening subordinator has the main
+    // clause's subject, after the comma that ends the content.
+    if (c > from && words_[c].lower.ends_with("ing") && words_[c - 1].cap &&
+        lex::In(lex::kSubordinatorsQuotes, words_[c - 1].lower) && start < end) {
+      size_t comma = start;
+      while (comma < end && words_[comma].lower != "," && !InQuote(comma)) ++comma;
+      if (comma + 1 < end && words_[comma].lower == ",") {
+        // The main clause's subject: a name (after "the") or a pronoun.
+        size_t k = comma + 1;
+        if (k + 1 < end && lex::In(lex::kDeterminersDefinite, words_[k].lower) && words_[k + 1].mention >= 0) ++k;
+        Speaker main;
+        if (words_[k].mention >= 0) main = FromMention(static_cast<size_t>(words_[k].mention));
+        else if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) main = Pronoun(words_[k].lower, words_[k].start);
+        if (main.found) Emit(start, comma, main, words_[c].lower, from, to, out);
+        return;
+      }
+    }
     // ", said Ivo Renn." reads as a clause after the verb; without a
     // subject before the verb it may be a postposed attribution (below).
     const bool after_comma = c > from && words_[c - 1].lower == ",";

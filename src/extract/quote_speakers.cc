@@ -518,6 +518,7 @@ bool Finder::IsNameWord(size_t i) const {
   return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronounsSpeaker, w.lower) &&
          !lex::In(lex::kDeterminersDefinite, w.lower) && !lex::In(lex::kDeterminersAnonymous, w.lower) &&
          !lex::In(lex::kIntroWords, w.lower) && !lex::In(lex::kReportingVerbsCue, w.lower) && !IsRoleNoun(w.lower) &&
+         !lex::In(lex::kSubordinatorsQuotes, w.lower) &&
          (!lex::In(lex::kTimeWordsSpeech, w.lower) || TimeWordInName(i));
 }
 
