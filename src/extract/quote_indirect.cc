@@ -236,7 +236,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         return;
       }
     }
-    const size_t start = ContentStart(c, end);
+    size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
       // "Asked by Asante whether [he regretted the sale], Quint said he did
@@ -285,6 +285,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           return;
         }
       }
+    }
+    // ", said a spokesman for the facility.": a described person without a
+    // verb after an inverted cue is its speaker (read below), not a
+    // reported clause.
+    if (after_comma && start < end && lex::In(lex::kDeterminersAnonymous, words_[start].lower)) {
+      bool verb = false, role = false;
+      for (size_t k = start; k < end && !verb; ++k) {
+        verb = InQuote(k) || IsFinite(words_[k].lower) || LooksLikeVerb(words_[k].lower);
+        role = role || (k < start + kNounPhraseWords / 2 && (IsSpokesperson(k) || IsRoleNoun(words_[k].lower)));
+      }
+      if (!verb && role) start = end;
     }
     Speaker s;
     if (start < end) {
