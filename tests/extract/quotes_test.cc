@@ -1085,10 +1085,13 @@ TEST(FindQuotesTest, Issue16RealNewsFourthRound) {
        {{"Varnland", "PLACE", "e11"}, kReyl},
        {{"A man came in and shot another man,", "direct", "e4", "Tomas Reyl", "told", "press-conference"}}},
       {"a manner adverb between the subject and the cue ('quietly answered')",
-       "Also hurt was Unique Armstead. When prosecutor Seth Goldman asked whether she shielded her son, Armstead "
-       "quietly answered, \"Yes, I did.\"",
+       "\"It was a bullet,\" testified Unique Armstead, who was walking with her son. When prosecutor Seth "
+       "Goldman asked whether she shielded her son with her body, Armstead quietly answered, \"Yes.\" \"I held "
+       "him on the floor.\"",
        {kArmstead, kArmsteadShort, kGoldman},
-       {{"Yes, I did.", "direct", "e5", "Unique Armstead", "answered", ""}}},
+       {{"It was a bullet,", "direct", "e5", "Unique Armstead", "testified", ""},
+        {"Yes.", "direct", "e5", "Unique Armstead", "answered", ""},
+        {"I held him on the floor.", "direct", "e5", "Unique Armstead", "", ""}}},
       {"a crowd noun the entity layer took for a name is an unnamed speaker",
        "The navy recovered seven rifles. Sources said the commandos had sighted pirates carrying grenade "
        "launchers.",
