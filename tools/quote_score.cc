@@ -25,7 +25,10 @@
 // (eval/quotes/gum-news-2.json) are the rows gum-news-2-dev and
 // gum-news-2-test, and the ECB+ news articles (eval/quotes/ecbplus-news.json,
 // texts rebuilt from ../shared/data/ecbplus-stories) the rows ecbplus-dev
-// and ecbplus-test. The test splits'
+// and ecbplus-test; the next 40 (eval/quotes/ecbplus-news-2.json) the rows
+// ecbplus-2-dev and ecbplus-2-test. A second table gives speaker accuracy
+// by how the text names the gold speaker (name, pronoun, description;
+// quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
