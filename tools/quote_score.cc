@@ -25,7 +25,10 @@
 // (eval/quotes/gum-news-2.json) are the rows gum-news-2-dev and
 // gum-news-2-test, and the ECB+ news articles (eval/quotes/ecbplus-news.json,
 // texts rebuilt from ../shared/data/ecbplus-stories) the rows ecbplus-dev
-// and ecbplus-test. The test splits'
+// and ecbplus-test; the next 40 (eval/quotes/ecbplus-news-2.json) the rows
+// ecbplus-2-dev and ecbplus-2-test. A second table gives speaker accuracy
+// by how the text names the gold speaker (name, pronoun, description;
+// quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -76,6 +79,7 @@ struct Options {
   bool errors = false;
   bool self_check = false;
   bool final_run = false;  // list the test splits' errors too (invented, gum-news-2, ecbplus)
+  bool mentions = false;   // list every gold quotation's mention kind (no predictions)
 };
 
 // "%08x" CRC-32 of `s`: the short hash the dev set keeps of each quote's
@@ -388,6 +392,7 @@ Quote GoldQuote(const nlohmann::json& jq) {
   q.unresolved = jq.value("unresolved", false);
   q.candidates = jq.value("candidates", std::vector<std::string>{});
   q.medium = jq.value("medium", "");
+  q.cue = jq.value("cue", "");
   return q;
 }
 
@@ -497,6 +502,8 @@ void LoadGoldArticles(const std::string& path, const std::map<std::string, story
         ++dev->problems;
       }
     }
+    std::vector<std::string> mentions = quote_score::MentionKinds(quote_score::Decode(d.text), d.gold);
+    for (size_t i = 0; i < d.gold.size(); ++i) d.gold[i].mention = mentions[i];
     dev->docs.push_back(std::move(d));
     dev->articles.push_back(a);
   }
@@ -551,6 +558,18 @@ DevSet LoadGumNews2(const Options& o, const std::string& split) {
 DevSet LoadEcbplusNews(const Options& o, const std::string& split) {
   DevSet dev;
   std::string path = o.gold_dir + "/ecbplus-news.json";
+  std::string data = o.shared + "/data/ecbplus-stories";
+  if (!fs::exists(path) || !fs::exists(data)) return dev;
+  LoadGoldFile(path, LoadEcbplus(data), &dev, split);
+  return dev;
+}
+
+// The second ECB+ set (ecbplus-news-2.json, the fourth real-news round of
+// issue 16: the next 40 articles by the same rule), one split; none
+// without the file or the ECB+ data.
+DevSet LoadEcbplusNews2(const Options& o, const std::string& split) {
+  DevSet dev;
+  std::string path = o.gold_dir + "/ecbplus-news-2.json";
   std::string data = o.shared + "/data/ecbplus-stories";
   if (!fs::exists(path) || !fs::exists(data)) return dev;
   LoadGoldFile(path, LoadEcbplus(data), &dev, split);
@@ -769,6 +788,32 @@ void PrintTable(const std::vector<Section>& sections) {
   }
 }
 
+// Speaker accuracy by how the text names the gold speaker (name, pronoun,
+// description; quote_score_lib.h MentionKinds): the matched gold
+// quotations of each kind of mention and the share with the right speaker,
+// for all quotations and for direct ones.
+void PrintMentionTable(const std::vector<Section>& sections) {
+  static const char* const kMentions[] = {"name", "pronoun", "description"};
+  fmt::print("\nspeakers by mention: matched gold quotations (n) and the share with the right speaker\n");
+  fmt::print("{:<16} {:<9} | {:>11} | {:>11} | {:>11}\n", "set", "kind", "name n acc", "pron n acc",
+             "desc n acc");
+  for (const Section& s : sections) {
+    if (!s.attribution) continue;
+    for (const auto& [kind, c] : s.counts) {
+      if (!kind.empty() && kind != "direct") continue;
+      if (c.by_mention.empty()) continue;  // no gold mention kinds (headlines, LitBank)
+      std::string line = fmt::format("{:<16} {:<9}", s.name, kind.empty() ? "all" : kind);
+      for (const char* m : kMentions) {
+        auto it = c.by_mention.find(m);
+        size_t n = it == c.by_mention.end() ? 0 : it->second.first;
+        std::string acc = n == 0 ? "-" : fmt::format("{:.3f}", quote_score::Ratio(it->second.second, n));
+        line += fmt::format(" | {:>4} {:>6}", n, acc);
+      }
+      fmt::print("{}\n", line);
+    }
+  }
+}
+
 nlohmann::json ToJson(const std::vector<Section>& sections) {
   nlohmann::json out = nlohmann::json::object();
   for (const Section& s : sections) {
@@ -782,7 +827,12 @@ nlohmann::json ToJson(const std::vector<Section>& sections) {
                           {"share", {{"p", f.share_p}, {"r", f.share_r}, {"f1", f.share_f}}},
                           {"matched", c.matched_gold}, {"kind_accuracy", f.kind_accuracy}};
       if (c.medium_gold > 0) r["medium_accuracy"] = f.medium_accuracy;
-      if (s.attribution) r["attribution"] = f.attribution;
+      if (s.attribution) {
+        r["attribution"] = f.attribution;
+        for (const auto& [m, n] : c.by_mention) {
+          r["by_mention"][m] = {{"matched", n.first}, {"attribution", quote_score::Ratio(n.second, n.first)}};
+        }
+      }
       js[kind.empty() ? "all" : kind] = r;
     }
     out[s.name] = js;
@@ -917,6 +967,35 @@ void CheckUnresolved(Checker& c) {
   c.Expect("unresolved: no speaker", quote_score::SpeakerCorrect(g, pred({""}, false)), 1);
   c.Expect("unresolved: a candidate by name", quote_score::SpeakerCorrect(g, pred({"Holm"}, false)), 0);
   c.Expect("unresolved: resolved to an entity", quote_score::SpeakerCorrect(g, pred({"he", "Arne Brekke"}, true)), 0);
+}
+
+// Hand-computed mention kinds (quote_score_lib.h MentionKinds): a name, a
+// pronoun, an anonymous description, an owned description, a name after
+// an inverted cue with an apposition, and a continuation.
+void CheckMentions(Checker& c) {
+  const std::string text =
+      "“Yes,” Ann Lee said. “No,” she said. Officials said it was over. “Go,” her spokeswoman said. "
+      "“Stop,” said Bo Dahl, a senior adviser. “Again.”";
+  std::u32string t = quote_score::Decode(text);
+  auto q = [&](const std::string& part, std::string speaker, std::string cue, bool anonymous) {
+    Quote x;
+    size_t byte = text.find(part);
+    size_t start = quote_score::Decode(text.substr(0, byte)).size();
+    x.span = {start, start + quote_score::Decode(part).size()};
+    x.names = {std::move(speaker)};
+    x.cue = std::move(cue);
+    x.anonymous = anonymous;
+    return x;
+  };
+  std::vector<Quote> gold = {q("“Yes,”", "Ann Lee", "said", false), q("“No,”", "Ann Lee", "said", false),
+                             q("it was over", "officials", "said", true),
+                             q("“Go,”", "Ann Lee's spokeswoman", "said", false),
+                             q("“Stop,”", "Bo Dahl", "said", false), q("“Again.”", "Bo Dahl", "", false)};
+  const char* want[] = {"name", "pronoun", "description", "description", "name", "name"};
+  std::vector<std::string> got = quote_score::MentionKinds(t, gold);
+  for (size_t i = 0; i < gold.size(); ++i) {
+    c.Expect(fmt::format("mention kind of quotation {} is {} (got {})", i + 1, want[i], got[i]), got[i] == want[i], 1);
+  }
 }
 
 // Gold used as predictions, with the totals the perturbation checks need.
@@ -1092,6 +1171,7 @@ bool ParseArgs(int argc, char** argv, Options* o) {
     else if (a == "--json") o->json = true;
     else if (a == "--errors") o->errors = true;
     else if (a == "--self-check") o->self_check = true;
+    else if (a == "--mentions") o->mentions = true;
     else ok = false;
     if (!ok) {
       std::fprintf(stderr, "quote_score: bad argument %s\n", a.c_str());
@@ -1109,7 +1189,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: quote_score [--gold DIR] [--shared DIR] [--examples DIR] [--invented DIR]\n"
                  "                   [--litbank DIR] [--wikinews-de DIR] [--json] [--errors [--final]]\n"
-                 "                   [--self-check] [--dump-text DIR]\n");
+                 "                   [--self-check] [--dump-text DIR] [--mentions]\n");
     return 2;
   }
   if (!o.dump_text.empty()) return DumpText(o);
@@ -1118,12 +1198,15 @@ int main(int argc, char** argv) {
   DevSet gum = LoadGumNews(o);
   DevSet gum2_dev = LoadGumNews2(o, "dev"), gum2_test = LoadGumNews2(o, "test");
   DevSet ecb_dev = LoadEcbplusNews(o, "dev"), ecb_test = LoadEcbplusNews(o, "test");
+  DevSet ecb2_dev = LoadEcbplusNews2(o, "dev"), ecb2_test = LoadEcbplusNews2(o, "test");
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
-                    gum2_test.problems + ecb_dev.problems + ecb_test.problems;
+                    gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
+                    ecb2_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
     CheckUnresolved(c);
+    CheckMentions(c);
     CheckDevSet(dev, c);
     if (!gum.docs.empty()) CheckDevSet(gum, c, "GUM news set");
     if (!gum2_dev.docs.empty() || !gum2_test.docs.empty()) {
@@ -1135,6 +1218,11 @@ int main(int argc, char** argv) {
       DevSet ecb = ecb_dev;
       ecb.docs.insert(ecb.docs.end(), ecb_test.docs.begin(), ecb_test.docs.end());
       CheckDevSet(ecb, c, "ECB+ news set");
+    }
+    if (!ecb2_dev.docs.empty() || !ecb2_test.docs.empty()) {
+      DevSet ecb2 = ecb2_dev;
+      ecb2.docs.insert(ecb2.docs.end(), ecb2_test.docs.begin(), ecb2_test.docs.end());
+      CheckDevSet(ecb2, c, "ECB+ news set 2");
     }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
@@ -1152,6 +1240,22 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "quote_score: %zu problems in the dev set (see above)\n", problems);
     return 1;
   }
+  if (o.mentions) {
+    std::vector<std::pair<std::string, const DevSet*>> sets = {
+        {"news-dev", &dev},           {"gum-news", &gum},        {"gum-news-2-dev", &gum2_dev},
+        {"gum-news-2-test", &gum2_test}, {"ecbplus-dev", &ecb_dev}, {"ecbplus-test", &ecb_test},
+        {"ecbplus-2-dev", &ecb2_dev}, {"ecbplus-2-test", &ecb2_test}, {"invented-dev", &inv_dev},
+        {"invented-test", &inv_test}};
+    for (const auto& [name, set] : sets) {
+      for (const Doc& d : set->docs) {
+        for (const Quote& g : d.gold) {
+          fmt::print("{} {} [{},{}) {} {}{} ({}): {}\n", name, d.id, g.span.start, g.span.end, g.mention,
+                     g.anonymous ? "~" : "", g.names[0], g.cue, Head(d.text, g.span, 50));
+        }
+      }
+    }
+    return 0;
+  }
   std::vector<Section> sections;
   sections.push_back(Run("news-dev", dev.docs, dev.articles, true, o.errors, false));
   if (!gum.docs.empty()) sections.push_back(Run("gum-news", gum.docs, gum.articles, true, o.errors, false));
@@ -1168,13 +1272,21 @@ int main(int argc, char** argv) {
   if (!ecb_test.docs.empty()) {
     sections.push_back(Run("ecbplus-test", ecb_test.docs, ecb_test.articles, true, o.errors && o.final_run, false));
   }
+  if (!ecb2_dev.docs.empty()) {
+    sections.push_back(Run("ecbplus-2-dev", ecb2_dev.docs, ecb2_dev.articles, true, o.errors, false));
+  }
+  if (!ecb2_test.docs.empty()) {
+    sections.push_back(
+        Run("ecbplus-2-test", ecb2_test.docs, ecb2_test.articles, true, o.errors && o.final_run, false));
+  }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }
   if (!inv_test.docs.empty()) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) {
-      std::fprintf(stderr, "(invented-test, gum-news-2-test and ecbplus-test errors are not listed without --final)\n");
+      std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test and ecbplus-2-test errors are not listed without "
+                   "--final)\n");
     }
   }
   // Headline quotations: only the headlines that hold one are scored
@@ -1201,6 +1313,7 @@ int main(int argc, char** argv) {
     std::cout << ToJson(sections).dump(2) << "\n";
   } else {
     PrintTable(sections);
+    PrintMentionTable(sections);
   }
   return 0;
 }

@@ -4,7 +4,9 @@
 //     (MEANTIME, LitBank), with the code-point span of every token;
 //   - Score(): quotation span P/R/F1 (exact, overlap count, overlap share)
 //     and attribution accuracy, overall and by kind;
-//   - NamesMatch(): when a predicted speaker is the gold speaker.
+//   - NamesMatch(): when a predicted speaker is the gold speaker;
+//   - MentionKinds(): how the text names each gold speaker (name, pronoun,
+//     description), for speaker accuracy by kind of mention.
 // Header-only because only the quote_score tool uses it.
 #ifndef STORYLINE_TOOLS_QUOTE_SCORE_LIB_H_
 #define STORYLINE_TOOLS_QUOTE_SCORE_LIB_H_
@@ -141,6 +143,10 @@ struct Quote {
   bool unresolved = false;
   std::vector<std::string> candidates;
   bool has_entity = false;  // predicted: an entity id was given
+  std::string cue;          // gold: the cue as written ("" if none)
+  // Gold: how the text names the speaker at the cue, "name", "pronoun" or
+  // "description" (MentionKinds); "" for predictions.
+  std::string mention;
 };
 
 struct Doc {
@@ -231,6 +237,274 @@ inline bool SpeakerCorrect(const Quote& gold, const Quote& pred) {
   return false;
 }
 
+// ------------------------------------------------- kind of speaker mention
+
+// The gold does not mark how the text names a speaker, so it is derived
+// from the gold speaker, the gold cue and the text around the cue
+// (eval/quotes/README.md, "Speaker accuracy by kind of mention"):
+//   1. an `unresolved` speaker is a pronoun;
+//   2. the cue is found: the occurrence of the gold cue (whole words, any
+//      case) outside every gold quotation and nearest to this one, within
+//      kCueWindow code points of it and with no sentence end (. ! ? before
+//      a space, outside gold quotations) between the two;
+//   3. the head of the speaker's mention is the word next to the cue on the
+//      speaker's side: before the cue, the last word (skipping auxiliaries
+//      and adverbs: "Smith also said"), or, when a comma-enclosed
+//      apposition ends right before the cue ("Smith, a spokesman, said"),
+//      the last word of the apposition and the last word before it; when no
+//      word precedes the cue in its clause (`"...," said Ellis Varga`,
+//      and always after "according to"), the last word of the phrase after
+//      the cue, up to a comma, the clause's end, a preposition or relative
+//      ("a spokesman for the facility") or a lower-case word after a
+//      capitalised one ("Chris Weafer commenting"), a company suffix not
+//      being the head ("said Apple Inc."); a relative pronoun before the cue
+//      ("X, who argued that") gives way to its antecedent; a participle cue
+//      (", adding that") or one after "and"/"but" (coordinated verbs) has
+//      no subject of its own and goes to rule 5;
+//   4. a head that is a personal pronoun makes a pronoun; a capitalised head
+//      that is a word of the gold speaker's name (NameTokens) makes a name,
+//      unless the gold speaker is anonymous; any other head ("spokeswoman",
+//      "officials", "newspaper", "rep") makes a description;
+//   5. a quotation with no cue or whose cue is not found (a quotation
+//      continued after its attributed part, a transcript turn, a pull quote)
+//      takes the kind of the nearest earlier gold quotation with the same
+//      speaker, else of the nearest later one, else "name" for a named
+//      speaker and "description" for an anonymous one.
+// A transcript label (`MS. OKAFOR: ...`) falls under 5 and so counts with
+// the speaker's other quotations.
+namespace mention_detail {
+
+// How far from a quotation its cue may be: an attribution sits in the
+// quotation's own sentence, and news sentences run to about 200 code points.
+constexpr size_t kCueWindow = 200;
+// Words scanned on either side of the cue: a speaker's name with its title
+// and an apposition ("Saints Head Coach Sean Payton") fits in eight.
+constexpr size_t kMaxWords = 8;
+
+struct Word {
+  size_t start, end;
+  std::u32string text;
+};
+
+inline bool IsWordChar(char32_t c) {
+  return (c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == U'-' || c == U'\'')) ||
+         (c >= 0xC0 && c != U'“' && c != U'”' && c != U'‘' && c != U'’' && c != U'–' && c != U'—' &&
+          c != U'…' && c != U'«' && c != U'»' && c != U'„');
+}
+
+inline std::string Lower(const std::u32string& w) {
+  std::string out;
+  for (char32_t c : w) out += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : '?';
+  return out;
+}
+
+// Words and the punctuation between them; a possessive 's ends its word
+// ("company's" -> "company"), so the head of "Halvorsen's spokeswoman" is
+// "spokeswoman".
+inline std::vector<Word> Words(const std::u32string& t, size_t from, size_t to) {
+  std::vector<Word> out;
+  for (size_t i = from; i < to;) {
+    if (IsWordChar(t[i]) && t[i] != U'\'' && t[i] != U'-') {
+      size_t j = i;
+      while (j < to && IsWordChar(t[j])) ++j;
+      std::u32string w = t.substr(i, j - i);
+      if (w.size() > 2 && (w.substr(w.size() - 2) == U"'s")) w.resize(w.size() - 2);
+      out.push_back({i, j, w});
+      i = j;
+    } else if (t[i] == U'’' && i + 1 < to && (t[i + 1] == U's') && !out.empty() && out.back().end == i) {
+      i += 2;  // possessive with a curly apostrophe
+    } else {
+      if (t[i] != U' ' && t[i] != U'\n') out.push_back({i, i + 1, std::u32string(1, t[i])});
+      ++i;
+    }
+  }
+  return out;
+}
+
+inline bool IsWord(const Word& w) { return !w.text.empty() && IsWordChar(w.text[0]); }
+
+inline bool IsPronoun(const std::string& w) {
+  static const std::set<std::string_view> k = {"he", "she", "they", "it", "we", "i", "you"};
+  return k.count(w) > 0;
+}
+
+// Words between a speaker and its cue that are neither ("Smith also said",
+// "police have said", "Jones later told").
+inline bool IsSkippable(const std::string& w) {
+  static const std::set<std::string_view> k = {
+      "also",  "later", "then",   "has",    "had",   "have",   "was",    "were",     "is",
+      "are",   "would", "will",   "had",    "never", "once",   "still",  "earlier",  "further",
+      "again", "not",   "did",    "does",   "do",    "may",    "could",  "has",      "first",
+      "just",  "only",  "today",  "yesterday", "previously", "reportedly", "repeatedly", "simply", "quietly"};
+  return k.count(w) > 0 || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
+}
+
+// Abbreviated titles whose period ends no sentence.
+inline bool IsAbbreviation(const std::string& w) {
+  static const std::set<std::string_view> k = {"mr",   "mrs",  "ms",   "dr",  "sgt", "lt",  "capt", "cpl",
+                                               "const", "det", "insp", "supt", "gov", "rep", "sen",  "gen",
+                                               "col",  "maj",  "prof", "rev", "st",  "adm", "vice"};
+  return k.count(w) > 0;
+}
+
+// Words that end a speaker's phrase after an inverted cue.
+inline bool IsPhraseEnd(const std::string& w) {
+  static const std::set<std::string_view> k = {"of",   "for",   "at",     "in",    "on",  "with", "from",
+                                               "to",   "during", "after", "before", "when", "who", "which",
+                                               "that", "as",    "and",    "about", "by"};
+  return k.count(w) > 0;
+}
+
+inline bool IsCapitalised(const Word& w) {
+  return !w.text.empty() && (w.text[0] >= 0x80 || std::isupper(static_cast<int>(w.text[0])) != 0);
+}
+
+inline bool IsClauseEnd(const Word& w) {
+  return w.text == U"." || w.text == U"!" || w.text == U"?" || w.text == U";" || w.text == U":";
+}
+
+}  // namespace mention_detail
+
+// One gold quotation's mention kind by rules 1-4 above; "" when rule 5
+// applies. `gold` is sorted by start; `i` indexes it.
+inline std::string MentionAtCue(const std::u32string& t, const std::vector<Quote>& gold, size_t i) {
+  using namespace mention_detail;
+  const Quote& q = gold[i];
+  if (q.unresolved) return "pronoun";
+  if (q.cue.empty()) return "";
+  auto inside_gold = [&](size_t pos) {
+    for (const Quote& g : gold) {
+      if (pos >= g.span.start && pos < g.span.end) return true;
+    }
+    return false;
+  };
+  // Rule 2: the nearest occurrence of the cue outside gold quotations.
+  std::u32string cue;
+  for (char c : q.cue) cue += static_cast<char32_t>(std::tolower(static_cast<unsigned char>(c)));
+  size_t lo = q.span.start > kCueWindow ? q.span.start - kCueWindow : 0;
+  size_t hi = std::min(t.size(), q.span.end + kCueWindow);
+  size_t best = std::u32string::npos, best_dist = std::u32string::npos;
+  for (size_t p = lo; p + cue.size() <= hi; ++p) {
+    bool eq = true;
+    for (size_t k = 0; k < cue.size() && eq; ++k) {
+      char32_t c = t[p + k];
+      if (c < 0x80) c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+      eq = c == cue[k];
+    }
+    if (!eq || inside_gold(p)) continue;
+    if (p > 0 && IsWordChar(t[p - 1])) continue;
+    if (p + cue.size() < t.size() && IsWordChar(t[p + cue.size()])) continue;
+    // The cue of this quotation is in its sentence: no sentence end outside
+    // gold quotations between the two.
+    size_t gap_lo = p < q.span.start ? p + cue.size() : q.span.end, gap_hi = p < q.span.start ? q.span.start : p;
+    bool crosses = false;
+    for (size_t g = gap_lo; g < gap_hi && !crosses; ++g) {
+      crosses = (t[g] == U'.' || t[g] == U'!' || t[g] == U'?') && !inside_gold(g) && g + 1 < t.size() &&
+                (t[g + 1] == U' ' || t[g + 1] == U'\n');
+    }
+    if (crosses) continue;
+    size_t dist = p < q.span.start ? q.span.start - p : p >= q.span.end ? p - q.span.end : 0;
+    if (dist < best_dist) best = p, best_dist = dist;
+  }
+  if (best == std::u32string::npos) return "";
+  // Rule 3: the words before the cue back to a clause end or a quotation,
+  // and the phrase after it up to a comma, a clause end or a quotation.
+  std::vector<Word> before = Words(t, lo, best), after = Words(t, best + cue.size(), hi);
+  std::vector<Word> pre, post;
+  for (size_t k = before.size(); k-- > 0 && pre.size() < 3 * kMaxWords;) {
+    if (IsClauseEnd(before[k]) || inside_gold(before[k].start) || before[k].text == U"“" ||
+        before[k].text == U"”" || before[k].text == U"\"") {
+      break;
+    }
+    pre.insert(pre.begin(), before[k]);
+  }
+  for (size_t a = 0; a < after.size(); ++a) {
+    const Word& w = after[a];
+    // "Sgt. Marty Earley": an abbreviated title's period ends no phrase.
+    if (w.text == U"." && !post.empty() && IsAbbreviation(Lower(post.back().text))) continue;
+    if (post.size() >= kMaxWords || IsClauseEnd(w) || w.text == U"," || inside_gold(w.start) || !IsWord(w)) break;
+    // The phrase ends before a preposition or relative ("a spokesman for
+    // the facility", "Larry Kroon of the church") and before a lower-case
+    // word after a capitalised one ("Chris Weafer commenting").
+    std::string lw = Lower(w.text);
+    bool lower = w.text[0] < 0x80 && std::islower(static_cast<int>(w.text[0]));
+    if (!post.empty() && IsPhraseEnd(lw)) break;
+    if (!post.empty() && lower && IsCapitalised(post.back())) break;
+    post.push_back(w);
+  }
+  std::vector<const Word*> heads;
+  // "according to X": the speaker always follows.
+  if (q.cue.size() >= 9 && Lower(cue.substr(0, 9)) == "according") pre.clear();
+  size_t k = pre.size();
+  while (k > 0 && IsWord(pre[k - 1]) && IsSkippable(Lower(pre[k - 1].text))) --k;
+  // ", adding that ...": a participle's speaker is the clause's subject,
+  // named elsewhere (rule 5).
+  bool participle = cue.size() > 3 && cue.substr(cue.size() - 3) == U"ing";
+  if (participle) return "";
+  // "Jobs welcomed them and announced that": the subject is further back
+  // (rule 5).
+  if (k > 0 && (Lower(pre[k - 1].text) == "and" || Lower(pre[k - 1].text) == "but")) return "";
+  // "Phil Okafor-Reyes, who argued that": the relative's antecedent.
+  if (k > 0 && (Lower(pre[k - 1].text) == "who" || Lower(pre[k - 1].text) == "which")) {
+    --k;
+    if (k > 0 && pre[k - 1].text == U",") --k;
+    if (k == 0 || !IsWord(pre[k - 1])) return "";
+  }
+  if (k > 0 && pre[k - 1].text == U",") {
+    // An apposition before the cue: its last word, and the word before it.
+    size_t j = k - 1;
+    while (j > 0 && pre[j - 1].text != U",") --j;
+    if (k >= 2 && IsWord(pre[k - 2])) heads.push_back(&pre[k - 2]);
+    if (j >= 2 && IsWord(pre[j - 2])) heads.push_back(&pre[j - 2]);
+  } else if (k > 0 && IsWord(pre[k - 1])) {
+    heads.push_back(&pre[k - 1]);
+  }
+  if (heads.empty() && !post.empty()) {
+    // "said Apple Inc.": a company suffix is not the head.
+    size_t h = post.size() - 1;
+    static const std::set<std::string_view> kSuffix = {"inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr"};
+    if (h > 0 && kSuffix.count(Lower(post[h].text))) --h;
+    heads.push_back(&post[h]);
+  }
+  if (heads.empty()) return "";
+  // Rule 4.
+  std::string gold_name = q.names.empty() ? "" : q.names[0];
+  std::vector<std::string> name = NameTokens(gold_name), raw;
+  for (const Word& w : Words(Decode(gold_name), 0, Decode(gold_name).size())) raw.push_back(Lower(w.text));
+  bool named = false, pronoun = false;
+  for (const Word* h : heads) {
+    std::string w = Lower(h->text);
+    if (IsPronoun(w) && h == heads.front()) pronoun = true;
+    bool capital = h->text[0] < 0x80 ? std::isupper(static_cast<int>(h->text[0])) != 0 : true;
+    bool in_name = std::find(name.begin(), name.end(), w) != name.end() ||
+                   std::find(raw.begin(), raw.end(), w) != raw.end() || IsAcronymOf(w, name);
+    if (!q.anonymous && capital && in_name) named = true;
+  }
+  if (named) return "name";
+  if (pronoun) return "pronoun";
+  return "description";
+}
+
+// The mention kind of every gold quotation of one article (rules 1-5).
+// REQUIRES: `gold` sorted by span start.
+inline std::vector<std::string> MentionKinds(const std::u32string& text, const std::vector<Quote>& gold) {
+  std::vector<std::string> out(gold.size());
+  for (size_t i = 0; i < gold.size(); ++i) out[i] = MentionAtCue(text, gold, i);
+  auto same = [&](size_t a, size_t b) { return gold[a].names == gold[b].names; };
+  std::vector<std::string> at_cue = out;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    if (!out[i].empty()) continue;
+    for (size_t j = i; j-- > 0 && out[i].empty();) {
+      if (same(i, j) && !at_cue[j].empty()) out[i] = at_cue[j];
+    }
+    for (size_t j = i + 1; j < gold.size() && out[i].empty(); ++j) {
+      if (same(i, j) && !at_cue[j].empty()) out[i] = at_cue[j];
+    }
+    if (out[i].empty()) out[i] = gold[i].anonymous ? "description" : "name";
+  }
+  return out;
+}
+
 // Span with enclosing quotation marks, spaces and trailing , . ; : removed,
 // so that “Yes,” and Yes count as the same quotation for exact match (the
 // marks and the comma before "she said" are convention, not content).
@@ -266,6 +540,9 @@ struct Counts {
   size_t kind_right = 0;        // matched pairs with the gold kind
   size_t medium_gold = 0;       // matched pairs whose gold quote names a medium
   size_t medium_right = 0;      // ... and the prediction names the same one
+  // Matched pairs and those with the right speaker, by the gold speaker's
+  // mention kind (Quote::mention: "name", "pronoun", "description").
+  std::map<std::string, std::pair<size_t, size_t>> by_mention;
 
   Counts& operator+=(const Counts& o) {
     gold += o.gold, pred += o.pred, exact_gold += o.exact_gold, exact_pred += o.exact_pred, matched_gold += o.matched_gold;
@@ -273,6 +550,10 @@ struct Counts {
     gold_covered += o.gold_covered, pred_covered += o.pred_covered;
     attributed += o.attributed, kind_right += o.kind_right;
     medium_gold += o.medium_gold, medium_right += o.medium_right;
+    for (const auto& [m, n] : o.by_mention) {
+      by_mention[m].first += n.first;
+      by_mention[m].second += n.second;
+    }
     return *this;
   }
 };
@@ -356,7 +637,13 @@ inline std::map<std::string, Counts> ScoreDoc(const Doc& d) {
     const Quote& p = d.pred[pi];
     for (Counts* c : rows(g.kind)) {
       ++c->matched_gold;
-      if (SpeakerCorrect(g, p)) ++c->attributed;
+      bool right = SpeakerCorrect(g, p);
+      if (right) ++c->attributed;
+      if (!g.mention.empty()) {
+        auto& m = c->by_mention[g.mention];
+        ++m.first;
+        if (right) ++m.second;
+      }
       if (g.kind == p.kind) ++c->kind_right;
       if (!g.medium.empty()) {
         ++c->medium_gold;

@@ -151,6 +151,7 @@ class Finder {
   size_t CodePointAtByte(size_t b) const;
   std::string Slice(size_t start, size_t end) const;
   void BuildMentions();
+  static bool ClauseOpener(const EntityMention& m);
   void BuildWords();
   bool InQuote(size_t w) const;
   bool IsMark(size_t w) const;
@@ -200,6 +201,7 @@ class Finder {
   size_t ContentEnd(size_t from, size_t to) const;
   void Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t from, size_t to, std::vector<Quote>* out);
   void Indirect(size_t from, size_t to, std::vector<Quote>* out);
+  void AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out);
   bool OtherSpeaker(size_t next, size_t end, const Speaker& s);
   size_t NameWithApposition(size_t comma, size_t from) const;
   bool RelayedReport(size_t start, size_t end);
@@ -233,6 +235,8 @@ class Finder {
   bool IsNameWord(size_t i) const;
   bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);
+  bool IsSpokesperson(size_t i) const;
+  Speaker SpokespersonForUnnamed(size_t i, size_t j, size_t hi) const;
   static bool IsRoleNoun(const std::string& w);
   static int TitleWord(std::string_view raw);
   bool TitleRun(size_t a, size_t b) const;

@@ -132,7 +132,11 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
 }
 
 void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
-  if (to - from < kIndirectMinWords + 2 || HasDirect(from, to)) return;
+  if (to - from < kIndirectMinWords + 2) return;
+  if (HasDirect(from, to)) {
+    AddedAfterDirect(from, to, out);
+    return;
+  }
   size_t end = ContentEnd(from, to);
   // "according to X, …" / "…, according to X."
   for (size_t i = from; i + 2 < end; ++i) {
@@ -232,7 +236,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         return;
       }
     }
-    const size_t start = ContentStart(c, end);
+    size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
       // "Asked by Asante whether [he regretted the sale], Quint said he did
@@ -245,6 +249,24 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (asker.found) Emit(start, stop, asker, words_[c].lower, from, to, out);
       if (stop + 1 < end) Indirect(stop + 1, to, out);
       return;
+    }
+    // "Despite saying [they had been outbid], the Red Sox do not …": a
+    // participle after a sentence-opening subordinator has the main
+    // clause's subject, after the comma that ends the content.
+    if (c > from && words_[c].lower.ends_with("ing") && words_[c - 1].cap &&
+        lex::In(lex::kSubordinatorsQuotes, words_[c - 1].lower) && start < end) {
+      size_t comma = start;
+      while (comma < end && words_[comma].lower != "," && !InQuote(comma)) ++comma;
+      if (comma + 1 < end && words_[comma].lower == ",") {
+        // The main clause's subject: a name (after "the") or a pronoun.
+        size_t k = comma + 1;
+        if (k + 1 < end && lex::In(lex::kDeterminersDefinite, words_[k].lower) && words_[k + 1].mention >= 0) ++k;
+        Speaker main;
+        if (words_[k].mention >= 0) main = FromMention(static_cast<size_t>(words_[k].mention));
+        else if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) main = Pronoun(words_[k].lower, words_[k].start);
+        if (main.found) Emit(start, comma, main, words_[c].lower, from, to, out);
+        return;
+      }
     }
     // ", said Ivo Renn." reads as a clause after the verb; without a
     // subject before the verb it may be a postposed attribution (below).
@@ -263,6 +285,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           return;
         }
       }
+    }
+    // ", said a spokesman for the facility.": a described person without a
+    // verb after an inverted cue is its speaker (read below), not a
+    // reported clause.
+    if (after_comma && start < end && lex::In(lex::kDeterminersAnonymous, words_[start].lower)) {
+      bool verb = false, role = false;
+      for (size_t k = start; k < end && !verb; ++k) {
+        verb = InQuote(k) || IsFinite(words_[k].lower) || LooksLikeVerb(words_[k].lower);
+        role = role || (k < start + kNounPhraseWords / 2 && (IsSpokesperson(k) || IsRoleNoun(words_[k].lower)));
+      }
+      if (!verb && role) start = end;
     }
     Speaker s;
     if (start < end) {
@@ -355,7 +388,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // the one told, after the cue, is no content.
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
-        if (s.found && (comma == c || tail >= end || words_[tail].lower == "in" || words_[tail].lower == "on")) {
+        // ("…, Judge Marrow said when the court reopened": a subordinate
+        // clause after the attribution is no content either.)
+        const std::string& after = tail < end ? words_[tail].lower : "";
+        if (s.found && (comma == c || tail >= end || after == "in" || after == "on" || after == "when" || after == "after" || after == "before" || after == "while" ||
+                        after == "during")) {
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
           return;
         }
@@ -374,6 +411,27 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         }
       }
     }
+  }
+}
+
+// In a sentence with a direct quotation, a participle after the last
+// quotation's attribution ("“…,” Dana Fiske, the fire chief, told the
+// newspaper, adding [nothing suggests a motive]") reports a clause of its
+// own, by the attribution's subject.
+void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
+  const size_t end = ContentEnd(from, to);
+  for (size_t c = from + 1; c < end; ++c) {
+    if (InQuote(c) || words_[c - 1].lower != "," || (words_[c].lower != "adding" && words_[c].lower != "saying")) {
+      continue;
+    }
+    for (size_t k = c; k < end; ++k) {
+      if (InQuote(k)) return;  // the participle introduces a quotation
+    }
+    const size_t start = ContentStart(c, end);
+    if (start >= end || end - start < kIndirectMinWords) return;
+    const Speaker s = SubjectBefore(c, from);
+    if (s.found) EmitClauses(start, end, s, words_[c].lower, from, to, out);
+    return;
   }
 }
 

@@ -126,6 +126,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // organisation named right before the role is the one it speaks for,
     // not the latest one named.
     Speaker org = OrgModifier(b);
+    // "a navy spokesman": a lower-case modifier of the role that is a word
+    // of an organisation named before ("the Indian Navy") names it.
+    if (!org.found && b >= a + 1 && b >= 2 && !words_[b - 1].cap && !words_[b - 1].punct &&
+        !lex::In(lex::kDeterminersAnonymous, words_[b - 1].lower) &&
+        !lex::In(lex::kDeterminersDefinite, words_[b - 1].lower)) {
+      org = OrgNamedBy(b - 2, b - 1);
+    }
     // "the spokesperson" again: the body the last spokesperson spoke for.
     if (!org.found && det == "the") org = LastVia(a);
     // Otherwise it speaks for the organisation in the story; with none
@@ -149,6 +156,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     return s.found || b < a + 2 ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kOrgNounsSpeaker, head)) {
+    // "her office", "his team": a body owned by the person the pronoun
+    // refers to ("Sarah Palin's office").
+    if (det == "his" || det == "her" || det == "their") {
+      Speaker owned = OwnedDescription(a, b);
+      if (owned.found) return owned;
+    }
     // "the state auditor's office": a body described by whose it is, not
     // an epithet for an organisation named earlier.
     for (size_t k = a + 1; k < b; ++k) {
@@ -505,6 +518,7 @@ bool Finder::IsNameWord(size_t i) const {
   return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronounsSpeaker, w.lower) &&
          !lex::In(lex::kDeterminersDefinite, w.lower) && !lex::In(lex::kDeterminersAnonymous, w.lower) &&
          !lex::In(lex::kIntroWords, w.lower) && !lex::In(lex::kReportingVerbsCue, w.lower) && !IsRoleNoun(w.lower) &&
+         !lex::In(lex::kSubordinatorsQuotes, w.lower) &&
          (!lex::In(lex::kTimeWordsSpeech, w.lower) || TimeWordInName(i));
 }
 
@@ -529,6 +543,13 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   const bool spokesperson_epithet =
       w.mention >= 0 && !w.cap &&
       (w.lower == "spokesperson" || w.lower == "spokesman" || w.lower == "spokeswoman" || w.lower == "representative");
+  // "Sources said": a crowd noun the entity layer took for a name (a
+  // sentence's first word is capitalised) is an unnamed speaker.
+  if (w.mention >= 0 && lex::In(lex::kCollectives, w.lower) && (*entities_)[w.mention].text == w.raw) {
+    Speaker crowd = Anonymous(i, i);
+    crowd.name = w.lower;
+    return crowd;
+  }
   if ((w.mention >= 0 && !spokesperson_epithet) || IsNameWord(i)) {
     if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
     size_t first = i;
@@ -601,8 +622,41 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   const size_t a = PhraseStart(i, lo);
   const bool det =
       lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower);
+  // "a spokesman for the facility said": the spokesperson of an unnamed
+  // body is the speaker, described with the body.
+  if (a >= lo + 2 && (words_[a - 1].lower == "for" || words_[a - 1].lower == "of") && IsSpokesperson(a - 2)) {
+    const size_t role = PhraseStart(a - 2, lo);
+    if (lex::In(lex::kDeterminersAnonymous, words_[role].lower) ||
+        lex::In(lex::kDeterminersDefinite, words_[role].lower)) {
+      return Anonymous(role, i);
+    }
+  }
   if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
   return {};
+}
+
+// True when word `i` is a spokesperson noun.
+bool Finder::IsSpokesperson(size_t i) const {
+  const std::string& w = words_[i].lower;
+  return w == "spokesperson" || w == "spokesman" || w == "spokeswoman" || w == "representative";
+}
+
+// "said a spokesman for the facility": the description of a spokesperson
+// for an unnamed body (a definite description, no capitals), [i, end of
+// the body's phrase], read after a postposed cue; none otherwise.
+Speaker Finder::SpokespersonForUnnamed(size_t i, size_t j, size_t hi) const {
+  if (!IsSpokesperson(j) || j + 3 > hi || (words_[j + 1].lower != "for" && words_[j + 1].lower != "of") ||
+      !lex::In(lex::kDeterminersDefinite, words_[j + 2].lower)) {
+    return {};
+  }
+  size_t e = j + 2;
+  while (e + 1 < hi && e + 1 < j + 2 + kNounPhraseWords && !words_[e + 1].punct && !words_[e + 1].cap &&
+         words_[e + 1].mention < 0 && !InQuote(e + 1) && !lex::In(lex::kPrepositionsObject, words_[e + 1].lower) &&
+         !lex::In(lex::kReportingVerbsCue, words_[e + 1].lower)) {
+    ++e;
+  }
+  if (e == j + 2) return {};
+  return Anonymous(i, e);
 }
 
 // Titles, honorifics and their modifiers: 0 for other words, 1 for a
@@ -957,6 +1011,8 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
     }
     return Anonymous(i, e);
   }
+  Speaker unnamed = SpokespersonForUnnamed(i, j, hi);
+  if (unnamed.found) return unnamed;
   return NounPhrase(i, j);
 }
 

@@ -189,12 +189,20 @@ std::string Finder::Slice(size_t start, size_t end) const {
   return text_.substr(byte_of_[start], byte_of_[end] - byte_of_[start]);
 }
 
+// True when mention `m` is one word that opens a clause ("Despite",
+// capitalised at a sentence's start, taken for a name): no speaker.
+bool Finder::ClauseOpener(const EntityMention& m) {
+  return m.text.find(' ') == std::string::npos && lex::In(lex::kSubordinatorsQuotes, AsciiLower(m.text));
+}
+
 void Finder::BuildMentions() {
   mention_order_.clear();
   const size_t n = cps_.size();
   for (size_t i = 0; i < entities_->size(); ++i) {
     const EntityMention& m = (*entities_)[i];
-    if (m.span.start < m.span.end && m.span.end <= n && !m.entity.empty()) mention_order_.push_back(i);
+    if (m.span.start < m.span.end && m.span.end <= n && !m.entity.empty() && !ClauseOpener(m)) {
+      mention_order_.push_back(i);
+    }
   }
   std::stable_sort(mention_order_.begin(), mention_order_.end(), [&](size_t a, size_t b) {
     return (*entities_)[a].span.start < (*entities_)[b].span.start;
@@ -210,7 +218,7 @@ void Finder::BuildMentions() {
     // PLACE too: organisations named after places are often typed so.
     const EntityMention& e = (*entities_)[i];
     platform_[i] = IsPlatform(e.text);
-    if (e.type != "PERSON" && e.type != "ORG" && e.type != "PLACE") continue;
+    if ((e.type != "PERSON" && e.type != "ORG" && e.type != "PLACE") || ClauseOpener(e)) continue;
     const std::string key = AsciiLower(e.text);
     const size_t sp = key.rfind(' ');
     by_last_word_.emplace(sp == std::string::npos ? key : key.substr(sp + 1), i);

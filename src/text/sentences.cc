@@ -93,7 +93,7 @@ bool IsBullet(UChar32 c) {
 // continues the sentence ("Dr. Smith", "Mt. Fuji", "St. Louis"). "P.S."
 // opens a postscript whose first sentence it belongs to.
 constexpr auto kTitles = std::to_array<std::string_view>({
-    "adm", "approx", "capt", "cf", "cmdr", "col", "det", "dr", "drs", "e.g", "fig", "ft", "gen", "gov",
+    "adm", "approx", "capt", "cf", "cmdr", "col", "const", "cpl", "det", "dr", "drs", "e.g", "fig", "ft", "gen", "gov",
     "hon", "i.e", "insp", "lt", "maj", "messrs", "mme", "mr", "mrs", "ms", "mt", "p.s", "pres", "prof",
     "rep", "rev", "sen", "sgt", "st", "supt", "viz", "vs"});
 static_assert(std::is_sorted(kTitles.begin(), kTitles.end()), "binary_search needs sorted");

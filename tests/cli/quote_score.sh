@@ -34,6 +34,7 @@ grep -q '^FAIL' "$TMP/self.txt" && fail "a self-check line failed"
 [[ $(grep -c '^PASS' "$TMP/self.txt") -ge 50 ]] || fail "fewer self-check lines than expected"
 grep -q '^invented set: 24 articles' "$TMP/self.txt" || fail "invented set not loaded: $(grep invented "$TMP/self.txt")"
 grep -q '^PASS unresolved: a candidate by name' "$TMP/self.txt" || fail "no unresolved-speaker checks"
+grep -q '^PASS mention kind of quotation 2 is pronoun' "$TMP/self.txt" || fail "no mention-kind checks"
 
 # A quote whose text hash no longer matches is named, and the run fails.
 mkdir -p "$TMP/drift"
@@ -86,7 +87,8 @@ grep -q 'examples.json: malformed gold file' "$TMP/bad.err" || fail "bad field n
 import glob, json, sys
 score = json.load(open(sys.argv[1]))
 files = [f for f in glob.glob(sys.argv[2] + "/*.json")
-         if not f.endswith(("/invented.json", "/gum-news.json", "/gum-news-2.json", "/ecbplus-news.json"))]
+         if not f.endswith(("/invented.json", "/gum-news.json", "/gum-news-2.json", "/ecbplus-news.json",
+                                 "/ecbplus-news-2.json"))]
 gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
@@ -111,6 +113,14 @@ if ecb_files and "ecbplus-dev" in score:
         arts = [a for a in ecb if a["split"] == split]
         s = score["ecbplus-" + split]
         assert (s["articles"], s["all"]["gold"]) == (len(arts), sum(len(a["quotes"]) for a in arts)), split
+# The second ECB+ set (ecbplus-news-2.json), the same way.
+ecb2_files = glob.glob(sys.argv[2] + "/ecbplus-news-2.json")
+if ecb2_files and "ecbplus-2-dev" in score:
+    ecb2 = json.load(open(ecb2_files[0]))["articles"]
+    for split in ("dev", "test"):
+        arts = [a for a in ecb2 if a["split"] == split]
+        s = score["ecbplus-2-" + split]
+        assert (s["articles"], s["all"]["gold"]) == (len(arts), sum(len(a["quotes"]) for a in arts)), split
 inv = json.load(open(sys.argv[2] + "/invented.json"))["articles"]
 for split in ("dev", "test"):
     arts = [a for a in inv if a["split"] == split]
@@ -118,7 +128,7 @@ for split in ("dev", "test"):
     s = score["invented-" + split]
     assert (s["articles"], s["all"]["gold"]) == (len(arts), n), (split, s["articles"], s["all"]["gold"], len(arts), n)
 for name in ("news-dev", "gum-news", "gum-news-2-dev", "gum-news-2-test", "ecbplus-dev", "ecbplus-test",
-             "invented-dev", "invented-test"):
+             "ecbplus-2-dev", "ecbplus-2-test", "invented-dev", "invented-test"):
     for kind, r in score.get(name, {}).items():
         if kind == "articles":
             continue
@@ -126,14 +136,22 @@ for name in ("news-dev", "gum-news", "gum-news-2-dev", "gum-news-2-test", "ecbpl
             for k in ("p", "r", "f1"):
                 assert 0 <= r[m][k] <= 1, (name, kind, m, k, r[m][k])
         assert 0 <= r["attribution"] <= 1
+        # Speaker accuracy by kind of mention: every matched gold quotation
+        # has one kind (name, pronoun, description).
+        by = r.get("by_mention", {})
+        assert set(by) <= {"name", "pronoun", "description"}, (name, kind, by)
+        assert sum(m["matched"] for m in by.values()) == r["matched"], (name, kind, by, r["matched"])
+        for m in by.values():
+            assert 0 <= m["attribution"] <= 1
 print("dev set:", score["news-dev"]["articles"], "articles,", gold, "quotations;",
       "invented:", score["invented-dev"]["all"]["gold"], "dev,", score["invented-test"]["all"]["gold"], "test")
 PY
 
-# The test splits' errors (invented, gum-news-2, ecbplus) are listed only with --final.
+# The test splits' errors (invented, gum-news-2, ecbplus, ecbplus-2) are listed only with --final.
 "$QS" "${ARGS[@]}" --errors > /dev/null 2> "$TMP/errors.txt"
-grep -q '^(invented-test, gum-news-2-test and ecbplus-test errors are not listed without --final)$' "$TMP/errors.txt" ||
-  fail "no --final notice"
+grep -q '^(invented-test, gum-news-2-test, ecbplus-test and ecbplus-2-test errors are not listed without --final)$' \
+  "$TMP/errors.txt" || fail "no --final notice"
+grep -q '^ecbplus-2-test ' "$TMP/errors.txt" && fail "ecbplus-2 test errors listed without --final"
 grep -q '^ecbplus-test ' "$TMP/errors.txt" && fail "ecbplus test errors listed without --final"
 grep -q '^invented-test ' "$TMP/errors.txt" && fail "test-split errors listed without --final"
 grep -q '^gum-news-2-test ' "$TMP/errors.txt" && fail "gum-news-2 test errors listed without --final"
