@@ -73,6 +73,27 @@ std::string WithoutLeadingTitles(const std::string& name) {
   return out;
 }
 
+// The name a person is known by among `surfaces`: `name` without leading
+// titles, or, when that is an honorific and a surname ("Mr Fallon"), the
+// full name with that surname the article also gives ("Derek Fallon").
+std::string PersonName(const std::string& name, const std::map<std::string, size_t>& surfaces) {
+  const std::string bare = WithoutLeadingTitles(name);
+  const auto honorific_first = [](const std::string& n) {
+    std::string first = FoldCase(n.substr(0, n.find(' ')));
+    if (first.ends_with(".")) first.pop_back();
+    return lexicon::In(lexicon::kHonorifics, first);
+  };
+  const auto last_word = [](const std::string& n) { return n.substr(n.rfind(' ') + 1); };
+  if (!honorific_first(bare) || bare.find(' ') == std::string::npos) return bare;
+  std::string best;
+  for (const auto& [surface, count] : surfaces) {
+    const std::string s = WithoutLeadingTitles(CollapseWhitespace(surface));
+    if (s.find(' ') == std::string::npos || honorific_first(s) || last_word(s) != last_word(bare)) continue;
+    if (s.size() > best.size()) best = s;
+  }
+  return best.empty() ? bare : best;
+}
+
 // Function words that acronyms skip ("Bank of England" -> "BOE" or "BE"),
 // lexicons/acronym_fillers.txt.
 bool IsAcronymFiller(std::string_view folded) { return lexicon::In(lexicon::kAcronymFillers, folded); }
@@ -413,7 +434,7 @@ void EntityIndex::AddArticle(size_t ai, const AnnotatedArticle& a) {
     const Local& l = locals[key];
     const bool person = MajorityType(l.types) == "PERSON";
     const std::string name = CanonicalName(l.surfaces, {}, person);
-    std::string name_key = NameKey(person ? WithoutLeadingTitles(name) : name);
+    std::string name_key = NameKey(person ? PersonName(name, l.surfaces) : name);
     if (name_key.empty()) continue;
     // An entity known only by descriptions ("the company") is its own: two
     // articles' "the company" are rarely the same one.
@@ -731,7 +752,7 @@ std::vector<BriefEntity> EntityIndex::Build() {
     for (const auto& [s, a] : groups_[g].surface_articles) articles[s] = a.size();
     const bool person = MajorityType(groups_[g].types) == "PERSON";
     names[g] = CanonicalName(groups_[g].surfaces, articles, person);
-    if (person) names[g] = WithoutLeadingTitles(names[g]);
+    if (person) names[g] = PersonName(names[g], groups_[g].surfaces);
   }
   std::sort(roots.begin(), roots.end(), [&](size_t a, size_t b) {
     const EntityGroup& x = groups_[a];

@@ -1166,5 +1166,29 @@ TEST(ClaimsTest, TwoFactsOfOneArticleStayTwoFactsElsewhere) {
   for (const Claim& c : b.stories[0].claims) EXPECT_NE(c.status, "conflict") << c.attribute;
 }
 
+
+// A person an article calls "Mr Fallon" after naming him in full is the
+// person another article names in full: one entity, named in full.
+TEST(ClaimsTest, AnHonorificAndASurnameIsThePersonNamedInFull) {
+  std::vector<Article> articles(2);
+  articles[0].id = "f0";
+  articles[0].title = "Syndicate sues over lottery jackpot";
+  articles[0].published = "2026-11-23";
+  articles[0].text =
+      "Derek Fallon kept the lottery jackpot, the syndicate says. Mr Fallon, a shift supervisor, denies it. "
+      "Mr Fallon says the syndicate had lapsed.";
+  articles[1].id = "f1";
+  articles[1].title = "Syndicate sues over lottery jackpot";
+  articles[1].published = "2026-11-23";
+  articles[1].text = "Derek Fallon kept the lottery jackpot, the syndicate says. Fallon denies it.";
+  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  std::vector<std::string> fallons;
+  for (const BriefEntity& e : b.stories[0].entities) {
+    if (e.name.find("Fallon") != std::string::npos) fallons.push_back(e.name);
+  }
+  EXPECT_EQ(fallons, std::vector<std::string>{"Derek Fallon"});
+}
+
 }  // namespace
 }  // namespace storyline::stories
