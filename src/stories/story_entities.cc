@@ -481,7 +481,19 @@ void EntityIndex::AddArticle(size_t ai, const AnnotatedArticle& a) {
 
 bool EntityIndex::TypesCompatible(size_t g, size_t h) const {
   const std::string a = MajorityType(groups_[g].types), b = MajorityType(groups_[h].types);
-  return a == b || a == "OTHER" || b == "OTHER";
+  if (a == b || a == "OTHER" || b == "OTHER") return true;
+  // A name the tagger took for a person that the articles also call "the
+  // bank" or "the company" is an organisation's ("Merrin" of "Merrin Bank").
+  const auto described_as_org = [&](size_t x) {
+    for (const auto& [surface, count] : groups_[x].surfaces) {
+      const std::string folded = FoldCase(CollapseWhitespace(surface));
+      if (!folded.starts_with("the ")) continue;
+      const std::string head = folded.substr(folded.rfind(' ') + 1);
+      if (lexicon::In(lexicon::kOrgNounsDescription, head)) return true;
+    }
+    return false;
+  };
+  return (a == "ORG" && b == "PERSON" && described_as_org(h)) || (b == "ORG" && a == "PERSON" && described_as_org(g));
 }
 
 EntityIndex::Agreement EntityIndex::Compare(size_t g, size_t h) {

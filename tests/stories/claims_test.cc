@@ -1190,5 +1190,42 @@ TEST(ClaimsTest, AnHonorificAndASurnameIsThePersonNamedInFull) {
   EXPECT_EQ(fallons, std::vector<std::string>{"Derek Fallon"});
 }
 
+
+// A short name the tagger took for a person, which the article also calls
+// "the bank", is the bank another article names in full.
+TEST(ClaimsTest, AShortNameCalledTheBankIsTheBank) {
+  std::vector<Article> articles(2);
+  articles[0].id = "m0";
+  articles[0].title = "Merrin Bank to close branches";
+  articles[0].published = "2026-10-22";
+  articles[0].text =
+      "Merrin Bank, the regional lender, will close 31 branches. The bank said the closures would start in January.";
+  articles[1].id = "m1";
+  articles[1].title = "Merrin to close branches";
+  articles[1].published = "2026-10-22";
+  articles[1].text = "Merrin will close 37 branches. The bank said the closures would start in January.";
+  std::vector<AnnotatedArticle> annotated = AnnotateMany(articles, {});
+  // The second article as the language layer read it in the story this
+  // comes from: "Merrin" typed a person, "The bank" linked to it.
+  std::string merrin;
+  for (const EntityMention& m : annotated[1].entities) {
+    if (m.text == "Merrin") merrin = m.entity;
+  }
+  ASSERT_FALSE(merrin.empty());
+  for (EntityMention& m : annotated[1].entities) {
+    if (m.entity == merrin) m.type = "PERSON";
+  }
+  const size_t bank = articles[1].text.find("The bank");
+  annotated[1].entities.push_back({{bank, bank + 8}, "The bank", "PERSON", merrin});
+  const Brief b = BuildBrief(annotated, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* closed = nullptr;
+  for (const Claim& c : b.stories[0].claims) {
+    if (c.status == "conflict") closed = &c;
+  }
+  ASSERT_NE(closed, nullptr);
+  EXPECT_EQ(Values(*closed), (std::set<std::string>{"31", "37"}));
+}
+
 }  // namespace
 }  // namespace storyline::stories
