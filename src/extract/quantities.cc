@@ -1949,6 +1949,11 @@ class Finder {
     for (size_t k = 0; k < kMaxCountModifiers && !IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) &&
                        toks_[noun].sentence == toks_[first].sentence && noun + 1 < toks_.size();
          ++k) {
+      // "34 laboratory-confirmed cases": a hyphenated modifier is one.
+      if (Is(noun + 1, "-") && Glued(noun + 1) && noun + 3 < toks_.size() && Glued(noun + 2) &&
+          CanModify(toks_[noun + 2])) {
+        noun += 2;
+      }
       ++noun;
     }
     if (!IsCountNoun(toks_[noun]) || toks_[noun].sentence != toks_[first].sentence) {

@@ -363,6 +363,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
   const FrameCase kCases[] = {
       {"The fire destroyed 37 homes.", "37 homes", 37, 0, "homes destroyed", B::kExact},
       {"The bank will close 37 branches.", "37 branches", 37, 0, "branches closed", B::kExact},
+      {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
+       B::kExact},
       // A difference, and the value a figure is held against.
       {"Ossian are three points adrift of safety.", "three points", 3, 0, "points adrift", B::kExact},
       {"The bus was doing 58mph, below the 60mph limit.", "60mph", 60, 0, "miles per hour limit", B::kExact},
