@@ -481,6 +481,9 @@ class Finder {
       : text_(text), toks_(tokens) {
     for (const EntityMention& m : entities) {
       if (m.type == "PERSON" || m.type == "ORG") by_end_.push_back(&m);
+      // Places too, for who is paid: "paid Calder Vale £750,000" (a club
+      // the tagger took for its town) names no place.
+      if (m.type == "PLACE") places_.push_back(&m);
     }
     std::sort(by_end_.begin(), by_end_.end(), [](const EntityMention* a, const EntityMention* b) {
       return a->span.end < b->span.end || (a->span.end == b->span.end && a->span.start < b->span.start);
@@ -1664,7 +1667,9 @@ class Finder {
     // payer's nor the deal's ("the board paid Calder Vale £750,000 in
     // compensation"): lexicons/payment_verbs.txt.
     if (IsCurrencyUnit(m.unit) && lead > 0) {
-      for (const EntityMention* e : by_end_) {
+      std::vector<const EntityMention*> payees = by_end_;
+      payees.insert(payees.end(), places_.begin(), places_.end());
+      for (const EntityMention* e : payees) {
         if (e->span.end != toks_[lead - 1].c1) continue;
         const size_t at = TokenStartingAt(e->span.start);
         if (at > 0 && at < toks_.size() && IsLowerWord(toks_[at - 1]) &&
@@ -2239,6 +2244,7 @@ class Finder {
   std::vector<size_t> sentence_start_;        // code point of each sentence
   // Capitalised words of PERSON names -> the entities that use them.
   std::map<std::string, std::vector<std::string>, std::less<>> name_words_;
+  std::vector<const EntityMention*> places_;  // PLACE mentions (see Owner)
 };
 
 }  // namespace

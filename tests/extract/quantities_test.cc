@@ -245,6 +245,9 @@ TEST(FindQuantitiesTest, CountSubjects) {
       {"Omar Lane mocked the 5,000 followers of Zoë Fox.", {kLane, kFox}, "5,000 followers", 5000, "followers", "e1"},
       // A sum paid to someone is theirs, not the payer's.
       {"Omar Lane paid Acme Corp £750,000 in compensation.", {kLane, kAcme}, "£750,000", 750000, "GBP", "e3"},
+      // ... even when the tagger took the payee for a place.
+      {"Omar Lane paid Calder Vale £750,000 in compensation.", {kLane, {"Calder Vale", "PLACE", "e5"}}, "£750,000",
+       750000, "GBP", "e5"},
       // ... and so is one the subject of a passive payment verb gets.
       {"Omar Lane said Zoë Fox was paid a fee of £750,000.", {kLane, kFox}, "£750,000", 750000, "GBP", "e1"},
       {"Omar Lane said Acme Corp has been offered £750,000.", {kLane, kAcme}, "£750,000", 750000, "GBP", "e3"},
