@@ -1344,7 +1344,12 @@ class Finder {
       }
       ++n;
       if (!IsLowerWord(toks_[k]) || (Is(k - 1, "-") && Glued(k))) break;
-      const std::string l = Lower(toks_[k].s);
+      std::string l = Lower(toks_[k].s);
+      // "a £900K pay-off": the hyphenated noun whole.
+      if (Is(k + 1, "-") && Glued(k + 1) && k + 2 < toks_.size() && Glued(k + 2) && IsLowerWord(toks_[k + 2])) {
+        l += "-" + Lower(toks_[k + 2].s);
+        k += 2;
+      }
       // An "-ing" word opens a clause ("of discovering them") unless a noun
       // comes before it ("of identity monitoring").
       if (InList(kPhraseEnders, l) || l.ends_with("ly") || (l.ends_with("ing") && phrase.empty()) ||
@@ -1405,7 +1410,13 @@ class Finder {
     if (k == 0) return "";
     --k;
     if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
-    const std::string noun = Lower(toks_[k].s);
+    std::string noun = Lower(toks_[k].s);
+    // "a pay-off of about £1.2m": the hyphenated noun whole.
+    if (k >= 2 && Is(k - 1, "-") && Glued(k) && Glued(k - 1) && IsLowerWord(toks_[k - 2]) &&
+        toks_[k - 2].sentence == s) {
+      noun = Lower(toks_[k - 2].s) + "-" + noun;
+      k -= 2;
+    }
     // The noun may open its sentence ("Turnout was 42%"), else is lower case.
     const bool opens = k == 0 || toks_[k - 1].sentence != s;
     if (!IsLowerWord(toks_[k]) && !opens) return "";
@@ -1468,12 +1479,21 @@ class Finder {
   // rose 17%": a change of the clause's subject, "shares fall", "cases
   // rise" (lexicons/change_verbs.txt); "" when the word before the figure
   // (or before "by") is no such verb.
-  std::string PercentChange(size_t lead) const {
+  std::string PercentChange(size_t lead, size_t last) const {
     if (lead == 0) return "";
     size_t verb = lead - 1;
     if (IsWordCi(verb, "by") && verb > 0) --verb;
-    if (!IsLowerWord(toks_[verb]) || toks_[verb].sentence != toks_[lead].sentence) return "";
-    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
+    std::string_view direction;
+    if (IsLowerWord(toks_[verb]) && toks_[verb].sentence == toks_[lead].sentence) {
+      direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
+    }
+    // "Shares in Merrin closed 5.8% higher": the direction after it.
+    if (direction.empty() && last + 1 < toks_.size() && IsLowerWord(toks_[last + 1]) &&
+        toks_[last + 1].sentence == toks_[lead].sentence &&
+        (IsWordCi(last + 1, "higher") || IsWordCi(last + 1, "lower") || IsWordCi(last + 1, "up") ||
+         IsWordCi(last + 1, "down"))) {
+      direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[last + 1].s));
+    }
     if (direction.empty()) return "";
     // What changed: the noun before the clause's first "in" or "of", else
     // the noun right before the verb ("its shares crash", past "closed" in
@@ -1501,7 +1521,9 @@ class Finder {
       // "Kestane's fell": the owner's mark, no noun.
       const bool possessive = k > 1 && IsWordCi(k - 1, "s") && Glued(k - 1) &&
                               (Is(k - 2, "'") || Is(k - 2, "\xE2\x80\x99"));
-      if (!possessive && k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == toks_[verb].sentence) {
+      const bool opens = k > 0 && (k == 1 || toks_[k - 2].sentence != toks_[verb].sentence);
+      if (!possessive && k > 0 && (IsLowerWord(toks_[k - 1]) || (opens && toks_[k - 1].kind == Kind::kWord)) &&
+          toks_[k - 1].sentence == toks_[verb].sentence) {
         const std::string w = Lower(toks_[k - 1].s);
         if (!InList(kPhraseEnders, w) && !InList(kPrepositions, w) && !InList(kPronouns, w) &&
             !InList(kModalWords, w)) {
@@ -1581,7 +1603,7 @@ class Finder {
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     if (m.unit == "percent") {
-      if (std::string change = PercentChange(lead); !change.empty()) return change;
+      if (std::string change = PercentChange(lead, m.last); !change.empty()) return change;
     }
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = HeadAfter(m.last);

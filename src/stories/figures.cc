@@ -24,10 +24,8 @@
 namespace storyline::stories {
 namespace {
 
-// "About 1,200" still holds for a count within a quarter of it: 1,187 and
-// 1,450 fit; 2,300 does not. Outlets round loosely, and a conflict shown
-// must be one.
-constexpr double kApproxTolerance = 0.25;
+// The least share of itself an approximate value reaches (ApproxSlack).
+constexpr double kApproxTolerance = 0.1;
 // Ages from articles further apart than this may straddle a birthday
 // ("23" in August, "24" in February).
 constexpr int kAgeWindowDays = 60;
@@ -311,12 +309,26 @@ bool SameTime(const Figure& f, const Figure& g) {
          day <= printed && printed - day <= kChangeReportDays;
 }
 
+// How far an approximate value reaches: to the next round number of its
+// own precision ("about 4,000": 3,500 to 4,500; "about 1,200": 1,150 to
+// 1,250), and at least kApproxTolerance of it ("about 450": 405 to 495), so
+// "about 1,200" holds 1,187 and "about 450" does not hold 540.
+double ApproxSlack(double value) {
+  const double v = std::fabs(value);
+  double place = 1;
+  while (place * 10 <= v && std::fabs(std::fmod(v, place * 10)) < kSameValue * v) place *= 10;
+  return std::max(v >= 1 ? place / 2 : 0.0, v * kApproxTolerance);
+}
+
 // The interval a stated value allows.
 std::pair<double, double> Allowed(const Quantity& q) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   if (q.high > 0) return {q.value, q.high};
   switch (q.bound) {
-    case QuantityBound::kApprox: return {q.value * (1 - kApproxTolerance), q.value * (1 + kApproxTolerance)};
+    case QuantityBound::kApprox: {
+      const double slack = ApproxSlack(q.value);
+      return {q.value - slack, q.value + slack};
+    }
     case QuantityBound::kAtLeast: return {q.value, kInf};
     case QuantityBound::kAtMost: return {0, q.value};
     case QuantityBound::kExact: break;
@@ -872,6 +884,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
+          if (std::getenv("SL_DEBUG_FIG")) fprintf(stderr, "DBG %s/%s | %s vs %s same_time=%d origin=%d/%d aligned=%d compat=%d comparable=%d sim=%.3f ctx=%d\n", f->attribute.c_str(), g->attribute.c_str(), f->value.c_str(), g->value.c_str(), (int)SameTime(*f,*g), (int)origin.at(f), (int)origin.at(g), (int)aligned.count(Ordered(f, g)), (int)FiguresCompatible(f->q, g->q), (int)Comparable(*f,*g), SentenceSimilarity(*f,*g), (int)SharesContext(*f,*g));
           if (!SameTime(*f, *g)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {

@@ -36,8 +36,9 @@
 // specific word are one ("severance package" / "severance"); a figure of the
 // story's event stating exactly one owner's value for the same attribute is
 // that owner's. Two values conflict when they cannot both be true: two
-// different exact values; an approximate value more than kApproxTolerance
-// away from an exact one; a lower bound above, an upper bound below, or a
+// different exact values; an approximate value further from an exact one
+// than its own rounding reaches (ApproxSlack: "about 4,000" holds 3,500 to
+// 4,500, and at least a tenth either side); a lower bound above, an upper bound below, or a
 // range not containing the other value. Vague sums ("money", "amount")
 // never conflict; figures of the story's event, generic sums ("fee") and
 // bare counts ("patients") conflict only when their sentences share enough

@@ -395,6 +395,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Shares in the Ashbury-based drugmaker fell 41 per cent.", "41 per cent", 41, 0, "shares fall", B::kExact},
       {"The employer saw its shares crash by 38 per cent.", "38 per cent", 38, 0, "shares fall", B::kExact},
       {"Suspected malpractice cases rose 17% last year.", "17%", 17, 0, "cases rise", B::kExact},
+      {"Shares in Merrin closed 5.8% higher.", "5.8%", 5.8, 0, "shares rise", B::kExact},
+      {"He walks away with a £900K pay-off.", "£900K", 900e3, 0, "pay-off", B::kExact},
+      {"He will receive a pay-off of about £1.2m.", "£1.2m", 1.2e6, 0, "pay-off", B::kApprox},
       {"Dravel rose 4 per cent, while Kestane's fell 5.8 per cent.", "5.8 per cent", 5.8, 0, "fall", B::kExact},
       // A size written as a modifier, and a set apart from someone named.
       {"The 14-member syndicate sued him.", "14-member", 14, 0, "syndicate members", B::kExact},

@@ -1227,5 +1227,36 @@ TEST(ClaimsTest, AShortNameCalledTheBankIsTheBank) {
   EXPECT_EQ(Values(*closed), (std::set<std::string>{"31", "37"}));
 }
 
+
+// "About N" reaches to the next round number of its own precision, and at
+// least a tenth of it: "about 1,200" holds 1,187, "about 450" not 540.
+TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"about 450", "540", true},
+      {"about 1,200", "1,187", false},
+      {"about 4,000", "3,600", false},
+      {"about 4,000", "3,200", true},
+  };
+  for (const Row& row : rows) {
+    std::vector<Article> articles(2);
+    for (size_t i = 0; i < 2; ++i) {
+      articles[i].id = "j" + std::to_string(i);
+      articles[i].title = "Brisco takeover to cut jobs";
+      articles[i].published = "2026-02-0" + std::to_string(i + 1);
+      articles[i].text = "The Brisco takeover will cut " + (i == 0 ? row.first : row.second) +
+                         " jobs at the Tarnbridge plant, the buyer said.";
+    }
+    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    bool clash = false;
+    for (const Claim& c : b.stories[0].claims) clash = clash || c.status == "conflict";
+    EXPECT_EQ(clash, row.conflict) << row.first << " / " << row.second;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
