@@ -225,6 +225,7 @@ class Finder {
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
   Speaker RoleHolder(const std::string& head, size_t before) const;
   Speaker OwnedDescription(size_t a, size_t b);
+  Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;

@@ -342,7 +342,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       size_t comma = c;
       // "…, California Highway Patrol Officer Brian Pennings told": a name
       // with its titles is a noun phrase's length.
-      while (comma > from && words_[comma - 1].lower != "," && c - comma < kNounPhraseWords) --comma;
+      // "…, Iranian officials were quoted by AP as saying.": the one quoted,
+      // the verb and the one quoting make a role phrase's length.
+      const bool quoted_as = words_[c].lower == "saying" && words_[c - 1].lower == "as";
+      const size_t window = quoted_as ? kRolePhraseWords : kNounPhraseWords;
+      while (comma > from && words_[comma - 1].lower != "," && c - comma < window) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
       bool quoted = false;

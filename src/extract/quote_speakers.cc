@@ -42,6 +42,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   }
   const std::string& det = words_[a].lower;
   const std::string& head = words_[b].lower;
+  // "her rep told People. … the star's rep Jack Ketsoyan confirmed": a
+  // described person the text names a few sentences on is that person.
+  if (b > a && linked < 0 && !spokesperson && lex::In(lex::kPersonNounsEpithet, head)) {
+    Speaker later = NamedLater(b);
+    if (later.found) return later;
+  }
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
   if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
@@ -263,6 +269,23 @@ Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
 // spokeswoman"), phrase [a, b]: written with the owner's name ("Kade
 // Mulvey's spokeswoman"), no entity of its own. A spokesperson owned by
 // an organisation is the organisation. None without an owner.
+// The person a description with head noun at `b` ("her rep", "a
+// publicist") turns out to be: the same head noun later, within
+// kAntecedentSentences sentences, right before a person's name or its
+// apposition ("the star's rep Jack Ketsoyan", "her rep, Jack Ketsoyan");
+// none when the text names no one so.
+Speaker Finder::NamedLater(size_t b) {
+  const std::string& head = words_[b].lower;
+  const size_t last = words_[b].sent + kAntecedentSentences;
+  for (size_t k = b + 1; k + 1 < words_.size() && words_[k].sent <= last; ++k) {
+    if (words_[k].lower != head || InQuote(k)) continue;
+    const size_t n = words_[k + 1].lower == "," && k + 2 < words_.size() ? k + 2 : k + 1;
+    const int m = words_[n].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON" && !InQuote(n)) return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
 Speaker Finder::OwnedDescription(size_t a, size_t b) {
   Speaker owner;
   size_t rest = b;
@@ -754,7 +777,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
     for (size_t k = cue - 2; k > lo && k + kNounPhraseWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
-      if (q == "quoted" || q == "quotes" || q == "cited" || q == "cites") return HeadAt(cue - 2, k);
+      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites") continue;
+      // "Iranian officials were quoted by AP as saying": passive, the
+      // subject is the one quoted, not the one after "by".
+      if (words_[k].lower == "by" && k >= lo + 3 && (q == "quoted" || q == "cited")) return SubjectBefore(k - 1, lo);
+      return HeadAt(cue - 2, k);
     }
   }
   // "…, with Boswell stating: "…"": the name after "with" is the
@@ -942,7 +969,17 @@ Speaker Finder::AccordingTo(size_t i, size_t hi) {
     if (s.found) return s;
     break;
   }
-  return SubjectAfter(i, hi);
+  Speaker s = SubjectAfter(i, hi);
+  if (s.found) return s;
+  // "according to court records", "according to the clerk": the phrase
+  // names the source whatever its head; with no one to refer back to, it
+  // is the source as written, when it is the whole phrase up to the comma
+  // or the sentence's end (a noun phrase's length, no verb of saying).
+  if (i >= hi || hi - i > kNounPhraseWords) return {};
+  for (size_t k = i; k < hi; ++k) {
+    if (words_[k].punct || InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return {};
+  }
+  return Anonymous(i, hi - 1);
 }
 
 // The speaker a phrase starting at word `i` names ("said Smith", "said
