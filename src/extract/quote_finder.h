@@ -246,7 +246,7 @@ class Finder {
   Speaker SubjectBefore(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;
   Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const;
-  Speaker AccordingTo(size_t i, size_t hi);
+  Speaker AccordingTo(size_t i, size_t hi, bool postposed = false);
   Speaker SubjectAfter(size_t i, size_t hi);
   bool RoleThenName(size_t i, size_t hi) const;
   int PersonAfterRole(size_t i, size_t hi) const;

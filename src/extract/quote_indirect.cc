@@ -181,7 +181,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       if (k == end) return;
     }
-    Speaker s = AccordingTo(i + 2, k);
+    Speaker s = AccordingTo(i + 2, k, i > from && words_[i - 1].lower == ",");
     if (!s.found) return;
     if (i == from) {
       // "According to the Times, an insider said that …": the unnamed
@@ -736,7 +736,11 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
     const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
                             FiniteAuxiliaryAhead(t, end);
-    if (!pronoun && !possessive) return end;
+    // "…, adding the fire had started in the kitchen": the participle that
+    // continues an attribution takes a bare clause, known by its subject
+    // and its finite auxiliary ("adding a new wing" has none).
+    const bool adding = words_[c].lower == "adding" && t < end && SubjectStart(t) && FiniteAuxiliaryAhead(t, end);
+    if (!pronoun && !possessive && !adding) return end;
     k = t;
   }
   // "said on Friday", "said last week": time phrases before the clause.

@@ -44,7 +44,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   const std::string& head = words_[b].lower;
   // "her rep told People. … the star's rep Jack Ketsoyan confirmed": a
   // described person the text names a few sentences on is that person.
-  if (b > a && linked < 0 && !spokesperson && lex::In(lex::kPersonNounsEpithet, head)) {
+  const bool determined = lex::In(lex::kDeterminersAnonymous, det) || lex::In(lex::kDeterminersDefinite, det) ||
+                          det == "his" || det == "her" || det == "their";
+  bool named = false;
+  for (size_t k = a; k <= b; ++k) named = named || words_[k].mention >= 0;
+  if (b > a && determined && !named && !spokesperson && lex::In(lex::kPersonNounsEpithet, head)) {
     Speaker later = NamedLater(b);
     if (later.found) return later;
   }
@@ -588,6 +592,9 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
                                 (words_[first - 2].lower == "spokesperson" || words_[first - 2].lower == "spokesman" ||
                                  words_[first - 2].lower == "spokeswoman" ||
                                  words_[first - 2].lower == "representative");
+      // "a friend of the actress said": the one the noun before "of"
+      // describes speaks, not the one it is described by (a role, "the
+      // chief of the fire service", is the office's, read as before).
       // "A statement from Acme stated": the issuer of the document.
       if ((prev == "from" || prev == "by") && first >= lo + 2 &&
           lex::In(lex::kDocumentNounsStatement, words_[first - 2].lower)) {
@@ -653,6 +660,15 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         lex::In(lex::kDeterminersDefinite, words_[role].lower)) {
       return Anonymous(role, i);
     }
+  }
+  // "a friend of the actress said": the one the noun before "of"
+  // describes speaks, not the one it is described by (as for a name,
+  // "the ex-wife of Ye", above; an office, "the chief of the fire
+  // service", is read as before).
+  if (a >= lo + 2 && words_[a - 1].lower == "of" && words_[a - 2].mention < 0 &&
+      lex::In(lex::kPersonNounsEpithet, words_[a - 2].lower) && !lex::In(lex::kPersonNounsRoleHead, words_[a - 2].lower) &&
+      !IsSpokesperson(a - 2)) {
+    return NounPhrase(PhraseStart(a - 2, lo), a - 2);
   }
   if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
   return {};
@@ -948,7 +964,7 @@ Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
 // The source "according to" names in [i, hi): the outlet or author of a
 // document when one is named ("according to a report in Ars Technica",
 // "a review by PC World"), else the phrase's speaker.
-Speaker Finder::AccordingTo(size_t i, size_t hi) {
+Speaker Finder::AccordingTo(size_t i, size_t hi, bool postposed) {
   // "according to its annual accounts": a document speaks for its owner
   // ("according to his lawyer" is a person, read as a noun phrase below).
   const std::string& det = i < hi ? words_[i].lower : std::string();
@@ -970,14 +986,26 @@ Speaker Finder::AccordingTo(size_t i, size_t hi) {
     break;
   }
   Speaker s = SubjectAfter(i, hi);
-  if (s.found) return s;
-  // "according to court records", "according to the clerk": the phrase
-  // names the source whatever its head; with no one to refer back to, it
-  // is the source as written, when it is the whole phrase up to the comma
-  // or the sentence's end (a noun phrase's length, no verb of saying).
+  if (s.found || !postposed) return s;
+  // "…, according to court records.", "…, according to the company
+  // website.": after its content the phrase names the source whatever its
+  // head, when it is the whole phrase up to the sentence's end (a noun
+  // phrase's length, no verb of saying): a document named by a business
+  // noun is that business's, any other is the source as written.
   if (i >= hi || hi - i > kNounPhraseWords) return {};
   for (size_t k = i; k < hi; ++k) {
     if (words_[k].punct || InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return {};
+  }
+  if (hi >= i + 2 && lex::In(lex::kOrgNounsBusiness, words_[hi - 2].lower)) {
+    Speaker owner = NounPhrase(i, hi - 2);
+    if (owner.found && !owner.id.empty()) return owner;
+  }
+  // "according to figures released on Monday by the NPD Group": whoever
+  // released them is the source.
+  for (size_t k = i + 1; k + 1 < hi; ++k) {
+    if (words_[k].lower != "by" && words_[k].lower != "from") continue;
+    Speaker by = SubjectAfter(k + 1, hi);
+    if (by.found && !by.id.empty()) return by;
   }
   return Anonymous(i, hi - 1);
 }
