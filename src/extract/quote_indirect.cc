@@ -737,9 +737,11 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
                             FiniteAuxiliaryAhead(t, end);
     // "…, adding the fire had started in the kitchen": the participle that
-    // continues an attribution takes a bare clause, known by its subject
-    // and its finite auxiliary ("adding a new wing" has none).
-    const bool adding = words_[c].lower == "adding" && t < end && SubjectStart(t) && FiniteAuxiliaryAhead(t, end);
+    // continues an attribution after its comma takes a bare clause, known
+    // by its subject and its finite auxiliary ("adding a new wing" has
+    // none; "They say adding salt is …" is a gerund, no cue).
+    const bool adding = words_[c].lower == "adding" && c > 0 && words_[c - 1].lower == "," && t < end &&
+                        SubjectStart(t) && FiniteAuxiliaryAhead(t, end);
     if (!pronoun && !possessive && !adding) return end;
     k = t;
   }

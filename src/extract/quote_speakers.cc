@@ -276,8 +276,10 @@ Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
 // The person a description with head noun at `b` ("her rep", "a
 // publicist") turns out to be: the same head noun later, within
 // kAntecedentSentences sentences, right before a person's name or its
-// apposition ("the star's rep Jack Ketsoyan", "her rep, Jack Ketsoyan");
-// none when the text names no one so.
+// apposition ("the star's rep Jack Ketsoyan", "her rep, Jack Ketsoyan"),
+// or a person the next sentence opens with, named there for the first
+// time, as a verb of saying's subject; none when the text names no one
+// so.
 Speaker Finder::NamedLater(size_t b) {
   const std::string& head = words_[b].lower;
   const size_t last = words_[b].sent + kAntecedentSentences;
@@ -286,6 +288,24 @@ Speaker Finder::NamedLater(size_t b) {
     const size_t n = words_[k + 1].lower == "," && k + 2 < words_.size() ? k + 2 : k + 1;
     const int m = words_[n].mention;
     if (m >= 0 && (*entities_)[m].type == "PERSON" && !InQuote(n)) return FromMention(static_cast<size_t>(m));
+  }
+  // "A publicist says Tara Reid has checked into rehab. Jack Ketsoyan said
+  // Friday that …": a person first named at the start of the next
+  // sentence, as the subject of a verb of saying, is the one described.
+  size_t k = b + 1;
+  while (k < words_.size() && words_[k].sent == words_[b].sent) ++k;
+  while (k < words_.size() && words_[k].mention < 0 && (TitleWord(words_[k].raw) > 0 || words_[k].lower == ".")) ++k;
+  if (k >= words_.size() || words_[k].sent != words_[b].sent + 1 || words_[k].mention < 0) return {};
+  const int m = words_[k].mention;
+  if ((*entities_)[m].type != "PERSON") return {};
+  for (size_t p = 0; p < b; ++p) {
+    if (words_[p].mention >= 0 && (*entities_)[words_[p].mention].entity == (*entities_)[m].entity) return {};
+  }
+  size_t e = k;
+  while (e < words_.size() && words_[e].mention == m) ++e;
+  for (size_t v = e; v < words_.size() && v < e + kNounPhraseWords / 2 && words_[v].sent == words_[k].sent; ++v) {
+    if (words_[v].punct || InQuote(v)) break;
+    if (lex::In(lex::kReportingVerbsCue, words_[v].lower)) return FromMention(static_cast<size_t>(m));
   }
   return {};
 }

@@ -1161,6 +1161,12 @@ TEST(FindQuotesTest, Issue16RealNewsFifthRound) {
        {kFiske, kKestrel, kReyl},
        {{"Dana Fiske has left the band", "indirect", "e4", "Tomas Reyl", "told", "interview"},
         {"she was resting", "indirect", "e4", "Tomas Reyl", "confirmed", "statement"}}},
+      {"a described speaker named at the start of the next sentence, as a verb of saying's subject",
+       "A publicist says Dana Fiske has checked into a clinic. Tomas Reyl said on Friday that the singer was "
+       "resting.",
+       {kFiske, kReyl},
+       {{"Dana Fiske has checked into a clinic", "indirect", "e4", "Tomas Reyl", "says", ""},
+        {"the singer was resting", "indirect", "e4", "Tomas Reyl", "said", ""}}},
       {"'a friend of the singer said': the friend speaks, not the singer",
        "Dana Fiske left the stage early. \u201cShe is resting,\u201d a friend of the singer said.",
        {kFiske},
