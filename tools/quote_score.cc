@@ -26,7 +26,9 @@
 // gum-news-2-test, and the ECB+ news articles (eval/quotes/ecbplus-news.json,
 // texts rebuilt from ../shared/data/ecbplus-stories) the rows ecbplus-dev
 // and ecbplus-test; the next 40 (eval/quotes/ecbplus-news-2.json) the rows
-// ecbplus-2-dev and ecbplus-2-test. A second table gives speaker accuracy
+// ecbplus-2-dev and ecbplus-2-test; the 40 after those
+// (eval/quotes/ecbplus-news-3.json) the rows ecbplus-3-dev and
+// ecbplus-3-test. A second table gives speaker accuracy
 // by how the text names the gold speaker (name, pronoun, description;
 // quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
@@ -570,6 +572,18 @@ DevSet LoadEcbplusNews(const Options& o, const std::string& split) {
 DevSet LoadEcbplusNews2(const Options& o, const std::string& split) {
   DevSet dev;
   std::string path = o.gold_dir + "/ecbplus-news-2.json";
+  std::string data = o.shared + "/data/ecbplus-stories";
+  if (!fs::exists(path) || !fs::exists(data)) return dev;
+  LoadGoldFile(path, LoadEcbplus(data), &dev, split);
+  return dev;
+}
+
+// The third ECB+ set (ecbplus-news-3.json, the fifth real-news round of
+// issue 16: the next 40 articles by the same rule, every 11th from the 3rd),
+// one split; none without the file or the ECB+ data.
+DevSet LoadEcbplusNews3(const Options& o, const std::string& split) {
+  DevSet dev;
+  std::string path = o.gold_dir + "/ecbplus-news-3.json";
   std::string data = o.shared + "/data/ecbplus-stories";
   if (!fs::exists(path) || !fs::exists(data)) return dev;
   LoadGoldFile(path, LoadEcbplus(data), &dev, split);
@@ -1199,9 +1213,10 @@ int main(int argc, char** argv) {
   DevSet gum2_dev = LoadGumNews2(o, "dev"), gum2_test = LoadGumNews2(o, "test");
   DevSet ecb_dev = LoadEcbplusNews(o, "dev"), ecb_test = LoadEcbplusNews(o, "test");
   DevSet ecb2_dev = LoadEcbplusNews2(o, "dev"), ecb2_test = LoadEcbplusNews2(o, "test");
+  DevSet ecb3_dev = LoadEcbplusNews3(o, "dev"), ecb3_test = LoadEcbplusNews3(o, "test");
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
                     gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
-                    ecb2_test.problems;
+                    ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
@@ -1224,6 +1239,11 @@ int main(int argc, char** argv) {
       ecb2.docs.insert(ecb2.docs.end(), ecb2_test.docs.begin(), ecb2_test.docs.end());
       CheckDevSet(ecb2, c, "ECB+ news set 2");
     }
+    if (!ecb3_dev.docs.empty() || !ecb3_test.docs.empty()) {
+      DevSet ecb3 = ecb3_dev;
+      ecb3.docs.insert(ecb3.docs.end(), ecb3_test.docs.begin(), ecb3_test.docs.end());
+      CheckDevSet(ecb3, c, "ECB+ news set 3");
+    }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
       inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
@@ -1244,7 +1264,8 @@ int main(int argc, char** argv) {
     std::vector<std::pair<std::string, const DevSet*>> sets = {
         {"news-dev", &dev},           {"gum-news", &gum},        {"gum-news-2-dev", &gum2_dev},
         {"gum-news-2-test", &gum2_test}, {"ecbplus-dev", &ecb_dev}, {"ecbplus-test", &ecb_test},
-        {"ecbplus-2-dev", &ecb2_dev}, {"ecbplus-2-test", &ecb2_test}, {"invented-dev", &inv_dev},
+        {"ecbplus-2-dev", &ecb2_dev}, {"ecbplus-2-test", &ecb2_test}, {"ecbplus-3-dev", &ecb3_dev},
+        {"ecbplus-3-test", &ecb3_test},         {"invented-dev", &inv_dev},
         {"invented-test", &inv_test}};
     for (const auto& [name, set] : sets) {
       for (const Doc& d : set->docs) {
@@ -1279,13 +1300,20 @@ int main(int argc, char** argv) {
     sections.push_back(
         Run("ecbplus-2-test", ecb2_test.docs, ecb2_test.articles, true, o.errors && o.final_run, false));
   }
+  if (!ecb3_dev.docs.empty()) {
+    sections.push_back(Run("ecbplus-3-dev", ecb3_dev.docs, ecb3_dev.articles, true, o.errors, false));
+  }
+  if (!ecb3_test.docs.empty()) {
+    sections.push_back(
+        Run("ecbplus-3-test", ecb3_test.docs, ecb3_test.articles, true, o.errors && o.final_run, false));
+  }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }
   if (!inv_test.docs.empty()) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) {
-      std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test and ecbplus-2-test errors are not listed without "
+      std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test and ecbplus-3-test errors are not listed without "
                    "--final)\n");
     }
   }

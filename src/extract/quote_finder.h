@@ -225,6 +225,7 @@ class Finder {
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
   Speaker RoleHolder(const std::string& head, size_t before) const;
   Speaker OwnedDescription(size_t a, size_t b);
+  Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;
@@ -245,7 +246,7 @@ class Finder {
   Speaker SubjectBefore(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;
   Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const;
-  Speaker AccordingTo(size_t i, size_t hi);
+  Speaker AccordingTo(size_t i, size_t hi, bool postposed = false);
   Speaker SubjectAfter(size_t i, size_t hi);
   bool RoleThenName(size_t i, size_t hi) const;
   int PersonAfterRole(size_t i, size_t hi) const;

@@ -181,7 +181,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       if (k == end) return;
     }
-    Speaker s = AccordingTo(i + 2, k);
+    Speaker s = AccordingTo(i + 2, k, i > from && words_[i - 1].lower == ",");
     if (!s.found) return;
     if (i == from) {
       // "According to the Times, an insider said that …": the unnamed
@@ -342,7 +342,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       size_t comma = c;
       // "…, California Highway Patrol Officer Brian Pennings told": a name
       // with its titles is a noun phrase's length.
-      while (comma > from && words_[comma - 1].lower != "," && c - comma < kNounPhraseWords) --comma;
+      // "…, Iranian officials were quoted by AP as saying.": the one quoted,
+      // the verb and the one quoting make a role phrase's length.
+      const bool quoted_as = words_[c].lower == "saying" && words_[c - 1].lower == "as";
+      const size_t window = quoted_as ? kRolePhraseWords : kNounPhraseWords;
+      while (comma > from && words_[comma - 1].lower != "," && c - comma < window) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
       bool quoted = false;
@@ -732,7 +736,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
     const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
                             FiniteAuxiliaryAhead(t, end);
-    if (!pronoun && !possessive) return end;
+    // "…, adding the fire had started in the kitchen": the participle that
+    // continues an attribution after its comma takes a bare clause, known
+    // by its subject and its finite auxiliary ("adding a new wing" has
+    // none; "They say adding salt is …" is a gerund, no cue).
+    const bool adding = words_[c].lower == "adding" && c > 0 && words_[c - 1].lower == "," && t < end &&
+                        SubjectStart(t) && FiniteAuxiliaryAhead(t, end);
+    if (!pronoun && !possessive && !adding) return end;
     k = t;
   }
   // "said on Friday", "said last week": time phrases before the clause.

@@ -172,10 +172,13 @@ class Pairer {
     bool can_close = right;
     switch (m.shape) {
       case Shape::kOpen:
-        // “ closes a German „…“ quotation; otherwise it only opens.
-        can_close = right && match >= 0 && stack_[match].low;
+        // “ closes a German „…“ quotation, and an English one where the
+        // closing mark was typed as an opening one (MistypedClose);
+        // otherwise it only opens. Glued to a word's end with nothing
+        // open, it closes nothing and opens nothing either.
+        can_close = match >= 0 && ((right && stack_[match].low) || (!m.low && MistypedClose(i, begin, end, m.single)));
         if (m.low) can_close = false;
-        can_open = !can_close;
+        can_open = !can_close && (left || !right);
         break;
       case Shape::kClose:
         // ” also opens in Swedish/Finnish ”…” when nothing is open.
@@ -204,6 +207,30 @@ class Pairer {
       stack_.push_back({i, m.single, m.low, 1});
       orphan_from_ = kNoOrphan;  // a quotation of its own opens first
     }
+  }
+
+  // True when the opening-shaped mark at `i`, with a quotation of its
+  // family open, is that quotation's closing mark typed the wrong way
+  // (the typographic rule): glued to the end of a word and followed by a
+  // space or punctuation ("the “illegal use“ of force"), or after a comma
+  // and a space where the attribution follows ("“We will appeal, “Renn
+  // said. “We …”") -- known there by the family's next mark in the
+  // paragraph, which opens again (or never comes) rather than closing.
+  bool MistypedClose(size_t i, size_t begin, size_t end, bool single) const {
+    const char32_t prev = At(s_, i - 1, begin, end);
+    const char32_t next = At(s_, i + 1, begin, end);
+    if (IsAlnum(prev) || (!IsSpace(prev) && i > begin && prev != U'(' && prev != U'[' && !IsQuoteMark(prev))) {
+      if (i + 1 == end || IsSpace(next) || (!IsAlnum(next) && !IsQuoteMark(next))) return true;
+    }
+    if (!(IsSpace(prev) && i >= begin + 2 && s_[i - 2] == U',' && IsAlnum(next))) return false;
+    const int match = FindOpener(single);
+    if (match < 0 || stack_[match].pos < begin) return false;
+    for (size_t j = i + 1; j < end; ++j) {
+      const MarkInfo n = Classify(s_[j]);
+      if (n.shape == Shape::kNone || n.single != single) continue;
+      return n.shape != Shape::kClose;
+    }
+    return true;
   }
 
   // Index in stack_ of the innermost open mark of the family, or -1.

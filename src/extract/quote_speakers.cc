@@ -42,6 +42,16 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   }
   const std::string& det = words_[a].lower;
   const std::string& head = words_[b].lower;
+  // "her rep told People. … the star's rep Jack Ketsoyan confirmed": a
+  // described person the text names a few sentences on is that person.
+  const bool determined = lex::In(lex::kDeterminersAnonymous, det) || lex::In(lex::kDeterminersDefinite, det) ||
+                          det == "his" || det == "her" || det == "their";
+  bool named = false;
+  for (size_t k = a; k <= b; ++k) named = named || words_[k].mention >= 0;
+  if (b > a && determined && !named && !spokesperson && lex::In(lex::kPersonNounsEpithet, head)) {
+    Speaker later = NamedLater(b);
+    if (later.found) return later;
+  }
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
   if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
@@ -263,6 +273,43 @@ Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
 // spokeswoman"), phrase [a, b]: written with the owner's name ("Kade
 // Mulvey's spokeswoman"), no entity of its own. A spokesperson owned by
 // an organisation is the organisation. None without an owner.
+// The person a description with head noun at `b` ("her rep", "a
+// publicist") turns out to be: the same head noun later, within
+// kAntecedentSentences sentences, right before a person's name or its
+// apposition ("the star's rep Jack Ketsoyan", "her rep, Jack Ketsoyan"),
+// or a person the next sentence opens with, named there for the first
+// time, as a verb of saying's subject; none when the text names no one
+// so.
+Speaker Finder::NamedLater(size_t b) {
+  const std::string& head = words_[b].lower;
+  const size_t last = words_[b].sent + kAntecedentSentences;
+  for (size_t k = b + 1; k + 1 < words_.size() && words_[k].sent <= last; ++k) {
+    if (words_[k].lower != head || InQuote(k)) continue;
+    const size_t n = words_[k + 1].lower == "," && k + 2 < words_.size() ? k + 2 : k + 1;
+    const int m = words_[n].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON" && !InQuote(n)) return FromMention(static_cast<size_t>(m));
+  }
+  // "A publicist says Tara Reid has checked into rehab. Jack Ketsoyan said
+  // Friday that …": a person first named at the start of the next
+  // sentence, as the subject of a verb of saying, is the one described.
+  size_t k = b + 1;
+  while (k < words_.size() && words_[k].sent == words_[b].sent) ++k;
+  while (k < words_.size() && words_[k].mention < 0 && (TitleWord(words_[k].raw) > 0 || words_[k].lower == ".")) ++k;
+  if (k >= words_.size() || words_[k].sent != words_[b].sent + 1 || words_[k].mention < 0) return {};
+  const int m = words_[k].mention;
+  if ((*entities_)[m].type != "PERSON") return {};
+  for (size_t p = 0; p < b; ++p) {
+    if (words_[p].mention >= 0 && (*entities_)[words_[p].mention].entity == (*entities_)[m].entity) return {};
+  }
+  size_t e = k;
+  while (e < words_.size() && words_[e].mention == m) ++e;
+  for (size_t v = e; v < words_.size() && v < e + kNounPhraseWords / 2 && words_[v].sent == words_[k].sent; ++v) {
+    if (words_[v].punct || InQuote(v)) break;
+    if (lex::In(lex::kReportingVerbsCue, words_[v].lower)) return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
 Speaker Finder::OwnedDescription(size_t a, size_t b) {
   Speaker owner;
   size_t rest = b;
@@ -565,6 +612,9 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
                                 (words_[first - 2].lower == "spokesperson" || words_[first - 2].lower == "spokesman" ||
                                  words_[first - 2].lower == "spokeswoman" ||
                                  words_[first - 2].lower == "representative");
+      // "a friend of the actress said": the one the noun before "of"
+      // describes speaks, not the one it is described by (a role, "the
+      // chief of the fire service", is the office's, read as before).
       // "A statement from Acme stated": the issuer of the document.
       if ((prev == "from" || prev == "by") && first >= lo + 2 &&
           lex::In(lex::kDocumentNounsStatement, words_[first - 2].lower)) {
@@ -630,6 +680,15 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         lex::In(lex::kDeterminersDefinite, words_[role].lower)) {
       return Anonymous(role, i);
     }
+  }
+  // "a friend of the actress said": the one the noun before "of"
+  // describes speaks, not the one it is described by (as for a name,
+  // "the ex-wife of Ye", above; an office, "the chief of the fire
+  // service", is read as before).
+  if (a >= lo + 2 && words_[a - 1].lower == "of" && words_[a - 2].mention < 0 &&
+      lex::In(lex::kPersonNounsEpithet, words_[a - 2].lower) && !lex::In(lex::kPersonNounsRoleHead, words_[a - 2].lower) &&
+      !IsSpokesperson(a - 2)) {
+    return NounPhrase(PhraseStart(a - 2, lo), a - 2);
   }
   if (det || IsRoleNoun(w.lower)) return NounPhrase(a, i);
   return {};
@@ -754,7 +813,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
     for (size_t k = cue - 2; k > lo && k + kNounPhraseWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
-      if (q == "quoted" || q == "quotes" || q == "cited" || q == "cites") return HeadAt(cue - 2, k);
+      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites") continue;
+      // "Iranian officials were quoted by AP as saying": passive, the
+      // subject is the one quoted, not the one after "by".
+      if (words_[k].lower == "by" && k >= lo + 3 && (q == "quoted" || q == "cited")) return SubjectBefore(k - 1, lo);
+      return HeadAt(cue - 2, k);
     }
   }
   // "…, with Boswell stating: "…"": the name after "with" is the
@@ -921,7 +984,7 @@ Speaker Finder::UnnamedSource(size_t i, size_t lo, bool head_last) const {
 // The source "according to" names in [i, hi): the outlet or author of a
 // document when one is named ("according to a report in Ars Technica",
 // "a review by PC World"), else the phrase's speaker.
-Speaker Finder::AccordingTo(size_t i, size_t hi) {
+Speaker Finder::AccordingTo(size_t i, size_t hi, bool postposed) {
   // "according to its annual accounts": a document speaks for its owner
   // ("according to his lawyer" is a person, read as a noun phrase below).
   const std::string& det = i < hi ? words_[i].lower : std::string();
@@ -942,7 +1005,29 @@ Speaker Finder::AccordingTo(size_t i, size_t hi) {
     if (s.found) return s;
     break;
   }
-  return SubjectAfter(i, hi);
+  Speaker s = SubjectAfter(i, hi);
+  if (s.found || !postposed) return s;
+  // "…, according to court records.", "…, according to the company
+  // website.": after its content the phrase names the source whatever its
+  // head, when it is the whole phrase up to the sentence's end (a noun
+  // phrase's length, no verb of saying): a document named by a business
+  // noun is that business's, any other is the source as written.
+  if (i >= hi || hi - i > kNounPhraseWords) return {};
+  for (size_t k = i; k < hi; ++k) {
+    if (words_[k].punct || InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return {};
+  }
+  if (hi >= i + 2 && lex::In(lex::kOrgNounsBusiness, words_[hi - 2].lower)) {
+    Speaker owner = NounPhrase(i, hi - 2);
+    if (owner.found && !owner.id.empty()) return owner;
+  }
+  // "according to figures released on Monday by the NPD Group": whoever
+  // released them is the source.
+  for (size_t k = i + 1; k + 1 < hi; ++k) {
+    if (words_[k].lower != "by" && words_[k].lower != "from") continue;
+    Speaker by = SubjectAfter(k + 1, hi);
+    if (by.found && !by.id.empty()) return by;
+  }
+  return Anonymous(i, hi - 1);
 }
 
 // The speaker a phrase starting at word `i` names ("said Smith", "said

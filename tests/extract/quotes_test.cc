@@ -1121,6 +1121,64 @@ TEST(FindQuotesTest, Issue16RealNewsFourthRound) {
   });
 }
 
+TEST(FindQuotesTest, Issue16RealNewsFifthRound) {
+  const MentionSpec kRenn{"Ivo Renn", "PERSON", "e1"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e2"};
+  const MentionSpec kFiske{"Dana Fiske", "PERSON", "e3"};
+  const MentionSpec kReyl{"Tomas Reyl", "PERSON", "e4"};
+  const MentionSpec kVarnland{"Varnland", "PLACE", "e5"};
+  ExpectCases({
+      {"a closing mark typed as an opening one after a comma closes: the attribution follows, a new mark opens",
+       "\u201cWe will appeal the ruling, \u201cIvo Renn said. \u201cWe have new evidence.\u201d The court sat again "
+       "on Monday.",
+       {kRenn},
+       {{"We will appeal the ruling,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"We have new evidence.", "direct", "e1", "Ivo Renn", "", ""}}},
+      {"a closing mark typed as an opening one glued to a word's end closes",
+       "Ivo Renn said the raid was an \u201cillegal use\u201c of force. \u201cIt was a fair trial,\u201d said Dana "
+       "Fiske.",
+       {kRenn, kFiske},
+       {{"illegal use", "partial", "e1", "Ivo Renn", "said", ""},
+        {"It was a fair trial,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'according to' after its content: a document with no owner is the source as written",
+       "The court fined the firm. The firm had dumped waste in the river for three years, according to court "
+       "records.",
+       {},
+       {{"The firm had dumped waste in the river for three years", "indirect", "", "court records", "according to",
+         ""}}},
+      {"'according to' after its content: figures released by someone are that someone's",
+       "Ferry traffic fell by a third in May, according to figures released on Monday by Kestrel News.",
+       {kKestrel},
+       {{"Ferry traffic fell by a third in May", "indirect", "e2", "Kestrel News", "according to", ""}}},
+      {"'X were quoted by Y as saying' after its content: the one quoted speaks",
+       "A strong quake hit the coast on Sunday. Ten houses collapsed in the village of Mersk, Varnland officials "
+       "were quoted by Kestrel News as saying.",
+       {kVarnland, kKestrel},
+       {{"Ten houses collapsed in the village of Mersk", "indirect", "", "Varnland officials", "saying", ""}}},
+      {"a description the text names a few sentences on ('her rep' ... 'the singer's rep Tomas Reyl')",
+       "Dana Fiske has left the band, her rep told Kestrel News. In a statement, the singer's rep Tomas Reyl "
+       "confirmed that she was resting.",
+       {kFiske, kKestrel, kReyl},
+       {{"Dana Fiske has left the band", "indirect", "e4", "Tomas Reyl", "told", "interview"},
+        {"she was resting", "indirect", "e4", "Tomas Reyl", "confirmed", "statement"}}},
+      {"a described speaker named at the start of the next sentence, as a verb of saying's subject",
+       "A publicist says Dana Fiske has checked into a clinic. Tomas Reyl said on Friday that the singer was "
+       "resting.",
+       {kFiske, kReyl},
+       {{"Dana Fiske has checked into a clinic", "indirect", "e4", "Tomas Reyl", "says", ""},
+        {"the singer was resting", "indirect", "e4", "Tomas Reyl", "said", ""}}},
+      {"'a friend of the singer said': the friend speaks, not the singer",
+       "Dana Fiske left the stage early. \u201cShe is resting,\u201d a friend of the singer said.",
+       {kFiske},
+       {{"She is resting,", "direct", "", "a friend", "said", ""}}},
+      {"', adding [bare clause]' after a direct quotation's attribution",
+       "\u201cWe are treating it as suspicious,\u201d Dana Fiske said, adding the fire had started in the kitchen.",
+       {kFiske},
+       {{"We are treating it as suspicious,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"the fire had started in the kitchen", "indirect", "e3", "Dana Fiske", "adding", ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
