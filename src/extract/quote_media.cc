@@ -13,6 +13,13 @@
 #include "extract/quote_finder.h"
 
 namespace storyline::quote_finder {
+namespace {
+
+// Words of an interviewer's name after "interview with" ("the film podcast
+// Final Cut", "the breakfast show on BBC Radio"): longer runs are a clause.
+constexpr size_t kInterviewerWords = 6;
+
+}  // namespace
 
 // A statement's medium carries over to the same speaker's later words
 // that name none ("In a televised speech, Obama presented a plan. … He
@@ -166,11 +173,24 @@ std::string Finder::Medium(size_t from, size_t to) const {
       if (kOrder[k] == m) best = std::min(best, k);
     }
   };
+  size_t interviewer_end = 0;  // words before this name who gave an interview, not its medium
   for (size_t i = from; i < to && i < words_.size(); ++i) {
     if (InQuote(i)) continue;
     const std::string& w = words_[i].lower;
     const std::string& next = i + 1 < words_.size() ? words_[i + 1].lower : w;
     const std::string& prev = i > 0 ? words_[i - 1].lower : w;
+    if ((w == "interview" || w == "interviews") && next == "with") {
+      // "In an interview with the film podcast Final Cut": the podcast is
+      // who asked; the words were an interview.
+      take("interview");
+      interviewer_end = InterviewerEnd(i + 2, to);
+      i = interviewer_end - 1;
+      continue;
+    }
+    if ((w == "told" || w == "addressed" || w == "telling" || w == "addressing") && AudienceAt(i + 1)) {
+      take("speech");  // "told the crowd": said in person to a gathering
+      continue;
+    }
     // "IG" is Instagram only where a platform is expected ("on IG",
     // "her IG story"), not in "IG Markets".
     const bool ig = w == "ig" && (prev == "on" || prev == "via" || prev == "her" || prev == "his" ||
@@ -197,6 +217,29 @@ std::string Finder::Medium(size_t from, size_t to) const {
     }
   }
   return best < std::size(kOrder) ? std::string(kOrder[best]) : "";
+}
+
+// The end of the interviewer's name that starts at word `i` ("the film
+// podcast Final Cut", "BBC Radio"): up to punctuation, a preposition or a
+// lower-case word after a capitalised one, at most kInterviewerWords.
+size_t Finder::InterviewerEnd(size_t i, size_t to) const {
+  const size_t stop = std::min({to, words_.size(), i + kInterviewerWords});
+  bool named = false;
+  for (; i < stop; ++i) {
+    const Word& w = words_[i];
+    if (w.punct || InQuote(i) || lex::In(lex::kPrepositions, w.lower)) break;
+    if (named && !w.cap) break;
+    named = named || w.cap;
+  }
+  return i;
+}
+
+// True when the words from `i` name a gathering spoken to ("the crowd", "a
+// rally of nurses"): lexicons/media_audiences.txt, after an optional
+// determiner.
+bool Finder::AudienceAt(size_t i) const {
+  if (i < words_.size() && (words_[i].lower == "the" || words_[i].lower == "a")) ++i;
+  return i < words_.size() && !InQuote(i) && lex::In(lex::kMediaAudiences, words_[i].lower);
 }
 
 // "in its report", "on the club forum": a document named as where the

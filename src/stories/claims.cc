@@ -136,6 +136,12 @@ constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
     {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
 };
 
+// Documents one statement cannot be both of; other documents can (a
+// statement sent as an email, a memo in a message).
+constexpr std::pair<std::string_view, std::string_view> kExclusiveDocuments[] = {
+    {"letter", "email"},
+};
+
 template <size_t N>
 bool InPairs(const std::pair<std::string_view, std::string_view> (&pairs)[N], std::string_view a,
              std::string_view b) {
@@ -165,6 +171,9 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
   if ((InList(kNotInterviews, a) && social(b)) || (InList(kNotInterviews, b) && social(a))) {
     return ValueRelation::kConflict;
   }
+  // A letter is posted or handed over, an email sent: one statement is not
+  // both ("in a letter to parents" / "in an email to parents").
+  if (InPairs(kExclusiveDocuments, a, b) || InPairs(kExclusiveDocuments, b, a)) return ValueRelation::kConflict;
   if (InList(kDocuments, a) || InList(kDocuments, b)) return ValueRelation::kCompatible;
   return ValueRelation::kConflict;  // two platforms, two occasions, or one of each
 }

@@ -400,6 +400,15 @@ TEST(FindQuotesTest, AttributionRules) {
        {kVelkSurname},
        {{"We won,", "direct", "e1", "Velk", "said", "press-conference"},
         {"the fans deserved it", "indirect", "e1", "Velk", "said", "press-conference"}}},
+      {"issue11 an interview with a podcast is an interview",
+       "In an interview with the cooking podcast Low Heat, Mara Velk said that the kitchen would reopen in May.",
+       {kVelk}, {{"the kitchen would reopen in May", "indirect", "e1", "Mara Velk", "said", "interview"}}},
+      {"issue11 words told to a crowd are a speech, not the statement of the sentence before",
+       "Ivo Renn said in a statement that two wards were closed. \"We are not going away,\" Mara Velk told "
+       "the crowd.",
+       {kVelk, kRenn},
+       {{"two wards were closed", "indirect", "e5", "Ivo Renn", "said", "statement"},
+        {"We are not going away,", "direct", "e1", "Mara Velk", "told", "speech"}}},
   });
 }
 

@@ -154,6 +154,8 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"medium", "interview", "instagram", ValueRelation::kConflict},
       {"medium", "statement", "interview", ValueRelation::kConflict},
       {"medium", "speech", "interview", ValueRelation::kConflict},
+      {"medium", "letter", "email", ValueRelation::kConflict},  // issue11: a letter to parents or an email
+      {"medium", "statement", "email", ValueRelation::kCompatible},
       {"age", "31", "32", ValueRelation::kConflict},
       {"age", "31", "31", ValueRelation::kSame},
   };
