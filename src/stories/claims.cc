@@ -120,6 +120,9 @@ constexpr const auto& kDocuments = lexicon::kMediaKindsDocument;
 // interview given, and outlets naming one and the other disagree. (An email
 // or message can carry an interview, an article report one.)
 constexpr const auto& kNotInterviews = lexicon::kMediaKindsNotInterview;
+// Documents sent or issued, never a post: a statement, a letter, an email
+// to staff.
+constexpr const auto& kNotPosts = lexicon::kMediaKindsNotPost;
 // (narrower, wider) media. The pairs stay here rather than in a lexicon: a
 // lexicon maps an entry to one value, and one medium pairs with several.
 constexpr std::pair<std::string_view, std::string_view> kNarrowerMedia[] = {
@@ -164,11 +167,11 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
       (b == "interview" && InList(kNotInterviews, a))) {
     return ValueRelation::kConflict;
   }
-  // A statement or letter is issued, a post posted: outlets naming one and
-  // a social platform disagree. A statement on a website or blog is one
-  // thing.
+  // A statement, letter or email is issued or sent, a post posted: outlets
+  // naming one and a social platform disagree. A statement on a website or
+  // blog is one thing.
   const auto social = [](std::string_view m) { return InList(kPlatforms, m) && m != "website" && m != "blog"; };
-  if ((InList(kNotInterviews, a) && social(b)) || (InList(kNotInterviews, b) && social(a))) {
+  if ((InList(kNotPosts, a) && social(b)) || (InList(kNotPosts, b) && social(a))) {
     return ValueRelation::kConflict;
   }
   // A letter is posted or handed over, an email sent: one statement is not
