@@ -18,6 +18,8 @@ namespace {
 // Words of an interviewer's name after "interview with" ("the film podcast
 // Final Cut", "the breakfast show on BBC Radio"): longer runs are a clause.
 constexpr size_t kInterviewerWords = 6;
+// Words of an outlet's name ("the Brennock Valley Evening Post").
+constexpr size_t kOutletNameWords = 4;
 
 }  // namespace
 
@@ -210,6 +212,8 @@ std::string Finder::Medium(size_t from, size_t to) const {
     } else if (w == "told" && next != "the" && i + 1 < words_.size() && words_[i + 1].mention >= 0 &&
                (*entities_)[words_[i + 1].mention].type == "ORG") {
       take("interview");  // "told Vogue": an outlet interviewed them
+    } else if (w == "told" && OutletAt(i + 1)) {
+      take("interview");  // "told the Evening Post", "told Radio Coppermoor"
     } else {
       // A single word naming a medium (lexicons/media_words.txt).
       const std::string_view medium = lex::Find(lex::kMediaWords, w);
@@ -232,6 +236,17 @@ size_t Finder::InterviewerEnd(size_t i, size_t to) const {
     named = named || w.cap;
   }
   return i;
+}
+
+// True when the words from `i` are an outlet's name: after an optional
+// "the", capitalised words (at most kOutletNameWords) one of which names
+// outlets (lexicons/news_outlet_words.txt: "the Post", "Radio Coppermoor").
+bool Finder::OutletAt(size_t i) const {
+  if (i < words_.size() && words_[i].lower == "the") ++i;
+  for (size_t k = i; k < words_.size() && k < i + kOutletNameWords && words_[k].cap && !InQuote(k); ++k) {
+    if (lex::In(lex::kNewsOutletWords, words_[k].lower)) return true;
+  }
+  return false;
 }
 
 // True when the words from `i` name a gathering spoken to ("the crowd", "a

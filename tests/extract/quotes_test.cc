@@ -403,6 +403,9 @@ TEST(FindQuotesTest, AttributionRules) {
       {"issue11 an interview with a podcast is an interview",
        "In an interview with the cooking podcast Low Heat, Mara Velk said that the kitchen would reopen in May.",
        {kVelk}, {{"the kitchen would reopen in May", "indirect", "e1", "Mara Velk", "said", "interview"}}},
+      {"issue11 words told to a newspaper are an interview",
+       "\"The kitchen reopens in May,\" Mara Velk told the Evening Post.", {kVelk},
+       {{"The kitchen reopens in May,", "direct", "e1", "Mara Velk", "told", "interview"}}},
       {"issue11 words told to a crowd are a speech, not the statement of the sentence before",
        "Ivo Renn said in a statement that two wards were closed. \"We are not going away,\" Mara Velk told "
        "the crowd.",
@@ -894,8 +897,8 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        "Gloria Sand led the study. As Sand told The Kestrel News, US surface ozone has dropped since the law. "
        "\"Despite more traffic, the air is cleaner.\"",
        {kSand, {"Sand", "PERSON", "e1"}, kKestrel, {"US", "PLACE", "e8"}},
-       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", ""},
-        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", ""}}},
+       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", "interview"},
+        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", "interview"}}},
       {"an indefinite speaker of a paragraph named as the next one's opening subject; the name after 'aide to "
        "ex-mayor' is not the speaker; 'told a court … that' is a cue for the quoted words",
        "HALDEN (Meridian) - A former aide to ex-mayor Tomas Reyes told a court on Wednesday that he had kept the "
@@ -992,7 +995,7 @@ TEST(FindQuotesTest, Issue16RealNewsThirdRound) {
        "Results of the test were released on Wednesday, Highway Patrol Officer Dana Fiske told The Varnland "
        "Courier.",
        {kFiske, kCourier},
-       {{"Results of the test were released on Wednesday", "indirect", "e4", "Dana Fiske", "told", ""}}},
+       {{"Results of the test were released on Wednesday", "indirect", "e4", "Dana Fiske", "told", "interview"}}},
       {"a spokesperson speaks for the body named right before the role, 'he' and 'the spokesperson' after it too",
        "MV Gibe sailed on Monday. The pirates had surrounded MV Gibe around noon, Navy spokesperson said. MV Gibe "
        "was later escorted to safety, he added. The search was in progress, the spokesperson said.",

@@ -588,6 +588,33 @@ TEST(ClaimsTest, Issue11ShortPartialQuotationIsTheFullStatement) {
   }
 }
 
+// issue11: a speaker's statement that outlets give two media for is a
+// claim of its own; the same medium of another of the speaker's statements
+// (a second interview) is not on its side.
+TEST(ClaimsTest, Issue11DisputedStatementHoldsOnlyItsOwnMedia) {
+  const std::string lead = "The Tarn ferry firm closed on Wednesday. ";
+  AnnotatedArticle a = MakeArticle("d1", "Coast News", "2024-05-02", "Ferry firm closes",
+                                   lead + "\"We tried everything to stay open,\" Lena Vorst said in a statement.");
+  AddQuote(a, "We tried everything to stay open,", "Lena Vorst", "e1", "said", "direct", "statement");
+  AnnotatedArticle b = MakeArticle("d2", "Isles Radio", "2024-05-02", "Ferry firm closes",
+                                   lead + "\"We tried everything to stay open,\" Lena Vorst told Isles Radio.");
+  AddQuote(b, "We tried everything to stay open,", "Lena Vorst", "e1", "told", "direct", "interview");
+  AnnotatedArticle c = MakeArticle("d3", "Harbour Post", "2024-05-03", "Ferry firm closes",
+                                   lead + "\"The crews will be paid in full,\" Lena Vorst told the Post.");
+  AddQuote(c, "The crews will be paid in full,", "Lena Vorst", "e1", "told", "direct", "interview");
+  for (AnnotatedArticle* x : {&a, &b, &c}) AddEntity(*x, "Lena Vorst", "PERSON", "e1");
+  const Brief brief = BuildBrief({a, b, c}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* conflict = nullptr;
+  for (const Claim& cl : brief.stories[0].claims) {
+    if (cl.attribute == "medium" && cl.status == "conflict") conflict = &cl;
+  }
+  ASSERT_NE(conflict, nullptr);
+  const ClaimValue* interview = ValueOf(*conflict, "interview");
+  ASSERT_NE(interview, nullptr);
+  EXPECT_EQ(interview->articles, std::vector<std::string>{"d2"});
+}
+
 // The same words printed by one outlet as a post on X and by a later one as
 // written on a forum "on Tuesday", after the first had already printed them:
 // a second post, not a disagreement about where the first was made. Dated
