@@ -86,6 +86,17 @@ void Finder::InheritMedia(std::vector<Quote>* out) const {
     }
     if (!carried.empty()) q.medium = carried;
   }
+  // '"…," one user wrote on Reddit. "…," wrote another.': one more voice of
+  // the same crowd, in the same place.
+  for (size_t qi = 1; qi < out->size(); ++qi) {
+    Quote& q = (*out)[qi];
+    const Quote& p = (*out)[qi - 1];
+    const bool another = q.speaker_name.starts_with("another ") || q.speaker_name.starts_with("Another ");
+    if (!q.medium.empty() || !another || !lex::In(lex::kMediaKindsPlatform, p.medium)) continue;
+    const size_t para = words_[std::min(WordAt(q.span.start), words_.size() - 1)].para;
+    const size_t p_para = words_[std::min(WordAt(p.span.start), words_.size() - 1)].para;
+    if (para == p_para && p.speaker_name != q.speaker_name) q.medium = p.medium;
+  }
   std::vector<bool> in_person(out->size(), false);  // said to reporters, or right after such words
   for (size_t qi = 0; qi < out->size(); ++qi) {
     Quote& q = (*out)[qi];

@@ -406,6 +406,12 @@ TEST(FindQuotesTest, AttributionRules) {
       {"issue11 words told to a newspaper are an interview",
        "\"The kitchen reopens in May,\" Mara Velk told the Evening Post.", {kVelk},
        {{"The kitchen reopens in May,", "direct", "e1", "Mara Velk", "told", "interview"}}},
+      {"issue11 another voice of a crowd writes where the one before did",
+       "Fans were angry on Sunday. \"The club sold its soul,\" one fan wrote on Reddit. \"Never again,\" wrote "
+       "another.",
+       {},
+       {{"The club sold its soul,", "direct", "", "one fan", "wrote", "reddit"},
+        {"Never again,", "direct", "", "another fan", "wrote", "reddit"}}},
       {"issue11 words told to a crowd are a speech, not the statement of the sentence before",
        "Ivo Renn said in a statement that two wards were closed. \"We are not going away,\" Mara Velk told "
        "the crowd.",
