@@ -214,6 +214,8 @@ std::string Finder::Medium(size_t from, size_t to) const {
       take("instagram_stories");
     } else if (words_[i].raw == "X" && (prev == "on" || prev == "to")) {
       take("x");
+    } else if ((w == "reply" || w == "response" || w == "submission") && prev == "written") {
+      take("letter");  // "in her written reply to the board"
     } else if (w == "threads" && words_[i].cap) {
       take("threads");
     } else if ((w == "event" || w == "briefing") && prev == "press") {
@@ -223,8 +225,8 @@ std::string Finder::Medium(size_t from, size_t to) const {
     } else if (w == "told" && next != "the" && i + 1 < words_.size() && words_[i + 1].mention >= 0 &&
                (*entities_)[words_[i + 1].mention].type == "ORG") {
       take("interview");  // "told Vogue": an outlet interviewed them
-    } else if (w == "told" && OutletAt(i + 1)) {
-      take("interview");  // "told the Evening Post", "told Radio Coppermoor"
+    } else if ((w == "told" && OutletAt(i + 1)) || ((w == "spoke" || w == "speaking") && next == "to" && OutletAt(i + 2))) {
+      take("interview");  // "told the Evening Post", "spoke to Radio Coppermoor"
     } else {
       // A single word naming a medium (lexicons/media_words.txt).
       const std::string_view medium = lex::Find(lex::kMediaWords, w);
@@ -251,9 +253,14 @@ size_t Finder::InterviewerEnd(size_t i, size_t to) const {
 
 // True when the words from `i` are an outlet's name: after an optional
 // "the", capitalised words (at most kOutletNameWords) one of which names
-// outlets (lexicons/news_outlet_words.txt: "the Post", "Radio Coppermoor").
+// outlets (lexicons/news_outlet_words.txt: "the Post", "Radio Coppermoor"),
+// or "the" and a noun for one ("the newspaper").
 bool Finder::OutletAt(size_t i) const {
-  if (i < words_.size() && words_[i].lower == "the") ++i;
+  if (i < words_.size() && words_[i].lower == "the") {
+    ++i;
+    // "told the newspaper", "told the broadcaster VTN".
+    if (i < words_.size() && !InQuote(i) && lex::In(lex::kNewsOutletWordsCommon, words_[i].lower)) return true;
+  }
   for (size_t k = i; k < words_.size() && k < i + kOutletNameWords && words_[k].cap && !InQuote(k); ++k) {
     if (lex::In(lex::kNewsOutletWords, words_[k].lower)) return true;
   }

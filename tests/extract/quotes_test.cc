@@ -412,6 +412,9 @@ TEST(FindQuotesTest, AttributionRules) {
        {},
        {{"The club sold its soul,", "direct", "", "one fan", "wrote", "reddit"},
         {"Never again,", "direct", "", "another fan", "wrote", "reddit"}}},
+      {"issue11 a written reply is a letter",
+       "\"I should have declared it,\" Mara Velk told the board in her written reply.", {kVelk},
+       {{"I should have declared it,", "direct", "e1", "Mara Velk", "told", "letter"}}},
       {"issue11 words told to a crowd are a speech, not the statement of the sentence before",
        "Ivo Renn said in a statement that two wards were closed. \"We are not going away,\" Mara Velk told "
        "the crowd.",
