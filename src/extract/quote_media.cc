@@ -13,6 +13,15 @@
 #include "extract/quote_finder.h"
 
 namespace storyline::quote_finder {
+namespace {
+
+// Words of an interviewer's name after "interview with" ("the film podcast
+// Final Cut", "the breakfast show on BBC Radio"): longer runs are a clause.
+constexpr size_t kInterviewerWords = 6;
+// Words of an outlet's name ("the Brennock Valley Evening Post").
+constexpr size_t kOutletNameWords = 4;
+
+}  // namespace
 
 // A statement's medium carries over to the same speaker's later words
 // that name none ("In a televised speech, Obama presented a plan. … He
@@ -76,6 +85,17 @@ void Finder::InheritMedia(std::vector<Quote>* out) const {
       if (at_sent != sent) break;  // its own sentence names no platform: the one before may
     }
     if (!carried.empty()) q.medium = carried;
+  }
+  // '"…," one user wrote on Reddit. "…," wrote another.': one more voice of
+  // the same crowd, in the same place.
+  for (size_t qi = 1; qi < out->size(); ++qi) {
+    Quote& q = (*out)[qi];
+    const Quote& p = (*out)[qi - 1];
+    const bool another = q.speaker_name.starts_with("another ") || q.speaker_name.starts_with("Another ");
+    if (!q.medium.empty() || !another || !lex::In(lex::kMediaKindsPlatform, p.medium)) continue;
+    const size_t para = words_[std::min(WordAt(q.span.start), words_.size() - 1)].para;
+    const size_t p_para = words_[std::min(WordAt(p.span.start), words_.size() - 1)].para;
+    if (para == p_para && p.speaker_name != q.speaker_name) q.medium = p.medium;
   }
   std::vector<bool> in_person(out->size(), false);  // said to reporters, or right after such words
   for (size_t qi = 0; qi < out->size(); ++qi) {
@@ -166,11 +186,24 @@ std::string Finder::Medium(size_t from, size_t to) const {
       if (kOrder[k] == m) best = std::min(best, k);
     }
   };
+  size_t interviewer_end = 0;  // words before this name who gave an interview, not its medium
   for (size_t i = from; i < to && i < words_.size(); ++i) {
     if (InQuote(i)) continue;
     const std::string& w = words_[i].lower;
     const std::string& next = i + 1 < words_.size() ? words_[i + 1].lower : w;
     const std::string& prev = i > 0 ? words_[i - 1].lower : w;
+    if ((w == "interview" || w == "interviews") && next == "with") {
+      // "In an interview with the film podcast Final Cut": the podcast is
+      // who asked; the words were an interview.
+      take("interview");
+      interviewer_end = InterviewerEnd(i + 2, to);
+      i = interviewer_end - 1;
+      continue;
+    }
+    if ((w == "told" || w == "addressed" || w == "telling" || w == "addressing") && AudienceAt(i + 1)) {
+      take("speech");  // "told the crowd": said in person to a gathering
+      continue;
+    }
     // "IG" is Instagram only where a platform is expected ("on IG",
     // "her IG story"), not in "IG Markets".
     const bool ig = w == "ig" && (prev == "on" || prev == "via" || prev == "her" || prev == "his" ||
@@ -181,6 +214,8 @@ std::string Finder::Medium(size_t from, size_t to) const {
       take("instagram_stories");
     } else if (words_[i].raw == "X" && (prev == "on" || prev == "to")) {
       take("x");
+    } else if ((w == "reply" || w == "response" || w == "submission") && prev == "written") {
+      take("letter");  // "in her written reply to the board"
     } else if (w == "threads" && words_[i].cap) {
       take("threads");
     } else if ((w == "event" || w == "briefing") && prev == "press") {
@@ -190,6 +225,8 @@ std::string Finder::Medium(size_t from, size_t to) const {
     } else if (w == "told" && next != "the" && i + 1 < words_.size() && words_[i + 1].mention >= 0 &&
                (*entities_)[words_[i + 1].mention].type == "ORG") {
       take("interview");  // "told Vogue": an outlet interviewed them
+    } else if ((w == "told" && OutletAt(i + 1)) || ((w == "spoke" || w == "speaking") && next == "to" && OutletAt(i + 2))) {
+      take("interview");  // "told the Evening Post", "spoke to Radio Coppermoor"
     } else {
       // A single word naming a medium (lexicons/media_words.txt).
       const std::string_view medium = lex::Find(lex::kMediaWords, w);
@@ -197,6 +234,45 @@ std::string Finder::Medium(size_t from, size_t to) const {
     }
   }
   return best < std::size(kOrder) ? std::string(kOrder[best]) : "";
+}
+
+// The end of the interviewer's name that starts at word `i` ("the film
+// podcast Final Cut", "BBC Radio"): up to punctuation, a preposition or a
+// lower-case word after a capitalised one, at most kInterviewerWords.
+size_t Finder::InterviewerEnd(size_t i, size_t to) const {
+  const size_t stop = std::min({to, words_.size(), i + kInterviewerWords});
+  bool named = false;
+  for (; i < stop; ++i) {
+    const Word& w = words_[i];
+    if (w.punct || InQuote(i) || lex::In(lex::kPrepositions, w.lower)) break;
+    if (named && !w.cap) break;
+    named = named || w.cap;
+  }
+  return i;
+}
+
+// True when the words from `i` are an outlet's name: after an optional
+// "the", capitalised words (at most kOutletNameWords) one of which names
+// outlets (lexicons/news_outlet_words.txt: "the Post", "Radio Coppermoor"),
+// or "the" and a noun for one ("the newspaper").
+bool Finder::OutletAt(size_t i) const {
+  if (i < words_.size() && words_[i].lower == "the") {
+    ++i;
+    // "told the newspaper", "told the broadcaster VTN".
+    if (i < words_.size() && !InQuote(i) && lex::In(lex::kNewsOutletWordsCommon, words_[i].lower)) return true;
+  }
+  for (size_t k = i; k < words_.size() && k < i + kOutletNameWords && words_[k].cap && !InQuote(k); ++k) {
+    if (lex::In(lex::kNewsOutletWords, words_[k].lower)) return true;
+  }
+  return false;
+}
+
+// True when the words from `i` name a gathering spoken to ("the crowd", "a
+// rally of nurses"): lexicons/media_audiences.txt, after an optional
+// determiner.
+bool Finder::AudienceAt(size_t i) const {
+  if (i < words_.size() && (words_[i].lower == "the" || words_[i].lower == "a")) ++i;
+  return i < words_.size() && !InQuote(i) && lex::In(lex::kMediaAudiences, words_[i].lower);
 }
 
 // "in its report", "on the club forum": a document named as where the

@@ -120,6 +120,9 @@ constexpr const auto& kDocuments = lexicon::kMediaKindsDocument;
 // interview given, and outlets naming one and the other disagree. (An email
 // or message can carry an interview, an article report one.)
 constexpr const auto& kNotInterviews = lexicon::kMediaKindsNotInterview;
+// Documents sent or issued, never a post: a statement, a letter, an email
+// to staff.
+constexpr const auto& kNotPosts = lexicon::kMediaKindsNotPost;
 // (narrower, wider) media. The pairs stay here rather than in a lexicon: a
 // lexicon maps an entry to one value, and one medium pairs with several.
 constexpr std::pair<std::string_view, std::string_view> kNarrowerMedia[] = {
@@ -134,6 +137,12 @@ constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
     {"interview", "phone"}, {"interview", "youtube"},     {"speech", "tv"},
     {"speech", "youtube"},  {"press-conference", "tv"},   {"podcast", "youtube"},
     {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
+};
+
+// Documents one statement cannot be both of; other documents can (a
+// statement sent as an email, a memo in a message).
+constexpr std::pair<std::string_view, std::string_view> kExclusiveDocuments[] = {
+    {"letter", "email"},
 };
 
 template <size_t N>
@@ -158,13 +167,16 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
       (b == "interview" && InList(kNotInterviews, a))) {
     return ValueRelation::kConflict;
   }
-  // A statement or letter is issued, a post posted: outlets naming one and
-  // a social platform disagree. A statement on a website or blog is one
-  // thing.
+  // A statement, letter or email is issued or sent, a post posted: outlets
+  // naming one and a social platform disagree. A statement on a website or
+  // blog is one thing.
   const auto social = [](std::string_view m) { return InList(kPlatforms, m) && m != "website" && m != "blog"; };
-  if ((InList(kNotInterviews, a) && social(b)) || (InList(kNotInterviews, b) && social(a))) {
+  if ((InList(kNotPosts, a) && social(b)) || (InList(kNotPosts, b) && social(a))) {
     return ValueRelation::kConflict;
   }
+  // A letter is posted or handed over, an email sent: one statement is not
+  // both ("in a letter to parents" / "in an email to parents").
+  if (InPairs(kExclusiveDocuments, a, b) || InPairs(kExclusiveDocuments, b, a)) return ValueRelation::kConflict;
   if (InList(kDocuments, a) || InList(kDocuments, b)) return ValueRelation::kCompatible;
   return ValueRelation::kConflict;  // two platforms, two occasions, or one of each
 }
@@ -357,10 +369,13 @@ class ClaimTable {
  public:
   explicit ClaimTable(Story& story) : story_(story) {}
 
+  // `part` splits one subject's attribute into claims of their own (a
+  // speaker's statements: "interview" for one and "interview" for another
+  // is no agreement, nor a value of the other's conflict).
   void Add(const std::string& scope, const std::string& subject, const std::string& subject_name,
            const std::string& attribute, const std::string& value, const std::string& article,
-           const std::string& evidence) {
-    const std::string key = subject + '\x1f' + subject_name + '\x1f' + attribute;
+           const std::string& evidence, const std::string& part = "") {
+    const std::string key = subject + '\x1f' + subject_name + '\x1f' + attribute + '\x1f' + part;
     auto [it, inserted] = index_.try_emplace(key, claims_.size());
     if (inserted) {
       Claim c;
@@ -555,7 +570,8 @@ std::string StatementDay(const AnnotatedArticle& a, const Quote& q) {
 
 // The media each speaker's quotations were published on: one claim per
 // speaker, values compared per statement (Statements), since one person
-// may post one thing and say another in an interview.
+// may post one thing and say another in an interview; a disputed statement
+// is a claim of its own.
 void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                   const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
                   ClaimTable& table) {
@@ -574,6 +590,11 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       if (first.empty() || published < first) first = published;
     }
   }
+  struct MediumEntry {
+    std::string scope, subject, subject_name, value, article, evidence;
+    size_t root;
+  };
+  std::vector<MediumEntry> entries;
   for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
     const BriefQuote& bq = story.quotes[g];
     const size_t root = statement[g];
@@ -602,8 +623,24 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       if (!named_before && !said_on.empty() && said_on > first_printed[root] && said_on <= a.article.published) {
         scope += "|" + said_on;
       }
-      table.Add(scope, bq.speaker, subject_name, "medium", q.medium, a.article.id, evidence);
+      entries.push_back({scope, bq.speaker, subject_name, q.medium, a.article.id, evidence, root});
     }
+  }
+  // A statement whose outlets disagree is a claim of its own, holding only
+  // its own values: the same medium of the speaker's other statements
+  // (another interview) is neither on its side nor against it. The others
+  // share the speaker's claim, where outlets giving one medium agree.
+  std::map<std::string, std::vector<std::string>> by_scope;
+  for (const MediumEntry& e : entries) by_scope[e.scope].push_back(e.value);
+  std::set<size_t> disputed;
+  for (const MediumEntry& e : entries) {
+    for (const std::string& other : by_scope[e.scope]) {
+      if (CompareMedia(e.value, other) == ValueRelation::kConflict) disputed.insert(e.root);
+    }
+  }
+  for (const MediumEntry& e : entries) {
+    const std::string part = disputed.count(e.root) ? std::to_string(e.root) : "";
+    table.Add(e.scope, e.subject, e.subject_name, "medium", e.value, e.article, e.evidence, part);
   }
 }
 

@@ -26,11 +26,23 @@ constexpr size_t kMinContainedTokens = 3;
 // Two long quotations that overlap only in part (each trimmed differently)
 // are one when the alignment covers this share of both.
 constexpr double kMinDice = 0.6;
+// A longer quotation beside a short partial one backs the short one's
+// match when this share of its words is in the same quotation (an outlet
+// may reword a partial quotation: "simple, in cash" for "simple, it is
+// cash").
+constexpr double kMinSiblingContainment = 0.5;
 // Indirect speech paraphrases: it joins only when nearly every token of the
 // shorter side is aligned and the shared run is a real phrase.
 constexpr double kMinIndirectContainment = 0.9;
 constexpr size_t kMinIndirectTokens = 4;
 constexpr double kMinIndirectDice = 0.8;
+// A partial quotation too short to join by alignment ("tried everything",
+// "heartbroken") joins a quotation holding its words in a row when the two
+// have one speaker, or when another quotation of its speaker this close to
+// it (code points: one sentence, "was "heartbroken" and that her crew were
+// "my family"") is in that quotation too.
+constexpr size_t kSiblingReach = 160;
+
 // Quotations aligned against each new one, those sharing the most content
 // words first: a statement is rarely quoted more than a few dozen times in
 // one story, and the cap keeps grouping linear in the story's size.
@@ -105,6 +117,18 @@ bool WellFormed(const std::string& text) {
   return opens && Balanced(text);
 }
 
+// True when `part` occurs in `whole` as a run of tokens.
+bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
+  return !part.empty() && std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
+}
+
+// The last word of a speaker name, case-folded ("Petrie" for "Alun
+// Petrie"): outlets give a speaker in full or by surname.
+std::string Surname(const std::string& name) {
+  const std::vector<WordToken> words = Tokenize(name);
+  return words.empty() ? std::string() : words.back().folded;
+}
+
 }  // namespace
 
 std::vector<std::string> QuoteTokens(std::string_view text) {
@@ -171,8 +195,10 @@ std::vector<std::vector<QuoteRef>> GroupQuotes(
     QuoteRef ref;
     std::vector<std::string> tokens;
     std::unordered_set<std::string> distinct;
+    const Quote* quote;
     const std::string* kind;
     std::string exact_key = {};
+    std::string surname = {};  // of the speaker, "" when unknown
   };
   std::vector<Item> items;
   for (size_t ai = 0; ai < members.size(); ++ai) {
@@ -183,8 +209,9 @@ std::vector<std::vector<QuoteRef>> GroupQuotes(
       return quotes[x].span.start < quotes[y].span.start;
     });
     for (size_t qi : order) {
-      Item it{{ai, qi}, QuoteTokens(quotes[qi].text), {}, &quotes[qi].kind};
+      Item it{{ai, qi}, QuoteTokens(quotes[qi].text), {}, &quotes[qi], &quotes[qi].kind};
       it.distinct.insert(it.tokens.begin(), it.tokens.end());
+      it.surname = Surname(quotes[qi].speaker_name);
       items.push_back(std::move(it));
     }
   }
@@ -215,6 +242,43 @@ std::vector<std::vector<QuoteRef>> GroupQuotes(
   constexpr size_t kUnassigned = SIZE_MAX;
   std::vector<size_t> group_of(items.size(), kUnassigned);
   std::vector<std::vector<size_t>> groups;
+  // True when item `k` (of item `i`'s article and speaker) is in item `j`
+  // too: a short one as a run of its words, a longer one aligned.
+  const auto in_quotation = [&](size_t k, size_t j) {
+    if (items[k].tokens.size() < kMinContainedTokens) return ContainsRun(items[j].tokens, items[k].tokens);
+    const QuoteAlignment al = AlignQuotes(items[k].tokens, items[j].tokens);
+    return al.matched >= kMinContainedTokens && al.containment >= kMinSiblingContainment;
+  };
+  const auto sibling_in = [&](size_t i, size_t j) {
+    const Item& a = items[i];
+    for (size_t k = 0; k < items.size(); ++k) {
+      const Item& b = items[k];
+      if (k == i || b.ref.article != a.ref.article || b.surname != a.surname || *b.kind == "indirect") continue;
+      const Span x = a.quote->span, y = b.quote->span;
+      const size_t gap = x.start < y.start ? (y.start > x.end ? y.start - x.end : 0)
+                                           : (x.start > y.end ? x.start - y.end : 0);
+      if (gap <= kSiblingReach && in_quotation(k, j)) return true;
+    }
+    return false;
+  };
+  // The one group a short partial quotation joins (see kSiblingReach);
+  // kUnassigned when none, or when quotations of several groups fit.
+  const auto ShortPartialGroup = [&](size_t i, const std::vector<std::pair<size_t, size_t>>& candidates) {
+    const Item& a = items[i];
+    const bool content = std::any_of(a.tokens.begin(), a.tokens.end(),
+                                     [](const std::string& t) { return !IsStopWord(t); });
+    if (*a.kind != "partial" || a.tokens.size() >= kMinContainedTokens || !content || a.surname.empty()) {
+      return kUnassigned;
+    }
+    size_t found = kUnassigned;
+    for (const auto& [j, n] : candidates) {
+      if (group_of[j] == found || !ContainsRun(items[j].tokens, a.tokens)) continue;
+      if (items[j].surname != a.surname && !sibling_in(i, j)) continue;
+      if (found != kUnassigned) return kUnassigned;  // two statements hold these words
+      found = group_of[j];
+    }
+    return found;
+  };
   for (size_t i : by_length) {
     std::unordered_map<size_t, size_t> shared;  // earlier item -> content words in common
     for (const std::string& t : items[i].distinct) {
@@ -243,6 +307,7 @@ std::vector<std::vector<QuoteRef>> GroupQuotes(
         best_group = group_of[j];
       }
     }
+    if (best_group == kUnassigned) best_group = ShortPartialGroup(i, candidates);
     if (best_group == kUnassigned) {
       best_group = groups.size();
       groups.emplace_back();

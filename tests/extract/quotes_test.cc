@@ -400,6 +400,33 @@ TEST(FindQuotesTest, AttributionRules) {
        {kVelkSurname},
        {{"We won,", "direct", "e1", "Velk", "said", "press-conference"},
         {"the fans deserved it", "indirect", "e1", "Velk", "said", "press-conference"}}},
+      {"issue11 an interview with a podcast is an interview",
+       "In an interview with the cooking podcast Low Heat, Mara Velk said that the kitchen would reopen in May.",
+       {kVelk}, {{"the kitchen would reopen in May", "indirect", "e1", "Mara Velk", "said", "interview"}}},
+      {"issue11 words told to a newspaper are an interview",
+       "\"The kitchen reopens in May,\" Mara Velk told the Evening Post.", {kVelk},
+       {{"The kitchen reopens in May,", "direct", "e1", "Mara Velk", "told", "interview"}}},
+      {"issue11 another voice of a crowd writes where the one before did",
+       "Fans were angry on Sunday. \"The club sold its soul,\" one fan wrote on Reddit. \"Never again,\" wrote "
+       "another.",
+       {},
+       {{"The club sold its soul,", "direct", "", "one fan", "wrote", "reddit"},
+        {"Never again,", "direct", "", "another fan", "wrote", "reddit"}}},
+      {"issue11 words told to 'the newspaper' are an interview",
+       "Mara Velk told the newspaper that the kitchen would reopen in May.", {kVelk},
+       {{"the kitchen would reopen in May", "indirect", "e1", "Mara Velk", "told", "interview"}}},
+      {"issue11 speaking to a radio station is an interview",
+       "Speaking to Radio Kellan, Mara Velk said that the kitchen would reopen in May.", {kVelk},
+       {{"the kitchen would reopen in May", "indirect", "e1", "Mara Velk", "said", "interview"}}},
+      {"issue11 a written reply is a letter",
+       "\"I should have declared it,\" Mara Velk told the board in her written reply.", {kVelk},
+       {{"I should have declared it,", "direct", "e1", "Mara Velk", "told", "letter"}}},
+      {"issue11 words told to a crowd are a speech, not the statement of the sentence before",
+       "Ivo Renn said in a statement that two wards were closed. \"We are not going away,\" Mara Velk told "
+       "the crowd.",
+       {kVelk, kRenn},
+       {{"two wards were closed", "indirect", "e5", "Ivo Renn", "said", "statement"},
+        {"We are not going away,", "direct", "e1", "Mara Velk", "told", "speech"}}},
   });
 }
 
@@ -885,8 +912,8 @@ TEST(FindQuotesTest, Issue16RealNewsProseSecondRound) {
        "Gloria Sand led the study. As Sand told The Kestrel News, US surface ozone has dropped since the law. "
        "\"Despite more traffic, the air is cleaner.\"",
        {kSand, {"Sand", "PERSON", "e1"}, kKestrel, {"US", "PLACE", "e8"}},
-       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", ""},
-        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", ""}}},
+       {{"US surface ozone has dropped since the law", "indirect", "e1", "Gloria Sand", "told", "interview"},
+        {"Despite more traffic, the air is cleaner.", "direct", "e1", "Gloria Sand", "", "interview"}}},
       {"an indefinite speaker of a paragraph named as the next one's opening subject; the name after 'aide to "
        "ex-mayor' is not the speaker; 'told a court … that' is a cue for the quoted words",
        "HALDEN (Meridian) - A former aide to ex-mayor Tomas Reyes told a court on Wednesday that he had kept the "
@@ -983,7 +1010,7 @@ TEST(FindQuotesTest, Issue16RealNewsThirdRound) {
        "Results of the test were released on Wednesday, Highway Patrol Officer Dana Fiske told The Varnland "
        "Courier.",
        {kFiske, kCourier},
-       {{"Results of the test were released on Wednesday", "indirect", "e4", "Dana Fiske", "told", ""}}},
+       {{"Results of the test were released on Wednesday", "indirect", "e4", "Dana Fiske", "told", "interview"}}},
       {"a spokesperson speaks for the body named right before the role, 'he' and 'the spokesperson' after it too",
        "MV Gibe sailed on Monday. The pirates had surrounded MV Gibe around noon, Navy spokesperson said. MV Gibe "
        "was later escorted to safety, he added. The search was in progress, the spokesperson said.",

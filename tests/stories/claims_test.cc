@@ -146,7 +146,8 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"medium", "statement", "instagram", ValueRelation::kConflict},
       {"medium", "x", "statement", ValueRelation::kConflict},
       {"medium", "statement", "website", ValueRelation::kCompatible},
-      {"medium", "email", "x", ValueRelation::kCompatible},
+      {"medium", "email", "x", ValueRelation::kConflict},  // issue11: an email to staff or a video on X
+      {"medium", "message", "x", ValueRelation::kCompatible},
       {"medium", "statement", "press-conference", ValueRelation::kCompatible},
       {"medium", "instagram_stories", "instagram", ValueRelation::kNarrower},
       {"medium", "interview", "tv", ValueRelation::kCompatible},
@@ -154,6 +155,8 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"medium", "interview", "instagram", ValueRelation::kConflict},
       {"medium", "statement", "interview", ValueRelation::kConflict},
       {"medium", "speech", "interview", ValueRelation::kConflict},
+      {"medium", "letter", "email", ValueRelation::kConflict},  // issue11: a letter to parents or an email
+      {"medium", "statement", "email", ValueRelation::kCompatible},
       {"age", "31", "32", ValueRelation::kConflict},
       {"age", "31", "31", ValueRelation::kSame},
   };
@@ -536,6 +539,80 @@ TEST(ClaimsTest, AgreementAndSingleSources) {
     EXPECT_EQ(medium->status, row.status) << row.name;
     EXPECT_EQ(medium->subject_name, "Ravi Osterberg") << row.name;
   }
+}
+
+// issue11: one outlet quotes a statement in full, another only a word or
+// two of it ("tried everything"). Too short to align, the short partial
+// quotation is the same statement when it has the same speaker, or when
+// another quotation of its speaker beside it is in the full one too; then
+// the two outlets' media are compared. A word of another speaker's stays
+// apart.
+TEST(ClaimsTest, Issue11ShortPartialQuotationIsTheFullStatement) {
+  struct Row {
+    std::string name;
+    std::string second_text;        // the second outlet's sentence
+    std::vector<std::string> parts;  // its partial quotations
+    std::string speaker_name;       // of the first outlet's full quotation
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"the same speaker",
+       "Lena Vorst said in an email to staff that the firm had \"tried everything\" to stay open.",
+       {"tried everything"}, "Lena Vorst", true},
+      {"another speaker given, two parts of the statement beside each other",
+       "Lena Vorst said in an email to staff that the firm had \"tried everything\" and that the crews were "
+       "\"our pride\".",
+       {"tried everything", "our pride"}, "Harbour Board", true},
+      {"another speaker given, one short part", "Lena Vorst said in an email to staff that the firm had "
+       "\"tried everything\" to stay open.",
+       {"tried everything"}, "Harbour Board", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle(
+        "s1", "Coast News", "2024-05-02", "Ferry firm closes",
+        "The Tarn ferry firm closed on Wednesday. \"We tried everything, and our crews are our pride,\" "
+        "its owner wrote on X.");
+    AddQuote(a, "We tried everything, and our crews are our pride,", row.speaker_name,
+             row.speaker_name == "Lena Vorst" ? "e1" : "e2", "wrote", "direct", "x");
+    AnnotatedArticle b = MakeArticle("s2", "Isles Radio", "2024-05-02", "Ferry firm closes",
+                                     "The Tarn ferry firm closed on Wednesday. " + row.second_text);
+    AddEntity(b, "Lena Vorst", "PERSON", "e1");
+    for (const std::string& part : row.parts) AddQuote(b, part, "Lena Vorst", "e1", "said", "partial", "email");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.name;
+    bool conflict = false;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (c.attribute == "medium" && c.status == "conflict") conflict = true;
+    }
+    EXPECT_EQ(conflict, row.conflict) << row.name;
+  }
+}
+
+// issue11: a speaker's statement that outlets give two media for is a
+// claim of its own; the same medium of another of the speaker's statements
+// (a second interview) is not on its side.
+TEST(ClaimsTest, Issue11DisputedStatementHoldsOnlyItsOwnMedia) {
+  const std::string lead = "The Tarn ferry firm closed on Wednesday. ";
+  AnnotatedArticle a = MakeArticle("d1", "Coast News", "2024-05-02", "Ferry firm closes",
+                                   lead + "\"We tried everything to stay open,\" Lena Vorst said in a statement.");
+  AddQuote(a, "We tried everything to stay open,", "Lena Vorst", "e1", "said", "direct", "statement");
+  AnnotatedArticle b = MakeArticle("d2", "Isles Radio", "2024-05-02", "Ferry firm closes",
+                                   lead + "\"We tried everything to stay open,\" Lena Vorst told Isles Radio.");
+  AddQuote(b, "We tried everything to stay open,", "Lena Vorst", "e1", "told", "direct", "interview");
+  AnnotatedArticle c = MakeArticle("d3", "Harbour Post", "2024-05-03", "Ferry firm closes",
+                                   lead + "\"The crews will be paid in full,\" Lena Vorst told the Post.");
+  AddQuote(c, "The crews will be paid in full,", "Lena Vorst", "e1", "told", "direct", "interview");
+  for (AnnotatedArticle* x : {&a, &b, &c}) AddEntity(*x, "Lena Vorst", "PERSON", "e1");
+  const Brief brief = BuildBrief({a, b, c}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* conflict = nullptr;
+  for (const Claim& cl : brief.stories[0].claims) {
+    if (cl.attribute == "medium" && cl.status == "conflict") conflict = &cl;
+  }
+  ASSERT_NE(conflict, nullptr);
+  const ClaimValue* interview = ValueOf(*conflict, "interview");
+  ASSERT_NE(interview, nullptr);
+  EXPECT_EQ(interview->articles, std::vector<std::string>{"d2"});
 }
 
 // The same words printed by one outlet as a post on X and by a later one as
