@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 39 ]] ||
-  fail "fewer than 39 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 54 ]] ||
+  fail "fewer than 54 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -45,11 +45,14 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # conflicts P 0.286 R 0.200, so the totals fell by their addition); end of the
 # round P 0.933 R 0.610, value-subject 0.784, 20 trap violations. Seventh
 # round: six more blind stories (31; as new P 0.647 R 0.324); end of the round
-# P 0.924 R 0.571, value-subject 0.785, 23 trap violations.
-checks = [("conflict_precision", 0.92), ("conflict_recall", 0.57), ("value_subject_accuracy", 0.78)]
+# P 0.924 R 0.571, value-subject 0.785, 23 trap violations. Eighth round:
+# six blind stories joined dev (37; as new P 0.538 R 0.194, so the totals
+# fell by their addition: P 0.881 R 0.505, value-subject 0.754, 33 traps);
+# end of the round P 0.928 R 0.626, value-subject 0.767, 29 trap violations.
+checks = [("conflict_precision", 0.92), ("conflict_recall", 0.62), ("value_subject_accuracy", 0.76)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 23:
-    bad.append(f"trap violations {t['trap_violations']} > 23")
+if t["trap_violations"] > 29:
+    bad.append(f"trap violations {t['trap_violations']} > 29")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
