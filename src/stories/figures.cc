@@ -884,7 +884,6 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
-          if (std::getenv("SL_DEBUG_FIG")) fprintf(stderr, "DBG %s/%s | %s vs %s same_time=%d origin=%d/%d aligned=%d compat=%d comparable=%d sim=%.3f ctx=%d\n", f->attribute.c_str(), g->attribute.c_str(), f->value.c_str(), g->value.c_str(), (int)SameTime(*f,*g), (int)origin.at(f), (int)origin.at(g), (int)aligned.count(Ordered(f, g)), (int)FiguresCompatible(f->q, g->q), (int)Comparable(*f,*g), SentenceSimilarity(*f,*g), (int)SharesContext(*f,*g));
           if (!SameTime(*f, *g)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {

@@ -37,6 +37,24 @@ std::set<std::string> Values(const Claim& c) {
   return out;
 }
 
+// An article as a reader gives it: id, title, publication day, text.
+Article Plain(const std::string& id, const std::string& title, const std::string& published,
+              const std::string& text) {
+  Article a;
+  a.id = id;
+  a.title = title;
+  a.published = published;
+  a.text = text;
+  return a;
+}
+
+// The brief of `articles` annotated by the real language layer.
+Brief BriefOf(const std::vector<Article>& articles) { return BuildBrief(AnnotateMany(articles, {}), {}); }
+
+bool HasConflict(const Story& s) {
+  return std::any_of(s.claims.begin(), s.claims.end(), [](const Claim& c) { return c.status == "conflict"; });
+}
+
 const ClaimValue* ValueOf(const Claim& c, const std::string& value) {
   for (const ClaimValue& v : c.values) {
     if (v.value == value) return &v;
@@ -700,7 +718,7 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
       if (!articles.empty()) a.text += " RAIO said more would follow.";
       articles.push_back(std::move(a));
     }
-    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    const Brief b = BriefOf(articles);
     ASSERT_EQ(b.stories.size(), 1u) << row.first;
     const Claim* name = FindClaim(b.stories[0], "name");
     if (row.values.empty()) {
@@ -729,7 +747,7 @@ TEST(ClaimsTest, AYearNoOneOwnsIsTheOpeningThingsByItsHead) {
     a.text = text;
     articles.push_back(std::move(a));
   }
-  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  const Brief b = BriefOf(articles);
   ASSERT_EQ(b.stories.size(), 1u);
   const Claim* year = FindClaim(b.stories[0], "year opened");
   ASSERT_NE(year, nullptr);
@@ -1110,27 +1128,20 @@ TEST(ClaimsTest, OneSpeakersStatementsOnTwoMediaAreNotAConflict) {
 // outlets disagreeing.
 TEST(ClaimsTest, EstimatesWeeksApartDoNotConflict) {
   for (const auto& [later, conflict] : {std::pair{"2026-09-14", true}, std::pair{"2026-10-08", false}}) {
-    std::vector<Article> articles(2);
-    articles[0].id = "r0";
-    articles[0].title = "Stadium roof collapse";
-    articles[0].published = "2026-09-12";
-    articles[0].text =
-        "The roof of the Marlow Park stadium collapsed in a storm on Thursday. Engineers warned the repair bill "
-        "for the Marlow Park roof could reach around £9 million.";
-    articles[1].id = "r1";
-    articles[1].title = "Stadium roof collapse repair";
-    articles[1].published = later;
-    articles[1].text =
-        "The roof of the Marlow Park stadium collapsed in a storm. The repair of the Marlow Park roof is now "
-        "estimated at £12.5 million.";
-    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    const std::vector<Article> articles = {
+        Plain("r0", "Stadium roof collapse", "2026-09-12",
+              "The roof of the Marlow Park stadium collapsed in a storm on Thursday. Engineers warned the repair bill "
+              "for the Marlow Park roof could reach around £9 million."),
+        Plain("r1", "Stadium roof collapse repair", later,
+              "The roof of the Marlow Park stadium collapsed in a storm. The repair of the Marlow Park roof is now "
+              "estimated at £12.5 million.")};
+    const Brief b = BriefOf(articles);
     ASSERT_EQ(b.stories.size(), 1u) << later;
-    bool clash = false;
-    for (const Claim& c : b.stories[0].claims) clash = clash || (c.status == "conflict" && c.attribute == "amount");
+    const bool clash = std::any_of(b.stories[0].claims.begin(), b.stories[0].claims.end(),
+                                   [](const Claim& c) { return c.status == "conflict" && c.attribute == "amount"; });
     EXPECT_EQ(clash, conflict) << later;
   }
 }
-
 
 // Within one article, two values of a count conflict only when the words
 // beside them say the same of what they count, not just their sentences.
@@ -1156,9 +1167,7 @@ TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
     a.text = row.text;
     const Brief b = BuildBrief(AnnotateMany({a}, {}), {});
     ASSERT_EQ(b.stories.size(), 1u);
-    bool clash = false;
-    for (const Claim& c : b.stories[0].claims) clash = clash || c.status == "conflict";
-    EXPECT_EQ(clash, row.conflict) << row.text;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.text;
   }
 }
 
@@ -1166,20 +1175,14 @@ TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
 // A day after a sum and a verb dates the event the sum is of ("won on
 // September 12"), which the other outlet's undated sum is of too.
 TEST(ClaimsTest, ADayOfTheSumsEventDoesNotSetItApart) {
-  std::vector<Article> articles(2);
-  articles[0].id = "j0";
-  articles[0].title = "Lottery syndicate sues organiser";
-  articles[0].published = "2026-11-23";
-  articles[0].text =
-      "Twelve workers at the Oakfield depot are suing their syndicate organiser over a Grand Draw jackpot of "
-      "£18.4m won on September 12.";
-  articles[1].id = "j1";
-  articles[1].title = "Lottery syndicate sues organiser";
-  articles[1].published = "2026-11-24";
-  articles[1].text =
-      "Twelve workers at the Oakfield depot are suing their syndicate organiser, who kept an £18.6m Grand Draw "
-      "jackpot.";
-  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  const std::vector<Article> articles = {
+      Plain("j0", "Lottery syndicate sues organiser", "2026-11-23",
+            "Twelve workers at the Oakfield depot are suing their syndicate organiser over a Grand Draw jackpot of "
+            "£18.4m won on September 12."),
+      Plain("j1", "Lottery syndicate sues organiser", "2026-11-24",
+            "Twelve workers at the Oakfield depot are suing their syndicate organiser, who kept an £18.6m Grand Draw "
+            "jackpot.")};
+  const Brief b = BriefOf(articles);
   ASSERT_EQ(b.stories.size(), 1u);
   const Claim* jackpot = nullptr;
   for (const Claim& c : b.stories[0].claims) {
@@ -1205,20 +1208,14 @@ TEST(ClaimsTest, ChangesOfADayAndRoundedPercentages) {
        "the trial failed.", false},
   };
   for (const Row& row : rows) {
-    std::vector<Article> articles(2);
-    articles[0].id = "s0";
-    articles[0].title = "Quillon trial fails";
-    articles[0].published = "2026-10-26";
-    articles[0].text = "The Quillon kidney drug trial failed. " + row.first;
-    articles[1].id = "s1";
-    articles[1].title = "Quillon trial fails";
-    articles[1].published = "2026-10-27";
-    articles[1].text = "The Quillon kidney drug trial failed. " + row.second;
-    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    const std::vector<Article> articles = {
+        Plain("s0", "Quillon trial fails", "2026-10-26",
+              "The Quillon kidney drug trial failed. " + row.first),
+        Plain("s1", "Quillon trial fails", "2026-10-27",
+              "The Quillon kidney drug trial failed. " + row.second)};
+    const Brief b = BriefOf(articles);
     ASSERT_EQ(b.stories.size(), 1u);
-    bool clash = false;
-    for (const Claim& c : b.stories[0].claims) clash = clash || c.status == "conflict";
-    EXPECT_EQ(clash, row.conflict) << row.first;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.first;
   }
 }
 
@@ -1226,19 +1223,13 @@ TEST(ClaimsTest, ChangesOfADayAndRoundedPercentages) {
 // Two values one article gives as two facts are no conflict because
 // another outlet repeats one of them in words like the other's.
 TEST(ClaimsTest, TwoFactsOfOneArticleStayTwoFactsElsewhere) {
-  std::vector<Article> articles(2);
-  articles[0].id = "k0";
-  articles[0].title = "Tribunal orders Harbour restaurant to pay staff";
-  articles[0].published = "2026-03-10";
-  articles[0].text =
-      "The tribunal ordered the company to pay 38 former staff of the Harbour restaurant. About 25 former staff "
-      "packed the public gallery for the tribunal ruling.";
-  articles[1].id = "k1";
-  articles[1].title = "Tribunal orders Harbour restaurant to pay staff";
-  articles[1].published = "2026-03-10";
-  articles[1].text =
-      "The 38 former staff of the Harbour restaurant packed the public gallery for the tribunal ruling.";
-  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  const std::vector<Article> articles = {
+      Plain("k0", "Tribunal orders Harbour restaurant to pay staff", "2026-03-10",
+            "The tribunal ordered the company to pay 38 former staff of the Harbour restaurant. About 25 former staff "
+            "packed the public gallery for the tribunal ruling."),
+      Plain("k1", "Tribunal orders Harbour restaurant to pay staff", "2026-03-10",
+            "The 38 former staff of the Harbour restaurant packed the public gallery for the tribunal ruling.")};
+  const Brief b = BriefOf(articles);
   ASSERT_EQ(b.stories.size(), 1u);
   for (const Claim& c : b.stories[0].claims) EXPECT_NE(c.status, "conflict") << c.attribute;
 }
@@ -1247,18 +1238,13 @@ TEST(ClaimsTest, TwoFactsOfOneArticleStayTwoFactsElsewhere) {
 // A person an article calls "Mr Fallon" after naming him in full is the
 // person another article names in full: one entity, named in full.
 TEST(ClaimsTest, AnHonorificAndASurnameIsThePersonNamedInFull) {
-  std::vector<Article> articles(2);
-  articles[0].id = "f0";
-  articles[0].title = "Syndicate sues over lottery jackpot";
-  articles[0].published = "2026-11-23";
-  articles[0].text =
-      "Derek Fallon kept the lottery jackpot, the syndicate says. Mr Fallon, a shift supervisor, denies it. "
-      "Mr Fallon says the syndicate had lapsed.";
-  articles[1].id = "f1";
-  articles[1].title = "Syndicate sues over lottery jackpot";
-  articles[1].published = "2026-11-23";
-  articles[1].text = "Derek Fallon kept the lottery jackpot, the syndicate says. Fallon denies it.";
-  const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+  const std::vector<Article> articles = {
+      Plain("f0", "Syndicate sues over lottery jackpot", "2026-11-23",
+            "Derek Fallon kept the lottery jackpot, the syndicate says. Mr Fallon, a shift supervisor, denies it. "
+            "Mr Fallon says the syndicate had lapsed."),
+      Plain("f1", "Syndicate sues over lottery jackpot", "2026-11-23",
+            "Derek Fallon kept the lottery jackpot, the syndicate says. Fallon denies it.")};
+  const Brief b = BriefOf(articles);
   ASSERT_EQ(b.stories.size(), 1u);
   std::vector<std::string> fallons;
   for (const BriefEntity& e : b.stories[0].entities) {
@@ -1271,16 +1257,11 @@ TEST(ClaimsTest, AnHonorificAndASurnameIsThePersonNamedInFull) {
 // A short name the tagger took for a person, which the article also calls
 // "the bank", is the bank another article names in full.
 TEST(ClaimsTest, AShortNameCalledTheBankIsTheBank) {
-  std::vector<Article> articles(2);
-  articles[0].id = "m0";
-  articles[0].title = "Merrin Bank to close branches";
-  articles[0].published = "2026-10-22";
-  articles[0].text =
-      "Merrin Bank, the regional lender, will close 31 branches. The bank said the closures would start in January.";
-  articles[1].id = "m1";
-  articles[1].title = "Merrin to close branches";
-  articles[1].published = "2026-10-22";
-  articles[1].text = "Merrin will close 37 branches. The bank said the closures would start in January.";
+  const std::vector<Article> articles = {
+      Plain("m0", "Merrin Bank to close branches", "2026-10-22",
+            "Merrin Bank, the regional lender, will close 31 branches. The bank said the closures would start in January."),
+      Plain("m1", "Merrin to close branches", "2026-10-22",
+            "Merrin will close 37 branches. The bank said the closures would start in January.")};
   std::vector<AnnotatedArticle> annotated = AnnotateMany(articles, {});
   // The second article as the language layer read it in the story this
   // comes from: "Merrin" typed a person, "The bank" linked to it.
@@ -1327,11 +1308,9 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
       articles[i].text = "The Brisco takeover will cut " + (i == 0 ? row.first : row.second) +
                          " jobs at the Tarnbridge plant, the buyer said.";
     }
-    const Brief b = BuildBrief(AnnotateMany(articles, {}), {});
+    const Brief b = BriefOf(articles);
     ASSERT_EQ(b.stories.size(), 1u);
-    bool clash = false;
-    for (const Claim& c : b.stories[0].claims) clash = clash || c.status == "conflict";
-    EXPECT_EQ(clash, row.conflict) << row.first << " / " << row.second;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.first << " / " << row.second;
   }
 }
 
