@@ -1707,7 +1707,8 @@ class Finder {
         if (toks_[k].sentence != toks_[m.first].sentence || !IsLowerWord(toks_[k])) break;
         if (!lexicon::In(lexicon::kPaymentVerbs, Lower(toks_[k].s))) continue;
         size_t be = k;
-        while (be > 0 && IsLowerWord(toks_[be - 1]) && lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[be - 1].s))) {
+        while (be > 0 && IsLowerWord(toks_[be - 1]) &&
+               lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[be - 1].s))) {
           --be;
         }
         if (be == k || !lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[k - 1].s))) break;
