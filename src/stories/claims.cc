@@ -572,6 +572,27 @@ std::string StatementDay(const AnnotatedArticle& a, const Quote& q) {
 // speaker, values compared per statement (Statements), since one person
 // may post one thing and say another in an interview; a disputed statement
 // is a claim of its own.
+// Who a sentence's words were told to: the words after "told" up to a
+// preposition, a conjunction or punctuation ("told metro wire,", "told the
+// board in her written reply"); "" when it names no one. `folded` is the
+// case-folded sentence.
+std::string Listener(const std::string& folded) {
+  constexpr size_t kMaxListenerWords = 4;
+  const size_t told = (" " + folded).find(" told ");
+  if (told == std::string::npos) return "";
+  const std::string_view rest = std::string_view(folded).substr(told + 5);
+  std::string out;
+  size_t n = 0, prev_end = 0;
+  for (const WordToken& t : Tokenize(rest)) {
+    if (n > 0 && BreaksClause(rest.substr(prev_end, t.begin - prev_end))) break;
+    if (!t.has_letter || (IsStopWord(t.folded) && t.folded != "the")) break;
+    if (++n > kMaxListenerWords) return "";
+    out += (out.empty() ? "" : " ") + t.folded;
+    prev_end = t.end;
+  }
+  return out;
+}
+
 void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                   const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
                   ClaimTable& table) {
@@ -593,6 +614,7 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
   struct MediumEntry {
     std::string scope, subject, subject_name, value, article, evidence;
     size_t root;
+    std::string listener;  // who the words were told to ("metro wire", "the board"), or ""
   };
   std::vector<MediumEntry> entries;
   for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
@@ -623,8 +645,18 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       if (!named_before && !said_on.empty() && said_on > first_printed[root] && said_on <= a.article.published) {
         scope += "|" + said_on;
       }
-      entries.push_back({scope, bq.speaker, subject_name, q.medium, a.article.id, evidence, root});
+      entries.push_back({scope, bq.speaker, subject_name, q.medium, a.article.id, evidence, root, Listener(folded)});
     }
+  }
+  // Words told to two different listeners ("told Metro Wire", "told the
+  // board in her written reply") are two statements, whatever they share:
+  // each listener's are compared only with each other.
+  std::map<size_t, std::set<std::string>> listeners;
+  for (const MediumEntry& e : entries) {
+    if (!e.listener.empty()) listeners[e.root].insert(e.listener);
+  }
+  for (MediumEntry& e : entries) {
+    if (!e.listener.empty() && listeners[e.root].size() > 1) e.scope += "|to " + e.listener;
   }
   // A statement whose outlets disagree is a claim of its own, holding only
   // its own values: the same medium of the speaker's other statements

@@ -1314,5 +1314,32 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
   }
 }
 
+
+// Words told to two different listeners are two statements: an interview
+// with an outlet and a written reply to a board do not disagree; the same
+// words in an interview and on Facebook do.
+TEST(ClaimsTest, WordsToldToTwoListenersAreTwoStatements) {
+  const std::string lead = "Mayor Ann Velk resigned on Monday over the bridge contract. ";
+  const Article interview =
+      Plain("v0", "Mayor resigns", "2023-11-06",
+            lead + "\"I never hid who my brother was,\" Velk told Metro Wire, \"but I should have stepped out of "
+                   "the room when the vote came.\"");
+  const struct {
+    std::string second;
+    bool conflict;
+  } rows[] = {
+      {"\"I should have stepped out of the room,\" she told the ethics board in her written reply.", false},
+      {"\"I should have stepped out of the room,\" she wrote on Facebook.", true},
+  };
+  for (const auto& row : rows) {
+    const Brief b = BriefOf({interview, Plain("v1", "Mayor resigns over bridge contract", "2023-11-07",
+                                              lead + row.second)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const bool clash = std::any_of(b.stories[0].claims.begin(), b.stories[0].claims.end(),
+                                   [](const Claim& c) { return c.status == "conflict" && c.attribute == "medium"; });
+    EXPECT_EQ(clash, row.conflict) << row.second;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
