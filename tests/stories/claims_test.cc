@@ -1259,7 +1259,8 @@ TEST(ClaimsTest, AnHonorificAndASurnameIsThePersonNamedInFull) {
 TEST(ClaimsTest, AShortNameCalledTheBankIsTheBank) {
   const std::vector<Article> articles = {
       Plain("m0", "Merrin Bank to close branches", "2026-10-22",
-            "Merrin Bank, the regional lender, will close 31 branches. The bank said the closures would start in January."),
+            "Merrin Bank, the regional lender, will close 31 branches. The bank said the closures would start "
+            "in January."),
       Plain("m1", "Merrin to close branches", "2026-10-22",
             "Merrin will close 37 branches. The bank said the closures would start in January.")};
   std::vector<AnnotatedArticle> annotated = AnnotateMany(articles, {});
