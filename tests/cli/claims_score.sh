@@ -48,7 +48,7 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # P 0.924 R 0.571, value-subject 0.785, 23 trap violations. Eighth round:
 # six blind stories joined dev (37; as new P 0.538 R 0.194, so the totals
 # fell by their addition: P 0.881 R 0.505, value-subject 0.754, 33 traps);
-# end of the round P 0.928 R 0.626, value-subject 0.767, 29 trap violations.
+# end of the round P 0.935 R 0.626, value-subject 0.767, 29 trap violations.
 checks = [("conflict_precision", 0.92), ("conflict_recall", 0.62), ("value_subject_accuracy", 0.76)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 29:
