@@ -554,39 +554,24 @@ DevSet LoadGumNews2(const Options& o, const std::string& split) {
   return dev;
 }
 
-// The ECB+ news articles annotated in ecbplus-news.json (issue 16, third
-// real-news round), one split ("dev" or "test"); none without the file or
-// the ECB+ data.
-DevSet LoadEcbplusNews(const Options& o, const std::string& split) {
-  DevSet dev;
-  std::string path = o.gold_dir + "/ecbplus-news.json";
-  std::string data = o.shared + "/data/ecbplus-stories";
-  if (!fs::exists(path) || !fs::exists(data)) return dev;
-  LoadGoldFile(path, LoadEcbplus(data), &dev, split);
-  return dev;
+// The ECB+ news articles of ../shared/data/ecbplus-stories, read once for
+// every ECB+ set; none without the data.
+std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
+  const std::string data = o.shared + "/data/ecbplus-stories";
+  if (!fs::exists(data)) return {};
+  return LoadEcbplus(data);
 }
 
-// The second ECB+ set (ecbplus-news-2.json, the fourth real-news round of
-// issue 16: the next 40 articles by the same rule), one split; none
-// without the file or the ECB+ data.
-DevSet LoadEcbplusNews2(const Options& o, const std::string& split) {
+// One ECB+ quotation set of issue 16's real-news rounds, one split ("dev"
+// or "test"): ecbplus-news.json (third round), ecbplus-news-2.json (fourth:
+// the next 40 articles by the same rule), ecbplus-news-3.json (fifth: every
+// 11th from the 3rd); none without the file or the ECB+ texts.
+DevSet LoadEcbplusSet(const Options& o, const std::string& file,
+                      const std::map<std::string, storyline::Article>& texts, const std::string& split) {
   DevSet dev;
-  std::string path = o.gold_dir + "/ecbplus-news-2.json";
-  std::string data = o.shared + "/data/ecbplus-stories";
-  if (!fs::exists(path) || !fs::exists(data)) return dev;
-  LoadGoldFile(path, LoadEcbplus(data), &dev, split);
-  return dev;
-}
-
-// The third ECB+ set (ecbplus-news-3.json, the fifth real-news round of
-// issue 16: the next 40 articles by the same rule, every 11th from the 3rd),
-// one split; none without the file or the ECB+ data.
-DevSet LoadEcbplusNews3(const Options& o, const std::string& split) {
-  DevSet dev;
-  std::string path = o.gold_dir + "/ecbplus-news-3.json";
-  std::string data = o.shared + "/data/ecbplus-stories";
-  if (!fs::exists(path) || !fs::exists(data)) return dev;
-  LoadGoldFile(path, LoadEcbplus(data), &dev, split);
+  const std::string path = o.gold_dir + "/" + file;
+  if (!fs::exists(path) || texts.empty()) return dev;
+  LoadGoldFile(path, texts, &dev, split);
   return dev;
 }
 
@@ -1211,9 +1196,13 @@ int main(int argc, char** argv) {
   DevSet inv_dev = LoadInvented(o, "dev"), inv_test = LoadInvented(o, "test");
   DevSet gum = LoadGumNews(o);
   DevSet gum2_dev = LoadGumNews2(o, "dev"), gum2_test = LoadGumNews2(o, "test");
-  DevSet ecb_dev = LoadEcbplusNews(o, "dev"), ecb_test = LoadEcbplusNews(o, "test");
-  DevSet ecb2_dev = LoadEcbplusNews2(o, "dev"), ecb2_test = LoadEcbplusNews2(o, "test");
-  DevSet ecb3_dev = LoadEcbplusNews3(o, "dev"), ecb3_test = LoadEcbplusNews3(o, "test");
+  const std::map<std::string, storyline::Article> ecb_texts = EcbplusTexts(o);
+  DevSet ecb_dev = LoadEcbplusSet(o, "ecbplus-news.json", ecb_texts, "dev");
+  DevSet ecb_test = LoadEcbplusSet(o, "ecbplus-news.json", ecb_texts, "test");
+  DevSet ecb2_dev = LoadEcbplusSet(o, "ecbplus-news-2.json", ecb_texts, "dev");
+  DevSet ecb2_test = LoadEcbplusSet(o, "ecbplus-news-2.json", ecb_texts, "test");
+  DevSet ecb3_dev = LoadEcbplusSet(o, "ecbplus-news-3.json", ecb_texts, "dev");
+  DevSet ecb3_test = LoadEcbplusSet(o, "ecbplus-news-3.json", ecb_texts, "test");
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
                     gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
                     ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems;

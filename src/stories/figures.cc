@@ -161,18 +161,11 @@ bool SaysBetween(const std::string& text) {
 }
 
 // True when `text` (between a figure and a later day) holds a verb in the
-// past ("won", "agreed", "paid"): lexicons/verbs_and_adverbs.txt, tag
-// dated_event, and "-ed" words (as view_util's dating words).
+// past ("won", "agreed", "paid": IsPastForm).
 bool PastVerbBetween(const std::string& text) {
-  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
-  for (const WordToken& t : Tokenize(text)) {
-    if (t.capitalised || !t.has_letter) continue;
-    if ((t.folded.size() >= kMinPastChars && t.folded.ends_with("ed")) ||
-        lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, t.folded)) {
-      return true;
-    }
-  }
-  return false;
+  const std::vector<WordToken> words = Tokenize(text);
+  return std::any_of(words.begin(), words.end(),
+                     [](const WordToken& t) { return !t.capitalised && t.has_letter && IsPastForm(t.folded); });
 }
 
 // True when `text` (between a figure and a later day) names what the

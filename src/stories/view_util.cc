@@ -112,10 +112,9 @@ bool EndsDatedClause(std::string_view w) {
          w == "until" || w == "if" || w == "than" || w == "where";
 }
 
-// "was founded", "had been built": the auxiliary of a passive verb.
-bool IsPassiveAuxiliary(std::string_view w) {
-  return w == "was" || w == "were" || w == "been" || w == "is" || w == "are" || w == "be";
-}
+// "was founded", "had been built": the auxiliary of a passive verb
+// (lexicons/auxiliaries.txt, tag passive).
+bool IsPassiveAuxiliary(std::string_view w) { return lexicon::In(lexicon::kAuxiliariesPassive, w); }
 
 // Words that open a noun phrase: a participle right after one is an
 // adjective ("a rented garage", "the listed building").
@@ -132,13 +131,17 @@ bool IsParticle(std::string_view w) { return w == "out" || w == "down" || w == "
 // lexicons/event_nouns.txt.
 bool IsDatingWord(const WordToken& w) {
   if (w.capitalised || !w.has_letter || IsStopWord(w.folded) || IsCalendarWord(w.folded)) return false;
-  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
-  return (w.folded.size() >= kMinPastChars && w.folded.ends_with("ed")) ||
-         lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, w.folded) ||
-         lexicon::In(lexicon::kEventNouns, w.folded) || !lexicon::Find(lexicon::kEventFamilies, w.folded).empty();
+  return IsPastForm(w.folded) || lexicon::In(lexicon::kEventNouns, w.folded) ||
+         !lexicon::Find(lexicon::kEventFamilies, w.folded).empty();
 }
 
 }  // namespace
+
+bool IsPastForm(std::string_view folded) {
+  constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
+  return (folded.size() >= kMinPastChars && folded.ends_with("ed")) ||
+         lexicon::In(lexicon::kVerbsAndAdverbsDatedEvent, folded);
+}
 
 EventWord FindEventWordBefore(std::string_view before) {
   const std::vector<WordToken> words = Tokenize(before);

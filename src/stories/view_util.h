@@ -62,6 +62,11 @@ bool SoundsAlike(const std::string& a, const std::string& b);
 // (`length` code points).
 Span SentenceOf(const AnnotatedArticle& a, size_t cp, size_t length);
 
+// A folded word in the past that can say what happened: an "-ed" word of
+// five letters or more, or a listed irregular past ("won", "began";
+// lexicons/verbs_and_adverbs.txt, tag dated_event).
+bool IsPastForm(std::string_view folded);
+
 // A name word shorter than this is an initial or a nickname ("Ye", "Jo"):
 // one letter changes it into another name, not a misspelling.
 inline constexpr size_t kMinNameWordCodePoints = 4;

@@ -51,9 +51,16 @@ Article Plain(const std::string& id, const std::string& title, const std::string
 // The brief of `articles` annotated by the real language layer.
 Brief BriefOf(const std::vector<Article>& articles) { return BuildBrief(AnnotateMany(articles, {}), {}); }
 
-bool HasConflict(const Story& s) {
-  return std::any_of(s.claims.begin(), s.claims.end(), [](const Claim& c) { return c.status == "conflict"; });
+// The story's conflict claim (the last, when several), or null.
+const Claim* ConflictOf(const Story& s) {
+  const Claim* out = nullptr;
+  for (const Claim& c : s.claims) {
+    if (c.status == "conflict") out = &c;
+  }
+  return out;
 }
+
+bool HasConflict(const Story& s) { return ConflictOf(s) != nullptr; }
 
 const ClaimValue* ValueOf(const Claim& c, const std::string& value) {
   for (const ClaimValue& v : c.values) {
@@ -1171,7 +1178,6 @@ TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
   }
 }
 
-
 // A day after a sum and a verb dates the event the sum is of ("won on
 // September 12"), which the other outlet's undated sum is of too.
 TEST(ClaimsTest, ADayOfTheSumsEventDoesNotSetItApart) {
@@ -1184,14 +1190,10 @@ TEST(ClaimsTest, ADayOfTheSumsEventDoesNotSetItApart) {
             "jackpot.")};
   const Brief b = BriefOf(articles);
   ASSERT_EQ(b.stories.size(), 1u);
-  const Claim* jackpot = nullptr;
-  for (const Claim& c : b.stories[0].claims) {
-    if (c.status == "conflict") jackpot = &c;
-  }
+  const Claim* jackpot = ConflictOf(b.stories[0]);
   ASSERT_NE(jackpot, nullptr);
   EXPECT_EQ(Values(*jackpot), (std::set<std::string>{"18400000 GBP", "18600000 GBP"}));
 }
-
 
 // A change one outlet dates ("fell 38% on Monday") is the one another
 // reports the next day without its day; a rounded percentage ("6 per
@@ -1219,7 +1221,6 @@ TEST(ClaimsTest, ChangesOfADayAndRoundedPercentages) {
   }
 }
 
-
 // Two values one article gives as two facts are no conflict because
 // another outlet repeats one of them in words like the other's.
 TEST(ClaimsTest, TwoFactsOfOneArticleStayTwoFactsElsewhere) {
@@ -1233,7 +1234,6 @@ TEST(ClaimsTest, TwoFactsOfOneArticleStayTwoFactsElsewhere) {
   ASSERT_EQ(b.stories.size(), 1u);
   for (const Claim& c : b.stories[0].claims) EXPECT_NE(c.status, "conflict") << c.attribute;
 }
-
 
 // A person an article calls "Mr Fallon" after naming him in full is the
 // person another article names in full: one entity, named in full.
@@ -1252,7 +1252,6 @@ TEST(ClaimsTest, AnHonorificAndASurnameIsThePersonNamedInFull) {
   }
   EXPECT_EQ(fallons, std::vector<std::string>{"Derek Fallon"});
 }
-
 
 // A short name the tagger took for a person, which the article also calls
 // "the bank", is the bank another article names in full.
@@ -1278,14 +1277,10 @@ TEST(ClaimsTest, AShortNameCalledTheBankIsTheBank) {
   annotated[1].entities.push_back({{bank, bank + 8}, "The bank", "PERSON", merrin});
   const Brief b = BuildBrief(annotated, {});
   ASSERT_EQ(b.stories.size(), 1u);
-  const Claim* closed = nullptr;
-  for (const Claim& c : b.stories[0].claims) {
-    if (c.status == "conflict") closed = &c;
-  }
+  const Claim* closed = ConflictOf(b.stories[0]);
   ASSERT_NE(closed, nullptr);
   EXPECT_EQ(Values(*closed), (std::set<std::string>{"31", "37"}));
 }
-
 
 // "About N" reaches to the next round number of its own precision, and at
 // least a tenth of it: "about 1,200" holds 1,187, "about 450" not 540.
@@ -1314,7 +1309,6 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
     EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.first << " / " << row.second;
   }
 }
-
 
 // Words told to two different listeners are two statements: an interview
 // with an outlet and a written reply to a board do not disagree; the same
