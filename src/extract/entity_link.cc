@@ -642,6 +642,8 @@ void Linker::FindRepeats() {
     auto [it, added] = owner.try_emplace(word, root);
     if (!added && it->second != root) it->second = kNone;
   };
+  std::vector<std::pair<std::string_view, size_t>> short_forms;
+  std::unordered_map<std::string_view, std::unordered_set<size_t>> short_form_roots;
   for (size_t m = 0; m < mentions_.size(); ++m) {
     const size_t root = Find(info_[m].cluster);
     const Kind kind = RootKind(root);
@@ -666,8 +668,15 @@ void Linker::FindRepeats() {
       claim(doc_.Tok(first), root);
       claim(doc_.Tok(last), root);
     } else if (kind == Kind::kOrg && lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(last, &buf))) {
-      claim(doc_.Tok(first), root);  // "Pellmore" of "Pellmore Foods"
+      short_forms.push_back({doc_.Tok(first), root});  // "Pellmore" of "Pellmore Foods"
     }
+  }
+  // A short form yields to a one-word name written as such ("Ashcombe" the
+  // club beside "Ashcombe Supporters' Trust").
+  for (const auto& [word, root] : short_forms) {
+    std::unordered_set<size_t>& roots = short_form_roots[word];
+    roots.insert(root);
+    if (!owner.contains(word) || roots.size() > 1) owner[word] = roots.size() > 1 ? kNone : root;
   }
   if (owner.empty()) return;
   size_t min_len = std::string::npos;
@@ -682,6 +691,7 @@ void Linker::FindRepeats() {
   }
   std::vector<size_t> hits;
   std::vector<size_t> hit_roots;
+  std::vector<bool> hit_plural;
   for (const size_t t : doc_.capitalised()) {
     if (mention_at_[t] != kNone) continue;
     const std::string_view tok = doc_.Tok(t);
@@ -715,23 +725,32 @@ void Linker::FindRepeats() {
     }
     hits.push_back(t);
     hit_roots.push_back(root);
+    hit_plural.push_back(is_plural);
   }
   if (hits.empty()) return;
-  // Words the article also writes in lower case are ordinary words.
+  // Words the article also writes in lower case are ordinary words; so is
+  // a plural whose singular it writes so ("Banks have closed" beside "the
+  // bank").
   std::vector<std::string> lower_forms;
-  for (size_t t : hits) lower_forms.push_back(Lowercase(doc_.Tok(t)));
+  std::vector<std::string> singular_forms;
+  for (size_t h = 0; h < hits.size(); ++h) {
+    lower_forms.push_back(Lowercase(doc_.Tok(hits[h])));
+    singular_forms.push_back(hit_plural[h] ? lower_forms.back().substr(0, lower_forms.back().size() - 1) : "");
+  }
   std::vector<bool> common(hits.size(), false);
   size_t shortest = std::string::npos;
   size_t longest = 0;
   for (const std::string& w : lower_forms) {
-    shortest = std::min(shortest, w.size());
+    shortest = std::min(shortest, w.size() - (w.ends_with('s') ? 1 : 0));
     longest = std::max(longest, w.size());
   }
   for (size_t t = 0; t < doc_.size(); ++t) {
     const std::string_view tok = doc_.Tok(t);
     if (!doc_.LowerWord(t) || tok.size() < shortest || tok.size() > longest) continue;
     for (size_t h = 0; h < hits.size(); ++h) {
-      if (!common[h] && tok == lower_forms[h]) common[h] = true;
+      if (!common[h] && (tok == lower_forms[h] || (!singular_forms[h].empty() && tok == singular_forms[h]))) {
+        common[h] = true;
+      }
     }
   }
   for (size_t h = 0; h < hits.size(); ++h) {
@@ -1407,8 +1426,11 @@ void Linker::UniteMistypedNames() {
       const Cluster& cb = clusters_[b];
       if (cb.title_like || cb.words.size() < 2 || cb.words.size() > kMaxMistypedNameWords) continue;
       if (cb.words.front() != ca.words[0] && cb.words.back() != ca.words[0]) continue;
+      // ... nor one ending as organisations' names end ("Corvell Airways"):
+      // UniteShortOrgNames joins its short form.
       if (lexicon::In(lexicon::kPlaceWordsHead, cb.words.back()) ||
-          lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front())) {
+          lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front()) ||
+          lexicon::In(lexicon::kOrgSuffixesNameEnd, cb.words.back())) {
         continue;
       }
       // "The Smiths", "Bank of Leeds": function words make a title or an
@@ -1447,10 +1469,22 @@ void Linker::Unite() {
 // "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": a
 // one-word organisation name that begins exactly one longer organisation
 // name ending in a word such names end in (lexicons/org_suffixes.txt, tag
-// name_end) is its short form.
+// name_end) is its short form. The tagger often reads the short form as a
+// person ("Merrin said on Thursday"): one with no person cue of its own
+// (an honorific, an age, "he said") and no person's name holding the word
+// is the short form all the same.
 void Linker::UniteShortOrgNames() {
+  std::unordered_set<std::string> person_name_words;
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    if (clusters_[c].words.size() < 2 || RootKind(Find(c)) != Kind::kPerson) continue;
+    for (const std::string& w : clusters_[c].words) person_name_words.insert(w);
+  }
   for (size_t a = 0; a < clusters_.size(); ++a) {
-    if (clusters_[a].words.size() != 1 || RootKind(Find(a)) != Kind::kOrg) continue;
+    if (clusters_[a].words.size() != 1 || clusters_[a].title_like) continue;
+    const size_t ra = Find(a);
+    const bool cueless_person = RootKind(ra) == Kind::kPerson && cues_[ra][static_cast<size_t>(Kind::kPerson)] == 0 &&
+                                !person_name_words.contains(clusters_[a].words[0]);
+    if (RootKind(ra) != Kind::kOrg && !cueless_person) continue;
     size_t only = kNone;
     bool several = false;
     for (size_t b = 0; b < clusters_.size() && !several; ++b) {
@@ -1463,7 +1497,11 @@ void Linker::UniteShortOrgNames() {
       if (only != kNone && only != Find(b)) several = true;
       only = Find(b);
     }
-    if (!several && only != kNone) Union(a, only);
+    if (several || only == kNone) continue;
+    Union(a, only);
+    // The suffix names the kind: the person votes of the short form do not
+    // make "Corrant Airways" a person.
+    if (cueless_person) ++cues_[Find(only)][static_cast<size_t>(Kind::kOrg)];
   }
 }
 

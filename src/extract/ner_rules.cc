@@ -89,10 +89,11 @@ constexpr std::string_view kSingleWordEvents[] = {"Oscars", "Grammys", "Emmys", 
 // Defense Authority", "State Department"), sorted: the name is an
 // organisation whatever the tagger guessed ("Saudi Interior" PER).
 constexpr std::string_view kOrgHeads[] = {
-    "Administration", "Agency",     "Association", "Authority", "Board",        "Bureau",
-    "Commission",     "Committee",  "Corporation", "Council",   "Department",   "Federation",
-    "Foundation",     "Institute",  "Ministry",    "Office",    "Organisation", "Organization",
-    "Party",          "Secretariat", "Service",    "University"};
+    "Academy", "Administration", "Agency", "Airlines", "Airways", "Association", "Authority",
+    "Bank", "Board", "Bureau", "Club", "College", "Commission", "Committee", "Company",
+    "Corporation", "Council", "Department", "Federation", "Foundation", "Gallery", "Hospital",
+    "Institute", "Library", "Ministry", "Museum", "Office", "Organisation", "Organization", "Party",
+    "School", "Secretariat", "Service", "Society", "Trust", "University", "Zoo"};
 static_assert(std::is_sorted(std::begin(kOrgHeads), std::end(kOrgHeads)));
 // Head nouns of named places built by people ("City Hall", "Union Square").
 constexpr std::string_view kFacilityHeads[] = {
@@ -368,6 +369,9 @@ void OrgHeadRules(const Tokens& t, Tags* tags) {
     size_t e = i + 1;
     if (e + 1 < t.size() && t[e] == "of" && IsCap(t[e + 1])) e = NameRunEnd(t, e + 1);
     if (b == i && e == i + 1) continue;  // a head alone ("Board") is no name
+    // "the North Vale Zoo Alliance": a head the tagger's own organisation
+    // runs past does not end the name; the tagger's chunk stands.
+    if (e == i + 1 && e < t.size() && (*tags)[e] == "I-ORG") continue;
     std::vector<NerSpan> cut;
     for (const NerSpan& s : NerSpans(*tags)) {
       if (s.begin < e && b < s.end) cut.push_back(s);

@@ -1814,8 +1814,14 @@ class Finder {
     // "a fraud that cost 221 investors": a relative clause of a thing is
     // the thing's (the story's event); of a name the tagger missed
     // ("Corvale, which has 2,300 workers"), unknown.
-    if (lead >= 3 && (IsWordCi(lead - 2, "which") || IsWordCi(lead - 2, "that") || IsWordCi(lead - 2, "who"))) {
-      size_t a = lead - 3;
+    // Auxiliaries may stand between ("a shift that will cost 520 jobs").
+    size_t rel = lead >= 2 ? lead - 2 : 0;
+    while (rel > 0 && IsLowerWord(toks_[rel]) && toks_[rel].sentence == toks_[lead - 1].sentence &&
+           (InList(kModalWords, Lower(toks_[rel].s)) || InList(kAuxiliaries, Lower(toks_[rel].s)))) {
+      --rel;
+    }
+    if (rel >= 1 && (IsWordCi(rel, "which") || IsWordCi(rel, "that") || IsWordCi(rel, "who"))) {
+      size_t a = rel - 1;
       if (Is(a, ",") && a > 0) --a;
       const bool named = std::any_of(by_end_.begin(), by_end_.end(),
                                      [&](const EntityMention* e) { return e->span.end == toks_[a].c1; });

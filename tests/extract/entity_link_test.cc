@@ -605,6 +605,36 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Pellmore Foods", "ORG"}},
      {}},
+    // The short form read as a person with nothing making it one (no
+    // honorific, age or "he said") is the organisation's all the same, and
+    // the person votes of the short form do not make the whole a person.
+    {"short_form_read_as_a_person",
+     "Corvell Airways collapsed on Tuesday. Corvell had debts of 40 million pounds. Corvell blamed fuel "
+     "prices, and Corvell staff were sent home.",
+     {{"Corvell Airways", "ORG"}, {"Corvell@2", "PERSON"}, {"Corvell@3", "PERSON"}, {"Corvell@4", "PERSON"}},
+     {{"Corvell Airways", "Corvell"}, {"Corvell Airways", "Corvell#3"}},
+     {},
+     {{"Corvell Airways", "ORG"}, {"Corvell", "ORG"}},
+     {}},
+    // ... but a person who shares the word keeps it.
+    {"short_form_of_a_person_stays_apart",
+     "Tom Corvell founded Corvell Airways in 2004. Corvell said on Monday that he was sorry.",
+     {{"Tom Corvell", "PERSON"}, {"Corvell Airways", "ORG"}, {"Corvell@3", "PERSON"}},
+     {{"Tom Corvell", "Corvell"}},
+     {{"Corvell Airways", "Corvell"}},
+     {},
+     {}},
+    // A capitalised plural opening a sentence whose singular the article
+    // writes in lower case is a common noun, not the family of a name
+    // ending in that word.
+    {"plural_common_noun_is_no_family",
+     "Tarrow Bank will close 30 branches. Banks have closed thousands of branches, and the bank said more "
+     "would follow.",
+     {{"Tarrow Bank", "PERSON"}},
+     {},
+     {},
+     {},
+     {"Banks"}},
     // A byline's name at the end of a line and the lead's name at the start
     // of the next: two people, however the tagger split them.
     {"names_across_a_line_break_stay_apart",

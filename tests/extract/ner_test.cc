@@ -276,6 +276,24 @@ TEST(NerRulesTest, TypesNamesEndingInAnOrganisationHead) {
   EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "O", "O"}));
 }
 
+// Issue 11: news organisations the tagger missed ("fined Brandle Zoo"),
+// named by the head their names end in; a head with a capitalised word
+// after it is inside a longer name, which the tagger's chunk keeps.
+TEST(NerRulesTest, TypesZoosAirlinesAndBanksByTheirHead) {
+  const std::vector<std::string> zoo = Words("inspectors fined Brandle Zoo $ 18,500 .");
+  std::vector<std::string> tags(zoo.size(), "O");
+  ner::ApplyNewsRules(zoo, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "B-ORG", "I-ORG", "O", "O", "O"}));
+  const std::vector<std::string> air = Words("Corvell Airways collapsed .");
+  tags = {"B-PER", "O", "O", "O"};
+  ner::ApplyNewsRules(air, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"B-ORG", "I-ORG", "O", "O"}));
+  const std::vector<std::string> longer = Words("the North Vale Zoo Alliance said .");
+  tags = {"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"};
+  ner::ApplyNewsRules(longer, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"}));
+}
+
 // Issue 16: the tagger ran "Enver Solomon told Sky News" into one chunk.
 TEST(NerRulesTest, SplitsChunksAtVerbsOfSaying) {
   const std::vector<std::string> words = Words("Carl Boden told Kestrel News the plan was off .");
