@@ -1494,6 +1494,15 @@ void Linker::UniteShortOrgNames() {
       std::string last = cb.words.back();
       for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) continue;
+      // "Ashvale Supporters Trust" is another body than the club Ashvale:
+      // only suffix words may follow the short form ("Kestrane Holdings plc").
+      bool suffixes_only = true;
+      for (size_t k = 1; k + 1 < cb.words.size() && suffixes_only; ++k) {
+        std::string w = cb.words[k];
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        suffixes_only = lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
+      }
+      if (!suffixes_only) continue;
       if (only != kNone && only != Find(b)) several = true;
       only = Find(b);
     }

@@ -624,6 +624,15 @@ const TaggedCase kTaggedCases[] = {
      {{"Corvell Airways", "Corvell"}},
      {},
      {}},
+    // A one-word name written as such keeps its untagged repeats when a
+    // longer organisation name begins with the word.
+    {"one_word_name_keeps_repeats_beside_a_longer_name",
+     "Ashvale agreed the fee. The Ashvale Supporters Trust objected. Fans said Ashvale had sold too cheaply.",
+     {{"Ashvale", "ORG"}, {"Ashvale Supporters Trust", "ORG"}},
+     {{"Ashvale", "Ashvale#2"}},
+     {{"Ashvale", "Ashvale Supporters Trust"}},
+     {},
+     {}},
     // A capitalised plural opening a sentence whose singular the article
     // writes in lower case is a common noun, not the family of a name
     // ending in that word.
