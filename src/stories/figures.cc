@@ -756,6 +756,22 @@ std::string KindOf(const Figure& f) {
 
 double Middle(const Quantity& q) { return q.high > 0 ? (q.value + q.high) / 2 : q.value; }
 
+// Whether a count counts people, when lexicons/count_nouns.txt knows its
+// noun (tag people): 1 people, 0 things, -1 unknown.
+int CountsPeople(const Figure& f) {
+  const std::string& noun = f.q.unit;
+  if (lexicon::In(lexicon::kCountNounsPeople, noun)) return 1;
+  if (lexicon::In(lexicon::kCountNounsCount, noun) || lexicon::In(lexicon::kCountNounsUncounted, noun)) return 0;
+  return -1;
+}
+
+// A count of people and a count of things are never one fact ("22
+// residents" of a care home / "more than 30 homes" evacuated).
+bool PeopleAndThings(const Figure& f, const Figure& g) {
+  const int a = CountsPeople(f), b = CountsPeople(g);
+  return a >= 0 && b >= 0 && a != b;
+}
+
 // Whether two values are within kAlignRatio of each other.
 bool Near(const Quantity& a, const Quantity& b) {
   const double lo = std::min(Middle(a), Middle(b)), hi = std::max(Middle(a), Middle(b));
@@ -810,7 +826,7 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (size_t j : candidates) {
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || !SameTime(f, g) ||
-          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole) {
+          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g)) {
         continue;
       }
       // Different values of a narrowed noun and a wider one are a part and

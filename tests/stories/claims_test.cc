@@ -1310,6 +1310,34 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
   }
 }
 
+// A count of people and a count of things are never one fact across
+// outlets, however near their values and however the sentences share a
+// word ("care home" / "homes"); two counts of homes still disagree.
+TEST(ClaimsTest, PeopleAreNotMatchedWithThings) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"The 22 residents of Elmfield care home have been moved to a nursing home in Ardley.",
+       "The collapse forced the evacuation of more than 30 homes, police said.", false},
+      {"Police said the collapse forced the evacuation of 34 homes on Tuesday.",
+       "The collapse forced the evacuation of 26 homes, police said.", true},
+  };
+  for (const Row& row : rows) {
+    std::vector<Article> articles(2);
+    for (size_t i = 0; i < 2; ++i) {
+      articles[i].id = "h" + std::to_string(i);
+      articles[i].title = "Sinkhole opens in Elmfield street";
+      articles[i].published = "2026-09-0" + std::to_string(i + 1);
+      articles[i].text = "A sinkhole opened in an Elmfield street overnight. " + (i == 0 ? row.first : row.second);
+    }
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u);
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.first << " / " << row.second;
+  }
+}
+
 // Words told to two different listeners are two statements: an interview
 // with an outlet and a written reply to a board do not disagree; the same
 // words in an interview and on Facebook do.
