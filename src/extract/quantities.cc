@@ -1216,7 +1216,10 @@ class Finder {
     // the fire"); "400 firefighters worked" is what they did.
     size_t k = last + 1;
     size_t aux = 0;
-    for (; aux < 3 && k < toks_.size() && toks_[k].kind == Kind::kWord && InList(kAuxiliaries, toks_[k].s); ++aux) {
+    // Modals too: "nine schools would be affected", "520 jobs will be cut".
+    for (; aux < 3 && k < toks_.size() && toks_[k].kind == Kind::kWord &&
+           (InList(kAuxiliaries, toks_[k].s) || InList(kModalWords, Lower(toks_[k].s)));
+         ++aux) {
       ++k;
     }
     if (k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsParticiple(k) &&
@@ -1254,11 +1257,34 @@ class Finder {
   std::string CountModifiers(const Match& m) const {
     std::string out;
     size_t k = m.last;
-    while (k > m.first && toks_[k - 1].kind == Kind::kWord && !WordScale(toks_[k - 1].s) &&
-           !CardinalWord(toks_[k - 1].s) && !Is(k - 2, "-")) {
-      --k;
+    const auto modifier = [&](size_t at) {
+      return at > m.first && toks_[at].kind == Kind::kWord && !WordScale(toks_[at].s) && !CardinalWord(toks_[at].s);
+    };
+    while (modifier(k - 1)) {
+      if (!Is(k - 2, "-")) {
+        --k;
+        continue;
+      }
+      // "9,000 season-ticket holders": a hyphenated modifier of nouns is
+      // one and narrows the count; a participle compound describes it
+      // ("laboratory-confirmed cases" are the cases confirmed); after a
+      // figure ("12-month") the hyphen binds the figure.
+      const std::string second = Lower(toks_[k - 1].s);
+      const bool participle = second.ends_with("ed") || InList(kIrregularParticiples, second);
+      if (k >= 3 && modifier(k - 3) && Glued(k - 2) && Glued(k - 1) && !participle) {
+        k -= 3;
+        continue;
+      }
+      break;
     }
-    for (; k < m.last; ++k) out += Lower(toks_[k].s) + " ";
+    for (; k < m.last; ++k) {
+      if (Is(k, "-") && Glued(k)) {
+        if (!out.empty()) out.pop_back();
+        out += "-";
+      } else {
+        out += Lower(toks_[k].s) + " ";
+      }
+    }
     return out;
   }
 

