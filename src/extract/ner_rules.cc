@@ -365,10 +365,19 @@ void EventRules(const Tokens& t, Tags* tags) {
 void OrgHeadRules(const Tokens& t, Tags* tags) {
   for (size_t i = 1; i < t.size(); ++i) {
     if (!In(kOrgHeads, t[i])) continue;
-    const size_t b = NameStartBefore(t, i);
+    size_t b = NameStartBefore(t, i);
     size_t e = i + 1;
     if (e + 1 < t.size() && t[e] == "of" && IsCap(t[e + 1])) e = NameRunEnd(t, e + 1);
     if (b == i && e == i + 1) continue;  // a head alone ("Board") is no name
+    // "the Competition and Consumer Authority": a capitalised run joined by
+    // "and" before the head's run belongs to the name.
+    if (b >= 2 && b < i && t[b - 1] == "and" && IsCap(t[b - 2]) && !In(kDateWords, t[b - 2])) {
+      const size_t before = NameStartBefore(t, b - 1);
+      // Only words the tagger left untyped: a name it found before "and" is
+      // a name of its own ("the International Monetary Fund and World
+      // Bank", "Anna Berg and Health Agency staff").
+      if (before < b - 1 && (*tags)[b - 2] == "O") b = before;
+    }
     // "the North Vale Zoo Alliance": a head the tagger's own organisation
     // runs past does not end the name; the tagger's chunk stands.
     if (e == i + 1 && e < t.size() && (*tags)[e] == "I-ORG") continue;
@@ -506,6 +515,16 @@ void SpeechVerbRules(const Tokens& t, Tags* tags) {
 // "Calloway & Finch", "Procter & Gamble": names joined by an ampersand are
 // firms, partnerships and brands, not a person or a place.
 void AmpersandRules(const Tokens& t, Tags* tags) {
+  // "Hollis & Strand Materials", however the tagger split it: capitalised
+  // runs joined by "&" are one organisation.
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    if (t[k] != "&" || !IsCap(t[k - 1]) || !IsCap(t[k + 1])) continue;
+    const size_t b = NameStartBefore(t, k);
+    const size_t e = NameRunEnd(t, k + 1);
+    if (b == k || e == k + 1) continue;
+    SetSpan(b, e, "ORG", tags);
+    k = e - 1;
+  }
   for (const NerSpan& s : NerSpans(*tags)) {
     if (s.label != "PER" && s.label != "LOC") continue;
     for (size_t k = s.begin + 1; k + 1 < s.end; ++k) {

@@ -294,6 +294,24 @@ TEST(NerRulesTest, TypesZoosAirlinesAndBanksByTheirHead) {
   EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"}));
 }
 
+// Issue 11: names the tagger split at "&" or "and" ("Hollis" PER, "Strand
+// Materials" LOC) are one organisation; a name it found before "and" stays
+// a name of its own.
+TEST(NerRulesTest, JoinsOrganisationNamesAtAmpersandsAndAnd) {
+  const std::vector<std::string> amp = Words("Harlow & Brand Materials was fined .");
+  std::vector<std::string> tags = {"B-PER", "O", "B-LOC", "I-LOC", "O", "O", "O"};
+  ner::ApplyNewsRules(amp, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"}));
+  const std::vector<std::string> conj = Words("the Fairness and Consumer Authority said .");
+  tags = {"O", "O", "O", "B-ORG", "I-ORG", "O", "O"};
+  ner::ApplyNewsRules(conj, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"}));
+  const std::vector<std::string> two = Words("the Global Lending Fund and World Agency said .");
+  tags = {"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"};
+  ner::ApplyNewsRules(two, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"}));
+}
+
 // Issue 16: the tagger ran "Enver Solomon told Sky News" into one chunk.
 TEST(NerRulesTest, SplitsChunksAtVerbsOfSaying) {
   const std::vector<std::string> words = Words("Carl Boden told Kestrel News the plan was off .");
