@@ -1892,13 +1892,20 @@ class Finder {
   // Extends past a scale word ("2.3 million"); returns the last token used.
   size_t Scale(size_t i, const Number& n, double* value) const {
     *value = n.value;
-    if (!n.scaled && i + 1 < toks_.size() && toks_[i + 1].kind == Kind::kWord) {
-      if (const std::optional<double> s = WordScale(toks_[i + 1].s)) {
+    size_t last = i;
+    // "three and a half hours", "2 and a half million".
+    if (!n.scaled && n.unit.empty() && IsWordCi(i + 1, "and") && IsWordCi(i + 2, "a") && IsWordCi(i + 3, "half") &&
+        toks_[i + 3].sentence == toks_[i].sentence) {
+      *value += 0.5;
+      last = i + 3;
+    }
+    if (!n.scaled && last + 1 < toks_.size() && toks_[last + 1].kind == Kind::kWord) {
+      if (const std::optional<double> s = WordScale(toks_[last + 1].s)) {
         *value *= *s;
-        return i + 1;
+        return last + 1;
       }
     }
-    return i;
+    return last;
   }
 
   std::optional<Match> MatchAt(size_t i) const {

@@ -368,6 +368,11 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The bank will close 37 branches.", "37 branches", 37, 0, "branches closed", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
        B::kExact},
+      // A half after the figure ("three and a half hours").
+      {"Skiers were stranded for up to three and a half hours.", "three and a half hours", 3.5, 0, "stranded",
+       B::kAtMost},
+      {"The repairs will cost 2 and a half million pounds.", "2 and a half million pounds", 2500000, 0, "",
+       B::kExact},
       // A modal before the participle ("would be affected"); a hyphenated
       // noun modifier narrows the count ("season-ticket holders").
       {"In all, nine schools would be affected by the plan.", "nine schools", 9, 0, "schools affected", B::kExact},
