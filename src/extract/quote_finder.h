@@ -206,6 +206,7 @@ class Finder {
   size_t NameWithApposition(size_t comma, size_t from) const;
   bool RelayedReport(size_t start, size_t end);
   size_t ListenerEnd(size_t t, size_t end) const;
+  size_t RelayEnd(size_t start, size_t end) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
   size_t SecondReport(size_t start, size_t end) const;

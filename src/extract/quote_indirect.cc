@@ -302,7 +302,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // "with Airbus spokesman Stefan Schaffrath saying the move …": the
       // name right before the participle is its subject.
       const bool named_before = c > from && (words_[c - 1].mention >= 0 || IsNameWord(c - 1));
-      s = words_[c].lower == "saying" && !named_before ? NearestSubject(from, c) : SubjectBefore(c, from);
+      // "Another news agency quoted the governor as saying [...]": the one
+      // quoted speaks (SubjectBefore reads "quoted X as"), not the clause's
+      // subject.
+      const bool quoted_as = c >= from + 3 && words_[c].lower == "saying" && words_[c - 1].lower == "as";
+      s = words_[c].lower == "saying" && !named_before && !quoted_as ? NearestSubject(from, c)
+                                                                     : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
       if (!s.found && !after_comma) continue;
     }
@@ -320,6 +325,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Indirect(start, to, out);
       return;
     }
+    // "Ivo Renn, the head of the port, said [ten boats were lost], Kestrel
+    // News reported.": a postposed attribution of the whole report relays
+    // it; the content ends before it and the innermost speaker keeps it.
+    if (start < end && s.found) end = RelayEnd(start, end);
     if (start < end && s.found) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.
@@ -416,6 +425,26 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
     }
   }
+}
+
+// The end of a reported content [start, end) that a postposed attribution
+// of the whole report closes (", Kestrel News reported", ", the agency
+// said"): the comma before that attribution's short subject and verb, or
+// `end` when the content ends otherwise.
+size_t Finder::RelayEnd(size_t start, size_t end) const {
+  if (end < start + kIndirectMinWords + 3) return end;
+  const size_t verb = end - 1;
+  if (InQuote(verb) || !lex::In(lex::kReportingVerbsIndirect, words_[verb].lower)) return end;
+  size_t comma = verb;
+  while (comma > start && verb - comma < kNounPhraseWords && words_[comma - 1].lower != "," && !InQuote(comma - 1)) {
+    --comma;
+  }
+  if (comma <= start + kIndirectMinWords || words_[comma - 1].lower != "," || comma == verb) return end;
+  // The words between are a name or a described source, not a clause.
+  for (size_t k = comma; k < verb; ++k) {
+    if (IsFinite(words_[k].lower) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return end;
+  }
+  return comma - 1;
 }
 
 // In a sentence with a direct quotation, a participle after the last
@@ -682,8 +711,15 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       // content ("told the court that" does introduce it).
       const bool tell = words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells";
       if (t > k && !tell && words_[k].lower == "the" && t + 1 < end && IsFinite(words_[t + 1].lower)) break;
+      // "has said publicly that", "has said, in so many words, that": an
+      // adverb, or a parenthetical between two commas, before the "that".
+      bool parenthetical = words_[k].lower == "," && t > k + 2 && words_[t - 1].lower == ",";
+      for (size_t u = k + 1; u + 1 < t && parenthetical; ++u) {
+        parenthetical = !lex::In(lex::kReportingVerbsCue, words_[u].lower) && !words_[u].lower.ends_with("ing");
+      }
       if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
-          words_[k].lower == "out" || words_[k].lower == "also" ||
+          words_[k].lower == "out" || words_[k].lower == "also" || lex::In(lex::kCueAdverbs, words_[k].lower) ||
+          parenthetical ||
           words_[c].lower == "told" || lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
           lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;

@@ -943,6 +943,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
 // True when words [a, b) are a date's parts ("November 3", "2023").
 bool Finder::DateFragment(size_t a, size_t b) const {
   if (a >= b) return false;
+  // "Nichols, 37, told the court": a number of one to three digits alone
+  // between two commas is an age, not a date's part (a year has four
+  // digits, a day comes with its month: "November 3").
+  constexpr size_t kYearDigits = 4;
+  if (b == a + 1 && words_[a].lower.size() < kYearDigits) return false;
   for (size_t k = a; k < b; ++k) {
     const std::string& w = words_[k].lower;
     const bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });

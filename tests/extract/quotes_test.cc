@@ -1206,6 +1206,38 @@ TEST(FindQuotesTest, Issue16RealNewsFifthRound) {
   });
 }
 
+// Issue 16, sixth real-news round: cases the ECB+ dev rows showed, on
+// invented text.
+TEST(FindQuotesTest, Issue16RealNewsSixthRound) {
+  const MentionSpec kRenn{"Ivo Renn", "PERSON", "e1"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e2"};
+  const MentionSpec kFiske{"Dana Fiske", "PERSON", "e3"};
+  const MentionSpec kReyl{"Tomas Reyl", "PERSON", "e4"};
+  ExpectCases({
+      {"an age alone between commas after the name is an apposition, not a date",
+       "\u201cI will not appeal the ruling,\u201d Tomas Reyl, 44, told the court.",
+       {kReyl},
+       {{"I will not appeal the ruling,", "direct", "e4", "Tomas Reyl", "told", ""}}},
+      {"an adverb between the verb of saying and its 'that'",
+       "Dana Fiske has said publicly that she is worried about the levy.",
+       {kFiske},
+       {{"she is worried about the levy", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"a parenthetical between the verb of saying and its 'that'",
+       "Dana Fiske has said, in so many words, that the town will not pay.",
+       {kFiske},
+       {{"the town will not pay", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"'Y quoted X as saying': the one quoted speaks, not Y",
+       "Harbour Governor Ivo Renn toured the coast. Another news agency quoted the governor as saying five "
+       "people had been hurt.",
+       {kRenn},
+       {{"five people had been hurt", "indirect", "e1", "Ivo Renn", "saying", ""}}},
+      {"a report relayed by a postposed outlet: the content ends before it, the one who said it speaks",
+       "Ivo Renn, the head of the port, said ten boats were lost, Kestrel News reported.",
+       {kRenn, kKestrel},
+       {{"ten boats were lost", "indirect", "e1", "Ivo Renn", "said", ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
