@@ -311,8 +311,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (!s.found) s = NearestSubject(from, c);
       if (!s.found && !after_comma) continue;
     }
-    if (start == c + 1 && start < end && s.found && IsFinite(words_[start].lower) && c >= 2 &&
-        (words_[c - 2].lower == "that" || words_[c - 2].lower == "which")) {
+    // "a budget that he said [would bring the deficit down]", "which
+    // Interior Secretary Dirk Kemp said [were not as extensive]": the verb
+    // phrase of a relative clause the cue interrupts.
+    const size_t gap = start == c + 1 && start < end ? GapRelative(c, from) : c;
+    if (gap < c) {
+      const Speaker subject = SubjectBefore(c, gap + 1);
+      if (subject.found) s = subject;
+    }
+    if (gap < c && s.found) {
       size_t stop = start;
       while (stop < end && words_[stop].lower != ",") ++stop;
       Emit(start, stop, s, words_[c].lower, from, to, out);
@@ -425,6 +432,28 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
     }
   }
+}
+
+// For a cue at `c` followed by a finite verb: the word index of the
+// relative pronoun ("that", "which") that opens the clause the cue
+// interrupts, its subject between ("that he said would", "which Interior
+// Secretary Dirk Kemp said were"), or `c` when there is none. Reads back
+// no further than `lo`.
+size_t Finder::GapRelative(size_t c, size_t lo) const {
+  if (c + 1 >= words_.size() || c < lo + 2 || !IsFinite(words_[c + 1].lower) || InQuote(c + 1)) return c;
+  size_t k = c - 1;
+  if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) {
+    --k;
+  } else {
+    // A name with its titles: capitalised words, mentions and initials.
+    const size_t last = k;
+    while (k > lo && last - k < kNounPhraseWords &&
+           (words_[k].mention >= 0 || (words_[k].cap && !words_[k].punct) || words_[k].lower == ".")) {
+      --k;
+    }
+    if (k == last) return c;
+  }
+  return words_[k].lower == "that" || words_[k].lower == "which" ? k : c;
 }
 
 // The end of a reported content [start, end) that a postposed attribution
@@ -693,10 +722,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (words_[c].lower == "asked" || words_[c].lower == "asks") return QuestionStart(c, end);
   // "a budget that he said [would bring the deficit down]": the verb
   // phrase of a relative clause the cue interrupts.
-  if (c >= 2 && IsFinite(words_[k].lower) && lex::In(lex::kPronounsSpeaker, words_[c - 1].lower) &&
-      (words_[c - 2].lower == "that" || words_[c - 2].lower == "which")) {
-    return k;
-  }
+  if (GapRelative(c, 0) < c) return k;
   // "said that", "said in a statement on Monday that", "said after the
   // programme that".
   for (size_t t = k; t < end && t < k + kThatSearchWords; ++t) {

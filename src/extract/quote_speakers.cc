@@ -631,6 +631,11 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         if (head <= lo || words_[head].punct) return {};
         return NounPhrase(PhraseStart(head, lo), head);
       }
+      // "Kestrel Bank's Ivo Renn said": a possessor before a person's name
+      // is the person's affiliation; the person speaks.
+      if ((prev == "'s" || prev == "'") && w.mention >= 0 && (*entities_)[w.mention].type == "PERSON") {
+        return FromMention(static_cast<size_t>(w.mention));
+      }
       // "the ex-wife of Ye", "Smith's lawyer": an epithet, not the name.
       if (!spokesperson && (lex::In(lex::kPrepositionsObject, prev) || prev == "'s" || prev == "'")) {
         if (first < lo + 2) return {};
@@ -849,6 +854,8 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     Speaker s = NearestSubject(s0, cue);
     if (s.found) return s;
   }
+  Speaker chained = PersonBeforeAppositions(cue, lo);
+  if (chained.found) return chained;
   size_t i = cue - 1;
   // "she then said", "the firm today said"
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
@@ -938,6 +945,54 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     --i;
   }
   return HeadAt(i, lo);
+}
+
+// "Captain Ivo Renn, Chief Public Relations Officer, Navy, said", "Ivo
+// Renn, Assistant Chief Fire Officer at Varn Fire Service says": a
+// person's name opening the subject, followed by comma-delimited
+// insertions that describe the person (a role among them), is the speaker;
+// neither the role nor the organisation in it is. None when the words
+// before the cue at `cue` (back to `lo`) are not such a chain.
+Speaker Finder::PersonBeforeAppositions(size_t cue, size_t lo) const {
+  if (cue <= lo + 3) return {};
+  size_t end = cue;  // exclusive end of the current segment
+  if (words_[end - 1].lower == ",") --end;
+  bool role = false;
+  for (size_t segments = 0; segments <= kAppositiveJumps; ++segments) {
+    size_t start = end;
+    while (start > lo && end - start < kAppositiveWords && words_[start - 1].lower != "," &&
+           !IsTerminal(words_[start - 1].lower) && !InQuote(start - 1)) {
+      --start;
+    }
+    if (start == end) return {};
+    const bool first = start == lo || words_[start - 1].lower != ",";
+    if (first) {
+      if (segments == 0 || !role) return {};
+      // The opening segment: titles, then one person's name, nothing else.
+      size_t k = start;
+      while (k < end && words_[k].mention < 0 && (TitleWord(words_[k].raw) > 0 || words_[k].lower == ".")) ++k;
+      const int m = k < end ? words_[k].mention : -1;
+      if (m < 0 || (*entities_)[m].type != "PERSON") return {};
+      while (k < end && words_[k].mention == m) ++k;
+      return k == end ? FromMention(static_cast<size_t>(m)) : Speaker{};
+    }
+    // An insertion: no clause of its own and no coordination; a role or
+    // title word in its first words makes it a description of the person.
+    for (size_t k = start; k < end; ++k) {
+      const std::string& x = words_[k].lower;
+      const bool name_and = x == "and" && k > start && k + 1 < end && words_[k - 1].cap && words_[k + 1].cap;
+      if ((x == "and" && !name_and) || x == "who" || x == "which" || lex::In(lex::kPronounsSpeaker, x) ||
+          lex::In(lex::kReportingVerbsCue, x) || words_[k].punct) {
+        return {};
+      }
+      constexpr size_t kRoleLead = 4;  // "Assistant Chief Fire Officer"
+      if (k < start + kRoleLead && words_[k].mention < 0 && (IsRoleNoun(x) || TitleWord(words_[k].raw) > 0)) {
+        role = true;
+      }
+    }
+    end = start - 1;  // on the comma before this insertion
+  }
+  return {};
 }
 
 // True when words [a, b) are a date's parts ("November 3", "2023").
@@ -1167,7 +1222,20 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
 size_t Finder::ClauseStart(size_t lo, size_t hi) const {
   for (size_t i = hi; i-- > lo;) {
     const std::string& w = words_[i].lower;
-    if (!InQuote(i) && (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst")) return i + 1;
+    if (InQuote(i)) continue;
+    // "directed the Commerce and Interior departments": an "and" between
+    // two capitalised words after a determiner joins the modifiers of one
+    // noun phrase, not clauses ("Mark and Condon are" may be a clause's).
+    if (w == "and" && i + 1 < hi && words_[i + 1].cap && !words_[i + 1].punct) {
+      constexpr size_t kModifierWords = 3;  // "the US Interior and"
+      size_t d = i;
+      while (d > lo && i - d < kModifierWords && words_[d - 1].cap && !words_[d - 1].punct &&
+             !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
+        --d;
+      }
+      if (d < i && d > lo && lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) continue;
+    }
+    if (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst") return i + 1;
   }
   return lo;
 }

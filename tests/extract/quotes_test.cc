@@ -1235,6 +1235,28 @@ TEST(FindQuotesTest, Issue16RealNewsSixthRound) {
        "Ivo Renn, the head of the port, said ten boats were lost, Kestrel News reported.",
        {kRenn, kKestrel},
        {{"ten boats were lost", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"an organisation's possessive before a person's name is the person's affiliation",
+       "Kestrel News's Ivo Renn said the paper would close its print edition.",
+       {kRenn, kKestrel},
+       {{"the paper would close its print edition", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a name, then insertions describing the person (role, then body): the name speaks",
+       "\u201cThe ship turned back,\u201d Captain Ivo Renn, Chief Public Relations Officer, Kestrel News, said.",
+       {kRenn, kKestrel},
+       {{"The ship turned back,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"a name, then its role at a body without a closing comma: the name speaks",
+       "Ivo Renn, Assistant Chief Fire Officer at Varn Fire and Rescue Service says the depot is lost.",
+       {kRenn},
+       {{"the depot is lost", "indirect", "e1", "Ivo Renn", "says", ""}}},
+      {"'the Harbour and Customs offices': an 'and' between a determiner's modifiers opens no clause",
+       "Mayor Dana Fiske told the Harbour and Customs offices to review the levy, stating: \u201cWe should "
+       "cut it, not raise it.\u201d",
+       {kFiske},
+       {{"We should cut it, not raise it.", "direct", "e3", "Dana Fiske", "stating", ""}}},
+      {"a relative clause interrupted by a cue after a titled name",
+       "The Harbour and Customs offices published the rules, which Port Secretary Ivo Renn said were not as strict "
+       "as planned.",
+       {kRenn},
+       {{"were not as strict as planned", "indirect", "e1", "Ivo Renn", "said", ""}}},
   });
 }
 
