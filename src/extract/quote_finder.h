@@ -247,6 +247,7 @@ class Finder {
   Speaker PersonAfterTitle(size_t j, size_t hi);
   Speaker SubjectBefore(size_t cue, size_t lo);
   Speaker PersonBeforeAppositions(size_t cue, size_t lo) const;
+  Speaker DescribedSubject(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;
   Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const;
   Speaker AccordingTo(size_t i, size_t hi, bool postposed = false);

@@ -309,6 +309,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       s = words_[c].lower == "saying" && !named_before && !quoted_as ? NearestSubject(from, c)
                                                                      : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
+      // (A described subject only before a clause: "the reporter wrote the
+      // next paragraph" reports none.)
+      const bool clause = words_[start - 1].lower == "that" || FiniteAuxiliaryAhead(start, end);
+      if (!s.found && clause) s = DescribedSubject(c, from);
       if (!s.found && !after_comma) continue;
     }
     // "a budget that he said [would bring the deficit down]", "which
@@ -408,6 +412,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // the one told, after the cue, is no content.
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
+        if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
         // ("…, Judge Marrow said when the court reopened": a subordinate
         // clause after the attribution is no content either.)
         const std::string& after = tail < end ? words_[tail].lower : "";

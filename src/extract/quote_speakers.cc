@@ -947,6 +947,59 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   return HeadAt(i, lo);
 }
 
+// "The pastor said", "Iran's seismologic center said", "…, the Indian
+// military said.": for a cue at `cue` that follows persons (the link cues)
+// and whose subject SubjectBefore could not read, a definite or
+// possessive noun phrase right before it (back to `lo`) whose head no
+// lexicon knows is its speaker, described as the text gives it, or owned
+// by whom "his"/"her"/"their" refers to ("his lawyers"). None when the
+// words are no such phrase (a verb, a pronoun, a time, a name, or a head
+// the lexicons know: those SubjectBefore reads, or leaves to other clues).
+Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
+  if (cue <= lo + 1 || !lex::In(lex::kReportingVerbsLink, words_[cue].lower)) return {};
+  size_t i = cue - 1;
+  while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
+                    (!words_[i].cap && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
+    --i;
+  }
+  const Word& w = words_[i];
+  if (w.cap || w.punct || w.mention >= 0 || InQuote(i) || LooksLikeVerb(w.lower) || IsRoleNoun(w.lower) ||
+      lex::In(lex::kPronounsSpeaker, w.lower) || lex::In(lex::kTimeWordsSpeech, w.lower) ||
+      lex::In(lex::kSubordinatorsQuotes, w.lower) || lex::In(lex::kPrepositions, w.lower) ||
+      !std::all_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return {};
+  }
+  const size_t a = PhraseStart(i, lo);
+  constexpr size_t kDescribedWords = 4;  // "Iran 's seismologic center"
+  if (a == i || i - a >= kDescribedWords) return {};
+  bool owned = false;
+  for (size_t k = a; k < i; ++k) {
+    if (words_[k].lower == "of" || InQuote(k)) return {};
+    owned = owned || words_[k].lower == "'s" || words_[k].lower == "'";
+  }
+  const std::string& det = words_[a].lower;
+  const bool definite = det == "the" || det == "his" || det == "her" || det == "its" || det == "their";
+  if (!definite && !owned) return {};
+  // The phrase is the clause's subject: it opens the sentence part.
+  const bool opens = a == lo || words_[a - 1].punct || words_[a - 1].lower == "and" || words_[a - 1].lower == "but";
+  if (!opens) return {};
+  // ("their union" with no owner the pronoun settles is left unread.)
+  if (det == "his" || det == "her" || det == "their") return OwnedDescription(a, i);
+  // "Undersea cable operator Seacom announced … The cable operator
+  // announced": the head written earlier right before a name, as its
+  // title, is that name's.
+  if (det == "the") {
+    for (size_t k = a; k-- > 0;) {
+      if (words_[k].lower != w.lower || InQuote(k) || k + 1 >= a) continue;
+      const int m = words_[k + 1].mention;
+      if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+        return FromMention(static_cast<size_t>(m));
+      }
+    }
+  }
+  return Anonymous(a, i);
+}
+
 // "Captain Ivo Renn, Chief Public Relations Officer, Navy, said", "Ivo
 // Renn, Assistant Chief Fire Officer at Varn Fire Service says": a
 // person's name opening the subject, followed by comma-delimited
