@@ -181,7 +181,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       if (k == end) return;
     }
-    Speaker s = AccordingTo(i + 2, k, i > from && words_[i - 1].lower == ",");
+    // "…, according to court records." and "According to court records,
+    // …": a phrase its commas (or the sentence's end) close names the
+    // source whatever its head.
+    // (Sentence-initial, the head must name a document or someone:
+    // "According to company statistics," cites data, not a source.)
+    const std::string& head = words_[k - 1].lower;
+    const bool source_head = lex::In(lex::kDocumentNounsFinding, head) || lex::In(lex::kDocumentNounsStatement, head) ||
+                             lex::In(lex::kDocumentNounsWork, head) || IsRoleNoun(head);
+    const bool delimited = (i > from && words_[i - 1].lower == ",") ||
+                           (i == from && k < end && k > i + 2 && words_[k].lower == "," && source_head);
+    Speaker s = AccordingTo(i + 2, k, delimited);
     if (!s.found) return;
     if (i == from) {
       // "According to the Times, an insider said that …": the unnamed
@@ -311,7 +321,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (!s.found) s = NearestSubject(from, c);
       // (A described subject only before a clause: "the reporter wrote the
       // next paragraph" reports none.)
-      const bool clause = words_[start - 1].lower == "that" || FiniteAuxiliaryAhead(start, end);
+      bool clause = words_[start - 1].lower == "that" || FiniteAuxiliaryAhead(start, end);
+      // ("the quake measured 5.9": a past tense after the subject's first
+      // word makes a clause too.)
+      for (size_t k = start + 1; k < end && k <= start + kNounPhraseWords / 2 && !clause; ++k) {
+        if (words_[k].punct || InQuote(k)) break;
+        clause = !words_[k].cap && words_[k].lower.size() > 3 && words_[k].lower.ends_with("ed");
+      }
       if (!s.found && clause) s = DescribedSubject(c, from);
       if (!s.found && !after_comma) continue;
     }

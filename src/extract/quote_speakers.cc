@@ -1121,8 +1121,9 @@ Speaker Finder::AccordingTo(size_t i, size_t hi, bool postposed) {
   Speaker s = SubjectAfter(i, hi);
   if (s.found || !postposed) return s;
   // "…, according to court records.", "…, according to the company
-  // website.": after its content the phrase names the source whatever its
-  // head, when it is the whole phrase up to the sentence's end (a noun
+  // website.", "According to court records, …": before or after its
+  // content the phrase names the source whatever its head, when it is the
+  // whole phrase up to the sentence's end or its comma (a noun
   // phrase's length, no verb of saying): a document named by a business
   // noun is that business's, any other is the source as written.
   if (i >= hi || hi - i > kNounPhraseWords) return {};
