@@ -28,7 +28,9 @@
 // and ecbplus-test; the next 40 (eval/quotes/ecbplus-news-2.json) the rows
 // ecbplus-2-dev and ecbplus-2-test; the 40 after those
 // (eval/quotes/ecbplus-news-3.json) the rows ecbplus-3-dev and
-// ecbplus-3-test. A second table gives speaker accuracy
+// ecbplus-3-test; the 39 of every 11th from the 9th
+// (eval/quotes/ecbplus-news-4.json) the rows ecbplus-4-dev and
+// ecbplus-4-test. A second table gives speaker accuracy
 // by how the text names the gold speaker (name, pronoun, description;
 // quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
@@ -565,7 +567,8 @@ std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
 // One ECB+ quotation set of issue 16's real-news rounds, one split ("dev"
 // or "test"): ecbplus-news.json (third round), ecbplus-news-2.json (fourth:
 // the next 40 articles by the same rule), ecbplus-news-3.json (fifth: every
-// 11th from the 3rd); none without the file or the ECB+ texts.
+// 11th from the 3rd), ecbplus-news-4.json (sixth: every 11th from the
+// 9th); none without the file or the ECB+ texts.
 DevSet LoadEcbplusSet(const Options& o, const std::string& file,
                       const std::map<std::string, storyline::Article>& texts, const std::string& split) {
   DevSet dev;
@@ -1203,9 +1206,12 @@ int main(int argc, char** argv) {
   DevSet ecb2_test = LoadEcbplusSet(o, "ecbplus-news-2.json", ecb_texts, "test");
   DevSet ecb3_dev = LoadEcbplusSet(o, "ecbplus-news-3.json", ecb_texts, "dev");
   DevSet ecb3_test = LoadEcbplusSet(o, "ecbplus-news-3.json", ecb_texts, "test");
+  DevSet ecb4_dev = LoadEcbplusSet(o, "ecbplus-news-4.json", ecb_texts, "dev");
+  DevSet ecb4_test = LoadEcbplusSet(o, "ecbplus-news-4.json", ecb_texts, "test");
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
                     gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
-                    ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems;
+                    ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems + ecb4_dev.problems +
+                    ecb4_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
@@ -1233,6 +1239,11 @@ int main(int argc, char** argv) {
       ecb3.docs.insert(ecb3.docs.end(), ecb3_test.docs.begin(), ecb3_test.docs.end());
       CheckDevSet(ecb3, c, "ECB+ news set 3");
     }
+    if (!ecb4_dev.docs.empty() || !ecb4_test.docs.empty()) {
+      DevSet ecb4 = ecb4_dev;
+      ecb4.docs.insert(ecb4.docs.end(), ecb4_test.docs.begin(), ecb4_test.docs.end());
+      CheckDevSet(ecb4, c, "ECB+ news set 4");
+    }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
       inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
@@ -1254,8 +1265,8 @@ int main(int argc, char** argv) {
         {"news-dev", &dev},           {"gum-news", &gum},        {"gum-news-2-dev", &gum2_dev},
         {"gum-news-2-test", &gum2_test}, {"ecbplus-dev", &ecb_dev}, {"ecbplus-test", &ecb_test},
         {"ecbplus-2-dev", &ecb2_dev}, {"ecbplus-2-test", &ecb2_test}, {"ecbplus-3-dev", &ecb3_dev},
-        {"ecbplus-3-test", &ecb3_test},         {"invented-dev", &inv_dev},
-        {"invented-test", &inv_test}};
+        {"ecbplus-3-test", &ecb3_test}, {"ecbplus-4-dev", &ecb4_dev}, {"ecbplus-4-test", &ecb4_test},
+        {"invented-dev", &inv_dev},     {"invented-test", &inv_test}};
     for (const auto& [name, set] : sets) {
       for (const Doc& d : set->docs) {
         for (const Quote& g : d.gold) {
@@ -1296,14 +1307,21 @@ int main(int argc, char** argv) {
     sections.push_back(
         Run("ecbplus-3-test", ecb3_test.docs, ecb3_test.articles, true, o.errors && o.final_run, false));
   }
+  if (!ecb4_dev.docs.empty()) {
+    sections.push_back(Run("ecbplus-4-dev", ecb4_dev.docs, ecb4_dev.articles, true, o.errors, false));
+  }
+  if (!ecb4_test.docs.empty()) {
+    sections.push_back(
+        Run("ecbplus-4-test", ecb4_test.docs, ecb4_test.articles, true, o.errors && o.final_run, false));
+  }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }
   if (!inv_test.docs.empty()) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) {
-      std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test and ecbplus-3-test errors are not listed without "
-                   "--final)\n");
+      std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test, ecbplus-3-test and "
+                   "ecbplus-4-test errors are not listed without --final)\n");
     }
   }
   // Headline quotations: only the headlines that hold one are scored

@@ -206,6 +206,8 @@ class Finder {
   size_t NameWithApposition(size_t comma, size_t from) const;
   bool RelayedReport(size_t start, size_t end);
   size_t ListenerEnd(size_t t, size_t end) const;
+  size_t RelayEnd(size_t start, size_t end) const;
+  size_t GapRelative(size_t c, size_t lo) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
   size_t SecondReport(size_t start, size_t end) const;
@@ -244,6 +246,8 @@ class Finder {
   bool TitleOnly(size_t m) const;
   Speaker PersonAfterTitle(size_t j, size_t hi);
   Speaker SubjectBefore(size_t cue, size_t lo);
+  Speaker PersonBeforeAppositions(size_t cue, size_t lo) const;
+  Speaker DescribedSubject(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;
   Speaker UnnamedSource(size_t i, size_t lo, bool head_last = false) const;
   Speaker AccordingTo(size_t i, size_t hi, bool postposed = false);

@@ -181,7 +181,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       if (k == end) return;
     }
-    Speaker s = AccordingTo(i + 2, k, i > from && words_[i - 1].lower == ",");
+    // "…, according to court records." and "According to court records,
+    // …": a phrase its commas (or the sentence's end) close names the
+    // source whatever its head.
+    // (Sentence-initial, the head must name a document or someone:
+    // "According to company statistics," cites data, not a source.)
+    const std::string& head = words_[k - 1].lower;
+    const bool source_head = lex::In(lex::kDocumentNounsFinding, head) || lex::In(lex::kDocumentNounsStatement, head) ||
+                             lex::In(lex::kDocumentNounsWork, head) || IsRoleNoun(head);
+    const bool delimited = (i > from && words_[i - 1].lower == ",") ||
+                           (i == from && k < end && k > i + 2 && words_[k].lower == "," && source_head);
+    Speaker s = AccordingTo(i + 2, k, delimited);
     if (!s.found) return;
     if (i == from) {
       // "According to the Times, an insider said that …": the unnamed
@@ -302,12 +312,34 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // "with Airbus spokesman Stefan Schaffrath saying the move …": the
       // name right before the participle is its subject.
       const bool named_before = c > from && (words_[c - 1].mention >= 0 || IsNameWord(c - 1));
-      s = words_[c].lower == "saying" && !named_before ? NearestSubject(from, c) : SubjectBefore(c, from);
+      // "Another news agency quoted the governor as saying [...]": the one
+      // quoted speaks (SubjectBefore reads "quoted X as"), not the clause's
+      // subject.
+      const bool quoted_as = c >= from + 3 && words_[c].lower == "saying" && words_[c - 1].lower == "as";
+      s = words_[c].lower == "saying" && !named_before && !quoted_as ? NearestSubject(from, c)
+                                                                     : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
+      // (A described subject only before a clause: "the reporter wrote the
+      // next paragraph" reports none.)
+      bool clause = words_[start - 1].lower == "that" || FiniteAuxiliaryAhead(start, end);
+      // ("the quake measured 5.9": a past tense after the subject's first
+      // word makes a clause too.)
+      for (size_t k = start + 1; k < end && k <= start + kNounPhraseWords / 2 && !clause; ++k) {
+        if (words_[k].punct || InQuote(k)) break;
+        clause = !words_[k].cap && words_[k].lower.size() > 3 && words_[k].lower.ends_with("ed");
+      }
+      if (!s.found && clause) s = DescribedSubject(c, from);
       if (!s.found && !after_comma) continue;
     }
-    if (start == c + 1 && start < end && s.found && IsFinite(words_[start].lower) && c >= 2 &&
-        (words_[c - 2].lower == "that" || words_[c - 2].lower == "which")) {
+    // "a budget that he said [would bring the deficit down]", "which
+    // Interior Secretary Dirk Kemp said [were not as extensive]": the verb
+    // phrase of a relative clause the cue interrupts.
+    const size_t gap = start == c + 1 && start < end ? GapRelative(c, from) : c;
+    if (gap < c) {
+      const Speaker subject = SubjectBefore(c, gap + 1);
+      if (subject.found) s = subject;
+    }
+    if (gap < c && s.found) {
       size_t stop = start;
       while (stop < end && words_[stop].lower != ",") ++stop;
       Emit(start, stop, s, words_[c].lower, from, to, out);
@@ -320,6 +352,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Indirect(start, to, out);
       return;
     }
+    // "Ivo Renn, the head of the port, said [ten boats were lost], Kestrel
+    // News reported.": a postposed attribution of the whole report relays
+    // it; the content ends before it and the innermost speaker keeps it.
+    if (start < end && s.found) end = RelayEnd(start, end);
     if (start < end && s.found) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.
@@ -392,6 +428,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // the one told, after the cue, is no content.
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
+        if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
         // ("…, Judge Marrow said when the court reopened": a subordinate
         // clause after the attribution is no content either.)
         const std::string& after = tail < end ? words_[tail].lower : "";
@@ -416,6 +453,48 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
     }
   }
+}
+
+// For a cue at `c` followed by a finite verb: the word index of the
+// relative pronoun ("that", "which") that opens the clause the cue
+// interrupts, its subject between ("that he said would", "which Interior
+// Secretary Dirk Kemp said were"), or `c` when there is none. Reads back
+// no further than `lo`.
+size_t Finder::GapRelative(size_t c, size_t lo) const {
+  if (c + 1 >= words_.size() || c < lo + 2 || !IsFinite(words_[c + 1].lower) || InQuote(c + 1)) return c;
+  size_t k = c - 1;
+  if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) {
+    --k;
+  } else {
+    // A name with its titles: capitalised words, mentions and initials.
+    const size_t last = k;
+    while (k > lo && last - k < kNounPhraseWords &&
+           (words_[k].mention >= 0 || (words_[k].cap && !words_[k].punct) || words_[k].lower == ".")) {
+      --k;
+    }
+    if (k == last) return c;
+  }
+  return words_[k].lower == "that" || words_[k].lower == "which" ? k : c;
+}
+
+// The end of a reported content [start, end) that a postposed attribution
+// of the whole report closes (", Kestrel News reported", ", the agency
+// said"): the comma before that attribution's short subject and verb, or
+// `end` when the content ends otherwise.
+size_t Finder::RelayEnd(size_t start, size_t end) const {
+  if (end < start + kIndirectMinWords + 3) return end;
+  const size_t verb = end - 1;
+  if (InQuote(verb) || !lex::In(lex::kReportingVerbsIndirect, words_[verb].lower)) return end;
+  size_t comma = verb;
+  while (comma > start && verb - comma < kNounPhraseWords && words_[comma - 1].lower != "," && !InQuote(comma - 1)) {
+    --comma;
+  }
+  if (comma <= start + kIndirectMinWords || words_[comma - 1].lower != "," || comma == verb) return end;
+  // The words between are a name or a described source, not a clause.
+  for (size_t k = comma; k < verb; ++k) {
+    if (IsFinite(words_[k].lower) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return end;
+  }
+  return comma - 1;
 }
 
 // In a sentence with a direct quotation, a participle after the last
@@ -664,10 +743,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (words_[c].lower == "asked" || words_[c].lower == "asks") return QuestionStart(c, end);
   // "a budget that he said [would bring the deficit down]": the verb
   // phrase of a relative clause the cue interrupts.
-  if (c >= 2 && IsFinite(words_[k].lower) && lex::In(lex::kPronounsSpeaker, words_[c - 1].lower) &&
-      (words_[c - 2].lower == "that" || words_[c - 2].lower == "which")) {
-    return k;
-  }
+  if (GapRelative(c, 0) < c) return k;
   // "said that", "said in a statement on Monday that", "said after the
   // programme that".
   for (size_t t = k; t < end && t < k + kThatSearchWords; ++t) {
@@ -682,8 +758,15 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       // content ("told the court that" does introduce it).
       const bool tell = words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells";
       if (t > k && !tell && words_[k].lower == "the" && t + 1 < end && IsFinite(words_[t + 1].lower)) break;
+      // "has said publicly that", "has said, in so many words, that": an
+      // adverb, or a parenthetical between two commas, before the "that".
+      bool parenthetical = words_[k].lower == "," && t > k + 2 && words_[t - 1].lower == ",";
+      for (size_t u = k + 1; u + 1 < t && parenthetical; ++u) {
+        parenthetical = !lex::In(lex::kReportingVerbsCue, words_[u].lower) && !words_[u].lower.ends_with("ing");
+      }
       if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
-          words_[k].lower == "out" || words_[k].lower == "also" ||
+          words_[k].lower == "out" || words_[k].lower == "also" || lex::In(lex::kCueAdverbs, words_[k].lower) ||
+          parenthetical ||
           words_[c].lower == "told" || lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
           lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;

@@ -631,6 +631,11 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
         if (head <= lo || words_[head].punct) return {};
         return NounPhrase(PhraseStart(head, lo), head);
       }
+      // "Kestrel Bank's Ivo Renn said": a possessor before a person's name
+      // is the person's affiliation; the person speaks.
+      if ((prev == "'s" || prev == "'") && w.mention >= 0 && (*entities_)[w.mention].type == "PERSON") {
+        return FromMention(static_cast<size_t>(w.mention));
+      }
       // "the ex-wife of Ye", "Smith's lawyer": an epithet, not the name.
       if (!spokesperson && (lex::In(lex::kPrepositionsObject, prev) || prev == "'s" || prev == "'")) {
         if (first < lo + 2) return {};
@@ -849,6 +854,8 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     Speaker s = NearestSubject(s0, cue);
     if (s.found) return s;
   }
+  Speaker chained = PersonBeforeAppositions(cue, lo);
+  if (chained.found) return chained;
   size_t i = cue - 1;
   // "she then said", "the firm today said"
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
@@ -940,9 +947,115 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   return HeadAt(i, lo);
 }
 
+// "The pastor said", "Iran's seismologic center said", "…, the Indian
+// military said.": for a cue at `cue` that follows persons (the link cues)
+// and whose subject SubjectBefore could not read, a definite or
+// possessive noun phrase right before it (back to `lo`) whose head no
+// lexicon knows is its speaker, described as the text gives it, or owned
+// by whom "his"/"her"/"their" refers to ("his lawyers"). None when the
+// words are no such phrase (a verb, a pronoun, a time, a name, or a head
+// the lexicons know: those SubjectBefore reads, or leaves to other clues).
+Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
+  if (cue <= lo + 1 || !lex::In(lex::kReportingVerbsLink, words_[cue].lower)) return {};
+  size_t i = cue - 1;
+  while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
+                    (!words_[i].cap && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
+    --i;
+  }
+  const Word& w = words_[i];
+  if (w.cap || w.punct || w.mention >= 0 || InQuote(i) || LooksLikeVerb(w.lower) || IsRoleNoun(w.lower) ||
+      lex::In(lex::kPronounsSpeaker, w.lower) || lex::In(lex::kTimeWordsSpeech, w.lower) ||
+      lex::In(lex::kSubordinatorsQuotes, w.lower) || lex::In(lex::kPrepositions, w.lower) ||
+      !std::all_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return {};
+  }
+  const size_t a = PhraseStart(i, lo);
+  constexpr size_t kDescribedWords = 4;  // "Iran 's seismologic center"
+  if (a == i || i - a >= kDescribedWords) return {};
+  bool owned = false;
+  for (size_t k = a; k < i; ++k) {
+    if (words_[k].lower == "of" || InQuote(k)) return {};
+    owned = owned || words_[k].lower == "'s" || words_[k].lower == "'";
+  }
+  const std::string& det = words_[a].lower;
+  const bool definite = det == "the" || det == "his" || det == "her" || det == "its" || det == "their";
+  if (!definite && !owned) return {};
+  // The phrase is the clause's subject: it opens the sentence part.
+  const bool opens = a == lo || words_[a - 1].punct || words_[a - 1].lower == "and" || words_[a - 1].lower == "but";
+  if (!opens) return {};
+  // ("their union" with no owner the pronoun settles is left unread.)
+  if (det == "his" || det == "her" || det == "their") return OwnedDescription(a, i);
+  // "Undersea cable operator Seacom announced … The cable operator
+  // announced": the head written earlier right before a name, as its
+  // title, is that name's.
+  if (det == "the") {
+    for (size_t k = a; k-- > 0;) {
+      if (words_[k].lower != w.lower || InQuote(k) || k + 1 >= a) continue;
+      const int m = words_[k + 1].mention;
+      if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+        return FromMention(static_cast<size_t>(m));
+      }
+    }
+  }
+  return Anonymous(a, i);
+}
+
+// "Captain Ivo Renn, Chief Public Relations Officer, Navy, said", "Ivo
+// Renn, Assistant Chief Fire Officer at Varn Fire Service says": a
+// person's name opening the subject, followed by comma-delimited
+// insertions that describe the person (a role among them), is the speaker;
+// neither the role nor the organisation in it is. None when the words
+// before the cue at `cue` (back to `lo`) are not such a chain.
+Speaker Finder::PersonBeforeAppositions(size_t cue, size_t lo) const {
+  if (cue <= lo + 3) return {};
+  size_t end = cue;  // exclusive end of the current segment
+  if (words_[end - 1].lower == ",") --end;
+  bool role = false;
+  for (size_t segments = 0; segments <= kAppositiveJumps; ++segments) {
+    size_t start = end;
+    while (start > lo && end - start < kAppositiveWords && words_[start - 1].lower != "," &&
+           !IsTerminal(words_[start - 1].lower) && !InQuote(start - 1)) {
+      --start;
+    }
+    if (start == end) return {};
+    const bool first = start == lo || words_[start - 1].lower != ",";
+    if (first) {
+      if (segments == 0 || !role) return {};
+      // The opening segment: titles, then one person's name, nothing else.
+      size_t k = start;
+      while (k < end && words_[k].mention < 0 && (TitleWord(words_[k].raw) > 0 || words_[k].lower == ".")) ++k;
+      const int m = k < end ? words_[k].mention : -1;
+      if (m < 0 || (*entities_)[m].type != "PERSON") return {};
+      while (k < end && words_[k].mention == m) ++k;
+      return k == end ? FromMention(static_cast<size_t>(m)) : Speaker{};
+    }
+    // An insertion: no clause of its own and no coordination; a role or
+    // title word in its first words makes it a description of the person.
+    for (size_t k = start; k < end; ++k) {
+      const std::string& x = words_[k].lower;
+      const bool name_and = x == "and" && k > start && k + 1 < end && words_[k - 1].cap && words_[k + 1].cap;
+      if ((x == "and" && !name_and) || x == "who" || x == "which" || lex::In(lex::kPronounsSpeaker, x) ||
+          lex::In(lex::kReportingVerbsCue, x) || words_[k].punct) {
+        return {};
+      }
+      constexpr size_t kRoleLead = 4;  // "Assistant Chief Fire Officer"
+      if (k < start + kRoleLead && words_[k].mention < 0 && (IsRoleNoun(x) || TitleWord(words_[k].raw) > 0)) {
+        role = true;
+      }
+    }
+    end = start - 1;  // on the comma before this insertion
+  }
+  return {};
+}
+
 // True when words [a, b) are a date's parts ("November 3", "2023").
 bool Finder::DateFragment(size_t a, size_t b) const {
   if (a >= b) return false;
+  // "Nichols, 37, told the court": a number of one to three digits alone
+  // between two commas is an age, not a date's part (a year has four
+  // digits, a day comes with its month: "November 3").
+  constexpr size_t kYearDigits = 4;
+  if (b == a + 1 && words_[a].lower.size() < kYearDigits) return false;
   for (size_t k = a; k < b; ++k) {
     const std::string& w = words_[k].lower;
     const bool number = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -1008,8 +1121,9 @@ Speaker Finder::AccordingTo(size_t i, size_t hi, bool postposed) {
   Speaker s = SubjectAfter(i, hi);
   if (s.found || !postposed) return s;
   // "…, according to court records.", "…, according to the company
-  // website.": after its content the phrase names the source whatever its
-  // head, when it is the whole phrase up to the sentence's end (a noun
+  // website.", "According to court records, …": before or after its
+  // content the phrase names the source whatever its head, when it is the
+  // whole phrase up to the sentence's end or its comma (a noun
   // phrase's length, no verb of saying): a document named by a business
   // noun is that business's, any other is the source as written.
   if (i >= hi || hi - i > kNounPhraseWords) return {};
@@ -1162,7 +1276,20 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
 size_t Finder::ClauseStart(size_t lo, size_t hi) const {
   for (size_t i = hi; i-- > lo;) {
     const std::string& w = words_[i].lower;
-    if (!InQuote(i) && (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst")) return i + 1;
+    if (InQuote(i)) continue;
+    // "directed the Commerce and Interior departments": an "and" between
+    // two capitalised words after a determiner joins the modifiers of one
+    // noun phrase, not clauses ("Mark and Condon are" may be a clause's).
+    if (w == "and" && i + 1 < hi && words_[i + 1].cap && !words_[i + 1].punct) {
+      constexpr size_t kModifierWords = 3;  // "the US Interior and"
+      size_t d = i;
+      while (d > lo && i - d < kModifierWords && words_[d - 1].cap && !words_[d - 1].punct &&
+             !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
+        --d;
+      }
+      if (d < i && d > lo && lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) continue;
+    }
+    if (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst") return i + 1;
   }
   return lo;
 }

@@ -1206,6 +1206,87 @@ TEST(FindQuotesTest, Issue16RealNewsFifthRound) {
   });
 }
 
+// Issue 16, sixth real-news round: cases the ECB+ dev rows showed, on
+// invented text.
+TEST(FindQuotesTest, Issue16RealNewsSixthRound) {
+  const MentionSpec kRenn{"Ivo Renn", "PERSON", "e1"};
+  const MentionSpec kKestrel{"Kestrel News", "ORG", "e2"};
+  const MentionSpec kFiske{"Dana Fiske", "PERSON", "e3"};
+  const MentionSpec kReyl{"Tomas Reyl", "PERSON", "e4"};
+  ExpectCases({
+      {"an age alone between commas after the name is an apposition, not a date",
+       "\u201cI will not appeal the ruling,\u201d Tomas Reyl, 44, told the court.",
+       {kReyl},
+       {{"I will not appeal the ruling,", "direct", "e4", "Tomas Reyl", "told", ""}}},
+      {"an adverb between the verb of saying and its 'that'",
+       "Dana Fiske has said publicly that she is worried about the levy.",
+       {kFiske},
+       {{"she is worried about the levy", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"a parenthetical between the verb of saying and its 'that'",
+       "Dana Fiske has said, in so many words, that the town will not pay.",
+       {kFiske},
+       {{"the town will not pay", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"'Y quoted X as saying': the one quoted speaks, not Y",
+       "Harbour Governor Ivo Renn toured the coast. Another news agency quoted the governor as saying five "
+       "people had been hurt.",
+       {kRenn},
+       {{"five people had been hurt", "indirect", "e1", "Ivo Renn", "saying", ""}}},
+      {"a report relayed by a postposed outlet: the content ends before it, the one who said it speaks",
+       "Ivo Renn, the head of the port, said ten boats were lost, Kestrel News reported.",
+       {kRenn, kKestrel},
+       {{"ten boats were lost", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"an organisation's possessive before a person's name is the person's affiliation",
+       "Kestrel News's Ivo Renn said the paper would close its print edition.",
+       {kRenn, kKestrel},
+       {{"the paper would close its print edition", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a name, then insertions describing the person (role, then body): the name speaks",
+       "\u201cThe ship turned back,\u201d Captain Ivo Renn, Chief Public Relations Officer, Kestrel News, said.",
+       {kRenn, kKestrel},
+       {{"The ship turned back,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"a name, then its role at a body without a closing comma: the name speaks",
+       "Ivo Renn, Assistant Chief Fire Officer at Varn Fire and Rescue Service says the depot is lost.",
+       {kRenn},
+       {{"the depot is lost", "indirect", "e1", "Ivo Renn", "says", ""}}},
+      {"'the Harbour and Customs offices': an 'and' between a determiner's modifiers opens no clause",
+       "Mayor Dana Fiske told the Harbour and Customs offices to review the levy, stating: \u201cWe should "
+       "cut it, not raise it.\u201d",
+       {kFiske},
+       {{"We should cut it, not raise it.", "direct", "e3", "Dana Fiske", "stating", ""}}},
+      {"a possessive description no lexicon knows, as a verb of saying's subject, speaks as written",
+       "A quake hit Varn on Sunday. Varn's seismologic center said the epicenter was under the bay.",
+       {{"Varn", "PLACE", "e5"}},
+       {{"the epicenter was under the bay", "indirect", "", "Varn's seismologic center", "said", ""}}},
+      {"a definite description no lexicon knows, postposed, speaks as written",
+       "The storm hit the coast. Ten boats sank on Monday, the coast guard said.",
+       {},
+       {{"Ten boats sank on Monday", "indirect", "", "the coast guard", "said", ""}}},
+      {"a description written earlier as the title before a name is that name's",
+       "Cable operator Kestrel News announced that repairs were done. The cable operator announced that it had "
+       "restored service to all customers.",
+       {kKestrel},
+       {{"repairs were done", "indirect", "e2", "Kestrel News", "announced", ""},
+        {"it had restored service to all customers", "indirect", "e2", "Kestrel News", "announced", ""}}},
+      {"'According to' a document opening the sentence, closed by its comma: the document as written",
+       "The firm was fined. According to court records, the firm had dumped waste in the river for three years.",
+       {},
+       {{"the firm had dumped waste in the river for three years", "indirect", "", "court records", "according to",
+         ""}}},
+      {"'According to' data opening the sentence cites no source",
+       "According to company statistics, one customer in 200 has called the helpline.",
+       {},
+       {}},
+      {"a described subject before a clause whose verb is a past tense",
+       "A quake shook the coast. Varn's seismologic center said the quake measured 5.9.",
+       {{"Varn", "PLACE", "e5"}},
+       {{"the quake measured 5.9", "indirect", "", "Varn's seismologic center", "said", ""}}},
+      {"a relative clause interrupted by a cue after a titled name",
+       "The Harbour and Customs offices published the rules, which Port Secretary Ivo Renn said were not as strict "
+       "as planned.",
+       {kRenn},
+       {{"were not as strict as planned", "indirect", "e1", "Ivo Renn", "said", ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
