@@ -5,7 +5,6 @@
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <numeric>
 #include <random>
 #include <sstream>
 
@@ -28,6 +27,8 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return cols;
 }
 
+// A word id or head: digits only. Six digits allow sentences of up to
+// 999,999 words and keep the value far from int overflow.
 bool ParseInt(std::string_view s, int* out) {
   if (s.empty() || s.size() > 6) return false;
   int v = 0;
