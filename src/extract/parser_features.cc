@@ -44,6 +44,11 @@ uint64_t ClusterPrefix(uint32_t packed, uint32_t k) {
 
 uint64_t Capped(int v, int cap) { return static_cast<uint64_t>(std::min(v, cap)); }
 
+// The first slot to probe for row `id` in a table of mask + 1 slots. Row
+// ids are hash bits already; the multiply spreads ids that differ only in
+// high bits.
+size_t SlotOf(uint32_t id, size_t mask) { return (static_cast<size_t>(id) * 0x9e3779b1u) & mask; }
+
 char ShapeClass(unsigned char c) {
   if (c >= 'A' && c <= 'Z') return 'X';
   if (c >= 'a' && c <= 'z') return 'x';
@@ -488,18 +493,6 @@ int ActionCost(const State& s, int action, const std::vector<int>& gold) {
   }
 }
 
-ptrdiff_t FindRow(const ParserWeights& w, uint32_t id) {
-  if (w.slots.empty()) return -1;
-  const size_t mask = w.slots.size() - 1;
-  size_t i = (static_cast<size_t>(id) * 0x9e3779b1u) & mask;
-  while (true) {
-    const auto& [key, row] = w.slots[i];
-    if (key == 0) return -1;
-    if (key == id + 1) return static_cast<ptrdiff_t>(row);
-    i = (i + 1) & mask;
-  }
-}
-
 void BuildSlots(ParserWeights* w) {
   w->slots.clear();
   if (w->ids.empty()) return;
@@ -510,19 +503,48 @@ void BuildSlots(ParserWeights* w) {
   w->slots.assign(size, {0, 0});
   const size_t mask = size - 1;
   for (size_t r = 0; r < w->ids.size(); ++r) {
-    size_t i = (static_cast<size_t>(w->ids[r]) * 0x9e3779b1u) & mask;
+    size_t i = SlotOf(w->ids[r], mask);
     while (w->slots[i].first != 0) i = (i + 1) & mask;
     w->slots[i] = {w->ids[r] + 1, static_cast<uint32_t>(r)};
   }
 }
 
 void AddRows(const ParserWeights& w, const uint32_t* ids, size_t count, float* scores) {
-  for (size_t f = 0; f < count; ++f) {
-    const ptrdiff_t r = FindRow(w, ids[f]);
-    if (r < 0) continue;
-    const float scale = w.scales[static_cast<size_t>(r)];
-    const int8_t* q = w.values.data() + static_cast<size_t>(r) * w.classes;
-    for (uint32_t c = 0; c < w.classes; ++c) scores[c] += scale * static_cast<float>(q[c]);
+  if (w.slots.empty()) return;
+  // Every lookup is a cache miss in tables of megabytes: ask for all the
+  // slots first, then for the rows found, so the misses overlap instead of
+  // following one another (measured: about twice the parses per second).
+  constexpr size_t kMaxBatch = 128;  // more features than any template set has
+  const size_t mask = w.slots.size() - 1;
+  size_t start[kMaxBatch];
+  ptrdiff_t found[kMaxBatch];
+  for (size_t done = 0; done < count; done += kMaxBatch) {
+    const size_t n = std::min(count - done, kMaxBatch);
+    for (size_t f = 0; f < n; ++f) {
+      start[f] = SlotOf(ids[done + f], mask);
+      __builtin_prefetch(&w.slots[start[f]]);
+    }
+    for (size_t f = 0; f < n; ++f) {
+      const uint32_t key = ids[done + f] + 1;
+      found[f] = -1;
+      for (size_t i = start[f];; i = (i + 1) & mask) {
+        const auto& [k, row] = w.slots[i];
+        if (k == 0) break;
+        if (k == key) {
+          found[f] = static_cast<ptrdiff_t>(row);
+          __builtin_prefetch(w.values.data() + size_t{row} * w.classes);
+          __builtin_prefetch(&w.scales[row]);
+          break;
+        }
+      }
+    }
+    for (size_t f = 0; f < n; ++f) {
+      if (found[f] < 0) continue;
+      const size_t r = static_cast<size_t>(found[f]);
+      const float scale = w.scales[r];
+      const int8_t* q = w.values.data() + r * w.classes;
+      for (uint32_t c = 0; c < w.classes; ++c) scores[c] += scale * static_cast<float>(q[c]);
+    }
   }
 }
 

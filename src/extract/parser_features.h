@@ -120,12 +120,11 @@ inline int NoTag(size_t tag_count) { return static_cast<int>(tag_count) + 1; }
 // root). Exact for projective trees; for others, a usable approximation.
 int ActionCost(const State& s, int action, const std::vector<int>& gold_heads);
 
-// The index of row `id` in w.ids, or -1 when the model has none.
-ptrdiff_t FindRow(const ParserWeights& w, uint32_t id);
 // Builds w.slots from w.ids.
 void BuildSlots(ParserWeights* w);
 
-// Adds the rows' weights into scores[0 .. w.classes).
+// Adds the weights of rows `ids` (those the model has; others count zero)
+// into scores[0 .. w.classes).
 void AddRows(const ParserWeights& w, const uint32_t* ids, size_t count, float* scores);
 
 }  // namespace storyline::parse
