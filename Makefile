@@ -88,6 +88,7 @@ bench: build
 	$(BUILD)/bench/extract_throughput --data $(SHARED)/data/article-extraction --examples examples
 	$(BUILD)/bench/annotate_throughput --data $(SHARED)/data/article-extraction --examples examples
 	bench/ner_opennlp_baseline.sh $(BUILD) $(SHARED)
+	$(BUILD)/bench/parser_throughput --data $(SHARED)/data/ud-en-ewt/en_ewt-ud-dev.conllu --examples examples
 	$(BUILD)/bench/cluster_throughput --articles 10000,100000
 	$(BUILD)/bench/claims_throughput --stories eval/claims/stories
 	$(BUILD)/bench/annotation_codec_throughput --examples examples --seeds $(SHARED)/seeds --data $(SHARED)/data/article-extraction
@@ -111,6 +112,7 @@ score: build
 	$(BUILD)/tools/sentence_score --data $(SHARED)/data
 	$(BUILD)/tools/ner_score --data $(SHARED)/data/ner-uner-en-ewt
 	$(BUILD)/tools/ner_meantime_score --data $(SHARED)/data/timex-meantime-en
+	$(BUILD)/tools/parser_score --data $(SHARED)/data
 	$(BUILD)/tools/timex_score --data $(SHARED)/data/timex-meantime-en/intra-doc_annotation
 	$(BUILD)/tools/quote_score --shared $(SHARED) --litbank $(SHARED)/data/litbank-quotes --wikinews-de $(SHARED)/data/wikinews-de-quotes
 	$(BUILD)/tools/cluster_score --ecbplus $(SHARED)/data/ecbplus-stories --split test
@@ -123,9 +125,12 @@ models: build
 	$(BUILD)/tools/train_text_boilerplate --data $(SHARED)/data/article-extraction --out models/text_boilerplate.tsv
 	$(BUILD)/tools/train_clusters --data $(SHARED)/data --out models/clusters.tsv
 	$(BUILD)/tools/train_ner --data $(SHARED)/data/ner-uner-en-ewt --clusters models/clusters.tsv --out models/ner.bin
+	$(BUILD)/tools/train_parser --data $(SHARED)/data --clusters models/clusters.tsv --out models/parser.bin
+	cmake -S . -B $(BUILD)
 	cmake --build $(BUILD) -j $(JOBS)
 	$(BUILD)/tools/ner_score --data $(SHARED)/data/ner-uner-en-ewt
 	$(BUILD)/tools/ner_meantime_score --data $(SHARED)/data/timex-meantime-en
+	$(BUILD)/tools/parser_score --data $(SHARED)/data
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
