@@ -1498,8 +1498,7 @@ void Linker::UniteShortOrgNames() {
       // only suffix words may follow the short form ("Kestrane Holdings plc").
       bool suffixes_only = true;
       for (size_t k = 1; k + 1 < cb.words.size() && suffixes_only; ++k) {
-        std::string w = cb.words[k];
-        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string w = Lowercase(cb.words[k]);
         suffixes_only = lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
       }
       if (!suffixes_only) continue;
