@@ -1310,6 +1310,31 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
   }
 }
 
+// The same short quotation with its verb's tense changed is one statement:
+// given in a statement by one outlet and on LinkedIn by another, its media
+// disagree.
+TEST(ClaimsTest, AQuotationRewordedInTenseIsOneStatement) {
+  std::vector<Article> articles(2);
+  const std::string said[] = {"said in a statement that it \"strongly disputes\" the ruling",
+                              "said on LinkedIn that it \"strongly disputed\" the ruling"};
+  for (size_t i = 0; i < 2; ++i) {
+    articles[i].id = "q" + std::to_string(i);
+    articles[i].title = "Regulator fines Tarlow Aggregates";
+    articles[i].published = "2026-05-1" + std::to_string(i + 2);
+    articles[i].text = "The regulator fined Tarlow Aggregates on Tuesday for fixing prices. Tarlow Aggregates " +
+                       said[i] + " and would appeal.";
+  }
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* medium = nullptr;
+  for (const Claim& c : b.stories[0].claims) {
+    if (c.attribute == "medium" && c.status == "conflict") medium = &c;
+  }
+  ASSERT_NE(medium, nullptr);
+  EXPECT_NE(ValueOf(*medium, "linkedin"), nullptr);
+  EXPECT_NE(ValueOf(*medium, "statement"), nullptr);
+}
+
 // A count of people and a count of things are never one fact across
 // outlets, however near their values and however the sentences share a
 // word ("care home" / "homes"); two counts of homes still disagree.
