@@ -321,6 +321,16 @@ ValueRelation CompareRoleCores(const std::vector<std::string>& a, const std::vec
   }
   // "chief executive" / "chief financial officer": one chief post each.
   if (a.front() == "chief" && b.front() == "chief") return ValueRelation::kConflict;
+  // "chief executive" / "managing director": two names of the one post at
+  // an organisation's head (lexicons/top_posts.txt).
+  const auto joined = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  };
+  if (lexicon::In(lexicon::kTopPosts, joined(a)) && lexicon::In(lexicon::kTopPosts, joined(b))) {
+    return ValueRelation::kConflict;
+  }
   return ValueRelation::kCompatible;
 }
 

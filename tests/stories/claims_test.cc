@@ -159,6 +159,12 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"role", "chief executive", "chief financial officer", ValueRelation::kConflict},
       {"role", "creative director", "artistic director", ValueRelation::kSame},
       {"role", "founder", "chief executive", ValueRelation::kCompatible},
+      // Two names of the one post at an organisation's head disagree; a
+      // president or chair is often chief executive too.
+      {"role", "chief executive", "managing director", ValueRelation::kConflict},
+      {"role", "director general", "chief executive", ValueRelation::kConflict},
+      {"role", "president", "chief executive", ValueRelation::kCompatible},
+      {"role", "chair", "managing director", ValueRelation::kCompatible},
       {"role", "retired teacher", "teacher", ValueRelation::kNarrower},
       {"role", "former teacher", "mayor", ValueRelation::kCompatible},
       {"role", "former deputy mayor", "mayor", ValueRelation::kCompatible},
