@@ -7,6 +7,7 @@
 #include <sstream>
 #include <utility>
 
+#include "extract/model_bytes.h"
 #include "extract/ner_features.h"
 #include "extract/ner_rules.h"
 
@@ -44,48 +45,8 @@ constexpr uint32_t kMaxGazetteerKeys = 1u << 24;
 // only stops corrupt sizes from allocating gigabytes.
 constexpr uint32_t kMaxClusterWords = 1u << 24;
 
-uint64_t Checksum(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
-
-template <typename T>
-void Put(std::string* out, T v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));
-  out->append(buf, sizeof(T));
-}
-
-// Reads fixed-size values from a byte string, remembering the first failure.
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  template <typename T>
-  bool Get(T* v) {
-    if (b_.size() - pos_ < sizeof(T)) return false;
-    std::memcpy(v, b_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  bool GetBytes(size_t n, std::string* out) {
-    if (b_.size() - pos_ < n) return false;
-    out->assign(b_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool GetFloats(size_t n, float* out) {
-    if ((b_.size() - pos_) / sizeof(float) < n) return false;
-    std::memcpy(out, b_.data() + pos_, n * sizeof(float));
-    pos_ += n * sizeof(float);
-    return true;
-  }
-  size_t pos() const { return pos_; }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-};
+using model_bytes::Put;
+using model_bytes::Reader;
 
 Status Bad(const std::string& what) { return Status::Corruption("ner model: " + what); }
 
@@ -193,7 +154,7 @@ std::string NerTagger::Serialize() const {
   }
   Put<uint32_t>(&out, count);
   out += body;
-  Put<uint64_t>(&out, Checksum(out));
+  Put<uint64_t>(&out, model_bytes::Fnv1a(out));
   return out;
 }
 
@@ -203,7 +164,7 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view bytes) {
   const std::string_view payload = bytes.substr(0, bytes.size() - sizeof(uint64_t));
   uint64_t stored = 0;
   std::memcpy(&stored, bytes.data() + payload.size(), sizeof(stored));
-  if (stored != Checksum(payload)) return Bad("checksum mismatch (truncated or damaged file)");
+  if (stored != model_bytes::Fnv1a(payload)) return Bad("checksum mismatch (truncated or damaged file)");
 
   Reader r(payload.substr(sizeof(kMagic)));
   uint32_t version = 0, bits = 0, L = 0;

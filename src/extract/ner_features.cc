@@ -4,18 +4,15 @@
 #include <limits>
 #include <string_view>
 
+#include "extract/model_bytes.h"
+
 namespace storyline::ner {
 namespace {
 
-// FNV-1a: short words, no dependency, and stable across platforms, which the
-// model file relies on (feature rows are hashes).
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
+using model_bytes::kFnvOffset;
+using model_bytes::kFnvPrime;
 
-uint64_t Fnv(std::string_view s, uint64_t h = kFnvOffset) {
-  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
-  return h;
-}
+uint64_t Fnv(std::string_view s, uint64_t h = kFnvOffset) { return model_bytes::Fnv1a(s, h); }
 
 // splitmix64 finaliser: spreads template ids and combined hashes over all
 // bits before the top bits are taken as the row.

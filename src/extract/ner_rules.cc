@@ -347,7 +347,7 @@ size_t NameStartBefore(const Tokens& t, size_t head) {
 void EventRules(const Tokens& t, Tags* tags) {
   for (size_t i = 0; i < t.size(); ++i) {
     if (!In(kEventHeads, t[i])) continue;
-    size_t b = NameStartBefore(t, i);
+    const size_t b = NameStartBefore(t, i);
     size_t e = i + 1;
     // "Festival of Britain", "Cup of Nations"
     if (e + 1 < t.size() && t[e] == "of" && IsCap(t[e + 1])) e = TitleRunEnd(t, e + 1);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/model_bytes.h"
 #include "extract/ner_features.h"
 #include "extract/parser_features.h"
 #include "text/sentences.h"
@@ -40,18 +41,8 @@ constexpr uint32_t kMaxHashBits = 26;
 // As in ner.cc: tens of thousands of clustered words; stops corrupt sizes.
 constexpr uint32_t kMaxClusterWords = 1u << 24;
 
-uint64_t Checksum(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
-
-template <typename T>
-void Put(std::string* out, T v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));
-  out->append(buf, sizeof(T));
-}
+using model_bytes::Put;
+using model_bytes::Reader;
 
 void PutVarint(std::string* out, uint32_t v) {
   while (v >= 0x80) {
@@ -92,44 +83,6 @@ void PutWeights(std::string* out, const ParserWeights& w) {
   }
 }
 
-// Reads fixed-size values from a byte string, remembering the position.
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  template <typename T>
-  bool Get(T* v) {
-    if (b_.size() - pos_ < sizeof(T)) return false;
-    std::memcpy(v, b_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  bool GetBytes(size_t n, void* out) {
-    if (b_.size() - pos_ < n) return false;
-    std::memcpy(out, b_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool GetVarint(uint32_t* v) {
-    uint64_t x = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      uint8_t c = 0;
-      if (!Get(&c)) return false;
-      x |= uint64_t{c & 0x7fu} << shift;
-      if ((c & 0x80) == 0) {
-        if (x > UINT32_MAX) return false;
-        *v = static_cast<uint32_t>(x);
-        return true;
-      }
-    }
-    return false;
-  }
-  size_t remaining() const { return b_.size() - pos_; }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-};
-
 Status Bad(const std::string& what) { return Status::Corruption("parser model: " + what); }
 
 Status GetStrings(Reader* r, const char* what, std::vector<std::string>* out) {
@@ -139,8 +92,7 @@ Status GetStrings(Reader* r, const char* what, std::vector<std::string>* out) {
     uint32_t len = 0;
     std::string s;
     if (!r->Get(&len) || len > kMaxLabelBytes) return Bad(std::string("bad ") + what + " " + std::to_string(i));
-    s.resize(len);
-    if (!r->GetBytes(len, s.data())) return Bad(std::string("truncated ") + what + " " + std::to_string(i));
+    if (!r->GetBytes(len, &s)) return Bad(std::string("truncated ") + what + " " + std::to_string(i));
     out->push_back(std::move(s));
   }
   return Status::Ok();
@@ -261,7 +213,7 @@ std::string DependencyParser::Serialize() const {
     Put<uint64_t>(&out, model_.cluster_keys[i]);
     Put<uint32_t>(&out, model_.cluster_paths[i]);
   }
-  Put<uint64_t>(&out, Checksum(out));
+  Put<uint64_t>(&out, model_bytes::Fnv1a(out));
   return out;
 }
 
@@ -273,7 +225,7 @@ Result<DependencyParser> DependencyParser::FromBytes(std::string_view bytes) {
   const std::string_view payload = bytes.substr(0, bytes.size() - sizeof(uint64_t));
   uint64_t stored = 0;
   std::memcpy(&stored, bytes.data() + payload.size(), sizeof(stored));
-  if (stored != Checksum(payload)) return Bad("checksum mismatch (truncated or damaged file)");
+  if (stored != model_bytes::Fnv1a(payload)) return Bad("checksum mismatch (truncated or damaged file)");
 
   Reader r(payload.substr(sizeof(kMagic)));
   uint32_t version = 0;

@@ -4,16 +4,13 @@
 #include <cassert>
 #include <string>
 
+#include "extract/model_bytes.h"
 #include "extract/ner_features.h"
 
 namespace storyline::parse {
 namespace {
 
-uint64_t Fnv(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
+uint64_t Fnv(std::string_view s) { return model_bytes::Fnv1a(s); }
 
 // Stand-ins for attributes of positions with no word: before the sentence,
 // after it, the root, a missing stack or buffer item. Arbitrary distinct

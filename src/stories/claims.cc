@@ -321,16 +321,6 @@ ValueRelation CompareRoleCores(const std::vector<std::string>& a, const std::vec
   }
   // "chief executive" / "chief financial officer": one chief post each.
   if (a.front() == "chief" && b.front() == "chief") return ValueRelation::kConflict;
-  // "chief executive" / "managing director": two names of the one post at
-  // an organisation's head (lexicons/top_posts.txt).
-  const auto joined = [](const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-  };
-  if (lexicon::In(lexicon::kTopPosts, joined(a)) && lexicon::In(lexicon::kTopPosts, joined(b))) {
-    return ValueRelation::kConflict;
-  }
   return ValueRelation::kCompatible;
 }
 
@@ -366,6 +356,11 @@ ValueRelation CompareRoles(std::string_view a, std::string_view b) {
     // differ. "former teacher" / "mayor", "former deputy mayor" / "mayor"
     // and "former director" / "finance director" can be a career.
     return core_a == core_b ? ValueRelation::kConflict : ValueRelation::kCompatible;
+  }
+  // "chief executive" / "managing director": two names of the one post at
+  // an organisation's head (lexicons/top_posts.txt).
+  if (!former_a && lexicon::In(lexicon::kTopPosts, a) && lexicon::In(lexicon::kTopPosts, b)) {
+    return ValueRelation::kConflict;
   }
   return CompareRoleCores(core_a, core_b, former_a);
 }

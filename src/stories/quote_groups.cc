@@ -143,20 +143,9 @@ std::vector<std::string> QuoteTokens(std::string_view text) {
 namespace {
 
 // Outlets reword a quotation's verbs ("fundamentally disagrees" /
-// "fundamentally disagreed"): words of five letters or more are compared
-// without "-ing", "-ed", "-es" or "-s".
-constexpr size_t kMinInflectedChars = 5;
-std::vector<std::string> WithoutInflections(std::vector<std::string> tokens) {
-  for (std::string& t : tokens) {
-    if (t.size() < kMinInflectedChars) continue;
-    if (t.ends_with("ing")) {
-      t.resize(t.size() - 3);
-    } else if (t.ends_with("ed") || t.ends_with("es")) {
-      t.resize(t.size() - 2);
-    } else if (t.ends_with('s') && !t.ends_with("ss")) {
-      t.pop_back();
-    }
-  }
+// "fundamentally disagreed"): words are compared by their stems.
+std::vector<std::string> Stems(std::vector<std::string> tokens) {
+  for (std::string& t : tokens) t = Stem(t);
   return tokens;
 }
 
@@ -231,7 +220,7 @@ std::vector<std::vector<QuoteRef>> GroupQuotes(
       return quotes[x].span.start < quotes[y].span.start;
     });
     for (size_t qi : order) {
-      Item it{{ai, qi}, WithoutInflections(QuoteTokens(quotes[qi].text)), {}, &quotes[qi], &quotes[qi].kind};
+      Item it{{ai, qi}, Stems(QuoteTokens(quotes[qi].text)), {}, &quotes[qi], &quotes[qi].kind};
       it.distinct.insert(it.tokens.begin(), it.tokens.end());
       it.surname = Surname(quotes[qi].speaker_name);
       items.push_back(std::move(it));

@@ -1302,15 +1302,12 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
       {"about 4,000", "3,200", true},
   };
   for (const Row& row : rows) {
-    std::vector<Article> articles(2);
-    for (size_t i = 0; i < 2; ++i) {
-      articles[i].id = "j" + std::to_string(i);
-      articles[i].title = "Brisco takeover to cut jobs";
-      articles[i].published = "2026-02-0" + std::to_string(i + 1);
-      articles[i].text = "The Brisco takeover will cut " + (i == 0 ? row.first : row.second) +
-                         " jobs at the Tarnbridge plant, the buyer said.";
-    }
-    const Brief b = BriefOf(articles);
+    const std::string title = "Brisco takeover to cut jobs";
+    const auto text = [](const std::string& jobs) {
+      return "The Brisco takeover will cut " + jobs + " jobs at the Tarnbridge plant, the buyer said.";
+    };
+    const Brief b = BriefOf({Plain("j0", title, "2026-02-01", text(row.first)),
+                             Plain("j1", title, "2026-02-02", text(row.second))});
     ASSERT_EQ(b.stories.size(), 1u);
     EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.first << " / " << row.second;
   }
@@ -1320,17 +1317,14 @@ TEST(ClaimsTest, AnApproximateValueReachesItsOwnRounding) {
 // given in a statement by one outlet and on LinkedIn by another, its media
 // disagree.
 TEST(ClaimsTest, AQuotationRewordedInTenseIsOneStatement) {
-  std::vector<Article> articles(2);
-  const std::string said[] = {"said in a statement that it \"strongly disputes\" the ruling",
-                              "said on LinkedIn that it \"strongly disputed\" the ruling"};
-  for (size_t i = 0; i < 2; ++i) {
-    articles[i].id = "q" + std::to_string(i);
-    articles[i].title = "Regulator fines Tarlow Aggregates";
-    articles[i].published = "2026-05-1" + std::to_string(i + 2);
-    articles[i].text = "The regulator fined Tarlow Aggregates on Tuesday for fixing prices. Tarlow Aggregates " +
-                       said[i] + " and would appeal.";
-  }
-  const Brief b = BriefOf(articles);
+  const std::string title = "Regulator fines Tarlow Aggregates";
+  const auto text = [](const std::string& said) {
+    return "The regulator fined Tarlow Aggregates on Tuesday for fixing prices. Tarlow Aggregates " + said +
+           " and would appeal.";
+  };
+  const Brief b =
+      BriefOf({Plain("q0", title, "2026-05-12", text("said in a statement that it \"strongly disputes\" the ruling")),
+               Plain("q1", title, "2026-05-13", text("said on LinkedIn that it \"strongly disputed\" the ruling"))});
   ASSERT_EQ(b.stories.size(), 1u);
   const Claim* medium = nullptr;
   for (const Claim& c : b.stories[0].claims) {
@@ -1356,14 +1350,10 @@ TEST(ClaimsTest, PeopleAreNotMatchedWithThings) {
        "The collapse forced the evacuation of 26 homes, police said.", true},
   };
   for (const Row& row : rows) {
-    std::vector<Article> articles(2);
-    for (size_t i = 0; i < 2; ++i) {
-      articles[i].id = "h" + std::to_string(i);
-      articles[i].title = "Sinkhole opens in Elmfield street";
-      articles[i].published = "2026-09-0" + std::to_string(i + 1);
-      articles[i].text = "A sinkhole opened in an Elmfield street overnight. " + (i == 0 ? row.first : row.second);
-    }
-    const Brief b = BriefOf(articles);
+    const std::string title = "Sinkhole opens in Elmfield street";
+    const std::string lead = "A sinkhole opened in an Elmfield street overnight. ";
+    const Brief b = BriefOf({Plain("h0", title, "2026-09-01", lead + row.first),
+                             Plain("h1", title, "2026-09-02", lead + row.second)});
     ASSERT_EQ(b.stories.size(), 1u);
     EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.first << " / " << row.second;
   }
