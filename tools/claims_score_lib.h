@@ -325,6 +325,20 @@ struct Mapping {
   bool subject_right = false;
 };
 
+// Whether one of the evidence fragments of gold value `m` lies in the
+// system value's evidence sentence `evidence`; `except`, when given, is a
+// fragment that does not count, nor does any fragment overlapping it.
+inline bool InEvidence(const Gold& gold, const Mapping& m, const std::string& evidence,
+                       const std::string& except = "") {
+  const std::string sentence = Fold(evidence), other = Fold(except);
+  for (const std::string& frag : gold.facts[m.fact].values[m.value].evidence) {
+    const std::string f = Fold(frag);
+    if (f.empty() || sentence.find(f) == std::string::npos) continue;
+    if (!other.empty() && (f.find(other) != std::string::npos || other.find(f) != std::string::npos)) continue;
+    return true;
+  }
+  return false;
+}
 // The gold fact value `v` in `article` stands for: among the facts with a
 // value equal to v's stated by that article, the one whose subject matches
 // the claim, else the one whose evidence fragment lies in v's evidence
@@ -345,13 +359,7 @@ inline std::optional<Mapping> MapValue(const Gold& gold, const SystemClaim& c, c
     }
   }
   if (cands.empty()) return std::nullopt;
-  const std::string evidence = Fold(v.evidence);
-  const auto in_evidence = [&](const Mapping& m) {
-    for (const std::string& frag : gold.facts[m.fact].values[m.value].evidence) {
-      if (!frag.empty() && evidence.find(Fold(frag)) != std::string::npos) return true;
-    }
-    return false;
-  };
+  const auto in_evidence = [&](const Mapping& m) { return InEvidence(gold, m, v.evidence); };
   for (bool subject : {true, false}) {
     for (const Mapping& m : cands) {
       if (m.subject_right == subject && in_evidence(m)) return m;
@@ -494,10 +502,13 @@ inline Counts Score(const Gold& gold, const std::vector<SystemClaim>& claims,
         for (const std::string& a : v.articles) {
           if (!TrapHit(t, v, a)) continue;
           // The same number stated for this subject in another sentence of
-          // the article is that fact, not the trap.
+          // the article is that fact, not the trap; so is one in the trap's
+          // sentence in that fact's own words ("by 7 votes to 5 after a
+          // debate of more than five hours").
           const std::optional<Mapping> m = MapValue(gold, c, v, a);
           if (m && m->subject_right &&
-              Fold(v.evidence).find(Fold(t.evidence)) == std::string::npos) {
+              (Fold(v.evidence).find(Fold(t.evidence)) == std::string::npos ||
+               InEvidence(gold, *m, v.evidence, t.evidence))) {
             continue;
           }
           if (!violated) {

@@ -36,6 +36,9 @@ constexpr double kMaxYear = 2099;
 constexpr size_t kMaxNumberChars = 24;
 // "No. 10 Downing Street" aside, chart and ranking numbers stay small.
 constexpr double kMaxRank = 1000;
+// Most votes one side of a tally is read with: a chamber's members, not a
+// shareholder count.
+constexpr double kMaxTally = 1000;
 // Words an attributive age may skip before the name it describes ("the
 // 31-year-old British actress Zoë Fox"): more would cross into another
 // phrase ("a 31-year-old man told reporters Zoë Fox ...").
@@ -1215,6 +1218,8 @@ class Finder {
     // before its agent ("37 homes were destroyed", "37 homes destroyed by
     // the fire"); "400 firefighters worked" is what they did.
     size_t k = last + 1;
+    // "27 of them were taken to hospital": what the part underwent.
+    if (IsWordCi(k, "of") && (IsWordCi(k + 1, "them") || IsWordCi(k + 1, "whom"))) k += 2;
     size_t aux = 0;
     // Modals too: "nine schools would be affected", "520 jobs will be cut".
     for (; aux < 3 && k < toks_.size() && toks_[k].kind == Kind::kWord &&
@@ -1910,6 +1915,7 @@ class Finder {
 
   std::optional<Match> MatchAt(size_t i) const {
     const Token& t = toks_[i];
+    if (std::optional<Match> tally = MatchTally(i)) return tally;
     if (t.kind == Kind::kNum) {
       if (std::optional<Match> r = MatchHyphenRange(i)) return r;
       return MatchNumber(i);
@@ -1923,6 +1929,73 @@ class Finder {
       }
     }
     return std::nullopt;
+  }
+
+  // A whole number at token i as one side of a vote's tally: digits ("7")
+  // or a number word ("seven"); `last` gets its last token.
+  std::optional<double> TallyNumber(size_t i, size_t* last) const {
+    if (i >= toks_.size()) return std::nullopt;
+    if (toks_[i].kind == Kind::kNum) {
+      const std::optional<Number> n = ParseNumber(toks_[i].s);
+      if (!n || !n->plain || n->ordinal || n->value > kMaxTally) return std::nullopt;
+      *last = i;
+      return n->value;
+    }
+    const std::optional<double> card = SpelledBelowHundred(i);
+    if (card) *last = EndOfSpelled(i);
+    return card;
+  }
+
+  // The two sides of a vote's tally, each a count of votes: "voted seven
+  // to four", "voted 7-5", "by six votes to two", "the 7-4 vote", "a five
+  // to four ruling" (lexicons/count_scopes.txt, tag tally). The number
+  // before "to" or the hyphen is the votes for, the one after the votes
+  // against; a score ("won 3-0") is no tally.
+  std::optional<Match> MatchTally(size_t i) const {
+    size_t first_last = 0;
+    const std::optional<double> first = TallyNumber(i, &first_last);
+    if (!first) return std::nullopt;
+    const auto tally_word = [&](size_t k) {
+      return k < toks_.size() && IsLowerWord(toks_[k]) && lexicon::In(lexicon::kCountScopesTally, Lower(toks_[k].s));
+    };
+    const bool after_voted = i > 0 && IsWordCi(i - 1, "voted");
+    // The number after the joining word, and whether the tally says so.
+    const auto second_after = [&](size_t join, size_t* second_last) -> std::optional<double> {
+      const bool hyphen = Is(join, "-") && Glued(join) && Glued(join + 1);
+      if (!hyphen && !IsWordCi(join, "to")) return std::nullopt;
+      return TallyNumber(join + 1, second_last);
+    };
+    size_t second_last = 0;
+    // "by six votes to two": the first side names its unit.
+    if (IsWordCi(first_last + 1, "votes") && IsWordCi(first_last + 2, "to") &&
+        TallyNumber(first_last + 3, &second_last)) {
+      return Match{i, first_last + 1, *first, "votes", std::string(), std::string(kVotesFor)};
+    }
+    if (second_after(first_last + 1, &second_last) && (after_voted || tally_word(second_last + 1))) {
+      return Match{i, first_last, *first, "votes", std::string(), std::string(kVotesFor)};
+    }
+    // The side after "to" or the hyphen.
+    if (i < 2) return std::nullopt;
+    const size_t join = i - 1;
+    const bool hyphen = Is(join, "-") && Glued(join) && Glued(i);
+    if (!hyphen && !IsWordCi(join, "to")) return std::nullopt;
+    size_t before = join - 1;
+    if (!hyphen && IsWordCi(before, "votes")) {
+      if (before == 0) return std::nullopt;
+      --before;
+    }
+    // The first side: one token ("seven", "7") or a hyphened number word
+    // ("twenty-one").
+    size_t start = before;
+    if (start >= 2 && Is(start - 1, "-") && Glued(start - 1) && Glued(start) && toks_[start - 2].kind == Kind::kWord) {
+      start -= 2;
+    }
+    size_t back_last = 0;
+    if (!TallyNumber(start, &back_last) || back_last != before) return std::nullopt;
+    const bool counted = IsWordCi(join - 1, "votes");
+    const bool voted = start > 0 && IsWordCi(start - 1, "voted");
+    if (!counted && !voted && !tally_word(first_last + 1)) return std::nullopt;
+    return Match{i, first_last, *first, "votes", std::string(), std::string(kVotesAgainst)};
   }
 
   // "$200,000", "US$3.5 million", "£1.2m".
@@ -2064,14 +2137,22 @@ class Finder {
 
   // "Three people died and 41 were taken to hospital": a figure with no
   // noun, after "and" and before an auxiliary, counts what the count just
-  // before it in the sentence counts.
+  // before it in the sentence counts ("two young people", its noun after
+  // up to kMaxCountModifiers words); so does a part of it: "and 27 of them
+  // went to hospital", "four of whom remain there".
   // So does one closing a comparison: "took 8,412 votes to Harrold's
   // 8,215", "Castellane on 8,412 votes and Harrold on 8,215".
   std::optional<Match> Elided(size_t first, size_t last, double value) const {
     const size_t next = last + 1;
     if (first < 2) return std::nullopt;
-    const bool before_verb = IsWordCi(first - 1, "and") && next < toks_.size() && toks_[next].kind == Kind::kWord &&
-                             InList(kAuxiliaries, toks_[next].s);
+    const bool partitive = IsWordCi(next, "of") && (IsWordCi(next + 1, "them") || IsWordCi(next + 1, "whom")) &&
+                           next + 2 < toks_.size() && toks_[next + 2].sentence == toks_[first].sentence &&
+                           IsLowerWord(toks_[next + 2]) &&
+                           (InList(kAuxiliaries, toks_[next + 2].s) ||
+                            (!InList(kPrepositions, toks_[next + 2].s) && !InList(kPhraseEnders, toks_[next + 2].s)));
+    const bool before_verb =
+        (IsWordCi(first - 1, "and") || (partitive && (Is(first - 1, ",") || IsWordCi(first - 1, "and")))) &&
+        next < toks_.size() && toks_[next].kind == Kind::kWord && (partitive || InList(kAuxiliaries, toks_[next].s));
     const bool closes = next >= toks_.size() || toks_[next].sentence != toks_[first].sentence ||
                         Is(next, ",") || Is(next, ".") || Is(next, ";");
     const bool possessive = first >= 3 && IsWordCi(first - 1, "s") && Glued(first - 1) &&
@@ -2080,9 +2161,18 @@ class Finder {
     if (!before_verb && !compared) return std::nullopt;
     for (size_t k = first - 1; k-- > 1 && toks_[k].sentence == toks_[first].sentence;) {
       if (!IsCountNoun(toks_[k])) continue;
-      const std::optional<Number> n = NumberAt(k - 1);
-      const bool counted = (n && !n->ordinal) || (toks_[k - 1].kind == Kind::kWord && CardinalWord(toks_[k - 1].s));
-      if (!counted) return std::nullopt;
+      const auto counted = [&](size_t at) {
+        const std::optional<Number> n = NumberAt(at);
+        return (n && !n->ordinal) || (toks_[at].kind == Kind::kWord && CardinalWord(toks_[at].s));
+      };
+      size_t at = k - 1;
+      for (size_t m = 0; m < kMaxCountModifiers && at > 0 && !counted(at) && CanModify(toks_[at]); ++m) --at;
+      if (!counted(at)) {
+        // "60 fans were treated by paramedics, and 27 of them": a part
+        // counts the nearest counted noun, past nouns nobody counted.
+        if (partitive) continue;
+        return std::nullopt;
+      }
       return Match{first, last, value, Lower(toks_[k].s), std::string()};
     }
     return std::nullopt;

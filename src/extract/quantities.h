@@ -75,6 +75,8 @@
 // "jailed for nine years" -> "sentence"). How exactly: "about", "nearly",
 // "some" (approximate), "more than", "over", "at least", "up to", "fewer
 // than", and ranges "between X and Y", "X to Y", "X-Y" (value and high).
+// A vote's tally ("voted seven to four", "by 7 votes to 5", "the 7-4
+// vote") is two counts of votes, measures kVotesFor and kVotesAgainst.
 
 // Not quantities: bare years 1900-2099 without a currency or scale, numbers
 // joined to '/', ':' or a digit-hyphen-digit run (dates "9/11", times
@@ -99,6 +101,10 @@
 namespace storyline {
 
 struct ShapeToken;  // text/shape_tokens.h
+
+// The measures of a tally's two sides (see above).
+inline constexpr std::string_view kVotesFor = "votes for";
+inline constexpr std::string_view kVotesAgainst = "votes against";
 
 // Finds the quantities in UTF-8 `text`, sorted by start and never
 // overlapping. Spans are in code points (end exclusive, one per byte that is

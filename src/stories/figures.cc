@@ -16,6 +16,7 @@
 
 #include "extract/date_tokens.h"
 #include "extract/dates.h"
+#include "extract/quantities.h"
 #include "core/lexicon.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
@@ -280,6 +281,9 @@ int64_t DayNumber(const std::string& date) {
   return date_internal::DaysFromCivil(d.year, d.month, d.day);
 }
 
+// Whether a figure is one side of a vote's tally.
+bool Tally(const Figure& f) { return f.q.measure == kVotesFor || f.q.measure == kVotesAgainst; }
+
 // Whether two figures speak of the same time (see figures.h).
 bool SameTime(const Figure& f, const Figure& g) {
   const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
@@ -293,7 +297,10 @@ bool SameTime(const Figure& f, const Figure& g) {
   // A change happens on a day ("shares fell 38 per cent on Monday"): one
   // another outlet states without its day, in a report of the days after,
   // is that day's.
-  const auto change = [](const Figure& x) { return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall"); };
+  // So does a vote: "voted 7-5 on Tuesday" / "by seven votes to four".
+  const auto change = [](const Figure& x) {
+    return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall") || Tally(x);
+  };
   if (!change(f) || !change(g) || (!f.when.empty() && !g.when.empty())) return false;
   const Figure& stated = f.when.empty() ? g : f;
   const Figure& undated = f.when.empty() ? f : g;
@@ -600,6 +607,9 @@ bool Comparable(const Figure& f, const Figure& g) {
     return false;
   }
   if (f.attribute == "age") return true;
+  // A story's vote is one: outlets tell its tally in words that differ
+  // ("voted seven to four", "by 7 votes to 5").
+  if (Tally(f) && Tally(g)) return true;
   if (IsCurrency(f.scale)) {
     // A sum named by what it is for ("severance", "repair contract") is one
     // thing; a generic one ("fee") of the story's event needs the context.
@@ -826,7 +836,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (size_t j : candidates) {
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || !SameTime(f, g) ||
-          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g)) {
+          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g) ||
+          ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {
         continue;
       }
       // Different values of a narrowed noun and a wider one are a part and
@@ -953,6 +964,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       // amount), the thing a reader looks for.
       c.subject_name = first.attribute;
       c.attribute = "amount";
+    } else if (Tally(first)) {
+      c.subject_name = "vote";  // a tally no one owns is the vote's
     }
     std::vector<std::string> all;
     for (size_t i : part) {

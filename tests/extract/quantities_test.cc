@@ -474,6 +474,73 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
   }
 }
 
+// A vote's tally is two counts of votes, the side before "to" or the
+// hyphen for, the other against; a score is no tally.
+TEST(FindQuantitiesTest, VoteTallies) {
+  struct TallyCase {
+    const char* sentence;
+    const char* for_text;
+    double for_value;
+    const char* against_text;
+    double against_value;
+  };
+  const TallyCase kCases[] = {
+      {"The panel voted eight to three in favour of the plan.", "eight", 8, "three", 3},
+      {"The 9-2 vote ended the debate.", "9", 9, "2", 2},
+      {"The board approved the sale by five votes to four.", "five votes", 5, "four", 4},
+      {"Members backed it by 12 votes to 10.", "12 votes", 12, "10", 10},
+      {"Councillors voted 6-5 on Monday to keep the library.", "6", 6, "5", 5},
+      {"A nine to one ruling followed.", "nine", 9, "one", 1},
+  };
+  for (const TallyCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* yes = FindByText(found, c.for_text);
+    const Quantity* no = FindByText(found, c.against_text);
+    ASSERT_NE(yes, nullptr) << c.sentence;
+    ASSERT_NE(no, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(yes->value, c.for_value) << c.sentence;
+    EXPECT_EQ(yes->measure, kVotesFor) << c.sentence;
+    EXPECT_DOUBLE_EQ(no->value, c.against_value) << c.sentence;
+    EXPECT_EQ(no->measure, kVotesAgainst) << c.sentence;
+  }
+  for (const char* score : {"Hexley won 3-0 on Saturday.", "It rose from 7 to 9 in a year.",
+                            "They won by two goals to one."}) {
+    for (const Quantity& q : FindQuantities(score, {})) {
+      EXPECT_NE(q.measure, kVotesFor) << score;
+      EXPECT_NE(q.measure, kVotesAgainst) << score;
+    }
+  }
+}
+
+// A count with no noun of its own counts what the count before it in the
+// sentence counts, through modifiers ("two young people") and as a part
+// ("27 of them", "four of whom"); a part in a place is no event's count.
+TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
+  struct ElidedCase {
+    const char* sentence;
+    const char* text;
+    const char* unit;
+    const char* measure;
+  };
+  const ElidedCase kCases[] = {
+      {"Two young men died and 14 were taken to hospital.", "14", "men", "men hospitalised"},
+      {"Eleven pupils were hurt, and four of them were taken to hospital.", "four", "pupils",
+       "pupils hospitalised"},
+      {"Some 60 fans were treated by medics at the scene, and 27 of them went to hospital.", "27", "fans", "fans"},
+      {"The report said 31 people were treated, four of whom remain there.", "four", "people", "people"},
+  };
+  for (const ElidedCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+  const std::vector<Quantity> place =
+      FindQuantities("About 185,000 homes lost power, 72,000 of them in the city itself.", {});
+  EXPECT_EQ(FindByText(place, "72,000"), nullptr);
+}
+
 // A unit written onto the digits or after them is spelled one way.
 TEST(FindQuantitiesTest, MeasureUnits) {
   const Case kCases[] = {

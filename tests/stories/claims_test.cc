@@ -1359,6 +1359,30 @@ TEST(ClaimsTest, PeopleAreNotMatchedWithThings) {
   }
 }
 
+// A vote's tally told in different words is one vote's: the sides that
+// differ disagree, the votes for are never set against the votes against,
+// and the claim is the vote's.
+TEST(ClaimsTest, TalliesOfOneVoteDisagreeSideBySide) {
+  const std::string title = "Committee approves Eastfold depot";
+  const Brief b = BriefOf(
+      {Plain("t0", title, "2026-04-08",
+             "EASTFOLD - The planning committee approved the bus depot on Tuesday. Councillors voted nine to "
+             "four after a two-hour debate."),
+       Plain("t1", title, "2026-04-09",
+             "The bus depot was approved by the planning committee by 9 votes to 5. Residents said they would "
+             "appeal.")});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Story& s = b.stories[0];
+  const Claim* against = ClaimWithValue(s, "votes against", "vote", "4");
+  ASSERT_NE(against, nullptr);
+  EXPECT_EQ(against->status, "conflict");
+  EXPECT_EQ(Values(*against), (std::set<std::string>{"4", "5"}));
+  const Claim* in_favour = ClaimWithValue(s, "votes for", "vote", "9");
+  ASSERT_NE(in_favour, nullptr);
+  EXPECT_EQ(in_favour->status, "agreed");
+  EXPECT_EQ(Values(*in_favour), (std::set<std::string>{"9"}));
+}
+
 // Words told to two different listeners are two statements: an interview
 // with an outlet and a written reply to a board do not disagree; the same
 // words in an interview and on Facebook do.
