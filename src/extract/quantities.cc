@@ -449,7 +449,8 @@ constexpr const auto& kPronouns = lexicon::kPronounsFigure;
 bool IsSumVerb(std::string_view lower) {
   if (lexicon::Find(lexicon::kMeasureGroups, lower).empty()) return false;
   return lower.ends_with("ed") || lower == "paid" || lower == "sold" || lower == "bought" || lower == "spent" ||
-         lower == "lost" || lower == "owes";
+         lower == "lost" || lower == "owes" || lower == "pay" || lower == "pays" || lower == "repay" ||
+         lower == "refund" || lower == "save" || lower == "saves" || lower == "cost" || lower == "costs";
 }
 
 // The measure a phrase names: the group of a one-word phrase ("deal" ->
@@ -1227,6 +1228,14 @@ class Finder {
          ++aux) {
       ++k;
     }
+    // "540 jobs are set to go", "as many as 450 roles could go": jobs go
+    // when they are cut.
+    if (k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsLowerWord(toks_[k]) &&
+        lexicon::In(lexicon::kVerbsAndAdverbsJobsGo, Lower(toks_[k].s))) {
+      const std::string noun = Lower(toks_[last].s);
+      const std::string_view group = lexicon::Find(lexicon::kCountSynonyms, noun);
+      if (noun == "jobs" || group == "jobs" || group == "staff") return "cut";
+    }
     if (k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsParticiple(k) &&
         (aux > 0 || IsWordCi(k + 1, "by"))) {
       // "were taken to hospital", "treated in hospital": where they were
@@ -1820,6 +1829,22 @@ class Finder {
     if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size() && IsUpperWord(toks_[m.last + 2])) {
       for (const EntityMention* e : by_end_) {
         if (e->span.start == toks_[m.last + 2].c0) return e->entity;  // "5,000 followers of Zoë Fox"
+      }
+    }
+    // "540 jobs are to go at Brisco", "2,100 staff at Brisco": a workforce
+    // count is the organisation it works at, named after "at" in its own
+    // clause (by_start_ holds no places: "jobs at Tarnbridge" is no one's).
+    if (const std::string_view group = lexicon::Find(lexicon::kCountSynonyms, Lower(m.unit));
+        group == "staff" || group == "jobs" || Lower(m.unit) == "jobs") {
+      for (size_t k = m.last + 1; k < toks_.size() && k <= m.last + kMaxVerbReach + 1 &&
+                                  toks_[k].sentence == toks_[m.first].sentence && IsLowerWord(toks_[k]);
+           ++k) {
+        if (!IsWordCi(k, "at") || k + 1 >= toks_.size()) continue;
+        for (const EntityMention* e : by_start_) {
+          // The tagger may type a firm named for its founder PERSON.
+          if (e->span.start == toks_[k + 1].c0) return e->entity;
+        }
+        break;
       }
     }
     // The clause subject owns a count it has ("Acme has 300 staff") and a

@@ -81,6 +81,9 @@ struct Figure {
   std::vector<std::string> modifiers;
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
+  // The thing a sum no one owns is of, when its clause's subject names it
+  // ("film" of "The film cost $42m to make"): ThingOf.
+  std::string thing;
 };
 
 // Share of content words two figures' sentences have in common (Jaccard),
@@ -424,6 +427,63 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   SortUnique(f.qualifiers);
 }
 
+// The thing a sum is of when its own verb names it and the verb's subject
+// is a common noun phrase: "The film cost $42m to make" (film), "repairs
+// will cost £2.4m" (repairs), "The stand, which cost £9m," (stand). ""
+// when the verb is not the sum's measure (lexicons/measure_groups.txt) or
+// its subject is a name, a pronoun or no noun phrase.
+std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q, const std::string& measure) {
+  constexpr size_t kMaxThingWords = 3;  // "the new east stand"
+  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+  const std::string lead = view.Slice(sentence.start, q.span.start);
+  const std::vector<WordToken> words = Tokenize(lead);
+  const auto gap = [&](size_t k) {  // text between word k and the next (or the figure)
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    return std::string_view(lead).substr(words[k].end, to - words[k].end);
+  };
+  const auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
+  if (words.empty() || !spaces(gap(words.size() - 1))) return "";
+  size_t k = words.size() - 1;
+  if (lexicon::Find(lexicon::kMeasureGroups, words[k].folded) != measure) return "";
+  // Back over auxiliaries and modals ("will", "would have").
+  while (k > 0 && spaces(gap(k - 1)) && lexicon::In(lexicon::kAuxiliaries, words[k - 1].folded)) --k;
+  if (k == 0) return "";
+  size_t head = k - 1;
+  // A relative clause's antecedent: "The stand, which cost".
+  if ((words[head].folded == "which" || words[head].folded == "that") && head > 0) {
+    const std::string_view g = gap(head - 1);
+    if (!spaces(g) && g.find_first_not_of(", ") != std::string_view::npos) return "";
+    --head;
+  } else if (!spaces(gap(head))) {
+    return "";
+  }
+  const auto name_like = [&](size_t w) { return words[w].capitalised && !words[w].sentence_initial && w > 0; };
+  const auto content = [&](size_t w) {
+    return words[w].has_letter && !IsStopWord(words[w].folded) && !name_like(w) &&
+           !lexicon::In(lexicon::kDeterminers, words[w].folded) &&
+           !lexicon::In(lexicon::kPronounsFigure, words[w].folded);
+  };
+  if (!content(head)) return "";
+  size_t first = head;
+  while (first > 0 && head - first + 1 < kMaxThingWords && spaces(gap(first - 1)) && content(first - 1)) --first;
+  // The phrase opens its sentence or clause, or follows a determiner.
+  const bool opens = first == 0 || !spaces(gap(first - 1)) || words[first - 1].folded == "that";
+  const bool determined = first > 0 && spaces(gap(first - 1)) && lexicon::In(lexicon::kDeterminersOwner, words[first - 1].folded);
+  if (!opens && !determined) return "";
+  // Not a name: no word of the phrase inside an entity mention.
+  const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
+  const size_t phrase_end = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[head].end));
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start < phrase_end && phrase_start < m.span.end) return "";
+  }
+  std::string out;
+  for (size_t w = first; w <= head; ++w) {
+    if (!out.empty()) out += ' ';
+    out += words[w].folded;
+  }
+  return out;
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -497,6 +557,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       std::sort(f.terms.begin(), f.terms.end());
       f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
       f.value = FigureValueText(q);
+      if (!f.entity && IsCurrency(f.scale)) f.thing = ThingOf(a, view, q, f.attribute);
       SetFrame(f, a, view);
       out.push_back(std::move(f));
     }
@@ -634,9 +695,9 @@ bool Comparable(const Figure& f, const Figure& g) {
 // one sum ("severance package", "severance deal", "severance"): each takes
 // the measure most of them use.
 void JoinSums(std::vector<Figure>& figures) {
-  std::map<std::tuple<std::optional<size_t>, std::string>, std::vector<Figure*>> by_owner;
+  std::map<std::tuple<std::optional<size_t>, std::string, std::string>, std::vector<Figure*>> by_owner;
   for (Figure& f : figures) {
-    if (IsCurrency(f.scale) && f.attribute != "amount") by_owner[{f.entity, f.scale}].push_back(&f);
+    if (IsCurrency(f.scale) && f.attribute != "amount") by_owner[{f.entity, f.thing, f.scale}].push_back(&f);
   }
   for (auto& [key, group] : by_owner) {
     std::vector<std::string> attributes;
@@ -694,7 +755,7 @@ void JoinEqualValues(std::vector<Figure>& figures) {
     if (g.entity) owners[{g.attribute, g.scale, g.value}].insert(*g.entity);
   }
   for (Figure& f : figures) {
-    if (f.entity || f.attribute == "age") continue;
+    if (f.entity || !f.thing.empty() || f.attribute == "age") continue;
     auto it = owners.find({f.attribute, f.scale, f.value});
     if (it == owners.end() || it->second.size() != 1) continue;
     f.entity = *it->second.begin();
@@ -835,7 +896,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     }
     for (size_t j : candidates) {
       const Figure& g = figures[j];
-      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || !SameTime(f, g) ||
+      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
+          !SameTime(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g) ||
           ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {
         continue;
@@ -959,6 +1021,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
     if (first.entity) {
       c.subject = story.entities[*first.entity].id;
       c.subject_name = story.entities[*first.entity].name;
+    } else if (!first.thing.empty()) {
+      c.subject_name = first.thing;  // "film / cost"
     } else if (IsCurrency(first.scale)) {
       // A sum no one owns is named by what it is ("severance package":
       // amount), the thing a reader looks for.
@@ -1005,9 +1069,41 @@ std::string FigureValueText(const Quantity& q) {
   return text;
 }
 
+// How far a value written with a scale word or suffix reaches by its own
+// rounding: "£1.3 million" is any sum from £1.25m to £1.35m, so it states
+// £1,296,000 too; 0 for a value written in full ("1,296,000", "48").
+double ScaleRounding(const Quantity& q) {
+  constexpr double kMinScale = 1000;  // "30K", "£1.3m", "$2bn"
+  size_t digits = q.text.find_first_of("0123456789");
+  if (digits == std::string::npos) return 0;
+  size_t end = digits;
+  int decimals = -1;
+  for (; end < q.text.size(); ++end) {
+    const char c = q.text[end];
+    if (c == '.' && decimals < 0 && end + 1 < q.text.size() && std::isdigit(static_cast<unsigned char>(q.text[end + 1]))) {
+      decimals = 0;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (decimals >= 0) ++decimals;
+    } else if (c != ',') {
+      break;
+    }
+  }
+  std::string written = q.text.substr(digits, end - digits);
+  written.erase(std::remove(written.begin(), written.end(), ','), written.end());
+  const double number = std::strtod(written.c_str(), nullptr);
+  if (number <= 0) return 0;
+  const double scale = q.value / number;
+  if (scale < kMinScale) return 0;
+  return 0.5 * std::pow(10.0, -std::max(decimals, 0)) * scale;
+}
+
 bool FiguresCompatible(const Quantity& a, const Quantity& b) {
   if (Exact(a) && Exact(b)) {
     if (std::fabs(a.value - b.value) <= kSameValue * std::max(1.0, std::fabs(a.value))) return true;
+    // A rounded value holds the precise one it rounds ("£1.3m" /
+    // "£1,296,000"), never another rounded one ("£1.3m" / "£1.35m").
+    const double ra = ScaleRounding(a), rb = ScaleRounding(b);
+    if ((ra > 0) != (rb > 0) && std::fabs(a.value - b.value) < std::max(ra, rb)) return true;
     // "fell 6 per cent" rounds "fell 5.8 per cent": a whole percentage
     // and a decimal one that rounds to it.
     const auto whole = [](double v) { return std::fabs(v - std::round(v)) < kSameValue; };
@@ -1026,10 +1122,10 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);
-  std::map<std::tuple<size_t, std::string, std::string>, std::vector<const Figure*>> groups;
+  std::map<std::tuple<size_t, std::string, std::string, std::string>, std::vector<const Figure*>> groups;
   constexpr size_t kNoEntity = std::numeric_limits<size_t>::max();
   for (const Figure& f : figures) {
-    groups[{f.entity.value_or(kNoEntity), f.attribute, f.scale}].push_back(&f);
+    groups[{f.entity.value_or(kNoEntity), f.thing, f.attribute, f.scale}].push_back(&f);
   }
   std::vector<std::vector<const Figure*>> own;  // the groups, in key order
   std::map<const Figure*, size_t> origin;

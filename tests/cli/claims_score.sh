@@ -57,8 +57,10 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # 35 traps.
 # Twelfth round: four blind dev stories (49; as new P 0.733 R 0.333, so the
 # totals fell by their addition: P 0.916 R 0.545, value-subject 0.744, 37
-# traps, with the session's tally rule already in).
-checks = [("conflict_precision", 0.91), ("conflict_recall", 0.54), ("value_subject_accuracy", 0.74)]
+# traps, with the session's tally rule already in). End of the round (sums
+# named by their verb and the thing its subject names, rounded sums, jobs
+# that go at an organisation): P 0.922 R 0.551, value-subject 0.741, 37 traps.
+checks = [("conflict_precision", 0.915), ("conflict_recall", 0.545), ("value_subject_accuracy", 0.74)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:
     bad.append(f"trap violations {t['trap_violations']} > 37")

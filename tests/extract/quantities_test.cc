@@ -371,7 +371,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // A half after the figure ("three and a half hours").
       {"Skiers were stranded for up to three and a half hours.", "three and a half hours", 3.5, 0, "stranded",
        B::kAtMost},
-      {"The repairs will cost 2 and a half million pounds.", "2 and a half million pounds", 2500000, 0, "",
+      {"The repairs will cost 2 and a half million pounds.", "2 and a half million pounds", 2500000, 0, "cost",
        B::kExact},
       // A modal before the participle ("would be affected"); a hyphenated
       // noun modifier narrows the count ("season-ticket holders").
@@ -424,7 +424,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Severance for the workers alone will total $14m.", "$14m", 14e6, 0, "severance", B::kExact},
       {"The severance deal, worth $12.6m in total, was signed.", "$12.6m", 12.6e6, 0, "severance deal", B::kExact},
       {"More than 2,000 people fled.", "2,000 people", 2000, 0, "people", B::kAtLeast},
-      {"Up to 50 jobs will go.", "50 jobs", 50, 0, "jobs", B::kAtMost},
+      {"Up to 50 jobs will go.", "50 jobs", 50, 0, "jobs cut", B::kAtMost},
       {"Between 400 and 450 firefighters were deployed.", "Between 400 and 450 firefighters", 400, 450,
        "firefighters deployed", B::kExact},
       {"It may fetch between $8m and $12m.", "between $8m and $12m", 8e6, 12e6, "", B::kExact},
@@ -539,6 +539,37 @@ TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
   const std::vector<Quantity> place =
       FindQuantities("About 185,000 homes lost power, 72,000 of them in the city itself.", {});
   EXPECT_EQ(FindByText(place, "72,000"), nullptr);
+}
+
+// A sum a verb takes as its object is named by the verb: what a thing
+// costs, what someone is ordered to pay or refund, what a plan saves.
+TEST(FindQuantitiesTest, SumsNamedByTheirVerb) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"The new stand cost $42 million to build.", "cost"},
+      {"Repairs will cost £2.4m.", "cost"},
+      {"The tribunal ordered the firm to pay £241,000.", "payment"},
+      {"The landlord must refund £1.3 million to tenants.", "payment"},
+      {"The merger would save £2.4m a year.", "savings"},
+  };
+  for (const auto& [sentence, measure] : kCases) {
+    const std::vector<Quantity> found = FindQuantities(sentence, {});
+    ASSERT_EQ(found.size(), 1u) << sentence;
+    EXPECT_EQ(found[0].measure, measure) << sentence;
+  }
+}
+
+// Jobs "go" when they are cut, and a workforce count is the organisation it
+// works at; a place after "at" owns nothing.
+TEST(FindQuantitiesTest, JobsThatGoAtAnOrganisation) {
+  ExpectCase({"Some 540 jobs are set to go at Acme Corp after the deal.", {kAcme}, "540 jobs", 540, "jobs", "e3"});
+  ExpectCase({"There are 2,100 staff at Acme Corp.", {kAcme}, "2,100 staff", 2100, "staff", "e3"});
+  const MentionSpec kTown{"Tarnbridge", "PLACE", "e5"};
+  ExpectCase({"Some 540 jobs will go at Tarnbridge.", {kTown}, "540 jobs", 540, "jobs", ""});
+  for (const char* sentence : {"Up to 450 roles could go.", "Some 540 jobs are set to go at Acme Corp."}) {
+    const std::vector<Quantity> found = FindQuantities(sentence, {});
+    ASSERT_EQ(found.size(), 1u) << sentence;
+    EXPECT_TRUE(found[0].measure.ends_with(" cut")) << sentence << ": " << found[0].measure;
+  }
 }
 
 // A unit written onto the digits or after them is spelled one way.

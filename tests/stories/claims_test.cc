@@ -1383,6 +1383,44 @@ TEST(ClaimsTest, TalliesOfOneVoteDisagreeSideBySide) {
   EXPECT_EQ(Values(*in_favour), (std::set<std::string>{"9"}));
 }
 
+// A sum written with a scale word is rounded to its last digit: "£1.3
+// million" states £1,296,000 too, but not £1.8 million.
+TEST(ClaimsTest, ARoundedSumHoldsThePreciseOne) {
+  const std::string title = "Tribunal orders refund for Eastfold tenants";
+  const auto text = [](const std::string& sum) {
+    return "The tribunal on Tuesday ordered Hallam Estates to refund " + sum +
+           " to tenants of the Eastfold estate over unfair service charges.";
+  };
+  const std::pair<std::string, std::string> rows[] = {
+      {"£1.3 million", "£1,296,000"}, {"£1.3 million", "£1.8 million"}, {"£1,296,000", "£1,300,000"}};
+  const bool conflict[] = {false, true, true};
+  for (size_t i = 0; i < std::size(rows); ++i) {
+    const Brief b = BriefOf({Plain("r0", title, "2026-06-03", text(rows[i].first)),
+                             Plain("r1", title, "2026-06-04", text(rows[i].second))});
+    ASSERT_EQ(b.stories.size(), 1u);
+    EXPECT_EQ(HasConflict(b.stories[0]), conflict[i]) << rows[i].first << " / " << rows[i].second;
+  }
+}
+
+// A sum its own verb names is the thing the verb's subject names: two
+// outlets' costs of "the new stand" disagree as the stand's, and a sum of
+// something else in the story is not set against them.
+TEST(ClaimsTest, ASumIsTheThingItsVerbsSubjectNames) {
+  const std::string title = "Harwick Rovers open new stand";
+  const Brief b = BriefOf(
+      {Plain("s0", title, "2026-08-01",
+             "Harwick Rovers opened their rebuilt east stand on Saturday. The new stand cost £42m to build, the "
+             "club said, and holds 9,000 fans."),
+       Plain("s1", title, "2026-08-02",
+             "Fans filled Harwick's east stand for the first time on Saturday. The new stand cost £45m to build. "
+             "Season tickets cost £420 this year.")});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* cost = ClaimWithValue(b.stories[0], "cost", "new stand", "42000000 GBP");
+  ASSERT_NE(cost, nullptr);
+  EXPECT_EQ(cost->status, "conflict");
+  EXPECT_EQ(Values(*cost), (std::set<std::string>{"42000000 GBP", "45000000 GBP"}));
+}
+
 // Words told to two different listeners are two statements: an interview
 // with an outlet and a written reply to a board do not disagree; the same
 // words in an interview and on Facebook do.
