@@ -1356,18 +1356,74 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
   return std::nullopt;
 }
 
+// Code points a dateline's place and outlet may take after its date
+// ("June 9 (Northlight) - "): longer, and the text is the lede's own.
+constexpr size_t kMaxDatelineTail = 32;
+
+// Whether `d` is a dateline's date ("BRANTOCK, England, June 9
+// (Northlight) - Councillors ..."): only capitalised words and commas
+// before it in its sentence, and a dash soon after it. A dateline dates
+// the report, not what it reports.
+bool InDateline(const TextView& view, Span sentence, const DateMention& d) {
+  const std::string lead = view.Slice(sentence.start, d.span.start);
+  for (const WordToken& t : Tokenize(lead)) {
+    if (t.has_letter && !t.capitalised) return false;
+  }
+  const std::string tail = view.Slice(d.span.end, std::min(sentence.end, d.span.end + kMaxDatelineTail));
+  return tail.find(" - ") != std::string::npos || tail.find("\xE2\x80\x94") != std::string::npos ||
+         tail.find(" \xE2\x80\x93 ") != std::string::npos;
+}
+
+// The day of the story's event as an article's lede gives it ("Two people
+// died in a crush at the festival on Saturday night"): the first day of the
+// article's first sentence, outside quotations and datelines, on or before
+// the article's own day (a lede's later day is what is to come). Null when
+// the lede gives none.
+const DateMention* LedeDay(const AnnotatedArticle& a, const TextView& view) {
+  if (a.sentences.empty() || a.article.published.size() < 10) return nullptr;
+  const Span lede = a.sentences.front();
+  for (const DateMention& d : a.dates) {
+    if (d.span.start < lede.start || d.span.end > lede.end) continue;
+    const std::string calendar = CalendarDatePrefix(d.value);
+    if (calendar.size() != 10 || calendar[0] == 'X') continue;
+    if (InDateline(view, lede, d)) continue;
+    const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& q) {
+      return q.kind != "indirect" && q.span.start <= d.span.start && d.span.end <= q.span.end;
+    });
+    if (quoted) continue;
+    return calendar <= a.article.published.substr(0, 10) ? &d : nullptr;
+  }
+  return nullptr;
+}
+
+// The word key of a lede's day no named subject owns: all articles' ledes
+// date the story's own event, whatever word each uses ("died in a crush",
+// "after a crush at the festival"). Not a word, so no event word takes it.
+const char kEventDayKey[] = "(event)";
+
+// Makes `m` the day `calendar` of the story's event as a lede gives it.
+void MakeEventDay(YearMention& m, const std::string& calendar) {
+  m.words = {kEventDayKey};
+  m.by_event_word = true;
+  m.precise = true;
+  m.subject.reset();
+  m.year = calendar;
+}
+
 std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArticle*>& members,
                                           EntityIndex& entities, const Story& story) {
   std::vector<YearMention> out;
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
+    const DateMention* lede_day = LedeDay(a, view);
     for (const DateMention& d : a.dates) {
       // A day or month counts only as the date of what a word says
       // happened ("resigned on Monday"); a year also as a thing's.
       const std::string calendar = CalendarDatePrefix(d.value);
       const bool day_or_month = (calendar.size() == 7 || calendar.size() == 10) && calendar[0] != 'X';
       if (!IsYearValue(d.value) && !day_or_month) continue;
+      const bool lede = &d == lede_day;
       const Span sentence = SentenceOf(a, d.span.start, view.cp_length());
       const size_t sentence_start = sentence.start, sentence_end = sentence.end;
       const std::string after = view.Slice(d.span.end, sentence_end);
@@ -1391,6 +1447,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           m.article = a.article.id;
           m.year = calendar;
           m.evidence = view.SentenceAt(d.span.start);
+          if (lede) MakeEventDay(m, calendar);
           out.push_back(std::move(m));
           continue;
         }
@@ -1411,6 +1468,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
         const EventWord event = FindEventWordBefore(before);
+        if (event.key.empty() && lede) {
+          MakeEventDay(m, calendar);
+          m.article = a.article.id;
+          m.evidence = view.SentenceAt(d.span.start);
+          out.push_back(std::move(m));
+          continue;
+        }
         if (event.key.empty()) {
           if (!past) continue;
           m.loose = true;
@@ -1459,6 +1523,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       m.article = a.article.id;
       m.year = m.precise ? calendar : d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
+      if (lede && !m.subject) MakeEventDay(m, calendar);
       if (past) {
         SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
                      m.by_event_word ? m.words.front() : "");
@@ -1693,8 +1758,8 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // "opened in 1974": the year the subject (or, with none, the story's
       // own event) did what the word says.
       const std::string& key = mentions[root].words.front();
-      const std::string attribute =
-          (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
+      const std::string attribute = key == kEventDayKey ? std::string("date")
+                                    : (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
       // A day of the story's event is compared only for agreement: meetings,
       // hearings and matches recur, and an unnamed one may be another.
       // The first of its kind happens once: its days are compared.

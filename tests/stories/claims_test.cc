@@ -486,6 +486,38 @@ TEST(ClaimsTest, TheFirstOfItsKindsDayIsCompared) {
   }
 }
 
+// The day two ledes give is the day of the story's own event, whatever
+// words each uses for it ("died in a crush", "after a crush at the
+// festival"): an agreement with no subject. Not a dateline's day, a day
+// after the article's own, nor a day of a later sentence.
+TEST(ClaimsTest, TheDayTwoLedesGiveIsTheStoryEventsDay) {
+  struct Row {
+    std::string first, second;
+    bool agreed;
+  };
+  const Row rows[] = {
+      {"Two people died in a crush at the Fenway festival on Saturday night.",
+       "A crush in front of the main stage at the Fenway festival on Saturday night left two dead.", true},
+      {"FENWAY, Aug 15 (Wire) - Two people died in a crush at the Fenway festival.",
+       "FENWAY, Aug 15 (Post) - A crush at the Fenway festival left two dead.", false},
+      {"Two people died in a crush at the Fenway festival. Police spoke on Saturday night.",
+       "A crush at the Fenway festival left two dead. Police spoke on Saturday night.", false},
+      {"Two people could be hurt in a crush at the Fenway festival on Saturday night.",
+       "A crush at the Fenway festival on Saturday night is feared by the police.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string published = row.first.find("could") != std::string::npos ? "2026-08-13" : "2026-08-16";
+    AnnotatedArticle a = MakeArticle("c1", "Coast News", published, "Festival crush", row.first);
+    AddDate(a, row.first.find("Aug 15") != std::string::npos ? "Aug 15" : "Saturday night", "2026-08-15");
+    AnnotatedArticle b = MakeArticle("c2", "Isles Radio", published, "Festival crush", row.second);
+    AddDate(b, row.second.find("Aug 15") != std::string::npos ? "Aug 15" : "Saturday night", "2026-08-15");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* day = ClaimWithValue(brief.stories[0], "date", "", "2026-08-15");
+    EXPECT_EQ(day != nullptr && day->status == "agreed" && day->subject.empty(), row.agreed) << row.first;
+  }
+}
+
 // Not when one sentence gives two years (which dates what is unclear), nor
 // years far apart, nor a year nothing matches: no claim is made of them.
 TEST(ClaimsTest, LooseYearsAreMatchedOnlyWhenClear) {
