@@ -1449,14 +1449,28 @@ bool InDateline(const TextView& view, Span sentence, const DateMention& d) {
          tail.find(" \xE2\x80\x93 ") != std::string::npos;
 }
 
+// An article's lede: its first sentence with a lower-case word (a byline
+// or an outlet's name before it is no sentence of the report). Null when
+// there is none.
+const Span* Lede(const AnnotatedArticle& a, const TextView& view) {
+  for (const Span& s : a.sentences) {
+    const std::vector<WordToken> words = Tokenize(view.Slice(s.start, s.end));
+    if (std::any_of(words.begin(), words.end(), [](const WordToken& t) { return t.has_letter && !t.capitalised; })) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
 // The day of the story's event as an article's lede gives it ("Two people
 // died in a crush at the festival on Saturday night"): the first day of the
-// article's first sentence, outside quotations and datelines, on or before
-// the article's own day (a lede's later day is what is to come). Null when
-// the lede gives none.
+// article's lede, outside quotations and datelines, on or before the
+// article's own day (a lede's later day is what is to come). Null when the
+// lede gives none.
 const DateMention* LedeDay(const AnnotatedArticle& a, const TextView& view) {
-  if (a.sentences.empty() || a.article.published.size() < 10) return nullptr;
-  const Span lede = a.sentences.front();
+  const Span* first = Lede(a, view);
+  if (first == nullptr || a.article.published.size() < 10) return nullptr;
+  const Span lede = *first;
   for (const DateMention& d : a.dates) {
     if (d.span.start < lede.start || d.span.end > lede.end) continue;
     const std::string calendar = CalendarDatePrefix(d.value);

@@ -506,7 +506,8 @@ TEST(ClaimsTest, TheFirstOfItsKindsDayIsCompared) {
 // The day two ledes give is the day of the story's own event, whatever
 // words each uses for it ("died in a crush", "after a crush at the
 // festival"): an agreement with no subject. Not a dateline's day, a day
-// after the article's own, nor a day of a later sentence.
+// after the article's own, nor a day of a later sentence; a byline is no
+// lede.
 TEST(ClaimsTest, TheDayTwoLedesGiveIsTheStoryEventsDay) {
   struct Row {
     std::string first, second;
@@ -521,6 +522,9 @@ TEST(ClaimsTest, TheDayTwoLedesGiveIsTheStoryEventsDay) {
        "A crush at the Fenway festival left two dead. Police spoke on Saturday night.", false},
       {"Two people could be hurt in a crush at the Fenway festival on Saturday night.",
        "A crush at the Fenway festival on Saturday night is feared by the police.", false},
+      // An outlet's name or a byline before the lede is no sentence of it.
+      {"Coast News Agency. Two people died in a crush at the Fenway festival on Saturday night.",
+       "By Ada Moss. A crush at the Fenway festival on Saturday night left two dead.", true},
   };
   for (const Row& row : rows) {
     const std::string published = row.first.find("could") != std::string::npos ? "2026-08-13" : "2026-08-16";
