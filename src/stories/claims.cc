@@ -1081,6 +1081,11 @@ struct YearMention {
 // How far apart two outlets' years of one event may be for one to be
 // taken as the other's statement of it ("set in 1968" / "in 1966").
 constexpr int kYearAlignSpan = 3;
+// The same for two years of one thing's event named by one kind of word
+// and the same noun in both ("the estate was completed in 1968" / "the
+// estate, which was built in 1972"): the words say it is one event, so
+// the years may differ more.
+constexpr int kEventYearAlignSpan = 5;
 // Words beside two years that must be alike ("at Tollin Point in 2016" /
 // "near Tollin Point in 2015"): one word in common ("divorced") is weak
 // evidence for a conflict shown.
@@ -1174,6 +1179,76 @@ bool PossessiveDeterminer(std::string_view w) { return w == "his" || w == "her" 
 bool IsPreposition(std::string_view w) {
   return w == "of" || w == "from" || w == "at" || w == "in" || w == "for" || w == "with" || w == "by" ||
          w == "to" || w == "on";
+}
+
+// Prepositions of place: "a main under the road".
+bool IsPlacePreposition(std::string_view w) {
+  return w == "under" || w == "beneath" || w == "below" || w == "near" || w == "beside" || w == "along" ||
+         w == "across" || w == "outside" || w == "behind" || w == "at" || w == "in" || w == "on";
+}
+
+// The noun an event word right after it dates, by the words just before
+// the word: "the estate was completed", "The exhibit, built", "the
+// band, which formed", "a water main under the road, laid" (a place's
+// phrase after the noun is passed over). "" when a name stands there;
+// nullopt when the word is not so placed: an aside ends there ("The
+// chairlift that stopped on Saturday, stranding skiers, was installed"),
+// or the word opens its clause.
+std::optional<std::string> NounBeforeEventWord(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  // What stands between word k - 1 and word k (the end of `lead` for k ==
+  // words.size()), spaces trimmed. REQUIRES: 0 < k <= words.size().
+  const auto gap = [&](size_t k) {
+    const size_t to = k < words.size() ? words[k].begin : lead.size();
+    return TrimWhitespace(lead.substr(words[k - 1].end, to - words[k - 1].end));
+  };
+  size_t k = words.size();
+  // "had been", "was": the verb's auxiliaries.
+  while (k > 1 && gap(k).empty() && lexicon::In(lexicon::kAuxiliariesPassive, words[k - 1].folded)) --k;
+  // "..., stranding skiers, was installed": a comma before the auxiliary
+  // closes an aside; the verb's subject is further back.
+  if (k < words.size() && !gap(k).empty()) return std::nullopt;
+  // "which formed", "that opened": a relative pronoun stands for the noun before it.
+  const bool relative = k > 1 && gap(k).empty() &&
+                        (words[k - 1].folded == "which" || words[k - 1].folded == "that" || words[k - 1].folded == "who");
+  if (relative) --k;
+  // Nothing, or one comma, before a participle or a relative clause: "The
+  // lift, installed"; more punctuation ends an aside or another clause.
+  if (k == 0 || (!gap(k).empty() && gap(k) != ",")) return std::nullopt;
+  const WordToken& noun = words[k - 1];
+  if (!noun.has_letter || IsStopWord(noun.folded) || IsCalendarWord(noun.folded)) return std::nullopt;
+  // "Askern Fields, which began": a name the event word's subject rules
+  // (EventWordSubject) did not take; which thing it is stays open. So
+  // does a capital word opening the sentence ("Cops launched their probe").
+  if (noun.capitalised) return std::string();
+  // A relative clause is the nearer noun's ("a record for the cinema,
+  // which opened"), unless that noun is the agent or complement of a noun
+  // before it ("an investigation by the crime unit, which began", "the
+  // roof of the stand, which"): either may be what it says.
+  if (relative) {
+    constexpr size_t kMaxModifiers = 5;  // "by the regional economic crime unit" and one more
+    for (size_t j = k - 1, seen = 0; j-- > 0 && seen < kMaxModifiers && gap(j + 1).empty(); ++seen) {
+      const std::string_view w = words[j].folded;
+      if (w == "by" || w == "of") return std::nullopt;
+      if (IsStopWord(w) && w != "the" && w != "a" && w != "an") break;
+    }
+    return noun.folded;
+  }
+  // "main under the road": a place's phrase after the noun, before a
+  // participle.
+  constexpr size_t kMaxPhraseWords = 3;  // "under the old road"
+  for (size_t j = k - 1, seen = 0; j-- > 0 && seen < kMaxPhraseWords; ++seen) {
+    if (!gap(j + 1).empty()) break;
+    const std::string_view w = words[j].folded;
+    if (IsPlacePreposition(w)) {
+      if (j == 0 || !gap(j).empty()) break;
+      const WordToken& head = words[j - 1];
+      if (head.capitalised || !head.has_letter || IsStopWord(head.folded)) break;
+      return head.folded;
+    }
+    if (w != "the" && w != "a" && w != "an" && (words[j].capitalised || IsStopWord(w))) break;
+  }
+  return noun.folded;
 }
 
 // `text` without what stands between commas (an apposition or an
@@ -1356,18 +1431,88 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
   return std::nullopt;
 }
 
+// Code points a dateline's place and outlet may take after its date
+// ("June 9 (Northlight) - "): longer, and the text is the lede's own.
+constexpr size_t kMaxDatelineTail = 32;
+
+// Whether `d` is a dateline's date ("BRANTOCK, England, June 9
+// (Northlight) - Councillors ..."): only capitalised words and commas
+// before it in its sentence, and a dash soon after it. A dateline dates
+// the report, not what it reports.
+bool InDateline(const TextView& view, Span sentence, const DateMention& d) {
+  const std::string lead = view.Slice(sentence.start, d.span.start);
+  for (const WordToken& t : Tokenize(lead)) {
+    if (t.has_letter && !t.capitalised) return false;
+  }
+  const std::string tail = view.Slice(d.span.end, std::min(sentence.end, d.span.end + kMaxDatelineTail));
+  return tail.find(" - ") != std::string::npos || tail.find("\xE2\x80\x94") != std::string::npos ||
+         tail.find(" \xE2\x80\x93 ") != std::string::npos;
+}
+
+// An article's lede: its first sentence with a lower-case word (a byline
+// or an outlet's name before it is no sentence of the report). Null when
+// there is none.
+const Span* Lede(const AnnotatedArticle& a, const TextView& view) {
+  for (const Span& s : a.sentences) {
+    const std::vector<WordToken> words = Tokenize(view.Slice(s.start, s.end));
+    if (std::any_of(words.begin(), words.end(), [](const WordToken& t) { return t.has_letter && !t.capitalised; })) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+// The day of the story's event as an article's lede gives it ("Two people
+// died in a crush at the festival on Saturday night"): the first day of the
+// article's lede, outside quotations and datelines, on or before the
+// article's own day (a lede's later day is what is to come). Null when the
+// lede gives none.
+const DateMention* LedeDay(const AnnotatedArticle& a, const TextView& view) {
+  const Span* first = Lede(a, view);
+  if (first == nullptr || a.article.published.size() < 10) return nullptr;
+  const Span lede = *first;
+  for (const DateMention& d : a.dates) {
+    if (d.span.start < lede.start || d.span.end > lede.end) continue;
+    const std::string calendar = CalendarDatePrefix(d.value);
+    if (calendar.size() != 10 || calendar[0] == 'X') continue;
+    if (InDateline(view, lede, d)) continue;
+    const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& q) {
+      return q.kind != "indirect" && q.span.start <= d.span.start && d.span.end <= q.span.end;
+    });
+    if (quoted) continue;
+    return calendar <= a.article.published.substr(0, 10) ? &d : nullptr;
+  }
+  return nullptr;
+}
+
+// The word key of a lede's day no named subject owns: all articles' ledes
+// date the story's own event, whatever word each uses ("died in a crush",
+// "after a crush at the festival"). Not a word, so no event word takes it.
+const char kEventDayKey[] = "(event)";
+
+// Makes `m` the day `calendar` of the story's event as a lede gives it.
+void MakeEventDay(YearMention& m, const std::string& calendar) {
+  m.words = {kEventDayKey};
+  m.by_event_word = true;
+  m.precise = true;
+  m.subject.reset();
+  m.year = calendar;
+}
+
 std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArticle*>& members,
                                           EntityIndex& entities, const Story& story) {
   std::vector<YearMention> out;
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
+    const DateMention* lede_day = LedeDay(a, view);
     for (const DateMention& d : a.dates) {
       // A day or month counts only as the date of what a word says
       // happened ("resigned on Monday"); a year also as a thing's.
       const std::string calendar = CalendarDatePrefix(d.value);
       const bool day_or_month = (calendar.size() == 7 || calendar.size() == 10) && calendar[0] != 'X';
       if (!IsYearValue(d.value) && !day_or_month) continue;
+      const bool lede = &d == lede_day;
       const Span sentence = SentenceOf(a, d.span.start, view.cp_length());
       const size_t sentence_start = sentence.start, sentence_end = sentence.end;
       const std::string after = view.Slice(d.span.end, sentence_end);
@@ -1391,6 +1536,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           m.article = a.article.id;
           m.year = calendar;
           m.evidence = view.SentenceAt(d.span.start);
+          if (lede) MakeEventDay(m, calendar);
           out.push_back(std::move(m));
           continue;
         }
@@ -1411,6 +1557,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
         const EventWord event = FindEventWordBefore(before);
+        if (event.key.empty() && lede) {
+          MakeEventDay(m, calendar);
+          m.article = a.article.id;
+          m.evidence = view.SentenceAt(d.span.start);
+          out.push_back(std::move(m));
+          continue;
+        }
         if (event.key.empty()) {
           if (!past) continue;
           m.loose = true;
@@ -1430,7 +1583,15 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
                                      word, d.span.start);
         // Without a named subject, the thing the sentence opens with tells
         // events apart ("the fire began", "the inquiry began").
-        const std::string thing = m.subject ? "" : OpeningNoun(view.Slice(sentence_start, word_at));
+        std::string thing;
+        if (!m.subject) {
+          const std::string lead = view.Slice(sentence_start, word_at);
+          // A day's thing only tells events apart ("the first people fell
+          // ill" / "the first patients fell ill" are one): the clause's.
+          const std::optional<std::string> noun =
+              day_or_month ? std::nullopt : NounBeforeEventWord(lead);
+          thing = noun ? *noun : OpeningNoun(lead);
+        }
         m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
@@ -1459,6 +1620,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       m.article = a.article.id;
       m.year = m.precise ? calendar : d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
+      if (lede && !m.subject) MakeEventDay(m, calendar);
       if (past) {
         SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
                      m.by_event_word ? m.words.front() : "");
@@ -1545,21 +1707,22 @@ std::string EventThing(const YearMention& m) {
 
 // Two mentions of one kind of event may be one thing's when they name the
 // same subject, or one names none ("Brisco, founded in 1971" / "The firm
-// was founded ... in 1974"), or neither does and the things their
-// sentences open with do not differ ("The couple divorced" / "They
-// divorced").
+// was founded ... in 1974"), or neither does and the things they date do
+// not differ ("The couple divorced" / "They divorced", "the lift" / "the
+// chairlift").
 bool SameEventThing(const YearMention& a, const YearMention& b) {
   if (a.subject && b.subject) return *a.subject == *b.subject;
   if (a.subject || b.subject) return true;
   const std::string x = EventThing(a), y = EventThing(b);
-  return x.empty() || y.empty() || x == y;
+  // A compound names a kind of its last part: "chairlift" is a "lift".
+  return x.empty() || y.empty() || x.ends_with(y) || y.ends_with(x);
 }
 
 // Pairs of year mentions in two articles that date one thing's event in
 // different words or with its subject named in one only ("The Ardlin
 // Star, built in 1998" / "The 92-metre ro-ro ferry, built in 1996"): of
 // one kind of event (EventKind), of the same thing (SameEventThing), at
-// most kYearAlignSpan apart, and each the only such mention in its
+// most kEventYearAlignSpan apart, and each the only such mention in its
 // article, so which event each dates is not in doubt.
 std::vector<std::pair<size_t, size_t>> AlignEventYears(const std::vector<YearMention>& mentions) {
   std::map<std::string, std::vector<size_t>> by_kind;
@@ -1586,7 +1749,9 @@ std::vector<std::pair<size_t, size_t>> AlignEventYears(const std::vector<YearMen
     for (size_t i : list) {
       for (size_t j : list) {
         if (j <= i || mentions[j].article == mentions[i].article) continue;
-        if (std::abs(year_of(i) - year_of(j)) > kYearAlignSpan) continue;
+        // The wider span only when both name the thing ("the estate").
+        const bool named = !EventThing(mentions[i]).empty() && !EventThing(mentions[j]).empty();
+        if (std::abs(year_of(i) - year_of(j)) > (named ? kEventYearAlignSpan : kYearAlignSpan)) continue;
         if (only_match(i, mentions[j].article) != j || only_match(j, mentions[i].article) != i) continue;
         out.emplace_back(i, j);
       }
@@ -1683,8 +1848,11 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // is shown with them.
       std::string label;
       for (const std::string& w : mentions[root].label) label += " " + w;
+      // With no one named, the thing an event word dates names it ("the
+      // band, which formed in the city in 2014": the band's).
+      const std::string thing = mentions[root].by_event_word && !mentions[root].precise ? EventThing(mentions[root]) : "";
       table.Add(fmt::format("y|{}", root), subject_entity ? story.entities[*subject_entity].id : "",
-                subject_entity ? story.entities[*subject_entity].name : "", "year" + label, mentions[i].year,
+                subject_entity ? story.entities[*subject_entity].name : thing, "year" + label, mentions[i].year,
                 mentions[i].article, mentions[i].evidence);
       continue;
     }
@@ -1693,8 +1861,8 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // "opened in 1974": the year the subject (or, with none, the story's
       // own event) did what the word says.
       const std::string& key = mentions[root].words.front();
-      const std::string attribute =
-          (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
+      const std::string attribute = key == kEventDayKey ? std::string("date")
+                                    : (mentions[root].precise ? "date " : "year ") + key.substr(0, key.find(kThingMark));
       // A day of the story's event is compared only for agreement: meetings,
       // hearings and matches recur, and an unnamed one may be another.
       // The first of its kind happens once: its days are compared.
