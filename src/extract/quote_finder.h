@@ -172,6 +172,7 @@ class Finder {
   bool FollowedByCue(const Judged& j) const;
   bool IsTitle(const Judged& j, size_t n) const;
   bool CitedHeadline(const Judged& j, size_t n) const;
+  size_t SourceCitation(size_t from, size_t to) const;
   bool SoCalled(const Judged& j) const;
   bool Embedded(const Judged& j) const;
   void DirectQuotes(std::vector<Quote>* out);

@@ -688,7 +688,10 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
     if (w == "who" || w == "which" || w == "whose" || w == "that" || w == "and" || w == "but") return false;
     if (IsFinite(w)) return true;
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";
-    if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition) {
+    // "no one else was hurt": "one" after "no" is the subject's noun.
+    const bool no_one = w == "one" && words_[k - 1].lower == "no";
+    if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition &&
+        !no_one) {
       return false;
     }
   }

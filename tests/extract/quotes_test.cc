@@ -1287,6 +1287,50 @@ TEST(FindQuotesTest, Issue16RealNewsSixthRound) {
   });
 }
 
+// Issue 16, the seventh real-news round (eval/quotes/ecbplus-news-5.json):
+// rules from the ECB+ dev rows' errors, each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsSeventhRound) {
+  const MentionSpec kRenn{"Ivo Renn", "PERSON", "e1"};
+  const MentionSpec kRennSurname{"Renn", "PERSON", "e1"};
+  const MentionSpec kFiske{"Dana Fiske", "PERSON", "e3"};
+  ExpectCases({
+      {"a quotation continued in a paragraph the flattened text lost: split at the new opening mark",
+       "\u201cWe lost the first game,\u201d Ivo Renn said. \u201cThe crowd was loud. \u201cWe won the next "
+       "eight. \u201cNobody expected that.\u201d The club is top. Renn later said the coach would stay.",
+       {kRenn, kRennSurname},
+       {{"We lost the first game,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"The crowd was loud.", "direct", "e1", "Ivo Renn", "", ""},
+        {"We won the next eight.", "direct", "e1", "Ivo Renn", "", ""},
+        {"Nobody expected that.", "direct", "e1", "Ivo Renn", "", ""},
+        {"the coach would stay", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a closing mark typed as an opening one after a full stop, the writer's words after it",
+       "\u201cWe will find a way,\u201d Dana Fiske said. \u201cWe are better than this. \u201cThe former "
+       "coach started his career in Varn.",
+       {kFiske},
+       {{"We will find a way,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"We are better than this.", "direct", "e3", "Dana Fiske", "", ""}}},
+      {"an opening mark inside a noun phrase is no quotation a sentence-opening mark could split",
+       "Fans loved the \u201cvery brave' coach. \u201cWe will win the cup,\u201d Dana Fiske said.",
+       {kFiske},
+       {{"We will win the cup,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'no one' is a clause's subject after a verb of saying",
+       "Ivo Renn could not say who was inside, but said no one else was injured.",
+       {kRenn},
+       {{"no one else was injured", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"an excerpt of another outlet's article cited after it in brackets: the outlet, medium article",
+       "There is news from Varn. \u201cA fire broke out at the depot on Monday, officials said.\u201d (Kestrel "
+       "Post article) More is known now.",
+       {},
+       {{"A fire broke out at the depot on Monday, officials said.", "direct", "", "Kestrel Post", "", "article"}}},
+      {"an excerpt never closed ends at its citation",
+       "There is news from Varn. \u201cA fire broke out at the depot on Monday. The depot is closed. (Varn "
+       "News Article) Kestrel Post has more. \u201cThe fire is out.\u201d (Kestrel Post article)",
+       {},
+       {{"A fire broke out at the depot on Monday. The depot is closed.", "direct", "", "Varn News", "", "article"},
+        {"The fire is out.", "direct", "", "Kestrel Post", "", "article"}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
