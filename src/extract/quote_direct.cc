@@ -378,6 +378,19 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   // ""decades in the making," Obama explained": a cue after it.
   for (size_t i = j.close_word + 1; i < to && i < j.close_word + kPostWindowWords; ++i) {
     if (InQuote(i)) break;
+    // ""communicates the best science …," according to the Office's Web
+    // site": the source after "according to" (from the phrase's end).
+    if (words_[i].lower == "according" && i == j.close_word + 1 + (words_[j.close_word + 1].lower == ",") &&
+        i + 2 < to && words_[i + 1].lower == "to") {
+      Attribution a;
+      a.speaker = AccordingTo(i + 2, ContentEnd(i + 2, to), /*postposed=*/true);
+      if (!a.speaker.found) break;
+      a.cue = "according to";
+      a.from = from;
+      a.to = to;
+      a.found = true;
+      return a;
+    }
     if (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i) || words_[i].lower == "according") continue;
     Attribution a;
     // "… returns "show that …," said Ellis Varga, a senior adviser": an

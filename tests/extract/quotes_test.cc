@@ -1328,6 +1328,27 @@ TEST(FindQuotesTest, Issue16RealNewsSeventhRound) {
        {},
        {{"A fire broke out at the depot on Monday. The depot is closed.", "direct", "", "Varn News", "", "article"},
         {"The fire is out.", "direct", "", "Kestrel Post", "", "article"}}},
+      {"after 'say', a bare noun and a past tense open a clause; a second clause with its 'that'",
+       "Dana Fiske said people smashed windows during the night, and that one man had been hurt outside a shop.",
+       {kFiske},
+       {{"people smashed windows during the night", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"one man had been hurt outside a shop", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"a postposed statement named by its organisation is the organisation's",
+       "The warship was patrolling the waters, a Varn Navy statement said.",
+       {{"Varn Navy", "ORG", "e2"}},
+       {{"The warship was patrolling the waters", "indirect", "e2", "Varn Navy", "said", "statement"}}},
+      {"a relative clause and a participle after an inverted cue's speaker report that speaker's words",
+       "\u201cThe town has lost its way,\u201d said Council Chairman Ivo Renn, who said he would table a motion. "
+       "\u201cIt is shameful,\u201d said Dana Fiske, head of the Varn Trust, adding that her group would sue.",
+       {kRenn, kFiske, {"Varn Trust", "ORG", "e2"}},
+       {{"The town has lost its way,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"he would table a motion", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"It is shameful,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"her group would sue", "indirect", "e3", "Dana Fiske", "adding", ""}}},
+      {"a quoted phrase, then 'according to' a body's web site: the body",
+       "The office \u201cgives the best advice to the public,\u201d according to the Varn Health Office's Web site.",
+       {{"Varn Health Office", "ORG", "e2"}},
+       {{"gives the best advice to the public,", "partial", "e2", "Varn Health Office", "according to", ""}}},
   });
 }
 
