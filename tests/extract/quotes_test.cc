@@ -1349,6 +1349,16 @@ TEST(FindQuotesTest, Issue16RealNewsSeventhRound) {
        "The office \u201cgives the best advice to the public,\u201d according to the Varn Health Office's Web site.",
        {{"Varn Health Office", "ORG", "e2"}},
        {{"gives the best advice to the public,", "partial", "e2", "Varn Health Office", "according to", ""}}},
+      {"an outlet named by its initials, 'The' left out, is the outlet (the entity layer linked nothing)",
+       "The Kestrel Daily Record says the talks resume on Monday. According to TKDR, salary is the sticking point.",
+       {{"Kestrel Daily Record", "ORG", "e2"}, {"TKDR", "ORG", "e7"}},
+       {{"the talks resume on Monday", "indirect", "e2", "Kestrel Daily Record", "says", ""},
+        {"salary is the sticking point", "indirect", "e2", "Kestrel Daily Record", "according to", ""}}},
+      {"an outlet named by its initials, both names found by the quotation finder",
+       "The Kestrel Daily Record says the talks resume on Monday. According to KDR, salary is the sticking point.",
+       {},
+       {{"the talks resume on Monday", "indirect", "e1", "Kestrel Daily Record", "says", ""},
+        {"salary is the sticking point", "indirect", "e1", "Kestrel Daily Record", "according to", ""}}},
   });
 }
 
