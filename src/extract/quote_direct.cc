@@ -107,6 +107,28 @@ bool Finder::IsTitle(const Judged& j, size_t n) const {
   return n >= 2 && !EndsSentence(j);
 }
 
+// The word index of a source citation's "(" in [from, to) after a
+// sentence's end ("… north of Detroit. (CNN News Article)", "…” (Fox News
+// article)"): one to kCitationWords capitalised words, then "article",
+// then ")"; words_.size() when there is none.
+size_t Finder::SourceCitation(size_t from, size_t to) const {
+  constexpr size_t kCitationWords = 4;  // "Yahoo ! News", "The Detroit Free Press"
+  for (size_t k = std::max<size_t>(from, 1); k < to && k + 3 < words_.size(); ++k) {
+    if (words_[k].lower != "(") continue;
+    const std::string& before = words_[k - 1].lower;
+    if (!IsTerminal(before) && !(IsMark(k - 1) && k >= 2 && IsTerminal(words_[k - 2].lower))) continue;
+    size_t e = k + 1;
+    while (e < words_.size() && e <= k + kCitationWords && words_[e].lower != "article" &&
+           (words_[e].cap || words_[e].lower == "!")) {
+      ++e;
+    }
+    if (e == k + 1 || e + 1 >= words_.size() || words_[e].lower != "article" || words_[e + 1].lower != ")") continue;
+    if (!words_[k + 1].cap) continue;
+    return k;
+  }
+  return words_.size();
+}
+
 // A source list's entry: a headline in marks, with no full stop of its
 // own, followed by a dash and where and when it ran, the paragraph ending
 // with no cue (""Document found on street not secret, say feds" — The
@@ -169,9 +191,19 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
   std::string last_medium;
   size_t last_close = 0;
   bool have_last = false;
-  for (const MarkedSpan& m : top_) {
+  for (const MarkedSpan& top : top_) {
+    MarkedSpan m = top;
     Judged j = Locate(m);
     if (j.first_word >= j.last_word || j.last_word > words_.size()) continue;
+    // "“…” (Yahoo! News article)": an excerpt of another outlet's article,
+    // cited after it; an excerpt whose closing mark never comes ends at
+    // its citation.
+    size_t cite = m.closed ? SourceCitation(j.close_word + 1, j.close_word + 2) : SourceCitation(j.first_word, j.last_word);
+    if (cite < words_.size() && !m.closed) {
+      m.end = words_[cite].start;
+      j = Locate(m);
+      if (j.first_word >= j.last_word) continue;
+    }
     const size_t n = ContentWords(j);
     if (n == 0 || IsTitle(j, n) || SoCalled(j)) continue;
     // "Halvorsen's returns were, in her words, "a manual for …"": the
@@ -186,6 +218,22 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
       auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
       if (ModifierQuote(j, from, to, /*cued=*/true)) continue;  // a scare quote inside a noun phrase
     }
+    if (!a.found && cite < words_.size()) {
+      size_t last = cite + 1;
+      while (words_[last + 1].lower != "article") ++last;
+      // The outlet as written ("CNN News" is not the "Fox News" named
+      // elsewhere), or the entity its first word is a mention of.
+      if (words_[cite + 1].mention >= 0) {
+        a.speaker = FromMention(static_cast<size_t>(words_[cite + 1].mention));
+      } else {
+        a.speaker.name = Slice(words_[cite + 1].start, words_[last].end);
+        a.speaker.type = "ORG";
+        a.speaker.found = true;
+      }
+      a.found = a.speaker.found;
+      a.from = cite;
+      a.to = last + 3;
+    }
     if (!a.found) a = Attribute(j, partial);
     if (partial && !a.found && !SentenceHasCue(j)) continue;  // a scare quote
     const size_t para = words_[j.first_word].para;
@@ -194,7 +242,9 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
     q.span = Trim(m.open + 1, m.end);
     q.text = Slice(q.span.start, q.span.end);
     q.kind = partial ? "partial" : "direct";
-    if (a.found) {
+    if (a.found && cite < words_.size()) {
+      q.medium = "article";
+    } else if (a.found) {
       q.cue = a.cue;
       auto [from, to] = SentenceWords(a.from, a.to);
       q.medium = Medium(from, to);
@@ -328,6 +378,19 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   // ""decades in the making," Obama explained": a cue after it.
   for (size_t i = j.close_word + 1; i < to && i < j.close_word + kPostWindowWords; ++i) {
     if (InQuote(i)) break;
+    // ""communicates the best science …," according to the Office's Web
+    // site": the source after "according to" (from the phrase's end).
+    if (words_[i].lower == "according" && i == j.close_word + 1 + (words_[j.close_word + 1].lower == ",") &&
+        i + 2 < to && words_[i + 1].lower == "to") {
+      Attribution a;
+      a.speaker = AccordingTo(i + 2, ContentEnd(i + 2, to), /*postposed=*/true);
+      if (!a.speaker.found) break;
+      a.cue = "according to";
+      a.from = from;
+      a.to = to;
+      a.found = true;
+      return a;
+    }
     if (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i) || words_[i].lower == "according") continue;
     Attribution a;
     // "… returns "show that …," said Ellis Varga, a senior adviser": an

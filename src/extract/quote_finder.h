@@ -151,6 +151,8 @@ class Finder {
   size_t CodePointAtByte(size_t b) const;
   std::string Slice(size_t start, size_t end) const;
   void BuildMentions();
+  void AcronymAliases();
+  static std::vector<std::string> Initials(const std::string& name);
   static bool ClauseOpener(const EntityMention& m);
   void BuildWords();
   bool InQuote(size_t w) const;
@@ -172,6 +174,7 @@ class Finder {
   bool FollowedByCue(const Judged& j) const;
   bool IsTitle(const Judged& j, size_t n) const;
   bool CitedHeadline(const Judged& j, size_t n) const;
+  size_t SourceCitation(size_t from, size_t to) const;
   bool SoCalled(const Judged& j) const;
   bool Embedded(const Judged& j) const;
   void DirectQuotes(std::vector<Quote>* out);
@@ -305,6 +308,8 @@ class Finder {
   std::vector<bool> paragraph_caption_;
   std::vector<size_t> mention_order_;  // indices into *entities_, by start
   std::map<std::string, std::string> canonical_;  // entity id -> longest proper name
+  std::map<std::string, std::string> acronym_of_;  // acronym entity id -> the entity it abbreviates
+  std::map<std::string, std::string> by_initials_;  // initials of a multi-word name -> its entity id
   std::unordered_map<std::string, size_t> by_last_word_;   // lower-cased last word -> mention index
   std::unordered_map<std::string, size_t> by_first_name_;  // PERSON first name -> mention index
   std::vector<bool> platform_;                             // per mention: names a social platform

@@ -429,6 +429,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
+        // "…, a Defence Ministry statement said.": a statement named by
+        // the organisation before its noun is that organisation's.
+        if (!s.found && postposed && comma != c && c >= comma + 2 &&
+            lex::In(lex::kDocumentNounsStatement, words_[c - 1].lower)) {
+          for (size_t k = comma; k + 1 < c && !s.found; ++k) {
+            const int m = words_[k].mention;
+            if (m >= 0 && (*entities_)[m].type != "PERSON") s = FromMention(static_cast<size_t>(m));
+          }
+        }
         // ("…, Judge Marrow said when the court reopened": a subordinate
         // clause after the attribution is no content either.)
         const std::string& after = tail < end ? words_[tail].lower : "";
@@ -504,16 +513,30 @@ size_t Finder::RelayEnd(size_t start, size_t end) const {
 void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
   const size_t end = ContentEnd(from, to);
   for (size_t c = from + 1; c < end; ++c) {
-    if (InQuote(c) || words_[c - 1].lower != "," || (words_[c].lower != "adding" && words_[c].lower != "saying")) {
-      continue;
-    }
+    if (InQuote(c) || words_[c - 1].lower != ",") continue;
+    // "“…,” said Nick Rahall, who said he would …": a relative clause
+    // after the quotation's speaker reports what that speaker said.
+    const bool who = words_[c].lower == "who" && c + 2 < end &&
+                     lex::In(lex::kReportingVerbsIndirect, words_[c + 1].lower) && !Negated(c + 1);
+    if (words_[c].lower != "adding" && words_[c].lower != "saying" && !who) continue;
     for (size_t k = c; k < end; ++k) {
       if (InQuote(k)) return;  // the participle introduces a quotation
     }
-    const size_t start = ContentStart(c, end);
+    const size_t cue = who ? c + 1 : c;
+    const size_t start = ContentStart(cue, end);
     if (start >= end || end - start < kIndirectMinWords) return;
-    const Speaker s = SubjectBefore(c, from);
-    if (s.found) EmitClauses(start, end, s, words_[c].lower, from, to, out);
+    // The participle or the relative has the quotation's speaker ("“…,”
+    // said Jamie Clark, head of the Defenders, adding that …"), else the
+    // subject before it.
+    Speaker s;
+    for (size_t k = c; k-- > from && !s.found;) {
+      if (InQuote(k) || !lex::In(lex::kReportingVerbsCue, words_[k].lower)) continue;
+      const bool inverted = k > from && (InQuote(k - 1) || words_[k - 1].lower == ",");
+      s = inverted ? SubjectAfter(k + 1, c) : SubjectBefore(k, from);
+      break;
+    }
+    if (!s.found) s = SubjectBefore(c, from);
+    if (s.found) EmitClauses(start, end, s, words_[cue].lower, from, to, out);
     return;
   }
 }
@@ -688,7 +711,10 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
     if (w == "who" || w == "which" || w == "whose" || w == "that" || w == "and" || w == "but") return false;
     if (IsFinite(w)) return true;
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";
-    if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition) {
+    // "no one else was hurt": "one" after "no" is the subject's noun.
+    const bool no_one = w == "one" && words_[k - 1].lower == "no";
+    if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition &&
+        !no_one) {
       return false;
     }
   }
@@ -883,6 +909,14 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // "said meetings with contractors were held", "said fewer than 500 had
   // been built": a bare noun phrase as subject, known by its verb.
   if (FiniteAuxiliaryAhead(k, end)) return k;
+  // "said people smashed out windows": after "say", a bare noun and a
+  // past tense with more after it.
+  constexpr size_t kPastTenseMinLetters = 5;  // "smashed", not "red" or "bed"
+  if (say && k + 2 < end && !w.cap && !w.punct && !lex::In(lex::kCueAdverbs, w.lower) && !words_[k + 1].punct &&
+      !words_[k + 1].cap && words_[k + 1].lower.size() >= kPastTenseMinLetters && words_[k + 1].lower.ends_with("ed") &&
+      !words_[k + 2].punct) {
+    return k;
+  }
   return end;
 }
 

@@ -176,6 +176,29 @@ class Pairer {
         // closing mark was typed as an opening one (MistypedClose);
         // otherwise it only opens. Glued to a word's end with nothing
         // open, it closes nothing and opens nothing either.
+        if (match >= 0 && !m.low && !m.single && AtSentenceStart(i, begin, end) && stack_[match].pos >= begin &&
+            !DoubleMarkBetween(stack_[match].pos + 1, i)) {
+          // A sentence opening with “ inside an open “…: a paragraph
+          // break the text lost (the open quotation continues in a new
+          // paragraph, FlattenedParagraph) or its closing mark typed the
+          // wrong way. An open mark inside a noun phrase ("the “very
+          // spiritual' employee") was a stray one: it quotes nothing.
+          const bool stray = !OpensClause(stack_[match].pos, begin);
+          if (stray && FlattenedParagraph(i, end)) {
+            stack_.erase(stack_.begin() + match, stack_.end());
+            stack_.push_back({i, m.single, m.low, 1});
+            return;
+          }
+          if (!stray) {
+            if (FlattenedParagraph(i, end)) {
+              SplitAt(static_cast<size_t>(match), i);
+              stack_.push_back({i, m.single, m.low, 1});
+            } else {
+              Close(static_cast<size_t>(match), i);
+            }
+            return;
+          }
+        }
         can_close = match >= 0 && ((right && stack_[match].low) || (!m.low && MistypedClose(i, begin, end, m.single)));
         if (m.low) can_close = false;
         can_open = !can_close && (left || !right);
@@ -231,6 +254,67 @@ class Pairer {
       return n.shape != Shape::kClose;
     }
     return true;
+  }
+
+  // True when the mark at `i` follows a sentence's end (`.`, `!` or `?`,
+  // then spaces) and is followed by a word.
+  bool AtSentenceStart(size_t i, size_t begin, size_t end) const {
+    if (!IsAlnum(At(s_, i + 1, begin, end))) return false;
+    size_t j = i;
+    while (j > begin && IsSpace(s_[j - 1])) --j;
+    if (j == i || j == begin) return false;
+    const char32_t p = s_[j - 1];
+    return p == U'.' || p == U'!' || p == U'?';
+  }
+
+  // True when the mark at `pos` opens a clause: at the paragraph's start or
+  // after a sentence's end, a colon, a comma or a dash (not "the “very
+  // spiritual' …", a stray mark inside a noun phrase).
+  bool OpensClause(size_t pos, size_t begin) const {
+    size_t j = pos;
+    while (j > begin && IsSpace(s_[j - 1])) --j;
+    if (j == begin) return true;
+    const char32_t p = s_[j - 1];
+    return p == U'.' || p == U'!' || p == U'?' || p == U':' || p == U',' || p == U'\u2014' || p == U'\u2013' ||
+           (p == U'-' && j < pos);
+  }
+
+  // True when a double mark lies in [from, to): the open quotation holds
+  // quoted words of its own, so its opening mark may be a stray one.
+  bool DoubleMarkBetween(size_t from, size_t to) const {
+    for (size_t j = from; j < to; ++j) {
+      const MarkInfo n = Classify(s_[j]);
+      if (n.shape != Shape::kNone && !n.single) return true;
+    }
+    return false;
+  }
+
+  // Whether the sentence-opening “ at `i`, with a “ open, starts a new
+  // paragraph of the same quotation in a text whose paragraph breaks were
+  // lost ("… at home. “It's been a long season. “You never …”"): the
+  // newspaper convention leaves the first paragraph unclosed and opens the
+  // next with a mark. Known by the double marks after it: more sentence-
+  // opening “ and then a closing ”. When none closes, or a mark opens
+  // inside a sentence first ("… a “social drinker” …"), the mark at `i`
+  // was the open quotation's closing mark typed the wrong way, and the
+  // words after it are the writer's.
+  bool FlattenedParagraph(size_t i, size_t end) const {
+    for (size_t j = i + 1; j < end; ++j) {
+      const MarkInfo n = Classify(s_[j]);
+      if (n.shape == Shape::kNone || n.single) continue;
+      if (n.shape == Shape::kClose) return true;
+      if (n.shape != Shape::kOpen || n.low || !AtSentenceStart(j, 0, end)) return false;
+    }
+    return false;
+  }
+
+  // Ends the open mark stack_[k] (and the marks opened inside it) before
+  // `at`, unclosed: its paragraph went on in a new one at `at`.
+  void SplitAt(size_t k, size_t at) {
+    while (stack_.size() > k) {
+      Unclosed(stack_.back(), at);
+      stack_.pop_back();
+    }
   }
 
   // Index in stack_ of the innermost open mark of the family, or -1.

@@ -17,7 +17,8 @@ Speaker Finder::FromMention(size_t m) const { return FromEntity((*entities_)[m])
 Speaker Finder::FromEntity(const EntityMention& e) const {
   Speaker s;
   s.id = e.entity;
-  auto it = canonical_.find(e.entity);
+  if (auto alias = acronym_of_.find(e.entity); alias != acronym_of_.end()) s.id = alias->second;
+  auto it = canonical_.find(s.id);
   s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
   s.type = e.type;
   s.found = true;

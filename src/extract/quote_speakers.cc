@@ -513,9 +513,26 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
       std::all_of(words_[b].raw.begin(), words_[b].raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
   s.type =
       acronym || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last) ? "ORG" : "PERSON";
+  // "according to THR": the entity whose initials it spells.
+  if (acronym) {
+    const std::string raw(words_[b].raw);
+    auto full = by_initials_.find(raw);
+    if (full != by_initials_.end()) {
+      s.id = full->second;
+      auto it = canonical_.find(s.id);
+      if (it != canonical_.end()) s.name = it->second;
+    }
+    for (const EntityMention& e : new_mentions_) {
+      const std::vector<std::string> in = Initials(e.text);
+      if (s.id.empty() && std::find(in.begin(), in.end(), raw) != in.end()) {
+        s.id = e.entity;
+        s.name = e.text;
+      }
+    }
+  }
   auto known = by_last_word_.find(last);
   if (known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
-  if (known != by_last_word_.end() && known != by_first_name_.end()) {
+  if (s.id.empty() && known != by_last_word_.end() && known != by_first_name_.end()) {
     const EntityMention& e = (*entities_)[known->second];
     s.id = e.entity;
     s.type = e.type;

@@ -234,6 +234,43 @@ void Finder::BuildMentions() {
                         !lex::In(lex::kDeterminersAnonymous, lower);
     if (proper && m.text.size() > name.size()) name = m.text;
   }
+  AcronymAliases();
+}
+
+// "According to THR, …" after "The Hollywood Reporter": an entity named
+// only by an acronym (two to six capitals) that spells the initials of
+// another entity's capitalised words is that entity (the entity layer
+// links "THR" to nothing); by_initials_ serves names found later
+// (NewName).
+void Finder::AcronymAliases() {
+  constexpr size_t kAcronymMin = 2;  // "AP"
+  constexpr size_t kAcronymMax = 6;  // "NASDAQ"-length labels at most
+  for (const auto& [id, name] : canonical_) {
+    for (const std::string& initials : Initials(name)) by_initials_.emplace(initials, id);
+  }
+  for (const auto& [id, name] : canonical_) {
+    if (name.size() < kAcronymMin || name.size() > kAcronymMax) continue;
+    if (!std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
+    auto it = by_initials_.find(name);
+    if (it != by_initials_.end() && it->second != id) acronym_of_[id] = it->second;
+  }
+}
+
+// The initials a multi-word name may be abbreviated by: its capitalised
+// words' first letters, and with a "T" for a "The" left out ("Hollywood
+// Reporter" → "HR", "THR"); none for a one-word name.
+std::vector<std::string> Finder::Initials(const std::string& name) {
+  constexpr size_t kMinWords = 2;
+  std::string initials;
+  for (size_t b = 0; b < name.size();) {
+    size_t e = name.find(' ', b);
+    if (e == std::string::npos) e = name.size();
+    if (e > b && name[b] >= 'A' && name[b] <= 'Z') initials += name[b];
+    b = e + 1;
+  }
+  if (initials.size() < kMinWords) return {};
+  if (initials[0] == 'T') return {initials};
+  return {initials, "T" + initials};
 }
 
 void Finder::BuildWords() {

@@ -1287,6 +1287,81 @@ TEST(FindQuotesTest, Issue16RealNewsSixthRound) {
   });
 }
 
+// Issue 16, the seventh real-news round (eval/quotes/ecbplus-news-5.json):
+// rules from the ECB+ dev rows' errors, each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsSeventhRound) {
+  const MentionSpec kRenn{"Ivo Renn", "PERSON", "e1"};
+  const MentionSpec kRennSurname{"Renn", "PERSON", "e1"};
+  const MentionSpec kFiske{"Dana Fiske", "PERSON", "e3"};
+  ExpectCases({
+      {"a quotation continued in a paragraph the flattened text lost: split at the new opening mark",
+       "\u201cWe lost the first game,\u201d Ivo Renn said. \u201cThe crowd was loud. \u201cWe won the next "
+       "eight. \u201cNobody expected that.\u201d The club is top. Renn later said the coach would stay.",
+       {kRenn, kRennSurname},
+       {{"We lost the first game,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"The crowd was loud.", "direct", "e1", "Ivo Renn", "", ""},
+        {"We won the next eight.", "direct", "e1", "Ivo Renn", "", ""},
+        {"Nobody expected that.", "direct", "e1", "Ivo Renn", "", ""},
+        {"the coach would stay", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a closing mark typed as an opening one after a full stop, the writer's words after it",
+       "\u201cWe will find a way,\u201d Dana Fiske said. \u201cWe are better than this. \u201cThe former "
+       "coach started his career in Varn.",
+       {kFiske},
+       {{"We will find a way,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"We are better than this.", "direct", "e3", "Dana Fiske", "", ""}}},
+      {"an opening mark inside a noun phrase is no quotation a sentence-opening mark could split",
+       "Fans loved the \u201cvery brave' coach. \u201cWe will win the cup,\u201d Dana Fiske said.",
+       {kFiske},
+       {{"We will win the cup,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'no one' is a clause's subject after a verb of saying",
+       "Ivo Renn could not say who was inside, but said no one else was injured.",
+       {kRenn},
+       {{"no one else was injured", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"an excerpt of another outlet's article cited after it in brackets: the outlet, medium article",
+       "There is news from Varn. \u201cA fire broke out at the depot on Monday, officials said.\u201d (Kestrel "
+       "Post article) More is known now.",
+       {},
+       {{"A fire broke out at the depot on Monday, officials said.", "direct", "", "Kestrel Post", "", "article"}}},
+      {"an excerpt never closed ends at its citation",
+       "There is news from Varn. \u201cA fire broke out at the depot on Monday. The depot is closed. (Varn "
+       "News Article) Kestrel Post has more. \u201cThe fire is out.\u201d (Kestrel Post article)",
+       {},
+       {{"A fire broke out at the depot on Monday. The depot is closed.", "direct", "", "Varn News", "", "article"},
+        {"The fire is out.", "direct", "", "Kestrel Post", "", "article"}}},
+      {"after 'say', a bare noun and a past tense open a clause; a second clause with its 'that'",
+       "Dana Fiske said people smashed windows during the night, and that one man had been hurt outside a shop.",
+       {kFiske},
+       {{"people smashed windows during the night", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"one man had been hurt outside a shop", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"a postposed statement named by its organisation is the organisation's",
+       "The warship was patrolling the waters, a Varn Navy statement said.",
+       {{"Varn Navy", "ORG", "e2"}},
+       {{"The warship was patrolling the waters", "indirect", "e2", "Varn Navy", "said", "statement"}}},
+      {"a relative clause and a participle after an inverted cue's speaker report that speaker's words",
+       "\u201cThe town has lost its way,\u201d said Council Chairman Ivo Renn, who said he would table a motion. "
+       "\u201cIt is shameful,\u201d said Dana Fiske, head of the Varn Trust, adding that her group would sue.",
+       {kRenn, kFiske, {"Varn Trust", "ORG", "e2"}},
+       {{"The town has lost its way,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"he would table a motion", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"It is shameful,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"her group would sue", "indirect", "e3", "Dana Fiske", "adding", ""}}},
+      {"a quoted phrase, then 'according to' a body's web site: the body",
+       "The office \u201cgives the best advice to the public,\u201d according to the Varn Health Office's Web site.",
+       {{"Varn Health Office", "ORG", "e2"}},
+       {{"gives the best advice to the public,", "partial", "e2", "Varn Health Office", "according to", ""}}},
+      {"an outlet named by its initials, 'The' left out, is the outlet (the entity layer linked nothing)",
+       "The Kestrel Daily Record says the talks resume on Monday. According to TKDR, salary is the sticking point.",
+       {{"Kestrel Daily Record", "ORG", "e2"}, {"TKDR", "ORG", "e7"}},
+       {{"the talks resume on Monday", "indirect", "e2", "Kestrel Daily Record", "says", ""},
+        {"salary is the sticking point", "indirect", "e2", "Kestrel Daily Record", "according to", ""}}},
+      {"an outlet named by its initials, both names found by the quotation finder",
+       "The Kestrel Daily Record says the talks resume on Monday. According to KDR, salary is the sticking point.",
+       {},
+       {{"the talks resume on Monday", "indirect", "e1", "Kestrel Daily Record", "says", ""},
+        {"salary is the sticking point", "indirect", "e1", "Kestrel Daily Record", "according to", ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
