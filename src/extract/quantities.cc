@@ -1494,7 +1494,15 @@ class Finder {
   // nothing.
   std::string ClauseSubjectNoun(size_t verb) const {
     size_t c = verb;
-    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence && toks_[c - 1].kind == Kind::kWord) --c;
+    // Words and the apostrophes of possessives ("Turnout in Thursday's
+    // election was 31.4 per cent": turnout).
+    const auto apostrophe = [&](size_t k) {
+      return (Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k) && IsWordCi(k + 1, "s") && Glued(k + 1);
+    };
+    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence &&
+           (toks_[c - 1].kind == Kind::kWord || apostrophe(c - 1))) {
+      --c;
+    }
     const bool opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
     if (!opens && !(Is(c - 1, ",") || Is(c - 1, ";"))) return "";
     while (c < verb && (IsWordCi(c, "the") || IsWordCi(c, "a") || IsWordCi(c, "an") || IsWordCi(c, "its") ||

@@ -418,6 +418,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The fall wiped £1.2bn off its market value.", "£1.2bn", 1.2e9, 0, "", B::kExact},
       {"The fire was 15% contained.", "15%", 15, 0, "contained", B::kExact},
       {"Turnout was 38.6 per cent.", "38.6 per cent", 38.6, 0, "turnout", B::kExact},
+      {"Turnout in Monday's poll was 38.6 per cent.", "38.6 per cent", 38.6, 0, "turnout", B::kExact},
       {"He promised $6 million in emergency aid.", "$6 million", 6e6, 0, "emergency aid", B::kExact},
       {"He promised $6 million in aid.", "$6 million", 6e6, 0, "funding", B::kExact},
       {"The club has spent $6 million in the window.", "$6 million", 6e6, 0, "spending", B::kExact},

@@ -1474,6 +1474,23 @@ TEST(ClaimsTest, ASumIsTheThingItsVerbsSubjectNames) {
   EXPECT_EQ(Values(*cost), (std::set<std::string>{"42000000 GBP", "45000000 GBP"}));
 }
 
+// A year before a figure in the same clause dates it: the turnout of an
+// earlier election is not set against this one's.
+TEST(ClaimsTest, AYearDatesTheFiguresOfItsClause) {
+  const std::string title = "Eastfold elects new mayor";
+  const Brief b = BriefOf(
+      {Plain("y0", title, "2026-05-08",
+             "Dana Whitlock was elected mayor of Eastfold on Thursday. Her predecessor won his second term in 2022 "
+             "by 4,100 votes on a turnout of 36 per cent. Turnout on Thursday was 31.4 per cent."),
+       Plain("y1", title, "2026-05-08",
+             "Dana Whitlock has been elected mayor of Eastfold. Turnout was 34.1%, the council said.")});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* turnout = ClaimWithValue(b.stories[0], "percent turnout", "", "31.4");
+  ASSERT_NE(turnout, nullptr);
+  EXPECT_EQ(turnout->status, "conflict");
+  EXPECT_EQ(Values(*turnout), (std::set<std::string>{"31.4", "34.1"}));
+}
+
 // Words told to two different listeners are two statements: an interview
 // with an outlet and a written reply to a board do not disagree; the same
 // words in an interview and on Facebook do.
