@@ -2367,6 +2367,16 @@ class Finder {
       return std::nullopt;
     }
     if (toks_[i].s == "No") return MatchRankValue(i);
+    // "Alfie, nine, was treated": an age spelled out between commas after
+    // a name, as MatchAge reads it in digits.
+    if (const std::optional<double> card = SpelledBelowHundred(i);
+        card && i >= 1 && Is(i - 1, ",") && *card >= kMinAge && std::fmod(*card, 1) == 0) {
+      const size_t end = EndOfSpelled(i);
+      const Token* after = At(end + 1);
+      if (after == nullptr || after->s == "," || after->s == "." || after->s == ";") {
+        if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, end, *card, "years", p, "age"};
+      }
+    }
     if (const std::optional<double> card = SpelledBelowHundred(i)) {
       Number n;
       n.value = *card;

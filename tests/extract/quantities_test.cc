@@ -93,8 +93,15 @@ TEST(FindQuantitiesTest, Ages) {
       {"A 42-year-old man was arrested.", {}, "42-year-old", 42, "years", ""},
       // "as a 17-year-old": the age of the sentence's person.
       {"Zoë Fox made her debut in 2018 as a 17-year-old.", {kFox}, "17-year-old", 17, "years", "e1"},
+      // Spelled out between commas, as in digits.
+      {"Her son, Omar Lane, nine, was treated for cold.", {kLane}, "nine", 9, "years", "e2"},
+      {"The band signed Zoë Fox, forty-one, on Friday.", {kFox}, "forty-one", 41, "years", "e1"},
   };
   for (const Case& c : kCases) ExpectCase(c);
+  // A spelled number after a comma that no name precedes is a count.
+  const std::vector<Quantity> count = FindQuantities("In May, nine people were hurt.", {});
+  ASSERT_EQ(count.size(), 1u);
+  EXPECT_EQ(count[0].unit, "people");
 }
 
 TEST(FindQuantitiesTest, Counts) {
