@@ -2100,6 +2100,7 @@ class Finder {
     if (std::optional<Match> d = MatchHyphenDuration(first, last, value)) return d;
     if (std::optional<Match> m = MatchHyphenMeasure(first, last, value)) return m;
     if (std::optional<Match> m = MatchHyphenSize(first, last, value)) return m;
+    if (std::optional<Match> m = MatchHyphenCount(first, last, value)) return m;
     if (std::optional<Match> m = MatchMeasureUnit(first, last, value)) return m;
     // "480 of the 643 jobs": a part counts what its whole counts.
     if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
@@ -2304,6 +2305,19 @@ class Finder {
     }
     const std::string unit(counted);
     return Match{first, dash + 1, value, unit, std::string(), Lower(toks_[noun].s) + " " + unit};
+  }
+
+  // "a 1,450-home scheme", "its 16-stop line": a count written as a
+  // modifier, in the singular of a listed count noun (lexicons/count_nouns.txt,
+  // "homes"), before the noun it describes; it counts that noun.
+  std::optional<Match> MatchHyphenCount(size_t first, size_t last, double value) const {
+    const size_t dash = last + 1;
+    if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
+    if (!IsLowerWord(toks_[dash + 1]) || Is(dash + 2, "-")) return std::nullopt;
+    const std::string noun = Lower(toks_[dash + 1].s);
+    if (noun.ends_with("s") || !lexicon::In(kCountNouns, noun + "s")) return std::nullopt;
+    if (toks_[dash + 2].kind != Kind::kWord || toks_[dash + 2].sentence != toks_[first].sentence) return std::nullopt;
+    return Match{first, dash + 1, value, noun + "s", std::string()};
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",

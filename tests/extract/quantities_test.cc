@@ -459,6 +459,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It reached a 550-kilometre sun-synchronous orbit.", "550-kilometre", 550, 0, "orbit", B::kExact},
       {"It flew into an orbit 520km up.", "520km", 520, 0, "orbit", B::kExact},
       {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
+      // A count written as a modifier, in a listed noun's singular.
+      {"They approved the 1,450-home Eastfold scheme.", "1,450-home", 1450, 0, "homes", B::kExact},
       {"It included a one-off payment of £750 per employee.", "£750", 750, 0, "one-off payment", B::kExact},
       // A possessive's "s" is no modifier of the noun it owns.
       {"Acme's offer, worth 4.5% on basic pay, was rejected.", "4.5%", 4.5, 0, "offer", B::kExact},
