@@ -1371,6 +1371,16 @@ class Finder {
       }
       ++k;
       if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their")) ++k;
+      // "31 per cent of Quenby's income": past the possessor's name.
+      size_t name = k;
+      while (name < toks_.size() && name < k + kMaxHeadModifiers && IsUpperWord(toks_[name]) &&
+             toks_[name].sentence == s) {
+        ++name;
+      }
+      if (name > k && (Is(name, "'") || Is(name, "\xE2\x80\x99")) && Glued(name) && IsWordCi(name + 1, "s") &&
+          Glued(name + 1)) {
+        k = name + 2;
+      }
     }
     std::string phrase;
     // Names inside the phrase are skipped ("the $4.8 million Linden Street
@@ -1699,7 +1709,12 @@ class Finder {
     }
     // "won by 197 votes": a difference, not a count; so is "three points
     // adrift of safety" (lexicons/count_scopes.txt, tag gap).
-    if (lead > 0 && IsWordCi(lead - 1, "by")) measure += " margin";
+    // A count of people after "by" is the agent of a passive ("watched by
+    // 14,212 fans", "signed by 6,000 people"), no margin
+    // (lexicons/count_nouns.txt, tag people).
+    if (lead > 0 && IsWordCi(lead - 1, "by") && !lexicon::In(lexicon::kCountNounsPeople, Lower(m.unit))) {
+      measure += " margin";
+    }
     const std::string next =
         m.last + 1 < toks_.size() && IsLowerWord(toks_[m.last + 1]) ? Lower(toks_[m.last + 1].s) : std::string();
     if (lexicon::In(lexicon::kCountScopesGap, next)) measure += " " + next;

@@ -461,6 +461,10 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
       // A count written as a modifier, in a listed noun's singular.
       {"They approved the 1,450-home Eastfold scheme.", "1,450-home", 1450, 0, "homes", B::kExact},
+      // People after "by" are a passive's agent, not a margin.
+      {"The final was watched by 14,212 fans.", "14,212 fans", 14212, 0, "fans", B::kExact},
+      // A share of a named owner's thing is of that thing.
+      {"Of the total, 31 per cent of Quenby's income was from fees.", "31 per cent", 31, 0, "income", B::kExact},
       {"It included a one-off payment of £750 per employee.", "£750", 750, 0, "one-off payment", B::kExact},
       // A possessive's "s" is no modifier of the noun it owns.
       {"Acme's offer, worth 4.5% on basic pay, was rejected.", "4.5%", 4.5, 0, "offer", B::kExact},
