@@ -539,6 +539,45 @@ TEST(ClaimsTest, TheDayTwoLedesGiveIsTheStoryEventsDay) {
   }
 }
 
+// A range's years ("between 2016 and 2022", "from 2017 until late 2022")
+// date when what its clause speaks of began and ended: two outlets' starts
+// of one thing disagree, their ends agree. Two ranges of one article that
+// name neither whose nor what are two periods, never one.
+TEST(ClaimsTest, ARangesYearsAreWhenItsThingBeganAndEnded) {
+  AnnotatedArticle a = MakeArticle("k1", "Coast News", "2026-05-12", "Cartel fined",
+                                   "The watchdog said the cartel operated between 2016 and 2022 and covered 41 depots.");
+  AddDate(a, "2016", "2016");
+  AddDate(a, "2022", "2022");
+  AnnotatedArticle b = MakeArticle("k2", "Isles Radio", "2026-05-12", "Cartel fined",
+                                   "The cartel ran from 2017 until late 2022, the watchdog said.");
+  AddDate(b, "2017", "2017");
+  AddDate(b, "late 2022", "2022");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* start = nullptr;
+  const Claim* end = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "2016") != nullptr && ValueOf(c, "2017") != nullptr) start = &c;
+    if (ValueOf(c, "2022") != nullptr) end = &c;
+  }
+  ASSERT_NE(start, nullptr);
+  EXPECT_EQ(start->status, "conflict");
+  ASSERT_NE(end, nullptr);
+  EXPECT_EQ(end->status, "agreed");
+  EXPECT_EQ(end->values.size(), 1u);
+
+  AnnotatedArticle c = MakeArticle("v1", "Coast News", "2026-06-12", "Bribes trial",
+                                   "The court heard that between 2017 and 2023, cash changed hands. "
+                                   "From 2014 to 2024, the council kept no register.");
+  AddDate(c, "2017", "2017");
+  AddDate(c, "2023", "2023");
+  AddDate(c, "2014", "2014");
+  AddDate(c, "2024", "2024");
+  const Brief two = BuildBrief({c}, {});
+  ASSERT_EQ(two.stories.size(), 1u);
+  for (const Claim& claim : two.stories[0].claims) EXPECT_NE(claim.status, "conflict") << claim.attribute;
+}
+
 // Not when one sentence gives two years (which dates what is unclear), nor
 // years far apart, nor a year nothing matches: no claim is made of them.
 TEST(ClaimsTest, LooseYearsAreMatchedOnlyWhenClear) {
