@@ -1078,6 +1078,9 @@ struct YearMention {
   bool once = false;
   // A year of a range ("between 2016 and 2022").
   bool range = false;
+  // A day of what happens to a thing once, the thing named ("after the
+  // restaurant shut its doors on January 9": lexicons/once_events.txt).
+  bool thing_once = false;
 };
 
 // How far apart two outlets' years of one event may be for one to be
@@ -1499,6 +1502,7 @@ void MakeEventDay(YearMention& m, const std::string& calendar) {
   m.precise = true;
   m.subject.reset();
   m.year = calendar;
+  m.thing_once = false;
 }
 
 // Whether `d` holds a year written with its digits ("2016", "late 2022").
@@ -1682,9 +1686,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           const std::string lead = view.Slice(sentence_start, word_at);
           // A day's thing only tells events apart ("the first people fell
           // ill" / "the first patients fell ill" are one): the clause's.
+          // What happens to a thing once is that thing's ("after the
+          // restaurant shut its doors on January 9").
+          const bool once_kind = day_or_month && lexicon::In(lexicon::kOnceEvents, word);
           const std::optional<std::string> noun =
-              day_or_month ? std::nullopt : NounBeforeEventWord(lead);
+              day_or_month && !once_kind ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
+          m.thing_once = once_kind && !thing.empty();
         }
         m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
@@ -1962,16 +1970,20 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // hearings and matches recur, and an unnamed one may be another.
       // The first of its kind happens once: its days are compared.
       bool once = false;
-      for (size_t j = 0; j < mentions.size() && !once; ++j) once = find(j) == root && mentions[j].once;
+      for (size_t j = 0; j < mentions.size() && !once; ++j) {
+        once = find(j) == root && (mentions[j].once || mentions[j].thing_once);
+      }
       const std::string scope = mentions[root].precise && !subject_entity && !once
                                     ? fmt::format("y|{}|{}", root, mentions[i].year)
                                     : fmt::format("y|{}", root);
       // With no one named, the thing the sentences open with is whose year
       // it is ("The 34-mile line, opened in 1889": the line's).
       const size_t mark = key.find(kThingMark);
-      // A day stays the story's event's ("the fire began on Saturday").
+      // A day stays the story's event's ("the fire began on Saturday"),
+      // but for what happens to a thing once ("the restaurant shut").
+      const bool thing_once = lexicon::In(lexicon::kOnceEvents, key.substr(0, mark));
       const std::string thing =
-          mark == std::string::npos || mentions[root].precise ? "" : key.substr(mark + 1);
+          mark == std::string::npos || (mentions[root].precise && !thing_once) ? "" : key.substr(mark + 1);
       table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : thing, attribute,
                 mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;

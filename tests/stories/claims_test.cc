@@ -503,6 +503,44 @@ TEST(ClaimsTest, TheFirstOfItsKindsDayIsCompared) {
   }
 }
 
+// What happens to a thing once (it closes, dies, is born or founded) has
+// one day: two outlets' days for it, the thing named alike, disagree, and
+// the claim is the thing's. Days of what recurs, and of two things, are
+// compared only for agreement.
+TEST(ClaimsTest, TwoDaysOfWhatHappensToAThingOnceConflict) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Staff were left unpaid after the Quay Lane bistro shut its doors on March 9.",
+       "The 60-cover bistro, which opened in 2015, shut on March 12, without notice to staff.", true},
+      {"The committee adjourned on March 9, officials said.", "The committee adjourned on March 12 after a row.",
+       false},
+      {"Staff were left unpaid after the Quay Lane bistro shut its doors on March 9.",
+       "The bakery next door shut on March 12, without notice to staff.", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("b1", "Coast News", "2026-03-20", "Staff unpaid",
+                                     "Forty staff are owed wages. " + row.first);
+    AddDate(a, "March 9", "2026-03-09");
+    AnnotatedArticle b = MakeArticle("b2", "Isles Radio", "2026-03-20", "Staff unpaid",
+                                     "Forty staff are owed wages. " + row.second);
+    AddDate(b, "March 12", "2026-03-12");
+    if (row.second.find("2015") != std::string::npos) AddDate(b, "2015", "2015");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* day = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, "2026-03-09") != nullptr && ValueOf(c, "2026-03-12") != nullptr) day = &c;
+    }
+    EXPECT_EQ(day != nullptr && day->status == "conflict", row.conflict) << row.first;
+    if (day != nullptr && row.conflict) {
+      EXPECT_EQ(day->subject_name, "bistro") << row.first;
+    }
+  }
+}
+
 // The day two ledes give is the day of the story's own event, whatever
 // words each uses for it ("died in a crush", "after a crush at the
 // festival"): an agreement with no subject. Not a dateline's day, a day
