@@ -1078,6 +1078,9 @@ struct YearMention {
   bool once = false;
   // A year of a range ("between 2016 and 2022").
   bool range = false;
+  // Dated by a passive verb ("was dismissed on Sunday"): its subject is
+  // who it was done to.
+  bool done_to = false;
   // A day of what happens to a thing once, the thing named ("after the
   // restaurant shut its doors on January 9": lexicons/once_events.txt).
   bool thing_once = false;
@@ -1121,6 +1124,17 @@ bool FirstOfItsKind(std::string_view lead) {
   const std::vector<WordToken> words = Tokenize(comma == std::string_view::npos ? lead : lead.substr(comma + 1));
   for (size_t k = words.size(), seen = 0; k-- > 0 && seen < kMaxWordsBack; ++seen) {
     if (words[k].folded == "first") return true;
+  }
+  return false;
+}
+
+// Whether `lead` (the words before a verb) ends with a passive auxiliary,
+// adverbs after it passed over ("was dismissed", "has been quietly sacked").
+bool PassiveBefore(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  for (size_t k = words.size(); k-- > 0;) {
+    if (lexicon::In(lexicon::kAuxiliariesPassive, words[k].folded)) return true;
+    if (!words[k].folded.ends_with("ly")) return false;
   }
   return false;
 }
@@ -1676,6 +1690,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         m.by_event_word = true;
         m.precise = day_or_month;
         m.once = day_or_month && FirstOfItsKind(before.substr(0, event.begin));
+        m.done_to = PassiveBefore(before.substr(0, event.begin));
         const size_t word_at = sentence_start + CountCodePoints(std::string_view(before).substr(0, event.begin));
         m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at,
                                      word, d.span.start);
@@ -1723,6 +1738,16 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       m.year = m.precise ? calendar : d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
       if (lede && !m.subject) MakeEventDay(m, calendar);
+      // "Callum Brierley was dismissed on Sunday": a lede's day of what was
+      // done to the one it names is theirs and, as every lede's, the
+      // story's event's too (what they did, "Quaile resigned on Monday",
+      // stays theirs alone).
+      if (lede && m.subject && m.precise && m.done_to) {
+        YearMention event = m;
+        MakeEventDay(event, calendar);
+        event.once = false;
+        out.push_back(std::move(event));
+      }
       if (past) {
         SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
                      m.by_event_word ? m.words.front() : "");

@@ -616,6 +616,35 @@ TEST(ClaimsTest, ARangesYearsAreWhenItsThingBeganAndEnded) {
   for (const Claim& claim : two.stories[0].claims) EXPECT_NE(claim.status, "conflict") << claim.attribute;
 }
 
+// A lede's day of what was done to the person it names ("Ada Moss was
+// dismissed on Sunday") is theirs and the story's event's too: it agrees
+// with another lede's day of the event. What the person did ("Ada Moss
+// resigned on Sunday") stays theirs alone.
+TEST(ClaimsTest, ALedesDayOfWhatWasDoneToSomeoneIsAlsoTheEventsDay) {
+  struct Row {
+    std::string first;
+    bool agreed;
+  };
+  const Row rows[] = {
+      {"Ada Moss was dismissed as Harl Town manager on Sunday, a day after a 3-0 home defeat.", true},
+      {"Ada Moss resigned as Harl Town manager on Sunday, a day after a 3-0 home defeat.", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("m1", "Coast News", "2026-11-30", "Manager out", row.first);
+    AddDate(a, "Sunday", "2026-11-29");
+    AddEntity(a, "Ada Moss", "PERSON", "e1");
+    AddEntity(a, "Harl Town", "ORG", "e2");
+    AnnotatedArticle b = MakeArticle("m2", "Isles Radio", "2026-11-30", "Manager out",
+                                     "Fans were stunned on Sunday when the Harl Town manager was shown the door.");
+    AddDate(b, "Sunday", "2026-11-29");
+    AddEntity(b, "Harl Town", "ORG", "e2");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* day = ClaimWithValue(brief.stories[0], "date", "", "2026-11-29");
+    EXPECT_EQ(day != nullptr && day->status == "agreed" && day->subject.empty(), row.agreed) << row.first;
+  }
+}
+
 // Not when one sentence gives two years (which dates what is unclear), nor
 // years far apart, nor a year nothing matches: no claim is made of them.
 TEST(ClaimsTest, LooseYearsAreMatchedOnlyWhenClear) {
