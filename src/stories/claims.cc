@@ -1076,6 +1076,14 @@ struct YearMention {
   // A day of the first of its kind ("the first patients fell ill on
   // February 24"): an event that happens once, never a recurring meeting.
   bool once = false;
+  // A year of a range ("between 2016 and 2022").
+  bool range = false;
+  // Dated by a passive verb ("was dismissed on Sunday"): its subject is
+  // who it was done to.
+  bool done_to = false;
+  // A day of what happens to a thing once, the thing named ("after the
+  // restaurant shut its doors on January 9": lexicons/once_events.txt).
+  bool thing_once = false;
 };
 
 // How far apart two outlets' years of one event may be for one to be
@@ -1116,6 +1124,17 @@ bool FirstOfItsKind(std::string_view lead) {
   const std::vector<WordToken> words = Tokenize(comma == std::string_view::npos ? lead : lead.substr(comma + 1));
   for (size_t k = words.size(), seen = 0; k-- > 0 && seen < kMaxWordsBack; ++seen) {
     if (words[k].folded == "first") return true;
+  }
+  return false;
+}
+
+// Whether `lead` (the words before a verb) ends with a passive auxiliary,
+// adverbs after it passed over ("was dismissed", "has been quietly sacked").
+bool PassiveBefore(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  for (size_t k = words.size(); k-- > 0;) {
+    if (lexicon::In(lexicon::kAuxiliariesPassive, words[k].folded)) return true;
+    if (!words[k].folded.ends_with("ly")) return false;
   }
   return false;
 }
@@ -1497,6 +1516,67 @@ void MakeEventDay(YearMention& m, const std::string& calendar) {
   m.precise = true;
   m.subject.reset();
   m.year = calendar;
+  m.thing_once = false;
+}
+
+// Whether `d` holds a year written with its digits ("2016", "late 2022").
+bool WrittenYear(const DateMention& d) {
+  return IsYearValue(d.value) && d.value.size() == 4 && d.text.find(d.value) != std::string::npos;
+}
+
+// The year that ends a range `d` opens ("between 2016 and 2022", "from
+// 2017 until late 2022"): the next year mention when only "and", "to",
+// "until" or "till" stands between them and "between" or "from" right
+// before `d`. Null when `d` opens none.
+const DateMention* RangeEndOf(const AnnotatedArticle& a, const TextView& view, Span sentence, const DateMention& d) {
+  if (!WrittenYear(d)) return nullptr;
+  const std::vector<WordToken> before = Tokenize(view.Slice(sentence.start, d.span.start));
+  if (before.empty() || (before.back().folded != "between" && before.back().folded != "from")) return nullptr;
+  const bool between = before.back().folded == "between";
+  for (const DateMention& o : a.dates) {
+    if (o.span.start <= d.span.end || o.span.end > sentence.end || !WrittenYear(o)) continue;
+    const std::string gap(TrimWhitespace(view.Slice(d.span.end, o.span.start)));
+    const bool joined = between ? gap == "and" : gap == "to" || gap == "until" || gap == "till";
+    if (joined && o.value > d.value) return &o;
+  }
+  return nullptr;
+}
+
+// The noun a range's years date, by the verb before it in its clause
+// ("the cartel operated between 2016 and 2022" -> "cartel"), with the
+// verb's position in `lead` (the words before the range); an empty noun
+// when no verb stands there ("between 2016 and 2022 Orlen paid").
+std::pair<std::string, size_t> RangeThing(std::string_view lead) {
+  // "agreed price rises at meetings and in a private messaging group
+  // between": a verb this far back is still the range's.
+  constexpr size_t kMaxWordsBack = 10;
+  const std::vector<WordToken> words = Tokenize(lead);
+  if (words.empty()) return {"", std::string_view::npos};
+  for (size_t k = words.size() - 1, seen = 0; k-- > 0 && seen < kMaxWordsBack; ++seen) {
+    const std::string_view gap = lead.substr(words[k].end, words[k + 1].begin - words[k].end);
+    if (BreaksClause(gap)) break;
+    if (words[k].capitalised || !IsPastForm(words[k].folded)) continue;
+    if (lexicon::In(lexicon::kReportingVerbsNotEvent, words[k].folded)) break;
+    const std::string_view clause = lead.substr(0, words[k].begin);
+    const std::optional<std::string> noun = NounBeforeEventWord(clause);
+    return {noun ? *noun : OpeningNoun(std::string(clause)), words[k].begin};
+  }
+  return {"", std::string_view::npos};
+}
+
+// Drops the years of ranges that name neither whose nor what ("between
+// 2016 and 2022 Orlen paid", "from 2014 to 2024") in an article with two
+// such ranges: which period each is, is not in doubt only when it is the
+// article's one.
+void DropUnplacedRanges(std::vector<YearMention>& mentions) {
+  const auto unplaced = [](const YearMention& m) {
+    return m.range && !m.subject && m.words.size() == 1 && m.words.front().find(kThingMark) == std::string::npos;
+  };
+  std::map<std::pair<std::string, std::string>, size_t> count;  // (article, key) -> mentions
+  for (const YearMention& m : mentions) {
+    if (unplaced(m)) ++count[{m.article, m.words.front()}];
+  }
+  std::erase_if(mentions, [&](const YearMention& m) { return unplaced(m) && count[{m.article, m.words.front()}] > 1; });
 }
 
 std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArticle*>& members,
@@ -1546,14 +1626,46 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       // sentence (with two, "founded in 2015 and first drew attention in
       // 2016", which event each dates is unclear): one event's time that
       // two outlets may give differently.
+      // A range's years ("between 2016 and 2022"): when what its clause
+      // speaks of began and ended, one event's two times.
+      const DateMention* range_end = RangeEndOf(a, view, sentence, d);
+      const DateMention* range_start = nullptr;
+      for (const DateMention& o : a.dates) {
+        if (&o != &d && o.span.start >= sentence_start && o.span.end <= d.span.start &&
+            RangeEndOf(a, view, sentence, o) == &d) {
+          range_start = &o;
+        }
+      }
       const bool past = (calendar.size() == 4 || calendar.size() == 7) && calendar[0] != 'X' &&
                         a.article.published.size() >= 4 && calendar.substr(0, 4) < a.article.published.substr(0, 4) &&
                         d.text.find(calendar.substr(0, 4)) != std::string::npos &&
                         std::none_of(a.dates.begin(), a.dates.end(), [&](const DateMention& o) {
-                          return &o != &d && o.span.start >= sentence_start && o.span.end <= sentence_end &&
+                          return &o != &d && &o != range_end && &o != range_start && o.span.start >= sentence_start &&
+                                 o.span.end <= sentence_end &&
                                  o.value.size() >= 4 && o.value.substr(0, 4) != calendar.substr(0, 4) &&
                                  o.text.find(o.value.substr(0, 4)) != std::string::npos;
                         });
+      const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& q) {
+        return q.kind != "indirect" && q.span.start <= d.span.start && d.span.end <= q.span.end;
+      });
+      if (m.words.empty() && past && !quoted && (range_end != nullptr || range_start != nullptr)) {
+        const std::string lead = view.Slice(sentence_start, range_start != nullptr ? range_start->span.start : d.span.start);
+        const auto [thing, verb_byte] = RangeThing(lead);
+        const std::string key = range_end != nullptr ? "began" : "ended";
+        m.by_event_word = true;
+        if (verb_byte != std::string_view::npos) {
+          const size_t word_at = sentence_start + CountCodePoints(std::string_view(lead).substr(0, verb_byte));
+          m.subject = EventWordSubject(a, ai, entities, story, view, sentence, word_at, key, d.span.start);
+        }
+        m.words = {thing.empty() || m.subject ? key : key + kThingMark + thing};
+        m.range = true;
+        m.article = a.article.id;
+        m.year = calendar.substr(0, 4);
+        m.evidence = view.SentenceAt(d.span.start);
+        SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end, m.words.front());
+        out.push_back(std::move(m));
+        continue;
+      }
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
         const EventWord event = FindEventWordBefore(before);
@@ -1578,6 +1690,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         m.by_event_word = true;
         m.precise = day_or_month;
         m.once = day_or_month && FirstOfItsKind(before.substr(0, event.begin));
+        m.done_to = PassiveBefore(before.substr(0, event.begin));
         const size_t word_at = sentence_start + CountCodePoints(std::string_view(before).substr(0, event.begin));
         m.subject = EventWordSubject(a, ai, entities, story, view, {sentence_start, sentence_end}, word_at,
                                      word, d.span.start);
@@ -1588,9 +1701,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           const std::string lead = view.Slice(sentence_start, word_at);
           // A day's thing only tells events apart ("the first people fell
           // ill" / "the first patients fell ill" are one): the clause's.
+          // What happens to a thing once is that thing's ("after the
+          // restaurant shut its doors on January 9").
+          const bool once_kind = day_or_month && lexicon::In(lexicon::kOnceEvents, word);
           const std::optional<std::string> noun =
-              day_or_month ? std::nullopt : NounBeforeEventWord(lead);
+              day_or_month && !once_kind ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
+          m.thing_once = once_kind && !thing.empty();
         }
         m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
@@ -1621,6 +1738,16 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       m.year = m.precise ? calendar : d.value.substr(0, 4);
       m.evidence = view.SentenceAt(d.span.start);
       if (lede && !m.subject) MakeEventDay(m, calendar);
+      // "Callum Brierley was dismissed on Sunday": a lede's day of what was
+      // done to the one it names is theirs and, as every lede's, the
+      // story's event's too (what they did, "Quaile resigned on Monday",
+      // stays theirs alone).
+      if (lede && m.subject && m.precise && m.done_to) {
+        YearMention event = m;
+        MakeEventDay(event, calendar);
+        event.once = false;
+        out.push_back(std::move(event));
+      }
       if (past) {
         SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
                      m.by_event_word ? m.words.front() : "");
@@ -1628,6 +1755,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       out.push_back(std::move(m));
     }
   }
+  DropUnplacedRanges(out);
   return out;
 }
 
@@ -1867,16 +1995,20 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // hearings and matches recur, and an unnamed one may be another.
       // The first of its kind happens once: its days are compared.
       bool once = false;
-      for (size_t j = 0; j < mentions.size() && !once; ++j) once = find(j) == root && mentions[j].once;
+      for (size_t j = 0; j < mentions.size() && !once; ++j) {
+        once = find(j) == root && (mentions[j].once || mentions[j].thing_once);
+      }
       const std::string scope = mentions[root].precise && !subject_entity && !once
                                     ? fmt::format("y|{}|{}", root, mentions[i].year)
                                     : fmt::format("y|{}", root);
       // With no one named, the thing the sentences open with is whose year
       // it is ("The 34-mile line, opened in 1889": the line's).
       const size_t mark = key.find(kThingMark);
-      // A day stays the story's event's ("the fire began on Saturday").
+      // A day stays the story's event's ("the fire began on Saturday"),
+      // but for what happens to a thing once ("the restaurant shut").
+      const bool thing_once = lexicon::In(lexicon::kOnceEvents, key.substr(0, mark));
       const std::string thing =
-          mark == std::string::npos || mentions[root].precise ? "" : key.substr(mark + 1);
+          mark == std::string::npos || (mentions[root].precise && !thing_once) ? "" : key.substr(mark + 1);
       table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : thing, attribute,
                 mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;

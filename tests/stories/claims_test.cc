@@ -503,6 +503,44 @@ TEST(ClaimsTest, TheFirstOfItsKindsDayIsCompared) {
   }
 }
 
+// What happens to a thing once (it closes, dies, is born or founded) has
+// one day: two outlets' days for it, the thing named alike, disagree, and
+// the claim is the thing's. Days of what recurs, and of two things, are
+// compared only for agreement.
+TEST(ClaimsTest, TwoDaysOfWhatHappensToAThingOnceConflict) {
+  struct Row {
+    std::string first, second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Staff were left unpaid after the Quay Lane bistro shut its doors on March 9.",
+       "The 60-cover bistro, which opened in 2015, shut on March 12, without notice to staff.", true},
+      {"The committee adjourned on March 9, officials said.", "The committee adjourned on March 12 after a row.",
+       false},
+      {"Staff were left unpaid after the Quay Lane bistro shut its doors on March 9.",
+       "The bakery next door shut on March 12, without notice to staff.", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("b1", "Coast News", "2026-03-20", "Staff unpaid",
+                                     "Forty staff are owed wages. " + row.first);
+    AddDate(a, "March 9", "2026-03-09");
+    AnnotatedArticle b = MakeArticle("b2", "Isles Radio", "2026-03-20", "Staff unpaid",
+                                     "Forty staff are owed wages. " + row.second);
+    AddDate(b, "March 12", "2026-03-12");
+    if (row.second.find("2015") != std::string::npos) AddDate(b, "2015", "2015");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* day = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, "2026-03-09") != nullptr && ValueOf(c, "2026-03-12") != nullptr) day = &c;
+    }
+    EXPECT_EQ(day != nullptr && day->status == "conflict", row.conflict) << row.first;
+    if (day != nullptr && row.conflict) {
+      EXPECT_EQ(day->subject_name, "bistro") << row.first;
+    }
+  }
+}
+
 // The day two ledes give is the day of the story's own event, whatever
 // words each uses for it ("died in a crush", "after a crush at the
 // festival"): an agreement with no subject. Not a dateline's day, a day
@@ -535,6 +573,74 @@ TEST(ClaimsTest, TheDayTwoLedesGiveIsTheStoryEventsDay) {
     const Brief brief = BuildBrief({a, b}, {});
     ASSERT_EQ(brief.stories.size(), 1u) << row.first;
     const Claim* day = ClaimWithValue(brief.stories[0], "date", "", "2026-08-15");
+    EXPECT_EQ(day != nullptr && day->status == "agreed" && day->subject.empty(), row.agreed) << row.first;
+  }
+}
+
+// A range's years ("between 2016 and 2022", "from 2017 until late 2022")
+// date when what its clause speaks of began and ended: two outlets' starts
+// of one thing disagree, their ends agree. Two ranges of one article that
+// name neither whose nor what are two periods, never one.
+TEST(ClaimsTest, ARangesYearsAreWhenItsThingBeganAndEnded) {
+  AnnotatedArticle a = MakeArticle("k1", "Coast News", "2026-05-12", "Cartel fined",
+                                   "The watchdog said the cartel operated between 2016 and 2022 and covered 41 depots.");
+  AddDate(a, "2016", "2016");
+  AddDate(a, "2022", "2022");
+  AnnotatedArticle b = MakeArticle("k2", "Isles Radio", "2026-05-12", "Cartel fined",
+                                   "The cartel ran from 2017 until late 2022, the watchdog said.");
+  AddDate(b, "2017", "2017");
+  AddDate(b, "late 2022", "2022");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* start = nullptr;
+  const Claim* end = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "2016") != nullptr && ValueOf(c, "2017") != nullptr) start = &c;
+    if (ValueOf(c, "2022") != nullptr) end = &c;
+  }
+  ASSERT_NE(start, nullptr);
+  EXPECT_EQ(start->status, "conflict");
+  ASSERT_NE(end, nullptr);
+  EXPECT_EQ(end->status, "agreed");
+  EXPECT_EQ(end->values.size(), 1u);
+
+  AnnotatedArticle c = MakeArticle("v1", "Coast News", "2026-06-12", "Bribes trial",
+                                   "The court heard that between 2017 and 2023, cash changed hands. "
+                                   "From 2014 to 2024, the council kept no register.");
+  AddDate(c, "2017", "2017");
+  AddDate(c, "2023", "2023");
+  AddDate(c, "2014", "2014");
+  AddDate(c, "2024", "2024");
+  const Brief two = BuildBrief({c}, {});
+  ASSERT_EQ(two.stories.size(), 1u);
+  for (const Claim& claim : two.stories[0].claims) EXPECT_NE(claim.status, "conflict") << claim.attribute;
+}
+
+// A lede's day of what was done to the person it names ("Ada Moss was
+// dismissed on Sunday") is theirs and the story's event's too: it agrees
+// with another lede's day of the event. What the person did ("Ada Moss
+// resigned on Sunday") stays theirs alone.
+TEST(ClaimsTest, ALedesDayOfWhatWasDoneToSomeoneIsAlsoTheEventsDay) {
+  struct Row {
+    std::string first;
+    bool agreed;
+  };
+  const Row rows[] = {
+      {"Ada Moss was dismissed as Harl Town manager on Sunday, a day after a 3-0 home defeat.", true},
+      {"Ada Moss resigned as Harl Town manager on Sunday, a day after a 3-0 home defeat.", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("m1", "Coast News", "2026-11-30", "Manager out", row.first);
+    AddDate(a, "Sunday", "2026-11-29");
+    AddEntity(a, "Ada Moss", "PERSON", "e1");
+    AddEntity(a, "Harl Town", "ORG", "e2");
+    AnnotatedArticle b = MakeArticle("m2", "Isles Radio", "2026-11-30", "Manager out",
+                                     "Fans were stunned on Sunday when the Harl Town manager was shown the door.");
+    AddDate(b, "Sunday", "2026-11-29");
+    AddEntity(b, "Harl Town", "ORG", "e2");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* day = ClaimWithValue(brief.stories[0], "date", "", "2026-11-29");
     EXPECT_EQ(day != nullptr && day->status == "agreed" && day->subject.empty(), row.agreed) << row.first;
   }
 }
