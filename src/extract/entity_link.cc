@@ -528,11 +528,17 @@ void Linker::MapMentions() {
   MergeSplitNames();
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
-  // (lexicons/org_suffixes.txt, tag name_end) is an organisation.
+  // (lexicons/org_suffixes.txt, tag name_end) is an organisation. So is
+  // "Granmere Aggregates" tagged PLACE, by a trade no place is named for
+  // (tag business; "West Bank", "Soviet Union" are places).
   std::array<char, 32> buf;
   for (size_t m = 0; m < mentions_.size(); ++m) {
-    if (mentions_[m].type != "PERSON" || info_[m].te < info_[m].tb + 2) continue;
-    if (lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(info_[m].te - 1, &buf))) mentions_[m].type = "ORG";
+    if (info_[m].te < info_[m].tb + 2) continue;
+    const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
+    if ((mentions_[m].type == "PERSON" && lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) ||
+        (mentions_[m].type == "PLACE" && lexicon::In(lexicon::kOrgSuffixesBusiness, last))) {
+      mentions_[m].type = "ORG";
+    }
   }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     for (size_t t = info_[m].tb; t < info_[m].te; ++t) {

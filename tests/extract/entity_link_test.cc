@@ -605,6 +605,15 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Pellmore Foods", "ORG"}},
      {}},
+    // A name ending in a trade no place is named for is a firm even when
+    // the tagger read a place; "West Bank" stays a place.
+    {"trade_word_ends_a_firm_tagged_as_a_place",
+     "Regulators fined Tarnholt Aggregates on Monday. Troops left the West Bank.",
+     {{"Tarnholt Aggregates", "PLACE"}, {"West Bank", "PLACE"}},
+     {},
+     {},
+     {{"Tarnholt Aggregates", "ORG"}, {"West Bank", "PLACE"}},
+     {}},
     // The short form read as a person with nothing making it one (no
     // honorific, age or "he said") is the organisation's all the same, and
     // the person votes of the short form do not make the whole a person.
