@@ -656,8 +656,18 @@ void EntityIndex::JoinSoundAlikes() {
   // First name -> (surname, group) and surname -> (first name, group) of
   // two-word person names.
   std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_first, by_last;
+  // Organisation name -> (its first word, group) of two-word organisation
+  // names: "Halyard Capital" / "Halliard Capital".
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_org_rest;
   for (size_t h = 0; h < groups_.size(); ++h) {
-    if (MajorityType(groups_[h].types) != "PERSON") continue;
+    const std::string type = MajorityType(groups_[h].types);
+    if (type == "ORG") {
+      for (const std::string& key : groups_[h].keys) {
+        const std::vector<std::string> words = SplitWords(key);
+        if (words.size() == 2 && !IsCorporateSuffix(words[1])) by_org_rest[words[1]].emplace_back(words[0], h);
+      }
+    }
+    if (type != "PERSON") continue;
     for (const std::string& key : groups_[h].keys) {
       const std::vector<std::string> words = SplitWords(key);
       if (words.size() != 2) continue;
@@ -679,11 +689,12 @@ void EntityIndex::JoinSoundAlikes() {
       }
     }
   };
-  for (const auto& [first, names] : by_first) {
-    join(names, [](const std::string& a, const std::string& b) {
-      return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
-    });
-  }
+  const auto sounds_or_spelt_alike = [](const std::string& a, const std::string& b) {
+    return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
+  };
+  for (const auto& [first, names] : by_first) join(names, sounds_or_spelt_alike);
+  // A firm's distinctive word written by ear, the kind of firm the same.
+  for (const auto& [rest, names] : by_org_rest) join(names, sounds_or_spelt_alike);
   // "Callum Dorsey" / "Calum Dorsey", "Priti Dhanjal" / "Preeti Dhanjal":
   // a first name differs only by a doubled letter or is the same name spelt
   // as said (a changed letter may be a sibling: "Maria" / "Mario").

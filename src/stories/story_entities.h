@@ -129,7 +129,9 @@ class EntityIndex {
   // DoubledLetterVariant); or one surname and first names a doubled letter
   // apart ("Callum" / "Calum") or alike as said ("Priti" / "Preeti",
   // SaidAlike); never in one article: one person. A shared first name may
-  // be short ("Tom Askwith" / "Tom Asquith").
+  // be short ("Tom Askwith" / "Tom Asquith"). Two-word organisation names
+  // whose first words sound or are spelt alike, the second the same
+  // ("Halyard Capital" / "Halliard Capital"), are one firm too.
   void JoinSoundAlikes();
   void JoinAcronyms();
   std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const;
