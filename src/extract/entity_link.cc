@@ -1141,6 +1141,26 @@ void Linker::ReadCues() {
       const Noun* n = LookupNoun(before);
       if (n != nullptr && (!n->needs_modifier || (p > 0 && IsWord(doc_.Tok(p - 1))))) AddRole(m, p);
     }
+    // "its headteacher, Gwenllian Parry, who ...": a person noun owned by
+    // a determiner or possessor, then the name set off as its apposition.
+    if (before == "," && p >= 2 && mention_at_[p - 1] == kNone && doc_.SameSentence(p - 2, p)) {
+      std::array<char, 32> role_buf, owner_buf;
+      const std::string_view role = doc_.Lower(p - 1, &role_buf);
+      const Noun* n = LookupNoun(role);
+      const bool person_role =
+          (n != nullptr && n->kind == Kind::kPerson) || lexicon::In(lexicon::kPersonNounsRoleHead, role);
+      const std::string_view owner = doc_.Lower(p - 2, &owner_buf);
+      const bool owned = IsPossessive(doc_.Tok(p - 2)) || lexicon::In(lexicon::kDeterminersOwner, owner);
+      const bool closed = mi.te >= doc_.size() || !doc_.SameSentence(mi.tb, mi.te) ||
+                          IsClauseMark(doc_.Tok(mi.te)) || doc_.Tok(mi.te) == ".";
+      if (person_role && owned && closed) {
+        if (n != nullptr) {
+          AddRole(m, p - 1);
+        } else {
+          ++cue[static_cast<size_t>(Kind::kPerson)];
+        }
+      }
+    }
     // "brands like Acme and Beta", "companies such as Acme"
     size_t q = p;
     if (before == "as" && q > 0 && doc_.LowerIs(q - 1, "such")) --q;

@@ -605,6 +605,15 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Pellmore Foods", "ORG"}},
      {}},
+    // A person noun with its owner, then the name set off by commas: a
+    // person, however tagged; a list after a noun without owner is not.
+    {"owned_role_before_apposed_name",
+     "The school's headteacher, Morwenna Tredell, said so. Pupils visited towns, Carrow and Pellin.",
+     {{"Morwenna Tredell", "PLACE"}, {"Carrow", "PLACE"}, {"Pellin", "PLACE"}},
+     {},
+     {},
+     {{"Morwenna Tredell", "PERSON"}, {"Carrow", "PLACE"}},
+     {}},
     // A name ending in a trade no place is named for is a firm even when
     // the tagger read a place; "West Bank" stays a place.
     {"trade_word_ends_a_firm_tagged_as_a_place",
