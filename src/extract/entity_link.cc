@@ -528,11 +528,17 @@ void Linker::MapMentions() {
   MergeSplitNames();
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
-  // (lexicons/org_suffixes.txt, tag name_end) is an organisation.
+  // (lexicons/org_suffixes.txt, tag name_end) is an organisation. So is
+  // "Granmere Aggregates" tagged PLACE, by a trade no place is named for
+  // (tag business; "West Bank", "Soviet Union" are places).
   std::array<char, 32> buf;
   for (size_t m = 0; m < mentions_.size(); ++m) {
-    if (mentions_[m].type != "PERSON" || info_[m].te < info_[m].tb + 2) continue;
-    if (lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(info_[m].te - 1, &buf))) mentions_[m].type = "ORG";
+    if (info_[m].te < info_[m].tb + 2) continue;
+    const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
+    if ((mentions_[m].type == "PERSON" && lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) ||
+        (mentions_[m].type == "PLACE" && lexicon::In(lexicon::kOrgSuffixesBusiness, last))) {
+      mentions_[m].type = "ORG";
+    }
   }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     for (size_t t = info_[m].tb; t < info_[m].te; ++t) {
@@ -1134,6 +1140,26 @@ void Linker::ReadCues() {
       // "actress Jane Doe", "fashion house Acme", "Rapper Ye"
       const Noun* n = LookupNoun(before);
       if (n != nullptr && (!n->needs_modifier || (p > 0 && IsWord(doc_.Tok(p - 1))))) AddRole(m, p);
+    }
+    // "its headteacher, Gwenllian Parry, who ...": a person noun owned by
+    // a determiner or possessor, then the name set off as its apposition.
+    if (before == "," && p >= 2 && mention_at_[p - 1] == kNone && doc_.SameSentence(p - 2, p)) {
+      std::array<char, 32> role_buf, owner_buf;
+      const std::string_view role = doc_.Lower(p - 1, &role_buf);
+      const Noun* n = LookupNoun(role);
+      const bool person_role =
+          (n != nullptr && n->kind == Kind::kPerson) || lexicon::In(lexicon::kPersonNounsRoleHead, role);
+      const std::string_view owner = doc_.Lower(p - 2, &owner_buf);
+      const bool owned = IsPossessive(doc_.Tok(p - 2)) || lexicon::In(lexicon::kDeterminersOwner, owner);
+      const bool closed = mi.te >= doc_.size() || !doc_.SameSentence(mi.tb, mi.te) ||
+                          IsClauseMark(doc_.Tok(mi.te)) || doc_.Tok(mi.te) == ".";
+      if (person_role && owned && closed) {
+        if (n != nullptr) {
+          AddRole(m, p - 1);
+        } else {
+          ++cue[static_cast<size_t>(Kind::kPerson)];
+        }
+      }
     }
     // "brands like Acme and Beta", "companies such as Acme"
     size_t q = p;

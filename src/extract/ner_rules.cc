@@ -536,6 +536,60 @@ void AmpersandRules(const Tokens& t, Tags* tags) {
   }
 }
 
+namespace {
+
+// A capitalised word that titles the name after it: an honorific ("Dr",
+// "Supt") or the head of a role ("Superintendent", "Mayor",
+// lexicons/person_nouns.txt, tag role_head).
+bool IsTitleBeforeName(std::string_view w) {
+  if (!IsCap(w) || IsAllCaps(w)) return false;
+  const std::string lower = Lower(w);
+  return lexicon::In(lexicon::kHonorifics, lower) || lexicon::In(lexicon::kPersonNounsRoleHead, lower);
+}
+
+// A word no personal name is made of: a person noun ("General",
+// "Officer"), a word organisation names end in ("Systems"), a legal form.
+bool NotNameWord(std::string_view w) {
+  const std::string lower = Lower(w);
+  return lexicon::In(lexicon::kPersonNouns, lower) || lexicon::In(lexicon::kHonorifics, lower) ||
+         lexicon::In(lexicon::kOrgSuffixesNameEnd, lower) || In(kOrgHeads, w) || In(kLegalForms, w);
+}
+
+// A title-case line ("Mayor Backs New Plan for Town") has no lower-case
+// word but glue; its capitalised words are not names.
+bool TitleCaseLine(const Tokens& t) {
+  for (const std::string& w : t) {
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && !In(kTitleGlue, w)) return false;
+  }
+  return true;
+}
+
+// "Chief Superintendent Ian Braithwaite of Redwick police": one to three
+// capitalised words after a capitalised title, which the tagger left
+// outside every chunk, are a person, when a lower-case word or punctuation
+// (or the end) follows them and none of them is a title or an
+// organisation's word itself.
+void TitleRules(const Tokens& t, Tags* tags) {
+  constexpr size_t kMaxTitledName = 3;  // "Jane Mary Doe"
+  if (TitleCaseLine(t)) return;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (!IsTitleBeforeName(t[i])) continue;
+    size_t b = i + 1;
+    while (b < t.size() && IsTitleBeforeName(t[b])) ++b;  // "Chief Superintendent"
+    const size_t e = NameRunEnd(t, b);
+    i = b - 1;
+    if (e == b || e - b > kMaxTitledName) continue;
+    if (e < t.size() && IsCap(t[e])) continue;  // a longer capitalised run
+    bool fits = true;
+    for (size_t k = b; k < e && fits; ++k) fits = (*tags)[k] == "O" && !NotNameWord(t[k]);
+    if (!fits) continue;
+    SetSpan(b, e, "PER", tags);
+    i = e - 1;
+  }
+}
+
+}  // namespace
+
 void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::string>* tags,
                     const CommonWordFn& common) {
   if (tokens.empty() || tags->size() != tokens.size()) return;
@@ -546,6 +600,7 @@ void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::str
   LegalFormRules(tokens, tags);
   AmpersandRules(tokens, tags);
   AppositionRules(tokens, tags);
+  TitleRules(tokens, tags);
   EventRules(tokens, tags);
   WorkRules(tokens, tags);
   CreditRules(tokens, tags);

@@ -34,6 +34,9 @@ constexpr size_t kRoleWordsAfter = 6;
 // Words shorter than OneLetterVariant's shorter side are never variants,
 // so they are not indexed.
 constexpr size_t kMinVariantWord = 4;
+// A name word two people share in JoinSoundAlikes: three letters ("Tom",
+// "Ian"); shorter ones are initials and nicknames, which many share.
+constexpr size_t kMinSharedNameWord = 3;
 
 // Weight of a shared role noun against a shared neighbour name: a role is
 // specific to a person, while most names of a story appear beside many.
@@ -653,13 +656,25 @@ void EntityIndex::JoinSoundAlikes() {
   // First name -> (surname, group) and surname -> (first name, group) of
   // two-word person names.
   std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_first, by_last;
+  // Organisation name -> (its first word, group) of two-word organisation
+  // names: "Halyard Capital" / "Halliard Capital".
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> by_org_rest;
   for (size_t h = 0; h < groups_.size(); ++h) {
-    if (MajorityType(groups_[h].types) != "PERSON") continue;
+    const std::string type = MajorityType(groups_[h].types);
+    if (type == "ORG") {
+      for (const std::string& key : groups_[h].keys) {
+        const std::vector<std::string> words = SplitWords(key);
+        if (words.size() == 2 && !IsCorporateSuffix(words[1])) by_org_rest[words[1]].emplace_back(words[0], h);
+      }
+    }
+    if (type != "PERSON") continue;
     for (const std::string& key : groups_[h].keys) {
       const std::vector<std::string> words = SplitWords(key);
       if (words.size() != 2) continue;
-      if (CountCodePoints(words[0]) >= kMinVariantWord) by_first[words[0]].emplace_back(words[1], h);
-      if (CountCodePoints(words[1]) >= kMinVariantWord) by_last[words[1]].emplace_back(words[0], h);
+      // The shared word may be short ("Tom Askwith" / "Tom Asquith"); the
+      // word that differs is held to the variant tests' lengths.
+      if (CountCodePoints(words[0]) >= kMinSharedNameWord) by_first[words[0]].emplace_back(words[1], h);
+      if (CountCodePoints(words[1]) >= kMinSharedNameWord) by_last[words[1]].emplace_back(words[0], h);
     }
   }
   const auto join = [&](const std::vector<std::pair<std::string, size_t>>& names, auto&& alike) {
@@ -674,14 +689,20 @@ void EntityIndex::JoinSoundAlikes() {
       }
     }
   };
-  for (const auto& [first, names] : by_first) {
+  const auto sounds_or_spelt_alike = [](const std::string& a, const std::string& b) {
+    return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
+  };
+  for (const auto& [first, names] : by_first) join(names, sounds_or_spelt_alike);
+  // A firm's distinctive word written by ear, the kind of firm the same.
+  for (const auto& [rest, names] : by_org_rest) join(names, sounds_or_spelt_alike);
+  // "Callum Dorsey" / "Calum Dorsey", "Priti Dhanjal" / "Preeti Dhanjal":
+  // a first name differs only by a doubled letter or is the same name spelt
+  // as said (a changed letter may be a sibling: "Maria" / "Mario").
+  for (const auto& [last, names] : by_last) {
     join(names, [](const std::string& a, const std::string& b) {
-      return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
+      return DoubledLetterVariant(a, b) || SaidAlike(a, b);
     });
   }
-  // "Callum Dorsey" / "Calum Dorsey": a first name differs only by a
-  // doubled letter (a changed one may be a sibling: "Maria" / "Mario").
-  for (const auto& [last, names] : by_last) join(names, DoubledLetterVariant);
 }
 
 // "NRC" and "Northern Rail Council": an all-capital word of two to six

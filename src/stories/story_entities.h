@@ -127,7 +127,11 @@ class EntityIndex {
   // Farrants", "Anneke Voss" / "Anneke Vos": one first name, surnames that
   // sound alike (SoundsAlike) or are spelt alike (SpellingVariants,
   // DoubledLetterVariant); or one surname and first names a doubled letter
-  // apart ("Callum" / "Calum"); never in one article: one person.
+  // apart ("Callum" / "Calum") or alike as said ("Priti" / "Preeti",
+  // SaidAlike); never in one article: one person. A shared first name may
+  // be short ("Tom Askwith" / "Tom Asquith"). Two-word organisation names
+  // whose first words sound or are spelt alike, the second the same
+  // ("Halyard Capital" / "Halliard Capital"), are one firm too.
   void JoinSoundAlikes();
   void JoinAcronyms();
   std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const;

@@ -304,12 +304,64 @@ std::string Soundex(std::string_view word) {
   return out;
 }
 
+namespace {
+
+// A folded ASCII word spelt as it sounds: "x" as "ks", "ck" as "k", "qu" as
+// "kw", "ph" as "f", "c" before a back vowel or a consonant as "k", "ee" as
+// "i", "oo" as "u", "y" after the first letter as "i", a doubled letter
+// once ("maddox", "madocks": "madoks"; "askwith", "asquith": "askwith";
+// "preeti", "priti": "priti"). English spells one sound these ways; a name
+// written by ear, or transliterated, differs from its owner's spelling in
+// them.
+std::string SpeltAsSaid(std::string_view w) {
+  std::string out;
+  const auto push = [&out](char c) {
+    if (out.empty() || out.back() != c) out.push_back(c);
+  };
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+    if (c == 'x') {
+      push('k');
+      push('s');
+    } else if (c == 'c' && next == 'k') {
+      push('k');
+      ++i;
+    } else if (c == 'q') {
+      push('k');
+      if (next == 'u') {
+        push('w');
+        ++i;
+      }
+    } else if (c == 'p' && next == 'h') {
+      push('f');
+      ++i;
+    } else if (c == 'c' && next != 'e' && next != 'i' && next != 'y' && next != 'h') {
+      push('k');
+    } else if ((c == 'e' && next == 'e') || (c == 'o' && next == 'o')) {
+      push(c == 'e' ? 'i' : 'u');
+      ++i;
+    } else if (c == 'y' && i > 0) {
+      push('i');
+    } else {
+      push(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 bool SoundsAlike(const std::string& a, const std::string& b) {
   constexpr size_t kMinSurname = 4;      // "Lee" / "Loy" are two names
   constexpr size_t kMaxSurnameEdits = 3;  // "Dorrie" / "Dorey"
+  // Spelt as said, one edit at most: "Maddox" / "Madocks" are four edits
+  // apart as written, none as said.
+  constexpr size_t kMaxSaidEdits = 1;
   if (a == b || a.size() < kMinSurname || b.size() < kMinSurname) return false;
   const std::string sa = Soundex(a);
-  return !sa.empty() && sa == Soundex(b) && EditDistance(a, b) <= kMaxSurnameEdits;
+  if (sa.empty() || sa != Soundex(b)) return false;
+  return EditDistance(a, b) <= kMaxSurnameEdits || EditDistance(SpeltAsSaid(a), SpeltAsSaid(b)) <= kMaxSaidEdits;
 }
 
 Span SentenceOf(const AnnotatedArticle& a, size_t cp, size_t length) {
@@ -358,6 +410,15 @@ bool DoubledLetterVariant(std::string_view a, std::string_view b) {
   const bool doubled = (first > 0 && longer[first - 1] == longer[first]) ||
                        (first + 1 < longer.size() && longer[first + 1] == longer[first]);
   return doubled && longer.substr(first + 1) == shorter.substr(first);
+}
+
+bool SaidAlike(std::string_view a, std::string_view b) {
+  constexpr size_t kMinLetters = 4;  // "Jon" / "Jan" are two names
+  const auto ascii_word = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (a == b || a.size() < kMinLetters || b.size() < kMinLetters || !ascii_word(a) || !ascii_word(b)) return false;
+  return SpeltAsSaid(a) == SpeltAsSaid(b);
 }
 
 bool MeasureWord(const std::string& folded) {

@@ -55,7 +55,8 @@ size_t EditDistance(std::string_view a, std::string_view b);
 std::string Soundex(std::string_view word);
 
 // Two folded surnames that sound alike and are spelt close: equal Soundex,
-// four or more letters, at most three edits ("Dorrie" / "Dorey").
+// four or more letters, at most three edits ("Dorrie" / "Dorey") or one
+// once spelt as said ("Maddox" / "Madocks": "x" and "cks" are one sound).
 bool SoundsAlike(const std::string& a, const std::string& b);
 
 // The sentence (code points) of `a` holding `cp`, or the whole text
@@ -82,6 +83,13 @@ bool SpellingVariants(std::string_view a, std::string_view b);
 // A typist's slip at any length, where a changed letter may be another
 // name ("Maria" / "Mario").
 bool DoubledLetterVariant(std::string_view a, std::string_view b);
+
+// True when two different folded ASCII words of four or more letters are
+// one word spelt as said (view_util.cc, SpeltAsSaid: "x" / "cks", "qu" /
+// "kw", "ph" / "f", "c" / "k", "ee" / "i", "oo" / "u", "y" / "i", doubled
+// letters): "Priti" / "Preeti", "Catherine" / "Katherine". A changed letter
+// is another name ("Maria" / "Mario", "Orlen" / "Orlan").
+bool SaidAlike(std::string_view a, std::string_view b);
 
 // The words beside a value that say what it is (a figure's "made 23
 // arrests", a year's "the record was set in 1968"), for matching one fact

@@ -605,6 +605,24 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Pellmore Foods", "ORG"}},
      {}},
+    // A person noun with its owner, then the name set off by commas: a
+    // person, however tagged; a list after a noun without owner is not.
+    {"owned_role_before_apposed_name",
+     "The school's headteacher, Morwenna Tredell, said so. Pupils visited towns, Carrow and Pellin.",
+     {{"Morwenna Tredell", "PLACE"}, {"Carrow", "PLACE"}, {"Pellin", "PLACE"}},
+     {},
+     {},
+     {{"Morwenna Tredell", "PERSON"}, {"Carrow", "PLACE"}},
+     {}},
+    // A name ending in a trade no place is named for is a firm even when
+    // the tagger read a place; "West Bank" stays a place.
+    {"trade_word_ends_a_firm_tagged_as_a_place",
+     "Regulators fined Tarnholt Aggregates on Monday. Troops left the West Bank.",
+     {{"Tarnholt Aggregates", "PLACE"}, {"West Bank", "PLACE"}},
+     {},
+     {},
+     {{"Tarnholt Aggregates", "ORG"}, {"West Bank", "PLACE"}},
+     {}},
     // The short form read as a person with nothing making it one (no
     // honorific, age or "he said") is the organisation's all the same, and
     // the person votes of the short form do not make the whole a person.

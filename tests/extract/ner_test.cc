@@ -324,6 +324,34 @@ TEST(NerRulesTest, SplitsChunksAtVerbsOfSaying) {
   EXPECT_EQ(tags, (std::vector<std::string>{"B-PER", "I-PER", "O", "O"}));
 }
 
+// A person after a capitalised title the tagger left untagged
+// ("Chief Superintendent Ian Braithwaite of Redwick police asked ...").
+TEST(NerRulesTest, NamesAfterCapitalisedTitlesArePeople) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> tags;      // the tagger's
+    std::vector<std::string> expected;  // after the rules
+  };
+  const Row rows[] = {
+      {"Chief Superintendent Orrin Vantham of Kelby police asked .",
+       {"O", "O", "O", "O", "O", "B-LOC", "O", "O", "O"},
+       {"O", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"}},
+      {"Supt Ada Quell said so .", {"O", "O", "O", "O", "O", "O"}, {"O", "B-PER", "I-PER", "O", "O", "O"}},
+      // Not a name: a title after a title, an organisation's word, a
+      // longer capitalised run, a title-case headline.
+      {"the Attorney General said .", {"O", "O", "O", "O", "O"}, {"O", "O", "O", "O", "O"}},
+      {"the Chief Executive Officer said .", {"O", "O", "O", "O", "O", "O"}, {"O", "O", "O", "O", "O", "O"}},
+      {"Director Kelby Systems said .", {"O", "O", "O", "O", "O"}, {"O", "O", "O", "O", "O"}},
+      {"Mayor Backs New Town Plan", {"O", "O", "O", "O", "O"}, {"O", "O", "O", "O", "O"}},
+      {"Mayor Backs Plan for Town", {"O", "O", "O", "O", "O"}, {"O", "O", "O", "O", "O"}},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> tags = row.tags;
+    ner::ApplyNewsRules(Words(row.text), &tags);
+    EXPECT_EQ(tags, row.expected) << row.text;
+  }
+}
+
 // Property check over seeded random sentences built from the words the
 // rules react to: the output is always valid IOB2 of the same length.
 TEST(NerRulesTest, RandomSentencesStayValidIob2) {
