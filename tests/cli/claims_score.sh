@@ -59,11 +59,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # totals fell by their addition: P 0.916 R 0.545, value-subject 0.744, 37
 # traps, with the session's tally rule already in). End of the round (sums
 # named by their verb and the thing its subject names, rounded sums, jobs
-# that go at an organisation): P 0.922 R 0.551, value-subject 0.741, 37 traps.
-checks = [("conflict_precision", 0.915), ("conflict_recall", 0.545), ("value_subject_accuracy", 0.74)]
+# that go at an organisation): P 0.922 R 0.551, value-subject 0.741, 37 traps;
+# with year ranges, days of what happens once, names written by ear and more
+# figure rules: P 0.948 R 0.601, value-subject 0.748, 36 traps.
+checks = [("conflict_precision", 0.94), ("conflict_recall", 0.59), ("value_subject_accuracy", 0.745)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 37:
-    bad.append(f"trap violations {t['trap_violations']} > 37")
+if t["trap_violations"] > 36:
+    bad.append(f"trap violations {t['trap_violations']} > 36")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
