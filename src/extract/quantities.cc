@@ -2000,6 +2000,11 @@ class Finder {
   // before "to" or the hyphen is the votes for, the one after the votes
   // against; a score ("won 3-0") is no tally.
   std::optional<Match> MatchTally(size_t i) const {
+    // Only a number beside "votes", "to" or a hyphen can be a side: the
+    // cheap test first, as every token comes here.
+    const bool beside = IsWordCi(i + 1, "votes") || IsWordCi(i + 1, "to") || Is(i + 1, "-") ||
+                        (i >= 1 && (IsWordCi(i - 1, "to") || Is(i - 1, "-")));
+    if (!beside) return std::nullopt;
     size_t first_last = 0;
     const std::optional<double> first = TallyNumber(i, &first_last);
     if (!first) return std::nullopt;
@@ -2398,15 +2403,15 @@ class Finder {
     if (toks_[i].s == "No") return MatchRankValue(i);
     // "Alfie, nine, was treated": an age spelled out between commas after
     // a name, as MatchAge reads it in digits.
-    if (const std::optional<double> card = SpelledBelowHundred(i);
-        card && i >= 1 && Is(i - 1, ",") && *card >= kMinAge && std::fmod(*card, 1) == 0) {
+    const std::optional<double> card = SpelledBelowHundred(i);
+    if (card && i >= 1 && Is(i - 1, ",") && *card >= kMinAge && std::fmod(*card, 1) == 0) {
       const size_t end = EndOfSpelled(i);
       const Token* after = At(end + 1);
       if (after == nullptr || after->s == "," || after->s == "." || after->s == ";") {
         if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, end, *card, "years", p, "age"};
       }
     }
-    if (const std::optional<double> card = SpelledBelowHundred(i)) {
+    if (card) {
       Number n;
       n.value = *card;
       size_t at = EndOfSpelled(i);
