@@ -210,6 +210,7 @@ class Finder {
   bool RelayedReport(size_t start, size_t end);
   size_t ListenerEnd(size_t t, size_t end) const;
   size_t RelayEnd(size_t start, size_t end) const;
+  bool PostposedAttribution(size_t start, size_t end) const;
   size_t GapRelative(size_t c, size_t lo) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
@@ -236,6 +237,7 @@ class Finder {
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
+  Speaker DocumentOwner(size_t i) const;
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);
   bool IsNameWord(size_t i) const;

@@ -246,6 +246,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         return;
       }
     }
+    // "… received a distress call from MV Gibe saying [two boats were
+    // firing], a Defence Ministry statement said.": a participle inside a
+    // sentence its postposed attribution closes reports nothing of its own;
+    // the attribution (read at its verb, below) takes the whole sentence.
+    // A relaying outlet (", IRNA reported") leaves the inner report alone.
+    if (c > from && words_[c].lower == "saying" && PostposedAttribution(c + 1, end)) continue;
     size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
@@ -504,6 +510,15 @@ size_t Finder::RelayEnd(size_t start, size_t end) const {
     if (IsFinite(words_[k].lower) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return end;
   }
   return comma - 1;
+}
+
+// True when the words [start, end) end with a postposed attribution
+// that is no relay (", a Defence Ministry statement said.", not ", IRNA
+// reported."): the attribution covers the whole sentence before it.
+bool Finder::PostposedAttribution(size_t start, size_t end) const {
+  if (RelayEnd(start, end) == end) return false;
+  const std::string& verb = words_[end - 1].lower;
+  return verb != "reported" && verb != "reports" && verb != "reporting";
 }
 
 // In a sentence with a direct quotation, a participle after the last

@@ -452,6 +452,31 @@ Speaker Finder::PersonNamedIn(const std::string& title, size_t before) const {
   return found >= 0 ? FromMention(static_cast<size_t>(found)) : Speaker{};
 }
 
+// The organisation or person a document noun at word `i` names as its
+// own: a name among its modifiers ("a Defence Ministry statement") or
+// after "from"/"by"/"of" ("a statement from the Indian government",
+// "published by Ethnos"); none otherwise.
+Speaker Finder::DocumentOwner(size_t i) const {
+  for (size_t k = i; k-- > 0 && i - k <= kNounPhraseWords / 2;) {
+    if (words_[k].punct || InQuote(k) || lex::In(lex::kDeterminersAnonymous, words_[k].lower) ||
+        lex::In(lex::kDeterminersDefinite, words_[k].lower)) {
+      break;
+    }
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type != "PLACE") return FromMention(static_cast<size_t>(m));
+  }
+  size_t k = i + 1;
+  if (k < words_.size() && words_[k].lower == "published") ++k;
+  if (k + 1 >= words_.size() || (words_[k].lower != "from" && words_[k].lower != "by" && words_[k].lower != "of")) {
+    return {};
+  }
+  ++k;
+  if (lex::In(lex::kDeterminersDefinite, words_[k].lower) && k + 1 < words_.size()) ++k;
+  const int m = words_[k].mention;
+  if (m >= 0 && !InQuote(k) && (*entities_)[m].type != "PLACE") return FromMention(static_cast<size_t>(m));
+  return {};
+}
+
 // Who issued "the statement" named at word `at`: the subject of the
 // latest earlier sentence that names such a document ("Acme issued a
 // statement."), else the previous speaker.
@@ -461,6 +486,8 @@ Speaker Finder::Issuer(const std::string& noun, size_t at) {
     if (words_[i].para + kIssuerParagraphs < words_[at].para) break;
     const bool named = noun.empty() ? lex::In(lex::kDocumentNounsStatement, words_[i].lower) : words_[i].lower == noun;
     if (InQuote(i) || words_[i].sent == sent || !named) continue;
+    Speaker owner = DocumentOwner(i);
+    if (owner.found) return owner;
     auto [from, to] = SentenceWords(i, i + 1);
     Speaker s = ClauseSubject(from, i);
     if (s.found) return s;

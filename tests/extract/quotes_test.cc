@@ -1362,6 +1362,27 @@ TEST(FindQuotesTest, Issue16RealNewsSeventhRound) {
   });
 }
 
+// Issue 16, the eighth real-news quotation round: rules from the ECB+ dev
+// rows' errors, each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
+  const MentionSpec kBoard{"Varn Harbour Board", "ORG", "e2"};
+  ExpectCases({
+      {"a participle inside a sentence a postposed statement closes: the statement's owner, the whole sentence",
+       "The ferry was crossing the bay when it sent a radio call saying its engine had failed, a Varn Harbour Board "
+       "statement said.",
+       {kBoard},
+       {{"The ferry was crossing the bay when it sent a radio call saying its engine had failed", "indirect", "e2",
+         "Varn Harbour Board", "said", "statement"}}},
+      {"'the statement' after a statement named with its owner: the owner",
+       "The ferry sank, according to a statement from the Varn Harbour Board. All ten passengers were rescued by a "
+       "trawler, the statement said.",
+       {kBoard},
+       {{"The ferry sank", "indirect", "e2", "Varn Harbour Board", "according to", "statement"},
+        {"All ten passengers were rescued by a trawler", "indirect", "e2", "Varn Harbour Board", "said",
+         "statement"}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
