@@ -144,6 +144,7 @@ Speaker Finder::InSentenceBefore(size_t at, std::string_view type) const {
 // Gender evidence of an entity agrees with the pronoun's (+1 he, -1
 // she); no evidence agrees with both.
 bool Finder::Agrees(const std::string& id, int want) const {
+  if (want != 0 && outlets_.contains(id)) return false;
   auto it = gender_.find(id);
   if (it == gender_.end() || it->second == 0) return true;
   return (it->second > 0) == (want > 0);
@@ -351,10 +352,18 @@ Speaker Finder::RecentAgreeing(size_t before, std::string_view type, int want) c
 // Chelune") and the first he/she after a person who opens a sentence.
 void Finder::BuildGender() {
   gender_.clear();
+  outlets_.clear();
   for (size_t i = 0; i < words_.size(); ++i) {
     const int m = words_[i].mention;
     if (m < 0 || (i > 0 && words_[i - 1].mention == m) || (*entities_)[m].type != "PERSON") continue;
     const std::string& id = (*entities_)[m].entity;
+    // "the Post stated" after "the Washington Post": a one-word name after
+    // "the" that names outlets is an outlet the entity layer took for a
+    // person; "he" and "she" never refer to it.
+    if (i > 0 && words_[i - 1].lower == "the" && (i + 1 >= words_.size() || words_[i + 1].mention != m) &&
+        lex::In(lex::kNewsOutletWords, words_[i].lower)) {
+      outlets_.insert(id);
+    }
     const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;

@@ -538,8 +538,12 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
   const bool acronym =
       a == b && words_[b].raw.size() > 1 &&
       std::all_of(words_[b].raw.begin(), words_[b].raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
-  s.type =
-      acronym || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last) ? "ORG" : "PERSON";
+  // So is a name after "the" ending in a word outlets are named with ("the
+  // Post stated", "the Evening Courier").
+  const bool outlet = a > 0 && words_[a - 1].lower == "the" && lex::In(lex::kNewsOutletWords, last);
+  s.type = acronym || outlet || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last)
+               ? "ORG"
+               : "PERSON";
   // "according to THR": the entity whose initials it spells.
   if (acronym) {
     const std::string raw(words_[b].raw);

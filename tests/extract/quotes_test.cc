@@ -1380,6 +1380,20 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"The ferry sank", "indirect", "e2", "Varn Harbour Board", "according to", "statement"},
         {"All ten passengers were rescued by a trawler", "indirect", "e2", "Varn Harbour Board", "said",
          "statement"}}},
+      {"'she' never refers to an outlet named 'the Post' (found by the quotation finder)",
+       "Dana Fiske said her father had died at home. He was 91, the Post stated. \u201cHe slipped away,\u201d "
+       "she said.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"her father had died at home", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"He was 91", "indirect", "e4", "Post", "stated", ""},
+        {"He slipped away,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'she' never refers to an outlet named 'the Post' the entity layer took for a person",
+       "Dana Fiske said her father had died at home. He was 91, the Post stated. \u201cHe slipped away,\u201d "
+       "she said.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Post", "PERSON", "e5"}},
+       {{"her father had died at home", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"He was 91", "indirect", "e5", "Post", "stated", ""},
+        {"He slipped away,", "direct", "e3", "Dana Fiske", "said", ""}}},
   });
 }
 
