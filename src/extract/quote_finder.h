@@ -239,6 +239,7 @@ class Finder {
   Speaker ElidedHead(size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
   Speaker DocumentOwner(size_t i) const;
+  Speaker LastOutlet(size_t a) const;
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);
   bool IsNameWord(size_t i) const;

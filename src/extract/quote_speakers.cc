@@ -34,6 +34,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   const bool spokesperson =
       words_[b].lower == "spokesperson" || words_[b].lower == "spokesman" || words_[b].lower == "spokeswoman" ||
       words_[b].lower == "representative";
+  // "…, Newsday reported. … the newspaper said": the outlet that
+  // reported, not the latest organisation named (to which the entity
+  // layer may have linked the epithet).
+  if (b == a + 1 && words_[a].lower == "the" && lex::In(lex::kOrgNounsMedia, words_[b].lower)) {
+    Speaker outlet = LastOutlet(a);
+    if (outlet.found) return outlet;
+  }
   // ("the Navy spokesperson" linked to a ship named before it: a
   // spokesperson speaks for the body, found below.)
   if (linked >= 0 && !spokesperson && (*entities_)[linked].span.start == words_[a].start &&
@@ -477,6 +484,39 @@ Speaker Finder::DocumentOwner(size_t i) const {
   return {};
 }
 
+// The latest outlet named before word `a`, within kIssuerParagraphs
+// paragraphs and outside quotations: an organisation whose name ends in a
+// word outlets are named with ("the Washington Post") or that reported
+// ("Newsday reported"); none when there is none.
+Speaker Finder::LastOutlet(size_t a) const {
+  for (size_t i = a; i-- > 0;) {
+    if (words_[i].para + kIssuerParagraphs < words_[a].para) break;
+    if (InQuote(i) || !words_[i].cap) continue;
+    const int m = words_[i].mention;
+    if (m >= 0 && i + 1 < words_.size() && words_[i + 1].mention == m) continue;
+    const std::string& next = i + 1 < words_.size() ? words_[i + 1].lower : words_[i].lower;
+    const bool reported = next == "reported" || next == "reports" || next == "reporting";
+    if (m >= 0) {
+      const EntityMention& e = (*entities_)[m];
+      if ((e.type == "ORG" || outlets_.contains(e.entity)) &&
+          (reported || lex::In(lex::kNewsOutletWords, words_[i].lower))) {
+        return FromMention(static_cast<size_t>(m));
+      }
+      continue;
+    }
+    // A name this finder added as a report's speaker ("…, Newsday
+    // reported."), not one the entity layer knows as a person.
+    if (!reported) continue;
+    for (const auto& [at, speaker] : reports_) {
+      if (at < words_.size() && words_[at].sent == words_[i].sent && speaker.found && !speaker.id.empty() &&
+          (speaker.type == "ORG" || !canonical_.contains(speaker.id))) {
+        return speaker;
+      }
+    }
+  }
+  return {};
+}
+
 // Who issued "the statement" named at word `at`: the subject of the
 // latest earlier sentence that names such a document ("Acme issued a
 // statement."), else the previous speaker.
@@ -632,6 +672,12 @@ bool Finder::TimeWordInName(size_t i) const {
 // it, or the phrase after a postposed cue).
 Speaker Finder::HeadAt(size_t i, size_t lo) {
   const Word& w = words_[i];
+  // "the newspaper" (whatever the entity layer linked it to): the outlet
+  // that reported (NounPhrase).
+  if (i > lo && !w.cap && words_[i - 1].lower == "the" && lex::In(lex::kOrgNounsMedia, w.lower)) {
+    Speaker outlet = LastOutlet(i - 1);
+    if (outlet.found) return outlet;
+  }
   // "the spokesperson" linked by the entity layer to a name before it is
   // an epithet, not that name: a spokesperson speaks for a body
   // (NounPhrase).

@@ -1394,6 +1394,14 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"her father had died at home", "indirect", "e3", "Dana Fiske", "said", ""},
         {"He was 91", "indirect", "e5", "Post", "stated", ""},
         {"He slipped away,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'the newspaper' is the outlet that reported, not the organisation last named (the entity layer's link)",
+       "Ivo Renn ran the docks for years, Varnday reported. \u201cHe was the last of them,\u201d said Varn Police "
+       "detective Dana Fiske. The family had run the port since 1901, the newspaper said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Police", "ORG", "e2"}, {"Dana Fiske", "PERSON", "e3"},
+        {"the newspaper", "ORG", "e2"}},
+       {{"Ivo Renn ran the docks for years", "indirect", "e4", "Varnday", "reported", ""},
+        {"He was the last of them,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"The family had run the port since 1901", "indirect", "e4", "Varnday", "said", ""}}},
   });
 }
 
