@@ -273,6 +273,20 @@ Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
     const int m = words_[k + 1].mention;
     if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
   }
+  // "the Rev. Larry Kroon … The pastor said", "Gov. Sarah Palin … the
+  // governor said": the role's abbreviated title before a person's name
+  // (lexicons/role_titles.txt), the latest.
+  const std::string_view title = lex::Find(lex::kRoleTitles, head);
+  if (title.empty()) return {};
+  for (size_t k = std::min(w, words_.size()); k-- > 0;) {
+    std::string_view t = words_[k].lower;
+    if (t.ends_with('.')) t.remove_suffix(1);
+    if (t != title || !words_[k].cap || InQuote(k)) continue;
+    size_t j = k + 1;
+    if (j < w && words_[j].lower == ".") ++j;
+    const int m = j < w ? words_[j].mention : -1;
+    if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+  }
   return {};
 }
 
@@ -1083,6 +1097,8 @@ Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
   // announced": the head written earlier right before a name, as its
   // title, is that name's.
   if (det == "the") {
+    Speaker titled = RoleHolder(w.lower, words_[a].start);
+    if (titled.found) return titled;
     for (size_t k = a; k-- > 0;) {
       if (words_[k].lower != w.lower || InQuote(k) || k + 1 >= a) continue;
       const int m = words_[k + 1].mention;

@@ -1402,6 +1402,13 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Ivo Renn ran the docks for years", "indirect", "e4", "Varnday", "reported", ""},
         {"He was the last of them,", "direct", "e3", "Dana Fiske", "said", ""},
         {"The family had run the port since 1901", "indirect", "e4", "Varnday", "said", ""}}},
+      {"'the pastor' is the person titled 'the Rev.' earlier (lexicons/role_titles.txt)",
+       "\u201cWe will rebuild,\u201d the Rev. Ivo Renn of the Varn Chapel said. The hall was lost, Dana Fiske "
+       "said. The pastor said services would be held in a school.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Chapel", "ORG", "e2"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"We will rebuild,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"The hall was lost", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"services would be held in a school", "indirect", "e1", "Ivo Renn", "said", ""}}},
   });
 }
 
