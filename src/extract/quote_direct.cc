@@ -368,6 +368,9 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     Attribution a;
     a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, j.open_word) : SubjectBefore(i, from);
     if (!a.speaker.found) a.speaker = NearestSubject(from, i);
+    // "The victim's nephew said [she was walking when the car "came out of
+    // nowhere"]": the described subject reports the phrase too.
+    if (!a.speaker.found && words_[i].lower != "according") a.speaker = DescribedSubject(i, from);
     if (!a.speaker.found) continue;
     a.cue = words_[i].lower;
     a.from = from;

@@ -164,6 +164,7 @@ class Finder {
   void CommitNewMentions();
   void NamedLater(std::vector<Quote>* out) const;
   bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
+  bool PersonNamedNext(const Quote& q, std::vector<Quote>* out) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
   Judged Locate(const MarkedSpan& m) const;

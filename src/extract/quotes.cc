@@ -92,6 +92,53 @@ std::vector<Quote> Finder::Run() {
 // a statement.": an organisation described before any is named ("the
 // mine's owner", "their union") is the one whose report comes in the next
 // sentence, named there for the first time. Returns true when it renamed.
+// "The victim's nephew said …. "…," said Manpreet Singh.": a person
+// described (one of them: "the victim's nephew", "a naval commander", not
+// "officials") is the person whose report comes in the next sentence,
+// named there for the first time. Returns true when it renamed.
+bool Finder::PersonNamedNext(const Quote& q, std::vector<Quote>* out) const {
+  const std::string& d = q.speaker_name;
+  // Definite, or owned by someone not named ("the victim's nephew"; not
+  // "John Banky's brother", whose owner the text names): an indefinite
+  // description introduces someone new ("a Romanian official said …. "…,"
+  // said Sebastian Vladescu, head of …" are two people).
+  const size_t owned = d.find("'s ");
+  if (!d.starts_with("the ") && owned == std::string::npos) return false;
+  if (owned != std::string::npos) {
+    const size_t space = d.rfind(' ', owned);
+    const char first = d[space == std::string::npos ? 0 : space + 1];
+    if (first >= 'A' && first <= 'Z') return false;
+  }
+  bool person = false;
+  for (size_t p = d.find(' '); p != std::string::npos && !person; p = d.find(' ', p + 1)) {
+    const size_t e = d.find(' ', p + 1);
+    const std::string word = d.substr(p + 1, e == std::string::npos ? std::string::npos : e - p - 1);
+    person = lex::In(lex::kPersonNouns, word) && !lex::In(lex::kCollectives, word);
+  }
+  if (!person || d.ends_with("s")) return false;
+  const size_t w = WordAt(q.span.start);
+  if (w >= words_.size()) return false;
+  const size_t sent = words_[w].sent;
+  const std::pair<size_t, Speaker>* next = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first >= words_.size() || words_[r.first].sent != sent + 1) continue;
+    if (next == nullptr || r.first < next->first) next = &r;
+  }
+  if (next == nullptr || next->second.id.empty() || next->second.type != "PERSON") return false;
+  for (const EntityMention& e : *entities_) {
+    if (e.entity == next->second.id && e.span.start < q.span.start) return false;
+  }
+  for (const EntityMention& e : new_mentions_) {
+    if (e.entity == next->second.id && e.span.start < q.span.start) return false;
+  }
+  for (Quote& other : *out) {
+    if (!other.speaker.empty() || other.speaker_name != d) continue;
+    other.speaker = next->second.id;
+    other.speaker_name = next->second.name;
+  }
+  return true;
+}
+
 bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {
   const std::string d = q.speaker_name;
   if (!(d.starts_with("the ") || d.starts_with("their ") || d.starts_with("its "))) return false;
@@ -128,6 +175,7 @@ void Finder::NamedLater(std::vector<Quote>* out) const {
     const Quote& q = (*out)[i];
     const std::string& d = q.speaker_name;
     if (q.speaker.empty() && OrgNamedNext(q, out)) continue;
+    if (q.speaker.empty() && PersonNamedNext(q, out)) continue;
     if (!q.speaker.empty() || !(d.starts_with("a ") || d.starts_with("an "))) continue;
     const size_t head = d.rfind(' ');
     if (!lex::In(lex::kPersonNounsEpithet, d.substr(head + 1))) continue;

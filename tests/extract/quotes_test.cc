@@ -1409,6 +1409,24 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"We will rebuild,", "direct", "e1", "Ivo Renn", "said", ""},
         {"The hall was lost", "indirect", "e3", "Dana Fiske", "said", ""},
         {"services would be held in a school", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a described person's quoted phrase, then the person named in the next sentence's report",
+       "Tomas Reyl was hit by a van. The victim's nephew said the van \u201ccame out of nowhere\u201d and hit him. "
+       "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"came out of nowhere", "partial", "e1", "Ivo Renn", "said", ""},
+        {"His head hit the headlight,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"a described person whose owner is named is not the person named in the next sentence",
+       "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
+       "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the van was speeding on the bridge", "indirect", "", "Tomas Reyl's brother", "said", ""},
+        {"His head hit the headlight,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"an indefinite description introduces someone new, not the person named in the next sentence",
+       "Tomas Reyl was hit by a van. A witness said the driver did not stop at all. \u201cHis head hit the "
+       "headlight,\u201d said Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the driver did not stop at all", "indirect", "", "a witness", "said", ""},
+        {"His head hit the headlight,", "direct", "e1", "Ivo Renn", "said", ""}}},
   });
 }
 
