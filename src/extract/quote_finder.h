@@ -71,6 +71,9 @@ inline constexpr size_t kIssuerParagraphs = 3;
 // Words searched after a speech verb for the "that" that opens the content
 // ("said in a statement on its website that").
 inline constexpr size_t kThatSearchWords = 12;
+// Longest name (in words) that opens a second report after a comma
+// ("…, Kenneth Dorsey said [...]"): a first name, a middle one and a surname.
+inline constexpr size_t kNameWords = 3;
 // Shortest indirect-speech content, in words: "said it would" is no report.
 inline constexpr size_t kIndirectMinWords = 3;
 

@@ -706,6 +706,15 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
     for (size_t k = c; k-- > start && c - k <= kNounPhraseWords;) {
       const std::string& w = words_[k].lower;
       if (w == "and" || w == "but" || w == ";") return k > start && k + 1 < c ? k + 1 : end;
+      // "Some co-workers said [she had run-ins with management], Dorsey
+      // said [like anyone, they had their differences]": a comma, a name
+      // and its verb of saying, then a clause of its own.
+      if (w == "," && k > start && k + 1 < c && c - k <= kNameWords + 1 && words_[c + 1].lower != "," &&
+          end - ContentStart(c, end) >= kIndirectMinWords) {
+        bool name = true;
+        for (size_t n = k + 1; n < c && name; ++n) name = words_[n].cap && !words_[n].punct && !InQuote(n);
+        if (name) return k + 1;
+      }
       if (w == "that" || IsTerminal(w)) break;
     }
     return end;
@@ -881,6 +890,19 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // take part": an answer word or a preposition that opens the clause's
   // subject.
   const bool figure_next = k + 1 < end && words_[k + 1].raw[0] >= '0' && words_[k + 1].raw[0] <= '9';
+  // "said like anyone, they had their differences": after "say", a short
+  // introductory phrase and its comma before the clause's subject (not
+  // "in"/"on", which name the attribution's medium or time).
+  const bool say_verb = words_[c].lower == "said" || words_[c].lower == "says" || words_[c].lower == "say";
+  if (say_verb && lex::In(lex::kPrepositions, w.lower) && w.lower != "in" && w.lower != "on" && !figure_next) {
+    constexpr size_t kIntroPhraseWords = 4;  // "like anyone else in town"
+    for (size_t t = k + 1; t < end && t <= k + kIntroPhraseWords; ++t) {
+      if (InQuote(t) || IsTerminal(words_[t].lower)) break;
+      if (words_[t].lower != ",") continue;
+      if (t + 1 < end && SubjectStart(t + 1) && FiniteAuxiliaryAhead(t + 1, end)) return k;
+      break;
+    }
+  }
   if ((lex::In(lex::kNotSpeechObjects, w.lower) || (lex::In(lex::kPrepositionsObject, w.lower) && figure_next)) &&
       FiniteAuxiliaryAhead(k, end)) {
     return k;
