@@ -324,7 +324,7 @@ class Finder {
   unsigned long max_id_ = 0;
   std::vector<EntityMention> new_mentions_;
   std::unordered_map<std::string, int> gender_;  // entity id -> votes, > 0 male, < 0 female
-  std::unordered_set<std::string> outlets_;     // PERSON entity ids written as outlets ("the Post")
+  std::unordered_set<std::string> outlets_;     // PERSON entity ids read as organisations ("the Post")
   Speaker last_speaker_;
   // Every quotation's speaker with the word its report starts at, in the
   // order found (indirect speech first): the last speaker for a pronoun.

@@ -20,7 +20,7 @@ Speaker Finder::FromEntity(const EntityMention& e) const {
   if (auto alias = acronym_of_.find(e.entity); alias != acronym_of_.end()) s.id = alias->second;
   auto it = canonical_.find(s.id);
   s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
-  s.type = e.type;
+  s.type = outlets_.contains(e.entity) ? "ORG" : e.type;
   s.found = true;
   return s;
 }
@@ -59,7 +59,8 @@ Speaker Finder::RecentOf(size_t before, std::string_view type) const {
     --it;
     ++looked;
     const EntityMention& e = (*entities_)[*it];
-    if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+    const std::string_view e_type = outlets_.contains(e.entity) ? "ORG" : std::string_view(e.type);
+    if (e_type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
     // "CARDELL, March 14 (NWS) -": a dateline's place in capitals speaks
     // for nobody.
     if (type == "PLACE" && std::none_of(e.text.begin(), e.text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
@@ -359,11 +360,14 @@ void Finder::BuildGender() {
     const std::string& id = (*entities_)[m].entity;
     // "the Post stated" after "the Washington Post": a one-word name after
     // "the" that names outlets is an outlet the entity layer took for a
-    // person; "he" and "she" never refer to it.
-    if (i > 0 && words_[i - 1].lower == "the" && (i + 1 >= words_.size() || words_[i + 1].mention != m) &&
-        lex::In(lex::kNewsOutletWords, words_[i].lower)) {
-      outlets_.insert(id);
-    }
+    // person; so is a name titled by an organisation noun ("cruise
+    // operator Hapag-Lloyd"). They are organisations here, and "he" and
+    // "she" never refer to them.
+    const bool outlet = i > 0 && words_[i - 1].lower == "the" &&
+                        (i + 1 >= words_.size() || words_[i + 1].mention != m) &&
+                        lex::In(lex::kNewsOutletWords, words_[i].lower);
+    const bool titled = i > 0 && !words_[i - 1].cap && lex::In(lex::kOrgNameTitles, words_[i - 1].lower);
+    if (outlet || titled) outlets_.insert(id);
     const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;

@@ -428,6 +428,9 @@ Speaker Finder::OrgNamedBy(size_t a, size_t b) const {
     if (e.span.end > words_[a].start || (e.type != "ORG" && e.type != "PLACE") || MentionInQuote(mention_order_[i])) {
       continue;
     }
+    // ("the company" linked to an earlier organisation is a description,
+    // not a name holding the word.)
+    if (e.text.empty() || (e.text[0] >= 'a' && e.text[0] <= 'z')) continue;
     const std::string name = " " + AsciiLower(e.text) + " ";
     bool all = true;
     for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
@@ -595,7 +598,10 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
   // So is a name after "the" ending in a word outlets are named with ("the
   // Post stated", "the Evening Courier").
   const bool outlet = a > 0 && words_[a - 1].lower == "the" && lex::In(lex::kNewsOutletWords, last);
-  s.type = acronym || outlet || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last)
+  // And a name titled by an organisation noun ("cruise operator
+  // Hapag-Lloyd said").
+  const bool titled = a > 0 && !words_[a - 1].cap && lex::In(lex::kOrgNameTitles, words_[a - 1].lower);
+  s.type = acronym || outlet || titled || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last)
                ? "ORG"
                : "PERSON";
   // "according to THR": the entity whose initials it spells.

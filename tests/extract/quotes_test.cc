@@ -1424,6 +1424,19 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Dana Fiske", "PERSON", "e3"}},
        {{"the family kept to itself", "indirect", "", "some neighbours", "said", ""},
         {"like anyone, they had their quarrels", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"'a company spokeswoman': the company titled so, typed a person by the entity layer, not an earlier "
+       "'the company'",
+       "The Varn Navy sent a frigate after the company decided to wait. The crew rejoined the ship in Salalah, ferry "
+       "operator Kestrel Lines said. The ship made it through the gulf without incident, a company spokeswoman said.",
+       {{"Varn Navy", "ORG", "e2"}, {"the company", "ORG", "e2"}, {"Kestrel Lines", "PERSON", "e5"}},
+       {{"The crew rejoined the ship in Salalah", "indirect", "e5", "Kestrel Lines", "said", ""},
+        {"The ship made it through the gulf without incident", "indirect", "e5", "Kestrel Lines", "said", ""}}},
+      {"a name the entity layer missed, titled by an organisation noun, is an organisation ('it' refers to it)",
+       "The crew rejoined the ship in Salalah, ferry operator Kestrel Lines said. \u201cWe are glad,\u201d it "
+       "said.",
+       {},
+       {{"The crew rejoined the ship in Salalah", "indirect", "e1", "Kestrel Lines", "said", ""},
+        {"We are glad,", "direct", "e1", "Kestrel Lines", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
