@@ -150,6 +150,14 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
         !lex::In(lex::kDeterminersDefinite, words_[b - 1].lower)) {
       org = OrgNamedBy(b - 2, b - 1);
     }
+    // "a German military spokesman": a body noun after a proper adjective
+    // describes a body no name was given for.
+    if (!org.found && b == a + 3 && !words_[b - 1].cap && !words_[b - 1].punct && words_[b - 2].cap &&
+        !words_[b - 2].punct &&
+        (words_[b - 2].mention < 0 || (*entities_)[words_[b - 2].mention].type != "ORG")) {
+      org = Anonymous(b - 2, b - 1);
+      org.name = Slice(words_[b - 2].start, words_[b - 1].end);  // the adjective keeps its capital
+    }
     // "the spokesperson" again: the body the last spokesperson spoke for.
     if (!org.found && det == "the") org = LastVia(a);
     // Otherwise it speaks for the organisation in the story; with none

@@ -1437,6 +1437,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {},
        {{"The crew rejoined the ship in Salalah", "indirect", "e1", "Kestrel Lines", "said", ""},
         {"We are glad,", "direct", "e1", "Kestrel Lines", "said", ""}}},
+      {"'a German military spokesman': the body the proper adjective and noun describe, not the last organisation",
+       "The Varn Navy seized a boat, the Defence Office said. Also on Saturday, a German military spokesman said a "
+       "frigate had chased the pirates away.",
+       {{"Varn Navy", "ORG", "e1"}, {"Defence Office", "ORG", "e2"}},
+       {{"The Varn Navy seized a boat", "indirect", "e2", "Defence Office", "said", ""},
+        {"a frigate had chased the pirates away", "indirect", "", "German military", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
