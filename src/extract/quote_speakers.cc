@@ -547,15 +547,22 @@ Speaker Finder::LastOutlet(size_t a) const {
 // statement."), else the previous speaker.
 Speaker Finder::Issuer(const std::string& noun, size_t at) {
   const size_t sent = words_[at].sent;
-  for (size_t i = at; i-- > 0;) {
-    if (words_[i].para + kIssuerParagraphs < words_[at].para) break;
-    const bool named = noun.empty() ? lex::In(lex::kDocumentNounsStatement, words_[i].lower) : words_[i].lower == noun;
-    if (InQuote(i) || words_[i].sent == sent || !named) continue;
-    Speaker owner = DocumentOwner(i);
-    if (owner.found) return owner;
-    auto [from, to] = SentenceWords(i, i + 1);
-    Speaker s = ClauseSubject(from, i);
-    if (s.found) return s;
+  // The same noun first ("the release" after "a release"), then any
+  // document of its kind ("the release" after "said in a statement").
+  for (const bool any : {noun.empty(), true}) {
+    for (size_t i = at; i-- > 0;) {
+      if (words_[i].para + kIssuerParagraphs < words_[at].para) break;
+      const bool named = any ? lex::In(lex::kDocumentNounsStatement, words_[i].lower) : words_[i].lower == noun;
+      if (InQuote(i) || words_[i].sent == sent || !named) continue;
+      Speaker owner = DocumentOwner(i);
+      if (owner.found) return owner;
+      // "…, the release said.": a document that speaks itself names no
+      // issuer in its sentence (the sentence's subject is what it said).
+      if (i + 1 < words_.size() && lex::In(lex::kReportingVerbsCue, words_[i + 1].lower)) continue;
+      auto [from, to] = SentenceWords(i, i + 1);
+      Speaker s = ClauseSubject(from, i);
+      if (s.found) return s;
+    }
   }
   if (last_speaker_.found) return last_speaker_;
   // "Apple announced another event. It is to be held at the California

@@ -1443,6 +1443,14 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Varn Navy", "ORG", "e1"}, {"Defence Office", "ORG", "e2"}},
        {{"The Varn Navy seized a boat", "indirect", "e2", "Defence Office", "said", ""},
         {"a frigate had chased the pirates away", "indirect", "", "German military", "said", ""}}},
+      {"'the release said' twice: the first names no issuer in its sentence (its subject is what it said)",
+       "The ferry sank on Monday, the Varn Harbour Board said in a statement. The Kestrel Star was on patrol, the "
+       "release said. The crew of the Kestrel Star rescued ten passengers, the release said.",
+       {kBoard, {"Kestrel Star", "ORG", "e5"}, {"Kestrel Star", "ORG", "e5"}},
+       {{"The ferry sank on Monday", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
+        {"The Kestrel Star was on patrol", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
+        {"The crew of the Kestrel Star rescued ten passengers", "indirect", "e2", "Varn Harbour Board", "said",
+         "statement"}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
