@@ -985,6 +985,8 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   }
   Speaker chained = PersonBeforeAppositions(cue, lo);
   if (chained.found) return chained;
+  Speaker by = DocumentBy(cue, lo);
+  if (by.found) return by;
   size_t i = cue - 1;
   // "she then said", "the firm today said"
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
@@ -1129,6 +1131,49 @@ Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
     }
   }
   return Anonymous(a, i);
+}
+
+// "An opinion poll published by Ethnos newspaper on Sunday said", "a
+// survey by Varn University found": a finding or document "by" a name, as
+// the subject of the cue at `cue` (back to `lo`), is the name's (an outlet
+// noun after the name is dropped); none when the words are no such
+// phrase.
+Speaker Finder::DocumentBy(size_t cue, size_t lo) {
+  for (size_t k = cue; k-- > lo + 1 && cue - k <= kNounPhraseWords;) {
+    if (InQuote(k) || words_[k].lower == "," || IsTerminal(words_[k].lower)) return {};
+    if (words_[k].lower != "by") continue;
+    size_t doc = k - 1;
+    if (words_[doc].lower == "published" || words_[doc].lower == "conducted" || words_[doc].lower == "commissioned") {
+      if (doc == lo) return {};
+      --doc;
+    }
+    if (!lex::In(lex::kDocumentNounsFinding, words_[doc].lower) &&
+        !lex::In(lex::kDocumentNounsStatement, words_[doc].lower)) {
+      return {};
+    }
+    size_t e = k + 1;
+    while (e < cue && e < k + 1 + kNameWords + 1 && (words_[e].mention >= 0 || IsNameWord(e))) ++e;
+    if (e == k + 1) return {};
+    // After the name: an outlet noun, a time ("on Sunday"), nothing else.
+    for (size_t t = e; t < cue; ++t) {
+      const std::string& w = words_[t].lower;
+      if (!lex::In(lex::kOrgNounsMedia, w) && !lex::In(lex::kTimeWordsSpeech, w) && w != "on" && w != "last" &&
+          w != "this") {
+        return {};
+      }
+    }
+    const int m = words_[k + 1].mention;
+    if (m >= 0 && words_[e - 1].mention == m) return FromMention(static_cast<size_t>(m));
+    Speaker s = NewName(k + 1, e - 1);
+    if (s.found && s.type == "PERSON" && e < cue && lex::In(lex::kOrgNounsMedia, words_[e].lower)) {
+      s.type = "ORG";  // "Ethnos newspaper"
+      for (EntityMention& added : new_mentions_) {
+        if (added.entity == s.id) added.type = "ORG";
+      }
+    }
+    return s;
+  }
+  return {};
 }
 
 // "Captain Ivo Renn, Chief Public Relations Officer, Navy, said", "Ivo

@@ -1451,6 +1451,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
         {"The Kestrel Star was on patrol", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
         {"The crew of the Kestrel Star rescued ten passengers", "indirect", "e2", "Varn Harbour Board", "said",
          "statement"}}},
+      {"'a poll published by X newspaper said': the one who published it",
+       "The mayor pledged to act. An opinion poll published by Varnposten newspaper on Sunday said most voters "
+       "were unhappy with the levy.",
+       {},
+       {{"most voters were unhappy with the levy", "indirect", "e1", "Varnposten", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
