@@ -244,6 +244,7 @@ class Finder {
   Speaker Issuer(const std::string& noun, size_t at);
   Speaker DocumentOwner(size_t i) const;
   Speaker LastOutlet(size_t a) const;
+  Speaker OutletSubject(size_t a) const;
   Speaker DocumentBy(size_t cue, size_t lo);
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false);

@@ -85,9 +85,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
     }
     // "The report says …", "the study found …" with no owner named: the
-    // document itself is the source, described as the text gives it.
+    // document itself is the source, described as the text gives it
+    // (unless a recent sentence opens with the outlet that made it:
+    // "Iranian television ran video …. The report said …").
     if (lex::In(lex::kDocumentNounsFinding, head) && (det == "the" || det == "this") && (b == a + 1)) {
-      return Anonymous(a, b);
+      Speaker outlet = OutletSubject(a);
+      return outlet.found ? outlet : Anonymous(a, b);
     }
   }
   // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
@@ -537,6 +540,34 @@ Speaker Finder::LastOutlet(size_t a) const {
           (speaker.type == "ORG" || !canonical_.contains(speaker.id))) {
         return speaker;
       }
+    }
+  }
+  return {};
+}
+
+// "Iranian television ran video …": an outlet that opens one of the
+// kAntecedentSentences - 1 sentences before word `a` as their subject (a
+// short phrase whose head names a broadcaster or a paper), described as
+// written; none otherwise.
+Speaker Finder::OutletSubject(size_t a) const {
+  constexpr size_t kOutletPhraseWords = 3;  // "the state news agency"
+  const size_t sent = words_[a].sent;
+  size_t i = a;
+  for (size_t back = 1; back < kAntecedentSentences && back <= sent; ++back) {
+    while (i > 0 && words_[i - 1].sent >= sent - back) --i;
+    if (words_[i].sent != sent - back) break;
+    size_t first = i;
+    if (lex::In(lex::kDeterminersDefinite, words_[first].lower)) ++first;
+    for (size_t h = first; h < first + kOutletPhraseWords && h + 1 < words_.size(); ++h) {
+      if (words_[h].sent != sent - back || words_[h].punct || InQuote(h)) break;
+      const std::string& w = words_[h].lower;
+      const bool outlet = lex::In(lex::kOrgNounsMedia, w) || lex::Find(lex::kMediaWords, w) == "tv" || w == "radio";
+      if (!outlet) continue;
+      if (words_[h + 1].punct || words_[h + 1].cap) break;
+      Speaker s;
+      s.found = true;
+      s.name = Slice(words_[first].start, words_[h].end);
+      return s;
     }
   }
   return {};

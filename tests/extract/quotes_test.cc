@@ -1456,6 +1456,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "were unhappy with the levy.",
        {},
        {{"most voters were unhappy with the levy", "indirect", "e1", "Varnposten", "said", ""}}},
+      {"'the report said' after a sentence opened by an outlet: the outlet, as written",
+       "The quake hit Varn. Varnish television ran video from the island. The report said two villages were worst "
+       "hit. Power lines were cut, the report said.",
+       {{"Varn", "PLACE", "e1"}},
+       {{"two villages were worst hit", "indirect", "", "Varnish television", "said", ""},
+        {"Power lines were cut", "indirect", "", "Varnish television", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
