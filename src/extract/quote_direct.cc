@@ -478,7 +478,11 @@ Attribution Finder::AfterQuote(const Judged& j) {
     if (a.cue == "according") {
       if (c + 2 >= hi || words_[c + 1].lower != "to") continue;
       a.cue = "according to";
-      a.speaker = AccordingTo(c + 2, hi);
+      // ("…" according to the Associated Press and was battled …": the
+      // source's phrase ends where the sentence's own verb phrase goes on.)
+      size_t end = c + 2;
+      while (end < hi && !words_[end].punct && words_[end].lower != "and" && words_[end].lower != "but") ++end;
+      a.speaker = AccordingTo(c + 2, end);
     }
     if ((a.cue == "read" || a.cue == "reads") && c > lo && words_[c - 1].lower == "it") {
       a.speaker = Issuer("", c - 1);  // "…," it read: the statement's issuer

@@ -1462,6 +1462,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Varn", "PLACE", "e1"}},
        {{"two villages were worst hit", "indirect", "", "Varnish television", "said", ""},
         {"Power lines were cut", "indirect", "", "Varnish television", "said", ""}}},
+      {"'\u2026\u201d according to X and was \u2026': the source's phrase ends where the sentence's verb phrase goes on",
+       "\u201cWe have no leads,\u201d Dana Fiske said. The fire, the largest of the year, \u201cwas set at the "
+       "entrance of the old chapel\u201d according to Kestrel News and burned for eight hours.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Kestrel News", "ORG", "e2"}},
+       {{"We have no leads,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"was set at the entrance of the old chapel", "direct", "e2", "Kestrel News", "according to", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
