@@ -937,6 +937,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     for (size_t t = k + 1; t < end && t <= k + kFigureSubjectWords && !words_[t].punct; ++t) {
       if (IsFinite(words_[t].lower) || (LooksLikeVerb(words_[t].lower) && words_[t].lower.back() == 'd')) return k;
     }
+    // "said 40 percent to 70 percent of the buildings in seven villages
+    // were destroyed": a range of figures makes a longer subject, still
+    // known by its finite verb.
+    for (size_t t = k + 1; t < end && t <= k + kRolePhraseWords && !words_[t].punct && !InQuote(t); ++t) {
+      if (IsFinite(words_[t].lower)) return k;
+      if (words_[t].lower == "that" || words_[t].lower == "which" || words_[t].lower == "who") break;
+    }
   }
   // A clause starts with a subject: a pronoun, a name or a determiner.
   if (lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||

@@ -1468,6 +1468,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Dana Fiske", "PERSON", "e3"}, {"Kestrel News", "ORG", "e2"}},
        {{"We have no leads,", "direct", "e3", "Dana Fiske", "said", ""},
         {"was set at the entrance of the old chapel", "direct", "e2", "Kestrel News", "according to", ""}}},
+      {"a clause whose subject is a range of figures, its verb past the usual subject's length",
+       "Ivo Renn, the governor of the province, said 40 percent to 70 percent of the houses in the seven villages "
+       "were destroyed, Kestrel News reported.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
+       {{"40 percent to 70 percent of the houses in the seven villages were destroyed", "indirect", "e1", "Ivo Renn",
+         "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
