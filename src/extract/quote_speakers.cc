@@ -1538,6 +1538,18 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
       }
     }
   }
+  // "Office of Management and Budget Director Peter Orszag followed up":
+  // an organisation's name (capitalised words joined by "of", "and",
+  // "for") and a title before a person make one subject, the person.
+  for (size_t k = i; k < hi && k < i + kRolePhraseWords; ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON" && k > i + 1 && TitleWord(words_[k - 1].raw) == 2 &&
+        words_[k - 1].cap && !TitleRun(i, k - 1)) {
+      return FromMention(static_cast<size_t>(m));
+    }
+    const std::string& x = words_[k].lower;
+    if (!(words_[k].cap && !words_[k].punct) && x != "of" && x != "and" && x != "for" && x != "&") break;
+  }
   for (; i < hi; ++i) {
     const Word& w = words_[i];
     if (InQuote(i)) continue;

@@ -1474,6 +1474,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
        {{"40 percent to 70 percent of the houses in the seven villages were destroyed", "indirect", "e1", "Ivo Renn",
          "said", ""}}},
+      {"an organisation's name joined by 'of' and 'and', then a title and a person: the person is the subject",
+       "Office of Harbours and Ferries Director Ivo Renn followed up with a memo giving the boards options for "
+       "dealing with old \u201crules which raise questions of safety:\u201d extending a rule's date.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"rules which raise questions of safety:", "partial", "e1", "Ivo Renn", "", "memo"}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
