@@ -1465,9 +1465,15 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
       break;
     }
     // A verb ends the subject ("Smith also expressed condolences for
-    // Jones"): names after it are objects.
+    // Jones"): names after it are objects. (Right after a possessive or a
+    // determiner an -ed word is an adjective: "the company's advanced
+    // threat researcher Paul Ferguson".)
+    const std::string& before = words_[k - (k > i ? 1 : 0)].lower;
+    const bool modifies = k > i && (before == "'s" || before == "'" || lex::In(lex::kDeterminersDefinite, before) ||
+                                    lex::In(lex::kDeterminersAnonymous, before));
     if (k > i && !w.cap && w.mention < 0 &&
-        (LooksLikeVerb(w.lower) || lex::In(lex::kCueAdverbs, w.lower) || lex::In(lex::kReportingVerbsCue, w.lower))) {
+        ((LooksLikeVerb(w.lower) && !modifies) || lex::In(lex::kCueAdverbs, w.lower) ||
+         lex::In(lex::kReportingVerbsCue, w.lower))) {
       break;
     }
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";

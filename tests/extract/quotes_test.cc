@@ -1479,6 +1479,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "dealing with old \u201crules which raise questions of safety:\u201d extending a rule's date.",
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"rules which raise questions of safety:", "partial", "e1", "Ivo Renn", "", "memo"}}},
+      {"'said the company's advanced threat researcher X': an -ed adjective after a possessive, then the person",
+       "Kestrel Labs said attacks were spreading. \u201cThe flaw is getting worse every day,\u201d said the "
+       "company's advanced threat researcher Ivo Renn.",
+       {{"Kestrel Labs", "ORG", "e2"}, {"the company", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"attacks were spreading", "indirect", "e2", "Kestrel Labs", "said", ""},
+        {"The flaw is getting worse every day,", "direct", "e1", "Ivo Renn", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
