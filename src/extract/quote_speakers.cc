@@ -190,6 +190,17 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       Speaker owned = OwnedDescription(a, b);
       if (owned.found) return owned;
     }
+    // "The company's security response team said": a unit of the firm an
+    // epithet possesses speaks for that firm.
+    if (det == "the" && b >= a + 3 && lex::In(lex::kOrgNounsBusiness, words_[a + 1].lower) &&
+        (words_[a + 2].lower == "'s" || words_[a + 2].lower == "'")) {
+      const int linked_owner = words_[a + 1].mention;
+      if (linked_owner >= 0 && (*entities_)[linked_owner].type == "ORG") {
+        return FromMention(static_cast<size_t>(linked_owner));
+      }
+      Speaker firm = Referent(before, "ORG");
+      if (firm.found) return firm;
+    }
     // "the state auditor's office": a body described by whose it is, not
     // an epithet for an organisation named earlier.
     for (size_t k = a + 1; k < b; ++k) {

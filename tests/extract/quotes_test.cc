@@ -1485,6 +1485,10 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Kestrel Labs", "ORG", "e2"}, {"the company", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
        {{"attacks were spreading", "indirect", "e2", "Kestrel Labs", "said", ""},
         {"The flaw is getting worse every day,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"'the company's security team said': the firm the epithet refers to",
+       "Kestrel Labs released a patch on Tuesday. The company's security team said the patch fixes 300 flaws.",
+       {{"Kestrel Labs", "ORG", "e2"}},
+       {{"the patch fixes 300 flaws", "indirect", "e2", "Kestrel Labs", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
