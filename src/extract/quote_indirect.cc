@@ -252,6 +252,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // the attribution (read at its verb, below) takes the whole sentence.
     // A relaying outlet (", IRNA reported") leaves the inner report alone.
     if (c > from && words_[c].lower == "saying" && PostposedAttribution(c + 1, end)) continue;
+    // So does a relative clause's ("the inmate was in a wheelchair, which
+    // he claimed he needed, officials said.").
+    if (c >= from + 2 && lex::In(lex::kPronounsSpeaker, words_[c - 1].lower) &&
+        (words_[c - 2].lower == "which" || words_[c - 2].lower == "who") && PostposedAttribution(c + 1, end)) {
+      continue;
+    }
     size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {

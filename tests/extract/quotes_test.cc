@@ -1373,6 +1373,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {kBoard},
        {{"The ferry was crossing the bay when it sent a radio call saying its engine had failed", "indirect", "e2",
          "Varn Harbour Board", "said", "statement"}}},
+      {"a relative clause's cue inside a sentence a postposed attribution closes reports nothing of its own",
+       "At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to move around, "
+       "officials said.",
+       {},
+       {{"At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to move around",
+         "indirect", "", "officials", "said", ""}}},
       {"'the statement' after a statement named with its owner: the owner",
        "The ferry sank, according to a statement from the Varn Harbour Board. All ten passengers were rescued by a "
        "trawler, the statement said.",
