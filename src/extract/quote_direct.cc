@@ -408,6 +408,23 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     a.found = true;
     return a;
   }
+  // "The families requested "total privacy", and the hospital would not
+  // release any details, hospital spokeswoman Ilene Wolfe said.": the
+  // postposed attribution that closes the sentence, however far.
+  const size_t end = ContentEnd(from, to);
+  if (end > j.close_word + 1 && PostposedAttribution(j.close_word + 1, end)) {
+    const size_t comma = RelayEnd(j.close_word + 1, end);
+    Attribution a;
+    a.speaker = SubjectBefore(end - 1, comma + 1);
+    if (!a.speaker.found) a.speaker = DescribedSubject(end - 1, comma + 1);
+    if (a.speaker.found) {
+      a.cue = words_[end - 1].lower;
+      a.from = from;
+      a.to = to;
+      a.found = true;
+      return a;
+    }
+  }
   // Without a cue, a phrase after a determiner is the writer's too.
   if (ModifierQuote(j, from, to, /*cued=*/false)) return {};
   Attribution a;

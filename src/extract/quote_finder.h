@@ -242,7 +242,7 @@ class Finder {
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
-  Speaker DocumentOwner(size_t i) const;
+  Speaker DocumentOwner(size_t i);
   Speaker LastOutlet(size_t a) const;
   Speaker OutletSubject(size_t a) const;
   Speaker DocumentBy(size_t cue, size_t lo);

@@ -502,7 +502,7 @@ Speaker Finder::PersonNamedIn(const std::string& title, size_t before) const {
 // own: a name among its modifiers ("a Defence Ministry statement") or
 // after "from"/"by"/"of" ("a statement from the Indian government",
 // "published by Ethnos"); none otherwise.
-Speaker Finder::DocumentOwner(size_t i) const {
+Speaker Finder::DocumentOwner(size_t i) {
   for (size_t k = i; k-- > 0 && i - k <= kNounPhraseWords / 2;) {
     if (words_[k].punct || InQuote(k) || lex::In(lex::kDeterminersAnonymous, words_[k].lower) ||
         lex::In(lex::kDeterminersDefinite, words_[k].lower)) {
@@ -517,10 +517,17 @@ Speaker Finder::DocumentOwner(size_t i) const {
     return {};
   }
   ++k;
+  const size_t phrase = k;
   if (lex::In(lex::kDeterminersDefinite, words_[k].lower) && k + 1 < words_.size()) ++k;
+  if (InQuote(k)) return {};
   const int m = words_[k].mention;
-  if (m >= 0 && !InQuote(k) && (*entities_)[m].type != "PLACE") return FromMention(static_cast<size_t>(m));
-  return {};
+  if (m >= 0) return (*entities_)[m].type != "PLACE" ? FromMention(static_cast<size_t>(m)) : Speaker{};
+  // A name the entity layer missed ("from the Indian government", found
+  // by this finder): the phrase as a subject reads it.
+  if (!words_[k].cap) return {};
+  const size_t hi = SentenceWords(phrase, phrase + 1).second;
+  Speaker s = SubjectAfter(phrase, hi);
+  return s.found && s.type != "PERSON" ? s : Speaker{};
 }
 
 // The latest outlet named before word `a`, within kIssuerParagraphs

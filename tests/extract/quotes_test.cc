@@ -1495,6 +1495,17 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "Kestrel Labs released a patch on Tuesday. The company's security team said the patch fixes 300 flaws.",
        {{"Kestrel Labs", "ORG", "e2"}},
        {{"the patch fixes 300 flaws", "indirect", "e2", "Kestrel Labs", "said", ""}}},
+      {"a quoted phrase in a sentence its postposed attribution closes, however far: that attribution's speaker",
+       "The families of the two injured men asked for \u201ctotal privacy\u201d, and the hospital would not give "
+       "any details about their conditions, hospital spokeswoman Dana Fiske said.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"total privacy", "partial", "e3", "Dana Fiske", "said", ""}}},
+      {"'the statement said' after 'a statement from' a body only this finder names: that body",
+       "The ferry sank, according to a statement from the Varnish government. Divers searched the hull, the "
+       "statement said.",
+       {},
+       {{"The ferry sank", "indirect", "e1", "Varnish government", "according to", "statement"},
+        {"Divers searched the hull", "indirect", "e1", "Varnish government", "said", "statement"}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
