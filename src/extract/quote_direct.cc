@@ -366,7 +366,12 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     const bool naming = i + 1 == j.open_word && (words_[i].lower == "call" || words_[i].lower == "calls");
     if (InQuote(i) || (!naming && (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i)))) continue;
     Attribution a;
-    a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, j.open_word) : SubjectBefore(i, from);
+    // ("According to the officers involved, the teenager adjusted his belt
+    // "suspiciously"": the source's phrase ends at its comma.)
+    size_t source_end = i + 2;
+    while (source_end < j.open_word && words_[source_end].lower != ",") ++source_end;
+    const bool delimited = source_end < j.open_word;
+    a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, source_end, delimited) : SubjectBefore(i, from);
     if (!a.speaker.found) a.speaker = NearestSubject(from, i);
     // "The victim's nephew said [she was walking when the car "came out of
     // nowhere"]": the described subject reports the phrase too.

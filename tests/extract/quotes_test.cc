@@ -1506,6 +1506,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {},
        {{"The ferry sank", "indirect", "e1", "Varnish government", "according to", "statement"},
         {"Divers searched the hull", "indirect", "e1", "Varnish government", "said", "statement"}}},
+      {"a quoted phrase after 'According to X,': the source's phrase ends at its comma",
+       "Tomas Reyl was shot on Saturday. According to the officers involved in the stop, the teenager moved "
+       "\u201csuspiciously,\u201d and then he pointed a gun at them.",
+       {{"Tomas Reyl", "PERSON", "e4"}},
+       {{"suspiciously,", "partial", "", "the officers involved in the stop", "according", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
