@@ -360,6 +360,8 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   }
   // A quoted phrase inside a sentence: the sentence's cue and subject.
   auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+  Attribution named = NamedBy(j, from, to);
+  if (named.found) return named;
   for (size_t i = j.open_word; i-- > from;) {
     // "what the makers call "political interference"": naming verbs are
     // cues only right before the phrase they name.
@@ -465,6 +467,47 @@ bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) c
       prev.lower.size() > 1 && prev.lower.back() == '-' && std::isalpha(static_cast<unsigned char>(prev.lower[0]));
   if (!cued && (determiner || hyphenated)) return true;
   return (preposition || hyphenated || (determiner && !cued)) && np_goes_on;
+}
+
+// "has been labeled "suspicious" by James Steele", "the man described by
+// The New York Times Magazine as "the last great Mafioso"": a phrase a
+// passive verb of naming gives, with the one who named it after "by";
+// none otherwise. [from, to) is the quotation's sentence.
+Attribution Finder::NamedBy(const Judged& j, size_t from, size_t to) {
+  static constexpr std::string_view kNaming[] = {"branded", "called",   "deemed",  "described",
+                                                 "dubbed",  "labeled", "labelled", "termed"};
+  const auto naming = [&](size_t k) {
+    return k >= from && k < words_.size() && std::find(std::begin(kNaming), std::end(kNaming), words_[k].lower) !=
+                                                  std::end(kNaming);
+  };
+  size_t by = words_.size();
+  size_t hi = to;
+  if (j.open_word > from && naming(j.open_word - 1)) {
+    // "labeled "suspicious" by James Steele, chief of …"
+    size_t k = j.close_word + 1;
+    while (k < to && words_[k].lower == ",") ++k;
+    if (k < to && words_[k].lower == "by") by = k;
+  } else if (j.open_word >= from + 3 && words_[j.open_word - 1].lower == "as") {
+    // "described by The New York Times Magazine as "…""
+    for (size_t k = j.open_word - 1; k-- > from + 1 && j.open_word - k <= kNounPhraseWords;) {
+      if (words_[k].punct || InQuote(k)) break;
+      if (words_[k].lower == "by" && naming(k - 1)) {
+        by = k;
+        hi = j.open_word - 1;
+        break;
+      }
+    }
+  }
+  if (by >= words_.size()) return {};
+  size_t end = by + 1;
+  while (end < hi && !words_[end].punct && !InQuote(end)) ++end;
+  Attribution a;
+  a.speaker = SubjectAfter(by + 1, end);
+  if (!a.speaker.found) return {};
+  a.from = from;
+  a.to = to;
+  a.found = true;
+  return a;
 }
 
 // ", she said" / ", said the company" / ", one fan wrote" after the close.

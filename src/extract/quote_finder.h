@@ -187,6 +187,7 @@ class Finder {
   Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
+  Attribution NamedBy(const Judged& j, size_t from, size_t to);
   bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);
   bool ContinuesSentence(const Judged& j) const;

@@ -1511,6 +1511,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "\u201csuspiciously,\u201d and then he pointed a gun at them.",
        {{"Tomas Reyl", "PERSON", "e4"}},
        {{"suspiciously,", "partial", "", "the officers involved in the stop", "according", ""}}},
+      {"a phrase a passive verb of naming gives: the one named after 'by'",
+       "The fire has been labeled \u201csuspicious\u201d by Ivo Renn, chief of the fire service. For the man "
+       "described by Kestrel News as \u201cthe last great boss of the port,\u201d it was the end.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
+       {{"suspicious", "partial", "e1", "Ivo Renn", "", ""},
+        {"the last great boss of the port,", "partial", "e2", "Kestrel News", "", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
