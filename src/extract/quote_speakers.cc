@@ -105,6 +105,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // "a source close to the player … the source said": the description
     // introduced earlier.
     if (det == "the") {
+      // ("a Navy spokesman said … the Navy spokesman said": the body the
+      // earlier spokesman spoke for, not the description.)
+      if (spokesperson) {
+        Speaker body = LastVia(a);
+        if (body.found) return body;
+      }
       Speaker earlier = IndefiniteAntecedent(head, a);
       if (earlier.found) return earlier;
     }
@@ -260,7 +266,9 @@ Speaker Finder::OrgModifier(size_t b) {
     --first;
   }
   if (first == b) return {};
-  const int m = words_[b - 1].mention;
+  // ("the Navy spokesman" linked whole by the entity layer: the modifier
+  // is no mention of its own.)
+  const int m = words_[b - 1].mention == words_[b].mention ? -1 : words_[b - 1].mention;
   if (m >= 0) {
     const std::string& type = (*entities_)[m].type;
     if ((type == "ORG" || type == "PLACE") && !platform_[m]) return FromMention(static_cast<size_t>(m));

@@ -1517,6 +1517,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
        {{"suspicious", "partial", "e1", "Ivo Renn", "", ""},
         {"the last great boss of the port,", "partial", "e2", "Kestrel News", "", ""}}},
+      {"'the Navy spokesman' after 'a Navy spokesman': the body the first spoke for, not the description",
+       "Tomas Reyl was arrested. Ten boats were seized on Monday, a Navy spokesman said. Nine rifles were found on "
+       "the boats, the Navy spokesman said.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"the Navy spokesman", "PERSON", "e4"}},
+       {{"Ten boats were seized on Monday", "indirect", "e5", "Navy", "said", ""},
+        {"Nine rifles were found on the boats", "indirect", "e5", "Navy", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
