@@ -687,7 +687,9 @@ bool Finder::RelaysSpeaker(size_t from, size_t to) {
 // content of a report that relays someone else's words.
 bool Finder::RelayedReport(size_t start, size_t end) {
   for (size_t c = start + 1; c < end && c <= start + kNounPhraseWords; ++c) {
-    if (words_[c].punct || InQuote(c)) return false;
+    // ("two major - league sources": a hyphen the detokeniser spaced out
+    // joins a compound.)
+    if ((words_[c].punct && words_[c].lower != "-") || InQuote(c)) return false;
     if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
     if (ContentStart(c, end) >= end) return false;
     const Speaker s = SubjectBefore(c, start);

@@ -1523,6 +1523,10 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Tomas Reyl", "PERSON", "e4"}, {"the Navy spokesman", "PERSON", "e4"}},
        {{"Ten boats were seized on Monday", "indirect", "e5", "Navy", "said", ""},
         {"Nine rifles were found on the boats", "indirect", "e5", "Navy", "said", ""}}},
+      {"a relayed report whose sources' compound the detokeniser spaced ('major - league'): the sources speak",
+       "Ivo Renn of Kestrel News reports that two major - league sources said the striker would prefer to stay.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
+       {{"the striker would prefer to stay", "indirect", "", "two major - league sources", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
