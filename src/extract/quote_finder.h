@@ -288,6 +288,7 @@ class Finder {
   bool SubjectPosition(size_t w) const;
   Speaker SentenceSubject(size_t at, std::string_view type, int want) const;
   Speaker CollectiveSubject(size_t at) const;
+  Speaker CoordinatedSubject(size_t at) const;
   bool OpensWithPronoun(size_t i, int want) const;
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const;
   Speaker LastReporter(std::string_view p, size_t at) const;

@@ -100,6 +100,8 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
   if (p == "they") {
     Speaker crowd = CollectiveSubject(at);
     if (crowd.found) return crowd;
+    Speaker pair = CoordinatedSubject(at);
+    if (pair.found) return pair;
   }
   // "A company spokeswoman said …. "…," she said.": the speaker of the
   // sentence before, when the pronoun fits them.
@@ -266,6 +268,37 @@ Speaker Finder::CollectiveSubject(size_t at) const {
       if (words_[k].mention >= 0 || words_[k].punct || InQuote(k)) break;
       if (lex::In(lex::kCollectives, words_[k].lower)) return Anonymous(i, k);
     }
+  }
+  return {};
+}
+
+// "Mark and Condon have axed the monologue. They said …": two people
+// joined by "and" opening one of the kAntecedentSentences - 1 sentences
+// before `at` (or its own, before it) are what "they" refers to, named
+// together; none otherwise.
+Speaker Finder::CoordinatedSubject(size_t at) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size()) return {};
+  const size_t sent = words_[w].sent;
+  size_t i = w;
+  for (size_t back = 0; back < kAntecedentSentences && back <= sent; ++back) {
+    while (i > 0 && words_[i - 1].sent >= sent - back) --i;
+    if (words_[i].sent != sent - back || words_[i].para + 1 < words_[w].para) break;
+    const int m1 = words_[i].mention;
+    if (m1 < 0 || (*entities_)[m1].type != "PERSON" || InQuote(i)) continue;
+    size_t k = i;
+    while (k < w && words_[k].mention == m1) ++k;
+    if (k + 1 >= w || words_[k].lower != "and") continue;
+    const int m2 = words_[k + 1].mention;
+    if (m2 < 0 || (*entities_)[m2].type != "PERSON" || (*entities_)[m2].entity == (*entities_)[m1].entity) continue;
+    size_t e = k + 1;
+    while (e < w && words_[e].mention == m2) ++e;
+    if (e >= w || words_[e].punct || words_[e].cap) continue;  // the pair's verb comes next
+    Speaker s;
+    s.name = FromMention(static_cast<size_t>(m1)).name + " and " + FromMention(static_cast<size_t>(m2)).name;
+    s.type = "PERSON";
+    s.found = true;
+    return s;
   }
   return {};
 }

@@ -1527,6 +1527,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "Ivo Renn of Kestrel News reports that two major - league sources said the striker would prefer to stay.",
        {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
        {{"the striker would prefer to stay", "indirect", "", "two major - league sources", "said", ""}}},
+      {"'they' after two people joined by 'and' opening a sentence: the two, named together",
+       "The show will air on Kestrel News. Renn and Fiske have dropped the monologue, hoping for more spontaneity. "
+       "They said the show would have more music than before.",
+       {{"Kestrel News", "ORG", "e2"}, {"Renn", "PERSON", "e1"}, {"Fiske", "PERSON", "e3"}},
+       {{"the show would have more music than before", "indirect", "", "Renn and Fiske", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
