@@ -1532,6 +1532,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "They said the show would have more music than before.",
        {{"Kestrel News", "ORG", "e2"}, {"Renn", "PERSON", "e1"}, {"Fiske", "PERSON", "e3"}},
        {{"the show would have more music than before", "indirect", "", "Renn and Fiske", "said", ""}}},
+      {"'originally' between a subject and its cue (lexicons/cue_adverbs.txt)",
+       "One crew member was killed in the attack, which the Varn Navy had originally announced by saying it had "
+       "sunk a pirate \u201cmother ship.\u201d",
+       {{"Varn Navy", "ORG", "e2"}},
+       {{"mother ship.", "partial", "e2", "Varn Navy", "saying", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
