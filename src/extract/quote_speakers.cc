@@ -421,7 +421,16 @@ Speaker Finder::DescribedBefore(const std::string& head, size_t a) const {
            words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
       --d;
     }
-    if (d == k || d == 0 || words_[d - 1].lower != "the") continue;
+    if (d == k || d == 0) continue;
+    // "Egypt's communications ministry says … The ministry says": a
+    // possessor names the body too.
+    if ((words_[d - 1].lower == "'s" || words_[d - 1].lower == "'") && d >= 2 && words_[d - 2].cap) {
+      size_t first = d - 2;
+      const int m = words_[first].mention;
+      while (m >= 0 && first > 0 && words_[first - 1].mention == m) --first;
+      return Anonymous(first, k);
+    }
+    if (words_[d - 1].lower != "the") continue;
     return Anonymous(d, k);
   }
   return {};

@@ -1537,6 +1537,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "sunk a pirate \u201cmother ship.\u201d",
        {{"Varn Navy", "ORG", "e2"}},
        {{"mother ship.", "partial", "e2", "Varn Navy", "saying", ""}}},
+      {"'the ministry' after a body described with its possessor ('Varn's transport ministry'): that body",
+       "Varn's transport ministry says two ferries ran aground in the Kestrel Sea. The ministry says three "
+       "crossings were cancelled on Friday.",
+       {{"Varn", "PLACE", "e1"}, {"Kestrel Sea", "PLACE", "e2"}},
+       {{"two ferries ran aground in the Kestrel Sea", "indirect", "", "Varn's transport ministry", "says", ""},
+        {"three crossings were cancelled on Friday", "indirect", "", "Varn's transport ministry", "says", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
