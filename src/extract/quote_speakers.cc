@@ -1452,6 +1452,17 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
     }
     return Anonymous(i, e);
   }
+  // "said a spokesperson for Interoute": the organisation named after the
+  // role speaks.
+  if (IsSpokesperson(j) && j + 2 < hi && (words_[j + 1].lower == "for" || words_[j + 1].lower == "of")) {
+    const size_t o = j + 2 + (lex::In(lex::kDeterminersDefinite, words_[j + 2].lower) && j + 3 < hi ? 1 : 0);
+    const int m = words_[o].mention;
+    if (m >= 0 && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PLACE") && !InQuote(o)) {
+      Speaker org = FromMention(static_cast<size_t>(m));
+      org.via = words_[j].lower;
+      return org;
+    }
+  }
   Speaker unnamed = SpokespersonForUnnamed(i, j, hi);
   if (unnamed.found) return unnamed;
   return NounPhrase(i, j);

@@ -1543,6 +1543,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Varn", "PLACE", "e1"}, {"Kestrel Sea", "PLACE", "e2"}},
        {{"two ferries ran aground in the Kestrel Sea", "indirect", "", "Varn's transport ministry", "says", ""},
         {"three crossings were cancelled on Friday", "indirect", "", "Varn's transport ministry", "says", ""}}},
+      {"'said a spokesperson for X' after a quotation: the organisation named after the role",
+       "Experts told Kestrel News that two cables were cut. \u201cA double break is very rare,\u201d said a "
+       "spokesperson for Varnet, the network company.",
+       {{"Kestrel News", "ORG", "e2"}, {"Varnet", "ORG", "e5"}},
+       {{"two cables were cut", "indirect", "", "experts", "told", "interview"},
+        {"A double break is very rare,", "direct", "e5", "Varnet", "said", "interview"}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
