@@ -270,6 +270,7 @@ class Finder {
   int PersonAfterRole(size_t i, size_t hi) const;
   size_t ClauseStart(size_t lo, size_t hi) const;
   Speaker NearestSubject(size_t lo, size_t hi);
+  Speaker ParticipleSubject(size_t cue, size_t lo);
   Speaker ClauseSubject(size_t lo, size_t hi);
 
   // What a pronoun or an epithet refers back to (quote_referents.cc).

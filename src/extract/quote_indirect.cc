@@ -328,7 +328,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // quoted speaks (SubjectBefore reads "quoted X as"), not the clause's
       // subject.
       const bool quoted_as = c >= from + 3 && words_[c].lower == "saying" && words_[c - 1].lower == "as";
-      s = words_[c].lower == "saying" && !named_before && !quoted_as ? NearestSubject(from, c)
+      s = words_[c].lower == "saying" && !named_before && !quoted_as ? ParticipleSubject(c, from)
                                                                      : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
       // (A described subject only before a clause: "the reporter wrote the

@@ -1046,7 +1046,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       }
     }
     // "Smith unveiled the products, saying …": the clause's subject.
-    Speaker s = NearestSubject(s0, cue);
+    Speaker s = ParticipleSubject(cue, s0);
     if (s.found) return s;
   }
   Speaker chained = PersonBeforeAppositions(cue, lo);
@@ -1551,6 +1551,19 @@ size_t Finder::ClauseStart(size_t lo, size_t hi) const {
     if (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst") return i + 1;
   }
   return lo;
+}
+
+// The subject of a participle of saying at `cue` ("…, saying"), back to
+// `lo`: the nearest clause's, a "that" clause's too ("It was discovered
+// that Timmons had written a letter, saying …" is Timmons's).
+Speaker Finder::ParticipleSubject(size_t cue, size_t lo) {
+  for (size_t k = cue; k-- > lo + 1;) {
+    if (InQuote(k) || words_[k].lower != "that" || k + 2 >= cue) continue;
+    Speaker inner = ClauseSubject(k + 1, cue);
+    if (inner.found && inner.type == "PERSON") return inner;
+    break;
+  }
+  return NearestSubject(lo, cue);
 }
 
 // Subject of the clause [lo, hi), else of the sentence part [lo, hi).

@@ -1549,6 +1549,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Kestrel News", "ORG", "e2"}, {"Varnet", "ORG", "e5"}},
        {{"two cables were cut", "indirect", "", "experts", "told", "interview"},
         {"A double break is very rare,", "direct", "e5", "Varnet", "said", "interview"}}},
+      {"a participle of saying after a 'that' clause: that clause's subject, not the sentence's",
+       "Tomas Reyl was hurt outside his Varn Street home. It was found after the arrest that Ivo Renn had written a "
+       "letter to the boy's mother, saying the shot was never meant to hit anyone.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Varn Street", "PLACE", "e5"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the shot was never meant to hit anyone", "indirect", "e1", "Ivo Renn", "saying", "letter"}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
