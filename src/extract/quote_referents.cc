@@ -425,6 +425,26 @@ void Finder::BuildGender() {
     }
     gender_[id] += vote;
   }
+  // A common given name (lexicons/first_names.txt) settles an entity the
+  // article gives no evidence for ("Howard Hughes also pursued Page. "…,"
+  // she said." is not Hughes's); the article's own evidence outweighs it.
+  std::unordered_map<std::string, int> named;
+  for (const EntityMention& e : *entities_) {
+    if (e.type != "PERSON" || outlets_.contains(e.entity)) continue;
+    std::string_view text = e.text;
+    while (!text.empty()) {
+      const size_t sp = text.find(' ');
+      const std::string word = AsciiLower(text.substr(0, sp));
+      text = sp == std::string_view::npos ? std::string_view() : text.substr(sp + 1);
+      if (TitleWord(word) > 0) continue;
+      named[e.entity] += lex::In(lex::kFirstNamesMale, word) ? 1 : lex::In(lex::kFirstNamesFemale, word) ? -1 : 0;
+      break;
+    }
+  }
+  for (const auto& [id, vote] : named) {
+    int& g = gender_[id];
+    if (g == 0 && vote != 0) g = vote > 0 ? 1 : -1;
+  }
 }
 
 }  // namespace storyline::quote_finder

@@ -1554,6 +1554,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "letter to the boy's mother, saying the shot was never meant to hit anyone.",
        {{"Tomas Reyl", "PERSON", "e4"}, {"Varn Street", "PLACE", "e5"}, {"Ivo Renn", "PERSON", "e1"}},
        {{"the shot was never meant to hit anyone", "indirect", "e1", "Ivo Renn", "saying", "letter"}}},
+      {"'she' is not the man named last when a given name says so and the article says nothing (first_names.txt)",
+       "Margaret Skelby became a model in the 1950s. Howard Varga also pursued Skelby. \u201cHe was charming, but I "
+       "was not interested,\u201d she once said.",
+       {{"Margaret Skelby", "PERSON", "e1"}, {"Howard Varga", "PERSON", "e2"}, {"Skelby", "PERSON", "e1"}},
+       {{"He was charming, but I was not interested,", "direct", "e1", "Margaret Skelby", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
