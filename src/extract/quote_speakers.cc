@@ -129,6 +129,17 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // "police said", "officials said": a body without a determiner is no
   // epithet for an organisation named earlier; it describes the speaker.
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap) return Anonymous(a, b);
+  // "State police say", "local officials said": nor is one whose
+  // modifiers name nothing and no determiner opens it.
+  if (b > a && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap && !lex::In(lex::kOrgNounsBusiness, head) &&
+      !lex::In(lex::kOrgNounsMedia, head) && !determined && det != "its" && det != "our") {
+    bool plain = true;
+    for (size_t k = a; k < b && plain; ++k) {
+      plain = words_[k].mention < 0 && !words_[k].punct && (!words_[k].cap || k == a) && words_[k].lower != "'s" &&
+              words_[k].lower != "'";
+    }
+    if (plain && (!words_[a].cap || a == 0 || words_[a - 1].sent != words_[a].sent)) return Anonymous(a, b);
+  }
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && words_[b].cap && words_[b].mention < 0 &&
       (b == 0 || words_[b - 1].sent != words_[b].sent)) {
     return Anonymous(a, b);

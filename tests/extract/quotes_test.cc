@@ -1559,6 +1559,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "was not interested,\u201d she once said.",
        {{"Margaret Skelby", "PERSON", "e1"}, {"Howard Varga", "PERSON", "e2"}, {"Skelby", "PERSON", "e1"}},
        {{"He was charming, but I was not interested,", "direct", "e1", "Margaret Skelby", "said", ""}}},
+      {"'State police say': a body noun with plain modifiers and no determiner describes the speaker",
+       "The shop is listed at Kestrel Supplies Ltd., a health product supplier. State police say a bomb went off at "
+       "a bank after it was cleared.",
+       {{"Kestrel Supplies Ltd.", "ORG", "e2"}},
+       {{"a bomb went off at a bank after it was cleared", "indirect", "", "state police", "say", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
