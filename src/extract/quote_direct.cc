@@ -538,7 +538,16 @@ Attribution Finder::AfterQuote(const Judged& j) {
     if (!lex::In(lex::kReportingVerbsCue, words_[c].lower)) continue;
     Attribution a;
     a.cue = words_[c].lower;
-    a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    // ""… we need to set aside" the plan, said Ken Salazar": a cue after a
+    // comma, the words the quotation completes before it, is inverted.
+    bool inverted = c > lo + 1 && words_[c - 1].lower == "," && c + 1 < hi && a.cue != "told" && a.cue != "tells";
+    for (size_t k = lo; k + 1 < c && inverted; ++k) {
+      inverted = words_[k].mention < 0 && !words_[k].cap && !words_[k].punct &&
+                 !lex::In(lex::kPronounsSpeaker, words_[k].lower) && !lex::In(lex::kPersonNouns, words_[k].lower) &&
+                 !lex::In(lex::kCollectives, words_[k].lower);
+    }
+    a.speaker = c == lo ? SubjectAfter(c + 1, hi) : inverted ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    if (inverted && !a.speaker.found) a.speaker = SubjectBefore(c, lo);
     // "…", according to the Morning Herald.: the source after "to".
     if (a.cue == "according") {
       if (c + 2 >= hi || words_[c + 1].lower != "to") continue;

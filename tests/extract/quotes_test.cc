@@ -1564,6 +1564,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "a bank after it was cleared.",
        {{"Kestrel Supplies Ltd.", "ORG", "e2"}},
        {{"a bomb went off at a bank after it was cleared", "indirect", "", "state police", "say", ""}}},
+      {"a quotation completed by its object, then an inverted cue after a comma: the one named after the cue",
+       "The plan was dropped on Monday. \u201cTo make wise decisions based on sound information, we need to set "
+       "aside\u201d the plan, said new Harbour Secretary Ivo Renn, who extended the comment period.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"To make wise decisions based on sound information, we need to set aside", "direct", "e1", "Ivo Renn",
+         "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
