@@ -666,6 +666,34 @@ Attribution Finder::BeforeQuote(const Judged& j) {
          !IsTerminal(words_[lo - 1].lower)) {
     --lo;
   }
+  // "His exact words: “…”", "Henry's reply: “…”": the words of whom the
+  // possessive before the colon names.
+  if (last.lower == ":" && end >= 3) {
+    const std::string& head = words_[end - 2].lower;
+    const bool words_noun = head == "words" || head == "reply" || head == "response" || head == "answer" ||
+                            lex::In(lex::kDocumentNounsStatement, head);
+    constexpr size_t kWordsPhrase = 4;  // "his exact words", "Henry's brief reply"
+    for (size_t k = end - 2; words_noun && k-- > lo && end - 2 - k < kWordsPhrase;) {
+      const std::string& w = words_[k].lower;
+      Speaker owner;
+      if (w == "his" || w == "her" || w == "their") {
+        owner = Pronoun(w == "his" ? "he" : w == "her" ? "she" : "they", words_[k].start);
+      } else if ((w == "'s" || w == "'") && k > lo && words_[k - 1].mention >= 0) {
+        owner = FromMention(static_cast<size_t>(words_[k - 1].mention));
+      } else if (words_[k].punct || words_[k].cap) {
+        break;
+      } else {
+        continue;
+      }
+      if (!owner.found) break;
+      Attribution a;
+      a.speaker = owner;
+      a.from = lo;
+      a.to = end;
+      a.found = true;
+      return a;
+    }
+  }
   // "Secretary James Roche: “…”": a name right before the colon.
   bool cue_before = false;
   for (size_t k = lo; k + 1 < end; ++k) cue_before = cue_before || lex::In(lex::kReportingVerbsCue, words_[k].lower);

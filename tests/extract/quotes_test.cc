@@ -1570,6 +1570,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"To make wise decisions based on sound information, we need to set aside", "direct", "e1", "Ivo Renn",
          "said", ""}}},
+      {"'His exact words:' before a quotation: whose words the possessive names",
+       "Club owner Ivo Renn has said that his team will not sign the striker. His exact words: \u201cWe met him and "
+       "were impressed. We are not going to be a factor.\u201d",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"his team will not sign the striker", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"We met him and were impressed. We are not going to be a factor.", "direct", "e1", "Ivo Renn", "", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
