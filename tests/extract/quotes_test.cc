@@ -1368,11 +1368,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
   const MentionSpec kBoard{"Varn Harbour Board", "ORG", "e2"};
   ExpectCases({
       {"a participle inside a sentence a postposed statement closes: the statement's owner, the whole sentence",
-       "The ferry was crossing the bay when it sent a radio call saying its engine had failed, a Varn Harbour Board "
-       "statement said.",
-       {kBoard},
-       {{"The ferry was crossing the bay when it sent a radio call saying its engine had failed", "indirect", "e2",
-         "Varn Harbour Board", "said", "statement"}}},
+       "The Kestrel Star was crossing the bay when it received a radio call from the ferry Varn Queen saying its "
+       "engine had failed, a Varn Harbour Board statement said.",
+       {kBoard, {"Kestrel Star", "ORG", "e5"}, {"Varn Queen", "ORG", "e6"}},
+       {{"The Kestrel Star was crossing the bay when it received a radio call from the ferry Varn Queen saying its "
+         "engine had failed",
+         "indirect", "e2", "Varn Harbour Board", "said", "statement"}}},
       {"a relative clause's cue inside a sentence a postposed attribution closes reports nothing of its own",
        "At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to move around, "
        "officials said.",
@@ -1380,12 +1381,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to move around",
          "indirect", "", "officials", "said", ""}}},
       {"'the statement' after a statement named with its owner: the owner",
-       "The ferry sank, according to a statement from the Varn Harbour Board. All ten passengers were rescued by a "
-       "trawler, the statement said.",
-       {kBoard},
-       {{"The ferry sank", "indirect", "e2", "Varn Harbour Board", "according to", "statement"},
-        {"All ten passengers were rescued by a trawler", "indirect", "e2", "Varn Harbour Board", "said",
-         "statement"}}},
+       "The Kestrel Star rescued ten passengers, a Varn Harbour Board statement said. The ferry sank within an hour, "
+       "the statement said.",
+       {{"Kestrel Star", "ORG", "e5"}, kBoard},
+       {{"The Kestrel Star rescued ten passengers", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
+        {"The ferry sank within an hour", "indirect", "e2", "Varn Harbour Board", "said", "statement"}}},
       {"'she' never refers to an outlet named 'the Post' (found by the quotation finder)",
        "Dana Fiske said her father had died at home. He was 91, the Post stated. \u201cHe slipped away,\u201d "
        "she said.",
@@ -1470,10 +1470,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
         {"Power lines were cut", "indirect", "", "Varnish television", "said", ""}}},
       {"'\u2026\u201d according to X and was \u2026': the source's phrase ends where the sentence's verb phrase goes on",
        "\u201cWe have no leads,\u201d Dana Fiske said. The fire, the largest of the year, \u201cwas set at the "
-       "entrance of the old chapel\u201d according to Kestrel News and burned for eight hours.",
-       {{"Dana Fiske", "PERSON", "e3"}, {"Kestrel News", "ORG", "e2"}},
+       "entrance of the old chapel\u201d according to the Kestrel Press and was fought by firefighters for nearly "
+       "eight hours before it was put out.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Kestrel Press", "ORG", "e2"}},
        {{"We have no leads,", "direct", "e3", "Dana Fiske", "said", ""},
-        {"was set at the entrance of the old chapel", "direct", "e2", "Kestrel News", "according to", ""}}},
+        {"was set at the entrance of the old chapel", "direct", "e2", "Kestrel Press", "according to", ""}}},
       {"a clause whose subject is a range of figures, its verb past the usual subject's length",
        "Ivo Renn, the governor of the province, said 40 percent to 70 percent of the houses in the seven villages "
        "were destroyed, Kestrel News reported.",
@@ -1501,11 +1502,11 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Dana Fiske", "PERSON", "e3"}},
        {{"total privacy", "partial", "e3", "Dana Fiske", "said", ""}}},
       {"'the statement said' after 'a statement from' a body only this finder names: that body",
-       "The ferry sank, according to a statement from the Varnish government. Divers searched the hull, the "
-       "statement said.",
-       {},
-       {{"The ferry sank", "indirect", "e1", "Varnish government", "according to", "statement"},
-        {"Divers searched the hull", "indirect", "e1", "Varnish government", "said", "statement"}}},
+       "The Kestrel Star sped to the scene, according to a statement from the Varnish government. Divers searched "
+       "the hull, the statement said.",
+       {{"Kestrel Star", "ORG", "e5"}},
+       {{"The Kestrel Star sped to the scene", "indirect", "e6", "Varnish government", "according to", "statement"},
+        {"Divers searched the hull", "indirect", "e6", "Varnish government", "said", "statement"}}},
       {"a quoted phrase after 'According to X,': the source's phrase ends at its comma",
        "Tomas Reyl was shot on Saturday. According to the officers involved in the stop, the teenager moved "
        "\u201csuspiciously,\u201d and then he pointed a gun at them.",
