@@ -248,7 +248,7 @@ class Finder {
   Speaker OutletSubject(size_t a) const;
   Speaker DocumentBy(size_t cue, size_t lo);
   size_t PhraseStart(size_t b, size_t lo) const;
-  Speaker NewName(size_t a, size_t b, bool known_only = false);
+  Speaker NewName(size_t a, size_t b, bool known_only = false, bool fresh = false);
   bool IsNameWord(size_t i) const;
   bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);

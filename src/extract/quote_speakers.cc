@@ -677,7 +677,7 @@ size_t Finder::PhraseStart(size_t b, size_t lo) const {
 // Proper name without an entity mention: a run of capitalised words
 // ending at `b`. Joined to an entity with the same last word, else given a
 // new id; recorded as a new mention.
-Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
+Speaker Finder::NewName(size_t a, size_t b, bool known_only, bool fresh) {
   Speaker s;
   s.name = Slice(words_[a].start, words_[b].end);
   if (s.name.empty()) return s;
@@ -713,8 +713,8 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
       }
     }
   }
-  auto known = by_last_word_.find(last);
-  if (known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
+  auto known = fresh ? by_last_word_.end() : by_last_word_.find(last);
+  if (!fresh && known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
   if (s.id.empty() && known != by_last_word_.end() && known != by_first_name_.end()) {
     const EntityMention& e = (*entities_)[known->second];
     s.id = e.entity;
@@ -802,6 +802,22 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
     Speaker crowd = Anonymous(i, i);
     crowd.name = w.lower;
     return crowd;
+  }
+  // "CEO of the Refugee Council Enver Solomon told": an organisation's name
+  // the entity layer ran on into the person after it; the two or three
+  // capitalised words after the organisation's last word are the person.
+  if (w.mention >= 0 && (*entities_)[w.mention].type == "ORG" && words_[i].cap) {
+    size_t first = i;
+    while (first > lo && words_[first - 1].mention == w.mention) --first;
+    for (size_t k = i; k > first + 1 && i - k < kNameWords; --k) {
+      if (!lex::In(lex::kOrgSuffixesNameEnd, words_[k - 1].lower)) continue;
+      bool name = i >= k + 1;  // a first name and a surname at least
+      for (size_t n = k; n <= i && name; ++n) {
+        name = words_[n].cap && !words_[n].punct && !lex::In(lex::kOrgSuffixesNameEnd, words_[n].lower);
+      }
+      if (name) return NewName(k, i, /*known_only=*/false, /*fresh=*/true);
+      break;
+    }
   }
   if ((w.mention >= 0 && !spokesperson_epithet) || IsNameWord(i)) {
     if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};

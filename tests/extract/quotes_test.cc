@@ -1577,6 +1577,12 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"his team will not sign the striker", "indirect", "e1", "Ivo Renn", "said", ""},
         {"We met him and were impressed. We are not going to be a factor.", "direct", "e1", "Ivo Renn", "", ""}}},
+      {"an organisation's name the entity layer ran on into the person after it: the person speaks",
+       "Dana Fiske said the move was clumsy. After the leak, head of the Varn Refugee Council Ivo Renn told Kestrel "
+       "News any process \"must be well thought out\".",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Varn Refugee Council Ivo Renn", "ORG", "e2"}, {"Kestrel News", "ORG", "e5"}},
+       {{"the move was clumsy", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"must be well thought out", "partial", "e6", "Ivo Renn", "told", "interview"}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
