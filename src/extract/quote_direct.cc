@@ -474,8 +474,9 @@ bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) c
 // passive verb of naming gives, with the one who named it after "by";
 // none otherwise. [from, to) is the quotation's sentence.
 Attribution Finder::NamedBy(const Judged& j, size_t from, size_t to) {
-  static constexpr std::string_view kNaming[] = {"branded", "called",   "deemed",  "described",
-                                                 "dubbed",  "labeled", "labelled", "termed"};
+  // (Not "dubbed" or "called": the names those give, "dubbed
+  // "Antennagate" by the media", are coinages, nobody's words.)
+  static constexpr std::string_view kNaming[] = {"deemed", "described", "labeled", "labelled", "termed"};
   const auto naming = [&](size_t k) {
     return k >= from && k < words_.size() && std::find(std::begin(kNaming), std::end(kNaming), words_[k].lower) !=
                                                   std::end(kNaming);

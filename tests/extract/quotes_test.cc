@@ -1583,6 +1583,10 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"Dana Fiske", "PERSON", "e3"}, {"Varn Refugee Council Ivo Renn", "ORG", "e2"}, {"Kestrel News", "ORG", "e5"}},
        {{"the move was clumsy", "indirect", "e3", "Dana Fiske", "said", ""},
         {"must be well thought out", "partial", "e6", "Ivo Renn", "told", "interview"}}},
+      {"a coinage a verb of naming gives ('dubbed \"X\" by the media') is nobody's words",
+       "The firm's reply to the fault, dubbed \"Padgate\" by the media, was to recommend a case.",
+       {},
+       {}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
