@@ -281,7 +281,9 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
       q.speaker_owner = a.speaker.owner;
       reports_.emplace_back(j.open_word, a.speaker);
     }
-    if (!partial && a.speaker.found) {
+    // ("Fowler said Kirkpatrick is "not doing very well." "He is placed
+    // …"": a quoted phrase that ends its sentence hands on its speaker.)
+    if (a.speaker.found && (!partial || EndsSentence(j))) {
       last_speaker_ = a.speaker;
       last_medium = q.medium;
       last_para = words_[std::min(j.last_word, words_.size() - 1)].para;

@@ -1587,6 +1587,13 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        "The firm's reply to the fault, dubbed \"Padgate\" by the media, was to recommend a case.",
        {},
        {}},
+      {"a quoted phrase ending its sentence hands its speaker on to the unattributed quotation after it",
+       "\u201cHe could play any instrument,\u201d said Tomas Reyl. The suspect appeared in court. Outside court, Ivo "
+       "Renn said his client is \u201cnot doing very well.\u201d \u201cHe cannot sleep in that cell.\u201d",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"He could play any instrument,", "direct", "e4", "Tomas Reyl", "said", ""},
+        {"not doing very well.", "partial", "e1", "Ivo Renn", "said", ""},
+        {"He cannot sleep in that cell.", "direct", "e1", "Ivo Renn", "", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
