@@ -168,6 +168,7 @@ class Finder {
   void NamedLater(std::vector<Quote>* out) const;
   bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
   bool PersonNamedNext(const Quote& q, std::vector<Quote>* out) const;
+  bool TitledAs(const std::string& head, const std::string& id) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
   Judged Locate(const MarkedSpan& m) const;
@@ -235,7 +236,7 @@ class Finder {
   Speaker OrgModifier(size_t b);
   Speaker LastVia(size_t w) const;
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
-  Speaker RoleHolder(const std::string& head, size_t before) const;
+  Speaker RoleHolder(const std::string& head, size_t before, bool apposition = false) const;
   Speaker OwnedDescription(size_t a, size_t b);
   Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;

@@ -98,8 +98,16 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // spokeswoman" is a description owned by whom "his" refers to.
   if ((lex::In(lex::kPersonNounsEpithet, head) || lex::In(lex::kUnnamedSourcesHead, head)) &&
       !lex::In(lex::kDeterminersAnonymous, det)) {
-    Speaker holder = RoleHolder(head, words_[a].start);
+    Speaker holder = RoleHolder(head, words_[a].start, /*apposition=*/det == "the");
     if (holder.found) return holder;
+    // "the ship's owner", "the church's minister": a role of a thing the
+    // text names by a common noun is someone new, described (and perhaps
+    // named in the sentences after), not the person named last.
+    if (det == "the" && b == a + 3 && !spokesperson && !words_[a + 1].cap &&
+        (words_[a + 2].lower == "'s" || words_[a + 2].lower == "'") &&
+        !lex::In(lex::kPersonNouns, words_[a + 1].lower) && !lex::In(lex::kOrgNounsBusiness, words_[a + 1].lower)) {
+      return Anonymous(a, b);
+    }
     Speaker owned = OwnedDescription(a, b);
     if (owned.found) return owned;
     // "a source close to the player … the source said": the description
@@ -307,12 +315,16 @@ Speaker Finder::LastVia(size_t w) const {
 
 // The person a role noun was a title of before `before` ("defence lawyer
 // Helena Stroud" for "the lawyer"), the latest; none when there is none.
-Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
+Speaker Finder::RoleHolder(const std::string& head, size_t before, bool apposition) const {
   const size_t w = WordAt(before);
   for (size_t k = std::min(w, words_.size()); k-- > 0;) {
     if (words_[k].lower != head || InQuote(k) || k + 1 >= w) continue;
     const int m = words_[k + 1].mention;
     if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+    // "…, said Wicharn S., owner of the Ekawat Nava 5. … the ship's
+    // owner said": the role in apposition after a person's name.
+    const int before = apposition && k >= 2 && words_[k - 1].lower == "," ? words_[k - 2].mention : -1;
+    if (before >= 0 && (*entities_)[before].type == "PERSON") return FromMention(static_cast<size_t>(before));
   }
   // "the Rev. Larry Kroon … The pastor said", "Gov. Sarah Palin … the
   // governor said": the role's abbreviated title before a person's name

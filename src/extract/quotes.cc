@@ -119,24 +119,74 @@ bool Finder::PersonNamedNext(const Quote& q, std::vector<Quote>* out) const {
   const size_t w = WordAt(q.span.start);
   if (w >= words_.size()) return false;
   const size_t sent = words_[w].sent;
+  const std::string head = d.substr(d.rfind(' ') + 1);
+  // The first report of the next sentence; or a later one, up to
+  // kAntecedentSentences on, whose person the text titles with the
+  // description's role ("the church's minister said …. … the Rev. Larry Kroon said",
+  // "the ship's owner said …. …, said Wicharn S., owner of the …").
   const std::pair<size_t, Speaker>* next = nullptr;
+  const std::pair<size_t, Speaker>* first = nullptr;
   for (const auto& r : reports_) {
     if (r.first >= words_.size() || words_[r.first].sent != sent + 1) continue;
-    if (next == nullptr || r.first < next->first) next = &r;
+    if (first == nullptr || r.first < first->first) first = &r;
   }
-  if (next == nullptr || next->second.id.empty() || next->second.type != "PERSON") return false;
-  for (const EntityMention& e : *entities_) {
-    if (e.entity == next->second.id && e.span.start < q.span.start) return false;
+  const auto new_person = [&](const Speaker& s) {
+    if (s.id.empty() || s.type != "PERSON") return false;
+    for (const EntityMention& e : *entities_) {
+      if (e.entity == s.id && e.span.start < q.span.start) return false;
+    }
+    for (const EntityMention& e : new_mentions_) {
+      if (e.entity == s.id && e.span.start < q.span.start) return false;
+    }
+    return true;
+  };
+  if (first != nullptr && new_person(first->second)) next = first;
+  for (const auto& r : reports_) {
+    if (next != nullptr) break;
+    if (r.first >= words_.size() || words_[r.first].sent <= sent || words_[r.first].sent > sent + kAntecedentSentences) {
+      continue;
+    }
+    if (new_person(r.second) && TitledAs(head, r.second.id)) next = &r;
   }
-  for (const EntityMention& e : new_mentions_) {
-    if (e.entity == next->second.id && e.span.start < q.span.start) return false;
-  }
+  if (next == nullptr) return false;
   for (Quote& other : *out) {
     if (!other.speaker.empty() || other.speaker_name != d) continue;
     other.speaker = next->second.id;
     other.speaker_name = next->second.name;
   }
   return true;
+}
+
+// True when the text writes the role `head` with the first mention of
+// entity `id`: its title right before it ("the Rev. Larry Kroon" for
+// "minister", lexicons/role_titles.txt; "Pastor X") or in apposition after
+// it ("Wicharn S., owner of the Ekawat Nava 5").
+bool Finder::TitledAs(const std::string& head, const std::string& id) const {
+  size_t start = std::string::npos;
+  for (const EntityMention& e : *entities_) {
+    if (e.entity == id) start = std::min(start, e.span.start);
+  }
+  for (const EntityMention& e : new_mentions_) {
+    if (e.entity == id) start = std::min(start, e.span.start);
+  }
+  if (start == std::string::npos) return false;
+  const size_t w = WordAt(start);
+  if (w >= words_.size()) return false;
+  const std::string_view title = lex::Find(lex::kRoleTitles, head);
+  // (The mention may hold the title: "Rev. Larry Kroon".)
+  for (size_t k = w + 1; k-- > 0 && w - k <= 2;) {
+    std::string_view t = words_[k].lower;
+    if (t.ends_with('.')) t.remove_suffix(1);
+    if (t == head || (!title.empty() && t == title)) return true;
+  }
+  size_t e = w;
+  while (e < words_.size() && words_[e].start < start + 1) ++e;
+  while (e < words_.size() && words_[e].mention >= 0 && words_[e].mention == words_[w].mention) ++e;
+  while (e < words_.size() && IsNameWord(e)) ++e;
+  for (size_t k = e; k < words_.size() && k <= e + 2; ++k) {
+    if (words_[k].lower == head) return true;
+  }
+  return false;
 }
 
 bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {

@@ -1594,6 +1594,19 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
        {{"He could play any instrument,", "direct", "e4", "Tomas Reyl", "said", ""},
         {"not doing very well.", "partial", "e1", "Ivo Renn", "said", ""},
         {"He cannot sleep in that cell.", "direct", "e1", "Ivo Renn", "", ""}}},
+      {"'the chapel's minister' is someone new, named later with the role's title ('the Rev.'), not the last person",
+       "A \u201csuspicious\u201d fire hit the chapel attended by Mayor Dana Fiske, the chapel's minister said. "
+       "Fiske visited the site. \u201cWe have no idea what caused it,\u201d the Rev. Ivo Renn said on Saturday.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Fiske", "PERSON", "e3"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"suspicious", "partial", "e1", "Ivo Renn", "said", ""},
+        {"We have no idea what caused it,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"'the ship's owner' after the person named with that role in apposition: that person",
+       "The Varn Navy said it had sunk a pirate boat. Ten crew were aboard the ship, said Ivo Renn, owner of the "
+       "Kestrel Star. One crewman was found alive after six days, the ship's owner said.",
+       {{"Varn Navy", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}, {"Kestrel Star", "ORG", "e5"}},
+       {{"it had sunk a pirate boat", "indirect", "e2", "Varn Navy", "said", ""},
+        {"Ten crew were aboard the ship", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"One crewman was found alive after six days", "indirect", "e1", "Ivo Renn", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
        "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
