@@ -1602,10 +1602,13 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
         {"We have no idea what caused it,", "direct", "e1", "Ivo Renn", "said", ""}}},
       {"'the ship's owner' after the person named with that role in apposition: that person",
        "The Varn Navy said it had sunk a pirate boat. Ten crew were aboard the ship, said Ivo Renn, owner of the "
-       "Kestrel Star. One crewman was found alive after six days, the ship's owner said.",
-       {{"Varn Navy", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}, {"Kestrel Star", "ORG", "e5"}},
+       "Kestrel Star. Dana Fiske said the boat sank within an hour. One crewman was found alive after six days, the "
+       "ship's owner said.",
+       {{"Varn Navy", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}, {"Kestrel Star", "ORG", "e5"},
+        {"Dana Fiske", "PERSON", "e3"}},
        {{"it had sunk a pirate boat", "indirect", "e2", "Varn Navy", "said", ""},
         {"Ten crew were aboard the ship", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"the boat sank within an hour", "indirect", "e3", "Dana Fiske", "said", ""},
         {"One crewman was found alive after six days", "indirect", "e1", "Ivo Renn", "said", ""}}},
       {"a described person whose owner is named is not the person named in the next sentence",
        "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
