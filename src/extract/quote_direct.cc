@@ -281,7 +281,9 @@ void Finder::DirectQuotes(std::vector<Quote>* out) {
       q.speaker_owner = a.speaker.owner;
       reports_.emplace_back(j.open_word, a.speaker);
     }
-    if (!partial && a.speaker.found) {
+    // ("Fowler said Kirkpatrick is "not doing very well." "He is placed
+    // …"": a quoted phrase that ends its sentence hands on its speaker.)
+    if (a.speaker.found && (!partial || EndsSentence(j))) {
       last_speaker_ = a.speaker;
       last_medium = q.medium;
       last_para = words_[std::min(j.last_word, words_.size() - 1)].para;
@@ -360,14 +362,24 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   }
   // A quoted phrase inside a sentence: the sentence's cue and subject.
   auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
+  Attribution named = NamedBy(j, from, to);
+  if (named.found) return named;
   for (size_t i = j.open_word; i-- > from;) {
     // "what the makers call "political interference"": naming verbs are
     // cues only right before the phrase they name.
     const bool naming = i + 1 == j.open_word && (words_[i].lower == "call" || words_[i].lower == "calls");
     if (InQuote(i) || (!naming && (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i)))) continue;
     Attribution a;
-    a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, j.open_word) : SubjectBefore(i, from);
+    // ("According to the officers involved, the teenager adjusted his belt
+    // "suspiciously"": the source's phrase ends at its comma.)
+    size_t source_end = i + 2;
+    while (source_end < j.open_word && words_[source_end].lower != ",") ++source_end;
+    const bool delimited = source_end < j.open_word;
+    a.speaker = words_[i].lower == "according" ? AccordingTo(i + 2, source_end, delimited) : SubjectBefore(i, from);
     if (!a.speaker.found) a.speaker = NearestSubject(from, i);
+    // "The victim's nephew said [she was walking when the car "came out of
+    // nowhere"]": the described subject reports the phrase too.
+    if (!a.speaker.found && words_[i].lower != "according") a.speaker = DescribedSubject(i, from);
     if (!a.speaker.found) continue;
     a.cue = words_[i].lower;
     a.from = from;
@@ -404,6 +416,23 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     a.to = to;
     a.found = true;
     return a;
+  }
+  // "The families requested "total privacy", and the hospital would not
+  // release any details, hospital spokeswoman Ilene Wolfe said.": the
+  // postposed attribution that closes the sentence, however far.
+  const size_t end = ContentEnd(from, to);
+  if (end > j.close_word + 1 && PostposedAttribution(j.close_word + 1, end)) {
+    const size_t comma = RelayEnd(j.close_word + 1, end);
+    Attribution a;
+    a.speaker = SubjectBefore(end - 1, comma + 1);
+    if (!a.speaker.found) a.speaker = DescribedSubject(end - 1, comma + 1);
+    if (a.speaker.found) {
+      a.cue = words_[end - 1].lower;
+      a.from = from;
+      a.to = to;
+      a.found = true;
+      return a;
+    }
   }
   // Without a cue, a phrase after a determiner is the writer's too.
   if (ModifierQuote(j, from, to, /*cued=*/false)) return {};
@@ -442,6 +471,48 @@ bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) c
   return (preposition || hyphenated || (determiner && !cued)) && np_goes_on;
 }
 
+// "has been labeled "suspicious" by James Steele", "the man described by
+// The New York Times Magazine as "the last great Mafioso"": a phrase a
+// passive verb of naming gives, with the one who named it after "by";
+// none otherwise. [from, to) is the quotation's sentence.
+Attribution Finder::NamedBy(const Judged& j, size_t from, size_t to) {
+  // (Not "dubbed" or "called": the names those give, "dubbed
+  // "Antennagate" by the media", are coinages, nobody's words.)
+  static constexpr std::string_view kNaming[] = {"deemed", "described", "labeled", "labelled", "termed"};
+  const auto naming = [&](size_t k) {
+    return k >= from && k < words_.size() && std::find(std::begin(kNaming), std::end(kNaming), words_[k].lower) !=
+                                                  std::end(kNaming);
+  };
+  size_t by = words_.size();
+  size_t hi = to;
+  if (j.open_word > from && naming(j.open_word - 1)) {
+    // "labeled "suspicious" by James Steele, chief of …"
+    size_t k = j.close_word + 1;
+    while (k < to && words_[k].lower == ",") ++k;
+    if (k < to && words_[k].lower == "by") by = k;
+  } else if (j.open_word >= from + 3 && words_[j.open_word - 1].lower == "as") {
+    // "described by The New York Times Magazine as "…""
+    for (size_t k = j.open_word - 1; k-- > from + 1 && j.open_word - k <= kNounPhraseWords;) {
+      if (words_[k].punct || InQuote(k)) break;
+      if (words_[k].lower == "by" && naming(k - 1)) {
+        by = k;
+        hi = j.open_word - 1;
+        break;
+      }
+    }
+  }
+  if (by >= words_.size()) return {};
+  size_t end = by + 1;
+  while (end < hi && !words_[end].punct && !InQuote(end)) ++end;
+  Attribution a;
+  a.speaker = SubjectAfter(by + 1, end);
+  if (!a.speaker.found) return {};
+  a.from = from;
+  a.to = to;
+  a.found = true;
+  return a;
+}
+
 // ", she said" / ", said the company" / ", one fan wrote" after the close.
 Attribution Finder::AfterQuote(const Judged& j) {
   size_t k = j.close_word + 1;
@@ -470,12 +541,25 @@ Attribution Finder::AfterQuote(const Judged& j) {
     if (!lex::In(lex::kReportingVerbsCue, words_[c].lower)) continue;
     Attribution a;
     a.cue = words_[c].lower;
-    a.speaker = c == lo ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    // ""… we need to set aside" the plan, said Ken Salazar": a cue after a
+    // comma, the words the quotation completes before it, is inverted.
+    bool inverted = c > lo + 1 && words_[c - 1].lower == "," && c + 1 < hi && a.cue != "told" && a.cue != "tells";
+    for (size_t k = lo; k + 1 < c && inverted; ++k) {
+      inverted = words_[k].mention < 0 && !words_[k].cap && !words_[k].punct &&
+                 !lex::In(lex::kPronounsSpeaker, words_[k].lower) && !lex::In(lex::kPersonNouns, words_[k].lower) &&
+                 !lex::In(lex::kCollectives, words_[k].lower);
+    }
+    a.speaker = c == lo ? SubjectAfter(c + 1, hi) : inverted ? SubjectAfter(c + 1, hi) : SubjectBefore(c, lo);
+    if (inverted && !a.speaker.found) a.speaker = SubjectBefore(c, lo);
     // "…", according to the Morning Herald.: the source after "to".
     if (a.cue == "according") {
       if (c + 2 >= hi || words_[c + 1].lower != "to") continue;
       a.cue = "according to";
-      a.speaker = AccordingTo(c + 2, hi);
+      // ("…" according to the Associated Press and was battled …": the
+      // source's phrase ends where the sentence's own verb phrase goes on.)
+      size_t end = c + 2;
+      while (end < hi && !words_[end].punct && words_[end].lower != "and" && words_[end].lower != "but") ++end;
+      a.speaker = AccordingTo(c + 2, end);
     }
     if ((a.cue == "read" || a.cue == "reads") && c > lo && words_[c - 1].lower == "it") {
       a.speaker = Issuer("", c - 1);  // "…," it read: the statement's issuer
@@ -584,6 +668,34 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   while (lo > 0 && end - lo < kPreWindowWords && words_[lo - 1].para == last.para && !InQuote(lo - 1) &&
          !IsTerminal(words_[lo - 1].lower)) {
     --lo;
+  }
+  // "His exact words: “…”", "Henry's reply: “…”": the words of whom the
+  // possessive before the colon names.
+  if (last.lower == ":" && end >= 3) {
+    const std::string& head = words_[end - 2].lower;
+    const bool words_noun = head == "words" || head == "reply" || head == "response" || head == "answer" ||
+                            lex::In(lex::kDocumentNounsStatement, head);
+    constexpr size_t kWordsPhrase = 4;  // "his exact words", "Henry's brief reply"
+    for (size_t k = end - 2; words_noun && k-- > lo && end - 2 - k < kWordsPhrase;) {
+      const std::string& w = words_[k].lower;
+      Speaker owner;
+      if (w == "his" || w == "her" || w == "their") {
+        owner = Pronoun(w == "his" ? "he" : w == "her" ? "she" : "they", words_[k].start);
+      } else if ((w == "'s" || w == "'") && k > lo && words_[k - 1].mention >= 0) {
+        owner = FromMention(static_cast<size_t>(words_[k - 1].mention));
+      } else if (words_[k].punct || words_[k].cap) {
+        break;
+      } else {
+        continue;
+      }
+      if (!owner.found) break;
+      Attribution a;
+      a.speaker = owner;
+      a.from = lo;
+      a.to = end;
+      a.found = true;
+      return a;
+    }
   }
   // "Secretary James Roche: “…”": a name right before the colon.
   bool cue_before = false;

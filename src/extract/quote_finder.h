@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,9 @@ inline constexpr size_t kIssuerParagraphs = 3;
 // Words searched after a speech verb for the "that" that opens the content
 // ("said in a statement on its website that").
 inline constexpr size_t kThatSearchWords = 12;
+// Longest name (in words) that opens a second report after a comma
+// ("…, Kenneth Dorsey said [...]"): a first name, a middle one and a surname.
+inline constexpr size_t kNameWords = 3;
 // Shortest indirect-speech content, in words: "said it would" is no report.
 inline constexpr size_t kIndirectMinWords = 3;
 
@@ -163,6 +167,8 @@ class Finder {
   void CommitNewMentions();
   void NamedLater(std::vector<Quote>* out) const;
   bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
+  bool PersonNamedNext(const Quote& q, std::vector<Quote>* out) const;
+  bool TitledAs(const std::string& head, const std::string& id) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
   Judged Locate(const MarkedSpan& m) const;
@@ -182,6 +188,7 @@ class Finder {
   Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
+  Attribution NamedBy(const Judged& j, size_t from, size_t to);
   bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);
   bool ContinuesSentence(const Judged& j) const;
@@ -210,6 +217,7 @@ class Finder {
   bool RelayedReport(size_t start, size_t end);
   size_t ListenerEnd(size_t t, size_t end) const;
   size_t RelayEnd(size_t start, size_t end) const;
+  bool PostposedAttribution(size_t start, size_t end) const;
   size_t GapRelative(size_t c, size_t lo) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
@@ -228,7 +236,7 @@ class Finder {
   Speaker OrgModifier(size_t b);
   Speaker LastVia(size_t w) const;
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
-  Speaker RoleHolder(const std::string& head, size_t before) const;
+  Speaker RoleHolder(const std::string& head, size_t before, bool apposition = false) const;
   Speaker OwnedDescription(size_t a, size_t b);
   Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
@@ -236,8 +244,12 @@ class Finder {
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;
   Speaker Issuer(const std::string& noun, size_t at);
+  Speaker DocumentOwner(size_t i);
+  Speaker LastOutlet(size_t a) const;
+  Speaker OutletSubject(size_t a) const;
+  Speaker DocumentBy(size_t cue, size_t lo);
   size_t PhraseStart(size_t b, size_t lo) const;
-  Speaker NewName(size_t a, size_t b, bool known_only = false);
+  Speaker NewName(size_t a, size_t b, bool known_only = false, bool fresh = false);
   bool IsNameWord(size_t i) const;
   bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);
@@ -259,6 +271,7 @@ class Finder {
   int PersonAfterRole(size_t i, size_t hi) const;
   size_t ClauseStart(size_t lo, size_t hi) const;
   Speaker NearestSubject(size_t lo, size_t hi);
+  Speaker ParticipleSubject(size_t cue, size_t lo);
   Speaker ClauseSubject(size_t lo, size_t hi);
 
   // What a pronoun or an epithet refers back to (quote_referents.cc).
@@ -277,6 +290,7 @@ class Finder {
   bool SubjectPosition(size_t w) const;
   Speaker SentenceSubject(size_t at, std::string_view type, int want) const;
   Speaker CollectiveSubject(size_t at) const;
+  Speaker CoordinatedSubject(size_t at) const;
   bool OpensWithPronoun(size_t i, int want) const;
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const;
   Speaker LastReporter(std::string_view p, size_t at) const;
@@ -316,6 +330,7 @@ class Finder {
   unsigned long max_id_ = 0;
   std::vector<EntityMention> new_mentions_;
   std::unordered_map<std::string, int> gender_;  // entity id -> votes, > 0 male, < 0 female
+  std::unordered_set<std::string> outlets_;     // PERSON entity ids read as organisations ("the Post")
   Speaker last_speaker_;
   // Every quotation's speaker with the word its report starts at, in the
   // order found (indirect speech first): the last speaker for a pronoun.

@@ -246,6 +246,18 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         return;
       }
     }
+    // "… received a distress call from MV Gibe saying [two boats were
+    // firing], a Defence Ministry statement said.": a participle inside a
+    // sentence its postposed attribution closes reports nothing of its own;
+    // the attribution (read at its verb, below) takes the whole sentence.
+    // A relaying outlet (", IRNA reported") leaves the inner report alone.
+    if (c > from && words_[c].lower == "saying" && PostposedAttribution(c + 1, end)) continue;
+    // So does a relative clause's ("the inmate was in a wheelchair, which
+    // he claimed he needed, officials said.").
+    if (c >= from + 2 && lex::In(lex::kPronounsSpeaker, words_[c - 1].lower) &&
+        (words_[c - 2].lower == "which" || words_[c - 2].lower == "who") && PostposedAttribution(c + 1, end)) {
+      continue;
+    }
     size_t start = ContentStart(c, end);
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
@@ -316,7 +328,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // quoted speaks (SubjectBefore reads "quoted X as"), not the clause's
       // subject.
       const bool quoted_as = c >= from + 3 && words_[c].lower == "saying" && words_[c - 1].lower == "as";
-      s = words_[c].lower == "saying" && !named_before && !quoted_as ? NearestSubject(from, c)
+      s = words_[c].lower == "saying" && !named_before && !quoted_as ? ParticipleSubject(c, from)
                                                                      : SubjectBefore(c, from);
       if (!s.found) s = NearestSubject(from, c);
       // (A described subject only before a clause: "the reporter wrote the
@@ -506,6 +518,15 @@ size_t Finder::RelayEnd(size_t start, size_t end) const {
   return comma - 1;
 }
 
+// True when the words [start, end) end with a postposed attribution
+// that is no relay (", a Defence Ministry statement said.", not ", IRNA
+// reported."): the attribution covers the whole sentence before it.
+bool Finder::PostposedAttribution(size_t start, size_t end) const {
+  if (RelayEnd(start, end) == end) return false;
+  const std::string& verb = words_[end - 1].lower;
+  return verb != "reported" && verb != "reports" && verb != "reporting";
+}
+
 // In a sentence with a direct quotation, a participle after the last
 // quotation's attribution ("“…,” Dana Fiske, the fire chief, told the
 // newspaper, adding [nothing suggests a motive]") reports a clause of its
@@ -666,7 +687,9 @@ bool Finder::RelaysSpeaker(size_t from, size_t to) {
 // content of a report that relays someone else's words.
 bool Finder::RelayedReport(size_t start, size_t end) {
   for (size_t c = start + 1; c < end && c <= start + kNounPhraseWords; ++c) {
-    if (words_[c].punct || InQuote(c)) return false;
+    // ("two major - league sources": a hyphen the detokeniser spaced out
+    // joins a compound.)
+    if ((words_[c].punct && words_[c].lower != "-") || InQuote(c)) return false;
     if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
     if (ContentStart(c, end) >= end) return false;
     const Speaker s = SubjectBefore(c, start);
@@ -691,6 +714,15 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
     for (size_t k = c; k-- > start && c - k <= kNounPhraseWords;) {
       const std::string& w = words_[k].lower;
       if (w == "and" || w == "but" || w == ";") return k > start && k + 1 < c ? k + 1 : end;
+      // "Some co-workers said [she had run-ins with management], Dorsey
+      // said [like anyone, they had their differences]": a comma, a name
+      // and its verb of saying, then a clause of its own.
+      if (w == "," && k > start && k + 1 < c && c - k <= kNameWords + 1 && words_[c + 1].lower != "," &&
+          end - ContentStart(c, end) >= kIndirectMinWords) {
+        bool name = true;
+        for (size_t n = k + 1; n < c && name; ++n) name = words_[n].cap && !words_[n].punct && !InQuote(n);
+        if (name) return k + 1;
+      }
       if (w == "that" || IsTerminal(w)) break;
     }
     return end;
@@ -866,6 +898,19 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // take part": an answer word or a preposition that opens the clause's
   // subject.
   const bool figure_next = k + 1 < end && words_[k + 1].raw[0] >= '0' && words_[k + 1].raw[0] <= '9';
+  // "said like anyone, they had their differences": after "say", a short
+  // introductory phrase and its comma before the clause's subject (not
+  // "in"/"on", which name the attribution's medium or time).
+  const bool say_verb = words_[c].lower == "said" || words_[c].lower == "says" || words_[c].lower == "say";
+  if (say_verb && lex::In(lex::kPrepositions, w.lower) && w.lower != "in" && w.lower != "on" && !figure_next) {
+    constexpr size_t kIntroPhraseWords = 4;  // "like anyone else in town"
+    for (size_t t = k + 1; t < end && t <= k + kIntroPhraseWords; ++t) {
+      if (InQuote(t) || IsTerminal(words_[t].lower)) break;
+      if (words_[t].lower != ",") continue;
+      if (t + 1 < end && SubjectStart(t + 1) && FiniteAuxiliaryAhead(t + 1, end)) return k;
+      break;
+    }
+  }
   if ((lex::In(lex::kNotSpeechObjects, w.lower) || (lex::In(lex::kPrepositionsObject, w.lower) && figure_next)) &&
       FiniteAuxiliaryAhead(k, end)) {
     return k;
@@ -899,6 +944,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (w.raw[0] >= '0' && w.raw[0] <= '9') {
     for (size_t t = k + 1; t < end && t <= k + kFigureSubjectWords && !words_[t].punct; ++t) {
       if (IsFinite(words_[t].lower) || (LooksLikeVerb(words_[t].lower) && words_[t].lower.back() == 'd')) return k;
+    }
+    // "said 40 percent to 70 percent of the buildings in seven villages
+    // were destroyed": a range of figures makes a longer subject, still
+    // known by its finite verb.
+    for (size_t t = k + 1; t < end && t <= k + kRolePhraseWords && !words_[t].punct && !InQuote(t); ++t) {
+      if (IsFinite(words_[t].lower)) return k;
+      if (words_[t].lower == "that" || words_[t].lower == "which" || words_[t].lower == "who") break;
     }
   }
   // A clause starts with a subject: a pronoun, a name or a determiner.

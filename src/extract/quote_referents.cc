@@ -20,7 +20,7 @@ Speaker Finder::FromEntity(const EntityMention& e) const {
   if (auto alias = acronym_of_.find(e.entity); alias != acronym_of_.end()) s.id = alias->second;
   auto it = canonical_.find(s.id);
   s.name = it != canonical_.end() && !it->second.empty() ? it->second : e.text;
-  s.type = e.type;
+  s.type = outlets_.contains(e.entity) ? "ORG" : e.type;
   s.found = true;
   return s;
 }
@@ -59,7 +59,8 @@ Speaker Finder::RecentOf(size_t before, std::string_view type) const {
     --it;
     ++looked;
     const EntityMention& e = (*entities_)[*it];
-    if (e.type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
+    const std::string_view e_type = outlets_.contains(e.entity) ? "ORG" : std::string_view(e.type);
+    if (e_type != type || e.span.end > before || platform_[*it] || MentionInQuote(*it)) continue;
     // "CARDELL, March 14 (NWS) -": a dateline's place in capitals speaks
     // for nobody.
     if (type == "PLACE" && std::none_of(e.text.begin(), e.text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
@@ -99,6 +100,8 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
   if (p == "they") {
     Speaker crowd = CollectiveSubject(at);
     if (crowd.found) return crowd;
+    Speaker pair = CoordinatedSubject(at);
+    if (pair.found) return pair;
   }
   // "A company spokeswoman said …. "…," she said.": the speaker of the
   // sentence before, when the pronoun fits them.
@@ -144,6 +147,7 @@ Speaker Finder::InSentenceBefore(size_t at, std::string_view type) const {
 // Gender evidence of an entity agrees with the pronoun's (+1 he, -1
 // she); no evidence agrees with both.
 bool Finder::Agrees(const std::string& id, int want) const {
+  if (want != 0 && outlets_.contains(id)) return false;
   auto it = gender_.find(id);
   if (it == gender_.end() || it->second == 0) return true;
   return (it->second > 0) == (want > 0);
@@ -268,6 +272,37 @@ Speaker Finder::CollectiveSubject(size_t at) const {
   return {};
 }
 
+// "Mark and Condon have axed the monologue. They said …": two people
+// joined by "and" opening one of the kAntecedentSentences - 1 sentences
+// before `at` (or its own, before it) are what "they" refers to, named
+// together; none otherwise.
+Speaker Finder::CoordinatedSubject(size_t at) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size()) return {};
+  const size_t sent = words_[w].sent;
+  size_t i = w;
+  for (size_t back = 0; back < kAntecedentSentences && back <= sent; ++back) {
+    while (i > 0 && words_[i - 1].sent >= sent - back) --i;
+    if (words_[i].sent != sent - back || words_[i].para + 1 < words_[w].para) break;
+    const int m1 = words_[i].mention;
+    if (m1 < 0 || (*entities_)[m1].type != "PERSON" || InQuote(i)) continue;
+    size_t k = i;
+    while (k < w && words_[k].mention == m1) ++k;
+    if (k + 1 >= w || words_[k].lower != "and") continue;
+    const int m2 = words_[k + 1].mention;
+    if (m2 < 0 || (*entities_)[m2].type != "PERSON" || (*entities_)[m2].entity == (*entities_)[m1].entity) continue;
+    size_t e = k + 1;
+    while (e < w && words_[e].mention == m2) ++e;
+    if (e >= w || words_[e].punct || words_[e].cap) continue;  // the pair's verb comes next
+    Speaker s;
+    s.name = FromMention(static_cast<size_t>(m1)).name + " and " + FromMention(static_cast<size_t>(m2)).name;
+    s.type = "PERSON";
+    s.found = true;
+    return s;
+  }
+  return {};
+}
+
 // True when the sentence starting at word `i` opens with he (`want` +1)
 // or she (-1), after an introductory phrase at most.
 bool Finder::OpensWithPronoun(size_t i, int want) const {
@@ -351,10 +386,21 @@ Speaker Finder::RecentAgreeing(size_t before, std::string_view type, int want) c
 // Chelune") and the first he/she after a person who opens a sentence.
 void Finder::BuildGender() {
   gender_.clear();
+  outlets_.clear();
   for (size_t i = 0; i < words_.size(); ++i) {
     const int m = words_[i].mention;
     if (m < 0 || (i > 0 && words_[i - 1].mention == m) || (*entities_)[m].type != "PERSON") continue;
     const std::string& id = (*entities_)[m].entity;
+    // "the Post stated" after "the Washington Post": a one-word name after
+    // "the" that names outlets is an outlet the entity layer took for a
+    // person; so is a name titled by an organisation noun ("cruise
+    // operator Hapag-Lloyd"). They are organisations here, and "he" and
+    // "she" never refer to them.
+    const bool outlet = i > 0 && words_[i - 1].lower == "the" &&
+                        (i + 1 >= words_.size() || words_[i + 1].mention != m) &&
+                        lex::In(lex::kNewsOutletWords, words_[i].lower);
+    const bool titled = i > 0 && !words_[i - 1].cap && lex::In(lex::kOrgNameTitles, words_[i - 1].lower);
+    if (outlet || titled) outlets_.insert(id);
     const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;
@@ -378,6 +424,26 @@ void Finder::BuildGender() {
       }
     }
     gender_[id] += vote;
+  }
+  // A common given name (lexicons/first_names.txt) settles an entity the
+  // article gives no evidence for ("Howard Hughes also pursued Page. "…,"
+  // she said." is not Hughes's); the article's own evidence outweighs it.
+  std::unordered_map<std::string, int> named;
+  for (const EntityMention& e : *entities_) {
+    if (e.type != "PERSON" || outlets_.contains(e.entity)) continue;
+    std::string_view text = e.text;
+    while (!text.empty()) {
+      const size_t sp = text.find(' ');
+      const std::string word = AsciiLower(text.substr(0, sp));
+      text = sp == std::string_view::npos ? std::string_view() : text.substr(sp + 1);
+      if (TitleWord(word) > 0) continue;
+      named[e.entity] += lex::In(lex::kFirstNamesMale, word) ? 1 : lex::In(lex::kFirstNamesFemale, word) ? -1 : 0;
+      break;
+    }
+  }
+  for (const auto& [id, vote] : named) {
+    int& g = gender_[id];
+    if (g == 0 && vote != 0) g = vote > 0 ? 1 : -1;
   }
 }
 

@@ -34,6 +34,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   const bool spokesperson =
       words_[b].lower == "spokesperson" || words_[b].lower == "spokesman" || words_[b].lower == "spokeswoman" ||
       words_[b].lower == "representative";
+  // "…, Newsday reported. … the newspaper said": the outlet that
+  // reported, not the latest organisation named (to which the entity
+  // layer may have linked the epithet).
+  if (b == a + 1 && words_[a].lower == "the" && lex::In(lex::kOrgNounsMedia, words_[b].lower)) {
+    Speaker outlet = LastOutlet(a);
+    if (outlet.found) return outlet;
+  }
   // ("the Navy spokesperson" linked to a ship named before it: a
   // spokesperson speaks for the body, found below.)
   if (linked >= 0 && !spokesperson && (*entities_)[linked].span.start == words_[a].start &&
@@ -78,9 +85,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       return Anonymous(det == "the" || det == "a" || det == "an" ? a + 1 : a, p - 1);
     }
     // "The report says …", "the study found …" with no owner named: the
-    // document itself is the source, described as the text gives it.
+    // document itself is the source, described as the text gives it
+    // (unless a recent sentence opens with the outlet that made it:
+    // "Iranian television ran video …. The report said …").
     if (lex::In(lex::kDocumentNounsFinding, head) && (det == "the" || det == "this") && (b == a + 1)) {
-      return Anonymous(a, b);
+      Speaker outlet = OutletSubject(a);
+      return outlet.found ? outlet : Anonymous(a, b);
     }
   }
   // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
@@ -88,13 +98,27 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // spokeswoman" is a description owned by whom "his" refers to.
   if ((lex::In(lex::kPersonNounsEpithet, head) || lex::In(lex::kUnnamedSourcesHead, head)) &&
       !lex::In(lex::kDeterminersAnonymous, det)) {
-    Speaker holder = RoleHolder(head, words_[a].start);
+    Speaker holder = RoleHolder(head, words_[a].start, /*apposition=*/det == "the");
     if (holder.found) return holder;
+    // "the ship's owner", "the church's minister": a role of a thing the
+    // text names by a common noun is someone new, described (and perhaps
+    // named in the sentences after), not the person named last.
+    if (det == "the" && b == a + 3 && !spokesperson && !words_[a + 1].cap &&
+        (words_[a + 2].lower == "'s" || words_[a + 2].lower == "'") &&
+        !lex::In(lex::kPersonNouns, words_[a + 1].lower) && !lex::In(lex::kOrgNounsBusiness, words_[a + 1].lower)) {
+      return Anonymous(a, b);
+    }
     Speaker owned = OwnedDescription(a, b);
     if (owned.found) return owned;
     // "a source close to the player … the source said": the description
     // introduced earlier.
     if (det == "the") {
+      // ("a Navy spokesman said … the Navy spokesman said": the body the
+      // earlier spokesman spoke for, not the description.)
+      if (spokesperson) {
+        Speaker body = LastVia(a);
+        if (body.found) return body;
+      }
       Speaker earlier = IndefiniteAntecedent(head, a);
       if (earlier.found) return earlier;
     }
@@ -113,6 +137,17 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // "police said", "officials said": a body without a determiner is no
   // epithet for an organisation named earlier; it describes the speaker.
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap) return Anonymous(a, b);
+  // "State police say", "local officials said": nor is one whose
+  // modifiers name nothing and no determiner opens it.
+  if (b > a && lex::In(lex::kOrgNounsSpeaker, head) && !words_[b].cap && !lex::In(lex::kOrgNounsBusiness, head) &&
+      !lex::In(lex::kOrgNounsMedia, head) && !determined && det != "its" && det != "our") {
+    bool plain = true;
+    for (size_t k = a; k < b && plain; ++k) {
+      plain = words_[k].mention < 0 && !words_[k].punct && (!words_[k].cap || k == a) && words_[k].lower != "'s" &&
+              words_[k].lower != "'";
+    }
+    if (plain && (!words_[a].cap || a == 0 || words_[a - 1].sent != words_[a].sent)) return Anonymous(a, b);
+  }
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && words_[b].cap && words_[b].mention < 0 &&
       (b == 0 || words_[b - 1].sent != words_[b].sent)) {
     return Anonymous(a, b);
@@ -143,6 +178,14 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
         !lex::In(lex::kDeterminersDefinite, words_[b - 1].lower)) {
       org = OrgNamedBy(b - 2, b - 1);
     }
+    // "a German military spokesman": a body noun after a proper adjective
+    // describes a body no name was given for.
+    if (!org.found && b == a + 3 && !words_[b - 1].cap && !words_[b - 1].punct && words_[b - 2].cap &&
+        !words_[b - 2].punct &&
+        (words_[b - 2].mention < 0 || (*entities_)[words_[b - 2].mention].type != "ORG")) {
+      org = Anonymous(b - 2, b - 1);
+      org.name = Slice(words_[b - 2].start, words_[b - 1].end);  // the adjective keeps its capital
+    }
     // "the spokesperson" again: the body the last spokesperson spoke for.
     if (!org.found && det == "the") org = LastVia(a);
     // Otherwise it speaks for the organisation in the story; with none
@@ -171,6 +214,17 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     if (det == "his" || det == "her" || det == "their") {
       Speaker owned = OwnedDescription(a, b);
       if (owned.found) return owned;
+    }
+    // "The company's security response team said": a unit of the firm an
+    // epithet possesses speaks for that firm.
+    if (det == "the" && b >= a + 3 && lex::In(lex::kOrgNounsBusiness, words_[a + 1].lower) &&
+        (words_[a + 2].lower == "'s" || words_[a + 2].lower == "'")) {
+      const int linked_owner = words_[a + 1].mention;
+      if (linked_owner >= 0 && (*entities_)[linked_owner].type == "ORG") {
+        return FromMention(static_cast<size_t>(linked_owner));
+      }
+      Speaker firm = Referent(before, "ORG");
+      if (firm.found) return firm;
     }
     // "the state auditor's office": a body described by whose it is, not
     // an epithet for an organisation named earlier.
@@ -231,7 +285,9 @@ Speaker Finder::OrgModifier(size_t b) {
     --first;
   }
   if (first == b) return {};
-  const int m = words_[b - 1].mention;
+  // ("the Navy spokesman" linked whole by the entity layer: the modifier
+  // is no mention of its own.)
+  const int m = words_[b - 1].mention == words_[b].mention ? -1 : words_[b - 1].mention;
   if (m >= 0) {
     const std::string& type = (*entities_)[m].type;
     if ((type == "ORG" || type == "PLACE") && !platform_[m]) return FromMention(static_cast<size_t>(m));
@@ -259,11 +315,29 @@ Speaker Finder::LastVia(size_t w) const {
 
 // The person a role noun was a title of before `before` ("defence lawyer
 // Helena Stroud" for "the lawyer"), the latest; none when there is none.
-Speaker Finder::RoleHolder(const std::string& head, size_t before) const {
+Speaker Finder::RoleHolder(const std::string& head, size_t before, bool apposition) const {
   const size_t w = WordAt(before);
   for (size_t k = std::min(w, words_.size()); k-- > 0;) {
     if (words_[k].lower != head || InQuote(k) || k + 1 >= w) continue;
     const int m = words_[k + 1].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+    // "…, said Wicharn S., owner of the Ekawat Nava 5. … the ship's
+    // owner said": the role in apposition after a person's name.
+    const int before = apposition && k >= 2 && words_[k - 1].lower == "," ? words_[k - 2].mention : -1;
+    if (before >= 0 && (*entities_)[before].type == "PERSON") return FromMention(static_cast<size_t>(before));
+  }
+  // "the Rev. Larry Kroon … The pastor said", "Gov. Sarah Palin … the
+  // governor said": the role's abbreviated title before a person's name
+  // (lexicons/role_titles.txt), the latest.
+  const std::string_view title = lex::Find(lex::kRoleTitles, head);
+  if (title.empty()) return {};
+  for (size_t k = std::min(w, words_.size()); k-- > 0;) {
+    std::string_view t = words_[k].lower;
+    if (t.ends_with('.')) t.remove_suffix(1);
+    if (t != title || !words_[k].cap || InQuote(k)) continue;
+    size_t j = k + 1;
+    if (j < w && words_[j].lower == ".") ++j;
+    const int m = j < w ? words_[j].mention : -1;
     if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
   }
   return {};
@@ -370,7 +444,16 @@ Speaker Finder::DescribedBefore(const std::string& head, size_t a) const {
            words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
       --d;
     }
-    if (d == k || d == 0 || words_[d - 1].lower != "the") continue;
+    if (d == k || d == 0) continue;
+    // "Egypt's communications ministry says … The ministry says": a
+    // possessor names the body too.
+    if ((words_[d - 1].lower == "'s" || words_[d - 1].lower == "'") && d >= 2 && words_[d - 2].cap) {
+      size_t first = d - 2;
+      const int m = words_[first].mention;
+      while (m >= 0 && first > 0 && words_[first - 1].mention == m) --first;
+      return Anonymous(first, k);
+    }
+    if (words_[d - 1].lower != "the") continue;
     return Anonymous(d, k);
   }
   return {};
@@ -407,6 +490,9 @@ Speaker Finder::OrgNamedBy(size_t a, size_t b) const {
     if (e.span.end > words_[a].start || (e.type != "ORG" && e.type != "PLACE") || MentionInQuote(mention_order_[i])) {
       continue;
     }
+    // ("the company" linked to an earlier organisation is a description,
+    // not a name holding the word.)
+    if (e.text.empty() || (e.text[0] >= 'a' && e.text[0] <= 'z')) continue;
     const std::string name = " " + AsciiLower(e.text) + " ";
     bool all = true;
     for (size_t k = a + 1; k <= b && all; ++k) all = name.find(" " + words_[k].lower + " ") != std::string::npos;
@@ -452,18 +538,120 @@ Speaker Finder::PersonNamedIn(const std::string& title, size_t before) const {
   return found >= 0 ? FromMention(static_cast<size_t>(found)) : Speaker{};
 }
 
+// The organisation or person a document noun at word `i` names as its
+// own: a name among its modifiers ("a Defence Ministry statement") or
+// after "from"/"by"/"of" ("a statement from the Indian government",
+// "published by Ethnos"); none otherwise.
+Speaker Finder::DocumentOwner(size_t i) {
+  for (size_t k = i; k-- > 0 && i - k <= kNounPhraseWords / 2;) {
+    if (words_[k].punct || InQuote(k) || lex::In(lex::kDeterminersAnonymous, words_[k].lower) ||
+        lex::In(lex::kDeterminersDefinite, words_[k].lower)) {
+      break;
+    }
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type != "PLACE") return FromMention(static_cast<size_t>(m));
+  }
+  size_t k = i + 1;
+  if (k < words_.size() && words_[k].lower == "published") ++k;
+  if (k + 1 >= words_.size() || (words_[k].lower != "from" && words_[k].lower != "by" && words_[k].lower != "of")) {
+    return {};
+  }
+  ++k;
+  const size_t phrase = k;
+  if (lex::In(lex::kDeterminersDefinite, words_[k].lower) && k + 1 < words_.size()) ++k;
+  if (InQuote(k)) return {};
+  const int m = words_[k].mention;
+  if (m >= 0) return (*entities_)[m].type != "PLACE" ? FromMention(static_cast<size_t>(m)) : Speaker{};
+  // A name the entity layer missed ("from the Indian government", found
+  // by this finder): the phrase as a subject reads it.
+  if (!words_[k].cap) return {};
+  const size_t hi = SentenceWords(phrase, phrase + 1).second;
+  Speaker s = SubjectAfter(phrase, hi);
+  return s.found && s.type != "PERSON" ? s : Speaker{};
+}
+
+// The latest outlet named before word `a`, within kIssuerParagraphs
+// paragraphs and outside quotations: an organisation whose name ends in a
+// word outlets are named with ("the Washington Post") or that reported
+// ("Newsday reported"); none when there is none.
+Speaker Finder::LastOutlet(size_t a) const {
+  for (size_t i = a; i-- > 0;) {
+    if (words_[i].para + kIssuerParagraphs < words_[a].para) break;
+    if (InQuote(i) || !words_[i].cap) continue;
+    const int m = words_[i].mention;
+    if (m >= 0 && i + 1 < words_.size() && words_[i + 1].mention == m) continue;
+    const std::string& next = i + 1 < words_.size() ? words_[i + 1].lower : words_[i].lower;
+    const bool reported = next == "reported" || next == "reports" || next == "reporting";
+    if (m >= 0) {
+      const EntityMention& e = (*entities_)[m];
+      if ((e.type == "ORG" || outlets_.contains(e.entity)) &&
+          (reported || lex::In(lex::kNewsOutletWords, words_[i].lower))) {
+        return FromMention(static_cast<size_t>(m));
+      }
+      continue;
+    }
+    // A name this finder added as a report's speaker ("…, Newsday
+    // reported."), not one the entity layer knows as a person.
+    if (!reported) continue;
+    for (const auto& [at, speaker] : reports_) {
+      if (at < words_.size() && words_[at].sent == words_[i].sent && speaker.found && !speaker.id.empty() &&
+          (speaker.type == "ORG" || !canonical_.contains(speaker.id))) {
+        return speaker;
+      }
+    }
+  }
+  return {};
+}
+
+// "Iranian television ran video …": an outlet that opens one of the
+// kAntecedentSentences - 1 sentences before word `a` as their subject (a
+// short phrase whose head names a broadcaster or a paper), described as
+// written; none otherwise.
+Speaker Finder::OutletSubject(size_t a) const {
+  constexpr size_t kOutletPhraseWords = 3;  // "the state news agency"
+  const size_t sent = words_[a].sent;
+  size_t i = a;
+  for (size_t back = 1; back < kAntecedentSentences && back <= sent; ++back) {
+    while (i > 0 && words_[i - 1].sent >= sent - back) --i;
+    if (words_[i].sent != sent - back) break;
+    size_t first = i;
+    if (lex::In(lex::kDeterminersDefinite, words_[first].lower)) ++first;
+    for (size_t h = first; h < first + kOutletPhraseWords && h + 1 < words_.size(); ++h) {
+      if (words_[h].sent != sent - back || words_[h].punct || InQuote(h)) break;
+      const std::string& w = words_[h].lower;
+      const bool outlet = lex::In(lex::kOrgNounsMedia, w) || lex::Find(lex::kMediaWords, w) == "tv" || w == "radio";
+      if (!outlet) continue;
+      if (words_[h + 1].punct || words_[h + 1].cap) break;
+      Speaker s;
+      s.found = true;
+      s.name = Slice(words_[first].start, words_[h].end);
+      return s;
+    }
+  }
+  return {};
+}
+
 // Who issued "the statement" named at word `at`: the subject of the
 // latest earlier sentence that names such a document ("Acme issued a
 // statement."), else the previous speaker.
 Speaker Finder::Issuer(const std::string& noun, size_t at) {
   const size_t sent = words_[at].sent;
-  for (size_t i = at; i-- > 0;) {
-    if (words_[i].para + kIssuerParagraphs < words_[at].para) break;
-    const bool named = noun.empty() ? lex::In(lex::kDocumentNounsStatement, words_[i].lower) : words_[i].lower == noun;
-    if (InQuote(i) || words_[i].sent == sent || !named) continue;
-    auto [from, to] = SentenceWords(i, i + 1);
-    Speaker s = ClauseSubject(from, i);
-    if (s.found) return s;
+  // The same noun first ("the release" after "a release"), then any
+  // document of its kind ("the release" after "said in a statement").
+  for (const bool any : {noun.empty(), true}) {
+    for (size_t i = at; i-- > 0;) {
+      if (words_[i].para + kIssuerParagraphs < words_[at].para) break;
+      const bool named = any ? lex::In(lex::kDocumentNounsStatement, words_[i].lower) : words_[i].lower == noun;
+      if (InQuote(i) || words_[i].sent == sent || !named) continue;
+      Speaker owner = DocumentOwner(i);
+      if (owner.found) return owner;
+      // "…, the release said.": a document that speaks itself names no
+      // issuer in its sentence (the sentence's subject is what it said).
+      if (i + 1 < words_.size() && lex::In(lex::kReportingVerbsCue, words_[i + 1].lower)) continue;
+      auto [from, to] = SentenceWords(i, i + 1);
+      Speaker s = ClauseSubject(from, i);
+      if (s.found) return s;
+    }
   }
   if (last_speaker_.found) return last_speaker_;
   // "Apple announced another event. It is to be held at the California
@@ -501,7 +689,7 @@ size_t Finder::PhraseStart(size_t b, size_t lo) const {
 // Proper name without an entity mention: a run of capitalised words
 // ending at `b`. Joined to an entity with the same last word, else given a
 // new id; recorded as a new mention.
-Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
+Speaker Finder::NewName(size_t a, size_t b, bool known_only, bool fresh) {
   Speaker s;
   s.name = Slice(words_[a].start, words_[b].end);
   if (s.name.empty()) return s;
@@ -511,8 +699,15 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
   const bool acronym =
       a == b && words_[b].raw.size() > 1 &&
       std::all_of(words_[b].raw.begin(), words_[b].raw.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
-  s.type =
-      acronym || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last) ? "ORG" : "PERSON";
+  // So is a name after "the" ending in a word outlets are named with ("the
+  // Post stated", "the Evening Courier").
+  const bool outlet = a > 0 && words_[a - 1].lower == "the" && lex::In(lex::kNewsOutletWords, last);
+  // And a name titled by an organisation noun ("cruise operator
+  // Hapag-Lloyd said").
+  const bool titled = a > 0 && !words_[a - 1].cap && lex::In(lex::kOrgNameTitles, words_[a - 1].lower);
+  s.type = acronym || outlet || titled || lex::In(lex::kOrgNounsSpeaker, last) || lex::In(lex::kOrgSuffixesNameEnd, last)
+               ? "ORG"
+               : "PERSON";
   // "according to THR": the entity whose initials it spells.
   if (acronym) {
     const std::string raw(words_[b].raw);
@@ -530,8 +725,8 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only) {
       }
     }
   }
-  auto known = by_last_word_.find(last);
-  if (known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
+  auto known = fresh ? by_last_word_.end() : by_last_word_.find(last);
+  if (!fresh && known == by_last_word_.end() && a == b) known = by_first_name_.find(last);
   if (s.id.empty() && known != by_last_word_.end() && known != by_first_name_.end()) {
     const EntityMention& e = (*entities_)[known->second];
     s.id = e.entity;
@@ -601,6 +796,12 @@ bool Finder::TimeWordInName(size_t i) const {
 // it, or the phrase after a postposed cue).
 Speaker Finder::HeadAt(size_t i, size_t lo) {
   const Word& w = words_[i];
+  // "the newspaper" (whatever the entity layer linked it to): the outlet
+  // that reported (NounPhrase).
+  if (i > lo && !w.cap && words_[i - 1].lower == "the" && lex::In(lex::kOrgNounsMedia, w.lower)) {
+    Speaker outlet = LastOutlet(i - 1);
+    if (outlet.found) return outlet;
+  }
   // "the spokesperson" linked by the entity layer to a name before it is
   // an epithet, not that name: a spokesperson speaks for a body
   // (NounPhrase).
@@ -613,6 +814,22 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
     Speaker crowd = Anonymous(i, i);
     crowd.name = w.lower;
     return crowd;
+  }
+  // "CEO of the Refugee Council Enver Solomon told": an organisation's name
+  // the entity layer ran on into the person after it; the two or three
+  // capitalised words after the organisation's last word are the person.
+  if (w.mention >= 0 && (*entities_)[w.mention].type == "ORG" && words_[i].cap) {
+    size_t first = i;
+    while (first > lo && words_[first - 1].mention == w.mention) --first;
+    for (size_t k = i; k > first + 1 && i - k < kNameWords; --k) {
+      if (!lex::In(lex::kOrgSuffixesNameEnd, words_[k - 1].lower)) continue;
+      bool name = i >= k + 1;  // a first name and a surname at least
+      for (size_t n = k; n <= i && name; ++n) {
+        name = words_[n].cap && !words_[n].punct && !lex::In(lex::kOrgSuffixesNameEnd, words_[n].lower);
+      }
+      if (name) return NewName(k, i, /*known_only=*/false, /*fresh=*/true);
+      break;
+    }
   }
   if ((w.mention >= 0 && !spokesperson_epithet) || IsNameWord(i)) {
     if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
@@ -868,11 +1085,13 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       }
     }
     // "Smith unveiled the products, saying …": the clause's subject.
-    Speaker s = NearestSubject(s0, cue);
+    Speaker s = ParticipleSubject(cue, s0);
     if (s.found) return s;
   }
   Speaker chained = PersonBeforeAppositions(cue, lo);
   if (chained.found) return chained;
+  Speaker by = DocumentBy(cue, lo);
+  if (by.found) return by;
   size_t i = cue - 1;
   // "she then said", "the firm today said"
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
@@ -1006,6 +1225,8 @@ Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
   // announced": the head written earlier right before a name, as its
   // title, is that name's.
   if (det == "the") {
+    Speaker titled = RoleHolder(w.lower, words_[a].start);
+    if (titled.found) return titled;
     for (size_t k = a; k-- > 0;) {
       if (words_[k].lower != w.lower || InQuote(k) || k + 1 >= a) continue;
       const int m = words_[k + 1].mention;
@@ -1015,6 +1236,49 @@ Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
     }
   }
   return Anonymous(a, i);
+}
+
+// "An opinion poll published by Ethnos newspaper on Sunday said", "a
+// survey by Varn University found": a finding or document "by" a name, as
+// the subject of the cue at `cue` (back to `lo`), is the name's (an outlet
+// noun after the name is dropped); none when the words are no such
+// phrase.
+Speaker Finder::DocumentBy(size_t cue, size_t lo) {
+  for (size_t k = cue; k-- > lo + 1 && cue - k <= kNounPhraseWords;) {
+    if (InQuote(k) || words_[k].lower == "," || IsTerminal(words_[k].lower)) return {};
+    if (words_[k].lower != "by") continue;
+    size_t doc = k - 1;
+    if (words_[doc].lower == "published" || words_[doc].lower == "conducted" || words_[doc].lower == "commissioned") {
+      if (doc == lo) return {};
+      --doc;
+    }
+    if (!lex::In(lex::kDocumentNounsFinding, words_[doc].lower) &&
+        !lex::In(lex::kDocumentNounsStatement, words_[doc].lower)) {
+      return {};
+    }
+    size_t e = k + 1;
+    while (e < cue && e < k + 1 + kNameWords + 1 && (words_[e].mention >= 0 || IsNameWord(e))) ++e;
+    if (e == k + 1) return {};
+    // After the name: an outlet noun, a time ("on Sunday"), nothing else.
+    for (size_t t = e; t < cue; ++t) {
+      const std::string& w = words_[t].lower;
+      if (!lex::In(lex::kOrgNounsMedia, w) && !lex::In(lex::kTimeWordsSpeech, w) && w != "on" && w != "last" &&
+          w != "this") {
+        return {};
+      }
+    }
+    const int m = words_[k + 1].mention;
+    if (m >= 0 && words_[e - 1].mention == m) return FromMention(static_cast<size_t>(m));
+    Speaker s = NewName(k + 1, e - 1);
+    if (s.found && s.type == "PERSON" && e < cue && lex::In(lex::kOrgNounsMedia, words_[e].lower)) {
+      s.type = "ORG";  // "Ethnos newspaper"
+      for (EntityMention& added : new_mentions_) {
+        if (added.entity == s.id) added.type = "ORG";
+      }
+    }
+    return s;
+  }
+  return {};
 }
 
 // "Captain Ivo Renn, Chief Public Relations Officer, Navy, said", "Ivo
@@ -1227,6 +1491,17 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
     }
     return Anonymous(i, e);
   }
+  // "said a spokesperson for Interoute": the organisation named after the
+  // role speaks.
+  if (IsSpokesperson(j) && j + 2 < hi && (words_[j + 1].lower == "for" || words_[j + 1].lower == "of")) {
+    const size_t o = j + 2 + (lex::In(lex::kDeterminersDefinite, words_[j + 2].lower) && j + 3 < hi ? 1 : 0);
+    const int m = words_[o].mention;
+    if (m >= 0 && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PLACE") && !InQuote(o)) {
+      Speaker org = FromMention(static_cast<size_t>(m));
+      org.via = words_[j].lower;
+      return org;
+    }
+  }
   Speaker unnamed = SpokespersonForUnnamed(i, j, hi);
   if (unnamed.found) return unnamed;
   return NounPhrase(i, j);
@@ -1275,9 +1550,15 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
       break;
     }
     // A verb ends the subject ("Smith also expressed condolences for
-    // Jones"): names after it are objects.
+    // Jones"): names after it are objects. (Right after a possessive or a
+    // determiner an -ed word is an adjective: "the company's advanced
+    // threat researcher Paul Ferguson".)
+    const std::string& before = words_[k - (k > i ? 1 : 0)].lower;
+    const bool modifies = k > i && (before == "'s" || before == "'" || lex::In(lex::kDeterminersDefinite, before) ||
+                                    lex::In(lex::kDeterminersAnonymous, before));
     if (k > i && !w.cap && w.mention < 0 &&
-        (LooksLikeVerb(w.lower) || lex::In(lex::kCueAdverbs, w.lower) || lex::In(lex::kReportingVerbsCue, w.lower))) {
+        ((LooksLikeVerb(w.lower) && !modifies) || lex::In(lex::kCueAdverbs, w.lower) ||
+         lex::In(lex::kReportingVerbsCue, w.lower))) {
       break;
     }
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
@@ -1309,6 +1590,19 @@ size_t Finder::ClauseStart(size_t lo, size_t hi) const {
     if (w == "and" || w == "but" || w == ";" || w == "while" || w == "whilst") return i + 1;
   }
   return lo;
+}
+
+// The subject of a participle of saying at `cue` ("…, saying"), back to
+// `lo`: the nearest clause's, a "that" clause's too ("It was discovered
+// that Timmons had written a letter, saying …" is Timmons's).
+Speaker Finder::ParticipleSubject(size_t cue, size_t lo) {
+  for (size_t k = cue; k-- > lo + 1;) {
+    if (InQuote(k) || words_[k].lower != "that" || k + 2 >= cue) continue;
+    Speaker inner = ClauseSubject(k + 1, cue);
+    if (inner.found && inner.type == "PERSON") return inner;
+    break;
+  }
+  return NearestSubject(lo, cue);
 }
 
 // Subject of the clause [lo, hi), else of the sentence part [lo, hi).
@@ -1347,6 +1641,18 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
         break;
       }
     }
+  }
+  // "Office of Management and Budget Director Peter Orszag followed up":
+  // an organisation's name (capitalised words joined by "of", "and",
+  // "for") and a title before a person make one subject, the person.
+  for (size_t k = i; k < hi && k < i + kRolePhraseWords; ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON" && k > i + 1 && TitleWord(words_[k - 1].raw) == 2 &&
+        words_[k - 1].cap && !TitleRun(i, k - 1)) {
+      return FromMention(static_cast<size_t>(m));
+    }
+    const std::string& x = words_[k].lower;
+    if (!(words_[k].cap && !words_[k].punct) && x != "of" && x != "and" && x != "for" && x != "&") break;
   }
   for (; i < hi; ++i) {
     const Word& w = words_[i];

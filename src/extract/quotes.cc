@@ -92,6 +92,103 @@ std::vector<Quote> Finder::Run() {
 // a statement.": an organisation described before any is named ("the
 // mine's owner", "their union") is the one whose report comes in the next
 // sentence, named there for the first time. Returns true when it renamed.
+// "The victim's nephew said …. "…," said Manpreet Singh.": a person
+// described (one of them: "the victim's nephew", "a naval commander", not
+// "officials") is the person whose report comes in the next sentence,
+// named there for the first time. Returns true when it renamed.
+bool Finder::PersonNamedNext(const Quote& q, std::vector<Quote>* out) const {
+  const std::string& d = q.speaker_name;
+  // Definite, or owned by someone not named ("the victim's nephew"; not
+  // "John Banky's brother", whose owner the text names): an indefinite
+  // description introduces someone new ("a Romanian official said …. "…,"
+  // said Sebastian Vladescu, head of …" are two people).
+  const size_t owned = d.find("'s ");
+  if (!d.starts_with("the ") && owned == std::string::npos) return false;
+  if (owned != std::string::npos) {
+    const size_t space = d.rfind(' ', owned);
+    const char first = d[space == std::string::npos ? 0 : space + 1];
+    if (first >= 'A' && first <= 'Z') return false;
+  }
+  bool person = false;
+  for (size_t p = d.find(' '); p != std::string::npos && !person; p = d.find(' ', p + 1)) {
+    const size_t e = d.find(' ', p + 1);
+    const std::string word = d.substr(p + 1, e == std::string::npos ? std::string::npos : e - p - 1);
+    person = lex::In(lex::kPersonNouns, word) && !lex::In(lex::kCollectives, word);
+  }
+  if (!person || d.ends_with("s")) return false;
+  const size_t w = WordAt(q.span.start);
+  if (w >= words_.size()) return false;
+  const size_t sent = words_[w].sent;
+  const std::string head = d.substr(d.rfind(' ') + 1);
+  // The first report of the next sentence; or a later one, up to
+  // kAntecedentSentences on, whose person the text titles with the
+  // description's role ("the church's minister said …. … the Rev. Larry Kroon said",
+  // "the ship's owner said …. …, said Wicharn S., owner of the …").
+  const std::pair<size_t, Speaker>* next = nullptr;
+  const std::pair<size_t, Speaker>* first = nullptr;
+  for (const auto& r : reports_) {
+    if (r.first >= words_.size() || words_[r.first].sent != sent + 1) continue;
+    if (first == nullptr || r.first < first->first) first = &r;
+  }
+  const auto new_person = [&](const Speaker& s) {
+    if (s.id.empty() || s.type != "PERSON") return false;
+    for (const EntityMention& e : *entities_) {
+      if (e.entity == s.id && e.span.start < q.span.start) return false;
+    }
+    for (const EntityMention& e : new_mentions_) {
+      if (e.entity == s.id && e.span.start < q.span.start) return false;
+    }
+    return true;
+  };
+  if (first != nullptr && new_person(first->second)) next = first;
+  for (const auto& r : reports_) {
+    if (next != nullptr) break;
+    if (r.first >= words_.size() || words_[r.first].sent <= sent || words_[r.first].sent > sent + kAntecedentSentences) {
+      continue;
+    }
+    if (new_person(r.second) && TitledAs(head, r.second.id)) next = &r;
+  }
+  if (next == nullptr) return false;
+  for (Quote& other : *out) {
+    if (!other.speaker.empty() || other.speaker_name != d) continue;
+    other.speaker = next->second.id;
+    other.speaker_name = next->second.name;
+  }
+  return true;
+}
+
+// True when the text writes the role `head` with the first mention of
+// entity `id`: its title right before it ("the Rev. Larry Kroon" for
+// "minister", lexicons/role_titles.txt; "Pastor X") or in apposition after
+// it ("Wicharn S., owner of the Ekawat Nava 5").
+bool Finder::TitledAs(const std::string& head, const std::string& id) const {
+  size_t start = std::string::npos;
+  for (const EntityMention& e : *entities_) {
+    if (e.entity == id) start = std::min(start, e.span.start);
+  }
+  for (const EntityMention& e : new_mentions_) {
+    if (e.entity == id) start = std::min(start, e.span.start);
+  }
+  if (start == std::string::npos) return false;
+  const size_t w = WordAt(start);
+  if (w >= words_.size()) return false;
+  const std::string_view title = lex::Find(lex::kRoleTitles, head);
+  // (The mention may hold the title: "Rev. Larry Kroon".)
+  for (size_t k = w + 1; k-- > 0 && w - k <= 2;) {
+    std::string_view t = words_[k].lower;
+    if (t.ends_with('.')) t.remove_suffix(1);
+    if (t == head || (!title.empty() && t == title)) return true;
+  }
+  size_t e = w;
+  while (e < words_.size() && words_[e].start < start + 1) ++e;
+  while (e < words_.size() && words_[e].mention >= 0 && words_[e].mention == words_[w].mention) ++e;
+  while (e < words_.size() && IsNameWord(e)) ++e;
+  for (size_t k = e; k < words_.size() && k <= e + 2; ++k) {
+    if (words_[k].lower == head) return true;
+  }
+  return false;
+}
+
 bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {
   const std::string d = q.speaker_name;
   if (!(d.starts_with("the ") || d.starts_with("their ") || d.starts_with("its "))) return false;
@@ -128,6 +225,7 @@ void Finder::NamedLater(std::vector<Quote>* out) const {
     const Quote& q = (*out)[i];
     const std::string& d = q.speaker_name;
     if (q.speaker.empty() && OrgNamedNext(q, out)) continue;
+    if (q.speaker.empty() && PersonNamedNext(q, out)) continue;
     if (!q.speaker.empty() || !(d.starts_with("a ") || d.starts_with("an "))) continue;
     const size_t head = d.rfind(' ');
     if (!lex::In(lex::kPersonNounsEpithet, d.substr(head + 1))) continue;

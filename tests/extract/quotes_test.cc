@@ -1362,6 +1362,269 @@ TEST(FindQuotesTest, Issue16RealNewsSeventhRound) {
   });
 }
 
+// Issue 16, the eighth real-news quotation round: rules from the ECB+ dev
+// rows' errors, each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
+  const MentionSpec kBoard{"Varn Harbour Board", "ORG", "e2"};
+  ExpectCases({
+      {"a participle inside a sentence a postposed statement closes: the statement's owner, the whole sentence",
+       "The Kestrel Star was crossing the bay when it received a radio call from the ferry Varn Queen saying its "
+       "engine had failed, a Varn Harbour Board statement said.",
+       {kBoard, {"Kestrel Star", "ORG", "e5"}, {"Varn Queen", "ORG", "e6"}},
+       {{"The Kestrel Star was crossing the bay when it received a radio call from the ferry Varn Queen saying its "
+         "engine had failed",
+         "indirect", "e2", "Varn Harbour Board", "said", "statement"}}},
+      {"a relative clause's cue inside a sentence a postposed attribution closes reports nothing of its own",
+       "At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to move around, "
+       "officials said.",
+       {},
+       {{"At the time of the escape, the inmate was in a wheelchair, which he claimed he needed to move around",
+         "indirect", "", "officials", "said", ""}}},
+      {"'the statement' after a statement named with its owner: the owner",
+       "The Kestrel Star rescued ten passengers, a Varn Harbour Board statement said. The ferry sank within an hour, "
+       "the statement said.",
+       {{"Kestrel Star", "ORG", "e5"}, kBoard},
+       {{"The Kestrel Star rescued ten passengers", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
+        {"The ferry sank within an hour", "indirect", "e2", "Varn Harbour Board", "said", "statement"}}},
+      {"'she' never refers to an outlet named 'the Post' (found by the quotation finder)",
+       "Dana Fiske said her father had died at home. He was 91, the Post stated. \u201cHe slipped away,\u201d "
+       "she said.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"her father had died at home", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"He was 91", "indirect", "e4", "Post", "stated", ""},
+        {"He slipped away,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'she' never refers to an outlet named 'the Post' the entity layer took for a person",
+       "Dana Fiske said her father had died at home. He was 91, the Post stated. \u201cHe slipped away,\u201d "
+       "she said.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Post", "PERSON", "e5"}},
+       {{"her father had died at home", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"He was 91", "indirect", "e5", "Post", "stated", ""},
+        {"He slipped away,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'the newspaper' is the outlet that reported, not the organisation last named (the entity layer's link)",
+       "Ivo Renn ran the docks for years, Varnday reported. \u201cHe was the last of them,\u201d said Varn Police "
+       "detective Dana Fiske. The family had run the port since 1901, the newspaper said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Police", "ORG", "e2"}, {"Dana Fiske", "PERSON", "e3"},
+        {"the newspaper", "ORG", "e2"}},
+       {{"Ivo Renn ran the docks for years", "indirect", "e4", "Varnday", "reported", ""},
+        {"He was the last of them,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"The family had run the port since 1901", "indirect", "e4", "Varnday", "said", ""}}},
+      {"'the pastor' is the person titled 'the Rev.' earlier (lexicons/role_titles.txt)",
+       "\u201cWe will rebuild,\u201d the Rev. Ivo Renn of the Varn Chapel said. The hall was lost, Dana Fiske "
+       "said. The pastor said services would be held in a school.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Chapel", "ORG", "e2"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"We will rebuild,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"The hall was lost", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"services would be held in a school", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a described person's quoted phrase, then the person named in the next sentence's report",
+       "Tomas Reyl was hit by a van. The victim's nephew said the van \u201ccame out of nowhere\u201d and hit him. "
+       "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"came out of nowhere", "partial", "e1", "Ivo Renn", "said", ""},
+        {"His head hit the headlight,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"after 'said', a short introductory phrase and its comma before the clause",
+       "Dana Fiske said like anyone, the family had its quarrels.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"like anyone, the family had its quarrels", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"a comma, a name and its verb of saying inside a report open a second report",
+       "Some neighbours said the family kept to itself, Dana Fiske said like anyone, they had their quarrels.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"the family kept to itself", "indirect", "", "some neighbours", "said", ""},
+        {"like anyone, they had their quarrels", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"'a company spokeswoman': the company titled so, typed a person by the entity layer, not an earlier "
+       "'the company'",
+       "The Varn Navy sent a frigate after the company decided to wait. The crew rejoined the ship in Salalah, ferry "
+       "operator Kestrel Lines said. The ship made it through the gulf without incident, a company spokeswoman said.",
+       {{"Varn Navy", "ORG", "e2"}, {"the company", "ORG", "e2"}, {"Kestrel Lines", "PERSON", "e5"}},
+       {{"The crew rejoined the ship in Salalah", "indirect", "e5", "Kestrel Lines", "said", ""},
+        {"The ship made it through the gulf without incident", "indirect", "e5", "Kestrel Lines", "said", ""}}},
+      {"a name the entity layer missed, titled by an organisation noun, is an organisation ('it' refers to it)",
+       "The crew rejoined the ship in Salalah, ferry operator Kestrel Lines said. \u201cWe are glad,\u201d it "
+       "said.",
+       {},
+       {{"The crew rejoined the ship in Salalah", "indirect", "e1", "Kestrel Lines", "said", ""},
+        {"We are glad,", "direct", "e1", "Kestrel Lines", "said", ""}}},
+      {"'a German military spokesman': the body the proper adjective and noun describe, not the last organisation",
+       "The Varn Navy seized a boat, the Defence Office said. Also on Saturday, a German military spokesman said a "
+       "frigate had chased the pirates away.",
+       {{"Varn Navy", "ORG", "e1"}, {"Defence Office", "ORG", "e2"}},
+       {{"The Varn Navy seized a boat", "indirect", "e2", "Defence Office", "said", ""},
+        {"a frigate had chased the pirates away", "indirect", "", "German military", "said", ""}}},
+      {"'the release said' twice: the first names no issuer in its sentence (its subject is what it said)",
+       "The ferry sank on Monday, the Varn Harbour Board said in a statement. The Kestrel Star was on patrol, the "
+       "release said. The crew of the Kestrel Star rescued ten passengers, the release said.",
+       {kBoard, {"Kestrel Star", "ORG", "e5"}, {"Kestrel Star", "ORG", "e5"}},
+       {{"The ferry sank on Monday", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
+        {"The Kestrel Star was on patrol", "indirect", "e2", "Varn Harbour Board", "said", "statement"},
+        {"The crew of the Kestrel Star rescued ten passengers", "indirect", "e2", "Varn Harbour Board", "said",
+         "statement"}}},
+      {"'a poll published by X newspaper said': the one who published it",
+       "The mayor pledged to act. An opinion poll published by Varnposten newspaper on Sunday said most voters "
+       "were unhappy with the levy.",
+       {},
+       {{"most voters were unhappy with the levy", "indirect", "e1", "Varnposten", "said", ""}}},
+      {"'the report said' after a sentence opened by an outlet: the outlet, as written",
+       "The quake hit Varn. Varnish television ran video from the island. The report said two villages were worst "
+       "hit. Power lines were cut, the report said.",
+       {{"Varn", "PLACE", "e1"}},
+       {{"two villages were worst hit", "indirect", "", "Varnish television", "said", ""},
+        {"Power lines were cut", "indirect", "", "Varnish television", "said", ""}}},
+      {"'\u2026\u201d according to X and was \u2026': the source's phrase ends where the sentence's verb phrase goes on",
+       "\u201cWe have no leads,\u201d Dana Fiske said. The fire, the largest of the year, \u201cwas set at the "
+       "entrance of the old chapel\u201d according to the Kestrel Press and was fought by firefighters for nearly "
+       "eight hours before it was put out.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Kestrel Press", "ORG", "e2"}},
+       {{"We have no leads,", "direct", "e3", "Dana Fiske", "said", ""},
+        {"was set at the entrance of the old chapel", "direct", "e2", "Kestrel Press", "according to", ""}}},
+      {"a clause whose subject is a range of figures, its verb past the usual subject's length",
+       "Ivo Renn, the governor of the province, said 40 percent to 70 percent of the houses in the seven villages "
+       "were destroyed, Kestrel News reported.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
+       {{"40 percent to 70 percent of the houses in the seven villages were destroyed", "indirect", "e1", "Ivo Renn",
+         "said", ""}}},
+      {"an organisation's name joined by 'of' and 'and', then a title and a person: the person is the subject",
+       "Office of Harbours and Ferries Director Ivo Renn followed up with a memo giving the boards options for "
+       "dealing with old \u201crules which raise questions of safety:\u201d extending a rule's date.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"rules which raise questions of safety:", "partial", "e1", "Ivo Renn", "", "memo"}}},
+      {"'said the company's advanced threat researcher X': an -ed adjective after a possessive, then the person",
+       "Kestrel Labs said attacks were spreading. \u201cThe flaw is getting worse every day,\u201d said the "
+       "company's advanced threat researcher Ivo Renn.",
+       {{"Kestrel Labs", "ORG", "e2"}, {"the company", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"attacks were spreading", "indirect", "e2", "Kestrel Labs", "said", ""},
+        {"The flaw is getting worse every day,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"'the company's security team said': the firm the epithet refers to",
+       "Kestrel Labs released a patch on Tuesday. The company's security team said the patch fixes 300 flaws.",
+       {{"Kestrel Labs", "ORG", "e2"}},
+       {{"the patch fixes 300 flaws", "indirect", "e2", "Kestrel Labs", "said", ""}}},
+      {"a quoted phrase in a sentence its postposed attribution closes, however far: that attribution's speaker",
+       "The families of the two injured men asked for \u201ctotal privacy\u201d, and the hospital would not give "
+       "any details about their conditions, hospital spokeswoman Dana Fiske said.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"total privacy", "partial", "e3", "Dana Fiske", "said", ""}}},
+      {"'the statement said' after 'a statement from' a body only this finder names: that body",
+       "The Kestrel Star sped to the scene, according to a statement from the Varnish government. Divers searched "
+       "the hull, the statement said.",
+       {{"Kestrel Star", "ORG", "e5"}},
+       {{"The Kestrel Star sped to the scene", "indirect", "e6", "Varnish government", "according to", "statement"},
+        {"Divers searched the hull", "indirect", "e6", "Varnish government", "said", "statement"}}},
+      {"a quoted phrase after 'According to X,': the source's phrase ends at its comma",
+       "Tomas Reyl was shot on Saturday. According to the officers involved in the stop, the teenager moved "
+       "\u201csuspiciously,\u201d and then he pointed a gun at them.",
+       {{"Tomas Reyl", "PERSON", "e4"}},
+       {{"suspiciously,", "partial", "", "the officers involved in the stop", "according", ""}}},
+      {"a phrase a passive verb of naming gives: the one named after 'by'",
+       "The fire has been labeled \u201csuspicious\u201d by Ivo Renn, chief of the fire service. For the man "
+       "described by Kestrel News as \u201cthe last great boss of the port,\u201d it was the end.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
+       {{"suspicious", "partial", "e1", "Ivo Renn", "", ""},
+        {"the last great boss of the port,", "partial", "e2", "Kestrel News", "", ""}}},
+      {"'the Navy spokesman' after 'a Navy spokesman': the body the first spoke for, not the description",
+       "Tomas Reyl was arrested. Ten boats were seized on Monday, a Navy spokesman said. Nine rifles were found on "
+       "the boats, the Navy spokesman said.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"the Navy spokesman", "PERSON", "e4"}},
+       {{"Ten boats were seized on Monday", "indirect", "e5", "Navy", "said", ""},
+        {"Nine rifles were found on the boats", "indirect", "e5", "Navy", "said", ""}}},
+      {"a relayed report whose sources' compound the detokeniser spaced ('major - league'): the sources speak",
+       "Ivo Renn of Kestrel News reports that two major - league sources said the striker would prefer to stay.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel News", "ORG", "e2"}},
+       {{"the striker would prefer to stay", "indirect", "", "two major - league sources", "said", ""}}},
+      {"'they' after two people joined by 'and' opening a sentence: the two, named together",
+       "The show will air on Kestrel News. Renn and Fiske have dropped the monologue, hoping for more spontaneity. "
+       "They said the show would have more music than before.",
+       {{"Kestrel News", "ORG", "e2"}, {"Renn", "PERSON", "e1"}, {"Fiske", "PERSON", "e3"}},
+       {{"the show would have more music than before", "indirect", "", "Renn and Fiske", "said", ""}}},
+      {"'originally' between a subject and its cue (lexicons/cue_adverbs.txt)",
+       "One crew member was killed in the attack, which the Varn Navy had originally announced by saying it had "
+       "sunk a pirate \u201cmother ship.\u201d",
+       {{"Varn Navy", "ORG", "e2"}},
+       {{"mother ship.", "partial", "e2", "Varn Navy", "saying", ""}}},
+      {"'the ministry' after a body described with its possessor ('Varn's transport ministry'): that body",
+       "Varn's transport ministry says two ferries ran aground in the Kestrel Sea. The ministry says three "
+       "crossings were cancelled on Friday.",
+       {{"Varn", "PLACE", "e1"}, {"Kestrel Sea", "PLACE", "e2"}},
+       {{"two ferries ran aground in the Kestrel Sea", "indirect", "", "Varn's transport ministry", "says", ""},
+        {"three crossings were cancelled on Friday", "indirect", "", "Varn's transport ministry", "says", ""}}},
+      {"'said a spokesperson for X' after a quotation: the organisation named after the role",
+       "Experts told Kestrel News that two cables were cut. \u201cA double break is very rare,\u201d said a "
+       "spokesperson for Varnet, the network company.",
+       {{"Kestrel News", "ORG", "e2"}, {"Varnet", "ORG", "e5"}},
+       {{"two cables were cut", "indirect", "", "experts", "told", "interview"},
+        {"A double break is very rare,", "direct", "e5", "Varnet", "said", "interview"}}},
+      {"a participle of saying after a 'that' clause: that clause's subject, not the sentence's",
+       "Tomas Reyl was hurt outside his Varn Street home. It was found after the arrest that Ivo Renn had written a "
+       "letter to the boy's mother, saying the shot was never meant to hit anyone.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Varn Street", "PLACE", "e5"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the shot was never meant to hit anyone", "indirect", "e1", "Ivo Renn", "saying", "letter"}}},
+      {"'she' is not the man named last when a given name says so and the article says nothing (first_names.txt)",
+       "Margaret Skelby became a model in the 1950s. Howard Varga also pursued Skelby. \u201cHe was charming, but I "
+       "was not interested,\u201d she once said.",
+       {{"Margaret Skelby", "PERSON", "e1"}, {"Howard Varga", "PERSON", "e2"}, {"Skelby", "PERSON", "e1"}},
+       {{"He was charming, but I was not interested,", "direct", "e1", "Margaret Skelby", "said", ""}}},
+      {"'State police say': a body noun with plain modifiers and no determiner describes the speaker",
+       "The shop is listed at Kestrel Supplies Ltd., a health product supplier. State police say a bomb went off at "
+       "a bank after it was cleared.",
+       {{"Kestrel Supplies Ltd.", "ORG", "e2"}},
+       {{"a bomb went off at a bank after it was cleared", "indirect", "", "state police", "say", ""}}},
+      {"a quotation completed by its object, then an inverted cue after a comma: the one named after the cue",
+       "The plan was dropped on Monday. \u201cTo make wise decisions based on sound information, we need to set "
+       "aside\u201d the plan, said new Harbour Secretary Ivo Renn, who extended the comment period.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"To make wise decisions based on sound information, we need to set aside", "direct", "e1", "Ivo Renn",
+         "said", ""}}},
+      {"'His exact words:' before a quotation: whose words the possessive names",
+       "Club owner Ivo Renn has said that his team will not sign the striker. His exact words: \u201cWe met him and "
+       "were impressed. We are not going to be a factor.\u201d",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"his team will not sign the striker", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"We met him and were impressed. We are not going to be a factor.", "direct", "e1", "Ivo Renn", "", ""}}},
+      {"an organisation's name the entity layer ran on into the person after it: the person speaks",
+       "Dana Fiske said the move was clumsy. After the leak, head of the Varn Refugee Council Ivo Renn told Kestrel "
+       "News any process \"must be well thought out\".",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Varn Refugee Council Ivo Renn", "ORG", "e2"}, {"Kestrel News", "ORG", "e5"}},
+       {{"the move was clumsy", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"must be well thought out", "partial", "e6", "Ivo Renn", "told", "interview"}}},
+      {"a coinage a verb of naming gives ('dubbed \"X\" by the media') is nobody's words",
+       "The firm's reply to the fault, dubbed \"Padgate\" by the media, was to recommend a case.",
+       {},
+       {}},
+      {"a quoted phrase ending its sentence hands its speaker on to the unattributed quotation after it",
+       "\u201cHe could play any instrument,\u201d said Tomas Reyl. The suspect appeared in court. Outside court, Ivo "
+       "Renn said his client is \u201cnot doing very well.\u201d \u201cHe cannot sleep in that cell.\u201d",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"He could play any instrument,", "direct", "e4", "Tomas Reyl", "said", ""},
+        {"not doing very well.", "partial", "e1", "Ivo Renn", "said", ""},
+        {"He cannot sleep in that cell.", "direct", "e1", "Ivo Renn", "", ""}}},
+      {"'the chapel's minister' is someone new, named later with the role's title ('the Rev.'), not the last person",
+       "A \u201csuspicious\u201d fire hit the chapel attended by Mayor Dana Fiske, the chapel's minister said. "
+       "Fiske visited the site. \u201cWe have no idea what caused it,\u201d the Rev. Ivo Renn said on Saturday.",
+       {{"Dana Fiske", "PERSON", "e3"}, {"Fiske", "PERSON", "e3"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"suspicious", "partial", "e1", "Ivo Renn", "said", ""},
+        {"We have no idea what caused it,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"'the ship's owner' after the person named with that role in apposition: that person",
+       "The Varn Navy said it had sunk a pirate boat. Ten crew were aboard the ship, said Ivo Renn, owner of the "
+       "Kestrel Star. Dana Fiske said the boat sank within an hour. One crewman was found alive after six days, the "
+       "ship's owner said.",
+       {{"Varn Navy", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}, {"Kestrel Star", "ORG", "e5"},
+        {"Dana Fiske", "PERSON", "e3"}},
+       {{"it had sunk a pirate boat", "indirect", "e2", "Varn Navy", "said", ""},
+        {"Ten crew were aboard the ship", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"the boat sank within an hour", "indirect", "e3", "Dana Fiske", "said", ""},
+        {"One crewman was found alive after six days", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a described person whose owner is named is not the person named in the next sentence",
+       "Tomas Reyl was hit by a van. Tomas Reyl's brother said the van was speeding on the bridge. "
+       "\u201cHis head hit the headlight,\u201d said Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the van was speeding on the bridge", "indirect", "", "Tomas Reyl's brother", "said", ""},
+        {"His head hit the headlight,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"an indefinite description introduces someone new, not the person named in the next sentence",
+       "Tomas Reyl was hit by a van. A witness said the driver did not stop at all. \u201cHis head hit the "
+       "headlight,\u201d said Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the driver did not stop at all", "indirect", "", "a witness", "said", ""},
+        {"His head hit the headlight,", "direct", "e1", "Ivo Renn", "said", ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
