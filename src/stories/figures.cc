@@ -220,11 +220,12 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     // ("won her second term in 2022 by 4,300 votes on a turnout of 36 per
     // cent"), dates every figure of that clause.
     const bool one_clause = d.span.end <= q.span.start && !HasClauseBreak(view.Slice(d.span.end, q.span.start));
-    const bool other_between = !one_clause && std::any_of(a.quantities.begin(), a.quantities.end(), [&](const Quantity& o) {
-      if (&o == &q || o.span.start == q.span.start) return false;
-      const size_t lo = std::min(q.span.end, d.span.end), hi = std::max(q.span.start, d.span.start);
-      return o.span.start >= lo && o.span.end <= hi;
-    });
+    const bool other_between =
+        !one_clause && std::any_of(a.quantities.begin(), a.quantities.end(), [&](const Quantity& o) {
+          if (&o == &q || o.span.start == q.span.start) return false;
+          const size_t lo = std::min(q.span.end, d.span.end), hi = std::max(q.span.start, d.span.start);
+          return o.span.start >= lo && o.span.end <= hi;
+        });
     // "the biggest crowd since the record of 44,950 in 1966": a year after
     // "since" further along is what the figure is compared with too.
     const auto since_between = [&] {
@@ -481,7 +482,8 @@ std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quant
   while (first > 0 && head - first + 1 < kMaxThingWords && spaces(gap(first - 1)) && content(first - 1)) --first;
   // The phrase opens its sentence or clause, or follows a determiner.
   const bool opens = first == 0 || !spaces(gap(first - 1)) || words[first - 1].folded == "that";
-  const bool determined = first > 0 && spaces(gap(first - 1)) && lexicon::In(lexicon::kDeterminersOwner, words[first - 1].folded);
+  const bool determined =
+      first > 0 && spaces(gap(first - 1)) && lexicon::In(lexicon::kDeterminersOwner, words[first - 1].folded);
   if (!opens && !determined) return "";
   // Not a name: no word of the phrase inside an entity mention.
   const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
@@ -1093,7 +1095,8 @@ double ScaleRounding(const Quantity& q) {
   int decimals = -1;
   for (; end < q.text.size(); ++end) {
     const char c = q.text[end];
-    if (c == '.' && decimals < 0 && end + 1 < q.text.size() && std::isdigit(static_cast<unsigned char>(q.text[end + 1]))) {
+    const bool digit_next = end + 1 < q.text.size() && std::isdigit(static_cast<unsigned char>(q.text[end + 1]));
+    if (c == '.' && decimals < 0 && digit_next) {
       decimals = 0;
     } else if (std::isdigit(static_cast<unsigned char>(c))) {
       if (decimals >= 0) ++decimals;
@@ -1106,7 +1109,8 @@ double ScaleRounding(const Quantity& q) {
   const double number = std::strtod(written.c_str(), nullptr);
   if (number <= 0) return 0;
   const double scale = q.value / number;
-  if (scale < kMinScale) return 0;
+  // A power of ten only: "2 and a half million" is no rounding of "2".
+  if (scale < kMinScale || std::fabs(std::log10(scale) - std::round(std::log10(scale))) > kSameValue) return 0;
   return 0.5 * std::pow(10.0, -std::max(decimals, 0)) * scale;
 }
 

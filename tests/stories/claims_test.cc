@@ -1554,8 +1554,10 @@ TEST(ClaimsTest, ARoundedSumHoldsThePreciseOne) {
            " to tenants of the Eastfold estate over unfair service charges.";
   };
   const std::pair<std::string, std::string> rows[] = {
-      {"£1.3 million", "£1,296,000"}, {"£1.3 million", "£1.8 million"}, {"£1,296,000", "£1,300,000"}};
-  const bool conflict[] = {false, true, true};
+      {"£1.3 million", "£1,296,000"}, {"£1.3 million", "£1.8 million"}, {"£1,296,000", "£1,300,000"},
+      // "2 and a half million" is no rounding of a 2: no power of ten apart.
+      {"2 and a half million pounds", "£2,900,000"}};
+  const bool conflict[] = {false, true, true, true};
   for (size_t i = 0; i < std::size(rows); ++i) {
     const Brief b = BriefOf({Plain("r0", title, "2026-06-03", text(rows[i].first)),
                              Plain("r1", title, "2026-06-04", text(rows[i].second))});
