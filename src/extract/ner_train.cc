@@ -9,21 +9,10 @@
 #include <unordered_map>
 
 #include "extract/ner_features.h"
+#include "extract/tsv_columns.h"
 
 namespace storyline {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
 
 // One training example with its features computed once for all epochs.
 struct Example {

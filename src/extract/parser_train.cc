@@ -10,22 +10,11 @@
 
 #include "extract/ner_features.h"
 #include "extract/parser_features.h"
+#include "extract/tsv_columns.h"
 #include "ingest/gzip.h"
 
 namespace storyline {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
 
 // A word id or head: digits only. Six digits allow sentences of up to
 // 999,999 words and keep the value far from int overflow.

@@ -581,6 +581,11 @@ class Finder {
     return i < toks_.size() && toks_[i].kind == Kind::kWord && EqualsCi(toks_[i].s, lower);
   }
   bool Glued(size_t i) const { return i < toks_.size() && !toks_[i].space_before; }
+  // Token k is a possessive's apostrophe glued to the word before it and
+  // to an "s" after it ("Quenby's", "Thursday’s").
+  bool PossessiveMark(size_t k) const {
+    return (Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k) && IsWordCi(k + 1, "s") && Glued(k + 1);
+  }
 
   // Numbers that belong to dates, times, phone numbers and ids: joined
   // without spaces to '/', ':' or a hyphen with a digit on its other side.
@@ -1377,10 +1382,7 @@ class Finder {
              toks_[name].sentence == s) {
         ++name;
       }
-      if (name > k && (Is(name, "'") || Is(name, "\xE2\x80\x99")) && Glued(name) && IsWordCi(name + 1, "s") &&
-          Glued(name + 1)) {
-        k = name + 2;
-      }
+      if (name > k && PossessiveMark(name)) k = name + 2;
     }
     std::string phrase;
     // Names inside the phrase are skipped ("the $4.8 million Linden Street
@@ -1506,11 +1508,8 @@ class Finder {
     size_t c = verb;
     // Words and the apostrophes of possessives ("Turnout in Thursday's
     // election was 31.4 per cent": turnout).
-    const auto apostrophe = [&](size_t k) {
-      return (Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k) && IsWordCi(k + 1, "s") && Glued(k + 1);
-    };
     while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence &&
-           (toks_[c - 1].kind == Kind::kWord || apostrophe(c - 1))) {
+           (toks_[c - 1].kind == Kind::kWord || PossessiveMark(c - 1))) {
       --c;
     }
     const bool opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
