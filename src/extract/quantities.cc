@@ -724,7 +724,17 @@ class Finder {
   std::string PersonAfter(size_t j) const {
     for (size_t step = 0; step <= kAttributiveGap && j < toks_.size(); ++step, ++j) {
       for (const EntityMention* m : by_end_) {
-        if (m->type == "PERSON" && m->span.start == toks_[j].c0) return m->entity;
+        if (m->type != "PERSON" || m->span.start != toks_[j].c0) continue;
+        // "The 28-year-old Harbour Lights frontwoman": a name before a
+        // person's noun modifies it (a band, a club, a town); the
+        // description is someone else, found as any definite one is.
+        const size_t next = TokenEndingAt(m->span.end) + 1;
+        if (next < toks_.size() && IsLowerWord(toks_[next]) &&
+            (lexicon::In(lexicon::kPersonNouns, Lower(toks_[next].s)) ||
+             lexicon::In(lexicon::kGenderWords, Lower(toks_[next].s)))) {
+          return "";
+        }
+        return m->entity;
       }
       if (const std::string w = PersonByNameWord(j); !w.empty()) return w;
       const bool modifier = IsRoleNoun(toks_[j]) || IsUpperWord(toks_[j]) ||

@@ -210,6 +210,10 @@ TEST(FindQuantitiesTest, AgeSubjects) {
       {"Zoë Fox agreed a takeover of the 55-year-old British scales maker.", {kFox}, "55-year-old", 55, "years",
        ""},
       {"Zoë Fox starred. The 31-year-old British actress wrote a post.", {kFox}, "31-year-old", 31, "years", "e1"},
+      // A name before a person's noun modifies it: the band is not the singer.
+      {"Zoë Fox starred. The 31-year-old Harbour Lights singer wrote a post.",
+       {kFox, {"Harbour Lights", "PERSON", "e2"}}, "31-year-old", 31, "years", "e1"},
+      {"Zoë Fox starred. The 31-year-old Omar Lane wrote a post.", {kFox, kLane}, "31-year-old", 31, "years", "e2"},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
