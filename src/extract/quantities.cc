@@ -476,6 +476,7 @@ struct Match {
   std::string subject;
   std::string measure;  // set by matchers that know it ("age", "12-year sentence")
   double low = -1;      // a range's lower end ("400-450 firefighters"), else -1
+  bool rounded = false;  // a share written as a fraction ("a third"): approximate whatever the lead-in
 };
 
 class Finder {
@@ -524,6 +525,9 @@ class Finder {
       const bool age = match.measure == "age";
       Quantity q;
       const size_t lead = LeadIn(match.first, &q.bound);
+      // "four in ten", "more than a third": a fraction is a rounding, so
+      // no bound it is given is sharper than "about".
+      if (match.rounded) q.bound = QuantityBound::kApprox;
       if (!age) {
         bool unresolved = false;
         // A matcher that read the owner in the phrase keeps it ("Veltrane's
@@ -1974,6 +1978,7 @@ class Finder {
     const Token& t = toks_[i];
     if (std::optional<Match> tally = MatchTally(i)) return tally;
     if (t.kind == Kind::kNum) {
+      if (std::optional<Match> share = MatchShare(i)) return share;
       if (std::optional<Match> r = MatchHyphenRange(i)) return r;
       return MatchNumber(i);
     }
@@ -2393,8 +2398,86 @@ class Finder {
     return i;
   }
 
+  // A share written as a fraction or a ratio, as a percentage: "a quarter
+  // of the homes" (25), "two-thirds of its staff", "a fifth of voters",
+  // "four in ten residents", "one out of five patients" (20). A fraction must be
+  // followed by "of" and a group ("the", a possessive, a plural noun): not
+  // "a quarter of an hour"; a fraction after "the" or an ordinal is a part
+  // of a time ("the second half of the year", "the third quarter of 2025").
+  std::optional<Match> MatchShare(size_t i) const {
+    // As a percentage to one decimal, as outlets write "a third" in
+    // figures ("33.3%").
+    const auto Share = [](double fraction) { return std::round(fraction * kHundred * 10) / 10; };
+    const auto small = [&](size_t k) -> std::optional<double> {
+      if (k >= toks_.size()) return std::nullopt;
+      if (toks_[k].kind == Kind::kNum) {
+        const std::optional<Number> n = NumberAt(k);
+        if (n && n->plain && n->value >= 1 && std::fmod(n->value, 1) == 0) return n->value;
+        return std::nullopt;
+      }
+      if (IsWordCi(k, "a") || IsWordCi(k, "an")) return 1.0;
+      return toks_[k].kind == Kind::kWord ? CardinalWord(toks_[k].s) : std::nullopt;
+    };
+    // "four in ten", "one out of five".
+    if (const std::optional<double> part = small(i); part && !IsWordCi(i, "a") && !IsWordCi(i, "an")) {
+      size_t k = i + 1;
+      if (IsWordCi(k, "in")) {
+        ++k;
+      } else if (IsWordCi(k, "out") && IsWordCi(k + 1, "of")) {
+        k += 2;
+      } else {
+        k = 0;
+      }
+      if (k > 0) {
+        const std::optional<double> whole = small(k);
+        if (whole && *whole > *part && k + 1 < toks_.size() && IsLowerWord(toks_[k + 1]) &&
+            LooksPlural(Lower(toks_[k + 1].s))) {
+          Match m{i, k, Share(*part / *whole), "percent", std::string()};
+          m.rounded = true;
+          return m;
+        }
+      }
+    }
+    // "a quarter of", "two-thirds of". Not "half of": as often a way of
+    // speaking ("the point at which half of patients are seen") as a share.
+    const std::optional<double> n = small(i);
+    if (!n) return std::nullopt;
+    const double numerator = *n;
+    size_t k = i + 1;
+    if (Is(k, "-") && Glued(k) && Glued(k + 1)) ++k;
+    if (k >= toks_.size() || toks_[k].kind != Kind::kWord) return std::nullopt;
+    const std::string word = Lower(toks_[k].s);
+    double denominator = 0;
+    if (word == "third" || word == "thirds") {
+      denominator = 3;
+    } else if (word == "quarter" || word == "quarters") {
+      denominator = 4;
+    } else if (word == "fifth" || word == "fifths") {
+      denominator = 5;
+    } else if (word == "tenth" || word == "tenths") {
+      denominator = 10;
+    }
+    if (denominator == 0 || numerator >= denominator || (numerator > 1 && !word.ends_with("s"))) {
+      return std::nullopt;
+    }
+    if (i > 0 && (IsWordCi(i - 1, "the") || (toks_[i - 1].kind == Kind::kWord && OrdinalWord(toks_[i - 1].s)))) {
+      return std::nullopt;
+    }
+    if (!IsWordCi(k + 1, "of") || k + 2 >= toks_.size()) return std::nullopt;
+    const Token& next = toks_[k + 2];
+    const std::string after = Lower(next.s);
+    const bool group = after == "the" || after == "its" || after == "their" || after == "his" || after == "her" ||
+                       after == "our" || after == "all" || after == "those" || after == "these" ||
+                       IsUpperWord(next) || (IsLowerWord(next) && LooksPlural(after));
+    if (!group) return std::nullopt;
+    Match m{i, k, Share(numerator / denominator), "percent", std::string()};
+    m.rounded = true;
+    return m;
+  }
+
   // "aged 31", "ranked third", "ranked No. 2", "No. 1", "fifth-largest".
   std::optional<Match> MatchWord(size_t i) const {
+    if (std::optional<Match> share = MatchShare(i)) return share;
     if (IsWordCi(i, "aged")) {
       const std::optional<Number> n = NumberAt(i + 1);
       if (n && IsAge(*n) && !(Is(i + 2, "-") && Glued(i + 2))) {

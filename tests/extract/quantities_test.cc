@@ -352,9 +352,6 @@ TEST(FindQuantitiesTest, NotQuantities) {
       "",
       "$",
       "Zoë Fox, 31",
-      // Shares, not counts of ten.
-      "More than four in ten patients waited.",
-      "Nine out of 10 voters stayed home.",
   };
   for (const char* s : kSentences) {
     const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
@@ -663,4 +660,43 @@ TEST(FindQuantitiesTest, SharedTokensGiveTheSameAnswer) {
 }
 
 }  // namespace
+// A share written as a fraction or a ratio is a percentage, approximate
+// whatever its lead-in ("more than four in ten"); a fraction of a time or
+// of one thing is none.
+TEST(FindQuantitiesTest, SharesWrittenAsFractions) {
+  using B = QuantityBound;
+  struct ShareCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* measure;
+  };
+  const ShareCase kCases[] = {
+      {"A quarter of the flats will be sold at a discount.", "A quarter", 25, "flats"},
+      {"Nearly a third of the staff will lose their jobs.", "a third", 33.3, "staff"},
+      {"Two-thirds of its members backed the offer.", "Two-thirds", 66.7, "members"},
+      {"Four in ten tenants are behind on rent.", "Four in ten", 40, "tenants"},
+      {"More than one out of five drivers failed the test.", "one out of five", 20, "drivers"},
+  };
+  for (const ShareCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_EQ(q->unit, "percent") << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    EXPECT_EQ(q->bound, B::kApprox) << c.sentence;
+  }
+  // Shares, never counts of ten.
+  for (const char* ratio : {"More than four in ten patients waited.", "Nine out of 10 voters stayed home."}) {
+    const std::vector<Quantity> found = FindQuantities(ratio, {});
+    ASSERT_EQ(found.size(), 1u) << ratio;
+    EXPECT_EQ(found[0].unit, "percent") << ratio;
+  }
+  for (const char* none : {"The shop shut for a quarter of an hour.", "Sales rose in the third quarter of 2025.",
+                           "The second half of the season was poor.", "Half of the players were injured."}) {
+    for (const Quantity& q : FindQuantities(none, {})) EXPECT_NE(q.unit, "percent") << none;
+  }
+}
+
 }  // namespace storyline
