@@ -1695,10 +1695,17 @@ class Finder {
         if (IsWordCi(k, "for") && k > 0) --k;
         if (IsWordCi(k, "to") && k > 0) --k;
         const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
+        // "The median wait was 16 weeks": what the copula's subject names.
+        const bool copula = InList(kCopulas, w) && !InList(kOfWords, w);
         // "three days after", "within 90 days", "ten weeks earlier": time
         // between events, not something that lasted.
-        if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && !InList(kPronouns, w) &&
-            !w.ends_with("ing")) {
+        const bool between = IsWordCi(m.last + 1, "after") || IsWordCi(m.last + 1, "earlier") ||
+                             IsWordCi(m.last + 1, "later") || IsWordCi(m.last + 1, "before") ||
+                             IsWordCi(m.last + 1, "ago");
+        if (copula) {
+          if (!between) head = ClauseSubjectNoun(k);
+        } else if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && !InList(kPronouns, w) &&
+                   !w.ends_with("ing")) {
           head = w;
         }
       }

@@ -374,6 +374,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
   const FrameCase kCases[] = {
       {"The fire destroyed 37 homes.", "37 homes", 37, 0, "homes destroyed", B::kExact},
       {"The bank will close 37 branches.", "37 branches", 37, 0, "branches closed", B::kExact},
+      // A time after a copula is what its subject names; not a time between.
+      {"The median wait was 16 weeks, the board said.", "16 weeks", 16, 0, "median wait", B::kExact},
+      {"The inquiry was six weeks ago.", "six weeks", 6, 0, "", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
        B::kExact},
       // A half after the figure ("three and a half hours").
