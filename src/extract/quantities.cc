@@ -87,13 +87,14 @@ struct Number {
   std::string_view unit;  // a unit written onto the digits ("520km"), lexicons/measure_units.txt
 };
 
-// Scale suffixes written onto the digits ("30K", "£1.2m", "1.2bn").
+// Scale suffixes written onto the digits ("30K", "£1.2m", "1.2bn"), and
+// scale words run onto them as tabloids print them ("£1.7million").
 std::optional<double> SuffixScale(std::string_view s) {
   const std::string l = Lower(s);
-  if (l == "k") return 1e3;
-  if (l == "m" || l == "mn" || l == "mln") return 1e6;
-  if (l == "b" || l == "bn") return 1e9;
-  if (l == "tn" || l == "trn") return 1e12;
+  if (l == "k" || l == "thousand") return 1e3;
+  if (l == "m" || l == "mn" || l == "mln" || l == "million") return 1e6;
+  if (l == "b" || l == "bn" || l == "billion") return 1e9;
+  if (l == "tn" || l == "trn" || l == "trillion") return 1e12;
   return std::nullopt;
 }
 
@@ -1459,6 +1460,11 @@ class Finder {
     if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
     const std::string l = Lower(toks_[k].s);
     if (l == "for") return "for";  // "signed for £58m": a price
+    // "The line was supposed to cost £420m": what it was planned to cost,
+    // its budget, not what it costs.
+    if (IsSumVerb(l) && k >= 2 && IsWordCi(k - 1, "to") && (IsWordCi(k - 2, "supposed") || IsWordCi(k - 2, "meant"))) {
+      return "budget";
+    }
     if (IsSumVerb(l)) return l;
     bool linked = InList(kOfWords, l) || InList(kCopulas, l);
     if (!linked) return "";

@@ -148,6 +148,9 @@ TEST(FindQuantitiesTest, Money) {
       {"The fine was 5 million euros.", {}, "5 million euros", 5e6, "EUR", ""},
       {"Acme Corp paid 300 pounds sterling.", {kAcme}, "300 pounds sterling", 300, "GBP", ""},
       {"Tickets cost HK$150 each.", {}, "HK$150", 150, "HKD", ""},
+      // A scale word run onto the digits, as tabloids print it.
+      {"The club is owed £1.7million.", {}, "£1.7million", 1.7e6, "GBP", ""},
+      {"The firm lost $2.3billion last year.", {}, "$2.3billion", 2.3e9, "USD", ""},
   };
   for (const Case& c : kCases) ExpectCase(c);
 }
@@ -377,6 +380,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // A time after a copula is what its subject names; not a time between.
       {"The median wait was 16 weeks, the board said.", "16 weeks", 16, 0, "median wait", B::kExact},
       {"The inquiry was six weeks ago.", "six weeks", 6, 0, "", B::kExact},
+      // What a thing was supposed to cost is its budget.
+      {"The tram line was supposed to cost £420m.", "£420m", 4.2e8, 0, "budget", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
        B::kExact},
       // A half after the figure ("three and a half hours").
