@@ -2161,6 +2161,24 @@ class Finder {
         }
       }
     }
+    // "All 86 of its staff", "all 12 of the stranded whales": the whole of
+    // a group counts the group's noun. Without "all" it is a part ("six of
+    // the seven satellites", "two of its main beams"), never set against
+    // the whole, so no count at all.
+    if (value > 1 && first > 0 && IsWordCi(first - 1, "all") && IsWordCi(next, "of") &&
+        (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") || IsWordCi(next + 1, "their") ||
+         IsWordCi(next + 1, "his") || IsWordCi(next + 1, "her")) &&
+        next + 2 < toks_.size() && toks_[next + 2].kind == Kind::kWord) {
+      size_t noun = next + 2;
+      for (size_t k = 0; k < kMaxCountModifiers && !IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) &&
+                         noun + 1 < toks_.size();
+           ++k) {
+        ++noun;
+      }
+      if (IsCountNoun(toks_[noun]) && toks_[noun].sentence == toks_[first].sentence) {
+        return Match{first, last, value, Lower(toks_[noun].s), std::string()};
+      }
+    }
     if (value == 1 && IsCountNoun(toks_[next], /*singular=*/true)) {
       return Match{first, next, value, Lower(toks_[next].s), std::string()};
     }

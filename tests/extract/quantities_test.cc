@@ -550,6 +550,8 @@ TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
       {"Eleven pupils were hurt, and four of them were taken to hospital.", "four", "pupils",
        "pupils hospitalised"},
       {"Some 60 fans were treated by medics at the scene, and 27 of them went to hospital.", "27", "fans", "fans"},
+      // "all" makes the group whole.
+      {"All 86 of its staff have lost their jobs.", "86", "staff", "staff"},
       {"The report said 31 people were treated, four of whom remain there.", "four", "people", "people"},
   };
   for (const ElidedCase& c : kCases) {
@@ -562,6 +564,8 @@ TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
   const std::vector<Quantity> place =
       FindQuantities("About 185,000 homes lost power, 72,000 of them in the city itself.", {});
   EXPECT_EQ(FindByText(place, "72,000"), nullptr);
+  // Without "all", a part of a group is no count of it.
+  EXPECT_EQ(FindByText(FindQuantities("Six of the satellites made contact.", {}), "Six"), nullptr);
 }
 
 // A sum a verb takes as its object is named by the verb: what a thing
