@@ -1460,6 +1460,19 @@ class Finder {
     if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
     const std::string l = Lower(toks_[k].s);
     if (l == "for") return "for";  // "signed for £58m": a price
+    // "fined Maybrook £36.5m", "paid Calder Vale £750,000": the verb before
+    // the named object names the sum.
+    if (toks_[k].kind == Kind::kWord && !IsLowerWord(toks_[k])) {
+      for (const EntityMention* e : by_end_) {
+        if (e->span.end != toks_[k].c1) continue;
+        const size_t at = TokenStartingAt(e->span.start);
+        if (at > 0 && at < toks_.size() && IsLowerWord(toks_[at - 1]) && toks_[at - 1].sentence == s &&
+            IsSumVerb(Lower(toks_[at - 1].s))) {
+          return Lower(toks_[at - 1].s);
+        }
+        break;
+      }
+    }
     // "The line was supposed to cost £420m": what it was planned to cost,
     // its budget, not what it costs.
     if (IsSumVerb(l) && k >= 2 && IsWordCi(k - 1, "to") && (IsWordCi(k - 2, "supposed") || IsWordCi(k - 2, "meant"))) {

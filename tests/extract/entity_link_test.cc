@@ -492,6 +492,13 @@ const TaggedCase kTaggedCases[] = {
      {{"Dunmore Rail", "The company"}},
      {{"Harlow Borough Council", "The company"}},
      {}},
+    // "the grocer" describes a business as "the retailer" does.
+    {"grocer_description_refers_to_the_chain",
+     "Harwell Stores has been fined for fixing milk prices. The grocer was fined £36.5 million.",
+     {{"Harwell Stores", "ORG"}},
+     {{"Harwell Stores", "The grocer"}},
+     {},
+     {}},
     // Declared so, a union without the word in its name: "TREF, the union".
     {"declared_union_fits_the_description",
      "Dunmore Rail runs four lines. TREF, the union, called a strike. Dunmore Rail objected. The "

@@ -148,6 +148,8 @@ TEST(FindQuantitiesTest, Money) {
       {"The fine was 5 million euros.", {}, "5 million euros", 5e6, "EUR", ""},
       {"Acme Corp paid 300 pounds sterling.", {kAcme}, "300 pounds sterling", 300, "GBP", ""},
       {"Tickets cost HK$150 each.", {}, "HK$150", 150, "HKD", ""},
+      // Fined someone a sum: the sum is the one fined's fine.
+      {"The regulator fined Acme Corp £36.5m on Monday.", {kAcme}, "£36.5m", 3.65e7, "GBP", "e3"},
       // A scale word run onto the digits, as tabloids print it.
       {"The club is owed £1.7million.", {}, "£1.7million", 1.7e6, "GBP", ""},
       {"The firm lost $2.3billion last year.", {}, "$2.3billion", 2.3e9, "USD", ""},
