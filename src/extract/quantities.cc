@@ -1256,6 +1256,13 @@ class Finder {
       const std::string_view group = lexicon::Find(lexicon::kCountSynonyms, noun);
       if (noun == "jobs" || group == "jobs" || group == "staff") return "cut";
     }
+    // "86 employees have been made redundant", "86 staff lost their jobs":
+    // laid off, the jobs cut.
+    if (aux > 0 && IsWordCi(k, "made") && IsWordCi(k + 1, "redundant")) return "cut";
+    if ((IsWordCi(k, "lost") || IsWordCi(k, "lose")) &&
+        (IsWordCi(k + 1, "their") || IsWordCi(k + 1, "his") || IsWordCi(k + 1, "her")) && IsWordCi(k + 2, "jobs")) {
+      return "cut";
+    }
     if (k < toks_.size() && toks_[k].sentence == toks_[last].sentence && IsParticiple(k) &&
         (aux > 0 || IsWordCi(k + 1, "by"))) {
       // "were taken to hospital", "treated in hospital": where they were
@@ -1295,6 +1302,11 @@ class Finder {
       return at > m.first && toks_[at].kind == Kind::kWord && !WordScale(toks_[at].s) && !CardinalWord(toks_[at].s);
     };
     while (modifier(k - 1)) {
+      // "86 of its staff": the group's determiner and "of" are no modifiers.
+      if (IsWordCi(k - 1, "of") || IsWordCi(k - 1, "the") || IsWordCi(k - 1, "its") || IsWordCi(k - 1, "their") ||
+          IsWordCi(k - 1, "his") || IsWordCi(k - 1, "her")) {
+        break;
+      }
       if (!Is(k - 2, "-")) {
         --k;
         continue;
@@ -1382,6 +1394,8 @@ class Finder {
     const size_t s = toks_[last].sentence;
     // "worth $12.6m in total": a whole, not what the sum is of.
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "total") || IsWordCi(k + 1, "all"))) return "";
+    // "a footbridge costing £350,000 in place by Christmas": where, not what.
+    if (IsWordCi(k, "in") && IsWordCi(k + 1, "place")) return "";
     const bool linked = IsWordCi(k, "in") || IsWordCi(k, "of");
     if (linked) {
       // "$6m in emergency aid" names the sum's form; "£100m in the window"
@@ -1426,8 +1440,9 @@ class Finder {
       // "an £18.6m lottery jackpot won by the syndicate": a participle
       // after the noun opens a clause about it.
       constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
-      if (!phrase.empty() && (lexicon::In(lexicon::kVerbsAndAdverbsParticiple, l) ||
-                              (l.size() >= kMinPastChars && l.ends_with("ed")))) {
+      // So does a verb after a name ("a £90,000 Porsche left 92 staff").
+      if ((!phrase.empty() || names > 0) && (lexicon::In(lexicon::kVerbsAndAdverbsParticiple, l) ||
+                                             (l.size() >= kMinPastChars && l.ends_with("ed")))) {
         break;
       }
       // "of investors' money": the possessor is no head; read on.
@@ -1505,7 +1520,12 @@ class Finder {
     // The noun may open its sentence ("Turnout was 42%"), else is lower case.
     const bool opens = k == 0 || toks_[k - 1].sentence != s;
     if (!IsLowerWord(toks_[k]) && !opens) return "";
-    if (noun == "total" || InList(kPhraseEnders, noun) || InList(kPronouns, noun)) return "";
+    // "to the tune of £20m" names no sum; "of being worth £60m" is a
+    // copula, not a noun.
+    if (noun == "total" || noun == "tune" || noun == "being" || InList(kPhraseEnders, noun) ||
+        InList(kPronouns, noun)) {
+      return "";
+    }
     // "defrauding 212 investors of £4.2m": the noun is counted, not valued.
     if (l == "of" && k > 0 && (toks_[k - 1].kind == Kind::kNum || CardinalWord(toks_[k - 1].s))) return "";
     // Its modifiers ("a compensation order of £1.8m").
@@ -2189,7 +2209,7 @@ class Finder {
         ++noun;
       }
       if (IsCountNoun(toks_[noun]) && toks_[noun].sentence == toks_[first].sentence) {
-        return Match{first, last, value, Lower(toks_[noun].s), std::string()};
+        return Match{first, noun, value, Lower(toks_[noun].s), std::string()};
       }
     }
     if (value == 1 && IsCountNoun(toks_[next], /*singular=*/true)) {

@@ -382,6 +382,14 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // A time after a copula is what its subject names; not a time between.
       {"The median wait was 16 weeks, the board said.", "16 weeks", 16, 0, "median wait", B::kExact},
       {"The inquiry was six weeks ago.", "six weeks", 6, 0, "", B::kExact},
+      // Laid off: "made redundant", "lost their jobs".
+      {"All 86 employees have been made redundant.", "86 employees", 86, 0, "employees cut", B::kExact},
+      {"All 86 of its staff have lost their jobs.", "86 of its staff", 86, 0, "staff cut", B::kExact},
+      // Idioms and verbs name no sum.
+      {"Shoppers were overcharged to the tune of £20 million.", "£20 million", 2e7, 0, "", B::kExact},
+      {"The firm boasted of being worth £60m.", "£60m", 6e7, 0, "", B::kExact},
+      {"The council hopes to have £350,000 in place by May.", "£350,000", 3.5e5, 0, "", B::kExact},
+      {"A boss who drove a £90,000 Porsche left 92 staff unpaid.", "£90,000", 9e4, 0, "", B::kExact},
       // What a thing was supposed to cost is its budget.
       {"The tram line was supposed to cost £420m.", "£420m", 4.2e8, 0, "budget", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
@@ -553,7 +561,7 @@ TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
        "pupils hospitalised"},
       {"Some 60 fans were treated by medics at the scene, and 27 of them went to hospital.", "27", "fans", "fans"},
       // "all" makes the group whole.
-      {"All 86 of its staff have lost their jobs.", "86", "staff", "staff"},
+      {"All 86 of its staff have lost their jobs.", "86 of its staff", "staff", "staff cut"},
       {"The report said 31 people were treated, four of whom remain there.", "four", "people", "people"},
   };
   for (const ElidedCase& c : kCases) {
