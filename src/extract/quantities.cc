@@ -401,6 +401,11 @@ constexpr const auto& kPhraseEnders = lexicon::kPhraseEnders;
 // "Fox took 8,412 votes", "won 45% of the vote").
 // lexicons/verbs_and_adverbs.txt, tag have.
 constexpr const auto& kHaveVerbs = lexicon::kVerbsAndAdverbsHave;
+// Verbs by which a firm states a result it made ("reported revenue of
+// $2bn", "made a profit of £310m"): the sum named by their object is the
+// subject's.
+constexpr std::string_view kResultVerbs[] = {"made",     "makes",   "posted", "posts", "reported",
+                                             "reports",  "recorded", "records", "booked", "books"};
 // Words after a count that widen it to a whole ("1,100 jobs across the
 // company", "14,000 people worldwide"): not the same figure as a local one.
 // lexicons/count_scopes.txt, tag whole.
@@ -1539,8 +1544,8 @@ class Finder {
       // no preposition).
       const bool compound = k >= 2 && Is(k - 1, "-") && Glued(k) && Glued(k - 1) && IsLowerWord(toks_[k - 2]) &&
                             toks_[k - 2].sentence == s;
-      if (!compound &&
-          (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || w.ends_with("ly"))) {
+      if (!compound && (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) ||
+                        w.ends_with("ly") || InList(kHaveVerbs, w) || InList(kResultVerbs, w))) {
         break;
       }
       if (compound) {
@@ -1927,6 +1932,32 @@ class Finder {
           if (e->span.start == toks_[k + 1].c0) return e->entity;
         }
         break;
+      }
+    }
+    // "Maybrook made a pre-tax profit of £310m", "Acme reported revenue of
+    // $2bn", "the club has debts of £4m": a sum named by the object of the
+    // clause subject's verb of having or making is the subject's.
+    if (IsCurrencyUnit(m.unit) && lead >= 3 && IsWordCi(lead - 1, "of")) {
+      size_t k = lead - 2;
+      size_t words = 0;
+      const auto verb_at = [&](size_t at) {
+        const std::string w = IsLowerWord(toks_[at]) ? Lower(toks_[at].s) : std::string();
+        return !w.empty() && (InList(kHaveVerbs, w) || InList(kResultVerbs, w));
+      };
+      while (k > 0 && words < kMaxHeadModifiers && toks_[k].sentence == toks_[lead].sentence && !verb_at(k) &&
+             ((IsLowerWord(toks_[k]) && !InList(kPhraseEnders, toks_[k].s) && !InList(kPrepositions, toks_[k].s) &&
+               !lexicon::In(lexicon::kDeterminers, Lower(toks_[k].s))) ||
+              (Is(k, "-") && Glued(k)))) {
+        if (!Is(k, "-")) ++words;  // "pre-tax" is one modifier
+        --k;
+      }
+      if (words > 0 && (IsWordCi(k, "a") || IsWordCi(k, "an"))) --k;
+      // The subject right before the verb is a name, not a description a
+      // possessive owns ("Her company reported a profit": not hers).
+      if (words > 0 && k > 0 && verb_at(k)) {
+        for (const EntityMention* e : by_end_) {
+          if (e->span.end == toks_[k - 1].c1) return e->entity;
+        }
       }
     }
     // The clause subject owns a count it has ("Acme has 300 staff") and a

@@ -595,6 +595,20 @@ TEST(FindQuantitiesTest, SumsNamedByTheirVerb) {
   }
 }
 
+// A sum named by the object of a verb of having or of stating a result is
+// the named subject's, and the verb is no part of its measure; a
+// description a possessive owns is not its possessor.
+TEST(FindQuantitiesTest, ResultsAFirmStates) {
+  ExpectCase({"Acme Corp reported revenue of £212m on Tuesday.", {kAcme}, "£212m", 2.12e8, "GBP", "e3"});
+  ExpectCase({"Acme Corp made a pre-tax profit of £310m.", {kAcme}, "£310m", 3.1e8, "GBP", "e3"});
+  ExpectCase({"Acme Corp has debts of £4m.", {kAcme}, "£4m", 4e6, "GBP", "e3"});
+  ExpectCase({"Zoë Fox left. Her company reported a profit of £2.4m.", {kFox}, "£2.4m", 2.4e6, "GBP", ""});
+  const std::vector<Quantity> found = FindQuantities("Acme Corp reported revenue of £212m.", MakeMentions(
+      "Acme Corp reported revenue of £212m.", {kAcme}));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].measure, "revenue");
+}
+
 // Jobs "go" when they are cut, and a workforce count is the organisation it
 // works at; a place after "at" owns nothing.
 TEST(FindQuantitiesTest, JobsThatGoAtAnOrganisation) {
