@@ -1934,6 +1934,26 @@ class Finder {
         break;
       }
     }
+    // "Maybrook, the fifth-largest grocer with an 11.4% share of the
+    // market,", "Acme, with 300 staff,": what the name set off by the comma
+    // has.
+    if (lead >= 3) {
+      size_t k = lead - 1;
+      if (IsWordCi(k, "a") || IsWordCi(k, "an")) --k;
+      if (IsWordCi(k, "with")) {
+        constexpr size_t kMaxAppositionTokens = 8;
+        size_t b = k;
+        while (b > 0 && k - b < kMaxAppositionTokens && toks_[b - 1].sentence == toks_[k].sentence &&
+               (IsLowerWord(toks_[b - 1]) || (Is(b - 1, "-") && Glued(b - 1)))) {
+          --b;
+        }
+        if (b >= 2 && Is(b - 1, ",") && (b == k || IsWordCi(b, "the") || IsWordCi(b, "a") || IsWordCi(b, "an"))) {
+          for (const EntityMention* e : by_end_) {
+            if (e->span.end == toks_[b - 2].c1) return e->entity;
+          }
+        }
+      }
+    }
     // "Maybrook made a pre-tax profit of £310m", "Acme reported revenue of
     // $2bn", "the club has debts of £4m": a sum named by the object of the
     // clause subject's verb of having or making is the subject's.

@@ -603,6 +603,9 @@ TEST(FindQuantitiesTest, ResultsAFirmStates) {
   ExpectCase({"Acme Corp made a pre-tax profit of £310m.", {kAcme}, "£310m", 3.1e8, "GBP", "e3"});
   ExpectCase({"Acme Corp has debts of £4m.", {kAcme}, "£4m", 4e6, "GBP", "e3"});
   ExpectCase({"Zoë Fox left. Her company reported a profit of £2.4m.", {kFox}, "£2.4m", 2.4e6, "GBP", ""});
+  // What a name set off by a comma has ("with").
+  ExpectCase({"Acme Corp, the fifth-largest grocer with an 11.4% share of the market, has two months to appeal.",
+              {kAcme}, "11.4%", 11.4, "percent", "e3"});
   const std::vector<Quantity> found = FindQuantities("Acme Corp reported revenue of £212m.", MakeMentions(
       "Acme Corp reported revenue of £212m.", {kAcme}));
   ASSERT_EQ(found.size(), 1u);
