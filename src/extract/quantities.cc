@@ -401,6 +401,10 @@ constexpr const auto& kPhraseEnders = lexicon::kPhraseEnders;
 // "Fox took 8,412 votes", "won 45% of the vote").
 // lexicons/verbs_and_adverbs.txt, tag have.
 constexpr const auto& kHaveVerbs = lexicon::kVerbsAndAdverbsHave;
+// Words a figure's phrase may open with that are no verb ("in all 730
+// schools", "the other 13", "their 300 staff").
+constexpr std::string_view kQuantifierWords[] = {"all",   "both",  "each",  "every", "her",  "his",
+                                                 "its",   "some",  "the",   "their", "these", "those"};
 // Verbs by which a firm states a result it made ("reported revenue of
 // $2bn", "made a profit of £310m"): the sum named by their object is the
 // subject's.
@@ -1995,9 +1999,10 @@ class Finder {
     // bids", "Castellane won 45% of the vote", "made 171 appearances");
     // not after a verb of saying, a preposition or a participle clause
     // ("for defrauding 212 investors").
+    // Nor after a determiner ("in all 730 schools"): no verb at all.
     const bool object = !IsCurrencyUnit(m.unit) && !InList(kSayingVerbs, verb) &&
                         !InList(kPrepositions, verb) && !InList(kPhraseEnders, verb) && !verb.ends_with("ing") &&
-                        !InList(kAuxiliaries, verb);
+                        !InList(kAuxiliaries, verb) && !InList(kQuantifierWords, verb);
     const bool have = !IsCurrencyUnit(m.unit) && InList(kHaveVerbs, verb);
     if (!sum && !have && !object) return "";
     // "a fraud that cost 221 investors": a relative clause of a thing is

@@ -252,6 +252,9 @@ TEST(FindQuantitiesTest, CountSubjects) {
       {"Zoë Fox, angry at Acme Corp, lost 30K followers.", {kFox, kAcme}, "30K followers", 30000, "followers", "e1"},
       {"Zoë Fox said she lost 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
       {"Zoë Fox sang. She now has 5,000 followers.", {kFox}, "5,000 followers", 5000, "followers", "e1"},
+      // A determiner before a count is no verb the subject's: "in all 730
+      // schools" are no one's.
+      {"Zoë Fox called for a review of security in all 730 schools.", {kFox}, "730 schools", 730, "schools", ""},
       // A pronoun opening a sentence is the last sentence's subject, not
       // the name nearest to it.
       {"Zoë Fox sang with Omar Lane. She now has 5,000 followers.", {kFox, kLane}, "5,000 followers", 5000,
