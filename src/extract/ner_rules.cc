@@ -344,7 +344,17 @@ size_t NameStartBefore(const Tokens& t, size_t head) {
   return b;
 }
 
+// Words before a name that make it a storm's ("Storm Tamsin", "Hurricane
+// Ida", "Tropical Storm Alberto"): an event, never a person.
+constexpr std::string_view kStormHeads[] = {"Cyclone", "Hurricane", "Storm", "Typhoon"};
+
 void EventRules(const Tokens& t, Tags* tags) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (!In(kStormHeads, t[i]) || !IsCap(t[i + 1]) || IsAllCaps(t[i + 1])) continue;
+    const size_t b = i > 0 && t[i - 1] == "Tropical" ? i - 1 : i;
+    SetSpan(b, i + 2, "OTHER", tags);
+    ++i;
+  }
   for (size_t i = 0; i < t.size(); ++i) {
     if (!In(kEventHeads, t[i])) continue;
     const size_t b = NameStartBefore(t, i);

@@ -190,6 +190,9 @@ TEST(NerRulesTest, TagEntitiesFindsWorksEventsDatelinesAndFacilities) {
       {"She won at the Westbury Music Awards in June .", 4, 7, "OTHER"},
       {"Crowds gathered for the Harbourside Film Festival .", 4, 7, "OTHER"},
       {"The Oscars will be held in March .", 1, 2, "OTHER"},
+      // A named storm is no person.
+      {"Storm Tamsin tore the roof off the stand .", 0, 2, "OTHER"},
+      {"Tropical Storm Alberto weakened overnight .", 0, 3, "OTHER"},
       {"BRACKENFORD -- The mayor resigned on Tuesday .", 0, 1, "PLACE"},
       {"LOS ANGELES , CALIFORNIA : Police said the road was closed .", 0, 2, "PLACE"},
       {"LOS ANGELES , CALIFORNIA : Police said the road was closed .", 3, 4, "PLACE"},
