@@ -2558,6 +2558,16 @@ class Finder {
         }
       }
     }
+    // "half a million visitors", "a quarter of a million commuters",
+    // "three-quarters of a billion pounds": a fraction of a scale is a
+    // number, its unit read after the scale word.
+    const auto of_scale = [&](size_t at, double fraction) -> std::optional<Match> {
+      if (!(IsWordCi(at, "a") || IsWordCi(at, "an")) || at + 1 >= toks_.size()) return std::nullopt;
+      const std::optional<double> scale = WordScale(toks_[at + 1].s);
+      if (!scale || *scale < 1e3) return std::nullopt;
+      return MatchUnit(i, at + 1, fraction * *scale, /*count_allowed=*/true);
+    };
+    if (IsWordCi(i, "half")) return of_scale(i + 1, 0.5);
     // "a quarter of", "two-thirds of". Not "half of": as often a way of
     // speaking ("the point at which half of patients are seen") as a share.
     const std::optional<double> n = small(i);
@@ -2584,6 +2594,7 @@ class Finder {
       return std::nullopt;
     }
     if (!IsWordCi(k + 1, "of") || k + 2 >= toks_.size()) return std::nullopt;
+    if (std::optional<Match> number = of_scale(k + 2, numerator / denominator)) return number;
     const Token& next = toks_[k + 2];
     const std::string after = Lower(next.s);
     const bool group = after == "the" || after == "its" || after == "their" || after == "his" || after == "her" ||

@@ -729,6 +729,16 @@ TEST(FindQuantitiesTest, SharesWrittenAsFractions) {
     EXPECT_EQ(q->measure, c.measure) << c.sentence;
     EXPECT_EQ(q->bound, B::kApprox) << c.sentence;
   }
+  // A fraction of a scale is a number.
+  const std::pair<const char*, double> kScaled[] = {{"A quarter of a million commuters use it.", 250000},
+                                                    {"The zoo has half a million visitors.", 500000},
+                                                    {"Three-quarters of a billion dollars was lost.", 7.5e8}};
+  for (const auto& [sentence, value] : kScaled) {
+    const std::vector<Quantity> found = FindQuantities(sentence, {});
+    ASSERT_EQ(found.size(), 1u) << sentence;
+    EXPECT_NE(found[0].unit, "percent") << sentence;
+    EXPECT_DOUBLE_EQ(found[0].value, value) << sentence;
+  }
   // Shares, never counts of ten.
   for (const char* ratio : {"More than four in ten patients waited.", "Nine out of 10 voters stayed home."}) {
     const std::vector<Quantity> found = FindQuantities(ratio, {});
