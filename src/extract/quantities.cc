@@ -458,7 +458,7 @@ constexpr const auto& kPronouns = lexicon::kPronounsFigure;
 // the ones lexicons/measure_groups.txt names.
 bool IsSumVerb(std::string_view lower) {
   if (lexicon::Find(lexicon::kMeasureGroups, lower).empty()) return false;
-  return lower.ends_with("ed") || lower == "paid" || lower == "sold" || lower == "bought" || lower == "spent" ||
+  return lower.ends_with("ed") || lower.ends_with("ing") || lower == "paid" || lower == "sought" || lower == "sold" || lower == "bought" || lower == "spent" ||
          lower == "lost" || lower == "owes" || lower == "pay" || lower == "pays" || lower == "repay" ||
          lower == "refund" || lower == "save" || lower == "saves" || lower == "cost" || lower == "costs";
 }

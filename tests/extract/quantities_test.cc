@@ -590,6 +590,8 @@ TEST(FindQuantitiesTest, SumsNamedByTheirVerb) {
       {"The tribunal ordered the firm to pay £241,000.", "payment"},
       {"The landlord must refund £1.3 million to tenants.", "payment"},
       {"The merger would save £2.4m a year.", "savings"},
+      {"The actor sued the studio, claiming $18.5 million.", "claim"},
+      {"The family sought $400,000 from the firm.", "claim"},
   };
   for (const auto& [sentence, measure] : kCases) {
     const std::vector<Quantity> found = FindQuantities(sentence, {});
