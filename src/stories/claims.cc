@@ -191,6 +191,7 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
 // part of a name, nor "member" and "owner", which mostly come with a word
 // this code cannot read ("family member", "dog owner").
 // lexicons/person_nouns.txt, tag role_head.
+// More heads, read by this file only: lexicons/role_heads.txt.
 constexpr const auto& kRoleHeads = lexicon::kPersonNounsRoleHead;
 // Words a role phrase may have before its head ("former", "chief",
 // "finance"). A closed list: a lower-case word before a title is as often a
@@ -221,7 +222,13 @@ std::string_view LastPart(std::string_view w) {
 }
 
 bool IsRoleHead(std::string_view w) {
-  return InList(kRoleHeads, w) || InList(kRoleHeads, LastPart(w));
+  const std::string_view last = LastPart(w);
+  return InList(kRoleHeads, w) || InList(kRoleHeads, last) || InList(lexicon::kRoleHeads, w) ||
+         InList(lexicon::kRoleHeads, last);
+}
+
+bool IsExclusiveHead(std::string_view head) {
+  return InList(kExclusiveHeads, head) || InList(lexicon::kRoleHeadsExclusive, head);
 }
 
 bool IsRoleWord(std::string_view w) {
@@ -237,17 +244,22 @@ struct PhraseWord {
   std::string folded;
   size_t begin = 0, end = 0;  // bytes into the phrase
   bool capitalised = false;
+  bool shouted = false;  // two letters or more, all capitals ("BRAVE keeper Dana Whitlock")
 };
 
 std::vector<PhraseWord> Words(std::string_view text) {
   std::vector<PhraseWord> words;
   for (WordToken& t : Tokenize(text)) {
+    const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+    const bool shouted = surface.size() > 1 && std::none_of(surface.begin(), surface.end(), [](char c) {
+                           return c >= 'a' && c <= 'z';
+                         }) && std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (!words.empty() && t.begin == words.back().end + 1 && text[words.back().end] == '-') {
       words.back().folded += '-' + t.folded;
       words.back().end = t.end;
       continue;
     }
-    words.push_back({std::move(t.folded), t.begin, t.end, t.capitalised});
+    words.push_back({std::move(t.folded), t.begin, t.end, t.capitalised, shouted});
   }
   return words;
 }
@@ -403,7 +415,7 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
   if (former || a.empty() || b.empty()) return {ValueRelation::kCompatible};
   const std::string head = HeadOf(a, head_a);
   if (head == HeadOf(b, head_b)) {
-    if (InList(kExclusiveHeads, head)) return {ValueRelation::kConflict};
+    if (IsExclusiveHead(head)) return {ValueRelation::kConflict};
     // "deputy leader" / "council leader": the deputy is not the leader.
     if (ranked(a) != ranked(b)) return {ValueRelation::kConflict};
   }
@@ -823,10 +835,14 @@ bool IsOrdinal(std::string_view w) {
 // director"): a lower-case word (capitalised only at the sentence's start)
 // that is no function word, number, verb form or possessive.
 bool FreeModifier(const PhraseWord& w, bool sentence_initial) {
-  if (w.capitalised && !sentence_initial) return false;
+  // A tabloid's shouted epithet ("BRAVE keeper") says how, not which post.
+  if ((w.capitalised && !sentence_initial) || w.shouted) return false;
   if (w.folded.empty() || IsStopWord(w.folded) || IsPossessive(w.folded)) return false;
-  if (!std::all_of(w.folded.begin(), w.folded.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; })) {
-    return false;
+  // Letters, and digits only after a hyphen ("under-21 manager").
+  const size_t dash = w.folded.find('-');
+  for (size_t i = 0; i < w.folded.size(); ++i) {
+    const char c = w.folded[i];
+    if (!((c >= 'a' && c <= 'z') || c == '-' || (c >= '0' && c <= '9' && dash < i))) return false;
   }
   return !w.folded.ends_with("ed") && !w.folded.ends_with("ing") && !w.folded.ends_with("ly") && !IsOrdinal(w.folded);
 }
@@ -927,15 +943,24 @@ std::vector<std::string> RoleBefore(std::string_view before, std::string_view af
       !blocked(words[end - 2].begin)) {
     --end;
   }
-  // "director of highways, Sunita Vaughan": the head before a complement.
+  // "director of highways, Sunita Vaughan": the head before a complement;
+  // "Mayor of Skelmor Cllr Hugh Delacourt": a place's name after "of" is
+  // whose post it is, left out.
   size_t head_end = end;
+  size_t phrase_end = end;
   if (!IsRoleHead(words[end - 1].folded)) {
     for (size_t n = 1; n <= kMaxComplementWords && n + 1 < end; ++n) {
       const size_t opener = end - 1 - n;
       if (!OpensComplement(words[opener].folded)) continue;
-      if (IsRoleHead(words[opener - 1].folded) && ComplementEnd(before, words, opener) == end &&
-          AllSpaces(Between(before, words[opener - 1].end, words[opener].begin))) {
+      if (!IsRoleHead(words[opener - 1].folded) ||
+          !AllSpaces(Between(before, words[opener - 1].end, words[opener].begin))) {
+        break;
+      }
+      if (ComplementEnd(before, words, opener) == end) {
         head_end = opener;
+      } else if (n == 1 && words[opener].folded == "of" && words[end - 1].capitalised && AllSpaces(gap) &&
+                 AllSpaces(Between(before, words[opener].end, words[end - 1].begin))) {
+        head_end = phrase_end = opener;
       }
       break;
     }
@@ -950,7 +975,7 @@ std::vector<std::string> RoleBefore(std::string_view before, std::string_view af
   if (head_end < end && AllSpaces(gap) && !(k == 0 && sentence_start) && !(k > 0 && IsOwner(words[k - 1]))) {
     return {};
   }
-  std::vector<std::string> phrases = {std::string(Between(before, words[k].begin, words[end - 1].end))};
+  std::vector<std::string> phrases = {std::string(Between(before, words[k].begin, words[phrase_end - 1].end))};
   // "Finance director and deputy chief executive Owen Carradine": two
   // roles joined by "and".
   if (k >= 2 && words[k - 1].folded == "and" && AllSpaces(Between(before, words[k - 2].end, words[k - 1].begin)) &&
@@ -974,7 +999,10 @@ std::vector<std::string> RoleBefore(std::string_view before, std::string_view af
   size_t open = k - 1;
   while (open > 0 && IsOwner(words[open - 1]) && k - open < kMaxRoleWords) --open;
   while (open > 0 && words[open - 1].capitalised && IsPossessive(words[open].folded)) --open;
-  const bool opens = open == 0 ||
+  // A name that ends the sentence closes the apposition whatever opened
+  // it ("according to Corrant's chief executive, Alun Petrie.").
+  const bool ends = after.empty() || after[0] == '.';
+  const bool opens = open == 0 || ends ||
                      !AllSpaces(Between(before, words[open - 1].end, words[open].begin)) ||
                      words[open - 1].folded == "said" || words[open - 1].folded == "says";
   const bool closed =
@@ -1116,7 +1144,19 @@ std::vector<FoundRole> Predicate(std::string_view after, const std::vector<Phras
   const std::string& verb = words[v].folded;
   size_t copula_end = v;
   RoleTime time = RoleTime::kNow;
-  if (verb == "is") {
+  // "becomes interim mayor", "remains honorary president", "was named
+  // caretaker manager": a role taken up or kept is held now.
+  const auto appointed = [&](size_t w) {
+    return w < words.size() && spaced(w) &&
+           (words[w].folded == "named" || words[w].folded == "appointed" || words[w].folded == "made");
+  };
+  if (verb == "becomes" || verb == "remains") {
+    copula_end = v + 1;
+  } else if ((verb == "is" || verb == "was") && appointed(v + 1)) {
+    copula_end = v + 2;
+  } else if (verb == "has" && v + 1 < words.size() && words[v + 1].folded == "been" && appointed(v + 2)) {
+    copula_end = v + 3;
+  } else if (verb == "is") {
     copula_end = v + 1;
   } else if (verb == "was") {
     copula_end = v + 1;
@@ -1192,11 +1232,44 @@ std::vector<FoundRole> RoleClause(std::string_view after, bool complete) {
   return predicate_at(seg_end);
 }
 
-// A bare "partner" is a partner in a firm only as a title before the name
-// ("Partner Ayla Kessel"); "her partner Shannon" is a relation and "Kestrin
-// Pharma, the US partner" a business. A named kind ("managing partner")
-// is a post.
-bool BarePartner(std::string_view value) { return value == "partner"; }
+// A family noun, or a bare "partner", is a role only as a title right
+// before the name ("Grandmother Pauline Shotter", "Partner Ayla Kessel");
+// "Leah's mother, Ruth Danvers" and "her partner Shannon" say how two
+// people are related, and "Kestrin Pharma, the US partner" is a business.
+// A named kind of partner ("managing partner") is a post
+// (lexicons/role_heads.txt, tag kin).
+bool TitleOnly(std::string_view value) {
+  const std::vector<WordToken> words = Tokenize(value);
+  if (words.empty() || !InList(lexicon::kRoleHeadsKin, LastPart(words.back().folded))) return false;
+  const bool named_kind = IsExclusiveHead(words.back().folded) && value.find(' ') != std::string_view::npos;
+  return !named_kind;
+}
+
+// Words written before a name as part of how it is addressed: "Dr",
+// "Sgt.", "Sir", "Cllr" (lexicons/honorifics.txt and a few more), and a
+// capitalised title ("Professor").
+bool TitleWord(const PhraseWord& w) {
+  if (!w.capitalised) return false;
+  static constexpr std::string_view kMore[] = {"cllr", "dame", "lady", "lord", "rev", "sir"};
+  std::string folded = w.folded;
+  if (folded.ends_with('.')) folded.pop_back();
+  return lexicon::In(lexicon::kHonorifics, folded) || IsRoleHead(folded) ||
+         std::find(std::begin(kMore), std::end(kMore), folded) != std::end(kMore);
+}
+
+// `before` (the text up to a name) without the titles right before the
+// name: "the vice-chancellor, Professor " -> "the vice-chancellor, ".
+std::string_view WithoutTitles(std::string_view before) {
+  const std::vector<PhraseWord> words = Words(before);
+  size_t n = words.size();
+  while (n > 0 && TitleWord(words[n - 1])) {
+    const std::string_view gap = n < words.size() ? Between(before, words[n - 1].end, words[n].begin)
+                                                  : before.substr(words[n - 1].end);
+    if (!AllSpaces(gap) && gap != ". ") break;
+    --n;
+  }
+  return n == words.size() ? before : before.substr(0, n == 0 ? 0 : words[n].begin);
+}
 
 // One role an article gives a person.
 struct RoleSeen {
@@ -1306,6 +1379,14 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       for (std::string& p : RoleBefore(before, after, from == sentence.start, names, blocked, &title)) {
         found.push_back({std::move(p), RoleTime::kNow, title});
       }
+      // "the vice-chancellor, Professor Rhian Ellwood,": the apposition
+      // before the titles the name is written with.
+      if (const std::string_view bare = WithoutTitles(before); bare.size() < before.size()) {
+        bool unused = false;
+        for (std::string& p : RoleBefore(bare, after, from == sentence.start, names, blocked, &unused)) {
+          found.push_back({std::move(p), RoleTime::kNow, false});
+        }
+      }
       for (std::string& p : RoleAfter(after, to == sentence.end)) found.push_back({std::move(p), RoleTime::kNow});
       // A name after a preposition ("the mayor of Val Sorenne, who also
       // chairs") is no clause's subject.
@@ -1315,7 +1396,7 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       }
       for (const FoundRole& f : found) {
         std::string value = NormaliseRole(f.phrase);
-        if (value.empty() || (BarePartner(value) && !f.title)) continue;
+        if (value.empty() || (TitleOnly(value) && !f.title)) continue;
         seen.push_back({*e, std::move(value), ai, view.SentenceAt(m.span.start), f.time});
       }
     }
