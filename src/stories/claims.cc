@@ -709,10 +709,134 @@ std::string Listener(const std::string& folded) {
   return out;
 }
 
+std::string_view Between(std::string_view text, size_t from, size_t to) {
+  return from <= to && to <= text.size() ? text.substr(from, to - from) : std::string_view();
+}
+
+bool AllSpaces(std::string_view s) {
+  return !s.empty() && s.find_first_not_of(' ') == std::string_view::npos;
+}
+
+// True when `sentence` says words were told to the article's own outlet
+// ("told the Rampart", "told Stackdrop", "told Clinical Management Today"):
+// an interview with it, though no list names the outlet (the quotation
+// finder knows "told the Post" by lexicons/news_outlet_words.txt). The
+// outlet is named by the article's outlet or id; most of the capitalised
+// words after "told" (and an optional "the") must be among its words.
+bool ToldOwnOutlet(std::string_view sentence, const Article& article) {
+  constexpr size_t kMinOutletWord = 3;
+  constexpr size_t kMaxListenerWords = 4;
+  std::set<std::string> own;
+  for (const std::string_view text : {std::string_view(article.outlet), std::string_view(article.id)}) {
+    for (const WordToken& t : Tokenize(text)) {
+      if (t.folded.size() >= kMinOutletWord) own.insert(t.folded);
+    }
+  }
+  if (own.empty()) return false;
+  const std::vector<WordToken> words = Tokenize(sentence);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].folded != "told") continue;
+    size_t k = i + 1;
+    if (words[k].folded == "the" && k + 1 < words.size()) ++k;
+    size_t listener = 0, known = 0;
+    for (; k < words.size() && listener < kMaxListenerWords && words[k].capitalised; ++k) {
+      if (k > i + 1 && !AllSpaces(sentence.substr(words[k - 1].end, words[k].begin - words[k - 1].end))) break;
+      ++listener;
+      known += own.contains(words[k].folded) ? 1 : 0;
+    }
+    return listener > 0 && 2 * known > listener;
+  }
+  return false;
+}
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" day, or -1.
+long DayNumber(std::string_view day) {
+  if (day.size() < 10 || day[4] != '-' || day[7] != '-') return -1;
+  const int y0 = std::atoi(std::string(day.substr(0, 4)).c_str());
+  const int m = std::atoi(std::string(day.substr(5, 2)).c_str());
+  const int d = std::atoi(std::string(day.substr(8, 2)).c_str());
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  const int y = y0 - (m <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long>(era) * 146097 + doe - 719468;
+}
+
+// Outlets printed within this many days of each other report one news
+// cycle; a follow-up weeks later reports new statements.
+constexpr long kOneCycleDays = 2;
+
+// Joins, in `statement` (each quote group's statement), the statements an
+// organisation made in one news cycle when two outlets each publish it on
+// one written or posted medium only, and the two media cannot
+// both be true of one statement: "Northvale Water said in a statement" and
+// "Northvale Water posted on X", each outlet quoting other words of it,
+// disagree about where the company spoke. Spoken occasions (an interview,
+// a speech) are each their own statement.
+void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
+                            const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
+                            std::vector<size_t>& statement) {
+  struct Seen {
+    std::set<std::string> media;
+    std::set<size_t> roots;
+  };
+  // Organisations only: a body speaks through its statements and its
+  // accounts, while a person's post and a statement through lawyers the
+  // same day are as often two statements ("In a statement issued through
+  // his lawyers, he said he was deeply sorry" / "he posted on Instagram: I
+  // let my team down").
+  std::set<std::string> bodies;
+  for (const BriefEntity& e : story.entities) {
+    if (e.type == "ORG") bodies.insert(e.id);
+  }
+  std::map<std::string, std::map<size_t, Seen>> by_speaker;  // speaker -> article -> media
+  for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
+    const std::string& speaker = story.quotes[g].speaker;
+    if (!bodies.contains(speaker)) continue;
+    for (const QuoteRef& r : groups[g]) {
+      const Quote& q = members[r.article]->quotes[r.quote];
+      if (q.medium.empty()) continue;
+      Seen& seen = by_speaker[speaker][r.article];
+      seen.media.insert(q.medium);
+      seen.roots.insert(statement[g]);
+    }
+  }
+  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || InList(kDocuments, m); };
+  std::map<size_t, size_t> join;  // root -> joined root
+  const auto find = [&join](size_t x) {
+    while (join.count(x) && join[x] != x) x = join[x];
+    return x;
+  };
+  for (const auto& [speaker, articles] : by_speaker) {
+    for (auto a = articles.begin(); a != articles.end(); ++a) {
+      for (auto b = std::next(a); b != articles.end(); ++b) {
+        if (a->second.media.size() != 1 || b->second.media.size() != 1) continue;
+        const std::string& ma = *a->second.media.begin();
+        const std::string& mb = *b->second.media.begin();
+        if (!written(ma) || !written(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
+        const long da = DayNumber(members[a->first]->article.published);
+        const long db = DayNumber(members[b->first]->article.published);
+        if (da < 0 || db < 0 || std::labs(da - db) > kOneCycleDays) continue;
+        const size_t to = find(*a->second.roots.begin());
+        for (const auto* seen : {&a->second, &b->second}) {
+          for (size_t root : seen->roots) {
+            const size_t from = find(root);
+            if (from != to) join[from] = to;
+          }
+        }
+      }
+    }
+  }
+  for (size_t& root : statement) root = find(root);
+}
+
 void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                   const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
                   ClaimTable& table) {
-  const std::vector<size_t> statement = Statements(members, groups);
+  std::vector<size_t> statement = Statements(members, groups);
+  JoinOneCycleStatements(members, groups, story, statement);
   // The day each outlet says a statement was made on, and the earliest
   // publication day among the outlets quoting it: a statement dated after
   // another outlet had already printed those words is a second one (a post
@@ -743,12 +867,15 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
     for (const QuoteRef& r : groups[g]) {
       const AnnotatedArticle& a = *members[r.article];
       const Quote& q = a.quotes[r.quote];
-      if (q.medium.empty()) continue;
       const std::string evidence = TextView(a).SentenceAt(q.span.start);
+      const std::string medium = !q.medium.empty()            ? q.medium
+                                 : ToldOwnOutlet(evidence, a.article) ? "interview"
+                                                                      : "";
+      if (medium.empty()) continue;
       // "In her statement she said": a statement named before, perhaps
       // the post another outlet names; compared with nothing.
       const std::string folded = FoldCase(evidence);
-      const bool named_before = q.medium == "statement" &&
+      const bool named_before = medium == "statement" &&
                                 (folded.find("her statement") != std::string::npos ||
                                  folded.find("his statement") != std::string::npos ||
                                  folded.find("its statement") != std::string::npos ||
@@ -761,7 +888,7 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       if (!named_before && !said_on.empty() && said_on > first_printed[root] && said_on <= a.article.published) {
         scope += "|" + said_on;
       }
-      entries.push_back({scope, bq.speaker, subject_name, q.medium, a.article.id, evidence, root, Listener(folded)});
+      entries.push_back({scope, bq.speaker, subject_name, medium, a.article.id, evidence, root, Listener(folded)});
     }
   }
   // Words told to two different listeners ("told Metro Wire", "told the
@@ -798,13 +925,6 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
 // former deputy chief operating officer, " with room to spare.
 constexpr size_t kRoleReach = 100;
 
-std::string_view Between(std::string_view text, size_t from, size_t to) {
-  return from <= to && to <= text.size() ? text.substr(from, to - from) : std::string_view();
-}
-
-bool AllSpaces(std::string_view s) {
-  return !s.empty() && s.find_first_not_of(' ') == std::string_view::npos;
-}
 
 // ", " (a comma and spaces).
 bool IsCommaGap(std::string_view s) {
@@ -2592,8 +2712,10 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
   const auto compared = [](const Claim& c) {
     return c.values.size() > 1 || c.values.front().articles.size() > 1;
   };
+  // A medium one article names for a named speaker is a fact too; an
+  // unnamed one ("a steward", "another fan") is kept only when compared.
   MediumClaims(members, quote_groups, story, table);
-  table.Flush(source_of, compared);
+  table.Flush(source_of, [&compared](const Claim& c) { return !c.subject.empty() || compared(c); });
   RoleContext roles;
   RoleClaims(members, entities, story, table, roles);
   table.Flush(

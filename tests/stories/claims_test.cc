@@ -707,7 +707,8 @@ TEST(ClaimsTest, AgreementAndSingleSources) {
   };
   const Row rows[] = {
       {"two outlets, one medium", {"x", "x"}, "agreed"},
-      {"one outlet names a medium", {"x", ""}, ""},
+      // A named speaker's medium one outlet gives is a fact too (issue 11).
+      {"one outlet names a medium", {"x", ""}, "single"},
       {"two media", {"x", "tiktok"}, "conflict"},
   };
   for (const Row& row : rows) {
