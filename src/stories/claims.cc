@@ -259,6 +259,8 @@ std::vector<PhraseWord> Words(std::string_view text) {
       words.back().end = t.end;
       continue;
     }
+    // "the claimants' solicitor": a plural's possessive apostrophe.
+    if (t.folded.ends_with('s') && t.end < text.size() && text[t.end] == '\'') t.folded += '\'';
     words.push_back({std::move(t.folded), t.begin, t.end, t.capitalised, shouted});
   }
   return words;
@@ -986,6 +988,11 @@ size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& word
     --j;
   }
   if (j == k) return k;
+  // Listed modifiers before the free ones: "Former harbour master".
+  while (j > 0 && k - j < kMaxRoleWords && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
+         InList(kRoleModifiers, words[j - 1].folded) && !blocked(words[j - 1].begin)) {
+    --j;
+  }
   if (j == 0) return sentence_start ? j : k;
   const bool punctuation = !AllSpaces(Between(text, words[j - 1].end, words[j].begin));
   // After an organisation's name: "Coastguard area commander Ruth Anstey".
@@ -1118,13 +1125,32 @@ std::vector<std::string> RoleBefore(std::string_view before, std::string_view af
   if (k == 0 || !IsOwner(words[k - 1])) return {};
   size_t open = k - 1;
   while (open > 0 && IsOwner(words[open - 1]) && k - open < kMaxRoleWords) --open;
-  while (open > 0 && words[open - 1].capitalised && IsPossessive(words[open].folded)) --open;
+  // "The Corvane Examinations Authority's chief executive": the owner's
+  // whole name.
+  if (IsPossessive(words[open].folded)) {
+    while (open > 0 && words[open - 1].capitalised && k - open < kMaxRoleWords &&
+           AllSpaces(Between(before, words[open - 1].end, words[open].begin))) {
+      --open;
+    }
+    if (open > 0 && InList(kOwnerWords, words[open - 1].folded)) --open;
+  }
   // A name that ends the sentence closes the apposition whatever opened
   // it ("according to Corrant's chief executive, Alun Petrie.").
   const bool ends = after.empty() || after[0] == '.';
+  // A clause or a phrase opens the description: "understands that the
+  // driver, Gareth Ashbury, has", "spotted by a dog walker, Tomasz
+  // Wiercinski,". Not after an opening participle's object ("Speaking to
+  // the mayor, Bob Jones, who lives nearby, said little"): there the name
+  // is the clause's subject.
+  const auto opener = [&](const PhraseWord& w) {
+    static constexpr std::string_view kOpeners[] = {"after", "and",  "because", "before", "but", "by",  "that",
+                                                    "when",  "while", "said",    "says",   "of",  "for", "with"};
+    return std::find(std::begin(kOpeners), std::end(kOpeners), w.folded) != std::end(kOpeners);
+  };
+  const bool participle = !words.empty() && words[0].folded.ends_with("ing") && words[0].capitalised;
   const bool opens = open == 0 || ends ||
                      !AllSpaces(Between(before, words[open - 1].end, words[open].begin)) ||
-                     words[open - 1].folded == "said" || words[open - 1].folded == "says";
+                     (opener(words[open - 1]) && !(participle && sentence_start));
   const bool closed =
       after.empty() || after[0] == ',' || after[0] == '.' || after[0] == ';' || after[0] == ')';
   return opens && closed ? phrases : std::vector<std::string>{};
@@ -1365,6 +1391,16 @@ bool TitleOnly(std::string_view value) {
   return !named_kind;
 }
 
+// Bytes of a person's mention that are a role written before the name and
+// tagged with it ("Rigger Callum Dorsey", "Student Saoirse Delany"): role
+// words up to a head, with two name words or more after them; 0 when none.
+size_t TitleInName(std::string_view text, const std::vector<WordToken>& words) {
+  size_t i = 0;
+  while (i < words.size() && words[i].capitalised && IsRoleWord(words[i].folded)) ++i;
+  if (i == 0 || !IsRoleHead(words[i - 1].folded) || words.size() - i < 2) return 0;
+  return words[i].begin <= text.size() ? words[i].begin : 0;
+}
+
 // Words written before a name as part of how it is addressed: "Dr",
 // "Sgt.", "Sir", "Cllr" (lexicons/honorifics.txt and a few more), and a
 // capitalised title ("Professor").
@@ -1484,7 +1520,11 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       const Span sentence = SentenceOf(a, m.span.start, view.cp_length());
       const size_t from = std::max(sentence.start, m.span.start > kRoleReach ? m.span.start - kRoleReach : 0);
       const size_t to = std::min(sentence.end, m.span.end + kRoleReach);
-      const std::string before = view.Slice(from, m.span.start);
+      // "Rigger Callum Dorsey" tagged as one name: the title's words are
+      // read before the name.
+      const size_t title_bytes = TitleInName(m.text, name);
+      const size_t name_start = m.span.start + CountCodePoints(std::string_view(m.text).substr(0, title_bytes));
+      const std::string before = view.Slice(from, name_start);
       const std::string after = view.Slice(m.span.end, to);
       // A word inside another entity's mention is a name or someone
       // else's description; the same entity's description is this role.
