@@ -191,13 +191,16 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
 // part of a name, nor "member" and "owner", which mostly come with a word
 // this code cannot read ("family member", "dog owner").
 // lexicons/person_nouns.txt, tag role_head.
-// More heads, read by this file only: lexicons/role_heads.txt.
+// More heads, read by this file only: lexicons/role_words.txt.
 constexpr const auto& kRoleHeads = lexicon::kPersonNounsRoleHead;
 // Words a role phrase may have before its head ("former", "chief",
 // "finance"). A closed list: a lower-case word before a title is as often a
 // verb ("praised mayor Jones") as a modifier.
 // lexicons/role_modifiers.txt, tag role.
 constexpr const auto& kRoleModifiers = lexicon::kRoleModifiersRole;
+bool IsRoleModifier(std::string_view w) {
+  return InList(kRoleModifiers, w) || InList(lexicon::kRoleWordsModifier, w);
+}
 // Modifiers that say nothing about which role it is: dropped.
 constexpr const auto& kIdleModifiers = lexicon::kRoleModifiersIdle;
 // Modifiers of rank: a deputy mayor is not the mayor.
@@ -223,19 +226,19 @@ std::string_view LastPart(std::string_view w) {
 
 bool IsRoleHead(std::string_view w) {
   const std::string_view last = LastPart(w);
-  return InList(kRoleHeads, w) || InList(kRoleHeads, last) || InList(lexicon::kRoleHeads, w) ||
-         InList(lexicon::kRoleHeads, last);
+  return InList(kRoleHeads, w) || InList(kRoleHeads, last) || InList(lexicon::kRoleWordsHead, w) ||
+         InList(lexicon::kRoleWordsHead, last);
 }
 
 bool IsExclusiveHead(std::string_view head) {
-  return InList(kExclusiveHeads, head) || InList(lexicon::kRoleHeadsExclusive, head);
+  return InList(kExclusiveHeads, head) || InList(lexicon::kRoleWordsExclusive, head);
 }
 
 bool IsRoleWord(std::string_view w) {
-  if (IsRoleHead(w) || InList(kRoleModifiers, w)) return true;
+  if (IsRoleHead(w) || IsRoleModifier(w)) return true;
   // "ex-mayor", "vice-president": a modifier joined to a role word.
   const size_t dash = w.find('-');
-  return dash != std::string_view::npos && InList(kRoleModifiers, w.substr(0, dash)) &&
+  return dash != std::string_view::npos && IsRoleModifier(w.substr(0, dash)) &&
          IsRoleWord(w.substr(dash + 1));
 }
 
@@ -303,7 +306,7 @@ std::vector<std::string> NormalRoleWords(std::string_view phrase) {
       out.push_back("vice-" + std::string(spelt.empty() ? office : spelt));
       continue;
     }
-    if (dash != std::string::npos && InList(kRoleModifiers, std::string_view(w).substr(0, dash)) &&
+    if (dash != std::string::npos && IsRoleModifier(std::string_view(w).substr(0, dash)) &&
         w.compare(0, dash, "co") != 0) {
       add(std::string_view(w).substr(0, dash));  // "ex-mayor" -> former mayor
       add(std::string_view(w).substr(dash + 1));
@@ -452,7 +455,8 @@ RoleVerdict JudgeRoles(std::string_view a, std::string_view b) {
   // An acting, interim or caretaker post is held beside one's own
   // ("Deputy Mayor X will serve as interim mayor").
   const auto stands_in = [](const std::vector<std::string>& core) {
-    return !core.empty() && InList(lexicon::kRoleModifiersStandIn, core.front());
+    return !core.empty() && (InList(lexicon::kRoleModifiersStandIn, core.front()) ||
+                             InList(lexicon::kRoleWordsStandIn, core.front()));
   };
   if (!former_a && !former_b && stands_in(core_a) != stands_in(core_b)) return {ValueRelation::kCompatible};
   if (former_a != former_b) {
@@ -940,8 +944,8 @@ bool IsOwner(const PhraseWord& w) {
 // Verbs a role phrase may run into when the writer leaves out a comma
 // ("Bob Jones, a retired teacher added").
 bool EndsNounPhrase(const PhraseWord& w) {
-  return !w.capitalised && (IsStopWord(w.folded) || w.folded.ends_with("ed") ||
-                            w.folded == "says" || w.folded == "adds" || w.folded == "writes");
+  return !w.capitalised && (IsStopWord(w.folded) || w.folded.ends_with("ed") || w.folded == "says" ||
+                            w.folded == "adds" || w.folded == "writes" || lexicon::In(lexicon::kPrepositions, w.folded));
 }
 
 // "its fourth manager": which one in a line, not which post. ("First" is
@@ -990,7 +994,7 @@ size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& word
   if (j == k) return k;
   // Listed modifiers before the free ones: "Former harbour master".
   while (j > 0 && k - j < kMaxRoleWords && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
-         InList(kRoleModifiers, words[j - 1].folded) && !blocked(words[j - 1].begin)) {
+         IsRoleModifier(words[j - 1].folded) && !blocked(words[j - 1].begin)) {
     --j;
   }
   if (j == 0) return sentence_start ? j : k;
@@ -1194,15 +1198,22 @@ size_t RoleRunAfter(std::string_view text, const std::vector<PhraseWord>& words,
 // right after the name; `complete` says it runs to the end of the sentence.
 std::vector<std::string> RoleAfter(std::string_view after, bool complete) {
   const std::vector<PhraseWord> words = Words(after);
-  if (words.empty() || !IsCommaGap(after.substr(0, words[0].begin))) return {};
-  size_t i = 0;
+  if (words.empty()) return {};
   const auto gap_after = [&](size_t w) {
     return w + 1 < words.size() ? Between(after, words[w].end, words[w + 1].begin) : after.substr(words[w].end);
   };
-  // An age: "Bob Jones, 54, a retired teacher".
   constexpr size_t kMaxAgeDigits = 3;
-  if (words[0].folded.size() <= kMaxAgeDigits &&
-      std::all_of(words[0].folded.begin(), words[0].folded.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  const bool number = words[0].folded.size() <= kMaxAgeDigits &&
+                      std::all_of(words[0].folded.begin(), words[0].folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+  size_t i = 0;
+  // An age: "Bob Jones, 54, a retired teacher", "Margaret Hale (67), a
+  // retired geography teacher".
+  const std::string_view opening = after.substr(0, words[0].begin);
+  if (number && (opening == " (" || opening == "(") && Between(gap_after(0), 0, 3) == "), ") {
+    i = 1;
+  } else if (!IsCommaGap(opening)) {
+    return {};
+  } else if (number) {
     if (!IsCommaGap(gap_after(0))) return {};
     i = 1;
   }
@@ -1232,13 +1243,16 @@ std::vector<std::string> RoleAfter(std::string_view after, bool complete) {
   size_t end = RoleRunAfter(after, words, i, start > 0);
   if (end == start) return {};
   phrases.emplace_back(Between(after, words[start].begin, words[end - 1].end));
-  // "the chairman and chief executive of Calder Peak": a second role.
+  // "the chairman and chief executive of Calder Peak", "the film's lead
+  // producer and also chief executive of Larkspur": a second role.
   if (end + 1 < words.size() && words[end].folded == "and" && AllSpaces(gap_after(end - 1)) &&
       AllSpaces(gap_after(end))) {
-    const size_t second = RoleRunAfter(after, words, end + 1, true);
-    if (second > end + 1) {
-      phrases.emplace_back(Between(after, words[end + 1].begin, words[second - 1].end));
-      start = end + 1;
+    size_t from = end + 1;
+    if (words[from].folded == "also" && from + 1 < words.size() && AllSpaces(gap_after(from))) ++from;
+    const size_t second = RoleRunAfter(after, words, from, true);
+    if (second > from) {
+      phrases.emplace_back(Between(after, words[from].begin, words[second - 1].end));
+      start = from;
       end = second;
     }
   }
@@ -1383,10 +1397,10 @@ std::vector<FoundRole> RoleClause(std::string_view after, bool complete) {
 // "Leah's mother, Ruth Danvers" and "her partner Shannon" say how two
 // people are related, and "Kestrin Pharma, the US partner" is a business.
 // A named kind of partner ("managing partner") is a post
-// (lexicons/role_heads.txt, tag kin).
+// (lexicons/role_words.txt, tag kin).
 bool TitleOnly(std::string_view value) {
   const std::vector<WordToken> words = Tokenize(value);
-  if (words.empty() || !InList(lexicon::kRoleHeadsKin, LastPart(words.back().folded))) return false;
+  if (words.empty() || !InList(lexicon::kRoleWordsKin, LastPart(words.back().folded))) return false;
   const bool named_kind = IsExclusiveHead(words.back().folded) && value.find(' ') != std::string_view::npos;
   return !named_kind;
 }
