@@ -16,6 +16,8 @@
 #include <utility>
 
 #include "core/lexicon.h"
+#include "extract/date_tokens.h"
+#include "extract/dates.h"
 #include "stories/figures.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
@@ -186,12 +188,12 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
 // ---- roles --------------------------------------------------------------------
 
 // Head nouns of roles: offices, titles and occupations a report gives a
-// named person. Family relations ("her husband") and descriptions ("the
-// star", "the victim") are not roles; neither are royal titles, which are
-// part of a name, nor "member" and "owner", which mostly come with a word
-// this code cannot read ("family member", "dog owner").
-// lexicons/person_nouns.txt, tag role_head.
-// More heads, read by this file only: lexicons/role_words.txt.
+// named person. Descriptions ("the star", "the victim") are not roles;
+// neither are royal titles, which are part of a name, nor family relations
+// ("her husband"), but for a family noun written as a title (TitleOnly).
+// lexicons/person_nouns.txt, tag role_head, and more read by this file
+// only (occupations, "member", "owner", "boss", family nouns):
+// lexicons/role_words.txt, tag head.
 constexpr const auto& kRoleHeads = lexicon::kPersonNounsRoleHead;
 // Words a role phrase may have before its head ("former", "chief",
 // "finance"). A closed list: a lower-case word before a title is as often a
@@ -254,9 +256,10 @@ std::vector<PhraseWord> Words(std::string_view text) {
   std::vector<PhraseWord> words;
   for (WordToken& t : Tokenize(text)) {
     const std::string_view surface = text.substr(t.begin, t.end - t.begin);
-    const bool shouted = surface.size() > 1 && std::none_of(surface.begin(), surface.end(), [](char c) {
-                           return c >= 'a' && c <= 'z';
-                         }) && std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const bool shouted = surface.size() > 1 && std::none_of(surface.begin(), surface.end(), lower) &&
+                         std::any_of(surface.begin(), surface.end(), upper);
     if (!words.empty() && t.begin == words.back().end + 1 && text[words.back().end] == '-') {
       words.back().folded += '-' + t.folded;
       words.back().end = t.end;
@@ -755,24 +758,16 @@ bool ToldOwnOutlet(std::string_view sentence, const Article& article) {
   return false;
 }
 
-// Days since 1970-01-01 of a "YYYY-MM-DD" day, or -1.
-long DayNumber(std::string_view day) {
-  if (day.size() < 10 || day[4] != '-' || day[7] != '-') return -1;
-  const int y0 = std::atoi(std::string(day.substr(0, 4)).c_str());
-  const int m = std::atoi(std::string(day.substr(5, 2)).c_str());
-  const int d = std::atoi(std::string(day.substr(8, 2)).c_str());
-  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
-  const int y = y0 - (m <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<long>(era) * 146097 + doe - 719468;
+// Days since 1970-01-01 of a "YYYY-MM-DD" day, or -1 when it is no day.
+int64_t DayNumber(std::string_view day) {
+  if (day.size() < 10) return -1;
+  const DateAnchor d = ParseAnchor(day);
+  return d.day == 0 ? -1 : date_internal::DaysFromCivil(d.year, d.month, d.day);
 }
 
 // Outlets printed within this many days of each other report one news
 // cycle; a follow-up weeks later reports new statements.
-constexpr long kOneCycleDays = 2;
+constexpr int64_t kOneCycleDays = 2;
 
 // Joins, in `statement` (each quote group's statement), the statements an
 // organisation made in one news cycle when two outlets each publish it on
@@ -822,9 +817,9 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
         const std::string& ma = *a->second.media.begin();
         const std::string& mb = *b->second.media.begin();
         if (!written(ma) || !written(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
-        const long da = DayNumber(members[a->first]->article.published);
-        const long db = DayNumber(members[b->first]->article.published);
-        if (da < 0 || db < 0 || std::labs(da - db) > kOneCycleDays) continue;
+        const int64_t da = DayNumber(members[a->first]->article.published);
+        const int64_t db = DayNumber(members[b->first]->article.published);
+        if (da < 0 || db < 0 || std::max(da, db) - std::min(da, db) > kOneCycleDays) continue;
         const size_t to = find(*a->second.roots.begin());
         for (const auto* seen : {&a->second, &b->second}) {
           for (size_t root : seen->roots) {
@@ -932,6 +927,10 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
 constexpr size_t kRoleReach = 100;
 
 
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // ", " (a comma and spaces).
 bool IsCommaGap(std::string_view s) {
   return s.size() >= 2 && s[0] == ',' && AllSpaces(s.substr(1));
@@ -944,8 +943,9 @@ bool IsOwner(const PhraseWord& w) {
 // Verbs a role phrase may run into when the writer leaves out a comma
 // ("Bob Jones, a retired teacher added").
 bool EndsNounPhrase(const PhraseWord& w) {
-  return !w.capitalised && (IsStopWord(w.folded) || w.folded.ends_with("ed") || w.folded == "says" ||
-                            w.folded == "adds" || w.folded == "writes" || lexicon::In(lexicon::kPrepositions, w.folded));
+  return !w.capitalised &&
+         (IsStopWord(w.folded) || w.folded.ends_with("ed") || w.folded == "says" || w.folded == "adds" ||
+          w.folded == "writes" || lexicon::In(lexicon::kPrepositions, w.folded));
 }
 
 // "its fourth manager": which one in a line, not which post. ("First" is
@@ -1203,8 +1203,7 @@ std::vector<std::string> RoleAfter(std::string_view after, bool complete) {
     return w + 1 < words.size() ? Between(after, words[w].end, words[w + 1].begin) : after.substr(words[w].end);
   };
   constexpr size_t kMaxAgeDigits = 3;
-  const bool number = words[0].folded.size() <= kMaxAgeDigits &&
-                      std::all_of(words[0].folded.begin(), words[0].folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool number = words[0].folded.size() <= kMaxAgeDigits && AllDigits(words[0].folded);
   size_t i = 0;
   // An age: "Bob Jones, 54, a retired teacher", "Margaret Hale (67), a
   // retired geography teacher".
@@ -1289,7 +1288,9 @@ struct FoundRole {
 // "will serve as interim mayor".
 std::vector<FoundRole> Predicate(std::string_view after, const std::vector<PhraseWord>& words, size_t v,
                                  bool complete) {
-  const auto spaced = [&](size_t w) { return w > 0 && w < words.size() && AllSpaces(Between(after, words[w - 1].end, words[w].begin)); };
+  const auto spaced = [&](size_t w) {
+    return w > 0 && w < words.size() && AllSpaces(Between(after, words[w - 1].end, words[w].begin));
+  };
   const auto rest_from = [&](size_t w) { return ", " + std::string(after.substr(words[w].begin)); };
   bool also = false;
   const auto take_also = [&] {
@@ -1384,7 +1385,7 @@ std::vector<FoundRole> RoleClause(std::string_view after, bool complete) {
   if (!out.empty() || !IsCommaGap(opening)) return out;
   // An aside first: ", 54, who ...", ", the returning officer, who ...",
   // ", who led the rescue, is ...".
-  const bool age = std::all_of(words[0].folded.begin(), words[0].folded.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool age = AllDigits(words[0].folded);
   const bool aside = age || words[0].folded == "who" || InList(kOwnerWords, words[0].folded);
   if (!aside || seg_end >= words.size() || !IsCommaGap(Between(after, words[seg_end - 1].end, words[seg_end].begin))) {
     return out;
