@@ -1074,9 +1074,10 @@ std::vector<std::string> RoleBefore(std::string_view before, std::string_view af
       !blocked(words[end - 2].begin)) {
     --end;
   }
-  // "director of highways, Sunita Vaughan": the head before a complement;
-  // "Mayor of Skelmor Cllr Hugh Delacourt": a place's name after "of" is
-  // whose post it is, left out.
+  // "director of highways, Sunita Vaughan": the head before a complement.
+  // "Mayor of Skelmor Cllr Hugh Delacourt", "a spokeswoman for the company,
+  // Hannah Leithbridge,": a place or a body after "of" or "for" is whose
+  // post it is, left out.
   size_t head_end = end;
   size_t phrase_end = end;
   if (!IsRoleHead(words[end - 1].folded)) {
@@ -1087,10 +1088,21 @@ std::vector<std::string> RoleBefore(std::string_view before, std::string_view af
           !AllSpaces(Between(before, words[opener - 1].end, words[opener].begin))) {
         break;
       }
+      const auto spaced = [&] {
+        for (size_t w = opener + 1; w < end; ++w) {
+          if (!AllSpaces(Between(before, words[w - 1].end, words[w].begin))) return false;
+        }
+        return true;
+      };
+      // A name ("Skelmor"), or an owner and what it owns ("the company").
+      const bool named = n == 1 && words[end - 1].capitalised && AllSpaces(gap);
+      const bool body = InList(kOwnerWords, words[opener + 1].folded) && IsCommaGap(gap) &&
+                        std::all_of(words.begin() + static_cast<std::ptrdiff_t>(opener + 2),
+                                    words.begin() + static_cast<std::ptrdiff_t>(end),
+                                    [](const PhraseWord& w) { return !IsStopWord(w.folded); });
       if (ComplementEnd(before, words, opener) == end) {
         head_end = opener;
-      } else if (n == 1 && words[opener].folded == "of" && words[end - 1].capitalised && AllSpaces(gap) &&
-                 AllSpaces(Between(before, words[opener].end, words[end - 1].begin))) {
+      } else if ((named || body) && words[opener].folded != "in" && spaced()) {
         head_end = phrase_end = opener;
       }
       break;
