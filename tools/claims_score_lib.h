@@ -165,14 +165,19 @@ inline std::string RoleForm(std::string s) {
 
 // A system text value stands for a gold one when equal, or when it is the
 // gold role without its complement or qualifier: "professor" for
-// "professor of cardiology", "fire chief" for "district fire chief" (a
-// wider form the narrower statement implies).
+// "professor of cardiology", "senior admissions tutor" for "senior
+// admissions tutor for medicine", "partner" for "partner at harlow benn",
+// "fire chief" for "district fire chief" (a wider form the narrower
+// statement implies).
 inline bool SameText(const std::string& system, const std::string& gold) {
   if (system == gold) return true;
   const std::string s = RoleForm(system), g = RoleForm(gold);
   if (s == g) return true;
   if (s.empty() || s.size() >= g.size()) return false;
-  return g.rfind(s + " of ", 0) == 0 || g.ends_with(" " + s);
+  for (const char* opener : {" of ", " for ", " in ", " at "}) {
+    if (g.rfind(s + opener, 0) == 0) return true;
+  }
+  return g.ends_with(" " + s);
 }
 
 inline bool SameValue(const Value& a, const Value& b) {

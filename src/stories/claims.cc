@@ -6,14 +6,18 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 #include <utility>
 
 #include "core/lexicon.h"
+#include "extract/date_tokens.h"
+#include "extract/dates.h"
 #include "stories/figures.h"
 #include "stories/story_view.h"
 #include "stories/text_features.h"
@@ -65,7 +69,8 @@ std::vector<std::string> BackingArticles(const Claim& claim, const ClaimValue& v
 // exactly when it is a conflict, and values that can all be true ("founder",
 // "chief executive") are never shown as one.
 std::vector<Claim> SplitClaim(const Claim& claim, const std::vector<std::vector<size_t>>& scopes,
-                              const std::unordered_map<std::string, std::string>& source_of) {
+                              const std::unordered_map<std::string, std::string>& source_of,
+                              const std::function<ValueRelation(const ClaimValue&, const ClaimValue&)>& relate) {
   const std::vector<ClaimValue>& values = claim.values;
   std::vector<size_t> parent(values.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
@@ -76,8 +81,7 @@ std::vector<Claim> SplitClaim(const Claim& claim, const std::vector<std::vector<
   for (const std::vector<size_t>& scope : scopes) {
     for (size_t i = 0; i < scope.size(); ++i) {
       for (size_t j = i + 1; j < scope.size(); ++j) {
-        if (CompareValues(claim.attribute, values[scope[i]].value, values[scope[j]].value) ==
-            ValueRelation::kConflict) {
+        if (relate(values[scope[i]], values[scope[j]]) == ValueRelation::kConflict) {
           parent[find(scope[j])] = find(scope[i]);
         }
       }
@@ -184,17 +188,21 @@ ValueRelation CompareMedia(std::string_view a, std::string_view b) {
 // ---- roles --------------------------------------------------------------------
 
 // Head nouns of roles: offices, titles and occupations a report gives a
-// named person. Family relations ("her husband") and descriptions ("the
-// star", "the victim") are not roles; neither are royal titles, which are
-// part of a name, nor "member" and "owner", which mostly come with a word
-// this code cannot read ("family member", "dog owner").
-// lexicons/person_nouns.txt, tag role_head.
+// named person. Descriptions ("the star", "the victim") are not roles;
+// neither are royal titles, which are part of a name, nor family relations
+// ("her husband"), but for a family noun written as a title (TitleOnly).
+// lexicons/person_nouns.txt, tag role_head, and more read by this file
+// only (occupations, "member", "owner", "boss", family nouns):
+// lexicons/role_words.txt, tag head.
 constexpr const auto& kRoleHeads = lexicon::kPersonNounsRoleHead;
 // Words a role phrase may have before its head ("former", "chief",
 // "finance"). A closed list: a lower-case word before a title is as often a
 // verb ("praised mayor Jones") as a modifier.
 // lexicons/role_modifiers.txt, tag role.
 constexpr const auto& kRoleModifiers = lexicon::kRoleModifiersRole;
+bool IsRoleModifier(std::string_view w) {
+  return InList(kRoleModifiers, w) || InList(lexicon::kRoleWordsModifier, w);
+}
 // Modifiers that say nothing about which role it is: dropped.
 constexpr const auto& kIdleModifiers = lexicon::kRoleModifiersIdle;
 // Modifiers of rank: a deputy mayor is not the mayor.
@@ -219,14 +227,20 @@ std::string_view LastPart(std::string_view w) {
 }
 
 bool IsRoleHead(std::string_view w) {
-  return InList(kRoleHeads, w) || InList(kRoleHeads, LastPart(w));
+  const std::string_view last = LastPart(w);
+  return InList(kRoleHeads, w) || InList(kRoleHeads, last) || InList(lexicon::kRoleWordsHead, w) ||
+         InList(lexicon::kRoleWordsHead, last);
+}
+
+bool IsExclusiveHead(std::string_view head) {
+  return InList(kExclusiveHeads, head) || InList(lexicon::kRoleWordsExclusive, head);
 }
 
 bool IsRoleWord(std::string_view w) {
-  if (IsRoleHead(w) || InList(kRoleModifiers, w)) return true;
+  if (IsRoleHead(w) || IsRoleModifier(w)) return true;
   // "ex-mayor", "vice-president": a modifier joined to a role word.
   const size_t dash = w.find('-');
-  return dash != std::string_view::npos && InList(kRoleModifiers, w.substr(0, dash)) &&
+  return dash != std::string_view::npos && IsRoleModifier(w.substr(0, dash)) &&
          IsRoleWord(w.substr(dash + 1));
 }
 
@@ -235,28 +249,43 @@ struct PhraseWord {
   std::string folded;
   size_t begin = 0, end = 0;  // bytes into the phrase
   bool capitalised = false;
+  bool shouted = false;  // two letters or more, all capitals ("BRAVE keeper Dana Whitlock")
 };
 
 std::vector<PhraseWord> Words(std::string_view text) {
   std::vector<PhraseWord> words;
   for (WordToken& t : Tokenize(text)) {
+    const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const bool shouted = surface.size() > 1 && std::none_of(surface.begin(), surface.end(), lower) &&
+                         std::any_of(surface.begin(), surface.end(), upper);
     if (!words.empty() && t.begin == words.back().end + 1 && text[words.back().end] == '-') {
       words.back().folded += '-' + t.folded;
       words.back().end = t.end;
       continue;
     }
-    words.push_back({std::move(t.folded), t.begin, t.end, t.capitalised});
+    // "the claimants' solicitor": a plural's possessive apostrophe.
+    if (t.folded.ends_with('s') && t.end < text.size() && text[t.end] == '\'') t.folded += '\'';
+    words.push_back({std::move(t.folded), t.begin, t.end, t.capitalised, shouted});
   }
   return words;
 }
+
+// Words that open a role's complement: "director of highways", "tutor for
+// medicine", "lecturer in geography".
+bool OpensComplement(std::string_view w) { return w == "of" || w == "for" || w == "in"; }
 
 // Role words in normal form: owners dropped, compounds of modifiers split,
 // spellings unified (see NormaliseRole).
 std::vector<std::string> NormalRoleWords(std::string_view phrase) {
   std::vector<std::string> in;
   for (PhraseWord& w : Words(phrase)) in.push_back(std::move(w.folded));
+  // Owners before the head ("the company's"), not in a complement ("chair
+  // of the tenants' association").
   size_t first = 0;
   for (size_t i = 0; i < in.size(); ++i) {
+    if (i > 0 && OpensComplement(in[i]) && IsRoleHead(in[i - 1])) break;
     if (InList(kOwnerWords, in[i]) || IsPossessive(in[i])) first = i + 1;
   }
   std::vector<std::string> out;
@@ -272,7 +301,15 @@ std::vector<std::string> NormalRoleWords(std::string_view phrase) {
   for (size_t i = first; i < in.size(); ++i) {
     const std::string& w = in[i];
     const size_t dash = w.find('-');
-    if (dash != std::string::npos && InList(kRoleModifiers, std::string_view(w).substr(0, dash)) &&
+    // "vice-chancellor", written with a space or without: one word, as
+    // "vice-president" and "vice-chair" ("vice-chairman").
+    if ((w == "vice" && i + 1 < in.size()) || w.starts_with("vice-")) {
+      const std::string_view office = w == "vice" ? std::string_view(in[++i]) : std::string_view(w).substr(5);
+      const std::string_view spelt = lexicon::Find(lexicon::kRoleSpellings, office);
+      out.push_back("vice-" + std::string(spelt.empty() ? office : spelt));
+      continue;
+    }
+    if (dash != std::string::npos && IsRoleModifier(std::string_view(w).substr(0, dash)) &&
         w.compare(0, dash, "co") != 0) {
       add(std::string_view(w).substr(0, dash));  // "ex-mayor" -> former mayor
       add(std::string_view(w).substr(dash + 1));
@@ -288,40 +325,113 @@ std::vector<std::string> NormalRoleWords(std::string_view phrase) {
   return out;
 }
 
-// True when `needle` occurs in `hay` as a run of words; `extra` gets the
-// other words of `hay`.
-bool ContainsRun(const std::vector<std::string>& hay, const std::vector<std::string>& needle,
-                 std::vector<std::string>* extra) {
+// True when `needle`'s words occur in `hay` in order (not necessarily
+// next to each other: "director of public health" in "deputy director of
+// public health" once complements come first); `extra` gets the other
+// words of `hay`.
+bool ContainsInOrder(const std::vector<std::string>& hay, const std::vector<std::string>& needle,
+                     std::vector<std::string>* extra) {
   if (needle.empty() || needle.size() > hay.size()) return false;
-  for (size_t at = 0; at + needle.size() <= hay.size(); ++at) {
-    if (!std::equal(needle.begin(), needle.end(), hay.begin() + at)) continue;
-    extra->assign(hay.begin(), hay.begin() + at);
-    extra->insert(extra->end(), hay.begin() + at + needle.size(), hay.end());
-    return true;
+  extra->clear();
+  size_t n = 0;
+  for (const std::string& w : hay) {
+    if (n < needle.size() && w == needle[n]) {
+      ++n;
+    } else {
+      extra->push_back(w);
+    }
   }
-  return false;
+  return n == needle.size();
 }
 
+// A role's words in the order they are compared: the complement's words
+// first, then the words up to the head ("director of public health" ->
+// public health director), so that "highways director" and "director of
+// highways" are one post; `head` gets the head's index in the result.
+std::vector<std::string> ComparedRoleWords(const std::vector<std::string>& words, size_t* head) {
+  size_t end = words.size();
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (OpensComplement(words[i]) && IsRoleHead(words[i - 1])) {
+      end = i;
+      break;
+    }
+  }
+  std::vector<std::string> out;
+  for (size_t i = end + 1; i < words.size(); ++i) {
+    if (words[i] != "the" && words[i] != "of" && words[i] != "and") out.push_back(words[i]);
+  }
+  const size_t complement = out.size();
+  out.insert(out.end(), words.begin(), words.begin() + static_cast<std::ptrdiff_t>(end));
+  // The head: the last head noun before the complement ("director" of
+  // "director general", "executive" of "chief executive").
+  *head = out.empty() ? 0 : out.size() - 1;
+  for (size_t i = out.size(); i-- > complement;) {
+    if (IsRoleHead(out[i])) {
+      *head = i;
+      break;
+    }
+  }
+  return out;
+}
+
+// A compound head whose first word makes another office of the head noun:
+// a prime minister is no minister of a department.
+std::string HeadOf(const std::vector<std::string>& w, size_t head) {
+  if (head >= w.size()) return "";
+  if (head > 0 && lexicon::In(lexicon::kCompoundHeads, w[head - 1] + " " + w[head])) {
+    return w[head - 1] + " " + w[head];
+  }
+  return std::string(LastPart(w[head]));
+}
+
+// The kind of role of which one person holds one at a time, or "": "plant
+// manager" and "human resources director" are both staff posts, "chair" and
+// "secretary" officers of a body (lexicons/role_kinds.txt).
+std::string RoleKind(const std::vector<std::string>& w, size_t head) {
+  if (head >= w.size()) return "";
+  const std::string_view kind = lexicon::Find(lexicon::kRoleKinds, LastPart(w[head]));
+  // A bare "director" or "head" may be a board seat or a title cut short:
+  // only a post named by more words ("plant manager", "chief executive")
+  // says which.
+  if (kind == "staff" && w.size() < 2) return "";
+  return std::string(kind);
+}
+
+// How two roles stand, and whether the verdict rests on their kind alone
+// (two different roles of one kind: see RoleKind), which holds only while
+// the story gives the person no second post of that kind.
+struct RoleVerdict {
+  ValueRelation relation = ValueRelation::kCompatible;
+  std::string by_kind;  // the kind whose posts conflict, or ""
+};
+
 // Compares two current (or two former) roles.
-ValueRelation CompareRoleCores(const std::vector<std::string>& a, const std::vector<std::string>& b,
-                               bool former) {
-  if (a == b) return ValueRelation::kSame;
+RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
+                             bool former) {
+  if (a_words == b_words) return {ValueRelation::kSame};
+  size_t head_a = 0, head_b = 0;
+  const std::vector<std::string> a = ComparedRoleWords(a_words, &head_a);
+  const std::vector<std::string> b = ComparedRoleWords(b_words, &head_b);
+  if (a == b) return {ValueRelation::kSame};
   std::vector<std::string> extra;
-  const auto ranked = [&extra] {
-    return std::any_of(extra.begin(), extra.end(),
-                       [](const std::string& w) { return InList(kRankModifiers, w); });
+  const auto ranked = [](const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(), [](const std::string& w) { return InList(kRankModifiers, w); });
   };
-  if (ContainsRun(a, b, &extra))
-    return ranked() ? ValueRelation::kConflict : ValueRelation::kNarrower;
-  if (ContainsRun(b, a, &extra)) return ranked() ? ValueRelation::kConflict : ValueRelation::kWider;
+  if (ContainsInOrder(a, b, &extra)) return {ranked(extra) ? ValueRelation::kConflict : ValueRelation::kNarrower};
+  if (ContainsInOrder(b, a, &extra)) return {ranked(extra) ? ValueRelation::kConflict : ValueRelation::kWider};
   // Someone can have been finance director and marketing director in turn.
-  if (former || a.empty() || b.empty()) return ValueRelation::kCompatible;
-  if (a.back() == b.back() && InList(kExclusiveHeads, LastPart(a.back()))) {
-    return ValueRelation::kConflict;
+  if (former || a.empty() || b.empty()) return {ValueRelation::kCompatible};
+  const std::string head = HeadOf(a, head_a);
+  if (head == HeadOf(b, head_b)) {
+    if (IsExclusiveHead(head)) return {ValueRelation::kConflict};
+    // "deputy leader" / "council leader": the deputy is not the leader.
+    if (ranked(a) != ranked(b)) return {ValueRelation::kConflict};
   }
   // "chief executive" / "chief financial officer": one chief post each.
-  if (a.front() == "chief" && b.front() == "chief") return ValueRelation::kConflict;
-  return ValueRelation::kCompatible;
+  if (a_words.front() == "chief" && b_words.front() == "chief") return {ValueRelation::kConflict};
+  const std::string kind = RoleKind(a, head_a);
+  if (!kind.empty() && kind == RoleKind(b, head_b)) return {ValueRelation::kConflict, kind};
+  return {ValueRelation::kCompatible};
 }
 
 // The words of a normalised role with "former" taken out; `former` says
@@ -339,31 +449,34 @@ std::vector<std::string> RoleCore(std::string_view role, bool* former) {
   return words;
 }
 
-ValueRelation CompareRoles(std::string_view a, std::string_view b) {
-  if (a == b) return ValueRelation::kSame;
+RoleVerdict JudgeRoles(std::string_view a, std::string_view b) {
+  if (a == b) return {ValueRelation::kSame};
   bool former_a = false;
   bool former_b = false;
   const std::vector<std::string> core_a = RoleCore(a, &former_a);
   const std::vector<std::string> core_b = RoleCore(b, &former_b);
-  // An acting or interim post is held beside one's own ("Deputy Mayor X
-  // will serve as interim mayor").
+  // An acting, interim or caretaker post is held beside one's own
+  // ("Deputy Mayor X will serve as interim mayor").
   const auto stands_in = [](const std::vector<std::string>& core) {
-    return !core.empty() && (core.front() == "acting" || core.front() == "interim");
+    return !core.empty() && (InList(lexicon::kRoleModifiersStandIn, core.front()) ||
+                             InList(lexicon::kRoleWordsStandIn, core.front()));
   };
-  if (!former_a && !former_b && stands_in(core_a) != stands_in(core_b)) return ValueRelation::kCompatible;
+  if (!former_a && !former_b && stands_in(core_a) != stands_in(core_b)) return {ValueRelation::kCompatible};
   if (former_a != former_b) {
     // "former mayor" / "mayor": is the person still mayor? The outlets
     // differ. "former teacher" / "mayor", "former deputy mayor" / "mayor"
     // and "former director" / "finance director" can be a career.
-    return core_a == core_b ? ValueRelation::kConflict : ValueRelation::kCompatible;
+    return {core_a == core_b ? ValueRelation::kConflict : ValueRelation::kCompatible};
   }
   // "chief executive" / "managing director": two names of the one post at
   // an organisation's head (lexicons/top_posts.txt).
   if (!former_a && lexicon::In(lexicon::kTopPosts, a) && lexicon::In(lexicon::kTopPosts, b)) {
-    return ValueRelation::kConflict;
+    return {ValueRelation::kConflict};
   }
   return CompareRoleCores(core_a, core_b, former_a);
 }
+
+ValueRelation CompareRoles(std::string_view a, std::string_view b) { return JudgeRoles(a, b).relation; }
 
 // Builds one claim per (subject, subject name, attribute), each value once.
 // A value belongs to one or more scopes: the things its values must agree
@@ -405,13 +518,20 @@ class ClaimTable {
   }
 
   // Moves the claims into the story; `keep` decides which make it.
+  // `relate(claim, a, b)`, when given, judges two values of a claim in
+  // place of CompareValues (roles: with what the story says of the person).
+  using Relate = std::function<ValueRelation(const Claim&, const ClaimValue&, const ClaimValue&)>;
   template <typename Keep>
-  void Flush(const std::unordered_map<std::string, std::string>& source_of, Keep keep) {
+  void Flush(const std::unordered_map<std::string, std::string>& source_of, Keep keep, const Relate& relate = nullptr) {
     for (size_t i = 0; i < claims_.size(); ++i) {
       std::vector<std::vector<size_t>> scopes;
       for (const auto& [scope, values] : scopes_[i])
         scopes.emplace_back(values.begin(), values.end());
-      for (Claim& part : SplitClaim(claims_[i], scopes, source_of)) {
+      const Claim& claim = claims_[i];
+      const auto pair = [&](const ClaimValue& a, const ClaimValue& b) {
+        return relate ? relate(claim, a, b) : CompareValues(claim.attribute, a.value, b.value);
+      };
+      for (Claim& part : SplitClaim(claims_[i], scopes, source_of, pair)) {
         if (keep(part)) story_.claims.push_back(std::move(part));
       }
     }
@@ -598,10 +718,126 @@ std::string Listener(const std::string& folded) {
   return out;
 }
 
+std::string_view Between(std::string_view text, size_t from, size_t to) {
+  return from <= to && to <= text.size() ? text.substr(from, to - from) : std::string_view();
+}
+
+bool AllSpaces(std::string_view s) {
+  return !s.empty() && s.find_first_not_of(' ') == std::string_view::npos;
+}
+
+// True when `sentence` says words were told to the article's own outlet
+// ("told the Rampart", "told Stackdrop", "told Clinical Management Today"):
+// an interview with it, though no list names the outlet (the quotation
+// finder knows "told the Post" by lexicons/news_outlet_words.txt). The
+// outlet is named by the article's outlet or id; most of the capitalised
+// words after "told" (and an optional "the") must be among its words.
+bool ToldOwnOutlet(std::string_view sentence, const Article& article) {
+  constexpr size_t kMinOutletWord = 3;
+  constexpr size_t kMaxListenerWords = 4;
+  std::set<std::string> own;
+  for (const std::string_view text : {std::string_view(article.outlet), std::string_view(article.id)}) {
+    for (const WordToken& t : Tokenize(text)) {
+      if (t.folded.size() >= kMinOutletWord) own.insert(t.folded);
+    }
+  }
+  if (own.empty()) return false;
+  const std::vector<WordToken> words = Tokenize(sentence);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].folded != "told") continue;
+    size_t k = i + 1;
+    if (words[k].folded == "the" && k + 1 < words.size()) ++k;
+    size_t listener = 0, known = 0;
+    for (; k < words.size() && listener < kMaxListenerWords && words[k].capitalised; ++k) {
+      if (k > i + 1 && !AllSpaces(sentence.substr(words[k - 1].end, words[k].begin - words[k - 1].end))) break;
+      ++listener;
+      known += own.contains(words[k].folded) ? 1 : 0;
+    }
+    return listener > 0 && 2 * known > listener;
+  }
+  return false;
+}
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" day, or -1 when it is no day.
+int64_t DayNumber(std::string_view day) {
+  if (day.size() < 10) return -1;
+  const DateAnchor d = ParseAnchor(day);
+  return d.day == 0 ? -1 : date_internal::DaysFromCivil(d.year, d.month, d.day);
+}
+
+// Outlets printed within this many days of each other report one news
+// cycle; a follow-up weeks later reports new statements.
+constexpr int64_t kOneCycleDays = 2;
+
+// Joins, in `statement` (each quote group's statement), the statements an
+// organisation made in one news cycle when two outlets each publish it on
+// one written or posted medium only, and the two media cannot
+// both be true of one statement: "Northvale Water said in a statement" and
+// "Northvale Water posted on X", each outlet quoting other words of it,
+// disagree about where the company spoke. Spoken occasions (an interview,
+// a speech) are each their own statement.
+void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
+                            const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
+                            std::vector<size_t>& statement) {
+  struct Seen {
+    std::set<std::string> media;
+    std::set<size_t> roots;
+  };
+  // Organisations only: a body speaks through its statements and its
+  // accounts, while a person's post and a statement through lawyers the
+  // same day are as often two statements ("In a statement issued through
+  // his lawyers, he said he was deeply sorry" / "he posted on Instagram: I
+  // let my team down").
+  std::set<std::string> bodies;
+  for (const BriefEntity& e : story.entities) {
+    if (e.type == "ORG") bodies.insert(e.id);
+  }
+  std::map<std::string, std::map<size_t, Seen>> by_speaker;  // speaker -> article -> media
+  for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
+    const std::string& speaker = story.quotes[g].speaker;
+    if (!bodies.contains(speaker)) continue;
+    for (const QuoteRef& r : groups[g]) {
+      const Quote& q = members[r.article]->quotes[r.quote];
+      if (q.medium.empty()) continue;
+      Seen& seen = by_speaker[speaker][r.article];
+      seen.media.insert(q.medium);
+      seen.roots.insert(statement[g]);
+    }
+  }
+  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || InList(kDocuments, m); };
+  std::map<size_t, size_t> join;  // root -> joined root
+  const auto find = [&join](size_t x) {
+    while (join.count(x) && join[x] != x) x = join[x];
+    return x;
+  };
+  for (const auto& [speaker, articles] : by_speaker) {
+    for (auto a = articles.begin(); a != articles.end(); ++a) {
+      for (auto b = std::next(a); b != articles.end(); ++b) {
+        if (a->second.media.size() != 1 || b->second.media.size() != 1) continue;
+        const std::string& ma = *a->second.media.begin();
+        const std::string& mb = *b->second.media.begin();
+        if (!written(ma) || !written(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
+        const int64_t da = DayNumber(members[a->first]->article.published);
+        const int64_t db = DayNumber(members[b->first]->article.published);
+        if (da < 0 || db < 0 || std::max(da, db) - std::min(da, db) > kOneCycleDays) continue;
+        const size_t to = find(*a->second.roots.begin());
+        for (const auto* seen : {&a->second, &b->second}) {
+          for (size_t root : seen->roots) {
+            const size_t from = find(root);
+            if (from != to) join[from] = to;
+          }
+        }
+      }
+    }
+  }
+  for (size_t& root : statement) root = find(root);
+}
+
 void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
                   const std::vector<std::vector<QuoteRef>>& groups, const Story& story,
                   ClaimTable& table) {
-  const std::vector<size_t> statement = Statements(members, groups);
+  std::vector<size_t> statement = Statements(members, groups);
+  JoinOneCycleStatements(members, groups, story, statement);
   // The day each outlet says a statement was made on, and the earliest
   // publication day among the outlets quoting it: a statement dated after
   // another outlet had already printed those words is a second one (a post
@@ -632,12 +868,15 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
     for (const QuoteRef& r : groups[g]) {
       const AnnotatedArticle& a = *members[r.article];
       const Quote& q = a.quotes[r.quote];
-      if (q.medium.empty()) continue;
       const std::string evidence = TextView(a).SentenceAt(q.span.start);
+      const std::string medium = !q.medium.empty()            ? q.medium
+                                 : ToldOwnOutlet(evidence, a.article) ? "interview"
+                                                                      : "";
+      if (medium.empty()) continue;
       // "In her statement she said": a statement named before, perhaps
       // the post another outlet names; compared with nothing.
       const std::string folded = FoldCase(evidence);
-      const bool named_before = q.medium == "statement" &&
+      const bool named_before = medium == "statement" &&
                                 (folded.find("her statement") != std::string::npos ||
                                  folded.find("his statement") != std::string::npos ||
                                  folded.find("its statement") != std::string::npos ||
@@ -650,7 +889,7 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       if (!named_before && !said_on.empty() && said_on > first_printed[root] && said_on <= a.article.published) {
         scope += "|" + said_on;
       }
-      entries.push_back({scope, bq.speaker, subject_name, q.medium, a.article.id, evidence, root, Listener(folded)});
+      entries.push_back({scope, bq.speaker, subject_name, medium, a.article.id, evidence, root, Listener(folded)});
     }
   }
   // Words told to two different listeners ("told Metro Wire", "told the
@@ -687,12 +926,9 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
 // former deputy chief operating officer, " with room to spare.
 constexpr size_t kRoleReach = 100;
 
-std::string_view Between(std::string_view text, size_t from, size_t to) {
-  return from <= to && to <= text.size() ? text.substr(from, to - from) : std::string_view();
-}
 
-bool AllSpaces(std::string_view s) {
-  return !s.empty() && s.find_first_not_of(' ') == std::string_view::npos;
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // ", " (a comma and spaces).
@@ -707,8 +943,17 @@ bool IsOwner(const PhraseWord& w) {
 // Verbs a role phrase may run into when the writer leaves out a comma
 // ("Bob Jones, a retired teacher added").
 bool EndsNounPhrase(const PhraseWord& w) {
-  return !w.capitalised && (IsStopWord(w.folded) || w.folded.ends_with("ed") ||
-                            w.folded == "says" || w.folded == "adds" || w.folded == "writes");
+  return !w.capitalised &&
+         (IsStopWord(w.folded) || w.folded.ends_with("ed") || w.folded == "says" || w.folded == "adds" ||
+          w.folded == "writes" || lexicon::In(lexicon::kPrepositions, w.folded));
+}
+
+// "its fourth manager": which one in a line, not which post. ("First" is
+// kept: a first minister, first officer or first secretary is a post.)
+bool IsOrdinal(std::string_view w) {
+  static constexpr std::string_view kOrdinals[] = {"second", "third", "fourth", "fifth",    "sixth",
+                                                   "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
+  return std::find(std::begin(kOrdinals), std::end(kOrdinals), w) != std::end(kOrdinals);
 }
 
 // A word that may name which post it is in a role phrase, though no list
@@ -716,12 +961,16 @@ bool EndsNounPhrase(const PhraseWord& w) {
 // director"): a lower-case word (capitalised only at the sentence's start)
 // that is no function word, number, verb form or possessive.
 bool FreeModifier(const PhraseWord& w, bool sentence_initial) {
-  if (w.capitalised && !sentence_initial) return false;
+  // A tabloid's shouted epithet ("BRAVE keeper") says how, not which post.
+  if ((w.capitalised && !sentence_initial) || w.shouted) return false;
   if (w.folded.empty() || IsStopWord(w.folded) || IsPossessive(w.folded)) return false;
-  if (!std::all_of(w.folded.begin(), w.folded.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; })) {
-    return false;
+  // Letters, and digits only after a hyphen ("under-21 manager").
+  const size_t dash = w.folded.find('-');
+  for (size_t i = 0; i < w.folded.size(); ++i) {
+    const char c = w.folded[i];
+    if (!((c >= 'a' && c <= 'z') || c == '-' || (c >= '0' && c <= '9' && dash < i))) return false;
   }
-  return !w.folded.ends_with("ed") && !w.folded.ends_with("ing") && !w.folded.ends_with("ly");
+  return !w.folded.ends_with("ed") && !w.folded.ends_with("ing") && !w.folded.ends_with("ly") && !IsOrdinal(w.folded);
 }
 
 // Most words read before a role's listed words.
@@ -743,9 +992,16 @@ size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& word
     --j;
   }
   if (j == k) return k;
+  // Listed modifiers before the free ones: "Former harbour master".
+  while (j > 0 && k - j < kMaxRoleWords && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
+         IsRoleModifier(words[j - 1].folded) && !blocked(words[j - 1].begin)) {
+    --j;
+  }
   if (j == 0) return sentence_start ? j : k;
   const bool punctuation = !AllSpaces(Between(text, words[j - 1].end, words[j].begin));
-  return punctuation || IsOwner(words[j - 1]) ? j : k;
+  // After an organisation's name: "Coastguard area commander Ruth Anstey".
+  const bool name = words[j - 1].capitalised && !IsStopWord(words[j - 1].folded);
+  return punctuation || name || IsOwner(words[j - 1]) ? j : k;
 }
 
 // Where a run of role words ending at words[end - 1] begins, or `end` when
@@ -764,15 +1020,50 @@ size_t RoleRunBefore(std::string_view text, const std::vector<PhraseWord>& words
   return IsRoleHead(words[end - 1].folded) && k < end ? k : end;
 }
 
-// The role right before a name: "former mayor Bob Jones", "the company's
-// chief executive Ann Smith", and "the firm's finance director, Ann Smith,"
-// when the name closes an apposition. `before` ends where the name begins;
-// `after` follows the name.
+// Most words of a role's complement ("director of public health").
+constexpr size_t kMaxComplementWords = 3;
+
+// A word of a role's complement: a lower-case word that is no function
+// word, number or possessive ("highways", "marketing", "grid operations").
+// A determiner or a name there means an organisation ("chief executive of
+// Marlstone Stadium Ltd", "chair of the tenants' association"): whose post
+// it is, not which, and left out.
+bool ComplementWord(const PhraseWord& w) {
+  if (w.capitalised || w.folded.empty() || IsStopWord(w.folded) || IsPossessive(w.folded)) return false;
+  // "councillor for eight years": a time, not a field.
+  if (lexicon::In(lexicon::kTimeWords, w.folded) || lexicon::In(lexicon::kNumberWords, w.folded)) return false;
+  return std::all_of(w.folded.begin(), w.folded.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+// Where the complement opening at words[at] ("of", "for", "in" right after
+// a head) ends, or `at` when there is none: lower-case words up to the end
+// of the phrase (punctuation, the text's end, "and", or a verb).
+size_t ComplementEnd(std::string_view text, const std::vector<PhraseWord>& words, size_t at) {
+  if (at >= words.size() || !OpensComplement(words[at].folded)) return at;
+  size_t j = at + 1;
+  while (j < words.size() && j - at - 1 < kMaxComplementWords &&
+         AllSpaces(Between(text, words[j - 1].end, words[j].begin)) && ComplementWord(words[j])) {
+    ++j;
+  }
+  if (j == at + 1) return at;
+  if (j < words.size() && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
+      words[j].folded != "and" && !EndsNounPhrase(words[j])) {
+    return at;  // "director of operations Ltd": the words run on
+  }
+  return j;
+}
+
+// The roles right before a name: "former mayor Bob Jones", "the company's
+// chief executive Ann Smith", "Chief inspector of rail accidents Helena
+// Marrish", "Founder and chief executive Alun Petrie", and "the firm's
+// finance director, Ann Smith," when the name closes an apposition.
+// `before` ends where the name begins; `after` follows the name. `title`
+// says the roles are a title with no owner right before the name.
 template <typename Blocked>
-std::string RoleBefore(std::string_view before, std::string_view after, bool sentence_start,
-                       const std::unordered_set<std::string>& names, Blocked blocked) {
+std::vector<std::string> RoleBefore(std::string_view before, std::string_view after, bool sentence_start,
+                                    const std::unordered_set<std::string>& names, Blocked blocked, bool* title) {
   const std::vector<PhraseWord> words = Words(before);
-  if (words.empty()) return "";
+  if (words.empty()) return {};
   const std::string_view gap = before.substr(words.back().end);
   size_t end = words.size();
   // "vice-chancellor Professor Helena Strachan": a capitalised title
@@ -783,44 +1074,158 @@ std::string RoleBefore(std::string_view before, std::string_view after, bool sen
       !blocked(words[end - 2].begin)) {
     --end;
   }
-  const size_t run = RoleRunBefore(before, words, end, blocked);
-  if (run == end) return "";
-  const size_t k = ExtendRoleLeft(before, words, run, sentence_start, names, blocked);
-  const std::string phrase(Between(before, words[k].begin, words[end - 1].end));
-  if (AllSpaces(gap)) return phrase;
-  if (!IsCommaGap(gap)) return "";
+  // "director of highways, Sunita Vaughan": the head before a complement.
+  // "Mayor of Skelmor Cllr Hugh Delacourt", "a spokeswoman for the company,
+  // Hannah Leithbridge,": a place or a body after "of" or "for" is whose
+  // post it is, left out.
+  size_t head_end = end;
+  size_t phrase_end = end;
+  if (!IsRoleHead(words[end - 1].folded)) {
+    for (size_t n = 1; n <= kMaxComplementWords && n + 1 < end; ++n) {
+      const size_t opener = end - 1 - n;
+      if (!OpensComplement(words[opener].folded)) continue;
+      if (!IsRoleHead(words[opener - 1].folded) ||
+          !AllSpaces(Between(before, words[opener - 1].end, words[opener].begin))) {
+        break;
+      }
+      const auto spaced = [&] {
+        for (size_t w = opener + 1; w < end; ++w) {
+          if (!AllSpaces(Between(before, words[w - 1].end, words[w].begin))) return false;
+        }
+        return true;
+      };
+      // A name ("Skelmor"), or an owner and what it owns ("the company").
+      const bool named = n == 1 && words[end - 1].capitalised && AllSpaces(gap);
+      const bool body = InList(kOwnerWords, words[opener + 1].folded) && IsCommaGap(gap) &&
+                        std::all_of(words.begin() + static_cast<std::ptrdiff_t>(opener + 2),
+                                    words.begin() + static_cast<std::ptrdiff_t>(end),
+                                    [](const PhraseWord& w) { return !IsStopWord(w.folded); });
+      if (ComplementEnd(before, words, opener) == end) {
+        head_end = opener;
+      } else if ((named || body) && words[opener].folded != "in" && spaced()) {
+        head_end = phrase_end = opener;
+      }
+      break;
+    }
+  }
+  const size_t run = RoleRunBefore(before, words, head_end, blocked);
+  if (run == head_end) return {};
+  size_t k = ExtendRoleLeft(before, words, run, sentence_start, names, blocked);
+  // "managing director of promoter Brightline Live": a complement right
+  // before a name may be the name's own description; it is the title's
+  // only when the phrase opens the sentence or follows an owner ("Chief
+  // inspector of rail accidents Helena Marrish").
+  if (head_end < end && AllSpaces(gap) && !(k == 0 && sentence_start) && !(k > 0 && IsOwner(words[k - 1]))) {
+    return {};
+  }
+  std::vector<std::string> phrases = {std::string(Between(before, words[k].begin, words[phrase_end - 1].end))};
+  // "Finance director and deputy chief executive Owen Carradine": two
+  // roles joined by "and".
+  if (k >= 2 && words[k - 1].folded == "and" && AllSpaces(Between(before, words[k - 2].end, words[k - 1].begin)) &&
+      AllSpaces(Between(before, words[k - 1].end, words[k].begin))) {
+    const size_t run2 = RoleRunBefore(before, words, k - 1, blocked);
+    if (run2 < k - 1) {
+      const size_t k2 = ExtendRoleLeft(before, words, run2, sentence_start, names, blocked);
+      phrases.insert(phrases.begin(), std::string(Between(before, words[k2].begin, words[k - 2].end)));
+      k = k2;
+    }
+  }
+  if (AllSpaces(gap)) {
+    *title = k == 0 || !IsOwner(words[k - 1]);
+    return phrases;
+  }
+  if (!IsCommaGap(gap)) return {};
   // "the mayor, Bob Jones, said": the description opens the sentence or
   // a clause and has a determiner or owner; the name closes the apposition.
   // ("Speaking to the mayor, Bob Jones said" is not one.)
-  if (k == 0 || !IsOwner(words[k - 1])) return "";
+  if (k == 0 || !IsOwner(words[k - 1])) return {};
   size_t open = k - 1;
   while (open > 0 && IsOwner(words[open - 1]) && k - open < kMaxRoleWords) --open;
-  while (open > 0 && words[open - 1].capitalised && IsPossessive(words[open].folded)) --open;
-  const bool opens = open == 0 ||
+  // "The Corvane Examinations Authority's chief executive": the owner's
+  // whole name.
+  if (IsPossessive(words[open].folded)) {
+    while (open > 0 && words[open - 1].capitalised && k - open < kMaxRoleWords &&
+           AllSpaces(Between(before, words[open - 1].end, words[open].begin))) {
+      --open;
+    }
+    if (open > 0 && InList(kOwnerWords, words[open - 1].folded)) --open;
+  }
+  // A name that ends the sentence closes the apposition whatever opened
+  // it ("according to Corrant's chief executive, Alun Petrie.").
+  const bool ends = after.empty() || after[0] == '.';
+  // A clause or a phrase opens the description: "understands that the
+  // driver, Gareth Ashbury, has", "spotted by a dog walker, Tomasz
+  // Wiercinski,". Not after an opening participle's object ("Speaking to
+  // the mayor, Bob Jones, who lives nearby, said little"): there the name
+  // is the clause's subject.
+  const auto opener = [&](const PhraseWord& w) {
+    static constexpr std::string_view kOpeners[] = {"after", "and",  "because", "before", "but", "by",  "that",
+                                                    "when",  "while", "said",    "says",   "of",  "for", "with"};
+    return std::find(std::begin(kOpeners), std::end(kOpeners), w.folded) != std::end(kOpeners);
+  };
+  const bool participle = !words.empty() && words[0].folded.ends_with("ing") && words[0].capitalised;
+  const bool opens = open == 0 || ends ||
                      !AllSpaces(Between(before, words[open - 1].end, words[open].begin)) ||
-                     words[open - 1].folded == "said" || words[open - 1].folded == "says";
+                     (opener(words[open - 1]) && !(participle && sentence_start));
   const bool closed =
       after.empty() || after[0] == ',' || after[0] == '.' || after[0] == ';' || after[0] == ')';
-  return opens && closed ? phrase : "";
+  return opens && closed ? phrases : std::vector<std::string>{};
 }
 
-// The role in an apposition after a name: "Ann Smith, the firm's finance
-// director, said", "Bob Jones, 54, a retired teacher". `after` starts
+// A role phrase read forward from words[i] (after the owners): free
+// modifiers no list holds when `free` (after an owner, an age or a name:
+// "the coastguard's duty controller"), the role words, and a complement.
+// Returns the word index past the phrase, or `i` when there is none;
+// `head_end` gets the index past the head.
+size_t RoleRunAfter(std::string_view text, const std::vector<PhraseWord>& words, size_t i, bool free) {
+  const size_t start = i;
+  // Role words, and (when `free`) up to kMaxFreeModifiers other words
+  // among them: "senior admissions tutor", "duty controller".
+  size_t free_words = 0;
+  size_t head_end = start;  // past the last head read
+  while (i < words.size() && i - start < kMaxRoleWords &&
+         (i == start || AllSpaces(Between(text, words[i - 1].end, words[i].begin)))) {
+    if (IsRoleWord(words[i].folded)) {
+      if (IsRoleHead(words[i].folded)) head_end = i + 1;
+    } else if (free && free_words < kMaxFreeModifiers && FreeModifier(words[i], false)) {
+      ++free_words;
+    } else {
+      break;
+    }
+    ++i;
+  }
+  // The head is the last role word ("chief executive", not "chief"); free
+  // words after it are no part of the phrase.
+  if (head_end == start || (i > head_end && IsRoleWord(words[head_end].folded))) return start;
+  i = head_end;
+  if (i < words.size() && AllSpaces(Between(text, words[i - 1].end, words[i].begin))) {
+    i = std::max(i, ComplementEnd(text, words, i));
+  }
+  return i;
+}
+
+// The roles in an apposition after a name: "Ann Smith, the firm's finance
+// director, said", "Bob Jones, 54, a retired teacher", "Dr Marr, the
+// infirmary's medical director and deputy chief executive,". `after` starts
 // right after the name; `complete` says it runs to the end of the sentence.
-std::string RoleAfter(std::string_view after, bool complete) {
+std::vector<std::string> RoleAfter(std::string_view after, bool complete) {
   const std::vector<PhraseWord> words = Words(after);
-  if (words.empty() || !IsCommaGap(after.substr(0, words[0].begin))) return "";
-  size_t i = 0;
+  if (words.empty()) return {};
   const auto gap_after = [&](size_t w) {
-    return w + 1 < words.size() ? Between(after, words[w].end, words[w + 1].begin)
-                                : after.substr(words[w].end);
+    return w + 1 < words.size() ? Between(after, words[w].end, words[w + 1].begin) : after.substr(words[w].end);
   };
-  // An age: "Bob Jones, 54, a retired teacher".
   constexpr size_t kMaxAgeDigits = 3;
-  if (words[0].folded.size() <= kMaxAgeDigits &&
-      std::all_of(words[0].folded.begin(), words[0].folded.end(),
-                  [](char c) { return c >= '0' && c <= '9'; })) {
-    if (!IsCommaGap(gap_after(0))) return "";
+  const bool number = words[0].folded.size() <= kMaxAgeDigits && AllDigits(words[0].folded);
+  size_t i = 0;
+  // An age: "Bob Jones, 54, a retired teacher", "Margaret Hale (67), a
+  // retired geography teacher".
+  const std::string_view opening = after.substr(0, words[0].begin);
+  if (number && (opening == " (" || opening == "(") && Between(gap_after(0), 0, 3) == "), ") {
+    i = 1;
+  } else if (!IsCommaGap(opening)) {
+    return {};
+  } else if (number) {
+    if (!IsCommaGap(gap_after(0))) return {};
     i = 1;
   }
   // Determiners and owners: "the", "his", "the company's", "Acme Bank's".
@@ -841,64 +1246,312 @@ std::string RoleAfter(std::string_view after, bool complete) {
     const bool age = words[i].folded.ends_with("-year-old");
     const bool name = words[i].capitalised && !IsStopWord(words[i].folded) && !IsRoleWord(words[i].folded);
     if (!age && !name) break;
-    if (i + 1 >= words.size() || !AllSpaces(Between(after, words[i].end, words[i + 1].begin))) return "";
+    if (i + 1 >= words.size() || !AllSpaces(Between(after, words[i].end, words[i + 1].begin))) return {};
     ++i;
   }
-  const size_t start = i;
-  // "the coastguard's duty controller": words no list holds, after an
-  // owner, an age or a name.
-  if (start > 0) {
-    size_t j = i;
-    while (j < words.size() && j - i < kMaxFreeModifiers && !IsRoleWord(words[j].folded) &&
-           FreeModifier(words[j], false) && (j == i || AllSpaces(Between(after, words[j - 1].end, words[j].begin)))) {
-      ++j;
-    }
-    if (j > i && j < words.size() && IsRoleWord(words[j].folded) &&
-        AllSpaces(Between(after, words[j - 1].end, words[j].begin))) {
-      i = j;
+  std::vector<std::string> phrases;
+  size_t start = i;
+  size_t end = RoleRunAfter(after, words, i, start > 0);
+  if (end == start) return {};
+  phrases.emplace_back(Between(after, words[start].begin, words[end - 1].end));
+  // "the chairman and chief executive of Calder Peak", "the film's lead
+  // producer and also chief executive of Larkspur": a second role.
+  if (end + 1 < words.size() && words[end].folded == "and" && AllSpaces(gap_after(end - 1)) &&
+      AllSpaces(gap_after(end))) {
+    size_t from = end + 1;
+    if (words[from].folded == "also" && from + 1 < words.size() && AllSpaces(gap_after(from))) ++from;
+    const size_t second = RoleRunAfter(after, words, from, true);
+    if (second > from) {
+      phrases.emplace_back(Between(after, words[from].begin, words[second - 1].end));
+      start = from;
+      end = second;
     }
   }
-  while (i < words.size() && i - start < kMaxRoleWords && IsRoleWord(words[i].folded) &&
-         (i == start || AllSpaces(Between(after, words[i - 1].end, words[i].begin)))) {
-    ++i;
-  }
-  // The head is the last role word ("chief executive", not "chief").
-  if (i == start || !IsRoleHead(words[i - 1].folded)) return "";
-  const std::string_view gap = gap_after(i - 1);
-  if (i < words.size()) {
+  const std::string_view gap = gap_after(end - 1);
+  if (end < words.size()) {
     // "Ann Smith, chief executive Bob Jones": the title is Bob Jones's.
-    if (AllSpaces(gap) && !EndsNounPhrase(words[i])) return "";
+    if (AllSpaces(gap) && !EndsNounPhrase(words[end])) return {};
   } else if (!complete && gap.empty()) {
-    return "";  // cut off by kRoleReach in the middle of a phrase
+    return {};  // cut off by kRoleReach in the middle of a phrase
   }
-  return std::string(Between(after, words[start].begin, words[i - 1].end));
+  return phrases;
 }
 
-// Roles written right beside a person's name (see RoleBefore, RoleAfter).
-void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
-                const Story& story, ClaimTable& table) {
+// How a role read in a clause about a person stands in time.
+enum class RoleTime {
+  kNow,      // compared with the other outlets' roles
+  kBeside,   // a second post ("who is also a town councillor", "who chairs
+             // the planning committee"): a fact, but no rival to the others
+  kEarlier,  // held before or left ("joined Merrin as a cashier", "stepped
+             // down as mayor"): a fact of its own time, compared with nothing
+};
+
+struct FoundRole {
+  std::string phrase;
+  RoleTime time = RoleTime::kNow;
+  bool title = false;  // a title right before the name, no owner before it ("Partner Ayla Kessel")
+};
+
+// The roles a predicate starting at words[v] gives its subject: "is (also)
+// the council's chief executive", "has also been acting chief executive",
+// "was also its exams officer", "is both head of science and exams
+// officer", "(also) chairs the planning committee", "stepped down as mayor
+// of Brackenford", "joined the company as operations manager in 2015",
+// "will serve as interim mayor".
+std::vector<FoundRole> Predicate(std::string_view after, const std::vector<PhraseWord>& words, size_t v,
+                                 bool complete) {
+  const auto spaced = [&](size_t w) {
+    return w > 0 && w < words.size() && AllSpaces(Between(after, words[w - 1].end, words[w].begin));
+  };
+  const auto rest_from = [&](size_t w) { return ", " + std::string(after.substr(words[w].begin)); };
+  bool also = false;
+  const auto take_also = [&] {
+    while (v < words.size() && (words[v].folded == "also" || words[v].folded == "now")) {
+      also = also || words[v].folded == "also";
+      ++v;
+      if (v < words.size() && !spaced(v)) v = words.size();
+    }
+  };
+  take_also();
+  if (v >= words.size()) return {};
+  const std::string& verb = words[v].folded;
+  size_t copula_end = v;
+  RoleTime time = RoleTime::kNow;
+  // "becomes interim mayor", "remains honorary president", "was named
+  // caretaker manager": a role taken up or kept is held now.
+  const auto appointed = [&](size_t w) {
+    return w < words.size() && spaced(w) &&
+           (words[w].folded == "named" || words[w].folded == "appointed" || words[w].folded == "made");
+  };
+  if (verb == "becomes" || verb == "remains") {
+    copula_end = v + 1;
+  } else if ((verb == "is" || verb == "was") && appointed(v + 1)) {
+    copula_end = v + 2;
+  } else if (verb == "has" && v + 1 < words.size() && words[v + 1].folded == "been" && appointed(v + 2)) {
+    copula_end = v + 3;
+  } else if (verb == "is") {
+    copula_end = v + 1;
+  } else if (verb == "was") {
+    copula_end = v + 1;
+    time = RoleTime::kEarlier;
+  } else if (verb == "has" && v + 1 < words.size() && words[v + 1].folded == "been") {
+    copula_end = v + 2;
+  } else if (verb == "has" && v + 2 < words.size() && words[v + 1].folded == "also" && words[v + 2].folded == "been") {
+    copula_end = v + 3;
+    also = true;
+  }
+  std::vector<FoundRole> out;
+  if (copula_end > v) {
+    v = copula_end;
+    if (v >= words.size() || !spaced(v)) return {};
+    take_also();
+    if (v < words.size() && words[v].folded == "both" && spaced(v + 1)) ++v;
+    if (v >= words.size() || !spaced(v)) return {};
+    if (also) time = RoleTime::kBeside;
+    for (std::string& p : RoleAfter(rest_from(v), complete)) out.push_back({std::move(p), time});
+    return out;
+  }
+  // "who also chairs the planning committee", "who founded the group"
+  // (lexicons/role_verbs.txt).
+  // The object is a body ("leads the campaign group", "chairs its
+  // board"), not a person ("leads Tom Harrold by 200 votes").
+  if (const std::string_view role = lexicon::Find(lexicon::kRoleVerbs, verb);
+      !role.empty() && v + 1 < words.size() && spaced(v + 1) &&
+      (InList(kOwnerWords, words[v + 1].folded) || IsPossessive(words[v + 1].folded))) {
+    out.push_back({std::string(role), RoleTime::kBeside});
+    return out;
+  }
+  // A verb and "as" within a few words, in one clause: the verb says when
+  // (lexicons/role_as_verbs.txt).
+  const std::string_view when = lexicon::Find(lexicon::kRoleAsVerbs, verb);
+  if (when.empty()) return {};
+  constexpr size_t kMaxVerbWords = 6;
+  size_t as = v + 1;
+  while (as < words.size() && as - v <= kMaxVerbWords && words[as].folded != "as" && spaced(as)) ++as;
+  if (as + 1 >= words.size() || words[as].folded != "as" || !spaced(as) || !spaced(as + 1)) return {};
+  time = when == "earlier" ? RoleTime::kEarlier : RoleTime::kNow;
+  for (std::string& p : RoleAfter(rest_from(as + 1), complete)) out.push_back({std::move(p), time});
+  return out;
+}
+
+// The roles a clause about the person right after the name gives them:
+// "Maureen Gatt, the returning officer, who is also the city council's
+// chief executive", "whose chair, Neema Otieno, is also a city councillor",
+// "Fenella Croy, who led the rescue, is the network's area coordinator",
+// "Quaile stepped down as mayor". The predicate follows the name, or one
+// aside between commas (an age, an apposition, a "who" clause).
+std::vector<FoundRole> RoleClause(std::string_view after, bool complete) {
+  const std::vector<PhraseWord> words = Words(after);
+  if (words.empty()) return {};
+  const std::string_view opening = after.substr(0, words[0].begin);
+  if (!AllSpaces(opening) && !IsCommaGap(opening)) return {};
+  // The first segment: the words up to the next comma (or other
+  // punctuation, which ends the search).
+  size_t seg_end = 1;
+  while (seg_end < words.size() && AllSpaces(Between(after, words[seg_end - 1].end, words[seg_end].begin))) ++seg_end;
+  const auto predicate_at = [&](size_t w) {
+    if (w < words.size() && words[w].folded == "who") ++w;
+    return w < words.size() ? Predicate(after, words, w, complete) : std::vector<FoundRole>{};
+  };
+  std::vector<FoundRole> out = predicate_at(0);
+  if (!out.empty() || !IsCommaGap(opening)) return out;
+  // An aside first: ", 54, who ...", ", the returning officer, who ...",
+  // ", who led the rescue, is ...".
+  const bool age = AllDigits(words[0].folded);
+  const bool aside = age || words[0].folded == "who" || InList(kOwnerWords, words[0].folded);
+  if (!aside || seg_end >= words.size() || !IsCommaGap(Between(after, words[seg_end - 1].end, words[seg_end].begin))) {
+    return out;
+  }
+  return predicate_at(seg_end);
+}
+
+// A family noun, or a bare "partner", is a role only as a title right
+// before the name ("Grandmother Pauline Shotter", "Partner Ayla Kessel");
+// "Leah's mother, Ruth Danvers" and "her partner Shannon" say how two
+// people are related, and "Kestrin Pharma, the US partner" is a business.
+// A named kind of partner ("managing partner") is a post
+// (lexicons/role_words.txt, tag kin).
+bool TitleOnly(std::string_view value) {
+  const std::vector<WordToken> words = Tokenize(value);
+  if (words.empty() || !InList(lexicon::kRoleWordsKin, LastPart(words.back().folded))) return false;
+  const bool named_kind = IsExclusiveHead(words.back().folded) && value.find(' ') != std::string_view::npos;
+  return !named_kind;
+}
+
+// Bytes of a person's mention that are a role written before the name and
+// tagged with it ("Rigger Callum Dorsey", "Student Saoirse Delany"): role
+// words up to a head, with two name words or more after them; 0 when none.
+size_t TitleInName(std::string_view text, const std::vector<WordToken>& words) {
+  size_t i = 0;
+  while (i < words.size() && words[i].capitalised && IsRoleWord(words[i].folded)) ++i;
+  if (i == 0 || !IsRoleHead(words[i - 1].folded) || words.size() - i < 2) return 0;
+  return words[i].begin <= text.size() ? words[i].begin : 0;
+}
+
+// Words written before a name as part of how it is addressed: "Dr",
+// "Sgt.", "Sir", "Cllr" (lexicons/honorifics.txt and a few more), and a
+// capitalised title ("Professor").
+bool TitleWord(const PhraseWord& w) {
+  if (!w.capitalised) return false;
+  static constexpr std::string_view kMore[] = {"cllr", "dame", "lady", "lord", "rev", "sir"};
+  std::string folded = w.folded;
+  if (folded.ends_with('.')) folded.pop_back();
+  return lexicon::In(lexicon::kHonorifics, folded) || IsRoleHead(folded) ||
+         std::find(std::begin(kMore), std::end(kMore), folded) != std::end(kMore);
+}
+
+// `before` (the text up to a name) without the titles right before the
+// name: "the vice-chancellor, Professor " -> "the vice-chancellor, ".
+std::string_view WithoutTitles(std::string_view before) {
+  const std::vector<PhraseWord> words = Words(before);
+  size_t n = words.size();
+  while (n > 0 && TitleWord(words[n - 1])) {
+    const std::string_view gap = n < words.size() ? Between(before, words[n - 1].end, words[n].begin)
+                                                  : before.substr(words[n - 1].end);
+    if (!AllSpaces(gap) && gap != ". ") break;
+    --n;
+  }
+  return n == words.size() ? before : before.substr(0, n == 0 ? 0 : words[n].begin);
+}
+
+// One role an article gives a person.
+struct RoleSeen {
+  size_t entity = 0;  // into story.entities
+  std::string value;  // NormaliseRole
+  size_t article = 0;
+  std::string evidence;
+  RoleTime time = RoleTime::kNow;
+};
+
+// What the story says about the roles of each person, beyond two values:
+// the pairs one article gives together (held at once: "deputy mayor" and
+// "interim mayor"), and the kinds of post some article gives two of.
+struct RoleContext {
+  using Pairs = std::map<std::string, std::set<std::pair<std::string, std::string>>>;  // entity id -> value pairs
+  Pairs in_sentence;  // given together in one sentence ("medical director and deputy chief executive")
+  Pairs in_article;   // given together in one article
+  std::map<std::string, std::set<std::string>> several;  // entity id -> kinds of role some article gives two of
+  std::unordered_map<std::string, std::string> published;  // article id -> day
+
+  // `a` and `b` of one person's role claim, judged with what the story
+  // says. Two roles one sentence gives are held at once (unless one is the
+  // other's former post); two roles of one kind (RoleKind) are too when one
+  // article gives both, or when some article gives the person two of that
+  // kind (which of them another outlet names is unknown); and a post an
+  // earlier article gives and a later one calls former may have ended in
+  // between. Two ranks of one office in two sentences of one article are
+  // the article contradicting itself.
+  ValueRelation Relate(const Claim& claim, const ClaimValue& a, const ClaimValue& b) const {
+    const RoleVerdict verdict = JudgeRoles(a.value, b.value);
+    if (verdict.relation != ValueRelation::kConflict) return verdict.relation;
+    bool former_a = false, former_b = false;
+    const std::vector<std::string> core_a = RoleCore(a.value, &former_a);
+    const std::vector<std::string> core_b = RoleCore(b.value, &former_b);
+    const auto given = [&](const Pairs& pairs) {
+      auto it = pairs.find(claim.subject);
+      return it != pairs.end() && it->second.contains(std::minmax(a.value, b.value));
+    };
+    if (former_a == former_b) {
+      if (given(in_sentence)) return ValueRelation::kCompatible;
+      if (!verdict.by_kind.empty()) {
+        if (given(in_article)) return ValueRelation::kCompatible;
+        if (auto it = several.find(claim.subject); it != several.end() && it->second.contains(verdict.by_kind)) {
+          return ValueRelation::kCompatible;
+        }
+      }
+      return ValueRelation::kConflict;
+    }
+    const ClaimValue& was = former_a ? a : b;
+    const ClaimValue& is = former_a ? b : a;
+    const auto day = [this](const std::string& article) {
+      auto it = published.find(article);
+      return it == published.end() ? std::string() : it->second;
+    };
+    std::string first_former = "9999";
+    for (const std::string& article : was.articles) first_former = std::min(first_former, day(article));
+    for (const std::string& article : is.articles) {
+      if (day(article).empty() || day(article) >= first_former) return ValueRelation::kConflict;
+    }
+    return ValueRelation::kCompatible;
+  }
+};
+
+// Roles written beside a person's name (see RoleBefore, RoleAfter,
+// RoleClause). Roles held before or beside the person's post are facts
+// compared with nothing; the others are compared across outlets by
+// RoleContext::Relate.
+void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities, const Story& story,
+                ClaimTable& table, RoleContext& context) {
+  std::vector<RoleSeen> seen;
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
+    context.published[a.article.id] = a.article.published;
     const TextView view(a);
-    // Words the article capitalises inside a sentence: names.
+    // Words the article capitalises inside a sentence where they open a
+    // name: "Ashcombe" of "Ashcombe interim manager", not "Launch" of
+    // "Aldercrest Launch".
     std::unordered_set<std::string> names;
-    for (const WordToken& t : Tokenize(a.article.text)) {
-      if (t.capitalised && !t.sentence_initial) names.insert(t.folded);
+    const std::vector<WordToken> tokens = Tokenize(a.article.text);
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      if (!tokens[t].capitalised || tokens[t].sentence_initial) continue;
+      const bool continues_name = t > 0 && tokens[t - 1].capitalised && tokens[t - 1].end + 1 == tokens[t].begin;
+      if (!continues_name) names.insert(tokens[t].folded);
     }
     for (const EntityMention& m : a.entities) {
       if (ContractType(m.type) != "PERSON" || m.text.empty()) continue;
       const std::vector<WordToken> name = Tokenize(m.text);
       // "the chief executive": a description the linker resolved, not a name.
-      if (name.empty() || !name.front().capitalised || InList(kOwnerWords, name.front().folded)) {
-        continue;
-      }
+      if (name.empty() || !name.front().capitalised || InList(kOwnerWords, name.front().folded)) continue;
       const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
       if (!e || story.entities[*e].type != "PERSON") continue;
       const Span sentence = SentenceOf(a, m.span.start, view.cp_length());
-      const size_t from =
-          std::max(sentence.start, m.span.start > kRoleReach ? m.span.start - kRoleReach : 0);
+      const size_t from = std::max(sentence.start, m.span.start > kRoleReach ? m.span.start - kRoleReach : 0);
       const size_t to = std::min(sentence.end, m.span.end + kRoleReach);
-      const std::string before = view.Slice(from, m.span.start);
+      // "Rigger Callum Dorsey" tagged as one name: the title's words are
+      // read before the name.
+      const size_t title_bytes = TitleInName(m.text, name);
+      const size_t name_start = m.span.start + CountCodePoints(std::string_view(m.text).substr(0, title_bytes));
+      const std::string before = view.Slice(from, name_start);
       const std::string after = view.Slice(m.span.end, to);
       // A word inside another entity's mention is a name or someone
       // else's description; the same entity's description is this role.
@@ -908,15 +1561,59 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
           return o.entity != m.entity && o.span.start <= cp && cp < o.span.end;
         });
       };
-      for (const std::string& phrase :
-           {RoleBefore(before, after, from == sentence.start, names, blocked), RoleAfter(after, to == sentence.end)}) {
-        const std::string value = NormaliseRole(phrase);
-        if (value.empty()) continue;
-        const BriefEntity& subject = story.entities[*e];
-        table.Add("r", subject.id, subject.name, "role", value, a.article.id,
-                  view.SentenceAt(m.span.start));
+      std::vector<FoundRole> found;
+      bool title = false;  // the role is a title right before the name
+      for (std::string& p : RoleBefore(before, after, from == sentence.start, names, blocked, &title)) {
+        found.push_back({std::move(p), RoleTime::kNow, title});
+      }
+      // "the vice-chancellor, Professor Rhian Ellwood,": the apposition
+      // before the titles the name is written with.
+      if (const std::string_view bare = WithoutTitles(before); bare.size() < before.size()) {
+        bool unused = false;
+        for (std::string& p : RoleBefore(bare, after, from == sentence.start, names, blocked, &unused)) {
+          found.push_back({std::move(p), RoleTime::kNow, false});
+        }
+      }
+      for (std::string& p : RoleAfter(after, to == sentence.end)) found.push_back({std::move(p), RoleTime::kNow});
+      // A name after a preposition ("the mayor of Val Sorenne, who also
+      // chairs") is no clause's subject.
+      const std::vector<WordToken> lead = Tokenize(before);
+      if (lead.empty() || !lexicon::In(lexicon::kPrepositions, lead.back().folded)) {
+        for (FoundRole& f : RoleClause(after, to == sentence.end)) found.push_back(std::move(f));
+      }
+      for (const FoundRole& f : found) {
+        std::string value = NormaliseRole(f.phrase);
+        if (value.empty() || (TitleOnly(value) && !f.title)) continue;
+        seen.push_back({*e, std::move(value), ai, view.SentenceAt(m.span.start), f.time});
       }
     }
+  }
+  // Per person and sentence, and per person and article, the roles given
+  // now or beside: pairs held at once, and kinds of role given twice.
+  std::map<std::tuple<size_t, size_t, std::string>, std::vector<std::string>> by_sentence;
+  std::map<std::pair<size_t, size_t>, std::vector<std::string>> by_article;
+  for (const RoleSeen& r : seen) {
+    if (r.time == RoleTime::kEarlier) continue;
+    AddUnique(by_sentence[{r.entity, r.article, r.evidence}], r.value);
+    AddUnique(by_article[{r.entity, r.article}], r.value);
+  }
+  const auto pairs = [&](size_t entity, const std::vector<std::string>& values, RoleContext::Pairs& into) {
+    const std::string& id = story.entities[entity].id;
+    for (size_t i = 0; i < values.size(); ++i) {
+      for (size_t j = i + 1; j < values.size(); ++j) {
+        into[id].insert(std::minmax(values[i], values[j]));
+        const RoleVerdict v = JudgeRoles(values[i], values[j]);
+        if (!v.by_kind.empty()) context.several[id].insert(v.by_kind);
+      }
+    }
+  };
+  for (const auto& [key, values] : by_sentence) pairs(std::get<0>(key), values, context.in_sentence);
+  for (const auto& [key, values] : by_article) pairs(key.first, values, context.in_article);
+  size_t own = 0;  // a scope of its own for each role compared with nothing
+  for (const RoleSeen& r : seen) {
+    const BriefEntity& subject = story.entities[r.entity];
+    const std::string scope = r.time == RoleTime::kNow ? "r" : fmt::format("r|{}", own++);
+    table.Add(scope, subject.id, subject.name, "role", r.value, members[r.article]->article.id, r.evidence);
   }
 }
 
@@ -2035,7 +2732,16 @@ ValueRelation CompareValues(std::string_view attribute, std::string_view a, std:
 
 std::string NormaliseRole(std::string_view phrase) {
   const std::vector<std::string> words = NormalRoleWords(phrase);
-  if (words.empty() || !IsRoleHead(words.back())) return "";
+  // The head ends the phrase or opens its complement ("director of
+  // highways").
+  size_t end = words.size();
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (OpensComplement(words[i]) && IsRoleHead(words[i - 1])) {
+      end = i;
+      break;
+    }
+  }
+  if (end == 0 || !IsRoleHead(words[end - 1]) || end + 1 == words.size()) return "";
   std::string out;
   for (const std::string& w : words) {
     if (!out.empty()) out += ' ';
@@ -2073,10 +2779,15 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
   const auto compared = [](const Claim& c) {
     return c.values.size() > 1 || c.values.front().articles.size() > 1;
   };
+  // A medium one article names for a named speaker is a fact too; an
+  // unnamed one ("a steward", "another fan") is kept only when compared.
   MediumClaims(members, quote_groups, story, table);
-  table.Flush(source_of, compared);
-  RoleClaims(members, entities, story, table);
-  table.Flush(source_of, [](const Claim&) { return true; });
+  table.Flush(source_of, [&compared](const Claim& c) { return !c.subject.empty() || compared(c); });
+  RoleContext roles;
+  RoleClaims(members, entities, story, table, roles);
+  table.Flush(
+      source_of, [](const Claim&) { return true; },
+      [&roles](const Claim& c, const ClaimValue& a, const ClaimValue& b) { return roles.Relate(c, a, b); });
   NameClaims(members, entities, story, table);
   table.Flush(source_of, [](const Claim& c) { return c.values.size() > 1; });
   // A year or day one article gives for what a named person or

@@ -12,15 +12,31 @@
 //     speaker; a quotation split by its attribution ("X," she said, "Y.")
 //     or repeated is one statement, and only media given for one statement
 //     can conflict (see CompareValues: "statement" and "instagram" can both
-//     be true of one post);
-//   - roles: the title or occupation an outlet gives a person right beside
-//     the name ("former mayor Bob Jones", "Ann Smith, the firm's finance
-//     director,", "Bob Jones, 54, a retired teacher"), normalised by
-//     NormaliseRole. Read around the language layer's PERSON name mentions
+//     be true of one post). An organisation's words two outlets of one
+//     news cycle each put on one written medium that cannot both be true
+//     ("said in a statement" / "posted on Facebook") are one statement.
+//     Words told to the article's own outlet ("told the Rampart") were an
+//     interview. A named speaker's medium one outlet gives is a claim too;
+//     an unnamed one's only when outlets compare it;
+//   - roles: the title or occupation an outlet gives a person beside the
+//     name ("former mayor Bob Jones", "Ann Smith, the firm's finance
+//     director,", "Bob Jones, 54, a retired teacher", "Finance director and
+//     deputy chief executive Owen Carradine", "Sunita Vaughan, the
+//     council's director of highways"), or a clause right after it ("who
+//     is also the council's chief executive", "who chairs the planning
+//     committee", "stepped down as mayor", "joined the firm as a cashier"),
+//     normalised by NormaliseRole. A second post ("also") and a post held
+//     before or left are facts compared with nothing. A family noun is a
+//     role only as a title right before the name ("Grandmother Pauline
+//     Shotter"). Read around the language layer's PERSON name mentions
 //     within their sentence; a word inside another entity's mention (a
 //     name, or a description the linker gave to someone else) ends the
 //     phrase. Descriptions standing alone ("the chief executive said") are
-//     not read: which person they mean is the linker's guess;
+//     not read: which person they mean is the linker's guess. Two roles one
+//     sentence gives are held at once; two roles of one kind (CompareValues)
+//     are too when one article gives both, or when some article gives the
+//     person two of that kind; "former X" in an article printed after the
+//     ones giving "X" is no conflict (the post may have ended between);
 //   - spellings of an entity's name: aliases whose words differ by a letter
 //     or two ("Kendal" and "Kendall") rather than being parts of the name;
 //   - the year outlets give for one event or work: year mentions attached to
@@ -76,13 +92,20 @@ enum class ValueRelation {
 };
 
 // Compares two values of `attribute`. For "role" (values from NormaliseRole):
-// a value whose words contain the other's as a run is narrower ("finance
-// director" / "director"), unless the extra words change the rank ("deputy
-// mayor" / "mayor": conflict); "former X" conflicts with "X" and with any
-// narrower or wider X; two current titles with the same head noun of an
-// office held once ("finance director" / "marketing director", "chief
-// executive" / "chief operating officer") conflict; any other pair is
-// compatible, since a person holds several roles at once. For "medium":
+// a value whose words contain the other's in order, a complement's words
+// read first ("director of public health" as "public health director"), is
+// narrower ("finance director" / "director"), unless the extra words change
+// the rank ("deputy mayor" / "mayor": conflict); "former X" conflicts with
+// "X"; two current titles with the same head noun of an office held once
+// ("finance director" / "marketing director", "head of distribution" /
+// "head of marketing", "chief executive" / "chief operating officer"), or
+// with one head and a rank on one side only ("deputy leader" / "council
+// leader"), conflict; so do two roles of one kind one person holds one of
+// (lexicons/role_kinds.txt: staff posts named by two words or more, "plant
+// manager" / "human resources director"; officers of a body, "chair" /
+// "secretary"; "barrister" / "solicitor"); an acting, interim or caretaker
+// post is compatible with any other; any other pair is compatible, since a
+// person holds several roles at once. For "medium":
 // platforms conflict with each other and with spoken occasions, documents
 // ("statement", "letter") are compatible with platforms and occasions they
 // can be published on or read out at, except an interview. For a "date

@@ -148,7 +148,7 @@ const std::vector<Case>& Cases() {
        {{"a", "2024-05-15", "\"We will rebuild the pier,\" Ansel Vide wrote on X on Monday."},
         {"b", "2024-05-15", "In his statement, Ansel Vide said: \"We will rebuild the pier.\""}},
        "statement",
-       Expect::kAbsent},  // compared with nothing, and one article's medium alone is no claim
+       Expect::kNoConflict},  // compared with nothing: a named speaker's medium one outlet gives is a fact
       {"surnames_that_sound_alike_are_one_person_spelt_two_ways",
        {{"a", "2024-10-07", "Passenger Callum Dorrie, 38, said the lights went out."},
         {"b", "2024-10-07", "Passenger Callum Dorey said he had been asleep in the lounge."}},

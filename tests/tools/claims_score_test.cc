@@ -70,5 +70,16 @@ TEST(ClaimsScoreTest, TheTrapsOwnValueStillViolatesIt) {
   EXPECT_EQ(other.trap_violations, 1u);
 }
 
+// A role without its complement is the gold role, whatever word opens the
+// complement (eval/claims/README.md).
+TEST(ClaimsScoreTest, ARoleWithoutItsComplementIsTheRole) {
+  EXPECT_TRUE(SameText("professor", "professor of cardiology"));
+  EXPECT_TRUE(SameText("senior admissions tutor", "senior admissions tutor for medicine"));
+  EXPECT_TRUE(SameText("partner", "partner at harlow benn"));
+  EXPECT_TRUE(SameText("fire chief", "district fire chief"));
+  EXPECT_FALSE(SameText("senior admissions tutor for medicine", "senior admissions tutor"));
+  EXPECT_FALSE(SameText("head", "head teacher"));
+}
+
 }  // namespace
 }  // namespace claims_score
