@@ -1287,6 +1287,29 @@ std::string WithoutAsides(std::string_view text) {
   return out;
 }
 
+// The relative pronoun ("who", "which") opening the clause a word at
+// `word_at` stands in, when that clause follows a name ending at
+// `name_end` right after its comma, or after one short aside on the name
+// ("Sorrell, 56, who was first elected", "Brisco, the scales maker, which
+// was founded"), with only auxiliaries and adverbs between the pronoun and
+// the word. "" otherwise.
+std::string RelativePronounAfterName(const TextView& view, size_t name_end, size_t word_at) {
+  const std::string between = view.Slice(name_end, word_at);
+  if (!between.starts_with(",") || std::count(between.begin(), between.end(), ',') > 2) return "";
+  const size_t last_comma = between.rfind(',');
+  // An age, a role or a description; a longer aside may hold a clause of
+  // its own whose subject the pronoun could stand for.
+  constexpr size_t kMaxAsideWords = 8;  // "the former chief executive of the Harl group"
+  const std::string aside = between.substr(1, last_comma > 0 ? last_comma - 1 : 0);
+  if (aside.find_first_of("\"();:\xE2") != std::string::npos || Tokenize(aside).size() > kMaxAsideWords) return "";
+  const std::vector<WordToken> words = Tokenize(std::string_view(between).substr(last_comma + 1));
+  if (words.empty() || (words[0].folded != "who" && words[0].folded != "which")) return "";
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (!BetweenSubjectAndVerb(words[k])) return "";
+  }
+  return words[0].folded;
+}
+
 // The subject of an event word: the person or organisation named last
 // before it in its sentence when nothing but an aside, auxiliaries and
 // adverbs stands between ("Derrick Pole, 44, was jailed in 2023"). None
@@ -1387,6 +1410,15 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
       if (!in_clause) return thing_of(*m);
+    }
+    // "Sorrell, 56, who was first elected mayor in 2019": a relative clause
+    // opened right after the name (or after an aside on it) is about it.
+    const std::string pronoun = RelativePronounAfterName(view, m->span.end, word_at);
+    if (pronoun == "who" || pronoun == "which") {
+      // "who" stands for a person, "which" for an organisation or a thing.
+      // A place before "which" may be where the thing is, not the thing.
+      const std::optional<size_t> e = pronoun == "who" ? entity_of(*m, "PERSON") : thing_of(*m);
+      if (e && story.entities[*e].type != "PLACE") return e;
     }
     // A name inside an aside ("Casimir Orlen, the founder of Orlen Wealth
     // Partners, was sentenced"): look further back.
@@ -1894,6 +1926,7 @@ std::vector<std::pair<size_t, size_t>> AlignEventYears(const std::vector<YearMen
 void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                 const Story& story, ClaimTable& table) {
   const std::vector<YearMention> mentions = FindYearMentions(members, entities, story);
+
   std::vector<size_t> parent(mentions.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   const auto find = [&](size_t i) {

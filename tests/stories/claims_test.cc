@@ -459,6 +459,41 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
   }
 }
 
+// A relative clause opened right after a name, or after an age or a role
+// set off by commas, is about that name: "who" a person's, "which" an
+// organisation's. A place before "which" is where the thing is, and a
+// verb of saying before the event word makes it another clause.
+TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
+  struct Row {
+    std::string text, year, name, type, owner;  // owner "": the year is no claim of the name
+  };
+  const Row rows[] = {
+      {"Ines Marlow, 61, who was first elected mayor in 2009, said she would stand again.", "2009", "Ines Marlow",
+       "PERSON", "Ines Marlow"},
+      {"Tovik Rane, the club's captain, who joined in 2016, was injured.", "2016", "Tovik Rane", "PERSON",
+       "Tovik Rane"},
+      {"The shop chain Dellow, which was founded in 1931, will close 40 stores.", "1931", "Dellow", "ORG", "Dellow"},
+      {"The museum in Harl, which opened in 1990, is closed.", "1990", "Harl", "PLACE", ""},
+      {"Ines Marlow, who said the bridge opened in 2009, wants it rebuilt.", "2009", "Ines Marlow", "PERSON", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("w1", "Coast News", "2024-10-07", "Harbour week", row.text);
+    AddDate(a, row.year, row.year);
+    AddEntity(a, row.name, row.type, "n1");
+    const Brief brief = BuildBrief({a}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.text;
+    const Claim* year = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, row.year) != nullptr && c.subject_name == row.name) year = &c;
+    }
+    if (row.owner.empty()) {
+      EXPECT_EQ(year, nullptr) << row.text;
+    } else {
+      EXPECT_NE(year, nullptr) << row.text;
+    }
+  }
+}
+
 // The comma inside a figure ("the record of 38,450") is no clause break:
 // the words before it still say what two loose years date.
 TEST(ClaimsTest, ANumbersCommaDoesNotHideWhatALooseYearDates) {
