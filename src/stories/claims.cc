@@ -1139,6 +1139,23 @@ bool PassiveBefore(std::string_view lead) {
   return false;
 }
 
+// An irregular past participle right before the "in" or "on" that ends
+// `before` ("a main laid in 1911", "The painting, stolen in 1994"): what
+// happened to a thing then (lexicons/verbs_and_adverbs.txt, tag
+// participle), for the year claims only: the figures' dated events keep
+// their own words. Empty when there is none.
+EventWord ParticipleBefore(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return {};
+  const WordToken& w = words[words.size() - 2];
+  const std::string_view gap = before.substr(w.end, words.back().begin - w.end);
+  if (w.capitalised || gap.find_first_not_of(' ') != std::string_view::npos ||
+      !lexicon::In(lexicon::kVerbsAndAdverbsParticiple, w.folded)) {
+    return {};
+  }
+  return {w.folded, w.begin};
+}
+
 // Fills m.frame and m.label from the words around a year mention at
 // [start, end) of its sentence [sentence_start, sentence_end).
 void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, size_t sentence_end, size_t start,
@@ -1700,7 +1717,8 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       }
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
-        const EventWord event = FindEventWordBefore(before);
+        EventWord event = FindEventWordBefore(before);
+        if (event.key.empty()) event = ParticipleBefore(before);
         if (event.key.empty() && lede) {
           MakeEventDay(m, calendar);
           m.article = a.article.id;

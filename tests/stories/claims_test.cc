@@ -424,6 +424,9 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
       {"lift / chairlift", "The lift, installed in 2011, was last inspected in November.", "2011",
        "The chairlift that stopped on Saturday, stranding about 150 skiers, was installed in 2009 by Holt.",
        "2009", {}, true},
+      // An irregular participle ("laid", "stolen") names what happened then.
+      {"an irregular participle", "The sewer under the square, laid in 1902, has collapsed.", "1902",
+       "The sewer was laid in 1906, the council said.", "1906", {}, true},
       {"two things' relative clauses", "The tour ends at the arena, which opened in 2014.", "2014",
        "The band played the museum, which opened in 2015.", "2015", {}, false},
   };
