@@ -1223,6 +1223,92 @@ bool IsPlacePreposition(std::string_view w) {
          w == "across" || w == "outside" || w == "behind" || w == "at" || w == "in" || w == "on";
 }
 
+// The family of a year a person took up a post: "has been mayor since
+// 2018", "Fairhurst, a councillor for the ward since 2016", "has held the
+// post since 2019", "was first elected mayor in 2019", "became chief
+// executive in 2019", "took over as vice-chancellor in 2021".
+constexpr char kTookOffice[] = "took office";
+
+// A post taken up, by the words that end `before` (the words before a
+// year or month): the event word (kTookOffice, at the verb or the role)
+// and the role (NormaliseRole; "" for "the post"). Plain "elected" may be
+// a re-election: only "first elected" dates the start. Nullopt when the
+// words say no such thing.
+std::optional<std::pair<EventWord, std::string>> TookOffice(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 3) return std::nullopt;
+  const bool since = words.back().folded == "since";
+  if (!since && words.back().folded != "in") return std::nullopt;
+  // Only spaces between words k - 1 and k.
+  const auto joined = [&](size_t k) {
+    return before.substr(words[k - 1].end, words[k].begin - words[k - 1].end).find_first_not_of(' ') ==
+           std::string_view::npos;
+  };
+  const auto at = [&](size_t k) { return EventWord{kTookOffice, words[k].begin}; };
+  const size_t last = words.size() - 1;  // "since" or "in"
+  // "has held the post since": a post no title names.
+  if (since && last >= 3 && joined(last) && joined(last - 1) && joined(last - 2) && words[last - 3].folded == "held" &&
+      (words[last - 2].folded == "the" || PossessiveDeterminer(words[last - 2].folded))) {
+    const std::string_view post = words[last - 1].folded;
+    if (post == "post" || post == "office" || post == "role" || post == "job" || post == "seat" ||
+        post == "position") {
+      return std::make_pair(at(last - 3), std::string());
+    }
+  }
+  // The role: its head within a few words before the preposition, only a
+  // complement of place after it ("councillor for the Millbrook ward").
+  constexpr size_t kMaxComplementWords = 4;  // "for the Millbrook ward"
+  size_t head = last;
+  for (size_t k = last, seen = 0; k-- > 0 && seen <= kMaxComplementWords; ++seen) {
+    if (!joined(k + 1)) return std::nullopt;
+    if (words[k].has_letter && !words[k].capitalised && IsRoleHead(words[k].folded)) {
+      head = k;
+      break;
+    }
+    if (words[k].folded == "as" ||
+        (IsStopWord(words[k].folded) && !IsPreposition(words[k].folded) && words[k].folded != "the")) {
+      return std::nullopt;
+    }
+  }
+  if (head == last) return std::nullopt;
+  // Back over its modifiers and determiner ("its chief", "a former").
+  size_t start = head;
+  constexpr size_t kMaxRoleWords = 3;  // "deputy chief executive"
+  while (start > 0 && head - start < kMaxRoleWords && joined(start) && !words[start - 1].capitalised &&
+         IsRoleWord(words[start - 1].folded)) {
+    --start;
+  }
+  std::string role_text;
+  for (size_t k = start; k <= head; ++k) role_text += (role_text.empty() ? "" : " ") + words[k].folded;
+  const std::string role = NormaliseRole(role_text);
+  if (role.empty()) return std::nullopt;
+  size_t lead = start;
+  if (lead > 0 && joined(lead) && (words[lead - 1].folded == "a" || words[lead - 1].folded == "an" ||
+                                   words[lead - 1].folded == "the" || PossessiveDeterminer(words[lead - 1].folded))) {
+    --lead;
+  }
+  // Since: "has been mayor", or a role set off after a name ("Fairhurst,
+  // a councillor for the ward since 2016").
+  if (since) {
+    if (lead == 0 || !joined(lead)) return std::make_pair(at(lead), role);
+    if (words[lead - 1].folded == "been") return std::make_pair(at(lead - 1), role);
+    return std::nullopt;
+  }
+  if (lead == 0 || !joined(lead)) return std::nullopt;
+  const std::string_view verb = words[lead - 1].folded;
+  if (verb == "became" || verb == "appointed") return std::make_pair(at(lead - 1), role);
+  // "took over as", "first elected as a councillor".
+  const bool as = verb == "as" && lead >= 2 && joined(lead - 1);
+  const size_t v = as ? lead - 2 : lead - 1;
+  if (as && words[v].folded == "over" && v > 0 && joined(v) && words[v - 1].folded == "took") {
+    return std::make_pair(at(v - 1), role);
+  }
+  if (words[v].folded == "elected" && v > 0 && joined(v) && words[v - 1].folded == "first") {
+    return std::make_pair(at(v - 1), role);
+  }
+  return std::nullopt;
+}
+
 // The noun an event word right after it dates, by the words just before
 // the word: "the estate was completed", "The exhibit, built", "the
 // band, which formed", "a water main under the road, laid" (a place's
@@ -1719,6 +1805,8 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         const std::string before = view.Slice(sentence_start, d.span.start);
         EventWord event = FindEventWordBefore(before);
         if (event.key.empty()) event = ParticipleBefore(before);
+        const std::optional<std::pair<EventWord, std::string>> office = TookOffice(before);
+        if (office) event = office->first;
         if (event.key.empty() && lede) {
           MakeEventDay(m, calendar);
           m.article = a.article.id;
@@ -1759,6 +1847,10 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           thing = noun ? *noun : OpeningNoun(lead);
           m.thing_once = once_kind && !thing.empty();
         }
+        // When a post was taken up says nothing without who took it; the
+        // role tells one person's posts apart.
+        if (office && !m.subject) continue;
+        if (office) thing = office->second;
         m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
@@ -1889,7 +1981,12 @@ std::string EventThing(const YearMention& m) {
 // not differ ("The couple divorced" / "They divorced", "the lift" / "the
 // chairlift").
 bool SameEventThing(const YearMention& a, const YearMention& b) {
-  if (a.subject && b.subject) return *a.subject == *b.subject;
+  // One person's two posts ("took office|mayor", "took office|chairman")
+  // are two events; a post no title names may be either.
+  if (a.subject && b.subject) {
+    const std::string x = EventThing(a), y = EventThing(b);
+    return *a.subject == *b.subject && (x.empty() || y.empty() || x == y);
+  }
   if (a.subject || b.subject) return true;
   const std::string x = EventThing(a), y = EventThing(b);
   // A compound names a kind of its last part: "chairlift" is a "lift".

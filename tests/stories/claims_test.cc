@@ -497,6 +497,53 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
   }
 }
 
+// The year a person took up a post, in the ways news tells it: "has been
+// mayor since", "first elected mayor in", "has held the post since",
+// "became chief executive in". One post's two years conflict; two posts of
+// one person, or a plain "elected" (a re-election, perhaps), do not.
+TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
+  struct Row {
+    std::string name, first, first_year, second, second_year;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"been mayor since / first elected", "Ines Marlow, 61, who has been mayor since 2009, will stand again.",
+       "2009", "Ines Marlow, who was first elected mayor in 2010, will stand again.", "2010", true},
+      {"an apposition / held the post", "Ines Marlow, the mayor since 2009, will stand again.", "2009",
+       "Ines Marlow, who has held the post since 2010, will stand again.", "2010", true},
+      {"became / since", "Ines Marlow became chief executive in 2012 after a decade at the port.", "2012",
+       "Ines Marlow, chief executive since 2013, will retire.", "2013", true},
+      {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
+       "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
+      {"a plain election", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
+       "Ines Marlow, who was elected mayor in 2011, will stand again.", "2011", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("p1", "Coast News", "2024-10-07", "Mayor to stand", row.first);
+    AddDate(a, row.first_year, row.first_year);
+    AddEntity(a, "Ines Marlow", "PERSON", "n1");
+    AnnotatedArticle b = MakeArticle("p2", "Isles Radio", "2024-10-08", "Mayor to stand again", row.second);
+    AddDate(b, row.second_year, row.second_year);
+    AddEntity(b, "Ines Marlow", "PERSON", "n1");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.name;
+    const Claim* year = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, row.first_year) != nullptr && ValueOf(c, row.second_year) != nullptr) year = &c;
+    }
+    if (!row.conflict) {
+      EXPECT_TRUE(year == nullptr || year->status != "conflict") << row.name;
+      continue;
+    }
+    if (year == nullptr) {
+      ADD_FAILURE() << row.name << ": no claim holds both years";
+      continue;
+    }
+    EXPECT_EQ(year->status, "conflict") << row.name;
+    EXPECT_EQ(year->subject_name, "Ines Marlow") << row.name;
+  }
+}
+
 // The comma inside a figure ("the record of 38,450") is no clause break:
 // the words before it still say what two loose years date.
 TEST(ClaimsTest, ANumbersCommaDoesNotHideWhatALooseYearDates) {
