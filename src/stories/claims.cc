@@ -1255,6 +1255,18 @@ std::optional<std::pair<EventWord, std::string>> TookOffice(std::string_view bef
       return std::make_pair(at(last - 3), std::string());
     }
   }
+  // "has run the bank since 2019", "has led Elsworth since 2021": to head
+  // an organisation is to hold its top post, which no title names.
+  constexpr size_t kMaxObjectWords = 4;  // "the Copper Ladle cafe"
+  for (size_t k = last, seen = 0; since && k-- > 1 && seen <= kMaxObjectWords && joined(k + 1); ++seen) {
+    const std::string_view w = words[k].folded;
+    if (w != "run" && w != "led" && w != "headed") continue;
+    const std::string_view aux = words[k - 1].folded;
+    if (joined(k) && k + 1 < last && (aux == "has" || aux == "have" || aux == "had")) {
+      return std::make_pair(at(k), std::string());
+    }
+    break;
+  }
   // The role: its head within a few words before the preposition, only a
   // complement of place after it ("councillor for the Millbrook ward").
   constexpr size_t kMaxComplementWords = 4;  // "for the Millbrook ward"

@@ -499,8 +499,9 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
 
 // The year a person took up a post, in the ways news tells it: "has been
 // mayor since", "first elected mayor in", "has held the post since",
-// "became chief executive in". One post's two years conflict; two posts of
-// one person, or a plain "elected" (a re-election, perhaps), do not.
+// "became chief executive in", "has run the company since". One post's two
+// years conflict; two posts of one person, or a plain "elected" (a
+// re-election, perhaps), do not.
 TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
   struct Row {
     std::string name, first, first_year, second, second_year;
@@ -513,6 +514,8 @@ TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
        "Ines Marlow, who has held the post since 2010, will stand again.", "2010", true},
       {"became / since", "Ines Marlow became chief executive in 2012 after a decade at the port.", "2012",
        "Ines Marlow, chief executive since 2013, will retire.", "2013", true},
+      {"has run / became", "Ines Marlow has run the port company since 2012.", "2012",
+       "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
       {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
        "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
       {"a plain election", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
