@@ -1156,6 +1156,21 @@ EventWord ParticipleBefore(std::string_view before) {
   return {w.folded, w.begin};
 }
 
+// Whether the words from an event word to the "in" before its year hold
+// the verb's object, opened by an article ("won the $4.2 million repair
+// job in", "bought a site in"); a possessive ("shut its doors") keeps the
+// event the subject's.
+bool VerbHasObject(std::string_view from_word) {
+  const std::vector<WordToken> words = Tokenize(from_word);
+  constexpr size_t kMaxParticleWords = 2;  // "set up the", "broke off a"
+  for (size_t k = 1; k <= kMaxParticleWords && k + 1 < words.size(); ++k) {
+    const std::string_view w = words[k].folded;
+    if (w == "the" || w == "a" || w == "an") return true;
+    if (IsStopWord(w)) return false;
+  }
+  return false;
+}
+
 // Fills m.frame and m.label from the words around a year mention at
 // [start, end) of its sentence [sentence_start, sentence_end).
 void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, size_t sentence_end, size_t start,
@@ -1858,6 +1873,10 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
               day_or_month && !once_kind ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
           m.thing_once = once_kind && !thing.empty();
+          // "the firm that won the repair job in 2022": with an object after
+          // it, the word's noun is who did it, not what it befell; which
+          // thing's event it is stays open.
+          if (!day_or_month && VerbHasObject(before.substr(event.begin))) thing.clear();
         }
         // When a post was taken up says nothing without who took it; the
         // role tells one person's posts apart.

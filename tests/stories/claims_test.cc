@@ -424,6 +424,10 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
       {"lift / chairlift", "The lift, installed in 2011, was last inspected in November.", "2011",
        "The chairlift that stopped on Saturday, stranding about 150 skiers, was installed in 2009 by Holt.",
        "2009", {}, true},
+      // With an object after the verb, the noun before it is the winner,
+      // not the thing won.
+      {"a winner before its object", "The contract, awarded in 2019, went to a local firm.", "2019",
+       "Builders Dunn Civil is the firm that won the $3.1 million resurfacing job in 2020.", "2020", {}, true},
       // An irregular participle ("laid", "stolen") names what happened then.
       {"an irregular participle", "The sewer under the square, laid in 1902, has collapsed.", "1902",
        "The sewer was laid in 1906, the council said.", "1906", {}, true},
