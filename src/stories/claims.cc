@@ -1171,10 +1171,17 @@ bool VerbHasObject(std::string_view from_word) {
   return false;
 }
 
+// How near a year a sum must stand to say what the year dates ("opened in
+// 2011 at a cost of $2.3 million"): the phrase after it, or before it.
+constexpr size_t kFrameFigureReach = 40;
+
 // Fills m.frame and m.label from the words around a year mention at
-// [start, end) of its sentence [sentence_start, sentence_end).
-void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, size_t sentence_end, size_t start,
-                  size_t end, const std::string& event_key) {
+// [start, end) of its sentence [sentence_start, sentence_end) of `a`. A
+// sum beside the year is a word of its frame too, as its value ("$2.3
+// million" and "$2.3m" are one): two outlets giving one thing's cost
+// beside its year speak of one thing.
+void SetYearFrame(YearMention& m, const AnnotatedArticle& a, const TextView& view, size_t sentence_start,
+                  size_t sentence_end, size_t start, size_t end, const std::string& event_key) {
   FrameOptions options;
   options.stop_at_numbers = false;  // "shed 120 posts in 2019"
   options.stop_at_subordinators = false;  // "the biggest since 2009"
@@ -1186,6 +1193,15 @@ void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, s
   AddFrameWords(after, /*backward=*/false, options, words);
   m.frame = std::move(words.stems);
   if (!event_key.empty()) m.frame.push_back(Stem(event_key.substr(0, event_key.find(kThingMark))));
+  for (const Quantity& q : a.quantities) {
+    if (q.span.start < sentence_start || q.span.end > sentence_end) continue;
+    const size_t gap = q.span.start >= end ? q.span.start - end : start >= q.span.end ? start - q.span.end : 0;
+    // A sum's unit is its currency's ISO code ("USD").
+    const bool sum = q.unit.size() == 3 && std::all_of(q.unit.begin(), q.unit.end(), [](char c) {
+                       return c >= 'A' && c <= 'Z';
+                     });
+    if (sum && gap <= kFrameFigureReach) m.frame.push_back(fmt::format("#{}{}", q.value, q.unit));
+  }
   std::sort(m.frame.begin(), m.frame.end());
   m.frame.erase(std::unique(m.frame.begin(), m.frame.end()), m.frame.end());
 }
@@ -1824,7 +1840,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         m.article = a.article.id;
         m.year = calendar.substr(0, 4);
         m.evidence = view.SentenceAt(d.span.start);
-        SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end, m.words.front());
+        SetYearFrame(m, a, view, sentence_start, sentence_end, d.span.start, d.span.end, m.words.front());
         out.push_back(std::move(m));
         continue;
       }
@@ -1847,7 +1863,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           m.article = a.article.id;
           m.year = calendar.substr(0, 4);
           m.evidence = view.SentenceAt(d.span.start);
-          SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end, "");
+          SetYearFrame(m, a, view, sentence_start, sentence_end, d.span.start, d.span.end, "");
           out.push_back(std::move(m));
           continue;
         }
@@ -1922,7 +1938,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         out.push_back(std::move(event));
       }
       if (past) {
-        SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
+        SetYearFrame(m, a, view, sentence_start, sentence_end, d.span.start, d.span.end,
                      m.by_event_word ? m.words.front() : "");
       }
       out.push_back(std::move(m));

@@ -551,6 +551,33 @@ TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
   }
 }
 
+// One thing's year named by two nouns ("the aquarium" / "the attraction")
+// is one event when both outlets give the same sum beside it, however
+// written ("$4.1 million", "$4.1m"); another sum leaves them apart.
+TEST(ClaimsTest, TheSameSumBesideTwoYearsMakesThemOneThings) {
+  for (const bool same_sum : {true, false}) {
+    const std::vector<Article> articles = {
+        Plain("s1", "Aquarium closed", "2025-05-02",
+              "An aquarium in Harl closed on Thursday. The aquarium opened in 2011 at a cost of $4.1 million."),
+        Plain("s2", "Aquarium shut", "2025-05-03",
+              std::string("An aquarium in Harl shut on Thursday. The attraction, built in 2012 at a cost of ") +
+                  (same_sum ? "$4.1m" : "$9m") + ", holds 300 fish."),
+    };
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* year = nullptr;
+    for (const Claim& c : b.stories[0].claims) {
+      if (ValueOf(c, "2011") != nullptr && ValueOf(c, "2012") != nullptr) year = &c;
+    }
+    if (!same_sum) {
+      EXPECT_EQ(year, nullptr);
+      continue;
+    }
+    ASSERT_NE(year, nullptr);
+    EXPECT_EQ(year->status, "conflict");
+  }
+}
+
 // The comma inside a figure ("the record of 38,450") is no clause break:
 // the words before it still say what two loose years date.
 TEST(ClaimsTest, ANumbersCommaDoesNotHideWhatALooseYearDates) {
