@@ -1175,6 +1175,20 @@ bool VerbHasObject(std::string_view from_word) {
 // 2011 at a cost of $2.3 million"): the phrase after it, or before it.
 constexpr size_t kFrameFigureReach = 40;
 
+// The person named right after "by" at `at` ("since 2016 by Delia
+// Brisco"), or none.
+std::optional<size_t> AgentAfter(const AnnotatedArticle& a, size_t ai, EntityIndex& entities, const Story& story,
+                                 const TextView& view, size_t at) {
+  constexpr size_t kByCodePoints = 4;  // " by "
+  if (view.Slice(at, at + kByCodePoints) != " by ") return std::nullopt;
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start != at + kByCodePoints) continue;
+    const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
+    if (e && story.entities[*e].type == "PERSON") return e;
+  }
+  return std::nullopt;
+}
+
 // Fills m.frame and m.label from the words around a year mention at
 // [start, end) of its sentence [sentence_start, sentence_end) of `a`. A
 // sum beside the year is a word of its frame too, as its value ("$2.3
@@ -1262,10 +1276,17 @@ constexpr char kTookOffice[] = "took office";
 
 // A post taken up, by the words that end `before` (the words before a
 // year or month): the event word (kTookOffice, at the verb or the role)
-// and the role (NormaliseRole; "" for "the post"). Plain "elected" may be
+// and the role (NormaliseRole; "" for "the post" and an organisation run). Plain "elected" may be
 // a re-election: only "first elected" dates the start. Nullopt when the
 // words say no such thing.
-std::optional<std::pair<EventWord, std::string>> TookOffice(std::string_view before) {
+struct OfficeWord {
+  EventWord word;
+  std::string role;
+  // "has been run since 2016 by Delia Brisco": who took the post is the
+  // agent after the date.
+  bool by_agent = false;
+};
+std::optional<OfficeWord> TookOffice(std::string_view before) {
   const std::vector<WordToken> words = Tokenize(before);
   if (words.size() < 3) return std::nullopt;
   const bool since = words.back().folded == "since";
@@ -1283,7 +1304,7 @@ std::optional<std::pair<EventWord, std::string>> TookOffice(std::string_view bef
     const std::string_view post = words[last - 1].folded;
     if (post == "post" || post == "office" || post == "role" || post == "job" || post == "seat" ||
         post == "position") {
-      return std::make_pair(at(last - 3), std::string());
+      return OfficeWord{at(last - 3), ""};
     }
   }
   // "has run the bank since 2019", "has led Elsworth since 2021": to head
@@ -1292,9 +1313,12 @@ std::optional<std::pair<EventWord, std::string>> TookOffice(std::string_view bef
   for (size_t k = last, seen = 0; since && k-- > 1 && seen <= kMaxObjectWords && joined(k + 1); ++seen) {
     const std::string_view w = words[k].folded;
     if (w != "run" && w != "led" && w != "headed") continue;
-    const std::string_view aux = words[k - 1].folded;
-    if (joined(k) && k + 1 < last && (aux == "has" || aux == "have" || aux == "had")) {
-      return std::make_pair(at(k), std::string());
+    const auto perfect = [](std::string_view aux) { return aux == "has" || aux == "have" || aux == "had"; };
+    if (joined(k) && k + 1 < last && perfect(words[k - 1].folded)) return OfficeWord{at(k), ""};
+    // "has been run since 2016 by": passive, its agent after the date.
+    if (joined(k) && k + 1 == last && k >= 2 && words[k - 1].folded == "been" && joined(k - 1) &&
+        perfect(words[k - 2].folded)) {
+      return OfficeWord{at(k), "", true};
     }
     break;
   }
@@ -1333,21 +1357,21 @@ std::optional<std::pair<EventWord, std::string>> TookOffice(std::string_view bef
   // Since: "has been mayor", or a role set off after a name ("Fairhurst,
   // a councillor for the ward since 2016").
   if (since) {
-    if (lead == 0 || !joined(lead)) return std::make_pair(at(lead), role);
-    if (words[lead - 1].folded == "been") return std::make_pair(at(lead - 1), role);
+    if (lead == 0 || !joined(lead)) return OfficeWord{at(lead), role};
+    if (words[lead - 1].folded == "been") return OfficeWord{at(lead - 1), role};
     return std::nullopt;
   }
   if (lead == 0 || !joined(lead)) return std::nullopt;
   const std::string_view verb = words[lead - 1].folded;
-  if (verb == "became" || verb == "appointed") return std::make_pair(at(lead - 1), role);
+  if (verb == "became" || verb == "appointed") return OfficeWord{at(lead - 1), role};
   // "took over as", "first elected as a councillor".
   const bool as = verb == "as" && lead >= 2 && joined(lead - 1);
   const size_t v = as ? lead - 2 : lead - 1;
   if (as && words[v].folded == "over" && v > 0 && joined(v) && words[v - 1].folded == "took") {
-    return std::make_pair(at(v - 1), role);
+    return OfficeWord{at(v - 1), role};
   }
   if (words[v].folded == "elected" && v > 0 && joined(v) && words[v - 1].folded == "first") {
-    return std::make_pair(at(v - 1), role);
+    return OfficeWord{at(v - 1), role};
   }
   return std::nullopt;
 }
@@ -1848,8 +1872,8 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         const std::string before = view.Slice(sentence_start, d.span.start);
         EventWord event = FindEventWordBefore(before);
         if (event.key.empty()) event = ParticipleBefore(before);
-        const std::optional<std::pair<EventWord, std::string>> office = TookOffice(before);
-        if (office) event = office->first;
+        const std::optional<OfficeWord> office = TookOffice(before);
+        if (office) event = office->word;
         if (event.key.empty() && lede) {
           MakeEventDay(m, calendar);
           m.article = a.article.id;
@@ -1894,10 +1918,11 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           // thing's event it is stays open.
           if (!day_or_month && VerbHasObject(before.substr(event.begin))) thing.clear();
         }
+        if (office && office->by_agent) m.subject = AgentAfter(a, ai, entities, story, view, d.span.end);
         // When a post was taken up says nothing without who took it; the
         // role tells one person's posts apart.
         if (office && !m.subject) continue;
-        if (office) thing = office->second;
+        if (office) thing = office->role;
         m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));

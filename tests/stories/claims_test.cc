@@ -503,9 +503,9 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
 
 // The year a person took up a post, in the ways news tells it: "has been
 // mayor since", "first elected mayor in", "has held the post since",
-// "became chief executive in", "has run the company since". One post's two
-// years conflict; two posts of one person, or a plain "elected" (a
-// re-election, perhaps), do not.
+// "became chief executive in", "has run the company since", "has been run
+// since 2016 by". One post's two years conflict; two posts of one person,
+// or a plain "elected" (a re-election, perhaps), do not.
 TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
   struct Row {
     std::string name, first, first_year, second, second_year;
@@ -519,6 +519,8 @@ TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
       {"became / since", "Ines Marlow became chief executive in 2012 after a decade at the port.", "2012",
        "Ines Marlow, chief executive since 2013, will retire.", "2013", true},
       {"has run / became", "Ines Marlow has run the port company since 2012.", "2012",
+       "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
+      {"run since by", "The port company has been run since 2012 by Ines Marlow.", "2012",
        "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
       {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
        "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
