@@ -1250,6 +1250,7 @@ std::string OpeningNoun(const std::string& clause) {
 bool BetweenSubjectAndVerb(const WordToken& t) {
   return lexicon::In(lexicon::kAuxiliaries, t.folded) || t.folded.ends_with("ly") || t.folded == "not" ||
          t.folded == "then" || t.folded == "first" || t.folded == "again" || t.folded == "later" ||
+         t.folded == "also" || t.folded == "still" ||
          t.folded == "make" || t.folded == "made";
 }
 
@@ -1353,6 +1354,10 @@ std::optional<OfficeWord> TookOffice(std::string_view before) {
   if (lead > 0 && joined(lead) && (words[lead - 1].folded == "a" || words[lead - 1].folded == "an" ||
                                    words[lead - 1].folded == "the" || PossessiveDeterminer(words[lead - 1].folded))) {
     --lead;
+  } else if (lead > 0 && joined(lead) && words[lead - 1].folded.ends_with("'s")) {
+    // "Granmere's chief executive since 2019", "the board's": its owner.
+    --lead;
+    if (lead > 0 && joined(lead) && words[lead - 1].folded == "the") --lead;
   }
   // Since: "has been mayor", or a role set off after a name ("Fairhurst,
   // a councillor for the ward since 2016").
@@ -1459,13 +1464,15 @@ std::string WithoutAsides(std::string_view text) {
 
 // The relative pronoun ("who", "which") opening the clause a word at
 // `word_at` stands in, when that clause follows a name ending at
-// `name_end` right after its comma, or after one short aside on the name
+// `name_end` right after its comma, or after short asides on the name
 // ("Sorrell, 56, who was first elected", "Brisco, the scales maker, which
 // was founded"), with only auxiliaries and adverbs between the pronoun and
 // the word. "" otherwise.
 std::string RelativePronounAfterName(const TextView& view, size_t name_end, size_t word_at) {
   const std::string between = view.Slice(name_end, word_at);
-  if (!between.starts_with(",") || std::count(between.begin(), between.end(), ',') > 2) return "";
+  // At most two asides: "Elwood, 56, the board's medical director, who".
+  constexpr std::ptrdiff_t kMaxCommas = 3;
+  if (!between.starts_with(",") || std::count(between.begin(), between.end(), ',') > kMaxCommas) return "";
   const size_t last_comma = between.rfind(',');
   // An age, a role or a description; a longer aside may hold a clause of
   // its own whose subject the pronoun could stand for.
