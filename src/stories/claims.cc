@@ -1010,6 +1010,9 @@ std::vector<WordToken> HeadPhrase(const std::string& after) {
     const std::string_view gap(after.data() + prev_end, t.begin - prev_end);
     if (gap.find_first_not_of(" ") != std::string_view::npos) break;
     if (!t.has_letter || IsStopWord(t.folded) || IsCalendarWord(t.folded)) break;
+    // "joined in 1996 aged 31": a verb form after the year opens another
+    // phrase; a thing the year is given for is named by nouns.
+    if (!t.capitalised && (IsPastForm(t.folded) || t.folded == "aged")) break;
     prev_end = t.end;
     phrase.push_back(std::move(t));
     if (phrase.size() == kMaxHeadPhraseWords) break;

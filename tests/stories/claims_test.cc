@@ -583,6 +583,26 @@ TEST(ClaimsTest, TheSameSumBesideTwoYearsMakesThemOneThings) {
   }
 }
 
+// A verb form after a year ("in 1996 aged 31", "2022 Orlen paid") opens
+// another phrase: it names no thing the year is given for, and the year
+// stays the date of the event word before it.
+TEST(ClaimsTest, AVerbFormAfterAYearNamesNoThing) {
+  AnnotatedArticle a = MakeArticle("v1", "Coast News", "2024-10-07", "Sales chief named",
+                                   "Keld Marr, who joined Harl Foods in 1996 aged 31, was named in the report.");
+  AddDate(a, "1996", "1996");
+  AddEntity(a, "Keld Marr", "PERSON", "n1");
+  AddEntity(a, "Harl Foods", "ORG", "n2");
+  const Brief brief = BuildBrief({a}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "1996") != nullptr) year = &c;
+  }
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->attribute, "year joined");
+  EXPECT_EQ(year->subject_name, "Keld Marr");
+}
+
 // The comma inside a figure ("the record of 38,450") is no clause break:
 // the words before it still say what two loose years date.
 TEST(ClaimsTest, ANumbersCommaDoesNotHideWhatALooseYearDates) {
