@@ -1482,7 +1482,18 @@ std::string RelativePronounAfterName(const TextView& view, size_t name_end, size
   constexpr size_t kMaxAsideWords = 8;  // "the former chief executive of the Harl group"
   const std::string aside = between.substr(1, last_comma > 0 ? last_comma - 1 : 0);
   if (aside.find_first_of("\"();:\xE2") != std::string::npos || Tokenize(aside).size() > kMaxAsideWords) return "";
-  const std::vector<WordToken> words = Tokenize(std::string_view(between).substr(last_comma + 1));
+  std::vector<WordToken> words = Tokenize(std::string_view(between).substr(last_comma + 1));
+  // "Voss, the 54-year-old chief executive who joined": an apposition
+  // the clause is about, its noun standing for the name.
+  if (!words.empty() && (words[0].folded == "the" || words[0].folded == "a" || words[0].folded == "an")) {
+    size_t pronoun = 1;
+    while (pronoun < words.size() && pronoun <= kMaxAsideWords && words[pronoun].folded != "who" &&
+           words[pronoun].folded != "which" && !IsStopWord(words[pronoun].folded) &&
+           !IsPastForm(words[pronoun].folded)) {
+      ++pronoun;
+    }
+    if (pronoun < words.size() && pronoun > 1) words.erase(words.begin(), words.begin() + pronoun);
+  }
   if (words.empty() || (words[0].folded != "who" && words[0].folded != "which")) return "";
   for (size_t k = 1; k < words.size(); ++k) {
     if (!BetweenSubjectAndVerb(words[k])) return "";

@@ -467,7 +467,7 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
 }
 
 // A relative clause opened right after a name, or after an age or a role
-// set off by commas, is about that name: "who" a person's, "which" an
+// set off by commas, or after an apposition's noun, is about that name: "who" a person's, "which" an
 // organisation's. A place before "which" is where the thing is, and a
 // verb of saying before the event word makes it another clause.
 TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
@@ -478,6 +478,8 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
       {"Ines Marlow, 61, who was first elected mayor in 2009, said she would stand again.", "2009", "Ines Marlow",
        "PERSON", "Ines Marlow"},
       {"Tovik Rane, the club's captain, who joined in 2016, was injured.", "2016", "Tovik Rane", "PERSON",
+       "Tovik Rane"},
+      {"Tovik Rane, the long-serving captain who joined in 2016, was injured.", "2016", "Tovik Rane", "PERSON",
        "Tovik Rane"},
       {"The shop chain Dellow, which was founded in 1931, will close 40 stores.", "1931", "Dellow", "ORG", "Dellow"},
       {"The museum in Harl, which opened in 1990, is closed.", "1990", "Harl", "PLACE", ""},
