@@ -708,7 +708,8 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.kind != TokKind::kWord) continue;
     if (lexicon::In(kFutureWords, t.lower)) {
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
-      if (t.lower == "should" && IsWord(c, k + 1, "have")) return past();  // "should have closed"
+      // "should have closed", "must have left": a modal's perfect looks back.
+      if ((t.lower == "should" || t.lower == "must") && IsWord(c, k + 1, "have")) return past();
       return Tense::kFuture;
     }
     if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
@@ -723,6 +724,12 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     }
     if (t.lower == "expected" && k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower)) {
       return Tense::kFuture;  // "the deal is expected in March"
+    }
+    // "highs of 41C expected on Thursday", "a ruling expected by November
+    // 5": a participle of expecting before the date's preposition says
+    // what is to come.
+    if (t.lower == "expected" && (IsWord(c, k + 1, "on") || IsWord(c, k + 1, "in") || IsWord(c, k + 1, "by"))) {
+      return Tense::kFuture;
     }
     if (lexicon::In(kPastWords, t.lower)) return past();
     const bool after_be = k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower);  // "be held": the auxiliary decides

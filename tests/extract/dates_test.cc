@@ -328,6 +328,12 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"\"We will rebuild the pier,\" Ansel Vide wrote on X on Monday.", "Monday", "2022-11-28"},
       {"\u201CWe will rebuild the pier,\u201D Ansel Vide posted on Monday.", "Monday", "2022-11-28"},
       {"She told reporters on Friday that the pier would reopen.", "Friday", "2022-11-25"},
+      // A duty ("must") and a forecast look ahead; a modal's perfect back.
+      {"The landlord must repay the tenants by February 1.", "February 1", "2023-02-01"},
+      {"The landlord must have repaid the tenants in October.", "October", "2022-10"},
+      {"The cold snap is forecast to end on Saturday.", "Saturday", "2022-12-03"},
+      {"Heavy snow expected on Thursday has closed schools.", "Thursday", "2022-12-01"},
+      {"A ruling expected by January 12 could end the dispute.", "January 12", "2023-01-12"},
   };
   ExpectDates(kCases);
 }
