@@ -334,6 +334,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The cold snap is forecast to end on Saturday.", "Saturday", "2022-12-03"},
       {"Heavy snow expected on Thursday has closed schools.", "Thursday", "2022-12-01"},
       {"A ruling expected by January 12 could end the dispute.", "January 12", "2023-01-12"},
+      // A present tense of a scheduled event looks ahead.
+      {"The committee meets on Monday to consider the bid.", "Monday", "2022-12-05"},
   };
   ExpectDates(kCases);
 }
