@@ -693,6 +693,18 @@ bool DueToCause(const Ctx& c, size_t k) {
   return !Has(c, k) || c.t[k].capitalised || IndexIn(kDeterminers, c.t[k].lower) >= 0;
 }
 
+// Whether "not" (or "never") stands among the few words before token i:
+// "were not allowed home until".
+bool NegatedBefore(const Ctx& c, size_t i) {
+  constexpr size_t kMaxWordsBack = 4;  // "were not allowed back home"
+  for (size_t back = 1; back <= kMaxWordsBack && back <= i; ++back) {
+    const DateToken& t = c.t[i - back];
+    if (t.kind != TokKind::kWord) return false;
+    if (t.lower == "not" || t.lower == "never" || t.lower == "t") return true;
+  }
+  return false;
+}
+
 // The nearest tense cue before token i in its sentence (within
 // kFutureCueWindow tokens).
 Tense TenseCueBefore(const Ctx& c, size_t i) {
@@ -708,6 +720,12 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.kind != TokKind::kWord) continue;
     if (lexicon::In(kFutureWords, t.lower)) {
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
+      // "were not allowed home until Friday": after a negation, "until"
+      // takes its clause's tense ("will not open until March" ahead).
+      if (t.lower == "until" && NegatedBefore(c, k)) {
+        const Tense clause = TenseCueBefore(c, k);
+        return clause == Tense::kPast ? past() : Tense::kFuture;
+      }
       // "should have closed", "must have left": a modal's perfect looks back.
       if ((t.lower == "should" || t.lower == "must") && IsWord(c, k + 1, "have")) return past();
       return Tense::kFuture;
@@ -732,7 +750,10 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       return Tense::kFuture;
     }
     if (lexicon::In(kPastWords, t.lower)) return past();
-    const bool after_be = k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower);  // "be held": the auxiliary decides
+    // "be held", "stay closed": the auxiliary or the linking verb decides.
+    const bool after_be = k > 0 && (lexicon::In(kBeForms, c.t[k - 1].lower) || c.t[k - 1].lower == "stay" ||
+                                    c.t[k - 1].lower == "stays" || c.t[k - 1].lower == "remain" ||
+                                    c.t[k - 1].lower == "remains");
     if (!t.capitalised && !after_be && lexicon::In(kIrregularPasts, t.lower)) return past();
     // Lower case only: a capitalised "-ed" word is a name or a title's word
     // ("Rovers Unfiltered").
@@ -783,8 +804,10 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   if (w == "this" || dir != 0) ++k;
   const int wd = WeekdayAt(c, k, false);
   if (wd < 0) return std::nullopt;
-  // "Tuesday's election": a day news refers back to.
-  const bool possessive = IsPunct(c, k + 1, '\'') && Adjacent(c, k + 1) && IsWord(c, k + 2, "s");
+  // "Tuesday's election", "Thursday night's collapse": a day news refers
+  // back to.
+  const size_t owner = Has(c, k + 1) && !PartOfDay(c.t[k + 1].lower).empty() ? k + 1 : k;
+  const bool possessive = IsPunct(c, owner + 1, '\'') && Adjacent(c, owner + 1) && IsWord(c, owner + 2, "s");
   if (dir == 0) dir = !possessive && FutureCueBefore(c, i) ? 1 : -1;
   std::string v = "XXXX-XX-XX";
   if (full) {

@@ -336,6 +336,14 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"A ruling expected by January 12 could end the dispute.", "January 12", "2023-01-12"},
       // A present tense of a scheduled event looks ahead.
       {"The committee meets on Monday to consider the bid.", "Monday", "2022-12-05"},
+      // A participle after a linking verb describes ("will stay closed").
+      {"The library will stay closed on Monday and reopen Wednesday.", "Wednesday", "2022-11-30"},
+      // After a negation, "until" takes its clause's tense.
+      {"Guests were not allowed back until Friday.", "Friday", "2022-11-25"},
+      {"The bridge will not reopen until Friday.", "Friday", "2022-12-02"},
+      {"The hearing was adjourned until Friday.", "Friday", "2022-12-02"},
+      // A possessive after a part of the day still looks back.
+      {"The pool will stay shut after Thursday night's flood.", "Thursday night", "2022-11-24TNI"},
   };
   ExpectDates(kCases);
 }
