@@ -391,18 +391,20 @@ std::optional<Match> FullDate(const Ctx& c, size_t i) {
   return m;
 }
 
-// Month [,|of] Year; Month (of this|next|last year, which stays outside the span)
+// Month [,|of] Year; Month ([of] this|next|last year, which stays outside the span)
 std::optional<Match> MonthYear(const Ctx& c, size_t i) {
   size_t e = 0;
   const int month = MonthAt(c, i, &e);
   if (month == 0) return std::nullopt;
-  if (IsWord(c, e, "of") && IsWord(c, e + 2, "year") && c.a.year > 0) {
-    // "October of next year": the year phrase is its own TIMEX3 (as
-    // annotators mark it) but fixes the month's year.
+  // "October of next year", "September next year", "July last year": the
+  // year phrase is its own TIMEX3 (as annotators mark it) but fixes the
+  // month's year.
+  const size_t which = IsWord(c, e, "of") ? e + 1 : e;
+  if (IsWord(c, which + 1, "year") && c.a.year > 0) {
     int shift = 0;
-    if (IsWord(c, e + 1, "last")) shift = -1;
-    else if (IsWord(c, e + 1, "next")) shift = 1;
-    else if (!IsWord(c, e + 1, "this")) return std::nullopt;
+    if (IsWord(c, which, "last")) shift = -1;
+    else if (IsWord(c, which, "next")) shift = 1;
+    else if (!IsWord(c, which, "this")) return std::nullopt;
     return Match{e, YearText(c.a.year + shift) + "-" + Pad(month, 2)};
   }
   if (IsPunct(c, e, ',') || IsWord(c, e, "of")) ++e;

@@ -308,6 +308,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The deal is expected in March.", "March", "2023-03"},
       {"Dealers will be dropped after October of next year.", "October", "2023-10"},
       {"Dealers will be dropped after October of next year.", "next year", "2023"},
+      {"The two courses end in September next year.", "September", "2023-09"},
+      {"Waits have grown every week since July last year.", "July", "2021-07"},
       // No cue: the nearest such month, ahead by up to two months.
       {"The election is on January 30.", "January 30", "2023-01-30"},
       {"The vote is on October 2.", "October 2", "2022-10-02"},
