@@ -338,6 +338,10 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"A ruling expected by January 12 could end the dispute.", "January 12", "2023-01-12"},
       // A present tense of a scheduled event looks ahead.
       {"The committee meets on Monday to consider the bid.", "Monday", "2022-12-05"},
+      {"The tour ends with two nights in Harl on May 27.", "May 27", "2023-05-27"},
+      {"The judge froze the funds pending a trial in March.", "March", "2023-03"},
+      // "into" is a weak year cue, like "to".
+      {"Its cash lasts into 2025.", "2025", "2025"},
       // A participle after a linking verb describes ("will stay closed").
       {"The library will stay closed on Monday and reopen Wednesday.", "Wednesday", "2022-11-30"},
       // After a negation, "until" takes its clause's tense.
