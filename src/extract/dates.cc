@@ -100,9 +100,10 @@ constexpr std::array<std::string_view, 17> kStrongYearCues = {
     "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
     "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "throughout"};
 // Words that may precede a year or a count ("of 2000", "to 2010", "into
-// 2029"): the number is a year only when no lower-case word follows it.
-constexpr std::array<std::string_view, 9> kWeakYearCues = {"of", "from",   "to",  "and", "or",
-                                                            "by", "around", "the", "into"};
+// 2029", "up 35% on 2021", "the years 2023 to 2025"): the number is a year
+// only when no lower-case word follows it.
+constexpr std::array<std::string_view, 11> kWeakYearCues = {"of", "from", "to",  "and",  "or",   "by",
+                                                             "around", "the",  "into", "on", "years"};
 // Lower-case words that may follow a year without making it a count.
 constexpr std::array<std::string_view, 24> kAfterYearWords = {
     "and", "or", "to", "when", "as", "through", "until", "the", "a", "with", "in", "on",

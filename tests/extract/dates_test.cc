@@ -133,6 +133,8 @@ TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
       "Temperatures were 12 at noonish, the forecast said.",
       "Theresa May and June Carter met.",
       "She told her sister and June agreed.",
+      "The mayor won on 1500 votes.",
+      "Over the years 1200 staff have left.",
   };
   for (const char* s : kSentences) {
     const std::vector<DateMention> found = FindDates(s, kAnchor);
@@ -342,6 +344,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The judge froze the funds pending a trial in March.", "March", "2023-03"},
       // "into" is a weak year cue, like "to".
       {"Its cash lasts into 2025.", "2025", "2025"},
+      {"Reports rose 35% on 2021, the survey said.", "2021", "2021"},
+      {"Charges for the years 2019 to 2021 were cut.", "2019", "2019"},
       // A participle after a linking verb describes ("will stay closed").
       {"The library will stay closed on Monday and reopen Wednesday.", "Wednesday", "2022-11-30"},
       // After a negation, "until" takes its clause's tense.
