@@ -1345,13 +1345,15 @@ std::optional<OfficeWord> TookOffice(std::string_view before) {
   // Back over its modifiers and determiner ("its chief", "a former").
   size_t start = head;
   constexpr size_t kMaxRoleWords = 3;  // "deputy chief executive"
-  while (start > 0 && head - start < kMaxRoleWords && joined(start) && !words[start - 1].capitalised &&
-         IsRoleWord(words[start - 1].folded)) {
+  // "vice-chancellor": a word joined by a hyphen is part of the title.
+  const auto hyphened = [&](size_t k) {
+    return before.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == "-";
+  };
+  while (start > 0 && head - start < kMaxRoleWords && !words[start - 1].capitalised &&
+         ((joined(start) && IsRoleWord(words[start - 1].folded)) || hyphened(start))) {
     --start;
   }
-  std::string role_text;
-  for (size_t k = start; k <= head; ++k) role_text += (role_text.empty() ? "" : " ") + words[k].folded;
-  const std::string role = NormaliseRole(role_text);
+  const std::string role = NormaliseRole(before.substr(words[start].begin, words[head].end - words[start].begin));
   if (role.empty()) return std::nullopt;
   size_t lead = start;
   if (lead > 0 && joined(lead) && (words[lead - 1].folded == "a" || words[lead - 1].folded == "an" ||

@@ -527,6 +527,8 @@ TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
       {"an owner's title / two asides", "Ines Marlow, the port's chief executive since 2012, will retire.", "2012",
        "Ines Marlow, 58, the port's finance chief, who has also been its chief executive since 2013, spoke.", "2013",
        true},
+      {"a hyphenated title / has led", "Ines Marlow took over as vice-chancellor in 2012.", "2012",
+       "Ines Marlow has led the university since 2013.", "2013", true},
       {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
        "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
       {"a plain election", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
