@@ -100,10 +100,11 @@ constexpr std::array<std::string_view, 17> kStrongYearCues = {
     "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
     "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "throughout"};
 // Words that may precede a year or a count ("of 2000", "to 2010", "into
-// 2029", "up 35% on 2021", "the years 2023 to 2025"): the number is a year
-// only when no lower-case word follows it.
-constexpr std::array<std::string_view, 11> kWeakYearCues = {"of", "from", "to",  "and",  "or",   "by",
-                                                             "around", "the",  "into", "on", "years"};
+// 2029", "up 35% on 2021", "the years 2023 to 2025", "planned for 2028",
+// "beyond 2031"): the number is a year only when no lower-case word follows
+// it.
+constexpr std::array<std::string_view, 13> kWeakYearCues = {"of",  "from", "to",   "and",   "or",  "by",  "around",
+                                                             "the", "into", "on",   "years", "for", "beyond"};
 // Lower-case words that may follow a year without making it a count.
 constexpr std::array<std::string_view, 24> kAfterYearWords = {
     "and", "or", "to", "when", "as", "through", "until", "the", "a", "with", "in", "on",
@@ -425,7 +426,12 @@ bool BareMonthCue(const Ctx& c, size_t i) {
       "after", "early", "late",  "between", "their", "its",  "our",     "his",    "her"};
   const std::string& prev = c.t[i - 1].lower;
   if (c.t[i].lower == "may") return prev == "in" || prev == "since";
-  return IndexIn(kCues, prev) >= 0 || prev == "mid" || (prev == "of" && IsWord(c, i - 2, "as"));
+  // "until at least April": the cue before "at least".
+  if (prev == "least" && i >= 3 && IsWord(c, i - 2, "at")) return BareMonthCue(c, i - 2);
+  // "at the end of June", "from the start of March".
+  const bool part_of = prev == "of" && (IsWord(c, i - 2, "end") || IsWord(c, i - 2, "start") ||
+                                        IsWord(c, i - 2, "beginning") || IsWord(c, i - 2, "middle"));
+  return IndexIn(kCues, prev) >= 0 || prev == "mid" || part_of || (prev == "of" && IsWord(c, i - 2, "as"));
 }
 
 // A month alone after a temporal preposition: "in March", "since January",
@@ -697,6 +703,19 @@ bool DueToCause(const Ctx& c, size_t k) {
   return !Has(c, k) || c.t[k].capitalised || IndexIn(kDeterminers, c.t[k].lower) >= 0;
 }
 
+// Whether only "the end of" and the like stand between token k (a
+// preposition) and the date at token i: the preposition governs the date.
+bool GovernsDate(const Ctx& c, size_t k, size_t i) {
+  for (size_t j = k + 1; j < i; ++j) {
+    const std::string& w = c.t[j].lower;
+    if (w != "the" && w != "end" && w != "start" && w != "beginning" && w != "middle" && w != "of" && w != "early" &&
+        w != "late" && w != "mid" && w != "-") {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Whether "not" (or "never") stands among the few words before token i:
 // "were not allowed home until".
 bool NegatedBefore(const Ctx& c, size_t i) {
@@ -735,6 +754,13 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       return Tense::kFuture;
     }
     if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    // "finish by March", "by the end of September": a deadline is ahead
+    // unless its clause is past ("had fallen by March"). Opening its
+    // sentence ("By Thursday evening ... were"), its verb comes after.
+    const bool opens = k == 0 || (c.t[k - 1].kind == TokKind::kPunct && c.t[k - 1].lower != "-");
+    if (t.lower == "by" && !opens && GovernsDate(c, k, i)) {
+      return TenseCueBefore(c, k) == Tense::kPast ? past() : Tense::kFuture;
+    }
     // An infinitive between a past cue and the date ("voted on Tuesday to
     // hold an election on January 30"): its time is not the main verb's,
     // while a future cue still holds ("will meet to vote on Monday").
@@ -840,7 +866,11 @@ std::optional<Match> RelativeUnit(const Ctx& c, size_t i) {
   int shift = 0;
   if (IsWord(c, k, "last") || IsWord(c, k, "previous")) shift = -1;
   else if (IsWord(c, k, "next") || IsWord(c, k, "following") || IsWord(c, k, "coming")) shift = 1;
-  else if (!IsWord(c, k, "this")) {
+  else if (IsWord(c, k, "the") && (IsWord(c, k + 1, "year") || IsWord(c, k + 1, "month")) && k >= 2 &&
+           IsWord(c, k - 1, "of") && (IsWord(c, k - 2, "end") || IsWord(c, k - 2, "start") ||
+                                      IsWord(c, k - 2, "beginning") || IsWord(c, k - 2, "middle"))) {
+    // "by the end of the year": the year (or month) the text is in.
+  } else if (!IsWord(c, k, "this")) {
     if (!(IsWord(c, k, "the") && (IsWord(c, k + 1, "previous") || IsWord(c, k + 1, "following")))) {
       return std::nullopt;
     }

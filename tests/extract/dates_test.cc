@@ -345,6 +345,15 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"Its cash lasts into 2025.", "2025", "2025"},
       {"Reports rose 35% on 2021, the survey said.", "2021", "2021"},
       {"Charges for the years 2019 to 2021 were cut.", "2019", "2019"},
+      {"A new habitat is planned for 2028.", "2028", "2028"},
+      {"The patents protect sales beyond 2031.", "2031", "2031"},
+      // The end or start of a month or of the year the text is in.
+      {"The repairs should be done by the end of the year.", "the end of the year", "2022"},
+      {"The waiting list stood at 48,300 at the end of June.", "the end of June", "2022-06"},
+      {"The ground will stay shut until at least April.", "April", "2023-04"},
+      // A deadline ("by") is ahead unless its clause is past.
+      {"The plant winds down by the end of March.", "the end of March", "2023-03"},
+      {"Sales had fallen by the end of March.", "the end of March", "2022-03"},
       // A participle after a linking verb describes ("will stay closed").
       {"The library will stay closed on Monday and reopen Wednesday.", "Wednesday", "2022-11-30"},
       // After a negation, "until" takes its clause's tense.
