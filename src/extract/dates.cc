@@ -323,6 +323,7 @@ int LatestYearForWeekday(const DateAnchor& reference, int month, int day, int we
 enum class Tense { kNone, kPast, kFuture };
 Tense TenseCueBefore(const Ctx& c, size_t i);
 bool FutureCueBefore(const Ctx& c, size_t i) { return TenseCueBefore(c, i) == Tense::kFuture; }
+bool FutureCueAfter(const Ctx& c, size_t i);
 
 // A month named without a year is normally at most this far after the
 // anchor: news reports the past, so "in October" read in February is last
@@ -340,7 +341,11 @@ int OrientedYear(const Ctx& c, size_t i, int month) {
   const bool day =
       (Has(c, i) && c.t[i].kind == TokKind::kNumber) || (Has(c, i + 1) && c.t[i + 1].kind == TokKind::kNumber);
   const bool set_for = day && i > 0 && c.t[i - 1].kind == TokKind::kWord && c.t[i - 1].lower == "for";
-  switch (set_for ? Tense::kFuture : TenseCueBefore(c, i)) {
+  Tense tense = set_for ? Tense::kFuture : TenseCueBefore(c, i);
+  // "A hearing in September will decide": with no cue before it, a date in
+  // the subject takes the future of the verb right after.
+  if (tense == Tense::kNone && FutureCueAfter(c, i)) tense = Tense::kFuture;
+  switch (tense) {
     case Tense::kFuture: return ahead < 0 ? a.year + 1 : a.year;
     case Tense::kPast: return ahead > 0 ? a.year - 1 : a.year;
     case Tense::kNone: break;
@@ -701,6 +706,18 @@ bool DueToCause(const Ctx& c, size_t k) {
   static constexpr std::array<std::string_view, 9> kDeterminers = {"the", "a", "an", "his", "her",
                                                                     "its", "their", "this", "that"};
   return !Has(c, k) || c.t[k].capitalised || IndexIn(kDeterminers, c.t[k].lower) >= 0;
+}
+
+// Whether a future auxiliary ("will", "would") follows the date at token
+// i within its clause, a few words on ("A hearing in September will
+// decide"): the verb whose subject holds the date.
+bool FutureCueAfter(const Ctx& c, size_t i) {
+  constexpr size_t kMaxWordsAfter = 4;  // "in September next year will"
+  for (size_t k = i + 1; k < c.t.size() && k <= i + kMaxWordsAfter; ++k) {
+    if (c.t[k].kind == TokKind::kPunct) return false;
+    if (c.t[k].lower == "will" || c.t[k].lower == "would") return true;
+  }
+  return false;
 }
 
 // Whether only "the end of" and the like stand between token k (a
