@@ -872,8 +872,16 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   return Match{e, v};
 }
 
-// [earlier|later] this/last/next week|month|year|weekend, the previous year.
+// [earlier|later] this/last/next week|month|year|weekend, the previous year,
+// the new year.
 std::optional<Match> RelativeUnit(const Ctx& c, size_t i) {
+  // "back at work in the new year": the coming year, read in its second
+  // half ("the New Year" is the holiday).
+  if (IsWord(c, i, "the") && IsWord(c, i + 1, "new") && !c.t[i + 1].capitalised && IsWord(c, i + 2, "year") &&
+      c.a.year > 0 && c.a.month > 0) {
+    constexpr int kSecondHalf = 7;  // July: "the new year" is no longer this one
+    return Match{i + 3, YearText(c.a.month >= kSecondHalf ? c.a.year + 1 : c.a.year)};
+  }
   if (IsWord(c, i, "the") && IsWord(c, i + 1, "weekend")) {
     const std::string week = ShiftedAnchor(c.a, Unit{'W', 1, false}, 0);
     return Match{i + 2, (week.empty() ? "XXXX-WXX" : week) + "-WE"};

@@ -351,6 +351,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The repairs should be done by the end of the year.", "the end of the year", "2022"},
       {"The waiting list stood at 48,300 at the end of June.", "the end of June", "2022-06"},
       {"The ground will stay shut until at least April.", "April", "2023-04"},
+      // "the new year" read in a year's second half is the coming one.
+      {"She hopes to be back at work in the new year.", "the new year", "2023"},
       // With no cue before it, a date in the subject takes the verb's future.
       {"A hearing in March will decide the claim.", "March", "2023-03"},
       {"A hearing in March decided the claim.", "March", "2022-03"},
