@@ -248,6 +248,7 @@ std::optional<Unit> UnitAt(const Ctx& c, size_t i) {
   else if (w == "month") u.code = 'M';
   else if (w == "year") u.code = 'Y';
   else if (w == "quarter") u.code = 'Q';
+  else if (w == "fortnight") { u.code = 'W'; u.scale = 2; }
   else if (w == "decade") { u.code = 'Y'; u.scale = 10; }
   else if (w == "century") { u.code = 'Y'; u.scale = 100; }
   else if (w == "hour") u.code = 'H';
@@ -980,7 +981,7 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
   if (IsWord(c, e + 1, "ago") && *n != "X" && !framed) {
     const double count = std::stod(*n);
     // Weeks back land on a day ("a week ago" = seven days before).
-    const Unit step = u->code == 'W' ? Unit{'D', 7, false} : *u;
+    const Unit step = u->code == 'W' ? Unit{'D', 7 * u->scale, false} : *u;
     std::string v = step.code == 'D' ? ShiftedAnchor(c.a, Unit{'D', 1, false}, -static_cast<int>(count) * step.scale)
                                      : ShiftedAnchor(c.a, step, -static_cast<int>(count));
     if (count == std::floor(count) && !v.empty()) return Match{e + 2, v};
