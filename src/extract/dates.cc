@@ -818,7 +818,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
 }
 
 // today, tonight, yesterday, tomorrow, this morning, last night, [last|next]
-// Monday [morning].
+// Monday [morning], a week today.
 std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   const DateAnchor& a = c.a;
   const bool full = a.year > 0 && a.month > 0 && a.day > 0;
@@ -837,6 +837,11 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
     return std::nullopt;
   }
   const std::string& w = c.t[i].lower;
+  // "a week today", "a week tomorrow": seven days after that day.
+  constexpr int kWeekDays = 7;
+  if (w == "a" && IsWord(c, i + 1, "week") && (IsWord(c, i + 2, "today") || IsWord(c, i + 2, "tomorrow")) && full) {
+    return Match{i + 3, day_text(kWeekDays + (c.t[i + 2].lower == "tomorrow" ? 1 : 0))};
+  }
   if (w == "today") return Match{i + 1, full ? day_text(0) : "PRESENT_REF"};
   if (w == "tonight") return Match{i + 1, day_text(0) + "TNI"};
   if (w == "yesterday") return Match{i + 1, day_text(-1)};

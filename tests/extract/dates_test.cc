@@ -351,6 +351,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The repairs should be done by the end of the year.", "the end of the year", "2022"},
       {"The waiting list stood at 48,300 at the end of June.", "the end of June", "2022-06"},
       {"The ground will stay shut until at least April.", "April", "2023-04"},
+      // "a week today" is seven days on.
+      {"The stadium reopens a week today.", "a week today", "2022-12-06"},
       // A fortnight is two weeks.
       {"Sales were up from 900 a fortnight ago.", "a fortnight ago", "2022-11-15"},
       {"The show reopens in a fortnight.", "a fortnight", "P2W"},
