@@ -806,9 +806,11 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     // Lower case only: a capitalised "-ed" word is a name or a title's word
     // ("Rovers Unfiltered").
     // "on a reduced timetable": after a determiner an "-ed" word describes.
+    // "would end as planned": after "as" an "-ed" word is an aside, not the
+    // clause's verb.
     const bool after_determiner = k > 0 && (c.t[k - 1].lower == "a" || c.t[k - 1].lower == "an" ||
                                             c.t[k - 1].lower == "the" || c.t[k - 1].lower == "its" ||
-                                            c.t[k - 1].lower == "their");
+                                            c.t[k - 1].lower == "their" || c.t[k - 1].lower == "as");
     if (!t.capitalised && !after_be && !after_determiner && t.lower.size() > 4 && t.lower.ends_with("ed") &&
         !lexicon::In(kFutureBeforeTo, t.lower)) {
       return past();

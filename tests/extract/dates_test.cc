@@ -351,6 +351,9 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The repairs should be done by the end of the year.", "the end of the year", "2022"},
       {"The waiting list stood at 48,300 at the end of June.", "the end of June", "2022-06"},
       {"The ground will stay shut until at least April.", "April", "2023-04"},
+      // An intention before "to" looks ahead; "as planned" is no past verb.
+      {"The firms expect to complete the deal in March.", "March", "2023-03"},
+      {"Lane closures would end as planned in the spring.", "the spring", "2023-SP"},
       // "a week today" is seven days on.
       {"The stadium reopens a week today.", "a week today", "2022-12-06"},
       // A fortnight is two weeks.
