@@ -325,6 +325,7 @@ enum class Tense { kNone, kPast, kFuture };
 Tense TenseCueBefore(const Ctx& c, size_t i);
 bool FutureCueBefore(const Ctx& c, size_t i) { return TenseCueBefore(c, i) == Tense::kFuture; }
 bool FutureCueAfter(const Ctx& c, size_t i);
+bool WillBefore(const Ctx& c, size_t i);
 
 // A month named without a year is normally at most this far after the
 // anchor: news reports the past, so "in October" read in February is last
@@ -721,6 +722,17 @@ bool FutureCueAfter(const Ctx& c, size_t i) {
   return false;
 }
 
+// Whether "will" or "would" stands before token i in its sentence, within
+// kFutureCueWindow tokens.
+bool WillBefore(const Ctx& c, size_t i) {
+  for (size_t back = 1; back <= kFutureCueWindow && back <= i; ++back) {
+    const DateToken& t = c.t[i - back];
+    if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return false;
+    if (t.lower == "will" || t.lower == "would") return true;
+  }
+  return false;
+}
+
 // Whether only "the end of" and the like stand between token k (a
 // preposition) and the date at token i: the preposition governs the date.
 bool GovernsDate(const Ctx& c, size_t k, size_t i) {
@@ -863,7 +875,16 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   // back to.
   const size_t owner = Has(c, k + 1) && !PartOfDay(c.t[k + 1].lower).empty() ? k + 1 : k;
   const bool possessive = IsPunct(c, owner + 1, '\'') && Adjacent(c, owner + 1) && IsWord(c, owner + 2, "s");
-  if (dir == 0) dir = !possessive && FutureCueBefore(c, i) ? 1 : -1;
+  // Unless a "will" before it points ahead to the event the day's noun
+  // names ("will lead the team in Tuesday's match", lexicons/event_nouns.txt;
+  // not "a premium to Friday's closing price"), and no "after" sets it
+  // before what is to come ("will become mayor after Friday's vote").
+  const bool after = i > 0 && (IsWord(c, i - 1, "after") || IsWord(c, i - 1, "since") || IsWord(c, i - 1, "following"));
+  const auto event_noun = [&](size_t j) { return Has(c, j) && lexicon::In(lexicon::kEventNouns, c.t[j].lower); };
+  // "Tuesday's match", "Tuesday's league match".
+  const bool event_ahead =
+      possessive && !after && (event_noun(owner + 3) || event_noun(owner + 4)) && WillBefore(c, i);
+  if (dir == 0) dir = (!possessive || event_ahead) && FutureCueBefore(c, i) ? 1 : -1;
   std::string v = "XXXX-XX-XX";
   if (full) {
     const int today = DayOfWeek(a.year, a.month, a.day);

@@ -354,6 +354,11 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       // An intention before "to" looks ahead; "as planned" is no past verb.
       {"The firms expect to complete the deal in March.", "March", "2023-03"},
       {"Lane closures would end as planned in the spring.", "the spring", "2023-SP"},
+      {"Forecasters expect heavy rain on Thursday.", "Thursday", "2022-12-01"},
+      // A weekday's possessive looks ahead to an event a "will" points to,
+      // not to a reference point.
+      {"The coach will lead the side in Saturday's league match.", "Saturday", "2022-12-03"},
+      {"The buyer will pay a premium to Friday's closing price.", "Friday", "2022-11-25"},
       // "a week today" is seven days on.
       {"The stadium reopens a week today.", "a week today", "2022-12-06"},
       // A fortnight is two weeks.
