@@ -99,9 +99,12 @@ constexpr std::array<std::string_view, 4> kOrdinals = {"first", "second", "third
 constexpr std::array<std::string_view, 17> kStrongYearCues = {
     "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
     "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "throughout"};
-// Words that may precede a year or a count ("of 2000", "to 2010"): the
-// number is a year only when no lower-case word follows it.
-constexpr std::array<std::string_view, 8> kWeakYearCues = {"of", "from", "to", "and", "or", "by", "around", "the"};
+// Words that may precede a year or a count ("of 2000", "to 2010", "into
+// 2029", "up 35% on 2021", "the years 2023 to 2025", "planned for 2028",
+// "beyond 2031"): the number is a year only when no lower-case word follows
+// it.
+constexpr std::array<std::string_view, 13> kWeakYearCues = {"of",  "from", "to",   "and",   "or",  "by",  "around",
+                                                             "the", "into", "on",   "years", "for", "beyond"};
 // Lower-case words that may follow a year without making it a count.
 constexpr std::array<std::string_view, 24> kAfterYearWords = {
     "and", "or", "to", "when", "as", "through", "until", "the", "a", "with", "in", "on",
@@ -245,6 +248,7 @@ std::optional<Unit> UnitAt(const Ctx& c, size_t i) {
   else if (w == "month") u.code = 'M';
   else if (w == "year") u.code = 'Y';
   else if (w == "quarter") u.code = 'Q';
+  else if (w == "fortnight") { u.code = 'W'; u.scale = 2; }
   else if (w == "decade") { u.code = 'Y'; u.scale = 10; }
   else if (w == "century") { u.code = 'Y'; u.scale = 100; }
   else if (w == "hour") u.code = 'H';
@@ -320,6 +324,8 @@ int LatestYearForWeekday(const DateAnchor& reference, int month, int day, int we
 enum class Tense { kNone, kPast, kFuture };
 Tense TenseCueBefore(const Ctx& c, size_t i);
 bool FutureCueBefore(const Ctx& c, size_t i) { return TenseCueBefore(c, i) == Tense::kFuture; }
+bool FutureCueAfter(const Ctx& c, size_t i);
+bool WillBefore(const Ctx& c, size_t i);
 
 // A month named without a year is normally at most this far after the
 // anchor: news reports the past, so "in October" read in February is last
@@ -337,7 +343,11 @@ int OrientedYear(const Ctx& c, size_t i, int month) {
   const bool day =
       (Has(c, i) && c.t[i].kind == TokKind::kNumber) || (Has(c, i + 1) && c.t[i + 1].kind == TokKind::kNumber);
   const bool set_for = day && i > 0 && c.t[i - 1].kind == TokKind::kWord && c.t[i - 1].lower == "for";
-  switch (set_for ? Tense::kFuture : TenseCueBefore(c, i)) {
+  Tense tense = set_for ? Tense::kFuture : TenseCueBefore(c, i);
+  // "A hearing in September will decide": with no cue before it, a date in
+  // the subject takes the future of the verb right after.
+  if (tense == Tense::kNone && FutureCueAfter(c, i)) tense = Tense::kFuture;
+  switch (tense) {
     case Tense::kFuture: return ahead < 0 ? a.year + 1 : a.year;
     case Tense::kPast: return ahead > 0 ? a.year - 1 : a.year;
     case Tense::kNone: break;
@@ -391,18 +401,20 @@ std::optional<Match> FullDate(const Ctx& c, size_t i) {
   return m;
 }
 
-// Month [,|of] Year; Month (of this|next|last year, which stays outside the span)
+// Month [,|of] Year; Month ([of] this|next|last year, which stays outside the span)
 std::optional<Match> MonthYear(const Ctx& c, size_t i) {
   size_t e = 0;
   const int month = MonthAt(c, i, &e);
   if (month == 0) return std::nullopt;
-  if (IsWord(c, e, "of") && IsWord(c, e + 2, "year") && c.a.year > 0) {
-    // "October of next year": the year phrase is its own TIMEX3 (as
-    // annotators mark it) but fixes the month's year.
+  // "October of next year", "September next year", "July last year": the
+  // year phrase is its own TIMEX3 (as annotators mark it) but fixes the
+  // month's year.
+  const size_t which = IsWord(c, e, "of") ? e + 1 : e;
+  if (IsWord(c, which + 1, "year") && c.a.year > 0) {
     int shift = 0;
-    if (IsWord(c, e + 1, "last")) shift = -1;
-    else if (IsWord(c, e + 1, "next")) shift = 1;
-    else if (!IsWord(c, e + 1, "this")) return std::nullopt;
+    if (IsWord(c, which, "last")) shift = -1;
+    else if (IsWord(c, which, "next")) shift = 1;
+    else if (!IsWord(c, which, "this")) return std::nullopt;
     return Match{e, YearText(c.a.year + shift) + "-" + Pad(month, 2)};
   }
   if (IsPunct(c, e, ',') || IsWord(c, e, "of")) ++e;
@@ -421,7 +433,12 @@ bool BareMonthCue(const Ctx& c, size_t i) {
       "after", "early", "late",  "between", "their", "its",  "our",     "his",    "her"};
   const std::string& prev = c.t[i - 1].lower;
   if (c.t[i].lower == "may") return prev == "in" || prev == "since";
-  return IndexIn(kCues, prev) >= 0 || prev == "mid" || (prev == "of" && IsWord(c, i - 2, "as"));
+  // "until at least April": the cue before "at least".
+  if (prev == "least" && i >= 3 && IsWord(c, i - 2, "at")) return BareMonthCue(c, i - 2);
+  // "at the end of June", "from the start of March".
+  const bool part_of = prev == "of" && (IsWord(c, i - 2, "end") || IsWord(c, i - 2, "start") ||
+                                        IsWord(c, i - 2, "beginning") || IsWord(c, i - 2, "middle"));
+  return IndexIn(kCues, prev) >= 0 || prev == "mid" || part_of || (prev == "of" && IsWord(c, i - 2, "as"));
 }
 
 // A month alone after a temporal preposition: "in March", "since January",
@@ -693,6 +710,54 @@ bool DueToCause(const Ctx& c, size_t k) {
   return !Has(c, k) || c.t[k].capitalised || IndexIn(kDeterminers, c.t[k].lower) >= 0;
 }
 
+// Whether a future auxiliary ("will", "would") follows the date at token
+// i within its clause, a few words on ("A hearing in September will
+// decide"): the verb whose subject holds the date.
+bool FutureCueAfter(const Ctx& c, size_t i) {
+  constexpr size_t kMaxWordsAfter = 4;  // "in September next year will"
+  for (size_t k = i + 1; k < c.t.size() && k <= i + kMaxWordsAfter; ++k) {
+    if (c.t[k].kind == TokKind::kPunct) return false;
+    if (c.t[k].lower == "will" || c.t[k].lower == "would") return true;
+  }
+  return false;
+}
+
+// Whether "will" or "would" stands before token i in its sentence, within
+// kFutureCueWindow tokens.
+bool WillBefore(const Ctx& c, size_t i) {
+  for (size_t back = 1; back <= kFutureCueWindow && back <= i; ++back) {
+    const DateToken& t = c.t[i - back];
+    if (t.kind == TokKind::kPunct && (t.lower == "." || t.lower == "!" || t.lower == "?")) return false;
+    if (t.lower == "will" || t.lower == "would") return true;
+  }
+  return false;
+}
+
+// Whether only "the end of" and the like stand between token k (a
+// preposition) and the date at token i: the preposition governs the date.
+bool GovernsDate(const Ctx& c, size_t k, size_t i) {
+  for (size_t j = k + 1; j < i; ++j) {
+    const std::string& w = c.t[j].lower;
+    if (w != "the" && w != "end" && w != "start" && w != "beginning" && w != "middle" && w != "of" && w != "early" &&
+        w != "late" && w != "mid" && w != "-") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether "not" (or "never") stands among the few words before token i:
+// "were not allowed home until".
+bool NegatedBefore(const Ctx& c, size_t i) {
+  constexpr size_t kMaxWordsBack = 4;  // "were not allowed back home"
+  for (size_t back = 1; back <= kMaxWordsBack && back <= i; ++back) {
+    const DateToken& t = c.t[i - back];
+    if (t.kind != TokKind::kWord) return false;
+    if (t.lower == "not" || t.lower == "never" || t.lower == "t") return true;
+  }
+  return false;
+}
+
 // The nearest tense cue before token i in its sentence (within
 // kFutureCueWindow tokens).
 Tense TenseCueBefore(const Ctx& c, size_t i) {
@@ -708,10 +773,24 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.kind != TokKind::kWord) continue;
     if (lexicon::In(kFutureWords, t.lower)) {
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
-      if (t.lower == "should" && IsWord(c, k + 1, "have")) return past();  // "should have closed"
+      // "were not allowed home until Friday": after a negation, "until"
+      // takes its clause's tense ("will not open until March" ahead).
+      if (t.lower == "until" && NegatedBefore(c, k)) {
+        const Tense clause = TenseCueBefore(c, k);
+        return clause == Tense::kPast ? past() : Tense::kFuture;
+      }
+      // "should have closed", "must have left": a modal's perfect looks back.
+      if ((t.lower == "should" || t.lower == "must") && IsWord(c, k + 1, "have")) return past();
       return Tense::kFuture;
     }
     if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    // "finish by March", "by the end of September": a deadline is ahead
+    // unless its clause is past ("had fallen by March"). Opening its
+    // sentence ("By Thursday evening ... were"), its verb comes after.
+    const bool opens = k == 0 || (c.t[k - 1].kind == TokKind::kPunct && c.t[k - 1].lower != "-");
+    if (t.lower == "by" && !opens && GovernsDate(c, k, i)) {
+      return TenseCueBefore(c, k) == Tense::kPast ? past() : Tense::kFuture;
+    }
     // An infinitive between a past cue and the date ("voted on Tuesday to
     // hold an election on January 30"): its time is not the main verb's,
     // while a future cue still holds ("will meet to vote on Monday").
@@ -724,15 +803,26 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.lower == "expected" && k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower)) {
       return Tense::kFuture;  // "the deal is expected in March"
     }
+    // "highs of 41C expected on Thursday", "a ruling expected by November
+    // 5": a participle of expecting before the date's preposition says
+    // what is to come.
+    if (t.lower == "expected" && (IsWord(c, k + 1, "on") || IsWord(c, k + 1, "in") || IsWord(c, k + 1, "by"))) {
+      return Tense::kFuture;
+    }
     if (lexicon::In(kPastWords, t.lower)) return past();
-    const bool after_be = k > 0 && lexicon::In(kBeForms, c.t[k - 1].lower);  // "be held": the auxiliary decides
+    // "be held", "stay closed": the auxiliary or the linking verb decides.
+    const bool after_be = k > 0 && (lexicon::In(kBeForms, c.t[k - 1].lower) || c.t[k - 1].lower == "stay" ||
+                                    c.t[k - 1].lower == "stays" || c.t[k - 1].lower == "remain" ||
+                                    c.t[k - 1].lower == "remains");
     if (!t.capitalised && !after_be && lexicon::In(kIrregularPasts, t.lower)) return past();
     // Lower case only: a capitalised "-ed" word is a name or a title's word
     // ("Rovers Unfiltered").
     // "on a reduced timetable": after a determiner an "-ed" word describes.
+    // "would end as planned": after "as" an "-ed" word is an aside, not the
+    // clause's verb.
     const bool after_determiner = k > 0 && (c.t[k - 1].lower == "a" || c.t[k - 1].lower == "an" ||
                                             c.t[k - 1].lower == "the" || c.t[k - 1].lower == "its" ||
-                                            c.t[k - 1].lower == "their");
+                                            c.t[k - 1].lower == "their" || c.t[k - 1].lower == "as");
     if (!t.capitalised && !after_be && !after_determiner && t.lower.size() > 4 && t.lower.ends_with("ed") &&
         !lexicon::In(kFutureBeforeTo, t.lower)) {
       return past();
@@ -742,7 +832,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
 }
 
 // today, tonight, yesterday, tomorrow, this morning, last night, [last|next]
-// Monday [morning].
+// Monday [morning], a week today.
 std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   const DateAnchor& a = c.a;
   const bool full = a.year > 0 && a.month > 0 && a.day > 0;
@@ -761,6 +851,11 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
     return std::nullopt;
   }
   const std::string& w = c.t[i].lower;
+  // "a week today", "a week tomorrow": seven days after that day.
+  constexpr int kWeekDays = 7;
+  if (w == "a" && IsWord(c, i + 1, "week") && (IsWord(c, i + 2, "today") || IsWord(c, i + 2, "tomorrow")) && full) {
+    return Match{i + 3, day_text(kWeekDays + (c.t[i + 2].lower == "tomorrow" ? 1 : 0))};
+  }
   if (w == "today") return Match{i + 1, full ? day_text(0) : "PRESENT_REF"};
   if (w == "tonight") return Match{i + 1, day_text(0) + "TNI"};
   if (w == "yesterday") return Match{i + 1, day_text(-1)};
@@ -776,9 +871,20 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   if (w == "this" || dir != 0) ++k;
   const int wd = WeekdayAt(c, k, false);
   if (wd < 0) return std::nullopt;
-  // "Tuesday's election": a day news refers back to.
-  const bool possessive = IsPunct(c, k + 1, '\'') && Adjacent(c, k + 1) && IsWord(c, k + 2, "s");
-  if (dir == 0) dir = !possessive && FutureCueBefore(c, i) ? 1 : -1;
+  // "Tuesday's election", "Thursday night's collapse": a day news refers
+  // back to.
+  const size_t owner = Has(c, k + 1) && !PartOfDay(c.t[k + 1].lower).empty() ? k + 1 : k;
+  const bool possessive = IsPunct(c, owner + 1, '\'') && Adjacent(c, owner + 1) && IsWord(c, owner + 2, "s");
+  // Unless a "will" before it points ahead to the event the day's noun
+  // names ("will lead the team in Tuesday's match", lexicons/event_nouns.txt;
+  // not "a premium to Friday's closing price"), and no "after" sets it
+  // before what is to come ("will become mayor after Friday's vote").
+  const bool after = i > 0 && (IsWord(c, i - 1, "after") || IsWord(c, i - 1, "since") || IsWord(c, i - 1, "following"));
+  const auto event_noun = [&](size_t j) { return Has(c, j) && lexicon::In(lexicon::kEventNouns, c.t[j].lower); };
+  // "Tuesday's match", "Tuesday's league match".
+  const bool event_ahead =
+      possessive && !after && (event_noun(owner + 3) || event_noun(owner + 4)) && WillBefore(c, i);
+  if (dir == 0) dir = (!possessive || event_ahead) && FutureCueBefore(c, i) ? 1 : -1;
   std::string v = "XXXX-XX-XX";
   if (full) {
     const int today = DayOfWeek(a.year, a.month, a.day);
@@ -795,8 +901,16 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   return Match{e, v};
 }
 
-// [earlier|later] this/last/next week|month|year|weekend, the previous year.
+// [earlier|later] this/last/next week|month|year|weekend, the previous year,
+// the new year.
 std::optional<Match> RelativeUnit(const Ctx& c, size_t i) {
+  // "back at work in the new year": the coming year, read in its second
+  // half ("the New Year" is the holiday).
+  if (IsWord(c, i, "the") && IsWord(c, i + 1, "new") && !c.t[i + 1].capitalised && IsWord(c, i + 2, "year") &&
+      c.a.year > 0 && c.a.month > 0) {
+    constexpr int kSecondHalf = 7;  // July: "the new year" is no longer this one
+    return Match{i + 3, YearText(c.a.month >= kSecondHalf ? c.a.year + 1 : c.a.year)};
+  }
   if (IsWord(c, i, "the") && IsWord(c, i + 1, "weekend")) {
     const std::string week = ShiftedAnchor(c.a, Unit{'W', 1, false}, 0);
     return Match{i + 2, (week.empty() ? "XXXX-WXX" : week) + "-WE"};
@@ -806,7 +920,11 @@ std::optional<Match> RelativeUnit(const Ctx& c, size_t i) {
   int shift = 0;
   if (IsWord(c, k, "last") || IsWord(c, k, "previous")) shift = -1;
   else if (IsWord(c, k, "next") || IsWord(c, k, "following") || IsWord(c, k, "coming")) shift = 1;
-  else if (!IsWord(c, k, "this")) {
+  else if (IsWord(c, k, "the") && (IsWord(c, k + 1, "year") || IsWord(c, k + 1, "month")) && k >= 2 &&
+           IsWord(c, k - 1, "of") && (IsWord(c, k - 2, "end") || IsWord(c, k - 2, "start") ||
+                                      IsWord(c, k - 2, "beginning") || IsWord(c, k - 2, "middle"))) {
+    // "by the end of the year": the year (or month) the text is in.
+  } else if (!IsWord(c, k, "this")) {
     if (!(IsWord(c, k, "the") && (IsWord(c, k + 1, "previous") || IsWord(c, k + 1, "following")))) {
       return std::nullopt;
     }
@@ -891,7 +1009,7 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
   if (IsWord(c, e + 1, "ago") && *n != "X" && !framed) {
     const double count = std::stod(*n);
     // Weeks back land on a day ("a week ago" = seven days before).
-    const Unit step = u->code == 'W' ? Unit{'D', 7, false} : *u;
+    const Unit step = u->code == 'W' ? Unit{'D', 7 * u->scale, false} : *u;
     std::string v = step.code == 'D' ? ShiftedAnchor(c.a, Unit{'D', 1, false}, -static_cast<int>(count) * step.scale)
                                      : ShiftedAnchor(c.a, step, -static_cast<int>(count));
     if (count == std::floor(count) && !v.empty()) return Match{e + 2, v};

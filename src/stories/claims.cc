@@ -1707,6 +1707,9 @@ std::vector<WordToken> HeadPhrase(const std::string& after) {
     const std::string_view gap(after.data() + prev_end, t.begin - prev_end);
     if (gap.find_first_not_of(" ") != std::string_view::npos) break;
     if (!t.has_letter || IsStopWord(t.folded) || IsCalendarWord(t.folded)) break;
+    // "joined in 1996 aged 31": a verb form after the year opens another
+    // phrase; a thing the year is given for is named by nouns.
+    if (!t.capitalised && (IsPastForm(t.folded) || t.folded == "aged")) break;
     prev_end = t.end;
     phrase.push_back(std::move(t));
     if (phrase.size() == kMaxHeadPhraseWords) break;
@@ -1836,10 +1839,63 @@ bool PassiveBefore(std::string_view lead) {
   return false;
 }
 
+// An irregular past participle right before the "in" or "on" that ends
+// `before` ("a main laid in 1911", "The painting, stolen in 1994"): what
+// happened to a thing then (lexicons/verbs_and_adverbs.txt, tag
+// participle), for the year claims only: the figures' dated events keep
+// their own words. Empty when there is none.
+EventWord ParticipleBefore(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on")) return {};
+  const WordToken& w = words[words.size() - 2];
+  const std::string_view gap = before.substr(w.end, words.back().begin - w.end);
+  if (w.capitalised || gap.find_first_not_of(' ') != std::string_view::npos ||
+      !lexicon::In(lexicon::kVerbsAndAdverbsParticiple, w.folded)) {
+    return {};
+  }
+  return {w.folded, w.begin};
+}
+
+// Whether the words from an event word to the "in" before its year hold
+// the verb's object, opened by an article ("won the $4.2 million repair
+// job in", "bought a site in"); a possessive ("shut its doors") keeps the
+// event the subject's.
+bool VerbHasObject(std::string_view from_word) {
+  const std::vector<WordToken> words = Tokenize(from_word);
+  constexpr size_t kMaxParticleWords = 2;  // "set up the", "broke off a"
+  for (size_t k = 1; k <= kMaxParticleWords && k + 1 < words.size(); ++k) {
+    const std::string_view w = words[k].folded;
+    if (w == "the" || w == "a" || w == "an") return true;
+    if (IsStopWord(w)) return false;
+  }
+  return false;
+}
+
+// How near a year a sum must stand to say what the year dates ("opened in
+// 2011 at a cost of $2.3 million"): the phrase after it, or before it.
+constexpr size_t kFrameFigureReach = 40;
+
+// The person named right after "by" at `at` ("since 2016 by Delia
+// Brisco"), or none.
+std::optional<size_t> AgentAfter(const AnnotatedArticle& a, size_t ai, EntityIndex& entities, const Story& story,
+                                 const TextView& view, size_t at) {
+  constexpr size_t kByCodePoints = 4;  // " by "
+  if (view.Slice(at, at + kByCodePoints) != " by ") return std::nullopt;
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start != at + kByCodePoints) continue;
+    const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
+    if (e && story.entities[*e].type == "PERSON") return e;
+  }
+  return std::nullopt;
+}
+
 // Fills m.frame and m.label from the words around a year mention at
-// [start, end) of its sentence [sentence_start, sentence_end).
-void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, size_t sentence_end, size_t start,
-                  size_t end, const std::string& event_key) {
+// [start, end) of its sentence [sentence_start, sentence_end) of `a`. A
+// sum beside the year is a word of its frame too, as its value ("$2.3
+// million" and "$2.3m" are one): two outlets giving one thing's cost
+// beside its year speak of one thing.
+void SetYearFrame(YearMention& m, const AnnotatedArticle& a, const TextView& view, size_t sentence_start,
+                  size_t sentence_end, size_t start, size_t end, const std::string& event_key) {
   FrameOptions options;
   options.stop_at_numbers = false;  // "shed 120 posts in 2019"
   options.stop_at_subordinators = false;  // "the biggest since 2009"
@@ -1851,6 +1907,15 @@ void SetYearFrame(YearMention& m, const TextView& view, size_t sentence_start, s
   AddFrameWords(after, /*backward=*/false, options, words);
   m.frame = std::move(words.stems);
   if (!event_key.empty()) m.frame.push_back(Stem(event_key.substr(0, event_key.find(kThingMark))));
+  for (const Quantity& q : a.quantities) {
+    if (q.span.start < sentence_start || q.span.end > sentence_end) continue;
+    const size_t gap = q.span.start >= end ? q.span.start - end : start >= q.span.end ? start - q.span.end : 0;
+    // A sum's unit is its currency's ISO code ("USD").
+    const bool sum = q.unit.size() == 3 && std::all_of(q.unit.begin(), q.unit.end(), [](char c) {
+                       return c >= 'A' && c <= 'Z';
+                     });
+    if (sum && gap <= kFrameFigureReach) m.frame.push_back(fmt::format("#{}{}", q.value, q.unit));
+  }
   std::sort(m.frame.begin(), m.frame.end());
   m.frame.erase(std::unique(m.frame.begin(), m.frame.end()), m.frame.end());
 }
@@ -1885,6 +1950,7 @@ std::string OpeningNoun(const std::string& clause) {
 bool BetweenSubjectAndVerb(const WordToken& t) {
   return lexicon::In(lexicon::kAuxiliaries, t.folded) || t.folded.ends_with("ly") || t.folded == "not" ||
          t.folded == "then" || t.folded == "first" || t.folded == "again" || t.folded == "later" ||
+         t.folded == "also" || t.folded == "still" ||
          t.folded == "make" || t.folded == "made";
 }
 
@@ -1901,6 +1967,120 @@ bool IsPreposition(std::string_view w) {
 bool IsPlacePreposition(std::string_view w) {
   return w == "under" || w == "beneath" || w == "below" || w == "near" || w == "beside" || w == "along" ||
          w == "across" || w == "outside" || w == "behind" || w == "at" || w == "in" || w == "on";
+}
+
+// The family of a year a person took up a post: "has been mayor since
+// 2018", "Fairhurst, a councillor for the ward since 2016", "has held the
+// post since 2019", "was first elected mayor in 2019", "became chief
+// executive in 2019", "took over as vice-chancellor in 2021".
+constexpr char kTookOffice[] = "took office";
+
+// A post taken up, by the words that end `before` (the words before a
+// year or month): the event word (kTookOffice, at the verb or the role)
+// and the role (NormaliseRole; "" for "the post" and an organisation run). Plain "elected" may be
+// a re-election: only "first elected" dates the start. Nullopt when the
+// words say no such thing.
+struct OfficeWord {
+  EventWord word;
+  std::string role;
+  // "has been run since 2016 by Delia Brisco": who took the post is the
+  // agent after the date.
+  bool by_agent = false;
+};
+std::optional<OfficeWord> TookOffice(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 3) return std::nullopt;
+  const bool since = words.back().folded == "since";
+  if (!since && words.back().folded != "in") return std::nullopt;
+  // Only spaces between words k - 1 and k.
+  const auto joined = [&](size_t k) {
+    return before.substr(words[k - 1].end, words[k].begin - words[k - 1].end).find_first_not_of(' ') ==
+           std::string_view::npos;
+  };
+  const auto at = [&](size_t k) { return EventWord{kTookOffice, words[k].begin}; };
+  const size_t last = words.size() - 1;  // "since" or "in"
+  // "has held the post since": a post no title names.
+  if (since && last >= 3 && joined(last) && joined(last - 1) && joined(last - 2) && words[last - 3].folded == "held" &&
+      (words[last - 2].folded == "the" || PossessiveDeterminer(words[last - 2].folded))) {
+    const std::string_view post = words[last - 1].folded;
+    if (post == "post" || post == "office" || post == "role" || post == "job" || post == "seat" ||
+        post == "position") {
+      return OfficeWord{at(last - 3), ""};
+    }
+  }
+  // "has run the bank since 2019", "has led Elsworth since 2021": to head
+  // an organisation is to hold its top post, which no title names.
+  constexpr size_t kMaxObjectWords = 4;  // "the Copper Ladle cafe"
+  for (size_t k = last, seen = 0; since && k-- > 1 && seen <= kMaxObjectWords && joined(k + 1); ++seen) {
+    const std::string_view w = words[k].folded;
+    if (w != "run" && w != "led" && w != "headed") continue;
+    const auto perfect = [](std::string_view aux) { return aux == "has" || aux == "have" || aux == "had"; };
+    if (joined(k) && k + 1 < last && perfect(words[k - 1].folded)) return OfficeWord{at(k), ""};
+    // "has been run since 2016 by": passive, its agent after the date.
+    if (joined(k) && k + 1 == last && k >= 2 && words[k - 1].folded == "been" && joined(k - 1) &&
+        perfect(words[k - 2].folded)) {
+      return OfficeWord{at(k), "", true};
+    }
+    break;
+  }
+  // The role: its head within a few words before the preposition, only a
+  // complement of place after it ("councillor for the Millbrook ward").
+  constexpr size_t kMaxComplementWords = 4;  // "for the Millbrook ward"
+  size_t head = last;
+  for (size_t k = last, seen = 0; k-- > 0 && seen <= kMaxComplementWords; ++seen) {
+    if (!joined(k + 1)) return std::nullopt;
+    if (words[k].has_letter && !words[k].capitalised && IsRoleHead(words[k].folded)) {
+      head = k;
+      break;
+    }
+    if (words[k].folded == "as" ||
+        (IsStopWord(words[k].folded) && !IsPreposition(words[k].folded) && words[k].folded != "the")) {
+      return std::nullopt;
+    }
+  }
+  if (head == last) return std::nullopt;
+  // Back over its modifiers and determiner ("its chief", "a former").
+  size_t start = head;
+  constexpr size_t kMaxRoleWords = 3;  // "deputy chief executive"
+  // "vice-chancellor": a word joined by a hyphen is part of the title.
+  const auto hyphened = [&](size_t k) {
+    return before.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == "-";
+  };
+  while (start > 0 && head - start < kMaxRoleWords && !words[start - 1].capitalised &&
+         ((joined(start) && IsRoleWord(words[start - 1].folded)) || hyphened(start))) {
+    --start;
+  }
+  const std::string role = NormaliseRole(before.substr(words[start].begin, words[head].end - words[start].begin));
+  if (role.empty()) return std::nullopt;
+  size_t lead = start;
+  if (lead > 0 && joined(lead) && (words[lead - 1].folded == "a" || words[lead - 1].folded == "an" ||
+                                   words[lead - 1].folded == "the" || PossessiveDeterminer(words[lead - 1].folded))) {
+    --lead;
+  } else if (lead > 0 && joined(lead) && words[lead - 1].folded.ends_with("'s")) {
+    // "Granmere's chief executive since 2019", "the board's": its owner.
+    --lead;
+    if (lead > 0 && joined(lead) && words[lead - 1].folded == "the") --lead;
+  }
+  // Since: "has been mayor", or a role set off after a name ("Fairhurst,
+  // a councillor for the ward since 2016").
+  if (since) {
+    if (lead == 0 || !joined(lead)) return OfficeWord{at(lead), role};
+    if (words[lead - 1].folded == "been") return OfficeWord{at(lead - 1), role};
+    return std::nullopt;
+  }
+  if (lead == 0 || !joined(lead)) return std::nullopt;
+  const std::string_view verb = words[lead - 1].folded;
+  if (verb == "became" || verb == "appointed") return OfficeWord{at(lead - 1), role};
+  // "took over as", "first elected as a councillor".
+  const bool as = verb == "as" && lead >= 2 && joined(lead - 1);
+  const size_t v = as ? lead - 2 : lead - 1;
+  if (as && words[v].folded == "over" && v > 0 && joined(v) && words[v - 1].folded == "took") {
+    return OfficeWord{at(v - 1), role};
+  }
+  if (words[v].folded == "elected" && v > 0 && joined(v) && words[v - 1].folded == "first") {
+    return OfficeWord{at(v - 1), role};
+  }
+  return std::nullopt;
 }
 
 // The noun an event word right after it dates, by the words just before
@@ -1982,6 +2162,42 @@ std::string WithoutAsides(std::string_view text) {
   }
   out.append(text.substr(at));
   return out;
+}
+
+// The relative pronoun ("who", "which") opening the clause a word at
+// `word_at` stands in, when that clause follows a name ending at
+// `name_end` right after its comma, or after short asides on the name
+// ("Sorrell, 56, who was first elected", "Brisco, the scales maker, which
+// was founded"), with only auxiliaries and adverbs between the pronoun and
+// the word. "" otherwise.
+std::string RelativePronounAfterName(const TextView& view, size_t name_end, size_t word_at) {
+  const std::string between = view.Slice(name_end, word_at);
+  // At most two asides: "Elwood, 56, the board's medical director, who".
+  constexpr std::ptrdiff_t kMaxCommas = 3;
+  if (!between.starts_with(",") || std::count(between.begin(), between.end(), ',') > kMaxCommas) return "";
+  const size_t last_comma = between.rfind(',');
+  // An age, a role or a description; a longer aside may hold a clause of
+  // its own whose subject the pronoun could stand for.
+  constexpr size_t kMaxAsideWords = 8;  // "the former chief executive of the Harl group"
+  const std::string aside = between.substr(1, last_comma > 0 ? last_comma - 1 : 0);
+  if (aside.find_first_of("\"();:\xE2") != std::string::npos || Tokenize(aside).size() > kMaxAsideWords) return "";
+  std::vector<WordToken> words = Tokenize(std::string_view(between).substr(last_comma + 1));
+  // "Voss, the 54-year-old chief executive who joined": an apposition
+  // the clause is about, its noun standing for the name.
+  if (!words.empty() && (words[0].folded == "the" || words[0].folded == "a" || words[0].folded == "an")) {
+    size_t pronoun = 1;
+    while (pronoun < words.size() && pronoun <= kMaxAsideWords && words[pronoun].folded != "who" &&
+           words[pronoun].folded != "which" && !IsStopWord(words[pronoun].folded) &&
+           !IsPastForm(words[pronoun].folded)) {
+      ++pronoun;
+    }
+    if (pronoun < words.size() && pronoun > 1) words.erase(words.begin(), words.begin() + pronoun);
+  }
+  if (words.empty() || (words[0].folded != "who" && words[0].folded != "which")) return "";
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (!BetweenSubjectAndVerb(words[k])) return "";
+  }
+  return words[0].folded;
 }
 
 // The subject of an event word: the person or organisation named last
@@ -2084,6 +2300,15 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
       if (!in_clause) return thing_of(*m);
+    }
+    // "Sorrell, 56, who was first elected mayor in 2019": a relative clause
+    // opened right after the name (or after an aside on it) is about it.
+    const std::string pronoun = RelativePronounAfterName(view, m->span.end, word_at);
+    if (pronoun == "who" || pronoun == "which") {
+      // "who" stands for a person, "which" for an organisation or a thing.
+      // A place before "which" may be where the thing is, not the thing.
+      const std::optional<size_t> e = pronoun == "who" ? entity_of(*m, "PERSON") : thing_of(*m);
+      if (e && story.entities[*e].type != "PLACE") return e;
     }
     // A name inside an aside ("Casimir Orlen, the founder of Orlen Wealth
     // Partners, was sentenced"): look further back.
@@ -2359,13 +2584,16 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         m.article = a.article.id;
         m.year = calendar.substr(0, 4);
         m.evidence = view.SentenceAt(d.span.start);
-        SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end, m.words.front());
+        SetYearFrame(m, a, view, sentence_start, sentence_end, d.span.start, d.span.end, m.words.front());
         out.push_back(std::move(m));
         continue;
       }
       if (m.words.empty()) {
         const std::string before = view.Slice(sentence_start, d.span.start);
-        const EventWord event = FindEventWordBefore(before);
+        EventWord event = FindEventWordBefore(before);
+        if (event.key.empty()) event = ParticipleBefore(before);
+        const std::optional<OfficeWord> office = TookOffice(before);
+        if (office) event = office->word;
         if (event.key.empty() && lede) {
           MakeEventDay(m, calendar);
           m.article = a.article.id;
@@ -2379,7 +2607,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           m.article = a.article.id;
           m.year = calendar.substr(0, 4);
           m.evidence = view.SentenceAt(d.span.start);
-          SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end, "");
+          SetYearFrame(m, a, view, sentence_start, sentence_end, d.span.start, d.span.end, "");
           out.push_back(std::move(m));
           continue;
         }
@@ -2405,7 +2633,16 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
               day_or_month && !once_kind ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
           m.thing_once = once_kind && !thing.empty();
+          // "the firm that won the repair job in 2022": with an object after
+          // it, the word's noun is who did it, not what it befell; which
+          // thing's event it is stays open.
+          if (!day_or_month && VerbHasObject(before.substr(event.begin))) thing.clear();
         }
+        if (office && office->by_agent) m.subject = AgentAfter(a, ai, entities, story, view, d.span.end);
+        // When a post was taken up says nothing without who took it; the
+        // role tells one person's posts apart.
+        if (office && !m.subject) continue;
+        if (office) thing = office->role;
         m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
@@ -2446,7 +2683,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         out.push_back(std::move(event));
       }
       if (past) {
-        SetYearFrame(m, view, sentence_start, sentence_end, d.span.start, d.span.end,
+        SetYearFrame(m, a, view, sentence_start, sentence_end, d.span.start, d.span.end,
                      m.by_event_word ? m.words.front() : "");
       }
       out.push_back(std::move(m));
@@ -2536,7 +2773,12 @@ std::string EventThing(const YearMention& m) {
 // not differ ("The couple divorced" / "They divorced", "the lift" / "the
 // chairlift").
 bool SameEventThing(const YearMention& a, const YearMention& b) {
-  if (a.subject && b.subject) return *a.subject == *b.subject;
+  // One person's two posts ("took office|mayor", "took office|chairman")
+  // are two events; a post no title names may be either.
+  if (a.subject && b.subject) {
+    const std::string x = EventThing(a), y = EventThing(b);
+    return *a.subject == *b.subject && (x.empty() || y.empty() || x == y);
+  }
   if (a.subject || b.subject) return true;
   const std::string x = EventThing(a), y = EventThing(b);
   // A compound names a kind of its last part: "chairlift" is a "lift".
@@ -2591,6 +2833,7 @@ std::vector<std::pair<size_t, size_t>> AlignEventYears(const std::vector<YearMen
 void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                 const Story& story, ClaimTable& table) {
   const std::vector<YearMention> mentions = FindYearMentions(members, entities, story);
+
   std::vector<size_t> parent(mentions.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   const auto find = [&](size_t i) {

@@ -61,12 +61,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # named by their verb and the thing its subject names, rounded sums, jobs
 # that go at an organisation): P 0.922 R 0.551, value-subject 0.741, 37 traps;
 # with year ranges, days of what happens once, names written by ear and more
-# figure rules: P 0.948 R 0.601, value-subject 0.748, 36 traps.
+# figure rules: P 0.948 R 0.601, value-subject 0.748, 36 traps. Years and
+# dates (relative clauses after a name, the year a post was taken up, a sum
+# beside a year, a winner before its object, irregular participles): P 0.949
+# R 0.615, value-subject 0.753, 36 traps.
 # Thirteenth round, shares written as fractions ("a quarter of the homes",
-# "four in ten"): P 0.948 R 0.608, 37 traps (the one more: "nearly a third of
-# the workforce" cut is given to the story's event, where the gold has the
-# job cuts as a thing of their own).
-checks = [("conflict_precision", 0.94), ("conflict_recall", 0.60), ("value_subject_accuracy", 0.745)]
+# "four in ten"): one trap more ("nearly a third of the workforce" cut is
+# given to the story's event, where the gold has the job cuts as a thing of
+# their own).
+checks = [("conflict_precision", 0.945), ("conflict_recall", 0.61), ("value_subject_accuracy", 0.75)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:
     bad.append(f"trap violations {t['trap_violations']} > 37")

@@ -133,6 +133,7 @@ TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
       "Temperatures were 12 at noonish, the forecast said.",
       "Theresa May and June Carter met.",
       "She told her sister and June agreed.",
+      "The mayor won on 1500 votes.",
   };
   for (const char* s : kSentences) {
     const std::vector<DateMention> found = FindDates(s, kAnchor);
@@ -308,6 +309,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The deal is expected in March.", "March", "2023-03"},
       {"Dealers will be dropped after October of next year.", "October", "2023-10"},
       {"Dealers will be dropped after October of next year.", "next year", "2023"},
+      {"The two courses end in September next year.", "September", "2023-09"},
+      {"Waits have grown every week since July last year.", "July", "2021-07"},
       // No cue: the nearest such month, ahead by up to two months.
       {"The election is on January 30.", "January 30", "2023-01-30"},
       {"The vote is on October 2.", "October 2", "2022-10-02"},
@@ -328,6 +331,55 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"\"We will rebuild the pier,\" Ansel Vide wrote on X on Monday.", "Monday", "2022-11-28"},
       {"\u201CWe will rebuild the pier,\u201D Ansel Vide posted on Monday.", "Monday", "2022-11-28"},
       {"She told reporters on Friday that the pier would reopen.", "Friday", "2022-11-25"},
+      // A duty ("must") and a forecast look ahead; a modal's perfect back.
+      {"The landlord must repay the tenants by February 1.", "February 1", "2023-02-01"},
+      {"The landlord must have repaid the tenants in October.", "October", "2022-10"},
+      {"The cold snap is forecast to end on Saturday.", "Saturday", "2022-12-03"},
+      {"Heavy snow expected on Thursday has closed schools.", "Thursday", "2022-12-01"},
+      {"A ruling expected by January 12 could end the dispute.", "January 12", "2023-01-12"},
+      // A present tense of a scheduled event looks ahead.
+      {"The committee meets on Monday to consider the bid.", "Monday", "2022-12-05"},
+      {"The tour ends with two nights in Harl on May 27.", "May 27", "2023-05-27"},
+      {"The judge froze the funds pending a trial in March.", "March", "2023-03"},
+      // "into" is a weak year cue, like "to".
+      {"Its cash lasts into 2025.", "2025", "2025"},
+      {"Reports rose 35% on 2021, the survey said.", "2021", "2021"},
+      {"Charges for the years 2019 to 2021 were cut.", "2019", "2019"},
+      {"A new habitat is planned for 2028.", "2028", "2028"},
+      {"The patents protect sales beyond 2031.", "2031", "2031"},
+      // The end or start of a month or of the year the text is in.
+      {"The repairs should be done by the end of the year.", "the end of the year", "2022"},
+      {"The waiting list stood at 48,300 at the end of June.", "the end of June", "2022-06"},
+      {"The ground will stay shut until at least April.", "April", "2023-04"},
+      // An intention before "to" looks ahead; "as planned" is no past verb.
+      {"The firms expect to complete the deal in March.", "March", "2023-03"},
+      {"Lane closures would end as planned in the spring.", "the spring", "2023-SP"},
+      {"Forecasters expect heavy rain on Thursday.", "Thursday", "2022-12-01"},
+      // A weekday's possessive looks ahead to an event a "will" points to,
+      // not to a reference point.
+      {"The coach will lead the side in Saturday's league match.", "Saturday", "2022-12-03"},
+      {"The buyer will pay a premium to Friday's closing price.", "Friday", "2022-11-25"},
+      // "a week today" is seven days on.
+      {"The stadium reopens a week today.", "a week today", "2022-12-06"},
+      // A fortnight is two weeks.
+      {"Sales were up from 900 a fortnight ago.", "a fortnight ago", "2022-11-15"},
+      {"The show reopens in a fortnight.", "a fortnight", "P2W"},
+      // "the new year" read in a year's second half is the coming one.
+      {"She hopes to be back at work in the new year.", "the new year", "2023"},
+      // With no cue before it, a date in the subject takes the verb's future.
+      {"A hearing in March will decide the claim.", "March", "2023-03"},
+      {"A hearing in March decided the claim.", "March", "2022-03"},
+      // A deadline ("by") is ahead unless its clause is past.
+      {"The plant winds down by the end of March.", "the end of March", "2023-03"},
+      {"Sales had fallen by the end of March.", "the end of March", "2022-03"},
+      // A participle after a linking verb describes ("will stay closed").
+      {"The library will stay closed on Monday and reopen Wednesday.", "Wednesday", "2022-11-30"},
+      // After a negation, "until" takes its clause's tense.
+      {"Guests were not allowed back until Friday.", "Friday", "2022-11-25"},
+      {"The bridge will not reopen until Friday.", "Friday", "2022-12-02"},
+      {"The hearing was adjourned until Friday.", "Friday", "2022-12-02"},
+      // A possessive after a part of the day still looks back.
+      {"The pool will stay shut after Thursday night's flood.", "Thursday night", "2022-11-24TNI"},
   };
   ExpectDates(kCases);
 }

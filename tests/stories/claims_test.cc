@@ -452,6 +452,13 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
       {"lift / chairlift", "The lift, installed in 2011, was last inspected in November.", "2011",
        "The chairlift that stopped on Saturday, stranding about 150 skiers, was installed in 2009 by Holt.",
        "2009", {}, true},
+      // With an object after the verb, the noun before it is the winner,
+      // not the thing won.
+      {"a winner before its object", "The contract, awarded in 2019, went to a local firm.", "2019",
+       "Builders Dunn Civil is the firm that won the $3.1 million resurfacing job in 2020.", "2020", {}, true},
+      // An irregular participle ("laid", "stolen") names what happened then.
+      {"an irregular participle", "The sewer under the square, laid in 1902, has collapsed.", "1902",
+       "The sewer was laid in 1906, the council said.", "1906", {}, true},
       {"two things' relative clauses", "The tour ends at the arena, which opened in 2014.", "2014",
        "The band played the museum, which opened in 2015.", "2015", {}, false},
   };
@@ -485,6 +492,147 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
     EXPECT_TRUE(year->subject_name != "tour" && year->subject_name != "tribunal" && year->subject_name != "skiers")
         << row.name << ": " << year->subject_name;
   }
+}
+
+// A relative clause opened right after a name, or after an age or a role
+// set off by commas, or after an apposition's noun, is about that name: "who" a person's, "which" an
+// organisation's. A place before "which" is where the thing is, and a
+// verb of saying before the event word makes it another clause.
+TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
+  struct Row {
+    std::string text, year, name, type, owner;  // owner "": the year is no claim of the name
+  };
+  const Row rows[] = {
+      {"Ines Marlow, 61, who was first elected mayor in 2009, said she would stand again.", "2009", "Ines Marlow",
+       "PERSON", "Ines Marlow"},
+      {"Tovik Rane, the club's captain, who joined in 2016, was injured.", "2016", "Tovik Rane", "PERSON",
+       "Tovik Rane"},
+      {"Tovik Rane, the long-serving captain who joined in 2016, was injured.", "2016", "Tovik Rane", "PERSON",
+       "Tovik Rane"},
+      {"The shop chain Dellow, which was founded in 1931, will close 40 stores.", "1931", "Dellow", "ORG", "Dellow"},
+      {"The museum in Harl, which opened in 1990, is closed.", "1990", "Harl", "PLACE", ""},
+      {"Ines Marlow, who said the bridge opened in 2009, wants it rebuilt.", "2009", "Ines Marlow", "PERSON", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("w1", "Coast News", "2024-10-07", "Harbour week", row.text);
+    AddDate(a, row.year, row.year);
+    AddEntity(a, row.name, row.type, "n1");
+    const Brief brief = BuildBrief({a}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.text;
+    const Claim* year = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, row.year) != nullptr && c.subject_name == row.name) year = &c;
+    }
+    if (row.owner.empty()) {
+      EXPECT_EQ(year, nullptr) << row.text;
+    } else {
+      EXPECT_NE(year, nullptr) << row.text;
+    }
+  }
+}
+
+// The year a person took up a post, in the ways news tells it: "has been
+// mayor since", "first elected mayor in", "has held the post since",
+// "became chief executive in", "has run the company since", "has been run
+// since 2016 by". One post's two years conflict; two posts of one person,
+// or a plain "elected" (a re-election, perhaps), do not.
+TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
+  struct Row {
+    std::string name, first, first_year, second, second_year;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"been mayor since / first elected", "Ines Marlow, 61, who has been mayor since 2009, will stand again.",
+       "2009", "Ines Marlow, who was first elected mayor in 2010, will stand again.", "2010", true},
+      {"an apposition / held the post", "Ines Marlow, the mayor since 2009, will stand again.", "2009",
+       "Ines Marlow, who has held the post since 2010, will stand again.", "2010", true},
+      {"became / since", "Ines Marlow became chief executive in 2012 after a decade at the port.", "2012",
+       "Ines Marlow, chief executive since 2013, will retire.", "2013", true},
+      {"has run / became", "Ines Marlow has run the port company since 2012.", "2012",
+       "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
+      {"run since by", "The port company has been run since 2012 by Ines Marlow.", "2012",
+       "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
+      {"an owner's title / two asides", "Ines Marlow, the port's chief executive since 2012, will retire.", "2012",
+       "Ines Marlow, 58, the port's finance chief, who has also been its chief executive since 2013, spoke.", "2013",
+       true},
+      {"a hyphenated title / has led", "Ines Marlow took over as vice-chancellor in 2012.", "2012",
+       "Ines Marlow has led the university since 2013.", "2013", true},
+      {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
+       "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
+      {"a plain election", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
+       "Ines Marlow, who was elected mayor in 2011, will stand again.", "2011", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("p1", "Coast News", "2024-10-07", "Mayor to stand", row.first);
+    AddDate(a, row.first_year, row.first_year);
+    AddEntity(a, "Ines Marlow", "PERSON", "n1");
+    AnnotatedArticle b = MakeArticle("p2", "Isles Radio", "2024-10-08", "Mayor to stand again", row.second);
+    AddDate(b, row.second_year, row.second_year);
+    AddEntity(b, "Ines Marlow", "PERSON", "n1");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.name;
+    const Claim* year = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, row.first_year) != nullptr && ValueOf(c, row.second_year) != nullptr) year = &c;
+    }
+    if (!row.conflict) {
+      EXPECT_TRUE(year == nullptr || year->status != "conflict") << row.name;
+      continue;
+    }
+    if (year == nullptr) {
+      ADD_FAILURE() << row.name << ": no claim holds both years";
+      continue;
+    }
+    EXPECT_EQ(year->status, "conflict") << row.name;
+    EXPECT_EQ(year->subject_name, "Ines Marlow") << row.name;
+  }
+}
+
+// One thing's year named by two nouns ("the aquarium" / "the attraction")
+// is one event when both outlets give the same sum beside it, however
+// written ("$4.1 million", "$4.1m"); another sum leaves them apart.
+TEST(ClaimsTest, TheSameSumBesideTwoYearsMakesThemOneThings) {
+  for (const bool same_sum : {true, false}) {
+    const std::vector<Article> articles = {
+        Plain("s1", "Aquarium closed", "2025-05-02",
+              "An aquarium in Harl closed on Thursday. The aquarium opened in 2011 at a cost of $4.1 million."),
+        Plain("s2", "Aquarium shut", "2025-05-03",
+              std::string("An aquarium in Harl shut on Thursday. The attraction, built in 2012 at a cost of ") +
+                  (same_sum ? "$4.1m" : "$9m") + ", holds 300 fish."),
+    };
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* year = nullptr;
+    for (const Claim& c : b.stories[0].claims) {
+      if (ValueOf(c, "2011") != nullptr && ValueOf(c, "2012") != nullptr) year = &c;
+    }
+    if (!same_sum) {
+      EXPECT_EQ(year, nullptr);
+      continue;
+    }
+    ASSERT_NE(year, nullptr);
+    EXPECT_EQ(year->status, "conflict");
+  }
+}
+
+// A verb form after a year ("in 1996 aged 31", "2022 Orlen paid") opens
+// another phrase: it names no thing the year is given for, and the year
+// stays the date of the event word before it.
+TEST(ClaimsTest, AVerbFormAfterAYearNamesNoThing) {
+  AnnotatedArticle a = MakeArticle("v1", "Coast News", "2024-10-07", "Sales chief named",
+                                   "Keld Marr, who joined Harl Foods in 1996 aged 31, was named in the report.");
+  AddDate(a, "1996", "1996");
+  AddEntity(a, "Keld Marr", "PERSON", "n1");
+  AddEntity(a, "Harl Foods", "ORG", "n2");
+  const Brief brief = BuildBrief({a}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "1996") != nullptr) year = &c;
+  }
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->attribute, "year joined");
+  EXPECT_EQ(year->subject_name, "Keld Marr");
 }
 
 // The comma inside a figure ("the record of 38,450") is no clause break:
