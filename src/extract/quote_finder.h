@@ -240,6 +240,10 @@ class Finder {
   Speaker OwnedDescription(size_t a, size_t b);
   Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
+  // "cable operator Seacom … The cable operator": the person or
+  // organisation the head noun at `a`'s phrase was written before as its
+  // title, the latest; none when there is none.
+  Speaker TitledEarlier(const std::string& head, size_t a) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;

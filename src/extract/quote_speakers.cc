@@ -267,6 +267,26 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   }
   if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
   if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
+  // "the officer said", "an investigator said": a person's role that no
+  // lexicon calls an epithet (it does not stand for the person named last)
+  // is the person the text gave that role ("Constable Tim Fanning … the
+  // constable said"), the earlier description ("an officer … the officer"),
+  // or else the description as written.
+  if (lex::In(lex::kPersonNouns, head) && !words_[b].cap && (determined || lex::In(lex::kDeterminersAnonymous, det))) {
+    if (det == "his" || det == "her" || det == "their") {
+      Speaker owned = OwnedDescription(a, b);
+      if (owned.found) return owned;
+    }
+    if (det == "the") {
+      Speaker holder = RoleHolder(head, words_[a].start, /*apposition=*/true);
+      if (holder.found) return holder;
+      holder = TitledEarlier(head, a);
+      if (holder.found) return holder;
+      Speaker earlier = IndefiniteAntecedent(head, a);
+      if (earlier.found) return earlier;
+    }
+    return Anonymous(a, b);
+  }
   return {};
 }
 
@@ -1227,15 +1247,21 @@ Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
   if (det == "the") {
     Speaker titled = RoleHolder(w.lower, words_[a].start);
     if (titled.found) return titled;
-    for (size_t k = a; k-- > 0;) {
-      if (words_[k].lower != w.lower || InQuote(k) || k + 1 >= a) continue;
-      const int m = words_[k + 1].mention;
-      if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
-        return FromMention(static_cast<size_t>(m));
-      }
-    }
+    titled = TitledEarlier(w.lower, a);
+    if (titled.found) return titled;
   }
   return Anonymous(a, i);
+}
+
+Speaker Finder::TitledEarlier(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 0;) {
+    if (words_[k].lower != head || InQuote(k) || k + 1 >= a) continue;
+    const int m = words_[k + 1].mention;
+    if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
+  return {};
 }
 
 // "An opinion poll published by Ethnos newspaper on Sunday said", "a
