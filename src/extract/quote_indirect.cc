@@ -311,11 +311,29 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // ", said a spokesman for the facility.": a described person without a
     // verb after an inverted cue is its speaker (read below), not a
     // reported clause.
-    if (after_comma && start < end && lex::In(lex::kDeterminersAnonymous, words_[start].lower)) {
+    // The same for a definite one ("…, said the county fire chief, James
+    // Steele."): its apposition or relative clause is no verb of a content
+    // ("…, said the Democrat who is familiar with the talks.": one verb after
+    // "who", the relative clause's own).
+    if (after_comma && start < end &&
+        (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the")) {
       bool verb = false, role = false;
       for (size_t k = start; k < end && !verb; ++k) {
+        if (words_[start].lower == "the" && k > start + 1 && !InQuote(k) &&
+            (words_[k].lower == "," || words_[k].lower == "who")) {
+          size_t verbs = 0;
+          for (size_t v = k + 1; v < end; ++v) verbs += IsFinite(words_[v].lower) || LooksLikeVerb(words_[v].lower);
+          // (More verbs after "who": "said the man who was arrested is
+          // innocent" reports a clause.)
+          role = role || (words_[k].lower == "who" && verbs <= 1);
+          verb = words_[k].lower == "who" && verbs > 1;
+          break;
+        }
         verb = InQuote(k) || IsFinite(words_[k].lower) || LooksLikeVerb(words_[k].lower);
-        role = role || (k < start + kNounPhraseWords / 2 && (IsSpokesperson(k) || IsRoleNoun(words_[k].lower)));
+        const bool definite = words_[start].lower == "the";
+        role = role || (k < start + (definite ? kNounPhraseWords : kNounPhraseWords / 2) &&
+                        (IsSpokesperson(k) || IsRoleNoun(words_[k].lower) ||
+                         (definite && lex::In(lex::kPersonNouns, words_[k].lower))));
       }
       if (!verb && role) start = end;
     }

@@ -1587,6 +1587,13 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
          lex::In(lex::kReportingVerbsCue, w.lower))) {
       break;
     }
+    // "said the Press Democrat newspaper in Santa Rosa, California, 55
+    // miles north of San Francisco": a body's noun and the place it is in
+    // end the phrase; names after them locate it and do not speak.
+    if (k > i && !w.cap && w.mention < 0 && k + 1 < hi && words_[k + 1].lower == "in" &&
+        (lex::In(lex::kOrgNounsMedia, w.lower) || lex::In(lex::kOrgNounsSpeaker, w.lower))) {
+      break;
+    }
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
     const bool name = IsNameWord(k) && k > i && IsNameWord(k - 1) &&
                       (k + 1 >= hi || !IsNameWord(k + 1));
