@@ -571,7 +571,20 @@ void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
     for (size_t k = c; k-- > from && !s.found;) {
       if (InQuote(k) || !lex::In(lex::kReportingVerbsCue, words_[k].lower)) continue;
       const bool inverted = k > from && (InQuote(k - 1) || words_[k - 1].lower == ",");
-      s = inverted ? SubjectAfter(k + 1, c) : SubjectBefore(k, from);
+      // ("“…,” James Steele, chief of the fire department, told the
+      // newspaper, adding …": the comma closes the name's apposition; the
+      // name speaks, not the one told.)
+      if (inverted && !InQuote(k - 1)) {
+        size_t j1 = k - 1;  // the comma opening the apposition
+        while (j1 > from && k - j1 < kAppositiveWords && words_[j1 - 1].lower != "," && !InQuote(j1 - 1)) --j1;
+        const int m = j1 > from + 1 && words_[j1 - 1].lower == "," ? words_[j1 - 2].mention : -1;
+        size_t j0 = j1 - 1;
+        while (m >= 0 && j0 > from && words_[j0 - 1].mention == m) --j0;
+        if (m >= 0 && (*entities_)[m].type == "PERSON" && j0 > from && InQuote(j0 - 1)) {
+          s = FromMention(static_cast<size_t>(m));
+        }
+      }
+      if (!s.found) s = inverted ? SubjectAfter(k + 1, c) : SubjectBefore(k, from);
       break;
     }
     if (!s.found) s = SubjectBefore(c, from);
@@ -899,9 +912,32 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     // continues an attribution after its comma takes a bare clause, known
     // by its subject and its finite auxiliary ("adding a new wing" has
     // none; "They say adding salt is …" is a gerund, no cue).
+    // ("…, adding the pirate skiffs then reversed course": a past tense
+    // after the subject's words, not right after a determiner, does too.)
+    bool past = false;
+    constexpr size_t kPastTenseMinLetters = 5;  // "reversed", not "red" or "bed"
+    for (size_t u = t + 1; u < end && u <= t + kNounPhraseWords / 2 && !past; ++u) {
+      if (words_[u].punct || InQuote(u) || words_[u].cap) break;
+      past = words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed") &&
+             !lex::In(lex::kDeterminersDefinite, words_[u - 1].lower) &&
+             !lex::In(lex::kDeterminersAnonymous, words_[u - 1].lower) && words_[u - 1].lower != "'s";
+    }
+    // ("…, adding nothing so far suggests any motive": an indefinite
+    // pronoun is a subject; its verb, past or present, follows within a
+    // few words.)
+    const std::string& x0 = t < end ? words_[t].lower : std::string();
+    const bool indefinite = x0 == "nothing" || x0 == "nobody" || x0 == "none" || x0 == "everything" ||
+                            x0 == "everyone" || x0 == "something" || x0 == "someone";
+    bool verb_after = false;
+    for (size_t u = t + 1; indefinite && u < end && u <= t + 3 && !verb_after; ++u) {
+      if (words_[u].punct || InQuote(u) || words_[u].cap) break;
+      verb_after = IsFinite(words_[u].lower) || (words_[u].lower.size() > 3 && (words_[u].lower.ends_with("s") ||
+                                                                                 words_[u].lower.ends_with("ed")));
+    }
     const bool adding = words_[c].lower == "adding" && c > 0 && words_[c - 1].lower == "," && t < end &&
-                        SubjectStart(t) && FiniteAuxiliaryAhead(t, end);
+                        ((SubjectStart(t) && (FiniteAuxiliaryAhead(t, end) || past)) || verb_after);
     if (!pronoun && !possessive && !adding) return end;
+    if (adding && verb_after) return t;  // ("said nothing" is no clause; "adding nothing suggests" is)
     k = t;
   }
   // "said on Friday", "said last week": time phrases before the clause.
