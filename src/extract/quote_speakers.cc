@@ -859,6 +859,21 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
     } else {
       while (first > lo && IsNameWord(first - 1) && i - first < 3) --first;
     }
+    // "a senior Democrat said", "an Iranian said": a name after an
+    // indefinite determiner (and lower-case modifiers) is a description of
+    // someone the text does not name, not the name's bearer.
+    if (first > lo) {
+      size_t d = first;
+      constexpr size_t kModifierWords = 2;  // "a senior retired Democrat"
+      while (d > lo && first - d < kModifierWords && !words_[d - 1].cap && !words_[d - 1].punct &&
+             words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) &&
+             !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower) && !IsRoleNoun(words_[d - 1].lower) &&
+             !InQuote(d - 1)) {
+        --d;
+      }
+      const std::string& det = words_[d - 1].lower;
+      if (det == "a" || det == "an" || det == "another") return Anonymous(d - 1, i);
+    }
     if (first > lo) {
       const std::string& prev = words_[first - 1].lower;
       // "a spokesperson for Acme": the organisation speaks.
