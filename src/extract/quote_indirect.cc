@@ -724,7 +724,10 @@ bool Finder::RelayedReport(size_t start, size_t end) {
     if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
     if (ContentStart(c, end) >= end) return false;
     const Speaker s = SubjectBefore(c, start);
-    return s.found && (s.id.empty() || s.type == "PERSON");
+    // ("MSNBC is reporting that the Indian Navy claims …": an organisation
+    // named right before the verb is relayed too; "the company has told"
+    // is the source's own.)
+    return s.found && (s.id.empty() || s.type == "PERSON" || (s.type == "ORG" && words_[c - 1].cap));
   }
   return false;
 }
