@@ -186,8 +186,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       org = Anonymous(b - 2, b - 1);
       org.name = Slice(words_[b - 2].start, words_[b - 1].end);  // the adjective keeps its capital
     }
-    // "the spokesperson" again: the body the last spokesperson spoke for.
-    if (!org.found && det == "the") org = LastVia(a);
+    // "the spokesperson" again, "a second representative", "another
+    // spokesman": the body the last spokesperson spoke for.
+    const bool again = det == "the" || det == "another" ||
+                       (b > a + 1 && (words_[a + 1].lower == "second" || words_[a + 1].lower == "other"));
+    if (!org.found && again) org = LastVia(a);
     // Otherwise it speaks for the organisation in the story; with none
     // named, the description is the (unnamed) speaker.
     if (!org.found) org = Recent(before, "ORG");
