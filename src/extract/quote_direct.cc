@@ -434,6 +434,24 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
       return a;
     }
   }
+  // "Gupta has been "the team's first choice" for the job, said the
+  // Democrat who is familiar with the talks.": an inverted attribution
+  // after the sentence's last comma, with no quotation after it.
+  for (size_t c = end; c-- > j.close_word + 2 && c + kAppositiveWords > end;) {
+    if (InQuote(c)) break;
+    if (words_[c - 1].lower != "," || !lex::In(lex::kReportingVerbsCue, words_[c].lower) || WeakCue(c) ||
+        words_[c].lower == "according") {
+      continue;
+    }
+    Attribution a;
+    a.speaker = SubjectAfter(c + 1, end);
+    if (!a.speaker.found) break;
+    a.cue = words_[c].lower;
+    a.from = from;
+    a.to = to;
+    a.found = true;
+    return a;
+  }
   // Without a cue, a phrase after a determiner is the writer's too.
   if (ModifierQuote(j, from, to, /*cued=*/false)) return {};
   Attribution a;

@@ -333,7 +333,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         const bool definite = words_[start].lower == "the";
         role = role || (k < start + (definite ? kNounPhraseWords : kNounPhraseWords / 2) &&
                         (IsSpokesperson(k) || IsRoleNoun(words_[k].lower) ||
-                         (definite && lex::In(lex::kPersonNouns, words_[k].lower))));
+                         (definite && lex::In(lex::kPersonNouns, words_[k].lower)) ||
+                         (!definite && k > start && words_[k].cap && !words_[k].punct)));
       }
       if (!verb && role) start = end;
     }

@@ -1516,9 +1516,19 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
     ++j;
   }
   if (words_[j].mention >= 0 || IsNameWord(j)) {
+    // ("said the Democrat who …" after "a senior Democrat said": the
+    // earlier description.)
+    if (w.lower == "the" && j == i + 1) {
+      Speaker earlier = IndefiniteAntecedent(words_[j].lower, i);
+      if (earlier.found) return earlier;
+    }
     if (words_[j].mention >= 0) return HeadAt(j, i);
     size_t b = i;
     while (b < j && !IsNameWord(b)) ++b;
+    // ("said a senior Democrat": a description, as HeadAt reads it.)
+    bool modifiers = b > i && (w.lower == "a" || w.lower == "an" || w.lower == "another");
+    for (size_t k = i + 1; k < b && modifiers; ++k) modifiers = !words_[k].cap && !words_[k].punct;
+    if (modifiers && b + 2 > j + 1) return Anonymous(i, j);
     return NewName(b, j, b == j && words_[b].cap && b > 0 && words_[b - 1].sent != words_[b].sent);
   }
   // "the premier of the northern state remarked": an office described by
