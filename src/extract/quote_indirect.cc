@@ -360,6 +360,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         clause = !words_[k].cap && words_[k].lower.size() > 3 && words_[k].lower.ends_with("ed");
       }
       if (!s.found && clause) s = DescribedSubject(c, from);
+      // (So for a person's role read as a description: "the reporter wrote
+      // the next paragraph alone" reports nothing.)
+      if (s.found && s.id.empty() && !clause && c > from && !words_[c - 1].cap &&
+          lex::In(lex::kPersonNouns, words_[c - 1].lower) && !lex::In(lex::kPersonNounsEpithet, words_[c - 1].lower)) {
+        s = {};
+      }
       if (!s.found && !after_comma) continue;
     }
     // "a budget that he said [would bring the deficit down]", "which
