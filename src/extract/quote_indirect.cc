@@ -275,8 +275,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "Despite saying [they had been outbid], the Red Sox do not …": a
     // participle after a sentence-opening subordinator has the main
     // clause's subject, after the comma that ends the content.
-    if (c > from && words_[c].lower.ends_with("ing") && words_[c - 1].cap &&
-        lex::In(lex::kSubordinatorsQuotes, words_[c - 1].lower) && start < end) {
+    // So does one opening the sentence ("Denying [he was a gangster],
+    // Gigante would wander …").
+    if (words_[c].lower.ends_with("ing") && start < end &&
+        ((c > from && words_[c - 1].cap && lex::In(lex::kSubordinatorsQuotes, words_[c - 1].lower)) ||
+         (c == from && words_[c].cap))) {
       size_t comma = start;
       while (comma < end && words_[comma].lower != "," && !InQuote(comma)) ++comma;
       if (comma + 1 < end && words_[comma].lower == ",") {
