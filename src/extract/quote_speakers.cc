@@ -1453,7 +1453,10 @@ Speaker Finder::AccordingTo(size_t i, size_t hi, bool postposed) {
   // noun is that business's, any other is the source as written.
   if (i >= hi || hi - i > kNounPhraseWords) return {};
   for (size_t k = i; k < hi; ++k) {
-    if (words_[k].punct || InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return {};
+    // ("according to published reports": a plural noun of reports heads
+    // the phrase; it is no verb.)
+    const bool noun = k + 1 == hi && k > i && lex::In(lex::kCollectives, words_[k].lower);
+    if (words_[k].punct || InQuote(k) || (lex::In(lex::kReportingVerbsCue, words_[k].lower) && !noun)) return {};
   }
   if (hi >= i + 2 && lex::In(lex::kOrgNounsBusiness, words_[hi - 2].lower)) {
     Speaker owner = NounPhrase(i, hi - 2);
