@@ -982,6 +982,25 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       FiniteAuxiliaryAhead(k, end)) {
     return k;
   }
+  // "said in a statement the plant would close", "admitted in a 2005
+  // magazine article he was the source": the medium's phrase, then a
+  // clause whose subject (a pronoun, a name or "the") follows the phrase's
+  // head noun and has its finite verb.
+  if ((w.lower == "in" || w.lower == "on") && lex::In(lex::kReportingVerbsBare, words_[c].lower)) {
+    constexpr size_t kMediumPhraseWords = 5;  // "in a 2005 magazine article"
+    for (size_t u = k + 2; u < end && u <= k + kMediumPhraseWords + 1; ++u) {
+      const Word& p = words_[u - 1];
+      if (p.punct || InQuote(u) || InQuote(u - 1) || words_[u].punct) break;
+      if (lex::In(lex::kDeterminersDefinite, p.lower) || lex::In(lex::kDeterminersAnonymous, p.lower) ||
+          lex::In(lex::kPrepositions, p.lower) || p.lower == "in" || p.cap) {
+        continue;
+      }
+      const Word& x = words_[u];
+      const bool subject = (lex::In(lex::kPronounsSpeaker, x.lower) && x.lower != "you") || x.lower == "the" ||
+                           (x.mention >= 0 && x.cap);
+      if (subject && FiniteAuxiliaryAhead(u, end)) return u;
+    }
+  }
   if (w.punct || lex::In(lex::kNotSpeechObjects, w.lower) || lex::In(lex::kPrepositionsObject, w.lower) ||
       w.lower == "in" || w.lower == "as" || w.lower == "so" || w.lower == "and" ||
       IsMark(k)) {
