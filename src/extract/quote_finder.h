@@ -244,6 +244,9 @@ class Finder {
   // organisation the head noun at `a`'s phrase was written before as its
   // title, the latest; none when there is none.
   Speaker TitledEarlier(const std::string& head, size_t a) const;
+  // "a senior Democrat said … said the Democrat who": the earlier
+  // indefinite description by the same name; none when there is none.
+  Speaker DescribedName(const std::string& head, size_t a) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;

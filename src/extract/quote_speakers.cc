@@ -456,6 +456,25 @@ Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
   return {};
 }
 
+// "a senior Democrat said" for "the Democrat" at word `a`: the latest
+// description of someone by a name after an indefinite determiner (and
+// lower-case modifiers), as the subject of a cue or before punctuation;
+// none when there is none.
+Speaker Finder::DescribedName(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 1;) {
+    if (words_[k].lower != head || InQuote(k) || k + 1 >= words_.size()) continue;
+    if (!words_[k + 1].punct && !lex::In(lex::kReportingVerbsCue, words_[k + 1].lower)) continue;
+    size_t d = k;
+    while (d > 1 && k - d < 2 && !words_[d - 1].cap && !words_[d - 1].punct &&
+           !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
+      --d;
+    }
+    const std::string& det = words_[d - 1].lower;
+    if (det == "a" || det == "an" || det == "another") return Anonymous(d - 1, k);
+  }
+  return {};
+}
+
 // "the regional health authority" for "the authority" at word `a`: the
 // latest earlier definite description with modifiers and the same head
 // outside names and quotations, without its determiner.
@@ -876,6 +895,12 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
       }
       const std::string& det = words_[d - 1].lower;
       if (det == "a" || det == "an" || det == "another") return Anonymous(d - 1, i);
+      // ("said the Democrat who …" after "a senior Democrat said": the
+      // earlier description.)
+      if (det == "the" && d == i) {
+        Speaker earlier = DescribedName(words_[i].lower, d - 1);
+        if (earlier.found) return earlier;
+      }
     }
     if (first > lo) {
       const std::string& prev = words_[first - 1].lower;
@@ -1520,9 +1545,9 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
   }
   if (words_[j].mention >= 0 || IsNameWord(j)) {
     // ("said the Democrat who …" after "a senior Democrat said": the
-    // earlier description.)
+    // earlier description, as HeadAt reads it.)
     if (w.lower == "the" && j == i + 1) {
-      Speaker earlier = IndefiniteAntecedent(words_[j].lower, i);
+      Speaker earlier = DescribedName(words_[j].lower, i);
       if (earlier.found) return earlier;
     }
     if (words_[j].mention >= 0) return HeadAt(j, i);
