@@ -1635,6 +1635,12 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        "said.",
        {},
        {{"The warship altered course and challenged them,", "direct", "", "the officer", "said", ""}}},
+      {"'he' right after a report of a person's role read as a description is that speaker, not the name before",
+       "Tomas Reyl runs the port. The officer said the ship turned back at dawn. He said that the boarding party "
+       "found ladders.",
+       {{"Tomas Reyl", "PERSON", "e4"}},
+       {{"the ship turned back at dawn", "indirect", "", "the officer", "said", ""},
+        {"the boarding party found ladders", "indirect", "", "the officer", "said", ""}}},
       {"a definite described person and the name in apposition after an inverted cue speak; they are no content",
        "No one was hurt although two children were inside the chapel, said the county fire chief, Ivo Renn.",
        {{"Ivo Renn", "PERSON", "e1"}},
