@@ -22,6 +22,10 @@ bool IsFinite(std::string_view w) {
   return std::binary_search(std::begin(kFinite), std::end(kFinite), w);
 }
 
+// Personal pronouns that can only be a clause's subject ("told police he
+// fired"; "it" and "you" may be objects).
+bool IsSubjectPronoun(std::string_view w) { return w == "he" || w == "she" || w == "they" || w == "we" || w == "i"; }
+
 }  // namespace
 
 void Finder::IndirectQuotes(std::vector<Quote>* out) {
@@ -869,7 +873,8 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
           words_[k].lower == "out" || words_[k].lower == "also" || lex::In(lex::kCueAdverbs, words_[k].lower) ||
           parenthetical ||
-          words_[c].lower == "told" || lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
+          words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells" ||
+          lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
           lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;
       }
@@ -891,6 +896,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       // missed, as the object, when a clause with its verb follows it.
       constexpr size_t kObjectNameWords = 4;  // "the Dunmoor Evening Post"
       while (t < end && t < k + kObjectNameWords && words_[t].cap && !words_[t].punct) ++t;
+      if (t < end && IsSubjectPronoun(words_[t].lower) && t + 1 < end && !words_[t + 1].punct) return t;
       if (t >= end || !SubjectStart(t) || !FiniteAuxiliaryAhead(t, end)) return end;
       return t;
     }
@@ -904,6 +910,10 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       if (words_[u].punct || InQuote(u)) return end;
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
+      // "told police he fired when …", "told People she went to …": a
+      // subject pronoun after the one told opens the clause whatever its
+      // verb.
+      if (u > k && IsSubjectPronoun(words_[u].lower) && u + 1 < end && !words_[u + 1].punct) return u;
     }
     return end;
   }
