@@ -929,7 +929,11 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     while (t < end && t < k + 2 && lex::In(lex::kTimeWordsSpeech, words_[t].lower)) ++t;
     const std::string& x = t < end ? words_[t].lower : std::string();
     const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
-    const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
+    // ("confirmed the climbing party are foreigners", "has confirmed Gupta
+    // has been approached": a definite noun phrase or a name with its
+    // finite verb a few words on is a subject as well.)
+    const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x) || x == "the" ||
+                             (t < end && words_[t].mention >= 0 && words_[t].cap)) &&
                             FiniteAuxiliaryAhead(t, end);
     // "…, adding the fire had started in the kitchen": the participle that
     // continues an attribution after its comma takes a bare clause, known

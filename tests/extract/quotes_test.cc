@@ -1693,6 +1693,17 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        "According to published reports, Ivo Renn died of heart failure.",
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"Ivo Renn died of heart failure", "indirect", "", "published reports", "according to", ""}}},
+      {"after 'told' and its listener, a subject pronoun opens the clause whatever its verb",
+       "Dana Fiske told police she fired when she saw the knife.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"she fired when she saw the knife", "indirect", "e3", "Dana Fiske", "told", ""}}},
+      {"after a verb that usually takes an object, a definite noun phrase or a name with its finite verb is a "
+       "clause",
+       "Inspector Ivo Renn confirmed the climbing party are foreigners. Varnday has confirmed Tomas Reyl has been "
+       "approached by the board.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnday", "ORG", "e2"}, {"Tomas Reyl", "PERSON", "e4"}},
+       {{"the climbing party are foreigners", "indirect", "e1", "Ivo Renn", "confirmed", ""},
+        {"Tomas Reyl has been approached by the board", "indirect", "e2", "Varnday", "confirmed", ""}}},
       {"a bare clause after the medium's phrase",
        "Ivo Renn admitted in a 2005 magazine interview he was the source.",
        {{"Ivo Renn", "PERSON", "e1"}},
