@@ -410,6 +410,9 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     size_t first = j.close_word + 1;
     while (first < i && words_[first].lower == ",") ++first;
     a.speaker = first == i ? SubjectAfter(i + 1, to) : SubjectBefore(i, j.close_word + 1);
+    // (""a cache of arms," the military said": a described subject the
+    // lexicons do not know speaks as written, as for a reported clause.)
+    if (!a.speaker.found && first != i) a.speaker = DescribedSubject(i, j.close_word + 1);
     if (!a.speaker.found) break;
     a.cue = words_[i].lower;
     a.from = from;
