@@ -389,7 +389,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Emit(start, stop, s, words_[c].lower, from, to, out);
       return;
     }
-    if (start < end && s.found && start > c + 1 && words_[start - 1].lower == "that" && RelayedReport(start, end)) {
+    if (start < end && s.found && (start == c + 1 || words_[start - 1].lower == "that") && RelayedReport(start, end)) {
       // "Ken Rosenthal reports that two major-league sources said
       // [Teixeira would prefer …]": the report relays the sources' words;
       // they speak.
@@ -945,7 +945,8 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     constexpr size_t kPastTenseMinLetters = 5;  // "reversed", not "red" or "bed"
     for (size_t u = t + 1; u < end && u <= t + kNounPhraseWords / 2 && !past; ++u) {
       if (words_[u].punct || InQuote(u) || words_[u].cap) break;
-      past = words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed") &&
+      past = ((words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed")) ||
+              lex::In(lex::kVerbsAndAdverbsPast, words_[u].lower)) &&
              !lex::In(lex::kDeterminersDefinite, words_[u - 1].lower) &&
              !lex::In(lex::kDeterminersAnonymous, words_[u - 1].lower) && words_[u - 1].lower != "'s";
     }
@@ -1064,9 +1065,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // "said people smashed out windows": after "say", a bare noun and a
   // past tense with more after it.
   constexpr size_t kPastTenseMinLetters = 5;  // "smashed", not "red" or "bed"
+  // ("It said attackers got into a server": an irregular past, from
+  // lexicons/verbs_and_adverbs.txt, too.)
+  const bool past_next = k + 1 < end && ((words_[k + 1].lower.size() >= kPastTenseMinLetters &&
+                                          words_[k + 1].lower.ends_with("ed")) ||
+                                         lex::In(lex::kVerbsAndAdverbsPast, words_[k + 1].lower));
   if (say && k + 2 < end && !w.cap && !w.punct && !lex::In(lex::kCueAdverbs, w.lower) && !words_[k + 1].punct &&
-      !words_[k + 1].cap && words_[k + 1].lower.size() >= kPastTenseMinLetters && words_[k + 1].lower.ends_with("ed") &&
-      !words_[k + 2].punct) {
+      !words_[k + 1].cap && past_next && !words_[k + 2].punct) {
     return k;
   }
   return end;
