@@ -500,6 +500,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
             ++second;
           }
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
+          // ("…, Steele said, adding [the roof fell in]": a participle of
+          // saying there reports its own clause, or nothing.)
+          if (second < end && (words_[second].lower == "adding" || words_[second].lower == "saying")) {
+            const size_t content = ContentStart(second, end);
+            if (content < end) Emit(content, end, s, words_[second].lower, from, to, out);
+            return;
+          }
           Emit(second, end, s, "", from, to, out);
           return;
         }
