@@ -1161,6 +1161,14 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
                     (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
     --i;
   }
+  // "Reports on Tuesday morning indicated", "Police in May said": a time
+  // phrase between the subject and its verb.
+  size_t t = i;
+  while (t > lo && lex::In(lex::kTimeWordsSpeech, words_[t].lower) && !InQuote(t)) --t;
+  if (t < i && t > lo && (words_[t].lower == "on" || words_[t].lower == "in")) {
+    i = t - 1;
+    while (i > lo && lex::In(lex::kCueAdverbs, words_[i].lower)) --i;
+  }
   // "ESPN is reporting that": the auxiliary of a progressive.
   if (words_[cue].lower.ends_with("ing") && i > lo &&
       (words_[i].lower == "is" || words_[i].lower == "are" || words_[i].lower == "was" || words_[i].lower == "were")) {

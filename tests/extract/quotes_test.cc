@@ -1711,6 +1711,12 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        "Ivo Renn said attackers got into a backup server in late February.",
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"attackers got into a backup server in late February", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a time phrase between the subject and its verb of saying ('Reports on Tuesday morning indicated')",
+       "Reports on Tuesday morning indicated that a cable near the port had been cut. Officials in May said the road "
+       "was closed.",
+       {},
+       {{"a cable near the port had been cut", "indirect", "", "reports", "indicated", ""},
+        {"the road was closed", "indirect", "", "officials", "said", ""}}},
       {"after 'told' and its listener, a subject pronoun opens the clause whatever its verb",
        "Dana Fiske told police she fired when she saw the knife.",
        {{"Dana Fiske", "PERSON", "e3"}},
