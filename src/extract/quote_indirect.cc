@@ -449,7 +449,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         bool postposed = comma != c;
         if (comma == c) {
           // ", said 500 institutions …": figures do not speak.
-          postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9');
+          // (", wrote and published the handbook": a verb coordinated with
+          // the next is no inverted attribution.)
+          postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9') &&
+                      words_[c + 1].lower != "and" && words_[c + 1].lower != "or";
           for (size_t k = c + 1; k < end && postposed; ++k) {
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);

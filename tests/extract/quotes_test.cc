@@ -1717,6 +1717,11 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        {},
        {{"a cable near the port had been cut", "indirect", "", "reports", "indicated", ""},
         {"the road was closed", "indirect", "", "officials", "said", ""}}},
+      {"a cue coordinated with the next verb after a comma is no inverted attribution",
+       "He coached the national team for years and during that time, wrote and published the Varn Basketball "
+       "Handbook, a guide for players.",
+       {{"Varn Basketball Handbook", "WORK", "e1"}},
+       {}},
       {"after 'told' and its listener, a subject pronoun opens the clause whatever its verb",
        "Dana Fiske told police she fired when she saw the knife.",
        {{"Dana Fiske", "PERSON", "e3"}},
