@@ -407,7 +407,17 @@ void Finder::BuildGender() {
     const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;
-    for (const std::string& w : {prev, first}) {
+    // "His wife, Gudrun," and "Gudrun, his wife,": a gendered noun in
+    // apposition before or after the name.
+    std::string before_comma, after_comma;
+    if (i >= 2 && prev == "," && !InQuote(i - 2)) before_comma = words_[i - 2].lower;
+    size_t j = i;
+    while (j + 1 < words_.size() && words_[j + 1].mention == m) ++j;
+    if (j + 3 < words_.size() && words_[j + 1].lower == ",") {
+      const bool det = words_[j + 2].lower == "his" || words_[j + 2].lower == "her" || words_[j + 2].lower == "the";
+      after_comma = words_[det ? j + 3 : j + 2].lower;
+    }
+    for (const std::string& w : {prev, first, before_comma, after_comma}) {
       vote += lex::In(lex::kGenderWordsMale, w) ? 2 : lex::In(lex::kGenderWordsFemale, w) ? -2 : 0;
     }
     if (i == 0 || words_[i - 1].sent != words_[i].sent || !InQuote(i)) {

@@ -1722,6 +1722,11 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        "Handbook, a guide for players.",
        {{"Varn Basketball Handbook", "WORK", "e1"}},
        {}},
+      {"a gendered noun in apposition ('His wife, Dana Fiske,') is gender evidence: 'he' is not her",
+       "Ivo Renn kept the light for years. His wife, Dana Fiske, died in 2019. “I still hear the wind,” he "
+       "said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"I still hear the wind,", "direct", "e1", "Ivo Renn", "said", ""}}},
       {"after 'told' and its listener, a subject pronoun opens the clause whatever its verb",
        "Dana Fiske told police she fired when she saw the knife.",
        {{"Dana Fiske", "PERSON", "e3"}},
