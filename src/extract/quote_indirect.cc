@@ -389,7 +389,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Emit(start, stop, s, words_[c].lower, from, to, out);
       return;
     }
-    if (start < end && s.found && (start == c + 1 || words_[start - 1].lower == "that") && RelayedReport(start, end)) {
+    if (start < end && s.found && start > c + 1 && words_[start - 1].lower == "that" && RelayedReport(start, end)) {
       // "Ken Rosenthal reports that two major-league sources said
       // [Teixeira would prefer …]": the report relays the sources' words;
       // they speak.
