@@ -247,6 +247,12 @@ class Finder {
   // "a senior Democrat said … said the Democrat who": the earlier
   // indefinite description by the same name; none when there is none.
   Speaker DescribedName(const std::string& head, size_t a) const;
+  // "the officer" at [a, b] (a person's role no lexicon calls an epithet):
+  // the person titled so, the earlier description, or the description.
+  Speaker RoleDescription(size_t a, size_t b) const;
+  // "“…,” the officer said." in the sentence `sent`: the description that
+  // speaks a direct quotation there, read as RoleDescription; none else.
+  Speaker DirectDescription(size_t sent) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;

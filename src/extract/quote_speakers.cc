@@ -280,17 +280,22 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       Speaker owned = OwnedDescription(a, b);
       if (owned.found) return owned;
     }
-    if (det == "the") {
-      Speaker holder = RoleHolder(head, words_[a].start, /*apposition=*/true);
-      if (holder.found) return holder;
-      holder = TitledEarlier(head, a);
-      if (holder.found) return holder;
-      Speaker earlier = IndefiniteAntecedent(head, a);
-      if (earlier.found) return earlier;
-    }
-    return Anonymous(a, b);
+    return RoleDescription(a, b);
   }
   return {};
+}
+
+Speaker Finder::RoleDescription(size_t a, size_t b) const {
+  const std::string& head = words_[b].lower;
+  if (words_[a].lower == "the") {
+    Speaker holder = RoleHolder(head, words_[a].start, /*apposition=*/true);
+    if (holder.found) return holder;
+    holder = TitledEarlier(head, a);
+    if (holder.found) return holder;
+    Speaker earlier = IndefiniteAntecedent(head, a);
+    if (earlier.found) return earlier;
+  }
+  return Anonymous(a, b);
 }
 
 // The organisation a capitalised modifier of the role noun at `b` names

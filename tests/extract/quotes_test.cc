@@ -1641,6 +1641,12 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        {{"Tomas Reyl", "PERSON", "e4"}},
        {{"the ship turned back at dawn", "indirect", "", "the officer", "said", ""},
         {"the boarding party found ladders", "indirect", "", "the officer", "said", ""}}},
+      {"'he' reporting right after a direct quotation a person's role spoke is that speaker, not a name quoted",
+       "Tomas Reyl runs the port. “The three boats had Varn crew on board,” the officer said. He said that "
+       "the boarding party found ladders.",
+       {{"Tomas Reyl", "PERSON", "e4"}},
+       {{"The three boats had Varn crew on board,", "direct", "", "the officer", "said", ""},
+        {"the boarding party found ladders", "indirect", "", "the officer", "said", ""}}},
       {"a definite described person and the name in apposition after an inverted cue speak; they are no content",
        "No one was hurt although two children were inside the chapel, said the county fire chief, Ivo Renn.",
        {{"Ivo Renn", "PERSON", "e1"}},
