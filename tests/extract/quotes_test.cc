@@ -1726,7 +1726,7 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
       {"a cue coordinated with the next verb after a comma is no inverted attribution",
        "He coached the national team for years and during that time, wrote and published the Varn Basketball "
        "Handbook, a guide for players.",
-       {{"Varn Basketball Handbook", "WORK", "e1"}},
+       {{"Varn Basketball Handbook", "ORG", "e1"}},
        {}},
       {"a gendered noun in apposition ('His wife, Dana Fiske,') is gender evidence: 'he' is not her",
        "Ivo Renn kept the light for years. His wife, Dana Fiske, died in 2019. “I still hear the wind,” he "
