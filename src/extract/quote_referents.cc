@@ -359,10 +359,7 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
       const int g = lex::In(lex::kGenderWordsMale, noun) ? 1 : lex::In(lex::kGenderWordsFemale, noun) ? -1 : 0;
       // "…, Navy spokesperson said. …, he said.": a role of no gender fits
       // either pronoun, for a person or for the body it speaks for.
-      // ("…," the officer said. He said …": so does a person's role that
-      // describes an unnamed speaker.)
-      const bool person_noun = s.id.empty() && lex::In(lex::kPersonNouns, noun);
-      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty() || person_noun)) ? s : Speaker{};
+      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty())) ? s : Speaker{};
     }
     auto it = gender_.find(s.id);
     const bool evidence = it != gender_.end() && it->second != 0;

@@ -1635,12 +1635,6 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
        "said.",
        {},
        {{"The warship altered course and challenged them,", "direct", "", "the officer", "said", ""}}},
-      {"'he' right after a report of a person's role read as a description is that speaker, not the name before",
-       "Tomas Reyl runs the port. The officer said the ship turned back at dawn. He said that the boarding party "
-       "found ladders.",
-       {{"Tomas Reyl", "PERSON", "e4"}},
-       {{"the ship turned back at dawn", "indirect", "", "the officer", "said", ""},
-        {"the boarding party found ladders", "indirect", "", "the officer", "said", ""}}},
       {"'he' reporting right after a direct quotation a person's role spoke is that speaker, not a name quoted",
        "Tomas Reyl runs the port. “The three boats had Varn crew on board,” the officer said. He said that "
        "the boarding party found ladders.",
