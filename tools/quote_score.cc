@@ -32,7 +32,9 @@
 // (eval/quotes/ecbplus-news-4.json) the rows ecbplus-4-dev and
 // ecbplus-4-test; the 40 of every 11th from the 2nd
 // (eval/quotes/ecbplus-news-5.json) the rows ecbplus-5-dev and
-// ecbplus-5-test. A second table gives speaker accuracy
+// ecbplus-5-test; the 40 of every 11th from the 4th
+// (eval/quotes/ecbplus-news-6.json) the rows ecbplus-6-dev and
+// ecbplus-6-test. A second table gives speaker accuracy
 // by how the text names the gold speaker (name, pronoun, description;
 // quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
@@ -570,7 +572,8 @@ std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
 // or "test"): ecbplus-news.json (third round), ecbplus-news-2.json (fourth:
 // the next 40 articles by the same rule), ecbplus-news-3.json (fifth: every
 // 11th from the 3rd), ecbplus-news-4.json (sixth: every 11th from the
-// 9th), ecbplus-news-5.json (seventh: every 11th from the 2nd); none without the file or the ECB+ texts.
+// 9th), ecbplus-news-5.json (seventh: every 11th from the 2nd), ecbplus-news-6.json (ninth: every 11th
+// from the 4th); none without the file or the ECB+ texts.
 DevSet LoadEcbplusSet(const Options& o, const std::string& file,
                       const std::map<std::string, storyline::Article>& texts, const std::string& split) {
   DevSet dev;
@@ -1212,10 +1215,13 @@ int main(int argc, char** argv) {
   DevSet ecb4_test = LoadEcbplusSet(o, "ecbplus-news-4.json", ecb_texts, "test");
   DevSet ecb5_dev = LoadEcbplusSet(o, "ecbplus-news-5.json", ecb_texts, "dev");
   DevSet ecb5_test = LoadEcbplusSet(o, "ecbplus-news-5.json", ecb_texts, "test");
+  DevSet ecb6_dev = LoadEcbplusSet(o, "ecbplus-news-6.json", ecb_texts, "dev");
+  DevSet ecb6_test = LoadEcbplusSet(o, "ecbplus-news-6.json", ecb_texts, "test");
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
                     gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
                     ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems + ecb4_dev.problems +
-                    ecb4_test.problems + ecb5_dev.problems + ecb5_test.problems;
+                    ecb4_test.problems + ecb5_dev.problems + ecb5_test.problems + ecb6_dev.problems +
+                    ecb6_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
@@ -1253,6 +1259,11 @@ int main(int argc, char** argv) {
       ecb5.docs.insert(ecb5.docs.end(), ecb5_test.docs.begin(), ecb5_test.docs.end());
       CheckDevSet(ecb5, c, "ECB+ news set 5");
     }
+    if (!ecb6_dev.docs.empty() || !ecb6_test.docs.empty()) {
+      DevSet ecb6 = ecb6_dev;
+      ecb6.docs.insert(ecb6.docs.end(), ecb6_test.docs.begin(), ecb6_test.docs.end());
+      CheckDevSet(ecb6, c, "ECB+ news set 6");
+    }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
       inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
@@ -1276,6 +1287,7 @@ int main(int argc, char** argv) {
         {"ecbplus-2-dev", &ecb2_dev}, {"ecbplus-2-test", &ecb2_test}, {"ecbplus-3-dev", &ecb3_dev},
         {"ecbplus-3-test", &ecb3_test}, {"ecbplus-4-dev", &ecb4_dev}, {"ecbplus-4-test", &ecb4_test},
         {"ecbplus-5-dev", &ecb5_dev},   {"ecbplus-5-test", &ecb5_test},
+        {"ecbplus-6-dev", &ecb6_dev},   {"ecbplus-6-test", &ecb6_test},
         {"invented-dev", &inv_dev},     {"invented-test", &inv_test}};
     for (const auto& [name, set] : sets) {
       for (const Doc& d : set->docs) {
@@ -1331,6 +1343,13 @@ int main(int argc, char** argv) {
     sections.push_back(
         Run("ecbplus-5-test", ecb5_test.docs, ecb5_test.articles, true, o.errors && o.final_run, false));
   }
+  if (!ecb6_dev.docs.empty()) {
+    sections.push_back(Run("ecbplus-6-dev", ecb6_dev.docs, ecb6_dev.articles, true, o.errors, false));
+  }
+  if (!ecb6_test.docs.empty()) {
+    sections.push_back(
+        Run("ecbplus-6-test", ecb6_test.docs, ecb6_test.articles, true, o.errors && o.final_run, false));
+  }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }
@@ -1338,7 +1357,7 @@ int main(int argc, char** argv) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) {
       std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test, ecbplus-3-test, "
-                   "ecbplus-4-test and ecbplus-5-test errors are not listed without --final)\n");
+                   "ecbplus-4-test, ecbplus-5-test and ecbplus-6-test errors are not listed without --final)\n");
     }
   }
   // Headline quotations: only the headlines that hold one are scored

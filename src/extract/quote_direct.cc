@@ -410,6 +410,9 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     size_t first = j.close_word + 1;
     while (first < i && words_[first].lower == ",") ++first;
     a.speaker = first == i ? SubjectAfter(i + 1, to) : SubjectBefore(i, j.close_word + 1);
+    // (""a cache of arms," the military said": a described subject the
+    // lexicons do not know speaks as written, as for a reported clause.)
+    if (!a.speaker.found && first != i) a.speaker = DescribedSubject(i, j.close_word + 1);
     if (!a.speaker.found) break;
     a.cue = words_[i].lower;
     a.from = from;
@@ -433,6 +436,24 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
       a.found = true;
       return a;
     }
+  }
+  // "Gupta has been "the team's first choice" for the job, said the
+  // Democrat who is familiar with the talks.": an inverted attribution
+  // after the sentence's last comma, with no quotation after it.
+  for (size_t c = end; c-- > j.close_word + 2 && c + kAppositiveWords > end;) {
+    if (InQuote(c)) break;
+    if (words_[c - 1].lower != "," || !lex::In(lex::kReportingVerbsCue, words_[c].lower) || WeakCue(c) ||
+        words_[c].lower == "according") {
+      continue;
+    }
+    Attribution a;
+    a.speaker = SubjectAfter(c + 1, end);
+    if (!a.speaker.found) break;
+    a.cue = words_[c].lower;
+    a.from = from;
+    a.to = to;
+    a.found = true;
+    return a;
   }
   // Without a cue, a phrase after a determiner is the writer's too.
   if (ModifierQuote(j, from, to, /*cued=*/false)) return {};

@@ -240,6 +240,19 @@ class Finder {
   Speaker OwnedDescription(size_t a, size_t b);
   Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
+  // "cable operator Seacom … The cable operator": the person or
+  // organisation the head noun at `a`'s phrase was written before as its
+  // title, the latest; none when there is none.
+  Speaker TitledEarlier(const std::string& head, size_t a) const;
+  // "a senior Democrat said … said the Democrat who": the earlier
+  // indefinite description by the same name; none when there is none.
+  Speaker DescribedName(const std::string& head, size_t a) const;
+  // "the officer" at [a, b] (a person's role no lexicon calls an epithet):
+  // the person titled so, the earlier description, or the description.
+  Speaker RoleDescription(size_t a, size_t b) const;
+  // "“…,” the officer said." in the sentence `sent`: the description that
+  // speaks a direct quotation there, read as RoleDescription; none else.
+  Speaker DirectDescription(size_t sent) const;
   Speaker OrgNamedBy(size_t a, size_t b) const;
   Speaker DescribedBefore(const std::string& head, size_t a) const;
   Speaker ElidedHead(size_t a) const;

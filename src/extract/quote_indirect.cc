@@ -22,6 +22,10 @@ bool IsFinite(std::string_view w) {
   return std::binary_search(std::begin(kFinite), std::end(kFinite), w);
 }
 
+// Personal pronouns that can only be a clause's subject ("told police he
+// fired"; "it" and "you" may be objects).
+bool IsSubjectPronoun(std::string_view w) { return w == "he" || w == "she" || w == "they" || w == "we" || w == "i"; }
+
 }  // namespace
 
 void Finder::IndirectQuotes(std::vector<Quote>* out) {
@@ -275,8 +279,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "Despite saying [they had been outbid], the Red Sox do not …": a
     // participle after a sentence-opening subordinator has the main
     // clause's subject, after the comma that ends the content.
-    if (c > from && words_[c].lower.ends_with("ing") && words_[c - 1].cap &&
-        lex::In(lex::kSubordinatorsQuotes, words_[c - 1].lower) && start < end) {
+    // So does one opening the sentence ("Denying [he was a gangster],
+    // Gigante would wander …").
+    if (words_[c].lower.ends_with("ing") && start < end &&
+        ((c > from && words_[c - 1].cap && lex::In(lex::kSubordinatorsQuotes, words_[c - 1].lower)) ||
+         (c == from && words_[c].cap))) {
       size_t comma = start;
       while (comma < end && words_[comma].lower != "," && !InQuote(comma)) ++comma;
       if (comma + 1 < end && words_[comma].lower == ",") {
@@ -311,11 +318,30 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // ", said a spokesman for the facility.": a described person without a
     // verb after an inverted cue is its speaker (read below), not a
     // reported clause.
-    if (after_comma && start < end && lex::In(lex::kDeterminersAnonymous, words_[start].lower)) {
+    // The same for a definite one ("…, said the county fire chief, James
+    // Steele."): its apposition or relative clause is no verb of a content
+    // ("…, said the Democrat who is familiar with the talks.": one verb after
+    // "who", the relative clause's own).
+    if (after_comma && start < end &&
+        (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the")) {
       bool verb = false, role = false;
       for (size_t k = start; k < end && !verb; ++k) {
+        if (words_[start].lower == "the" && k > start + 1 && !InQuote(k) &&
+            (words_[k].lower == "," || words_[k].lower == "who")) {
+          size_t verbs = 0;
+          for (size_t v = k + 1; v < end; ++v) verbs += IsFinite(words_[v].lower) || LooksLikeVerb(words_[v].lower);
+          // (More verbs after "who": "said the man who was arrested is
+          // innocent" reports a clause.)
+          role = role || (words_[k].lower == "who" && verbs <= 1);
+          verb = words_[k].lower == "who" && verbs > 1;
+          break;
+        }
         verb = InQuote(k) || IsFinite(words_[k].lower) || LooksLikeVerb(words_[k].lower);
-        role = role || (k < start + kNounPhraseWords / 2 && (IsSpokesperson(k) || IsRoleNoun(words_[k].lower)));
+        const bool definite = words_[start].lower == "the";
+        role = role || (k < start + (definite ? kNounPhraseWords : kNounPhraseWords / 2) &&
+                        (IsSpokesperson(k) || IsRoleNoun(words_[k].lower) ||
+                         (definite && lex::In(lex::kPersonNouns, words_[k].lower)) ||
+                         (!definite && k > start && words_[k].cap && !words_[k].punct)));
       }
       if (!verb && role) start = end;
     }
@@ -341,6 +367,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         clause = !words_[k].cap && words_[k].lower.size() > 3 && words_[k].lower.ends_with("ed");
       }
       if (!s.found && clause) s = DescribedSubject(c, from);
+      // (So for a person's role read as a description: "the reporter wrote
+      // the next paragraph alone" reports nothing.)
+      if (s.found && s.id.empty() && !clause && c > from && !words_[c - 1].cap &&
+          lex::In(lex::kPersonNouns, words_[c - 1].lower) && !lex::In(lex::kPersonNounsEpithet, words_[c - 1].lower)) {
+        s = {};
+      }
       if (!s.found && !after_comma) continue;
     }
     // "a budget that he said [would bring the deficit down]", "which
@@ -417,7 +449,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         bool postposed = comma != c;
         if (comma == c) {
           // ", said 500 institutions …": figures do not speak.
-          postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9');
+          // (", wrote and published the handbook": a verb coordinated with
+          // the next is no inverted attribution.)
+          postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9') &&
+                      words_[c + 1].lower != "and" && words_[c + 1].lower != "or";
           for (size_t k = c + 1; k < end && postposed; ++k) {
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
@@ -468,6 +503,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
             ++second;
           }
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
+          // ("…, Steele said, adding [the roof fell in]": a participle of
+          // saying there reports its own clause, or nothing.)
+          if (second < end && (words_[second].lower == "adding" || words_[second].lower == "saying")) {
+            const size_t content = ContentStart(second, end);
+            if (content < end) Emit(content, end, s, words_[second].lower, from, to, out);
+            return;
+          }
           Emit(second, end, s, "", from, to, out);
           return;
         }
@@ -553,7 +595,20 @@ void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
     for (size_t k = c; k-- > from && !s.found;) {
       if (InQuote(k) || !lex::In(lex::kReportingVerbsCue, words_[k].lower)) continue;
       const bool inverted = k > from && (InQuote(k - 1) || words_[k - 1].lower == ",");
-      s = inverted ? SubjectAfter(k + 1, c) : SubjectBefore(k, from);
+      // ("“…,” James Steele, chief of the fire department, told the
+      // newspaper, adding …": the comma closes the name's apposition; the
+      // name speaks, not the one told.)
+      if (inverted && !InQuote(k - 1)) {
+        size_t j1 = k - 1;  // the comma opening the apposition
+        while (j1 > from && k - j1 < kAppositiveWords && words_[j1 - 1].lower != "," && !InQuote(j1 - 1)) --j1;
+        const int m = j1 > from + 1 && words_[j1 - 1].lower == "," ? words_[j1 - 2].mention : -1;
+        size_t j0 = j1 - 1;
+        while (m >= 0 && j0 > from && words_[j0 - 1].mention == m) --j0;
+        if (m >= 0 && (*entities_)[m].type == "PERSON" && j0 > from && InQuote(j0 - 1)) {
+          s = FromMention(static_cast<size_t>(m));
+        }
+      }
+      if (!s.found) s = inverted ? SubjectAfter(k + 1, c) : SubjectBefore(k, from);
       break;
     }
     if (!s.found) s = SubjectBefore(c, from);
@@ -693,7 +748,10 @@ bool Finder::RelayedReport(size_t start, size_t end) {
     if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
     if (ContentStart(c, end) >= end) return false;
     const Speaker s = SubjectBefore(c, start);
-    return s.found && (s.id.empty() || s.type == "PERSON");
+    // ("MSNBC is reporting that the Indian Navy claims …": an organisation
+    // named right before the verb is relayed too; "the company has told"
+    // is the source's own.)
+    return s.found && (s.id.empty() || s.type == "PERSON" || (s.type == "ORG" && words_[c - 1].cap));
   }
   return false;
 }
@@ -825,7 +883,8 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
           words_[k].lower == "out" || words_[k].lower == "also" || lex::In(lex::kCueAdverbs, words_[k].lower) ||
           parenthetical ||
-          words_[c].lower == "told" || lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
+          words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells" ||
+          lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
           lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;
       }
@@ -847,6 +906,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       // missed, as the object, when a clause with its verb follows it.
       constexpr size_t kObjectNameWords = 4;  // "the Dunmoor Evening Post"
       while (t < end && t < k + kObjectNameWords && words_[t].cap && !words_[t].punct) ++t;
+      if (t < end && IsSubjectPronoun(words_[t].lower) && t + 1 < end && !words_[t + 1].punct) return t;
       if (t >= end || !SubjectStart(t) || !FiniteAuxiliaryAhead(t, end)) return end;
       return t;
     }
@@ -860,6 +920,10 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       if (words_[u].punct || InQuote(u)) return end;
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
+      // "told police he fired when …", "told People she went to …": a
+      // subject pronoun after the one told opens the clause whatever its
+      // verb.
+      if (u > k && IsSubjectPronoun(words_[u].lower) && u + 1 < end && !words_[u + 1].punct) return u;
     }
     return end;
   }
@@ -875,15 +939,43 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     while (t < end && t < k + 2 && lex::In(lex::kTimeWordsSpeech, words_[t].lower)) ++t;
     const std::string& x = t < end ? words_[t].lower : std::string();
     const bool pronoun = lex::In(lex::kPronounsSpeaker, x) && x != "you";
-    const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x)) &&
+    // ("confirmed the climbing party are foreigners", "has confirmed Gupta
+    // has been approached": a definite noun phrase or a name with its
+    // finite verb a few words on is a subject as well.)
+    const bool possessive = (x == "its" || x == "their" || lex::In(lex::kDeterminersAnonymous, x) || x == "the" ||
+                             (t < end && words_[t].mention >= 0 && words_[t].cap)) &&
                             FiniteAuxiliaryAhead(t, end);
     // "…, adding the fire had started in the kitchen": the participle that
     // continues an attribution after its comma takes a bare clause, known
     // by its subject and its finite auxiliary ("adding a new wing" has
     // none; "They say adding salt is …" is a gerund, no cue).
+    // ("…, adding the pirate skiffs then reversed course": a past tense
+    // after the subject's words, not right after a determiner, does too.)
+    bool past = false;
+    constexpr size_t kPastTenseMinLetters = 5;  // "reversed", not "red" or "bed"
+    for (size_t u = t + 1; u < end && u <= t + kNounPhraseWords / 2 && !past; ++u) {
+      if (words_[u].punct || InQuote(u) || words_[u].cap) break;
+      past = ((words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed")) ||
+              lex::In(lex::kVerbsAndAdverbsPast, words_[u].lower)) &&
+             !lex::In(lex::kDeterminersDefinite, words_[u - 1].lower) &&
+             !lex::In(lex::kDeterminersAnonymous, words_[u - 1].lower) && words_[u - 1].lower != "'s";
+    }
+    // ("…, adding nothing so far suggests any motive": an indefinite
+    // pronoun is a subject; its verb, past or present, follows within a
+    // few words.)
+    const std::string& x0 = t < end ? words_[t].lower : std::string();
+    const bool indefinite = x0 == "nothing" || x0 == "nobody" || x0 == "none" || x0 == "everything" ||
+                            x0 == "everyone" || x0 == "something" || x0 == "someone";
+    bool verb_after = false;
+    for (size_t u = t + 1; indefinite && u < end && u <= t + 3 && !verb_after; ++u) {
+      if (words_[u].punct || InQuote(u) || words_[u].cap) break;
+      verb_after = IsFinite(words_[u].lower) || (words_[u].lower.size() > 3 && (words_[u].lower.ends_with("s") ||
+                                                                                 words_[u].lower.ends_with("ed")));
+    }
     const bool adding = words_[c].lower == "adding" && c > 0 && words_[c - 1].lower == "," && t < end &&
-                        SubjectStart(t) && FiniteAuxiliaryAhead(t, end);
+                        ((SubjectStart(t) && (FiniteAuxiliaryAhead(t, end) || past)) || verb_after);
     if (!pronoun && !possessive && !adding) return end;
+    if (adding && verb_after) return t;  // ("said nothing" is no clause; "adding nothing suggests" is)
     k = t;
   }
   // "said on Friday", "said last week": time phrases before the clause.
@@ -914,6 +1006,25 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if ((lex::In(lex::kNotSpeechObjects, w.lower) || (lex::In(lex::kPrepositionsObject, w.lower) && figure_next)) &&
       FiniteAuxiliaryAhead(k, end)) {
     return k;
+  }
+  // "said in a statement the plant would close", "admitted in a 2005
+  // magazine article he was the source": the medium's phrase, then a
+  // clause whose subject (a pronoun, a name or "the") follows the phrase's
+  // head noun and has its finite verb.
+  if ((w.lower == "in" || w.lower == "on") && lex::In(lex::kReportingVerbsBare, words_[c].lower)) {
+    constexpr size_t kMediumPhraseWords = 5;  // "in a 2005 magazine article"
+    for (size_t u = k + 2; u < end && u <= k + kMediumPhraseWords + 1; ++u) {
+      const Word& p = words_[u - 1];
+      if (p.punct || InQuote(u) || InQuote(u - 1) || words_[u].punct) break;
+      if (lex::In(lex::kDeterminersDefinite, p.lower) || lex::In(lex::kDeterminersAnonymous, p.lower) ||
+          lex::In(lex::kPrepositions, p.lower) || p.lower == "in" || p.cap) {
+        continue;
+      }
+      const Word& x = words_[u];
+      const bool subject = (lex::In(lex::kPronounsSpeaker, x.lower) && x.lower != "you") || x.lower == "the" ||
+                           (x.mention >= 0 && x.cap);
+      if (subject && FiniteAuxiliaryAhead(u, end)) return u;
+    }
   }
   if (w.punct || lex::In(lex::kNotSpeechObjects, w.lower) || lex::In(lex::kPrepositionsObject, w.lower) ||
       w.lower == "in" || w.lower == "as" || w.lower == "so" || w.lower == "and" ||
@@ -964,9 +1075,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // "said people smashed out windows": after "say", a bare noun and a
   // past tense with more after it.
   constexpr size_t kPastTenseMinLetters = 5;  // "smashed", not "red" or "bed"
+  // ("It said attackers got into a server": an irregular past, from
+  // lexicons/verbs_and_adverbs.txt, too.)
+  const bool past_next = k + 1 < end && ((words_[k + 1].lower.size() >= kPastTenseMinLetters &&
+                                          words_[k + 1].lower.ends_with("ed")) ||
+                                         lex::In(lex::kVerbsAndAdverbsPast, words_[k + 1].lower));
   if (say && k + 2 < end && !w.cap && !w.punct && !lex::In(lex::kCueAdverbs, w.lower) && !words_[k + 1].punct &&
-      !words_[k + 1].cap && words_[k + 1].lower.size() >= kPastTenseMinLetters && words_[k + 1].lower.ends_with("ed") &&
-      !words_[k + 2].punct) {
+      !words_[k + 1].cap && past_next && !words_[k + 2].punct) {
     return k;
   }
   return end;

@@ -335,6 +335,13 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
       best = &r;
     }
   }
+  // ("“…,” the officer said. He said …": the direct quotations are read
+  // after the reports, so a description that spoke one in the sentence
+  // before is found from the words.)
+  if ((p == "he" || p == "she") && (best == nullptr || words_[best->first].sent != prev)) {
+    Speaker described = DirectDescription(prev);
+    if (described.found) return described;
+  }
   if (best == nullptr || !best->second.found) return {};
   if (words_[best->first].sent != prev) {
     for (size_t k = best->first; k < w && words_[k].sent < words_[w].sent; ++k) {
@@ -366,6 +373,21 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
   }
   if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
   if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};
+  return {};
+}
+
+Speaker Finder::DirectDescription(size_t sent) const {
+  for (size_t c = 3; c < words_.size(); ++c) {
+    if (words_[c].sent != sent || InQuote(c) || !lex::In(lex::kReportingVerbsCue, words_[c].lower)) continue;
+    const std::string& head = words_[c - 1].lower;
+    const std::string& det = words_[c - 2].lower;
+    size_t mark = c - 3;
+    if (words_[mark].lower == "," && mark > 0) --mark;
+    if (!IsMark(mark) || !InQuote(mark) || words_[c - 1].cap || words_[c - 1].mention >= 0) continue;
+    if (!lex::In(lex::kPersonNouns, head) || lex::In(lex::kPersonNounsEpithet, head)) continue;
+    if (det != "the" && det != "a" && det != "an") continue;
+    return RoleDescription(c - 2, c - 1);
+  }
   return {};
 }
 
@@ -404,7 +426,17 @@ void Finder::BuildGender() {
     const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;
-    for (const std::string& w : {prev, first}) {
+    // "His wife, Gudrun," and "Gudrun, his wife,": a gendered noun in
+    // apposition before or after the name.
+    std::string before_comma, after_comma;
+    if (i >= 2 && prev == "," && !InQuote(i - 2)) before_comma = words_[i - 2].lower;
+    size_t j = i;
+    while (j + 1 < words_.size() && words_[j + 1].mention == m) ++j;
+    if (j + 3 < words_.size() && words_[j + 1].lower == ",") {
+      const bool det = words_[j + 2].lower == "his" || words_[j + 2].lower == "her" || words_[j + 2].lower == "the";
+      after_comma = words_[det ? j + 3 : j + 2].lower;
+    }
+    for (const std::string& w : {prev, first, before_comma, after_comma}) {
       vote += lex::In(lex::kGenderWordsMale, w) ? 2 : lex::In(lex::kGenderWordsFemale, w) ? -2 : 0;
     }
     if (i == 0 || words_[i - 1].sent != words_[i].sent || !InQuote(i)) {

@@ -186,8 +186,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       org = Anonymous(b - 2, b - 1);
       org.name = Slice(words_[b - 2].start, words_[b - 1].end);  // the adjective keeps its capital
     }
-    // "the spokesperson" again: the body the last spokesperson spoke for.
-    if (!org.found && det == "the") org = LastVia(a);
+    // "the spokesperson" again, "a second representative", "another
+    // spokesman": the body the last spokesperson spoke for.
+    const bool again = det == "the" || det == "another" ||
+                       (b > a + 1 && (words_[a + 1].lower == "second" || words_[a + 1].lower == "other"));
+    if (!org.found && again) org = LastVia(a);
     // Otherwise it speaks for the organisation in the story; with none
     // named, the description is the (unnamed) speaker.
     if (!org.found) org = Recent(before, "ORG");
@@ -267,7 +270,32 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   }
   if (lex::In(lex::kDocumentNounsStatement, head)) return Issuer(head, a);
   if (lex::In(lex::kCollectives, head)) return Anonymous(a, b);
+  // "the officer said", "an investigator said": a person's role that no
+  // lexicon calls an epithet (it does not stand for the person named last)
+  // is the person the text gave that role ("Constable Tim Fanning … the
+  // constable said"), the earlier description ("an officer … the officer"),
+  // or else the description as written.
+  if (lex::In(lex::kPersonNouns, head) && !words_[b].cap && (determined || lex::In(lex::kDeterminersAnonymous, det))) {
+    if (det == "his" || det == "her" || det == "their") {
+      Speaker owned = OwnedDescription(a, b);
+      if (owned.found) return owned;
+    }
+    return RoleDescription(a, b);
+  }
   return {};
+}
+
+Speaker Finder::RoleDescription(size_t a, size_t b) const {
+  const std::string& head = words_[b].lower;
+  if (words_[a].lower == "the") {
+    Speaker holder = RoleHolder(head, words_[a].start, /*apposition=*/true);
+    if (holder.found) return holder;
+    holder = TitledEarlier(head, a);
+    if (holder.found) return holder;
+    Speaker earlier = IndefiniteAntecedent(head, a);
+    if (earlier.found) return earlier;
+  }
+  return Anonymous(a, b);
 }
 
 // The organisation a capitalised modifier of the role noun at `b` names
@@ -429,6 +457,25 @@ Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
     }
     if (d == 0 || !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) continue;
     return Anonymous(d - 1, k);
+  }
+  return {};
+}
+
+// "a senior Democrat said" for "the Democrat" at word `a`: the latest
+// description of someone by a name after an indefinite determiner (and
+// lower-case modifiers), as the subject of a cue or before punctuation;
+// none when there is none.
+Speaker Finder::DescribedName(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 1;) {
+    if (words_[k].lower != head || InQuote(k) || k + 1 >= words_.size()) continue;
+    if (!words_[k + 1].punct && !lex::In(lex::kReportingVerbsCue, words_[k + 1].lower)) continue;
+    size_t d = k;
+    while (d > 1 && k - d < 2 && !words_[d - 1].cap && !words_[d - 1].punct &&
+           !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
+      --d;
+    }
+    const std::string& det = words_[d - 1].lower;
+    if (det == "a" || det == "an" || det == "another") return Anonymous(d - 1, k);
   }
   return {};
 }
@@ -839,6 +886,27 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
     } else {
       while (first > lo && IsNameWord(first - 1) && i - first < 3) --first;
     }
+    // "a senior Democrat said", "an Iranian said": a name after an
+    // indefinite determiner (and lower-case modifiers) is a description of
+    // someone the text does not name, not the name's bearer.
+    if (first > lo) {
+      size_t d = first;
+      constexpr size_t kModifierWords = 2;  // "a senior retired Democrat"
+      while (d > lo && first - d < kModifierWords && !words_[d - 1].cap && !words_[d - 1].punct &&
+             words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) &&
+             !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower) && !IsRoleNoun(words_[d - 1].lower) &&
+             !InQuote(d - 1)) {
+        --d;
+      }
+      const std::string& det = words_[d - 1].lower;
+      if (det == "a" || det == "an" || det == "another") return Anonymous(d - 1, i);
+      // ("said the Democrat who …" after "a senior Democrat said": the
+      // earlier description.)
+      if (det == "the" && d == i) {
+        Speaker earlier = DescribedName(words_[i].lower, d - 1);
+        if (earlier.found) return earlier;
+      }
+    }
     if (first > lo) {
       const std::string& prev = words_[first - 1].lower;
       // "a spokesperson for Acme": the organisation speaks.
@@ -1098,6 +1166,14 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
                     (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
     --i;
   }
+  // "Reports on Tuesday morning indicated", "Police in May said": a time
+  // phrase between the subject and its verb.
+  size_t t = i;
+  while (t > lo && lex::In(lex::kTimeWordsSpeech, words_[t].lower) && !InQuote(t)) --t;
+  if (t < i && t > lo && (words_[t].lower == "on" || words_[t].lower == "in")) {
+    i = t - 1;
+    while (i > lo && lex::In(lex::kCueAdverbs, words_[i].lower)) --i;
+  }
   // "ESPN is reporting that": the auxiliary of a progressive.
   if (words_[cue].lower.ends_with("ing") && i > lo &&
       (words_[i].lower == "is" || words_[i].lower == "are" || words_[i].lower == "was" || words_[i].lower == "were")) {
@@ -1227,15 +1303,21 @@ Speaker Finder::DescribedSubject(size_t cue, size_t lo) {
   if (det == "the") {
     Speaker titled = RoleHolder(w.lower, words_[a].start);
     if (titled.found) return titled;
-    for (size_t k = a; k-- > 0;) {
-      if (words_[k].lower != w.lower || InQuote(k) || k + 1 >= a) continue;
-      const int m = words_[k + 1].mention;
-      if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
-        return FromMention(static_cast<size_t>(m));
-      }
-    }
+    titled = TitledEarlier(w.lower, a);
+    if (titled.found) return titled;
   }
   return Anonymous(a, i);
+}
+
+Speaker Finder::TitledEarlier(const std::string& head, size_t a) const {
+  for (size_t k = a; k-- > 0;) {
+    if (words_[k].lower != head || InQuote(k) || k + 1 >= a) continue;
+    const int m = words_[k + 1].mention;
+    if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
+  return {};
 }
 
 // "An opinion poll published by Ethnos newspaper on Sunday said", "a
@@ -1409,7 +1491,10 @@ Speaker Finder::AccordingTo(size_t i, size_t hi, bool postposed) {
   // noun is that business's, any other is the source as written.
   if (i >= hi || hi - i > kNounPhraseWords) return {};
   for (size_t k = i; k < hi; ++k) {
-    if (words_[k].punct || InQuote(k) || lex::In(lex::kReportingVerbsCue, words_[k].lower)) return {};
+    // ("according to published reports": a plural noun of reports heads
+    // the phrase; it is no verb.)
+    const bool noun = k + 1 == hi && k > i && lex::In(lex::kCollectives, words_[k].lower);
+    if (words_[k].punct || InQuote(k) || (lex::In(lex::kReportingVerbsCue, words_[k].lower) && !noun)) return {};
   }
   if (hi >= i + 2 && lex::In(lex::kOrgNounsBusiness, words_[hi - 2].lower)) {
     Speaker owner = NounPhrase(i, hi - 2);
@@ -1472,9 +1557,19 @@ Speaker Finder::SubjectAfter(size_t i, size_t hi) {
     ++j;
   }
   if (words_[j].mention >= 0 || IsNameWord(j)) {
+    // ("said the Democrat who …" after "a senior Democrat said": the
+    // earlier description, as HeadAt reads it.)
+    if (w.lower == "the" && j == i + 1) {
+      Speaker earlier = DescribedName(words_[j].lower, i);
+      if (earlier.found) return earlier;
+    }
     if (words_[j].mention >= 0) return HeadAt(j, i);
     size_t b = i;
     while (b < j && !IsNameWord(b)) ++b;
+    // ("said a senior Democrat": a description, as HeadAt reads it.)
+    bool modifiers = b > i && (w.lower == "a" || w.lower == "an" || w.lower == "another");
+    for (size_t k = i + 1; k < b && modifiers; ++k) modifiers = !words_[k].cap && !words_[k].punct;
+    if (modifiers && b + 2 > j + 1) return Anonymous(i, j);
     return NewName(b, j, b == j && words_[b].cap && b > 0 && words_[b - 1].sent != words_[b].sent);
   }
   // "the premier of the northern state remarked": an office described by
@@ -1559,6 +1654,13 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
     if (k > i && !w.cap && w.mention < 0 &&
         ((LooksLikeVerb(w.lower) && !modifies) || lex::In(lex::kCueAdverbs, w.lower) ||
          lex::In(lex::kReportingVerbsCue, w.lower))) {
+      break;
+    }
+    // "said the Press Democrat newspaper in Santa Rosa, California, 55
+    // miles north of San Francisco": a body's noun and the place it is in
+    // end the phrase; names after them locate it and do not speak.
+    if (k > i && !w.cap && w.mention < 0 && k + 1 < hi && words_[k + 1].lower == "in" &&
+        (lex::In(lex::kOrgNounsMedia, w.lower) || lex::In(lex::kOrgNounsSpeaker, w.lower))) {
       break;
     }
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";

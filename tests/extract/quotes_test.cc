@@ -1625,6 +1625,126 @@ TEST(FindQuotesTest, Issue16RealNewsEighthRound) {
   });
 }
 
+// Issue 16, the ninth real-news quotation round
+// (eval/quotes/ecbplus-news-6.json): rules from the ECB+ dev rows' errors,
+// each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
+  ExpectCases({
+      {"a person's role no lexicon calls an epithet ('the officer') is the description as written",
+       "The frigate met the skiffs at dawn. \u201cThe warship altered course and challenged them,\u201d the officer "
+       "said.",
+       {},
+       {{"The warship altered course and challenged them,", "direct", "", "the officer", "said", ""}}},
+      {"'he' reporting right after a direct quotation a person's role spoke is that speaker, not a name quoted",
+       "Tomas Reyl runs the port. “The three boats had Varn crew on board,” the officer said. He said that "
+       "the boarding party found ladders.",
+       {{"Tomas Reyl", "PERSON", "e4"}},
+       {{"The three boats had Varn crew on board,", "direct", "", "the officer", "said", ""},
+        {"the boarding party found ladders", "indirect", "", "the officer", "said", ""}}},
+      {"a definite described person and the name in apposition after an inverted cue speak; they are no content",
+       "No one was hurt although two children were inside the chapel, said the county fire chief, Ivo Renn.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"No one was hurt although two children were inside the chapel", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"'a senior Democrat' describes an unnamed speaker; 'the Democrat who …' after an inverted cue is the same "
+       "one, and the quoted phrase the inverted attribution closes is theirs",
+       "The mayor asked Tomas Reyl to lead the board, a senior Democrat said. Reyl has been \u201cthe team's first "
+       "choice\u201d for the job, which would make him the port's top official, said the Democrat who is familiar "
+       "with the talks.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Reyl", "PERSON", "e4"}, {"Democrat", "PERSON", "e2"}},
+       {{"The mayor asked Tomas Reyl to lead the board", "indirect", "", "a senior Democrat", "said", ""},
+        {"the team's first choice", "partial", "", "a senior Democrat", "said", ""}}},
+      {"a body's noun and the place it is in end a postposed speaker; names after them locate it",
+       "Ivo Renn died of heart failure, said the Kestrel Star newspaper in Varnby, Halland, 55 miles north of "
+       "Tarn City.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Kestrel Star", "ORG", "e2"}, {"Varnby", "PLACE", "e3"},
+        {"Halland", "PLACE", "e5"}, {"Tarn City", "PLACE", "e6"}},
+       {{"Ivo Renn died of heart failure", "indirect", "e2", "Kestrel Star", "said", ""}}},
+      {"'allege' reports a clause",
+       "Constable Dana Fiske allege the dismissed man opened fire at the office party.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"the dismissed man opened fire at the office party", "indirect", "e3", "Dana Fiske", "allege", ""}}},
+      {"', adding' with a past tense after its subject's words reports a bare clause",
+       "\u201cThe warship challenged them,\u201d Ivo Renn said, adding the skiffs then reversed course and fled.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"The warship challenged them,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"the skiffs then reversed course and fled", "indirect", "e1", "Ivo Renn", "adding", ""}}},
+      {"', adding' an indefinite pronoun's clause, after a name and apposition that told the newspaper: the name's",
+       "\u201cWe are treating it as arson,\u201d Ivo Renn, chief of the county fire service, told the newspaper, "
+       "adding nothing so far suggests any political motive.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"We are treating it as arson,", "direct", "e1", "Ivo Renn", "told", "interview"},
+        {"nothing so far suggests any political motive", "indirect", "e1", "Ivo Renn", "adding", "interview"}}},
+      {"an outlet's report that a named organisation claims a clause relays the organisation's words",
+       "Varnday is reporting that the Varn Navy claims it has captured 23 pirates in the gulf.",
+       {{"Varnday", "ORG", "e1"}, {"Varn Navy", "ORG", "e2"}},
+       {{"it has captured 23 pirates in the gulf", "indirect", "e2", "Varn Navy", "claims", ""}}},
+      {"'a second representative' speaks for the body the last spokesperson spoke for",
+       "Halvard Mills Ltd. hired a new director on Monday. \u201cNo, it is not official,\u201d a company "
+       "representative told the Harbor Gazette. \u201cWe are not confirming anything,\u201d echoed a second "
+       "representative.",
+       {{"Halvard Mills Ltd.", "ORG", "e1"}, {"Harbor Gazette", "ORG", "e2"}},
+       {{"No, it is not official,", "direct", "e1", "Halvard Mills Ltd.", "told", "interview"},
+        {"We are not confirming anything,", "direct", "e1", "Halvard Mills Ltd.", "echoed", "interview"}}},
+      {"a participle of saying opening the sentence reports for the main clause's subject",
+       "Denying he was a gangster, Ivo Renn would wander the streets in a bathrobe.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"he was a gangster", "indirect", "e1", "Ivo Renn", "denying", ""}}},
+      {"'according to published reports' names its source ('reports' is no verb there)",
+       "According to published reports, Ivo Renn died of heart failure.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"Ivo Renn died of heart failure", "indirect", "", "published reports", "according to", ""}}},
+      {"'the convicted killer', 'the gunman', 'the suspect': epithets for the person the story names",
+       "A judge sentenced Ivo Renn to life in prison on Saturday. “I am sorry,” the convicted killer said.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"I am sorry,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"a quoted phrase whose cue's subject is a description no lexicon knows: the description speaks",
+       "The coast guard seized two boats and “a cache of rifles and rockets,” the military said.",
+       {},
+       {{"The coast guard seized two boats", "indirect", "", "the military", "said", ""},
+        {"a cache of rifles and rockets,", "partial", "", "the military", "said", ""}}},
+      {"a report split by its attribution, then ', adding' and an irregular past: the participle's own clause",
+       "The fire spread fast, Ivo Renn said, adding the roof fell in within minutes.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"The fire spread fast", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"the roof fell in within minutes", "indirect", "e1", "Ivo Renn", "adding", ""}}},
+      {"after 'said', a bare noun and an irregular past open a clause",
+       "Ivo Renn said attackers got into a backup server in late February.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"attackers got into a backup server in late February", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"a time phrase between the subject and its verb of saying ('Reports on Tuesday morning indicated')",
+       "Reports on Tuesday morning indicated that a cable near the port had been cut. Officials in May said the road "
+       "was closed.",
+       {},
+       {{"a cable near the port had been cut", "indirect", "", "reports", "indicated", ""},
+        {"the road was closed", "indirect", "", "officials", "said", ""}}},
+      {"a cue coordinated with the next verb after a comma is no inverted attribution",
+       "He coached the national team for years and during that time, wrote and published the Varn Basketball "
+       "Handbook, a guide for players.",
+       {{"Varn Basketball Handbook", "ORG", "e1"}},
+       {}},
+      {"a gendered noun in apposition ('His wife, Dana Fiske,') is gender evidence: 'he' is not her",
+       "Ivo Renn kept the light for years. His wife, Dana Fiske, died in 2019. “I still hear the wind,” he "
+       "said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"I still hear the wind,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"after 'told' and its listener, a subject pronoun opens the clause whatever its verb",
+       "Dana Fiske told police she fired when she saw the knife.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"she fired when she saw the knife", "indirect", "e3", "Dana Fiske", "told", ""}}},
+      {"after a verb that usually takes an object, a definite noun phrase or a name with its finite verb is a "
+       "clause",
+       "Inspector Ivo Renn confirmed the climbing party are foreigners. Varnday has confirmed Tomas Reyl has been "
+       "approached by the board.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnday", "ORG", "e2"}, {"Tomas Reyl", "PERSON", "e4"}},
+       {{"the climbing party are foreigners", "indirect", "e1", "Ivo Renn", "confirmed", ""},
+        {"Tomas Reyl has been approached by the board", "indirect", "e2", "Varnday", "confirmed", ""}}},
+      {"a bare clause after the medium's phrase",
+       "Ivo Renn admitted in a 2005 magazine interview he was the source.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"he was the source", "indirect", "e1", "Ivo Renn", "admitted", "interview"}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
