@@ -2525,6 +2525,21 @@ class Finder {
   // "a quarter of an hour"; a fraction after "the" or an ordinal is a part
   // of a time ("the second half of the year", "the third quarter of 2025").
   std::optional<Match> MatchShare(size_t i) const {
+    // Only a few words follow a share's first word ("in", "out", "a", a
+    // hyphen, a fraction word): any other token leaves at once, before
+    // any number is read.
+    const size_t nx = i + 1;
+    if (nx >= toks_.size() || toks_[nx].s.empty()) return std::nullopt;
+    // Their first letters first, the cheapest test ("in", "out", "a", "third", "quarter", "fifth").
+    const char c = static_cast<char>(toks_[nx].s[0] | 0x20);
+    if (c != 'i' && c != 'o' && c != 'a' && c != 't' && c != 'q' && c != 'f' && toks_[nx].s != "-") {
+      return std::nullopt;
+    }
+    if (!(IsWordCi(nx, "in") || IsWordCi(nx, "out") || IsWordCi(nx, "a") || IsWordCi(nx, "an") || Is(nx, "-") ||
+          IsWordCi(nx, "third") || IsWordCi(nx, "thirds") || IsWordCi(nx, "quarter") || IsWordCi(nx, "quarters") ||
+          IsWordCi(nx, "fifth") || IsWordCi(nx, "fifths") || IsWordCi(nx, "tenth") || IsWordCi(nx, "tenths"))) {
+      return std::nullopt;
+    }
     // As a percentage to one decimal, as outlets write "a third" in
     // figures ("33.3%").
     const auto Share = [](double fraction) { return std::round(fraction * kHundred * 10) / 10; };
@@ -2608,7 +2623,6 @@ class Finder {
 
   // "aged 31", "ranked third", "ranked No. 2", "No. 1", "fifth-largest".
   std::optional<Match> MatchWord(size_t i) const {
-    if (std::optional<Match> share = MatchShare(i)) return share;
     if (IsWordCi(i, "aged")) {
       const std::optional<Number> n = NumberAt(i + 1);
       if (n && IsAge(*n) && !(Is(i + 2, "-") && Glued(i + 2))) {
@@ -2624,9 +2638,14 @@ class Finder {
       return std::nullopt;
     }
     if (toks_[i].s == "No") return MatchRankValue(i);
+    const std::optional<double> card = SpelledBelowHundred(i);
+    // A share opens with a number word, "a" or "half" ("four in ten", "a
+    // third of", "half a million"): only those are tried.
+    if (card || IsWordCi(i, "a") || IsWordCi(i, "an") || IsWordCi(i, "half")) {
+      if (std::optional<Match> share = MatchShare(i)) return share;
+    }
     // "Alfie, nine, was treated": an age spelled out between commas after
     // a name, as MatchAge reads it in digits.
-    const std::optional<double> card = SpelledBelowHundred(i);
     if (card && i >= 1 && Is(i - 1, ",") && *card >= kMinAge && std::fmod(*card, 1) == 0) {
       const size_t end = EndOfSpelled(i);
       const Token* after = At(end + 1);
