@@ -3057,6 +3057,46 @@ EventWord TimeEventWord(std::string_view before, bool* approx) {
   return {};
 }
 
+// The noun a verb form describes when `lead` (the words before it) ends
+// with a preposition's object ("from a WhatsApp message sent at 11pm",
+// "in the email posted at 9am"): an object is no clause's subject, so
+// the form is a participle and its time the noun's thing's, not the
+// story's event's. "" otherwise ("the track gave way at").
+std::string NounOfParticiple(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  if (words.empty()) return "";
+  const auto spaced = [&](size_t k) {  // only spaces between words k and k + 1, or after the last
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    const std::string_view gap = lead.substr(words[k].end, to - words[k].end);
+    return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  const WordToken& noun = words.back();
+  if (!spaced(words.size() - 1) || noun.capitalised || !noun.has_letter || IsStopWord(noun.folded)) return "";
+  constexpr size_t kMaxModifiers = 3;  // "a short WhatsApp group message"
+  for (size_t k = words.size() - 1, seen = 0; k-- > 0 && seen <= kMaxModifiers; ++seen) {
+    if (!spaced(k)) return "";
+    const std::string_view w = words[k].folded;
+    if (w == "a" || w == "an" || w == "the" || PossessiveDeterminer(w)) {
+      return k > 0 && spaced(k - 1) && IsPreposition(words[k - 1].folded) ? noun.folded : "";
+    }
+    if (IsStopWord(w)) return "";
+  }
+  return "";
+}
+
+// Whether `lead` (the words before a verb) ends with "had" or "had
+// been", adverbs after it passed over ("had been padlocked", "had already
+// left"): the past perfect tells of what came before the events reported.
+bool PastPerfectBefore(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  for (size_t k = words.size(); k-- > 0;) {
+    const std::string_view w = words[k].folded;
+    if (w == "had" || w == "hadn't") return true;
+    if (w != "been" && !w.ends_with("ly")) return false;
+  }
+  return false;
+}
+
 std::vector<TimeMention> FindTimeMentions(const std::vector<const AnnotatedArticle*>& members,
                                           EntityIndex& entities, const Story& story) {
   std::vector<TimeMention> out;
@@ -3100,7 +3140,10 @@ std::vector<TimeMention> FindTimeMentions(const std::vector<const AnnotatedArtic
       while (lede != nullptr && lede_index < a.sentences.size() && a.sentences[lede_index].start < lede->start) {
         ++lede_index;
       }
-      if (!m.subject && !event_taken && lede != nullptr && index >= lede_index &&
+      const std::string_view lead_words = std::string_view(before).substr(0, event.begin);
+      const std::string described = NounOfParticiple(lead_words);
+      if (!described.empty()) m.thing = described;
+      if (!m.subject && described.empty() && !event_taken && lede != nullptr && !PastPerfectBefore(lead_words) && index >= lede_index &&
           index < lede_index + kEventTimeSentences) {
         m.key = kEventDayKey;
         m.thing.clear();
@@ -3115,14 +3158,14 @@ std::vector<TimeMention> FindTimeMentions(const std::vector<const AnnotatedArtic
 }
 
 // Whether two time mentions may date one event: the story's own, or one
-// event word's of the same subject (or of one named and one not: "the
-// Aubert Express stopped" / "the lift stopped") and of things that do not
-// differ ("the lift" / "the chairlift").
+// event word's of the same subject (or of none) and of things that do not
+// differ ("the lift" / "the chairlift"). A named subject's time and an
+// unnamed thing's stay apart: a minute is too fine a value to guess whose
+// it is ("the Aubert Express stopped" may be the lift's or the breakdown's).
 bool SameTimeEvent(const TimeMention& a, const TimeMention& b) {
-  if ((a.key == kEventDayKey) != (b.key == kEventDayKey)) return false;
-  if (a.key == kEventDayKey) return a.subject == b.subject;
+  if ((a.key == kEventDayKey) != (b.key == kEventDayKey) || a.subject != b.subject) return false;
+  if (a.key == kEventDayKey || a.subject) return true;
   if (a.key.substr(0, a.key.find(kThingMark)) != b.key.substr(0, b.key.find(kThingMark))) return false;
-  if (a.subject && b.subject) return *a.subject == *b.subject;
   const std::string_view x = a.thing, y = b.thing;
   return x.empty() || y.empty() || x.ends_with(y) || y.ends_with(x);
 }

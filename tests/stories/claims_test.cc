@@ -854,6 +854,30 @@ TEST(CompareValuesTest, ApproximateTimesHoldNearExactOnes) {
   EXPECT_EQ(CompareValues("time", "about 23:20", "23:40"), ValueRelation::kConflict);
 }
 
+// Near a lede, a time of what happened before the events reported (the
+// past perfect: "the gate had been locked at 9.20pm") or of a thing a
+// participle describes ("from a text message sent at 11pm": a
+// preposition's object is no clause's subject) is not the time of the
+// story's event, so it neither conflicts with another lede's time nor
+// stands alone as the event's.
+TEST(ClaimsTest, AnEarlierOrDescribedThingsTimeIsNotTheEventsTime) {
+  const std::string leads[] = {
+      "A tram ran off the rails near the Brandle depot after its brakes had been checked at 6.05pm.",
+      "Drivers learned the depot was closing from a text message sent at 6.05pm, and a tram ran off the rails.",
+  };
+  for (const std::string& lead : leads) {
+    const std::vector<Article> articles = {
+        Plain("t1", "Tram derails", "2026-03-04", lead),
+        Plain("t2", "Tram crash", "2026-03-04",
+              "Five people were hurt when a tram left the rails at 7.51pm near the Brandle depot."),
+    };
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u);
+    EXPECT_FALSE(HasConflict(b.stories[0])) << lead;
+    for (const Claim& c : b.stories[0].claims) EXPECT_EQ(ValueOf(c, "18:05"), nullptr) << lead;
+  }
+}
+
 // A lede's day of what was done to the person it names ("Ada Moss was
 // dismissed on Sunday") is theirs and the story's event's too: it agrees
 // with another lede's day of the event. What the person did ("Ada Moss
