@@ -3143,8 +3143,10 @@ std::vector<TimeMention> FindTimeMentions(const std::vector<const AnnotatedArtic
       const std::string_view lead_words = std::string_view(before).substr(0, event.begin);
       const std::string described = NounOfParticiple(lead_words);
       if (!described.empty()) m.thing = described;
-      if (!m.subject && described.empty() && !event_taken && lede != nullptr && !PastPerfectBefore(lead_words) && index >= lede_index &&
-          index < lede_index + kEventTimeSentences) {
+      // Not what came before it ("had been locked at 9.20pm"), nor a
+      // thing a participle describes ("a message sent at 11pm").
+      const bool near_lede = lede != nullptr && index >= lede_index && index < lede_index + kEventTimeSentences;
+      if (!m.subject && described.empty() && !event_taken && near_lede && !PastPerfectBefore(lead_words)) {
         m.key = kEventDayKey;
         m.thing.clear();
         event_taken = true;
