@@ -3049,7 +3049,11 @@ EventWord TimeEventWord(std::string_view before, bool* approx) {
     if (gap.find_first_not_of(' ') != std::string_view::npos) return {};
     const WordToken& w = words[k];
     if (lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};
-    if (!w.capitalised && IsPastForm(w.folded)) {
+    // "were seen", "was thrown": an irregular participle after a passive
+    // auxiliary is the verb though no list holds it.
+    const bool participle = k > 0 && !w.capitalised && lexicon::In(lexicon::kAuxiliariesPassive, words[k - 1].folded) &&
+                            w.folded != "been" && (w.folded.ends_with("en") || w.folded.ends_with("wn"));
+    if (!w.capitalised && (IsPastForm(w.folded) || participle)) {
       const std::string_view family = lexicon::Find(lexicon::kEventFamilies, w.folded);
       return {family.empty() ? w.folded : std::string(family), w.begin};
     }

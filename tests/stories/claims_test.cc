@@ -878,6 +878,20 @@ TEST(ClaimsTest, AnEarlierOrDescribedThingsTimeIsNotTheEventsTime) {
   }
 }
 
+// An irregular participle after a passive auxiliary ("were seen", "was
+// thrown") dates the event like a listed verb: two ledes' times of it agree.
+TEST(ClaimsTest, AnIrregularPassiveParticipleDatesTheEventsTime) {
+  const std::vector<Article> articles = {
+      Plain("w1", "Seals stranded", "2026-05-02", "About 30 seals were seen on Harl beach at around 5am on Friday."),
+      Plain("w2", "Seal stranding", "2026-05-02", "About 30 seals were spotted on Harl beach at about 5am on Friday."),
+  };
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* time = ClaimWithValue(b.stories[0], "time", "", "about 05:00");
+  ASSERT_NE(time, nullptr);
+  EXPECT_EQ(time->status, "agreed");
+}
+
 // A lede's day of what was done to the person it names ("Ada Moss was
 // dismissed on Sunday") is theirs and the story's event's too: it agrees
 // with another lede's day of the event. What the person did ("Ada Moss
