@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -1061,10 +1062,11 @@ std::optional<Match> Set(const Ctx& c, size_t i) {
   return std::nullopt;
 }
 
-// 15:00, 3:30 p.m., 3 pm, 0800 UTC, noon; an adjacent "today"/weekday/date
+// 15:00, 3:30 p.m., 6.42pm, 3 pm, 0800 UTC, noon; an adjacent "today"/weekday/date
 // supplies the day.
 std::optional<Match> Time(const Ctx& c, size_t i) {
   int hour = -1, minute = 0;
+  bool dotted = false;
   size_t k = i;
   if (IsWord(c, i, "noon") || IsWord(c, i, "midday")) {
     hour = 12;
@@ -1082,6 +1084,14 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
     k = i + 1;
   } else if (IntAt(c, i, 1, 2) >= 0) {
     hour = IntAt(c, i, 1, 2);
+    k = i + 1;
+  } else if (Has(c, i) && c.t[i].kind == TokKind::kNumber && c.t[i].digits <= 2 &&
+             c.t[i].lower.size() == static_cast<size_t>(c.t[i].digits) + 3 && c.t[i].lower[c.t[i].digits] == '.') {
+    // "6.42pm", "11.40 p.m.": British news writes the minutes after a
+    // full stop; read so only before "am"/"pm" (a decimal otherwise).
+    hour = std::atoi(c.t[i].lower.c_str());
+    minute = std::atoi(c.t[i].lower.c_str() + c.t[i].digits + 1);
+    dotted = true;
     k = i + 1;
   } else {
     return std::nullopt;
@@ -1105,6 +1115,7 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
     meridiem = true;
     if (hour == 12) hour = 0;
   }
+  if (dotted && (!meridiem || hour > 23)) return std::nullopt;
   const bool colon = k >= i + 3 && IsPunct(c, i + 1, ':');
   std::string zone;
   if (IsWord(c, k, "utc") || IsWord(c, k, "gmt") || IsWord(c, k, "z")) {

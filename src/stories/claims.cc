@@ -2958,6 +2958,273 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   }
 }
 
+
+// ---- times of day ---------------------------------------------------------------
+
+// How far apart, in minutes, an approximate time ("at about 6am",
+// "shortly after 2pm") may lie from another and still state the same
+// moment: news rounds to the quarter hour.
+constexpr int kApproxTimeMinutes = 15;
+// How many sentences from an article's lede its first timed event may
+// stand and still be the story's own ("The fire was reported at 11.40pm"):
+// a report gives its event's time at once.
+constexpr size_t kEventTimeSentences = 3;
+// How many words a time's verb may stand before its "at" ("came off the
+// track at", "raised the alarm just after").
+constexpr size_t kMaxTimeVerbWords = 4;
+// The claim value mark of an approximate time ("about 06:00").
+constexpr char kAboutTime[] = "about ";
+
+// One time of day given for an event: "the fire was reported at 11.40pm".
+struct TimeMention {
+  std::string article, value, evidence;  // value "HH:MM", "about " before it when approximate
+  std::string day;                       // the day the time is on, "" when the text names none
+  int64_t published = -1;                // the article's day (DayNumber)
+  std::optional<size_t> subject;
+  std::string key;    // the event word's family, "verb|thing" or kEventDayKey
+  std::string thing;  // the noun an unnamed event word's clause opens with
+};
+
+// Minutes since midnight of "HH:MM" (a leading "about " dropped), or -1.
+int TimeMinutes(std::string_view value, bool* approx) {
+  *approx = value.starts_with(kAboutTime);
+  if (*approx) value.remove_prefix(sizeof(kAboutTime) - 1);
+  if (value.size() != 5 || value[2] != ':') return -1;
+  for (size_t k : {0, 1, 3, 4}) {
+    if (value[k] < '0' || value[k] > '9') return -1;
+  }
+  return ((value[0] - '0') * 10 + (value[1] - '0')) * 60 + (value[3] - '0') * 10 + (value[4] - '0');
+}
+
+// The time of day of a date value ("2026-03-12T18:42" -> "18:42"); "" for
+// a value without one ("2026-03-12TEV", a duration).
+std::string TimeOfDay(const std::string& value) {
+  const size_t t = value.find('T');
+  if (t != 10 || value.size() < t + 6) return "";
+  const std::string hm = value.substr(t + 1, 5);
+  bool approx = false;
+  return TimeMinutes(hm, &approx) < 0 ? "" : hm;
+}
+
+// Whether a time mention's own text names its day ("6.42pm on Thursday"),
+// not only the hour: without one the day is the article's.
+bool NamesDay(const std::string& text) {
+  for (const WordToken& t : Tokenize(text)) {
+    const std::string_view w = t.folded;  // "6.42pm" is one token: a time, not a day's name
+    const bool word = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (word && w != "am" && w != "pm" && w != "a" && w != "p" && w != "m" && w != "utc" && w != "gmt" &&
+        w != "noon" && w != "midday" && w != "midnight") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The event word a time of day dates, from the words before it ("was
+// reported at", "came off the track at about", "raised the alarm just
+// after"): the past form nearest the time's "at" (or "shortly/just after,
+// before"), over a few words of object and particle within one clause.
+// Sets *approx for "about", "around", "shortly after" and the like; an
+// empty key when the time follows no such words.
+EventWord TimeEventWord(std::string_view before, bool* approx) {
+  const std::vector<WordToken> words = Tokenize(before);
+  *approx = false;
+  if (words.size() < 2) return {};
+  size_t k = words.size() - 1;  // the preposition
+  const std::string_view last = words[k].folded;
+  if (last == "about" || last == "around" || last == "approximately" || last == "roughly") {
+    *approx = true;
+    --k;
+    if (words[k].folded != "at") return {};
+  } else if (last == "after" || last == "before") {
+    const std::string_view adverb = words[k - 1].folded;
+    if (adverb != "shortly" && adverb != "just" && adverb != "soon") return {};
+    *approx = true;
+    --k;
+  } else if (last != "at") {
+    return {};
+  }
+  for (size_t seen = 0; k-- > 0 && seen < kMaxTimeVerbWords; ++seen) {
+    const std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
+    if (gap.find_first_not_of(' ') != std::string_view::npos) return {};
+    const WordToken& w = words[k];
+    if (lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};
+    // "were seen", "was thrown": an irregular participle after a passive
+    // auxiliary is the verb though no list holds it.
+    const bool participle = k > 0 && !w.capitalised && lexicon::In(lexicon::kAuxiliariesPassive, words[k - 1].folded) &&
+                            w.folded != "been" && (w.folded.ends_with("en") || w.folded.ends_with("wn"));
+    if (!w.capitalised && (IsPastForm(w.folded) || participle)) {
+      const std::string_view family = lexicon::Find(lexicon::kEventFamilies, w.folded);
+      return {family.empty() ? w.folded : std::string(family), w.begin};
+    }
+  }
+  return {};
+}
+
+// The noun a verb form describes when `lead` (the words before it) ends
+// with a preposition's object ("from a WhatsApp message sent at 11pm",
+// "in the email posted at 9am"): an object is no clause's subject, so
+// the form is a participle and its time the noun's thing's, not the
+// story's event's. "" otherwise ("the track gave way at").
+std::string NounOfParticiple(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  if (words.empty()) return "";
+  const auto spaced = [&](size_t k) {  // only spaces between words k and k + 1, or after the last
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    const std::string_view gap = lead.substr(words[k].end, to - words[k].end);
+    return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  const WordToken& noun = words.back();
+  if (!spaced(words.size() - 1) || noun.capitalised || !noun.has_letter || IsStopWord(noun.folded)) return "";
+  constexpr size_t kMaxModifiers = 3;  // "a short WhatsApp group message"
+  for (size_t k = words.size() - 1, seen = 0; k-- > 0 && seen <= kMaxModifiers; ++seen) {
+    if (!spaced(k)) return "";
+    const std::string_view w = words[k].folded;
+    if (w == "a" || w == "an" || w == "the" || PossessiveDeterminer(w)) {
+      return k > 0 && spaced(k - 1) && IsPreposition(words[k - 1].folded) ? noun.folded : "";
+    }
+    if (IsStopWord(w)) return "";
+  }
+  return "";
+}
+
+// Whether `lead` (the words before a verb) ends with "had" or "had
+// been", adverbs after it passed over ("had been padlocked", "had already
+// left"): the past perfect tells of what came before the events reported.
+bool PastPerfectBefore(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  for (size_t k = words.size(); k-- > 0;) {
+    const std::string_view w = words[k].folded;
+    if (w == "had" || w == "hadn't") return true;
+    if (w != "been" && !w.ends_with("ly")) return false;
+  }
+  return false;
+}
+
+std::vector<TimeMention> FindTimeMentions(const std::vector<const AnnotatedArticle*>& members,
+                                          EntityIndex& entities, const Story& story) {
+  std::vector<TimeMention> out;
+  for (size_t ai = 0; ai < members.size(); ++ai) {
+    const AnnotatedArticle& a = *members[ai];
+    const TextView view(a);
+    const Span* lede = Lede(a, view);
+    bool event_taken = false;
+    for (const DateMention& d : a.dates) {
+      const std::string hm = TimeOfDay(d.value);
+      if (hm.empty()) continue;
+      // A time in a quotation is the speaker's account, not the outlet's.
+      const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& q) {
+        return q.kind != "indirect" && q.span.start <= d.span.start && d.span.end <= q.span.end;
+      });
+      if (quoted) continue;
+      const Span sentence = SentenceOf(a, d.span.start, view.cp_length());
+      const std::string before = view.Slice(sentence.start, d.span.start);
+      bool approx = false;
+      const EventWord event = TimeEventWord(before, &approx);
+      if (event.key.empty()) continue;
+      TimeMention m;
+      m.article = a.article.id;
+      m.value = approx ? kAboutTime + hm : hm;
+      m.evidence = view.SentenceAt(d.span.start);
+      m.day = NamesDay(d.text) ? d.value.substr(0, 10) : "";
+      m.published = DayNumber(a.article.published.substr(0, std::min<size_t>(10, a.article.published.size())));
+      const size_t word_at = sentence.start + CountCodePoints(std::string_view(before).substr(0, event.begin));
+      m.subject = EventWordSubject(a, ai, entities, story, view, sentence, word_at, event.key, d.span.start);
+      if (!m.subject) {
+        const std::string lead = view.Slice(sentence.start, word_at);
+        const std::optional<std::string> noun = NounBeforeEventWord(lead);
+        m.thing = noun ? *noun : OpeningNoun(lead);
+      }
+      // The first timed event near an article's lede that no one named did
+      // is the story's own, whatever word each outlet uses ("left the
+      // tracks at 6.42pm", "came off the track at 6.24pm").
+      size_t index = 0;
+      while (index < a.sentences.size() && a.sentences[index].start < sentence.start) ++index;
+      size_t lede_index = 0;
+      while (lede != nullptr && lede_index < a.sentences.size() && a.sentences[lede_index].start < lede->start) {
+        ++lede_index;
+      }
+      const std::string_view lead_words = std::string_view(before).substr(0, event.begin);
+      const std::string described = NounOfParticiple(lead_words);
+      if (!described.empty()) m.thing = described;
+      // Not what came before it ("had been locked at 9.20pm"), nor a
+      // thing a participle describes ("a message sent at 11pm").
+      const bool near_lede = lede != nullptr && index >= lede_index && index < lede_index + kEventTimeSentences;
+      if (!m.subject && described.empty() && !event_taken && near_lede && !PastPerfectBefore(lead_words)) {
+        m.key = kEventDayKey;
+        m.thing.clear();
+        event_taken = true;
+      } else {
+        m.key = m.thing.empty() ? event.key : event.key + kThingMark + m.thing;
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+// Whether two time mentions may date one event: the story's own, or one
+// event word's of the same subject (or of none) and of things that do not
+// differ ("the lift" / "the chairlift"). A named subject's time and an
+// unnamed thing's stay apart: a minute is too fine a value to guess whose
+// it is ("the Aubert Express stopped" may be the lift's or the breakdown's).
+bool SameTimeEvent(const TimeMention& a, const TimeMention& b) {
+  if ((a.key == kEventDayKey) != (b.key == kEventDayKey) || a.subject != b.subject) return false;
+  if (a.key == kEventDayKey || a.subject) return true;
+  if (a.key.substr(0, a.key.find(kThingMark)) != b.key.substr(0, b.key.find(kThingMark))) return false;
+  const std::string_view x = a.thing, y = b.thing;
+  return x.empty() || y.empty() || x.ends_with(y) || y.ends_with(x);
+}
+
+// Whether two time mentions may be one moment's: the same day when both
+// name theirs, else articles of one news cycle (a follow-up weeks later
+// speaks of another day's times).
+bool SameTimeDay(const TimeMention& a, const TimeMention& b) {
+  if (!a.day.empty() && !b.day.empty()) return a.day == b.day;
+  return a.published >= 0 && b.published >= 0 && std::abs(a.published - b.published) <= kOneCycleDays;
+}
+
+// Times of day given for one event (the same event word and thing, or the
+// story's own event near each lede, of the same subject, on the same day)
+// are values of one claim: "time <word>" of the subject, or of the story's
+// event when no one is named.
+void TimeClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities, const Story& story,
+                ClaimTable& table) {
+  const std::vector<TimeMention> mentions = FindTimeMentions(members, entities, story);
+  std::vector<size_t> parent(mentions.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  const auto find = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      const TimeMention& x = mentions[i];
+      const TimeMention& y = mentions[j];
+      // One article's two times of one word are two events ("stopped at
+      // 10.40am ... stopped again at 11.05am").
+      if (x.article == y.article) continue;
+      if (SameTimeEvent(x, y) && SameTimeDay(x, y)) parent[find(i)] = find(j);
+    }
+  }
+  // The claim's subject: the first named one in the group.
+  std::vector<std::optional<size_t>> group_subject(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!group_subject[find(i)]) group_subject[find(i)] = mentions[i].subject;
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const TimeMention& m = mentions[i];
+    const size_t root = find(i);
+    const std::optional<size_t> owner = group_subject[root];
+    const std::string subject = owner ? story.entities[*owner].id : "";
+    const std::string name = owner ? story.entities[*owner].name : mentions[root].thing;
+    const std::string& key = mentions[root].key;
+    const std::string attribute = key == kEventDayKey ? "time" : "time " + key.substr(0, key.find(kThingMark));
+    table.Add(fmt::format("t|{}", root), subject, name, attribute, m.value, m.article, m.evidence,
+              fmt::format("t{}", root));
+  }
+}
+
 }  // namespace
 
 
@@ -2967,6 +3234,16 @@ ValueRelation CompareValues(std::string_view attribute, std::string_view a, std:
   if (attribute.starts_with("date ")) {
     if (b.size() < a.size() && a.starts_with(b) && a[b.size()] == '-') return ValueRelation::kNarrower;
     if (a.size() < b.size() && b.starts_with(a) && b[a.size()] == '-') return ValueRelation::kWider;
+  }
+  // "about 06:00" holds 06:10 and "about 06:05": an approximate time is
+  // the wider value of an exact one near it.
+  if (attribute == "time" || attribute.starts_with("time ")) {
+    bool a_approx = false, b_approx = false;
+    const int x = TimeMinutes(a, &a_approx), y = TimeMinutes(b, &b_approx);
+    if (x >= 0 && y >= 0 && (a_approx || b_approx) && std::abs(x - y) <= kApproxTimeMinutes) {
+      if (a_approx && b_approx) return ValueRelation::kCompatible;
+      return a_approx ? ValueRelation::kWider : ValueRelation::kNarrower;
+    }
   }
   if (attribute == "role") return CompareRoles(a, b);
   if (attribute == "medium") return CompareMedia(a, b);
@@ -3038,6 +3315,12 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
   // only when outlets compare it (whose event it is, is a guess).
   YearClaims(members, entities, story, table);
   table.Flush(source_of, [&compared](const Claim& c) { return !c.subject.empty() || compared(c); });
+  // A time of day of the story's own event or of a named subject's is a
+  // fact even in one article; an unowned thing's only when compared.
+  TimeClaims(members, entities, story, table);
+  table.Flush(source_of, [&compared](const Claim& c) {
+    return !c.subject.empty() || (c.attribute == "time" && c.subject_name.empty()) || compared(c);
+  });
 }
 
 }  // namespace storyline::stories

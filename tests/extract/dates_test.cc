@@ -81,6 +81,9 @@ TEST(FindDatesTest, NormalisesDatesAgainstAGivenAnchor) {
       {"Profits rose in the third quarter of 2009.", "the third quarter of 2009", "2009-Q3"},
       {"The meeting starts at 3 p.m. today.", "3 p.m. today", "2022-11-29T15:00"},
       {"The launch is at 18:00 UTC.", "18:00 UTC", "2022-11-29T18:00Z"},
+      // British minutes after a full stop, read only before "am"/"pm".
+      {"The van overturned at 7.35pm on Monday.", "7.35pm on Monday", "2022-11-28T19:35"},
+      {"Doors opened at 9.05 a.m. today.", "9.05 a.m. today", "2022-11-29T09:05"},
       {"The festival is held annually in May.", "annually", "P1Y"},
       {"The company is currently hiring.", "currently", "PRESENT_REF"},
       {"Growth resumed this year.", "this year", "2022"},
@@ -133,6 +136,7 @@ TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
       "Temperatures were 12 at noonish, the forecast said.",
       "Theresa May and June Carter met.",
       "She told her sister and June agreed.",
+      "Rates rose 6.42 per cent to 11.40 in the year.",
       "The mayor won on 1500 votes.",
   };
   for (const char* s : kSentences) {

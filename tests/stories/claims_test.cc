@@ -795,6 +795,103 @@ TEST(ClaimsTest, ARangesYearsAreWhenItsThingBeganAndEnded) {
   for (const Claim& claim : two.stories[0].claims) EXPECT_NE(claim.status, "conflict") << claim.attribute;
 }
 
+// The time of day each lede gives for the story's event is one claim,
+// whatever verb each outlet uses ("ran off the rails", "left the rails"):
+// two exact times conflict, an approximate one near an exact one does not.
+// A time of another event later in the article (crews arriving), a time in
+// a quotation and a time in a follow-up weeks later are never its values.
+TEST(ClaimsTest, TheTimeTwoLedesGiveForTheEventIsCompared) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Five people were hurt when a tram left the rails at 7.51pm near the Brandle depot.", true},
+      {"Five people were hurt when a tram left the rails at about 7.20pm near the Brandle depot.", false},
+      {"Five people were hurt when a tram left the rails at 7.15pm near the Brandle depot.", false},
+  };
+  for (const Row& row : rows) {
+    const std::vector<Article> articles = {
+        Plain("t1", "Tram derails", "2026-03-04",
+              "A tram ran off the rails at 7.15pm near the Brandle depot, injuring five people. "
+              "Crews arrived at 7.40pm. \"It tipped over at 7.50pm,\" said one passenger."),
+        Plain("t2", "Tram crash", "2026-03-05", row.second),
+    };
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"19:15", "19:51"}));
+    }
+    for (const Claim& c : b.stories[0].claims) {
+      EXPECT_EQ(ValueOf(c, "19:50"), nullptr) << "a quotation's time";
+      if (ValueOf(c, "19:40") != nullptr) {
+        EXPECT_NE(c.status, "conflict") << "another event's time";
+      }
+    }
+  }
+  // A follow-up weeks later speaks of other days' times.
+  const std::vector<Article> later = {
+      Plain("t1", "Tram derails", "2026-03-04",
+            "A tram ran off the rails at 7.15pm near the Brandle depot, injuring five people."),
+      Plain("t3", "Tram report", "2026-04-20",
+            "A tram ran off the rails at 8.05pm near the Brandle depot after a points failure, a report said."),
+  };
+  const Brief b = BriefOf(later);
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_FALSE(HasConflict(b.stories[0]));
+}
+
+// An approximate time ("about 14:00", "shortly after 2pm") holds the exact
+// times within a quarter of an hour of it; two exact times, or times
+// further apart, cannot both be true.
+TEST(CompareValuesTest, ApproximateTimesHoldNearExactOnes) {
+  EXPECT_EQ(CompareValues("time", "about 14:00", "14:10"), ValueRelation::kWider);
+  EXPECT_EQ(CompareValues("time stopped", "14:10", "about 14:00"), ValueRelation::kNarrower);
+  EXPECT_EQ(CompareValues("time", "about 14:00", "about 14:05"), ValueRelation::kCompatible);
+  EXPECT_EQ(CompareValues("time", "14:00", "14:10"), ValueRelation::kConflict);
+  EXPECT_EQ(CompareValues("time", "about 23:20", "23:40"), ValueRelation::kConflict);
+}
+
+// Near a lede, a time of what happened before the events reported (the
+// past perfect: "the gate had been locked at 9.20pm") or of a thing a
+// participle describes ("from a text message sent at 11pm": a
+// preposition's object is no clause's subject) is not the time of the
+// story's event, so it neither conflicts with another lede's time nor
+// stands alone as the event's.
+TEST(ClaimsTest, AnEarlierOrDescribedThingsTimeIsNotTheEventsTime) {
+  const std::string leads[] = {
+      "A tram ran off the rails near the Brandle depot after its brakes had been checked at 6.05pm.",
+      "Drivers learned the depot was closing from a text message sent at 6.05pm, and a tram ran off the rails.",
+  };
+  for (const std::string& lead : leads) {
+    const std::vector<Article> articles = {
+        Plain("t1", "Tram derails", "2026-03-04", lead),
+        Plain("t2", "Tram crash", "2026-03-04",
+              "Five people were hurt when a tram left the rails at 7.51pm near the Brandle depot."),
+    };
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u);
+    EXPECT_FALSE(HasConflict(b.stories[0])) << lead;
+    for (const Claim& c : b.stories[0].claims) EXPECT_EQ(ValueOf(c, "18:05"), nullptr) << lead;
+  }
+}
+
+// An irregular participle after a passive auxiliary ("were seen", "was
+// thrown") dates the event like a listed verb: two ledes' times of it agree.
+TEST(ClaimsTest, AnIrregularPassiveParticipleDatesTheEventsTime) {
+  const std::vector<Article> articles = {
+      Plain("w1", "Seals stranded", "2026-05-02", "About 30 seals were seen on Harl beach at around 5am on Friday."),
+      Plain("w2", "Seal stranding", "2026-05-02", "About 30 seals were spotted on Harl beach at about 5am on Friday."),
+  };
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* time = ClaimWithValue(b.stories[0], "time", "", "about 05:00");
+  ASSERT_NE(time, nullptr);
+  EXPECT_EQ(time->status, "agreed");
+}
+
 // A lede's day of what was done to the person it names ("Ada Moss was
 // dismissed on Sunday") is theirs and the story's event's too: it agrees
 // with another lede's day of the event. What the person did ("Ada Moss
