@@ -598,6 +598,22 @@ void TitleRules(const Tokens& t, Tags* tags) {
   }
 }
 
+// "HEARTTHROB Orrin Vantham has settled": a tabloid opens with a common
+// word in capitals before a name. A person chunk of three or more words
+// that starts with such a word (four letters or more, all capitals, a
+// common word in lower case) and goes on in title case is the name after it.
+void CapitalisedEpithetRules(const Tokens& t, Tags* tags, const CommonWordFn& common) {
+  constexpr size_t kMinEpithetLetters = 4;  // not initials ("JK Rowling")
+  if (!common) return;
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    if ((*tags)[i] != "B-PER" || (*tags)[i + 1] != "I-PER" || (*tags)[i + 2] != "I-PER") continue;
+    if (t[i].size() < kMinEpithetLetters || !IsAllCaps(t[i]) || t[i].find('.') != std::string::npos) continue;
+    if (!IsCap(t[i + 1]) || IsAllCaps(t[i + 1]) || !common(t[i])) continue;
+    (*tags)[i].assign(1, 'O');
+    (*tags)[i + 1] = IobTag('B', "PER");
+  }
+}
+
 }  // namespace
 
 void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::string>* tags,
@@ -611,6 +627,7 @@ void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::str
   AmpersandRules(tokens, tags);
   AppositionRules(tokens, tags);
   TitleRules(tokens, tags);
+  CapitalisedEpithetRules(tokens, tags, common);
   EventRules(tokens, tags);
   WorkRules(tokens, tags);
   CreditRules(tokens, tags);

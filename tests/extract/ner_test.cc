@@ -355,6 +355,32 @@ TEST(NerRulesTest, NamesAfterCapitalisedTitlesArePeople) {
   }
 }
 
+// A tabloid's epithet in capitals before a name is no part of it; a name
+// whose first word is in capitals stays whole.
+TEST(NerRulesTest, DropsACapitalisedEpithetBeforeAName) {
+  const ner::CommonWordFn common = [](std::string_view w) { return w == "HEARTTHROB" || w == "SPY"; };
+  struct Row {
+    std::string text;
+    std::vector<std::string> tags;      // the tagger's
+    std::vector<std::string> expected;  // after the rules
+  };
+  const Row rows[] = {
+      {"HEARTTHROB Orrin Vantham has settled .", {"B-PER", "I-PER", "I-PER", "O", "O", "O"},
+       {"O", "B-PER", "I-PER", "O", "O", "O"}},
+      // Not an epithet: an uncommon word, a two-word name, a short word.
+      {"ORRIN Vantham Quell has settled .", {"B-PER", "I-PER", "I-PER", "O", "O", "O"},
+       {"B-PER", "I-PER", "I-PER", "O", "O", "O"}},
+      {"HEARTTHROB Vantham has settled .", {"B-PER", "I-PER", "O", "O", "O"}, {"B-PER", "I-PER", "O", "O", "O"}},
+      {"SPY Orrin Vantham has settled .", {"B-PER", "I-PER", "I-PER", "O", "O", "O"},
+       {"B-PER", "I-PER", "I-PER", "O", "O", "O"}},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> tags = row.tags;
+    ner::ApplyNewsRules(Words(row.text), &tags, common);
+    EXPECT_EQ(tags, row.expected) << row.text;
+  }
+}
+
 // Property check over seeded random sentences built from the words the
 // rules react to: the output is always valid IOB2 of the same length.
 TEST(NerRulesTest, RandomSentencesStayValidIob2) {
