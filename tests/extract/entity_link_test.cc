@@ -500,6 +500,15 @@ const TaggedCase kTaggedCases[] = {
      {{"Tarvel Rail Authority", "the watchdog"}},
      {{"Dunmore Rail", "the watchdog"}},
      {}},
+    // An acronym never declared ("(TRA)") has the kind of the name whose
+    // initials it spells: "the regulator" may be it.
+    {"undeclared_acronym_has_the_kind_of_its_name",
+     "The Tarvel Rail Authority fined Dunmore Rail. Dunmore Rail apologised. TRA staff met on "
+     "Friday, the regulator said.",
+     {{"Tarvel Rail Authority", "ORG"}, {"Dunmore Rail", "ORG"}, {"Dunmore Rail@2", "ORG"}, {"TRA", "ORG"}},
+     {{"TRA", "the regulator"}},
+     {{"Dunmore Rail", "the regulator"}},
+     {}},
     // A business noun never refers to an institution: "the company" is the
     // firm named before the council.
     {"company_description_skips_a_council",
