@@ -25,7 +25,7 @@ constexpr std::string_view kWorkNouns[] = {
     "opera",    "podcast",   "campaign", "franchise",   "sequel",     "prequel",    "remake",
     "thriller", "poem",      "video",    "programme",   "reboot",     "spinoff",    "spin-off",
     "anthology", "ballad",   "anthem",   "mixtape",     "comic",      "episode",    "special",
-    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster"};
+    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster", "smash"};
 
 // Words before a work noun that make it a noun ("the show"), not a verb
 // ("polls show Biden ahead").
@@ -241,8 +241,13 @@ bool IsWorkNounAt(const Tokens& t, size_t i) {
   if (!In(kWorkNouns, Lower(t[i]))) return false;
   if (i == 0) return false;
   const std::string prev = Lower(t[i - 1]);
-  return In(kNounOpeners, prev) || IsCap(t[i - 1]) || In(kWorkNouns, prev);
+  // "the 2021 thriller": a year before the noun dates the work.
+  const bool year = prev.size() == 4 && std::all_of(prev.begin(), prev.end(), [](char c) { return IsDigit(c); });
+  return year || In(kNounOpeners, prev) || IsCap(t[i - 1]) || In(kWorkNouns, prev);
 }
+
+// Works another work is made from: "a sequel to X" names the work X.
+constexpr std::string_view kDerivedWorkNouns[] = {"prequel", "remake", "sequel", "spin-off", "spinoff"};
 
 // A run of capitalised words starting at `begin` (no glue), at most
 // kMaxNameTokens long; returns its end (== begin when none).
@@ -297,6 +302,13 @@ void WorkRules(const Tokens& t, Tags* tags) {
     const std::string w = Lower(t[i]);
     // "the film Foo Bar", "the Netflix series 'X'"
     if (IsWorkNounAt(t, i) && TitleAt(t, i + 1, &b, &e)) {
+      SetSpan(b, e, "WORK", tags);
+      i = e - 1;
+      continue;
+    }
+    // "a sequel to Foo Bar"
+    if (In(kDerivedWorkNouns, w) && IsWorkNounAt(t, i) && i + 1 < n && t[i + 1] == "to" &&
+        TitleAt(t, i + 2, &b, &e)) {
       SetSpan(b, e, "WORK", tags);
       i = e - 1;
       continue;

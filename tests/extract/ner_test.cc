@@ -200,6 +200,10 @@ TEST(NerRulesTest, TagEntitiesFindsWorksEventsDatelinesAndFacilities) {
       {"Photo : Jane Doe / Getty Images", 5, 7, "ORG"},
       {"The actress Marla Quint said nothing .", 2, 4, "PERSON"},
       {"Shares of the fashion house Maison Verlaine fell .", 5, 7, "ORG"},
+      // A year before a work noun; a work another is made from.
+      {"Fans loved the 2019 thriller Paper Lanterns at home .", 5, 7, "WORK"},
+      {"Fans saw the 2022 smash Quiet Harbour last year .", 5, 7, "WORK"},
+      {"A sequel to Broken Compass is planned .", 3, 5, "WORK"},
   };
   for (const EntityCase& c : kCases) {
     const std::vector<std::string> words = Words(c.sentence);
