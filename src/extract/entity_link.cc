@@ -1496,9 +1496,8 @@ void Linker::Unite() {
   UniteShortOrgNames();
 }
 
-// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings",
-// "Calder Peak" for "Calder Peak Industries": an organisation name that
-// begins exactly one longer organisation
+// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": a
+// one-word organisation name that begins exactly one longer organisation
 // name ending in a word such names end in (lexicons/org_suffixes.txt, tag
 // name_end) is its short form. The tagger often reads the short form as a
 // person ("Merrin said on Thursday"): one with no person cue of its own
@@ -1511,25 +1510,24 @@ void Linker::UniteShortOrgNames() {
     for (const std::string& w : clusters_[c].words) person_name_words.insert(w);
   }
   for (size_t a = 0; a < clusters_.size(); ++a) {
-    const std::vector<std::string>& short_form = clusters_[a].words;
-    if (short_form.empty() || clusters_[a].title_like) continue;
+    if (clusters_[a].words.size() != 1 || clusters_[a].title_like) continue;
     const size_t ra = Find(a);
     const bool cueless_person = RootKind(ra) == Kind::kPerson && cues_[ra][static_cast<size_t>(Kind::kPerson)] == 0 &&
-                                (short_form.size() > 1 || !person_name_words.contains(short_form[0]));
+                                !person_name_words.contains(clusters_[a].words[0]);
     if (RootKind(ra) != Kind::kOrg && !cueless_person) continue;
     size_t only = kNone;
     bool several = false;
     for (size_t b = 0; b < clusters_.size() && !several; ++b) {
       const Cluster& cb = clusters_[b];
-      if (cb.words.size() <= short_form.size() || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
-      if (!std::equal(short_form.begin(), short_form.end(), cb.words.begin())) continue;
+      if (cb.words.size() < 2 || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
+      if (cb.words.front() != clusters_[a].words[0]) continue;
       std::string last = cb.words.back();
       for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) continue;
       // "Ashvale Supporters Trust" is another body than the club Ashvale:
       // only suffix words may follow the short form ("Kestrane Holdings plc").
       bool suffixes_only = true;
-      for (size_t k = short_form.size(); k + 1 < cb.words.size() && suffixes_only; ++k) {
+      for (size_t k = 1; k + 1 < cb.words.size() && suffixes_only; ++k) {
         const std::string w = Lowercase(cb.words[k]);
         suffixes_only = lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
       }

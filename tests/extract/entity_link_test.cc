@@ -638,14 +638,6 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Pellmore Foods", "ORG"}},
      {}},
-    // ... and so are its first two words, read as a person's name.
-    {"two_word_short_form_of_an_organisation_name",
-     "Calloway Ridge Industries cut 40 jobs. Calloway Ridge said the plant would stay open.",
-     {{"Calloway Ridge Industries", "ORG"}, {"Calloway Ridge@2", "PERSON"}},
-     {{"Calloway Ridge Industries", "Calloway Ridge"}},
-     {},
-     {{"Calloway Ridge", "ORG"}},
-     {}},
     // A person noun with its owner, then the name set off by commas: a
     // person, however tagged; a list after a noun without owner is not.
     {"owned_role_before_apposed_name",
