@@ -476,6 +476,10 @@ class Linker {
   // Per root: the kinds of institution its names carry
   // (lexicons/org_kinds.txt: "Federation" -> union), sorted and unique.
   std::vector<std::vector<std::string_view>> root_org_kinds_;
+  // Per root of an acronym never declared ("FTA"): the kinds of the name
+  // whose initials it spells. They let a description of that kind refer to
+  // it, but keep no business noun from it (it may be a mistyped firm's).
+  std::vector<std::vector<std::string_view>> acronym_org_kinds_;
 };
 
 // Words of a caption line ("Photo: … (Agency / Name)"): the names there
@@ -1558,6 +1562,21 @@ void Linker::TypeOutlets() {
   }
 }
 
+// The initials of a name's capitalised words ("Fair Trading Authority" ->
+// "FTA"), a leading "The" left out.
+std::string Initials(std::string_view name) {
+  std::string out;
+  size_t b = 0;
+  while (b < name.size()) {
+    size_t e = name.find(' ', b);
+    if (e == std::string_view::npos) e = name.size();
+    const std::string_view w = name.substr(b, e - b);
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !(out.empty() && w == "The")) out += w[0];
+    b = e + 1;
+  }
+  return out;
+}
+
 void Linker::DecideTypes() {
   TypeOutlets();
   kind_.assign(clusters_.size(), Kind::kOther);
@@ -1585,6 +1604,29 @@ void Linker::DecideTypes() {
       if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
     }
   }
+  // "the FTA" written without its declaration "(FTA)" after "the Fair
+  // Trading Authority": an acronym spelling the initials of an organisation
+  // named in the article has that name's kinds for descriptions ("the
+  // regulator" may be it).
+  acronym_org_kinds_.assign(clusters_.size(), {});
+  constexpr size_t kMinAcronym = 2;
+  constexpr size_t kMaxAcronym = 6;
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const size_t r = MentionRoot(m);
+    const std::string& acronym = mentions_[m].text;
+    if (kind_[r] != Kind::kOrg || !root_org_kinds_[r].empty() || acronym.size() < kMinAcronym ||
+        acronym.size() > kMaxAcronym || !std::all_of(acronym.begin(), acronym.end(), [](char ch) {
+          return ch >= 'A' && ch <= 'Z';
+        })) {
+      continue;
+    }
+    for (size_t n = 0; n < mentions_.size() && acronym_org_kinds_[r].empty(); ++n) {
+      const size_t s = MentionRoot(n);
+      if (s != r && kind_[s] == Kind::kOrg && Initials(mentions_[n].text) == acronym) {
+        acronym_org_kinds_[r] = root_org_kinds_[s];
+      }
+    }
+  }
 }
 
 // Whether an organisation description with head noun `head` ("the union",
@@ -1597,7 +1639,9 @@ bool Linker::OrgDescriptionFits(std::string_view head, size_t root) const {
   const std::string_view kind = lexicon::Find(lexicon::kOrgKinds, head);
   if (!kind.empty()) {
     const auto& roles = root_roles_[root];
+    const auto& spelt = acronym_org_kinds_[root];
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end() ||
+           std::find(spelt.begin(), spelt.end(), kind) != spelt.end() ||
            std::find(roles.begin(), roles.end(), head) != roles.end();
   }
   return !lexicon::In(lexicon::kOrgNounsBusiness, head) || kinds.empty();

@@ -25,7 +25,7 @@ constexpr std::string_view kWorkNouns[] = {
     "opera",    "podcast",   "campaign", "franchise",   "sequel",     "prequel",    "remake",
     "thriller", "poem",      "video",    "programme",   "reboot",     "spinoff",    "spin-off",
     "anthology", "ballad",   "anthem",   "mixtape",     "comic",      "episode",    "special",
-    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster"};
+    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster", "smash"};
 
 // Words before a work noun that make it a noun ("the show"), not a verb
 // ("polls show Biden ahead").
@@ -241,8 +241,13 @@ bool IsWorkNounAt(const Tokens& t, size_t i) {
   if (!In(kWorkNouns, Lower(t[i]))) return false;
   if (i == 0) return false;
   const std::string prev = Lower(t[i - 1]);
-  return In(kNounOpeners, prev) || IsCap(t[i - 1]) || In(kWorkNouns, prev);
+  // "the 2021 thriller": a year before the noun dates the work.
+  const bool year = prev.size() == 4 && std::all_of(prev.begin(), prev.end(), [](char c) { return IsDigit(c); });
+  return year || In(kNounOpeners, prev) || IsCap(t[i - 1]) || In(kWorkNouns, prev);
 }
+
+// Works another work is made from: "a sequel to X" names the work X.
+constexpr std::string_view kDerivedWorkNouns[] = {"prequel", "remake", "sequel", "spin-off", "spinoff"};
 
 // A run of capitalised words starting at `begin` (no glue), at most
 // kMaxNameTokens long; returns its end (== begin when none).
@@ -297,6 +302,13 @@ void WorkRules(const Tokens& t, Tags* tags) {
     const std::string w = Lower(t[i]);
     // "the film Foo Bar", "the Netflix series 'X'"
     if (IsWorkNounAt(t, i) && TitleAt(t, i + 1, &b, &e)) {
+      SetSpan(b, e, "WORK", tags);
+      i = e - 1;
+      continue;
+    }
+    // "a sequel to Foo Bar"
+    if (In(kDerivedWorkNouns, w) && IsWorkNounAt(t, i) && i + 1 < n && t[i + 1] == "to" &&
+        TitleAt(t, i + 2, &b, &e)) {
       SetSpan(b, e, "WORK", tags);
       i = e - 1;
       continue;
@@ -598,6 +610,22 @@ void TitleRules(const Tokens& t, Tags* tags) {
   }
 }
 
+// "HEARTTHROB Orrin Vantham has settled": a tabloid opens with a common
+// word in capitals before a name. A person chunk of three or more words
+// that starts with such a word (four letters or more, all capitals, a
+// common word in lower case) and goes on in title case is the name after it.
+void CapitalisedEpithetRules(const Tokens& t, Tags* tags, const CommonWordFn& common) {
+  constexpr size_t kMinEpithetLetters = 4;  // not initials ("JK Rowling")
+  if (!common) return;
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    if ((*tags)[i] != "B-PER" || (*tags)[i + 1] != "I-PER" || (*tags)[i + 2] != "I-PER") continue;
+    if (t[i].size() < kMinEpithetLetters || !IsAllCaps(t[i]) || t[i].find('.') != std::string::npos) continue;
+    if (!IsCap(t[i + 1]) || IsAllCaps(t[i + 1]) || !common(t[i])) continue;
+    (*tags)[i].assign(1, 'O');
+    (*tags)[i + 1] = IobTag('B', "PER");
+  }
+}
+
 }  // namespace
 
 void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::string>* tags,
@@ -611,6 +639,7 @@ void ApplyNewsRules(const std::vector<std::string>& tokens, std::vector<std::str
   AmpersandRules(tokens, tags);
   AppositionRules(tokens, tags);
   TitleRules(tokens, tags);
+  CapitalisedEpithetRules(tokens, tags, common);
   EventRules(tokens, tags);
   WorkRules(tokens, tags);
   CreditRules(tokens, tags);

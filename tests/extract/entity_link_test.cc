@@ -483,6 +483,32 @@ const TaggedCase kTaggedCases[] = {
      {},
      {},
      {"The union"}},
+    // A regulator is named by a description only after a name of that kind:
+    // the firm fined is not "the regulator".
+    {"regulator_description_skips_the_firm_fined",
+     "Dunmore Rail has been fined for late trains. Dunmore Rail apologised to passengers, the "
+     "regulator said.",
+     {{"Dunmore Rail", "ORG"}, {"Dunmore Rail@2", "ORG"}},
+     {},
+     {},
+     {},
+     {"the regulator"}},
+    // ... and after one, "the watchdog" is it, not the firm.
+    {"watchdog_description_refers_to_the_authority",
+     "The Tarvel Rail Authority fined Dunmore Rail. Dunmore Rail apologised, the watchdog said.",
+     {{"Tarvel Rail Authority", "ORG"}, {"Dunmore Rail", "ORG"}, {"Dunmore Rail@2", "ORG"}},
+     {{"Tarvel Rail Authority", "the watchdog"}},
+     {{"Dunmore Rail", "the watchdog"}},
+     {}},
+    // An acronym never declared ("(TRA)") has the kind of the name whose
+    // initials it spells: "the regulator" may be it.
+    {"undeclared_acronym_has_the_kind_of_its_name",
+     "The Tarvel Rail Authority fined Dunmore Rail. Dunmore Rail apologised. TRA staff met on "
+     "Friday, the regulator said.",
+     {{"Tarvel Rail Authority", "ORG"}, {"Dunmore Rail", "ORG"}, {"Dunmore Rail@2", "ORG"}, {"TRA", "ORG"}},
+     {{"TRA", "the regulator"}},
+     {{"Dunmore Rail", "the regulator"}},
+     {}},
     // A business noun never refers to an institution: "the company" is the
     // firm named before the council.
     {"company_description_skips_a_council",

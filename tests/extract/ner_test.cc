@@ -200,6 +200,10 @@ TEST(NerRulesTest, TagEntitiesFindsWorksEventsDatelinesAndFacilities) {
       {"Photo : Jane Doe / Getty Images", 5, 7, "ORG"},
       {"The actress Marla Quint said nothing .", 2, 4, "PERSON"},
       {"Shares of the fashion house Maison Verlaine fell .", 5, 7, "ORG"},
+      // A year before a work noun; a work another is made from.
+      {"Fans loved the 2019 thriller Paper Lanterns at home .", 5, 7, "WORK"},
+      {"Fans saw the 2022 smash Quiet Harbour last year .", 5, 7, "WORK"},
+      {"A sequel to Broken Compass is planned .", 3, 5, "WORK"},
   };
   for (const EntityCase& c : kCases) {
     const std::vector<std::string> words = Words(c.sentence);
@@ -351,6 +355,32 @@ TEST(NerRulesTest, NamesAfterCapitalisedTitlesArePeople) {
   for (const Row& row : rows) {
     std::vector<std::string> tags = row.tags;
     ner::ApplyNewsRules(Words(row.text), &tags);
+    EXPECT_EQ(tags, row.expected) << row.text;
+  }
+}
+
+// A tabloid's epithet in capitals before a name is no part of it; a name
+// whose first word is in capitals stays whole.
+TEST(NerRulesTest, DropsACapitalisedEpithetBeforeAName) {
+  const ner::CommonWordFn common = [](std::string_view w) { return w == "HEARTTHROB" || w == "SPY"; };
+  struct Row {
+    std::string text;
+    std::vector<std::string> tags;      // the tagger's
+    std::vector<std::string> expected;  // after the rules
+  };
+  const Row rows[] = {
+      {"HEARTTHROB Orrin Vantham has settled .", {"B-PER", "I-PER", "I-PER", "O", "O", "O"},
+       {"O", "B-PER", "I-PER", "O", "O", "O"}},
+      // Not an epithet: an uncommon word, a two-word name, a short word.
+      {"ORRIN Vantham Quell has settled .", {"B-PER", "I-PER", "I-PER", "O", "O", "O"},
+       {"B-PER", "I-PER", "I-PER", "O", "O", "O"}},
+      {"HEARTTHROB Vantham has settled .", {"B-PER", "I-PER", "O", "O", "O"}, {"B-PER", "I-PER", "O", "O", "O"}},
+      {"SPY Orrin Vantham has settled .", {"B-PER", "I-PER", "I-PER", "O", "O", "O"},
+       {"B-PER", "I-PER", "I-PER", "O", "O", "O"}},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> tags = row.tags;
+    ner::ApplyNewsRules(Words(row.text), &tags, common);
     EXPECT_EQ(tags, row.expected) << row.text;
   }
 }
