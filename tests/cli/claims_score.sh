@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 72 ]] ||
-  fail "fewer than 72 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 78 ]] ||
+  fail "fewer than 78 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -69,7 +69,10 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # "four in ten"): one trap more ("nearly a third of the workforce" cut is
 # given to the story's event, where the gold has the job cuts as a thing of
 # their own).
-checks = [("conflict_precision", 0.945), ("conflict_recall", 0.61), ("value_subject_accuracy", 0.75)]
+# With the thirteenth round's four dev stories (53), roles and media of one
+# kind, times of day and the merged rules: P 0.956 R 0.654, value-subject
+# 0.769, 37 traps.
+checks = [("conflict_precision", 0.95), ("conflict_recall", 0.645), ("value_subject_accuracy", 0.765)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:
     bad.append(f"trap violations {t['trap_violations']} > 37")
