@@ -1085,7 +1085,7 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
   } else if (IntAt(c, i, 1, 2) >= 0) {
     hour = IntAt(c, i, 1, 2);
     k = i + 1;
-  } else if (Has(c, i) && c.t[i].kind == TokKind::kNumber && c.t[i].digits <= 2 &&
+  } else if (Has(c, i) && c.t[i].kind == TokKind::kNumber && c.t[i].digits >= 1 && c.t[i].digits <= 2 &&
              c.t[i].lower.size() == static_cast<size_t>(c.t[i].digits) + 3 && c.t[i].lower[c.t[i].digits] == '.') {
     // "6.42pm", "11.40 p.m.": British news writes the minutes after a
     // full stop; read so only before "am"/"pm" (a decimal otherwise).
@@ -1115,7 +1115,11 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
     meridiem = true;
     if (hour == 12) hour = 0;
   }
-  if (dotted && (!meridiem || hour > 23)) return std::nullopt;
+  // A twelve-hour clock's hour is 1 to 12 ("13.30pm" is no time).
+  if (dotted && (!meridiem || hour > 23 || std::atoi(c.t[i].lower.c_str()) < 1 ||
+                 std::atoi(c.t[i].lower.c_str()) > 12)) {
+    return std::nullopt;
+  }
   const bool colon = k >= i + 3 && IsPunct(c, i + 1, ':');
   std::string zone;
   if (IsWord(c, k, "utc") || IsWord(c, k, "gmt") || IsWord(c, k, "z")) {

@@ -357,13 +357,20 @@ size_t NameStartBefore(const Tokens& t, size_t head) {
 }
 
 // Words before a name that make it a storm's ("Storm Tamsin", "Hurricane
-// Ida", "Tropical Storm Alberto"): an event, never a person.
+// Ida", "Tropical Storm Alberto"): an event, never a person. Only a run of
+// the word and one name: inside a longer name it is an organisation's
+// ("National Hurricane Center", "Storm Prediction Center").
 constexpr std::string_view kStormHeads[] = {"Cyclone", "Hurricane", "Storm", "Typhoon"};
 
 void EventRules(const Tokens& t, Tags* tags) {
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     if (!In(kStormHeads, t[i]) || !IsCap(t[i + 1]) || IsAllCaps(t[i + 1])) continue;
-    const size_t b = i > 0 && t[i - 1] == "Tropical" ? i - 1 : i;
+    const bool tropical = i > 0 && t[i - 1] == "Tropical";
+    const bool longer_before = i > 0 && !tropical && IsCap(t[i - 1]);
+    const bool longer_after = i + 2 < t.size() && IsCap(t[i + 2]);
+    const bool org_head = In(kOrgHeads, t[i + 1]) || t[i + 1] == "Center" || t[i + 1] == "Centre";
+    if (longer_before || longer_after || org_head) continue;
+    const size_t b = tropical ? i - 1 : i;
     SetSpan(b, i + 2, "OTHER", tags);
     ++i;
   }

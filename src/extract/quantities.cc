@@ -458,8 +458,8 @@ constexpr const auto& kPronouns = lexicon::kPronounsFigure;
 // the ones lexicons/measure_groups.txt names.
 bool IsSumVerb(std::string_view lower) {
   if (lexicon::Find(lexicon::kMeasureGroups, lower).empty()) return false;
-  return lower.ends_with("ed") || lower.ends_with("ing") || lower == "paid" || lower == "sought" || lower == "sold" || lower == "bought" || lower == "spent" ||
-         lower == "lost" || lower == "owes" || lower == "pay" || lower == "pays" || lower == "repay" ||
+  return lower.ends_with("ed") || lower.ends_with("ing") || lower == "paid" || lower == "sought" || lower == "sold" ||
+         lower == "bought" || lower == "spent" || lower == "lost" || lower == "owes" || lower == "pay" || lower == "pays" || lower == "repay" ||
          lower == "refund" || lower == "save" || lower == "saves" || lower == "cost" || lower == "costs";
 }
 
@@ -1975,7 +1975,7 @@ class Finder {
         if (!Is(k, "-")) ++words;  // "pre-tax" is one modifier
         --k;
       }
-      if (words > 0 && (IsWordCi(k, "a") || IsWordCi(k, "an"))) --k;
+      if (words > 0 && k > 0 && (IsWordCi(k, "a") || IsWordCi(k, "an"))) --k;
       // The subject right before the verb is a name, not a description a
       // possessive owns ("Her company reported a profit": not hers).
       if (words > 0 && k > 0 && verb_at(k)) {

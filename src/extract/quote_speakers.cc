@@ -898,11 +898,12 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
              !InQuote(d - 1)) {
         --d;
       }
-      const std::string& det = words_[d - 1].lower;
-      if (det == "a" || det == "an" || det == "another") return Anonymous(d - 1, i);
+      // The word before the phrase, when it is still inside the window.
+      const std::string& det = d > lo ? words_[d - 1].lower : words_[first].lower;
+      if (d > lo && (det == "a" || det == "an" || det == "another")) return Anonymous(d - 1, i);
       // ("said the Democrat who …" after "a senior Democrat said": the
       // earlier description.)
-      if (det == "the" && d == i) {
+      if (d > lo && det == "the" && d == i) {
         Speaker earlier = DescribedName(words_[i].lower, d - 1);
         if (earlier.found) return earlier;
       }

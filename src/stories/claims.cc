@@ -753,7 +753,9 @@ bool ToldOwnOutlet(std::string_view sentence, const Article& article) {
       ++listener;
       known += own.contains(words[k].folded) ? 1 : 0;
     }
-    return listener > 0 && 2 * known > listener;
+    // Another "told" later in the sentence may name the outlet ("told
+    // police ... later told the Rampart").
+    if (listener > 0 && 2 * known > listener) return true;
   }
   return false;
 }
@@ -1485,8 +1487,8 @@ struct RoleContext {
     const RoleVerdict verdict = JudgeRoles(a.value, b.value);
     if (verdict.relation != ValueRelation::kConflict) return verdict.relation;
     bool former_a = false, former_b = false;
-    const std::vector<std::string> core_a = RoleCore(a.value, &former_a);
-    const std::vector<std::string> core_b = RoleCore(b.value, &former_b);
+    RoleCore(a.value, &former_a);
+    RoleCore(b.value, &former_b);
     const auto given = [&](const Pairs& pairs) {
       auto it = pairs.find(claim.subject);
       return it != pairs.end() && it->second.contains(std::minmax(a.value, b.value));
@@ -1507,8 +1509,11 @@ struct RoleContext {
       auto it = published.find(article);
       return it == published.end() ? std::string() : it->second;
     };
+    // An article with no day says nothing of which came first.
     std::string first_former = "9999";
-    for (const std::string& article : was.articles) first_former = std::min(first_former, day(article));
+    for (const std::string& article : was.articles) {
+      if (!day(article).empty()) first_former = std::min(first_former, day(article));
+    }
     for (const std::string& article : is.articles) {
       if (day(article).empty() || day(article) >= first_former) return ValueRelation::kConflict;
     }
@@ -2025,9 +2030,9 @@ std::optional<OfficeWord> TookOffice(std::string_view before) {
   }
   // The role: its head within a few words before the preposition, only a
   // complement of place after it ("councillor for the Millbrook ward").
-  constexpr size_t kMaxComplementWords = 4;  // "for the Millbrook ward"
+  constexpr size_t kMaxOfficeComplementWords = 4;  // "for the Millbrook ward"
   size_t head = last;
-  for (size_t k = last, seen = 0; k-- > 0 && seen <= kMaxComplementWords; ++seen) {
+  for (size_t k = last, seen = 0; k-- > 0 && seen <= kMaxOfficeComplementWords; ++seen) {
     if (!joined(k + 1)) return std::nullopt;
     if (words[k].has_letter && !words[k].capitalised && IsRoleHead(words[k].folded)) {
       head = k;
@@ -2041,12 +2046,12 @@ std::optional<OfficeWord> TookOffice(std::string_view before) {
   if (head == last) return std::nullopt;
   // Back over its modifiers and determiner ("its chief", "a former").
   size_t start = head;
-  constexpr size_t kMaxRoleWords = 3;  // "deputy chief executive"
+  constexpr size_t kMaxOfficeRoleWords = 3;  // "deputy chief executive"
   // "vice-chancellor": a word joined by a hyphen is part of the title.
   const auto hyphened = [&](size_t k) {
     return before.substr(words[k - 1].end, words[k].begin - words[k - 1].end) == "-";
   };
-  while (start > 0 && head - start < kMaxRoleWords && !words[start - 1].capitalised &&
+  while (start > 0 && head - start < kMaxOfficeRoleWords && !words[start - 1].capitalised &&
          ((joined(start) && IsRoleWord(words[start - 1].folded)) || hyphened(start))) {
     --start;
   }

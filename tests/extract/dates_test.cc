@@ -137,6 +137,7 @@ TEST(FindDatesTest, IgnoresNumbersThatAreNotDates) {
       "Theresa May and June Carter met.",
       "She told her sister and June agreed.",
       "Rates rose 6.42 per cent to 11.40 in the year.",
+      "The bus left at 13.30pm, the driver said.",
       "The mayor won on 1500 votes.",
   };
   for (const char* s : kSentences) {

@@ -193,6 +193,7 @@ TEST(NerRulesTest, TagEntitiesFindsWorksEventsDatelinesAndFacilities) {
       // A named storm is no person.
       {"Storm Tamsin tore the roof off the stand .", 0, 2, "OTHER"},
       {"Tropical Storm Alberto weakened overnight .", 0, 3, "OTHER"},
+      {"The National Hurricane Center issued a warning .", 1, 4, "ORG"},
       {"BRACKENFORD -- The mayor resigned on Tuesday .", 0, 1, "PLACE"},
       {"LOS ANGELES , CALIFORNIA : Police said the road was closed .", 0, 2, "PLACE"},
       {"LOS ANGELES , CALIFORNIA : Police said the road was closed .", 3, 4, "PLACE"},
