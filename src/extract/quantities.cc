@@ -459,8 +459,9 @@ constexpr const auto& kPronouns = lexicon::kPronounsFigure;
 bool IsSumVerb(std::string_view lower) {
   if (lexicon::Find(lexicon::kMeasureGroups, lower).empty()) return false;
   return lower.ends_with("ed") || lower.ends_with("ing") || lower == "paid" || lower == "sought" || lower == "sold" ||
-         lower == "bought" || lower == "spent" || lower == "lost" || lower == "owes" || lower == "pay" || lower == "pays" || lower == "repay" ||
-         lower == "refund" || lower == "save" || lower == "saves" || lower == "cost" || lower == "costs";
+         lower == "bought" || lower == "spent" || lower == "lost" || lower == "owes" || lower == "pay" ||
+         lower == "pays" || lower == "repay" || lower == "refund" || lower == "save" || lower == "saves" ||
+         lower == "cost" || lower == "costs";
 }
 
 // The measure a phrase names: the group of a one-word phrase ("deal" ->
