@@ -807,11 +807,9 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
     }
   }
   const auto written = [](const std::string& m) { return InList(kPlatforms, m) || InList(kDocuments, m); };
-  std::map<size_t, size_t> join;  // root -> joined root
-  const auto find = [&join](size_t x) {
-    while (join.count(x) && join[x] != x) x = join[x];
-    return x;
-  };
+  // Statements are numbered by quote group (Statements).
+  UnionFind sets(groups.size());
+  const auto find = [&](size_t x) { return sets.Find(x); };
   for (const auto& [speaker, articles] : by_speaker) {
     for (auto a = articles.begin(); a != articles.end(); ++a) {
       for (auto b = std::next(a); b != articles.end(); ++b) {
@@ -825,8 +823,7 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
         const size_t to = find(*a->second.roots.begin());
         for (const auto* seen : {&a->second, &b->second}) {
           for (size_t root : seen->roots) {
-            const size_t from = find(root);
-            if (from != to) join[from] = to;
+            if (find(root) != to) sets.Join(to, root);
           }
         }
       }
@@ -3196,12 +3193,8 @@ bool SameTimeDay(const TimeMention& a, const TimeMention& b) {
 void TimeClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities, const Story& story,
                 ClaimTable& table) {
   const std::vector<TimeMention> mentions = FindTimeMentions(members, entities, story);
-  std::vector<size_t> parent(mentions.size());
-  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  const auto find = [&](size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
+  UnionFind sets(mentions.size());
+  const auto find = [&](size_t i) { return sets.Find(i); };
   for (size_t i = 0; i < mentions.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       const TimeMention& x = mentions[i];
@@ -3209,7 +3202,7 @@ void TimeClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // One article's two times of one word are two events ("stopped at
       // 10.40am ... stopped again at 11.05am").
       if (x.article == y.article) continue;
-      if (SameTimeEvent(x, y) && SameTimeDay(x, y)) parent[find(i)] = find(j);
+      if (SameTimeEvent(x, y) && SameTimeDay(x, y)) sets.Join(j, i);
     }
   }
   // The claim's subject: the first named one in the group.

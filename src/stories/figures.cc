@@ -721,19 +721,16 @@ void JoinSums(std::vector<Figure>& figures) {
         attributes.push_back(f->attribute);
       }
     }
-    std::vector<size_t> parent(attributes.size());
-    for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-    const auto find = [&](size_t i) {
-      while (parent[i] != i) i = parent[i] = parent[parent[i]];
-      return i;
-    };
+    UnionFind sets(attributes.size());
+    const auto find = [&](size_t i) { return sets.Find(i); };
     for (size_t i = 0; i < attributes.size(); ++i) {
+      const std::vector<std::string> own = Words(attributes[i]);
       for (size_t j = i + 1; j < attributes.size(); ++j) {
-        for (const std::string& w : Words(attributes[i])) {
-          const std::vector<std::string> other = Words(attributes[j]);
+        const std::vector<std::string> other = Words(attributes[j]);
+        for (const std::string& w : own) {
           if (!lexicon::In(lexicon::kSumWordsGeneric, w) &&
               std::find(other.begin(), other.end(), w) != other.end()) {
-            parent[find(j)] = find(i);
+            sets.Join(i, j);
           }
         }
       }
@@ -776,18 +773,6 @@ void JoinEqualValues(std::vector<Figure>& figures) {
     f.entity = *it->second.begin();
   }
 }
-
-struct UnionFind {
-  explicit UnionFind(size_t n) : parent(n) {
-    for (size_t i = 0; i < n; ++i) parent[i] = i;
-  }
-  size_t Find(size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  }
-  void Join(size_t a, size_t b) { parent[Find(b)] = Find(a); }
-  std::vector<size_t> parent;
-};
 
 // Figures of two outlets matched as statements of one fact
 // (AlignAcrossOutlets), each pair ordered by address.

@@ -128,6 +128,21 @@ void AddFrameWords(std::string_view text, bool backward, const FrameOptions& opt
 // Appends `item` unless `list` has it.
 void AddUnique(std::vector<std::string>& list, const std::string& item);
 
+// Disjoint sets of 0..n-1 (path halving): Join(a, b) makes b's set part of
+// a's, a's root staying the root, as the views that name a group after its
+// first member need.
+struct UnionFind {
+  explicit UnionFind(size_t n) : parent(n) {
+    for (size_t i = 0; i < n; ++i) parent[i] = i;
+  }
+  size_t Find(size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  }
+  void Join(size_t a, size_t b) { parent[Find(b)] = Find(a); }
+  std::vector<size_t> parent;
+};
+
 // Code point -> byte offsets for one article's text, built once per article
 // so every span lookup is O(1). `a` must outlive the view.
 class TextView {
