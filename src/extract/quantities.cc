@@ -84,6 +84,7 @@ struct Number {
   bool plain = false;    // digits only: no comma, decimal point or suffix
   bool ordinal = false;  // "3rd"
   bool scaled = false;   // "30K", "1.2bn"
+  bool pence = false;    // "412p": hundredths of a pound, value already in pounds
   std::string_view unit;  // a unit written onto the digits ("520km"), lexicons/measure_units.txt
 };
 
@@ -145,6 +146,13 @@ std::optional<Number> ParseNumber(std::string_view s) {
   if (const std::optional<double> scale = SuffixScale(suffix)) {
     n.value *= *scale;
     n.scaled = true;
+    return n;
+  }
+  // "412p a share", "a 5p rise": pence are written onto the digits, always
+  // lower case ("10P" is no sum).
+  if (suffix == "p" && !comma) {
+    n.value /= 100;
+    n.pence = true;
     return n;
   }
   const std::string l = Lower(suffix);
@@ -323,7 +331,7 @@ std::optional<std::string_view> CurrencyWord(std::string_view s);
 bool IsUnitWord(const Token& t) {
   const std::string l = Lower(t.s);
   return IsCountNoun(t) || WordScale(l) || CurrencyWord(l) || l == "percent" || l == "per" || l == "pct" ||
-         l == "years" || l == "year" || l == "pounds";
+         l == "years" || l == "year" || l == "pounds" || l == "pence";
 }
 
 std::optional<std::string_view> CurrencyWord(std::string_view s) {
@@ -543,7 +551,10 @@ class Finder {
         bool unresolved = false;
         // A matcher that read the owner in the phrase keeps it ("Veltrane's
         // workforce of 14,000").
-        if (match.subject.empty()) match.subject = Owner(match, lead, &unresolved);
+        // A price per share is the deal's, neither the payer's nor the
+        // target's ("Harlow will pay 385p for each Penwick share").
+        const bool per_share = IsCurrencyUnit(match.unit) && PerShare(match.last);
+        if (match.subject.empty() && !per_share) match.subject = Owner(match, lead, &unresolved);
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
@@ -1720,11 +1731,31 @@ class Finder {
     return false;
   }
 
+  // True when the words after token `last` make a sum a price per share:
+  // "a share", "per share", "for each share", "for every Acme share".
+  bool PerShare(size_t last) const {
+    const size_t k = last + 1;
+    const auto share = [&](size_t t) { return IsWordCi(t, "share") && toks_[t].sentence == toks_[last].sentence; };
+    if ((IsWordCi(k, "a") || IsWordCi(k, "per")) && share(k + 1)) return true;
+    if (IsWordCi(k, "for") && (IsWordCi(k + 1, "each") || IsWordCi(k + 1, "every"))) {
+      constexpr size_t kMaxNameWords = 3;  // "for each Harlow Group share"
+      for (size_t t = k + 2; t < k + 3 + kMaxNameWords && t < toks_.size(); ++t) {
+        if (share(t)) return true;
+        if (!IsUpperWord(toks_[t])) return false;
+      }
+    }
+    return false;
+  }
+
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     if (m.unit == "percent") {
       if (std::string change = PercentChange(lead, m.last); !change.empty()) return change;
     }
+    // "412p a share", "$3.55 for each Acme share": a price per share, never
+    // set against what the whole deal is worth.
+    // Whatever verb brings it ("offered", "will pay"), it is the price.
+    if (IsCurrencyUnit(m.unit) && PerShare(m.last)) return "price per share";
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
@@ -2197,6 +2228,7 @@ class Finder {
       }
       return std::nullopt;
     }
+    if (n->pence) return Match{i, i, n->value, "GBP", std::string()};
     if (IsAge(*n)) {
       if (std::optional<Match> m = MatchAge(i, *n)) return m;
     }
@@ -2215,6 +2247,9 @@ class Finder {
     if (IsWordCi(next, "pounds") && IsWordCi(next + 1, "sterling")) {
       return Match{first, next + 1, value, "GBP", std::string()};
     }
+    // "265 pence": hundredths, read in pounds so that "265p" and "£2.65" are
+    // one sum. ("40 cents" is not read: whose cents the text rarely says.)
+    if (IsWordCi(next, "pence")) return Match{first, next, value / 100, "GBP", std::string()};
     if (const std::optional<std::string_view> cur =
             toks_[next].kind == Kind::kWord ? CurrencyWord(toks_[next].s) : std::nullopt) {
       return Match{first, next, value, std::string(*cur), std::string()};
@@ -2489,6 +2524,22 @@ class Finder {
     }
     if (i >= 1 && Is(i - 1, "(") && Is(i + 1, ")")) {
       if (std::string p = PersonJustBefore(i - 1); !p.empty()) return Match{i, i, n.value, "years", p, "age"};
+    }
+    // "Ms Vance, who is 58,", "who is now 58": a relative clause after the
+    // name says the age now. Not "who was 23" (an age at some earlier time,
+    // "who was 23 when he made his debut"), nor "who turned 35 last month"
+    // (a birthday between two articles: the earlier one's 34 is no
+    // conflict) or "who turns 60 next month" (59 now).
+    if (i >= 3) {
+      size_t verb = i - 1;
+      if (IsWordCi(verb, "now") && IsWordCi(verb - 1, "is")) --verb;
+      const bool now = IsWordCi(verb, "is");
+      const Token* after = At(i + 1);
+      const bool closes = after == nullptr || after->s == "," || after->s == "." || after->s == ";" ||
+                          (IsLowerWord(*after) && after->space_before && !IsUnitWord(*after));
+      if (now && closes && verb >= 2 && IsWordCi(verb - 1, "who") && Is(verb - 2, ",")) {
+        if (std::string p = PersonJustBefore(verb - 2); !p.empty()) return Match{i, i, n.value, "years", p, "age"};
+      }
     }
     if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && (IsWordCi(i + 2, "year") || IsWordCi(i + 2, "years")) &&
         Is(i + 3, "-") && Glued(i + 3) && Glued(i + 4) && IsWordCi(i + 4, "old")) {

@@ -219,8 +219,42 @@ TEST(FindQuantitiesTest, AgeSubjects) {
       {"Zoë Fox starred. The 31-year-old Harbour Lights singer wrote a post.",
        {kFox, {"Harbour Lights", "PERSON", "e2"}}, "31-year-old", 31, "years", "e1"},
       {"Zoë Fox starred. The 31-year-old Omar Lane wrote a post.", {kFox, kLane}, "31-year-old", 31, "years", "e2"},
+      // A relative clause after the name says the age now.
+      {"Omar Lane left. \"It is time,\" said Zoë Fox, who is 58.", {kLane, kFox}, "58", 58, "years", "e1"},
+      {"Zoë Fox, who is now 44, sang.", {kFox}, "44", 44, "years", "e1"},
   };
   for (const Case& c : kCases) ExpectCase(c);
+  // An age at another time: "who was 23 when", a birthday ("turned 35 last
+  // month": an earlier article's 34 is no conflict), one to come.
+  for (const char* s : {"Zoë Fox, who was 23 when she debuted, sang.", "Zoë Fox, who turned 35 last month, sang.",
+                        "Zoë Fox, who turns 60 in May, sang."}) {
+    for (const Quantity& q : FindQuantities(s, MakeMentions(s, {kFox}))) {
+      EXPECT_NE(q.measure, "age") << s << " -> " << q.text;
+    }
+  }
+}
+
+// Pence are hundredths of a pound; a price per share is the deal's, never the
+// payer's or the target's, and never set against what the deal is worth.
+TEST(FindQuantitiesTest, PencePerShare) {
+  const std::string s =
+      "Acme Corp has offered 385p a share for Omar Lane's bakery, valuing it at £1.2 billion. "
+      "Acme Corp will pay 385 pence for each Lane Foods share, or about $4.90 per share. A 5p rise followed.";
+  const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {kAcme, kLane}));
+  for (const char* text : {"385p", "385 pence", "$4.90"}) {
+    const Quantity* q = FindByText(found, text);
+    ASSERT_NE(q, nullptr) << text;
+    EXPECT_EQ(q->measure, "price per share") << text;
+    EXPECT_EQ(q->subject, "") << text;
+  }
+  EXPECT_DOUBLE_EQ(FindByText(found, "385p")->value, 3.85);
+  EXPECT_EQ(FindByText(found, "385p")->unit, "GBP");
+  EXPECT_DOUBLE_EQ(FindByText(found, "385 pence")->value, 3.85);
+  const Quantity* rise = FindByText(found, "5p");
+  ASSERT_NE(rise, nullptr);
+  EXPECT_DOUBLE_EQ(rise->value, 0.05);
+  // "10P" (a page, a grade) is no sum.
+  for (const Quantity& q : FindQuantities("See 10P for the list.", {})) ADD_FAILURE() << q.text << " " << q.unit;
 }
 
 // A dateline's place files the report; it is no subject of the figures.
