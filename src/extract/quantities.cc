@@ -1523,7 +1523,17 @@ class Finder {
       if (std::string np = ClauseSubjectNoun(k); !np.empty()) return np;
     }
     // "valued at", "put at", "rose to", "came to"
-    if ((l == "at" || l == "to") && k > 0 && IsLowerWord(toks_[k - 1])) --k;
+    if ((l == "at" || l == "to") && k > 0 && IsLowerWord(toks_[k - 1])) {
+      --k;
+      // "put Acme's debts at £8.3m", "estimated the damage at £2m": the
+      // word before "at" is the object noun itself when a possessive or a
+      // determiner comes before it.
+      if (l == "at" && k > 0 &&
+          ((k >= 2 && PossessiveMark(k - 2)) || IsWordCi(k - 1, "the") || IsWordCi(k - 1, "its") ||
+           IsWordCi(k - 1, "their") || IsWordCi(k - 1, "his") || IsWordCi(k - 1, "her"))) {
+        return Lower(toks_[k].s);
+      }
+    }
     // "the package will total", "turnout is expected to reach"
     while (k > 0 && IsLowerWord(toks_[k - 1]) && InList(kModalWords, toks_[k - 1].s)) --k;
     // "the severance deal, worth $12.6m"

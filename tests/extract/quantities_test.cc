@@ -427,6 +427,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The firm boasted of being worth £60m.", "£60m", 6e7, 0, "", B::kExact},
       {"The council hopes to have £350,000 in place by May.", "£350,000", 3.5e5, 0, "", B::kExact},
       {"A boss who drove a £90,000 Porsche left 92 staff unpaid.", "£90,000", 9e4, 0, "", B::kExact},
+      // "put X's debts at": the noun before "at" is what the sum measures.
+      {"In its report, the firm put Acme's debts at £8.3m.", "£8.3m", 8.3e6, 0, "debt", B::kExact},
+      {"Surveyors estimated the damage at £2m.", "£2m", 2e6, 0, "damage", B::kExact},
       // What a thing was supposed to cost is its budget.
       {"The tram line was supposed to cost £420m.", "£420m", 4.2e8, 0, "budget", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
