@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 78 ]] ||
-  fail "fewer than 78 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 84 ]] ||
+  fail "fewer than 84 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -72,10 +72,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # With the thirteenth round's four dev stories (53), roles and media of one
 # kind, times of day and the merged rules: P 0.956 R 0.654, value-subject
 # 0.769, 37 traps.
-checks = [("conflict_precision", 0.95), ("conflict_recall", 0.645), ("value_subject_accuracy", 0.765)]
+# Fourteenth round: four blind dev stories (57; as new P 0.765 R 0.394, so the
+# totals fell by their addition: P 0.943 R 0.630, value-subject 0.764, 39
+# traps, with the session's pence and per-share rules already in).
+checks = [("conflict_precision", 0.94), ("conflict_recall", 0.625), ("value_subject_accuracy", 0.76)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 37:
-    bad.append(f"trap violations {t['trap_violations']} > 37")
+if t["trap_violations"] > 39:
+    bad.append(f"trap violations {t['trap_violations']} > 39")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
