@@ -2314,6 +2314,29 @@ class Finder {
         return Match{first, noun, value, Lower(toks_[noun].s), std::string()};
       }
     }
+    // "Nine of the papers have been retracted", "two of the firm's shows
+    // moved": a part counts its group's noun when a verb after the noun
+    // says what happened to the part. Not when the text gives the whole
+    // ("six of the seven satellites made contact", "90 of its 140 staff
+    // were based there"): the part would be set against the whole's count.
+    if (value > 1 && IsWordCi(next, "of") &&
+        (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") || IsWordCi(next + 1, "their"))) {
+      size_t noun = next + 2;
+      if (noun + 2 < toks_.size() && toks_[noun].kind == Kind::kWord && PossessiveMark(noun + 1)) noun += 3;
+      const bool whole = noun < toks_.size() && (toks_[noun].kind == Kind::kNum || CardinalWord(toks_[noun].s));
+      for (size_t k = 0; !whole && k < kMaxCountModifiers && noun + 1 < toks_.size() && !IsCountNoun(toks_[noun]) &&
+                         CanModify(toks_[noun]);
+           ++k) {
+        ++noun;
+      }
+      if (!whole && noun < toks_.size() && IsCountNoun(toks_[noun]) &&
+          toks_[noun].sentence == toks_[first].sentence) {
+        const std::string unit = Lower(toks_[noun].s);
+        if (const std::string event = CountEvent(noun, noun); !event.empty()) {
+          return Match{first, noun, value, unit, std::string(), unit + " " + event};
+        }
+      }
+    }
     if (value == 1 && IsCountNoun(toks_[next], /*singular=*/true)) {
       return Match{first, next, value, Lower(toks_[next].s), std::string()};
     }

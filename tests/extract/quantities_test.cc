@@ -234,6 +234,17 @@ TEST(FindQuantitiesTest, AgeSubjects) {
   }
 }
 
+// A part of a whole the text gives is never a count of its own: it would be
+// set against the whole's ("six of the seven satellites").
+TEST(FindQuantitiesTest, APartOfAGivenWholeCountsNothing) {
+  for (const char* s : {"By Friday, six of the seven satellites had made contact.",
+                        "About 90 of the firm's 140 employees were based in Leeds."}) {
+    for (const Quantity& q : FindQuantities(s, {})) {
+      EXPECT_TRUE(q.text == "seven satellites" || q.text == "140 employees") << s << " -> " << q.text;
+    }
+  }
+}
+
 // Pence are hundredths of a pound; a price per share is the deal's, never the
 // payer's or the target's, and never set against what the deal is worth.
 TEST(FindQuantitiesTest, PencePerShare) {
@@ -427,6 +438,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The firm boasted of being worth £60m.", "£60m", 6e7, 0, "", B::kExact},
       {"The council hopes to have £350,000 in place by May.", "£350,000", 3.5e5, 0, "", B::kExact},
       {"A boss who drove a £90,000 Porsche left 92 staff unpaid.", "£90,000", 9e4, 0, "", B::kExact},
+      // A part of a group whose whole is not given counts what happened to it.
+      {"Nine of the papers have been retracted so far.", "Nine of the papers", 9, 0, "papers retracted", B::kExact},
       // "put X's debts at": the noun before "at" is what the sum measures.
       {"In its report, the firm put Acme's debts at £8.3m.", "£8.3m", 8.3e6, 0, "debt", B::kExact},
       {"Surveyors estimated the damage at £2m.", "£2m", 2e6, 0, "damage", B::kExact},
