@@ -1616,6 +1616,13 @@ class Finder {
     return phrase;
   }
 
+  // True when token k is inside a person's or organisation's name.
+  bool Named(size_t k) const {
+    return std::any_of(by_end_.begin(), by_end_.end(), [&](const EntityMention* m) {
+      return m->span.start <= toks_[k].c0 && toks_[k].c1 <= m->span.end;
+    });
+  }
+
   // "Shares in Acme fell 38%", "its shares crashed by 38 per cent", "cases
   // rose 17%": a change of the clause's subject, "shares fall", "cases
   // rise" (lexicons/change_verbs.txt); "" when the word before the figure
@@ -1627,6 +1634,10 @@ class Finder {
     std::string_view direction;
     if (IsLowerWord(toks_[verb]) && toks_[verb].sentence == toks_[lead].sentence) {
       direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
+      // "cut by 42 per cent" is a change, "cut 12% of its jobs" a share.
+      if (direction.ends_with(" by")) {
+        direction = IsWordCi(lead - 1, "by") ? direction.substr(0, direction.size() - 3) : std::string_view();
+      }
     }
     // "Shares in Merrin closed 5.8% higher": the direction after it.
     if (direction.empty() && last + 1 < toks_.size() && IsLowerWord(toks_[last + 1]) &&
@@ -1659,6 +1670,11 @@ class Finder {
     if (head.empty()) {
       size_t k = verb;
       if (k > 0 && IsLowerWord(toks_[k - 1]) && Lower(toks_[k - 1].s).ends_with("ed")) --k;
+      // "The budget will be cut by 42 per cent": past the auxiliaries.
+      while (k > 1 && IsLowerWord(toks_[k - 1]) &&
+             (InList(kAuxiliaries, toks_[k - 1].s) || InList(kModalWords, Lower(toks_[k - 1].s)))) {
+        --k;
+      }
       // "Kestane's fell": the owner's mark, no noun.
       const bool possessive = k > 1 && IsWordCi(k - 1, "s") && Glued(k - 1) &&
                               (Is(k - 2, "'") || Is(k - 2, "\xE2\x80\x99"));
@@ -1669,6 +1685,25 @@ class Finder {
         if (!InList(kPhraseEnders, w) && !InList(kPrepositions, w) && !InList(kPronouns, w) &&
             !InList(kModalWords, w)) {
           head = w;
+          // The nouns before it narrow it ("Council tax rises", "the bus
+          // subsidy budget will be cut"); a name or a determiner ends them.
+          constexpr size_t kMaxNounModifiers = 2;
+          for (size_t m = k - 1, n = 0; n < kMaxNounModifiers && m > 0 && toks_[m - 1].kind == Kind::kWord &&
+                                        toks_[m - 1].sentence == toks_[verb].sentence;
+               --m, ++n) {
+            const bool first_word = m == 1 || toks_[m - 2].sentence != toks_[verb].sentence;
+            const std::string mw = Lower(toks_[m - 1].s);
+            // "Acme's shares", "its own shares", "three tower blocks", "could
+            // see fines": an owner's mark, "own", a number or a modal ends them.
+            const bool possessive = mw == "s" && m >= 2 && PossessiveMark(m - 2);
+            if ((!IsLowerWord(toks_[m - 1]) && (!first_word || Named(m - 1))) || possessive || mw == "own" || CardinalWord(mw) ||
+                InList(kModalWords, mw) || InList(kPhraseEnders, mw) || InList(kPrepositions, mw) ||
+                InList(kPronouns, mw) || lexicon::In(lexicon::kStopWords, mw) ||
+                lexicon::In(lexicon::kDeterminersOwner, mw) || mw.ends_with("ly") || mw.ends_with("ed")) {
+              break;
+            }
+            head = mw + " " + head;
+          }
         }
       }
     }

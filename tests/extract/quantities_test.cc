@@ -483,7 +483,14 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // opens with, or of the noun before the verb.
       {"Shares in the Ashbury-based drugmaker fell 41 per cent.", "41 per cent", 41, 0, "shares fall", B::kExact},
       {"The employer saw its shares crash by 38 per cent.", "38 per cent", 38, 0, "shares fall", B::kExact},
-      {"Suspected malpractice cases rose 17% last year.", "17%", 17, 0, "cases rise", B::kExact},
+      {"Suspected malpractice cases rose 17% last year.", "17%", 17, 0, "malpractice cases rise", B::kExact},
+      // Present tense; the nouns before the verb narrow what changed.
+      {"Council tax rises by 4.99 per cent.", "4.99 per cent", 4.99, 0, "council tax rise", B::kExact},
+      {"The bus subsidy budget will be cut by 42 per cent.", "42 per cent", 42, 0, "bus subsidy budget fall",
+       B::kExact},
+      {"Its own shares fell 6 per cent.", "6 per cent", 6, 0, "shares fall", B::kExact},
+      // "cut" is a change only with "by": "cut 12% of its jobs" is a share.
+      {"The firm cut 12% of its 4,000 jobs.", "12%", 12, 0, "", B::kExact},
       {"Shares in Merrin closed 5.8% higher.", "5.8%", 5.8, 0, "shares rise", B::kExact},
       {"He walks away with a £900K pay-off.", "£900K", 900e3, 0, "pay-off", B::kExact},
       {"He will receive a pay-off of about £1.2m.", "£1.2m", 1.2e6, 0, "pay-off", B::kApprox},
