@@ -1533,6 +1533,12 @@ class Finder {
            IsWordCi(k - 1, "their") || IsWordCi(k - 1, "his") || IsWordCi(k - 1, "her"))) {
         return Lower(toks_[k].s);
       }
+      // "Debts are estimated at about £8m", "The house was valued at
+      // £450,000": the passive's subject is what the sum measures.
+      if (l == "at" && k > 0 && IsLowerWord(toks_[k - 1]) && InList(kCopulas, toks_[k - 1].s) &&
+          !InList(kOfWords, Lower(toks_[k - 1].s))) {
+        if (std::string np = ClauseSubjectNoun(k - 1); !np.empty()) return np;
+      }
     }
     // "the package will total", "turnout is expected to reach"
     while (k > 0 && IsLowerWord(toks_[k - 1]) && InList(kModalWords, toks_[k - 1].s)) --k;

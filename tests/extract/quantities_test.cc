@@ -443,6 +443,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // "put X's debts at": the noun before "at" is what the sum measures.
       {"In its report, the firm put Acme's debts at £8.3m.", "£8.3m", 8.3e6, 0, "debt", B::kExact},
       {"Surveyors estimated the damage at £2m.", "£2m", 2e6, 0, "damage", B::kExact},
+      {"Debts are estimated at about £8m.", "£8m", 8e6, 0, "debt", B::kApprox},
       // What a thing was supposed to cost is its budget.
       {"The tram line was supposed to cost £420m.", "£420m", 4.2e8, 0, "budget", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
