@@ -1819,6 +1819,33 @@ class Finder {
       return MeasureGroup(head) + ReferencePoint(head, m.last);
     }
     if (IsTimeUnit(m.unit + "s")) {
+      // "Acme has 28 days to appeal", "was given six months to lodge an
+      // appeal": a deadline, named by what must be done by then (the verb,
+      // and its object noun when a determiner opens one).
+      if (lead > 0 && IsWordCi(m.last + 1, "to") && m.last + 2 < toks_.size() && IsLowerWord(toks_[m.last + 2]) &&
+          toks_[m.last + 2].sentence == toks_[m.first].sentence &&
+          (IsWordCi(lead - 1, "has") || IsWordCi(lead - 1, "have") || IsWordCi(lead - 1, "had") ||
+           IsWordCi(lead - 1, "given"))) {
+        const std::string verb = Lower(toks_[m.last + 2].s);
+        if (!InList(kPhraseEnders, verb) && !CardinalWord(verb) && !lexicon::In(lexicon::kStopWords, verb)) {
+          std::string deadline = "deadline to " + verb;
+          const size_t det = m.last + 3;
+          if (IsWordCi(det, "a") || IsWordCi(det, "an") || IsWordCi(det, "the") || IsWordCi(det, "its") ||
+              IsWordCi(det, "his") || IsWordCi(det, "her") || IsWordCi(det, "their")) {
+            // "to seek a judicial review": the noun phrase to its first
+            // function word.
+            constexpr size_t kMaxObjectWords = 2;
+            for (size_t k = det + 1; k <= det + kMaxObjectWords && k < toks_.size() && IsLowerWord(toks_[k]) &&
+                                     toks_[k].sentence == toks_[det].sentence;
+                 ++k) {
+              const std::string w = Lower(toks_[k].s);
+              if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || lexicon::In(lexicon::kStopWords, w)) break;
+              deadline += " " + w;
+            }
+          }
+          return deadline;
+        }
+      }
       // "12 years in prison", "jailed for nine years": what lasted.
       std::string head = HeadAfter(m.last);
       if (head.empty() && lead > 0) {

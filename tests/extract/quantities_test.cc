@@ -444,6 +444,11 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"In its report, the firm put Acme's debts at £8.3m.", "£8.3m", 8.3e6, 0, "debt", B::kExact},
       {"Surveyors estimated the damage at £2m.", "£2m", 2e6, 0, "damage", B::kExact},
       {"Debts are estimated at about £8m.", "£8m", 8e6, 0, "debt", B::kApprox},
+      // A time to do something by is a deadline, named by what is to be done.
+      {"The club has six months to lodge an appeal.", "six months", 6, 0, "deadline to lodge appeal", B::kExact},
+      {"Residents have 28 days to seek a judicial review.", "28 days", 28, 0, "deadline to seek judicial review",
+       B::kExact},
+      {"The firm was given three weeks to respond.", "three weeks", 3, 0, "deadline to respond", B::kExact},
       // What a thing was supposed to cost is its budget.
       {"The tram line was supposed to cost £420m.", "£420m", 4.2e8, 0, "budget", B::kExact},
       {"The outbreak has grown to 34 laboratory-confirmed cases.", "34 laboratory-confirmed cases", 34, 0, "cases",
