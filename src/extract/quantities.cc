@@ -1515,6 +1515,12 @@ class Finder {
       return "budget";
     }
     if (IsSumVerb(l)) return l;
+    // "It owes creditors £48m", "paid investors £2m": the verb before the
+    // payee, a plural noun.
+    if (k > 0 && IsLowerWord(toks_[k]) && l.size() > 3 && l.ends_with("s") && IsLowerWord(toks_[k - 1]) &&
+        toks_[k - 1].sentence == s && IsSumVerb(Lower(toks_[k - 1].s))) {
+      return Lower(toks_[k - 1].s);
+    }
     bool linked = InList(kOfWords, l) || InList(kCopulas, l);
     if (!linked) return "";
     // "Severance for Tamsworth workers alone will total $14m", "The fee
@@ -1559,6 +1565,11 @@ class Finder {
     if (!IsLowerWord(toks_[k]) && !opens) return "";
     // "to the tune of £20m" names no sum; "of being worth £60m" is a
     // copula, not a noun.
+    // "raised a total of £14m": the verb names what the total is of.
+    if (noun == "total" && l == "of" && k >= 2 && (IsWordCi(k - 1, "a") || IsWordCi(k - 1, "the")) &&
+        IsLowerWord(toks_[k - 2]) && toks_[k - 2].sentence == s && IsSumVerb(Lower(toks_[k - 2].s))) {
+      return Lower(toks_[k - 2].s);
+    }
     if (noun == "total" || noun == "tune" || noun == "being" || InList(kPhraseEnders, noun) ||
         InList(kPronouns, noun)) {
       return "";
@@ -1819,6 +1830,14 @@ class Finder {
       return MeasureGroup(head) + ReferencePoint(head, m.last);
     }
     if (IsTimeUnit(m.unit + "s")) {
+      // "27 years' experience", "two weeks' notice": what the time is of.
+      if (PossessiveMark(m.last + 1) || ((Is(m.last + 1, "'") || Is(m.last + 1, "\xE2\x80\x99")) &&
+                                         Glued(m.last + 1) && IsLowerWord(toks_[m.last + 2]))) {
+        const size_t noun = PossessiveMark(m.last + 1) ? m.last + 3 : m.last + 2;
+        if (noun < toks_.size() && IsLowerWord(toks_[noun]) && toks_[noun].sentence == toks_[m.first].sentence) {
+          return DurationOf(Lower(toks_[noun].s));
+        }
+      }
       // "Acme has 28 days to appeal", "was given six months to lodge an
       // appeal": a deadline, named by what must be done by then (the verb,
       // and its object noun when a determiner opens one).

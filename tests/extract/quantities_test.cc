@@ -444,6 +444,12 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"In its report, the firm put Acme's debts at £8.3m.", "£8.3m", 8.3e6, 0, "debt", B::kExact},
       {"Surveyors estimated the damage at £2m.", "£2m", 2e6, 0, "damage", B::kExact},
       {"Debts are estimated at about £8m.", "£8m", 8e6, 0, "debt", B::kApprox},
+      // "a total of" names no sum: the verb before it does; so does a verb
+      // before its payee; a time in the possessive is the time of its noun.
+      {"The start-up raised a total of £14million.", "£14million", 1.4e7, 0, "funds raised", B::kExact},
+      {"The airline owes creditors £48m.", "£48m", 4.8e7, 0, "debt", B::kExact},
+      {"The driver had 27 years' experience.", "27 years", 27, 0, "experience", B::kExact},
+      {"He was sentenced to six years' imprisonment.", "six years", 6, 0, "sentence", B::kExact},
       // A time to do something by is a deadline, named by what is to be done.
       {"The club has six months to lodge an appeal.", "six months", 6, 0, "deadline to lodge appeal", B::kExact},
       {"Residents have 28 days to seek a judicial review.", "28 days", 28, 0, "deadline to seek judicial review",
