@@ -410,14 +410,12 @@ constexpr const auto& kPhraseEnders = lexicon::kPhraseEnders;
 // lexicons/verbs_and_adverbs.txt, tag have.
 constexpr const auto& kHaveVerbs = lexicon::kVerbsAndAdverbsHave;
 // Words a figure's phrase may open with that are no verb ("in all 730
-// schools", "the other 13", "their 300 staff").
-constexpr std::string_view kQuantifierWords[] = {"all",   "both",  "each",  "every", "her",  "his",
-                                                 "its",   "some",  "the",   "their", "these", "those"};
+// schools", "the other 13", "their 300 staff"): lexicons/quantifier_words.txt.
+constexpr const auto& kQuantifierWords = lexicon::kQuantifierWords;
 // Verbs by which a firm states a result it made ("reported revenue of
 // $2bn", "made a profit of £310m"): the sum named by their object is the
-// subject's.
-constexpr std::string_view kResultVerbs[] = {"made",     "makes",   "posted", "posts", "reported",
-                                             "reports",  "recorded", "records", "booked", "books"};
+// subject's. lexicons/result_verbs.txt.
+constexpr const auto& kResultVerbs = lexicon::kResultVerbs;
 // Words after a count that widen it to a whole ("1,100 jobs across the
 // company", "14,000 people worldwide"): not the same figure as a local one.
 // lexicons/count_scopes.txt, tag whole.
