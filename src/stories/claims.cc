@@ -1439,6 +1439,46 @@ bool TitleWord(const PhraseWord& w) {
          std::find(std::begin(kMore), std::end(kMore), folded) != std::end(kMore);
 }
 
+// The role noun an abbreviated title stands for ("cllr" -> "councillor",
+// "insp" -> "inspector"): the one noun lexicons/role_titles.txt writes so;
+// "" for an abbreviation of several ("rev") or none. "Dr" is a degree as
+// often as a doctor's post: no role.
+std::string_view AbbreviatedRole(std::string folded) {
+  if (folded.ends_with('.')) folded.pop_back();
+  if (folded.empty() || folded == "dr") return {};
+  std::string_view role;
+  for (const lexicon::MapEntry& e : lexicon::kRoleTitles) {
+    if (e.value != folded) continue;
+    if (!role.empty()) return {};
+    role = e.key;
+  }
+  return role;
+}
+
+// The role abbreviated titles right before a name give ("Cllr Petra
+// Haskell", "Det Insp Mark Hale", "Prof. Helen Strachan"), read from the
+// end of `before` and the start of the mention's `name`; "" when none.
+std::string AbbreviatedTitles(std::string_view before, std::string_view name) {
+  std::vector<std::string> roles;
+  const std::vector<PhraseWord> lead = Words(before);
+  for (size_t n = lead.size(); n > 0; --n) {
+    const std::string_view gap = n < lead.size() ? Between(before, lead[n - 1].end, lead[n].begin)
+                                                 : before.substr(lead[n - 1].end);
+    const std::string_view role = lead[n - 1].capitalised ? AbbreviatedRole(lead[n - 1].folded) : "";
+    if (role.empty() || !(AllSpaces(gap) || gap == ". ")) break;
+    roles.insert(roles.begin(), std::string(role));
+  }
+  const std::vector<PhraseWord> in_name = Words(name);
+  for (size_t n = 0; n + 1 < in_name.size(); ++n) {  // a name word left after the titles
+    const std::string_view role = in_name[n].capitalised ? AbbreviatedRole(in_name[n].folded) : "";
+    if (role.empty()) break;
+    roles.emplace_back(role);
+  }
+  std::string out;
+  for (const std::string& r : roles) out += (out.empty() ? "" : " ") + r;
+  return out;
+}
+
 // `before` (the text up to a name) without the titles right before the
 // name: "the vice-chancellor, Professor " -> "the vice-chancellor, ".
 std::string_view WithoutTitles(std::string_view before) {
@@ -1575,6 +1615,9 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         for (std::string& p : RoleBefore(bare, after, from == sentence.start, names, blocked, &unused)) {
           found.push_back({std::move(p), RoleTime::kNow, false});
         }
+      }
+      if (std::string abbreviated = AbbreviatedTitles(before, m.text); !abbreviated.empty()) {
+        found.push_back({std::move(abbreviated), RoleTime::kNow, true});
       }
       for (std::string& p : RoleAfter(after, to == sentence.end)) found.push_back({std::move(p), RoleTime::kNow});
       // A name after a preposition ("the mayor of Val Sorenne, who also

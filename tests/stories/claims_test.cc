@@ -1274,6 +1274,43 @@ TEST(ClaimsTest, RoleAgreedAcrossTwoOutlets) {
   EXPECT_NE(roles[0]->values[0].evidence.find("chief executive Mira"), std::string::npos);
 }
 
+// An abbreviated title before a name is the role it abbreviates ("Cllr",
+// "Det Insp", "Prof"), when one role noun alone is written so: never "Dr"
+// (a degree as often as a post) or "Rev." (a vicar, a pastor, a priest).
+TEST(ClaimsTest, AbbreviatedTitlesAreRoles) {
+  const struct {
+    const char* first;
+    const char* second;
+    const char* name;
+    const char* role;
+  } kRows[] = {
+      {"Cllr Mira Castellane called it the biggest change in a decade.",
+       "Councillor Mira Castellane called it the biggest change in a decade.", "Mira Castellane", "councillor"},
+      {"Det Insp Mira Castellane called it the biggest change in a decade.",
+       "Detective Inspector Mira Castellane called it the biggest change in a decade.", "Mira Castellane",
+       "detective inspector"},
+      {"Prof Mira Castellane called it the biggest change in a decade.",
+       "Professor Mira Castellane called it the biggest change in a decade.", "Mira Castellane", "professor"},
+  };
+  for (const auto& row : kRows) {
+    const Brief b = BuildBrief(FerryStory(row.first, row.second, row.name), {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    std::set<std::string> found;
+    for (const Claim& c : b.stories[0].claims) {
+      if (c.attribute != "role") continue;
+      for (const ClaimValue& v : c.values) {
+        if (v.articles.size() == 2) found.insert(v.value);
+      }
+    }
+    EXPECT_TRUE(found.count(row.role)) << row.first;
+  }
+  for (const char* first : {"Dr Mira Castellane called it the biggest change in a decade.",
+                            "Rev. Mira Castellane called it the biggest change in a decade."}) {
+    const Brief b = BuildBrief(FerryStory(first, "Mira Castellane called it a change.", "Mira Castellane"), {});
+    for (const Claim& c : b.stories[0].claims) EXPECT_NE(c.attribute, "role") << first << " -> " << c.values[0].value;
+  }
+}
+
 // "the 47-year-old Harbour Alliance councillor": an age and an organisation's
 // name before the role do not hide it.
 TEST(ClaimsTest, RoleAfterAgeAndOrganisationName) {
