@@ -1311,6 +1311,18 @@ TEST(ClaimsTest, AbbreviatedTitlesAreRoles) {
   }
 }
 
+// A council's "cabinet member for transport" is a post as "director of" is.
+TEST(ClaimsTest, CabinetMemberIsARole) {
+  const Brief b = BuildBrief(
+      FerryStory("Mira Castellane, cabinet member for transport, called it the biggest change in a decade.",
+                 "Mira Castellane, cabinet member for transport, said the change was overdue.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Mira Castellane");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"cabinet member for transport"}));
+}
+
 // "the 47-year-old Harbour Alliance councillor": an age and an organisation's
 // name before the role do not hide it.
 TEST(ClaimsTest, RoleAfterAgeAndOrganisationName) {
