@@ -1323,6 +1323,21 @@ TEST(ClaimsTest, CabinetMemberIsARole) {
   EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"cabinet member for transport"}));
 }
 
+// Occupations written as a title before the name are roles too.
+TEST(ClaimsTest, OccupationsBeforeTheName) {
+  for (const char* role : {"software developer", "pub landlord", "pharmacist"}) {
+    std::string title = role;
+    title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    const Brief b = BuildBrief(FerryStory(title + " Mira Castellane called it the biggest change in a decade.",
+                                          title + " Mira Castellane said the change was overdue.", "Mira Castellane"),
+                               {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Mira Castellane");
+    ASSERT_EQ(roles.size(), 1u) << role;
+    EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{role}));
+  }
+}
+
 // "the 47-year-old Harbour Alliance councillor": an age and an organisation's
 // name before the role do not hide it.
 TEST(ClaimsTest, RoleAfterAgeAndOrganisationName) {
