@@ -932,6 +932,73 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
   return out;
 }
 
+// Whether two figures state the same number alike: the same value and
+// bound, or the same middle of two compatible statements ("about 38,000" /
+// "38,000", "more than 200" / "more than 200").
+bool SameNumber(const Quantity& a, const Quantity& b) {
+  const double x = Middle(a), y = Middle(b);
+  return std::fabs(x - y) <= kSameValue * std::max(1.0, std::fabs(x)) && FiguresCompatible(a, b);
+}
+
+// Figures of two outlets that state the same number of one owner in
+// different words ("38,000 people were on the site" / "a crowd of 38,000
+// was on the site"; "412 stores" / "412 stores across the country"; "more
+// than 200 members" / "more than 200 mums and dads" of one group), found
+// where their own groups differ and AlignAcrossOutlets, which needs what
+// one measures to be named beside the other, left them apart. Outlets
+// rarely give one owner two different facts of one kind and time that
+// happen to be the same number, so such figures agree when: same kind of
+// value, owner, thing and time, same qualifiers, not a count of people
+// against a count of things, a word beside one is beside the other too
+// (their frames share a stem) or the number is kDistinctNumber or more;
+// and each is the only figure of its article stating that number of that
+// kind for that owner. Equal values can only agree, so these pairs make no
+// conflict.
+// Below this, one number of one owner stands for two facts often enough
+// ("three lorries" / "three warehouses", "6 miles" / "6 schools") that
+// only shared words beside both tell the same fact; at or above it (1,480
+// residents / 1,480 people evacuated, 2,140 patients / 2,140 adults) the
+// same number of one kind is the same fact in every dev story.
+constexpr double kDistinctNumber = 100;
+FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
+                                    const std::vector<const AnnotatedArticle*>& members,
+                                    const std::map<const Figure*, size_t>& origin,
+                                    const std::unordered_map<std::string, std::string>& source_of) {
+  const auto source = [&](const Figure& f) {
+    const std::string& id = members[f.article]->article.id;
+    auto it = source_of.find(id);
+    return it == source_of.end() ? id : it->second;
+  };
+  // How many figures of each article state a number of a kind for an owner.
+  using Key = std::tuple<size_t, std::string, std::optional<size_t>, std::string, double>;
+  const auto key = [](const Figure& f, const std::string& kind) {
+    return Key{f.article, kind, f.entity, f.thing, Middle(f.q)};
+  };
+  std::map<Key, size_t> stating;
+  std::vector<std::string> kinds(figures.size());
+  for (size_t i = 0; i < figures.size(); ++i) {
+    kinds[i] = KindOf(figures[i]);
+    if (!kinds[i].empty()) ++stating[key(figures[i], kinds[i])];
+  }
+  FigurePairs out;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const Figure& f = figures[i];
+    if (kinds[i].empty() || Tally(f) || stating[key(f, kinds[i])] != 1) continue;
+    for (size_t j = i + 1; j < figures.size(); ++j) {
+      const Figure& g = figures[j];
+      if (kinds[j] != kinds[i] || g.article == f.article || g.entity != f.entity || g.thing != f.thing ||
+          Tally(g) || origin.at(&f) == origin.at(&g) || !SameNumber(f.q, g.q) || !SameTime(f, g) ||
+          g.qualifiers != f.qualifiers || PeopleAndThings(f, g) ||
+          stating[key(g, kinds[j])] != 1 || source(f) == source(g) ||
+          (SharedCount(f.frame, g.frame) == 0 && Middle(f.q) < kDistinctNumber)) {
+        continue;
+      }
+      out.insert(Ordered(&f, &g));
+    }
+  }
+  return out;
+}
+
 // The claims of one (subject, attribute, scale) group of figures, or of
 // several such groups joined by figures matched across outlets: `origin`
 // gives each figure's own group; figures of two groups clash only when
@@ -970,7 +1037,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
               clash = true;
-            } else if (FiguresCompatible(f->q, g->q) && Anchored(*f, *g)) {
+            } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;
             }
             continue;
@@ -1135,22 +1202,53 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
     for (const Figure* f : group) origin[f] = own.size();
     own.push_back(std::move(group));
   }
-  const FigurePairs aligned = AlignAcrossOutlets(figures, members, origin, source_of);
+  FigurePairs aligned = AlignAcrossOutlets(figures, members, origin, source_of);
   UnionFind joined(own.size());
   for (const auto& [f, g] : aligned) joined.Join(origin.at(f), origin.at(g));
   std::map<size_t, std::vector<size_t>> merged;  // root -> own groups
   for (size_t i = 0; i < own.size(); ++i) merged[joined.Find(i)].push_back(i);
-  std::vector<Claim> out;
-  for (auto& [root, parts] : merged) {
-    // The group most figures are in names the joined claim.
+  // The claims of one joined set of groups.
+  const auto claims_of = [&](std::vector<size_t> parts, const FigurePairs& pairs, std::vector<Claim>& out) {
+    // The group most figures are in names the joined claim; of two as
+    // large, one naming what the sum is for ("cover") rather than a generic
+    // word ("fee").
+    const auto generic = [&](size_t x) { return lexicon::In(lexicon::kSumWordsGeneric, own[x].front()->attribute); };
     std::stable_sort(parts.begin(), parts.end(), [&](size_t x, size_t y) {
       if (own[x].size() != own[y].size()) return own[x].size() > own[y].size();
+      if (generic(x) != generic(y)) return generic(y);
       return own[x].front()->attribute.size() < own[y].front()->attribute.size();
     });
     std::vector<const Figure*> group;
     for (size_t i : parts) group.insert(group.end(), own[i].begin(), own[i].end());
-    GroupClaims(group, members, story, source_of, origin, aligned, out);
+    GroupClaims(group, members, story, source_of, origin, pairs, out);
+  };
+  // Figures stating one number alike join their sets too, unless outlets
+  // disagree in either set: an equal value pulled into a disagreement would
+  // take a side on the word of a weaker match than what is measured.
+  std::map<size_t, bool> disputed;  // root -> a conflict among its claims
+  const auto in_dispute = [&](size_t root) {
+    auto [it, fresh] = disputed.try_emplace(root, false);
+    if (fresh) {
+      std::vector<Claim> claims;
+      claims_of(merged[root], aligned, claims);
+      it->second = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return c.status == "conflict"; });
+    }
+    return it->second;
+  };
+  UnionFind agreed(own.size());
+  for (const auto& [root, parts] : merged) {
+    for (size_t i : parts) agreed.Join(root, i);
   }
+  for (const auto& [f, g] : MatchEqualAcrossOutlets(figures, members, origin, source_of)) {
+    const size_t a = joined.Find(origin.at(f)), b = joined.Find(origin.at(g));
+    if (a == b || in_dispute(a) || in_dispute(b)) continue;
+    agreed.Join(a, b);
+    aligned.insert({f, g});
+  }
+  std::map<size_t, std::vector<size_t>> sets;  // root -> own groups
+  for (size_t i = 0; i < own.size(); ++i) sets[agreed.Find(i)].push_back(i);
+  std::vector<Claim> out;
+  for (const auto& [root, parts] : sets) claims_of(parts, aligned, out);
   return out;
 }
 

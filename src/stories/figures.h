@@ -54,6 +54,11 @@
 // best match in its article among values within a factor of 1.5; such a
 // pair joins the two groups: a conflict when the values are incompatible,
 // an agreement when they fit ("made 41 arrests" / "arrested 41").
+// Figures of two sources stating the same number of one owner, kind and
+// time in other words ("38,000 people were on the site" / "a crowd of
+// 38,000 was on the site") agree too when each is its article's only such
+// number and the words beside them share a stem or the number is 100 or
+// more; such a pair never joins a group where outlets disagree.
 // "Best" counts the stems shared by their frames: their own words and up
 // to three words each side in their clauses, not past another figure.
 //

@@ -62,6 +62,7 @@ enum class Expect {
   kNoConflict,  // claimed, in no conflict
   kAbsent,      // no claim at all
   kAgreed,      // claimed, in a claim other outlets' values back
+  kNotAgreed,   // claimed, in no agreed claim
 };
 
 // Each case: outlets telling one story, and a value's fate.
@@ -364,6 +365,24 @@ const std::vector<Case>& Cases() {
         {"b", "2026-05-17", "Ardley hit two goals in the final, which took him to twenty-two goals this season."}},
        "2",
        Expect::kAgreed},
+      // One number of one owner two outlets state in other words agrees:
+      // the words beside it are shared ("quay"), or the number is one
+      // outlets do not state by chance for two facts.
+      {"one_number_told_in_other_words_agrees",
+       {{"a", "2026-06-21", "About 2,750 people were on the quay at Harlow Mere for the regatta."},
+        {"b", "2026-06-21", "A crowd of 2,750 watched the regatta from the quay at Harlow Mere."}},
+       "2750",
+       Expect::kAgreed},
+      {"a_large_number_agrees_in_words_that_share_nothing",
+       {{"a", "2026-02-11", "Flooding forced 1,480 residents from their homes in Calder Vale."},
+        {"b", "2026-02-11", "Police evacuated 1,480 people in Calder Vale as the river rose."}},
+       "1480",
+       Expect::kAgreed},
+      {"a_small_number_in_words_that_share_nothing_is_two_facts",
+       {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
+        {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
+       "3",
+       Expect::kNotAgreed},
   };
   return kCases;
 }
@@ -387,6 +406,13 @@ TEST(FigureClaimsTest, ConflictOnlyWhereTheSameThingDiffers) {
         const std::vector<const Claim*> claims = ClaimsWith(b, c.value);
         EXPECT_TRUE(std::any_of(claims.begin(), claims.end(), [](const Claim* x) { return x->status == "agreed"; }))
             << c.value << " is in no agreed claim";
+        break;
+      }
+      case Expect::kNotAgreed: {
+        const std::vector<const Claim*> claims = ClaimsWith(b, c.value);
+        EXPECT_FALSE(claims.empty()) << c.value << " is not claimed";
+        EXPECT_TRUE(std::none_of(claims.begin(), claims.end(), [](const Claim* x) { return x->status == "agreed"; }))
+            << c.value << " is in an agreed claim";
         break;
       }
     }
