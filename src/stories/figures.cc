@@ -84,6 +84,9 @@ struct Figure {
   // The thing a sum no one owns is of, when its clause's subject names it
   // ("film" of "The film cost $42m to make"): ThingOf.
   std::string thing;
+  // The other figures its sentence states, as (kind, value), sorted:
+  // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
+  std::vector<std::pair<std::string, double>> beside;
 };
 
 // Share of content words two figures' sentences have in common (Jaccard),
@@ -355,6 +358,17 @@ std::pair<double, double> Allowed(const Quantity& q) {
 
 bool Exact(const Quantity& q) { return q.bound == QuantityBound::kExact && q.high <= 0; }
 
+double Middle(const Quantity& q) { return q.high > 0 ? (q.value + q.high) / 2 : q.value; }
+
+// What kind of value a quantity states: its currency, "percent", a unit of
+// time, or "count"; "" for ages and ranks.
+std::string QuantityKind(const Quantity& q) {
+  if (q.measure == "age" || q.unit == "rank") return "";
+  if (IsCurrency(q.unit) || q.unit == "percent") return q.unit;
+  if (IsTimeUnit(q.unit)) return "time " + q.unit;
+  return "count";
+}
+
 size_t Sources(const std::vector<std::string>& articles,
                const std::unordered_map<std::string, std::string>& source_of) {
   std::set<std::string> sources;
@@ -574,6 +588,16 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.value = FigureValueText(q);
       if (!f.entity && IsCurrency(f.scale)) f.thing = ThingOf(a, view, q, f.attribute);
       SetFrame(f, a, view);
+      const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+      for (const Quantity* other : quantities) {
+        const std::string kind = QuantityKind(*other);
+        if (other->span.start == q.span.start || kind.empty() || other->span.start < sentence.start ||
+            other->span.end > sentence.end) {
+          continue;
+        }
+        f.beside.emplace_back(kind, Middle(*other));
+      }
+      std::sort(f.beside.begin(), f.beside.end());
       out.push_back(std::move(f));
     }
   }
@@ -671,6 +695,23 @@ bool SharesContext(const Figure& f, const Figure& g) {
   return std::find_first_of(a.begin(), a.end(), b.begin(), b.end()) != a.end();
 }
 
+// Whether the sentences of two figures state another figure alike (the
+// same kind and value): "Sixty firefighters, with 12 engines, fought the
+// flames" and "Eighty firefighters and 12 fire engines fought the blaze"
+// tell one thing, however many other words differ.
+bool StateOneOtherFigure(const Figure& f, const Figure& g) {
+  for (auto i = f.beside.begin(), j = g.beside.begin(); i != f.beside.end() && j != g.beside.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -703,7 +744,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   // tell the same thing too ("leads Harrold by fewer than 200 votes" and
   // "won her ward by 312 votes" are two margins).
   const double needed = bare ? kSameFactSimilarity : !f.entity ? kSameEventSimilarity : 0;
-  return needed == 0 || SentenceSimilarity(f, g) >= needed;
+  return needed == 0 || SentenceSimilarity(f, g) >= needed || StateOneOtherFigure(f, g);
 }
 
 // Sums of one owner and currency whose measures share a specific word are
@@ -818,14 +859,7 @@ constexpr double kAlignRatio = 1.5;
 // What kind of value a figure is, for matching across outlets: its
 // currency, "percent", a unit of time, or "count"; "" for ages and ranks,
 // which are never matched so.
-std::string KindOf(const Figure& f) {
-  if (f.attribute.rfind("age", 0) == 0 || f.q.unit == "rank") return "";
-  if (IsCurrency(f.q.unit) || f.q.unit == "percent") return f.q.unit;
-  if (IsTimeUnit(f.q.unit)) return "time " + f.q.unit;
-  return "count";
-}
-
-double Middle(const Quantity& q) { return q.high > 0 ? (q.value + q.high) / 2 : q.value; }
+std::string KindOf(const Figure& f) { return f.attribute.rfind("age", 0) == 0 ? "" : QuantityKind(f.q); }
 
 // Whether a count counts people, when lexicons/count_nouns.txt knows its
 // noun (tag people): 1 people, 0 things, -1 unknown.

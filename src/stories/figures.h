@@ -42,7 +42,9 @@
 // range not containing the other value. Vague sums ("money", "amount")
 // never conflict; figures of the story's event, generic sums ("fee") and
 // bare counts ("patients") conflict only when their sentences share enough
-// content words to tell the same thing. Compatible values ("8,640" and
+// content words to tell the same thing, or state another figure alike
+// ("Sixty firefighters, with 12 engines," / "Eighty firefighters and 12 fire
+// engines"). Compatible values ("8,640" and
 // "about 8,600") are one claim, agreed when two sources give them.
 // Outlets also word one figure differently ("made 23 arrests" / "32
 // protesters were arrested"): figures of two sources whose groups differ

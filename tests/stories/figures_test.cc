@@ -378,6 +378,14 @@ const std::vector<Case>& Cases() {
         {"b", "2026-02-11", "Police evacuated 1,480 people in Calder Vale as the river rose."}},
        "1480",
        Expect::kAgreed},
+      // Two sentences stating another figure alike tell one thing: their
+      // counts of one noun disagree however many other words differ.
+      {"counts_beside_one_other_figure_disagree",
+       {{"a", "2026-03-08", "Forty firefighters, with nine engines, fought the flames at the Tolver mill overnight."},
+        {"b", "2026-03-08", "Fifty-five firefighters and nine fire engines from across the region were sent to "
+                            "the blaze, which a passing taxi driver first reported shortly after midnight."}},
+       "55",
+       Expect::kConflict},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
