@@ -974,26 +974,54 @@ bool SameNumber(const Quantity& a, const Quantity& b) {
   return std::fabs(x - y) <= kSameValue * std::max(1.0, std::fabs(x)) && FiguresCompatible(a, b);
 }
 
-// Figures of two outlets that state the same number of one owner in
-// different words ("38,000 people were on the site" / "a crowd of 38,000
-// was on the site"; "412 stores" / "412 stores across the country"; "more
-// than 200 members" / "more than 200 mums and dads" of one group), found
-// where their own groups differ and AlignAcrossOutlets, which needs what
-// one measures to be named beside the other, left them apart. Outlets
-// rarely give one owner two different facts of one kind and time that
-// happen to be the same number, so such figures agree when: same kind of
-// value, owner, thing and time, same qualifiers, not a count of people
-// against a count of things, a word beside one is beside the other too
-// (their frames share a stem) or the number is kDistinctNumber or more;
-// and each is the only figure of its article stating that number of that
-// kind for that owner. Equal values can only agree, so these pairs make no
-// conflict.
 // Below this, one number of one owner stands for two facts often enough
 // ("three lorries" / "three warehouses", "6 miles" / "6 schools") that
 // only shared words beside both tell the same fact; at or above it (1,480
 // residents / 1,480 people evacuated, 2,140 patients / 2,140 adults) the
 // same number of one kind is the same fact in every dev story.
 constexpr double kDistinctNumber = 100;
+
+// Whether f and g, of two articles, state one number of one kind alike
+// (MatchEqualAcrossOutlets), owners aside: same kind of value and time,
+// the same number (SameNumber), same qualifiers, not a count of people
+// against a count of things, and a word beside one beside the other too
+// (their frames share a stem) or a number of kDistinctNumber or more.
+bool StateAlike(const Figure& f, const Figure& g) {
+  const std::string kind = KindOf(f);
+  return !kind.empty() && KindOf(g) == kind && g.article != f.article && !Tally(f) && !Tally(g) &&
+         SameNumber(f.q, g.q) && SameTime(f, g) && g.qualifiers == f.qualifiers && !PeopleAndThings(f, g) &&
+         (SharedCount(f.frame, g.frame) > 0 || Middle(f.q) >= kDistinctNumber);
+}
+
+// How many figures of each article state each number of each kind for
+// each owner and thing, for StateAlike's "only figure of its article".
+class NumberCounts {
+ public:
+  explicit NumberCounts(const std::vector<Figure>& figures) {
+    for (const Figure& f : figures) ++counts_[KeyOf(f)];
+  }
+  bool Only(const Figure& f) const { return counts_.at(KeyOf(f)) == 1; }
+
+ private:
+  using Key = std::tuple<size_t, std::string, std::optional<size_t>, std::string, double>;
+  static Key KeyOf(const Figure& f) { return Key{f.article, KindOf(f), f.entity, f.thing, Middle(f.q)}; }
+  std::map<Key, size_t> counts_;
+};
+
+// Figures of two sources that state the same number of one owner in
+// different words ("38,000 people were on the site" / "a crowd of 38,000
+// was on the site"; "412 stores" / "412 stores across the country"; "more
+// than 200 members" / "more than 200 mums and dads" of one group), found
+// where their own groups differ and AlignAcrossOutlets, which needs what
+// one measures to be named beside the other, left them apart. Outlets
+// rarely give one owner two different facts of one kind and time that
+// happen to be the same number, so such figures are matched when they
+// state it alike (StateAlike), each is the only figure of its article
+// stating that number of that kind for its owner, and they have one owner,
+// or one is the story's event's and states its number alike with one
+// owner's figures alone (as JoinEqualValues: "4 sampling points on the
+// brook" / "the office's four sampling points in all"). Equal values can
+// only agree, so these pairs make no conflict.
 FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
                                     const std::vector<const AnnotatedArticle*>& members,
                                     const std::map<const Figure*, size_t>& origin,
@@ -1003,30 +1031,33 @@ FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
     auto it = source_of.find(id);
     return it == source_of.end() ? id : it->second;
   };
-  // How many figures of each article state a number of a kind for an owner.
-  using Key = std::tuple<size_t, std::string, std::optional<size_t>, std::string, double>;
-  const auto key = [](const Figure& f, const std::string& kind) {
-    return Key{f.article, kind, f.entity, f.thing, Middle(f.q)};
+  const NumberCounts counts(figures);
+  const auto alike = [&](const Figure& f, const Figure& g) {
+    return f.thing == g.thing && (f.entity == g.entity || f.thing.empty()) && StateAlike(f, g) && counts.Only(g) &&
+           source(f) != source(g);
   };
-  std::map<Key, size_t> stating;
-  std::vector<std::string> kinds(figures.size());
+  // An event figure's whole group goes to the owner, so only a group
+  // stating that one number: an event's group of other numbers ("more than
+  // 6,000 patients", "48,300 patients") holds other facts.
+  std::map<size_t, std::set<double>> numbers;  // group -> the numbers its figures state
+  for (const Figure& f : figures) numbers[origin.at(&f)].insert(Middle(f.q));
+  std::vector<size_t> owners(figures.size(), 0);  // owners an event figure states its number alike with
   for (size_t i = 0; i < figures.size(); ++i) {
-    kinds[i] = KindOf(figures[i]);
-    if (!kinds[i].empty()) ++stating[key(figures[i], kinds[i])];
+    if (figures[i].entity || !counts.Only(figures[i]) || numbers[origin.at(&figures[i])].size() != 1) continue;
+    std::set<size_t> seen;
+    for (const Figure& g : figures) {
+      if (g.entity && alike(figures[i], g)) seen.insert(*g.entity);
+    }
+    owners[i] = seen.size();
   }
   FigurePairs out;
   for (size_t i = 0; i < figures.size(); ++i) {
     const Figure& f = figures[i];
-    if (kinds[i].empty() || Tally(f) || stating[key(f, kinds[i])] != 1) continue;
+    if (!counts.Only(f)) continue;
     for (size_t j = i + 1; j < figures.size(); ++j) {
       const Figure& g = figures[j];
-      if (kinds[j] != kinds[i] || g.article == f.article || g.entity != f.entity || g.thing != f.thing ||
-          Tally(g) || origin.at(&f) == origin.at(&g) || !SameNumber(f.q, g.q) || !SameTime(f, g) ||
-          g.qualifiers != f.qualifiers || PeopleAndThings(f, g) ||
-          stating[key(g, kinds[j])] != 1 || source(f) == source(g) ||
-          (SharedCount(f.frame, g.frame) == 0 && Middle(f.q) < kDistinctNumber)) {
-        continue;
-      }
+      if (origin.at(&f) == origin.at(&g) || !alike(f, g)) continue;
+      if (f.entity != g.entity && owners[f.entity ? j : i] != 1) continue;
       out.insert(Ordered(&f, &g));
     }
   }
@@ -1243,11 +1274,14 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   for (size_t i = 0; i < own.size(); ++i) merged[joined.Find(i)].push_back(i);
   // The claims of one joined set of groups.
   const auto claims_of = [&](std::vector<size_t> parts, const FigurePairs& pairs, std::vector<Claim>& out) {
-    // The group most figures are in names the joined claim; of two as
-    // large, one naming what the sum is for ("cover") rather than a generic
-    // word ("fee").
+    // An owner's group names the joined claim (an event's figure joins one
+    // only in MatchEqualAcrossOutlets, for that owner); else the group most
+    // figures are in; of two as large, one naming what the sum is for
+    // ("cover") rather than a generic word ("fee").
     const auto generic = [&](size_t x) { return lexicon::In(lexicon::kSumWordsGeneric, own[x].front()->attribute); };
+    const auto owned = [&](size_t x) { return own[x].front()->entity.has_value(); };
     std::stable_sort(parts.begin(), parts.end(), [&](size_t x, size_t y) {
+      if (owned(x) != owned(y)) return owned(x);
       if (own[x].size() != own[y].size()) return own[x].size() > own[y].size();
       if (generic(x) != generic(y)) return generic(y);
       return own[x].front()->attribute.size() < own[y].front()->attribute.size();

@@ -60,7 +60,9 @@
 // time in other words ("38,000 people were on the site" / "a crowd of
 // 38,000 was on the site") agree too when each is its article's only such
 // number and the words beside them share a stem or the number is 100 or
-// more; such a pair never joins a group where outlets disagree.
+// more; a figure of the story's event stating a number so with one owner's
+// figures alone (its group stating no other number) is that owner's; such
+// a pair never joins a group where outlets disagree.
 // "Best" counts the stems shared by their frames: their own words and up
 // to three words each side in their clauses, not past another figure.
 //

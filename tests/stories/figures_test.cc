@@ -450,6 +450,17 @@ TEST(FigureClaimsTest, APriceBelongsToTheDealAndIsNamedByIt) {
   EXPECT_EQ(claims[0]->attribute, "amount");
 }
 
+// A number the story's event states alike with one owner's figure is that
+// owner's, and the two agree.
+TEST(FigureClaimsTest, AnUnownedNumberStatedAlikeIsTheOwnersToo) {
+  const Brief b = BriefOf({{"a", "2026-04-02", "Corvell Foods employs 2,860 people at its bakeries in Ashby."},
+                           {"b", "2026-04-02", "Some 2,860 staff work at the bakeries, which opened in Ashby."}});
+  const std::vector<const Claim*> claims = ClaimsWith(b, "about 2860");
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0]->status, "agreed");
+  EXPECT_EQ(claims[0]->subject_name, "Corvell Foods");
+}
+
 // An age at a dated event is shown as such, apart from today's age.
 TEST(FigureClaimsTest, AnAgeAtAnEventIsNamedByTheEvent) {
   const Brief b = BriefOf(
