@@ -796,6 +796,21 @@ void JoinSums(std::vector<Figure>& figures) {
   }
 }
 
+// The two sides of one tally ("voted eight to four") are one vote's, so
+// they have one owner: when the language layer gives one side an owner and
+// not the other (a name read near one number: "voted eight to four against
+// the Hallowmere scheme"), neither keeps it, and the tally is the vote's,
+// comparable with other outlets' tallies of it.
+void ShareTallyOwners(std::vector<Figure>& figures) {
+  std::map<std::pair<size_t, std::string>, std::set<std::optional<size_t>>> owners;  // (article, sentence)
+  for (const Figure& f : figures) {
+    if (Tally(f)) owners[{f.article, f.evidence}].insert(f.entity);
+  }
+  for (Figure& f : figures) {
+    if (Tally(f) && owners[{f.article, f.evidence}].size() > 1) f.entity.reset();
+  }
+}
+
 // A figure of the story's event that states exactly the value an owned
 // figure of the same attribute states, for one owner only, is that
 // owner's ("took 8,412 votes" / "put Castellane on 8,412 votes"): equal
@@ -1253,6 +1268,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
                                 const Story& story, const std::vector<std::vector<Quantity>>& extra,
                                 const std::unordered_map<std::string, std::string>& source_of) {
   std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
+  ShareTallyOwners(figures);
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);

@@ -11,7 +11,9 @@
 //     organisation), or none: a figure with no named owner is about the
 //     story's own event ("2,300 people were evacuated"), shown with an empty
 //     subject; a sum no one owns is named by what it is for (subject name
-//     "severance package", attribute "amount");
+//     "severance package", attribute "amount"); the two sides of one vote's
+//     tally ("voted eight to four") have one owner, or none when the
+//     language layer gives them two;
 //   - attribute: "age", or what it measures ("homes destroyed", "fee",
 //     "percent turnout", "sentence (years)"); a sum or share that measures
 //     nothing known and belongs to no one is no claim, nor is one of

@@ -386,6 +386,14 @@ const std::vector<Case>& Cases() {
                             "the blaze, which a passing taxi driver first reported shortly after midnight."}},
        "55",
        Expect::kConflict},
+      // Both sides of one tally are the vote's: a name read near one side
+      // does not keep it from other outlets' tallies.
+      {"a_tally_side_given_an_owner_is_still_the_vote's",
+       {{"a", "2026-10-07", "Harlow councillors rejected Tolver Energy's plan for a solar farm on Tuesday. The "
+                            "planning committee voted nine to two against the 40MW scheme."},
+        {"b", "2026-10-07", "Councillors in Harlow threw out the solar farm plan by eight votes to three on Tuesday."}},
+       "9",
+       Expect::kConflict},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
