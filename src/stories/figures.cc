@@ -888,6 +888,10 @@ int CountsPeople(const Figure& f) {
 // A count of people and a count of things are never one fact ("22
 // residents" of a care home / "more than 30 homes" evacuated).
 bool PeopleAndThings(const Figure& f, const Figure& g) {
+  // But jobs are people's: "cut 110 jobs" / "140 people learned they were
+  // out of a job" count one loss.
+  const auto jobs = [](const Figure& x) { return CountName(x.q.unit) == "jobs"; };
+  if ((jobs(f) && CountsPeople(g) == 1) || (jobs(g) && CountsPeople(f) == 1)) return false;
   const int a = CountsPeople(f), b = CountsPeople(g);
   return a >= 0 && b >= 0 && a != b;
 }

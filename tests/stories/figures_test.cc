@@ -394,6 +394,14 @@ const std::vector<Case>& Cases() {
         {"b", "2026-10-07", "Councillors in Harlow threw out the solar farm plan by eight votes to three on Tuesday."}},
        "9",
        Expect::kConflict},
+      // Jobs are people's: a count of jobs cut and of people who lost them
+      // tell one loss.
+      {"jobs_cut_and_people_who_lost_them_disagree",
+       {{"a", "2026-05-11", "The call centre will cut 85 jobs, managers in Ashby said on Monday."},
+        {"b", "2026-05-11", "In a video call on Monday, 120 people learned they were out of a job at the Ashby call "
+                            "centre."}},
+       "120",
+       Expect::kConflict},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
