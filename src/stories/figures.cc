@@ -1080,6 +1080,34 @@ FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
       out.insert(Ordered(&f, &g));
     }
   }
+  // An approximate statement and another near it that fits it ("about
+  // 3,000 spectators" / "3,200 people"; "more than 4,000 signatures" /
+  // "4,300 people signed"; not "more than 3,500" and "18,000", further
+  // apart than kAlignRatio) match the same way, owner for owner, when words
+  // beside them are shared and each is the only figure of its article that
+  // fits the other.
+  const auto only_fitting = [&](const Figure& f, const Figure& g) {
+    return std::none_of(figures.begin(), figures.end(), [&](const Figure& h) {
+      return &h != &f && h.article == f.article && h.entity == f.entity && h.thing == f.thing &&
+             KindOf(h) == KindOf(f) && FiguresCompatible(h.q, g.q);
+    });
+  };
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const Figure& f = figures[i];
+    const std::string kind = KindOf(f);
+    if (kind.empty() || Tally(f)) continue;
+    for (size_t j = i + 1; j < figures.size(); ++j) {
+      const Figure& g = figures[j];
+      if (g.article == f.article || g.entity != f.entity || g.thing != f.thing || KindOf(g) != kind || Tally(g) ||
+          origin.at(&f) == origin.at(&g) || (Exact(f.q) && Exact(g.q)) || SameNumber(f.q, g.q) ||
+          !FiguresCompatible(f.q, g.q) || !Near(f.q, g.q) || !SameTime(f, g) || g.qualifiers != f.qualifiers ||
+          PeopleAndThings(f, g) || SharedCount(f.frame, g.frame) == 0 || source(f) == source(g) ||
+          !only_fitting(f, g) || !only_fitting(g, f)) {
+        continue;
+      }
+      out.insert(Ordered(&f, &g));
+    }
+  }
   return out;
 }
 

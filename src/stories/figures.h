@@ -63,8 +63,11 @@
 // 38,000 was on the site") agree too when each is its article's only such
 // number and the words beside them share a stem or the number is 100 or
 // more; a figure of the story's event stating a number so with one owner's
-// figures alone (its group stating no other number) is that owner's; such
-// a pair never joins a group where outlets disagree.
+// figures alone (its group stating no other number) is that owner's; so
+// do an approximate figure and a near one of one owner that fits it ("about
+// 3,000 spectators" / "3,200 people") when the words beside them share a
+// stem and each is the only one of its article fitting the other; such a
+// pair never joins a group where outlets disagree.
 // "Best" counts the stems shared by their frames: their own words and up
 // to three words each side in their clauses, not past another figure.
 //

@@ -402,6 +402,13 @@ const std::vector<Case>& Cases() {
                             "centre."}},
        "120",
        Expect::kConflict},
+      // An approximate figure and a near one that fits it, told in other
+      // words that share one, agree.
+      {"an_approximate_number_and_one_it_holds_agree",
+       {{"a", "2026-06-05", "About 3,000 spectators watched the launch from the harbour wall at Tolver."},
+        {"b", "2026-06-05", "On the harbour wall at Tolver, 3,200 people watched the rocket climb."}},
+       "3200",
+       Expect::kAgreed},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
