@@ -409,6 +409,13 @@ const std::vector<Case>& Cases() {
         {"b", "2026-06-05", "On the harbour wall at Tolver, 3,200 people watched the rocket climb."}},
        "3200",
        Expect::kAgreed},
+      // One person's month under two event words from two outlets is one
+      // event told in other words.
+      {"one_month_of_one_person_under_two_event_words_agrees",
+       {{"a", "2024-10-25", "Ilse Brandt, the chief executive of Corlyn Labs, took office in April."},
+        {"b", "2024-10-25", "Ilse Brandt, who has held the post at Corlyn Labs since April, praised the staff."}},
+       "2024-04",
+       Expect::kAgreed},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
