@@ -84,6 +84,7 @@ struct Figure {
   // The thing a sum no one owns is of, when its clause's subject names it
   // ("film" of "The film cost $42m to make"): ThingOf.
   std::string thing;
+  std::string kind;  // what kind of value it states (KindOf), for matching across outlets
   // The other figures its sentence states, as (kind, value), sorted:
   // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
   std::vector<std::pair<std::string, double>> beside;
@@ -1006,9 +1007,8 @@ constexpr double kDistinctNumber = 100;
 // against a count of things, and a word beside one beside the other too
 // (their frames share a stem) or a number of kDistinctNumber or more.
 bool StateAlike(const Figure& f, const Figure& g) {
-  const std::string kind = KindOf(f);
-  return !kind.empty() && KindOf(g) == kind && g.article != f.article && !Tally(f) && !Tally(g) &&
-         SameNumber(f.q, g.q) && SameTime(f, g) && g.qualifiers == f.qualifiers && !PeopleAndThings(f, g) &&
+  return g.article != f.article && !f.kind.empty() && g.kind == f.kind && SameNumber(f.q, g.q) && !Tally(f) &&
+         !Tally(g) && SameTime(f, g) && g.qualifiers == f.qualifiers && !PeopleAndThings(f, g) &&
          (SharedCount(f.frame, g.frame) > 0 || Middle(f.q) >= kDistinctNumber);
 }
 
@@ -1023,7 +1023,7 @@ class NumberCounts {
 
  private:
   using Key = std::tuple<size_t, std::string, std::optional<size_t>, std::string, double>;
-  static Key KeyOf(const Figure& f) { return Key{f.article, KindOf(f), f.entity, f.thing, Middle(f.q)}; }
+  static Key KeyOf(const Figure& f) { return Key{f.article, f.kind, f.entity, f.thing, Middle(f.q)}; }
   std::map<Key, size_t> counts_;
 };
 
@@ -1089,16 +1089,15 @@ FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
   const auto only_fitting = [&](const Figure& f, const Figure& g) {
     return std::none_of(figures.begin(), figures.end(), [&](const Figure& h) {
       return &h != &f && h.article == f.article && h.entity == f.entity && h.thing == f.thing &&
-             KindOf(h) == KindOf(f) && FiguresCompatible(h.q, g.q);
+             h.kind == f.kind && FiguresCompatible(h.q, g.q);
     });
   };
   for (size_t i = 0; i < figures.size(); ++i) {
     const Figure& f = figures[i];
-    const std::string kind = KindOf(f);
-    if (kind.empty() || Tally(f)) continue;
+    if (f.kind.empty() || Tally(f)) continue;
     for (size_t j = i + 1; j < figures.size(); ++j) {
       const Figure& g = figures[j];
-      if (g.article == f.article || g.entity != f.entity || g.thing != f.thing || KindOf(g) != kind || Tally(g) ||
+      if (g.article == f.article || g.entity != f.entity || g.thing != f.thing || g.kind != f.kind || Tally(g) ||
           origin.at(&f) == origin.at(&g) || (Exact(f.q) && Exact(g.q)) || SameNumber(f.q, g.q) ||
           !FiguresCompatible(f.q, g.q) || !Near(f.q, g.q) || !SameTime(f, g) || g.qualifiers != f.qualifiers ||
           PeopleAndThings(f, g) || SharedCount(f.frame, g.frame) == 0 || source(f) == source(g) ||
@@ -1300,6 +1299,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
                                 const Story& story, const std::vector<std::vector<Quantity>>& extra,
                                 const std::unordered_map<std::string, std::string>& source_of) {
   std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
+  for (Figure& f : figures) f.kind = KindOf(f);
   ShareTallyOwners(figures);
   JoinSums(figures);
   JoinUnderspecified(figures);
