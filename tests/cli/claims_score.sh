@@ -71,8 +71,12 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # their own).
 # With the thirteenth round's four dev stories (53), roles and media of one
 # kind, times of day and the merged rules: P 0.956 R 0.654, value-subject
-# 0.769, 37 traps.
-checks = [("conflict_precision", 0.95), ("conflict_recall", 0.645), ("value_subject_accuracy", 0.765)]
+# 0.769, 37 traps. Values both sides state but the view left apart (one
+# number in other words, a tally's owner, counts beside one other figure,
+# jobs and people, one subject's date under two event words): P 0.957
+# R 0.666, value-subject 0.771, 37 traps, agreement recall 0.381 -> 0.405.
+checks = [("conflict_precision", 0.955), ("conflict_recall", 0.66), ("value_subject_accuracy", 0.77),
+          ("agreement_recall", 0.40)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:
     bad.append(f"trap violations {t['trap_violations']} > 37")
