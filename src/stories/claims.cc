@@ -3327,6 +3327,58 @@ std::string ClaimStatus(const Claim& claim,
   return "single";
 }
 
+// Two outlets giving one named subject the same year or day under two
+// event words ("took office in April" / "has held the post since April";
+// "founded in 2004" / "launched in 2004", "announced" / "confirmed") tell
+// one event in other words: a person or firm rarely has two events of one
+// day that two outlets would each give alone. So claims from `from` on
+// that each hold one value, stated by one source, of one subject and one
+// precision ("year ..." or "date ..."), with the same value and no article
+// in common, become one agreed claim, named by the earlier. Each claim
+// joins at most one other, and only where its subject has no third claim
+// of that value, which would leave which events match unknown.
+void JoinEqualDates(std::vector<Claim>& claims, size_t from,
+                    const std::unordered_map<std::string, std::string>& source_of) {
+  const auto kind = [](const Claim& c) -> std::string_view {
+    if (c.attribute.starts_with("year ")) return "year";
+    if (c.attribute.starts_with("date ")) return "date";
+    return "";
+  };
+  const auto candidate = [&](const Claim& c) {
+    return !c.subject.empty() && !kind(c).empty() && c.values.size() == 1 && c.status == "single";
+  };
+  std::map<std::tuple<std::string, std::string_view, std::string>, std::vector<size_t>> same;
+  for (size_t i = from; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    if (!c.subject.empty() && !kind(c).empty()) {
+      for (const ClaimValue& v : c.values) same[{c.subject, kind(c), v.value}].push_back(i);
+    }
+  }
+  std::vector<bool> gone(claims.size(), false);
+  for (const auto& [key, group] : same) {
+    if (group.size() != 2 || !candidate(claims[group[0]]) || !candidate(claims[group[1]])) continue;
+    Claim& a = claims[group[0]];
+    const Claim& b = claims[group[1]];
+    std::vector<std::string> articles = a.values[0].articles;
+    bool shared = false;
+    for (const std::string& x : b.values[0].articles) {
+      shared = shared || std::find(articles.begin(), articles.end(), x) != articles.end();
+      AddUnique(articles, x);
+    }
+    if (shared || SourceCount(articles, source_of) < 2) continue;
+    a.values[0].articles = std::move(articles);
+    a.status = ClaimStatus(a, source_of);
+    gone[group[1]] = true;
+  }
+  size_t kept = from;
+  for (size_t i = from; i < claims.size(); ++i) {
+    if (gone[i]) continue;
+    if (kept != i) claims[kept] = std::move(claims[i]);
+    ++kept;
+  }
+  claims.resize(kept);
+}
+
 void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                const std::vector<std::vector<QuoteRef>>& quote_groups, Story& story) {
   std::unordered_map<std::string, std::string> source_of;
@@ -3354,8 +3406,10 @@ void AddClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex&
   // A year or day one article gives for what a named person or
   // organisation did is a fact to check like any figure; an unowned one
   // only when outlets compare it (whose event it is, is a guess).
+  const size_t years_from = story.claims.size();
   YearClaims(members, entities, story, table);
   table.Flush(source_of, [&compared](const Claim& c) { return !c.subject.empty() || compared(c); });
+  JoinEqualDates(story.claims, years_from, source_of);
   // A time of day of the story's own event or of a named subject's is a
   // fact even in one article; an unowned thing's only when compared.
   TimeClaims(members, entities, story, table);

@@ -44,7 +44,10 @@
 //     the year or day of what a word says happened ("opened in 1974", "made
 //     his debut in 2019", "resigned on Monday"), per subject (or, with none,
 //     per the noun the sentence opens with); a month holds its days, and
-//     days of the story's own event only agree, never conflict.
+//     days of the story's own event only agree, never conflict. One named
+//     subject's same year or day under two event words, each given by one
+//     source ("took office in April" / "has held the post since April"),
+//     is one agreed claim when no third claim of that subject gives it.
 // Values are collected per (subject, attribute), each value once with its
 // articles merged, then shown as the reader needs them: the values that
 // conflict make one "conflict" claim; each other value is a claim of its

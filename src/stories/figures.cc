@@ -84,6 +84,10 @@ struct Figure {
   // The thing a sum no one owns is of, when its clause's subject names it
   // ("film" of "The film cost $42m to make"): ThingOf.
   std::string thing;
+  std::string kind;  // what kind of value it states (KindOf), for matching across outlets
+  // The other figures its sentence states, as (kind, value), sorted:
+  // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
+  std::vector<std::pair<std::string, double>> beside;
 };
 
 // Share of content words two figures' sentences have in common (Jaccard),
@@ -355,6 +359,17 @@ std::pair<double, double> Allowed(const Quantity& q) {
 
 bool Exact(const Quantity& q) { return q.bound == QuantityBound::kExact && q.high <= 0; }
 
+double Middle(const Quantity& q) { return q.high > 0 ? (q.value + q.high) / 2 : q.value; }
+
+// What kind of value a quantity states: its currency, "percent", a unit of
+// time, or "count"; "" for ages and ranks.
+std::string QuantityKind(const Quantity& q) {
+  if (q.measure == "age" || q.unit == "rank") return "";
+  if (IsCurrency(q.unit) || q.unit == "percent") return q.unit;
+  if (IsTimeUnit(q.unit)) return "time " + q.unit;
+  return "count";
+}
+
 size_t Sources(const std::vector<std::string>& articles,
                const std::unordered_map<std::string, std::string>& source_of) {
   std::set<std::string> sources;
@@ -574,6 +589,16 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.value = FigureValueText(q);
       if (!f.entity && IsCurrency(f.scale)) f.thing = ThingOf(a, view, q, f.attribute);
       SetFrame(f, a, view);
+      const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+      for (const Quantity* other : quantities) {
+        const std::string kind = QuantityKind(*other);
+        if (other->span.start == q.span.start || kind.empty() || other->span.start < sentence.start ||
+            other->span.end > sentence.end) {
+          continue;
+        }
+        f.beside.emplace_back(kind, Middle(*other));
+      }
+      std::sort(f.beside.begin(), f.beside.end());
       out.push_back(std::move(f));
     }
   }
@@ -671,6 +696,23 @@ bool SharesContext(const Figure& f, const Figure& g) {
   return std::find_first_of(a.begin(), a.end(), b.begin(), b.end()) != a.end();
 }
 
+// Whether the sentences of two figures state another figure alike (the
+// same kind and value): "Sixty firefighters, with 12 engines, fought the
+// flames" and "Eighty firefighters and 12 fire engines fought the blaze"
+// tell one thing, however many other words differ.
+bool StateOneOtherFigure(const Figure& f, const Figure& g) {
+  for (auto i = f.beside.begin(), j = g.beside.begin(); i != f.beside.end() && j != g.beside.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -703,7 +745,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   // tell the same thing too ("leads Harrold by fewer than 200 votes" and
   // "won her ward by 312 votes" are two margins).
   const double needed = bare ? kSameFactSimilarity : !f.entity ? kSameEventSimilarity : 0;
-  return needed == 0 || SentenceSimilarity(f, g) >= needed;
+  return needed == 0 || SentenceSimilarity(f, g) >= needed || StateOneOtherFigure(f, g);
 }
 
 // Sums of one owner and currency whose measures share a specific word are
@@ -752,6 +794,21 @@ void JoinSums(std::vector<Figure>& figures) {
       }
       f->attribute = best;
     }
+  }
+}
+
+// The two sides of one tally ("voted eight to four") are one vote's, so
+// they have one owner: when the language layer gives one side an owner and
+// not the other (a name read near one number: "voted eight to four against
+// the Hallowmere scheme"), neither keeps it, and the tally is the vote's,
+// comparable with other outlets' tallies of it.
+void ShareTallyOwners(std::vector<Figure>& figures) {
+  std::map<std::pair<size_t, std::string>, std::set<std::optional<size_t>>> owners;  // (article, sentence)
+  for (const Figure& f : figures) {
+    if (Tally(f)) owners[{f.article, f.evidence}].insert(f.entity);
+  }
+  for (Figure& f : figures) {
+    if (Tally(f) && owners[{f.article, f.evidence}].size() > 1) f.entity.reset();
   }
 }
 
@@ -818,14 +875,7 @@ constexpr double kAlignRatio = 1.5;
 // What kind of value a figure is, for matching across outlets: its
 // currency, "percent", a unit of time, or "count"; "" for ages and ranks,
 // which are never matched so.
-std::string KindOf(const Figure& f) {
-  if (f.attribute.rfind("age", 0) == 0 || f.q.unit == "rank") return "";
-  if (IsCurrency(f.q.unit) || f.q.unit == "percent") return f.q.unit;
-  if (IsTimeUnit(f.q.unit)) return "time " + f.q.unit;
-  return "count";
-}
-
-double Middle(const Quantity& q) { return q.high > 0 ? (q.value + q.high) / 2 : q.value; }
+std::string KindOf(const Figure& f) { return f.attribute.rfind("age", 0) == 0 ? "" : QuantityKind(f.q); }
 
 // Whether a count counts people, when lexicons/count_nouns.txt knows its
 // noun (tag people): 1 people, 0 things, -1 unknown.
@@ -839,6 +889,10 @@ int CountsPeople(const Figure& f) {
 // A count of people and a count of things are never one fact ("22
 // residents" of a care home / "more than 30 homes" evacuated).
 bool PeopleAndThings(const Figure& f, const Figure& g) {
+  // But jobs are people's: "cut 110 jobs" / "140 people learned they were
+  // out of a job" count one loss.
+  const auto jobs = [](const Figure& x) { return CountName(x.q.unit) == "jobs"; };
+  if ((jobs(f) && CountsPeople(g) == 1) || (jobs(g) && CountsPeople(f) == 1)) return false;
   const int a = CountsPeople(f), b = CountsPeople(g);
   return a >= 0 && b >= 0 && a != b;
 }
@@ -932,6 +986,130 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
   return out;
 }
 
+// Whether two figures state the same number alike: the same value and
+// bound, or the same middle of two compatible statements ("about 38,000" /
+// "38,000", "more than 200" / "more than 200").
+bool SameNumber(const Quantity& a, const Quantity& b) {
+  const double x = Middle(a), y = Middle(b);
+  return std::fabs(x - y) <= kSameValue * std::max(1.0, std::fabs(x)) && FiguresCompatible(a, b);
+}
+
+// Below this, one number of one owner stands for two facts often enough
+// ("three lorries" / "three warehouses", "6 miles" / "6 schools") that
+// only shared words beside both tell the same fact; at or above it (1,480
+// residents / 1,480 people evacuated, 2,140 patients / 2,140 adults) the
+// same number of one kind is the same fact in every dev story.
+constexpr double kDistinctNumber = 100;
+
+// Whether f and g, of two articles, state one number of one kind alike
+// (MatchEqualAcrossOutlets), owners aside: same kind of value and time,
+// the same number (SameNumber), same qualifiers, not a count of people
+// against a count of things, and a word beside one beside the other too
+// (their frames share a stem) or a number of kDistinctNumber or more.
+bool StateAlike(const Figure& f, const Figure& g) {
+  return g.article != f.article && !f.kind.empty() && g.kind == f.kind && SameNumber(f.q, g.q) && !Tally(f) &&
+         !Tally(g) && SameTime(f, g) && g.qualifiers == f.qualifiers && !PeopleAndThings(f, g) &&
+         (SharedCount(f.frame, g.frame) > 0 || Middle(f.q) >= kDistinctNumber);
+}
+
+// How many figures of each article state each number of each kind for
+// each owner and thing, for StateAlike's "only figure of its article".
+class NumberCounts {
+ public:
+  explicit NumberCounts(const std::vector<Figure>& figures) {
+    for (const Figure& f : figures) ++counts_[KeyOf(f)];
+  }
+  bool Only(const Figure& f) const { return counts_.at(KeyOf(f)) == 1; }
+
+ private:
+  using Key = std::tuple<size_t, std::string, std::optional<size_t>, std::string, double>;
+  static Key KeyOf(const Figure& f) { return Key{f.article, f.kind, f.entity, f.thing, Middle(f.q)}; }
+  std::map<Key, size_t> counts_;
+};
+
+// Figures of two sources that state the same number of one owner in
+// different words ("38,000 people were on the site" / "a crowd of 38,000
+// was on the site"; "412 stores" / "412 stores across the country"; "more
+// than 200 members" / "more than 200 mums and dads" of one group), found
+// where their own groups differ and AlignAcrossOutlets, which needs what
+// one measures to be named beside the other, left them apart. Outlets
+// rarely give one owner two different facts of one kind and time that
+// happen to be the same number, so such figures are matched when they
+// state it alike (StateAlike), each is the only figure of its article
+// stating that number of that kind for its owner, and they have one owner,
+// or one is the story's event's and states its number alike with one
+// owner's figures alone (as JoinEqualValues: "4 sampling points on the
+// brook" / "the office's four sampling points in all"). Equal values can
+// only agree, so these pairs make no conflict.
+FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
+                                    const std::vector<const AnnotatedArticle*>& members,
+                                    const std::map<const Figure*, size_t>& origin,
+                                    const std::unordered_map<std::string, std::string>& source_of) {
+  const auto source = [&](const Figure& f) {
+    const std::string& id = members[f.article]->article.id;
+    auto it = source_of.find(id);
+    return it == source_of.end() ? id : it->second;
+  };
+  const NumberCounts counts(figures);
+  const auto alike = [&](const Figure& f, const Figure& g) {
+    return f.thing == g.thing && (f.entity == g.entity || f.thing.empty()) && StateAlike(f, g) && counts.Only(g) &&
+           source(f) != source(g);
+  };
+  // An event figure's whole group goes to the owner, so only a group
+  // stating that one number: an event's group of other numbers ("more than
+  // 6,000 patients", "48,300 patients") holds other facts.
+  std::map<size_t, std::set<double>> numbers;  // group -> the numbers its figures state
+  for (const Figure& f : figures) numbers[origin.at(&f)].insert(Middle(f.q));
+  std::vector<size_t> owners(figures.size(), 0);  // owners an event figure states its number alike with
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (figures[i].entity || !counts.Only(figures[i]) || numbers[origin.at(&figures[i])].size() != 1) continue;
+    std::set<size_t> seen;
+    for (const Figure& g : figures) {
+      if (g.entity && alike(figures[i], g)) seen.insert(*g.entity);
+    }
+    owners[i] = seen.size();
+  }
+  FigurePairs out;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const Figure& f = figures[i];
+    if (!counts.Only(f)) continue;
+    for (size_t j = i + 1; j < figures.size(); ++j) {
+      const Figure& g = figures[j];
+      if (origin.at(&f) == origin.at(&g) || !alike(f, g)) continue;
+      if (f.entity != g.entity && owners[f.entity ? j : i] != 1) continue;
+      out.insert(Ordered(&f, &g));
+    }
+  }
+  // An approximate statement and another near it that fits it ("about
+  // 3,000 spectators" / "3,200 people"; "more than 4,000 signatures" /
+  // "4,300 people signed"; not "more than 3,500" and "18,000", further
+  // apart than kAlignRatio) match the same way, owner for owner, when words
+  // beside them are shared and each is the only figure of its article that
+  // fits the other.
+  const auto only_fitting = [&](const Figure& f, const Figure& g) {
+    return std::none_of(figures.begin(), figures.end(), [&](const Figure& h) {
+      return &h != &f && h.article == f.article && h.entity == f.entity && h.thing == f.thing &&
+             h.kind == f.kind && FiguresCompatible(h.q, g.q);
+    });
+  };
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const Figure& f = figures[i];
+    if (f.kind.empty() || Tally(f)) continue;
+    for (size_t j = i + 1; j < figures.size(); ++j) {
+      const Figure& g = figures[j];
+      if (g.article == f.article || g.entity != f.entity || g.thing != f.thing || g.kind != f.kind || Tally(g) ||
+          origin.at(&f) == origin.at(&g) || (Exact(f.q) && Exact(g.q)) || SameNumber(f.q, g.q) ||
+          !FiguresCompatible(f.q, g.q) || !Near(f.q, g.q) || !SameTime(f, g) || g.qualifiers != f.qualifiers ||
+          PeopleAndThings(f, g) || SharedCount(f.frame, g.frame) == 0 || source(f) == source(g) ||
+          !only_fitting(f, g) || !only_fitting(g, f)) {
+        continue;
+      }
+      out.insert(Ordered(&f, &g));
+    }
+  }
+  return out;
+}
+
 // The claims of one (subject, attribute, scale) group of figures, or of
 // several such groups joined by figures matched across outlets: `origin`
 // gives each figure's own group; figures of two groups clash only when
@@ -970,7 +1148,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
               clash = true;
-            } else if (FiguresCompatible(f->q, g->q) && Anchored(*f, *g)) {
+            } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;
             }
             continue;
@@ -1121,6 +1299,8 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
                                 const Story& story, const std::vector<std::vector<Quantity>>& extra,
                                 const std::unordered_map<std::string, std::string>& source_of) {
   std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
+  for (Figure& f : figures) f.kind = KindOf(f);
+  ShareTallyOwners(figures);
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);
@@ -1135,22 +1315,56 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
     for (const Figure* f : group) origin[f] = own.size();
     own.push_back(std::move(group));
   }
-  const FigurePairs aligned = AlignAcrossOutlets(figures, members, origin, source_of);
+  FigurePairs aligned = AlignAcrossOutlets(figures, members, origin, source_of);
   UnionFind joined(own.size());
   for (const auto& [f, g] : aligned) joined.Join(origin.at(f), origin.at(g));
   std::map<size_t, std::vector<size_t>> merged;  // root -> own groups
   for (size_t i = 0; i < own.size(); ++i) merged[joined.Find(i)].push_back(i);
-  std::vector<Claim> out;
-  for (auto& [root, parts] : merged) {
-    // The group most figures are in names the joined claim.
+  // The claims of one joined set of groups.
+  const auto claims_of = [&](std::vector<size_t> parts, const FigurePairs& pairs, std::vector<Claim>& out) {
+    // An owner's group names the joined claim (an event's figure joins one
+    // only in MatchEqualAcrossOutlets, for that owner); else the group most
+    // figures are in; of two as large, one naming what the sum is for
+    // ("cover") rather than a generic word ("fee").
+    const auto generic = [&](size_t x) { return lexicon::In(lexicon::kSumWordsGeneric, own[x].front()->attribute); };
+    const auto owned = [&](size_t x) { return own[x].front()->entity.has_value(); };
     std::stable_sort(parts.begin(), parts.end(), [&](size_t x, size_t y) {
+      if (owned(x) != owned(y)) return owned(x);
       if (own[x].size() != own[y].size()) return own[x].size() > own[y].size();
+      if (generic(x) != generic(y)) return generic(y);
       return own[x].front()->attribute.size() < own[y].front()->attribute.size();
     });
     std::vector<const Figure*> group;
     for (size_t i : parts) group.insert(group.end(), own[i].begin(), own[i].end());
-    GroupClaims(group, members, story, source_of, origin, aligned, out);
+    GroupClaims(group, members, story, source_of, origin, pairs, out);
+  };
+  // Figures stating one number alike join their sets too, unless outlets
+  // disagree in either set: an equal value pulled into a disagreement would
+  // take a side on the word of a weaker match than what is measured.
+  std::map<size_t, bool> disputed;  // root -> a conflict among its claims
+  const auto in_dispute = [&](size_t root) {
+    auto [it, fresh] = disputed.try_emplace(root, false);
+    if (fresh) {
+      std::vector<Claim> claims;
+      claims_of(merged[root], aligned, claims);
+      it->second = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return c.status == "conflict"; });
+    }
+    return it->second;
+  };
+  UnionFind agreed(own.size());
+  for (const auto& [root, parts] : merged) {
+    for (size_t i : parts) agreed.Join(root, i);
   }
+  for (const auto& [f, g] : MatchEqualAcrossOutlets(figures, members, origin, source_of)) {
+    const size_t a = joined.Find(origin.at(f)), b = joined.Find(origin.at(g));
+    if (a == b || in_dispute(a) || in_dispute(b)) continue;
+    agreed.Join(a, b);
+    aligned.insert({f, g});
+  }
+  std::map<size_t, std::vector<size_t>> sets;  // root -> own groups
+  for (size_t i = 0; i < own.size(); ++i) sets[agreed.Find(i)].push_back(i);
+  std::vector<Claim> out;
+  for (const auto& [root, parts] : sets) claims_of(parts, aligned, out);
   return out;
 }
 

@@ -11,7 +11,9 @@
 //     organisation), or none: a figure with no named owner is about the
 //     story's own event ("2,300 people were evacuated"), shown with an empty
 //     subject; a sum no one owns is named by what it is for (subject name
-//     "severance package", attribute "amount");
+//     "severance package", attribute "amount"); the two sides of one vote's
+//     tally ("voted eight to four") have one owner, or none when the
+//     language layer gives them two;
 //   - attribute: "age", or what it measures ("homes destroyed", "fee",
 //     "percent turnout", "sentence (years)"); a sum or share that measures
 //     nothing known and belongs to no one is no claim, nor is one of
@@ -42,7 +44,9 @@
 // range not containing the other value. Vague sums ("money", "amount")
 // never conflict; figures of the story's event, generic sums ("fee") and
 // bare counts ("patients") conflict only when their sentences share enough
-// content words to tell the same thing. Compatible values ("8,640" and
+// content words to tell the same thing, or state another figure alike
+// ("Sixty firefighters, with 12 engines," / "Eighty firefighters and 12 fire
+// engines"). Compatible values ("8,640" and
 // "about 8,600") are one claim, agreed when two sources give them.
 // Outlets also word one figure differently ("made 23 arrests" / "32
 // protesters were arrested"): figures of two sources whose groups differ
@@ -54,6 +58,16 @@
 // best match in its article among values within a factor of 1.5; such a
 // pair joins the two groups: a conflict when the values are incompatible,
 // an agreement when they fit ("made 41 arrests" / "arrested 41").
+// Figures of two sources stating the same number of one owner, kind and
+// time in other words ("38,000 people were on the site" / "a crowd of
+// 38,000 was on the site") agree too when each is its article's only such
+// number and the words beside them share a stem or the number is 100 or
+// more; a figure of the story's event stating a number so with one owner's
+// figures alone (its group stating no other number) is that owner's; so
+// do an approximate figure and a near one of one owner that fits it ("about
+// 3,000 spectators" / "3,200 people") when the words beside them share a
+// stem and each is the only one of its article fitting the other; such a
+// pair never joins a group where outlets disagree.
 // "Best" counts the stems shared by their frames: their own words and up
 // to three words each side in their clauses, not past another figure.
 //

@@ -71,14 +71,20 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # their own).
 # With the thirteenth round's four dev stories (53), roles and media of one
 # kind, times of day and the merged rules: P 0.956 R 0.654, value-subject
-# 0.769, 37 traps.
+# 0.769, 37 traps. Values both sides state but the view left apart (one
+# number in other words, a tally's owner, counts beside one other figure,
+# jobs and people, one subject's date under two event words): P 0.957
+# R 0.666, value-subject 0.771, 37 traps, agreement recall 0.381 -> 0.405.
 # Fourteenth round: four blind dev stories (57; as new P 0.765 R 0.394, so the
 # totals fell by their addition: P 0.943 R 0.630, value-subject 0.764, 39
 # traps, with the session's pence and per-share rules already in). Percent
 # changes in the present tense and "cut by" show the bus-subsidy cut's 37 vs
 # 42 per cent, a gold conflict, on the story's event where the gold names the
-# subsidy: the scorer counts it false (P 0.939).
-checks = [("conflict_precision", 0.935), ("conflict_recall", 0.625), ("value_subject_accuracy", 0.76)]
+# subsidy: the scorer counts it false. With the session's quantity, role and
+# pairing rules merged: P 0.940 R 0.641, value-subject 0.766, 39 traps,
+# agreement recall 0.415.
+checks = [("conflict_precision", 0.935), ("conflict_recall", 0.635),
+          ("value_subject_accuracy", 0.762), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 39:
     bad.append(f"trap violations {t['trap_violations']} > 39")

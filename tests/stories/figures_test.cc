@@ -62,6 +62,7 @@ enum class Expect {
   kNoConflict,  // claimed, in no conflict
   kAbsent,      // no claim at all
   kAgreed,      // claimed, in a claim other outlets' values back
+  kNotAgreed,   // claimed, in no agreed claim
 };
 
 // Each case: outlets telling one story, and a value's fate.
@@ -364,6 +365,62 @@ const std::vector<Case>& Cases() {
         {"b", "2026-05-17", "Ardley hit two goals in the final, which took him to twenty-two goals this season."}},
        "2",
        Expect::kAgreed},
+      // One number of one owner two outlets state in other words agrees:
+      // the words beside it are shared ("quay"), or the number is one
+      // outlets do not state by chance for two facts.
+      {"one_number_told_in_other_words_agrees",
+       {{"a", "2026-06-21", "About 2,750 people were on the quay at Harlow Mere for the regatta."},
+        {"b", "2026-06-21", "A crowd of 2,750 watched the regatta from the quay at Harlow Mere."}},
+       "2750",
+       Expect::kAgreed},
+      {"a_large_number_agrees_in_words_that_share_nothing",
+       {{"a", "2026-02-11", "Flooding forced 1,480 residents from their homes in Calder Vale."},
+        {"b", "2026-02-11", "Police evacuated 1,480 people in Calder Vale as the river rose."}},
+       "1480",
+       Expect::kAgreed},
+      // Two sentences stating another figure alike tell one thing: their
+      // counts of one noun disagree however many other words differ.
+      {"counts_beside_one_other_figure_disagree",
+       {{"a", "2026-03-08", "Forty firefighters, with nine engines, fought the flames at the Tolver mill overnight."},
+        {"b", "2026-03-08", "Fifty-five firefighters and nine fire engines from across the region were sent to "
+                            "the blaze, which a passing taxi driver first reported shortly after midnight."}},
+       "55",
+       Expect::kConflict},
+      // Both sides of one tally are the vote's: a name read near one side
+      // does not keep it from other outlets' tallies.
+      {"a_tally_side_given_an_owner_is_still_the_vote's",
+       {{"a", "2026-10-07", "Harlow councillors rejected Tolver Energy's plan for a solar farm on Tuesday. The "
+                            "planning committee voted nine to two against the 40MW scheme."},
+        {"b", "2026-10-07", "Councillors in Harlow threw out the solar farm plan by eight votes to three on Tuesday."}},
+       "9",
+       Expect::kConflict},
+      // Jobs are people's: a count of jobs cut and of people who lost them
+      // tell one loss.
+      {"jobs_cut_and_people_who_lost_them_disagree",
+       {{"a", "2026-05-11", "The call centre will cut 85 jobs, managers in Ashby said on Monday."},
+        {"b", "2026-05-11", "In a video call on Monday, 120 people learned they were out of a job at the Ashby call "
+                            "centre."}},
+       "120",
+       Expect::kConflict},
+      // An approximate figure and a near one that fits it, told in other
+      // words that share one, agree.
+      {"an_approximate_number_and_one_it_holds_agree",
+       {{"a", "2026-06-05", "About 3,000 spectators watched the launch from the harbour wall at Tolver."},
+        {"b", "2026-06-05", "On the harbour wall at Tolver, 3,200 people watched the rocket climb."}},
+       "3200",
+       Expect::kAgreed},
+      // One person's month under two event words from two outlets is one
+      // event told in other words.
+      {"one_month_of_one_person_under_two_event_words_agrees",
+       {{"a", "2024-10-25", "Ilse Brandt, the chief executive of Corlyn Labs, took office in April."},
+        {"b", "2024-10-25", "Ilse Brandt, who has held the post at Corlyn Labs since April, praised the staff."}},
+       "2024-04",
+       Expect::kAgreed},
+      {"a_small_number_in_words_that_share_nothing_is_two_facts",
+       {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
+        {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
+       "3",
+       Expect::kNotAgreed},
   };
   return kCases;
 }
@@ -387,6 +444,13 @@ TEST(FigureClaimsTest, ConflictOnlyWhereTheSameThingDiffers) {
         const std::vector<const Claim*> claims = ClaimsWith(b, c.value);
         EXPECT_TRUE(std::any_of(claims.begin(), claims.end(), [](const Claim* x) { return x->status == "agreed"; }))
             << c.value << " is in no agreed claim";
+        break;
+      }
+      case Expect::kNotAgreed: {
+        const std::vector<const Claim*> claims = ClaimsWith(b, c.value);
+        EXPECT_FALSE(claims.empty()) << c.value << " is not claimed";
+        EXPECT_TRUE(std::none_of(claims.begin(), claims.end(), [](const Claim* x) { return x->status == "agreed"; }))
+            << c.value << " is in an agreed claim";
         break;
       }
     }
@@ -414,6 +478,17 @@ TEST(FigureClaimsTest, APriceBelongsToTheDealAndIsNamedByIt) {
   EXPECT_EQ(claims[0]->subject, "");
   EXPECT_EQ(claims[0]->subject_name, "fee");
   EXPECT_EQ(claims[0]->attribute, "amount");
+}
+
+// A number the story's event states alike with one owner's figure is that
+// owner's, and the two agree.
+TEST(FigureClaimsTest, AnUnownedNumberStatedAlikeIsTheOwnersToo) {
+  const Brief b = BriefOf({{"a", "2026-04-02", "Corvell Foods employs 2,860 people at its bakeries in Ashby."},
+                           {"b", "2026-04-02", "Some 2,860 staff work at the bakeries, which opened in Ashby."}});
+  const std::vector<const Claim*> claims = ClaimsWith(b, "about 2860");
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0]->status, "agreed");
+  EXPECT_EQ(claims[0]->subject_name, "Corvell Foods");
 }
 
 // An age at a dated event is shown as such, apart from today's age.
