@@ -447,6 +447,13 @@ std::string EventStem(std::string_view w) {
 
 // One name for what lasts: a deal is a contract, a jail term a sentence:
 // lexicons/duration_nouns.txt.
+// True when `unit` is the one name lexicons/measure_units.txt gives a unit
+// ("tonnes", "miles per hour").
+bool IsMeasureUnitName(std::string_view unit) {
+  return std::any_of(std::begin(lexicon::kMeasureUnits), std::end(lexicon::kMeasureUnits),
+                     [&](const lexicon::MapEntry& e) { return e.value == unit; });
+}
+
 std::string DurationOf(std::string_view noun) {
   const std::string_view name = lexicon::Find(lexicon::kDurationNouns, noun);
   return std::string(name.empty() ? noun : name);
@@ -1893,6 +1900,19 @@ class Finder {
       return head.empty() ? "" : MeasureGroup(head);
     }
     std::string measure = CountModifiers(m) + m.unit;
+    // "12 tonnes of solvent", "400 hectares of forest": a unit's "of" names
+    // the stuff measured; "gusts reached 78mph": so does the clause's
+    // subject before the verb that brings the figure.
+    if (IsMeasureUnitName(m.unit)) {
+      if (const std::string stuff = OfPhrase(m.last + 1); !stuff.empty()) {
+        measure += " of " + stuff;
+      } else if (lead > 0 && IsLowerWord(toks_[lead - 1]) && toks_[lead - 1].sentence == toks_[m.first].sentence &&
+                 (IsParticiple(lead - 1) || IsKnownEvent(lead - 1))) {
+        if (const std::string subject = ClauseSubjectNoun(lead - 1); !subject.empty()) {
+          measure = subject + " " + measure;
+        }
+      }
+    }
     // "the other 13 members": a set apart from someone already named, as
     // "13 other members" is.
     if (lead > 0 && IsWordCi(lead - 1, "other") && !measure.starts_with("other ")) measure = "other " + measure;
@@ -2593,7 +2613,41 @@ class Finder {
     if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s)) {
       return std::nullopt;
     }
-    return Match{first, dash + 1, value, std::string(unit), std::string(), Lower(toks_[noun].s)};
+    // "a 250-metre section of the coast road": the section's whole says
+    // which section.
+    std::string measure = Lower(toks_[noun].s);
+    if (const std::string whole = OfPhrase(noun + 1); !whole.empty()) measure += " of " + whole;
+    return Match{first, dash + 1, value, std::string(unit), std::string(), measure};
+  }
+
+  // The lower-case words of an "of" phrase starting at token k, without its
+  // determiner ("of the coast road" -> "coast road", "of solvent" ->
+  // "solvent"); "" when k opens no such phrase.
+  std::string OfPhrase(size_t k) const {
+    if (!IsWordCi(k, "of")) return "";
+    const size_t s = toks_[k].sentence;
+    ++k;
+    if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their")) ++k;
+    // "of the B3290 coast road": a name before the head is skipped.
+    constexpr size_t kMaxNameWords = 2;
+    size_t name_end = k;
+    while (name_end < k + kMaxNameWords && name_end < toks_.size() && toks_[name_end].sentence == s &&
+           toks_[name_end].kind != Kind::kSym && !IsLowerWord(toks_[name_end])) {
+      ++name_end;
+    }
+    if (name_end > k && name_end < toks_.size() && IsLowerWord(toks_[name_end])) k = name_end;
+    constexpr size_t kMaxOfWords = 3;
+    std::string phrase;
+    for (size_t n = 0; n < kMaxOfWords && k < toks_.size() && toks_[k].sentence == s && IsLowerWord(toks_[k]);
+         ++n, ++k) {
+      const std::string w = Lower(toks_[k].s);
+      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) || IsParticiple(k) ||
+          lexicon::In(lexicon::kStopWords, w) || CardinalWord(w)) {
+        break;
+      }
+      phrase += (phrase.empty() ? "" : " ") + w;
+    }
+    return phrase;
   }
 
   // "the 14-member syndicate", "a 120-strong team", "the three-carriage

@@ -450,6 +450,12 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"The airline owes creditors £48m.", "£48m", 4.8e7, 0, "debt", B::kExact},
       {"The driver had 27 years' experience.", "27 years", 27, 0, "experience", B::kExact},
       {"He was sentenced to six years' imprisonment.", "six years", 6, 0, "sentence", B::kExact},
+      // A unit's "of" names the stuff measured, as does the subject of the
+      // verb that brings it; a measured part's "of" names its whole.
+      {"Crews found that 12 tonnes of solvent leaked.", "12 tonnes", 12, 0, "tonnes of solvent", B::kExact},
+      {"Gusts reached 78mph at the ground.", "78mph", 78, 0, "gusts miles per hour reached", B::kExact},
+      {"The slip buried a 250-metre section of the B3290 coast road.", "250-metre", 250, 0, "section of coast road",
+       B::kExact},
       // A time to do something by is a deadline, named by what is to be done.
       {"The club has six months to lodge an appeal.", "six months", 6, 0, "deadline to lodge appeal", B::kExact},
       {"Residents have 28 days to seek a judicial review.", "28 days", 28, 0, "deadline to seek judicial review",
