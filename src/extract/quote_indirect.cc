@@ -218,6 +218,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
+      // "…, according to her publicist, Jack Ketsoyan.": the person named
+      // in apposition to the role, up to the sentence's end or a comma, is
+      // the source.
+      const int m = k + 1 < end ? words_[k + 1].mention : -1;
+      if (m >= 0 && (*entities_)[m].type == "PERSON" && IsRoleNoun(words_[k - 1].lower)) {
+        size_t n = k + 1;
+        while (n < end && words_[n].mention == m) ++n;
+        if (n == end || words_[n].lower == ",") s = FromMention(static_cast<size_t>(m));
+      }
       Emit(from, i - 1, s, "according to", from, to, out);
     }
     return;
@@ -503,6 +512,26 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
             ++second;
           }
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
+          // ("…, authorities said, as protests went on": a subordinate
+          // clause or a preposition's phrase after the attribution's comma
+          // is the writer's, no second part.)
+          if (second < end && lex::In(lex::kSubordinatorsAfterCue, words_[second].lower)) return;
+          // ("…, the agency reported, quoting her lawyer Mark Heller as
+          // saying that [prosecutors had not approved it]": the one quoted
+          // reports the clause after "saying".)
+          if (second < end && (words_[second].lower == "quoting" || words_[second].lower == "citing")) {
+            size_t saying = second + 2;
+            while (saying + 1 < end && saying < second + kRolePhraseWords &&
+                   !(words_[saying].lower == "saying" && words_[saying - 1].lower == "as")) {
+              ++saying;
+            }
+            if (saying + 1 < end && words_[saying].lower == "saying" && words_[saying - 1].lower == "as") {
+              const Speaker quoted = SubjectBefore(saying, second);
+              const size_t content = ContentStart(saying, end);
+              if (quoted.found && content < end) Emit(content, end, quoted, "saying", from, to, out);
+            }
+            return;
+          }
           // ("…, Steele said, adding [the roof fell in]": a participle of
           // saying there reports its own clause, or nothing.)
           if (second < end && (words_[second].lower == "adding" || words_[second].lower == "saying")) {

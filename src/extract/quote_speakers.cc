@@ -1119,12 +1119,18 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (words_[cue].lower == "saying" && words_[cue - 1].lower == "as" && cue >= lo + 3) {
     const std::string& v = words_[cue - 2].lower;
     if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
-    for (size_t k = cue - 2; k > lo && k + kNounPhraseWords > cue; --k) {
+    // (A role and the name in apposition to it make a role phrase's
+    // length: "quoted the head of the trade zone, Ali Rezapour, as saying".)
+    for (size_t k = cue - 2; k > lo && k + kRolePhraseWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
-      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites") continue;
+      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites" && q != "quoting" && q != "citing") continue;
       // "Iranian officials were quoted by AP as saying": passive, the
       // subject is the one quoted, not the one after "by".
       if (words_[k].lower == "by" && k >= lo + 3 && (q == "quoted" || q == "cited")) return SubjectBefore(k - 1, lo);
+      // The name in apposition to the one quoted, its comma before "as".
+      const int m = words_[cue - 2].lower == "," && cue - 3 > k ? words_[cue - 3].mention : -1;
+      if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+      if (k + kNounPhraseWords <= cue) break;
       return HeadAt(cue - 2, k);
     }
   }
@@ -1621,6 +1627,12 @@ bool Finder::RoleThenName(size_t i, size_t hi) const {
       continue;
     }
     if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
+    // "said Biancardi's attorney, James Zeszutek": the person in apposition
+    // to the role the first name's possessive owns.
+    if (w.lower == "'s" || w.lower == "'") continue;
+    if (w.lower == "," && role && k + 1 < hi && words_[k + 1].mention >= 0 && words_[k + 1].mention != first) {
+      return (*entities_)[words_[k + 1].mention].type == "PERSON";
+    }
     // "Bloomington Police Sgt. Marty Earley": an abbreviated title's point.
     if (w.lower == "." && k > i && TitleWord(words_[k - 1].raw) > 0) continue;
     if (w.punct || InQuote(k) || lex::In(lex::kPrepositionsObject, w.lower) || w.lower == "in") return false;

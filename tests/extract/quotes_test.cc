@@ -1745,6 +1745,40 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
   });
 }
 
+// Issue 16, the tenth real-news quotation round
+// (eval/quotes/ecbplus-news-7.json): rules from the ECB+ dev rows' errors,
+// each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
+  ExpectCases({
+      {"'according to' a role and the name in apposition after it: the name is the source, and 'he' after it",
+       "The singer has checked into a clinic in Varnby, according to her publicist, Ivo Renn. \u201cWe ask for "
+       "privacy,\u201d he said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnby", "PLACE", "e2"}},
+       {{"The singer has checked into a clinic in Varnby", "indirect", "e1", "Ivo Renn", "according to", ""},
+        {"We ask for privacy,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"after an inverted cue, a person's role owned by another name and the name in apposition: the second speaks",
+       "\u201cWe deny any wrongdoing,\u201d said Tomas Reyl's attorney, Dana Fiske.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"We deny any wrongdoing,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'quoted' a role and the name in apposition 'as saying': the name speaks",
+       "The agency Varnpress quoted the head of the port authority, Ivo Renn, as saying the storm caused damage "
+       "worth 54 million dollars.",
+       {{"Varnpress", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"the storm caused damage worth 54 million dollars", "indirect", "e1", "Ivo Renn", "saying", ""}}},
+      {"', quoting X as saying that' after a postposed attribution: X reports the clause after 'saying'",
+       "It is unclear whether the judge will accept the plan, Varnpress reported, quoting her lawyer Ivo Renn as "
+       "saying on May 2 that prosecutors have not approved it yet.",
+       {{"Varnpress", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"It is unclear whether the judge will accept the plan", "indirect", "e2", "Varnpress", "reported", ""},
+        {"prosecutors have not approved it yet", "indirect", "e1", "Ivo Renn", "saying", ""}}},
+      {"an 'as' clause after a postposed attribution's comma is the writer's, no second part",
+       "Youths attacked a police station in Varnby late on Saturday, police said, as the protests went on for a "
+       "seventh day.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"Youths attacked a police station in Varnby late on Saturday", "indirect", "", "police", "said", ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
