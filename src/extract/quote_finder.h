@@ -54,6 +54,13 @@ inline constexpr size_t kRolePhraseWords = 14;
 inline constexpr size_t kMediumPrepositionWords = 4;
 // Comma-delimited insertions skipped between a subject and its verb.
 inline constexpr size_t kAppositiveJumps = 3;
+// Sentences searched back for the document "the report" refers to ("The
+// NCAA report says …" a sentence or two before): a document is named
+// close to where it is quoted.
+inline constexpr size_t kDocumentSentences = 5;
+// Modifiers of a spokesperson's noun between it and the organisation
+// ("a Mobinil customer service representative"): two at most in news.
+inline constexpr size_t kSpokespersonModifiers = 2;
 // Longest noun phrase read as a speaker ("the 32-year-old reality TV star").
 inline constexpr size_t kNounPhraseWords = 8;
 // Mentions looked at when resolving a pronoun: a few paragraphs' worth;
@@ -247,6 +254,9 @@ class Finder {
   // "a senior Democrat said … said the Democrat who": the earlier
   // indefinite description by the same name; none when there is none.
   Speaker DescribedName(const std::string& head, size_t a) const;
+  // "the report" at `a`: the owner of the document named with the same
+  // noun a few sentences before ("The NCAA report"); none when none is.
+  Speaker NamedDocument(const std::string& head, size_t a);
   // "the officer" at [a, b] (a person's role no lexicon calls an epithet):
   // the person titled so, the earlier description, or the description.
   Speaker RoleDescription(size_t a, size_t b) const;

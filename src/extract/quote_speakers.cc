@@ -61,10 +61,12 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   }
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
-  if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
-    // "The Home Office letter reads": a name modifying the document is
-    // whose it is.
-    if (lex::In(lex::kDocumentNounsStatement, head) && (b == a + 1 || lex::In(lex::kDeterminersDefinite, det)) &&
+  const bool document = lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) ||
+                        lex::In(lex::kDocumentNounsWork, head);
+  if (document || head == "website") {
+    // "The Home Office letter reads", "the Bloomberg article said": a name
+    // modifying the document is whose it is.
+    if (document && (b == a + 1 || lex::In(lex::kDeterminersDefinite, det)) &&
         (a == 0 || !lex::In(lex::kPrepositionsObject, words_[a - 1].lower))) {
       for (size_t k = a; k < b; ++k) {
         const int m = words_[k].mention;
@@ -90,7 +92,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // "Iranian television ran video …. The report said …").
     if (lex::In(lex::kDocumentNounsFinding, head) && (det == "the" || det == "this") && (b == a + 1)) {
       Speaker outlet = OutletSubject(a);
-      return outlet.found ? outlet : Anonymous(a, b);
+      if (outlet.found) return outlet;
+      // ("The NCAA report says …. …, the report said.": the document the
+      // text named with its owner a few sentences before.)
+      Speaker owner = NamedDocument(head, a);
+      return owner.found ? owner : Anonymous(a, b);
     }
   }
   // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
@@ -285,6 +291,23 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   return {};
 }
 
+// The owner of the latest document the text named with the same noun
+// before word `a` ("The NCAA report", "Acme's report"), within a few
+// sentences; none when there is none.
+Speaker Finder::NamedDocument(const std::string& head, size_t a) {
+  for (size_t i = a; i-- > 1;) {
+    if (words_[i].sent + kDocumentSentences < words_[a].sent) break;
+    if (words_[i].lower != head || InQuote(i)) continue;
+    size_t k = i - 1;
+    if ((words_[k].lower == "'s" || words_[k].lower == "'") && k > 0) --k;
+    const int m = words_[k].mention;
+    if (m >= 0 && !platform_[m] && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PERSON")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
+  return {};
+}
+
 Speaker Finder::RoleDescription(size_t a, size_t b) const {
   const std::string& head = words_[b].lower;
   if (words_[a].lower == "the") {
@@ -305,6 +328,16 @@ Speaker Finder::RoleDescription(size_t a, size_t b) const {
 // sentence-initial capital aside, "Company spokesman" is no name either:
 // NewName asks the article to know it).
 Speaker Finder::OrgModifier(size_t b) {
+  // "a Mobinil customer service representative": a spokesperson's own
+  // modifiers stand between the organisation and the noun.
+  if (IsSpokesperson(b)) {
+    size_t e = b;
+    while (e > 0 && b - e < kSpokespersonModifiers && !words_[e - 1].cap && !words_[e - 1].punct &&
+           words_[e - 1].sent == words_[b].sent && lex::In(lex::kRoleModifiersSpokesperson, words_[e - 1].lower)) {
+      --e;
+    }
+    if (e < b && e > 0 && words_[e - 1].cap) b = e;
+  }
   size_t first = b;
   while (first > 0 && first + kNounPhraseWords > b && words_[first - 1].sent == words_[b].sent &&
          words_[first - 1].cap && !words_[first - 1].punct && !InQuote(first - 1) &&

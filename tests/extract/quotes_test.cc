@@ -1776,6 +1776,22 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        "seventh day.",
        {{"Varnby", "PLACE", "e2"}},
        {{"Youths attacked a police station in Varnby late on Saturday", "indirect", "", "police", "said", ""}}},
+      {"a spokesperson's own modifiers ('customer service') between the organisation and the noun: the body speaks",
+       "The outage hit Telvarn and Norlink. \u201cWe are seeing problems in some towers,\u201d a Telvarn customer "
+       "service representative told the Harbor Gazette. A Norlink customer representative also confirmed that "
+       "some users had lost their connection.",
+       {{"Telvarn", "ORG", "e1"}, {"Norlink", "ORG", "e2"}, {"Harbor Gazette", "ORG", "e5"}},
+       {{"We are seeing problems in some towers,", "direct", "e1", "Telvarn", "told", "interview"},
+        {"some users had lost their connection", "indirect", "e2", "Norlink", "confirmed", ""}}},
+      {"'the Varnpress article' is the outlet's; 'the report' after 'The Varn League report' is the league's",
+       "Phone service on Norlink was also cut, the Varnpress article said. The Varn League report says Ivo Renn "
+       "paid the player. Renn is accused of acting \u201ccontrary to principles of ethical conduct\u201d by hiding it, "
+       "the report said.",
+       {{"Norlink", "ORG", "e2"}, {"Varnpress", "ORG", "e3"}, {"Varn League", "ORG", "e4"},
+        {"Ivo Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
+       {{"Phone service on Norlink was also cut", "indirect", "e3", "Varnpress", "said", ""},
+        {"Ivo Renn paid the player", "indirect", "e4", "Varn League", "says", ""},
+        {"contrary to principles of ethical conduct", "partial", "e4", "Varn League", "said", ""}}},
   });
 }
 
