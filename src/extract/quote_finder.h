@@ -58,6 +58,9 @@ inline constexpr size_t kAppositiveJumps = 3;
 // NCAA report says …" a sentence or two before): a document is named
 // close to where it is quoted.
 inline constexpr size_t kDocumentSentences = 5;
+// Words from a participle-like modifier to the role noun it modifies
+// ("organized crime detective"): the modifier, a noun, the role.
+inline constexpr size_t kRoleModifierWords = 2;
 // Modifiers of a spokesperson's noun between it and the organisation
 // ("a Mobinil customer service representative"): two at most in news.
 inline constexpr size_t kSpokespersonModifiers = 2;
@@ -292,6 +295,9 @@ class Finder {
   Speaker SubjectAfter(size_t i, size_t hi);
   bool RoleThenName(size_t i, size_t hi) const;
   int PersonAfterRole(size_t i, size_t hi) const;
+  // True when the verb-like word at `k` modifies a person's role that
+  // follows ("organized crime detective Joe Coffey").
+  bool ModifiesRole(size_t k, size_t hi) const;
   size_t ClauseStart(size_t lo, size_t hi) const;
   Speaker NearestSubject(size_t lo, size_t hi);
   Speaker ParticipleSubject(size_t cue, size_t lo);

@@ -1698,7 +1698,7 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
     const bool modifies = k > i && (before == "'s" || before == "'" || lex::In(lex::kDeterminersDefinite, before) ||
                                     lex::In(lex::kDeterminersAnonymous, before));
     if (k > i && !w.cap && w.mention < 0 &&
-        ((LooksLikeVerb(w.lower) && !modifies) || lex::In(lex::kCueAdverbs, w.lower) ||
+        ((LooksLikeVerb(w.lower) && !modifies && !ModifiesRole(k, hi)) || lex::In(lex::kCueAdverbs, w.lower) ||
          lex::In(lex::kReportingVerbsCue, w.lower))) {
       break;
     }
@@ -1715,6 +1715,21 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
     if (mention || name) person = static_cast<int>(k);
   }
   return person;
+}
+
+// True when the verb-like word at `k` modifies a person's role that
+// follows it ("ex-NYPD organized crime detective Joe Coffey"): a few
+// lower-case words, then a role noun, then a capitalised name.
+bool Finder::ModifiesRole(size_t k, size_t hi) const {
+  for (size_t r = k + 1; r < hi && r <= k + kRoleModifierWords; ++r) {
+    const Word& w = words_[r];
+    if (w.cap || w.punct || w.mention >= 0 || InQuote(r) || LooksLikeVerb(w.lower) ||
+        lex::In(lex::kPrepositionsObject, w.lower)) {
+      return false;
+    }
+    if (lex::In(lex::kPersonNouns, w.lower)) return r + 1 < hi && words_[r + 1].cap;
+  }
+  return false;
 }
 
 // First word of the clause that ends at `hi`: after the last ", and",

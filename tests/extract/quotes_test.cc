@@ -1792,6 +1792,11 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Phone service on Norlink was also cut", "indirect", "e3", "Varnpress", "said", ""},
         {"Ivo Renn paid the player", "indirect", "e4", "Varn League", "says", ""},
         {"contrary to principles of ethical conduct", "partial", "e4", "Varn League", "said", ""}}},
+      {"after an inverted cue, a participle-like word before a role ('organized crime detective') is no verb",
+       "Tomas Reyl died in prison on Monday. \u201cHe was the last of the old bosses,\u201d said ex-Varn Police "
+       "organized crime detective Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Varn Police", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"He was the last of the old bosses,", "direct", "e1", "Ivo Renn", "said", ""}}},
   });
 }
 
