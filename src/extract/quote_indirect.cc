@@ -485,6 +485,16 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
+        // "…, police in Sicily said.", "…, a spokesperson at naval
+        // headquarters said.": the noun phrase before the place or body
+        // its preposition adds speaks.
+        for (size_t k = comma + 1; k + 1 < c && !s.found && postposed && comma != c; ++k) {
+          if (InQuote(k) || words_[k].punct) break;
+          if (words_[k].lower != "in" && words_[k].lower != "at" && words_[k].lower != "from") continue;
+          s = SubjectBefore(k, comma);
+          if (!s.found) s = DescribedSubject(k, comma);
+          break;
+        }
         // "…, a Defence Ministry statement said.": a statement named by
         // the organisation before its noun is that organisation's.
         if (!s.found && postposed && comma != c && c >= comma + 2 &&

@@ -1797,6 +1797,14 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        "organized crime detective Ivo Renn.",
        {{"Tomas Reyl", "PERSON", "e4"}, {"Varn Police", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
        {{"He was the last of the old bosses,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"a postposed subject with a place or body after its preposition ('police in Varnby', 'a spokesperson at "
+       "naval headquarters') speaks",
+       "The port boss hanged himself in jail, police in Varnby said on Wednesday. Commandos caught the pirates "
+       "and took 23 of them into custody, a spokesperson at naval headquarters said.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"The port boss hanged himself in jail", "indirect", "", "police", "said", ""},
+        {"Commandos caught the pirates and took 23 of them into custody", "indirect", "", "a spokesperson", "said",
+         ""}}},
   });
 }
 
