@@ -1799,11 +1799,13 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"He was the last of the old bosses,", "direct", "e1", "Ivo Renn", "said", ""}}},
       {"a postposed subject with a place or body after its preposition ('police in Varnby', 'a spokesperson at "
        "naval headquarters') speaks",
-       "The port boss hanged himself in jail, police in Varnby said on Wednesday. Commandos caught the pirates "
-       "and took 23 of them into custody, a spokesperson at naval headquarters said.",
+       "The port boss hanged himself in jail, police in Varnby said on Wednesday.",
        {{"Varnby", "PLACE", "e2"}},
-       {{"The port boss hanged himself in jail", "indirect", "", "police", "said", ""},
-        {"Commandos caught the pirates and took 23 of them into custody", "indirect", "", "a spokesperson", "said",
+       {{"The port boss hanged himself in jail", "indirect", "", "police", "said", ""}}},
+      {"the same for a spokesperson 'at naval headquarters'",
+       "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
+       {},
+       {{"Commandos caught the pirates and took 23 of them into custody", "indirect", "", "a spokesperson", "said",
          ""}}},
   });
 }
