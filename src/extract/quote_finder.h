@@ -234,6 +234,9 @@ class Finder {
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;
   bool FiniteAuxiliaryAhead(size_t t, size_t end) const;
+  // True when the figure at `f` opens a clause's subject (a finite verb or
+  // past tense follows: "30 of the 80 wounded remained").
+  bool FigureClause(size_t f, size_t end) const;
   bool SubjectStart(size_t t) const;
   size_t QuestionStart(size_t c, size_t end) const;
   bool Negated(size_t c) const;
