@@ -1138,12 +1138,21 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   constexpr size_t kPastTenseMinLetters = 5;  // "smashed", not "red" or "bed"
   // ("It said attackers got into a server": an irregular past, from
   // lexicons/verbs_and_adverbs.txt, too.)
-  const bool past_next = k + 1 < end && ((words_[k + 1].lower.size() >= kPastTenseMinLetters &&
-                                          words_[k + 1].lower.ends_with("ed")) ||
-                                         lex::In(lex::kVerbsAndAdverbsPast, words_[k + 1].lower));
-  if (say && k + 2 < end && !w.cap && !w.punct && !lex::In(lex::kCueAdverbs, w.lower) && !words_[k + 1].punct &&
-      !words_[k + 1].cap && past_next && !words_[k + 2].punct) {
-    return k;
+  auto past = [&](size_t u) {
+    return (words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed")) ||
+           lex::In(lex::kVerbsAndAdverbsPast, words_[u].lower);
+  };
+  if (!say || w.cap || w.punct || lex::In(lex::kCueAdverbs, w.lower)) return end;
+  // ("said young people her age felt their voices were heard": the bare
+  // noun phrase may run a few words before its past tense, none of them a
+  // preposition or a relative pronoun.)
+  for (size_t u = k + 1; u + 1 < end && u <= k + kNounPhraseWords / 2; ++u) {
+    const Word& x = words_[u];
+    if (x.punct || x.cap || InQuote(u) || lex::In(lex::kPrepositions, x.lower) || x.lower == "in" ||
+        x.lower == "who" || x.lower == "that" || x.lower == "which" || x.lower == "to" || x.lower == "and") {
+      break;
+    }
+    if (past(u)) return words_[u + 1].punct ? end : k;
   }
   return end;
 }

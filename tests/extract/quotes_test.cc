@@ -1813,6 +1813,12 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Ivo Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
        {{"30 of the 80 wounded remained in hospital", "indirect", "e1", "Ivo Renn", "said", ""},
         {"as many as 40 firefighters came from across the region", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"'confessed that' reports a clause; after 'said', a bare noun phrase of a few words before its past tense",
+       "Ivo Renn later confessed that he had only been playing cards with him. Dana Fiske said young people her "
+       "age felt their voices were not heard.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"he had only been playing cards with him", "indirect", "e1", "Ivo Renn", "confessed", ""},
+        {"young people her age felt their voices were not heard", "indirect", "e3", "Dana Fiske", "said", ""}}},
       {"the same for a spokesperson 'at naval headquarters'",
        "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
        {},
