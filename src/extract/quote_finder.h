@@ -61,6 +61,11 @@ inline constexpr size_t kDocumentSentences = 5;
 // Words from a participle-like modifier to the role noun it modifies
 // ("organized crime detective"): the modifier, a noun, the role.
 inline constexpr size_t kRoleModifierWords = 2;
+// Sentences searched back for a described speaker ("said an officer")
+// whose direct quotation a later "he said" continues: the few sentences
+// of narration news puts between two quotations of one source, and the
+// sentences inside those quotations.
+inline constexpr size_t kDescriptionSentences = 8;
 // Modifiers of a spokesperson's noun between it and the organisation
 // ("a Mobinil customer service representative"): two at most in news.
 inline constexpr size_t kSpokespersonModifiers = 2;

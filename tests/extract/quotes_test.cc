@@ -1819,6 +1819,14 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Ivo Renn", "PERSON", "e1"}, {"Dana Fiske", "PERSON", "e3"}},
        {{"he had only been playing cards with him", "indirect", "e1", "Ivo Renn", "confessed", ""},
         {"young people her age felt their voices were not heard", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"'he said' continues the direct quotations of a described speaker ('said an officer') a few sentences "
+       "back, when no person is named outside the marks in between",
+       "Tomas Reyl sailed the trawler Varn. \u201cThe crew of Varn fired at the pirates,\u201d said an officer. The "
+       "frigate Norhaven reached the spot soon after. By then the pirates had boarded their boat. Norhaven then "
+       "fired across its bows. \u201cSeeing the commandos, the pirates surrendered,\u201d he said.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Varn", "PERSON", "e2"}, {"Norhaven", "ORG", "e3"}},
+       {{"The crew of Varn fired at the pirates,", "direct", "", "an officer", "said", ""},
+        {"Seeing the commandos, the pirates surrendered,", "direct", "", "an officer", "said", ""}}},
       {"the same for a spokesperson 'at naval headquarters'",
        "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
        {},
