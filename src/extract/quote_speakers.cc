@@ -1154,7 +1154,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
     // (A role and the name in apposition to it make a role phrase's
     // length: "quoted the head of the trade zone, Ali Rezapour, as saying".)
-    for (size_t k = cue - 2; k > lo && k + kRolePhraseWords > cue; --k) {
+    for (size_t k = cue - 2; k > lo && k + kRolePhraseWords + kNameWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
       if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites" && q != "quoting" && q != "citing") continue;
       // "Iranian officials were quoted by AP as saying": passive, the

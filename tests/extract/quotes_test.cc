@@ -1761,9 +1761,9 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Tomas Reyl", "PERSON", "e4"}, {"Dana Fiske", "PERSON", "e3"}},
        {{"We deny any wrongdoing,", "direct", "e3", "Dana Fiske", "said", ""}}},
       {"'quoted' a role and the name in apposition 'as saying': the name speaks",
-       "The agency Varnpress quoted the head of the port authority, Ivo Renn, as saying the storm caused damage "
-       "worth 54 million dollars.",
-       {{"Varnpress", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       "The agency Varnpress quoted the head of Halland's free - trade port authority, Ivo Renn, as saying the storm "
+       "caused damage worth 54 million dollars.",
+       {{"Varnpress", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}, {"Halland", "PLACE", "e3"}},
        {{"the storm caused damage worth 54 million dollars", "indirect", "e1", "Ivo Renn", "saying", ""}}},
       {"', quoting X as saying that' after a postposed attribution: X reports the clause after 'saying'",
        "It is unclear whether the judge will accept the plan, Varnpress reported, quoting her lawyer Ivo Renn as "
