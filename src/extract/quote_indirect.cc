@@ -240,6 +240,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
          words_[c - 1].lower == "been")) {
       continue;  // passive or adjectival "said" ("an estimated one million dollars")
     }
+    // "The director denied reports that …", "dismissed claims that …": a
+    // plural after a past tense is its object, a noun.
+    if (c > from && words_[c].lower.ends_with("s") && !words_[c - 1].cap && words_[c - 1].lower.size() > 3 &&
+        words_[c - 1].lower.ends_with("ed") && lex::In(lex::kReportingVerbsCue, words_[c].lower)) {
+      continue;
+    }
     // "the United States", "at one point": a noun, not a verb of saying
     // ("Another said" is one).
     if (c > from && words_[c].cap) continue;

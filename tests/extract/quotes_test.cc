@@ -1827,6 +1827,14 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Tomas Reyl", "PERSON", "e4"}, {"Varn", "PERSON", "e2"}, {"Norhaven", "ORG", "e3"}},
        {{"The crew of Varn fired at the pirates,", "direct", "", "an officer", "said", ""},
         {"Seeing the commandos, the pirates surrendered,", "direct", "", "an officer", "said", ""}}},
+      {"a quoted sentence longer than a title is speech though the entity layer found a work in it; 'denied "
+       "reports that': the plural after a past tense is a noun",
+       "\u201cWe have decided not to film it,\u201d Ivo Renn said. \u201cAs a writer, I simply cannot prep the film I "
+       "would have wanted to make this year.\u201d The director denied reports that his talks hit a snag.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"I", "WORK", "e7"}},
+       {{"We have decided not to film it,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"As a writer, I simply cannot prep the film I would have wanted to make this year.", "direct", "e1",
+         "Ivo Renn", "", ""}}},
       {"the same for a spokesperson 'at naval headquarters'",
        "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
        {},
