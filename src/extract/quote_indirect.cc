@@ -982,6 +982,14 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     constexpr size_t kObjectWords = 6;  // "a parliamentary committee on Monday"
     for (size_t u = std::max(t, k + 1); u < end && u <= k + kObjectWords; ++u) {
       if (words_[u].punct || InQuote(u)) return end;
+      // "told them what she had done": a question word makes the clause
+      // the thing told, no report of its content.
+      // ("told reporters what happened was a tragedy": "what" as the
+      // clause's subject does report one.)
+      if (u == t && (words_[u].lower == "what" || words_[u].lower == "how" || words_[u].lower == "why") &&
+          u + 1 < end && IsSubjectPronoun(words_[u + 1].lower)) {
+        return end;
+      }
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
       // "told police he fired when …", "told People she went to …": a
