@@ -1051,8 +1051,11 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     k = t;
   }
   // "said on Friday", "said last week": time phrases before the clause.
+  // ("said this is a tragedy": "this" before a finite verb is the
+  // clause's subject, no time word.)
   while (k < end && (lex::In(lex::kTimeWordsSpeech, words_[k].lower) ||
-                     (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)))) {
+                     (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower))) &&
+         !(words_[k].lower == "this" && k + 1 < end && IsFinite(words_[k + 1].lower))) {
     ++k;
   }
   if (k < end && (words_[k].lower == "week" || words_[k].lower == "month" || words_[k].lower == "year")) ++k;
@@ -1104,6 +1107,21 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
                         words_[k + 1].lower == "few") &&
                        words_[k + 3].raw[0] >= '0' && words_[k + 3].raw[0] <= '9';
   if (as_many && FigureClause(k + 3, end)) return k;
+  // "said at least one bomb technician had been injured", "said more than
+  // 200 homes were destroyed": a bound, then a figure as digits or a word.
+  const bool bound = k + 2 < end && ((w.lower == "at" && words_[k + 1].lower == "least") ||
+                                     ((w.lower == "more" || w.lower == "fewer" || w.lower == "less") &&
+                                      words_[k + 1].lower == "than"));
+  if (bound && ((words_[k + 2].raw[0] >= '0' && words_[k + 2].raw[0] <= '9') ||
+                lex::In(lex::kNumberWords, words_[k + 2].lower)) &&
+      FigureClause(k + 2, end)) {
+    return k;
+  }
+  // "said this is a terrible tragedy": a demonstrative and its finite verb.
+  if ((w.lower == "this" || w.lower == "these" || w.lower == "those") && k + 1 < end &&
+      IsFinite(words_[k + 1].lower)) {
+    return k;
+  }
   if (w.punct || lex::In(lex::kNotSpeechObjects, w.lower) || lex::In(lex::kPrepositionsObject, w.lower) ||
       w.lower == "in" || w.lower == "as" || w.lower == "so" || w.lower == "and" ||
       IsMark(k)) {

@@ -339,8 +339,13 @@ Speaker Finder::OrgModifier(size_t b) {
     if (e < b && e > 0 && words_[e - 1].cap) b = e;
   }
   size_t first = b;
+  // ("a Sam's Club spokesperson": a possessive between two capitalised
+  // words belongs to the name.)
+  auto name_possessive = [&](size_t k) {
+    return k > 0 && k + 1 < b && words_[k].lower == "'s" && words_[k - 1].cap && words_[k + 1].cap;
+  };
   while (first > 0 && first + kNounPhraseWords > b && words_[first - 1].sent == words_[b].sent &&
-         words_[first - 1].cap && !words_[first - 1].punct && !InQuote(first - 1) &&
+         ((words_[first - 1].cap && !words_[first - 1].punct) || name_possessive(first - 1)) && !InQuote(first - 1) &&
          !lex::In(lex::kDeterminersDefinite, words_[first - 1].lower) &&
          !lex::In(lex::kDeterminersAnonymous, words_[first - 1].lower)) {
     --first;

@@ -1840,6 +1840,14 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Dana Fiske", "PERSON", "e3"}},
        {{"Dana Fiske went to an office upstairs and called police to tell them what she had done", "indirect", "",
          "authorities", "said", ""}}},
+      {"'said at least one …', 'said this is …', 'suggests that': clauses; a possessive inside a body's name before "
+       "'spokesperson'",
+       "The spokesman Ivo Renn also said at least one bomb technician had been injured. The Varn Herald suggests "
+       "that the mayor could resign this week. A Tom's Market spokesperson said this is a terrible tragedy.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Herald", "ORG", "e2"}, {"Tom", "PERSON", "e4"}},
+       {{"at least one bomb technician had been injured", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"the mayor could resign this week", "indirect", "e2", "Varn Herald", "suggests", ""},
+        {"this is a terrible tragedy", "indirect", "e5", "Tom's Market", "said", ""}}},
       {"the same for a spokesperson 'at naval headquarters'",
        "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
        {},
