@@ -256,6 +256,9 @@ class Finder {
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
   Speaker RoleHolder(const std::string& head, size_t before, bool apposition = false) const;
   Speaker OwnedDescription(size_t a, size_t b);
+  // The body a later sentence names for the spokesperson noun at `b`
+  // ("The spokesman for the Bureau …"); none when none is named.
+  Speaker BodyNamedLater(size_t b);
   Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
   // "cable operator Seacom … The cable operator": the person or

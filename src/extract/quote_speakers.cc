@@ -59,6 +59,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     Speaker later = NamedLater(b);
     if (later.found) return later;
   }
+  // "… quotes a federal spokesman confirming that …. The spokesman for the
+  // Bureau of Alcohol … also said": the body a later sentence names for
+  // the same spokesperson.
+  if (spokesperson && (det == "a" || det == "an") && !named) {
+    Speaker body = BodyNamedLater(b);
+    if (body.found) return body;
+  }
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
   const bool document = lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) ||
@@ -446,6 +453,21 @@ Speaker Finder::NamedLater(size_t b) {
   for (size_t v = e; v < words_.size() && v < e + kNounPhraseWords / 2 && words_[v].sent == words_[k].sent; ++v) {
     if (words_[v].punct || InQuote(v)) break;
     if (lex::In(lex::kReportingVerbsCue, words_[v].lower)) return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
+Speaker Finder::BodyNamedLater(size_t b) {
+  const std::string& head = words_[b].lower;
+  const size_t last = words_[b].sent + kAntecedentSentences;
+  for (size_t k = b + 1; k + 2 < words_.size() && words_[k].sent <= last; ++k) {
+    if (words_[k].lower != head || InQuote(k) || (words_[k + 1].lower != "for" && words_[k + 1].lower != "of")) continue;
+    const size_t o = k + 2 + (words_[k + 2].lower == "the" && k + 3 < words_.size() ? 1 : 0);
+    const int m = words_[o].mention;
+    if (m < 0 || (*entities_)[m].type != "ORG" || InQuote(o)) continue;
+    Speaker body = FromMention(static_cast<size_t>(m));
+    body.via = head;
+    return body;
   }
   return {};
 }
@@ -1170,6 +1192,17 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
       if (k + kNounPhraseWords <= cue) break;
       return HeadAt(cue - 2, k);
+    }
+  }
+  // "The Oregonian quotes a federal spokesman confirming that …": the one
+  // quoted speaks, whatever the participle.
+  if (words_[cue].lower.ends_with("ing") && cue >= lo + 2 && words_[cue - 1].lower != "as") {
+    for (size_t k = cue - 1; k > lo && k + kNounPhraseWords > cue; --k) {
+      const std::string& q = words_[k - 1].lower;
+      if (q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing") {
+        return HeadAt(cue - 1, k);
+      }
+      if (words_[k - 1].punct || InQuote(k - 1)) break;
     }
   }
   // "…, with Boswell stating: "…"": the name after "with" is the

@@ -1848,6 +1848,13 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"at least one bomb technician had been injured", "indirect", "e1", "Ivo Renn", "said", ""},
         {"the mayor could resign this week", "indirect", "e2", "Varn Herald", "suggests", ""},
         {"this is a terrible tragedy", "indirect", "e5", "Tom's Market", "said", ""}}},
+      {"'quotes a spokesman confirming that': the one quoted reports, for the body a later sentence names for the "
+       "same spokesman",
+       "The Varn Courier quotes a federal spokesman confirming that a bomb went off at the bank. The spokesman for "
+       "the Varn Fire Bureau also said the street was closed.",
+       {{"Varn Courier", "ORG", "e2"}, {"Varn Fire Bureau", "ORG", "e3"}},
+       {{"a bomb went off at the bank", "indirect", "e3", "Varn Fire Bureau", "confirming", ""},
+        {"the street was closed", "indirect", "e3", "Varn Fire Bureau", "said", ""}}},
       {"the same for a spokesperson 'at naval headquarters'",
        "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
        {},
