@@ -573,16 +573,21 @@ size_t Finder::GapRelative(size_t c, size_t lo) const {
   size_t k = c - 1;
   if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) {
     --k;
+  } else if (!words_[k].cap && lex::In(lex::kCollectives, words_[k].lower)) {
+    // "what officials said were the bulk of the comments": a group.
+    --k;
   } else {
-    // A name with its titles: capitalised words, mentions and initials.
+    // A name with its titles: capitalised words, mentions and initials
+    // ("a trawler that the Indian Navy said was …": after "the" too).
     const size_t last = k;
     while (k > lo && last - k < kNounPhraseWords &&
            (words_[k].mention >= 0 || (words_[k].cap && !words_[k].punct) || words_[k].lower == ".")) {
       --k;
     }
     if (k == last) return c;
+    if (words_[k].lower == "the" && k > lo) --k;
   }
-  return words_[k].lower == "that" || words_[k].lower == "which" ? k : c;
+  return words_[k].lower == "that" || words_[k].lower == "which" || words_[k].lower == "what" ? k : c;
 }
 
 // The end of a reported content [start, end) that a postposed attribution

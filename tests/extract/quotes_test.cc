@@ -1855,6 +1855,12 @@ TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
        {{"Varn Courier", "ORG", "e2"}, {"Varn Fire Bureau", "ORG", "e3"}},
        {{"a bomb went off at the bank", "indirect", "e3", "Varn Fire Bureau", "confirming", ""},
         {"the street was closed", "indirect", "e3", "Varn Fire Bureau", "said", ""}}},
+      {"a gap report after 'that the' and a name, and after 'what' and a group ('what officials said were')",
+       "The frigate sank a trawler that the Varn Navy said was a pirate ship. The rule passed over the objections "
+       "of what officials said were the bulk of the comments.",
+       {{"Varn Navy", "ORG", "e2"}},
+       {{"was a pirate ship", "indirect", "e2", "Varn Navy", "said", ""},
+        {"were the bulk of the comments", "indirect", "", "officials", "said", ""}}},
       {"the same for a spokesperson 'at naval headquarters'",
        "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
        {},
