@@ -34,7 +34,9 @@
 // (eval/quotes/ecbplus-news-5.json) the rows ecbplus-5-dev and
 // ecbplus-5-test; the 40 of every 11th from the 4th
 // (eval/quotes/ecbplus-news-6.json) the rows ecbplus-6-dev and
-// ecbplus-6-test. A second table gives speaker accuracy
+// ecbplus-6-test; the 40 of every 11th from the 5th
+// (eval/quotes/ecbplus-news-7.json) the rows ecbplus-7-dev and
+// ecbplus-7-test. A second table gives speaker accuracy
 // by how the text names the gold speaker (name, pronoun, description;
 // quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
@@ -573,7 +575,7 @@ std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
 // the next 40 articles by the same rule), ecbplus-news-3.json (fifth: every
 // 11th from the 3rd), ecbplus-news-4.json (sixth: every 11th from the
 // 9th), ecbplus-news-5.json (seventh: every 11th from the 2nd), ecbplus-news-6.json (ninth: every 11th
-// from the 4th); none without the file or the ECB+ texts.
+// from the 4th), ecbplus-news-7.json (tenth: every 11th from the 5th); none without the file or the ECB+ texts.
 DevSet LoadEcbplusSet(const Options& o, const std::string& file,
                       const std::map<std::string, storyline::Article>& texts, const std::string& split) {
   DevSet dev;
@@ -1217,11 +1219,13 @@ int main(int argc, char** argv) {
   DevSet ecb5_test = LoadEcbplusSet(o, "ecbplus-news-5.json", ecb_texts, "test");
   DevSet ecb6_dev = LoadEcbplusSet(o, "ecbplus-news-6.json", ecb_texts, "dev");
   DevSet ecb6_test = LoadEcbplusSet(o, "ecbplus-news-6.json", ecb_texts, "test");
+  DevSet ecb7_dev = LoadEcbplusSet(o, "ecbplus-news-7.json", ecb_texts, "dev");
+  DevSet ecb7_test = LoadEcbplusSet(o, "ecbplus-news-7.json", ecb_texts, "test");
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
                     gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
                     ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems + ecb4_dev.problems +
                     ecb4_test.problems + ecb5_dev.problems + ecb5_test.problems + ecb6_dev.problems +
-                    ecb6_test.problems;
+                    ecb6_test.problems + ecb7_dev.problems + ecb7_test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
@@ -1264,6 +1268,11 @@ int main(int argc, char** argv) {
       ecb6.docs.insert(ecb6.docs.end(), ecb6_test.docs.begin(), ecb6_test.docs.end());
       CheckDevSet(ecb6, c, "ECB+ news set 6");
     }
+    if (!ecb7_dev.docs.empty() || !ecb7_test.docs.empty()) {
+      DevSet ecb7 = ecb7_dev;
+      ecb7.docs.insert(ecb7.docs.end(), ecb7_test.docs.begin(), ecb7_test.docs.end());
+      CheckDevSet(ecb7, c, "ECB+ news set 7");
+    }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
       inv.docs.insert(inv.docs.end(), inv_test.docs.begin(), inv_test.docs.end());
@@ -1288,6 +1297,7 @@ int main(int argc, char** argv) {
         {"ecbplus-3-test", &ecb3_test}, {"ecbplus-4-dev", &ecb4_dev}, {"ecbplus-4-test", &ecb4_test},
         {"ecbplus-5-dev", &ecb5_dev},   {"ecbplus-5-test", &ecb5_test},
         {"ecbplus-6-dev", &ecb6_dev},   {"ecbplus-6-test", &ecb6_test},
+        {"ecbplus-7-dev", &ecb7_dev},   {"ecbplus-7-test", &ecb7_test},
         {"invented-dev", &inv_dev},     {"invented-test", &inv_test}};
     for (const auto& [name, set] : sets) {
       for (const Doc& d : set->docs) {
@@ -1350,6 +1360,13 @@ int main(int argc, char** argv) {
     sections.push_back(
         Run("ecbplus-6-test", ecb6_test.docs, ecb6_test.articles, true, o.errors && o.final_run, false));
   }
+  if (!ecb7_dev.docs.empty()) {
+    sections.push_back(Run("ecbplus-7-dev", ecb7_dev.docs, ecb7_dev.articles, true, o.errors, false));
+  }
+  if (!ecb7_test.docs.empty()) {
+    sections.push_back(
+        Run("ecbplus-7-test", ecb7_test.docs, ecb7_test.articles, true, o.errors && o.final_run, false));
+  }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
   }
@@ -1357,7 +1374,8 @@ int main(int argc, char** argv) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) {
       std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test, ecbplus-3-test, "
-                   "ecbplus-4-test, ecbplus-5-test and ecbplus-6-test errors are not listed without --final)\n");
+                   "ecbplus-4-test, ecbplus-5-test, ecbplus-6-test and ecbplus-7-test errors are not listed without "
+                   "--final)\n");
     }
   }
   // Headline quotations: only the headlines that hold one are scored

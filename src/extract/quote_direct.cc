@@ -77,6 +77,10 @@ bool Finder::TitleCase(const Judged& j) const {
 }
 
 bool Finder::OverWork(const Judged& j) const {
+  // A quoted sentence longer than any title is speech even when the
+  // entity layer found a work inside it ("the movie I wanted", "I" taken
+  // for a title).
+  if (ContentWords(j) > kTitleMaxWords && EndsSentence(j)) return false;
   for (size_t i = j.first_word; i < j.last_word; ++i) {
     if (words_[i].mention >= 0 && (*entities_)[words_[i].mention].type == "WORK") return true;
   }

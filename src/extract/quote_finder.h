@@ -54,6 +54,21 @@ inline constexpr size_t kRolePhraseWords = 14;
 inline constexpr size_t kMediumPrepositionWords = 4;
 // Comma-delimited insertions skipped between a subject and its verb.
 inline constexpr size_t kAppositiveJumps = 3;
+// Sentences searched back for the document "the report" refers to ("The
+// NCAA report says …" a sentence or two before): a document is named
+// close to where it is quoted.
+inline constexpr size_t kDocumentSentences = 5;
+// Words from a participle-like modifier to the role noun it modifies
+// ("organized crime detective"): the modifier, a noun, the role.
+inline constexpr size_t kRoleModifierWords = 2;
+// Sentences searched back for a described speaker ("said an officer")
+// whose direct quotation a later "he said" continues: the few sentences
+// of narration news puts between two quotations of one source, and the
+// sentences inside those quotations.
+inline constexpr size_t kDescriptionSentences = 8;
+// Modifiers of a spokesperson's noun between it and the organisation
+// ("a Mobinil customer service representative"): two at most in news.
+inline constexpr size_t kSpokespersonModifiers = 2;
 // Longest noun phrase read as a speaker ("the 32-year-old reality TV star").
 inline constexpr size_t kNounPhraseWords = 8;
 // Mentions looked at when resolving a pronoun: a few paragraphs' worth;
@@ -224,6 +239,9 @@ class Finder {
   size_t SecondReport(size_t start, size_t end) const;
   size_t ContentStart(size_t c, size_t end) const;
   bool FiniteAuxiliaryAhead(size_t t, size_t end) const;
+  // True when the figure at `f` opens a clause's subject (a finite verb or
+  // past tense follows: "30 of the 80 wounded remained").
+  bool FigureClause(size_t f, size_t end) const;
   bool SubjectStart(size_t t) const;
   size_t QuestionStart(size_t c, size_t end) const;
   bool Negated(size_t c) const;
@@ -238,6 +256,9 @@ class Finder {
   Speaker PersonNamedIn(const std::string& title, size_t before) const;
   Speaker RoleHolder(const std::string& head, size_t before, bool apposition = false) const;
   Speaker OwnedDescription(size_t a, size_t b);
+  // The body a later sentence names for the spokesperson noun at `b`
+  // ("The spokesman for the Bureau …"); none when none is named.
+  Speaker BodyNamedLater(size_t b);
   Speaker NamedLater(size_t b);
   Speaker IndefiniteAntecedent(const std::string& head, size_t a) const;
   // "cable operator Seacom … The cable operator": the person or
@@ -247,6 +268,9 @@ class Finder {
   // "a senior Democrat said … said the Democrat who": the earlier
   // indefinite description by the same name; none when there is none.
   Speaker DescribedName(const std::string& head, size_t a) const;
+  // "the report" at `a`: the owner of the document named with the same
+  // noun a few sentences before ("The NCAA report"); none when none is.
+  Speaker NamedDocument(const std::string& head, size_t a);
   // "the officer" at [a, b] (a person's role no lexicon calls an epithet):
   // the person titled so, the earlier description, or the description.
   Speaker RoleDescription(size_t a, size_t b) const;
@@ -282,6 +306,9 @@ class Finder {
   Speaker SubjectAfter(size_t i, size_t hi);
   bool RoleThenName(size_t i, size_t hi) const;
   int PersonAfterRole(size_t i, size_t hi) const;
+  // True when the verb-like word at `k` modifies a person's role that
+  // follows ("organized crime detective Joe Coffey").
+  bool ModifiesRole(size_t k, size_t hi) const;
   size_t ClauseStart(size_t lo, size_t hi) const;
   Speaker NearestSubject(size_t lo, size_t hi);
   Speaker ParticipleSubject(size_t cue, size_t lo);

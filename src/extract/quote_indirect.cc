@@ -218,6 +218,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
+      // "…, according to her publicist, Jack Ketsoyan.": the person named
+      // in apposition to the role, up to the sentence's end or a comma, is
+      // the source.
+      const int m = k + 1 < end ? words_[k + 1].mention : -1;
+      if (m >= 0 && (*entities_)[m].type == "PERSON" && IsRoleNoun(words_[k - 1].lower)) {
+        size_t n = k + 1;
+        while (n < end && words_[n].mention == m) ++n;
+        if (n == end || words_[n].lower == ",") s = FromMention(static_cast<size_t>(m));
+      }
       Emit(from, i - 1, s, "according to", from, to, out);
     }
     return;
@@ -230,6 +239,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
          words_[c - 1].lower == "a" || words_[c - 1].lower == "an" || words_[c - 1].lower == "be" ||
          words_[c - 1].lower == "been")) {
       continue;  // passive or adjectival "said" ("an estimated one million dollars")
+    }
+    // "The director denied reports that …", "dismissed claims that …": a
+    // plural after a past tense is its object, a noun.
+    if (c > from && words_[c].lower.ends_with("s") && !words_[c - 1].cap && words_[c - 1].lower.size() > 3 &&
+        words_[c - 1].lower.ends_with("ed") && lex::In(lex::kReportingVerbsCue, words_[c].lower)) {
+      continue;
     }
     // "the United States", "at one point": a noun, not a verb of saying
     // ("Another said" is one).
@@ -476,6 +491,16 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
+        // "…, police in Sicily said.", "…, a spokesperson at naval
+        // headquarters said.": the noun phrase before the place or body
+        // its preposition adds speaks.
+        for (size_t k = comma + 1; k + 1 < c && !s.found && postposed && comma != c; ++k) {
+          if (InQuote(k) || words_[k].punct) break;
+          if (words_[k].lower != "in" && words_[k].lower != "at" && words_[k].lower != "from") continue;
+          s = SubjectBefore(k, comma);
+          if (!s.found) s = DescribedSubject(k, comma);
+          break;
+        }
         // "…, a Defence Ministry statement said.": a statement named by
         // the organisation before its noun is that organisation's.
         if (!s.found && postposed && comma != c && c >= comma + 2 &&
@@ -503,6 +528,26 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
             ++second;
           }
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
+          // ("…, authorities said, as protests went on": a subordinate
+          // clause or a preposition's phrase after the attribution's comma
+          // is the writer's, no second part.)
+          if (second < end && lex::In(lex::kSubordinatorsAfterCue, words_[second].lower)) return;
+          // ("…, the agency reported, quoting her lawyer Mark Heller as
+          // saying that [prosecutors had not approved it]": the one quoted
+          // reports the clause after "saying".)
+          if (second < end && (words_[second].lower == "quoting" || words_[second].lower == "citing")) {
+            size_t saying = second + 2;
+            while (saying + 1 < end && saying < second + kRolePhraseWords &&
+                   !(words_[saying].lower == "saying" && words_[saying - 1].lower == "as")) {
+              ++saying;
+            }
+            if (saying + 1 < end && words_[saying].lower == "saying" && words_[saying - 1].lower == "as") {
+              const Speaker quoted = SubjectBefore(saying, second);
+              const size_t content = ContentStart(saying, end);
+              if (quoted.found && content < end) Emit(content, end, quoted, "saying", from, to, out);
+            }
+            return;
+          }
           // ("…, Steele said, adding [the roof fell in]": a participle of
           // saying there reports its own clause, or nothing.)
           if (second < end && (words_[second].lower == "adding" || words_[second].lower == "saying")) {
@@ -528,16 +573,21 @@ size_t Finder::GapRelative(size_t c, size_t lo) const {
   size_t k = c - 1;
   if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) {
     --k;
+  } else if (!words_[k].cap && lex::In(lex::kCollectives, words_[k].lower)) {
+    // "what officials said were the bulk of the comments": a group.
+    --k;
   } else {
-    // A name with its titles: capitalised words, mentions and initials.
+    // A name with its titles: capitalised words, mentions and initials
+    // ("a trawler that the Indian Navy said was …": after "the" too).
     const size_t last = k;
     while (k > lo && last - k < kNounPhraseWords &&
            (words_[k].mention >= 0 || (words_[k].cap && !words_[k].punct) || words_[k].lower == ".")) {
       --k;
     }
     if (k == last) return c;
+    if (words_[k].lower == "the" && k > lo) --k;
   }
-  return words_[k].lower == "that" || words_[k].lower == "which" ? k : c;
+  return words_[k].lower == "that" || words_[k].lower == "which" || words_[k].lower == "what" ? k : c;
 }
 
 // The end of a reported content [start, end) that a postposed attribution
@@ -813,6 +863,19 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
 
 // True when the word at `t` may open a clause's subject: a pronoun, a
 // name, a determiner, "there" or a figure.
+// True when the figure at `f` opens a clause's subject: a finite verb or
+// a past tense follows within a role phrase's length ("30 of the 80
+// wounded remained in hospital", "40 percent of the buildings were
+// destroyed"), before any relative pronoun.
+bool Finder::FigureClause(size_t f, size_t end) const {
+  for (size_t t = f + 1; t < end && t <= f + kRolePhraseWords && !words_[t].punct && !InQuote(t); ++t) {
+    const std::string& x = words_[t].lower;
+    if (x == "that" || x == "which" || x == "who") break;
+    if (IsFinite(x) || lex::In(lex::kVerbsAndAdverbsPast, x) || (LooksLikeVerb(x) && x.back() == 'd')) return true;
+  }
+  return false;
+}
+
 bool Finder::SubjectStart(size_t t) const {
   const Word& w = words_[t];
   // Quantifiers open a subject too ("told reporters every claim would").
@@ -868,6 +931,12 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     if (words_[t].lower == "that" && t > k && (words_[t - 1].lower == "and" || words_[t - 1].lower == "but")) break;
     // "She said that was routine": "that" is the clause's subject.
     if (t == k && words_[t].lower == "that" && t + 1 < end && IsFinite(words_[t + 1].lower)) return t;
+    // "said he believed Moreno made the offer at that time": "that" after
+    // a preposition points at a noun; it opens no clause.
+    if (words_[t].lower == "that" && t > k &&
+        (lex::In(lex::kPrepositions, words_[t - 1].lower) || words_[t - 1].lower == "in")) {
+      continue;
+    }
     if (words_[t].lower == "that") {
       // "announced the locations that would be given …": "that" after a
       // noun object and before a verb opens a relative clause, not the
@@ -918,6 +987,14 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     constexpr size_t kObjectWords = 6;  // "a parliamentary committee on Monday"
     for (size_t u = std::max(t, k + 1); u < end && u <= k + kObjectWords; ++u) {
       if (words_[u].punct || InQuote(u)) return end;
+      // "told them what she had done": a question word makes the clause
+      // the thing told, no report of its content.
+      // ("told reporters what happened was a tragedy": "what" as the
+      // clause's subject does report one.)
+      if (u == t && (words_[u].lower == "what" || words_[u].lower == "how" || words_[u].lower == "why") &&
+          u + 1 < end && IsSubjectPronoun(words_[u + 1].lower)) {
+        return end;
+      }
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
       // "told police he fired when …", "told People she went to …": a
@@ -979,8 +1056,11 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     k = t;
   }
   // "said on Friday", "said last week": time phrases before the clause.
+  // ("said this is a tragedy": "this" before a finite verb is the
+  // clause's subject, no time word.)
   while (k < end && (lex::In(lex::kTimeWordsSpeech, words_[k].lower) ||
-                     (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)))) {
+                     (words_[k].lower == "on" && k + 1 < end && lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower))) &&
+         !(words_[k].lower == "this" && k + 1 < end && IsFinite(words_[k + 1].lower))) {
     ++k;
   }
   if (k < end && (words_[k].lower == "week" || words_[k].lower == "month" || words_[k].lower == "year")) ++k;
@@ -1026,6 +1106,27 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       if (subject && FiniteAuxiliaryAhead(u, end)) return u;
     }
   }
+  // "said as many as 40 firefighters came": a figure's bound before it.
+  const bool as_many = w.lower == "as" && k + 3 < end && words_[k + 2].lower == "as" &&
+                       (words_[k + 1].lower == "many" || words_[k + 1].lower == "much" ||
+                        words_[k + 1].lower == "few") &&
+                       words_[k + 3].raw[0] >= '0' && words_[k + 3].raw[0] <= '9';
+  if (as_many && FigureClause(k + 3, end)) return k;
+  // "said at least one bomb technician had been injured", "said more than
+  // 200 homes were destroyed": a bound, then a figure as digits or a word.
+  const bool bound = k + 2 < end && ((w.lower == "at" && words_[k + 1].lower == "least") ||
+                                     ((w.lower == "more" || w.lower == "fewer" || w.lower == "less") &&
+                                      words_[k + 1].lower == "than"));
+  if (bound && ((words_[k + 2].raw[0] >= '0' && words_[k + 2].raw[0] <= '9') ||
+                lex::In(lex::kNumberWords, words_[k + 2].lower)) &&
+      FigureClause(k + 2, end)) {
+    return k;
+  }
+  // "said this is a terrible tragedy": a demonstrative and its finite verb.
+  if ((w.lower == "this" || w.lower == "these" || w.lower == "those") && k + 1 < end &&
+      IsFinite(words_[k + 1].lower)) {
+    return k;
+  }
   if (w.punct || lex::In(lex::kNotSpeechObjects, w.lower) || lex::In(lex::kPrepositionsObject, w.lower) ||
       w.lower == "in" || w.lower == "as" || w.lower == "so" || w.lower == "and" ||
       IsMark(k)) {
@@ -1059,10 +1160,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     // "said 40 percent to 70 percent of the buildings in seven villages
     // were destroyed": a range of figures makes a longer subject, still
     // known by its finite verb.
-    for (size_t t = k + 1; t < end && t <= k + kRolePhraseWords && !words_[t].punct && !InQuote(t); ++t) {
-      if (IsFinite(words_[t].lower)) return k;
-      if (words_[t].lower == "that" || words_[t].lower == "which" || words_[t].lower == "who") break;
-    }
+    if (FigureClause(k, end)) return k;
   }
   // A clause starts with a subject: a pronoun, a name or a determiner.
   if (lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||
@@ -1077,12 +1175,21 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   constexpr size_t kPastTenseMinLetters = 5;  // "smashed", not "red" or "bed"
   // ("It said attackers got into a server": an irregular past, from
   // lexicons/verbs_and_adverbs.txt, too.)
-  const bool past_next = k + 1 < end && ((words_[k + 1].lower.size() >= kPastTenseMinLetters &&
-                                          words_[k + 1].lower.ends_with("ed")) ||
-                                         lex::In(lex::kVerbsAndAdverbsPast, words_[k + 1].lower));
-  if (say && k + 2 < end && !w.cap && !w.punct && !lex::In(lex::kCueAdverbs, w.lower) && !words_[k + 1].punct &&
-      !words_[k + 1].cap && past_next && !words_[k + 2].punct) {
-    return k;
+  auto past = [&](size_t u) {
+    return (words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed")) ||
+           lex::In(lex::kVerbsAndAdverbsPast, words_[u].lower);
+  };
+  if (!say || w.cap || w.punct || lex::In(lex::kCueAdverbs, w.lower)) return end;
+  // ("said young people her age felt their voices were heard": the bare
+  // noun phrase may run a few words before its past tense, none of them a
+  // preposition or a relative pronoun.)
+  for (size_t u = k + 1; u + 1 < end && u <= k + kNounPhraseWords / 2; ++u) {
+    const Word& x = words_[u];
+    if (x.punct || x.cap || InQuote(u) || lex::In(lex::kPrepositions, x.lower) || x.lower == "in" ||
+        x.lower == "who" || x.lower == "that" || x.lower == "which" || x.lower == "to" || x.lower == "and") {
+      break;
+    }
+    if (past(u)) return words_[u + 1].punct ? end : k;
   }
   return end;
 }

@@ -338,9 +338,24 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
   // ("“…,” the officer said. He said …": the direct quotations are read
   // after the reports, so a description that spoke one in the sentence
   // before is found from the words.)
+  // ("“…,” said an officer. INS Mysore reached the spot. … “…,” he said.":
+  // further back too, while no report is closer and no person is named
+  // outside quotation marks in between.)
   if ((p == "he" || p == "she") && (best == nullptr || words_[best->first].sent != prev)) {
-    Speaker described = DirectDescription(prev);
-    if (described.found) return described;
+    size_t k = w;
+    for (size_t back = 0; back < kDescriptionSentences && back <= prev; ++back) {
+      const size_t sent = prev - back;
+      if (best != nullptr && words_[best->first].sent > sent) break;
+      Speaker described = DirectDescription(sent);
+      if (described.found) return described;
+      bool named = false;
+      while (k > 0 && words_[k - 1].sent >= sent) {
+        --k;
+        const int m = words_[k].mention;
+        named = named || (words_[k].sent == sent && m >= 0 && !InQuote(k) && (*entities_)[m].type == "PERSON");
+      }
+      if (named) break;
+    }
   }
   if (best == nullptr || !best->second.found) return {};
   if (words_[best->first].sent != prev) {
@@ -379,6 +394,18 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
 Speaker Finder::DirectDescription(size_t sent) const {
   for (size_t c = 3; c < words_.size(); ++c) {
     if (words_[c].sent != sent || InQuote(c) || !lex::In(lex::kReportingVerbsCue, words_[c].lower)) continue;
+    // "“…,” said an officer.": the inverted order, the description ending
+    // the sentence.
+    size_t before = c - 1;
+    if (words_[before].lower == "," && before > 0) --before;
+    if (IsMark(before) && InQuote(before) && c + 3 < words_.size() && IsTerminal(words_[c + 3].lower)) {
+      const std::string& d = words_[c + 1].lower;
+      const std::string& h = words_[c + 2].lower;
+      if ((d == "the" || d == "a" || d == "an") && !words_[c + 2].cap && words_[c + 2].mention < 0 &&
+          lex::In(lex::kPersonNouns, h) && !lex::In(lex::kPersonNounsEpithet, h)) {
+        return RoleDescription(c + 1, c + 2);
+      }
+    }
     const std::string& head = words_[c - 1].lower;
     const std::string& det = words_[c - 2].lower;
     size_t mark = c - 3;

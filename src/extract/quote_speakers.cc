@@ -59,12 +59,21 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     Speaker later = NamedLater(b);
     if (later.found) return later;
   }
+  // "… quotes a federal spokesman confirming that …. The spokesman for the
+  // Bureau of Alcohol … also said": the body a later sentence names for
+  // the same spokesperson.
+  if (spokesperson && (det == "a" || det == "an") && !named) {
+    Speaker body = BodyNamedLater(b);
+    if (body.found) return body;
+  }
   // "Acme's statement said", "the ethics board's report found": a
   // document speaks for whose it is.
-  if (lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) || head == "website") {
-    // "The Home Office letter reads": a name modifying the document is
-    // whose it is.
-    if (lex::In(lex::kDocumentNounsStatement, head) && (b == a + 1 || lex::In(lex::kDeterminersDefinite, det)) &&
+  const bool document = lex::In(lex::kDocumentNounsStatement, head) || lex::In(lex::kDocumentNounsFinding, head) ||
+                        lex::In(lex::kDocumentNounsWork, head);
+  if (document || head == "website") {
+    // "The Home Office letter reads", "the Bloomberg article said": a name
+    // modifying the document is whose it is.
+    if (document && (b == a + 1 || lex::In(lex::kDeterminersDefinite, det)) &&
         (a == 0 || !lex::In(lex::kPrepositionsObject, words_[a - 1].lower))) {
       for (size_t k = a; k < b; ++k) {
         const int m = words_[k].mention;
@@ -90,7 +99,11 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // "Iranian television ran video …. The report said …").
     if (lex::In(lex::kDocumentNounsFinding, head) && (det == "the" || det == "this") && (b == a + 1)) {
       Speaker outlet = OutletSubject(a);
-      return outlet.found ? outlet : Anonymous(a, b);
+      if (outlet.found) return outlet;
+      // ("The NCAA report says …. …, the report said.": the document the
+      // text named with its owner a few sentences before.)
+      Speaker owner = NamedDocument(head, a);
+      return owner.found ? owner : Anonymous(a, b);
     }
   }
   // "defence lawyer Helena Stroud … Mr. Reyes's lawyer said": a definite
@@ -285,6 +298,23 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   return {};
 }
 
+// The owner of the latest document the text named with the same noun
+// before word `a` ("The NCAA report", "Acme's report"), within a few
+// sentences; none when there is none.
+Speaker Finder::NamedDocument(const std::string& head, size_t a) {
+  for (size_t i = a; i-- > 1;) {
+    if (words_[i].sent + kDocumentSentences < words_[a].sent) break;
+    if (words_[i].lower != head || InQuote(i)) continue;
+    size_t k = i - 1;
+    if ((words_[k].lower == "'s" || words_[k].lower == "'") && k > 0) --k;
+    const int m = words_[k].mention;
+    if (m >= 0 && !platform_[m] && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PERSON")) {
+      return FromMention(static_cast<size_t>(m));
+    }
+  }
+  return {};
+}
+
 Speaker Finder::RoleDescription(size_t a, size_t b) const {
   const std::string& head = words_[b].lower;
   if (words_[a].lower == "the") {
@@ -305,9 +335,24 @@ Speaker Finder::RoleDescription(size_t a, size_t b) const {
 // sentence-initial capital aside, "Company spokesman" is no name either:
 // NewName asks the article to know it).
 Speaker Finder::OrgModifier(size_t b) {
+  // "a Mobinil customer service representative": a spokesperson's own
+  // modifiers stand between the organisation and the noun.
+  if (IsSpokesperson(b)) {
+    size_t e = b;
+    while (e > 0 && b - e < kSpokespersonModifiers && !words_[e - 1].cap && !words_[e - 1].punct &&
+           words_[e - 1].sent == words_[b].sent && lex::In(lex::kRoleModifiersSpokesperson, words_[e - 1].lower)) {
+      --e;
+    }
+    if (e < b && e > 0 && words_[e - 1].cap) b = e;
+  }
   size_t first = b;
+  // ("a Sam's Club spokesperson": a possessive between two capitalised
+  // words belongs to the name.)
+  auto name_possessive = [&](size_t k) {
+    return k > 0 && k + 1 < b && words_[k].lower == "'s" && words_[k - 1].cap && words_[k + 1].cap;
+  };
   while (first > 0 && first + kNounPhraseWords > b && words_[first - 1].sent == words_[b].sent &&
-         words_[first - 1].cap && !words_[first - 1].punct && !InQuote(first - 1) &&
+         ((words_[first - 1].cap && !words_[first - 1].punct) || name_possessive(first - 1)) && !InQuote(first - 1) &&
          !lex::In(lex::kDeterminersDefinite, words_[first - 1].lower) &&
          !lex::In(lex::kDeterminersAnonymous, words_[first - 1].lower)) {
     --first;
@@ -408,6 +453,21 @@ Speaker Finder::NamedLater(size_t b) {
   for (size_t v = e; v < words_.size() && v < e + kNounPhraseWords / 2 && words_[v].sent == words_[k].sent; ++v) {
     if (words_[v].punct || InQuote(v)) break;
     if (lex::In(lex::kReportingVerbsCue, words_[v].lower)) return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
+Speaker Finder::BodyNamedLater(size_t b) {
+  const std::string& head = words_[b].lower;
+  const size_t last = words_[b].sent + kAntecedentSentences;
+  for (size_t k = b + 1; k + 2 < words_.size() && words_[k].sent <= last; ++k) {
+    if (words_[k].lower != head || InQuote(k) || (words_[k + 1].lower != "for" && words_[k + 1].lower != "of")) continue;
+    const size_t o = k + 2 + (words_[k + 2].lower == "the" && k + 3 < words_.size() ? 1 : 0);
+    const int m = words_[o].mention;
+    if (m < 0 || (*entities_)[m].type != "ORG" || InQuote(o)) continue;
+    Speaker body = FromMention(static_cast<size_t>(m));
+    body.via = head;
+    return body;
   }
   return {};
 }
@@ -1119,13 +1179,30 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (words_[cue].lower == "saying" && words_[cue - 1].lower == "as" && cue >= lo + 3) {
     const std::string& v = words_[cue - 2].lower;
     if (v == "quoted" || v == "cited") return cue >= lo + 4 ? SubjectBefore(cue - 2, lo) : Speaker{};
-    for (size_t k = cue - 2; k > lo && k + kNounPhraseWords > cue; --k) {
+    // (A role and the name in apposition to it make a role phrase's
+    // length: "quoted the head of the trade zone, Ali Rezapour, as saying".)
+    for (size_t k = cue - 2; k > lo && k + kRolePhraseWords + kNameWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
-      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites") continue;
+      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites" && q != "quoting" && q != "citing") continue;
       // "Iranian officials were quoted by AP as saying": passive, the
       // subject is the one quoted, not the one after "by".
       if (words_[k].lower == "by" && k >= lo + 3 && (q == "quoted" || q == "cited")) return SubjectBefore(k - 1, lo);
+      // The name in apposition to the one quoted, its comma before "as".
+      const int m = words_[cue - 2].lower == "," && cue - 3 > k ? words_[cue - 3].mention : -1;
+      if (m >= 0 && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+      if (k + kNounPhraseWords <= cue) break;
       return HeadAt(cue - 2, k);
+    }
+  }
+  // "The Oregonian quotes a federal spokesman confirming that …": the one
+  // quoted speaks, whatever the participle.
+  if (words_[cue].lower.ends_with("ing") && cue >= lo + 2 && words_[cue - 1].lower != "as") {
+    for (size_t k = cue - 1; k > lo && k + kNounPhraseWords > cue; --k) {
+      const std::string& q = words_[k - 1].lower;
+      if (q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing") {
+        return HeadAt(cue - 1, k);
+      }
+      if (words_[k - 1].punct || InQuote(k - 1)) break;
     }
   }
   // "…, with Boswell stating: "…"": the name after "with" is the
@@ -1621,6 +1698,12 @@ bool Finder::RoleThenName(size_t i, size_t hi) const {
       continue;
     }
     if (IsNameWord(k)) return role && k + 1 < hi && IsNameWord(k + 1);
+    // "said Biancardi's attorney, James Zeszutek": the person in apposition
+    // to the role the first name's possessive owns.
+    if (w.lower == "'s" || w.lower == "'") continue;
+    if (w.lower == "," && role && k + 1 < hi && words_[k + 1].mention >= 0 && words_[k + 1].mention != first) {
+      return (*entities_)[words_[k + 1].mention].type == "PERSON";
+    }
     // "Bloomington Police Sgt. Marty Earley": an abbreviated title's point.
     if (w.lower == "." && k > i && TitleWord(words_[k - 1].raw) > 0) continue;
     if (w.punct || InQuote(k) || lex::In(lex::kPrepositionsObject, w.lower) || w.lower == "in") return false;
@@ -1653,7 +1736,7 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
     const bool modifies = k > i && (before == "'s" || before == "'" || lex::In(lex::kDeterminersDefinite, before) ||
                                     lex::In(lex::kDeterminersAnonymous, before));
     if (k > i && !w.cap && w.mention < 0 &&
-        ((LooksLikeVerb(w.lower) && !modifies) || lex::In(lex::kCueAdverbs, w.lower) ||
+        ((LooksLikeVerb(w.lower) && !modifies && !ModifiesRole(k, hi)) || lex::In(lex::kCueAdverbs, w.lower) ||
          lex::In(lex::kReportingVerbsCue, w.lower))) {
       break;
     }
@@ -1670,6 +1753,21 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
     if (mention || name) person = static_cast<int>(k);
   }
   return person;
+}
+
+// True when the verb-like word at `k` modifies a person's role that
+// follows it ("ex-NYPD organized crime detective Joe Coffey"): a few
+// lower-case words, then a role noun, then a capitalised name.
+bool Finder::ModifiesRole(size_t k, size_t hi) const {
+  for (size_t r = k + 1; r < hi && r <= k + kRoleModifierWords; ++r) {
+    const Word& w = words_[r];
+    if (w.cap || w.punct || w.mention >= 0 || InQuote(r) || LooksLikeVerb(w.lower) ||
+        lex::In(lex::kPrepositionsObject, w.lower)) {
+      return false;
+    }
+    if (lex::In(lex::kPersonNouns, w.lower)) return r + 1 < hi && words_[r + 1].cap;
+  }
+  return false;
 }
 
 // First word of the clause that ends at `hi`: after the last ", and",

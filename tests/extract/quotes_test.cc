@@ -1745,6 +1745,130 @@ TEST(FindQuotesTest, Issue16RealNewsNinthRound) {
   });
 }
 
+// Issue 16, the tenth real-news quotation round
+// (eval/quotes/ecbplus-news-7.json): rules from the ECB+ dev rows' errors,
+// each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsTenthRound) {
+  ExpectCases({
+      {"'according to' a role and the name in apposition after it: the name is the source, and 'he' after it",
+       "The singer has checked into a clinic in Varnby, according to her publicist, Ivo Renn. \u201cWe ask for "
+       "privacy,\u201d he said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnby", "PLACE", "e2"}},
+       {{"The singer has checked into a clinic in Varnby", "indirect", "e1", "Ivo Renn", "according to", ""},
+        {"We ask for privacy,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"after an inverted cue, a person's role owned by another name and the name in apposition: the second speaks",
+       "\u201cWe deny any wrongdoing,\u201d said Tomas Reyl's attorney, Dana Fiske.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"We deny any wrongdoing,", "direct", "e3", "Dana Fiske", "said", ""}}},
+      {"'quoted' a role and the name in apposition 'as saying': the name speaks",
+       "The agency Varnpress quoted the head of Halland's free - trade port authority, Ivo Renn, as saying the storm "
+       "caused damage worth 54 million dollars.",
+       {{"Varnpress", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}, {"Halland", "PLACE", "e3"}},
+       {{"the storm caused damage worth 54 million dollars", "indirect", "e1", "Ivo Renn", "saying", ""}}},
+      {"', quoting X as saying that' after a postposed attribution: X reports the clause after 'saying'",
+       "It is unclear whether the judge will accept the plan, Varnpress reported, quoting her lawyer Ivo Renn as "
+       "saying on May 2 that prosecutors have not approved it yet.",
+       {{"Varnpress", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"It is unclear whether the judge will accept the plan", "indirect", "e2", "Varnpress", "reported", ""},
+        {"prosecutors have not approved it yet", "indirect", "e1", "Ivo Renn", "saying", ""}}},
+      {"an 'as' clause after a postposed attribution's comma is the writer's, no second part",
+       "Youths attacked a police station in Varnby late on Saturday, police said, as the protests went on for a "
+       "seventh day.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"Youths attacked a police station in Varnby late on Saturday", "indirect", "", "police", "said", ""}}},
+      {"a spokesperson's own modifiers ('customer service') between the organisation and the noun: the body speaks",
+       "The outage hit Telvarn and Norlink. \u201cWe are seeing problems in some towers,\u201d a Telvarn customer "
+       "service representative told the Harbor Gazette. A Norlink customer representative also confirmed that "
+       "some users had lost their connection.",
+       {{"Telvarn", "ORG", "e1"}, {"Norlink", "ORG", "e2"}, {"Harbor Gazette", "ORG", "e5"}},
+       {{"We are seeing problems in some towers,", "direct", "e1", "Telvarn", "told", "interview"},
+        {"some users had lost their connection", "indirect", "e2", "Norlink", "confirmed", ""}}},
+      {"'the Varnpress article' is the outlet's; 'the report' after 'The Varn League report' is the league's",
+       "Phone service on Norlink was also cut, the Varnpress article said. The Varn League report says Ivo Renn "
+       "paid the player. Renn is accused of acting \u201ccontrary to principles of ethical conduct\u201d by hiding it, "
+       "the report said.",
+       {{"Norlink", "ORG", "e2"}, {"Varnpress", "ORG", "e3"}, {"Varn League", "ORG", "e4"},
+        {"Ivo Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
+       {{"Phone service on Norlink was also cut", "indirect", "e3", "Varnpress", "said", ""},
+        {"Ivo Renn paid the player", "indirect", "e4", "Varn League", "says", ""},
+        {"contrary to principles of ethical conduct", "partial", "e4", "Varn League", "said", ""}}},
+      {"after an inverted cue, a participle-like word before a role ('organized crime detective') is no verb",
+       "Tomas Reyl died in prison on Monday. \u201cHe was the last of the old bosses,\u201d said ex-Varn Police "
+       "organized crime detective Ivo Renn.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Varn Police", "ORG", "e2"}, {"Ivo Renn", "PERSON", "e1"}},
+       {{"He was the last of the old bosses,", "direct", "e1", "Ivo Renn", "said", ""}}},
+      {"a postposed subject with a place or body after its preposition ('police in Varnby', 'a spokesperson at "
+       "naval headquarters') speaks",
+       "The port boss hanged himself in jail, police in Varnby said on Wednesday.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"The port boss hanged himself in jail", "indirect", "", "police", "said", ""}}},
+      {"'that' after a preposition ('at that time') opens no clause; the bare clause after 'said he' is the content",
+       "Team spokesman Ivo Renn said he believed Tomas Reyl made the offer to the agent at that time.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Tomas Reyl", "PERSON", "e4"}},
+       {{"he believed Tomas Reyl made the offer to the agent at that time", "indirect", "e1", "Ivo Renn", "said",
+         ""}}},
+      {"a figure opening a clause whose verb comes after 'of the 80 wounded', or after 'as many as'",
+       "Ivo Renn visited the island. He said 30 of the 80 wounded remained in hospital. Renn said as many as 40 "
+       "firefighters came from across the region.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
+       {{"30 of the 80 wounded remained in hospital", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"as many as 40 firefighters came from across the region", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"'confessed that' reports a clause; after 'said', a bare noun phrase of a few words before its past tense",
+       "Ivo Renn later confessed that he had only been playing cards with him. Dana Fiske said young people her "
+       "age felt their voices were not heard.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Dana Fiske", "PERSON", "e3"}},
+       {{"he had only been playing cards with him", "indirect", "e1", "Ivo Renn", "confessed", ""},
+        {"young people her age felt their voices were not heard", "indirect", "e3", "Dana Fiske", "said", ""}}},
+      {"'he said' continues the direct quotations of a described speaker ('said an officer') a few sentences "
+       "back, when no person is named outside the marks in between",
+       "Tomas Reyl sailed the trawler Varn. \u201cThe crew of Varn fired at the pirates,\u201d said an officer. The "
+       "frigate Norhaven reached the spot soon after. By then the pirates had boarded their boat. Norhaven then "
+       "fired across its bows. \u201cSeeing the commandos, the pirates surrendered,\u201d he said.",
+       {{"Tomas Reyl", "PERSON", "e4"}, {"Varn", "PERSON", "e2"}, {"Norhaven", "ORG", "e3"}},
+       {{"The crew of Varn fired at the pirates,", "direct", "", "an officer", "said", ""},
+        {"Seeing the commandos, the pirates surrendered,", "direct", "", "an officer", "said", ""}}},
+      {"a quoted sentence longer than a title is speech though the entity layer found a work in it; 'denied "
+       "reports that': the plural after a past tense is a noun",
+       "\u201cWe have decided not to film it,\u201d Ivo Renn said. \u201cAs a writer, I simply cannot prep the film I "
+       "would have wanted to make this year.\u201d The director denied reports that his talks hit a snag.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"I", "WORK", "e7"}},
+       {{"We have decided not to film it,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"As a writer, I simply cannot prep the film I would have wanted to make this year.", "direct", "e1",
+         "Ivo Renn", "", ""}}},
+      {"'to tell them what she had done' reports no content: the postposed attribution takes the sentence",
+       "Dana Fiske went to an office upstairs and called police to tell them what she had done, authorities said.",
+       {{"Dana Fiske", "PERSON", "e3"}},
+       {{"Dana Fiske went to an office upstairs and called police to tell them what she had done", "indirect", "",
+         "authorities", "said", ""}}},
+      {"'said at least one …', 'said this is …', 'suggests that': clauses; a possessive inside a body's name before "
+       "'spokesperson'",
+       "The spokesman Ivo Renn also said at least one bomb technician had been injured. The Varn Herald suggests "
+       "that the mayor could resign this week. A Tom's Market spokesperson said this is a terrible tragedy.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Herald", "ORG", "e2"}, {"Tom", "PERSON", "e4"}},
+       {{"at least one bomb technician had been injured", "indirect", "e1", "Ivo Renn", "said", ""},
+        {"the mayor could resign this week", "indirect", "e2", "Varn Herald", "suggests", ""},
+        {"this is a terrible tragedy", "indirect", "e5", "Tom's Market", "said", ""}}},
+      {"'quotes a spokesman confirming that': the one quoted reports, for the body a later sentence names for the "
+       "same spokesman",
+       "The Varn Courier quotes a federal spokesman confirming that a bomb went off at the bank. The spokesman for "
+       "the Varn Fire Bureau also said the street was closed.",
+       {{"Varn Courier", "ORG", "e2"}, {"Varn Fire Bureau", "ORG", "e3"}},
+       {{"a bomb went off at the bank", "indirect", "e3", "Varn Fire Bureau", "confirming", ""},
+        {"the street was closed", "indirect", "e3", "Varn Fire Bureau", "said", ""}}},
+      {"a gap report after 'that the' and a name, and after 'what' and a group ('what officials said were')",
+       "The frigate sank a trawler that the Varn Navy said was a pirate ship. The rule passed over the objections "
+       "of what officials said were the bulk of the comments.",
+       {{"Varn Navy", "ORG", "e2"}},
+       {{"was a pirate ship", "indirect", "e2", "Varn Navy", "said", ""},
+        {"were the bulk of the comments", "indirect", "", "officials", "said", ""}}},
+      {"the same for a spokesperson 'at naval headquarters'",
+       "Commandos caught the pirates and took 23 of them into custody, a spokesperson at naval headquarters said.",
+       {},
+       {{"Commandos caught the pirates and took 23 of them into custody", "indirect", "", "a spokesperson", "said",
+         ""}}},
+  });
+}
+
 // Issue 16, point 5: headline quotations, attributed from the body.
 TEST(FindTitleQuotesTest, AttributedFromTheBody) {
   struct Row {
