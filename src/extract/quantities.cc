@@ -1626,6 +1626,13 @@ class Finder {
     }
     std::string phrase;
     for (size_t k = c, n = 0; k < verb && n < kMaxHeadModifiers; ++k, ++n) {
+      // "The council's early estimate": the possessor is whose, not what.
+      if (PossessiveMark(k)) {
+        phrase.clear();
+        n = 0;
+        ++k;
+        continue;
+      }
       const std::string w = Lower(toks_[k].s);
       if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kModalWords, w) || InList(kPronouns, w)) {
         break;

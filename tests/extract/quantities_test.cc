@@ -456,6 +456,9 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"Gusts reached 78mph at the ground.", "78mph", 78, 0, "gusts miles per hour reached", B::kExact},
       {"The slip buried a 250-metre section of the B3290 coast road.", "250-metre", 250, 0, "section of coast road",
        B::kExact},
+      // A possessor before a copula's subject is whose, not what.
+      {"The council's early estimate for the repairs is £4.2 million.", "£4.2 million", 4.2e6, 0, "early estimate",
+       B::kExact},
       // A time to do something by is a deadline, named by what is to be done.
       {"The club has six months to lodge an appeal.", "six months", 6, 0, "deadline to lodge appeal", B::kExact},
       {"Residents have 28 days to seek a judicial review.", "28 days", 28, 0, "deadline to seek judicial review",
