@@ -62,6 +62,9 @@ constexpr size_t kMaxTitleTokens = 10;
 constexpr size_t kSalienceSentences = 3;
 // Tokens after "X said" in which a subject pronoun marks X as a person.
 constexpr size_t kPronounWindow = 6;
+// Tokens before "at X" searched for a workplace noun ("540 jobs are set to
+// go at X"): one short clause.
+constexpr size_t kAtNounWindow = 7;
 // One-letter variants only on words this long: shorter names differ by one
 // letter far too often (Ann/Anna, Jon/Joe).
 constexpr size_t kMinVariantLetters = 5;
@@ -402,6 +405,7 @@ class Linker {
   size_t AliasLeft(size_t punct, Kind* kind) const;
   size_t AliasRight(size_t r, Kind* kind) const;
   void BuildClusters();
+  bool HonorificBefore(size_t m) const;
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
@@ -411,6 +415,8 @@ class Linker {
   void UnitePartialNames();
   void UniteMistypedNames();
   void TypeOutlets();
+  void TypeNonPersons();
+  void UniteHonorificNames();
   void DecideTypes();
   void ResolveEpithets(std::vector<int>* place_hits);
   void NumberEntities();
@@ -453,6 +459,7 @@ class Linker {
     std::vector<std::string> words;
     size_t mentions = 0;
     bool title_like = false;  // "The Kardashians" written mid-sentence
+    bool honorific = false;   // one word after an honorific ("Ms Brisco")
   };
   std::vector<Cluster> clusters_;
   std::vector<size_t> parent_;
@@ -463,6 +470,9 @@ class Linker {
   std::vector<int> outlet_contexts_;
   // Per root: brand contexts ("X's campaign", "X collection"); see Run.
   std::vector<int> brand_contexts_;
+  // Per root: contexts no person's name takes but a firm's does ("X, which
+  // employs", "jobs at X"); see TypeNonPersons.
+  std::vector<int> non_person_contexts_;
   // Per root, after DecideTypes: some name of it has two or more words.
   std::vector<bool> multi_word_;
   std::vector<Kind> kind_;    // per root, after DecideTypes
@@ -984,17 +994,23 @@ void Linker::BuildClusters() {
                             doc_.SameSentence(mi.tb - 1, mi.tb) &&
                             (mi.tb - 1 > 0 && doc_.SameSentence(mi.tb - 2, mi.tb - 1));
     std::string key = title_like ? "the" : "";
+    // "Ms Brisco" beside "Brisco" the firm her family founded: a surname
+    // after an honorific starts a cluster of its own, which
+    // UniteHonorificNames joins to the bare name unless that is a firm's.
+    const bool honorific = words.size() == 1 && !title_like && HonorificBefore(m);
+    if (honorific) key = "\x01";
     for (const std::string& w : words) {
-      if (!key.empty()) key += ' ';
+      if (!key.empty() && key != "\x01") key += ' ';
       key += w;
     }
     auto [it, added] = by_key.try_emplace(std::move(key), clusters_.size());
     if (added) {
-      clusters_.push_back({std::move(words), 0, title_like});
+      clusters_.push_back({std::move(words), 0, title_like, honorific});
       votes_.push_back({});
       cues_.push_back({});
       outlet_contexts_.push_back(0);
       brand_contexts_.push_back(0);
+      non_person_contexts_.push_back(0);
     }
     info_[m].cluster = it->second;
     ++clusters_[it->second].mentions;
@@ -1002,6 +1018,18 @@ void Linker::BuildClusters() {
   }
   parent_.resize(clusters_.size());
   for (size_t c = 0; c < parent_.size(); ++c) parent_[c] = c;
+}
+
+// Whether mention m opens with an honorific or follows one ("Ms Brisco",
+// "Mr. Lowe" with the honorific outside the tagger's chunk).
+bool Linker::HonorificBefore(size_t m) const {
+  std::array<char, 32> buf;
+  const MentionInfo& mi = info_[m];
+  if (lexicon::In(lexicon::kHonorifics, doc_.Lower(mi.tb, &buf))) return true;
+  size_t p = mi.tb;
+  if (p > 0 && doc_.Tok(p - 1) == "." && doc_.SameSentence(p - 1, p)) --p;
+  return p > 0 && doc_.SameSentence(p - 1, mi.tb) && mention_at_[p - 1] == kNone &&
+         lexicon::In(lexicon::kHonorifics, doc_.Lower(p - 1, &buf));
 }
 
 void Linker::Union(size_t a, size_t b) {
@@ -1017,6 +1045,7 @@ void Linker::Union(size_t a, size_t b) {
   }
   outlet_contexts_[a] += outlet_contexts_[b];
   brand_contexts_[a] += brand_contexts_[b];
+  non_person_contexts_[a] += non_person_contexts_[b];
 }
 
 Kind Linker::RootKind(size_t root) const {
@@ -1189,6 +1218,18 @@ void Linker::ReadCues() {
         (before == "to" && p > 0 && doc_.LowerIs(p - 1, "speaking"))) {
       ++outlet_contexts_[mi.cluster];
     }
+    // "jobs at Acme", "540 jobs are set to go at Acme", "bosses at Acme": a
+    // workplace noun earlier in the clause; people are not worked at.
+    if (before == "at") {
+      for (size_t k = p; k > 0 && k + kAtNounWindow > p && doc_.SameSentence(k - 1, p); --k) {
+        if (mention_at_[k - 1] != kNone || IsClauseMark(doc_.Tok(k - 1))) break;
+        std::array<char, 32> noun_buf;
+        if (lexicon::In(lexicon::kPossessedNounsAt, doc_.Lower(k - 1, &noun_buf))) {
+          ++non_person_contexts_[mi.cluster];
+          break;
+        }
+      }
+    }
     // "the chief executive of Acme", "founder of Acme"
     if (before == "of" && p > 0 && mention_at_[p - 1] == kNone) {
       std::array<char, 32> role_buf;
@@ -1229,6 +1270,18 @@ void Linker::ReadCuesAfter(size_t m) {
   if (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsBrand, doc_.Lower(q, &buf))) {
     ++brand_contexts_[mi.cluster];
   }
+  // "Acme plc", "Acme Ltd" with the legal form left out of the chunk, and
+  // "Acme shareholders", "Acme workers": what only a firm's name precedes.
+  // Legal forms are capitalised but for "plc", which British style writes
+  // in lower case ("limited" in lower case is a verb).
+  const bool legal = (IsCapitalised(next) && lexicon::In(lexicon::kOrgSuffixesLegal, doc_.Lower(q, &buf))) ||
+                     next == "plc";
+  if (legal || (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsAttributive, doc_.Lower(q, &buf)))) {
+    ++cue[static_cast<size_t>(Kind::kOrg)];
+    return;
+  }
+  // "Acme, which employs 400 people": no person is a "which".
+  if (next == "," && doc_.LowerIs(q + 1, "which")) ++non_person_contexts_[mi.cluster];
   size_t np = kNone;  // where a declared description starts
   if (next == "," || next == "(") {
     const int age = SmallNumber(doc_.Tok(q + 1));
@@ -1487,7 +1540,41 @@ void Linker::UniteMistypedNames() {
   }
 }
 
+// A name the tagger read as a person, in contexts no person's name takes
+// ("X, which employs 400 people", "jobs at X") and with no person cue of its
+// own, is an organisation's. Places also take them ("Leeds, which"), so only
+// a PERSON-typed name turns.
+void Linker::TypeNonPersons() {
+  for (size_t r = 0; r < clusters_.size(); ++r) {
+    if (Find(r) != r || non_person_contexts_[r] == 0 || RootKind(r) != Kind::kPerson) continue;
+    if (cues_[r][static_cast<size_t>(Kind::kPerson)] > 0 || cues_[r][static_cast<size_t>(Kind::kOrg)] > 0) continue;
+    ++cues_[r][static_cast<size_t>(Kind::kOrg)];
+  }
+}
+
+// "Ms Brisco" and "Brisco" are one name unless the bare one is a firm's
+// (an organisation cue of its own: "Brisco shareholders", "jobs at
+// Brisco"): a family and the firm it founded share the word, and the
+// honorific marks the person.
+void Linker::UniteHonorificNames() {
+  std::unordered_map<std::string, size_t> plain;
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    const Cluster& cl = clusters_[c];
+    if (cl.words.size() == 1 && !cl.title_like && !cl.honorific) plain.try_emplace(cl.words[0], c);
+  }
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    if (!clusters_[c].honorific) continue;
+    auto it = plain.find(clusters_[c].words[0]);
+    if (it == plain.end() || Find(it->second) == Find(c)) continue;
+    const size_t bare = Find(it->second);
+    if (RootKind(bare) == Kind::kOrg && cues_[bare][static_cast<size_t>(Kind::kOrg)] > 0) continue;
+    Union(c, bare);
+  }
+}
+
 void Linker::Unite() {
+  TypeNonPersons();
+  UniteHonorificNames();
   for (const auto& [x, y] : alias_pairs_) Union(info_[x].cluster, info_[y].cluster);
   UniteVariants();
   UnitePlurals();
@@ -1496,10 +1583,11 @@ void Linker::Unite() {
   UniteShortOrgNames();
 }
 
-// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": a
-// one-word organisation name that begins exactly one longer organisation
-// name ending in a word such names end in (lexicons/org_suffixes.txt, tag
-// name_end) is its short form. The tagger often reads the short form as a
+// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": an
+// organisation name that begins exactly one longer organisation name ending
+// in a word such names end in (lexicons/org_suffixes.txt, tag name_end) is
+// its short form; so is a name of several words ("Calder Peak" for "Calder
+// Peak Industries"). The tagger often reads the short form as a
 // person ("Merrin said on Thursday"): one with no person cue of its own
 // (an honorific, an age, "he said") and no person's name holding the word
 // is the short form all the same.
@@ -1510,24 +1598,29 @@ void Linker::UniteShortOrgNames() {
     for (const std::string& w : clusters_[c].words) person_name_words.insert(w);
   }
   for (size_t a = 0; a < clusters_.size(); ++a) {
-    if (clusters_[a].words.size() != 1 || clusters_[a].title_like) continue;
+    const size_t n = clusters_[a].words.size();
+    if (n == 0 || clusters_[a].title_like) continue;
     const size_t ra = Find(a);
-    const bool cueless_person = RootKind(ra) == Kind::kPerson && cues_[ra][static_cast<size_t>(Kind::kPerson)] == 0 &&
+    // A short form of several words ("Calder Peak" for "Calder Peak
+    // Industries") only when typed an organisation: "John Smith" beside the
+    // "John Smith Foundation" is the person.
+    const bool cueless_person = n == 1 && RootKind(ra) == Kind::kPerson &&
+                                cues_[ra][static_cast<size_t>(Kind::kPerson)] == 0 &&
                                 !person_name_words.contains(clusters_[a].words[0]);
     if (RootKind(ra) != Kind::kOrg && !cueless_person) continue;
     size_t only = kNone;
     bool several = false;
     for (size_t b = 0; b < clusters_.size() && !several; ++b) {
       const Cluster& cb = clusters_[b];
-      if (cb.words.size() < 2 || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
-      if (cb.words.front() != clusters_[a].words[0]) continue;
+      if (cb.words.size() <= n || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
+      if (!std::equal(clusters_[a].words.begin(), clusters_[a].words.end(), cb.words.begin())) continue;
       std::string last = cb.words.back();
       for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) continue;
       // "Ashvale Supporters Trust" is another body than the club Ashvale:
       // only suffix words may follow the short form ("Kestrane Holdings plc").
       bool suffixes_only = true;
-      for (size_t k = 1; k + 1 < cb.words.size() && suffixes_only; ++k) {
+      for (size_t k = n; k + 1 < cb.words.size() && suffixes_only; ++k) {
         const std::string w = Lowercase(cb.words[k]);
         suffixes_only = lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
       }
@@ -1652,7 +1745,10 @@ bool Linker::OrgDescriptionFits(std::string_view head, size_t root) const {
 // The one entity of `kind` mentioned in the nearest sentence before token
 // `before` (the same sentence first, then up to kSalienceSentences back)
 // that mentions any, among `allowed` when given; kNone when that sentence
-// mentions two or none is found.
+// mentions two or none is found. When that sentence mentions two and
+// `before` opens a sentence, the one whose name opens that sentence wins
+// ("Acme will pay Brill a fee. The company, which employs ...": a
+// description in subject position continues the previous subject).
 size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                        const std::vector<bool>& excluded, bool* seen) const {
   const size_t sentence = doc_.Sentence(before);
@@ -1662,6 +1758,8 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
   // ("West praised the star": the star is someone else), so until a clause
   // mark is passed such names are ruled out, here and further back.
   bool clause_break = false;
+  bool tie = false;
+  size_t opener = kNone;  // the candidate whose name opens found_sentence
   std::vector<size_t> same_clause;
   std::array<char, 32> buf;
   for (size_t t = before; t-- > 0;) {
@@ -1686,11 +1784,15 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
     if (allowed != nullptr && std::find(allowed->begin(), allowed->end(), root) == allowed->end()) {
       continue;
     }
-    if (found != kNone && found != root) return kNone;
-    found = root;
+    if (found != kNone && found != root) tie = true;
+    if (found == kNone) found = root;
     found_sentence = s;
+    const size_t tb = info_[m].tb;
+    if (tb == 0 || !doc_.SameSentence(tb - 1, tb)) opener = root;
   }
-  return found;
+  if (!tie) return found;
+  const bool opens = before == 0 || !doc_.SameSentence(before - 1, before);
+  return opens && found_sentence + 1 == sentence ? opener : kNone;
 }
 
 // Mentions (names and descriptions already resolved) an entity needs before
@@ -1896,12 +1998,15 @@ void Linker::Run() {
   ReadCues();
   Unite();
   const size_t tagged = mentions_.size();
-  FindRepeats();
+  // A known name of several words first: "Calder Peak will pay" is that
+  // name again, not "Peak" after a sentence's first word.
   FindNameRepeats();
+  FindRepeats();
   // A repeat the tagger missed may carry the only cue ("Doe, 31 said"):
   // read it, then let the names it makes a person join again.
   for (size_t m = tagged; m < mentions_.size(); ++m) ReadCuesAfter(m);
   if (mentions_.size() > tagged) {
+    TypeNonPersons();
     UniteMistypedNames();
     UnitePartialNames();
   }

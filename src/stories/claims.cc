@@ -2286,6 +2286,19 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
   };
   for (const EntityMention* m : before) {
     const std::string between = view.Slice(m->span.end, word_at);
+    // "Larkspur, which she founded in 1994": the relative pronoun is the
+    // object of an event done to a thing (its own subject follows it), so
+    // the name before it is the thing.
+    if (object_event && between.starts_with(",") && std::count(between.begin(), between.end(), ',') == 1) {
+      const std::vector<WordToken> rel = Tokenize(std::string_view(between).substr(1));
+      bool object_clause = rel.size() >= 2 && (rel[0].folded == "which" || rel[0].folded == "that") &&
+                           lexicon::In(lexicon::kPronounsSpeaker, rel[1].folded);
+      for (size_t k = 2; k < rel.size() && object_clause; ++k) object_clause = BetweenSubjectAndVerb(rel[k]);
+      if (object_clause) {
+        const std::optional<size_t> e = thing_of(*m);
+        if (e && story.entities[*e].type != "PLACE") return e;
+      }
+    }
     // "Pellmore, founded in 1962,": a participle right after the name and
     // its comma describes that name.
     const bool participle_of_name = between.find_first_not_of(", ") == std::string::npos &&
