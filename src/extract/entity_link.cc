@@ -266,6 +266,13 @@ const Noun* LookupNoun(std::string_view lower) {
   return nullptr;
 }
 
+// Whether lowercase `w` is a word organisation names end in
+// (lexicons/org_suffixes.txt): a kind of body ("Trust", "Airways", tag
+// name_end) or a trade ("Coatings", "Homes", tag business).
+bool OrgNameEnd(std::string_view w) {
+  return lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesBusiness, w);
+}
+
 // Edit distance of a and b is exactly 1 (one substitution, insertion,
 // deletion or swap of neighbours). Sets *last_letter when the difference is
 // at the end of the longer word ("Julia"/"Julian", "Mario"/"Maria").
@@ -549,7 +556,7 @@ void Linker::MapMentions() {
   for (size_t m = 0; m < mentions_.size(); ++m) {
     if (info_[m].te < info_[m].tb + 2) continue;
     const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
-    if ((mentions_[m].type == "PERSON" && lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) ||
+    if ((mentions_[m].type == "PERSON" && OrgNameEnd(last)) ||
         (mentions_[m].type == "PLACE" && lexicon::In(lexicon::kOrgSuffixesBusiness, last))) {
       mentions_[m].type = "ORG";
     }
@@ -687,7 +694,7 @@ void Linker::FindRepeats() {
     } else if (kind == Kind::kPerson) {
       claim(doc_.Tok(first), root);
       claim(doc_.Tok(last), root);
-    } else if (kind == Kind::kOrg && lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(last, &buf))) {
+    } else if (kind == Kind::kOrg && OrgNameEnd(doc_.Lower(last, &buf))) {
       short_forms.push_back({doc_.Tok(first), root});  // "Pellmore" of "Pellmore Foods"
     }
   }
@@ -1280,8 +1287,12 @@ void Linker::ReadCuesAfter(size_t m) {
     ++cue[static_cast<size_t>(Kind::kOrg)];
     return;
   }
-  // "Acme, which employs 400 people": no person is a "which".
-  if (next == "," && doc_.LowerIs(q + 1, "which")) ++non_person_contexts_[mi.cluster];
+  // "Acme, which employs 400 people", "Acme, owned by Brill": no person is
+  // a "which", nor owned or founded.
+  if (next == "," && (doc_.LowerIs(q + 1, "which") ||
+                      lexicon::In(lexicon::kVerbsAndAdverbsFirmParticiple, doc_.Lower(q + 1, &buf)))) {
+    ++non_person_contexts_[mi.cluster];
+  }
   size_t np = kNone;  // where a declared description starts
   if (next == "," || next == "(") {
     const int age = SmallNumber(doc_.Tok(q + 1));
@@ -1513,7 +1524,7 @@ void Linker::UniteMistypedNames() {
       // UniteShortOrgNames joins its short form.
       if (lexicon::In(lexicon::kPlaceWordsHead, cb.words.back()) ||
           lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front()) ||
-          lexicon::In(lexicon::kOrgSuffixesNameEnd, cb.words.back())) {
+          OrgNameEnd(cb.words.back())) {
         continue;
       }
       // "The Smiths", "Bank of Leeds": function words make a title or an
@@ -1616,13 +1627,13 @@ void Linker::UniteShortOrgNames() {
       if (!std::equal(clusters_[a].words.begin(), clusters_[a].words.end(), cb.words.begin())) continue;
       std::string last = cb.words.back();
       for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) continue;
+      if (!OrgNameEnd(last)) continue;
       // "Ashvale Supporters Trust" is another body than the club Ashvale:
       // only suffix words may follow the short form ("Kestrane Holdings plc").
       bool suffixes_only = true;
       for (size_t k = n; k + 1 < cb.words.size() && suffixes_only; ++k) {
         const std::string w = Lowercase(cb.words[k]);
-        suffixes_only = lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
+        suffixes_only = OrgNameEnd(w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
       }
       if (!suffixes_only) continue;
       if (only != kNone && only != Find(b)) several = true;
@@ -1810,7 +1821,8 @@ size_t Linker::Dominant(size_t before, Kind kind, const std::vector<bool>& exclu
   for (size_t m = 0; m < info_.size(); ++m) {  // names and resolved descriptions
     if (info_[m].te > before || info_[m].cluster == kNone || caption_[info_[m].tb]) continue;
     const size_t root = MentionRoot(m);
-    if (kind_[root] == kind) ++count[root];
+    // What the description cannot be ("the council" of a firm) is no rival.
+    if (kind_[root] == kind && !excluded[root]) ++count[root];
   }
   size_t best = kNone;
   int first = 0;
@@ -1824,7 +1836,7 @@ size_t Linker::Dominant(size_t before, Kind kind, const std::vector<bool>& exclu
       second = n;
     }
   }
-  if (best == kNone || excluded[best] || first < kMinDominantMentions) return kNone;
+  if (best == kNone || first < kMinDominantMentions) return kNone;
   return first >= kDominanceRatio * second ? best : kNone;
 }
 

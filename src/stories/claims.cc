@@ -773,7 +773,7 @@ constexpr int64_t kOneCycleDays = 2;
 
 // Joins, in `statement` (each quote group's statement), the statements an
 // organisation made in one news cycle when two outlets each publish it on
-// one written or posted medium only, and the two media cannot
+// one public medium only (a statement or a post), and the two media cannot
 // both be true of one statement: "Northvale Water said in a statement" and
 // "Northvale Water posted on X", each outlet quoting other words of it,
 // disagree about where the company spoke. Spoken occasions (an interview,
@@ -806,7 +806,10 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
       seen.roots.insert(statement[g]);
     }
   }
-  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || InList(kDocuments, m); };
+  // Public media only: a press statement or a post. A letter, an email or a
+  // memo goes to its addressees ("apologised to residents in a letter"), so
+  // an outlet naming one reports another statement than the public one.
+  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || m == "statement"; };
   // Statements are numbered by quote group (Statements).
   UnionFind sets(groups.size());
   const auto find = [&](size_t x) { return sets.Find(x); };
