@@ -1339,6 +1339,9 @@ void Linker::ReadCuesAfter(size_t m) {
     d = ParseDescription(d.end + 1, limit);
   }
   if (d.head == kNone) return;
+  // "... above the Earth, the company said": the subject of a reporting
+  // clause, not an apposition declaring what the name is.
+  if (d.end < limit && lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(d.end, &buf))) return;
   if (d.age > 0) {
     ages_.push_back({m, d.age});
     ++cue[static_cast<size_t>(Kind::kPerson)];
@@ -1901,9 +1904,14 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
     if (kind_[r] == d.kind && closed) return r;
   }
   // "Jane Doe, the actress": the apposition says who ("Jane Doe, the
-  // firm's director": "the firm" is not her).
+  // firm's director": "the firm" is not her). "... above the Earth, the
+  // company said": a reporting verb after the description makes it the
+  // subject of a reporting clause, no apposition.
   const bool possessor = end < doc_.size() && IsPossessive(doc_.Tok(end));
-  if (i >= 2 && !possessor && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
+  std::array<char, 32> verb_buf;
+  const bool reporting = end < doc_.size() && doc_.SameSentence(i, end) &&
+                         lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(end, &verb_buf));
+  if (i >= 2 && !possessor && !reporting && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
       info_[mention_at_[i - 2]].te == i - 1) {
     const size_t r = MentionRoot(mention_at_[i - 2]);
     if (kind_[r] == d.kind) return r;
@@ -2027,9 +2035,19 @@ void Linker::Run() {
   const std::vector<size_t> names_at = mention_at_;
   std::vector<int> place_hits(clusters_.size(), 0);
   ResolveEpithets(&place_hits);
+  // "above the Earth", "across the Netherlands": a place written after a
+  // lower-case "the" is named as a place; brands take no article.
+  std::vector<bool> definite_place(clusters_.size(), false);
+  for (size_t m = 0; m < name_mentions; ++m) {
+    const size_t tb = info_[m].tb;
+    if (tb > 0 && doc_.SameSentence(tb - 1, tb) && doc_.Tok(tb - 1) == "the" && kind_[MentionRoot(m)] == Kind::kPlace) {
+      definite_place[MentionRoot(m)] = true;
+    }
+  }
   bool retyped = false;
   for (size_t r = 0; r < clusters_.size(); ++r) {
     if (place_hits[r] == 0 || place_hits[r] + std::min(brand_contexts_[r], 1) < kMinBusinessHits) continue;
+    if (definite_place[r]) continue;
     ++cues_[r][static_cast<size_t>(Kind::kOrg)];
     kind_[r] = RootKind(r);
     retyped = true;
