@@ -1759,10 +1759,11 @@ bool Linker::OrgDescriptionFits(std::string_view head, size_t root) const {
 // The one entity of `kind` mentioned in the nearest sentence before token
 // `before` (the same sentence first, then up to kSalienceSentences back)
 // that mentions any, among `allowed` when given; kNone when that sentence
-// mentions two or none is found. When that sentence mentions two and
-// `before` opens a sentence, the one whose name opens that sentence wins
-// ("Acme will pay Brill a fee. The company, which employs ...": a
-// description in subject position continues the previous subject).
+// mentions two or none is found. When the sentence just before mentions
+// two organisations and `before` opens a sentence, the one whose name opens
+// that sentence wins ("Acme will pay Brill a fee. The company, which
+// employs ...": a description in subject position continues the previous
+// subject).
 size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                        const std::vector<bool>& excluded, bool* seen) const {
   const size_t sentence = doc_.Sentence(before);
@@ -1805,8 +1806,12 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
     if (tb == 0 || !doc_.SameSentence(tb - 1, tb)) opener = root;
   }
   if (!tie) return found;
+  // Organisations only: "the company" fits both firms of "Acme will pay
+  // Brill", and writers lean on the subject; a person's description names
+  // a role one of two people holds ("Anna Berg met David Stone. The
+  // singer ...": ambiguous).
   const bool opens = before == 0 || !doc_.SameSentence(before - 1, before);
-  return opens && found_sentence + 1 == sentence ? opener : kNone;
+  return kind == Kind::kOrg && opens && found_sentence + 1 == sentence ? opener : kNone;
 }
 
 // Mentions (names and descriptions already resolved) an entity needs before
