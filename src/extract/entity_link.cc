@@ -1265,6 +1265,17 @@ void Linker::ReadCuesAfter(size_t m) {
   if (IsPossessive(next) && q + 1 < limit) {
     size_t k = q + 1;
     if (lexicon::In(lexicon::kOwnedModifiers, doc_.Lower(k, &buf)) && k + 1 < limit) ++k;
+    // "Hallowmere's project director", "Dale's second wife": one more
+    // lower-case word before an owned noun ("campaign director" excepted:
+    // a politician's).
+    if (k + 1 < limit && IsLowerWord(doc_.Tok(k)) && IsLowerWord(doc_.Tok(k + 1))) {
+      std::array<char, 32> next_buf;
+      const std::string_view word = doc_.Lower(k, &buf);
+      const std::string_view noun = doc_.Lower(k + 1, &next_buf);
+      const bool owned_noun =
+          lexicon::In(lexicon::kPossessedNounsOrg, noun) || lexicon::In(lexicon::kPossessedNounsPerson, noun);
+      if (owned_noun && !lexicon::In(lexicon::kPossessedNouns, word)) ++k;
+    }
     const std::string_view owned = doc_.Lower(k, &buf);
     if (lexicon::In(lexicon::kPossessedNounsOrg, owned)) ++cue[static_cast<size_t>(Kind::kOrg)];
     if (lexicon::In(lexicon::kPossessedNounsPerson, owned)) ++cue[static_cast<size_t>(Kind::kPerson)];

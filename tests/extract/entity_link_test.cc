@@ -710,11 +710,11 @@ const TaggedCase kTaggedCases[] = {
     // "Coatings" is a trade (tag business): its name's first word is a
     // short form too.
     {"trade_word_makes_short_form",
-     "A fire hit Tarrel Coatings on Friday. Tarrel said the plant would reopen.",
-     {{"Tarrel Coatings", "ORG"}, {"Tarrel@2", "PERSON"}},
+     "A fire hit Tarrel Coatings on Friday. Tarrel said the plant would reopen. Fenmoor Live sold tickets.",
+     {{"Tarrel Coatings", "ORG"}, {"Tarrel@2", "PERSON"}, {"Fenmoor Live", "PERSON"}},
      {{"Tarrel Coatings", "Tarrel"}},
      {},
-     {{"Tarrel", "ORG"}},
+     {{"Tarrel", "ORG"}, {"Fenmoor Live", "ORG"}},
      {}},
     // A name of several words is a short form of the longer name it begins.
     {"multi_word_short_form",
@@ -733,6 +733,14 @@ const TaggedCase kTaggedCases[] = {
      {},
      {},
      {{"Dallow", "ORG"}, {"Dallow#2", "ORG"}},
+     {}},
+    // ... also with one more word before the owned noun.
+    {"project_director_of_a_name_makes_a_firm",
+     "Marrowfield's project director said the plans would change.",
+     {{"Marrowfield", "PERSON"}},
+     {},
+     {},
+     {{"Marrowfield", "ORG"}},
      {}},
     {"legal_form_after_a_name_makes_a_firm",
      "Regulators fined Quenby plc on Monday. Quenby paid at once.",
