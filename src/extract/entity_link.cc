@@ -1227,7 +1227,13 @@ void Linker::ReadCues() {
     }
     // "jobs at Acme", "540 jobs are set to go at Acme", "bosses at Acme": a
     // workplace noun earlier in the clause; people are not worked at.
-    if (before == "at") {
+    // The name must end its noun phrase: in "workers at Carrowgate tech firm
+    // Lumetra" it is a place modifying the firm.
+    std::array<char, 32> after_buf;
+    const bool phrase_ends = mi.te >= doc_.size() || !doc_.SameSentence(mi.tb, mi.te) ||
+                             !IsWord(doc_.Tok(mi.te)) || IsPossessive(doc_.Tok(mi.te)) ||
+                             lexicon::In(lexicon::kStopWords, doc_.Lower(mi.te, &after_buf));
+    if (before == "at" && phrase_ends) {
       for (size_t k = p; k > 0 && k + kAtNounWindow > p && doc_.SameSentence(k - 1, p); --k) {
         if (mention_at_[k - 1] != kNone || IsClauseMark(doc_.Tok(k - 1))) break;
         std::array<char, 32> noun_buf;

@@ -763,6 +763,16 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Fenwright", "ORG"}},
      {}},
+    // ... but not a place modifying the noun after it, and a club owner's
+    // board is no firm's.
+    {"at_a_place_before_a_noun_and_an_owners_board",
+     "Workers at Harnley tech firm Ostrel lost their jobs. Tom Vessey bought the club. Vessey's board paid "
+     "the fee.",
+     {{"Harnley", "PERSON"}, {"Ostrel", "ORG"}, {"Tom Vessey", "PERSON"}, {"Vessey@2", "PERSON"}},
+     {{"Tom Vessey", "Vessey"}},
+     {},
+     {{"Harnley", "PERSON"}, {"Vessey", "PERSON"}},
+     {}},
     {"which_after_a_name_makes_a_firm",
      "Talbern Vane, which employs 400 people, will close a plant. Talbern Vane blamed costs.",
      {{"Talbern Vane", "PERSON"}, {"Talbern Vane@2", "PERSON"}},
