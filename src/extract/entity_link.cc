@@ -412,7 +412,8 @@ class Linker {
   size_t AliasLeft(size_t punct, Kind* kind) const;
   size_t AliasRight(size_t r, Kind* kind) const;
   void BuildClusters();
-  bool HonorificBefore(size_t m) const;
+  bool HonorificBefore(size_t m) const { return HonorificAt(m) != kNone; }
+  size_t HonorificAt(size_t m) const;
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
@@ -1027,16 +1028,17 @@ void Linker::BuildClusters() {
   for (size_t c = 0; c < parent_.size(); ++c) parent_[c] = c;
 }
 
-// Whether mention m opens with an honorific or follows one ("Ms Brisco",
-// "Mr. Lowe" with the honorific outside the tagger's chunk).
-bool Linker::HonorificBefore(size_t m) const {
+// The honorific mention m opens with or follows ("Ms Brisco", "Mr. Lowe"
+// with the honorific outside the tagger's chunk): its token, else kNone.
+size_t Linker::HonorificAt(size_t m) const {
   std::array<char, 32> buf;
   const MentionInfo& mi = info_[m];
-  if (lexicon::In(lexicon::kHonorifics, doc_.Lower(mi.tb, &buf))) return true;
+  if (lexicon::In(lexicon::kHonorifics, doc_.Lower(mi.tb, &buf))) return mi.tb;
   size_t p = mi.tb;
   if (p > 0 && doc_.Tok(p - 1) == "." && doc_.SameSentence(p - 1, p)) --p;
-  return p > 0 && doc_.SameSentence(p - 1, mi.tb) && mention_at_[p - 1] == kNone &&
-         lexicon::In(lexicon::kHonorifics, doc_.Lower(p - 1, &buf));
+  const bool before = p > 0 && doc_.SameSentence(p - 1, mi.tb) && mention_at_[p - 1] == kNone &&
+                      lexicon::In(lexicon::kHonorifics, doc_.Lower(p - 1, &buf));
+  return before ? p - 1 : kNone;
 }
 
 void Linker::Union(size_t a, size_t b) {
@@ -1472,10 +1474,29 @@ void Linker::UnitePartialNames() {
       non_person_words.insert(clusters_[c].words.front());
     }
   }
+  // "Mrs Ellory's son, Jack Ellory": a name after a woman's honorific is
+  // not a man's full name, nor after a man's a woman's (per root: +1 for
+  // each "Mr", -1 for each "Mrs"/"Ms"; lexicons/gender_words.txt).
+  std::vector<int> honorific_gender(clusters_.size(), 0);
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
+      if (h == kNone) continue;
+      std::string_view w = doc_.Lower(h, &buf);
+      if (w.ends_with('.')) w.remove_suffix(1);
+      const int g = lexicon::In(lexicon::kGenderWordsMale, w) ? 1 : lexicon::In(lexicon::kGenderWordsFemale, w) ? -1 : 0;
+      honorific_gender[Find(info_[m].cluster)] += g;
+    }
+  }
+  const auto first_name_gender = [](const std::string& w) {
+    return lexicon::In(lexicon::kFirstNamesMale, w) ? 1 : lexicon::In(lexicon::kFirstNamesFemale, w) ? -1 : 0;
+  };
   for (size_t a : order) {
     const Cluster& ca = clusters_[a];
     if (ca.title_like) continue;
     const Kind ka = RootKind(Find(a));
+    const int gender_a = honorific_gender[Find(a)];
     const bool person = ka == Kind::kPerson;
     // A lone surname the tagger called ORG or OTHER may still be the person
     // ("Fox" of "Julia Fox"); a PLACE stays (Paris of Paris Hilton) and so
@@ -1491,6 +1512,7 @@ void Linker::UnitePartialNames() {
       if (cb.words.size() <= ca.words.size() || cb.title_like) continue;
       const size_t root = Find(b);
       if (root == Find(a) || RootKind(root) != Kind::kPerson) continue;
+      if (gender_a * first_name_gender(cb.words.front()) < 0) continue;
       bool first_end = false;
       // Only a surname joins a name the tagger did not call PERSON.
       const Match prefix = maybe_person ? Match::kNone : Align(ca.words, cb.words, 0, &first_end);

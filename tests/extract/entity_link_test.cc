@@ -807,6 +807,14 @@ const TaggedCase kTaggedCases[] = {
      {{"Edith Brannan", "Brannan"}, {"Brannan", "Brannan#3"}},
      {{"Brannan", "ORG"}, {"Brannan#3", "PERSON"}},
      {}},
+    // A surname after a woman's honorific is not a man's full name.
+    {"honorific_gender_keeps_a_surname_from_the_other_sexs_name",
+     "Mrs Kettering's son, Oliver Kettering, 34, steered the boat. Mrs Kettering thanked the crew.",
+     {{"Kettering", "PERSON"}, {"Oliver Kettering", "PERSON"}, {"Kettering@3", "PERSON"}},
+     {{"Kettering", "Kettering#2"}},
+     {{"Kettering", "Oliver Kettering"}},
+     {},
+     {}},
     // A description opening a sentence continues the previous sentence's
     // subject when that sentence names two candidates.
     {"description_continues_the_previous_subject",
