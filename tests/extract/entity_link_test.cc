@@ -815,6 +815,14 @@ const TaggedCase kTaggedCases[] = {
      {{"Kettering", "Oliver Kettering"}},
      {},
      {}},
+    // A noun counting people, capitalised at a sentence's start, is no name.
+    {"people_count_noun_at_sentence_start_is_no_name",
+     "Pupils aged 5 to 9 fell ill. Nurse Ada Brill treated them.",
+     {{"Pupils", "PERSON"}, {"Ada Brill", "PERSON"}},
+     {},
+     {},
+     {{"Ada Brill", "PERSON"}},
+     {"Pupils"}},
     // A description opening a sentence continues the previous sentence's
     // subject when that sentence names two candidates.
     {"description_continues_the_previous_subject",
