@@ -548,6 +548,21 @@ void Linker::MapMentions() {
     TrimLeadingRole(m);
   }
   MergeSplitNames();
+  // "paid Gatewell Security £310,000" with only "Gatewell" tagged: a
+  // capitalised word organisation names end in, right after a chunk, is the
+  // rest of its name.
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      size_t te = info_[m].te;
+      const size_t next_start = m + 1 < mentions_.size() ? info_[m + 1].tb : doc_.size();
+      while (te < next_start && doc_.SameSentence(te - 1, te) && IsCapitalised(doc_.Tok(te)) &&
+             !IsPossessive(doc_.Tok(te - 1)) && OrgNameEnd(doc_.Lower(te, &buf))) {
+        ++te;
+      }
+      if (te != info_[m].te) ExtendMention(m, info_[m].tb, te);
+    }
+  }
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
   // (lexicons/org_suffixes.txt, tag name_end) is an organisation. So is

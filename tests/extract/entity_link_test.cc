@@ -716,6 +716,15 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Tarrel", "ORG"}, {"Fenmoor Live", "ORG"}},
      {}},
+    // A word organisation names end in, left out of the chunk, is the rest
+    // of its name.
+    {"org_suffix_after_a_chunk_extends_it",
+     "The organisers paid Harrowgate Security 20,000 pounds. Harrowgate said it had met its contract.",
+     {{"Harrowgate", "PERSON"}, {"Harrowgate@2", "PERSON"}},
+     {{"Harrowgate Security", "Harrowgate"}},
+     {},
+     {{"Harrowgate Security", "ORG"}, {"Harrowgate", "ORG"}},
+     {}},
     // A name of several words is a short form of the longer name it begins.
     {"multi_word_short_form",
      "Orwin Ridge Industries agreed the sale. Orwin Ridge's chief executive said the price was fair.",
