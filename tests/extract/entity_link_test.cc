@@ -733,6 +733,15 @@ const TaggedCase kTaggedCases[] = {
      {},
      {{"Orwin Ridge", "ORG"}},
      {}},
+    // A known name of two words written again at a sentence's start is that
+    // name, not its second word after a capitalised first one.
+    {"known_two_word_name_repeated_at_sentence_start",
+     "Investors praised Corvan Peak on Monday. Corvan Peak will pay 3 pounds a share.",
+     {{"Corvan Peak", "PERSON"}},
+     {{"Corvan Peak", "Corvan Peak#2"}},
+     {},
+     {},
+     {"Peak"}},
     // What only a firm's name takes: "X's chief executive", a legal form
     // left out of the chunk, "X shareholders", "jobs at X", "X, which",
     // "X, owned by".
