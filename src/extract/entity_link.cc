@@ -1500,7 +1500,9 @@ void Linker::UnitePartialNames() {
       if (h == kNone) continue;
       std::string_view w = doc_.Lower(h, &buf);
       if (w.ends_with('.')) w.remove_suffix(1);
-      const int g = lexicon::In(lexicon::kGenderWordsMale, w) ? 1 : lexicon::In(lexicon::kGenderWordsFemale, w) ? -1 : 0;
+      const int g = lexicon::In(lexicon::kGenderWordsMale, w)     ? 1
+                    : lexicon::In(lexicon::kGenderWordsFemale, w) ? -1
+                                                                  : 0;
       honorific_gender[Find(info_[m].cluster)] += g;
     }
   }
