@@ -62,6 +62,9 @@ constexpr size_t kMaxTitleTokens = 10;
 constexpr size_t kSalienceSentences = 3;
 // Tokens after "X said" in which a subject pronoun marks X as a person.
 constexpr size_t kPronounWindow = 6;
+// Tokens before "at X" searched for a workplace noun ("540 jobs are set to
+// go at X"): one short clause.
+constexpr size_t kAtNounWindow = 7;
 // One-letter variants only on words this long: shorter names differ by one
 // letter far too often (Ann/Anna, Jon/Joe).
 constexpr size_t kMinVariantLetters = 5;
@@ -263,6 +266,13 @@ const Noun* LookupNoun(std::string_view lower) {
   return nullptr;
 }
 
+// Whether lowercase `w` is a word organisation names end in
+// (lexicons/org_suffixes.txt): a kind of body ("Trust", "Airways", tag
+// name_end) or a trade ("Coatings", "Homes", tag business).
+bool OrgNameEnd(std::string_view w) {
+  return lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesBusiness, w);
+}
+
 // Edit distance of a and b is exactly 1 (one substitution, insertion,
 // deletion or swap of neighbours). Sets *last_letter when the difference is
 // at the end of the longer word ("Julia"/"Julian", "Mario"/"Maria").
@@ -402,6 +412,8 @@ class Linker {
   size_t AliasLeft(size_t punct, Kind* kind) const;
   size_t AliasRight(size_t r, Kind* kind) const;
   void BuildClusters();
+  bool HonorificBefore(size_t m) const { return HonorificAt(m) != kNone; }
+  size_t HonorificAt(size_t m) const;
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
@@ -411,6 +423,8 @@ class Linker {
   void UnitePartialNames();
   void UniteMistypedNames();
   void TypeOutlets();
+  void TypeNonPersons();
+  void UniteHonorificNames();
   void DecideTypes();
   void ResolveEpithets(std::vector<int>* place_hits);
   void NumberEntities();
@@ -453,6 +467,7 @@ class Linker {
     std::vector<std::string> words;
     size_t mentions = 0;
     bool title_like = false;  // "The Kardashians" written mid-sentence
+    bool honorific = false;   // one word after an honorific ("Ms Brisco")
   };
   std::vector<Cluster> clusters_;
   std::vector<size_t> parent_;
@@ -463,6 +478,9 @@ class Linker {
   std::vector<int> outlet_contexts_;
   // Per root: brand contexts ("X's campaign", "X collection"); see Run.
   std::vector<int> brand_contexts_;
+  // Per root: contexts no person's name takes but a firm's does ("X, which
+  // employs", "jobs at X"); see TypeNonPersons.
+  std::vector<int> non_person_contexts_;
   // Per root, after DecideTypes: some name of it has two or more words.
   std::vector<bool> multi_word_;
   std::vector<Kind> kind_;    // per root, after DecideTypes
@@ -530,6 +548,21 @@ void Linker::MapMentions() {
     TrimLeadingRole(m);
   }
   MergeSplitNames();
+  // "paid Gatewell Security £310,000" with only "Gatewell" tagged: a
+  // capitalised word organisation names end in, right after a chunk, is the
+  // rest of its name.
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      size_t te = info_[m].te;
+      const size_t next_start = m + 1 < mentions_.size() ? info_[m + 1].tb : doc_.size();
+      while (te < next_start && doc_.SameSentence(te - 1, te) && IsCapitalised(doc_.Tok(te)) &&
+             !IsPossessive(doc_.Tok(te - 1)) && OrgNameEnd(doc_.Lower(te, &buf))) {
+        ++te;
+      }
+      if (te != info_[m].te) ExtendMention(m, info_[m].tb, te);
+    }
+  }
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
   // (lexicons/org_suffixes.txt, tag name_end) is an organisation. So is
@@ -539,7 +572,7 @@ void Linker::MapMentions() {
   for (size_t m = 0; m < mentions_.size(); ++m) {
     if (info_[m].te < info_[m].tb + 2) continue;
     const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
-    if ((mentions_[m].type == "PERSON" && lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) ||
+    if ((mentions_[m].type == "PERSON" && OrgNameEnd(last)) ||
         (mentions_[m].type == "PLACE" && lexicon::In(lexicon::kOrgSuffixesBusiness, last))) {
       mentions_[m].type = "ORG";
     }
@@ -677,7 +710,7 @@ void Linker::FindRepeats() {
     } else if (kind == Kind::kPerson) {
       claim(doc_.Tok(first), root);
       claim(doc_.Tok(last), root);
-    } else if (kind == Kind::kOrg && lexicon::In(lexicon::kOrgSuffixesNameEnd, doc_.Lower(last, &buf))) {
+    } else if (kind == Kind::kOrg && OrgNameEnd(doc_.Lower(last, &buf))) {
       short_forms.push_back({doc_.Tok(first), root});  // "Pellmore" of "Pellmore Foods"
     }
   }
@@ -984,17 +1017,23 @@ void Linker::BuildClusters() {
                             doc_.SameSentence(mi.tb - 1, mi.tb) &&
                             (mi.tb - 1 > 0 && doc_.SameSentence(mi.tb - 2, mi.tb - 1));
     std::string key = title_like ? "the" : "";
+    // "Ms Brisco" beside "Brisco" the firm her family founded: a surname
+    // after an honorific starts a cluster of its own, which
+    // UniteHonorificNames joins to the bare name unless that is a firm's.
+    const bool honorific = words.size() == 1 && !title_like && HonorificBefore(m);
+    if (honorific) key = "\x01";
     for (const std::string& w : words) {
-      if (!key.empty()) key += ' ';
+      if (!key.empty() && key != "\x01") key += ' ';
       key += w;
     }
     auto [it, added] = by_key.try_emplace(std::move(key), clusters_.size());
     if (added) {
-      clusters_.push_back({std::move(words), 0, title_like});
+      clusters_.push_back({std::move(words), 0, title_like, honorific});
       votes_.push_back({});
       cues_.push_back({});
       outlet_contexts_.push_back(0);
       brand_contexts_.push_back(0);
+      non_person_contexts_.push_back(0);
     }
     info_[m].cluster = it->second;
     ++clusters_[it->second].mentions;
@@ -1002,6 +1041,19 @@ void Linker::BuildClusters() {
   }
   parent_.resize(clusters_.size());
   for (size_t c = 0; c < parent_.size(); ++c) parent_[c] = c;
+}
+
+// The honorific mention m opens with or follows ("Ms Brisco", "Mr. Lowe"
+// with the honorific outside the tagger's chunk): its token, else kNone.
+size_t Linker::HonorificAt(size_t m) const {
+  std::array<char, 32> buf;
+  const MentionInfo& mi = info_[m];
+  if (lexicon::In(lexicon::kHonorifics, doc_.Lower(mi.tb, &buf))) return mi.tb;
+  size_t p = mi.tb;
+  if (p > 0 && doc_.Tok(p - 1) == "." && doc_.SameSentence(p - 1, p)) --p;
+  const bool before = p > 0 && doc_.SameSentence(p - 1, mi.tb) && mention_at_[p - 1] == kNone &&
+                      lexicon::In(lexicon::kHonorifics, doc_.Lower(p - 1, &buf));
+  return before ? p - 1 : kNone;
 }
 
 void Linker::Union(size_t a, size_t b) {
@@ -1017,6 +1069,7 @@ void Linker::Union(size_t a, size_t b) {
   }
   outlet_contexts_[a] += outlet_contexts_[b];
   brand_contexts_[a] += brand_contexts_[b];
+  non_person_contexts_[a] += non_person_contexts_[b];
 }
 
 Kind Linker::RootKind(size_t root) const {
@@ -1189,6 +1242,24 @@ void Linker::ReadCues() {
         (before == "to" && p > 0 && doc_.LowerIs(p - 1, "speaking"))) {
       ++outlet_contexts_[mi.cluster];
     }
+    // "jobs at Acme", "540 jobs are set to go at Acme", "bosses at Acme": a
+    // workplace noun earlier in the clause; people are not worked at.
+    // The name must end its noun phrase: in "workers at Carrowgate tech firm
+    // Lumetra" it is a place modifying the firm.
+    std::array<char, 32> after_buf;
+    const bool phrase_ends = mi.te >= doc_.size() || !doc_.SameSentence(mi.tb, mi.te) ||
+                             !IsWord(doc_.Tok(mi.te)) || IsPossessive(doc_.Tok(mi.te)) ||
+                             lexicon::In(lexicon::kStopWords, doc_.Lower(mi.te, &after_buf));
+    if (before == "at" && phrase_ends) {
+      for (size_t k = p; k > 0 && k + kAtNounWindow > p && doc_.SameSentence(k - 1, p); --k) {
+        if (mention_at_[k - 1] != kNone || IsClauseMark(doc_.Tok(k - 1))) break;
+        std::array<char, 32> noun_buf;
+        if (lexicon::In(lexicon::kPossessedNounsAt, doc_.Lower(k - 1, &noun_buf))) {
+          ++non_person_contexts_[mi.cluster];
+          break;
+        }
+      }
+    }
     // "the chief executive of Acme", "founder of Acme"
     if (before == "of" && p > 0 && mention_at_[p - 1] == kNone) {
       std::array<char, 32> role_buf;
@@ -1217,6 +1288,17 @@ void Linker::ReadCuesAfter(size_t m) {
   if (IsPossessive(next) && q + 1 < limit) {
     size_t k = q + 1;
     if (lexicon::In(lexicon::kOwnedModifiers, doc_.Lower(k, &buf)) && k + 1 < limit) ++k;
+    // "Hallowmere's project director", "Dale's second wife": one more
+    // lower-case word before an owned noun ("campaign director" excepted:
+    // a politician's).
+    if (k + 1 < limit && IsLowerWord(doc_.Tok(k)) && IsLowerWord(doc_.Tok(k + 1))) {
+      std::array<char, 32> next_buf;
+      const std::string_view word = doc_.Lower(k, &buf);
+      const std::string_view noun = doc_.Lower(k + 1, &next_buf);
+      const bool owned_noun =
+          lexicon::In(lexicon::kPossessedNounsOrg, noun) || lexicon::In(lexicon::kPossessedNounsPerson, noun);
+      if (owned_noun && !lexicon::In(lexicon::kPossessedNouns, word)) ++k;
+    }
     const std::string_view owned = doc_.Lower(k, &buf);
     if (lexicon::In(lexicon::kPossessedNounsOrg, owned)) ++cue[static_cast<size_t>(Kind::kOrg)];
     if (lexicon::In(lexicon::kPossessedNounsPerson, owned)) ++cue[static_cast<size_t>(Kind::kPerson)];
@@ -1228,6 +1310,22 @@ void Linker::ReadCuesAfter(size_t m) {
   // "the Acme campaign", "Acme ads"
   if (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsBrand, doc_.Lower(q, &buf))) {
     ++brand_contexts_[mi.cluster];
+  }
+  // "Acme plc", "Acme Ltd" with the legal form left out of the chunk, and
+  // "Acme shareholders", "Acme workers": what only a firm's name precedes.
+  // Legal forms are capitalised but for "plc", which British style writes
+  // in lower case ("limited" in lower case is a verb).
+  const bool legal = (IsCapitalised(next) && lexicon::In(lexicon::kOrgSuffixesLegal, doc_.Lower(q, &buf))) ||
+                     next == "plc";
+  if (legal || (IsLowerWord(next) && lexicon::In(lexicon::kPossessedNounsAttributive, doc_.Lower(q, &buf)))) {
+    ++cue[static_cast<size_t>(Kind::kOrg)];
+    return;
+  }
+  // "Acme, which employs 400 people", "Acme, owned by Brill": no person is
+  // a "which", nor owned or founded.
+  if (next == "," && (doc_.LowerIs(q + 1, "which") ||
+                      lexicon::In(lexicon::kVerbsAndAdverbsFirmParticiple, doc_.Lower(q + 1, &buf)))) {
+    ++non_person_contexts_[mi.cluster];
   }
   size_t np = kNone;  // where a declared description starts
   if (next == "," || next == "(") {
@@ -1275,6 +1373,9 @@ void Linker::ReadCuesAfter(size_t m) {
     d = ParseDescription(d.end + 1, limit);
   }
   if (d.head == kNone) return;
+  // "... above the Earth, the company said": the subject of a reporting
+  // clause, not an apposition declaring what the name is.
+  if (d.end < limit && lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(d.end, &buf))) return;
   if (d.age > 0) {
     ages_.push_back({m, d.age});
     ++cue[static_cast<size_t>(Kind::kPerson)];
@@ -1388,10 +1489,31 @@ void Linker::UnitePartialNames() {
       non_person_words.insert(clusters_[c].words.front());
     }
   }
+  // "Mrs Ellory's son, Jack Ellory": a name after a woman's honorific is
+  // not a man's full name, nor after a man's a woman's (per root: +1 for
+  // each "Mr", -1 for each "Mrs"/"Ms"; lexicons/gender_words.txt).
+  std::vector<int> honorific_gender(clusters_.size(), 0);
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
+      if (h == kNone) continue;
+      std::string_view w = doc_.Lower(h, &buf);
+      if (w.ends_with('.')) w.remove_suffix(1);
+      const int g = lexicon::In(lexicon::kGenderWordsMale, w)     ? 1
+                    : lexicon::In(lexicon::kGenderWordsFemale, w) ? -1
+                                                                  : 0;
+      honorific_gender[Find(info_[m].cluster)] += g;
+    }
+  }
+  const auto first_name_gender = [](const std::string& w) {
+    return lexicon::In(lexicon::kFirstNamesMale, w) ? 1 : lexicon::In(lexicon::kFirstNamesFemale, w) ? -1 : 0;
+  };
   for (size_t a : order) {
     const Cluster& ca = clusters_[a];
     if (ca.title_like) continue;
     const Kind ka = RootKind(Find(a));
+    const int gender_a = honorific_gender[Find(a)];
     const bool person = ka == Kind::kPerson;
     // A lone surname the tagger called ORG or OTHER may still be the person
     // ("Fox" of "Julia Fox"); a PLACE stays (Paris of Paris Hilton) and so
@@ -1407,6 +1529,7 @@ void Linker::UnitePartialNames() {
       if (cb.words.size() <= ca.words.size() || cb.title_like) continue;
       const size_t root = Find(b);
       if (root == Find(a) || RootKind(root) != Kind::kPerson) continue;
+      if (gender_a * first_name_gender(cb.words.front()) < 0) continue;
       bool first_end = false;
       // Only a surname joins a name the tagger did not call PERSON.
       const Match prefix = maybe_person ? Match::kNone : Align(ca.words, cb.words, 0, &first_end);
@@ -1460,7 +1583,7 @@ void Linker::UniteMistypedNames() {
       // UniteShortOrgNames joins its short form.
       if (lexicon::In(lexicon::kPlaceWordsHead, cb.words.back()) ||
           lexicon::In(lexicon::kPlaceWordsPrefix, cb.words.front()) ||
-          lexicon::In(lexicon::kOrgSuffixesNameEnd, cb.words.back())) {
+          OrgNameEnd(cb.words.back())) {
         continue;
       }
       // "The Smiths", "Bank of Leeds": function words make a title or an
@@ -1487,7 +1610,41 @@ void Linker::UniteMistypedNames() {
   }
 }
 
+// A name the tagger read as a person, in contexts no person's name takes
+// ("X, which employs 400 people", "jobs at X") and with no person cue of its
+// own, is an organisation's. Places also take them ("Leeds, which"), so only
+// a PERSON-typed name turns.
+void Linker::TypeNonPersons() {
+  for (size_t r = 0; r < clusters_.size(); ++r) {
+    if (Find(r) != r || non_person_contexts_[r] == 0 || RootKind(r) != Kind::kPerson) continue;
+    if (cues_[r][static_cast<size_t>(Kind::kPerson)] > 0 || cues_[r][static_cast<size_t>(Kind::kOrg)] > 0) continue;
+    ++cues_[r][static_cast<size_t>(Kind::kOrg)];
+  }
+}
+
+// "Ms Brisco" and "Brisco" are one name unless the bare one is a firm's
+// (an organisation cue of its own: "Brisco shareholders", "jobs at
+// Brisco"): a family and the firm it founded share the word, and the
+// honorific marks the person.
+void Linker::UniteHonorificNames() {
+  std::unordered_map<std::string, size_t> plain;
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    const Cluster& cl = clusters_[c];
+    if (cl.words.size() == 1 && !cl.title_like && !cl.honorific) plain.try_emplace(cl.words[0], c);
+  }
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    if (!clusters_[c].honorific) continue;
+    auto it = plain.find(clusters_[c].words[0]);
+    if (it == plain.end() || Find(it->second) == Find(c)) continue;
+    const size_t bare = Find(it->second);
+    if (RootKind(bare) == Kind::kOrg && cues_[bare][static_cast<size_t>(Kind::kOrg)] > 0) continue;
+    Union(c, bare);
+  }
+}
+
 void Linker::Unite() {
+  TypeNonPersons();
+  UniteHonorificNames();
   for (const auto& [x, y] : alias_pairs_) Union(info_[x].cluster, info_[y].cluster);
   UniteVariants();
   UnitePlurals();
@@ -1496,10 +1653,11 @@ void Linker::Unite() {
   UniteShortOrgNames();
 }
 
-// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": a
-// one-word organisation name that begins exactly one longer organisation
-// name ending in a word such names end in (lexicons/org_suffixes.txt, tag
-// name_end) is its short form. The tagger often reads the short form as a
+// "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": an
+// organisation name that begins exactly one longer organisation name ending
+// in a word such names end in (lexicons/org_suffixes.txt, tag name_end) is
+// its short form; so is a name of several words ("Calder Peak" for "Calder
+// Peak Industries"). The tagger often reads the short form as a
 // person ("Merrin said on Thursday"): one with no person cue of its own
 // (an honorific, an age, "he said") and no person's name holding the word
 // is the short form all the same.
@@ -1510,26 +1668,31 @@ void Linker::UniteShortOrgNames() {
     for (const std::string& w : clusters_[c].words) person_name_words.insert(w);
   }
   for (size_t a = 0; a < clusters_.size(); ++a) {
-    if (clusters_[a].words.size() != 1 || clusters_[a].title_like) continue;
+    const size_t n = clusters_[a].words.size();
+    if (n == 0 || clusters_[a].title_like) continue;
     const size_t ra = Find(a);
-    const bool cueless_person = RootKind(ra) == Kind::kPerson && cues_[ra][static_cast<size_t>(Kind::kPerson)] == 0 &&
+    // A short form of several words ("Calder Peak" for "Calder Peak
+    // Industries") only when typed an organisation: "John Smith" beside the
+    // "John Smith Foundation" is the person.
+    const bool cueless_person = n == 1 && RootKind(ra) == Kind::kPerson &&
+                                cues_[ra][static_cast<size_t>(Kind::kPerson)] == 0 &&
                                 !person_name_words.contains(clusters_[a].words[0]);
     if (RootKind(ra) != Kind::kOrg && !cueless_person) continue;
     size_t only = kNone;
     bool several = false;
     for (size_t b = 0; b < clusters_.size() && !several; ++b) {
       const Cluster& cb = clusters_[b];
-      if (cb.words.size() < 2 || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
-      if (cb.words.front() != clusters_[a].words[0]) continue;
+      if (cb.words.size() <= n || RootKind(Find(b)) != Kind::kOrg || Find(b) == Find(a)) continue;
+      if (!std::equal(clusters_[a].words.begin(), clusters_[a].words.end(), cb.words.begin())) continue;
       std::string last = cb.words.back();
       for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!lexicon::In(lexicon::kOrgSuffixesNameEnd, last)) continue;
+      if (!OrgNameEnd(last)) continue;
       // "Ashvale Supporters Trust" is another body than the club Ashvale:
       // only suffix words may follow the short form ("Kestrane Holdings plc").
       bool suffixes_only = true;
-      for (size_t k = 1; k + 1 < cb.words.size() && suffixes_only; ++k) {
+      for (size_t k = n; k + 1 < cb.words.size() && suffixes_only; ++k) {
         const std::string w = Lowercase(cb.words[k]);
-        suffixes_only = lexicon::In(lexicon::kOrgSuffixesNameEnd, w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
+        suffixes_only = OrgNameEnd(w) || lexicon::In(lexicon::kOrgSuffixesLegal, w);
       }
       if (!suffixes_only) continue;
       if (only != kNone && only != Find(b)) several = true;
@@ -1652,7 +1815,11 @@ bool Linker::OrgDescriptionFits(std::string_view head, size_t root) const {
 // The one entity of `kind` mentioned in the nearest sentence before token
 // `before` (the same sentence first, then up to kSalienceSentences back)
 // that mentions any, among `allowed` when given; kNone when that sentence
-// mentions two or none is found.
+// mentions two or none is found. When the sentence just before mentions
+// two organisations and `before` opens a sentence, the one whose name opens
+// that sentence wins ("Acme will pay Brill a fee. The company, which
+// employs ...": a description in subject position continues the previous
+// subject).
 size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                        const std::vector<bool>& excluded, bool* seen) const {
   const size_t sentence = doc_.Sentence(before);
@@ -1662,6 +1829,8 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
   // ("West praised the star": the star is someone else), so until a clause
   // mark is passed such names are ruled out, here and further back.
   bool clause_break = false;
+  bool tie = false;
+  size_t opener = kNone;  // the candidate whose name opens found_sentence
   std::vector<size_t> same_clause;
   std::array<char, 32> buf;
   for (size_t t = before; t-- > 0;) {
@@ -1686,11 +1855,19 @@ size_t Linker::Salient(size_t before, Kind kind, const std::vector<size_t>* allo
     if (allowed != nullptr && std::find(allowed->begin(), allowed->end(), root) == allowed->end()) {
       continue;
     }
-    if (found != kNone && found != root) return kNone;
-    found = root;
+    if (found != kNone && found != root) tie = true;
+    if (found == kNone) found = root;
     found_sentence = s;
+    const size_t tb = info_[m].tb;
+    if (tb == 0 || !doc_.SameSentence(tb - 1, tb)) opener = root;
   }
-  return found;
+  if (!tie) return found;
+  // Organisations only: "the company" fits both firms of "Acme will pay
+  // Brill", and writers lean on the subject; a person's description names
+  // a role one of two people holds ("Anna Berg met David Stone. The
+  // singer ...": ambiguous).
+  const bool opens = before == 0 || !doc_.SameSentence(before - 1, before);
+  return kind == Kind::kOrg && opens && found_sentence + 1 == sentence ? opener : kNone;
 }
 
 // Mentions (names and descriptions already resolved) an entity needs before
@@ -1708,7 +1885,8 @@ size_t Linker::Dominant(size_t before, Kind kind, const std::vector<bool>& exclu
   for (size_t m = 0; m < info_.size(); ++m) {  // names and resolved descriptions
     if (info_[m].te > before || info_[m].cluster == kNone || caption_[info_[m].tb]) continue;
     const size_t root = MentionRoot(m);
-    if (kind_[root] == kind) ++count[root];
+    // What the description cannot be ("the council" of a firm) is no rival.
+    if (kind_[root] == kind && !excluded[root]) ++count[root];
   }
   size_t best = kNone;
   int first = 0;
@@ -1722,7 +1900,7 @@ size_t Linker::Dominant(size_t before, Kind kind, const std::vector<bool>& exclu
       second = n;
     }
   }
-  if (best == kNone || excluded[best] || first < kMinDominantMentions) return kNone;
+  if (best == kNone || first < kMinDominantMentions) return kNone;
   return first >= kDominanceRatio * second ? best : kNone;
 }
 
@@ -1787,9 +1965,14 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
     if (kind_[r] == d.kind && closed) return r;
   }
   // "Jane Doe, the actress": the apposition says who ("Jane Doe, the
-  // firm's director": "the firm" is not her).
+  // firm's director": "the firm" is not her). "... above the Earth, the
+  // company said": a reporting verb after the description makes it the
+  // subject of a reporting clause, no apposition.
   const bool possessor = end < doc_.size() && IsPossessive(doc_.Tok(end));
-  if (i >= 2 && !possessor && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
+  std::array<char, 32> verb_buf;
+  const bool reporting = end < doc_.size() && doc_.SameSentence(i, end) &&
+                         lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(end, &verb_buf));
+  if (i >= 2 && !possessor && !reporting && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
       info_[mention_at_[i - 2]].te == i - 1) {
     const size_t r = MentionRoot(mention_at_[i - 2]);
     if (kind_[r] == d.kind) return r;
@@ -1896,12 +2079,15 @@ void Linker::Run() {
   ReadCues();
   Unite();
   const size_t tagged = mentions_.size();
-  FindRepeats();
+  // A known name of several words first: "Calder Peak will pay" is that
+  // name again, not "Peak" after a sentence's first word.
   FindNameRepeats();
+  FindRepeats();
   // A repeat the tagger missed may carry the only cue ("Doe, 31 said"):
   // read it, then let the names it makes a person join again.
   for (size_t m = tagged; m < mentions_.size(); ++m) ReadCuesAfter(m);
   if (mentions_.size() > tagged) {
+    TypeNonPersons();
     UniteMistypedNames();
     UnitePartialNames();
   }
@@ -1910,9 +2096,19 @@ void Linker::Run() {
   const std::vector<size_t> names_at = mention_at_;
   std::vector<int> place_hits(clusters_.size(), 0);
   ResolveEpithets(&place_hits);
+  // "above the Earth", "across the Netherlands": a place written after a
+  // lower-case "the" is named as a place; brands take no article.
+  std::vector<bool> definite_place(clusters_.size(), false);
+  for (size_t m = 0; m < name_mentions; ++m) {
+    const size_t tb = info_[m].tb;
+    if (tb > 0 && doc_.SameSentence(tb - 1, tb) && doc_.Tok(tb - 1) == "the" && kind_[MentionRoot(m)] == Kind::kPlace) {
+      definite_place[MentionRoot(m)] = true;
+    }
+  }
   bool retyped = false;
   for (size_t r = 0; r < clusters_.size(); ++r) {
     if (place_hits[r] == 0 || place_hits[r] + std::min(brand_contexts_[r], 1) < kMinBusinessHits) continue;
+    if (definite_place[r]) continue;
     ++cues_[r][static_cast<size_t>(Kind::kOrg)];
     kind_[r] = RootKind(r);
     retyped = true;
@@ -1930,6 +2126,11 @@ void Linker::Run() {
 
 void LinkEntities(std::string_view text, const std::vector<Span>& sentences,
                   const std::vector<Token>& tokens, std::vector<EntityMention>* mentions) {
+  // "Children aged 4 to 11 ...": a noun counting people, capitalised at a
+  // sentence's start, is no name (lexicons/count_nouns.txt, tag people).
+  std::erase_if(*mentions, [](const EntityMention& m) {
+    return m.text.find(' ') == std::string::npos && lexicon::In(lexicon::kCountNounsPeople, Lowercase(m.text));
+  });
   const Doc doc(text, sentences, tokens);
   Linker(doc, mentions).Run();
 }

@@ -773,7 +773,7 @@ constexpr int64_t kOneCycleDays = 2;
 
 // Joins, in `statement` (each quote group's statement), the statements an
 // organisation made in one news cycle when two outlets each publish it on
-// one written or posted medium only, and the two media cannot
+// one public medium only (a statement or a post), and the two media cannot
 // both be true of one statement: "Northvale Water said in a statement" and
 // "Northvale Water posted on X", each outlet quoting other words of it,
 // disagree about where the company spoke. Spoken occasions (an interview,
@@ -806,7 +806,10 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
       seen.roots.insert(statement[g]);
     }
   }
-  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || InList(kDocuments, m); };
+  // Public media only: a press statement or a post. A letter, an email or a
+  // memo goes to its addressees ("apologised to residents in a letter"), so
+  // an outlet naming one reports another statement than the public one.
+  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || m == "statement"; };
   // Statements are numbered by quote group (Statements).
   UnionFind sets(groups.size());
   const auto find = [&](size_t x) { return sets.Find(x); };
@@ -2329,6 +2332,19 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
   };
   for (const EntityMention* m : before) {
     const std::string between = view.Slice(m->span.end, word_at);
+    // "Larkspur, which she founded in 1994": the relative pronoun is the
+    // object of an event done to a thing (its own subject follows it), so
+    // the name before it is the thing.
+    if (object_event && between.starts_with(",") && std::count(between.begin(), between.end(), ',') == 1) {
+      const std::vector<WordToken> rel = Tokenize(std::string_view(between).substr(1));
+      bool object_clause = rel.size() >= 2 && (rel[0].folded == "which" || rel[0].folded == "that") &&
+                           lexicon::In(lexicon::kPronounsSpeaker, rel[1].folded);
+      for (size_t k = 2; k < rel.size() && object_clause; ++k) object_clause = BetweenSubjectAndVerb(rel[k]);
+      if (object_clause) {
+        const std::optional<size_t> e = thing_of(*m);
+        if (e && story.entities[*e].type != "PLACE") return e;
+      }
+    }
     // "Pellmore, founded in 1962,": a participle right after the name and
     // its comma describes that name.
     const bool participle_of_name = between.find_first_not_of(", ") == std::string::npos &&

@@ -695,6 +695,192 @@ const TaggedCase kTaggedCases[] = {
      {},
      {},
      {"Banks"}},
+    // Issue 11, firms typed as people. A trade or body word ending a name
+    // ("Stores", "Dairies", "Water") makes it a firm, and its first word
+    // alone is its short form.
+    {"firm_suffix_word_makes_short_form_a_firm",
+     "Hallet Stores was fined on Monday. Hallet said it would appeal. Pemberly Dairies and Cosgrove Water "
+     "also paid.",
+     {{"Hallet Stores", "PERSON"}, {"Hallet@2", "PERSON"}, {"Pemberly Dairies", "PERSON"},
+      {"Cosgrove Water", "PERSON"}},
+     {{"Hallet Stores", "Hallet"}},
+     {},
+     {{"Hallet", "ORG"}, {"Pemberly Dairies", "ORG"}, {"Cosgrove Water", "ORG"}},
+     {}},
+    // "Coatings" is a trade (tag business): its name's first word is a
+    // short form too.
+    {"trade_word_makes_short_form",
+     "A fire hit Tarrel Coatings on Friday. Tarrel said the plant would reopen. Fenmoor Live sold tickets.",
+     {{"Tarrel Coatings", "ORG"}, {"Tarrel@2", "PERSON"}, {"Fenmoor Live", "PERSON"}},
+     {{"Tarrel Coatings", "Tarrel"}},
+     {},
+     {{"Tarrel", "ORG"}, {"Fenmoor Live", "ORG"}},
+     {}},
+    // A word organisation names end in, left out of the chunk, is the rest
+    // of its name.
+    {"org_suffix_after_a_chunk_extends_it",
+     "The organisers paid Harrowgate Security 20,000 pounds. Harrowgate said it had met its contract.",
+     {{"Harrowgate", "PERSON"}, {"Harrowgate@2", "PERSON"}},
+     {{"Harrowgate Security", "Harrowgate"}},
+     {},
+     {{"Harrowgate Security", "ORG"}, {"Harrowgate", "ORG"}},
+     {}},
+    // A name of several words is a short form of the longer name it begins.
+    {"multi_word_short_form",
+     "Orwin Ridge Industries agreed the sale. Orwin Ridge's chief executive said the price was fair.",
+     {{"Orwin Ridge Industries", "ORG"}, {"Orwin Ridge@2", "PERSON"}},
+     {{"Orwin Ridge Industries", "Orwin Ridge"}},
+     {},
+     {{"Orwin Ridge", "ORG"}},
+     {}},
+    // A known name of two words written again at a sentence's start is that
+    // name, not its second word after a capitalised first one.
+    {"known_two_word_name_repeated_at_sentence_start",
+     "Investors praised Corvan Peak on Monday. Corvan Peak will pay 3 pounds a share.",
+     {{"Corvan Peak", "PERSON"}},
+     {{"Corvan Peak", "Corvan Peak#2"}},
+     {},
+     {},
+     {"Peak"}},
+    // What only a firm's name takes: "X's chief executive", a legal form
+    // left out of the chunk, "X shareholders", "jobs at X", "X, which",
+    // "X, owned by".
+    {"chief_executive_of_a_name_makes_a_firm",
+     "Dallow's chief executive resigned. Dallow will appoint a successor.",
+     {{"Dallow", "PERSON"}, {"Dallow@2", "PERSON"}},
+     {},
+     {},
+     {{"Dallow", "ORG"}, {"Dallow#2", "ORG"}},
+     {}},
+    // ... also with one more word before the owned noun.
+    {"project_director_of_a_name_makes_a_firm",
+     "Marrowfield's project director said the plans would change.",
+     {{"Marrowfield", "PERSON"}},
+     {},
+     {},
+     {{"Marrowfield", "ORG"}},
+     {}},
+    {"legal_form_after_a_name_makes_a_firm",
+     "Regulators fined Quenby plc on Monday. Quenby paid at once.",
+     {{"Quenby", "PERSON"}, {"Quenby@2", "PERSON"}},
+     {},
+     {},
+     {{"Quenby", "ORG"}, {"Quenby#2", "ORG"}},
+     {}},
+    {"shareholders_after_a_name_make_a_firm",
+     "Mardell shareholders will vote in June. Mardell expects approval.",
+     {{"Mardell", "PERSON"}, {"Mardell@2", "PERSON"}},
+     {},
+     {},
+     {{"Mardell", "ORG"}, {"Mardell#2", "ORG"}},
+     {}},
+    {"jobs_at_a_name_make_a_firm",
+     "About 300 jobs will go at Fenwright after the sale. Fenwright declined to comment.",
+     {{"Fenwright", "PERSON"}, {"Fenwright@2", "PERSON"}},
+     {},
+     {},
+     {{"Fenwright", "ORG"}},
+     {}},
+    // ... but not a place modifying the noun after it, and a club owner's
+    // board is no firm's.
+    {"at_a_place_before_a_noun_and_an_owners_board",
+     "Workers at Harnley tech firm Ostrel lost their jobs. Tom Vessey bought the club. Vessey's board paid "
+     "the fee.",
+     {{"Harnley", "PERSON"}, {"Ostrel", "ORG"}, {"Tom Vessey", "PERSON"}, {"Vessey@2", "PERSON"}},
+     {{"Tom Vessey", "Vessey"}},
+     {},
+     {{"Harnley", "PERSON"}, {"Vessey", "PERSON"}},
+     {}},
+    {"which_after_a_name_makes_a_firm",
+     "Talbern Vane, which employs 400 people, will close a plant. Talbern Vane blamed costs.",
+     {{"Talbern Vane", "PERSON"}, {"Talbern Vane@2", "PERSON"}},
+     {},
+     {},
+     {{"Talbern Vane", "ORG"}},
+     {}},
+    {"owned_by_after_a_name_makes_a_firm",
+     "Corrish, owned by a Dutch group, said it had hired an investigator.",
+     {{"Corrish", "PERSON"}},
+     {},
+     {},
+     {{"Corrish", "ORG"}},
+     {}},
+    // ... but "which" after a place keeps the place, and a person with a
+    // person cue stays a person.
+    {"which_after_a_place_or_a_person_with_a_cue",
+     "Harlby, which lies on the coast, flooded. Jon Pell, 52, said he saw Dena Rusk, which surprised him.",
+     {{"Harlby", "PLACE"}, {"Jon Pell", "PERSON"}, {"Dena Rusk", "PERSON"}},
+     {},
+     {},
+     {{"Harlby", "PLACE"}, {"Jon Pell", "PERSON"}},
+     {}},
+    // A family and the firm it founded share a surname: the firm's bare
+    // name in firm contexts stays apart from the founder, and "Ms Brannan"
+    // is a person.
+    {"surname_shared_by_a_founder_and_a_firm",
+     "Edith Brannan founded the scales maker in 1970. About 200 jobs will go at Brannan. Brannan shareholders "
+     "will vote in May. Ms Brannan said she was sad.",
+     {{"Edith Brannan", "PERSON"}, {"Brannan@2", "PERSON"}, {"Brannan@3", "PERSON"}, {"Brannan@4", "PERSON"}},
+     {{"Brannan", "Brannan#2"}, {"Edith Brannan", "Brannan#3"}},
+     {{"Edith Brannan", "Brannan"}, {"Brannan", "Brannan#3"}},
+     {{"Brannan", "ORG"}, {"Brannan#3", "PERSON"}},
+     {}},
+    // A surname after a woman's honorific is not a man's full name.
+    {"honorific_gender_keeps_a_surname_from_the_other_sexs_name",
+     "Mrs Kettering's son, Oliver Kettering, 34, steered the boat. Mrs Kettering thanked the crew.",
+     {{"Kettering", "PERSON"}, {"Oliver Kettering", "PERSON"}, {"Kettering@3", "PERSON"}},
+     {{"Kettering", "Kettering#2"}},
+     {{"Kettering", "Oliver Kettering"}},
+     {},
+     {}},
+    // A noun counting people, capitalised at a sentence's start, is no name.
+    {"people_count_noun_at_sentence_start_is_no_name",
+     "Pupils aged 5 to 9 fell ill. Nurse Ada Brill treated them.",
+     {{"Pupils", "PERSON"}, {"Ada Brill", "PERSON"}},
+     {},
+     {},
+     {{"Ada Brill", "PERSON"}},
+     {"Pupils"}},
+    // A description opening a sentence continues the previous sentence's
+    // subject when that sentence names two candidates.
+    {"description_continues_the_previous_subject",
+     "Ashgrove will pay Delmont a fee if the deal fails. The company, which employs 900 people, makes soup.",
+     {{"Ashgrove", "ORG"}, {"Delmont", "ORG"}},
+     {{"Ashgrove", "The company"}},
+     {},
+     {},
+     {}},
+    // A reporting clause after a place is no apposition: the place stays a
+    // place and the description is not it.
+    {"reporting_clause_is_no_apposition",
+     "Orbex Launch sent the satellite into orbit 500 kilometres above the Earth, the company said.",
+     {{"Orbex Launch", "ORG"}, {"Earth", "PLACE"}},
+     {{"Orbex Launch", "the company"}},
+     {{"Earth", "the company"}},
+     {{"Earth", "PLACE"}},
+     {}},
+    // A place written after "the" is named as a place: business nouns
+    // nearby do not make it a brand.
+    {"place_after_the_is_no_brand",
+     "Tourism in the Gambia grew last year. The company said bookings rose. The company added flights.",
+     {{"Gambia", "PLACE"}},
+     {},
+     {},
+     {{"Gambia", "PLACE"}},
+     {}},
+    // Names another description cannot be ("the council" is no firm) are
+    // no rivals for the article's main organisation of its kind.
+    {"excluded_names_do_not_compete_for_dominance",
+     "Ardley Council paid Brenmark Aggregates for concrete. Ardley Council said prices were rigged. "
+     "Ardley Council will sue. Brenmark said sorry. Brenmark paid a fine. Brenmark appealed. Brenmark lost. "
+     "Staff left. Audits followed. Lawyers met. Auditors asked which contracts the council signed.",
+     {{"Ardley Council", "ORG"}, {"Brenmark Aggregates", "ORG"}, {"Ardley Council@2", "ORG"},
+      {"Ardley Council@3", "ORG"}, {"Brenmark@2", "ORG"}, {"Brenmark@3", "ORG"}, {"Brenmark@4", "ORG"},
+      {"Brenmark@5", "ORG"}},
+     {{"Ardley Council", "the council"}},
+     {},
+     {},
+     {}},
     // A byline's name at the end of a line and the lead's name at the start
     // of the next: two people, however the tagger split them.
     {"names_across_a_line_break_stay_apart",

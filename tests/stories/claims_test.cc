@@ -512,6 +512,9 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
       {"The shop chain Dellow, which was founded in 1931, will close 40 stores.", "1931", "Dellow", "ORG", "Dellow"},
       {"The museum in Harl, which opened in 1990, is closed.", "1990", "Harl", "PLACE", ""},
       {"Ines Marlow, who said the bridge opened in 2009, wants it rebuilt.", "2009", "Ines Marlow", "PERSON", ""},
+      // The pronoun is the object of an event done to a thing: the name.
+      {"Orla Penn now runs Tessaly Pictures, which she founded in 1994.", "1994", "Tessaly Pictures", "ORG",
+       "Tessaly Pictures"},
   };
   for (const Row& row : rows) {
     AnnotatedArticle a = MakeArticle("w1", "Coast News", "2024-10-07", "Harbour week", row.text);
@@ -1672,6 +1675,24 @@ TEST(ClaimsTest, Issue11AnOrganisationsTwoMediaInOneCycleConflict) {
     const bool one_cycle = second_day == "2026-09-21";
     EXPECT_EQ(HasConflict(b.stories[0]), one_cycle) << second_day;
   }
+}
+
+// ... but a letter goes to its addressees: an outlet naming one reports
+// another statement than the public post, and no disagreement.
+TEST(ClaimsTest, Issue11ALetterIsNotJoinedWithAnotherOutletsPost) {
+  AnnotatedArticle a = MakeArticle("l1", "", "2026-09-20", "Main bursts",
+                                   "Kelby Road is shut after a burst water main flooded homes. Harrowfield Water "
+                                   "posted on X that a burst main had flooded the road.");
+  AddEntity(a, "Harrowfield Water", "ORG", "e1");
+  AddQuote(a, "a burst main had flooded the road", "Harrowfield Water", "e1", "posted", "indirect", "x");
+  AnnotatedArticle b2 = MakeArticle("l2", "", "2026-09-21", "Residents told",
+                                    "Kelby Road is shut after a burst water main flooded homes. Harrowfield "
+                                    "Water said in a letter to residents that repairs would take a month.");
+  AddEntity(b2, "Harrowfield Water", "ORG", "e1");
+  AddQuote(b2, "repairs would take a month", "Harrowfield Water", "e1", "said", "indirect", "letter");
+  const Brief b = BuildBrief({a, b2}, {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_FALSE(HasConflict(b.stories[0]));
 }
 
 TEST(ClaimsTest, ChiefExecutiveBeforeAnotherNameIsThatPersonsRole) {
