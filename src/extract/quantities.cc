@@ -2342,6 +2342,12 @@ class Finder {
   std::optional<Match> MatchNumber(size_t i) const {
     const std::optional<Number> n = NumberAt(i);
     if (!n) return std::nullopt;
+    // "type 2 diabetes", "a Category 4 hurricane": a label, no count
+    // (lexicons/label_nouns.txt).
+    if (n->plain && i > 0 && toks_[i - 1].kind == Kind::kWord && !Glued(i) &&
+        lexicon::In(lexicon::kLabelNouns, Lower(toks_[i - 1].s))) {
+      return std::nullopt;
+    }
     if (n->ordinal) {
       // "3rd-largest"
       if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr && toks_[i + 2].kind == Kind::kWord &&

@@ -405,6 +405,9 @@ TEST(FindQuantitiesTest, NotQuantities) {
       "",
       "$",
       "Zoë Fox, 31",
+      // A number after a label noun names, it does not count.
+      "The drug treats type 2 diabetes.",
+      "The storm became a Category 4 hurricane.",
   };
   for (const char* s : kSentences) {
     const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
