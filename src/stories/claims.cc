@@ -1829,6 +1829,10 @@ struct YearMention {
   // A day of what happens to a thing once, the thing named ("after the
   // restaurant shut its doors on January 9": lexicons/once_events.txt).
   bool thing_once = false;
+  // Dated by a verb of what is still to come ("would begin on January
+  // 9"): compared only for agreement, since a plan may change and a thing
+  // may happen again.
+  bool ahead = false;
 };
 
 // How far apart two outlets' years of one event may be for one to be
@@ -1899,6 +1903,52 @@ EventWord ParticipleBefore(std::string_view before) {
     return {};
   }
   return {w.folded, w.begin};
+}
+
+// Present tenses of what is scheduled to happen: "Its offer lapses on
+// December 11", "The board meets on Monday".
+constexpr std::string_view kScheduledPresent[] = {"begins", "closes", "ends",    "expires", "lapses",
+                                                  "meets",  "opens",  "reopens", "resumes", "starts"};
+
+// The verb of an event still to come right before the "on" or "in" that
+// ends `before` (the words up to a day, month or year), within one clause
+// and over its object: a base form after "will", "would", "shall" or a
+// "to" that looks ahead ("would begin on January 9", "is due to vote on
+// the plan on March 27", "expected to confirm the decision on June 25"),
+// the participle of a passive one ("will be presented on June 8") or a
+// scheduled present ("lapses on December 11"). Its key is the verb's base
+// form ("meet" for "meets"): what is to come is never the past event of the
+// same word (a report of results due is no report made). Empty when none.
+EventWord PlannedEventBefore(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 3 || (words.back().folded != "on" && words.back().folded != "in")) return {};
+  constexpr size_t kMaxWordsBetween = 6;  // "would meet the unions' leaders at the town hall on"
+  const size_t last = words.size() - 2;
+  for (size_t k = last + 1; k-- > 1 && last - k <= kMaxWordsBetween;) {
+    const std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
+    if (gap.empty() || gap.find_first_not_of(' ') != std::string_view::npos) return {};
+    const WordToken& w = words[k];
+    if (w.capitalised || !w.has_letter || lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};
+    if (w.folded == "which" || w.folded == "who" || w.folded == "that" || w.folded == "and" || w.folded == "but" ||
+        w.folded == "when" || w.folded == "after" || w.folded == "before" || w.folded == "until" || w.folded == "if") {
+      return {};
+    }
+    if (InList(kScheduledPresent, w.folded)) {
+      return {w.folded.substr(0, w.folded.size() - 1), w.begin};
+    }
+    const std::string_view prev = words[k - 1].folded;
+    const bool modal = prev == "will" || prev == "would" || prev == "shall" || prev == "ll";
+    const bool ahead_to = prev == "to" && k >= 2 &&
+                          (words[k - 2].folded == "due" || lexicon::In(lexicon::kTenseCuesFutureTo, words[k - 2].folded));
+    if (!modal && !ahead_to) continue;
+    if (IsStopWord(w.folded) || lexicon::In(lexicon::kAuxiliaries, w.folded)) {
+      // "will be presented on June 8": the passive's participle.
+      if (w.folded != "be" || k + 1 > last || !IsPastForm(words[k + 1].folded)) return {};
+      return {words[k + 1].folded, words[k + 1].begin};
+    }
+    return {w.folded, w.begin};
+  }
+  return {};
 }
 
 // Whether the words from an event word to the "in" before its year hold
@@ -2639,6 +2689,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         if (event.key.empty()) event = ParticipleBefore(before);
         const std::optional<OfficeWord> office = TookOffice(before);
         if (office) event = office->word;
+        // A plan's day: only on or after the article's day ("the recount
+        // would begin on January 9").
+        if (event.key.empty() && a.article.published.size() >= calendar.size() && calendar[0] != 'X' &&
+            calendar >= a.article.published.substr(0, calendar.size())) {
+          event = PlannedEventBefore(before);
+          m.ahead = !event.key.empty();
+        }
         if (event.key.empty() && lede) {
           MakeEventDay(m, calendar);
           m.article = a.article.id;
@@ -2675,7 +2732,7 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           // restaurant shut its doors on January 9").
           const bool once_kind = day_or_month && lexicon::In(lexicon::kOnceEvents, word);
           const std::optional<std::string> noun =
-              day_or_month && !once_kind ? std::nullopt : NounBeforeEventWord(lead);
+              day_or_month && !once_kind && !m.ahead ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
           m.thing_once = once_kind && !thing.empty();
           // "the firm that won the repair job in 2022": with an object after
@@ -2983,7 +3040,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       for (size_t j = 0; j < mentions.size() && !once; ++j) {
         once = find(j) == root && (mentions[j].once || mentions[j].thing_once);
       }
-      const std::string scope = mentions[root].precise && !subject_entity && !once
+      bool ahead = false;
+      for (size_t j = 0; j < mentions.size() && !ahead; ++j) ahead = find(j) == root && mentions[j].ahead;
+      const std::string scope = (mentions[root].precise && !subject_entity && !once) || ahead
                                     ? fmt::format("y|{}|{}", root, mentions[i].year)
                                     : fmt::format("y|{}", root);
       // With no one named, the thing the sentences open with is whose year
@@ -2992,8 +3051,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // A day stays the story's event's ("the fire began on Saturday"),
       // but for what happens to a thing once ("the restaurant shut").
       const bool thing_once = lexicon::In(lexicon::kOnceEvents, key.substr(0, mark));
+      // What is planned is the thing's ("Its offer lapses on December 11").
       const std::string thing =
-          mark == std::string::npos || (mentions[root].precise && !thing_once) ? "" : key.substr(mark + 1);
+          mark == std::string::npos || (mentions[root].precise && !thing_once && !ahead) ? "" : key.substr(mark + 1);
       table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : thing, attribute,
                 mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;

@@ -2139,5 +2139,81 @@ TEST(ClaimsTest, WordsToldToTwoListenersAreTwoStatements) {
   }
 }
 
+// The day of what is still to come, given by a verb that looks ahead
+// ("would reopen on May 14", "lapses on May 14", "will be presented on May
+// 14"), is a claim of the thing the clause opens with when two outlets give
+// it; two such days are never set against each other (a plan may change,
+// and the thing may happen twice), and the day of the past event of the
+// same word is another event's.
+TEST(ClaimsTest, ADayStillToComeIsAnAgreementOfItsThing) {
+  struct Row {
+    std::string first, second, first_day, second_day, thing;
+    bool agreed;
+  };
+  const Row rows[] = {
+      {"Its licence lapses on May 14 unless it is renewed.", "The licence lapses on May 14, the regulator said.",
+       "2026-05-14", "2026-05-14", "licence", true},
+      {"The depot would reopen on May 14, the firm said.", "The depot will reopen on May 14 after repairs.",
+       "2026-05-14", "2026-05-14", "depot", true},
+      {"The depot would reopen on May 14, the firm said.", "The depot will reopen on May 16 after repairs.",
+       "2026-05-14", "2026-05-16", "depot", false},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("p1", "Coast News", "2026-05-10", "Depot shut",
+                                     "Forty drivers were sent home. " + row.first);
+    AddDate(a, "May 14", row.first_day);
+    AnnotatedArticle b = MakeArticle("p2", "Isles Radio", "2026-05-10", "Depot shut",
+                                     "Forty drivers were sent home. " + row.second);
+    AddDate(b, row.second_day == "2026-05-14" ? "May 14" : "May 16", row.second_day);
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* agreed = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      EXPECT_NE(c.status, "conflict") << row.first << " / " << row.second;
+      const ClaimValue* v = ValueOf(c, row.first_day);
+      if (c.status == "agreed" && v != nullptr && v->articles.size() == 2) agreed = &c;
+    }
+    EXPECT_EQ(agreed != nullptr, row.agreed) << row.first << " / " << row.second;
+    if (agreed != nullptr) {
+      EXPECT_EQ(agreed->subject_name, row.thing) << row.first;
+    }
+  }
+}
+
+// An event noun before a day set for it ("A hearing is set for May 20",
+// "the draw on May 2") dates that event: two outlets giving it agree. What
+// is set for a day without such a noun ("Prices were set for May 20") is no
+// event's day.
+TEST(ClaimsTest, ADaySetForAnEventNounIsThatEventsDay) {
+  struct Row {
+    std::string first, second, attribute;
+  };
+  const Row rows[] = {
+      {"A disciplinary hearing is set for May 20.", "The hearing has been provisionally scheduled for May 20.",
+       "date hearing"},
+      {"The trial, which was listed for May 20, will last a week.", "A trial is fixed for May 20 at the county court.",
+       "date trial"},
+      {"The winning ticket was bought before the draw on May 20.", "Eight players paid in before the draw on May 20.",
+       "date draw"},
+      {"Prices were set for May 20.", "Prices are set for May 20.", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("h1", "Coast News", "2026-05-10", "Club row",
+                                     "Forty members walked out. " + row.first);
+    AddDate(a, "May 20", "2026-05-20");
+    AnnotatedArticle b = MakeArticle("h2", "Isles Radio", "2026-05-10", "Club row",
+                                     "Forty members walked out. " + row.second);
+    AddDate(b, "May 20", "2026-05-20");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    std::string attribute;
+    for (const Claim& c : brief.stories[0].claims) {
+      const ClaimValue* v = ValueOf(c, "2026-05-20");
+      if (c.status == "agreed" && v != nullptr && v->articles.size() == 2) attribute = c.attribute;
+    }
+    EXPECT_EQ(attribute, row.attribute) << row.first;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
