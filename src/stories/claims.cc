@@ -2278,11 +2278,13 @@ std::string RelativePronounAfterName(const TextView& view, size_t name_end, size
   if (aside.find_first_of("\"();:\xE2") != std::string::npos || Tokenize(aside).size() > kMaxAsideWords) return "";
   std::vector<WordToken> words = Tokenize(std::string_view(between).substr(last_comma + 1));
   // "Voss, the 54-year-old chief executive who joined": an apposition
-  // the clause is about, its noun standing for the name.
+  // the clause is about, its noun standing for the name. A role's modifier
+  // is part of the noun phrase, though a stop word ("a former teacher who").
   if (!words.empty() && (words[0].folded == "the" || words[0].folded == "a" || words[0].folded == "an")) {
     size_t pronoun = 1;
     while (pronoun < words.size() && pronoun <= kMaxAsideWords && words[pronoun].folded != "who" &&
-           words[pronoun].folded != "which" && !IsStopWord(words[pronoun].folded) &&
+           words[pronoun].folded != "which" &&
+           (!IsStopWord(words[pronoun].folded) || IsRoleModifier(words[pronoun].folded)) &&
            !IsPastForm(words[pronoun].folded)) {
       ++pronoun;
     }

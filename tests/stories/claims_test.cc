@@ -557,6 +557,8 @@ TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
        true},
       {"a hyphenated title / has led", "Ines Marlow took over as vice-chancellor in 2012.", "2012",
        "Ines Marlow has led the university since 2013.", "2013", true},
+      {"a former role's clause", "Ines Marlow, 58, a former banker who has run the port company since 2012, spoke.",
+       "2012", "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
       {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
        "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
       {"a plain election", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
