@@ -2487,15 +2487,20 @@ bool InDateline(const TextView& view, Span sentence, const DateMention& d) {
          tail.find(" \xE2\x80\x93 ") != std::string::npos;
 }
 
-// An article's lede: its first sentence with a lower-case word (a byline
-// or an outlet's name before it is no sentence of the report). Null when
-// there is none.
+// An article's lede: its first sentence with a lower-case word that ends
+// as a sentence does (a byline or an outlet's name before it is no
+// sentence of the report: "Harbour Line News - staff report by Ann Lee"
+// has no full stop). Null when there is none.
 const Span* Lede(const AnnotatedArticle& a, const TextView& view) {
   for (const Span& s : a.sentences) {
-    const std::vector<WordToken> words = Tokenize(view.Slice(s.start, s.end));
-    if (std::any_of(words.begin(), words.end(), [](const WordToken& t) { return t.has_letter && !t.capitalised; })) {
-      return &s;
+    const std::string text = TrimWhitespace(view.Slice(s.start, s.end));
+    const std::vector<WordToken> words = Tokenize(text);
+    if (std::none_of(words.begin(), words.end(), [](const WordToken& t) { return t.has_letter && !t.capitalised; })) {
+      continue;
     }
+    // A closing quotation mark may follow the stop ("... he said.\"").
+    const size_t end = text.find_last_not_of("\"'\xE2\x80\x9D\x99");
+    if (end != std::string::npos && (text[end] == '.' || text[end] == '!' || text[end] == '?')) return &s;
   }
   return nullptr;
 }

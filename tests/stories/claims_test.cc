@@ -2217,5 +2217,24 @@ TEST(ClaimsTest, ADaySetForAnEventNounIsThatEventsDay) {
   }
 }
 
+// A byline line without a full stop ("Coast News - staff report by Ada
+// Moss") is no sentence of the report: the lede after it gives the day of
+// the story's event, which agrees with another outlet's lede.
+TEST(ClaimsTest, ABylineWithoutAFullStopIsNoLede) {
+  const std::string byline = "Coast News - staff report by Ada Moss";
+  const std::string lede = "Two people died in a crush at the Fenway festival on Saturday night.";
+  AnnotatedArticle a = MakeArticle("c1", "Coast News", "2026-08-16", "Festival crush", byline + "\n" + lede);
+  a.sentences = {{0, byline.size()}, {byline.size() + 1, byline.size() + 1 + lede.size()}};
+  AddDate(a, "Saturday night", "2026-08-15");
+  AnnotatedArticle b = MakeArticle("c2", "Isles Radio", "2026-08-16", "Festival crush",
+                                   "A crush at the Fenway festival on Saturday night left two dead.");
+  AddDate(b, "Saturday night", "2026-08-15");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* day = ClaimWithValue(brief.stories[0], "date", "", "2026-08-15");
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ(day->status, "agreed");
+}
+
 }  // namespace
 }  // namespace storyline::stories
