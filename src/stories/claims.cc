@@ -2242,6 +2242,43 @@ std::optional<std::string> NounBeforeEventWord(std::string_view lead) {
   return noun.folded;
 }
 
+// The noun a plan's verb is about, by the words before the verb: the
+// clause's subject before its modal and auxiliaries, over a phrase after it
+// ("Its offer lapses", "the union would meet", "services to the island
+// will resume", "Services to Skerra are due to resume"). A capital word
+// is a noun only as the sentence's first word; "" for a name (the event
+// word's subject rules take it) or when no noun stands there.
+std::string PlanThing(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  const auto spaces_before = [&](size_t k) {  // only spaces between word k and what follows it
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    const std::string_view gap = lead.substr(words[k].end, to - words[k].end);
+    return gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  const auto modal = [](std::string_view w) {
+    return lexicon::In(lexicon::kAuxiliaries, w) || lexicon::In(lexicon::kTenseCuesFutureTo, w) || w == "due" ||
+           w == "shall" || w.ends_with("ly");
+  };
+  size_t k = words.size();
+  while (k > 0 && spaces_before(k - 1) && modal(words[k - 1].folded)) --k;
+  const auto noun_at = [&](size_t j) {
+    const WordToken& w = words[j];
+    return w.has_letter && !IsStopWord(w.folded) && !IsCalendarWord(w.folded) && !IsPastForm(w.folded) &&
+           (!w.capitalised || j == 0);
+  };
+  if (k == 0 || !spaces_before(k - 1)) return "";
+  // "services to the island": the head before a short phrase.
+  constexpr size_t kMaxPhraseWords = 3;  // "to the small island"
+  for (size_t j = k - 1, seen = 0; j > 0 && seen <= kMaxPhraseWords; --j, ++seen) {
+    if (!spaces_before(j - 1)) break;
+    if (IsPreposition(words[j].folded)) {
+      if (noun_at(j - 1)) return words[j - 1].folded;
+      break;
+    }
+  }
+  return noun_at(k - 1) ? words[k - 1].folded : "";
+}
+
 // `text` without what stands between commas (an apposition or an
 // aside: "Casimir Orlen, the founder of the firm, was sentenced").
 std::string WithoutAsides(std::string_view text) {
@@ -2741,6 +2778,8 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           const std::optional<std::string> noun =
               day_or_month && !once_kind && !m.ahead ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
+          // A plan is its clause's subject's ("the union would meet").
+          if (m.ahead && !PlanThing(lead).empty()) thing = PlanThing(lead);
           m.thing_once = once_kind && !thing.empty();
           // "the firm that won the repair job in 2022": with an object after
           // it, the word's noun is who did it, not what it befell; which

@@ -2159,6 +2159,11 @@ TEST(ClaimsTest, ADayStillToComeIsAnAgreementOfItsThing) {
        "2026-05-14", "2026-05-14", "depot", true},
       {"The depot would reopen on May 14, the firm said.", "The depot will reopen on May 16 after repairs.",
        "2026-05-14", "2026-05-16", "depot", false},
+      // The subject before the modal, over a phrase after it.
+      {"He said the union would meet members on May 14.", "The union will meet members on May 14 at the depot.",
+       "2026-05-14", "2026-05-14", "union", true},
+      {"Ferry firm Harl Lines said services to the island would resume on May 14.",
+       "Services to the island will resume on May 14, the firm said.", "2026-05-14", "2026-05-14", "services", true},
   };
   for (const Row& row : rows) {
     AnnotatedArticle a = MakeArticle("p1", "Coast News", "2026-05-10", "Depot shut",
