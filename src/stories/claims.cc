@@ -1921,11 +1921,15 @@ constexpr std::string_view kScheduledPresent[] = {"begins", "closes", "ends",   
 // same word (a report of results due is no report made). Empty when none.
 EventWord PlannedEventBefore(std::string_view before) {
   const std::vector<WordToken> words = Tokenize(before);
-  if (words.size() < 3 || (words.back().folded != "on" && words.back().folded != "in")) return {};
+  if (words.size() < 3) return {};
+  // "is due to reopen next Monday", "production ends March 31": a day
+  // right after the verb, with no preposition.
+  const bool bare = words.back().folded != "on" && words.back().folded != "in";
   constexpr size_t kMaxWordsBetween = 6;  // "would meet the unions' leaders at the town hall on"
-  const size_t last = words.size() - 2;
-  for (size_t k = last + 1; k-- > 1 && last - k <= kMaxWordsBetween;) {
-    const std::string_view gap = before.substr(words[k].end, words[k + 1].begin - words[k].end);
+  const size_t last = bare ? words.size() - 1 : words.size() - 2;
+  for (size_t k = last + 1; k-- > 1 && last - k <= (bare ? 0 : kMaxWordsBetween);) {
+    const size_t next = k + 1 < words.size() ? words[k + 1].begin : before.size();
+    const std::string_view gap = before.substr(words[k].end, next - words[k].end);
     if (gap.empty() || gap.find_first_not_of(' ') != std::string_view::npos) return {};
     const WordToken& w = words[k];
     if (w.capitalised || !w.has_letter || lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};

@@ -2164,6 +2164,9 @@ TEST(ClaimsTest, ADayStillToComeIsAnAgreementOfItsThing) {
        "2026-05-14", "2026-05-14", "union", true},
       {"Ferry firm Harl Lines said services to the island would resume on May 14.",
        "Services to the island will resume on May 14, the firm said.", "2026-05-14", "2026-05-14", "services", true},
+      // A day right after the verb, with no preposition.
+      {"Production at the depot ends May 14, the firm said.", "Production at the depot will end on May 14.",
+       "2026-05-14", "2026-05-14", "production", true},
   };
   for (const Row& row : rows) {
     AnnotatedArticle a = MakeArticle("p1", "Coast News", "2026-05-10", "Depot shut",
