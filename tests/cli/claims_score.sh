@@ -82,9 +82,11 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # 42 per cent, a gold conflict, on the story's event where the gold names the
 # subsidy: the scorer counts it false. With the session's quantity, role and
 # pairing rules merged: P 0.940 R 0.641, value-subject 0.766, 39 traps,
-# agreement recall 0.415.
+# agreement recall 0.415. Dates of events still to come ("would resume on
+# Thursday", "lapses on December 11", "a hearing set for September 6"), a
+# byline without a full stop no lede: agreement recall 0.426, the rest alike.
 checks = [("conflict_precision", 0.935), ("conflict_recall", 0.635),
-          ("value_subject_accuracy", 0.762), ("agreement_recall", 0.41)]
+          ("value_subject_accuracy", 0.762), ("agreement_recall", 0.42)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 39:
     bad.append(f"trap violations {t['trap_violations']} > 39")
