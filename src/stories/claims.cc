@@ -2738,8 +2738,9 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         const std::optional<OfficeWord> office = TookOffice(before);
         if (office) event = office->word;
         // A plan's day: only on or after the article's day ("the recount
-        // would begin on January 9").
-        if (event.key.empty() && a.article.published.size() >= calendar.size() && calendar[0] != 'X' &&
+        // would begin on January 9"), and the outlet's own words (a plan a
+        // speaker states in a quotation is theirs to keep or change).
+        if (event.key.empty() && !quoted && a.article.published.size() >= calendar.size() && calendar[0] != 'X' &&
             calendar >= a.article.published.substr(0, calendar.size())) {
           event = PlannedEventBefore(before);
           m.ahead = !event.key.empty();

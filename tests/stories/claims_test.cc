@@ -2244,5 +2244,25 @@ TEST(ClaimsTest, ABylineWithoutAFullStopIsNoLede) {
   EXPECT_EQ(day->status, "agreed");
 }
 
+// A plan a speaker states in a quotation ("The depot will reopen on May
+// 14," the manager said) is the speaker's to keep or change, not the
+// outlet's fact: two outlets quoting it make no claim of the day.
+TEST(ClaimsTest, APlanInAQuotationIsNoDayStillToCome) {
+  const std::string quote = "\"The depot will reopen on May 14,\"";
+  AnnotatedArticle a = MakeArticle("q1", "Coast News", "2026-05-10", "Depot shut",
+                                   "Forty drivers were sent home. " + quote + " the manager said.");
+  AddDate(a, "May 14", "2026-05-14");
+  AddQuote(a, quote, "the manager", "", "said", "direct", "");
+  AnnotatedArticle b = MakeArticle("q2", "Isles Radio", "2026-05-10", "Depot shut",
+                                   "Forty drivers were sent home. " + quote + " a manager told the radio.");
+  AddDate(b, "May 14", "2026-05-14");
+  AddQuote(b, quote, "a manager", "", "told", "direct", "");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  for (const Claim& c : brief.stories[0].claims) {
+    EXPECT_EQ(ValueOf(c, "2026-05-14"), nullptr) << c.attribute;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
