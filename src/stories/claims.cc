@@ -1912,7 +1912,7 @@ constexpr std::string_view kScheduledPresent[] = {"begins", "closes", "ends",   
 
 // The verb of an event still to come right before the "on" or "in" that
 // ends `before` (the words up to a day, month or year), within one clause
-// and over its object: a base form after "will", "would", "shall" or a
+// and over its object, or right before the day itself: a base form after "will", "would", "shall" or a
 // "to" that looks ahead ("would begin on January 9", "is due to vote on
 // the plan on March 27", "expected to confirm the decision on June 25"),
 // the participle of a passive one ("will be presented on June 8") or a
@@ -1925,7 +1925,7 @@ EventWord PlannedEventBefore(std::string_view before) {
   // "is due to reopen next Monday", "production ends March 31": a day
   // right after the verb, with no preposition.
   const bool bare = words.back().folded != "on" && words.back().folded != "in";
-  constexpr size_t kMaxWordsBetween = 6;  // "would meet the unions' leaders at the town hall on"
+  constexpr size_t kMaxWordsBetween = 6;  // "would meet members at the old town hall on"
   const size_t last = bare ? words.size() - 1 : words.size() - 2;
   for (size_t k = last + 1; k-- > 1 && last - k <= (bare ? 0 : kMaxWordsBetween);) {
     const size_t next = k + 1 < words.size() ? words[k + 1].begin : before.size();
@@ -1942,8 +1942,8 @@ EventWord PlannedEventBefore(std::string_view before) {
     }
     const std::string_view prev = words[k - 1].folded;
     const bool modal = prev == "will" || prev == "would" || prev == "shall" || prev == "ll";
-    const bool ahead_to = prev == "to" && k >= 2 &&
-                          (words[k - 2].folded == "due" || lexicon::In(lexicon::kTenseCuesFutureTo, words[k - 2].folded));
+    const std::string_view cue = k >= 2 ? std::string_view(words[k - 2].folded) : std::string_view();
+    const bool ahead_to = prev == "to" && (cue == "due" || lexicon::In(lexicon::kTenseCuesFutureTo, cue));
     if (!modal && !ahead_to) continue;
     if (IsStopWord(w.folded) || lexicon::In(lexicon::kAuxiliaries, w.folded)) {
       // "will be presented on June 8": the passive's participle.
