@@ -1832,6 +1832,10 @@ struct YearMention {
   // A day of what happens to a thing once, the thing named ("after the
   // restaurant shut its doors on January 9": lexicons/once_events.txt).
   bool thing_once = false;
+  // Dated by a verb of what is still to come ("would begin on January
+  // 9"): compared only for agreement, since a plan may change and a thing
+  // may happen again.
+  bool ahead = false;
 };
 
 // How far apart two outlets' years of one event may be for one to be
@@ -1902,6 +1906,56 @@ EventWord ParticipleBefore(std::string_view before) {
     return {};
   }
   return {w.folded, w.begin};
+}
+
+// Present tenses of what is scheduled to happen: "Its offer lapses on
+// December 11", "The board meets on Monday".
+constexpr std::string_view kScheduledPresent[] = {"begins", "closes", "ends",    "expires", "lapses",
+                                                  "meets",  "opens",  "reopens", "resumes", "starts"};
+
+// The verb of an event still to come right before the "on" or "in" that
+// ends `before` (the words up to a day, month or year), within one clause
+// and over its object, or right before the day itself: a base form after "will", "would", "shall" or a
+// "to" that looks ahead ("would begin on January 9", "is due to vote on
+// the plan on March 27", "expected to confirm the decision on June 25"),
+// the participle of a passive one ("will be presented on June 8") or a
+// scheduled present ("lapses on December 11"). Its key is the verb's base
+// form ("meet" for "meets"): what is to come is never the past event of the
+// same word (a report of results due is no report made). Empty when none.
+EventWord PlannedEventBefore(std::string_view before) {
+  const std::vector<WordToken> words = Tokenize(before);
+  if (words.size() < 3) return {};
+  // "is due to reopen next Monday", "production ends March 31": a day
+  // right after the verb, with no preposition.
+  const bool bare = words.back().folded != "on" && words.back().folded != "in";
+  constexpr size_t kMaxWordsBetween = 6;  // "would meet members at the old town hall on"
+  const size_t last = bare ? words.size() - 1 : words.size() - 2;
+  for (size_t k = last + 1; k-- > 1 && last - k <= (bare ? 0 : kMaxWordsBetween);) {
+    const size_t next = k + 1 < words.size() ? words[k + 1].begin : before.size();
+    const std::string_view gap = before.substr(words[k].end, next - words[k].end);
+    if (gap.empty() || gap.find_first_not_of(' ') != std::string_view::npos) return {};
+    const WordToken& w = words[k];
+    if (w.capitalised || !w.has_letter || lexicon::In(lexicon::kReportingVerbsNotEvent, w.folded)) return {};
+    if (w.folded == "which" || w.folded == "who" || w.folded == "that" || w.folded == "and" || w.folded == "but" ||
+        w.folded == "when" || w.folded == "after" || w.folded == "before" || w.folded == "until" || w.folded == "if") {
+      return {};
+    }
+    if (InList(kScheduledPresent, w.folded)) {
+      return {w.folded.substr(0, w.folded.size() - 1), w.begin};
+    }
+    const std::string_view prev = words[k - 1].folded;
+    const bool modal = prev == "will" || prev == "would" || prev == "shall" || prev == "ll";
+    const std::string_view cue = k >= 2 ? std::string_view(words[k - 2].folded) : std::string_view();
+    const bool ahead_to = prev == "to" && (cue == "due" || lexicon::In(lexicon::kTenseCuesFutureTo, cue));
+    if (!modal && !ahead_to) continue;
+    if (IsStopWord(w.folded) || lexicon::In(lexicon::kAuxiliaries, w.folded)) {
+      // "will be presented on June 8": the passive's participle.
+      if (w.folded != "be" || k + 1 > last || !IsPastForm(words[k + 1].folded)) return {};
+      return {words[k + 1].folded, words[k + 1].begin};
+    }
+    return {w.folded, w.begin};
+  }
+  return {};
 }
 
 // Whether the words from an event word to the "in" before its year hold
@@ -2195,6 +2249,43 @@ std::optional<std::string> NounBeforeEventWord(std::string_view lead) {
   return noun.folded;
 }
 
+// The noun a plan's verb is about, by the words before the verb: the
+// clause's subject before its modal and auxiliaries, over a phrase after it
+// ("Its offer lapses", "the union would meet", "services to the island
+// will resume", "Services to Skerra are due to resume"). A capital word
+// is a noun only as the sentence's first word; "" for a name (the event
+// word's subject rules take it) or when no noun stands there.
+std::string PlanThing(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  const auto spaces_before = [&](size_t k) {  // only spaces between word k and what follows it
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    const std::string_view gap = lead.substr(words[k].end, to - words[k].end);
+    return gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  const auto modal = [](std::string_view w) {
+    return lexicon::In(lexicon::kAuxiliaries, w) || lexicon::In(lexicon::kTenseCuesFutureTo, w) || w == "due" ||
+           w == "shall" || w.ends_with("ly");
+  };
+  size_t k = words.size();
+  while (k > 0 && spaces_before(k - 1) && modal(words[k - 1].folded)) --k;
+  const auto noun_at = [&](size_t j) {
+    const WordToken& w = words[j];
+    return w.has_letter && !IsStopWord(w.folded) && !IsCalendarWord(w.folded) && !IsPastForm(w.folded) &&
+           (!w.capitalised || j == 0);
+  };
+  if (k == 0 || !spaces_before(k - 1)) return "";
+  // "services to the island": the head before a short phrase.
+  constexpr size_t kMaxPhraseWords = 3;  // "to the small island"
+  for (size_t j = k - 1, seen = 0; j > 0 && seen <= kMaxPhraseWords; --j, ++seen) {
+    if (!spaces_before(j - 1)) break;
+    if (IsPreposition(words[j].folded)) {
+      if (noun_at(j - 1)) return words[j - 1].folded;
+      break;
+    }
+  }
+  return noun_at(k - 1) ? words[k - 1].folded : "";
+}
+
 // `text` without what stands between commas (an apposition or an
 // aside: "Casimir Orlen, the founder of the firm, was sentenced").
 std::string WithoutAsides(std::string_view text) {
@@ -2231,11 +2322,13 @@ std::string RelativePronounAfterName(const TextView& view, size_t name_end, size
   if (aside.find_first_of("\"();:\xE2") != std::string::npos || Tokenize(aside).size() > kMaxAsideWords) return "";
   std::vector<WordToken> words = Tokenize(std::string_view(between).substr(last_comma + 1));
   // "Voss, the 54-year-old chief executive who joined": an apposition
-  // the clause is about, its noun standing for the name.
+  // the clause is about, its noun standing for the name. A role's modifier
+  // is part of the noun phrase, though a stop word ("a former teacher who").
   if (!words.empty() && (words[0].folded == "the" || words[0].folded == "a" || words[0].folded == "an")) {
     size_t pronoun = 1;
     while (pronoun < words.size() && pronoun <= kMaxAsideWords && words[pronoun].folded != "who" &&
-           words[pronoun].folded != "which" && !IsStopWord(words[pronoun].folded) &&
+           words[pronoun].folded != "which" &&
+           (!IsStopWord(words[pronoun].folded) || IsRoleModifier(words[pronoun].folded)) &&
            !IsPastForm(words[pronoun].folded)) {
       ++pronoun;
     }
@@ -2451,15 +2544,20 @@ bool InDateline(const TextView& view, Span sentence, const DateMention& d) {
          tail.find(" \xE2\x80\x93 ") != std::string::npos;
 }
 
-// An article's lede: its first sentence with a lower-case word (a byline
-// or an outlet's name before it is no sentence of the report). Null when
-// there is none.
+// An article's lede: its first sentence with a lower-case word that ends
+// as a sentence does (a byline or an outlet's name before it is no
+// sentence of the report: "Harbour Line News - staff report by Ann Lee"
+// has no full stop). Null when there is none.
 const Span* Lede(const AnnotatedArticle& a, const TextView& view) {
   for (const Span& s : a.sentences) {
-    const std::vector<WordToken> words = Tokenize(view.Slice(s.start, s.end));
-    if (std::any_of(words.begin(), words.end(), [](const WordToken& t) { return t.has_letter && !t.capitalised; })) {
-      return &s;
+    const std::string text = TrimWhitespace(view.Slice(s.start, s.end));
+    const std::vector<WordToken> words = Tokenize(text);
+    if (std::none_of(words.begin(), words.end(), [](const WordToken& t) { return t.has_letter && !t.capitalised; })) {
+      continue;
     }
+    // A closing quotation mark may follow the stop ("... he said.\"").
+    const size_t end = text.find_last_not_of("\"'\xE2\x80\x9D\x99");
+    if (end != std::string::npos && (text[end] == '.' || text[end] == '!' || text[end] == '?')) return &s;
   }
   return nullptr;
 }
@@ -2655,6 +2753,14 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         if (event.key.empty()) event = ParticipleBefore(before);
         const std::optional<OfficeWord> office = TookOffice(before);
         if (office) event = office->word;
+        // A plan's day: only on or after the article's day ("the recount
+        // would begin on January 9"), and the outlet's own words (a plan a
+        // speaker states in a quotation is theirs to keep or change).
+        if (event.key.empty() && !quoted && a.article.published.size() >= calendar.size() && calendar[0] != 'X' &&
+            calendar >= a.article.published.substr(0, calendar.size())) {
+          event = PlannedEventBefore(before);
+          m.ahead = !event.key.empty();
+        }
         if (event.key.empty() && lede) {
           MakeEventDay(m, calendar);
           m.article = a.article.id;
@@ -2691,8 +2797,10 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
           // restaurant shut its doors on January 9").
           const bool once_kind = day_or_month && lexicon::In(lexicon::kOnceEvents, word);
           const std::optional<std::string> noun =
-              day_or_month && !once_kind ? std::nullopt : NounBeforeEventWord(lead);
+              day_or_month && !once_kind && !m.ahead ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
+          // A plan is its clause's subject's ("the union would meet").
+          if (m.ahead && !PlanThing(lead).empty()) thing = PlanThing(lead);
           m.thing_once = once_kind && !thing.empty();
           // "the firm that won the repair job in 2022": with an object after
           // it, the word's noun is who did it, not what it befell; which
@@ -2999,7 +3107,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       for (size_t j = 0; j < mentions.size() && !once; ++j) {
         once = find(j) == root && (mentions[j].once || mentions[j].thing_once);
       }
-      const std::string scope = mentions[root].precise && !subject_entity && !once
+      bool ahead = false;
+      for (size_t j = 0; j < mentions.size() && !ahead; ++j) ahead = find(j) == root && mentions[j].ahead;
+      const std::string scope = (mentions[root].precise && !subject_entity && !once) || ahead
                                     ? fmt::format("y|{}|{}", root, mentions[i].year)
                                     : fmt::format("y|{}", root);
       // With no one named, the thing the sentences open with is whose year
@@ -3008,8 +3118,9 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // A day stays the story's event's ("the fire began on Saturday"),
       // but for what happens to a thing once ("the restaurant shut").
       const bool thing_once = lexicon::In(lexicon::kOnceEvents, key.substr(0, mark));
+      // What is planned is the thing's ("Its offer lapses on December 11").
       const std::string thing =
-          mark == std::string::npos || (mentions[root].precise && !thing_once) ? "" : key.substr(mark + 1);
+          mark == std::string::npos || (mentions[root].precise && !thing_once && !ahead) ? "" : key.substr(mark + 1);
       table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : thing, attribute,
                 mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;

@@ -135,6 +135,40 @@ bool IsDatingWord(const WordToken& w) {
          !lexicon::Find(lexicon::kEventFamilies, w.folded).empty();
 }
 
+// Participles that fix when something will take place, before "for" and
+// its day: "the hearing is set for September 6", "a trial listed for
+// March 9".
+bool IsSchedulingWord(std::string_view w) {
+  return w == "set" || w == "scheduled" || w == "listed" || w == "fixed" || w == "slated" || w == "timetabled";
+}
+
+// The event noun a scheduling participle at words[k] dates ("A
+// confiscation hearing is provisionally scheduled for", "a trial, which
+// was listed for", "with a hearing set for"): the noun right before it,
+// over auxiliaries and adverbs and one relative pronoun after a comma.
+// Only a noun naming an event (lexicons/event_nouns.txt): what is set for
+// a day is that event, never the clause's verb ("prices set for").
+EventWord ScheduledEventBefore(std::string_view before, const std::vector<WordToken>& words, size_t k) {
+  bool relative = false;
+  while (k-- > 0) {
+    const WordToken& w = words[k];
+    const std::string_view gap = before.substr(w.end, words[k + 1].begin - w.end);
+    const bool spaces = !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+    if (!spaces && !(gap == ", " && relative && (words[k + 1].folded == "which" || words[k + 1].folded == "that"))) {
+      return {};
+    }
+    if (!relative && (w.folded == "which" || w.folded == "that")) {
+      relative = true;
+      continue;
+    }
+    if (!relative && (lexicon::In(lexicon::kAuxiliaries, w.folded) || w.folded.ends_with("ly"))) continue;
+    if (w.capitalised || !lexicon::In(lexicon::kEventNouns, w.folded)) return {};
+    const std::string_view family = lexicon::Find(lexicon::kEventFamilies, w.folded);
+    return {family.empty() ? w.folded : std::string(family), w.begin};
+  }
+  return {};
+}
+
 }  // namespace
 
 bool IsPastForm(std::string_view folded) {
@@ -145,6 +179,10 @@ bool IsPastForm(std::string_view folded) {
 
 EventWord FindEventWordBefore(std::string_view before) {
   const std::vector<WordToken> words = Tokenize(before);
+  // "The recount is set for January 9": the day of the event the noun names.
+  if (words.size() >= 3 && words.back().folded == "for" && IsSchedulingWord(words[words.size() - 2].folded)) {
+    return ScheduledEventBefore(before, words, words.size() - 2);
+  }
   // "listed since 2008": the year the state began.
   if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on" &&
                            words.back().folded != "since")) {

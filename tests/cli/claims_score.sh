@@ -90,12 +90,16 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # 42 per cent, a gold conflict, on the story's event where the gold names the
 # subsidy: the scorer counts it false. With the session's quantity, role,
 # pairing and entity rules merged: P 0.953 R 0.658, value-subject
-# 0.769, 41 traps, agreement recall 0.416.
+# 0.769, 41 traps, agreement recall 0.416. Dates of events still to come
+# ("would resume on Thursday", "lapses on December 11", "a hearing set for
+# September 6"), a byline without a full stop no lede, a label noun's number
+# no count ("type 2 diabetes"): P 0.953 R 0.658, value-subject 0.769, 40
+# traps, agreement recall 0.427.
 checks = [("conflict_precision", 0.95), ("conflict_recall", 0.655),
-          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.41)]
+          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.42)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 41:
-    bad.append(f"trap violations {t['trap_violations']} > 41")
+if t["trap_violations"] > 40:
+    bad.append(f"trap violations {t['trap_violations']} > 40")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

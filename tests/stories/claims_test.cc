@@ -560,6 +560,8 @@ TEST(ClaimsTest, TheYearAPostWasTakenUpInOtherWords) {
        true},
       {"a hyphenated title / has led", "Ines Marlow took over as vice-chancellor in 2012.", "2012",
        "Ines Marlow has led the university since 2013.", "2013", true},
+      {"a former role's clause", "Ines Marlow, 58, a former banker who has run the port company since 2012, spoke.",
+       "2012", "Ines Marlow became chief executive of the port company in 2013.", "2013", true},
       {"two posts", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
        "Ines Marlow, chairman of the port board since 2011, will stand again.", "2011", false},
       {"a plain election", "Ines Marlow, who has been mayor since 2009, will stand again.", "2009",
@@ -2157,6 +2159,129 @@ TEST(ClaimsTest, WordsToldToTwoListenersAreTwoStatements) {
     const bool clash = std::any_of(b.stories[0].claims.begin(), b.stories[0].claims.end(),
                                    [](const Claim& c) { return c.status == "conflict" && c.attribute == "medium"; });
     EXPECT_EQ(clash, row.conflict) << row.second;
+  }
+}
+
+// The day of what is still to come, given by a verb that looks ahead
+// ("would reopen on May 14", "lapses on May 14", "will be presented on May
+// 14"), is a claim of the thing the clause opens with when two outlets give
+// it; two such days are never set against each other (a plan may change,
+// and the thing may happen twice), and the day of the past event of the
+// same word is another event's.
+TEST(ClaimsTest, ADayStillToComeIsAnAgreementOfItsThing) {
+  struct Row {
+    std::string first, second, first_day, second_day, thing;
+    bool agreed;
+  };
+  const Row rows[] = {
+      {"Its licence lapses on May 14 unless it is renewed.", "The licence lapses on May 14, the regulator said.",
+       "2026-05-14", "2026-05-14", "licence", true},
+      {"The depot would reopen on May 14, the firm said.", "The depot will reopen on May 14 after repairs.",
+       "2026-05-14", "2026-05-14", "depot", true},
+      {"The depot would reopen on May 14, the firm said.", "The depot will reopen on May 16 after repairs.",
+       "2026-05-14", "2026-05-16", "depot", false},
+      // The subject before the modal, over a phrase after it.
+      {"He said the union would meet members on May 14.", "The union will meet members on May 14 at the depot.",
+       "2026-05-14", "2026-05-14", "union", true},
+      {"Ferry firm Harl Lines said services to the island would resume on May 14.",
+       "Services to the island will resume on May 14, the firm said.", "2026-05-14", "2026-05-14", "services", true},
+      // A day right after the verb, with no preposition.
+      {"Production at the depot ends May 14, the firm said.", "Production at the depot will end on May 14.",
+       "2026-05-14", "2026-05-14", "production", true},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("p1", "Coast News", "2026-05-10", "Depot shut",
+                                     "Forty drivers were sent home. " + row.first);
+    AddDate(a, "May 14", row.first_day);
+    AnnotatedArticle b = MakeArticle("p2", "Isles Radio", "2026-05-10", "Depot shut",
+                                     "Forty drivers were sent home. " + row.second);
+    AddDate(b, row.second_day == "2026-05-14" ? "May 14" : "May 16", row.second_day);
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* agreed = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      EXPECT_NE(c.status, "conflict") << row.first << " / " << row.second;
+      const ClaimValue* v = ValueOf(c, row.first_day);
+      if (c.status == "agreed" && v != nullptr && v->articles.size() == 2) agreed = &c;
+    }
+    EXPECT_EQ(agreed != nullptr, row.agreed) << row.first << " / " << row.second;
+    if (agreed != nullptr) {
+      EXPECT_EQ(agreed->subject_name, row.thing) << row.first;
+    }
+  }
+}
+
+// An event noun before a day set for it ("A hearing is set for May 20",
+// "the draw on May 2") dates that event: two outlets giving it agree. What
+// is set for a day without such a noun ("Prices were set for May 20") is no
+// event's day.
+TEST(ClaimsTest, ADaySetForAnEventNounIsThatEventsDay) {
+  struct Row {
+    std::string first, second, attribute;
+  };
+  const Row rows[] = {
+      {"A disciplinary hearing is set for May 20.", "The hearing has been provisionally scheduled for May 20.",
+       "date hearing"},
+      {"The trial, which was listed for May 20, will last a week.", "A trial is fixed for May 20 at the county court.",
+       "date trial"},
+      {"The winning ticket was bought before the draw on May 20.", "Eight players paid in before the draw on May 20.",
+       "date draw"},
+      {"Prices were set for May 20.", "Prices are set for May 20.", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("h1", "Coast News", "2026-05-10", "Club row",
+                                     "Forty members walked out. " + row.first);
+    AddDate(a, "May 20", "2026-05-20");
+    AnnotatedArticle b = MakeArticle("h2", "Isles Radio", "2026-05-10", "Club row",
+                                     "Forty members walked out. " + row.second);
+    AddDate(b, "May 20", "2026-05-20");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    std::string attribute;
+    for (const Claim& c : brief.stories[0].claims) {
+      const ClaimValue* v = ValueOf(c, "2026-05-20");
+      if (c.status == "agreed" && v != nullptr && v->articles.size() == 2) attribute = c.attribute;
+    }
+    EXPECT_EQ(attribute, row.attribute) << row.first;
+  }
+}
+
+// A byline line without a full stop ("Coast News - staff report by Ada
+// Moss") is no sentence of the report: the lede after it gives the day of
+// the story's event, which agrees with another outlet's lede.
+TEST(ClaimsTest, ABylineWithoutAFullStopIsNoLede) {
+  const std::string byline = "Coast News - staff report by Ada Moss";
+  const std::string lede = "Two people died in a crush at the Fenway festival on Saturday night.";
+  AnnotatedArticle a = MakeArticle("c1", "Coast News", "2026-08-16", "Festival crush", byline + "\n" + lede);
+  a.sentences = {{0, byline.size()}, {byline.size() + 1, byline.size() + 1 + lede.size()}};
+  AddDate(a, "Saturday night", "2026-08-15");
+  AnnotatedArticle b = MakeArticle("c2", "Isles Radio", "2026-08-16", "Festival crush",
+                                   "A crush at the Fenway festival on Saturday night left two dead.");
+  AddDate(b, "Saturday night", "2026-08-15");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* day = ClaimWithValue(brief.stories[0], "date", "", "2026-08-15");
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ(day->status, "agreed");
+}
+
+// A plan a speaker states in a quotation ("The depot will reopen on May
+// 14," the manager said) is the speaker's to keep or change, not the
+// outlet's fact: two outlets quoting it make no claim of the day.
+TEST(ClaimsTest, APlanInAQuotationIsNoDayStillToCome) {
+  const std::string quote = "\"The depot will reopen on May 14,\"";
+  AnnotatedArticle a = MakeArticle("q1", "Coast News", "2026-05-10", "Depot shut",
+                                   "Forty drivers were sent home. " + quote + " the manager said.");
+  AddDate(a, "May 14", "2026-05-14");
+  AddQuote(a, quote, "the manager", "", "said", "direct", "");
+  AnnotatedArticle b = MakeArticle("q2", "Isles Radio", "2026-05-10", "Depot shut",
+                                   "Forty drivers were sent home. " + quote + " a manager told the radio.");
+  AddDate(b, "May 14", "2026-05-14");
+  AddQuote(b, quote, "a manager", "", "told", "direct", "");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  for (const Claim& c : brief.stories[0].claims) {
+    EXPECT_EQ(ValueOf(c, "2026-05-14"), nullptr) << c.attribute;
   }
 }
 
