@@ -903,6 +903,15 @@ bool Near(const Quantity& a, const Quantity& b) {
   return lo > 0 && hi / lo <= kAlignRatio;
 }
 
+// The independent source of a figure: the article its article duplicates
+// (`source_of`), else its own article.
+const std::string& SourceOf(const Figure& f, const std::vector<const AnnotatedArticle*>& members,
+                            const std::unordered_map<std::string, std::string>& source_of) {
+  const std::string& id = members[f.article]->article.id;
+  auto it = source_of.find(id);
+  return it == source_of.end() ? id : it->second;
+}
+
 // Figures of two outlets that state one fact in different words ("made 23
 // arrests" / "32 yobs arrested"; "power cuts left 210,000 homes without
 // electricity" / "185,000 homes lost power"), found where their own groups
@@ -917,11 +926,7 @@ bool Near(const Quantity& a, const Quantity& b) {
 FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::vector<const AnnotatedArticle*>& members,
                                const std::map<const Figure*, size_t>& origin,
                                const std::unordered_map<std::string, std::string>& source_of) {
-  const auto source = [&](const Figure& f) {
-    const std::string& id = members[f.article]->article.id;
-    auto it = source_of.find(id);
-    return it == source_of.end() ? id : it->second;
-  };
+  const auto source = [&](const Figure& f) { return SourceOf(f, members, source_of); };
   const auto score = [](const Figure& f, const Figure& g) {
     return static_cast<double>(SharedCount(f.frame, g.frame)) + SentenceSimilarity(f, g);
   };
@@ -1045,11 +1050,7 @@ FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
                                     const std::vector<const AnnotatedArticle*>& members,
                                     const std::map<const Figure*, size_t>& origin,
                                     const std::unordered_map<std::string, std::string>& source_of) {
-  const auto source = [&](const Figure& f) {
-    const std::string& id = members[f.article]->article.id;
-    auto it = source_of.find(id);
-    return it == source_of.end() ? id : it->second;
-  };
+  const auto source = [&](const Figure& f) { return SourceOf(f, members, source_of); };
   const NumberCounts counts(figures);
   const auto alike = [&](const Figure& f, const Figure& g) {
     return f.thing == g.thing && (f.entity == g.entity || f.thing.empty()) && StateAlike(f, g) && counts.Only(g) &&
