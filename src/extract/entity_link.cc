@@ -2126,8 +2126,10 @@ void Linker::Run() {
 
 void LinkEntities(std::string_view text, const std::vector<Span>& sentences,
                   const std::vector<Token>& tokens, std::vector<EntityMention>* mentions) {
-  // "Children aged 4 to 11 ...": a noun counting people, capitalised at a
-  // sentence's start, is no name (lexicons/count_nouns.txt, tag people).
+  // "Children aged 4 to 11 ...": a one-word mention that is a noun counting
+  // people is no name, wherever it stands (the tagger takes such a noun for
+  // a name where it is capitalised, at a sentence's start; lexicons/
+  // count_nouns.txt, tag people).
   std::erase_if(*mentions, [](const EntityMention& m) {
     return m.text.find(' ') == std::string::npos && lexicon::In(lexicon::kCountNounsPeople, Lowercase(m.text));
   });

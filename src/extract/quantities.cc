@@ -148,9 +148,11 @@ std::optional<Number> ParseNumber(std::string_view s) {
     n.scaled = true;
     return n;
   }
-  // "412p a share", "a 5p rise": pence are written onto the digits, always
-  // lower case ("10P" is no sum).
-  if (suffix == "p" && !comma) {
+  // "412p a share", "a 5p rise", "1,250p": pence are written onto the
+  // digits, always lower case ("10P" is no sum). A video resolution
+  // ("1080p") is read as pence too: rare in news, and never a claim's
+  // value beside another outlet's sum.
+  if (suffix == "p") {
     n.value /= 100;
     n.pence = true;
     return n;
@@ -445,8 +447,6 @@ std::string EventStem(std::string_view w) {
   return w.ends_with("ing") ? "" : std::string(w);
 }
 
-// One name for what lasts: a deal is a contract, a jail term a sentence:
-// lexicons/duration_nouns.txt.
 // True when `unit` is the one name lexicons/measure_units.txt gives a unit
 // ("tonnes", "miles per hour").
 bool IsMeasureUnitName(std::string_view unit) {
@@ -454,6 +454,8 @@ bool IsMeasureUnitName(std::string_view unit) {
                      [&](const lexicon::MapEntry& e) { return e.value == unit; });
 }
 
+// One name for what lasts: a deal is a contract, a jail term a sentence:
+// lexicons/duration_nouns.txt.
 std::string DurationOf(std::string_view noun) {
   const std::string_view name = lexicon::Find(lexicon::kDurationNouns, noun);
   return std::string(name.empty() ? noun : name);
@@ -1568,13 +1570,13 @@ class Finder {
     // The noun may open its sentence ("Turnout was 42%"), else is lower case.
     const bool opens = k == 0 || toks_[k - 1].sentence != s;
     if (!IsLowerWord(toks_[k]) && !opens) return "";
-    // "to the tune of £20m" names no sum; "of being worth £60m" is a
-    // copula, not a noun.
     // "raised a total of £14m": the verb names what the total is of.
     if (noun == "total" && l == "of" && k >= 2 && (IsWordCi(k - 1, "a") || IsWordCi(k - 1, "the")) &&
         IsLowerWord(toks_[k - 2]) && toks_[k - 2].sentence == s && IsSumVerb(Lower(toks_[k - 2].s))) {
       return Lower(toks_[k - 2].s);
     }
+    // "to the tune of £20m" names no sum; "of being worth £60m" is a
+    // copula, not a noun.
     if (noun == "total" || noun == "tune" || noun == "being" || InList(kPhraseEnders, noun) ||
         InList(kPronouns, noun)) {
       return "";
@@ -1724,10 +1726,10 @@ class Finder {
             const std::string mw = Lower(toks_[m - 1].s);
             // "Acme's shares", "its own shares", "three tower blocks", "could
             // see fines": an owner's mark, "own", a number or a modal ends them.
-            const bool possessive = mw == "s" && m >= 2 && PossessiveMark(m - 2);
-            if ((!IsLowerWord(toks_[m - 1]) && (!first_word || Named(m - 1))) || possessive || mw == "own" || CardinalWord(mw) ||
-                InList(kModalWords, mw) || InList(kPhraseEnders, mw) || InList(kPrepositions, mw) ||
-                InList(kPronouns, mw) || lexicon::In(lexicon::kStopWords, mw) ||
+            const bool owner_mark = mw == "s" && m >= 2 && PossessiveMark(m - 2);
+            if ((!IsLowerWord(toks_[m - 1]) && (!first_word || Named(m - 1))) || owner_mark || mw == "own" ||
+                CardinalWord(mw) || InList(kModalWords, mw) || InList(kPhraseEnders, mw) ||
+                InList(kPrepositions, mw) || InList(kPronouns, mw) || lexicon::In(lexicon::kStopWords, mw) ||
                 lexicon::In(lexicon::kDeterminersOwner, mw) || mw.ends_with("ly") || mw.ends_with("ed")) {
               break;
             }
@@ -1844,7 +1846,8 @@ class Finder {
     if (IsTimeUnit(m.unit + "s")) {
       // "27 years' experience", "two weeks' notice": what the time is of.
       if (PossessiveMark(m.last + 1) || ((Is(m.last + 1, "'") || Is(m.last + 1, "\xE2\x80\x99")) &&
-                                         Glued(m.last + 1) && IsLowerWord(toks_[m.last + 2]))) {
+                                         Glued(m.last + 1) && m.last + 2 < toks_.size() &&
+                                         IsLowerWord(toks_[m.last + 2]))) {
         const size_t noun = PossessiveMark(m.last + 1) ? m.last + 3 : m.last + 2;
         if (noun < toks_.size() && IsLowerWord(toks_[noun]) && toks_[noun].sentence == toks_[m.first].sentence) {
           return DurationOf(Lower(toks_[noun].s));

@@ -861,8 +861,6 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
   return false;
 }
 
-// True when the word at `t` may open a clause's subject: a pronoun, a
-// name, a determiner, "there" or a figure.
 // True when the figure at `f` opens a clause's subject: a finite verb or
 // a past tense follows within a role phrase's length ("30 of the 80
 // wounded remained in hospital", "40 percent of the buildings were
@@ -876,6 +874,8 @@ bool Finder::FigureClause(size_t f, size_t end) const {
   return false;
 }
 
+// True when the word at `t` may open a clause's subject: a pronoun, a
+// name, a determiner, "there" or a figure.
 bool Finder::SubjectStart(size_t t) const {
   const Word& w = words_[t];
   // Quantifiers open a subject too ("told reporters every claim would").

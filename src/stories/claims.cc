@@ -809,7 +809,7 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
   // Public media only: a press statement or a post. A letter, an email or a
   // memo goes to its addressees ("apologised to residents in a letter"), so
   // an outlet naming one reports another statement than the public one.
-  const auto written = [](const std::string& m) { return InList(kPlatforms, m) || m == "statement"; };
+  const auto public_medium = [](const std::string& m) { return InList(kPlatforms, m) || m == "statement"; };
   // Statements are numbered by quote group (Statements).
   UnionFind sets(groups.size());
   const auto find = [&](size_t x) { return sets.Find(x); };
@@ -819,7 +819,7 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
         if (a->second.media.size() != 1 || b->second.media.size() != 1) continue;
         const std::string& ma = *a->second.media.begin();
         const std::string& mb = *b->second.media.begin();
-        if (!written(ma) || !written(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
+        if (!public_medium(ma) || !public_medium(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
         const int64_t da = DayNumber(members[a->first]->article.published);
         const int64_t db = DayNumber(members[b->first]->article.published);
         if (da < 0 || db < 0 || std::max(da, db) - std::min(da, db) > kOneCycleDays) continue;
@@ -2800,7 +2800,9 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
               day_or_month && !once_kind && !m.ahead ? std::nullopt : NounBeforeEventWord(lead);
           thing = noun ? *noun : OpeningNoun(lead);
           // A plan is its clause's subject's ("the union would meet").
-          if (m.ahead && !PlanThing(lead).empty()) thing = PlanThing(lead);
+          if (m.ahead) {
+            if (std::string plan = PlanThing(lead); !plan.empty()) thing = std::move(plan);
+          }
           m.thing_once = once_kind && !thing.empty();
           // "the firm that won the repair job in 2022": with an object after
           // it, the word's noun is who did it, not what it befell; which

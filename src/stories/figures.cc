@@ -926,7 +926,7 @@ const std::string& SourceOf(const Figure& f, const std::vector<const AnnotatedAr
 FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::vector<const AnnotatedArticle*>& members,
                                const std::map<const Figure*, size_t>& origin,
                                const std::unordered_map<std::string, std::string>& source_of) {
-  const auto source = [&](const Figure& f) { return SourceOf(f, members, source_of); };
+  const auto source = [&](const Figure& f) -> const std::string& { return SourceOf(f, members, source_of); };
   const auto score = [](const Figure& f, const Figure& g) {
     return static_cast<double>(SharedCount(f.frame, g.frame)) + SentenceSimilarity(f, g);
   };
@@ -1050,7 +1050,7 @@ FigurePairs MatchEqualAcrossOutlets(const std::vector<Figure>& figures,
                                     const std::vector<const AnnotatedArticle*>& members,
                                     const std::map<const Figure*, size_t>& origin,
                                     const std::unordered_map<std::string, std::string>& source_of) {
-  const auto source = [&](const Figure& f) { return SourceOf(f, members, source_of); };
+  const auto source = [&](const Figure& f) -> const std::string& { return SourceOf(f, members, source_of); };
   const NumberCounts counts(figures);
   const auto alike = [&](const Figure& f, const Figure& g) {
     return f.thing == g.thing && (f.entity == g.entity || f.thing.empty()) && StateAlike(f, g) && counts.Only(g) &&

@@ -245,6 +245,15 @@ TEST(FindQuantitiesTest, APartOfAGivenWholeCountsNothing) {
   }
 }
 
+// A time in the possessive at the very end of a text reads no token past it.
+TEST(FindQuantitiesTest, APossessiveTimeAtTheEndOfTheText) {
+  for (const char* s : {"The driver had 27 years'", "The driver had 27 years\xE2\x80\x99"}) {
+    const std::vector<Quantity> found = FindQuantities(s, {});
+    ASSERT_EQ(found.size(), 1u) << s;
+    EXPECT_EQ(found[0].text, "27 years") << s;
+  }
+}
+
 // Pence are hundredths of a pound; a price per share is the deal's, never the
 // payer's or the target's, and never set against what the deal is worth.
 TEST(FindQuantitiesTest, PencePerShare) {
