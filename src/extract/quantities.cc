@@ -450,8 +450,15 @@ std::string EventStem(std::string_view w) {
 // True when `unit` is the one name lexicons/measure_units.txt gives a unit
 // ("tonnes", "miles per hour").
 bool IsMeasureUnitName(std::string_view unit) {
-  return std::any_of(std::begin(lexicon::kMeasureUnits), std::end(lexicon::kMeasureUnits),
-                     [&](const lexicon::MapEntry& e) { return e.value == unit; });
+  // The table maps every spelling to its name: its names, sorted once.
+  static const std::vector<std::string_view> kNames = [] {
+    std::vector<std::string_view> names;
+    for (const lexicon::MapEntry& e : lexicon::kMeasureUnits) names.push_back(e.value);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+  }();
+  return std::binary_search(kNames.begin(), kNames.end(), unit);
 }
 
 // One name for what lasts: a deal is a contract, a jail term a sentence:

@@ -1172,6 +1172,10 @@ bool Finder::IsRoleNoun(const std::string& w) {
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
+  // Forms of quoting someone ("quotes", "cited", "quoting").
+  const auto quoting = [](const std::string& q) {
+    return q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing";
+  };
   // "…," he said, adding that "…": the participle shares the subject of
   // the verb before it.
   // "Reuters quoted Smith as saying", "Smith was quoted as saying": the
@@ -1183,7 +1187,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     // length: "quoted the head of the trade zone, Ali Rezapour, as saying".)
     for (size_t k = cue - 2; k > lo && k + kRolePhraseWords + kNameWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
-      if (q != "quoted" && q != "quotes" && q != "cited" && q != "cites" && q != "quoting" && q != "citing") continue;
+      if (!quoting(q)) continue;
       // "Iranian officials were quoted by AP as saying": passive, the
       // subject is the one quoted, not the one after "by".
       if (words_[k].lower == "by" && k >= lo + 3 && (q == "quoted" || q == "cited")) return SubjectBefore(k - 1, lo);
@@ -1199,9 +1203,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (words_[cue].lower.ends_with("ing") && cue >= lo + 2 && words_[cue - 1].lower != "as") {
     for (size_t k = cue - 1; k > lo && k + kNounPhraseWords > cue; --k) {
       const std::string& q = words_[k - 1].lower;
-      if (q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing") {
-        return HeadAt(cue - 1, k);
-      }
+      if (quoting(q)) return HeadAt(cue - 1, k);
       if (words_[k - 1].punct || InQuote(k - 1)) break;
     }
   }
