@@ -25,7 +25,8 @@ constexpr std::string_view kWorkNouns[] = {
     "opera",    "podcast",   "campaign", "franchise",   "sequel",     "prequel",    "remake",
     "thriller", "poem",      "video",    "programme",   "reboot",     "spinoff",    "spin-off",
     "anthology", "ballad",   "anthem",   "mixtape",     "comic",      "episode",    "special",
-    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster", "smash"};
+    "telenovela", "cartoon", "novella",  "essay",       "column",     "blockbuster", "smash",
+    "contest"};
 
 // Words before a work noun that make it a noun ("the show"), not a verb
 // ("polls show Biden ahead").
@@ -208,16 +209,21 @@ size_t TitleRunEnd(const Tokens& t, size_t begin) {
 
 // A quoted title opening at `open`: sets [*begin, *end) to its words and
 // returns true when the quote closes within kMaxTitleTokens, starts with a
-// title word and holds no sentence punctuation.
-bool QuotedTitle(const Tokens& t, size_t open, size_t* begin, size_t* end) {
+// title word and holds no sentence punctuation; `named` when a work noun
+// before it already says a title follows.
+bool QuotedTitle(const Tokens& t, size_t open, size_t* begin, size_t* end, bool named = false) {
   if (open >= t.size() || !In(kQuotes, t[open])) return false;
   for (size_t i = open + 1; i < t.size() && i - open <= kMaxTitleTokens + 1; ++i) {
     if (In(kQuotes, t[i])) {
       if (i == open + 1 || !IsTitleWord(t[open + 1])) return false;
       const std::string_view last = t[i - 1];
-      if (last == "," || last == ".") return false;  // speech: "We won," she said
+      // Speech: "We won," she said. After a work noun ("the show "The Pitch
+      // Room," where ...") the comma is the sentence's, set inside the marks
+      // as American style does, and the title ends before it.
+      const bool comma_after_title = named && last == "," && i > open + 2;
+      if ((last == "," || last == ".") && !comma_after_title) return false;
       *begin = open + 1;
-      *end = i;
+      *end = comma_after_title ? i - 1 : i;
       return true;
     }
     if (t[i] == "." || t[i] == "!" || t[i] == ";") return false;
@@ -226,9 +232,9 @@ bool QuotedTitle(const Tokens& t, size_t open, size_t* begin, size_t* end) {
 }
 
 // A title (quoted or capitalised) starting at `at`: its token span.
-bool TitleAt(const Tokens& t, size_t at, size_t* begin, size_t* end) {
+bool TitleAt(const Tokens& t, size_t at, size_t* begin, size_t* end, bool named = false) {
   if (at >= t.size()) return false;
-  if (QuotedTitle(t, at, begin, end)) return true;
+  if (QuotedTitle(t, at, begin, end, named)) return true;
   const size_t e = TitleRunEnd(t, at);
   if (e == at) return false;
   *begin = at;
@@ -300,8 +306,10 @@ void WorkRules(const Tokens& t, Tags* tags) {
   for (size_t i = 0; i < n; ++i) {
     size_t b = 0, e = 0;
     const std::string w = Lower(t[i]);
-    // "the film Foo Bar", "the Netflix series 'X'"
-    if (IsWorkNounAt(t, i) && TitleAt(t, i + 1, &b, &e)) {
+    // "the film Foo Bar", "the Netflix series 'X'"; before a quoted title the
+    // noun is a noun whatever precedes it ("the business show "X"").
+    const bool before_quote = i > 0 && i + 1 < n && !IsUpper(t[i][0]) && In(kWorkNouns, w) && In(kQuotes, t[i + 1]);
+    if ((IsWorkNounAt(t, i) || before_quote) && TitleAt(t, i + 1, &b, &e, true)) {
       SetSpan(b, e, "WORK", tags);
       i = e - 1;
       continue;

@@ -2660,6 +2660,86 @@ void DropUnplacedRanges(std::vector<YearMention>& mentions) {
   std::erase_if(mentions, [&](const YearMention& m) { return unplaced(m) && count[{m.article, m.words.front()}] > 1; });
 }
 
+// Someone's appearance on a named work that a year dates: the work and the
+// person who appeared.
+struct Appearance {
+  size_t work = 0, person = 0;  // entity indices
+};
+
+// A year or day that dates someone's appearance on a named work, the verb
+// joined to the work's name ("appeared on the television show "The Pitch
+// Room" the following year", "in 2016, when Rudd pitched it on the contest
+// "The Pitch Room"", "in 2017 after appearing on the show "The Pitch
+// Room""): the date right after the work's name, or right before the
+// verb's clause ("when NAME" or "after"). Whose appearance it is, is the
+// subject of that clause: the name after "when", else the person the
+// sentence opens with. None when any of it is unclear.
+std::optional<Appearance> AppearanceOnWork(const AnnotatedArticle& a, size_t ai, EntityIndex& entities,
+                                           const Story& story, const TextView& view, Span sentence,
+                                           const DateMention& d) {
+  constexpr size_t kMaxWordsToWork = 8;  // "pitched it on the televised startup contest"
+  const auto person_at = [&](size_t cp) -> std::optional<size_t> {
+    for (const EntityMention& m : a.entities) {
+      if (m.span.start != cp) continue;
+      const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
+      if (e && story.entities[*e].type == "PERSON") return e;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  };
+  for (const EntityMention& w : a.entities) {
+    if (w.span.start < sentence.start || w.span.end > sentence.end) continue;
+    const std::optional<size_t> work = entities.Lookup(ai, w.entity, w.text);
+    if (!work || story.entities[*work].type != "WORK") continue;
+    const std::string lead = view.Slice(sentence.start, w.span.start);
+    const std::vector<WordToken> words = Tokenize(lead);
+    // The verb, its preposition (over one object pronoun: "pitched it on"),
+    // and no clause break between them and the name.
+    std::optional<size_t> verb;
+    for (size_t k = words.size(), seen = 0; k-- > 0 && seen < kMaxWordsToWork; ++seen) {
+      if (!lexicon::In(lexicon::kAppearanceVerbs, words[k].folded)) continue;
+      size_t p = k + 1;
+      if (p < words.size() && (words[p].folded == "it" || words[p].folded == "them")) ++p;
+      if (p < words.size() && (words[p].folded == "on" || words[p].folded == "in") &&
+          lead.find_first_of(",;.", words[k].end) == std::string::npos) {
+        verb = k;
+      }
+      break;
+    }
+    if (!verb) continue;
+    const size_t verb_at = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[*verb].begin));
+    std::optional<size_t> person;
+    if (d.span.start >= w.span.end) {
+      // "... "The Pitch Room" the following year", "... in 2016".
+      const std::vector<WordToken> gap = Tokenize(view.Slice(w.span.end, d.span.start));
+      if (gap.size() > 1 || (gap.size() == 1 && gap[0].folded != "in")) continue;
+    } else if (d.span.end <= verb_at) {
+      // "in 2016, when Rudd pitched it on ...", "in 2017 after appearing on ...".
+      const std::string between = view.Slice(d.span.end, verb_at);
+      const std::vector<WordToken> gap = Tokenize(between);
+      if (gap.size() == 1 && gap[0].folded == "after" && words[*verb].folded.ends_with("ing")) {
+        // The participle's subject is the sentence's.
+      } else if (gap.size() >= 2 && gap[0].folded == "when") {
+        person = person_at(d.span.end + CountCodePoints(std::string_view(between).substr(0, gap[1].begin)));
+        if (!person) continue;
+      } else {
+        continue;
+      }
+    } else {
+      continue;
+    }
+    if (!person) {
+      const std::vector<WordToken> opening = Tokenize(view.Slice(sentence.start, sentence.end));
+      if (opening.empty()) continue;
+      person = person_at(sentence.start + CountCodePoints(std::string_view(view.Slice(sentence.start, sentence.end))
+                                                              .substr(0, opening[0].begin)));
+    }
+    if (!person) continue;
+    return Appearance{*work, *person};
+  }
+  return std::nullopt;
+}
+
 std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArticle*>& members,
                                           EntityIndex& entities, const Story& story) {
   std::vector<YearMention> out;
@@ -2729,6 +2809,21 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       const bool quoted = std::any_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& q) {
         return q.kind != "indirect" && q.span.start <= d.span.start && d.span.end <= q.span.end;
       });
+      if (const std::optional<Appearance> shown =
+              quoted || calendar[0] == 'X' || a.article.published.size() < 4 ||
+                      calendar.substr(0, 4) > a.article.published.substr(0, 4)
+                  ? std::nullopt
+                  : AppearanceOnWork(a, ai, entities, story, view, sentence, d)) {
+        m.words = {"appeared on " + story.entities[shown->work].name};
+        m.subject = shown->person;
+        m.by_event_word = true;
+        m.precise = day_or_month;
+        m.article = a.article.id;
+        m.year = m.precise ? calendar : calendar.substr(0, 4);
+        m.evidence = view.SentenceAt(d.span.start);
+        out.push_back(std::move(m));
+        continue;
+      }
       if (m.words.empty() && past && !quoted && (range_end != nullptr || range_start != nullptr)) {
         const std::string lead = view.Slice(sentence_start, range_start != nullptr ? range_start->span.start : d.span.start);
         const auto [thing, verb_byte] = RangeThing(lead);

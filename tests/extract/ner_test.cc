@@ -266,6 +266,26 @@ TEST(NerRulesTest, SplitsAtLegalFormsAndTypesAmpersandNames) {
   EXPECT_EQ(tags, (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "O"}));
 }
 
+// Issue 11: a quoted title right after a work noun is the work's, whatever
+// word precedes the noun ("the business show"), and a comma set inside the
+// closing mark is not part of it.
+TEST(NerRulesTest, TypesQuotedTitlesAfterAnyWorkNoun) {
+  const std::vector<std::string> show = Words("a guest on the cookery show \" Oven Kings , \" where judges wept .");
+  std::vector<std::string> tags(show.size(), "O");
+  ner::ApplyNewsRules(show, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "O", "O", "O", "O", "O", "B-WORK", "I-WORK", "O", "O", "O",
+                                            "O", "O", "O"}));
+  const std::vector<std::string> contest = Words("the televised startup contest \" Seed Money \" in 2019 .");
+  tags.assign(contest.size(), "O");
+  ner::ApplyNewsRules(contest, &tags);
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "O", "O", "O", "B-WORK", "I-WORK", "O", "O", "O", "O"}));
+  // Speech after a noun that is no work noun stays speech.
+  const std::vector<std::string> speech = Words("the crowd \" We Won , \" she said .");
+  tags.assign(speech.size(), "O");
+  ner::ApplyNewsRules(speech, &tags);
+  EXPECT_EQ(tags, std::vector<std::string>(speech.size(), "O"));
+}
+
 // Issue 16: "Saudi Interior" typed PER, "Ministry" left out; a name ending
 // at an organisation head is one ORG, and a chunk it cuts keeps its type
 // outside it.

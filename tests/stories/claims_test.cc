@@ -974,6 +974,57 @@ TEST(ClaimsTest, AYearBeforeAWorksTitleIsItsRelease) {
   EXPECT_EQ(year->subject_name, "Copper Gate");
 }
 
+// Issue 11 (the demo's "The Pitch Room" years): the year of someone's
+// appearance on a named work, given after the work's name or before the
+// clause that says it ("in 2013, when NAME competed on", "in 2014 after
+// appearing on"), is theirs; outlets giving different years disagree. A
+// year beside a work nobody appeared on, or an appearance whose subject is
+// not clear, is no such claim.
+TEST(ClaimsTest, AYearOfAnAppearanceOnAWorkIsThePersons) {
+  struct Row {
+    std::string first, first_year, first_value, second, second_year, second_value;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Ilse Marrow opened the bakery in 2011 and appeared on the television show \"Dough Wars\" the following year.",
+       "the following year", "2012",
+       "Ilse Marrow, a local baker, became famous in 2013 after appearing on the show \"Dough Wars\", where she lost.",
+       "2013", "2013", true},
+      {"The bakery drew crowds in 2012, when Ilse Marrow competed on the cookery contest \"Dough Wars\".", "2012",
+       "2012", "Ilse Marrow appeared on the show \"Dough Wars\" in 2013 and lost in the final.", "2013", "2013", true},
+      // Watching a show is no appearance; a year after another clause dates that clause.
+      {"Ilse Marrow watched the show \"Dough Wars\" in 2012 with her staff.", "2012", "2012",
+       "Ilse Marrow watched the show \"Dough Wars\" in 2013 with her staff.", "2013", "2013", false},
+      {"Ilse Marrow appeared on the show \"Dough Wars\", and in 2012 she opened a second shop.", "2012", "2012",
+       "Ilse Marrow appeared on the show \"Dough Wars\", and in 2013 she opened a second shop.", "2013", "2013",
+       false},
+  };
+  for (const Row& row : rows) {
+    const std::string lead = "Ilse Marrow's bakery in Tollin closed on Friday after 11 years. ";
+    AnnotatedArticle a = MakeArticle("d1", "Tollin Post", "2024-06-08", "Bakery shuts", lead + row.first);
+    AddDate(a, row.first_year, row.first_value);
+    AddEntity(a, "Ilse Marrow", "PERSON", "e1");
+    AddMentionIn(a, row.first, "Ilse Marrow", "PERSON", "e1");
+    AddEntity(a, "Dough Wars", "WORK", "e2");
+    AnnotatedArticle b = MakeArticle("d2", "Vale Wire", "2024-06-08", "Bakery shuts", lead + row.second);
+    AddDate(b, row.second_year, row.second_value);
+    AddEntity(b, "Ilse Marrow", "PERSON", "e1");
+    AddMentionIn(b, row.second, "Ilse Marrow", "PERSON", "e1");
+    AddEntity(b, "Dough Wars", "WORK", "e2");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* year = FindClaim(brief.stories[0], "year appeared on Dough Wars");
+    if (!row.conflict) {
+      EXPECT_EQ(year, nullptr) << row.first;
+      continue;
+    }
+    ASSERT_NE(year, nullptr) << row.first;
+    EXPECT_EQ(year->status, "conflict") << row.first;
+    EXPECT_EQ(year->subject_name, "Ilse Marrow") << row.first;
+    EXPECT_EQ(Values(*year), (std::set<std::string>{row.first_value, row.second_value})) << row.first;
+  }
+}
+
 TEST(ClaimsTest, AgreementAndSingleSources) {
   struct Row {
     std::string name;
