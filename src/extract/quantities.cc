@@ -540,6 +540,7 @@ class Finder {
 
   std::vector<Quantity> Run() {
     std::vector<Quantity> out;
+    std::vector<std::pair<size_t, size_t>> tokens_of;  // each quantity's first and last token
     size_t i = 0;
     while (i < toks_.size()) {
       Match match;
@@ -582,7 +583,10 @@ class Finder {
         // part of this one.
         first = *from;
         q.high = match.value;
-        if (!out.empty() && out.back().span.end > toks_[first].c0) out.pop_back();
+        if (!out.empty() && out.back().span.end > toks_[first].c0) {
+          out.pop_back();
+          tokens_of.pop_back();
+        }
       } else {
         q.value = match.value;
       }
@@ -600,8 +604,10 @@ class Finder {
       q.subject = std::move(match.subject);
       q.measure = std::move(match.measure);
       out.push_back(std::move(q));
+      tokens_of.emplace_back(first, match.last);
       i = match.last + 1;
     }
+    MarkBreakdowns(out, tokens_of);
     return out;
   }
 
@@ -735,6 +741,20 @@ class Finder {
     if (i == 0) return "";
     if (const EntityMention* p = PersonEndingBefore(i)) return p->entity;
     return PersonByNameWord(NameWordStart(i - 1));
+  }
+
+  // "Ron and Sheila Tibbett," before the comma at token `comma`: the first
+  // of two people named with "and" between them (the second is the one
+  // right before the comma); nullopt when the text before the comma is not
+  // two such names.
+  std::optional<std::string> FirstOfPair(size_t comma) const {
+    const EntityMention* second = PersonEndingBefore(comma);
+    if (second == nullptr) return std::nullopt;
+    const size_t at = TokenStartingAt(second->span.start);
+    if (at < 2 || at >= toks_.size() || !IsWordCi(at - 1, "and")) return std::nullopt;
+    const EntityMention* first = PersonEndingBefore(at - 1);
+    if (first == nullptr) return std::nullopt;
+    return first->entity;
   }
 
   // A PERSON (or, unless `person_only`, ORG) mention whose span contains
@@ -1412,6 +1432,68 @@ class Finder {
     return InList(kSettings, head) ? "" : phrase;
   }
 
+  // "Thirty-eight flights were cancelled - 23 departures and 15 arrivals -",
+  // "(12 men and 9 women)": counts set off by a dash, a parenthesis or a
+  // colon after a count of the same sentence, joined by "and" or commas,
+  // that add up to it exactly are its parts. Each measures its own noun
+  // within the whole's ("departures in flights cancelled"), so it is never
+  // set against another outlet's whole.
+  void MarkBreakdowns(std::vector<Quantity>& out, const std::vector<std::pair<size_t, size_t>>& tokens_of) const {
+    const auto is_count = [](const Quantity& q) {
+      return !q.unit.empty() && !IsCurrencyUnit(q.unit) && q.unit != "percent" && q.unit != "years" &&
+             q.measure != "age" && q.high <= 0 && !IsTimeUnit(q.unit + "s");
+    };
+    for (size_t t = 0; t < out.size(); ++t) {
+      if (!is_count(out[t]) || out[t].measure.empty()) continue;
+      const size_t sentence = toks_[tokens_of[t].first].sentence;
+      // The opening mark: after the whole and the words of its clause.
+      size_t k = tokens_of[t].second + 1;
+      while (k < toks_.size() && toks_[k].sentence == sentence && toks_[k].kind == Kind::kWord) ++k;
+      if (k >= toks_.size() || toks_[k].sentence != sentence || !(Is(k, "-") || Is(k, "(") || Is(k, ":") ||
+                                                                  Is(k, "\xE2\x80\x93") || Is(k, "\xE2\x80\x94"))) {
+        continue;
+      }
+      double sum = 0;
+      size_t parts = 0, next = k + 1;
+      for (size_t p = t + 1; p < out.size() && next < toks_.size() && tokens_of[p].first == next; ++p) {
+        if (!is_count(out[p]) || out[p].value >= out[t].value) break;
+        sum += out[p].value;
+        ++parts;
+        next = tokens_of[p].second + 1;
+        // The part's noun words, then "and" or a comma before the next part.
+        while (next < toks_.size() && toks_[next].sentence == sentence && toks_[next].kind == Kind::kWord &&
+               !IsWordCi(next, "and")) {
+          ++next;
+        }
+        if (Is(next, ",")) ++next;
+        if (IsWordCi(next, "and")) ++next;
+      }
+      if (parts < 2 || sum != out[t].value) continue;
+      for (size_t p = t + 1; p <= t + parts; ++p) {
+        out[p].measure = (out[p].measure.empty() ? out[p].unit : out[p].measure) + " in " + out[t].measure;
+      }
+    }
+  }
+
+  // Whether the words from token k add charges to a sum: "with fees",
+  // "including buyer's premium", "plus VAT", "inclusive of costs".
+  bool WithCharges(size_t k) const {
+    if (k >= toks_.size() || toks_[k].kind != Kind::kWord) return false;
+    const std::string w = Lower(toks_[k].s);
+    if (w == "inclusive" && IsWordCi(k + 1, "of")) {
+      ++k;
+    } else if (w != "with" && w != "including" && w != "plus") {
+      return false;
+    }
+    constexpr size_t kMaxChargeWords = 4;  // "including the auction house's premium"
+    for (size_t j = k + 1; j < toks_.size() && j <= k + kMaxChargeWords && toks_[j].sentence == toks_[k].sentence;
+         ++j) {
+      if (toks_[j].kind != Kind::kWord && !PossessiveMark(j) && !(j > 0 && PossessiveMark(j - 1))) return false;
+      if (lexicon::In(lexicon::kSumWordsCharge, Lower(toks_[j].s))) return true;
+    }
+    return false;
+  }
+
   // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
   bool IsWholeOfPart(size_t lead) const {
     return lead >= 3 &&
@@ -1472,6 +1554,9 @@ class Finder {
           CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
         break;
       }
+      // "a salary of £265,000 made her one of the best paid": a verb right
+      // after the figure is its clause's, no noun it modifies.
+      if (phrase.empty() && names == 0 && !linked && (InList(kResultVerbs, l) || InList(kHaveVerbs, l))) break;
       // "an £18.6m lottery jackpot won by the syndicate": a participle
       // after the noun opens a clause about it.
       constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
@@ -1642,6 +1727,18 @@ class Finder {
         ++k;
         continue;
       }
+      // "Dr Gallacher's salary": a name before a possessive mark is whose
+      // it is too, its title included.
+      if (!IsLowerWord(toks_[k])) {
+        size_t j = k;
+        while (j < verb && toks_[j].kind == Kind::kWord && !IsLowerWord(toks_[j])) ++j;
+        if (j > k && j < verb && PossessiveMark(j)) {
+          phrase.clear();
+          n = 0;
+          k = j - 1;
+          continue;
+        }
+      }
       const std::string w = Lower(toks_[k].s);
       if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kModalWords, w) || InList(kPronouns, w)) {
         break;
@@ -1652,6 +1749,28 @@ class Finder {
       phrase += (phrase.empty() ? "" : " ") + w;
     }
     return phrase;
+  }
+
+  // The entity whose name, with a possessive mark, opens the clause that
+  // copula `verb` is in ("Dr Gallacher's salary was", "Acme's annual
+  // revenue is"): only words and that one name between the clause's start
+  // and the verb. "" when none.
+  std::string CopulaSubjectPossessor(size_t verb) const {
+    size_t c = verb;
+    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence &&
+           (toks_[c - 1].kind == Kind::kWord || PossessiveMark(c - 1))) {
+      --c;
+    }
+    const bool opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
+    if (!opens && !(Is(c - 1, ",") || Is(c - 1, ";"))) return "";
+    for (size_t k = c; k < verb; ++k) {
+      if (!PossessiveMark(k)) continue;
+      for (const EntityMention* e : by_end_) {
+        if (k > 0 && e->span.end == toks_[k - 1].c1 && e->span.start >= toks_[c].c0) return e->entity;
+      }
+      return "";
+    }
+    return "";
   }
 
   // True when token k is inside a person's or organisation's name.
@@ -1842,12 +1961,25 @@ class Finder {
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
+      // "sold for £36.2m with fees", "£36.4m including buyer's premium": a
+      // total with charges added, never set against the sum before them.
+      if (IsCurrencyUnit(m.unit) && WithCharges(m.last + 1)) {
+        return (head.empty() ? std::string("total") : MeasureGroup(head)) + " in all";
+      }
       // "£62 million for a midfielder": the price of something.
       if (head.empty() && IsCurrencyUnit(m.unit) && IsWordCi(m.last + 1, "for") &&
           (IsWordCi(m.last + 2, "a") || IsWordCi(m.last + 2, "an") || IsWordCi(m.last + 2, "the"))) {
         head = "for";
       }
       if (head.empty()) return "";
+      // "£31,600 of the expenses": a part of a sum named before, never that
+      // sum itself (without the determiner, "£1.4m of unpaid wages" is the
+      // whole of what it names).
+      if (IsCurrencyUnit(m.unit) && IsWordCi(m.last + 1, "of") &&
+          (IsWordCi(m.last + 2, "the") || IsWordCi(m.last + 2, "its") || IsWordCi(m.last + 2, "their") ||
+           IsWordCi(m.last + 2, "his") || IsWordCi(m.last + 2, "her"))) {
+        return head + " in part";
+      }
       return MeasureGroup(head) + ReferencePoint(head, m.last);
     }
     if (IsTimeUnit(m.unit + "s")) {
@@ -2054,6 +2186,17 @@ class Finder {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
+    // "21 of its flights": a part of someone's, the pronoun's referent's;
+    // when the clause does not say whose, nobody's claim.
+    for (size_t k = m.first + 1; k + 1 <= m.last; ++k) {
+      if (!IsWordCi(k, "of")) continue;
+      if (IsWordCi(k + 1, "its") || IsWordCi(k + 1, "his") || IsWordCi(k + 1, "her") || IsWordCi(k + 1, "their")) {
+        std::string subject = ClauseSubject(m.first, m.last);
+        *unresolved = subject.empty();
+        return subject;
+      }
+      break;
+    }
     // "its 4,000 workers": the pronoun's referent (ClauseSubject finds it);
     // but "his £58m move" is the deal's price, no one's.
     if (lead > 0 && (IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "his") || IsWordCi(lead - 1, "her") ||
@@ -2148,6 +2291,12 @@ class Finder {
         }
       }
     }
+    // "Dr Gallacher's salary was £265,000": the possessor of the copula's
+    // subject owns what it names.
+    if (lead > 0 && IsLowerWord(toks_[lead - 1]) && InList(kCopulas, toks_[lead - 1].s) &&
+        !InList(kOfWords, Lower(toks_[lead - 1].s))) {
+      if (std::string owner = CopulaSubjectPossessor(lead - 1); !owner.empty()) return owner;
+    }
     // The clause subject owns a count it has ("Acme has 300 staff") and a
     // sum it paid ("Valmoral paid £58m"); any other verb says nothing of
     // whose the figure is ("Fox said 30 homes burned").
@@ -2157,8 +2306,11 @@ class Finder {
     // banked £62m", "Valmoral paid £58m").
     // A sum named by a noun ("promised $6m in emergency aid") is that
     // thing's, not the promiser's.
+    // But a sum the subject has or claims for itself ("claimed £87,400 in
+    // expenses") is the subject's (lexicons/own_sums.txt).
+    const std::string named = IsCurrencyUnit(m.unit) ? HeadAfter(m.last) : std::string();
     const bool sum = IsCurrencyUnit(m.unit) && IsSumVerb(verb) && MeasureGroup(verb) != "fee" &&
-                     HeadAfter(m.last).empty();
+                     (named.empty() || lexicon::In(lexicon::kOwnSums, named));
     // A count the clause subject's own verb takes ("Ashcombe rejected two
     // bids", "Castellane won 45% of the vote", "made 171 appearances");
     // not after a verb of saying, a preposition or a participle clause
@@ -2708,6 +2860,18 @@ class Finder {
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",
   // "42-year-old", "42 years old".
   std::optional<Match> MatchAge(size_t i, const Number& n) const {
+    // "Ron and Sheila Tibbett, 74 and 71,": two ages for two names, in
+    // their order; neither when the first name is not found.
+    if (i >= 1 && Is(i - 1, ",") && IsWordCi(i + 1, "and") && i + 2 < toks_.size() &&
+        toks_[i + 2].kind == Kind::kNum) {
+      const std::optional<std::string> first = FirstOfPair(i - 1);
+      if (!first) return std::nullopt;
+      return Match{i, i, n.value, "years", *first, "age"};
+    }
+    if (i >= 3 && IsWordCi(i - 1, "and") && toks_[i - 2].kind == Kind::kNum && Is(i - 3, ",")) {
+      if (!FirstOfPair(i - 3)) return std::nullopt;
+      return Match{i, i, n.value, "years", PersonJustBefore(i - 3), "age"};
+    }
     if (i >= 1 && Is(i - 1, ",")) {
       const Token* after = At(i + 1);
       const bool closes = after == nullptr || after->s == "," || after->s == "." || after->s == ";" ||

@@ -3118,7 +3118,12 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
                                   (!strict && (!mentions[i].subject || !mentions[j].subject));
         // "jailed in 2011" and "jailed on Friday" may be two sentencings.
         const bool same_precision = mentions[i].precise == mentions[j].precise;
-        if (same_subject && same_precision) parent[find(i)] = find(j);
+        // One article giving two years of an event no name owns ("who
+        // bought it in 1952" / "the museum had bought the work in 1911")
+        // tells of two such events, not a disagreement with itself.
+        const bool two_in_one = !mentions[i].subject && !mentions[j].subject &&
+                                mentions[i].article == mentions[j].article && mentions[i].year != mentions[j].year;
+        if (same_subject && same_precision && !two_in_one) parent[find(i)] = find(j);
       }
       if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
     }

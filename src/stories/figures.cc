@@ -765,9 +765,13 @@ void JoinSums(std::vector<Figure>& figures) {
     }
     UnionFind sets(attributes.size());
     const auto find = [&](size_t i) { return sets.Find(i); };
+    // A part ("expenses found in part", "fees in the first year") is
+    // another sum than the whole its words name.
+    const auto part = [](const std::string& attribute) { return attribute.find(" in ") != std::string::npos; };
     for (size_t i = 0; i < attributes.size(); ++i) {
       const std::vector<std::string> own = Words(attributes[i]);
       for (size_t j = i + 1; j < attributes.size(); ++j) {
+        if (part(attributes[i]) || part(attributes[j])) continue;
         const std::vector<std::string> other = Words(attributes[j]);
         for (const std::string& w : own) {
           if (!lexicon::In(lexicon::kSumWordsGeneric, w) &&

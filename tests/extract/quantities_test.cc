@@ -750,6 +750,62 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
 }
 
 // Results are sorted and disjoint, and each text is the bytes at its span.
+// Issue 11, the fifteenth claims round's dev stories: whose a figure is and
+// what it measures, on invented sentences of the same shapes.
+TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
+  struct Row {
+    const char* sentence;
+    std::vector<MentionSpec> mentions;
+    const char* text;
+    const char* measure;
+    const char* subject;
+  };
+  const MentionSpec kVane{"Vane", "PERSON", "e1"};
+  const MentionSpec kOrla{"Orla", "PERSON", "e2"};
+  const MentionSpec kPip{"Pip Harrow", "PERSON", "e3"};
+  const MentionSpec kKestair{"Kestair", "ORG", "e4"};
+  const Row rows[] = {
+      // A titled name before a possessive owns the copula's subject.
+      {"Dr Vane's salary was £212,000.", {kVane}, "£212,000", "salary", "e1"},
+      // A verb right after a sum is its clause's, no noun it modifies.
+      {"Her salary of £212,000 made her the best paid.", {}, "£212,000", "salary", ""},
+      // "£N of the expenses" is a part of them.
+      {"The board will recover £9,300 of the expenses it rejected.", {}, "£9,300", "expenses in part", ""},
+      // A sum the subject claims for itself is the subject's.
+      {"Vane claimed £61,000 in expenses over two years.", {kVane}, "£61,000", "expenses", "e1"},
+      // Counts set off by a dash that add up to the count before them.
+      {"Forty flights were cut - 26 departures and 14 arrivals - on Monday.", {}, "26 departures",
+       "departures in flights cut", ""},
+      // A total with charges added.
+      {"The vase sold for £4.1 million with fees on Tuesday.", {}, "£4.1 million", "fee in all", ""},
+      {"It made £4.3m including buyer's premium.", {}, "£4.3m", "total in all", ""},
+      // Two ages for two names, in order.
+      {"Retired couple Orla and Pip Harrow, 74 and 71, waited all night.", {kOrla, kPip}, "74", "age", "e2"},
+      {"Retired couple Orla and Pip Harrow, 74 and 71, waited all night.", {kOrla, kPip}, "71", "age", "e3"},
+      // "N of its X": whose the clause says.
+      {"Kestair said 21 of its flights had been cancelled.", {kKestair}, "21 of its flights", "flights cancelled",
+       "e4"},
+  };
+  for (const Row& row : rows) {
+    const std::string_view s = row.sentence;
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, row.mentions));
+    const Quantity* q = FindByText(found, row.text);
+    ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
+    EXPECT_EQ(q->measure, row.measure) << row.sentence;
+    EXPECT_EQ(q->subject, row.subject) << row.sentence;
+  }
+  // Without the count before them, or when they do not add up to it, they
+  // are counts of their own.
+  const std::vector<Quantity> loose = FindQuantities("Forty flights were cut - 20 departures and 14 arrivals.", {});
+  const Quantity* departures = FindByText(loose, "20 departures");
+  ASSERT_NE(departures, nullptr);
+  EXPECT_EQ(departures->measure.find(" in "), std::string::npos) << departures->measure;
+  // The first of two ages with no first name found goes to nobody.
+  const std::string_view one = "The pair, Pip Harrow and a friend, 74 and 71, waited.";
+  const std::vector<Quantity> pair = FindQuantities(one, MakeMentions(one, {kPip}));
+  for (const Quantity& q : pair) EXPECT_NE(q.subject, "e3") << q.text;
+}
+
 TEST(FindQuantitiesTest, SortedDisjointAndExact) {
   const std::string s =
       "Zoë Fox, 31, lost 30K followers and $2m. Acme Corp, ranked third, cut 12% of 4,000 jobs; "

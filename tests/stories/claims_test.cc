@@ -1025,6 +1025,32 @@ TEST(ClaimsTest, AYearOfAnAppearanceOnAWorkIsThePersons) {
   }
 }
 
+// Issue 11: one article giving two years of an event no name owns ("who
+// bought it in 1952" of one buyer, "had bought the work in 1911" of
+// another) tells of two events; it does not disagree with itself.
+TEST(ClaimsTest, TwoYearsOfOneUnownedEventInOneArticleAreNoConflict) {
+  AnnotatedArticle a = MakeArticle("v1", "Art Wire", "2026-11-11", "Vase sold",
+                                   "The vase was sold by the heirs of the banker Sir Aldo Venn, who bought it from a "
+                                   "Lyon dealer in 1952. She said the museum had bought the work in 1911 and that it "
+                                   "was taken from its store in 1945.");
+  AddDate(a, "1952", "1952");
+  AddDate(a, "1911", "1911");
+  AddDate(a, "1945", "1945");
+  AddEntity(a, "Aldo Venn", "PERSON", "e1");
+  AddEntity(a, "Lyon", "PLACE", "e2");
+  AnnotatedArticle b = MakeArticle("v2", "Sale Room", "2026-11-11", "Vase sold",
+                                   "The vase was sold by the heirs of the banker Sir Aldo Venn, who bought it from a "
+                                   "Lyon dealer in 1952.");
+  AddDate(b, "1952", "1952");
+  AddEntity(b, "Aldo Venn", "PERSON", "e1");
+  AddEntity(b, "Lyon", "PLACE", "e2");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  for (const Claim& c : brief.stories[0].claims) {
+    EXPECT_FALSE(ValueOf(c, "1952") != nullptr && ValueOf(c, "1911") != nullptr) << c.attribute;
+  }
+}
+
 TEST(ClaimsTest, AgreementAndSingleSources) {
   struct Row {
     std::string name;
