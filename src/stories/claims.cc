@@ -3106,6 +3106,36 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  // One article giving two years of an event no name owns ("who bought it
+  // in 1952" / "the museum had bought the work in 1911") tells of two such
+  // events, not a disagreement with itself: no group holds both, directly
+  // or through another outlet's mention. members_of[root]: its mentions (kept
+  // for the joins by head word below only).
+  std::vector<std::vector<size_t>> members_of(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) members_of[i] = {i};
+  // Only years an event word dates: a phrase's ("the 2022 charity gala" /
+  // "the 2023 charity gala") names one thing, and a day may be restated.
+  const auto unowned_year = [&](size_t x) {
+    return !mentions[x].subject && mentions[x].by_event_word && !mentions[x].precise;
+  };
+  const auto two_in_one = [&](size_t ri, size_t rj) {
+    for (size_t x : members_of[ri]) {
+      if (!unowned_year(x)) continue;
+      for (size_t y : members_of[rj]) {
+        if (unowned_year(y) && mentions[x].article == mentions[y].article && mentions[x].year != mentions[y].year) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  const auto join = [&](size_t i, size_t j) {
+    const size_t ri = find(i), rj = find(j);
+    if (ri == rj || two_in_one(ri, rj)) return;
+    parent[ri] = rj;
+    members_of[rj].insert(members_of[rj].end(), members_of[ri].begin(), members_of[ri].end());
+    members_of[ri].clear();
+  };
   // Candidates share a head word: an index from word to mentions keeps
   // this linear in a story with thousands of year mentions.
   std::map<std::string, std::vector<size_t>> by_word;
@@ -3118,12 +3148,7 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
                                   (!strict && (!mentions[i].subject || !mentions[j].subject));
         // "jailed in 2011" and "jailed on Friday" may be two sentencings.
         const bool same_precision = mentions[i].precise == mentions[j].precise;
-        // One article giving two years of an event no name owns ("who
-        // bought it in 1952" / "the museum had bought the work in 1911")
-        // tells of two such events, not a disagreement with itself.
-        const bool two_in_one = !mentions[i].subject && !mentions[j].subject &&
-                                mentions[i].article == mentions[j].article && mentions[i].year != mentions[j].year;
-        if (same_subject && same_precision && !two_in_one) parent[find(i)] = find(j);
+        if (same_subject && same_precision) join(i, j);
       }
       if (seen.size() < kMaxMentionsPerWord) seen.push_back(i);
     }
