@@ -2036,6 +2036,9 @@ std::string OpeningNoun(const std::string& clause) {
     if (!head.empty() && gap.find_first_of(",;:()") != std::string_view::npos) break;
     if (t.capitalised && !IsStopWord(t.folded)) continue;  // names and their possessives
     if (!t.has_letter || t.folded == "s") continue;
+    // "The family say it was painted in 1891": the phrase is who speaks,
+    // the thing is in the reported clause.
+    if (!head.empty() && lexicon::In(lexicon::kReportingVerbs, t.folded)) return "";
     if (IsStopWord(t.folded)) {
       if (!head.empty()) break;
       if (t.folded == "the" || t.folded == "a" || t.folded == "an" || t.folded == "its" || t.folded == "their") continue;

@@ -1051,6 +1051,25 @@ TEST(ClaimsTest, TwoYearsOfOneUnownedEventInOneArticleAreNoConflict) {
   }
 }
 
+// Issue 11: "The family say it was painted in 1891": the noun phrase that
+// opens the sentence is who speaks, not the thing the year dates.
+TEST(ClaimsTest, TheSpeakerOfAReportedClauseIsNotTheThingItDates) {
+  AnnotatedArticle a = MakeArticle("p1", "Art Wire", "2026-11-11", "Orchard sold",
+                                   "The orchard scene sold on Tuesday. The canvas, painted in 1889, was hung in the "
+                                   "hall.");
+  AddDate(a, "1889", "1889");
+  AnnotatedArticle b = MakeArticle("p2", "Sale Room", "2026-11-11", "Orchard sold",
+                                   "The orchard scene sold on Tuesday. The family say it was painted in 1891.");
+  AddDate(b, "1891", "1891");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* year = FindClaim(brief.stories[0], "year painted");
+  ASSERT_NE(year, nullptr);
+  EXPECT_EQ(year->status, "conflict");
+  EXPECT_EQ(Values(*year), (std::set<std::string>{"1889", "1891"}));
+  EXPECT_NE(year->subject_name, "family");
+}
+
 TEST(ClaimsTest, AgreementAndSingleSources) {
   struct Row {
     std::string name;
