@@ -417,8 +417,18 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
   const auto ranked = [](const std::vector<std::string>& words) {
     return std::any_of(words.begin(), words.end(), [](const std::string& w) { return InList(kRankModifiers, w); });
   };
-  if (ContainsInOrder(a, b, &extra)) return {ranked(extra) ? ValueRelation::kConflict : ValueRelation::kNarrower};
-  if (ContainsInOrder(b, a, &extra)) return {ranked(extra) ? ValueRelation::kConflict : ValueRelation::kWider};
+  // "chief superintendent" / "superintendent": "chief" before a rank (a
+  // title with an abbreviation, lexicons/role_titles.txt) is another rank.
+  const auto chief_of_rank = [](const std::vector<std::string>& more, const std::vector<std::string>& words) {
+    return !words.empty() && std::find(more.begin(), more.end(), "chief") != more.end() &&
+           !lexicon::Find(lexicon::kRoleTitles, words.back()).empty();
+  };
+  if (ContainsInOrder(a, b, &extra)) {
+    return {ranked(extra) || chief_of_rank(extra, a) ? ValueRelation::kConflict : ValueRelation::kNarrower};
+  }
+  if (ContainsInOrder(b, a, &extra)) {
+    return {ranked(extra) || chief_of_rank(extra, b) ? ValueRelation::kConflict : ValueRelation::kWider};
+  }
   // Someone can have been finance director and marketing director in turn.
   if (former || a.empty() || b.empty()) return {ValueRelation::kCompatible};
   const std::string head = HeadOf(a, head_a);

@@ -139,6 +139,10 @@ TEST(NormaliseRoleTest, DropsOwnersAndIdleWordsAndUnifiesSpellings) {
       // A family noun is normalised; whether it is a role depends on where
       // it stands (a title right before the name: RoleClaims).
       {"Grandmother", "grandmother"},
+      // issue 11: "committee" says not which chair; "-ing" modifiers of a
+      // listed kind ("sporting director").
+      {"Committee chair", "chair"},
+      {"the club's sporting director", "sporting director"},
       {"the company's", ""},
       {"", ""},
   };
@@ -201,6 +205,11 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       // A prime minister is no minister of a department.
       {"role", "deputy prime minister", "justice minister", ValueRelation::kCompatible},
       {"role", "interior minister", "justice minister", ValueRelation::kConflict},
+      // issue 11: "chief" before a rank (a title with an abbreviation) is
+      // another rank; before other nouns it narrows.
+      {"role", "detective chief superintendent", "detective superintendent", ValueRelation::kConflict},
+      {"role", "chief inspector", "inspector", ValueRelation::kConflict},
+      {"role", "chief reporter", "reporter", ValueRelation::kNarrower},
       // A statement is issued, a post posted: outlets naming each disagree.
       {"medium", "statement", "instagram", ValueRelation::kConflict},
       {"medium", "x", "statement", ValueRelation::kConflict},
