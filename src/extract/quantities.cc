@@ -1138,13 +1138,24 @@ class Finder {
     size_t pronoun = toks_.size();
     const std::string referent = PronounReferent(first, &pronoun);
     const size_t limit = sentence_start_[toks_[first].sentence];
+    // "Police arrested two men after drone sightings closed the runway for
+    // seven hours": a clause a conjunction opens before the figure, not
+    // closed by a comma, has its own subject; names before it are not it.
+    size_t clause_open = 0;
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence;) {
+      if (Is(k, ",")) break;
+      if (IsLowerWord(toks_[k]) && lexicon::In(lexicon::kSubordinatorsLinks, Lower(toks_[k].s))) {
+        clause_open = toks_[k].c0;
+        break;
+      }
+    }
     std::string object;  // the nearest candidate in object position
     for (auto it = std::upper_bound(by_end_.begin(), by_end_.end(), toks_[first].c0,
                                     [](size_t v, const EntityMention* m) { return v < m->span.end; });
          it != by_end_.begin();) {
       --it;
       const EntityMention& m = **it;
-      if (m.span.end < limit) break;
+      if (m.span.end < limit || m.span.end <= clause_open) break;
       if (m.span.start < limit) continue;
       const size_t mt = TokenStartingAt(m.span.start);
       const size_t me = TokenEndingAt(m.span.end);
@@ -1168,7 +1179,7 @@ class Finder {
     if (!object.empty()) return object;
     // A bare surname the tagger missed ("Fox lost 30K followers"); words of
     // tagged mentions were weighed above.
-    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence;) {
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence && toks_[k].c0 > clause_open;) {
       if (Containing(toks_[k].c0, toks_[k].c1, /*person_only=*/false) != nullptr) continue;
       if (std::string w = PersonByNameWord(k); !w.empty() && !(k > 0 && InList(kPrepositions, toks_[k - 1].s))) {
         return w;

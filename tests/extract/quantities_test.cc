@@ -800,6 +800,13 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
   const Quantity* departures = FindByText(loose, "20 departures");
   ASSERT_NE(departures, nullptr);
   EXPECT_EQ(departures->measure.find(" in "), std::string::npos) << departures->measure;
+  // A clause a conjunction opens has its own subject: the names before it
+  // own nothing in it.
+  const std::string_view after = "Kestair grounded two jets after gales closed the runway for six hours.";
+  const std::vector<Quantity> closed = FindQuantities(after, MakeMentions(after, {kKestair}));
+  const Quantity* hours = FindByText(closed, "six hours");
+  ASSERT_NE(hours, nullptr);
+  EXPECT_EQ(hours->subject, "");
   // The first of two ages with no first name found goes to nobody.
   const std::string_view one = "The pair, Pip Harrow and a friend, 74 and 71, waited.";
   const std::vector<Quantity> pair = FindQuantities(one, MakeMentions(one, {kPip}));
