@@ -2198,12 +2198,13 @@ class Finder {
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
     // "21 of its flights": a part of someone's, the pronoun's referent's;
-    // when the clause does not say whose, nobody's claim.
+    // when the clause does not say whose, nobody's claim. "All 86 of its
+    // staff" are the whole, whoever's.
     for (size_t k = m.first + 1; k + 1 <= m.last; ++k) {
       if (!IsWordCi(k, "of")) continue;
       if (IsWordCi(k + 1, "its") || IsWordCi(k + 1, "his") || IsWordCi(k + 1, "her") || IsWordCi(k + 1, "their")) {
         std::string subject = ClauseSubject(m.first, m.last);
-        *unresolved = subject.empty();
+        *unresolved = subject.empty() && !(m.first > 0 && IsWordCi(m.first - 1, "all"));
         return subject;
       }
       break;

@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 84 ]] ||
-  fail "fewer than 84 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 90 ]] ||
+  fail "fewer than 90 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -95,11 +95,18 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # September 6"), a byline without a full stop no lede, a label noun's number
 # no count ("type 2 diabetes"): P 0.953 R 0.658, value-subject 0.769, 40
 # traps, agreement recall 0.427.
-checks = [("conflict_precision", 0.95), ("conflict_recall", 0.655),
-          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.42)]
+# Fifteenth round: four blind dev stories (61; as new P 0.438 R 0.194, traps
+# 7/83, so the totals fell by their addition: P 0.930 R 0.619, value-subject
+# 0.761, 47 traps, agreement recall 0.417, with the appearance-year rule
+# already in). Parts, totals with charges, possessors of a copula's subject,
+# pairs of ages, one article's two unowned years, rank "chief", "-ing" role
+# modifiers, a conjunction's clause: P 0.948 R 0.631, value-subject 0.764,
+# 42 traps, agreement recall 0.419.
+checks = [("conflict_precision", 0.945), ("conflict_recall", 0.625),
+          ("value_subject_accuracy", 0.76), ("agreement_recall", 0.415)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 40:
-    bad.append(f"trap violations {t['trap_violations']} > 40")
+if t["trap_violations"] > 42:
+    bad.append(f"trap violations {t['trap_violations']} > 42")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
