@@ -44,17 +44,27 @@ constexpr bool SortedUnique(const MapEntry (&a)[N]) {
   return true;
 }
 
+// The order of std::string_view (bytes compared as unsigned char, then
+// length), decided inline on the first byte where the two differ, as they
+// do at most steps of a binary search: each saves a call to memcmp.
+constexpr bool Less(std::string_view a, std::string_view b) {
+  if (!a.empty() && !b.empty() && a[0] != b[0]) {
+    return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+  }
+  return a < b;
+}
+
 // True when `w` is an entry of `table`.
 template <size_t N>
 constexpr bool In(const std::string_view (&table)[N], std::string_view w) {
-  return std::binary_search(table, table + N, w);
+  return std::binary_search(table, table + N, w, Less);
 }
 
 // The value of `key` in a map lexicon; "" when it has none.
 template <size_t N>
 constexpr std::string_view Find(const MapEntry (&table)[N], std::string_view key) {
   const MapEntry* it =
-      std::lower_bound(table, table + N, key, [](const MapEntry& e, std::string_view k) { return e.key < k; });
+      std::lower_bound(table, table + N, key, [](const MapEntry& e, std::string_view k) { return Less(e.key, k); });
   return it != table + N && it->key == key ? it->value : std::string_view();
 }
 
