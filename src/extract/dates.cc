@@ -75,7 +75,7 @@ std::string NumberText(double v) {
 // about dozens of words, and most differ in length or first letter; a
 // std::string compared with a literal would call into the library (strlen,
 // then memcmp) each time.
-inline bool Same(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool Same(std::string_view a, std::string_view b) {
   return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
 }
 
