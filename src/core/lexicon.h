@@ -45,13 +45,14 @@ constexpr bool SortedUnique(const MapEntry (&a)[N]) {
 }
 
 // The order of std::string_view (bytes compared as unsigned char, then
-// length), decided inline on the first byte where the two differ, as they
-// do at most steps of a binary search: each saves a call to memcmp.
+// length), compared inline: lexicon words are short and mostly differ in
+// their first bytes, where a call to memcmp costs more than the loop.
 constexpr bool Less(std::string_view a, std::string_view b) {
-  if (!a.empty() && !b.empty() && a[0] != b[0]) {
-    return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+  const size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
   }
-  return a < b;
+  return a.size() < b.size();
 }
 
 // True when `w` is an entry of `table`.

@@ -71,12 +71,16 @@ std::string NumberText(double v) {
   return buf;
 }
 
-// Byte equality, cheapest tests first. The rules below ask every token
-// about dozens of words, and most differ in length or first letter; a
-// std::string compared with a literal would call into the library (strlen,
-// then memcmp) each time.
+// Byte equality, inline: the rules below ask every token about dozens of
+// words, most differ in length or first letter, and a std::string compared
+// with a literal would call into the library (strlen, then memcmp) each
+// time.
 [[gnu::always_inline]] inline bool Same(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
 }
 
 template <size_t N>
