@@ -129,8 +129,8 @@ struct Ctx {
 };
 
 bool Has(const Ctx& c, size_t i) { return i < c.t.size(); }
-// Always inlined: asked with a literal, its length and first letter fold
-// into the caller, and the rules ask every token about dozens of words.
+// Always inlined: asked with a literal, the comparison unrolls into the
+// caller, and the rules ask every token about dozens of words.
 [[gnu::always_inline]] inline bool IsWord(const Ctx& c, size_t i, std::string_view w) {
   return Has(c, i) && c.t[i].kind == TokKind::kWord && Same(c.t[i].lower, w);
 }
