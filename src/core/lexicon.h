@@ -44,17 +44,29 @@ constexpr bool SortedUnique(const MapEntry (&a)[N]) {
   return true;
 }
 
+// The order of std::string_view (bytes compared as unsigned char, then
+// length), compared inline: lexicon words are short and mostly differ in
+// their first bytes, where a call to memcmp costs more than the loop.
+constexpr bool Less(std::string_view a, std::string_view b) {
+  const size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  }
+  return a.size() < b.size();
+}
+
 // True when `w` is an entry of `table`.
 template <size_t N>
 constexpr bool In(const std::string_view (&table)[N], std::string_view w) {
-  return std::binary_search(table, table + N, w);
+  // A lambda, not the function's pointer, so that the search inlines it.
+  return std::binary_search(table, table + N, w, [](std::string_view a, std::string_view b) { return Less(a, b); });
 }
 
 // The value of `key` in a map lexicon; "" when it has none.
 template <size_t N>
 constexpr std::string_view Find(const MapEntry (&table)[N], std::string_view key) {
   const MapEntry* it =
-      std::lower_bound(table, table + N, key, [](const MapEntry& e, std::string_view k) { return e.key < k; });
+      std::lower_bound(table, table + N, key, [](const MapEntry& e, std::string_view k) { return Less(e.key, k); });
   return it != table + N && it->key == key ? it->value : std::string_view();
 }
 

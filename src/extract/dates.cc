@@ -71,10 +71,22 @@ std::string NumberText(double v) {
   return buf;
 }
 
+// Byte equality, inline: the rules below ask every token about dozens of
+// words, most differ in length or first letter, and a std::string compared
+// with a literal would call into the library (strlen, then memcmp) each
+// time.
+[[gnu::always_inline]] inline bool Same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 template <size_t N>
 int IndexIn(const std::array<std::string_view, N>& table, std::string_view w) {
   for (size_t k = 0; k < N; ++k) {
-    if (table[k] == w) return static_cast<int>(k);
+    if (Same(table[k], w)) return static_cast<int>(k);
   }
   return -1;
 }
@@ -117,8 +129,10 @@ struct Ctx {
 };
 
 bool Has(const Ctx& c, size_t i) { return i < c.t.size(); }
-bool IsWord(const Ctx& c, size_t i, std::string_view w) {
-  return Has(c, i) && c.t[i].kind == TokKind::kWord && c.t[i].lower == w;
+// Always inlined: asked with a literal, the comparison unrolls into the
+// caller, and the rules ask every token about dozens of words.
+[[gnu::always_inline]] inline bool IsWord(const Ctx& c, size_t i, std::string_view w) {
+  return Has(c, i) && c.t[i].kind == TokKind::kWord && Same(c.t[i].lower, w);
 }
 bool IsPunct(const Ctx& c, size_t i, char p) {
   return Has(c, i) && c.t[i].kind == TokKind::kPunct && c.t[i].lower.size() == 1 && c.t[i].lower[0] == p;
@@ -132,7 +146,7 @@ bool IsLowerWord(const Ctx& c, size_t i) {
 // Month names must be capitalised: "may" and "march" are common verbs.
 int MonthAt(const Ctx& c, size_t i, size_t* end) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord || !c.t[i].capitalised) return 0;
-  const std::string& w = c.t[i].lower;
+  const std::string_view w = c.t[i].lower;
   int m = IndexIn(kMonths, w);
   *end = i + 1;
   if (m >= 0) return m + 1;
@@ -146,7 +160,7 @@ int MonthAt(const Ctx& c, size_t i, size_t* end) {
 // Full weekday name at i (0 = Monday) or -1; abbreviations when `abbrev`.
 int WeekdayAt(const Ctx& c, size_t i, bool abbrev) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord || !c.t[i].capitalised) return -1;
-  const std::string& w = c.t[i].lower;
+  const std::string_view w = c.t[i].lower;
   int d = IndexIn(kWeekdays, w);
   if (d >= 0 || !abbrev) return d;
   if (w == "tues") return 1;
@@ -167,7 +181,7 @@ int DayAt(const Ctx& c, size_t i, size_t* end) {
   if (d < 1 || d > 31) return 0;
   *end = i + 1;
   if (Has(c, i + 1) && Adjacent(c, i + 1) && c.t[i + 1].kind == TokKind::kWord) {
-    const std::string& s = c.t[i + 1].lower;
+    const std::string_view s = c.t[i + 1].lower;
     if (s == "st" || s == "nd" || s == "rd" || s == "th") {
       *end = i + 2;
     } else {
@@ -193,7 +207,7 @@ std::optional<std::string> CountAt(const Ctx& c, size_t i, size_t* end) {
     return NumberText(t.value);
   }
   if (t.kind != TokKind::kWord) return std::nullopt;
-  const std::string& w = t.lower;
+  const std::string_view w = t.lower;
   if (w == "a" || w == "an") {
     if (IsWord(c, i + 1, "few") || IsWord(c, i + 1, "couple")) {
       *end = i + 2 + (IsWord(c, i + 2, "of") ? 1 : 0);
@@ -432,8 +446,8 @@ bool BareMonthCue(const Ctx& c, size_t i) {
   static constexpr std::array<std::string_view, 18> kCues = {
       "in",    "since", "until", "till",    "by",    "from", "through", "during", "before",
       "after", "early", "late",  "between", "their", "its",  "our",     "his",    "her"};
-  const std::string& prev = c.t[i - 1].lower;
-  if (c.t[i].lower == "may") return prev == "in" || prev == "since";
+  const std::string_view prev = c.t[i - 1].lower;
+  if (Same(c.t[i].lower, "may")) return prev == "in" || prev == "since";
   // "until at least April": the cue before "at least".
   if (prev == "least" && i >= 3 && IsWord(c, i - 2, "at")) return BareMonthCue(c, i - 2);
   // "at the end of June", "from the start of March".
@@ -457,7 +471,7 @@ std::optional<Match> BareMonth(const Ctx& c, size_t i) {
     if (i == 0 || c.t[i - 1].kind != TokKind::kWord) return std::nullopt;
     // "and"/"or"/"to" only continue a month that has a cue of its own
     // ("between April and June", not "Theresa May and June Carter").
-    const std::string& prev = c.t[i - 1].lower;
+    const std::string_view prev = c.t[i - 1].lower;
     size_t unused = 0;
     const bool continues = (prev == "and" || prev == "or" || prev == "to") && i >= 3 &&
                            MonthAt(c, i - 2, &unused) > 0 && BareMonthCue(c, i - 2);
@@ -570,7 +584,7 @@ std::optional<Match> Decade(const Ctx& c, size_t i) {
 
 int SeasonAt(const Ctx& c, size_t i, const char** code) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return 0;
-  const std::string& w = c.t[i].lower;
+  const std::string_view w = c.t[i].lower;
   // Second value: the month the season starts, to tell "last summer" apart.
   if (w == "spring") { *code = "SP"; return 3; }
   if (w == "summer") { *code = "SU"; return 6; }
@@ -844,14 +858,14 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
     return DateText(d.year, d.month, d.day);
   };
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
-  if (c.t[i].lower == "earlier" || c.t[i].lower == "later") {
+  if (IsWord(c, i, "earlier") || IsWord(c, i, "later")) {
     // "earlier today" is still today. One word only, so no recursion chain.
     if (!(IsWord(c, i + 1, "today") || IsWord(c, i + 1, "tonight"))) return std::nullopt;
     std::optional<Match> inner = RelativeDay(c, i + 1);
     if (inner && inner->end == i + 2) return inner;
     return std::nullopt;
   }
-  const std::string& w = c.t[i].lower;
+  const std::string_view w = c.t[i].lower;
   // "a week today", "a week tomorrow": seven days after that day.
   constexpr int kWeekDays = 7;
   if (w == "a" && IsWord(c, i + 1, "week") && (IsWord(c, i + 2, "today") || IsWord(c, i + 2, "tomorrow")) && full) {
@@ -986,7 +1000,7 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
     // Vague plural: "for decades", "over the years", "in minutes".
     const std::optional<Unit> u = UnitAt(c, k);
     if (!u || !u->plural || k == 0) return std::nullopt;
-    const std::string& prev = c.t[k - 1].lower;
+    const std::string_view prev = c.t[k - 1].lower;
     if (!(prev == "for" || prev == "in")) return std::nullopt;
     return Match{k + 1, DurationText("X", *u)};
   }
@@ -1022,7 +1036,7 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
 // now, currently, recently, soon, the past, the future ...
 std::optional<Match> Reference(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
-  const std::string& w = c.t[i].lower;
+  const std::string_view w = c.t[i].lower;
   if (w == "now" || w == "currently" || w == "presently" || w == "nowadays" || w == "current") {
     return Match{i + 1, "PRESENT_REF"};
   }
@@ -1049,7 +1063,7 @@ std::optional<Match> Reference(const Ctx& c, size_t i) {
 // annual, weekly, every day, each year -> sets.
 std::optional<Match> Set(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
-  const std::string& w = c.t[i].lower;
+  const std::string_view w = c.t[i].lower;
   if (w == "annual" || w == "annually" || w == "yearly") return Match{i + 1, "P1Y"};
   if (w == "monthly") return Match{i + 1, "P1M"};
   if (w == "weekly") return Match{i + 1, "P1W"};
@@ -1208,7 +1222,7 @@ std::optional<Match> Best(const Ctx& c, size_t i, size_t prev_end, bool prev_was
   // Only the apostrophe of "'90s" starts a match among punctuation marks;
   // skipping the rest saves most of the rule calls on ordinary text.
   if (!Has(c, i)) return best;  // a modifier ("mid") at the very end
-  if (c.t[i].kind == TokKind::kOther || (c.t[i].kind == TokKind::kPunct && c.t[i].lower != "'")) return best;
+  if (c.t[i].kind == TokKind::kOther || (c.t[i].kind == TokKind::kPunct && !IsPunct(c, i, '\''))) return best;
   auto consider = [&](std::optional<Match> m) {
     if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
   };

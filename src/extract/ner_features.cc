@@ -1,6 +1,7 @@
 #include "extract/ner_features.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <string_view>
 
@@ -391,9 +392,29 @@ void Decode(const NerModel& model, const uint32_t* rows, size_t n,
   std::vector<float>& em = scratch->emission;
   em.assign(n * stride, 0.0f);
   const float* w = model.weights.data();
+  // Rows of up to seven labels (the shipped model's PER/ORG/LOC and O) pad
+  // to eight floats: for them the sums stay in registers instead of memory,
+  // added in the same order, so every score is the same float.
+  constexpr size_t kNarrowStride = 8;
   for (size_t i = 0; i < n; ++i) {
     float* e = em.data() + i * stride;
     const uint32_t* r = rows + i * kFeaturesPerToken;
+    if (stride == kNarrowStride) {
+      // Two lanes of four floats: each lane adds as the scalar loop would.
+      using Lanes = float __attribute__((vector_size(16)));
+      Lanes lo = {}, hi = {};
+      for (size_t k = 0; k < kFeaturesPerToken; ++k) {
+        const float* row = w + static_cast<size_t>(r[k]) * kNarrowStride;
+        Lanes a, b;
+        std::memcpy(&a, row, sizeof(a));
+        std::memcpy(&b, row + 4, sizeof(b));
+        lo += a;
+        hi += b;
+      }
+      std::memcpy(e, &lo, sizeof(lo));
+      std::memcpy(e + 4, &hi, sizeof(hi));
+      continue;
+    }
     for (size_t k = 0; k < kFeaturesPerToken; ++k) {
       const float* row = w + static_cast<size_t>(r[k]) * stride;
       for (size_t l = 0; l < stride; ++l) e[l] += row[l];

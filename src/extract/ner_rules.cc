@@ -1,6 +1,7 @@
 #include "extract/ner_rules.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "core/lexicon.h"
@@ -134,8 +135,38 @@ constexpr std::string_view kDatelineEnds[] = {":", "—", "–", "-", "--", "("}
 
 template <size_t N>
 bool In(const std::string_view (&set)[N], std::string_view w) {
-  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+  // Length and first byte inline before the byte compare: every rule asks
+  // each token, and most words differ there.
+  for (const std::string_view s : set) {
+    if (s.size() == w.size() && (w.empty() || s[0] == w[0]) && s == w) return true;
+  }
+  return false;
 }
+
+// A copy of a word list sorted at compile time, for the lists every token
+// is looked up in: a binary search instead of In()'s scan of 30-70 words.
+template <size_t N>
+struct SortedWords {
+  std::array<std::string_view, N> words{};
+  explicit constexpr SortedWords(const std::string_view (&set)[N]) {
+    std::copy(std::begin(set), std::end(set), words.begin());
+    std::sort(words.begin(), words.end());
+  }
+};
+
+template <size_t N>
+bool In(const SortedWords<N>& set, std::string_view w) {
+  return std::binary_search(set.words.begin(), set.words.end(), w,
+                            [](std::string_view a, std::string_view b) { return lexicon::Less(a, b); });
+}
+
+constexpr SortedWords kWorkNounsSorted(kWorkNouns);
+constexpr SortedWords kNounOpenersSorted(kNounOpeners);
+constexpr SortedWords kPersonRolesSorted(kPersonRoles);
+constexpr SortedWords kOrgNounsSorted(kOrgNouns);
+constexpr SortedWords kOrgHeadsSorted(kOrgHeads);
+constexpr SortedWords kEventHeadsSorted(kEventHeads);
+constexpr SortedWords kFacilityHeadsSorted(kFacilityHeads);
 
 std::string Lower(std::string_view w) {
   std::string out(w);
@@ -244,12 +275,12 @@ bool TitleAt(const Tokens& t, size_t at, size_t* begin, size_t* end, bool named 
 
 bool IsWorkNounAt(const Tokens& t, size_t i) {
   if (IsUpper(t[i][0]) && !(i == 0)) return false;  // "Fox Series" is part of a name
-  if (!In(kWorkNouns, Lower(t[i]))) return false;
+  if (!In(kWorkNounsSorted, Lower(t[i]))) return false;
   if (i == 0) return false;
   const std::string prev = Lower(t[i - 1]);
   // "the 2021 thriller": a year before the noun dates the work.
   const bool year = prev.size() == 4 && std::all_of(prev.begin(), prev.end(), [](char c) { return IsDigit(c); });
-  return year || In(kNounOpeners, prev) || IsCap(t[i - 1]) || In(kWorkNouns, prev);
+  return year || In(kNounOpenersSorted, prev) || IsCap(t[i - 1]) || In(kWorkNounsSorted, prev);
 }
 
 // Works another work is made from: "a sequel to X" names the work X.
@@ -280,8 +311,8 @@ bool ChunkIs(const Tags& tags, size_t begin, size_t end, std::string_view type) 
 void AppositionRules(const Tokens& t, Tags* tags) {
   for (size_t i = 1; i + 1 < t.size(); ++i) {
     if (t[i].empty() || IsUpper(t[i][0])) continue;
-    const bool person = In(kPersonRoles, t[i]);
-    bool org = !person && In(kOrgNouns, t[i]);
+    const bool person = In(kPersonRolesSorted, t[i]);
+    bool org = !person && In(kOrgNounsSorted, t[i]);
     // "house" alone is a building; "fashion house", "auction house" are firms.
     if (org && t[i] == "house") org = In(kHouseKinds, t[i - 1]);
     if (!person && !org) continue;
@@ -376,14 +407,14 @@ void EventRules(const Tokens& t, Tags* tags) {
     const bool tropical = i > 0 && t[i - 1] == "Tropical";
     const bool longer_before = i > 0 && !tropical && IsCap(t[i - 1]);
     const bool longer_after = i + 2 < t.size() && IsCap(t[i + 2]);
-    const bool org_head = In(kOrgHeads, t[i + 1]) || t[i + 1] == "Center" || t[i + 1] == "Centre";
+    const bool org_head = In(kOrgHeadsSorted, t[i + 1]) || t[i + 1] == "Center" || t[i + 1] == "Centre";
     if (longer_before || longer_after || org_head) continue;
     const size_t b = tropical ? i - 1 : i;
     SetSpan(b, i + 2, "OTHER", tags);
     ++i;
   }
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!In(kEventHeads, t[i])) continue;
+    if (!In(kEventHeadsSorted, t[i])) continue;
     const size_t b = NameStartBefore(t, i);
     size_t e = i + 1;
     // "Festival of Britain", "Cup of Nations"
@@ -401,7 +432,7 @@ void EventRules(const Tokens& t, Tags* tags) {
 // Mansour Turki").
 void OrgHeadRules(const Tokens& t, Tags* tags) {
   for (size_t i = 1; i < t.size(); ++i) {
-    if (!In(kOrgHeads, t[i])) continue;
+    if (!In(kOrgHeadsSorted, t[i])) continue;
     size_t b = NameStartBefore(t, i);
     size_t e = i + 1;
     if (e + 1 < t.size() && t[e] == "of" && IsCap(t[e + 1])) e = NameRunEnd(t, e + 1);
@@ -433,7 +464,7 @@ void OrgHeadRules(const Tokens& t, Tags* tags) {
 
 void FacilityRules(const Tokens& t, Tags* tags) {
   for (size_t i = 1; i < t.size(); ++i) {
-    if (!In(kFacilityHeads, t[i])) continue;
+    if (!In(kFacilityHeadsSorted, t[i])) continue;
     const size_t b = NameStartBefore(t, i);
     if (b == i) continue;  // a bare "Hall" is a surname as often as a place
     size_t e = i + 1;
@@ -589,7 +620,7 @@ bool IsTitleBeforeName(std::string_view w) {
 bool NotNameWord(std::string_view w) {
   const std::string lower = Lower(w);
   return lexicon::In(lexicon::kPersonNouns, lower) || lexicon::In(lexicon::kHonorifics, lower) ||
-         lexicon::In(lexicon::kOrgSuffixesNameEnd, lower) || In(kOrgHeads, w) || In(kLegalForms, w);
+         lexicon::In(lexicon::kOrgSuffixesNameEnd, lower) || In(kOrgHeadsSorted, w) || In(kLegalForms, w);
 }
 
 // A title-case line ("Mayor Backs New Plan for Town") has no lower-case

@@ -189,9 +189,12 @@ std::string Finder::Medium(size_t from, size_t to) const {
   size_t interviewer_end = 0;  // words before this name who gave an interview, not its medium
   for (size_t i = from; i < to && i < words_.size(); ++i) {
     if (InQuote(i)) continue;
-    const std::string& w = words_[i].lower;
-    const std::string& next = i + 1 < words_.size() ? words_[i + 1].lower : w;
-    const std::string& prev = i > 0 ? words_[i - 1].lower : w;
+    // Views, not strings: compared with a literal, a view tests the length
+    // inline, where a std::string calls the library's compare; this loop
+    // runs over every sentence of the article.
+    const std::string_view w = words_[i].lower;
+    const std::string_view next = i + 1 < words_.size() ? std::string_view(words_[i + 1].lower) : w;
+    const std::string_view prev = i > 0 ? std::string_view(words_[i - 1].lower) : w;
     if ((w == "interview" || w == "interviews") && next == "with") {
       // "In an interview with the film podcast Final Cut": the podcast is
       // who asked; the words were an interview.

@@ -107,6 +107,32 @@ TEST(Lexicon, Find) {
   EXPECT_EQ(lexicon::Find(lexicon::kMeasureGroups, "raised"), "funds raised");
 }
 
+// The searches order words with lexicon::Less, compared inline; it must be
+// the order the tables are sorted in (std::string_view's: bytes as unsigned
+// char, then length), non-ASCII bytes and prefixes included.
+TEST(Lexicon, LessIsTheViewOrder) {
+  const std::string_view words[] = {"",   "a",   "ab",          "abc",  "abd",           "b",    "B",
+                                    "z",  "~",   "n\xC3\xA9" "e", "ne",   "n\xC3",         "\x7F", "\xE2\x80\x94",
+                                    "spin", "spinoff", "spin-off"};
+  for (const std::string_view a : words) {
+    for (const std::string_view b : words) EXPECT_EQ(lexicon::Less(a, b), a < b) << "'" << a << "' < '" << b << "'";
+  }
+  // Every entry of a table is found by its own search, and a word cut from
+  // an entry only when the table holds it too.
+  for (const std::string_view w : lexicon::kPersonNounsDescription) {
+    EXPECT_TRUE(lexicon::In(lexicon::kPersonNounsDescription, w)) << w;
+  }
+  for (const std::string_view w : lexicon::kAliasCues) {
+    EXPECT_TRUE(lexicon::In(lexicon::kAliasCues, w)) << w;
+    EXPECT_EQ(lexicon::In(lexicon::kAliasCues, w.substr(1)),
+              std::binary_search(std::begin(lexicon::kAliasCues), std::end(lexicon::kAliasCues), w.substr(1)))
+        << w;
+  }
+  for (const lexicon::MapEntry& e : lexicon::kMediaWords) {
+    EXPECT_EQ(lexicon::Find(lexicon::kMediaWords, e.key), e.value) << e.key;
+  }
+}
+
 TEST(Lexicon, SortedUnique) {
   static constexpr std::string_view kSorted[] = {"a", "b", "c"};
   static constexpr std::string_view kDuplicate[] = {"a", "b", "b"};
