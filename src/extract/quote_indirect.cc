@@ -489,8 +489,25 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // "…, Highway Patrol Officer Dana Fiske told The Varnland Courier.":
         // the one told, after the cue, is no content.
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
+        // ("…, her rep confirms to PEOPLE.", "…, the club confirmed to The
+        // Ledger.": the one a verb other than "tell" reports to is no
+        // content either.)
+        if (!tell && comma != c && tail < end && words_[tail].lower == "to") tail = ListenerEnd(tail + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
+        // ("…, police there have said.", "…, officials here said.": a place
+        // adverb after the subject, and an auxiliary, come before the cue.)
+        if (!s.found && postposed && comma != c) {
+          size_t at = c;
+          while (at > comma + 2 && (words_[at - 1].lower == "have" || words_[at - 1].lower == "has" ||
+                                     words_[at - 1].lower == "had")) {
+            --at;
+          }
+          if (at > comma + 1 && (words_[at - 1].lower == "there" || words_[at - 1].lower == "here")) {
+            s = SubjectBefore(at - 1, comma);
+            if (!s.found) s = DescribedSubject(at - 1, comma);
+          }
+        }
         // "…, police in Sicily said.", "…, a spokesperson at naval
         // headquarters said.": the noun phrase before the place or body
         // its preposition adds speaks.
@@ -954,6 +971,10 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
           parenthetical ||
           words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells" ||
           lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
+          // ("had said late Thursday that": "late" or "early" before a time
+          // word is part of the time phrase.)
+          ((words_[k].lower == "late" || words_[k].lower == "early") && k + 1 < t &&
+           lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)) ||
           lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;
       }
@@ -997,6 +1018,9 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       }
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
+      // ("told the AFP news agency four villages had been destroyed": a
+      // figure in words opens the clause's subject as digits do.)
+      if (u > t && lex::In(lex::kNumberWords, words_[u].lower) && FigureClause(u, end)) return u;
       // "told police he fired when …", "told People she went to …": a
       // subject pronoun after the one told opens the clause whatever its
       // verb.
@@ -1120,6 +1144,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (bound && ((words_[k + 2].raw[0] >= '0' && words_[k + 2].raw[0] <= '9') ||
                 lex::In(lex::kNumberWords, words_[k + 2].lower)) &&
       FigureClause(k + 2, end)) {
+    return k;
+  }
+  // ("said at least a dozen people were at the party", "more than a
+  // hundred homes were": the bound's figure as "a" and a round number.)
+  if (bound && k + 3 < end && (words_[k + 2].lower == "a" || words_[k + 2].lower == "an") &&
+      (words_[k + 3].lower == "dozen" || words_[k + 3].lower == "hundred" || words_[k + 3].lower == "thousand") &&
+      FigureClause(k + 3, end)) {
     return k;
   }
   // "said this is a terrible tragedy": a demonstrative and its finite verb.

@@ -160,6 +160,14 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
               words_[k].lower != "'";
     }
     if (plain && (!words_[a].cap || a == 0 || words_[a - 1].sent != words_[a].sent)) return Anonymous(a, b);
+    // ("Italian police say", "Iranian officials said": a proper adjective
+    // no entity stands for describes the body as written; it is no
+    // epithet for the place named last.)
+    if (plain && b == a + 1 && words_[a].cap && !words_[a].punct && !InQuote(a)) {
+      Speaker described = Anonymous(a, b);
+      described.name = Slice(words_[a].start, words_[b].end);  // the adjective keeps its capital
+      return described;
+    }
   }
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && words_[b].cap && words_[b].mention < 0 &&
       (b == 0 || words_[b - 1].sent != words_[b].sent)) {
@@ -264,6 +272,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // organisation whose name holds the description's words.
     Speaker named = OrgNamedBy(a, b);
     if (named.found) return named;
+    // "the navy said" with no navy named before: the description as
+    // written, not the organisation named last (armed forces are named by
+    // their country, and "the army" is no epithet for a party or a firm).
+    if (lex::In(lex::kOrgNounsForces, head)) return Anonymous(a, b);
     // "the authority" after "the regional health authority": a public body
     // described earlier. (A business noun, "the company", is an epithet
     // for the firm the story names.)
@@ -368,8 +380,13 @@ Speaker Finder::OrgModifier(size_t b) {
   }
   // Titles ("Assistant Secretary") are no organisation; a body noun
   // ("Police spokesman") names none either: the description speaks.
+  // ("Navy spokesperson": armed forces are the body named by their
+  // country, below.)
   if (TitleRun(first, b - 1)) return {};
-  if (first + 1 == b && lex::In(lex::kOrgNounsSpeaker, words_[first].lower)) return Anonymous(first, b);
+  if (first + 1 == b && lex::In(lex::kOrgNounsSpeaker, words_[first].lower) &&
+      !lex::In(lex::kOrgNounsForces, words_[first].lower)) {
+    return Anonymous(first, b);
+  }
   const bool initial = first == 0 || words_[first - 1].sent != words_[first].sent || IsMark(first - 1);
   Speaker org = NewName(first, b - 1, initial);
   if (org.found && org.id.empty()) org.type = "ORG";

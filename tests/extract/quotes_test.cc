@@ -1969,4 +1969,58 @@ TEST(FindQuotesTest, EmptyAndMarkOnlyInputs) {
 }
 
 }  // namespace
+// Issue 16, the eleventh real-news quotation round
+// (eval/quotes/ecbplus-news-8.json): rules from the ECB+ dev rows' errors,
+// each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
+  ExpectCases({
+      {"a postposed 'confirms to' and the outlet told: the report is the owned description's, and the quotation "
+       "after it too",
+       "Mara Velk checked into a clinic in Varnby on Thursday night, her rep confirms to the Harbor Gazette. "
+       "\u201cShe hated the first one.\u201d",
+       {{"Mara Velk", "PERSON", "e1"}, {"Varnby", "PLACE", "e2"}, {"Harbor Gazette", "ORG", "e3"}},
+       {{"Mara Velk checked into a clinic in Varnby on Thursday night", "indirect", "", "Mara Velk's rep",
+         "confirms", ""},
+        {"She hated the first one.", "direct", "", "Mara Velk's rep", "", ""}}},
+      {"a place adverb ('there', 'here') and an auxiliary between a postposed subject and its cue",
+       "A climber fell 600 metres to his death on Mount Varn, police there have said. The path will stay closed, "
+       "officials here said.",
+       {{"Mount Varn", "PLACE", "e2"}},
+       {{"A climber fell 600 metres to his death on Mount Varn", "indirect", "", "police", "said", ""},
+        {"The path will stay closed", "indirect", "", "officials", "said", ""}}},
+      {"'said late Thursday that': 'late' before a time word is part of the time phrase",
+       "Prosecutor Ivo Renn had said late Thursday that the singer would be arrested.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"the singer would be arrested", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"'said at least a dozen people were': a bound and 'a dozen' open the clause's subject",
+       "Constable Ivo Renn said at least a dozen people were at the party when the gunman arrived.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"at least a dozen people were at the party when the gunman arrived", "indirect", "e1", "Ivo Renn", "said",
+         ""}}},
+      {"'told the X news agency four villages had been destroyed': a figure in words opens the clause",
+       "The island's governor, Ivo Renn, told the Varnpress news agency four villages had been destroyed.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnpress", "ORG", "e2"}},
+       {{"four villages had been destroyed", "indirect", "e1", "Ivo Renn", "told", ""}}},
+      {"crowd nouns as speakers: organizers, environmentalists, fire crews",
+       "The festival will return to Varnby next year, organizers said on Friday. Environmentalists argued that the "
+       "change weakened the law. Half the roof has collapsed, fire crews said.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"The festival will return to Varnby next year", "indirect", "", "organizers", "said", ""},
+        {"the change weakened the law", "indirect", "", "environmentalists", "argued", ""},
+        {"Half the roof has collapsed", "indirect", "", "fire crews", "said", ""}}},
+      {"a proper adjective before a body noun ('Dutch police') is the description, not the place named before",
+       "A man has died in a prison in Varnby hours after his arrest, Dutch police say.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"A man has died in a prison in Varnby hours after his arrest", "indirect", "", "Dutch police", "say", ""}}},
+      {"'the navy said' is the navy named before; 'the army said' is no epithet for another organisation",
+       "The Varnish navy said it had captured 23 pirates. The boats tried to escape. \u201cTwenty-three men "
+       "surrendered,\u201d the navy said. Harbor Town FC cancelled its match. \u201cThe roads are closed,\u201d the "
+       "army said.",
+       {{"Varnish navy", "ORG", "e1"}, {"Harbor Town FC", "ORG", "e2"}},
+       {{"it had captured 23 pirates", "indirect", "e1", "Varnish navy", "said", ""},
+        {"Twenty-three men surrendered,", "direct", "e1", "Varnish navy", "said", ""},
+        {"The roads are closed,", "direct", "", "the army", "said", ""}}},
+  });
+}
+
 }  // namespace storyline
