@@ -1300,6 +1300,13 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       i = j - 1;
       continue;
     }
+    // ("…, and, in a careful phrasing, said": a preposition's phrase
+    // between commas after "and" or "but" is no subject; the verb shares
+    // the clause's subject.)
+    if (j >= lo + 3 && (lex::In(lex::kPrepositions, words_[j].lower) || words_[j].lower == "in") &&
+        (words_[j - 2].lower == "and" || words_[j - 2].lower == "but")) {
+      return ClauseSubject(lo, j - 2);
+    }
     // "Another automaker, General Motors (GM), announced": a name that
     // opens the insertion is the subject it renames.
     // ("Wagoner, GM's chief executive, said": a possessor describes.)

@@ -2020,6 +2020,20 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"it had captured 23 pirates", "indirect", "e1", "Varnish navy", "said", ""},
         {"Twenty-three men surrendered,", "direct", "e1", "Varnish navy", "said", ""},
         {"The roads are closed,", "direct", "", "the army", "said", ""}}},
+      {"a sentence-opening mark right after a closed quotation opens a paragraph the text lost, unclosed before the "
+       "next one",
+       "Ina Marr, from the fire service, said: \u201cIt started outside.\u201d \u201cIt then spread to the roof, but "
+       "the crew arrived early. \u201cWe stopped it spreading further.\u201d Engineers were called.",
+       {{"Ina Marr", "PERSON", "e1"}},
+       {{"It started outside.", "direct", "e1", "Ina Marr", "said", ""},
+        {"It then spread to the roof, but the crew arrived early.", "direct", "e1", "Ina Marr", "", ""},
+        {"We stopped it spreading further.", "direct", "e1", "Ina Marr", "", ""}}},
+      {"'and, in a careful phrasing, said': a preposition's phrase between commas is no subject",
+       "Ivo Renn said he had been \u201cin a whirlwind romance\u201d with the series, and, in a careful phrasing, said "
+       "he is \u201cvery grateful to have received the permission.\u201d",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"in a whirlwind romance", "partial", "e1", "Ivo Renn", "said", ""},
+        {"very grateful to have received the permission.", "partial", "e1", "Ivo Renn", "said", ""}}},
   });
 }
 
