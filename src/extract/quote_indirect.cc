@@ -870,8 +870,12 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";
     // "no one else was hurt": "one" after "no" is the subject's noun.
     const bool no_one = w == "one" && words_[k - 1].lower == "no";
+    // ("said all the boats had been lost": a determiner after a quantifier
+    // that opens the subject is the same noun phrase's.)
+    const bool after_quantifier = k == t + 1 && (words_[t].lower == "all" || words_[t].lower == "both" ||
+                                                 words_[t].lower == "half" || words_[t].lower == "most");
     if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition &&
-        !no_one) {
+        !no_one && !after_quantifier) {
       return false;
     }
   }

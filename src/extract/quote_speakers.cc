@@ -1344,6 +1344,21 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (words_[i].lower == "and" || words_[i].lower == "that" || words_[i].lower == "which") {
     return ClauseSubject(lo, i);
   }
+  // "Officials at the Interior Department said", "Witnesses for the
+  // prosecution said", "Residents of the village said": a crowd noun with
+  // a preposition's phrase after it speaks, described as written; the body
+  // or place the phrase names does not.
+  for (size_t k = i; k > lo && i - k < kNounPhraseWords; --k) {
+    if (words_[k].punct || InQuote(k)) break;
+    const std::string& p = words_[k].lower;
+    if (p != "at" && p != "of" && p != "for" && p != "from" && p != "in" && p != "with") continue;
+    if (k < i && lex::In(lex::kCollectives, words_[k - 1].lower) && !InQuote(k - 1) &&
+        (k - 1 == lo || words_[k - 2].punct || words_[k - 2].sent != words_[k - 1].sent ||
+         lex::In(lex::kDeterminersDefinite, words_[k - 2].lower))) {
+      return Anonymous(k - 1, i);
+    }
+    break;
+  }
   Speaker unnamed = UnnamedSource(i, lo);
   if (unnamed.found) return unnamed;
   // "an anonymous individual "with direct knowledge" claimed": the source's

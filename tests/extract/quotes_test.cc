@@ -2034,6 +2034,17 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"in a whirlwind romance", "partial", "e1", "Ivo Renn", "said", ""},
         {"very grateful to have received the permission.", "partial", "e1", "Ivo Renn", "said", ""}}},
+      {"a crowd noun with a preposition's phrase ('Officials at the X', 'Residents of the village') speaks as written",
+       "Officials at the Varn Harbour Board said they have reimposed the ban. The boats sank, residents of the "
+       "village said.",
+       {{"Varn Harbour Board", "ORG", "e2"}},
+       {{"they have reimposed the ban", "indirect", "", "officials at the Varn Harbour Board", "said", ""},
+        {"The boats sank", "indirect", "", "residents of the village", "said", ""}}},
+      {"'adding all their furniture had been buried': a determiner after a quantifier opening the subject",
+       "\u201cWe have nowhere to go,\u201d Ivo Renn said, adding all their furniture had been buried.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"We have nowhere to go,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"all their furniture had been buried", "indirect", "e1", "Ivo Renn", "adding", ""}}},
   });
 }
 
