@@ -466,8 +466,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           // ", said 500 institutions …": figures do not speak.
           // (", wrote and published the handbook": a verb coordinated with
           // the next is no inverted attribution.)
+          // (", saying it had fired": a participle is never an inverted
+          // attribution; the pronoun after it opens its clause.)
           postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9') &&
-                      words_[c + 1].lower != "and" && words_[c + 1].lower != "or";
+                      words_[c + 1].lower != "and" && words_[c + 1].lower != "or" &&
+                      !(words_[c].lower.ends_with("ing") && lex::In(lex::kPronounsSpeaker, words_[c + 1].lower));
           for (size_t k = c + 1; k < end && postposed; ++k) {
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);

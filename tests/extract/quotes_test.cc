@@ -2045,6 +2045,10 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"We have nowhere to go,", "direct", "e1", "Ivo Renn", "said", ""},
         {"all their furniture had been buried", "indirect", "e1", "Ivo Renn", "adding", ""}}},
+      {"', saying it had fired': a participle and a pronoun are no inverted attribution of the clause before",
+       "The Varnish navy defended its actions, saying it had fired in self-defense.",
+       {{"Varnish navy", "ORG", "e1"}},
+       {}},
   });
 }
 
