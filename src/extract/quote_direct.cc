@@ -557,7 +557,12 @@ Attribution Finder::AfterQuote(const Judged& j) {
   while (k < words_.size() && (words_[k].lower == "," || words_[k].lower == "\xE2\x80\x94")) ++k;
   const size_t lo = k;
   size_t hi = lo;
-  while (hi < words_.size() && hi - lo < kPostWindowWords && words_[hi].para == words_[lo].para &&
+  // ("“…” and that top science will guide the decision making, said
+  // Interior Secretary Ken Salazar.": a second, reported clause the
+  // quotation's sentence goes on with may push the inverted cue further.)
+  const bool and_that = lo + 1 < words_.size() && words_[lo].lower == "and" && words_[lo + 1].lower == "that";
+  const size_t window = and_that ? 2 * kPostWindowWords : kPostWindowWords;
+  while (hi < words_.size() && hi - lo < window && words_[hi].para == words_[lo].para &&
          !InQuote(hi) && !IsTerminal(words_[hi].lower) && words_[hi].lower != ";") {
     ++hi;
   }

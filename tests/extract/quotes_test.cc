@@ -2049,6 +2049,12 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        "The Varnish navy defended its actions, saying it had fired in self-defense.",
        {{"Varnish navy", "ORG", "e1"}},
        {}},
+      {"a quotation, then 'and that' and a long reported clause before the inverted cue: the cue's name speaks",
+       "\u201cBy closing the old road, we are making sure the village stays safe\u201d and that the new bridge will be "
+       "checked every single week by an independent firm, said Town Clerk Ina Marr.",
+       {{"Ina Marr", "PERSON", "e1"}},
+       {{"By closing the old road, we are making sure the village stays safe", "direct", "e1", "Ina Marr", "said",
+         ""}}},
   });
 }
 
