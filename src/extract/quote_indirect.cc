@@ -337,8 +337,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // Steele."): its apposition or relative clause is no verb of a content
     // ("…, said the Democrat who is familiar with the talks.": one verb after
     // "who", the relative clause's own).
+    // ("…, said James Steele, chief of the Central Fire Department.": a
+    // name and its apposition after an inverted cue are no content either.)
+    const bool name_after = after_comma && start < end && start == c + 1 &&
+                            (words_[start].mention >= 0 || IsNameWord(start)) &&
+                            !lex::In(lex::kPronounsSpeaker, words_[start].lower);
     if (after_comma && start < end &&
-        (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the")) {
+        (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the" || name_after)) {
       bool verb = false, role = false;
       for (size_t k = start; k < end && !verb; ++k) {
         if (words_[start].lower == "the" && k > start + 1 && !InQuote(k) &&

@@ -2055,6 +2055,12 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"Ina Marr", "PERSON", "e1"}},
        {{"By closing the old road, we are making sure the village stays safe", "direct", "e1", "Ina Marr", "said",
          ""}}},
+      {"', said NAME, chief of the X.': a name and its apposition after an inverted cue are the speaker, not content",
+       "Firefighters found smoke coming out of windows at the back of the structure, said Ivo Renn, chief of the "
+       "Varn Fire Department.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Fire Department", "ORG", "e2"}},
+       {{"Firefighters found smoke coming out of windows at the back of the structure", "indirect", "e1", "Ivo Renn",
+         "said", ""}}},
   });
 }
 
