@@ -1030,6 +1030,23 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       }
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
+      // ("later told police LaCalamita loaded a shell into the shotgun",
+      // "told reporters the bridge closed on Monday": a name or a definite
+      // noun as subject, then a past tense with more after it.)
+      size_t verb = u;
+      if (words_[u].mention >= 0 && words_[u].cap) {
+        while (verb < end && words_[verb].mention == words_[u].mention) ++verb;
+      } else if (words_[u].lower == "the" && u + 1 < end && !words_[u + 1].punct && !words_[u + 1].cap &&
+                 !InQuote(u + 1)) {
+        verb = u + 2;
+      }
+      if (verb > u && verb + 1 < end && !words_[verb + 1].punct && !InQuote(verb)) {
+        const std::string& v = words_[verb].lower;
+        constexpr size_t kPastTenseMinLetters = 5;  // "loaded", not "red" or "bed"
+        if ((v.size() >= kPastTenseMinLetters && v.ends_with("ed")) || lex::In(lex::kVerbsAndAdverbsPast, v)) {
+          return u;
+        }
+      }
       // ("told the AFP news agency four villages had been destroyed": a
       // figure in words opens the clause's subject as digits do.)
       if (u > t && lex::In(lex::kNumberWords, words_[u].lower) && FigureClause(u, end)) return u;

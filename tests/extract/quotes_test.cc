@@ -2061,6 +2061,12 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"Ivo Renn", "PERSON", "e1"}, {"Varn Fire Department", "ORG", "e2"}},
        {{"Firefighters found smoke coming out of windows at the back of the structure", "indirect", "e1", "Ivo Renn",
          "said", ""}}},
+      {"'told police NAME loaded', 'told reporters the bridge closed': a subject and a past tense after the one told",
+       "Ivo Renn later told police Ina Marr loaded a shell into the shotgun. Renn told reporters the bridge closed on "
+       "Monday.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Ina Marr", "PERSON", "e2"}, {"Renn", "PERSON", "e1"}},
+       {{"Ina Marr loaded a shell into the shotgun", "indirect", "e1", "Ivo Renn", "told", ""},
+        {"the bridge closed on Monday", "indirect", "e1", "Ivo Renn", "told", ""}}},
   });
 }
 
