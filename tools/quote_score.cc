@@ -855,8 +855,10 @@ nlohmann::json ToJson(const std::vector<Section>& sections) {
   return out;
 }
 
-// Lists missed gold quotes and unmatched predictions (for --errors).
-void PrintErrors(const std::string& set, const Doc& d) {
+// For --errors: lists a document's missed and spurious quotations and, for a set scored
+// with attribution, its wrong speakers (a set scored on spans only, the
+// German Wikinews one, has no gold speakers to compare).
+void PrintErrors(const std::string& set, const Doc& d, bool attribution) {
   for (const Quote& g : d.gold) {
     bool hit = false;
     for (const Quote& p : d.pred) hit = hit || quote_score::Overlap(g.span, p.span) > 0;
@@ -869,7 +871,7 @@ void PrintErrors(const std::string& set, const Doc& d) {
   for (const auto& [gi, pi] : quote_score::MatchPairs(quote_score::Decode(d.text), d)) {
     const Quote& g = d.gold[gi];
     const Quote& p = d.pred[pi];
-    if (quote_score::SpeakerCorrect(g, p)) continue;
+    if (!attribution || g.names.empty() || quote_score::SpeakerCorrect(g, p)) continue;
     fmt::print(stderr, "{} {} speaker [{},{}) gold {}{}, predicted {}{}: {}\n", set, d.id, g.span.start, g.span.end,
                g.anonymous ? "~" : "", g.names[0], p.has_entity ? "" : "~", p.names.empty() ? "" : p.names[0],
                Head(d.text, g.span, 60));
@@ -896,7 +898,7 @@ Section Run(const std::string& name, std::vector<Doc>& docs, const std::vector<s
       }
       docs[i].pred = kept;
     }
-    if (errors) PrintErrors(name, docs[i]);
+    if (errors) PrintErrors(name, docs[i], attribution);
   }
   return {name, docs.size(), quote_score::Score(docs), attribution};
 }
