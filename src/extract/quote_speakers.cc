@@ -1186,6 +1186,30 @@ bool Finder::IsRoleNoun(const std::string& w) {
          lex::In(lex::kDocumentNounsStatement, w) || lex::In(lex::kCollectives, w) || IsYearsOld(w);
 }
 
+// "Officials at the Interior Department said", "Witnesses for the
+// prosecution said", "residents of the village, who said": a crowd noun
+// with a preposition's phrase ending at word `i` (back to `lo`) speaks,
+// described as written; the body, place or ship the phrase names does not.
+// As a clause's `subject` the crowd noun must open its noun phrase; before
+// a relative pronoun it may be a preposition's object itself.
+Speaker Finder::CrowdWithPhrase(size_t i, size_t lo, bool subject) const {
+  for (size_t k = i; k > lo && i - k < kNounPhraseWords; --k) {
+    if (words_[k].punct || InQuote(k)) break;
+    const std::string& p = words_[k].lower;
+    // ("on board the MV Gibe": "board" after "on" is the preposition's.)
+    const bool on_board = p == "board" && k > lo + 1 && words_[k - 1].lower == "on";
+    if (p != "at" && p != "of" && p != "for" && p != "from" && p != "in" && p != "with" && !on_board) continue;
+    const size_t noun = on_board ? k - 2 : k - 1;
+    if (k < i && lex::In(lex::kCollectives, words_[noun].lower) && !InQuote(noun) &&
+        (!subject || noun == lo || words_[noun - 1].punct || words_[noun - 1].sent != words_[noun].sent ||
+         lex::In(lex::kDeterminersDefinite, words_[noun - 1].lower))) {
+      return Anonymous(noun, i);
+    }
+    break;
+  }
+  return {};
+}
+
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
@@ -1281,6 +1305,10 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // (The antecedent may be a preposition's object: "met with Devocht,
   // who had told".)
   if (words_[i].lower == "who" && i >= lo + 2 && words_[i - 1].lower == ",") {
+    // ("a distress call from seamen on board the MV Gibe, who said": the
+    // crowd before the preposition, not the ship.)
+    Speaker crowd = CrowdWithPhrase(i - 2, lo, /*subject=*/false);
+    if (crowd.found) return crowd;
     const int m = words_[i - 2].mention;
     if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
       return FromMention(static_cast<size_t>(m));
@@ -1344,21 +1372,8 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (words_[i].lower == "and" || words_[i].lower == "that" || words_[i].lower == "which") {
     return ClauseSubject(lo, i);
   }
-  // "Officials at the Interior Department said", "Witnesses for the
-  // prosecution said", "Residents of the village said": a crowd noun with
-  // a preposition's phrase after it speaks, described as written; the body
-  // or place the phrase names does not.
-  for (size_t k = i; k > lo && i - k < kNounPhraseWords; --k) {
-    if (words_[k].punct || InQuote(k)) break;
-    const std::string& p = words_[k].lower;
-    if (p != "at" && p != "of" && p != "for" && p != "from" && p != "in" && p != "with") continue;
-    if (k < i && lex::In(lex::kCollectives, words_[k - 1].lower) && !InQuote(k - 1) &&
-        (k - 1 == lo || words_[k - 2].punct || words_[k - 2].sent != words_[k - 1].sent ||
-         lex::In(lex::kDeterminersDefinite, words_[k - 2].lower))) {
-      return Anonymous(k - 1, i);
-    }
-    break;
-  }
+  Speaker crowd = CrowdWithPhrase(i, lo, /*subject=*/true);
+  if (crowd.found) return crowd;
   Speaker unnamed = UnnamedSource(i, lo);
   if (unnamed.found) return unnamed;
   // "an anonymous individual "with direct knowledge" claimed": the source's

@@ -2067,6 +2067,12 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"Ivo Renn", "PERSON", "e1"}, {"Ina Marr", "PERSON", "e2"}, {"Renn", "PERSON", "e1"}},
        {{"Ina Marr loaded a shell into the shotgun", "indirect", "e1", "Ivo Renn", "told", ""},
         {"the bridge closed on Monday", "indirect", "e1", "Ivo Renn", "told", ""}}},
+      {"a crowd noun with a preposition's phrase before ', who said' speaks, not the ship or place in the phrase",
+       "The warship received a distress call from seamen on board the MV Varna, who said they were being fired on. "
+       "The reporter spoke to residents of Varnby, who said the relief was slow.",
+       {{"MV Varna", "ORG", "e1"}, {"Varnby", "PLACE", "e2"}},
+       {{"they were being fired on", "indirect", "", "seamen on board the MV Varna", "said", ""},
+        {"the relief was slow", "indirect", "", "residents of Varnby", "said", ""}}},
   });
 }
 
