@@ -734,9 +734,11 @@ size_t Finder::ListenerEnd(size_t t, size_t end) const {
     constexpr size_t kListenerWords = 5;  // "the San Diego Union - Tribune"
     const size_t first = t;
     // ("Union - Tribune": a hyphen between capitalised words is inside.)
+    // ("confirmed to People and Us Weekly": two outlets joined by "and".)
     while (t < end && t < first + kListenerWords &&
            (((words_[t].cap || words_[t].lower == "reporters") && !words_[t].punct) ||
-            (words_[t].lower == "-" && t > first && t + 1 < end && words_[t + 1].cap))) {
+            ((words_[t].lower == "-" || words_[t].lower == "and") && t > first && t + 1 < end &&
+             words_[t + 1].cap))) {
       ++t;
     }
   }

@@ -1911,6 +1911,7 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
     const std::string& x = words_[k].lower;
     if (!(words_[k].cap && !words_[k].punct) && x != "of" && x != "and" && x != "for" && x != "&") break;
   }
+  const size_t first = i;
   for (; i < hi; ++i) {
     const Word& w = words_[i];
     if (InQuote(i)) continue;
@@ -1986,6 +1987,13 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
       if (s.found) return s;
       i = j;
       continue;
+    }
+    // ("Investigators are looking at the cause … and said [it was too
+    // early …]", "Local officials …": a crowd noun opening the clause, or
+    // after one modifier, is the subject; "Expect endless earthquake
+    // experts …" opens with a verb.)
+    if (lex::In(lex::kCollectives, w.lower) && !InQuote(i) && i <= first + 1) {
+      return NounPhrase(PhraseStart(i, lo), i);
     }
     if (lex::In(lex::kDeterminersDefinite, w.lower) || lex::In(lex::kDeterminersAnonymous, w.lower)) {
       return SubjectAfter(i, hi);

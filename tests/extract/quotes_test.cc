@@ -2073,6 +2073,14 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"MV Varna", "ORG", "e1"}, {"Varnby", "PLACE", "e2"}},
        {{"they were being fired on", "indirect", "", "seamen on board the MV Varna", "said", ""},
         {"the relief was slow", "indirect", "", "residents of Varnby", "said", ""}}},
+      {"a crowd noun opening the clause is the subject of a coordinated cue ('Investigators are … and said')",
+       "Investigators are looking at the cause of the blaze and said it was too early to link the two fires.",
+       {},
+       {{"it was too early to link the two fires", "indirect", "", "investigators", "said", ""}}},
+      {"'confirmed to People and Us Weekly on Friday': two outlets told, joined by 'and', are no content",
+       "Ina Marr has entered a clinic, her rep confirmed to People and Us Weekly on Friday.",
+       {{"Ina Marr", "PERSON", "e1"}},
+       {{"Ina Marr has entered a clinic", "indirect", "", "Ina Marr's rep", "confirmed", ""}}},
   });
 }
 
