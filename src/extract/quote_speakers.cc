@@ -955,6 +955,12 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
       break;
     }
   }
+  // ("… Saturday, Sep 14, 2013 Police say": a body noun capitalised right
+  // after a figure, a dateline's year, opens the subject; it names nothing.)
+  if (w.mention < 0 && w.cap && lex::In(lex::kOrgNounsSpeaker, w.lower) && i > lo && !words_[i - 1].raw.empty() &&
+      words_[i - 1].raw[0] >= '0' && words_[i - 1].raw[0] <= '9') {
+    return Anonymous(i, i);
+  }
   if ((w.mention >= 0 && !spokesperson_epithet) || IsNameWord(i)) {
     if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
     size_t first = i;

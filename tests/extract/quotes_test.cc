@@ -2081,6 +2081,11 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        "Ina Marr has entered a clinic, her rep confirmed to People and Us Weekly on Friday.",
        {{"Ina Marr", "PERSON", "e1"}},
        {{"Ina Marr has entered a clinic", "indirect", "", "Ina Marr's rep", "confirmed", ""}}},
+      {"a capitalised body noun right after a dateline's year ('2013 Police say') names nothing, not the place before",
+       "The woman was taken to Varn Hospital Saturday, Sep 14, 2013 Police say a woman died after being struck by a "
+       "car.",
+       {{"Varn Hospital", "ORG", "e1"}},
+       {{"a woman died after being struck by a car", "indirect", "", "police", "say", ""}}},
   });
 }
 
