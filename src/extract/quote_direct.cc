@@ -90,7 +90,10 @@ bool Finder::OverWork(const Judged& j) const {
 bool Finder::FollowedByCue(const Judged& j) const {
   size_t k = j.close_word + 1;
   while (k < words_.size() && k < j.close_word + 4 && words_[k].para == words_[j.close_word].para) {
-    if (lex::In(lex::kReportingVerbsCue, words_[k].lower)) return true;
+    // (", writing that the Oscars …": a participle with "that" reports a
+    // clause of its own; it is no cue of the quoted words before it.)
+    const bool own_clause = words_[k].lower.ends_with("ing") && k + 1 < words_.size() && words_[k + 1].lower == "that";
+    if (lex::In(lex::kReportingVerbsCue, words_[k].lower) && !own_clause) return true;
     ++k;
   }
   return false;
