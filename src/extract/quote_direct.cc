@@ -157,11 +157,24 @@ bool Finder::CitedHeadline(const Judged& j, size_t n) const {
 }
 
 // "the so-called "death grip"": the writer distances themself from a
-// term; nobody is quoted.
+// term; nobody is quoted. Nor in a passive with no one named after "by"
+// ("was declared as "threatened"", ", described as "lacking experience",").
 bool Finder::SoCalled(const Judged& j) const {
-  return j.open_word > 0 && (words_[j.open_word - 1].lower == "so-called" ||
-                             (j.open_word > 1 && words_[j.open_word - 1].lower == "called" &&
-                              words_[j.open_word - 2].lower == "so"));
+  if (j.open_word > 0 && (words_[j.open_word - 1].lower == "so-called" ||
+                          (j.open_word > 1 && words_[j.open_word - 1].lower == "called" &&
+                           words_[j.open_word - 2].lower == "so"))) {
+    return true;
+  }
+  if (j.open_word < 3 || words_[j.open_word - 1].lower != "as") return false;
+  const std::string& verb = words_[j.open_word - 2].lower;
+  const std::string& aux = words_[j.open_word - 3].lower;
+  const bool participle = verb == "described" || verb == "declared" || verb == "labelled" || verb == "labeled" ||
+                          verb == "listed" || verb == "classified" || verb == "branded" || verb == "billed";
+  const bool passive = aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" ||
+                       aux == "being" || aux == "be" || aux == ",";
+  const size_t after = j.close_word + 1;
+  const bool agent = after < words_.size() && words_[after].lower == "by";
+  return participle && passive && !agent;
 }
 
 // True when the word before the opening mark shows the quotation is

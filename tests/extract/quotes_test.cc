@@ -2091,6 +2091,11 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        "\u201cwill put women in the driver's seat.\u201d",
        {{"Varnpress", "ORG", "e1"}},
        {{"will put women in the driver's seat.", "partial", "e1", "Varnpress", "writing", ""}}},
+      {"a passive 'was declared as “…”' or ', described as “…”,' with no agent quotes nobody",
+       "The owl was declared as \u201cthreatened\u201d last year. A climber, described as \u201clacking "
+       "experience\u201d, died on Mount Varn.",
+       {{"Mount Varn", "PLACE", "e1"}},
+       {}},
   });
 }
 
