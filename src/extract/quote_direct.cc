@@ -165,6 +165,17 @@ bool Finder::SoCalled(const Judged& j) const {
                            words_[j.open_word - 2].lower == "so"))) {
     return true;
   }
+  // (A nickname inside a name, "Vincent "The Chin" Gigante", "Earvin
+  // "Magic" Johnson": capitalised words on both sides of a short quote.)
+  constexpr size_t kNicknameWords = 4;
+  if (j.open_word > 0 && j.close_word + 1 < words_.size() && j.last_word - j.first_word <= kNicknameWords) {
+    const Word& before = words_[j.open_word - 1];
+    const Word& after = words_[j.close_word + 1];
+    if (before.cap && !before.punct && after.cap && !after.punct && before.sent == after.sent &&
+        !lex::In(lex::kDeterminersDefinite, before.lower)) {
+      return true;
+    }
+  }
   if (j.open_word < 3 || words_[j.open_word - 1].lower != "as") return false;
   const std::string& verb = words_[j.open_word - 2].lower;
   const std::string& aux = words_[j.open_word - 3].lower;

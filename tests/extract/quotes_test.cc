@@ -2096,6 +2096,10 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        "experience\u201d, died on Mount Varn.",
        {{"Mount Varn", "PLACE", "e1"}},
        {}},
+      {"a short quote between a first name and a surname is a nickname ('Ivo “the Hammer” Renn'), nobody's words",
+       "One of the best-known bosses, Ivo \u201cthe Hammer\u201d Renn, has died in prison in Varnby.",
+       {{"Ivo", "PERSON", "e1"}, {"Varnby", "PLACE", "e2"}},
+       {}},
   });
 }
 
