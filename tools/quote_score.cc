@@ -26,17 +26,9 @@
 // gum-news-2-test, and the ECB+ news articles (eval/quotes/ecbplus-news.json,
 // texts rebuilt from ../shared/data/ecbplus-stories) the rows ecbplus-dev
 // and ecbplus-test; the next 40 (eval/quotes/ecbplus-news-2.json) the rows
-// ecbplus-2-dev and ecbplus-2-test; the 40 after those
-// (eval/quotes/ecbplus-news-3.json) the rows ecbplus-3-dev and
-// ecbplus-3-test; the 39 of every 11th from the 9th
-// (eval/quotes/ecbplus-news-4.json) the rows ecbplus-4-dev and
-// ecbplus-4-test; the 40 of every 11th from the 2nd
-// (eval/quotes/ecbplus-news-5.json) the rows ecbplus-5-dev and
-// ecbplus-5-test; the 40 of every 11th from the 4th
-// (eval/quotes/ecbplus-news-6.json) the rows ecbplus-6-dev and
-// ecbplus-6-test; the 40 of every 11th from the 5th
-// (eval/quotes/ecbplus-news-7.json) the rows ecbplus-7-dev and
-// ecbplus-7-test. A second table gives speaker accuracy
+// ecbplus-2-dev and ecbplus-2-test, and so on for every ECB+ set of
+// kEcbplusSets (ecbplus-news-N.json: rows ecbplus-N-dev and
+// ecbplus-N-test). A second table gives speaker accuracy
 // by how the text names the gold speaker (name, pronoun, description;
 // quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
@@ -570,12 +562,26 @@ std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
   return LoadEcbplus(data);
 }
 
-// One ECB+ quotation set of issue 16's real-news rounds, one split ("dev"
-// or "test"): ecbplus-news.json (third round), ecbplus-news-2.json (fourth:
-// the next 40 articles by the same rule), ecbplus-news-3.json (fifth: every
-// 11th from the 3rd), ecbplus-news-4.json (sixth: every 11th from the
-// 9th), ecbplus-news-5.json (seventh: every 11th from the 2nd), ecbplus-news-6.json (ninth: every 11th
-// from the 4th), ecbplus-news-7.json (tenth: every 11th from the 5th); none without the file or the ECB+ texts.
+// Issue 16's ECB+ quotation sets, in the order their rows are printed:
+// each file's rows are ROW-dev and ROW-test, and --self-check names it
+// LABEL. ecbplus-news.json (third round: every 11th of the 435 from the
+// 1st), ecbplus-news-2.json (fourth: from the 6th), -3 (fifth: from the
+// 3rd), -4 (sixth: from the 9th), -5 (seventh: from the 2nd), -6 (ninth:
+// from the 4th), -7 (tenth: from the 5th), -8 (eleventh: from the 7th).
+struct EcbplusSet {
+  const char* file;
+  const char* row;
+  const char* label;
+};
+constexpr EcbplusSet kEcbplusSets[] = {
+    {"ecbplus-news.json", "ecbplus", "ECB+ news set"},       {"ecbplus-news-2.json", "ecbplus-2", "ECB+ news set 2"},
+    {"ecbplus-news-3.json", "ecbplus-3", "ECB+ news set 3"}, {"ecbplus-news-4.json", "ecbplus-4", "ECB+ news set 4"},
+    {"ecbplus-news-5.json", "ecbplus-5", "ECB+ news set 5"}, {"ecbplus-news-6.json", "ecbplus-6", "ECB+ news set 6"},
+    {"ecbplus-news-7.json", "ecbplus-7", "ECB+ news set 7"}, {"ecbplus-news-8.json", "ecbplus-8", "ECB+ news set 8"},
+};
+
+// One ECB+ quotation set of kEcbplusSets, one split ("dev" or "test");
+// none without the file or the ECB+ texts.
 DevSet LoadEcbplusSet(const Options& o, const std::string& file,
                       const std::map<std::string, storyline::Article>& texts, const std::string& split) {
   DevSet dev;
@@ -849,8 +855,10 @@ nlohmann::json ToJson(const std::vector<Section>& sections) {
   return out;
 }
 
-// Lists missed gold quotes and unmatched predictions (for --errors).
-void PrintErrors(const std::string& set, const Doc& d) {
+// For --errors: lists a document's missed and spurious quotations and, for a set scored
+// with attribution, its wrong speakers (a set scored on spans only, the
+// German Wikinews one, has no gold speakers to compare).
+void PrintErrors(const std::string& set, const Doc& d, bool attribution) {
   for (const Quote& g : d.gold) {
     bool hit = false;
     for (const Quote& p : d.pred) hit = hit || quote_score::Overlap(g.span, p.span) > 0;
@@ -863,7 +871,7 @@ void PrintErrors(const std::string& set, const Doc& d) {
   for (const auto& [gi, pi] : quote_score::MatchPairs(quote_score::Decode(d.text), d)) {
     const Quote& g = d.gold[gi];
     const Quote& p = d.pred[pi];
-    if (quote_score::SpeakerCorrect(g, p)) continue;
+    if (!attribution || g.names.empty() || quote_score::SpeakerCorrect(g, p)) continue;
     fmt::print(stderr, "{} {} speaker [{},{}) gold {}{}, predicted {}{}: {}\n", set, d.id, g.span.start, g.span.end,
                g.anonymous ? "~" : "", g.names[0], p.has_entity ? "" : "~", p.names.empty() ? "" : p.names[0],
                Head(d.text, g.span, 60));
@@ -890,7 +898,7 @@ Section Run(const std::string& name, std::vector<Doc>& docs, const std::vector<s
       }
       docs[i].pred = kept;
     }
-    if (errors) PrintErrors(name, docs[i]);
+    if (errors) PrintErrors(name, docs[i], attribution);
   }
   return {name, docs.size(), quote_score::Score(docs), attribution};
 }
@@ -1207,25 +1215,18 @@ int main(int argc, char** argv) {
   DevSet gum = LoadGumNews(o);
   DevSet gum2_dev = LoadGumNews2(o, "dev"), gum2_test = LoadGumNews2(o, "test");
   const std::map<std::string, storyline::Article> ecb_texts = EcbplusTexts(o);
-  DevSet ecb_dev = LoadEcbplusSet(o, "ecbplus-news.json", ecb_texts, "dev");
-  DevSet ecb_test = LoadEcbplusSet(o, "ecbplus-news.json", ecb_texts, "test");
-  DevSet ecb2_dev = LoadEcbplusSet(o, "ecbplus-news-2.json", ecb_texts, "dev");
-  DevSet ecb2_test = LoadEcbplusSet(o, "ecbplus-news-2.json", ecb_texts, "test");
-  DevSet ecb3_dev = LoadEcbplusSet(o, "ecbplus-news-3.json", ecb_texts, "dev");
-  DevSet ecb3_test = LoadEcbplusSet(o, "ecbplus-news-3.json", ecb_texts, "test");
-  DevSet ecb4_dev = LoadEcbplusSet(o, "ecbplus-news-4.json", ecb_texts, "dev");
-  DevSet ecb4_test = LoadEcbplusSet(o, "ecbplus-news-4.json", ecb_texts, "test");
-  DevSet ecb5_dev = LoadEcbplusSet(o, "ecbplus-news-5.json", ecb_texts, "dev");
-  DevSet ecb5_test = LoadEcbplusSet(o, "ecbplus-news-5.json", ecb_texts, "test");
-  DevSet ecb6_dev = LoadEcbplusSet(o, "ecbplus-news-6.json", ecb_texts, "dev");
-  DevSet ecb6_test = LoadEcbplusSet(o, "ecbplus-news-6.json", ecb_texts, "test");
-  DevSet ecb7_dev = LoadEcbplusSet(o, "ecbplus-news-7.json", ecb_texts, "dev");
-  DevSet ecb7_test = LoadEcbplusSet(o, "ecbplus-news-7.json", ecb_texts, "test");
+  // Each ECB+ set's dev and test splits, in the order of kEcbplusSets.
+  struct EcbplusRows {
+    const EcbplusSet* set;
+    DevSet dev, test;
+  };
+  std::vector<EcbplusRows> ecb;
+  for (const EcbplusSet& set : kEcbplusSets) {
+    ecb.push_back({&set, LoadEcbplusSet(o, set.file, ecb_texts, "dev"), LoadEcbplusSet(o, set.file, ecb_texts, "test")});
+  }
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
-                    gum2_test.problems + ecb_dev.problems + ecb_test.problems + ecb2_dev.problems +
-                    ecb2_test.problems + ecb3_dev.problems + ecb3_test.problems + ecb4_dev.problems +
-                    ecb4_test.problems + ecb5_dev.problems + ecb5_test.problems + ecb6_dev.problems +
-                    ecb6_test.problems + ecb7_dev.problems + ecb7_test.problems;
+                    gum2_test.problems;
+  for (const EcbplusRows& e : ecb) problems += e.dev.problems + e.test.problems;
   if (o.self_check) {
     Checker c;
     CheckMeasure(c);
@@ -1238,40 +1239,11 @@ int main(int argc, char** argv) {
       gum2.docs.insert(gum2.docs.end(), gum2_test.docs.begin(), gum2_test.docs.end());
       CheckDevSet(gum2, c, "GUM news set 2");
     }
-    if (!ecb_dev.docs.empty() || !ecb_test.docs.empty()) {
-      DevSet ecb = ecb_dev;
-      ecb.docs.insert(ecb.docs.end(), ecb_test.docs.begin(), ecb_test.docs.end());
-      CheckDevSet(ecb, c, "ECB+ news set");
-    }
-    if (!ecb2_dev.docs.empty() || !ecb2_test.docs.empty()) {
-      DevSet ecb2 = ecb2_dev;
-      ecb2.docs.insert(ecb2.docs.end(), ecb2_test.docs.begin(), ecb2_test.docs.end());
-      CheckDevSet(ecb2, c, "ECB+ news set 2");
-    }
-    if (!ecb3_dev.docs.empty() || !ecb3_test.docs.empty()) {
-      DevSet ecb3 = ecb3_dev;
-      ecb3.docs.insert(ecb3.docs.end(), ecb3_test.docs.begin(), ecb3_test.docs.end());
-      CheckDevSet(ecb3, c, "ECB+ news set 3");
-    }
-    if (!ecb4_dev.docs.empty() || !ecb4_test.docs.empty()) {
-      DevSet ecb4 = ecb4_dev;
-      ecb4.docs.insert(ecb4.docs.end(), ecb4_test.docs.begin(), ecb4_test.docs.end());
-      CheckDevSet(ecb4, c, "ECB+ news set 4");
-    }
-    if (!ecb5_dev.docs.empty() || !ecb5_test.docs.empty()) {
-      DevSet ecb5 = ecb5_dev;
-      ecb5.docs.insert(ecb5.docs.end(), ecb5_test.docs.begin(), ecb5_test.docs.end());
-      CheckDevSet(ecb5, c, "ECB+ news set 5");
-    }
-    if (!ecb6_dev.docs.empty() || !ecb6_test.docs.empty()) {
-      DevSet ecb6 = ecb6_dev;
-      ecb6.docs.insert(ecb6.docs.end(), ecb6_test.docs.begin(), ecb6_test.docs.end());
-      CheckDevSet(ecb6, c, "ECB+ news set 6");
-    }
-    if (!ecb7_dev.docs.empty() || !ecb7_test.docs.empty()) {
-      DevSet ecb7 = ecb7_dev;
-      ecb7.docs.insert(ecb7.docs.end(), ecb7_test.docs.begin(), ecb7_test.docs.end());
-      CheckDevSet(ecb7, c, "ECB+ news set 7");
+    for (const EcbplusRows& e : ecb) {
+      if (e.dev.docs.empty() && e.test.docs.empty()) continue;
+      DevSet both = e.dev;
+      both.docs.insert(both.docs.end(), e.test.docs.begin(), e.test.docs.end());
+      CheckDevSet(both, c, e.set->label);
     }
     if (!inv_dev.docs.empty() || !inv_test.docs.empty()) {
       DevSet inv = inv_dev;
@@ -1291,14 +1263,13 @@ int main(int argc, char** argv) {
   }
   if (o.mentions) {
     std::vector<std::pair<std::string, const DevSet*>> sets = {
-        {"news-dev", &dev},           {"gum-news", &gum},        {"gum-news-2-dev", &gum2_dev},
-        {"gum-news-2-test", &gum2_test}, {"ecbplus-dev", &ecb_dev}, {"ecbplus-test", &ecb_test},
-        {"ecbplus-2-dev", &ecb2_dev}, {"ecbplus-2-test", &ecb2_test}, {"ecbplus-3-dev", &ecb3_dev},
-        {"ecbplus-3-test", &ecb3_test}, {"ecbplus-4-dev", &ecb4_dev}, {"ecbplus-4-test", &ecb4_test},
-        {"ecbplus-5-dev", &ecb5_dev},   {"ecbplus-5-test", &ecb5_test},
-        {"ecbplus-6-dev", &ecb6_dev},   {"ecbplus-6-test", &ecb6_test},
-        {"ecbplus-7-dev", &ecb7_dev},   {"ecbplus-7-test", &ecb7_test},
-        {"invented-dev", &inv_dev},     {"invented-test", &inv_test}};
+        {"news-dev", &dev}, {"gum-news", &gum}, {"gum-news-2-dev", &gum2_dev}, {"gum-news-2-test", &gum2_test}};
+    for (const EcbplusRows& e : ecb) {
+      sets.push_back({std::string(e.set->row) + "-dev", &e.dev});
+      sets.push_back({std::string(e.set->row) + "-test", &e.test});
+    }
+    sets.push_back({"invented-dev", &inv_dev});
+    sets.push_back({"invented-test", &inv_test});
     for (const auto& [name, set] : sets) {
       for (const Doc& d : set->docs) {
         for (const Quote& g : d.gold) {
@@ -1319,53 +1290,14 @@ int main(int argc, char** argv) {
     sections.push_back(
         Run("gum-news-2-test", gum2_test.docs, gum2_test.articles, true, o.errors && o.final_run, false));
   }
-  if (!ecb_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-dev", ecb_dev.docs, ecb_dev.articles, true, o.errors, false));
-  }
-  if (!ecb_test.docs.empty()) {
-    sections.push_back(Run("ecbplus-test", ecb_test.docs, ecb_test.articles, true, o.errors && o.final_run, false));
-  }
-  if (!ecb2_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-2-dev", ecb2_dev.docs, ecb2_dev.articles, true, o.errors, false));
-  }
-  if (!ecb2_test.docs.empty()) {
-    sections.push_back(
-        Run("ecbplus-2-test", ecb2_test.docs, ecb2_test.articles, true, o.errors && o.final_run, false));
-  }
-  if (!ecb3_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-3-dev", ecb3_dev.docs, ecb3_dev.articles, true, o.errors, false));
-  }
-  if (!ecb3_test.docs.empty()) {
-    sections.push_back(
-        Run("ecbplus-3-test", ecb3_test.docs, ecb3_test.articles, true, o.errors && o.final_run, false));
-  }
-  if (!ecb4_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-4-dev", ecb4_dev.docs, ecb4_dev.articles, true, o.errors, false));
-  }
-  if (!ecb4_test.docs.empty()) {
-    sections.push_back(
-        Run("ecbplus-4-test", ecb4_test.docs, ecb4_test.articles, true, o.errors && o.final_run, false));
-  }
-  if (!ecb5_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-5-dev", ecb5_dev.docs, ecb5_dev.articles, true, o.errors, false));
-  }
-  if (!ecb5_test.docs.empty()) {
-    sections.push_back(
-        Run("ecbplus-5-test", ecb5_test.docs, ecb5_test.articles, true, o.errors && o.final_run, false));
-  }
-  if (!ecb6_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-6-dev", ecb6_dev.docs, ecb6_dev.articles, true, o.errors, false));
-  }
-  if (!ecb6_test.docs.empty()) {
-    sections.push_back(
-        Run("ecbplus-6-test", ecb6_test.docs, ecb6_test.articles, true, o.errors && o.final_run, false));
-  }
-  if (!ecb7_dev.docs.empty()) {
-    sections.push_back(Run("ecbplus-7-dev", ecb7_dev.docs, ecb7_dev.articles, true, o.errors, false));
-  }
-  if (!ecb7_test.docs.empty()) {
-    sections.push_back(
-        Run("ecbplus-7-test", ecb7_test.docs, ecb7_test.articles, true, o.errors && o.final_run, false));
+  for (EcbplusRows& e : ecb) {
+    if (!e.dev.docs.empty()) {
+      sections.push_back(Run(std::string(e.set->row) + "-dev", e.dev.docs, e.dev.articles, true, o.errors, false));
+    }
+    if (!e.test.docs.empty()) {
+      sections.push_back(Run(std::string(e.set->row) + "-test", e.test.docs, e.test.articles, true,
+                             o.errors && o.final_run, false));
+    }
   }
   if (!inv_dev.docs.empty()) {
     sections.push_back(Run("invented-dev", inv_dev.docs, inv_dev.articles, true, o.errors, false));
@@ -1373,9 +1305,11 @@ int main(int argc, char** argv) {
   if (!inv_test.docs.empty()) {
     sections.push_back(Run("invented-test", inv_test.docs, inv_test.articles, true, o.errors && o.final_run, false));
     if (o.errors && !o.final_run) {
-      std::fprintf(stderr, "(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test, ecbplus-3-test, "
-                   "ecbplus-4-test, ecbplus-5-test, ecbplus-6-test and ecbplus-7-test errors are not listed without "
-                   "--final)\n");
+      std::string rows = "invented-test, gum-news-2-test";
+      for (size_t k = 0; k < ecb.size(); ++k) {
+        rows += (k + 1 == ecb.size() ? " and " : ", ") + std::string(ecb[k].set->row) + "-test";
+      }
+      std::fprintf(stderr, "(%s errors are not listed without --final)\n", rows.c_str());
     }
   }
   // Headline quotations: only the headlines that hold one are scored

@@ -90,7 +90,10 @@ bool Finder::OverWork(const Judged& j) const {
 bool Finder::FollowedByCue(const Judged& j) const {
   size_t k = j.close_word + 1;
   while (k < words_.size() && k < j.close_word + 4 && words_[k].para == words_[j.close_word].para) {
-    if (lex::In(lex::kReportingVerbsCue, words_[k].lower)) return true;
+    // (", writing that the Oscars …": a participle with "that" reports a
+    // clause of its own; it is no cue of the quoted words before it.)
+    const bool own_clause = words_[k].lower.ends_with("ing") && k + 1 < words_.size() && words_[k + 1].lower == "that";
+    if (lex::In(lex::kReportingVerbsCue, words_[k].lower) && !own_clause) return true;
     ++k;
   }
   return false;
@@ -154,11 +157,35 @@ bool Finder::CitedHeadline(const Judged& j, size_t n) const {
 }
 
 // "the so-called "death grip"": the writer distances themself from a
-// term; nobody is quoted.
+// term; nobody is quoted. Nor in a passive with no one named after "by"
+// ("was declared as "threatened"", ", described as "lacking experience",").
 bool Finder::SoCalled(const Judged& j) const {
-  return j.open_word > 0 && (words_[j.open_word - 1].lower == "so-called" ||
-                             (j.open_word > 1 && words_[j.open_word - 1].lower == "called" &&
-                              words_[j.open_word - 2].lower == "so"));
+  if (j.open_word > 0 && (words_[j.open_word - 1].lower == "so-called" ||
+                          (j.open_word > 1 && words_[j.open_word - 1].lower == "called" &&
+                           words_[j.open_word - 2].lower == "so"))) {
+    return true;
+  }
+  // (A nickname inside a name, "Vincent "The Chin" Gigante", "Earvin
+  // "Magic" Johnson": capitalised words on both sides of a short quote.)
+  constexpr size_t kNicknameWords = 4;
+  if (j.open_word > 0 && j.close_word + 1 < words_.size() && j.last_word - j.first_word <= kNicknameWords) {
+    const Word& before = words_[j.open_word - 1];
+    const Word& after = words_[j.close_word + 1];
+    if (before.cap && !before.punct && after.cap && !after.punct && before.sent == after.sent &&
+        !lex::In(lex::kDeterminersDefinite, before.lower)) {
+      return true;
+    }
+  }
+  if (j.open_word < 3 || words_[j.open_word - 1].lower != "as") return false;
+  const std::string& verb = words_[j.open_word - 2].lower;
+  const std::string& aux = words_[j.open_word - 3].lower;
+  const bool participle = verb == "described" || verb == "declared" || verb == "labelled" || verb == "labeled" ||
+                          verb == "listed" || verb == "classified" || verb == "branded" || verb == "billed";
+  const bool passive = aux == "was" || aux == "were" || aux == "is" || aux == "are" || aux == "been" ||
+                       aux == "being" || aux == "be" || aux == ",";
+  const size_t after = j.close_word + 1;
+  const bool agent = after < words_.size() && words_[after].lower == "by";
+  return participle && passive && !agent;
 }
 
 // True when the word before the opening mark shows the quotation is
@@ -557,7 +584,12 @@ Attribution Finder::AfterQuote(const Judged& j) {
   while (k < words_.size() && (words_[k].lower == "," || words_[k].lower == "\xE2\x80\x94")) ++k;
   const size_t lo = k;
   size_t hi = lo;
-  while (hi < words_.size() && hi - lo < kPostWindowWords && words_[hi].para == words_[lo].para &&
+  // ("“…” and that top science will guide the decision making, said
+  // Interior Secretary Ken Salazar.": a second, reported clause the
+  // quotation's sentence goes on with may push the inverted cue further.)
+  const bool and_that = lo + 1 < words_.size() && words_[lo].lower == "and" && words_[lo + 1].lower == "that";
+  const size_t window = and_that ? 2 * kPostWindowWords : kPostWindowWords;
+  while (hi < words_.size() && hi - lo < window && words_[hi].para == words_[lo].para &&
          !InQuote(hi) && !IsTerminal(words_[hi].lower) && words_[hi].lower != ";") {
     ++hi;
   }

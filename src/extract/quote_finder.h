@@ -297,6 +297,7 @@ class Finder {
   bool TitleRun(size_t a, size_t b) const;
   bool TitleOnly(size_t m) const;
   Speaker PersonAfterTitle(size_t j, size_t hi);
+  Speaker CrowdWithPhrase(size_t i, size_t lo, bool subject) const;
   Speaker SubjectBefore(size_t cue, size_t lo);
   Speaker PersonBeforeAppositions(size_t cue, size_t lo) const;
   Speaker DescribedSubject(size_t cue, size_t lo);

@@ -337,8 +337,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // Steele."): its apposition or relative clause is no verb of a content
     // ("…, said the Democrat who is familiar with the talks.": one verb after
     // "who", the relative clause's own).
+    // ("…, said James Steele, chief of the Central Fire Department.": a
+    // name and its apposition after an inverted cue are no content either.)
+    const bool name_after = after_comma && start < end && start == c + 1 &&
+                            (words_[start].mention >= 0 || IsNameWord(start)) &&
+                            !lex::In(lex::kPronounsSpeaker, words_[start].lower);
     if (after_comma && start < end &&
-        (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the")) {
+        (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the" || name_after)) {
       bool verb = false, role = false;
       for (size_t k = start; k < end && !verb; ++k) {
         if (words_[start].lower == "the" && k > start + 1 && !InQuote(k) &&
@@ -466,8 +471,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           // ", said 500 institutions …": figures do not speak.
           // (", wrote and published the handbook": a verb coordinated with
           // the next is no inverted attribution.)
+          // (", saying it had fired": a participle is never an inverted
+          // attribution; the pronoun after it opens its clause.)
           postposed = c + 1 < end && !(words_[c + 1].raw[0] >= '0' && words_[c + 1].raw[0] <= '9') &&
-                      words_[c + 1].lower != "and" && words_[c + 1].lower != "or";
+                      words_[c + 1].lower != "and" && words_[c + 1].lower != "or" &&
+                      !(words_[c].lower.ends_with("ing") && lex::In(lex::kPronounsSpeaker, words_[c + 1].lower));
           for (size_t k = c + 1; k < end && postposed; ++k) {
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
@@ -489,8 +497,25 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // "…, Highway Patrol Officer Dana Fiske told The Varnland Courier.":
         // the one told, after the cue, is no content.
         if (tell && comma != c) tail = ListenerEnd(c + 1, end);
+        // ("…, her rep confirms to PEOPLE.", "…, the club confirmed to The
+        // Ledger.": the one a verb other than "tell" reports to is no
+        // content either.)
+        if (!tell && comma != c && tail < end && words_[tail].lower == "to") tail = ListenerEnd(tail + 1, end);
         s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
+        // ("…, police there have said.", "…, officials here said.": a place
+        // adverb after the subject, and an auxiliary, come before the cue.)
+        if (!s.found && postposed && comma != c) {
+          size_t at = c;
+          while (at > comma + 2 && (words_[at - 1].lower == "have" || words_[at - 1].lower == "has" ||
+                                     words_[at - 1].lower == "had")) {
+            --at;
+          }
+          if (at > comma + 1 && (words_[at - 1].lower == "there" || words_[at - 1].lower == "here")) {
+            s = SubjectBefore(at - 1, comma);
+            if (!s.found) s = DescribedSubject(at - 1, comma);
+          }
+        }
         // "…, police in Sicily said.", "…, a spokesperson at naval
         // headquarters said.": the noun phrase before the place or body
         // its preposition adds speaks.
@@ -709,9 +734,11 @@ size_t Finder::ListenerEnd(size_t t, size_t end) const {
     constexpr size_t kListenerWords = 5;  // "the San Diego Union - Tribune"
     const size_t first = t;
     // ("Union - Tribune": a hyphen between capitalised words is inside.)
+    // ("confirmed to People and Us Weekly": two outlets joined by "and".)
     while (t < end && t < first + kListenerWords &&
            (((words_[t].cap || words_[t].lower == "reporters") && !words_[t].punct) ||
-            (words_[t].lower == "-" && t > first && t + 1 < end && words_[t + 1].cap))) {
+            ((words_[t].lower == "-" || words_[t].lower == "and") && t > first && t + 1 < end &&
+             words_[t + 1].cap))) {
       ++t;
     }
   }
@@ -853,8 +880,12 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";
     // "no one else was hurt": "one" after "no" is the subject's noun.
     const bool no_one = w == "one" && words_[k - 1].lower == "no";
+    // ("said all the boats had been lost": a determiner after a quantifier
+    // that opens the subject is the same noun phrase's.)
+    const bool after_quantifier = k == t + 1 && (words_[t].lower == "all" || words_[t].lower == "both" ||
+                                                 words_[t].lower == "half" || words_[t].lower == "most");
     if ((lex::In(lex::kDeterminersDefinite, w) || lex::In(lex::kDeterminersAnonymous, w)) && !after_preposition &&
-        !no_one) {
+        !no_one && !after_quantifier) {
       return false;
     }
   }
@@ -954,6 +985,10 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
           parenthetical ||
           words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells" ||
           lex::In(lex::kTimeWordsSpeech, words_[k].lower) || words_[k].mention >= 0 ||
+          // ("had said late Thursday that": "late" or "early" before a time
+          // word is part of the time phrase.)
+          ((words_[k].lower == "late" || words_[k].lower == "early") && k + 1 < t &&
+           lex::In(lex::kTimeWordsSpeech, words_[k + 1].lower)) ||
           lex::In(lex::kPronounsSpeaker, words_[k].lower) || words_[k].lower == "the" || words_[k].lower == "reporters") {
         return t + 1;
       }
@@ -997,6 +1032,26 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       }
       if (lex::In(lex::kPrepositions, words_[u - 1].lower) || words_[u - 1].lower == "in") continue;
       if (SubjectStart(u) && FiniteAuxiliaryAhead(u, end)) return u;
+      // ("later told police LaCalamita loaded a shell into the shotgun",
+      // "told reporters the bridge closed on Monday": a name or a definite
+      // noun as subject, then a past tense with more after it.)
+      size_t verb = u;
+      if (words_[u].mention >= 0 && words_[u].cap) {
+        while (verb < end && words_[verb].mention == words_[u].mention) ++verb;
+      } else if (words_[u].lower == "the" && u + 1 < end && !words_[u + 1].punct && !words_[u + 1].cap &&
+                 !InQuote(u + 1)) {
+        verb = u + 2;
+      }
+      if (verb > u && verb + 1 < end && !words_[verb + 1].punct && !InQuote(verb)) {
+        const std::string& v = words_[verb].lower;
+        constexpr size_t kPastTenseMinLetters = 5;  // "loaded", not "red" or "bed"
+        if ((v.size() >= kPastTenseMinLetters && v.ends_with("ed")) || lex::In(lex::kVerbsAndAdverbsPast, v)) {
+          return u;
+        }
+      }
+      // ("told the AFP news agency four villages had been destroyed": a
+      // figure in words opens the clause's subject as digits do.)
+      if (u > t && lex::In(lex::kNumberWords, words_[u].lower) && FigureClause(u, end)) return u;
       // "told police he fired when …", "told People she went to …": a
       // subject pronoun after the one told opens the clause whatever its
       // verb.
@@ -1120,6 +1175,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (bound && ((words_[k + 2].raw[0] >= '0' && words_[k + 2].raw[0] <= '9') ||
                 lex::In(lex::kNumberWords, words_[k + 2].lower)) &&
       FigureClause(k + 2, end)) {
+    return k;
+  }
+  // ("said at least a dozen people were at the party", "more than a
+  // hundred homes were": the bound's figure as "a" and a round number.)
+  if (bound && k + 3 < end && (words_[k + 2].lower == "a" || words_[k + 2].lower == "an") &&
+      (words_[k + 3].lower == "dozen" || words_[k + 3].lower == "hundred" || words_[k + 3].lower == "thousand") &&
+      FigureClause(k + 3, end)) {
     return k;
   }
   // "said this is a terrible tragedy": a demonstrative and its finite verb.

@@ -268,13 +268,20 @@ class Pairer {
   }
 
   // True when the mark at `pos` opens a clause: at the paragraph's start or
-  // after a sentence's end, a colon, a comma or a dash (not "the “very
-  // spiritual' …", a stray mark inside a noun phrase).
+  // after a sentence's end (a closed quotation's too), a colon, a comma or
+  // a dash (not "the “very spiritual' …", a stray mark inside a noun
+  // phrase).
   bool OpensClause(size_t pos, size_t begin) const {
     size_t j = pos;
     while (j > begin && IsSpace(s_[j - 1])) --j;
     if (j == begin) return true;
     const char32_t p = s_[j - 1];
+    // ("… the building.” “It then spread …": right after a quotation that
+    // closed a sentence, the next one opens a clause of its own.)
+    if (p == U'\u201D' && j >= begin + 2) {
+      const char32_t q = s_[j - 2];
+      if (q == U'.' || q == U'!' || q == U'?') return true;
+    }
     return p == U'.' || p == U'!' || p == U'?' || p == U':' || p == U',' || p == U'\u2014' || p == U'\u2013' ||
            (p == U'-' && j < pos);
   }

@@ -160,6 +160,14 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
               words_[k].lower != "'";
     }
     if (plain && (!words_[a].cap || a == 0 || words_[a - 1].sent != words_[a].sent)) return Anonymous(a, b);
+    // ("Italian police say", "Iranian officials said": a proper adjective
+    // no entity stands for describes the body as written; it is no
+    // epithet for the place named last.)
+    if (plain && b == a + 1 && words_[a].cap && !words_[a].punct && !InQuote(a)) {
+      Speaker described = Anonymous(a, b);
+      described.name = Slice(words_[a].start, words_[b].end);  // the adjective keeps its capital
+      return described;
+    }
   }
   if (a == b && lex::In(lex::kOrgNounsSpeaker, head) && words_[b].cap && words_[b].mention < 0 &&
       (b == 0 || words_[b - 1].sent != words_[b].sent)) {
@@ -264,6 +272,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // organisation whose name holds the description's words.
     Speaker named = OrgNamedBy(a, b);
     if (named.found) return named;
+    // "the navy said" with no navy named before: the description as
+    // written, not the organisation named last (armed forces are named by
+    // their country, and "the army" is no epithet for a party or a firm).
+    if (lex::In(lex::kOrgNounsForces, head)) return Anonymous(a, b);
     // "the authority" after "the regional health authority": a public body
     // described earlier. (A business noun, "the company", is an epithet
     // for the firm the story names.)
@@ -368,8 +380,13 @@ Speaker Finder::OrgModifier(size_t b) {
   }
   // Titles ("Assistant Secretary") are no organisation; a body noun
   // ("Police spokesman") names none either: the description speaks.
+  // ("Navy spokesperson": armed forces are the body named by their
+  // country, below.)
   if (TitleRun(first, b - 1)) return {};
-  if (first + 1 == b && lex::In(lex::kOrgNounsSpeaker, words_[first].lower)) return Anonymous(first, b);
+  if (first + 1 == b && lex::In(lex::kOrgNounsSpeaker, words_[first].lower) &&
+      !lex::In(lex::kOrgNounsForces, words_[first].lower)) {
+    return Anonymous(first, b);
+  }
   const bool initial = first == 0 || words_[first - 1].sent != words_[first].sent || IsMark(first - 1);
   Speaker org = NewName(first, b - 1, initial);
   if (org.found && org.id.empty()) org.type = "ORG";
@@ -938,6 +955,12 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
       break;
     }
   }
+  // ("… Saturday, Sep 14, 2013 Police say": a body noun capitalised right
+  // after a figure, a dateline's year, opens the subject; it names nothing.)
+  if (w.mention < 0 && w.cap && lex::In(lex::kOrgNounsSpeaker, w.lower) && i > lo && !words_[i - 1].raw.empty() &&
+      words_[i - 1].raw[0] >= '0' && words_[i - 1].raw[0] <= '9') {
+    return Anonymous(i, i);
+  }
   if ((w.mention >= 0 && !spokesperson_epithet) || IsNameWord(i)) {
     if (w.mention >= 0 && (*entities_)[w.mention].type == "WORK") return {};
     size_t first = i;
@@ -1169,6 +1192,30 @@ bool Finder::IsRoleNoun(const std::string& w) {
          lex::In(lex::kDocumentNounsStatement, w) || lex::In(lex::kCollectives, w) || IsYearsOld(w);
 }
 
+// "Officials at the Interior Department said", "Witnesses for the
+// prosecution said", "residents of the village, who said": a crowd noun
+// with a preposition's phrase ending at word `i` (back to `lo`) speaks,
+// described as written; the body, place or ship the phrase names does not.
+// As a clause's `subject` the crowd noun must open its noun phrase; before
+// a relative pronoun it may be a preposition's object itself.
+Speaker Finder::CrowdWithPhrase(size_t i, size_t lo, bool subject) const {
+  for (size_t k = i; k > lo && i - k < kNounPhraseWords; --k) {
+    if (words_[k].punct || InQuote(k)) break;
+    const std::string& p = words_[k].lower;
+    // ("on board the MV Gibe": "board" after "on" is the preposition's.)
+    const bool on_board = p == "board" && k > lo + 1 && words_[k - 1].lower == "on";
+    if (p != "at" && p != "of" && p != "for" && p != "from" && p != "in" && p != "with" && !on_board) continue;
+    const size_t noun = on_board ? k - 2 : k - 1;
+    if (k < i && lex::In(lex::kCollectives, words_[noun].lower) && !InQuote(noun) &&
+        (!subject || noun == lo || words_[noun - 1].punct || words_[noun - 1].sent != words_[noun].sent ||
+         lex::In(lex::kDeterminersDefinite, words_[noun - 1].lower))) {
+      return Anonymous(noun, i);
+    }
+    break;
+  }
+  return {};
+}
+
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
@@ -1264,6 +1311,10 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // (The antecedent may be a preposition's object: "met with Devocht,
   // who had told".)
   if (words_[i].lower == "who" && i >= lo + 2 && words_[i - 1].lower == ",") {
+    // ("a distress call from seamen on board the MV Gibe, who said": the
+    // crowd before the preposition, not the ship.)
+    Speaker crowd = CrowdWithPhrase(i - 2, lo, /*subject=*/false);
+    if (crowd.found) return crowd;
     const int m = words_[i - 2].mention;
     if (m >= 0 && ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
       return FromMention(static_cast<size_t>(m));
@@ -1282,6 +1333,13 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     if (DateFragment(j, i)) {
       i = j - 1;
       continue;
+    }
+    // ("…, and, in a careful phrasing, said": a preposition's phrase
+    // between commas after "and" or "but" is no subject; the verb shares
+    // the clause's subject.)
+    if (j >= lo + 3 && (lex::In(lex::kPrepositions, words_[j].lower) || words_[j].lower == "in") &&
+        (words_[j - 2].lower == "and" || words_[j - 2].lower == "but")) {
+      return ClauseSubject(lo, j - 2);
     }
     // "Another automaker, General Motors (GM), announced": a name that
     // opens the insertion is the subject it renames.
@@ -1320,6 +1378,8 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (words_[i].lower == "and" || words_[i].lower == "that" || words_[i].lower == "which") {
     return ClauseSubject(lo, i);
   }
+  Speaker crowd = CrowdWithPhrase(i, lo, /*subject=*/true);
+  if (crowd.found) return crowd;
   Speaker unnamed = UnnamedSource(i, lo);
   if (unnamed.found) return unnamed;
   // "an anonymous individual "with direct knowledge" claimed": the source's
@@ -1857,6 +1917,7 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
     const std::string& x = words_[k].lower;
     if (!(words_[k].cap && !words_[k].punct) && x != "of" && x != "and" && x != "for" && x != "&") break;
   }
+  const size_t first = i;
   for (; i < hi; ++i) {
     const Word& w = words_[i];
     if (InQuote(i)) continue;
@@ -1932,6 +1993,13 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
       if (s.found) return s;
       i = j;
       continue;
+    }
+    // ("Investigators are looking at the cause … and said [it was too
+    // early …]", "Local officials …": a crowd noun opening the clause, or
+    // after one modifier, is the subject; "Expect endless earthquake
+    // experts …" opens with a verb.)
+    if (lex::In(lex::kCollectives, w.lower) && !InQuote(i) && i <= first + 1) {
+      return NounPhrase(PhraseStart(i, lo), i);
     }
     if (lex::In(lex::kDeterminersDefinite, w.lower) || lex::In(lex::kDeterminersAnonymous, w.lower)) {
       return SubjectAfter(i, hi);

@@ -1969,4 +1969,138 @@ TEST(FindQuotesTest, EmptyAndMarkOnlyInputs) {
 }
 
 }  // namespace
+// Issue 16, the eleventh real-news quotation round
+// (eval/quotes/ecbplus-news-8.json): rules from the ECB+ dev rows' errors,
+// each on invented text.
+TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
+  ExpectCases({
+      {"a postposed 'confirms to' and the outlet told: the report is the owned description's, and the quotation "
+       "after it too",
+       "Mara Velk checked into a clinic in Varnby on Thursday night, her rep confirms to the Harbor Gazette. "
+       "\u201cShe hated the first one.\u201d",
+       {{"Mara Velk", "PERSON", "e1"}, {"Varnby", "PLACE", "e2"}, {"Harbor Gazette", "ORG", "e3"}},
+       {{"Mara Velk checked into a clinic in Varnby on Thursday night", "indirect", "", "Mara Velk's rep",
+         "confirms", ""},
+        {"She hated the first one.", "direct", "", "Mara Velk's rep", "", ""}}},
+      {"a place adverb ('there', 'here') and an auxiliary between a postposed subject and its cue",
+       "A climber fell 600 metres to his death on Mount Varn, police there have said. The path will stay closed, "
+       "officials here said.",
+       {{"Mount Varn", "PLACE", "e2"}},
+       {{"A climber fell 600 metres to his death on Mount Varn", "indirect", "", "police", "said", ""},
+        {"The path will stay closed", "indirect", "", "officials", "said", ""}}},
+      {"'said late Thursday that': 'late' before a time word is part of the time phrase",
+       "Prosecutor Ivo Renn had said late Thursday that the singer would be arrested.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"the singer would be arrested", "indirect", "e1", "Ivo Renn", "said", ""}}},
+      {"'said at least a dozen people were': a bound and 'a dozen' open the clause's subject",
+       "Constable Ivo Renn said at least a dozen people were at the party when the gunman arrived.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"at least a dozen people were at the party when the gunman arrived", "indirect", "e1", "Ivo Renn", "said",
+         ""}}},
+      {"'told the X news agency four villages had been destroyed': a figure in words opens the clause",
+       "The island's governor, Ivo Renn, told the Varnpress news agency four villages had been destroyed.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnpress", "ORG", "e2"}},
+       {{"four villages had been destroyed", "indirect", "e1", "Ivo Renn", "told", ""}}},
+      {"crowd nouns as speakers: organizers, environmentalists, fire crews",
+       "The festival will return to Varnby next year, organizers said on Friday. Environmentalists argued that the "
+       "change weakened the law. Half the roof has collapsed, fire crews said.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"The festival will return to Varnby next year", "indirect", "", "organizers", "said", ""},
+        {"the change weakened the law", "indirect", "", "environmentalists", "argued", ""},
+        {"Half the roof has collapsed", "indirect", "", "fire crews", "said", ""}}},
+      {"a proper adjective before a body noun ('Dutch police') is the description, not the place named before",
+       "A man has died in a prison in Varnby hours after his arrest, Dutch police say.",
+       {{"Varnby", "PLACE", "e2"}},
+       {{"A man has died in a prison in Varnby hours after his arrest", "indirect", "", "Dutch police", "say", ""}}},
+      {"'the navy said' is the navy named before; 'the army said' is no epithet for another organisation",
+       "The Varnish navy said it had captured 23 pirates. The boats tried to escape. \u201cTwenty-three men "
+       "surrendered,\u201d the navy said. Harbor Town FC cancelled its match. \u201cThe roads are closed,\u201d the "
+       "army said.",
+       {{"Varnish navy", "ORG", "e1"}, {"Harbor Town FC", "ORG", "e2"}},
+       {{"it had captured 23 pirates", "indirect", "e1", "Varnish navy", "said", ""},
+        {"Twenty-three men surrendered,", "direct", "e1", "Varnish navy", "said", ""},
+        {"The roads are closed,", "direct", "", "the army", "said", ""}}},
+      {"a sentence-opening mark right after a closed quotation opens a paragraph the text lost, unclosed before the "
+       "next one",
+       "Ina Marr, from the fire service, said: \u201cIt started outside.\u201d \u201cIt then spread to the roof, but "
+       "the crew arrived early. \u201cWe stopped it spreading further.\u201d Engineers were called.",
+       {{"Ina Marr", "PERSON", "e1"}},
+       {{"It started outside.", "direct", "e1", "Ina Marr", "said", ""},
+        {"It then spread to the roof, but the crew arrived early.", "direct", "e1", "Ina Marr", "", ""},
+        {"We stopped it spreading further.", "direct", "e1", "Ina Marr", "", ""}}},
+      {"'and, in a careful phrasing, said': a preposition's phrase between commas is no subject",
+       "Ivo Renn said he had been \u201cin a whirlwind romance\u201d with the series, and, in a careful phrasing, said "
+       "he is \u201cvery grateful to have received the permission.\u201d",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"in a whirlwind romance", "partial", "e1", "Ivo Renn", "said", ""},
+        {"very grateful to have received the permission.", "partial", "e1", "Ivo Renn", "said", ""}}},
+      {"a crowd noun with a preposition's phrase ('Officials at the X', 'Residents of the village') speaks as written",
+       "Officials at the Varn Harbour Board said they have reimposed the ban. The boats sank, residents of the "
+       "village said.",
+       {{"Varn Harbour Board", "ORG", "e2"}},
+       {{"they have reimposed the ban", "indirect", "", "officials at the Varn Harbour Board", "said", ""},
+        {"The boats sank", "indirect", "", "residents of the village", "said", ""}}},
+      {"'adding all their furniture had been buried': a determiner after a quantifier opening the subject",
+       "\u201cWe have nowhere to go,\u201d Ivo Renn said, adding all their furniture had been buried.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"We have nowhere to go,", "direct", "e1", "Ivo Renn", "said", ""},
+        {"all their furniture had been buried", "indirect", "e1", "Ivo Renn", "adding", ""}}},
+      {"', saying it had fired': a participle and a pronoun are no inverted attribution of the clause before",
+       "The Varnish navy defended its actions, saying it had fired in self-defense.",
+       {{"Varnish navy", "ORG", "e1"}},
+       {}},
+      {"a quotation, then 'and that' and a long reported clause before the inverted cue: the cue's name speaks",
+       "\u201cBy closing the old road, we are making sure the village stays safe\u201d and that the new bridge will be "
+       "checked every single week by an independent firm, said Town Clerk Ina Marr.",
+       {{"Ina Marr", "PERSON", "e1"}},
+       {{"By closing the old road, we are making sure the village stays safe", "direct", "e1", "Ina Marr", "said",
+         ""}}},
+      {"', said NAME, chief of the X.': a name and its apposition after an inverted cue are the speaker, not content",
+       "Firefighters found smoke coming out of windows at the back of the structure, said Ivo Renn, chief of the "
+       "Varn Fire Department.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varn Fire Department", "ORG", "e2"}},
+       {{"Firefighters found smoke coming out of windows at the back of the structure", "indirect", "e1", "Ivo Renn",
+         "said", ""}}},
+      {"'told police NAME loaded', 'told reporters the bridge closed': a subject and a past tense after the one told",
+       "Ivo Renn later told police Ina Marr loaded a shell into the shotgun. Renn told reporters the bridge closed on "
+       "Monday.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Ina Marr", "PERSON", "e2"}, {"Renn", "PERSON", "e1"}},
+       {{"Ina Marr loaded a shell into the shotgun", "indirect", "e1", "Ivo Renn", "told", ""},
+        {"the bridge closed on Monday", "indirect", "e1", "Ivo Renn", "told", ""}}},
+      {"a crowd noun with a preposition's phrase before ', who said' speaks, not the ship or place in the phrase",
+       "The warship received a distress call from seamen on board the MV Varna, who said they were being fired on. "
+       "The reporter spoke to residents of Varnby, who said the relief was slow.",
+       {{"MV Varna", "ORG", "e1"}, {"Varnby", "PLACE", "e2"}},
+       {{"they were being fired on", "indirect", "", "seamen on board the MV Varna", "said", ""},
+        {"the relief was slow", "indirect", "", "residents of Varnby", "said", ""}}},
+      {"a crowd noun opening the clause is the subject of a coordinated cue ('Investigators are … and said')",
+       "Investigators are looking at the cause of the blaze and said it was too early to link the two fires.",
+       {},
+       {{"it was too early to link the two fires", "indirect", "", "investigators", "said", ""}}},
+      {"'confirmed to People and Us Weekly on Friday': two outlets told, joined by 'and', are no content",
+       "Ina Marr has entered a clinic, her rep confirmed to People and Us Weekly on Friday.",
+       {{"Ina Marr", "PERSON", "e1"}},
+       {{"Ina Marr has entered a clinic", "indirect", "", "Ina Marr's rep", "confirmed", ""}}},
+      {"a capitalised body noun right after a dateline's year ('2013 Police say') names nothing, not the place before",
+       "The woman was taken to Varn Hospital Saturday, Sep 14, 2013 Police say a woman died after being struck by a "
+       "car.",
+       {{"Varn Hospital", "ORG", "e1"}},
+       {{"a woman died after being struck by a car", "indirect", "", "police", "say", ""}}},
+      {"a quoted title ('“Year of the Woman,”') before ', writing that': the participle reports its own clause",
+       "Varnpress saw the choice as a continuation of the Academy's \u201cYear of the Woman,\u201d writing that the show "
+       "\u201cwill put women in the driver's seat.\u201d",
+       {{"Varnpress", "ORG", "e1"}},
+       {{"will put women in the driver's seat.", "partial", "e1", "Varnpress", "writing", ""}}},
+      {"a passive 'was declared as “…”' or ', described as “…”,' with no agent quotes nobody",
+       "The owl was declared as \u201cthreatened\u201d last year. A climber, described as \u201clacking "
+       "experience\u201d, died on Mount Varn.",
+       {{"Mount Varn", "PLACE", "e1"}},
+       {}},
+      {"a short quote between a first name and a surname is a nickname ('Ivo “the Hammer” Renn'), nobody's words",
+       "One of the best-known bosses, Ivo \u201cthe Hammer\u201d Renn, has died in prison in Varnby.",
+       {{"Ivo", "PERSON", "e1"}, {"Varnby", "PLACE", "e2"}},
+       {}},
+  });
+}
+
 }  // namespace storyline
