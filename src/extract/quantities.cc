@@ -510,6 +510,7 @@ struct Match {
   std::string measure;  // set by matchers that know it ("age", "12-year sentence")
   double low = -1;      // a range's lower end ("400-450 firefighters"), else -1
   bool rounded = false;  // a share written as a fraction ("a third"): approximate whatever the lead-in
+  std::string thing;     // Quantity::thing
 };
 
 class Finder {
@@ -572,6 +573,9 @@ class Finder {
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
+        // A figure no one owns may still be a described thing's: the
+        // thing its noun phrase names.
+        if (!unresolved && match.subject.empty() && !per_share) match.thing = Thing(match, lead);
       }
       size_t first = match.first;
       if (match.low >= 0) {
@@ -599,6 +603,7 @@ class Finder {
       q.unit = std::move(match.unit);
       q.subject = std::move(match.subject);
       q.measure = std::move(match.measure);
+      q.thing = std::move(match.thing);
       out.push_back(std::move(q));
       i = match.last + 1;
     }
@@ -1652,6 +1657,77 @@ class Finder {
       phrase += (phrase.empty() ? "" : " ") + w;
     }
     return phrase;
+  }
+
+  // ---- the described thing a figure measures (Quantity::thing) ----------
+
+  // A determiner opening a described thing's noun phrase: "a restoration
+  // appeal", "the repairs", "its inquiry".
+  bool ThingDeterminer(size_t k) const {
+    return IsWordCi(k, "a") || IsWordCi(k, "an") || IsWordCi(k, "the") || IsWordCi(k, "its") ||
+           IsWordCi(k, "their") || IsWordCi(k, "this");
+  }
+
+  // The noun phrase of a described thing whose head is token `head`: up to
+  // kMaxHeadModifiers lower-case words after a determiner or a possessive
+  // ("a restoration appeal", "the council's bus subsidy" -> "bus subsidy"),
+  // or opening its sentence ("Repairs"), lower case. "" when a word is a
+  // name's, a function word, a pronoun or an adverb, or when nothing opens
+  // the phrase: a bare noun in mid-sentence may be an object run into the
+  // next ("handing the family firm road contracts"), or the head is a
+  // verb's past form ("the team returned"). *start: its first token.
+  std::string ThingPhrase(size_t head, size_t* start = nullptr) const {
+    if (head >= toks_.size()) return "";
+    const size_t s = toks_[head].sentence;
+    const auto word = [&](size_t k) {
+      if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord || Named(k)) return false;
+      const std::string w = Lower(toks_[k].s);
+      return !InList(kPhraseEnders, w) && !InList(kPrepositions, w) && !InList(kPronouns, w) &&
+             !lexicon::In(lexicon::kStopWords, w) && !lexicon::In(lexicon::kDeterminers, w) && !w.ends_with("ly") &&
+             !CardinalWord(w) && !InList(kModalWords, w);
+    };
+    if (!word(head) || !IsLowerWord(toks_[head]) || IsParticiple(head)) return "";
+    size_t first = head;
+    while (first > 0 && head - first + 1 < kMaxHeadModifiers && word(first - 1) &&
+           (IsLowerWord(toks_[first - 1]) || first - 1 == 0 || toks_[first - 2].sentence != s)) {
+      --first;
+    }
+    const bool opens = first == 0 || toks_[first - 1].sentence != s;
+    const bool determined = first > 0 && toks_[first - 1].sentence == s &&
+                            (ThingDeterminer(first - 1) || (first >= 2 && PossessiveMark(first - 2)));
+    if (!opens && !determined) return "";
+    if (!opens && !IsLowerWord(toks_[first])) return "";
+    if (start != nullptr) *start = first;
+    std::string phrase;
+    for (size_t k = first; k <= head; ++k) phrase += (phrase.empty() ? "" : " ") + Lower(toks_[k].s);
+    return phrase;
+  }
+
+  // The described thing a figure no one owns measures, when its phrase
+  // names it (see Quantity::thing); "" when it does not say.
+  std::string Thing(const Match& m, size_t lead) const {
+    if (lead == 0 || m.unit == "rank") return "";
+    const size_t s = toks_[m.first].sentence;
+    if (toks_[lead - 1].sentence != s) return "";
+    // "a restoration appeal with a target of £5.4m", "a primary school with
+    // 420 places": what the thing before "with" has. Only a thing first
+    // named there, with "a": "the team returned with 12 medals" may be a
+    // verb's subject.
+    size_t with = lead - 1;
+    if (IsWordCi(with, "of")) {
+      size_t k = with;
+      while (k > 0 && with - k < kMaxHeadModifiers && IsLowerWord(toks_[k - 1]) && !ThingDeterminer(k - 1) &&
+             toks_[k - 1].sentence == s) {
+        --k;
+      }
+      with = k >= 2 && k < with && ThingDeterminer(k - 1) && !IsWordCi(k - 1, "the") ? k - 2 : lead - 1;
+    }
+    if (IsWordCi(with, "with") && with > 0) {
+      size_t start = 0;
+      std::string phrase = ThingPhrase(with - 1, &start);
+      if (!phrase.empty() && start > 0 && (IsWordCi(start - 1, "a") || IsWordCi(start - 1, "an"))) return phrase;
+    }
+    return "";
   }
 
   // True when token k is inside a person's or organisation's name.

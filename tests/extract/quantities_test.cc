@@ -396,6 +396,38 @@ TEST(FindQuantitiesTest, RelativeClausesOfThings) {
   }
 }
 
+// Quantity::thing: a figure no one owns is the described thing's its noun
+// phrase names, with what it measures of that thing.
+struct ThingRow {
+  const char* sentence;
+  const char* text;
+  const char* thing;    // "" when the phrase names none
+  const char* measure;  // nullptr: not checked
+};
+
+void ExpectThings(const std::vector<ThingRow>& rows) {
+  for (const ThingRow& r : rows) {
+    const std::vector<Quantity> found = FindQuantities(r.sentence, {});
+    const Quantity* q = FindByText(found, r.text);
+    ASSERT_NE(q, nullptr) << r.sentence;
+    EXPECT_EQ(q->subject, "") << r.sentence;
+    EXPECT_EQ(q->thing, r.thing) << r.sentence;
+    if (r.measure != nullptr) {
+      EXPECT_EQ(q->measure, r.measure) << r.sentence;
+    }
+  }
+}
+
+TEST(FindQuantitiesTest, AThingWithAFigure) {
+  ExpectThings({
+      {"The museum opened an online appeal with a target of $2.3m last week.", "$2.3m", "online appeal", "target"},
+      {"The estate will include a care home with 64 beds and a surgery.", "64 beds", "care home", "beds"},
+      // A definite subject before "with" may be a verb's, not a thing's.
+      {"The squad returned with 12 medals.", "12 medals", "", nullptr},
+      {"Crews arrived with 14 engines.", "14 engines", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
