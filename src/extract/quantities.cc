@@ -1727,6 +1727,55 @@ class Finder {
       std::string phrase = ThingPhrase(with - 1, &start);
       if (!phrase.empty() && start > 0 && (IsWordCi(start - 1, "a") || IsWordCi(start - 1, "an"))) return phrase;
     }
+    // The verb whose object the figure is, back over auxiliaries and modals
+    // to the word before them ("which is expected to take").
+    const std::string verb = IsLowerWord(toks_[lead - 1]) ? Lower(toks_[lead - 1].s) : std::string();
+    // What takes a time ("take", "last": the latter also a word that ends
+    // a phrase).
+    const bool takes = IsTimeUnit(m.unit + "s") && (verb == "take" || verb == "takes" || verb == "took" ||
+                                                    verb == "last" || verb == "lasts" || verb == "lasted");
+    if (!takes && (verb.empty() || InList(kPrepositions, verb) || InList(kPhraseEnders, verb) ||
+                   InList(kSayingVerbs, verb) || InList(kAuxiliaries, verb) || InList(kQuantifierWords, verb) ||
+                   InList(kModalWords, verb))) {
+      return "";
+    }
+    size_t before = lead - 1;
+    while (before > 0 && toks_[before - 1].sentence == s && IsLowerWord(toks_[before - 1]) &&
+           (InList(kModalWords, Lower(toks_[before - 1].s)) || InList(kAuxiliaries, Lower(toks_[before - 1].s)))) {
+      --before;
+    }
+    if (before == 0 || toks_[before - 1].sentence != s) return "";
+    // "an online fundraiser that raised £41,000", "an inspection, which is
+    // expected to take six weeks": the thing a relative clause is about. A
+    // count is often what the clause's event did ("a fraud that cost 221
+    // investors", "a shift that will cost 520 jobs": the story's own event,
+    // told again) or a place's ("The city, which has 21 libraries"), which
+    // outlets count without the clause: no thing.
+    const bool counted = !IsCurrencyUnit(m.unit) && m.unit != "percent" && !IsTimeUnit(m.unit + "s");
+    if ((IsWordCi(before - 1, "that") || IsWordCi(before - 1, "which")) && !counted) {
+      size_t a = before - 1;
+      if (a >= 2 && Is(a - 1, ",")) --a;
+      return a > 0 ? ThingPhrase(a - 1) : "";
+    }
+    // "the repairs will take nine months", "its inquiry could last a year",
+    // "Repairs to the coast road will take six months": a duration is of
+    // the thing that takes it.
+    if (takes) {
+      size_t head = before - 1;
+      // "the works themselves will take": the noun before the reflexive.
+      if (head > 0 && (IsWordCi(head, "itself") || IsWordCi(head, "themselves"))) --head;
+      if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
+      // The noun phrase opening the clause, before its complements ("to the
+      // coast road"); never a name ("The Saltmarsh Queen took five years").
+      size_t c = before;
+      while (c > 0 && toks_[c - 1].sentence == s && toks_[c - 1].kind == Kind::kWord) --c;
+      const size_t opening = c;
+      while (c < before && ThingDeterminer(c)) ++c;
+      for (size_t k = c; k < before && !InList(kPrepositions, Lower(toks_[k].s)); ++k) {
+        if (Named(k) || (!IsLowerWord(toks_[k]) && k != opening)) return "";
+      }
+      return ClauseSubjectNoun(before);
+    }
     return "";
   }
 

@@ -409,7 +409,8 @@ void ExpectThings(const std::vector<ThingRow>& rows) {
   for (const ThingRow& r : rows) {
     const std::vector<Quantity> found = FindQuantities(r.sentence, {});
     const Quantity* q = FindByText(found, r.text);
-    ASSERT_NE(q, nullptr) << r.sentence;
+    ASSERT_NE(q, nullptr) << r.sentence << " (found " << found.size() << ": '"
+                          << (found.empty() ? "" : found[0].text) << "')";
     EXPECT_EQ(q->subject, "") << r.sentence;
     EXPECT_EQ(q->thing, r.thing) << r.sentence;
     if (r.measure != nullptr) {
@@ -425,6 +426,29 @@ TEST(FindQuantitiesTest, AThingWithAFigure) {
       // A definite subject before "with" may be a verb's, not a thing's.
       {"The squad returned with 12 medals.", "12 medals", "", nullptr},
       {"Crews arrived with 14 engines.", "14 engines", "", nullptr},
+  });
+}
+
+TEST(FindQuantitiesTest, TheThingARelativeClauseIsAbout) {
+  ExpectThings({
+      {"Neighbours started an online collection that raised £12,500 in two days.", "£12,500", "online collection",
+       nullptr},
+      {"The board ordered a review, which is expected to take up to eight weeks.", "eight weeks", "review",
+       nullptr},
+      // A count is often what the clause's event did (the story's own
+      // event, told again) or a place's, counted elsewhere without it.
+      {"Lane ran a scheme that cost 140 savers their pensions.", "140 savers", "", nullptr},
+      {"The town, which has 12 schools, voted.", "12 schools", "", nullptr},
+  });
+}
+
+TEST(FindQuantitiesTest, ADurationIsOfTheThingThatTakesIt) {
+  ExpectThings({
+      {"Engineers said the works would take about nine months.", "nine months", "works", nullptr},
+      {"Repairs to the harbour wall at Pellan will take 14 weeks.", "14 weeks", "repairs", nullptr},
+      {"Its audit could last six months.", "six months", "audit", nullptr},
+      // A capitalised subject is a name's, not a described thing's.
+      {"The Copper Lantern took three years to build.", "three years", "", nullptr},
   });
 }
 
