@@ -452,6 +452,17 @@ TEST(FindQuantitiesTest, ADurationIsOfTheThingThatTakesIt) {
   });
 }
 
+TEST(FindQuantitiesTest, APossessorThatIsAThing) {
+  ExpectThings({
+      {"The museum's $4.5 million restoration budget was approved.", "$4.5 million", "museum", nullptr},
+      {"Organisers thanked the festival's 1,200 volunteers.", "1,200 volunteers", "festival", "volunteers"},
+      // A person's or an organisation's noun stands for someone named; an
+      // area is where things are, counted elsewhere without it.
+      {"The company's 4,000 workers walked out.", "4,000 workers", "", nullptr},
+      {"The city's 14 libraries will stay open.", "14 libraries", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
