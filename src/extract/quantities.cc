@@ -574,8 +574,15 @@ class Finder {
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
         // A figure no one owns may still be a described thing's: the
-        // thing its noun phrase names.
-        if (!unresolved && match.subject.empty() && !per_share) match.thing = Thing(match, lead);
+        // thing its noun phrase names. A size read with its thing ("the
+        // 14-member syndicate") is that thing's count.
+        if (unresolved || !match.subject.empty() || per_share) {
+          match.thing.clear();
+        } else if (!match.thing.empty()) {
+          match.measure = match.unit;
+        } else {
+          match.thing = Thing(match, lead);
+        }
       }
       size_t first = match.first;
       if (match.low >= 0) {
@@ -2827,7 +2834,19 @@ class Finder {
       return std::nullopt;
     }
     const std::string unit(counted);
-    return Match{first, dash + 1, value, unit, std::string(), Lower(toks_[noun].s) + " " + unit};
+    Match m{first, dash + 1, value, unit, std::string(), Lower(toks_[noun].s) + " " + unit};
+    // "the 14-member syndicate", "a 15-strong crew": the group described is
+    // the thing of that size (Quantity::thing), unless it stands for
+    // someone named ("a 300-strong company", "the 40-strong team") or is
+    // itself what is counted ("a 4,000-strong workforce": staff). The parts
+    // of a thing ("a four-carriage train", "a 56-page report") stay the
+    // story's: outlets count them without the thing ("its four carriages").
+    const std::string thing = Lower(toks_[noun].s);
+    if (unit == "members" && !lexicon::In(lexicon::kPersonNouns, thing) && !lexicon::In(lexicon::kOrgNouns, thing) &&
+        lexicon::Find(lexicon::kCountSynonyms, thing).empty()) {
+      m.thing = thing;
+    }
+    return m;
   }
 
   // "a 1,450-home scheme", "its 16-stop line": a count written as a

@@ -463,6 +463,17 @@ TEST(FindQuantitiesTest, APossessorThatIsAThing) {
   });
 }
 
+TEST(FindQuantitiesTest, AGroupsSizeIsTheGroups) {
+  ExpectThings({
+      {"Police said the 12-member gang had been active for years.", "12-member", "gang", "members"},
+      {"A 30-strong choir sang at the opening.", "30-strong", "choir", "members"},
+      // An organisation's noun stands for someone named; the parts of a
+      // thing are counted without it too.
+      {"A 40-strong team travelled to the final.", "40-strong", "", nullptr},
+      {"The 4-carriage train left the rails.", "4-carriage", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
@@ -596,7 +607,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"He will receive a pay-off of about £1.2m.", "£1.2m", 1.2e6, 0, "pay-off", B::kApprox},
       {"Dravel rose 4 per cent, while Kestane's fell 5.8 per cent.", "5.8 per cent", 5.8, 0, "fall", B::kExact},
       // A size written as a modifier, and a set apart from someone named.
-      {"The 14-member syndicate sued him.", "14-member", 14, 0, "syndicate members", B::kExact},
+      {"The 14-member syndicate sued him.", "14-member", 14, 0, "members", B::kExact},  // thing "syndicate"
       {"His 120-strong team worked round the clock.", "120-strong", 120, 0, "team members", B::kExact},
       {"The three-carriage train left the rails.", "three-carriage", 3, 0, "train carriages", B::kExact},
       {"Twelve of the other 13 members sued him.", "13 members", 13, 0, "other members", B::kExact},
