@@ -1679,7 +1679,8 @@ class Finder {
   // kMaxHeadModifiers lower-case words after a determiner or a possessive
   // ("a restoration appeal", "the council's bus subsidy" -> "bus subsidy"),
   // or opening its sentence ("Repairs"), lower case. "" when a word is a
-  // name's, a function word, a pronoun or an adverb, or when nothing opens
+  // name's, a function word, a pronoun or a modifier an adverb (a head may
+  // end in "-ly": "the rally", "the family"), or when nothing opens
   // the phrase: a bare noun in mid-sentence may be an object run into the
   // next ("handing the family firm road contracts"), or the head is a
   // verb's past form ("the team returned"). *start: its first token.
@@ -1690,8 +1691,8 @@ class Finder {
       if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord || Named(k)) return false;
       const std::string w = Lower(toks_[k].s);
       return !InList(kPhraseEnders, w) && !InList(kPrepositions, w) && !InList(kPronouns, w) &&
-             !lexicon::In(lexicon::kStopWords, w) && !lexicon::In(lexicon::kDeterminers, w) && !w.ends_with("ly") &&
-             !CardinalWord(w) && !InList(kModalWords, w);
+             !lexicon::In(lexicon::kStopWords, w) && !lexicon::In(lexicon::kDeterminers, w) &&
+             (k == head || !w.ends_with("ly")) && !CardinalWord(w) && !InList(kModalWords, w);
     };
     if (!word(head) || !IsLowerWord(toks_[head]) || IsParticiple(head)) return "";
     size_t first = head;
@@ -1713,9 +1714,33 @@ class Finder {
   // The described thing a figure no one owns measures, when its phrase
   // names it (see Quantity::thing); "" when it does not say.
   std::string Thing(const Match& m, size_t lead) const {
-    if (lead == 0 || m.unit == "rank") return "";
+    if (m.unit == "rank") return "";
     const size_t s = toks_[m.first].sentence;
-    if (toks_[lead - 1].sentence != s) return "";
+    // "Three people were arrested during the protest", "two people hurt
+    // during a march": what happened to the people counted happened in that
+    // event, the thing the count is of. Only people something happened to
+    // in an event a noun of lexicons/event_nouns.txt names: "cracks found
+    // during an inspection", "five people arrested during the night" are no
+    // event's.
+    if (lexicon::In(lexicon::kCountNounsPeople, Lower(m.unit))) {
+      size_t k = m.last + 1;
+      bool happened = false;
+      while (k < toks_.size() && toks_[k].sentence == s && k <= m.last + 3 &&
+             (IsParticiple(k) || (IsLowerWord(toks_[k]) && InList(kAuxiliaries, Lower(toks_[k].s))))) {
+        happened = happened || IsParticiple(k);
+        ++k;
+      }
+      if (happened && IsWordCi(k, "during") && ThingDeterminer(k + 1)) {
+        size_t head = k + 1;
+        while (head + 1 < toks_.size() && head - k < kMaxHeadModifiers + 1 && toks_[head + 1].sentence == s &&
+               IsLowerWord(toks_[head + 1]) && !InList(kPrepositions, Lower(toks_[head + 1].s)) &&
+               !InList(kPhraseEnders, Lower(toks_[head + 1].s))) {
+          ++head;
+        }
+        if (head > k + 1 && lexicon::In(lexicon::kEventNouns, Lower(toks_[head].s))) return ThingPhrase(head);
+      }
+    }
+    if (lead == 0 || toks_[lead - 1].sentence != s) return "";
     // "a restoration appeal with a target of £5.4m", "a primary school with
     // 420 places": what the thing before "with" has. Only a thing first
     // named there, with "a": "the team returned with 12 medals" may be a

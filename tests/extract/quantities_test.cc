@@ -474,6 +474,16 @@ TEST(FindQuantitiesTest, AGroupsSizeIsTheGroups) {
   });
 }
 
+TEST(FindQuantitiesTest, PeopleCountedInAnEvent) {
+  ExpectThings({
+      {"Four people were arrested during the rally, police said.", "Four people", "rally", "people arrested"},
+      {"Police said 11 fans were hurt during the match.", "11 fans", "match", nullptr},
+      // Not an event, or nothing that happened to people.
+      {"Five people were arrested during the night.", "Five people", "", nullptr},
+      {"Inspectors found 3 cracks during a routine check.", "3 cracks", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
