@@ -1700,7 +1700,10 @@ class Finder {
            (IsLowerWord(toks_[first - 1]) || first - 1 == 0 || toks_[first - 2].sentence != s)) {
       --first;
     }
-    const bool opens = first == 0 || toks_[first - 1].sentence != s;
+    // A reported clause opens after its verb of saying ("says repairs will
+    // cost £5m").
+    const bool opens = first == 0 || toks_[first - 1].sentence != s ||
+                       (IsLowerWord(toks_[first - 1]) && InList(kSayingVerbs, Lower(toks_[first - 1].s)));
     const bool determined = first > 0 && toks_[first - 1].sentence == s &&
                             (ThingDeterminer(first - 1) || (first >= 2 && PossessiveMark(first - 2)));
     if (!opens && !determined) return "";
@@ -1775,6 +1778,36 @@ class Finder {
     // The verb whose object the figure is, back over auxiliaries and modals
     // to the word before them ("which is expected to take").
     const std::string verb = IsLowerWord(toks_[lead - 1]) ? Lower(toks_[lead - 1].s) : std::string();
+    // "The council's early estimate for the repairs is £4.2m", "the cost of
+    // the new roof will be £2m": the thing the sum's noun is of or for.
+    if (IsCurrencyUnit(m.unit) && InList(kCopulas, verb) && !InList(kOfWords, verb)) {
+      size_t e = lead - 1;
+      while (e > 0 && toks_[e - 1].sentence == s && IsLowerWord(toks_[e - 1]) &&
+             (InList(kModalWords, Lower(toks_[e - 1].s)) || InList(kAuxiliaries, Lower(toks_[e - 1].s)))) {
+        --e;
+      }
+      const size_t head = e > 0 && toks_[e - 1].sentence == s ? e - 1 : lead - 1;
+      size_t j = head;
+      while (j > 0 && head - j < kMaxHeadModifiers && toks_[j - 1].sentence == s && IsLowerWord(toks_[j - 1]) &&
+             !IsWordCi(j - 1, "of") && !IsWordCi(j - 1, "for") && !ThingDeterminer(j - 1)) {
+        --j;
+      }
+      const size_t first = j;
+      if (j > 0 && ThingDeterminer(j - 1)) --j;
+      if (j >= 2 && (IsWordCi(j - 1, "of") || IsWordCi(j - 1, "for")) && IsLowerWord(toks_[j - 2]) &&
+          !ThingDeterminer(j - 2)) {
+        std::string phrase;
+        for (size_t k = first; k <= head; ++k) {
+          const std::string w = Lower(toks_[k].s);
+          if (Named(k) || !IsLowerWord(toks_[k]) || InList(kPhraseEnders, w) || InList(kPrepositions, w) ||
+              InList(kPronouns, w) || lexicon::In(lexicon::kStopWords, w)) {
+            return "";
+          }
+          phrase += (phrase.empty() ? "" : " ") + w;
+        }
+        return phrase;
+      }
+    }
     // What takes a time ("take", "last": the latter also a word that ends
     // a phrase).
     const bool takes = IsTimeUnit(m.unit + "s") && (verb == "take" || verb == "takes" || verb == "took" ||
@@ -1805,10 +1838,17 @@ class Finder {
     // "the repairs will take nine months", "its inquiry could last a year",
     // "Repairs to the coast road will take six months": a duration is of
     // the thing that takes it.
+    // "The council says repairs will cost almost £5m": a cost is of the
+    // thing that costs it (figures.cc's ThingOf reads a clause that opens
+    // its sentence; this one also after a verb of saying).
+    // "the works themselves will take", "the kitchen alone cost": the noun
+    // before the word that stresses it.
+    size_t head = before - 1;
+    if (head > 0 && (IsWordCi(head, "itself") || IsWordCi(head, "themselves") || IsWordCi(head, "alone"))) --head;
+    if (IsCurrencyUnit(m.unit) && MeasureGroup(verb) == "cost") {
+      if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
+    }
     if (takes) {
-      size_t head = before - 1;
-      // "the works themselves will take": the noun before the reflexive.
-      if (head > 0 && (IsWordCi(head, "itself") || IsWordCi(head, "themselves"))) --head;
       if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
       // The noun phrase opening the clause, before its complements ("to the
       // coast road"); never a name ("The Saltmarsh Queen took five years").

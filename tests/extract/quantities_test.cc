@@ -484,6 +484,18 @@ TEST(FindQuantitiesTest, PeopleCountedInAnEvent) {
   });
 }
 
+TEST(FindQuantitiesTest, TheThingASumIsOfOrFor) {
+  ExpectThings({
+      {"The council's latest estimate for the repairs is £2.6 million.", "£2.6 million", "repairs", nullptr},
+      {"The cost of the new roof will be $900,000.", "$900,000", "new roof", nullptr},
+      // What costs it, also in a reported clause and before "alone".
+      {"The trust says repairs will cost £3m.", "£3m", "repairs", nullptr},
+      {"The kitchen alone cost €40,000.", "€40,000", "kitchen", nullptr},
+      // A count is no thing's name.
+      {"The cost of 12 buses is £4m.", "£4m", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
