@@ -1695,6 +1695,14 @@ class Finder {
              (k == head || !w.ends_with("ly")) && !CardinalWord(w) && !InList(kModalWords, w);
     };
     if (!word(head) || !IsLowerWord(toks_[head]) || IsParticiple(head)) return "";
+    // A person's noun ("officers", "the admissions tutor") or an
+    // organisation's on its own ("the council") is someone the story
+    // names, not a thing; "the combined group" describes one of its own.
+    const std::string noun = Lower(toks_[head].s);
+    std::string singular = noun;
+    if (singular.size() > 3 && singular.ends_with("s")) singular.pop_back();
+    const bool person = lexicon::In(lexicon::kPersonNouns, noun) || lexicon::In(lexicon::kPersonNouns, singular);
+    const bool org = lexicon::In(lexicon::kOrgNouns, noun) || lexicon::In(lexicon::kOrgNouns, singular);
     size_t first = head;
     while (first > 0 && head - first + 1 < kMaxHeadModifiers && word(first - 1) &&
            (IsLowerWord(toks_[first - 1]) || first - 1 == 0 || toks_[first - 2].sentence != s)) {
@@ -1708,6 +1716,7 @@ class Finder {
                             (ThingDeterminer(first - 1) || (first >= 2 && PossessiveMark(first - 2)));
     if (!opens && !determined) return "";
     if (!opens && !IsLowerWord(toks_[first])) return "";
+    if (person || (org && first == head)) return "";
     if (start != nullptr) *start = first;
     std::string phrase;
     for (size_t k = first; k <= head; ++k) phrase += (phrase.empty() ? "" : " ") + Lower(toks_[k].s);
@@ -1847,6 +1856,17 @@ class Finder {
     if (head > 0 && (IsWordCi(head, "itself") || IsWordCi(head, "themselves") || IsWordCi(head, "alone"))) --head;
     if (IsCurrencyUnit(m.unit) && MeasureGroup(verb) == "cost") {
       if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
+    }
+    // "Departing staff will receive eight weeks' pay", "Those leaving will
+    // get £500": what the group that receives it gets
+    // (lexicons/receiving_verbs.txt); "those" and the participle that says
+    // who they are.
+    if (lexicon::In(lexicon::kReceivingVerbs, verb)) {
+      if (head > 0 && IsWordCi(head - 1, "those") && toks_[head - 1].sentence == s && IsLowerWord(toks_[head]) &&
+          (Lower(toks_[head].s).ends_with("ing") || IsParticiple(head))) {
+        return "those " + Lower(toks_[head].s);
+      }
+      return ThingPhrase(head);
     }
     if (takes) {
       if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;

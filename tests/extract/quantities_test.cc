@@ -496,6 +496,16 @@ TEST(FindQuantitiesTest, TheThingASumIsOfOrFor) {
   });
 }
 
+TEST(FindQuantitiesTest, WhatAGroupReceives) {
+  ExpectThings({
+      {"Those leaving will receive 10 weeks' pay, the firm said.", "10 weeks", "those leaving", "pay"},
+      {"Evacuated households will get £750 each.", "£750", "evacuated households", nullptr},
+      // A person's noun, or an organisation's alone, is someone named.
+      {"The council received 212 complaints.", "212 complaints", "", nullptr},
+      {"Officers have received 40 calls.", "40 calls", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
