@@ -582,6 +582,10 @@ class Finder {
           match.measure = match.unit;
         } else {
           match.thing = Thing(match, lead);
+          // "bus subsidy budget cut": the thing is said apart.
+          if (!match.thing.empty() && match.measure.starts_with(match.thing + " ")) {
+            match.measure = match.measure.substr(match.thing.size() + 1);
+          }
         }
       }
       size_t first = match.first;
@@ -1728,6 +1732,24 @@ class Finder {
   std::string Thing(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     const size_t s = toks_[m.first].sentence;
+    // "The bus subsidy budget will be cut by 42 per cent", "Fares are to be
+    // raised by 5%": what was changed (PercentChange), the passive's
+    // subject; the measure keeps the change ("cut"). What rises or falls
+    // of itself ("shares fell 5%", "profits rose 21%") is mostly an
+    // organisation's, whose the clause does not say.
+    if (m.unit == "percent") {
+      size_t verb = lead > 0 ? lead - 1 : 0;
+      if (IsWordCi(verb, "by") && verb > 0) --verb;
+      const bool passive = verb > 0 && IsParticiple(verb) && IsLowerWord(toks_[verb - 1]) &&
+                           lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[verb - 1].s));
+      const std::string change = passive ? PercentChange(lead, m.last) : std::string();
+      if (const size_t space = change.rfind(' '); space != std::string::npos) {
+        const std::string changed = change.substr(0, space);
+        const std::string noun = changed.substr(changed.rfind(' ') == std::string::npos ? 0 : changed.rfind(' ') + 1);
+        if (!lexicon::In(lexicon::kPersonNouns, noun) && !lexicon::In(lexicon::kOrgNouns, noun)) return changed;
+      }
+      return "";
+    }
     // "Three people were arrested during the protest", "two people hurt
     // during a march": what happened to the people counted happened in that
     // event, the thing the count is of. Only people something happened to
