@@ -1774,6 +1774,28 @@ class Finder {
         if (head > k + 1 && lexicon::In(lexicon::kEventNouns, Lower(toks_[head].s))) return ThingPhrase(head);
       }
     }
+    // "£2.1m owed to the tax authority", "£40,000 was paid to the parish
+    // trust": a sum is the one it is owed or paid to
+    // (lexicons/payment_verbs.txt).
+    if (IsCurrencyUnit(m.unit)) {
+      size_t k = m.last + 1;
+      while (k < toks_.size() && toks_[k].sentence == s && IsLowerWord(toks_[k]) &&
+             lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[k].s))) {
+        ++k;
+      }
+      if (k + 2 < toks_.size() && IsLowerWord(toks_[k]) && lexicon::In(lexicon::kPaymentVerbs, Lower(toks_[k].s)) &&
+          IsWordCi(k + 1, "to") && ThingDeterminer(k + 2)) {
+        const size_t det = k + 2;
+        size_t head = det;
+        while (head + 1 < toks_.size() && head - det < kMaxHeadModifiers && toks_[head + 1].sentence == s &&
+               IsLowerWord(toks_[head + 1])) {
+          const std::string w = Lower(toks_[head + 1].s);
+          if (InList(kPrepositions, w) || InList(kPhraseEnders, w) || lexicon::In(lexicon::kStopWords, w)) break;
+          ++head;
+        }
+        if (head > det) return ThingPhrase(head);
+      }
+    }
     if (lead == 0 || toks_[lead - 1].sentence != s) return "";
     // "a restoration appeal with a target of £5.4m", "a primary school with
     // 420 places": what the thing before "with" has. Only a thing first

@@ -515,6 +515,15 @@ TEST(FindQuantitiesTest, WhatAPassiveChanged) {
   });
 }
 
+TEST(FindQuantitiesTest, WhoASumIsOwedOrPaidTo) {
+  ExpectThings({
+      {"Its debts include £2.1m owed to the tax authority.", "£2.1m", "tax authority", nullptr},
+      {"A further £40,000 was paid to the parish trust last year.", "£40,000", "parish trust", nullptr},
+      // Counted creditors name no thing.
+      {"It left £3m owed to 40 suppliers.", "£3m", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
