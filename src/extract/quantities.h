@@ -92,7 +92,8 @@
 // a group's size written as a modifier ("the 12-member gang": measure
 // "members"); people arrested or hurt during an event ("Four people were
 // arrested during the rally"); a passive's subject changed by a percentage
-// ("The library book fund will be cut by 30 per cent": measure "fall").
+// ("The library book fund will be cut by 30 per cent": measure "fall"); the
+// one a sum is owed or paid to ("£2.1m owed to the tax authority").
 
 // Not quantities: bare years 1900-2099 without a currency or scale, numbers
 // joined to '/', ':' or a digit-hyphen-digit run (dates "9/11", times
