@@ -94,12 +94,14 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # ("would resume on Thursday", "lapses on December 11", "a hearing set for
 # September 6"), a byline without a full stop no lede, a label noun's number
 # no count ("type 2 diabetes"): P 0.953 R 0.658, value-subject 0.769, 40
-# traps, agreement recall 0.427.
-checks = [("conflict_precision", 0.95), ("conflict_recall", 0.655),
-          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.42)]
+# traps, agreement recall 0.427. The thing a figure no one owns measures
+# (Quantity::thing: "a restoration appeal with a target of £5.4m"): P 0.976
+# R 0.666, value-subject 0.777, 39 traps, agreement recall 0.426.
+checks = [("conflict_precision", 0.97), ("conflict_recall", 0.665),
+          ("value_subject_accuracy", 0.775), ("agreement_recall", 0.42)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 40:
-    bad.append(f"trap violations {t['trap_violations']} > 40")
+if t["trap_violations"] > 39:
+    bad.append(f"trap violations {t['trap_violations']} > 39")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
