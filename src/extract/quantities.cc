@@ -1904,13 +1904,16 @@ class Finder {
     // "Departing staff will receive eight weeks' pay", "Those leaving will
     // get £500": what the group that receives it gets
     // (lexicons/receiving_verbs.txt); "those" and the participle that says
-    // who they are.
+    // who they are. One who receives ("A university tutor received £400,000")
+    // is a person the story names.
     if (lexicon::In(lexicon::kReceivingVerbs, verb)) {
       if (head > 0 && IsWordCi(head - 1, "those") && toks_[head - 1].sentence == s && IsLowerWord(toks_[head]) &&
           (Lower(toks_[head].s).ends_with("ing") || IsParticiple(head))) {
         return "those " + Lower(toks_[head].s);
       }
-      return ThingPhrase(head);
+      const std::string noun = Lower(toks_[head].s);
+      if (LooksPlural(noun) || !lexicon::Find(lexicon::kCountSynonyms, noun).empty()) return ThingPhrase(head);
+      return "";
     }
     if (takes) {
       if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;

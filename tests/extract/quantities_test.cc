@@ -500,8 +500,10 @@ TEST(FindQuantitiesTest, WhatAGroupReceives) {
   ExpectThings({
       {"Those leaving will receive 10 weeks' pay, the firm said.", "10 weeks", "those leaving", "pay"},
       {"Evacuated households will get £750 each.", "£750", "evacuated households", nullptr},
-      // A person's noun, or an organisation's alone, is someone named.
+      // A person's noun, or an organisation's alone, is someone named; so
+      // is one who receives.
       {"The council received 212 complaints.", "212 complaints", "", nullptr},
+      {"A hospital porter received £2,000 from the fund.", "£2,000", "", nullptr},
       {"Officers have received 40 calls.", "40 calls", "", nullptr},
   });
 }
