@@ -1712,10 +1712,11 @@ class Finder {
            (IsLowerWord(toks_[first - 1]) || first - 1 == 0 || toks_[first - 2].sentence != s)) {
       --first;
     }
-    // A reported clause opens after its verb of saying ("says repairs will
-    // cost £5m").
+    // A reported clause opens after its verb of saying or "that" ("says
+    // repairs will cost £5m", "has estimated that repairs will cost £2.4m").
     const bool opens = first == 0 || toks_[first - 1].sentence != s ||
-                       (IsLowerWord(toks_[first - 1]) && InList(kSayingVerbs, Lower(toks_[first - 1].s)));
+                       (IsLowerWord(toks_[first - 1]) && (InList(kSayingVerbs, Lower(toks_[first - 1].s)) ||
+                                                          IsWordCi(first - 1, "that")));
     const bool determined = first > 0 && toks_[first - 1].sentence == s &&
                             (ThingDeterminer(first - 1) || (first >= 2 && PossessiveMark(first - 2)));
     if (!opens && !determined) return "";
@@ -1870,12 +1871,32 @@ class Finder {
                    InList(kModalWords, verb))) {
       return "";
     }
-    size_t before = lead - 1;
-    while (before > 0 && toks_[before - 1].sentence == s && IsLowerWord(toks_[before - 1]) &&
-           (InList(kModalWords, Lower(toks_[before - 1].s)) || InList(kAuxiliaries, Lower(toks_[before - 1].s)))) {
-      --before;
-    }
+    const auto auxiliaries_before = [&](size_t k) {
+      while (k > 0 && toks_[k - 1].sentence == s && IsLowerWord(toks_[k - 1]) &&
+             (InList(kModalWords, Lower(toks_[k - 1].s)) || InList(kAuxiliaries, Lower(toks_[k - 1].s)))) {
+        --k;
+      }
+      return k;
+    };
+    size_t before = auxiliaries_before(lead - 1);
     if (before == 0 || toks_[before - 1].sentence != s) return "";
+    // "Repairs will take six months and cost £4.8m", "the works would cost
+    // £2m and take a year": a second verb of time or cost shares the first
+    // one's subject.
+    const bool costs = IsCurrencyUnit(m.unit) && MeasureGroup(verb) == "cost";
+    if ((takes || costs) && before == lead - 1 && IsWordCi(before - 1, "and")) {
+      constexpr size_t kMaxConjunctTokens = 10;  // "take about six months and"
+      for (size_t k = before - 1; k-- > 0 && before - k <= kMaxConjunctTokens && toks_[k].sentence == s;) {
+        if (!IsLowerWord(toks_[k])) continue;
+        const std::string w = Lower(toks_[k].s);
+        if (w == "take" || w == "takes" || w == "took" || w == "last" || w == "lasts" || w == "lasted" ||
+            MeasureGroup(w) == "cost") {
+          before = auxiliaries_before(k);
+          break;
+        }
+      }
+      if (before == 0 || toks_[before - 1].sentence != s) return "";
+    }
     // "an online fundraiser that raised £41,000", "an inspection, which is
     // expected to take six weeks": the thing a relative clause is about. A
     // count is often what the clause's event did ("a fraud that cost 221
@@ -1888,19 +1909,10 @@ class Finder {
       if (a >= 2 && Is(a - 1, ",")) --a;
       return a > 0 ? ThingPhrase(a - 1) : "";
     }
-    // "the repairs will take nine months", "its inquiry could last a year",
-    // "Repairs to the coast road will take six months": a duration is of
-    // the thing that takes it.
-    // "The council says repairs will cost almost £5m": a cost is of the
-    // thing that costs it (figures.cc's ThingOf reads a clause that opens
-    // its sentence; this one also after a verb of saying).
-    // "the works themselves will take", "the kitchen alone cost": the noun
-    // before the word that stresses it.
+    // The subject's head; "the works themselves will take", "the kitchen
+    // alone cost": the noun before the word that stresses it.
     size_t head = before - 1;
     if (head > 0 && (IsWordCi(head, "itself") || IsWordCi(head, "themselves") || IsWordCi(head, "alone"))) --head;
-    if (IsCurrencyUnit(m.unit) && MeasureGroup(verb) == "cost") {
-      if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
-    }
     // "Departing staff will receive eight weeks' pay", "Those leaving will
     // get £500": what the group that receives it gets
     // (lexicons/receiving_verbs.txt); "those" and the participle that says
@@ -1915,7 +1927,12 @@ class Finder {
       if (LooksPlural(noun) || !lexicon::Find(lexicon::kCountSynonyms, noun).empty()) return ThingPhrase(head);
       return "";
     }
-    if (takes) {
+    // "the repairs will take nine months", "its inquiry could last a year",
+    // "Repairs to the coast road will take six months": a duration is of
+    // the thing that takes it; "The council says repairs will cost almost
+    // £5m": a cost of the thing that costs it (figures.cc's ThingOf reads a
+    // subject right before the verb, opening its sentence).
+    if (takes || costs) {
       if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
       // The noun phrase opening the clause, before its complements ("to the
       // coast road"); never a name ("The Saltmarsh Queen took five years").
@@ -1924,7 +1941,11 @@ class Finder {
       const size_t opening = c;
       while (c < before && ThingDeterminer(c)) ++c;
       for (size_t k = c; k < before && !InList(kPrepositions, Lower(toks_[k].s)); ++k) {
+        const std::string w = Lower(toks_[k].s);
         if (Named(k) || (!IsLowerWord(toks_[k]) && k != opening)) return "";
+        // A clause of its own before the verb's ("The council has estimated
+        // that repairs will cost"): not one noun phrase.
+        if (InList(kAuxiliaries, w) || InList(kModalWords, w) || InList(kSayingVerbs, w) || w == "that") return "";
       }
       return ClauseSubjectNoun(before);
     }

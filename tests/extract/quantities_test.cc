@@ -526,6 +526,16 @@ TEST(FindQuantitiesTest, WhoASumIsOwedOrPaidTo) {
   });
 }
 
+TEST(FindQuantitiesTest, ASecondVerbSharesTheFirstOnesThing) {
+  ExpectThings({
+      {"Repairs to the sea wall at Pellan will take six months and cost £3.1m.", "£3.1m", "repairs", nullptr},
+      {"The works would cost £2m and take 14 weeks.", "14 weeks", "works", nullptr},
+      {"The council has estimated that repairs will cost £2.4m.", "£2.4m", "repairs", nullptr},
+      // The main clause's subject is not the reported clause's.
+      {"The borough council has estimated it will cost £2.4m.", "£2.4m", "", nullptr},
+  });
+}
+
 TEST(FindQuantitiesTest, NotQuantities) {
   const char* kSentences[] = {
       "The band formed in 1998 in a garage.",
