@@ -610,6 +610,7 @@ class Finder {
           lead >= 2 && toks_[lead - 2].c1 == out.back().span.end) {
         match.measure = out.back().measure;
         match.subject = out.back().subject;
+        match.thing = out.back().thing;
       }
       q.unit = std::move(match.unit);
       q.subject = std::move(match.subject);

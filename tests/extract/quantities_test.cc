@@ -422,6 +422,8 @@ void ExpectThings(const std::vector<ThingRow>& rows) {
 TEST(FindQuantitiesTest, AThingWithAFigure) {
   ExpectThings({
       {"The museum opened an online appeal with a target of $2.3m last week.", "$2.3m", "online appeal", "target"},
+      // The same sum restated in another currency is the same thing's.
+      {"It began an appeal with a target of €2m (about £1.7m).", "£1.7m", "appeal", "target"},
       {"The estate will include a care home with 64 beds and a surgery.", "64 beds", "care home", "beds"},
       // A definite subject before "with" may be a verb's, not a thing's.
       {"The squad returned with 12 medals.", "12 medals", "", nullptr},
