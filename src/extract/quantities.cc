@@ -1864,17 +1864,21 @@ class Finder {
       }
     }
     // What takes a time ("take", "last": the latter also a word that ends
-    // a phrase).
-    const bool takes = IsTimeUnit(m.unit + "s") && (verb == "take" || verb == "takes" || verb == "took" ||
-                                                    verb == "last" || verb == "lasts" || verb == "lasted");
+    // a phrase, and no verb after a determiner: "over the last two decades").
+    const bool takes = IsTimeUnit(m.unit + "s") &&
+                       (verb == "take" || verb == "takes" || verb == "took" || verb == "lasts" || verb == "lasted" ||
+                        (verb == "last" && !(lead >= 2 && (lexicon::In(lexicon::kDeterminers, Lower(toks_[lead - 2].s)) ||
+                                                           PossessiveMark(lead - 3)))));
     if (!takes && (verb.empty() || InList(kPrepositions, verb) || InList(kPhraseEnders, verb) ||
                    InList(kSayingVerbs, verb) || InList(kAuxiliaries, verb) || InList(kQuantifierWords, verb) ||
                    InList(kModalWords, verb))) {
       return "";
     }
+    // Back over auxiliaries, modals and adverbs ("was initially expected to").
     const auto auxiliaries_before = [&](size_t k) {
       while (k > 0 && toks_[k - 1].sentence == s && IsLowerWord(toks_[k - 1]) &&
-             (InList(kModalWords, Lower(toks_[k - 1].s)) || InList(kAuxiliaries, Lower(toks_[k - 1].s)))) {
+             (InList(kModalWords, Lower(toks_[k - 1].s)) || InList(kAuxiliaries, Lower(toks_[k - 1].s)) ||
+              Lower(toks_[k - 1].s).ends_with("ly"))) {
         --k;
       }
       return k;
@@ -1941,6 +1945,8 @@ class Finder {
       while (c > 0 && toks_[c - 1].sentence == s && toks_[c - 1].kind == Kind::kWord) --c;
       const size_t opening = c;
       while (c < before && ThingDeterminer(c)) ++c;
+      // "following an outage": a preposition's object, no subject.
+      if (c < before && InList(kPrepositions, Lower(toks_[c].s))) return "";
       for (size_t k = c; k < before && !InList(kPrepositions, Lower(toks_[k].s)); ++k) {
         const std::string w = Lower(toks_[k].s);
         if (Named(k) || (!IsLowerWord(toks_[k]) && k != opening)) return "";

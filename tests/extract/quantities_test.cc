@@ -449,8 +449,12 @@ TEST(FindQuantitiesTest, ADurationIsOfTheThingThatTakesIt) {
       {"Engineers said the works would take about nine months.", "nine months", "works", nullptr},
       {"Repairs to the harbour wall at Pellan will take 14 weeks.", "14 weeks", "repairs", nullptr},
       {"Its audit could last six months.", "six months", "audit", nullptr},
-      // A capitalised subject is a name's, not a described thing's.
+      {"It follows an outage that was initially expected to take 12 days.", "12 days", "outage", nullptr},
+      {"Following a delay expected to last six weeks, it reopened.", "six weeks", "delay", nullptr},
+      // A capitalised subject is a name's, not a described thing's; "last"
+      // after a determiner is no verb.
       {"The Copper Lantern took three years to build.", "three years", "", nullptr},
+      {"He has coached in the city over the last two decades.", "two decades", "", nullptr},
   });
 }
 
