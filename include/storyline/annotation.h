@@ -66,6 +66,13 @@ struct Quantity {
   // "contract"). "" when the text does not say.
   std::string measure;
   QuantityBound bound = QuantityBound::kExact;
+  // The thing the figure measures when its noun phrase names one that is no
+  // person or organisation and `subject` is empty, lower case: "restoration
+  // appeal" in "a restoration appeal with a target of £5.4m" (measure
+  // "target"), "fundraiser" in "a fundraiser that raised £41,000", "zoo" in
+  // "the zoo's $31 million annual budget". "" when the phrase names none (a
+  // figure of the story's own event, or of no one said).
+  std::string thing;
 };
 
 struct AnnotatedArticle {

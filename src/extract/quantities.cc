@@ -510,6 +510,7 @@ struct Match {
   std::string measure;  // set by matchers that know it ("age", "12-year sentence")
   double low = -1;      // a range's lower end ("400-450 firefighters"), else -1
   bool rounded = false;  // a share written as a fraction ("a third"): approximate whatever the lead-in
+  std::string thing;     // Quantity::thing
 };
 
 class Finder {
@@ -573,6 +574,20 @@ class Finder {
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
+        // A figure no one owns may still be a described thing's: the
+        // thing its noun phrase names. A size read with its thing ("the
+        // 14-member syndicate") is that thing's count.
+        if (unresolved || !match.subject.empty() || per_share) {
+          match.thing.clear();
+        } else if (!match.thing.empty()) {
+          match.measure = match.unit;
+        } else {
+          match.thing = Thing(match, lead);
+          // "bus subsidy budget cut": the thing is said apart.
+          if (!match.thing.empty() && match.measure.starts_with(match.thing + " ")) {
+            match.measure = match.measure.substr(match.thing.size() + 1);
+          }
+        }
       }
       size_t first = match.first;
       if (match.low >= 0) {
@@ -599,10 +614,12 @@ class Finder {
           lead >= 2 && toks_[lead - 2].c1 == out.back().span.end) {
         match.measure = out.back().measure;
         match.subject = out.back().subject;
+        match.thing = out.back().thing;
       }
       q.unit = std::move(match.unit);
       q.subject = std::move(match.subject);
       q.measure = std::move(match.measure);
+      q.thing = std::move(match.thing);
       out.push_back(std::move(q));
       tokens_of.emplace_back(first, match.last);
       i = match.last + 1;
@@ -1784,6 +1801,294 @@ class Finder {
     return "";
   }
 
+  // ---- the described thing a figure measures (Quantity::thing) ----------
+
+  // A determiner opening a described thing's noun phrase: "a restoration
+  // appeal", "the repairs", "its inquiry".
+  bool ThingDeterminer(size_t k) const {
+    return IsWordCi(k, "a") || IsWordCi(k, "an") || IsWordCi(k, "the") || IsWordCi(k, "its") ||
+           IsWordCi(k, "their") || IsWordCi(k, "this");
+  }
+
+  // The noun phrase of a described thing whose head is token `head`: up to
+  // kMaxHeadModifiers lower-case words after a determiner or a possessive
+  // ("a restoration appeal", "the council's bus subsidy" -> "bus subsidy"),
+  // or opening its sentence ("Repairs"), lower case. "" when a word is a
+  // name's, a function word, a pronoun or a modifier an adverb (a head may
+  // end in "-ly": "the rally", "the family"), or when nothing opens
+  // the phrase: a bare noun in mid-sentence may be an object run into the
+  // next ("handing the family firm road contracts"), or the head is a
+  // verb's past form ("the team returned"). *start: its first token.
+  std::string ThingPhrase(size_t head, size_t* start = nullptr) const {
+    if (head >= toks_.size()) return "";
+    const size_t s = toks_[head].sentence;
+    const auto word = [&](size_t k) {
+      if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord || Named(k)) return false;
+      const std::string w = Lower(toks_[k].s);
+      return !InList(kPhraseEnders, w) && !InList(kPrepositions, w) && !InList(kPronouns, w) &&
+             !lexicon::In(lexicon::kStopWords, w) && !lexicon::In(lexicon::kDeterminers, w) &&
+             (k == head || !w.ends_with("ly")) && !CardinalWord(w) && !InList(kModalWords, w);
+    };
+    if (!word(head) || !IsLowerWord(toks_[head]) || IsParticiple(head)) return "";
+    // A person's noun ("officers", "the admissions tutor") or an
+    // organisation's on its own ("the council") is someone the story
+    // names, not a thing; "the combined group" describes one of its own.
+    const std::string noun = Lower(toks_[head].s);
+    std::string singular = noun;
+    if (singular.size() > 3 && singular.ends_with("s")) singular.pop_back();
+    const bool person = lexicon::In(lexicon::kPersonNouns, noun) || lexicon::In(lexicon::kPersonNouns, singular);
+    const bool org = lexicon::In(lexicon::kOrgNouns, noun) || lexicon::In(lexicon::kOrgNouns, singular);
+    size_t first = head;
+    while (first > 0 && head - first + 1 < kMaxHeadModifiers && word(first - 1) &&
+           (IsLowerWord(toks_[first - 1]) || first - 1 == 0 || toks_[first - 2].sentence != s)) {
+      --first;
+    }
+    // A reported clause opens after its verb of saying or "that" ("says
+    // repairs will cost £5m", "has estimated that repairs will cost £2.4m").
+    const bool opens = first == 0 || toks_[first - 1].sentence != s ||
+                       (IsLowerWord(toks_[first - 1]) && (InList(kSayingVerbs, Lower(toks_[first - 1].s)) ||
+                                                          IsWordCi(first - 1, "that")));
+    const bool determined = first > 0 && toks_[first - 1].sentence == s &&
+                            (ThingDeterminer(first - 1) || (first >= 2 && PossessiveMark(first - 2)));
+    if (!opens && !determined) return "";
+    if (!opens && !IsLowerWord(toks_[first])) return "";
+    if (person || (org && first == head)) return "";
+    if (start != nullptr) *start = first;
+    std::string phrase;
+    for (size_t k = first; k <= head; ++k) phrase += (phrase.empty() ? "" : " ") + Lower(toks_[k].s);
+    return phrase;
+  }
+
+  // The described thing a figure no one owns measures, when its phrase
+  // names it (see Quantity::thing); "" when it does not say.
+  std::string Thing(const Match& m, size_t lead) const {
+    if (m.unit == "rank") return "";
+    const size_t s = toks_[m.first].sentence;
+    // "The bus subsidy budget will be cut by 42 per cent", "Fares are to be
+    // raised by 5%": what was changed (PercentChange), the passive's
+    // subject; the measure keeps the change ("cut"). What rises or falls
+    // of itself ("shares fell 5%", "profits rose 21%") is mostly an
+    // organisation's, whose the clause does not say.
+    if (m.unit == "percent") {
+      size_t verb = lead > 0 ? lead - 1 : 0;
+      if (IsWordCi(verb, "by") && verb > 0) --verb;
+      const bool passive = verb > 0 && IsParticiple(verb) && IsLowerWord(toks_[verb - 1]) &&
+                           lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[verb - 1].s));
+      const std::string change = passive ? PercentChange(lead, m.last) : std::string();
+      if (const size_t space = change.rfind(' '); space != std::string::npos) {
+        const std::string changed = change.substr(0, space);
+        const std::string noun = changed.substr(changed.rfind(' ') == std::string::npos ? 0 : changed.rfind(' ') + 1);
+        if (!lexicon::In(lexicon::kPersonNouns, noun) && !lexicon::In(lexicon::kOrgNouns, noun)) return changed;
+      }
+      return "";
+    }
+    // "Three people were arrested during the protest", "two people hurt
+    // during a march": what happened to the people counted happened in that
+    // event, the thing the count is of. Only people something happened to
+    // in an event a noun of lexicons/event_nouns.txt names: "cracks found
+    // during an inspection", "five people arrested during the night" are no
+    // event's.
+    if (lexicon::In(lexicon::kCountNounsPeople, Lower(m.unit))) {
+      size_t k = m.last + 1;
+      bool happened = false;
+      while (k < toks_.size() && toks_[k].sentence == s && k <= m.last + 3 &&
+             (IsParticiple(k) || (IsLowerWord(toks_[k]) && InList(kAuxiliaries, Lower(toks_[k].s))))) {
+        happened = happened || IsParticiple(k);
+        ++k;
+      }
+      if (happened && IsWordCi(k, "during") && ThingDeterminer(k + 1)) {
+        size_t head = k + 1;
+        while (head + 1 < toks_.size() && head - k < kMaxHeadModifiers + 1 && toks_[head + 1].sentence == s &&
+               IsLowerWord(toks_[head + 1]) && !InList(kPrepositions, Lower(toks_[head + 1].s)) &&
+               !InList(kPhraseEnders, Lower(toks_[head + 1].s))) {
+          ++head;
+        }
+        if (head > k + 1 && lexicon::In(lexicon::kEventNouns, Lower(toks_[head].s))) return ThingPhrase(head);
+      }
+    }
+    // "£2.1m owed to the tax authority", "£40,000 was paid to the parish
+    // trust": a sum is the one it is owed or paid to
+    // (lexicons/payment_verbs.txt).
+    if (IsCurrencyUnit(m.unit)) {
+      size_t k = m.last + 1;
+      while (k < toks_.size() && toks_[k].sentence == s && IsLowerWord(toks_[k]) &&
+             lexicon::In(lexicon::kAuxiliariesPassive, Lower(toks_[k].s))) {
+        ++k;
+      }
+      if (k + 2 < toks_.size() && IsLowerWord(toks_[k]) && lexicon::In(lexicon::kPaymentVerbs, Lower(toks_[k].s)) &&
+          IsWordCi(k + 1, "to") && ThingDeterminer(k + 2)) {
+        const size_t det = k + 2;
+        size_t head = det;
+        while (head + 1 < toks_.size() && head - det < kMaxHeadModifiers && toks_[head + 1].sentence == s &&
+               IsLowerWord(toks_[head + 1])) {
+          const std::string w = Lower(toks_[head + 1].s);
+          if (InList(kPrepositions, w) || InList(kPhraseEnders, w) || lexicon::In(lexicon::kStopWords, w)) break;
+          ++head;
+        }
+        if (head > det) return ThingPhrase(head);
+      }
+    }
+    if (lead == 0 || toks_[lead - 1].sentence != s) return "";
+    // "a restoration appeal with a target of £5.4m", "a primary school with
+    // 420 places": what the thing before "with" has. Only a thing first
+    // named there, with "a": "the team returned with 12 medals" may be a
+    // verb's subject.
+    size_t with = lead - 1;
+    if (IsWordCi(with, "of")) {
+      size_t k = with;
+      while (k > 0 && with - k < kMaxHeadModifiers && IsLowerWord(toks_[k - 1]) && !ThingDeterminer(k - 1) &&
+             toks_[k - 1].sentence == s) {
+        --k;
+      }
+      with = k >= 2 && k < with && ThingDeterminer(k - 1) && !IsWordCi(k - 1, "the") ? k - 2 : lead - 1;
+    }
+    if (IsWordCi(with, "with") && with > 0) {
+      size_t start = 0;
+      std::string phrase = ThingPhrase(with - 1, &start);
+      if (!phrase.empty() && start > 0 && (IsWordCi(start - 1, "a") || IsWordCi(start - 1, "an"))) return phrase;
+    }
+    // "the zoo's $31 million annual budget", "the fund's 2,400 donors": the
+    // possessor, a described thing. A person's or an organisation's noun
+    // ("the keeper's", "the company's") stands for someone the story names,
+    // not for a thing; an area ("the city's 19 libraries") is where what is
+    // counted is, which other outlets count without it.
+    if (lead >= 3 && PossessiveMark(lead - 2)) {
+      const std::string owner = Lower(toks_[lead - 3].s);
+      if (!lexicon::In(lexicon::kPersonNouns, owner) && !lexicon::In(lexicon::kOrgNouns, owner) &&
+          !lexicon::In(lexicon::kPlaceWordsArea, owner)) {
+        return ThingPhrase(lead - 3);
+      }
+      return "";
+    }
+    // The verb whose object the figure is, back over auxiliaries and modals
+    // to the word before them ("which is expected to take").
+    const std::string verb = IsLowerWord(toks_[lead - 1]) ? Lower(toks_[lead - 1].s) : std::string();
+    // "The council's early estimate for the repairs is £4.2m", "the cost of
+    // the new roof will be £2m": the thing the sum's noun is of or for.
+    if (IsCurrencyUnit(m.unit) && InList(kCopulas, verb) && !InList(kOfWords, verb)) {
+      size_t e = lead - 1;
+      while (e > 0 && toks_[e - 1].sentence == s && IsLowerWord(toks_[e - 1]) &&
+             (InList(kModalWords, Lower(toks_[e - 1].s)) || InList(kAuxiliaries, Lower(toks_[e - 1].s)))) {
+        --e;
+      }
+      const size_t head = e > 0 && toks_[e - 1].sentence == s ? e - 1 : lead - 1;
+      size_t j = head;
+      while (j > 0 && head - j < kMaxHeadModifiers && toks_[j - 1].sentence == s && IsLowerWord(toks_[j - 1]) &&
+             !IsWordCi(j - 1, "of") && !IsWordCi(j - 1, "for") && !ThingDeterminer(j - 1)) {
+        --j;
+      }
+      const size_t first = j;
+      if (j > 0 && ThingDeterminer(j - 1)) --j;
+      if (j >= 2 && (IsWordCi(j - 1, "of") || IsWordCi(j - 1, "for")) && IsLowerWord(toks_[j - 2]) &&
+          !ThingDeterminer(j - 2)) {
+        std::string phrase;
+        for (size_t k = first; k <= head; ++k) {
+          const std::string w = Lower(toks_[k].s);
+          if (Named(k) || !IsLowerWord(toks_[k]) || InList(kPhraseEnders, w) || InList(kPrepositions, w) ||
+              InList(kPronouns, w) || lexicon::In(lexicon::kStopWords, w)) {
+            return "";
+          }
+          phrase += (phrase.empty() ? "" : " ") + w;
+        }
+        return phrase;
+      }
+    }
+    // What takes a time ("take", "last": the latter also a word that ends
+    // a phrase, and no verb after a determiner: "over the last two decades").
+    const bool takes = IsTimeUnit(m.unit + "s") &&
+                       (verb == "take" || verb == "takes" || verb == "took" || verb == "lasts" || verb == "lasted" ||
+                        (verb == "last" && !(lead >= 2 && (lexicon::In(lexicon::kDeterminers, Lower(toks_[lead - 2].s)) ||
+                                                           PossessiveMark(lead - 3)))));
+    if (!takes && (verb.empty() || InList(kPrepositions, verb) || InList(kPhraseEnders, verb) ||
+                   InList(kSayingVerbs, verb) || InList(kAuxiliaries, verb) || InList(kQuantifierWords, verb) ||
+                   InList(kModalWords, verb))) {
+      return "";
+    }
+    // Back over auxiliaries, modals and adverbs ("was initially expected to").
+    const auto auxiliaries_before = [&](size_t k) {
+      while (k > 0 && toks_[k - 1].sentence == s && IsLowerWord(toks_[k - 1]) &&
+             (InList(kModalWords, Lower(toks_[k - 1].s)) || InList(kAuxiliaries, Lower(toks_[k - 1].s)) ||
+              Lower(toks_[k - 1].s).ends_with("ly"))) {
+        --k;
+      }
+      return k;
+    };
+    size_t before = auxiliaries_before(lead - 1);
+    if (before == 0 || toks_[before - 1].sentence != s) return "";
+    // "Repairs will take six months and cost £4.8m", "the works would cost
+    // £2m and take a year": a second verb of time or cost shares the first
+    // one's subject.
+    const bool costs = IsCurrencyUnit(m.unit) && MeasureGroup(verb) == "cost";
+    if ((takes || costs) && before == lead - 1 && IsWordCi(before - 1, "and")) {
+      constexpr size_t kMaxConjunctTokens = 10;  // "take about six months and"
+      for (size_t k = before - 1; k-- > 0 && before - k <= kMaxConjunctTokens && toks_[k].sentence == s;) {
+        if (!IsLowerWord(toks_[k])) continue;
+        const std::string w = Lower(toks_[k].s);
+        if (w == "take" || w == "takes" || w == "took" || w == "last" || w == "lasts" || w == "lasted" ||
+            MeasureGroup(w) == "cost") {
+          before = auxiliaries_before(k);
+          break;
+        }
+      }
+      if (before == 0 || toks_[before - 1].sentence != s) return "";
+    }
+    // "an online fundraiser that raised £41,000", "an inspection, which is
+    // expected to take six weeks": the thing a relative clause is about. A
+    // count is often what the clause's event did ("a fraud that cost 221
+    // investors", "a shift that will cost 520 jobs": the story's own event,
+    // told again) or a place's ("The city, which has 21 libraries"), which
+    // outlets count without the clause: no thing.
+    const bool counted = !IsCurrencyUnit(m.unit) && m.unit != "percent" && !IsTimeUnit(m.unit + "s");
+    if ((IsWordCi(before - 1, "that") || IsWordCi(before - 1, "which")) && !counted) {
+      size_t a = before - 1;
+      if (a >= 2 && Is(a - 1, ",")) --a;
+      return a > 0 ? ThingPhrase(a - 1) : "";
+    }
+    // The subject's head; "the works themselves will take", "the kitchen
+    // alone cost": the noun before the word that stresses it.
+    size_t head = before - 1;
+    if (head > 0 && (IsWordCi(head, "itself") || IsWordCi(head, "themselves") || IsWordCi(head, "alone"))) --head;
+    // "Departing staff will receive eight weeks' pay", "Those leaving will
+    // get £500": what the group that receives it gets
+    // (lexicons/receiving_verbs.txt); "those" and the participle that says
+    // who they are. One who receives ("A university tutor received £400,000")
+    // is a person the story names.
+    if (lexicon::In(lexicon::kReceivingVerbs, verb)) {
+      if (head > 0 && IsWordCi(head - 1, "those") && toks_[head - 1].sentence == s && IsLowerWord(toks_[head]) &&
+          (Lower(toks_[head].s).ends_with("ing") || IsParticiple(head))) {
+        return "those " + Lower(toks_[head].s);
+      }
+      const std::string noun = Lower(toks_[head].s);
+      if (LooksPlural(noun) || !lexicon::Find(lexicon::kCountSynonyms, noun).empty()) return ThingPhrase(head);
+      return "";
+    }
+    // "the repairs will take nine months", "its inquiry could last a year",
+    // "Repairs to the coast road will take six months": a duration is of
+    // the thing that takes it; "The council says repairs will cost almost
+    // £5m": a cost of the thing that costs it (figures.cc's ThingOf reads a
+    // subject right before the verb, opening its sentence).
+    if (takes || costs) {
+      if (std::string phrase = ThingPhrase(head); !phrase.empty()) return phrase;
+      // The noun phrase opening the clause, before its complements ("to the
+      // coast road"); never a name ("The Saltmarsh Queen took five years").
+      size_t c = before;
+      while (c > 0 && toks_[c - 1].sentence == s && toks_[c - 1].kind == Kind::kWord) --c;
+      const size_t opening = c;
+      while (c < before && ThingDeterminer(c)) ++c;
+      // "following an outage": a preposition's object, no subject.
+      if (c < before && InList(kPrepositions, Lower(toks_[c].s))) return "";
+      for (size_t k = c; k < before && !InList(kPrepositions, Lower(toks_[k].s)); ++k) {
+        const std::string w = Lower(toks_[k].s);
+        if (Named(k) || (!IsLowerWord(toks_[k]) && k != opening)) return "";
+        // A clause of its own before the verb's ("The council has estimated
+        // that repairs will cost"): not one noun phrase.
+        if (InList(kAuxiliaries, w) || InList(kModalWords, w) || InList(kSayingVerbs, w) || w == "that") return "";
+      }
+      return ClauseSubjectNoun(before);
+    }
+    return "";
+  }
+
   // True when token k is inside a person's or organisation's name.
   bool Named(size_t k) const {
     return std::any_of(by_end_.begin(), by_end_.end(), [&](const EntityMention* m) {
@@ -2853,7 +3158,19 @@ class Finder {
       return std::nullopt;
     }
     const std::string unit(counted);
-    return Match{first, dash + 1, value, unit, std::string(), Lower(toks_[noun].s) + " " + unit};
+    Match m{first, dash + 1, value, unit, std::string(), Lower(toks_[noun].s) + " " + unit};
+    // "the 14-member syndicate", "a 15-strong crew": the group described is
+    // the thing of that size (Quantity::thing), unless it stands for
+    // someone named ("a 300-strong company", "the 40-strong team") or is
+    // itself what is counted ("a 4,000-strong workforce": staff). The parts
+    // of a thing ("a four-carriage train", "a 56-page report") stay the
+    // story's: outlets count them without the thing ("its four carriages").
+    const std::string thing = Lower(toks_[noun].s);
+    if (unit == "members" && !lexicon::In(lexicon::kPersonNouns, thing) && !lexicon::In(lexicon::kOrgNouns, thing) &&
+        lexicon::Find(lexicon::kCountSynonyms, thing).empty()) {
+      m.thing = thing;
+    }
+    return m;
   }
 
   // "a 1,450-home scheme", "its 16-stop line": a count written as a

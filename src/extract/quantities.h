@@ -77,6 +77,23 @@
 // than", and ranges "between X and Y", "X to Y", "X-Y" (value and high).
 // A vote's tally ("voted seven to four", "by 7 votes to 5", "the 7-4
 // vote") is two counts of votes, measures kVotesFor and kVotesAgainst.
+//
+// The described thing a figure no one owns measures (Quantity::thing), only
+// when the phrase's structure names it, never a person's noun nor an
+// organisation's alone: the thing before "with" ("a restoration appeal with
+// a target of £5.4m", "a care home with 64 beds"); a relative clause's
+// antecedent for a sum or a duration ("an online collection that raised
+// £12,500"; a count there is the story's event told again); what takes a
+// duration ("the works would take nine months"), costs a sum ("says repairs
+// will cost £3m", "The kitchen alone cost €40,000") or receives it ("Those
+// leaving will receive 10 weeks' pay"); a possessor that is a thing, not an
+// area ("the museum's $4.5 million restoration budget"); the noun a sum is
+// of or for before a copula ("The cost of the new roof will be $900,000");
+// a group's size written as a modifier ("the 12-member gang": measure
+// "members"); people arrested or hurt during an event ("Four people were
+// arrested during the rally"); a passive's subject changed by a percentage
+// ("The library book fund will be cut by 30 per cent": measure "fall"); the
+// one a sum is owed or paid to ("£2.1m owed to the tax authority").
 
 // Not quantities: bare years 1900-2099 without a currency or scale, numbers
 // joined to '/', ':' or a digit-hyphen-digit run (dates "9/11", times

@@ -256,6 +256,7 @@ std::string AnnotationToJson(const AnnotatedArticle& annotated, JsonLayout layou
             {"unit", OrNull(q.unit)}, {"subject", OrNull(q.subject)}, {"measure", OrNull(q.measure)},
             {"bound", kBounds[static_cast<size_t>(q.bound)]}};
     if (q.high > 0) qj["high"] = q.high;
+    if (!q.thing.empty()) qj["thing"] = q.thing;
     quantities.push_back(std::move(qj));
   }
   j["quantities"] = std::move(quantities);

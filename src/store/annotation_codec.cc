@@ -326,7 +326,7 @@ void EncodeDate(const DateMention& d, Encoder& e) {
 }
 
 void EncodeQuantity(const Quantity& q, Encoder& e) {
-  const auto& [span, text, value, unit, subject, high, measure, bound] = q;
+  const auto& [span, text, value, unit, subject, high, measure, bound, thing] = q;
   e.RecordSpan(span);
   e.String(text);
   e.Number(value);
@@ -335,6 +335,7 @@ void EncodeQuantity(const Quantity& q, Encoder& e) {
   e.Number(high);
   e.String(measure);
   e.Varint(static_cast<uint64_t>(bound));
+  e.String(thing);
 }
 
 // ---------------------------------------------------------------- decoding
@@ -620,7 +621,9 @@ bool Decoder::ReadQuantity(storyline::Quantity* q) {
   field_ = "measure";
   if (!String(&q->measure)) return false;
   field_ = "bound";
-  return Bound(&q->bound);
+  if (!Bound(&q->bound)) return false;
+  field_ = "thing";
+  return String(&q->thing);
 }
 
 template <typename T, typename ReadRecord>

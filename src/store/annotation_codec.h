@@ -35,7 +35,8 @@
 //              (exact, checked when encoding); v == 3: 8 bytes little-endian
 //              IEEE-754 bits follow
 //   bound      varint 0..3 (QuantityBound in declaration order)
-// Nothing follows the last section. (Version 2 added Quote::speaker_owner.)
+// Nothing follows the last section. (Version 2 added Quote::speaker_owner,
+// version 3 Quantity::thing.)
 //
 // Thread-safety: the functions are reentrant.
 #ifndef STORYLINE_STORE_ANNOTATION_CODEC_H_
@@ -53,7 +54,7 @@ namespace storyline::store_internal {
 
 // The layout described above. Bump when it changes; older blobs are then
 // reported stale (re-annotated), never misread.
-inline constexpr uint32_t kAnnotationFormatVersion = 2;
+inline constexpr uint32_t kAnnotationFormatVersion = 3;
 
 // What a blob says about how and from what it was made.
 struct AnnotationStamp {

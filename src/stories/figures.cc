@@ -81,8 +81,10 @@ struct Figure {
   std::vector<std::string> modifiers;
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
-  // The thing a sum no one owns is of, when its clause's subject names it
-  // ("film" of "The film cost $42m to make"): ThingOf.
+  // The thing a figure no one owns is of, when its phrase names it
+  // (Quantity::thing: "appeal" of "an appeal with a target of £5m") or, for
+  // a sum, its clause's subject ("film" of "The film cost $42m to make"):
+  // ThingOf.
   std::string thing;
   std::string kind;  // what kind of value it states (KindOf), for matching across outlets
   // The other figures its sentence states, as (kind, value), sorted:
@@ -542,7 +544,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.attribute = AttributeOf(q);
       if (f.attribute == "age" && (!f.entity || story.entities[*f.entity].type != "PERSON")) continue;
       // Nothing said of what it measures and no owner: nothing to compare.
-      if (f.attribute.empty() || (f.attribute == "amount" && !f.entity)) continue;
+      if (f.attribute.empty() || (f.attribute == "amount" && !f.entity && q.thing.empty())) continue;
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
@@ -587,7 +589,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       std::sort(f.terms.begin(), f.terms.end());
       f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
       f.value = FigureValueText(q);
-      if (!f.entity && IsCurrency(f.scale)) f.thing = ThingOf(a, view, q, f.attribute);
+      // The thing the figure's phrase names ("a restoration appeal with a
+      // target of £5.4m"), else the one a sum's own verb names.
+      if (!f.entity) f.thing = !q.thing.empty() ? q.thing : IsCurrency(f.scale) ? ThingOf(a, view, q, f.attribute) : "";
       SetFrame(f, a, view);
       const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
       for (const Quantity* other : quantities) {

@@ -96,7 +96,7 @@ std::string SpanText(const Span& s) { return "[" + std::to_string(s.start) + ","
     const Quantity& y = b.quantities[i];
     if (!span_eq(x.span, y.span) || x.text != y.text || !SameDouble(x.value, y.value) ||
         x.unit != y.unit || x.subject != y.subject || !SameDouble(x.high, y.high) ||
-        x.measure != y.measure || x.bound != y.bound) {
+        x.measure != y.measure || x.bound != y.bound || x.thing != y.thing) {
       return fail("quantities[" + std::to_string(i) + "] " + SpanText(x.span) + " '" + x.text + "'");
     }
   }
@@ -215,6 +215,7 @@ AnnotatedArticle OddValues() {
     q.subject = i % 3 == 0 ? "e2" : "";
     q.measure = "share of 日本語";
     q.bound = kBounds[i % 4];
+    q.thing = i % 2 == 0 ? "" : "restoration appeal";
     a.quantities.push_back(q);
   }
   return a;

@@ -480,6 +480,20 @@ TEST(FigureClaimsTest, APriceBelongsToTheDealAndIsNamedByIt) {
   EXPECT_EQ(claims[0]->attribute, "amount");
 }
 
+// A figure no one owns is named by the thing its phrase says it measures
+// (Quantity::thing), and outlets differ on that thing's figure.
+TEST(FigureClaimsTest, AThingsFigureIsNamedByTheThing) {
+  const Brief b = BriefOf(
+      {{"a", "2026-03-02", "The Halvering trust has launched a restoration appeal with a target of £2.4m."},
+       {"b", "2026-03-02", "Volunteers at Halvering began a restoration appeal with a target of £2.8m on Monday."}});
+  const std::vector<const Claim*> claims = ClaimsWith(b, "2800000 GBP");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(claims[0]->status, "conflict");
+  EXPECT_EQ(claims[0]->subject, "");
+  EXPECT_EQ(claims[0]->subject_name, "restoration appeal");
+  EXPECT_EQ(claims[0]->attribute, "target");
+}
+
 // A number the story's event states alike with one owner's figure is that
 // owner's, and the two agree.
 TEST(FigureClaimsTest, AnUnownedNumberStatedAlikeIsTheOwnersToo) {
