@@ -2285,5 +2285,38 @@ TEST(ClaimsTest, APlanInAQuotationIsNoDayStillToCome) {
   }
 }
 
+// A count the language layer gives no owner, in a sentence naming the
+// story's main organisation, is that organisation's when no outlet gives
+// the count another owner: "cut 290 jobs, out of Halvane Foods' 2,100
+// staff" and "380 jobs are set to go at Halvane Foods" disagree. Without
+// the name beside it the unowned count stays the event's.
+TEST(ClaimsTest, AnUnownedCountNamingTheMainOrganisationIsItsCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Tessmoor Capital said it expected to cut 290 jobs, mostly drivers, out of Halvane Foods' 2,100 staff.", true},
+      {"Tessmoor Capital said it expected to cut 290 jobs, mostly drivers, by the end of the year.", false},
+  };
+  for (const Row& row : rows) {
+    const Brief b = BriefOf(
+        {Plain("h0", "Halvane Foods to shut bakery", "2026-03-02",
+               "Halvane Foods will shut its Marsh Road bakery next spring, the company said on Monday. The bakers' "
+               "union said 380 jobs are set to go at Halvane Foods. Halvane Foods was bought by Tessmoor Capital "
+               "last year."),
+         Plain("h1", "Bakery closure confirmed", "2026-03-03",
+               row.second + " Halvane Foods will shut its Marsh Road bakery next spring. Halvane Foods said the "
+                            "decision was painful.")});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(conflict->subject_name, "Halvane Foods");
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"380", "290"}));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
