@@ -70,7 +70,7 @@ struct Figure {
   std::string evidence;
   std::string value;               // FigureValueText(q)
   bool joined = false;             // its attribute was widened by JoinUnderspecified
-  std::vector<size_t> named;       // story entities its sentence names, for AdoptMainOwner
+  std::vector<size_t> named;       // story entities its sentence names, for AdoptNamedOwner
   std::vector<std::string> terms;  // the evidence's content words, sorted and unique
   // Stems of what it measures (its attribute's and counted unit's words),
   // and of those with the content words beside it in its clause; both
@@ -836,54 +836,31 @@ void JoinEqualValues(std::vector<Figure>& figures) {
   }
 }
 
-// The organisation a story is about: the organisation named most often,
-// in at least half of the story's articles, and more often than any other
-// organisation; none when no organisation stands out so.
-std::optional<size_t> MainOrganisation(const Story& story) {
-  std::optional<size_t> best;
-  size_t best_mentions = 0, second = 0;
-  for (size_t i = 0; i < story.entities.size(); ++i) {
-    const BriefEntity& e = story.entities[i];
-    if (e.type != "ORG") continue;
-    if (e.mentions > best_mentions) {
-      second = best_mentions;
-      best_mentions = e.mentions;
-      best = i;
-    } else if (e.mentions > second) {
-      second = e.mentions;
-    }
-  }
-  if (!best || best_mentions == second || 2 * story.entities[*best].articles.size() < story.articles.size()) {
-    return std::nullopt;
-  }
-  return best;
-}
-
-// A figure of the story's event (no owner named) measures what the story's
-// main organisation's figures of the same attribute measure when that
-// organisation is the only owner any outlet gives that attribute ("about
-// 450 jobs, out of Brisco's 6,100 staff" / "540 jobs are set to go at
-// Brisco") when that organisation is the only owner any outlet gives that
-// attribute and the figure's own sentence names it: a name beside the
-// figure that the language layer did not read as its owner.
-void AdoptMainOwner(std::vector<Figure>& figures, const Story& story) {
-  const std::optional<size_t> main = MainOrganisation(story);
-  if (!main) return;
+// A count of the story's event (no owner read) is an owner's when its own
+// sentence names that owner and that owner is the only one of those named
+// there whom any outlet gives a count of the same attribute ("cut 450
+// jobs, out of Brisco's 6,100 staff" / "540 jobs are set to go at
+// Brisco"): outlets name the owner beside a figure without the grammar
+// the language layer reads an owner from. Counts of a specific measure
+// only ("jobs cut", not "staff"): a bare noun beside a name is as often a
+// figure of something else of it.
+void AdoptNamedOwner(std::vector<Figure>& figures) {
   std::map<std::pair<std::string, std::string>, std::set<size_t>> owners;  // (attribute, scale) -> owners
   for (const Figure& f : figures) {
     if (f.entity && f.thing.empty()) owners[{f.attribute, f.scale}].insert(*f.entity);
   }
   for (Figure& f : figures) {
-    // Counts of a specific measure only ("jobs cut", not "staff"): a bare
-    // noun or a share beside the name is as often another figure of it.
     if (f.entity || !f.thing.empty() || f.kind != "count" || f.joined || Tally(f) ||
         f.attribute.find(' ') == std::string::npos) {
       continue;
     }
     auto it = owners.find({f.attribute, f.scale});
-    if (it == owners.end() || it->second != std::set<size_t>{*main}) continue;
-    if (std::find(f.named.begin(), f.named.end(), *main) == f.named.end()) continue;
-    f.entity = main;
+    if (it == owners.end()) continue;
+    std::set<size_t> named;
+    for (size_t e : f.named) {
+      if (it->second.count(e) > 0) named.insert(e);
+    }
+    if (named.size() == 1) f.entity = *named.begin();
   }
 }
 
@@ -1361,7 +1338,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);
-  AdoptMainOwner(figures, story);
+  AdoptNamedOwner(figures);
   std::map<std::tuple<size_t, std::string, std::string, std::string>, std::vector<const Figure*>> groups;
   constexpr size_t kNoEntity = std::numeric_limits<size_t>::max();
   for (const Figure& f : figures) {

@@ -2285,12 +2285,12 @@ TEST(ClaimsTest, APlanInAQuotationIsNoDayStillToCome) {
   }
 }
 
-// A count the language layer gives no owner, in a sentence naming the
-// story's main organisation, is that organisation's when no outlet gives
-// the count another owner: "cut 290 jobs, out of Halvane Foods' 2,100
-// staff" and "380 jobs are set to go at Halvane Foods" disagree. Without
-// the name beside it the unowned count stays the event's.
-TEST(ClaimsTest, AnUnownedCountNamingTheMainOrganisationIsItsCount) {
+// A count the language layer gives no owner, in a sentence naming the one
+// organisation outlets give that count to, is that organisation's: "cut
+// 290 jobs, out of Halvane Foods' 2,100 staff" and "380 jobs are set to go
+// at Halvane Foods" disagree. Without the name beside it the unowned
+// count stays the event's.
+TEST(ClaimsTest, AnUnownedCountBesideItsOwnersNameIsTheOwners) {
   struct Row {
     std::string second;
     bool conflict;
