@@ -71,6 +71,10 @@ struct Figure {
   std::string value;               // FigureValueText(q)
   bool joined = false;             // its attribute was widened by JoinUnderspecified
   std::vector<size_t> named;       // story entities its sentence names, for AdoptNamedOwner
+  // What the words beside it say happened to what it counts, one name per
+  // event (lexicons/event_stems.txt: "taken to hospital", "treated in
+  // hospital" -> hospitalised), sorted and unique.
+  std::vector<std::string> events;
   std::vector<std::string> terms;  // the evidence's content words, sorted and unique
   // Stems of what it measures (its attribute's and counted unit's words),
   // and of those with the content words beside it in its clause; both
@@ -400,6 +404,23 @@ void SortUnique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// The one name lexicons/event_stems.txt gives what word `w` says happened
+// ("hospital", "killed", "evacuating"), read as the quantity annotator
+// reads it (an "-ing", "-ed", "-es", "-e" or "-s" dropped, then the word);
+// "" when it names no listed event.
+std::string EventOf(std::string_view w) {
+  std::string stem(w);
+  for (const std::string_view suffix : {"ing", "ed", "es", "e", "s"}) {
+    if (stem.ends_with(suffix)) {
+      stem.resize(stem.size() - suffix.size());
+      break;
+    }
+  }
+  std::string_view event = lexicon::Find(lexicon::kEventStems, stem);
+  if (event.empty()) event = lexicon::Find(lexicon::kEventStems, w);
+  return std::string(event);
+}
+
 // Fills f.core and f.frame (see Figure).
 void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
@@ -452,6 +473,10 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   options.own_bytes = view.Slice(f.q.span.end, own_to).size();
   AddFrameWords(after, /*backward=*/false, options, words);
   f.frame.insert(f.frame.end(), words.stems.begin(), words.stems.end());
+  for (const std::string& w : words.words) {
+    if (std::string event = EventOf(w); !event.empty()) f.events.push_back(std::move(event));
+  }
+  SortUnique(f.events);
   f.qualifiers.insert(f.qualifiers.end(), words.qualifiers.begin(), words.qualifiers.end());
   SortUnique(f.frame);
   SortUnique(f.qualifiers);
@@ -1169,6 +1194,10 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
     nodes[static_cast<size_t>(it - texts.begin())].push_back(f);
   }
   const size_t n = nodes.size();
+  // The values each article states in this group (one: `lone`).
+  std::map<size_t, std::set<std::string>> stated;
+  for (const Figure* f : group) stated[f->article].insert(f->value);
+  const auto lone = [&](const Figure& f) { return stated[f.article].size() == 1; };
   UnionFind conflict(n);
   std::vector<bool> in_conflict(n, false);
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
@@ -1196,6 +1225,14 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // £90,000" / "Matagi has been paid £4,200").
             two_facts = true;
           } else if (Comparable(*f, *g)) {
+            clash = true;
+          } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&
+                     SharedCount(f->events, g->events) > 0) {
+            // Counts of one noun whose sentences share too few words to
+            // tell the same thing (Comparable) still do when one thing is
+            // said to have happened to what both count and each is the one
+            // value of it its article gives: "27 were taken to hospital" /
+            // "31 people needed hospital treatment".
             clash = true;
           }
         }

@@ -2318,5 +2318,36 @@ TEST(ClaimsTest, AnUnownedCountBesideItsOwnersNameIsTheOwners) {
   }
 }
 
+// Two counts of one bare noun, each the only value of it its article
+// gives, near each other, whose clauses say one listed thing happened to
+// what they count ("needed hospital treatment" / "took ... to hospital":
+// hospitalised) count one thing, however little else their sentences
+// share. Not when the clauses tell two events, nor when an article gives
+// the noun two values (which one the other outlet's is, is unknown).
+TEST(ClaimsTest, CountsOfOneNounThatOneEventBefellAreOneCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Paramedics took 23 people to hospital as firefighters searched the rubble.", true},
+      {"Police evacuated 23 people as firefighters searched the rubble.", false},
+      {"Paramedics took 23 people to hospital as firefighters searched the rubble for 40 people.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string lede = "A gas explosion wrecked a block of flats in Carrowgate on Friday night. ";
+    const Brief b = BriefOf(
+        {Plain("g0", "Gas blast wrecks Carrowgate flats", "2026-04-10",
+               lede + "Nineteen people needed hospital treatment, the ambulance service said."),
+         Plain("g1", "Carrowgate gas blast: flats wrecked", "2026-04-11", lede + row.second)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"19", "23"}));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
