@@ -998,6 +998,20 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (const std::string& w : figures[i].core) by_core[w].push_back(i);
     for (const std::string& w : figures[i].frame) by_frame[w].push_back(i);
   }
+  // Figures by counted noun, for nouns lexicons/count_kin.txt pairs: one
+  // counting "customers" is a candidate of one counting "passengers".
+  std::map<std::string, std::vector<size_t>> by_unit;
+  const auto kin = [](const std::string& unit) {
+    const std::string_view to = lexicon::Find(lexicon::kCountKin, unit);
+    if (!to.empty()) return std::string(to);
+    for (const lexicon::MapEntry& e : lexicon::kCountKin) {
+      if (e.value == unit) return std::string(e.key);
+    }
+    return std::string();
+  };
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (!kinds[i].empty() && !kin(figures[i].q.unit).empty()) by_unit[figures[i].q.unit].push_back(i);
+  }
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
   // best[i]: article -> the one best match of figure i there (kNone: a tie).
   std::vector<std::map<size_t, std::pair<size_t, double>>> best(figures.size());
@@ -1010,6 +1024,9 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     }
     for (const std::string& w : f.core) {
       if (auto it = by_frame.find(w); it != by_frame.end()) candidates.insert(it->second.begin(), it->second.end());
+    }
+    if (const std::string other = kin(f.q.unit); !other.empty()) {
+      if (auto it = by_unit.find(other); it != by_unit.end()) candidates.insert(it->second.begin(), it->second.end());
     }
     for (size_t j : candidates) {
       const Figure& g = figures[j];

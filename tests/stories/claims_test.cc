@@ -2349,5 +2349,34 @@ TEST(ClaimsTest, CountsOfOneNounThatOneEventBefellAreOneCount) {
   }
 }
 
+// Passengers one outlet counts are the customers another counts when an
+// airline collapses (lexicons/count_kin.txt): the two counts are matched
+// across outlets like two wordings of one count. Not a count too far from
+// the other to be the same one.
+TEST(ClaimsTest, PassengersAndCustomersStrandedAreOneCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Nearly 3,600 customers were stuck overseas after the carrier went bust.", true},
+      {"The carrier had sold flights to 12,000 customers for the summer before it went bust.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string since = " The airline had flown from Tessport since 1998.";
+    const Brief b = BriefOf(
+        {Plain("k0", "Harbrook Air collapses", "2026-06-01",
+               "The collapse of Harbrook Air on Monday left 2,800 passengers stranded abroad, the regulator said." +
+                   since),
+         Plain("k1", "Harbrook Air goes bust", "2026-06-02", row.second + since)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"2800", "about 3600"}));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
