@@ -2378,5 +2378,34 @@ TEST(ClaimsTest, PassengersAndCustomersStrandedAreOneCount) {
   }
 }
 
+// Residents one outlet says were forced from their homes are the people
+// another says were evacuated (lexicons/count_kin.txt); not a count of
+// people too far from it to be the same one.
+TEST(ClaimsTest, ResidentsAndPeopleEvacuatedAreOneCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"More than 1,600 people were evacuated as smoke drifted over the estate.", true},
+      {"More than 9,000 people live on the estate, where smoke drifted for hours.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string thinners = " The works make paint thinners.";
+    const Brief b = BriefOf(
+        {Plain("r0", "Chemical fire at Orlow works", "2026-07-01",
+               "A fire at the Orlow solvent works on Tuesday forced 1,200 residents from their homes, the county "
+               "council said." +
+                   thinners),
+         Plain("r1", "Orlow blaze: families wait to go home", "2026-07-02", row.second + thinners)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"1200", "more than 1600"}));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
