@@ -70,6 +70,11 @@ struct Figure {
   std::string evidence;
   std::string value;               // FigureValueText(q)
   bool joined = false;             // its attribute was widened by JoinUnderspecified
+  std::vector<size_t> named;       // story entities its sentence names, for AdoptNamedOwner
+  // What the words beside it say happened to what it counts, one name per
+  // event (lexicons/event_stems.txt: "taken to hospital", "treated in
+  // hospital" -> hospitalised), sorted and unique.
+  std::vector<std::string> events;
   std::vector<std::string> terms;  // the evidence's content words, sorted and unique
   // Stems of what it measures (its attribute's and counted unit's words),
   // and of those with the content words beside it in its clause; both
@@ -401,6 +406,23 @@ void SortUnique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// The one name lexicons/event_stems.txt gives what word `w` says happened
+// ("hospital", "killed", "evacuating"), read as the quantity annotator
+// reads it (an "-ing", "-ed", "-es", "-e" or "-s" dropped, then the word);
+// "" when it names no listed event.
+std::string EventOf(std::string_view w) {
+  std::string stem(w);
+  for (const std::string_view suffix : {"ing", "ed", "es", "e", "s"}) {
+    if (stem.ends_with(suffix)) {
+      stem.resize(stem.size() - suffix.size());
+      break;
+    }
+  }
+  std::string_view event = lexicon::Find(lexicon::kEventStems, stem);
+  if (event.empty()) event = lexicon::Find(lexicon::kEventStems, w);
+  return std::string(event);
+}
+
 // Fills f.core and f.frame (see Figure).
 void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
@@ -453,6 +475,10 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   options.own_bytes = view.Slice(f.q.span.end, own_to).size();
   AddFrameWords(after, /*backward=*/false, options, words);
   f.frame.insert(f.frame.end(), words.stems.begin(), words.stems.end());
+  for (const std::string& w : words.words) {
+    if (std::string event = EventOf(w); !event.empty()) f.events.push_back(std::move(event));
+  }
+  SortUnique(f.events);
   f.qualifiers.insert(f.qualifiers.end(), words.qualifiers.begin(), words.qualifiers.end());
   SortUnique(f.frame);
   SortUnique(f.qualifiers);
@@ -603,6 +629,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         f.beside.emplace_back(kind, Middle(*other));
       }
       std::sort(f.beside.begin(), f.beside.end());
+      for (const EntityMention& m : a.entities) {
+        if (m.span.start < sentence.start || m.span.end > sentence.end) continue;
+        if (const std::optional<size_t> e = entities.Lookup(ai, m.entity, ""); e) f.named.push_back(*e);
+      }
       out.push_back(std::move(f));
     }
   }
@@ -839,6 +869,34 @@ void JoinEqualValues(std::vector<Figure>& figures) {
   }
 }
 
+// A count of the story's event (no owner read) is an owner's when its own
+// sentence names that owner and that owner is the only one of those named
+// there whom any outlet gives a count of the same attribute ("cut 450
+// jobs, out of Brisco's 6,100 staff" / "540 jobs are set to go at
+// Brisco"): outlets name the owner beside a figure without the grammar
+// the language layer reads an owner from. Counts of a specific measure
+// only ("jobs cut", not "staff"): a bare noun beside a name is as often a
+// figure of something else of it.
+void AdoptNamedOwner(std::vector<Figure>& figures) {
+  std::map<std::pair<std::string, std::string>, std::set<size_t>> owners;  // (attribute, scale) -> owners
+  for (const Figure& f : figures) {
+    if (f.entity && f.thing.empty()) owners[{f.attribute, f.scale}].insert(*f.entity);
+  }
+  for (Figure& f : figures) {
+    if (f.entity || !f.thing.empty() || f.kind != "count" || f.joined || Tally(f) ||
+        f.attribute.find(' ') == std::string::npos) {
+      continue;
+    }
+    auto it = owners.find({f.attribute, f.scale});
+    if (it == owners.end()) continue;
+    std::set<size_t> named;
+    for (size_t e : f.named) {
+      if (it->second.count(e) > 0) named.insert(e);
+    }
+    if (named.size() == 1) f.entity = *named.begin();
+  }
+}
+
 // Figures of two outlets matched as statements of one fact
 // (AlignAcrossOutlets), each pair ordered by address.
 using FigurePairs = std::set<std::pair<const Figure*, const Figure*>>;
@@ -948,6 +1006,20 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (const std::string& w : figures[i].core) by_core[w].push_back(i);
     for (const std::string& w : figures[i].frame) by_frame[w].push_back(i);
   }
+  // Figures by counted noun, for nouns lexicons/count_kin.txt pairs: one
+  // counting "customers" is a candidate of one counting "passengers".
+  std::map<std::string, std::vector<size_t>> by_unit;
+  const auto kin = [](const std::string& unit) {
+    const std::string_view to = lexicon::Find(lexicon::kCountKin, unit);
+    if (!to.empty()) return std::string(to);
+    for (const lexicon::MapEntry& e : lexicon::kCountKin) {
+      if (e.value == unit) return std::string(e.key);
+    }
+    return std::string();
+  };
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (!kinds[i].empty() && !kin(figures[i].q.unit).empty()) by_unit[figures[i].q.unit].push_back(i);
+  }
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
   // best[i]: article -> the one best match of figure i there (kNone: a tie).
   std::vector<std::map<size_t, std::pair<size_t, double>>> best(figures.size());
@@ -960,6 +1032,9 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     }
     for (const std::string& w : f.core) {
       if (auto it = by_frame.find(w); it != by_frame.end()) candidates.insert(it->second.begin(), it->second.end());
+    }
+    if (const std::string other = kin(f.q.unit); !other.empty()) {
+      if (auto it = by_unit.find(other); it != by_unit.end()) candidates.insert(it->second.begin(), it->second.end());
     }
     for (size_t j : candidates) {
       const Figure& g = figures[j];
@@ -1144,6 +1219,10 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
     nodes[static_cast<size_t>(it - texts.begin())].push_back(f);
   }
   const size_t n = nodes.size();
+  // The values each article states in this group (one: `lone`).
+  std::map<size_t, std::set<std::string>> stated;
+  for (const Figure* f : group) stated[f->article].insert(f->value);
+  const auto lone = [&](const Figure& f) { return stated[f.article].size() == 1; };
   UnionFind conflict(n);
   std::vector<bool> in_conflict(n, false);
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
@@ -1171,6 +1250,14 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // £90,000" / "Matagi has been paid £4,200").
             two_facts = true;
           } else if (Comparable(*f, *g)) {
+            clash = true;
+          } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&
+                     SharedCount(f->events, g->events) > 0) {
+            // Counts of one noun whose sentences share too few words to
+            // tell the same thing (Comparable) still do when one thing is
+            // said to have happened to what both count and each is the one
+            // value of it its article gives: "27 were taken to hospital" /
+            // "31 people needed hospital treatment".
             clash = true;
           }
         }
@@ -1313,6 +1400,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);
+  AdoptNamedOwner(figures);
   std::map<std::tuple<size_t, std::string, std::string, std::string>, std::vector<const Figure*>> groups;
   constexpr size_t kNoEntity = std::numeric_limits<size_t>::max();
   for (const Figure& f : figures) {

@@ -101,12 +101,17 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # already in). Parts, totals with charges, possessors of a copula's subject,
 # pairs of ages, one article's two unowned years, rank "chief", "-ing" role
 # modifiers, a conjunction's clause: P 0.948 R 0.631, value-subject 0.764,
-# 42 traps, agreement recall 0.419.
-checks = [("conflict_precision", 0.945), ("conflict_recall", 0.625),
-          ("value_subject_accuracy", 0.76), ("agreement_recall", 0.415)]
+# 42 traps, agreement recall 0.419. With the thing a figure no one owns
+# measures (Quantity::thing: "a restoration appeal with a target of £5.4m")
+# and one count in other wordings (an unowned count beside its one owner's
+# name, counts of one noun one listed event befell, customers / passengers)
+# merged: P 0.970 R 0.651, value-subject 0.774, 41 traps, agreement recall
+# 0.419.
+checks = [("conflict_precision", 0.965), ("conflict_recall", 0.645),
+          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.415)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 42:
-    bad.append(f"trap violations {t['trap_violations']} > 42")
+if t["trap_violations"] > 41:
+    bad.append(f"trap violations {t['trap_violations']} > 41")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

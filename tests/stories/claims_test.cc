@@ -2390,5 +2390,127 @@ TEST(ClaimsTest, APlanInAQuotationIsNoDayStillToCome) {
   }
 }
 
+// A count the language layer gives no owner, in a sentence naming the one
+// organisation outlets give that count to, is that organisation's: "cut
+// 290 jobs, out of Halvane Foods' 2,100 staff" and "380 jobs are set to go
+// at Halvane Foods" disagree. Without the name beside it the unowned
+// count stays the event's.
+TEST(ClaimsTest, AnUnownedCountBesideItsOwnersNameIsTheOwners) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Tessmoor Capital said it expected to cut 290 jobs, mostly drivers, out of Halvane Foods' 2,100 staff.", true},
+      {"Tessmoor Capital said it expected to cut 290 jobs, mostly drivers, by the end of the year.", false},
+  };
+  for (const Row& row : rows) {
+    const Brief b = BriefOf(
+        {Plain("h0", "Halvane Foods to shut bakery", "2026-03-02",
+               "Halvane Foods will shut its Marsh Road bakery next spring, the company said on Monday. The bakers' "
+               "union said 380 jobs are set to go at Halvane Foods. Halvane Foods was bought by Tessmoor Capital "
+               "last year."),
+         Plain("h1", "Bakery closure confirmed", "2026-03-03",
+               row.second + " Halvane Foods will shut its Marsh Road bakery next spring. Halvane Foods said the "
+                            "decision was painful.")});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(conflict->subject_name, "Halvane Foods");
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"380", "290"}));
+    }
+  }
+}
+
+// Two counts of one bare noun, each the only value of it its article
+// gives, near each other, whose clauses say one listed thing happened to
+// what they count ("needed hospital treatment" / "took ... to hospital":
+// hospitalised) count one thing, however little else their sentences
+// share. Not when the clauses tell two events, nor when an article gives
+// the noun two values (which one the other outlet's is, is unknown).
+TEST(ClaimsTest, CountsOfOneNounThatOneEventBefellAreOneCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Paramedics took 23 people to hospital as firefighters searched the rubble.", true},
+      {"Police evacuated 23 people as firefighters searched the rubble.", false},
+      {"Paramedics took 23 people to hospital as firefighters searched the rubble for 40 people.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string lede = "A gas explosion wrecked a block of flats in Carrowgate on Friday night. ";
+    const Brief b = BriefOf(
+        {Plain("g0", "Gas blast wrecks Carrowgate flats", "2026-04-10",
+               lede + "Nineteen people needed hospital treatment, the ambulance service said."),
+         Plain("g1", "Carrowgate gas blast: flats wrecked", "2026-04-11", lede + row.second)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"19", "23"}));
+    }
+  }
+}
+
+// Passengers one outlet counts are the customers another counts when an
+// airline collapses (lexicons/count_kin.txt): the two counts are matched
+// across outlets like two wordings of one count. Not a count too far from
+// the other to be the same one.
+TEST(ClaimsTest, PassengersAndCustomersStrandedAreOneCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"Nearly 3,600 customers were stuck overseas after the carrier went bust.", true},
+      {"The carrier had sold flights to 12,000 customers for the summer before it went bust.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string since = " The airline had flown from Tessport since 1998.";
+    const Brief b = BriefOf(
+        {Plain("k0", "Harbrook Air collapses", "2026-06-01",
+               "The collapse of Harbrook Air on Monday left 2,800 passengers stranded abroad, the regulator said." +
+                   since),
+         Plain("k1", "Harbrook Air goes bust", "2026-06-02", row.second + since)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"2800", "about 3600"}));
+    }
+  }
+}
+
+// Residents one outlet says were forced from their homes are the people
+// another says were evacuated (lexicons/count_kin.txt); not a count of
+// people too far from it to be the same one.
+TEST(ClaimsTest, ResidentsAndPeopleEvacuatedAreOneCount) {
+  struct Row {
+    std::string second;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"More than 1,600 people were evacuated as smoke drifted over the estate.", true},
+      {"More than 9,000 people live on the estate, where smoke drifted for hours.", false},
+  };
+  for (const Row& row : rows) {
+    const std::string thinners = " The works make paint thinners.";
+    const Brief b = BriefOf(
+        {Plain("r0", "Chemical fire at Orlow works", "2026-07-01",
+               "A fire at the Orlow solvent works on Tuesday forced 1,200 residents from their homes, the county "
+               "council said." +
+                   thinners),
+         Plain("r1", "Orlow blaze: families wait to go home", "2026-07-02", row.second + thinners)});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* conflict = ConflictOf(b.stories[0]);
+    EXPECT_EQ(conflict != nullptr, row.conflict) << row.second;
+    if (conflict != nullptr) {
+      EXPECT_EQ(Values(*conflict), (std::set<std::string>{"1200", "more than 1600"}));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
