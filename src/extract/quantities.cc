@@ -1363,7 +1363,13 @@ class Finder {
     }
     if (lead > 0 && toks_[lead - 1].sentence == toks_[last].sentence &&
         (IsParticiple(lead - 1) || IsKnownEvent(lead - 1))) {
-      return EventStem(Lower(toks_[lead - 1].s));
+      const std::string verb = Lower(toks_[lead - 1].s);
+      // "admitted 23 students to its medical school", "admits 280 students
+      // a year": admitted anywhere but to a hospital is no one hospitalised.
+      if (verb.starts_with("admit") && !IsWordCi(last + 2, "hospital") && !IsWordCi(last + 3, "hospital")) {
+        return verb;
+      }
+      return EventStem(verb);
     }
     return "";
   }

@@ -954,6 +954,16 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
   const Quantity* hours = FindByText(closed, "six hours");
   ASSERT_NE(hours, nullptr);
   EXPECT_EQ(hours->subject, "");
+  // Admitted anywhere but to a hospital is no one hospitalised.
+  for (const char* sentence : {"The college admits 280 students a year.",
+                               "The school admitted 23 pupils to its sixth form."}) {
+    const std::vector<Quantity> admitted = FindQuantities(sentence, {});
+    ASSERT_FALSE(admitted.empty()) << sentence;
+    EXPECT_EQ(admitted[0].measure.find("hospitalised"), std::string::npos) << sentence << ": " << admitted[0].measure;
+  }
+  const std::vector<Quantity> hospital = FindQuantities("Doctors admitted 12 patients to hospital.", {});
+  ASSERT_FALSE(hospital.empty());
+  EXPECT_EQ(hospital[0].measure, "patients hospitalised");
   // The first of two ages with no first name found goes to nobody.
   const std::string_view one = "The pair, Pip Harrow and a friend, 74 and 71, waited.";
   const std::vector<Quantity> pair = FindQuantities(one, MakeMentions(one, {kPip}));
