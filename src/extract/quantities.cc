@@ -1547,6 +1547,27 @@ class Finder {
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "total") || IsWordCi(k + 1, "all"))) return "";
     // "a footbridge costing £350,000 in place by Christmas": where, not what.
     if (IsWordCi(k, "in") && IsWordCi(k + 1, "place")) return "";
+    // "raised £9.5m in a Series A round", "lost £40m in a Ponzi scheme": a
+    // named kind of event the sum was raised or lost in names it.
+    if (IsWordCi(k, "in") && (IsWordCi(k + 1, "a") || IsWordCi(k + 1, "an"))) {
+      constexpr size_t kMaxKindNameWords = 3;
+      size_t j = k + 2;
+      while (j < toks_.size() && j < k + 2 + kMaxKindNameWords && toks_[j].sentence == s &&
+             toks_[j].kind == Kind::kWord && !IsLowerWord(toks_[j])) {
+        ++j;
+      }
+      if (j > k + 2 && j < toks_.size() && toks_[j].sentence == s && IsLowerWord(toks_[j])) {
+        std::string kind;
+        for (size_t n = 0; n < kMaxHeadModifiers && j < toks_.size() && toks_[j].sentence == s &&
+                           IsLowerWord(toks_[j]);
+             ++n, ++j) {
+          const std::string w = Lower(toks_[j].s);
+          if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || w.ends_with("ly") || CardinalWord(w)) break;
+          kind += (kind.empty() ? "" : " ") + w;
+        }
+        if (!kind.empty()) return kind;
+      }
+    }
     const bool linked = IsWordCi(k, "in") || IsWordCi(k, "of");
     if (linked) {
       // "$6m in emergency aid" names the sum's form; "£100m in the window"

@@ -926,6 +926,8 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
       // A total with charges added.
       {"The vase sold for £4.1 million with fees on Tuesday.", {}, "£4.1 million", "fee in all", ""},
       {"It made £4.3m including buyer's premium.", {}, "£4.3m", "total in all", ""},
+      // A named kind of event a sum was raised in names it.
+      {"Vellum raised £4.5m in a Series A round last year.", {}, "£4.5m", "round", ""},
       // Two ages for two names, in order.
       {"Retired couple Orla and Pip Harrow, 74 and 71, waited all night.", {kOrla, kPip}, "74", "age", "e2"},
       {"Retired couple Orla and Pip Harrow, 74 and 71, waited all night.", {kOrla, kPip}, "71", "age", "e3"},
