@@ -1918,10 +1918,6 @@ EventWord ParticipleBefore(std::string_view before) {
   return {w.folded, w.begin};
 }
 
-// Present tenses of what is scheduled to happen: "Its offer lapses on
-// December 11", "The board meets on Monday".
-constexpr std::string_view kScheduledPresent[] = {"begins", "closes", "ends",    "expires", "lapses",
-                                                  "meets",  "opens",  "reopens", "resumes", "starts"};
 
 // The verb of an event still to come right before the "on" or "in" that
 // ends `before` (the words up to a day, month or year), within one clause
@@ -1950,7 +1946,9 @@ EventWord PlannedEventBefore(std::string_view before) {
         w.folded == "when" || w.folded == "after" || w.folded == "before" || w.folded == "until" || w.folded == "if") {
       return {};
     }
-    if (InList(kScheduledPresent, w.folded)) {
+    // A present tense of what is scheduled ("Its offer lapses on December
+    // 11", "The board meets on Monday": lexicons/tense_cues.txt, scheduled).
+    if (lexicon::In(lexicon::kTenseCuesScheduled, w.folded)) {
       return {w.folded.substr(0, w.folded.size() - 1), w.begin};
     }
     const std::string_view prev = words[k - 1].folded;

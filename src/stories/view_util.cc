@@ -137,10 +137,8 @@ bool IsDatingWord(const WordToken& w) {
 
 // Participles that fix when something will take place, before "for" and
 // its day: "the hearing is set for September 6", "a trial listed for
-// March 9".
-bool IsSchedulingWord(std::string_view w) {
-  return w == "set" || w == "scheduled" || w == "listed" || w == "fixed" || w == "slated" || w == "timetabled";
-}
+// March 9" (lexicons/tense_cues.txt, scheduling).
+bool IsSchedulingWord(std::string_view w) { return lexicon::In(lexicon::kTenseCuesScheduling, w); }
 
 // The event noun a scheduling participle at words[k] dates ("A
 // confiscation hearing is provisionally scheduled for", "a trial, which
