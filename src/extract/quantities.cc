@@ -2529,6 +2529,22 @@ class Finder {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
+    // "the Mercury's weekly print sale of about 6,200 copies", "Acme's
+    // workforce of 1,200": the possessor of the noun the figure is "of".
+    if (lead >= 2 && IsWordCi(lead - 1, "of")) {
+      constexpr size_t kMaxOfNounWords = 4;  // "weekly print sale"
+      size_t k = lead - 1;
+      size_t words = 0;
+      while (k > 1 && words < kMaxOfNounWords && IsLowerWord(toks_[k - 1]) && !PossessiveMark(k - 2) &&
+             toks_[k - 1].sentence == toks_[lead].sentence && !InList(kPhraseEnders, Lower(toks_[k - 1].s)) &&
+             !InList(kPrepositions, Lower(toks_[k - 1].s))) {
+        --k;
+        ++words;
+      }
+      if (words > 0) {
+        if (std::string p = Possessor(k); !p.empty()) return p;
+      }
+    }
     // "21 of its flights": a part of someone's, the pronoun's referent's;
     // when the clause does not say whose, nobody's claim. "All 86 of its
     // staff" are the whole, whoever's.

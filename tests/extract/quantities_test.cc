@@ -926,6 +926,8 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
       // A total with charges added.
       {"The vase sold for £4.1 million with fees on Tuesday.", {}, "£4.1 million", "fee in all", ""},
       {"It made £4.3m including buyer's premium.", {}, "£4.3m", "total in all", ""},
+      // The possessor of the noun a figure is "of".
+      {"Kestair's weekly print sale of about 6,200 copies fell.", {kKestair}, "6,200 copies", "copies", "e4"},
       // A named kind of event a sum was raised in names it.
       {"Vellum raised £4.5m in a Series A round last year.", {}, "£4.5m", "round", ""},
       // Two ages for two names, in order.
