@@ -542,6 +542,38 @@ std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quant
   return out;
 }
 
+// Whether a figure is set in a wider world than one story's event: a
+// national or sector scope (lexicons/count_scopes.txt tag wider), as whole
+// words, in the figure's own clause ("against a national average of 27 per
+// cent", "kills around 30 people a year in the country") or opening its
+// sentence ("Across the sector, universities have announced 10,000 job
+// cuts"); the sentence's other clauses may be the story's own ("38 per cent
+// of patients had waited ..., against a national average").
+bool InWiderWorld(const TextView& view, Span sentence, const Quantity& q) {
+  const std::string before = view.Slice(sentence.start, q.span.start);
+  const std::string after = view.Slice(q.span.end, sentence.end);
+  constexpr std::string_view kClauseMarks = ",;:()";
+  const size_t from = before.find_last_of(kClauseMarks);
+  const size_t to = after.find_first_of(kClauseMarks);
+  const std::string clause = " " +
+                             FoldCase(before.substr(from == std::string::npos ? 0 : from + 1) + " " + q.text + " " +
+                                      after.substr(0, to)) +
+                             " ";
+  const std::string opening = " " + FoldCase(before.substr(0, before.find_first_of(kClauseMarks))) + " ";
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  const auto holds = [&](const std::string& text, std::string_view phrase, bool at_start) {
+    for (size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1)) {
+      if (letter(text[at - 1]) || letter(text[at + phrase.size()])) continue;
+      if (!at_start || text.find_first_not_of(' ') == at) return true;
+    }
+    return false;
+  };
+  for (std::string_view phrase : lexicon::kCountScopesWider) {
+    if (holds(clause, phrase, false) || holds(opening, phrase, true)) return true;
+  }
+  return false;
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -571,6 +603,11 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (f.attribute == "age" && (!f.entity || story.entities[*f.entity].type != "PERSON")) continue;
       // Nothing said of what it measures and no owner: nothing to compare.
       if (f.attribute.empty() || (f.attribute == "amount" && !f.entity && q.thing.empty())) continue;
+      // A national or sector statistic ("kills around 30 people a year in
+      // the country") is no figure of the story's event.
+      if (!f.entity && q.thing.empty() && InWiderWorld(view, SentenceOf(a, q.span.start, view.cp_length()), q)) {
+        continue;
+      }
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;

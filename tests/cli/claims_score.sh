@@ -108,12 +108,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # merged: P 0.970 R 0.651, value-subject 0.774, 41 traps, agreement recall
 # 0.419. Sixteenth round: four blind dev stories (65; as new P 0.909 R 0.312,
 # traps 3/80): P 0.968 R 0.626, value-subject 0.768, 43 traps, agreement
-# recall 0.411.
+# recall 0.411. A national or sector statistic is no figure of the story's
+# event ("kills around 30 people a year in the country"): 37 traps.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
           ("value_subject_accuracy", 0.765), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 43:
-    bad.append(f"trap violations {t['trap_violations']} > 43")
+if t["trap_violations"] > 37:
+    bad.append(f"trap violations {t['trap_violations']} > 37")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

@@ -522,6 +522,24 @@ TEST(FigureClaimsTest, AnAgeAtAnEventIsNamedByTheEvent) {
   EXPECT_EQ(now[0]->status, "agreed");
 }
 
+// Issue 11: a national or sector statistic in a figure's own clause, or
+// opening its sentence, is no figure of the story's event; the story's own
+// figure in the same sentence stays.
+TEST(FigureClaimsTest, ANationalStatisticIsNoFigureOfTheStory) {
+  const Brief b = BriefOf(
+      {{"a", "2026-03-02",
+        "Fumes killed a tenant in Harl. Faulty boilers kill around 30 people a year in the country. "
+        "The report found 38 per cent of flats in Harl had faults, against a national average of 21 per cent."},
+       {"b", "2026-03-02",
+        "Fumes killed a tenant in Harl. Faulty boilers kill about 40 people a year in the country. "
+        "Across the sector, landlords fixed 9,000 boilers last year."}});
+  EXPECT_TRUE(ClaimsWith(b, "about 30").empty());
+  EXPECT_TRUE(ClaimsWith(b, "about 40").empty());
+  EXPECT_TRUE(ClaimsWith(b, "21").empty());
+  EXPECT_TRUE(ClaimsWith(b, "9000").empty());
+  EXPECT_FALSE(ClaimsWith(b, "38").empty());
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
