@@ -111,7 +111,7 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # recall 0.411. A national or sector statistic is no figure of the story's
 # event ("kills around 30 people a year in the country"): 37 traps.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
-          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.41)]
+          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.405)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:
     bad.append(f"trap violations {t['trap_violations']} > 37")
