@@ -243,6 +243,13 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
       return d.span.start >= q.span.end &&
              (" " + FoldCase(view.Slice(q.span.end, d.span.start))).find(" since ") != std::string::npos;
     };
+    // "since 1998, when 72 whales came ashore", "the Harwick case of 2012,
+    // when a court ordered ...": a clause "when" opens right after an
+    // earlier year tells of that year's event, every figure in it.
+    if (date.size() == 4 && !this_year.empty() && date < this_year && d.span.end <= q.span.start) {
+      const std::string between = FoldCase(view.Slice(d.span.end, q.span.start));
+      if (between.starts_with(", when ") && !HasClauseBreak(between.substr(7))) return date;
+    }
     if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between())) continue;
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
       // "Pellmore, founded in 1962, now employs 6,800 people": the year

@@ -109,12 +109,14 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # 0.419. Sixteenth round: four blind dev stories (65; as new P 0.909 R 0.312,
 # traps 3/80): P 0.968 R 0.626, value-subject 0.768, 43 traps, agreement
 # recall 0.411. A national or sector statistic is no figure of the story's
-# event ("kills around 30 people a year in the country"): 37 traps.
+# event ("kills around 30 people a year in the country"): 37 traps. A
+# clause "when" opens right after an earlier year tells of that year's event
+# ("since 1998, when 72 whales came ashore"): 34 traps.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
           ("value_subject_accuracy", 0.765), ("agreement_recall", 0.405)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 37:
-    bad.append(f"trap violations {t['trap_violations']} > 37")
+if t["trap_violations"] > 34:
+    bad.append(f"trap violations {t['trap_violations']} > 34")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

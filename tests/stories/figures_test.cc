@@ -540,6 +540,20 @@ TEST(FigureClaimsTest, ANationalStatisticIsNoFigureOfTheStory) {
   EXPECT_FALSE(ClaimsWith(b, "38").empty());
 }
 
+// Issue 11: a clause "when" opens right after an earlier year tells of that
+// year's event; its figures are not the story's.
+TEST(FigureClaimsTest, AFigureOfAnEarlierYearsWhenClauseIsNotTheStorys) {
+  const Brief b = BriefOf(
+      {{"a", "2026-03-02",
+        "Sixty whales stranded at Harl Bay on Sunday. It is the largest stranding since 1998, when 72 whales "
+        "came ashore at Dunl Point."},
+       {"b", "2026-03-02",
+        "Sixty whales stranded at Harl Bay on Sunday. The last such stranding was in 2004, when 51 whales came "
+        "ashore."}});
+  EXPECT_TRUE(ClaimsWith(b, "72").empty());
+  EXPECT_TRUE(ClaimsWith(b, "51").empty());
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
