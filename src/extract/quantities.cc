@@ -2529,6 +2529,13 @@ class Finder {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
+    // "the city of 210,000 people", "a town of 6,000": a place's population,
+    // whose place the figure does not say (lexicons/place_words.txt, area).
+    if (!IsCurrencyUnit(m.unit) && m.unit != "percent" && lead >= 2 && IsWordCi(lead - 1, "of") &&
+        IsLowerWord(toks_[lead - 2]) && lexicon::In(lexicon::kPlaceWordsArea, Lower(toks_[lead - 2].s))) {
+      *unresolved = true;
+      return "";
+    }
     // "the Mercury's weekly print sale of about 6,200 copies", "Acme's
     // workforce of 1,200": the possessor of the noun the figure is "of".
     if (lead >= 2 && IsWordCi(lead - 1, "of")) {

@@ -111,12 +111,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # recall 0.411. A national or sector statistic is no figure of the story's
 # event ("kills around 30 people a year in the country"): 37 traps. A
 # clause "when" opens right after an earlier year tells of that year's event
-# ("since 1998, when 72 whales came ashore"): 34 traps.
+# ("since 1998, when 72 whales came ashore"): 34 traps. A place's population
+# ("the city of 210,000 people") is nobody's: 33 traps.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
           ("value_subject_accuracy", 0.765), ("agreement_recall", 0.405)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 34:
-    bad.append(f"trap violations {t['trap_violations']} > 34")
+if t["trap_violations"] > 33:
+    bad.append(f"trap violations {t['trap_violations']} > 33")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

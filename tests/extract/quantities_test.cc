@@ -928,6 +928,8 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
       {"It made £4.3m including buyer's premium.", {}, "£4.3m", "total in all", ""},
       // The possessor of the noun a figure is "of".
       {"Kestair's weekly print sale of about 6,200 copies fell.", {kKestair}, "6,200 copies", "copies", "e4"},
+      // A place's population, whose place the figure does not say: nobody's.
+      {"It is the biggest employer in the city of 210,000 people.", {}, "210,000 people", "", ""},
       // A named kind of event a sum was raised in names it.
       {"Vellum raised £4.5m in a Series A round last year.", {}, "£4.5m", "round", ""},
       // Two ages for two names, in order.
