@@ -126,6 +126,29 @@ const std::unordered_map<std::string_view, Noun>& Lexicon() {
   return kTable;
 }
 
+// The fields of an occupation noun as bits (lexicons/occupation_fields.txt),
+// 0 for a word of no field or an office found in every field.
+uint32_t OccupationFields(std::string_view w) {
+  uint32_t bits = 0;
+  uint32_t bit = 1;
+  const auto add = [&](bool in) {
+    if (in) bits |= bit;
+    bit <<= 1;
+  };
+  add(lexicon::In(lexicon::kOccupationFieldsSport, w));
+  add(lexicon::In(lexicon::kOccupationFieldsFinance, w));
+  add(lexicon::In(lexicon::kOccupationFieldsLaw, w));
+  add(lexicon::In(lexicon::kOccupationFieldsPolice, w));
+  add(lexicon::In(lexicon::kOccupationFieldsHealth, w));
+  add(lexicon::In(lexicon::kOccupationFieldsPolitics, w));
+  add(lexicon::In(lexicon::kOccupationFieldsArts, w));
+  add(lexicon::In(lexicon::kOccupationFieldsMedia, w));
+  add(lexicon::In(lexicon::kOccupationFieldsAcademia, w));
+  add(lexicon::In(lexicon::kOccupationFieldsSchool, w));
+  add(lexicon::In(lexicon::kOccupationFieldsChurch, w));
+  return bits;
+}
+
 // Whether lowercase `w`, right after a noun, shows the noun ended its phrase:
 // a verb ("said", "blamed", "says", "wearing") or adverb ("quickly").
 bool EndsNounPhrase(std::string_view w) {
@@ -417,6 +440,7 @@ class Linker {
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
+  void AddPost(size_t m, size_t begin, size_t limit);
   void Unite();
   void UniteVariants();
   void UnitePlurals();
@@ -491,6 +515,10 @@ class Linker {
   std::vector<std::pair<size_t, int>> ages_;            // (mention, age)
   std::vector<std::vector<std::string>> root_roles_;
   std::vector<std::vector<int>> root_ages_;
+  // Occupations declared for a name ("X, a partner at ...", "accountant X"),
+  // as field bits (OccupationFields), and per root their union after Unite().
+  std::vector<std::pair<size_t, uint32_t>> posts_;  // (mention, fields)
+  std::vector<uint32_t> root_fields_;
   // Per root: the kinds of institution its names carry
   // (lexicons/org_kinds.txt: "Federation" -> union), sorted and unique.
   std::vector<std::vector<std::string_view>> root_org_kinds_;
@@ -1162,6 +1190,31 @@ void Linker::AddRole(size_t m, size_t head_token) {
   ++cues_[info_[m].cluster][static_cast<size_t>(n->kind)];
 }
 
+// Records the occupation of the noun phrase declared for mention m that
+// starts at token `begin` ("a senior partner at ...", "the club's striker"):
+// the rightmost noun of a field before the phrase ends, past a possessor.
+void Linker::AddPost(size_t m, size_t begin, size_t limit) {
+  std::array<char, 32> buf;
+  uint32_t fields = 0;
+  size_t words = 0;
+  for (size_t k = begin; k < limit && words < kMaxModifiers; ++k) {
+    const std::string_view tok = doc_.Tok(k);
+    if (IsPossessive(tok)) {
+      fields = 0;  // "the firm's auditor": what follows is the post
+      words = 0;
+      continue;
+    }
+    if (!IsWord(tok)) break;
+    const std::string_view lower = doc_.Lower(k, &buf);
+    if (lower.empty() || lexicon::In(lexicon::kStopWords, lower)) break;
+    if (fields != 0 && EndsNounPhrase(lower)) break;
+    ++words;
+    const uint32_t f = OccupationFields(lower);
+    if (f != 0) fields = f;
+  }
+  if (fields != 0) posts_.push_back({m, fields});
+}
+
 void Linker::ReadCues() {
   std::array<char, 32> buf;
   std::vector<bool> listed_org(mentions_.size(), false);
@@ -1195,6 +1248,7 @@ void Linker::ReadCues() {
         ++cue[static_cast<size_t>(Kind::kPerson)];
       }
       // "actress Jane Doe", "fashion house Acme", "Rapper Ye"
+      if (const uint32_t f = OccupationFields(before); f != 0) posts_.push_back({m, f});
       const Noun* n = LookupNoun(before);
       if (n != nullptr && (!n->needs_modifier || (p > 0 && IsWord(doc_.Tok(p - 1))))) AddRole(m, p);
     }
@@ -1366,6 +1420,7 @@ void Linker::ReadCuesAfter(size_t m) {
     }
   }
   if (np == kNone || np >= limit) return;
+  AddPost(m, np, limit);
   Description d = ParseDescription(np, limit);
   // "X, the company's chief executive": the company is the owner of the
   // role, not what X is; the description is what follows the possessive.
@@ -1752,6 +1807,27 @@ void Linker::DecideTypes() {
     root_of_[c] = Find(c);
     if (root_of_[c] == c) kind_[c] = RootKind(c);
   }
+  // "Agnes Ashworth and her brother Malcolm Ashworth ... Ashworth's pay":
+  // a lone surname two people share joins neither, yet it stays a person's
+  // name; the tagger's place or firm label for it alone is no evidence
+  // against the article's own full names, unless a cue says otherwise.
+  // A surname only one person has is left to UnitePartialNames, which
+  // keeps a place-typed one apart ("Paris" of "Paris Hilton").
+  std::unordered_map<std::string_view, size_t> surname_owner;  // kNone: two people
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    const std::vector<std::string>& words = clusters_[c].words;
+    if (words.size() < 2 || clusters_[c].title_like || kind_[root_of_[c]] != Kind::kPerson) continue;
+    const auto [it, added] = surname_owner.try_emplace(words.back(), root_of_[c]);
+    if (!added && it->second != root_of_[c]) it->second = kNone;
+  }
+  for (size_t c = 0; c < clusters_.size() && !surname_owner.empty(); ++c) {
+    if (root_of_[c] != c || multi_word_[c] || kind_[c] == Kind::kPerson || clusters_[c].title_like) continue;
+    const Votes& cue = cues_[c];
+    const bool cued = std::any_of(cue.begin(), cue.end(), [](int n) { return n > 0; });
+    if (cued || non_person_contexts_[c] > 0 || outlet_contexts_[c] > 0 || brand_contexts_[c] > 0) continue;
+    const auto it = surname_owner.find(clusters_[c].words[0]);
+    if (it != surname_owner.end() && it->second == kNone) kind_[c] = Kind::kPerson;
+  }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     mentions_[m].type = std::string(TypeName(kind_[MentionRoot(m)]));
   }
@@ -1759,6 +1835,8 @@ void Linker::DecideTypes() {
   root_ages_.assign(clusters_.size(), {});
   for (const auto& [m, role] : roles_) root_roles_[MentionRoot(m)].push_back(role);
   for (const auto& [m, age] : ages_) root_ages_[MentionRoot(m)].push_back(age);
+  root_fields_.assign(clusters_.size(), 0);
+  for (const auto& [m, fields] : posts_) root_fields_[MentionRoot(m)] |= fields;
   root_org_kinds_.assign(clusters_.size(), {});
   for (size_t c = 0; c < clusters_.size(); ++c) {
     std::vector<std::string_view>& kinds = root_org_kinds_[root_of_[c]];
@@ -1982,6 +2060,18 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
   if (d.kind == Kind::kOrg && !d.head_word.empty()) {
     for (size_t r = 0; r < clusters_.size(); ++r) {
       if (root_of_[r] == r && kind_[r] == Kind::kOrg && !OrgDescriptionFits(d.head_word, r)) excluded[r] = true;
+    }
+  }
+  // "X, a partner at an accountancy firm, said ... The striker scored":
+  // an occupation of one field is no person declared only with occupations
+  // of others (lexicons/occupation_fields.txt), unless declared with this
+  // very noun.
+  if (d.kind == Kind::kPerson && !d.head_word.empty()) {
+    const uint32_t fields = OccupationFields(d.head_word);
+    for (size_t r = 0; fields != 0 && r < clusters_.size(); ++r) {
+      if (root_of_[r] != r || root_fields_[r] == 0 || (root_fields_[r] & fields) != 0) continue;
+      const auto& roles = root_roles_[r];
+      if (std::find(roles.begin(), roles.end(), d.head_word) == roles.end()) excluded[r] = true;
     }
   }
   std::vector<size_t> allowed;  // when `restrict`: the declared candidates

@@ -325,6 +325,38 @@ const Case kCases[] = {
      {},
      {{"Velmora", "ORG"}, {"Ostrava Atelier", "ORG"}},
      {}},
+    // A surname two people of the article share stays a person's name.
+    {"shared_surname_stays_a_person",
+     "Dr Agnes Ashworth, 61, who has run the Tarrowby Trust since 2015, stepped down on Monday. A "
+     "firm owned by her brother, Malcolm Ashworth, was paid 30,000 pounds for advice.\n"
+     "Ashworth's salary of 120,000 pounds made her one of the best-paid heads of a small charity.",
+     {},
+     {},
+     {{"Ashworth", "PERSON"}},
+     {}},
+    // An occupation of one field is not a person declared with another's.
+    {"occupation_of_another_field_is_someone_else",
+     "Rovan City have signed Tomas Ekwueme, 23, for a club record fee. \"The fee is modest for a "
+     "player of his age,\" said Harriet Lindqvist, a partner at the auditing firm Lindqvist Bray. "
+     "The striker, who joined the academy as a boy, scored 14 goals last season.",
+     {{"Tomas Ekwueme", "The striker"}},
+     {{"Harriet Lindqvist", "The striker"}},
+     {},
+     {}},
+    {"occupation_title_of_another_field_is_someone_else",
+     "Police arrested a man in Carwick on Friday after a break-in at a jeweller's. Detective Moira "
+     "Tennant said the inquiry was at an early stage. The lawyer said the arrest was unlawful.",
+     {},
+     {},
+     {},
+     {"The lawyer"}},
+    {"occupation_of_a_shared_field_fits",
+     "Dana Holt, a partner at the firm Holt Grey, filed the claim on Monday. The lawyer said "
+     "her client would appeal.",
+     {{"Dana Holt", "The lawyer"}},
+     {},
+     {},
+     {}},
 };
 
 class EntityLinkTest : public testing::TestWithParam<Case> {};
