@@ -591,6 +591,30 @@ void Linker::MapMentions() {
       if (te != info_[m].te) ExtendMention(m, info_[m].tb, te);
     }
   }
+  // "chief executive Piers Ashdown-Reeve" with only the surname tagged: a
+  // capitalised word between a person's role noun and a name is the first
+  // word of that name (one the tagger reads as a common noun), and the role
+  // makes it a person's.
+  {
+    std::array<char, 32> buf;
+    std::array<char, 32> role_buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const size_t tb = info_[m].tb;
+      if (tb < 2 || (m > 0 && info_[m - 1].te >= tb) || !doc_.SameSentence(tb - 2, tb)) continue;
+      const std::string_view first = doc_.Tok(tb - 1);
+      if (!IsCapitalised(first) || IsPossessive(first) || lexicon::In(lexicon::kStopWords, doc_.Lower(tb - 1, &buf)) ||
+          lexicon::In(lexicon::kHonorifics, doc_.Lower(tb - 1, &buf)) || !IsLowerWord(doc_.Tok(tb - 2))) {
+        continue;
+      }
+      const std::string_view role = doc_.Lower(tb - 2, &role_buf);
+      const Noun* n = LookupNoun(role);
+      const bool person_role = (n != nullptr && n->kind == Kind::kPerson && !n->relational) ||
+                               lexicon::In(lexicon::kPersonNounsRoleHead, role);
+      if (!person_role || LookupNoun(doc_.Lower(tb - 1, &buf)) != nullptr) continue;
+      ExtendMention(m, tb - 1, info_[m].te);
+      mentions_[m].type = "PERSON";
+    }
+  }
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
   // (lexicons/org_suffixes.txt, tag name_end) is an organisation. So is

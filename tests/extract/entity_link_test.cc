@@ -334,6 +334,14 @@ const Case kCases[] = {
      {},
      {{"Ashworth", "PERSON"}},
      {}},
+    // A first name the tagger left out between a role and a surname.
+    {"first_name_after_a_role_joins_the_name",
+     "Union leaders rejected the offer on Friday. Chief executive Piers Ashdown-Reeve has told "
+     "staff that the offer is the ceiling of what the company can pay.",
+     {},
+     {},
+     {{"Piers Ashdown-Reeve", "PERSON"}},
+     {}},
     // An occupation of one field is not a person declared with another's.
     {"occupation_of_another_field_is_someone_else",
      "Rovan City have signed Tomas Ekwueme, 23, for a club record fee. \"The fee is modest for a "
