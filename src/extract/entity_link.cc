@@ -149,6 +149,16 @@ uint32_t OccupationFields(std::string_view w) {
   return bits;
 }
 
+// The gender a word gives the person it names or refers to: +1 a man's
+// ("he", "his", "actor", "Mr"), -1 a woman's, 0 neither.
+int WordGender(std::string_view w) {
+  if (w == "he" || w == "his" || w == "him" || w == "himself") return 1;
+  if (w == "she" || w == "her" || w == "hers" || w == "herself") return -1;
+  if (lexicon::In(lexicon::kGenderWordsMale, w)) return 1;
+  if (lexicon::In(lexicon::kGenderWordsFemale, w)) return -1;
+  return 0;
+}
+
 // Whether lowercase `w`, right after a noun, shows the noun ended its phrase:
 // a verb ("said", "blamed", "says", "wearing") or adverb ("quickly").
 bool EndsNounPhrase(std::string_view w) {
@@ -468,6 +478,7 @@ class Linker {
   size_t Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                  const std::vector<bool>& excluded, bool* seen = nullptr) const;
   size_t Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const;
+  int DescriptionGender(const Description& d, size_t end) const;
   bool OrgDescriptionFits(std::string_view head, size_t root) const;
 
   size_t Find(size_t c) {
@@ -519,6 +530,9 @@ class Linker {
   // as field bits (OccupationFields), and per root their union after Unite().
   std::vector<std::pair<size_t, uint32_t>> posts_;  // (mention, fields)
   std::vector<uint32_t> root_fields_;
+  // Per root after DecideTypes: +1 a man, -1 a woman, 0 unknown or mixed,
+  // from first names, honorifics and gendered role nouns.
+  std::vector<int> root_gender_;
   // Per root: the kinds of institution its names carry
   // (lexicons/org_kinds.txt: "Federation" -> union), sorted and unique.
   std::vector<std::vector<std::string_view>> root_org_kinds_;
@@ -1861,6 +1875,33 @@ void Linker::DecideTypes() {
   for (const auto& [m, age] : ages_) root_ages_[MentionRoot(m)].push_back(age);
   root_fields_.assign(clusters_.size(), 0);
   for (const auto& [m, fields] : posts_) root_fields_[MentionRoot(m)] |= fields;
+  // Evidence of each gender per root; both kinds of evidence leave it open.
+  std::vector<std::array<bool, 2>> gender_seen(clusters_.size(), {false, false});
+  const auto see = [&](size_t root, int g) {
+    if (g != 0) gender_seen[root][g > 0 ? 0 : 1] = true;
+  };
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    const std::vector<std::string>& words = clusters_[c].words;
+    if (words.size() < 2 || kind_[root_of_[c]] != Kind::kPerson) continue;
+    see(root_of_[c], lexicon::In(lexicon::kFirstNamesMale, words[0])    ? 1
+                     : lexicon::In(lexicon::kFirstNamesFemale, words[0]) ? -1
+                                                                         : 0);
+  }
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
+      if (h == kNone) continue;
+      std::string_view w = doc_.Lower(h, &buf);
+      if (w.ends_with('.')) w.remove_suffix(1);
+      see(MentionRoot(m), WordGender(w));
+    }
+  }
+  for (const auto& [m, role] : roles_) see(MentionRoot(m), WordGender(role));
+  root_gender_.assign(clusters_.size(), 0);
+  for (size_t r = 0; r < clusters_.size(); ++r) {
+    if (gender_seen[r][0] != gender_seen[r][1]) root_gender_[r] = gender_seen[r][0] ? 1 : -1;
+  }
   root_org_kinds_.assign(clusters_.size(), {});
   for (size_t c = 0; c < clusters_.size(); ++c) {
     std::vector<std::string_view>& kinds = root_org_kinds_[root_of_[c]];
@@ -2051,6 +2092,36 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
   }
 }
 
+// Tokens after a description searched for a pronoun giving its gender.
+constexpr size_t kGenderWindow = 12;
+
+// The gender of the person description `d` (ending at token `end`) refers
+// to: its head noun's ("the actress"), else that of the first personal
+// pronoun of a relative clause set off after it ("the 53-year-old, who
+// made his fortune"), before any name or quotation. Elsewhere a pronoun may
+// be someone else ("asked by the judge if he understood"). 0 when neither
+// tells.
+int Linker::DescriptionGender(const Description& d, size_t end) const {
+  if (const int g = WordGender(d.head_word); g != 0) return g;
+  if (end + 2 >= doc_.size() || doc_.Tok(end) != "," || !doc_.LowerIs(end + 1, "who") ||
+      !doc_.SameSentence(end, end + 2)) {
+    return 0;
+  }
+  std::array<char, 32> buf;
+  for (size_t k = end + 2; k < doc_.size() && k < end + kGenderWindow && doc_.SameSentence(end, k); ++k) {
+    if (mention_at_[k] != kNone || IsQuoteMark(doc_.Tok(k)) || IsClauseMark(doc_.Tok(k))) return 0;
+    const std::string_view w = doc_.Lower(k, &buf);
+    if (w == "he" || w == "his") return 1;
+    // "her fortune", not "told her that": the object may be someone else.
+    if (w == "her" && k + 1 < doc_.size() && IsLowerWord(doc_.Tok(k + 1))) {
+      std::array<char, 32> next_buf;
+      const std::string_view next = doc_.Lower(k + 1, &next_buf);
+      if (!lexicon::In(lexicon::kStopWords, next) && !EndsNounPhrase(next)) return -1;
+    }
+  }
+  return 0;
+}
+
 // The entity the description `d` starting at token i refers to, or kNone.
 // `excluded` holds entities it cannot be (and gains those declared with
 // another age).
@@ -2096,6 +2167,14 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
       if (root_of_[r] != r || root_fields_[r] == 0 || (root_fields_[r] & fields) != 0) continue;
       const auto& roles = root_roles_[r];
       if (std::find(roles.begin(), roles.end(), d.head_word) == roles.end()) excluded[r] = true;
+    }
+  }
+  // "The 53-year-old, who made his fortune in ...": a person of the other
+  // gender is not who the description refers to.
+  if (d.kind == Kind::kPerson) {
+    const int gender = DescriptionGender(d, end);
+    for (size_t r = 0; gender != 0 && r < clusters_.size(); ++r) {
+      if (root_of_[r] == r && root_gender_[r] == -gender) excluded[r] = true;
     }
   }
   std::vector<size_t> allowed;  // when `restrict`: the declared candidates

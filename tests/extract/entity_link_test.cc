@@ -342,6 +342,22 @@ const Case kCases[] = {
      {},
      {{"Piers Ashdown-Reeve", "PERSON"}},
      {}},
+    // A pronoun after a description gives its gender; one candidate fits.
+    {"age_description_agrees_in_gender",
+     "Property developer Graham Ostley bought the Felwick estate from Margaret Dunsford on "
+     "Monday. The 61-year-old, who made his money building student flats, plans to open "
+     "the house to visitors.",
+     {{"Graham Ostley", "The 61-year-old"}},
+     {{"Margaret Dunsford", "The 61-year-old"}},
+     {},
+     {}},
+    {"gendered_head_agrees_in_gender",
+     "Jane Holloway and Peter Strand arrived at the premiere in Leeds on Friday. The actress "
+     "signed autographs for an hour.",
+     {{"Jane Holloway", "The actress"}},
+     {{"Peter Strand", "The actress"}},
+     {},
+     {}},
     // An occupation of one field is not a person declared with another's.
     {"occupation_of_another_field_is_someone_else",
      "Rovan City have signed Tomas Ekwueme, 23, for a club record fee. \"The fee is modest for a "
