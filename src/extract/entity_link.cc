@@ -629,6 +629,19 @@ void Linker::MapMentions() {
       mentions_[m].type = "PERSON";
     }
   }
+  // "St Aldric's church hall", "Saint Brigid's school" with only the saint's
+  // name tagged as a person: a saint's name in news names a church, a
+  // school or a place, never a participant of the story.
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const size_t tb = info_[m].tb;
+    if (mentions_[m].type != "PERSON" || tb == 0 || (m > 0 && info_[m - 1].te >= tb)) continue;
+    size_t st = tb - 1;
+    if (doc_.Tok(st) == "." && st > 0) --st;  // "St."
+    const std::string_view w = doc_.Tok(st);
+    if ((w != "St" && w != "Saint") || !doc_.SameSentence(st, tb)) continue;
+    ExtendMention(m, st, info_[m].te);
+    mentions_[m].type = "PLACE";
+  }
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
   // (lexicons/org_suffixes.txt, tag name_end) is an organisation. So is

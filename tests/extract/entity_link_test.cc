@@ -342,6 +342,14 @@ const Case kCases[] = {
      {},
      {{"Piers Ashdown-Reeve", "PERSON"}},
      {}},
+    // A saint's name names a church or a place, not a participant.
+    {"saint_name_is_no_person",
+     "At a meeting at St Aldwin's church hall on Friday evening, some 200 parents demanded "
+     "answers from the school's head, Alan Pritchard. The 52-year-old apologised for the delay.",
+     {{"Alan Pritchard", "The 52-year-old"}},
+     {},
+     {},
+     {}},
     // A pronoun after a description gives its gender; one candidate fits.
     {"age_description_agrees_in_gender",
      "Property developer Graham Ostley bought the Felwick estate from Margaret Dunsford on "
