@@ -629,6 +629,19 @@ void Linker::MapMentions() {
       mentions_[m].type = "PERSON";
     }
   }
+  // "Ossery Town have sacked their manager" tagged PERSON: a name of two or
+  // more words ending in "Town", "City", "County" or "Borough" is no
+  // person's, but a place or what is named after it (a club, a council).
+  // Other place heads are common surnames ("Dale Hall", "Tom Bridge").
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      if (mentions_[m].type != "PERSON" || info_[m].te < info_[m].tb + 2) continue;
+      const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
+      if (!IsCapitalised(doc_.Tok(info_[m].te - 1))) continue;
+      if (last == "town" || last == "city" || last == "county" || last == "borough") mentions_[m].type = "ORG";
+    }
+  }
   // "St Aldric's church hall", "Saint Brigid's school" with only the saint's
   // name tagged as a person: a saint's name in news names a church, a
   // school or a place, never a participant of the story.

@@ -342,6 +342,14 @@ const Case kCases[] = {
      {},
      {{"Piers Ashdown-Reeve", "PERSON"}},
      {}},
+    // A name ending in a place's head word is no person's.
+    {"town_name_is_no_person",
+     "Dunmarsh Town have sacked manager Kieran Whitlow after 14 months in charge. The "
+     "44-year-old was told of the decision on Sunday morning.",
+     {{"Kieran Whitlow", "The 44-year-old"}},
+     {},
+     {},
+     {}},
     // A saint's name names a church or a place, not a participant.
     {"saint_name_is_no_person",
      "At a meeting at St Aldwin's church hall on Friday evening, some 200 parents demanded "
