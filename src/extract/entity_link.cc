@@ -2110,6 +2110,11 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
       crosses = m != kNone && (info_[m].tb <= i || info_[m].te > end);
     }
     if (crosses) continue;
+    // "the Ostrander Bay frontwoman", "the Acme boss": a name modifying the
+    // head is what the referent belongs to, not the referent.
+    for (size_t t = i + 1; t < end; ++t) {
+      if (mention_at_[t] != kNone && info_[mention_at_[t]].cluster != kNone) excluded[MentionRoot(mention_at_[t])] = true;
+    }
     const size_t root = ReferentOf(i, d, end, &excluded, place_hits);
     if (root == kNone) continue;
     const size_t m = AddMention(i, end, d.kind);

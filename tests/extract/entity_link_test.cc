@@ -342,6 +342,23 @@ const Case kCases[] = {
      {},
      {{"Piers Ashdown-Reeve", "PERSON"}},
      {}},
+    // An irregular past tense after the head ends the description.
+    {"irregular_past_ends_description",
+     "There was joy, too, for Rafael Amundsen. The winger cost two million pounds when he "
+     "arrived from Hollin Athletic last summer.",
+     {{"Rafael Amundsen", "The winger"}},
+     {},
+     {},
+     {}},
+    // A name inside a description is what the referent belongs to.
+    {"name_inside_description_is_not_the_referent",
+     "Fans of Marlow Grey queued overnight for tickets. Singer Maya Tollan cancelled the tour on "
+     "Monday. The 31-year-old Marlow Grey frontwoman broke down in a video, telling fans she was "
+     "exhausted.",
+     {{"Maya Tollan", "The 31-year-old Marlow Grey frontwoman"}},
+     {{"Marlow Grey", "The 31-year-old Marlow Grey frontwoman"}},
+     {},
+     {}},
     // A name ending in a place's head word is no person's.
     {"town_name_is_no_person",
      "Dunmarsh Town have sacked manager Kieran Whitlow after 14 months in charge. The "
