@@ -2113,7 +2113,8 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
     // "the Ostrander Bay frontwoman", "the Acme boss": a name modifying the
     // head is what the referent belongs to, not the referent.
     for (size_t t = i + 1; t < end; ++t) {
-      if (mention_at_[t] != kNone && info_[mention_at_[t]].cluster != kNone) excluded[MentionRoot(mention_at_[t])] = true;
+      const size_t inner = mention_at_[t];
+      if (inner != kNone && info_[inner].cluster != kNone) excluded[MentionRoot(inner)] = true;
     }
     const size_t root = ReferentOf(i, d, end, &excluded, place_hits);
     if (root == kNone) continue;
