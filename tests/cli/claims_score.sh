@@ -106,9 +106,12 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # and one count in other wordings (an unowned count beside its one owner's
 # name, counts of one noun one listed event befell, customers / passengers)
 # merged: P 0.970 R 0.651, value-subject 0.774, 41 traps, agreement recall
-# 0.419.
+# 0.419. Descriptions and names of the entity linker (an occupation of
+# another field, gender agreement, a shared surname, saints' and towns'
+# names, a first name after a role, irregular past tenses ending a
+# description): value-subject 0.7748 (3151/4067), agreement recall 0.4196.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.645),
-          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.415)]
+          ("value_subject_accuracy", 0.774), ("agreement_recall", 0.419)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 41:
     bad.append(f"trap violations {t['trap_violations']} > 41")
