@@ -2359,6 +2359,34 @@ void LinkEntities(std::string_view text, const std::vector<Span>& sentences,
     return m.text.find(' ') == std::string::npos && lexicon::In(lexicon::kCountNounsPeople, Lowercase(m.text));
   });
   const Doc doc(text, sentences, tokens);
+  // "Ward sister Jo Hennessy said ...": a one-word name opening a sentence
+  // right before a person's role noun and a name is the role's modifier
+  // when the article writes the word in lower case elsewhere ("two wards"):
+  // a common noun capitalised by its place, not a name.
+  {
+    std::unordered_set<std::string> lower_words;
+    std::array<char, 32> buf;
+    for (size_t t = 0; t < doc.size(); ++t) {
+      if (doc.LowerWord(t)) lower_words.insert(std::string(doc.Tok(t)));
+    }
+    std::unordered_map<size_t, size_t> token_at;  // code point start -> token
+    for (size_t t = 0; t < doc.size(); ++t) token_at.emplace(doc.token(t).span.start, t);
+    std::erase_if(*mentions, [&](const EntityMention& m) {
+      const auto it = token_at.find(m.span.start);
+      if (it == token_at.end() || m.type != "PERSON") return false;
+      const size_t t = it->second;
+      if (t + 2 >= doc.size() || doc.token(t).span.end != m.span.end) return false;
+      if (t > 0 && doc.SameSentence(t - 1, t)) return false;  // not the sentence's first word
+      if (!doc.SameSentence(t, t + 2) || !doc.LowerWord(t + 1) || !doc.Capitalised(t + 2)) return false;
+      const std::string_view role = doc.Lower(t + 1, &buf);
+      const Noun* n = LookupNoun(role);
+      const bool person_role = (n != nullptr && n->kind == Kind::kPerson && !n->relational) ||
+                               lexicon::In(lexicon::kPersonNounsRoleHead, role);
+      if (!person_role) return false;
+      const std::string lower = Lowercase(m.text);
+      return lower_words.contains(lower) || lower_words.contains(lower + "s");
+    });
+  }
   Linker(doc, mentions).Run();
 }
 

@@ -359,6 +359,14 @@ const Case kCases[] = {
      {{"Marlow Grey", "The 31-year-old Marlow Grey frontwoman"}},
      {},
      {}},
+    // A common noun opening a sentence before a role is no name.
+    {"common_noun_before_a_role_is_no_name",
+     "The hospital closed two wards on Monday. Ward manager Jo Hennessy said staff were "
+     "exhausted.",
+     {},
+     {},
+     {{"Jo Hennessy", "PERSON"}},
+     {"Ward"}},
     // A name ending in a place's head word is no person's.
     {"town_name_is_no_person",
      "Dunmarsh Town have sacked manager Kieran Whitlow after 14 months in charge. The "
