@@ -126,6 +126,39 @@ const std::unordered_map<std::string_view, Noun>& Lexicon() {
   return kTable;
 }
 
+// The fields of an occupation noun as bits (lexicons/occupation_fields.txt),
+// 0 for a word of no field or an office found in every field.
+uint32_t OccupationFields(std::string_view w) {
+  uint32_t bits = 0;
+  uint32_t bit = 1;
+  const auto add = [&](bool in) {
+    if (in) bits |= bit;
+    bit <<= 1;
+  };
+  add(lexicon::In(lexicon::kOccupationFieldsSport, w));
+  add(lexicon::In(lexicon::kOccupationFieldsFinance, w));
+  add(lexicon::In(lexicon::kOccupationFieldsLaw, w));
+  add(lexicon::In(lexicon::kOccupationFieldsPolice, w));
+  add(lexicon::In(lexicon::kOccupationFieldsHealth, w));
+  add(lexicon::In(lexicon::kOccupationFieldsPolitics, w));
+  add(lexicon::In(lexicon::kOccupationFieldsArts, w));
+  add(lexicon::In(lexicon::kOccupationFieldsMedia, w));
+  add(lexicon::In(lexicon::kOccupationFieldsAcademia, w));
+  add(lexicon::In(lexicon::kOccupationFieldsSchool, w));
+  add(lexicon::In(lexicon::kOccupationFieldsChurch, w));
+  return bits;
+}
+
+// The gender a word gives the person it names or refers to: +1 a man's
+// ("he", "his", "actor", "Mr"), -1 a woman's, 0 neither.
+int WordGender(std::string_view w) {
+  if (w == "he" || w == "his" || w == "him" || w == "himself") return 1;
+  if (w == "she" || w == "her" || w == "hers" || w == "herself") return -1;
+  if (lexicon::In(lexicon::kGenderWordsMale, w)) return 1;
+  if (lexicon::In(lexicon::kGenderWordsFemale, w)) return -1;
+  return 0;
+}
+
 // Whether lowercase `w`, right after a noun, shows the noun ended its phrase:
 // a verb ("said", "blamed", "says", "wearing") or adverb ("quickly").
 bool EndsNounPhrase(std::string_view w) {
@@ -417,6 +450,7 @@ class Linker {
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
+  void AddPost(size_t m, size_t begin, size_t limit);
   void Unite();
   void UniteVariants();
   void UnitePlurals();
@@ -444,6 +478,7 @@ class Linker {
   size_t Salient(size_t before, Kind kind, const std::vector<size_t>* allowed,
                  const std::vector<bool>& excluded, bool* seen = nullptr) const;
   size_t Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const;
+  int DescriptionGender(const Description& d, size_t end) const;
   bool OrgDescriptionFits(std::string_view head, size_t root) const;
 
   size_t Find(size_t c) {
@@ -491,6 +526,13 @@ class Linker {
   std::vector<std::pair<size_t, int>> ages_;            // (mention, age)
   std::vector<std::vector<std::string>> root_roles_;
   std::vector<std::vector<int>> root_ages_;
+  // Occupations declared for a name ("X, a partner at ...", "accountant X"),
+  // as field bits (OccupationFields), and per root their union after Unite().
+  std::vector<std::pair<size_t, uint32_t>> posts_;  // (mention, fields)
+  std::vector<uint32_t> root_fields_;
+  // Per root after DecideTypes: +1 a man, -1 a woman, 0 unknown or mixed,
+  // from first names, honorifics and gendered role nouns.
+  std::vector<int> root_gender_;
   // Per root: the kinds of institution its names carry
   // (lexicons/org_kinds.txt: "Federation" -> union), sorted and unique.
   std::vector<std::vector<std::string_view>> root_org_kinds_;
@@ -562,6 +604,56 @@ void Linker::MapMentions() {
       }
       if (te != info_[m].te) ExtendMention(m, info_[m].tb, te);
     }
+  }
+  // "chief executive Piers Ashdown-Reeve" with only the surname tagged: a
+  // capitalised word between a person's role noun and a name is the first
+  // word of that name (one the tagger reads as a common noun), and the role
+  // makes it a person's.
+  {
+    std::array<char, 32> buf;
+    std::array<char, 32> role_buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const size_t tb = info_[m].tb;
+      if (tb < 2 || (m > 0 && info_[m - 1].te >= tb) || !doc_.SameSentence(tb - 2, tb)) continue;
+      const std::string_view first = doc_.Tok(tb - 1);
+      if (!IsCapitalised(first) || IsPossessive(first) || lexicon::In(lexicon::kStopWords, doc_.Lower(tb - 1, &buf)) ||
+          lexicon::In(lexicon::kHonorifics, doc_.Lower(tb - 1, &buf)) || !IsLowerWord(doc_.Tok(tb - 2))) {
+        continue;
+      }
+      const std::string_view role = doc_.Lower(tb - 2, &role_buf);
+      const Noun* n = LookupNoun(role);
+      const bool person_role = (n != nullptr && n->kind == Kind::kPerson && !n->relational) ||
+                               lexicon::In(lexicon::kPersonNounsRoleHead, role);
+      if (!person_role || LookupNoun(doc_.Lower(tb - 1, &buf)) != nullptr) continue;
+      ExtendMention(m, tb - 1, info_[m].te);
+      mentions_[m].type = "PERSON";
+    }
+  }
+  // "Ossery Town have sacked their manager" tagged PERSON: a name of two or
+  // more words ending in "Town", "City", "County" or "Borough" is no
+  // person's, but a place or what is named after it (a club, a council).
+  // Other place heads are common surnames ("Dale Hall", "Tom Bridge").
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      if (mentions_[m].type != "PERSON" || info_[m].te < info_[m].tb + 2) continue;
+      const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
+      if (!IsCapitalised(doc_.Tok(info_[m].te - 1))) continue;
+      if (last == "town" || last == "city" || last == "county" || last == "borough") mentions_[m].type = "ORG";
+    }
+  }
+  // "St Aldric's church hall", "Saint Brigid's school" with only the saint's
+  // name tagged as a person: a saint's name in news names a church, a
+  // school or a place, never a participant of the story.
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const size_t tb = info_[m].tb;
+    if (mentions_[m].type != "PERSON" || tb == 0 || (m > 0 && info_[m - 1].te >= tb)) continue;
+    size_t st = tb - 1;
+    if (doc_.Tok(st) == "." && st > 0) --st;  // "St."
+    const std::string_view w = doc_.Tok(st);
+    if ((w != "St" && w != "Saint") || !doc_.SameSentence(st, tb)) continue;
+    ExtendMention(m, st, info_[m].te);
+    mentions_[m].type = "PLACE";
   }
   // "Pellmore Foods", "Aldercrest Launch Systems" tagged PERSON: a name of
   // two or more words ending in a word organisation names end in
@@ -1162,6 +1254,31 @@ void Linker::AddRole(size_t m, size_t head_token) {
   ++cues_[info_[m].cluster][static_cast<size_t>(n->kind)];
 }
 
+// Records the occupation of the noun phrase declared for mention m that
+// starts at token `begin` ("a senior partner at ...", "the club's striker"):
+// the rightmost noun of a field before the phrase ends, past a possessor.
+void Linker::AddPost(size_t m, size_t begin, size_t limit) {
+  std::array<char, 32> buf;
+  uint32_t fields = 0;
+  size_t words = 0;
+  for (size_t k = begin; k < limit && words < kMaxModifiers; ++k) {
+    const std::string_view tok = doc_.Tok(k);
+    if (IsPossessive(tok)) {
+      fields = 0;  // "the firm's auditor": what follows is the post
+      words = 0;
+      continue;
+    }
+    if (!IsWord(tok)) break;
+    const std::string_view lower = doc_.Lower(k, &buf);
+    if (lower.empty() || lexicon::In(lexicon::kStopWords, lower)) break;
+    if (fields != 0 && EndsNounPhrase(lower)) break;
+    ++words;
+    const uint32_t f = OccupationFields(lower);
+    if (f != 0) fields = f;
+  }
+  if (fields != 0) posts_.push_back({m, fields});
+}
+
 void Linker::ReadCues() {
   std::array<char, 32> buf;
   std::vector<bool> listed_org(mentions_.size(), false);
@@ -1195,6 +1312,7 @@ void Linker::ReadCues() {
         ++cue[static_cast<size_t>(Kind::kPerson)];
       }
       // "actress Jane Doe", "fashion house Acme", "Rapper Ye"
+      if (const uint32_t f = OccupationFields(before); f != 0) posts_.push_back({m, f});
       const Noun* n = LookupNoun(before);
       if (n != nullptr && (!n->needs_modifier || (p > 0 && IsWord(doc_.Tok(p - 1))))) AddRole(m, p);
     }
@@ -1366,6 +1484,7 @@ void Linker::ReadCuesAfter(size_t m) {
     }
   }
   if (np == kNone || np >= limit) return;
+  AddPost(m, np, limit);
   Description d = ParseDescription(np, limit);
   // "X, the company's chief executive": the company is the owner of the
   // role, not what X is; the description is what follows the possessive.
@@ -1752,6 +1871,27 @@ void Linker::DecideTypes() {
     root_of_[c] = Find(c);
     if (root_of_[c] == c) kind_[c] = RootKind(c);
   }
+  // "Agnes Ashworth and her brother Malcolm Ashworth ... Ashworth's pay":
+  // a lone surname two people share joins neither, yet it stays a person's
+  // name; the tagger's place or firm label for it alone is no evidence
+  // against the article's own full names, unless a cue says otherwise.
+  // A surname only one person has is left to UnitePartialNames, which
+  // keeps a place-typed one apart ("Paris" of "Paris Hilton").
+  std::unordered_map<std::string_view, size_t> surname_owner;  // kNone: two people
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    const std::vector<std::string>& words = clusters_[c].words;
+    if (words.size() < 2 || clusters_[c].title_like || kind_[root_of_[c]] != Kind::kPerson) continue;
+    const auto [it, added] = surname_owner.try_emplace(words.back(), root_of_[c]);
+    if (!added && it->second != root_of_[c]) it->second = kNone;
+  }
+  for (size_t c = 0; c < clusters_.size() && !surname_owner.empty(); ++c) {
+    if (root_of_[c] != c || multi_word_[c] || kind_[c] == Kind::kPerson || clusters_[c].title_like) continue;
+    const Votes& cue = cues_[c];
+    const bool cued = std::any_of(cue.begin(), cue.end(), [](int n) { return n > 0; });
+    if (cued || non_person_contexts_[c] > 0 || outlet_contexts_[c] > 0 || brand_contexts_[c] > 0) continue;
+    const auto it = surname_owner.find(clusters_[c].words[0]);
+    if (it != surname_owner.end() && it->second == kNone) kind_[c] = Kind::kPerson;
+  }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     mentions_[m].type = std::string(TypeName(kind_[MentionRoot(m)]));
   }
@@ -1759,6 +1899,35 @@ void Linker::DecideTypes() {
   root_ages_.assign(clusters_.size(), {});
   for (const auto& [m, role] : roles_) root_roles_[MentionRoot(m)].push_back(role);
   for (const auto& [m, age] : ages_) root_ages_[MentionRoot(m)].push_back(age);
+  root_fields_.assign(clusters_.size(), 0);
+  for (const auto& [m, fields] : posts_) root_fields_[MentionRoot(m)] |= fields;
+  // Evidence of each gender per root; both kinds of evidence leave it open.
+  std::vector<std::array<bool, 2>> gender_seen(clusters_.size(), {false, false});
+  const auto see = [&](size_t root, int g) {
+    if (g != 0) gender_seen[root][g > 0 ? 0 : 1] = true;
+  };
+  for (size_t c = 0; c < clusters_.size(); ++c) {
+    const std::vector<std::string>& words = clusters_[c].words;
+    if (words.size() < 2 || kind_[root_of_[c]] != Kind::kPerson) continue;
+    see(root_of_[c], lexicon::In(lexicon::kFirstNamesMale, words[0])    ? 1
+                     : lexicon::In(lexicon::kFirstNamesFemale, words[0]) ? -1
+                                                                         : 0);
+  }
+  {
+    std::array<char, 32> buf;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
+      if (h == kNone) continue;
+      std::string_view w = doc_.Lower(h, &buf);
+      if (w.ends_with('.')) w.remove_suffix(1);
+      see(MentionRoot(m), WordGender(w));
+    }
+  }
+  for (const auto& [m, role] : roles_) see(MentionRoot(m), WordGender(role));
+  root_gender_.assign(clusters_.size(), 0);
+  for (size_t r = 0; r < clusters_.size(); ++r) {
+    if (gender_seen[r][0] != gender_seen[r][1]) root_gender_[r] = gender_seen[r][0] ? 1 : -1;
+  }
   root_org_kinds_.assign(clusters_.size(), {});
   for (size_t c = 0; c < clusters_.size(); ++c) {
     std::vector<std::string_view>& kinds = root_org_kinds_[root_of_[c]];
@@ -1941,12 +2110,48 @@ void Linker::ResolveEpithets(std::vector<int>* place_hits) {
       crosses = m != kNone && (info_[m].tb <= i || info_[m].te > end);
     }
     if (crosses) continue;
+    // "the Ostrander Bay frontwoman", "the Acme boss": a name modifying the
+    // head is what the referent belongs to, not the referent.
+    for (size_t t = i + 1; t < end; ++t) {
+      const size_t inner = mention_at_[t];
+      if (inner != kNone && info_[inner].cluster != kNone) excluded[MentionRoot(inner)] = true;
+    }
     const size_t root = ReferentOf(i, d, end, &excluded, place_hits);
     if (root == kNone) continue;
     const size_t m = AddMention(i, end, d.kind);
     info_[m].cluster = root;
     resume = end;
   }
+}
+
+// Tokens after a description searched for a pronoun giving its gender.
+constexpr size_t kGenderWindow = 12;
+
+// The gender of the person description `d` (ending at token `end`) refers
+// to: its head noun's ("the actress"), else that of the first personal
+// pronoun of a relative clause set off after it ("the 53-year-old, who
+// made his fortune"), before any name or quotation. Elsewhere a pronoun may
+// be someone else ("asked by the judge if he understood"). 0 when neither
+// tells.
+int Linker::DescriptionGender(const Description& d, size_t end) const {
+  if (const int g = WordGender(d.head_word); g != 0) return g;
+  if (end + 2 >= doc_.size() || doc_.Tok(end) != "," || !doc_.LowerIs(end + 1, "who") ||
+      !doc_.SameSentence(end, end + 2)) {
+    return 0;
+  }
+  std::array<char, 32> buf;
+  for (size_t k = end + 2; k < doc_.size() && k < end + kGenderWindow && doc_.SameSentence(end, k); ++k) {
+    if (mention_at_[k] != kNone || IsQuoteMark(doc_.Tok(k)) || IsClauseMark(doc_.Tok(k))) return 0;
+    const std::string_view w = doc_.Lower(k, &buf);
+    if (w == "he" || w == "his") return 1;
+    // "her fortune", not "told her that": the object may be someone else.
+    if (w == "her" && k + 1 < doc_.size() && IsLowerWord(doc_.Tok(k + 1))) {
+      std::array<char, 32> next_buf;
+      const std::string_view next = doc_.Lower(k + 1, &next_buf);
+      if (!lexicon::In(lexicon::kStopWords, next) && !EndsNounPhrase(next)) return -1;
+    }
+  }
+  return 0;
 }
 
 // The entity the description `d` starting at token i refers to, or kNone.
@@ -1982,6 +2187,26 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
   if (d.kind == Kind::kOrg && !d.head_word.empty()) {
     for (size_t r = 0; r < clusters_.size(); ++r) {
       if (root_of_[r] == r && kind_[r] == Kind::kOrg && !OrgDescriptionFits(d.head_word, r)) excluded[r] = true;
+    }
+  }
+  // "X, a partner at an accountancy firm, said ... The striker scored":
+  // an occupation of one field is no person declared only with occupations
+  // of others (lexicons/occupation_fields.txt), unless declared with this
+  // very noun.
+  if (d.kind == Kind::kPerson && !d.head_word.empty()) {
+    const uint32_t fields = OccupationFields(d.head_word);
+    for (size_t r = 0; fields != 0 && r < clusters_.size(); ++r) {
+      if (root_of_[r] != r || root_fields_[r] == 0 || (root_fields_[r] & fields) != 0) continue;
+      const auto& roles = root_roles_[r];
+      if (std::find(roles.begin(), roles.end(), d.head_word) == roles.end()) excluded[r] = true;
+    }
+  }
+  // "The 53-year-old, who made his fortune in ...": a person of the other
+  // gender is not who the description refers to.
+  if (d.kind == Kind::kPerson) {
+    const int gender = DescriptionGender(d, end);
+    for (size_t r = 0; gender != 0 && r < clusters_.size(); ++r) {
+      if (root_of_[r] == r && root_gender_[r] == -gender) excluded[r] = true;
     }
   }
   std::vector<size_t> allowed;  // when `restrict`: the declared candidates
@@ -2134,6 +2359,34 @@ void LinkEntities(std::string_view text, const std::vector<Span>& sentences,
     return m.text.find(' ') == std::string::npos && lexicon::In(lexicon::kCountNounsPeople, Lowercase(m.text));
   });
   const Doc doc(text, sentences, tokens);
+  // "Ward sister Jo Hennessy said ...": a one-word name opening a sentence
+  // right before a person's role noun and a name is the role's modifier
+  // when the article writes the word in lower case elsewhere ("two wards"):
+  // a common noun capitalised by its place, not a name.
+  {
+    std::unordered_set<std::string> lower_words;
+    std::array<char, 32> buf;
+    for (size_t t = 0; t < doc.size(); ++t) {
+      if (doc.LowerWord(t)) lower_words.insert(std::string(doc.Tok(t)));
+    }
+    std::unordered_map<size_t, size_t> token_at;  // code point start -> token
+    for (size_t t = 0; t < doc.size(); ++t) token_at.emplace(doc.token(t).span.start, t);
+    std::erase_if(*mentions, [&](const EntityMention& m) {
+      const auto it = token_at.find(m.span.start);
+      if (it == token_at.end() || m.type != "PERSON") return false;
+      const size_t t = it->second;
+      if (t + 2 >= doc.size() || doc.token(t).span.end != m.span.end) return false;
+      if (t > 0 && doc.SameSentence(t - 1, t)) return false;  // not the sentence's first word
+      if (!doc.SameSentence(t, t + 2) || !doc.LowerWord(t + 1) || !doc.Capitalised(t + 2)) return false;
+      const std::string_view role = doc.Lower(t + 1, &buf);
+      const Noun* n = LookupNoun(role);
+      const bool person_role = (n != nullptr && n->kind == Kind::kPerson && !n->relational) ||
+                               lexicon::In(lexicon::kPersonNounsRoleHead, role);
+      if (!person_role) return false;
+      const std::string lower = Lowercase(m.text);
+      return lower_words.contains(lower) || lower_words.contains(lower + "s");
+    });
+  }
   Linker(doc, mentions).Run();
 }
 

@@ -113,6 +113,9 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # clause "when" opens right after an earlier year tells of that year's event
 # ("since 1998, when 72 whales came ashore"): 34 traps. A place's population
 # ("the city of 210,000 people") is nobody's: 33 traps.
+# Descriptions and names of the entity linker (an occupation of another
+# field, gender agreement, a shared surname, saints' and towns' names, a
+# first name after a role): value-subject 0.772, agreement recall 0.411.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
           ("value_subject_accuracy", 0.765), ("agreement_recall", 0.405)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]

@@ -325,6 +325,103 @@ const Case kCases[] = {
      {},
      {{"Velmora", "ORG"}, {"Ostrava Atelier", "ORG"}},
      {}},
+    // A surname two people of the article share stays a person's name.
+    {"shared_surname_stays_a_person",
+     "Dr Agnes Ashworth, 61, who has run the Tarrowby Trust since 2015, stepped down on Monday. A "
+     "firm owned by her brother, Malcolm Ashworth, was paid 30,000 pounds for advice.\n"
+     "Ashworth's salary of 120,000 pounds made her one of the best-paid heads of a small charity.",
+     {},
+     {},
+     {{"Ashworth", "PERSON"}},
+     {}},
+    // A first name the tagger left out between a role and a surname.
+    {"first_name_after_a_role_joins_the_name",
+     "Union leaders rejected the offer on Friday. Chief executive Piers Ashdown-Reeve has told "
+     "staff that the offer is the ceiling of what the company can pay.",
+     {},
+     {},
+     {{"Piers Ashdown-Reeve", "PERSON"}},
+     {}},
+    // An irregular past tense after the head ends the description.
+    {"irregular_past_ends_description",
+     "There was joy, too, for Rafael Amundsen. The winger cost two million pounds when he "
+     "arrived from Hollin Athletic last summer.",
+     {{"Rafael Amundsen", "The winger"}},
+     {},
+     {},
+     {}},
+    // A name inside a description is what the referent belongs to.
+    {"name_inside_description_is_not_the_referent",
+     "Fans of Marlow Grey queued overnight for tickets. Singer Maya Tollan cancelled the tour on "
+     "Monday. The 31-year-old Marlow Grey frontwoman broke down in a video, telling fans she was "
+     "exhausted.",
+     {{"Maya Tollan", "The 31-year-old Marlow Grey frontwoman"}},
+     {{"Marlow Grey", "The 31-year-old Marlow Grey frontwoman"}},
+     {},
+     {}},
+    // A common noun opening a sentence before a role is no name.
+    {"common_noun_before_a_role_is_no_name",
+     "The hospital closed two wards on Monday. Ward manager Jo Hennessy said staff were "
+     "exhausted.",
+     {},
+     {},
+     {{"Jo Hennessy", "PERSON"}},
+     {"Ward"}},
+    // A name ending in a place's head word is no person's.
+    {"town_name_is_no_person",
+     "Dunmarsh Town have sacked manager Kieran Whitlow after 14 months in charge. The "
+     "44-year-old was told of the decision on Sunday morning.",
+     {{"Kieran Whitlow", "The 44-year-old"}},
+     {},
+     {},
+     {}},
+    // A saint's name names a church or a place, not a participant.
+    {"saint_name_is_no_person",
+     "At a meeting at St Aldwin's church hall on Friday evening, some 200 parents demanded "
+     "answers from the school's head, Alan Pritchard. The 52-year-old apologised for the delay.",
+     {{"Alan Pritchard", "The 52-year-old"}},
+     {},
+     {},
+     {}},
+    // A pronoun after a description gives its gender; one candidate fits.
+    {"age_description_agrees_in_gender",
+     "Property developer Graham Ostley bought the Felwick estate from Margaret Dunsford on "
+     "Monday. The 61-year-old, who made his money building student flats, plans to open "
+     "the house to visitors.",
+     {{"Graham Ostley", "The 61-year-old"}},
+     {{"Margaret Dunsford", "The 61-year-old"}},
+     {},
+     {}},
+    {"gendered_head_agrees_in_gender",
+     "Jane Holloway and Peter Strand arrived at the premiere in Leeds on Friday. The actress "
+     "signed autographs for an hour.",
+     {{"Jane Holloway", "The actress"}},
+     {{"Peter Strand", "The actress"}},
+     {},
+     {}},
+    // An occupation of one field is not a person declared with another's.
+    {"occupation_of_another_field_is_someone_else",
+     "Rovan City have signed Tomas Ekwueme, 23, for a club record fee. \"The fee is modest for a "
+     "player of his age,\" said Harriet Lindqvist, a partner at the auditing firm Lindqvist Bray. "
+     "The striker, who joined the academy as a boy, scored 14 goals last season.",
+     {{"Tomas Ekwueme", "The striker"}},
+     {{"Harriet Lindqvist", "The striker"}},
+     {},
+     {}},
+    {"occupation_title_of_another_field_is_someone_else",
+     "Police arrested a man in Carwick on Friday after a break-in at a jeweller's. Detective Moira "
+     "Tennant said the inquiry was at an early stage. The lawyer said the arrest was unlawful.",
+     {},
+     {},
+     {},
+     {"The lawyer"}},
+    {"occupation_of_a_shared_field_fits",
+     "Dana Holt, a partner at the firm Holt Grey, filed the claim on Monday. The lawyer said "
+     "her client would appeal.",
+     {{"Dana Holt", "The lawyer"}},
+     {},
+     {},
+     {}},
 };
 
 class EntityLinkTest : public testing::TestWithParam<Case> {};
