@@ -1007,6 +1007,18 @@ bool PeopleAndThings(const Figure& f, const Figure& g) {
   return a >= 0 && b >= 0 && a != b;
 }
 
+// How far apart two outlets' values of one figure may be and still be a
+// disagreement about it: crowd estimates differ by four times ("18,000"
+// marchers, police said, "70,000", the organisers said), but a value more
+// than ten times another is another figure ("the Mercury's weekly sale of
+// about 6,200 copies" / "the group's combined weekly sale of 81,000").
+constexpr double kMaxDisagreementRatio = 10;
+
+bool WithinDisagreement(const Quantity& a, const Quantity& b) {
+  const double lo = std::min(Middle(a), Middle(b)), hi = std::max(Middle(a), Middle(b));
+  return lo > 0 && hi / lo <= kMaxDisagreementRatio;
+}
+
 // Whether two values are within kAlignRatio of each other.
 bool Near(const Quantity& a, const Quantity& b) {
   const double lo = std::min(Middle(a), Middle(b)), hi = std::max(Middle(a), Middle(b));
@@ -1293,7 +1305,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // that tell different things is giving two facts ("paid
             // £90,000" / "Matagi has been paid £4,200").
             two_facts = true;
-          } else if (Comparable(*f, *g)) {
+          } else if (Comparable(*f, *g) && (f->article == g->article || WithinDisagreement(f->q, g->q))) {
             clash = true;
           } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&
                      SharedCount(f->events, g->events) > 0) {

@@ -554,6 +554,21 @@ TEST(FigureClaimsTest, AFigureOfAnEarlierYearsWhenClauseIsNotTheStorys) {
   EXPECT_TRUE(ClaimsWith(b, "51").empty());
 }
 
+// Issue 11: outlets' values more than ten times apart are two figures, not
+// a disagreement about one; crowd estimates four times apart still disagree.
+TEST(FigureClaimsTest, ValuesTenTimesApartAreTwoFigures) {
+  const Brief far = BriefOf(
+      {{"a", "2026-03-02", "The Harl Courier will close. Its weekly print sale of about 6,200 copies fell again."},
+       {"b", "2026-03-02", "The Harl Courier will close. The weekly print sale of about 81,000 copies fell again."}});
+  for (const Claim* c : ClaimsWith(far, "about 81000")) EXPECT_NE(c->status, "conflict");
+  const Brief near = BriefOf(
+      {{"a", "2026-03-02", "Marchers filled Harl on Saturday. About 18,000 marchers walked to the square."},
+       {"b", "2026-03-02", "Marchers filled Harl on Saturday. About 70,000 marchers walked to the square."}});
+  const std::vector<const Claim*> crowd = ClaimsWith(near, "about 70000");
+  ASSERT_FALSE(crowd.empty());
+  EXPECT_EQ(crowd[0]->status, "conflict");
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
