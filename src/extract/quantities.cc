@@ -2488,6 +2488,17 @@ class Finder {
         for (const EntityMention* e : by_end_) {
           if (e->span.end == toks_[be - 1].c1) return e->entity;
         }
+        // "Gallacher joined on a salary of £198,000 and was paid £265,000":
+        // a second predicate's subject is the one the sentence opens with.
+        if (IsWordCi(be - 1, "and")) {
+          const size_t start = sentence_start_[toks_[m.first].sentence];
+          for (const EntityMention* e : by_start_) {
+            if (e->span.start < start) continue;
+            if (e->span.start == start && e->type == "PERSON") return e->entity;
+            break;
+          }
+          break;
+        }
         // A bare surname the tagger missed ("Reeve was paid").
         if (Containing(toks_[be - 1].c0, toks_[be - 1].c1, /*person_only=*/false) == nullptr) {
           if (std::string w = PersonByNameWord(be - 1); !w.empty()) return w;

@@ -928,6 +928,8 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
       {"It made £4.3m including buyer's premium.", {}, "£4.3m", "total in all", ""},
       // The possessor of the noun a figure is "of".
       {"Kestair's weekly print sale of about 6,200 copies fell.", {kKestair}, "6,200 copies", "copies", "e4"},
+      // A second predicate's passive payee is the person the sentence opens with.
+      {"Vane joined on a salary of £90,000 and was paid £120,000 last year.", {kVane}, "£120,000", "fee", "e1"},
       // A place's population, whose place the figure does not say: nobody's.
       {"It is the biggest employer in the city of 210,000 people.", {}, "210,000 people", "", ""},
       // A named kind of event a sum was raised in names it.
