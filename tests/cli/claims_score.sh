@@ -106,9 +106,12 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # and one count in other wordings (an unowned count beside its one owner's
 # name, counts of one noun one listed event befell, customers / passengers)
 # merged: P 0.970 R 0.651, value-subject 0.774, 41 traps, agreement recall
-# 0.419.
-checks = [("conflict_precision", 0.965), ("conflict_recall", 0.645),
-          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.415)]
+# 0.419. Figures the quantity layer missed (intensifiers before a sum, money
+# ranges written once, "the number of X", what a name is worth) and an
+# approximate value fitting one side of a conflict left out of it: P 0.971
+# R 0.653, value-subject 0.774, 41 traps, agreement recall 0.420.
+checks = [("conflict_precision", 0.965), ("conflict_recall", 0.650),
+          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.418)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 41:
     bad.append(f"trap violations {t['trap_violations']} > 41")
