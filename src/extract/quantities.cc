@@ -375,8 +375,8 @@ std::optional<std::string_view> CurrencySymbol(std::string_view prefix, std::str
 
 // Words before a figure saying how exactly it is stated ("about", "more
 // than"), tagged by their bound: lexicons/lead_phrases.txt. The longest
-// has this many words.
-constexpr size_t kMaxLeadWords = 3;
+// has this many tokens ("an eye-watering": a hyphenated word is three).
+constexpr size_t kMaxLeadWords = 4;
 
 // Auxiliaries between a counted noun and what happened to it ("37 homes
 // have been destroyed").
@@ -559,7 +559,15 @@ class Finder {
       // figure belongs to the owner the phrase names, if any.
       const bool age = match.measure == "age";
       Quantity q;
-      const size_t lead = LeadIn(match.first, &q.bound);
+      // "estimated at £18m to £25m": a range is framed by the words before
+      // its lower figure, not by the "to" before its upper one. ("between
+      // £38,000 and £52,000" keeps no frame: such ranges are mostly spans
+      // of single cases, each person's or each year's, not one total.)
+      double range_low = 0;
+      const std::optional<size_t> range_from =
+          match.low >= 0 ? std::nullopt : RangeStart(match, &range_low);
+      const bool framed_range = range_from && !IsWordCi(*range_from, "between");
+      const size_t lead = LeadIn(framed_range ? *range_from : match.first, &q.bound);
       // "four in ten", "more than a third": a fraction is a rounding, so
       // no bound it is given is sharper than "about".
       if (match.rounded) q.bound = QuantityBound::kApprox;
@@ -593,10 +601,11 @@ class Finder {
       if (match.low >= 0) {
         q.high = match.value;
         q.value = match.low;
-      } else if (const std::optional<size_t> from = RangeStart(match, &q.value)) {
+      } else if (range_from) {
         // "between $8m and $12m": the lower figure, if found on its own, is
         // part of this one.
-        first = *from;
+        q.value = range_low;
+        first = *range_from;
         q.high = match.value;
         if (!out.empty() && out.back().span.end > toks_[first].c0) {
           out.pop_back();
@@ -1217,10 +1226,16 @@ class Finder {
       std::string phrase;
       bool words = true;
       for (size_t t = first - n; t < first && words; ++t) {
-        words = toks_[t].kind == Kind::kWord && toks_[t].sentence == toks_[first].sentence;
-        phrase += (t == first - n ? "" : " ") + Lower(toks_[t].s);
+        // A hyphen inside a word ("eye-watering") joins its halves.
+        const bool hyphen = Is(t, "-") && t > first - n && t + 1 < first && Glued(t) && Glued(t + 1);
+        words = (hyphen || toks_[t].kind == Kind::kWord) && toks_[t].sentence == toks_[first].sentence;
+        const bool joined = t == first - n || hyphen || Is(t - 1, "-");
+        phrase += (joined ? "" : " ") + Lower(toks_[t].s);
       }
       if (!words) continue;
+      // "a whopping £1.7m", "a staggering 40 per cent": the figure as
+      // stated; what it measures is read before the intensifier.
+      if (lexicon::In(lexicon::kLeadPhrasesExact, phrase)) return first - n;
       if (lexicon::In(lexicon::kLeadPhrasesAtMost, phrase)) {
         *bound = QuantityBound::kAtMost;
       } else if (lexicon::In(lexicon::kLeadPhrasesAtLeast, phrase)) {
@@ -1675,6 +1690,21 @@ class Finder {
         toks_[k - 1].sentence == s && IsSumVerb(Lower(toks_[k - 1].s))) {
       return Lower(toks_[k - 1].s);
     }
+    // "owing them £1.7m", "paid its suppliers £2m": the payee a pronoun, or
+    // a plural noun after a possessive determiner.
+    {
+      size_t verb = k;
+      if (l == "them" || l == "us") {
+        verb = k - 1;
+      } else if (k > 1 && IsLowerWord(toks_[k]) && l.size() > 3 && l.ends_with("s") &&
+                 (IsWordCi(k - 1, "its") || IsWordCi(k - 1, "their") || IsWordCi(k - 1, "his"))) {
+        verb = k - 2;
+      }
+      if (verb < k && verb > 0 && IsLowerWord(toks_[verb]) && toks_[verb].sentence == s &&
+          IsSumVerb(Lower(toks_[verb].s))) {
+        return Lower(toks_[verb].s);
+      }
+    }
     bool linked = InList(kOfWords, l) || InList(kCopulas, l);
     if (!linked) return "";
     // "Severance for Tamsworth workers alone will total $14m", "The fee
@@ -1698,6 +1728,29 @@ class Finder {
       if (l == "at" && k > 0 && IsLowerWord(toks_[k - 1]) && InList(kCopulas, toks_[k - 1].s) &&
           !InList(kOfWords, Lower(toks_[k - 1].s))) {
         if (std::string np = ClauseSubjectNoun(k - 1); !np.empty()) return np;
+      }
+      // "It had been estimated at £18m to £25m": with no noun for what was
+      // estimated, the sum is the estimate itself.
+      if (l == "at" && k > 0 && IsWordCi(k, "estimated") &&
+          (InList(kCopulas, Lower(toks_[k - 1].s)) || IsWordCi(k - 1, "been"))) {
+        return "estimate";
+      }
+    }
+    // "Hartley is worth £2.6bn", "Hartley, who is worth an estimated
+    // £2.6bn": what a named or relative subject is worth, its worth (a
+    // lower-case subject names the thing valued: "the painting was worth").
+    if (l == "worth" && k > 1 && IsLowerWord(toks_[k - 1]) && InList(kCopulas, Lower(toks_[k - 1].s)) &&
+        !InList(kOfWords, Lower(toks_[k - 1].s)) && toks_[k - 2].sentence == s) {
+      const size_t before = k - 2;
+      if (IsWordCi(before, "who") || IsWordCi(before, "he") || IsWordCi(before, "she")) return "worth";
+      for (const EntityMention* e : by_end_) {
+        if (e->span.end == toks_[before].c1) return "worth";
+      }
+      // "It is worth £5m", "which is worth €1.1m": what "it" is, the
+      // sentence does not say.
+      if (IsWordCi(before, "it") || IsWordCi(before, "which") || IsWordCi(before, "that") ||
+          IsWordCi(before, "they") || IsWordCi(before, "this")) {
+        return "";
       }
     }
     // "the package will total", "turnout is expected to reach"
@@ -2669,6 +2722,18 @@ class Finder {
         }
       }
     }
+    // "Hartley is worth £2.6bn", "Hartley, who is worth an estimated
+    // £2.6bn": a name's worth is its own, the name the copula follows or
+    // the relative clause's antecedent; a pronoun or a thing says nothing.
+    if (IsCurrencyUnit(m.unit) && lead >= 3 && IsWordCi(lead - 1, "worth") && IsLowerWord(toks_[lead - 2]) &&
+        InList(kCopulas, toks_[lead - 2].s) && !InList(kOfWords, Lower(toks_[lead - 2].s))) {
+      size_t a = lead - 3;
+      if (IsWordCi(a, "who") && a >= 2 && Is(a - 1, ",")) a -= 2;
+      for (const EntityMention* e : by_end_) {
+        if (e->span.end == toks_[a].c1 && toks_[a].sentence == toks_[lead].sentence) return e->entity;
+      }
+      return "";
+    }
     // "Dr Gallacher's salary was £265,000": the possessor of the copula's
     // subject owns what it names.
     if (lead > 0 && IsLowerWord(toks_[lead - 1]) && InList(kCopulas, toks_[lead - 1].s) &&
@@ -2872,11 +2937,47 @@ class Finder {
     if (sym >= toks_.size() || toks_[sym].kind != Kind::kSym || !Glued(sym + 1)) return std::nullopt;
     const std::optional<std::string_view> unit = CurrencySymbol(prefix, toks_[sym].s);
     if (!unit) return std::nullopt;
+    if (std::optional<Match> range = MoneyHyphenRange(i, sym, *unit)) return range;
     const std::optional<Number> n = NumberAt(sym + 1);
     if (!n || n->ordinal) return std::nullopt;
     double value = 0;
     const size_t last = Scale(sym + 1, *n, &value);
     return Match{i, last, value, std::string(*unit), std::string()};
+  }
+
+  // "£18m-25m", "£18-25m", "£18m-£25m": a range of sums written with its
+  // currency once and its scale once or twice; the lower figure takes the
+  // upper one's scale when it has none. The compound rule (dates, ids)
+  // otherwise drops both numbers.
+  std::optional<Match> MoneyHyphenRange(size_t i, size_t sym, std::string_view unit) const {
+    const size_t lo_at = sym + 1;
+    if (lo_at + 2 >= toks_.size() || toks_[lo_at].kind != Kind::kNum || !Is(lo_at + 1, "-") || !Glued(lo_at + 1) ||
+        !Glued(lo_at + 2)) {
+      return std::nullopt;
+    }
+    size_t hi_at = lo_at + 2;
+    if (Is(hi_at, toks_[sym].s) && Glued(hi_at + 1)) ++hi_at;  // "£18m-£25m"
+    if (hi_at >= toks_.size() || toks_[hi_at].kind != Kind::kNum || (Is(hi_at + 1, "-") && Glued(hi_at + 1))) {
+      return std::nullopt;
+    }
+    const std::optional<Number> lo = ParseNumber(toks_[lo_at].s);
+    const std::optional<Number> hi = ParseNumber(toks_[hi_at].s);
+    if (!lo || !hi || lo->ordinal || hi->ordinal || lo->pence || hi->pence) return std::nullopt;
+    double high = 0;
+    const size_t last = Scale(hi_at, *hi, &high);
+    double low = lo->value;
+    if (!lo->scaled) {
+      // The upper figure's digits without their suffix: "15" of "15m".
+      std::string_view digits = toks_[hi_at].s;
+      while (!digits.empty() && !IsAsciiDigit(digits.back())) digits.remove_suffix(1);
+      const std::optional<Number> raw = ParseNumber(digits);
+      if (!raw || raw->value <= 0) return std::nullopt;
+      low *= high / raw->value;
+    }
+    if (low >= high) return std::nullopt;
+    Match m{i, last, high, std::string(unit), std::string()};
+    m.low = low;
+    return m;
   }
 
   std::optional<Match> MatchNumber(size_t i) const {
@@ -2897,13 +2998,66 @@ class Finder {
       return std::nullopt;
     }
     if (n->pence) return Match{i, i, n->value, "GBP", std::string()};
-    if (IsAge(*n)) {
-      if (std::optional<Match> m = MatchAge(i, *n)) return m;
-    }
     double value = 0;
     const size_t last = Scale(i, *n, &value);
     const bool year = n->plain && n->value >= kMinYear && n->value <= kMaxYear && last == i;
+    if (!year && !n->scaled) {
+      if (std::optional<Match> m = NumberOfCount(i, last, value)) return m;
+    }
+    if (IsAge(*n)) {
+      if (std::optional<Match> m = MatchAge(i, *n)) return m;
+    }
     return MatchUnit(i, last, value, /*count_allowed=*/!year);
+  }
+
+  // "put the number of passengers affected at 5,100", "the number of
+  // complaints rose to 312", "the number of deaths is 12": a bare figure
+  // that a verb sets "the number of" a plural noun at, earlier in its
+  // clause, counts that noun (with the participle after it: what happened
+  // to them). Nothing when a unit follows the figure, another figure or a
+  // clause break comes between, or no plural noun is named.
+  std::optional<Match> NumberOfCount(size_t first, size_t last, double value) const {
+    if (first == 0 || !IsLowerWord(toks_[first - 1])) return std::nullopt;
+    const std::string verb = Lower(toks_[first - 1].s);
+    if (verb != "at" && verb != "to" && verb != "is" && verb != "was" && verb != "reached" && verb != "hit" &&
+        verb != "totalled" && verb != "stood" && verb != "stands") {
+      return std::nullopt;
+    }
+    if (last + 1 < toks_.size() && toks_[last + 1].sentence == toks_[first].sentence &&
+        (IsLowerWord(toks_[last + 1]) || toks_[last + 1].kind == Kind::kSym) &&
+        !InList(kPrepositions, Lower(toks_[last + 1].s)) && !InList(kPhraseEnders, Lower(toks_[last + 1].s)) &&
+        !Is(last + 1, ",") && !Is(last + 1, ".") && !Is(last + 1, ";")) {
+      return std::nullopt;  // "at 40 miles", "to 3-1": the figure has a unit of its own
+    }
+    constexpr size_t kMaxReach = 14;  // tokens from "number" to the figure's verb
+    const size_t s = toks_[first].sentence;
+    for (size_t k = first - 1; k > 0 && first - 1 - k <= kMaxReach && toks_[k - 1].sentence == s; --k) {
+      const Token& t = toks_[k - 1];
+      if (t.kind == Kind::kNum || Is(k - 1, ";") || Is(k - 1, ":") || Is(k - 1, "\"")) return std::nullopt;
+      if (!IsWordCi(k - 1, "number") || !IsWordCi(k, "of") || k < 2 || !IsWordCi(k - 2, "the")) continue;
+      // The counted noun: the first plural within two modifiers ("the
+      // number of new cases").
+      constexpr size_t kMaxNounModifiers = 2;
+      for (size_t j = k + 1; j <= k + 1 + kMaxNounModifiers && j + 1 < first; ++j) {
+        if (!IsLowerWord(toks_[j])) return std::nullopt;
+        const std::string w = Lower(toks_[j].s);
+        if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || lexicon::In(lexicon::kStopWords, w)) {
+          return std::nullopt;
+        }
+        if (!IsCountNoun(toks_[j])) continue;
+        Match m{first, last, value, w, std::string(), w};
+        // "the number of people killed rose to 12", "put the number of
+        // passengers affected at 5,100"; but in "the number of complaints
+        // climbed to 312" the "-ed" word is the clause's own verb.
+        const bool postmodifier = verb == "at" || verb == "is" || verb == "was" || j + 2 < first - 1;
+        if (postmodifier && j + 2 < first && IsParticiple(j + 1)) {
+          m.measure += " " + EventStem(Lower(toks_[j + 1].s));
+        }
+        return m;
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
   }
 
   // The unit after a figure spanning tokens [first, last]: a currency word,

@@ -74,7 +74,16 @@
 // "spent" -> "spending"); the thing a duration is of ("five-year contract",
 // "jailed for nine years" -> "sentence"). How exactly: "about", "nearly",
 // "some" (approximate), "more than", "over", "at least", "up to", "fewer
-// than", and ranges "between X and Y", "X to Y", "X-Y" (value and high).
+// than", and ranges "between X and Y", "X to Y", "X-Y" (value and high;
+// "£18m-25m" and "£18-25m" too, the currency and scale written once; "X to
+// Y" framed by the words before X: "estimated at £18m to £25m", with no
+// noun for what was estimated the measure "estimate"). A tabloid
+// intensifier ("a whopping", "a staggering", "an eye-watering":
+// lexicons/lead_phrases.txt, tag exact) leaves the figure exact and its
+// measure read before it ("owing them a whopping £1.7m": "debt"). "the
+// number of X" that a verb later in the clause sets at a bare figure ("put
+// the number of guests affected at 2,400", "rose to 418") makes it a count
+// of X. What a name or "who" "is worth" measures "worth", the name's own.
 // A vote's tally ("voted seven to four", "by 7 votes to 5", "the 7-4
 // vote") is two counts of votes, measures kVotesFor and kVotesAgainst.
 //

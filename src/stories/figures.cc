@@ -1282,6 +1282,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   UnionFind conflict(n);
   std::vector<bool> in_conflict(n, false);
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
+  std::vector<std::vector<bool>> clashes(n, std::vector<bool>(n, false));
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       bool clash = false, fits = false, side_by_side = false, two_facts = false;
@@ -1329,10 +1330,30 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       if (clash) {
         conflict.Join(i, j);
         in_conflict[i] = in_conflict[j] = true;
+        clashes[i][j] = clashes[j][i] = true;
       } else if (fits) {
         compatible[i][j] = compatible[j][i] = true;
       }
     }
+  }
+  // An approximate value that fits one side of a conflict ("about 6,000"
+  // beside 6,200 against 5,100) is that side rounded, not a side of its
+  // own: it leaves the conflict when two exact sides still clash without it.
+  for (size_t i = 0; i < n; ++i) {
+    if (!in_conflict[i]) continue;
+    const bool approximate = std::all_of(nodes[i].begin(), nodes[i].end(), [](const Figure* f) {
+      return f->q.bound == QuantityBound::kApprox;
+    });
+    if (!approximate) continue;
+    bool fits_a_side = false, others_clash = false;
+    for (size_t j = 0; j < n; ++j) {
+      if (j == i || !in_conflict[j] || conflict.Find(j) != conflict.Find(i)) continue;
+      fits_a_side = fits_a_side || compatible[i][j];
+      for (size_t k = j + 1; k < n; ++k) {
+        if (k != i && in_conflict[k] && clashes[j][k] && conflict.Find(k) == conflict.Find(i)) others_clash = true;
+      }
+    }
+    if (fits_a_side && others_clash) in_conflict[i] = false;
   }
   // Compatible values outside any conflict make one claim ("8,640" and
   // "about 8,600").

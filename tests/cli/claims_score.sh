@@ -116,8 +116,12 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # Descriptions and names of the entity linker (an occupation of another
 # field, gender agreement, a shared surname, saints' and towns' names, a
 # first name after a role): value-subject 0.772, agreement recall 0.411.
-checks = [("conflict_precision", 0.965), ("conflict_recall", 0.62),
-          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.405)]
+# Values ten times apart are two figures, a second predicate's passive
+# payee, and the figures the quantity layer used to miss (intensifiers,
+# money ranges written once, "the number of X", "worth") merged: P 0.975
+# R 0.628, value-subject 0.772, 33 traps, agreement recall 0.411.
+checks = [("conflict_precision", 0.97), ("conflict_recall", 0.625),
+          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 33:
     bad.append(f"trap violations {t['trap_violations']} > 33")

@@ -1071,4 +1071,122 @@ TEST(FindQuantitiesTest, SharesWrittenAsFractions) {
   }
 }
 
+// A tabloid intensifier ("a whopping", "an eye-watering") between a figure
+// and the words that say what it measures: the figure is exact, and its
+// measure is read before the intensifier.
+TEST(FindQuantitiesTest, IntensifiersKeepTheMeasure) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"The stadium cost a staggering £410million.", "£410million", 4.1e8, "cost"},
+      {"The chain collapsed owing a whopping £2.3m.", "£2.3m", 2.3e6, "debt"},
+      {"The club spent an eye-watering £95m on players.", "£95m", 9.5e7, "spending"},
+      {"Rents rose by a massive 35 per cent.", "35 per cent", 35, "rents rise"},
+      // The payee between the verb and the sum: a pronoun, or a plural
+      // noun after a possessive.
+      {"The bakery shut, owing them £640,000.", "£640,000", 640000, "debt"},
+      {"The bakery shut, owing its suppliers a hefty £640,000.", "£640,000", 640000, "debt"},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    EXPECT_EQ(q->bound, QuantityBound::kExact) << c.sentence;
+  }
+  // "an estimated" still says the figure is approximate.
+  const std::vector<Quantity> approx = FindQuantities("The repairs cost an estimated £4m.", {});
+  ASSERT_EQ(approx.size(), 1u);
+  EXPECT_EQ(approx[0].bound, QuantityBound::kApprox);
+}
+
+// Ranges of sums written with the currency once ("£12m-15m", "£12m to
+// £15m"): one quantity, value and high, framed by the words before the
+// lower figure.
+TEST(FindQuantitiesTest, RangesOfSumsWrittenOnce) {
+  struct RangeCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    double high;
+    const char* measure;
+  };
+  const RangeCase kCases[] = {
+      {"The vase carried a pre-sale estimate of £12m-15m.", "£12m-15m", 1.2e7, 1.5e7, "pre-sale estimate"},
+      {"The vase carried a pre-sale estimate of £12-15m.", "£12-15m", 1.2e7, 1.5e7, "pre-sale estimate"},
+      {"The vase carried a pre-sale estimate of £12m-£15m.", "£12m-£15m", 1.2e7, 1.5e7, "pre-sale estimate"},
+      {"The damage was estimated at £3m to £4m.", "£3m to £4m", 3e6, 4e6, "damage"},
+      // No noun for what was estimated: the sum is the estimate.
+      {"It had been estimated at £12m to £15m before the sale.", "£12m to £15m", 1.2e7, 1.5e7, "estimate"},
+  };
+  for (const RangeCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    ASSERT_EQ(found.size(), 1u) << c.sentence;
+    EXPECT_EQ(found[0].text, c.text) << c.sentence;
+    EXPECT_EQ(found[0].unit, "GBP") << c.sentence;
+    EXPECT_DOUBLE_EQ(found[0].value, c.value) << c.sentence;
+    EXPECT_DOUBLE_EQ(found[0].high, c.high) << c.sentence;
+    EXPECT_EQ(found[0].measure, c.measure) << c.sentence;
+  }
+  // An id stays no sum.
+  EXPECT_TRUE(FindQuantities("The code was 12-15-20.", {}).empty());
+}
+
+// "the number of X" set at a bare figure later in its clause counts X.
+TEST(FindQuantitiesTest, TheNumberOfCountsItsNoun) {
+  struct CountCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* measure;
+  };
+  const CountCase kCases[] = {
+      {"The hotel put the number of guests affected at 2,400.", "2,400", 2400, "guests", "guests affected"},
+      {"The number of complaints climbed to 418 last month.", "418", 418, "complaints", "complaints"},
+      {"The number of deaths is 9, officials said.", "9", 9, "deaths", "deaths"},
+  };
+  for (const CountCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    EXPECT_EQ(q->subject, "") << c.sentence;
+  }
+  // No plural noun counted, or another figure between: nothing.
+  for (const char* none : {"The bus took the number of the route, 13.", "The number of it is 7.",
+                           "The number of cases in 2024 rose to 40."}) {
+    for (const Quantity& q : FindQuantities(none, {})) EXPECT_NE(q.unit, "cases") << none;
+  }
+}
+
+// What a named subject "is worth" is its worth, the name's own (the name
+// before the copula, or a relative clause's antecedent); a thing's is the
+// thing's value, and a pronoun's is no one's.
+TEST(FindQuantitiesTest, WhatANameIsWorth) {
+  const MentionSpec hartley{"Hartley", "PERSON", "e1"};
+  for (const char* s : {"Hartley is worth £2.6 billion.", "Hartley, who is worth an estimated £2.6 billion, left."}) {
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {hartley}));
+    ASSERT_EQ(found.size(), 1u) << s;
+    EXPECT_EQ(found[0].measure, "worth") << s;
+    EXPECT_EQ(found[0].subject, "e1") << s;
+  }
+  const std::vector<Quantity> thing = FindQuantities("Its owners said the painting was worth £14m.", {});
+  ASSERT_EQ(thing.size(), 1u);
+  EXPECT_EQ(thing[0].measure, "painting");
+  EXPECT_EQ(thing[0].subject, "");
+  const std::string_view it = "Hartley bought it. It is worth £5m.";
+  const std::vector<Quantity> pronoun = FindQuantities(it, MakeMentions(it, {hartley}));
+  ASSERT_EQ(pronoun.size(), 1u);
+  EXPECT_EQ(pronoun[0].measure, "");
+  EXPECT_EQ(pronoun[0].subject, "");
+}
+
 }  // namespace storyline
