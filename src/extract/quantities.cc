@@ -1807,21 +1807,31 @@ class Finder {
     return phrase;
   }
 
+  // The first token of the clause that token `verb` is in, read back over
+  // words and the apostrophes of possessives ("Turnout in Thursday's
+  // election was 31.4 per cent") to the sentence's start (*opens) or a
+  // comma or semicolon; nullopt when another mark comes first.
+  std::optional<size_t> ClauseStart(size_t verb, bool* opens) const {
+    size_t c = verb;
+    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence &&
+           (toks_[c - 1].kind == Kind::kWord || PossessiveMark(c - 1))) {
+      --c;
+    }
+    *opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
+    if (!*opens && !(Is(c - 1, ",") || Is(c - 1, ";"))) return std::nullopt;
+    return c;
+  }
+
   // The head of the noun phrase opening the clause that token `verb` is in:
   // determiners skipped, words read to the first preposition or function
   // word ("Severance for Tamsworth workers" -> "severance", "The
   // severance deal" -> "severance deal"). "" for a pronoun, a name or
   // nothing.
   std::string ClauseSubjectNoun(size_t verb) const {
-    size_t c = verb;
-    // Words and the apostrophes of possessives ("Turnout in Thursday's
-    // election was 31.4 per cent": turnout).
-    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence &&
-           (toks_[c - 1].kind == Kind::kWord || PossessiveMark(c - 1))) {
-      --c;
-    }
-    const bool opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
-    if (!opens && !(Is(c - 1, ",") || Is(c - 1, ";"))) return "";
+    bool opens = false;
+    const std::optional<size_t> start = ClauseStart(verb, &opens);
+    if (!start) return "";
+    size_t c = *start;
     while (c < verb && (IsWordCi(c, "the") || IsWordCi(c, "a") || IsWordCi(c, "an") || IsWordCi(c, "its") ||
                         IsWordCi(c, "their") || IsWordCi(c, "this"))) {
       ++c;
@@ -1864,13 +1874,10 @@ class Finder {
   // revenue is"): only words and that one name between the clause's start
   // and the verb. "" when none.
   std::string CopulaSubjectPossessor(size_t verb) const {
-    size_t c = verb;
-    while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence &&
-           (toks_[c - 1].kind == Kind::kWord || PossessiveMark(c - 1))) {
-      --c;
-    }
-    const bool opens = c == 0 || toks_[c - 1].sentence != toks_[verb].sentence;
-    if (!opens && !(Is(c - 1, ",") || Is(c - 1, ";"))) return "";
+    bool opens = false;
+    const std::optional<size_t> start = ClauseStart(verb, &opens);
+    if (!start) return "";
+    const size_t c = *start;
     for (size_t k = c; k < verb; ++k) {
       if (!PossessiveMark(k)) continue;
       for (const EntityMention* e : by_end_) {
