@@ -1222,7 +1222,8 @@ int main(int argc, char** argv) {
   };
   std::vector<EcbplusRows> ecb;
   for (const EcbplusSet& set : kEcbplusSets) {
-    ecb.push_back({&set, LoadEcbplusSet(o, set.file, ecb_texts, "dev"), LoadEcbplusSet(o, set.file, ecb_texts, "test")});
+    ecb.push_back(
+        {&set, LoadEcbplusSet(o, set.file, ecb_texts, "dev"), LoadEcbplusSet(o, set.file, ecb_texts, "test")});
   }
   size_t problems = dev.problems + inv_dev.problems + inv_test.problems + gum.problems + gum2_dev.problems +
                     gum2_test.problems;

@@ -1167,8 +1167,10 @@ class Finder {
     // "Police arrested two men after drone sightings closed the runway for
     // seven hours": a clause a conjunction opens before the figure, not
     // closed by a comma, has its own subject; names before it are not it.
-    size_t clause_open = 0;
-    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence;) {
+    // The figure's lead-in is its own ("as many as 300 staff").
+    std::optional<size_t> clause_open;  // code point where that clause opens
+    QuantityBound lead_bound = QuantityBound::kExact;
+    for (size_t k = LeadIn(first, &lead_bound); k-- > 0 && toks_[k].sentence == toks_[first].sentence;) {
       if (Is(k, ",")) break;
       if (IsLowerWord(toks_[k]) && lexicon::In(lexicon::kSubordinatorsLinks, Lower(toks_[k].s))) {
         clause_open = toks_[k].c0;
@@ -1181,7 +1183,7 @@ class Finder {
          it != by_end_.begin();) {
       --it;
       const EntityMention& m = **it;
-      if (m.span.end < limit || m.span.end <= clause_open) break;
+      if (m.span.end < limit || (clause_open && m.span.end <= *clause_open)) break;
       if (m.span.start < limit) continue;
       const size_t mt = TokenStartingAt(m.span.start);
       const size_t me = TokenEndingAt(m.span.end);
@@ -1205,7 +1207,8 @@ class Finder {
     if (!object.empty()) return object;
     // A bare surname the tagger missed ("Fox lost 30K followers"); words of
     // tagged mentions were weighed above.
-    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence && toks_[k].c0 > clause_open;) {
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == toks_[first].sentence &&
+                           !(clause_open && toks_[k].c0 <= *clause_open);) {
       if (Containing(toks_[k].c0, toks_[k].c1, /*person_only=*/false) != nullptr) continue;
       if (std::string w = PersonByNameWord(k); !w.empty() && !(k > 0 && InList(kPrepositions, toks_[k - 1].s))) {
         return w;
@@ -2082,10 +2085,11 @@ class Finder {
     }
     // What takes a time ("take", "last": the latter also a word that ends
     // a phrase, and no verb after a determiner: "over the last two decades").
+    const bool determined_last =
+        lead >= 2 && (lexicon::In(lexicon::kDeterminers, Lower(toks_[lead - 2].s)) || PossessiveMark(lead - 3));
     const bool takes = IsTimeUnit(m.unit + "s") &&
                        (verb == "take" || verb == "takes" || verb == "took" || verb == "lasts" || verb == "lasted" ||
-                        (verb == "last" && !(lead >= 2 && (lexicon::In(lexicon::kDeterminers, Lower(toks_[lead - 2].s)) ||
-                                                           PossessiveMark(lead - 3)))));
+                        (verb == "last" && !determined_last));
     if (!takes && (verb.empty() || InList(kPrepositions, verb) || InList(kPhraseEnders, verb) ||
                    InList(kSayingVerbs, verb) || InList(kAuxiliaries, verb) || InList(kQuantifierWords, verb) ||
                    InList(kModalWords, verb))) {
@@ -2982,6 +2986,10 @@ class Finder {
       low *= high / raw->value;
     }
     if (low >= high) return std::nullopt;
+    // "£18-25,000": no scale on either side and a hundredfold gap; which
+    // thousands the lower figure meant is not said.
+    constexpr double kMaxUnscaledRangeRatio = 100;
+    if (!lo->scaled && last == hi_at && !hi->scaled && high >= kMaxUnscaledRangeRatio * low) return std::nullopt;
     Match m{i, last, high, std::string(unit), std::string()};
     m.low = low;
     return m;
@@ -3040,7 +3048,9 @@ class Finder {
     const size_t s = toks_[first].sentence;
     for (size_t k = first - 1; k > 0 && first - 1 - k <= kMaxReach && toks_[k - 1].sentence == s; --k) {
       const Token& t = toks_[k - 1];
-      if (t.kind == Kind::kNum || Is(k - 1, ";") || Is(k - 1, ":") || Is(k - 1, "\"")) return std::nullopt;
+      if (t.kind == Kind::kNum || Is(k - 1, ",") || Is(k - 1, ";") || Is(k - 1, ":") || Is(k - 1, "\"")) {
+        return std::nullopt;
+      }
       if (!IsWordCi(k - 1, "number") || !IsWordCi(k, "of") || k < 2 || !IsWordCi(k - 2, "the")) continue;
       // The counted noun: the first plural within two modifiers ("the
       // number of new cases").

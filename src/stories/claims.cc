@@ -1918,7 +1918,6 @@ EventWord ParticipleBefore(std::string_view before) {
   return {w.folded, w.begin};
 }
 
-
 // The verb of an event still to come right before the "on" or "in" that
 // ends `before` (the words up to a day, month or year), within one clause
 // and over its object, or right before the day itself: a base form after "will", "would", "shall" or a
@@ -3119,9 +3118,11 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   };
   // One article giving two years of an event no name owns ("who bought it
   // in 1952" / "the museum had bought the work in 1911") tells of two such
-  // events, not a disagreement with itself: no group holds both, directly
-  // or through another outlet's mention. members_of[root]: its mentions (kept
-  // for the joins by head word below only).
+  // events, not a disagreement with itself: no group joined by a head word
+  // holds both, directly or through another outlet's mention (the joins
+  // across outlets below, AlignYears and AlignEventYears, pair each mention
+  // with one other only). members_of[root]: its mentions, kept for the joins
+  // by head word; groups hold at most kMaxMentionsPerWord mentions a word.
   std::vector<std::vector<size_t>> members_of(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) members_of[i] = {i};
   // Only years an event word dates: a phrase's ("the 2022 charity gala" /

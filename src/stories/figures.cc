@@ -247,8 +247,9 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     // when a court ordered ...": a clause "when" opens right after an
     // earlier year tells of that year's event, every figure in it.
     if (date.size() == 4 && !this_year.empty() && date < this_year && d.span.end <= q.span.start) {
+      constexpr std::string_view kWhenClause = ", when ";
       const std::string between = FoldCase(view.Slice(d.span.end, q.span.start));
-      if (between.starts_with(", when ") && !HasClauseBreak(between.substr(7))) return date;
+      if (between.starts_with(kWhenClause) && !HasClauseBreak(between.substr(kWhenClause.size()))) return date;
     }
     if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between())) continue;
     if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
@@ -924,7 +925,7 @@ void JoinEqualValues(std::vector<Figure>& figures) {
 void AdoptNamedOwner(std::vector<Figure>& figures) {
   std::map<std::pair<std::string, std::string>, std::set<size_t>> owners;  // (attribute, scale) -> owners
   for (const Figure& f : figures) {
-    if (f.entity && f.thing.empty()) owners[{f.attribute, f.scale}].insert(*f.entity);
+    if (f.entity && f.thing.empty() && f.kind == "count") owners[{f.attribute, f.scale}].insert(*f.entity);
   }
   for (Figure& f : figures) {
     if (f.entity || !f.thing.empty() || f.kind != "count" || f.joined || Tally(f) ||
@@ -1339,22 +1340,30 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   // An approximate value that fits one side of a conflict ("about 6,000"
   // beside 6,200 against 5,100) is that side rounded, not a side of its
   // own: it leaves the conflict when two exact sides still clash without it.
+  // Decided on the conflicts as found, whatever the order of the values:
+  // only exact sides count as the sides that still clash.
+  std::vector<bool> approximate(n, false);
   for (size_t i = 0; i < n; ++i) {
-    if (!in_conflict[i]) continue;
-    const bool approximate = std::all_of(nodes[i].begin(), nodes[i].end(), [](const Figure* f) {
-      return f->q.bound == QuantityBound::kApprox;
-    });
-    if (!approximate) continue;
+    approximate[i] = std::all_of(nodes[i].begin(), nodes[i].end(),
+                                 [](const Figure* f) { return f->q.bound == QuantityBound::kApprox; });
+  }
+  std::vector<size_t> rounded;
+  for (size_t i = 0; i < n; ++i) {
+    if (!in_conflict[i] || !approximate[i]) continue;
     bool fits_a_side = false, others_clash = false;
     for (size_t j = 0; j < n; ++j) {
       if (j == i || !in_conflict[j] || conflict.Find(j) != conflict.Find(i)) continue;
       fits_a_side = fits_a_side || compatible[i][j];
       for (size_t k = j + 1; k < n; ++k) {
-        if (k != i && in_conflict[k] && clashes[j][k] && conflict.Find(k) == conflict.Find(i)) others_clash = true;
+        if (k != i && in_conflict[k] && !approximate[j] && !approximate[k] && clashes[j][k] &&
+            conflict.Find(k) == conflict.Find(i)) {
+          others_clash = true;
+        }
       }
     }
-    if (fits_a_side && others_clash) in_conflict[i] = false;
+    if (fits_a_side && others_clash) rounded.push_back(i);
   }
+  for (size_t i : rounded) in_conflict[i] = false;
   // Compatible values outside any conflict make one claim ("8,640" and
   // "about 8,600").
   UnionFind agree(n);

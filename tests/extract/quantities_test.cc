@@ -975,7 +975,12 @@ TEST(FindQuantitiesTest, OwnersAndMeasuresOfPartsTotalsAndPairs) {
   // The first of two ages with no first name found goes to nobody.
   const std::string_view one = "The pair, Pip Harrow and a friend, 74 and 71, waited.";
   const std::vector<Quantity> pair = FindQuantities(one, MakeMentions(one, {kPip}));
-  for (const Quantity& q : pair) EXPECT_NE(q.subject, "e3") << q.text;
+  for (const Quantity& q : pair) EXPECT_NE(q.measure, "age") << q.text;
+  // The figure's own lead-in is no clause of its own ("as many as").
+  const std::string_view many = "Acme Corp employs as many as 300 staff.";
+  const std::vector<Quantity> staff = FindQuantities(many, MakeMentions(many, {kAcme}));
+  ASSERT_EQ(staff.size(), 1u);
+  EXPECT_EQ(staff[0].subject, "e3");
 }
 
 TEST(FindQuantitiesTest, SortedDisjointAndExact) {
@@ -1163,7 +1168,9 @@ TEST(FindQuantitiesTest, TheNumberOfCountsItsNoun) {
   // No plural noun counted, or another figure between: nothing.
   for (const char* none : {"The bus took the number of the route, 13.", "The number of it is 7.",
                            "The number of cases in 2024 rose to 40."}) {
-    for (const Quantity& q : FindQuantities(none, {})) EXPECT_NE(q.unit, "cases") << none;
+    for (const Quantity& q : FindQuantities(none, {})) {
+      EXPECT_TRUE(q.measure.empty() || q.measure == "age") << none << ": " << q.text << " " << q.measure;
+    }
   }
 }
 

@@ -2087,8 +2087,8 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
        {{"Varn Hospital", "ORG", "e1"}},
        {{"a woman died after being struck by a car", "indirect", "", "police", "say", ""}}},
       {"a quoted title ('“Year of the Woman,”') before ', writing that': the participle reports its own clause",
-       "Varnpress saw the choice as a continuation of the Academy's \u201cYear of the Woman,\u201d writing that the show "
-       "\u201cwill put women in the driver's seat.\u201d",
+       "Varnpress saw the choice as a continuation of the Academy's \u201cYear of the Woman,\u201d writing that "
+       "the show \u201cwill put women in the driver's seat.\u201d",
        {{"Varnpress", "ORG", "e1"}},
        {{"will put women in the driver's seat.", "partial", "e1", "Varnpress", "writing", ""}}},
       {"a passive 'was declared as “…”' or ', described as “…”,' with no agent quotes nobody",

@@ -566,6 +566,10 @@ TEST(FigureClaimsTest, AFigureOfAnEarlierYearsWhenClauseIsNotTheStorys) {
         "ashore."}});
   EXPECT_TRUE(ClaimsWith(b, "72").empty());
   EXPECT_TRUE(ClaimsWith(b, "51").empty());
+  // Without the "when" clause the figure is the story's.
+  const char* ashore = "Sixty whales stranded at Harl Bay on Sunday, and 72 whales came ashore.";
+  const Brief own = BriefOf({{"a", "2026-03-02", ashore}, {"b", "2026-03-02", ashore}});
+  EXPECT_FALSE(ClaimsWith(own, "72").empty());
 }
 
 // Issue 11: outlets' values more than ten times apart are two figures, not
@@ -574,7 +578,9 @@ TEST(FigureClaimsTest, ValuesTenTimesApartAreTwoFigures) {
   const Brief far = BriefOf(
       {{"a", "2026-03-02", "The Harl Courier will close. Its weekly print sale of about 6,200 copies fell again."},
        {"b", "2026-03-02", "The Harl Courier will close. The weekly print sale of about 81,000 copies fell again."}});
-  for (const Claim* c : ClaimsWith(far, "about 81000")) EXPECT_NE(c->status, "conflict");
+  const std::vector<const Claim*> sale = ClaimsWith(far, "about 81000");
+  ASSERT_FALSE(sale.empty());
+  for (const Claim* c : sale) EXPECT_NE(c->status, "conflict");
   const Brief near = BriefOf(
       {{"a", "2026-03-02", "Marchers filled Harl on Saturday. About 18,000 marchers walked to the square."},
        {"b", "2026-03-02", "Marchers filled Harl on Saturday. About 70,000 marchers walked to the square."}});
