@@ -159,6 +159,12 @@ int WordGender(std::string_view w) {
   return 0;
 }
 
+// The gender a given name nearly always carries (lexicons/first_names.txt):
+// +1 a man's, -1 a woman's, 0 unknown or given to both.
+int FirstNameGender(std::string_view w) {
+  return lexicon::In(lexicon::kFirstNamesMale, w) ? 1 : lexicon::In(lexicon::kFirstNamesFemale, w) ? -1 : 0;
+}
+
 // Whether lowercase `w`, right after a noun, shows the noun ended its phrase:
 // a verb ("said", "blamed", "says", "wearing") or adverb ("quickly").
 bool EndsNounPhrase(std::string_view w) {
@@ -447,6 +453,7 @@ class Linker {
   void BuildClusters();
   bool HonorificBefore(size_t m) const { return HonorificAt(m) != kNone; }
   size_t HonorificAt(size_t m) const;
+  int HonorificGender(size_t m) const;
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
@@ -1148,6 +1155,17 @@ size_t Linker::HonorificAt(size_t m) const {
   return before ? p - 1 : kNone;
 }
 
+// The gender the honorific before mention m gives ("Mr" +1, "Mrs" -1,
+// lexicons/gender_words.txt); 0 with none.
+int Linker::HonorificGender(size_t m) const {
+  const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
+  if (h == kNone) return 0;
+  std::array<char, 32> buf;
+  std::string_view w = doc_.Lower(h, &buf);
+  if (w.ends_with('.')) w.remove_suffix(1);
+  return WordGender(w);
+}
+
 void Linker::Union(size_t a, size_t b) {
   a = Find(a);
   b = Find(b);
@@ -1612,22 +1630,9 @@ void Linker::UnitePartialNames() {
   // not a man's full name, nor after a man's a woman's (per root: +1 for
   // each "Mr", -1 for each "Mrs"/"Ms"; lexicons/gender_words.txt).
   std::vector<int> honorific_gender(clusters_.size(), 0);
-  {
-    std::array<char, 32> buf;
-    for (size_t m = 0; m < mentions_.size(); ++m) {
-      const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
-      if (h == kNone) continue;
-      std::string_view w = doc_.Lower(h, &buf);
-      if (w.ends_with('.')) w.remove_suffix(1);
-      const int g = lexicon::In(lexicon::kGenderWordsMale, w)     ? 1
-                    : lexicon::In(lexicon::kGenderWordsFemale, w) ? -1
-                                                                  : 0;
-      honorific_gender[Find(info_[m].cluster)] += g;
-    }
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    if (const int g = HonorificGender(m); g != 0) honorific_gender[Find(info_[m].cluster)] += g;
   }
-  const auto first_name_gender = [](const std::string& w) {
-    return lexicon::In(lexicon::kFirstNamesMale, w) ? 1 : lexicon::In(lexicon::kFirstNamesFemale, w) ? -1 : 0;
-  };
   for (size_t a : order) {
     const Cluster& ca = clusters_[a];
     if (ca.title_like) continue;
@@ -1648,7 +1653,7 @@ void Linker::UnitePartialNames() {
       if (cb.words.size() <= ca.words.size() || cb.title_like) continue;
       const size_t root = Find(b);
       if (root == Find(a) || RootKind(root) != Kind::kPerson) continue;
-      if (gender_a * first_name_gender(cb.words.front()) < 0) continue;
+      if (gender_a * FirstNameGender(cb.words.front()) < 0) continue;
       bool first_end = false;
       // Only a surname joins a name the tagger did not call PERSON.
       const Match prefix = maybe_person ? Match::kNone : Align(ca.words, cb.words, 0, &first_end);
@@ -1909,19 +1914,10 @@ void Linker::DecideTypes() {
   for (size_t c = 0; c < clusters_.size(); ++c) {
     const std::vector<std::string>& words = clusters_[c].words;
     if (words.size() < 2 || kind_[root_of_[c]] != Kind::kPerson) continue;
-    see(root_of_[c], lexicon::In(lexicon::kFirstNamesMale, words[0])    ? 1
-                     : lexicon::In(lexicon::kFirstNamesFemale, words[0]) ? -1
-                                                                         : 0);
+    see(root_of_[c], FirstNameGender(words[0]));
   }
-  {
-    std::array<char, 32> buf;
-    for (size_t m = 0; m < mentions_.size(); ++m) {
-      const size_t h = info_[m].cluster == kNone ? kNone : HonorificAt(m);
-      if (h == kNone) continue;
-      std::string_view w = doc_.Lower(h, &buf);
-      if (w.ends_with('.')) w.remove_suffix(1);
-      see(MentionRoot(m), WordGender(w));
-    }
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    if (const int g = HonorificGender(m); g != 0) see(MentionRoot(m), g);
   }
   for (const auto& [m, role] : roles_) see(MentionRoot(m), WordGender(role));
   root_gender_.assign(clusters_.size(), 0);

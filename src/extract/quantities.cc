@@ -1835,10 +1835,7 @@ class Finder {
     const std::optional<size_t> start = ClauseStart(verb, &opens);
     if (!start) return "";
     size_t c = *start;
-    while (c < verb && (IsWordCi(c, "the") || IsWordCi(c, "a") || IsWordCi(c, "an") || IsWordCi(c, "its") ||
-                        IsWordCi(c, "their") || IsWordCi(c, "this"))) {
-      ++c;
-    }
+    while (c < verb && ThingDeterminer(c)) ++c;
     std::string phrase;
     for (size_t k = c, n = 0; k < verb && n < kMaxHeadModifiers; ++k, ++n) {
       // "The council's early estimate": the possessor is whose, not what.

@@ -2739,10 +2739,10 @@ std::optional<Appearance> AppearanceOnWork(const AnnotatedArticle& a, size_t ai,
       continue;
     }
     if (!person) {
-      const std::vector<WordToken> opening = Tokenize(view.Slice(sentence.start, sentence.end));
+      const std::string text = view.Slice(sentence.start, sentence.end);
+      const std::vector<WordToken> opening = Tokenize(text);
       if (opening.empty()) continue;
-      person = person_at(sentence.start + CountCodePoints(std::string_view(view.Slice(sentence.start, sentence.end))
-                                                              .substr(0, opening[0].begin)));
+      person = person_at(sentence.start + CountCodePoints(std::string_view(text).substr(0, opening[0].begin)));
     }
     if (!person) continue;
     return Appearance{*work, *person};
