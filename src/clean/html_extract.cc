@@ -197,12 +197,17 @@ constexpr std::string_view kBoilerplateWords[] = {
     "sign-up",   "comment",      "caption",     "credit",      "byline",      "author",  "sidebar",
     "breadcrumb", "advert",      "sponsor",     "cookie",      "popup",       "modal",   "toolbar",
     "recirc",    "recommend",    "read-more",   "readmore",    "more-stories", "outbrain", "taboola",
-    "disqus",    "footer",       "header",      "dateline",    "timestamp",   "tags",    "print",
+    "disqus",    "footer",       "header",      "timestamp",   "tags",    "print",
     "follow",    "copyright",    "disclaimer",  "widget",      "banner",      "teaser",  "trending",
     "most-popular", "mostpopular", "inline-link", "skip",      "hidden",      "visually-hidden",
     "sr-only",   "screen-reader"};
 constexpr std::string_view kBoilerplateTokens[] = {"ad",     "ads",   "nav",   "meta", "tag",   "date",  "time",
                                                    "figure", "photo", "image", "img",  "video", "embed", "note"};
+
+// A dateline block is boilerplate when it holds only the dateline; some
+// publishing systems class the whole opening paragraph by the dateline it
+// starts with, and then it is the lede (see DatelineLede).
+constexpr std::string_view kDatelineWords[] = {"dateline"};
 
 // PhraseMatcher groups of the vocabularies above.
 enum HintGroup : int {
@@ -214,6 +219,7 @@ enum HintGroup : int {
   kGroupComment,
   kGroupCommentExempt,
   kGroupBoilerplate,
+  kGroupDateline,
 };
 
 const clean::PhraseMatcher& HintMatcher() {
@@ -228,6 +234,7 @@ const clean::PhraseMatcher& HintMatcher() {
     m.Add(kCommentWords, kGroupComment);
     m.Add(kCommentExemptWords, kGroupCommentExempt);
     m.Add(kBoilerplateWords, kGroupBoilerplate);
+    m.Add(kDatelineWords, kGroupDateline);
     m.Finish();
     return m;
   }();
@@ -251,6 +258,7 @@ enum HintBit : uint8_t {
   kHintPositive = 1 << 3,
   kHintBody = 1 << 4,
   kHintBoilerplate = 1 << 5,
+  kHintDateline = 1 << 6,
 };
 
 uint8_t ClassifyHint(std::string_view h) {
@@ -276,6 +284,7 @@ uint8_t ClassifyHint(std::string_view h) {
   if (hits.Substring(kGroupPositive)) bits |= kHintPositive;
   if (hits.Substring(kGroupBody)) bits |= kHintBody;
   if (hits.Substring(kGroupBoilerplate) || boilerplate_token) bits |= kHintBoilerplate;
+  if (hits.Substring(kGroupDateline)) bits |= kHintDateline;
   return bits;
 }
 
@@ -671,11 +680,19 @@ class Extractor {
     if (HasHint(i, kHintBody)) return false;
     if (f_.commas[i] >= kProseCommas) return false;
     if (HasHint(i, kHintBoilerplate)) return true;
+    if (HasHint(i, kHintDateline) && !DatelineLede(i)) return true;
     if (n.tag == Tag::kUl || n.tag == Tag::kOl || n.tag == Tag::kDiv || n.tag == Tag::kTable ||
         n.tag == Tag::kSection || n.tag == Tag::kOther) {
       if (LinkDensity(i) > kMaxContainerLinkDensity && ClassWeight(i) <= 0) return true;
     }
     return false;
+  }
+
+  // A paragraph classed as a dateline that runs on into a sentence of prose
+  // (longer than a dateline, ending a sentence, no links) is the lede it
+  // opens, not the dateline alone.
+  bool DatelineLede(int32_t i) const {
+    return dom_.nodes[i].tag == Tag::kP && f_.chars[i] > kLongSiblingChars && LinkDensity(i) == 0 && EndsSentence(i);
   }
 
   // Keeps the blocks of `container` that are not boilerplate.

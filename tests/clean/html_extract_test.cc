@@ -104,6 +104,19 @@ TEST(HtmlExtractTest, BodyKeepsArticleAndDropsBoilerplate) {
            "</p><p>" + kPara3 + "</p></div></body></html>",
        {kPara1, kPara2, kPara3},
        {}},
+      // Some publishing systems class the opening paragraph by the dateline
+      // it starts with: the sentence after the dateline is the lede.
+      {"lede classed as a dateline kept",
+       Page("", "<div class=\"wire-copy\"><p class=\"dateline\"><b>NORTHBY (Coast Wire)</b> &ndash; The harbour "
+                "board said on Monday that storms had damaged more than 40 moorings, including two used by the "
+                "lifeboat.</p><p>" + kPara1 + "</p><p>" + kPara2 + "</p></div>"),
+       {"storms had damaged more than 40 moorings", kPara1},
+       {}},
+      {"bare dateline dropped",
+       Page("", "<div class=\"story\"><p class=\"dateline\">NORTHBY, March 3</p><p>" + kPara1 + "</p><p>" + kPara2 +
+                "</p><p>" + kPara3 + "</p></div>"),
+       {kPara1, kPara3},
+       {"NORTHBY, March 3"}},
       {"br-separated paragraphs", Page("", "<div class=\"post\">" + kPara1 + "<br><br>" + kPara2 + "</div>"),
        {kPara1 + "\n\n" + kPara2},
        {}},
