@@ -34,6 +34,11 @@ constexpr int kAgeWindowDays = 60;
 // estimates ("could reach around £9 million" in September, "is now
 // estimated at £12.5m" in October), not a disagreement.
 constexpr int kEstimateWindowDays = 14;
+// Running totals ("8,400 homes have been destroyed") from articles further
+// apart than this are counts of two days: the next morning's paper reports
+// the day before's count ("eight patients admitted" on Thursday, "Ten
+// victims have been rushed to hospital" on Friday disagree).
+constexpr int kRunningWindowDays = 1;
 // A change one outlet dates is the one another reports undated this many
 // days after it at most.
 constexpr int kChangeReportDays = 3;
@@ -86,6 +91,7 @@ struct Figure {
   std::vector<std::string> modifiers;
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
+  bool running = false;   // stated as a running total on its article's day (RunningTotal)
   // The thing a figure no one owns is of, when its phrase names it
   // (Quantity::thing: "appeal" of "an appeal with a target of £5m") or, for
   // a sum, its clause's subject ("film" of "The film cost $42m to make"):
@@ -326,6 +332,13 @@ bool SameTime(const Figure& f, const Figure& g) {
   const bool dated = x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min();
   if (f.attribute == "age" && dated && std::llabs(x - y) > kAgeWindowDays) return false;
   if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
+  // A running total holds on its article's day, or the next day's paper's
+  // (not an age or a length of time: "has served 12 years" is no count
+  // still moving).
+  if ((f.running || g.running) && dated && std::llabs(x - y) > kRunningWindowDays && f.attribute != "age" &&
+      !IsTimeUnit(f.q.unit)) {
+    return false;
+  }
   if (f.when.empty() && g.when.empty()) return true;
   const std::string& tf = f.when.empty() ? f.published : f.when;
   const std::string& tg = g.when.empty() ? g.published : g.when;
@@ -431,6 +444,64 @@ std::string EventOf(std::string_view w) {
   return std::string(event);
 }
 
+// True when the words of a figure's clause give it as a running total, the
+// count so far of something still moving as the story unfolds: a verb in
+// the present perfect after it ("8,400 homes have been destroyed", "teams
+// from 19 countries have taken part", "1,386 appointments have now been
+// postponed") or a word of
+// lexicons/running_words.txt ("rose to 587", "so far", "to date"). Such a
+// count holds on its article's day. `lead` is the clause before the
+// figure, `tail` the clause after it; the perfect is read after the figure
+// only, where the counted noun is its subject ("has been forced to axe 180
+// jobs" and "have banked £62 million" are one event, no count still moving).
+bool RunningTotal(std::string_view lead, std::string_view tail) {
+  constexpr size_t kReach = 6;  // words looked at on each side
+  const auto perfect = [](const std::vector<WordToken>& w, size_t k) {
+    if (w[k].folded != "has" && w[k].folded != "have") return false;
+    // Adverbs between the auxiliary and its participle ("have now been").
+    size_t p = k + 1;
+    while (p < w.size() && p <= k + 2 && (w[p].folded == "now" || w[p].folded == "already" ||
+                                          w[p].folded == "so" || w[p].folded == "far")) {
+      ++p;
+    }
+    if (p < w.size() && w[p].folded == "been") ++p;  // the passive: "have been destroyed"
+    if (p >= w.size()) return false;
+    const std::string& v = w[p].folded;
+    return lexicon::In(lexicon::kVerbsAndAdverbsParticiple, v) ||
+           (v.size() > 3 && v.ends_with("ed") && !lexicon::In(lexicon::kNotParticiples, v));
+  };
+  const auto scan = [&](std::string_view text, bool backward) {
+    const std::vector<WordToken> all = Tokenize(text);
+    // The words of the clause next to the figure, at most kReach of them.
+    size_t first = 0, last = all.size();  // [first, last)
+    if (backward) {
+      first = all.size();
+      size_t edge = text.size();
+      for (size_t k = all.size(); k-- > 0 && all.size() - k <= kReach;) {
+        if (BreaksClause(text.substr(all[k].end, edge - all[k].end))) break;
+        edge = all[k].begin;
+        first = k;
+      }
+    } else {
+      size_t edge = 0;
+      last = 0;
+      for (size_t k = 0; k < all.size() && k < kReach; ++k) {
+        if (BreaksClause(text.substr(edge, all[k].begin - edge))) break;
+        edge = all[k].end;
+        last = k + 1;
+      }
+    }
+    const std::vector<WordToken> w(all.begin() + static_cast<std::ptrdiff_t>(first),
+                                   all.begin() + static_cast<std::ptrdiff_t>(last));
+    for (size_t k = 0; k < w.size(); ++k) {
+      if ((!backward && perfect(w, k)) || lexicon::In(lexicon::kRunningWords, w[k].folded)) return true;
+      if (k + 1 < w.size() && lexicon::In(lexicon::kRunningWords, w[k].folded + " " + w[k + 1].folded)) return true;
+    }
+    return false;
+  };
+  return scan(lead, /*backward=*/true) || scan(tail, /*backward=*/false);
+}
+
 // Fills f.core and f.frame (see Figure).
 void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
@@ -471,6 +542,7 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
     if (other.span.start >= f.q.span.end) own_to = std::min(own_to, other.span.start);
   }
   const std::string before = view.Slice(from, f.q.span.start), after = view.Slice(f.q.span.end, to);
+  f.running = RunningTotal(view.Slice(own_from, f.q.span.start), view.Slice(f.q.span.end, own_to));
   f.frame = f.core;
   AddStems(f.q.text, f.frame);
   AddQualifiers(f.attribute, f.qualifiers);

@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 96 ]] ||
-  fail "fewer than 96 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 108 ]] ||
+  fail "fewer than 108 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -120,11 +120,16 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # payee, and the figures the quantity layer used to miss (intensifiers,
 # money ranges written once, "the number of X", "worth") merged: P 0.975
 # R 0.628, value-subject 0.772, 33 traps, agreement recall 0.411.
-checks = [("conflict_precision", 0.97), ("conflict_recall", 0.625),
-          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.41)]
+# Seventeenth round: eight blind dev stories (73; as new P 0.594 R 0.284,
+# traps 8/144, so the totals fell by their addition: P 0.936 R 0.583,
+# value-subject 0.764, 41 traps, agreement recall 0.401). A running total
+# ("8,400 homes have been destroyed", "rose to 587") holds on its article's
+# day: P 0.945 R 0.583, 39 traps, agreement recall 0.402.
+checks = [("conflict_precision", 0.94), ("conflict_recall", 0.58),
+          ("value_subject_accuracy", 0.76), ("agreement_recall", 0.40)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 33:
-    bad.append(f"trap violations {t['trap_violations']} > 33")
+if t["trap_violations"] > 39:
+    bad.append(f"trap violations {t['trap_violations']} > 39")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

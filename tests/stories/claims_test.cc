@@ -1960,6 +1960,44 @@ TEST(ClaimsTest, EstimatesWeeksApartDoNotConflict) {
   }
 }
 
+// A running total ("have been destroyed", "so far", "rose to") holds on its
+// article's day: another outlet's count two or more days away is a later
+// count, not a disagreement; the next morning's paper still disagrees. A
+// completed event in the perfect before the figure is no running total.
+TEST(ClaimsTest, RunningTotalsDaysApartDoNotConflict) {
+  struct Row {
+    const char* later;
+    const char* first_text;
+    const char* later_text;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"2026-04-09", "Floods swept through the Tarrow valley on Monday. About 1,150 homes have been flooded, the "
+       "county council said.",
+       "Floods swept through the Tarrow valley on Monday. The county council said 1,420 homes have been flooded.",
+       false},
+      {"2026-04-08", "Floods swept through the Tarrow valley on Monday. About 1,150 homes have been flooded, the "
+       "county council said.",
+       "Floods swept through the Tarrow valley on Monday. The county council said 1,420 homes have been flooded.",
+       true},
+      {"2026-04-10", "Floods swept through the Tarrow valley on Monday. The county council said 1,150 homes were "
+       "flooded.",
+       "Floods swept through the Tarrow valley on Monday. The number of flooded homes in the valley has risen to "
+       "1,420, the county council said.",
+       false},
+      {"2026-04-10", "Floods swept through the Tarrow valley on Monday. The county council said 1,150 homes were "
+       "flooded.",
+       "Floods swept through the Tarrow valley on Monday. The county council said 1,420 homes were flooded.", true},
+  };
+  for (const Row& row : rows) {
+    const std::vector<Article> articles = {Plain("t0", "Tarrow valley floods", "2026-04-07", row.first_text),
+                                           Plain("t1", "Tarrow valley floods", row.later, row.later_text)};
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u) << row.later_text;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.later << ": " << row.later_text;
+  }
+}
+
 // Within one article, two values of a count conflict only when the words
 // beside them say the same of what they count, not just their sentences.
 TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
