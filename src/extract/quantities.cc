@@ -1629,7 +1629,11 @@ class Finder {
       }
       // "a salary of £265,000 made her one of the best paid": a verb right
       // after the figure is its clause's, no noun it modifies.
-      if (phrase.empty() && names == 0 && !linked && (InList(kResultVerbs, l) || InList(kHaveVerbs, l))) break;
+      // So is an auxiliary or a modal ("The fee of £40m could rise to £48m").
+      if (phrase.empty() && names == 0 && !linked &&
+          (InList(kResultVerbs, l) || InList(kHaveVerbs, l) || InList(kAuxiliaries, l) || InList(kModalWords, l))) {
+        break;
+      }
       // "an £18.6m lottery jackpot won by the syndicate": a participle
       // after the noun opens a clause about it.
       constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
@@ -1647,6 +1651,24 @@ class Finder {
       phrase += (phrase.empty() ? "" : " ") + l;
     }
     return phrase;
+  }
+
+  // True when a participle right after the sum ending at `last`, with no
+  // noun after it, opens a clause about the sum: "the £40m agreed in
+  // September", "the £2m spent last year" name nothing the sum is of ("a
+  // £70 fixed penalty": the participle modifies a noun).
+  bool ClauseAfterSum(size_t last) const {
+    constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
+    const size_t k = last + 1;
+    if (k >= toks_.size() || toks_[k].sentence != toks_[last].sentence || !IsLowerWord(toks_[k])) return false;
+    const std::string l = Lower(toks_[k].s);
+    if (!lexicon::In(lexicon::kVerbsAndAdverbsParticiple, l) &&
+        !(l.size() >= kMinPastChars && l.ends_with("ed") && !lexicon::In(lexicon::kNotParticiples, l))) {
+      return false;
+    }
+    if (k + 1 >= toks_.size() || toks_[k + 1].sentence != toks_[k].sentence || !IsLowerWord(toks_[k + 1])) return true;
+    const std::string next = Lower(toks_[k + 1].s);
+    return InList(kPrepositions, next) || InList(kPhraseEnders, next) || lexicon::In(lexicon::kTimeWords, next);
   }
 
   // True when a lower-case word follows the capitalised run starting at k
@@ -2363,7 +2385,7 @@ class Finder {
     // Whatever verb brings it ("offered", "will pay"), it is the price.
     if (IsCurrencyUnit(m.unit) && PerShare(m.last)) return "price per share";
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
-      std::string head = HeadAfter(m.last);
+      std::string head = IsCurrencyUnit(m.unit) && ClauseAfterSum(m.last) ? "" : HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
       // "sold for £36.2m with fees", "£36.4m including buyer's premium": a
       // total with charges added, never set against the sum before them.

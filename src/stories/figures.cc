@@ -92,6 +92,9 @@ struct Figure {
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
   bool running = false;   // stated as a running total on its article's day (RunningTotal)
+  // The value it changed from, when its sentence gives it right after ("is
+  // worth £38m, down from the £40m agreed in September"), else nullopt.
+  std::optional<double> changed_from;
   // The thing a figure no one owns is of, when its phrase names it
   // (Quantity::thing: "appeal" of "an appeal with a target of £5m") or, for
   // a sum, its clause's subject ("film" of "The film cost $42m to make"):
@@ -543,6 +546,17 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   }
   const std::string before = view.Slice(from, f.q.span.start), after = view.Slice(f.q.span.end, to);
   f.running = RunningTotal(view.Slice(own_from, f.q.span.start), view.Slice(f.q.span.end, own_to));
+  for (const Quantity& other : a.quantities) {
+    if (other.span.start < f.q.span.end || other.span.start >= to || other.unit != f.q.unit) continue;
+    std::string between = FoldCase(view.Slice(f.q.span.end, other.span.start));
+    std::erase_if(between, [](char c) { return c == ','; });
+    const std::vector<WordToken> w = Tokenize(between);
+    if ((w.size() == 2 || (w.size() == 3 && w[2].folded == "the")) &&
+        (w[0].folded == "down" || w[0].folded == "up") && w[1].folded == "from") {
+      f.changed_from = Middle(other);
+    }
+    break;
+  }
   f.frame = f.core;
   AddStems(f.q.text, f.frame);
   AddQualifiers(f.attribute, f.qualifiers);
@@ -1352,6 +1366,24 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   std::map<size_t, std::set<std::string>> stated;
   for (const Figure* f : group) stated[f->article].insert(f->value);
   const auto lone = [&](const Figure& f) { return stated[f.article].size() == 1; };
+  // A value an article gives as changed from one another outlet states
+  // ("is worth £38m, down from the £40m agreed in September", weeks after
+  // outlets gave £40m) is the thing's value after the change: it is set
+  // against nothing stated before it.
+  std::set<const Figure*> changed;
+  for (const Figure* f : group) {
+    if (!f->changed_from) continue;
+    for (const Figure* g : group) {
+      if (g->article != f->article && std::fabs(Middle(g->q) - *f->changed_from) <= kSameValue * *f->changed_from) {
+        changed.insert(f);
+      }
+    }
+  }
+  const auto after_change = [&](const Figure& f, const Figure& g) {
+    const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
+    return changed.count(&f) > 0 && x != std::numeric_limits<int64_t>::min() &&
+           y != std::numeric_limits<int64_t>::min() && x - y > kRunningWindowDays;
+  };
   UnionFind conflict(n);
   std::vector<bool> in_conflict(n, false);
   std::vector<std::vector<bool>> compatible(n, std::vector<bool>(n, false));
@@ -1362,7 +1394,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
       for (const Figure* f : nodes[i]) {
         for (const Figure* g : nodes[j]) {
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
-          if (!SameTime(*f, *g)) continue;
+          if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
               clash = true;

@@ -896,6 +896,32 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
   for (const Case& c : kCases) ExpectCase(c);
 }
 
+// Issue 11, the seventeenth claims round: a participle or an auxiliary
+// right after a sum opens a clause about it and names nothing the sum is of;
+// a participle before a noun modifies that noun.
+TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
+  struct Row {
+    const char* sentence;
+    const char* text;
+    const char* measure;
+  };
+  const Row rows[] = {
+      {"The new contract is worth £12m, up from the £9m offered in May.", "£9m", ""},
+      {"The levy of £30m could rise to £35m next year.", "£30m", "levy"},
+      {"The grant of £4m will cover two years.", "£4m", "funding"},  // lexicons/measure_groups.txt
+  };
+  for (const Row& row : rows) {
+    const std::vector<Quantity> found = FindQuantities(row.sentence, {});
+    const Quantity* q = FindByText(found, row.text);
+    ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
+    EXPECT_EQ(q->measure, row.measure) << row.sentence;
+  }
+  const std::vector<Quantity> fixed = FindQuantities("Drivers were each given a £70 fixed penalty notice.", {});
+  const Quantity* penalty = FindByText(fixed, "£70");
+  ASSERT_NE(penalty, nullptr);
+  EXPECT_NE(penalty->measure, "");
+}
+
 // Results are sorted and disjoint, and each text is the bytes at its span.
 // Issue 11, the fifteenth claims round's dev stories: whose a figure is and
 // what it measures, on invented sentences of the same shapes.

@@ -1998,6 +1998,40 @@ TEST(ClaimsTest, RunningTotalsDaysApartDoNotConflict) {
   }
 }
 
+// A value an article gives as changed from one other outlets stated ("is
+// now worth £9m, down from the £11m agreed in March") is the thing's value
+// after the change: set against nothing stated days before it. The same
+// words on the same day, or a change from a value nobody else states, leave
+// the disagreement.
+TEST(ClaimsTest, AValueChangedFromAnotherOutletsIsNoDisagreement) {
+  struct Row {
+    const char* later;
+    const char* later_text;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"2026-03-20", "Halden Rovers and Brightwell signed a shirt sponsorship deal in March. The deal is now worth "
+       "£9m, down from the £11m agreed in March, the club said.",
+       false},
+      {"2026-03-05", "Halden Rovers and Brightwell signed a shirt sponsorship deal in March. The deal is now worth "
+       "£9m, down from the £11m agreed in March, the club said.",
+       true},
+      {"2026-03-20", "Halden Rovers and Brightwell signed a shirt sponsorship deal in March. The deal is worth £9m, "
+       "the club said.",
+       true},
+  };
+  for (const Row& row : rows) {
+    const std::vector<Article> articles = {
+        Plain("h0", "Halden Rovers sponsorship", "2026-03-04",
+              "Halden Rovers and Brightwell signed a shirt sponsorship deal in March. The deal is worth £11m, the "
+              "club said."),
+        Plain("h1", "Halden Rovers sponsorship", row.later, row.later_text)};
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u) << row.later_text;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.later << ": " << row.later_text;
+  }
+}
+
 // Within one article, two values of a count conflict only when the words
 // beside them say the same of what they count, not just their sentences.
 TEST(ClaimsTest, OneArticlesCountsConflictOnlyWhenTheirWordsAgree) {
