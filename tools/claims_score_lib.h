@@ -83,6 +83,12 @@ inline Value ParseValue(std::string_view raw) {
     if (s.rfind(p, 0) == 0) s.erase(0, p.size());
   }
   v.text = s;
+  // A hyphen between letters is a space ("press-conference", "press
+  // conference"): the media and roles are named either way.
+  for (size_t k = 1; k + 1 < v.text.size(); ++k) {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (v.text[k] == '-' && letter(v.text[k - 1]) && letter(v.text[k + 1])) v.text[k] = ' ';
+  }
   size_t i = 0;
   std::string unit;
   const auto take_symbol = [&](std::string_view sym, std::string_view code) {

@@ -81,5 +81,12 @@ TEST(ClaimsScoreTest, ARoleWithoutItsComplementIsTheRole) {
   EXPECT_FALSE(SameText("head", "head teacher"));
 }
 
+// A hyphen between letters is a space: "press-conference" is the medium
+// "press conference"; a range keeps its hyphen.
+TEST(ClaimsScoreTest, AHyphenBetweenWordsIsASpace) {
+  EXPECT_EQ(ParseValue("press-conference").text, ParseValue("press conference").text);
+  EXPECT_EQ(ParseValue("40-50").text, "40-50");
+}
+
 }  // namespace
 }  // namespace claims_score
