@@ -1817,8 +1817,10 @@ class Finder {
       std::string w = Lower(toks_[--k].s);
       // "a one-off payment": the hyphenated modifier whole ("off" in it is
       // no preposition).
-      const bool compound = k >= 2 && Is(k - 1, "-") && Glued(k) && Glued(k - 1) && IsLowerWord(toks_[k - 2]) &&
-                            toks_[k - 2].sentence == s;
+      // The sentence may open with it ("Pre-tax profit of £53.8m").
+      const bool compound = k >= 2 && Is(k - 1, "-") && Glued(k) && Glued(k - 1) && toks_[k - 2].sentence == s &&
+                            (IsLowerWord(toks_[k - 2]) ||
+                             (toks_[k - 2].kind == Kind::kWord && (k == 2 || toks_[k - 3].sentence != s)));
       if (!compound && (InList(kPhraseEnders, w) || InList(kPrepositions, w) || InList(kPronouns, w) ||
                         w.ends_with("ly") || InList(kHaveVerbs, w) || InList(kResultVerbs, w))) {
         break;
