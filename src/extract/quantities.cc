@@ -2219,6 +2219,12 @@ class Finder {
     std::string_view direction;
     if (IsLowerWord(toks_[verb]) && toks_[verb].sentence == toks_[lead].sentence) {
       direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
+      // "subscriptions now make up 81% of sales": "make up" is a share.
+      if (IsWordCi(verb, "up") && verb > 0 &&
+          (IsWordCi(verb - 1, "make") || IsWordCi(verb - 1, "makes") || IsWordCi(verb - 1, "made") ||
+           IsWordCi(verb - 1, "making"))) {
+        direction = std::string_view();
+      }
       // "cut by 42 per cent" is a change, "cut 12% of its jobs" a share.
       if (direction.ends_with(" by")) {
         direction = IsWordCi(lead - 1, "by") ? direction.substr(0, direction.size() - 3) : std::string_view();

@@ -919,6 +919,10 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
     ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
     EXPECT_EQ(q->measure, row.measure) << row.sentence;
   }
+  // "make up" states a share, no rise.
+  const std::vector<Quantity> share = FindQuantities("Online orders now make up 64% of its trade.", {});
+  ASSERT_FALSE(share.empty());
+  EXPECT_FALSE(share[0].measure.ends_with(" rise")) << share[0].measure;
   const std::vector<Quantity> fixed = FindQuantities("Drivers were each given a £70 fixed penalty notice.", {});
   const Quantity* penalty = FindByText(fixed, "£70");
   ASSERT_NE(penalty, nullptr);
