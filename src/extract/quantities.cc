@@ -2392,6 +2392,10 @@ class Finder {
     // set against what the whole deal is worth.
     // Whatever verb brings it ("offered", "will pay"), it is the price.
     if (IsCurrencyUnit(m.unit) && PerShare(m.last)) return "price per share";
+    // "issued 4,132 £70 tickets": a sum between a count and its noun is the
+    // price of each, never set against what they came to together.
+    const bool each = IsCurrencyUnit(m.unit) && m.first > 0 && toks_[m.first - 1].sentence == toks_[m.first].sentence &&
+                      toks_[m.first - 1].kind == Kind::kNum;
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = IsCurrencyUnit(m.unit) && ClauseAfterSum(m.last) ? "" : HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
@@ -2406,6 +2410,7 @@ class Finder {
         head = "for";
       }
       if (head.empty()) return "";
+      if (each) return MeasureGroup(head) + " each";
       // "£31,600 of the expenses": a part of a sum named before, never that
       // sum itself (without the determiner, "£1.4m of unpaid wages" is the
       // whole of what it names).

@@ -899,7 +899,8 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
 // Issue 11, the seventeenth claims round: a participle or an auxiliary
 // right after a sum opens a clause about it and names nothing the sum is of;
 // a participle before a noun modifies that noun. A hyphenated modifier at
-// the sentence's start is kept whole.
+// the sentence's start is kept whole; a sum between a count and its noun is
+// a price of each.
 TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
   struct Row {
     const char* sentence;
@@ -910,6 +911,8 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
       {"The new contract is worth £12m, up from the £9m offered in May.", "£9m", ""},
       {"The levy of £30m could rise to £35m next year.", "£30m", "levy"},
       {"The grant of £4m will cover two years.", "£4m", "funding"},  // lexicons/measure_groups.txt
+      // A sum between a count and its noun is the price of each.
+      {"The firm sold 900 £40 tickets for the gala.", "£40", "tickets each"},
       // A hyphenated modifier opening the sentence stays whole.
       {"Pre-tax profit of £7.1m was higher than forecast.", "£7.1m", "pre-tax profit"},
   };
