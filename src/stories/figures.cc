@@ -458,7 +458,7 @@ std::string EventOf(std::string_view w) {
 // only, where the counted noun is its subject ("has been forced to axe 180
 // jobs" and "have banked £62 million" are one event, no count still moving).
 bool RunningTotal(std::string_view lead, std::string_view tail) {
-  constexpr size_t kReach = 6;  // words looked at on each side
+  constexpr size_t kReach = 8;  // words looked at on each side
   const auto perfect = [](const std::vector<WordToken>& w, size_t k) {
     if (w[k].folded != "has" && w[k].folded != "have") return false;
     // Adverbs between the auxiliary and its participle ("have now been").

@@ -1988,6 +1988,11 @@ TEST(ClaimsTest, RunningTotalsDaysApartDoNotConflict) {
       {"2026-04-10", "Floods swept through the Tarrow valley on Monday. The county council said 1,150 homes were "
        "flooded.",
        "Floods swept through the Tarrow valley on Monday. The county council said 1,420 homes were flooded.", true},
+      {"2026-04-21", "Floods swept through the Tarrow valley on Monday. The county council said about 1,100 "
+       "families were flooded out of their homes.",
+       "Floods swept through the Tarrow valley this month. The county council said about 420 families who were "
+       "flooded out have not yet been able to return.",
+       false},
   };
   for (const Row& row : rows) {
     const std::vector<Article> articles = {Plain("t0", "Tarrow valley floods", "2026-04-07", row.first_text),
