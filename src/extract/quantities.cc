@@ -2544,6 +2544,36 @@ class Finder {
     return measure;
   }
 
+  // The named subject of the receiving verb whose object holds the sum
+  // [m.first, m.last] after "of" or "worth" ("received a salary of £90,000",
+  // "got shares worth £2m"); the object may list other sums before it ("a
+  // bonus of £1.2m and shares worth £4.3m"). "" when there is none.
+  std::string ReceiverOf(const Match& m, size_t lead) const {
+    constexpr size_t kMaxObjectTokens = 24;
+    if (!IsCurrencyUnit(m.unit) || lead < 2 || !(IsWordCi(lead - 1, "of") || IsWordCi(lead - 1, "worth"))) return "";
+    const size_t s = toks_[lead].sentence;
+    for (size_t k = lead - 1; k-- > 0 && lead - k <= kMaxObjectTokens && toks_[k].sentence == s;) {
+      if (IsLowerWord(toks_[k])) {
+        const std::string w = Lower(toks_[k].s);
+        if (lexicon::In(lexicon::kReceivingVerbs, w)) {
+          const std::string owner = ClauseSubject(k, k);
+          const bool named = std::any_of(by_end_.begin(), by_end_.end(),
+                                         [&](const EntityMention* e) { return e->entity == owner; });
+          return named ? owner : "";
+        }
+        // Another clause, or a verb of its own, ends the object.
+        if (InList(kSayingVerbs, w) || w == "who" || w == "which" || w == "that" || w == "while" || w == "but" ||
+            InList(kAuxiliaries, w) || InList(kModalWords, w)) {
+          return "";
+        }
+        continue;
+      }
+      if (toks_[k].kind == Kind::kNum || toks_[k].kind == Kind::kSym || Is(k, ",") || Is(k, "'")) continue;
+      return "";  // a name, a bracket, a full stop
+    }
+    return "";
+  }
+
   // The entity a figure belongs to when the phrase says so: one it is part
   // of ("the 32-year-old star"), a possessor ("Valmoral's £100m"), "of X"
   // ("5,000 followers of Zoë Fox"), or the subject of its clause (see
@@ -2783,6 +2813,11 @@ class Finder {
         !InList(kOfWords, Lower(toks_[lead - 1].s))) {
       if (std::string owner = CopulaSubjectPossessor(lead - 1); !owner.empty()) return owner;
     }
+    // "Strand received a base salary of £880,000, a bonus of £1.2m and
+    // shares worth about £4.3m": a sum in what a receiving verb takes
+    // (lexicons/receiving_verbs.txt) is the receiver's, when a name is the
+    // verb's subject.
+    if (std::string receiver = ReceiverOf(m, lead); !receiver.empty()) return receiver;
     // The clause subject owns a count it has ("Acme has 300 staff") and a
     // sum it paid ("Valmoral paid £58m"); any other verb says nothing of
     // whose the figure is ("Fox said 30 homes burned").

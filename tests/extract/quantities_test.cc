@@ -900,7 +900,7 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
 // right after a sum opens a clause about it and names nothing the sum is of;
 // a participle before a noun modifies that noun. A hyphenated modifier at
 // the sentence's start is kept whole; a sum between a count and its noun is
-// a price of each.
+// a price of each; a sum a named person receives is theirs.
 TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
   struct Row {
     const char* sentence;
@@ -922,6 +922,20 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
     ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
     EXPECT_EQ(q->measure, row.measure) << row.sentence;
   }
+  // A sum in what a receiving verb takes is the named receiver's, through a
+  // list of sums; a receiver that is no name owns nothing.
+  const MentionSpec kCarrow{"Ines Carrow", "PERSON", "e1"};
+  const std::string_view paid =
+      "Ines Carrow, 58, received a salary of £310,000, a bonus of £90,000 and shares worth about £1.1m.";
+  const std::vector<Quantity> pay = FindQuantities(paid, MakeMentions(paid, {kCarrow}));
+  for (const char* text : {"£310,000", "£90,000", "£1.1m"}) {
+    const Quantity* q = FindByText(pay, text);
+    ASSERT_NE(q, nullptr) << text;
+    EXPECT_EQ(q->subject, "e1") << text;
+  }
+  const std::vector<Quantity> staff = FindQuantities("Staff received a bonus of £500 each.", {});
+  ASSERT_FALSE(staff.empty());
+  EXPECT_EQ(staff[0].subject, "");
   // "make up" states a share, no rise.
   const std::vector<Quantity> share = FindQuantities("Online orders now make up 64% of its trade.", {});
   ASSERT_FALSE(share.empty());
