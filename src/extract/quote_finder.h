@@ -203,6 +203,7 @@ class Finder {
   Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
+  Attribution RelativeCue(const Judged& j);
   Attribution NamedBy(const Judged& j, size_t from, size_t to);
   bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);
@@ -251,6 +252,7 @@ class Finder {
   // The speaker a phrase names (quote_speakers.cc).
   Speaker Anonymous(size_t a, size_t b) const;
   Speaker NounPhrase(size_t a, size_t b);
+  Speaker SubjectsSpokesperson(size_t a, const std::string& head);
   Speaker OrgModifier(size_t b);
   Speaker LastVia(size_t w) const;
   Speaker PersonNamedIn(const std::string& title, size_t before) const;

@@ -27,6 +27,25 @@ Speaker Finder::Anonymous(size_t a, size_t b) const {
   return s;
 }
 
+// The description "NAME's HEAD" owned by the person the sentence holding
+// word `a` opens with, for a spokesperson noun `head` at `a + 1`; none
+// when the sentence opens otherwise or names an organisation before `a`.
+Speaker Finder::SubjectsSpokesperson(size_t a, const std::string& head) {
+  const size_t from = SentenceWords(a, a + 1).first;
+  if (a <= from) return {};
+  for (size_t k = from; k < a; ++k) {
+    if (words_[k].mention >= 0 && (*entities_)[words_[k].mention].type == "ORG") return {};
+  }
+  Speaker subject = ClauseSubject(from, a);
+  if (!subject.found || subject.type != "PERSON" || subject.id.empty()) return {};
+  Speaker s;
+  s.name = subject.name + "'s " + head;
+  s.type = "PERSON";
+  s.owner = subject.id;
+  s.found = true;
+  return s;
+}
+
 // The speaker a noun phrase [a, b] with head word b refers to.
 Speaker Finder::NounPhrase(size_t a, size_t b) {
   // The entity layer may already have linked an epithet ("the actress").
@@ -212,6 +231,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     const bool again = det == "the" || det == "another" ||
                        (b > a + 1 && (words_[a + 1].lower == "second" || words_[a + 1].lower == "other"));
     if (!org.found && again) org = LastVia(a);
+    // "Senator Ina Marr opposed the changes, with a spokesman stating: …":
+    // a bare "a spokesman" in a sentence whose subject is a person, with no
+    // organisation named between them, speaks for that person.
+    if (!org.found && (det == "a" || det == "an") && b == a + 1) {
+      Speaker person = SubjectsSpokesperson(a, head);
+      if (person.found) return person;
+    }
     // Otherwise it speaks for the organisation in the story; with none
     // named, the description is the (unnamed) speaker.
     if (!org.found) org = Recent(before, "ORG");

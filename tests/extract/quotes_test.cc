@@ -2103,4 +2103,29 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
   });
 }
 
+// The twelfth real-news round (eval/quotes/ecbplus-news-9.json, dev errors),
+// on invented text.
+TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
+  ExpectCases({
+      {"a source introduced by a stance verb ('welcomed the decision') speaks the quotation with no cue after it",
+       "The ministry will close the Marsh Road depot, Ivo Renn announced on Monday. Ilse Brandt, director of the "
+       "Varnby Cyclists' Union, welcomed the decision. \u201cThis is a good day for everyone who rides to work.\u201d",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Ilse Brandt", "PERSON", "e2"}, {"Varnby Cyclists' Union", "ORG", "e3"}},
+       {{"The ministry will close the Marsh Road depot", "indirect", "e1", "Ivo Renn", "announced", ""},
+        {"This is a good day for everyone who rides to work.", "direct", "e2", "Ilse Brandt", "", ""}}},
+      {"a quotation right after a cue in a relative clause ('a clerk who had yelled, \u201c\u2026\u201d') is the "
+       "antecedent's, not the reporter's after it",
+       "Ina Marr fired at a clerk who had followed her in and had yelled, \u201cRun, she has a gun!\u201d Ivo Renn "
+       "said.",
+       {{"Ina Marr", "PERSON", "e1"}, {"Ivo Renn", "PERSON", "e2"}},
+       {{"Run, she has a gun!", "direct", "", "a clerk", "yelled", ""}}},
+      {"an unnamed spokesman in a sentence about a person ('X opposed it, with a spokesman stating:') is that "
+       "person's",
+       "The Varnby Harbour Act (VHA) was changed in May. Senator Ina Marr opposed the changes, with a spokesman "
+       "stating: \u201cThe senator will fight this rule.\u201d",
+       {{"Ina Marr", "PERSON", "e1"}, {"Varnby Harbour Act", "ORG", "e2"}, {"VHA", "ORG", "e2"}},
+       {{"The senator will fight this rule.", "direct", "", "Ina Marr's spokesman", "stating", ""}}},
+  });
+}
+
 }  // namespace storyline
