@@ -552,10 +552,14 @@ Speaker Finder::OwnedDescription(size_t a, size_t b) {
 // "a source close to the player" for "the source" at word `a`: the latest
 // indefinite description with the same head before it, as written.
 Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
+  // Modifiers between the determiner and the head: three words, and the
+  // spaced hyphens of a compound ("a major - league source").
+  constexpr size_t kModifierWords = 5;
   for (size_t k = a; k-- > 0;) {
     if (words_[k].lower != head || InQuote(k)) continue;
     size_t d = k;
-    while (d > 0 && k - d < 3 && !words_[d - 1].punct && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
+    while (d > 0 && k - d < kModifierWords && (!words_[d - 1].punct || words_[d - 1].lower == "-") &&
+           !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
       --d;
     }
     if (d == 0 || !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) continue;
@@ -1920,6 +1924,15 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
                 (words_[k].mention >= 0 && !platform_[words_[k].mention]);
     }
     if (intro || !subject) i = comma + 1;
+    // ("At the time, during the campaign, Marr stated": a second
+    // introductory phrase opened by a preposition, skipped alike.)
+    if (i == comma + 1 && i < hi && lex::In(lex::kPrepositions, words_[i].lower)) {
+      size_t next = i;
+      while (next < hi && next < i + kIntroMaxWords && words_[next].lower != ",") ++next;
+      bool held = false;
+      for (size_t k = i; k < next; ++k) held = held || IsNameWord(k) || words_[k].mention >= 0;
+      if (next < hi && words_[next].lower == "," && !held) i = next + 1;
+    }
   } else if (intro) {
     // "In a post on X he called …": an introductory phrase without its
     // comma ends at the subject pronoun or person after it.

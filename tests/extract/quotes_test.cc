@@ -2121,10 +2121,16 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        {{"Run, she has a gun!", "direct", "", "a clerk", "yelled", ""}}},
       {"an unnamed spokesman in a sentence about a person ('X opposed it, with a spokesman stating:') is that "
        "person's",
-       "The Varnby Harbour Act (VHA) was changed in May. Senator Ina Marr opposed the changes, with a spokesman "
-       "stating: \u201cThe senator will fight this rule.\u201d",
+       "The Varnby Harbour Act (VHA) was changed in May. At the time, during the campaign, Ina Marr stated that she "
+       "opposed the changes with a spokesman stating: \u201cThe senator will fight this rule.\u201d",
        {{"Ina Marr", "PERSON", "e1"}, {"Varnby Harbour Act", "ORG", "e2"}, {"VHA", "ORG", "e2"}},
        {{"The senator will fight this rule.", "direct", "", "Ina Marr's spokesman", "stating", ""}}},
+      {"'the source' after 'a major - league source' (a compound spaced around its hyphen) is that source",
+       "Two scouts watched the match on Sunday, a major - league source said. \u201cProgress was being made "
+       "today,\u201d the source said.",
+       {},
+       {{"Two scouts watched the match on Sunday", "indirect", "", "a major - league source", "said", ""},
+        {"Progress was being made today,", "direct", "", "a major - league source", "said", ""}}},
   });
 }
 
