@@ -234,6 +234,7 @@ class Finder {
   size_t ListenerEnd(size_t t, size_t end) const;
   size_t RelayEnd(size_t start, size_t end) const;
   bool PostposedAttribution(size_t start, size_t end) const;
+  Speaker DocumentFrom(size_t comma, size_t cue);
   size_t GapRelative(size_t c, size_t lo) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;

@@ -445,7 +445,14 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // "…, Iranian officials were quoted by AP as saying.": the one quoted,
       // the verb and the one quoting make a role phrase's length.
       const bool quoted_as = words_[c].lower == "saying" && words_[c - 1].lower == "as";
-      const size_t window = quoted_as ? kRolePhraseWords : kNounPhraseWords;
+      // ("…, the statement from the Texas Department of Criminal Justice
+      // said.": a document and the body it came from, the same.)
+      bool document_from = false;
+      for (size_t k = c; k-- > from + 1 && c - k < kRolePhraseWords && !document_from;) {
+        if (words_[k].lower == "," || InQuote(k)) break;
+        document_from = words_[k].lower == "from" && lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower);
+      }
+      const size_t window = quoted_as || document_from ? kRolePhraseWords : kNounPhraseWords;
       while (comma > from && words_[comma - 1].lower != "," && c - comma < window) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
@@ -501,7 +508,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // Ledger.": the one a verb other than "tell" reports to is no
         // content either.)
         if (!tell && comma != c && tail < end && words_[tail].lower == "to") tail = ListenerEnd(tail + 1, end);
-        s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
+        s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : DocumentFrom(comma, c);
+        if (!s.found && postposed && comma != c) s = SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
         // ("…, police there have said.", "…, officials here said.": a place
         // adverb after the subject, and an auxiliary, come before the cue.)
@@ -613,6 +621,34 @@ size_t Finder::GapRelative(size_t c, size_t lo) const {
     if (words_[k].lower == "the" && k > lo) --k;
   }
   return words_[k].lower == "that" || words_[k].lower == "which" || words_[k].lower == "what" ? k : c;
+}
+
+// "…, the statement from the Varnby Prison Service said.": the body a
+// document named in the postposed subject [comma + 1, cue) came from; none
+// when the subject is no document "from" a name.
+Speaker Finder::DocumentFrom(size_t comma, size_t cue) {
+  for (size_t k = comma + 2; k + 1 < cue; ++k) {
+    if (InQuote(k) || words_[k].punct) return {};
+    if (words_[k].lower != "from" || !lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower)) continue;
+    // The body's name ends the phrase ("the Texas Department of Criminal
+    // Justice" is no mention of "Texas").
+    for (size_t b = cue; b-- > k + 1;) {
+      const int m = words_[b].mention;
+      if (m >= 0 && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PERSON")) {
+        return FromMention(static_cast<size_t>(m));
+      }
+    }
+    // A name the entity layer missed: the capitalised words after the
+    // preposition and its article, "of" and "and" inside.
+    size_t first = k + 1;
+    if (first < cue && lex::In(lex::kDeterminersDefinite, words_[first].lower)) ++first;
+    bool proper = first < cue && words_[first].cap && words_[cue - 1].cap;
+    for (size_t b = first; b < cue && proper; ++b) {
+      proper = (words_[b].cap && !words_[b].punct) || words_[b].lower == "of" || words_[b].lower == "and";
+    }
+    return proper ? NewName(first, cue - 1) : Speaker{};
+  }
+  return {};
 }
 
 // The end of a reported content [start, end) that a postposed attribution

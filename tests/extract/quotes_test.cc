@@ -2131,6 +2131,19 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        {},
        {{"Two scouts watched the match on Sunday", "indirect", "", "a major - league source", "said", ""},
         {"Progress was being made today,", "direct", "", "a major - league source", "said", ""}}},
+      {"'…, the statement from X said.': a document from a body named in its phrase is the body's",
+       "Ivo Renn, 49, ran away on foot with a guard's gun, the statement from the Varnby Prison Service said. He was "
+       "serving a life sentence, it said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnby Prison Service", "ORG", "e2"}},
+       {{"Ivo Renn, 49, ran away on foot with a guard's gun", "indirect", "e2", "Varnby Prison Service", "said",
+         "statement"},
+        {"He was serving a life sentence", "indirect", "e2", "Varnby Prison Service", "said", "statement"}}},
+      {"the same with the body's name no entity covers (a new speaker named as written)",
+       "Ivo Renn, 49, ran away on foot with a guard's gun, the statement from the Varnby Department of Prisons "
+       "said.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"Ivo Renn, 49, ran away on foot with a guard's gun", "indirect", "e2", "Varnby Department of Prisons",
+         "said", "statement"}}},
   });
 }
 
