@@ -811,6 +811,23 @@ void Finder::EmitClauses(size_t a, size_t b, const Speaker& s, const std::string
     EmitClauses(second, b, s, p, from, to, out);
     return;
   }
+  // "told a judge that [Velk was settling in at the clinic] and argued
+  // that [she should stay]": a verb of saying coordinated with the
+  // report's own, with its "that", reports a second clause by the same
+  // speaker. (A participle, "saying “…” and reporting that", is
+  // coordinated with the reported clause's own participle: its subject's.)
+  for (size_t k = a + 1; k + 2 < b; ++k) {
+    if (words_[k].lower != "and" || InQuote(k) || !lex::In(lex::kReportingVerbsIndirect, words_[k + 1].lower) ||
+        words_[k + 1].lower.ends_with("ing") || words_[k + 2].lower != "that" || k - a < kIndirectMinWords ||
+        Negated(k + 1)) {
+      continue;
+    }
+    const size_t second = ContentStart(k + 1, b);
+    if (second >= b) continue;
+    EmitClauses(a, k, s, cue, from, to, out);
+    EmitClauses(second, b, s, words_[k + 1].lower, from, to, out);
+    return;
+  }
   for (size_t k = a + 1; k + 1 < b; ++k) {
     const std::string& prev = words_[k - 1].lower;
     if (words_[k].lower != "that" || InQuote(k) || (prev != "and" && prev != "but") ||

@@ -2144,6 +2144,12 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        {{"Ivo Renn", "PERSON", "e1"}},
        {{"Ivo Renn, 49, ran away on foot with a guard's gun", "indirect", "e2", "Varnby Department of Prisons",
          "said", "statement"}}},
+      {"'X told a judge that [A] and argued that [B]': the coordinated cue's subject is the first cue's",
+       "Ivo Renn told a judge that Mara Velk was settling in at the clinic and argued that the actress should be "
+       "allowed to stay there.",
+       {kRenn, kVelk},
+       {{"Mara Velk was settling in at the clinic", "indirect", "e5", "Ivo Renn", "told", ""},
+        {"the actress should be allowed to stay there", "indirect", "e5", "Ivo Renn", "argued", ""}}},
   });
 }
 
