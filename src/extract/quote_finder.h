@@ -246,6 +246,7 @@ class Finder {
   bool FigureClause(size_t f, size_t end) const;
   bool SubjectStart(size_t t) const;
   size_t QuestionStart(size_t c, size_t end) const;
+  Speaker Asker(size_t c, size_t start);
   bool Negated(size_t c) const;
   void EmitClauses(size_t a, size_t b, const Speaker& s, const std::string& cue, size_t from, size_t to,
                    std::vector<Quote>* out);

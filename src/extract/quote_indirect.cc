@@ -138,6 +138,16 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
 void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   if (to - from < kIndirectMinWords + 2) return;
   if (HasDirect(from, to)) {
+    // "Asked by the judge if [he understood the charges], he responded
+    // "Yes."": the question before the answer's quotation is the asker's.
+    if (words_[from].lower == "asked" && from + 2 < to && words_[from + 1].lower == "by") {
+      const size_t end = ContentEnd(from, to);
+      const size_t start = QuestionStart(from, end);
+      size_t stop = start;
+      while (stop < end && words_[stop].lower != "," && !InQuote(stop)) ++stop;
+      const Speaker asker = start < end ? Asker(from, start) : Speaker{};
+      if (asker.found && stop < end && words_[stop].lower == ",") Emit(start, stop, asker, "asked", from, to, out);
+    }
     AddedAfterDirect(from, to, out);
     return;
   }
@@ -284,7 +294,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // not": the asker's question ends at the comma before the answer;
       // "Asked whether ..." alone is asked by nobody named.
       if (start >= end || c + 2 >= start || words_[c + 1].lower != "by") continue;
-      const Speaker asker = SubjectAfter(c + 2, start - 1);
+      const Speaker asker = Asker(c, start);
       size_t stop = start;
       while (stop < end && !(words_[stop].lower == "," && HasReport(stop + 1, end))) ++stop;
       if (asker.found) Emit(start, stop, asker, words_[c].lower, from, to, out);
@@ -968,6 +978,25 @@ bool Finder::SubjectStart(size_t t) const {
   return lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||
          lex::In(lex::kDeterminersAnonymous, w.lower) || (w.cap && !w.punct) || w.lower == "there" ||
          (w.raw[0] >= '0' && w.raw[0] <= '9') || quantifier;
+}
+
+// Who asks in "Asked by X whether …" ("asked" at `c`, the question from
+// `start`): the name or description after "by"; a described asker the
+// text names no further ("Asked by the judge if …") asks as described.
+Speaker Finder::Asker(size_t c, size_t start) {
+  if (c + 2 >= start) return {};
+  Speaker asker = SubjectAfter(c + 2, start - 1);
+  // (Nor is a described asker the one asked, whom the question's pronoun
+  // names: "the judge" read as the defendant named last.)
+  const bool described = lex::In(lex::kDeterminersDefinite, words_[c + 2].lower);
+  if (described && asker.found && !asker.id.empty() && lex::In(lex::kPronounsSpeaker, words_[start].lower)) {
+    const Speaker asked = Pronoun(words_[start].lower, words_[start].start);
+    if (asked.found && asked.id == asker.id) asker = {};
+  }
+  if (!asker.found && start >= c + 4 && described) {
+    asker = Anonymous(c + 2, start - 2);
+  }
+  return asker;
 }
 
 // First word of a reported question after "asked" at `c` ("asked him

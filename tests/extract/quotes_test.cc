@@ -2150,6 +2150,12 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        {kRenn, kVelk},
        {{"Mara Velk was settling in at the clinic", "indirect", "e5", "Ivo Renn", "told", ""},
         {"the actress should be allowed to stay there", "indirect", "e5", "Ivo Renn", "argued", ""}}},
+      {"'Asked by the judge if [...], he responded \u201cYes.\u201d': the question is the judge's, the answer ends it",
+       "Ivo Renn was charged with murder. Asked by the judge if he understood the charges against him, he "
+       "responded \u201cYes.\u201d",
+       {kRenn},
+       {{"he understood the charges against him", "indirect", "", "the judge", "asked", ""},
+        {"Yes.", "direct", "e5", "Ivo Renn", "responded", ""}}},
   });
 }
 
