@@ -696,6 +696,31 @@ bool Finder::PostposedAttribution(size_t start, size_t end) const {
 // own, by the attribution's subject.
 void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
   const size_t end = ContentEnd(from, to);
+  // "“…,” a statement said, while a spokesman said [it was unlikely to
+  // have been an attack].": a clause joined after the quotation's
+  // attribution with a speaker and a verb of saying of its own reports a
+  // clause of its own.
+  for (size_t c = from + 2; c + 3 < end; ++c) {
+    if (InQuote(c) || words_[c - 1].lower != "," ||
+        (words_[c].lower != "while" && words_[c].lower != "but" && words_[c].lower != "whereas")) {
+      continue;
+    }
+    bool before = false;
+    for (size_t k = from; k < c && !before; ++k) before = InQuote(k);
+    bool after = false;
+    for (size_t k = c; k < end && !after; ++k) after = InQuote(k);
+    if (!before || after) break;
+    for (size_t v = c + 2; v < end && v <= c + 1 + kNounPhraseWords; ++v) {
+      if (words_[v].punct) break;
+      if (!lex::In(lex::kReportingVerbsIndirect, words_[v].lower) || Negated(v)) continue;
+      const size_t start = ContentStart(v, end);
+      if (start >= end || end - start < kIndirectMinWords) break;
+      const Speaker s = SubjectBefore(v, c + 1);
+      if (s.found) Emit(start, end, s, words_[v].lower, from, to, out);
+      break;
+    }
+    break;
+  }
   for (size_t c = from + 1; c < end; ++c) {
     if (InQuote(c) || words_[c - 1].lower != ",") continue;
     // "“…,” said Nick Rahall, who said he would …": a relative clause

@@ -2156,6 +2156,13 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        {kRenn},
        {{"he understood the charges against him", "indirect", "", "the judge", "asked", ""},
         {"Yes.", "direct", "e5", "Ivo Renn", "responded", ""}}},
+      {"'\u201c\u2026,\u201d a statement said, while a spokesman said [clause]': the clause after the attribution "
+       "is a report of its own",
+       "Three cables were cut on Friday. \u201cThe cause remains unclear,\u201d Varnby Telecom said in a statement, "
+       "while a spokesman said it was unlikely to have been an attack.",
+       {{"Varnby Telecom", "ORG", "e1"}},
+       {{"The cause remains unclear,", "direct", "e1", "Varnby Telecom", "said", "statement"},
+        {"it was unlikely to have been an attack", "indirect", "e1", "Varnby Telecom", "said", "statement"}}},
   });
 }
 
