@@ -266,11 +266,14 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (Negated(c)) continue;
     // "As Heald told The Huffington Post, [US surface ozone has dropped]":
     // the clause after the comma is what the "as" clause's subject said.
-    if (words_[from].lower == "as" && c > from + 1 && c <= from + kNounPhraseWords) {
+    // (So after a label opening the sentence: "Update: As several readers
+    // have noted in the comments, […]".)
+    const size_t as = from + 2 < end && words_[from].cap && words_[from + 1].lower == ":" ? from + 2 : from;
+    if (words_[as].lower == "as" && c > as + 1 && c <= as + kNounPhraseWords) {
       size_t comma = c + 1;
       while (comma < end && comma <= c + kNounPhraseWords && words_[comma].lower != "," && !InQuote(comma)) ++comma;
       if (comma + 1 < end && words_[comma].lower == ",") {
-        const Speaker s = SubjectBefore(c, from + 1);
+        const Speaker s = SubjectBefore(c, as + 1);
         if (s.found) Emit(comma + 1, end, s, words_[c].lower, from, to, out);
         return;
       }

@@ -2163,6 +2163,11 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        {{"Varnby Telecom", "ORG", "e1"}},
        {{"The cause remains unclear,", "direct", "e1", "Varnby Telecom", "said", "statement"},
         {"it was unlikely to have been an attack", "indirect", "e1", "Varnby Telecom", "said", "statement"}}},
+      {"'Update: As several readers have noted in the comments, [clause]': an 'as' clause after a label",
+       "The fix is out. Update: As several readers have already noted in the comments, the fix works only on older "
+       "machines.",
+       {},
+       {{"the fix works only on older machines", "indirect", "", "several readers", "noted", ""}}},
   });
 }
 
