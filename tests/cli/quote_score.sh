@@ -156,7 +156,8 @@ PY
 # The test splits' errors (invented, gum-news-2, ecbplus, ecbplus-2 to -9) are listed only with --final.
 "$QS" "${ARGS[@]}" --errors > /dev/null 2> "$TMP/errors.txt"
 NOTICE='^(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test, ecbplus-3-test, ecbplus-4-test, '
-NOTICE+='ecbplus-5-test, ecbplus-6-test, ecbplus-7-test, ecbplus-8-test and ecbplus-9-test errors are not listed without --final)$'
+NOTICE+='ecbplus-5-test, ecbplus-6-test, ecbplus-7-test, ecbplus-8-test and ecbplus-9-test errors '
+NOTICE+='are not listed without --final)$'
 grep -q "$NOTICE" \
   "$TMP/errors.txt" || fail "no --final notice"
 grep -q '^ecbplus-2-test ' "$TMP/errors.txt" && fail "ecbplus-2 test errors listed without --final"
