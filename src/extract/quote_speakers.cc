@@ -1295,6 +1295,29 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       return FromMention(static_cast<size_t>(m));
     }
   }
+  // "Mohsen Kazemi from Iran's Red Crescent relief agency said": a person
+  // opening the clause and the body a preposition adds to the name; the
+  // person speaks, not the body ("a friend of Mr Smith from Leeds said"
+  // opens with the friend).
+  if (!words_[cue].lower.ends_with("ing")) {
+    for (size_t k = cue - 1; k > lo + 1 && k + kNounPhraseWords >= cue; --k) {
+      const std::string& p = words_[k].lower;
+      if (InQuote(k) || (words_[k].punct && p != "'s" && p != "'" && p != "-")) break;
+      if (p != "from" && p != "of" && p != "at") continue;
+      const int m = words_[k - 1].mention;
+      if (m < 0 || (*entities_)[m].type != "PERSON") break;
+      size_t first = k - 1;
+      while (first > lo && (words_[first - 1].mention == m || (words_[first - 1].cap && !words_[first - 1].punct &&
+                                                              TitleWord(words_[first - 1].raw) == 2))) {
+        --first;
+      }
+      const std::string& open = first > lo ? words_[first - 1].lower : "";
+      if (first == lo || open == "," || open == "that" || open == "and" || open == "but") {
+        return FromMention(static_cast<size_t>(m));
+      }
+      break;
+    }
+  }
   const std::string& before_cue = words_[cue - 1].lower;
   // "issued a statement saying": the issuer speaks.
   if (words_[cue].lower.ends_with("ing") &&

@@ -2168,6 +2168,12 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
        "machines.",
        {},
        {{"the fix works only on older machines", "indirect", "", "several readers", "noted", ""}}},
+      {"'X from Y's relief agency said [clause]': the person before the preposition speaks, not the body after it",
+       "Ivo Renn from Varnby's Red Cross relief agency said the four worst-hit villages were Tonban and Gavar. A "
+       "friend of Mr Mara Velk from Leeds said the house was empty.",
+       {kRenn, {"Varnby", "PLACE", "e2"}, {"Red Cross", "ORG", "e3"}, {"Mara Velk", "PERSON", "e1"}},
+       {{"the four worst-hit villages were Tonban and Gavar", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"the house was empty", "indirect", "", "a friend of Mr Mara Velk", "said", ""}}},
   });
 }
 
