@@ -382,10 +382,48 @@ bool Finder::SentenceHasCue(const Judged& j) const {
   return false;
 }
 
+// "Hiller fired at a clerk who had followed her in and had yelled, "Run,
+// she has a gun!" Renn said.": a quotation right after a cue in a relative
+// clause is the words of the relative's antecedent; an attribution after
+// it is the reporter's account of the scene, not the speaker of the words.
+Attribution Finder::RelativeCue(const Judged& j) {
+  if (j.open_word < 4) return {};
+  const size_t comma = j.open_word - 1;
+  const size_t cue = comma - 1;
+  if ((words_[comma].lower != "," && words_[comma].lower != ":") || InQuote(cue) ||
+      !lex::In(lex::kReportingVerbsCue, words_[cue].lower) || words_[cue].lower == "according") {
+    return {};
+  }
+  const size_t from = SentenceWords(cue, cue + 1).first;
+  for (size_t k = cue; k-- > from + 1;) {
+    if (words_[k].punct || InQuote(k) || words_[k].mention >= 0) return {};
+    if (words_[k].lower != "who") continue;
+    // The antecedent is a described person ("a clerk", "an employee"); a
+    // name before "who" is an apposition's subject, read by the cues.
+    const size_t head = k - 1;
+    if (words_[head].punct || words_[head].cap || words_[head].mention >= 0 ||
+        !lex::In(lex::kDeterminersAnonymous, words_[PhraseStart(head, from)].lower)) {
+      return {};
+    }
+    Attribution a;
+    a.speaker = Anonymous(PhraseStart(head, from), head);
+    if (!a.speaker.found) return {};
+    a.cue = words_[cue].lower;
+    a.from = from;
+    a.to = j.open_word;
+    a.found = true;
+    return a;
+  }
+  return {};
+}
+
 Attribution Finder::Attribute(const Judged& j, bool partial) {
   if (!partial) {
     Attribution post = AfterQuote(j);
-    if (post.found && post.to <= j.close_word + 5) return post;
+    if (post.found && post.to <= j.close_word + 5) {
+      Attribution relative = RelativeCue(j);
+      return relative.found ? relative : post;
+    }
     Attribution pre = BeforeQuote(j);
     if (pre.found) return pre;
     if (post.found) return post;
@@ -821,7 +859,7 @@ bool Finder::Intervenes(const Judged& j, size_t last_close, Attribution* a) {
 }
 
 // A quotation with no cue of its own: the speaker named in the sentence
-// before it, when that sentence reports speech or a statement.
+// before it, when that sentence reports speech or a statement or takes a stance.
 Attribution Finder::PreviousSentence(const Judged& j) {
   if (j.open_word == 0) return {};
   const size_t prev = j.open_word - 1;
@@ -829,8 +867,11 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   auto [from, to] = SentenceWords(prev, prev + 1);
   bool speechy = false;
   for (size_t i = from; i < to; ++i) {
+    // ("Ilse Brandt, director of the union, welcomed the decision. "…"":
+    // a source's public stance introduces their quotation as a cue does.)
     speechy = speechy || lex::In(lex::kReportingVerbsCue, words_[i].lower) ||
-              lex::In(lex::kDocumentNounsStatement, words_[i].lower) || words_[i].lower == "interview";
+              lex::In(lex::kDocumentNounsStatement, words_[i].lower) || words_[i].lower == "interview" ||
+              (!InQuote(i) && lex::In(lex::kStanceVerbs, words_[i].lower));
   }
   if (!speechy && words_[prev].lower != ":") return {};
   Attribution a;

@@ -203,6 +203,7 @@ class Finder {
   Attribution InTheirWords(const Judged& j);
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
+  Attribution RelativeCue(const Judged& j);
   Attribution NamedBy(const Judged& j, size_t from, size_t to);
   bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);
@@ -233,6 +234,7 @@ class Finder {
   size_t ListenerEnd(size_t t, size_t end) const;
   size_t RelayEnd(size_t start, size_t end) const;
   bool PostposedAttribution(size_t start, size_t end) const;
+  Speaker DocumentFrom(size_t comma, size_t cue);
   size_t GapRelative(size_t c, size_t lo) const;
   bool RelaysSpeaker(size_t from, size_t to);
   bool HasReport(size_t from, size_t to) const;
@@ -244,6 +246,7 @@ class Finder {
   bool FigureClause(size_t f, size_t end) const;
   bool SubjectStart(size_t t) const;
   size_t QuestionStart(size_t c, size_t end) const;
+  Speaker Asker(size_t c, size_t start);
   bool Negated(size_t c) const;
   void EmitClauses(size_t a, size_t b, const Speaker& s, const std::string& cue, size_t from, size_t to,
                    std::vector<Quote>* out);
@@ -251,6 +254,7 @@ class Finder {
   // The speaker a phrase names (quote_speakers.cc).
   Speaker Anonymous(size_t a, size_t b) const;
   Speaker NounPhrase(size_t a, size_t b);
+  Speaker SubjectsSpokesperson(size_t a, const std::string& head);
   Speaker OrgModifier(size_t b);
   Speaker LastVia(size_t w) const;
   Speaker PersonNamedIn(const std::string& title, size_t before) const;

@@ -138,6 +138,16 @@ void Finder::Emit(size_t a, size_t b, const Speaker& s, std::string cue, size_t 
 void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   if (to - from < kIndirectMinWords + 2) return;
   if (HasDirect(from, to)) {
+    // "Asked by the judge if [he understood the charges], he responded
+    // "Yes."": the question before the answer's quotation is the asker's.
+    if (words_[from].lower == "asked" && from + 2 < to && words_[from + 1].lower == "by") {
+      const size_t end = ContentEnd(from, to);
+      const size_t start = QuestionStart(from, end);
+      size_t stop = start;
+      while (stop < end && words_[stop].lower != "," && !InQuote(stop)) ++stop;
+      const Speaker asker = start < end ? Asker(from, start) : Speaker{};
+      if (asker.found && stop < end && words_[stop].lower == ",") Emit(start, stop, asker, "asked", from, to, out);
+    }
     AddedAfterDirect(from, to, out);
     return;
   }
@@ -256,11 +266,14 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (Negated(c)) continue;
     // "As Heald told The Huffington Post, [US surface ozone has dropped]":
     // the clause after the comma is what the "as" clause's subject said.
-    if (words_[from].lower == "as" && c > from + 1 && c <= from + kNounPhraseWords) {
+    // (So after a label opening the sentence: "Update: As several readers
+    // have noted in the comments, […]".)
+    const size_t as = from + 2 < end && words_[from].cap && words_[from + 1].lower == ":" ? from + 2 : from;
+    if (words_[as].lower == "as" && c > as + 1 && c <= as + kNounPhraseWords) {
       size_t comma = c + 1;
       while (comma < end && comma <= c + kNounPhraseWords && words_[comma].lower != "," && !InQuote(comma)) ++comma;
       if (comma + 1 < end && words_[comma].lower == ",") {
-        const Speaker s = SubjectBefore(c, from + 1);
+        const Speaker s = SubjectBefore(c, as + 1);
         if (s.found) Emit(comma + 1, end, s, words_[c].lower, from, to, out);
         return;
       }
@@ -284,7 +297,7 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // not": the asker's question ends at the comma before the answer;
       // "Asked whether ..." alone is asked by nobody named.
       if (start >= end || c + 2 >= start || words_[c + 1].lower != "by") continue;
-      const Speaker asker = SubjectAfter(c + 2, start - 1);
+      const Speaker asker = Asker(c, start);
       size_t stop = start;
       while (stop < end && !(words_[stop].lower == "," && HasReport(stop + 1, end))) ++stop;
       if (asker.found) Emit(start, stop, asker, words_[c].lower, from, to, out);
@@ -445,7 +458,14 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // "…, Iranian officials were quoted by AP as saying.": the one quoted,
       // the verb and the one quoting make a role phrase's length.
       const bool quoted_as = words_[c].lower == "saying" && words_[c - 1].lower == "as";
-      const size_t window = quoted_as ? kRolePhraseWords : kNounPhraseWords;
+      // ("…, the statement from the Texas Department of Criminal Justice
+      // said.": a document and the body it came from, the same.)
+      bool document_from = false;
+      for (size_t k = c; k-- > from + 1 && c - k < kRolePhraseWords && !document_from;) {
+        if (words_[k].lower == "," || InQuote(k)) break;
+        document_from = words_[k].lower == "from" && lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower);
+      }
+      const size_t window = quoted_as || document_from ? kRolePhraseWords : kNounPhraseWords;
       while (comma > from && words_[comma - 1].lower != "," && c - comma < window) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
@@ -501,7 +521,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         // Ledger.": the one a verb other than "tell" reports to is no
         // content either.)
         if (!tell && comma != c && tail < end && words_[tail].lower == "to") tail = ListenerEnd(tail + 1, end);
-        s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : SubjectBefore(c, comma);
+        s = !postposed ? Speaker{} : comma == c ? SubjectAfter(c + 1, end) : DocumentFrom(comma, c);
+        if (!s.found && postposed && comma != c) s = SubjectBefore(c, comma);
         if (!s.found && postposed && comma != c) s = DescribedSubject(c, comma);
         // ("…, police there have said.", "…, officials here said.": a place
         // adverb after the subject, and an auxiliary, come before the cue.)
@@ -615,6 +636,34 @@ size_t Finder::GapRelative(size_t c, size_t lo) const {
   return words_[k].lower == "that" || words_[k].lower == "which" || words_[k].lower == "what" ? k : c;
 }
 
+// "…, the statement from the Varnby Prison Service said.": the body a
+// document named in the postposed subject [comma + 1, cue) came from; none
+// when the subject is no document "from" a name.
+Speaker Finder::DocumentFrom(size_t comma, size_t cue) {
+  for (size_t k = comma + 2; k + 1 < cue; ++k) {
+    if (InQuote(k) || words_[k].punct) return {};
+    if (words_[k].lower != "from" || !lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower)) continue;
+    // The body's name ends the phrase ("the Texas Department of Criminal
+    // Justice" is no mention of "Texas").
+    for (size_t b = cue; b-- > k + 1;) {
+      const int m = words_[b].mention;
+      if (m >= 0 && ((*entities_)[m].type == "ORG" || (*entities_)[m].type == "PERSON")) {
+        return FromMention(static_cast<size_t>(m));
+      }
+    }
+    // A name the entity layer missed: the capitalised words after the
+    // preposition and its article, "of" and "and" inside.
+    size_t first = k + 1;
+    if (first < cue && lex::In(lex::kDeterminersDefinite, words_[first].lower)) ++first;
+    bool proper = first < cue && words_[first].cap && words_[cue - 1].cap;
+    for (size_t b = first; b < cue && proper; ++b) {
+      proper = (words_[b].cap && !words_[b].punct) || words_[b].lower == "of" || words_[b].lower == "and";
+    }
+    return proper ? NewName(first, cue - 1) : Speaker{};
+  }
+  return {};
+}
+
 // The end of a reported content [start, end) that a postposed attribution
 // of the whole report closes (", Kestrel News reported", ", the agency
 // said"): the comma before that attribution's short subject and verb, or
@@ -650,6 +699,31 @@ bool Finder::PostposedAttribution(size_t start, size_t end) const {
 // own, by the attribution's subject.
 void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
   const size_t end = ContentEnd(from, to);
+  // "“…,” a statement said, while a spokesman said [it was unlikely to
+  // have been an attack].": a clause joined after the quotation's
+  // attribution with a speaker and a verb of saying of its own reports a
+  // clause of its own.
+  for (size_t c = from + 2; c + 3 < end; ++c) {
+    if (InQuote(c) || words_[c - 1].lower != "," ||
+        (words_[c].lower != "while" && words_[c].lower != "but" && words_[c].lower != "whereas")) {
+      continue;
+    }
+    bool before = false;
+    for (size_t k = from; k < c && !before; ++k) before = InQuote(k);
+    bool after = false;
+    for (size_t k = c; k < end && !after; ++k) after = InQuote(k);
+    if (!before || after) break;
+    for (size_t v = c + 2; v < end && v <= c + 1 + kNounPhraseWords; ++v) {
+      if (words_[v].punct) break;
+      if (!lex::In(lex::kReportingVerbsIndirect, words_[v].lower) || Negated(v)) continue;
+      const size_t start = ContentStart(v, end);
+      if (start >= end || end - start < kIndirectMinWords) break;
+      const Speaker s = SubjectBefore(v, c + 1);
+      if (s.found) Emit(start, end, s, words_[v].lower, from, to, out);
+      break;
+    }
+    break;
+  }
   for (size_t c = from + 1; c < end; ++c) {
     if (InQuote(c) || words_[c - 1].lower != ",") continue;
     // "“…,” said Nick Rahall, who said he would …": a relative clause
@@ -773,6 +847,23 @@ void Finder::EmitClauses(size_t a, size_t b, const Speaker& s, const std::string
     if (second >= b) continue;
     EmitClauses(a, k, s, cue, from, to, out);
     EmitClauses(second, b, s, p, from, to, out);
+    return;
+  }
+  // "told a judge that [Velk was settling in at the clinic] and argued
+  // that [she should stay]": a verb of saying coordinated with the
+  // report's own, with its "that", reports a second clause by the same
+  // speaker. (A participle, "saying “…” and reporting that", is
+  // coordinated with the reported clause's own participle: its subject's.)
+  for (size_t k = a + 1; k + 2 < b; ++k) {
+    if (words_[k].lower != "and" || InQuote(k) || !lex::In(lex::kReportingVerbsIndirect, words_[k + 1].lower) ||
+        words_[k + 1].lower.ends_with("ing") || words_[k + 2].lower != "that" || k - a < kIndirectMinWords ||
+        Negated(k + 1)) {
+      continue;
+    }
+    const size_t second = ContentStart(k + 1, b);
+    if (second >= b) continue;
+    EmitClauses(a, k, s, cue, from, to, out);
+    EmitClauses(second, b, s, words_[k + 1].lower, from, to, out);
     return;
   }
   for (size_t k = a + 1; k + 1 < b; ++k) {
@@ -915,6 +1006,25 @@ bool Finder::SubjectStart(size_t t) const {
   return lex::In(lex::kPronounsSpeaker, w.lower) || w.mention >= 0 || lex::In(lex::kDeterminersDefinite, w.lower) ||
          lex::In(lex::kDeterminersAnonymous, w.lower) || (w.cap && !w.punct) || w.lower == "there" ||
          (w.raw[0] >= '0' && w.raw[0] <= '9') || quantifier;
+}
+
+// Who asks in "Asked by X whether …" ("asked" at `c`, the question from
+// `start`): the name or description after "by"; a described asker the
+// text names no further ("Asked by the judge if …") asks as described.
+Speaker Finder::Asker(size_t c, size_t start) {
+  if (c + 2 >= start) return {};
+  Speaker asker = SubjectAfter(c + 2, start - 1);
+  // (Nor is a described asker the one asked, whom the question's pronoun
+  // names: "the judge" read as the defendant named last.)
+  const bool described = lex::In(lex::kDeterminersDefinite, words_[c + 2].lower);
+  if (described && asker.found && !asker.id.empty() && lex::In(lex::kPronounsSpeaker, words_[start].lower)) {
+    const Speaker asked = Pronoun(words_[start].lower, words_[start].start);
+    if (asked.found && asked.id == asker.id) asker = {};
+  }
+  if (!asker.found && start >= c + 4 && described) {
+    asker = Anonymous(c + 2, start - 2);
+  }
+  return asker;
 }
 
 // First word of a reported question after "asked" at `c` ("asked him

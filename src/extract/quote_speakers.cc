@@ -27,6 +27,25 @@ Speaker Finder::Anonymous(size_t a, size_t b) const {
   return s;
 }
 
+// The description "NAME's HEAD" owned by the person the sentence holding
+// word `a` opens with, for a spokesperson noun `head` at `a + 1`; none
+// when the sentence opens otherwise or names an organisation before `a`.
+Speaker Finder::SubjectsSpokesperson(size_t a, const std::string& head) {
+  const size_t from = SentenceWords(a, a + 1).first;
+  if (a <= from) return {};
+  for (size_t k = from; k < a; ++k) {
+    if (words_[k].mention >= 0 && (*entities_)[words_[k].mention].type == "ORG") return {};
+  }
+  Speaker subject = ClauseSubject(from, a);
+  if (!subject.found || subject.type != "PERSON" || subject.id.empty()) return {};
+  Speaker s;
+  s.name = subject.name + "'s " + head;
+  s.type = "PERSON";
+  s.owner = subject.id;
+  s.found = true;
+  return s;
+}
+
 // The speaker a noun phrase [a, b] with head word b refers to.
 Speaker Finder::NounPhrase(size_t a, size_t b) {
   // The entity layer may already have linked an epithet ("the actress").
@@ -212,6 +231,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     const bool again = det == "the" || det == "another" ||
                        (b > a + 1 && (words_[a + 1].lower == "second" || words_[a + 1].lower == "other"));
     if (!org.found && again) org = LastVia(a);
+    // "Senator Ina Marr opposed the changes, with a spokesman stating: …":
+    // a bare "a spokesman" in a sentence whose subject is a person, with no
+    // organisation named between them, speaks for that person.
+    if (!org.found && (det == "a" || det == "an") && b == a + 1) {
+      Speaker person = SubjectsSpokesperson(a, head);
+      if (person.found) return person;
+    }
     // Otherwise it speaks for the organisation in the story; with none
     // named, the description is the (unnamed) speaker.
     if (!org.found) org = Recent(before, "ORG");
@@ -526,10 +552,14 @@ Speaker Finder::OwnedDescription(size_t a, size_t b) {
 // "a source close to the player" for "the source" at word `a`: the latest
 // indefinite description with the same head before it, as written.
 Speaker Finder::IndefiniteAntecedent(const std::string& head, size_t a) const {
+  // Modifiers between the determiner and the head: three words, and the
+  // spaced hyphens of a compound ("a major - league source").
+  constexpr size_t kModifierWords = 5;
   for (size_t k = a; k-- > 0;) {
     if (words_[k].lower != head || InQuote(k)) continue;
     size_t d = k;
-    while (d > 0 && k - d < 3 && !words_[d - 1].punct && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
+    while (d > 0 && k - d < kModifierWords && (!words_[d - 1].punct || words_[d - 1].lower == "-") &&
+           !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) {
       --d;
     }
     if (d == 0 || !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower)) continue;
@@ -1265,6 +1295,29 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       return FromMention(static_cast<size_t>(m));
     }
   }
+  // "Mohsen Kazemi from Iran's Red Crescent relief agency said": a person
+  // opening the clause and the body a preposition adds to the name; the
+  // person speaks, not the body ("a friend of Mr Smith from Leeds said"
+  // opens with the friend).
+  if (!words_[cue].lower.ends_with("ing")) {
+    for (size_t k = cue - 1; k > lo + 1 && k + kNounPhraseWords >= cue; --k) {
+      const std::string& p = words_[k].lower;
+      if (InQuote(k) || (words_[k].punct && p != "'s" && p != "'" && p != "-")) break;
+      if (p != "from" && p != "of" && p != "at") continue;
+      const int m = words_[k - 1].mention;
+      if (m < 0 || (*entities_)[m].type != "PERSON") break;
+      size_t first = k - 1;
+      while (first > lo && (words_[first - 1].mention == m || (words_[first - 1].cap && !words_[first - 1].punct &&
+                                                              TitleWord(words_[first - 1].raw) == 2))) {
+        --first;
+      }
+      const std::string& open = first > lo ? words_[first - 1].lower : "";
+      if (first == lo || open == "," || open == "that" || open == "and" || open == "but") {
+        return FromMention(static_cast<size_t>(m));
+      }
+      break;
+    }
+  }
   const std::string& before_cue = words_[cue - 1].lower;
   // "issued a statement saying": the issuer speaks.
   if (words_[cue].lower.ends_with("ing") &&
@@ -1894,6 +1947,15 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
                 (words_[k].mention >= 0 && !platform_[words_[k].mention]);
     }
     if (intro || !subject) i = comma + 1;
+    // ("At the time, during the campaign, Marr stated": a second
+    // introductory phrase opened by a preposition, skipped alike.)
+    if (i == comma + 1 && i < hi && lex::In(lex::kPrepositions, words_[i].lower)) {
+      size_t next = i;
+      while (next < hi && next < i + kIntroMaxWords && words_[next].lower != ",") ++next;
+      bool held = false;
+      for (size_t k = i; k < next; ++k) held = held || IsNameWord(k) || words_[k].mention >= 0;
+      if (next < hi && words_[next].lower == "," && !held) i = next + 1;
+    }
   } else if (intro) {
     // "In a post on X he called …": an introductory phrase without its
     // comma ends at the subject pronoun or person after it.

@@ -2103,4 +2103,78 @@ TEST(FindQuotesTest, Issue16RealNewsEleventhRound) {
   });
 }
 
+// The twelfth real-news round (eval/quotes/ecbplus-news-9.json, dev errors),
+// on invented text.
+TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
+  ExpectCases({
+      {"a source introduced by a stance verb ('welcomed the decision') speaks the quotation with no cue after it",
+       "The ministry will close the Marsh Road depot, Ivo Renn announced on Monday. Ilse Brandt, director of the "
+       "Varnby Cyclists' Union, welcomed the decision. \u201cThis is a good day for everyone who rides to work.\u201d",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Ilse Brandt", "PERSON", "e2"}, {"Varnby Cyclists' Union", "ORG", "e3"}},
+       {{"The ministry will close the Marsh Road depot", "indirect", "e1", "Ivo Renn", "announced", ""},
+        {"This is a good day for everyone who rides to work.", "direct", "e2", "Ilse Brandt", "", ""}}},
+      {"a quotation right after a cue in a relative clause ('a clerk who had yelled, \u201c\u2026\u201d') is the "
+       "antecedent's, not the reporter's after it",
+       "Ina Marr fired at a clerk who had followed her in and had yelled, \u201cRun, she has a gun!\u201d Ivo Renn "
+       "said.",
+       {{"Ina Marr", "PERSON", "e1"}, {"Ivo Renn", "PERSON", "e2"}},
+       {{"Run, she has a gun!", "direct", "", "a clerk", "yelled", ""}}},
+      {"an unnamed spokesman in a sentence about a person ('X opposed it, with a spokesman stating:') is that "
+       "person's",
+       "The Varnby Harbour Act (VHA) was changed in May. At the time, during the campaign, Ina Marr stated that she "
+       "opposed the changes with a spokesman stating: \u201cThe senator will fight this rule.\u201d",
+       {{"Ina Marr", "PERSON", "e1"}, {"Varnby Harbour Act", "ORG", "e2"}, {"VHA", "ORG", "e2"}},
+       {{"The senator will fight this rule.", "direct", "", "Ina Marr's spokesman", "stating", ""}}},
+      {"'the source' after 'a major - league source' (a compound spaced around its hyphen) is that source",
+       "Two scouts watched the match on Sunday, a major - league source said. \u201cProgress was being made "
+       "today,\u201d the source said.",
+       {},
+       {{"Two scouts watched the match on Sunday", "indirect", "", "a major - league source", "said", ""},
+        {"Progress was being made today,", "direct", "", "a major - league source", "said", ""}}},
+      {"'…, the statement from X said.': a document from a body named in its phrase is the body's",
+       "Ivo Renn, 49, ran away on foot with a guard's gun, the statement from the Varnby Prison Service said. He was "
+       "serving a life sentence, it said.",
+       {{"Ivo Renn", "PERSON", "e1"}, {"Varnby Prison Service", "ORG", "e2"}},
+       {{"Ivo Renn, 49, ran away on foot with a guard's gun", "indirect", "e2", "Varnby Prison Service", "said",
+         "statement"},
+        {"He was serving a life sentence", "indirect", "e2", "Varnby Prison Service", "said", "statement"}}},
+      {"the same with the body's name no entity covers (a new speaker named as written)",
+       "Ivo Renn, 49, ran away on foot with a guard's gun, the statement from the Varnby Department of Prisons "
+       "said.",
+       {{"Ivo Renn", "PERSON", "e1"}},
+       {{"Ivo Renn, 49, ran away on foot with a guard's gun", "indirect", "e2", "Varnby Department of Prisons",
+         "said", "statement"}}},
+      {"'X told a judge that [A] and argued that [B]': the coordinated cue's subject is the first cue's",
+       "Ivo Renn told a judge that Mara Velk was settling in at the clinic and argued that the actress should be "
+       "allowed to stay there.",
+       {kRenn, kVelk},
+       {{"Mara Velk was settling in at the clinic", "indirect", "e5", "Ivo Renn", "told", ""},
+        {"the actress should be allowed to stay there", "indirect", "e5", "Ivo Renn", "argued", ""}}},
+      {"'Asked by the judge if [...], he responded \u201cYes.\u201d': the question is the judge's, the answer ends it",
+       "Ivo Renn was charged with murder. Asked by the judge if he understood the charges against him, he "
+       "responded \u201cYes.\u201d",
+       {kRenn},
+       {{"he understood the charges against him", "indirect", "", "the judge", "asked", ""},
+        {"Yes.", "direct", "e5", "Ivo Renn", "responded", ""}}},
+      {"'\u201c\u2026,\u201d a statement said, while a spokesman said [clause]': the clause after the attribution "
+       "is a report of its own",
+       "Three cables were cut on Friday. \u201cThe cause remains unclear,\u201d Varnby Telecom said in a statement, "
+       "while a spokesman said it was unlikely to have been an attack.",
+       {{"Varnby Telecom", "ORG", "e1"}},
+       {{"The cause remains unclear,", "direct", "e1", "Varnby Telecom", "said", "statement"},
+        {"it was unlikely to have been an attack", "indirect", "e1", "Varnby Telecom", "said", "statement"}}},
+      {"'Update: As several readers have noted in the comments, [clause]': an 'as' clause after a label",
+       "The fix is out. Update: As several readers have already noted in the comments, the fix works only on older "
+       "machines.",
+       {},
+       {{"the fix works only on older machines", "indirect", "", "several readers", "noted", ""}}},
+      {"'X from Y's relief agency said [clause]': the person before the preposition speaks, not the body after it",
+       "Ivo Renn from Varnby's Red Cross relief agency said the four worst-hit villages were Tonban and Gavar. A "
+       "friend of Mr Mara Velk from Leeds said the house was empty.",
+       {kRenn, {"Varnby", "PLACE", "e2"}, {"Red Cross", "ORG", "e3"}, {"Mara Velk", "PERSON", "e1"}},
+       {{"the four worst-hit villages were Tonban and Gavar", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"the house was empty", "indirect", "", "a friend of Mr Mara Velk", "said", ""}}},
+  });
+}
+
 }  // namespace storyline
