@@ -2199,6 +2199,10 @@ class Finder {
       if (direction.ends_with(" by")) {
         direction = IsWordCi(lead - 1, "by") ? direction.substr(0, direction.size() - 3) : std::string_view();
       }
+      // "has risen to £6.2m": ChangeLevel asks with "to" as the lead.
+      if (direction.ends_with(" to")) {
+        direction = IsWordCi(lead, "to") ? direction.substr(0, direction.size() - 3) : std::string_view();
+      }
     }
     // "Shares in Merrin closed 5.8% higher": the direction after it.
     if (direction.empty() && last + 1 < toks_.size() && IsLowerWord(toks_[last + 1]) &&
@@ -2353,6 +2357,29 @@ class Finder {
     return false;
   }
 
+  // "The cost of the scheme climbed to £587m", "Unpaid wages have grown to
+  // £780,000", "Cancellations fell to 2.6%": the level a change reached is
+  // the changed thing's own value, named by the clause's subject ("cost",
+  // "unpaid wages"); "" when the words before the figure are no change
+  // verb and "to", or the clause names no such thing ("It rose to £9m").
+  std::string ChangeLevel(size_t lead, size_t last) const {
+    if (lead < 2 || !IsWordCi(lead - 1, "to") || toks_[lead - 2].sentence != toks_[lead].sentence) return "";
+    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[lead - 2].s));
+    // "cut to", "raised to" set a level others chose: what was set is read
+    // as before; only a change of the thing itself is its level. The
+    // adverbs ("heading down to about $21m") say where it is going, not
+    // where it is.
+    if (direction.empty() || direction.ends_with(" by") || !IsLowerWord(toks_[lead - 2]) ||
+        IsWordCi(lead - 2, "up") || IsWordCi(lead - 2, "down") || IsWordCi(lead - 2, "higher") ||
+        IsWordCi(lead - 2, "lower")) {
+      return "";
+    }
+    // PercentChange reads the verb right before its lead; "to" stands there.
+    const std::string change = PercentChange(lead - 1, last);
+    const size_t space = change.rfind(' ');
+    return space == std::string::npos ? std::string() : change.substr(0, space);
+  }
+
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     if (m.unit == "percent") {
@@ -2365,6 +2392,7 @@ class Finder {
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
+      if (head.empty()) head = ChangeLevel(lead, m.last);
       // "sold for £36.2m with fees", "£36.4m including buyer's premium": a
       // total with charges added, never set against the sum before them.
       if (IsCurrencyUnit(m.unit) && WithCharges(m.last + 1)) {

@@ -1110,6 +1110,31 @@ TEST(FindQuantitiesTest, IntensifiersKeepTheMeasure) {
   EXPECT_EQ(approx[0].bound, QuantityBound::kApprox);
 }
 
+// "The bill climbed to £9m": the level a change reached is the changed
+// thing's value, named by the clause's subject; "heading down to" says
+// where it goes, and "which has risen 12 per cent" too little of what rose.
+TEST(FindQuantitiesTest, TheLevelAChangeReached) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"The cost of the new bypass climbed to £212 million last month.", "£212 million", "cost"},
+      {"The bill has rocketed to a staggering £64million.", "£64million", "cost"},
+      {"Unpaid rent has grown to £18,000 since March.", "£18,000", "unpaid rent"},
+      {"Vacancies fell to 3.5% in May.", "3.5%", "vacancies"},
+      {"Its sales are heading down to about $21m.", "$21m", ""},
+      {"The shares, which have risen 12 per cent this year, closed lower.", "12 per cent", ""},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+}
+
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
 // £15m"): one quantity, value and high, framed by the words before the
 // lower figure.
