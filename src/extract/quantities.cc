@@ -248,6 +248,12 @@ bool LooksPlural(std::string_view l) {
   return !lexicon::In(kNotPlurals, l);
 }
 
+// True for a word of two or more letters all in capitals ("YEARS").
+bool IsAllCaps(std::string_view s) {
+  if (s.size() < 2) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // `singular` also accepts the singular of a listed noun ("1 follower"); only
 // for the value 1, since many singulars are verbs too ("one I like").
 // Besides the listed nouns, any lower-case plural counts ("37 homes", "412
@@ -260,6 +266,10 @@ bool IsCountNoun(const Token& t, bool singular = false) {
   };
   if (known(l)) return true;
   if (t.s[0] >= 'a' && t.s[0] <= 'z' && LooksPlural(l)) return true;
+  // Tabloids set a whole phrase in capitals ("caged for SEVEN YEARS",
+  // "stuck for FIVE HOURS"); a unit of time so written is one. Other
+  // capitalised words are names or acronyms ("3 NHS trusts").
+  if (IsAllCaps(t.s) && lexicon::In(lexicon::kTimeWordsDuration, l)) return true;
   return singular && (known(l + "s") || l == "person" || l == "child" || l == "woman" || l == "man");
 }
 
@@ -1623,8 +1633,11 @@ class Finder {
       }
       // An "-ing" word opens a clause ("of discovering them") unless a noun
       // comes before it ("of identity monitoring").
+      // "jailed for seven years yesterday": a day relative to the article's
+      // says when, never what the figure is of.
       if (InList(kPhraseEnders, l) || l.ends_with("ly") || (l.ends_with("ing") && phrase.empty()) ||
-          CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
+          CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l) ||
+          lexicon::In(lexicon::kTimeWordsRelative, l)) {
         break;
       }
       // "a salary of £265,000 made her one of the best paid": a verb right

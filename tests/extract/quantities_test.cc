@@ -1135,6 +1135,36 @@ TEST(FindQuantitiesTest, TheLevelAChangeReached) {
   }
 }
 
+// Tabloid capitals and relative days: "caged for NINE YEARS yesterday" is a
+// prison sentence of nine years; the day says when, not what lasted.
+TEST(FindQuantitiesTest, DurationsInCapitalsAndRelativeDays) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"A crooked landlord was caged for NINE YEARS yesterday.", "NINE YEARS", 9, "year", "sentence"},
+      {"The fraudster was jailed for nine years yesterday.", "nine years", 9, "year", "sentence"},
+      {"She was imprisoned for six years today.", "six years", 6, "year", "sentence"},
+      {"Passengers were trapped in the tunnel for 14 HOURS.", "14 HOURS", 14, "hour", "tunnel"},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+  // An acronym in capitals is no unit: "3 NHS trusts" counts trusts.
+  const std::vector<Quantity> trusts = FindQuantities("The money went to 3 NHS trusts.", {});
+  ASSERT_EQ(trusts.size(), 1u);
+  EXPECT_EQ(trusts[0].unit, "trusts");
+}
+
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
 // £15m"): one quantity, value and high, framed by the words before the
 // lower figure.
