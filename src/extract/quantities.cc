@@ -3633,6 +3633,25 @@ class Finder {
 
   // "aged 31", "ranked third", "ranked No. 2", "No. 1", "fifth-largest".
   std::optional<Match> MatchWord(size_t i) const {
+    // "joined the academy at the age of eight", "at the age of 36": an
+    // age at what the clause says happened (the story layer reads the "at"
+    // before the span), of the one person the sentence names before it;
+    // nobody's when it names several or none.
+    if (i > 0 && IsWordCi(i - 1, "at") && IsWordCi(i, "the") && IsWordCi(i + 1, "age") && IsWordCi(i + 2, "of")) {
+      size_t end = i + 3;
+      double value = 0;
+      if (const std::optional<Number> n = NumberAt(i + 3); n && IsAge(*n)) {
+        value = n->value;
+      } else if (const std::optional<double> card = SpelledBelowHundred(i + 3);
+                 card && *card >= kMinAge && std::fmod(*card, 1) == 0) {
+        value = *card;
+        end = EndOfSpelled(i + 3);
+      } else {
+        return std::nullopt;
+      }
+      const std::string person = OnlyPersonBefore(toks_[i].c0, sentence_start_[toks_[i].sentence]);
+      return Match{i, end, value, "years", person, "age"};
+    }
     if (IsWordCi(i, "aged")) {
       const std::optional<Number> n = NumberAt(i + 1);
       if (n && IsAge(*n) && !(Is(i + 2, "-") && Glued(i + 2))) {

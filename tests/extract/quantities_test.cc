@@ -93,6 +93,11 @@ TEST(FindQuantitiesTest, Ages) {
       {"A 42-year-old man was arrested.", {}, "42-year-old", 42, "years", ""},
       // "as a 17-year-old": the age of the sentence's person.
       {"Zoë Fox made her debut in 2018 as a 17-year-old.", {kFox}, "17-year-old", 17, "years", "e1"},
+      // "at the age of": the age of the one person named before it, at
+      // what the clause says happened; nobody's among two.
+      {"Zoë Fox joined the choir at the age of nine.", {kFox}, "the age of nine", 9, "years", "e1"},
+      {"Zoë Fox founded Acme Corp in 2004 at the age of 29.", {kFox, kAcme}, "the age of 29", 29, "years", "e1"},
+      {"Zoë Fox met Omar Lane at the age of 19.", {kFox, kLane}, "the age of 19", 19, "years", ""},
       // Spelled out between commas, as in digits.
       {"Her son, Omar Lane, nine, was treated for cold.", {kLane}, "nine", 9, "years", "e2"},
       {"The band signed Zoë Fox, forty-one, on Friday.", {kFox}, "forty-one", 41, "years", "e1"},
