@@ -3451,9 +3451,58 @@ class Finder {
     if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
     if (!IsLowerWord(toks_[dash + 1]) || Is(dash + 2, "-")) return std::nullopt;
     const std::string noun = Lower(toks_[dash + 1].s);
-    if (noun.ends_with("s") || !lexicon::In(kCountNouns, noun + "s")) return std::nullopt;
+    if (noun.ends_with("s")) return std::nullopt;
     if (toks_[dash + 2].kind != Kind::kWord || toks_[dash + 2].sentence != toks_[first].sentence) return std::nullopt;
-    return Match{first, dash + 1, value, noun + "s", std::string()};
+    if (lexicon::In(kCountNouns, noun + "s")) return Match{first, dash + 1, value, noun + "s", std::string()};
+    // Written in digits, any noun so hyphened counts ("a 22-turbine wind
+    // farm", "a 420-place school", "an 8,200-signature petition"): what a
+    // news figure counts is open-ended. Spelled numbers make idioms ("a
+    // one-off payment", "a two-way race"), and a participle, a currency or
+    // a function word is no noun ("the 2011-built ship", "a 640,000-euro
+    // bonus").
+    // The noun it describes is the thing of that size (Quantity::thing),
+    // as for "the 14-member syndicate": "a 420-place primary school" is the
+    // school's places, never the story's event's.
+    if (toks_[first].kind != Kind::kNum || !PlainNoun(dash + 1) || IsMeasureUnitName(Plural(noun))) {
+      return std::nullopt;
+    }
+    Match m{first, dash + 1, value, Plural(noun), std::string()};
+    size_t k = dash + 2;
+    while (k < toks_.size() && toks_[k].sentence == toks_[first].sentence && IsUpperWord(toks_[k])) ++k;
+    std::string thing;
+    for (size_t n = 0; n < kMaxHeadModifiers && k < toks_.size() && toks_[k].sentence == toks_[first].sentence &&
+                       PlainNoun(k);
+         ++n, ++k) {
+      thing += (thing.empty() ? "" : " ") + Lower(toks_[k].s);
+    }
+    m.thing = thing;
+    return m;
+  }
+
+  // True when token k is a lower-case word that can be a count's noun in
+  // the singular: letters only, no plural, participle, adverb, currency
+  // or function word.
+  bool PlainNoun(size_t k) const {
+    constexpr size_t kMinNounChars = 4;  // "nil", "odd", "way": too short to tell a noun
+    if (!IsLowerWord(toks_[k])) return false;
+    const std::string l = Lower(toks_[k].s);
+    if (l.size() < kMinNounChars || !std::all_of(l.begin(), l.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    return !l.ends_with("s") && !l.ends_with("ed") && !l.ends_with("ing") && !l.ends_with("ly") && !IsParticiple(k) &&
+           !InList(kIrregularParticiples, l) && !CurrencyWord(l) && !InList(kPhraseEnders, l) &&
+           !InList(kPrepositions, l) && !lexicon::In(lexicon::kStopWords, l) && !IsTimeUnit(l + "s") &&
+           std::find(std::begin(kMeasureAdjectives), std::end(kMeasureAdjectives), l) == std::end(kMeasureAdjectives);
+  }
+
+  // The plural of a singular count noun: "turbine" -> "turbines",
+  // "facility" -> "facilities".
+  static std::string Plural(const std::string& noun) {
+    if (noun.size() > 1 && noun.back() == 'y' && std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos) {
+      return noun.substr(0, noun.size() - 1) + "ies";
+    }
+    if (noun.ends_with("ch") || noun.ends_with("sh") || noun.ends_with("x")) return noun + "es";
+    return noun + "s";
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",

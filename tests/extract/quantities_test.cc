@@ -1170,6 +1170,40 @@ TEST(FindQuantitiesTest, DurationsInCapitalsAndRelativeDays) {
   EXPECT_EQ(trusts[0].unit, "trusts");
 }
 
+// "a 22-turbine wind farm": a count in digits hyphened to any noun before
+// the noun it describes counts that noun, and is the described thing's;
+// participles, currencies, adjectives and spelled idioms are no such count.
+TEST(FindQuantitiesTest, HyphenedCountsOfAnyNoun) {
+  struct HyphenCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* thing;
+  };
+  const HyphenCase kCases[] = {
+      {"Councillors rejected a 22-turbine wind farm on the moor.", "22-turbine", 22, "turbines", "wind farm"},
+      {"The plans include a 420-place primary school.", "420-place", 420, "places", "primary school"},
+      {"Traders opened a 64-kiosk food market.", "64-kiosk", 64, "kiosks", "food market"},
+      {"The firm runs a 36-facility network.", "36-facility", 36, "facilities", "network"},
+  };
+  for (const HyphenCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    EXPECT_EQ(q->thing, c.thing) << c.sentence;
+  }
+  for (const char* none : {"The 2011-built ferry sank off the coast.", "She won a 640,000-euro bonus last year.",
+                           "The 210m-long bridge was closed.", "He made a one-off payment to the club."}) {
+    for (const Quantity& q : FindQuantities(none, {})) {
+      EXPECT_TRUE(q.unit != "builts" && q.unit != "euros" && q.unit != "longs" && q.unit != "offs")
+          << none << " -> " << q.text << " " << q.unit;
+    }
+  }
+}
+
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
 // £15m"): one quantity, value and high, framed by the words before the
 // lower figure.
