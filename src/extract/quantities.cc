@@ -588,7 +588,15 @@ class Finder {
         // A price per share is the deal's, neither the payer's nor the
         // target's ("Harlow will pay 385p for each Penwick share").
         const bool per_share = IsCurrencyUnit(match.unit) && PerShare(match.last);
-        if (match.subject.empty() && !per_share) match.subject = Owner(match, lead, &unresolved);
+        // A share price is the company's whose shares the clause names.
+        const size_t shares = IsCurrencyUnit(match.unit) && !per_share ? SharesPriced(lead) : toks_.size();
+        if (shares < toks_.size()) {
+          match.subject = SharesOwner(shares);
+          match.measure = "share price";
+        }
+        if (match.subject.empty() && !per_share && shares == toks_.size()) {
+          match.subject = Owner(match, lead, &unresolved);
+        }
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
@@ -2391,6 +2399,55 @@ class Finder {
     const std::string change = PercentChange(lead - 1, last);
     const size_t space = change.rfind(' ');
     return space == std::string::npos ? std::string() : change.substr(0, space);
+  }
+
+  // "Brisco shares jumped 37% to 258 pence", "Dravel's shares closed 4%
+  // higher at 398p", "Shares in Dravel closed at 398p": a sum the clause's
+  // shares closed, traded or moved at or to is their price, never a sum of
+  // the deal ("412p a share" is an offer: PerShare). The token "shares"
+  // (or "stock") when the word before the figure is "at" or "to" and,
+  // within kReach words back in its clause, it comes before such a verb;
+  // toks_.size() when not.
+  size_t SharesPriced(size_t lead) const {
+    if (lead < 3 || !(IsWordCi(lead - 1, "at") || IsWordCi(lead - 1, "to"))) return toks_.size();
+    // "Shares in the Ashbury-based drugmaker closed 4 per cent higher at":
+    // a clause of a name, a change and its direction.
+    constexpr size_t kReach = 14;
+    const size_t s = toks_[lead].sentence;
+    bool moved = false;
+    for (size_t k = lead - 1; k-- > 0 && lead - k <= kReach && toks_[k].sentence == s;) {
+      if (Is(k, ",") || Is(k, ";")) break;
+      if (toks_[k].kind != Kind::kWord) continue;
+      const std::string w = Lower(toks_[k].s);
+      if (w == "closed" || w == "opened" || w == "ended" || w == "finished" || w == "traded" ||
+          !lexicon::Find(lexicon::kChangeVerbs, w).empty()) {
+        moved = true;
+      } else if (moved && (w == "shares" || w == "stock")) {
+        return k;
+      }
+    }
+    return toks_.size();
+  }
+
+  // Whose the shares at token k are: the organisation named right before
+  // them ("Brisco shares", "Brisco's shares") or after "in" ("Shares in
+  // Dravel"); "" when the text names none there.
+  std::string SharesOwner(size_t k) const {
+    const auto org_ending_at = [&](size_t t) -> std::string {
+      for (const EntityMention* e : by_end_) {
+        if (e->span.end == toks_[t].c1 && e->type == "ORG") return e->entity;
+      }
+      return "";
+    };
+    if (IsWordCi(k + 1, "in") && k + 2 < toks_.size()) {
+      const size_t at = IsWordCi(k + 2, "the") ? k + 3 : k + 2;
+      for (const EntityMention* e : by_start_) {
+        if (at < toks_.size() && e->span.start == toks_[at].c0 && e->type == "ORG") return e->entity;
+      }
+      return "";
+    }
+    if (k >= 3 && IsWordCi(k - 1, "s") && PossessiveMark(k - 2)) return org_ending_at(k - 3);
+    return k >= 1 ? org_ending_at(k - 1) : "";
   }
 
   std::string Measure(const Match& m, size_t lead) const {

@@ -1204,6 +1204,39 @@ TEST(FindQuantitiesTest, HyphenedCountsOfAnyNoun) {
   }
 }
 
+// "Acme Corp shares closed 3% higher at 412p": the sum shares closed,
+// traded or moved at or to is the share price of the company whose shares
+// they are; an offer "a share" stays the deal's price per share.
+TEST(FindQuantitiesTest, TheSharePriceSharesMovedTo) {
+  struct PriceCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* measure;
+    const char* subject;
+  };
+  const PriceCase kCases[] = {
+      {"Acme Corp shares closed 3% higher at 412p on Friday.", "412p", 4.12, "share price", "e3"},
+      {"Shares in Acme Corp fell 5 per cent to 180 pence.", "180 pence", 1.8, "share price", "e3"},
+      {"Acme Corp's shares traded at 95p before the bid.", "95p", 0.95, "share price", "e3"},
+      {"The shares closed at $31.20 in New York.", "$31.20", 31.2, "share price", ""},
+      {"Zoë Fox offered 412p a share for Acme Corp.", "412p", 4.12, "price per share", ""},
+  };
+  for (const PriceCase& c : kCases) {
+    const std::string_view sv = c.sentence;
+    std::vector<MentionSpec> mentions;
+    for (const MentionSpec& m : {kFox, kAcme}) {
+      if (sv.find(m.surface) != std::string_view::npos) mentions.push_back(m);
+    }
+    const std::vector<Quantity> found = FindQuantities(sv, MakeMentions(sv, mentions));
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    EXPECT_EQ(q->subject, c.subject) << c.sentence;
+  }
+}
+
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
 // £15m"): one quantity, value and high, framed by the words before the
 // lower figure.
