@@ -1579,6 +1579,24 @@ class Finder {
   std::string HeadAfter(size_t last) const {
     size_t k = last + 1;
     const size_t s = toks_[last].sentence;
+    // "a £1.4bn ($1.8bn) project", "a €45m (about £38m) provision": the
+    // sum restated in brackets stands between the figure and the noun it
+    // modifies; read past it. Not into a phrase a preposition opens ("(£36m)
+    // in a funding round"): the words before the figure say more there.
+    if (Is(k, "(")) {
+      constexpr size_t kMaxRestatedTokens = 6;  // "(about US$ 1.46 bn)"
+      size_t close = k + 1;
+      bool number = false;
+      while (close < toks_.size() && close <= k + kMaxRestatedTokens && toks_[close].sentence == s && !Is(close, ")")) {
+        number = number || toks_[close].kind == Kind::kNum;
+        ++close;
+      }
+      if (number && close + 1 < toks_.size() && Is(close, ")") && toks_[close + 1].sentence == s &&
+          IsLowerWord(toks_[close + 1]) && !InList(kPrepositions, Lower(toks_[close + 1].s)) &&
+          !InList(kPhraseEnders, Lower(toks_[close + 1].s))) {
+        k = close + 1;
+      }
+    }
     // "worth $12.6m in total": a whole, not what the sum is of.
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "total") || IsWordCi(k + 1, "all"))) return "";
     // "a footbridge costing £350,000 in place by Christmas": where, not what.

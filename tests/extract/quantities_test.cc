@@ -1237,6 +1237,28 @@ TEST(FindQuantitiesTest, TheSharePriceSharesMovedTo) {
   }
 }
 
+// "a £1.4bn ($1.8bn) project": the sum restated in brackets does not hide
+// the noun both figures modify; a phrase a preposition opens after the
+// brackets is read as before.
+TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "£2.6bn", "project"},
+      {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "$3.3bn", "project"},
+      {"The bank took a €45m (about £38m) provision against the loans.", "€45m", "provision"},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+}
+
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
 // £15m"): one quantity, value and high, framed by the words before the
 // lower figure.
