@@ -1424,7 +1424,8 @@ class Finder {
     std::string out;
     size_t k = m.last;
     const auto modifier = [&](size_t at) {
-      return at > m.first && toks_[at].kind == Kind::kWord && !WordScale(toks_[at].s) && !CardinalWord(toks_[at].s);
+      return at > m.first && toks_[at].kind == Kind::kWord && !WordScale(toks_[at].s) && !CardinalWord(toks_[at].s) &&
+             !IsWordCi(at, "hundred");
     };
     while (modifier(k - 1)) {
       // "86 of its staff": the group's determiner and "of" are no modifiers.
@@ -3791,11 +3792,17 @@ class Finder {
       return std::nullopt;
     }
     if (toks_[i].s == "No") return MatchRankValue(i);
-    const std::optional<double> card = SpelledBelowHundred(i);
+    std::optional<double> card = SpelledBelowHundred(i);
     // A share opens with a number word, "a" or "half" ("four in ten", "a
     // third of", "half a million"): only those are tried.
     if (card || IsWordCi(i, "a") || IsWordCi(i, "an") || IsWordCi(i, "half")) {
       if (std::optional<Match> share = MatchShare(i)) return share;
+    }
+    // "A hundred firefighters", "a dozen rental properties", "a million
+    // pounds": "a" stands for one before "hundred" or a scale word.
+    if (!card && (IsWordCi(i, "a") || IsWordCi(i, "an")) && At(i + 1) != nullptr &&
+        toks_[i + 1].kind == Kind::kWord && (IsWordCi(i + 1, "hundred") || WordScale(toks_[i + 1].s))) {
+      card = 1;
     }
     // "Alfie, nine, was treated": an age spelled out between commas after
     // a name, as MatchAge reads it in digits.

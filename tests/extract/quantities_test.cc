@@ -1259,6 +1259,34 @@ TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
   }
 }
 
+// "A hundred firefighters", "a dozen rental homes": "a" is one before
+// "hundred" or a scale word, and "hundred" is no modifier of the noun.
+TEST(FindQuantitiesTest, AHundredAndADozen) {
+  struct CountCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* measure;
+  };
+  const CountCase kCases[] = {
+      {"A hundred firefighters fought the blaze.", "A hundred firefighters", 100, "firefighters", "firefighters"},
+      {"He owns a dozen rental homes in the town.", "a dozen rental homes", 12, "homes", nullptr},
+      {"The show drew a million viewers.", "a million viewers", 1e6, "viewers", "viewers"},
+      {"Five hundred volunteers searched the moor.", "Five hundred volunteers", 500, "volunteers", "volunteers"},
+  };
+  for (const CountCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    if (c.measure != nullptr) {
+      EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    }
+  }
+}
+
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
 // £15m"): one quantity, value and high, framed by the words before the
 // lower figure.
