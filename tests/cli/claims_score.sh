@@ -122,10 +122,10 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # R 0.628, value-subject 0.772, 33 traps, agreement recall 0.411.
 # Figures the quantity layer missed (the level a change reached, units of
 # time in capitals, "at the age of", counts hyphened to any noun, share
-# prices): P 0.975 R 0.633, value-subject 0.773, 33 traps, agreement recall
-# 0.415.
+# prices, sums restated in brackets, "a hundred", "a dozen"): P 0.975
+# R 0.633, value-subject 0.773, 33 traps, agreement recall 0.417.
 checks = [("conflict_precision", 0.97), ("conflict_recall", 0.632),
-          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.414)]
+          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.416)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 33:
     bad.append(f"trap violations {t['trap_violations']} > 33")
