@@ -248,6 +248,12 @@ bool LooksPlural(std::string_view l) {
   return !lexicon::In(kNotPlurals, l);
 }
 
+// True for a word of two or more letters all in capitals ("YEARS").
+bool IsAllCaps(std::string_view s) {
+  if (s.size() < 2) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // `singular` also accepts the singular of a listed noun ("1 follower"); only
 // for the value 1, since many singulars are verbs too ("one I like").
 // Besides the listed nouns, any lower-case plural counts ("37 homes", "412
@@ -260,6 +266,10 @@ bool IsCountNoun(const Token& t, bool singular = false) {
   };
   if (known(l)) return true;
   if (t.s[0] >= 'a' && t.s[0] <= 'z' && LooksPlural(l)) return true;
+  // Tabloids set a whole phrase in capitals ("caged for SEVEN YEARS",
+  // "stuck for FIVE HOURS"); a unit of time so written is one. Other
+  // capitalised words are names or acronyms ("3 NHS trusts").
+  if (IsAllCaps(t.s) && lexicon::In(lexicon::kTimeWordsDuration, l)) return true;
   return singular && (known(l + "s") || l == "person" || l == "child" || l == "woman" || l == "man");
 }
 
@@ -578,7 +588,15 @@ class Finder {
         // A price per share is the deal's, neither the payer's nor the
         // target's ("Harlow will pay 385p for each Penwick share").
         const bool per_share = IsCurrencyUnit(match.unit) && PerShare(match.last);
-        if (match.subject.empty() && !per_share) match.subject = Owner(match, lead, &unresolved);
+        // A share price is the company's whose shares the clause names.
+        const size_t shares = IsCurrencyUnit(match.unit) && !per_share ? SharesPriced(lead) : toks_.size();
+        if (shares < toks_.size()) {
+          match.subject = SharesOwner(shares);
+          match.measure = "share price";
+        }
+        if (match.subject.empty() && !per_share && shares == toks_.size()) {
+          match.subject = Owner(match, lead, &unresolved);
+        }
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
@@ -1406,7 +1424,8 @@ class Finder {
     std::string out;
     size_t k = m.last;
     const auto modifier = [&](size_t at) {
-      return at > m.first && toks_[at].kind == Kind::kWord && !WordScale(toks_[at].s) && !CardinalWord(toks_[at].s);
+      return at > m.first && toks_[at].kind == Kind::kWord && !WordScale(toks_[at].s) && !CardinalWord(toks_[at].s) &&
+             !IsWordCi(at, "hundred");
     };
     while (modifier(k - 1)) {
       // "86 of its staff": the group's determiner and "of" are no modifiers.
@@ -1561,6 +1580,24 @@ class Finder {
   std::string HeadAfter(size_t last) const {
     size_t k = last + 1;
     const size_t s = toks_[last].sentence;
+    // "a £1.4bn ($1.8bn) project", "a €45m (about £38m) provision": the
+    // sum restated in brackets stands between the figure and the noun it
+    // modifies; read past it. Not into a phrase a preposition opens ("(£36m)
+    // in a funding round"): the words before the figure say more there.
+    if (Is(k, "(")) {
+      constexpr size_t kMaxRestatedTokens = 6;  // "(about US$ 1.46 bn)"
+      size_t close = k + 1;
+      bool number = false;
+      while (close < toks_.size() && close <= k + kMaxRestatedTokens && toks_[close].sentence == s && !Is(close, ")")) {
+        number = number || toks_[close].kind == Kind::kNum;
+        ++close;
+      }
+      if (number && close + 1 < toks_.size() && Is(close, ")") && toks_[close + 1].sentence == s &&
+          IsLowerWord(toks_[close + 1]) && !InList(kPrepositions, Lower(toks_[close + 1].s)) &&
+          !InList(kPhraseEnders, Lower(toks_[close + 1].s))) {
+        k = close + 1;
+      }
+    }
     // "worth $12.6m in total": a whole, not what the sum is of.
     if (IsWordCi(k, "in") && (IsWordCi(k + 1, "total") || IsWordCi(k + 1, "all"))) return "";
     // "a footbridge costing £350,000 in place by Christmas": where, not what.
@@ -1623,8 +1660,11 @@ class Finder {
       }
       // An "-ing" word opens a clause ("of discovering them") unless a noun
       // comes before it ("of identity monitoring").
+      // "jailed for seven years yesterday": a day relative to the article's
+      // says when, never what the figure is of.
       if (InList(kPhraseEnders, l) || l.ends_with("ly") || (l.ends_with("ing") && phrase.empty()) ||
-          CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l)) {
+          CurrencyWord(l) || InList(kPronouns, l) || CardinalWord(l) || InList(kPrepositions, l) ||
+          lexicon::In(lexicon::kTimeWordsRelative, l)) {
         break;
       }
       // "a salary of £265,000 made her one of the best paid": a verb right
@@ -2229,6 +2269,10 @@ class Finder {
       if (direction.ends_with(" by")) {
         direction = IsWordCi(lead - 1, "by") ? direction.substr(0, direction.size() - 3) : std::string_view();
       }
+      // "has risen to £6.2m": ChangeLevel asks with "to" as the lead.
+      if (direction.ends_with(" to")) {
+        direction = IsWordCi(lead, "to") ? direction.substr(0, direction.size() - 3) : std::string_view();
+      }
     }
     // "Shares in Merrin closed 5.8% higher": the direction after it.
     if (direction.empty() && last + 1 < toks_.size() && IsLowerWord(toks_[last + 1]) &&
@@ -2383,6 +2427,78 @@ class Finder {
     return false;
   }
 
+  // "The cost of the scheme climbed to £587m", "Unpaid wages have grown to
+  // £780,000", "Cancellations fell to 2.6%": the level a change reached is
+  // the changed thing's own value, named by the clause's subject ("cost",
+  // "unpaid wages"); "" when the words before the figure are no change
+  // verb and "to", or the clause names no such thing ("It rose to £9m").
+  std::string ChangeLevel(size_t lead, size_t last) const {
+    if (lead < 2 || !IsWordCi(lead - 1, "to") || toks_[lead - 2].sentence != toks_[lead].sentence) return "";
+    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[lead - 2].s));
+    // "cut to", "raised to" set a level others chose: what was set is read
+    // as before; only a change of the thing itself is its level. The
+    // adverbs ("heading down to about $21m") say where it is going, not
+    // where it is.
+    if (direction.empty() || direction.ends_with(" by") || !IsLowerWord(toks_[lead - 2]) ||
+        IsWordCi(lead - 2, "up") || IsWordCi(lead - 2, "down") || IsWordCi(lead - 2, "higher") ||
+        IsWordCi(lead - 2, "lower")) {
+      return "";
+    }
+    // PercentChange reads the verb right before its lead; "to" stands there.
+    const std::string change = PercentChange(lead - 1, last);
+    const size_t space = change.rfind(' ');
+    return space == std::string::npos ? std::string() : change.substr(0, space);
+  }
+
+  // "Brisco shares jumped 37% to 258 pence", "Dravel's shares closed 4%
+  // higher at 398p", "Shares in Dravel closed at 398p": a sum the clause's
+  // shares closed, traded or moved at or to is their price, never a sum of
+  // the deal ("412p a share" is an offer: PerShare). The token "shares"
+  // (or "stock") when the word before the figure is "at" or "to" and,
+  // within kReach words back in its clause, it comes before such a verb;
+  // toks_.size() when not.
+  size_t SharesPriced(size_t lead) const {
+    if (lead < 3 || !(IsWordCi(lead - 1, "at") || IsWordCi(lead - 1, "to"))) return toks_.size();
+    // "Shares in the Ashbury-based drugmaker closed 4 per cent higher at":
+    // a clause of a name, a change and its direction.
+    constexpr size_t kReach = 14;
+    const size_t s = toks_[lead].sentence;
+    bool moved = false;
+    for (size_t k = lead - 1; k-- > 0 && lead - k <= kReach && toks_[k].sentence == s;) {
+      if (Is(k, ",") || Is(k, ";")) break;
+      if (toks_[k].kind != Kind::kWord) continue;
+      const std::string w = Lower(toks_[k].s);
+      if (w == "closed" || w == "opened" || w == "ended" || w == "finished" || w == "traded" ||
+          !lexicon::Find(lexicon::kChangeVerbs, w).empty()) {
+        moved = true;
+      } else if (moved && (w == "shares" || w == "stock")) {
+        return k;
+      }
+    }
+    return toks_.size();
+  }
+
+  // Whose the shares at token k are: the organisation named right before
+  // them ("Brisco shares", "Brisco's shares") or after "in" ("Shares in
+  // Dravel"); "" when the text names none there.
+  std::string SharesOwner(size_t k) const {
+    const auto org_ending_at = [&](size_t t) -> std::string {
+      for (const EntityMention* e : by_end_) {
+        if (e->span.end == toks_[t].c1 && e->type == "ORG") return e->entity;
+      }
+      return "";
+    };
+    if (IsWordCi(k + 1, "in") && k + 2 < toks_.size()) {
+      const size_t at = IsWordCi(k + 2, "the") ? k + 3 : k + 2;
+      for (const EntityMention* e : by_start_) {
+        if (at < toks_.size() && e->span.start == toks_[at].c0 && e->type == "ORG") return e->entity;
+      }
+      return "";
+    }
+    if (k >= 3 && IsWordCi(k - 1, "s") && PossessiveMark(k - 2)) return org_ending_at(k - 3);
+    return k >= 1 ? org_ending_at(k - 1) : "";
+  }
+
   std::string Measure(const Match& m, size_t lead) const {
     if (m.unit == "rank") return "";
     if (m.unit == "percent") {
@@ -2399,6 +2515,7 @@ class Finder {
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = IsCurrencyUnit(m.unit) && ClauseAfterSum(m.last) ? "" : HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
+      if (head.empty()) head = ChangeLevel(lead, m.last);
       // "sold for £36.2m with fees", "£36.4m including buyer's premium": a
       // total with charges added, never set against the sum before them.
       if (IsCurrencyUnit(m.unit) && WithCharges(m.last + 1)) {
@@ -3480,9 +3597,58 @@ class Finder {
     if (!(Is(dash, "-") && Glued(dash) && Glued(dash + 1) && dash + 2 < toks_.size())) return std::nullopt;
     if (!IsLowerWord(toks_[dash + 1]) || Is(dash + 2, "-")) return std::nullopt;
     const std::string noun = Lower(toks_[dash + 1].s);
-    if (noun.ends_with("s") || !lexicon::In(kCountNouns, noun + "s")) return std::nullopt;
+    if (noun.ends_with("s")) return std::nullopt;
     if (toks_[dash + 2].kind != Kind::kWord || toks_[dash + 2].sentence != toks_[first].sentence) return std::nullopt;
-    return Match{first, dash + 1, value, noun + "s", std::string()};
+    if (lexicon::In(kCountNouns, noun + "s")) return Match{first, dash + 1, value, noun + "s", std::string()};
+    // Written in digits, any noun so hyphened counts ("a 22-turbine wind
+    // farm", "a 420-place school", "an 8,200-signature petition"): what a
+    // news figure counts is open-ended. Spelled numbers make idioms ("a
+    // one-off payment", "a two-way race"), and a participle, a currency or
+    // a function word is no noun ("the 2011-built ship", "a 640,000-euro
+    // bonus").
+    // The noun it describes is the thing of that size (Quantity::thing),
+    // as for "the 14-member syndicate": "a 420-place primary school" is the
+    // school's places, never the story's event's.
+    if (toks_[first].kind != Kind::kNum || !PlainNoun(dash + 1) || IsMeasureUnitName(Plural(noun))) {
+      return std::nullopt;
+    }
+    Match m{first, dash + 1, value, Plural(noun), std::string()};
+    size_t k = dash + 2;
+    while (k < toks_.size() && toks_[k].sentence == toks_[first].sentence && IsUpperWord(toks_[k])) ++k;
+    std::string thing;
+    for (size_t n = 0; n < kMaxHeadModifiers && k < toks_.size() && toks_[k].sentence == toks_[first].sentence &&
+                       PlainNoun(k);
+         ++n, ++k) {
+      thing += (thing.empty() ? "" : " ") + Lower(toks_[k].s);
+    }
+    m.thing = thing;
+    return m;
+  }
+
+  // True when token k is a lower-case word that can be a count's noun in
+  // the singular: letters only, no plural, participle, adverb, currency
+  // or function word.
+  bool PlainNoun(size_t k) const {
+    constexpr size_t kMinNounChars = 4;  // "nil", "odd", "way": too short to tell a noun
+    if (!IsLowerWord(toks_[k])) return false;
+    const std::string l = Lower(toks_[k].s);
+    if (l.size() < kMinNounChars || !std::all_of(l.begin(), l.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    return !l.ends_with("s") && !l.ends_with("ed") && !l.ends_with("ing") && !l.ends_with("ly") && !IsParticiple(k) &&
+           !InList(kIrregularParticiples, l) && !CurrencyWord(l) && !InList(kPhraseEnders, l) &&
+           !InList(kPrepositions, l) && !lexicon::In(lexicon::kStopWords, l) && !IsTimeUnit(l + "s") &&
+           std::find(std::begin(kMeasureAdjectives), std::end(kMeasureAdjectives), l) == std::end(kMeasureAdjectives);
+  }
+
+  // The plural of a singular count noun: "turbine" -> "turbines",
+  // "facility" -> "facilities".
+  static std::string Plural(const std::string& noun) {
+    if (noun.size() > 1 && noun.back() == 'y' && std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos) {
+      return noun.substr(0, noun.size() - 1) + "ies";
+    }
+    if (noun.ends_with("ch") || noun.ends_with("sh") || noun.ends_with("x")) return noun + "es";
+    return noun + "s";
   }
 
   // Ages introduced by the number itself: "Fox, 31,", "Fox (31)",
@@ -3662,6 +3828,25 @@ class Finder {
 
   // "aged 31", "ranked third", "ranked No. 2", "No. 1", "fifth-largest".
   std::optional<Match> MatchWord(size_t i) const {
+    // "joined the academy at the age of eight", "at the age of 36": an
+    // age at what the clause says happened (the story layer reads the "at"
+    // before the span), of the one person the sentence names before it;
+    // nobody's when it names several or none.
+    if (i > 0 && IsWordCi(i - 1, "at") && IsWordCi(i, "the") && IsWordCi(i + 1, "age") && IsWordCi(i + 2, "of")) {
+      size_t end = i + 3;
+      double value = 0;
+      if (const std::optional<Number> n = NumberAt(i + 3); n && IsAge(*n)) {
+        value = n->value;
+      } else if (const std::optional<double> card = SpelledBelowHundred(i + 3);
+                 card && *card >= kMinAge && std::fmod(*card, 1) == 0) {
+        value = *card;
+        end = EndOfSpelled(i + 3);
+      } else {
+        return std::nullopt;
+      }
+      const std::string person = OnlyPersonBefore(toks_[i].c0, sentence_start_[toks_[i].sentence]);
+      return Match{i, end, value, "years", person, "age"};
+    }
     if (IsWordCi(i, "aged")) {
       const std::optional<Number> n = NumberAt(i + 1);
       if (n && IsAge(*n) && !(Is(i + 2, "-") && Glued(i + 2))) {
@@ -3677,11 +3862,17 @@ class Finder {
       return std::nullopt;
     }
     if (toks_[i].s == "No") return MatchRankValue(i);
-    const std::optional<double> card = SpelledBelowHundred(i);
+    std::optional<double> card = SpelledBelowHundred(i);
     // A share opens with a number word, "a" or "half" ("four in ten", "a
     // third of", "half a million"): only those are tried.
     if (card || IsWordCi(i, "a") || IsWordCi(i, "an") || IsWordCi(i, "half")) {
       if (std::optional<Match> share = MatchShare(i)) return share;
+    }
+    // "A hundred firefighters", "a dozen rental properties", "a million
+    // pounds": "a" stands for one before "hundred" or a scale word.
+    if (!card && (IsWordCi(i, "a") || IsWordCi(i, "an")) && At(i + 1) != nullptr &&
+        toks_[i + 1].kind == Kind::kWord && (IsWordCi(i + 1, "hundred") || WordScale(toks_[i + 1].s))) {
+      card = 1;
     }
     // "Alfie, nine, was treated": an age spelled out between commas after
     // a name, as MatchAge reads it in digits.

@@ -93,6 +93,11 @@ TEST(FindQuantitiesTest, Ages) {
       {"A 42-year-old man was arrested.", {}, "42-year-old", 42, "years", ""},
       // "as a 17-year-old": the age of the sentence's person.
       {"Zoë Fox made her debut in 2018 as a 17-year-old.", {kFox}, "17-year-old", 17, "years", "e1"},
+      // "at the age of": the age of the one person named before it, at
+      // what the clause says happened; nobody's among two.
+      {"Zoë Fox joined the choir at the age of nine.", {kFox}, "the age of nine", 9, "years", "e1"},
+      {"Zoë Fox founded Acme Corp in 2004 at the age of 29.", {kFox, kAcme}, "the age of 29", 29, "years", "e1"},
+      {"Zoë Fox met Omar Lane at the age of 19.", {kFox, kLane}, "the age of 19", 19, "years", ""},
       // Spelled out between commas, as in digits.
       {"Her son, Omar Lane, nine, was treated for cold.", {kLane}, "nine", 9, "years", "e2"},
       {"The band signed Zoë Fox, forty-one, on Friday.", {kFox}, "forty-one", 41, "years", "e1"},
@@ -936,6 +941,10 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
   const std::vector<Quantity> staff = FindQuantities("Staff received a bonus of £500 each.", {});
   ASSERT_FALSE(staff.empty());
   EXPECT_EQ(staff[0].subject, "");
+  // "has passed £400m" is a lower bound.
+  const std::vector<Quantity> passed = FindQuantities("The appeal has passed £2m in donations.", {});
+  ASSERT_FALSE(passed.empty());
+  EXPECT_EQ(passed[0].bound, QuantityBound::kAtLeast);
   // "make up" states a share, no rise.
   const std::vector<Quantity> share = FindQuantities("Online orders now make up 64% of its trade.", {});
   ASSERT_FALSE(share.empty());
@@ -1158,6 +1167,178 @@ TEST(FindQuantitiesTest, IntensifiersKeepTheMeasure) {
   const std::vector<Quantity> approx = FindQuantities("The repairs cost an estimated £4m.", {});
   ASSERT_EQ(approx.size(), 1u);
   EXPECT_EQ(approx[0].bound, QuantityBound::kApprox);
+}
+
+// "The bill climbed to £9m": the level a change reached is the changed
+// thing's value, named by the clause's subject; "heading down to" says
+// where it goes, and "which has risen 12 per cent" too little of what rose.
+TEST(FindQuantitiesTest, TheLevelAChangeReached) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"The cost of the new bypass climbed to £212 million last month.", "£212 million", "cost"},
+      {"The bill has rocketed to a staggering £64million.", "£64million", "cost"},
+      {"Unpaid rent has grown to £18,000 since March.", "£18,000", "unpaid rent"},
+      {"Vacancies fell to 3.5% in May.", "3.5%", "vacancies"},
+      {"Its sales are heading down to about $21m.", "$21m", ""},
+      {"The shares, which have risen 12 per cent this year, closed lower.", "12 per cent", ""},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+}
+
+// Tabloid capitals and relative days: "caged for NINE YEARS yesterday" is a
+// prison sentence of nine years; the day says when, not what lasted.
+TEST(FindQuantitiesTest, DurationsInCapitalsAndRelativeDays) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"A crooked landlord was caged for NINE YEARS yesterday.", "NINE YEARS", 9, "year", "sentence"},
+      {"The fraudster was jailed for nine years yesterday.", "nine years", 9, "year", "sentence"},
+      {"She was imprisoned for six years today.", "six years", 6, "year", "sentence"},
+      {"Passengers were trapped in the tunnel for 14 HOURS.", "14 HOURS", 14, "hour", "tunnel"},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+  // An acronym in capitals is no unit: "3 NHS trusts" counts trusts.
+  const std::vector<Quantity> trusts = FindQuantities("The money went to 3 NHS trusts.", {});
+  ASSERT_EQ(trusts.size(), 1u);
+  EXPECT_EQ(trusts[0].unit, "trusts");
+}
+
+// "a 22-turbine wind farm": a count in digits hyphened to any noun before
+// the noun it describes counts that noun, and is the described thing's;
+// participles, currencies, adjectives and spelled idioms are no such count.
+TEST(FindQuantitiesTest, HyphenedCountsOfAnyNoun) {
+  struct HyphenCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* thing;
+  };
+  const HyphenCase kCases[] = {
+      {"Councillors rejected a 22-turbine wind farm on the moor.", "22-turbine", 22, "turbines", "wind farm"},
+      {"The plans include a 420-place primary school.", "420-place", 420, "places", "primary school"},
+      {"Traders opened a 64-kiosk food market.", "64-kiosk", 64, "kiosks", "food market"},
+      {"The firm runs a 36-facility network.", "36-facility", 36, "facilities", "network"},
+  };
+  for (const HyphenCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    EXPECT_EQ(q->thing, c.thing) << c.sentence;
+  }
+  for (const char* none : {"The 2011-built ferry sank off the coast.", "She won a 640,000-euro bonus last year.",
+                           "The 210m-long bridge was closed.", "He made a one-off payment to the club."}) {
+    for (const Quantity& q : FindQuantities(none, {})) {
+      EXPECT_TRUE(q.unit != "builts" && q.unit != "euros" && q.unit != "longs" && q.unit != "offs")
+          << none << " -> " << q.text << " " << q.unit;
+    }
+  }
+}
+
+// "Acme Corp shares closed 3% higher at 412p": the sum shares closed,
+// traded or moved at or to is the share price of the company whose shares
+// they are; an offer "a share" stays the deal's price per share.
+TEST(FindQuantitiesTest, TheSharePriceSharesMovedTo) {
+  struct PriceCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* measure;
+    const char* subject;
+  };
+  const PriceCase kCases[] = {
+      {"Acme Corp shares closed 3% higher at 412p on Friday.", "412p", 4.12, "share price", "e3"},
+      {"Shares in Acme Corp fell 5 per cent to 180 pence.", "180 pence", 1.8, "share price", "e3"},
+      {"Acme Corp's shares traded at 95p before the bid.", "95p", 0.95, "share price", "e3"},
+      {"The shares closed at $31.20 in New York.", "$31.20", 31.2, "share price", ""},
+      {"Zoë Fox offered 412p a share for Acme Corp.", "412p", 4.12, "price per share", ""},
+  };
+  for (const PriceCase& c : kCases) {
+    const std::string_view sv = c.sentence;
+    std::vector<MentionSpec> mentions;
+    for (const MentionSpec& m : {kFox, kAcme}) {
+      if (sv.find(m.surface) != std::string_view::npos) mentions.push_back(m);
+    }
+    const std::vector<Quantity> found = FindQuantities(sv, MakeMentions(sv, mentions));
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    EXPECT_EQ(q->subject, c.subject) << c.sentence;
+  }
+}
+
+// "a £1.4bn ($1.8bn) project": the sum restated in brackets does not hide
+// the noun both figures modify; a phrase a preposition opens after the
+// brackets is read as before.
+TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
+  struct MeasureCase {
+    const char* sentence;
+    const char* text;
+    const char* measure;
+  };
+  const MeasureCase kCases[] = {
+      {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "£2.6bn", "project"},
+      {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "$3.3bn", "project"},
+      {"The bank took a €45m (about £38m) provision against the loans.", "€45m", "provision"},
+  };
+  for (const MeasureCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_EQ(q->measure, c.measure) << c.sentence;
+  }
+}
+
+// "A hundred firefighters", "a dozen rental homes": "a" is one before
+// "hundred" or a scale word, and "hundred" is no modifier of the noun.
+TEST(FindQuantitiesTest, AHundredAndADozen) {
+  struct CountCase {
+    const char* sentence;
+    const char* text;
+    double value;
+    const char* unit;
+    const char* measure;
+  };
+  const CountCase kCases[] = {
+      {"A hundred firefighters fought the blaze.", "A hundred firefighters", 100, "firefighters", "firefighters"},
+      {"He owns a dozen rental homes in the town.", "a dozen rental homes", 12, "homes", nullptr},
+      {"The show drew a million viewers.", "a million viewers", 1e6, "viewers", "viewers"},
+      {"Five hundred volunteers searched the moor.", "Five hundred volunteers", 500, "volunteers", "volunteers"},
+  };
+  for (const CountCase& c : kCases) {
+    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
+    const Quantity* q = FindByText(found, c.text);
+    ASSERT_NE(q, nullptr) << c.sentence;
+    EXPECT_DOUBLE_EQ(q->value, c.value) << c.sentence;
+    EXPECT_EQ(q->unit, c.unit) << c.sentence;
+    if (c.measure != nullptr) {
+      EXPECT_EQ(q->measure, c.measure) << c.sentence;
+    }
+  }
 }
 
 // Ranges of sums written with the currency once ("£12m-15m", "£12m to
