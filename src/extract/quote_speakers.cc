@@ -27,6 +27,21 @@ Speaker Finder::Anonymous(size_t a, size_t b) const {
   return s;
 }
 
+// True when entity `id` has a mention after word `b` in b's sentence that
+// is no possessor (a possessor may be the person: "the teenager told police
+// he was with a group … and Timmons' friend …").
+bool Finder::NamedLaterInSentence(size_t b, const std::string& id) const {
+  for (size_t k = b + 1; k < words_.size() && words_[k].sent == words_[b].sent; ++k) {
+    const int m = words_[k].mention;
+    if (m < 0 || (*entities_)[m].entity != id || words_[k - 1].mention == m) continue;
+    size_t after = k;
+    while (after < words_.size() && words_[after].mention == m) ++after;
+    if (after < words_.size() && (words_[after].lower == "'s" || words_[after].lower == "'")) continue;
+    return true;
+  }
+  return false;
+}
+
 // The speaker a noun phrase [a, b] with head word b refers to.
 Speaker Finder::NounPhrase(size_t a, size_t b) {
   // The entity layer may already have linked an epithet ("the actress").
@@ -230,6 +245,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       break;
     }
     Speaker s = Referent(before, "PERSON");
+    // "The judge said he would appoint a lawyer for Pulk": a person named
+    // later in the description's own sentence is someone else, so the
+    // description, with nothing else to refer back to, is the speaker.
+    if (s.found && NamedLaterInSentence(b, s.id)) return Anonymous(a, b);
     return s.found || b < a + 2 ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kOrgNounsSpeaker, head)) {

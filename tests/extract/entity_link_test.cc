@@ -422,6 +422,55 @@ const Case kCases[] = {
      {},
      {},
      {}},
+    // Issue 16: a name introduced later does not capture an earlier
+    // description; the description with no antecedent stays one.
+    {"later_declared_role_does_not_capture_earlier_description",
+     "Floodwater cut off three villages near Orrin on Tuesday. The governor said rescue teams "
+     "were on their way. By evening the river had begun to fall. Harbour governor Ilse Marr "
+     "told reporters the port would reopen on Thursday.",
+     {},
+     {},
+     {},
+     {"The governor"}},
+    // Issue 16: an office, its "of" phrase, then the name in apposition.
+    {"office_of_phrase_then_apposition_names_the_holder",
+     "Relief supplies reached the island of Vessa on Monday. \"We have sent tents and food to "
+     "every village,\" the director of the provincial relief agency, Anton Brekke, told state "
+     "radio. Port governor Ilse Marr said the ferries were running again.",
+     {{"Anton Brekke", "the director"}},
+     {{"Ilse Marr", "the director"}},
+     {},
+     {}},
+    // Issue 16: a person named later in the description's own sentence is
+    // someone else ("The judge said ... for Pulk" is not Pulk).
+    {"name_later_in_sentence_is_not_the_description",
+     "Darren Pulk, 41, is charged with arson over the fire at the Kelso depot. A plea of not "
+     "guilty was entered on Monday. The judge said she would appoint a lawyer for Pulk.",
+     {},
+     {},
+     {},
+     {"The judge"}},
+    // Issue 16: "The judge ordered him held": the object pronoun of the
+    // description's clause is the person just named, so the description is
+    // someone else.
+    {"object_pronoun_of_clause_is_not_the_description",
+     "Darren Pulk, 41, is charged with arson over the fire at the Kelso depot. A plea of not "
+     "guilty was entered on Monday. The judge ordered him held without bail.",
+     {},
+     {},
+     {},
+     {"The judge"}},
+    // Issue 16: "the former mayor" is not the one declared "Deputy Mayor X":
+    // a qualifier of rank or time before the role noun names another office.
+    {"former_mayor_is_not_the_deputy_mayor",
+     "Teodora Quaile stepped down on Monday after a vote on the bridge contract. Under the city "
+     "charter, Deputy Mayor Alvin Roscoe becomes interim mayor. Quaile has said she will cooperate "
+     "with the state auditor. The former mayor, who hosted a radio show before entering politics, "
+     "said the vote was the hardest part.",
+     {{"Teodora Quaile", "The former mayor"}},
+     {{"Alvin Roscoe", "The former mayor"}},
+     {},
+     {}},
 };
 
 class EntityLinkTest : public testing::TestWithParam<Case> {};
