@@ -464,7 +464,6 @@ class Linker {
   void UnitePlurals();
   void UnitePartialNames();
   void UniteMistypedNames();
-  void UnitePlaceShortNames();
   void TypeOutlets();
   void TypeNonPersons();
   void UniteHonorificNames();
@@ -1810,44 +1809,6 @@ void Linker::Unite() {
   UniteMistypedNames();
   UnitePartialNames();
   UniteShortOrgNames();
-  UnitePlaceShortNames();
-}
-
-// "Qeshm" beside "Qeshm island": a one-word name the article also writes
-// with a place's head word after it ("X island", "X County"), typed a
-// place there, is that place, whatever the tagger called the bare word
-// (it often reads an unfamiliar place as a person: "Qeshm said nothing" is
-// never written, but "the governor of Qeshm" is). Not when the word has a
-// person cue of its own (an honorific, an age, "X said she") or is part of
-// a person's full name ("Lincoln" beside "Abraham Lincoln").
-void Linker::UnitePlaceShortNames() {
-  for (size_t a = 0; a < clusters_.size(); ++a) {
-    const Cluster& ca = clusters_[a];
-    if (ca.words.size() != 1 || ca.title_like || ca.honorific) continue;
-    const size_t ra = Find(a);
-    if (cues_[ra][static_cast<size_t>(Kind::kPerson)] > 0 || RootKind(ra) == Kind::kPlace) continue;
-    size_t target = kNone;
-    bool unique = true;
-    bool person_name = false;
-    for (size_t b = 0; b < clusters_.size(); ++b) {
-      const Cluster& cb = clusters_[b];
-      if (cb.words.size() < 2 || std::find(cb.words.begin(), cb.words.end(), ca.words[0]) == cb.words.end()) {
-        continue;
-      }
-      const size_t rb = Find(b);
-      if (rb == ra) continue;
-      if (RootKind(rb) == Kind::kPerson) person_name = true;
-      if (cb.words.size() != 2 || cb.words[0] != ca.words[0] || !lexicon::In(lexicon::kPlaceWordsHead, cb.words[1]) ||
-          RootKind(rb) != Kind::kPlace) {
-        continue;
-      }
-      if (target != kNone && Find(target) != rb) unique = false;
-      target = b;
-    }
-    if (target == kNone || !unique || person_name) continue;
-    Union(a, target);
-    ++cues_[Find(a)][static_cast<size_t>(Kind::kPlace)];
-  }
 }
 
 // "Pellmore" for "Pellmore Foods", "Kestrane" for "Kestrane Holdings": an

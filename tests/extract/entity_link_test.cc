@@ -471,6 +471,24 @@ const Case kCases[] = {
      {{"Alvin Roscoe", "The former mayor"}},
      {},
      {}},
+    // Issue 16: a surname ends a full name with a generational suffix ...
+    {"surname_ends_name_with_generational_suffix",
+     "Vincent Marchetti III, 38, was arrested on the interstate after a chase. Marchetti had been "
+     "fired from the firm last week.",
+     {{"Vincent Marchetti III", "Marchetti"}},
+     {},
+     {},
+     {}},
+    // ... so with his wife named in full too the bare surname is ambiguous,
+    // not the wife's (it used to join the one full name it ended).
+    {"surname_shared_with_suffixed_name_stays_apart",
+     "Vincent Marchetti III, 38, was arrested on the interstate after a chase. Marchetti had been "
+     "fired from the firm last week. His wife, Carla, said they had separated. Records list Carla "
+     "Marchetti as the owner of the house.",
+     {},
+     {{"Carla Marchetti", "Marchetti"}},
+     {},
+     {}},
 };
 
 class EntityLinkTest : public testing::TestWithParam<Case> {};
