@@ -42,6 +42,19 @@ const Case kCases[] = {
      "Pieter Anselm, who produced Whitlock last year on the horror film Serpents. \"She was always "
      "professional,\" he told reporters.",
      "always professional", "Pieter Anselm"},
+    // "The council said" after an association is named: a description
+    // naming a kind of institution is no organisation whose name lacks that
+    // kind, so it stays the description as written.
+    {"council_description_is_not_an_association",
+     "The Dunmere Harbour Traders' Association has asked for the vote on the quay to be delayed "
+     "until the autumn. The council said on Friday that the three options would be published on "
+     "its website.",
+     "three options", "the council"},
+    // ... while a council named before is the one "the council" refers to.
+    {"council_description_is_the_council_named",
+     "Dunmere Borough Council has delayed the vote on the quay until the autumn. The council said "
+     "on Friday that the three options would be published on its website.",
+     "three options", "Dunmere Borough Council"},
 };
 
 class SpeakerLinksTest : public testing::TestWithParam<Case> {};
