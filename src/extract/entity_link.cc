@@ -1319,9 +1319,21 @@ void Linker::AddPost(size_t m, size_t begin, size_t limit) {
   if (fields != 0) posts_.push_back({m, fields});
 }
 
+// Whether lowercase `w` is a noun for a settlement or an area of a country
+// (lexicons/place_words.txt, tag settlement), plural only with
+// `plural_only` ("the villages X and Y"; "the village X" is rare, "the
+// village of X" usual).
+bool SettlementNoun(std::string_view w, bool plural_only) {
+  if (w.size() < 2 || w.back() != 's') return !plural_only && lexicon::In(lexicon::kPlaceWordsSettlement, w);
+  std::string singular(w.substr(0, w.size() - 1));
+  if (singular.ends_with("ie")) singular.replace(singular.size() - 2, 2, "y");  // "cities"
+  return lexicon::In(lexicon::kPlaceWordsSettlement, singular);
+}
+
 void Linker::ReadCues() {
   std::array<char, 32> buf;
   std::vector<bool> listed_org(mentions_.size(), false);
+  std::vector<bool> listed_place(mentions_.size(), false);
   for (size_t m = 0; m < mentions_.size(); ++m) {
     const MentionInfo& mi = info_[m];
     Votes& cue = cues_[mi.cluster];
@@ -1394,6 +1406,21 @@ void Linker::ReadCues() {
       listed_org[m] = true;
     }
     if (listed_org[m]) ++cue[static_cast<size_t>(Kind::kOrg)];
+    // "the villages Kavouhi and Zinabieh", "the province of Hormozgan": a
+    // name a settlement noun introduces is a place, and so is the next of
+    // a list it introduces. (Not "state" or "country": "state Senate",
+    // "country singer".)
+    std::array<char, 32> noun_buf;
+    if (mention_at_[p] == kNone && (SettlementNoun(before, true) ||
+                                    (before == "of" && p > 0 && mention_at_[p - 1] == kNone &&
+                                     doc_.SameSentence(p - 1, p) &&
+                                     SettlementNoun(doc_.Lower(p - 1, &noun_buf), false)))) {
+      listed_place[m] = true;
+    } else if ((before == "and" || before == ",") && p > 0 && mention_at_[p - 1] != kNone &&
+               listed_place[mention_at_[p - 1]]) {
+      listed_place[m] = true;
+    }
+    if (listed_place[m]) ++cue[static_cast<size_t>(Kind::kPlace)];
     // "told Vogue", "in an interview with Vogue", "speaking to Vogue"
     if (before == "told" ||
         (before == "with" && p > 0 && doc_.LowerIs(p - 1, "interview")) ||
