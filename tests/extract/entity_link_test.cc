@@ -471,6 +471,15 @@ const Case kCases[] = {
      {{"Alvin Roscoe", "The former mayor"}},
      {},
      {}},
+    // Issue 16: a settlement noun introduces places ("the villages X and Y",
+    // "the province of X"), whatever the tagger read the names as.
+    {"settlement_noun_introduces_places",
+     "A quake damaged homes in the villages Kavrin and Tolsey on Sunday. Aid was flown in from the "
+     "province of Orvesh.",
+     {},
+     {},
+     {{"Kavrin", "PLACE"}, {"Tolsey", "PLACE"}, {"Orvesh", "PLACE"}},
+     {}},
     // Issue 16: a surname ends a full name with a generational suffix ...
     {"surname_ends_name_with_generational_suffix",
      "Vincent Marchetti III, 38, was arrested on the interstate after a chase. Marchetti had been "

@@ -42,6 +42,13 @@ const Case kCases[] = {
      "Pieter Anselm, who produced Whitlock last year on the horror film Serpents. \"She was always "
      "professional,\" he told reporters.",
      "always professional", "Pieter Anselm"},
+    // "the villages Kavrin and Tolsey" are places, so "the official" is
+    // the governor who spoke in the sentence before, not a village.
+    {"settlement_names_are_no_speakers",
+     "A quake damaged homes in the villages Kavrin and Tolsey on Sunday and slightly injured two "
+     "villagers, the governor of Vessa, Anton Brekke, told the Halden news agency. Relief teams have "
+     "already been sent to the area, the official said.",
+     "Relief teams", "Anton Brekke"},
     // "The council said" after an association is named: a description
     // naming a kind of institution is no organisation whose name lacks that
     // kind, so it stays the description as written.
