@@ -1675,12 +1675,16 @@ void Linker::UnitePartialNames() {
     return clusters_[x].words.size() > clusters_[y].words.size();
   });
   // Words that begin a multi-word non-person name ("Fox" of "Fox News"):
-  // a bare mention of them may be that organisation.
+  // a bare mention of them may be that organisation. For the suffix rule
+  // below, any word of a multi-word organisation's name ("The Ford Motor
+  // Company").
   std::unordered_set<std::string> non_person_words;
+  std::unordered_set<std::string> org_name_words;
   for (size_t c = 0; c < clusters_.size(); ++c) {
-    if (clusters_[c].words.size() > 1 && RootKind(Find(c)) != Kind::kPerson) {
-      non_person_words.insert(clusters_[c].words.front());
-    }
+    if (clusters_[c].words.size() < 2) continue;
+    const Kind kind = RootKind(Find(c));
+    if (kind != Kind::kPerson) non_person_words.insert(clusters_[c].words.front());
+    if (kind == Kind::kOrg) org_name_words.insert(clusters_[c].words.begin(), clusters_[c].words.end());
   }
   // "Mrs Ellory's son, Jack Ellory": a name after a woman's honorific is
   // not a man's full name, nor after a man's a woman's (per root: +1 for
@@ -1714,9 +1718,12 @@ void Linker::UnitePartialNames() {
       // Only a surname joins a name the tagger did not call PERSON.
       const Match prefix = maybe_person ? Match::kNone : Align(ca.words, cb.words, 0, &first_end);
       // "LaCalamita" ends "Anthony LaCalamita III": a generational suffix
-      // follows the surname.
-      const size_t b_end = cb.words.size() > 2 && IsGenerationalSuffix(cb.words.back()) ? cb.words.size() - 1
-                                                                                          : cb.words.size();
+      // follows the surname. Only for a name read as a person's that is no
+      // word of an organisation's: "Ford" beside "Ford Motor Company" is the
+      // firm, not "William Clay Ford Jr." its chairman.
+      const bool suffixed = person && !org_name_words.contains(ca.words[0]) && cb.words.size() > 2 &&
+                            IsGenerationalSuffix(cb.words.back());
+      const size_t b_end = suffixed ? cb.words.size() - 1 : cb.words.size();
       if (b_end <= ca.words.size()) continue;
       const Match suffix = Align(ca.words, cb.words, b_end - ca.words.size(), &first_end);
       Match best = Match::kNone;

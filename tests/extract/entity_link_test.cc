@@ -488,6 +488,15 @@ const Case kCases[] = {
      {},
      {},
      {}},
+    // ... but "Ford" beside "Ford Motor Company" is the firm, not its
+    // chairman (a guard: a word of an organisation's name does not join).
+    {"surname_of_an_organisation_name_is_not_the_suffixed_person",
+     "The Ford Motor Company will cut 30,000 jobs, Ford said on Monday. The plan is the work of "
+     "William Clay Ford Jr., the chief executive. Ford shares rose.",
+     {},
+     {{"William Clay Ford Jr.", "Ford"}},
+     {},
+     {}},
     // ... so with his wife named in full too the bare surname is ambiguous,
     // not the wife's (it used to join the one full name it ended).
     {"surname_shared_with_suffixed_name_stays_apart",
