@@ -2255,15 +2255,15 @@ constexpr size_t kMaxOfficeOfTokens = 8;
 
 // The token after the second half of a hyphenated title written with
 // spaces ("governor - general") whose head ends before `end`, else `end`.
-// The token after the rest of an office whose head ends before `end`: that
-// second half and an "of" phrase up to its comma. `end` itself when the
-// phrase runs into a clause.
 size_t Linker::TitleEnd(size_t end) const {
   const bool hyphenated = end + 1 < doc_.size() && doc_.Tok(end) == "-" && doc_.SameSentence(end, end + 1) &&
                           IsLowerWord(doc_.Tok(end + 1));
   return hyphenated ? end + 2 : end;
 }
 
+// The token after the rest of an office whose head ends before `end`: the
+// second half of a hyphenated title and an "of" phrase up to its comma
+// (which is returned). `end` itself when the phrase runs into a clause.
 size_t Linker::OfficeEnd(size_t end) const {
   const size_t k = TitleEnd(end);
   if (k >= doc_.size() || !doc_.LowerIs(k, "of")) return k;
