@@ -457,6 +457,7 @@ class Linker {
   void ReadCues();
   void ReadCuesAfter(size_t m);
   void AddRole(size_t m, size_t head_token);
+  std::string_view OfficeQualifier(size_t k) const;
   void AddPost(size_t m, size_t begin, size_t limit);
   void Unite();
   void UniteVariants();
@@ -486,6 +487,9 @@ class Linker {
                  const std::vector<bool>& excluded, bool* seen = nullptr) const;
   size_t Dominant(size_t before, Kind kind, const std::vector<bool>& excluded) const;
   int DescriptionGender(const Description& d, size_t end) const;
+  size_t TitleEnd(size_t end) const;
+  int ObjectPronounGender(size_t end) const;
+  size_t OfficeEnd(size_t end) const;
   bool OrgDescriptionFits(std::string_view head, size_t root) const;
 
   size_t Find(size_t c) {
@@ -530,6 +534,7 @@ class Linker {
 
   // Declarations, per mention, resolved to roots after Unite().
   std::vector<std::pair<size_t, std::string>> roles_;  // (mention, head noun)
+  std::vector<std::string> role_qualifiers_;            // per role: OfficeQualifier before its noun
   std::vector<std::pair<size_t, int>> ages_;            // (mention, age)
   std::vector<std::vector<std::string>> root_roles_;
   std::vector<std::vector<int>> root_ages_;
@@ -1269,7 +1274,24 @@ void Linker::AddRole(size_t m, size_t head_token) {
   const Noun* n = LookupNoun(lower);
   if (n == nullptr) return;
   roles_.push_back({m, std::string(lower)});
+  role_qualifiers_.push_back(head_token > 0 && doc_.SameSentence(head_token - 1, head_token)
+                                 ? std::string(OfficeQualifier(head_token - 1))
+                                 : std::string());
   ++cues_[info_[m].cluster][static_cast<size_t>(n->kind)];
+}
+
+// The word at token `k` when it makes the role noun after it another office
+// ("deputy", "vice", "assistant": a deputy mayor is not the mayor) or a past
+// one ("former", "ex"), lowercase; "" otherwise.
+std::string_view Linker::OfficeQualifier(size_t k) const {
+  std::array<char, 32> buf;
+  const std::string_view w = doc_.Lower(k, &buf);
+  if (w == "former") return "former";
+  if (w == "ex") return "ex";
+  for (const std::string_view rank : lexicon::kRoleModifiersRank) {
+    if (w == rank) return rank;
+  }
+  return {};
 }
 
 // Records the occupation of the noun phrase declared for mention m that
@@ -1297,9 +1319,21 @@ void Linker::AddPost(size_t m, size_t begin, size_t limit) {
   if (fields != 0) posts_.push_back({m, fields});
 }
 
+// Whether lowercase `w` is a noun for a settlement or an area of a country
+// (lexicons/place_words.txt, tag settlement), plural only with
+// `plural_only` ("the villages X and Y"; "the village X" is rare, "the
+// village of X" usual).
+bool SettlementNoun(std::string_view w, bool plural_only) {
+  if (w.size() < 2 || w.back() != 's') return !plural_only && lexicon::In(lexicon::kPlaceWordsSettlement, w);
+  std::string singular(w.substr(0, w.size() - 1));
+  if (singular.ends_with("ie")) singular.replace(singular.size() - 2, 2, "y");  // "cities"
+  return lexicon::In(lexicon::kPlaceWordsSettlement, singular);
+}
+
 void Linker::ReadCues() {
   std::array<char, 32> buf;
   std::vector<bool> listed_org(mentions_.size(), false);
+  std::vector<bool> listed_place(mentions_.size(), false);
   for (size_t m = 0; m < mentions_.size(); ++m) {
     const MentionInfo& mi = info_[m];
     Votes& cue = cues_[mi.cluster];
@@ -1372,6 +1406,21 @@ void Linker::ReadCues() {
       listed_org[m] = true;
     }
     if (listed_org[m]) ++cue[static_cast<size_t>(Kind::kOrg)];
+    // "the villages Kavouhi and Zinabieh", "the province of Hormozgan": a
+    // name a settlement noun introduces is a place, and so is the next of
+    // a list it introduces. (Not "state" or "country": "state Senate",
+    // "country singer".)
+    std::array<char, 32> noun_buf;
+    if (mention_at_[p] == kNone && (SettlementNoun(before, true) ||
+                                    (before == "of" && p > 0 && mention_at_[p - 1] == kNone &&
+                                     doc_.SameSentence(p - 1, p) &&
+                                     SettlementNoun(doc_.Lower(p - 1, &noun_buf), false)))) {
+      listed_place[m] = true;
+    } else if ((before == "and" || before == ",") && p > 0 && mention_at_[p - 1] != kNone &&
+               listed_place[mention_at_[p - 1]]) {
+      listed_place[m] = true;
+    }
+    if (listed_place[m]) ++cue[static_cast<size_t>(Kind::kPlace)];
     // "told Vogue", "in an interview with Vogue", "speaking to Vogue"
     if (before == "told" ||
         (before == "with" && p > 0 && doc_.LowerIs(p - 1, "interview")) ||
@@ -1610,6 +1659,13 @@ void Linker::UnitePlurals() {
   }
 }
 
+// Whether lowercase `w` is a generational suffix written after a surname
+// ("Jr.", "Sr", "III").
+bool IsGenerationalSuffix(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+}
+
 void Linker::UnitePartialNames() {
   // Longer names first, so "Kim Kardashian" has joined "Kim Kardashian West"
   // before "Kim" looks for its one longer name.
@@ -1619,12 +1675,16 @@ void Linker::UnitePartialNames() {
     return clusters_[x].words.size() > clusters_[y].words.size();
   });
   // Words that begin a multi-word non-person name ("Fox" of "Fox News"):
-  // a bare mention of them may be that organisation.
+  // a bare mention of them may be that organisation. For the suffix rule
+  // below, any word of a multi-word organisation's name ("The Ford Motor
+  // Company").
   std::unordered_set<std::string> non_person_words;
+  std::unordered_set<std::string> org_name_words;
   for (size_t c = 0; c < clusters_.size(); ++c) {
-    if (clusters_[c].words.size() > 1 && RootKind(Find(c)) != Kind::kPerson) {
-      non_person_words.insert(clusters_[c].words.front());
-    }
+    if (clusters_[c].words.size() < 2) continue;
+    const Kind kind = RootKind(Find(c));
+    if (kind != Kind::kPerson) non_person_words.insert(clusters_[c].words.front());
+    if (kind == Kind::kOrg) org_name_words.insert(clusters_[c].words.begin(), clusters_[c].words.end());
   }
   // "Mrs Ellory's son, Jack Ellory": a name after a woman's honorific is
   // not a man's full name, nor after a man's a woman's (per root: +1 for
@@ -1657,7 +1717,15 @@ void Linker::UnitePartialNames() {
       bool first_end = false;
       // Only a surname joins a name the tagger did not call PERSON.
       const Match prefix = maybe_person ? Match::kNone : Align(ca.words, cb.words, 0, &first_end);
-      const Match suffix = Align(ca.words, cb.words, cb.words.size() - ca.words.size(), &first_end);
+      // "LaCalamita" ends "Anthony LaCalamita III": a generational suffix
+      // follows the surname. Only for a name read as a person's that is no
+      // word of an organisation's: "Ford" beside "Ford Motor Company" is the
+      // firm, not "William Clay Ford Jr." its chairman.
+      const bool suffixed = person && !org_name_words.contains(ca.words[0]) && cb.words.size() > 2 &&
+                            IsGenerationalSuffix(cb.words.back());
+      const size_t b_end = suffixed ? cb.words.size() - 1 : cb.words.size();
+      if (b_end <= ca.words.size()) continue;
+      const Match suffix = Align(ca.words, cb.words, b_end - ca.words.size(), &first_end);
       Match best = Match::kNone;
       if (prefix == Match::kExact || suffix == Match::kExact) {
         best = Match::kExact;
@@ -2150,19 +2218,79 @@ int Linker::DescriptionGender(const Description& d, size_t end) const {
   return 0;
 }
 
+// Words between a description and the object pronoun of its clause ("the
+// judge ordered him", "the coach quickly told her"): a verb and an adverb.
+constexpr size_t kObjectPronounWindow = 3;
+
+// The gender of an object pronoun right after the description ending before
+// `end`, past its verb ("ordered him" +1, "told her that" -1), else 0. "her"
+// before a word may be a possessive ("thanked her fans"), so it counts only
+// before punctuation or a function word.
+int Linker::ObjectPronounGender(size_t end) const {
+  std::array<char, 32> buf;
+  const size_t first = TitleEnd(end);
+  for (size_t k = first; k < doc_.size() && k < first + kObjectPronounWindow && doc_.SameSentence(end, k); ++k) {
+    if (!IsLowerWord(doc_.Tok(k)) || mention_at_[k] != kNone) return 0;
+    const std::string_view w = doc_.Lower(k, &buf);
+    if (k == first) {
+      if (lexicon::In(lexicon::kStopWords, w)) return 0;  // a verb comes first
+      continue;
+    }
+    if (w == "him") return 1;
+    if (w == "her") {
+      if (k + 1 >= doc_.size() || !doc_.SameSentence(k, k + 1) || !IsLowerWord(doc_.Tok(k + 1))) return -1;
+      std::array<char, 32> next_buf;
+      const std::string_view next = doc_.Lower(k + 1, &next_buf);
+      return lexicon::In(lexicon::kStopWords, next) ? -1 : 0;
+    }
+    if (lexicon::In(lexicon::kStopWords, w)) return 0;
+  }
+  return 0;
+}
+
+// Tokens an office's "of" phrase may take before an apposition ("of the
+// provincial disaster service of Hormouzgan province"): longer runs are
+// clauses, not names of what the office is of.
+constexpr size_t kMaxOfficeOfTokens = 8;
+
+// The token after the second half of a hyphenated title written with
+// spaces ("governor - general") whose head ends before `end`, else `end`.
+size_t Linker::TitleEnd(size_t end) const {
+  const bool hyphenated = end + 1 < doc_.size() && doc_.Tok(end) == "-" && doc_.SameSentence(end, end + 1) &&
+                          IsLowerWord(doc_.Tok(end + 1));
+  return hyphenated ? end + 2 : end;
+}
+
+// The token after the rest of an office whose head ends before `end`: the
+// second half of a hyphenated title and an "of" phrase up to its comma
+// (which is returned). `end` itself when the phrase runs into a clause.
+size_t Linker::OfficeEnd(size_t end) const {
+  const size_t k = TitleEnd(end);
+  if (k >= doc_.size() || !doc_.LowerIs(k, "of")) return k;
+  for (size_t t = k + 1; t < doc_.size() && t <= k + kMaxOfficeOfTokens && doc_.SameSentence(end, t); ++t) {
+    if (doc_.Tok(t) == ",") return t;
+    if (IsClauseMark(doc_.Tok(t)) || IsQuoteMark(doc_.Tok(t))) break;
+  }
+  return end;
+}
+
 // The entity the description `d` starting at token i refers to, or kNone.
 // `excluded` holds entities it cannot be (and gains those declared with
 // another age).
 size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vector<bool>* excluded_roots,
                           std::vector<int>* place_hits) const {
   std::vector<bool>& excluded = *excluded_roots;
-  // "the firm's vice president, Jane Doe,": the apposition after says who.
-  if (end + 1 < doc_.size() && doc_.Tok(end) == "," && doc_.SameSentence(end, end + 1) &&
-      mention_at_[end + 1] != kNone && info_[mention_at_[end + 1]].tb == end + 1) {
-    const size_t m = mention_at_[end + 1];
+  // "the firm's vice president, Jane Doe,": the apposition after says who;
+  // so it does past the rest of a hyphenated title and the office's "of"
+  // phrase ("the governor-general of Hormouzgan province, Abdolreza
+  // Sheikholeslami,").
+  const size_t comma = OfficeEnd(end);
+  if (comma + 1 < doc_.size() && doc_.Tok(comma) == "," && doc_.SameSentence(comma, comma + 1) &&
+      mention_at_[comma + 1] != kNone && info_[mention_at_[comma + 1]].tb == comma + 1) {
+    const size_t m = mention_at_[comma + 1];
     const size_t r = MentionRoot(m);
     const size_t after = info_[m].te;
-    const bool closed = after >= doc_.size() || !doc_.SameSentence(end, after) || IsClauseMark(doc_.Tok(after));
+    const bool closed = after >= doc_.size() || !doc_.SameSentence(comma, after) || IsClauseMark(doc_.Tok(after));
     if (kind_[r] == d.kind && closed) return r;
   }
   // "Jane Doe, the actress": the apposition says who ("Jane Doe, the
@@ -2197,6 +2325,19 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
       if (std::find(roles.begin(), roles.end(), d.head_word) == roles.end()) excluded[r] = true;
     }
   }
+  // "The judge said he would appoint a lawyer for LaCalamita": a person
+  // named later in the description's own sentence (past the apposition
+  // handled above) is someone else, as one named earlier in its clause is
+  // (see Salient). A possessor may be the person ("the singer thanked fans
+  // on Doe's page"), so it is kept.
+  if (d.kind == Kind::kPerson) {
+    for (size_t t = end; t < doc_.size() && doc_.SameSentence(i, t); ++t) {
+      const size_t m = mention_at_[t];
+      if (m == kNone || info_[m].tb != t || info_[m].cluster == kNone) continue;
+      if (info_[m].te < doc_.size() && IsPossessive(doc_.Tok(info_[m].te))) continue;
+      excluded[MentionRoot(m)] = true;
+    }
+  }
   // "The 53-year-old, who made his fortune in ...": a person of the other
   // gender is not who the description refers to.
   if (d.kind == Kind::kPerson) {
@@ -2219,11 +2360,24 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
     restrict = !allowed.empty();
   }
   if (!d.head_word.empty()) {
+    // Only a declaration written before a person's description counts:
+    // news introduces a person by name before describing them, so "the
+    // governor of Hormouzgan province ... Qeshm island governor Heydar
+    // Alishbandi" names a second governor, not the first one. (A lede may
+    // describe an organisation before naming it: "The startup says … ¶
+    // Nimbrella, the photo-backup startup, said".)
+    // "The former mayor" is not someone declared "Deputy Mayor X": the
+    // qualifiers before the role noun must agree.
+    const std::string_view qualifier = d.head > i + 1 ? OfficeQualifier(d.head - 1) : std::string_view();
     std::vector<size_t> declared;
-    for (size_t r = 0; r < clusters_.size(); ++r) {
+    for (size_t k = 0; k < roles_.size(); ++k) {
+      const auto& [m, role] = roles_[k];
+      if (role != d.head_word || (d.kind == Kind::kPerson && info_[m].tb >= i) || role_qualifiers_[k] != qualifier) {
+        continue;
+      }
+      const size_t r = MentionRoot(m);
       if (restrict && std::find(allowed.begin(), allowed.end(), r) == allowed.end()) continue;
-      const auto& roles = root_roles_[r];
-      if (std::find(roles.begin(), roles.end(), d.head_word) != roles.end()) declared.push_back(r);
+      if (std::find(declared.begin(), declared.end(), r) == declared.end()) declared.push_back(r);
     }
     if (!declared.empty()) {
       allowed = std::move(declared);
@@ -2236,8 +2390,19 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
   if (d.relational && !d.counted && !restrict) return kNone;  // "the mother" of someone
   // "The premier of the northern state said": an office named by what it
   // is of introduces its holder, unless someone was declared to hold it.
-  if (!restrict && end + 1 < doc_.size() && doc_.SameSentence(end, end + 1) && doc_.LowerIs(end, "of")) {
+  if (const size_t title_end = TitleEnd(end); !restrict && title_end + 1 < doc_.size() &&
+                                               doc_.SameSentence(end, title_end + 1) && doc_.LowerIs(title_end, "of")) {
     return kNone;
+  }
+  // "The judge ordered him held": an object pronoun of the description's
+  // own clause is someone else, and a pronoun refers to the person just
+  // named, so that person (or anyone the pronoun fits) is not the
+  // description's referent. A declared holder of the role is kept above.
+  if (!restrict && d.kind == Kind::kPerson) {
+    const int object = ObjectPronounGender(end);
+    for (size_t r = 0; object != 0 && r < clusters_.size(); ++r) {
+      if (root_of_[r] == r && root_gender_[r] != -object) excluded[r] = true;
+    }
   }
   bool seen = false;
   size_t root = Salient(i, d.kind, restrict ? &allowed : nullptr, excluded, &seen);

@@ -333,6 +333,8 @@ class Finder {
   Speaker InSentenceBefore(size_t at, std::string_view type) const;
   bool Agrees(const std::string& id, int want) const;
   bool SubjectPosition(size_t w) const;
+  bool Introduced(size_t w) const;
+  bool NamedLaterInSentence(size_t b, const std::string& id) const;
   Speaker SentenceSubject(size_t at, std::string_view type, int want) const;
   Speaker CollectiveSubject(size_t at) const;
   Speaker CoordinatedSubject(size_t at) const;

@@ -177,6 +177,16 @@ bool Finder::SubjectPosition(size_t w) const {
            prev == "'" || lex::In(lex::kReportingVerbsCue, prev));
 }
 
+// True when the mention at word `w` is followed by ", who": the writer
+// sets the person up with a relative clause.
+bool Finder::Introduced(size_t w) const {
+  const int m = words_[w].mention;
+  size_t after = w;
+  while (after < words_.size() && words_[after].mention == m) ++after;
+  return after + 1 < words_.size() && words_[after].lower == "," && words_[after + 1].lower == "who" &&
+         words_[after + 1].sent == words_[w].sent;
+}
+
 Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) const {
   const size_t w = WordAt(at);
   if (w >= words_.size()) return {};
@@ -203,7 +213,11 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       // "For Kevin Allton, an instructor, Warhol was a legend. He said …":
       // the person a sentence opens with as its topic is what it is about.
       const bool topic = k == i + 1 && words_[i].lower == "for" && e.type == "PERSON";
-      if (e.type != type || platform_[m] || (!topic && !SubjectPosition(k))) continue;
+      // "The move comes as a surprise to Acme's Jo Reyes, who produced the
+      // film. "…," he said.": a person a sentence before introduces with a
+      // relative clause is whom the next quotation's pronoun follows.
+      const bool introduced = back > 0 && e.type == "PERSON" && Introduced(k);
+      if (e.type != type || platform_[m] || (!topic && !introduced && !SubjectPosition(k))) continue;
       // "Qeshm Governor Heydar Alishvandi said": a name before a title and
       // the person it titles places the person; it is not the subject.
       if (type == "PERSON" && RoleThenName(k, words_.size())) continue;

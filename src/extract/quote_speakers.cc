@@ -46,6 +46,46 @@ Speaker Finder::SubjectsSpokesperson(size_t a, const std::string& head) {
   return s;
 }
 
+namespace {
+
+// True when `head` names no kind of institution (lexicons/org_kinds.txt:
+// "council", "union", "ministry") or a word of `name` names the same kind
+// ("Brackenford City Council" for "the council").
+bool NameHasKindOf(std::string_view name, std::string_view head) {
+  const std::string_view kind = lex::Find(lex::kOrgKinds, head);
+  // Sports clubs are mostly named without the word ("Ashcombe Rovers",
+  // "Leeds United"): any organisation may be "the club".
+  if (kind.empty() || kind == "club") return true;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    std::string word(name.substr(i, j - i));
+    if (!word.empty() && word.back() == '\'') word.pop_back();  // "Traders'"
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lex::Find(lex::kOrgKinds, word) == kind) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+// True when entity `id` has a mention after word `b` in b's sentence that
+// is no possessor (a possessor may be the person: "the teenager told police
+// he was with a group … and Timmons' friend …").
+bool Finder::NamedLaterInSentence(size_t b, const std::string& id) const {
+  for (size_t k = b + 1; k < words_.size() && words_[k].sent == words_[b].sent; ++k) {
+    const int m = words_[k].mention;
+    if (m < 0 || (*entities_)[m].entity != id || words_[k - 1].mention == m) continue;
+    size_t after = k;
+    while (after < words_.size() && words_[after].mention == m) ++after;
+    if (after < words_.size() && (words_[after].lower == "'s" || words_[after].lower == "'")) continue;
+    return true;
+  }
+  return false;
+}
+
 // The speaker a noun phrase [a, b] with head word b refers to.
 Speaker Finder::NounPhrase(size_t a, size_t b) {
   // The entity layer may already have linked an epithet ("the actress").
@@ -256,6 +296,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
       break;
     }
     Speaker s = Referent(before, "PERSON");
+    // "The judge said he would appoint a lawyer for Pulk": a person named
+    // later in the description's own sentence is someone else, so the
+    // description, with nothing else to refer back to, is the speaker.
+    if (s.found && NamedLaterInSentence(b, s.id)) return Anonymous(a, b);
     return s.found || b < a + 2 ? s : Anonymous(a, b);
   }
   if (lex::In(lex::kOrgNounsSpeaker, head)) {
@@ -313,6 +357,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
     // club" for a town's team); "the central bank" is not the city.
     const bool described = b >= a + 2;
     Speaker s = Referent(before, "ORG", !described && !lex::In(lex::kOrgNounsMedia, head));
+    // "The council said" after "the Harbour Traders' Association": a head
+    // naming a kind of institution refers only to an organisation whose
+    // name has that kind, as in the entity layer (which links the ones
+    // declared so); otherwise the description is the speaker as written.
+    // A place may stand for its own council or government ("Iran ... the
+    // government said").
+    if (s.found && s.type != "PLACE" && !NameHasKindOf(s.name, head)) return Anonymous(a, b);
     // An epithet with nothing to refer back to describes its speaker
     // ("the federal government said", "the ministry said"); a bare "the
     // company" is left to the article's other clues (what the headline

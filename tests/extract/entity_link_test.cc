@@ -422,6 +422,91 @@ const Case kCases[] = {
      {},
      {},
      {}},
+    // Issue 16: a name introduced later does not capture an earlier
+    // description; the description with no antecedent stays one.
+    {"later_declared_role_does_not_capture_earlier_description",
+     "Floodwater cut off three villages near Orrin on Tuesday. The governor said rescue teams "
+     "were on their way. By evening the river had begun to fall. Harbour governor Ilse Marr "
+     "told reporters the port would reopen on Thursday.",
+     {},
+     {},
+     {},
+     {"The governor"}},
+    // Issue 16: an office, its "of" phrase, then the name in apposition.
+    {"office_of_phrase_then_apposition_names_the_holder",
+     "Relief supplies reached the island of Vessa on Monday. \"We have sent tents and food to "
+     "every village,\" the director of the provincial relief agency, Anton Brekke, told state "
+     "radio. Port governor Ilse Marr said the ferries were running again.",
+     {{"Anton Brekke", "the director"}},
+     {{"Ilse Marr", "the director"}},
+     {},
+     {}},
+    // Issue 16: a person named later in the description's own sentence is
+    // someone else ("The judge said ... for Pulk" is not Pulk).
+    {"name_later_in_sentence_is_not_the_description",
+     "Darren Pulk, 41, is charged with arson over the fire at the Kelso depot. A plea of not "
+     "guilty was entered on Monday. The judge said she would appoint a lawyer for Pulk.",
+     {},
+     {},
+     {},
+     {"The judge"}},
+    // Issue 16: "The judge ordered him held": the object pronoun of the
+    // description's clause is the person just named, so the description is
+    // someone else.
+    {"object_pronoun_of_clause_is_not_the_description",
+     "Darren Pulk, 41, is charged with arson over the fire at the Kelso depot. A plea of not "
+     "guilty was entered on Monday. The judge ordered him held without bail.",
+     {},
+     {},
+     {},
+     {"The judge"}},
+    // Issue 16: "the former mayor" is not the one declared "Deputy Mayor X":
+    // a qualifier of rank or time before the role noun names another office.
+    {"former_mayor_is_not_the_deputy_mayor",
+     "Teodora Quaile stepped down on Monday after a vote on the bridge contract. Under the city "
+     "charter, Deputy Mayor Alvin Roscoe becomes interim mayor. Quaile has said she will cooperate "
+     "with the state auditor. The former mayor, who hosted a radio show before entering politics, "
+     "said the vote was the hardest part.",
+     {{"Teodora Quaile", "The former mayor"}},
+     {{"Alvin Roscoe", "The former mayor"}},
+     {},
+     {}},
+    // Issue 16: a settlement noun introduces places ("the villages X and Y",
+    // "the province of X"), whatever the tagger read the names as.
+    {"settlement_noun_introduces_places",
+     "A quake damaged homes in the villages Kavrin and Tolsey on Sunday. Aid was flown in from the "
+     "province of Orvesh.",
+     {},
+     {},
+     {{"Kavrin", "PLACE"}, {"Tolsey", "PLACE"}, {"Orvesh", "PLACE"}},
+     {}},
+    // Issue 16: a surname ends a full name with a generational suffix ...
+    {"surname_ends_name_with_generational_suffix",
+     "Vincent Marchetti III, 38, was arrested on the interstate after a chase. Marchetti had been "
+     "fired from the firm last week.",
+     {{"Vincent Marchetti III", "Marchetti"}},
+     {},
+     {},
+     {}},
+    // ... but "Ford" beside "Ford Motor Company" is the firm, not its
+    // chairman (a guard: a word of an organisation's name does not join).
+    {"surname_of_an_organisation_name_is_not_the_suffixed_person",
+     "The Ford Motor Company will cut 30,000 jobs, Ford said on Monday. The plan is the work of "
+     "William Clay Ford Jr., the chief executive. Ford shares rose.",
+     {},
+     {{"William Clay Ford Jr.", "Ford"}},
+     {},
+     {}},
+    // ... so with his wife named in full too the bare surname is ambiguous,
+    // not the wife's (it used to join the one full name it ended).
+    {"surname_shared_with_suffixed_name_stays_apart",
+     "Vincent Marchetti III, 38, was arrested on the interstate after a chase. Marchetti had been "
+     "fired from the firm last week. His wife, Carla, said they had separated. Records list Carla "
+     "Marchetti as the owner of the house.",
+     {},
+     {{"Carla Marchetti", "Marchetti"}},
+     {},
+     {}},
 };
 
 class EntityLinkTest : public testing::TestWithParam<Case> {};
