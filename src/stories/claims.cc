@@ -988,14 +988,37 @@ bool FreeModifier(const PhraseWord& w, bool sentence_initial) {
 // Most words read before a role's listed words.
 constexpr size_t kMaxFreeModifiers = 2;
 
+// Words an article writes as names: those it capitalises inside a sentence
+// where they open a name (`contains`), and those of its entity mentions.
+struct NameWords {
+  std::unordered_set<std::string> opening;
+  std::unordered_set<std::string> in_mentions;
+  bool contains(const std::string& folded) const { return opening.contains(folded); }
+};
+
 // Where a role phrase whose listed words begin at words[k] begins once the
 // free modifiers before it are read: only when they open a phrase (after
 // an owner or punctuation, or at the sentence's start); "praised mayor
 // Jones" keeps "mayor".
 template <typename Blocked>
 size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& words, size_t k, bool sentence_start,
-                      const std::unordered_set<std::string>& names, Blocked blocked) {
+                      const NameWords& names, Blocked blocked) {
   size_t j = k;
+  // "before Station Manager Tom Kerrow": a listed role word written with a
+  // capital inside a sentence is a title in title case, and the capitalised
+  // words right before it that no name of the article holds are its own
+  // ("Group Manager" / "Station Manager"), wherever the title stands.
+  const auto title_word = [&](size_t w) {
+    return words[w].capitalised && FreeModifier(words[w], true) && !blocked(words[w].begin) &&
+           !names.in_mentions.contains(words[w].folded) && !(w == 0 && sentence_start && names.contains(words[w].folded));
+  };
+  if (words[k].capitalised && !(k == 0 && sentence_start)) {
+    while (j > 0 && k - j < kMaxFreeModifiers && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
+           title_word(j - 1)) {
+      --j;
+    }
+    if (j < k) return j;
+  }
   // A capitalised first word the article writes capitalised elsewhere is a
   // name ("Ashcombe interim manager Sol Verhoeven").
   const auto initial = [&](size_t w) { return w == 0 && sentence_start && !names.contains(words[w].folded); };
@@ -1073,7 +1096,7 @@ size_t ComplementEnd(std::string_view text, const std::vector<PhraseWord>& words
 // says the roles are a title with no owner right before the name.
 template <typename Blocked>
 std::vector<std::string> RoleBefore(std::string_view before, std::string_view after, bool sentence_start,
-                                    const std::unordered_set<std::string>& names, Blocked blocked, bool* title) {
+                                    const NameWords& names, Blocked blocked, bool* title) {
   const std::vector<PhraseWord> words = Words(before);
   if (words.empty()) return {};
   const std::string_view gap = before.substr(words.back().end);
@@ -1585,12 +1608,15 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     // Words the article capitalises inside a sentence where they open a
     // name: "Ashcombe" of "Ashcombe interim manager", not "Launch" of
     // "Aldercrest Launch".
-    std::unordered_set<std::string> names;
+    NameWords names;
     const std::vector<WordToken> tokens = Tokenize(a.article.text);
     for (size_t t = 0; t < tokens.size(); ++t) {
       if (!tokens[t].capitalised || tokens[t].sentence_initial) continue;
       const bool continues_name = t > 0 && tokens[t - 1].capitalised && tokens[t - 1].end + 1 == tokens[t].begin;
-      if (!continues_name) names.insert(tokens[t].folded);
+      if (!continues_name) names.opening.insert(tokens[t].folded);
+    }
+    for (const EntityMention& m : a.entities) {
+      for (const WordToken& w : Tokenize(m.text)) names.in_mentions.insert(w.folded);
     }
     for (const EntityMention& m : a.entities) {
       if (ContractType(m.type) != "PERSON" || m.text.empty()) continue;

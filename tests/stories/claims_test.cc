@@ -1521,6 +1521,27 @@ TEST(ClaimsTest, ATitleOfAddressAfterAnOfficeIsNoPartOfIt) {
   EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"vice-chancellor"}));
 }
 
+// "before Watch Commander Tomas Redvale": a title in title case inside a
+// sentence is read whole, so two outlets' ranks of one service disagree.
+TEST(ClaimsTest, TitleCaseTitleInsideASentenceIsReadWhole) {
+  const Brief b = BuildBrief(
+      FerryStory("The blaze burned for hours before Watch Commander Tomas Redvale declared it out.",
+                 "\"It spread fast,\" said Crew Commander Tomas Redvale of the county fire service.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* conflict = ConflictOf(b.stories[0]);
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_EQ(Values(*conflict), (std::set<std::string>{"watch commander", "crew commander"}));
+  // A name's word before the title is whose post it is, not which.
+  const Brief named = BuildBrief(
+      FerryStory("The ferry left after Hollin Commander Tomas Redvale spoke.",
+                 "The ferry left after Commander Tomas Redvale spoke.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(named.stories.size(), 1u);
+  EXPECT_EQ(ConflictOf(named.stories[0]), nullptr);
+  EXPECT_NE(ClaimWithValue(named.stories[0], "role", "Tomas Redvale", "commander"), nullptr);
+}
+
 TEST(ClaimsTest, MoreSpecificRoleIsNotAConflict) {
   const Brief b = BuildBrief(
       FerryStory("Director Ilse Marken signed the new timetable.",
