@@ -2486,10 +2486,16 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       // the name is in; the verb is the clause's subject's.
       const size_t comma = lead_in.rfind(',');
       const std::vector<WordToken> segment = Tokenize(lead_in.substr(comma == std::string::npos ? 0 : comma));
-      const bool in_clause = std::any_of(segment.begin(), segment.end(), [](const WordToken& t) {
+      const auto pronoun = std::find_if(segment.rbegin(), segment.rend(), [](const WordToken& t) {
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
-      if (!in_clause) return thing_of(*m);
+      // "told staff that the Ashby Mercury, founded in 1856, will close":
+      // a "that" right before the name (a determiner aside) opens a
+      // reported clause whose subject the name is, not a clause it is in.
+      const bool reported_subject =
+          pronoun != segment.rend() && pronoun->folded == "that" &&
+          std::all_of(segment.rbegin(), pronoun, [](const WordToken& t) { return lexicon::In(lexicon::kDeterminers, t.folded); });
+      if (pronoun == segment.rend() || reported_subject) return thing_of(*m);
     }
     // "Sorrell, 56, who was first elected mayor in 2019": a relative clause
     // opened right after the name (or after an aside on it) is about it.

@@ -524,6 +524,11 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
       // The pronoun is the object of an event done to a thing: the name.
       {"Orla Penn now runs Tessaly Pictures, which she founded in 1994.", "1994", "Tessaly Pictures", "ORG",
        "Tessaly Pictures"},
+      // "that" right before the name opens a reported clause it is the
+      // subject of: the participle after it describes it.
+      {"Its owner told staff on Monday that the Harl Gazette, founded in 1871, will close.", "1871", "Harl Gazette",
+       "ORG", "Harl Gazette"},
+      {"The firm that bought Dellow, founded in 1931, will close 40 stores.", "1931", "Dellow", "ORG", ""},
   };
   for (const Row& row : rows) {
     AnnotatedArticle a = MakeArticle("w1", "Coast News", "2024-10-07", "Harbour week", row.text);
