@@ -143,10 +143,14 @@ constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
     {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
 };
 
-// Documents one statement cannot be both of; other documents can (a
-// statement sent as an email, a memo in a message).
+// Documents one statement cannot be both of; other documents can (a memo
+// in a message). An email goes to its addressees ("said in an email to
+// staff"), a statement to the public: outlets naming one and the other
+// disagree (a statement an outlet says was emailed is read as a statement,
+// see MediumClaims).
 constexpr std::pair<std::string_view, std::string_view> kExclusiveDocuments[] = {
     {"letter", "email"},
+    {"statement", "email"},
 };
 
 template <size_t N>
@@ -881,13 +885,17 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       const AnnotatedArticle& a = *members[r.article];
       const Quote& q = a.quotes[r.quote];
       const std::string evidence = TextView(a).SentenceAt(q.span.start);
-      const std::string medium = !q.medium.empty()            ? q.medium
-                                 : ToldOwnOutlet(evidence, a.article) ? "interview"
-                                                                      : "";
+      std::string medium = !q.medium.empty()            ? q.medium
+                           : ToldOwnOutlet(evidence, a.article) ? "interview"
+                                                                : "";
       if (medium.empty()) continue;
+      const std::string folded = FoldCase(evidence);
+      // "in a statement sent by email": the outlet reports a statement,
+      // whatever carried it; an email alone ("in an email to staff") went
+      // to its addressees and is no public statement (kExclusiveDocuments).
+      if (medium == "email" && folded.find("statement") != std::string::npos) medium = "statement";
       // "In her statement she said": a statement named before, perhaps
       // the post another outlet names; compared with nothing.
-      const std::string folded = FoldCase(evidence);
       const bool named_before = medium == "statement" &&
                                 (folded.find("her statement") != std::string::npos ||
                                  folded.find("his statement") != std::string::npos ||

@@ -224,7 +224,8 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"medium", "statement", "interview", ValueRelation::kConflict},
       {"medium", "speech", "interview", ValueRelation::kConflict},
       {"medium", "letter", "email", ValueRelation::kConflict},  // issue11: a letter to parents or an email
-      {"medium", "statement", "email", ValueRelation::kCompatible},
+      // An email goes to its addressees, a statement to the public.
+      {"medium", "statement", "email", ValueRelation::kConflict},
       {"age", "31", "32", ValueRelation::kConflict},
       {"age", "31", "31", ValueRelation::kSame},
   };
@@ -1942,6 +1943,34 @@ TEST(ClaimsTest, SplitQuoteYieldsOneMediumClaim) {
       }
     }
     EXPECT_EQ(rows_seen, row.status.empty() ? 0u : 1u) << row.name;
+  }
+}
+
+// "said in an email to staff" / "said in a statement": one outlet names
+// words sent to their addressees, the other a public statement, and they
+// disagree; "a statement sent by email" is a statement.
+TEST(ClaimsTest, AnEmailToStaffIsNoStatementButAStatementSentByEmailIs) {
+  const struct {
+    const char* first;
+    const char* status;
+  } kRows[] = {
+      {"\"Every crossing is cancelled,\" Ansel Vide said in an email to staff.", "conflict"},
+      {"\"Every crossing is cancelled,\" Ansel Vide said in a statement sent by email.", "agreed"},
+  };
+  for (const auto& row : kRows) {
+    std::vector<AnnotatedArticle> in =
+        PostStory({row.first, "\"Every crossing is cancelled,\" Ansel Vide said in a statement."});
+    AddQuotePart(in[0], "Every crossing is cancelled,", "email");
+    AddQuotePart(in[1], "Every crossing is cancelled,", "statement");
+    const Brief b = BuildBrief(in, {});
+    ASSERT_EQ(b.stories.size(), 1u) << row.first;
+    size_t seen = 0;
+    for (const Claim& c : b.stories[0].claims) {
+      if (c.attribute != "medium") continue;
+      ++seen;
+      EXPECT_EQ(c.status, row.status) << row.first;
+    }
+    EXPECT_EQ(seen, 1u) << row.first;
   }
 }
 
