@@ -1430,6 +1430,33 @@ TEST(ClaimsTest, AbbreviatedTitlesAreRoles) {
   }
 }
 
+// Occupations news gives beside a name are roles, whichever trade or
+// calling they name ("Churchwarden X", "the industrialist X", "X, an
+// electrician,").
+TEST(ClaimsTest, OccupationsBesideANameAreRoles) {
+  const struct {
+    const char* first;
+    const char* second;
+    const char* role;
+  } kRows[] = {
+      {"Churchwarden Mira Castellane said the bells were saved.",
+       "Mira Castellane, the churchwarden, said the bells were saved.", "churchwarden"},
+      {"The industrialist Mira Castellane bought the hall in 1952.",
+       "The hall was bought by the industrialist Mira Castellane.", "industrialist"},
+      {"Mira Castellane, an electrician, was on the boat.", "Electrician Mira Castellane was on the boat.",
+       "electrician"},
+      {"The church's vicar, Mira Castellane, said services would go on.",
+       "Vicar Mira Castellane said services would go on.", "vicar"},
+  };
+  for (const auto& row : kRows) {
+    const Brief b = BuildBrief(FerryStory(row.first, row.second, "Mira Castellane"), {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* role = ClaimWithValue(b.stories[0], "role", "Mira Castellane", row.role);
+    ASSERT_NE(role, nullptr) << row.first;
+    EXPECT_EQ(role->status, "agreed") << row.first;
+  }
+}
+
 // A council's "cabinet member for transport" is a post as "director of" is.
 TEST(ClaimsTest, CabinetMemberIsARole) {
   const Brief b = BuildBrief(
