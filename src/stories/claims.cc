@@ -1537,6 +1537,28 @@ std::string_view WithoutTitles(std::string_view before) {
   return n == words.size() ? before : before.substr(0, n == 0 ? 0 : words[n].begin);
 }
 
+// Most words between "chaired by" and the name: "retired judge Sir".
+constexpr size_t kMaxWordsAfterChairedBy = 4;
+
+// Whether `before` (the text up to a name) ends in "chaired by", perhaps
+// with the person's titles and role words between ("The panel, chaired by
+// retired judge Sir Alasdair Fenwick"): the name chairs the body.
+bool ChairedBy(std::string_view before) {
+  const std::vector<PhraseWord> words = Words(before);
+  size_t n = words.size();
+  for (size_t seen = 0; n > 0 && seen < kMaxWordsAfterChairedBy; ++seen) {
+    const PhraseWord& w = words[n - 1];
+    if (!TitleWord(w) && !IsRoleWord(w.folded)) break;
+    --n;
+  }
+  if (n < 2 || words[n - 1].folded != "by" || words[n - 2].folded != "chaired") return false;
+  // Only spaces between them and up to the name: one phrase.
+  for (size_t k = n - 1; k < words.size(); ++k) {
+    if (!AllSpaces(Between(before, words[k - 1].end, words[k].begin))) return false;
+  }
+  return AllSpaces(before.substr(words.back().end));
+}
+
 // One role an article gives a person.
 struct RoleSeen {
   size_t entity = 0;  // into story.entities
@@ -1663,6 +1685,7 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
           found.push_back({std::move(p), RoleTime::kNow, false});
         }
       }
+      if (ChairedBy(before)) found.push_back({"chair", RoleTime::kNow, false});
       if (std::string abbreviated = AbbreviatedTitles(before, m.text); !abbreviated.empty()) {
         found.push_back({std::move(abbreviated), RoleTime::kNow, true});
       }

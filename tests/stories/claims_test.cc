@@ -1457,6 +1457,24 @@ TEST(ClaimsTest, OccupationsBesideANameAreRoles) {
   }
 }
 
+// "The panel, chaired by retired judge Sir X," gives X the chair, as
+// "X, who chairs the panel," does.
+TEST(ClaimsTest, ChairedByGivesTheChair) {
+  const Brief b = BuildBrief(
+      FerryStory("The review panel, chaired by retired judge Sir Mira Castellane, met on Monday.",
+                 "The review panel was chaired by Mira Castellane.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* chair = ClaimWithValue(b.stories[0], "role", "Mira Castellane", "chair");
+  ASSERT_NE(chair, nullptr);
+  EXPECT_EQ(chair->status, "agreed");
+  const Brief other = BuildBrief(
+      FerryStory("The review panel was praised by Mira Castellane.", "Mira Castellane praised it.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(other.stories.size(), 1u);
+  EXPECT_EQ(ClaimWithValue(other.stories[0], "role", "Mira Castellane", "chair"), nullptr);
+}
+
 // A council's "cabinet member for transport" is a post as "director of" is.
 TEST(ClaimsTest, CabinetMemberIsARole) {
   const Brief b = BuildBrief(
