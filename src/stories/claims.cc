@@ -409,6 +409,16 @@ struct RoleVerdict {
   std::string by_kind;  // the kind whose posts conflict, or ""
 };
 
+// The grade a role's words give within an occupation: "chief" (or
+// "principal"), "senior" or "junior"; "" when none.
+std::string Grade(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (w == "chief" || w == "principal") return "chief";
+    if (w == "senior" || w == "junior") return w;
+  }
+  return "";
+}
+
 // Compares two current (or two former) roles.
 RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
                              bool former) {
@@ -440,6 +450,10 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
     if (IsExclusiveHead(head)) return {ValueRelation::kConflict};
     // "deputy leader" / "council leader": the deputy is not the leader.
     if (ranked(a) != ranked(b)) return {ValueRelation::kConflict};
+    // "chief bridge engineer" / "senior structural engineer": two grades
+    // of one occupation, which one person does not hold at once.
+    const std::string grade_a = Grade(a), grade_b = Grade(b);
+    if (!grade_a.empty() && !grade_b.empty() && grade_a != grade_b) return {ValueRelation::kConflict};
   }
   // "chief executive" / "chief financial officer": one chief post each.
   if (a_words.front() == "chief" && b_words.front() == "chief") return {ValueRelation::kConflict};

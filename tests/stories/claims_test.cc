@@ -224,6 +224,11 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"medium", "statement", "interview", ValueRelation::kConflict},
       {"medium", "speech", "interview", ValueRelation::kConflict},
       {"medium", "letter", "email", ValueRelation::kConflict},  // issue11: a letter to parents or an email
+      // Two grades of one occupation; a grade and no grade is narrower.
+      {"role", "chief harbour engineer", "senior structural engineer", ValueRelation::kConflict},
+      {"role", "senior engineer", "junior engineer", ValueRelation::kConflict},
+      {"role", "chief engineer", "engineer", ValueRelation::kNarrower},
+      {"role", "senior harbour engineer", "senior structural engineer", ValueRelation::kCompatible},
       // An email goes to its addressees, a statement to the public.
       {"medium", "statement", "email", ValueRelation::kConflict},
       {"age", "31", "32", ValueRelation::kConflict},
