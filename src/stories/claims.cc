@@ -1780,6 +1780,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   struct Seen {
     std::string spelling;  // first surface form seen
     std::vector<std::pair<std::string, std::string>> uses;  // (article, evidence)
+    bool surname = false;  // seen ending a name of two words or more ("Dominic Hales")
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
@@ -1789,7 +1790,8 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     for (const EntityMention& m : a.entities) {
       const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
       if (!e || story.entities[*e].type == "PLACE") continue;
-      for (const WordToken& t : NameWords(m.text)) {
+      const std::vector<WordToken> name_words = NameWords(m.text);
+      for (const WordToken& t : name_words) {
         // A month or weekday in a mention is a linking slip ("March" for
         // "Marsh"), not a spelling of the name.
         if (!t.capitalised || !t.has_letter || IsCalendarWord(t.folded)) continue;
@@ -1802,6 +1804,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         Seen& s = words[*e][t.folded];
         if (s.spelling.empty()) s.spelling = std::string(surface);
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
+        if (name_words.size() >= 2 && &t == &name_words.back()) s.surname = true;
       }
     }
   }
@@ -1809,8 +1812,12 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     const BriefEntity& entity = story.entities[e];
     for (auto x = seen.begin(); x != seen.end(); ++x) {
       for (auto y = std::next(x); y != seen.end(); ++y) {
+        // "Dominic Hale" / "Dominic Hales": surnames of one person (the
+        // linker joined them on a shared role) a final "s" apart.
+        const bool final_s = entity.type == "PERSON" && x->second.surname && y->second.surname &&
+                             (x->first + "s" == y->first || y->first + "s" == x->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
-            !DoubledLetterVariant(x->first, y->first)) {
+            !DoubledLetterVariant(x->first, y->first) && !final_s) {
           continue;
         }
         // One claim per pair of spellings: "Kendall" vs "Kendal".

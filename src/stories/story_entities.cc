@@ -696,6 +696,24 @@ void EntityIndex::JoinSoundAlikes() {
     return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
   };
   for (const auto& [first, names] : by_first) join(names, sounds_or_spelt_alike);
+  // "Dominic Hale" / "Dominic Hales": one first name and surnames a final
+  // "s" apart are two families' names as often as one misspelt, so only
+  // a shared role (ShareRole) joins them.
+  for (const auto& [first, names] : by_first) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      for (size_t j = i + 1; j < names.size(); ++j) {
+        const std::string& a = names[i].first;
+        const std::string& b = names[j].first;
+        if (a + "s" != b && b + "s" != a) continue;
+        const size_t x = Find(names[i].second), y = Find(names[j].second);
+        if (x == y || !ShareRole(x, y)) continue;
+        const std::set<size_t>& xa = groups_[x].article_indices;
+        const std::set<size_t>& ya = groups_[y].article_indices;
+        if (std::any_of(xa.begin(), xa.end(), [&](size_t n) { return ya.count(n) != 0; })) continue;
+        Union(x, y);
+      }
+    }
+  }
   // A firm's distinctive word written by ear, the kind of firm the same.
   for (const auto& [rest, names] : by_org_rest) join(names, sounds_or_spelt_alike);
   // "Callum Dorsey" / "Calum Dorsey", "Priti Dhanjal" / "Preeti Dhanjal":

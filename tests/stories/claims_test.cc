@@ -1279,6 +1279,8 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
       {"Anneke Voss", "Anneke Vos", {"Voss", "Vos"}},
       // An honorific the tagger took into the name is no part of it.
       {"Dr Priya Ramaswamy", "Priya Ramasamy", {"Ramaswamy", "Ramasamy"}},
+      // Surnames a final "s" apart, one role: one person spelt two ways.
+      {"Inquiry chairman Orrin Brenn", "Inquiry chairman Orrin Brenns", {"Brenn", "Brenns"}},
   };
   for (const Row& row : rows) {
     std::vector<Article> articles;
