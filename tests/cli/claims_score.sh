@@ -120,8 +120,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # payee, and the figures the quantity layer used to miss (intensifiers,
 # money ranges written once, "the number of X", "worth") merged: P 0.975
 # R 0.628, value-subject 0.772, 33 traps, agreement recall 0.411.
-checks = [("conflict_precision", 0.97), ("conflict_recall", 0.625),
-          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.41)]
+# Roles, names and media (first names that sound alike or surnames a final
+# "s" apart with a shared role, a knighthood, title-case titles, "chaired
+# by", grades of one occupation, an email against a statement, trades as
+# role heads, a reported clause's subject before a participle): P 0.976
+# R 0.647, value-subject 0.774, 33 traps, agreement recall 0.414.
+checks = [("conflict_precision", 0.97), ("conflict_recall", 0.645),
+          ("value_subject_accuracy", 0.773), ("agreement_recall", 0.413)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 33:
     bad.append(f"trap violations {t['trap_violations']} > 33")
