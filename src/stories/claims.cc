@@ -1032,7 +1032,8 @@ size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& word
   // ("Group Manager" / "Station Manager"), wherever the title stands.
   const auto title_word = [&](size_t w) {
     return words[w].capitalised && FreeModifier(words[w], true) && !blocked(words[w].begin) &&
-           !names.in_mentions.contains(words[w].folded) && !(w == 0 && sentence_start && names.contains(words[w].folded));
+           !names.in_mentions.contains(words[w].folded) &&
+           !(w == 0 && sentence_start && names.contains(words[w].folded));
   };
   if (words[k].capitalised && !(k == 0 && sentence_start)) {
     while (j > 0 && k - j < kMaxFreeModifiers && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
@@ -2546,7 +2547,8 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       // reported clause whose subject the name is, not a clause it is in.
       const bool reported_subject =
           pronoun != segment.rend() && pronoun->folded == "that" &&
-          std::all_of(segment.rbegin(), pronoun, [](const WordToken& t) { return lexicon::In(lexicon::kDeterminers, t.folded); });
+          std::all_of(segment.rbegin(), pronoun,
+                      [](const WordToken& t) { return lexicon::In(lexicon::kDeterminers, t.folded); });
       if (pronoun == segment.rend() || reported_subject) return thing_of(*m);
     }
     // "Sorrell, 56, who was first elected mayor in 2019": a relative clause
