@@ -143,10 +143,14 @@ constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
     {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
 };
 
-// Documents one statement cannot be both of; other documents can (a
-// statement sent as an email, a memo in a message).
+// Documents one statement cannot be both of; other documents can (a memo
+// in a message). An email goes to its addressees ("said in an email to
+// staff"), a statement to the public: outlets naming one and the other
+// disagree (a statement an outlet says was emailed is read as a statement,
+// see MediumClaims).
 constexpr std::pair<std::string_view, std::string_view> kExclusiveDocuments[] = {
     {"letter", "email"},
+    {"statement", "email"},
 };
 
 template <size_t N>
@@ -405,6 +409,16 @@ struct RoleVerdict {
   std::string by_kind;  // the kind whose posts conflict, or ""
 };
 
+// The grade a role's words give within an occupation: "chief" (or
+// "principal"), "senior" or "junior"; "" when none.
+std::string Grade(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (w == "chief" || w == "principal") return "chief";
+    if (w == "senior" || w == "junior") return w;
+  }
+  return "";
+}
+
 // Compares two current (or two former) roles.
 RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
                              bool former) {
@@ -436,6 +450,10 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
     if (IsExclusiveHead(head)) return {ValueRelation::kConflict};
     // "deputy leader" / "council leader": the deputy is not the leader.
     if (ranked(a) != ranked(b)) return {ValueRelation::kConflict};
+    // "chief bridge engineer" / "senior structural engineer": two grades
+    // of one occupation, which one person does not hold at once.
+    const std::string grade_a = Grade(a), grade_b = Grade(b);
+    if (!grade_a.empty() && !grade_b.empty() && grade_a != grade_b) return {ValueRelation::kConflict};
   }
   // "chief executive" / "chief financial officer": one chief post each.
   if (a_words.front() == "chief" && b_words.front() == "chief") return {ValueRelation::kConflict};
@@ -881,13 +899,17 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       const AnnotatedArticle& a = *members[r.article];
       const Quote& q = a.quotes[r.quote];
       const std::string evidence = TextView(a).SentenceAt(q.span.start);
-      const std::string medium = !q.medium.empty()            ? q.medium
-                                 : ToldOwnOutlet(evidence, a.article) ? "interview"
-                                                                      : "";
+      std::string medium = !q.medium.empty()            ? q.medium
+                           : ToldOwnOutlet(evidence, a.article) ? "interview"
+                                                                : "";
       if (medium.empty()) continue;
+      const std::string folded = FoldCase(evidence);
+      // "in a statement sent by email": the outlet reports a statement,
+      // whatever carried it; an email alone ("in an email to staff") went
+      // to its addressees and is no public statement (kExclusiveDocuments).
+      if (medium == "email" && folded.find("statement") != std::string::npos) medium = "statement";
       // "In her statement she said": a statement named before, perhaps
       // the post another outlet names; compared with nothing.
-      const std::string folded = FoldCase(evidence);
       const bool named_before = medium == "statement" &&
                                 (folded.find("her statement") != std::string::npos ||
                                  folded.find("his statement") != std::string::npos ||
@@ -988,14 +1010,38 @@ bool FreeModifier(const PhraseWord& w, bool sentence_initial) {
 // Most words read before a role's listed words.
 constexpr size_t kMaxFreeModifiers = 2;
 
+// Words an article writes as names: those it capitalises inside a sentence
+// where they open a name (`contains`), and those of its entity mentions.
+struct NameWords {
+  std::unordered_set<std::string> opening;
+  std::unordered_set<std::string> in_mentions;
+  bool contains(const std::string& folded) const { return opening.contains(folded); }
+};
+
 // Where a role phrase whose listed words begin at words[k] begins once the
 // free modifiers before it are read: only when they open a phrase (after
 // an owner or punctuation, or at the sentence's start); "praised mayor
 // Jones" keeps "mayor".
 template <typename Blocked>
 size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& words, size_t k, bool sentence_start,
-                      const std::unordered_set<std::string>& names, Blocked blocked) {
+                      const NameWords& names, Blocked blocked) {
   size_t j = k;
+  // "before Station Manager Tom Kerrow": a listed role word written with a
+  // capital inside a sentence is a title in title case, and the capitalised
+  // words right before it that no name of the article holds are its own
+  // ("Group Manager" / "Station Manager"), wherever the title stands.
+  const auto title_word = [&](size_t w) {
+    return words[w].capitalised && FreeModifier(words[w], true) && !blocked(words[w].begin) &&
+           !names.in_mentions.contains(words[w].folded) &&
+           !(w == 0 && sentence_start && names.contains(words[w].folded));
+  };
+  if (words[k].capitalised && !(k == 0 && sentence_start)) {
+    while (j > 0 && k - j < kMaxFreeModifiers && AllSpaces(Between(text, words[j - 1].end, words[j].begin)) &&
+           title_word(j - 1)) {
+      --j;
+    }
+    if (j < k) return j;
+  }
   // A capitalised first word the article writes capitalised elsewhere is a
   // name ("Ashcombe interim manager Sol Verhoeven").
   const auto initial = [&](size_t w) { return w == 0 && sentence_start && !names.contains(words[w].folded); };
@@ -1073,7 +1119,7 @@ size_t ComplementEnd(std::string_view text, const std::vector<PhraseWord>& words
 // says the roles are a title with no owner right before the name.
 template <typename Blocked>
 std::vector<std::string> RoleBefore(std::string_view before, std::string_view after, bool sentence_start,
-                                    const std::unordered_set<std::string>& names, Blocked blocked, bool* title) {
+                                    const NameWords& names, Blocked blocked, bool* title) {
   const std::vector<PhraseWord> words = Words(before);
   if (words.empty()) return {};
   const std::string_view gap = before.substr(words.back().end);
@@ -1506,6 +1552,28 @@ std::string_view WithoutTitles(std::string_view before) {
   return n == words.size() ? before : before.substr(0, n == 0 ? 0 : words[n].begin);
 }
 
+// Most words between "chaired by" and the name: "retired judge Sir".
+constexpr size_t kMaxWordsAfterChairedBy = 4;
+
+// Whether `before` (the text up to a name) ends in "chaired by", perhaps
+// with the person's titles and role words between ("The panel, chaired by
+// retired judge Sir Alasdair Fenwick"): the name chairs the body.
+bool ChairedBy(std::string_view before) {
+  const std::vector<PhraseWord> words = Words(before);
+  size_t n = words.size();
+  for (size_t seen = 0; n > 0 && seen < kMaxWordsAfterChairedBy; ++seen) {
+    const PhraseWord& w = words[n - 1];
+    if (!TitleWord(w) && !IsRoleWord(w.folded)) break;
+    --n;
+  }
+  if (n < 2 || words[n - 1].folded != "by" || words[n - 2].folded != "chaired") return false;
+  // Only spaces between them and up to the name: one phrase.
+  for (size_t k = n - 1; k < words.size(); ++k) {
+    if (!AllSpaces(Between(before, words[k - 1].end, words[k].begin))) return false;
+  }
+  return AllSpaces(before.substr(words.back().end));
+}
+
 // One role an article gives a person.
 struct RoleSeen {
   size_t entity = 0;  // into story.entities
@@ -1585,12 +1653,15 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     // Words the article capitalises inside a sentence where they open a
     // name: "Ashcombe" of "Ashcombe interim manager", not "Launch" of
     // "Aldercrest Launch".
-    std::unordered_set<std::string> names;
+    NameWords names;
     const std::vector<WordToken> tokens = Tokenize(a.article.text);
     for (size_t t = 0; t < tokens.size(); ++t) {
       if (!tokens[t].capitalised || tokens[t].sentence_initial) continue;
       const bool continues_name = t > 0 && tokens[t - 1].capitalised && tokens[t - 1].end + 1 == tokens[t].begin;
-      if (!continues_name) names.insert(tokens[t].folded);
+      if (!continues_name) names.opening.insert(tokens[t].folded);
+    }
+    for (const EntityMention& m : a.entities) {
+      for (const WordToken& w : Tokenize(m.text)) names.in_mentions.insert(w.folded);
     }
     for (const EntityMention& m : a.entities) {
       if (ContractType(m.type) != "PERSON" || m.text.empty()) continue;
@@ -1629,6 +1700,7 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
           found.push_back({std::move(p), RoleTime::kNow, false});
         }
       }
+      if (ChairedBy(before)) found.push_back({"chair", RoleTime::kNow, false});
       if (std::string abbreviated = AbbreviatedTitles(before, m.text); !abbreviated.empty()) {
         found.push_back({std::move(abbreviated), RoleTime::kNow, true});
       }
@@ -1709,6 +1781,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   struct Seen {
     std::string spelling;  // first surface form seen
     std::vector<std::pair<std::string, std::string>> uses;  // (article, evidence)
+    bool surname = false;  // seen ending a name of two words or more ("Dominic Hales")
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
@@ -1718,7 +1791,8 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     for (const EntityMention& m : a.entities) {
       const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
       if (!e || story.entities[*e].type == "PLACE") continue;
-      for (const WordToken& t : NameWords(m.text)) {
+      const std::vector<WordToken> name_words = NameWords(m.text);
+      for (const WordToken& t : name_words) {
         // A month or weekday in a mention is a linking slip ("March" for
         // "Marsh"), not a spelling of the name.
         if (!t.capitalised || !t.has_letter || IsCalendarWord(t.folded)) continue;
@@ -1731,6 +1805,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         Seen& s = words[*e][t.folded];
         if (s.spelling.empty()) s.spelling = std::string(surface);
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
+        if (name_words.size() >= 2 && &t == &name_words.back()) s.surname = true;
       }
     }
   }
@@ -1738,8 +1813,12 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     const BriefEntity& entity = story.entities[e];
     for (auto x = seen.begin(); x != seen.end(); ++x) {
       for (auto y = std::next(x); y != seen.end(); ++y) {
+        // "Dominic Hale" / "Dominic Hales": surnames of one person (the
+        // linker joined them on a shared role) a final "s" apart.
+        const bool final_s = entity.type == "PERSON" && x->second.surname && y->second.surname &&
+                             (x->first + "s" == y->first || y->first + "s" == x->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
-            !DoubledLetterVariant(x->first, y->first)) {
+            !DoubledLetterVariant(x->first, y->first) && !final_s) {
           continue;
         }
         // One claim per pair of spellings: "Kendall" vs "Kendal".
@@ -2460,10 +2539,17 @@ std::optional<size_t> EventWordSubject(const AnnotatedArticle& a, size_t ai, Ent
       // the name is in; the verb is the clause's subject's.
       const size_t comma = lead_in.rfind(',');
       const std::vector<WordToken> segment = Tokenize(lead_in.substr(comma == std::string::npos ? 0 : comma));
-      const bool in_clause = std::any_of(segment.begin(), segment.end(), [](const WordToken& t) {
+      const auto pronoun = std::find_if(segment.rbegin(), segment.rend(), [](const WordToken& t) {
         return t.folded == "who" || t.folded == "which" || t.folded == "that" || t.folded == "whose";
       });
-      if (!in_clause) return thing_of(*m);
+      // "told staff that the Ashby Mercury, founded in 1856, will close":
+      // a "that" right before the name (a determiner aside) opens a
+      // reported clause whose subject the name is, not a clause it is in.
+      const bool reported_subject =
+          pronoun != segment.rend() && pronoun->folded == "that" &&
+          std::all_of(segment.rbegin(), pronoun,
+                      [](const WordToken& t) { return lexicon::In(lexicon::kDeterminers, t.folded); });
+      if (pronoun == segment.rend() || reported_subject) return thing_of(*m);
     }
     // "Sorrell, 56, who was first elected mayor in 2019": a relative clause
     // opened right after the name (or after an aside on it) is about it.

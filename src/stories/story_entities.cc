@@ -62,7 +62,10 @@ std::string WithoutLeadingTitles(const std::string& name) {
   while (words.size() - drop > 2) {
     std::string folded = FoldCase(words[drop]);
     if (folded.ends_with(".")) folded.pop_back();
-    const bool title = lexicon::In(lexicon::kHonorifics, folded) ||
+    // A knighthood or damehood ("Sir Alasdair Fenwick") is written before
+    // some mentions of a name and left out of others.
+    const bool knighted = folded == "sir" || folded == "dame";
+    const bool title = knighted || lexicon::In(lexicon::kHonorifics, folded) ||
                        ((lexicon::In(lexicon::kPersonNounsRoleHead, folded) ||
                          lexicon::In(lexicon::kPersonNounsDescription, folded) ||
                          lexicon::In(lexicon::kPersonNounsEpithet, folded)) &&
@@ -693,6 +696,24 @@ void EntityIndex::JoinSoundAlikes() {
     return SoundsAlike(a, b) || SpellingVariants(a, b) || DoubledLetterVariant(a, b);
   };
   for (const auto& [first, names] : by_first) join(names, sounds_or_spelt_alike);
+  // "Dominic Hale" / "Dominic Hales": one first name and surnames a final
+  // "s" apart are two families' names as often as one misspelt, so only
+  // a shared role (ShareRole) joins them.
+  for (const auto& [first, names] : by_first) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      for (size_t j = i + 1; j < names.size(); ++j) {
+        const std::string& a = names[i].first;
+        const std::string& b = names[j].first;
+        if (a + "s" != b && b + "s" != a) continue;
+        const size_t x = Find(names[i].second), y = Find(names[j].second);
+        if (x == y || !ShareRole(x, y)) continue;
+        const std::set<size_t>& xa = groups_[x].article_indices;
+        const std::set<size_t>& ya = groups_[y].article_indices;
+        if (std::any_of(xa.begin(), xa.end(), [&](size_t n) { return ya.count(n) != 0; })) continue;
+        Union(x, y);
+      }
+    }
+  }
   // A firm's distinctive word written by ear, the kind of firm the same.
   for (const auto& [rest, names] : by_org_rest) join(names, sounds_or_spelt_alike);
   // "Callum Dorsey" / "Calum Dorsey", "Priti Dhanjal" / "Preeti Dhanjal":
@@ -703,6 +724,34 @@ void EntityIndex::JoinSoundAlikes() {
       return DoubledLetterVariant(a, b) || SaidAlike(a, b);
     });
   }
+  // "Stuart Kinnaird" / "Stewart Kinnaird", "Alasdair" / "Alistair": first
+  // names that sound alike (SoundsAlike) under one surname are one person
+  // only with context, since a changed letter may be a sibling ("Maria" /
+  // "Mario"): the same role noun written beside both (ShareRole).
+  for (const auto& [last, names] : by_last) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      for (size_t j = i + 1; j < names.size(); ++j) {
+        const size_t x = Find(names[i].second), y = Find(names[j].second);
+        if (x == y || !SoundsAlike(names[i].first, names[j].first) || !ShareRole(x, y)) continue;
+        const std::set<size_t>& xa = groups_[x].article_indices;
+        const std::set<size_t>& ya = groups_[y].article_indices;
+        if (std::any_of(xa.begin(), xa.end(), [&](size_t a) { return ya.count(a) != 0; })) continue;
+        Union(x, y);
+      }
+    }
+  }
+}
+
+bool EntityIndex::ShareRole(size_t g, size_t h) {
+  if (Compare(g, h).shared_roles > 0) return true;
+  // "Garvock boss Stewart Kinnaird" / "manager Stuart Kinnaird": "boss" is
+  // how news writes the holder of any office one holds once.
+  const auto boss_of = [](const EntityGroup& boss, const EntityGroup& other) {
+    return boss.roles.contains("boss") && std::any_of(other.roles.begin(), other.roles.end(), [](const std::string& r) {
+             return lexicon::In(lexicon::kPersonNounsExclusive, r);
+           });
+  };
+  return boss_of(groups_[g], groups_[h]) || boss_of(groups_[h], groups_[g]);
 }
 
 // "NRC" and "Northern Rail Council": an all-capital word of two to six

@@ -133,6 +133,9 @@ class EntityIndex {
   // whose first words sound or are spelt alike, the second the same
   // ("Halyard Capital" / "Halliard Capital"), are one firm too.
   void JoinSoundAlikes();
+  // Whether root groups g and h have a role noun in common, "boss" counting
+  // as any office one holds once ("manager", "chief").
+  bool ShareRole(size_t g, size_t h);
   void JoinAcronyms();
   std::unordered_map<std::string, std::vector<size_t>> SubnameIndex() const;
   Agreement Compare(size_t g, size_t h);

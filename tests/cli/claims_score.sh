@@ -124,16 +124,24 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # time in capitals, "at the age of", counts hyphened to any noun, share
 # prices, sums restated in brackets, "a hundred", "a dozen"; on the 65 dev
 # stories before the seventeenth round: P 0.975 R 0.633, agreement recall 0.417).
+# Merged the same session: roles, names and media (first names that sound alike or surnames a final
+# "s" apart with a shared role, a knighthood, title-case titles, "chaired
+# by", grades of one occupation, an email against a statement, trades as
+# role heads, a reported clause's subject before a participle; on the 65
+# dev stories before the seventeenth round: P 0.976 R 0.647, agreement recall 0.414).
 # Seventeenth round: eight blind dev stories (73; as new P 0.594 R 0.284,
 # traps 8/144, so the totals fell by their addition: P 0.936 R 0.583,
 # value-subject 0.764, 41 traps, agreement recall 0.401). A running total
 # ("8,400 homes have been destroyed", "rose to 587") holds on its article's
-# day: P 0.945 R 0.583, 39 traps, agreement recall 0.402.
-checks = [("conflict_precision", 0.94), ("conflict_recall", 0.58),
-          ("value_subject_accuracy", 0.76), ("agreement_recall", 0.40)]
+# day: P 0.945 R 0.583, 39 traps, agreement recall 0.402. A sum right after
+# a participle or an auxiliary, a value changed from another outlet's, a
+# receiver's sums, "passed £400m", "not yet", the helpers' rounds merged:
+# P 0.962 R 0.606, value-subject 0.770, 38 traps, agreement recall 0.411.
+checks = [("conflict_precision", 0.96), ("conflict_recall", 0.60),
+          ("value_subject_accuracy", 0.77), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 39:
-    bad.append(f"trap violations {t['trap_violations']} > 39")
+if t["trap_violations"] > 38:
+    bad.append(f"trap violations {t['trap_violations']} > 38")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

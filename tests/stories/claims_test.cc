@@ -224,7 +224,13 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"medium", "statement", "interview", ValueRelation::kConflict},
       {"medium", "speech", "interview", ValueRelation::kConflict},
       {"medium", "letter", "email", ValueRelation::kConflict},  // issue11: a letter to parents or an email
-      {"medium", "statement", "email", ValueRelation::kCompatible},
+      // Two grades of one occupation; a grade and no grade is narrower.
+      {"role", "chief harbour engineer", "senior structural engineer", ValueRelation::kConflict},
+      {"role", "senior engineer", "junior engineer", ValueRelation::kConflict},
+      {"role", "chief engineer", "engineer", ValueRelation::kNarrower},
+      {"role", "senior harbour engineer", "senior structural engineer", ValueRelation::kCompatible},
+      // An email goes to its addressees, a statement to the public.
+      {"medium", "statement", "email", ValueRelation::kConflict},
       {"age", "31", "32", ValueRelation::kConflict},
       {"age", "31", "31", ValueRelation::kSame},
   };
@@ -524,6 +530,11 @@ TEST(ClaimsTest, ARelativeClauseAfterANameDatesWhatThatNameDid) {
       // The pronoun is the object of an event done to a thing: the name.
       {"Orla Penn now runs Tessaly Pictures, which she founded in 1994.", "1994", "Tessaly Pictures", "ORG",
        "Tessaly Pictures"},
+      // "that" right before the name opens a reported clause it is the
+      // subject of: the participle after it describes it.
+      {"Its owner told staff on Monday that the Harl Gazette, founded in 1871, will close.", "1871", "Harl Gazette",
+       "ORG", "Harl Gazette"},
+      {"The firm that bought Dellow, founded in 1931, will close 40 stores.", "1931", "Dellow", "ORG", ""},
   };
   for (const Row& row : rows) {
     AnnotatedArticle a = MakeArticle("w1", "Coast News", "2024-10-07", "Harbour week", row.text);
@@ -1268,6 +1279,8 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
       {"Anneke Voss", "Anneke Vos", {"Voss", "Vos"}},
       // An honorific the tagger took into the name is no part of it.
       {"Dr Priya Ramaswamy", "Priya Ramasamy", {"Ramaswamy", "Ramasamy"}},
+      // Surnames a final "s" apart, one role: one person spelt two ways.
+      {"Inquiry chairman Orrin Brenn", "Inquiry chairman Orrin Brenns", {"Brenn", "Brenns"}},
   };
   for (const Row& row : rows) {
     std::vector<Article> articles;
@@ -1424,6 +1437,51 @@ TEST(ClaimsTest, AbbreviatedTitlesAreRoles) {
   }
 }
 
+// Occupations news gives beside a name are roles, whichever trade or
+// calling they name ("Churchwarden X", "the industrialist X", "X, an
+// electrician,").
+TEST(ClaimsTest, OccupationsBesideANameAreRoles) {
+  const struct {
+    const char* first;
+    const char* second;
+    const char* role;
+  } kRows[] = {
+      {"Churchwarden Mira Castellane said the bells were saved.",
+       "Mira Castellane, the churchwarden, said the bells were saved.", "churchwarden"},
+      {"The industrialist Mira Castellane bought the hall in 1952.",
+       "The hall was bought by the industrialist Mira Castellane.", "industrialist"},
+      {"Mira Castellane, an electrician, was on the boat.", "Electrician Mira Castellane was on the boat.",
+       "electrician"},
+      {"The church's vicar, Mira Castellane, said services would go on.",
+       "Vicar Mira Castellane said services would go on.", "vicar"},
+  };
+  for (const auto& row : kRows) {
+    const Brief b = BuildBrief(FerryStory(row.first, row.second, "Mira Castellane"), {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    const Claim* role = ClaimWithValue(b.stories[0], "role", "Mira Castellane", row.role);
+    ASSERT_NE(role, nullptr) << row.first;
+    EXPECT_EQ(role->status, "agreed") << row.first;
+  }
+}
+
+// "The panel, chaired by retired judge Sir X," gives X the chair, as
+// "X, who chairs the panel," does.
+TEST(ClaimsTest, ChairedByGivesTheChair) {
+  const Brief b = BuildBrief(
+      FerryStory("The review panel, chaired by retired judge Sir Mira Castellane, met on Monday.",
+                 "The review panel was chaired by Mira Castellane.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* chair = ClaimWithValue(b.stories[0], "role", "Mira Castellane", "chair");
+  ASSERT_NE(chair, nullptr);
+  EXPECT_EQ(chair->status, "agreed");
+  const Brief other = BuildBrief(
+      FerryStory("The review panel was praised by Mira Castellane.", "Mira Castellane praised it.", "Mira Castellane"),
+      {});
+  ASSERT_EQ(other.stories.size(), 1u);
+  EXPECT_EQ(ClaimWithValue(other.stories[0], "role", "Mira Castellane", "chair"), nullptr);
+}
+
 // A council's "cabinet member for transport" is a post as "director of" is.
 TEST(ClaimsTest, CabinetMemberIsARole) {
   const Brief b = BuildBrief(
@@ -1519,6 +1577,27 @@ TEST(ClaimsTest, ATitleOfAddressAfterAnOfficeIsNoPartOfIt) {
   const std::vector<const Claim*> roles = ClaimsOf(b.stories[0], "role", "Tomas Redvale");
   ASSERT_EQ(roles.size(), 1u);
   EXPECT_EQ(Values(*roles[0]), (std::set<std::string>{"vice-chancellor"}));
+}
+
+// "before Watch Commander Tomas Redvale": a title in title case inside a
+// sentence is read whole, so two outlets' ranks of one service disagree.
+TEST(ClaimsTest, TitleCaseTitleInsideASentenceIsReadWhole) {
+  const Brief b = BuildBrief(
+      FerryStory("The blaze burned for hours before Watch Commander Tomas Redvale declared it out.",
+                 "\"It spread fast,\" said Crew Commander Tomas Redvale of the county fire service.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* conflict = ConflictOf(b.stories[0]);
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_EQ(Values(*conflict), (std::set<std::string>{"watch commander", "crew commander"}));
+  // A name's word before the title is whose post it is, not which.
+  const Brief named = BuildBrief(
+      FerryStory("The ferry left after Hollin Commander Tomas Redvale spoke.",
+                 "The ferry left after Commander Tomas Redvale spoke.", "Tomas Redvale"),
+      {});
+  ASSERT_EQ(named.stories.size(), 1u);
+  EXPECT_EQ(ConflictOf(named.stories[0]), nullptr);
+  EXPECT_NE(ClaimWithValue(named.stories[0], "role", "Tomas Redvale", "commander"), nullptr);
 }
 
 TEST(ClaimsTest, MoreSpecificRoleIsNotAConflict) {
@@ -1916,6 +1995,34 @@ TEST(ClaimsTest, SplitQuoteYieldsOneMediumClaim) {
       }
     }
     EXPECT_EQ(rows_seen, row.status.empty() ? 0u : 1u) << row.name;
+  }
+}
+
+// "said in an email to staff" / "said in a statement": one outlet names
+// words sent to their addressees, the other a public statement, and they
+// disagree; "a statement sent by email" is a statement.
+TEST(ClaimsTest, AnEmailToStaffIsNoStatementButAStatementSentByEmailIs) {
+  const struct {
+    const char* first;
+    const char* status;
+  } kRows[] = {
+      {"\"Every crossing is cancelled,\" Ansel Vide said in an email to staff.", "conflict"},
+      {"\"Every crossing is cancelled,\" Ansel Vide said in a statement sent by email.", "agreed"},
+  };
+  for (const auto& row : kRows) {
+    std::vector<AnnotatedArticle> in =
+        PostStory({row.first, "\"Every crossing is cancelled,\" Ansel Vide said in a statement."});
+    AddQuotePart(in[0], "Every crossing is cancelled,", "email");
+    AddQuotePart(in[1], "Every crossing is cancelled,", "statement");
+    const Brief b = BuildBrief(in, {});
+    ASSERT_EQ(b.stories.size(), 1u) << row.first;
+    size_t seen = 0;
+    for (const Claim& c : b.stories[0].claims) {
+      if (c.attribute != "medium") continue;
+      ++seen;
+      EXPECT_EQ(c.status, row.status) << row.first;
+    }
+    EXPECT_EQ(seen, 1u) << row.first;
   }
 }
 
