@@ -546,6 +546,14 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   }
   const std::string before = view.Slice(from, f.q.span.start), after = view.Slice(f.q.span.end, to);
   f.running = RunningTotal(view.Slice(own_from, f.q.span.start), view.Slice(f.q.span.end, own_to));
+  // "The records of 226,000 patients were stolen, ..., more than it first
+  // reported": a revision of a count given before, anywhere in the sentence.
+  if (!f.running) {
+    const std::vector<WordToken> w = Tokenize(view.Slice(from, to));
+    for (size_t k = 0; k + 1 < w.size() && !f.running; ++k) {
+      f.running = lexicon::In(lexicon::kRunningWordsRevised, w[k].folded + " " + w[k + 1].folded);
+    }
+  }
   for (const Quantity& other : a.quantities) {
     if (other.span.start < f.q.span.end || other.span.start >= to || other.unit != f.q.unit) continue;
     std::string between = FoldCase(view.Slice(f.q.span.end, other.span.start));

@@ -2100,6 +2100,12 @@ TEST(ClaimsTest, RunningTotalsDaysApartDoNotConflict) {
        "Floods swept through the Tarrow valley this month. The county council said about 420 families who were "
        "flooded out have not yet been able to return.",
        false},
+      // A revision of a count given before, anywhere in its sentence.
+      {"2026-04-21", "Floods swept through the Tarrow valley on Monday. The county council said 1,150 homes were "
+       "flooded.",
+       "Floods swept through the Tarrow valley this month. The county council said 1,420 homes were flooded, far "
+       "more than it first reported.",
+       false},
   };
   for (const Row& row : rows) {
     const std::vector<Article> articles = {Plain("t0", "Tarrow valley floods", "2026-04-07", row.first_text),
