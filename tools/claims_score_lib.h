@@ -84,9 +84,11 @@ inline Value ParseValue(std::string_view raw) {
   }
   v.text = s;
   // A hyphen between letters is a space ("press-conference", "press
-  // conference"): the media and roles are named either way.
+  // conference"): media and roles are named either way, and so are a few
+  // names ("Jean-Pierre", "Jean Pierre"), which the spellings then count as
+  // one.
+  const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };  // the text is folded
   for (size_t k = 1; k + 1 < v.text.size(); ++k) {
-    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     if (v.text[k] == '-' && letter(v.text[k - 1]) && letter(v.text[k + 1])) v.text[k] = ' ';
   }
   size_t i = 0;

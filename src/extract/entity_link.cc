@@ -1392,7 +1392,9 @@ void Linker::ReadCues() {
     size_t q = p;
     if (before == "as" && q > 0 && doc_.LowerIs(q - 1, "such")) --q;
     if ((before == "like" || before == "including" || before == "as") && q > 0) {
-      const std::string_view plural = doc_.Lower(q - 1, &buf);
+      // Its own buffer: `before` still points into `buf`.
+      std::array<char, 32> plural_buf;
+      const std::string_view plural = doc_.Lower(q - 1, &plural_buf);
       if (plural.size() > 1 && plural.back() == 's') {
         std::string singular(plural.substr(0, plural.size() - 1));
         if (singular.size() > 2 && singular.ends_with("ie")) {
@@ -1724,8 +1726,10 @@ void Linker::UnitePartialNames() {
       const bool suffixed = person && !org_name_words.contains(ca.words[0]) && cb.words.size() > 2 &&
                             IsGenerationalSuffix(cb.words.back());
       const size_t b_end = suffixed ? cb.words.size() - 1 : cb.words.size();
-      if (b_end <= ca.words.size()) continue;
-      const Match suffix = Align(ca.words, cb.words, b_end - ca.words.size(), &first_end);
+      // A suffixed name one word longer than the short one still joins it
+      // by its first words ("Vincent Marchetti" in "Vincent Marchetti III").
+      const Match suffix =
+          b_end > ca.words.size() ? Align(ca.words, cb.words, b_end - ca.words.size(), &first_end) : Match::kNone;
       Match best = Match::kNone;
       if (prefix == Match::kExact || suffix == Match::kExact) {
         best = Match::kExact;

@@ -167,6 +167,12 @@ std::optional<Number> ParseNumber(std::string_view s) {
   return std::nullopt;
 }
 
+// True for a number written as a plain year ("2019", not "2,019").
+bool PlainYear(std::string_view s) {
+  const std::optional<Number> n = ParseNumber(s);
+  return n && n->plain && n->value >= kMinYear && n->value <= kMaxYear;
+}
+
 constexpr std::string_view kOrdinalWords[] = {"first",     "second",      "third",      "fourth",     "fifth",
                                               "sixth",     "seventh",     "eighth",     "ninth",      "tenth",
                                               "eleventh",  "twelfth",     "thirteenth", "fourteenth", "fifteenth",
@@ -1671,7 +1677,8 @@ class Finder {
       // after the figure is its clause's, no noun it modifies.
       // So is an auxiliary or a modal ("The fee of £40m could rise to £48m").
       if (phrase.empty() && names == 0 && !linked &&
-          (InList(kResultVerbs, l) || InList(kHaveVerbs, l) || InList(kAuxiliaries, l) || InList(kModalWords, l))) {
+          (InList(kResultVerbs, l) || InList(kHaveVerbs, l) || InList(kAuxiliaries, l) ||
+           (InList(kModalWords, l) && l != "set"))) {  // "a £29 set menu"
         break;
       }
       // "an £18.6m lottery jackpot won by the syndicate": a participle
@@ -1698,14 +1705,9 @@ class Finder {
   // September", "the £2m spent last year" name nothing the sum is of ("a
   // £70 fixed penalty": the participle modifies a noun).
   bool ClauseAfterSum(size_t last) const {
-    constexpr size_t kMinPastChars = 5;  // "-ed" words shorter than this are rarely verbs ("red", "bed")
     const size_t k = last + 1;
     if (k >= toks_.size() || toks_[k].sentence != toks_[last].sentence || !IsLowerWord(toks_[k])) return false;
-    const std::string l = Lower(toks_[k].s);
-    if (!lexicon::In(lexicon::kVerbsAndAdverbsParticiple, l) &&
-        !(l.size() >= kMinPastChars && l.ends_with("ed") && !lexicon::In(lexicon::kNotParticiples, l))) {
-      return false;
-    }
+    if (!IsParticiple(k)) return false;
     if (k + 1 >= toks_.size() || toks_[k + 1].sentence != toks_[k].sentence || !IsLowerWord(toks_[k + 1])) return true;
     const std::string next = Lower(toks_[k + 1].s);
     return InList(kPrepositions, next) || InList(kPhraseEnders, next) || lexicon::In(lexicon::kTimeWords, next);
@@ -2510,8 +2512,9 @@ class Finder {
     if (IsCurrencyUnit(m.unit) && PerShare(m.last)) return "price per share";
     // "issued 4,132 £70 tickets": a sum between a count and its noun is the
     // price of each, never set against what they came to together.
+    // (Not a year: "between 2015 and 2019 £3bn was invested".)
     const bool each = IsCurrencyUnit(m.unit) && m.first > 0 && toks_[m.first - 1].sentence == toks_[m.first].sentence &&
-                      toks_[m.first - 1].kind == Kind::kNum;
+                      toks_[m.first - 1].kind == Kind::kNum && !PlainYear(toks_[m.first - 1].s);
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = IsCurrencyUnit(m.unit) && ClauseAfterSum(m.last) ? "" : HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
@@ -2527,7 +2530,7 @@ class Finder {
         head = "for";
       }
       if (head.empty()) return "";
-      if (each) return MeasureGroup(head) + " each";
+      if (each && LooksPlural(head.substr(head.rfind(' ') + 1))) return MeasureGroup(head) + " each";
       // "£31,600 of the expenses": a part of a sum named before, never that
       // sum itself (without the determiner, "£1.4m of unpaid wages" is the
       // whole of what it names).

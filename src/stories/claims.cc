@@ -907,7 +907,15 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       // "in a statement sent by email": the outlet reports a statement,
       // whatever carried it; an email alone ("in an email to staff") went
       // to its addressees and is no public statement (kExclusiveDocuments).
-      if (medium == "email" && folded.find("statement") != std::string::npos) medium = "statement";
+      // Only the statement the email carried: "statement" within a few words
+      // of "email" ("a statement sent by email", "an emailed statement").
+      if (medium == "email") {
+        constexpr size_t kNearBytes = 24;
+        for (size_t at = folded.find("statement"); at != std::string::npos; at = folded.find("statement", at + 1)) {
+          const size_t from = at > kNearBytes ? at - kNearBytes : 0;
+          if (folded.substr(from, at + kNearBytes - from).find("email") != std::string::npos) medium = "statement";
+        }
+      }
       // "In her statement she said": a statement named before, perhaps
       // the post another outlet names; compared with nothing.
       const bool named_before = medium == "statement" &&
@@ -1012,7 +1020,7 @@ constexpr size_t kMaxFreeModifiers = 2;
 
 // Words an article writes as names: those it capitalises inside a sentence
 // where they open a name (`contains`), and those of its entity mentions.
-struct NameWords {
+struct CapitalisedNames {
   std::unordered_set<std::string> opening;
   std::unordered_set<std::string> in_mentions;
   bool contains(const std::string& folded) const { return opening.contains(folded); }
@@ -1024,7 +1032,7 @@ struct NameWords {
 // Jones" keeps "mayor".
 template <typename Blocked>
 size_t ExtendRoleLeft(std::string_view text, const std::vector<PhraseWord>& words, size_t k, bool sentence_start,
-                      const NameWords& names, Blocked blocked) {
+                      const CapitalisedNames& names, Blocked blocked) {
   size_t j = k;
   // "before Station Manager Tom Kerrow": a listed role word written with a
   // capital inside a sentence is a title in title case, and the capitalised
@@ -1119,7 +1127,7 @@ size_t ComplementEnd(std::string_view text, const std::vector<PhraseWord>& words
 // says the roles are a title with no owner right before the name.
 template <typename Blocked>
 std::vector<std::string> RoleBefore(std::string_view before, std::string_view after, bool sentence_start,
-                                    const NameWords& names, Blocked blocked, bool* title) {
+                                    const CapitalisedNames& names, Blocked blocked, bool* title) {
   const std::vector<PhraseWord> words = Words(before);
   if (words.empty()) return {};
   const std::string_view gap = before.substr(words.back().end);
@@ -1653,7 +1661,7 @@ void RoleClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     // Words the article capitalises inside a sentence where they open a
     // name: "Ashcombe" of "Ashcombe interim manager", not "Launch" of
     // "Aldercrest Launch".
-    NameWords names;
+    CapitalisedNames names;
     const std::vector<WordToken> tokens = Tokenize(a.article.text);
     for (size_t t = 0; t < tokens.size(); ++t) {
       if (!tokens[t].capitalised || tokens[t].sentence_initial) continue;

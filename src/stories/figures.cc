@@ -39,6 +39,10 @@ constexpr int kEstimateWindowDays = 14;
 // the day before's count ("eight patients admitted" on Thursday, "Ten
 // victims have been rushed to hospital" on Friday disagree).
 constexpr int kRunningWindowDays = 1;
+// A value given as changed from another outlet's ("worth £38m, down from
+// the £40m agreed") is set against nothing printed more than this many
+// days before it: the next morning's paper reports the same day's value.
+constexpr int kChangedWindowDays = 1;
 // A change one outlet dates is the one another reports undated this many
 // days after it at most.
 constexpr int kChangeReportDays = 3;
@@ -1390,7 +1394,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   const auto after_change = [&](const Figure& f, const Figure& g) {
     const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
     return changed.count(&f) > 0 && x != std::numeric_limits<int64_t>::min() &&
-           y != std::numeric_limits<int64_t>::min() && x - y > kRunningWindowDays;
+           y != std::numeric_limits<int64_t>::min() && x - y > kChangedWindowDays;
   };
   UnionFind conflict(n);
   std::vector<bool> in_conflict(n, false);

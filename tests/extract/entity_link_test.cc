@@ -488,6 +488,14 @@ const Case kCases[] = {
      {},
      {},
      {}},
+    // ... and the name without the suffix joins it by its first words.
+    {"full_name_without_generational_suffix_joins",
+     "Vincent Marchetti III, 38, was arrested on the interstate after a chase. Vincent Marchetti had been "
+     "fired from the firm last week.",
+     {{"Vincent Marchetti III", "Vincent Marchetti"}},
+     {},
+     {},
+     {}},
     // ... but "Ford" beside "Ford Motor Company" is the firm, not its
     // chairman (a guard: a word of an organisation's name does not join).
     {"surname_of_an_organisation_name_is_not_the_suffixed_person",

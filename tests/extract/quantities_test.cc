@@ -948,11 +948,21 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
   // "make up" states a share, no rise.
   const std::vector<Quantity> share = FindQuantities("Online orders now make up 64% of its trade.", {});
   ASSERT_FALSE(share.empty());
-  EXPECT_FALSE(share[0].measure.ends_with(" rise")) << share[0].measure;
+  EXPECT_EQ(share[0].measure, "trade");
+  // A year before a sum is no count of what it prices; "set" before a noun
+  // is no verb.
+  const std::vector<Quantity> invested =
+      FindQuantities("Between 2015 and 2019 £3bn of contracts was awarded to local firms.", {});
+  const Quantity* three = FindByText(invested, "£3bn");
+  ASSERT_NE(three, nullptr);
+  EXPECT_FALSE(three->measure.ends_with(" each")) << three->measure;
+  const std::vector<Quantity> menu = FindQuantities("Diners paid for a £29 set menu.", {});
+  ASSERT_FALSE(menu.empty());
+  EXPECT_EQ(menu[0].measure, "set menu");
   const std::vector<Quantity> fixed = FindQuantities("Drivers were each given a £70 fixed penalty notice.", {});
   const Quantity* penalty = FindByText(fixed, "£70");
   ASSERT_NE(penalty, nullptr);
-  EXPECT_NE(penalty->measure, "");
+  EXPECT_EQ(penalty->measure, "fixed penalty notice");
 }
 
 // Results are sorted and disjoint, and each text is the bytes at its span.

@@ -2008,6 +2008,10 @@ TEST(ClaimsTest, AnEmailToStaffIsNoStatementButAStatementSentByEmailIs) {
   } kRows[] = {
       {"\"Every crossing is cancelled,\" Ansel Vide said in an email to staff.", "conflict"},
       {"\"Every crossing is cancelled,\" Ansel Vide said in a statement sent by email.", "agreed"},
+      // A statement elsewhere in the sentence is not what the email carried.
+      {"\"Every crossing is cancelled,\" Ansel Vide said in an email to staff, hours after the ferry company's "
+       "own statement.",
+       "conflict"},
   };
   for (const auto& row : kRows) {
     std::vector<AnnotatedArticle> in =
@@ -2119,8 +2123,8 @@ TEST(ClaimsTest, RunningTotalsDaysApartDoNotConflict) {
 // A value an article gives as changed from one other outlets stated ("is
 // now worth £9m, down from the £11m agreed in March") is the thing's value
 // after the change: set against nothing stated days before it. The same
-// words on the same day, or a change from a value nobody else states, leave
-// the disagreement.
+// words the next day, or a value given with no change, leave the
+// disagreement.
 TEST(ClaimsTest, AValueChangedFromAnotherOutletsIsNoDisagreement) {
   struct Row {
     const char* later;
