@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,23 @@ void ExpectCase(const Case& c) {
   const size_t b = s.find(c.text);
   EXPECT_EQ(q->span.start, CodePoints(s, b)) << c.sentence;
   EXPECT_EQ(q->span.end, CodePoints(s, b + q->text.size())) << c.sentence;
+}
+
+// A sentence, the text of a figure in it and the measure expected of it
+// (no entity mentions).
+struct MeasureRow {
+  const char* sentence;
+  const char* text;
+  const char* measure;
+};
+
+void ExpectMeasures(std::initializer_list<MeasureRow> rows) {
+  for (const MeasureRow& row : rows) {
+    const std::vector<Quantity> found = FindQuantities(row.sentence, {});
+    const Quantity* q = FindByText(found, row.text);
+    ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
+    EXPECT_EQ(q->measure, row.measure) << row.sentence;
+  }
 }
 
 const MentionSpec kFox{"Zoë Fox", "PERSON", "e1"};
@@ -907,12 +925,7 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
 // the sentence's start is kept whole; a sum between a count and its noun is
 // a price of each; a sum a named person receives is theirs.
 TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
-  struct Row {
-    const char* sentence;
-    const char* text;
-    const char* measure;
-  };
-  const Row rows[] = {
+  ExpectMeasures({
       {"The new contract is worth £12m, up from the £9m offered in May.", "£9m", ""},
       {"The levy of £30m could rise to £35m next year.", "£30m", "levy"},
       {"The grant of £4m will cover two years.", "£4m", "funding"},  // lexicons/measure_groups.txt
@@ -920,13 +933,7 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
       {"The firm sold 900 £40 tickets for the gala.", "£40", "tickets each"},
       // A hyphenated modifier opening the sentence stays whole.
       {"Pre-tax profit of £7.1m was higher than forecast.", "£7.1m", "pre-tax profit"},
-  };
-  for (const Row& row : rows) {
-    const std::vector<Quantity> found = FindQuantities(row.sentence, {});
-    const Quantity* q = FindByText(found, row.text);
-    ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
-    EXPECT_EQ(q->measure, row.measure) << row.sentence;
-  }
+  });
   // A sum in what a receiving verb takes is the named receiver's, through a
   // list of sums; a receiver that is no name owns nothing.
   const MentionSpec kCarrow{"Ines Carrow", "PERSON", "e1"};
@@ -1183,25 +1190,14 @@ TEST(FindQuantitiesTest, IntensifiersKeepTheMeasure) {
 // thing's value, named by the clause's subject; "heading down to" says
 // where it goes, and "which has risen 12 per cent" too little of what rose.
 TEST(FindQuantitiesTest, TheLevelAChangeReached) {
-  struct MeasureCase {
-    const char* sentence;
-    const char* text;
-    const char* measure;
-  };
-  const MeasureCase kCases[] = {
+  ExpectMeasures({
       {"The cost of the new bypass climbed to £212 million last month.", "£212 million", "cost"},
       {"The bill has rocketed to a staggering £64million.", "£64million", "cost"},
       {"Unpaid rent has grown to £18,000 since March.", "£18,000", "unpaid rent"},
       {"Vacancies fell to 3.5% in May.", "3.5%", "vacancies"},
       {"Its sales are heading down to about $21m.", "$21m", ""},
       {"The shares, which have risen 12 per cent this year, closed lower.", "12 per cent", ""},
-  };
-  for (const MeasureCase& c : kCases) {
-    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
-    const Quantity* q = FindByText(found, c.text);
-    ASSERT_NE(q, nullptr) << c.sentence;
-    EXPECT_EQ(q->measure, c.measure) << c.sentence;
-  }
+  });
 }
 
 // Tabloid capitals and relative days: "caged for NINE YEARS yesterday" is a
@@ -1305,22 +1301,11 @@ TEST(FindQuantitiesTest, TheSharePriceSharesMovedTo) {
 // the noun both figures modify; a phrase a preposition opens after the
 // brackets is read as before.
 TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
-  struct MeasureCase {
-    const char* sentence;
-    const char* text;
-    const char* measure;
-  };
-  const MeasureCase kCases[] = {
+  ExpectMeasures({
       {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "£2.6bn", "project"},
       {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "$3.3bn", "project"},
       {"The bank took a €45m (about £38m) provision against the loans.", "€45m", "provision"},
-  };
-  for (const MeasureCase& c : kCases) {
-    const std::vector<Quantity> found = FindQuantities(c.sentence, {});
-    const Quantity* q = FindByText(found, c.text);
-    ASSERT_NE(q, nullptr) << c.sentence;
-    EXPECT_EQ(q->measure, c.measure) << c.sentence;
-  }
+  });
 }
 
 // "A hundred firefighters", "a dozen rental homes": "a" is one before
