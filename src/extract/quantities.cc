@@ -1850,6 +1850,12 @@ class Finder {
     }
     // "defrauding 212 investors of £4.2m": the noun is counted, not valued.
     if (l == "of" && k > 0 && (toks_[k - 1].kind == Kind::kNum || CardinalWord(toks_[k - 1].s))) return "";
+    // "three tickets totalling £210": what a count of things came to in all,
+    // never the price of one of them.
+    if ((l == "totalling" || l == "totaling") && k > 0 && toks_[k - 1].sentence == s &&
+        (toks_[k - 1].kind == Kind::kNum || CardinalWord(toks_[k - 1].s))) {
+      return noun + " in all";
+    }
     // Its modifiers ("a compensation order of £1.8m").
     std::string phrase = noun;
     for (size_t n = 1; n < kMaxHeadModifiers && k > 0 && IsLowerWord(toks_[k - 1]) && toks_[k - 1].sentence == s;

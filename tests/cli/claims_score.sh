@@ -138,8 +138,10 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # receiver's sums, "passed £400m", "not yet", the helpers' rounds merged:
 # P 0.962 R 0.606, value-subject 0.770, 38 traps, agreement recall 0.411.
 # A revision of a count given before ("more than it first reported") holds
-# from its day, and the review's fixes: P 0.965 R 0.608, 37 traps.
-checks = [("conflict_precision", 0.96), ("conflict_recall", 0.60),
+# from its day, and the review's fixes: P 0.965 R 0.608, 37 traps. "three
+# tickets totalling £210" is what they came to in all: P 0.968, agreement
+# recall 0.412.
+checks = [("conflict_precision", 0.965), ("conflict_recall", 0.60),
           ("value_subject_accuracy", 0.769), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:

@@ -931,6 +931,8 @@ TEST(FindQuantitiesTest, AClauseRightAfterASumNamesNothing) {
       {"The grant of £4m will cover two years.", "£4m", "funding"},  // lexicons/measure_groups.txt
       // A sum between a count and its noun is the price of each.
       {"The firm sold 900 £40 tickets for the gala.", "£40", "tickets each"},
+      // What a count of things came to in all.
+      {"She paid two fines totalling £340 last year.", "£340", "fines in all"},
       // A hyphenated modifier opening the sentence stays whole.
       {"Pre-tax profit of £7.1m was higher than forecast.", "£7.1m", "pre-tax profit"},
   });
