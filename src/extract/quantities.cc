@@ -168,9 +168,10 @@ std::optional<Number> ParseNumber(std::string_view s) {
 }
 
 // True for a number written as a plain year ("2019", not "2,019").
+bool PlainYear(const Number& n) { return n.plain && n.value >= kMinYear && n.value <= kMaxYear; }
 bool PlainYear(std::string_view s) {
   const std::optional<Number> n = ParseNumber(s);
-  return n && n->plain && n->value >= kMinYear && n->value <= kMaxYear;
+  return n && PlainYear(*n);
 }
 
 constexpr std::string_view kOrdinalWords[] = {"first",     "second",      "third",      "fourth",     "fifth",
@@ -3208,7 +3209,7 @@ class Finder {
     if (n->pence) return Match{i, i, n->value, "GBP", std::string()};
     double value = 0;
     const size_t last = Scale(i, *n, &value);
-    const bool year = n->plain && n->value >= kMinYear && n->value <= kMaxYear && last == i;
+    const bool year = PlainYear(*n) && last == i;
     if (!year && !n->scaled) {
       if (std::optional<Match> m = NumberOfCount(i, last, value)) return m;
     }

@@ -552,7 +552,15 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   f.running = RunningTotal(view.Slice(own_from, f.q.span.start), view.Slice(f.q.span.end, own_to));
   // "The records of 226,000 patients were stolen, ..., more than it first
   // reported": a revision of a count given before, anywhere in the sentence.
-  if (!f.running) {
+  // Tokenized only when its folded text holds the first word of one of the
+  // phrases (most sentences hold none).
+  const auto may_revise = [](std::string_view folded) {
+    return std::any_of(std::begin(lexicon::kRunningWordsRevised), std::end(lexicon::kRunningWordsRevised),
+                       [&](std::string_view phrase) {
+                         return folded.find(phrase.substr(0, phrase.find(' '))) != std::string_view::npos;
+                       });
+  };
+  if (!f.running && may_revise(FoldCase(view.Slice(from, to)))) {
     const std::vector<WordToken> w = Tokenize(view.Slice(from, to));
     for (size_t k = 0; k + 1 < w.size() && !f.running; ++k) {
       f.running = lexicon::In(lexicon::kRunningWordsRevised, w[k].folded + " " + w[k + 1].folded);
