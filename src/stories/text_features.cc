@@ -109,6 +109,12 @@ bool IsWordChar(UChar32 c) {
          (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
+// ASCII letters and digits: exactly the ASCII code points IsWordChar accepts
+// (ASCII has no combining marks).
+bool IsAsciiAlnum(UChar32 c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool IsApostrophe(UChar32 c) { return c == 0x27 || c == 0x2019; }
 
 // Characters after which a capital letter is expected for grammar alone.
@@ -177,12 +183,29 @@ std::vector<WordToken> Tokenize(std::string_view text) {
   while (i < n) {
     const int32_t start = i;
     UChar32 c = 0;
-    U8_NEXT(s, i, n, c);
+    // News text is mostly ASCII: its letters and digits are decided without
+    // ICU's property lookups (the same answers, far cheaper per character).
+    if (s[i] < 0x80) {
+      c = s[i++];
+      if (IsAsciiAlnum(c)) {
+        if (!in_word) {
+          in_word = true;
+          cur.begin = static_cast<size_t>(start);
+          cur.capitalised = c >= 'A' && c <= 'Z';
+          cur.sentence_initial = after_terminator;
+        }
+        cur.has_letter = cur.has_letter || c > '9';
+        cur.folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+        continue;
+      }
+    } else {
+      U8_NEXT(s, i, n, c);
+    }
     if (c < 0) {
       finish(start);
       continue;
     }
-    if (IsUnspacedScriptChar(c)) {
+    if (c >= 0x80 && IsUnspacedScriptChar(c)) {
       finish(start);
       WordToken t;
       t.begin = static_cast<size_t>(start);
@@ -194,7 +217,7 @@ std::vector<WordToken> Tokenize(std::string_view text) {
       after_terminator = false;
       continue;
     }
-    if (IsWordChar(c)) {
+    if (c >= 0x80 && IsWordChar(c)) {
       if (!in_word) {
         in_word = true;
         cur.begin = static_cast<size_t>(start);
