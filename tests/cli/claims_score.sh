@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 108 ]] ||
-  fail "fewer than 108 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 120 ]] ||
+  fail "fewer than 120 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -141,11 +141,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # from its day, and the review's fixes: P 0.965 R 0.608, 37 traps. "three
 # tickets totalling £210" is what they came to in all: P 0.968, agreement
 # recall 0.412.
-checks = [("conflict_precision", 0.965), ("conflict_recall", 0.60),
-          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.41)]
+# Eighteenth round: eight blind dev stories (81; as new P 0.667 R 0.424,
+# value-subject 0.712, traps 13/187, agreement recall 0.398, so the totals
+# fell by their addition: P 0.933 R 0.587, value-subject 0.764, 50 traps,
+# agreement recall 0.410).
+checks = [("conflict_precision", 0.93), ("conflict_recall", 0.585),
+          ("value_subject_accuracy", 0.763), ("agreement_recall", 0.409)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 37:
-    bad.append(f"trap violations {t['trap_violations']} > 37")
+if t["trap_violations"] > 50:
+    bad.append(f"trap violations {t['trap_violations']} > 50")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
