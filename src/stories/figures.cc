@@ -94,6 +94,9 @@ struct Figure {
   // league games", "acute" of "three acute hospitals"), sorted and unique.
   std::vector<std::string> modifiers;
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
+  // One of the parts a sentence lists after a whole it names ("The budget was
+  // made up of a £30m grant, £8m from the council and £4m ..."): PartListed.
+  bool part = false;
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
   bool running = false;   // stated as a running total on its article's day (RunningTotal)
   // The value it changed from, when its sentence gives it right after ("is
@@ -510,6 +513,31 @@ bool RunningTotal(std::string_view lead, std::string_view tail) {
 }
 
 // Fills f.core and f.frame (see Figure).
+// Whether a figure whose sentence runs `lead` before it is one of the parts
+// listed after a whole (lexicons/part_openers.txt: "was made up of a £30m
+// grant, £8m from the council and £4m"): an opener among the lead's words,
+// with nothing after it but the list (no clause break but the commas and
+// "and" of a list, no verb of its own).
+bool PartListed(std::string_view lead) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  for (size_t k = words.size(); k-- > 0;) {
+    const std::string& w = words[k].folded;
+    const bool two = k + 1 < words.size() && lexicon::In(lexicon::kPartOpeners, w + " " + words[k + 1].folded);
+    const bool three = k + 2 < words.size() &&
+                       lexicon::In(lexicon::kPartOpeners, w + " " + words[k + 1].folded + " " + words[k + 2].folded);
+    if (lexicon::In(lexicon::kPartOpeners, w) || two || three) return true;
+    // A verb, a copula or a semicolon between the opener and the figure
+    // closes the list: the figure is the clause's own ("..., which together
+    // total £42m").
+    if (lexicon::In(lexicon::kCopulas, w) || lexicon::In(lexicon::kAuxiliaries, w) || w.starts_with("total")) {
+      return false;
+    }
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    if (lead.substr(words[k].end, to - words[k].end).find_first_of(";:()") != std::string_view::npos) return false;
+  }
+  return false;
+}
+
 void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
   if (!IsCurrency(f.q.unit)) AddStems(f.q.unit, f.core);
@@ -521,6 +549,7 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   }
   SortUnique(f.modifiers);
   f.whole = (" " + f.q.measure + " ").find(" in all ") != std::string::npos;
+  f.part = PartListed(view.Slice(SentenceOf(a, f.q.span.start, view.cp_length()).start, f.q.span.start));
   {
     // An estimate word among the last words of its clause before it.
     const std::string lead = view.Slice(SentenceOf(a, f.q.span.start, view.cp_length()).start, f.q.span.start);
@@ -1203,7 +1232,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
           !SameTime(f, g) ||
-          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g) ||
+          g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || f.part != g.part ||
+          PeopleAndThings(f, g) ||
           ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {
         continue;
       }

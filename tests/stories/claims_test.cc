@@ -2709,5 +2709,33 @@ TEST(ClaimsTest, ResidentsAndPeopleEvacuatedAreOneCount) {
   }
 }
 
+// The sums a sentence lists after "made up of" (lexicons/part_openers.txt)
+// are parts of the whole it names, never another outlet's figure of that
+// whole; the same sentence with the whole's own figure still disagrees.
+TEST(ClaimsTest, PartsListedAfterAWholeAreNotItsValue) {
+  struct Row {
+    const char* text;
+    bool conflict;
+  };
+  const Row rows[] = {
+      {"The Fenmoor sea wall scheme is running late. Its original budget was made up of a £24m government grant, "
+       "£6m from Fenmoor Borough Council and £3m from local firms.",
+       false},
+      {"The Fenmoor sea wall scheme is running late. Its original budget was £24m, with £6m from Fenmoor Borough "
+       "Council.",
+       true},
+  };
+  for (const Row& row : rows) {
+    const std::vector<Article> articles = {
+        Plain("f0", "Fenmoor sea wall delayed", "2026-05-04",
+              "The Fenmoor sea wall scheme is running late. Its original £33m budget was approved in 2022, the "
+              "agency said."),
+        Plain("f1", "Fenmoor sea wall delayed", "2026-05-04", row.text)};
+    const Brief b = BriefOf(articles);
+    ASSERT_EQ(b.stories.size(), 1u) << row.text;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.text;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
