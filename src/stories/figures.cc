@@ -1015,6 +1015,52 @@ void JoinSums(std::vector<Figure>& figures) {
   }
 }
 
+// A tally in a sentence that elects one named person before it ("the
+// council elected Jane Doe as its leader by 37 votes to 29", "Doe was voted
+// in, winning 37 votes to 29": lexicons/election_words.txt before the
+// tally) is that election's, not the story's motion: its votes for are the
+// person's, its votes against another candidate's (dropped: the sentence
+// may not name them). Two people named before it leave it alone.
+void ElectedOwners(std::vector<Figure>& figures, const std::vector<const AnnotatedArticle*>& members,
+                   EntityIndex& entities, const Story& story) {
+  std::vector<bool> drop(figures.size(), false);
+  for (size_t i = 0; i < figures.size(); ++i) {
+    Figure& f = figures[i];
+    if (!Tally(f) || f.entity) continue;
+    const AnnotatedArticle& a = *members[f.article];
+    const TextView view(a);
+    const Span sentence = SentenceOf(a, f.q.span.start, view.cp_length());
+    const std::vector<WordToken> words = Tokenize(view.Slice(sentence.start, f.q.span.start));
+    bool elects = false;
+    for (size_t k = 0; k < words.size() && !elects; ++k) {
+      elects = lexicon::In(lexicon::kElectionWords, words[k].folded) ||
+               (k + 1 < words.size() && lexicon::In(lexicon::kElectionWords, words[k].folded + " " + words[k + 1].folded));
+    }
+    if (!elects) continue;
+    std::optional<size_t> person;
+    bool several = false;
+    for (const EntityMention& m : a.entities) {
+      if (m.span.start < sentence.start || m.span.end > f.q.span.start) continue;
+      const std::optional<size_t> e = entities.Lookup(f.article, m.entity, "");
+      if (!e || story.entities[*e].type != "PERSON") continue;
+      if (person && *person != *e) several = true;
+      person = e;
+    }
+    if (!person || several) continue;
+    if (f.q.measure == kVotesFor) {
+      f.entity = person;
+    } else {
+      drop[i] = true;
+    }
+  }
+  std::vector<Figure> kept;
+  kept.reserve(figures.size());
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(figures[i]));
+  }
+  figures = std::move(kept);
+}
+
 // The two sides of one tally ("voted eight to four") are one vote's, so
 // they have one owner: when the language layer gives one side an owner and
 // not the other (a name read near one number: "voted eight to four against
@@ -1637,6 +1683,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   std::vector<Figure> figures = CollectFigures(members, entities, story, extra);
   for (Figure& f : figures) f.kind = KindOf(f);
   ShareTallyOwners(figures);
+  ElectedOwners(figures, members, entities, story);
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);

@@ -2737,5 +2737,26 @@ TEST(ClaimsTest, PartsListedAfterAWholeAreNotItsValue) {
   }
 }
 
+// A tally in a sentence that elects a named person (lexicons/
+// election_words.txt) is that election's, never the tally of the motion
+// the story also reports.
+TEST(ClaimsTest, AnElectionsTallyIsNotTheMotions) {
+  const std::vector<Article> articles = {
+      Plain("v0", "Tolby council leader ousted", "2026-04-10",
+            "Councillors at Tolby backed a motion of no confidence in leader Karl Ames by 31 votes to 22 on Monday. "
+            "On Thursday the council elected Anna Berg as its new leader by 33 votes to 20."),
+      Plain("v1", "Tolby council leader ousted", "2026-04-10",
+            "Tolby councillors passed the no-confidence motion in Karl Ames by 31 votes to 22. Anna Berg was voted "
+            "in as leader on Thursday, winning 33 votes to 20.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_FALSE(HasConflict(b.stories[0]));
+  bool berg_votes = false;
+  for (const Claim& c : b.stories[0].claims) {
+    if (c.subject_name == "Anna Berg" && c.attribute == "votes for") berg_votes = c.status == "agreed";
+  }
+  EXPECT_TRUE(berg_votes);
+}
+
 }  // namespace
 }  // namespace storyline::stories
