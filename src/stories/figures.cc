@@ -685,6 +685,50 @@ std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quant
   return out;
 }
 
+// The thing a count no one owns is the size of, when a relative clause set
+// off after it says so with a verb of holding (lexicons/holding_verbs.txt):
+// "the university's seven halls, which house 4,600 students" (halls), "the
+// stadium, which holds 30,000 fans" (stadium). "" otherwise, and when the
+// antecedent is a name.
+std::string HolderOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
+  constexpr size_t kMaxThingWords = 3;  // "the new east stand"
+  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+  const std::string lead = view.Slice(sentence.start, q.span.start);
+  const std::vector<WordToken> words = Tokenize(lead);
+  const auto gap = [&](size_t k) {  // text between word k and the next (or the figure)
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
+    return std::string_view(lead).substr(words[k].end, to - words[k].end);
+  };
+  const auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
+  if (words.size() < 3) return "";
+  const size_t verb = words.size() - 1;
+  if (!spaces(gap(verb)) || !lexicon::In(lexicon::kHoldingVerbs, words[verb].folded)) return "";
+  const size_t rel = verb - 1;
+  if ((words[rel].folded != "which" && words[rel].folded != "that") || !spaces(gap(rel))) return "";
+  const std::string_view comma = gap(rel - 1);
+  if (comma.find(',') == std::string_view::npos || comma.find_first_not_of(", ") != std::string_view::npos) return "";
+  const size_t head = rel - 1;
+  const auto content = [&](size_t w) {
+    return words[w].has_letter && !words[w].capitalised && !IsStopWord(words[w].folded) &&
+           !lexicon::In(lexicon::kDeterminers, words[w].folded) &&
+           !lexicon::In(lexicon::kPronounsFigure, words[w].folded) && !lexicon::In(lexicon::kNumberWords, words[w].folded);
+  };
+  if (!content(head)) return "";
+  size_t first = head;
+  while (first > 0 && head - first + 1 < kMaxThingWords && spaces(gap(first - 1)) && content(first - 1)) --first;
+  const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
+  const size_t phrase_end = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[head].end));
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start < phrase_end && phrase_start < m.span.end) return "";
+  }
+  std::string out;
+  for (size_t w = first; w <= head; ++w) {
+    if (!out.empty()) out += ' ';
+    out += words[w].folded;
+  }
+  return out;
+}
+
 // Whether a figure is set in a wider world than one story's event: a
 // national or sector scope (lexicons/count_scopes.txt tag wider), as whole
 // words, in the figure's own clause ("against a national average of 27 per
@@ -797,7 +841,13 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.value = FigureValueText(q);
       // The thing the figure's phrase names ("a restoration appeal with a
       // target of £5.4m"), else the one a sum's own verb names.
-      if (!f.entity) f.thing = !q.thing.empty() ? q.thing : IsCurrency(f.scale) ? ThingOf(a, view, q, f.attribute) : "";
+      if (!f.entity && !q.thing.empty()) {
+        f.thing = q.thing;
+      } else if (!f.entity && IsCurrency(f.scale)) {
+        f.thing = ThingOf(a, view, q, f.attribute);
+      } else if (!f.entity && q.unit != "percent") {
+        f.thing = HolderOf(a, view, q);  // "the halls, which house 4,600 students"
+      }
       SetFrame(f, a, view);
       const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
       for (const Quantity* other : quantities) {

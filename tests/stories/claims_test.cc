@@ -2758,5 +2758,21 @@ TEST(ClaimsTest, AnElectionsTallyIsNotTheMotions) {
   EXPECT_TRUE(berg_votes);
 }
 
+// A count a relative clause of holding gives a thing ("the halls, which
+// house 4,600 students": lexicons/holding_verbs.txt) is that thing's size,
+// never another outlet's count of the story's own people.
+TEST(ClaimsTest, ACountAThingHoldsIsItsOwn) {
+  const std::vector<Article> articles = {
+      Plain("r0", "Rent strike at Harwell halls", "2026-10-14",
+            "A rent strike at Harwell University is growing. Some 900 students are taking part in the rent "
+            "strike, organisers say."),
+      Plain("r1", "Rent strike at Harwell halls", "2026-10-14",
+            "A rent strike at Harwell University is growing. Organisers of the rent strike want a cut in rents "
+            "across the five halls, which house 3,800 students.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_FALSE(HasConflict(b.stories[0]));
+}
+
 }  // namespace
 }  // namespace storyline::stories
