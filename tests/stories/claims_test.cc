@@ -2774,5 +2774,27 @@ TEST(ClaimsTest, ACountAThingHoldsIsItsOwn) {
   EXPECT_FALSE(HasConflict(b.stories[0]));
 }
 
+// "club captain" and "party leader" name the role of the body named beside
+// them ("Tolby Rovers club captain"): the captain, set against "vice-captain"
+// as the captain, not as a third role.
+TEST(ClaimsTest, AClubCaptainIsTheCaptain) {
+  const std::vector<Article> articles = {
+      Plain("c0", "Tolby Rovers in administration", "2026-02-10",
+            "Tolby Rovers have gone into administration. Tolby Rovers club captain Sam Reed said the players had "
+            "not been paid since December."),
+      Plain("c1", "Tolby Rovers in administration", "2026-02-10",
+            "Tolby Rovers have gone into administration. Vice-captain Sam Reed said the players had not been "
+            "paid since December.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  std::vector<std::string> roles;
+  for (const Claim& c : b.stories[0].claims) {
+    if (c.subject_name != "Sam Reed" || c.attribute != "role") continue;
+    for (const ClaimValue& v : c.values) roles.push_back(v.value);
+  }
+  std::sort(roles.begin(), roles.end());
+  EXPECT_EQ(roles, (std::vector<std::string>{"captain", "vice-captain"}));
+}
+
 }  // namespace
 }  // namespace storyline::stories
