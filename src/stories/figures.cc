@@ -220,6 +220,24 @@ bool HasClauseBreak(std::string_view text) {
   return false;
 }
 
+// Whether the folded text before a date says a figure stands as of that
+// day: "by Wednesday", "by early Monday", "by late Tuesday".
+bool ByDay(std::string_view before) {
+  return before.ends_with("by ") || before.ends_with("by early ") || before.ends_with("by late ");
+}
+
+// Whether a figure is given as of the day `when` by "by" before that day
+// after it ("had burned about 400 hectares by early Monday"): a count
+// still moving, stamped with its day, which holds on that day and no other
+// even when the article is printed that day.
+bool DatedBy(const AnnotatedArticle& a, const TextView& view, const Quantity& q, const std::string& when) {
+  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+  return std::any_of(a.dates.begin(), a.dates.end(), [&](const DateMention& d) {
+    return d.span.start >= q.span.end && d.span.end <= sentence.end && CalendarDatePrefix(d.value) == when &&
+           ByDay(FoldCase(view.Slice(d.span.start > 12 ? d.span.start - 12 : 0, d.span.start)));
+  });
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -294,9 +312,8 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     // the figure dates the sentence's event ("published on Tuesday,
     // followed 1,412 patients").
     if (d.span.start < q.span.end) continue;
-    const std::string before = FoldCase(view.Slice(d.span.start > 6 ? d.span.start - 6 : 0, d.span.start));
-    if (!before.ends_with("on ") && !before.ends_with("by ") && !before.ends_with(" of ") &&
-        !before.ends_with("in ")) {
+    const std::string before = FoldCase(view.Slice(d.span.start > 12 ? d.span.start - 12 : 0, d.span.start));
+    if (!before.ends_with("on ") && !ByDay(before) && !before.ends_with(" of ") && !before.ends_with("in ")) {
       continue;
     }
     // "..., the company confirmed on October 16": the day of the telling.
@@ -800,7 +817,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.published = a.article.published;
       // Today, or this year ("a deficit of £15.2 million this year"), is
       // when a figure stated with no time holds too.
-      if (f.when == f.published || (f.when.size() == 4 && f.published.rfind(f.when, 0) == 0)) f.when.clear();
+      if ((f.when == f.published && !DatedBy(a, view, q, f.when)) ||
+          (f.when.size() == 4 && f.published.rfind(f.when, 0) == 0)) {
+        f.when.clear();
+      }
       // The story's own event in an earlier year is another event ("a 2016
       // pilot study enrolled 88 patients"): whose it is, is unknown.
       if (!f.entity && f.attribute != "age" && f.when.size() == 4 && f.when < f.published.substr(0, 4)) continue;

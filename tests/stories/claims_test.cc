@@ -2796,5 +2796,21 @@ TEST(ClaimsTest, AClubCaptainIsTheCaptain) {
   EXPECT_EQ(roles, (std::vector<std::string>{"captain", "vice-captain"}));
 }
 
+// A figure given "by" a day ("had burned 300 hectares by early Monday") is
+// stamped with that day even in that day's paper: the next day's count "by
+// Tuesday morning" is a later count, no disagreement.
+TEST(ClaimsTest, ACountByADayHoldsOnThatDay) {
+  const std::vector<Article> articles = {
+      Plain("w0", "Heath fire near Tolby", "2026-08-10",
+            "A heath fire is burning near Tolby. The fire had burned about 300 hectares by early Monday, the fire "
+            "service said."),
+      Plain("w1", "Heath fire near Tolby", "2026-08-11",
+            "A heath fire is burning near Tolby. The fire had burned 900 hectares by Tuesday morning, the fire "
+            "service said.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_FALSE(HasConflict(b.stories[0]));
+}
+
 }  // namespace
 }  // namespace storyline::stories
