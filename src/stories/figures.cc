@@ -97,6 +97,10 @@ struct Figure {
   // One of the parts a sentence lists after a whole it names ("The budget was
   // made up of a £30m grant, £8m from the council and £4m ..."): PartListed.
   bool part = false;
+  // For a percentage, stems of the thing its measure says changed ("rents"
+  // of "rents rise", "pay" of "pay rise"), sorted; empty when it names none
+  // ("an increase of 11.5%"): ChangedThing.
+  std::vector<std::string> changed;
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
   bool running = false;   // stated as a running total on its article's day (RunningTotal)
   // The value it changed from, when its sentence gives it right after ("is
@@ -555,6 +559,23 @@ bool PartListed(std::string_view lead) {
   return false;
 }
 
+// Stems of the words of a percentage's measure that name what changed:
+// neither the change ("rise", "fell", "hike": lexicons/change_verbs.txt)
+// nor function words ("rents went rise": rents). Sorted and unique.
+std::vector<std::string> ChangedThing(const Quantity& q) {
+  std::vector<std::string> out;
+  if (q.unit != "percent") return out;
+  for (const WordToken& w : Tokenize(q.measure)) {
+    if (!w.has_letter || IsStopWord(w.folded) || !lexicon::Find(lexicon::kChangeVerbs, w.folded).empty() ||
+        w.folded == "hike" || w.folded == "went" || w.folded == "go" || w.folded == "gone") {
+      continue;
+    }
+    out.push_back(Stem(w.folded));
+  }
+  SortUnique(out);
+  return out;
+}
+
 void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
   if (!IsCurrency(f.q.unit)) AddStems(f.q.unit, f.core);
@@ -566,6 +587,7 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   }
   SortUnique(f.modifiers);
   f.whole = (" " + f.q.measure + " ").find(" in all ") != std::string::npos;
+  f.changed = ChangedThing(f.q);
   f.part = PartListed(view.Slice(SentenceOf(a, f.q.span.start, view.cp_length()).start, f.q.span.start));
   {
     // An estimate word among the last words of its clause before it.
@@ -1234,6 +1256,14 @@ bool Narrowed(const Figure& f, const Figure& g) {
 // 32 arrests); two different facts of one story are often further apart.
 constexpr double kAlignRatio = 1.5;
 
+// Whether two percentages say different things changed ("rents went up 9
+// per cent", "a 15% pay hike"): each names one and they share no word.
+bool OtherThingsChanged(const Figure& f, const Figure& g) {
+  return !f.changed.empty() && !g.changed.empty() &&
+         std::find_first_of(f.changed.begin(), f.changed.end(), g.changed.begin(), g.changed.end()) ==
+             f.changed.end();
+}
+
 // What kind of value a figure is, for matching across outlets: its
 // currency, "percent", a unit of time, or "count"; "" for ages and ranks,
 // which are never matched so.
@@ -1349,7 +1379,7 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
           !SameTime(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || f.part != g.part ||
-          PeopleAndThings(f, g) ||
+          PeopleAndThings(f, g) || OtherThingsChanged(f, g) ||
           ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {
         continue;
       }

@@ -2812,5 +2812,19 @@ TEST(ClaimsTest, ACountByADayHoldsOnThatDay) {
   EXPECT_FALSE(HasConflict(b.stories[0]));
 }
 
+// Two percentages that say different things changed ("a 12% pay rise",
+// "Rents went up ten per cent") are two figures, never one in dispute.
+TEST(ClaimsTest, ChangesOfDifferentThingsDoNotConflict) {
+  const std::vector<Article> articles = {
+      Plain("p0", "Harwell head defends pay rise", "2026-10-14",
+            "The head of Harwell University has defended a 12% pay rise as students withhold rent in its halls."),
+      Plain("p1", "Harwell head defends pay rise", "2026-10-14",
+            "The head of Harwell University has defended her pay as students withhold rent in its halls. Rents "
+            "went up ten per cent this year.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  EXPECT_FALSE(HasConflict(b.stories[0]));
+}
+
 }  // namespace
 }  // namespace storyline::stories
