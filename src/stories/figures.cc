@@ -284,7 +284,10 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
     // "since 1998, when 72 whales came ashore", "the Harwick case of 2012,
     // when a court ordered ...": a clause "when" opens right after an
     // earlier year tells of that year's event, every figure in it.
-    if (date.size() == 4 && !this_year.empty() && date < this_year && d.span.end <= q.span.start) {
+    // So does a month of an earlier year ("flooded in February 2020, when
+    // 410 homes were flooded").
+    if ((date.size() == 4 || date.size() == 7) && !this_year.empty() && date.substr(0, 4) < this_year &&
+        d.span.end <= q.span.start) {
       constexpr std::string_view kWhenClause = ", when ";
       const std::string between = FoldCase(view.Slice(d.span.end, q.span.start));
       if (between.starts_with(kWhenClause) && !HasClauseBreak(between.substr(kWhenClause.size()))) return date;
@@ -845,7 +848,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       }
       // The story's own event in an earlier year is another event ("a 2016
       // pilot study enrolled 88 patients"): whose it is, is unknown.
-      if (!f.entity && f.attribute != "age" && f.when.size() == 4 && f.when < f.published.substr(0, 4)) continue;
+      if (!f.entity && f.attribute != "age" && (f.when.size() == 4 || f.when.size() == 7) &&
+          f.when.substr(0, 4) < f.published.substr(0, 4)) {
+        continue;
+      }
       // An age holds for a year: only an earlier year sets it apart ("made
       // his debut in 2019, aged 18", "as a 17-year-old"), not the day of
       // the sentence's event; "Name, 54," and "the 54-year-old" are ages now.

@@ -2826,5 +2826,22 @@ TEST(ClaimsTest, ChangesOfDifferentThingsDoNotConflict) {
   EXPECT_FALSE(HasConflict(b.stories[0]));
 }
 
+// A clause "when" opens right after a month of an earlier year ("flooded in
+// March 2019, when 180 homes were flooded") tells of that time's event:
+// its figures are not the story's.
+TEST(ClaimsTest, AFigureOfAnEarlierMonthsEventIsNotTheStorys) {
+  const std::vector<Article> articles = {
+      Plain("m0", "Tolby flood wall approved", "2026-06-02",
+            "A flood wall to protect 240 homes in Tolby has been approved. The town flooded in March 2019, when "
+            "180 homes were flooded."),
+      Plain("m1", "Tolby flood wall approved", "2026-06-02",
+            "A flood wall to protect 240 homes in Tolby has been approved by the council.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  for (const Claim& c : b.stories[0].claims) {
+    for (const ClaimValue& v : c.values) EXPECT_NE(v.value, "180") << c.attribute;
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
