@@ -43,6 +43,13 @@ constexpr int kRunningWindowDays = 1;
 // the £40m agreed") is set against nothing printed more than this many
 // days before it: the next morning's paper reports the same day's value.
 constexpr int kChangedWindowDays = 1;
+// Figures no one owns (the story's event's, or a thing's) from articles
+// further apart than this are of two stages of the story: a follow-up weeks
+// later reports a later state (a second ballot's turnout, the league points
+// after an appeal, the debt a liquidator found), not the first reports'
+// facts in other numbers. A person's or an organisation's figures keep
+// their own windows.
+constexpr int kFollowUpDays = 7;
 // A change one outlet dates is the one another reports undated this many
 // days after it at most.
 constexpr int kChangeReportDays = 3;
@@ -366,6 +373,7 @@ bool SameTime(const Figure& f, const Figure& g) {
   const bool dated = x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min();
   if (f.attribute == "age" && dated && std::llabs(x - y) > kAgeWindowDays) return false;
   if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
+  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays) return false;
   // A running total holds on its article's day, or the next day's paper's
   // (not an age or a length of time: "has served 12 years" is no count
   // still moving).
