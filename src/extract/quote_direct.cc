@@ -795,7 +795,22 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   // "Secretary James Roche: “…”": a name right before the colon.
   bool cue_before = false;
   for (size_t k = lo; k + 1 < end; ++k) cue_before = cue_before || lex::In(lex::kReportingVerbsCue, words_[k].lower);
-  if (last.lower == ":" && end >= 2 && end - 2 >= lo && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
+  // ("The judge offered advice for the guards who will watch Renn: “…”": a
+  // name that ends a clause, after its verb, is an object, not a label; a
+  // label's name has only titles before it, "Special Asst. to the Secretary
+  // and Director of Air Force Communications Bill Bodie: “…”".)
+  bool label = end >= 2 && end - 2 >= lo;
+  if (label) {
+    const int nm = words_[end - 2].mention;
+    size_t first = end - 2;
+    while (first > lo && ((nm >= 0 && words_[first - 1].mention == nm) || IsNameWord(first - 1))) --first;
+    for (size_t k = lo; k < first && label; ++k) {
+      const std::string& w = words_[k].lower;
+      label = words_[k].cap || words_[k].punct || lex::In(lex::kPrepositions, w) || w == "in" || w == "the" ||
+              w == "and";
+    }
+  }
+  if (last.lower == ":" && label && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
       ((words_[end - 2].mention >= 0 && (*entities_)[words_[end - 2].mention].type == "PERSON") ||
        (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)) ||
        // "… of the Air Force James Roche: “…”": the surname after a first

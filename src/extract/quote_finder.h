@@ -302,6 +302,12 @@ class Finder {
   bool TitleOnly(size_t m) const;
   Speaker PersonAfterTitle(size_t j, size_t hi);
   Speaker CrowdWithPhrase(size_t i, size_t lo, bool subject) const;
+  // For a cue at `cue`: the word index of "who" opening a relative clause
+  // right before it that withholds the subject's name ("a spokeswoman who
+  // asked not to be named said", "an official who spoke on condition of
+  // anonymity said"), or `cue` when there is none. Reads back no further
+  // than `lo`.
+  size_t WithheldNameClause(size_t cue, size_t lo) const;
   Speaker SubjectBefore(size_t cue, size_t lo);
   Speaker PersonBeforeAppositions(size_t cue, size_t lo) const;
   Speaker DescribedSubject(size_t cue, size_t lo);

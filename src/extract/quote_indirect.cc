@@ -466,7 +466,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         document_from = words_[k].lower == "from" && lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower);
       }
       const size_t window = quoted_as || document_from ? kRolePhraseWords : kNounPhraseWords;
-      while (comma > from && words_[comma - 1].lower != "," && c - comma < window) --comma;
+      // ("…, a France Telecom spokeswoman who asked not to be named said.":
+      // the clause withholding the name is no part of the subject's length.)
+      const size_t verb_at = WithheldNameClause(c, from);
+      comma = verb_at;
+      while (comma > from && words_[comma - 1].lower != "," && verb_at - comma < window) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
       bool quoted = false;

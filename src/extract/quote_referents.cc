@@ -400,7 +400,10 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
                       words_[best->first].sent == prev;
     return s.type == "PERSON" && (evidence || turn) && Agrees(s.id, want) ? s : Speaker{};
   }
-  if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
+  // ("A statement from Waitrose said …. "…," it added.": a name the entity
+  // layer typed as a place reports as a body does, and "it" continues its
+  // turn.)
+  if (p == "it") return (s.type == "ORG" || s.type == "PLACE") && s.via.empty() ? s : Speaker{};
   if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};
   return {};
 }

@@ -1297,9 +1297,31 @@ Speaker Finder::CrowdWithPhrase(size_t i, size_t lo, bool subject) const {
   return {};
 }
 
+size_t Finder::WithheldNameClause(size_t cue, size_t lo) const {
+  // The words that close such a clause ("asked not to be named", "spoke on
+  // condition of anonymity", "declined to be identified").
+  constexpr std::string_view kWithheld[] = {"named", "identified", "anonymity", "anonymous"};
+  constexpr size_t kWithheldWords = 10;  // "who spoke on the condition that she not be named"
+  if (cue <= lo + 2 || std::find(std::begin(kWithheld), std::end(kWithheld), words_[cue - 1].lower) ==
+                           std::end(kWithheld)) {
+    return cue;
+  }
+  for (size_t k = cue - 1; k > lo + 1 && k + kWithheldWords > cue; --k) {
+    if (words_[k - 1].punct || InQuote(k - 1)) return cue;
+    if (words_[k - 1].lower != "who") continue;
+    // The relative pronoun follows its antecedent's noun directly (a comma
+    // before it makes an insertion, which SubjectBefore jumps already).
+    return k >= lo + 2 && !words_[k - 2].punct ? k - 1 : cue;
+  }
+  return cue;
+}
+
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
+  // "a France Telecom spokeswoman who asked not to be named said": the
+  // clause withholding the name sits between the subject and its verb.
+  if (const size_t who = WithheldNameClause(cue, lo); who < cue) return HeadAt(who - 1, lo);
   // Forms of quoting someone ("quotes", "cited", "quoting").
   const auto quoting = [](const std::string& q) {
     return q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing";

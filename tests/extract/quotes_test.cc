@@ -2177,4 +2177,38 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
   });
 }
 
+// Issue 16, the thirteenth real-news round (ecbplus-news-10.json, dev errors
+// only): each row failed before its rule.
+TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
+  ExpectCases({
+      {"'…, a Varnby Telecom spokeswoman who asked not to be named said.': the clause withholding the name sits "
+       "between the subject and its verb; the body speaks, and 'she' after it",
+       "The cable runs from Dover to Kelso, a Varnby Telecom spokeswoman who asked not to be named said. The firm "
+       "is not sure what caused the cut, she said.",
+       {{"Dover", "PLACE", "e2"}, {"Kelso", "PLACE", "e3"}, {"Varnby Telecom", "ORG", "e1"}},
+       {{"The cable runs from Dover to Kelso", "indirect", "e1", "Varnby Telecom", "said", ""},
+        {"The firm is not sure what caused the cut", "indirect", "e1", "Varnby Telecom", "said", ""}}},
+      {"(a guard, passing before too) the same before the clause ('An official who spoke on condition of "
+       "anonymity said [clause]')",
+       "An official who spoke on condition of anonymity said the talks had failed.",
+       {},
+       {{"the talks had failed", "indirect", "", "an official", "said", ""}}},
+      {"a quotation after a colon ending a clause with its verb ('The judge offered advice for the guards who "
+       "will watch Renn: \u201c\u2026\u201d') is the clause subject's, not the object name's before the colon",
+       "Judge Mara Velk sentenced Ivo Renn to life. The judge offered advice for the guards who will watch Renn: "
+       "\u201cDo not trust Mr. Renn ever again.\u201d",
+       {kVelk, {"Ivo Renn", "PERSON", "e5"}, {"The judge", "PERSON", "e1"}, {"Renn", "PERSON", "e5"}},
+       {{"Do not trust Mr. Renn ever again.", "direct", "e1", "Mara Velk", "", ""}}},
+      {"'A statement from Marlow said [clause]. \u201c\u2026,\u201d it added.': a name typed as a place reports "
+       "as a body does, and 'it' continues its turn",
+       "A Varnby Police spokeswoman said: \u201cThe fire has spread through the depot.\u201d A statement from "
+       "Marlow said damage to the depot had been extensive. \u201cWe have set up a fund for the staff,\u201d it "
+       "added.",
+       {{"Varnby Police", "ORG", "e2"}, {"Marlow", "PLACE", "e1"}},
+       {{"The fire has spread through the depot.", "direct", "e2", "Varnby Police", "said", ""},
+        {"damage to the depot had been extensive", "indirect", "e1", "Marlow", "said", "statement"},
+        {"We have set up a fund for the staff,", "direct", "e1", "Marlow", "added", "statement"}}},
+  });
+}
+
 }  // namespace storyline
