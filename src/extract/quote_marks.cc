@@ -257,12 +257,18 @@ class Pairer {
   }
 
   // True when the mark at `i` follows a sentence's end (`.`, `!` or `?`,
-  // then spaces) and is followed by a word.
+  // then spaces) and is followed by a word. Closing marks of quotations
+  // inside the open one may come between ("… three people shot! ''' “This
+  // is …": the inner quotation closed, straight, with the sentence).
   bool AtSentenceStart(size_t i, size_t begin, size_t end) const {
     if (!IsAlnum(At(s_, i + 1, begin, end))) return false;
     size_t j = i;
     while (j > begin && IsSpace(s_[j - 1])) --j;
     if (j == i || j == begin) return false;
+    while (j > begin + 1 && (s_[j - 1] == U'\'' || s_[j - 1] == U'\u2019' || IsSpace(s_[j - 1])) &&
+           !IsAlnum(s_[j - 2])) {
+      --j;
+    }
     const char32_t p = s_[j - 1];
     return p == U'.' || p == U'!' || p == U'?';
   }
@@ -348,6 +354,13 @@ class Pairer {
   // word whose closing mark is missing.
   void Unclosed(const Open& o, size_t limit) {
     size_t end = limit;
+    // English double marks do not nest: a double quotation never closed
+    // that would hold a closed double quotation lost its closing mark
+    // before that one opened ("“I'm sad …, 'New Moon,' she wrote …, but
+    // noted that: “Torches … necessary.”").
+    for (const MarkedSpan& q : out_) {
+      if (!o.single && !o.low && !q.single && q.closed && q.open > o.pos && q.open < end) end = q.open;
+    }
     if (o.single) {
       for (size_t j = o.pos + 1; j + 1 < limit; ++j) {
         if ((s_[j] == U'.' || s_[j] == U'!' || s_[j] == U'?') && IsSpace(s_[j + 1])) {

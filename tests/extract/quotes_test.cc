@@ -2208,6 +2208,22 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {{"The fire has spread through the depot.", "direct", "e2", "Varnby Police", "said", ""},
         {"damage to the depot had been extensive", "indirect", "e1", "Marlow", "said", "statement"},
         {"We have set up a fund for the staff,", "direct", "e1", "Marlow", "added", "statement"}}},
+      {"a new sentence's opening mark after the straight marks closing an inner quotation ('\u2026 shot! ''' "
+       "\u201cThis is \u2026') ends the open quotation there",
+       "\u201cI heard the alarm and I ran,\u201d Ivo Renn said. \u201cAs I was running they were yelling, "
+       "'Get out, there is a fire! ''' "
+       "\u201cThis is a sad day for the town,\u201d the council said in a statement.",
+       {kRenn, {"the council", "ORG", "e2"}},
+       {{"I heard the alarm and I ran,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"As I was running they were yelling, 'Get out, there is a fire! '''", "direct", "e5", "Ivo Renn", "", ""},
+        {"This is a sad day for the town,", "direct", "e2", "the council", "said", "statement"}}},
+      {"English double marks do not nest: a double quotation never closed ends where a closed one inside it opens",
+       "Mara Velk wrote to her readers. \u201cI am sad that the shop is closing, she wrote, but then noted that: "
+       "\u201cNothing lasts forever.\u201d The owner \u201cis tired and wants to rest,\u201d she wrote.",
+       {kVelk},
+       {{"I am sad that the shop is closing, she wrote, but then noted that:", "direct", "e1", "Mara Velk", "", ""},
+        {"Nothing lasts forever.", "direct", "e1", "Mara Velk", "", ""},
+        {"is tired and wants to rest,", "partial", "e1", "Mara Velk", "wrote", ""}}},
   });
 }
 
