@@ -133,7 +133,19 @@ class Pairer {
         FlushAll(last_end_);
       }
     }
-    for (; i < end; ++i) Mark(i, begin, end);
+    for (; i < end; ++i) {
+      // Two straight single marks typed for an opening double one ("''The
+      // Gulf is not deep enough,” he was quoted as saying"): one double
+      // mark, whose opening position is its second character, when a
+      // double mark closes it in the paragraph. (Glued to a word before them
+      // they are elisions, "goin'' way", "takin''m"; closed by two single
+      // marks they are a wiki's italics, ''Titel''.)
+      doubled_ = s_[i] == U'\'' && i + 2 < end && s_[i + 1] == U'\'' && IsAlnum(s_[i + 2]) &&
+                 (i == begin || (!IsAlnum(s_[i - 1]) && s_[i - 1] != U'\'')) && DoubleCloserAfter(i + 2, end);
+      Mark(i, begin, end);
+      if (doubled_) ++i;
+      doubled_ = false;
+    }
     orphan_from_ = kNoOrphan;
     last_end_ = TrimEnd(begin, end);
     if (stack_.empty()) return;
@@ -150,19 +162,28 @@ class Pairer {
     }
   }
 
+  // True when a closing-capable double mark (” or ") lies in [from, end).
+  bool DoubleCloserAfter(size_t from, size_t end) const {
+    for (size_t j = from; j < end; ++j) {
+      if (s_[j] == U'\u201D' || s_[j] == U'"') return true;
+    }
+    return false;
+  }
+
   size_t TrimEnd(size_t begin, size_t end) const {
     while (end > begin && IsSpace(s_[end - 1])) --end;
     return end;
   }
 
   void Mark(size_t i, size_t begin, size_t end) {
-    const MarkInfo m = Classify(s_[i]);
+    const MarkInfo m = doubled_ ? MarkInfo{Shape::kStraight, false, false} : Classify(s_[i]);
+    const size_t after = doubled_ ? i + 2 : i + 1;  // the character after the mark
     if (m.shape == Shape::kNone) return;
     const char32_t prev = At(s_, i - 1, begin, end);
-    const char32_t next = At(s_, i + 1, begin, end);
+    const char32_t next = At(s_, after, begin, end);
     if (m.single && IsAlnum(prev) && IsAlnum(next)) return;  // don't, O'Neill
     const bool prev_space = IsSpace(prev) || i == begin;
-    const bool next_space = IsSpace(next) || i + 1 == end;
+    const bool next_space = IsSpace(next) || after == end;
     const bool prev_punct = !prev_space && !IsAlnum(prev);
     const bool next_punct = !next_space && !IsAlnum(next);
     const bool left = !next_space && (!next_punct || prev_space || prev_punct);
@@ -227,7 +248,7 @@ class Pairer {
       return;
     }
     if (can_open) {
-      stack_.push_back({i, m.single, m.low, 1});
+      stack_.push_back({after - 1, m.single, m.low, 1});
       orphan_from_ = kNoOrphan;  // a quotation of its own opens first
     }
   }
@@ -390,6 +411,8 @@ class Pairer {
   }
 
   static constexpr size_t kNoOrphan = static_cast<size_t>(-1);
+
+  bool doubled_ = false;  // the mark being read is two straight single marks
 
   const std::u32string& s_;
   std::vector<Open> stack_;

@@ -2224,6 +2224,20 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {{"I am sad that the shop is closing, she wrote, but then noted that:", "direct", "e1", "Mara Velk", "", ""},
         {"Nothing lasts forever.", "direct", "e1", "Mara Velk", "", ""},
         {"is tired and wants to rest,", "partial", "e1", "Mara Velk", "wrote", ""}}},
+      {"two straight single marks typed for an opening double one ('\u2026: ''The sea is \u2026,\u201d he was quoted "
+       "as saying') open one quotation",
+       "Ivo Renn, head of the seismic centre, dismissed fears of a wave, the Varnby News Agency reported. ''The sea "
+       "is not deep enough for a wave,\u201d he was quoted as saying.",
+       {kRenn, {"Varnby News Agency", "ORG", "e2"}},
+       {{"Ivo Renn, head of the seismic centre, dismissed fears of a wave", "indirect", "e2", "Varnby News Agency",
+         "reported", ""},
+        {"The sea is not deep enough for a wave,", "direct", "e5", "Ivo Renn", "saying", ""}}},
+      {"'An email from X advises \u2026: \u201c\u2026,\u201d it said.': 'it' is the document opening the sentence "
+       "before, and its author speaks",
+       "Varnby Air signed the lease in May. An email from Marsh & Partners to Ivo Renn advises him to release the "
+       "figures: \u201cSay the cost of each plane will not rise,\u201d it said.",
+       {{"Varnby Air", "ORG", "e3"}, {"Marsh & Partners", "ORG", "e2"}, kRenn},
+       {{"Say the cost of each plane will not rise,", "direct", "e2", "Marsh & Partners", "said", "email"}}},
   });
 }
 
