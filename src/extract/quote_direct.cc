@@ -841,6 +841,27 @@ Attribution Finder::BeforeQuote(const Judged& j) {
     a.found = a.speaker.found;
     if (a.found) return a;
   }
+  // "In a statement from her people, it was confirmed, “…”": the cue's
+  // passive names no one; the source the statement is from speaks. (The
+  // phrase says where the words were given, "in a statement", not what a
+  // sentence is about: "the video from the Internet: …".)
+  for (size_t k = lo + 3; k + 1 < end; ++k) {
+    if (words_[k].lower != "from" || InQuote(k) || !lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower) ||
+        words_[k - 3].lower != "in" ||
+        !(lex::In(lex::kDeterminersAnonymous, words_[k - 2].lower) || words_[k - 2].lower == "the")) {
+      continue;
+    }
+    size_t e = k + 1;
+    while (e < end && words_[e].lower != "," && !InQuote(e) && !words_[e].punct) ++e;
+    if (e == k + 1 || e - k > kNounPhraseWords) break;
+    Attribution a;
+    a.speaker = HeadAt(e - 1, k + 1);
+    a.from = lo;
+    a.to = end;
+    a.found = a.speaker.found;
+    if (a.found) return a;
+    break;
+  }
   // "Steve Jobs extended an invitation to the label, "we have always …"",
   // "Judge Anthony Mann agreed that … - "I conclude …"": no cue, the
   // quotation completes a sentence whose subject is a person: theirs.

@@ -2238,6 +2238,12 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        "figures: \u201cSay the cost of each plane will not rise,\u201d it said.",
        {{"Varnby Air", "ORG", "e3"}, {"Marsh & Partners", "ORG", "e2"}, kRenn},
        {{"Say the cost of each plane will not rise,", "direct", "e2", "Marsh & Partners", "said", "email"}}},
+      {"'In a statement from her people, it was confirmed, \u201c\u2026\u201d': a passive cue names no one; the "
+       "source the statement is from speaks",
+       "Mara Velk has left the band. In a statement from her people, it was confirmed, \u201cMara is taking a long "
+       "rest.\u201d",
+       {kVelk},
+       {{"Mara is taking a long rest.", "direct", "", "Mara Velk's people", "", "statement"}}},
   });
 }
 
