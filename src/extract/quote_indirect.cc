@@ -561,10 +561,23 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           }
         }
         // ("…, Judge Marrow said when the court reopened": a subordinate
-        // clause after the attribution is no content either.)
+        // clause after the attribution is no content either; nor is where,
+        // when or how it was said: "…, Mayor Ivo Renn said at a news
+        // conference", "…, she said around 5:30 p.m.", "said by telephone".)
         const std::string& after = tail < end ? words_[tail].lower : "";
-        if (s.found && (comma == c || tail >= end || after == "in" || after == "on" || after == "when" || after == "after" || after == "before" || after == "while" ||
-                        after == "during")) {
+        const std::string& next = tail + 1 < end ? words_[tail + 1].lower : "";
+        bool setting = ((after == "at" || after == "around") &&
+                        (lex::In(lex::kDeterminersAnonymous, next) || lex::In(lex::kDeterminersDefinite, next) ||
+                         (!next.empty() && next[0] >= '0' && next[0] <= '9'))) ||
+                       (after == "by" && (next == "telephone" || next == "phone" || next == "email"));
+        // (The subject is a noun phrase: "…, and images Wikinews observed at
+        // the opening" has a relative clause's verb in it.)
+        for (size_t k = comma + 1; k < c && setting; ++k) {
+          setting = words_[k].lower != "which" && words_[k].lower != "who" && words_[k].lower != "that" &&
+                    !IsFinite(words_[k].lower);
+        }
+        if (s.found && (comma == c || tail >= end || after == "in" || after == "on" || after == "when" ||
+                        after == "after" || after == "before" || after == "while" || after == "during" || setting)) {
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
           return;
         }

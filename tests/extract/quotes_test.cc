@@ -2244,6 +2244,14 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        "rest.\u201d",
        {kVelk},
        {{"Mara is taking a long rest.", "direct", "", "Mara Velk's people", "", "statement"}}},
+      {"where or when a postposed attribution was said ('\u2026, X said at a news conference', '\u2026, she said "
+       "around 5 p.m.') is no content, and the report before it is found",
+       "The bridge will close for a month, Mayor Ivo Renn said at a news conference. The road will reopen in May, "
+       "Renn said around 5 p.m. on Friday. The show held art and fashion, which were all images the paper observed "
+       "at the opening.",
+       {kRenn, {"Renn", "PERSON", "e5"}},
+       {{"The bridge will close for a month", "indirect", "e5", "Ivo Renn", "said", "press-conference"},
+        {"The road will reopen in May", "indirect", "e5", "Ivo Renn", "said", "press-conference"}}},
   });
 }
 
