@@ -309,6 +309,9 @@ class Finder {
   // than `lo`.
   size_t WithheldNameClause(size_t cue, size_t lo) const;
   Speaker SubjectBefore(size_t cue, size_t lo);
+  // The first person named (outside quotation marks) after word `a`, in its
+  // sentence or the next, when no person is named before `a`; none else.
+  Speaker FirstPersonAhead(size_t a) const;
   Speaker PersonBeforeAppositions(size_t cue, size_t lo) const;
   Speaker DescribedSubject(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;

@@ -566,6 +566,18 @@ Speaker Finder::BodyNamedLater(size_t b) {
   return {};
 }
 
+Speaker Finder::FirstPersonAhead(size_t a) const {
+  for (size_t k = 0; k < a; ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON") return {};
+  }
+  for (size_t k = a + 1; k < words_.size() && words_[k].sent <= words_[a].sent + 1; ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && !InQuote(k) && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
 Speaker Finder::OwnedDescription(size_t a, size_t b) {
   Speaker owner;
   size_t rest = b;
@@ -573,6 +585,10 @@ Speaker Finder::OwnedDescription(size_t a, size_t b) {
   if (det == "his" || det == "her" || det == "its" || det == "their") {
     const std::string_view p = det == "his" ? "he" : det == "her" ? "she" : det == "its" ? "it" : "they";
     owner = Pronoun(p, words_[a].start);
+    // "The notorious party girl, who …, had checked in, her publicist
+    // confirmed. … Reid …": with no person named before it, "his" or "her"
+    // looks ahead to the first person the next sentence names.
+    if (!owner.found && (p == "he" || p == "she")) owner = FirstPersonAhead(a);
     rest = a + 1;
   } else {
     for (size_t p = a + 1; p <= b; ++p) {

@@ -2252,6 +2252,13 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {kRenn, {"Renn", "PERSON", "e5"}},
        {{"The bridge will close for a month", "indirect", "e5", "Ivo Renn", "said", "press-conference"},
         {"The road will reopen in May", "indirect", "e5", "Ivo Renn", "said", "press-conference"}}},
+      {"'\u2026, her publicist confirmed.' with no person named before it: 'her' looks ahead to the first person "
+       "the next sentence names",
+       "The singer, who makes headlines for her wild parties, had checked into a clinic in Varnby, her publicist "
+       "confirmed. He did not say what Mara Velk was being treated for.",
+       {kVelk},
+       {{"The singer, who makes headlines for her wild parties, had checked into a clinic in Varnby", "indirect", "",
+         "Mara Velk's publicist", "confirmed", ""}}},
   });
 }
 
