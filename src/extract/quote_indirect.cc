@@ -440,7 +440,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (next < end && OtherSpeaker(next, end, s)) {
         size_t stop = next;
         while (stop > start && (words_[stop - 1].lower == "and" || words_[stop - 1].lower == "but" ||
-                                words_[stop - 1].lower == "," || words_[stop - 1].lower == ";")) {
+                                words_[stop - 1].lower == "," || words_[stop - 1].lower == ";" ||
+                                words_[stop - 1].lower == "though" || words_[stop - 1].lower == "although" ||
+                                words_[stop - 1].lower == "whereas")) {
           --stop;
         }
         EmitClauses(start, stop, s, words_[c].lower, from, to, out);
@@ -905,7 +907,12 @@ bool Finder::OtherSpeaker(size_t next, size_t end, const Speaker& s) {
   while (c < end && !lex::In(lex::kReportingVerbsIndirect, words_[c].lower)) ++c;
   if (c >= end || c == next) return false;
   const Speaker other = SubjectBefore(c, next);
-  return other.found && !other.type.empty() && (other.id != s.id || other.name != s.name);
+  // (An unnamed source counts after a concessive "though", which sets two
+  // sources against each other.)
+  const std::string& before = next > 0 ? words_[next - 1].lower : "";
+  const bool concessive = before == "though" || before == "although" || before == "whereas";
+  return other.found && (!other.type.empty() || (concessive && !other.name.empty())) &&
+         (other.id != s.id || other.name != s.name);
 }
 
 // True when the first report in [from, to) has a speaker of its own that
@@ -956,7 +963,11 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || ContentStart(c, end) >= end) continue;
     for (size_t k = c; k-- > start && c - k <= kNounPhraseWords;) {
       const std::string& w = words_[k].lower;
-      if (w == "and" || w == "but" || w == ";") return k > start && k + 1 < c ? k + 1 : end;
+      // ("…, though an anti-piracy watchdog later said [the vessel was a
+      // Thai trawler]": a concessive clause with its own report.)
+      if (w == "and" || w == "but" || w == ";" || w == "though" || w == "although" || w == "whereas") {
+        return k > start && k + 1 < c ? k + 1 : end;
+      }
       // "Some co-workers said [she had run-ins with management], Dorsey
       // said [like anyone, they had their differences]": a comma, a name
       // and its verb of saying, then a clause of its own.

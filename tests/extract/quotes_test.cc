@@ -2259,6 +2259,13 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {kVelk},
        {{"The singer, who makes headlines for her wild parties, had checked into a clinic in Varnby", "indirect", "",
          "Mara Velk's publicist", "confirmed", ""}}},
+      {"'X said [A], though an anti-piracy watchdog later said [B]': a concessive clause sets a second source, "
+       "unnamed too, against the first",
+       "The Varnby Navy said it had sunk a pirate ship, though an anti-piracy watchdog later said the vessel was a "
+       "fishing trawler.",
+       {{"Varnby Navy", "ORG", "e2"}},
+       {{"it had sunk a pirate ship", "indirect", "e2", "Varnby Navy", "said", ""},
+        {"the vessel was a fishing trawler", "indirect", "", "an anti-piracy watchdog", "said", ""}}},
   });
 }
 
