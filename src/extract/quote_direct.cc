@@ -433,6 +433,8 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
   Attribution named = NamedBy(j, from, to);
   if (named.found) return named;
+  Attribution treated = TreatedAs(j, from);
+  if (treated.found) return treated;
   for (size_t i = j.open_word; i-- > from;) {
     // "what the makers call "political interference"": naming verbs are
     // cues only right before the phrase they name.
@@ -559,6 +561,38 @@ bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) c
       prev.lower.size() > 1 && prev.lower.back() == '-' && std::isalpha(static_cast<unsigned char>(prev.lower[0]));
   if (!cued && (determiner || hyphenated)) return true;
   return (preposition || hyphenated || (determiner && !cued)) && np_goes_on;
+}
+
+// "Police are treating the fire as "potentially suspicious"": a verb
+// that classes something ("treating", "regarded", "classified") and "as"
+// before the phrase, the words of the clause's subject, who does the
+// classing (cue ""); none otherwise. `from` starts the quotation's sentence.
+Attribution Finder::TreatedAs(const Judged& j, size_t from) {
+  static constexpr std::string_view kClassing[] = {"treat",    "treats",     "treated",    "treating",
+                                                   "regard",   "regards",    "regarded",   "regarding",
+                                                   "classify", "classifies", "classified", "classifying"};
+  if (j.open_word < from + 3 || words_[j.open_word - 1].lower != "as") return {};
+  for (size_t k = j.open_word - 1; k-- > from && j.open_word - k <= kNounPhraseWords;) {
+    if (words_[k].punct || InQuote(k)) return {};
+    if (std::find(std::begin(kClassing), std::end(kClassing), words_[k].lower) == std::end(kClassing)) continue;
+    // ("slammed by the coroner for treating her pleas as "a paperwork
+    // exercise"": a gerund after a preposition is not the clause's verb,
+    // and the words are whoever judged it so.)
+    if (k > from && (lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in" ||
+                     words_[k - 1].lower == "to")) {
+      return {};
+    }
+    Attribution a;
+    a.speaker = ClauseSubject(from, k);
+    if (!a.speaker.found || (!a.speaker.type.empty() && a.speaker.type != "PERSON" && a.speaker.type != "ORG")) {
+      return {};
+    }
+    a.from = from;
+    a.to = j.open_word;
+    a.found = true;
+    return a;
+  }
+  return {};
 }
 
 // "has been labeled "suspicious" by James Steele", "the man described by

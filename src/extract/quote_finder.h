@@ -204,6 +204,7 @@ class Finder {
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
   Attribution RelativeCue(const Judged& j);
+  Attribution TreatedAs(const Judged& j, size_t from);
   Attribution NamedBy(const Judged& j, size_t from, size_t to);
   bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);

@@ -2266,6 +2266,18 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {{"Varnby Navy", "ORG", "e2"}},
        {{"it had sunk a pirate ship", "indirect", "e2", "Varnby Navy", "said", ""},
         {"the vessel was a fishing trawler", "indirect", "", "an anti-piracy watchdog", "said", ""}}},
+      {"'Police are treating the fire as \u201cpotentially suspicious\u201d': quoted words after a verb that classes "
+       "('treating', 'regarded', 'classified') and 'as' are the clause subject's",
+       "A depot in Varnby was destroyed on Friday. Police are treating the fire as \u201cpotentially "
+       "suspicious\u201d.",
+       {{"Varnby", "PLACE", "e3"}},
+       {{"potentially suspicious", "partial", "", "police", "", ""}}},
+      {"(a guard) the same verb as a gerund after a preposition is not the clause's: 'criticised by the coroner "
+       "for treating her pleas as \u201ca paperwork exercise\u201d' is no quotation of the landlord's",
+       "Landlord Varnby Homes was criticised by the coroner for treating her pleas as \u201ca paperwork "
+       "exercise\u201d.",
+       {{"Varnby Homes", "ORG", "e2"}},
+       {}},
   });
 }
 
