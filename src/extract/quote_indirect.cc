@@ -908,9 +908,11 @@ bool Finder::OtherSpeaker(size_t next, size_t end, const Speaker& s) {
   if (c >= end || c == next) return false;
   const Speaker other = SubjectBefore(c, next);
   // (An unnamed source counts after a concessive "though", which sets two
-  // sources against each other.)
+  // sources against each other, and after a semicolon, which ends the
+  // first report's sentence: "His attorneys argued that …; prosecutors
+  // argued …".)
   const std::string& before = next > 0 ? words_[next - 1].lower : "";
-  const bool concessive = before == "though" || before == "although" || before == "whereas";
+  const bool concessive = before == "though" || before == "although" || before == "whereas" || before == ";";
   return other.found && (!other.type.empty() || (concessive && !other.name.empty())) &&
          (other.id != s.id || other.name != s.name);
 }

@@ -377,6 +377,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // is the person the text gave that role ("Constable Tim Fanning … the
   // constable said"), the earlier description ("an officer … the officer"),
   // or else the description as written.
+  // ("His attorneys argued that …": people of a role in the plural, owned
+  // by the person the pronoun refers to, are "Vincent Gigante's attorneys".)
+  if ((det == "his" || det == "her" || det == "their") && !words_[b].cap && head.size() > 3 && head.ends_with('s') &&
+      !head.ends_with("ss") && lex::In(lex::kPersonNouns, std::string_view(head).substr(0, head.size() - 1))) {
+    Speaker owned = OwnedDescription(a, b);
+    if (owned.found) return owned;
+  }
   if (lex::In(lex::kPersonNouns, head) && !words_[b].cap && (determined || lex::In(lex::kDeterminersAnonymous, det))) {
     if (det == "his" || det == "her" || det == "their") {
       Speaker owned = OwnedDescription(a, b);

@@ -2272,6 +2272,13 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        "suspicious\u201d.",
        {{"Varnby", "PLACE", "e3"}},
        {{"potentially suspicious", "partial", "", "police", "", ""}}},
+      {"'His attorneys argued that [A]; prosecutors argued [B]': people of a role in the plural owned by whom 'his' "
+       "refers to, and a second report after a semicolon with its own, unnamed, source",
+       "Vincent \u201cChin\u201d Renn died in prison on Monday. His attorneys argued that he was mentally ill; "
+       "prosecutors argued he was feigning illness. Renn was 77.",
+       {{"Chin\u201d Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
+       {{"he was mentally ill", "indirect", "", "Renn's attorneys", "argued", ""},
+        {"he was feigning illness", "indirect", "", "prosecutors", "argued", ""}}},
       {"(a guard) the same verb as a gerund after a preposition is not the clause's: 'criticised by the coroner "
        "for treating her pleas as \u201ca paperwork exercise\u201d' is no quotation of the landlord's",
        "Landlord Varnby Homes was criticised by the coroner for treating her pleas as \u201ca paperwork "
