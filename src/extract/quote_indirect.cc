@@ -268,7 +268,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // the clause after the comma is what the "as" clause's subject said.
     // (So after a label opening the sentence: "Update: As several readers
     // have noted in the comments, […]".)
-    const size_t as = from + 2 < end && words_[from].cap && words_[from + 1].lower == ":" ? from + 2 : from;
+    size_t as = from + 2 < end && words_[from].cap && words_[from + 1].lower == ":" ? from + 2 : from;
+    // ("…, if, as Wee indicates, [the fix is not a real update]": so
+    // after a comma inside the sentence, the "as" clause set off by commas.)
+    for (size_t k = c; words_[as].lower != "as" && k-- > from + 1 && c - k < kNounPhraseWords;) {
+      if (words_[k].punct || InQuote(k)) break;
+      if (words_[k].lower == "as" && words_[k - 1].lower == ",") as = k;
+    }
     if (words_[as].lower == "as" && c > as + 1 && c <= as + kNounPhraseWords) {
       size_t comma = c + 1;
       while (comma < end && comma <= c + kNounPhraseWords && words_[comma].lower != "," && !InQuote(comma)) ++comma;

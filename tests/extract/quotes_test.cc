@@ -2279,6 +2279,11 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {{"Chin\u201d Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
        {{"he was mentally ill", "indirect", "", "Renn's attorneys", "argued", ""},
         {"he was feigning illness", "indirect", "", "prosecutors", "argued", ""}}},
+      {"', if, as Mara Velk indicates, [clause]': an 'as' clause set off by commas inside the sentence reports "
+       "the clause after it",
+       "It is not clear what Varnby Soft has in mind, if, as Mara Velk indicates, the patch is not a real update.",
+       {kVelk, {"Varnby Soft", "ORG", "e2"}},
+       {{"the patch is not a real update", "indirect", "e1", "Mara Velk", "indicates", ""}}},
       {"(a guard) the same verb as a gerund after a preposition is not the clause's: 'criticised by the coroner "
        "for treating her pleas as \u201ca paperwork exercise\u201d' is no quotation of the landlord's",
        "Landlord Varnby Homes was criticised by the coroner for treating her pleas as \u201ca paperwork "
