@@ -568,7 +568,7 @@ std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
 // 1st), ecbplus-news-2.json (fourth: from the 6th), -3 (fifth: from the
 // 3rd), -4 (sixth: from the 9th), -5 (seventh: from the 2nd), -6 (ninth:
 // from the 4th), -7 (tenth: from the 5th), -8 (eleventh: from the 7th), -9 (twelfth: from
-// the 8th).
+// the 8th), -10 (thirteenth: from the 10th).
 struct EcbplusSet {
   const char* file;
   const char* row;
@@ -580,6 +580,7 @@ constexpr EcbplusSet kEcbplusSets[] = {
     {"ecbplus-news-5.json", "ecbplus-5", "ECB+ news set 5"}, {"ecbplus-news-6.json", "ecbplus-6", "ECB+ news set 6"},
     {"ecbplus-news-7.json", "ecbplus-7", "ECB+ news set 7"}, {"ecbplus-news-8.json", "ecbplus-8", "ECB+ news set 8"},
     {"ecbplus-news-9.json", "ecbplus-9", "ECB+ news set 9"},
+    {"ecbplus-news-10.json", "ecbplus-10", "ECB+ news set 10"},
 };
 
 // One ECB+ quotation set of kEcbplusSets, one split ("dev" or "test");

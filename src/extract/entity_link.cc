@@ -490,6 +490,9 @@ class Linker {
   size_t TitleEnd(size_t end) const;
   int ObjectPronounGender(size_t end) const;
   size_t OfficeEnd(size_t end) const;
+  // True when token t opens a relative clause withholding a name ("who
+  // asked not to be named", "who spoke on condition of anonymity").
+  bool WithheldName(size_t t) const;
   bool OrgDescriptionFits(std::string_view head, size_t root) const;
 
   size_t Find(size_t c) {
@@ -1564,6 +1567,9 @@ void Linker::ReadCuesAfter(size_t m) {
   // "... above the Earth, the company said": the subject of a reporting
   // clause, not an apposition declaring what the name is.
   if (d.end < limit && lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(d.end, &buf))) return;
+  // "... to Japan, a spokeswoman who asked not to be named said": one
+  // whose name is withheld is named by no name before her either.
+  if (d.end < limit && WithheldName(d.end)) return;
   if (d.age > 0) {
     ages_.push_back({m, d.age});
     ++cue[static_cast<size_t>(Kind::kPerson)];
@@ -2265,6 +2271,18 @@ size_t Linker::TitleEnd(size_t end) const {
   return hyphenated ? end + 2 : end;
 }
 
+bool Linker::WithheldName(size_t t) const {
+  constexpr size_t kWithheldTokens = 10;  // "who spoke on the condition that she not be named"
+  if (t >= doc_.size() || !doc_.LowerIs(t, "who")) return false;
+  std::array<char, 32> buf;
+  for (size_t k = t + 1; k < doc_.size() && k <= t + kWithheldTokens && doc_.SameSentence(t, k); ++k) {
+    const std::string_view w = doc_.Lower(k, &buf);
+    if (w == "named" || w == "identified" || w == "anonymity" || w == "anonymous") return true;
+    if (IsClauseMark(doc_.Tok(k)) || IsQuoteMark(doc_.Tok(k))) return false;
+  }
+  return false;
+}
+
 // The token after the rest of an office whose head ends before `end`: the
 // second half of a hyphenated title and an "of" phrase up to its comma
 // (which is returned). `end` itself when the phrase runs into a clause.
@@ -2304,7 +2322,7 @@ size_t Linker::ReferentOf(size_t i, const Description& d, size_t end, std::vecto
   const bool possessor = end < doc_.size() && IsPossessive(doc_.Tok(end));
   std::array<char, 32> verb_buf;
   const bool reporting = end < doc_.size() && doc_.SameSentence(i, end) &&
-                         lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(end, &verb_buf));
+                         (lexicon::In(lexicon::kReportingVerbsLink, doc_.Lower(end, &verb_buf)) || WithheldName(end));
   if (i >= 2 && !possessor && !reporting && doc_.Tok(i - 1) == "," && mention_at_[i - 2] != kNone &&
       info_[mention_at_[i - 2]].te == i - 1) {
     const size_t r = MentionRoot(mention_at_[i - 2]);

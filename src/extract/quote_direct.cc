@@ -433,6 +433,8 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
   auto [from, to] = SentenceWords(j.open_word, j.close_word + 1);
   Attribution named = NamedBy(j, from, to);
   if (named.found) return named;
+  Attribution treated = TreatedAs(j, from);
+  if (treated.found) return treated;
   for (size_t i = j.open_word; i-- > from;) {
     // "what the makers call "political interference"": naming verbs are
     // cues only right before the phrase they name.
@@ -559,6 +561,38 @@ bool Finder::ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) c
       prev.lower.size() > 1 && prev.lower.back() == '-' && std::isalpha(static_cast<unsigned char>(prev.lower[0]));
   if (!cued && (determiner || hyphenated)) return true;
   return (preposition || hyphenated || (determiner && !cued)) && np_goes_on;
+}
+
+// "Police are treating the fire as "potentially suspicious"": a verb
+// that classes something ("treating", "regarded", "classified") and "as"
+// before the phrase, the words of the clause's subject, who does the
+// classing (cue ""); none otherwise. `from` starts the quotation's sentence.
+Attribution Finder::TreatedAs(const Judged& j, size_t from) {
+  static constexpr std::string_view kClassing[] = {"treat",    "treats",     "treated",    "treating",
+                                                   "regard",   "regards",    "regarded",   "regarding",
+                                                   "classify", "classifies", "classified", "classifying"};
+  if (j.open_word < from + 3 || words_[j.open_word - 1].lower != "as") return {};
+  for (size_t k = j.open_word - 1; k-- > from && j.open_word - k <= kNounPhraseWords;) {
+    if (words_[k].punct || InQuote(k)) return {};
+    if (std::find(std::begin(kClassing), std::end(kClassing), words_[k].lower) == std::end(kClassing)) continue;
+    // ("slammed by the coroner for treating her pleas as "a paperwork
+    // exercise"": a gerund after a preposition is not the clause's verb,
+    // and the words are whoever judged it so.)
+    if (k > from && (lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in" ||
+                     words_[k - 1].lower == "to")) {
+      return {};
+    }
+    Attribution a;
+    a.speaker = ClauseSubject(from, k);
+    if (!a.speaker.found || (!a.speaker.type.empty() && a.speaker.type != "PERSON" && a.speaker.type != "ORG")) {
+      return {};
+    }
+    a.from = from;
+    a.to = j.open_word;
+    a.found = true;
+    return a;
+  }
+  return {};
 }
 
 // "has been labeled "suspicious" by James Steele", "the man described by
@@ -795,7 +829,22 @@ Attribution Finder::BeforeQuote(const Judged& j) {
   // "Secretary James Roche: “…”": a name right before the colon.
   bool cue_before = false;
   for (size_t k = lo; k + 1 < end; ++k) cue_before = cue_before || lex::In(lex::kReportingVerbsCue, words_[k].lower);
-  if (last.lower == ":" && end >= 2 && end - 2 >= lo && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
+  // ("The judge offered advice for the guards who will watch Renn: “…”": a
+  // name that ends a clause, after its verb, is an object, not a label; a
+  // label's name has only titles before it, "Special Asst. to the Secretary
+  // and Director of Air Force Communications Bill Bodie: “…”".)
+  bool label = end >= 2 && end - 2 >= lo;
+  if (label) {
+    const int nm = words_[end - 2].mention;
+    size_t first = end - 2;
+    while (first > lo && ((nm >= 0 && words_[first - 1].mention == nm) || IsNameWord(first - 1))) --first;
+    for (size_t k = lo; k < first && label; ++k) {
+      const std::string& w = words_[k].lower;
+      label = words_[k].cap || words_[k].punct || lex::In(lex::kPrepositions, w) || w == "in" || w == "the" ||
+              w == "and";
+    }
+  }
+  if (last.lower == ":" && label && !cue_before && !IsPlatform(std::string(words_[end - 2].raw)) &&
       ((words_[end - 2].mention >= 0 && (*entities_)[words_[end - 2].mention].type == "PERSON") ||
        (IsNameWord(end - 2) && end >= 3 && IsNameWord(end - 3)) ||
        // "… of the Air Force James Roche: “…”": the surname after a first
@@ -825,6 +874,27 @@ Attribution Finder::BeforeQuote(const Judged& j) {
     a.to = end;
     a.found = a.speaker.found;
     if (a.found) return a;
+  }
+  // "In a statement from her people, it was confirmed, “…”": the cue's
+  // passive names no one; the source the statement is from speaks. (The
+  // phrase says where the words were given, "in a statement", not what a
+  // sentence is about: "the video from the Internet: …".)
+  for (size_t k = lo + 3; k + 1 < end; ++k) {
+    if (words_[k].lower != "from" || InQuote(k) || !lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower) ||
+        words_[k - 3].lower != "in" ||
+        !(lex::In(lex::kDeterminersAnonymous, words_[k - 2].lower) || words_[k - 2].lower == "the")) {
+      continue;
+    }
+    size_t e = k + 1;
+    while (e < end && words_[e].lower != "," && !InQuote(e) && !words_[e].punct) ++e;
+    if (e == k + 1 || e - k > kNounPhraseWords) break;
+    Attribution a;
+    a.speaker = HeadAt(e - 1, k + 1);
+    a.from = lo;
+    a.to = end;
+    a.found = a.speaker.found;
+    if (a.found) return a;
+    break;
   }
   // "Steve Jobs extended an invitation to the label, "we have always …"",
   // "Judge Anthony Mann agreed that … - "I conclude …"": no cue, the

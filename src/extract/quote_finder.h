@@ -204,6 +204,7 @@ class Finder {
   bool SentenceHasCue(const Judged& j) const;
   Attribution Attribute(const Judged& j, bool partial);
   Attribution RelativeCue(const Judged& j);
+  Attribution TreatedAs(const Judged& j, size_t from);
   Attribution NamedBy(const Judged& j, size_t from, size_t to);
   bool ModifierQuote(const Judged& j, size_t from, size_t to, bool cued) const;
   Attribution AfterQuote(const Judged& j);
@@ -302,7 +303,16 @@ class Finder {
   bool TitleOnly(size_t m) const;
   Speaker PersonAfterTitle(size_t j, size_t hi);
   Speaker CrowdWithPhrase(size_t i, size_t lo, bool subject) const;
+  // For a cue at `cue`: the word index of "who" opening a relative clause
+  // right before it that withholds the subject's name ("a spokeswoman who
+  // asked not to be named said", "an official who spoke on condition of
+  // anonymity said"), or `cue` when there is none. Reads back no further
+  // than `lo`.
+  size_t WithheldNameClause(size_t cue, size_t lo) const;
   Speaker SubjectBefore(size_t cue, size_t lo);
+  // The first person named (outside quotation marks) after word `a`, in its
+  // sentence or the next, when no person is named before `a`; none else.
+  Speaker FirstPersonAhead(size_t a) const;
   Speaker PersonBeforeAppositions(size_t cue, size_t lo) const;
   Speaker DescribedSubject(size_t cue, size_t lo);
   bool DateFragment(size_t a, size_t b) const;

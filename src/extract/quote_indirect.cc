@@ -268,7 +268,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // the clause after the comma is what the "as" clause's subject said.
     // (So after a label opening the sentence: "Update: As several readers
     // have noted in the comments, […]".)
-    const size_t as = from + 2 < end && words_[from].cap && words_[from + 1].lower == ":" ? from + 2 : from;
+    size_t as = from + 2 < end && words_[from].cap && words_[from + 1].lower == ":" ? from + 2 : from;
+    // ("…, if, as Wee indicates, [the fix is not a real update]": so
+    // after a comma inside the sentence, the "as" clause set off by commas.)
+    for (size_t k = c; words_[as].lower != "as" && k-- > from + 1 && c - k < kNounPhraseWords;) {
+      if (words_[k].punct || InQuote(k)) break;
+      if (words_[k].lower == "as" && words_[k - 1].lower == ",") as = k;
+    }
     if (words_[as].lower == "as" && c > as + 1 && c <= as + kNounPhraseWords) {
       size_t comma = c + 1;
       while (comma < end && comma <= c + kNounPhraseWords && words_[comma].lower != "," && !InQuote(comma)) ++comma;
@@ -440,7 +446,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       if (next < end && OtherSpeaker(next, end, s)) {
         size_t stop = next;
         while (stop > start && (words_[stop - 1].lower == "and" || words_[stop - 1].lower == "but" ||
-                                words_[stop - 1].lower == "," || words_[stop - 1].lower == ";")) {
+                                words_[stop - 1].lower == "," || words_[stop - 1].lower == ";" ||
+                                words_[stop - 1].lower == "though" || words_[stop - 1].lower == "although" ||
+                                words_[stop - 1].lower == "whereas")) {
           --stop;
         }
         EmitClauses(start, stop, s, words_[c].lower, from, to, out);
@@ -466,7 +474,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         document_from = words_[k].lower == "from" && lex::In(lex::kDocumentNounsStatement, words_[k - 1].lower);
       }
       const size_t window = quoted_as || document_from ? kRolePhraseWords : kNounPhraseWords;
-      while (comma > from && words_[comma - 1].lower != "," && c - comma < window) --comma;
+      // ("…, a France Telecom spokeswoman who asked not to be named said.":
+      // the clause withholding the name is no part of the subject's length.)
+      const size_t verb_at = WithheldNameClause(c, from);
+      comma = verb_at;
+      while (comma > from && words_[comma - 1].lower != "," && verb_at - comma < window) --comma;
       // A quoted word inside the content ("the so-called "death grip"")
       // does not make it a quotation; a quoted sentence does.
       bool quoted = false;
@@ -557,10 +569,23 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           }
         }
         // ("…, Judge Marrow said when the court reopened": a subordinate
-        // clause after the attribution is no content either.)
+        // clause after the attribution is no content either; nor is where,
+        // when or how it was said: "…, Mayor Ivo Renn said at a news
+        // conference", "…, she said around 5:30 p.m.", "said by telephone".)
         const std::string& after = tail < end ? words_[tail].lower : "";
-        if (s.found && (comma == c || tail >= end || after == "in" || after == "on" || after == "when" || after == "after" || after == "before" || after == "while" ||
-                        after == "during")) {
+        const std::string& next = tail + 1 < end ? words_[tail + 1].lower : "";
+        bool setting = ((after == "at" || after == "around") &&
+                        (lex::In(lex::kDeterminersAnonymous, next) || lex::In(lex::kDeterminersDefinite, next) ||
+                         (!next.empty() && next[0] >= '0' && next[0] <= '9'))) ||
+                       (after == "by" && (next == "telephone" || next == "phone" || next == "email"));
+        // (The subject is a noun phrase: "…, and images Wikinews observed at
+        // the opening" has a relative clause's verb in it.)
+        for (size_t k = comma + 1; k < c && setting; ++k) {
+          setting = words_[k].lower != "which" && words_[k].lower != "who" && words_[k].lower != "that" &&
+                    !IsFinite(words_[k].lower);
+        }
+        if (s.found && (comma == c || tail >= end || after == "in" || after == "on" || after == "when" ||
+                        after == "after" || after == "before" || after == "while" || after == "during" || setting)) {
           Emit(from, comma - 1, s, words_[c].lower, from, to, out);
           return;
         }
@@ -888,7 +913,14 @@ bool Finder::OtherSpeaker(size_t next, size_t end, const Speaker& s) {
   while (c < end && !lex::In(lex::kReportingVerbsIndirect, words_[c].lower)) ++c;
   if (c >= end || c == next) return false;
   const Speaker other = SubjectBefore(c, next);
-  return other.found && !other.type.empty() && (other.id != s.id || other.name != s.name);
+  // (An unnamed source counts after a concessive "though", which sets two
+  // sources against each other, and after a semicolon, which ends the
+  // first report's sentence: "His attorneys argued that …; prosecutors
+  // argued …".)
+  const std::string& before = next > 0 ? words_[next - 1].lower : "";
+  const bool concessive = before == "though" || before == "although" || before == "whereas" || before == ";";
+  return other.found && (!other.type.empty() || (concessive && !other.name.empty())) &&
+         (other.id != s.id || other.name != s.name);
 }
 
 // True when the first report in [from, to) has a speaker of its own that
@@ -939,7 +971,11 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || ContentStart(c, end) >= end) continue;
     for (size_t k = c; k-- > start && c - k <= kNounPhraseWords;) {
       const std::string& w = words_[k].lower;
-      if (w == "and" || w == "but" || w == ";") return k > start && k + 1 < c ? k + 1 : end;
+      // ("…, though an anti-piracy watchdog later said [the vessel was a
+      // Thai trawler]": a concessive clause with its own report.)
+      if (w == "and" || w == "but" || w == ";" || w == "though" || w == "although" || w == "whereas") {
+        return k > start && k + 1 < c ? k + 1 : end;
+      }
       // "Some co-workers said [she had run-ins with management], Dorsey
       // said [like anyone, they had their differences]": a comma, a name
       // and its verb of saying, then a clause of its own.

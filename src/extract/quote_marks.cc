@@ -133,7 +133,19 @@ class Pairer {
         FlushAll(last_end_);
       }
     }
-    for (; i < end; ++i) Mark(i, begin, end);
+    for (; i < end; ++i) {
+      // Two straight single marks typed for an opening double one ("''The
+      // Gulf is not deep enough,” he was quoted as saying"): one double
+      // mark, whose opening position is its second character, when a
+      // double mark closes it in the paragraph. (Glued to a word before them
+      // they are elisions, "goin'' way", "takin''m"; closed by two single
+      // marks they are a wiki's italics, ''Titel''.)
+      doubled_ = s_[i] == U'\'' && i + 2 < end && s_[i + 1] == U'\'' && IsAlnum(s_[i + 2]) &&
+                 (i == begin || (!IsAlnum(s_[i - 1]) && s_[i - 1] != U'\'')) && DoubleCloserAfter(i + 2, end);
+      Mark(i, begin, end);
+      if (doubled_) ++i;
+      doubled_ = false;
+    }
     orphan_from_ = kNoOrphan;
     last_end_ = TrimEnd(begin, end);
     if (stack_.empty()) return;
@@ -150,19 +162,28 @@ class Pairer {
     }
   }
 
+  // True when a closing-capable double mark (” or ") lies in [from, end).
+  bool DoubleCloserAfter(size_t from, size_t end) const {
+    for (size_t j = from; j < end; ++j) {
+      if (s_[j] == U'\u201D' || s_[j] == U'"') return true;
+    }
+    return false;
+  }
+
   size_t TrimEnd(size_t begin, size_t end) const {
     while (end > begin && IsSpace(s_[end - 1])) --end;
     return end;
   }
 
   void Mark(size_t i, size_t begin, size_t end) {
-    const MarkInfo m = Classify(s_[i]);
+    const MarkInfo m = doubled_ ? MarkInfo{Shape::kStraight, false, false} : Classify(s_[i]);
+    const size_t after = doubled_ ? i + 2 : i + 1;  // the character after the mark
     if (m.shape == Shape::kNone) return;
     const char32_t prev = At(s_, i - 1, begin, end);
-    const char32_t next = At(s_, i + 1, begin, end);
+    const char32_t next = At(s_, after, begin, end);
     if (m.single && IsAlnum(prev) && IsAlnum(next)) return;  // don't, O'Neill
     const bool prev_space = IsSpace(prev) || i == begin;
-    const bool next_space = IsSpace(next) || i + 1 == end;
+    const bool next_space = IsSpace(next) || after == end;
     const bool prev_punct = !prev_space && !IsAlnum(prev);
     const bool next_punct = !next_space && !IsAlnum(next);
     const bool left = !next_space && (!next_punct || prev_space || prev_punct);
@@ -227,7 +248,7 @@ class Pairer {
       return;
     }
     if (can_open) {
-      stack_.push_back({i, m.single, m.low, 1});
+      stack_.push_back({after - 1, m.single, m.low, 1});
       orphan_from_ = kNoOrphan;  // a quotation of its own opens first
     }
   }
@@ -257,12 +278,18 @@ class Pairer {
   }
 
   // True when the mark at `i` follows a sentence's end (`.`, `!` or `?`,
-  // then spaces) and is followed by a word.
+  // then spaces) and is followed by a word. Closing marks of quotations
+  // inside the open one may come between ("… three people shot! ''' “This
+  // is …": the inner quotation closed, straight, with the sentence).
   bool AtSentenceStart(size_t i, size_t begin, size_t end) const {
     if (!IsAlnum(At(s_, i + 1, begin, end))) return false;
     size_t j = i;
     while (j > begin && IsSpace(s_[j - 1])) --j;
     if (j == i || j == begin) return false;
+    while (j > begin + 1 && (s_[j - 1] == U'\'' || s_[j - 1] == U'\u2019' || IsSpace(s_[j - 1])) &&
+           !IsAlnum(s_[j - 2])) {
+      --j;
+    }
     const char32_t p = s_[j - 1];
     return p == U'.' || p == U'!' || p == U'?';
   }
@@ -348,6 +375,13 @@ class Pairer {
   // word whose closing mark is missing.
   void Unclosed(const Open& o, size_t limit) {
     size_t end = limit;
+    // English double marks do not nest: a double quotation never closed
+    // that would hold a closed double quotation lost its closing mark
+    // before that one opened ("“I'm sad …, 'New Moon,' she wrote …, but
+    // noted that: “Torches … necessary.”").
+    for (const MarkedSpan& q : out_) {
+      if (!o.single && !o.low && !q.single && q.closed && q.open > o.pos && q.open < end) end = q.open;
+    }
     if (o.single) {
       for (size_t j = o.pos + 1; j + 1 < limit; ++j) {
         if ((s_[j] == U'.' || s_[j] == U'!' || s_[j] == U'?') && IsSpace(s_[j + 1])) {
@@ -377,6 +411,8 @@ class Pairer {
   }
 
   static constexpr size_t kNoOrphan = static_cast<size_t>(-1);
+
+  bool doubled_ = false;  // the mark being read is two straight single marks
 
   const std::u32string& s_;
   std::vector<Open> stack_;

@@ -217,7 +217,16 @@ Speaker Finder::SentenceSubject(size_t at, std::string_view type, int want) cons
       // film. "…," he said.": a person a sentence before introduces with a
       // relative clause is whom the next quotation's pronoun follows.
       const bool introduced = back > 0 && e.type == "PERSON" && Introduced(k);
-      if (e.type != type || platform_[m] || (!topic && !introduced && !SubjectPosition(k))) continue;
+      // "An email from Burkhardt & Associates advises …: "…," it said.": a
+      // document opening its sentence is what "it" refers to, and its author
+      // speaks for it.
+      const bool document_from = type == "ORG" && k >= i + 2 && k <= i + 3 && words_[k - 1].lower == "from" &&
+                                 lex::In(lex::kDocumentNounsStatement, words_[k - 2].lower) &&
+                                 (k == i + 2 || lex::In(lex::kDeterminersAnonymous, words_[i].lower) ||
+                                  lex::In(lex::kDeterminersDefinite, words_[i].lower));
+      if (e.type != type || platform_[m] || (!topic && !introduced && !document_from && !SubjectPosition(k))) {
+        continue;
+      }
       // "Qeshm Governor Heydar Alishvandi said": a name before a title and
       // the person it titles places the person; it is not the subject.
       if (type == "PERSON" && RoleThenName(k, words_.size())) continue;
@@ -400,7 +409,10 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
                       words_[best->first].sent == prev;
     return s.type == "PERSON" && (evidence || turn) && Agrees(s.id, want) ? s : Speaker{};
   }
-  if (p == "it") return s.type == "ORG" && s.via.empty() ? s : Speaker{};
+  // ("A statement from Waitrose said …. "…," it added.": a name the entity
+  // layer typed as a place reports as a body does, and "it" continues its
+  // turn.)
+  if (p == "it") return (s.type == "ORG" || s.type == "PLACE") && s.via.empty() ? s : Speaker{};
   if (p == "they") return (s.type.empty() && !s.name.empty()) || (s.type == "ORG" && s.via.empty()) ? s : Speaker{};
   return {};
 }

@@ -377,6 +377,13 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
   // is the person the text gave that role ("Constable Tim Fanning … the
   // constable said"), the earlier description ("an officer … the officer"),
   // or else the description as written.
+  // ("His attorneys argued that …": people of a role in the plural, owned
+  // by the person the pronoun refers to, are "Vincent Gigante's attorneys".)
+  if ((det == "his" || det == "her" || det == "their") && !words_[b].cap && head.size() > 3 && head.ends_with('s') &&
+      !head.ends_with("ss") && lex::In(lex::kPersonNouns, std::string_view(head).substr(0, head.size() - 1))) {
+    Speaker owned = OwnedDescription(a, b);
+    if (owned.found) return owned;
+  }
   if (lex::In(lex::kPersonNouns, head) && !words_[b].cap && (determined || lex::In(lex::kDeterminersAnonymous, det))) {
     if (det == "his" || det == "her" || det == "their") {
       Speaker owned = OwnedDescription(a, b);
@@ -566,6 +573,18 @@ Speaker Finder::BodyNamedLater(size_t b) {
   return {};
 }
 
+Speaker Finder::FirstPersonAhead(size_t a) const {
+  for (size_t k = 0; k < a; ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && (*entities_)[m].type == "PERSON") return {};
+  }
+  for (size_t k = a + 1; k < words_.size() && words_[k].sent <= words_[a].sent + 1; ++k) {
+    const int m = words_[k].mention;
+    if (m >= 0 && !InQuote(k) && (*entities_)[m].type == "PERSON") return FromMention(static_cast<size_t>(m));
+  }
+  return {};
+}
+
 Speaker Finder::OwnedDescription(size_t a, size_t b) {
   Speaker owner;
   size_t rest = b;
@@ -573,6 +592,10 @@ Speaker Finder::OwnedDescription(size_t a, size_t b) {
   if (det == "his" || det == "her" || det == "its" || det == "their") {
     const std::string_view p = det == "his" ? "he" : det == "her" ? "she" : det == "its" ? "it" : "they";
     owner = Pronoun(p, words_[a].start);
+    // "The notorious party girl, who …, had checked in, her publicist
+    // confirmed. … Reid …": with no person named before it, "his" or "her"
+    // looks ahead to the first person the next sentence names.
+    if (!owner.found && (p == "he" || p == "she")) owner = FirstPersonAhead(a);
     rest = a + 1;
   } else {
     for (size_t p = a + 1; p <= b; ++p) {
@@ -1297,9 +1320,31 @@ Speaker Finder::CrowdWithPhrase(size_t i, size_t lo, bool subject) const {
   return {};
 }
 
+size_t Finder::WithheldNameClause(size_t cue, size_t lo) const {
+  // The words that close such a clause ("asked not to be named", "spoke on
+  // condition of anonymity", "declined to be identified").
+  constexpr std::string_view kWithheld[] = {"named", "identified", "anonymity", "anonymous"};
+  constexpr size_t kWithheldWords = 10;  // "who spoke on the condition that she not be named"
+  if (cue <= lo + 2 || std::find(std::begin(kWithheld), std::end(kWithheld), words_[cue - 1].lower) ==
+                           std::end(kWithheld)) {
+    return cue;
+  }
+  for (size_t k = cue - 1; k > lo + 1 && k + kWithheldWords > cue; --k) {
+    if (words_[k - 1].punct || InQuote(k - 1)) return cue;
+    if (words_[k - 1].lower != "who") continue;
+    // The relative pronoun follows its antecedent's noun directly (a comma
+    // before it makes an insertion, which SubjectBefore jumps already).
+    return k >= lo + 2 && !words_[k - 2].punct ? k - 1 : cue;
+  }
+  return cue;
+}
+
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
+  // "a France Telecom spokeswoman who asked not to be named said": the
+  // clause withholding the name sits between the subject and its verb.
+  if (const size_t who = WithheldNameClause(cue, lo); who < cue) return HeadAt(who - 1, lo);
   // Forms of quoting someone ("quotes", "cited", "quoting").
   const auto quoting = [](const std::string& q) {
     return q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing";

@@ -330,7 +330,11 @@ void Finder::BuildMentions() {
     const std::string lower = AsciiLower(m.text.substr(0, m.text.find(' ')));
     const bool proper = !m.text.empty() && !(m.text[0] >= 'a' && m.text[0] <= 'z') && m.text[0] != '"' && !lex::In(lex::kDeterminersDefinite, lower) &&
                         !lex::In(lex::kDeterminersAnonymous, lower);
-    if (proper && m.text.size() > name.size()) name = m.text;
+    // ("Chin” Gigante": a mention the tagger ran into a nickname's marks
+    // names no one as written.)
+    const bool marks = m.text.find("\xE2\x80\x9C") != std::string::npos ||
+                       m.text.find("\xE2\x80\x9D") != std::string::npos;
+    if (proper && !marks && m.text.size() > name.size()) name = m.text;
   }
   AcronymAliases();
 }

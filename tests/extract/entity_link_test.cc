@@ -515,6 +515,15 @@ const Case kCases[] = {
      {{"Carla Marchetti", "Marchetti"}},
      {},
      {}},
+    // Issue 16: one whose name is withheld ("a spokeswoman who asked not to
+    // be named") is no apposition naming the place before her.
+    {"withheld_name_is_no_apposition",
+     "The Ferring cable runs from Dover to Japan, a Varnby Telecom spokeswoman who asked not to be named said. "
+     "The firm is not sure what caused the cut, she said.",
+     {},
+     {},
+     {{"Japan", "PLACE"}},
+     {}},
 };
 
 class EntityLinkTest : public testing::TestWithParam<Case> {};

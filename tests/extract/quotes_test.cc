@@ -2177,4 +2177,120 @@ TEST(FindQuotesTest, Issue16RealNewsTwelfthRound) {
   });
 }
 
+// Issue 16, the thirteenth real-news round (ecbplus-news-10.json, dev errors
+// only): each row failed before its rule.
+TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
+  ExpectCases({
+      {"'…, a Varnby Telecom spokeswoman who asked not to be named said.': the clause withholding the name sits "
+       "between the subject and its verb; the body speaks, and 'she' after it",
+       "The cable runs from Dover to Kelso, a Varnby Telecom spokeswoman who asked not to be named said. The firm "
+       "is not sure what caused the cut, she said.",
+       {{"Dover", "PLACE", "e2"}, {"Kelso", "PLACE", "e3"}, {"Varnby Telecom", "ORG", "e1"}},
+       {{"The cable runs from Dover to Kelso", "indirect", "e1", "Varnby Telecom", "said", ""},
+        {"The firm is not sure what caused the cut", "indirect", "e1", "Varnby Telecom", "said", ""}}},
+      {"(a guard, passing before too) the same before the clause ('An official who spoke on condition of "
+       "anonymity said [clause]')",
+       "An official who spoke on condition of anonymity said the talks had failed.",
+       {},
+       {{"the talks had failed", "indirect", "", "an official", "said", ""}}},
+      {"a quotation after a colon ending a clause with its verb ('The judge offered advice for the guards who "
+       "will watch Renn: \u201c\u2026\u201d') is the clause subject's, not the object name's before the colon",
+       "Judge Mara Velk sentenced Ivo Renn to life. The judge offered advice for the guards who will watch Renn: "
+       "\u201cDo not trust Mr. Renn ever again.\u201d",
+       {kVelk, {"Ivo Renn", "PERSON", "e5"}, {"The judge", "PERSON", "e1"}, {"Renn", "PERSON", "e5"}},
+       {{"Do not trust Mr. Renn ever again.", "direct", "e1", "Mara Velk", "", ""}}},
+      {"'A statement from Marlow said [clause]. \u201c\u2026,\u201d it added.': a name typed as a place reports "
+       "as a body does, and 'it' continues its turn",
+       "A Varnby Police spokeswoman said: \u201cThe fire has spread through the depot.\u201d A statement from "
+       "Marlow said damage to the depot had been extensive. \u201cWe have set up a fund for the staff,\u201d it "
+       "added.",
+       {{"Varnby Police", "ORG", "e2"}, {"Marlow", "PLACE", "e1"}},
+       {{"The fire has spread through the depot.", "direct", "e2", "Varnby Police", "said", ""},
+        {"damage to the depot had been extensive", "indirect", "e1", "Marlow", "said", "statement"},
+        {"We have set up a fund for the staff,", "direct", "e1", "Marlow", "added", "statement"}}},
+      {"a new sentence's opening mark after the straight marks closing an inner quotation ('\u2026 shot! ''' "
+       "\u201cThis is \u2026') ends the open quotation there",
+       "\u201cI heard the alarm and I ran,\u201d Ivo Renn said. \u201cAs I was running they were yelling, "
+       "'Get out, there is a fire! ''' "
+       "\u201cThis is a sad day for the town,\u201d the council said in a statement.",
+       {kRenn, {"the council", "ORG", "e2"}},
+       {{"I heard the alarm and I ran,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"As I was running they were yelling, 'Get out, there is a fire! '''", "direct", "e5", "Ivo Renn", "", ""},
+        {"This is a sad day for the town,", "direct", "e2", "the council", "said", "statement"}}},
+      {"English double marks do not nest: a double quotation never closed ends where a closed one inside it opens",
+       "Mara Velk wrote to her readers. \u201cI am sad that the shop is closing, she wrote, but then noted that: "
+       "\u201cNothing lasts forever.\u201d The owner \u201cis tired and wants to rest,\u201d she wrote.",
+       {kVelk},
+       {{"I am sad that the shop is closing, she wrote, but then noted that:", "direct", "e1", "Mara Velk", "", ""},
+        {"Nothing lasts forever.", "direct", "e1", "Mara Velk", "", ""},
+        {"is tired and wants to rest,", "partial", "e1", "Mara Velk", "wrote", ""}}},
+      {"two straight single marks typed for an opening double one ('\u2026: ''The sea is \u2026,\u201d he was quoted "
+       "as saying') open one quotation",
+       "Ivo Renn, head of the seismic centre, dismissed fears of a wave, the Varnby News Agency reported. ''The sea "
+       "is not deep enough for a wave,\u201d he was quoted as saying.",
+       {kRenn, {"Varnby News Agency", "ORG", "e2"}},
+       {{"Ivo Renn, head of the seismic centre, dismissed fears of a wave", "indirect", "e2", "Varnby News Agency",
+         "reported", ""},
+        {"The sea is not deep enough for a wave,", "direct", "e5", "Ivo Renn", "saying", ""}}},
+      {"'An email from X advises \u2026: \u201c\u2026,\u201d it said.': 'it' is the document opening the sentence "
+       "before, and its author speaks",
+       "Varnby Air signed the lease in May. An email from Marsh & Partners to Ivo Renn advises him to release the "
+       "figures: \u201cSay the cost of each plane will not rise,\u201d it said.",
+       {{"Varnby Air", "ORG", "e3"}, {"Marsh & Partners", "ORG", "e2"}, kRenn},
+       {{"Say the cost of each plane will not rise,", "direct", "e2", "Marsh & Partners", "said", "email"}}},
+      {"'In a statement from her people, it was confirmed, \u201c\u2026\u201d': a passive cue names no one; the "
+       "source the statement is from speaks",
+       "Mara Velk has left the band. In a statement from her people, it was confirmed, \u201cMara is taking a long "
+       "rest.\u201d",
+       {kVelk},
+       {{"Mara is taking a long rest.", "direct", "", "Mara Velk's people", "", "statement"}}},
+      {"where or when a postposed attribution was said ('\u2026, X said at a news conference', '\u2026, she said "
+       "around 5 p.m.') is no content, and the report before it is found",
+       "The bridge will close for a month, Mayor Ivo Renn said at a news conference. The road will reopen in May, "
+       "Renn said around 5 p.m. on Friday. The show held art and fashion, which were all images the paper observed "
+       "at the opening.",
+       {kRenn, {"Renn", "PERSON", "e5"}},
+       {{"The bridge will close for a month", "indirect", "e5", "Ivo Renn", "said", "press-conference"},
+        {"The road will reopen in May", "indirect", "e5", "Ivo Renn", "said", "press-conference"}}},
+      {"'\u2026, her publicist confirmed.' with no person named before it: 'her' looks ahead to the first person "
+       "the next sentence names",
+       "The singer, who makes headlines for her wild parties, had checked into a clinic in Varnby, her publicist "
+       "confirmed. He did not say what Mara Velk was being treated for.",
+       {kVelk},
+       {{"The singer, who makes headlines for her wild parties, had checked into a clinic in Varnby", "indirect", "",
+         "Mara Velk's publicist", "confirmed", ""}}},
+      {"'X said [A], though an anti-piracy watchdog later said [B]': a concessive clause sets a second source, "
+       "unnamed too, against the first",
+       "The Varnby Navy said it had sunk a pirate ship, though an anti-piracy watchdog later said the vessel was a "
+       "fishing trawler.",
+       {{"Varnby Navy", "ORG", "e2"}},
+       {{"it had sunk a pirate ship", "indirect", "e2", "Varnby Navy", "said", ""},
+        {"the vessel was a fishing trawler", "indirect", "", "an anti-piracy watchdog", "said", ""}}},
+      {"'Police are treating the fire as \u201cpotentially suspicious\u201d': quoted words after a verb that classes "
+       "('treating', 'regarded', 'classified') and 'as' are the clause subject's",
+       "A depot in Varnby was destroyed on Friday. Police are treating the fire as \u201cpotentially "
+       "suspicious\u201d.",
+       {{"Varnby", "PLACE", "e3"}},
+       {{"potentially suspicious", "partial", "", "police", "", ""}}},
+      {"'His attorneys argued that [A]; prosecutors argued [B]': people of a role in the plural owned by whom 'his' "
+       "refers to, and a second report after a semicolon with its own, unnamed, source",
+       "Vincent \u201cChin\u201d Renn died in prison on Monday. His attorneys argued that he was mentally ill; "
+       "prosecutors argued he was feigning illness. Renn was 77.",
+       {{"Chin\u201d Renn", "PERSON", "e1"}, {"Renn", "PERSON", "e1"}},
+       {{"he was mentally ill", "indirect", "", "Renn's attorneys", "argued", ""},
+        {"he was feigning illness", "indirect", "", "prosecutors", "argued", ""}}},
+      {"', if, as Mara Velk indicates, [clause]': an 'as' clause set off by commas inside the sentence reports "
+       "the clause after it",
+       "It is not clear what Varnby Soft has in mind, if, as Mara Velk indicates, the patch is not a real update.",
+       {kVelk, {"Varnby Soft", "ORG", "e2"}},
+       {{"the patch is not a real update", "indirect", "e1", "Mara Velk", "indicates", ""}}},
+      {"(a guard) the same verb as a gerund after a preposition is not the clause's: 'criticised by the coroner "
+       "for treating her pleas as \u201ca paperwork exercise\u201d' is no quotation of the landlord's",
+       "Landlord Varnby Homes was criticised by the coroner for treating her pleas as \u201ca paperwork "
+       "exercise\u201d.",
+       {{"Varnby Homes", "ORG", "e2"}},
+       {}},
+  });
+}
+
 }  // namespace storyline
