@@ -1097,8 +1097,31 @@ class Finder {
     size_t k = me + 1;
     if (Is(k, ",")) ++k;
     if (!(k < first && (IsWordCi(k, "who") || IsWordCi(k, "whose") || IsWordCi(k, "which")))) return false;
+    if (IsWordCi(k, "whose") && !WhoseNames(k, first)) return false;
     // The clause must still be open at the figure: "Marwood, who is acting
     // minister, said Sarvonia pledged €2m" closes it first.
+    for (size_t j = k + 1; j < first; ++j) {
+      if (Is(j, ",")) return false;
+    }
+    return true;
+  }
+
+  // True when the figure at token `first` is what "whose" at token `k`
+  // names ("whose 300 members"), not the object of the verb of its
+  // clause ("whose officers arrested 20 people").
+  bool WhoseNames(size_t k, size_t first) const {
+    QuantityBound bound = QuantityBound::kExact;
+    return LeadIn(first, &bound) == k + 1;
+  }
+
+  // True when the figure at token `first` lies in a "whose" clause the
+  // mention ending at token `me` opens and is not what "whose" names
+  // ("Vornholt, whose officers arrested 20 people, spoke"): the
+  // antecedent owns the officers, not the people they arrested.
+  bool InWhoseClauseObject(size_t me, size_t first) const {
+    size_t k = me + 1;
+    if (Is(k, ",")) ++k;
+    if (!(k < first && IsWordCi(k, "whose")) || WhoseNames(k, first)) return false;
     for (size_t j = k + 1; j < first; ++j) {
       if (Is(j, ",")) return false;
     }
@@ -1176,6 +1199,34 @@ class Finder {
     return "";
   }
 
+  // The antecedent that owns a figure opening a relative clause, when the
+  // clause is one of possession or of place: "the Larchfield care home,
+  // whose 22 residents" (what "whose" names is the antecedent's), "in
+  // Dunmore, where 11,000 fans watched" (what happens at a named place is
+  // that place's). The antecedent's entity when a mention ends right
+  // before the clause; when it is a thing or an untagged name, someone's
+  // not known (*unresolved), never the story's own event. nullopt when the
+  // figure opens no such clause.
+  std::optional<std::string> RelativeAntecedent(size_t lead, bool* unresolved) const {
+    if (lead < 2) return std::nullopt;
+    const bool whose = IsWordCi(lead - 1, "whose");
+    const bool where = IsWordCi(lead - 1, "where") && Is(lead - 2, ",");
+    if (!whose && !where) return std::nullopt;
+    size_t a = lead - 2;
+    if (Is(a, ",") && a > 0) --a;
+    if (toks_[a].sentence != toks_[lead].sentence) return std::nullopt;
+    for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
+      for (const EntityMention* e : *mentions) {
+        if (e->span.end == toks_[a].c1) return e->entity;
+      }
+    }
+    // "a village, where 300 homes flooded": a common noun's place is as
+    // likely the story's own as not; only a name sets it apart.
+    if (where && !IsUpperWord(toks_[a])) return std::nullopt;
+    *unresolved = true;
+    return std::string();
+  }
+
   // Subject of counts, money, percentages and ranks spanning tokens
   // [first, last] (see quantities.h).
   std::string ClauseSubject(size_t first, size_t last) const {
@@ -1215,6 +1266,7 @@ class Finder {
       if (mt >= toks_.size() || me >= toks_.size()) continue;
       if (pronoun < toks_.size() && pronoun > me) break;  // the pronoun is nearer
       if (HeadsRelativeClause(me, first)) return m.entity;
+      if (InWhoseClauseObject(me, first)) continue;
       if (mt > 0 && toks_[mt - 1].kind == Kind::kWord && InList(kPrepositions, toks_[mt - 1].s)) continue;
       if (InClosedParenthetical(mt, me, first) || SpeakerOfOtherClause(me, first)) continue;
       // "ASHBURY, Oct 26 (Meridian Wire) - Shares in ...": a dateline's
@@ -2793,6 +2845,11 @@ class Finder {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
+    // A sum is left to the rules below: a bid or a price is the deal's,
+    // whoever "whose" says has it ("Orvath, whose £1.9bn bid").
+    if (!IsCurrencyUnit(m.unit)) {
+      if (std::optional<std::string> a = RelativeAntecedent(lead, unresolved)) return *a;
+    }
     // "the city of 210,000 people", "a town of 6,000": a place's population,
     // whose place the figure does not say (lexicons/place_words.txt, area).
     if (!IsCurrencyUnit(m.unit) && m.unit != "percent" && lead >= 2 && IsWordCi(lead - 1, "of") &&

@@ -54,7 +54,10 @@
 //   apposition to a name). After a verb of saying, a preposition or a
 //   participle clause the count is nobody's ("Fox said 300 homes burned").
 //   A relative clause of a thing with a name ("The Corvale plant, which has
-//   2,300 workers") leaves the owner unknown: measure "".
+//   2,300 workers") leaves the owner unknown: measure "". What "whose" names
+//   and what happens at a named place (", where") are the antecedent's
+//   ("the guild, whose 480 members", "in Kelso, where 9,000 fans sang"), or
+//   someone's unknown (measure "") when no mention ends there.
 // - money: the payer owns a sum its own verb names ("spent £100m", "owes
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
 //   named by a noun ("promised $6m in emergency aid").

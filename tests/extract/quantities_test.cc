@@ -419,6 +419,49 @@ TEST(FindQuantitiesTest, RelativeClausesOfThings) {
   }
 }
 
+// Expects, for each row, the figure's measure (nullptr: any but "") and
+// subject.
+struct OwnerRow {
+  const char* sentence;
+  std::vector<MentionSpec> mentions;
+  const char* text;
+  const char* measure;  // nullptr: any measure but ""
+  const char* subject;
+};
+
+void ExpectOwners(const std::vector<OwnerRow>& rows) {
+  for (const OwnerRow& row : rows) {
+    const std::string_view s = row.sentence;
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, row.mentions));
+    const Quantity* q = FindByText(found, row.text);
+    ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
+    if (row.measure != nullptr) {
+      EXPECT_EQ(q->measure, row.measure) << row.sentence;
+    } else {
+      EXPECT_NE(q->measure, "") << row.sentence;
+    }
+    EXPECT_EQ(q->subject, row.subject) << row.sentence;
+  }
+}
+
+// A figure opening a relative clause of possession ("whose") or of a named
+// place (", where") is the antecedent's: its entity, or someone's not
+// known (measure "") when no mention ends there; a common noun's place may
+// be the story's own. Only what "whose" names is the antecedent's, not the
+// object of the clause's verb.
+TEST(FindQuantitiesTest, RelativeClausesOfPossessionAndPlace) {
+  const MentionSpec kGuild{"Tilbury Guild", "ORG", "e4"};
+  const MentionSpec kKelso{"Kelso", "PLACE", "e6"};
+  ExpectOwners({
+      {"Floodwater reached the Brackwater care home, whose 40 residents were moved.", {}, "40 residents", "", ""},
+      {"The Tilbury Guild, whose 300 members buy the stone, will sue.", {kGuild}, "300 members", nullptr, "e4"},
+      {"The tour stopped in Kelso, where 9,000 fans sang along.", {kKelso}, "9,000 fans", nullptr, "e6"},
+      {"The rioting spread to Harnby, where 40 shops were looted.", {}, "40 shops", "", ""},
+      {"The storm hit the village, where 300 homes were flooded.", {}, "300 homes", nullptr, ""},
+      {"Zoë Fox, whose officers arrested 20 people, defended the police.", {kFox}, "20 people", nullptr, ""},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
