@@ -688,6 +688,16 @@ bool InWiderWorld(const TextView& view, Span sentence, const Quantity& q) {
   return false;
 }
 
+// Whether a figure's measure ends in a word that makes it the value
+// something is held against, a rule's or a plan's ("below the 60mph
+// limit", "the council's own target of 35 per cent": lexicons/
+// count_scopes.txt, tag reference).
+bool NamesReference(const std::string& measure) {
+  const size_t space = measure.rfind(' ');
+  return lexicon::In(lexicon::kCountScopesReference,
+                     space == std::string::npos ? measure : measure.substr(space + 1));
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -722,6 +732,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (!f.entity && q.thing.empty() && InWiderWorld(view, SentenceOf(a, q.span.start, view.cp_length()), q)) {
         continue;
       }
+      // A limit, a target or a threshold no one is said to hold nor any
+      // thing to have is a rule's or a plan's, which the sentence does not
+      // name; it is no figure of the story's event.
+      if (!f.entity && q.thing.empty() && NamesReference(q.measure)) continue;
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
