@@ -1227,6 +1227,34 @@ class Finder {
     return std::string();
   }
 
+  // The name a distance is set beside, between commas, as how far away it
+  // lies: "Grayford Showground, 30 miles away", "Pellac, 60 kilometres to
+  // the east". It tells where that place is, not how far anything of the
+  // story's event reached: the place's entity, else someone's not known
+  // (*unresolved). nullopt when the figure is no such distance.
+  std::optional<std::string> DistanceOfPlace(const Match& m, size_t lead, bool* unresolved) const {
+    if (m.unit != "miles" && m.unit != "kilometres" && m.unit != "metres") return std::nullopt;
+    if (lead < 2 || !Is(lead - 1, ",") || !IsUpperWord(toks_[lead - 2]) ||
+        toks_[lead - 2].sentence != toks_[m.first].sentence) {
+      return std::nullopt;
+    }
+    const size_t next = m.last + 1;
+    const auto direction = [&](size_t k) {
+      return IsWordCi(k, "north") || IsWordCi(k, "south") || IsWordCi(k, "east") || IsWordCi(k, "west");
+    };
+    if (!(IsWordCi(next, "away") || IsWordCi(next, "from") || direction(next) ||
+          (IsWordCi(next, "to") && IsWordCi(next + 1, "the") && direction(next + 2)))) {
+      return std::nullopt;
+    }
+    for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
+      for (const EntityMention* e : *mentions) {
+        if (e->span.end == toks_[lead - 2].c1) return e->entity;
+      }
+    }
+    *unresolved = true;
+    return std::string();
+  }
+
   // Subject of counts, money, percentages and ranks spanning tokens
   // [first, last] (see quantities.h).
   std::string ClauseSubject(size_t first, size_t last) const {
@@ -2849,6 +2877,7 @@ class Finder {
     // whoever "whose" says has it ("Orvath, whose £1.9bn bid").
     if (!IsCurrencyUnit(m.unit)) {
       if (std::optional<std::string> a = RelativeAntecedent(lead, unresolved)) return *a;
+      if (std::optional<std::string> p = DistanceOfPlace(m, lead, unresolved)) return *p;
     }
     // "the city of 210,000 people", "a town of 6,000": a place's population,
     // whose place the figure does not say (lexicons/place_words.txt, area).

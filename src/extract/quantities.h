@@ -57,7 +57,9 @@
 //   2,300 workers") leaves the owner unknown: measure "". What "whose" names
 //   and what happens at a named place (", where") are the antecedent's
 //   ("the guild, whose 480 members", "in Kelso, where 9,000 fans sang"), or
-//   someone's unknown (measure "") when no mention ends there.
+//   someone's unknown (measure "") when no mention ends there; so is a
+//   distance set beside a name between commas ("Orbury, 90 kilometres
+//   away", "Pellac, 60 km to the east").
 // - money: the payer owns a sum its own verb names ("spent £100m", "owes
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
 //   named by a noun ("promised $6m in emergency aid").

@@ -462,6 +462,21 @@ TEST(FindQuantitiesTest, RelativeClausesOfPossessionAndPlace) {
   });
 }
 
+// A distance set beside a name between commas ("Fenwick, 40 miles away")
+// tells where that place lies: the place's, or someone's not known
+// (measure "") when the name is no mention; not how far the story's event
+// reached.
+TEST(FindQuantitiesTest, ADistanceBesideANameIsThatPlaces) {
+  const MentionSpec kOrbury{"Orbury", "PLACE", "e8"};
+  ExpectOwners({
+      {"The injured were flown to Orbury, 90 kilometres away, by helicopter.", {kOrbury}, "90 kilometres", nullptr,
+       "e8"},
+      {"The match moves to Dallow Park, 25 miles to the north, next week.", {}, "25 miles", "", ""},
+      {"Smoke was seen at Ketch Point, about 12 miles from the coast.", {}, "12 miles", "", ""},
+      {"The flood spread 3 kilometres along the valley.", {}, "3 kilometres", nullptr, ""},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
