@@ -1255,6 +1255,44 @@ class Finder {
     return std::string();
   }
 
+  // The named antecedent of the "which" or "who" clause the figure at
+  // token `first` stands in, still open there: "Quillon, which runs 38
+  // data centres in 11 countries", "Wexcombe, which manages 18,500 homes
+  // and employs about 900 staff". Such a clause describes its antecedent,
+  // every figure in it, after a verb or a preposition alike; a place's
+  // name heads one too (the tagger takes many a firm for its town). ""
+  // when the figure is in no such clause, or in one a verb of saying or
+  // "that" hands to another subject ("Fox, who said 300 homes burned"),
+  // or when "the" or "all" before the figure (at token `lead`) makes it a
+  // set the story already knows ("Tarnline, which runs the 11 routes
+  // losing their subsidy").
+  std::string NamedRelativeHead(size_t first, size_t lead) const {
+    const size_t s = toks_[first].sentence;
+    if (lead > 0 && (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "all"))) return "";
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == s;) {
+      if (Is(k, ",") || Is(k, ";") || Is(k, "(") || Is(k, ")")) return "";
+      if (toks_[k].kind != Kind::kWord) continue;
+      const std::string w = Lower(toks_[k].s);
+      if (InList(kSayingVerbs, w) || InList(kReportingVerbs, w) || w == "that" || w == "whose") return "";
+      if (w != "which" && w != "who") continue;
+      if (k < 2 || !Is(k - 1, ",")) return "";
+      // A name after a preposition modifies another noun, which is the
+      // antecedent ("Carver, of East Brandling, who was visiting",
+      // "the union of Corvane, which represents").
+      for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
+        for (const EntityMention* e : *mentions) {
+          if (e->span.end != toks_[k - 2].c1) continue;
+          const size_t mt = TokenStartingAt(e->span.start);
+          const bool after_preposition = mt > 0 && mt < toks_.size() && IsLowerWord(toks_[mt - 1]) &&
+                                         toks_[mt - 1].sentence == s && InList(kPrepositions, toks_[mt - 1].s);
+          return after_preposition ? "" : e->entity;
+        }
+      }
+      return "";
+    }
+    return "";
+  }
+
   // Subject of counts, money, percentages and ranks spanning tokens
   // [first, last] (see quantities.h).
   std::string ClauseSubject(size_t first, size_t last) const {
@@ -2878,6 +2916,7 @@ class Finder {
     if (!IsCurrencyUnit(m.unit)) {
       if (std::optional<std::string> a = RelativeAntecedent(lead, unresolved)) return *a;
       if (std::optional<std::string> p = DistanceOfPlace(m, lead, unresolved)) return *p;
+      if (std::string head = NamedRelativeHead(m.first, lead); !head.empty()) return head;
     }
     // "the city of 210,000 people", "a town of 6,000": a place's population,
     // whose place the figure does not say (lexicons/place_words.txt, area).

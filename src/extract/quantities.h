@@ -59,7 +59,12 @@
 //   ("the guild, whose 480 members", "in Kelso, where 9,000 fans sang"), or
 //   someone's unknown (measure "") when no mention ends there; so is a
 //   distance set beside a name between commas ("Orbury, 90 kilometres
-//   away", "Pellac, 60 km to the east").
+//   away", "Pellac, 60 km to the east"). A "which" or "who" clause after a
+//   name (a place's too) describes it: every count in it is the name's,
+//   after a preposition too ("Quillon, which runs 38 data centres in 11
+//   countries"), unless a verb of saying, "that", "the" or "all" hands it
+//   elsewhere, or the name follows a preposition ("the union of Corvane,
+//   which").
 // - money: the payer owns a sum its own verb names ("spent £100m", "owes
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
 //   named by a noun ("promised $6m in emergency aid").

@@ -477,6 +477,23 @@ TEST(FindQuantitiesTest, ADistanceBesideANameIsThatPlaces) {
   });
 }
 
+// A "which" or "who" clause set off after a name describes that name:
+// every figure in it is the name's, after a verb or a preposition, a
+// place's name too; not when a verb of saying hands the figure to another
+// clause, when the name modifies another noun after a preposition, or when
+// "the" makes the figure a set already known.
+TEST(FindQuantitiesTest, ARelativeClauseDescribesTheNameItFollows) {
+  const MentionSpec kHolt{"Holtby", "PLACE", "e9"};
+  ExpectOwners({
+      {"Acme Corp, which runs 40 depots in 12 countries, cut prices.", {kAcme}, "12 countries", nullptr, "e3"},
+      {"Holtby, which employs 600 staff, will close its yard.", {kHolt}, "600 staff", nullptr, "e9"},
+      {"Acme Corp, which said 300 homes lost power, apologised.", {kAcme}, "300 homes", nullptr, ""},
+      {"The union of Holtby, which has 900 members, objected.", {kHolt}, "900 members", "", ""},
+      {"Acme Corp, which runs the 11 routes losing their subsidy, said some would stop.", {kAcme}, "11 routes",
+       nullptr, ""},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
