@@ -1096,6 +1096,7 @@ class Finder {
   bool HeadsRelativeClause(size_t me, size_t first) const {
     size_t k = me + 1;
     if (Is(k, ",")) ++k;
+    k = PastAppositiveAge(k);
     if (!(k < first && (IsWordCi(k, "who") || IsWordCi(k, "whose") || IsWordCi(k, "which")))) return false;
     if (IsWordCi(k, "whose") && !WhoseNames(k, first)) return false;
     // The clause must still be open at the figure: "Marwood, who is acting
@@ -1104,6 +1105,29 @@ class Finder {
       if (Is(j, ",")) return false;
     }
     return true;
+  }
+
+  // The token after an age set off between commas that starts at token
+  // `k` ("Lee Maddox, 52, who has worked ...": from "52" to "who"); `k`
+  // itself when no such age starts there. The age belongs to the name
+  // before it, so what follows it is said of that name too.
+  size_t PastAppositiveAge(size_t k) const {
+    constexpr double kMaxAge = 119;  // as the appositive ages (quantities.h)
+    if (k + 2 < toks_.size() && toks_[k].kind == Kind::kNum && Is(k + 1, ",") &&
+        toks_[k + 2].sentence == toks_[k].sentence) {
+      const std::optional<Number> n = NumberAt(k);
+      if (n && n->plain && n->value >= 1 && n->value <= kMaxAge) return k + 2;
+    }
+    return k;
+  }
+
+  // The token before an age set off between commas that ends at the
+  // comma at token `k` ("Dean Colley, 29, a ticket holder": from the comma
+  // after "29" back to "Colley"); `k` itself when none ends there. Use to
+  // find the name a description or clause after the age is of.
+  size_t BeforeAppositiveAge(size_t k) const {
+    if (k >= 3 && Is(k, ",") && Is(k - 2, ",") && PastAppositiveAge(k - 1) == k + 1) return k - 3;
+    return k == 0 ? k : k - 1;
   }
 
   // True when the figure at token `first` is what "whose" at token `k`
@@ -1276,12 +1300,13 @@ class Finder {
       if (InList(kSayingVerbs, w) || InList(kReportingVerbs, w) || w == "that" || w == "whose") return "";
       if (w != "which" && w != "who") continue;
       if (k < 2 || !Is(k - 1, ",")) return "";
+      const size_t name_end = BeforeAppositiveAge(k - 1);
       // A name after a preposition modifies another noun, which is the
       // antecedent ("Carver, of East Brandling, who was visiting",
       // "the union of Corvane, which represents").
       for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
         for (const EntityMention* e : *mentions) {
-          if (e->span.end != toks_[k - 2].c1) continue;
+          if (e->span.end != toks_[name_end].c1) continue;
           const size_t mt = TokenStartingAt(e->span.start);
           const bool after_preposition = mt > 0 && mt < toks_.size() && IsLowerWord(toks_[mt - 1]) &&
                                          toks_[mt - 1].sentence == s && InList(kPrepositions, toks_[mt - 1].s);
@@ -2882,12 +2907,20 @@ class Finder {
     if (IsTimeUnit(m.unit + "s") && lead > 0) {
       size_t k = lead - 1;
       if ((IsWordCi(k, "for") || IsWordCi(k, "to")) && k > 0) --k;
-      // "Castellane, a councillor for eight years": the person the
-      // description is in apposition to.
-      if (k >= 2 && IsLowerWord(toks_[k]) && (IsWordCi(k - 1, "a") || IsWordCi(k - 1, "an")) && Is(k - 2, ",")) {
+      // "Castellane, a councillor for eight years", "Dean Colley, 29, a
+      // season-ticket holder for 15 years", "Hollis, a volunteer guide at
+      // the hall for 22 years": the person the description is in
+      // apposition to, past an age between commas.
+      constexpr size_t kMaxDescriptionTokens = 10;
+      for (size_t d = k, n = 0; d >= 2 && n < kMaxDescriptionTokens && toks_[d].sentence == toks_[m.first].sentence &&
+                                (IsLowerWord(toks_[d]) || Is(d, "-"));
+           --d, ++n) {
+        if (!(IsWordCi(d, "a") || IsWordCi(d, "an")) || !Is(d - 1, ",")) continue;
+        const size_t name_end = BeforeAppositiveAge(d - 1);
         for (const EntityMention* e : by_end_) {
-          if (e->span.end == toks_[k - 2].c0 && e->type == "PERSON") return e->entity;
+          if (e->span.end == toks_[name_end].c1 && e->type == "PERSON") return e->entity;
         }
+        break;
       }
       // The verb must be one, possibly before a place ("has worked at the
       // infirmary for 26 years"); "freezing property taxes for two years"

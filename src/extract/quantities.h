@@ -69,7 +69,9 @@
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
 //   named by a noun ("promised $6m in emergency aid").
 // - durations: the person a description is in apposition to ("Fox, a
-//   councillor for eight years") or the subject of the verb giving them
+//   councillor for eight years", "Fox, 29, a season-ticket holder for 15
+//   years": past an age between commas, as for relative clauses ("Fox, 52,
+//   who has worked ...")) or the subject of the verb giving them
 //   ("was jailed for nine years", "has worked at the infirmary for 26
 //   years").
 // - ranks: the subject of their clause ("Acme is the fifth-largest bank").

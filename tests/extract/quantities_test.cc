@@ -494,6 +494,18 @@ TEST(FindQuantitiesTest, ARelativeClauseDescribesTheNameItFollows) {
   });
 }
 
+// An age set off between commas belongs to the name before it, so the
+// clause or the description after the age is said of that name too.
+TEST(FindQuantitiesTest, WhatFollowsAnAppositiveAgeIsTheNames) {
+  const MentionSpec kRee{"Ada Ree", "PERSON", "e5"};
+  ExpectOwners({
+      {"Ada Ree, 52, who has worked at the mill for 31 years, wept.", {kRee}, "31 years", nullptr, "e5"},
+      {"\"It hurts,\" said Ada Ree, 29, a season-ticket holder for 15 years.", {kRee}, "15 years", nullptr, "e5"},
+      {"Ada Ree, 61, a volunteer guide at the hall for 22 years, spoke.", {kRee}, "22 years", nullptr, "e5"},
+      {"Ada Ree, 44, who runs Acme Corp, said 40 homes burned.", {kRee, kAcme}, "40 homes", nullptr, ""},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
