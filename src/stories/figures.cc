@@ -217,6 +217,27 @@ bool HasClauseBreak(std::string_view text) {
   return false;
 }
 
+// True when the figure `q` stands in an aside set off by commas right
+// after the short noun phrase that opens its sentence, and the clause
+// after the aside runs on to the date at `date_start` unbroken: "A
+// smaller hole, about 3 metres across, opened near the spot in 1987".
+// The date is then the subject's, so the figure that describes it is
+// of that time too.
+bool InSubjectAsideBefore(const TextView& view, Span sentence, const Quantity& q, size_t date_start) {
+  constexpr size_t kMaxSubjectWords = 6;  // "The old stone road bridge"
+  const std::string lead = view.Slice(sentence.start, q.span.start);
+  const size_t comma = lead.find(',');
+  if (comma == std::string::npos || lead.find_first_of(",;:", comma + 1) != std::string::npos) return false;
+  const std::vector<WordToken> subject = Tokenize(lead.substr(0, comma));
+  if (subject.empty() || subject.size() > kMaxSubjectWords) return false;
+  for (const WordToken& w : subject) {
+    if (!w.has_letter || IsPastForm(w.folded)) return false;
+  }
+  const std::string after = view.Slice(q.span.end, date_start);
+  const size_t close = after.find(',');
+  return close != std::string::npos && !HasClauseBreak(after.substr(close + 1));
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -275,7 +296,8 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
         // But "sank in 1987 with the loss of 11 lives": a figure after the
         // year in the same phrase (no comma between) is that event's.
         const bool same_phrase = d.span.end <= q.span.start && !HasClauseBreak(view.Slice(d.span.end, q.span.start));
-        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start) && !same_phrase) {
+        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start) && !same_phrase &&
+            !InSubjectAsideBefore(view, sentence, q, d.span.start)) {
           continue;
         }
       }

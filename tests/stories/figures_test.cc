@@ -455,6 +455,13 @@ const std::vector<Case>& Cases() {
         {"b", "2026-04-14", "Some 22 per cent of the Mossgate flats will be affordable."}},
        "30",
        Expect::kAbsent},
+      // A figure in an aside of the sentence's subject is of the time the
+      // subject's verb is dated: an earlier year's thing, no one's here.
+      {"a_subjects_aside_is_of_the_year_its_verb_gives",
+       {{"a", "2026-05-02", "A smaller crater, about 4 metres across, opened on the same lane in 1991."},
+        {"b", "2026-05-02", "The new crater on Pell Lane is 9 metres across."}},
+       "about 4",
+       Expect::kAbsent},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
