@@ -2905,6 +2905,9 @@ class Finder {
     // "Pole was jailed for three years", "Quaile spent eleven years as host":
     // a duration the subject's own verb gives.
     if (IsTimeUnit(m.unit + "s") && lead > 0) {
+      // "Calder Peak's 68-year history", "Fox's five-year contract": a
+      // possessor owns the span its noun lasts.
+      if (std::string p = Possessor(lead); !p.empty()) return p;
       size_t k = lead - 1;
       if ((IsWordCi(k, "for") || IsWordCi(k, "to")) && k > 0) --k;
       // "Castellane, a councillor for eight years", "Dean Colley, 29, a

@@ -68,7 +68,8 @@
 // - money: the payer owns a sum its own verb names ("spent £100m", "owes
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
 //   named by a noun ("promised $6m in emergency aid").
-// - durations: the person a description is in apposition to ("Fox, a
+// - durations: a possessor ("Acme's 40-year history"); the person a
+//   description is in apposition to ("Fox, a
 //   councillor for eight years", "Fox, 29, a season-ticket holder for 15
 //   years": past an age between commas, as for relative clauses ("Fox, 52,
 //   who has worked ...")) or the subject of the verb giving them

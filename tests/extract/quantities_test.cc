@@ -506,6 +506,14 @@ TEST(FindQuantitiesTest, WhatFollowsAnAppositiveAgeIsTheNames) {
   });
 }
 
+// A possessor owns the span its noun lasts, as it owns a count.
+TEST(FindQuantitiesTest, APossessorOwnsItsNounsSpan) {
+  ExpectOwners({
+      {"It was the biggest deal in Acme Corp's 40-year history.", {kAcme}, "40-year", nullptr, "e3"},
+      {"Zoë Fox's five-year contract ends in May.", {kFox}, "five-year", nullptr, "e1"},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
