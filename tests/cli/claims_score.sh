@@ -140,12 +140,16 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # A revision of a count given before ("more than it first reported") holds
 # from its day, and the review's fixes: P 0.965 R 0.608, 37 traps. "three
 # tickets totalling £210" is what they came to in all: P 0.968, agreement
-# recall 0.412.
+# recall 0.412. Values on the right subject: relative clauses of possession
+# and of a named place, limits and targets no one holds, a distance beside
+# a name, a "which"/"who" clause describing its name, an appositive age, a
+# subject's aside dated by its verb, a possessor's span: value-subject
+# 0.770 -> 0.777, 37 -> 31 traps, agreement recall 0.413.
 checks = [("conflict_precision", 0.965), ("conflict_recall", 0.60),
-          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.41)]
+          ("value_subject_accuracy", 0.776), ("agreement_recall", 0.413)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 37:
-    bad.append(f"trap violations {t['trap_violations']} > 37")
+if t["trap_violations"] > 31:
+    bad.append(f"trap violations {t['trap_violations']} > 31")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
