@@ -2931,6 +2931,13 @@ class Finder {
       for (size_t back = 0; back < kMaxVerbReach && k > 0 && toks_[k].sentence == toks_[m.first].sentence &&
                             !Is(k, ",");
            ++back, --k) {
+        // A possessive's mark is no word: "worked on Brisco's assembly line
+        // for 31 years" reaches the verb as "on Brisco assembly line" would.
+        if (k >= 2 && IsWordCi(k, "s") && PossessiveMark(k - 1)) {
+          k -= 1;
+          --back;
+          continue;
+        }
         const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
         const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
                           ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||

@@ -514,6 +514,13 @@ TEST(FindQuantitiesTest, APossessorOwnsItsNounsSpan) {
   });
 }
 
+// A possessive's mark is no word between a duration and the verb giving it.
+TEST(FindQuantitiesTest, APossessiveMarkIsNoWordBeforeADuration) {
+  ExpectOwners({
+      {"Zoë Fox has worked on the firm's assembly line for 31 years.", {kFox}, "31 years", nullptr, "e1"},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
