@@ -1096,9 +1096,56 @@ class Finder {
   bool HeadsRelativeClause(size_t me, size_t first) const {
     size_t k = me + 1;
     if (Is(k, ",")) ++k;
+    k = PastAppositiveAge(k);
     if (!(k < first && (IsWordCi(k, "who") || IsWordCi(k, "whose") || IsWordCi(k, "which")))) return false;
+    if (IsWordCi(k, "whose") && !WhoseNames(k, first)) return false;
     // The clause must still be open at the figure: "Marwood, who is acting
     // minister, said Sarvonia pledged €2m" closes it first.
+    for (size_t j = k + 1; j < first; ++j) {
+      if (Is(j, ",")) return false;
+    }
+    return true;
+  }
+
+  // The token after an age set off between commas that starts at token
+  // `k` ("Lee Maddox, 52, who has worked ...": from "52" to "who"); `k`
+  // itself when no such age starts there. The age belongs to the name
+  // before it, so what follows it is said of that name too.
+  size_t PastAppositiveAge(size_t k) const {
+    constexpr double kMaxAge = 119;  // as the appositive ages (quantities.h)
+    if (k + 2 < toks_.size() && toks_[k].kind == Kind::kNum && Is(k + 1, ",") &&
+        toks_[k + 2].sentence == toks_[k].sentence) {
+      const std::optional<Number> n = NumberAt(k);
+      if (n && n->plain && n->value >= 1 && n->value <= kMaxAge) return k + 2;
+    }
+    return k;
+  }
+
+  // The token before an age set off between commas that ends at the
+  // comma at token `k` ("Dean Colley, 29, a ticket holder": from the comma
+  // after "29" back to "Colley"); `k` itself when none ends there. Use to
+  // find the name a description or clause after the age is of.
+  size_t BeforeAppositiveAge(size_t k) const {
+    if (k >= 3 && Is(k, ",") && Is(k - 2, ",") && PastAppositiveAge(k - 1) == k + 1) return k - 3;
+    return k == 0 ? k : k - 1;
+  }
+
+  // True when the figure at token `first` is what "whose" at token `k`
+  // names ("whose 300 members"), not the object of the verb of its
+  // clause ("whose officers arrested 20 people").
+  bool WhoseNames(size_t k, size_t first) const {
+    QuantityBound bound = QuantityBound::kExact;
+    return LeadIn(first, &bound) == k + 1;
+  }
+
+  // True when the figure at token `first` lies in a "whose" clause the
+  // mention ending at token `me` opens and is not what "whose" names
+  // ("Vornholt, whose officers arrested 20 people, spoke"): the
+  // antecedent owns the officers, not the people they arrested.
+  bool InWhoseClauseObject(size_t me, size_t first) const {
+    size_t k = me + 1;
+    if (Is(k, ",")) ++k;
+    if (!(k < first && IsWordCi(k, "whose")) || WhoseNames(k, first)) return false;
     for (size_t j = k + 1; j < first; ++j) {
       if (Is(j, ",")) return false;
     }
@@ -1176,6 +1223,101 @@ class Finder {
     return "";
   }
 
+  // The antecedent that owns a figure opening a relative clause, when the
+  // clause is one of possession or of place: "the Larchfield care home,
+  // whose 22 residents" (what "whose" names is the antecedent's), "in
+  // Dunmore, where 11,000 fans watched" (what happens at a named place is
+  // that place's). The antecedent's entity when a mention ends right
+  // before the clause; when it is a thing or an untagged name, someone's
+  // not known (*unresolved), never the story's own event. nullopt when the
+  // figure opens no such clause.
+  std::optional<std::string> RelativeAntecedent(size_t lead, bool* unresolved) const {
+    if (lead < 2) return std::nullopt;
+    const bool whose = IsWordCi(lead - 1, "whose");
+    const bool where = IsWordCi(lead - 1, "where") && Is(lead - 2, ",");
+    if (!whose && !where) return std::nullopt;
+    size_t a = lead - 2;
+    if (Is(a, ",") && a > 0) --a;
+    if (toks_[a].sentence != toks_[lead].sentence) return std::nullopt;
+    for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
+      for (const EntityMention* e : *mentions) {
+        if (e->span.end == toks_[a].c1) return e->entity;
+      }
+    }
+    // "a village, where 300 homes flooded": a common noun's place is as
+    // likely the story's own as not; only a name sets it apart.
+    if (where && !IsUpperWord(toks_[a])) return std::nullopt;
+    *unresolved = true;
+    return std::string();
+  }
+
+  // The name a distance is set beside, between commas, as how far away it
+  // lies: "Grayford Showground, 30 miles away", "Pellac, 60 kilometres to
+  // the east". It tells where that place is, not how far anything of the
+  // story's event reached: the place's entity, else someone's not known
+  // (*unresolved). nullopt when the figure is no such distance.
+  std::optional<std::string> DistanceOfPlace(const Match& m, size_t lead, bool* unresolved) const {
+    if (m.unit != "miles" && m.unit != "kilometres" && m.unit != "metres") return std::nullopt;
+    if (lead < 2 || !Is(lead - 1, ",") || !IsUpperWord(toks_[lead - 2]) ||
+        toks_[lead - 2].sentence != toks_[m.first].sentence) {
+      return std::nullopt;
+    }
+    const size_t next = m.last + 1;
+    const auto direction = [&](size_t k) {
+      return IsWordCi(k, "north") || IsWordCi(k, "south") || IsWordCi(k, "east") || IsWordCi(k, "west");
+    };
+    if (!(IsWordCi(next, "away") || IsWordCi(next, "from") || direction(next) ||
+          (IsWordCi(next, "to") && IsWordCi(next + 1, "the") && direction(next + 2)))) {
+      return std::nullopt;
+    }
+    for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
+      for (const EntityMention* e : *mentions) {
+        if (e->span.end == toks_[lead - 2].c1) return e->entity;
+      }
+    }
+    *unresolved = true;
+    return std::string();
+  }
+
+  // The named antecedent of the "which" or "who" clause the figure at
+  // token `first` stands in, still open there: "Quillon, which runs 38
+  // data centres in 11 countries", "Wexcombe, which manages 18,500 homes
+  // and employs about 900 staff". Such a clause describes its antecedent,
+  // every figure in it, after a verb or a preposition alike; a place's
+  // name heads one too (the tagger takes many a firm for its town). ""
+  // when the figure is in no such clause, or in one a verb of saying or
+  // "that" hands to another subject ("Fox, who said 300 homes burned"),
+  // or when "the" or "all" before the figure (at token `lead`) makes it a
+  // set the story already knows ("Tarnline, which runs the 11 routes
+  // losing their subsidy").
+  std::string NamedRelativeHead(size_t first, size_t lead) const {
+    const size_t s = toks_[first].sentence;
+    if (lead > 0 && (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "all"))) return "";
+    for (size_t k = first; k-- > 0 && toks_[k].sentence == s;) {
+      if (Is(k, ",") || Is(k, ";") || Is(k, "(") || Is(k, ")")) return "";
+      if (toks_[k].kind != Kind::kWord) continue;
+      const std::string w = Lower(toks_[k].s);
+      if (InList(kSayingVerbs, w) || InList(kReportingVerbs, w) || w == "that" || w == "whose") return "";
+      if (w != "which" && w != "who") continue;
+      if (k < 2 || !Is(k - 1, ",")) return "";
+      const size_t name_end = BeforeAppositiveAge(k - 1);
+      // A name after a preposition modifies another noun, which is the
+      // antecedent ("Carver, of East Brandling, who was visiting",
+      // "the union of Corvane, which represents").
+      for (const std::vector<const EntityMention*>* mentions : {&by_end_, &places_}) {
+        for (const EntityMention* e : *mentions) {
+          if (e->span.end != toks_[name_end].c1) continue;
+          const size_t mt = TokenStartingAt(e->span.start);
+          const bool after_preposition = mt > 0 && mt < toks_.size() && IsLowerWord(toks_[mt - 1]) &&
+                                         toks_[mt - 1].sentence == s && InList(kPrepositions, toks_[mt - 1].s);
+          return after_preposition ? "" : e->entity;
+        }
+      }
+      return "";
+    }
+    return "";
+  }
+
   // Subject of counts, money, percentages and ranks spanning tokens
   // [first, last] (see quantities.h).
   std::string ClauseSubject(size_t first, size_t last) const {
@@ -1215,6 +1357,7 @@ class Finder {
       if (mt >= toks_.size() || me >= toks_.size()) continue;
       if (pronoun < toks_.size() && pronoun > me) break;  // the pronoun is nearer
       if (HeadsRelativeClause(me, first)) return m.entity;
+      if (InWhoseClauseObject(me, first)) continue;
       if (mt > 0 && toks_[mt - 1].kind == Kind::kWord && InList(kPrepositions, toks_[mt - 1].s)) continue;
       if (InClosedParenthetical(mt, me, first) || SpeakerOfOtherClause(me, first)) continue;
       // "ASHBURY, Oct 26 (Meridian Wire) - Shares in ...": a dateline's
@@ -2762,14 +2905,25 @@ class Finder {
     // "Pole was jailed for three years", "Quaile spent eleven years as host":
     // a duration the subject's own verb gives.
     if (IsTimeUnit(m.unit + "s") && lead > 0) {
+      // "Calder Peak's 68-year history", "Fox's five-year contract": a
+      // possessor owns the span its noun lasts.
+      if (std::string p = Possessor(lead); !p.empty()) return p;
       size_t k = lead - 1;
       if ((IsWordCi(k, "for") || IsWordCi(k, "to")) && k > 0) --k;
-      // "Castellane, a councillor for eight years": the person the
-      // description is in apposition to.
-      if (k >= 2 && IsLowerWord(toks_[k]) && (IsWordCi(k - 1, "a") || IsWordCi(k - 1, "an")) && Is(k - 2, ",")) {
+      // "Castellane, a councillor for eight years", "Dean Colley, 29, a
+      // season-ticket holder for 15 years", "Hollis, a volunteer guide at
+      // the hall for 22 years": the person the description is in
+      // apposition to, past an age between commas.
+      constexpr size_t kMaxDescriptionTokens = 10;
+      for (size_t d = k, n = 0; d >= 2 && n < kMaxDescriptionTokens && toks_[d].sentence == toks_[m.first].sentence &&
+                                (IsLowerWord(toks_[d]) || Is(d, "-"));
+           --d, ++n) {
+        if (!(IsWordCi(d, "a") || IsWordCi(d, "an")) || !Is(d - 1, ",")) continue;
+        const size_t name_end = BeforeAppositiveAge(d - 1);
         for (const EntityMention* e : by_end_) {
-          if (e->span.end == toks_[k - 2].c0 && e->type == "PERSON") return e->entity;
+          if (e->span.end == toks_[name_end].c1 && e->type == "PERSON") return e->entity;
         }
+        break;
       }
       // The verb must be one, possibly before a place ("has worked at the
       // infirmary for 26 years"); "freezing property taxes for two years"
@@ -2777,6 +2931,13 @@ class Finder {
       for (size_t back = 0; back < kMaxVerbReach && k > 0 && toks_[k].sentence == toks_[m.first].sentence &&
                             !Is(k, ",");
            ++back, --k) {
+        // A possessive's mark is no word: "worked on Brisco's assembly line
+        // for 31 years" reaches the verb as "on Brisco assembly line" would.
+        if (k >= 2 && IsWordCi(k, "s") && PossessiveMark(k - 1)) {
+          k -= 1;
+          --back;
+          continue;
+        }
         const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
         const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
                           ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
@@ -2793,6 +2954,13 @@ class Finder {
       return e->entity;
     }
     if (std::string p = Possessor(lead); !p.empty()) return p;
+    // A sum is left to the rules below: a bid or a price is the deal's,
+    // whoever "whose" says has it ("Orvath, whose £1.9bn bid").
+    if (!IsCurrencyUnit(m.unit)) {
+      if (std::optional<std::string> a = RelativeAntecedent(lead, unresolved)) return *a;
+      if (std::optional<std::string> p = DistanceOfPlace(m, lead, unresolved)) return *p;
+      if (std::string head = NamedRelativeHead(m.first, lead); !head.empty()) return head;
+    }
     // "the city of 210,000 people", "a town of 6,000": a place's population,
     // whose place the figure does not say (lexicons/place_words.txt, area).
     if (!IsCurrencyUnit(m.unit) && m.unit != "percent" && lead >= 2 && IsWordCi(lead - 1, "of") &&

@@ -54,12 +54,25 @@
 //   apposition to a name). After a verb of saying, a preposition or a
 //   participle clause the count is nobody's ("Fox said 300 homes burned").
 //   A relative clause of a thing with a name ("The Corvale plant, which has
-//   2,300 workers") leaves the owner unknown: measure "".
+//   2,300 workers") leaves the owner unknown: measure "". What "whose" names
+//   and what happens at a named place (", where") are the antecedent's
+//   ("the guild, whose 480 members", "in Kelso, where 9,000 fans sang"), or
+//   someone's unknown (measure "") when no mention ends there; so is a
+//   distance set beside a name between commas ("Orbury, 90 kilometres
+//   away", "Pellac, 60 km to the east"). A "which" or "who" clause after a
+//   name (a place's too) describes it: every count in it is the name's,
+//   after a preposition too ("Quillon, which runs 38 data centres in 11
+//   countries"), unless a verb of saying, "that", "the" or "all" hands it
+//   elsewhere, or the name follows a preposition ("the union of Corvane,
+//   which").
 // - money: the payer owns a sum its own verb names ("spent £100m", "owes
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
 //   named by a noun ("promised $6m in emergency aid").
-// - durations: the person a description is in apposition to ("Fox, a
-//   councillor for eight years") or the subject of the verb giving them
+// - durations: a possessor ("Acme's 40-year history"); the person a
+//   description is in apposition to ("Fox, a
+//   councillor for eight years", "Fox, 29, a season-ticket holder for 15
+//   years": past an age between commas, as for relative clauses ("Fox, 52,
+//   who has worked ...")) or the subject of the verb giving them
 //   ("was jailed for nine years", "has worked at the infirmary for 26
 //   years").
 // - ranks: the subject of their clause ("Acme is the fifth-largest bank").

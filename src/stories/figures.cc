@@ -249,6 +249,27 @@ bool DatedBy(const AnnotatedArticle& a, const TextView& view, const Quantity& q,
   });
 }
 
+// True when the figure `q` stands in an aside set off by commas right
+// after the short noun phrase that opens its sentence, and the clause
+// after the aside runs on to the date at `date_start` unbroken: "A
+// smaller hole, about 3 metres across, opened near the spot in 1987".
+// The date is then the subject's, so the figure that describes it is
+// of that time too.
+bool InSubjectAsideBefore(const TextView& view, Span sentence, const Quantity& q, size_t date_start) {
+  constexpr size_t kMaxSubjectWords = 6;  // "The old stone road bridge"
+  const std::string lead = view.Slice(sentence.start, q.span.start);
+  const size_t comma = lead.find(',');
+  if (comma == std::string::npos || lead.find_first_of(",;:", comma + 1) != std::string::npos) return false;
+  const std::vector<WordToken> subject = Tokenize(lead.substr(0, comma));
+  if (subject.empty() || subject.size() > kMaxSubjectWords) return false;
+  for (const WordToken& w : subject) {
+    if (!w.has_letter || IsPastForm(w.folded)) return false;
+  }
+  const std::string after = view.Slice(q.span.end, date_start);
+  const size_t close = after.find(',');
+  return close != std::string::npos && !HasClauseBreak(after.substr(close + 1));
+}
+
 // The calendar date that times a figure: a date mention in its sentence
 // within kTimeReach code points of it, not the start of a span ("since
 // Saturday", "from 2015"). "" when none.
@@ -310,7 +331,8 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
         // But "sank in 1987 with the loss of 11 lives": a figure after the
         // year in the same phrase (no comma between) is that event's.
         const bool same_phrase = d.span.end <= q.span.start && !HasClauseBreak(view.Slice(d.span.end, q.span.start));
-        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start) && !same_phrase) {
+        if (!event.key.empty() && !(event_at < q.span.start && q.span.end <= d.span.start) && !same_phrase &&
+            !InSubjectAsideBefore(view, sentence, q, d.span.start)) {
           continue;
         }
       }
@@ -811,6 +833,16 @@ bool InWiderWorld(const TextView& view, Span sentence, const Quantity& q) {
   return false;
 }
 
+// Whether a figure's measure ends in a word that makes it the value
+// something is held against, a rule's or a plan's ("below the 60mph
+// limit", "the council's own target of 35 per cent": lexicons/
+// count_scopes.txt, tag reference).
+bool NamesReference(const std::string& measure) {
+  const size_t space = measure.rfind(' ');
+  return lexicon::In(lexicon::kCountScopesReference,
+                     space == std::string::npos ? measure : measure.substr(space + 1));
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -845,6 +877,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (!f.entity && q.thing.empty() && InWiderWorld(view, SentenceOf(a, q.span.start, view.cp_length()), q)) {
         continue;
       }
+      // A limit, a target or a threshold no one is said to hold nor any
+      // thing to have is a rule's or a plan's, which the sentence does not
+      // name; it is no figure of the story's event.
+      if (!f.entity && q.thing.empty() && NamesReference(q.measure)) continue;
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;

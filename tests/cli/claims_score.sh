@@ -140,16 +140,25 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # A revision of a count given before ("more than it first reported") holds
 # from its day, and the review's fixes: P 0.965 R 0.608, 37 traps. "three
 # tickets totalling £210" is what they came to in all: P 0.968, agreement
-# recall 0.412.
+# recall 0.412. Values on the right subject: relative clauses of possession
+# and of a named place, limits and targets no one holds, a distance beside
+# a name, a "which"/"who" clause describing its name, an appositive age, a
+# subject's aside dated by its verb, a possessor's span: value-subject
+# 0.770 -> 0.777, 37 -> 31 traps, agreement recall 0.413.
 # Eighteenth round: eight blind dev stories (81; as new P 0.667 R 0.424,
 # value-subject 0.712, traps 13/187, agreement recall 0.398, so the totals
 # fell by their addition: P 0.933 R 0.587, value-subject 0.764, 50 traps,
-# agreement recall 0.410).
-checks = [("conflict_precision", 0.93), ("conflict_recall", 0.585),
-          ("value_subject_accuracy", 0.763), ("agreement_recall", 0.409)]
+# agreement recall 0.410). Parts listed after "made up of", an election's
+# tally, a thing's size in a relative clause, "club captain", a count "by"
+# a day, changes of different things, an earlier month's "when" clause,
+# follow-ups a week or more later a later stage, with the round on values'
+# subjects merged: P 0.960 R 0.591, value-subject 0.773, 41 traps,
+# agreement recall 0.413.
+checks = [("conflict_precision", 0.955), ("conflict_recall", 0.59),
+          ("value_subject_accuracy", 0.772), ("agreement_recall", 0.412)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 50:
-    bad.append(f"trap violations {t['trap_violations']} > 50")
+if t["trap_violations"] > 41:
+    bad.append(f"trap violations {t['trap_violations']} > 41")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

@@ -419,6 +419,108 @@ TEST(FindQuantitiesTest, RelativeClausesOfThings) {
   }
 }
 
+// Expects, for each row, the figure's measure (nullptr: any but "") and
+// subject.
+struct OwnerRow {
+  const char* sentence;
+  std::vector<MentionSpec> mentions;
+  const char* text;
+  const char* measure;  // nullptr: any measure but ""
+  const char* subject;
+};
+
+void ExpectOwners(const std::vector<OwnerRow>& rows) {
+  for (const OwnerRow& row : rows) {
+    const std::string_view s = row.sentence;
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, row.mentions));
+    const Quantity* q = FindByText(found, row.text);
+    ASSERT_NE(q, nullptr) << row.sentence << " -> no " << row.text;
+    if (row.measure != nullptr) {
+      EXPECT_EQ(q->measure, row.measure) << row.sentence;
+    } else {
+      EXPECT_NE(q->measure, "") << row.sentence;
+    }
+    EXPECT_EQ(q->subject, row.subject) << row.sentence;
+  }
+}
+
+// A figure opening a relative clause of possession ("whose") or of a named
+// place (", where") is the antecedent's: its entity, or someone's not
+// known (measure "") when no mention ends there; a common noun's place may
+// be the story's own. Only what "whose" names is the antecedent's, not the
+// object of the clause's verb.
+TEST(FindQuantitiesTest, RelativeClausesOfPossessionAndPlace) {
+  const MentionSpec kGuild{"Tilbury Guild", "ORG", "e4"};
+  const MentionSpec kKelso{"Kelso", "PLACE", "e6"};
+  ExpectOwners({
+      {"Floodwater reached the Brackwater care home, whose 40 residents were moved.", {}, "40 residents", "", ""},
+      {"The Tilbury Guild, whose 300 members buy the stone, will sue.", {kGuild}, "300 members", nullptr, "e4"},
+      {"The tour stopped in Kelso, where 9,000 fans sang along.", {kKelso}, "9,000 fans", nullptr, "e6"},
+      {"The rioting spread to Harnby, where 40 shops were looted.", {}, "40 shops", "", ""},
+      {"The storm hit the village, where 300 homes were flooded.", {}, "300 homes", nullptr, ""},
+      {"Zoë Fox, whose officers arrested 20 people, defended the police.", {kFox}, "20 people", nullptr, ""},
+  });
+}
+
+// A distance set beside a name between commas ("Fenwick, 40 miles away")
+// tells where that place lies: the place's, or someone's not known
+// (measure "") when the name is no mention; not how far the story's event
+// reached.
+TEST(FindQuantitiesTest, ADistanceBesideANameIsThatPlaces) {
+  const MentionSpec kOrbury{"Orbury", "PLACE", "e8"};
+  ExpectOwners({
+      {"The injured were flown to Orbury, 90 kilometres away, by helicopter.", {kOrbury}, "90 kilometres", nullptr,
+       "e8"},
+      {"The match moves to Dallow Park, 25 miles to the north, next week.", {}, "25 miles", "", ""},
+      {"Smoke was seen at Ketch Point, about 12 miles from the coast.", {}, "12 miles", "", ""},
+      {"The flood spread 3 kilometres along the valley.", {}, "3 kilometres", nullptr, ""},
+  });
+}
+
+// A "which" or "who" clause set off after a name describes that name:
+// every figure in it is the name's, after a verb or a preposition, a
+// place's name too; not when a verb of saying hands the figure to another
+// clause, when the name modifies another noun after a preposition, or when
+// "the" makes the figure a set already known.
+TEST(FindQuantitiesTest, ARelativeClauseDescribesTheNameItFollows) {
+  const MentionSpec kHolt{"Holtby", "PLACE", "e9"};
+  ExpectOwners({
+      {"Acme Corp, which runs 40 depots in 12 countries, cut prices.", {kAcme}, "12 countries", nullptr, "e3"},
+      {"Holtby, which employs 600 staff, will close its yard.", {kHolt}, "600 staff", nullptr, "e9"},
+      {"Acme Corp, which said 300 homes lost power, apologised.", {kAcme}, "300 homes", nullptr, ""},
+      {"The union of Holtby, which has 900 members, objected.", {kHolt}, "900 members", "", ""},
+      {"Acme Corp, which runs the 11 routes losing their subsidy, said some would stop.", {kAcme}, "11 routes",
+       nullptr, ""},
+  });
+}
+
+// An age set off between commas belongs to the name before it, so the
+// clause or the description after the age is said of that name too.
+TEST(FindQuantitiesTest, WhatFollowsAnAppositiveAgeIsTheNames) {
+  const MentionSpec kRee{"Ada Ree", "PERSON", "e5"};
+  ExpectOwners({
+      {"Ada Ree, 52, who has worked at the mill for 31 years, wept.", {kRee}, "31 years", nullptr, "e5"},
+      {"\"It hurts,\" said Ada Ree, 29, a season-ticket holder for 15 years.", {kRee}, "15 years", nullptr, "e5"},
+      {"Ada Ree, 61, a volunteer guide at the hall for 22 years, spoke.", {kRee}, "22 years", nullptr, "e5"},
+      {"Ada Ree, 44, who runs Acme Corp, said 40 homes burned.", {kRee, kAcme}, "40 homes", nullptr, ""},
+  });
+}
+
+// A possessor owns the span its noun lasts, as it owns a count.
+TEST(FindQuantitiesTest, APossessorOwnsItsNounsSpan) {
+  ExpectOwners({
+      {"It was the biggest deal in Acme Corp's 40-year history.", {kAcme}, "40-year", nullptr, "e3"},
+      {"Zoë Fox's five-year contract ends in May.", {kFox}, "five-year", nullptr, "e1"},
+  });
+}
+
+// A possessive's mark is no word between a duration and the verb giving it.
+TEST(FindQuantitiesTest, APossessiveMarkIsNoWordBeforeADuration) {
+  ExpectOwners({
+      {"Zoë Fox has worked on the firm's assembly line for 31 years.", {kFox}, "31 years", nullptr, "e1"},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {

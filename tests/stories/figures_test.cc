@@ -443,6 +443,25 @@ const std::vector<Case>& Cases() {
         {"b", "2024-10-25", "Ilse Brandt, who has held the post at Corlyn Labs since April, praised the staff."}},
        "2024-04",
        Expect::kAgreed},
+      // A limit or a target no one holds is a rule's or a plan's, no figure
+      // of the story's event.
+      {"a_limit_no_one_holds_is_no_figure",
+       {{"a", "2026-04-14", "The tanker was doing 48mph, below the 50mph limit, when it left the road at Crebbin."},
+        {"b", "2026-04-14", "The tanker left the road at Crebbin at 48mph on Tuesday."}},
+       "50",
+       Expect::kAbsent},
+      {"a_target_no_one_holds_is_no_figure",
+       {{"a", "2026-04-14", "Only 22 per cent of the flats will be affordable, below the target of 30 per cent."},
+        {"b", "2026-04-14", "Some 22 per cent of the Mossgate flats will be affordable."}},
+       "30",
+       Expect::kAbsent},
+      // A figure in an aside of the sentence's subject is of the time the
+      // subject's verb is dated: an earlier year's thing, no one's here.
+      {"a_subjects_aside_is_of_the_year_its_verb_gives",
+       {{"a", "2026-05-02", "A smaller crater, about 4 metres across, opened on the same lane in 1991."},
+        {"b", "2026-05-02", "The new crater on Pell Lane is 9 metres across."}},
+       "about 4",
+       Expect::kAbsent},
       {"a_small_number_in_words_that_share_nothing_is_two_facts",
        {{"a", "2026-02-11", "Three lorries were parked at the Calder Vale depot."},
         {"b", "2026-02-11", "Three warehouses burned down in Calder Vale."}},
