@@ -843,6 +843,19 @@ bool NamesReference(const std::string& measure) {
                      space == std::string::npos ? measure : measure.substr(space + 1));
 }
 
+// Whether a figure states a bound set by a rule or a law rather than what
+// happened: a radius ("within five kilometres of an airport") or the most a
+// court may impose ("faces up to five years in prison").
+bool RuleBound(const TextView& view, Span sentence, const Quantity& q) {
+  const std::string lead = FoldCase(view.Slice(sentence.start, q.span.start));
+  const std::string after = FoldCase(view.Slice(q.span.end, std::min(sentence.end, q.span.end + 4)));
+  if (lead.ends_with("within ") && after.starts_with(" of ")) return true;
+  for (std::string_view cap : {"face up to ", "faces up to ", "facing up to ", "faced up to "}) {
+    if (lead.ends_with(cap)) return true;
+  }
+  return false;
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -881,6 +894,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // thing to have is a rule's or a plan's, which the sentence does not
       // name; it is no figure of the story's event.
       if (!f.entity && q.thing.empty() && NamesReference(q.measure)) continue;
+      if (!f.entity && RuleBound(view, SentenceOf(a, q.span.start, view.cp_length()), q)) continue;
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;

@@ -153,12 +153,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # a day, changes of different things, an earlier month's "when" clause,
 # follow-ups a week or more later a later stage, with the round on values'
 # subjects merged: P 0.960 R 0.591, value-subject 0.773, 41 traps,
-# agreement recall 0.413.
+# agreement recall 0.413. A rule's bound ("within five kilometres of",
+# "faces up to five years"): 39 traps.
 checks = [("conflict_precision", 0.955), ("conflict_recall", 0.59),
           ("value_subject_accuracy", 0.772), ("agreement_recall", 0.412)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 41:
-    bad.append(f"trap violations {t['trap_violations']} > 41")
+if t["trap_violations"] > 39:
+    bad.append(f"trap violations {t['trap_violations']} > 39")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

@@ -2866,5 +2866,24 @@ TEST(ClaimsTest, AFollowUpWeeksLaterIsALaterStage) {
   }
 }
 
+// A bound a rule or a law sets ("within five kilometres of an airport",
+// "faces up to five years in prison") is no figure of what happened.
+TEST(ClaimsTest, ARulesBoundIsNoFigureOfTheEvent) {
+  const std::vector<Article> articles = {
+      Plain("d0", "Drone closes Tolby airport", "2026-03-02",
+            "A drone closed Tolby airport for three hours on Sunday. Flying a drone within five kilometres of an "
+            "airport is banned, and offenders face up to four years in prison."),
+      Plain("d1", "Drone closes Tolby airport", "2026-03-02",
+            "A drone closed Tolby airport for three hours on Sunday, police said.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  for (const Claim& c : b.stories[0].claims) {
+    for (const ClaimValue& v : c.values) {
+      EXPECT_NE(v.value, "5") << c.attribute;
+      EXPECT_NE(v.value, "4") << c.attribute;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyline::stories
