@@ -3198,6 +3198,15 @@ class Finder {
         lexicon::In(lexicon::kLabelNouns, Lower(toks_[i - 1].s))) {
       return std::nullopt;
     }
+    // "AK-47 rifles", "an F-16 jet", "the G-20 summit": digits hyphened to a
+    // word in capitals are a model's or a name's designation, no figure.
+    const auto capitals = [](std::string_view w) {
+      return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    if (n->plain && i >= 2 && Is(i - 1, "-") && Glued(i) && Glued(i - 1) && toks_[i - 2].kind == Kind::kWord &&
+        capitals(toks_[i - 2].s)) {
+      return std::nullopt;
+    }
     if (n->ordinal) {
       // "3rd-largest"
       if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr && toks_[i + 2].kind == Kind::kWord &&

@@ -586,6 +586,10 @@ TEST(FindQuantitiesTest, NotQuantities) {
       // A number after a label noun names, it does not count.
       "The drug treats type 2 diabetes.",
       "The storm became a Category 4 hurricane.",
+      // Digits hyphened to a word in capitals are a designation (ECB+ audit:
+      // "seven AK-47 assault rifles" read as 47 rifles).
+      "Guards found AK-47 assault rifles in the van.",
+      "A B-52 bomber and F-16 jets flew past.",
   };
   for (const char* s : kSentences) {
     const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
