@@ -9,11 +9,13 @@
 //
 //   build/tools/claims_audit [--ecbplus ../shared/data/ecbplus-stories]
 //       [--judgments eval/claims-audit/ecbplus.json] [--split dev|test]
-//       [--story ID] [--final] [--template]
+//       [--story ID] [--final] [--template] [--dump-text DIR]
 //
 // The test split's unjudged conflicts are listed only with --final (its
 // stories are judged once, at the end of a piece of work). --template
-// prints the unjudged conflicts as judgments to fill in (JSON lines).
+// prints the unjudged conflicts as judgments to fill in (JSON lines);
+// --dump-text writes each article of the run as DIR/<doc id>.txt (what the
+// brief read), for the judge to read.
 // Exit 0 after a run (also with unjudged conflicts), 1 on bad input (no
 // data, unreadable or malformed judgments), 2 on an unexpected error.
 #include <algorithm>
@@ -27,6 +29,7 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "claims_audit_lib.h"
 #include "ecbplus_text.h"
@@ -44,11 +47,13 @@ struct Options {
   std::string story;
   bool final_run = false;
   bool templates = false;
+  std::string dump_text;
+  std::string show;  // --show WORD: every claim whose attribute holds WORD (debugging)
 };
 
 int Usage() {
   std::cerr << "usage: claims_audit [--ecbplus DIR] [--judgments FILE] [--split dev|test] [--story ID]\n"
-               "                    [--final] [--template]\n";
+               "                    [--final] [--template] [--dump-text DIR]\n";
   return 1;
 }
 
@@ -66,11 +71,20 @@ bool DocBefore(const std::string& a, const std::string& b) {
 }
 
 // Every conflict the brief of `articles` shows, as the story `story`'s.
-std::vector<claims_audit::Shown> Conflicts(const std::string& story, const std::vector<storyline::Article>& articles) {
+// With `show`, every claim whose attribute holds it is printed too.
+std::vector<claims_audit::Shown> Conflicts(const std::string& story, const std::vector<storyline::Article>& articles,
+                                           const std::string& show) {
   std::vector<claims_audit::Shown> out;
   const storyline::Brief brief = storyline::BuildBrief(storyline::AnnotateMany(articles, {}), {});
   for (const storyline::Story& s : brief.stories) {
     for (const storyline::Claim& c : s.claims) {
+      if (!show.empty() && c.attribute.find(show) != std::string::npos) {
+        std::cout << fmt::format("  {} {} | {} |", c.status, c.subject_name, c.attribute);
+        for (const storyline::ClaimValue& v : c.values) {
+          std::cout << fmt::format(" {} [{}]", v.value, fmt::join(v.articles, ","));
+        }
+        std::cout << "\n";
+      }
       if (c.status != "conflict") continue;
       claims_audit::Shown shown{story, c.subject_name, c.attribute, {}};
       for (const storyline::ClaimValue& v : c.values) shown.values.push_back({v.value, v.articles, v.evidence});
@@ -116,7 +130,10 @@ int Run(const Options& opt) {
     std::sort(ids.begin(), ids.end(), DocBefore);
     std::vector<storyline::Article> articles;
     for (const std::string& id : ids) articles.push_back(docs[id].article);
-    std::vector<claims_audit::Shown> c = Conflicts(story, articles);
+    if (!opt.dump_text.empty()) {
+      for (const storyline::Article& a : articles) std::ofstream(opt.dump_text + "/" + a.id + ".txt") << a.text << "\n";
+    }
+    std::vector<claims_audit::Shown> c = Conflicts(story, articles, opt.show);
     std::cout << fmt::format("story {:<8} {:>3} articles {:>3} conflicts shown\n", story, ids.size(), c.size());
     shown.insert(shown.end(), c.begin(), c.end());
     stories.insert(story);
@@ -155,6 +172,10 @@ int main(int argc, char** argv) {
       opt.final_run = true;
     } else if (a == "--template") {
       opt.templates = true;
+    } else if (a == "--show") {
+      if (!next(&opt.show)) return Usage();
+    } else if (a == "--dump-text") {
+      if (!next(&opt.dump_text)) return Usage();
     } else {
       return Usage();
     }
