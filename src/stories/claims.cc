@@ -2862,6 +2862,14 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       const size_t sentence_start = sentence.start, sentence_end = sentence.end;
       const std::string after = view.Slice(d.span.end, sentence_end);
       const std::vector<WordToken> phrase = day_or_month ? std::vector<WordToken>{} : HeadPhrase(after);
+      // "until the 2009 season", "in the 2011 term": a year before a period
+      // (lexicons/time_words.txt, period) says when, as "in 2009" does; the
+      // period is no thing with a year of its own, and one article's
+      // "2009 season" and "2007 season" are two seasons.
+      if (!phrase.empty() && !phrase.front().capitalised &&
+          lexicon::In(lexicon::kTimeWordsPeriod, phrase.front().folded)) {
+        continue;
+      }
       YearMention m;
       for (const WordToken& t : phrase) {
         // Names in the phrase say whose thing it is (the subject), not what.

@@ -403,6 +403,26 @@ TEST(ClaimsTest, TwoYearsForOneEventInOneArticleIsAConflict) {
   EXPECT_EQ(year->subject_name, "charity gala");
 }
 
+// A year before a period ("the 2009 season") says when, as "in 2009"
+// does: one article's two seasons, and another outlet's, are no thing
+// with two years (ECB+ audit: "until the 2009 season" set against "the
+// first four games of the 2007 season").
+TEST(ClaimsTest, AYearBeforeAPeriodIsATimeNotAThing) {
+  AnnotatedArticle a = MakeArticle(
+      "p1", "Coast News", "2024-03-01", "Winger banned",
+      "The winger will miss the 2024 season. Another winger was banned for the 2021 season.");
+  AddDate(a, "2024", "2024");
+  AddDate(a, "2021", "2021");
+  AnnotatedArticle b = MakeArticle("p2", "Isles Radio", "2024-03-01", "Winger out",
+                                   "The winger is out until the 2025 season.");
+  AddDate(b, "2025", "2025");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  for (const Claim& c : brief.stories[0].claims) {
+    EXPECT_FALSE(c.attribute.starts_with("year") && c.subject_name == "season") << c.attribute << " " << c.status;
+  }
+}
+
 // Two outlets date one earlier event in different words, with no word
 // that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
 // in 2015"): the years are matched by the words beside them (issue 11).
