@@ -2067,6 +2067,31 @@ bool VerbHasObject(std::string_view from_word) {
   return false;
 }
 
+// The name a dated verb takes as its object, folded ("won an Emmy in",
+// "hosted the Grammys in": "emmy", "grammys"): the capitalised words right
+// after the verb and at most a determiner, up to the "in" or a function
+// word; "" when the object is no name ("won the award in", "commissioned
+// the Castell Brook review in") or there is none. `from_word` starts at the
+// verb.
+std::string NamedObject(std::string_view from_word) {
+  constexpr size_t kMaxNameWords = 4;  // "the Tony Award for Best Actor" stops at "for"
+  const std::vector<WordToken> words = Tokenize(from_word);
+  size_t k = 1;
+  if (k < words.size() && (words[k].folded == "a" || words[k].folded == "an" || words[k].folded == "the")) ++k;
+  std::string name;
+  // The last word is the "in" or "on" before the date: never part of it.
+  for (size_t n = 0; k + 1 < words.size() && n < kMaxNameWords && words[k].capitalised && words[k].has_letter;
+       ++k, ++n) {
+    // "appointed Carrowgate's chief executive": an owner, not the object.
+    if (words[k].folded.ends_with("'s") || words[k].folded.ends_with("\xE2\x80\x99s")) return "";
+    name += (name.empty() ? "" : " ") + words[k].folded;
+  }
+  // "commissioned the Castell Brook review in": the name is a modifier of
+  // the object, which the noun after it names.
+  if (k + 1 < words.size() && !IsStopWord(words[k].folded)) return "";
+  return name;
+}
+
 // How near a year a sum must stand to say what the year dates ("opened in
 // 2011 at a cost of $2.3 million"): the phrase after it, or before it.
 constexpr size_t kFrameFigureReach = 40;
@@ -3021,7 +3046,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         // role tells one person's posts apart.
         if (office && !m.subject) continue;
         if (office) thing = office->role;
-        m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
+        // "won a Tony Award in 2004" / "won an Emmy in 2005": what the verb
+        // names as its object tells two such events apart. The object of a
+        // founding or an opening is the subject it dates (EventWordSubject).
+        const std::string object =
+            office || lexicon::In(lexicon::kObjectEvents, word) ? "" : NamedObject(before.substr(event.begin));
+        const std::string key = object.empty() ? word : word + " " + object;
+        m.words.push_back(thing.empty() ? key : key + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
         m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);

@@ -423,6 +423,33 @@ TEST(ClaimsTest, AYearBeforeAPeriodIsATimeNotAThing) {
   }
 }
 
+// What a dated verb names as its object tells two events apart: "won the
+// Harlan Prize in 2019" and "won the Ostler Medal in 2020" are two awards,
+// never one year given two ways (ECB+ audit: a Tony in 2004 set against an
+// Emmy in 2005; the Oscars hosted in 2007 against the Grammys in 1996).
+// The same prize in two years still disagrees.
+TEST(ClaimsTest, ADatedVerbsNamedObjectTellsEventsApart) {
+  const auto year_won = [](const std::string& first, const std::string& second) {
+    const Brief b = BriefOf({Plain("o1", "Quell honoured", "2024-05-02",
+                                   "The painter Mara Quell opened a show in Tollin on Monday. " + first),
+                             Plain("o2", "Quell show opens", "2024-05-02",
+                                   "The painter Mara Quell opened a show in Tollin on Monday. " + second)});
+    std::vector<std::string> out;
+    for (const Story& s : b.stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute.starts_with("year won")) out.push_back(c.status);
+      }
+    }
+    return out;
+  };
+  for (const std::string& status :
+       year_won("Quell won the Harlan Prize in 2019.", "Quell won the Ostler Medal in 2020.")) {
+    EXPECT_NE(status, "conflict");
+  }
+  EXPECT_EQ(year_won("Quell won the Harlan Prize in 2019.", "Quell won the Harlan Prize in 2018."),
+            std::vector<std::string>{"conflict"});
+}
+
 // Two outlets date one earlier event in different words, with no word
 // that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
 // in 2015"): the years are matched by the words beside them (issue 11).
