@@ -2072,12 +2072,13 @@ bool VerbHasObject(std::string_view from_word) {
 // after the verb and at most a determiner, up to the "in" or a function
 // word; "" when the object is no name ("won the award in", "commissioned
 // the Castell Brook review in") or there is none. `from_word` starts at the
-// verb.
-std::string NamedObject(std::string_view from_word) {
+// verb; `begin` is set to the name's byte offset in it.
+std::string NamedObject(std::string_view from_word, size_t* begin) {
   constexpr size_t kMaxNameWords = 4;  // "the Tony Award for Best Actor" stops at "for"
   const std::vector<WordToken> words = Tokenize(from_word);
   size_t k = 1;
   if (k < words.size() && (words[k].folded == "a" || words[k].folded == "an" || words[k].folded == "the")) ++k;
+  if (k < words.size()) *begin = words[k].begin;
   std::string name;
   // The last word is the "in" or "on" before the date: never part of it.
   for (size_t n = 0; k + 1 < words.size() && n < kMaxNameWords && words[k].capitalised && words[k].has_letter;
@@ -3049,8 +3050,17 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         // "won a Tony Award in 2004" / "won an Emmy in 2005": what the verb
         // names as its object tells two such events apart. The object of a
         // founding or an opening is the subject it dates (EventWordSubject).
-        const std::string object =
-            office || lexicon::In(lexicon::kObjectEvents, word) ? "" : NamedObject(before.substr(event.begin));
+        // A person or organisation joined, beaten or hired is whom the event
+        // involved ("joined Harl Foods in 1996"), kept as before.
+        size_t object_byte = 0;
+        std::string object = office || lexicon::In(lexicon::kObjectEvents, word)
+                                 ? ""
+                                 : NamedObject(before.substr(event.begin), &object_byte);
+        const size_t object_at =
+            sentence_start + CountCodePoints(std::string_view(before).substr(0, event.begin + object_byte));
+        for (const EntityMention& e : a.entities) {
+          if (e.span.start == object_at && (e.type == "PERSON" || e.type == "ORG")) object.clear();
+        }
         const std::string key = object.empty() ? word : word + " " + object;
         m.words.push_back(thing.empty() ? key : key + kThingMark + thing);
       } else {
