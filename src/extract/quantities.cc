@@ -2619,7 +2619,9 @@ class Finder {
     // the stuff measured; "gusts reached 78mph": so does the clause's
     // subject before the verb that brings the figure.
     if (IsMeasureUnitName(m.unit)) {
-      if (const std::string stuff = OfPhrase(m.last + 1); !stuff.empty()) {
+      if (const std::string point = DistanceAnchor(m.last + 1, lead); !point.empty()) {
+        measure += " from " + point;
+      } else if (const std::string stuff = OfPhrase(m.last + 1); !stuff.empty()) {
         measure += " of " + stuff;
       } else if (lead > 0 && IsLowerWord(toks_[lead - 1]) && toks_[lead - 1].sentence == toks_[m.first].sentence &&
                  (IsParticiple(lead - 1) || IsKnownEvent(lead - 1))) {
@@ -3545,6 +3547,67 @@ class Finder {
     std::string measure = Lower(toks_[noun].s);
     if (const std::string whole = OfPhrase(noun + 1); !whole.empty()) measure += " of " + whole;
     return Match{first, dash + 1, value, std::string(unit), std::string(), measure};
+  }
+
+  // "50 miles north of Detroit", "13 nautical miles from the cargo ship",
+  // "two miles off the coast": a distance that places something from a
+  // point is named by that point (folded, its determiner and a bracketed
+  // restatement before it left out: "13 nautical miles (about 24km) from").
+  // A bare "from" places only after a copula or a preposition ("was 13
+  // miles from", "extend to 12 nautical miles from"): after a verb of
+  // motion it is where a movement began ("fell 60 metres from a ridge").
+  // "" when the words from token k place nothing.
+  std::string DistanceAnchor(size_t k, size_t lead) const {
+    static constexpr std::string_view kDirections[] = {"east",  "north",     "northeast", "northwest",
+                                                       "south", "southeast", "southwest", "west"};
+    // Verbs that say where a thing is, not that it moved ("fell", "rose"
+    // and the other copulas of figures do).
+    static constexpr std::string_view kPlacingVerbs[] = {"are", "be",  "been",    "being", "is",        "lay",
+                                                         "lie", "lies", "located", "lying", "situated", "was",
+                                                         "were"};
+    constexpr size_t kMaxBracketTokens = 8;  // "(about 24km)", "(200 feet)"
+    if (Is(k, "(")) {
+      const size_t open = k;
+      while (k < toks_.size() && k - open <= kMaxBracketTokens && !Is(k, ")")) ++k;
+      if (!Is(k, ")")) return "";
+      ++k;
+    }
+    if (k >= toks_.size() || toks_[k].sentence != toks_[lead].sentence) return "";
+    size_t at = 0;
+    const auto direction = [&](size_t t) { return IsLowerWord(toks_[t]) && InList(kDirections, Lower(toks_[t].s)); };
+    // "south-east" is three tokens.
+    const size_t of =
+        direction(k) && Is(k + 1, "-") && Glued(k + 1) && Glued(k + 2) && direction(k + 2) ? k + 3 : k + 1;
+    if (direction(k) && IsWordCi(of, "of")) {
+      at = of + 1;
+    } else if (IsWordCi(k, "off") || (IsWordCi(k, "away") && IsWordCi(k + 1, "from"))) {
+      at = IsWordCi(k, "away") ? k + 2 : k + 1;
+    } else if (IsWordCi(k, "from") && lead > 0 && IsLowerWord(toks_[lead - 1]) &&
+               (InList(kPlacingVerbs, Lower(toks_[lead - 1].s)) || InList(kPrepositions, Lower(toks_[lead - 1].s)))) {
+      at = k + 1;
+    } else {
+      return "";
+    }
+    if (IsWordCi(at, "the") || IsWordCi(at, "a") || IsWordCi(at, "an")) ++at;
+    constexpr size_t kMaxPointWords = 3;  // "the cargo ship", "Aoraki Mount Cook"
+    std::string point;
+    bool named = false;
+    for (size_t n = 0; n < kMaxPointWords && at < toks_.size() && toks_[at].sentence == toks_[k].sentence &&
+                       toks_[at].kind == Kind::kWord;
+         ++n, ++at) {
+      const std::string w = Lower(toks_[at].s);
+      if (InList(kPrepositions, w) || InList(kPhraseEnders, w) || lexicon::In(lexicon::kStopWords, w)) break;
+      // A name is followed by its noun ("the Indian warship"), not a verb
+      // ("north of Detroit spotted", "of Harlow saw the van": a word that
+      // takes an object).
+      if (named && IsLowerWord(toks_[at]) &&
+          (IsParticiple(at) || IsWordCi(at + 1, "the") || IsWordCi(at + 1, "a") || IsWordCi(at + 1, "an"))) {
+        break;
+      }
+      named = named || !IsLowerWord(toks_[at]);
+      point += (point.empty() ? "" : " ") + w;
+    }
+    return point;
   }
 
   // The lower-case words of an "of" phrase starting at token k, without its

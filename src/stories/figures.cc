@@ -1089,6 +1089,15 @@ bool Narrowed(const Figure& f, const Figure& g) {
 // 32 arrests); two different facts of one story are often further apart.
 constexpr double kAlignRatio = 1.5;
 
+// Two distances placed from different points ("13 nautical miles from the
+// cargo ship" / "12 nautical miles from shore", src/extract/quantities.cc
+// DistanceAnchor), or one placed and one not, are two figures, however
+// alike their sentences.
+bool PlacedApart(const Figure& f, const Figure& g) {
+  const auto placed = [](const Figure& x) { return x.q.measure.find(" from ") != std::string::npos; };
+  return (placed(f) || placed(g)) && f.q.measure != g.q.measure;
+}
+
 // What kind of value a figure is, for matching across outlets: its
 // currency, "percent", a unit of time, or "count"; "" for ages and ranks,
 // which are never matched so.
@@ -1202,7 +1211,7 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (size_t j : candidates) {
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
-          !SameTime(f, g) ||
+          !SameTime(f, g) || PlacedApart(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g) ||
           ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {
         continue;

@@ -923,6 +923,23 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
   for (const Case& c : kCases) ExpectCase(c);
 }
 
+// ECB+ audit: a distance that places something from a point is named by the
+// point ("50 miles north of Detroit" is no length of the 30-mile chase, "13
+// nautical miles from the cargo ship" no width of territorial waters "12
+// nautical miles from shore"); a movement "from" a place is not placed.
+TEST(FindQuantitiesTest, ADistancePlacedFromAPointIsNamedByIt) {
+  ExpectMeasures({
+      {"A driver 50 miles north of Harlow saw the van.", "50 miles", "miles from harlow"},
+      {"The epicentre lay 18 kilometres south-east of Kesmet.", "18 kilometres", "kilometres from kesmet"},
+      {"The tanker was 13 nautical miles (about 24km) from the cargo ship.", "13 nautical miles",
+       "nautical miles from cargo ship"},
+      {"Fishing limits extend to 12 nautical miles from shore.", "12 nautical miles", "nautical miles from shore"},
+      {"The trawler sank two miles off the coast.", "two miles", "miles from coast"},
+      {"Police chased the van for 30 miles.", "30 miles", "miles"},
+      {"The climber fell 60 metres from a ridge.", "60 metres", "metres"},
+  });
+}
+
 // Issue 11, the seventeenth claims round: a participle or an auxiliary
 // right after a sum opens a clause about it and names nothing the sum is of;
 // a participle before a noun modifies that noun. A hyphenated modifier at
