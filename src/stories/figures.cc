@@ -1123,6 +1123,17 @@ bool PeopleAndThings(const Figure& f, const Figure& g) {
   return a >= 0 && b >= 0 && a != b;
 }
 
+// A count given per something ("15.5 points per game", "40 calls per
+// hour") is a rate: never one figure with a count of other nouns ("a
+// six-game loss"), however many words their sentences share.
+bool RateAgainstCount(const Figure& f, const Figure& g) {
+  const auto rate = [](const Figure& x) {
+    const size_t at = x.evidence.find(x.q.text);
+    return at != std::string::npos && x.evidence.compare(at + x.q.text.size(), 5, " per ") == 0;
+  };
+  return (rate(f) || rate(g)) && f.q.unit != g.q.unit;
+}
+
 // How far apart two outlets' values of one figure may be and still be a
 // disagreement about it: crowd estimates differ by four times ("18,000"
 // marchers, police said, "70,000", the organisers said), but a value more
@@ -1211,7 +1222,7 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (size_t j : candidates) {
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
-          !SameTime(f, g) || PlacedApart(f, g) ||
+          !SameTime(f, g) || PlacedApart(f, g) || RateAgainstCount(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || PeopleAndThings(f, g) ||
           ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {
         continue;

@@ -80,6 +80,17 @@ const std::vector<Case>& Cases() {
         {"b", "2024-08-13", "Officials said the Brennor Pass wildfire destroyed 43 homes near Velmar on Monday."}},
        "43",
        Expect::kConflict},
+      // ECB+ audit: "15.5 points per game" set against "a six-game loss"
+      // and "an 11-game losing streak" as counts of games.
+      {"a_rate_per_thing_is_no_count_of_things",
+       {{"a", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Guard Tom Reel is averaging 15.5 points "
+                            "per game for the Rovers this season."},
+        {"b", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Pell coached the Rovers to a six-game loss "
+                            "to Harlan, and the Rovers won 18 of their 23 games this season."},
+        {"c", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. The Rovers were on an 11-game losing "
+                            "streak, their worst this season."}},
+       "15.5",
+       Expect::kNoConflict},
       {"about_a_figure_fits_the_exact_one",
        {{"a", "2024-08-13", "The Brennor Pass wildfire has burned about 1,200 hectares near Velmar, officials said."},
         {"b", "2024-08-13", "Officials said the Brennor Pass wildfire has burned 1,187 hectares near Velmar."}},
