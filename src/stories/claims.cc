@@ -1631,6 +1631,12 @@ struct RoleContext {
     }
     const ClaimValue& was = former_a ? a : b;
     const ClaimValue& is = former_a ? b : a;
+    // "the Sixers fired president Billy King": the post the verb ended
+    // (lexicons/role_ending_verbs.txt), held until then and former since.
+    const std::string evidence = FoldCase(is.evidence), post = FoldCase(is.value);
+    for (const std::string_view verb : lexicon::kRoleEndingVerbs) {
+      if (evidence.find(std::string(verb) + " " + post) != std::string::npos) return ValueRelation::kCompatible;
+    }
     const auto day = [this](const std::string& article) {
       auto it = published.find(article);
       return it == published.end() ? std::string() : it->second;

@@ -450,6 +450,31 @@ TEST(ClaimsTest, ADatedVerbsNamedObjectTellsEventsApart) {
             std::vector<std::string>{"conflict"});
 }
 
+// A post a verb ended ("the club fired manager Tom Reel") was held until
+// then and is former since: no conflict with "former manager Tom Reel"
+// (ECB+ audit: "the Sixers fired president Billy King" / "former president
+// Billy King"). A post held now still conflicts with a former one.
+TEST(ClaimsTest, APostAVerbEndedIsNoConflictWithTheFormerPost) {
+  const auto role_status = [](const std::string& first) {
+    const Brief b = BriefOf({Plain("r1", "Rovers change", "2024-05-02",
+                                   "The Harl Rovers named Ada Pell as head coach on Monday. " + first),
+                             Plain("r2", "Pell takes over", "2024-05-02",
+                                   "The Harl Rovers named Ada Pell as head coach on Monday. Former manager Tom Reel "
+                                   "watched from the stands.")});
+    std::set<std::string> statuses;
+    for (const Story& s : b.stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute == "role" && c.subject_name == "Tom Reel") statuses.insert(c.status);
+      }
+    }
+    return statuses;
+  };
+  EXPECT_EQ(role_status("A year ago the club fired manager Tom Reel after a poor run."),
+            std::set<std::string>{"single"});
+  EXPECT_EQ(role_status("The club's manager Tom Reel is staying on as an adviser."),
+            std::set<std::string>{"conflict"});
+}
+
 // Two outlets date one earlier event in different words, with no word
 // that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
 // in 2015"): the years are matched by the words beside them (issue 11).
