@@ -1796,6 +1796,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     std::string spelling;  // first surface form seen
     std::vector<std::pair<std::string, std::string>> uses;  // (article, evidence)
     bool surname = false;  // seen ending a name of two words or more ("Dominic Hales")
+    bool place = false;    // seen in a mention typed as a place ("Somalia")
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
@@ -1820,6 +1821,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         if (s.spelling.empty()) s.spelling = std::string(surface);
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
         if (name_words.size() >= 2 && &t == &name_words.back()) s.surname = true;
+        if (m.type == "PLACE") s.place = true;
       }
     }
   }
@@ -1833,6 +1835,18 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
                              (x->first + "s" == y->first || y->first + "s" == x->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
+          continue;
+        }
+        // "Somali" / "Somalia", "Kenyan" / "Kenya": a place and its people's
+        // word, one the other with an ending that makes one of the other
+        // ("-a", "-n", "-ian", "-i", "-ese"; never a final "-e" or "-s":
+        // "Rait" / "Raite" is a spelling), where one is written as a place.
+        static constexpr std::string_view kDemonymEndings[] = {"a", "an", "ese", "i", "ian", "n"};
+        const auto demonym = [&](const std::string& shorter, const std::string& longer) {
+          return longer.starts_with(shorter) &&
+                 InList(kDemonymEndings, std::string_view(longer).substr(shorter.size()));
+        };
+        if ((x->second.place || y->second.place) && (demonym(x->first, y->first) || demonym(y->first, x->first))) {
           continue;
         }
         // One claim per pair of spellings: "Kendall" vs "Kendal".

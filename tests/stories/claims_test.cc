@@ -1379,6 +1379,32 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
   }
 }
 
+// A place and its people's word ("Somali" / "Somalia"), one written as a
+// place, are no spelling of one name, even when the tagger took both for
+// one entity (ECB+ audit); a person's surname with a final "e" added
+// ("Rait" / "Raite") still is.
+TEST(ClaimsTest, APlaceAndItsPeoplesWordAreNoSpelling) {
+  const auto names = [](const std::string& text, const std::string& context1, const std::string& word1,
+                        const std::string& type1, const std::string& context2, const std::string& word2,
+                        const std::string& type2) {
+    AnnotatedArticle a = MakeArticle("d1", "Coast News", "2024-03-01", "Pirates held", text);
+    AddMentionIn(a, context1, word1, type1, "e1");
+    AddMentionIn(a, context2, word2, type2, "e1");
+    const Brief b = BuildBrief({a}, {});
+    std::set<std::string> out;
+    for (const Story& s : b.stories) {
+      if (const Claim* c = FindClaim(s, "name")) out = Values(*c);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("Commandos held 12 Somali pirates on Saturday. The pirates came from Somalia.", "12 Somali",
+                  "Somali", "PERSON", "from Somalia", "Somalia", "PLACE"),
+            std::set<std::string>{});
+  EXPECT_EQ(names("The climber Duncan Rait died on Friday. Friends of Duncan Raite mourned him.", "climber Duncan Rait",
+                  "Duncan Rait", "PERSON", "of Duncan Raite", "Duncan Raite", "PLACE"),
+            (std::set<std::string>{"Rait", "Raite"}));
+}
+
 // A year no one owns belongs to the thing its sentence opens with, named
 // by the head of that noun phrase (through the language layer).
 TEST(ClaimsTest, AYearNoOneOwnsIsTheOpeningThingsByItsHead) {
