@@ -475,6 +475,32 @@ TEST(ClaimsTest, APostAVerbEndedIsNoConflictWithTheFormerPost) {
             std::set<std::string>{"conflict"});
 }
 
+// A day written without its year in an article with no date has a
+// guessed year: two outlets' guesses of "Jan. 6" are no disagreement
+// (ECB+ audit: 2006-01-06 / 2009-01-06). Years written still disagree.
+TEST(ClaimsTest, AGuessedYearOfAnUndatedArticleIsNoDisagreement) {
+  const auto status = [](const std::string& day1, const std::string& value1, const std::string& day2,
+                         const std::string& value2) {
+    AnnotatedArticle a = MakeArticle("u1", "Coast News", "", "Winger arrested",
+                                     "Winger Tom Reel was arrested on " + day1 + " after a crash.");
+    AddDate(a, day1, value1);
+    AddEntity(a, "Tom Reel", "PERSON", "p1");
+    AnnotatedArticle b = MakeArticle("u2", "Isles Radio", "", "Reel arrested",
+                                     "Winger Tom Reel was arrested on " + day2 + " after a crash.");
+    AddDate(b, day2, value2);
+    AddEntity(b, "Tom Reel", "PERSON", "p1");
+    std::string out;
+    for (const Story& s : BuildBrief({a, b}, {}).stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute.starts_with("date")) out = c.status;
+      }
+    }
+    return out;
+  };
+  EXPECT_NE(status("Jan. 6", "2006-01-06", "Jan. 6", "2009-01-06"), "conflict");
+  EXPECT_EQ(status("Jan. 6, 2006", "2006-01-06", "Jan. 6, 2009", "2009-01-06"), "conflict");
+}
+
 // Two outlets date one earlier event in different words, with no word
 // that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
 // in 2015"): the years are matched by the words beside them (issue 11).
