@@ -898,6 +898,25 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
   return false;
 }
 
+// The post a count or a time is given in ("four seasons as the team's
+// director of personnel", "nearly four seasons as coach of the Trail
+// Blazers": "the team's director", "coach of the"), folded, or "" when the
+// words right after the figure are no "as": one post's time or tally is
+// never set against a career's ("19 seasons with the 76ers") or another
+// post's.
+std::string AsPost(const Figure& f) {
+  constexpr size_t kPostWords = 3;
+  const size_t at = f.evidence.find(f.q.text);
+  if (at == std::string::npos || f.evidence.compare(at + f.q.text.size(), 4, " as ") != 0) return "";
+  std::string post;
+  size_t n = 0;
+  for (const WordToken& t : Tokenize(std::string_view(f.evidence).substr(at + f.q.text.size() + 4))) {
+    if (n++ == kPostWords) break;
+    post += (post.empty() ? "" : " ") + t.folded;
+  }
+  return post;
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -909,6 +928,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
+  if (AsPost(f) != AsPost(g)) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").

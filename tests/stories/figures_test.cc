@@ -91,6 +91,15 @@ const std::vector<Case>& Cases() {
                             "streak, their worst this season."}},
        "15.5",
        Expect::kNoConflict},
+      // ECB+ audit: "19 seasons with the 76ers" set against "four seasons
+      // as the team's director of personnel".
+      {"a_time_in_one_post_is_not_a_careers",
+       {{"a", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Tom Reel will take over. Reel has spent "
+                            "19 seasons with the Rovers."},
+        {"b", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Tom Reel will take over. Reel spent "
+                            "four seasons as the team's director of scouting."}},
+       "19",
+       Expect::kNoConflict},
       {"about_a_figure_fits_the_exact_one",
        {{"a", "2024-08-13", "The Brennor Pass wildfire has burned about 1,200 hectares near Velmar, officials said."},
         {"b", "2024-08-13", "Officials said the Brennor Pass wildfire has burned 1,187 hectares near Velmar."}},
