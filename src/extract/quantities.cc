@@ -2397,6 +2397,25 @@ class Finder {
     return " to" + ref;
   }
 
+  // True when the sentence before token `lead` says its figures are totals
+  // to the day ("So far, the navy has confiscated ... 923 rounds", "In
+  // their five operations to date") or over a list ("seized a total of 14
+  // rifles, 31 magazines and 923 rounds"): a total, not one event's.
+  bool SoFarBefore(size_t lead) const {
+    if (lead == 0) return false;
+    const size_t s = toks_[lead].sentence;
+    bool list = true;  // only figures and nouns of a list so far back ("14 rifles, 31 magazines and")
+    for (size_t k = lead; k-- > 0 && toks_[k].sentence == s;) {
+      if ((IsWordCi(k, "so") && IsWordCi(k + 1, "far")) || (IsWordCi(k, "to") && IsWordCi(k + 1, "date"))) return true;
+      if (IsWordCi(k, "total") && k > 0 && IsWordCi(k - 1, "a") && IsWordCi(k + 1, "of")) return list;
+      // "A total of 1,650 people were evacuated from within 1.5km": a verb
+      // ends the list the total is of.
+      const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : std::string();
+      if (!w.empty() && (IsParticiple(k) || (InList(kCopulas, w) && !InList(kOfWords, w)))) list = false;
+    }
+    return false;
+  }
+
   // True when the words from token k say the count is a total over a
   // period, not one event's: "22 goals this season", "so far", "to date",
   // "in all competitions", "in his career".
@@ -2634,7 +2653,7 @@ class Finder {
     // "13 other members" is.
     if (lead > 0 && IsWordCi(lead - 1, "other") && !measure.starts_with("other ")) measure = "other " + measure;
     if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1)) {
+    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1) || SoFarBefore(lead)) {
       measure += " in all";
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them

@@ -940,6 +940,21 @@ TEST(FindQuantitiesTest, ADistancePlacedFromAPointIsNamedByIt) {
   });
 }
 
+// ECB+ audit: figures a sentence gives as totals to the day ("So far, ...",
+// "to date") or over a list after "a total of" are totals, never one
+// raid's haul ("300 rounds were seized from the boats" / "923 rounds" in
+// all five operations); a verb ends the list a total is of.
+TEST(FindQuantitiesTest, TotalsToTheDayAndOverAList) {
+  ExpectMeasures({
+      {"So far, the coastguard has seized 14 rifles and 923 rounds from smugglers.", "923 rounds", "rounds in all"},
+      {"In its four patrols to date, the cutter has seized 212 rounds.", "212 rounds", "rounds seized in all"},
+      {"The cutter seized a total of 14 rifles, 31 magazines and 923 rounds.", "31 magazines", "magazines in all"},
+      {"A total of 212 ballots were rejected, and officials ruled on 38 doubtful ballots.", "38 doubtful ballots",
+       "doubtful ballots"},
+      {"Officers seized 300 rounds from the boats.", "300 rounds", "rounds seized in boats"},
+  });
+}
+
 // Issue 11, the seventeenth claims round: a participle or an auxiliary
 // right after a sum opens a clause about it and names nothing the sum is of;
 // a participle before a noun modifies that noun. A hyphenated modifier at
