@@ -3092,6 +3092,14 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
         m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
+        // "the 2004 Tony telecast" / "the 2008 telecast": a name no one
+        // owns in the phrase says which thing it is; the phrase is one word
+        // then, joined only with the same phrase.
+        if (!m.subject && std::any_of(phrase.begin(), phrase.end(), [](const WordToken& t) { return t.capitalised; })) {
+          std::string whole;
+          for (const WordToken& t : phrase) whole += (whole.empty() ? "" : " ") + t.folded;
+          m.words = {whole};
+        }
         // "the 2021 thriller 'The Glass Orchard'", "2022 smash The Glass
         // Orchard": a phrase right before a work's title describes the work,
         // and the year is its release, as "released in 2021" says.

@@ -501,6 +501,34 @@ TEST(ClaimsTest, AGuessedYearOfAnUndatedArticleIsNoDisagreement) {
   EXPECT_EQ(status("Jan. 6, 2006", "2006-01-06", "Jan. 6, 2009", "2009-01-06"), "conflict");
 }
 
+// A name no one owns in a year's phrase says which thing it is: "the 2004
+// Harl Cup telecast" and "the 2008 telecast" are two telecasts (ECB+
+// audit: a Tony telecast set against an Oscar telecast); a phrase with no
+// name in two years still disagrees.
+TEST(ClaimsTest, ANameInAYearsPhraseSaysWhichThing) {
+  const auto status = [](const std::string& first, const std::string& year1, const std::string& second,
+                         const std::string& year2) {
+    // Undated, as ECB+ articles are: a year then dates its phrase's thing.
+    AnnotatedArticle a = MakeArticle("h1", "Coast News", "", "Host named", first);
+    AddDate(a, year1, year1);
+    AnnotatedArticle b = MakeArticle("h2", "Isles Radio", "", "Host named", second);
+    AddDate(b, year2, year2);
+    std::string out;
+    for (const Story& s : BuildBrief({a, b}, {}).stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute == "year") out = c.status;
+      }
+    }
+    return out;
+  };
+  EXPECT_NE(status("A clip from the 2004 Harl Cup telecast was shown again.", "2004",
+                   "The 2008 telecast drew 32 million viewers.", "2008"),
+            "conflict");
+  EXPECT_EQ(status("A clip from the 2004 charity telecast was shown again.", "2004",
+                   "The 2005 charity telecast drew 32 million viewers.", "2005"),
+            "conflict");
+}
+
 // Two outlets date one earlier event in different words, with no word
 // that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
 // in 2015"): the years are matched by the words beside them (issue 11).
