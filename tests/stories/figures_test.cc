@@ -100,6 +100,18 @@ const std::vector<Case>& Cases() {
                             "four seasons as the team's director of scouting."}},
        "19",
        Expect::kNoConflict},
+      // ECB+ audit: ships are things (lexicons/count_nouns.txt), never one
+      // count with a crew ("a dozen ships and nearly 300 crewmen" / "Sixteen
+      // crew were aboard").
+      {"ships_are_no_crew",
+       {{"a", "2024-03-02", "The navy foiled a pirate attack on Saturday. Pirates are holding about a dozen ships "
+                            "and nearly 300 crewmen in safe havens on the coast."},
+        {"b", "2024-03-02", "The navy foiled a pirate attack on Saturday. Sixteen crew members were aboard the "
+                            "ship, said its owner."},
+        {"c", "2024-03-02", "The navy foiled a pirate attack on Saturday. At least 17 of the hijacked ships and "
+                            "their crew are still being held."}},
+       "16",
+       Expect::kNoConflict},
       {"about_a_figure_fits_the_exact_one",
        {{"a", "2024-08-13", "The Brennor Pass wildfire has burned about 1,200 hectares near Velmar, officials said."},
         {"b", "2024-08-13", "Officials said the Brennor Pass wildfire has burned 1,187 hectares near Velmar."}},
