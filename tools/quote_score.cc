@@ -52,6 +52,7 @@
 
 #include <fmt/core.h>
 
+#include "ecbplus_text.h"
 #include "quote_score_lib.h"
 #include "storyline/annotation.h"
 #include "storyline/clean.h"
@@ -64,10 +65,6 @@ namespace fs = std::filesystem;
 using quote_score::Doc;
 using quote_score::Quote;
 using storyline::Span;
-
-// Largest .gz we decompress into memory: the two corpora are ~1 MB and
-// ~10 MB unpacked; 256 MiB means a wrong file, not a corpus.
-constexpr size_t kMaxUnpackedBytes = size_t{256} << 20;
 
 struct Options {
   std::string gold_dir = "eval/quotes";
@@ -104,20 +101,6 @@ bool ReadFile(const std::string& path, std::string* out) {
   ss << f.rdbuf();
   *out = ss.str();
   return true;
-}
-
-bool ReadGzip(const std::string& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  constexpr size_t kChunk = size_t{1} << 16;  // gzread block; any size works
-  std::vector<char> buf(kChunk);
-  int n;
-  while ((n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
-    out->append(buf.data(), static_cast<size_t>(n));
-    if (out->size() > kMaxUnpackedBytes) break;
-  }
-  gzclose(f);
-  return n == 0;
 }
 
 // ------------------------------------------------------------ MEANTIME
@@ -268,81 +251,6 @@ std::map<std::string, storyline::Article> LoadGum(const std::string& dir) {
       }
     }
     finish();
-  }
-  return out;
-}
-
-// ------------------------------------------------------------ ECB+ news
-
-// ECB+ tokens keep many straight quotation marks glued to a word ("I,
-// said," , "bagman") and split others off: each becomes a PTB quote token
-// so that Detokenize() curls it. A mark glued to the start of a token
-// opens (``), one glued to its end closes (''); a mark standing alone
-// closes when one is open (of any kind: “ and `` open, ” and '' close)
-// and opens otherwise. A mark inside a token
-// (5'10") stays as it is.
-void PushEcbplusToken(std::string tok, bool* open, std::vector<quote_score::Token>* out) {
-  // Curly and PTB marks the corpus already has count for the state too.
-  auto starts = [&](const char* m) { return tok.rfind(m, 0) == 0; };
-  auto ends = [&](const char* m) {
-    size_t n = std::strlen(m);
-    return tok.size() >= n && tok.compare(tok.size() - n, n, m) == 0;
-  };
-  if (starts("``") || starts("“")) *open = true;
-  if (ends("''") || ends("”")) *open = false;
-  size_t lead = 0, trail = 0;
-  while (lead < tok.size() && tok[lead] == '"') ++lead;
-  if (lead == tok.size()) {  // only marks
-    for (size_t i = 0; i < lead; ++i) {
-      out->push_back({*open ? "''" : "``", {}});
-      *open = !*open;
-    }
-    return;
-  }
-  while (trail < tok.size() - lead && tok[tok.size() - 1 - trail] == '"') ++trail;
-  for (size_t i = 0; i < lead; ++i) out->push_back({"``", {}});
-  if (lead > 0) *open = true;
-  out->push_back({tok.substr(lead, tok.size() - lead - trail), {}});
-  for (size_t i = 0; i < trail; ++i) out->push_back({"''", {}});
-  if (trail > 0) *open = false;
-}
-
-// The English news articles of ECB+ (../shared/data/ecbplus-stories,
-// documents.jsonl.gz, CC BY 3.0), rebuilt as text `ecbplus-detok/1`
-// (eval/quotes/README.md): every sentence's tokens (one sentence per line,
-// tokens split by spaces) go through Detokenize() as one token stream, so
-// the text is one paragraph (the corpus keeps no paragraph breaks, and a
-// quotation may run over several sentences); sentence 0 of a `*ecbplus`
-// document is left out when it is the source URL (its first token starts
-// with "http"). Straight quotation marks are curled (PushEcbplusToken);
-// PTB's `` and '' become curly marks as everywhere. The title, dateline and byline lines an ecbplus document
-// keeps stay in the text, as the corpus gives them; Article::title is empty.
-std::map<std::string, storyline::Article> LoadEcbplus(const std::string& dir) {
-  std::map<std::string, storyline::Article> out;
-  std::string raw;
-  if (!ReadGzip(dir + "/documents.jsonl.gz", &raw)) {
-    std::fprintf(stderr, "%s/documents.jsonl.gz: cannot read\n", dir.c_str());
-    return out;
-  }
-  for (const std::string& line : Split(raw, '\n')) {
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) continue;
-    std::string id = j.value("doc_id", "");
-    std::string text = j.value("text", "");
-    bool plus = j.value("subtopic", "") == "ecbplus";
-    std::vector<quote_score::Token> tokens;
-    bool open = false;  // a straight " opened and not yet closed
-    std::vector<std::string> sentences = Split(text, '\n');
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      if (s == 0 && plus && sentences[s].rfind("http", 0) == 0) continue;  // the source URL
-      for (const std::string& tok : Split(sentences[s], ' ')) {
-        if (!tok.empty()) PushEcbplusToken(tok, &open, &tokens);
-      }
-    }
-    storyline::Article& a = out[id];
-    a.id = id;
-    a.source = dir;
-    a.text = quote_score::Detokenize(tokens);
   }
   return out;
 }
@@ -559,7 +467,7 @@ DevSet LoadGumNews2(const Options& o, const std::string& split) {
 std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
   const std::string data = o.shared + "/data/ecbplus-stories";
   if (!fs::exists(data)) return {};
-  return LoadEcbplus(data);
+  return ecbplus_text::LoadArticles(data);
 }
 
 // Issue 16's ECB+ quotation sets, in the order their rows are printed:
@@ -661,7 +569,7 @@ std::vector<TarEntry> ReadTar(const std::string& bytes) {
 std::vector<Doc> LoadLitbank(const std::string& dir, std::vector<storyline::Article>* articles) {
   std::string tgz;
   std::vector<Doc> docs;
-  if (!ReadGzip(dir + "/litbank_quotations.tar.gz", &tgz)) {
+  if (!ecbplus_text::ReadGzip(dir + "/litbank_quotations.tar.gz", &tgz)) {
     std::fprintf(stderr, "%s/litbank_quotations.tar.gz: cannot read\n", dir.c_str());
     return docs;
   }
@@ -765,7 +673,7 @@ void AddWikinewsDoc(const nlohmann::json& j, std::vector<Doc>* docs,
 std::vector<Doc> LoadWikinewsDe(const std::string& dir, std::vector<storyline::Article>* articles) {
   std::string raw;
   std::vector<Doc> docs;
-  if (!ReadGzip(dir + "/documents.jsonl.gz", &raw)) {
+  if (!ecbplus_text::ReadGzip(dir + "/documents.jsonl.gz", &raw)) {
     std::fprintf(stderr, "%s/documents.jsonl.gz: cannot read\n", dir.c_str());
     return docs;
   }
@@ -1167,7 +1075,7 @@ int DumpText(const Options& o) {
   for (auto& [id, a] : LoadExamples(o.examples)) write("examples_" + id, a.text);
   for (auto& [id, a] : LoadExamples(InventedDir(o))) write("invented_" + id, a.text);
   for (auto& [id, a] : LoadGum(o.shared + "/data/ud-en-gum")) write("gum_" + id, a.text);
-  for (auto& [id, a] : LoadEcbplus(o.shared + "/data/ecbplus-stories")) write("ecbplus_" + id, a.text);
+  for (auto& [id, a] : ecbplus_text::LoadArticles(o.shared + "/data/ecbplus-stories")) write("ecbplus_" + id, a.text);
   return 0;
 }
 

@@ -2540,6 +2540,25 @@ class Finder {
     return " to" + ref;
   }
 
+  // True when the sentence before token `lead` says its figures are totals
+  // to the day ("So far, the navy has confiscated ... 923 rounds", "In
+  // their five operations to date") or over a list ("seized a total of 14
+  // rifles, 31 magazines and 923 rounds"): a total, not one event's.
+  bool SoFarBefore(size_t lead) const {
+    if (lead == 0) return false;
+    const size_t s = toks_[lead].sentence;
+    bool list = true;  // only figures and nouns of a list so far back ("14 rifles, 31 magazines and")
+    for (size_t k = lead; k-- > 0 && toks_[k].sentence == s;) {
+      if ((IsWordCi(k, "so") && IsWordCi(k + 1, "far")) || (IsWordCi(k, "to") && IsWordCi(k + 1, "date"))) return true;
+      if (IsWordCi(k, "total") && k > 0 && IsWordCi(k - 1, "a") && IsWordCi(k + 1, "of")) return list;
+      // "A total of 1,650 people were evacuated from within 1.5km": a verb
+      // ends the list the total is of.
+      const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : std::string();
+      if (!w.empty() && (IsParticiple(k) || (InList(kCopulas, w) && !InList(kOfWords, w)))) list = false;
+    }
+    return false;
+  }
+
   // True when the words from token k say the count is a total over a
   // period, not one event's: "22 goals this season", "so far", "to date",
   // "in all competitions", "in his career".
@@ -2762,7 +2781,9 @@ class Finder {
     // the stuff measured; "gusts reached 78mph": so does the clause's
     // subject before the verb that brings the figure.
     if (IsMeasureUnitName(m.unit)) {
-      if (const std::string stuff = OfPhrase(m.last + 1); !stuff.empty()) {
+      if (const std::string point = DistanceAnchor(m.last + 1, lead); !point.empty()) {
+        measure += " from " + point;
+      } else if (const std::string stuff = OfPhrase(m.last + 1); !stuff.empty()) {
         measure += " of " + stuff;
       } else if (lead > 0 && IsLowerWord(toks_[lead - 1]) && toks_[lead - 1].sentence == toks_[m.first].sentence &&
                  (IsParticiple(lead - 1) || IsKnownEvent(lead - 1))) {
@@ -2775,7 +2796,7 @@ class Finder {
     // "13 other members" is.
     if (lead > 0 && IsWordCi(lead - 1, "other") && !measure.starts_with("other ")) measure = "other " + measure;
     if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1)) {
+    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1) || SoFarBefore(lead)) {
       measure += " in all";
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them
@@ -3366,6 +3387,15 @@ class Finder {
         lexicon::In(lexicon::kLabelNouns, Lower(toks_[i - 1].s))) {
       return std::nullopt;
     }
+    // "AK-47 rifles", "an F-16 jet", "the G-20 summit": digits hyphened to a
+    // word in capitals are a model's or a name's designation, no figure.
+    const auto capitals = [](std::string_view w) {
+      return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    if (n->plain && i >= 2 && Is(i - 1, "-") && Glued(i) && Glued(i - 1) && toks_[i - 2].kind == Kind::kWord &&
+        capitals(toks_[i - 2].s)) {
+      return std::nullopt;
+    }
     if (n->ordinal) {
       // "3rd-largest"
       if (Is(i + 1, "-") && Glued(i + 1) && Glued(i + 2) && At(i + 2) != nullptr && toks_[i + 2].kind == Kind::kWord &&
@@ -3704,6 +3734,67 @@ class Finder {
     std::string measure = Lower(toks_[noun].s);
     if (const std::string whole = OfPhrase(noun + 1); !whole.empty()) measure += " of " + whole;
     return Match{first, dash + 1, value, std::string(unit), std::string(), measure};
+  }
+
+  // "50 miles north of Detroit", "13 nautical miles from the cargo ship",
+  // "two miles off the coast": a distance that places something from a
+  // point is named by that point (folded, its determiner and a bracketed
+  // restatement before it left out: "13 nautical miles (about 24km) from").
+  // A bare "from" places only after a copula or a preposition ("was 13
+  // miles from", "extend to 12 nautical miles from"): after a verb of
+  // motion it is where a movement began ("fell 60 metres from a ridge").
+  // "" when the words from token k place nothing.
+  std::string DistanceAnchor(size_t k, size_t lead) const {
+    static constexpr std::string_view kDirections[] = {"east",  "north",     "northeast", "northwest",
+                                                       "south", "southeast", "southwest", "west"};
+    // Verbs that say where a thing is, not that it moved ("fell", "rose"
+    // and the other copulas of figures do).
+    static constexpr std::string_view kPlacingVerbs[] = {"are", "be",  "been",    "being", "is",        "lay",
+                                                         "lie", "lies", "located", "lying", "situated", "was",
+                                                         "were"};
+    constexpr size_t kMaxBracketTokens = 8;  // "(about 24km)", "(200 feet)"
+    if (Is(k, "(")) {
+      const size_t open = k;
+      while (k < toks_.size() && k - open <= kMaxBracketTokens && !Is(k, ")")) ++k;
+      if (!Is(k, ")")) return "";
+      ++k;
+    }
+    if (k >= toks_.size() || toks_[k].sentence != toks_[lead].sentence) return "";
+    size_t at = 0;
+    const auto direction = [&](size_t t) { return IsLowerWord(toks_[t]) && InList(kDirections, Lower(toks_[t].s)); };
+    // "south-east" is three tokens.
+    const size_t of =
+        direction(k) && Is(k + 1, "-") && Glued(k + 1) && Glued(k + 2) && direction(k + 2) ? k + 3 : k + 1;
+    if (direction(k) && IsWordCi(of, "of")) {
+      at = of + 1;
+    } else if (IsWordCi(k, "off") || (IsWordCi(k, "away") && IsWordCi(k + 1, "from"))) {
+      at = IsWordCi(k, "away") ? k + 2 : k + 1;
+    } else if (IsWordCi(k, "from") && lead > 0 && IsLowerWord(toks_[lead - 1]) &&
+               (InList(kPlacingVerbs, Lower(toks_[lead - 1].s)) || InList(kPrepositions, Lower(toks_[lead - 1].s)))) {
+      at = k + 1;
+    } else {
+      return "";
+    }
+    if (IsWordCi(at, "the") || IsWordCi(at, "a") || IsWordCi(at, "an")) ++at;
+    constexpr size_t kMaxPointWords = 3;  // "the cargo ship", "Aoraki Mount Cook"
+    std::string point;
+    bool named = false;
+    for (size_t n = 0; n < kMaxPointWords && at < toks_.size() && toks_[at].sentence == toks_[k].sentence &&
+                       toks_[at].kind == Kind::kWord;
+         ++n, ++at) {
+      const std::string w = Lower(toks_[at].s);
+      if (InList(kPrepositions, w) || InList(kPhraseEnders, w) || lexicon::In(lexicon::kStopWords, w)) break;
+      // A name is followed by its noun ("the Indian warship"), not a verb
+      // ("north of Detroit spotted", "of Harlow saw the van": a word that
+      // takes an object).
+      if (named && IsLowerWord(toks_[at]) &&
+          (IsParticiple(at) || IsWordCi(at + 1, "the") || IsWordCi(at + 1, "a") || IsWordCi(at + 1, "an"))) {
+        break;
+      }
+      named = named || !IsLowerWord(toks_[at]);
+      point += (point.empty() ? "" : " ") + w;
+    }
+    return point;
   }
 
   // The lower-case words of an "of" phrase starting at token k, without its

@@ -362,6 +362,9 @@ class Finder {
   static bool IsPlatform(const std::string& text);
   std::string Medium(size_t from, size_t to) const;
   bool AfterPreposition(size_t i) const;
+  // A word of refusal or absence shortly before word i ("unavailable for
+  // an interview"): the medium it names was not used.
+  bool Refused(size_t i) const;
   size_t InterviewerEnd(size_t i, size_t to) const;
   bool AudienceAt(size_t i) const;
   bool OutletAt(size_t i) const;

@@ -231,12 +231,33 @@ std::string Finder::Medium(size_t from, size_t to) const {
     } else if ((w == "told" && OutletAt(i + 1)) || ((w == "spoke" || w == "speaking") && next == "to" && OutletAt(i + 2))) {
       take("interview");  // "told the Evening Post", "spoke to Radio Coppermoor"
     } else {
-      // A single word naming a medium (lexicons/media_words.txt).
+      // A single word naming a medium (lexicons/media_words.txt), unless
+      // the sentence says it was not used ("was unavailable for an
+      // interview", "declined a phone interview").
       const std::string_view medium = lex::Find(lex::kMediaWords, w);
-      if (!medium.empty() && (!lex::In(lex::kPrepositionalMedia, medium) || AfterPreposition(i))) take(medium);
+      if (!medium.empty() && (!lex::In(lex::kPrepositionalMedia, medium) || AfterPreposition(i)) && !Refused(i)) {
+        take(medium);
+      }
     }
   }
   return best < std::size(kOrder) ? std::string(kOrder[best]) : "";
+}
+
+// True when a word of refusal or absence stands at most
+// kMediumPrepositionWords words before word `i`, with no punctuation
+// between: "unavailable for an interview", "declined a phone interview",
+// "refused an interview", "did not return a phone call", "no statement".
+// The medium named is one the speaker did not use.
+bool Finder::Refused(size_t i) const {
+  for (size_t k = i; k-- > 0 && i - k <= kMediumPrepositionWords;) {
+    const std::string& w = words_[k].lower;
+    if (words_[k].punct || InQuote(k)) return false;
+    if (w == "unavailable" || w == "declined" || w == "refused" || w == "declining" || w == "refusing" ||
+        w == "not" || w == "no" || w == "never" || w == "without") {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The end of the interviewer's name that starts at word `i` ("the film

@@ -1631,6 +1631,12 @@ struct RoleContext {
     }
     const ClaimValue& was = former_a ? a : b;
     const ClaimValue& is = former_a ? b : a;
+    // "the Sixers fired president Billy King": the post the verb ended
+    // (lexicons/role_ending_verbs.txt), held until then and former since.
+    const std::string evidence = FoldCase(is.evidence), post = FoldCase(is.value);
+    for (const std::string_view verb : lexicon::kRoleEndingVerbs) {
+      if (evidence.find(std::string(verb) + " " + post) != std::string::npos) return ValueRelation::kCompatible;
+    }
     const auto day = [this](const std::string& article) {
       auto it = published.find(article);
       return it == published.end() ? std::string() : it->second;
@@ -1790,6 +1796,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     std::string spelling;  // first surface form seen
     std::vector<std::pair<std::string, std::string>> uses;  // (article, evidence)
     bool surname = false;  // seen ending a name of two words or more ("Dominic Hales")
+    bool place = false;    // seen in a mention typed as a place ("Somalia")
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
@@ -1814,6 +1821,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         if (s.spelling.empty()) s.spelling = std::string(surface);
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
         if (name_words.size() >= 2 && &t == &name_words.back()) s.surname = true;
+        if (m.type == "PLACE") s.place = true;
       }
     }
   }
@@ -1827,6 +1835,18 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
                              (x->first + "s" == y->first || y->first + "s" == x->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
+          continue;
+        }
+        // "Somali" / "Somalia", "Kenyan" / "Kenya": a place and its people's
+        // word, one the other with an ending that makes one of the other
+        // ("-a", "-n", "-ian", "-i", "-ese"; never a final "-e" or "-s":
+        // "Rait" / "Raite" is a spelling), where one is written as a place.
+        static constexpr std::string_view kDemonymEndings[] = {"a", "an", "ese", "i", "ian", "n"};
+        const auto demonym = [&](const std::string& shorter, const std::string& longer) {
+          return longer.starts_with(shorter) &&
+                 InList(kDemonymEndings, std::string_view(longer).substr(shorter.size()));
+        };
+        if ((x->second.place || y->second.place) && (demonym(x->first, y->first) || demonym(y->first, x->first))) {
           continue;
         }
         // One claim per pair of spellings: "Kendall" vs "Kendal".
@@ -2065,6 +2085,32 @@ bool VerbHasObject(std::string_view from_word) {
     if (IsStopWord(w)) return false;
   }
   return false;
+}
+
+// The name a dated verb takes as its object, folded ("won an Emmy in",
+// "hosted the Grammys in": "emmy", "grammys"): the capitalised words right
+// after the verb and at most a determiner, up to the "in" or a function
+// word; "" when the object is no name ("won the award in", "commissioned
+// the Castell Brook review in") or there is none. `from_word` starts at the
+// verb; `begin` is set to the name's byte offset in it.
+std::string NamedObject(std::string_view from_word, size_t* begin) {
+  constexpr size_t kMaxNameWords = 4;  // "the Tony Award for Best Actor" stops at "for"
+  const std::vector<WordToken> words = Tokenize(from_word);
+  size_t k = 1;
+  if (k < words.size() && (words[k].folded == "a" || words[k].folded == "an" || words[k].folded == "the")) ++k;
+  if (k < words.size()) *begin = words[k].begin;
+  std::string name;
+  // The last word is the "in" or "on" before the date: never part of it.
+  for (size_t n = 0; k + 1 < words.size() && n < kMaxNameWords && words[k].capitalised && words[k].has_letter;
+       ++k, ++n) {
+    // "appointed Carrowgate's chief executive": an owner, not the object.
+    if (words[k].folded.ends_with("'s") || words[k].folded.ends_with("\xE2\x80\x99s")) return "";
+    name += (name.empty() ? "" : " ") + words[k].folded;
+  }
+  // "commissioned the Castell Brook review in": the name is a modifier of
+  // the object, which the noun after it names.
+  if (k + 1 < words.size() && !IsStopWord(words[k].folded)) return "";
+  return name;
 }
 
 // How near a year a sum must stand to say what the year dates ("opened in
@@ -2857,11 +2903,25 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
       const std::string calendar = CalendarDatePrefix(d.value);
       const bool day_or_month = (calendar.size() == 7 || calendar.size() == 10) && calendar[0] != 'X';
       if (!IsYearValue(d.value) && !day_or_month) continue;
+      // "arrested on Jan. 6" in an article with no date: the year was
+      // guessed from other sentences, and two such guesses of one day
+      // differ only by the guessing. No claim.
+      if (day_or_month && a.article.published.size() < 4 && d.text.find(calendar.substr(0, 4)) == std::string::npos) {
+        continue;
+      }
       const bool lede = &d == lede_day;
       const Span sentence = SentenceOf(a, d.span.start, view.cp_length());
       const size_t sentence_start = sentence.start, sentence_end = sentence.end;
       const std::string after = view.Slice(d.span.end, sentence_end);
       const std::vector<WordToken> phrase = day_or_month ? std::vector<WordToken>{} : HeadPhrase(after);
+      // "until the 2009 season", "in the 2011 term": a year before a period
+      // (lexicons/time_words.txt, period) says when, as "in 2009" does; the
+      // period is no thing with a year of its own, and one article's
+      // "2009 season" and "2007 season" are two seasons.
+      if (!phrase.empty() && !phrase.front().capitalised &&
+          lexicon::In(lexicon::kTimeWordsPeriod, phrase.front().folded)) {
+        continue;
+      }
       YearMention m;
       for (const WordToken& t : phrase) {
         // Names in the phrase say whose thing it is (the subject), not what.
@@ -3013,10 +3073,33 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
         // role tells one person's posts apart.
         if (office && !m.subject) continue;
         if (office) thing = office->role;
-        m.words.push_back(thing.empty() ? word : word + kThingMark + thing);
+        // "won a Tony Award in 2004" / "won an Emmy in 2005": what the verb
+        // names as its object tells two such events apart. The object of a
+        // founding or an opening is the subject it dates (EventWordSubject).
+        // A person or organisation joined, beaten or hired is whom the event
+        // involved ("joined Harl Foods in 1996"), kept as before.
+        size_t object_byte = 0;
+        std::string object = office || lexicon::In(lexicon::kObjectEvents, word)
+                                 ? ""
+                                 : NamedObject(before.substr(event.begin), &object_byte);
+        const size_t object_at =
+            sentence_start + CountCodePoints(std::string_view(before).substr(0, event.begin + object_byte));
+        for (const EntityMention& e : a.entities) {
+          if (e.span.start == object_at && (e.type == "PERSON" || e.type == "ORG")) object.clear();
+        }
+        const std::string key = object.empty() ? word : word + " " + object;
+        m.words.push_back(thing.empty() ? key : key + kThingMark + thing);
       } else {
         const size_t phrase_end = d.span.end + CountCodePoints(after.substr(0, phrase.back().end));
         m.subject = PhraseSubject(a, ai, entities, story, d.span.start, phrase_end);
+        // "the 2004 Tony telecast" / "the 2008 telecast": a name no one
+        // owns in the phrase says which thing it is; the phrase is one word
+        // then, joined only with the same phrase.
+        if (!m.subject && std::any_of(phrase.begin(), phrase.end(), [](const WordToken& t) { return t.capitalised; })) {
+          std::string whole;
+          for (const WordToken& t : phrase) whole += (whole.empty() ? "" : " ") + t.folded;
+          m.words = {whole};
+        }
         // "the 2021 thriller 'The Glass Orchard'", "2022 smash The Glass
         // Orchard": a phrase right before a work's title describes the work,
         // and the year is its release, as "released in 2021" says.

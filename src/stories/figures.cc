@@ -1083,6 +1083,25 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
   return false;
 }
 
+// The post a count or a time is given in ("four seasons as the team's
+// director of personnel", "nearly four seasons as coach of the Trail
+// Blazers": "the team's director", "coach of the"), folded, or "" when the
+// words right after the figure are no "as": one post's time or tally is
+// never set against a career's ("19 seasons with the 76ers") or another
+// post's.
+std::string AsPost(const Figure& f) {
+  constexpr size_t kPostWords = 3;
+  const size_t at = f.evidence.find(f.q.text);
+  if (at == std::string::npos || f.evidence.compare(at + f.q.text.size(), 4, " as ") != 0) return "";
+  std::string post;
+  size_t n = 0;
+  for (const WordToken& t : Tokenize(std::string_view(f.evidence).substr(at + f.q.text.size() + 4))) {
+    if (n++ == kPostWords) break;
+    post += (post.empty() ? "" : " ") + t.folded;
+  }
+  return post;
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -1094,6 +1113,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
+  if (AsPost(f) != AsPost(g)) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").
@@ -1328,6 +1348,15 @@ bool OtherThingsChanged(const Figure& f, const Figure& g) {
              f.changed.end();
 }
 
+// Two distances placed from different points ("13 nautical miles from the
+// cargo ship" / "12 nautical miles from shore", src/extract/quantities.cc
+// DistanceAnchor), or one placed and one not, are two figures, however
+// alike their sentences.
+bool PlacedApart(const Figure& f, const Figure& g) {
+  const auto placed = [](const Figure& x) { return x.q.measure.find(" from ") != std::string::npos; };
+  return (placed(f) || placed(g)) && f.q.measure != g.q.measure;
+}
+
 // What kind of value a figure is, for matching across outlets: its
 // currency, "percent", a unit of time, or "count"; "" for ages and ranks,
 // which are never matched so.
@@ -1351,6 +1380,17 @@ bool PeopleAndThings(const Figure& f, const Figure& g) {
   if ((jobs(f) && CountsPeople(g) == 1) || (jobs(g) && CountsPeople(f) == 1)) return false;
   const int a = CountsPeople(f), b = CountsPeople(g);
   return a >= 0 && b >= 0 && a != b;
+}
+
+// A count given per something ("15.5 points per game", "40 calls per
+// hour") is a rate: never one figure with a count of other nouns ("a
+// six-game loss"), however many words their sentences share.
+bool RateAgainstCount(const Figure& f, const Figure& g) {
+  const auto rate = [](const Figure& x) {
+    const size_t at = x.evidence.find(x.q.text);
+    return at != std::string::npos && x.evidence.compare(at + x.q.text.size(), 5, " per ") == 0;
+  };
+  return (rate(f) || rate(g)) && f.q.unit != g.q.unit;
 }
 
 // How far apart two outlets' values of one figure may be and still be a
@@ -1441,7 +1481,7 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     for (size_t j : candidates) {
       const Figure& g = figures[j];
       if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
-          !SameTime(f, g) ||
+          !SameTime(f, g) || PlacedApart(f, g) || RateAgainstCount(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || f.part != g.part ||
           PeopleAndThings(f, g) || OtherThingsChanged(f, g) ||
           ((Tally(f) || Tally(g)) && f.q.measure != g.q.measure)) {

@@ -688,6 +688,10 @@ TEST(FindQuantitiesTest, NotQuantities) {
       // A number after a label noun names, it does not count.
       "The drug treats type 2 diabetes.",
       "The storm became a Category 4 hurricane.",
+      // Digits hyphened to a word in capitals are a designation (ECB+ audit:
+      // "seven AK-47 assault rifles" read as 47 rifles).
+      "Guards found AK-47 assault rifles in the van.",
+      "A B-52 bomber and F-16 jets flew past.",
   };
   for (const char* s : kSentences) {
     const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {}));
@@ -1019,6 +1023,38 @@ TEST(FindQuantitiesTest, PronounInAClosedAsideOwnsNothing) {
       {"Acme Corp said its plant employs 300 workers.", {kAcme}, "300 workers", 300, "workers", "e3"},
   };
   for (const Case& c : kCases) ExpectCase(c);
+}
+
+// ECB+ audit: a distance that places something from a point is named by the
+// point ("50 miles north of Detroit" is no length of the 30-mile chase, "13
+// nautical miles from the cargo ship" no width of territorial waters "12
+// nautical miles from shore"); a movement "from" a place is not placed.
+TEST(FindQuantitiesTest, ADistancePlacedFromAPointIsNamedByIt) {
+  ExpectMeasures({
+      {"A driver 50 miles north of Harlow saw the van.", "50 miles", "miles from harlow"},
+      {"The epicentre lay 18 kilometres south-east of Kesmet.", "18 kilometres", "kilometres from kesmet"},
+      {"The tanker was 13 nautical miles (about 24km) from the cargo ship.", "13 nautical miles",
+       "nautical miles from cargo ship"},
+      {"Fishing limits extend to 12 nautical miles from shore.", "12 nautical miles", "nautical miles from shore"},
+      {"The trawler sank two miles off the coast.", "two miles", "miles from coast"},
+      {"Police chased the van for 30 miles.", "30 miles", "miles"},
+      {"The climber fell 60 metres from a ridge.", "60 metres", "metres"},
+  });
+}
+
+// ECB+ audit: figures a sentence gives as totals to the day ("So far, ...",
+// "to date") or over a list after "a total of" are totals, never one
+// raid's haul ("300 rounds were seized from the boats" / "923 rounds" in
+// all five operations); a verb ends the list a total is of.
+TEST(FindQuantitiesTest, TotalsToTheDayAndOverAList) {
+  ExpectMeasures({
+      {"So far, the coastguard has seized 14 rifles and 923 rounds from smugglers.", "923 rounds", "rounds in all"},
+      {"In its four patrols to date, the cutter has seized 212 rounds.", "212 rounds", "rounds seized in all"},
+      {"The cutter seized a total of 14 rifles, 31 magazines and 923 rounds.", "31 magazines", "magazines in all"},
+      {"A total of 212 ballots were rejected, and officials ruled on 38 doubtful ballots.", "38 doubtful ballots",
+       "doubtful ballots"},
+      {"Officers seized 300 rounds from the boats.", "300 rounds", "rounds seized in boats"},
+  });
 }
 
 // Issue 11, the seventeenth claims round: a participle or an auxiliary

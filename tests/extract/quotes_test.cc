@@ -393,6 +393,14 @@ TEST(FindQuotesTest, AttributionRules) {
        {kBrightline}, {{"The plant will close in May.", "direct", "e3", "Brightline", "said", ""}}},
       {"IG Markets is no Instagram", "Ivo Renn, an analyst at IG Markets, said that the markets could fall further.",
        {kRenn}, {{"the markets could fall further", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      // ECB+ audit: "was unavailable for an interview" gave the speaker's
+      // words an interview no one gave.
+      {"a medium the sentence says was not used is none",
+       "A spokesman for Mara Velk said she was travelling and was unavailable for an interview.", {kVelk},
+       {{"she was travelling and was unavailable for an interview", "indirect", "e1", "Mara Velk", "said", ""}}},
+      {"a declined phone interview is no medium",
+       "Mara Velk, who declined a phone interview, said that the club would appeal.", {kVelk},
+       {{"the club would appeal", "indirect", "e1", "Mara Velk", "said", ""}}},
       {"medium carried to the same speaker's later words",
        "In a televised speech, Mara Velk presented the plan. She said that the city would rebuild the bridge.",
        {kVelk}, {{"the city would rebuild the bridge", "indirect", "e1", "Mara Velk", "said", "tv"}}},

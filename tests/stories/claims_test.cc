@@ -403,6 +403,132 @@ TEST(ClaimsTest, TwoYearsForOneEventInOneArticleIsAConflict) {
   EXPECT_EQ(year->subject_name, "charity gala");
 }
 
+// A year before a period ("the 2009 season") says when, as "in 2009"
+// does: one article's two seasons, and another outlet's, are no thing
+// with two years (ECB+ audit: "until the 2009 season" set against "the
+// first four games of the 2007 season").
+TEST(ClaimsTest, AYearBeforeAPeriodIsATimeNotAThing) {
+  AnnotatedArticle a = MakeArticle(
+      "p1", "Coast News", "2024-03-01", "Winger banned",
+      "The winger will miss the 2024 season. Another winger was banned for the 2021 season.");
+  AddDate(a, "2024", "2024");
+  AddDate(a, "2021", "2021");
+  AnnotatedArticle b = MakeArticle("p2", "Isles Radio", "2024-03-01", "Winger out",
+                                   "The winger is out until the 2025 season.");
+  AddDate(b, "2025", "2025");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  for (const Claim& c : brief.stories[0].claims) {
+    EXPECT_FALSE(c.attribute.starts_with("year") && c.subject_name == "season") << c.attribute << " " << c.status;
+  }
+}
+
+// What a dated verb names as its object tells two events apart: "won the
+// Harlan Prize in 2019" and "won the Ostler Medal in 2020" are two awards,
+// never one year given two ways (ECB+ audit: a Tony in 2004 set against an
+// Emmy in 2005; the Oscars hosted in 2007 against the Grammys in 1996).
+// The same prize in two years still disagrees.
+TEST(ClaimsTest, ADatedVerbsNamedObjectTellsEventsApart) {
+  const auto year_won = [](const std::string& first, const std::string& second) {
+    const Brief b = BriefOf({Plain("o1", "Quell honoured", "2024-05-02",
+                                   "The painter Mara Quell opened a show in Tollin on Monday. " + first),
+                             Plain("o2", "Quell show opens", "2024-05-02",
+                                   "The painter Mara Quell opened a show in Tollin on Monday. " + second)});
+    std::vector<std::string> out;
+    for (const Story& s : b.stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute.starts_with("year won")) out.push_back(c.status);
+      }
+    }
+    return out;
+  };
+  for (const std::string& status :
+       year_won("Quell won the Harlan Prize in 2019.", "Quell won the Ostler Medal in 2020.")) {
+    EXPECT_NE(status, "conflict");
+  }
+  EXPECT_EQ(year_won("Quell won the Harlan Prize in 2019.", "Quell won the Harlan Prize in 2018."),
+            std::vector<std::string>{"conflict"});
+}
+
+// A post a verb ended ("the club fired manager Tom Reel") was held until
+// then and is former since: no conflict with "former manager Tom Reel"
+// (ECB+ audit: "the Sixers fired president Billy King" / "former president
+// Billy King"). A post held now still conflicts with a former one.
+TEST(ClaimsTest, APostAVerbEndedIsNoConflictWithTheFormerPost) {
+  const auto role_status = [](const std::string& first) {
+    const Brief b = BriefOf({Plain("r1", "Rovers change", "2024-05-02",
+                                   "The Harl Rovers named Ada Pell as head coach on Monday. " + first),
+                             Plain("r2", "Pell takes over", "2024-05-02",
+                                   "The Harl Rovers named Ada Pell as head coach on Monday. Former manager Tom Reel "
+                                   "watched from the stands.")});
+    std::set<std::string> statuses;
+    for (const Story& s : b.stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute == "role" && c.subject_name == "Tom Reel") statuses.insert(c.status);
+      }
+    }
+    return statuses;
+  };
+  EXPECT_EQ(role_status("A year ago the club fired manager Tom Reel after a poor run."),
+            std::set<std::string>{"single"});
+  EXPECT_EQ(role_status("The club's manager Tom Reel is staying on as an adviser."),
+            std::set<std::string>{"conflict"});
+}
+
+// A day written without its year in an article with no date has a
+// guessed year: two outlets' guesses of "Jan. 6" are no disagreement
+// (ECB+ audit: 2006-01-06 / 2009-01-06). Years written still disagree.
+TEST(ClaimsTest, AGuessedYearOfAnUndatedArticleIsNoDisagreement) {
+  const auto status = [](const std::string& day1, const std::string& value1, const std::string& day2,
+                         const std::string& value2) {
+    AnnotatedArticle a = MakeArticle("u1", "Coast News", "", "Winger arrested",
+                                     "Winger Tom Reel was arrested on " + day1 + " after a crash.");
+    AddDate(a, day1, value1);
+    AddEntity(a, "Tom Reel", "PERSON", "p1");
+    AnnotatedArticle b = MakeArticle("u2", "Isles Radio", "", "Reel arrested",
+                                     "Winger Tom Reel was arrested on " + day2 + " after a crash.");
+    AddDate(b, day2, value2);
+    AddEntity(b, "Tom Reel", "PERSON", "p1");
+    std::string out;
+    for (const Story& s : BuildBrief({a, b}, {}).stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute.starts_with("date")) out = c.status;
+      }
+    }
+    return out;
+  };
+  EXPECT_NE(status("Jan. 6", "2006-01-06", "Jan. 6", "2009-01-06"), "conflict");
+  EXPECT_EQ(status("Jan. 6, 2006", "2006-01-06", "Jan. 6, 2009", "2009-01-06"), "conflict");
+}
+
+// A name no one owns in a year's phrase says which thing it is: "the 2004
+// Harl Cup telecast" and "the 2008 telecast" are two telecasts (ECB+
+// audit: a Tony telecast set against an Oscar telecast); a phrase with no
+// name in two years still disagrees.
+TEST(ClaimsTest, ANameInAYearsPhraseSaysWhichThing) {
+  const auto status = [](const std::string& first, const std::string& year1, const std::string& second,
+                         const std::string& year2) {
+    // Undated, as ECB+ articles are: a year then dates its phrase's thing.
+    AnnotatedArticle a = MakeArticle("h1", "Coast News", "", "Host named", first);
+    AddDate(a, year1, year1);
+    AnnotatedArticle b = MakeArticle("h2", "Isles Radio", "", "Host named", second);
+    AddDate(b, year2, year2);
+    std::string out;
+    for (const Story& s : BuildBrief({a, b}, {}).stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute == "year") out = c.status;
+      }
+    }
+    return out;
+  };
+  EXPECT_NE(status("A clip from the 2004 Harl Cup telecast was shown again.", "2004",
+                   "The 2008 telecast drew 32 million viewers.", "2008"),
+            "conflict");
+  EXPECT_EQ(status("A clip from the 2004 charity telecast was shown again.", "2004",
+                   "The 2005 charity telecast drew 32 million viewers.", "2005"),
+            "conflict");
+}
+
 // Two outlets date one earlier event in different words, with no word
 // that dates it by itself ("at Tollin Point in 2016" / "near Tollin Point
 // in 2015"): the years are matched by the words beside them (issue 11).
@@ -1305,6 +1431,32 @@ TEST(ClaimsTest, SpellingsOfHyphenatedNamesAcronymsAndLongSurnames) {
     // The person is named without the honorific the tagger took in.
     EXPECT_FALSE(name->subject_name.starts_with("Dr ")) << name->subject_name;
   }
+}
+
+// A place and its people's word ("Somali" / "Somalia"), one written as a
+// place, are no spelling of one name, even when the tagger took both for
+// one entity (ECB+ audit); a person's surname with a final "e" added
+// ("Rait" / "Raite") still is.
+TEST(ClaimsTest, APlaceAndItsPeoplesWordAreNoSpelling) {
+  const auto names = [](const std::string& text, const std::string& context1, const std::string& word1,
+                        const std::string& type1, const std::string& context2, const std::string& word2,
+                        const std::string& type2) {
+    AnnotatedArticle a = MakeArticle("d1", "Coast News", "2024-03-01", "Pirates held", text);
+    AddMentionIn(a, context1, word1, type1, "e1");
+    AddMentionIn(a, context2, word2, type2, "e1");
+    const Brief b = BuildBrief({a}, {});
+    std::set<std::string> out;
+    for (const Story& s : b.stories) {
+      if (const Claim* c = FindClaim(s, "name")) out = Values(*c);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("Commandos held 12 Somali pirates on Saturday. The pirates came from Somalia.", "12 Somali",
+                  "Somali", "PERSON", "from Somalia", "Somalia", "PLACE"),
+            std::set<std::string>{});
+  EXPECT_EQ(names("The climber Duncan Rait died on Friday. Friends of Duncan Raite mourned him.", "climber Duncan Rait",
+                  "Duncan Rait", "PERSON", "of Duncan Raite", "Duncan Raite", "PLACE"),
+            (std::set<std::string>{"Rait", "Raite"}));
 }
 
 // A year no one owns belongs to the thing its sentence opens with, named

@@ -80,6 +80,38 @@ const std::vector<Case>& Cases() {
         {"b", "2024-08-13", "Officials said the Brennor Pass wildfire destroyed 43 homes near Velmar on Monday."}},
        "43",
        Expect::kConflict},
+      // ECB+ audit: "15.5 points per game" set against "a six-game loss"
+      // and "an 11-game losing streak" as counts of games.
+      {"a_rate_per_thing_is_no_count_of_things",
+       {{"a", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Guard Tom Reel is averaging 15.5 points "
+                            "per game for the Rovers this season."},
+        {"b", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Pell coached the Rovers to a six-game loss "
+                            "to Harlan, and the Rovers won 18 of their 23 games this season."},
+        {"c", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. The Rovers were on an 11-game losing "
+                            "streak, their worst this season."}},
+       "15.5",
+       Expect::kNoConflict},
+      // ECB+ audit: "19 seasons with the 76ers" set against "four seasons
+      // as the team's director of personnel".
+      {"a_time_in_one_post_is_not_a_careers",
+       {{"a", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Tom Reel will take over. Reel has spent "
+                            "19 seasons with the Rovers."},
+        {"b", "2024-03-02", "The Rovers fired coach Ada Pell on Saturday. Tom Reel will take over. Reel spent "
+                            "four seasons as the team's director of scouting."}},
+       "19",
+       Expect::kNoConflict},
+      // ECB+ audit: ships are things (lexicons/count_nouns.txt), never one
+      // count with a crew ("a dozen ships and nearly 300 crewmen" / "Sixteen
+      // crew were aboard").
+      {"ships_are_no_crew",
+       {{"a", "2024-03-02", "The navy foiled a pirate attack on Saturday. Pirates are holding about a dozen ships "
+                            "and nearly 300 crewmen in safe havens on the coast."},
+        {"b", "2024-03-02", "The navy foiled a pirate attack on Saturday. Sixteen crew members were aboard the "
+                            "ship, said its owner."},
+        {"c", "2024-03-02", "The navy foiled a pirate attack on Saturday. At least 17 of the hijacked ships and "
+                            "their crew are still being held."}},
+       "16",
+       Expect::kNoConflict},
       {"about_a_figure_fits_the_exact_one",
        {{"a", "2024-08-13", "The Brennor Pass wildfire has burned about 1,200 hectares near Velmar, officials said."},
         {"b", "2024-08-13", "Officials said the Brennor Pass wildfire has burned 1,187 hectares near Velmar."}},
