@@ -1454,6 +1454,8 @@ TEST(ClaimsTest, OccupationsBesideANameAreRoles) {
        "electrician"},
       {"The church's vicar, Mira Castellane, said services would go on.",
        "Vicar Mira Castellane said services would go on.", "vicar"},
+      {"Senior coroner Mira Castellane opened the inquest.",
+       "The inquest was opened by senior coroner Mira Castellane.", "senior coroner"},
   };
   for (const auto& row : kRows) {
     const Brief b = BuildBrief(FerryStory(row.first, row.second, "Mira Castellane"), {});
