@@ -142,8 +142,8 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # tickets totalling £210" is what they came to in all: P 0.968, agreement
 # recall 0.412. A day's verb said of a thing names it ("a report published
 # on Wednesday"), and "died" puts a yearless date behind: value-subject
-# 0.772, agreement recall 0.412 (490).
-checks = [("conflict_precision", 0.965), ("conflict_recall", 0.60),
+# 0.772, agreement recall 0.412 (490). Ranks of a coroner: R 0.610.
+checks = [("conflict_precision", 0.965), ("conflict_recall", 0.609),
           ("value_subject_accuracy", 0.771), ("agreement_recall", 0.41)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 37:

@@ -1564,6 +1564,23 @@ TEST(ClaimsTest, RoleConflictBetweenOutlets) {
   EXPECT_EQ(ValueOf(*conflict, "mayor")->articles, (std::vector<std::string>{"f2"}));
 }
 
+// "senior coroner" / "area coroner": two ranks of an office one person
+// holds once disagree; a plain "coroner" fits either.
+TEST(ClaimsTest, TwoRanksOfACoronerDisagree) {
+  const Brief b = BuildBrief(FerryStory("Senior coroner Tomas Redvale opened the inquest on Monday.",
+                                        "Area coroner Tomas Redvale opened the inquest on Monday.", "Tomas Redvale"),
+                             {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* conflict = ConflictOf(b.stories[0]);
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_EQ(Values(*conflict), (std::set<std::string>{"senior coroner", "area coroner"}));
+  const Brief plain = BuildBrief(FerryStory("Senior coroner Tomas Redvale opened the inquest on Monday.",
+                                            "Coroner Tomas Redvale opened the inquest on Monday.", "Tomas Redvale"),
+                                 {});
+  ASSERT_EQ(plain.stories.size(), 1u);
+  EXPECT_EQ(ConflictOf(plain.stories[0]), nullptr);
+}
+
 // "vice-chancellor Professor Jane Doe": the capitalised title is how she is
 // addressed, not a word of her office, which agrees with "vice-chancellor".
 TEST(ClaimsTest, ATitleOfAddressAfterAnOfficeIsNoPartOfIt) {
