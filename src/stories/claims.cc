@@ -1953,6 +1953,10 @@ struct YearMention {
   // 9"): compared only for agreement, since a plan may change and a thing
   // may happen again.
   bool ahead = false;
+  // The noun a day's or month's event word is said of, right before it
+  // ("a report published on Wednesday", "The appeal was lodged on
+  // Monday"): whose day it is, named in the claim; "" when none stands there.
+  std::string day_owner;
 };
 
 // How far apart two outlets' years of one event may be for one to be
@@ -2392,6 +2396,63 @@ std::optional<std::string> NounBeforeEventWord(std::string_view lead) {
   return noun.folded;
 }
 
+// The head of the noun phrase whose complement ends with `noun`, the
+// last noun of `lead` ("The inquest into the two deaths" -> "inquest");
+// `noun` itself when no complement holds it.
+std::string ComplementHead(std::string_view lead, const std::string& noun) {
+  const std::vector<WordToken> words = Tokenize(lead);
+  size_t k = words.size();
+  while (k > 0 && words[k - 1].folded != noun) --k;
+  if (k == 0) return noun;
+  const auto spaces_before = [&](size_t j) {  // only spaces between words j - 1 and j
+    const std::string_view gap = lead.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
+    return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+  };
+  const auto complement = [](std::string_view w) {
+    return IsPreposition(w) || w == "into" || w == "over" || w == "about" || w == "against";
+  };
+  constexpr size_t kMaxComplementWords = 4;  // "into the two deaths", "to about 600 homes"
+  for (size_t j = k - 1, seen = 0; j > 1 && seen < kMaxComplementWords && spaces_before(j); --j, ++seen) {
+    const WordToken& w = words[j - 1];
+    if (complement(w.folded)) {
+      const WordToken& head = words[j - 2];
+      if (!spaces_before(j - 1) || head.capitalised || !head.has_letter || IsStopWord(head.folded)) break;
+      return head.folded;
+    }
+    if (w.capitalised || (w.has_letter && IsStopWord(w.folded) && !lexicon::In(lexicon::kDeterminers, w.folded))) break;
+  }
+  return noun;
+}
+
+// The noun a day's or month's event word is said of (YearMention::
+// day_owner): the noun right before the word (NounBeforeEventWord), or
+// the head of the noun phrase whose complement ends there ("The inquest
+// into the two deaths, opened on August 20", "talks with investors broke
+// down on Monday", "Water supplies to 600 homes were restored"): what
+// the word says happened is the head's. "" when no lower-case noun is there.
+std::string DayOwner(std::string_view lead, bool passive) {
+  const std::optional<std::string> noun = NounBeforeEventWord(lead);
+  if (!noun || noun->empty()) return "";
+  const std::string owner = ComplementHead(lead, *noun);
+  // Only a noun: not an adverb ("were finally allowed"), a number or a
+  // participle.
+  if (owner.ends_with("ly") || IsPastForm(owner) || lexicon::In(lexicon::kNumberWords, owner) ||
+      std::any_of(owner.begin(), owner.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return "";
+  }
+  // People and bodies who act ("the coroner ruled", "staff spotted",
+  // "the committee voted") do what the day dates, an event of its own
+  // that is not theirs to own; only what is done to them is ("the man was
+  // arrested").
+  const std::string one = owner.ends_with("s") ? owner.substr(0, owner.size() - 1) : owner;
+  const auto agent = [](const std::string& w) {
+    return lexicon::In(lexicon::kPersonNouns, w) || lexicon::In(lexicon::kOrgNouns, w) ||
+           lexicon::In(lexicon::kCollectives, w) || lexicon::In(lexicon::kCountNounsPeople, w);
+  };
+  if (!passive && (agent(owner) || agent(one))) return "";
+  return owner;
+}
+
 // The noun a plan's verb is about, by the words before the verb: the
 // clause's subject before its modal and auxiliaries, over a phrase after it
 // ("Its offer lapses", "the union would meet", "services to the island
@@ -2748,6 +2809,7 @@ void MakeEventDay(YearMention& m, const std::string& calendar) {
   m.subject.reset();
   m.year = calendar;
   m.thing_once = false;
+  m.day_owner.clear();
 }
 
 // Whether `d` holds a year written with its digits ("2016", "late 2022").
@@ -3063,6 +3125,13 @@ std::vector<YearMention> FindYearMentions(const std::vector<const AnnotatedArtic
             if (std::string plan = PlanThing(lead); !plan.empty()) thing = std::move(plan);
           }
           m.thing_once = once_kind && !thing.empty();
+          // A verb's: an event noun's words before it describe it ("the
+          // annual meeting"), they are not its owner.
+          const std::vector<WordToken> event_words = Tokenize(before.substr(event.begin));
+          if (day_or_month && !once_kind && !m.ahead && !event_words.empty() &&
+              !lexicon::In(lexicon::kEventNouns, event_words[0].folded)) {
+            m.day_owner = DayOwner(lead, m.done_to);
+          }
           // "the firm that won the repair job in 2022": with an object after
           // it, the word's noun is who did it, not what it befell; which
           // thing's event it is stays open.
@@ -3431,12 +3500,18 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // With no one named, the thing the sentences open with is whose year
       // it is ("The 34-mile line, opened in 1889": the line's).
       const size_t mark = key.find(kThingMark);
-      // A day stays the story's event's ("the fire began on Saturday"),
-      // but for what happens to a thing once ("the restaurant shut").
+      // A day stays the story's event's ("it began on Saturday"), but for
+      // what happens to a thing once ("the restaurant shut") and for the
+      // thing its verb is said of (YearMention::day_owner).
       const bool thing_once = lexicon::In(lexicon::kOnceEvents, key.substr(0, mark));
       // What is planned is the thing's ("Its offer lapses on December 11").
-      const std::string thing =
+      std::string thing =
           mark == std::string::npos || (mentions[root].precise && !thing_once && !ahead) ? "" : key.substr(mark + 1);
+      // A day's thing named right before its verb is whose day it is ("a
+      // report published on Wednesday"): the first mention's that names one.
+      for (size_t j = 0; key != kEventDayKey && mentions[root].precise && thing.empty() && j < mentions.size(); ++j) {
+        if (find(j) == root) thing = mentions[j].day_owner;
+      }
       table.Add(scope, subject, subject_entity ? story.entities[*subject_entity].name : thing, attribute,
                 mentions[i].year, mentions[i].article, mentions[i].evidence);
       continue;

@@ -327,6 +327,8 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"The series \"Lost Unfolded\" returns in December.", "December", "2022-12"},
       // An irregular past tense.
       {"The club sold the striker in January.", "January", "2022-01"},
+      // A past too short for the "-ed" rule, which passes over "need" and "shed".
+      {"She died in hospital on January 16.", "January 16", "2022-01-16"},
       // A weekday's possessive looks back; "next" before a noun is no cue.
       {"She is set to become the next mayor after Friday's vote.", "Friday", "2022-11-25"},
       {"A hearing will be held next January 30.", "next January 30", "2023-01-30"},

@@ -1606,6 +1606,8 @@ TEST(ClaimsTest, OccupationsBesideANameAreRoles) {
        "electrician"},
       {"The church's vicar, Mira Castellane, said services would go on.",
        "Vicar Mira Castellane said services would go on.", "vicar"},
+      {"Senior coroner Mira Castellane opened the inquest.",
+       "The inquest was opened by senior coroner Mira Castellane.", "senior coroner"},
   };
   for (const auto& row : kRows) {
     const Brief b = BuildBrief(FerryStory(row.first, row.second, "Mira Castellane"), {});
@@ -1712,6 +1714,23 @@ TEST(ClaimsTest, RoleConflictBetweenOutlets) {
   ASSERT_NE(conflict, nullptr);
   EXPECT_EQ(Values(*conflict), (std::set<std::string>{"former mayor", "mayor"}));
   EXPECT_EQ(ValueOf(*conflict, "mayor")->articles, (std::vector<std::string>{"f2"}));
+}
+
+// "senior coroner" / "area coroner": two ranks of an office one person
+// holds once disagree; a plain "coroner" fits either.
+TEST(ClaimsTest, TwoRanksOfACoronerDisagree) {
+  const Brief b = BuildBrief(FerryStory("Senior coroner Tomas Redvale opened the inquest on Monday.",
+                                        "Area coroner Tomas Redvale opened the inquest on Monday.", "Tomas Redvale"),
+                             {});
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* conflict = ConflictOf(b.stories[0]);
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_EQ(Values(*conflict), (std::set<std::string>{"senior coroner", "area coroner"}));
+  const Brief plain = BuildBrief(FerryStory("Senior coroner Tomas Redvale opened the inquest on Monday.",
+                                            "Coroner Tomas Redvale opened the inquest on Monday.", "Tomas Redvale"),
+                                 {});
+  ASSERT_EQ(plain.stories.size(), 1u);
+  EXPECT_EQ(ConflictOf(plain.stories[0]), nullptr);
 }
 
 // "vice-chancellor Professor Jane Doe": the capitalised title is how she is
@@ -2662,6 +2681,47 @@ TEST(ClaimsTest, ADayStillToComeIsAnAgreementOfItsThing) {
     if (agreed != nullptr) {
       EXPECT_EQ(agreed->subject_name, row.thing) << row.first;
     }
+  }
+}
+
+// A day's verb said of a thing names whose day it is: the noun right
+// before it ("a report published on May 12", "The appeal was lodged"), or
+// the head whose complement ends there ("The inquest into the two deaths,
+// opened on May 12"). People who act ("The judge ruled on May 12") do
+// an event of the story, not theirs to own; what is done to them is
+// theirs ("A man was arrested").
+TEST(ClaimsTest, ADaysVerbSaidOfAThingIsThatThingsDay) {
+  struct Row {
+    std::string first, second, owner;
+  };
+  const Row rows[] = {
+      {"A report published on May 12 found long waits.", "The report, published on May 12, blamed the board.",
+       "report"},
+      {"The inquest into the two deaths, opened on May 12, was adjourned.",
+       "The inquest into the deaths was opened on May 12.", "inquest"},
+      {"The appeal was lodged with the ministry on May 12.", "The appeal was lodged on May 12.", "appeal"},
+      {"A man was arrested on May 12 at his home in Harlow, detectives said.",
+       "Police confirmed that a man was arrested on May 12.", "man"},
+      {"Water supplies to 600 homes were restored on May 12.", "Water supplies to the street were restored on May 12.",
+       "supplies"},
+      {"The judge ruled on May 12 that the deaths were accidental.", "The judge ruled on May 12.", ""},
+  };
+  for (const Row& row : rows) {
+    AnnotatedArticle a = MakeArticle("o1", "Coast News", "2026-05-14", "Ward closed",
+                                     "Forty patients were moved. " + row.first);
+    AddDate(a, "May 12", "2026-05-12");
+    AnnotatedArticle b = MakeArticle("o2", "Isles Radio", "2026-05-14", "Ward closed",
+                                     "Forty patients were moved. " + row.second);
+    AddDate(b, "May 12", "2026-05-12");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << row.first;
+    const Claim* agreed = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      const ClaimValue* v = ValueOf(c, "2026-05-12");
+      if (c.status == "agreed" && v != nullptr && v->articles.size() == 2) agreed = &c;
+    }
+    ASSERT_NE(agreed, nullptr) << row.first;
+    EXPECT_EQ(agreed->subject_name, row.owner) << row.first;
   }
 }
 
