@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <iterator>
@@ -395,7 +396,11 @@ bool SameTime(const Figure& f, const Figure& g) {
   const bool dated = x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min();
   if (f.attribute == "age" && dated && std::llabs(x - y) > kAgeWindowDays) return false;
   if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
-  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays) return false;
+  // (Two figures both dated to one day are of that day, however far apart
+  // their articles.)
+  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when)) {
+    return false;
+  }
   // A running total holds on its article's day, or the next day's paper's
   // (not an age or a length of time: "has served 12 years" is no count
   // still moving).
@@ -566,7 +571,6 @@ bool RunningTotal(std::string_view lead, std::string_view tail) {
   return scan(lead, /*backward=*/true) || scan(tail, /*backward=*/false);
 }
 
-// Fills f.core and f.frame (see Figure).
 // Whether a figure whose sentence runs `lead` before it is one of the parts
 // listed after a whole (lexicons/part_openers.txt: "was made up of a £30m
 // grant, £8m from the council and £4m"): an opener among the lead's words,
@@ -582,12 +586,21 @@ bool PartListed(std::string_view lead) {
     if (lexicon::In(lexicon::kPartOpeners, w) || two || three) return true;
     // A verb, a copula or a semicolon between the opener and the figure
     // closes the list: the figure is the clause's own ("..., which together
-    // total £42m").
-    if (lexicon::In(lexicon::kCopulas, w) || lexicon::In(lexicon::kAuxiliaries, w) || w.starts_with("total")) {
+    // total £42m", "The crowd, which comprised students, numbered 3,000").
+    if (lexicon::In(lexicon::kCopulas, w) || lexicon::In(lexicon::kAuxiliaries, w) || w.starts_with("total") ||
+        IsPastForm(w)) {
       return false;
     }
     const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
-    if (lead.substr(words[k].end, to - words[k].end).find_first_of(";:()") != std::string_view::npos) return false;
+    const std::string_view gap = lead.substr(words[k].end, to - words[k].end);
+    if (gap.find_first_of(";:()") != std::string_view::npos) return false;
+    // A comma is a list's only when the next item opens with a figure ("a
+    // £30m grant, £8m from the council and £4m"): "Split between two
+    // sites, the plant employs 300" is a clause of its own.
+    if (gap.find(',') != std::string_view::npos && k + 1 < words.size() &&
+        (words[k + 1].has_letter && !std::isdigit(static_cast<unsigned char>(words[k + 1].folded[0])))) {
+      return false;
+    }
   }
   return false;
 }
@@ -609,6 +622,7 @@ std::vector<std::string> ChangedThing(const Quantity& q) {
   return out;
 }
 
+// Fills f.core and f.frame (see Figure).
 void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   AddStems(f.attribute, f.core);
   if (!IsCurrency(f.q.unit)) AddStems(f.q.unit, f.core);
@@ -783,7 +797,8 @@ std::string HolderOf(const AnnotatedArticle& a, const TextView& view, const Quan
   const auto content = [&](size_t w) {
     return words[w].has_letter && !words[w].capitalised && !IsStopWord(words[w].folded) &&
            !lexicon::In(lexicon::kDeterminers, words[w].folded) &&
-           !lexicon::In(lexicon::kPronounsFigure, words[w].folded) && !lexicon::In(lexicon::kNumberWords, words[w].folded);
+           !lexicon::In(lexicon::kPronounsFigure, words[w].folded) &&
+           !lexicon::In(lexicon::kNumberWords, words[w].folded);
   };
   if (!content(head)) return "";
   size_t first = head;
@@ -843,13 +858,39 @@ bool NamesReference(const std::string& measure) {
                      space == std::string::npos ? measure : measure.substr(space + 1));
 }
 
+// Whether a figure's time `when` ("2016", "2020-02") is that of an event of
+// an earlier year than the article's `published`: a year before its own,
+// or a month of an earlier year more than kEarlierMonthGap months before
+// it ("in February 2020, when 410 homes were flooded"; "In December" read
+// in a January paper is the story's own last month).
+bool EarlierYearsEvent(const std::string& when, const std::string& published) {
+  constexpr int kEarlierMonthGap = 3;
+  if ((when.size() != 4 && when.size() != 7) || published.size() < 7 || when.substr(0, 4) >= published.substr(0, 4)) {
+    return false;
+  }
+  if (when.size() == 4) return true;
+  const auto number = [](std::string_view digits) {
+    int v = -1;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    return error == std::errc() && end == digits.data() + digits.size() ? v : -1;
+  };
+  const auto months = [&](std::string_view d) {
+    const int y = number(d.substr(0, 4)), m = number(d.substr(5, 2));
+    return y < 0 || m < 0 ? -1 : y * 12 + m;
+  };
+  const int then = months(when), now = months(published);
+  return then >= 0 && now >= 0 && now - then > kEarlierMonthGap;
+}
+
 // Whether a figure states a bound set by a rule or a law rather than what
-// happened: a radius ("within five kilometres of an airport") or the most a
-// court may impose ("faces up to five years in prison").
+// happened: a radius ("within five kilometres of an airport",
+// lexicons/length_units.txt; "within 10 minutes of the call" is what
+// happened) or the most a court may impose ("faces up to five years in
+// prison").
 bool RuleBound(const TextView& view, Span sentence, const Quantity& q) {
   const std::string lead = FoldCase(view.Slice(sentence.start, q.span.start));
   const std::string after = FoldCase(view.Slice(q.span.end, std::min(sentence.end, q.span.end + 4)));
-  if (lead.ends_with("within ") && after.starts_with(" of ")) return true;
+  if (lead.ends_with("within ") && after.starts_with(" of ") && lexicon::In(lexicon::kLengthUnits, q.unit)) return true;
   for (std::string_view cap : {"face up to ", "faces up to ", "facing up to ", "faced up to "}) {
     if (lead.ends_with(cap)) return true;
   }
@@ -906,10 +947,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       }
       // The story's own event in an earlier year is another event ("a 2016
       // pilot study enrolled 88 patients"): whose it is, is unknown.
-      if (!f.entity && f.attribute != "age" && (f.when.size() == 4 || f.when.size() == 7) &&
-          f.when.substr(0, 4) < f.published.substr(0, 4)) {
-        continue;
-      }
+      if (!f.entity && f.attribute != "age" && EarlierYearsEvent(f.when, f.published)) continue;
       // An age holds for a year: only an earlier year sets it apart ("made
       // his debut in 2019, aged 18", "as a 17-year-old"), not the day of
       // the sentence's event; "Name, 54," and "the 54-year-old" are ages now.
@@ -1209,8 +1247,9 @@ void ElectedOwners(std::vector<Figure>& figures, const std::vector<const Annotat
     const std::vector<WordToken> words = Tokenize(view.Slice(sentence.start, f.q.span.start));
     bool elects = false;
     for (size_t k = 0; k < words.size() && !elects; ++k) {
-      elects = lexicon::In(lexicon::kElectionWords, words[k].folded) ||
-               (k + 1 < words.size() && lexicon::In(lexicon::kElectionWords, words[k].folded + " " + words[k + 1].folded));
+      const bool pair = k + 1 < words.size() &&
+                        lexicon::In(lexicon::kElectionWords, words[k].folded + " " + words[k + 1].folded);
+      elects = lexicon::In(lexicon::kElectionWords, words[k].folded) || pair;
     }
     if (!elects) continue;
     std::optional<size_t> person;

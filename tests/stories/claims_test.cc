@@ -3061,20 +3061,24 @@ TEST(ClaimsTest, AFigureOfAnEarlierMonthsEventIsNotTheStorys) {
 TEST(ClaimsTest, AFollowUpWeeksLaterIsALaterStage) {
   struct Row {
     const char* later;
+    const char* ballot;  // how both articles time the ballot
     bool conflict;
   };
-  const Row rows[] = {{"2026-11-02", false}, {"2026-10-06", true}};
+  // Both dated to one day ("in the ballot on October 1"): that day's
+  // figures, however far apart the articles.
+  const Row rows[] = {
+      {"2026-11-02", "", false}, {"2026-10-06", "", true}, {"2026-11-02", " in the ballot on October 1", true}};
   for (const Row& row : rows) {
     const std::vector<Article> articles = {
         Plain("b0", "Tolby bus drivers strike", "2026-10-05",
-              "Bus drivers at Tolby Coaches are on strike over pay. Members of the union voted for the strike on a "
-              "turnout of 71 per cent."),
+              std::string("Bus drivers at Tolby Coaches are on strike over pay. Members of the union voted for the "
+                          "strike on a turnout of 71 per cent") + row.ballot + "."),
         Plain("b1", "Tolby bus drivers strike", row.later,
-              "Bus drivers at Tolby Coaches are on strike over pay. Members of the union voted for the strike on a "
-              "turnout of 64 per cent.")};
+              std::string("Bus drivers at Tolby Coaches are on strike over pay. Members of the union voted for the "
+                          "strike on a turnout of 64 per cent") + row.ballot + ".")};
     const Brief b = BriefOf(articles);
-    ASSERT_EQ(b.stories.size(), 1u) << row.later;
-    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.later;
+    ASSERT_EQ(b.stories.size(), 1u) << row.later << row.ballot;
+    EXPECT_EQ(HasConflict(b.stories[0]), row.conflict) << row.later << row.ballot;
   }
 }
 
@@ -3091,8 +3095,8 @@ TEST(ClaimsTest, ARulesBoundIsNoFigureOfTheEvent) {
   ASSERT_EQ(b.stories.size(), 1u);
   for (const Claim& c : b.stories[0].claims) {
     for (const ClaimValue& v : c.values) {
-      EXPECT_NE(v.value, "5") << c.attribute;
-      EXPECT_NE(v.value, "4") << c.attribute;
+      EXPECT_EQ(v.value.find('5'), std::string::npos) << c.attribute << ": " << v.value;
+      EXPECT_EQ(v.value.find('4'), std::string::npos) << c.attribute << ": " << v.value;
     }
   }
 }

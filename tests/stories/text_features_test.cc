@@ -45,6 +45,41 @@ TEST(TokenizeTest, MarksSentenceStartsAndCapitals) {
   EXPECT_EQ(t[3].end, 20u);
 }
 
+// ASCII letters and digits take a path without ICU property lookups: every
+// field must be what the Unicode path gives, beside non-ASCII letters too.
+TEST(TokenizeTest, AsciiAndUnicodeWordsAlike) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> folded;
+    std::vector<size_t> begins;
+    std::vector<bool> letters, capitals;
+  };
+  const Row rows[] = {
+      {"Don't 3rd AB9 x_y", {"don't", "3rd", "ab9", "x", "y"}, {0, 6, 10, 14, 16}, {true, true, true, true, true},
+       {true, false, true, false, false}},
+      {"O\xE2\x80\x99Neill 42 \xC3\x89" "cole caf\xC3\xA9s", {"o'neill", "42", "\xC3\xA9" "cole", "caf\xC3\xA9s"},
+       {0, 10, 13, 20}, {true, false, true, true}, {true, false, true, false}},
+      {"Z\xC3\xBCrich-Bern 2024km", {"z\xC3\xBCrich", "bern", "2024km"}, {0, 8, 13}, {true, true, true},
+       {true, true, false}},
+  };
+  for (const Row& row : rows) {
+    const std::vector<WordToken> t = Tokenize(row.text);
+    std::vector<std::string> folded;
+    std::vector<size_t> begins;
+    std::vector<bool> letters, capitals;
+    for (const WordToken& w : t) {
+      folded.push_back(w.folded);
+      begins.push_back(w.begin);
+      letters.push_back(w.has_letter);
+      capitals.push_back(w.capitalised);
+    }
+    EXPECT_EQ(folded, row.folded) << row.text;
+    EXPECT_EQ(begins, row.begins) << row.text;
+    EXPECT_EQ(letters, row.letters) << row.text;
+    EXPECT_EQ(capitals, row.capitals) << row.text;
+  }
+}
+
 TEST(CapitalisedRunsTest, FindsNamesNotGrammar) {
   struct Row {
     std::string text;
