@@ -1123,8 +1123,9 @@ class Finder {
 
   // The token before an age set off between commas that ends at the
   // comma at token `k` ("Dean Colley, 29, a ticket holder": from the comma
-  // after "29" back to "Colley"); `k` itself when none ends there. Use to
-  // find the name a description or clause after the age is of.
+  // after "29" back to "Colley"); the token before the comma at `k` when
+  // none ends there. Use to find the name a description or clause after
+  // the age is of.
   size_t BeforeAppositiveAge(size_t k) const {
     if (k >= 3 && Is(k, ",") && Is(k - 2, ",") && PastAppositiveAge(k - 1) == k + 1) return k - 3;
     return k == 0 ? k : k - 1;
@@ -2939,6 +2940,12 @@ class Finder {
       for (size_t d = k, n = 0; d >= 2 && n < kMaxDescriptionTokens && toks_[d].sentence == toks_[m.first].sentence &&
                                 (IsLowerWord(toks_[d]) || Is(d, "-"));
            --d, ++n) {
+        // A clause between ("Fox, a spokesman who said the man was jailed
+        // for eight years") makes the duration someone else's.
+        if (IsWordCi(d, "who") || IsWordCi(d, "which") || IsWordCi(d, "that") ||
+            lexicon::In(lexicon::kReportingVerbs, Lower(toks_[d].s))) {
+          break;
+        }
         if (!(IsWordCi(d, "a") || IsWordCi(d, "an")) || !Is(d - 1, ",")) continue;
         const size_t name_end = BeforeAppositiveAge(d - 1);
         for (const EntityMention* e : by_end_) {

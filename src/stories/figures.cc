@@ -109,6 +109,9 @@ struct Figure {
   // of "rents rise", "pay" of "pay rise"), sorted; empty when it names none
   // ("an increase of 11.5%"): ChangedThing.
   std::vector<std::string> changed;
+  // The rest of its sentence right after it ("as coach for ...", "per
+  // game"), read by AsPost and RateAgainstCount.
+  std::string tail;
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
   bool running = false;   // stated as a running total on its article's day (RunningTotal)
   // The value it changed from, when its sentence gives it right after ("is
@@ -979,6 +982,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         if (f.when.rfind("at ", 0) == 0) f.attribute = "age " + f.when;
       }
       f.evidence = view.SentenceAt(q.span.start);
+      f.tail = view.Slice(q.span.end, SentenceOf(a, q.span.start, view.cp_length()).end);
       f.terms = IndexTerms(f.evidence);
       std::sort(f.terms.begin(), f.terms.end());
       f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
@@ -1129,11 +1133,10 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
 // post's.
 std::string AsPost(const Figure& f) {
   constexpr size_t kPostWords = 3;
-  const size_t at = f.evidence.find(f.q.text);
-  if (at == std::string::npos || f.evidence.compare(at + f.q.text.size(), 4, " as ") != 0) return "";
+  if (!f.tail.starts_with(" as ")) return "";
   std::string post;
   size_t n = 0;
-  for (const WordToken& t : Tokenize(std::string_view(f.evidence).substr(at + f.q.text.size() + 4))) {
+  for (const WordToken& t : Tokenize(std::string_view(f.tail).substr(4))) {
     if (n++ == kPostWords) break;
     post += (post.empty() ? "" : " ") + t.folded;
   }
@@ -1425,10 +1428,7 @@ bool PeopleAndThings(const Figure& f, const Figure& g) {
 // hour") is a rate: never one figure with a count of other nouns ("a
 // six-game loss"), however many words their sentences share.
 bool RateAgainstCount(const Figure& f, const Figure& g) {
-  const auto rate = [](const Figure& x) {
-    const size_t at = x.evidence.find(x.q.text);
-    return at != std::string::npos && x.evidence.compare(at + x.q.text.size(), 5, " per ") == 0;
-  };
+  const auto rate = [](const Figure& x) { return x.tail.starts_with(" per "); };
   return (rate(f) || rate(g)) && f.q.unit != g.q.unit;
 }
 
