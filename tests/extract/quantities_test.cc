@@ -503,6 +503,9 @@ TEST(FindQuantitiesTest, WhatFollowsAnAppositiveAgeIsTheNames) {
       {"\"It hurts,\" said Ada Ree, 29, a season-ticket holder for 15 years.", {kRee}, "15 years", nullptr, "e5"},
       {"Ada Ree, 61, a volunteer guide at the hall for 22 years, spoke.", {kRee}, "22 years", nullptr, "e5"},
       {"Ada Ree, 44, who runs Acme Corp, said 40 homes burned.", {kRee, kAcme}, "40 homes", nullptr, ""},
+      // A clause between the description and the duration: someone else's.
+      {"Ada Ree, a spokeswoman who said the man was jailed for eight years, wept.", {kRee}, "eight years", nullptr,
+       ""},
   });
 }
 
