@@ -2196,6 +2196,11 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
        {{"Dover", "PLACE", "e2"}, {"Kelso", "PLACE", "e3"}, {"Varnby Telecom", "ORG", "e1"}},
        {{"The cable runs from Dover to Kelso", "indirect", "e1", "Varnby Telecom", "said", ""},
         {"The firm is not sure what caused the cut", "indirect", "e1", "Varnby Telecom", "said", ""}}},
+      {"(a guard) a number after 'said around' is no time of day: 'police said around 40 people were missing' "
+       "reports the clause",
+       "A quake struck Tolby on Monday. Three buildings collapsed, police said around 40 people were missing.",
+       {},
+       {{"around 40 people were missing", "indirect", "", "police", "said", ""}}},
       {"(a guard, passing before too) the same before the clause ('An official who spoke on condition of "
        "anonymity said [clause]')",
        "An official who spoke on condition of anonymity said the talks had failed.",
