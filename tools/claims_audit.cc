@@ -53,7 +53,7 @@ struct Options {
 
 int Usage() {
   std::cerr << "usage: claims_audit [--ecbplus DIR] [--judgments FILE] [--split dev|test] [--story ID]\n"
-               "                    [--final] [--template] [--dump-text DIR]\n";
+               "                    [--final] [--template] [--dump-text DIR] [--show WORD]\n";
   return 1;
 }
 

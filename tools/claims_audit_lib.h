@@ -124,8 +124,8 @@ inline bool ParseJudgments(const nlohmann::json& j, std::vector<Judgment>* out, 
       *error = where + ": story and attribute are required";
       return false;
     }
-    if (jd.values.size() < 2) {
-      *error = where + ": a conflict has at least two values (strings)";
+    if (std::set<std::string>(jd.values.begin(), jd.values.end()).size() < 2) {
+      *error = where + ": a conflict has at least two different values (strings)";
       return false;
     }
     if (jd.verdict != "right" && jd.verdict != "false") {

@@ -118,9 +118,15 @@ inline std::map<std::string, Doc> LoadDocs(const std::string& dir) {
   for (const std::string& line : SplitOn(raw, '\n')) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) continue;
-    std::string id = j.value("doc_id", "");
-    std::string text = j.value("text", "");
-    bool plus = j.value("subtopic", "") == "ecbplus";
+    // A field of the wrong type makes the line unreadable, not the run.
+    const auto field = [&](const char* key) {
+      const auto it = j.find(key);
+      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    std::string id = field("doc_id");
+    std::string text = field("text");
+    if (id.empty()) continue;
+    bool plus = field("subtopic") == "ecbplus";
     std::vector<quote_score::Token> tokens;
     bool open = false;  // a straight " opened and not yet closed
     std::vector<std::string> sentences = SplitOn(text, '\n');
@@ -134,8 +140,8 @@ inline std::map<std::string, Doc> LoadDocs(const std::string& dir) {
     d.article.id = id;
     d.article.source = dir;
     d.article.text = quote_score::Detokenize(tokens);
-    d.story = j.value("story_id", "");
-    d.split = j.value("split", "");
+    d.story = field("story_id");
+    d.split = field("split");
   }
   return out;
 }

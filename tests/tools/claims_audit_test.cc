@@ -83,7 +83,9 @@ TEST(ClaimsAuditTest, RefusesBadJudgments) {
   } kRows[] = {
       {R"({"judgment": []})", "no \"judgments\" array"},
       {R"({"judgments": [{"story": "1", "attribute": "age", "values": ["3"], "verdict": "right"}]})",
-       "at least two values"},
+       "at least two different values"},
+      {R"({"judgments": [{"story": "1", "attribute": "age", "values": ["3", "3"], "verdict": "right"}]})",
+       "at least two different values"},
       {R"({"judgments": [{"story": "1", "attribute": "age", "values": ["3", "4"], "verdict": "maybe"}]})",
        "verdict must be"},
       {R"({"judgments": [{"story": "1", "attribute": "age", "values": ["3", "4"], "verdict": "false"}]})",
