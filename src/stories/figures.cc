@@ -716,6 +716,24 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   SortUnique(f.qualifiers);
 }
 
+// The folded words [first, head] of `lead` (the text of `sentence` before
+// a figure, tokenized as `words`), joined by spaces: a noun phrase naming a
+// thing. "" when a word of it is inside an entity mention (a name).
+std::string PhraseUnlessNamed(const AnnotatedArticle& a, Span sentence, const std::string& lead,
+                              const std::vector<WordToken>& words, size_t first, size_t head) {
+  const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
+  const size_t phrase_end = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[head].end));
+  for (const EntityMention& m : a.entities) {
+    if (m.span.start < phrase_end && phrase_start < m.span.end) return "";
+  }
+  std::string out;
+  for (size_t w = first; w <= head; ++w) {
+    if (!out.empty()) out += ' ';
+    out += words[w].folded;
+  }
+  return out;
+}
+
 // The thing a sum is of when its own verb names it and the verb's subject
 // is a common noun phrase: "The film cost $42m to make" (film), "repairs
 // will cost £2.4m" (repairs), "The stand, which cost £9m," (stand). ""
@@ -760,18 +778,7 @@ std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quant
   const bool determined =
       first > 0 && spaces(gap(first - 1)) && lexicon::In(lexicon::kDeterminersOwner, words[first - 1].folded);
   if (!opens && !determined) return "";
-  // Not a name: no word of the phrase inside an entity mention.
-  const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
-  const size_t phrase_end = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[head].end));
-  for (const EntityMention& m : a.entities) {
-    if (m.span.start < phrase_end && phrase_start < m.span.end) return "";
-  }
-  std::string out;
-  for (size_t w = first; w <= head; ++w) {
-    if (!out.empty()) out += ' ';
-    out += words[w].folded;
-  }
-  return out;
+  return PhraseUnlessNamed(a, sentence, lead, words, first, head);
 }
 
 // The thing a count no one owns is the size of, when a relative clause set
@@ -806,17 +813,7 @@ std::string HolderOf(const AnnotatedArticle& a, const TextView& view, const Quan
   if (!content(head)) return "";
   size_t first = head;
   while (first > 0 && head - first + 1 < kMaxThingWords && spaces(gap(first - 1)) && content(first - 1)) --first;
-  const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
-  const size_t phrase_end = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[head].end));
-  for (const EntityMention& m : a.entities) {
-    if (m.span.start < phrase_end && phrase_start < m.span.end) return "";
-  }
-  std::string out;
-  for (size_t w = first; w <= head; ++w) {
-    if (!out.empty()) out += ' ';
-    out += words[w].folded;
-  }
-  return out;
+  return PhraseUnlessNamed(a, sentence, lead, words, first, head);
 }
 
 // Whether a figure is set in a wider world than one story's event: a
