@@ -1265,7 +1265,8 @@ class Finder {
     }
     const size_t next = m.last + 1;
     const auto direction = [&](size_t k) {
-      return IsWordCi(k, "north") || IsWordCi(k, "south") || IsWordCi(k, "east") || IsWordCi(k, "west");
+      return k < toks_.size() && toks_[k].kind == Kind::kWord &&
+             lexicon::In(lexicon::kDirectionsMain, Lower(toks_[k].s));
     };
     if (!(IsWordCi(next, "away") || IsWordCi(next, "from") || direction(next) ||
           (IsWordCi(next, "to") && IsWordCi(next + 1, "the") && direction(next + 2)))) {
@@ -3752,13 +3753,6 @@ class Finder {
   // motion it is where a movement began ("fell 60 metres from a ridge").
   // "" when the words from token k place nothing.
   std::string DistanceAnchor(size_t k, size_t lead) const {
-    static constexpr std::string_view kDirections[] = {"east",  "north",     "northeast", "northwest",
-                                                       "south", "southeast", "southwest", "west"};
-    // Verbs that say where a thing is, not that it moved ("fell", "rose"
-    // and the other copulas of figures do).
-    static constexpr std::string_view kPlacingVerbs[] = {"are", "be",  "been",    "being", "is",        "lay",
-                                                         "lie", "lies", "located", "lying", "situated", "was",
-                                                         "were"};
     constexpr size_t kMaxBracketTokens = 8;  // "(about 24km)", "(200 feet)"
     if (Is(k, "(")) {
       const size_t open = k;
@@ -3768,7 +3762,9 @@ class Finder {
     }
     if (k >= toks_.size() || toks_[k].sentence != toks_[lead].sentence) return "";
     size_t at = 0;
-    const auto direction = [&](size_t t) { return IsLowerWord(toks_[t]) && InList(kDirections, Lower(toks_[t].s)); };
+    const auto direction = [&](size_t t) {
+      return IsLowerWord(toks_[t]) && lexicon::In(lexicon::kDirections, Lower(toks_[t].s));
+    };
     // "south-east" is three tokens.
     const size_t of =
         direction(k) && Is(k + 1, "-") && Glued(k + 1) && Glued(k + 2) && direction(k + 2) ? k + 3 : k + 1;
@@ -3777,7 +3773,8 @@ class Finder {
     } else if (IsWordCi(k, "off") || (IsWordCi(k, "away") && IsWordCi(k + 1, "from"))) {
       at = IsWordCi(k, "away") ? k + 2 : k + 1;
     } else if (IsWordCi(k, "from") && lead > 0 && IsLowerWord(toks_[lead - 1]) &&
-               (InList(kPlacingVerbs, Lower(toks_[lead - 1].s)) || InList(kPrepositions, Lower(toks_[lead - 1].s)))) {
+               (lexicon::In(lexicon::kPlacingVerbs, Lower(toks_[lead - 1].s)) ||
+                InList(kPrepositions, Lower(toks_[lead - 1].s)))) {
       at = k + 1;
     } else {
       return "";
