@@ -574,13 +574,41 @@ bool RunningTotal(std::string_view lead, std::string_view tail) {
   return scan(lead, /*backward=*/true) || scan(tail, /*backward=*/false);
 }
 
+// A figure's sentence and the text of it before the figure, tokenized once
+// for the rules that read back from the figure (PartListed, the estimate
+// words in SetFrame, ThingOf, HolderOf).
+struct FigureLead {
+  Span sentence;
+  std::string text;
+  std::vector<WordToken> words;
+  // The text between word k and the next word (or the figure).
+  std::string_view Gap(size_t k) const {
+    const size_t to = k + 1 < words.size() ? words[k + 1].begin : text.size();
+    return std::string_view(text).substr(words[k].end, to - words[k].end);
+  }
+};
+
+FigureLead LeadOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
+  FigureLead lead;
+  lead.sentence = SentenceOf(a, q.span.start, view.cp_length());
+  lead.text = view.Slice(lead.sentence.start, q.span.start);
+  lead.words = Tokenize(lead.text);
+  return lead;
+}
+
+// Words of a thing's noun phrase read back from a figure ("the new east
+// stand": ThingOf, HolderOf).
+constexpr size_t kMaxThingWords = 3;
+
+bool OnlySpaces(std::string_view gap) { return gap.find_first_not_of(' ') == std::string_view::npos; }
+
 // Whether a figure whose sentence runs `lead` before it is one of the parts
 // listed after a whole (lexicons/part_openers.txt: "was made up of a £30m
 // grant, £8m from the council and £4m"): an opener among the lead's words,
 // with nothing after it but the list (no clause break but the commas and
 // "and" of a list, no verb of its own).
-bool PartListed(std::string_view lead) {
-  const std::vector<WordToken> words = Tokenize(lead);
+bool PartListed(const FigureLead& lead) {
+  const std::vector<WordToken>& words = lead.words;
   for (size_t k = words.size(); k-- > 0;) {
     const std::string& w = words[k].folded;
     const bool two = k + 1 < words.size() && lexicon::In(lexicon::kPartOpeners, w + " " + words[k + 1].folded);
@@ -594,8 +622,7 @@ bool PartListed(std::string_view lead) {
         IsPastForm(w)) {
       return false;
     }
-    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
-    const std::string_view gap = lead.substr(words[k].end, to - words[k].end);
+    const std::string_view gap = lead.Gap(k);
     if (gap.find_first_of(";:()") != std::string_view::npos) return false;
     // A comma is a list's only when the next item opens with a figure ("a
     // £30m grant, £8m from the council and £4m"): "Split between two
@@ -626,7 +653,7 @@ std::vector<std::string> ChangedThing(const Quantity& q) {
 }
 
 // Fills f.core and f.frame (see Figure).
-void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
+void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view, const FigureLead& lead) {
   AddStems(f.attribute, f.core);
   if (!IsCurrency(f.q.unit)) AddStems(f.q.unit, f.core);
   SortUnique(f.core);
@@ -638,14 +665,13 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   SortUnique(f.modifiers);
   f.whole = (" " + f.q.measure + " ").find(" in all ") != std::string::npos;
   f.changed = ChangedThing(f.q);
-  f.part = PartListed(view.Slice(SentenceOf(a, f.q.span.start, view.cp_length()).start, f.q.span.start));
+  f.part = PartListed(lead);
   {
     // An estimate word among the last words of its clause before it.
-    const std::string lead = view.Slice(SentenceOf(a, f.q.span.start, view.cp_length()).start, f.q.span.start);
-    const std::vector<WordToken> words = Tokenize(lead);
-    size_t edge = lead.size();
+    const std::vector<WordToken>& words = lead.words;
+    size_t edge = lead.text.size();
     for (size_t k = words.size(), n = 0; k-- > 0 && n < kEstimateReach; ++n) {
-      if (BreaksClause(std::string_view(lead).substr(words[k].end, edge - words[k].end))) break;
+      if (BreaksClause(std::string_view(lead.text).substr(words[k].end, edge - words[k].end))) break;
       edge = words[k].begin;
       if (lexicon::In(lexicon::kEstimateWords, words[k].folded)) {
         f.estimate = true;
@@ -653,20 +679,15 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
       }
     }
   }
-  size_t from = 0, to = view.cp_length();
-  for (const Span& sp : a.sentences) {
-    if (sp.start <= f.q.span.start && f.q.span.start < sp.end) {
-      from = sp.start;
-      to = sp.end;
-    }
-  }
+  const size_t from = lead.sentence.start, to = lead.sentence.end;
   // The words of the figures beside it are theirs.
   size_t own_from = from, own_to = to;
   for (const Quantity& other : a.quantities) {
     if (other.span.end <= f.q.span.start) own_from = std::max(own_from, other.span.end);
     if (other.span.start >= f.q.span.end) own_to = std::min(own_to, other.span.start);
   }
-  const std::string before = view.Slice(from, f.q.span.start), after = view.Slice(f.q.span.end, to);
+  const std::string& before = lead.text;
+  const std::string after = view.Slice(f.q.span.end, to);
   f.running = RunningTotal(view.Slice(own_from, f.q.span.start), view.Slice(f.q.span.end, own_to));
   // "The records of 226,000 patients were stolen, ..., more than it first
   // reported": a revision of a count given before, anywhere in the sentence.
@@ -716,13 +737,14 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view) {
   SortUnique(f.qualifiers);
 }
 
-// The folded words [first, head] of `lead` (the text of `sentence` before
-// a figure, tokenized as `words`), joined by spaces: a noun phrase naming a
-// thing. "" when a word of it is inside an entity mention (a name).
-std::string PhraseUnlessNamed(const AnnotatedArticle& a, Span sentence, const std::string& lead,
-                              const std::vector<WordToken>& words, size_t first, size_t head) {
-  const size_t phrase_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[first].begin));
-  const size_t phrase_end = sentence.start + CountCodePoints(std::string_view(lead).substr(0, words[head].end));
+// The folded words [first, head] of a figure's lead, joined by spaces: a
+// noun phrase naming a thing. "" when a word of it is inside an entity
+// mention (a name).
+std::string PhraseUnlessNamed(const AnnotatedArticle& a, const FigureLead& lead, size_t first, size_t head) {
+  const std::vector<WordToken>& words = lead.words;
+  const std::string_view text = lead.text;
+  const size_t phrase_start = lead.sentence.start + CountCodePoints(text.substr(0, words[first].begin));
+  const size_t phrase_end = lead.sentence.start + CountCodePoints(text.substr(0, words[head].end));
   for (const EntityMention& m : a.entities) {
     if (m.span.start < phrase_end && phrase_start < m.span.end) return "";
   }
@@ -739,16 +761,10 @@ std::string PhraseUnlessNamed(const AnnotatedArticle& a, Span sentence, const st
 // will cost £2.4m" (repairs), "The stand, which cost £9m," (stand). ""
 // when the verb is not the sum's measure (lexicons/measure_groups.txt) or
 // its subject is a name, a pronoun or no noun phrase.
-std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q, const std::string& measure) {
-  constexpr size_t kMaxThingWords = 3;  // "the new east stand"
-  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
-  const std::string lead = view.Slice(sentence.start, q.span.start);
-  const std::vector<WordToken> words = Tokenize(lead);
-  const auto gap = [&](size_t k) {  // text between word k and the next (or the figure)
-    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
-    return std::string_view(lead).substr(words[k].end, to - words[k].end);
-  };
-  const auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
+std::string ThingOf(const AnnotatedArticle& a, const FigureLead& lead, const std::string& measure) {
+  const std::vector<WordToken>& words = lead.words;
+  const auto gap = [&](size_t k) { return lead.Gap(k); };
+  const auto spaces = OnlySpaces;
   if (words.empty() || !spaces(gap(words.size() - 1))) return "";
   size_t k = words.size() - 1;
   if (lexicon::Find(lexicon::kMeasureGroups, words[k].folded) != measure) return "";
@@ -778,7 +794,7 @@ std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quant
   const bool determined =
       first > 0 && spaces(gap(first - 1)) && lexicon::In(lexicon::kDeterminersOwner, words[first - 1].folded);
   if (!opens && !determined) return "";
-  return PhraseUnlessNamed(a, sentence, lead, words, first, head);
+  return PhraseUnlessNamed(a, lead, first, head);
 }
 
 // The thing a count no one owns is the size of, when a relative clause set
@@ -786,16 +802,10 @@ std::string ThingOf(const AnnotatedArticle& a, const TextView& view, const Quant
 // "the university's seven halls, which house 4,600 students" (halls), "the
 // stadium, which holds 30,000 fans" (stadium). "" otherwise, and when the
 // antecedent is a name.
-std::string HolderOf(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
-  constexpr size_t kMaxThingWords = 3;  // "the new east stand"
-  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
-  const std::string lead = view.Slice(sentence.start, q.span.start);
-  const std::vector<WordToken> words = Tokenize(lead);
-  const auto gap = [&](size_t k) {  // text between word k and the next (or the figure)
-    const size_t to = k + 1 < words.size() ? words[k + 1].begin : lead.size();
-    return std::string_view(lead).substr(words[k].end, to - words[k].end);
-  };
-  const auto spaces = [](std::string_view g) { return g.find_first_not_of(' ') == std::string_view::npos; };
+std::string HolderOf(const AnnotatedArticle& a, const FigureLead& lead) {
+  const std::vector<WordToken>& words = lead.words;
+  const auto gap = [&](size_t k) { return lead.Gap(k); };
+  const auto spaces = OnlySpaces;
   if (words.size() < 3) return "";
   const size_t verb = words.size() - 1;
   if (!spaces(gap(verb)) || !lexicon::In(lexicon::kHoldingVerbs, words[verb].folded)) return "";
@@ -813,7 +823,7 @@ std::string HolderOf(const AnnotatedArticle& a, const TextView& view, const Quan
   if (!content(head)) return "";
   size_t first = head;
   while (first > 0 && head - first + 1 < kMaxThingWords && spaces(gap(first - 1)) && content(first - 1)) --first;
-  return PhraseUnlessNamed(a, sentence, lead, words, first, head);
+  return PhraseUnlessNamed(a, lead, first, head);
 }
 
 // Whether a figure is set in a wider world than one story's event: a
@@ -928,14 +938,13 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (f.attribute.empty() || (f.attribute == "amount" && !f.entity && q.thing.empty())) continue;
       // A national or sector statistic ("kills around 30 people a year in
       // the country") is no figure of the story's event.
-      if (!f.entity && q.thing.empty() && InWiderWorld(view, SentenceOf(a, q.span.start, view.cp_length()), q)) {
-        continue;
-      }
+      const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+      if (!f.entity && q.thing.empty() && InWiderWorld(view, sentence, q)) continue;
       // A limit, a target or a threshold no one is said to hold nor any
       // thing to have is a rule's or a plan's, which the sentence does not
       // name; it is no figure of the story's event.
       if (!f.entity && q.thing.empty() && NamesReference(q.measure)) continue;
-      if (!f.entity && RuleBound(view, SentenceOf(a, q.span.start, view.cp_length()), q)) continue;
+      if (!f.entity && RuleBound(view, sentence, q)) continue;
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
@@ -959,11 +968,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         // "who joined the company as a 22-year-old": undated, but an age at
         // what the clause's verb says happened, not today's.
         if (then && f.when.empty()) {
-          size_t sentence_start = 0;
-          for (const Span& sp : a.sentences) {
-            if (sp.start <= q.span.start && q.span.start < sp.end) sentence_start = sp.start;
-          }
-          const std::string clause = view.Slice(sentence_start, q.span.start);
+          const std::string clause = view.Slice(sentence.start, q.span.start);
           const std::vector<WordToken> words = Tokenize(clause.substr(std::min(clause.size(), clause.rfind(',') + 1)));
           for (size_t k = words.size(); k-- > 0;) {
             const std::string& w = words[k].folded;
@@ -979,22 +984,22 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         if (f.when.rfind("at ", 0) == 0) f.attribute = "age " + f.when;
       }
       f.evidence = view.SentenceAt(q.span.start);
-      f.tail = view.Slice(q.span.end, SentenceOf(a, q.span.start, view.cp_length()).end);
+      f.tail = view.Slice(q.span.end, sentence.end);
       f.terms = IndexTerms(f.evidence);
       std::sort(f.terms.begin(), f.terms.end());
       f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
       f.value = FigureValueText(q);
       // The thing the figure's phrase names ("a restoration appeal with a
       // target of £5.4m"), else the one a sum's own verb names.
+      const FigureLead lead = LeadOf(a, view, q);
       if (!f.entity && !q.thing.empty()) {
         f.thing = q.thing;
       } else if (!f.entity && IsCurrency(f.scale)) {
-        f.thing = ThingOf(a, view, q, f.attribute);
+        f.thing = ThingOf(a, lead, f.attribute);
       } else if (!f.entity && q.unit != "percent") {
-        f.thing = HolderOf(a, view, q);  // "the halls, which house 4,600 students"
+        f.thing = HolderOf(a, lead);  // "the halls, which house 4,600 students"
       }
-      SetFrame(f, a, view);
-      const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+      SetFrame(f, a, view, lead);
       for (const Quantity* other : quantities) {
         const std::string kind = QuantityKind(*other);
         if (other->span.start == q.span.start || kind.empty() || other->span.start < sentence.start ||
