@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 120 ]] ||
-  fail "fewer than 120 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 126 ]] ||
+  fail "fewer than 126 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -158,11 +158,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # A day's verb said of a thing names it ("a report published
 # on Wednesday"), and "died" puts a yearless date behind: value-subject
 # 0.772, agreement recall 0.412 (490). Ranks of a coroner: R 0.610.
-checks = [("conflict_precision", 0.955), ("conflict_recall", 0.59),
-          ("value_subject_accuracy", 0.772), ("agreement_recall", 0.412)]
+# Nineteenth round: four blind dev stories (85; as new P 0.667 R 0.343,
+# value-subject 0.668, traps 7/64, agreement recall 0.362, so the totals
+# fell by their addition: P 0.946 R 0.578, value-subject 0.769, 46 traps,
+# agreement recall 0.412).
+checks = [("conflict_precision", 0.945), ("conflict_recall", 0.577),
+          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.411)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 39:
-    bad.append(f"trap violations {t['trap_violations']} > 39")
+if t["trap_violations"] > 46:
+    bad.append(f"trap violations {t['trap_violations']} > 46")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
