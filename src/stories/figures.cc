@@ -1917,6 +1917,13 @@ bool FiguresCompatible(const Quantity& a, const Quantity& b) {
     return a.unit == "percent" && b.unit == "percent" && whole(a.value) != whole(b.value) &&
            std::round(a.value) == std::round(b.value);
   }
+  // Two ranges state both their ends: "estimated at £18m to £25m" and
+  // "estimated at £20m to £30m" give the estimate differently, however
+  // much the ranges overlap; a value inside a range fits it.
+  if (a.high > 0 && b.high > 0) {
+    const auto same = [](double x, double y) { return std::fabs(x - y) <= kSameValue * std::max(1.0, std::fabs(x)); };
+    return same(a.value, b.value) && same(a.high, b.high);
+  }
   const auto [alo, ahi] = Allowed(a);
   const auto [blo, bhi] = Allowed(b);
   return alo <= bhi && blo <= ahi;

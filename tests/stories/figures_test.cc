@@ -650,6 +650,21 @@ TEST(FigureClaimsTest, ValuesTenTimesApartAreTwoFigures) {
   EXPECT_EQ(crowd[0]->status, "conflict");
 }
 
+// Two ranges give both their ends: outlets giving an estimate as "£4m to
+// £6m" and "£5m to £7m" disagree about it, however much the ranges overlap;
+// the same range twice agrees.
+TEST(FigureClaimsTest, TwoRangesWithDifferentEndsDisagree) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
+                           "was estimated at £4m to £6m."},
+       {"b", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
+                           "was estimated at £4m to £6m."},
+       {"c", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
+                           "was estimated at £5m to £7m."}});
+  EXPECT_TRUE(InConflict(b, "5000000-7000000 GBP"));
+  EXPECT_TRUE(InConflict(b, "4000000-6000000 GBP"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
@@ -691,6 +706,13 @@ TEST(FiguresCompatibleTest, ExactApproximateBoundsAndRanges) {
     EXPECT_EQ(FiguresCompatible(x, y), r.compatible) << r.a << " / " << r.b;
     EXPECT_EQ(FiguresCompatible(y, x), r.compatible) << r.b << " / " << r.a;
   }
+  // Two ranges fit only when their ends are the same.
+  Quantity x, y;
+  x.value = 18e6, x.high = 25e6;
+  y.value = 20e6, y.high = 30e6;
+  EXPECT_FALSE(FiguresCompatible(x, y));
+  y.value = 18e6, y.high = 25e6;
+  EXPECT_TRUE(FiguresCompatible(x, y));
 }
 
 }  // namespace
