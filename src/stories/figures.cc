@@ -26,8 +26,11 @@
 namespace storyline::stories {
 namespace {
 
-// The least share of itself an approximate value reaches (ApproxSlack).
-constexpr double kApproxTolerance = 0.1;
+// The least share of itself an approximate value reaches (ApproxSlack): a
+// twentieth, so "some 3,400" does not hold 3,100 (an outlet rounding 3,100
+// writes "about 3,100" or "some 3,000"), while a loose round figure keeps
+// its own precision's reach ("about 4,000" holds 3,600).
+constexpr double kApproxTolerance = 0.05;
 // Ages from articles further apart than this may straddle a birthday
 // ("23" in August, "24" in February).
 constexpr int kAgeWindowDays = 60;
@@ -432,8 +435,8 @@ bool SameTime(const Figure& f, const Figure& g) {
 
 // How far an approximate value reaches: to the next round number of its
 // own precision ("about 4,000": 3,500 to 4,500; "about 1,200": 1,150 to
-// 1,250), and at least kApproxTolerance of it ("about 450": 405 to 495), so
-// "about 1,200" holds 1,187 and "about 450" does not hold 540.
+// 1,250), and at least kApproxTolerance of it ("about 450": 427.5 to
+// 472.5), so "about 1,200" holds 1,187 and "about 3,400" does not hold 3,100.
 double ApproxSlack(double value) {
   const double v = std::fabs(value);
   double place = 1;

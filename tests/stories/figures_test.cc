@@ -665,6 +665,15 @@ TEST(FigureClaimsTest, TwoRangesWithDifferentEndsDisagree) {
   EXPECT_TRUE(InConflict(b, "4000000-6000000 GBP"));
 }
 
+// "Some 2,850" is 2,850 to its hundreds, give or take a twentieth: not the
+// 2,600 another outlet states exactly.
+TEST(FigureClaimsTest, AnApproximateValueATenthAwayDisagrees) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-12", "Ruskett Foods will close its Harnley bakery. Ruskett Foods employs 2,600 people."},
+       {"b", "2026-05-12", "Ruskett Foods will close its Harnley bakery. Ruskett Foods employs some 2,850 people."}});
+  EXPECT_TRUE(InConflict(b, "2600"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
@@ -695,6 +704,7 @@ TEST(FiguresCompatibleTest, ExactApproximateBoundsAndRanges) {
       {2300, B::kExact, 0, 2000, B::kAtLeast, true}, {1800, B::kExact, 0, 2000, B::kAtLeast, false},
       {197, B::kExact, 0, 200, B::kAtMost, true},    {420, B::kExact, 450, 430, B::kExact, true},
       {400, B::kExact, 450, 500, B::kExact, false},  {3000, B::kExact, 0, 1200, B::kApprox, false},
+      {3100, B::kExact, 0, 3400, B::kApprox, false}, {3600, B::kExact, 0, 4000, B::kApprox, true},
   };
   for (const Row& r : rows) {
     Quantity x, y;
