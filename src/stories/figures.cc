@@ -421,9 +421,13 @@ bool SameTime(const Figure& f, const Figure& g) {
   // A change happens on a day ("shares fell 38 per cent on Monday"): one
   // another outlet states without its day, in a report of the days after,
   // is that day's.
-  // So does a vote: "voted 7-5 on Tuesday" / "by seven votes to four".
+  // So does a vote: "voted 7-5 on Tuesday" / "by seven votes to four";
+  // and so does a contest's margin, fixed when the contest ends ("was
+  // elected by 14 votes on Saturday" / "lost by just 17 votes", printed on
+  // Monday).
   const auto change = [](const Figure& x) {
-    return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall") || Tally(x);
+    return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall") || Tally(x) ||
+           x.attribute.ends_with(" margin");
   };
   if (!change(f) || !change(g) || (!f.when.empty() && !g.when.empty())) return false;
   const Figure& stated = f.when.empty() ? g : f;

@@ -674,6 +674,17 @@ TEST(FigureClaimsTest, AnApproximateValueATenthAwayDisagrees) {
   EXPECT_TRUE(InConflict(b, "2600"));
 }
 
+// A contest's margin is fixed when it ends: one outlet dating it ("by 23
+// votes on Saturday") and another giving it undated three days later speak
+// of the same count.
+TEST(FigureClaimsTest, AMarginDatedToItsDayMeetsOneStatedAfter) {
+  const Brief b = BriefOf(
+      {{"a", "2026-03-09", "Councillor Ada Penrose was elected mayor of Holmbrook by 23 votes on Saturday after a "
+                           "recount."},
+       {"b", "2026-03-10", "Ada Penrose won the Holmbrook mayoralty by just 32 votes after a long recount."}});
+  EXPECT_TRUE(InConflict(b, "23"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
