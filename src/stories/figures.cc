@@ -1057,6 +1057,31 @@ bool Said(const std::string& attribute, const Figure& f) {
   return true;
 }
 
+// A thing named by its head noun alone is the one thing of the story named
+// more fully with that head ("the ship's 22 crew" / "the container ship's
+// 24 crew"; "the appeal" / "the restoration appeal"): each figure of it
+// takes the fuller name when exactly one such name is given, so outlets'
+// figures of it are compared. Two fuller names ("cargo ship", "container
+// ship") leave the short one alone: it may be either.
+void JoinThings(std::vector<Figure>& figures) {
+  std::set<std::string> things;
+  for (const Figure& f : figures) {
+    if (!f.thing.empty()) things.insert(f.thing);
+  }
+  std::map<std::string, std::string> fuller;  // short name -> the one fuller name
+  for (const std::string& t : things) {
+    const std::string head = Words(t).back();
+    std::vector<std::string> wider;
+    for (const std::string& u : things) {
+      if (u != t && Words(u).back() == head && WordsWithin(t, u)) wider.push_back(u);
+    }
+    if (wider.size() == 1) fuller[t] = wider.front();
+  }
+  for (Figure& f : figures) {
+    if (auto it = fuller.find(f.thing); it != fuller.end()) f.thing = it->second;
+  }
+}
+
 // "37 homes" joins "homes destroyed" when that is the only thing more
 // specific said of homes with the same owner and scale.
 void JoinUnderspecified(std::vector<Figure>& figures) {
@@ -1943,6 +1968,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   for (Figure& f : figures) f.kind = KindOf(f);
   ShareTallyOwners(figures);
   ElectedOwners(figures, members, entities, story);
+  JoinThings(figures);
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);

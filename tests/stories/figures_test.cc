@@ -685,6 +685,18 @@ TEST(FigureClaimsTest, AMarginDatedToItsDayMeetsOneStatedAfter) {
   EXPECT_TRUE(InConflict(b, "23"));
 }
 
+// "The ship's 19 crew" and "the cargo ship's 21 crew" count one crew: a
+// thing named by its head noun alone is the story's one thing named more
+// fully with it.
+TEST(FigureClaimsTest, AThingNamedByItsHeadIsTheOneNamedInFull) {
+  const Brief b = BriefOf(
+      {{"a", "2026-04-14", "A cargo ship ran aground off Penhallow on Tuesday. None of the cargo ship's 19 crew "
+                           "was hurt."},
+       {"b", "2026-04-14", "A cargo ship ran aground off Penhallow on Tuesday. None of the ship's 21 crew was "
+                           "hurt."}});
+  EXPECT_TRUE(InConflict(b, "21"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
