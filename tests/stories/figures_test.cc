@@ -697,6 +697,18 @@ TEST(FigureClaimsTest, AThingNamedByItsHeadIsTheOneNamedInFull) {
   EXPECT_TRUE(InConflict(b, "21"));
 }
 
+// "The country park, which covers 420 hectares": the park's size, not a
+// figure of the story's fire.
+TEST(FigureClaimsTest, AnAreaAThingCoversIsTheThings) {
+  const Brief b = BriefOf(
+      {{"a", "2026-04-14", "A wildfire burned 300 hectares near Carrow on Sunday. The country park, which covers "
+                           "420 hectares, was closed."},
+       {"b", "2026-04-14", "A wildfire burned 300 hectares of moorland near Carrow on Sunday."}});
+  const std::vector<const Claim*> park = ClaimsWith(b, "420");
+  ASSERT_EQ(park.size(), 1u);
+  EXPECT_EQ(park[0]->subject_name, "country park");
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
