@@ -1199,6 +1199,10 @@ bool Comparable(const Figure& f, const Figure& g) {
     const bool generic = lexicon::In(lexicon::kSumWordsGeneric, f.attribute);
     return !generic || f.entity || SentenceSimilarity(f, g) >= kSameEventSimilarity;
   }
+  // A count a named thing has ("the zone's 14 streets", "the zone, which
+  // covers 16 streets") is that thing's: the thing says which set is
+  // counted, as an owner's workforce does, however the sentences go on.
+  if (!f.thing.empty() && f.thing == g.thing && f.kind == "count" && g.kind == "count") return true;
   // An owner's workforce or users (lexicons/count_synonyms.txt) is one
   // count however the sentence goes on.
   const auto known_count = [](const Figure& x) {

@@ -709,6 +709,18 @@ TEST(FigureClaimsTest, AnAreaAThingCoversIsTheThings) {
   EXPECT_EQ(park[0]->subject_name, "country park");
 }
 
+// "The estate's 12 streets" and "the estate, which covers 15 streets":
+// the estate says which streets are counted, however little else the two
+// sentences share.
+TEST(FigureClaimsTest, ANamedThingsCountIsOneCount) {
+  const Brief b = BriefOf(
+      {{"a", "2026-06-02", "Water was cut off on the Fallowfield estate on Monday. Engineers worked through the "
+                           "night in the estate's 12 streets to restore the supply."},
+       {"b", "2026-06-02", "Water was cut off on the Fallowfield estate on Monday. The outage hit the whole estate, "
+                           "which covers 15 streets, and left a primary school shut."}});
+  EXPECT_TRUE(InConflict(b, "15"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
