@@ -404,7 +404,16 @@ bool SameTime(const Figure& f, const Figure& g) {
   if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
   // (Two figures both dated to one day are of that day, however far apart
   // their articles.)
-  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when)) {
+  // (Nor is a follow-up's figure that a when-clause after it ties to a
+  // moment of the story's event: "the train was travelling at 58mph, ...,
+  // when the track gave way" states the first reports' fact, not a later
+  // state.)
+  const auto at_moment = [](const Figure& z) {
+    return (" " + FoldCase(z.tail) + " ").find(" when ") != std::string::npos;
+  };
+  const bool later_at_moment = x > y ? at_moment(f) : at_moment(g);
+  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when) &&
+      !later_at_moment) {
     return false;
   }
   // A running total holds on its article's day, or the next day's paper's

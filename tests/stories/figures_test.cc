@@ -721,6 +721,18 @@ TEST(FigureClaimsTest, ANamedThingsCountIsOneCount) {
   EXPECT_TRUE(InConflict(b, "15"));
 }
 
+// A follow-up weeks later that ties a figure to the moment of the story's
+// event with a when-clause ("was travelling at 28mph when its wheels left
+// the rails") states the first reports' fact, not a later state.
+TEST(FigureClaimsTest, AFollowUpsFigureAtTheEventsMomentMeetsTheFirstReports) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-02", "A tram came off the rails in Harwick on Friday. The tram was travelling at 40mph on "
+                           "the bend by the bridge, witnesses said."},
+       {"b", "2026-06-12", "A tram came off the rails in Harwick in May. The tram was travelling at 28mph on the "
+                           "bend by the bridge when its wheels left the rails, investigators said."}});
+  EXPECT_TRUE(InConflict(b, "28"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
