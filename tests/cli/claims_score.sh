@@ -158,11 +158,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # A day's verb said of a thing names it ("a report published
 # on Wednesday"), and "died" puts a yearless date behind: value-subject
 # 0.772, agreement recall 0.412 (490). Ranks of a coroner: R 0.610.
-checks = [("conflict_precision", 0.955), ("conflict_recall", 0.59),
-          ("value_subject_accuracy", 0.772), ("agreement_recall", 0.412)]
+# Values extracted but not set against each other (two ranges with different
+# ends, "some 3,400" against 3,100, a margin dated to its day, a thing named
+# by its head noun, a thing's count, a follow-up's figure at the event's
+# moment, "which covers"): P 0.960 -> 0.961 R 0.592 -> 0.603, 39 -> 38 traps.
+checks = [("conflict_precision", 0.958), ("conflict_recall", 0.60),
+          ("value_subject_accuracy", 0.774), ("agreement_recall", 0.414)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 39:
-    bad.append(f"trap violations {t['trap_violations']} > 39")
+if t["trap_violations"] > 38:
+    bad.append(f"trap violations {t['trap_violations']} > 38")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
