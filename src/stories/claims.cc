@@ -455,8 +455,13 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
     const std::string grade_a = Grade(a), grade_b = Grade(b);
     if (!grade_a.empty() && !grade_b.empty() && grade_a != grade_b) return {ValueRelation::kConflict};
   }
-  // "chief executive" / "chief financial officer": one chief post each.
-  if (a_words.front() == "chief" && b_words.front() == "chief") return {ValueRelation::kConflict};
+  // "chief executive" / "chief financial officer": one chief post each; so
+  // is the head of a named function ("head of launch operations" / "chief
+  // engineer": the head of a department is its chief).
+  const auto chief_post = [](const std::vector<std::string>& w) {
+    return w.front() == "chief" || (w.size() > 2 && w[0] == "head" && w[1] == "of");
+  };
+  if (chief_post(a_words) && chief_post(b_words)) return {ValueRelation::kConflict};
   const std::string kind = RoleKind(a, head_a);
   if (!kind.empty() && kind == RoleKind(b, head_b)) return {ValueRelation::kConflict, kind};
   return {ValueRelation::kCompatible};

@@ -26,8 +26,11 @@
 namespace storyline::stories {
 namespace {
 
-// The least share of itself an approximate value reaches (ApproxSlack).
-constexpr double kApproxTolerance = 0.1;
+// The least share of itself an approximate value reaches (ApproxSlack): a
+// twentieth, so "some 3,400" does not hold 3,100 (an outlet rounding 3,100
+// writes "about 3,100" or "some 3,000"), while a loose round figure keeps
+// its own precision's reach ("about 4,000" holds 3,600).
+constexpr double kApproxTolerance = 0.05;
 // Ages from articles further apart than this may straddle a birthday
 // ("23" in August, "24" in February).
 constexpr int kAgeWindowDays = 60;
@@ -401,7 +404,16 @@ bool SameTime(const Figure& f, const Figure& g) {
   if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
   // (Two figures both dated to one day are of that day, however far apart
   // their articles.)
-  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when)) {
+  // (Nor is a follow-up's figure that a when-clause after it ties to a
+  // moment of the story's event: "the train was travelling at 58mph, ...,
+  // when the track gave way" states the first reports' fact, not a later
+  // state.)
+  const auto at_moment = [](const Figure& z) {
+    return (" " + FoldCase(z.tail) + " ").find(" when ") != std::string::npos;
+  };
+  const bool later_at_moment = x > y ? at_moment(f) : at_moment(g);
+  if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when) &&
+      !later_at_moment) {
     return false;
   }
   // A running total holds on its article's day, or the next day's paper's
@@ -418,9 +430,13 @@ bool SameTime(const Figure& f, const Figure& g) {
   // A change happens on a day ("shares fell 38 per cent on Monday"): one
   // another outlet states without its day, in a report of the days after,
   // is that day's.
-  // So does a vote: "voted 7-5 on Tuesday" / "by seven votes to four".
+  // So does a vote: "voted 7-5 on Tuesday" / "by seven votes to four";
+  // and so does a contest's margin, fixed when the contest ends ("was
+  // elected by 14 votes on Saturday" / "lost by just 17 votes", printed on
+  // Monday).
   const auto change = [](const Figure& x) {
-    return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall") || Tally(x);
+    return x.attribute.ends_with(" rise") || x.attribute.ends_with(" fall") || Tally(x) ||
+           x.attribute.ends_with(" margin");
   };
   if (!change(f) || !change(g) || (!f.when.empty() && !g.when.empty())) return false;
   const Figure& stated = f.when.empty() ? g : f;
@@ -432,8 +448,8 @@ bool SameTime(const Figure& f, const Figure& g) {
 
 // How far an approximate value reaches: to the next round number of its
 // own precision ("about 4,000": 3,500 to 4,500; "about 1,200": 1,150 to
-// 1,250), and at least kApproxTolerance of it ("about 450": 405 to 495), so
-// "about 1,200" holds 1,187 and "about 450" does not hold 540.
+// 1,250), and at least kApproxTolerance of it ("about 450": 427.5 to
+// 472.5), so "about 1,200" holds 1,187 and "about 3,400" does not hold 3,100.
 double ApproxSlack(double value) {
   const double v = std::fabs(value);
   double place = 1;
@@ -1050,6 +1066,31 @@ bool Said(const std::string& attribute, const Figure& f) {
   return true;
 }
 
+// A thing named by its head noun alone is the one thing of the story named
+// more fully with that head ("the ship's 22 crew" / "the container ship's
+// 24 crew"; "the appeal" / "the restoration appeal"): each figure of it
+// takes the fuller name when exactly one such name is given, so outlets'
+// figures of it are compared. Two fuller names ("cargo ship", "container
+// ship") leave the short one alone: it may be either.
+void JoinThings(std::vector<Figure>& figures) {
+  std::set<std::string> things;
+  for (const Figure& f : figures) {
+    if (!f.thing.empty()) things.insert(f.thing);
+  }
+  std::map<std::string, std::string> fuller;  // short name -> the one fuller name
+  for (const std::string& t : things) {
+    const std::string head = Words(t).back();
+    std::vector<std::string> wider;
+    for (const std::string& u : things) {
+      if (u != t && Words(u).back() == head && WordsWithin(t, u)) wider.push_back(u);
+    }
+    if (wider.size() == 1) fuller[t] = wider.front();
+  }
+  for (Figure& f : figures) {
+    if (auto it = fuller.find(f.thing); it != fuller.end()) f.thing = it->second;
+  }
+}
+
 // "37 homes" joins "homes destroyed" when that is the only thing more
 // specific said of homes with the same owner and scale.
 void JoinUnderspecified(std::vector<Figure>& figures) {
@@ -1167,6 +1208,10 @@ bool Comparable(const Figure& f, const Figure& g) {
     const bool generic = lexicon::In(lexicon::kSumWordsGeneric, f.attribute);
     return !generic || f.entity || SentenceSimilarity(f, g) >= kSameEventSimilarity;
   }
+  // A count a named thing has ("the zone's 14 streets", "the zone, which
+  // covers 16 streets") is that thing's: the thing says which set is
+  // counted, as an owner's workforce does, however the sentences go on.
+  if (!f.thing.empty() && f.thing == g.thing && f.kind == "count" && g.kind == "count") return true;
   // An owner's workforce or users (lexicons/count_synonyms.txt) is one
   // count however the sentence goes on.
   const auto known_count = [](const Figure& x) {
@@ -1917,6 +1962,13 @@ bool FiguresCompatible(const Quantity& a, const Quantity& b) {
     return a.unit == "percent" && b.unit == "percent" && whole(a.value) != whole(b.value) &&
            std::round(a.value) == std::round(b.value);
   }
+  // Two ranges state both their ends: "estimated at £18m to £25m" and
+  // "estimated at £20m to £30m" give the estimate differently, however
+  // much the ranges overlap; a value inside a range fits it.
+  if (a.high > 0 && b.high > 0) {
+    const auto same = [](double x, double y) { return std::fabs(x - y) <= kSameValue * std::max(1.0, std::fabs(x)); };
+    return same(a.value, b.value) && same(a.high, b.high);
+  }
   const auto [alo, ahi] = Allowed(a);
   const auto [blo, bhi] = Allowed(b);
   return alo <= bhi && blo <= ahi;
@@ -1929,6 +1981,7 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   for (Figure& f : figures) f.kind = KindOf(f);
   ShareTallyOwners(figures);
   ElectedOwners(figures, members, entities, story);
+  JoinThings(figures);
   JoinSums(figures);
   JoinUnderspecified(figures);
   JoinEqualValues(figures);

@@ -40,8 +40,9 @@
 // that owner's. Two values conflict when they cannot both be true: two
 // different exact values; an approximate value further from an exact one
 // than its own rounding reaches (ApproxSlack: "about 4,000" holds 3,500 to
-// 4,500, and at least a tenth either side); a lower bound above, an upper bound below, or a
-// range not containing the other value. Vague sums ("money", "amount")
+// 4,500, and at least a twentieth either side); a lower bound above, an upper bound below, a
+// range not containing the other value, or two ranges with different ends ("£18m to
+// £25m" / "£20m to £30m"). Vague sums ("money", "amount")
 // never conflict; figures of the story's event, generic sums ("fee") and
 // bare counts ("patients") conflict only when their sentences share enough
 // content words to tell the same thing, or state another figure alike

@@ -158,15 +158,22 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # A day's verb said of a thing names it ("a report published
 # on Wednesday"), and "died" puts a yearless date behind: value-subject
 # 0.772, agreement recall 0.412 (490). Ranks of a coroner: R 0.610.
+# (helper c19a, on the 81) Values extracted but not set against each other
+# (two ranges with different
+# ends, "some 3,400" against 3,100, a margin dated to its day, a thing named
+# by its head noun, a thing's count, a follow-up's figure at the event's
+# moment, "which covers"): P 0.960 -> 0.961 R 0.592 -> 0.603, 39 -> 38 traps.
 # Nineteenth round: four blind dev stories (85; as new P 0.667 R 0.343,
 # value-subject 0.668, traps 7/64, agreement recall 0.362, so the totals
 # fell by their addition: P 0.946 R 0.578, value-subject 0.769, 46 traps,
 # agreement recall 0.412).
-checks = [("conflict_precision", 0.945), ("conflict_recall", 0.577),
-          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.411)]
+# Merged with c19a (85): P 0.947 R 0.589, value-subject 0.769, 45 traps,
+# agreement recall 0.413.
+checks = [("conflict_precision", 0.946), ("conflict_recall", 0.588),
+          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.412)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 46:
-    bad.append(f"trap violations {t['trap_violations']} > 46")
+if t["trap_violations"] > 45:
+    bad.append(f"trap violations {t['trap_violations']} > 45")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

@@ -196,6 +196,9 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       // Complements: one head with two fields, one post written two ways,
       // a rank before a complement.
       {"role", "head of distribution", "head of marketing", ValueRelation::kConflict},
+      // The head of a function is its chief: one chief post each.
+      {"role", "head of flight operations", "chief pilot", ValueRelation::kConflict},
+      {"role", "head of research", "founder", ValueRelation::kCompatible},
       {"role", "highways director", "director of highways", ValueRelation::kSame},
       {"role", "chief inspector", "chief inspector of rail accidents", ValueRelation::kWider},
       {"role", "deputy director of public health", "director of public health", ValueRelation::kConflict},

@@ -650,6 +650,89 @@ TEST(FigureClaimsTest, ValuesTenTimesApartAreTwoFigures) {
   EXPECT_EQ(crowd[0]->status, "conflict");
 }
 
+// Two ranges give both their ends: outlets giving an estimate as "£4m to
+// £6m" and "£5m to £7m" disagree about it, however much the ranges overlap;
+// the same range twice agrees.
+TEST(FigureClaimsTest, TwoRangesWithDifferentEndsDisagree) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
+                           "was estimated at £4m to £6m."},
+       {"b", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
+                           "was estimated at £4m to £6m."},
+       {"c", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
+                           "was estimated at £5m to £7m."}});
+  EXPECT_TRUE(InConflict(b, "5000000-7000000 GBP"));
+  EXPECT_TRUE(InConflict(b, "4000000-6000000 GBP"));
+}
+
+// "Some 2,850" is 2,850 to its hundreds, give or take a twentieth: not the
+// 2,600 another outlet states exactly.
+TEST(FigureClaimsTest, AnApproximateValueATenthAwayDisagrees) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-12", "Ruskett Foods will close its Harnley bakery. Ruskett Foods employs 2,600 people."},
+       {"b", "2026-05-12", "Ruskett Foods will close its Harnley bakery. Ruskett Foods employs some 2,850 people."}});
+  EXPECT_TRUE(InConflict(b, "2600"));
+}
+
+// A contest's margin is fixed when it ends: one outlet dating it ("by 23
+// votes on Saturday") and another giving it undated three days later speak
+// of the same count.
+TEST(FigureClaimsTest, AMarginDatedToItsDayMeetsOneStatedAfter) {
+  const Brief b = BriefOf(
+      {{"a", "2026-03-09", "Councillor Ada Penrose was elected mayor of Holmbrook by 23 votes on Saturday after a "
+                           "recount."},
+       {"b", "2026-03-10", "Ada Penrose won the Holmbrook mayoralty by just 32 votes after a long recount."}});
+  EXPECT_TRUE(InConflict(b, "23"));
+}
+
+// "The ship's 19 crew" and "the cargo ship's 21 crew" count one crew: a
+// thing named by its head noun alone is the story's one thing named more
+// fully with it.
+TEST(FigureClaimsTest, AThingNamedByItsHeadIsTheOneNamedInFull) {
+  const Brief b = BriefOf(
+      {{"a", "2026-04-14", "A cargo ship ran aground off Penhallow on Tuesday. None of the cargo ship's 19 crew "
+                           "was hurt."},
+       {"b", "2026-04-14", "A cargo ship ran aground off Penhallow on Tuesday. None of the ship's 21 crew was "
+                           "hurt."}});
+  EXPECT_TRUE(InConflict(b, "21"));
+}
+
+// "The country park, which covers 420 hectares": the park's size, not a
+// figure of the story's fire.
+TEST(FigureClaimsTest, AnAreaAThingCoversIsTheThings) {
+  const Brief b = BriefOf(
+      {{"a", "2026-04-14", "A wildfire burned 300 hectares near Carrow on Sunday. The country park, which covers "
+                           "420 hectares, was closed."},
+       {"b", "2026-04-14", "A wildfire burned 300 hectares of moorland near Carrow on Sunday."}});
+  const std::vector<const Claim*> park = ClaimsWith(b, "420");
+  ASSERT_EQ(park.size(), 1u);
+  EXPECT_EQ(park[0]->subject_name, "country park");
+}
+
+// "The estate's 12 streets" and "the estate, which covers 15 streets":
+// the estate says which streets are counted, however little else the two
+// sentences share.
+TEST(FigureClaimsTest, ANamedThingsCountIsOneCount) {
+  const Brief b = BriefOf(
+      {{"a", "2026-06-02", "Water was cut off on the Fallowfield estate on Monday. Engineers worked through the "
+                           "night in the estate's 12 streets to restore the supply."},
+       {"b", "2026-06-02", "Water was cut off on the Fallowfield estate on Monday. The outage hit the whole estate, "
+                           "which covers 15 streets, and left a primary school shut."}});
+  EXPECT_TRUE(InConflict(b, "15"));
+}
+
+// A follow-up weeks later that ties a figure to the moment of the story's
+// event with a when-clause ("was travelling at 28mph when its wheels left
+// the rails") states the first reports' fact, not a later state.
+TEST(FigureClaimsTest, AFollowUpsFigureAtTheEventsMomentMeetsTheFirstReports) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-02", "A tram came off the rails in Harwick on Friday. The tram was travelling at 40mph on "
+                           "the bend by the bridge, witnesses said."},
+       {"b", "2026-06-12", "A tram came off the rails in Harwick in May. The tram was travelling at 28mph on the "
+                           "bend by the bridge when its wheels left the rails, investigators said."}});
+  EXPECT_TRUE(InConflict(b, "28"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
@@ -680,6 +763,7 @@ TEST(FiguresCompatibleTest, ExactApproximateBoundsAndRanges) {
       {2300, B::kExact, 0, 2000, B::kAtLeast, true}, {1800, B::kExact, 0, 2000, B::kAtLeast, false},
       {197, B::kExact, 0, 200, B::kAtMost, true},    {420, B::kExact, 450, 430, B::kExact, true},
       {400, B::kExact, 450, 500, B::kExact, false},  {3000, B::kExact, 0, 1200, B::kApprox, false},
+      {3100, B::kExact, 0, 3400, B::kApprox, false}, {3600, B::kExact, 0, 4000, B::kApprox, true},
   };
   for (const Row& r : rows) {
     Quantity x, y;
@@ -691,6 +775,13 @@ TEST(FiguresCompatibleTest, ExactApproximateBoundsAndRanges) {
     EXPECT_EQ(FiguresCompatible(x, y), r.compatible) << r.a << " / " << r.b;
     EXPECT_EQ(FiguresCompatible(y, x), r.compatible) << r.b << " / " << r.a;
   }
+  // Two ranges fit only when their ends are the same.
+  Quantity x, y;
+  x.value = 18e6, x.high = 25e6;
+  y.value = 20e6, y.high = 30e6;
+  EXPECT_FALSE(FiguresCompatible(x, y));
+  y.value = 18e6, y.high = 25e6;
+  EXPECT_TRUE(FiguresCompatible(x, y));
 }
 
 }  // namespace
