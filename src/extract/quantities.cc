@@ -3734,6 +3734,7 @@ class Finder {
       }
       ++noun;
     }
+    if (noun == dash + 2 && !IsLowerWord(toks_[noun])) return NamedHyphenMeasure(first, dash, value, unit);
     if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s)) {
       return std::nullopt;
     }
@@ -3742,6 +3743,40 @@ class Finder {
     std::string measure = Lower(toks_[noun].s);
     if (const std::string whole = OfPhrase(noun + 1); !whole.empty()) measure += " of " + whole;
     return Match{first, dash + 1, value, std::string(unit), std::string(), measure};
+  }
+
+  // "The 190-metre Kestrel Dawn struck the pier", "a 40-hectare Marlow
+  // Park,": a compound measure opening a noun phrase whose head is a name
+  // measures the named thing, as "is 190 metres long" does. Only when the
+  // name ends the phrase (punctuation, a verb, an auxiliary or a
+  // preposition after it): in "the 12-kilometre Birch Valley trail" the
+  // name only says which trail. The figure spans [first, dash + 1].
+  std::optional<Match> NamedHyphenMeasure(size_t first, size_t dash, double value, std::string_view unit) const {
+    if (first == 0 || !(IsWordCi(first - 1, "the") || IsWordCi(first - 1, "a") || IsWordCi(first - 1, "an"))) {
+      return std::nullopt;
+    }
+    const size_t head = dash + 2;
+    // Ships, piers and bridges the tagger takes for places too.
+    std::vector<const EntityMention*> named = by_end_;
+    named.insert(named.end(), places_.begin(), places_.end());
+    for (const EntityMention* e : named) {
+      if (e->span.start != toks_[head].c0) continue;
+      const size_t end = TokenEndingAt(e->span.end);
+      if (end >= toks_.size()) return std::nullopt;
+      const size_t next = end + 1;
+      bool ends = next >= toks_.size() || toks_[next].sentence != toks_[head].sentence;
+      if (!ends && toks_[next].kind != Kind::kWord) {
+        // A possessive's mark or a hyphen goes on with the phrase.
+        ends = !Is(next, "'") && !Is(next, "\xE2\x80\x99") && !Is(next, "-");
+      } else if (!ends && IsLowerWord(toks_[next])) {
+        const std::string w = Lower(toks_[next].s);
+        ends = InList(kAuxiliaries, w) || InList(kPrepositions, w) || InList(kPhraseEnders, w) ||
+               lexicon::In(lexicon::kVerbsAndAdverbsEndsPhrase, w) || (w.size() >= 5 && w.ends_with("ed"));
+      }
+      if (!ends) return std::nullopt;
+      return Match{first, dash + 1, value, std::string(unit), e->entity, "size in " + std::string(unit)};
+    }
+    return std::nullopt;
   }
 
   // "50 miles north of Detroit", "13 nautical miles from the cargo ship",

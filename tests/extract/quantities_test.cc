@@ -1565,4 +1565,30 @@ TEST(FindQuantitiesTest, WhatANameIsWorth) {
   EXPECT_EQ(pronoun[0].subject, "");
 }
 
+
+// A compound measure before a name that ends its phrase measures the named
+// thing ("The 190-metre Kestrel Dawn struck", a ship the tagger may take for
+// a place); a name that only says which thing ("the 12-kilometre Birch
+// Valley trail") owns nothing.
+TEST(FindQuantitiesTest, ACompoundMeasureBeforeAName) {
+  const MentionSpec ship{"Kestrel Dawn", "PLACE", "e1"};
+  for (const char* s : {"The 190-metre Kestrel Dawn struck the pier.",
+                        "The 190-metre Kestrel Dawn, carrying grain, sank.", "A 190-metre Kestrel Dawn was seen."}) {
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {ship}));
+    const Quantity* q = FindByText(found, "190-metre");
+    ASSERT_NE(q, nullptr) << s;
+    EXPECT_DOUBLE_EQ(q->value, 190) << s;
+    EXPECT_EQ(q->unit, "metres") << s;
+    EXPECT_EQ(q->measure, "size in metres") << s;
+    EXPECT_EQ(q->subject, "e1") << s;
+  }
+  const MentionSpec valley{"Birch Valley", "PLACE", "e1"};
+  for (const char* s :
+       {"They walked the 12-kilometre Birch Valley trail.", "Its 12-kilometre Birch Valley route opened."}) {
+    for (const Quantity& q : FindQuantities(s, MakeMentions(s, {valley}))) {
+      EXPECT_EQ(q.subject, "") << s << ": " << q.text;
+    }
+  }
+}
+
 }  // namespace storyline
