@@ -635,6 +635,34 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
   }
 }
 
+// "dates from 1966", "dating back to 1966": the year a thing was made, as
+// "built in" says; an intensifying pronoun after the name ("Harl Tower
+// itself dates from") leaves the name the clause's subject.
+TEST(ClaimsTest, AYearAThingDatesFromIsWhenItWasBuilt) {
+  for (const char* second : {"Harl Tower itself dates from 1966, the council said.",
+                             "Harl Tower, dating back to 1966, needs new windows."}) {
+    AnnotatedArticle a = MakeArticle("t1", "Coast News", "2024-10-07", "Tower to close",
+                                     "Harl Tower, a block of 60 flats built in 1964, is to be emptied.");
+    AddDate(a, "1964", "1964");
+    AnnotatedArticle b = MakeArticle("t2", "Isles Radio", "2024-10-08", "Tower tenants move out", second);
+    AddDate(b, "1966", "1966");
+    for (AnnotatedArticle* x : {&a, &b}) AddEntity(*x, "Harl Tower", "PLACE", "n-harl");
+    const Brief brief = BuildBrief({a, b}, {});
+    ASSERT_EQ(brief.stories.size(), 1u) << second;
+    const Claim* year = nullptr;
+    for (const Claim& c : brief.stories[0].claims) {
+      if (ValueOf(c, "1964") != nullptr && ValueOf(c, "1966") != nullptr) year = &c;
+    }
+    ASSERT_NE(year, nullptr) << second;
+    EXPECT_EQ(year->status, "conflict") << second;
+    EXPECT_EQ(year->attribute, "year built") << second;
+    // "itself" leaves the name the clause's subject: the claim is the tower's.
+    if (std::string_view(second).find("itself") != std::string_view::npos) {
+      EXPECT_EQ(year->subject_name, "Harl Tower") << second;
+    }
+  }
+}
+
 // A relative clause opened right after a name, or after an age or a role
 // set off by commas, or after an apposition's noun, is about that name: "who" a person's, "which" an
 // organisation's. A place before "which" is where the thing is, and a
