@@ -976,10 +976,24 @@ class Finder {
       // Dutchman": one person named before it in its own sentence is the
       // one it describes.
       if (std::string own = OnlyPersonBefore(toks_[first].c0, sentence_start_[s]); !own.empty()) return own;
-      return MostMentionedPersonBefore(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0]);
+      return MostMentionedPersonBefore(toks_[first].c0, DescriptionReach(first));
     }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
+  }
+
+  // Where a definite description at token `first` ("The 53-year-old")
+  // may find whom it names: the start of the sentence before its own, or,
+  // when that sentence and its own name no one ("The price smashed the
+  // record."), of the one before that, the last to name someone.
+  size_t DescriptionReach(size_t first) const {
+    const size_t s = toks_[first].sentence;
+    const size_t before = sentence_start_[s > 0 ? s - 1 : 0];
+    if (s < 2) return before;
+    const bool named = std::any_of(by_end_.begin(), by_end_.end(), [&](const EntityMention* m) {
+      return m->type == "PERSON" && m->span.start >= before && m->span.end <= toks_[first].c0;
+    });
+    return named ? before : sentence_start_[s - 2];
   }
 
   // The one PERSON entity named in [since, pos); "" when none or several.

@@ -104,6 +104,12 @@ TEST(FindQuantitiesTest, Ages) {
       {"The winner was Zoë Fox (27) of Leeds.", {kFox}, "27", 27, "years", "e1"},
       {"Zoë Fox spoke first. The 42-year-old thanked her fans.", {kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox waved. Omar Lane, the 42-year-old, bowed.", {kFox, kLane}, "42-year-old", 42, "years", "e2"},
+      // Past one sentence naming no one to the last that names someone;
+      // never further.
+      {"Zoë Fox bought the house. The price was a record. The 42-year-old paid cash.", {kFox}, "42-year-old", 42,
+       "years", "e1"},
+      {"Zoë Fox bought it. The price was a record. Bids were high. The 42-year-old paid cash.", {kFox},
+       "42-year-old", 42, "years", ""},
       {"Omar Lane praised 42-year-old Zoë Fox.", {kLane, kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox is 55 years old and still touring.", {kFox}, "55 years old", 55, "years", "e1"},
       {"The singer, aged 31, was not hurt.", {}, "aged 31", 31, "years", ""},
