@@ -3285,6 +3285,15 @@ class Finder {
     return card;
   }
 
+  // True when a verb that tells a vote's outcome stands right before token
+  // i, "by" between allowed: "voted 7-5", "The motion passed 35-28",
+  // "carried by 34-29" (lexicons/tally_verbs.txt).
+  bool TallyVerbBefore(size_t i) const {
+    if (i > 1 && IsWordCi(i - 1, "by")) --i;
+    return i > 0 && IsLowerWord(toks_[i - 1]) && toks_[i - 1].sentence == toks_[i].sentence &&
+           lexicon::In(lexicon::kTallyVerbs, Lower(toks_[i - 1].s));
+  }
+
   // The two sides of a vote's tally, each a count of votes: "voted seven
   // to four", "voted 7-5", "by six votes to two", "the 7-4 vote", "a five
   // to four ruling" (lexicons/count_scopes.txt, tag tally). The number
@@ -3302,7 +3311,7 @@ class Finder {
     const auto tally_word = [&](size_t k) {
       return k < toks_.size() && IsLowerWord(toks_[k]) && lexicon::In(lexicon::kCountScopesTally, Lower(toks_[k].s));
     };
-    const bool after_voted = i > 0 && IsWordCi(i - 1, "voted");
+    const bool after_voted = TallyVerbBefore(i);
     // The number after the joining word, and whether the tally says so.
     const auto second_after = [&](size_t join, size_t* second_last) -> std::optional<double> {
       const bool hyphen = Is(join, "-") && Glued(join) && Glued(join + 1);
@@ -3315,7 +3324,10 @@ class Finder {
         TallyNumber(first_last + 3, &second_last)) {
       return Match{i, first_last + 1, *first, "votes", std::string(), std::string(kVotesFor)};
     }
-    if (second_after(first_last + 1, &second_last) && (after_voted || tally_word(second_last + 1))) {
+    // "passed 2 to 3 players" is a range of a count, no tally.
+    const auto counted_after = [&](size_t k) { return k < toks_.size() && IsUnitWord(toks_[k]); };
+    if (second_after(first_last + 1, &second_last) && !counted_after(second_last + 1) &&
+        (after_voted || tally_word(second_last + 1))) {
       return Match{i, first_last, *first, "votes", std::string(), std::string(kVotesFor)};
     }
     // The side after "to" or the hyphen.
@@ -3337,8 +3349,9 @@ class Finder {
     size_t back_last = 0;
     if (!TallyNumber(start, &back_last) || back_last != before) return std::nullopt;
     const bool counted = IsWordCi(join - 1, "votes");
-    const bool voted = start > 0 && IsWordCi(start - 1, "voted");
+    const bool voted = TallyVerbBefore(start);
     if (!counted && !voted && !tally_word(first_last + 1)) return std::nullopt;
+    if (counted_after(first_last + 1)) return std::nullopt;
     return Match{i, first_last, *first, "votes", std::string(), std::string(kVotesAgainst)};
   }
 

@@ -902,6 +902,9 @@ TEST(FindQuantitiesTest, VoteTallies) {
       {"Members backed it by 12 votes to 10.", "12 votes", 12, "10", 10},
       {"Councillors voted 6-5 on Monday to keep the library.", "6", 6, "5", 5},
       {"A nine to one ruling followed.", "nine", 9, "one", 1},
+      // A verb that tells a vote's outcome (lexicons/tally_verbs.txt).
+      {"The amendment passed 41-17 after a long debate.", "41", 41, "17", 17},
+      {"The proposal was carried by 22-19 on Tuesday.", "22", 22, "19", 19},
   };
   for (const TallyCase& c : kCases) {
     const std::vector<Quantity> found = FindQuantities(c.sentence, {});
@@ -915,7 +918,8 @@ TEST(FindQuantitiesTest, VoteTallies) {
     EXPECT_EQ(no->measure, kVotesAgainst) << c.sentence;
   }
   for (const char* score : {"Hexley won 3-0 on Saturday.", "It rose from 7 to 9 in a year.",
-                            "They won by two goals to one."}) {
+                            "They won by two goals to one.", "Hexley defeated 3-1 the visitors.",
+                            "The ball passed 2 to 3 players."}) {
     for (const Quantity& q : FindQuantities(score, {})) {
       EXPECT_NE(q.measure, kVotesFor) << score;
       EXPECT_NE(q.measure, kVotesAgainst) << score;
