@@ -1599,6 +1599,8 @@ class Finder {
           IsWordCi(k - 1, "his") || IsWordCi(k - 1, "her")) {
         break;
       }
+      // "610 of the airline's employees": the owner's mark ends them too.
+      if (k >= 3 && PossessiveMark(k - 2)) break;
       if (!Is(k - 2, "-")) {
         --k;
         continue;
@@ -3561,6 +3563,18 @@ class Finder {
          IsWordCi(next + 1, "his") || IsWordCi(next + 1, "her")) &&
         next + 2 < toks_.size() && toks_[next + 2].kind == Kind::kWord) {
       size_t noun = next + 2;
+      // "All 610 of the airline's employees", "of the ferry firm's crew":
+      // past the group's owner, a noun with its modifiers and its mark.
+      if (IsWordCi(next + 1, "the")) {
+        for (size_t owner = noun, k = 0; k <= kMaxCountModifiers && owner + 3 < toks_.size() &&
+                                         IsLowerWord(toks_[owner]);
+             ++owner, ++k) {
+          if (PossessiveMark(owner + 1)) {
+            noun = owner + 3;
+            break;
+          }
+        }
+      }
       for (size_t k = 0; k < kMaxCountModifiers && !IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) &&
                          noun + 1 < toks_.size();
            ++k) {

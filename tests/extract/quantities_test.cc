@@ -944,6 +944,8 @@ TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
       {"Some 60 fans were treated by medics at the scene, and 27 of them went to hospital.", "27", "fans", "fans"},
       // "all" makes the group whole.
       {"All 86 of its staff have lost their jobs.", "86 of its staff", "staff", "staff cut"},
+      // Past an owner named by a noun and its mark, which is no modifier.
+      {"All 212 of the ferry firm's crew were told on Monday.", "212 of the ferry firm's crew", "crew", "crew"},
       {"The report said 31 people were treated, four of whom remain there.", "four", "people", "people"},
   };
   for (const ElidedCase& c : kCases) {
