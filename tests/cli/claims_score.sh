@@ -158,8 +158,12 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # A day's verb said of a thing names it ("a report published
 # on Wednesday"), and "died" puts a yearless date behind: value-subject
 # 0.772, agreement recall 0.412 (490). Ranks of a coroner: R 0.610.
-checks = [("conflict_precision", 0.955), ("conflict_recall", 0.59),
-          ("value_subject_accuracy", 0.772), ("agreement_recall", 0.412)]
+# Nineteenth round, stated values never extracted (a compound measure before a
+# name, "dates from", "The 53-year-old" past a sentence naming no one, a tally
+# after "passed", "All 610 of the airline's employees", a thing begins once,
+# "Cllr" and "Rev"): P 0.960 -> 0.964, R 0.592 -> 0.606 (337 -> 345 of 569).
+checks = [("conflict_precision", 0.963), ("conflict_recall", 0.605),
+          ("value_subject_accuracy", 0.775), ("agreement_recall", 0.414)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 39:
     bad.append(f"trap violations {t['trap_violations']} > 39")
