@@ -248,7 +248,14 @@ EventWord FindEventWordBefore(std::string_view before) {
     if (k > 0 && IsDeterminer(words[k - 1].folded) && w.folded.ends_with("ed")) continue;
     std::string word = w.folded;
     size_t begin = w.begin;
-    if (IsParticle(w.folded) && k > 0 && spaces_between(k - 1)) {
+    // "was found dead in his bed on January 14": a phrase of two words the
+    // families name as one event (lexicons/event_families.txt).
+    const bool phrase = k > 0 && spaces_between(k - 1) && !words[k - 1].capitalised &&
+                        !lexicon::Find(lexicon::kEventFamilies, words[k - 1].folded + " " + w.folded).empty();
+    if (phrase && !IsParticle(w.folded)) {
+      word = words[k - 1].folded + " " + w.folded;
+      begin = words[k - 1].begin;
+    } else if (IsParticle(w.folded) && k > 0 && spaces_between(k - 1)) {
       // "broke out on Saturday", "stepped down on Monday": the verb and its particle.
       const WordToken& verb = words[k - 1];
       if (!IsDatingWord(verb) && lexicon::Find(lexicon::kEventFamilies, verb.folded + " " + w.folded).empty()) {

@@ -635,6 +635,27 @@ TEST(ClaimsTest, OneThingsYearInOtherWordsIsAConflict) {
   }
 }
 
+// "was found dead on March 9" dates a death as "died on March 9" does: two
+// outlets' days of one person's death disagree.
+TEST(ClaimsTest, FoundDeadDatesADeath) {
+  AnnotatedArticle a = MakeArticle("d1", "Coast News", "2026-03-20", "Tenant death",
+                                   "Tenant Owen Pryce was found dead in his flat on March 9, police said.");
+  AddDate(a, "March 9", "2026-03-09");
+  AnnotatedArticle b = MakeArticle("d2", "Isles Radio", "2026-03-20", "Tenant death inquiry",
+                                   "Owen Pryce died on March 12, his family said.");
+  AddDate(b, "March 12", "2026-03-12");
+  for (AnnotatedArticle* x : {&a, &b}) AddEntity(*x, "Owen Pryce", "PERSON", "n-pryce");
+  const Brief brief = BuildBrief({a, b}, {});
+  ASSERT_EQ(brief.stories.size(), 1u);
+  const Claim* day = nullptr;
+  for (const Claim& c : brief.stories[0].claims) {
+    if (ValueOf(c, "2026-03-09") != nullptr && ValueOf(c, "2026-03-12") != nullptr) day = &c;
+  }
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ(day->status, "conflict");
+  EXPECT_EQ(day->subject_name, "Owen Pryce");
+}
+
 // "dates from 1966", "dating back to 1966": the year a thing was made, as
 // "built in" says; an intensifying pronoun after the name ("Harl Tower
 // itself dates from") leaves the name the clause's subject.
