@@ -3768,9 +3768,12 @@ class Finder {
         noun += 2;  // "sun-synchronous", "ro-ro"
         continue;
       }
+      // "The 210-metre ship hit the wall": an irregular verb form ends the
+      // phrase, as a participle does.
       if (!IsLowerWord(toks_[noun + 1]) || InList(kPhraseEnders, toks_[noun + 1].s) ||
           InList(kPrepositions, toks_[noun + 1].s) || IsParticiple(noun + 1) ||
-          lexicon::In(lexicon::kStopWords, Lower(toks_[noun + 1].s))) {
+          lexicon::In(lexicon::kStopWords, Lower(toks_[noun + 1].s)) ||
+          lexicon::In(lexicon::kVerbsAndAdverbsEndsPhrase, Lower(toks_[noun + 1].s))) {
         break;
       }
       ++noun;

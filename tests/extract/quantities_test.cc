@@ -853,6 +853,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // Units of length, area and weight, as a modifier or after the figure.
       {"The 27-metre rocket lifted off.", "27-metre", 27, 0, "rocket", B::kExact},
       {"The 40-tonne truck delivered the parts.", "40-tonne", 40, 0, "truck", B::kExact},
+      // An irregular verb form after the head ends the phrase.
+      {"The 90-metre barge hit the pier.", "90-metre", 90, 0, "barge", B::kExact},
       {"It reached a 550-kilometre sun-synchronous orbit.", "550-kilometre", 550, 0, "orbit", B::kExact},
       {"It flew into an orbit 520km up.", "520km", 520, 0, "orbit", B::kExact},
       {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
