@@ -161,9 +161,10 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # Nineteenth round, stated values never extracted (a compound measure before a
 # name, "dates from", "The 53-year-old" past a sentence naming no one, a tally
 # after "passed", "All 610 of the airline's employees", a thing begins once,
-# "Cllr" and "Rev"): P 0.960 -> 0.964, R 0.592 -> 0.606 (337 -> 345 of 569).
-checks = [("conflict_precision", 0.963), ("conflict_recall", 0.605),
-          ("value_subject_accuracy", 0.775), ("agreement_recall", 0.414)]
+# "Cllr", "Rev" and "Canon"): P 0.960 -> 0.964, R 0.592 -> 0.608 (337 -> 346
+# of 569), value-subject 0.775, agreement recall 0.414 -> 0.416.
+checks = [("conflict_precision", 0.963), ("conflict_recall", 0.607),
+          ("value_subject_accuracy", 0.775), ("agreement_recall", 0.415)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 39:
     bad.append(f"trap violations {t['trap_violations']} > 39")
