@@ -408,6 +408,18 @@ std::optional<Match> FullDate(const Ctx& c, size_t i) {
   } else {
     year = 0;
   }
+  // "found dead on January 14 last year", "on March 3 next year": the year
+  // phrase after a yearless day fixes its year, as after a month
+  // (MonthYear); the phrase stays its own TIMEX3.
+  if (year == 0 && c.a.year > 0 && IsWord(c, after + 1, "year")) {
+    if (IsWord(c, after, "last")) {
+      year = c.a.year - 1;
+    } else if (IsWord(c, after, "next")) {
+      year = c.a.year + 1;
+    } else if (IsWord(c, after, "this")) {
+      year = c.a.year;
+    }
+  }
   if (year == 0 && c.a.year > 0) {
     year = weekday >= 0 ? YearForWeekday(c.a.year, month, day, weekday) : OrientedYear(c, i, month);
   }

@@ -976,10 +976,24 @@ class Finder {
       // Dutchman": one person named before it in its own sentence is the
       // one it describes.
       if (std::string own = OnlyPersonBefore(toks_[first].c0, sentence_start_[s]); !own.empty()) return own;
-      return MostMentionedPersonBefore(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0]);
+      return MostMentionedPersonBefore(toks_[first].c0, DescriptionReach(first));
     }
     const size_t s = toks_[first].sentence;
     return Nearest(toks_[first].c0, sentence_start_[s > 0 ? s - 1 : 0], /*person_only=*/true);
+  }
+
+  // Where a definite description at token `first` ("The 53-year-old")
+  // may find whom it names: the start of the sentence before its own, or,
+  // when that sentence and its own name no one ("The price smashed the
+  // record."), of the one before that, the last to name someone.
+  size_t DescriptionReach(size_t first) const {
+    const size_t s = toks_[first].sentence;
+    const size_t before = sentence_start_[s > 0 ? s - 1 : 0];
+    if (s < 2) return before;
+    const bool named = std::any_of(by_end_.begin(), by_end_.end(), [&](const EntityMention* m) {
+      return m->type == "PERSON" && m->span.start >= before && m->span.end <= toks_[first].c0;
+    });
+    return named ? before : sentence_start_[s - 2];
   }
 
   // The one PERSON entity named in [since, pos); "" when none or several.
@@ -1585,6 +1599,8 @@ class Finder {
           IsWordCi(k - 1, "his") || IsWordCi(k - 1, "her")) {
         break;
       }
+      // "610 of the airline's employees": the owner's mark ends them too.
+      if (k >= 3 && PossessiveMark(k - 2)) break;
       if (!Is(k - 2, "-")) {
         --k;
         continue;
@@ -3271,6 +3287,15 @@ class Finder {
     return card;
   }
 
+  // True when a verb that tells a vote's outcome stands right before token
+  // i, "by" between allowed: "voted 7-5", "The motion passed 35-28",
+  // "carried by 34-29" (lexicons/tally_verbs.txt).
+  bool TallyVerbBefore(size_t i) const {
+    if (i > 1 && IsWordCi(i - 1, "by")) --i;
+    return i > 0 && IsLowerWord(toks_[i - 1]) && toks_[i - 1].sentence == toks_[i].sentence &&
+           lexicon::In(lexicon::kTallyVerbs, Lower(toks_[i - 1].s));
+  }
+
   // The two sides of a vote's tally, each a count of votes: "voted seven
   // to four", "voted 7-5", "by six votes to two", "the 7-4 vote", "a five
   // to four ruling" (lexicons/count_scopes.txt, tag tally). The number
@@ -3288,7 +3313,7 @@ class Finder {
     const auto tally_word = [&](size_t k) {
       return k < toks_.size() && IsLowerWord(toks_[k]) && lexicon::In(lexicon::kCountScopesTally, Lower(toks_[k].s));
     };
-    const bool after_voted = i > 0 && IsWordCi(i - 1, "voted");
+    const bool after_voted = TallyVerbBefore(i);
     // The number after the joining word, and whether the tally says so.
     const auto second_after = [&](size_t join, size_t* second_last) -> std::optional<double> {
       const bool hyphen = Is(join, "-") && Glued(join) && Glued(join + 1);
@@ -3301,7 +3326,10 @@ class Finder {
         TallyNumber(first_last + 3, &second_last)) {
       return Match{i, first_last + 1, *first, "votes", std::string(), std::string(kVotesFor)};
     }
-    if (second_after(first_last + 1, &second_last) && (after_voted || tally_word(second_last + 1))) {
+    // "passed 2 to 3 players" is a range of a count, no tally.
+    const auto counted_after = [&](size_t k) { return k < toks_.size() && IsUnitWord(toks_[k]); };
+    if (second_after(first_last + 1, &second_last) && !counted_after(second_last + 1) &&
+        (after_voted || tally_word(second_last + 1))) {
       return Match{i, first_last, *first, "votes", std::string(), std::string(kVotesFor)};
     }
     // The side after "to" or the hyphen.
@@ -3323,8 +3351,9 @@ class Finder {
     size_t back_last = 0;
     if (!TallyNumber(start, &back_last) || back_last != before) return std::nullopt;
     const bool counted = IsWordCi(join - 1, "votes");
-    const bool voted = start > 0 && IsWordCi(start - 1, "voted");
+    const bool voted = TallyVerbBefore(start);
     if (!counted && !voted && !tally_word(first_last + 1)) return std::nullopt;
+    if (counted_after(first_last + 1)) return std::nullopt;
     return Match{i, first_last, *first, "votes", std::string(), std::string(kVotesAgainst)};
   }
 
@@ -3534,6 +3563,18 @@ class Finder {
          IsWordCi(next + 1, "his") || IsWordCi(next + 1, "her")) &&
         next + 2 < toks_.size() && toks_[next + 2].kind == Kind::kWord) {
       size_t noun = next + 2;
+      // "All 610 of the airline's employees", "of the ferry firm's crew":
+      // past the group's owner, a noun with its modifiers and its mark.
+      if (IsWordCi(next + 1, "the")) {
+        for (size_t owner = noun, k = 0; k <= kMaxCountModifiers && owner + 3 < toks_.size() &&
+                                         IsLowerWord(toks_[owner]);
+             ++owner, ++k) {
+          if (PossessiveMark(owner + 1)) {
+            noun = owner + 3;
+            break;
+          }
+        }
+      }
       for (size_t k = 0; k < kMaxCountModifiers && !IsCountNoun(toks_[noun]) && CanModify(toks_[noun]) &&
                          noun + 1 < toks_.size();
            ++k) {
@@ -3727,13 +3768,17 @@ class Finder {
         noun += 2;  // "sun-synchronous", "ro-ro"
         continue;
       }
+      // "The 210-metre ship hit the wall": an irregular verb form ends the
+      // phrase, as a participle does.
       if (!IsLowerWord(toks_[noun + 1]) || InList(kPhraseEnders, toks_[noun + 1].s) ||
           InList(kPrepositions, toks_[noun + 1].s) || IsParticiple(noun + 1) ||
-          lexicon::In(lexicon::kStopWords, Lower(toks_[noun + 1].s))) {
+          lexicon::In(lexicon::kStopWords, Lower(toks_[noun + 1].s)) ||
+          lexicon::In(lexicon::kVerbsAndAdverbsEndsPhrase, Lower(toks_[noun + 1].s))) {
         break;
       }
       ++noun;
     }
+    if (noun == dash + 2 && !IsLowerWord(toks_[noun])) return NamedHyphenMeasure(first, dash, value, unit);
     if (!IsLowerWord(toks_[noun]) || InList(kPhraseEnders, toks_[noun].s) || InList(kPrepositions, toks_[noun].s)) {
       return std::nullopt;
     }
@@ -3742,6 +3787,40 @@ class Finder {
     std::string measure = Lower(toks_[noun].s);
     if (const std::string whole = OfPhrase(noun + 1); !whole.empty()) measure += " of " + whole;
     return Match{first, dash + 1, value, std::string(unit), std::string(), measure};
+  }
+
+  // "The 190-metre Kestrel Dawn struck the pier", "a 40-hectare Marlow
+  // Park,": a compound measure opening a noun phrase whose head is a name
+  // measures the named thing, as "is 190 metres long" does. Only when the
+  // name ends the phrase (punctuation, a verb, an auxiliary or a
+  // preposition after it): in "the 12-kilometre Birch Valley trail" the
+  // name only says which trail. The figure spans [first, dash + 1].
+  std::optional<Match> NamedHyphenMeasure(size_t first, size_t dash, double value, std::string_view unit) const {
+    if (first == 0 || !(IsWordCi(first - 1, "the") || IsWordCi(first - 1, "a") || IsWordCi(first - 1, "an"))) {
+      return std::nullopt;
+    }
+    const size_t head = dash + 2;
+    // Ships, piers and bridges the tagger takes for places too.
+    std::vector<const EntityMention*> named = by_end_;
+    named.insert(named.end(), places_.begin(), places_.end());
+    for (const EntityMention* e : named) {
+      if (e->span.start != toks_[head].c0) continue;
+      const size_t end = TokenEndingAt(e->span.end);
+      if (end >= toks_.size()) return std::nullopt;
+      const size_t next = end + 1;
+      bool ends = next >= toks_.size() || toks_[next].sentence != toks_[head].sentence;
+      if (!ends && toks_[next].kind != Kind::kWord) {
+        // A possessive's mark or a hyphen goes on with the phrase.
+        ends = !Is(next, "'") && !Is(next, "\xE2\x80\x99") && !Is(next, "-");
+      } else if (!ends && IsLowerWord(toks_[next])) {
+        const std::string w = Lower(toks_[next].s);
+        ends = InList(kAuxiliaries, w) || InList(kPrepositions, w) || InList(kPhraseEnders, w) ||
+               lexicon::In(lexicon::kVerbsAndAdverbsEndsPhrase, w) || (w.size() >= 5 && w.ends_with("ed"));
+      }
+      if (!ends) return std::nullopt;
+      return Match{first, dash + 1, value, std::string(unit), e->entity, "size in " + std::string(unit)};
+    }
+    return std::nullopt;
   }
 
   // "50 miles north of Detroit", "13 nautical miles from the cargo ship",

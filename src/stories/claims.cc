@@ -2205,7 +2205,10 @@ bool BetweenSubjectAndVerb(const WordToken& t) {
   return lexicon::In(lexicon::kAuxiliaries, t.folded) || t.folded.ends_with("ly") || t.folded == "not" ||
          t.folded == "then" || t.folded == "first" || t.folded == "again" || t.folded == "later" ||
          t.folded == "also" || t.folded == "still" ||
-         t.folded == "make" || t.folded == "made";
+         t.folded == "make" || t.folded == "made" ||
+         // "The hall itself dates from 1971": an intensifying pronoun
+         // right after the subject.
+         t.folded == "itself" || t.folded == "himself" || t.folded == "herself" || t.folded == "themselves";
 }
 
 // "his senior debut": after a possessive determiner, the words describe

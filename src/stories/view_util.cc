@@ -167,6 +167,31 @@ EventWord ScheduledEventBefore(std::string_view before, const std::vector<WordTo
   return {};
 }
 
+// The family of a verb phrase ending in "from" or "to" right before a
+// date that says when a thing was made ("dates from", "dating back to"),
+// with only spaces between its words; none for any other phrase.
+EventWord MadeDateBefore(std::string_view before, const std::vector<WordToken>& words) {
+  if (words.size() < 2 || (words.back().folded != "from" && words.back().folded != "to")) return {};
+  const size_t n = words.size();
+  for (size_t len = 2; len <= 3 && len <= n; ++len) {
+    std::string phrase;
+    bool spaced = true;
+    for (size_t k = n - len; k < n; ++k) {
+      if (k > n - len) {
+        const std::string_view gap = before.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
+        spaced = spaced && gap == " ";
+        phrase += ' ';
+      }
+      phrase += words[k].folded;
+    }
+    if (!spaced || words[n - len].capitalised) continue;
+    if (const std::string_view family = lexicon::Find(lexicon::kEventFamilies, phrase); !family.empty()) {
+      return {std::string(family), words[n - len].begin};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 bool IsPastForm(std::string_view folded) {
@@ -181,6 +206,9 @@ EventWord FindEventWordBefore(std::string_view before) {
   if (words.size() >= 3 && words.back().folded == "for" && IsSchedulingWord(words[words.size() - 2].folded)) {
     return ScheduledEventBefore(before, words, words.size() - 2);
   }
+  // "The hall dates from 1971", "a chapel dating back to 1450": when the
+  // thing was made, as "built in" says (lexicons/event_families.txt).
+  if (const EventWord made = MadeDateBefore(before, words); !made.key.empty()) return made;
   // "listed since 2008": the year the state began.
   if (words.size() < 2 || (words.back().folded != "in" && words.back().folded != "on" &&
                            words.back().folded != "since")) {
@@ -220,7 +248,14 @@ EventWord FindEventWordBefore(std::string_view before) {
     if (k > 0 && IsDeterminer(words[k - 1].folded) && w.folded.ends_with("ed")) continue;
     std::string word = w.folded;
     size_t begin = w.begin;
-    if (IsParticle(w.folded) && k > 0 && spaces_between(k - 1)) {
+    // "was found dead in his bed on January 14": a phrase of two words the
+    // families name as one event (lexicons/event_families.txt).
+    const bool phrase = k > 0 && spaces_between(k - 1) && !words[k - 1].capitalised &&
+                        !lexicon::Find(lexicon::kEventFamilies, words[k - 1].folded + " " + w.folded).empty();
+    if (phrase && !IsParticle(w.folded)) {
+      word = words[k - 1].folded + " " + w.folded;
+      begin = words[k - 1].begin;
+    } else if (IsParticle(w.folded) && k > 0 && spaces_between(k - 1)) {
       // "broke out on Saturday", "stepped down on Monday": the verb and its particle.
       const WordToken& verb = words[k - 1];
       if (!IsDatingWord(verb) && lexicon::Find(lexicon::kEventFamilies, verb.folded + " " + w.folded).empty()) {

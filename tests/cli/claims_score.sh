@@ -169,8 +169,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # agreement recall 0.412).
 # Merged with c19a (85): P 0.947 R 0.589, value-subject 0.769, 45 traps,
 # agreement recall 0.413.
-checks = [("conflict_precision", 0.946), ("conflict_recall", 0.588),
-          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.412)]
+# (helper c19b, on the 81) Stated values never extracted (a compound measure before a
+# name, "dates from", "The 53-year-old" past a sentence naming no one, a tally
+# after "passed", "All 610 of the airline's employees", a thing begins once,
+# "Cllr", "Rev" and "Canon"): P 0.960 -> 0.964, R 0.592 -> 0.608 (337 -> 346
+# of 569), value-subject 0.775, agreement recall 0.414 -> 0.416.
+# Merged with c19b (85): P 0.951 R 0.604, value-subject 0.770, 45 traps,
+# agreement recall 0.414.
+checks = [("conflict_precision", 0.950), ("conflict_recall", 0.603),
+          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.413)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 45:
     bad.append(f"trap violations {t['trap_violations']} > 45")

@@ -316,6 +316,9 @@ TEST(FindDatesTest, TenseCuesOrientYearlessDates) {
       {"Dealers will be dropped after October of next year.", "next year", "2023"},
       {"The two courses end in September next year.", "September", "2023-09"},
       {"Waits have grown every week since July last year.", "July", "2021-07"},
+      // So does a day's: "on January 14 last year".
+      {"He was found dead on January 14 last year.", "January 14", "2021-01-14"},
+      {"The line will open on March 3 next year.", "March 3", "2023-03-03"},
       // No cue: the nearest such month, ahead by up to two months.
       {"The election is on January 30.", "January 30", "2023-01-30"},
       {"The vote is on October 2.", "October 2", "2022-10-02"},

@@ -517,6 +517,15 @@ const Case kCases[] = {
      {}},
     // Issue 16: one whose name is withheld ("a spokeswoman who asked not to
     // be named") is no apposition naming the place before her.
+    // "Cllr", "Rev" and "Canon" are honorifics (lexicons/honorifics.txt):
+    // the surname after one is the person the article names in full.
+    {"councillor_and_clerics_titles_are_honorifics",
+     "Rhona Pask chaired the vote on Monday. Cllr Pask said it was fair. Tobin Marsh led the service. "
+     "Rev Marsh thanked the choir. Ruth Vale preached. Canon Vale blessed the bells.",
+     {{"Rhona Pask", "Cllr Pask"}, {"Tobin Marsh", "Rev Marsh"}, {"Ruth Vale", "Canon Vale"}},
+     {{"Rhona Pask", "Tobin Marsh"}},
+     {{"Cllr Pask", "PERSON"}, {"Rev Marsh", "PERSON"}, {"Canon Vale", "PERSON"}},
+     {}},
     {"withheld_name_is_no_apposition",
      "The Ferring cable runs from Dover to Japan, a Varnby Telecom spokeswoman who asked not to be named said. "
      "The firm is not sure what caused the cut, she said.",

@@ -104,6 +104,12 @@ TEST(FindQuantitiesTest, Ages) {
       {"The winner was Zoë Fox (27) of Leeds.", {kFox}, "27", 27, "years", "e1"},
       {"Zoë Fox spoke first. The 42-year-old thanked her fans.", {kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox waved. Omar Lane, the 42-year-old, bowed.", {kFox, kLane}, "42-year-old", 42, "years", "e2"},
+      // Past one sentence naming no one to the last that names someone;
+      // never further.
+      {"Zoë Fox bought the house. The price was a record. The 42-year-old paid cash.", {kFox}, "42-year-old", 42,
+       "years", "e1"},
+      {"Zoë Fox bought it. The price was a record. Bids were high. The 42-year-old paid cash.", {kFox},
+       "42-year-old", 42, "years", ""},
       {"Omar Lane praised 42-year-old Zoë Fox.", {kLane, kFox}, "42-year-old", 42, "years", "e1"},
       {"Zoë Fox is 55 years old and still touring.", {kFox}, "55 years old", 55, "years", "e1"},
       {"The singer, aged 31, was not hurt.", {}, "aged 31", 31, "years", ""},
@@ -847,6 +853,8 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       // Units of length, area and weight, as a modifier or after the figure.
       {"The 27-metre rocket lifted off.", "27-metre", 27, 0, "rocket", B::kExact},
       {"The 40-tonne truck delivered the parts.", "40-tonne", 40, 0, "truck", B::kExact},
+      // An irregular verb form after the head ends the phrase.
+      {"The 90-metre barge hit the pier.", "90-metre", 90, 0, "barge", B::kExact},
       {"It reached a 550-kilometre sun-synchronous orbit.", "550-kilometre", 550, 0, "orbit", B::kExact},
       {"It flew into an orbit 520km up.", "520km", 520, 0, "orbit", B::kExact},
       {"Crews built a wall 3 metres high.", "3 metres", 3, 0, "wall", B::kExact},
@@ -896,6 +904,9 @@ TEST(FindQuantitiesTest, VoteTallies) {
       {"Members backed it by 12 votes to 10.", "12 votes", 12, "10", 10},
       {"Councillors voted 6-5 on Monday to keep the library.", "6", 6, "5", 5},
       {"A nine to one ruling followed.", "nine", 9, "one", 1},
+      // A verb that tells a vote's outcome (lexicons/tally_verbs.txt).
+      {"The amendment passed 41-17 after a long debate.", "41", 41, "17", 17},
+      {"The proposal was carried by 22-19 on Tuesday.", "22", 22, "19", 19},
   };
   for (const TallyCase& c : kCases) {
     const std::vector<Quantity> found = FindQuantities(c.sentence, {});
@@ -909,7 +920,8 @@ TEST(FindQuantitiesTest, VoteTallies) {
     EXPECT_EQ(no->measure, kVotesAgainst) << c.sentence;
   }
   for (const char* score : {"Hexley won 3-0 on Saturday.", "It rose from 7 to 9 in a year.",
-                            "They won by two goals to one."}) {
+                            "They won by two goals to one.", "Hexley defeated 3-1 the visitors.",
+                            "The ball passed 2 to 3 players."}) {
     for (const Quantity& q : FindQuantities(score, {})) {
       EXPECT_NE(q.measure, kVotesFor) << score;
       EXPECT_NE(q.measure, kVotesAgainst) << score;
@@ -934,6 +946,8 @@ TEST(FindQuantitiesTest, ElidedCountsAndTheirParts) {
       {"Some 60 fans were treated by medics at the scene, and 27 of them went to hospital.", "27", "fans", "fans"},
       // "all" makes the group whole.
       {"All 86 of its staff have lost their jobs.", "86 of its staff", "staff", "staff cut"},
+      // Past an owner named by a noun and its mark, which is no modifier.
+      {"All 212 of the ferry firm's crew were told on Monday.", "212 of the ferry firm's crew", "crew", "crew"},
       {"The report said 31 people were treated, four of whom remain there.", "four", "people", "people"},
   };
   for (const ElidedCase& c : kCases) {
@@ -1563,6 +1577,32 @@ TEST(FindQuantitiesTest, WhatANameIsWorth) {
   ASSERT_EQ(pronoun.size(), 1u);
   EXPECT_EQ(pronoun[0].measure, "");
   EXPECT_EQ(pronoun[0].subject, "");
+}
+
+
+// A compound measure before a name that ends its phrase measures the named
+// thing ("The 190-metre Kestrel Dawn struck", a ship the tagger may take for
+// a place); a name that only says which thing ("the 12-kilometre Birch
+// Valley trail") owns nothing.
+TEST(FindQuantitiesTest, ACompoundMeasureBeforeAName) {
+  const MentionSpec ship{"Kestrel Dawn", "PLACE", "e1"};
+  for (const char* s : {"The 190-metre Kestrel Dawn struck the pier.",
+                        "The 190-metre Kestrel Dawn, carrying grain, sank.", "A 190-metre Kestrel Dawn was seen."}) {
+    const std::vector<Quantity> found = FindQuantities(s, MakeMentions(s, {ship}));
+    const Quantity* q = FindByText(found, "190-metre");
+    ASSERT_NE(q, nullptr) << s;
+    EXPECT_DOUBLE_EQ(q->value, 190) << s;
+    EXPECT_EQ(q->unit, "metres") << s;
+    EXPECT_EQ(q->measure, "size in metres") << s;
+    EXPECT_EQ(q->subject, "e1") << s;
+  }
+  const MentionSpec valley{"Birch Valley", "PLACE", "e1"};
+  for (const char* s :
+       {"They walked the 12-kilometre Birch Valley trail.", "Its 12-kilometre Birch Valley route opened."}) {
+    for (const Quantity& q : FindQuantities(s, MakeMentions(s, {valley}))) {
+      EXPECT_EQ(q.subject, "") << s << ": " << q.text;
+    }
+  }
 }
 
 }  // namespace storyline
