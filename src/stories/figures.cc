@@ -123,6 +123,9 @@ struct Figure {
   // ThingOf.
   std::string thing;
   std::string kind;  // what kind of value it states (KindOf), for matching across outlets
+  // For a figure no one owns, the person its own clause says did or has it
+  // (ActorOf): "e<story entity>", "?" for a personal pronoun, "" for none.
+  std::string actor;
   // The other figures its sentence states, as (kind, value), sorted:
   // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
   std::vector<std::pair<std::string, double>> beside;
@@ -907,6 +910,52 @@ bool RuleBound(const TextView& view, Span sentence, const Quantity& q) {
   return false;
 }
 
+// The person a figure the language layer gave no owner is said of, when
+// its own clause names one before it as who did or has it: "Peyton Manning
+// completed 29 of 34 passes for 364 yards", "He has 53 catches for 605
+// yards", "his team led by 18 points". Such a figure is that person's, not
+// the story's event's, even where no grammar tied it to them. Returns the
+// person's story entity as "e<index>", "?" for a personal pronoun (a
+// person, not known which), "" when the clause names none. Read back from
+// the figure to its clause's start, a subordinator ("that", "when"), a
+// relative pronoun ("Palin, whose church burned in minus 20 degrees") or a
+// verb of saying: a speaker ("Alishbandi said five villages were hit", "the
+// governor told the agency three people died") reports the figure, and it
+// stays the event's.
+std::string ActorOf(const AnnotatedArticle& a, EntityIndex& entities, size_t ai, const FigureLead& lead) {
+  const std::vector<WordToken>& words = lead.words;
+  const std::string_view text = lead.text;
+  size_t edge = text.size();
+  for (size_t k = words.size(); k-- > 0;) {
+    if (BreaksClause(text.substr(words[k].end, edge - words[k].end))) break;
+    edge = words[k].begin;
+    const std::string& w = words[k].folded;
+    if (w == "that" || lexicon::In(lexicon::kSubordinatorsLinks, w) ||
+        lexicon::In(lexicon::kReportingVerbsSubject, w) || lexicon::In(lexicon::kParentheticalOpenersRelative, w)) {
+      break;
+    }
+    if (lexicon::In(lexicon::kPronounsPerson, w)) return "?";
+    const size_t at = lead.sentence.start + CountCodePoints(text.substr(0, words[k].begin));
+    for (const EntityMention& m : a.entities) {
+      if (m.type != "PERSON" || at < m.span.start || at >= m.span.end) continue;
+      const std::optional<size_t> e = entities.Lookup(ai, m.entity, "");
+      return e ? "e" + std::to_string(*e) : "?";
+    }
+  }
+  return "";
+}
+
+// Whether two counts no one owns are said of different people (ActorOf),
+// or one of a person and the other of the story's event: "Manning
+// completed 29 of 34 passes" and "Garrard completed 28 of 41 passes" are
+// two players' figures, "He has 53 catches for 605 yards" someone's, never
+// the event's "the Chiefs rushed for over 350 yards". Such figures are
+// never set against each other.
+bool OtherActors(const Figure& f, const Figure& g) {
+  if (f.entity || g.entity) return false;
+  return f.actor != g.actor || f.actor == "?";
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1000,6 +1049,9 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         f.thing = HolderOf(a, lead);  // "the halls, which house 4,600 students"
       }
       SetFrame(f, a, view, lead);
+      // Counts only: a sum's clause names who paid, sold or signed, not whose
+      // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
+      if (!f.entity && QuantityKind(q) == "count") f.actor = ActorOf(a, entities, ai, lead);
       for (const Quantity* other : quantities) {
         const std::string kind = QuantityKind(*other);
         if (other->span.start == q.span.start || kind.empty() || other->span.start < sentence.start ||
@@ -1737,7 +1789,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
-            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
+            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;
@@ -1752,6 +1804,9 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // that tell different things is giving two facts ("paid
             // £90,000" / "Matagi has been paid £4,200").
             two_facts = true;
+          } else if (OtherActors(*f, *g)) {
+            // Two people's figures, or a person's and the event's: no
+            // clash, and no fit either beyond the one found above.
           } else if (Comparable(*f, *g) && (f->article == g->article || WithinDisagreement(f->q, g->q))) {
             clash = true;
           } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&
