@@ -1797,6 +1797,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     std::vector<std::pair<std::string, std::string>> uses;  // (article, evidence)
     bool surname = false;  // seen ending a name of two words or more ("Dominic Hales")
     bool place = false;    // seen in a mention typed as a place ("Somalia")
+    std::set<std::pair<size_t, size_t>> mentions;  // (article, mention start) it was seen in
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
@@ -1822,6 +1823,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
         if (name_words.size() >= 2 && &t == &name_words.back()) s.surname = true;
         if (m.type == "PLACE") s.place = true;
+        s.mentions.emplace(ai, m.span.start);
       }
     }
   }
@@ -1847,6 +1849,13 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
                  InList(kDemonymEndings, std::string_view(longer).substr(shorter.size()));
         };
         if ((x->second.place || y->second.place) && (demonym(x->first, y->first) || demonym(y->first, x->first))) {
+          continue;
+        }
+        // Two words of one mention are two words of the name, not one word
+        // spelled two ways: a name does not misspell itself (the "Dana Rook
+        // Is Cook" campaign).
+        const auto& xm = x->second.mentions;
+        if (std::any_of(xm.begin(), xm.end(), [&](const auto& m) { return y->second.mentions.contains(m); })) {
           continue;
         }
         // One claim per pair of spellings: "Kendall" vs "Kendal".

@@ -70,5 +70,25 @@ TEST(ComparableTest, APersonsCountIsNoFigureOfTheEvent) {
   EXPECT_FALSE(Conflicts(BriefOf(reported)).empty());
 }
 
+// Two words of one name are not one word spelled two ways (a campaign
+// named "Dana Rook Is Cook"); a name spelled two ways in two mentions still
+// is.
+TEST(ComparableTest, ANameDoesNotMisspellItself) {
+  const std::vector<Article> one_sentence = {
+      Plain("k0", "2026-04-02",
+            "Fans of the film series launched the “Dana Rook Is Cook” campaign on Sunday to show support "
+            "for the director, and a petition has been circulating online."),
+      Plain("k1", "2026-04-02",
+            "Director Dana Rook has been backed by fans after the studio said it would hire someone else for "
+            "the sequel.")};
+  for (const std::string& c : Conflicts(BriefOf(one_sentence))) EXPECT_EQ(c.find("name"), std::string::npos) << c;
+  const std::vector<Article> two_sentences = {
+      Plain("m0", "2026-04-02", "Councillor Imogen Tallisker resigned on Monday. Tallisker had led the council."),
+      Plain("m1", "2026-04-02", "Councillor Imogen Talisker resigned on Monday, the council said.")};
+  bool spelled = false;
+  for (const std::string& c : Conflicts(BriefOf(two_sentences))) spelled = spelled || c.find("name") != std::string::npos;
+  EXPECT_TRUE(spelled) << Join(Conflicts(BriefOf(two_sentences)));
+}
+
 }  // namespace
 }  // namespace storyline
