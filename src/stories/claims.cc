@@ -1641,13 +1641,17 @@ struct RoleContext {
       auto it = published.find(article);
       return it == published.end() ? std::string() : it->second;
     };
-    // An article with no day says nothing of which came first.
+    // The post conflicts only when an article printed no earlier than the
+    // first to call it former still gives it. An article with no day says
+    // nothing of which came first: its "former mayor" may be written after
+    // another's "mayor" or before it, so it contradicts nothing ("rehired
+    // her former attorney" / "her attorney" of undated texts).
     std::string first_former = "9999";
     for (const std::string& article : was.articles) {
       if (!day(article).empty()) first_former = std::min(first_former, day(article));
     }
     for (const std::string& article : is.articles) {
-      if (day(article).empty() || day(article) >= first_former) return ValueRelation::kConflict;
+      if (!day(article).empty() && day(article) >= first_former) return ValueRelation::kConflict;
     }
     return ValueRelation::kCompatible;
   }

@@ -90,5 +90,28 @@ TEST(ComparableTest, ANameDoesNotMisspellItself) {
   EXPECT_TRUE(spelled) << Join(Conflicts(BriefOf(two_sentences)));
 }
 
+// "Former X" and "X" conflict only when the article still giving the post
+// was printed no earlier than the first calling it former: with no day,
+// which came first is unknown, so undated texts contradict nothing; dated
+// ones still do.
+TEST(ComparableTest, AFormerPostOfUndatedTextsContradictsNothing) {
+  const auto texts = [](const std::string& first_day, const std::string& second_day) {
+    return std::vector<Article>{
+        Plain("r0", first_day,
+              "Former mayor Bob Ferrant opened the new library in Castlebay on Monday, to applause from "
+              "residents."),
+        Plain("r1", second_day,
+              "Mayor Bob Ferrant opened the new library in Castlebay on Monday, and residents applauded.")};
+  };
+  const auto role_conflict = [](const Brief& b) {
+    for (const std::string& c : Conflicts(b)) {
+      if (c.find("role") != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(role_conflict(BriefOf(texts("", "")))) << Join(Conflicts(BriefOf(texts("", ""))));
+  EXPECT_TRUE(role_conflict(BriefOf(texts("2026-05-04", "2026-05-05"))));
+}
+
 }  // namespace
 }  // namespace storyline
