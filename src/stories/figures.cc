@@ -1179,6 +1179,19 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
   return false;
 }
 
+// Whether two sentences each state another figure of one kind, but no
+// other figure alike: "The Focus poll of 1,000 people gave a 3.1 percent
+// margin of error" and "The poll of 520 people gave a 4.5 percent margin
+// of error" each give a sample and a margin of its own. One writer stating
+// two such sentences is listing two things (two polls), not telling one
+// fact two ways.
+bool ParallelFacts(const Figure& f, const Figure& g) {
+  const bool shared_kind = std::any_of(f.beside.begin(), f.beside.end(), [&](const auto& x) {
+    return std::any_of(g.beside.begin(), g.beside.end(), [&](const auto& y) { return x.first == y.first; });
+  });
+  return shared_kind && !StateOneOtherFigure(f, g);
+}
+
 // The post a count or a time is given in ("four seasons as the team's
 // director of personnel", "nearly four seasons as coach of the Trail
 // Blazers": "the team's director", "coach of the"), folded, or "" when the
@@ -1799,10 +1812,12 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
           } else if (f->article == g->article &&
-                     !(SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g))) {
+                     (!(SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g)) ||
+                      ParallelFacts(*f, *g))) {
             // One writer giving two values of one thing in two sentences
             // that tell different things is giving two facts ("paid
-            // £90,000" / "Matagi has been paid £4,200").
+            // £90,000" / "Matagi has been paid £4,200"), and so is one
+            // listing two things alike (ParallelFacts).
             two_facts = true;
           } else if (OtherActors(*f, *g)) {
             // Two people's figures, or a person's and the event's: no

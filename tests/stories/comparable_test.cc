@@ -113,5 +113,19 @@ TEST(ComparableTest, AFormerPostOfUndatedTextsContradictsNothing) {
   EXPECT_TRUE(role_conflict(BriefOf(texts("2026-05-04", "2026-05-05"))));
 }
 
+// One writer stating two things alike in two sentences, each with a figure
+// of its own beside (two polls, each with a sample and a margin), lists two
+// things: neither the samples nor the margins are set against each other.
+TEST(ComparableTest, TwoThingsListedAlikeAreTwoFacts) {
+  const std::vector<Article> polls = {
+      Plain("p0", "2026-06-01",
+            "Two polls put the Greens ahead before Sunday's election in Corvale. The Harlow Institute poll of "
+            "1,200 voters gave a 2.8 percent margin of error. The poll of 600 voters published in the "
+            "Tollcross Gazette gave a 4.1 percent margin of error."),
+      Plain("p1", "2026-06-01", "Polls put the Greens ahead before Sunday's election in Corvale, where voting "
+                                "opens at 7am.")};
+  EXPECT_TRUE(Conflicts(BriefOf(polls)).empty()) << Join(Conflicts(BriefOf(polls)));
+}
+
 }  // namespace
 }  // namespace storyline
