@@ -1843,6 +1843,10 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
           continue;
         }
+        // Otherwise a final "s" makes a word's plural or possessive ("Greek
+        // police" / "Greeks", "the U.S. Marshal Service" / "the Marshals",
+        // "the Klitschkos"), not another spelling of it.
+        if (!final_s && (x->first + "s" == y->first || y->first + "s" == x->first)) continue;
         // "Somali" / "Somalia", "Kenyan" / "Kenya": a place and its people's
         // word, one the other with an ending that makes one of the other
         // ("-a", "-n", "-ian", "-i", "-ese"; never a final "-e" or "-s":

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "stories/story_corpus.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
 
@@ -125,6 +126,35 @@ TEST(ComparableTest, TwoThingsListedAlikeAreTwoFacts) {
       Plain("p1", "2026-06-01", "Polls put the Greens ahead before Sunday's election in Corvale, where voting "
                                 "opens at 7am.")};
   EXPECT_TRUE(Conflicts(BriefOf(polls)).empty()) << Join(Conflicts(BriefOf(polls)));
+}
+
+// A word and the same word with a final "s" are its plural or possessive
+// ("Greek police" / "Greeks", "the Marshal Service" / "the Marshals"), not
+// one name spelled two ways, even when the tagger took both for one
+// entity; a person's surname a final "s" apart still is a spelling.
+TEST(ComparableTest, APluralIsNoSpelling) {
+  const auto names = [](const std::string& text, const std::string& word1, const std::string& word2) {
+    AnnotatedArticle a = testdata::MakeArticle("d1", "Coast News", "2026-03-01", "Report", text);
+    testdata::AddEntity(a, word1, "PERSON", "e1");
+    a.entities.push_back({testdata::SpanOf(a.article.text, " " + word2 + " "), word2, "PERSON", "e1"});
+    ++a.entities.back().span.start;
+    --a.entities.back().span.end;
+    std::vector<std::string> out;
+    for (const Story& s : BuildBrief({a}, {}).stories) {
+      for (const Claim& c : s.claims) {
+        if (c.attribute == "name" && c.status == "conflict") out.push_back(c.values[0].value);
+      }
+    }
+    return out;
+  };
+  EXPECT_TRUE(names("Report clears Greek police over student's death. Protesting Greeks marched in Patras on "
+                    "Monday.",
+                    "Greek", "Greeks")
+                  .empty());
+  EXPECT_FALSE(names("The inquiry chair Dominic Hale spoke on Friday. The chair Dominic Hales said more would "
+                     "follow.",
+                     "Dominic Hale", "Dominic Hales")
+                   .empty());
 }
 
 }  // namespace
