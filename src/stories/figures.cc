@@ -1430,6 +1430,16 @@ size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::str
   return n;
 }
 
+// Whether the words beside two counts say different things happened to
+// what they count ("three climbers were rescued" / "two climbers killed";
+// lexicons/event_stems.txt): counts of two events of one story, never one
+// count told two ways. Both must name one; a count named with no event
+// ("two climbers") may be either's.
+bool OtherEvents(const Figure& f, const Figure& g) {
+  return QuantityKind(f.q) == "count" && !f.events.empty() && !g.events.empty() &&
+         SharedCount(f.events, g.events) == 0;
+}
+
 // Whether what one figure measures is named beside the other (a stem of
 // one's attribute or counted noun among the other's frame: "made 23
 // arrests" / "32 yobs arrested", "homes left" / "homes cut").
@@ -1802,7 +1812,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
-            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g)) {
+            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
+                !OtherEvents(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;
@@ -1819,9 +1830,10 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // £90,000" / "Matagi has been paid £4,200"), and so is one
             // listing two things alike (ParallelFacts).
             two_facts = true;
-          } else if (OtherActors(*f, *g)) {
-            // Two people's figures, or a person's and the event's: no
-            // clash, and no fit either beyond the one found above.
+          } else if (OtherActors(*f, *g) || OtherEvents(*f, *g)) {
+            // Two people's figures, a person's and the event's, or counts
+            // of two events: no clash, and no fit either beyond the one
+            // found above.
           } else if (Comparable(*f, *g) && (f->article == g->article || WithinDisagreement(f->q, g->q))) {
             clash = true;
           } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&

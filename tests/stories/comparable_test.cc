@@ -128,6 +128,24 @@ TEST(ComparableTest, TwoThingsListedAlikeAreTwoFacts) {
   EXPECT_TRUE(Conflicts(BriefOf(polls)).empty()) << Join(Conflicts(BriefOf(polls)));
 }
 
+// Counts whose sentences say different things happened to what they count
+// are of two events ("three climbers were rescued" / "two climbers
+// killed"); counts of one event told two ways still conflict.
+TEST(ComparableTest, CountsOfTwoEventsAreTwoFacts) {
+  const std::vector<Article> two_events = {
+      Plain("c0", "2026-07-12",
+            "Two climbers killed in Arrow Peak falls. Rescuers recovered the body of the second climber on "
+            "Sunday."),
+      Plain("c1", "2026-07-12",
+            "Three climbers who were with the guide Tom Tarrant were rescued after a night on Arrow Peak, "
+            "rescuers said on Sunday.")};
+  EXPECT_TRUE(Conflicts(BriefOf(two_events)).empty()) << Join(Conflicts(BriefOf(two_events)));
+  const std::vector<Article> one_event = {
+      Plain("c2", "2026-07-12", "Two climbers were killed in falls on Arrow Peak on Saturday, rescuers said."),
+      Plain("c3", "2026-07-12", "Three climbers were killed in falls on Arrow Peak on Saturday, police said.")};
+  EXPECT_FALSE(Conflicts(BriefOf(one_event)).empty());
+}
+
 // A word and the same word with a final "s" are its plural or possessive
 // ("Greek police" / "Greeks", "the Marshal Service" / "the Marshals"), not
 // one name spelled two ways, even when the tagger took both for one
