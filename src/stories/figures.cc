@@ -1210,6 +1210,26 @@ std::string AsPost(const Figure& f) {
   return post;
 }
 
+// The span a count is counted over when the words right after it bound
+// one (lexicons/count_windows.txt: "arrested three times since October",
+// "two touchdowns in his last two games"), folded, with the word after
+// the opener ("since october", "in his last two"); "" when none. A count
+// over one span is never set against a count over another or over none
+// ("arrested four times" in all): it is a part of it.
+std::string WindowOf(const Figure& f) {
+  constexpr size_t kOpenerWords = 3;  // "in his last"
+  const std::vector<WordToken> words = Tokenize(std::string_view(f.tail).substr(0, 60));
+  if (words.empty() || BreaksClause(std::string_view(f.tail).substr(0, words[0].begin))) return "";
+  std::string phrase;
+  for (size_t n = 0; n < std::min(kOpenerWords, words.size()); ++n) {
+    phrase += (n ? " " : "") + words[n].folded;
+    if (lexicon::In(lexicon::kCountWindows, phrase)) {
+      return n + 1 < words.size() ? phrase + " " + words[n + 1].folded : phrase;
+    }
+  }
+  return "";
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -1221,7 +1241,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
-  if (AsPost(f) != AsPost(g)) return false;
+  if (AsPost(f) != AsPost(g) || WindowOf(f) != WindowOf(g)) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").

@@ -146,6 +146,24 @@ TEST(ComparableTest, CountsOfTwoEventsAreTwoFacts) {
   EXPECT_FALSE(Conflicts(BriefOf(one_event)).empty());
 }
 
+// A count bounded to a span by the words after it ("three times since
+// March") is a part of a count over none or another span, never set
+// against it; two counts over one span still conflict.
+TEST(ComparableTest, ACountOverASpanIsAPart) {
+  const auto texts = [](const std::string& first, const std::string& second) {
+    return std::vector<Article>{
+        Plain("w0", "2026-08-03",
+              "Ravi Mund, 19, was shot by police in Carlow on Saturday. Mund had been arrested " + first +
+                  " on charges of theft, police said."),
+        Plain("w1", "2026-08-03",
+              "Ravi Mund, 19, was shot by police in Carlow on Saturday. Mund had been arrested " + second +
+                  " on charges of theft, his family said.")};
+  };
+  EXPECT_TRUE(Conflicts(BriefOf(texts("four times", "three times since March"))).empty())
+      << Join(Conflicts(BriefOf(texts("four times", "three times since March"))));
+  EXPECT_FALSE(Conflicts(BriefOf(texts("four times since March", "three times since March"))).empty());
+}
+
 // A word and the same word with a final "s" are its plural or possessive
 // ("Greek police" / "Greeks", "the Marshal Service" / "the Marshals"), not
 // one name spelled two ways, even when the tagger took both for one
