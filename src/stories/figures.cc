@@ -328,7 +328,10 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
       if (between.starts_with(kWhenClause) && !HasClauseBreak(between.substr(kWhenClause.size()))) return date;
     }
     if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between())) continue;
-    if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
+    // With no day of its own, an article's years are all stated times: one
+    // near a figure times it as an earlier one would ("in 2005, at the age
+    // of 91"), though whether it is earlier is unknown.
+    if (date.size() == 4 && (this_year.empty() || date < this_year) && gap <= kYearReach) {
       // "Pellmore, founded in 1962, now employs 6,800 people": the year
       // dates another verb's event, outside which the figure stands.
       if (q.measure != "age") {

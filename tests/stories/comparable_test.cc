@@ -164,6 +164,20 @@ TEST(ComparableTest, ACountOverASpanIsAPart) {
   EXPECT_FALSE(Conflicts(BriefOf(texts("four times since March", "three times since March"))).empty());
 }
 
+// A year stated near a figure times it even when the article has no day
+// of its own: "in 2019, at the age of 40" is no age of today's; two
+// undated ages with no year still conflict.
+TEST(ComparableTest, AYearTimesAFigureOfAnUndatedText) {
+  const std::vector<Article> then_and_now = {
+      Plain("y0", "", "Dana Orrell founded the Orrell Trust in 2019, at the age of 40, and ran it for years."),
+      Plain("y1", "", "Dana Orrell, 47, told reporters on Monday that the Orrell Trust would close.")};
+  EXPECT_TRUE(Conflicts(BriefOf(then_and_now)).empty()) << Join(Conflicts(BriefOf(then_and_now)));
+  const std::vector<Article> now_and_now = {
+      Plain("y2", "", "Dana Orrell, 49, founded the Orrell Trust and ran it for years."),
+      Plain("y3", "", "Dana Orrell, 47, told reporters on Monday that the Orrell Trust would close.")};
+  EXPECT_FALSE(Conflicts(BriefOf(now_and_now)).empty());
+}
+
 // A word and the same word with a final "s" are its plural or possessive
 // ("Greek police" / "Greeks", "the Marshal Service" / "the Marshals"), not
 // one name spelled two ways, even when the tagger took both for one
