@@ -126,6 +126,7 @@ struct Figure {
   // For a figure no one owns, the person its own clause says did or has it
   // (ActorOf): "e<story entity>", "?" for a personal pronoun, "" for none.
   std::string actor;
+  std::string window;  // the span a count is counted over (WindowOf), or ""
   // The other figures its sentence states, as (kind, value), sorted:
   // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
   std::vector<std::pair<std::string, double>> beside;
@@ -959,6 +960,8 @@ bool OtherActors(const Figure& f, const Figure& g) {
   return f.actor != g.actor || f.actor == "?";
 }
 
+std::string WindowOf(const FigureLead& lead, std::string_view tail);
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1052,6 +1055,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         f.thing = HolderOf(a, lead);  // "the halls, which house 4,600 students"
       }
       SetFrame(f, a, view, lead);
+      f.window = WindowOf(lead, f.tail);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
       // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
       if (!f.entity && QuantityKind(q) == "count") f.actor = ActorOf(a, entities, ai, lead);
@@ -1215,20 +1219,31 @@ std::string AsPost(const Figure& f) {
 
 // The span a count is counted over when the words right after it bound
 // one (lexicons/count_windows.txt: "arrested three times since October",
-// "two touchdowns in his last two games"), folded, with the word after
-// the opener ("since october", "in his last two"); "" when none. A count
-// over one span is never set against a count over another or over none
-// ("arrested four times" in all): it is a part of it.
-std::string WindowOf(const Figure& f) {
+// "two touchdowns in his last two games"), or the words right before it
+// ("played in the past six games"), folded, with the word after the
+// opener ("since october", "in his last two", "in the past"); "" when
+// none. A count over one span is never set against a count over another
+// or over none ("arrested four times" in all): it is a part of it.
+std::string WindowOf(const FigureLead& lead, std::string_view tail) {
   constexpr size_t kOpenerWords = 3;  // "in his last"
-  const std::vector<WordToken> words = Tokenize(std::string_view(f.tail).substr(0, 60));
-  if (words.empty() || BreaksClause(std::string_view(f.tail).substr(0, words[0].begin))) return "";
-  std::string phrase;
-  for (size_t n = 0; n < std::min(kOpenerWords, words.size()); ++n) {
-    phrase += (n ? " " : "") + words[n].folded;
-    if (lexicon::In(lexicon::kCountWindows, phrase)) {
-      return n + 1 < words.size() ? phrase + " " + words[n + 1].folded : phrase;
+  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min<size_t>(tail.size(), 60)));
+  if (!words.empty() && !BreaksClause(tail.substr(0, words[0].begin))) {
+    std::string phrase;
+    for (size_t n = 0; n < std::min(kOpenerWords, words.size()); ++n) {
+      phrase += (n ? " " : "") + words[n].folded;
+      if (lexicon::In(lexicon::kCountWindows, phrase)) {
+        return n + 1 < words.size() ? phrase + " " + words[n + 1].folded : phrase;
+      }
     }
+  }
+  // Read back over the last words before the figure, within its clause.
+  std::string phrase;
+  size_t edge = lead.text.size();
+  for (size_t k = lead.words.size(), n = 0; k-- > 0 && n < kOpenerWords; ++n) {
+    if (BreaksClause(std::string_view(lead.text).substr(lead.words[k].end, edge - lead.words[k].end))) break;
+    edge = lead.words[k].begin;
+    phrase = lead.words[k].folded + (phrase.empty() ? "" : " " + phrase);
+    if (lexicon::In(lexicon::kCountWindows, phrase)) return phrase;
   }
   return "";
 }
@@ -1244,7 +1259,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
-  if (AsPost(f) != AsPost(g) || WindowOf(f) != WindowOf(g)) return false;
+  if (AsPost(f) != AsPost(g) || f.window != g.window) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").
@@ -1836,7 +1851,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
-                !OtherEvents(*f, *g)) {
+                !OtherEvents(*f, *g) && f->window == g->window) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;

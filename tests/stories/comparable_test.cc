@@ -162,6 +162,15 @@ TEST(ComparableTest, ACountOverASpanIsAPart) {
   EXPECT_TRUE(Conflicts(BriefOf(texts("four times", "three times since March"))).empty())
       << Join(Conflicts(BriefOf(texts("four times", "three times since March"))));
   EXPECT_FALSE(Conflicts(BriefOf(texts("four times since March", "three times since March"))).empty());
+  // The span may be named before the count too ("in the past six games").
+  const std::vector<Article> games = {
+      Plain("w2", "2026-08-03",
+            "Tomas Reyes scored twice as the Harriers beat Delby 3-1 on Saturday. Reyes has played in the past "
+            "six games after a knee injury."),
+      Plain("w3", "2026-08-03",
+            "Tomas Reyes scored twice as the Harriers beat Delby 3-1 on Saturday. Reyes has played eight games "
+            "after a knee injury.")};
+  EXPECT_TRUE(Conflicts(BriefOf(games)).empty()) << Join(Conflicts(BriefOf(games)));
 }
 
 // A year stated near a figure times it even when the article has no day
