@@ -87,7 +87,9 @@ TEST(ComparableTest, ANameDoesNotMisspellItself) {
       Plain("m0", "2026-04-02", "Councillor Imogen Tallisker resigned on Monday. Tallisker had led the council."),
       Plain("m1", "2026-04-02", "Councillor Imogen Talisker resigned on Monday, the council said.")};
   bool spelled = false;
-  for (const std::string& c : Conflicts(BriefOf(two_sentences))) spelled = spelled || c.find("name") != std::string::npos;
+  for (const std::string& c : Conflicts(BriefOf(two_sentences))) {
+    spelled = spelled || c.find("name") != std::string::npos;
+  }
   EXPECT_TRUE(spelled) << Join(Conflicts(BriefOf(two_sentences)));
 }
 
