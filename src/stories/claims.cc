@@ -135,12 +135,14 @@ constexpr std::pair<std::string_view, std::string_view> kNarrowerMedia[] = {
     {"conference-call", "conference"},
 };
 // Different media one statement can have at once: a TV interview, a
-// televised speech, a podcast on YouTube, a blog on a website.
+// televised speech, a podcast on YouTube, a blog on a website, a news
+// conference held as a conference call with reporters.
 constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
     {"blog", "website"},    {"interview", "tv"},          {"interview", "podcast"},
     {"interview", "phone"}, {"interview", "youtube"},     {"speech", "tv"},
     {"speech", "youtube"},  {"press-conference", "tv"},   {"podcast", "youtube"},
     {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
+    {"press-conference", "conference-call"},
 };
 
 // Documents one statement cannot be both of; other documents can (a memo

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "stories/claims.h"
 #include "stories/story_corpus.h"
 #include "storyline/annotation.h"
 #include "storyline/brief.h"
@@ -187,6 +188,17 @@ TEST(ComparableTest, AYearTimesAFigureOfAnUndatedText) {
       Plain("y2", "", "Dana Orrell, 49, founded the Orrell Trust and ran it for years."),
       Plain("y3", "", "Dana Orrell, 47, told reporters on Monday that the Orrell Trust would close.")};
   EXPECT_FALSE(Conflicts(BriefOf(now_and_now)).empty());
+}
+
+// A news conference held as a conference call with reporters is one
+// occasion: an outlet naming one and another the other do not disagree;
+// a news conference and a TV interview still do.
+TEST(ComparableTest, ANewsConferenceMayBeAConferenceCall) {
+  using stories::CompareValues;
+  using stories::ValueRelation;
+  EXPECT_EQ(CompareValues("medium", "press-conference", "conference-call"), ValueRelation::kCompatible);
+  EXPECT_EQ(CompareValues("medium", "conference-call", "press-conference"), ValueRelation::kCompatible);
+  EXPECT_EQ(CompareValues("medium", "press-conference", "interview"), ValueRelation::kConflict);
 }
 
 // A word and the same word with a final "s" are its plural or possessive
