@@ -127,6 +127,11 @@ struct Figure {
   // (ActorOf): "e<story entity>", "?" for a personal pronoun, "" for none.
   std::string actor;
   std::string window;  // the span a count is counted over (WindowOf), or ""
+  // A length of time that is a point in time counted from another ("found
+  // him three hours later", "with 12 seconds left": TimeOffset), compared
+  // only with another such point, never with a length ("the jury took four
+  // hours").
+  bool offset = false;
   // The other figures its sentence states, as (kind, value), sorted:
   // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
   std::vector<std::pair<std::string, double>> beside;
@@ -962,6 +967,18 @@ bool OtherActors(const Figure& f, const Figure& g) {
 
 std::string WindowOf(const FigureLead& lead, std::string_view tail);
 
+// Whether the words right after a length of time make it a point in time
+// (lexicons/time_offsets.txt: "later", "left", "to go"), unless "than"
+// follows ("two years later than planned" is a delay).
+bool TimeOffset(std::string_view tail) {
+  constexpr size_t kReadBytes = 30;  // "later than", "to go", with room for spaces
+  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min(tail.size(), kReadBytes)));
+  if (words.empty() || BreaksClause(tail.substr(0, words[0].begin))) return false;
+  if (words.size() > 1 && words[1].folded == "than") return false;
+  if (lexicon::In(lexicon::kTimeOffsets, words[0].folded)) return true;
+  return words.size() > 1 && lexicon::In(lexicon::kTimeOffsets, words[0].folded + " " + words[1].folded);
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1000,6 +1017,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // name; it is no figure of the story's event.
       if (!f.entity && q.thing.empty() && NamesReference(q.measure)) continue;
       if (!f.entity && RuleBound(view, sentence, q)) continue;
+
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
@@ -1056,6 +1074,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       }
       SetFrame(f, a, view, lead);
       f.window = WindowOf(lead, f.tail);
+      f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
       // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
       if (!f.entity && QuantityKind(q) == "count") f.actor = ActorOf(a, entities, ai, lead);
@@ -1259,7 +1278,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
-  if (AsPost(f) != AsPost(g) || f.window != g.window) return false;
+  if (AsPost(f) != AsPost(g) || f.window != g.window || f.offset != g.offset) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").
@@ -1851,7 +1870,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
-                !OtherEvents(*f, *g) && f->window == g->window) {
+                !OtherEvents(*f, *g) && f->window == g->window && f->offset == g->offset) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;

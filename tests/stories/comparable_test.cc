@@ -201,6 +201,22 @@ TEST(ComparableTest, ANewsConferenceMayBeAConferenceCall) {
   EXPECT_EQ(CompareValues("medium", "press-conference", "interview"), ValueRelation::kConflict);
 }
 
+// A length of time that is a point in time ("found him three hours
+// later") is compared only with another such point, never with a length
+// ("the jury took four hours").
+TEST(ComparableTest, APointInTimeIsNoLength) {
+  const auto texts = [](const std::string& second) {
+    return std::vector<Article>{
+        Plain("t0", "2026-09-14",
+              "A gunman shot a deputy in Norwell on Friday. Deputies found him hiding in a shed three hours "
+              "later."),
+        Plain("t1", "2026-09-14", "A gunman shot a deputy in Norwell on Friday. " + second)};
+  };
+  const std::vector<Article> length = texts("It took the jury more than four hours to reach its verdict.");
+  EXPECT_TRUE(Conflicts(BriefOf(length)).empty()) << Join(Conflicts(BriefOf(length)));
+  EXPECT_FALSE(Conflicts(BriefOf(texts("Deputies found him hiding in a shed five hours later."))).empty());
+}
+
 // A word and the same word with a final "s" are its plural or possessive
 // ("Greek police" / "Greeks", "the Marshal Service" / "the Marshals"), not
 // one name spelled two ways, even when the tagger took both for one
