@@ -132,6 +132,10 @@ struct Figure {
   // only with another such point, never with a length ("the jury took four
   // hours").
   bool offset = false;
+  // For a percentage, the place its clause gives it ("65 per cent of
+  // traffic to India", "services in Egypt were down by 80 percent"): the
+  // nearest PLACE mention in its clause, "e<story entity>", or "".
+  std::string place;
   // The other figures its sentence states, as (kind, value), sorted:
   // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
   std::vector<std::pair<std::string, double>> beside;
@@ -967,6 +971,36 @@ bool OtherActors(const Figure& f, const Figure& g) {
 
 std::string WindowOf(const FigureLead& lead, std::string_view tail);
 
+// Whether two percentages are of two places their clauses name ("59% of
+// communications with Singapore" / "about 70 percent of the communications
+// network in India"): a share of one place's traffic, vote or homes is no
+// share of another's. A percentage naming no place may be either's.
+bool OtherPlaces(const Figure& f, const Figure& g) {
+  return !f.place.empty() && !g.place.empty() && f.place != g.place;
+}
+
+// The nearest place a figure's own clause names (Figure::place).
+std::string PlaceOf(const AnnotatedArticle& a, EntityIndex& entities, size_t ai, const TextView& view,
+                    Span sentence, const Quantity& q) {
+  constexpr size_t kPlaceReach = 60;  // code points: "of voice traffic capability to Europe"
+  std::string best;
+  size_t best_gap = kPlaceReach + 1;
+  for (const EntityMention& m : a.entities) {
+    if (m.type != "PLACE" || m.span.start < sentence.start || m.span.end > sentence.end) continue;
+    const bool after = m.span.start >= q.span.end;
+    if (!after && m.span.end > q.span.start) continue;
+    const size_t gap = after ? m.span.start - q.span.end : q.span.start - m.span.end;
+    if (gap >= best_gap) continue;
+    const std::string between = after ? view.Slice(q.span.end, m.span.start) : view.Slice(m.span.end, q.span.start);
+    if (BreaksClause(between)) continue;
+    const std::optional<size_t> e = entities.Lookup(ai, m.entity, "");
+    if (!e) continue;
+    best = "e" + std::to_string(*e);
+    best_gap = gap;
+  }
+  return best;
+}
+
 // Whether the words right after a length of time make it a point in time
 // (lexicons/time_offsets.txt: "later", "left", "to go"), unless "than"
 // follows ("two years later than planned" is a delay).
@@ -1074,6 +1108,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       }
       SetFrame(f, a, view, lead);
       f.window = WindowOf(lead, f.tail);
+      if (q.unit == "percent") f.place = PlaceOf(a, entities, ai, view, sentence, q);
       f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
       // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
@@ -1279,6 +1314,7 @@ bool Comparable(const Figure& f, const Figure& g) {
     return false;
   }
   if (AsPost(f) != AsPost(g) || f.window != g.window || f.offset != g.offset) return false;
+  if (OtherPlaces(f, g)) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").
@@ -1870,7 +1906,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
-                !OtherEvents(*f, *g) && f->window == g->window && f->offset == g->offset) {
+                !OtherEvents(*f, *g) && f->window == g->window && f->offset == g->offset &&
+                !OtherPlaces(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;

@@ -217,6 +217,21 @@ TEST(ComparableTest, APointInTimeIsNoLength) {
   EXPECT_FALSE(Conflicts(BriefOf(texts("Deputies found him hiding in a shed five hours later."))).empty());
 }
 
+// Two percentages whose clauses name two places are shares of two places'
+// things; a share of one place told two ways still conflicts.
+TEST(ComparableTest, SharesOfTwoPlacesAreTwoFacts) {
+  const auto texts = [](const std::string& second) {
+    return std::vector<Article>{
+        Plain("s0", "2026-10-02",
+              "Two undersea cables were cut off Malta on Friday. About 60 percent of internet traffic to Tunisia "
+              "was disrupted."),
+        Plain("s1", "2026-10-02", "Two undersea cables were cut off Malta on Friday. " + second)};
+  };
+  const std::vector<Article> two_places = texts("About 45 percent of internet traffic to Libya was disrupted.");
+  EXPECT_TRUE(Conflicts(BriefOf(two_places)).empty()) << Join(Conflicts(BriefOf(two_places)));
+  EXPECT_FALSE(Conflicts(BriefOf(texts("About 45 percent of internet traffic to Tunisia was disrupted."))).empty());
+}
+
 // A word and the same word with a final "s" are its plural or possessive
 // ("Greek police" / "Greeks", "the Marshal Service" / "the Marshals"), not
 // one name spelled two ways, even when the tagger took both for one
