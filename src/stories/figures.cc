@@ -1107,7 +1107,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         f.thing = HolderOf(a, lead);  // "the halls, which house 4,600 students"
       }
       SetFrame(f, a, view, lead);
-      f.window = WindowOf(lead, f.tail);
+      // Counts only: a sum or a share "this year" is the year's, which an
+      // outlet giving it with no time means too ("a deficit of £15.2m this
+      // year" / "a £12.5m hole in its budget").
+      if (QuantityKind(q) == "count") f.window = WindowOf(lead, f.tail);
       if (q.unit == "percent") f.place = PlaceOf(a, entities, ai, view, sentence, q);
       f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
