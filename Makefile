@@ -120,6 +120,8 @@ score: build
 	$(BUILD)/tools/cluster_score --examples examples --gold eval/stories/examples.tsv
 	$(BUILD)/tools/claims_score --gold eval/claims --split all
 	$(BUILD)/tools/claims_audit --ecbplus $(SHARED)/data/ecbplus-stories \
+	  --judgments eval/claims-audit/ecbplus.json --split train
+	$(BUILD)/tools/claims_audit --ecbplus $(SHARED)/data/ecbplus-stories \
 	  --judgments eval/claims-audit/ecbplus.json --split dev
 	$(BUILD)/tools/claims_audit --ecbplus $(SHARED)/data/ecbplus-stories \
 	  --judgments eval/claims-audit/ecbplus.json --split test

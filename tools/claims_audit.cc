@@ -8,11 +8,12 @@
 // Recall is not measured: no one listed the disagreements the stories hold.
 //
 //   build/tools/claims_audit [--ecbplus ../shared/data/ecbplus-stories]
-//       [--judgments eval/claims-audit/ecbplus.json] [--split dev|test]
+//       [--judgments eval/claims-audit/ecbplus.json] [--split train|dev|test]
 //       [--story ID] [--final] [--template] [--dump-text DIR]
 //
-// The test split's unjudged conflicts are listed only with --final (its
-// stories are judged once, at the end of a piece of work). --template
+// The train and dev splits list their unjudged conflicts on every run; the
+// test split's only with --final (its stories are judged once, at the end
+// of a piece of work). --template
 // prints the unjudged conflicts as judgments to fill in (JSON lines);
 // --dump-text writes each article of the run as DIR/<doc id>.txt (what the
 // brief read), for the judge to read.
@@ -52,7 +53,7 @@ struct Options {
 };
 
 int Usage() {
-  std::cerr << "usage: claims_audit [--ecbplus DIR] [--judgments FILE] [--split dev|test] [--story ID]\n"
+  std::cerr << "usage: claims_audit [--ecbplus DIR] [--judgments FILE] [--split train|dev|test] [--story ID]\n"
                "                    [--final] [--template] [--dump-text DIR] [--show WORD]\n";
   return 1;
 }
@@ -139,7 +140,7 @@ int Run(const Options& opt) {
     stories.insert(story);
   }
   const claims_audit::Report r = claims_audit::Match(shown, judgments, stories);
-  const bool details = opt.split != "test" || opt.final_run;
+  const bool details = claims_audit::ListsDetails(opt.split, opt.final_run);
   std::cout << fmt::format("ECB+ {} ({} stories): ", opt.split, stories.size());
   claims_audit::Print(r, details, std::cout);
   if (opt.templates && details) {
@@ -165,7 +166,7 @@ int main(int argc, char** argv) {
       if (!next(&opt.judgments)) return Usage();
     } else if (a == "--split") {
       if (!next(&opt.split)) return Usage();
-      if (opt.split != "dev" && opt.split != "test") return Usage();
+      if (!claims_audit::KnownSplit(opt.split)) return Usage();
     } else if (a == "--story") {
       if (!next(&opt.story)) return Usage();
     } else if (a == "--final") {

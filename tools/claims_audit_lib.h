@@ -45,6 +45,17 @@ inline const std::set<std::string>& ReasonClasses() {
   return kReasons;
 }
 
+// The splits of ECB+'s topics the audit briefs (the corpus's `split` field,
+// tools/ecbplus_text.h): "train" (every topic not in dev or test), "dev"
+// (topics 2 5 12 18 21 23 34 35) and "test" (36-45).
+inline bool KnownSplit(const std::string& split) { return split == "train" || split == "dev" || split == "test"; }
+
+// Whether a run lists its unjudged conflicts and the judgments no longer
+// shown: always on train and dev, whose conflicts are judged as they
+// appear; on test only with --final (its stories are judged once, at the
+// end of a piece of work, and no rule is changed after reading them).
+inline bool ListsDetails(const std::string& split, bool final_run) { return split != "test" || final_run; }
+
 // One conflict as the brief shows it: its key and, per value, the articles
 // and evidence sentence (for the person who judges it).
 struct ShownValue {

@@ -135,12 +135,14 @@ constexpr std::pair<std::string_view, std::string_view> kNarrowerMedia[] = {
     {"conference-call", "conference"},
 };
 // Different media one statement can have at once: a TV interview, a
-// televised speech, a podcast on YouTube, a blog on a website.
+// televised speech, a podcast on YouTube, a blog on a website, a news
+// conference held as a conference call with reporters.
 constexpr std::pair<std::string_view, std::string_view> kCompatibleMedia[] = {
     {"blog", "website"},    {"interview", "tv"},          {"interview", "podcast"},
     {"interview", "phone"}, {"interview", "youtube"},     {"speech", "tv"},
     {"speech", "youtube"},  {"press-conference", "tv"},   {"podcast", "youtube"},
     {"tv", "youtube"},      {"conference-call", "phone"}, {"speech", "conference"},
+    {"press-conference", "conference-call"},
 };
 
 // Documents one statement cannot be both of; other documents can (a memo
@@ -1646,13 +1648,17 @@ struct RoleContext {
       auto it = published.find(article);
       return it == published.end() ? std::string() : it->second;
     };
-    // An article with no day says nothing of which came first.
+    // The post conflicts only when an article printed no earlier than the
+    // first to call it former still gives it. An article with no day says
+    // nothing of which came first: its "former mayor" may be written after
+    // another's "mayor" or before it, so it contradicts nothing ("rehired
+    // her former attorney" / "her attorney" of undated texts).
     std::string first_former = "9999";
     for (const std::string& article : was.articles) {
       if (!day(article).empty()) first_former = std::min(first_former, day(article));
     }
     for (const std::string& article : is.articles) {
-      if (day(article).empty() || day(article) >= first_former) return ValueRelation::kConflict;
+      if (!day(article).empty() && day(article) >= first_former) return ValueRelation::kConflict;
     }
     return ValueRelation::kCompatible;
   }
@@ -1802,6 +1808,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     std::vector<std::pair<std::string, std::string>> uses;  // (article, evidence)
     bool surname = false;  // seen ending a name of two words or more ("Dominic Hales")
     bool place = false;    // seen in a mention typed as a place ("Somalia")
+    std::set<std::pair<size_t, size_t>> mentions;  // (article, mention start) it was seen in
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
@@ -1827,6 +1834,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         s.uses.emplace_back(a.article.id, view.SentenceAt(m.span.start));
         if (name_words.size() >= 2 && &t == &name_words.back()) s.surname = true;
         if (m.type == "PLACE") s.place = true;
+        s.mentions.emplace(ai, m.span.start);
       }
     }
   }
@@ -1842,6 +1850,10 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
           continue;
         }
+        // Otherwise a final "s" makes a word's plural or possessive ("Greek
+        // police" / "Greeks", "the U.S. Marshal Service" / "the Marshals",
+        // "the Klitschkos"), not another spelling of it.
+        if (!final_s && (x->first + "s" == y->first || y->first + "s" == x->first)) continue;
         // "Somali" / "Somalia", "Kenyan" / "Kenya": a place and its people's
         // word, one the other with an ending that makes one of the other
         // ("-a", "-n", "-ian", "-i", "-ese"; never a final "-e" or "-s":
@@ -1852,6 +1864,13 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
                  InList(kDemonymEndings, std::string_view(longer).substr(shorter.size()));
         };
         if ((x->second.place || y->second.place) && (demonym(x->first, y->first) || demonym(y->first, x->first))) {
+          continue;
+        }
+        // Two words of one mention are two words of the name, not one word
+        // spelled two ways: a name does not misspell itself (the "Dana Rook
+        // Is Cook" campaign).
+        const auto& xm = x->second.mentions;
+        if (std::any_of(xm.begin(), xm.end(), [&](const auto& m) { return y->second.mentions.contains(m); })) {
           continue;
         }
         // One claim per pair of spellings: "Kendall" vs "Kendal".

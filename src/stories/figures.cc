@@ -126,6 +126,19 @@ struct Figure {
   // ThingOf.
   std::string thing;
   std::string kind;  // what kind of value it states (KindOf), for matching across outlets
+  // For a figure no one owns, the person its own clause says did or has it
+  // (ActorOf): "e<story entity>", "?" for a personal pronoun, "" for none.
+  std::string actor;
+  std::string window;  // the span a count is counted over (WindowOf), or ""
+  // A length of time that is a point in time counted from another ("found
+  // him three hours later", "with 12 seconds left": TimeOffset), compared
+  // only with another such point, never with a length ("the jury took four
+  // hours").
+  bool offset = false;
+  // For a percentage, the place its clause gives it ("65 per cent of
+  // traffic to India", "services in Egypt were down by 80 percent"): the
+  // nearest PLACE mention in its clause, "e<story entity>", or "".
+  std::string place;
   // The other figures its sentence states, as (kind, value), sorted:
   // ("count", 12) for "with 12 engines" beside "Sixty firefighters".
   std::vector<std::pair<std::string, double>> beside;
@@ -328,7 +341,10 @@ std::string WhenOf(const AnnotatedArticle& a, const TextView& view, const Quanti
       if (between.starts_with(kWhenClause) && !HasClauseBreak(between.substr(kWhenClause.size()))) return date;
     }
     if (date.size() == 4 && (lead.ends_with("since ") || other_between || since_between())) continue;
-    if (date.size() == 4 && !this_year.empty() && date < this_year && gap <= kYearReach) {
+    // With no day of its own, an article's years are all stated times: one
+    // near a figure times it as an earlier one would ("in 2005, at the age
+    // of 91"), though whether it is earlier is unknown.
+    if (date.size() == 4 && (this_year.empty() || date < this_year) && gap <= kYearReach) {
       // "Pellmore, founded in 1962, now employs 6,800 people": the year
       // dates another verb's event, outside which the figure stands.
       if (q.measure != "age") {
@@ -923,6 +939,96 @@ bool RuleBound(const TextView& view, Span sentence, const Quantity& q) {
   return false;
 }
 
+// The person a figure the language layer gave no owner is said of, when
+// its own clause names one before it as who did or has it: "Peyton Manning
+// completed 29 of 34 passes for 364 yards", "He has 53 catches for 605
+// yards", "his team led by 18 points". Such a figure is that person's, not
+// the story's event's, even where no grammar tied it to them. Returns the
+// person's story entity as "e<index>", "?" for a personal pronoun (a
+// person, not known which), "" when the clause names none. Read back from
+// the figure to its clause's start, a subordinator ("that", "when"), a
+// relative pronoun ("Palin, whose church burned in minus 20 degrees") or a
+// verb of saying: a speaker ("Alishbandi said five villages were hit", "the
+// governor told the agency three people died") reports the figure, and it
+// stays the event's.
+std::string ActorOf(const AnnotatedArticle& a, EntityIndex& entities, size_t ai, const FigureLead& lead) {
+  const std::vector<WordToken>& words = lead.words;
+  const std::string_view text = lead.text;
+  size_t edge = text.size();
+  for (size_t k = words.size(); k-- > 0;) {
+    if (BreaksClause(text.substr(words[k].end, edge - words[k].end))) break;
+    edge = words[k].begin;
+    const std::string& w = words[k].folded;
+    if (w == "that" || lexicon::In(lexicon::kSubordinatorsLinks, w) ||
+        lexicon::In(lexicon::kReportingVerbsSubject, w) || lexicon::In(lexicon::kParentheticalOpenersRelative, w)) {
+      break;
+    }
+    if (lexicon::In(lexicon::kPronounsPerson, w)) return "?";
+    const size_t at = lead.sentence.start + CountCodePoints(text.substr(0, words[k].begin));
+    for (const EntityMention& m : a.entities) {
+      if (m.type != "PERSON" || at < m.span.start || at >= m.span.end) continue;
+      const std::optional<size_t> e = entities.Lookup(ai, m.entity, "");
+      return e ? "e" + std::to_string(*e) : "?";
+    }
+  }
+  return "";
+}
+
+// Whether two counts no one owns are said of different people (ActorOf),
+// or one of a person and the other of the story's event: "Manning
+// completed 29 of 34 passes" and "Garrard completed 28 of 41 passes" are
+// two players' figures, "He has 53 catches for 605 yards" someone's, never
+// the event's "the Chiefs rushed for over 350 yards". Such figures are
+// never set against each other.
+bool OtherActors(const Figure& f, const Figure& g) {
+  if (f.entity || g.entity) return false;
+  return f.actor != g.actor || f.actor == "?";
+}
+
+std::string WindowOf(const FigureLead& lead, std::string_view tail);
+
+// Whether two percentages are of two places their clauses name ("59% of
+// communications with Singapore" / "about 70 percent of the communications
+// network in India"): a share of one place's traffic, vote or homes is no
+// share of another's. A percentage naming no place may be either's.
+bool OtherPlaces(const Figure& f, const Figure& g) {
+  return !f.place.empty() && !g.place.empty() && f.place != g.place;
+}
+
+// The nearest place a figure's own clause names (Figure::place).
+std::string PlaceOf(const AnnotatedArticle& a, EntityIndex& entities, size_t ai, const TextView& view,
+                    Span sentence, const Quantity& q) {
+  constexpr size_t kPlaceReach = 60;  // code points: "of voice traffic capability to Europe"
+  std::string best;
+  size_t best_gap = kPlaceReach + 1;
+  for (const EntityMention& m : a.entities) {
+    if (m.type != "PLACE" || m.span.start < sentence.start || m.span.end > sentence.end) continue;
+    const bool after = m.span.start >= q.span.end;
+    if (!after && m.span.end > q.span.start) continue;
+    const size_t gap = after ? m.span.start - q.span.end : q.span.start - m.span.end;
+    if (gap >= best_gap) continue;
+    const std::string between = after ? view.Slice(q.span.end, m.span.start) : view.Slice(m.span.end, q.span.start);
+    if (BreaksClause(between)) continue;
+    const std::optional<size_t> e = entities.Lookup(ai, m.entity, "");
+    if (!e) continue;
+    best = "e" + std::to_string(*e);
+    best_gap = gap;
+  }
+  return best;
+}
+
+// Whether the words right after a length of time make it a point in time
+// (lexicons/time_offsets.txt: "later", "left", "to go"), unless "than"
+// follows ("two years later than planned" is a delay).
+bool TimeOffset(std::string_view tail) {
+  constexpr size_t kReadBytes = 30;  // "later than", "to go", with room for spaces
+  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min(tail.size(), kReadBytes)));
+  if (words.empty() || BreaksClause(tail.substr(0, words[0].begin))) return false;
+  if (words.size() > 1 && words[1].folded == "than") return false;
+  if (lexicon::In(lexicon::kTimeOffsets, words[0].folded)) return true;
+  return words.size() > 1 && lexicon::In(lexicon::kTimeOffsets, words[0].folded + " " + words[1].folded);
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -961,6 +1067,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // name; it is no figure of the story's event.
       if (!f.entity && q.thing.empty() && NamesReference(q.measure)) continue;
       if (!f.entity && RuleBound(view, sentence, q)) continue;
+
       f.scale = ScaleOf(q);
       f.when = WhenOf(a, view, q);
       f.published = a.article.published;
@@ -1016,6 +1123,15 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
         f.thing = HolderOf(a, lead);  // "the halls, which house 4,600 students"
       }
       SetFrame(f, a, view, lead);
+      // Counts only: a sum or a share "this year" is the year's, which an
+      // outlet giving it with no time means too ("a deficit of £15.2m this
+      // year" / "a £12.5m hole in its budget").
+      if (QuantityKind(q) == "count") f.window = WindowOf(lead, f.tail);
+      if (q.unit == "percent") f.place = PlaceOf(a, entities, ai, view, sentence, q);
+      f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
+      // Counts only: a sum's clause names who paid, sold or signed, not whose
+      // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
+      if (!f.entity && QuantityKind(q) == "count") f.actor = ActorOf(a, entities, ai, lead);
       for (const Quantity* other : quantities) {
         const std::string kind = QuantityKind(*other);
         if (other->span.start == q.span.start || kind.empty() || other->span.start < sentence.start ||
@@ -1168,6 +1284,19 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
   return false;
 }
 
+// Whether two sentences each state another figure of one kind, but no
+// other figure alike: "The Focus poll of 1,000 people gave a 3.1 percent
+// margin of error" and "The poll of 520 people gave a 4.5 percent margin
+// of error" each give a sample and a margin of its own. One writer stating
+// two such sentences is listing two things (two polls), not telling one
+// fact two ways.
+bool ParallelFacts(const Figure& f, const Figure& g) {
+  const bool shared_kind = std::any_of(f.beside.begin(), f.beside.end(), [&](const auto& x) {
+    return std::any_of(g.beside.begin(), g.beside.end(), [&](const auto& y) { return x.first == y.first; });
+  });
+  return shared_kind && !StateOneOtherFigure(f, g);
+}
+
 // The post a count or a time is given in ("four seasons as the team's
 // director of personnel", "nearly four seasons as coach of the Trail
 // Blazers": "the team's director", "coach of the"), folded, or "" when the
@@ -1186,6 +1315,37 @@ std::string AsPost(const Figure& f) {
   return post;
 }
 
+// The span a count is counted over when the words right after it bound
+// one (lexicons/count_windows.txt: "arrested three times since October",
+// "two touchdowns in his last two games"), or the words right before it
+// ("played in the past six games"), folded, with the word after the
+// opener ("since october", "in his last two", "in the past"); "" when
+// none. A count over one span is never set against a count over another
+// or over none ("arrested four times" in all): it is a part of it.
+std::string WindowOf(const FigureLead& lead, std::string_view tail) {
+  constexpr size_t kOpenerWords = 3;  // "in his last"
+  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min<size_t>(tail.size(), 60)));
+  if (!words.empty() && !BreaksClause(tail.substr(0, words[0].begin))) {
+    std::string phrase;
+    for (size_t n = 0; n < std::min(kOpenerWords, words.size()); ++n) {
+      phrase += (n ? " " : "") + words[n].folded;
+      if (lexicon::In(lexicon::kCountWindows, phrase)) {
+        return n + 1 < words.size() ? phrase + " " + words[n + 1].folded : phrase;
+      }
+    }
+  }
+  // Read back over the last words before the figure, within its clause.
+  std::string phrase;
+  size_t edge = lead.text.size();
+  for (size_t k = lead.words.size(), n = 0; k-- > 0 && n < kOpenerWords; ++n) {
+    if (BreaksClause(std::string_view(lead.text).substr(lead.words[k].end, edge - lead.words[k].end))) break;
+    edge = lead.words[k].begin;
+    phrase = lead.words[k].folded + (phrase.empty() ? "" : " " + phrase);
+    if (lexicon::In(lexicon::kCountWindows, phrase)) return phrase;
+  }
+  return "";
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -1197,7 +1357,8 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
-  if (AsPost(f) != AsPost(g)) return false;
+  if (AsPost(f) != AsPost(g) || f.window != g.window || f.offset != g.offset) return false;
+  if (OtherPlaces(f, g)) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").
@@ -1408,6 +1569,16 @@ size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::str
     }
   }
   return n;
+}
+
+// Whether the words beside two counts say different things happened to
+// what they count ("three climbers were rescued" / "two climbers killed";
+// lexicons/event_stems.txt): counts of two events of one story, never one
+// count told two ways. Both must name one; a count named with no event
+// ("two climbers") may be either's.
+bool OtherEvents(const Figure& f, const Figure& g) {
+  return QuantityKind(f.q) == "count" && !f.events.empty() && !g.events.empty() &&
+         SharedCount(f.events, g.events) == 0;
 }
 
 // Whether what one figure measures is named beside the other (a stem of
@@ -1782,7 +1953,9 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
-            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q)) {
+            if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
+                !OtherEvents(*f, *g) && f->window == g->window && f->offset == g->offset &&
+                !OtherPlaces(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;
@@ -1792,11 +1965,17 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (FiguresCompatible(f->q, g->q)) {
             fits = true;
           } else if (f->article == g->article &&
-                     !(SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g))) {
+                     (!(SentenceSimilarity(*f, *g) >= kSameArticleSimilarity && SharesContext(*f, *g)) ||
+                      ParallelFacts(*f, *g))) {
             // One writer giving two values of one thing in two sentences
             // that tell different things is giving two facts ("paid
-            // £90,000" / "Matagi has been paid £4,200").
+            // £90,000" / "Matagi has been paid £4,200"), and so is one
+            // listing two things alike (ParallelFacts).
             two_facts = true;
+          } else if (OtherActors(*f, *g) || OtherEvents(*f, *g)) {
+            // Two people's figures, a person's and the event's, or counts
+            // of two events: no clash, and no fit either beyond the one
+            // found above.
           } else if (Comparable(*f, *g) && (f->article == g->article || WithinDisagreement(f->q, g->q))) {
             clash = true;
           } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&

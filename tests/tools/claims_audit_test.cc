@@ -76,6 +76,17 @@ TEST(ClaimsAuditTest, AllJudgedIsComplete) {
   EXPECT_NE(out.str().find("precision 1.000 (1/1)"), std::string::npos) << out.str();
 }
 
+TEST(ClaimsAuditTest, SplitsAndWhichListDetails) {
+  // Train and dev list their unjudged conflicts on every run; test only at
+  // its final run; any other name is refused.
+  for (const char* split : {"train", "dev", "test"}) EXPECT_TRUE(KnownSplit(split)) << split;
+  for (const char* split : {"", "all", "Train", "devel"}) EXPECT_FALSE(KnownSplit(split)) << split;
+  EXPECT_TRUE(ListsDetails("train", false));
+  EXPECT_TRUE(ListsDetails("dev", false));
+  EXPECT_FALSE(ListsDetails("test", false));
+  EXPECT_TRUE(ListsDetails("test", true));
+}
+
 TEST(ClaimsAuditTest, RefusesBadJudgments) {
   const struct {
     const char* json;
