@@ -1131,7 +1131,11 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
       // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
-      if (!f.entity && QuantityKind(q) == "count") f.actor = ActorOf(a, entities, ai, lead);
+      // Nor a contest's margin, told alike of its winner and its loser ("won
+      // by 14 votes", "lost by 17 votes").
+      if (!f.entity && QuantityKind(q) == "count" && !f.attribute.ends_with(" margin")) {
+        f.actor = ActorOf(a, entities, ai, lead);
+      }
       for (const Quantity* other : quantities) {
         const std::string kind = QuantityKind(*other);
         if (other->span.start == q.span.start || kind.empty() || other->span.start < sentence.start ||

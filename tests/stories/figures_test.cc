@@ -685,6 +685,18 @@ TEST(FigureClaimsTest, AMarginDatedToItsDayMeetsOneStatedAfter) {
   EXPECT_TRUE(InConflict(b, "23"));
 }
 
+// A contest's margin is the contest's whoever the clause names: "Ada
+// Penrose won by 23 votes" and "her rival Tom Acre lost by 32 votes" tell one
+// margin, not two people's counts.
+TEST(FigureClaimsTest, AMarginToldOfTheLoserIsTheContests) {
+  const Brief b = BriefOf(
+      {{"a", "2026-03-09", "Councillor Ada Penrose was elected mayor of Holmbrook by 23 votes on Saturday after a "
+                           "recount."},
+       {"b", "2026-03-10", "Her rival, Councillor Tom Acre, lost the Holmbrook mayoralty by just 32 votes after a "
+                           "long recount."}});
+  EXPECT_TRUE(InConflict(b, "23"));
+}
+
 // "The ship's 19 crew" and "the cargo ship's 21 crew" count one crew: a
 // thing named by its head noun alone is the story's one thing named more
 // fully with it.
