@@ -297,6 +297,18 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       continue;
     }
     size_t start = ContentStart(c, end);
+    // "… but also admitted that [A] and also admitted to [lying …]": a
+    // gerund report coordinated with an earlier report of the sentence has
+    // that report's subject, read with its clauses there.
+    if (start < end && start <= c + 2 && words_[start].lower.ends_with("ing") && c > from + 1) {
+      size_t k = c;
+      while (k > from && lex::In(lex::kCueAdverbs, words_[k - 1].lower)) --k;
+      bool earlier = false;
+      for (size_t e = from; e + 1 < k && !earlier; ++e) {
+        earlier = !InQuote(e) && lex::In(lex::kReportingVerbsIndirect, words_[e].lower);
+      }
+      if (k > from && words_[k - 1].lower == "and" && earlier) continue;
+    }
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
       // "Asked by Asante whether [he regretted the sale], Quint said he did
@@ -443,9 +455,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.
       const size_t next = SecondReport(start, end);
-      if (next < end && OtherSpeaker(next, end, s)) {
+      const bool new_sentence = next < end && next > start && EndsWithStop(words_[next - 1].lower);
+      if (next < end && (new_sentence || OtherSpeaker(next, end, s))) {
         size_t stop = next;
-        while (stop > start && (words_[stop - 1].lower == "and" || words_[stop - 1].lower == "but" ||
+        while (stop > start && (IsTerminal(words_[stop - 1].lower) || words_[stop - 1].lower == "and" ||
+                                words_[stop - 1].lower == "but" ||
                                 words_[stop - 1].lower == "," || words_[stop - 1].lower == ";" ||
                                 words_[stop - 1].lower == "though" || words_[stop - 1].lower == "although" ||
                                 words_[stop - 1].lower == "whereas")) {
@@ -945,6 +959,9 @@ bool Finder::RelayedReport(size_t start, size_t end) {
     // ("two major - league sources": a hyphen the detokeniser spaced out
     // joins a compound.)
     if ((words_[c].punct && words_[c].lower != "-") || InQuote(c)) return false;
+    // ("… that [he lied to police and also admitted to lying …]": a verb
+    // coordinated with the content's own has its subject, relays nothing.)
+    if (words_[c].lower == "and") return false;
     if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
     if (ContentStart(c, end) >= end) return false;
     const Speaker s = SubjectBefore(c, start);
@@ -974,7 +991,12 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
       // ("…, though an anti-piracy watchdog later said [the vessel was a
       // Thai trawler]": a concessive clause with its own report.)
       if (w == "and" || w == "but" || w == ";" || w == "though" || w == "although" || w == "whereas") {
-        return k > start && k + 1 < c ? k + 1 : end;
+        // ("… and also admitted to lying …": an adverb is no subject; the
+        // verb is coordinated with the report's own, read with its
+        // clauses.)
+        bool adverbs = true;
+        for (size_t a = k + 1; a < c && adverbs; ++a) adverbs = lex::In(lex::kCueAdverbs, words_[a].lower);
+        return k > start && k + 1 < c && !adverbs ? k + 1 : end;
       }
       // "Some co-workers said [she had run-ins with management], Dorsey
       // said [like anyone, they had their differences]": a comma, a name
@@ -984,6 +1006,14 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
         bool name = true;
         for (size_t n = k + 1; n < c && name; ++n) name = words_[n].cap && !words_[n].punct && !InQuote(n);
         if (name) return k + 1;
+      }
+      // "… on Elm St. She said [she saw …]": a capitalised pronoun after a
+      // full stop opens a new sentence the splitter left joined to an
+      // abbreviation; its report is a report of its own.
+      // ("I" is capitalised anywhere.)
+      if (EndsWithStop(w) && k > start && k + 1 < c && words_[k + 1].cap && words_[k + 1].lower != "i" &&
+          lex::In(lex::kPronounsSpeaker, words_[k + 1].lower)) {
+        return k + 1;
       }
       if (w == "that" || IsTerminal(w)) break;
     }
@@ -1097,6 +1127,19 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   size_t k = c + 1;
   if (k >= end) return end;
   if (words_[c].lower == "asked" || words_[c].lower == "asks") return QuestionStart(c, end);
+  // "admitted killing two co-workers", "recalled seeing the suspect": a
+  // gerund with its object or complement right after these verbs is their
+  // content ("denied wrongdoing" or "recalled the morning" is a noun; the
+  // eval sets leave "admitted to lying", a prepositional object, alone).
+  if (lex::In(lex::kReportingVerbsGerund, words_[c].lower)) {
+    const size_t g = k;
+    constexpr size_t kGerundMinLetters = 5;  // "being", not "king" or "ring"
+    const std::string& v = words_[g].lower;
+    if (v.size() >= kGerundMinLetters && v.ends_with("ing") && !words_[g].cap && !InQuote(g) &&
+        !lex::In(lex::kIngNouns, v) && g + 1 < end && !words_[g + 1].punct) {
+      return g;
+    }
+  }
   // "a budget that he said [would bring the deficit down]": the verb
   // phrase of a relative clause the cue interrupts.
   if (GapRelative(c, 0) < c) return k;

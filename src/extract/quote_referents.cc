@@ -337,6 +337,22 @@ bool Finder::OpensWithPronoun(size_t i, int want) const {
   return false;
 }
 
+// True when the unnamed speaker `s` is one person news quotes by a tie to
+// the event (lexicons/witness_nouns.txt) or as a source: a singular
+// determiner and such a noun ("a neighbour", "one friend", "the source"),
+// not a crowd ("officials"), a body or a document ("a recording").
+bool Finder::OnePersonDescribed(const Speaker& s) {
+  if (!s.id.empty() || !s.type.empty()) return false;
+  const std::string name = AsciiLower(s.name);
+  const size_t first_end = name.find(' ');
+  if (first_end == std::string::npos) return false;
+  const std::string first = name.substr(0, first_end);
+  const std::string head = name.substr(name.rfind(' ') + 1);
+  if (first != "a" && first != "an" && first != "one" && first != "the" && first != "another") return false;
+  return lex::In(lex::kWitnessNouns, head) ||
+         (lex::In(lex::kUnnamedSourcesHead, head) && !head.ends_with("s") && head != "people");
+}
+
 // The latest speaker of a report in the sentence before the one at `at`
 // that pronoun `p` fits: he or she a person of that gender (by the
 // article's evidence, or the person noun a description or an organisation
@@ -397,7 +413,9 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
       const int g = lex::In(lex::kGenderWordsMale, noun) ? 1 : lex::In(lex::kGenderWordsFemale, noun) ? -1 : 0;
       // "…, Navy spokesperson said. …, he said.": a role of no gender fits
       // either pronoun, for a person or for the body it speaks for.
-      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty())) ? s : Speaker{};
+      // ("A neighbour said …. "…," she said.": so does one unnamed person
+      // described by a person noun.)
+      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty() || OnePersonDescribed(s))) ? s : Speaker{};
     }
     auto it = gender_.find(s.id);
     const bool evidence = it != gender_.end() && it->second != 0;
@@ -476,7 +494,11 @@ void Finder::BuildGender() {
                         lex::In(lex::kNewsOutletWords, words_[i].lower);
     const bool titled = i > 0 && !words_[i - 1].cap && lex::In(lex::kOrgNameTitles, words_[i - 1].lower);
     if (outlet || titled) outlets_.insert(id);
-    const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
+    // The mention's first word is a title ("Queen Elizabeth", "Mrs
+    // McMeekin") only before another word: a one-word mention is the name
+    // itself ("King said", a surname, is not a king).
+    const std::string& text = (*entities_)[m].text;
+    const std::string first = text.find(' ') == std::string::npos ? "" : AsciiLower(text.substr(0, text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;
     // "His wife, Gudrun," and "Gudrun, his wife,": a gendered noun in

@@ -293,12 +293,28 @@ bool Finder::ClauseOpener(const EntityMention& m) {
   return m.text.find(' ') == std::string::npos && lex::In(lex::kSubordinatorsQuotes, AsciiLower(m.text));
 }
 
+// True when the person mention `m` follows an indefinite article ("was
+// described as a Goth", "a Democrat", "an Englishman"): a name written so
+// is a kind of person, not one person, and no pronoun or epithet refers to
+// it. (Organisations keep theirs: "a Waitrose spokesman" names the body.)
+bool Finder::KindOfPerson(const EntityMention& m) const {
+  if (m.type != "PERSON") return false;
+  size_t i = m.span.start;
+  while (i > 0 && cps_[i - 1] == U' ') --i;
+  size_t b = i;
+  while (b > 0 && ((cps_[b - 1] >= U'a' && cps_[b - 1] <= U'z') || (cps_[b - 1] >= U'A' && cps_[b - 1] <= U'Z'))) --b;
+  if (b == i || i == m.span.start || (b > 0 && cps_[b - 1] != U' ' && cps_[b - 1] != U'(')) return false;
+  std::string word;
+  for (size_t k = b; k < i; ++k) word += static_cast<char>(cps_[k] | 0x20);
+  return word == "a" || word == "an";
+}
+
 void Finder::BuildMentions() {
   mention_order_.clear();
   const size_t n = cps_.size();
   for (size_t i = 0; i < entities_->size(); ++i) {
     const EntityMention& m = (*entities_)[i];
-    if (m.span.start < m.span.end && m.span.end <= n && !m.entity.empty() && !ClauseOpener(m)) {
+    if (m.span.start < m.span.end && m.span.end <= n && !m.entity.empty() && !ClauseOpener(m) && !KindOfPerson(m)) {
       mention_order_.push_back(i);
     }
   }

@@ -2306,4 +2306,47 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
   });
 }
 
+TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
+  ExpectCases({
+      {"a name after an indefinite article ('described as a Goth') is a kind of person: no pronoun refers to it",
+       "Ivo Renn was held on Monday. \u201cI never heard a thing,\u201d Renn told reporters. His brother, who "
+       "was described as a Goth, was away. \u201cIt was quiet all night,\u201d he said.",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Goth", "PERSON", "e2"}},
+       {{"I never heard a thing,", "direct", "e5", "Ivo Renn", "told", ""},
+        {"It was quiet all night,", "direct", "e5", "Ivo Renn", "said", ""}}},
+      {"a one-word mention is the name, not a title: 'King' (a surname) gives no gender, so 'she' can be King",
+       "Mara King, 39, saw the crash from her window. King said she had seen a van hit the wall. \u201cI ran "
+       "down at once,\u201d she said.",
+       {{"Mara King", "PERSON", "e1"}, {"King", "PERSON", "e1"}},
+       {{"she had seen a van hit the wall", "indirect", "e1", "Mara King", "said", ""},
+        {"I ran down at once,", "direct", "e1", "Mara King", "said", ""}}},
+      {"a capitalised pronoun after an abbreviation's full stop ('\u2026 on Elm St. She said \u2026') opens a "
+       "report of its own where the splitter joined the sentences",
+       "Mara Velk told the paper she was woken by shouting on Elm St. She said she saw two men run to a car.",
+       {kVelk},
+       {{"she was woken by shouting on Elm St.", "indirect", "e1", "Mara Velk", "told", "interview"},
+        {"she saw two men run to a car", "indirect", "e1", "Mara Velk", "said", "interview"}}},
+      {"a gerund with its object right after 'admitted', 'denied', 'recalled' or 'reported' is the content "
+       "('denied wrongdoing' is a noun)",
+       "Ivo Renn admitted setting the fire in the depot. He denied wrongdoing at the bank. Mara Velk recalled "
+       "seeing the smoke from her window.",
+       {kRenn, kVelk},
+       {{"setting the fire in the depot", "indirect", "e5", "Ivo Renn", "admitted", ""},
+        {"seeing the smoke from her window", "indirect", "e1", "Mara Velk", "recalled", ""}}},
+      {"'A neighbour said [\u2026]. \u201c\u2026,\u201d she said.': one unnamed person news quotes by a tie to "
+       "the event (a neighbour, a relative, a witness) continues as 'he' or 'she'",
+       "Ivo Renn was arrested at his home in Tolby. A neighbour said she heard screams at 3am. \u201cIt sounded "
+       "like a dog,\u201d she said.",
+       {kRenn},
+       {{"she heard screams at 3am", "indirect", "", "a neighbour", "said", ""},
+        {"It sounded like a dog,", "direct", "", "a neighbour", "said", ""}}},
+      {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
+       "coordinated with the report's own keeps its subject and relays no one",
+       "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
+       "and also admitted lying in court.",
+       {kRenn},
+       {{"he lied to police and also admitted lying in court", "indirect", "", "one was", "admitted", ""}}},
+  });
+}
+
 }  // namespace storyline
