@@ -41,10 +41,12 @@ size_t Finder::ContentWords(const Judged& j) const {
 bool Finder::IsPartial(const Judged& j, size_t n) const {
   if (Embedded(j)) return true;
   if (n > kPartialMaxWords) return false;
+  // ("“No.”": a word the tokenizer read as an abbreviation, "No." for
+  // "number", keeps the full stop that ends the quoted sentence.)
   for (size_t i = j.last_word; i-- > j.first_word;) {
     if (IsMark(i)) continue;
     const std::string& w = words_[i].lower;
-    return !(IsTerminal(w) || w == "," || w == ";");
+    return !(EndsWithStop(w) || w == "," || w == ";");
   }
   return true;
 }
@@ -52,7 +54,7 @@ bool Finder::IsPartial(const Judged& j, size_t n) const {
 bool Finder::EndsSentence(const Judged& j) const {
   for (size_t i = j.last_word; i-- > j.first_word;) {
     if (IsMark(i)) continue;
-    return words_[i].punct && IsTerminal(words_[i].lower);
+    return (words_[i].punct && IsTerminal(words_[i].lower)) || (!words_[i].punct && EndsWithStop(words_[i].lower));
   }
   return false;
 }

@@ -414,8 +414,15 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
       // "…, Navy spokesperson said. …, he said.": a role of no gender fits
       // either pronoun, for a person or for the body it speaks for.
       // ("A neighbour said …. "…," she said.": so does one unnamed person
-      // described by a person noun.)
-      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty() || OnePersonDescribed(s))) ? s : Speaker{};
+      // described by a person noun, unless the pronoun's own sentence names
+      // a person before it: "… when King was asked, she told them".)
+      bool named_here = false;
+      for (size_t k = w; k-- > 0 && words_[k].sent == words_[w].sent && !named_here;) {
+        const int m = words_[k].mention;
+        named_here = m >= 0 && !InQuote(k) && (*entities_)[m].type == "PERSON";
+      }
+      const bool described = OnePersonDescribed(s) && !named_here;
+      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty() || described)) ? s : Speaker{};
     }
     auto it = gender_.find(s.id);
     const bool evidence = it != gender_.end() && it->second != 0;

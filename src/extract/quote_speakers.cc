@@ -1219,6 +1219,15 @@ Speaker Finder::SpokespersonForUnnamed(size_t i, size_t j, size_t hi) const {
 int Finder::TitleWord(std::string_view raw) {
   const std::string w = AsciiLower(raw);
   if (lex::In(lex::kPersonNouns, w) || lex::In(lex::kHonorifics, w)) return 2;
+  // "Rep.", "Sen.", "Gov.": a role noun or its abbreviated title
+  // (lexicons/role_titles.txt) with the full stop abbreviations take.
+  if (w.size() > 1 && w.back() == '.') {
+    const std::string_view bare = std::string_view(w).substr(0, w.size() - 1);
+    if (lex::In(lex::kPersonNouns, bare)) return 2;
+    for (const lex::MapEntry& e : lex::kRoleTitles) {
+      if (e.value == bare) return 2;
+    }
+  }
   return lex::In(lex::kRoleModifiers, w) ? 1 : 0;
 }
 

@@ -2340,6 +2340,25 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {kRenn},
        {{"she heard screams at 3am", "indirect", "", "a neighbour", "said", ""},
         {"It sounded like a dog,", "direct", "", "a neighbour", "said", ""}}},
+      {"'A police source said [\u2026]. When Mara King was asked \u2026, she told them [\u2026]': a person the "
+       "pronoun's own sentence names before it outweighs an unnamed source of the sentence before",
+       "A police source said the men had fled on foot. When Mara King was asked what she saw, she told them she "
+       "could not see the car.",
+       {{"Mara King", "PERSON", "e1"}},
+       {{"the men had fled on foot", "indirect", "", "a police source", "said", ""},
+        {"she could not see the car", "indirect", "e1", "Mara King", "told", ""}}},
+      {"an abbreviated title with its full stop ('Rep.', 'Sen.', 'Gov.') taken for a name is never the speaker; "
+       "the name after it is",
+       "Rep. Ivo Renn, D-Tolby, called a hearing and said members would work to restore the act.",
+       {{"Rep.", "PERSON", "e2"}, kRenn},
+       {{"members would work to restore the act", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'\u201cNo.\u201d': a quoted answer the tokenizer read as the abbreviation 'No.' ends its sentence and "
+       "continues the last speaker",
+       "The Harriers won on Sunday. \u201cWould we have done it without him?\u201d coach Ivo Renn asked. "
+       "\u201cNo.\u201d The striker broke the record in the second half.",
+       {kRenn},
+       {{"Would we have done it without him?", "direct", "e5", "Ivo Renn", "asked", ""},
+        {"No.", "direct", "e5", "Ivo Renn", "", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
