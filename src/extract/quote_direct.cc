@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -934,9 +935,23 @@ bool Finder::Intervenes(const Judged& j, size_t last_close, Attribution* a) {
 // before it, when that sentence reports speech or a statement or takes a stance.
 Attribution Finder::PreviousSentence(const Judged& j) {
   if (j.open_word == 0) return {};
-  const size_t prev = j.open_word - 1;
+  size_t prev = j.open_word - 1;
   if (InQuote(prev)) return {};
   auto [from, to] = SentenceWords(prev, prev + 1);
+  // ("He said …. Later in the afternoon, "I went back …."": a phrase of
+  // time or place opening the quotation's own sentence, no speaker and no
+  // verb in it, leaves the sentence before to introduce it.)
+  if (words_[prev].lower == "," && from > 0 && from + 1 < prev && words_[from].sent == words_[j.open_word].sent) {
+    bool bare = true;
+    for (size_t i = from; i < prev && bare; ++i) {
+      bare = words_[i].mention < 0 && !InQuote(i) && !lex::In(lex::kAuxiliaries, words_[i].lower) &&
+             !lex::In(lex::kReportingVerbsCue, words_[i].lower) && !lex::In(lex::kPronounsSpeaker, words_[i].lower);
+    }
+    if (bare && !InQuote(from - 1)) {
+      prev = from - 1;
+      std::tie(from, to) = SentenceWords(prev, prev + 1);
+    }
+  }
   bool speechy = false;
   for (size_t i = from; i < to; ++i) {
     // ("Ilse Brandt, director of the union, welcomed the decision. "…"":
@@ -945,7 +960,19 @@ Attribution Finder::PreviousSentence(const Judged& j) {
               lex::In(lex::kDocumentNounsStatement, words_[i].lower) || words_[i].lower == "interview" ||
               (!InQuote(i) && lex::In(lex::kStanceVerbs, words_[i].lower));
   }
-  if (!speechy && words_[prev].lower != ":") return {};
+  // ("T.J. Simons, 17, who works nearby, also heard the blast. "At first
+  // I thought …"": a person the sentence introduces, named for the first
+  // time with an apposition and acting, speaks the quotation after it.)
+  if (!speechy && words_[prev].lower != ":") {
+    const Speaker introduced = NewlyIntroduced(from, to);
+    if (!introduced.found) return {};
+    Attribution a;
+    a.speaker = introduced;
+    a.from = from;
+    a.to = to;
+    a.found = true;
+    return a;
+  }
   Attribution a;
   // A report found in that sentence gives its speaker ("As Heald told The
   // Huffington Post, US surface ozone has dropped. "…"").
@@ -966,6 +993,38 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   a.to = to;
   a.found = a.speaker.found;
   return a;
+}
+
+// The person sentence [from, to) opens with when it names them for the
+// first time in the article, with an apposition ("T.J. Simons, 17, who
+// works at the station,") and an active verb after it ("also heard");
+// none else ("Ivo Renn, 45, was killed" is about, not by, the person).
+Speaker Finder::NewlyIntroduced(size_t from, size_t to) const {
+  const int m = from < to ? words_[from].mention : -1;
+  if (m < 0 || (*entities_)[m].type != "PERSON" || InQuote(from)) return {};
+  const std::string& id = (*entities_)[m].entity;
+  for (size_t k = 0; k < from; ++k) {
+    if (words_[k].mention >= 0 && (*entities_)[words_[k].mention].entity == id) return {};
+  }
+  size_t e = from;
+  while (e < to && words_[e].mention == m) ++e;
+  if (e >= to || words_[e].lower != ",") return {};
+  // (", 17, who works at the station,": an age, then a relative clause.)
+  size_t close = e;
+  for (size_t jump = 0; jump < kAppositiveJumps; ++jump) {
+    size_t next = close + 1;
+    while (next < to && next <= close + kAppositiveWords && words_[next].lower != ",") ++next;
+    if (next + 1 >= to || words_[next].lower != ",") return {};
+    close = next;
+    if (words_[close + 1].lower != "who") break;
+  }
+  size_t v = close + 1;
+  // ("also heard"; "was hurt", a copula, is said of the person.)
+  while (v < to && lex::In(lex::kCueAdverbs, words_[v].lower) && !lex::In(lex::kCopulas, words_[v].lower)) ++v;
+  if (v >= to || words_[v].punct || words_[v].cap || lex::In(lex::kCopulas, words_[v].lower)) {
+    return {};
+  }
+  return FromMention(static_cast<size_t>(m));
 }
 
 // A post quoted without marks after a colon ("Over the photo she wrote:

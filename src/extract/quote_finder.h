@@ -217,6 +217,7 @@ class Finder {
   Attribution BeforeQuote(const Judged& j);
   bool Intervenes(const Judged& j, size_t last_close, Attribution* a);
   Attribution PreviousSentence(const Judged& j);
+  Speaker NewlyIntroduced(size_t from, size_t to) const;
   void UnmarkedPosts(std::vector<Quote>* out);
 
   // Transcripts and interviews laid out as turns (quote_turns.cc).

@@ -521,6 +521,24 @@ void Finder::BuildGender() {
     for (const std::string& w : {prev, first, before_comma, after_comma}) {
       vote += lex::In(lex::kGenderWordsMale, w) ? 2 : lex::In(lex::kGenderWordsFemale, w) ? -2 : 0;
     }
+    // "Detective Dominic Mangoni, testifying at Hiller's hearing, said he
+    // asked …": the subject pronoun right after the person's own verb of
+    // saying is the person (news writes "said he" of the speaker), whoever
+    // an apposition between names.
+    size_t verb = j + 1;
+    if (verb < words_.size() && words_[verb].lower == "," && !InQuote(verb)) {
+      size_t close = verb + 1;
+      while (close < words_.size() && close <= verb + kAppositiveWords && words_[close].lower != "," &&
+             words_[close].sent == words_[i].sent && !InQuote(close)) {
+        ++close;
+      }
+      verb = close < words_.size() && words_[close].lower == "," ? close + 1 : words_.size();
+    }
+    if (verb + 1 < words_.size() && words_[verb + 1].sent == words_[i].sent && !InQuote(verb + 1) &&
+        lex::In(lex::kReportingVerbsIndirect, words_[verb].lower) && !words_[verb].lower.ends_with("ing")) {
+      if (words_[verb + 1].lower == "he") vote += 1;
+      if (words_[verb + 1].lower == "she") vote -= 1;
+    }
     if (i == 0 || words_[i - 1].sent != words_[i].sent || !InQuote(i)) {
       // The first third-person pronoun after the sentence's first person.
       for (size_t k = i + 1; k < words_.size() && words_[k].sent == words_[i].sent; ++k) {

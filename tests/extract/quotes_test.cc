@@ -2359,6 +2359,36 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {kRenn},
        {{"Would we have done it without him?", "direct", "e5", "Ivo Renn", "asked", ""},
         {"No.", "direct", "e5", "Ivo Renn", "", ""}}},
+      {"'X, speaking at Velk's hearing, said he asked \u2026': the pronoun right after a person's own verb of "
+       "saying is that person, so a later 'she said' is not theirs",
+       "Mara Velk told police she had set the fire. Detective Ivo Renn, speaking at Velk's hearing, said he asked "
+       "how she felt after the fire. \u201cI don't feel anything,\u201d she said.",
+       {kVelk, kVelkSurname, kRenn},
+       {{"she had set the fire", "indirect", "e1", "Mara Velk", "told", ""},
+        {"he asked how she felt after the fire", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"I don't feel anything,", "direct", "e1", "Mara Velk", "said", ""}}},
+      {"'He said [\u2026]. Later in the afternoon, \u201c\u2026\u201d': a phrase of time opening the "
+       "quotation's sentence leaves the sentence before to introduce it",
+       "\u201cWe closed the branch,\u201d Ivo Renn said. Mara Velk, who lives nearby, said she saw a police car "
+       "at the bank. Later in the afternoon, \u201cI heard a loud bang from my kitchen.\u201d",
+       {kRenn, kVelk},
+       {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"she saw a police car at the bank", "indirect", "e1", "Mara Velk", "said", ""},
+        {"I heard a loud bang from my kitchen.", "direct", "e1", "Mara Velk", "", ""}}},
+      {"'Mara Velk, 17, who works nearby, also heard the blast. \u201c\u2026\u201d': a person the sentence "
+       "introduces with an apposition, acting, speaks the quotation with no cue after it",
+       "\u201cWe closed the branch,\u201d Ivo Renn said. Mara Velk, 17, who works at a garage nearby, also heard "
+       "the blast. \u201cAt first I thought it was thunder.\u201d",
+       {kRenn, kVelk},
+       {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"At first I thought it was thunder.", "direct", "e1", "Mara Velk", "", ""}}},
+      {"(a guard) a person introduced as the one something happened to ('Mara Velk, 17, was hurt') does not speak "
+       "the quotation after it",
+       "\u201cWe closed the branch,\u201d Ivo Renn said. Mara Velk, 17, who works at a garage nearby, was hurt "
+       "in the blast. \u201cShe is a brave girl.\u201d",
+       {kRenn, kVelk},
+       {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"She is a brave girl.", "direct", "e5", "Ivo Renn", "", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
