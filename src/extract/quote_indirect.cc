@@ -243,6 +243,25 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   }
   for (size_t c = from; c < end; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower)) continue;
+    // "He was asked by Judge Ivo Renn if [he understood the charges] and
+    // if [he knew …]": a passive question with its asker is the asker's,
+    // each "if" or "whether" clause a question of its own.
+    if (words_[c].lower == "asked" && c > from && (words_[c - 1].lower == "was" || words_[c - 1].lower == "were") &&
+        c + 1 < end && words_[c + 1].lower == "by") {
+      const size_t start = QuestionStart(c, end);
+      const Speaker asker = start < end ? Asker(c, start) : Speaker{};
+      if (asker.found) {
+        size_t stop = start;
+        while (stop + 1 < end && !(words_[stop].lower == "and" && (words_[stop + 1].lower == "if" ||
+                                                                 words_[stop + 1].lower == "whether"))) {
+          ++stop;
+        }
+        if (stop + 1 >= end) stop = end;
+        Emit(start, stop, asker, "asked", from, to, out);
+        if (stop + 2 < end) Emit(stop + 2, end, asker, "asked", from, to, out);
+        return;
+      }
+    }
     // ("ESPN is reporting that …": a progressive is active.)
     if (c > from && !words_[c].lower.ends_with("ing") &&
         (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||

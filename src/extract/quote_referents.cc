@@ -397,6 +397,15 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
     }
   }
   if (best == nullptr || !best->second.found) return {};
+  // ("X was asked by Judge Y if [he understood …]. He responded, "Yes."":
+  // the one who asked a question does not answer it; the sentence's
+  // subject, the one asked, is read below.)
+  for (size_t k = best->first; k + 1 < words_.size() && words_[k].sent == words_[best->first].sent; ++k) {
+    if (!InQuote(k) && (words_[k].lower == "asked" || words_[k].lower == "asks") &&
+        (words_[k + 1].lower == "by" || words_[k + 1].lower == "if" || words_[k + 1].lower == "whether")) {
+      return {};
+    }
+  }
   if (words_[best->first].sent != prev) {
     for (size_t k = best->first; k < w && words_[k].sent < words_[w].sent; ++k) {
       if (words_[k].sent == words_[best->first].sent || InQuote(k)) continue;

@@ -2389,6 +2389,14 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {kRenn, kVelk},
        {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
         {"She is a brave girl.", "direct", "e5", "Ivo Renn", "", ""}}},
+      {"'X was asked by Judge Y if [A] and if [B]. He responded, \u201cYes,\u201d': a passive question with its "
+       "asker is the asker's, one question per 'if', and the asker does not answer it",
+       "Ivo Renn is charged with arson. Renn was asked by Judge Tom Walsh if he understood the charges against him "
+       "and if he knew he could be sent to prison. He responded, \u201cYes,\u201d to each question.",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Tom Walsh", "PERSON", "e2"}},
+       {{"he understood the charges against him", "indirect", "e2", "Tom Walsh", "asked", ""},
+        {"he knew he could be sent to prison", "indirect", "e2", "Tom Walsh", "asked", ""},
+        {"Yes,", "direct", "e5", "Ivo Renn", "responded", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
