@@ -151,6 +151,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     AddedAfterDirect(from, to, out);
     return;
   }
+  // "But according to X, […]": a conjunction opening the sentence leaves
+  // the "according to" phrase its first words.
+  if (from + 2 < to && words_[from].cap && words_[from + 1].lower == "according" &&
+      (words_[from].lower == "but" || words_[from].lower == "and" || words_[from].lower == "yet")) {
+    Indirect(from + 1, to, out);
+    return;
+  }
   size_t end = ContentEnd(from, to);
   // "according to X, …" / "…, according to X."
   for (size_t i = from; i + 2 < end; ++i) {
@@ -459,7 +466,20 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Emit(start, stop, s, words_[c].lower, from, to, out);
       return;
     }
-    if (start < end && s.found && start > c + 1 && words_[start - 1].lower == "that" && RelayedReport(start, end)) {
+    // ("Howard said other jurors told him [the holdouts refused]": so a bare
+    // clause whose subject told the speaker, "him", what it reports.)
+    const bool told_speaker = start == c + 1 && [&] {
+      for (size_t t = start + 1; t + 1 < end && t <= start + kNounPhraseWords; ++t) {
+        if (words_[t].punct || InQuote(t)) return false;
+        if (words_[t].lower == "told") {
+          const std::string& o = words_[t + 1].lower;
+          return o == "him" || o == "her" || o == "them" || o == "me" || o == "us";
+        }
+      }
+      return false;
+    }();
+    if (start < end && s.found && ((start > c + 1 && words_[start - 1].lower == "that") || told_speaker) &&
+        RelayedReport(start, end)) {
       // "Ken Rosenthal reports that two major-league sources said
       // [Teixeira would prefer …]": the report relays the sources' words;
       // they speak.
@@ -1249,6 +1269,15 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       } else if (words_[u].lower == "the" && u + 1 < end && !words_[u + 1].punct && !words_[u + 1].cap &&
                  !InQuote(u + 1)) {
         verb = u + 2;
+        // ("told him the three holdouts refused to deliberate": a modifier
+        // before the subject's noun.)
+        constexpr size_t kPastTenseMinLetters = 5;
+        const auto past = [&](size_t v) {
+          return v + 1 < end && !words_[v].punct && !InQuote(v) &&
+                 ((words_[v].lower.size() >= kPastTenseMinLetters && words_[v].lower.ends_with("ed")) ||
+                  lex::In(lex::kVerbsAndAdverbsPast, words_[v].lower));
+        };
+        if (!past(verb) && u + 3 < end && !words_[u + 2].punct && !words_[u + 2].cap && past(u + 3)) verb = u + 3;
       }
       if (verb > u && verb + 1 < end && !words_[verb + 1].punct && !InQuote(verb)) {
         const std::string& v = words_[verb].lower;

@@ -2397,6 +2397,15 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {{"he understood the charges against him", "indirect", "e2", "Tom Walsh", "asked", ""},
         {"he knew he could be sent to prison", "indirect", "e2", "Tom Walsh", "asked", ""},
         {"Yes,", "direct", "e5", "Ivo Renn", "responded", ""}}},
+      {"'But according to X, [\u2026]': a conjunction opening the sentence leaves 'according to' its first words",
+       "Police gave few details. But according to Ivo Renn, two threats came into the bank on Friday.",
+       {kRenn},
+       {{"two threats came into the bank on Friday", "indirect", "e5", "Ivo Renn", "according to", ""}}},
+      {"'X said other jurors told him [the three holdouts refused \u2026]': a bare clause whose subject told the "
+       "speaker what it reports relays them; they speak",
+       "The vote was nine to three. Ivo Renn said other jurors told him the three holdouts refused to deliberate.",
+       {kRenn},
+       {{"the three holdouts refused to deliberate", "indirect", "", "other jurors", "told", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
