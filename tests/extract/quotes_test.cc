@@ -2406,6 +2406,11 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "The vote was nine to three. Ivo Renn said other jurors told him the three holdouts refused to deliberate.",
        {kRenn},
        {{"the three holdouts refused to deliberate", "indirect", "", "other jurors", "told", ""}}},
+      {"'Friends said [\u2026]', 'Neighbours said [\u2026]': people quoted by their tie to someone, in the plural, "
+       "are a crowd that speaks (lexicons/collectives.txt)",
+       "The man was arrested on Saturday. Friends said Ivo Renn was close to his family.",
+       {kRenn},
+       {{"Ivo Renn was close to his family", "indirect", "", "friends", "said", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
