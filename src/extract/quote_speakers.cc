@@ -1145,9 +1145,10 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
           break;
         }
       }
+      // (A spokesperson's, "A representative for Mr. Jackman", is the
+      // person's: read below.)
       if (p < first && p >= lo + 2 && lex::In(lex::kPrepositionsObject, words_[p - 1].lower) &&
-          lex::In(lex::kPersonNounsEpithet, words_[p - 2].lower) && words_[p - 2].lower != "spokesman" &&
-          words_[p - 2].lower != "spokeswoman" && words_[p - 2].lower != "spokesperson") {
+          lex::In(lex::kPersonNounsEpithet, words_[p - 2].lower) && !IsSpokesperson(p - 2)) {
         const size_t a = PhraseStart(p - 2, lo);
         if (lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower)) {
           return NounPhrase(a, p - 2);

@@ -2411,6 +2411,12 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "The man was arrested on Saturday. Friends said Ivo Renn was close to his family.",
        {kRenn},
        {{"Ivo Renn was close to his family", "indirect", "", "friends", "said", ""}}},
+      {"'A representative for Mr. Renn said [\u2026]': a spokesperson's noun before a titled person names that "
+       "person's spokesperson, not the organisation named last",
+       "Ivo Renn will host the show. Varnby TV will broadcast it on May 2. A representative for Mr. Renn said he was "
+       "on a film set in Tolby and was unavailable.",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Varnby TV", "ORG", "e2"}},
+       {{"he was on a film set in Tolby and was unavailable", "indirect", "e5", "Ivo Renn", "said", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
