@@ -187,6 +187,7 @@ class Finder {
   void NamedLater(std::vector<Quote>* out) const;
   bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
   bool PersonNamedNext(const Quote& q, std::vector<Quote>* out) const;
+  bool TitledLater(const Quote& q, std::vector<Quote>* out) const;
   bool TitledAs(const std::string& head, const std::string& id) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).

@@ -2417,6 +2417,13 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "on a film set in Tolby and was unavailable.",
        {kRenn, {"Renn", "PERSON", "e5"}, {"Varnby TV", "ORG", "e2"}},
        {{"he was on a film set in Tolby and was unavailable", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'\u2026, a police sergeant said. \u2026 Sgt. Ivo Renn said \u2026': an unnamed 'a \u2026 sergeant' is the "
+       "one person named later with that rank's abbreviated title",
+       "A man walked into the bank with a shotgun, a police sergeant said on Monday. The man fled on foot. Police "
+       "Sgt. Ivo Renn said officers found the gun in a bin.",
+       {kRenn},
+       {{"A man walked into the bank with a shotgun", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"officers found the gun in a bin", "indirect", "e5", "Ivo Renn", "said", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
