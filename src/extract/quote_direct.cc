@@ -443,6 +443,12 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     // cues only right before the phrase they name.
     const bool naming = i + 1 == j.open_word && (words_[i].lower == "call" || words_[i].lower == "calls");
     if (InQuote(i) || (!naming && (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i)))) continue;
+    // ("his bank got a call “from an unknown person …”": a cue word after a
+    // determiner is a noun, no verb.)
+    if (i > from && (lex::In(lex::kDeterminersAnonymous, words_[i - 1].lower) ||
+                     lex::In(lex::kDeterminersDefinite, words_[i - 1].lower))) {
+      continue;
+    }
     Attribution a;
     // ("According to the officers involved, the teenager adjusted his belt
     // "suspiciously"": the source's phrase ends at its comma.)

@@ -2424,6 +2424,15 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {kRenn},
        {{"A man walked into the bank with a shotgun", "indirect", "e5", "Ivo Renn", "said", ""},
         {"officers found the gun in a bin", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'X told the paper that his bank for a call \u201cfrom \u2026\u201d' (a verb the outlet dropped): a cue word "
+       "after a determiner ('a call', 'the report') is a noun; the sentence's verb of saying and its subject "
+       "attribute the quoted words",
+       "The bank was empty, according to Ivo Renn. Renn told the Tolby Journal that his bank for a call \u201cfrom "
+       "an unknown man saying we should look for a bomb. We called the police, but they found nothing.\u201d",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Tolby Journal", "ORG", "e2"}},
+       {{"The bank was empty", "indirect", "e5", "Ivo Renn", "according to", ""},
+        {"from an unknown man saying we should look for a bomb. We called the police, but they found nothing.",
+         "partial", "e5", "Ivo Renn", "told", "interview"}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
