@@ -878,6 +878,26 @@ Attribution Finder::BeforeQuote(const Judged& j) {
       a.speaker = SubjectBefore(c, lo);
       if (!a.speaker.found) a.speaker = SubjectAfter(c + 1, end);
       if (!a.speaker.found) a.speaker = NearestSubject(lo, c);
+      // ("When the driver yelled, “Don't move!” …": the plain noun phrase
+      // right before a verb of saying that introduces the quotation is
+      // its unnamed speaker, whatever the noun.)
+      if (!a.speaker.found && c + 2 == end && (last.lower == "," || last.lower == ":")) {
+        size_t d = c;
+        constexpr size_t kPlainPhraseWords = 3;  // "the getaway driver"
+        while (d > lo && c - d < kPlainPhraseWords && !words_[d - 1].cap && !words_[d - 1].punct &&
+               words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) &&
+               !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
+          --d;
+        }
+        const bool det = d > lo && d < c && (lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) ||
+                                              lex::In(lex::kDeterminersDefinite, words_[d - 1].lower));
+        // (Not a body or a place, "the city said": the one it names.)
+        const std::string& head = words_[c - 1].lower;
+        if (det && !LooksLikeVerb(head) && !lex::In(lex::kOrgNouns, head) && !lex::In(lex::kPlaceWords, head) &&
+            !lex::In(lex::kDocumentNounsStatement, head)) {
+          a.speaker = Anonymous(d - 1, c - 1);
+        }
+      }
     }
     a.from = lo;
     a.to = end;

@@ -2433,6 +2433,11 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {{"The bank was empty", "indirect", "e5", "Ivo Renn", "according to", ""},
         {"from an unknown man saying we should look for a bomb. We called the police, but they found nothing.",
          "partial", "e5", "Ivo Renn", "told", "interview"}}},
+      {"'When the driver yelled, \u201cDon't move!\u201d the men froze, she said.': the plain noun phrase before "
+       "the verb of saying that introduces the quotation is its unnamed speaker (a body or a place is not)",
+       "Mara Velk saw the car stop. When the driver yelled, \u201cDon't move!\u201d the men froze, she said.",
+       {kVelk},
+       {{"Don't move!", "direct", "", "the driver", "yelled", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
