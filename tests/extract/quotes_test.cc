@@ -2438,6 +2438,12 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "Mara Velk saw the car stop. When the driver yelled, \u201cDon't move!\u201d the men froze, she said.",
        {kVelk},
        {{"Don't move!", "direct", "", "the driver", "yelled", ""}}},
+      {"'X said a witness heard a guard yell, \u201c\u2026?\u201d': the verb of saying nearest the opening mark, "
+       "'yell' after a verb of perception, gives the quotation's speaker, not the sentence's reporter",
+       "Police fired eleven shots. Ivo Renn said a witness heard a guard yell, \u201cWhat do you have in your "
+       "hands?\u201d but the witness was far away.",
+       {kRenn},
+       {{"What do you have in your hands?", "direct", "", "a guard", "yell", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
