@@ -1186,6 +1186,9 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // programme that".
   for (size_t t = k; t < end && t < k + kThatSearchWords; ++t) {
     if (InQuote(t)) break;
+    // ("said the road will remain closed, adding that …": the "that" of a
+    // second verb of saying is that verb's.)
+    if (t > k && lex::In(lex::kReportingVerbsCue, words_[t].lower) && !WeakCue(t)) break;
     // "said he regretted it and that …": a second clause's "that".
     if (words_[t].lower == "that" && t > k && (words_[t - 1].lower == "and" || words_[t - 1].lower == "but")) break;
     // "She said that was routine": "that" is the clause's subject.

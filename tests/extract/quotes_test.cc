@@ -2444,6 +2444,13 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "hands?\u201d but the witness was far away.",
        {kRenn},
        {{"What do you have in your hands?", "direct", "", "a guard", "yell", ""}}},
+      {"'X said [the road will remain closed \u2026], adding that [\u2026]': the 'that' of a second verb of saying "
+       "is that verb's; the first report keeps its own clause",
+       "Officers closed the area. Sheriff Ivo Renn said the road will remain closed through the weekend, adding "
+       "that he did not know if there could be more bombs.",
+       {kRenn},
+       {{"the road will remain closed through the weekend", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"he did not know if there could be more bombs", "indirect", "e5", "Ivo Renn", "adding", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
