@@ -490,6 +490,21 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // News reported.": a postposed attribution of the whole report relays
     // it; the content ends before it and the innermost speaker keeps it.
     if (start < end && s.found) end = RelayEnd(start, end);
+    // "Ivo Renn, who argued [he was insane when he set the fires], spoke
+    // …": a report inside a relative clause set off by commas ends with the
+    // clause, at its closing comma; the main clause's verb follows.
+    if (start < end && s.found && c >= from + 2 && words_[c - 1].lower == "who" && words_[c - 2].lower == ",") {
+      for (size_t k = start + 1; k + 1 < end; ++k) {
+        if (InQuote(k) || words_[k].lower != ",") continue;
+        const std::string& next = words_[k + 1].lower;
+        constexpr size_t kPastTenseMinLetters = 5;  // "spoke" is listed; "walked", not "red"
+        if (IsFinite(next) || lex::In(lex::kVerbsAndAdverbsPast, next) ||
+            (next.size() >= kPastTenseMinLetters && next.ends_with("ed") && !words_[k + 1].cap)) {
+          end = k;
+          break;
+        }
+      }
+    }
     if (start < end && s.found) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.

@@ -2451,6 +2451,11 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {kRenn},
        {{"the road will remain closed through the weekend", "indirect", "e5", "Ivo Renn", "said", ""},
         {"he did not know if there could be more bombs", "indirect", "e5", "Ivo Renn", "adding", ""}}},
+      {"'X, who argued [he was insane \u2026], spoke \u2026': a report inside a relative clause set off by commas "
+       "ends at the clause's closing comma",
+       "Ivo Renn, who argued he was insane when he set the fires, spoke for the first time in court on Saturday.",
+       {kRenn},
+       {{"he was insane when he set the fires", "indirect", "e5", "Ivo Renn", "argued", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
