@@ -290,6 +290,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       continue;
     }
     if (Negated(c)) continue;
+    // "it's safe to say [Luck exceeded them]", "fair to say", "needless to
+    // say": the writer's judgement in an idiom, no one's report.
+    if (c >= from + 2 && words_[c - 1].lower == "to" &&
+        (words_[c - 2].lower == "safe" || words_[c - 2].lower == "fair" || words_[c - 2].lower == "needless")) {
+      continue;
+    }
     // "As Heald told The Huffington Post, [US surface ozone has dropped]":
     // the clause after the comma is what the "as" clause's subject said.
     // (So after a label opening the sentence: "Update: As several readers

@@ -2456,6 +2456,12 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "Ivo Renn, who argued he was insane when he set the fires, spoke for the first time in court on Saturday.",
        {kRenn},
        {{"he was insane when he set the fires", "indirect", "e5", "Ivo Renn", "argued", ""}}},
+      {"'it's safe to say [\u2026]', 'fair to say', 'needless to say': the writer's judgement in an idiom is no one's "
+       "report",
+       "Ivo Renn broke the record on Sunday. After guiding the team back to the playoffs - and breaking the "
+       "record for a first - year player - it's safe to say Renn exceeded all of them.",
+       {kRenn, {"Renn", "PERSON", "e5"}},
+       {}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
