@@ -408,7 +408,26 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (after_comma && start < end &&
         (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the" || name_after)) {
       bool verb = false, role = false;
-      for (size_t k = start; k < end && !verb; ++k) {
+      // ("…, said Scherlinck, who would not say why", "…, said Mark
+      // Rockwell, California state representative of …": a name after an
+      // inverted cue followed by its apposition or relative clause is the
+      // speaker; neither is content.)
+      size_t after_name = start;
+      while (after_name < end && words_[after_name].mention >= 0 &&
+             words_[after_name].mention == words_[start].mention) {
+        ++after_name;
+      }
+      bool set_off = name_after && words_[start].mention >= 0 && after_name + 1 < end &&
+                     words_[after_name].lower == "," && words_[after_name + 1].lower != "adding" &&
+                     words_[after_name + 1].lower != "saying";
+      // (Unless the name is the subject of a reported clause whose verb
+      // follows its appositions: "…, said Jackman, 40, star of the epic,
+      // will host the ceremony".)
+      for (size_t k = after_name; set_off && k + 1 < end; ++k) {
+        if ((words_[k].lower == "," || IsMark(k)) && !InQuote(k + 1) && IsFinite(words_[k + 1].lower)) set_off = false;
+      }
+      role = set_off;
+      for (size_t k = start; k < end && !verb && !set_off; ++k) {
         if (words_[start].lower == "the" && k > start + 1 && !InQuote(k) &&
             (words_[k].lower == "," || words_[k].lower == "who")) {
           size_t verbs = 0;
@@ -583,6 +602,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                       words_[c + 1].lower != "and" && words_[c + 1].lower != "or" &&
                       !(words_[c].lower.ends_with("ing") && lex::In(lex::kPronounsSpeaker, words_[c + 1].lower));
           for (size_t k = c + 1; k < end && postposed; ++k) {
+            // (", said Ivo Renn, who would not say why": the speaker's
+            // relative clause is no report of the content's.)
+            if (k + 1 < end && words_[k].lower == "," &&
+                (words_[k + 1].lower == "who" || words_[k + 1].lower == "which")) {
+              break;
+            }
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }

@@ -2462,6 +2462,17 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "record for a first - year player - it's safe to say Renn exceeded all of them.",
        {kRenn, {"Renn", "PERSON", "e5"}},
        {}},
+      {"'[\u2026], said Ivo Renn, who would not say why.': a name after an inverted cue with its relative clause "
+       "or apposition is the speaker; neither is content",
+       "The permit was denied in March, said Ivo Renn, who would not say why the permit was denied.",
+       {kRenn},
+       {{"The permit was denied in March", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"(a guard) '\u2026 Academy, which hands out the honours, said Renn, 40, star of the film, will host \u2026': "
+       "a name whose verb follows its appositions is the reported clause's subject",
+       "The Varnby Academy, which hands out the honours, said Ivo Renn, 40, star of the epic film, will host the "
+       "show.",
+       {kRenn, {"Varnby Academy", "ORG", "e2"}},
+       {{"Ivo Renn, 40, star of the epic film, will host the show", "indirect", "e2", "Varnby Academy", "said", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
