@@ -458,6 +458,20 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       const bool quoted_as = c >= from + 3 && words_[c].lower == "saying" && words_[c - 1].lower == "as";
       s = words_[c].lower == "saying" && !named_before && !quoted_as ? ParticipleSubject(c, from)
                                                                      : SubjectBefore(c, from);
+      // "…, causing environmental groups to charge that […]", "prompting
+      // critics to say": the object of a verb of causing speaks.
+      if (c >= from + 3 && words_[c - 1].lower == "to") {
+        constexpr size_t kObjectWords = 4;  // "many environmental groups here"
+        size_t k = c - 1;
+        while (k > from && c - 1 - k < kObjectWords && !words_[k - 1].punct && !InQuote(k - 1) &&
+               !lex::In(lex::kCausingVerbs, words_[k - 1].lower)) {
+          --k;
+        }
+        if (k > from && k < c - 1 && lex::In(lex::kCausingVerbs, words_[k - 1].lower)) {
+          const int m = words_[k].mention;
+          s = m >= 0 && words_[c - 2].mention == m ? FromMention(static_cast<size_t>(m)) : Anonymous(k, c - 2);
+        }
+      }
       if (!s.found) s = NearestSubject(from, c);
       // (A described subject only before a clause: "the reporter wrote the
       // next paragraph" reports none.)

@@ -2473,6 +2473,11 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        "show.",
        {kRenn, {"Varnby Academy", "ORG", "e2"}},
        {{"Ivo Renn, 40, star of the epic film, will host the show", "indirect", "e2", "Varnby Academy", "said", ""}}},
+      {"'\u2026, prompting critics to say [\u2026]': the object of a verb of causing speaks the report after 'to' "
+       "(lexicons/causing_verbs.txt)",
+       "Ivo Renn announced the changes on Thursday, prompting critics to say the rules would weaken the law.",
+       {kRenn},
+       {{"the rules would weaken the law", "indirect", "", "critics", "say", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
        "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
