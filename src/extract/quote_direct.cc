@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -41,10 +42,12 @@ size_t Finder::ContentWords(const Judged& j) const {
 bool Finder::IsPartial(const Judged& j, size_t n) const {
   if (Embedded(j)) return true;
   if (n > kPartialMaxWords) return false;
+  // ("“No.”": a word the tokenizer read as an abbreviation, "No." for
+  // "number", keeps the full stop that ends the quoted sentence.)
   for (size_t i = j.last_word; i-- > j.first_word;) {
     if (IsMark(i)) continue;
     const std::string& w = words_[i].lower;
-    return !(IsTerminal(w) || w == "," || w == ";");
+    return !(EndsWithStop(w) || w == "," || w == ";");
   }
   return true;
 }
@@ -52,7 +55,7 @@ bool Finder::IsPartial(const Judged& j, size_t n) const {
 bool Finder::EndsSentence(const Judged& j) const {
   for (size_t i = j.last_word; i-- > j.first_word;) {
     if (IsMark(i)) continue;
-    return words_[i].punct && IsTerminal(words_[i].lower);
+    return (words_[i].punct && IsTerminal(words_[i].lower)) || (!words_[i].punct && EndsWithStop(words_[i].lower));
   }
   return false;
 }
@@ -440,6 +443,12 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     // cues only right before the phrase they name.
     const bool naming = i + 1 == j.open_word && (words_[i].lower == "call" || words_[i].lower == "calls");
     if (InQuote(i) || (!naming && (!lex::In(lex::kReportingVerbsCue, words_[i].lower) || WeakCue(i)))) continue;
+    // ("his bank got a call “from an unknown person …”": a cue word after a
+    // determiner is a noun, no verb.)
+    if (i > from && (lex::In(lex::kDeterminersAnonymous, words_[i - 1].lower) ||
+                     lex::In(lex::kDeterminersDefinite, words_[i - 1].lower))) {
+      continue;
+    }
     Attribution a;
     // ("According to the officers involved, the teenager adjusted his belt
     // "suspiciously"": the source's phrase ends at its comma.)
@@ -869,6 +878,26 @@ Attribution Finder::BeforeQuote(const Judged& j) {
       a.speaker = SubjectBefore(c, lo);
       if (!a.speaker.found) a.speaker = SubjectAfter(c + 1, end);
       if (!a.speaker.found) a.speaker = NearestSubject(lo, c);
+      // ("When the driver yelled, “Don't move!” …": the plain noun phrase
+      // right before a verb of saying that introduces the quotation is
+      // its unnamed speaker, whatever the noun.)
+      if (!a.speaker.found && c + 2 == end && (last.lower == "," || last.lower == ":")) {
+        size_t d = c;
+        constexpr size_t kPlainPhraseWords = 3;  // "the getaway driver"
+        while (d > lo && c - d < kPlainPhraseWords && !words_[d - 1].cap && !words_[d - 1].punct &&
+               words_[d - 1].mention < 0 && !lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) &&
+               !lex::In(lex::kDeterminersDefinite, words_[d - 1].lower)) {
+          --d;
+        }
+        const bool det = d > lo && d < c && (lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) ||
+                                              lex::In(lex::kDeterminersDefinite, words_[d - 1].lower));
+        // (Not a body or a place, "the city said": the one it names.)
+        const std::string& head = words_[c - 1].lower;
+        if (det && !LooksLikeVerb(head) && !lex::In(lex::kOrgNouns, head) && !lex::In(lex::kPlaceWords, head) &&
+            !lex::In(lex::kDocumentNounsStatement, head)) {
+          a.speaker = Anonymous(d - 1, c - 1);
+        }
+      }
     }
     a.from = lo;
     a.to = end;
@@ -932,9 +961,23 @@ bool Finder::Intervenes(const Judged& j, size_t last_close, Attribution* a) {
 // before it, when that sentence reports speech or a statement or takes a stance.
 Attribution Finder::PreviousSentence(const Judged& j) {
   if (j.open_word == 0) return {};
-  const size_t prev = j.open_word - 1;
+  size_t prev = j.open_word - 1;
   if (InQuote(prev)) return {};
   auto [from, to] = SentenceWords(prev, prev + 1);
+  // ("He said …. Later in the afternoon, "I went back …."": a phrase of
+  // time or place opening the quotation's own sentence, no speaker and no
+  // verb in it, leaves the sentence before to introduce it.)
+  if (words_[prev].lower == "," && from > 0 && from + 1 < prev && words_[from].sent == words_[j.open_word].sent) {
+    bool bare = true;
+    for (size_t i = from; i < prev && bare; ++i) {
+      bare = words_[i].mention < 0 && !InQuote(i) && !lex::In(lex::kAuxiliaries, words_[i].lower) &&
+             !lex::In(lex::kReportingVerbsCue, words_[i].lower) && !lex::In(lex::kPronounsSpeaker, words_[i].lower);
+    }
+    if (bare && !InQuote(from - 1)) {
+      prev = from - 1;
+      std::tie(from, to) = SentenceWords(prev, prev + 1);
+    }
+  }
   bool speechy = false;
   for (size_t i = from; i < to; ++i) {
     // ("Ilse Brandt, director of the union, welcomed the decision. "…"":
@@ -943,7 +986,19 @@ Attribution Finder::PreviousSentence(const Judged& j) {
               lex::In(lex::kDocumentNounsStatement, words_[i].lower) || words_[i].lower == "interview" ||
               (!InQuote(i) && lex::In(lex::kStanceVerbs, words_[i].lower));
   }
-  if (!speechy && words_[prev].lower != ":") return {};
+  // ("T.J. Simons, 17, who works nearby, also heard the blast. "At first
+  // I thought …"": a person the sentence introduces, named for the first
+  // time with an apposition and acting, speaks the quotation after it.)
+  if (!speechy && words_[prev].lower != ":") {
+    const Speaker introduced = NewlyIntroduced(from, to);
+    if (!introduced.found) return {};
+    Attribution a;
+    a.speaker = introduced;
+    a.from = from;
+    a.to = to;
+    a.found = true;
+    return a;
+  }
   Attribution a;
   // A report found in that sentence gives its speaker ("As Heald told The
   // Huffington Post, US surface ozone has dropped. "…"").
@@ -964,6 +1019,38 @@ Attribution Finder::PreviousSentence(const Judged& j) {
   a.to = to;
   a.found = a.speaker.found;
   return a;
+}
+
+// The person sentence [from, to) opens with when it names them for the
+// first time in the article, with an apposition ("T.J. Simons, 17, who
+// works at the station,") and an active verb after it ("also heard");
+// none else ("Ivo Renn, 45, was killed" is about, not by, the person).
+Speaker Finder::NewlyIntroduced(size_t from, size_t to) const {
+  const int m = from < to ? words_[from].mention : -1;
+  if (m < 0 || (*entities_)[m].type != "PERSON" || InQuote(from)) return {};
+  const std::string& id = (*entities_)[m].entity;
+  for (size_t k = 0; k < from; ++k) {
+    if (words_[k].mention >= 0 && (*entities_)[words_[k].mention].entity == id) return {};
+  }
+  size_t e = from;
+  while (e < to && words_[e].mention == m) ++e;
+  if (e >= to || words_[e].lower != ",") return {};
+  // (", 17, who works at the station,": an age, then a relative clause.)
+  size_t close = e;
+  for (size_t jump = 0; jump < kAppositiveJumps; ++jump) {
+    size_t next = close + 1;
+    while (next < to && next <= close + kAppositiveWords && words_[next].lower != ",") ++next;
+    if (next + 1 >= to || words_[next].lower != ",") return {};
+    close = next;
+    if (words_[close + 1].lower != "who") break;
+  }
+  size_t v = close + 1;
+  // ("also heard"; "was hurt", a copula, is said of the person.)
+  while (v < to && lex::In(lex::kCueAdverbs, words_[v].lower) && !lex::In(lex::kCopulas, words_[v].lower)) ++v;
+  if (v >= to || words_[v].punct || words_[v].cap || lex::In(lex::kCopulas, words_[v].lower)) {
+    return {};
+  }
+  return FromMention(static_cast<size_t>(m));
 }
 
 // A post quoted without marks after a colon ("Over the photo she wrote:

@@ -142,6 +142,9 @@ inline bool IsTerminal(std::string_view w) {
   return w == "." || w == "!" || w == "?" || w == "..." || w == "\xE2\x80\xA6";
 }
 
+// A full stop of its own or one an abbreviation ends with ("St.", "Mo.").
+inline bool EndsWithStop(std::string_view w) { return IsTerminal(w) || (w.size() > 1 && w.back() == '.'); }
+
 // Past tenses and adverbs end a noun phrase read forwards ("one person
 // showed", "another user similarly wrote").
 inline bool LooksLikeVerb(std::string_view w) {
@@ -173,6 +176,7 @@ class Finder {
   void AcronymAliases();
   static std::vector<std::string> Initials(const std::string& name);
   static bool ClauseOpener(const EntityMention& m);
+  bool KindOfPerson(const EntityMention& m) const;
   void BuildWords();
   bool InQuote(size_t w) const;
   bool IsMark(size_t w) const;
@@ -183,6 +187,7 @@ class Finder {
   void NamedLater(std::vector<Quote>* out) const;
   bool OrgNamedNext(const Quote& q, std::vector<Quote>* out) const;
   bool PersonNamedNext(const Quote& q, std::vector<Quote>* out) const;
+  bool TitledLater(const Quote& q, std::vector<Quote>* out) const;
   bool TitledAs(const std::string& head, const std::string& id) const;
 
   // Quotations in marks, and unmarked posts (quote_direct.cc).
@@ -213,6 +218,7 @@ class Finder {
   Attribution BeforeQuote(const Judged& j);
   bool Intervenes(const Judged& j, size_t last_close, Attribution* a);
   Attribution PreviousSentence(const Judged& j);
+  Speaker NewlyIntroduced(size_t from, size_t to) const;
   void UnmarkedPosts(std::vector<Quote>* out);
 
   // Transcripts and interviews laid out as turns (quote_turns.cc).
@@ -351,6 +357,7 @@ class Finder {
   bool OpensWithPronoun(size_t i, int want) const;
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const;
   Speaker LastReporter(std::string_view p, size_t at) const;
+  static bool OnePersonDescribed(const Speaker& s);
   void BuildGender();
 
   // Media (quote_media.cc).

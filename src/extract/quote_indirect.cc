@@ -151,6 +151,13 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     AddedAfterDirect(from, to, out);
     return;
   }
+  // "But according to X, […]": a conjunction opening the sentence leaves
+  // the "according to" phrase its first words.
+  if (from + 2 < to && words_[from].cap && words_[from + 1].lower == "according" &&
+      (words_[from].lower == "but" || words_[from].lower == "and" || words_[from].lower == "yet")) {
+    Indirect(from + 1, to, out);
+    return;
+  }
   size_t end = ContentEnd(from, to);
   // "according to X, …" / "…, according to X."
   for (size_t i = from; i + 2 < end; ++i) {
@@ -243,6 +250,25 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
   }
   for (size_t c = from; c < end; ++c) {
     if (InQuote(c) || !lex::In(lex::kReportingVerbsIndirect, words_[c].lower)) continue;
+    // "He was asked by Judge Ivo Renn if [he understood the charges] and
+    // if [he knew …]": a passive question with its asker is the asker's,
+    // each "if" or "whether" clause a question of its own.
+    if (words_[c].lower == "asked" && c > from && (words_[c - 1].lower == "was" || words_[c - 1].lower == "were") &&
+        c + 1 < end && words_[c + 1].lower == "by") {
+      const size_t start = QuestionStart(c, end);
+      const Speaker asker = start < end ? Asker(c, start) : Speaker{};
+      if (asker.found) {
+        size_t stop = start;
+        while (stop + 1 < end && !(words_[stop].lower == "and" && (words_[stop + 1].lower == "if" ||
+                                                                 words_[stop + 1].lower == "whether"))) {
+          ++stop;
+        }
+        if (stop + 1 >= end) stop = end;
+        Emit(start, stop, asker, "asked", from, to, out);
+        if (stop + 2 < end) Emit(stop + 2, end, asker, "asked", from, to, out);
+        return;
+      }
+    }
     // ("ESPN is reporting that …": a progressive is active.)
     if (c > from && !words_[c].lower.ends_with("ing") &&
         (words_[c - 1].lower == "was" || words_[c - 1].lower == "is" || words_[c - 1].lower == "the" ||
@@ -264,6 +290,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       continue;
     }
     if (Negated(c)) continue;
+    // "it's safe to say [Luck exceeded them]", "fair to say", "needless to
+    // say": the writer's judgement in an idiom, no one's report.
+    if (c >= from + 2 && words_[c - 1].lower == "to" &&
+        (words_[c - 2].lower == "safe" || words_[c - 2].lower == "fair" || words_[c - 2].lower == "needless")) {
+      continue;
+    }
     // "As Heald told The Huffington Post, [US surface ozone has dropped]":
     // the clause after the comma is what the "as" clause's subject said.
     // (So after a label opening the sentence: "Update: As several readers
@@ -297,6 +329,18 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       continue;
     }
     size_t start = ContentStart(c, end);
+    // "… but also admitted that [A] and also admitted to [lying …]": a
+    // gerund report coordinated with an earlier report of the sentence has
+    // that report's subject, read with its clauses there.
+    if (start < end && start <= c + 2 && words_[start].lower.ends_with("ing") && c > from + 1) {
+      size_t k = c;
+      while (k > from && lex::In(lex::kCueAdverbs, words_[k - 1].lower)) --k;
+      bool earlier = false;
+      for (size_t e = from; e + 1 < k && !earlier; ++e) {
+        earlier = !InQuote(e) && lex::In(lex::kReportingVerbsIndirect, words_[e].lower);
+      }
+      if (k > from && words_[k - 1].lower == "and" && earlier) continue;
+    }
     const bool asked = words_[c].lower == "asked" || words_[c].lower == "asks";
     if (asked && c == from) {
       // "Asked by Asante whether [he regretted the sale], Quint said he did
@@ -364,7 +408,26 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (after_comma && start < end &&
         (lex::In(lex::kDeterminersAnonymous, words_[start].lower) || words_[start].lower == "the" || name_after)) {
       bool verb = false, role = false;
-      for (size_t k = start; k < end && !verb; ++k) {
+      // ("…, said Scherlinck, who would not say why", "…, said Mark
+      // Rockwell, California state representative of …": a name after an
+      // inverted cue followed by its apposition or relative clause is the
+      // speaker; neither is content.)
+      size_t after_name = start;
+      while (after_name < end && words_[after_name].mention >= 0 &&
+             words_[after_name].mention == words_[start].mention) {
+        ++after_name;
+      }
+      bool set_off = name_after && words_[start].mention >= 0 && after_name + 1 < end &&
+                     words_[after_name].lower == "," && words_[after_name + 1].lower != "adding" &&
+                     words_[after_name + 1].lower != "saying";
+      // (Unless the name is the subject of a reported clause whose verb
+      // follows its appositions: "…, said Jackman, 40, star of the epic,
+      // will host the ceremony".)
+      for (size_t k = after_name; set_off && k + 1 < end; ++k) {
+        if ((words_[k].lower == "," || IsMark(k)) && !InQuote(k + 1) && IsFinite(words_[k + 1].lower)) set_off = false;
+      }
+      role = set_off;
+      for (size_t k = start; k < end && !verb && !set_off; ++k) {
         if (words_[start].lower == "the" && k > start + 1 && !InQuote(k) &&
             (words_[k].lower == "," || words_[k].lower == "who")) {
           size_t verbs = 0;
@@ -395,6 +458,20 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       const bool quoted_as = c >= from + 3 && words_[c].lower == "saying" && words_[c - 1].lower == "as";
       s = words_[c].lower == "saying" && !named_before && !quoted_as ? ParticipleSubject(c, from)
                                                                      : SubjectBefore(c, from);
+      // "…, causing environmental groups to charge that […]", "prompting
+      // critics to say": the object of a verb of causing speaks.
+      if (c >= from + 3 && words_[c - 1].lower == "to") {
+        constexpr size_t kObjectWords = 4;  // "many environmental groups here"
+        size_t k = c - 1;
+        while (k > from && c - 1 - k < kObjectWords && !words_[k - 1].punct && !InQuote(k - 1) &&
+               !lex::In(lex::kCausingVerbs, words_[k - 1].lower)) {
+          --k;
+        }
+        if (k > from && k < c - 1 && lex::In(lex::kCausingVerbs, words_[k - 1].lower)) {
+          const int m = words_[k].mention;
+          s = m >= 0 && words_[c - 2].mention == m ? FromMention(static_cast<size_t>(m)) : Anonymous(k, c - 2);
+        }
+      }
       if (!s.found) s = NearestSubject(from, c);
       // (A described subject only before a clause: "the reporter wrote the
       // next paragraph" reports none.)
@@ -428,7 +505,20 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       Emit(start, stop, s, words_[c].lower, from, to, out);
       return;
     }
-    if (start < end && s.found && start > c + 1 && words_[start - 1].lower == "that" && RelayedReport(start, end)) {
+    // ("Howard said other jurors told him [the holdouts refused]": so a bare
+    // clause whose subject told the speaker, "him", what it reports.)
+    const bool told_speaker = start == c + 1 && [&] {
+      for (size_t t = start + 1; t + 1 < end && t <= start + kNounPhraseWords; ++t) {
+        if (words_[t].punct || InQuote(t)) return false;
+        if (words_[t].lower == "told") {
+          const std::string& o = words_[t + 1].lower;
+          return o == "him" || o == "her" || o == "them" || o == "me" || o == "us";
+        }
+      }
+      return false;
+    }();
+    if (start < end && s.found && ((start > c + 1 && words_[start - 1].lower == "that") || told_speaker) &&
+        RelayedReport(start, end)) {
       // "Ken Rosenthal reports that two major-league sources said
       // [Teixeira would prefer …]": the report relays the sources' words;
       // they speak.
@@ -439,13 +529,30 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // News reported.": a postposed attribution of the whole report relays
     // it; the content ends before it and the innermost speaker keeps it.
     if (start < end && s.found) end = RelayEnd(start, end);
+    // "Ivo Renn, who argued [he was insane when he set the fires], spoke
+    // …": a report inside a relative clause set off by commas ends with the
+    // clause, at its closing comma; the main clause's verb follows.
+    if (start < end && s.found && c >= from + 2 && words_[c - 1].lower == "who" && words_[c - 2].lower == ",") {
+      for (size_t k = start + 1; k + 1 < end; ++k) {
+        if (InQuote(k) || words_[k].lower != ",") continue;
+        const std::string& next = words_[k + 1].lower;
+        constexpr size_t kPastTenseMinLetters = 5;  // "spoke" is listed; "walked", not "red"
+        if (IsFinite(next) || lex::In(lex::kVerbsAndAdverbsPast, next) ||
+            (next.size() >= kPastTenseMinLetters && next.ends_with("ed") && !words_[k + 1].cap)) {
+          end = k;
+          break;
+        }
+      }
+    }
     if (start < end && s.found) {
       // "The office said it had asked for the files, and Quayle said she
       // would answer": two reports, each with its own speaker.
       const size_t next = SecondReport(start, end);
-      if (next < end && OtherSpeaker(next, end, s)) {
+      const bool new_sentence = next < end && next > start && EndsWithStop(words_[next - 1].lower);
+      if (next < end && (new_sentence || OtherSpeaker(next, end, s))) {
         size_t stop = next;
-        while (stop > start && (words_[stop - 1].lower == "and" || words_[stop - 1].lower == "but" ||
+        while (stop > start && (IsTerminal(words_[stop - 1].lower) || words_[stop - 1].lower == "and" ||
+                                words_[stop - 1].lower == "but" ||
                                 words_[stop - 1].lower == "," || words_[stop - 1].lower == ";" ||
                                 words_[stop - 1].lower == "though" || words_[stop - 1].lower == "although" ||
                                 words_[stop - 1].lower == "whereas")) {
@@ -509,6 +616,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                       words_[c + 1].lower != "and" && words_[c + 1].lower != "or" &&
                       !(words_[c].lower.ends_with("ing") && lex::In(lex::kPronounsSpeaker, words_[c + 1].lower));
           for (size_t k = c + 1; k < end && postposed; ++k) {
+            // (", said Ivo Renn, who would not say why": the speaker's
+            // relative clause is no report of the content's.)
+            if (k + 1 < end && words_[k].lower == "," &&
+                (words_[k + 1].lower == "who" || words_[k + 1].lower == "which")) {
+              break;
+            }
             postposed =
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
@@ -945,6 +1058,9 @@ bool Finder::RelayedReport(size_t start, size_t end) {
     // ("two major - league sources": a hyphen the detokeniser spaced out
     // joins a compound.)
     if ((words_[c].punct && words_[c].lower != "-") || InQuote(c)) return false;
+    // ("… that [he lied to police and also admitted to lying …]": a verb
+    // coordinated with the content's own has its subject, relays nothing.)
+    if (words_[c].lower == "and") return false;
     if (!lex::In(lex::kReportingVerbsIndirect, words_[c].lower) || words_[c].lower.ends_with("ing")) continue;
     if (ContentStart(c, end) >= end) return false;
     const Speaker s = SubjectBefore(c, start);
@@ -974,7 +1090,12 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
       // ("…, though an anti-piracy watchdog later said [the vessel was a
       // Thai trawler]": a concessive clause with its own report.)
       if (w == "and" || w == "but" || w == ";" || w == "though" || w == "although" || w == "whereas") {
-        return k > start && k + 1 < c ? k + 1 : end;
+        // ("… and also admitted to lying …": an adverb is no subject; the
+        // verb is coordinated with the report's own, read with its
+        // clauses.)
+        bool adverbs = true;
+        for (size_t a = k + 1; a < c && adverbs; ++a) adverbs = lex::In(lex::kCueAdverbs, words_[a].lower);
+        return k > start && k + 1 < c && !adverbs ? k + 1 : end;
       }
       // "Some co-workers said [she had run-ins with management], Dorsey
       // said [like anyone, they had their differences]": a comma, a name
@@ -984,6 +1105,14 @@ size_t Finder::SecondReport(size_t start, size_t end) const {
         bool name = true;
         for (size_t n = k + 1; n < c && name; ++n) name = words_[n].cap && !words_[n].punct && !InQuote(n);
         if (name) return k + 1;
+      }
+      // "… on Elm St. She said [she saw …]": a capitalised pronoun after a
+      // full stop opens a new sentence the splitter left joined to an
+      // abbreviation; its report is a report of its own.
+      // ("I" is capitalised anywhere.)
+      if (EndsWithStop(w) && k > start && k + 1 < c && words_[k + 1].cap && words_[k + 1].lower != "i" &&
+          lex::In(lex::kPronounsSpeaker, words_[k + 1].lower)) {
+        return k + 1;
       }
       if (w == "that" || IsTerminal(w)) break;
     }
@@ -1097,6 +1226,19 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   size_t k = c + 1;
   if (k >= end) return end;
   if (words_[c].lower == "asked" || words_[c].lower == "asks") return QuestionStart(c, end);
+  // "admitted killing two co-workers", "recalled seeing the suspect": a
+  // gerund with its object or complement right after these verbs is their
+  // content ("denied wrongdoing" or "recalled the morning" is a noun; the
+  // eval sets leave "admitted to lying", a prepositional object, alone).
+  if (lex::In(lex::kReportingVerbsGerund, words_[c].lower)) {
+    const size_t g = k;
+    constexpr size_t kGerundMinLetters = 5;  // "being", not "king" or "ring"
+    const std::string& v = words_[g].lower;
+    if (v.size() >= kGerundMinLetters && v.ends_with("ing") && !words_[g].cap && !InQuote(g) &&
+        !lex::In(lex::kIngNouns, v) && g + 1 < end && !words_[g + 1].punct) {
+      return g;
+    }
+  }
   // "a budget that he said [would bring the deficit down]": the verb
   // phrase of a relative clause the cue interrupts.
   if (GapRelative(c, 0) < c) return k;
@@ -1104,6 +1246,9 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   // programme that".
   for (size_t t = k; t < end && t < k + kThatSearchWords; ++t) {
     if (InQuote(t)) break;
+    // ("said the road will remain closed, adding that …": the "that" of a
+    // second verb of saying is that verb's.)
+    if (t > k && lex::In(lex::kReportingVerbsCue, words_[t].lower) && !WeakCue(t)) break;
     // "said he regretted it and that …": a second clause's "that".
     if (words_[t].lower == "that" && t > k && (words_[t - 1].lower == "and" || words_[t - 1].lower == "but")) break;
     // "She said that was routine": "that" is the clause's subject.
@@ -1187,6 +1332,15 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       } else if (words_[u].lower == "the" && u + 1 < end && !words_[u + 1].punct && !words_[u + 1].cap &&
                  !InQuote(u + 1)) {
         verb = u + 2;
+        // ("told him the three holdouts refused to deliberate": a modifier
+        // before the subject's noun.)
+        constexpr size_t kPastTenseMinLetters = 5;
+        const auto past = [&](size_t v) {
+          return v + 1 < end && !words_[v].punct && !InQuote(v) &&
+                 ((words_[v].lower.size() >= kPastTenseMinLetters && words_[v].lower.ends_with("ed")) ||
+                  lex::In(lex::kVerbsAndAdverbsPast, words_[v].lower));
+        };
+        if (!past(verb) && u + 3 < end && !words_[u + 2].punct && !words_[u + 2].cap && past(u + 3)) verb = u + 3;
       }
       if (verb > u && verb + 1 < end && !words_[verb + 1].punct && !InQuote(verb)) {
         const std::string& v = words_[verb].lower;

@@ -337,6 +337,22 @@ bool Finder::OpensWithPronoun(size_t i, int want) const {
   return false;
 }
 
+// True when the unnamed speaker `s` is one person news quotes by a tie to
+// the event (lexicons/witness_nouns.txt) or as a source: a singular
+// determiner and such a noun ("a neighbour", "one friend", "the source"),
+// not a crowd ("officials"), a body or a document ("a recording").
+bool Finder::OnePersonDescribed(const Speaker& s) {
+  if (!s.id.empty() || !s.type.empty()) return false;
+  const std::string name = AsciiLower(s.name);
+  const size_t first_end = name.find(' ');
+  if (first_end == std::string::npos) return false;
+  const std::string first = name.substr(0, first_end);
+  const std::string head = name.substr(name.rfind(' ') + 1);
+  if (first != "a" && first != "an" && first != "one" && first != "the" && first != "another") return false;
+  return lex::In(lex::kWitnessNouns, head) ||
+         (lex::In(lex::kUnnamedSourcesHead, head) && !head.ends_with("s") && head != "people");
+}
+
 // The latest speaker of a report in the sentence before the one at `at`
 // that pronoun `p` fits: he or she a person of that gender (by the
 // article's evidence, or the person noun a description or an organisation
@@ -381,6 +397,15 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
     }
   }
   if (best == nullptr || !best->second.found) return {};
+  // ("X was asked by Judge Y if [he understood …]. He responded, "Yes."":
+  // the one who asked a question does not answer it; the sentence's
+  // subject, the one asked, is read below.)
+  for (size_t k = best->first; k + 1 < words_.size() && words_[k].sent == words_[best->first].sent; ++k) {
+    if (!InQuote(k) && (words_[k].lower == "asked" || words_[k].lower == "asks") &&
+        (words_[k + 1].lower == "by" || words_[k + 1].lower == "if" || words_[k + 1].lower == "whether")) {
+      return {};
+    }
+  }
   if (words_[best->first].sent != prev) {
     for (size_t k = best->first; k < w && words_[k].sent < words_[w].sent; ++k) {
       if (words_[k].sent == words_[best->first].sent || InQuote(k)) continue;
@@ -397,7 +422,16 @@ Speaker Finder::LastReporter(std::string_view p, size_t at) const {
       const int g = lex::In(lex::kGenderWordsMale, noun) ? 1 : lex::In(lex::kGenderWordsFemale, noun) ? -1 : 0;
       // "…, Navy spokesperson said. …, he said.": a role of no gender fits
       // either pronoun, for a person or for the body it speaks for.
-      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty())) ? s : Speaker{};
+      // ("A neighbour said …. "…," she said.": so does one unnamed person
+      // described by a person noun, unless the pronoun's own sentence names
+      // a person before it: "… when King was asked, she told them".)
+      bool named_here = false;
+      for (size_t k = w; k-- > 0 && words_[k].sent == words_[w].sent && !named_here;) {
+        const int m = words_[k].mention;
+        named_here = m >= 0 && !InQuote(k) && (*entities_)[m].type == "PERSON";
+      }
+      const bool described = OnePersonDescribed(s) && !named_here;
+      return g == want || (g == 0 && (s.type == "PERSON" || !s.via.empty() || described)) ? s : Speaker{};
     }
     auto it = gender_.find(s.id);
     const bool evidence = it != gender_.end() && it->second != 0;
@@ -476,7 +510,11 @@ void Finder::BuildGender() {
                         lex::In(lex::kNewsOutletWords, words_[i].lower);
     const bool titled = i > 0 && !words_[i - 1].cap && lex::In(lex::kOrgNameTitles, words_[i - 1].lower);
     if (outlet || titled) outlets_.insert(id);
-    const std::string first = AsciiLower((*entities_)[m].text.substr(0, (*entities_)[m].text.find(' ')));
+    // The mention's first word is a title ("Queen Elizabeth", "Mrs
+    // McMeekin") only before another word: a one-word mention is the name
+    // itself ("King said", a surname, is not a king).
+    const std::string& text = (*entities_)[m].text;
+    const std::string first = text.find(' ') == std::string::npos ? "" : AsciiLower(text.substr(0, text.find(' ')));
     const std::string& prev = i > 0 ? words_[i - 1].lower : first;
     int vote = 0;
     // "His wife, Gudrun," and "Gudrun, his wife,": a gendered noun in
@@ -491,6 +529,24 @@ void Finder::BuildGender() {
     }
     for (const std::string& w : {prev, first, before_comma, after_comma}) {
       vote += lex::In(lex::kGenderWordsMale, w) ? 2 : lex::In(lex::kGenderWordsFemale, w) ? -2 : 0;
+    }
+    // "Detective Dominic Mangoni, testifying at Hiller's hearing, said he
+    // asked …": the subject pronoun right after the person's own verb of
+    // saying is the person (news writes "said he" of the speaker), whoever
+    // an apposition between names.
+    size_t verb = j + 1;
+    if (verb < words_.size() && words_[verb].lower == "," && !InQuote(verb)) {
+      size_t close = verb + 1;
+      while (close < words_.size() && close <= verb + kAppositiveWords && words_[close].lower != "," &&
+             words_[close].sent == words_[i].sent && !InQuote(close)) {
+        ++close;
+      }
+      verb = close < words_.size() && words_[close].lower == "," ? close + 1 : words_.size();
+    }
+    if (verb + 1 < words_.size() && words_[verb + 1].sent == words_[i].sent && !InQuote(verb + 1) &&
+        lex::In(lex::kReportingVerbsIndirect, words_[verb].lower) && !words_[verb].lower.ends_with("ing")) {
+      if (words_[verb + 1].lower == "he") vote += 1;
+      if (words_[verb + 1].lower == "she") vote -= 1;
     }
     if (i == 0 || words_[i - 1].sent != words_[i].sent || !InQuote(i)) {
       // The first third-person pronoun after the sentence's first person.

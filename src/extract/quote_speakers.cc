@@ -1145,9 +1145,10 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
           break;
         }
       }
+      // (A spokesperson's, "A representative for Mr. Jackman", is the
+      // person's: read below.)
       if (p < first && p >= lo + 2 && lex::In(lex::kPrepositionsObject, words_[p - 1].lower) &&
-          lex::In(lex::kPersonNounsEpithet, words_[p - 2].lower) && words_[p - 2].lower != "spokesman" &&
-          words_[p - 2].lower != "spokeswoman" && words_[p - 2].lower != "spokesperson") {
+          lex::In(lex::kPersonNounsEpithet, words_[p - 2].lower) && !IsSpokesperson(p - 2)) {
         const size_t a = PhraseStart(p - 2, lo);
         if (lex::In(lex::kDeterminersAnonymous, words_[a].lower) || lex::In(lex::kDeterminersDefinite, words_[a].lower)) {
           return NounPhrase(a, p - 2);
@@ -1219,6 +1220,15 @@ Speaker Finder::SpokespersonForUnnamed(size_t i, size_t j, size_t hi) const {
 int Finder::TitleWord(std::string_view raw) {
   const std::string w = AsciiLower(raw);
   if (lex::In(lex::kPersonNouns, w) || lex::In(lex::kHonorifics, w)) return 2;
+  // "Rep.", "Sen.", "Gov.": a role noun or its abbreviated title
+  // (lexicons/role_titles.txt) with the full stop abbreviations take.
+  if (w.size() > 1 && w.back() == '.') {
+    const std::string_view bare = std::string_view(w).substr(0, w.size() - 1);
+    if (lex::In(lex::kPersonNouns, bare)) return 2;
+    for (const lex::MapEntry& e : lex::kRoleTitles) {
+      if (e.value == bare) return 2;
+    }
+  }
   return lex::In(lex::kRoleModifiers, w) ? 1 : 0;
 }
 

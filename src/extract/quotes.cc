@@ -220,12 +220,49 @@ bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {
 // speaker of a paragraph as the next paragraph's opening subject, a person
 // the article has not named before. Every quotation of that description
 // then has the name.
+// "A man walked into the office …, a police sergeant said. … Troy police
+// Sgt. Barry Whiteside said …": an unnamed "a … sergeant" is the one person
+// the article later names with that rank's abbreviated title
+// (lexicons/role_titles.txt), when it names exactly one and not before the
+// description. Every quotation of the description takes the name.
+bool Finder::TitledLater(const Quote& q, std::vector<Quote>* out) const {
+  const std::string& d = q.speaker_name;
+  if (!(d.starts_with("a ") || d.starts_with("an "))) return false;
+  const std::string_view title = lex::Find(lex::kRoleTitles, d.substr(d.rfind(' ') + 1));
+  if (title.empty()) return false;
+  const size_t at = WordAt(q.span.start);
+  std::string id;
+  size_t mention = 0;
+  for (size_t k = 1; k < words_.size(); ++k) {
+    const int m = words_[k].mention;
+    if (m < 0 || words_[k - 1].mention == m || (*entities_)[m].type != "PERSON" || InQuote(k)) continue;
+    std::string_view prev = words_[k - 1].lower;
+    if (prev.ends_with(".")) prev.remove_suffix(1);
+    if (prev != title) continue;
+    if (k < at || (!id.empty() && id != (*entities_)[m].entity)) return false;
+    id = (*entities_)[m].entity;
+    mention = static_cast<size_t>(m);
+  }
+  if (id.empty()) return false;
+  for (size_t k = 0; k < at; ++k) {
+    if (words_[k].mention >= 0 && (*entities_)[words_[k].mention].entity == id) return false;
+  }
+  const Speaker s = FromMention(mention);
+  for (Quote& other : *out) {
+    if (!other.speaker.empty() || other.speaker_name != d) continue;
+    other.speaker = s.id;
+    other.speaker_name = s.name;
+  }
+  return true;
+}
+
 void Finder::NamedLater(std::vector<Quote>* out) const {
   for (size_t i = 0; i < out->size(); ++i) {
     const Quote& q = (*out)[i];
     const std::string& d = q.speaker_name;
     if (q.speaker.empty() && OrgNamedNext(q, out)) continue;
     if (q.speaker.empty() && PersonNamedNext(q, out)) continue;
+    if (q.speaker.empty() && TitledLater(q, out)) continue;
     if (!q.speaker.empty() || !(d.starts_with("a ") || d.starts_with("an "))) continue;
     const size_t head = d.rfind(' ');
     if (!lex::In(lex::kPersonNounsEpithet, d.substr(head + 1))) continue;
@@ -293,12 +330,28 @@ bool Finder::ClauseOpener(const EntityMention& m) {
   return m.text.find(' ') == std::string::npos && lex::In(lex::kSubordinatorsQuotes, AsciiLower(m.text));
 }
 
+// True when the person mention `m` follows an indefinite article ("was
+// described as a Goth", "a Democrat", "an Englishman"): a name written so
+// is a kind of person, not one person, and no pronoun or epithet refers to
+// it. (Organisations keep theirs: "a Waitrose spokesman" names the body.)
+bool Finder::KindOfPerson(const EntityMention& m) const {
+  if (m.type != "PERSON") return false;
+  size_t i = m.span.start;
+  while (i > 0 && cps_[i - 1] == U' ') --i;
+  size_t b = i;
+  while (b > 0 && ((cps_[b - 1] >= U'a' && cps_[b - 1] <= U'z') || (cps_[b - 1] >= U'A' && cps_[b - 1] <= U'Z'))) --b;
+  if (b == i || i == m.span.start || (b > 0 && cps_[b - 1] != U' ' && cps_[b - 1] != U'(')) return false;
+  std::string word;
+  for (size_t k = b; k < i; ++k) word += static_cast<char>(cps_[k] | 0x20);
+  return word == "a" || word == "an";
+}
+
 void Finder::BuildMentions() {
   mention_order_.clear();
   const size_t n = cps_.size();
   for (size_t i = 0; i < entities_->size(); ++i) {
     const EntityMention& m = (*entities_)[i];
-    if (m.span.start < m.span.end && m.span.end <= n && !m.entity.empty() && !ClauseOpener(m)) {
+    if (m.span.start < m.span.end && m.span.end <= n && !m.entity.empty() && !ClauseOpener(m) && !KindOfPerson(m)) {
       mention_order_.push_back(i);
     }
   }

@@ -2306,4 +2306,185 @@ TEST(FindQuotesTest, Issue16RealNewsThirteenthRound) {
   });
 }
 
+TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
+  ExpectCases({
+      {"a name after an indefinite article ('described as a Goth') is a kind of person: no pronoun refers to it",
+       "Ivo Renn was held on Monday. \u201cI never heard a thing,\u201d Renn told reporters. His brother, who "
+       "was described as a Goth, was away. \u201cIt was quiet all night,\u201d he said.",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Goth", "PERSON", "e2"}},
+       {{"I never heard a thing,", "direct", "e5", "Ivo Renn", "told", ""},
+        {"It was quiet all night,", "direct", "e5", "Ivo Renn", "said", ""}}},
+      {"a one-word mention is the name, not a title: 'King' (a surname) gives no gender, so 'she' can be King",
+       "Mara King, 39, saw the crash from her window. King said she had seen a van hit the wall. \u201cI ran "
+       "down at once,\u201d she said.",
+       {{"Mara King", "PERSON", "e1"}, {"King", "PERSON", "e1"}},
+       {{"she had seen a van hit the wall", "indirect", "e1", "Mara King", "said", ""},
+        {"I ran down at once,", "direct", "e1", "Mara King", "said", ""}}},
+      {"a capitalised pronoun after an abbreviation's full stop ('\u2026 on Elm St. She said \u2026') opens a "
+       "report of its own where the splitter joined the sentences",
+       "Mara Velk told the paper she was woken by shouting on Elm St. She said she saw two men run to a car.",
+       {kVelk},
+       {{"she was woken by shouting on Elm St.", "indirect", "e1", "Mara Velk", "told", "interview"},
+        {"she saw two men run to a car", "indirect", "e1", "Mara Velk", "said", "interview"}}},
+      {"a gerund with its object right after 'admitted', 'denied', 'recalled' or 'reported' is the content "
+       "('denied wrongdoing' is a noun)",
+       "Ivo Renn admitted setting the fire in the depot. He denied wrongdoing at the bank. Mara Velk recalled "
+       "seeing the smoke from her window.",
+       {kRenn, kVelk},
+       {{"setting the fire in the depot", "indirect", "e5", "Ivo Renn", "admitted", ""},
+        {"seeing the smoke from her window", "indirect", "e1", "Mara Velk", "recalled", ""}}},
+      {"'A neighbour said [\u2026]. \u201c\u2026,\u201d she said.': one unnamed person news quotes by a tie to "
+       "the event (a neighbour, a relative, a witness) continues as 'he' or 'she'",
+       "Ivo Renn was arrested at his home in Tolby. A neighbour said she heard screams at 3am. \u201cIt sounded "
+       "like a dog,\u201d she said.",
+       {kRenn},
+       {{"she heard screams at 3am", "indirect", "", "a neighbour", "said", ""},
+        {"It sounded like a dog,", "direct", "", "a neighbour", "said", ""}}},
+      {"'A police source said [\u2026]. When Mara King was asked \u2026, she told them [\u2026]': a person the "
+       "pronoun's own sentence names before it outweighs an unnamed source of the sentence before",
+       "A police source said the men had fled on foot. When Mara King was asked what she saw, she told them she "
+       "could not see the car.",
+       {{"Mara King", "PERSON", "e1"}},
+       {{"the men had fled on foot", "indirect", "", "a police source", "said", ""},
+        {"she could not see the car", "indirect", "e1", "Mara King", "told", ""}}},
+      {"an abbreviated title with its full stop ('Rep.', 'Sen.', 'Gov.') taken for a name is never the speaker; "
+       "the name after it is",
+       "Rep. Ivo Renn, D-Tolby, called a hearing and said members would work to restore the act.",
+       {{"Rep.", "PERSON", "e2"}, kRenn},
+       {{"members would work to restore the act", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'\u201cNo.\u201d': a quoted answer the tokenizer read as the abbreviation 'No.' ends its sentence and "
+       "continues the last speaker",
+       "The Harriers won on Sunday. \u201cWould we have done it without him?\u201d coach Ivo Renn asked. "
+       "\u201cNo.\u201d The striker broke the record in the second half.",
+       {kRenn},
+       {{"Would we have done it without him?", "direct", "e5", "Ivo Renn", "asked", ""},
+        {"No.", "direct", "e5", "Ivo Renn", "", ""}}},
+      {"'X, speaking at Velk's hearing, said he asked \u2026': the pronoun right after a person's own verb of "
+       "saying is that person, so a later 'she said' is not theirs",
+       "Mara Velk told police she had set the fire. Detective Ivo Renn, speaking at Velk's hearing, said he asked "
+       "how she felt after the fire. \u201cI don't feel anything,\u201d she said.",
+       {kVelk, kVelkSurname, kRenn},
+       {{"she had set the fire", "indirect", "e1", "Mara Velk", "told", ""},
+        {"he asked how she felt after the fire", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"I don't feel anything,", "direct", "e1", "Mara Velk", "said", ""}}},
+      {"'He said [\u2026]. Later in the afternoon, \u201c\u2026\u201d': a phrase of time opening the "
+       "quotation's sentence leaves the sentence before to introduce it",
+       "\u201cWe closed the branch,\u201d Ivo Renn said. Mara Velk, who lives nearby, said she saw a police car "
+       "at the bank. Later in the afternoon, \u201cI heard a loud bang from my kitchen.\u201d",
+       {kRenn, kVelk},
+       {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"she saw a police car at the bank", "indirect", "e1", "Mara Velk", "said", ""},
+        {"I heard a loud bang from my kitchen.", "direct", "e1", "Mara Velk", "", ""}}},
+      {"'Mara Velk, 17, who works nearby, also heard the blast. \u201c\u2026\u201d': a person the sentence "
+       "introduces with an apposition, acting, speaks the quotation with no cue after it",
+       "\u201cWe closed the branch,\u201d Ivo Renn said. Mara Velk, 17, who works at a garage nearby, also heard "
+       "the blast. \u201cAt first I thought it was thunder.\u201d",
+       {kRenn, kVelk},
+       {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"At first I thought it was thunder.", "direct", "e1", "Mara Velk", "", ""}}},
+      {"(a guard) a person introduced as the one something happened to ('Mara Velk, 17, was hurt') does not speak "
+       "the quotation after it",
+       "\u201cWe closed the branch,\u201d Ivo Renn said. Mara Velk, 17, who works at a garage nearby, was hurt "
+       "in the blast. \u201cShe is a brave girl.\u201d",
+       {kRenn, kVelk},
+       {{"We closed the branch,", "direct", "e5", "Ivo Renn", "said", ""},
+        {"She is a brave girl.", "direct", "e5", "Ivo Renn", "", ""}}},
+      {"'X was asked by Judge Y if [A] and if [B]. He responded, \u201cYes,\u201d': a passive question with its "
+       "asker is the asker's, one question per 'if', and the asker does not answer it",
+       "Ivo Renn is charged with arson. Renn was asked by Judge Tom Walsh if he understood the charges against him "
+       "and if he knew he could be sent to prison. He responded, \u201cYes,\u201d to each question.",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Tom Walsh", "PERSON", "e2"}},
+       {{"he understood the charges against him", "indirect", "e2", "Tom Walsh", "asked", ""},
+        {"he knew he could be sent to prison", "indirect", "e2", "Tom Walsh", "asked", ""},
+        {"Yes,", "direct", "e5", "Ivo Renn", "responded", ""}}},
+      {"'But according to X, [\u2026]': a conjunction opening the sentence leaves 'according to' its first words",
+       "Police gave few details. But according to Ivo Renn, two threats came into the bank on Friday.",
+       {kRenn},
+       {{"two threats came into the bank on Friday", "indirect", "e5", "Ivo Renn", "according to", ""}}},
+      {"'X said other jurors told him [the three holdouts refused \u2026]': a bare clause whose subject told the "
+       "speaker what it reports relays them; they speak",
+       "The vote was nine to three. Ivo Renn said other jurors told him the three holdouts refused to deliberate.",
+       {kRenn},
+       {{"the three holdouts refused to deliberate", "indirect", "", "other jurors", "told", ""}}},
+      {"'Friends said [\u2026]', 'Neighbours said [\u2026]': people quoted by their tie to someone, in the plural, "
+       "are a crowd that speaks (lexicons/collectives.txt)",
+       "The man was arrested on Saturday. Friends said Ivo Renn was close to his family.",
+       {kRenn},
+       {{"Ivo Renn was close to his family", "indirect", "", "friends", "said", ""}}},
+      {"'A representative for Mr. Renn said [\u2026]': a spokesperson's noun before a titled person names that "
+       "person's spokesperson, not the organisation named last",
+       "Ivo Renn will host the show. Varnby TV will broadcast it on May 2. A representative for Mr. Renn said he was "
+       "on a film set in Tolby and was unavailable.",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Varnby TV", "ORG", "e2"}},
+       {{"he was on a film set in Tolby and was unavailable", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'\u2026, a police sergeant said. \u2026 Sgt. Ivo Renn said \u2026': an unnamed 'a \u2026 sergeant' is the "
+       "one person named later with that rank's abbreviated title",
+       "A man walked into the bank with a shotgun, a police sergeant said on Monday. The man fled on foot. Police "
+       "Sgt. Ivo Renn said officers found the gun in a bin.",
+       {kRenn},
+       {{"A man walked into the bank with a shotgun", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"officers found the gun in a bin", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'X told the paper that his bank for a call \u201cfrom \u2026\u201d' (a verb the outlet dropped): a cue word "
+       "after a determiner ('a call', 'the report') is a noun; the sentence's verb of saying and its subject "
+       "attribute the quoted words",
+       "The bank was empty, according to Ivo Renn. Renn told the Tolby Journal that his bank for a call \u201cfrom "
+       "an unknown man saying we should look for a bomb. We called the police, but they found nothing.\u201d",
+       {kRenn, {"Renn", "PERSON", "e5"}, {"Tolby Journal", "ORG", "e2"}},
+       {{"The bank was empty", "indirect", "e5", "Ivo Renn", "according to", ""},
+        {"from an unknown man saying we should look for a bomb. We called the police, but they found nothing.",
+         "partial", "e5", "Ivo Renn", "told", "interview"}}},
+      {"'When the driver yelled, \u201cDon't move!\u201d the men froze, she said.': the plain noun phrase before "
+       "the verb of saying that introduces the quotation is its unnamed speaker (a body or a place is not)",
+       "Mara Velk saw the car stop. When the driver yelled, \u201cDon't move!\u201d the men froze, she said.",
+       {kVelk},
+       {{"Don't move!", "direct", "", "the driver", "yelled", ""}}},
+      {"'X said a witness heard a guard yell, \u201c\u2026?\u201d': the verb of saying nearest the opening mark, "
+       "'yell' after a verb of perception, gives the quotation's speaker, not the sentence's reporter",
+       "Police fired eleven shots. Ivo Renn said a witness heard a guard yell, \u201cWhat do you have in your "
+       "hands?\u201d but the witness was far away.",
+       {kRenn},
+       {{"What do you have in your hands?", "direct", "", "a guard", "yell", ""}}},
+      {"'X said [the road will remain closed \u2026], adding that [\u2026]': the 'that' of a second verb of saying "
+       "is that verb's; the first report keeps its own clause",
+       "Officers closed the area. Sheriff Ivo Renn said the road will remain closed through the weekend, adding "
+       "that he did not know if there could be more bombs.",
+       {kRenn},
+       {{"the road will remain closed through the weekend", "indirect", "e5", "Ivo Renn", "said", ""},
+        {"he did not know if there could be more bombs", "indirect", "e5", "Ivo Renn", "adding", ""}}},
+      {"'X, who argued [he was insane \u2026], spoke \u2026': a report inside a relative clause set off by commas "
+       "ends at the clause's closing comma",
+       "Ivo Renn, who argued he was insane when he set the fires, spoke for the first time in court on Saturday.",
+       {kRenn},
+       {{"he was insane when he set the fires", "indirect", "e5", "Ivo Renn", "argued", ""}}},
+      {"'it's safe to say [\u2026]', 'fair to say', 'needless to say': the writer's judgement in an idiom is no one's "
+       "report",
+       "Ivo Renn broke the record on Sunday. After guiding the team back to the playoffs - and breaking the "
+       "record for a first - year player - it's safe to say Renn exceeded all of them.",
+       {kRenn, {"Renn", "PERSON", "e5"}},
+       {}},
+      {"'[\u2026], said Ivo Renn, who would not say why.': a name after an inverted cue with its relative clause "
+       "or apposition is the speaker; neither is content",
+       "The permit was denied in March, said Ivo Renn, who would not say why the permit was denied.",
+       {kRenn},
+       {{"The permit was denied in March", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"(a guard) '\u2026 Academy, which hands out the honours, said Renn, 40, star of the film, will host \u2026': "
+       "a name whose verb follows its appositions is the reported clause's subject",
+       "The Varnby Academy, which hands out the honours, said Ivo Renn, 40, star of the epic film, will host the "
+       "show.",
+       {kRenn, {"Varnby Academy", "ORG", "e2"}},
+       {{"Ivo Renn, 40, star of the epic film, will host the show", "indirect", "e2", "Varnby Academy", "said", ""}}},
+      {"'\u2026, prompting critics to say [\u2026]': the object of a verb of causing speaks the report after 'to' "
+       "(lexicons/causing_verbs.txt)",
+       "Ivo Renn announced the changes on Thursday, prompting critics to say the rules would weaken the law.",
+       {kRenn},
+       {{"the rules would weaken the law", "indirect", "", "critics", "say", ""}}},
+      {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
+       "coordinated with the report's own keeps its subject and relays no one",
+       "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
+       "and also admitted lying in court.",
+       {kRenn},
+       {{"he lied to police and also admitted lying in court", "indirect", "", "one was", "admitted", ""}}},
+  });
+}
+
 }  // namespace storyline
