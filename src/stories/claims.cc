@@ -393,11 +393,13 @@ std::string HeadOf(const std::vector<std::string>& w, size_t head) {
 // "secretary" officers of a body (lexicons/role_kinds.txt).
 std::string RoleKind(const std::vector<std::string>& w, size_t head) {
   if (head >= w.size()) return "";
-  const std::string_view kind = lexicon::Find(lexicon::kRoleKinds, LastPart(w[head]));
+  // A two-word head is looked up whole: a prime minister is no minister.
+  const std::string_view kind = lexicon::Find(lexicon::kRoleKinds, HeadOf(w, head));
   // A bare "director" or "head" may be a board seat or a title cut short:
   // only a post named by more words ("plant manager", "chief executive")
   // says which.
-  if (kind == "staff" && w.size() < 2) return "";
+  // So may a bare "organiser": a march's as often as a union's post.
+  if ((kind == "staff" || LastPart(w[head]) == "organiser") && w.size() < 2) return "";
   return std::string(kind);
 }
 
@@ -800,6 +802,25 @@ int64_t DayNumber(std::string_view day) {
   return d.day == 0 ? -1 : date_internal::DaysFromCivil(d.year, d.month, d.day);
 }
 
+// True when the article reports `q` as an apology: its sentence, or the
+// one before it that named the medium ("X apologised in a video posted on
+// Instagram. 'I am sorry,' he said."), names the act ("apologised to
+// passengers in a statement", "issued an apology"); words that merely say
+// sorry do not.
+bool ReportsApology(const AnnotatedArticle& a, const Quote& q) {
+  const TextView view(a);
+  std::string text = view.SentenceAt(q.span.start);
+  for (size_t i = 1; i < a.sentences.size(); ++i) {
+    if (a.sentences[i].start <= q.span.start && q.span.start < a.sentences[i].end) {
+      text += " " + view.SentenceAt(a.sentences[i - 1].start);
+    }
+  }
+  for (const WordToken& t : Tokenize(text)) {
+    if (t.folded.starts_with("apologis") || t.folded.starts_with("apologiz") || t.folded == "apology") return true;
+  }
+  return false;
+}
+
 // Outlets printed within this many days of each other report one news
 // cycle; a follow-up weeks later reports new statements.
 constexpr int64_t kOneCycleDays = 2;
@@ -817,26 +838,33 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
   struct Seen {
     std::set<std::string> media;
     std::set<size_t> roots;
+    bool apology = true;  // every sentence quoting the speaker here reports an apology
   };
-  // Organisations only: a body speaks through its statements and its
-  // accounts, while a person's post and a statement through lawyers the
-  // same day are as often two statements ("In a statement issued through
-  // his lawyers, he said he was deeply sorry" / "he posted on Instagram: I
-  // let my team down").
-  std::set<std::string> bodies;
+  // A body speaks through its statements and its accounts, while a
+  // person's post and a statement through lawyers the same day are as often
+  // two statements ("In a statement issued through his lawyers, he said he
+  // was deeply sorry" / "he posted on Instagram: I let my team down"). A
+  // person's are joined only when each outlet reports the act itself, an
+  // apology ("apologised in a statement" / "apologised in a video posted on
+  // Instagram"): one person apologises once for one event in one news
+  // cycle, and outlets naming two media for it disagree.
+  std::set<std::string> bodies, people;
   for (const BriefEntity& e : story.entities) {
     if (e.type == "ORG") bodies.insert(e.id);
+    if (e.type == "PERSON") people.insert(e.id);
   }
   std::map<std::string, std::map<size_t, Seen>> by_speaker;  // speaker -> article -> media
   for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
     const std::string& speaker = story.quotes[g].speaker;
-    if (!bodies.contains(speaker)) continue;
+    if (!bodies.contains(speaker) && !people.contains(speaker)) continue;
     for (const QuoteRef& r : groups[g]) {
-      const Quote& q = members[r.article]->quotes[r.quote];
+      const AnnotatedArticle& a = *members[r.article];
+      const Quote& q = a.quotes[r.quote];
       if (q.medium.empty()) continue;
       Seen& seen = by_speaker[speaker][r.article];
       seen.media.insert(q.medium);
       seen.roots.insert(statement[g]);
+      if (people.contains(speaker)) seen.apology = seen.apology && ReportsApology(a, q);
     }
   }
   // Public media only: a press statement or a post. A letter, an email or a
@@ -850,6 +878,7 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
     for (auto a = articles.begin(); a != articles.end(); ++a) {
       for (auto b = std::next(a); b != articles.end(); ++b) {
         if (a->second.media.size() != 1 || b->second.media.size() != 1) continue;
+        if (people.contains(speaker) && !(a->second.apology && b->second.apology)) continue;
         const std::string& ma = *a->second.media.begin();
         const std::string& mb = *b->second.media.begin();
         if (!public_medium(ma) || !public_medium(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
@@ -914,6 +943,10 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       // to its addressees and is no public statement (kExclusiveDocuments).
       // Only the statement the email carried: "statement" within a few words
       // of "email" ("a statement sent by email", "an emailed statement").
+      // Words told to the article's own outlet by email are an interview
+      // given by email ("told the Courier in an email"), not an email to
+      // addressees, which no interview is (lexicons/media_kinds.txt).
+      if (medium == "email" && ToldOwnOutlet(evidence, a.article)) medium = "interview";
       if (medium == "email") {
         constexpr size_t kNearBytes = 24;
         for (size_t at = folded.find("statement"); at != std::string::npos; at = folded.find("statement", at + 1)) {
