@@ -464,8 +464,14 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
     return w.front() == "chief" || (w.size() > 2 && w[0] == "head" && w[1] == "of");
   };
   if (chief_post(a_words) && chief_post(b_words)) return {ValueRelation::kConflict};
-  const std::string kind = RoleKind(a, head_a);
-  if (!kind.empty() && kind == RoleKind(b, head_b)) return {ValueRelation::kConflict, kind};
+  // A head may be of several kinds ("president": an officer of a body, or
+  // the head of a state): two roles conflict by a kind they share.
+  const std::string kinds_b = RoleKind(b, head_b);
+  for (const WordToken& kind : Tokenize(RoleKind(a, head_a))) {
+    for (const WordToken& other : Tokenize(kinds_b)) {
+      if (kind.folded == other.folded) return {ValueRelation::kConflict, kind.folded};
+    }
+  }
   return {ValueRelation::kCompatible};
 }
 

@@ -179,6 +179,8 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       // "organiser" may be a march's, held beside any office.
       {"role", "regional organiser", "regional secretary", ValueRelation::kConflict},
       {"role", "organiser", "secretary", ValueRelation::kCompatible},
+      // A body's president and its secretary are two of its officers.
+      {"role", "president", "secretary", ValueRelation::kConflict},
       {"role", "chair", "managing director", ValueRelation::kCompatible},
       {"role", "retired teacher", "teacher", ValueRelation::kNarrower},
       {"role", "former teacher", "mayor", ValueRelation::kCompatible},
