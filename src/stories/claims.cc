@@ -421,8 +421,19 @@ std::string Grade(const std::vector<std::string>& words) {
   return "";
 }
 
-// Compares two current (or two former) roles.
-RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
+// "technology chief" compared as the chief technology officer, as "fire
+// chief" is the chief fire officer: the chief of one function, named after
+// it (one function word, no rank or role word before "chief"). The value
+// shown keeps the outlet's words.
+std::vector<std::string> ChiefOfFunction(const std::vector<std::string>& words) {
+  if (words.size() == 2 && words[1] == "chief" && !IsRoleHead(words[0]) && !InList(kRankModifiers, words[0])) {
+    return {"chief", words[0], "officer"};
+  }
+  return words;
+}
+
+// Compares two current (or two former) roles as written.
+RoleVerdict CompareRoleWords(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
                              bool former) {
   if (a_words == b_words) return {ValueRelation::kSame};
   size_t head_a = 0, head_b = 0;
@@ -473,6 +484,19 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
     }
   }
   return {ValueRelation::kCompatible};
+}
+
+// Compares two current (or two former) roles: as written, and when that
+// relates them in no way, with a function's chief read as its chief officer
+// ("technology chief" / "chief operating officer"); "fire chief" stays
+// within "district fire chief".
+RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
+                             bool former) {
+  const RoleVerdict written = CompareRoleWords(a_words, b_words, former);
+  if (written.relation != ValueRelation::kCompatible) return written;
+  const std::vector<std::string> a_chief = ChiefOfFunction(a_words), b_chief = ChiefOfFunction(b_words);
+  if (a_chief == a_words && b_chief == b_words) return written;
+  return CompareRoleWords(a_chief, b_chief, former);
 }
 
 // The words of a normalised role with "former" taken out; `former` says

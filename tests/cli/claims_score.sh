@@ -169,7 +169,7 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # agreement recall 0.412).
 # Merged with c19a (85): P 0.947 R 0.589, value-subject 0.769, 45 traps,
 # agreement recall 0.413.
-checks = [("conflict_precision", 0.947), ("conflict_recall", 0.598),
+checks = [("conflict_precision", 0.947), ("conflict_recall", 0.600),
           ("value_subject_accuracy", 0.768), ("agreement_recall", 0.412)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 45:

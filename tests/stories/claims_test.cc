@@ -181,6 +181,11 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"role", "organiser", "secretary", ValueRelation::kCompatible},
       // A body's president and its secretary are two of its officers.
       {"role", "president", "secretary", ValueRelation::kConflict},
+      // The chief of a function named after it is its chief officer.
+      {"role", "technology chief", "chief operating officer", ValueRelation::kConflict},
+      {"role", "technology chief", "chief technology officer", ValueRelation::kSame},
+      {"role", "fire chief", "chief fire officer", ValueRelation::kSame},
+      {"role", "district fire chief", "fire chief", ValueRelation::kNarrower},
       {"role", "chair", "managing director", ValueRelation::kCompatible},
       {"role", "retired teacher", "teacher", ValueRelation::kNarrower},
       {"role", "former teacher", "mayor", ValueRelation::kCompatible},
