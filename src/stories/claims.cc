@@ -833,10 +833,10 @@ int64_t DayNumber(std::string_view day) {
 }
 
 // True when the article reports `q` as an apology: its sentence, or the
-// one before it that named the medium ("X apologised in a video posted on
-// Instagram. 'I am sorry,' he said."), names the act ("apologised to
-// passengers in a statement", "issued an apology"); words that merely say
-// sorry do not.
+// one before it, where the medium is often named ("X apologised in a video
+// posted on Instagram. 'I am sorry,' he said."), names the act
+// ("apologised to passengers in a statement", "issued an apology"); words
+// that merely say sorry do not.
 bool ReportsApology(const AnnotatedArticle& a, const Quote& q) {
   const TextView view(a);
   std::string text = view.SentenceAt(q.span.start);
