@@ -395,11 +395,13 @@ std::string HeadOf(const std::vector<std::string>& w, size_t head) {
 // "secretary" officers of a body (lexicons/role_kinds.txt).
 std::string RoleKind(const std::vector<std::string>& w, size_t head) {
   if (head >= w.size()) return "";
-  const std::string_view kind = lexicon::Find(lexicon::kRoleKinds, LastPart(w[head]));
+  // A two-word head is looked up whole: a prime minister is no minister.
+  const std::string_view kind = lexicon::Find(lexicon::kRoleKinds, HeadOf(w, head));
   // A bare "director" or "head" may be a board seat or a title cut short:
   // only a post named by more words ("plant manager", "chief executive")
   // says which.
-  if (kind == "staff" && w.size() < 2) return "";
+  // So may a bare "organiser": a march's as often as a union's post.
+  if ((kind == "staff" || LastPart(w[head]) == "organiser") && w.size() < 2) return "";
   return std::string(kind);
 }
 
@@ -421,8 +423,19 @@ std::string Grade(const std::vector<std::string>& words) {
   return "";
 }
 
-// Compares two current (or two former) roles.
-RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
+// "technology chief" compared as the chief technology officer, as "fire
+// chief" is the chief fire officer: the chief of one function, named after
+// it (one function word, no rank or role word before "chief"). The value
+// shown keeps the outlet's words.
+std::vector<std::string> ChiefOfFunction(const std::vector<std::string>& words) {
+  if (words.size() == 2 && words[1] == "chief" && !IsRoleHead(words[0]) && !InList(kRankModifiers, words[0])) {
+    return {"chief", words[0], "officer"};
+  }
+  return words;
+}
+
+// Compares two current (or two former) roles as written.
+RoleVerdict CompareRoleWords(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
                              bool former) {
   if (a_words == b_words) return {ValueRelation::kSame};
   size_t head_a = 0, head_b = 0;
@@ -464,9 +477,34 @@ RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std:
     return w.front() == "chief" || (w.size() > 2 && w[0] == "head" && w[1] == "of");
   };
   if (chief_post(a_words) && chief_post(b_words)) return {ValueRelation::kConflict};
-  const std::string kind = RoleKind(a, head_a);
-  if (!kind.empty() && kind == RoleKind(b, head_b)) return {ValueRelation::kConflict, kind};
+  // A head may be of several kinds ("president": an officer of a body, or
+  // the head of a state): two roles conflict by a kind they share.
+  const std::string kinds_a = RoleKind(a, head_a), kinds_b = RoleKind(b, head_b);
+  // One head of a state or government named with its country or its party
+  // ("Greek prime minister" / "conservative prime minister") is one office:
+  // the kinds tell two posts apart, never one post's two descriptions.
+  if (head == HeadOf(b, head_b) && kinds_a.find("government") != std::string::npos) {
+    return {ValueRelation::kCompatible};
+  }
+  for (const WordToken& kind : Tokenize(kinds_a)) {
+    for (const WordToken& other : Tokenize(kinds_b)) {
+      if (kind.folded == other.folded) return {ValueRelation::kConflict, kind.folded};
+    }
+  }
   return {ValueRelation::kCompatible};
+}
+
+// Compares two current (or two former) roles: as written, and when that
+// relates them in no way, with a function's chief read as its chief officer
+// ("technology chief" / "chief operating officer"); "fire chief" stays
+// within "district fire chief".
+RoleVerdict CompareRoleCores(const std::vector<std::string>& a_words, const std::vector<std::string>& b_words,
+                             bool former) {
+  const RoleVerdict written = CompareRoleWords(a_words, b_words, former);
+  if (written.relation != ValueRelation::kCompatible) return written;
+  const std::vector<std::string> a_chief = ChiefOfFunction(a_words), b_chief = ChiefOfFunction(b_words);
+  if (a_chief == a_words && b_chief == b_words) return written;
+  return CompareRoleWords(a_chief, b_chief, former);
 }
 
 // The words of a normalised role with "former" taken out; `former` says
@@ -802,6 +840,25 @@ int64_t DayNumber(std::string_view day) {
   return d.day == 0 ? -1 : date_internal::DaysFromCivil(d.year, d.month, d.day);
 }
 
+// True when the article reports `q` as an apology: its sentence, or the
+// one before it, where the medium is often named ("X apologised in a video
+// posted on Instagram. 'I am sorry,' he said."), names the act
+// ("apologised to passengers in a statement", "issued an apology"); words
+// that merely say sorry do not.
+bool ReportsApology(const AnnotatedArticle& a, const Quote& q) {
+  const TextView view(a);
+  std::string text = view.SentenceAt(q.span.start);
+  for (size_t i = 1; i < a.sentences.size(); ++i) {
+    if (a.sentences[i].start <= q.span.start && q.span.start < a.sentences[i].end) {
+      text += " " + view.SentenceAt(a.sentences[i - 1].start);
+    }
+  }
+  for (const WordToken& t : Tokenize(text)) {
+    if (t.folded.starts_with("apologis") || t.folded.starts_with("apologiz") || t.folded == "apology") return true;
+  }
+  return false;
+}
+
 // Outlets printed within this many days of each other report one news
 // cycle; a follow-up weeks later reports new statements.
 constexpr int64_t kOneCycleDays = 2;
@@ -819,26 +876,33 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
   struct Seen {
     std::set<std::string> media;
     std::set<size_t> roots;
+    bool apology = true;  // every sentence quoting the speaker here reports an apology
   };
-  // Organisations only: a body speaks through its statements and its
-  // accounts, while a person's post and a statement through lawyers the
-  // same day are as often two statements ("In a statement issued through
-  // his lawyers, he said he was deeply sorry" / "he posted on Instagram: I
-  // let my team down").
-  std::set<std::string> bodies;
+  // A body speaks through its statements and its accounts, while a
+  // person's post and a statement through lawyers the same day are as often
+  // two statements ("In a statement issued through his lawyers, he said he
+  // was deeply sorry" / "he posted on Instagram: I let my team down"). A
+  // person's are joined only when each outlet reports the act itself, an
+  // apology ("apologised in a statement" / "apologised in a video posted on
+  // Instagram"): one person apologises once for one event in one news
+  // cycle, and outlets naming two media for it disagree.
+  std::set<std::string> bodies, people;
   for (const BriefEntity& e : story.entities) {
     if (e.type == "ORG") bodies.insert(e.id);
+    if (e.type == "PERSON") people.insert(e.id);
   }
   std::map<std::string, std::map<size_t, Seen>> by_speaker;  // speaker -> article -> media
   for (size_t g = 0; g < groups.size() && g < story.quotes.size(); ++g) {
     const std::string& speaker = story.quotes[g].speaker;
-    if (!bodies.contains(speaker)) continue;
+    if (!bodies.contains(speaker) && !people.contains(speaker)) continue;
     for (const QuoteRef& r : groups[g]) {
-      const Quote& q = members[r.article]->quotes[r.quote];
+      const AnnotatedArticle& a = *members[r.article];
+      const Quote& q = a.quotes[r.quote];
       if (q.medium.empty()) continue;
       Seen& seen = by_speaker[speaker][r.article];
       seen.media.insert(q.medium);
       seen.roots.insert(statement[g]);
+      if (people.contains(speaker)) seen.apology = seen.apology && ReportsApology(a, q);
     }
   }
   // Public media only: a press statement or a post. A letter, an email or a
@@ -852,6 +916,7 @@ void JoinOneCycleStatements(const std::vector<const AnnotatedArticle*>& members,
     for (auto a = articles.begin(); a != articles.end(); ++a) {
       for (auto b = std::next(a); b != articles.end(); ++b) {
         if (a->second.media.size() != 1 || b->second.media.size() != 1) continue;
+        if (people.contains(speaker) && !(a->second.apology && b->second.apology)) continue;
         const std::string& ma = *a->second.media.begin();
         const std::string& mb = *b->second.media.begin();
         if (!public_medium(ma) || !public_medium(mb) || CompareMedia(ma, mb) != ValueRelation::kConflict) continue;
@@ -916,6 +981,10 @@ void MediumClaims(const std::vector<const AnnotatedArticle*>& members,
       // to its addressees and is no public statement (kExclusiveDocuments).
       // Only the statement the email carried: "statement" within a few words
       // of "email" ("a statement sent by email", "an emailed statement").
+      // Words told to the article's own outlet by email are an interview
+      // given by email ("told the Courier in an email"), not an email to
+      // addressees, which no interview is (lexicons/media_kinds.txt).
+      if (medium == "email" && ToldOwnOutlet(evidence, a.article)) medium = "interview";
       if (medium == "email") {
         constexpr size_t kNearBytes = 24;
         for (size_t at = folded.find("statement"); at != std::string::npos; at = folded.find("statement", at + 1)) {

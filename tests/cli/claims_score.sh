@@ -178,7 +178,11 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # agreement recall 0.414. With c19c's real-news comparison rules merged
 # (a count whose clause names a person is that person's, but a contest's
 # margin stays the contest's): the same.
-checks = [("conflict_precision", 0.950), ("conflict_recall", 0.603),
+# Media and roles (c19d: a person's apology on two media in one news cycle,
+# an email is no interview, posts of one kind): P 0.951 R 0.616,
+# value-subject 0.770, 45 traps, agreement recall 0.414 (with one head of government named by its country
+# or its party one office, not two posts of one kind).
+checks = [("conflict_precision", 0.950), ("conflict_recall", 0.615),
           ("value_subject_accuracy", 0.769), ("agreement_recall", 0.413)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 45:

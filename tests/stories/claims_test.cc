@@ -171,6 +171,23 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"role", "chief executive", "managing director", ValueRelation::kConflict},
       {"role", "director general", "chief executive", ValueRelation::kConflict},
       {"role", "president", "chief executive", ValueRelation::kCompatible},
+      // A country's president and its prime minister are two people.
+      {"role", "president", "prime minister", ValueRelation::kConflict},
+      {"role", "first minister", "president", ValueRelation::kConflict},
+      {"role", "prime minister", "finance minister", ValueRelation::kCompatible},
+      // One office named with its country or its party: the same post.
+      {"role", "greek prime minister", "conservative prime minister", ValueRelation::kCompatible},
+      // A union's organiser and its secretary are two posts; a bare
+      // "organiser" may be a march's, held beside any office.
+      {"role", "regional organiser", "regional secretary", ValueRelation::kConflict},
+      {"role", "organiser", "secretary", ValueRelation::kCompatible},
+      // A body's president and its secretary are two of its officers.
+      {"role", "president", "secretary", ValueRelation::kConflict},
+      // The chief of a function named after it is its chief officer.
+      {"role", "technology chief", "chief operating officer", ValueRelation::kConflict},
+      {"role", "technology chief", "chief technology officer", ValueRelation::kSame},
+      {"role", "fire chief", "chief fire officer", ValueRelation::kSame},
+      {"role", "district fire chief", "fire chief", ValueRelation::kNarrower},
       {"role", "chair", "managing director", ValueRelation::kCompatible},
       {"role", "retired teacher", "teacher", ValueRelation::kNarrower},
       {"role", "former teacher", "mayor", ValueRelation::kCompatible},
@@ -234,6 +251,9 @@ TEST(CompareValuesTest, RolesAndMediaConflictOnlyWhenBothCannotBeTrue) {
       {"role", "senior harbour engineer", "senior structural engineer", ValueRelation::kCompatible},
       // An email goes to its addressees, a statement to the public.
       {"medium", "statement", "email", ValueRelation::kConflict},
+      // ... and an interview is given to a reporter: "in an email to all
+      // staff" and "told the Courier in an interview" disagree.
+      {"medium", "email", "interview", ValueRelation::kConflict},
       {"age", "31", "32", ValueRelation::kConflict},
       {"age", "31", "31", ValueRelation::kSame},
   };
@@ -2092,6 +2112,30 @@ TEST(ClaimsTest, Issue11AnOrganisationsTwoMediaInOneCycleConflict) {
   }
 }
 
+// issue 11: a person's apology, which two outlets of one news cycle give
+// two media that cannot both be true (a statement, a TikTok video), each
+// quoting other words of it, is one statement they disagree on. When one
+// outlet reports only that the person said something, the two may be two
+// statements of one day (a statement, then a post), and nothing conflicts.
+TEST(ClaimsTest, Issue11APersonsApologyOnTwoMediaInOneCycleConflicts) {
+  for (const bool both_apologise : {true, false}) {
+    AnnotatedArticle a = MakeArticle("p1", "", "2026-05-02", "Ferry cancelled",
+                                     "The ferry did not sail. Operator chief Ottilie Brask apologised to travellers "
+                                     "in a statement and said every fare would be refunded.");
+    AddEntity(a, "Ottilie Brask", "PERSON", "e1");
+    AddQuote(a, "every fare would be refunded", "Ottilie Brask", "e1", "said", "indirect", "statement");
+    const std::string verb = both_apologise ? "apologised in a video on TikTok" : "spoke in a video on TikTok";
+    AnnotatedArticle b2 = MakeArticle("p2", "", "2026-05-03", "Stranded on the quay",
+                                      "The ferry did not sail. Ottilie Brask " + verb +
+                                          ". \"We let you down and I am sorry,\" she said.");
+    AddEntity(b2, "Ottilie Brask", "PERSON", "e1");
+    AddQuote(b2, "We let you down and I am sorry,", "Ottilie Brask", "e1", "said", "direct", "tiktok");
+    const Brief b = BuildBrief({a, b2}, {});
+    ASSERT_EQ(b.stories.size(), 1u);
+    EXPECT_EQ(HasConflict(b.stories[0]), both_apologise) << verb;
+  }
+}
+
 // ... but a letter goes to its addressees: an outlet naming one reports
 // another statement than the public post, and no disagreement.
 TEST(ClaimsTest, Issue11ALetterIsNotJoinedWithAnotherOutletsPost) {
@@ -2244,6 +2288,36 @@ TEST(ClaimsTest, AnEmailToStaffIsNoStatementButAStatementSentByEmailIs) {
         PostStory({row.first, "\"Every crossing is cancelled,\" Ansel Vide said in a statement."});
     AddQuotePart(in[0], "Every crossing is cancelled,", "email");
     AddQuotePart(in[1], "Every crossing is cancelled,", "statement");
+    const Brief b = BuildBrief(in, {});
+    ASSERT_EQ(b.stories.size(), 1u) << row.first;
+    size_t seen = 0;
+    for (const Claim& c : b.stories[0].claims) {
+      if (c.attribute != "medium") continue;
+      ++seen;
+      EXPECT_EQ(c.status, row.status) << row.first;
+    }
+    EXPECT_EQ(seen, 1u) << row.first;
+  }
+}
+
+// issue 11: "said in an email to staff" / "said in an interview": an email
+// goes to its addressees, an interview to a reporter, and the outlets
+// disagree; words told to the article's own outlet by email are that
+// interview, given by email.
+TEST(ClaimsTest, Issue11AnEmailToStaffIsNoInterview) {
+  const struct {
+    const char* first;
+    const char* status;
+  } kRows[] = {
+      {"\"Every crossing is cancelled,\" Ansel Vide said in an email to staff.", "conflict"},
+      {"\"Every crossing is cancelled,\" Ansel Vide told the Hollin Courier in an email.", "agreed"},
+  };
+  for (const auto& row : kRows) {
+    std::vector<AnnotatedArticle> in =
+        PostStory({row.first, "\"Every crossing is cancelled,\" Ansel Vide said in an interview."});
+    in[0].article.outlet = "Hollin Courier";
+    AddQuotePart(in[0], "Every crossing is cancelled,", "email");
+    AddQuotePart(in[1], "Every crossing is cancelled,", "interview");
     const Brief b = BuildBrief(in, {});
     ASSERT_EQ(b.stories.size(), 1u) << row.first;
     size_t seen = 0;
@@ -3061,6 +3135,28 @@ TEST(ClaimsTest, AClubCaptainIsTheCaptain) {
   }
   std::sort(roles.begin(), roles.end());
   EXPECT_EQ(roles, (std::vector<std::string>{"captain", "vice-captain"}));
+}
+
+// "Union regional organiser X" is the union's regional organiser, as "party
+// leader" is the leader: the same post as the next outlet's, and both set
+// against a third outlet's "regional secretary", another of the union's posts.
+TEST(ClaimsTest, AUnionsOrganiserIsNotItsSecretary) {
+  const std::vector<Article> articles = {
+      Plain("u0", "Ferry crews walk out", "2026-03-02",
+            "Ferry crews at Pellham walked out on Monday. Union regional organiser Dana Prowde said the crews had "
+            "waited two years for a pay offer."),
+      Plain("u1", "Ferry crews walk out", "2026-03-02",
+            "Ferry crews at Pellham walked out on Monday. Dana Prowde, the union's regional organiser, said the "
+            "crews had waited two years for a pay offer."),
+      Plain("u2", "Ferry crews walk out", "2026-03-03",
+            "Ferry crews at Pellham walked out on Monday. The union's regional secretary, Dana Prowde, said the "
+            "crews had waited two years for a pay offer.")};
+  const Brief b = BriefOf(articles);
+  ASSERT_EQ(b.stories.size(), 1u);
+  const Claim* role = ClaimWithValue(b.stories[0], "role", "Dana Prowde", "regional organiser");
+  ASSERT_NE(role, nullptr);
+  EXPECT_EQ(role->status, "conflict");
+  EXPECT_EQ(Values(*role), (std::set<std::string>{"regional organiser", "regional secretary"}));
 }
 
 // A figure given "by" a day ("had burned 300 hectares by early Monday") is
