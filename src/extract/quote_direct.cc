@@ -891,11 +891,14 @@ Attribution Finder::BeforeQuote(const Judged& j) {
         }
         const bool det = d > lo && d < c && (lex::In(lex::kDeterminersAnonymous, words_[d - 1].lower) ||
                                               lex::In(lex::kDeterminersDefinite, words_[d - 1].lower));
-        // (Not a body or a place, "the city said": the one it names.)
-        const std::string& head = words_[c - 1].lower;
-        if (det && !LooksLikeVerb(head) && !lex::In(lex::kOrgNouns, head) && !lex::In(lex::kPlaceWords, head) &&
-            !lex::In(lex::kDocumentNounsStatement, head)) {
-          a.speaker = Anonymous(d - 1, c - 1);
+        // (Not a body or a place, "the city said": the one it names.) Only
+        // with a determiner, which puts a word before the cue (d < c).
+        if (det) {
+          const std::string& head = words_[c - 1].lower;
+          if (!LooksLikeVerb(head) && !lex::In(lex::kOrgNouns, head) && !lex::In(lex::kPlaceWords, head) &&
+              !lex::In(lex::kDocumentNounsStatement, head)) {
+            a.speaker = Anonymous(d - 1, c - 1);
+          }
         }
       }
     }

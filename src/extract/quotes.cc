@@ -97,7 +97,8 @@ std::vector<Quote> Finder::Run() {
 // "officials") is the person whose report comes in the next sentence,
 // named there for the first time. Returns true when it renamed.
 bool Finder::PersonNamedNext(const Quote& q, std::vector<Quote>* out) const {
-  const std::string& d = q.speaker_name;
+  // A copy: renaming the quotations of the description renames `q` too.
+  const std::string d = q.speaker_name;
   // Definite, or owned by someone not named ("the victim's nephew"; not
   // "John Banky's brother", whose owner the text names): an indefinite
   // description introduces someone new ("a Romanian official said …. "…,"
@@ -215,18 +216,14 @@ bool Finder::OrgNamedNext(const Quote& q, std::vector<Quote>* out) const {
   return true;
 }
 
-// "A former aide to ex-mayor Tomas Reyes told a court … ⏎ Piotr Salas,
-// 39, was the first defence witness …": wire copy names the indefinite
-// speaker of a paragraph as the next paragraph's opening subject, a person
-// the article has not named before. Every quotation of that description
-// then has the name.
 // "A man walked into the office …, a police sergeant said. … Troy police
 // Sgt. Barry Whiteside said …": an unnamed "a … sergeant" is the one person
 // the article later names with that rank's abbreviated title
 // (lexicons/role_titles.txt), when it names exactly one and not before the
 // description. Every quotation of the description takes the name.
 bool Finder::TitledLater(const Quote& q, std::vector<Quote>* out) const {
-  const std::string& d = q.speaker_name;
+  // A copy: renaming the quotations of the description renames `q` too.
+  const std::string d = q.speaker_name;
   if (!(d.starts_with("a ") || d.starts_with("an "))) return false;
   const std::string_view title = lex::Find(lex::kRoleTitles, d.substr(d.rfind(' ') + 1));
   if (title.empty()) return false;
@@ -256,10 +253,15 @@ bool Finder::TitledLater(const Quote& q, std::vector<Quote>* out) const {
   return true;
 }
 
+// "A former aide to ex-mayor Tomas Reyes told a court … ⏎ Piotr Salas,
+// 39, was the first defence witness …": wire copy names the indefinite
+// speaker of a paragraph as the next paragraph's opening subject, a person
+// the article has not named before. Every quotation of that description
+// then has the name.
 void Finder::NamedLater(std::vector<Quote>* out) const {
   for (size_t i = 0; i < out->size(); ++i) {
     const Quote& q = (*out)[i];
-    const std::string& d = q.speaker_name;
+    const std::string d = q.speaker_name;  // a copy: the loop below renames `q` too
     if (q.speaker.empty() && OrgNamedNext(q, out)) continue;
     if (q.speaker.empty() && PersonNamedNext(q, out)) continue;
     if (q.speaker.empty() && TitledLater(q, out)) continue;

@@ -515,8 +515,6 @@ const Case kCases[] = {
      {{"Carla Marchetti", "Marchetti"}},
      {},
      {}},
-    // Issue 16: one whose name is withheld ("a spokeswoman who asked not to
-    // be named") is no apposition naming the place before her.
     // "Cllr", "Rev" and "Canon" are honorifics (lexicons/honorifics.txt):
     // the surname after one is the person the article names in full.
     {"councillor_and_clerics_titles_are_honorifics",
@@ -526,6 +524,8 @@ const Case kCases[] = {
      {{"Rhona Pask", "Tobin Marsh"}},
      {{"Cllr Pask", "PERSON"}, {"Rev Marsh", "PERSON"}, {"Canon Vale", "PERSON"}},
      {}},
+    // Issue 16: one whose name is withheld ("a spokeswoman who asked not to
+    // be named") is no apposition naming the place before her.
     {"withheld_name_is_no_apposition",
      "The Ferring cable runs from Dover to Japan, a Varnby Telecom spokeswoman who asked not to be named said. "
      "The firm is not sure what caused the cut, she said.",

@@ -2480,10 +2480,10 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
        {{"the rules would weaken the law", "indirect", "", "critics", "say", ""}}},
       {"(a guard, passing before too) '\u2026 admitted that [A] and also admitted lying \u2026': a gerund report "
        "coordinated with the report's own keeps its subject and relays no one",
-       "Two witnesses spoke on Monday. One was with Ivo Renn that night, but also admitted that he lied to police "
-       "and also admitted lying in court.",
+       "Two witnesses spoke on Monday about Ivo Renn. The driver also admitted that he lied to police and also "
+       "admitted lying in court.",
        {kRenn},
-       {{"he lied to police and also admitted lying in court", "indirect", "", "one was", "admitted", ""}}},
+       {{"he lied to police and also admitted lying in court", "indirect", "", "the driver", "admitted", ""}}},
   });
 }
 

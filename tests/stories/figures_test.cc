@@ -657,17 +657,25 @@ TEST(FigureClaimsTest, TwoRangesWithDifferentEndsDisagree) {
   const Brief b = BriefOf(
       {{"a", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
                            "was estimated at £4m to £6m."},
-       {"b", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
-                           "was estimated at £4m to £6m."},
+       {"b", "2026-05-12", "The Varden portrait went under the hammer at Ellery Hall on Tuesday, where it had "
+                           "been estimated at £4m to £6m."},
        {"c", "2026-05-12", "Ellery Hall auctioned the Varden portrait on Tuesday. Before the sale the portrait "
                            "was estimated at £5m to £7m."}});
   EXPECT_TRUE(InConflict(b, "5000000-7000000 GBP"));
   EXPECT_TRUE(InConflict(b, "4000000-6000000 GBP"));
+  // The same range twice is one value of both articles.
+  const std::vector<const Claim*> estimate = ClaimsWith(b, "4000000-6000000 GBP");
+  ASSERT_EQ(estimate.size(), 1u);
+  for (const ClaimValue& v : estimate[0]->values) {
+    if (v.value != "4000000-6000000 GBP") continue;
+    EXPECT_NE(std::find(v.articles.begin(), v.articles.end(), "a"), v.articles.end());
+    EXPECT_NE(std::find(v.articles.begin(), v.articles.end(), "b"), v.articles.end());
+  }
 }
 
 // "Some 2,850" is 2,850 to its hundreds, give or take a twentieth: not the
 // 2,600 another outlet states exactly.
-TEST(FigureClaimsTest, AnApproximateValueATenthAwayDisagrees) {
+TEST(FigureClaimsTest, AnApproximateValueMoreThanATwentiethAwayDisagrees) {
   const Brief b = BriefOf(
       {{"a", "2026-05-12", "Ruskett Foods will close its Harnley bakery. Ruskett Foods employs 2,600 people."},
        {"b", "2026-05-12", "Ruskett Foods will close its Harnley bakery. Ruskett Foods employs some 2,850 people."}});
