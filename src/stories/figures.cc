@@ -424,8 +424,14 @@ bool SameTime(const Figure& f, const Figure& g) {
   // moment of the story's event: "the train was travelling at 58mph, ...,
   // when the track gave way" states the first reports' fact, not a later
   // state.)
+  // The "when" must come before any verb of saying: "..., the operator
+  // said when asked" dates the saying, not the figure.
   const auto at_moment = [](const Figure& z) {
-    return (" " + FoldCase(z.tail) + " ").find(" when ") != std::string::npos;
+    for (const WordToken& w : Tokenize(z.tail)) {
+      if (w.folded == "when") return true;
+      if (lexicon::In(lexicon::kReportingVerbsSubject, w.folded)) return false;
+    }
+    return false;
   };
   const bool later_at_moment = x > y ? at_moment(f) : at_moment(g);
   if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when) &&

@@ -753,6 +753,18 @@ TEST(FigureClaimsTest, AFollowUpsFigureAtTheEventsMomentMeetsTheFirstReports) {
   EXPECT_TRUE(InConflict(b, "28"));
 }
 
+// A "when" after a verb of saying dates the saying, not the figure: the
+// follow-up's "were running at 28mph, the operator said when asked" is a
+// later state, not the first reports' moment.
+TEST(FigureClaimsTest, AWhenOfTheSayingTiesNoFigureToTheEvent) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-02", "A tram came off the rails in Harwick on Friday. Trams on the line were running at 40mph "
+                           "before the crash, witnesses said."},
+       {"b", "2026-06-12", "A tram came off the rails in Harwick in May. Trams on the line are running at 28mph, "
+                           "the operator said when asked about the bend."}});
+  EXPECT_FALSE(InConflict(b, "28"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
