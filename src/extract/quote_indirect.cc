@@ -26,6 +26,14 @@ bool IsFinite(std::string_view w) {
 // fired"; "it" and "you" may be objects).
 bool IsSubjectPronoun(std::string_view w) { return w == "he" || w == "she" || w == "they" || w == "we" || w == "i"; }
 
+// A word that reads as a past tense: an irregular one listed in
+// lexicons/verbs_and_adverbs.txt ("spoke", "got"), or a regular "-ed" form
+// of five letters or more ("walked", "smashed"; not "red" or "bed").
+bool LooksPast(std::string_view w) {
+  constexpr size_t kPastTenseMinLetters = 5;
+  return (w.size() >= kPastTenseMinLetters && w.ends_with("ed")) || lex::In(lex::kVerbsAndAdverbsPast, w);
+}
+
 }  // namespace
 
 void Finder::IndirectQuotes(std::vector<Quote>* out) {
@@ -536,9 +544,8 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       for (size_t k = start + 1; k + 1 < end; ++k) {
         if (InQuote(k) || words_[k].lower != ",") continue;
         const std::string& next = words_[k + 1].lower;
-        constexpr size_t kPastTenseMinLetters = 5;  // "spoke" is listed; "walked", not "red"
-        if (IsFinite(next) || lex::In(lex::kVerbsAndAdverbsPast, next) ||
-            (next.size() >= kPastTenseMinLetters && next.ends_with("ed") && !words_[k + 1].cap)) {
+        // (A regular "-ed" form only in lower case: "walked", not "Ted".)
+        if (IsFinite(next) || lex::In(lex::kVerbsAndAdverbsPast, next) || (LooksPast(next) && !words_[k + 1].cap)) {
           end = k;
           break;
         }
@@ -1334,20 +1341,13 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
         verb = u + 2;
         // ("told him the three holdouts refused to deliberate": a modifier
         // before the subject's noun.)
-        constexpr size_t kPastTenseMinLetters = 5;
         const auto past = [&](size_t v) {
-          return v + 1 < end && !words_[v].punct && !InQuote(v) &&
-                 ((words_[v].lower.size() >= kPastTenseMinLetters && words_[v].lower.ends_with("ed")) ||
-                  lex::In(lex::kVerbsAndAdverbsPast, words_[v].lower));
+          return v + 1 < end && !words_[v].punct && !InQuote(v) && LooksPast(words_[v].lower);
         };
         if (!past(verb) && u + 3 < end && !words_[u + 2].punct && !words_[u + 2].cap && past(u + 3)) verb = u + 3;
       }
       if (verb > u && verb + 1 < end && !words_[verb + 1].punct && !InQuote(verb)) {
-        const std::string& v = words_[verb].lower;
-        constexpr size_t kPastTenseMinLetters = 5;  // "loaded", not "red" or "bed"
-        if ((v.size() >= kPastTenseMinLetters && v.ends_with("ed")) || lex::In(lex::kVerbsAndAdverbsPast, v)) {
-          return u;
-        }
+        if (LooksPast(words_[verb].lower)) return u;
       }
       // ("told the AFP news agency four villages had been destroyed": a
       // figure in words opens the clause's subject as digits do.)
@@ -1384,11 +1384,9 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     // ("…, adding the pirate skiffs then reversed course": a past tense
     // after the subject's words, not right after a determiner, does too.)
     bool past = false;
-    constexpr size_t kPastTenseMinLetters = 5;  // "reversed", not "red" or "bed"
     for (size_t u = t + 1; u < end && u <= t + kNounPhraseWords / 2 && !past; ++u) {
       if (words_[u].punct || InQuote(u) || words_[u].cap) break;
-      past = ((words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed")) ||
-              lex::In(lex::kVerbsAndAdverbsPast, words_[u].lower)) &&
+      past = LooksPast(words_[u].lower) &&
              !lex::In(lex::kDeterminersDefinite, words_[u - 1].lower) &&
              !lex::In(lex::kDeterminersAnonymous, words_[u - 1].lower) && words_[u - 1].lower != "'s";
     }
@@ -1534,13 +1532,8 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
   if (FiniteAuxiliaryAhead(k, end)) return k;
   // "said people smashed out windows": after "say", a bare noun and a
   // past tense with more after it.
-  constexpr size_t kPastTenseMinLetters = 5;  // "smashed", not "red" or "bed"
-  // ("It said attackers got into a server": an irregular past, from
-  // lexicons/verbs_and_adverbs.txt, too.)
-  auto past = [&](size_t u) {
-    return (words_[u].lower.size() >= kPastTenseMinLetters && words_[u].lower.ends_with("ed")) ||
-           lex::In(lex::kVerbsAndAdverbsPast, words_[u].lower);
-  };
+  // ("It said attackers got into a server": an irregular past too.)
+  auto past = [&](size_t u) { return LooksPast(words_[u].lower); };
   if (!say || w.cap || w.punct || lex::In(lex::kCueAdverbs, w.lower)) return end;
   // ("said young people her age felt their voices were heard": the bare
   // noun phrase may run a few words before its past tense, none of them a
