@@ -376,6 +376,17 @@ int OrientedYear(const Ctx& c, size_t i, int month) {
 
 // ---- rules -----------------------------------------------------------------
 
+// The year that "last year", "next year" or "this year" at word k names,
+// counted from the article's year; 0 when k starts none of them or the
+// article has no year.
+int YearPhraseAt(const Ctx& c, size_t k) {
+  if (c.a.year <= 0 || !IsWord(c, k + 1, "year")) return 0;
+  if (IsWord(c, k, "last")) return c.a.year - 1;
+  if (IsWord(c, k, "next")) return c.a.year + 1;
+  if (IsWord(c, k, "this")) return c.a.year;
+  return 0;
+}
+
 // [Weekday [,]] Month Day [,] [Year]   or   [Weekday [,]] Day [of] Month [,] [Year]
 std::optional<Match> FullDate(const Ctx& c, size_t i) {
   size_t k = i;
@@ -411,15 +422,7 @@ std::optional<Match> FullDate(const Ctx& c, size_t i) {
   // "found dead on January 14 last year", "on March 3 next year": the year
   // phrase after a yearless day fixes its year, as after a month
   // (MonthYear); the phrase stays its own TIMEX3.
-  if (year == 0 && c.a.year > 0 && IsWord(c, after + 1, "year")) {
-    if (IsWord(c, after, "last")) {
-      year = c.a.year - 1;
-    } else if (IsWord(c, after, "next")) {
-      year = c.a.year + 1;
-    } else if (IsWord(c, after, "this")) {
-      year = c.a.year;
-    }
-  }
+  if (year == 0) year = YearPhraseAt(c, after);
   if (year == 0 && c.a.year > 0) {
     year = weekday >= 0 ? YearForWeekday(c.a.year, month, day, weekday) : OrientedYear(c, i, month);
   }
@@ -438,11 +441,9 @@ std::optional<Match> MonthYear(const Ctx& c, size_t i) {
   // month's year.
   const size_t which = IsWord(c, e, "of") ? e + 1 : e;
   if (IsWord(c, which + 1, "year") && c.a.year > 0) {
-    int shift = 0;
-    if (IsWord(c, which, "last")) shift = -1;
-    else if (IsWord(c, which, "next")) shift = 1;
-    else if (!IsWord(c, which, "this")) return std::nullopt;
-    return Match{e, YearText(c.a.year + shift) + "-" + Pad(month, 2)};
+    const int year = YearPhraseAt(c, which);
+    if (year == 0) return std::nullopt;
+    return Match{e, YearText(year) + "-" + Pad(month, 2)};
   }
   if (IsPunct(c, e, ',') || IsWord(c, e, "of")) ++e;
   const int year = YearAt(c, e);
@@ -689,9 +690,7 @@ std::optional<Match> Quarter(const Ctx& c, size_t i) {
     } else if ((IsWord(c, after, "this") || IsWord(c, after, "last") || IsWord(c, after, "next") ||
                 IsWord(c, after, "the")) &&
                IsWord(c, after + 1, "year")) {
-      year = c.a.year;
-      if (year > 0 && c.t[after].lower == "last") --year;
-      if (year > 0 && c.t[after].lower == "next") ++year;
+      year = IsWord(c, after, "the") ? c.a.year : YearPhraseAt(c, after);
       k = after + 2;
     }
   } else if (YearAt(c, k) > 0) {
