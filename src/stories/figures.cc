@@ -1356,6 +1356,13 @@ std::string WindowOf(const FigureLead& lead, std::string_view tail) {
   return "";
 }
 
+// Whether two figures are framed alike: over one span ("since October"),
+// both or neither a point in time ("three hours later"), and of no two
+// places. Matched figures of unlike frames are never compared.
+bool SameFrame(const Figure& f, const Figure& g) {
+  return f.window == g.window && f.offset == g.offset && !OtherPlaces(f, g);
+}
+
 // Whether two incompatible values make a conflict: a sum with no known
 // purpose ("amount") never does, and a count of a bare noun ("patients")
 // only when the two sentences tell the same thing (they share at least
@@ -1367,8 +1374,7 @@ bool Comparable(const Figure& f, const Figure& g) {
   if (lexicon::In(lexicon::kSumWordsVague, f.attribute)) {
     return false;
   }
-  if (AsPost(f) != AsPost(g) || f.window != g.window || f.offset != g.offset) return false;
-  if (OtherPlaces(f, g)) return false;
+  if (AsPost(f) != AsPost(g) || !SameFrame(f, g)) return false;
   if (f.attribute == "age") return true;
   // A story's vote is one: outlets tell its tally in words that differ
   // ("voted seven to four", "by 7 votes to 5").
@@ -1964,8 +1970,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
-                !OtherEvents(*f, *g) && f->window == g->window && f->offset == g->offset &&
-                !OtherPlaces(*f, *g)) {
+                !OtherEvents(*f, *g) && SameFrame(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
               fits = true;
