@@ -135,6 +135,9 @@ struct Figure {
   // only with another such point, never with a length ("the jury took four
   // hours").
   bool offset = false;
+  // A "when" clause after it ties it to a moment of the story's event
+  // ("was travelling at 58mph, ..., when the track gave way": AtMoment).
+  bool at_moment = false;
   // For a percentage, the place its clause gives it ("65 per cent of
   // traffic to India", "services in Egypt were down by 80 percent"): the
   // nearest PLACE mention in its clause, "e<story entity>", or "".
@@ -424,16 +427,7 @@ bool SameTime(const Figure& f, const Figure& g) {
   // moment of the story's event: "the train was travelling at 58mph, ...,
   // when the track gave way" states the first reports' fact, not a later
   // state.)
-  // The "when" must come before any verb of saying: "..., the operator
-  // said when asked" dates the saying, not the figure.
-  const auto at_moment = [](const Figure& z) {
-    for (const WordToken& w : Tokenize(z.tail)) {
-      if (w.folded == "when") return true;
-      if (lexicon::In(lexicon::kReportingVerbsSubject, w.folded)) return false;
-    }
-    return false;
-  };
-  const bool later_at_moment = x > y ? at_moment(f) : at_moment(g);
+  const bool later_at_moment = x > y ? f.at_moment : g.at_moment;
   if (!f.entity && !g.entity && dated && std::llabs(x - y) > kFollowUpDays && (f.when.empty() || f.when != g.when) &&
       !later_at_moment) {
     return false;
@@ -960,10 +954,8 @@ bool RuleBound(const TextView& view, Span sentence, const Quantity& q) {
 std::string ActorOf(const AnnotatedArticle& a, EntityIndex& entities, size_t ai, const FigureLead& lead) {
   const std::vector<WordToken>& words = lead.words;
   const std::string_view text = lead.text;
-  size_t edge = text.size();
   for (size_t k = words.size(); k-- > 0;) {
-    if (BreaksClause(text.substr(words[k].end, edge - words[k].end))) break;
-    edge = words[k].begin;
+    if (BreaksClause(lead.Gap(k))) break;
     const std::string& w = words[k].folded;
     if (w == "that" || lexicon::In(lexicon::kSubordinatorsLinks, w) ||
         lexicon::In(lexicon::kReportingVerbsSubject, w) || lexicon::In(lexicon::kParentheticalOpenersRelative, w)) {
@@ -1033,6 +1025,17 @@ bool TimeOffset(std::string_view tail) {
   if (words.size() > 1 && words[1].folded == "than") return false;
   if (lexicon::In(lexicon::kTimeOffsets, words[0].folded)) return true;
   return words.size() > 1 && lexicon::In(lexicon::kTimeOffsets, words[0].folded + " " + words[1].folded);
+}
+
+// Whether a "when" clause in the words after a figure ties it to a moment
+// of the story's event (Figure::at_moment). The "when" must come before any
+// verb of saying: "..., the operator said when asked" dates the saying.
+bool AtMoment(std::string_view tail) {
+  for (const WordToken& w : Tokenize(tail)) {
+    if (w.folded == "when") return true;
+    if (lexicon::In(lexicon::kReportingVerbsSubject, w.folded)) return false;
+  }
+  return false;
 }
 
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
@@ -1135,6 +1138,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (QuantityKind(q) == "count") f.window = WindowOf(lead, f.tail);
       if (q.unit == "percent") f.place = PlaceOf(a, entities, ai, view, sentence, q);
       f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
+      f.at_moment = AtMoment(f.tail);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
       // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
       // Nor a contest's margin, told alike of its winner and its loser ("won
@@ -1346,10 +1350,8 @@ std::string WindowOf(const FigureLead& lead, std::string_view tail) {
   }
   // Read back over the last words before the figure, within its clause.
   std::string phrase;
-  size_t edge = lead.text.size();
   for (size_t k = lead.words.size(), n = 0; k-- > 0 && n < kOpenerWords; ++n) {
-    if (BreaksClause(std::string_view(lead.text).substr(lead.words[k].end, edge - lead.words[k].end))) break;
-    edge = lead.words[k].begin;
+    if (BreaksClause(lead.Gap(k))) break;
     phrase = lead.words[k].folded + (phrase.empty() ? "" : " " + phrase);
     if (lexicon::In(lexicon::kCountWindows, phrase)) return phrase;
   }
