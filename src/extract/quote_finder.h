@@ -103,6 +103,9 @@ struct Word {
   int mention = -1;  // entity mention covering it
   bool cap = false;  // starts with an upper-case letter
   bool punct = false;
+  // What lexicons/media_words.txt makes of `lower` ("tweet" -> "x"), or "":
+  // looked up once here, since Medium() reads every sentence more than once.
+  std::string_view medium;
 };
 
 struct Speaker {

@@ -234,7 +234,7 @@ std::string Finder::Medium(size_t from, size_t to) const {
       // A single word naming a medium (lexicons/media_words.txt), unless
       // the sentence says it was not used ("was unavailable for an
       // interview", "declined a phone interview").
-      const std::string_view medium = lex::Find(lex::kMediaWords, w);
+      const std::string_view medium = words_[i].medium;
       if (!medium.empty() && (!lex::In(lex::kPrepositionalMedia, medium) || AfterPreposition(i)) && !Refused(i)) {
         take(medium);
       }

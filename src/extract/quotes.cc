@@ -455,6 +455,7 @@ void Finder::BuildWords() {
     if (w.start >= w.end || (!words_.empty() && w.start < words_.back().end)) continue;
     w.raw = std::string_view(text_).substr(t.byte_start, t.byte_end - t.byte_start);
     w.lower = AsciiLower(w.raw);
+    w.medium = lex::Find(lex::kMediaWords, w.lower);
     // A run of line breaks (a blank line included) is one boundary.
     bool broke = false;
     for (; cp < w.start; ++cp) {
