@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 126 ]] ||
-  fail "fewer than 126 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 130 ]] ||
+  fail "fewer than 130 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -182,11 +182,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # an email is no interview, posts of one kind): P 0.951 R 0.616,
 # value-subject 0.770, 45 traps, agreement recall 0.414 (with one head of government named by its country
 # or its party one office, not two posts of one kind).
-checks = [("conflict_precision", 0.950), ("conflict_recall", 0.615),
-          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.413)]
+# Twentieth round: four blind dev stories (89; as new P 0.769 R 0.294,
+# value-subject 0.707, traps 2/81, agreement recall 0.291, so the totals
+# fell by their addition: P 0.946 R 0.599, value-subject 0.768, 47 traps,
+# agreement recall 0.409).
+checks = [("conflict_precision", 0.945), ("conflict_recall", 0.598),
+          ("value_subject_accuracy", 0.767), ("agreement_recall", 0.408)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 45:
-    bad.append(f"trap violations {t['trap_violations']} > 45")
+if t["trap_violations"] > 47:
+    bad.append(f"trap violations {t['trap_violations']} > 47")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
