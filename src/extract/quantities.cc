@@ -2452,9 +2452,15 @@ class Finder {
       direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[last + 1].s));
     }
     if (direction.empty()) return "";
-    // What changed: the noun before the clause's first "in" or "of", else
-    // the noun right before the verb ("its shares crash", past "closed" in
-    // "stock closed down").
+    const std::string head = ChangedThing(verb);
+    return head.empty() ? std::string(direction) : head + " " + std::string(direction);
+  }
+
+  // What the change verb at token `verb` says changed: the noun before the
+  // clause's first "in" or "of", else the noun right before the verb ("its
+  // shares crash", past "closed" in "stock closed down"), with up to two
+  // nouns narrowing it; "" when the clause names none.
+  std::string ChangedThing(size_t verb) const {
     std::string head;
     {
       // "Shares in the Ashbury-based drugmaker fell", "cases of suspected
@@ -2462,7 +2468,7 @@ class Finder {
       size_t c = verb;
       while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence && !Is(c - 1, ",") && !Is(c - 1, ";")) --c;
       for (size_t k = c + 1; k < verb; ++k) {
-        if (!(IsWordCi(k, "in") || IsWordCi(k, "of"))) {
+        if (!(IsWordCi(k, "in") || IsWordCi(k, "of") || IsWordCi(k, "for"))) {
           if (IsLowerWord(toks_[k]) && InList(kPrepositions, toks_[k].s)) break;
           continue;
         }
@@ -2512,7 +2518,7 @@ class Finder {
         }
       }
     }
-    return head.empty() ? std::string(direction) : head + " " + std::string(direction);
+    return head;
   }
 
   // What a figure matched by `m` measures (see Quantity::measure).
@@ -2621,22 +2627,50 @@ class Finder {
   // the changed thing's own value, named by the clause's subject ("cost",
   // "unpaid wages"); "" when the words before the figure are no change
   // verb and "to", or the clause names no such thing ("It rose to £9m").
-  std::string ChangeLevel(size_t lead, size_t last) const {
+  // News states the size of the change or the level it started from
+  // between the verb and the level just as often ("Revenue rose 5 per cent
+  // to £212m", "her salary rose from £312,000 to £348,000", "rose by 9%, to
+  // £196", "has risen again, to £71m"): ChangeGap steps back over them.
+  std::string ChangeLevel(size_t lead) const {
     if (lead < 2 || !IsWordCi(lead - 1, "to") || toks_[lead - 2].sentence != toks_[lead].sentence) return "";
-    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[lead - 2].s));
+    const size_t verb = ChangeGap(lead - 1);
+    if (verb >= toks_.size()) return "";
+    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
     // "cut to", "raised to" set a level others chose: what was set is read
     // as before; only a change of the thing itself is its level. The
     // adverbs ("heading down to about $21m") say where it is going, not
     // where it is.
-    if (direction.empty() || direction.ends_with(" by") || !IsLowerWord(toks_[lead - 2]) ||
-        IsWordCi(lead - 2, "up") || IsWordCi(lead - 2, "down") || IsWordCi(lead - 2, "higher") ||
-        IsWordCi(lead - 2, "lower")) {
+    if (direction.empty() || direction.ends_with(" by") || !IsLowerWord(toks_[verb]) || IsWordCi(verb, "up") ||
+        IsWordCi(verb, "down") || IsWordCi(verb, "higher") || IsWordCi(verb, "lower")) {
       return "";
     }
-    // PercentChange reads the verb right before its lead; "to" stands there.
-    const std::string change = PercentChange(lead - 1, last);
-    const size_t space = change.rfind(' ');
-    return space == std::string::npos ? std::string() : change.substr(0, space);
+    return ChangedThing(verb);
+  }
+
+  // The token before "to" at token `to` that is the change verb, past what
+  // may stand between them: the change's own figure ("5 per cent", "by
+  // 9%"), the level it started from ("from £312,000"), "again" and commas;
+  // toks_.size() when another word comes first or the gap is longer than
+  // kMaxChangeGap tokens.
+  size_t ChangeGap(size_t to) const {
+    // "rose by 11.5 per cent, from £312,000": a percentage and a sum with
+    // their words and marks.
+    constexpr size_t kMaxChangeGap = 12;
+    const size_t s = toks_[to].sentence;
+    for (size_t k = to; k-- > 0 && to - k <= kMaxChangeGap + 1 && toks_[k].sentence == s;) {
+      if (toks_[k].kind == Kind::kNum || Is(k, "%") || Is(k, ",") || Is(k, "$") || Is(k, "\xC2\xA3") ||
+          Is(k, "\xE2\x82\xAC")) {
+        continue;
+      }
+      if (toks_[k].kind != Kind::kWord) return toks_.size();
+      const std::string w = Lower(toks_[k].s);
+      if (w == "per" || w == "cent" || w == "percent" || w == "by" || w == "from" || w == "again" || w == "m" ||
+          w == "bn" || w == "p" || WordScale(w) || CurrencyWord(w)) {
+        continue;
+      }
+      return k;
+    }
+    return toks_.size();
   }
 
   // "Brisco shares jumped 37% to 258 pence", "Dravel's shares closed 4%
@@ -2705,7 +2739,7 @@ class Finder {
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = IsCurrencyUnit(m.unit) && ClauseAfterSum(m.last) ? "" : HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
-      if (head.empty()) head = ChangeLevel(lead, m.last);
+      if (head.empty()) head = ChangeLevel(lead);
       // "sold for £36.2m with fees", "£36.4m including buyer's premium": a
       // total with charges added, never set against the sum before them.
       if (IsCurrencyUnit(m.unit) && WithCharges(m.last + 1)) {

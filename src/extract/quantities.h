@@ -84,7 +84,10 @@
 // it ("$4.8m repair contract", "$6m in aid", "15% contained", "12% of the
 // vote") or before it ("a fee of £62m", "turnout was 42%", "Severance ...
 // will total $14m"), one-word heads grouped ("deal", "price" -> "fee";
-// "spent" -> "spending"); the thing a duration is of ("five-year contract",
+// "spent" -> "spending"); the level a change reached, the changed thing's,
+// past the change's size or starting level ("The fare for a day ticket rose
+// by 7%, to £6.40", "pay rose from £90,000 to £104,000": "fare", "pay");
+// the thing a duration is of ("five-year contract",
 // "jailed for nine years" -> "sentence"). How exactly: "about", "nearly",
 // "some" (approximate), "more than", "over", "at least", "up to", "fewer
 // than", and ranges "between X and Y", "X to Y", "X-Y" (value and high;

@@ -835,7 +835,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It may fetch between $8m and $12m.", "between $8m and $12m", 8e6, 12e6, "", B::kExact},
       {"It may fetch 8 to 12 million dollars.", "8 to 12 million dollars", 8e6, 12e6, "", B::kExact},
       {"Crews of 400-450 firefighters worked.", "400-450 firefighters", 400, 450, "firefighters", B::kExact},
-      {"Prices rose from 40 to 50 dollars.", "50 dollars", 50, 0, "", B::kExact},
+      {"Prices rose from 40 to 50 dollars.", "50 dollars", 50, 0, "prices", B::kExact},
       {"He was jailed for nine years.", "nine years", 9, 0, "sentence", B::kExact},
       {"He signed a five-year contract.", "five-year", 5, 0, "contract", B::kExact},
       {"He put pen to paper on a five-year deal.", "five-year", 5, 0, "contract", B::kExact},
@@ -1354,6 +1354,21 @@ TEST(FindQuantitiesTest, TheLevelAChangeReached) {
       {"Vacancies fell to 3.5% in May.", "3.5%", "vacancies"},
       {"Its sales are heading down to about $21m.", "$21m", ""},
       {"The shares, which have risen 12 per cent this year, closed lower.", "12 per cent", ""},
+  });
+}
+
+// "Takings rose 6 per cent to £48m", "her pay rose from £90,000 to
+// £104,000": news states the change's size or its starting level between
+// the verb and the level reached, which is still the changed thing's value;
+// a thing named before "for" ("The fare for a day ticket") is what changed.
+TEST(FindQuantitiesTest, TheLevelAChangeReachedPastItsSizeOrStart) {
+  ExpectMeasures({
+      {"Takings rose 6 per cent to £48m in the year.", "£48m", "takings"},
+      {"Her basic pay rose from £90,000 to £104,000 last year.", "£104,000", "basic pay"},
+      {"Ticket sales have risen again, to $3.2 million.", "$3.2 million", "ticket sales"},
+      {"The fare for a day ticket rose by 7%, to £6.40.", "£6.40", "fare"},
+      {"The fare for a day ticket rose by 7%, to £6.40.", "7%", "fare rise"},
+      {"The grant was cut from £2m to £1.5m.", "£1.5m", ""},
   });
 }
 
