@@ -53,6 +53,9 @@ constexpr size_t kMaxCountModifiers = 2;
 // Words a measured noun phrase may have before its head ("$4.8 million
 // bridge repair contract").
 constexpr size_t kMaxHeadModifiers = 3;
+// Words an owner in the possessive may have before its mark ("of the
+// Kessingen City Museum's 40 paintings"): more is a clause, not a name.
+constexpr size_t kMaxOwnerWords = 4;
 // Tokens back from a duration to the verb that gives it, across a place
 // ("worked on the brake line for 11 years").
 constexpr size_t kMaxVerbReach = 6;
@@ -1733,13 +1736,39 @@ class Finder {
     return false;
   }
 
-  // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
+  // "the 643 jobs" in "480 of the 643 jobs", "the airline's 11 aircraft"
+  // in "nine of the airline's 11 aircraft": the whole a part is of.
   bool IsWholeOfPart(size_t lead) const {
-    return lead >= 3 &&
-           (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "their") ||
-            IsWordCi(lead - 1, "his") || IsWordCi(lead - 1, "her") || IsWordCi(lead - 1, "our")) &&
-           IsWordCi(lead - 2, "of") &&
-           (toks_[lead - 3].kind == Kind::kNum || CardinalWord(toks_[lead - 3].s));
+    constexpr size_t kMaxReach = kMaxOwnerWords + 4;  // "of the city's" before the whole's figure
+    for (size_t of = lead; of-- > 1 && lead - of <= kMaxReach && toks_[of].sentence == toks_[lead].sentence;) {
+      if (!IsWordCi(of, "of")) continue;
+      return WholeAfterOf(of) == lead && (toks_[of - 1].kind == Kind::kNum || CardinalWord(toks_[of - 1].s));
+    }
+    return false;
+  }
+
+  // The token where the whole's figure starts after the "of" at token `of`
+  // in a part's phrase: past a possessive determiner ("of its 140
+  // staff") or an owner in the possessive ("of the firm's 140 staff", "of
+  // Corrant's 11 aircraft", up to kMaxOwnerWords words); toks_.size() when
+  // no figure stands there.
+  size_t WholeAfterOf(size_t of) const {
+    size_t k = of + 1;
+    if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their") || IsWordCi(k, "his") ||
+        IsWordCi(k, "her") || IsWordCi(k, "our")) {
+      ++k;
+    }
+    for (size_t n = 0, w = k; n < kMaxOwnerWords && w + 2 < toks_.size() && toks_[w].kind == Kind::kWord &&
+                              !CardinalWord(toks_[w].s);
+         ++n, ++w) {
+      if (PossessiveMark(w + 1)) {
+        k = w + 3;
+        break;
+      }
+    }
+    if (k >= toks_.size() || k == of + 1 || toks_[k].sentence != toks_[of].sentence) return toks_.size();
+    const std::optional<Number> n = NumberAt(k);
+    return (n && !n->ordinal) || (toks_[k].kind == Kind::kWord && CardinalWord(toks_[k].s)) ? k : toks_.size();
   }
 
   // The head noun of the phrase a figure modifies or is followed by ("$4.8
@@ -2847,8 +2876,13 @@ class Finder {
     // "the other 13 members": a set apart from someone already named, as
     // "13 other members" is.
     if (lead > 0 && IsWordCi(lead - 1, "other") && !measure.starts_with("other ")) measure = "other " + measure;
-    if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1) || SoFarBefore(lead)) {
+    // "Nine of its 11 aircraft were leased": what the verb says happened,
+    // happened to the part, not to the whole.
+    const bool whole = IsWholeOfPart(lead);
+    if (const std::string event = whole ? std::string() : CountEvent(m.last, lead); !event.empty()) {
+      measure += " " + event;
+    }
+    if (Widened(m.last) || whole || OverAPeriod(m.last + 1) || SoFarBefore(lead)) {
       measure += " in all";
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them
@@ -3576,15 +3610,38 @@ class Finder {
     if (std::optional<Match> m = MatchHyphenSize(first, last, value)) return m;
     if (std::optional<Match> m = MatchHyphenCount(first, last, value)) return m;
     if (std::optional<Match> m = MatchMeasureUnit(first, last, value)) return m;
-    // "480 of the 643 jobs": a part counts what its whole counts.
-    if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
-                                 IsWordCi(next + 1, "their"))) {
-      const std::optional<Number> whole = NumberAt(next + 2);
-      if (whole && !whole->ordinal && whole->value > value) {
-        double whole_value = 0;
-        const size_t whole_last = Scale(next + 2, *whole, &whole_value);
-        if (std::optional<Match> w = MatchUnit(next + 2, whole_last, whole_value, true)) {
-          return Match{first, last, value, w->unit, std::string()};
+    // "480 of the 643 jobs": a part counts what its whole counts. What a
+    // verb after the whole's noun says happened is the part's, a part of
+    // what happened that is never set against a total of it ("Nine of its
+    // 11 aircraft were leased": "aircraft leased in part"; "40 of the 140
+    // jobs will go at its headquarters" is no count of the jobs cut);
+    // without one, a part of a whole in the possessive counts nothing of
+    // its own ("90 of the firm's 140 staff").
+    // (A person's "21 of his 65 games" is left alone: a record's parts
+    // are told over many spans, a season, a league, all competitions.)
+    if (IsWordCi(next, "of") && !IsWordCi(next + 1, "his") && !IsWordCi(next + 1, "her") &&
+        !IsWordCi(next + 1, "our")) {
+      const size_t at = WholeAfterOf(next);
+      const std::optional<Number> whole = at < toks_.size() ? NumberAt(at) : std::nullopt;
+      // "two of the church's eight bells": a whole spelled out.
+      const std::optional<double> spelled =
+          at < toks_.size() && !whole && toks_[at].kind == Kind::kWord ? CardinalWord(toks_[at].s) : std::nullopt;
+      const bool determiner = at == next + 2;
+      if ((whole && !whole->ordinal && whole->value > value) || (spelled && *spelled > value)) {
+        double whole_value = spelled ? *spelled : 0;
+        const size_t whole_last = spelled ? at : Scale(at, *whole, &whole_value);
+        if (std::optional<Match> w = MatchUnit(at, whole_last, whole_value, true)) {
+          Match part{first, last, value, w->unit, std::string()};
+          // Where a part is ("90 of the firm's 140 staff were based in
+          // Leeds") is no part of what happened (lexicons/verbs_and_adverbs.txt,
+          // tag placed).
+          if (const std::string event = CountEvent(w->last, 0);
+              !event.empty() && !lexicon::In(lexicon::kVerbsAndAdverbsPlaced, event)) {
+            part.measure = CountModifiers(*w) + w->unit + " " + event + " in part";
+          } else if (!determiner || spelled) {
+            return std::nullopt;
+          }
+          return part;
         }
       }
     }

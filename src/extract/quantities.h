@@ -80,7 +80,10 @@
 // What a figure measures (Quantity::measure): "age"; a count's noun with
 // its modifiers and what happened to it ("farm buildings destroyed",
 // "people evacuated", "jobs cut"; "in all" for a whole, "in <group>" for a
-// part, "margin" after "by"); the noun phrase a sum or share is of, after
+// part, "in part" for a part of a given whole and what a verb after it says
+// happened to the part ("Nine of the airline's 11 aircraft were leased":
+// "aircraft leased in part", the whole "aircraft in all"), "margin" after
+// "by"); the noun phrase a sum or share is of, after
 // it ("$4.8m repair contract", "$6m in aid", "15% contained", "12% of the
 // vote") or before it ("a fee of £62m", "turnout was 42%", "Severance ...
 // will total $14m"), one-word heads grouped ("deal", "price" -> "fee";

@@ -263,15 +263,33 @@ TEST(FindQuantitiesTest, AgeSubjects) {
   }
 }
 
-// A part of a whole the text gives is never a count of its own: it would be
-// set against the whole's ("six of the seven satellites").
+// A part of a whole the text gives is never a count of its own when no verb
+// says what happened to it: it would be set against the whole's ("six of the
+// seven satellites"); nor is where a part is ("were based in Leeds").
 TEST(FindQuantitiesTest, APartOfAGivenWholeCountsNothing) {
-  for (const char* s : {"By Friday, six of the seven satellites had made contact.",
+  for (const char* s : {"By Friday, six of the seven satellites were in orbit.",
                         "About 90 of the firm's 140 employees were based in Leeds."}) {
     for (const Quantity& q : FindQuantities(s, {})) {
       EXPECT_TRUE(q.text == "seven satellites" || q.text == "140 employees") << s << " -> " << q.text;
     }
   }
+}
+
+// "Nine of the airline's 11 aircraft were leased": what the verb after the
+// whole's noun says happened is the part's, a part of what happened
+// ("aircraft leased in part", never set against a total of it); the whole,
+// its owner in the possessive too, counts the noun in all, not what
+// happened to the part.
+TEST(FindQuantitiesTest, APartOfAGivenWholeIsAPartOfWhatHappened) {
+  ExpectMeasures({
+      {"Nine of the airline's 11 aircraft were leased.", "Nine", "aircraft leased in part"},
+      {"Nine of the airline's 11 aircraft were leased.", "11 aircraft", "aircraft in all"},
+      {"Two of the chapel's eight bells were damaged in the fire.", "Two", "bells damaged in part"},
+      {"Two of the chapel's eight bells were damaged in the fire.", "eight bells", "bells in all"},
+      {"Four of its 12 branches will be closed next year.", "Four", "branches closed in part"},
+      {"Four of its 12 branches will be closed next year.", "12 branches", "branches in all"},
+      {"By Friday, six of the seven satellites had made contact.", "seven satellites", "satellites in all"},
+  });
 }
 
 // A time in the possessive at the very end of a text reads no token past it.
