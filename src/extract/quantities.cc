@@ -2847,6 +2847,11 @@ class Finder {
         } else if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && !InList(kPronouns, w) &&
                    !w.ends_with("ing")) {
           head = w;
+        } else if (IsWordCi(lead - 1, "for") && lead >= 2 && (w.empty() || InList(kPrepositions, w))) {
+          // "has lived on Mill Road for 40 years", "who has run the Bridge
+          // Cafe for 22 years": what lasted is what the verb before the
+          // place or the object says.
+          if (const size_t verb = DurationVerb(lead - 2); verb < toks_.size()) head = Lower(toks_[verb].s);
         }
       }
       if (!head.empty() && head.find(' ') == std::string::npos) return DurationOf(head);
@@ -2919,6 +2924,32 @@ class Finder {
       measure += " threshold";
     }
     return measure;
+  }
+
+  // The verb a duration after "for" is of, read back from token k over
+  // up to kMaxVerbReach words of a place or an object ("has worked at the
+  // Mill Road depot for", "has run the Bridge Cafe for"): a past participle
+  // or one of the irregular forms listed; toks_.size() when a comma, a
+  // verb of saying or a clause in "-ing" comes first ("freezing property
+  // taxes for two years" is the taxes').
+  size_t DurationVerb(size_t k) const {
+    const size_t s = toks_[k].sentence;
+    for (size_t back = 0; back < kMaxVerbReach && toks_[k].sentence == s && !Is(k, ","); ++back, --k) {
+      // A possessive's mark is no word ("worked on Brisco's line for").
+      if (k >= 2 && IsWordCi(k, "s") && PossessiveMark(k - 1)) {
+        k -= 1;
+        --back;
+        continue;
+      }
+      const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
+      if (!w.empty() && (InList(kSayingVerbs, w) || w.ends_with("ing"))) return toks_.size();
+      if (!w.empty() && ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
+                         w == "run" || w == "led" || w == "served" || w == "taught")) {
+        return k;
+      }
+      if (k == 0) break;
+    }
+    return toks_.size();
   }
 
   // The named subject of the receiving verb whose object holds the sum
@@ -3054,7 +3085,7 @@ class Finder {
         const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
         const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
                           ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
-                           w == "led" || w == "served" || w == "taught");
+                           w == "run" || w == "led" || w == "served" || w == "taught");
         if (verb) return ClauseSubject(m.first, m.last);
         if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && back > 0 &&
             w.ends_with("ing")) {

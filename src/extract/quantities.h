@@ -91,7 +91,8 @@
 // past the change's size or starting level ("The fare for a day ticket rose
 // by 7%, to £6.40", "pay rose from £90,000 to £104,000": "fare", "pay");
 // the thing a duration is of ("five-year contract",
-// "jailed for nine years" -> "sentence"). How exactly: "about", "nearly",
+// "jailed for nine years" -> "sentence"; "has lived on Tanyard Row for 52
+// years" -> "lived", the verb before a named place or object). How exactly: "about", "nearly",
 // "some" (approximate), "more than", "over", "at least", "up to", "fewer
 // than", and ranges "between X and Y", "X to Y", "X-Y" (value and high;
 // "£18m-25m" and "£18-25m" too, the currency and scale written once; "X to

@@ -548,6 +548,18 @@ TEST(FindQuantitiesTest, APossessiveMarkIsNoWordBeforeADuration) {
   });
 }
 
+// "has lived on Tanyard Row for 52 years": what lasted is what the verb
+// before the place or the object says, when the word before "for" is a
+// name's; the verb's subject owns it ("who has run the Mill Cafe").
+TEST(FindQuantitiesTest, ADurationAfterANamedPlaceIsTheVerbs) {
+  const MentionSpec kRee{"Ada Ree", "PERSON", "e5"};
+  ExpectOwners({
+      {"Ada Ree, 81, has lived on Tanyard Row for 52 years.", {kRee}, "52 years", "lived", "e5"},
+      {"Ada Ree, 61, who has run the Mill End Cafe for 22 years, wept.", {kRee}, "22 years", "run", "e5"},
+      {"Ada Ree has worked at Holtby Zoo for six years.", {kRee}, "six years", "worked", "e5"},
+  });
+}
+
 // Quantity::thing: a figure no one owns is the described thing's its noun
 // phrase names, with what it measures of that thing.
 struct ThingRow {
