@@ -645,10 +645,11 @@ class Finder {
       q.span = {toks_[first].c0, toks_[match.last].c1};
       q.text = std::string(text_.substr(toks_[first].b0, toks_[match.last].b1 - toks_[first].b0));
       // "€2 million, about $2.2 million," / "£4.8m ($6.1m)": the same sum
-      // restated in another currency measures what the first one does.
+      // restated in another currency measures what the first one does, past
+      // the noun the first one is of ("a €5.2m contract (about £4.5m)").
       if (!out.empty() && IsCurrencyUnit(match.unit) && IsCurrencyUnit(out.back().unit) &&
           out.back().unit != match.unit && lead > 0 && (Is(lead - 1, ",") || Is(lead - 1, "(")) &&
-          lead >= 2 && toks_[lead - 2].c1 == out.back().span.end) {
+          lead >= 2 && RestatesSum(out.back(), lead - 2)) {
         match.measure = out.back().measure;
         match.subject = out.back().subject;
         match.thing = out.back().thing;
@@ -685,6 +686,21 @@ class Finder {
   // to an "s" after it ("Quenby's", "Thursday’s").
   bool PossessiveMark(size_t k) const {
     return (Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k) && IsWordCi(k + 1, "s") && Glued(k + 1);
+  }
+
+  // Whether the sum `q` ends at token `k`, or only lower-case words of the
+  // noun it measures (up to kMaxHeadModifiers) stand between them ("a
+  // €5.2m contract" before "(about £4.5m)"); a measure read after the sum
+  // must be there.
+  bool RestatesSum(const Quantity& q, size_t k) const {
+    for (size_t n = 0; n <= kMaxHeadModifiers && k < toks_.size(); ++n, --k) {
+      if (toks_[k].c1 == q.span.end) return true;
+      if (n == kMaxHeadModifiers || k == 0 || !IsLowerWord(toks_[k]) || q.measure.empty() ||
+          q.measure.find(Lower(toks_[k].s)) == std::string::npos) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // Numbers that belong to dates, times, phone numbers and ids: joined

@@ -1510,6 +1510,15 @@ TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
   });
 }
 
+// "under a €5.2m contract (about £4.5m)": a sum restated after the noun the
+// first one is of measures what the first one does.
+TEST(FindQuantitiesTest, ASumRestatedAfterItsNounMeasuresTheSame) {
+  ExpectMeasures({
+      {"The locks were fitted under a €5.2m contract (about £4.5m), the port said.", "£4.5m", "contract"},
+      {"It signed a €3m sponsorship deal, about £2.6m, last week.", "£2.6m", "sponsorship deal"},
+  });
+}
+
 // "A hundred firefighters", "a dozen rental homes": "a" is one before
 // "hundred" or a scale word, and "hundred" is no modifier of the noun.
 TEST(FindQuantitiesTest, AHundredAndADozen) {
