@@ -182,8 +182,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # an email is no interview, posts of one kind): P 0.951 R 0.616,
 # value-subject 0.770, 45 traps, agreement recall 0.414 (with one head of government named by its country
 # or its party one office, not two posts of one kind).
-checks = [("conflict_precision", 0.950), ("conflict_recall", 0.615),
-          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.413)]
+# (helper c20b, on the 81; the four newest dev stories kept as a check set) Stated
+# values never extracted (the level a change reached past its size or start, a
+# part of a given whole and its whole, a duration after a named place, a sum
+# restated after its noun): P 0.951 -> 0.954 (a whole no longer set against a
+# total), R 0.616, value-subject 0.770 -> 0.771, 45 traps, agreement recall 0.414.
+checks = [("conflict_precision", 0.953), ("conflict_recall", 0.615),
+          ("value_subject_accuracy", 0.770), ("agreement_recall", 0.413)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 45:
     bad.append(f"trap violations {t['trap_violations']} > 45")
