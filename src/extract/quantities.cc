@@ -53,6 +53,9 @@ constexpr size_t kMaxCountModifiers = 2;
 // Words a measured noun phrase may have before its head ("$4.8 million
 // bridge repair contract").
 constexpr size_t kMaxHeadModifiers = 3;
+// Words an owner in the possessive may have before its mark ("of the
+// Kessingen City Museum's 40 paintings"): more is a clause, not a name.
+constexpr size_t kMaxOwnerWords = 4;
 // Tokens back from a duration to the verb that gives it, across a place
 // ("worked on the brake line for 11 years").
 constexpr size_t kMaxVerbReach = 6;
@@ -642,10 +645,11 @@ class Finder {
       q.span = {toks_[first].c0, toks_[match.last].c1};
       q.text = std::string(text_.substr(toks_[first].b0, toks_[match.last].b1 - toks_[first].b0));
       // "€2 million, about $2.2 million," / "£4.8m ($6.1m)": the same sum
-      // restated in another currency measures what the first one does.
+      // restated in another currency measures what the first one does, past
+      // the noun the first one is of ("a €5.2m contract (about £4.5m)").
       if (!out.empty() && IsCurrencyUnit(match.unit) && IsCurrencyUnit(out.back().unit) &&
           out.back().unit != match.unit && lead > 0 && (Is(lead - 1, ",") || Is(lead - 1, "(")) &&
-          lead >= 2 && toks_[lead - 2].c1 == out.back().span.end) {
+          lead >= 2 && RestatesSum(out.back(), lead - 2)) {
         match.measure = out.back().measure;
         match.subject = out.back().subject;
         match.thing = out.back().thing;
@@ -682,6 +686,21 @@ class Finder {
   // to an "s" after it ("Quenby's", "Thursday’s").
   bool PossessiveMark(size_t k) const {
     return (Is(k, "'") || Is(k, "\xE2\x80\x99")) && Glued(k) && IsWordCi(k + 1, "s") && Glued(k + 1);
+  }
+
+  // Whether the sum `q` ends at token `k`, or only lower-case words of the
+  // noun it measures (up to kMaxHeadModifiers) stand between them ("a
+  // €5.2m contract" before "(about £4.5m)"); a measure read after the sum
+  // must be there.
+  bool RestatesSum(const Quantity& q, size_t k) const {
+    for (size_t n = 0; n <= kMaxHeadModifiers && k < toks_.size(); ++n, --k) {
+      if (toks_[k].c1 == q.span.end) return true;
+      if (n == kMaxHeadModifiers || k == 0 || !IsLowerWord(toks_[k]) || q.measure.empty() ||
+          q.measure.find(Lower(toks_[k].s)) == std::string::npos) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // Numbers that belong to dates, times, phone numbers and ids: joined
@@ -1733,13 +1752,39 @@ class Finder {
     return false;
   }
 
-  // "the 643 jobs" in "480 of the 643 jobs": the whole a part is of.
+  // "the 643 jobs" in "480 of the 643 jobs", "the airline's 11 aircraft"
+  // in "nine of the airline's 11 aircraft": the whole a part is of.
   bool IsWholeOfPart(size_t lead) const {
-    return lead >= 3 &&
-           (IsWordCi(lead - 1, "the") || IsWordCi(lead - 1, "its") || IsWordCi(lead - 1, "their") ||
-            IsWordCi(lead - 1, "his") || IsWordCi(lead - 1, "her") || IsWordCi(lead - 1, "our")) &&
-           IsWordCi(lead - 2, "of") &&
-           (toks_[lead - 3].kind == Kind::kNum || CardinalWord(toks_[lead - 3].s));
+    constexpr size_t kMaxReach = kMaxOwnerWords + 4;  // "of the city's" before the whole's figure
+    for (size_t of = lead; of-- > 1 && lead - of <= kMaxReach && toks_[of].sentence == toks_[lead].sentence;) {
+      if (!IsWordCi(of, "of")) continue;
+      return WholeAfterOf(of) == lead && (toks_[of - 1].kind == Kind::kNum || CardinalWord(toks_[of - 1].s));
+    }
+    return false;
+  }
+
+  // The token where the whole's figure starts after the "of" at token `of`
+  // in a part's phrase: past a possessive determiner ("of its 140
+  // staff") or an owner in the possessive ("of the firm's 140 staff", "of
+  // Corrant's 11 aircraft", up to kMaxOwnerWords words); toks_.size() when
+  // no figure stands there.
+  size_t WholeAfterOf(size_t of) const {
+    size_t k = of + 1;
+    if (IsWordCi(k, "the") || IsWordCi(k, "its") || IsWordCi(k, "their") || IsWordCi(k, "his") ||
+        IsWordCi(k, "her") || IsWordCi(k, "our")) {
+      ++k;
+    }
+    for (size_t n = 0, w = k; n < kMaxOwnerWords && w + 2 < toks_.size() && toks_[w].kind == Kind::kWord &&
+                              !CardinalWord(toks_[w].s);
+         ++n, ++w) {
+      if (PossessiveMark(w + 1)) {
+        k = w + 3;
+        break;
+      }
+    }
+    if (k >= toks_.size() || k == of + 1 || toks_[k].sentence != toks_[of].sentence) return toks_.size();
+    const std::optional<Number> n = NumberAt(k);
+    return (n && !n->ordinal) || (toks_[k].kind == Kind::kWord && CardinalWord(toks_[k].s)) ? k : toks_.size();
   }
 
   // The head noun of the phrase a figure modifies or is followed by ("$4.8
@@ -2452,9 +2497,15 @@ class Finder {
       direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[last + 1].s));
     }
     if (direction.empty()) return "";
-    // What changed: the noun before the clause's first "in" or "of", else
-    // the noun right before the verb ("its shares crash", past "closed" in
-    // "stock closed down").
+    const std::string head = ChangedThing(verb);
+    return head.empty() ? std::string(direction) : head + " " + std::string(direction);
+  }
+
+  // What the change verb at token `verb` says changed: the noun before the
+  // clause's first "in" or "of", else the noun right before the verb ("its
+  // shares crash", past "closed" in "stock closed down"), with up to two
+  // nouns narrowing it; "" when the clause names none.
+  std::string ChangedThing(size_t verb) const {
     std::string head;
     {
       // "Shares in the Ashbury-based drugmaker fell", "cases of suspected
@@ -2462,7 +2513,7 @@ class Finder {
       size_t c = verb;
       while (c > 0 && toks_[c - 1].sentence == toks_[verb].sentence && !Is(c - 1, ",") && !Is(c - 1, ";")) --c;
       for (size_t k = c + 1; k < verb; ++k) {
-        if (!(IsWordCi(k, "in") || IsWordCi(k, "of"))) {
+        if (!(IsWordCi(k, "in") || IsWordCi(k, "of") || IsWordCi(k, "for"))) {
           if (IsLowerWord(toks_[k]) && InList(kPrepositions, toks_[k].s)) break;
           continue;
         }
@@ -2512,7 +2563,7 @@ class Finder {
         }
       }
     }
-    return head.empty() ? std::string(direction) : head + " " + std::string(direction);
+    return head;
   }
 
   // What a figure matched by `m` measures (see Quantity::measure).
@@ -2621,22 +2672,50 @@ class Finder {
   // the changed thing's own value, named by the clause's subject ("cost",
   // "unpaid wages"); "" when the words before the figure are no change
   // verb and "to", or the clause names no such thing ("It rose to £9m").
-  std::string ChangeLevel(size_t lead, size_t last) const {
+  // News states the size of the change or the level it started from
+  // between the verb and the level just as often ("Revenue rose 5 per cent
+  // to £212m", "her salary rose from £312,000 to £348,000", "rose by 9%, to
+  // £196", "has risen again, to £71m"): ChangeGap steps back over them.
+  std::string ChangeLevel(size_t lead) const {
     if (lead < 2 || !IsWordCi(lead - 1, "to") || toks_[lead - 2].sentence != toks_[lead].sentence) return "";
-    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[lead - 2].s));
+    const size_t verb = ChangeGap(lead - 1);
+    if (verb >= toks_.size()) return "";
+    const std::string_view direction = lexicon::Find(lexicon::kChangeVerbs, Lower(toks_[verb].s));
     // "cut to", "raised to" set a level others chose: what was set is read
     // as before; only a change of the thing itself is its level. The
     // adverbs ("heading down to about $21m") say where it is going, not
     // where it is.
-    if (direction.empty() || direction.ends_with(" by") || !IsLowerWord(toks_[lead - 2]) ||
-        IsWordCi(lead - 2, "up") || IsWordCi(lead - 2, "down") || IsWordCi(lead - 2, "higher") ||
-        IsWordCi(lead - 2, "lower")) {
+    if (direction.empty() || direction.ends_with(" by") || !IsLowerWord(toks_[verb]) || IsWordCi(verb, "up") ||
+        IsWordCi(verb, "down") || IsWordCi(verb, "higher") || IsWordCi(verb, "lower")) {
       return "";
     }
-    // PercentChange reads the verb right before its lead; "to" stands there.
-    const std::string change = PercentChange(lead - 1, last);
-    const size_t space = change.rfind(' ');
-    return space == std::string::npos ? std::string() : change.substr(0, space);
+    return ChangedThing(verb);
+  }
+
+  // The token before "to" at token `to` that is the change verb, past what
+  // may stand between them: the change's own figure ("5 per cent", "by
+  // 9%"), the level it started from ("from £312,000"), "again" and commas;
+  // toks_.size() when another word comes first or the gap is longer than
+  // kMaxChangeGap tokens.
+  size_t ChangeGap(size_t to) const {
+    // "rose by 11.5 per cent, from £312,000": a percentage and a sum with
+    // their words and marks.
+    constexpr size_t kMaxChangeGap = 12;
+    const size_t s = toks_[to].sentence;
+    for (size_t k = to; k-- > 0 && to - k <= kMaxChangeGap + 1 && toks_[k].sentence == s;) {
+      if (toks_[k].kind == Kind::kNum || Is(k, "%") || Is(k, ",") || Is(k, "$") || Is(k, "\xC2\xA3") ||
+          Is(k, "\xE2\x82\xAC")) {
+        continue;
+      }
+      if (toks_[k].kind != Kind::kWord) return toks_.size();
+      const std::string w = Lower(toks_[k].s);
+      if (w == "per" || w == "cent" || w == "percent" || w == "by" || w == "from" || w == "again" || w == "m" ||
+          w == "bn" || w == "p" || WordScale(w) || CurrencyWord(w)) {
+        continue;
+      }
+      return k;
+    }
+    return toks_.size();
   }
 
   // "Brisco shares jumped 37% to 258 pence", "Dravel's shares closed 4%
@@ -2705,7 +2784,7 @@ class Finder {
     if (IsCurrencyUnit(m.unit) || m.unit == "percent") {
       std::string head = IsCurrencyUnit(m.unit) && ClauseAfterSum(m.last) ? "" : HeadAfter(m.last);
       if (head.empty()) head = HeadBefore(lead);
-      if (head.empty()) head = ChangeLevel(lead, m.last);
+      if (head.empty()) head = ChangeLevel(lead);
       // "sold for £36.2m with fees", "£36.4m including buyer's premium": a
       // total with charges added, never set against the sum before them.
       if (IsCurrencyUnit(m.unit) && WithCharges(m.last + 1)) {
@@ -2784,6 +2863,11 @@ class Finder {
         } else if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && !InList(kPronouns, w) &&
                    !w.ends_with("ing")) {
           head = w;
+        } else if (IsWordCi(lead - 1, "for") && lead >= 2 && (w.empty() || InList(kPrepositions, w))) {
+          // "has lived on Mill Road for 40 years", "who has run the Bridge
+          // Cafe for 22 years": what lasted is what the verb before the
+          // place or the object says.
+          if (const size_t verb = DurationVerb(lead - 2); verb < toks_.size()) head = Lower(toks_[verb].s);
         }
       }
       if (!head.empty() && head.find(' ') == std::string::npos) return DurationOf(head);
@@ -2813,8 +2897,13 @@ class Finder {
     // "the other 13 members": a set apart from someone already named, as
     // "13 other members" is.
     if (lead > 0 && IsWordCi(lead - 1, "other") && !measure.starts_with("other ")) measure = "other " + measure;
-    if (const std::string event = CountEvent(m.last, lead); !event.empty()) measure += " " + event;
-    if (Widened(m.last) || IsWholeOfPart(lead) || OverAPeriod(m.last + 1) || SoFarBefore(lead)) {
+    // "Nine of its 11 aircraft were leased": what the verb says happened,
+    // happened to the part, not to the whole.
+    const bool whole = IsWholeOfPart(lead);
+    if (const std::string event = whole ? std::string() : CountEvent(m.last, lead); !event.empty()) {
+      measure += " " + event;
+    }
+    if (Widened(m.last) || whole || OverAPeriod(m.last + 1) || SoFarBefore(lead)) {
       measure += " in all";
     } else if (const std::string part = Restriction(m.last); !part.empty()) {
       measure += " in " + part;  // "82 patients in the ferastin group": some of them
@@ -2851,6 +2940,32 @@ class Finder {
       measure += " threshold";
     }
     return measure;
+  }
+
+  // The verb a duration after "for" is of, read back from token k over
+  // up to kMaxVerbReach words of a place or an object ("has worked at the
+  // Mill Road depot for", "has run the Bridge Cafe for"): a past participle
+  // or one of the irregular forms listed; toks_.size() when a comma, a
+  // verb of saying or a clause in "-ing" comes first ("freezing property
+  // taxes for two years" is the taxes').
+  size_t DurationVerb(size_t k) const {
+    const size_t s = toks_[k].sentence;
+    for (size_t back = 0; back < kMaxVerbReach && toks_[k].sentence == s && !Is(k, ","); ++back, --k) {
+      // A possessive's mark is no word ("worked on Brisco's line for").
+      if (k >= 2 && IsWordCi(k, "s") && PossessiveMark(k - 1)) {
+        k -= 1;
+        --back;
+        continue;
+      }
+      const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
+      if (!w.empty() && (InList(kSayingVerbs, w) || w.ends_with("ing"))) return toks_.size();
+      if (!w.empty() && ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
+                         w == "run" || w == "led" || w == "served" || w == "taught")) {
+        return k;
+      }
+      if (k == 0) break;
+    }
+    return toks_.size();
   }
 
   // The named subject of the receiving verb whose object holds the sum
@@ -2986,7 +3101,7 @@ class Finder {
         const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
         const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
                           ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
-                           w == "led" || w == "served" || w == "taught");
+                           w == "run" || w == "led" || w == "served" || w == "taught");
         if (verb) return ClauseSubject(m.first, m.last);
         if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && back > 0 &&
             w.ends_with("ing")) {
@@ -3542,15 +3657,38 @@ class Finder {
     if (std::optional<Match> m = MatchHyphenSize(first, last, value)) return m;
     if (std::optional<Match> m = MatchHyphenCount(first, last, value)) return m;
     if (std::optional<Match> m = MatchMeasureUnit(first, last, value)) return m;
-    // "480 of the 643 jobs": a part counts what its whole counts.
-    if (IsWordCi(next, "of") && (IsWordCi(next + 1, "the") || IsWordCi(next + 1, "its") ||
-                                 IsWordCi(next + 1, "their"))) {
-      const std::optional<Number> whole = NumberAt(next + 2);
-      if (whole && !whole->ordinal && whole->value > value) {
-        double whole_value = 0;
-        const size_t whole_last = Scale(next + 2, *whole, &whole_value);
-        if (std::optional<Match> w = MatchUnit(next + 2, whole_last, whole_value, true)) {
-          return Match{first, last, value, w->unit, std::string()};
+    // "480 of the 643 jobs": a part counts what its whole counts. What a
+    // verb after the whole's noun says happened is the part's, a part of
+    // what happened that is never set against a total of it ("Nine of its
+    // 11 aircraft were leased": "aircraft leased in part"; "40 of the 140
+    // jobs will go at its headquarters" is no count of the jobs cut);
+    // without one, a part of a whole in the possessive counts nothing of
+    // its own ("90 of the firm's 140 staff").
+    // (A person's "21 of his 65 games" is left alone: a record's parts
+    // are told over many spans, a season, a league, all competitions.)
+    if (IsWordCi(next, "of") && !IsWordCi(next + 1, "his") && !IsWordCi(next + 1, "her") &&
+        !IsWordCi(next + 1, "our")) {
+      const size_t at = WholeAfterOf(next);
+      const std::optional<Number> whole = at < toks_.size() ? NumberAt(at) : std::nullopt;
+      // "two of the church's eight bells": a whole spelled out.
+      const std::optional<double> spelled =
+          at < toks_.size() && !whole && toks_[at].kind == Kind::kWord ? CardinalWord(toks_[at].s) : std::nullopt;
+      const bool determiner = at == next + 2;
+      if ((whole && !whole->ordinal && whole->value > value) || (spelled && *spelled > value)) {
+        double whole_value = spelled ? *spelled : 0;
+        const size_t whole_last = spelled ? at : Scale(at, *whole, &whole_value);
+        if (std::optional<Match> w = MatchUnit(at, whole_last, whole_value, true)) {
+          Match part{first, last, value, w->unit, std::string()};
+          // Where a part is ("90 of the firm's 140 staff were based in
+          // Leeds") is no part of what happened (lexicons/verbs_and_adverbs.txt,
+          // tag placed).
+          if (const std::string event = CountEvent(w->last, 0);
+              !event.empty() && !lexicon::In(lexicon::kVerbsAndAdverbsPlaced, event)) {
+            part.measure = CountModifiers(*w) + w->unit + " " + event + " in part";
+          } else if (!determiner || spelled) {
+            return std::nullopt;
+          }
+          return part;
         }
       }
     }

@@ -80,14 +80,21 @@
 // What a figure measures (Quantity::measure): "age"; a count's noun with
 // its modifiers and what happened to it ("farm buildings destroyed",
 // "people evacuated", "jobs cut"; "in all" for a whole, "in <group>" for a
-// part, "margin" after "by"); the noun phrase a sum or share is of, after
-// it ("$4.8m repair contract", "$6m in aid", "15% contained", "12% of the
-// vote") or before it ("a fee of £62m", "turnout was 42%", "Severance ...
-// will total $14m"), one-word heads grouped ("deal", "price" -> "fee";
-// "spent" -> "spending"); the thing a duration is of ("five-year contract",
-// "jailed for nine years" -> "sentence"). How exactly: "about", "nearly",
-// "some" (approximate), "more than", "over", "at least", "up to", "fewer
-// than", and ranges "between X and Y", "X to Y", "X-Y" (value and high;
+// part, "in part" for a part of a given whole and what a verb after it says
+// happened to the part ("Nine of the airline's 11 aircraft were leased":
+// "aircraft leased in part", the whole "aircraft in all"), "margin" after
+// "by"); the noun phrase a sum or share is of, after it ("$4.8m repair
+// contract", "$6m in aid", "15% contained", "12% of the vote") or before it
+// ("a fee of £62m", "turnout was 42%", "Severance ... will total $14m"),
+// one-word heads grouped ("deal", "price" -> "fee"; "spent" -> "spending");
+// the level a change reached, the changed thing's, past the change's size
+// or starting level ("The fare for a day ticket rose by 7%, to £6.40", "pay
+// rose from £90,000 to £104,000": "fare", "pay"); the thing a duration is of
+// ("five-year contract", "jailed for nine years" -> "sentence"; "has lived
+// on Tanyard Row for 52 years" -> "lived", the verb before a named place or
+// object). How exactly: "about", "nearly", "some" (approximate), "more
+// than", "over", "at least", "up to", "fewer than", and ranges "between X
+// and Y", "X to Y", "X-Y" (value and high;
 // "£18m-25m" and "£18-25m" too, the currency and scale written once; "X to
 // Y" framed by the words before X: "estimated at £18m to £25m", with no
 // noun for what was estimated the measure "estimate"). A tabloid

@@ -106,7 +106,9 @@ struct Figure {
   std::vector<std::string> modifiers;
   bool whole = false;  // a whole ("three carriages in all", "of its three carriages")
   // One of the parts a sentence lists after a whole it names ("The budget was
-  // made up of a £30m grant, £8m from the council and £4m ..."): PartListed.
+  // made up of a £30m grant, £8m from the council and £4m ..."): PartListed;
+  // or a part of a whole the phrase gives ("six of the seven satellites had
+  // made contact": measure "satellites made in part").
   bool part = false;
   // For a percentage, stems of the thing its measure says changed ("rents"
   // of "rents rise", "pay" of "pay rise"), sorted; empty when it names none
@@ -697,7 +699,7 @@ void SetFrame(Figure& f, const AnnotatedArticle& a, const TextView& view, const 
   SortUnique(f.modifiers);
   f.whole = (" " + f.q.measure + " ").find(" in all ") != std::string::npos;
   f.changed = ChangedThing(f.q);
-  f.part = PartListed(lead);
+  f.part = PartListed(lead) || f.q.measure.ends_with(" in part");
   {
     // An estimate word among the last words of its clause before it.
     const std::vector<WordToken>& words = lead.words;

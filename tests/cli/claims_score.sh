@@ -186,7 +186,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # value-subject 0.707, traps 2/81, agreement recall 0.291, so the totals
 # fell by their addition: P 0.946 R 0.599, value-subject 0.768, 47 traps,
 # agreement recall 0.409).
-checks = [("conflict_precision", 0.945), ("conflict_recall", 0.598),
+# (helper c20b, on the 81; the four newest dev stories kept as a check set) Stated
+# values never extracted (the level a change reached past its size or start, a
+# part of a given whole and its whole, a duration after a named place, a sum
+# restated after its noun): P 0.951 -> 0.954 (a whole no longer set against a
+# total), R 0.616, value-subject 0.770 -> 0.771, 45 traps, agreement recall 0.414.
+# Merged with c20b (89): P 0.948 R 0.599, value-subject 0.768, 47 traps, agreement recall 0.409.
+checks = [("conflict_precision", 0.947), ("conflict_recall", 0.598),
           ("value_subject_accuracy", 0.767), ("agreement_recall", 0.408)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 47:

@@ -263,15 +263,33 @@ TEST(FindQuantitiesTest, AgeSubjects) {
   }
 }
 
-// A part of a whole the text gives is never a count of its own: it would be
-// set against the whole's ("six of the seven satellites").
+// A part of a whole the text gives is never a count of its own when no verb
+// says what happened to it: it would be set against the whole's ("six of the
+// seven satellites"); nor is where a part is ("were based in Leeds").
 TEST(FindQuantitiesTest, APartOfAGivenWholeCountsNothing) {
-  for (const char* s : {"By Friday, six of the seven satellites had made contact.",
+  for (const char* s : {"By Friday, six of the seven satellites were in orbit.",
                         "About 90 of the firm's 140 employees were based in Leeds."}) {
     for (const Quantity& q : FindQuantities(s, {})) {
       EXPECT_TRUE(q.text == "seven satellites" || q.text == "140 employees") << s << " -> " << q.text;
     }
   }
+}
+
+// "Nine of the airline's 11 aircraft were leased": what the verb after the
+// whole's noun says happened is the part's, a part of what happened
+// ("aircraft leased in part", never set against a total of it); the whole,
+// its owner in the possessive too, counts the noun in all, not what
+// happened to the part.
+TEST(FindQuantitiesTest, APartOfAGivenWholeIsAPartOfWhatHappened) {
+  ExpectMeasures({
+      {"Nine of the airline's 11 aircraft were leased.", "Nine", "aircraft leased in part"},
+      {"Nine of the airline's 11 aircraft were leased.", "11 aircraft", "aircraft in all"},
+      {"Two of the chapel's eight bells were damaged in the fire.", "Two", "bells damaged in part"},
+      {"Two of the chapel's eight bells were damaged in the fire.", "eight bells", "bells in all"},
+      {"Four of its 12 branches will be closed next year.", "Four", "branches closed in part"},
+      {"Four of its 12 branches will be closed next year.", "12 branches", "branches in all"},
+      {"By Friday, six of the seven satellites had made contact.", "seven satellites", "satellites in all"},
+  });
 }
 
 // A time in the possessive at the very end of a text reads no token past it.
@@ -527,6 +545,18 @@ TEST(FindQuantitiesTest, APossessorOwnsItsNounsSpan) {
 TEST(FindQuantitiesTest, APossessiveMarkIsNoWordBeforeADuration) {
   ExpectOwners({
       {"Zoë Fox has worked on the firm's assembly line for 31 years.", {kFox}, "31 years", nullptr, "e1"},
+  });
+}
+
+// "has lived on Tanyard Row for 52 years": what lasted is what the verb
+// before the place or the object says, when the word before "for" is a
+// name's; the verb's subject owns it ("who has run the Mill Cafe").
+TEST(FindQuantitiesTest, ADurationAfterANamedPlaceIsTheVerbs) {
+  const MentionSpec kRee{"Ada Ree", "PERSON", "e5"};
+  ExpectOwners({
+      {"Ada Ree, 81, has lived on Tanyard Row for 52 years.", {kRee}, "52 years", "lived", "e5"},
+      {"Ada Ree, 61, who has run the Mill End Cafe for 22 years, wept.", {kRee}, "22 years", "run", "e5"},
+      {"Ada Ree has worked at Holtby Zoo for six years.", {kRee}, "six years", "worked", "e5"},
   });
 }
 
@@ -835,7 +865,7 @@ TEST(FindQuantitiesTest, MeasureBoundAndRange) {
       {"It may fetch between $8m and $12m.", "between $8m and $12m", 8e6, 12e6, "", B::kExact},
       {"It may fetch 8 to 12 million dollars.", "8 to 12 million dollars", 8e6, 12e6, "", B::kExact},
       {"Crews of 400-450 firefighters worked.", "400-450 firefighters", 400, 450, "firefighters", B::kExact},
-      {"Prices rose from 40 to 50 dollars.", "50 dollars", 50, 0, "", B::kExact},
+      {"Prices rose from 40 to 50 dollars.", "50 dollars", 50, 0, "prices", B::kExact},
       {"He was jailed for nine years.", "nine years", 9, 0, "sentence", B::kExact},
       {"He signed a five-year contract.", "five-year", 5, 0, "contract", B::kExact},
       {"He put pen to paper on a five-year deal.", "five-year", 5, 0, "contract", B::kExact},
@@ -1357,6 +1387,21 @@ TEST(FindQuantitiesTest, TheLevelAChangeReached) {
   });
 }
 
+// "Takings rose 6 per cent to £48m", "her pay rose from £90,000 to
+// £104,000": news states the change's size or its starting level between
+// the verb and the level reached, which is still the changed thing's value;
+// a thing named before "for" ("The fare for a day ticket") is what changed.
+TEST(FindQuantitiesTest, TheLevelAChangeReachedPastItsSizeOrStart) {
+  ExpectMeasures({
+      {"Takings rose 6 per cent to £48m in the year.", "£48m", "takings"},
+      {"Her basic pay rose from £90,000 to £104,000 last year.", "£104,000", "basic pay"},
+      {"Ticket sales have risen again, to $3.2 million.", "$3.2 million", "ticket sales"},
+      {"The fare for a day ticket rose by 7%, to £6.40.", "£6.40", "fare"},
+      {"The fare for a day ticket rose by 7%, to £6.40.", "7%", "fare rise"},
+      {"The grant was cut from £2m to £1.5m.", "£1.5m", ""},
+  });
+}
+
 // Tabloid capitals and relative days: "caged for NINE YEARS yesterday" is a
 // prison sentence of nine years; the day says when, not what lasted.
 TEST(FindQuantitiesTest, DurationsInCapitalsAndRelativeDays) {
@@ -1462,6 +1507,15 @@ TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
       {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "£2.6bn", "project"},
       {"The firm unveiled a £2.6bn ($3.3bn) project near the port.", "$3.3bn", "project"},
       {"The bank took a €45m (about £38m) provision against the loans.", "€45m", "provision"},
+  });
+}
+
+// "under a €5.2m contract (about £4.5m)": a sum restated after the noun the
+// first one is of measures what the first one does.
+TEST(FindQuantitiesTest, ASumRestatedAfterItsNounMeasuresTheSame) {
+  ExpectMeasures({
+      {"The locks were fitted under a €5.2m contract (about £4.5m), the port said.", "£4.5m", "contract"},
+      {"It signed a €3m sponsorship deal, about £2.6m, last week.", "£2.6m", "sponsorship deal"},
   });
 }
 

@@ -271,6 +271,13 @@ const std::vector<Case>& Cases() {
         {"b", "2023-10-17", "Brakemoor said closing the plant would cut 520 jobs at the site."}},
        "643",
        Expect::kNoConflict},
+      // A part of what happened ("six of the rocket's seven satellites had
+      // made contact") is never matched with another outlet's total.
+      {"a_part_of_what_happened_is_no_total",
+       {{"a", "2024-03-02", "By Friday, six of the rocket's seven satellites had made contact with the ground."},
+        {"b", "2024-03-02", "The rocket carried seven satellites, all of which made contact with the ground."}},
+       "6",
+       Expect::kNoConflict},
       {"jobs_cut_disagree",
        {{"a", "2023-10-17", "Brakemoor will close the plant, eliminating 480 of the 643 jobs at the site."},
         {"b", "2023-10-17", "Brakemoor said closing the plant would cut 520 jobs at the site."}},
