@@ -182,8 +182,12 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # an email is no interview, posts of one kind): P 0.951 R 0.616,
 # value-subject 0.770, 45 traps, agreement recall 0.414 (with one head of government named by its country
 # or its party one office, not two posts of one kind).
-checks = [("conflict_precision", 0.950), ("conflict_recall", 0.615),
-          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.413)]
+# Claims recall by matching (c20c: a short name another article gives an
+# organisation, a sum's owner named in its clause, a named thing's figure
+# against the event's): P 0.952 R 0.623, value-subject 0.771, 45 traps,
+# agreement recall 0.416.
+checks = [("conflict_precision", 0.951), ("conflict_recall", 0.622),
+          ("value_subject_accuracy", 0.770), ("agreement_recall", 0.416)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 45:
     bad.append(f"trap violations {t['trap_violations']} > 45")
