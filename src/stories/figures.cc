@@ -1837,7 +1837,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     }
     for (size_t j : candidates) {
       const Figure& g = figures[j];
-      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || ThingApart(f, g, kinds[i], things, says) ||
+      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity ||
+          ThingApart(f, g, kinds[i], things, says) ||
           !SameTime(f, g) || PlacedApart(f, g) || RateAgainstCount(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || f.part != g.part ||
           PeopleAndThings(f, g) || OtherThingsChanged(f, g) ||
