@@ -91,6 +91,7 @@ struct Figure {
   std::string value;               // FigureValueText(q)
   bool joined = false;             // its attribute was widened by JoinUnderspecified
   std::vector<size_t> named;       // story entities its sentence names, for AdoptNamedOwner
+  std::vector<size_t> leading;     // those named before it in its own clause (SameClause)
   // What the words beside it say happened to what it counts, one name per
   // event (lexicons/event_stems.txt: "taken to hospital", "treated in
   // hospital" -> hospitalised), sorted and unique.
@@ -1040,6 +1041,22 @@ bool AtMoment(std::string_view tail) {
   return false;
 }
 
+// Whether the text between a name and a figure after it keeps them in one
+// clause: no dash or semicolon, and no "and" or "but" opening another
+// clause ("given the boot by the club - and he walks away with a £900K
+// pay-off"). A relative clause ("Helena Strand, whose £6.9m package") is
+// the name's own.
+bool SameClause(std::string_view between) {
+  if (between.find(';') != std::string_view::npos || between.find(" - ") != std::string_view::npos ||
+      between.find("\u2013") != std::string_view::npos || between.find("\u2014") != std::string_view::npos) {
+    return false;
+  }
+  for (const WordToken& t : Tokenize(between)) {
+    if (t.folded == "and" || t.folded == "but") return false;
+  }
+  return true;
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1159,7 +1176,10 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       std::sort(f.beside.begin(), f.beside.end());
       for (const EntityMention& m : a.entities) {
         if (m.span.start < sentence.start || m.span.end > sentence.end) continue;
-        if (const std::optional<size_t> e = entities.Lookup(ai, m.entity, ""); e) f.named.push_back(*e);
+        const std::optional<size_t> e = entities.Lookup(ai, m.entity, "");
+        if (!e) continue;
+        f.named.push_back(*e);
+        if (m.span.end <= q.span.start && SameClause(view.Slice(m.span.end, q.span.start))) f.leading.push_back(*e);
       }
       out.push_back(std::move(f));
     }
@@ -1549,23 +1569,39 @@ void JoinEqualValues(std::vector<Figure>& figures) {
 // the language layer reads an owner from. Counts of a specific measure
 // only ("jobs cut", not "staff"): a bare noun beside a name is as often a
 // figure of something else of it.
+//
+// Sums too, of a measure that says what kind of sum it is ("fine",
+// "pay-off", "package", not "amount"): "Maybrook has been hit with a £38m
+// fine" / "Maybrook Stores has been fined £36.5m", "Helena Strand, whose
+// £6.9m package" / "Helena Strand's package of £6.4m". But a sum's sentence
+// names who paid as often as whose it is, so only an owner some outlet
+// gives a sum of that measure and currency, named before the sum in its own
+// clause (SameClause: not "given the boot by Ossery Town - and he walks away
+// with a £900K pay-off"), the one such owner there, and only when the
+// sentence states no other sum of that currency ("joined on a salary of
+// £198,000 and was paid £265,000": one of the two is of another time).
 void AdoptNamedOwner(std::vector<Figure>& figures) {
   std::map<std::pair<std::string, std::string>, std::set<size_t>> owners;  // (attribute, scale) -> owners
+  const auto sum = [](const Figure& f) {
+    return IsCurrency(f.kind) && f.thing.empty() && !lexicon::In(lexicon::kSumWordsVague, f.attribute);
+  };
   for (const Figure& f : figures) {
-    if (f.entity && f.thing.empty() && f.kind == "count") owners[{f.attribute, f.scale}].insert(*f.entity);
+    if (f.entity && f.thing.empty() && (f.kind == "count" || sum(f))) owners[{f.attribute, f.scale}].insert(*f.entity);
   }
   for (Figure& f : figures) {
-    if (f.entity || !f.thing.empty() || f.kind != "count" || f.joined || Tally(f) ||
-        f.attribute.find(' ') == std::string::npos) {
-      continue;
-    }
+    if (f.entity || !f.thing.empty() || f.joined || Tally(f)) continue;
+    if (f.kind == "count" ? f.attribute.find(' ') == std::string::npos : !sum(f)) continue;
     auto it = owners.find({f.attribute, f.scale});
     if (it == owners.end()) continue;
     std::set<size_t> named;
-    for (size_t e : f.named) {
+    for (size_t e : sum(f) ? f.leading : f.named) {
       if (it->second.count(e) > 0) named.insert(e);
     }
-    if (named.size() == 1) f.entity = *named.begin();
+    if (named.size() != 1) continue;
+    if (sum(f) && std::any_of(f.beside.begin(), f.beside.end(), [&](const auto& b) { return b.first == f.kind; })) {
+      continue;
+    }
+    f.entity = *named.begin();
   }
 }
 
@@ -1697,6 +1733,33 @@ const std::string& SourceOf(const Figure& f, const std::vector<const AnnotatedAr
   return it == source_of.end() ? id : it->second;
 }
 
+// Whether two figures are of two things, never matched across outlets:
+// figures of two named things ("the stadium" / "the pitch"), or a thing's
+// and the story's event's unless they measure the same thing in the same
+// words, the event's article names the thing (a word of its head's stem:
+// "protesters" for "protest"), and gives it no figure of that kind itself.
+// Outlets name the thing a figure is of, or leave it as the story's own
+// ("Three people were arrested during the protest" / "Police said two
+// people were arrested"; "The refunds will cost £297,500" / "it will now
+// cost taxpayers £310,000"), but an article that gives the thing a figure
+// and the event another of one kind tells them apart ("slapping the club
+// with a 20-point deduction" / "riding high with 22 points"), and one that
+// never names the thing may count something else ("averaged 7.2 rebounds"
+// / "a 9-rebound performance"). `things` holds (article, thing, kind) of
+// every figure of a named thing; `says(article, thing)` whether the article
+// names the thing.
+bool ThingApart(const Figure& f, const Figure& g, const std::string& kind,
+                const std::set<std::tuple<size_t, std::string, std::string>>& things,
+                const std::function<bool(size_t, const std::string&)>& says) {
+  if (f.thing == g.thing) return false;
+  if (!f.thing.empty() && !g.thing.empty()) return true;
+  if (f.attribute != g.attribute) return true;
+  const Figure& of_thing = f.thing.empty() ? g : f;
+  const Figure& of_event = f.thing.empty() ? f : g;
+  if (!says(of_event.article, of_thing.thing)) return true;
+  return things.count({of_event.article, of_thing.thing, kind}) > 0;
+}
+
 // Figures of two outlets that state one fact in different words ("made 23
 // arrests" / "32 yobs arrested"; "power cuts left 210,000 homes without
 // electricity" / "185,000 homes lost power"), found where their own groups
@@ -1739,6 +1802,25 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
   for (size_t i = 0; i < figures.size(); ++i) {
     if (!kinds[i].empty() && !kin(figures[i].q.unit).empty()) by_unit[figures[i].q.unit].push_back(i);
   }
+  // A thing's figure and the story's event's are matched only as one
+  // measure said alike (ThingApart); (article, thing, kind) of every figure
+  // of a thing, for its guard.
+  std::set<std::tuple<size_t, std::string, std::string>> things;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    if (!figures[i].thing.empty()) things.insert({figures[i].article, figures[i].thing, kinds[i]});
+  }
+  // Stems of each article's words, read when a thing's figure meets an
+  // event's: the event's article must name the thing.
+  std::map<size_t, std::vector<std::string>> stems;
+  const auto says = [&](size_t article, const std::string& thing) {
+    auto [it, fresh] = stems.try_emplace(article);
+    if (fresh) {
+      AddStems(members[article]->article.text, it->second);
+      SortUnique(it->second);
+    }
+    const std::string head = thing.substr(thing.rfind(' ') == std::string::npos ? 0 : thing.rfind(' ') + 1);
+    return std::binary_search(it->second.begin(), it->second.end(), Stem(head));
+  };
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
   // best[i]: article -> the one best match of figure i there (kNone: a tie).
   std::vector<std::map<size_t, std::pair<size_t, double>>> best(figures.size());
@@ -1757,7 +1839,8 @@ FigurePairs AlignAcrossOutlets(const std::vector<Figure>& figures, const std::ve
     }
     for (size_t j : candidates) {
       const Figure& g = figures[j];
-      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity || g.thing != f.thing ||
+      if (g.article == f.article || kinds[j] != kinds[i] || g.entity != f.entity ||
+          ThingApart(f, g, kinds[i], things, says) ||
           !SameTime(f, g) || PlacedApart(f, g) || RateAgainstCount(f, g) ||
           g.qualifiers != f.qualifiers || !Near(f.q, g.q) || f.whole != g.whole || f.part != g.part ||
           PeopleAndThings(f, g) || OtherThingsChanged(f, g) ||
@@ -2204,13 +2287,17 @@ std::vector<Claim> FigureClaims(const std::vector<const AnnotatedArticle*>& memb
   const auto claims_of = [&](std::vector<size_t> parts, const FigurePairs& pairs, std::vector<Claim>& out) {
     // An owner's group names the joined claim (an event's figure joins one
     // only in MatchEqualAcrossOutlets, for that owner); else the group most
-    // figures are in; of two as large, one naming what the sum is for
-    // ("cover") rather than a generic word ("fee").
+    // figures are in; of two as large, a named thing's (a figure the story's
+    // event joins is that thing's figure, one outlet naming it: "the
+    // protest"), then one naming what the sum is for ("cover") rather than a
+    // generic word ("fee").
     const auto generic = [&](size_t x) { return lexicon::In(lexicon::kSumWordsGeneric, own[x].front()->attribute); };
     const auto owned = [&](size_t x) { return own[x].front()->entity.has_value(); };
+    const auto thing = [&](size_t x) { return !own[x].front()->thing.empty(); };
     std::stable_sort(parts.begin(), parts.end(), [&](size_t x, size_t y) {
       if (owned(x) != owned(y)) return owned(x);
       if (own[x].size() != own[y].size()) return own[x].size() > own[y].size();
+      if (thing(x) != thing(y)) return thing(x);
       if (generic(x) != generic(y)) return generic(y);
       return own[x].front()->attribute.size() < own[y].front()->attribute.size();
     });

@@ -59,6 +59,10 @@
 // best match in its article among values within a factor of 1.5; such a
 // pair joins the two groups: a conflict when the values are incompatible,
 // an agreement when they fit ("made 41 arrests" / "arrested 41").
+// A named thing's figure and one of the story's event are matched so only
+// when they measure it in the same words ("Three people were arrested
+// during the protest" / "two people were arrested"), and the event's
+// article names that thing but gives it no figure of that kind itself.
 // Figures of two sources stating the same number of one owner, kind and
 // time in other words ("38,000 people were on the site" / "a crowd of
 // 38,000 was on the site") agree too when each is its article's only such

@@ -572,7 +572,13 @@ void EntityIndex::JoinSubnames() {
       if (!TypesCompatible(root, hr)) continue;
       const bool person = MajorityType(groups_[root].types) == "PERSON" ||
                           MajorityType(groups_[hr].types) == "PERSON";
-      if (!SubnameFits(groups_[g].key, groups_[h].keys, person)) continue;
+      // A name another article gives the entity itself ("Maybrook", which
+      // one article writes for its "Maybrook Stores") is that entity's too,
+      // whether or not its words fit the fuller name as a subname does.
+      if (!SubnameFits(groups_[g].key, groups_[h].keys, person) &&
+          (person || groups_[h].keys.count(groups_[g].key) == 0)) {
+        continue;
+      }
       targets.insert(hr);
     }
     if (targets.empty()) continue;

@@ -192,8 +192,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # restated after its noun): P 0.951 -> 0.954 (a whole no longer set against a
 # total), R 0.616, value-subject 0.770 -> 0.771, 45 traps, agreement recall 0.414.
 # Merged with c20b (89): P 0.948 R 0.599, value-subject 0.768, 47 traps, agreement recall 0.409.
-checks = [("conflict_precision", 0.947), ("conflict_recall", 0.598),
-          ("value_subject_accuracy", 0.767), ("agreement_recall", 0.408)]
+# (helper c20c, on the 85 before the twentieth round) Claims recall by matching (c20c: a short name another article gives an
+# organisation, a sum's owner named in its clause, a named thing's figure
+# against the event's): P 0.952 R 0.623, value-subject 0.771, 45 traps,
+# agreement recall 0.416.
+# Merged with c20c (89): P 0.948 R 0.605, value-subject 0.769, 47 traps, agreement recall 0.411.
+checks = [("conflict_precision", 0.947), ("conflict_recall", 0.604),
+          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.410)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 47:
     bad.append(f"trap violations {t['trap_violations']} > 47")

@@ -772,6 +772,60 @@ TEST(FigureClaimsTest, AWhenOfTheSayingTiesNoFigureToTheEvent) {
   EXPECT_FALSE(InConflict(b, "28"));
 }
 
+// Issue 11: one outlet names the thing a figure is of ("arrested during
+// the protest"), another leaves it as the story's own; measured in the same
+// words, they are one figure, and the claim is named by the thing.
+TEST(FigureClaimsTest, AThingsFigureMeetsTheEventsFigureMeasuredAlike) {
+  const Brief b = BriefOf(
+      {{"a", "2026-05-09", "Hundreds of farmers protested in Denholm on Saturday. Three people were arrested "
+                           "during the protest, police said."},
+       {"b", "2026-05-09", "Hundreds of farmers protested in Denholm on Saturday. Police said two people were "
+                           "arrested for public order offences."}});
+  const std::vector<const Claim*> claims = ClaimsWith(b, "2");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(claims[0]->status, "conflict");
+  EXPECT_EQ(claims[0]->subject_name, "protest");
+}
+
+// ... but not when the event's own article gives the thing a figure of that
+// kind as well: it tells the two apart ("a 12-point deduction" / "14
+// points").
+TEST(FigureClaimsTest, AnArticleGivingTheThingAFigureTellsItFromTheEvents) {
+  const Brief b = BriefOf(
+      {{"a", "2026-10-08", "Arden Rovers were docked points on Thursday. The deduction cost them 12 points. Rovers "
+                           "had 14 points before the ruling."},
+       {"b", "2026-10-08", "Arden Rovers were docked points on Thursday. The deduction cost them 12 points."}});
+  EXPECT_FALSE(InConflict(b, "14"));
+}
+
+// Issue 11: a sum no grammar gives an owner ("Pellow was hit with a £14m
+// fine") is the one owner its sentence names whom another outlet gives a
+// sum of that measure ("Pellow Stores has been fined £12.4m").
+TEST(FigureClaimsTest, ASumsNamedOwnerIsTheOneAnotherOutletGivesIt) {
+  const Brief b = BriefOf(
+      {{"a", "2026-11-25", "Supermarket chain Pellow Stores has been fined £12.4m for fixing the price of milk. "
+                           "Pellow said it would appeal."},
+       {"b", "2026-11-25", "Supermarket giant Pellow was hit with a whopping £14m fine after plotting with two "
+                           "suppliers to keep milk prices high. Pellow said it would appeal."}});
+  const std::vector<const Claim*> claims = ClaimsWith(b, "14000000 GBP");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(claims[0]->status, "conflict");
+  EXPECT_NE(claims[0]->subject, "");
+  EXPECT_EQ(claims[0]->attribute, "fine");
+}
+
+// ... but not when its sentence states another sum of that currency: one
+// of the two is of another time ("joined on a salary of £150,000 and was
+// paid £210,000").
+TEST(FigureClaimsTest, ASumBesideAnotherSumTakesNoNamedOwner) {
+  const Brief b = BriefOf(
+      {{"a", "2026-11-25", "The charity's chief executive, Mara Quillon, resigned on Tuesday. Mara Quillon's "
+                           "salary was £210,000."},
+       {"b", "2026-11-25", "Mara Quillon resigned on Tuesday. Quillon joined on a salary of £150,000 and was paid "
+                           "£210,000 last year."}});
+  EXPECT_FALSE(InConflict(b, "150000 GBP"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;

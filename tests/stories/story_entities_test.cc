@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -319,6 +320,24 @@ TEST(EntityIndexTest, LookupMapsArticleEntitiesAndUniqueNames) {
   ASSERT_TRUE(by_name.has_value());
   EXPECT_EQ(*by_name, *by_id);
   EXPECT_FALSE(index.Lookup(0, "e9", "Nobody Known").has_value());
+}
+
+// "Pellow", which one article writes for its "Pellow Stores", is that
+// organisation in another article too, though "Pellow" is no end of the
+// fuller name nor its start before a legal-form word.
+TEST(EntityIndexTest, AShortNameAnotherArticleGivesTheOrganisationJoinsIt) {
+  std::vector<AnnotatedArticle> docs = {
+      MakeArticle(0, {"Pellow Stores was fined on Monday. Pellow said it would appeal.",
+                      {{"Pellow Stores", "ORG", "e1"}, {"Pellow", "ORG", "e1"}}}),
+      MakeArticle(1, {"Shoppers shrugged as Pellow faced a fine.", {{"Pellow", "ORG", "e1"}}})};
+  EntityIndex index({&docs[0], &docs[1]});
+  const std::vector<BriefEntity> entities = index.Build();
+  const std::optional<size_t> full = index.Lookup(0, "e1", "");
+  const std::optional<size_t> short_name = index.Lookup(1, "e1", "");
+  ASSERT_TRUE(full.has_value() && short_name.has_value());
+  EXPECT_EQ(*full, *short_name);
+  const std::vector<std::string>& aliases = entities[*short_name].aliases;
+  EXPECT_NE(std::find(aliases.begin(), aliases.end(), "Pellow Stores"), aliases.end());
 }
 
 TEST(NameKeyTest, FoldsSpellingsOfOneName) {
