@@ -134,6 +134,11 @@ bool Has(const Ctx& c, size_t i) { return i < c.t.size(); }
 [[gnu::always_inline]] inline bool IsWord(const Ctx& c, size_t i, std::string_view w) {
   return Has(c, i) && c.t[i].kind == TokKind::kWord && Same(c.t[i].lower, w);
 }
+// Whether token i is a word of a lexicon table.
+template <size_t N>
+bool IsWordIn(const Ctx& c, size_t i, const std::string_view (&table)[N]) {
+  return Has(c, i) && c.t[i].kind == TokKind::kWord && lexicon::In(table, c.t[i].lower);
+}
 bool IsPunct(const Ctx& c, size_t i, char p) {
   return Has(c, i) && c.t[i].kind == TokKind::kPunct && c.t[i].lower.size() == 1 && c.t[i].lower[0] == p;
 }
@@ -216,7 +221,7 @@ std::optional<std::string> CountAt(const Ctx& c, size_t i, size_t* end) {
     *end = i + 1;
     return "1";
   }
-  if (w == "several" || w == "few" || w == "many" || w == "some") {
+  if (lexicon::In(lexicon::kDeterminersVagueCount, w)) {  // lexicons/determiners.txt, tag vague_count
     *end = i + 1;
     return "X";
   }
@@ -463,9 +468,8 @@ bool BareMonthCue(const Ctx& c, size_t i) {
   if (Same(c.t[i].lower, "may")) return prev == "in" || prev == "since";
   // "until at least April": the cue before "at least".
   if (prev == "least" && i >= 3 && IsWord(c, i - 2, "at")) return BareMonthCue(c, i - 2);
-  // "at the end of June", "from the start of March".
-  const bool part_of = prev == "of" && (IsWord(c, i - 2, "end") || IsWord(c, i - 2, "start") ||
-                                        IsWord(c, i - 2, "beginning") || IsWord(c, i - 2, "middle"));
+  // "at the end of June", "from the start of March" (lexicons/period_parts.txt, tag noun).
+  const bool part_of = prev == "of" && IsWordIn(c, i - 2, lexicon::kPeriodPartsNoun);
   return IndexIn(kCues, prev) >= 0 || prev == "mid" || part_of || (prev == "of" && IsWord(c, i - 2, "as"));
 }
 
@@ -761,25 +765,23 @@ bool WillBefore(const Ctx& c, size_t i) {
 
 // Whether only "the end of" and the like stand between token k (a
 // preposition) and the date at token i: the preposition governs the date.
+// The parts of a period: lexicons/period_parts.txt.
 bool GovernsDate(const Ctx& c, size_t k, size_t i) {
   for (size_t j = k + 1; j < i; ++j) {
     const std::string& w = c.t[j].lower;
-    if (w != "the" && w != "end" && w != "start" && w != "beginning" && w != "middle" && w != "of" && w != "early" &&
-        w != "late" && w != "mid" && w != "-") {
-      return false;
-    }
+    if (w != "the" && w != "of" && w != "-" && !lexicon::In(lexicon::kPeriodParts, w)) return false;
   }
   return true;
 }
 
 // Whether "not" (or "never") stands among the few words before token i:
-// "were not allowed home until".
+// "were not allowed home until". lexicons/negations.txt.
 bool NegatedBefore(const Ctx& c, size_t i) {
   constexpr size_t kMaxWordsBack = 4;  // "were not allowed back home"
   for (size_t back = 1; back <= kMaxWordsBack && back <= i; ++back) {
     const DateToken& t = c.t[i - back];
     if (t.kind != TokKind::kWord) return false;
-    if (t.lower == "not" || t.lower == "never" || t.lower == "t") return true;
+    if (lexicon::In(lexicon::kNegations, t.lower)) return true;
   }
   return false;
 }
@@ -845,10 +847,9 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     // ("Rovers Unfiltered").
     // "on a reduced timetable": after a determiner an "-ed" word describes.
     // "would end as planned": after "as" an "-ed" word is an aside, not the
-    // clause's verb.
-    const bool after_determiner = k > 0 && (c.t[k - 1].lower == "a" || c.t[k - 1].lower == "an" ||
-                                            c.t[k - 1].lower == "the" || c.t[k - 1].lower == "its" ||
-                                            c.t[k - 1].lower == "their" || c.t[k - 1].lower == "as");
+    // clause's verb. Determiners: lexicons/determiners.txt, tag tense.
+    const bool after_determiner =
+        k > 0 && (lexicon::In(lexicon::kDeterminersTense, c.t[k - 1].lower) || c.t[k - 1].lower == "as");
     if (!t.capitalised && !after_be && !after_determiner && t.lower.size() > 4 && t.lower.ends_with("ed") &&
         !lexicon::In(kFutureBeforeTo, t.lower)) {
       return past();
@@ -1045,14 +1046,13 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
 }
 
 // now, currently, recently, soon, the past, the future ...
+// The words alone: lexicons/time_references.txt.
 std::optional<Match> Reference(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
   const std::string_view w = c.t[i].lower;
-  if (w == "now" || w == "currently" || w == "presently" || w == "nowadays" || w == "current") {
-    return Match{i + 1, "PRESENT_REF"};
-  }
-  if (w == "recently" || w == "recent" || w == "formerly" || w == "previously") return Match{i + 1, "PAST_REF"};
-  if (w == "soon") return Match{i + 1, "FUTURE_REF"};
+  if (lexicon::In(lexicon::kTimeReferencesPresent, w)) return Match{i + 1, "PRESENT_REF"};
+  if (lexicon::In(lexicon::kTimeReferencesPast, w)) return Match{i + 1, "PAST_REF"};
+  if (lexicon::In(lexicon::kTimeReferencesFuture, w)) return Match{i + 1, "FUTURE_REF"};
   if ((w == "very" && IsWord(c, i + 1, "soon")) || (w == "more" && IsWord(c, i + 1, "recently"))) {
     return Match{i + 2, w == "very" ? "FUTURE_REF" : "PAST_REF"};
   }
@@ -1071,15 +1071,13 @@ std::optional<Match> Reference(const Ctx& c, size_t i) {
   return std::nullopt;
 }
 
-// annual, weekly, every day, each year -> sets.
+// annual, weekly, every day, each year -> sets. The words of a frequency
+// and their sets: lexicons/frequency_words.txt.
 std::optional<Match> Set(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
   const std::string_view w = c.t[i].lower;
-  if (w == "annual" || w == "annually" || w == "yearly") return Match{i + 1, "P1Y"};
-  if (w == "monthly") return Match{i + 1, "P1M"};
-  if (w == "weekly") return Match{i + 1, "P1W"};
-  if (w == "daily") return Match{i + 1, "P1D"};
-  if (w == "quarterly") return Match{i + 1, "P1Q"};
+  const std::string_view frequency = lexicon::Find(lexicon::kFrequencyWords, w);
+  if (!frequency.empty()) return Match{i + 1, std::string(frequency)};
   if (w == "every" || w == "each" || w == "per") {
     const std::optional<Unit> u = UnitAt(c, i + 1);
     if (u && !u->plural) return Match{i + 2, DurationText("1", *u)};
@@ -1151,8 +1149,7 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
     zone = "Z";
     ++k;
   } else if (Has(c, k) && c.t[k].kind == TokKind::kWord && c.t[k].capitalised &&
-             (c.t[k].lower == "et" || c.t[k].lower == "est" || c.t[k].lower == "edt" || c.t[k].lower == "pt" ||
-              c.t[k].lower == "pst" || c.t[k].lower == "bst" || c.t[k].lower == "cet")) {
+             lexicon::In(lexicon::kTimeZonesClock, c.t[k].lower)) {  // lexicons/time_zones.txt, tag clock
     ++k;
   }
   const bool named = c.t[i].kind == TokKind::kWord;
