@@ -108,20 +108,16 @@ constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", 
 constexpr std::array<std::string_view, 4> kOrdinals = {"first", "second", "third", "fourth"};
 
 // Words after which a bare four-digit number is a year without further
-// evidence ("in 2022", "since 1998").
-constexpr std::array<std::string_view, 17> kStrongYearCues = {
-    "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
-    "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "throughout"};
+// evidence ("in 2022", "since 1998"): lexicons/date_cues.txt, tag year.
+constexpr const auto& kStrongYearCues = lexicon::kDateCuesYear;
 // Words that may precede a year or a count ("of 2000", "to 2010", "into
 // 2029", "up 35% on 2021", "the years 2023 to 2025", "planned for 2028",
 // "beyond 2031"): the number is a year only when no lower-case word follows
-// it.
-constexpr std::array<std::string_view, 13> kWeakYearCues = {"of",  "from", "to",   "and",   "or",  "by",  "around",
-                                                             "the", "into", "on",   "years", "for", "beyond"};
-// Lower-case words that may follow a year without making it a count.
-constexpr std::array<std::string_view, 24> kAfterYearWords = {
-    "and", "or", "to", "when", "as", "through", "until", "the", "a", "with", "in", "on",
-    "at",  "for", "but", "was", "were", "is", "saw", "he", "she", "it", "they", "we"};
+// it. lexicons/date_cues.txt, tag year_weak.
+constexpr const auto& kWeakYearCues = lexicon::kDateCuesYearWeak;
+// Lower-case words that may follow a year without making it a count
+// (lexicons/date_cues.txt, tag after_year).
+constexpr const auto& kAfterYearWords = lexicon::kDateCuesAfterYear;
 
 struct Ctx {
   const std::vector<DateToken>& t;
@@ -461,16 +457,15 @@ std::optional<Match> MonthYear(const Ctx& c, size_t i) {
 // of", "mid-". "May" needs "in" or "since" (it is mostly a verb or a name).
 bool BareMonthCue(const Ctx& c, size_t i) {
   if (i == 0 || c.t[i - 1].kind != TokKind::kWord) return i > 0 && IsPunct(c, i - 1, '-');
-  static constexpr std::array<std::string_view, 18> kCues = {
-      "in",    "since", "until", "till",    "by",    "from", "through", "during", "before",
-      "after", "early", "late",  "between", "their", "its",  "our",     "his",    "her"};
   const std::string_view prev = c.t[i - 1].lower;
   if (Same(c.t[i].lower, "may")) return prev == "in" || prev == "since";
   // "until at least April": the cue before "at least".
   if (prev == "least" && i >= 3 && IsWord(c, i - 2, "at")) return BareMonthCue(c, i - 2);
   // "at the end of June", "from the start of March" (lexicons/period_parts.txt, tag noun).
   const bool part_of = prev == "of" && IsWordIn(c, i - 2, lexicon::kPeriodPartsNoun);
-  return IndexIn(kCues, prev) >= 0 || prev == "mid" || part_of || (prev == "of" && IsWord(c, i - 2, "as"));
+  // The cues: lexicons/date_cues.txt, tag month.
+  return lexicon::In(lexicon::kDateCuesMonth, prev) || prev == "mid" || part_of ||
+         (prev == "of" && IsWord(c, i - 2, "as"));
 }
 
 // A month alone after a temporal preposition: "in March", "since January",
@@ -569,9 +564,9 @@ std::optional<Match> Year(const Ctx& c, size_t i, size_t prev_mention_end, bool 
   // "WWDC 2005 June 6", but not "Flight 1549 landed" or "Room 2022 is".
   if (!round && p.capitalised && !IsPunct(c, i + 1, '-') && !IsLowerWord(c, i + 1)) return m;
   if (p.kind != TokKind::kWord) return range_start ? std::optional<Match>(m) : std::nullopt;
-  if (IndexIn(kStrongYearCues, p.lower) >= 0) return m;
-  if (IndexIn(kWeakYearCues, p.lower) >= 0) {
-    if (!IsLowerWord(c, i + 1) || IndexIn(kAfterYearWords, c.t[i + 1].lower) >= 0) return m;
+  if (lexicon::In(kStrongYearCues, p.lower)) return m;
+  if (lexicon::In(kWeakYearCues, p.lower)) {
+    if (!IsLowerWord(c, i + 1) || lexicon::In(kAfterYearWords, c.t[i + 1].lower)) return m;
   }
   return range_start ? std::optional<Match>(m) : std::nullopt;
 }
