@@ -624,8 +624,7 @@ int32_t TitleNode(const Dom& dom, const std::string& title) {
 bool LabelledUpdated(std::string_view text, size_t date_begin) {
   const size_t from = date_begin > kLabelBytes ? date_begin - kLabelBytes : 0;
   const std::string label = Lower(text.substr(from, date_begin - from));
-  for (std::string_view w : {"updated", "update", "modified", "aktualisiert", "actualizado", "atualizado",
-                             "mis à jour", "aggiornato", "last edited"}) {
+  for (std::string_view w : lexicon::kUpdateLabels) {  // lexicons/update_labels.txt
     if (label.find(w) != std::string::npos) return true;
   }
   return false;
@@ -658,13 +657,8 @@ bool IsUpperStart(std::string_view w) {
   return false;
 }
 
-bool IsParticle(std::string_view w) {
-  for (std::string_view p : {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al",
-                             "dos", "das", "do", "ter", "ten", "y"}) {
-    if (w == p) return true;
-  }
-  return false;
-}
+// A particle inside a name ("van", "de", "bin"): lexicons/name_particles.txt.
+bool IsParticle(std::string_view w) { return lexicon::In(lexicon::kNameParticles, w); }
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;

@@ -108,20 +108,16 @@ constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", 
 constexpr std::array<std::string_view, 4> kOrdinals = {"first", "second", "third", "fourth"};
 
 // Words after which a bare four-digit number is a year without further
-// evidence ("in 2022", "since 1998").
-constexpr std::array<std::string_view, 17> kStrongYearCues = {
-    "in",    "since", "until",  "till",   "during", "before", "after", "early", "late",
-    "mid",   "circa", "year",   "fiscal", "fy",     "through", "between", "throughout"};
+// evidence ("in 2022", "since 1998"): lexicons/date_cues.txt, tag year.
+constexpr const auto& kStrongYearCues = lexicon::kDateCuesYear;
 // Words that may precede a year or a count ("of 2000", "to 2010", "into
 // 2029", "up 35% on 2021", "the years 2023 to 2025", "planned for 2028",
 // "beyond 2031"): the number is a year only when no lower-case word follows
-// it.
-constexpr std::array<std::string_view, 13> kWeakYearCues = {"of",  "from", "to",   "and",   "or",  "by",  "around",
-                                                             "the", "into", "on",   "years", "for", "beyond"};
-// Lower-case words that may follow a year without making it a count.
-constexpr std::array<std::string_view, 24> kAfterYearWords = {
-    "and", "or", "to", "when", "as", "through", "until", "the", "a", "with", "in", "on",
-    "at",  "for", "but", "was", "were", "is", "saw", "he", "she", "it", "they", "we"};
+// it. lexicons/date_cues.txt, tag year_weak.
+constexpr const auto& kWeakYearCues = lexicon::kDateCuesYearWeak;
+// Lower-case words that may follow a year without making it a count
+// (lexicons/date_cues.txt, tag after_year).
+constexpr const auto& kAfterYearWords = lexicon::kDateCuesAfterYear;
 
 struct Ctx {
   const std::vector<DateToken>& t;
@@ -133,6 +129,11 @@ bool Has(const Ctx& c, size_t i) { return i < c.t.size(); }
 // caller, and the rules ask every token about dozens of words.
 [[gnu::always_inline]] inline bool IsWord(const Ctx& c, size_t i, std::string_view w) {
   return Has(c, i) && c.t[i].kind == TokKind::kWord && Same(c.t[i].lower, w);
+}
+// Whether token i is a word of a lexicon table.
+template <size_t N>
+bool IsWordIn(const Ctx& c, size_t i, const std::string_view (&table)[N]) {
+  return Has(c, i) && c.t[i].kind == TokKind::kWord && lexicon::In(table, c.t[i].lower);
 }
 bool IsPunct(const Ctx& c, size_t i, char p) {
   return Has(c, i) && c.t[i].kind == TokKind::kPunct && c.t[i].lower.size() == 1 && c.t[i].lower[0] == p;
@@ -216,7 +217,7 @@ std::optional<std::string> CountAt(const Ctx& c, size_t i, size_t* end) {
     *end = i + 1;
     return "1";
   }
-  if (w == "several" || w == "few" || w == "many" || w == "some") {
+  if (lexicon::In(lexicon::kDeterminersVagueCount, w)) {  // lexicons/determiners.txt, tag vague_count
     *end = i + 1;
     return "X";
   }
@@ -456,17 +457,15 @@ std::optional<Match> MonthYear(const Ctx& c, size_t i) {
 // of", "mid-". "May" needs "in" or "since" (it is mostly a verb or a name).
 bool BareMonthCue(const Ctx& c, size_t i) {
   if (i == 0 || c.t[i - 1].kind != TokKind::kWord) return i > 0 && IsPunct(c, i - 1, '-');
-  static constexpr std::array<std::string_view, 18> kCues = {
-      "in",    "since", "until", "till",    "by",    "from", "through", "during", "before",
-      "after", "early", "late",  "between", "their", "its",  "our",     "his",    "her"};
   const std::string_view prev = c.t[i - 1].lower;
   if (Same(c.t[i].lower, "may")) return prev == "in" || prev == "since";
   // "until at least April": the cue before "at least".
   if (prev == "least" && i >= 3 && IsWord(c, i - 2, "at")) return BareMonthCue(c, i - 2);
-  // "at the end of June", "from the start of March".
-  const bool part_of = prev == "of" && (IsWord(c, i - 2, "end") || IsWord(c, i - 2, "start") ||
-                                        IsWord(c, i - 2, "beginning") || IsWord(c, i - 2, "middle"));
-  return IndexIn(kCues, prev) >= 0 || prev == "mid" || part_of || (prev == "of" && IsWord(c, i - 2, "as"));
+  // "at the end of June", "from the start of March" (lexicons/period_parts.txt, tag noun).
+  const bool part_of = prev == "of" && IsWordIn(c, i - 2, lexicon::kPeriodPartsNoun);
+  // The cues: lexicons/date_cues.txt, tag month.
+  return lexicon::In(lexicon::kDateCuesMonth, prev) || prev == "mid" || part_of ||
+         (prev == "of" && IsWord(c, i - 2, "as"));
 }
 
 // A month alone after a temporal preposition: "in March", "since January",
@@ -565,9 +564,9 @@ std::optional<Match> Year(const Ctx& c, size_t i, size_t prev_mention_end, bool 
   // "WWDC 2005 June 6", but not "Flight 1549 landed" or "Room 2022 is".
   if (!round && p.capitalised && !IsPunct(c, i + 1, '-') && !IsLowerWord(c, i + 1)) return m;
   if (p.kind != TokKind::kWord) return range_start ? std::optional<Match>(m) : std::nullopt;
-  if (IndexIn(kStrongYearCues, p.lower) >= 0) return m;
-  if (IndexIn(kWeakYearCues, p.lower) >= 0) {
-    if (!IsLowerWord(c, i + 1) || IndexIn(kAfterYearWords, c.t[i + 1].lower) >= 0) return m;
+  if (lexicon::In(kStrongYearCues, p.lower)) return m;
+  if (lexicon::In(kWeakYearCues, p.lower)) {
+    if (!IsLowerWord(c, i + 1) || lexicon::In(kAfterYearWords, c.t[i + 1].lower)) return m;
   }
   return range_start ? std::optional<Match>(m) : std::nullopt;
 }
@@ -761,25 +760,23 @@ bool WillBefore(const Ctx& c, size_t i) {
 
 // Whether only "the end of" and the like stand between token k (a
 // preposition) and the date at token i: the preposition governs the date.
+// The parts of a period: lexicons/period_parts.txt.
 bool GovernsDate(const Ctx& c, size_t k, size_t i) {
   for (size_t j = k + 1; j < i; ++j) {
     const std::string& w = c.t[j].lower;
-    if (w != "the" && w != "end" && w != "start" && w != "beginning" && w != "middle" && w != "of" && w != "early" &&
-        w != "late" && w != "mid" && w != "-") {
-      return false;
-    }
+    if (w != "the" && w != "of" && w != "-" && !lexicon::In(lexicon::kPeriodParts, w)) return false;
   }
   return true;
 }
 
 // Whether "not" (or "never") stands among the few words before token i:
-// "were not allowed home until".
+// "were not allowed home until". lexicons/negations.txt.
 bool NegatedBefore(const Ctx& c, size_t i) {
   constexpr size_t kMaxWordsBack = 4;  // "were not allowed back home"
   for (size_t back = 1; back <= kMaxWordsBack && back <= i; ++back) {
     const DateToken& t = c.t[i - back];
     if (t.kind != TokKind::kWord) return false;
-    if (t.lower == "not" || t.lower == "never" || t.lower == "t") return true;
+    if (lexicon::In(lexicon::kNegations, t.lower)) return true;
   }
   return false;
 }
@@ -845,10 +842,9 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     // ("Rovers Unfiltered").
     // "on a reduced timetable": after a determiner an "-ed" word describes.
     // "would end as planned": after "as" an "-ed" word is an aside, not the
-    // clause's verb.
-    const bool after_determiner = k > 0 && (c.t[k - 1].lower == "a" || c.t[k - 1].lower == "an" ||
-                                            c.t[k - 1].lower == "the" || c.t[k - 1].lower == "its" ||
-                                            c.t[k - 1].lower == "their" || c.t[k - 1].lower == "as");
+    // clause's verb. Determiners: lexicons/determiners.txt, tag tense.
+    const bool after_determiner =
+        k > 0 && (lexicon::In(lexicon::kDeterminersTense, c.t[k - 1].lower) || c.t[k - 1].lower == "as");
     if (!t.capitalised && !after_be && !after_determiner && t.lower.size() > 4 && t.lower.ends_with("ed") &&
         !lexicon::In(kFutureBeforeTo, t.lower)) {
       return past();
@@ -1045,14 +1041,13 @@ std::optional<Match> Duration(const Ctx& c, size_t i) {
 }
 
 // now, currently, recently, soon, the past, the future ...
+// The words alone: lexicons/time_references.txt.
 std::optional<Match> Reference(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
   const std::string_view w = c.t[i].lower;
-  if (w == "now" || w == "currently" || w == "presently" || w == "nowadays" || w == "current") {
-    return Match{i + 1, "PRESENT_REF"};
-  }
-  if (w == "recently" || w == "recent" || w == "formerly" || w == "previously") return Match{i + 1, "PAST_REF"};
-  if (w == "soon") return Match{i + 1, "FUTURE_REF"};
+  if (lexicon::In(lexicon::kTimeReferencesPresent, w)) return Match{i + 1, "PRESENT_REF"};
+  if (lexicon::In(lexicon::kTimeReferencesPast, w)) return Match{i + 1, "PAST_REF"};
+  if (lexicon::In(lexicon::kTimeReferencesFuture, w)) return Match{i + 1, "FUTURE_REF"};
   if ((w == "very" && IsWord(c, i + 1, "soon")) || (w == "more" && IsWord(c, i + 1, "recently"))) {
     return Match{i + 2, w == "very" ? "FUTURE_REF" : "PAST_REF"};
   }
@@ -1071,15 +1066,13 @@ std::optional<Match> Reference(const Ctx& c, size_t i) {
   return std::nullopt;
 }
 
-// annual, weekly, every day, each year -> sets.
+// annual, weekly, every day, each year -> sets. The words of a frequency
+// and their sets: lexicons/frequency_words.txt.
 std::optional<Match> Set(const Ctx& c, size_t i) {
   if (!Has(c, i) || c.t[i].kind != TokKind::kWord) return std::nullopt;
   const std::string_view w = c.t[i].lower;
-  if (w == "annual" || w == "annually" || w == "yearly") return Match{i + 1, "P1Y"};
-  if (w == "monthly") return Match{i + 1, "P1M"};
-  if (w == "weekly") return Match{i + 1, "P1W"};
-  if (w == "daily") return Match{i + 1, "P1D"};
-  if (w == "quarterly") return Match{i + 1, "P1Q"};
+  const std::string_view frequency = lexicon::Find(lexicon::kFrequencyWords, w);
+  if (!frequency.empty()) return Match{i + 1, std::string(frequency)};
   if (w == "every" || w == "each" || w == "per") {
     const std::optional<Unit> u = UnitAt(c, i + 1);
     if (u && !u->plural) return Match{i + 2, DurationText("1", *u)};
@@ -1151,8 +1144,7 @@ std::optional<Match> Time(const Ctx& c, size_t i) {
     zone = "Z";
     ++k;
   } else if (Has(c, k) && c.t[k].kind == TokKind::kWord && c.t[k].capitalised &&
-             (c.t[k].lower == "et" || c.t[k].lower == "est" || c.t[k].lower == "edt" || c.t[k].lower == "pt" ||
-              c.t[k].lower == "pst" || c.t[k].lower == "bst" || c.t[k].lower == "cet")) {
+             lexicon::In(lexicon::kTimeZonesClock, c.t[k].lower)) {  // lexicons/time_zones.txt, tag clock
     ++k;
   }
   const bool named = c.t[i].kind == TokKind::kWord;

@@ -150,10 +150,11 @@ uint32_t OccupationFields(std::string_view w) {
 }
 
 // The gender a word gives the person it names or refers to: +1 a man's
-// ("he", "his", "actor", "Mr"), -1 a woman's, 0 neither.
+// ("he", "his", "actor", "Mr"), -1 a woman's, 0 neither. Pronouns:
+// lexicons/pronouns.txt, tags male and female.
 int WordGender(std::string_view w) {
-  if (w == "he" || w == "his" || w == "him" || w == "himself") return 1;
-  if (w == "she" || w == "her" || w == "hers" || w == "herself") return -1;
+  if (lexicon::In(lexicon::kPronounsMale, w)) return 1;
+  if (lexicon::In(lexicon::kPronounsFemale, w)) return -1;
   if (lexicon::In(lexicon::kGenderWordsMale, w)) return 1;
   if (lexicon::In(lexicon::kGenderWordsFemale, w)) return -1;
   return 0;
@@ -648,13 +649,14 @@ void Linker::MapMentions() {
   // more words ending in "Town", "City", "County" or "Borough" is no
   // person's, but a place or what is named after it (a club, a council).
   // Other place heads are common surnames ("Dale Hall", "Tom Bridge").
+  // lexicons/place_words.txt, tag not_surname.
   {
     std::array<char, 32> buf;
     for (size_t m = 0; m < mentions_.size(); ++m) {
       if (mentions_[m].type != "PERSON" || info_[m].te < info_[m].tb + 2) continue;
       const std::string_view last = doc_.Lower(info_[m].te - 1, &buf);
       if (!IsCapitalised(doc_.Tok(info_[m].te - 1))) continue;
-      if (last == "town" || last == "city" || last == "county" || last == "borough") mentions_[m].type = "ORG";
+      if (lexicon::In(lexicon::kPlaceWordsNotSurname, last)) mentions_[m].type = "ORG";
     }
   }
   // "St Aldric's church hall", "Saint Brigid's school" with only the saint's
@@ -1531,17 +1533,18 @@ void Linker::ReadCuesAfter(size_t m) {
       ++cue[static_cast<size_t>(Kind::kPerson)];
       return;
     }
+    // A description opens with an article (lexicons/determiners.txt, tag description).
     const std::string_view w = doc_.Lower(q + 1, &buf);
-    if (next == "," && (w == "the" || w == "a" || w == "an")) np = q + 2;
+    if (next == "," && lexicon::In(lexicon::kDeterminersDescription, w)) np = q + 2;
     if (next == "," && w == "who" && (doc_.LowerIs(q + 2, "is") || doc_.LowerIs(q + 2, "was"))) {
       const std::string_view det = doc_.Lower(q + 3, &buf);
-      if (det == "the" || det == "a" || det == "an") np = q + 4;
+      if (lexicon::In(lexicon::kDeterminersDescription, det)) np = q + 4;
     }
   } else {
     const std::string_view w = doc_.Lower(q, &buf);
     if (w == "is" || w == "was") {
       const std::string_view det = doc_.Lower(q + 1, &buf);
-      if (det == "the" || det == "a" || det == "an") np = q + 2;
+      if (lexicon::In(lexicon::kDeterminersDescription, det)) np = q + 2;
     } else if (w == "reported" || w == "reports" || w == "magazine" || w == "newspaper") {
       ++outlet_contexts_[mi.cluster];
     } else if (lexicon::In(lexicon::kReportingVerbsLink, w)) {
@@ -1668,10 +1671,10 @@ void Linker::UnitePlurals() {
 }
 
 // Whether lowercase `w` is a generational suffix written after a surname
-// ("Jr.", "Sr", "III").
+// ("Jr.", "Sr", "III"): lexicons/name_suffixes.txt.
 bool IsGenerationalSuffix(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+  return lexicon::In(lexicon::kNameSuffixes, w);
 }
 
 void Linker::UnitePartialNames() {
@@ -2277,7 +2280,7 @@ bool Linker::WithheldName(size_t t) const {
   std::array<char, 32> buf;
   for (size_t k = t + 1; k < doc_.size() && k <= t + kWithheldTokens && doc_.SameSentence(t, k); ++k) {
     const std::string_view w = doc_.Lower(k, &buf);
-    if (w == "named" || w == "identified" || w == "anonymity" || w == "anonymous") return true;
+    if (lexicon::In(lexicon::kUnnamedSourcesWithheld, w)) return true;  // lexicons/unnamed_sources.txt
     if (IsClauseMark(doc_.Tok(k)) || IsQuoteMark(doc_.Tok(k))) return false;
   }
   return false;

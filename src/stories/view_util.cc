@@ -105,12 +105,9 @@ namespace {
 
 // Words that end the clause a dating word is looked for in: the date
 // belongs to what follows them ("the plant, which the firm bought, closed
-// in 2009" dates the closing, not the buying).
-bool EndsDatedClause(std::string_view w) {
-  return w == "which" || w == "who" || w == "that" || w == "and" || w == "but" || w == "when" ||
-         w == "after" || w == "before" || w == "while" || w == "because" || w == "since" ||
-         w == "until" || w == "if" || w == "than" || w == "where";
-}
+// in 2009" dates the closing, not the buying). lexicons/subordinators.txt,
+// tag dated_clause.
+bool EndsDatedClause(std::string_view w) { return lexicon::In(lexicon::kSubordinatorsDatedClause, w); }
 
 // "was founded", "had been built": the auxiliary of a passive verb
 // (lexicons/auxiliaries.txt, tag passive).
@@ -118,11 +115,12 @@ bool IsPassiveAuxiliary(std::string_view w) { return lexicon::In(lexicon::kAuxil
 
 // Words that open a noun phrase: a participle right after one is an
 // adjective ("a rented garage", "the listed building").
-bool IsDeterminer(std::string_view w) {
-  return w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her";
-}
+// lexicons/determiners.txt, tag dated_event.
+bool IsDeterminer(std::string_view w) { return lexicon::In(lexicon::kDeterminersDatedEvent, w); }
 
-bool IsParticle(std::string_view w) { return w == "out" || w == "down" || w == "up" || w == "off"; }
+// The particle of a phrasal verb ("broke out", "stepped down"):
+// lexicons/particles.txt.
+bool IsParticle(std::string_view w) { return lexicon::In(lexicon::kParticles, w); }
 
 // What happened, by the word that says it: a past form ("opened",
 // "began"), a noun naming an event ("debut") or a word of a family in
@@ -275,12 +273,11 @@ EventWord FindEventWordBefore(std::string_view before) {
     if (begin > 0 && before[begin - 1] == '-') return {};
     // "since" dates a state the clause says still holds ("has been listed
     // since 2008"), not a thing done since ("every contract approved
-    // since 2019").
+    // since 2019"). The perfect's auxiliaries: lexicons/auxiliaries.txt, tag perfect.
     if (words.back().folded == "since") {
       const size_t verb = begin == w.begin ? k : k - 1;
       const auto perfect = [&](size_t at) {
-        return at < words.size() && (words[at].folded == "has" || words[at].folded == "have" ||
-                                     words[at].folded == "had" || words[at].folded == "been");
+        return at < words.size() && lexicon::In(lexicon::kAuxiliariesPerfect, words[at].folded);
       };
       if (!(verb >= 1 && perfect(verb - 1)) && !(verb >= 2 && perfect(verb - 2))) return {};
     }

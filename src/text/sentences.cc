@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/lexicon.h"
+
 namespace storyline {
 namespace {
 
@@ -616,10 +618,11 @@ class Splitter {
     const Chunk& ch = chunks_[ci];
     if (ch.e - ch.s < 2 || cps_[ch.e - 1] != ',' || (ci != start && ci != start + 1)) return false;
     const std::string w = Lower(ch.s, ch.e - 1);
-    if (ci == start) return w == "regards" || w == "sincerely" || w == "cheers" || w == "thanks" || w == "best";
+    // The sign-offs: lexicons/sign_offs.txt (tags alone, regards).
+    if (ci == start) return lexicon::In(lexicon::kSignOffsAlone, w);
     if (ci != start + 1) return false;
     const std::string first = Lower(chunks_[start].s, chunks_[start].e);
-    return ((first == "best" || first == "kind" || first == "warm" || first == "warmest") && w == "regards") ||
+    return (lexicon::In(lexicon::kSignOffsRegards, first) && w == "regards") ||
            (first == "thank" && w == "you") || (first == "many" && w == "thanks");
   }
 
