@@ -1941,6 +1941,14 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   std::map<size_t, std::set<std::string>> stated;
   for (const Figure* f : group) stated[f->article].insert(f->value);
   const auto lone = [&](const Figure& f) { return stated[f.article].size() == 1; };
+  // An article giving kListedValues or more values of one measure no one
+  // owns ("ran for 180 yards", "95 yards on the ground", "gave up 40
+  // yards") uses the word of different holders, games or stretches: which
+  // of them another outlet's value is of, the word does not say, so none is
+  // set against another article's value (two values may be a toll and its
+  // update, three are a list).
+  constexpr size_t kListedValues = 3;
+  const auto listed = [&](const Figure& f) { return !f.entity && stated[f.article].size() >= kListedValues; };
   // A value an article gives as changed from one another outlet states
   // ("is worth £38m, down from the £40m agreed in September", weeks after
   // outlets gave £40m) is the thing's value after the change: it is set
@@ -1972,6 +1980,7 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
+                !listed(*f) && !listed(*g) &&
                 !OtherEvents(*f, *g) && SameFrame(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
@@ -1993,7 +2002,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // Two people's figures, a person's and the event's, or counts
             // of two events: no clash, and no fit either beyond the one
             // found above.
-          } else if (Comparable(*f, *g) && (f->article == g->article || WithinDisagreement(f->q, g->q))) {
+          } else if (Comparable(*f, *g) &&
+                     (f->article == g->article || (WithinDisagreement(f->q, g->q) && !listed(*f) && !listed(*g)))) {
             clash = true;
           } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&
                      SharedCount(f->events, g->events) > 0) {

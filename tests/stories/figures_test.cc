@@ -765,6 +765,24 @@ TEST(FigureClaimsTest, AWhenOfTheSayingTiesNoFigureToTheEvent) {
   EXPECT_FALSE(InConflict(b, "28"));
 }
 
+TEST(FigureClaimsTest, AnArticleListingValuesOfOneMeasureStatesNoneAsTheStorysFact) {
+  // One report gives three yardages of no one's (two sides' and a drive's):
+  // another's one yardage is none of them for certain.
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 180 yards. The visitors ran for 95 yards. A late drive added 40 yards."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 210 yards."}});
+  EXPECT_FALSE(InConflict(b, "210"));
+  // One yardage in each report still disagrees.
+  const Brief c = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 180 yards."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 210 yards."}});
+  EXPECT_TRUE(InConflict(c, "210"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
