@@ -1946,9 +1946,14 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   // yards") uses the word of different holders, games or stretches: which
   // of them another outlet's value is of, the word does not say, so none is
   // set against another article's value (two values may be a toll and its
-  // update, three are a list).
+  // update, three are a list). One owner's two values in one article
+  // ("blocked six shots", "blocked two shots in the decisive run"; a
+  // game's yards and the season's) are of two games or stretches already.
   constexpr size_t kListedValues = 3;
-  const auto listed = [&](const Figure& f) { return !f.entity && stated[f.article].size() >= kListedValues; };
+  constexpr size_t kOwnListedValues = 2;
+  const auto listed = [&](const Figure& f) {
+    return stated[f.article].size() >= (f.entity ? kOwnListedValues : kListedValues);
+  };
   // A value an article gives as changed from one another outlet states
   // ("is worth £38m, down from the £40m agreed in September", weeks after
   // outlets gave £40m) is the thing's value after the change: it is set

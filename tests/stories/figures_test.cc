@@ -781,6 +781,20 @@ TEST(FigureClaimsTest, AnArticleListingValuesOfOneMeasureStatesNoneAsTheStorysFa
        {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
                            "ran for 210 yards."}});
   EXPECT_TRUE(InConflict(c, "210"));
+  // One owner's two values in one report are of two stretches (the game's
+  // and a run's): another's value is set against neither.
+  const Brief d = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked seven shots. During the closing run, Pell blocked three shots."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked five shots."}});
+  EXPECT_FALSE(InConflict(d, "5"));
+  const Brief e = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked seven shots."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked five shots."}});
+  EXPECT_TRUE(InConflict(e, "5"));
 }
 
 TEST(FigureValueTextTest, BoundsAndRanges) {
