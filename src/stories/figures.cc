@@ -1038,6 +1038,18 @@ bool AtMoment(std::string_view tail) {
   return false;
 }
 
+// Whether the digits that open a figure continue a clock time or a score
+// ("23:51", "at 10: 30 people gathered", "won 3:1"): the digits after a
+// colon are minutes or a side's score, never a count.
+bool AfterColonDigits(const TextView& view, const Quantity& q) {
+  constexpr size_t kLookBack = 3;  // ":" and at most one space, then a digit
+  if (q.text.empty() || !std::isdigit(static_cast<unsigned char>(q.text[0]))) return false;
+  std::string before = view.Slice(q.span.start > kLookBack ? q.span.start - kLookBack : 0, q.span.start);
+  if (!before.empty() && before.back() == ' ') before.pop_back();
+  return before.size() >= 2 && before.back() == ':' &&
+         std::isdigit(static_cast<unsigned char>(before[before.size() - 2]));
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1059,6 +1071,8 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // "one customer said": one of something, named in the singular, is
       // who speaks, not a figure.
       if (quoted || (q.value == 1 && !q.unit.ends_with("s") && q.measure != "age" && !IsCurrency(q.unit))) continue;
+      // Nor are the minutes of a clock time.
+      if (AfterColonDigits(view, q)) continue;
       Figure f;
       f.q = q;
       f.article = ai;

@@ -797,6 +797,18 @@ TEST(FigureClaimsTest, AnArticleListingValuesOfOneMeasureStatesNoneAsTheStorysFa
   EXPECT_TRUE(InConflict(e, "5"));
 }
 
+TEST(FigureClaimsTest, TheMinutesOfAClockTimeAreNoCount) {
+  // A time stamp typed with a space after its colon ("21: 45") runs into
+  // the sentence after it: 45 is no count of police.
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Vigil turns to clash in Harwick. Updated 21: 45 Police moved in after a crowd gathered "
+                           "at the vigil in Harwick on Friday night."},
+       {"b", "2026-10-04", "Vigil turns to clash in Harwick. Twenty police moved in after a crowd gathered at the "
+                           "vigil in Harwick on Friday night."}});
+  EXPECT_TRUE(ClaimsWith(b, "45").empty());
+  EXPECT_FALSE(InConflict(b, "20"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
