@@ -1050,6 +1050,37 @@ bool AfterColonDigits(const TextView& view, const Quantity& q) {
          std::isdigit(static_cast<unsigned char>(before[before.size() - 2]));
 }
 
+// Whether the digits that open a figure follow a name's word right before
+// them ("in IE 9 versions", "a Boeing 747", "the Apollo 13 astronauts"): a
+// capitalised word inside the sentence, only a space between, that opens a
+// noun phrase (after a determiner, a preposition or "and") is a name the
+// number is part of (a model, a route, a mission), not what it counts. After
+// a verb the name is an object of its own ("gives Congress 60 days").
+bool NumberInName(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
+  if (q.text.empty() || !std::isdigit(static_cast<unsigned char>(q.text[0]))) return false;
+  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+  const std::string lead = view.Slice(sentence.start, q.span.start);
+  if (lead.empty() || lead.back() != ' ') return false;
+  const std::vector<WordToken> words = Tokenize(lead);
+  if (words.empty() || words.back().end + 1 != lead.size()) return false;
+  const WordToken& w = words.back();
+  if (!w.capitalised || w.sentence_initial || words.size() == 1) return false;
+  const std::string& opener = words[words.size() - 2].folded;
+  if (!lexicon::In(lexicon::kDeterminers, opener) && !lexicon::In(lexicon::kPrepositions, opener) &&
+      opener != "and" && opener != "or") {
+    return false;
+  }
+  // "Brisco's 6,100 staff": an owner's count, not a name's number.
+  const std::string_view upto = std::string_view(lead).substr(0, w.end);
+  if (upto.ends_with("'s") || upto.ends_with("\xE2\x80\x99s")) return false;
+  // A month is a date's ("since March 11 ..."), whether or not the date
+  // annotator read it; so is any word of a date it found.
+  if (!lexicon::Find(lexicon::kMonthNames, w.folded).empty()) return false;
+  const size_t word_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, w.begin));
+  return std::none_of(a.dates.begin(), a.dates.end(),
+                      [&](const DateMention& d) { return d.span.start <= word_start && word_start < d.span.end; });
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1071,8 +1102,8 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // "one customer said": one of something, named in the singular, is
       // who speaks, not a figure.
       if (quoted || (q.value == 1 && !q.unit.ends_with("s") && q.measure != "age" && !IsCurrency(q.unit))) continue;
-      // Nor are the minutes of a clock time.
-      if (AfterColonDigits(view, q)) continue;
+      // Nor are the minutes of a clock time or a number of a name.
+      if (AfterColonDigits(view, q) || NumberInName(a, view, q)) continue;
       Figure f;
       f.q = q;
       f.article = ai;

@@ -809,6 +809,22 @@ TEST(FigureClaimsTest, TheMinutesOfAClockTimeAreNoCount) {
   EXPECT_FALSE(InConflict(b, "20"));
 }
 
+TEST(FigureClaimsTest, ANumberOfANameIsNoCount) {
+  // "the Lumen 7 versions" are the versions of a product named "Lumen 7".
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Corvid Software warned of a flaw in its browser on Monday. Hackers attacked users of "
+                           "the Lumen 7 versions of the browser, the company said."},
+       {"b", "2026-10-04", "Corvid Software warned of a flaw in its browser on Monday. Hackers attacked users of "
+                           "four versions of the browser, the company said."}});
+  EXPECT_TRUE(ClaimsWith(b, "7").empty());
+  EXPECT_FALSE(InConflict(b, "4"));
+  // After a verb, a name is an object of its own: "sent Harwick 300 tents".
+  const Brief c = BriefOf(
+      {{"a", "2026-10-04", "Floods hit the valley on Monday. The army sent Harwick 300 tents for families forced "
+                           "from their homes."}});
+  EXPECT_FALSE(ClaimsWith(c, "300").empty());
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
