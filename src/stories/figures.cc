@@ -439,6 +439,12 @@ bool SameTime(const Figure& f, const Figure& g) {
       !IsTimeUnit(f.q.unit)) {
     return false;
   }
+  // A length of something still going on, told as so many units "of" it
+  // ("four days of riots", "after 12 hours of deliberation"), grows with
+  // every report: two outlets' lengths are of one moment only when both
+  // are printed on one day.
+  const auto elapsed = [](const Figure& x) { return IsTimeUnit(x.q.unit) && !x.offset && x.tail.starts_with(" of "); };
+  if ((elapsed(f) || elapsed(g)) && !(dated && x == y)) return false;
   if (f.when.empty() && g.when.empty()) return true;
   const std::string& tf = f.when.empty() ? f.published : f.when;
   const std::string& tg = g.when.empty() ? g.published : g.when;

@@ -825,6 +825,23 @@ TEST(FigureClaimsTest, ANumberOfANameIsNoCount) {
   EXPECT_FALSE(ClaimsWith(c, "300").empty());
 }
 
+TEST(FigureClaimsTest, ALengthOfWhatGoesOnGrowsFromReportToReport) {
+  // Four days of protests on Thursday are six by Saturday.
+  const Brief b = BriefOf(
+      {{"a", "2026-10-01", "Police fired tear gas at crowds in Harwick after four days of protests over the "
+                           "closure of the Kestrel steelworks."},
+       {"b", "2026-10-03", "Police fired tear gas at crowds in Harwick after six days of protests over the "
+                           "closure of the Kestrel steelworks."}});
+  EXPECT_FALSE(InConflict(b, "6"));
+  // Printed on one day, the two lengths disagree.
+  const Brief c = BriefOf(
+      {{"a", "2026-10-03", "Police fired tear gas at crowds in Harwick after four days of protests over the "
+                           "closure of the Kestrel steelworks."},
+       {"b", "2026-10-03", "Police fired tear gas at crowds in Harwick after six days of protests over the "
+                           "closure of the Kestrel steelworks."}});
+  EXPECT_TRUE(InConflict(c, "6"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
