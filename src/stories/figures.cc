@@ -1349,6 +1349,14 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
   return false;
 }
 
+// Whether f's sentence states, beside f, another figure of g's kind and
+// value: "sentenced him to seven consecutive life terms and four terms
+// without parole" states the "four" another outlet gives, so its seven is
+// another of the things it lists, not that outlet's four told otherwise.
+bool StatesValueBeside(const Figure& f, const Figure& g) {
+  return std::binary_search(f.beside.begin(), f.beside.end(), std::pair{QuantityKind(g.q), Middle(g.q)});
+}
+
 // Whether two sentences each state another figure of one kind, but no
 // other figure alike: "The Focus poll of 1,000 people gave a 3.1 percent
 // margin of error" and "The poll of 520 people gave a 4.5 percent margin
@@ -2034,6 +2042,12 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
         for (const Figure* g : nodes[j]) {
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
+          // An outlet whose sentence gives the other outlet's value beside
+          // its own does not disagree with it (StatesValueBeside).
+          if (f->article != g->article && !FiguresCompatible(f->q, g->q) &&
+              (StatesValueBeside(*f, *g) || StatesValueBeside(*g, *f))) {
+            continue;
+          }
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
                 !listed(*f) && !listed(*g) &&

@@ -116,6 +116,25 @@ TEST(ComparableTest, OnePersonsTwoDatesOfAnEventInOneArticleAreTwoEvents) {
   EXPECT_FALSE(Conflicts(BriefOf(two_outlets)).empty());
 }
 
+// An outlet whose sentence gives another outlet's value beside its own
+// (six life terms and four other sentences / four life terms) lists that
+// value too: its other figure is another thing, no disagreement.
+TEST(ComparableTest, ASentenceStatingTheOtherValueTooIsNoDisagreement) {
+  const std::vector<Article> listed = {
+      Plain("s0", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to six consecutive life terms and four sentences of life "
+            "without parole for the killings."),
+      Plain("s1", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to four consecutive life terms for the killings.")};
+  EXPECT_TRUE(Conflicts(BriefOf(listed)).empty()) << Join(Conflicts(BriefOf(listed)));
+  const std::vector<Article> two_values = {
+      Plain("s2", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to six consecutive life terms for the killings."),
+      Plain("s3", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to four consecutive life terms for the killings.")};
+  EXPECT_FALSE(Conflicts(BriefOf(two_values)).empty());
+}
+
 // "Former X" and "X" conflict only when the article still giving the post
 // was printed no earlier than the first calling it former: with no day,
 // which came first is unknown, so undated texts contradict nothing; dated
