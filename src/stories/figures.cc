@@ -1353,7 +1353,13 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
 // value: "sentenced him to seven consecutive life terms and four terms
 // without parole" states the "four" another outlet gives, so its seven is
 // another of the things it lists, not that outlet's four told otherwise.
+// A value f is said to have changed from ("worth £9m, down from the £11m
+// agreed") is no other thing: when that sets them apart is after_change's
+// (GroupClaims).
 bool StatesValueBeside(const Figure& f, const Figure& g) {
+  if (f.changed_from && std::fabs(*f.changed_from - Middle(g.q)) <= kSameValue * std::max(1.0, *f.changed_from)) {
+    return false;
+  }
   return std::binary_search(f.beside.begin(), f.beside.end(), std::pair{QuantityKind(g.q), Middle(g.q)});
 }
 

@@ -182,11 +182,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # an email is no interview, posts of one kind): P 0.951 R 0.616,
 # value-subject 0.770, 45 traps, agreement recall 0.414 (with one head of government named by its country
 # or its party one office, not two posts of one kind).
-checks = [("conflict_precision", 0.950), ("conflict_recall", 0.615),
+# Twentieth round (helper c20a, real-news comparison rules: an article listing
+# a measure's values, the minutes of a clock time, a number of a name, a
+# length of what goes on, one person's two dates of an event, a sentence
+# stating the other outlet's value too): P 0.951 -> 0.956, 45 -> 44 traps.
+checks = [("conflict_precision", 0.955), ("conflict_recall", 0.615),
           ("value_subject_accuracy", 0.769), ("agreement_recall", 0.413)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 45:
-    bad.append(f"trap violations {t['trap_violations']} > 45")
+if t["trap_violations"] > 44:
+    bad.append(f"trap violations {t['trap_violations']} > 44")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
