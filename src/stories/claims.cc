@@ -3458,8 +3458,8 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  // One article giving two years of an event no name owns ("who bought it
-  // in 1952" / "the museum had bought the work in 1911") tells of two such
+  // One article giving two years of an event ("who bought it in 1952" /
+  // "the museum had bought the work in 1911") tells of two such
   // events, not a disagreement with itself: no group joined by a head word
   // holds both, directly or through another outlet's mention (the joins
   // across outlets below, AlignYears and AlignEventYears, pair each mention
@@ -3468,15 +3468,19 @@ void YearClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   std::vector<std::vector<size_t>> members_of(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) members_of[i] = {i};
   // Only years an event word dates: a phrase's ("the 2022 charity gala" /
-  // "the 2023 charity gala") names one thing, and a day may be restated.
-  const auto unowned_year = [&](size_t x) {
-    return !mentions[x].subject && mentions[x].by_event_word && !mentions[x].precise;
+  // "the 2023 charity gala") names one thing, and a day of the story's own
+  // event may be restated; a named subject's days count too, as one person
+  // does a thing twice ("he returned to prison in May 1984" / "until he
+  // finally returned to prison in June 1999" in one article are two
+  // returns, not a writer contradicting himself).
+  const auto event_year = [&](size_t x) {
+    return mentions[x].by_event_word && (mentions[x].subject || !mentions[x].precise);
   };
   const auto two_in_one = [&](size_t ri, size_t rj) {
     for (size_t x : members_of[ri]) {
-      if (!unowned_year(x)) continue;
+      if (!event_year(x)) continue;
       for (size_t y : members_of[rj]) {
-        if (unowned_year(y) && mentions[x].article == mentions[y].article && mentions[x].year != mentions[y].year) {
+        if (event_year(y) && mentions[x].article == mentions[y].article && mentions[x].year != mentions[y].year) {
           return true;
         }
       }

@@ -442,6 +442,12 @@ bool SameTime(const Figure& f, const Figure& g) {
       !IsTimeUnit(f.q.unit)) {
     return false;
   }
+  // A length of something still going on, told as so many units "of" it
+  // ("four days of riots", "after 12 hours of deliberation"), grows with
+  // every report: two outlets' lengths are of one moment only when both
+  // are printed on one day.
+  const auto elapsed = [](const Figure& x) { return IsTimeUnit(x.q.unit) && !x.offset && x.tail.starts_with(" of "); };
+  if ((elapsed(f) || elapsed(g)) && !(dated && x == y)) return false;
   if (f.when.empty() && g.when.empty()) return true;
   const std::string& tf = f.when.empty() ? f.published : f.when;
   const std::string& tg = g.when.empty() ? g.published : g.when;
@@ -1057,6 +1063,49 @@ bool SameClause(std::string_view between) {
   return true;
 }
 
+// Whether the digits that open a figure continue a clock time or a score
+// ("23:51", "at 10: 30 people gathered", "won 3:1"): the digits after a
+// colon are minutes or a side's score, never a count.
+bool AfterColonDigits(const TextView& view, const Quantity& q) {
+  constexpr size_t kLookBack = 3;  // ":" and at most one space, then a digit
+  if (q.text.empty() || !std::isdigit(static_cast<unsigned char>(q.text[0]))) return false;
+  std::string before = view.Slice(q.span.start > kLookBack ? q.span.start - kLookBack : 0, q.span.start);
+  if (!before.empty() && before.back() == ' ') before.pop_back();
+  return before.size() >= 2 && before.back() == ':' &&
+         std::isdigit(static_cast<unsigned char>(before[before.size() - 2]));
+}
+
+// Whether the digits that open a figure follow a name's word right before
+// them ("in IE 9 versions", "a Boeing 747", "the Apollo 13 astronauts"): a
+// capitalised word inside the sentence, only a space between, that opens a
+// noun phrase (after a determiner, a preposition or "and") is a name the
+// number is part of (a model, a route, a mission), not what it counts. After
+// a verb the name is an object of its own ("gives Congress 60 days").
+bool NumberInName(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
+  if (q.text.empty() || !std::isdigit(static_cast<unsigned char>(q.text[0]))) return false;
+  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+  const std::string lead = view.Slice(sentence.start, q.span.start);
+  if (lead.empty() || lead.back() != ' ') return false;
+  const std::vector<WordToken> words = Tokenize(lead);
+  if (words.empty() || words.back().end + 1 != lead.size()) return false;
+  const WordToken& w = words.back();
+  if (!w.capitalised || w.sentence_initial || words.size() == 1) return false;
+  const std::string& opener = words[words.size() - 2].folded;
+  if (!lexicon::In(lexicon::kDeterminers, opener) && !lexicon::In(lexicon::kPrepositions, opener) &&
+      opener != "and" && opener != "or") {
+    return false;
+  }
+  // "Brisco's 6,100 staff": an owner's count, not a name's number.
+  const std::string_view upto = std::string_view(lead).substr(0, w.end);
+  if (upto.ends_with("'s") || upto.ends_with("\xE2\x80\x99s")) return false;
+  // A month is a date's ("since March 11 ..."), whether or not the date
+  // annotator read it; so is any word of a date it found.
+  if (!lexicon::Find(lexicon::kMonthNames, w.folded).empty()) return false;
+  const size_t word_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, w.begin));
+  return std::none_of(a.dates.begin(), a.dates.end(),
+                      [&](const DateMention& d) { return d.span.start <= word_start && word_start < d.span.end; });
+}
+
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
                                    const Story& story, const std::vector<std::vector<Quantity>>& extra) {
   std::vector<Figure> out;
@@ -1078,6 +1127,8 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // "one customer said": one of something, named in the singular, is
       // who speaks, not a figure.
       if (quoted || (q.value == 1 && !q.unit.ends_with("s") && q.measure != "age" && !IsCurrency(q.unit))) continue;
+      // Nor are the minutes of a clock time or a number of a name.
+      if (AfterColonDigits(view, q) || NumberInName(a, view, q)) continue;
       Figure f;
       f.q = q;
       f.article = ai;
@@ -1318,6 +1369,20 @@ bool StateOneOtherFigure(const Figure& f, const Figure& g) {
     }
   }
   return false;
+}
+
+// Whether f's sentence states, beside f, another figure of g's kind and
+// value: "sentenced him to seven consecutive life terms and four terms
+// without parole" states the "four" another outlet gives, so its seven is
+// another of the things it lists, not that outlet's four told otherwise.
+// A value f is said to have changed from ("worth £9m, down from the £11m
+// agreed") is no other thing: when that sets them apart is after_change's
+// (GroupClaims).
+bool StatesValueBeside(const Figure& f, const Figure& g) {
+  if (f.changed_from && std::fabs(*f.changed_from - Middle(g.q)) <= kSameValue * std::max(1.0, *f.changed_from)) {
+    return false;
+  }
+  return std::binary_search(f.beside.begin(), f.beside.end(), std::pair{QuantityKind(g.q), Middle(g.q)});
 }
 
 // Whether two sentences each state another figure of one kind, but no
@@ -2026,6 +2091,19 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
   std::map<size_t, std::set<std::string>> stated;
   for (const Figure* f : group) stated[f->article].insert(f->value);
   const auto lone = [&](const Figure& f) { return stated[f.article].size() == 1; };
+  // An article giving kListedValues or more values of one measure no one
+  // owns ("ran for 180 yards", "95 yards on the ground", "gave up 40
+  // yards") uses the word of different holders, games or stretches: which
+  // of them another outlet's value is of, the word does not say, so none is
+  // set against another article's value (two values may be a toll and its
+  // update, three are a list). One owner's two values in one article
+  // ("blocked six shots", "blocked two shots in the decisive run"; a
+  // game's yards and the season's) are of two games or stretches already.
+  constexpr size_t kListedValues = 3;
+  constexpr size_t kOwnListedValues = 2;
+  const auto listed = [&](const Figure& f) {
+    return stated[f.article].size() >= (f.entity ? kOwnListedValues : kListedValues);
+  };
   // A value an article gives as changed from one another outlet states
   // ("is worth £38m, down from the £40m agreed in September", weeks after
   // outlets gave £40m) is the thing's value after the change: it is set
@@ -2055,8 +2133,15 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
         for (const Figure* g : nodes[j]) {
           if (f->article == g->article && f->evidence == g->evidence) side_by_side = true;
           if (!SameTime(*f, *g) || after_change(*f, *g) || after_change(*g, *f)) continue;
+          // An outlet whose sentence gives the other outlet's value beside
+          // its own does not disagree with it (StatesValueBeside).
+          if (f->article != g->article && !FiguresCompatible(f->q, g->q) &&
+              (StatesValueBeside(*f, *g) || StatesValueBeside(*g, *f))) {
+            continue;
+          }
           if (origin.at(f) != origin.at(g)) {
             if (aligned.count(Ordered(f, g)) > 0 && !FiguresCompatible(f->q, g->q) && !OtherActors(*f, *g) &&
+                !listed(*f) && !listed(*g) &&
                 !OtherEvents(*f, *g) && SameFrame(*f, *g)) {
               clash = true;
             } else if (FiguresCompatible(f->q, g->q) && (Anchored(*f, *g) || aligned.count(Ordered(f, g)) > 0)) {
@@ -2078,7 +2163,8 @@ void GroupClaims(const std::vector<const Figure*>& group, const std::vector<cons
             // Two people's figures, a person's and the event's, or counts
             // of two events: no clash, and no fit either beyond the one
             // found above.
-          } else if (Comparable(*f, *g) && (f->article == g->article || WithinDisagreement(f->q, g->q))) {
+          } else if (Comparable(*f, *g) &&
+                     (f->article == g->article || (WithinDisagreement(f->q, g->q) && !listed(*f) && !listed(*g)))) {
             clash = true;
           } else if (f->kind == "count" && lone(*f) && lone(*g) && Near(f->q, g->q) &&
                      SharedCount(f->events, g->events) > 0) {

@@ -31,6 +31,8 @@ check() {
 # nineteenth round's (helper c19c): 0.846 (11/13).
 check dev 0.84
 # Train topics (50 stories), judged as found at 0.296 (32/108), after the
-# nineteenth round's rules 0.405 (32/79).
-check train 0.40
+# nineteenth round's rules 0.405 (32/79); after the twentieth round's (helper
+# c20a, each rule read on the odd topics and kept only if it held on the even
+# ones): 0.500 (32/64).
+check train 0.49
 echo ok

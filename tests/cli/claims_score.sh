@@ -197,11 +197,16 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # against the event's): P 0.952 R 0.623, value-subject 0.771, 45 traps,
 # agreement recall 0.416.
 # Merged with c20c (89): P 0.948 R 0.605, value-subject 0.769, 47 traps, agreement recall 0.411.
-checks = [("conflict_precision", 0.947), ("conflict_recall", 0.604),
+# (helper c20a, on the 85 before the twentieth round: real-news comparison rules: an article listing
+# a measure's values, the minutes of a clock time, a number of a name, a
+# length of what goes on, one person's two dates of an event, a sentence
+# stating the other outlet's value too): P 0.951 -> 0.956, 45 -> 44 traps.
+# Merged with c20a (89): P 0.953 R 0.605, value-subject 0.769, 46 traps, agreement recall 0.411.
+checks = [("conflict_precision", 0.952), ("conflict_recall", 0.604),
           ("value_subject_accuracy", 0.768), ("agreement_recall", 0.410)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 47:
-    bad.append(f"trap violations {t['trap_violations']} > 47")
+if t["trap_violations"] > 46:
+    bad.append(f"trap violations {t['trap_violations']} > 46")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY

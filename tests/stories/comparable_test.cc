@@ -94,6 +94,47 @@ TEST(ComparableTest, ANameDoesNotMisspellItself) {
   EXPECT_TRUE(spelled) << Join(Conflicts(BriefOf(two_sentences)));
 }
 
+// One article giving one person two days of one event word tells of two
+// such events (two returns to prison), not a disagreement with itself; two
+// outlets' days of it still disagree.
+TEST(ComparableTest, OnePersonsTwoDatesOfAnEventInOneArticleAreTwoEvents) {
+  const std::vector<Article> twice = {
+      Plain("j0", "2026-10-04",
+            "Convicted robber Dorran Pike escaped from a prison van near Harwick on Friday. His parole was revoked "
+            "and he returned to prison in May 2004. Between 2005 and 2010, Pike was in and out of jail until he "
+            "finally returned to prison in June 2011 to serve a life term."),
+      Plain("j1", "2026-10-04",
+            "Convicted robber Dorran Pike escaped from a prison van near Harwick on Friday, police said.")};
+  EXPECT_TRUE(Conflicts(BriefOf(twice)).empty()) << Join(Conflicts(BriefOf(twice)));
+  const std::vector<Article> two_outlets = {
+      Plain("j2", "2026-10-04",
+            "Convicted robber Dorran Pike escaped from a prison van near Harwick on Friday. He returned to prison "
+            "in May 2004 to serve a life term."),
+      Plain("j3", "2026-10-04",
+            "Convicted robber Dorran Pike escaped from a prison van near Harwick on Friday. He returned to prison "
+            "in June 2011 to serve a life term.")};
+  EXPECT_FALSE(Conflicts(BriefOf(two_outlets)).empty());
+}
+
+// An outlet whose sentence gives another outlet's value beside its own
+// (six life terms and four other sentences / four life terms) lists that
+// value too: its other figure is another thing, no disagreement.
+TEST(ComparableTest, ASentenceStatingTheOtherValueTooIsNoDisagreement) {
+  const std::vector<Article> listed = {
+      Plain("s0", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to six consecutive life terms and four sentences of life "
+            "without parole for the killings."),
+      Plain("s1", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to four consecutive life terms for the killings.")};
+  EXPECT_TRUE(Conflicts(BriefOf(listed)).empty()) << Join(Conflicts(BriefOf(listed)));
+  const std::vector<Article> two_values = {
+      Plain("s2", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to six consecutive life terms for the killings."),
+      Plain("s3", "2026-10-04",
+            "A judge in Harwick sentenced Dorran Pike to four consecutive life terms for the killings.")};
+  EXPECT_FALSE(Conflicts(BriefOf(two_values)).empty());
+}
+
 // "Former X" and "X" conflict only when the article still giving the post
 // was printed no earlier than the first calling it former: with no day,
 // which came first is unknown, so undated texts contradict nothing; dated

@@ -826,6 +826,83 @@ TEST(FigureClaimsTest, ASumBesideAnotherSumTakesNoNamedOwner) {
   EXPECT_FALSE(InConflict(b, "150000 GBP"));
 }
 
+TEST(FigureClaimsTest, AnArticleListingValuesOfOneMeasureStatesNoneAsTheStorysFact) {
+  // One report gives three yardages of no one's (two sides' and a drive's):
+  // another's one yardage is none of them for certain.
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 180 yards. The visitors ran for 95 yards. A late drive added 40 yards."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 210 yards."}});
+  EXPECT_FALSE(InConflict(b, "210"));
+  // One yardage in each report still disagrees.
+  const Brief c = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 180 yards."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. The home side "
+                           "ran for 210 yards."}});
+  EXPECT_TRUE(InConflict(c, "210"));
+  // One owner's two values in one report are of two stretches (the game's
+  // and a run's): another's value is set against neither.
+  const Brief d = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked seven shots. During the closing run, Pell blocked three shots."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked five shots."}});
+  EXPECT_FALSE(InConflict(d, "5"));
+  const Brief e = BriefOf(
+      {{"a", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked seven shots."},
+       {"b", "2026-10-04", "Kestrel Town beat Ormsby in the cup final at Harwick Park on Saturday. Dana Pell "
+                           "blocked five shots."}});
+  EXPECT_TRUE(InConflict(e, "5"));
+}
+
+TEST(FigureClaimsTest, TheMinutesOfAClockTimeAreNoCount) {
+  // A time stamp typed with a space after its colon ("21: 45") runs into
+  // the sentence after it: 45 is no count of police.
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Vigil turns to clash in Harwick. Updated 21: 45 Police moved in after a crowd gathered "
+                           "at the vigil in Harwick on Friday night."},
+       {"b", "2026-10-04", "Vigil turns to clash in Harwick. Twenty police moved in after a crowd gathered at the "
+                           "vigil in Harwick on Friday night."}});
+  EXPECT_TRUE(ClaimsWith(b, "45").empty());
+  EXPECT_FALSE(InConflict(b, "20"));
+}
+
+TEST(FigureClaimsTest, ANumberOfANameIsNoCount) {
+  // "the Lumen 7 versions" are the versions of a product named "Lumen 7".
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Corvid Software warned of a flaw in its browser on Monday. Hackers attacked users of "
+                           "the Lumen 7 versions of the browser, the company said."},
+       {"b", "2026-10-04", "Corvid Software warned of a flaw in its browser on Monday. Hackers attacked users of "
+                           "four versions of the browser, the company said."}});
+  EXPECT_TRUE(ClaimsWith(b, "7").empty());
+  EXPECT_FALSE(InConflict(b, "4"));
+  // After a verb, a name is an object of its own: "sent Harwick 300 tents".
+  const Brief c = BriefOf(
+      {{"a", "2026-10-04", "Floods hit the valley on Monday. The army sent Harwick 300 tents for families forced "
+                           "from their homes."}});
+  EXPECT_FALSE(ClaimsWith(c, "300").empty());
+}
+
+TEST(FigureClaimsTest, ALengthOfWhatGoesOnGrowsFromReportToReport) {
+  // Four days of protests on Thursday are six by Saturday.
+  const Brief b = BriefOf(
+      {{"a", "2026-10-01", "Police fired tear gas at crowds in Harwick after four days of protests over the "
+                           "closure of the Kestrel steelworks."},
+       {"b", "2026-10-03", "Police fired tear gas at crowds in Harwick after six days of protests over the "
+                           "closure of the Kestrel steelworks."}});
+  EXPECT_FALSE(InConflict(b, "6"));
+  // Printed on one day, the two lengths disagree.
+  const Brief c = BriefOf(
+      {{"a", "2026-10-03", "Police fired tear gas at crowds in Harwick after four days of protests over the "
+                           "closure of the Kestrel steelworks."},
+       {"b", "2026-10-03", "Police fired tear gas at crowds in Harwick after six days of protests over the "
+                           "closure of the Kestrel steelworks."}});
+  EXPECT_TRUE(InConflict(c, "6"));
+}
+
 TEST(FigureValueTextTest, BoundsAndRanges) {
   Quantity q;
   q.value = 2000;
