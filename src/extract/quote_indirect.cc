@@ -243,6 +243,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
+      // "In fact, according to the league, [it was the first time …]",
+      // "In the meantime, according to the memo, [officials should …]": an
+      // introductory phrase before the source is no part of the report;
+      // the clause after the source's comma is.
+      if (lex::In(lex::kIntroWords, words_[from].lower) && i - 1 - from <= kIntroMaxWords && k + 1 < end &&
+          words_[k].lower == "," && !HasReport(from, i - 1)) {
+        Emit(k + 1, end, s, "according to", from, to, out);
+        return;
+      }
       // "…, according to her publicist, Jack Ketsoyan.": the person named
       // in apposition to the role, up to the sentence's end or a comma, is
       // the source.
@@ -633,7 +642,9 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                 !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
         }
-        const bool tell = words_[c].lower == "told" || words_[c].lower == "tells";
+        // (The bare form after a modal too: "…, they would later tell the
+        // world, …".)
+        const bool tell = words_[c].lower == "told" || words_[c].lower == "tells" || words_[c].lower == "tell";
         // "…, Tomas Reyl, a researcher at Kestrel Labs, told Harbor Tech
         // News." / "…, Carl Boden, security lead at Halvard Mills, said in
         // a statement.": the name before the apposition speaks (the one
@@ -718,7 +729,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                                   words_[second].lower == "while")) {
             ++second;
           }
-          Emit(from, comma - 1, s, words_[c].lower, from, to, out);
+          // ("X wrote that story, but [it would not have been possible], they
+          // would later tell the world, [without …]": a clause joined by ", but"
+          // before the attribution is the report's first part; the clause
+          // before it is the writer's.)
+          size_t first = from;
+          for (size_t k = from + 1; k + 1 < comma; ++k) {
+            if (!InQuote(k) && words_[k - 1].lower == "," && words_[k].lower == "but") first = k + 1;
+          }
+          Emit(first, comma - 1, s, words_[c].lower, from, to, out);
           // ("…, authorities said, as protests went on": a subordinate
           // clause or a preposition's phrase after the attribution's comma
           // is the writer's, no second part.)
@@ -873,20 +892,36 @@ void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (InQuote(c) || words_[c - 1].lower != ",") continue;
     // "“…,” said Nick Rahall, who said he would …": a relative clause
     // after the quotation's speaker reports what that speaker said.
-    const bool who = words_[c].lower == "who" && c + 2 < end &&
-                     lex::In(lex::kReportingVerbsIndirect, words_[c + 1].lower) && !Negated(c + 1);
+    // (Its verb may follow an adverb: "who in turn said", "who later
+    // said".)
+    size_t verb = c + 1;
+    if (verb + 2 < end && words_[verb].lower == "in" && words_[verb + 1].lower == "turn") verb += 2;
+    while (verb + 1 < end && lex::In(lex::kCueAdverbs, words_[verb].lower)) ++verb;
+    const bool who = words_[c].lower == "who" && verb + 1 < end &&
+                     lex::In(lex::kReportingVerbsIndirect, words_[verb].lower) && !Negated(verb);
     if (words_[c].lower != "adding" && words_[c].lower != "saying" && !who) continue;
     for (size_t k = c; k < end; ++k) {
       if (InQuote(k)) return;  // the participle introduces a quotation
     }
-    const size_t cue = who ? c + 1 : c;
+    const size_t cue = who ? verb : c;
     const size_t start = ContentStart(cue, end);
     if (start >= end || end - start < kIndirectMinWords) return;
     // The participle or the relative has the quotation's speaker ("“…,”
     // said Jamie Clark, head of the Defenders, adding that …"), else the
     // subject before it.
+    // ("“…?” Peter Lynch asked Tom Walsh, who in turn said [he had seen
+    // the gun]": the relative's antecedent is the person named right before
+    // its comma, the one asked, not the quotation's speaker.)
     Speaker s;
-    for (size_t k = c; k-- > from && !s.found;) {
+    const int antecedent = who && c >= from + 2 ? words_[c - 2].mention : -1;
+    if (antecedent >= 0 && (*entities_)[antecedent].type == "PERSON") {
+      size_t first = c - 2;
+      while (first > from && words_[first - 1].mention == antecedent) --first;
+      if (first > from && !InQuote(first - 1) && lex::In(lex::kReportingVerbsCue, words_[first - 1].lower)) {
+        s = FromMention(static_cast<size_t>(antecedent));
+      }
+    }
+    for (size_t k = c; !s.found && k-- > from;) {
       if (InQuote(k) || !lex::In(lex::kReportingVerbsCue, words_[k].lower)) continue;
       const bool inverted = k > from && (InQuote(k - 1) || words_[k - 1].lower == ",");
       // ("“…,” James Steele, chief of the fire department, told the
@@ -949,7 +984,13 @@ size_t Finder::ListenerEnd(size_t t, size_t end) const {
     const int m = words_[t].mention;
     while (t < end && words_[t].mention == m) ++t;
   } else {
-    if (lex::In(lex::kDeterminersDefinite, words_[t].lower)) ++t;
+    const bool definite = lex::In(lex::kDeterminersDefinite, words_[t].lower);
+    if (definite) ++t;
+    // ("they would later tell the world, …", "told the jury, …": a definite
+    // common noun its comma closes is the listener too.)
+    if (definite && t + 1 < end && !words_[t].cap && !words_[t].punct && !InQuote(t) && words_[t + 1].lower == ",") {
+      return t + 1;
+    }
     constexpr size_t kListenerWords = 5;  // "the San Diego Union - Tribune"
     const size_t first = t;
     // ("Union - Tribune": a hyphen between capitalised words is inside.)
@@ -1260,6 +1301,14 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     if (words_[t].lower == "that" && t > k && (words_[t - 1].lower == "and" || words_[t - 1].lower == "but")) break;
     // "She said that was routine": "that" is the clause's subject.
     if (t == k && words_[t].lower == "that" && t + 1 < end && IsFinite(words_[t + 1].lower)) return t;
+    // "wrote that story, but …": "that" before one noun and a comma or a
+    // full stop points at the noun; it opens no clause.
+    if (t == k && words_[t].lower == "that" && t + 2 < words_.size() && !words_[t + 1].cap && !words_[t + 1].punct &&
+        !InQuote(t + 1) && !IsFinite(words_[t + 1].lower) && !lex::In(lex::kIntroWords, words_[t + 1].lower) &&
+        !lex::In(lex::kCueAdverbs, words_[t + 1].lower) &&
+        (words_[t + 2].lower == "," || words_[t + 2].lower == "." || words_[t + 2].lower == ";")) {
+      return end;
+    }
     // "said he believed Moreno made the offer at that time": "that" after
     // a preposition points at a noun; it opens no clause.
     if (words_[t].lower == "that" && t > k &&

@@ -1426,8 +1426,14 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   }
   const std::string& before_cue = words_[cue - 1].lower;
   // "issued a statement saying": the issuer speaks.
+  // (So after the time the document came out: "issued a statement
+  // Saturday evening saying".)
+  size_t document = cue - 1;
+  while (document > lo + 1 && lex::In(lex::kTimeWordsSpeech, words_[document].lower) && !InQuote(document)) {
+    --document;
+  }
   if (words_[cue].lower.ends_with("ing") &&
-      (before_cue == "," || before_cue == "by" || lex::In(lex::kDocumentNounsStatement, before_cue))) {
+      (before_cue == "," || before_cue == "by" || lex::In(lex::kDocumentNounsStatement, words_[document].lower))) {
     // The verb the participle hangs on may lie before the window the
     // caller looked at ("Mannion stated that …, saying, "…"").
     const size_t s0 = std::min(lo, SentenceWords(cue, cue + 1).first);

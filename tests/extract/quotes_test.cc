@@ -2487,4 +2487,59 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
   });
 }
 
+TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
+  const MentionSpec kWalsh{"Tom Walsh", "PERSON", "e3"};
+  const MentionSpec kVarnby{"Varnby Foods", "ORG", "e2"};
+  ExpectCases({
+      {"'X issued a statement Saturday evening saying [\u2026]': the issuer speaks, whatever time phrase follows "
+       "the document",
+       "Varnby Foods issued a statement Saturday evening saying it was \u201cdeeply saddened by the loss of our "
+       "founder.\u201d",
+       {kVarnby},
+       {{"deeply saddened by the loss of our founder.", "partial", "e2", "Varnby Foods", "saying", "statement"}}},
+      {"'In fact, according to X, [\u2026]': an introductory phrase before the source is no part of the report",
+       "The Harriers lost on Sunday. In fact, according to the Tolby Sports Almanac, it was the first time a team had "
+       "lost at home in May.",
+       {{"Tolby Sports Almanac", "ORG", "e4"}},
+       {{"it was the first time a team had lost at home in May", "indirect", "e4", "Tolby Sports Almanac",
+         "according to", ""}}},
+      {"'\u201c\u2026?\u201d X asked Y, who in turn said [\u2026]': the relative's antecedent is the one asked, "
+       "named right before its comma",
+       "\u201cSo which is it?\u201d lawyer Ivo Renn asked Tom Walsh, who in turn said he had seen the gun before.",
+       {kRenn, kWalsh},
+       {{"So which is it?", "direct", "e5", "Ivo Renn", "asked", ""},
+        {"he had seen the gun before", "indirect", "e3", "Tom Walsh", "said", ""}}},
+      {"'X asked Y, \u201c\u2026?\u201d \u201cYes,\u201d he responded.': an answer is the one asked's, not the "
+       "asker's",
+       "Ivo Renn asked Tom Walsh, \u201cYou lied to the jury, correct?\u201d \u201cYes,\u201d he responded.",
+       {kRenn, kWalsh},
+       {{"You lied to the jury, correct?", "direct", "e5", "Ivo Renn", "asked", ""},
+        {"Yes,", "direct", "e3", "Tom Walsh", "responded", ""}}},
+      {"'the 2005 book \u201cThe Long Night: Stories From \u2026\u201d': a work's title with its subtitle after a "
+       "colon is a title, however long",
+       "Ivo Renn is the author of the 2005 book \u201cThe Long Night: Stories From the Harbour and the Sea of "
+       "Tolby.\u201d",
+       {kRenn},
+       {}},
+      {"'the musical \u201cThe Boy From Tolby.\u201d', 'the romantic adventure \u201cHarbour Lights.\u201d': the "
+       "sentence's full stop inside the marks (US style) leaves a title a title",
+       "Ivo Renn starred in the musical \u201cThe Boy From Tolby.\u201d He also starred in the romantic adventure "
+       "\u201cHarbour Lights.\u201d",
+       {kRenn},
+       {}},
+      {"'X wrote that story, and \u2026': 'that' before one noun and a comma points at the noun; it opens no "
+       "clause",
+       "Ivo Renn wrote that story, and it ran on the front page of the paper.",
+       {kRenn},
+       {}},
+      {"'X broke the news, but [A], they would later tell the world, [B]': the report split by the attribution "
+       "starts after ', but'; 'the world' after 'tell' is the listener",
+       "Ivo Renn and Tom Walsh broke the news, but it would not have been possible, they would later tell the "
+       "world, without the help of the mayor.",
+       {kRenn, kWalsh},
+       {{"it would not have been possible", "indirect", "", "Ivo Renn and Tom Walsh", "tell", ""},
+        {"without the help of the mayor", "indirect", "", "Ivo Renn and Tom Walsh", "", ""}}},
+  });
+}
+
 }  // namespace storyline
