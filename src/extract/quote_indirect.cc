@@ -313,6 +313,14 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         (words_[c - 2].lower == "safe" || words_[c - 2].lower == "fair" || words_[c - 2].lower == "needless")) {
       continue;
     }
+    // "a lady who said it all by looking into the camera", "that says it
+    // all": an idiom of showing everything; "it all" is no clause.
+    // (Not "said it all went wrong": a verb after it makes a clause.)
+    if (c + 2 < end && words_[c + 1].lower == "it" && words_[c + 2].lower == "all" &&
+        (c + 3 >= end || words_[c + 3].punct || lex::In(lex::kPrepositions, words_[c + 3].lower) ||
+         words_[c + 3].lower == "in" || words_[c + 3].lower == "when")) {
+      continue;
+    }
     // "As Heald told The Huffington Post, [US surface ozone has dropped]":
     // the clause after the comma is what the "as" clause's subject said.
     // (So after a label opening the sentence: "Update: As several readers
@@ -638,8 +646,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                 (words_[k + 1].lower == "who" || words_[k + 1].lower == "which")) {
               break;
             }
-            postposed =
-                !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
+            // (A title in marks in the speaker's apposition is no quotation:
+            // "…, said Steve Pond, author of the book "The Big Show: …"".)
+            if (InQuote(k)) {
+              const Judged j = Locate(top_[words_[k].quote]);
+              const size_t n = ContentWords(j);
+              postposed = n > 0 && IsTitle(j, n);
+              continue;
+            }
+            postposed = words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
         }
         // (The bare form after a modal too: "…, they would later tell the

@@ -1405,12 +1405,27 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // opening the clause and the body a preposition adds to the name; the
   // person speaks, not the body ("a friend of Mr Smith from Leeds said"
   // opens with the friend).
+  // ("Francesca Grifo of the Union of Concerned Scientists, an activist
+  // group, said": so before the body's own apposition.)
+  size_t top = cue;
+  if (words_[cue - 1].lower == "," && !words_[cue].lower.ends_with("ing")) {
+    size_t open = cue - 1;
+    while (open > lo + 1 && cue - open < kAppositiveWords && words_[open - 1].lower != "," && !InQuote(open - 1)) {
+      --open;
+    }
+    if (open > lo + 1 && words_[open - 1].lower == "," && open + 1 < cue &&
+        lex::In(lex::kDeterminersAnonymous, words_[open].lower)) {
+      top = open - 1;
+    }
+  }
   if (!words_[cue].lower.ends_with("ing")) {
-    for (size_t k = cue - 1; k > lo + 1 && k + kNounPhraseWords >= cue; --k) {
+    for (size_t k = top - 1; k > lo + 1 && k + kNounPhraseWords >= top; --k) {
       const std::string& p = words_[k].lower;
       if (InQuote(k) || (words_[k].punct && p != "'s" && p != "'" && p != "-")) break;
       if (p != "from" && p != "of" && p != "at") continue;
       const int m = words_[k - 1].mention;
+      // ("Union of Concerned Scientists": an "of" inside the body's name.)
+      if (m < 0 && words_[k - 1].cap && !words_[k - 1].punct && k + 1 < top && words_[k + 1].cap) continue;
       if (m < 0 || (*entities_)[m].type != "PERSON") break;
       size_t first = k - 1;
       while (first > lo && (words_[first - 1].mention == m || (words_[first - 1].cap && !words_[first - 1].punct &&
@@ -1454,9 +1469,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (by.found) return by;
   size_t i = cue - 1;
   // "she then said", "the firm today said"
+  // (And "in turn": "Coleman, who in turn said".)
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
-                    (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
-    --i;
+                    (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)) ||
+                    (i > lo + 1 && words_[i].lower == "turn" && words_[i - 1].lower == "in"))) {
+    i -= words_[i].lower == "turn" ? 2 : 1;
   }
   // "Reports on Tuesday morning indicated", "Police in May said": a time
   // phrase between the subject and its verb.
@@ -1974,6 +1991,9 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
         (lex::In(lex::kOrgNounsMedia, w.lower) || lex::In(lex::kOrgNounsSpeaker, w.lower))) {
       break;
     }
+    // ("A key witness against murder suspect Ivo Renn": the object of
+    // "against" is the one the person opposes, never the person.)
+    if (k > i && w.lower == "against") break;
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
     const bool name = IsNameWord(k) && k > i && IsNameWord(k - 1) &&
                       (k + 1 >= hi || !IsNameWord(k + 1));
@@ -2101,6 +2121,11 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
       if (j + 1 < hi && (words_[j + 1].lower == "'s" || words_[j + 1].lower == "'")) {
         i = j + 1;
         continue;
+      }
+      // ("Interior Department officials described …, but admitted that":
+      // a group of the body, not the body, as after a cue.)
+      if (j + 1 < hi && (*entities_)[w.mention].type != "PERSON" && lex::In(lex::kCollectives, words_[j + 1].lower)) {
+        return Anonymous(i, j + 1);
       }
       // A title the entity layer took for a name ("Assistant Secretary of
       // the Navy for Acquisition Marvin Sambel", "Shadow Home Secretary

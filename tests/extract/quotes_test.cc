@@ -2539,6 +2539,42 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        {kRenn, kWalsh},
        {{"it would not have been possible", "indirect", "", "Ivo Renn and Tom Walsh", "tell", ""},
         {"without the help of the mayor", "indirect", "", "Ivo Renn and Tom Walsh", "", ""}}},
+      {"'X asked Y, who in turn said [\u2026]' with no quotation in the sentence: 'in turn' between the relative "
+       "and its verb leaves the antecedent, the one asked, the speaker",
+       "Lawyer Ivo Renn asked Tom Walsh about the gun. Renn asked Walsh, who in turn said he had seen the gun "
+       "before.",
+       {kRenn, kWalsh, {"Renn", "PERSON", "e5"}, {"Walsh", "PERSON", "e3"}},
+       {{"he had seen the gun before", "indirect", "e3", "Tom Walsh", "said", ""}}},
+      {"'A key witness against murder suspect X \u2026 admitted [\u2026]': the object of 'against' is never the "
+       "subject",
+       "A key witness against murder suspect Ivo Renn identified him on Tuesday, then admitted he lied in his "
+       "testimony.",
+       {kRenn},
+       {{"he lied in his testimony", "indirect", "", "a key witness", "admitted", ""}}},
+      {"'X of the Union of Concerned Scientists, an activist group, said [\u2026]': the person the body's name and "
+       "its apposition follow speaks, not the body",
+       "Mara Velk of the Tolby Union of Concerned Farmers, an activist group, said the switch would help guard "
+       "against conflicts of interest.",
+       {kVelk},
+       {{"the switch would help guard against conflicts of interest", "indirect", "e1", "Mara Velk", "said", ""}}},
+      {"'Tolby Council officials described \u2026, but admitted that [\u2026]': a group of the body, not the body, is "
+       "the subject of the coordinated verb",
+       "Tolby Council officials described the plan as \u201cnarrow,\u201d but admitted that it was controversial.",
+       {{"Tolby Council", "ORG", "e4"}},
+       {{"narrow,", "partial", "", "Tolby Council officials", "described", ""},
+        {"it was controversial", "indirect", "", "Tolby Council officials", "admitted", ""}}},
+      {"'[\u2026], said X, author of the 2005 book \u201cThe Long Night: \u2026\u201d': a title in the speaker's "
+       "apposition leaves the attribution postposed",
+       "Opening the show with a song needs a change in how the night is run, said Ivo Renn, author of the 2005 book "
+       "\u201cThe Long Night: Stories From the Harbour and the Sea of Tolby.\u201d",
+       {kRenn},
+       {{"Opening the show with a song needs a change in how the night is run", "indirect", "e5", "Ivo Renn", "said",
+         ""}}},
+      {"'a lady who said it all by looking into the camera': the idiom reports nothing ('said it all went wrong' "
+       "does)",
+       "Ivo Renn said it all went wrong on Monday. Mara Velk is a lady who said it all by looking into the camera.",
+       {kRenn, kVelk},
+       {{"it all went wrong on Monday", "indirect", "e5", "Ivo Renn", "said", ""}}},
   });
 }
 
