@@ -557,9 +557,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "Ivo Renn, who argued [he was insane when he set the fires], spoke
     // …": a report inside a relative clause set off by commas ends with the
     // clause, at its closing comma; the main clause's verb follows.
-    if (start < end && s.found && c >= from + 2 && words_[c - 1].lower == "who" && words_[c - 2].lower == ",") {
+    // (Or by dashes: "Williams - who said [he was counting …] - was able
+    // to tease him".)
+    const auto dash = [&](size_t k) {
+      const std::string& w = words_[k].lower;
+      return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+    };
+    if (start < end && s.found && c >= from + 2 && words_[c - 1].lower == "who" &&
+        (words_[c - 2].lower == "," || dash(c - 2))) {
+      const bool by_dash = dash(c - 2);
       for (size_t k = start + 1; k + 1 < end; ++k) {
-        if (InQuote(k) || words_[k].lower != ",") continue;
+        if (InQuote(k) || (by_dash ? !dash(k) : words_[k].lower != ",")) continue;
         const std::string& next = words_[k + 1].lower;
         // (A regular "-ed" form only in lower case: "walked", not "Ted".)
         if (IsFinite(next) || lex::In(lex::kVerbsAndAdverbsPast, next) || (LooksPast(next) && !words_[k + 1].cap)) {

@@ -1492,7 +1492,10 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // pronoun's antecedent speaks.
   // (The antecedent may be a preposition's object: "met with Devocht,
   // who had told".)
-  if (words_[i].lower == "who" && i >= lo + 2 && words_[i - 1].lower == ",") {
+  // (Set off by a dash too: "Williams - who said".)
+  const std::string& before_who = i >= lo + 2 ? words_[i - 1].lower : "";
+  if (words_[i].lower == "who" && i >= lo + 2 &&
+      (before_who == "," || before_who == "-" || before_who == "--" || before_who == "\xE2\x80\x94")) {
     // ("a distress call from seamen on board the MV Gibe, who said": the
     // crowd before the preposition, not the ship.)
     Speaker crowd = CrowdWithPhrase(i - 2, lo, /*subject=*/false);

@@ -2575,6 +2575,12 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        "Ivo Renn said it all went wrong on Monday. Mara Velk is a lady who said it all by looking into the camera.",
        {kRenn, kVelk},
        {{"it all went wrong on Monday", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'X - who said [\u2026] - was able to \u2026': a relative clause set off by dashes is its antecedent's report "
+       "and ends at the closing dash",
+       "Ivo Renn sat between Tom Walsh and coach Roy Williams. It lightened the mood enough that Williams - who said "
+       "he was counting the points in his head for the first time - was able to tease Renn.",
+       {kRenn, kWalsh, {"Roy Williams", "PERSON", "e6"}, {"Williams", "PERSON", "e6"}},
+       {{"he was counting the points in his head for the first time", "indirect", "e6", "Roy Williams", "said", ""}}},
   });
 }
 
