@@ -1352,6 +1352,27 @@ size_t Finder::WithheldNameClause(size_t cue, size_t lo) const {
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
+  // "was described in a 1972 Harbor Gazette profile as "…"": a passive
+  // cue whose "in" phrase names an outlet's piece speaks for the outlet,
+  // not for the one described.
+  const std::string& aux = words_[cue - 1].lower;
+  if ((aux == "was" || aux == "were" || aux == "been" || aux == "is" || aux == "are") && cue + 3 < words_.size() &&
+      words_[cue + 1].lower == "in" && !words_[cue].lower.ends_with("ing")) {
+    int outlet = -1;
+    for (size_t k = cue + 2; k < words_.size() && k <= cue + 2 + kMediumPrepositionWords + 1; ++k) {
+      if (InQuote(k) || words_[k].punct) break;
+      const int m = words_[k].mention;
+      // (An outlet's name the entity layer typed as a place, "Washington
+      // Post", ends with a word outlets are named with.)
+      if (m >= 0 && ((*entities_)[m].type == "ORG" ||
+                     ((*entities_)[m].type == "PLACE" && lex::In(lex::kNewsOutletWords, words_[k].lower)))) {
+        outlet = m;
+      }
+      if (outlet >= 0 && m < 0 && lex::In(lex::kDocumentNounsWork, words_[k].lower)) {
+        return FromMention(static_cast<size_t>(outlet));
+      }
+    }
+  }
   // "a France Telecom spokeswoman who asked not to be named said": the
   // clause withholding the name sits between the subject and its verb.
   if (const size_t who = WithheldNameClause(cue, lo); who < cue) return HeadAt(who - 1, lo);

@@ -2581,6 +2581,12 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        "he was counting the points in his head for the first time - was able to tease Renn.",
        {kRenn, kWalsh, {"Roy Williams", "PERSON", "e6"}, {"Williams", "PERSON", "e6"}},
        {{"he was counting the points in his head for the first time", "indirect", "e6", "Roy Williams", "said", ""}}},
+      {"'X was described in a 1972 Harbor Gazette profile as \u201c\u2026\u201d': a passive cue whose 'in' phrase "
+       "names an outlet's piece is the outlet's, not the one described",
+       "Ivo Renn came to Tolby in 1969 and was described in a 1972 Harbor Gazette profile as a mumbling "
+       "\u201cFaulknerian character who sought anonymity.\u201d",
+       {kRenn, {"Harbor Gazette", "ORG", "e7"}},
+       {{"Faulknerian character who sought anonymity.", "partial", "e7", "Harbor Gazette", "described", ""}}},
   });
 }
 
