@@ -1202,6 +1202,11 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
   for (size_t k = t + 1; k < end && k <= t + kSubjectWords; ++k) {
     const std::string& w = words_[k].lower;
     if ((words_[k].punct && w != "'s" && w != "'") || InQuote(k)) return false;
+    // ("said receivers Devery Henderson and Robert Meachem are getting":
+    // two names joined by "and" are one subject.)
+    const bool names = w == "and" && words_[k - 1].cap && !words_[k - 1].punct && k + 1 < end && words_[k + 1].cap &&
+                       !words_[k + 1].punct && !InQuote(k + 1);
+    if (names) continue;
     if (w == "who" || w == "which" || w == "whose" || w == "that" || w == "and" || w == "but") return false;
     if (IsFinite(w)) return true;
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";

@@ -2587,6 +2587,12 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        "\u201cFaulknerian character who sought anonymity.\u201d",
        {kRenn, {"Harbor Gazette", "ORG", "e7"}},
        {{"Faulknerian character who sought anonymity.", "partial", "e7", "Harbor Gazette", "described", ""}}},
+      {"'X said receivers Ivo Renn and Tom Walsh are getting [\u2026]': two names joined by 'and' after a role "
+       "noun are one subject; the clause reported is the whole",
+       "Coach Mara Velk said receivers Ivo Renn and Tom Walsh are getting most of the practice time this week.",
+       {kVelk, kRenn, kWalsh},
+       {{"receivers Ivo Renn and Tom Walsh are getting most of the practice time this week", "indirect", "e1",
+         "Mara Velk", "said", ""}}},
   });
 }
 
