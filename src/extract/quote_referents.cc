@@ -319,6 +319,17 @@ Speaker Finder::CollectiveSubject(size_t at) const {
       if (lex::In(lex::kCollectives, words_[k].lower)) return Anonymous(i, k);
     }
   }
+  // ("Protests will go on, with activists calling for roads to be blocked.
+  // They say …": a crowd a "with" clause of the sentence before makes the
+  // subject of its participle.)
+  if (words_[w].sent == 0) return {};
+  size_t first = w;
+  while (first > 0 && words_[first - 1].sent >= words_[w].sent - 1) --first;
+  for (size_t k = first; k + 2 < w && words_[k].sent == words_[w].sent - 1; ++k) {
+    if (InQuote(k) || words_[k].lower != "with" || !lex::In(lex::kCollectives, words_[k + 1].lower)) continue;
+    const std::string& next = words_[k + 2].lower;
+    if (next.size() > 4 && next.ends_with("ing") && !words_[k + 2].cap) return Anonymous(k + 1, k + 1);
+  }
   return {};
 }
 

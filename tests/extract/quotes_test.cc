@@ -2593,6 +2593,12 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        {kVelk, kRenn, kWalsh},
        {{"receivers Ivo Renn and Tom Walsh are getting most of the practice time this week", "indirect", "e1",
          "Mara Velk", "said", ""}}},
+      {"'\u2026, with activists calling for \u2026. They say [\u2026]': the crowd a 'with' clause of the sentence "
+       "before makes its participle's subject is what 'they' refers to, not the body named earlier",
+       "The Varnby Polytechnic University stayed shut for a week. Protests are expected to continue, with activists "
+       "calling for roads to be blocked on Tuesday. They say they want to bring down the whole political system.",
+       {{"Varnby Polytechnic University", "ORG", "e2"}},
+       {{"they want to bring down the whole political system", "indirect", "", "activists", "say", ""}}},
   });
 }
 
