@@ -114,7 +114,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
                           det == "his" || det == "her" || det == "their";
   bool named = false;
   for (size_t k = a; k <= b; ++k) named = named || words_[k].mention >= 0;
-  if (b > a && determined && !named && !spokesperson && lex::In(lex::kPersonNounsEpithet, head)) {
+  // (So for one quoted by a tie to the event: "A key witness … admitted
+  // …. Elijah Coleman, 21, told jurors …".)
+  if (b > a && determined && !named && !spokesperson &&
+      (lex::In(lex::kPersonNounsEpithet, head) || lex::In(lex::kWitnessNouns, head))) {
     Speaker later = NamedLater(b);
     if (later.found) return later;
   }
@@ -552,6 +555,14 @@ Speaker Finder::NamedLater(size_t b) {
   size_t e = k;
   while (e < words_.size() && words_[e].mention == m) ++e;
   for (size_t v = e; v < words_.size() && v < e + kNounPhraseWords / 2 && words_[v].sent == words_[k].sent; ++v) {
+    // ("Elijah Coleman, 21, told jurors": an age between commas.)
+    const std::string_view age = v + 1 < words_.size() ? words_[v + 1].raw : words_[v].raw;
+    const bool digits = !age.empty() && age.size() <= 3 &&
+                        std::all_of(age.begin(), age.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (v == e && words_[v].lower == "," && v + 2 < words_.size() && digits && words_[v + 2].lower == ",") {
+      v += 2;
+      continue;
+    }
     if (words_[v].punct || InQuote(v)) break;
     if (lex::In(lex::kReportingVerbsCue, words_[v].lower)) return FromMention(static_cast<size_t>(m));
   }

@@ -2599,6 +2599,13 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        "calling for roads to be blocked on Tuesday. They say they want to bring down the whole political system.",
        {{"Varnby Polytechnic University", "ORG", "e2"}},
        {{"they want to bring down the whole political system", "indirect", "", "activists", "say", ""}}},
+      {"'A key witness \u2026 admitted [\u2026]. Tom Walsh, 21, told jurors \u2026': one quoted by a tie to the event "
+       "is the person the next sentence names, age and all, as the subject of a verb of saying",
+       "A key witness against murder suspect Ivo Renn identified him on Tuesday, then admitted he lied in his "
+       "testimony. Tom Walsh, 21, told jurors he went to the hill on May 29.",
+       {kRenn, kWalsh},
+       {{"he lied in his testimony", "indirect", "e3", "Tom Walsh", "admitted", ""},
+        {"he went to the hill on May 29", "indirect", "e3", "Tom Walsh", "told", ""}}},
   });
 }
 
