@@ -802,7 +802,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
 // Secretary Dirk Kemp said were"), or `c` when there is none. Reads back
 // no further than `lo`.
 size_t Finder::GapRelative(size_t c, size_t lo) const {
-  if (c + 1 >= words_.size() || c < lo + 2 || !IsFinite(words_[c + 1].lower) || InQuote(c + 1)) return c;
+  // (A past tense opens the gap's verb phrase too: "a moment that Bobby
+  // Frasor said showed how much …".)
+  if (c + 1 >= words_.size() || c < lo + 2 || InQuote(c + 1) ||
+      !(IsFinite(words_[c + 1].lower) || (!words_[c + 1].cap && LooksPast(words_[c + 1].lower)))) {
+    return c;
+  }
   size_t k = c - 1;
   if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) {
     --k;
@@ -819,6 +824,16 @@ size_t Finder::GapRelative(size_t c, size_t lo) const {
     }
     if (k == last) return c;
     if (words_[k].lower == "the" && k > lo) --k;
+    // ("that fellow senior and roommate Bobby Frasor said": the name's
+    // role words before it, no verb among them.)
+    const size_t name_start = k;
+    constexpr size_t kGapRoleWords = 4;
+    while (k > lo && name_start - k < kGapRoleWords && !words_[k].cap && !words_[k].punct && !InQuote(k) &&
+           words_[k].lower != "that" && words_[k].lower != "which" && !IsFinite(words_[k].lower) &&
+           !LooksPast(words_[k].lower) && !LooksLikeVerb(words_[k].lower) &&
+           !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
+      --k;
+    }
   }
   return words_[k].lower == "that" || words_[k].lower == "which" || words_[k].lower == "what" ? k : c;
 }

@@ -2606,6 +2606,11 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
        {kRenn, kWalsh},
        {{"he lied in his testimony", "indirect", "e3", "Tom Walsh", "admitted", ""},
         {"he went to the hill on May 29", "indirect", "e3", "Tom Walsh", "told", ""}}},
+      {"'a moment that fellow senior and roommate X said [showed how much \u2026]': a gap report whose verb is a "
+       "past tense, the name's role words before it",
+       "It was a moment that fellow senior and roommate Ivo Renn said showed how much Tom Walsh valued the record.",
+       {kRenn, kWalsh},
+       {{"showed how much Tom Walsh valued the record", "indirect", "e5", "Ivo Renn", "said", ""}}},
   });
 }
 
