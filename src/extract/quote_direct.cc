@@ -65,7 +65,8 @@ bool Finder::TitleCase(const Judged& j) const {
   for (size_t i = j.first_word; i < j.last_word; ++i) {
     const Word& w = words_[i];
     if (w.punct) {
-      if (w.lower == "," && i + 1 == j.last_word) continue;  // "Title," in US style
+      // "Title," and "Title." in US style, the sentence's comma or full stop inside the marks.
+      if ((w.lower == "," || w.lower == ".") && i + 1 == j.last_word) continue;
       if (w.lower == ":" || w.lower == "-" || w.lower == "&" || w.lower == "'s" || IsMark(i)) continue;
       if (w.lower == "!" || w.lower == "?") continue;
       return false;
@@ -106,6 +107,17 @@ bool Finder::FollowedByCue(const Judged& j) const {
 bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (OverWork(j)) return true;
   if (CitedHeadline(j, n)) return true;
+  // "the 2005 book "The Big Show: High Times and Dirty Dealings Backstage
+  // at the Academy Awards"": a title with its subtitle after a colon runs
+  // longer than a plain one; after a word that says a work follows, its
+  // capitalised words are still the title.
+  constexpr size_t kSubtitledMaxWords = 16;
+  if (n > kTitleMaxWords && n <= kSubtitledMaxWords && j.open_word > 0 &&
+      lex::In(lex::kWorkWordsLeader, words_[j.open_word - 1].lower) && TitleCase(j)) {
+    for (size_t i = j.first_word; i < j.last_word; ++i) {
+      if (words_[i].lower == ":") return true;
+    }
+  }
   if (n == 0 || n > kTitleMaxWords) return false;
   const size_t after = j.close_word + 1;
   const bool before_ok = j.open_word > 0;

@@ -360,6 +360,9 @@ class Finder {
   bool OpensWithPronoun(size_t i, int want) const;
   Speaker RecentAgreeing(size_t before, std::string_view type, int want) const;
   Speaker LastReporter(std::string_view p, size_t at) const;
+  // The person the sentence before asked ("X asked Y, "…?""), when the
+  // pronoun at `at` (+1 he, -1 she) answers ("he responded"); none else.
+  Speaker PersonAsked(size_t at, int want) const;
   static bool OnePersonDescribed(const Speaker& s);
   void BuildGender();
 

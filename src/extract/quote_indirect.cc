@@ -243,6 +243,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
+      // "In fact, according to the league, [it was the first time …]",
+      // "In the meantime, according to the memo, [officials should …]": an
+      // introductory phrase before the source is no part of the report;
+      // the clause after the source's comma is.
+      if (lex::In(lex::kIntroWords, words_[from].lower) && i - 1 - from <= kIntroMaxWords && k + 1 < end &&
+          words_[k].lower == "," && !HasReport(from, i - 1)) {
+        Emit(k + 1, end, s, "according to", from, to, out);
+        return;
+      }
       // "…, according to her publicist, Jack Ketsoyan.": the person named
       // in apposition to the role, up to the sentence's end or a comma, is
       // the source.
@@ -302,6 +311,14 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // say": the writer's judgement in an idiom, no one's report.
     if (c >= from + 2 && words_[c - 1].lower == "to" &&
         (words_[c - 2].lower == "safe" || words_[c - 2].lower == "fair" || words_[c - 2].lower == "needless")) {
+      continue;
+    }
+    // "a lady who said it all by looking into the camera", "that says it
+    // all": an idiom of showing everything; "it all" is no clause.
+    // (Not "said it all went wrong": a verb after it makes a clause.)
+    if (c + 2 < end && words_[c + 1].lower == "it" && words_[c + 2].lower == "all" &&
+        (c + 3 >= end || words_[c + 3].punct || lex::In(lex::kPrepositions, words_[c + 3].lower) ||
+         words_[c + 3].lower == "in" || words_[c + 3].lower == "when")) {
       continue;
     }
     // "As Heald told The Huffington Post, [US surface ozone has dropped]":
@@ -540,9 +557,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // "Ivo Renn, who argued [he was insane when he set the fires], spoke
     // …": a report inside a relative clause set off by commas ends with the
     // clause, at its closing comma; the main clause's verb follows.
-    if (start < end && s.found && c >= from + 2 && words_[c - 1].lower == "who" && words_[c - 2].lower == ",") {
+    // (Or by dashes: "Williams - who said [he was counting …] - was able
+    // to tease him".)
+    const auto dash = [&](size_t k) {
+      const std::string& w = words_[k].lower;
+      return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+    };
+    if (start < end && s.found && c >= from + 2 && words_[c - 1].lower == "who" &&
+        (words_[c - 2].lower == "," || dash(c - 2))) {
+      const bool by_dash = dash(c - 2);
       for (size_t k = start + 1; k + 1 < end; ++k) {
-        if (InQuote(k) || words_[k].lower != ",") continue;
+        if (InQuote(k) || (by_dash ? !dash(k) : words_[k].lower != ",")) continue;
         const std::string& next = words_[k + 1].lower;
         // (A regular "-ed" form only in lower case: "walked", not "Ted".)
         if (IsFinite(next) || lex::In(lex::kVerbsAndAdverbsPast, next) || (LooksPast(next) && !words_[k + 1].cap)) {
@@ -629,11 +654,20 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                 (words_[k + 1].lower == "who" || words_[k + 1].lower == "which")) {
               break;
             }
-            postposed =
-                !InQuote(k) && words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
+            // (A title in marks in the speaker's apposition is no quotation:
+            // "…, said Steve Pond, author of the book "The Big Show: …"".)
+            if (InQuote(k)) {
+              const Judged j = Locate(top_[words_[k].quote]);
+              const size_t n = ContentWords(j);
+              postposed = n > 0 && IsTitle(j, n);
+              continue;
+            }
+            postposed = words_[k].lower != "that" && !lex::In(lex::kReportingVerbsIndirect, words_[k].lower);
           }
         }
-        const bool tell = words_[c].lower == "told" || words_[c].lower == "tells";
+        // (The bare form after a modal too: "…, they would later tell the
+        // world, …".)
+        const bool tell = words_[c].lower == "told" || words_[c].lower == "tells" || words_[c].lower == "tell";
         // "…, Tomas Reyl, a researcher at Kestrel Labs, told Harbor Tech
         // News." / "…, Carl Boden, security lead at Halvard Mills, said in
         // a statement.": the name before the apposition speaks (the one
@@ -718,7 +752,15 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
                                   words_[second].lower == "while")) {
             ++second;
           }
-          Emit(from, comma - 1, s, words_[c].lower, from, to, out);
+          // ("X wrote that story, but [it would not have been possible], they
+          // would later tell the world, [without …]": a clause joined by ", but"
+          // before the attribution is the report's first part; the clause
+          // before it is the writer's.)
+          size_t first = from;
+          for (size_t k = from + 1; k + 1 < comma; ++k) {
+            if (!InQuote(k) && words_[k - 1].lower == "," && words_[k].lower == "but") first = k + 1;
+          }
+          Emit(first, comma - 1, s, words_[c].lower, from, to, out);
           // ("…, authorities said, as protests went on": a subordinate
           // clause or a preposition's phrase after the attribution's comma
           // is the writer's, no second part.)
@@ -760,7 +802,12 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
 // Secretary Dirk Kemp said were"), or `c` when there is none. Reads back
 // no further than `lo`.
 size_t Finder::GapRelative(size_t c, size_t lo) const {
-  if (c + 1 >= words_.size() || c < lo + 2 || !IsFinite(words_[c + 1].lower) || InQuote(c + 1)) return c;
+  // (A past tense opens the gap's verb phrase too: "a moment that Bobby
+  // Frasor said showed how much …".)
+  if (c + 1 >= words_.size() || c < lo + 2 || InQuote(c + 1) ||
+      !(IsFinite(words_[c + 1].lower) || (!words_[c + 1].cap && LooksPast(words_[c + 1].lower)))) {
+    return c;
+  }
   size_t k = c - 1;
   if (lex::In(lex::kPronounsSpeaker, words_[k].lower)) {
     --k;
@@ -777,6 +824,16 @@ size_t Finder::GapRelative(size_t c, size_t lo) const {
     }
     if (k == last) return c;
     if (words_[k].lower == "the" && k > lo) --k;
+    // ("that fellow senior and roommate Bobby Frasor said": the name's
+    // role words before it, no verb among them.)
+    const size_t name_start = k;
+    constexpr size_t kGapRoleWords = 4;
+    while (k > lo && name_start - k < kGapRoleWords && !words_[k].cap && !words_[k].punct && !InQuote(k) &&
+           words_[k].lower != "that" && words_[k].lower != "which" && !IsFinite(words_[k].lower) &&
+           !LooksPast(words_[k].lower) && !LooksLikeVerb(words_[k].lower) &&
+           !lex::In(lex::kReportingVerbsCue, words_[k].lower)) {
+      --k;
+    }
   }
   return words_[k].lower == "that" || words_[k].lower == "which" || words_[k].lower == "what" ? k : c;
 }
@@ -873,20 +930,36 @@ void Finder::AddedAfterDirect(size_t from, size_t to, std::vector<Quote>* out) {
     if (InQuote(c) || words_[c - 1].lower != ",") continue;
     // "“…,” said Nick Rahall, who said he would …": a relative clause
     // after the quotation's speaker reports what that speaker said.
-    const bool who = words_[c].lower == "who" && c + 2 < end &&
-                     lex::In(lex::kReportingVerbsIndirect, words_[c + 1].lower) && !Negated(c + 1);
+    // (Its verb may follow an adverb: "who in turn said", "who later
+    // said".)
+    size_t verb = c + 1;
+    if (verb + 2 < end && words_[verb].lower == "in" && words_[verb + 1].lower == "turn") verb += 2;
+    while (verb + 1 < end && lex::In(lex::kCueAdverbs, words_[verb].lower)) ++verb;
+    const bool who = words_[c].lower == "who" && verb + 1 < end &&
+                     lex::In(lex::kReportingVerbsIndirect, words_[verb].lower) && !Negated(verb);
     if (words_[c].lower != "adding" && words_[c].lower != "saying" && !who) continue;
     for (size_t k = c; k < end; ++k) {
       if (InQuote(k)) return;  // the participle introduces a quotation
     }
-    const size_t cue = who ? c + 1 : c;
+    const size_t cue = who ? verb : c;
     const size_t start = ContentStart(cue, end);
     if (start >= end || end - start < kIndirectMinWords) return;
     // The participle or the relative has the quotation's speaker ("“…,”
     // said Jamie Clark, head of the Defenders, adding that …"), else the
     // subject before it.
+    // ("“…?” Peter Lynch asked Tom Walsh, who in turn said [he had seen
+    // the gun]": the relative's antecedent is the person named right before
+    // its comma, the one asked, not the quotation's speaker.)
     Speaker s;
-    for (size_t k = c; k-- > from && !s.found;) {
+    const int antecedent = who && c >= from + 2 ? words_[c - 2].mention : -1;
+    if (antecedent >= 0 && (*entities_)[antecedent].type == "PERSON") {
+      size_t first = c - 2;
+      while (first > from && words_[first - 1].mention == antecedent) --first;
+      if (first > from && !InQuote(first - 1) && lex::In(lex::kReportingVerbsCue, words_[first - 1].lower)) {
+        s = FromMention(static_cast<size_t>(antecedent));
+      }
+    }
+    for (size_t k = c; !s.found && k-- > from;) {
       if (InQuote(k) || !lex::In(lex::kReportingVerbsCue, words_[k].lower)) continue;
       const bool inverted = k > from && (InQuote(k - 1) || words_[k - 1].lower == ",");
       // ("“…,” James Steele, chief of the fire department, told the
@@ -949,7 +1022,13 @@ size_t Finder::ListenerEnd(size_t t, size_t end) const {
     const int m = words_[t].mention;
     while (t < end && words_[t].mention == m) ++t;
   } else {
-    if (lex::In(lex::kDeterminersDefinite, words_[t].lower)) ++t;
+    const bool definite = lex::In(lex::kDeterminersDefinite, words_[t].lower);
+    if (definite) ++t;
+    // ("they would later tell the world, …", "told the jury, …": a definite
+    // common noun its comma closes is the listener too.)
+    if (definite && t + 1 < end && !words_[t].cap && !words_[t].punct && !InQuote(t) && words_[t + 1].lower == ",") {
+      return t + 1;
+    }
     constexpr size_t kListenerWords = 5;  // "the San Diego Union - Tribune"
     const size_t first = t;
     // ("Union - Tribune": a hyphen between capitalised words is inside.)
@@ -1138,6 +1217,11 @@ bool Finder::FiniteAuxiliaryAhead(size_t t, size_t end) const {
   for (size_t k = t + 1; k < end && k <= t + kSubjectWords; ++k) {
     const std::string& w = words_[k].lower;
     if ((words_[k].punct && w != "'s" && w != "'") || InQuote(k)) return false;
+    // ("said receivers Devery Henderson and Robert Meachem are getting":
+    // two names joined by "and" are one subject.)
+    const bool names = w == "and" && words_[k - 1].cap && !words_[k - 1].punct && k + 1 < end && words_[k + 1].cap &&
+                       !words_[k + 1].punct && !InQuote(k + 1);
+    if (names) continue;
     if (w == "who" || w == "which" || w == "whose" || w == "that" || w == "and" || w == "but") return false;
     if (IsFinite(w)) return true;
     const bool after_preposition = lex::In(lex::kPrepositions, words_[k - 1].lower) || words_[k - 1].lower == "in";
@@ -1260,6 +1344,14 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     if (words_[t].lower == "that" && t > k && (words_[t - 1].lower == "and" || words_[t - 1].lower == "but")) break;
     // "She said that was routine": "that" is the clause's subject.
     if (t == k && words_[t].lower == "that" && t + 1 < end && IsFinite(words_[t + 1].lower)) return t;
+    // "wrote that story, but …": "that" before one noun and a comma or a
+    // full stop points at the noun; it opens no clause.
+    if (t == k && words_[t].lower == "that" && t + 2 < words_.size() && !words_[t + 1].cap && !words_[t + 1].punct &&
+        !InQuote(t + 1) && !IsFinite(words_[t + 1].lower) && !lex::In(lex::kIntroWords, words_[t + 1].lower) &&
+        !lex::In(lex::kCueAdverbs, words_[t + 1].lower) &&
+        (words_[t + 2].lower == "," || words_[t + 2].lower == "." || words_[t + 2].lower == ";")) {
+      return end;
+    }
     // "said he believed Moreno made the offer at that time": "that" after
     // a preposition points at a noun; it opens no clause.
     if (words_[t].lower == "that" && t > k &&

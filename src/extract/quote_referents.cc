@@ -103,6 +103,12 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
     Speaker pair = CoordinatedSubject(at);
     if (pair.found) return pair;
   }
+  // "Lynch asked Walsh, "…?" "Yes," he responded.": an answer is the
+  // one asked's, not the last speaker's.
+  if (want != 0) {
+    Speaker asked = PersonAsked(at, want);
+    if (asked.found) return asked;
+  }
   // "A company spokeswoman said …. "…," she said.": the speaker of the
   // sentence before, when the pronoun fits them.
   Speaker last = LastReporter(p, at);
@@ -115,6 +121,27 @@ Speaker Finder::Pronoun(std::string_view p, size_t at) const {
   s = Recent(at, type);
   if (!s.found || want == 0 || Agrees(s.id, want)) return s;
   return RecentAgreeing(at, type, want);
+}
+
+Speaker Finder::PersonAsked(size_t at, int want) const {
+  const size_t w = WordAt(at);
+  if (w >= words_.size() || words_[w].sent == 0) return {};
+  size_t v = w + 1;
+  while (v < words_.size() && (words_[v].lower == "then" || lex::In(lex::kCueAdverbs, words_[v].lower))) ++v;
+  if (v >= words_.size()) return {};
+  const std::string& verb = words_[v].lower;
+  if (verb != "responded" && verb != "answered" && verb != "replied") return {};
+  // The question's cue in the sentence before, its object the one asked
+  // (only the latest "asked" counts).
+  const size_t prev = words_[w].sent - 1;
+  for (size_t k = w; k-- > 0 && words_[k].sent >= prev;) {
+    if (words_[k].sent != prev || InQuote(k) || (words_[k].lower != "asked" && words_[k].lower != "asks")) continue;
+    const int m = k + 1 < words_.size() ? words_[k + 1].mention : -1;
+    if (m < 0 || (*entities_)[m].type != "PERSON") return {};
+    const Speaker s = FromMention(static_cast<size_t>(m));
+    return Agrees(s.id, want) ? s : Speaker{};
+  }
+  return {};
 }
 
 // What an epithet ("the 24-year-old", "the company") refers to: like a
@@ -291,6 +318,17 @@ Speaker Finder::CollectiveSubject(size_t at) const {
       if (words_[k].mention >= 0 || words_[k].punct || InQuote(k)) break;
       if (lex::In(lex::kCollectives, words_[k].lower)) return Anonymous(i, k);
     }
+  }
+  // ("Protests will go on, with activists calling for roads to be blocked.
+  // They say …": a crowd a "with" clause of the sentence before makes the
+  // subject of its participle.)
+  if (words_[w].sent == 0) return {};
+  size_t first = w;
+  while (first > 0 && words_[first - 1].sent >= words_[w].sent - 1) --first;
+  for (size_t k = first; k + 2 < w && words_[k].sent == words_[w].sent - 1; ++k) {
+    if (InQuote(k) || words_[k].lower != "with" || !lex::In(lex::kCollectives, words_[k + 1].lower)) continue;
+    const std::string& next = words_[k + 2].lower;
+    if (next.size() > 4 && next.ends_with("ing") && !words_[k + 2].cap) return Anonymous(k + 1, k + 1);
   }
   return {};
 }

@@ -114,7 +114,10 @@ Speaker Finder::NounPhrase(size_t a, size_t b) {
                           det == "his" || det == "her" || det == "their";
   bool named = false;
   for (size_t k = a; k <= b; ++k) named = named || words_[k].mention >= 0;
-  if (b > a && determined && !named && !spokesperson && lex::In(lex::kPersonNounsEpithet, head)) {
+  // (So for one quoted by a tie to the event: "A key witness … admitted
+  // …. Elijah Coleman, 21, told jurors …".)
+  if (b > a && determined && !named && !spokesperson &&
+      (lex::In(lex::kPersonNounsEpithet, head) || lex::In(lex::kWitnessNouns, head))) {
     Speaker later = NamedLater(b);
     if (later.found) return later;
   }
@@ -552,6 +555,14 @@ Speaker Finder::NamedLater(size_t b) {
   size_t e = k;
   while (e < words_.size() && words_[e].mention == m) ++e;
   for (size_t v = e; v < words_.size() && v < e + kNounPhraseWords / 2 && words_[v].sent == words_[k].sent; ++v) {
+    // ("Elijah Coleman, 21, told jurors": an age between commas.)
+    const std::string_view age = v + 1 < words_.size() ? words_[v + 1].raw : words_[v].raw;
+    const bool digits = !age.empty() && age.size() <= 3 &&
+                        std::all_of(age.begin(), age.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (v == e && words_[v].lower == "," && v + 2 < words_.size() && digits && words_[v + 2].lower == ",") {
+      v += 2;
+      continue;
+    }
     if (words_[v].punct || InQuote(v)) break;
     if (lex::In(lex::kReportingVerbsCue, words_[v].lower)) return FromMention(static_cast<size_t>(m));
   }
@@ -1352,6 +1363,27 @@ size_t Finder::WithheldNameClause(size_t cue, size_t lo) const {
 // Subject of the cue at word `cue`, reading back no further than `lo`.
 Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (cue <= lo) return {};
+  // "was described in a 1972 Harbor Gazette profile as "…"": a passive
+  // cue whose "in" phrase names an outlet's piece speaks for the outlet,
+  // not for the one described.
+  const std::string& aux = words_[cue - 1].lower;
+  if ((aux == "was" || aux == "were" || aux == "been" || aux == "is" || aux == "are") && cue + 3 < words_.size() &&
+      words_[cue + 1].lower == "in" && !words_[cue].lower.ends_with("ing")) {
+    int outlet = -1;
+    for (size_t k = cue + 2; k < words_.size() && k <= cue + 2 + kMediumPrepositionWords + 1; ++k) {
+      if (InQuote(k) || words_[k].punct) break;
+      const int m = words_[k].mention;
+      // (An outlet's name the entity layer typed as a place, "Washington
+      // Post", ends with a word outlets are named with.)
+      if (m >= 0 && ((*entities_)[m].type == "ORG" ||
+                     ((*entities_)[m].type == "PLACE" && lex::In(lex::kNewsOutletWords, words_[k].lower)))) {
+        outlet = m;
+      }
+      if (outlet >= 0 && m < 0 && lex::In(lex::kDocumentNounsWork, words_[k].lower)) {
+        return FromMention(static_cast<size_t>(outlet));
+      }
+    }
+  }
   // "a France Telecom spokeswoman who asked not to be named said": the
   // clause withholding the name sits between the subject and its verb.
   if (const size_t who = WithheldNameClause(cue, lo); who < cue) return HeadAt(who - 1, lo);
@@ -1405,12 +1437,27 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // opening the clause and the body a preposition adds to the name; the
   // person speaks, not the body ("a friend of Mr Smith from Leeds said"
   // opens with the friend).
+  // ("Francesca Grifo of the Union of Concerned Scientists, an activist
+  // group, said": so before the body's own apposition.)
+  size_t top = cue;
+  if (words_[cue - 1].lower == "," && !words_[cue].lower.ends_with("ing")) {
+    size_t open = cue - 1;
+    while (open > lo + 1 && cue - open < kAppositiveWords && words_[open - 1].lower != "," && !InQuote(open - 1)) {
+      --open;
+    }
+    if (open > lo + 1 && words_[open - 1].lower == "," && open + 1 < cue &&
+        lex::In(lex::kDeterminersAnonymous, words_[open].lower)) {
+      top = open - 1;
+    }
+  }
   if (!words_[cue].lower.ends_with("ing")) {
-    for (size_t k = cue - 1; k > lo + 1 && k + kNounPhraseWords >= cue; --k) {
+    for (size_t k = top - 1; k > lo + 1 && k + kNounPhraseWords >= top; --k) {
       const std::string& p = words_[k].lower;
       if (InQuote(k) || (words_[k].punct && p != "'s" && p != "'" && p != "-")) break;
       if (p != "from" && p != "of" && p != "at") continue;
       const int m = words_[k - 1].mention;
+      // ("Union of Concerned Scientists": an "of" inside the body's name.)
+      if (m < 0 && words_[k - 1].cap && !words_[k - 1].punct && k + 1 < top && words_[k + 1].cap) continue;
       if (m < 0 || (*entities_)[m].type != "PERSON") break;
       size_t first = k - 1;
       while (first > lo && (words_[first - 1].mention == m || (words_[first - 1].cap && !words_[first - 1].punct &&
@@ -1426,8 +1473,14 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   }
   const std::string& before_cue = words_[cue - 1].lower;
   // "issued a statement saying": the issuer speaks.
+  // (So after the time the document came out: "issued a statement
+  // Saturday evening saying".)
+  size_t document = cue - 1;
+  while (document > lo + 1 && lex::In(lex::kTimeWordsSpeech, words_[document].lower) && !InQuote(document)) {
+    --document;
+  }
   if (words_[cue].lower.ends_with("ing") &&
-      (before_cue == "," || before_cue == "by" || lex::In(lex::kDocumentNounsStatement, before_cue))) {
+      (before_cue == "," || before_cue == "by" || lex::In(lex::kDocumentNounsStatement, words_[document].lower))) {
     // The verb the participle hangs on may lie before the window the
     // caller looked at ("Mannion stated that …, saying, "…"").
     const size_t s0 = std::min(lo, SentenceWords(cue, cue + 1).first);
@@ -1448,9 +1501,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   if (by.found) return by;
   size_t i = cue - 1;
   // "she then said", "the firm today said"
+  // (And "in turn": "Coleman, who in turn said".)
   while (i > lo && (lex::In(lex::kCueAdverbs, words_[i].lower) ||
-                    (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)))) {
-    --i;
+                    (!words_[i].cap && words_[i].lower != "this" && lex::In(lex::kTimeWordsSpeech, words_[i].lower)) ||
+                    (i > lo + 1 && words_[i].lower == "turn" && words_[i - 1].lower == "in"))) {
+    i -= words_[i].lower == "turn" ? 2 : 1;
   }
   // "Reports on Tuesday morning indicated", "Police in May said": a time
   // phrase between the subject and its verb.
@@ -1469,7 +1524,10 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // pronoun's antecedent speaks.
   // (The antecedent may be a preposition's object: "met with Devocht,
   // who had told".)
-  if (words_[i].lower == "who" && i >= lo + 2 && words_[i - 1].lower == ",") {
+  // (Set off by a dash too: "Williams - who said".)
+  const std::string& before_who = i >= lo + 2 ? words_[i - 1].lower : "";
+  if (words_[i].lower == "who" && i >= lo + 2 &&
+      (before_who == "," || before_who == "-" || before_who == "--" || before_who == "\xE2\x80\x94")) {
     // ("a distress call from seamen on board the MV Gibe, who said": the
     // crowd before the preposition, not the ship.)
     Speaker crowd = CrowdWithPhrase(i - 2, lo, /*subject=*/false);
@@ -1968,6 +2026,9 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
         (lex::In(lex::kOrgNounsMedia, w.lower) || lex::In(lex::kOrgNounsSpeaker, w.lower))) {
       break;
     }
+    // ("A key witness against murder suspect Ivo Renn": the object of
+    // "against" is the one the person opposes, never the person.)
+    if (k > i && w.lower == "against") break;
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
     const bool name = IsNameWord(k) && k > i && IsNameWord(k - 1) &&
                       (k + 1 >= hi || !IsNameWord(k + 1));
@@ -2095,6 +2156,11 @@ Speaker Finder::ClauseSubject(size_t lo, size_t hi) {
       if (j + 1 < hi && (words_[j + 1].lower == "'s" || words_[j + 1].lower == "'")) {
         i = j + 1;
         continue;
+      }
+      // ("Interior Department officials described …, but admitted that":
+      // a group of the body, not the body, as after a cue.)
+      if (j + 1 < hi && (*entities_)[w.mention].type != "PERSON" && lex::In(lex::kCollectives, words_[j + 1].lower)) {
+        return Anonymous(i, j + 1);
       }
       // A title the entity layer took for a name ("Assistant Secretary of
       // the Navy for Acquisition Marvin Sambel", "Shadow Home Secretary

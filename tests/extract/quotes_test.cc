@@ -2487,4 +2487,131 @@ TEST(FindQuotesTest, Issue16RealNewsFourteenthRound) {
   });
 }
 
+TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
+  const MentionSpec kWalsh{"Tom Walsh", "PERSON", "e3"};
+  const MentionSpec kVarnby{"Varnby Foods", "ORG", "e2"};
+  ExpectCases({
+      {"'X issued a statement Saturday evening saying [\u2026]': the issuer speaks, whatever time phrase follows "
+       "the document",
+       "Varnby Foods issued a statement Saturday evening saying it was \u201cdeeply saddened by the loss of our "
+       "founder.\u201d",
+       {kVarnby},
+       {{"deeply saddened by the loss of our founder.", "partial", "e2", "Varnby Foods", "saying", "statement"}}},
+      {"'In fact, according to X, [\u2026]': an introductory phrase before the source is no part of the report",
+       "The Harriers lost on Sunday. In fact, according to the Tolby Sports Almanac, it was the first time a team had "
+       "lost at home in May.",
+       {{"Tolby Sports Almanac", "ORG", "e4"}},
+       {{"it was the first time a team had lost at home in May", "indirect", "e4", "Tolby Sports Almanac",
+         "according to", ""}}},
+      {"'\u201c\u2026?\u201d X asked Y, who in turn said [\u2026]': the relative's antecedent is the one asked, "
+       "named right before its comma",
+       "\u201cSo which is it?\u201d lawyer Ivo Renn asked Tom Walsh, who in turn said he had seen the gun before.",
+       {kRenn, kWalsh},
+       {{"So which is it?", "direct", "e5", "Ivo Renn", "asked", ""},
+        {"he had seen the gun before", "indirect", "e3", "Tom Walsh", "said", ""}}},
+      {"'X asked Y, \u201c\u2026?\u201d \u201cYes,\u201d he responded.': an answer is the one asked's, not the "
+       "asker's",
+       "Ivo Renn asked Tom Walsh, \u201cYou lied to the jury, correct?\u201d \u201cYes,\u201d he responded.",
+       {kRenn, kWalsh},
+       {{"You lied to the jury, correct?", "direct", "e5", "Ivo Renn", "asked", ""},
+        {"Yes,", "direct", "e3", "Tom Walsh", "responded", ""}}},
+      {"'the 2005 book \u201cThe Long Night: Stories From \u2026\u201d': a work's title with its subtitle after a "
+       "colon is a title, however long",
+       "Ivo Renn is the author of the 2005 book \u201cThe Long Night: Stories From the Harbour and the Sea of "
+       "Tolby.\u201d",
+       {kRenn},
+       {}},
+      {"'the musical \u201cThe Boy From Tolby.\u201d', 'the romantic adventure \u201cHarbour Lights.\u201d': the "
+       "sentence's full stop inside the marks (US style) leaves a title a title",
+       "Ivo Renn starred in the musical \u201cThe Boy From Tolby.\u201d He also starred in the romantic adventure "
+       "\u201cHarbour Lights.\u201d",
+       {kRenn},
+       {}},
+      {"'X wrote that story, and \u2026': 'that' before one noun and a comma points at the noun; it opens no "
+       "clause",
+       "Ivo Renn wrote that story, and it ran on the front page of the paper.",
+       {kRenn},
+       {}},
+      {"'X broke the news, but [A], they would later tell the world, [B]': the report split by the attribution "
+       "starts after ', but'; 'the world' after 'tell' is the listener",
+       "Ivo Renn and Tom Walsh broke the news, but it would not have been possible, they would later tell the "
+       "world, without the help of the mayor.",
+       {kRenn, kWalsh},
+       {{"it would not have been possible", "indirect", "", "Ivo Renn and Tom Walsh", "tell", ""},
+        {"without the help of the mayor", "indirect", "", "Ivo Renn and Tom Walsh", "", ""}}},
+      {"'X asked Y, who in turn said [\u2026]' with no quotation in the sentence: 'in turn' between the relative "
+       "and its verb leaves the antecedent, the one asked, the speaker",
+       "Lawyer Ivo Renn asked Tom Walsh about the gun. Renn asked Walsh, who in turn said he had seen the gun "
+       "before.",
+       {kRenn, kWalsh, {"Renn", "PERSON", "e5"}, {"Walsh", "PERSON", "e3"}},
+       {{"he had seen the gun before", "indirect", "e3", "Tom Walsh", "said", ""}}},
+      {"'A key witness against murder suspect X \u2026 admitted [\u2026]': the object of 'against' is never the "
+       "subject",
+       "A key witness against murder suspect Ivo Renn identified him on Tuesday, then admitted he lied in his "
+       "testimony.",
+       {kRenn},
+       {{"he lied in his testimony", "indirect", "", "a key witness", "admitted", ""}}},
+      {"'X of the Union of Concerned Scientists, an activist group, said [\u2026]': the person the body's name and "
+       "its apposition follow speaks, not the body",
+       "Mara Velk of the Tolby Union of Concerned Farmers, an activist group, said the switch would help guard "
+       "against conflicts of interest.",
+       {kVelk},
+       {{"the switch would help guard against conflicts of interest", "indirect", "e1", "Mara Velk", "said", ""}}},
+      {"'Tolby Council officials described \u2026, but admitted that [\u2026]': a group of the body, not the body, is "
+       "the subject of the coordinated verb",
+       "Tolby Council officials described the plan as \u201cnarrow,\u201d but admitted that it was controversial.",
+       {{"Tolby Council", "ORG", "e4"}},
+       {{"narrow,", "partial", "", "Tolby Council officials", "described", ""},
+        {"it was controversial", "indirect", "", "Tolby Council officials", "admitted", ""}}},
+      {"'[\u2026], said X, author of the 2005 book \u201cThe Long Night: \u2026\u201d': a title in the speaker's "
+       "apposition leaves the attribution postposed",
+       "Opening the show with a song needs a change in how the night is run, said Ivo Renn, author of the 2005 book "
+       "\u201cThe Long Night: Stories From the Harbour and the Sea of Tolby.\u201d",
+       {kRenn},
+       {{"Opening the show with a song needs a change in how the night is run", "indirect", "e5", "Ivo Renn", "said",
+         ""}}},
+      {"'a lady who said it all by looking into the camera': the idiom reports nothing ('said it all went wrong' "
+       "does)",
+       "Ivo Renn said it all went wrong on Monday. Mara Velk is a lady who said it all by looking into the camera.",
+       {kRenn, kVelk},
+       {{"it all went wrong on Monday", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'X - who said [\u2026] - was able to \u2026': a relative clause set off by dashes is its antecedent's report "
+       "and ends at the closing dash",
+       "Ivo Renn sat between Tom Walsh and coach Roy Williams. It lightened the mood enough that Williams - who said "
+       "he was counting the points in his head for the first time - was able to tease Renn.",
+       {kRenn, kWalsh, {"Roy Williams", "PERSON", "e6"}, {"Williams", "PERSON", "e6"}},
+       {{"he was counting the points in his head for the first time", "indirect", "e6", "Roy Williams", "said", ""}}},
+      {"'X was described in a 1972 Harbor Gazette profile as \u201c\u2026\u201d': a passive cue whose 'in' phrase "
+       "names an outlet's piece is the outlet's, not the one described",
+       "Ivo Renn came to Tolby in 1969 and was described in a 1972 Harbor Gazette profile as a mumbling "
+       "\u201cFaulknerian character who sought anonymity.\u201d",
+       {kRenn, {"Harbor Gazette", "ORG", "e7"}},
+       {{"Faulknerian character who sought anonymity.", "partial", "e7", "Harbor Gazette", "described", ""}}},
+      {"'X said receivers Ivo Renn and Tom Walsh are getting [\u2026]': two names joined by 'and' after a role "
+       "noun are one subject; the clause reported is the whole",
+       "Coach Mara Velk said receivers Ivo Renn and Tom Walsh are getting most of the practice time this week.",
+       {kVelk, kRenn, kWalsh},
+       {{"receivers Ivo Renn and Tom Walsh are getting most of the practice time this week", "indirect", "e1",
+         "Mara Velk", "said", ""}}},
+      {"'\u2026, with activists calling for \u2026. They say [\u2026]': the crowd a 'with' clause of the sentence "
+       "before makes its participle's subject is what 'they' refers to, not the body named earlier",
+       "The Varnby Polytechnic University stayed shut for a week. Protests are expected to continue, with activists "
+       "calling for roads to be blocked on Tuesday. They say they want to bring down the whole political system.",
+       {{"Varnby Polytechnic University", "ORG", "e2"}},
+       {{"they want to bring down the whole political system", "indirect", "", "activists", "say", ""}}},
+      {"'A key witness \u2026 admitted [\u2026]. Tom Walsh, 21, told jurors \u2026': one quoted by a tie to the event "
+       "is the person the next sentence names, age and all, as the subject of a verb of saying",
+       "A key witness against murder suspect Ivo Renn identified him on Tuesday, then admitted he lied in his "
+       "testimony. Tom Walsh, 21, told jurors he went to the hill on May 29.",
+       {kRenn, kWalsh},
+       {{"he lied in his testimony", "indirect", "e3", "Tom Walsh", "admitted", ""},
+        {"he went to the hill on May 29", "indirect", "e3", "Tom Walsh", "told", ""}}},
+      {"'a moment that fellow senior and roommate X said [showed how much \u2026]': a gap report whose verb is a "
+       "past tense, the name's role words before it",
+       "It was a moment that fellow senior and roommate Ivo Renn said showed how much Tom Walsh valued the record.",
+       {kRenn, kWalsh},
+       {{"showed how much Tom Walsh valued the record", "indirect", "e5", "Ivo Renn", "said", ""}}},
+  });
+}
+
 }  // namespace storyline
