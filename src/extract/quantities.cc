@@ -408,6 +408,15 @@ constexpr const auto& kIrregularParticiples = lexicon::kVerbsAndAdverbsParticipl
 // "-ed" words that are no event a count undergoes ("need", "bed").
 // lexicons/not_participles.txt.
 constexpr const auto& kNotParticiples = lexicon::kNotParticiples;
+
+// Whether lower-case word `w` is a verb form a duration after it belongs to
+// ("has worked there for 26 years", "ran the cafe for 22 years"): a word
+// ending in "-ed", an irregular participle, or lexicons/duration_verbs.txt.
+bool DurationVerbForm(std::string_view w) {
+  constexpr size_t kMinEdChars = 5;  // "bed", "need" are no verbs of doing
+  return (w.size() >= kMinEdChars && w.ends_with("ed")) || InList(kIrregularParticiples, w) ||
+         lexicon::In(lexicon::kDurationVerbs, w);
+}
 // Verbs of saying: a figure after them is reported, not done by the speaker.
 // lexicons/reporting_verbs.txt, tag saying.
 constexpr const auto& kSayingVerbs = lexicon::kReportingVerbsSaying;
@@ -2950,20 +2959,18 @@ class Finder {
   // taxes for two years" is the taxes').
   size_t DurationVerb(size_t k) const {
     const size_t s = toks_[k].sentence;
-    for (size_t back = 0; back < kMaxVerbReach && toks_[k].sentence == s && !Is(k, ","); ++back, --k) {
+    // `back` counts words, not the possessive marks stepped over.
+    for (size_t back = 0; back < kMaxVerbReach && toks_[k].sentence == s && !Is(k, ","); --k) {
       // A possessive's mark is no word ("worked on Brisco's line for").
       if (k >= 2 && IsWordCi(k, "s") && PossessiveMark(k - 1)) {
         k -= 1;
-        --back;
         continue;
       }
       const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
       if (!w.empty() && (InList(kSayingVerbs, w) || w.ends_with("ing"))) return toks_.size();
-      if (!w.empty() && ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
-                         w == "run" || w == "led" || w == "served" || w == "taught")) {
-        return k;
-      }
+      if (DurationVerbForm(w)) return k;
       if (k == 0) break;
+      ++back;
     }
     return toks_.size();
   }
@@ -3090,23 +3097,20 @@ class Finder {
       // is the taxes', not the subject's.
       for (size_t back = 0; back < kMaxVerbReach && k > 0 && toks_[k].sentence == toks_[m.first].sentence &&
                             !Is(k, ",");
-           ++back, --k) {
+           --k) {
         // A possessive's mark is no word: "worked on Brisco's assembly line
         // for 31 years" reaches the verb as "on Brisco assembly line" would.
         if (k >= 2 && IsWordCi(k, "s") && PossessiveMark(k - 1)) {
           k -= 1;
-          --back;
           continue;
         }
         const std::string w = IsLowerWord(toks_[k]) ? Lower(toks_[k].s) : "";
-        const bool verb = !w.empty() && !InList(kSayingVerbs, w) &&
-                          ((w.size() > 4 && w.ends_with("ed")) || InList(kIrregularParticiples, w) || w == "ran" ||
-                           w == "run" || w == "led" || w == "served" || w == "taught");
-        if (verb) return ClauseSubject(m.first, m.last);
+        if (!InList(kSayingVerbs, w) && DurationVerbForm(w)) return ClauseSubject(m.first, m.last);
         if (!w.empty() && !InList(kPrepositions, w) && !InList(kPhraseEnders, w) && back > 0 &&
             w.ends_with("ing")) {
           return "";  // "freezing property taxes": a clause of its own
         }
+        ++back;
       }
       return "";
     }

@@ -130,12 +130,12 @@ Speaker Finder::PersonAsked(size_t at, int want) const {
   while (v < words_.size() && (words_[v].lower == "then" || lex::In(lex::kCueAdverbs, words_[v].lower))) ++v;
   if (v >= words_.size()) return {};
   const std::string& verb = words_[v].lower;
-  if (verb != "responded" && verb != "answered" && verb != "replied") return {};
+  if (!lex::In(lex::kReportingVerbsAnswer, verb)) return {};
   // The question's cue in the sentence before, its object the one asked
   // (only the latest "asked" counts).
   const size_t prev = words_[w].sent - 1;
   for (size_t k = w; k-- > 0 && words_[k].sent >= prev;) {
-    if (words_[k].sent != prev || InQuote(k) || (words_[k].lower != "asked" && words_[k].lower != "asks")) continue;
+    if (words_[k].sent != prev || InQuote(k) || !lex::In(lex::kReportingVerbsQuestion, words_[k].lower)) continue;
     const int m = k + 1 < words_.size() ? words_[k + 1].mention : -1;
     if (m < 0 || (*entities_)[m].type != "PERSON") return {};
     const Speaker s = FromMention(static_cast<size_t>(m));

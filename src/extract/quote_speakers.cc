@@ -1525,7 +1525,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // (The antecedent may be a preposition's object: "met with Devocht,
   // who had told".)
   // (Set off by a dash too: "Williams - who said".)
-  const std::string& before_who = i >= lo + 2 ? words_[i - 1].lower : "";
+  const std::string_view before_who = i >= lo + 2 ? std::string_view(words_[i - 1].lower) : std::string_view();
   if (words_[i].lower == "who" && i >= lo + 2 &&
       (before_who == "," || before_who == "-" || before_who == "--" || before_who == "\xE2\x80\x94")) {
     // ("a distress call from seamen on board the MV Gibe, who said": the
