@@ -242,6 +242,16 @@ class Finder {
   size_t NameWithApposition(size_t comma, size_t from) const;
   bool RelayedReport(size_t start, size_t end);
   size_t ListenerEnd(size_t t, size_t end) const;
+  // For a source "according to" whose comma is at `k` ("according to her
+  // publicist,"): the comma after the person its role noun names in
+  // apposition ("…, Jack Ketsoyan,"), or `k` when there is none before `end`.
+  size_t AppositionComma(size_t k, size_t end) const;
+  // True when the clause from `from` opens with the speaker `s`: a mention
+  // of the same entity, the speaker's own name, or a pronoun referring to them.
+  bool OpensWithSpeaker(size_t from, const Speaker& s) const;
+  // True when the "that" at `t` stands before one noun and a comma or a full
+  // stop ("wrote that story, but …"): it points at the noun, opening no clause.
+  bool ThatPointsAtNoun(size_t t) const;
   size_t RelayEnd(size_t start, size_t end) const;
   bool PostposedAttribution(size_t start, size_t end) const;
   Speaker DocumentFrom(size_t comma, size_t cue);

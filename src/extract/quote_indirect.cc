@@ -4,7 +4,9 @@
 // that clause; coordinated reports with two speakers are split, and postposed
 // attributions (", the company said.") read backwards.
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -232,14 +234,10 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       }
       // "According to the team's coach, Alireza Mehraban, …": the person
       // the role names, in apposition, is the source.
-      const int m = k + 1 < end ? words_[k + 1].mention : -1;
-      if (m >= 0 && (*entities_)[m].type == "PERSON" && IsRoleNoun(words_[k - 1].lower)) {
-        size_t n = k + 1;
-        while (n < end && words_[n].mention == m) ++n;
-        if (n + 1 < end && words_[n].lower == ",") {
-          Emit(n + 1, end, FromMention(static_cast<size_t>(m)), "according to", from, to, out);
-          return;
-        }
+      const size_t n = AppositionComma(k, end);
+      if (n != k) {
+        Emit(n + 1, end, FromMention(static_cast<size_t>(words_[k + 1].mention)), "according to", from, to, out);
+        return;
       }
       Emit(k + 1, end, s, "according to", from, to, out);
     } else if (i > from && words_[i - 1].lower == ",") {
@@ -247,9 +245,17 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
       // "In the meantime, according to the memo, [officials should …]": an
       // introductory phrase before the source is no part of the report;
       // the clause after the source's comma is.
+      // ("In fact, according to her publicist, Jack Ketsoyan, [the singer
+      // …]": the person named in apposition to the role is the source
+      // there too, as without the introductory phrase.)
       if (lex::In(lex::kIntroWords, words_[from].lower) && i - 1 - from <= kIntroMaxWords && k + 1 < end &&
           words_[k].lower == "," && !HasReport(from, i - 1)) {
-        Emit(k + 1, end, s, "according to", from, to, out);
+        const size_t n = AppositionComma(k, end);
+        if (n != k) {
+          Emit(n + 1, end, FromMention(static_cast<size_t>(words_[k + 1].mention)), "according to", from, to, out);
+        } else {
+          Emit(k + 1, end, s, "according to", from, to, out);
+        }
         return;
       }
       // "…, according to her publicist, Jack Ketsoyan.": the person named
@@ -754,13 +760,20 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
           }
           // ("X wrote that story, but [it would not have been possible], they
           // would later tell the world, [without …]": a clause joined by ", but"
-          // before the attribution is the report's first part; the clause
-          // before it is the writer's.)
+          // before the attribution is the report's first part when the clause
+          // before it is the writer's: it opens with the speaker, or its own
+          // verb's "that" points at a noun ("wrote that story,"). Else the
+          // whole is reported: "The plan was costly, but it would pay off,
+          // officials said".)
           size_t first = from;
           for (size_t k = from + 1; k + 1 < comma; ++k) {
             if (!InQuote(k) && words_[k - 1].lower == "," && words_[k].lower == "but") first = k + 1;
           }
-          Emit(first, comma - 1, s, words_[c].lower, from, to, out);
+          bool writers = first == from || OpensWithSpeaker(from, s);
+          for (size_t k = from + 1; k + 2 < first && !writers; ++k) {
+            writers = !InQuote(k) && lex::In(lex::kReportingVerbsCue, words_[k - 1].lower) && ThatPointsAtNoun(k);
+          }
+          Emit(writers ? first : from, comma - 1, s, words_[c].lower, from, to, out);
           // ("…, authorities said, as protests went on": a subordinate
           // clause or a preposition's phrase after the attribution's comma
           // is the writer's, no second part.)
@@ -1012,6 +1025,35 @@ size_t Finder::NameWithApposition(size_t comma, size_t from) const {
   }
   if (m >= 0 && (*entities_)[m].type != "PERSON" && (*entities_)[m].type != "ORG") return from;
   return j0 - 1;
+}
+
+size_t Finder::AppositionComma(size_t k, size_t end) const {
+  const int m = k + 1 < end ? words_[k + 1].mention : -1;
+  if (m < 0 || (*entities_)[m].type != "PERSON" || !IsRoleNoun(words_[k - 1].lower)) return k;
+  size_t n = k + 1;
+  while (n < end && words_[n].mention == m) ++n;
+  return n + 1 < end && words_[n].lower == "," ? n : k;
+}
+
+bool Finder::OpensWithSpeaker(size_t from, const Speaker& s) const {
+  if (!s.found || from >= words_.size()) return false;
+  const Word& w = words_[from];
+  if (w.mention >= 0 && !s.id.empty() && FromMention(static_cast<size_t>(w.mention)).id == s.id) {
+    // ("Ivo Renn's plan was costly": a possessive opens another subject.)
+    size_t n = from;
+    while (n < words_.size() && words_[n].mention == w.mention) ++n;
+    return n >= words_.size() || (words_[n].lower != "'s" && words_[n].lower != "'");
+  }
+  if (lex::In(lex::kPronounsSpeaker, w.lower)) {
+    const Speaker p = Pronoun(w.lower, w.start);
+    return p.found && (s.id.empty() ? p.name == s.name : p.id == s.id);
+  }
+  // A speaker with no entity of its own ("Ivo Renn and Tom Walsh" for
+  // "they"): its name opens the clause.
+  if (s.name.empty()) return false;
+  const std::string_view rest = std::string_view(text_).substr(static_cast<size_t>(w.raw.data() - text_.data()));
+  return rest.starts_with(s.name) &&
+         (rest.size() == s.name.size() || !std::isalnum(static_cast<unsigned char>(rest[s.name.size()])));
 }
 
 // The first word after the one told at `t` ("told The Varnland Courier",
@@ -1310,6 +1352,22 @@ bool Finder::Negated(size_t c) const {
   return false;
 }
 
+bool Finder::ThatPointsAtNoun(size_t t) const {
+  if (words_[t].lower != "that" || t + 2 >= words_.size()) return false;
+  const Word& w = words_[t + 1];
+  if (w.cap || w.punct || InQuote(t + 1) || IsFinite(w.lower)) return false;
+  // A word opening the clause before its subject is no noun: "said that
+  // yesterday, the council voted", "said that overall, the plan would …"
+  // report the clause after the comma.
+  if (lex::In(lex::kIntroWords, w.lower) || lex::In(lex::kCueAdverbs, w.lower) ||
+      lex::In(lex::kTimeWordsSpeech, w.lower) || lex::In(lex::kTimeWordsRelative, w.lower) ||
+      lex::In(lex::kVerbsAndAdverbsOpensClause, w.lower) || w.lower.ends_with("ly")) {
+    return false;
+  }
+  const std::string& after = words_[t + 2].lower;
+  return after == "," || after == "." || after == ";";
+}
+
 // First word of the reported clause after the cue at `c`, or `end` when
 // the verb reports no clause ("said goodbye", "told the council he …" is
 // fine, "told reporters" alone is not).
@@ -1346,12 +1404,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     if (t == k && words_[t].lower == "that" && t + 1 < end && IsFinite(words_[t + 1].lower)) return t;
     // "wrote that story, but …": "that" before one noun and a comma or a
     // full stop points at the noun; it opens no clause.
-    if (t == k && words_[t].lower == "that" && t + 2 < words_.size() && !words_[t + 1].cap && !words_[t + 1].punct &&
-        !InQuote(t + 1) && !IsFinite(words_[t + 1].lower) && !lex::In(lex::kIntroWords, words_[t + 1].lower) &&
-        !lex::In(lex::kCueAdverbs, words_[t + 1].lower) &&
-        (words_[t + 2].lower == "," || words_[t + 2].lower == "." || words_[t + 2].lower == ";")) {
-      return end;
-    }
+    if (t == k && ThatPointsAtNoun(t)) return end;
     // "said he believed Moreno made the offer at that time": "that" after
     // a preposition points at a noun; it opens no clause.
     if (words_[t].lower == "that" && t > k &&

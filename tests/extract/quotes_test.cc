@@ -2614,4 +2614,63 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
   });
 }
 
+
+// The fifteenth round's ", but" rule took only the clause after ", but" of
+// every report its attribution splits; it is meant for a first clause that
+// is the writer's, about the speaker ("X broke the news, but …, they would
+// later tell the world, …").
+TEST(FindQuotesTest, SplitReportKeepsClauseBeforeButUnlessWriters) {
+  ExpectCases({
+      {"'A, but B, Mayor X said, and C': the clause before ', but' is no writer's; the whole is reported",
+       "The council knew of the risk to the sea wall, but it had no money to repair it, Mayor Ivo Renn said, and the "
+       "work would wait until spring.",
+       {kRenn},
+       {{"The council knew of the risk to the sea wall, but it had no money to repair it", "indirect", "e5",
+         "Ivo Renn", "said", ""},
+        {"the work would wait until spring", "indirect", "e5", "Ivo Renn", "", ""}}},
+      {"'A, but B, officials said, adding that C': the same with an anonymous speaker",
+       "The plan was costly, but it would pay off in ten years, officials said, adding that the first savings would "
+       "come next year.",
+       {},
+       {{"The plan was costly, but it would pay off in ten years", "indirect", "", "officials", "said", ""},
+        {"the first savings would come next year", "indirect", "", "officials", "adding", ""}}},
+  });
+}
+
+// The fifteenth round's "wrote that story," rule (a "that" before one noun
+// and a comma opens no clause) took a time word or an adverb for the noun.
+TEST(FindQuotesTest, ThatBeforeTimeWordOrAdverbOpensClause) {
+  ExpectCases({
+      {"'said that yesterday, [\u2026]': a time word after 'that' opens the clause",
+       "Ivo Renn said that yesterday, the council voted to delay the repairs.",
+       {kRenn},
+       {{"yesterday, the council voted to delay the repairs", "indirect", "e5", "Ivo Renn", "said", ""}}},
+      {"'said that overall, [\u2026]': an adverb after 'that' opens the clause",
+       "Mara Velk said that overall, the plan would cost less than expected.",
+       {kVelk},
+       {{"overall, the plan would cost less than expected", "indirect", "e1", "Mara Velk", "said", ""}}},
+      {"'wrote that finally, [\u2026]': an '-ly' adverb after 'that' opens the clause",
+       "Mara Velk wrote that finally, the bridge would reopen in May.",
+       {kVelk},
+       {{"finally, the bridge would reopen in May", "indirect", "e1", "Mara Velk", "wrote", ""}}},
+  });
+}
+
+// The fifteenth round's introductory phrase before ", according to X," took
+// the content from the source's comma, before the person named in apposition
+// to the source's role was read.
+TEST(FindQuotesTest, IntroBeforeAccordingToReadsApposition) {
+  const MentionSpec kMarlow{"Dana Marlow", "PERSON", "e6"};
+  ExpectCases({
+      {"'In fact, according to her publicist, X, [\u2026]': the named publicist is the source, as without 'In fact,'",
+       "In fact, according to her publicist, Dana Marlow, the singer was resting at home.",
+       {kMarlow},
+       {{"the singer was resting at home", "indirect", "e6", "Dana Marlow", "according to", ""}}},
+      {"'According to her publicist, X, [\u2026]': the sentence without the introductory phrase",
+       "According to her publicist, Dana Marlow, the singer was resting at home.",
+       {kMarlow},
+       {{"the singer was resting at home", "indirect", "e6", "Dana Marlow", "according to", ""}}},
+  });
+}
+
 }  // namespace storyline
