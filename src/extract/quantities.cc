@@ -655,7 +655,7 @@ class Finder {
       q.text = std::string(text_.substr(toks_[first].b0, toks_[match.last].b1 - toks_[first].b0));
       // "€2 million, about $2.2 million," / "£4.8m ($6.1m)": the same sum
       // restated in another currency measures what the first one does, past
-      // the noun the first one is of ("a €5.2m contract (about £4.5m)").
+      // the noun the first one is of ("a €7.4m contract (about £6.4m)").
       if (!out.empty() && IsCurrencyUnit(match.unit) && IsCurrencyUnit(out.back().unit) &&
           out.back().unit != match.unit && lead > 0 && (Is(lead - 1, ",") || Is(lead - 1, "(")) &&
           lead >= 2 && RestatesSum(out.back(), lead - 2)) {

@@ -90,8 +90,8 @@
 // the level a change reached, the changed thing's, past the change's size
 // or starting level ("The fare for a day ticket rose by 7%, to £6.40", "pay
 // rose from £90,000 to £104,000": "fare", "pay"); the thing a duration is of
-// ("five-year contract", "jailed for nine years" -> "sentence"; "has lived
-// on Tanyard Row for 52 years" -> "lived", the verb before a named place or
+// ("five-year contract", "jailed for nine years" -> "sentence"; "has farmed
+// at Copper Lane for 52 years" -> "farmed", the verb before a named place or
 // object). How exactly: "about", "nearly", "some" (approximate), "more
 // than", "over", "at least", "up to", "fewer than", and ranges "between X
 // and Y", "X to Y", "X-Y" (value and high;

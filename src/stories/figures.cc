@@ -118,6 +118,7 @@ struct Figure {
   // The rest of its sentence right after it ("as coach for ...", "per
   // game"), read by AsPost and RateAgainstCount.
   std::string tail;
+  bool ongoing = false;   // the length of something still going on when reported (OngoingLength)
   bool estimate = false;  // stated as an estimate or forecast (lexicons/estimate_words.txt)
   bool running = false;   // stated as a running total on its article's day (RunningTotal)
   // The value it changed from, when its sentence gives it right after ("is
@@ -418,6 +419,29 @@ int64_t DayNumber(const std::string& date) {
 // Whether a figure is one side of a vote's tally.
 bool Tally(const Figure& f) { return f.q.measure == kVotesFor || f.q.measure == kVotesAgainst; }
 
+// Whether a figure is the length of something still going on when it was
+// reported, told as so many units "of" it ("four days of protests", "after
+// a week of talks"): such a length grows from report to report. A length of
+// anything else is finished ("served 12 years of his sentence", "after 20
+// years of service"), and so is one whose sentence tells that the thing has
+// ended ("the jury convicted him after 11 hours of deliberation"): the same
+// fact in every later report.
+bool OngoingLength(const Figure& f) {
+  if (!IsTimeUnit(f.q.unit) || f.offset || !f.tail.starts_with(" of ")) return false;
+  // The thing's noun comes right after "of" or at most two words later
+  // ("of protests", "of fierce fighting", "of the worst riots").
+  const std::vector<WordToken> after = Tokenize(std::string_view(f.tail).substr(4));
+  constexpr size_t kNounWords = 3;  // the noun, after at most a determiner and one adjective
+  bool goes_on = false;
+  for (size_t k = 0; k < after.size() && k < kNounWords && !goes_on; ++k) {
+    goes_on = lexicon::In(lexicon::kOngoingEvents, after[k].folded);
+  }
+  if (!goes_on) return false;
+  const std::vector<WordToken> words = Tokenize(f.evidence);
+  return std::none_of(words.begin(), words.end(),
+                      [](const WordToken& w) { return lexicon::In(lexicon::kEndingVerbs, w.folded); });
+}
+
 // Whether two figures speak of the same time (see figures.h).
 bool SameTime(const Figure& f, const Figure& g) {
   const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
@@ -442,12 +466,10 @@ bool SameTime(const Figure& f, const Figure& g) {
       !IsTimeUnit(f.q.unit)) {
     return false;
   }
-  // A length of something still going on, told as so many units "of" it
-  // ("four days of riots", "after 12 hours of deliberation"), grows with
+  // A length of something still going on ("four days of riots") grows with
   // every report: two outlets' lengths are of one moment only when both
   // are printed on one day.
-  const auto elapsed = [](const Figure& x) { return IsTimeUnit(x.q.unit) && !x.offset && x.tail.starts_with(" of "); };
-  if ((elapsed(f) || elapsed(g)) && !(dated && x == y)) return false;
+  if ((f.ongoing || g.ongoing) && !(dated && x == y)) return false;
   if (f.when.empty() && g.when.empty()) return true;
   const std::string& tf = f.when.empty() ? f.published : f.when;
   const std::string& tg = g.when.empty() ? g.published : g.when;
@@ -1049,9 +1071,9 @@ bool AtMoment(std::string_view tail) {
 
 // Whether the text between a name and a figure after it keeps them in one
 // clause: no dash or semicolon, and no "and" or "but" opening another
-// clause ("given the boot by the club - and he walks away with a £900K
-// pay-off"). A relative clause ("Helena Strand, whose £6.9m package") is
-// the name's own.
+// clause ("the board dismissed Ivo Marsh on Friday - and he leaves with
+// £400,000"). A relative clause ("Ivo Marsh, whose £2.1m bonus") is the
+// name's own.
 bool SameClause(std::string_view between) {
   if (between.find(';') != std::string_view::npos || between.find(" - ") != std::string_view::npos ||
       between.find("\u2013") != std::string_view::npos || between.find("\u2014") != std::string_view::npos) {
@@ -1102,8 +1124,22 @@ bool NumberInName(const AnnotatedArticle& a, const TextView& view, const Quantit
   // annotator read it; so is any word of a date it found.
   if (!lexicon::Find(lexicon::kMonthNames, w.folded).empty()) return false;
   const size_t word_start = sentence.start + CountCodePoints(std::string_view(lead).substr(0, w.begin));
-  return std::none_of(a.dates.begin(), a.dates.end(),
-                      [&](const DateMention& d) { return d.span.start <= word_start && word_start < d.span.end; });
+  if (std::any_of(a.dates.begin(), a.dates.end(),
+                  [&](const DateMention& d) { return d.span.start <= word_start && word_start < d.span.end; })) {
+    return false;
+  }
+  // A place or a person is no name a number is part of: "In Harwick 5,000
+  // people joined the march" counts the town's marchers.
+  const bool place_or_person = std::any_of(a.entities.begin(), a.entities.end(), [&](const EntityMention& m) {
+    return (m.type == "PLACE" || m.type == "PERSON" || m.type == "GPE" || m.type == "LOC") &&
+           m.span.start <= word_start && word_start < m.span.end;
+  });
+  if (place_or_person) return false;
+  // Nor are digits a name's when a noun of what news counts follows them
+  // ("Harwick 5,000 people"), unlike a product's "versions".
+  const std::vector<WordToken> rest = Tokenize(view.Slice(q.span.start, sentence.end));
+  const auto noun = std::find_if(rest.begin(), rest.end(), [](const WordToken& t) { return t.has_letter; });
+  return noun == rest.end() || !lexicon::In(lexicon::kCountNouns, noun->folded);
 }
 
 std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
@@ -1209,6 +1245,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (q.unit == "percent") f.place = PlaceOf(a, entities, ai, view, sentence, q);
       f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
       f.at_moment = AtMoment(f.tail);
+      f.ongoing = OngoingLength(f);
       // Counts only: a sum's clause names who paid, sold or signed, not whose
       // sum it is ("Lindqvist joined for a fee of £62m" is the transfer's).
       // Nor a contest's margin, told alike of its winner and its loser ("won
@@ -1636,15 +1673,15 @@ void JoinEqualValues(std::vector<Figure>& figures) {
 // figure of something else of it.
 //
 // Sums too, of a measure that says what kind of sum it is ("fine",
-// "pay-off", "package", not "amount"): "Maybrook has been hit with a £38m
-// fine" / "Maybrook Stores has been fined £36.5m", "Helena Strand, whose
-// £6.9m package" / "Helena Strand's package of £6.4m". But a sum's sentence
-// names who paid as often as whose it is, so only an owner some outlet
-// gives a sum of that measure and currency, named before the sum in its own
-// clause (SameClause: not "given the boot by Ossery Town - and he walks away
-// with a £900K pay-off"), the one such owner there, and only when the
-// sentence states no other sum of that currency ("joined on a salary of
-// £198,000 and was paid £265,000": one of the two is of another time).
+// "pay-off", "package", not "amount"): "Corran was ordered to pay a £14m
+// fine" / "Corran Foods has been fined £12.4m", "Ivo Marsh, whose £2.1m
+// bonus" / "Ivo Marsh's bonus of £1.8m". But a sum's sentence names who
+// paid as often as whose it is, so only an owner some outlet gives a sum of
+// that measure and currency, named before the sum in its own clause
+// (SameClause: not "the board dismissed Ivo Marsh on Friday - and he leaves
+// with a £400,000 pay-off"), the one such owner there, and only when the
+// sentence states no other sum of that currency ("was hired at a salary of
+// £150,000 and earned £210,000": one of the two is of another time).
 void AdoptNamedOwner(std::vector<Figure>& figures) {
   std::map<std::pair<std::string, std::string>, std::set<size_t>> owners;  // (attribute, scale) -> owners
   const auto sum = [](const Figure& f) {

@@ -572,8 +572,8 @@ void EntityIndex::JoinSubnames() {
       if (!TypesCompatible(root, hr)) continue;
       const bool person = MajorityType(groups_[root].types) == "PERSON" ||
                           MajorityType(groups_[hr].types) == "PERSON";
-      // A name another article gives the entity itself ("Maybrook", which
-      // one article writes for its "Maybrook Stores") is that entity's too,
+      // A name another article gives the entity itself ("Tarrant", which
+      // one article writes for its "Tarrant Foods") is that entity's too,
       // whether or not its words fit the fuller name as a subname does.
       if (!SubnameFits(groups_[g].key, groups_[h].keys, person) &&
           (person || groups_[h].keys.count(groups_[g].key) == 0)) {

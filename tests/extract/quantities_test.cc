@@ -548,13 +548,13 @@ TEST(FindQuantitiesTest, APossessiveMarkIsNoWordBeforeADuration) {
   });
 }
 
-// "has lived on Tanyard Row for 52 years": what lasted is what the verb
+// "has farmed at Copper Lane for 52 years": what lasted is what the verb
 // before the place or the object says, when the word before "for" is a
 // name's; the verb's subject owns it ("who has run the Mill Cafe").
 TEST(FindQuantitiesTest, ADurationAfterANamedPlaceIsTheVerbs) {
   const MentionSpec kRee{"Ada Ree", "PERSON", "e5"};
   ExpectOwners({
-      {"Ada Ree, 81, has lived on Tanyard Row for 52 years.", {kRee}, "52 years", "lived", "e5"},
+      {"Ada Ree, 79, has farmed at Copper Lane for 52 years.", {kRee}, "52 years", "farmed", "e5"},
       {"Ada Ree, 61, who has run the Mill End Cafe for 22 years, wept.", {kRee}, "22 years", "run", "e5"},
       {"Ada Ree has worked at Holtby Zoo for six years.", {kRee}, "six years", "worked", "e5"},
   });
@@ -1510,11 +1510,11 @@ TEST(FindQuantitiesTest, ASumRestatedInBracketsKeepsItsNoun) {
   });
 }
 
-// "under a €5.2m contract (about £4.5m)": a sum restated after the noun the
+// "on a €7.4m contract (about £6.4m)": a sum restated after the noun the
 // first one is of measures what the first one does.
 TEST(FindQuantitiesTest, ASumRestatedAfterItsNounMeasuresTheSame) {
   ExpectMeasures({
-      {"The locks were fitted under a €5.2m contract (about £4.5m), the port said.", "£4.5m", "contract"},
+      {"The ferry was refitted on a €7.4m contract (about £6.4m), the operator said.", "£6.4m", "contract"},
       {"It signed a €3m sponsorship deal, about £2.6m, last week.", "£2.6m", "sponsorship deal"},
   });
 }

@@ -798,15 +798,15 @@ TEST(FigureClaimsTest, AnArticleGivingTheThingAFigureTellsItFromTheEvents) {
   EXPECT_FALSE(InConflict(b, "14"));
 }
 
-// Issue 11: a sum no grammar gives an owner ("Pellow was hit with a £14m
-// fine") is the one owner its sentence names whom another outlet gives a
-// sum of that measure ("Pellow Stores has been fined £12.4m").
+// Issue 11: a sum no grammar gives an owner ("Corran was ordered to pay a
+// £14m fine") is the one owner its sentence names whom another outlet gives
+// a sum of that measure ("Corran Foods has been fined £12.4m").
 TEST(FigureClaimsTest, ASumsNamedOwnerIsTheOneAnotherOutletGivesIt) {
   const Brief b = BriefOf(
-      {{"a", "2026-11-25", "Supermarket chain Pellow Stores has been fined £12.4m for fixing the price of milk. "
-                           "Pellow said it would appeal."},
-       {"b", "2026-11-25", "Supermarket giant Pellow was hit with a whopping £14m fine after plotting with two "
-                           "suppliers to keep milk prices high. Pellow said it would appeal."}});
+      {{"a", "2026-11-25", "Bakery group Corran Foods has been fined £12.4m over rats found at its ovens in "
+                           "Harwick. Corran said it would appeal."},
+       {"b", "2026-11-25", "Bread maker Corran was ordered to pay a record £14m fine after inspectors found rats "
+                           "at two of its sites. Corran said it would appeal."}});
   const std::vector<const Claim*> claims = ClaimsWith(b, "14000000 GBP");
   ASSERT_FALSE(claims.empty());
   EXPECT_EQ(claims[0]->status, "conflict");
@@ -815,15 +815,21 @@ TEST(FigureClaimsTest, ASumsNamedOwnerIsTheOneAnotherOutletGivesIt) {
 }
 
 // ... but not when its sentence states another sum of that currency: one
-// of the two is of another time ("joined on a salary of £150,000 and was
-// paid £210,000").
+// of the two is of another time ("was hired at a salary of £150,000 and
+// earned £210,000 in her final year").
 TEST(FigureClaimsTest, ASumBesideAnotherSumTakesNoNamedOwner) {
   const Brief b = BriefOf(
-      {{"a", "2026-11-25", "The charity's chief executive, Mara Quillon, resigned on Tuesday. Mara Quillon's "
+      {{"a", "2026-11-25", "The trust's director, Mara Quillon, stepped down on Tuesday. Mara Quillon's "
                            "salary was £210,000."},
-       {"b", "2026-11-25", "Mara Quillon resigned on Tuesday. Quillon joined on a salary of £150,000 and was paid "
-                           "£210,000 last year."}});
+       {"b", "2026-11-25", "Mara Quillon stepped down on Tuesday. Quillon was hired at a salary of £150,000 and "
+                           "earned £210,000 in her final year."}});
   EXPECT_FALSE(InConflict(b, "150000 GBP"));
+  // The rule's own doing: the other outlet's value beside it keeps it from
+  // a conflict by itself (StatesValueBeside), but only this rule leaves the
+  // sum ownerless.
+  const std::vector<const Claim*> claims = ClaimsWith(b, "150000 GBP");
+  ASSERT_FALSE(claims.empty());
+  EXPECT_EQ(claims[0]->subject, "");
 }
 
 TEST(FigureClaimsTest, AnArticleListingValuesOfOneMeasureStatesNoneAsTheStorysFact) {
@@ -901,6 +907,31 @@ TEST(FigureClaimsTest, ALengthOfWhatGoesOnGrowsFromReportToReport) {
        {"b", "2026-10-03", "Police fired tear gas at crowds in Harwick after six days of protests over the "
                            "closure of the Kestrel steelworks."}});
   EXPECT_TRUE(InConflict(c, "6"));
+  // A finished length is the same in every later report: a jury that
+  // convicted after 11 hours of deliberation did not after 15.
+  const Brief d = BriefOf(
+      {{"a", "2026-03-02", "The jury at Harwick Crown Court convicted Tomas Brell of arson after 11 hours of "
+                           "deliberation."},
+       {"b", "2026-03-05", "The jury at Harwick Crown Court convicted Tomas Brell of arson after 15 hours of "
+                           "deliberation."}});
+  EXPECT_TRUE(InConflict(d, "15"));
+  // Nor does a length of what is not going on grow: "after 20 years of service".
+  const Brief e = BriefOf(
+      {{"a", "2026-03-02", "Sergeant Ilsa Marr retired from Harwick police after 20 years of service."},
+       {"b", "2026-03-05", "Sergeant Ilsa Marr retired from Harwick police after 24 years of service."}});
+  EXPECT_TRUE(InConflict(e, "24"));
+}
+
+// "In Harwick 5,000 people joined the march": a town opening a noun phrase
+// before digits is no name the number is part of, and "people" is what
+// they count.
+TEST(FigureClaimsTest, DigitsAfterAPlaceAreACount) {
+  const Brief b = BriefOf(
+      {{"a", "2026-10-04", "Marchers filled the streets on Saturday against the closure of the Kestrel "
+                           "steelworks. In Harwick 5,000 people joined the march, police said."},
+       {"b", "2026-10-04", "Marchers filled the streets on Saturday against the closure of the Kestrel "
+                           "steelworks. 3,000 people joined the march in Harwick, police said."}});
+  EXPECT_TRUE(InConflict(b, "5000"));
 }
 
 TEST(FigureValueTextTest, BoundsAndRanges) {

@@ -322,14 +322,14 @@ TEST(EntityIndexTest, LookupMapsArticleEntitiesAndUniqueNames) {
   EXPECT_FALSE(index.Lookup(0, "e9", "Nobody Known").has_value());
 }
 
-// "Pellow", which one article writes for its "Pellow Stores", is that
-// organisation in another article too, though "Pellow" is no end of the
+// "Tarrant", which one article writes for its "Tarrant Foods", is that
+// organisation in another article too, though "Tarrant" is no end of the
 // fuller name nor its start before a legal-form word.
 TEST(EntityIndexTest, AShortNameAnotherArticleGivesTheOrganisationJoinsIt) {
   std::vector<AnnotatedArticle> docs = {
-      MakeArticle(0, {"Pellow Stores was fined on Monday. Pellow said it would appeal.",
-                      {{"Pellow Stores", "ORG", "e1"}, {"Pellow", "ORG", "e1"}}}),
-      MakeArticle(1, {"Shoppers shrugged as Pellow faced a fine.", {{"Pellow", "ORG", "e1"}}})};
+      MakeArticle(0, {"Tarrant Foods lost its licence on Friday. Tarrant said it would fight the ruling.",
+                      {{"Tarrant Foods", "ORG", "e1"}, {"Tarrant", "ORG", "e1"}}}),
+      MakeArticle(1, {"Drivers waited at the depot as Tarrant lost its licence.", {{"Tarrant", "ORG", "e1"}}})};
   EntityIndex index({&docs[0], &docs[1]});
   const std::vector<BriefEntity> entities = index.Build();
   const std::optional<size_t> full = index.Lookup(0, "e1", "");
@@ -337,7 +337,7 @@ TEST(EntityIndexTest, AShortNameAnotherArticleGivesTheOrganisationJoinsIt) {
   ASSERT_TRUE(full.has_value() && short_name.has_value());
   EXPECT_EQ(*full, *short_name);
   const std::vector<std::string>& aliases = entities[*short_name].aliases;
-  EXPECT_NE(std::find(aliases.begin(), aliases.end(), "Pellow Stores"), aliases.end());
+  EXPECT_NE(std::find(aliases.begin(), aliases.end(), "Tarrant Foods"), aliases.end());
 }
 
 TEST(NameKeyTest, FoldsSpellingsOfOneName) {
