@@ -645,7 +645,7 @@ void Linker::MapMentions() {
       mentions_[m].type = "PERSON";
     }
   }
-  // "Ossery Town have sacked their manager" tagged PERSON: a name of two or
+  // "Harwick Town have sacked their manager" tagged PERSON: a name of two or
   // more words ending in "Town", "City", "County" or "Borough" is no
   // person's, but a place or what is named after it (a club, a council).
   // Other place heads are common surnames ("Dale Hall", "Tom Bridge").

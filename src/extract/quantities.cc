@@ -1948,7 +1948,7 @@ class Finder {
     if (toks_[k].sentence != s || toks_[k].kind != Kind::kWord) return "";
     const std::string l = Lower(toks_[k].s);
     if (l == "for") return "for";  // "signed for £58m": a price
-    // "fined Maybrook £36.5m", "paid Calder Vale £750,000": the verb before
+    // "fined Tarrant Foods £9.2m", "paid Calder Vale £750,000": the verb before
     // the named object names the sum.
     if (toks_[k].kind == Kind::kWord && !IsLowerWord(toks_[k])) {
       for (const EntityMention* e : by_end_) {
@@ -3208,7 +3208,7 @@ class Finder {
         break;
       }
     }
-    // "Maybrook, the fifth-largest grocer with an 11.4% share of the
+    // "Tarrant, the third-largest baker with a 9.6% share of the
     // market,", "Acme, with 300 staff,": what the name set off by the comma
     // has.
     if (lead >= 3) {
@@ -3228,7 +3228,7 @@ class Finder {
         }
       }
     }
-    // "Maybrook made a pre-tax profit of £310m", "Acme reported revenue of
+    // "Tarrant made a pre-tax profit of £140m", "Acme reported revenue of
     // $2bn", "the club has debts of £4m": a sum named by the object of the
     // clause subject's verb of having or making is the subject's.
     if (IsCurrencyUnit(m.unit) && lead >= 3 && IsWordCi(lead - 1, "of")) {

@@ -18,7 +18,7 @@ namespace {
 // Words of an interviewer's name after "interview with" ("the film podcast
 // Final Cut", "the breakfast show on BBC Radio"): longer runs are a clause.
 constexpr size_t kInterviewerWords = 6;
-// Words of an outlet's name ("the Brennock Valley Evening Post").
+// Words of an outlet's name ("the Tarn Valley Evening Post").
 constexpr size_t kOutletNameWords = 4;
 
 }  // namespace
