@@ -1103,12 +1103,12 @@ bool AfterColonDigits(const TextView& view, const Quantity& q) {
 // noun phrase (after a determiner, a preposition or "and") is a name the
 // number is part of (a model, a route, a mission), not what it counts. After
 // a verb the name is an object of its own ("gives Congress 60 days").
-bool NumberInName(const AnnotatedArticle& a, const TextView& view, const Quantity& q) {
+bool NumberInName(const AnnotatedArticle& a, const TextView& view, const Quantity& q, const FigureLead& figure_lead) {
   if (q.text.empty() || !std::isdigit(static_cast<unsigned char>(q.text[0]))) return false;
-  const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
-  const std::string lead = view.Slice(sentence.start, q.span.start);
+  const Span sentence = figure_lead.sentence;
+  const std::string& lead = figure_lead.text;
   if (lead.empty() || lead.back() != ' ') return false;
-  const std::vector<WordToken> words = Tokenize(lead);
+  const std::vector<WordToken>& words = figure_lead.words;
   if (words.empty() || words.back().end + 1 != lead.size()) return false;
   const WordToken& w = words.back();
   if (!w.capitalised || w.sentence_initial || words.size() == 1) return false;
@@ -1164,7 +1164,8 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // who speaks, not a figure.
       if (quoted || (q.value == 1 && !q.unit.ends_with("s") && q.measure != "age" && !IsCurrency(q.unit))) continue;
       // Nor are the minutes of a clock time or a number of a name.
-      if (AfterColonDigits(view, q) || NumberInName(a, view, q)) continue;
+      const FigureLead lead = LeadOf(a, view, q);
+      if (AfterColonDigits(view, q) || NumberInName(a, view, q, lead)) continue;
       Figure f;
       f.q = q;
       f.article = ai;
@@ -1175,7 +1176,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       if (f.attribute.empty() || (f.attribute == "amount" && !f.entity && q.thing.empty())) continue;
       // A national or sector statistic ("kills around 30 people a year in
       // the country") is no figure of the story's event.
-      const Span sentence = SentenceOf(a, q.span.start, view.cp_length());
+      const Span sentence = lead.sentence;
       if (!f.entity && q.thing.empty() && InWiderWorld(view, sentence, q)) continue;
       // A limit, a target or a threshold no one is said to hold nor any
       // thing to have is a rule's or a plan's, which the sentence does not
@@ -1229,7 +1230,6 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       f.value = FigureValueText(q);
       // The thing the figure's phrase names ("a restoration appeal with a
       // target of £5.4m"), else the one a sum's own verb names.
-      const FigureLead lead = LeadOf(a, view, q);
       if (!f.entity && !q.thing.empty()) {
         f.thing = q.thing;
       } else if (!f.entity && IsCurrency(f.scale)) {
