@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 130 ]] ||
-  fail "fewer than 130 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 136 ]] ||
+  fail "fewer than 136 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -202,11 +202,15 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # length of what goes on, one person's two dates of an event, a sentence
 # stating the other outlet's value too): P 0.951 -> 0.956, 45 -> 44 traps.
 # Merged with c20a (89): P 0.953 R 0.605, value-subject 0.769, 46 traps, agreement recall 0.411.
-checks = [("conflict_precision", 0.952), ("conflict_recall", 0.604),
-          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.410)]
+# Twenty-first round: four blind dev stories (93; as new P 0.667 R 0.381,
+# value-subject 0.668, traps 3/89, agreement recall 0.286, so the totals
+# fell by their addition: P 0.945 R 0.598, value-subject 0.765, 49 traps,
+# agreement recall 0.406).
+checks = [("conflict_precision", 0.944), ("conflict_recall", 0.597),
+          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.406)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 46:
-    bad.append(f"trap violations {t['trap_violations']} > 46")
+if t["trap_violations"] > 49:
+    bad.append(f"trap violations {t['trap_violations']} > 49")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
