@@ -1950,8 +1950,11 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       for (auto y = std::next(x); y != seen.end(); ++y) {
         // "Dominic Hale" / "Dominic Hales": surnames of one person (the
         // linker joined them on a shared role) a final "s" apart.
+        // Not a title's plural ("the U.S. Marshal" / "the U.S. Marshals"):
+        // a role noun ending a name is no surname.
         const bool final_s = entity.type == "PERSON" && x->second.surname && y->second.surname &&
-                             (x->first + "s" == y->first || y->first + "s" == x->first);
+                             (x->first + "s" == y->first || y->first + "s" == x->first) &&
+                             !IsRoleHead(x->first.size() < y->first.size() ? x->first : y->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
           continue;
