@@ -1885,12 +1885,16 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   // whether a word is one of them or a spelling of one (a final "s" too:
   // "Hale" / "Hales").
   std::map<size_t, std::vector<std::string>> own_words;
-  const auto of_name = [&](size_t e, const std::string& w) {
+  const auto name_of = [&](size_t e) -> const std::vector<std::string>& {
     auto [it, fresh] = own_words.try_emplace(e);
     if (fresh) {
       for (const WordToken& t : NameWords(story.entities[e].name)) it->second.push_back(t.folded);
     }
-    return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& o) {
+    return it->second;
+  };
+  const auto of_name = [&](size_t e, const std::string& w) {
+    const std::vector<std::string>& own = name_of(e);
+    return std::any_of(own.begin(), own.end(), [&](const std::string& o) {
       return o == w || o + "s" == w || w + "s" == o || SpellingVariants(o, w) || SoundsAlike(o, w) ||
              DoubledLetterVariant(o, w);
     });
@@ -1909,7 +1913,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       // mention the name tagger cut from a longer name ("Marco" of "Marco
       // Tillett": a capitalised word right after it that is no word of the
       // person's name).
-      if (story.entities[*e].type == "PERSON" && NameWords(story.entities[*e].name).size() >= 2) {
+      if (story.entities[*e].type == "PERSON" && name_of(*e).size() >= 2) {
         std::string surname;
         if (name_words.size() >= 2 && name_words.back().capitalised) {
           surname = name_words.back().folded;

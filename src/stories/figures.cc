@@ -1098,6 +1098,12 @@ std::string RelativePastPeriod(const AnnotatedArticle& a, const FigureLead& lead
     return std::any_of(a.dates.begin(), a.dates.end(),
                        [&](const DateMention& d) { return d.span.start <= start_cp && start_cp < d.span.end; });
   };
+  constexpr size_t kReadBytes = 60;
+  const std::string_view near = tail.substr(0, std::min(tail.size(), kReadBytes));
+  const auto names_last = [](std::string_view text) {
+    return text.find("last") != std::string_view::npos || text.find("Last") != std::string_view::npos;
+  };
+  if (!names_last(lead.text) && !names_last(near)) return "";  // most sentences: no word to read
   // Before the figure, anywhere in its sentence.
   const std::vector<WordToken>& words = lead.words;
   for (size_t k = 0; k + 1 < words.size(); ++k) {
@@ -1112,8 +1118,7 @@ std::string RelativePastPeriod(const AnnotatedArticle& a, const FigureLead& lead
     return "last " + words[k + 1].folded;
   }
   // After it, within its clause ("posted 812 yards last season").
-  constexpr size_t kReadBytes = 60;
-  const std::string_view near = tail.substr(0, std::min(tail.size(), kReadBytes));
+  if (!names_last(near)) return "";
   const std::vector<WordToken> next = Tokenize(near);
   size_t edge = 0;
   for (size_t k = 0; k + 1 < next.size(); ++k) {
