@@ -1881,6 +1881,24 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   };
   // entity -> folded word -> where it was seen
   std::map<size_t, std::map<std::string, Seen>> words;
+  // A person's name words (its canonical name's, folded), per entity, and
+  // whether a word is one of them or a spelling of one (a final "s" too:
+  // "Hale" / "Hales").
+  std::map<size_t, std::vector<std::string>> own_words;
+  const auto name_of = [&](size_t e) -> const std::vector<std::string>& {
+    auto [it, fresh] = own_words.try_emplace(e);
+    if (fresh) {
+      for (const WordToken& t : NameWords(story.entities[e].name)) it->second.push_back(t.folded);
+    }
+    return it->second;
+  };
+  const auto of_name = [&](size_t e, const std::string& w) {
+    const std::vector<std::string>& own = name_of(e);
+    return std::any_of(own.begin(), own.end(), [&](const std::string& o) {
+      return o == w || o + "s" == w || w + "s" == o || SpellingVariants(o, w) || SoundsAlike(o, w) ||
+             DoubledLetterVariant(o, w);
+    });
+  };
   for (size_t ai = 0; ai < members.size(); ++ai) {
     const AnnotatedArticle& a = *members[ai];
     const TextView view(a);
@@ -1888,6 +1906,29 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       const std::optional<size_t> e = entities.Lookup(ai, m.entity, m.text);
       if (!e || story.entities[*e].type == "PLACE") continue;
       const std::vector<WordToken> name_words = NameWords(m.text);
+      // A person's mention of two words or more ending in a surname that is
+      // neither the person's nor a spelling of it names someone else the
+      // linker joined to them ("Marco Tillett" to "Emarco Vance"): its words
+      // are no spellings of the person's name; nor are those of a one-word
+      // mention the name tagger cut from a longer name ("Marco" of "Marco
+      // Tillett": a capitalised word right after it that is no word of the
+      // person's name).
+      if (story.entities[*e].type == "PERSON" && name_of(*e).size() >= 2) {
+        std::string surname;
+        if (name_words.size() >= 2 && name_words.back().capitalised) {
+          surname = name_words.back().folded;
+        } else if (name_words.size() == 1) {
+          constexpr size_t kNextBytes = 24;
+          const std::string next = view.Slice(m.span.end, m.span.end + kNextBytes);
+          const std::vector<WordToken> after = Tokenize(next);
+          if (!after.empty() && after[0].begin == 1 && next[0] == ' ' && after[0].capitalised &&
+              HasLowercase(std::string_view(next).substr(after[0].begin, after[0].end - after[0].begin)) &&
+              !IsCalendarWord(after[0].folded)) {
+            surname = after[0].folded;
+          }
+        }
+        if (!surname.empty() && !of_name(*e, surname)) continue;
+      }
       for (const WordToken& t : name_words) {
         // A month or weekday in a mention is a linking slip ("March" for
         // "Marsh"), not a spelling of the name.
@@ -1913,8 +1954,11 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
       for (auto y = std::next(x); y != seen.end(); ++y) {
         // "Dominic Hale" / "Dominic Hales": surnames of one person (the
         // linker joined them on a shared role) a final "s" apart.
+        // Not a title's plural ("the U.S. Marshal" / "the U.S. Marshals"):
+        // a role noun ending a name is no surname.
         const bool final_s = entity.type == "PERSON" && x->second.surname && y->second.surname &&
-                             (x->first + "s" == y->first || y->first + "s" == x->first);
+                             (x->first + "s" == y->first || y->first + "s" == x->first) &&
+                             !IsRoleHead(x->first.size() < y->first.size() ? x->first : y->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
           continue;

@@ -466,6 +466,15 @@ bool SameTime(const Figure& f, const Figure& g) {
       !IsTimeUnit(f.q.unit)) {
     return false;
   }
+  // Nor is a running total of an article with no date known to be of
+  // another's day: "the toll rose to 31" and "27 people were killed" may
+  // be two days' reports, the later updating the earlier (two outlets of
+  // one unknown day disagree, but nothing shows they are of one day). Two
+  // articles of one source's copy are handled by their duplicates.
+  if ((f.running || g.running) && !dated && f.article != g.article && f.attribute != "age" &&
+      !IsTimeUnit(f.q.unit)) {
+    return false;
+  }
   // A length of something still going on ("four days of riots") grows with
   // every report: two outlets' lengths are of one moment only when both
   // are printed on one day.
@@ -1058,6 +1067,75 @@ bool TimeOffset(std::string_view tail) {
   return words.size() > 1 && lexicon::In(lexicon::kTimeOffsets, words[0].folded + " " + words[1].folded);
 }
 
+// Whether a count is a point counted from another ("fifteen matches later
+// and the Rovers stand top", "two laps earlier"): "later" or "earlier"
+// right after it closes its phrase (nothing after, a clause break, or a
+// clause joined by "and" or "but"). Not "Two fans later died": "later" then
+// times the verb after it, and the count is what died.
+bool CountOffset(std::string_view tail) {
+  constexpr size_t kReadBytes = 24;  // "later and", with room for spaces
+  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min(tail.size(), kReadBytes)));
+  if (words.empty() || BreaksClause(tail.substr(0, words[0].begin))) return false;
+  if (words[0].folded != "later" && words[0].folded != "earlier") return false;
+  if (words.size() == 1) return true;
+  return BreaksClause(tail.substr(words[0].end, words[1].begin - words[0].end)) || words[1].folded == "and" ||
+         words[1].folded == "but";
+}
+
+// A past period named from the article's day ("Last season it was Okafor
+// who led the side, posting 812 yards", "scored 14 goals last year") that
+// no date of the date annotator covers (the article has no date, or the
+// period has no calendar value: a season, a term), as "last season"; ""
+// when the figure's sentence names none. Such a figure holds in that
+// period, not on its article's day. Not a span a determiner or possessive
+// opens ("the last two seasons", "his last season": WindowOf's), nor a
+// noun's modifier ("last year's winner").
+std::string RelativePastPeriod(const AnnotatedArticle& a, const FigureLead& lead, std::string_view tail) {
+  const auto period = [](std::string_view w) {
+    return w == "year" || lexicon::In(lexicon::kTimeWordsPeriod, w);
+  };
+  const auto dated = [&](size_t start_cp) {
+    return std::any_of(a.dates.begin(), a.dates.end(),
+                       [&](const DateMention& d) { return d.span.start <= start_cp && start_cp < d.span.end; });
+  };
+  constexpr size_t kReadBytes = 60;
+  const std::string_view near = tail.substr(0, std::min(tail.size(), kReadBytes));
+  const auto names_last = [](std::string_view text) {
+    return text.find("last") != std::string_view::npos || text.find("Last") != std::string_view::npos;
+  };
+  if (!names_last(lead.text) && !names_last(near)) return "";  // most sentences: no word to read
+  // Before the figure, anywhere in its sentence.
+  const std::vector<WordToken>& words = lead.words;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    if (words[k].folded != "last" || !period(words[k + 1].folded)) continue;
+    if (k > 0 && (lexicon::In(lexicon::kDeterminers, words[k - 1].folded) ||
+                  lexicon::In(lexicon::kPronouns, words[k - 1].folded))) {
+      continue;
+    }
+    const std::string_view after = lead.Gap(k + 1);
+    if (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s")) continue;
+    if (dated(lead.sentence.start + CountCodePoints(std::string_view(lead.text).substr(0, words[k].begin)))) continue;
+    return "last " + words[k + 1].folded;
+  }
+  // After it, within its clause ("posted 812 yards last season").
+  if (!names_last(near)) return "";
+  const std::vector<WordToken> next = Tokenize(near);
+  size_t edge = 0;
+  for (size_t k = 0; k + 1 < next.size(); ++k) {
+    if (BreaksClause(near.substr(edge, next[k].begin - edge))) break;
+    edge = next[k].end;
+    if (next[k].folded != "last" || !period(next[k + 1].folded)) continue;
+    if (k > 0 && (lexicon::In(lexicon::kDeterminers, next[k - 1].folded) ||
+                  lexicon::In(lexicon::kPronouns, next[k - 1].folded))) {
+      continue;
+    }
+    const std::string_view rest = near.substr(next[k + 1].end);
+    if (rest.starts_with("'s") || rest.starts_with("\xE2\x80\x99s")) continue;
+    return "last " + next[k + 1].folded;
+  }
+  return "";
+}
+
 // Whether a "when" clause in the words after a figure ties it to a moment
 // of the story's event (Figure::at_moment). The "when" must come before any
 // verb of saying: "..., the operator said when asked" dates the saying.
@@ -1224,6 +1302,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       }
       f.evidence = view.SentenceAt(q.span.start);
       f.tail = view.Slice(q.span.end, sentence.end);
+      if (f.when.empty() && f.attribute != "age") f.when = RelativePastPeriod(a, lead, f.tail);
       f.terms = IndexTerms(f.evidence);
       std::sort(f.terms.begin(), f.terms.end());
       f.terms.erase(std::unique(f.terms.begin(), f.terms.end()), f.terms.end());
@@ -1243,7 +1322,7 @@ std::vector<Figure> CollectFigures(const std::vector<const AnnotatedArticle*>& m
       // year" / "a £12.5m hole in its budget").
       if (QuantityKind(q) == "count") f.window = WindowOf(lead, f.tail);
       if (q.unit == "percent") f.place = PlaceOf(a, entities, ai, view, sentence, q);
-      f.offset = IsTimeUnit(q.unit) && TimeOffset(f.tail);
+      f.offset = IsTimeUnit(q.unit) ? TimeOffset(f.tail) : QuantityKind(q) == "count" && CountOffset(f.tail);
       f.at_moment = AtMoment(f.tail);
       f.ongoing = OngoingLength(f);
       // Counts only: a sum's clause names who paid, sold or signed, not whose

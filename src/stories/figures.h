@@ -25,10 +25,15 @@
 //   - time: an explicit earlier year in its sentence ("a 2016 pilot study
 //     ... enrolled 88 patients"; for an age, the dated event: "made his debut
 //     in 2019, aged 18" holds "at debut") or a day after the figure ("5 per
-//     cent on Sunday"), else none. Values stated for different times never
+//     cent on Sunday"), or a past period named from the article's day that
+//     no date covers ("Last season ..., posting 812 yards": "last season"),
+//     else none. Values stated for different times never
 //     conflict; a value with no explicit time holds at its article's
 //     publication. The story's event in an earlier year is another event:
-//     such figures of no owner are dropped. Ages given more than
+//     such figures of no owner are dropped. A running total of an article
+//     with no date ("the toll rose to 31") may update another's count and
+//     is compared with nothing; a count "later" or "earlier" closes
+//     ("fifteen games later") is a point, compared only with points. Ages given more than
 //     kAgeWindowDays apart are not compared (birthdays), nor estimates
 //     and forecasts ("could reach", "is now estimated at") from articles more
 //     than kEstimateWindowDays apart (two estimates).

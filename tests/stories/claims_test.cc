@@ -1534,6 +1534,59 @@ TEST(ClaimsTest, APlaceAndItsPeoplesWordAreNoSpelling) {
             (std::set<std::string>{"Rait", "Raite"}));
 }
 
+// A mention the linker joined to a person but that ends in another surname
+// ("Marco Tillett" to "Emarco Vance"), or a one-word mention the tagger cut
+// from a longer name ("Marco" of "Marco Tillett"), names someone else: its
+// first name is no spelling of the person's. A surname spelt another way
+// ("Emarco Vanse") still is the person's.
+TEST(ClaimsTest, AnotherPersonsNameIsNoSpelling) {
+  const auto names = [](const std::string& text, const std::string& context, const std::string& word) {
+    AnnotatedArticle a = MakeArticle("d1", "Ring News", "2024-03-01", "Title fight",
+                                     "The trainer Emarco Vance turned 70 on Friday. " + text);
+    AddMentionIn(a, "trainer Emarco Vance", "Emarco Vance", "PERSON", "e1");
+    AddMentionIn(a, context, word, "PERSON", "e1");
+    const Brief b = BuildBrief({a}, {});
+    std::set<std::string> out;
+    for (const Story& s : b.stories) {
+      if (const Claim* c = FindClaim(s, "name")) out = Values(*c);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("The champion will fight Marco Tillett in Ostrava.", "fight Marco Tillett", "Marco Tillett"),
+            std::set<std::string>{});
+  EXPECT_EQ(names("The champion will fight Marco Tillett in Ostrava.", "fight Marco", "Marco"),
+            std::set<std::string>{});
+  EXPECT_EQ(names("Fans sang for Emarco Vanse in Ostrava.", "for Emarco Vanse", "Emarco Vanse"),
+            (std::set<std::string>{"Vance", "Vanse"}));
+}
+
+// A title's plural ending a name the tagger took for a person ("the Kelvane
+// County Sheriff" / "the Kelvane County Sheriffs") is no surname spelt with
+// a final "s"; a surname is ("Dominic Hale" / "Dominic Hales").
+TEST(ClaimsTest, ATitlesPluralIsNoSpelling) {
+  const auto names = [](const std::string& text, const std::string& context1, const std::string& word1,
+                        const std::string& context2, const std::string& word2) {
+    AnnotatedArticle a = MakeArticle("d1", "Valley News", "2024-03-01", "Search goes on", text);
+    AddMentionIn(a, context1, word1, "PERSON", "e1");
+    AddMentionIn(a, context2, word2, "PERSON", "e1");
+    const Brief b = BuildBrief({a}, {});
+    std::set<std::string> out;
+    for (const Story& s : b.stories) {
+      if (const Claim* c = FindClaim(s, "name")) out = Values(*c);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("Deputies of the Kelvane County Sheriff searched the woods on Friday. The Kelvane County "
+                  "Sheriffs said more would follow.",
+                  "the Kelvane County Sheriff", "Kelvane County Sheriff", "The Kelvane County Sheriffs",
+                  "Kelvane County Sheriffs"),
+            std::set<std::string>{});
+  EXPECT_EQ(names("Searchers led by Dominic Hale combed the woods on Friday. Dominic Hales said more would "
+                  "follow.",
+                  "by Dominic Hale", "Dominic Hale", "Dominic Hales said", "Dominic Hales"),
+            (std::set<std::string>{"Hale", "Hales"}));
+}
+
 // A year no one owns belongs to the thing its sentence opens with, named
 // by the head of that noun phrase (through the language layer).
 TEST(ClaimsTest, AYearNoOneOwnsIsTheOpeningThingsByItsHead) {

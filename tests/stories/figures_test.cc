@@ -922,6 +922,72 @@ TEST(FigureClaimsTest, ALengthOfWhatGoesOnGrowsFromReportToReport) {
   EXPECT_TRUE(InConflict(e, "24"));
 }
 
+// "Nine matches later the Rovers sat top": a count "later" or "earlier"
+// closes is a point counted from another, never set against a count of
+// the same noun ("went 64 yards in 11 matches"); "Two fans later died"
+// still counts the fans.
+TEST(FigureClaimsTest, ACountLaterIsAPointNotACount) {
+  const Brief b = BriefOf(
+      {{"a", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. Nine matches later and the Rovers sit top of "
+                 "the league table."},
+       {"b", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. The Rovers have won seven matches in the "
+                 "league table since then."}});
+  EXPECT_FALSE(InConflict(b, "9"));
+  const Brief d = BriefOf(
+      {{"a", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. Nine matches in and the Rovers sit top of "
+                 "the league table."},
+       {"b", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. The Rovers have won seven matches in the "
+                 "league table since then."}});
+  EXPECT_TRUE(InConflict(d, "9"));
+  const Brief c = BriefOf(
+      {{"a", "", "A stand collapsed at Kestrel Park during the Harwick Rovers match. Two fans later died in "
+                 "hospital after the stand collapsed."},
+       {"b", "", "A stand collapsed at Kestrel Park during the Harwick Rovers match. Three fans died in "
+                 "hospital after the stand collapsed."}});
+  EXPECT_TRUE(InConflict(c, "2"));
+}
+
+// "Last season it was Okafor who led the side, posting 812 yards": a past
+// period named from the article's day, which the date annotator left
+// undated, times the figures of its sentence; they are never set against
+// another outlet's figures of no such time. "The last two seasons" is a
+// span, and "last season's" a noun's modifier: no time.
+TEST(FigureClaimsTest, ALastSeasonFigureIsOfThatSeason) {
+  const Brief b = BriefOf(
+      {{"a", "", "Harwick Rovers signed running back Tade Okafor on Monday. After joining the Rovers as a rookie, "
+                 "the team rushed for 640 yards in his first year at Kestrel Park."},
+       {"b", "", "Harwick Rovers signed running back Tade Okafor on Monday. Last season it was the team that led "
+                 "the league, posting 812 yards in his first year at Kestrel Park."}});
+  EXPECT_FALSE(InConflict(b, "812"));
+  for (const char* opening : {"This season it was the team", "Last season's champions, it was the team"}) {
+    const std::string second = std::string("Harwick Rovers signed running back Tade Okafor on Monday. ") + opening +
+                               " that led the league, posting 812 yards in his first year at Kestrel Park.";
+    const Brief c = BriefOf(
+        {{"a", "", "Harwick Rovers signed running back Tade Okafor on Monday. After joining the Rovers as a "
+                   "rookie, the team rushed for 640 yards in his first year at Kestrel Park."},
+         {"b", "", second.c_str()}});
+    EXPECT_TRUE(InConflict(c, "812")) << opening;
+  }
+}
+
+// Articles with no date: a running total ("the toll rose to 31") may be a
+// later day's report of a count another outlet gave earlier (27 killed),
+// an update, not a contradiction; two plain counts still disagree.
+TEST(FigureClaimsTest, AnUndatedRunningTotalMayBeAnUpdate) {
+  const Brief b = BriefOf(
+      {{"a", "", "A quake struck the Brennock valley. The death toll rose to 31 in the Brennock valley, "
+                 "officials said."},
+       {"b", "", "A quake struck the Brennock valley. 27 people were killed in the Brennock valley, "
+                 "officials said."}});
+  EXPECT_FALSE(InConflict(b, "31"));
+  const Brief c = BriefOf(
+      {{"a", "", "A quake struck the Brennock valley. 31 people were killed in the Brennock valley, "
+                 "officials said."},
+       {"b", "", "A quake struck the Brennock valley. 27 people were killed in the Brennock valley, "
+                 "officials said."}});
+  EXPECT_TRUE(InConflict(c, "31"));
+}
+
 // "In Harwick 5,000 people joined the march": a town opening a noun phrase
 // before digits is no name the number is part of, and "people" is what
 // they count.
