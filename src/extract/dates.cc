@@ -339,7 +339,6 @@ int LatestYearForWeekday(const DateAnchor& reference, int month, int day, int we
 
 enum class Tense { kNone, kPast, kFuture };
 Tense TenseCueBefore(const Ctx& c, size_t i);
-bool FutureCueBefore(const Ctx& c, size_t i) { return TenseCueBefore(c, i) == Tense::kFuture; }
 bool FutureCueAfter(const Ctx& c, size_t i);
 bool WillBefore(const Ctx& c, size_t i);
 
@@ -726,6 +725,8 @@ constexpr const auto& kPastWords = lexicon::kTenseCuesPast;
 constexpr const auto& kIrregularPasts = lexicon::kVerbsAndAdverbsPast;
 // lexicons/auxiliaries.txt, tag be.
 constexpr const auto& kBeForms = lexicon::kAuxiliariesBe;
+// lexicons/auxiliaries.txt, tag present_be: "is", "are".
+constexpr const auto& kPresentBe = lexicon::kAuxiliariesPresentBe;
 
 // "due to the storm" (a cause) rather than "due to open" (a plan): a
 // determiner, possessive or name follows "to".
@@ -795,6 +796,14 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.lower == "\"" || t.lower == "\u201D" || t.lower == "\u201C") return Tense::kNone;
     if (t.kind != TokKind::kWord) continue;
     if (lexicon::In(kFutureWords, t.lower)) {
+      // "at both ends of the bridge", "the opens": a present tense of what
+      // is scheduled ("The board meets on Monday") follows its subject; after
+      // a determiner or quantifier the word is a noun.
+      if (k > 0 && lexicon::In(lexicon::kTenseCuesScheduled, t.lower) &&
+          (lexicon::In(lexicon::kQuantifierWords, c.t[k - 1].lower) ||
+           lexicon::In(lexicon::kDeterminersTense, c.t[k - 1].lower))) {
+        continue;
+      }
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
       // "were not allowed home until Friday": after a negation, "until"
       // takes its clause's tense ("will not open until March" ahead).
@@ -807,6 +816,11 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       return Tense::kFuture;
     }
     if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    // "Shopkeepers are planning a meeting on Tuesday", "the vote is set for
+    // Monday": after a present "be" the plan holds now and its day is ahead.
+    if (lexicon::In(kFutureBeforeTo, t.lower) && k > 0 && lexicon::In(kPresentBe, c.t[k - 1].lower)) {
+      return Tense::kFuture;
+    }
     // "finish by March", "by the end of September": a deadline is ahead
     // unless its clause is past ("had fallen by March"). Opening its
     // sentence ("By Thursday evening ... were"), its verb comes after.
@@ -832,6 +846,9 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.lower == "expected" && (IsWord(c, k + 1, "on") || IsWord(c, k + 1, "in") || IsWord(c, k + 1, "by"))) {
       return Tense::kFuture;
     }
+    // "would leave 20 minutes earlier from Monday", "two days earlier": after
+    // a unit of time "earlier" compares two times; it is no tense.
+    if (t.lower == "earlier" && k > 0 && UnitAt(c, k - 1)) continue;
     if (lexicon::In(kPastWords, t.lower)) return past();
     // "be held", "stay closed": the auxiliary or the linking verb decides.
     const bool after_be = k > 0 && (lexicon::In(kBeForms, c.t[k - 1].lower) || c.t[k - 1].lower == "stay" ||
@@ -906,7 +923,18 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
   // "Tuesday's match", "Tuesday's league match".
   const bool event_ahead =
       possessive && !after && (event_noun(owner + 3) || event_noun(owner + 4)) && WillBefore(c, i);
-  if (dir == 0) dir = (!possessive || event_ahead) && FutureCueBefore(c, i) ? 1 : -1;
+  if (dir == 0) {
+    const Tense tense = !possessive || event_ahead ? TenseCueBefore(c, i) : Tense::kNone;
+    // "will be able to claim it back through the council's website from
+    // Monday": a change that takes effect from a day is ahead when no past
+    // tense says otherwise, unless the day opens a range ("from Monday to
+    // Wednesday"; lexicons/range_links.txt).
+    const size_t after_day = Has(c, k + 1) && !PartOfDay(c.t[k + 1].lower).empty() ? k + 2 : k + 1;
+    const bool takes_effect = k == i && !possessive && i > 0 && IsWord(c, i - 1, "from") &&
+                              !IsPunct(c, after_day, '-') &&
+                              !(Has(c, after_day) && lexicon::In(lexicon::kRangeLinks, c.t[after_day].lower));
+    dir = tense == Tense::kFuture || (takes_effect && tense == Tense::kNone) ? 1 : -1;
+  }
   std::string v = "XXXX-XX-XX";
   if (full) {
     const int today = DayOfWeek(a.year, a.month, a.day);

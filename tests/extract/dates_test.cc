@@ -465,6 +465,27 @@ struct WeekdayCase {
   int year, month, day, weekday;
 };
 
+// A bare weekday looks back unless its sentence points ahead; the anchor,
+// 29 November 2022, is a Tuesday.
+TEST(FindDatesTest, WeekdayTenseReadsNounsComparisonsPlansAndChangesFromADay) {
+  const DateCase kCases[] = {
+      // A scheduled present ("ends", "opens") after a quantifier or
+      // determiner is a noun: the clause is past.
+      {"Stewards were posted at both ends of the pier on Sunday night.", "Sunday night", "2022-11-27TNI"},
+      // "earlier" after a unit of time compares two times: "would" decides.
+      {"The ferry would sail two hours earlier from Thursday.", "Thursday", "2022-12-01"},
+      {"Residents are planning a vigil outside the depot on Friday.", "Friday", "2022-12-02"},
+      {"The reopening of the lido is set for Saturday.", "Saturday", "2022-12-03"},
+      // A change from a day, with no tense before it, takes effect ahead.
+      {"Tenants can apply for the rebate through the housing office from Monday.", "Monday", "2022-12-05"},
+      // Not when a range follows, nor when a past tense says otherwise.
+      {"Roadworks from Monday to Wednesday, the notice says.", "Monday", "2022-11-28"},
+      {"The trains ran a reduced service from Monday.", "Monday", "2022-11-28"},
+      {"Residents were planning a vigil on Friday.", "Friday", "2022-11-25"},
+  };
+  ExpectDates(kCases);
+}
+
 TEST(DayOfWeekTest, KnownDates) {
   const WeekdayCase kCases[] = {
       {2022, 11, 28, 0}, {1970, 1, 1, 3}, {2000, 2, 29, 1}, {2024, 12, 25, 2}, {1987, 10, 19, 0},
