@@ -616,6 +616,14 @@ class Finder {
         if (match.subject.empty() && !per_share && shares == toks_.size()) {
           match.subject = Owner(match, lead, &unresolved);
         }
+        // "reported income of £310.4m and a deficit of £13.9m", "was paid a
+        // salary of £245,000 plus a £65,000 bonus": a sum joined to the one
+        // before it in one object is that one's owner's.
+        if (match.subject.empty() && !unresolved && !per_share && IsCurrencyUnit(match.unit) && !out.empty() &&
+            !out.back().subject.empty() && IsCurrencyUnit(out.back().unit) &&
+            JoinedToSumBefore(lead, tokens_of.back().second)) {
+          match.subject = out.back().subject;
+        }
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
         if (!unresolved && match.measure.empty()) match.measure = Measure(match, lead);
@@ -3005,6 +3013,73 @@ class Finder {
     return "";
   }
 
+  // True when the sum whose lead-in starts at token `lead` is joined to the
+  // sum ending at token `before` as a second part of one object: "and" or
+  // "plus", an optional article, then the sum ("plus a £65,000 bonus") or a
+  // noun of at most kMaxHeadModifiers + 1 words and "of" ("and a deficit
+  // of £13.9m"); "on" with such a noun ("a profit of £23.5m on revenue of
+  // £196m"). A restatement in brackets may follow the first sum.
+  bool JoinedToSumBefore(size_t lead, size_t before) const {
+    // A restatement longer than this is no bracketed sum ("(about £356m)").
+    constexpr size_t kMaxRestatementTokens = 6;
+    if (lead <= before + 1 || toks_[lead].sentence != toks_[before].sentence) return false;
+    size_t j = before + 1;
+    if (Is(j, "(")) {
+      const size_t open = j;
+      while (j < lead && j - open <= kMaxRestatementTokens && !Is(j, ")")) ++j;
+      if (!Is(j, ")")) return false;
+      ++j;
+    }
+    const bool on = IsWordCi(j, "on");
+    if (!on && !IsWordCi(j, "and") && !IsWordCi(j, "plus")) return false;
+    ++j;
+    if (IsWordCi(j, "a") || IsWordCi(j, "an")) ++j;
+    if (j == lead) return !on;
+    if (lead < 2 || !IsWordCi(lead - 1, "of") || j >= lead - 1) return false;
+    for (size_t k = j, words = 0; k + 1 < lead; ++k) {
+      if (Is(k, "-") && Glued(k)) continue;  // "pre-tax"
+      if (!IsLowerWord(toks_[k])) return false;
+      const std::string w = Lower(toks_[k].s);
+      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || lexicon::In(lexicon::kDeterminers, w) ||
+          InList(kAuxiliaries, w) || InList(kSayingVerbs, w) || ++words > kMaxHeadModifiers + 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The name that is the subject of the verb at token `verb`: a mention
+  // ending right before it, past an aside a relative pronoun opens between
+  // commas ("Ashmoor, which has 21,400 students, reported", "Lane, 52, who
+  // joined in 2019, had"), or the antecedent of the relative clause the
+  // verb opens ("the Ostvik Group, which reported"). nullptr when the words
+  // before the verb are no such name.
+  const EntityMention* NamedSubjectOf(size_t verb) const {
+    // An aside longer than this is a clause of its own, not a description.
+    constexpr size_t kMaxAsideTokens = 16;
+    if (verb == 0) return nullptr;
+    const size_t s = toks_[verb].sentence;
+    const auto relative = [&](size_t k) { return IsWordCi(k, "which") || IsWordCi(k, "who"); };
+    size_t end = verb - 1;  // the comma or the last token of the name
+    if (Is(end, ",")) {
+      size_t k = end;  // the aside's first token
+      for (size_t n = 0; k > 0 && n < kMaxAsideTokens && toks_[k - 1].sentence == s && !Is(k - 1, ","); ++n) --k;
+      if (k < 2 || !Is(k - 1, ",") || !relative(k)) return nullptr;
+      end = k - 1;
+    } else if (relative(end) && end >= 2 && Is(end - 1, ",")) {
+      end -= 1;
+    } else {
+      end += 1;  // no comma: the name ends right before the verb
+    }
+    // `end` is the comma after the name (or the verb): past an age.
+    const size_t name_end = BeforeAppositiveAge(end);
+    if (toks_[name_end].sentence != s) return nullptr;
+    for (const EntityMention* e : by_end_) {
+      if (e->span.end == toks_[name_end].c1) return e;
+    }
+    return nullptr;
+  }
+
   // The entity a figure belongs to when the phrase says so: one it is part
   // of ("the 32-year-old star"), a possessor ("Valmoral's £100m"), "of X"
   // ("5,000 followers of Zoë Fox"), or the subject of its clause (see
@@ -3044,6 +3119,15 @@ class Finder {
         if (be == 0) break;
         for (const EntityMention* e : by_end_) {
           if (e->span.end == toks_[be - 1].c1) return e->entity;
+        }
+        // "Colquitt, who is paid £385,000 a year": the relative clause's
+        // antecedent.
+        if (IsWordCi(be - 1, "who") && be >= 3 && Is(be - 2, ",")) {
+          const size_t name_end = BeforeAppositiveAge(be - 2);
+          for (const EntityMention* e : by_end_) {
+            if (e->span.end == toks_[name_end].c1 && e->type == "PERSON") return e->entity;
+          }
+          break;
         }
         // "Gallacher joined on a salary of £198,000 and was paid £265,000":
         // a second predicate's subject is the one the sentence opens with.
@@ -3247,11 +3331,10 @@ class Finder {
       }
       if (words > 0 && k > 0 && (IsWordCi(k, "a") || IsWordCi(k, "an"))) --k;
       // The subject right before the verb is a name, not a description a
-      // possessive owns ("Her company reported a profit": not hers).
+      // possessive owns ("Her company reported a profit": not hers), also
+      // past a relative aside or as a relative clause's antecedent.
       if (words > 0 && k > 0 && verb_at(k)) {
-        for (const EntityMention* e : by_end_) {
-          if (e->span.end == toks_[k - 1].c1) return e->entity;
-        }
+        if (const EntityMention* e = NamedSubjectOf(k)) return e->entity;
       }
     }
     // "Hartley is worth £2.6bn", "Hartley, who is worth an estimated

@@ -1659,4 +1659,39 @@ TEST(FindQuantitiesTest, ACompoundMeasureBeforeAName) {
   }
 }
 
+// Whose sums are, through the clause: the subject of a verb of having or
+// making past a relative aside or as the antecedent of the clause it opens;
+// a sum joined to an owned one in the same object ("and a loss of", "plus a
+// £X bonus", "on sales of"); a passive payment in a "who" clause.
+TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
+  const MentionSpec brellan{"Brellan Foods", "ORG", "e4"};
+  const MentionSpec tovey{"Marta Tovey", "PERSON", "e5"};
+  struct Row {
+    const char* text;
+    MentionSpec who;
+    const char* sum;
+    const char* subject;
+  };
+  const Row rows[] = {
+      {"Brellan Foods, which has 3,200 staff, reported income of £88.1m for the year.", brellan, "£88.1m", "e4"},
+      {"Brellan Foods, which employs about 900 people, had sales of $1.2 billion last year.", brellan,
+       "$1.2 billion", "e4"},
+      {"The mill is owned by Brellan Foods, which reported revenue of €64m in 2025.", brellan, "€64m", "e4"},
+      {"Brellan Foods reported income of £88.1m and a deficit of £4.2m for the year.", brellan, "£4.2m", "e4"},
+      {"Brellan Foods made an operating profit of £7.5m on revenue of £91m.", brellan, "£91m", "e4"},
+      {"Marta Tovey was paid a salary of £180,000 plus a £40,000 bonus.", tovey, "£40,000", "e5"},
+      {"Gallery director Marta Tovey, who is paid £120,000 a year, said the cuts were needed.", tovey, "£120,000",
+       "e5"},
+      // Neither a clause of saying nor an unowned first sum hands an owner on.
+      {"Brellan Foods said profits were £7.5m and a further £2m was spent.", brellan, "£2m", ""},
+      {"The deal was worth £7.5m and a fee of £2m went to Brellan Foods.", brellan, "£2m", ""},
+  };
+  for (const Row& r : rows) {
+    const std::vector<Quantity> found = FindQuantities(r.text, MakeMentions(r.text, {r.who}));
+    const Quantity* q = FindByText(found, r.sum);
+    ASSERT_NE(q, nullptr) << r.text;
+    EXPECT_EQ(q->subject, r.subject) << r.text;
+  }
+}
+
 }  // namespace storyline
