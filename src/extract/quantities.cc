@@ -1239,17 +1239,43 @@ class Finder {
     return false;
   }
 
+  // The organisation "it" at token `k` stands for when the clause says so:
+  // right after a verb of saying (or its "that"), the organisation named as
+  // the verb's subject (NamedSubjectOf: "Acme, which runs the line, said it
+  // had inspected 212 culverts"). "" otherwise: "it" is mostly a thing, and
+  // an organisation a sentence before may not be what it stands for.
+  std::string ItReferent(size_t k) const {
+    if (k == 0) return "";
+    size_t verb = k - 1;
+    if (IsWordCi(verb, "that") && verb > 0) --verb;
+    if (toks_[verb].sentence != toks_[k].sentence || !IsLowerWord(toks_[verb]) ||
+        !InList(kSayingVerbs, Lower(toks_[verb].s))) {
+      return "";
+    }
+    const EntityMention* e = NamedSubjectOf(verb);
+    return e != nullptr && e->type == "ORG" ? e->entity : "";
+  }
+
   // The entity a pronoun before `first` in its sentence stands for:
   // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
   // its sentence, else the first of the sentence before. Returns the pronoun's token index in
   // *at, or toks_.size() when there is none.
-  std::string PronounReferent(size_t first, size_t* at) const {
+  std::string PronounReferent(size_t first, size_t* at, bool sum = false) const {
     *at = toks_.size();
     const size_t s = toks_[first].sentence;
     for (size_t k = first; k-- > 0 && toks_[k].sentence == s;) {
       if (toks_[k].kind != Kind::kWord) continue;
       const std::string l = Lower(toks_[k].s);
       const bool person = l == "he" || l == "she" || l == "his" || l == "her";
+      if (l == "it" && sum) {
+        // "Acme said it had raised £2m": a sum an organisation says of
+        // itself (not a count: "said it would cut 140 jobs" counts the
+        // cuts). Any other "it" may be a thing: no one's, and no pronoun.
+        const std::string own = ItReferent(k);
+        if (own.empty()) continue;
+        *at = k;
+        return own;
+      }
       if (!person && l != "its") continue;
       if (InClosedAside(k, first)) continue;  // "The rocket, built by Acme at its plant, carried 7 satellites"
       *at = k;
@@ -1372,7 +1398,7 @@ class Finder {
 
   // Subject of counts, money, percentages and ranks spanning tokens
   // [first, last] (see quantities.h).
-  std::string ClauseSubject(size_t first, size_t last) const {
+  std::string ClauseSubject(size_t first, size_t last, bool sum = false) const {
     if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/false)) return m->entity;
     if (std::string p = Possessor(first); !p.empty()) return p;
     if (IsCountNoun(toks_[last]) && IsWordCi(last + 1, "of") && last + 2 < toks_.size()) {
@@ -1381,7 +1407,7 @@ class Finder {
       }
     }
     size_t pronoun = toks_.size();
-    const std::string referent = PronounReferent(first, &pronoun);
+    const std::string referent = PronounReferent(first, &pronoun, sum);
     const size_t limit = sentence_start_[toks_[first].sentence];
     // "Police arrested two men after drone sightings closed the runway for
     // seven hours": a clause a conjunction opens before the figure, not
@@ -3426,7 +3452,7 @@ class Finder {
         return "";
       }
     }
-    std::string subject = ClauseSubject(m.first, m.last);
+    std::string subject = ClauseSubject(m.first, m.last, IsCurrencyUnit(m.unit));
     // "which has 2,300 workers", "it employs 300": someone's, but whose is
     // not known.
     *unresolved = subject.empty() && (have || object) && lead >= 2 &&

@@ -1682,6 +1682,9 @@ TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
       {"Marta Tovey was paid a salary of £180,000 plus a £40,000 bonus.", tovey, "£40,000", "e5"},
       {"Gallery director Marta Tovey, who is paid £120,000 a year, said the cuts were needed.", tovey, "£120,000",
        "e5"},
+      // "it" after a verb of saying is the organisation that says it.
+      {"Brellan Foods, which runs six mills, says it has raised £2.4m from investors.", brellan, "£2.4m", "e4"},
+      {"Marta Tovey said it had raised £2.4m in a week.", tovey, "£2.4m", ""},
       // Neither a clause of saying nor an unowned first sum hands an owner on.
       {"Brellan Foods said profits were £7.5m and a further £2m was spent.", brellan, "£2m", ""},
       {"The deal was worth £7.5m and a fee of £2m went to Brellan Foods.", brellan, "£2m", ""},
