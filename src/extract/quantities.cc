@@ -3381,6 +3381,30 @@ class Finder {
         !InList(kOfWords, Lower(toks_[lead - 1].s))) {
       if (std::string owner = CopulaSubjectPossessor(lead - 1); !owner.empty()) return owner;
     }
+    // "puts Vantory's monthly burn at $2.1m", "Kestrane's backlog now
+    // stands at $240m": the possessor of the noun a sum is set at, as the
+    // object of a verb of estimating or the subject of "stands at".
+    if (IsCurrencyUnit(m.unit) && lead >= 4 && IsWordCi(lead - 1, "at") && IsLowerWord(toks_[lead - 2]) &&
+        toks_[lead - 2].sentence == toks_[lead].sentence) {
+      if (InList(kCopulas, toks_[lead - 2].s) && !InList(kOfWords, Lower(toks_[lead - 2].s))) {
+        if (std::string owner = CopulaSubjectPossessor(lead - 2); !owner.empty()) return owner;
+      } else {
+        size_t k = lead - 1;
+        for (size_t words = 0; k > 0 && words < kMaxHeadModifiers && IsLowerWord(toks_[k - 1]) &&
+                               toks_[k - 1].sentence == toks_[lead].sentence;
+             ++words) {
+          const std::string w = Lower(toks_[k - 1].s);
+          if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || lexicon::In(lexicon::kDeterminers, w) ||
+              InList(kAuxiliaries, w) || InList(kCopulas, w) || w == "s") {
+            break;
+          }
+          --k;
+        }
+        if (k < lead - 1) {
+          if (std::string p = Possessor(k); !p.empty()) return p;
+        }
+      }
+    }
     // "Strand received a base salary of £880,000, a bonus of £1.2m and
     // shares worth about £4.3m": a sum in what a receiving verb takes
     // (lexicons/receiving_verbs.txt) is the receiver's, when a name is the

@@ -1685,6 +1685,10 @@ TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
       // "it" after a verb of saying is the organisation that says it.
       {"Brellan Foods, which runs six mills, says it has raised £2.4m from investors.", brellan, "£2.4m", "e4"},
       {"Marta Tovey said it had raised £2.4m in a week.", tovey, "£2.4m", ""},
+      // The possessor of the noun a sum is set at.
+      {"A leaked memo puts Brellan's monthly loss at £1.2m.", {"Brellan", "ORG", "e6"}, "£1.2m", "e6"},
+      {"Brellan's order book now stands at £40m, down from £52m.", {"Brellan", "ORG", "e6"}, "£40m", "e6"},
+      {"A leaked memo puts the monthly loss at £1.2m, Brellan said.", {"Brellan", "ORG", "e6"}, "£1.2m", ""},
       // Neither a clause of saying nor an unowned first sum hands an owner on.
       {"Brellan Foods said profits were £7.5m and a further £2m was spent.", brellan, "£2m", ""},
       {"The deal was worth £7.5m and a fee of £2m went to Brellan Foods.", brellan, "£2m", ""},
