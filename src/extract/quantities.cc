@@ -2337,6 +2337,31 @@ class Finder {
         if (head > det) return ThingPhrase(head);
       }
     }
+    // "the £26,000 salary of the cleaners": the group after "of", named in
+    // the plural (a thing in the singular is read by the rules below: "the
+    // cost of the election itself").
+    if (IsCurrencyUnit(m.unit)) {
+      if (const size_t of = OfAfterSumNoun(m.last); of + 2 < toks_.size() && IsWordCi(of + 1, "the")) {
+        size_t head = of + 1;
+        while (head + 1 < toks_.size() && head - of <= kMaxHeadModifiers && toks_[head + 1].sentence == s &&
+               IsLowerWord(toks_[head + 1])) {
+          const std::string w = Lower(toks_[head + 1].s);
+          if (InList(kPrepositions, w) || InList(kPhraseEnders, w) || lexicon::In(lexicon::kStopWords, w) ||
+              InList(kAuxiliaries, w) || IsParticiple(head + 1)) {
+            break;
+          }
+          ++head;
+        }
+        const bool ends = head + 1 >= toks_.size() || toks_[head + 1].sentence != s ||
+                          !(IsUpperWord(toks_[head + 1]) || PossessiveMark(head + 1));
+        const std::string noun = head > of + 1 ? Lower(toks_[head].s) : std::string();
+        if (LooksPlural(noun) && ends) {
+          std::string phrase;
+          for (size_t k = of + 2; k <= head; ++k) phrase += (phrase.empty() ? "" : " ") + Lower(toks_[k].s);
+          return phrase;
+        }
+      }
+    }
     if (lead == 0 || toks_[lead - 1].sentence != s) return "";
     // "a restoration appeal with a target of £5.4m", "a primary school with
     // 420 places": what the thing before "with" has. Only a thing first
@@ -3074,6 +3099,25 @@ class Finder {
     return true;
   }
 
+  // The "of" after the noun a sum modifies ("the £26,000 salary of the
+  // cleaners", "the £4m budget of Tarnwick Council"): the noun of at most
+  // kMaxHeadModifiers lower-case words right after the sum at token `last`.
+  // toks_.size() when the sum is followed by no such noun and "of".
+  size_t OfAfterSumNoun(size_t last) const {
+    const size_t s = toks_[last].sentence;
+    size_t k = last + 1;
+    for (size_t words = 0; k < toks_.size() && toks_[k].sentence == s && IsLowerWord(toks_[k]); ++k, ++words) {
+      const std::string w = Lower(toks_[k].s);
+      if (w == "of") return words > 0 ? k : toks_.size();
+      if (words == kMaxHeadModifiers || InList(kPhraseEnders, w) || InList(kPrepositions, w) ||
+          lexicon::In(lexicon::kDeterminers, w) || InList(kAuxiliaries, w) || InList(kCopulas, w) ||
+          IsParticiple(k)) {
+        return toks_.size();
+      }
+    }
+    return toks_.size();
+  }
+
   // The name that is the subject of the verb at token `verb`: a mention
   // ending right before it, past an aside a relative pronoun opens between
   // commas ("Ashmoor, which has 21,400 students, reported", "Lane, 52, who
@@ -3295,6 +3339,14 @@ class Finder {
         if (e->span.start < start) continue;
         if (e->span.start == start && e->span.end <= toks_[m.first].c0) return e->entity;
         break;
+      }
+    }
+    // "the £4m budget of Tarnwick Council": the name after the noun's "of".
+    if (IsCurrencyUnit(m.unit)) {
+      if (const size_t of = OfAfterSumNoun(m.last); of + 1 < toks_.size()) {
+        for (const EntityMention* e : by_start_) {
+          if (e->span.start == toks_[of + 1].c0) return e->entity;
+        }
       }
     }
     if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size() && IsUpperWord(toks_[m.last + 2])) {

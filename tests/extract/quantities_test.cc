@@ -1701,4 +1701,22 @@ TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
   }
 }
 
+// "of X" after the noun a sum modifies: a name owns it ("the £4m budget of
+// Tarnwick Council"), a group named in the plural is the thing it is of
+// ("the £31,000 wage of the porters"); not a possessor opening a longer
+// phrase ("of the trust's network").
+TEST(FindQuantitiesTest, ASumsNounOfANameOrAGroup) {
+  const std::string_view named = "Critics compared it with the £4m budget of Tarnwick Council last year.";
+  const std::vector<Quantity> a = FindQuantities(named, MakeMentions(named, {{"Tarnwick Council", "ORG", "e7"}}));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].subject, "e7");
+  const std::vector<Quantity> b = FindQuantities("She earns far more than the £31,000 wage of the porters on her ward.", {});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].subject, "");
+  EXPECT_EQ(b[0].thing, "porters");
+  const std::vector<Quantity> c = FindQuantities("The board approved a £3m upgrade of the trust's phone lines.", {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_NE(c[0].thing, "trust");
+}
+
 }  // namespace storyline
