@@ -565,6 +565,7 @@ class Finder {
     }
     for (const EntityMention& m : entities) {
       if (m.type == "PERSON") AddNameWords(m);
+      if (m.type == "ORG") AddOrgHeads(m);
     }
   }
 
@@ -790,6 +791,36 @@ class Finder {
       std::vector<std::string>& ids = name_words_[std::string(word)];
       if (std::find(ids.begin(), ids.end(), m.entity) == ids.end()) ids.push_back(m.entity);
     }
+  }
+
+  // Records the head of an ORG name when it is a noun of organisations
+  // (lexicons/org_nouns.txt): its last word ("Fellbridge Hospitals Trust"
+  // -> "trust"), or the word before its first "of" ("University of
+  // Ashmoor" -> "university"; "Association of Charity Governance" is an
+  // association, no charity), so "the trust" finds the one organisation so
+  // named.
+  void AddOrgHeads(const EntityMention& m) {
+    std::string_view name = m.text;
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      if (name.ends_with(suffix)) name.remove_suffix(suffix.size());
+    }
+    if (const size_t of = name.find(" of "); of != std::string_view::npos) name = name.substr(0, of);
+    const size_t space = name.rfind(' ');
+    const std::string_view word = space == std::string_view::npos ? name : name.substr(space + 1);
+    if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z')) return;
+    const std::string lower = Lower(word);
+    if (!lexicon::In(lexicon::kOrgNouns, lower)) return;
+    std::vector<std::string>& ids = org_heads_[lower];
+    if (std::find(ids.begin(), ids.end(), m.entity) == ids.end()) ids.push_back(m.entity);
+  }
+
+  // The organisation "the <noun>" at token `noun` describes: the one the
+  // article names with that noun in its name ("the trust" for "Fellbridge
+  // Hospitals Trust"); "" when none or two are so named.
+  std::string DescribedOrg(size_t noun) const {
+    if (noun == 0 || noun >= toks_.size() || !IsLowerWord(toks_[noun]) || !IsWordCi(noun - 1, "the")) return "";
+    const auto it = org_heads_.find(Lower(toks_[noun].s));
+    return it != org_heads_.end() && it->second.size() == 1 ? it->second[0] : "";
   }
 
   // Entity of the capitalised word at token i when it names exactly one
@@ -1216,13 +1247,19 @@ class Finder {
     return before % 2 == 1 && between % 2 == 1;
   }
 
-  // Possessor right before the figure: "Fox's 5,000 followers", "Acme's $2m".
-  std::string Possessor(size_t first) const {
+  // Possessor right before the figure: "Fox's 5,000 followers", "Acme's $2m";
+  // with `described`, also an organisation a description names ("the
+  // board's £1.1bn budget"; not for counts: "the authority's 212-page
+  // decision" counts the decision's pages).
+  std::string Possessor(size_t first, bool described = false) const {
     if (first < 3 || !IsWordCi(first - 1, "s") || !Glued(first - 1)) return "";
     if (!(Is(first - 2, "'") || Is(first - 2, "\xE2\x80\x99")) || !Glued(first - 2)) return "";
     const size_t end_cp = toks_[first - 3].c1;
     for (const EntityMention* m : by_end_) {
       if (m->span.end == end_cp) return m->entity;
+    }
+    if (described) {
+      if (std::string org = DescribedOrg(first - 3); !org.empty()) return org;
     }
     return PersonByNameWord(NameWordStart(first - 3));
   }
@@ -1294,6 +1331,13 @@ class Finder {
         if ((*it)->span.start < limit || (*it)->type != type) continue;
         if ((*it)->span.start >= own) return (*it)->entity;
         previous_first = *it;
+      }
+      // "The trust spends £9.4m on IT, 2.1% of its £450m budget": no name
+      // in its sentence, the nearest organisation a description names.
+      if (!person) {
+        for (size_t d = k; d-- > 1 && toks_[d].sentence == s;) {
+          if (std::string org = DescribedOrg(d); !org.empty()) return org;
+        }
       }
       return previous_first != nullptr ? previous_first->entity : "";
     }
@@ -3271,7 +3315,7 @@ class Finder {
     if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
       return e->entity;
     }
-    if (std::string p = Possessor(lead); !p.empty()) return p;
+    if (std::string p = Possessor(lead, IsCurrencyUnit(m.unit) || m.unit == "percent"); !p.empty()) return p;
     // A sum is left to the rules below: a bid or a price is the deal's,
     // whoever "whose" says has it ("Orvath, whose £1.9bn bid").
     if (!IsCurrencyUnit(m.unit)) {
@@ -3299,7 +3343,7 @@ class Finder {
         ++words;
       }
       if (words > 0) {
-        if (std::string p = Possessor(k); !p.empty()) return p;
+        if (std::string p = Possessor(k, IsCurrencyUnit(m.unit) || m.unit == "percent"); !p.empty()) return p;
       }
     }
     // "21 of its flights": a part of someone's, the pronoun's referent's;
@@ -4624,6 +4668,8 @@ class Finder {
   std::vector<size_t> sentence_start_;        // code point of each sentence
   // Capitalised words of PERSON names -> the entities that use them.
   std::map<std::string, std::vector<std::string>, std::less<>> name_words_;
+  // Nouns of organisations in ORG names ("trust") -> the entities named so.
+  std::map<std::string, std::vector<std::string>, std::less<>> org_heads_;
   std::vector<const EntityMention*> places_;  // PLACE mentions (see Owner)
 };
 

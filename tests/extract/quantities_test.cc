@@ -1719,4 +1719,38 @@ TEST(FindQuantitiesTest, ASumsNounOfANameOrAGroup) {
   EXPECT_NE(c[0].thing, "trust");
 }
 
+// "the trust", "the board's": the one organisation the article names with
+// that noun as its name's head (its last word, or the word before "of"),
+// for sums and shares, as a possessor or as what "its" stands for when its
+// sentence names none; no one when two are so named or the noun only
+// modifies the head ("Association of Harbour Clubs" is no club).
+TEST(FindQuantitiesTest, AnOrganisationADescriptionNames) {
+  struct Row {
+    const char* text;
+    std::vector<MentionSpec> mentions;
+    const char* sum;
+    const char* subject;
+  };
+  const MentionSpec trust{"Marlow Valley Trust", "ORG", "e8"};
+  const MentionSpec board{"Harwick Water Board", "ORG", "e9"};
+  const MentionSpec other_board{"Harwick Health Board", "ORG", "e11"};
+  const MentionSpec association{"Association of Harbour Clubs", "ORG", "e10"};
+  const Row rows[] = {
+      {"Marlow Valley Trust met on Monday. The trust spends £2m a year on fuel, 4% of its £50m annual budget.",
+       {trust}, "£50m", "e8"},
+      {"Harwick Water Board met on Monday. The grant is small beside the board's annual budget of £900m.", {board},
+       "£900m", "e9"},
+      {"Harwick Water Board and Harwick Health Board met. The grant is small beside the board's budget of £900m.",
+       {board, other_board}, "£900m", ""},
+      {"The Association of Harbour Clubs met. It noted the association's £3m budget.", {association}, "£3m", "e10"},
+      {"The Association of Harbour Clubs met. It noted the club's £3m budget.", {association}, "£3m", ""},
+  };
+  for (const Row& r : rows) {
+    const std::vector<Quantity> found = FindQuantities(r.text, MakeMentions(r.text, r.mentions));
+    const Quantity* q = FindByText(found, r.sum);
+    ASSERT_NE(q, nullptr) << r.text;
+    EXPECT_EQ(q->subject, r.subject) << r.text;
+  }
+}
+
 }  // namespace storyline
