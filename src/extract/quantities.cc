@@ -3234,6 +3234,15 @@ class Finder {
         for (const EntityMention* e : by_end_) {
           if (e->span.end == toks_[be - 1].c1) return e->entity;
         }
+        // "Matagi, 34, who cooked for Kell, is owed £11,400": the name past
+        // an age and a relative aside; "she is owed $14m": the person the
+        // pronoun stands for.
+        if (const EntityMention* e = NamedSubjectOf(be)) return e->entity;
+        if (IsWordCi(be - 1, "he") || IsWordCi(be - 1, "she")) {
+          size_t at = toks_.size();
+          std::string referent = PronounReferent(be, &at);
+          if (at == be - 1 && !referent.empty()) return referent;
+        }
         // "Colquitt, who is paid £385,000 a year": the relative clause's
         // antecedent.
         if (IsWordCi(be - 1, "who") && be >= 3 && Is(be - 2, ",")) {

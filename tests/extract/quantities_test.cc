@@ -1685,6 +1685,9 @@ TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
       // "it" after a verb of saying is the organisation that says it.
       {"Brellan Foods, which runs six mills, says it has raised £2.4m from investors.", brellan, "£2.4m", "e4"},
       {"Marta Tovey said it had raised £2.4m in a week.", tovey, "£2.4m", ""},
+      // A passive payment's subject past an age and an aside, or a pronoun's.
+      {"Line cook Marta Tovey, 41, who worked nights for the hotel, is owed £8,200.", tovey, "£8,200", "e5"},
+      {"Marta Tovey left in May. She is owed £8,200 in wages.", tovey, "£8,200", "e5"},
       // The possessor of the noun a sum is set at.
       {"A leaked memo puts Brellan's monthly loss at £1.2m.", {"Brellan", "ORG", "e6"}, "£1.2m", "e6"},
       {"Brellan's order book now stands at £40m, down from £52m.", {"Brellan", "ORG", "e6"}, "£40m", "e6"},
