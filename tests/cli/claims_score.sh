@@ -202,11 +202,17 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # length of what goes on, one person's two dates of an event, a sentence
 # stating the other outlet's value too): P 0.951 -> 0.956, 45 -> 44 traps.
 # Merged with c20a (89): P 0.953 R 0.605, value-subject 0.769, 46 traps, agreement recall 0.411.
+# (helper c21a, on the 85; the four newest dev stories kept as a check set) Owners of
+# sums through the clause (a verb of having past a relative aside, a sum joined to an
+# owned one, "said it", "puts X's N at", "of X" after a sum's noun, "the trust" for the
+# one organisation so named, a passive payment's subject past an aside): value-subject
+# 0.7715 -> 0.7757, traps 44 -> 43, agreement recall 0.416 -> 0.420, P 0.959 R 0.623 held.
+# On the 89: P 0.953 R 0.605, value-subject 0.773, 45 traps, agreement recall 0.415.
 checks = [("conflict_precision", 0.952), ("conflict_recall", 0.604),
-          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.410)]
+          ("value_subject_accuracy", 0.772), ("agreement_recall", 0.414)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 46:
-    bad.append(f"trap violations {t['trap_violations']} > 46")
+if t["trap_violations"] > 45:
+    bad.append(f"trap violations {t['trap_violations']} > 45")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
