@@ -565,6 +565,7 @@ class Finder {
     }
     for (const EntityMention& m : entities) {
       if (m.type == "PERSON") AddNameWords(m);
+      if (m.type == "ORG") AddOrgHeads(m);
     }
   }
 
@@ -615,6 +616,14 @@ class Finder {
         }
         if (match.subject.empty() && !per_share && shares == toks_.size()) {
           match.subject = Owner(match, lead, &unresolved);
+        }
+        // "reported income of £310.4m and a deficit of £13.9m", "was paid a
+        // salary of £245,000 plus a £65,000 bonus": a sum joined to the one
+        // before it in one object is that one's owner's.
+        if (match.subject.empty() && !unresolved && !per_share && IsCurrencyUnit(match.unit) && !out.empty() &&
+            !out.back().subject.empty() && IsCurrencyUnit(out.back().unit) &&
+            JoinedToSumBefore(lead, tokens_of.back().second)) {
+          match.subject = out.back().subject;
         }
         // Someone's figure, but whose is unknown ("its plant in Corvale,
         // which has 2,300 workers"): attach nothing.
@@ -782,6 +791,36 @@ class Finder {
       std::vector<std::string>& ids = name_words_[std::string(word)];
       if (std::find(ids.begin(), ids.end(), m.entity) == ids.end()) ids.push_back(m.entity);
     }
+  }
+
+  // Records the head of an ORG name when it is a noun of organisations
+  // (lexicons/org_nouns.txt): its last word ("Fellbridge Hospitals Trust"
+  // -> "trust"), or the word before its first "of" ("University of
+  // Ashmoor" -> "university"; "Association of Charity Governance" is an
+  // association, no charity), so "the trust" finds the one organisation so
+  // named.
+  void AddOrgHeads(const EntityMention& m) {
+    std::string_view name = m.text;
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      if (name.ends_with(suffix)) name.remove_suffix(suffix.size());
+    }
+    if (const size_t of = name.find(" of "); of != std::string_view::npos) name = name.substr(0, of);
+    const size_t space = name.rfind(' ');
+    const std::string_view word = space == std::string_view::npos ? name : name.substr(space + 1);
+    if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z')) return;
+    const std::string lower = Lower(word);
+    if (!lexicon::In(lexicon::kOrgNouns, lower)) return;
+    std::vector<std::string>& ids = org_heads_[lower];
+    if (std::find(ids.begin(), ids.end(), m.entity) == ids.end()) ids.push_back(m.entity);
+  }
+
+  // The organisation "the <noun>" at token `noun` describes: the one the
+  // article names with that noun in its name ("the trust" for "Fellbridge
+  // Hospitals Trust"); "" when none or two are so named.
+  std::string DescribedOrg(size_t noun) const {
+    if (noun == 0 || noun >= toks_.size() || !IsLowerWord(toks_[noun]) || !IsWordCi(noun - 1, "the")) return "";
+    const auto it = org_heads_.find(Lower(toks_[noun].s));
+    return it != org_heads_.end() && it->second.size() == 1 ? it->second[0] : "";
   }
 
   // Entity of the capitalised word at token i when it names exactly one
@@ -1208,13 +1247,19 @@ class Finder {
     return before % 2 == 1 && between % 2 == 1;
   }
 
-  // Possessor right before the figure: "Fox's 5,000 followers", "Acme's $2m".
-  std::string Possessor(size_t first) const {
+  // Possessor right before the figure: "Fox's 5,000 followers", "Acme's $2m";
+  // with `described`, also an organisation a description names ("the
+  // board's £1.1bn budget"; not for counts: "the authority's 212-page
+  // decision" counts the decision's pages).
+  std::string Possessor(size_t first, bool described = false) const {
     if (first < 3 || !IsWordCi(first - 1, "s") || !Glued(first - 1)) return "";
     if (!(Is(first - 2, "'") || Is(first - 2, "\xE2\x80\x99")) || !Glued(first - 2)) return "";
     const size_t end_cp = toks_[first - 3].c1;
     for (const EntityMention* m : by_end_) {
       if (m->span.end == end_cp) return m->entity;
+    }
+    if (described) {
+      if (std::string org = DescribedOrg(first - 3); !org.empty()) return org;
     }
     return PersonByNameWord(NameWordStart(first - 3));
   }
@@ -1231,17 +1276,43 @@ class Finder {
     return false;
   }
 
+  // The organisation "it" at token `k` stands for when the clause says so:
+  // right after a verb of saying (or its "that"), the organisation named as
+  // the verb's subject (NamedSubjectOf: "Acme, which runs the line, said it
+  // had inspected 212 culverts"). "" otherwise: "it" is mostly a thing, and
+  // an organisation a sentence before may not be what it stands for.
+  std::string ItReferent(size_t k) const {
+    if (k == 0) return "";
+    size_t verb = k - 1;
+    if (IsWordCi(verb, "that") && verb > 0) --verb;
+    if (toks_[verb].sentence != toks_[k].sentence || !IsLowerWord(toks_[verb]) ||
+        !InList(kSayingVerbs, Lower(toks_[verb].s))) {
+      return "";
+    }
+    const EntityMention* e = NamedSubjectOf(verb);
+    return e != nullptr && e->type == "ORG" ? e->entity : "";
+  }
+
   // The entity a pronoun before `first` in its sentence stands for:
   // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
   // its sentence, else the first of the sentence before. Returns the pronoun's token index in
   // *at, or toks_.size() when there is none.
-  std::string PronounReferent(size_t first, size_t* at) const {
+  std::string PronounReferent(size_t first, size_t* at, bool sum = false) const {
     *at = toks_.size();
     const size_t s = toks_[first].sentence;
     for (size_t k = first; k-- > 0 && toks_[k].sentence == s;) {
       if (toks_[k].kind != Kind::kWord) continue;
       const std::string l = Lower(toks_[k].s);
       const bool person = l == "he" || l == "she" || l == "his" || l == "her";
+      if (l == "it" && sum) {
+        // "Acme said it had raised £2m": a sum an organisation says of
+        // itself (not a count: "said it would cut 140 jobs" counts the
+        // cuts). Any other "it" may be a thing: no one's, and no pronoun.
+        const std::string own = ItReferent(k);
+        if (own.empty()) continue;
+        *at = k;
+        return own;
+      }
       if (!person && l != "its") continue;
       if (InClosedAside(k, first)) continue;  // "The rocket, built by Acme at its plant, carried 7 satellites"
       *at = k;
@@ -1260,6 +1331,13 @@ class Finder {
         if ((*it)->span.start < limit || (*it)->type != type) continue;
         if ((*it)->span.start >= own) return (*it)->entity;
         previous_first = *it;
+      }
+      // "The trust spends £9.4m on IT, 2.1% of its £450m budget": no name
+      // in its sentence, the nearest organisation a description names.
+      if (!person) {
+        for (size_t d = k; d-- > 1 && toks_[d].sentence == s;) {
+          if (std::string org = DescribedOrg(d); !org.empty()) return org;
+        }
       }
       return previous_first != nullptr ? previous_first->entity : "";
     }
@@ -1364,7 +1442,7 @@ class Finder {
 
   // Subject of counts, money, percentages and ranks spanning tokens
   // [first, last] (see quantities.h).
-  std::string ClauseSubject(size_t first, size_t last) const {
+  std::string ClauseSubject(size_t first, size_t last, bool sum = false) const {
     if (const EntityMention* m = Containing(toks_[first].c0, toks_[last].c1, /*person_only=*/false)) return m->entity;
     if (std::string p = Possessor(first); !p.empty()) return p;
     if (IsCountNoun(toks_[last]) && IsWordCi(last + 1, "of") && last + 2 < toks_.size()) {
@@ -1373,7 +1451,7 @@ class Finder {
       }
     }
     size_t pronoun = toks_.size();
-    const std::string referent = PronounReferent(first, &pronoun);
+    const std::string referent = PronounReferent(first, &pronoun, sum);
     const size_t limit = sentence_start_[toks_[first].sentence];
     // "Police arrested two men after drone sightings closed the runway for
     // seven hours": a clause a conjunction opens before the figure, not
@@ -2303,6 +2381,31 @@ class Finder {
         if (head > det) return ThingPhrase(head);
       }
     }
+    // "the £26,000 salary of the cleaners": the group after "of", named in
+    // the plural (a thing in the singular is read by the rules below: "the
+    // cost of the election itself").
+    if (IsCurrencyUnit(m.unit)) {
+      if (const size_t of = OfAfterSumNoun(m.last); of + 2 < toks_.size() && IsWordCi(of + 1, "the")) {
+        size_t head = of + 1;
+        while (head + 1 < toks_.size() && head - of <= kMaxHeadModifiers && toks_[head + 1].sentence == s &&
+               IsLowerWord(toks_[head + 1])) {
+          const std::string w = Lower(toks_[head + 1].s);
+          if (InList(kPrepositions, w) || InList(kPhraseEnders, w) || lexicon::In(lexicon::kStopWords, w) ||
+              InList(kAuxiliaries, w) || IsParticiple(head + 1)) {
+            break;
+          }
+          ++head;
+        }
+        const bool ends = head + 1 >= toks_.size() || toks_[head + 1].sentence != s ||
+                          !(IsUpperWord(toks_[head + 1]) || PossessiveMark(head + 1));
+        const std::string noun = head > of + 1 ? Lower(toks_[head].s) : std::string();
+        if (LooksPlural(noun) && ends) {
+          std::string phrase;
+          for (size_t k = of + 2; k <= head; ++k) phrase += (phrase.empty() ? "" : " ") + Lower(toks_[k].s);
+          return phrase;
+        }
+      }
+    }
     if (lead == 0 || toks_[lead - 1].sentence != s) return "";
     // "a restoration appeal with a target of £5.4m", "a primary school with
     // 420 places": what the thing before "with" has. Only a thing first
@@ -3005,6 +3108,92 @@ class Finder {
     return "";
   }
 
+  // True when the sum whose lead-in starts at token `lead` is joined to the
+  // sum ending at token `before` as a second part of one object: "and" or
+  // "plus", an optional article, then the sum ("plus a £65,000 bonus") or a
+  // noun of at most kMaxHeadModifiers + 1 words and "of" ("and a deficit
+  // of £13.9m"); "on" with such a noun ("a profit of £23.5m on revenue of
+  // £196m"). A restatement in brackets may follow the first sum.
+  bool JoinedToSumBefore(size_t lead, size_t before) const {
+    // A restatement longer than this is no bracketed sum ("(about £356m)").
+    constexpr size_t kMaxRestatementTokens = 6;
+    if (lead <= before + 1 || toks_[lead].sentence != toks_[before].sentence) return false;
+    size_t j = before + 1;
+    if (Is(j, "(")) {
+      const size_t open = j;
+      while (j < lead && j - open <= kMaxRestatementTokens && !Is(j, ")")) ++j;
+      if (!Is(j, ")")) return false;
+      ++j;
+    }
+    const bool on = IsWordCi(j, "on");
+    if (!on && !IsWordCi(j, "and") && !IsWordCi(j, "plus")) return false;
+    ++j;
+    if (IsWordCi(j, "a") || IsWordCi(j, "an")) ++j;
+    if (j == lead) return !on;
+    if (lead < 2 || !IsWordCi(lead - 1, "of") || j >= lead - 1) return false;
+    for (size_t k = j, words = 0; k + 1 < lead; ++k) {
+      if (Is(k, "-") && Glued(k)) continue;  // "pre-tax"
+      if (!IsLowerWord(toks_[k])) return false;
+      const std::string w = Lower(toks_[k].s);
+      if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || lexicon::In(lexicon::kDeterminers, w) ||
+          InList(kAuxiliaries, w) || InList(kSayingVerbs, w) || ++words > kMaxHeadModifiers + 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The "of" after the noun a sum modifies ("the £26,000 salary of the
+  // cleaners", "the £4m budget of Tarnwick Council"): the noun of at most
+  // kMaxHeadModifiers lower-case words right after the sum at token `last`.
+  // toks_.size() when the sum is followed by no such noun and "of".
+  size_t OfAfterSumNoun(size_t last) const {
+    const size_t s = toks_[last].sentence;
+    size_t k = last + 1;
+    for (size_t words = 0; k < toks_.size() && toks_[k].sentence == s && IsLowerWord(toks_[k]); ++k, ++words) {
+      const std::string w = Lower(toks_[k].s);
+      if (w == "of") return words > 0 ? k : toks_.size();
+      if (words == kMaxHeadModifiers || InList(kPhraseEnders, w) || InList(kPrepositions, w) ||
+          lexicon::In(lexicon::kDeterminers, w) || InList(kAuxiliaries, w) || InList(kCopulas, w) ||
+          IsParticiple(k)) {
+        return toks_.size();
+      }
+    }
+    return toks_.size();
+  }
+
+  // The name that is the subject of the verb at token `verb`: a mention
+  // ending right before it, past an aside a relative pronoun opens between
+  // commas ("Ashmoor, which has 21,400 students, reported", "Lane, 52, who
+  // joined in 2019, had"), or the antecedent of the relative clause the
+  // verb opens ("the Ostvik Group, which reported"). nullptr when the words
+  // before the verb are no such name.
+  const EntityMention* NamedSubjectOf(size_t verb) const {
+    // An aside longer than this is a clause of its own, not a description.
+    constexpr size_t kMaxAsideTokens = 16;
+    if (verb == 0) return nullptr;
+    const size_t s = toks_[verb].sentence;
+    const auto relative = [&](size_t k) { return IsWordCi(k, "which") || IsWordCi(k, "who"); };
+    size_t end = verb - 1;  // the comma or the last token of the name
+    if (Is(end, ",")) {
+      size_t k = end;  // the aside's first token
+      for (size_t n = 0; k > 0 && n < kMaxAsideTokens && toks_[k - 1].sentence == s && !Is(k - 1, ","); ++n) --k;
+      if (k < 2 || !Is(k - 1, ",") || !relative(k)) return nullptr;
+      end = k - 1;
+    } else if (relative(end) && end >= 2 && Is(end - 1, ",")) {
+      end -= 1;
+    } else {
+      end += 1;  // no comma: the name ends right before the verb
+    }
+    // `end` is the comma after the name (or the verb): past an age.
+    const size_t name_end = BeforeAppositiveAge(end);
+    if (toks_[name_end].sentence != s) return nullptr;
+    for (const EntityMention* e : by_end_) {
+      if (e->span.end == toks_[name_end].c1) return e;
+    }
+    return nullptr;
+  }
+
   // The entity a figure belongs to when the phrase says so: one it is part
   // of ("the 32-year-old star"), a possessor ("Valmoral's £100m"), "of X"
   // ("5,000 followers of Zoë Fox"), or the subject of its clause (see
@@ -3044,6 +3233,24 @@ class Finder {
         if (be == 0) break;
         for (const EntityMention* e : by_end_) {
           if (e->span.end == toks_[be - 1].c1) return e->entity;
+        }
+        // "Matagi, 34, who cooked for Kell, is owed £11,400": the name past
+        // an age and a relative aside; "she is owed $14m": the person the
+        // pronoun stands for.
+        if (const EntityMention* e = NamedSubjectOf(be)) return e->entity;
+        if (IsWordCi(be - 1, "he") || IsWordCi(be - 1, "she")) {
+          size_t at = toks_.size();
+          std::string referent = PronounReferent(be, &at);
+          if (at == be - 1 && !referent.empty()) return referent;
+        }
+        // "Colquitt, who is paid £385,000 a year": the relative clause's
+        // antecedent.
+        if (IsWordCi(be - 1, "who") && be >= 3 && Is(be - 2, ",")) {
+          const size_t name_end = BeforeAppositiveAge(be - 2);
+          for (const EntityMention* e : by_end_) {
+            if (e->span.end == toks_[name_end].c1 && e->type == "PERSON") return e->entity;
+          }
+          break;
         }
         // "Gallacher joined on a salary of £198,000 and was paid £265,000":
         // a second predicate's subject is the one the sentence opens with.
@@ -3117,7 +3324,7 @@ class Finder {
     if (const EntityMention* e = Containing(toks_[m.first].c0, toks_[m.last].c1, /*person_only=*/false)) {
       return e->entity;
     }
-    if (std::string p = Possessor(lead); !p.empty()) return p;
+    if (std::string p = Possessor(lead, IsCurrencyUnit(m.unit) || m.unit == "percent"); !p.empty()) return p;
     // A sum is left to the rules below: a bid or a price is the deal's,
     // whoever "whose" says has it ("Orvath, whose £1.9bn bid").
     if (!IsCurrencyUnit(m.unit)) {
@@ -3145,7 +3352,7 @@ class Finder {
         ++words;
       }
       if (words > 0) {
-        if (std::string p = Possessor(k); !p.empty()) return p;
+        if (std::string p = Possessor(k, IsCurrencyUnit(m.unit) || m.unit == "percent"); !p.empty()) return p;
       }
     }
     // "21 of its flights": a part of someone's, the pronoun's referent's;
@@ -3185,6 +3392,14 @@ class Finder {
         if (e->span.start < start) continue;
         if (e->span.start == start && e->span.end <= toks_[m.first].c0) return e->entity;
         break;
+      }
+    }
+    // "the £4m budget of Tarnwick Council": the name after the noun's "of".
+    if (IsCurrencyUnit(m.unit)) {
+      if (const size_t of = OfAfterSumNoun(m.last); of + 1 < toks_.size()) {
+        for (const EntityMention* e : by_start_) {
+          if (e->span.start == toks_[of + 1].c0) return e->entity;
+        }
       }
     }
     if (IsWordCi(m.last + 1, "of") && m.last + 2 < toks_.size() && IsUpperWord(toks_[m.last + 2])) {
@@ -3247,11 +3462,10 @@ class Finder {
       }
       if (words > 0 && k > 0 && (IsWordCi(k, "a") || IsWordCi(k, "an"))) --k;
       // The subject right before the verb is a name, not a description a
-      // possessive owns ("Her company reported a profit": not hers).
+      // possessive owns ("Her company reported a profit": not hers), also
+      // past a relative aside or as a relative clause's antecedent.
       if (words > 0 && k > 0 && verb_at(k)) {
-        for (const EntityMention* e : by_end_) {
-          if (e->span.end == toks_[k - 1].c1) return e->entity;
-        }
+        if (const EntityMention* e = NamedSubjectOf(k)) return e->entity;
       }
     }
     // "Hartley is worth £2.6bn", "Hartley, who is worth an estimated
@@ -3271,6 +3485,30 @@ class Finder {
     if (lead > 0 && IsLowerWord(toks_[lead - 1]) && InList(kCopulas, toks_[lead - 1].s) &&
         !InList(kOfWords, Lower(toks_[lead - 1].s))) {
       if (std::string owner = CopulaSubjectPossessor(lead - 1); !owner.empty()) return owner;
+    }
+    // "puts Vantory's monthly burn at $2.1m", "Kestrane's backlog now
+    // stands at $240m": the possessor of the noun a sum is set at, as the
+    // object of a verb of estimating or the subject of "stands at".
+    if (IsCurrencyUnit(m.unit) && lead >= 4 && IsWordCi(lead - 1, "at") && IsLowerWord(toks_[lead - 2]) &&
+        toks_[lead - 2].sentence == toks_[lead].sentence) {
+      if (InList(kCopulas, toks_[lead - 2].s) && !InList(kOfWords, Lower(toks_[lead - 2].s))) {
+        if (std::string owner = CopulaSubjectPossessor(lead - 2); !owner.empty()) return owner;
+      } else {
+        size_t k = lead - 1;
+        for (size_t words = 0; k > 0 && words < kMaxHeadModifiers && IsLowerWord(toks_[k - 1]) &&
+                               toks_[k - 1].sentence == toks_[lead].sentence;
+             ++words) {
+          const std::string w = Lower(toks_[k - 1].s);
+          if (InList(kPhraseEnders, w) || InList(kPrepositions, w) || lexicon::In(lexicon::kDeterminers, w) ||
+              InList(kAuxiliaries, w) || InList(kCopulas, w) || w == "s") {
+            break;
+          }
+          --k;
+        }
+        if (k < lead - 1) {
+          if (std::string p = Possessor(k); !p.empty()) return p;
+        }
+      }
     }
     // "Strand received a base salary of £880,000, a bonus of £1.2m and
     // shares worth about £4.3m": a sum in what a receiving verb takes
@@ -3343,7 +3581,7 @@ class Finder {
         return "";
       }
     }
-    std::string subject = ClauseSubject(m.first, m.last);
+    std::string subject = ClauseSubject(m.first, m.last, IsCurrencyUnit(m.unit));
     // "which has 2,300 workers", "it employs 300": someone's, but whose is
     // not known.
     *unresolved = subject.empty() && (have || object) && lead >= 2 &&
@@ -4439,6 +4677,8 @@ class Finder {
   std::vector<size_t> sentence_start_;        // code point of each sentence
   // Capitalised words of PERSON names -> the entities that use them.
   std::map<std::string, std::vector<std::string>, std::less<>> name_words_;
+  // Nouns of organisations in ORG names ("trust") -> the entities named so.
+  std::map<std::string, std::vector<std::string>, std::less<>> org_heads_;
   std::vector<const EntityMention*> places_;  // PLACE mentions (see Owner)
 };
 

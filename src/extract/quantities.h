@@ -67,7 +67,23 @@
 //   which").
 // - money: the payer owns a sum its own verb names ("spent £100m", "owes
 //   $200,000"), never a price (a fee, a deal, a move: the deal's) nor a sum
-//   named by a noun ("promised $6m in emergency aid").
+//   named by a noun ("promised $6m in emergency aid"). The subject of a
+//   verb of having or making owns the sum its object is "of", past a
+//   relative aside or as the antecedent of the clause the verb opens
+//   ("Acme, which has 300 staff, reported income of £8m", "Acme, which
+//   made a profit of £2m"); a sum joined to an owned one in one object is
+//   the same owner's ("and a deficit of £1m", "plus a £40,000 bonus", "on
+//   revenue of £9m"); "it" right after a verb of saying is the organisation
+//   saying it ("Acme says it has raised £2m"); the possessor of the noun a
+//   sum is set at ("puts Acme's monthly loss at £1m", "Acme's backlog
+//   stands at $40m"); a name after the noun's "of" ("the £4m budget of
+//   Tarnwick Council"), while a group in the plural there is the thing the
+//   sum is of ("the £26,000 salary of the cleaners"); "the trust" or "its"
+//   with no name in the sentence is the one organisation whose name's head
+//   is that noun ("the board's budget of £1bn" for "Harwick Water Board");
+//   a passive payment's subject past an age and an aside, or a pronoun's
+//   referent ("Tovey, 41, who cooked there, is owed £8,200", "She was paid
+//   £2m").
 // - durations: a possessor ("Acme's 40-year history"); the person a
 //   description is in apposition to ("Fox, a
 //   councillor for eight years", "Fox, 29, a season-ticket holder for 15

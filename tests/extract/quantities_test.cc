@@ -1659,4 +1659,101 @@ TEST(FindQuantitiesTest, ACompoundMeasureBeforeAName) {
   }
 }
 
+// Whose sums are, through the clause: the subject of a verb of having or
+// making past a relative aside or as the antecedent of the clause it opens;
+// a sum joined to an owned one in the same object ("and a loss of", "plus a
+// £X bonus", "on sales of"); a passive payment in a "who" clause.
+TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
+  const MentionSpec brellan{"Brellan Foods", "ORG", "e4"};
+  const MentionSpec tovey{"Marta Tovey", "PERSON", "e5"};
+  struct Row {
+    const char* text;
+    MentionSpec who;
+    const char* sum;
+    const char* subject;
+  };
+  const Row rows[] = {
+      {"Brellan Foods, which has 3,200 staff, reported income of £88.1m for the year.", brellan, "£88.1m", "e4"},
+      {"Brellan Foods, which employs about 900 people, had sales of $1.2 billion last year.", brellan,
+       "$1.2 billion", "e4"},
+      {"The mill is owned by Brellan Foods, which reported revenue of €64m in 2025.", brellan, "€64m", "e4"},
+      {"Brellan Foods reported income of £88.1m and a deficit of £4.2m for the year.", brellan, "£4.2m", "e4"},
+      {"Brellan Foods made an operating profit of £7.5m on revenue of £91m.", brellan, "£91m", "e4"},
+      {"Marta Tovey was paid a salary of £180,000 plus a £40,000 bonus.", tovey, "£40,000", "e5"},
+      {"Gallery director Marta Tovey, who is paid £120,000 a year, said the cuts were needed.", tovey, "£120,000",
+       "e5"},
+      // "it" after a verb of saying is the organisation that says it.
+      {"Brellan Foods, which runs six mills, says it has raised £2.4m from investors.", brellan, "£2.4m", "e4"},
+      {"Marta Tovey said it had raised £2.4m in a week.", tovey, "£2.4m", ""},
+      // A passive payment's subject past an age and an aside, or a pronoun's.
+      {"Line cook Marta Tovey, 41, who worked nights for the hotel, is owed £8,200.", tovey, "£8,200", "e5"},
+      {"Marta Tovey left in May. She is owed £8,200 in wages.", tovey, "£8,200", "e5"},
+      // The possessor of the noun a sum is set at.
+      {"A leaked memo puts Brellan's monthly loss at £1.2m.", {"Brellan", "ORG", "e6"}, "£1.2m", "e6"},
+      {"Brellan's order book now stands at £40m, down from £52m.", {"Brellan", "ORG", "e6"}, "£40m", "e6"},
+      {"A leaked memo puts the monthly loss at £1.2m, Brellan said.", {"Brellan", "ORG", "e6"}, "£1.2m", ""},
+      // Neither a clause of saying nor an unowned first sum hands an owner on.
+      {"Brellan Foods said profits were £7.5m and a further £2m was spent.", brellan, "£2m", ""},
+      {"The deal was worth £7.5m and a fee of £2m went to Brellan Foods.", brellan, "£2m", ""},
+  };
+  for (const Row& r : rows) {
+    const std::vector<Quantity> found = FindQuantities(r.text, MakeMentions(r.text, {r.who}));
+    const Quantity* q = FindByText(found, r.sum);
+    ASSERT_NE(q, nullptr) << r.text;
+    EXPECT_EQ(q->subject, r.subject) << r.text;
+  }
+}
+
+// "of X" after the noun a sum modifies: a name owns it ("the £4m budget of
+// Tarnwick Council"), a group named in the plural is the thing it is of
+// ("the £31,000 wage of the porters"); not a possessor opening a longer
+// phrase ("of the trust's network").
+TEST(FindQuantitiesTest, ASumsNounOfANameOrAGroup) {
+  const std::string_view named = "Critics compared it with the £4m budget of Tarnwick Council last year.";
+  const std::vector<Quantity> a = FindQuantities(named, MakeMentions(named, {{"Tarnwick Council", "ORG", "e7"}}));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].subject, "e7");
+  const std::vector<Quantity> b = FindQuantities("She earns far more than the £31,000 wage of the porters on her ward.", {});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].subject, "");
+  EXPECT_EQ(b[0].thing, "porters");
+  const std::vector<Quantity> c = FindQuantities("The board approved a £3m upgrade of the trust's phone lines.", {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_NE(c[0].thing, "trust");
+}
+
+// "the trust", "the board's": the one organisation the article names with
+// that noun as its name's head (its last word, or the word before "of"),
+// for sums and shares, as a possessor or as what "its" stands for when its
+// sentence names none; no one when two are so named or the noun only
+// modifies the head ("Association of Harbour Clubs" is no club).
+TEST(FindQuantitiesTest, AnOrganisationADescriptionNames) {
+  struct Row {
+    const char* text;
+    std::vector<MentionSpec> mentions;
+    const char* sum;
+    const char* subject;
+  };
+  const MentionSpec trust{"Marlow Valley Trust", "ORG", "e8"};
+  const MentionSpec board{"Harwick Water Board", "ORG", "e9"};
+  const MentionSpec other_board{"Harwick Health Board", "ORG", "e11"};
+  const MentionSpec association{"Association of Harbour Clubs", "ORG", "e10"};
+  const Row rows[] = {
+      {"Marlow Valley Trust met on Monday. The trust spends £2m a year on fuel, 4% of its £50m annual budget.",
+       {trust}, "£50m", "e8"},
+      {"Harwick Water Board met on Monday. The grant is small beside the board's annual budget of £900m.", {board},
+       "£900m", "e9"},
+      {"Harwick Water Board and Harwick Health Board met. The grant is small beside the board's budget of £900m.",
+       {board, other_board}, "£900m", ""},
+      {"The Association of Harbour Clubs met. It noted the association's £3m budget.", {association}, "£3m", "e10"},
+      {"The Association of Harbour Clubs met. It noted the club's £3m budget.", {association}, "£3m", ""},
+  };
+  for (const Row& r : rows) {
+    const std::vector<Quantity> found = FindQuantities(r.text, MakeMentions(r.text, r.mentions));
+    const Quantity* q = FindByText(found, r.sum);
+    ASSERT_NE(q, nullptr) << r.text;
+    EXPECT_EQ(q->subject, r.subject) << r.text;
+  }
+}
+
 }  // namespace storyline
