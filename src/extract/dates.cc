@@ -727,6 +727,14 @@ constexpr const auto& kIrregularPasts = lexicon::kVerbsAndAdverbsPast;
 constexpr const auto& kBeForms = lexicon::kAuxiliariesBe;
 // lexicons/auxiliaries.txt, tag present_be: "is", "are".
 constexpr const auto& kPresentBe = lexicon::kAuxiliariesPresentBe;
+// lexicons/tense_cues.txt, tag plan.
+constexpr const auto& kPlanWords = lexicon::kTenseCuesPlan;
+
+// Whether w opens a noun phrase: a quantifier or determiner ("both", "the",
+// "a"; lexicons/quantifier_words.txt and determiners.txt, tag tense).
+bool OpensNounPhrase(std::string_view w) {
+  return lexicon::In(lexicon::kQuantifierWords, w) || lexicon::In(lexicon::kDeterminersTense, w);
+}
 
 // "due to the storm" (a cause) rather than "due to open" (a plan): a
 // determiner, possessive or name follows "to".
@@ -799,9 +807,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       // "at both ends of the bridge", "the opens": a present tense of what
       // is scheduled ("The board meets on Monday") follows its subject; after
       // a determiner or quantifier the word is a noun.
-      if (k > 0 && lexicon::In(lexicon::kTenseCuesScheduled, t.lower) &&
-          (lexicon::In(lexicon::kQuantifierWords, c.t[k - 1].lower) ||
-           lexicon::In(lexicon::kDeterminersTense, c.t[k - 1].lower))) {
+      if (k > 0 && lexicon::In(lexicon::kTenseCuesScheduled, t.lower) && OpensNounPhrase(c.t[k - 1].lower)) {
         continue;
       }
       if (t.lower == "due" && IsWord(c, k + 1, "to") && DueToCause(c, k + 2)) continue;
@@ -816,6 +822,17 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       return Tense::kFuture;
     }
     if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
+    // "The strikers plan a march on Saturday", "have planned a protest":
+    // planning with its object (a determiner opens it) points ahead unless a
+    // past "be" or "had" stands before ("were planning a vigil"); after a
+    // determiner or "'s" the word is the noun ("the council's plan on
+    // Monday"). "planned" counts only after "have" or "has".
+    if (lexicon::In(kPlanWords, t.lower) && k > 0 && Has(c, k + 1) && OpensNounPhrase(c.t[k + 1].lower) &&
+        !OpensNounPhrase(c.t[k - 1].lower) && c.t[k - 1].lower != "s") {
+      const std::string& before = c.t[k - 1].lower;
+      if (lexicon::In(kPastWords, before)) return past();
+      if (t.lower != "planned" || lexicon::In(lexicon::kAuxiliariesPerfect, before)) return Tense::kFuture;
+    }
     // "Shopkeepers are planning a meeting on Tuesday", "the vote is set for
     // Monday": after a present "be" the plan holds now and its day is ahead.
     if (lexicon::In(kFutureBeforeTo, t.lower) && k > 0 && lexicon::In(kPresentBe, c.t[k - 1].lower)) {

@@ -482,6 +482,12 @@ TEST(FindDatesTest, WeekdayTenseReadsNounsComparisonsPlansAndChangesFromADay) {
       {"Roadworks from Monday to Wednesday, the notice says.", "Monday", "2022-11-28"},
       {"The trains ran a reduced service from Monday.", "Monday", "2022-11-28"},
       {"Residents were planning a vigil on Friday.", "Friday", "2022-11-25"},
+      // Planning with its object points ahead; the noun and a simple past
+      // "planned" do not.
+      {"The strikers plan a march from the quay on Saturday.", "Saturday", "2022-12-03"},
+      {"Library users have planned a sit-in at the depot on Saturday.", "Saturday", "2022-12-03"},
+      {"The union planned a walkout on Monday but called it off.", "Monday", "2022-11-28"},
+      {"The council's plan on Monday drew criticism.", "Monday", "2022-11-28"},
   };
   ExpectDates(kCases);
 }
