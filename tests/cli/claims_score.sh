@@ -202,8 +202,11 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # length of what goes on, one person's two dates of an event, a sentence
 # stating the other outlet's value too): P 0.951 -> 0.956, 45 -> 44 traps.
 # Merged with c20a (89): P 0.953 R 0.605, value-subject 0.769, 46 traps, agreement recall 0.411.
-checks = [("conflict_precision", 0.952), ("conflict_recall", 0.604),
-          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.410)]
+# (helper c21b) The grouper matches a long name one edit apart (a tabloid's
+# misspelt founder no longer starts a story of its own): P 0.953 (387/406)
+# R 0.605 -> 0.607, value-subject 0.769, 46 traps, agreement recall 0.411 -> 0.412.
+checks = [("conflict_precision", 0.952), ("conflict_recall", 0.606),
+          ("value_subject_accuracy", 0.768), ("agreement_recall", 0.411)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
 if t["trap_violations"] > 46:
     bad.append(f"trap violations {t['trap_violations']} > 46")
