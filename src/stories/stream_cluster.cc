@@ -144,14 +144,14 @@ std::vector<std::string_view> CodePoints(std::string_view s) {
   return out;
 }
 
-// Hashes of every spelling one edit (a letter deleted, replaced or
-// inserted) away from `name`, mapped to `index`. Spaces are never edited,
+// Appends (hash, `index`) for every spelling one edit (a letter deleted,
+// replaced or inserted) away from `name`. Spaces are never edited,
 // and neither is the first letter of a word: misspellings keep a word's
 // initial ("Thwaite"/"Thwaites", "Lindqvist"/"Lindquist"), and so the
 // edits stay inside the name's words. Letters put in are a to z and the
 // name's own letters.
 void AddOneEditSpellings(std::string_view name, uint32_t index,
-                         std::unordered_map<uint64_t, uint32_t>& out) {
+                         std::vector<std::pair<uint64_t, uint32_t>>& out) {
   const std::vector<std::string_view> cps = CodePoints(name);
   std::vector<std::string_view> alphabet;
   static constexpr std::string_view kLatin = "abcdefghijklmnopqrstuvwxyz";
@@ -167,7 +167,7 @@ void AddOneEditSpellings(std::string_view name, uint32_t index,
     for (size_t k = 0; k < skip_from; ++k) buf.append(cps[k]);
     buf.append(put);
     for (size_t k = skip_to; k < cps.size(); ++k) buf.append(cps[k]);
-    out.emplace(HashOf(buf), index);
+    out.emplace_back(HashOf(buf), index);
   };
   for (size_t i = 0; i <= cps.size(); ++i) {
     if (editable(i)) {
@@ -184,9 +184,11 @@ void AddOneEditSpellings(std::string_view name, uint32_t index,
   }
 }
 
+// Code points of `name` other than spaces (UTF-8 continuation bytes are
+// not counted).
 size_t Letters(std::string_view name) {
   size_t n = 0;
-  for (std::string_view c : CodePoints(name)) n += c != " ";
+  for (const char ch : name) n += ch != ' ' && (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
   return n;
 }
 
@@ -454,10 +456,10 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   std::vector<std::pair<uint32_t, double>> joinable;
   // A name of the article spelt one edit away from a name of the story
   // ("Thwaites" in a tabloid, "Thwaite" in the others) counts as shared
-  // when deciding which story the article joins (not for related links).
-  // The spellings are made only when they can decide: for a story the
-  // article could reach with them, when it is not already the only one
-  // the article joins.
+  // for an article that would otherwise join no story (not for related
+  // links): it rescues an article split off by a misspelling and changes
+  // nothing else. Its spellings are made only then, and only when such a
+  // name could lift a story to the threshold.
   struct Scored {
     uint32_t story;
     double plain;  // Similarity with exactly shared names
@@ -466,37 +468,42 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   };
   std::vector<Scored> scored;
   scored.reserve(candidates.size());
-  size_t reachable = 0;
+  bool joins = false, reachable = false;
   for (uint32_t c : candidates) {
     const Story& s = StoryAt(c);
     const bool active =
         today == kNoDay || s.last_day == kNoDay || today - s.last_day <= options_.active_days;
     const double plain = Similarity(v, names, s);
-    size_t unshared_long = 0;
-    for (const auto& [hash, key] : long_names) unshared_long += s.names.count(hash) == 0;
-    const double upper =
-        plain + (names.empty() ? 0.0 : options_.entity_weight * static_cast<double>(unshared_long) / names.size());
+    double upper = plain;
+    if (active && !long_names.empty() && plain < options_.min_similarity) {
+      size_t unshared_long = 0;
+      for (const auto& [hash, key] : long_names) unshared_long += s.names.count(hash) == 0;
+      upper += options_.entity_weight * static_cast<double>(unshared_long) / static_cast<double>(names.size());
+    }
     scored.push_back({c, plain, upper, active});
-    reachable += active && upper >= options_.min_similarity;
+    joins = joins || (active && plain >= options_.min_similarity);
+    reachable = reachable || (active && upper >= options_.min_similarity);
   }
-  std::unordered_map<uint64_t, uint32_t> spellings;  // one edit away -> index in long_names
-  bool spelt = false;
-  for (auto& [c, plain, upper, active] : scored) {
+  // (hash of a spelling one edit away, index in long_names), sorted.
+  std::vector<std::pair<uint64_t, uint32_t>> spellings;
+  if (!joins && reachable) {
+    for (uint32_t i = 0; i < long_names.size(); ++i) AddOneEditSpellings(long_names[i].second, i, spellings);
+    std::sort(spellings.begin(), spellings.end());
+  }
+  for (const auto& [c, plain, upper, active] : scored) {
     const Story& s = StoryAt(c);
     double sim = plain;
-    if (active && upper > plain && upper >= options_.min_similarity &&
-        (plain < options_.min_similarity || reachable > 1)) {
-      if (!spelt) {
-        for (uint32_t i = 0; i < long_names.size(); ++i) AddOneEditSpellings(long_names[i].second, i, spellings);
-        spelt = true;
-      }
+    if (!spellings.empty() && active && upper >= options_.min_similarity) {
       std::vector<bool> matched(long_names.size(), false);
       size_t fuzzy = 0;
       for (const auto& [hash, count] : s.names) {
-        const auto it = spellings.find(hash);
-        if (it == spellings.end() || matched[it->second] || s.names.count(long_names[it->second].first) != 0) continue;
-        matched[it->second] = true;
-        ++fuzzy;
+        auto it = std::lower_bound(spellings.begin(), spellings.end(), std::make_pair(hash, uint32_t{0}));
+        for (; it != spellings.end() && it->first == hash; ++it) {
+          if (matched[it->second] || s.names.count(long_names[it->second].first) != 0) continue;
+          matched[it->second] = true;
+          ++fuzzy;
+          break;
+        }
       }
       sim += options_.entity_weight * static_cast<double>(fuzzy) / static_cast<double>(names.size());
     }
