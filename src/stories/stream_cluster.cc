@@ -124,6 +124,74 @@ constexpr uint32_t kRowsVersion = 2;
 
 uint64_t HashOf(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
+// A name at least this many letters long is matched one edit apart
+// ("dominic thwaite" and "dominic thwaites"): a long name misspelt by one
+// letter is still that name, while short names one letter apart are often
+// other names ("Jon"/"Jan", "Hale"/"Hall").
+constexpr size_t kFuzzyNameLetters = 10;
+
+// Code points of a folded name as UTF-8 pieces (an invalid byte is a piece
+// of its own).
+std::vector<std::string_view> CodePoints(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    n = std::min(n, s.size() - i);
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// Appends (hash, `index`) for every spelling one edit (a letter deleted,
+// replaced or inserted) away from `name`. Spaces are never edited,
+// and neither is the first letter of a word: misspellings keep a word's
+// initial ("Thwaite"/"Thwaites", "Lindqvist"/"Lindquist"), and so the
+// edits stay inside the name's words. Letters put in are a to z and the
+// name's own letters.
+void AddOneEditSpellings(std::string_view name, uint32_t index,
+                         std::vector<std::pair<uint64_t, uint32_t>>& out) {
+  const std::vector<std::string_view> cps = CodePoints(name);
+  std::vector<std::string_view> alphabet;
+  static constexpr std::string_view kLatin = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t i = 0; i < kLatin.size(); ++i) alphabet.push_back(kLatin.substr(i, 1));
+  for (std::string_view c : cps) {
+    if (c != " " && std::find(alphabet.begin(), alphabet.end(), c) == alphabet.end()) alphabet.push_back(c);
+  }
+  // Position i may be edited when it is a letter that does not start a word.
+  const auto editable = [&](size_t i) { return i < cps.size() && cps[i] != " " && i > 0 && cps[i - 1] != " "; };
+  std::string buf;
+  const auto join = [&](size_t skip_from, size_t skip_to, std::string_view put) {
+    buf.clear();
+    for (size_t k = 0; k < skip_from; ++k) buf.append(cps[k]);
+    buf.append(put);
+    for (size_t k = skip_to; k < cps.size(); ++k) buf.append(cps[k]);
+    out.emplace_back(HashOf(buf), index);
+  };
+  for (size_t i = 0; i <= cps.size(); ++i) {
+    if (editable(i)) {
+      join(i, i + 1, "");  // deleted
+      for (std::string_view c : alphabet) {
+        if (c != cps[i]) join(i, i + 1, c);  // replaced
+      }
+    }
+    // Inserted before position i: inside a word or at its end.
+    const bool inside = i > 0 && cps[i - 1] != " ";
+    if (inside) {
+      for (std::string_view c : alphabet) join(i, i, c);
+    }
+  }
+}
+
+// Code points of `name` other than spaces (UTF-8 continuation bytes are
+// not counted).
+size_t Letters(std::string_view name) {
+  size_t n = 0;
+  for (const char ch : name) n += ch != ' ' && (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
 // Moves `story` to the end of a recent-stories list, dropping the oldest
 // beyond kMaxPostings. Returns whether the list changed.
 bool Touch(std::vector<uint32_t>& list, uint32_t story) {
@@ -354,9 +422,17 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
     today = latest_day_;
   }
   std::vector<uint64_t> names;
-  for (const std::string& k : entity_keys) names.push_back(HashOf(k));
+  // The article's long names (kFuzzyNameLetters letters or more), which
+  // also match a name one edit away, with their hashes.
+  std::vector<std::pair<uint64_t, std::string_view>> long_names;
+  for (const std::string& k : entity_keys) {
+    names.push_back(HashOf(k));
+    if (options_.entity_weight > 0 && Letters(k) >= kFuzzyNameLetters) long_names.emplace_back(names.back(), k);
+  }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::sort(long_names.begin(), long_names.end());
+  long_names.erase(std::unique(long_names.begin(), long_names.end()), long_names.end());
 
   // Candidates: live stories posted under the article's heaviest terms or
   // its names (a follow-up months later shares its people more than its
@@ -378,20 +454,68 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   uint32_t best = UINT32_MAX, related = UINT32_MAX;
   double best_sim = 0, related_sim = 0;
   std::vector<std::pair<uint32_t, double>> joinable;
+  // A name of the article spelt one edit away from a name of the story
+  // ("Thwaites" in a tabloid, "Thwaite" in the others) counts as shared
+  // for an article that would otherwise join no story (not for related
+  // links): it rescues an article split off by a misspelling and changes
+  // nothing else. Its spellings are made only then, and only when such a
+  // name could lift a story to the threshold.
+  struct Scored {
+    uint32_t story;
+    double plain;  // Similarity with exactly shared names
+    double upper;  // plain + every long name not shared, at most
+    bool active;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(candidates.size());
+  bool joins = false, reachable = false;
   for (uint32_t c : candidates) {
     const Story& s = StoryAt(c);
-    const double sim = Similarity(v, names, s);
     const bool active =
         today == kNoDay || s.last_day == kNoDay || today - s.last_day <= options_.active_days;
+    const double plain = Similarity(v, names, s);
+    double upper = plain;
+    if (active && !long_names.empty() && plain < options_.min_similarity) {
+      size_t unshared_long = 0;
+      for (const auto& [hash, key] : long_names) unshared_long += s.names.count(hash) == 0;
+      upper += options_.entity_weight * static_cast<double>(unshared_long) / static_cast<double>(names.size());
+    }
+    scored.push_back({c, plain, upper, active});
+    joins = joins || (active && plain >= options_.min_similarity);
+    reachable = reachable || (active && upper >= options_.min_similarity);
+  }
+  // (hash of a spelling one edit away, index in long_names), sorted.
+  std::vector<std::pair<uint64_t, uint32_t>> spellings;
+  if (!joins && reachable) {
+    for (uint32_t i = 0; i < long_names.size(); ++i) AddOneEditSpellings(long_names[i].second, i, spellings);
+    std::sort(spellings.begin(), spellings.end());
+  }
+  for (const auto& [c, plain, upper, active] : scored) {
+    const Story& s = StoryAt(c);
+    double sim = plain;
+    if (!spellings.empty() && active && upper >= options_.min_similarity) {
+      std::vector<bool> matched(long_names.size(), false);
+      size_t fuzzy = 0;
+      for (const auto& [hash, count] : s.names) {
+        auto it = std::lower_bound(spellings.begin(), spellings.end(), std::make_pair(hash, uint32_t{0}));
+        for (; it != spellings.end() && it->first == hash; ++it) {
+          if (matched[it->second] || s.names.count(long_names[it->second].first) != 0) continue;
+          matched[it->second] = true;
+          ++fuzzy;
+          break;
+        }
+      }
+      sim += options_.entity_weight * static_cast<double>(fuzzy) / static_cast<double>(names.size());
+    }
     if (active && sim >= options_.min_similarity) {
       joinable.emplace_back(c, sim);
       if (best == UINT32_MAX || sim > best_sim) {
         best = c;
         best_sim = sim;
       }
-    } else if (sim >= options_.related_similarity && (related == UINT32_MAX || sim > related_sim)) {
+    } else if (plain >= options_.related_similarity && (related == UINT32_MAX || plain > related_sim)) {
       related = c;
-      related_sim = sim;
+      related_sim = plain;
     }
   }
 

@@ -13,7 +13,10 @@
 // least the threshold and the story is still active (its latest article is
 // at most `active_days` older). Otherwise it starts a story; the best
 // inactive or weaker match above the related threshold is linked as a
-// related story (a follow-up months later).
+// related story (a follow-up months later). An article that would join no
+// story counts a long name of its spelt one edit away from a story's name
+// as shared ("Thwaites" for "Thwaite": a misspelt founder in one outlet
+// does not split the story); nothing else changes.
 //
 // Cost per article does not grow with the number of stories: candidate
 // stories come from the postings of the article's heaviest terms and of its

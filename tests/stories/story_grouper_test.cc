@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "stories/state_rows.h"
+#include "stories/stream_cluster.h"
 #include "stories/text_features.h"
 
 namespace storyline::stories {
@@ -41,6 +42,20 @@ class MapSource : public StateSource {
   std::map<std::pair<StateTable, std::string>, std::string> rows;
   mutable size_t reads = 0;
 };
+
+// Each article's names for `Stream(n, stories, seed)`'s articles: its
+// story's long name, every third one misspelt by a letter, and a name of
+// its own.
+std::vector<std::vector<std::string>> MisspeltKeys(const std::vector<Article>& all) {
+  std::vector<std::vector<std::string>> keys;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string story = all[i].title.substr(9, all[i].title.find(' ') - 9);
+    std::string name = "quillane marchetto" + story;
+    if (i % 3 == 0) name.replace(4, 1, "e");  // "quilEane"
+    keys.push_back({name, fmt::format("passerby{}", i)});
+  }
+  return keys;
+}
 
 // `n` articles of `stories` invented stories: each story has its own words
 // and its own named person; every seventh article is a near-copy of the one
@@ -136,6 +151,69 @@ TEST(StoryGrouperRows, BatchesThroughRowsEqualOneGrouper) {
   for (const auto& [s, d] : want) every.push_back(s);
   EXPECT_EQ(Describe(last, all, every), want);
   EXPECT_FALSE(last.damaged());
+}
+
+TEST(StoryGrouperRows, BatchesWithMisspeltNamesEqualOneGrouper) {
+  // Names one edit apart are matched from the stored story rows as from
+  // memory: batch by batch ends as one grouper.
+  const std::vector<Article> all = Stream(240, 12, 5);
+  const std::vector<std::vector<std::string>> keys = MisspeltKeys(all);
+  const StoryOptions options;
+  StoryGrouper one(options);
+  one.Add(Ptrs(all, 0, all.size()), keys, nullptr);
+  const std::map<uint32_t, std::string> want = Describe(one, all, one.LiveStories());
+  ASSERT_GT(want.size(), 5u);
+
+  MapSource source;
+  for (size_t from = 0; from < all.size(); from += 40) {
+    StoryGrouper g(options);
+    ASSERT_TRUE(g.SetSource(from == 0 ? nullptr : &source, source.Meta()));
+    const size_t to = std::min(all.size(), from + 40);
+    const std::vector<std::vector<std::string>> batch_keys(keys.begin() + static_cast<std::ptrdiff_t>(from),
+                                                           keys.begin() + static_cast<std::ptrdiff_t>(to));
+    g.Add(Ptrs(all, from, to), batch_keys, nullptr);
+    EXPECT_FALSE(g.damaged());
+    source.Put(g.TakeDirtyRows());
+  }
+  StoryGrouper last(options);
+  ASSERT_TRUE(last.SetSource(&source, source.Meta()));
+  std::vector<uint32_t> every;
+  for (const auto& [s, d] : want) every.push_back(s);
+  EXPECT_EQ(Describe(last, all, every), want);
+}
+
+// A story of three articles about an invented ferry company, then one
+// article that shares only a few of their words and `name` as its one
+// name: whether it joins the story.
+bool JoinsFerryStory(const std::string& name) {
+  StreamOptions options;
+  options.entity_weight = 0.5;  // the name decides; the words alone do not
+  StoryStream stream(options);
+  const std::vector<std::string> story_names = {"tobermore ferrycraft", "ilse brandvoort", "ode vek"};
+  for (int i = 0; i < 3; ++i) {
+    const std::unordered_map<std::string, double> terms = {
+        {"tobermore", 3}, {"ferrycraft", 2}, {"hull", 2}, {"harbour", 1}, {"inspectors", 1},
+        {"crossing", 1}, {fmt::format("own{}", i), 1}};
+    stream.Add(terms, story_names, 100 + i);
+  }
+  // Four words of its own for each it shares: alike in words well below
+  // the threshold.
+  const std::unordered_map<std::string, double> terms = {
+      {"tobermore", 1}, {"swimmer", 1}, {"lido", 1}, {"relay", 1}, {"medals", 1}, {"coach", 1}};
+  return stream.Add(terms, {name}, 104) == 0;
+}
+
+TEST(StoryStreamNames, LongNameOneEditApartCountsAsShared) {
+  EXPECT_TRUE(JoinsFerryStory("ilse brandvoort"));   // the same name
+  EXPECT_TRUE(JoinsFerryStory("ilse brandvoordt"));  // a letter put in
+  EXPECT_TRUE(JoinsFerryStory("ilse brandvort"));    // a letter left out
+  EXPECT_TRUE(JoinsFerryStory("ilse brendvoort"));   // a letter replaced
+  EXPECT_TRUE(JoinsFerryStory("tobermore ferycraft"));
+  EXPECT_FALSE(JoinsFerryStory("wilhelmina ostrova"));  // another name
+  EXPECT_FALSE(JoinsFerryStory("ilse brandvaardt"));    // two letters off
+  EXPECT_FALSE(JoinsFerryStory("ilse grandvoort"));     // a word's first letter
+  EXPECT_FALSE(JoinsFerryStory("ode vem"));             // a short name: another person
+  EXPECT_FALSE(JoinsFerryStory("ilsebrandvoort"));      // words are kept apart
 }
 
 TEST(StoryGrouperRows, OneMoreArticleReadsAndWritesFewRows) {
