@@ -18,7 +18,7 @@ namespace storyline {
 // (refactors, speed-ups) keep the number. A bump makes every stored
 // annotation stale: the next ingest (or `storyline reindex`) annotates again.
 // Never reuse or decrease a number.
-inline constexpr uint32_t kAnnotatorVersion = 46;
+inline constexpr uint32_t kAnnotatorVersion = 47;
 
 }  // namespace storyline
 

@@ -20,7 +20,7 @@ namespace storyline::store_internal {
 // Bump when the layout or anything that builds a view (src/stories/)
 // changes its output; older views are then never misread, and the next
 // ingest or `storyline reindex` rebuilds them (Store::ViewlessStories).
-inline constexpr int kStoryViewVersion = 21;
+inline constexpr int kStoryViewVersion = 22;
 
 std::string EncodeStoryView(const Story& story);
 // The first bytes of every view EncodeStoryView writes (the array header and
