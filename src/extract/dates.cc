@@ -804,7 +804,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.lower == "\"" || t.lower == "\u201D" || t.lower == "\u201C") return Tense::kNone;
     if (t.kind != TokKind::kWord) continue;
     if (lexicon::In(kFutureWords, t.lower)) {
-      // "at both ends of the bridge", "the opens": a present tense of what
+      // "blamed the starts of the regatta on Sunday": a present tense of what
       // is scheduled ("The board meets on Monday") follows its subject; after
       // a determiner or quantifier the word is a noun.
       if (k > 0 && lexicon::In(lexicon::kTenseCuesScheduled, t.lower) && OpensNounPhrase(c.t[k - 1].lower)) {
@@ -822,7 +822,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       return Tense::kFuture;
     }
     if (lexicon::In(kFutureBeforeTo, t.lower) && IsWord(c, k + 1, "to")) return Tense::kFuture;
-    // "The strikers plan a march on Saturday", "have planned a protest":
+    // "they plan a rally outside the gates on Saturday", "have planned a vigil":
     // planning with its object (a determiner opens it) points ahead unless a
     // past "be" or "had" stands before ("were planning a vigil"); after a
     // determiner or "'s" the word is the noun ("the council's plan on
@@ -833,7 +833,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
       if (lexicon::In(kPastWords, before)) return past();
       if (t.lower != "planned" || lexicon::In(lexicon::kAuxiliariesPerfect, before)) return Tense::kFuture;
     }
-    // "Shopkeepers are planning a meeting on Tuesday", "the vote is set for
+    // "which nurses are planning for Thursday", "the vote is set for
     // Monday": after a present "be" the plan holds now and its day is ahead.
     if (lexicon::In(kFutureBeforeTo, t.lower) && k > 0 && lexicon::In(kPresentBe, c.t[k - 1].lower)) {
       return Tense::kFuture;
@@ -863,7 +863,7 @@ Tense TenseCueBefore(const Ctx& c, size_t i) {
     if (t.lower == "expected" && (IsWord(c, k + 1, "on") || IsWord(c, k + 1, "in") || IsWord(c, k + 1, "by"))) {
       return Tense::kFuture;
     }
-    // "would leave 20 minutes earlier from Monday", "two days earlier": after
+    // "will sail an hour earlier on Thursday", "two days earlier": after
     // a unit of time "earlier" compares two times; it is no tense.
     if (t.lower == "earlier" && k > 0 && UnitAt(c, k - 1)) continue;
     if (lexicon::In(kPastWords, t.lower)) return past();
@@ -942,8 +942,8 @@ std::optional<Match> RelativeDay(const Ctx& c, size_t i) {
       possessive && !after && (event_noun(owner + 3) || event_noun(owner + 4)) && WillBefore(c, i);
   if (dir == 0) {
     const Tense tense = !possessive || event_ahead ? TenseCueBefore(c, i) : Tense::kNone;
-    // "will be able to claim it back through the council's website from
-    // Monday": a change that takes effect from a day is ahead when no past
+    // "From Monday, cyclists may use the bus lanes": a change that takes
+    // effect from a day is ahead when no past
     // tense says otherwise, unless the day opens a range ("from Monday to
     // Wednesday"; lexicons/range_links.txt).
     const size_t after_day = Has(c, k + 1) && !PartOfDay(c.t[k + 1].lower).empty() ? k + 2 : k + 1;

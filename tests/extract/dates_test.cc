@@ -471,21 +471,21 @@ TEST(FindDatesTest, WeekdayTenseReadsNounsComparisonsPlansAndChangesFromADay) {
   const DateCase kCases[] = {
       // A scheduled present ("ends", "opens") after a quantifier or
       // determiner is a noun: the clause is past.
-      {"Stewards were posted at both ends of the pier on Sunday night.", "Sunday night", "2022-11-27TNI"},
+      {"Crews blamed the starts of the regatta on Sunday for the delay.", "Sunday", "2022-11-27"},
       // "earlier" after a unit of time compares two times: "would" decides.
-      {"The ferry would sail two hours earlier from Thursday.", "Thursday", "2022-12-01"},
-      {"Residents are planning a vigil outside the depot on Friday.", "Friday", "2022-12-02"},
-      {"The reopening of the lido is set for Saturday.", "Saturday", "2022-12-03"},
+      {"The night ferry will sail an hour earlier on Thursday.", "Thursday", "2022-12-01"},
+      {"A second walkout, which nurses are planning for Thursday, would close two wards.", "Thursday", "2022-12-01"},
+      {"A vote on the merger is set for Saturday.", "Saturday", "2022-12-03"},
       // A change from a day, with no tense before it, takes effect ahead.
-      {"Tenants can apply for the rebate through the housing office from Monday.", "Monday", "2022-12-05"},
+      {"From Monday, cyclists may use the bus lanes on the ring road.", "Monday", "2022-12-05"},
       // Not when a range follows, nor when a past tense says otherwise.
       {"Roadworks from Monday to Wednesday, the notice says.", "Monday", "2022-11-28"},
       {"The trains ran a reduced service from Monday.", "Monday", "2022-11-28"},
       {"Residents were planning a vigil on Friday.", "Friday", "2022-11-25"},
       // Planning with its object points ahead; the noun and a simple past
       // "planned" do not.
-      {"The strikers plan a march from the quay on Saturday.", "Saturday", "2022-12-03"},
-      {"Library users have planned a sit-in at the depot on Saturday.", "Saturday", "2022-12-03"},
+      {"Dockers say they plan a rally outside the port gates on Saturday.", "Saturday", "2022-12-03"},
+      {"Two tenants' groups have planned an overnight vigil for Saturday.", "Saturday", "2022-12-03"},
       {"The union planned a walkout on Monday but called it off.", "Monday", "2022-11-28"},
       {"The council's plan on Monday drew criticism.", "Monday", "2022-11-28"},
   };
