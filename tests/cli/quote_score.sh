@@ -92,7 +92,7 @@ files = [f for f in glob.glob(sys.argv[2] + "/*.json")
                                  "/ecbplus-news-5.json", "/ecbplus-news-6.json",
                                  "/ecbplus-news-7.json", "/ecbplus-news-8.json",
                                  "/ecbplus-news-9.json", "/ecbplus-news-10.json", "/ecbplus-news-long.json",
-                                 "/ecbplus-news-long-2.json"))]
+                                 "/ecbplus-news-long-2.json", "/ecbplus-news-long-3.json"))]
 gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
