@@ -29,7 +29,7 @@
 // ecbplus-2-dev and ecbplus-2-test, and so on for every ECB+ set of
 // kEcbplusSets (ecbplus-news-N.json: rows ecbplus-N-dev and
 // ecbplus-N-test; ecbplus-news-long.json: ecbplus-long-dev and -test; ecbplus-news-long-2.json:
-// ecbplus-long2-dev and -test). A second table gives speaker accuracy
+// ecbplus-long2-dev and -test; ecbplus-news-long-3.json: ecbplus-long3-dev and -test). A second table gives speaker accuracy
 // by how the text names the gold speaker (name, pronoun, description;
 // quote_score_lib.h MentionKinds). The test splits'
 // errors are listed only with --final: they are read once, at the end.
@@ -478,8 +478,9 @@ std::map<std::string, storyline::Article> EcbplusTexts(const Options& o) {
 // 3rd), -4 (sixth: from the 9th), -5 (seventh: from the 2nd), -6 (ninth:
 // from the 4th), -7 (tenth: from the 5th), -8 (eleventh: from the 7th), -9 (twelfth: from
 // the 8th), -10 (thirteenth: from the 10th), ecbplus-news-long.json (fourteenth: every
-// second of the 42 longer articles, 801 to 1100 tokens, from the 1st) and ecbplus-news-long-2.json
-// (fifteenth: the other 21 of them, every second from the 2nd).
+// second of the 42 longer articles, 801 to 1100 tokens, from the 1st), ecbplus-news-long-2.json
+// (fifteenth: the other 21 of them, every second from the 2nd) and ecbplus-news-long-3.json
+// (sixteenth: all 20 articles of 1101 to 1600 tokens).
 struct EcbplusSet {
   const char* file;
   const char* row;
@@ -494,6 +495,7 @@ constexpr EcbplusSet kEcbplusSets[] = {
     {"ecbplus-news-10.json", "ecbplus-10", "ECB+ news set 10"},
     {"ecbplus-news-long.json", "ecbplus-long", "ECB+ long news set"},
     {"ecbplus-news-long-2.json", "ecbplus-long2", "ECB+ long news set 2"},
+    {"ecbplus-news-long-3.json", "ecbplus-long3", "ECB+ long news set 3"},
 };
 
 // One ECB+ quotation set of kEcbplusSets, one split ("dev" or "test");

@@ -103,6 +103,20 @@ bool Finder::FollowedByCue(const Judged& j) const {
   return false;
 }
 
+// True when the quotation opening at word `open` follows a word that says
+// a work follows (lexicons/work_words.txt, leader): right before it ("the
+// book "X""), before the comma of an apposition ("In his book, "The Long
+// Night: …," published …") or an author's "of" ("co-author of "X: Y"").
+bool Finder::AfterWorkWord(size_t open) const {
+  if (open == 0) return false;
+  const std::string& w = words_[open - 1].lower;
+  if (lex::In(lex::kWorkWordsLeader, w)) return true;
+  if (open < 2) return false;
+  const std::string& v = words_[open - 2].lower;
+  if (w == ",") return lex::In(lex::kWorkWordsLeader, v);
+  return w == "of" && (v == "author" || v == "co-author" || v == "coauthor");
+}
+
 // A quoted title of a work, or a quoted word that nobody said.
 bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (OverWork(j)) return true;
@@ -112,8 +126,9 @@ bool Finder::IsTitle(const Judged& j, size_t n) const {
   // longer than a plain one; after a word that says a work follows, its
   // capitalised words are still the title.
   constexpr size_t kSubtitledMaxWords = 16;
-  if (n > kTitleMaxWords && n <= kSubtitledMaxWords && j.open_word > 0 &&
-      lex::In(lex::kWorkWordsLeader, words_[j.open_word - 1].lower) && TitleCase(j)) {
+  // (Also a shorter one a cue follows: "co-author of "Ana Torvik: The
+  // Life of a Legend," said".)
+  if (n > 0 && n <= kSubtitledMaxWords && AfterWorkWord(j.open_word) && TitleCase(j)) {
     for (size_t i = j.first_word; i < j.last_word; ++i) {
       if (words_[i].lower == ":") return true;
     }
@@ -124,7 +139,7 @@ bool Finder::IsTitle(const Judged& j, size_t n) const {
   if (after < words_.size() && lex::In(lex::kWorkWordsFollower, words_[after].lower) && TitleCase(j)) return true;
   if (!TitleCase(j)) return false;
   if (FollowedByCue(j)) return false;
-  if (before_ok && lex::In(lex::kWorkWordsLeader, words_[j.open_word - 1].lower)) return true;
+  if (before_ok && AfterWorkWord(j.open_word)) return true;
   // Capitalised words that are not a sentence: a name of something.
   return n >= 2 && !EndsSentence(j);
 }
@@ -432,12 +447,47 @@ Attribution Finder::RelativeCue(const Judged& j) {
   return {};
 }
 
+// "“A is B” because of its “C” and because it “D,” X said.": a quotation
+// followed in its sentence (words up to `to`) by later ones, with no cue
+// or sentence end between them, takes the attribution right after the
+// sentence's last quotation; none otherwise.
+Attribution Finder::SharedAttribution(const Judged& j, size_t to) {
+  // (The writer's words must join them: a quotation closed by its own
+  // full stop, or one right after it, is no part of the same sentence.)
+  // (Nor does a quoted term in a list, "a "sitting room," a "washstand,"":
+  // one word, or a comma inside the marks.)
+  if (EndsSentence(j) || j.close_word + 1 >= to || InQuote(j.close_word + 1) || words_[j.close_word + 1].punct ||
+      ContentWords(j) < 2 || (j.last_word > j.first_word && words_[j.last_word - 1].lower == ",")) {
+    return {};
+  }
+  size_t last = 0;  // the opening mark of the sentence's last quotation after j
+  for (size_t i = j.close_word + 1; i < to; ++i) {
+    if (InQuote(i)) {
+      if (IsMark(i) && top_[static_cast<size_t>(words_[i].quote)].open == words_[i].start) last = i;
+      continue;
+    }
+    if (IsTerminal(words_[i].lower) || words_[i].lower == ";" ||
+        (lex::In(lex::kReportingVerbsCue, words_[i].lower) && !WeakCue(i))) {
+      break;
+    }
+  }
+  if (last == 0) return {};
+  const Judged l = Locate(top_[static_cast<size_t>(words_[last].quote)]);
+  Attribution a = AfterQuote(l);
+  if (!a.found || a.from > l.close_word + 2) return {};
+  return a;
+}
+
 Attribution Finder::Attribute(const Judged& j, bool partial) {
   if (!partial) {
     Attribution post = AfterQuote(j);
     if (post.found && post.to <= j.close_word + 5) {
       Attribution relative = RelativeCue(j);
       return relative.found ? relative : post;
+    }
+    if (!post.found) {
+      Attribution shared = SharedAttribution(j, SentenceWords(j.open_word, j.close_word + 1).second);
+      if (shared.found) return shared;
     }
     Attribution pre = BeforeQuote(j);
     if (pre.found) return pre;
@@ -512,6 +562,8 @@ Attribution Finder::Attribute(const Judged& j, bool partial) {
     a.found = true;
     return a;
   }
+  Attribution shared = SharedAttribution(j, to);
+  if (shared.found) return shared;
   // "The families requested "total privacy", and the hospital would not
   // release any details, hospital spokeswoman Ilene Wolfe said.": the
   // postposed attribution that closes the sentence, however far.
@@ -888,7 +940,14 @@ Attribution Finder::BeforeQuote(const Judged& j) {
       a.speaker = AccordingTo(c + 2, end);
     } else {
       a.speaker = SubjectBefore(c, lo);
-      if (!a.speaker.found) a.speaker = SubjectAfter(c + 1, end);
+      // ("Ana Torvik, who married the clerk three weeks before he was
+      // killed, told Pavel Dorne in a firm voice, “…”": the one told
+      // listens; the teller's subject may lie before the window, in the
+      // sentence.)
+      const bool listener_after = a.cue == "told" || a.cue == "tell" || a.cue == "tells";
+      const size_t s0 = SentenceWords(c, c + 1).first;
+      if (!a.speaker.found && listener_after && s0 < lo) a.speaker = SubjectBefore(c, s0);
+      if (!a.speaker.found && !listener_after) a.speaker = SubjectAfter(c + 1, end);
       if (!a.speaker.found) a.speaker = NearestSubject(lo, c);
       // ("When the driver yelled, “Don't move!” …": the plain noun phrase
       // right before a verb of saying that introduces the quotation is

@@ -312,6 +312,9 @@ class Finder {
   size_t PhraseStart(size_t b, size_t lo) const;
   Speaker NewName(size_t a, size_t b, bool known_only = false, bool fresh = false);
   bool IsNameWord(size_t i) const;
+  bool PostNominal(size_t i) const;
+  bool AfterWorkWord(size_t open) const;
+  Attribution SharedAttribution(const Judged& j, size_t to);
   bool TimeWordInName(size_t i) const;
   Speaker HeadAt(size_t i, size_t lo);
   bool IsSpokesperson(size_t i) const;

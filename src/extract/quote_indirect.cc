@@ -258,6 +258,27 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
         }
         return;
       }
+      // "Nixon, according to Woodward, [had suspected Felt …]": a phrase
+      // that interrupts a bare subject and its finite verb reports the
+      // predicate after its closing comma too (the subject alone is too
+      // short to be a report of its own).
+      const auto bare_subject = [&](size_t a, size_t b) {
+        if (b <= a || b - a > kNounPhraseWords) return false;
+        for (size_t t = a; t < b; ++t) {
+          const Word& w = words_[t];
+          if (InQuote(t) || (w.punct && w.lower != "'s" && w.lower != "'") || IsFinite(w.lower) ||
+              (!w.cap && LooksLikeVerb(w.lower))) {
+            return false;
+          }
+        }
+        return true;
+      };
+      if (k + 1 < end && words_[k].lower == "," && !words_[k + 1].cap && IsFinite(words_[k + 1].lower) &&
+          bare_subject(from, i - 1)) {
+        Emit(from, i - 1, s, "according to", from, to, out);
+        Emit(k + 1, end, s, "according to", from, to, out);
+        return;
+      }
       // "…, according to her publicist, Jack Ketsoyan.": the person named
       // in apposition to the role, up to the sentence's end or a comma, is
       // the source.
@@ -317,6 +338,11 @@ void Finder::Indirect(size_t from, size_t to, std::vector<Quote>* out) {
     // say": the writer's judgement in an idiom, no one's report.
     if (c >= from + 2 && words_[c - 1].lower == "to" &&
         (words_[c - 2].lower == "safe" || words_[c - 2].lower == "fair" || words_[c - 2].lower == "needless")) {
+      continue;
+    }
+    // "It goes without saying that [...]": the same judgement.
+    if (c >= from + 2 && words_[c].lower == "saying" && words_[c - 1].lower == "without" &&
+        (words_[c - 2].lower == "goes" || words_[c - 2].lower == "go" || words_[c - 2].lower == "went")) {
       continue;
     }
     // "a lady who said it all by looking into the camera", "that says it
@@ -1388,6 +1414,12 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       return g;
     }
   }
+  // "insisted on using rules he had learned": a gerund after "on" is the
+  // verb's object; a clause inside it reports nothing.
+  if ((words_[k].lower == "on" || words_[k].lower == "upon") && k + 1 < end && !words_[k + 1].cap &&
+      words_[k + 1].lower.size() > 4 && words_[k + 1].lower.ends_with("ing")) {
+    return end;
+  }
   // "a budget that he said [would bring the deficit down]": the verb
   // phrase of a relative clause the cue interrupts.
   if (GapRelative(c, 0) < c) return k;
@@ -1423,7 +1455,17 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
       for (size_t u = k + 1; u + 1 < t && parenthetical; ++u) {
         parenthetical = !lex::In(lex::kReportingVerbsCue, words_[u].lower) && !words_[u].lower.ends_with("ing");
       }
-      if (t == k || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
+      // ("denied unequivocally, time and again, that": an -ly adverb, and a
+      // parenthetical after it, before the "that".)
+      constexpr size_t kAdverbMinLetters = 5;  // "only", "early" aside
+      bool adverb = t > k && words_[k].lower.size() >= kAdverbMinLetters && words_[k].lower.ends_with("ly") &&
+                    !words_[k].cap && (t == k + 1 || (t > k + 3 && words_[k + 1].lower == "," &&
+                                                      words_[t - 1].lower == ","));
+      for (size_t u = k + 2; u + 1 < t && adverb; ++u) {
+        adverb = !words_[u].punct && !lex::In(lex::kReportingVerbsCue, words_[u].lower) &&
+                 !words_[u].lower.ends_with("ing");
+      }
+      if (t == k || adverb || lex::In(lex::kPrepositions, words_[k].lower) || words_[k].lower == "in" ||
           words_[k].lower == "out" || words_[k].lower == "also" || lex::In(lex::kCueAdverbs, words_[k].lower) ||
           parenthetical ||
           words_[c].lower == "told" || words_[c].lower == "tell" || words_[c].lower == "tells" ||

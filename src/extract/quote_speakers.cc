@@ -1011,6 +1011,19 @@ Speaker Finder::NewName(size_t a, size_t b, bool known_only, bool fresh) {
   return s;
 }
 
+// True when word `i` is a degree or professional letters set off after a
+// name ("Jorge Alsip, MD, said"; lexicons/post_nominals.txt): part of the
+// name before its comma, never a name of its own (the entity layer may
+// take "MD" for a place).
+bool Finder::PostNominal(size_t i) const {
+  if (i < 2 || words_[i - 1].lower != "," || words_[i].punct) return false;
+  std::string bare;
+  for (char c : words_[i].lower) {
+    if (c != '.') bare += c;
+  }
+  return lex::In(lex::kPostNominals, bare);
+}
+
 bool Finder::IsNameWord(size_t i) const {
   const Word& w = words_[i];
   return w.cap && !w.punct && w.mention < 0 && !InQuote(i) && !lex::In(lex::kPronounsSpeaker, w.lower) &&
@@ -1445,8 +1458,11 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     while (open > lo + 1 && cue - open < kAppositiveWords && words_[open - 1].lower != "," && !InQuote(open - 1)) {
       --open;
     }
+    // ("Lt. Bob Rifkin of Operation Safe Streets, the department's gang
+    // unit, said": a definite apposition too.)
     if (open > lo + 1 && words_[open - 1].lower == "," && open + 1 < cue &&
-        lex::In(lex::kDeterminersAnonymous, words_[open].lower)) {
+        (lex::In(lex::kDeterminersAnonymous, words_[open].lower) ||
+         lex::In(lex::kDeterminersDefinite, words_[open].lower))) {
       top = open - 1;
     }
   }
@@ -1460,8 +1476,12 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
       if (m < 0 && words_[k - 1].cap && !words_[k - 1].punct && k + 1 < top && words_[k + 1].cap) continue;
       if (m < 0 || (*entities_)[m].type != "PERSON") break;
       size_t first = k - 1;
-      while (first > lo && (words_[first - 1].mention == m || (words_[first - 1].cap && !words_[first - 1].punct &&
-                                                              TitleWord(words_[first - 1].raw) == 2))) {
+      // ("Lt. Bob Rifkin of Operation Safe Streets": an abbreviated
+      // title's stop before the name is the title's.)
+      while (first > lo && (words_[first - 1].mention == m ||
+                            (words_[first - 1].cap && !words_[first - 1].punct && TitleWord(words_[first - 1].raw) == 2) ||
+                            (words_[first - 1].lower == "." && first - 1 > lo &&
+                             TitleWord(words_[first - 2].raw) == 2))) {
         --first;
       }
       const std::string& open = first > lo ? words_[first - 1].lower : "";
@@ -1577,11 +1597,15 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
     // rename it.
     const bool role_after = m >= 0 && after_name < i &&
                             (TitleWord(words_[after_name].raw) > 0 || IsRoleNoun(words_[after_name].lower));
-    if (m >= 0 && !possessor && !role_after &&
+    // ("J. Tomas Brekke, MD, said": degree letters are no renaming name.)
+    if (m >= 0 && !possessor && !role_after && !PostNominal(name) &&
         ((*entities_)[m].type == "PERSON" || (*entities_)[m].type == "ORG")) {
       return FromMention(static_cast<size_t>(m));
     }
     i = j - 2;
+    // ("Jorge Velk, MD, the society's president, said": the name before
+    // the degree letters is the subject.)
+    while (i >= lo + 2 && PostNominal(i)) i -= 2;
     if (words_[i].lower != ",") {
       Speaker s = HeadAt(i, lo);
       if (s.found || i == lo || words_[i - 1].lower != ",") return s;
@@ -2029,6 +2053,15 @@ int Finder::PersonAfterRole(size_t i, size_t hi) const {
     // ("A key witness against murder suspect Ivo Renn": the object of
     // "against" is the one the person opposes, never the person.)
     if (k > i && w.lower == "against") break;
+    // ("said commentator Pat Burnell, a former Nixon speechwriter": a
+    // comma right after the person opens an apposition, whose names only
+    // describe the person.)
+    // (Not after capitalised words the entity layer left unnamed: "said
+    // chief investment officer at Solaris Asset Management, Tim Ghriskey".)
+    if (w.lower == "," && person >= 0 && k == static_cast<size_t>(person) + 1 &&
+        words_[static_cast<size_t>(person)].mention >= 0) {
+      break;
+    }
     const bool mention = w.mention >= 0 && (*entities_)[w.mention].type == "PERSON";
     const bool name = IsNameWord(k) && k > i && IsNameWord(k - 1) &&
                       (k + 1 >= hi || !IsNameWord(k + 1));

@@ -92,7 +92,7 @@ files = [f for f in glob.glob(sys.argv[2] + "/*.json")
                                  "/ecbplus-news-5.json", "/ecbplus-news-6.json",
                                  "/ecbplus-news-7.json", "/ecbplus-news-8.json",
                                  "/ecbplus-news-9.json", "/ecbplus-news-10.json", "/ecbplus-news-long.json",
-                                 "/ecbplus-news-long-2.json"))]
+                                 "/ecbplus-news-long-2.json", "/ecbplus-news-long-3.json"))]
 gold = sum(len(a["quotes"]) for f in files for a in json.load(open(f))["articles"])
 row = score["news-dev"]["all"]
 assert row["gold"] == gold, (row["gold"], gold)
@@ -118,9 +118,9 @@ if ecb_files and "ecbplus-dev" in score:
         s = score["ecbplus-" + split]
         assert (s["articles"], s["all"]["gold"]) == (len(arts), sum(len(a["quotes"]) for a in arts)), split
 # The second to tenth ECB+ sets (ecbplus-news-N.json) and the longer
-# articles (ecbplus-news-long.json, ecbplus-news-long-2.json), the same way.
-for n in ("2", "3", "4", "5", "6", "7", "8", "9", "10", "long", "long2"):
-    files_n = glob.glob(sys.argv[2] + "/ecbplus-news-%s.json" % ("long-2" if n == "long2" else n))
+# articles (ecbplus-news-long.json, -long-2 and -long-3), the same way.
+for n in ("2", "3", "4", "5", "6", "7", "8", "9", "10", "long", "long2", "long3"):
+    files_n = glob.glob(sys.argv[2] + "/ecbplus-news-%s.json" % {"long2": "long-2", "long3": "long-3"}.get(n, n))
     if files_n and "ecbplus-%s-dev" % n in score:
         ecbn = json.load(open(files_n[0]))["articles"]
         for split in ("dev", "test"):
@@ -138,6 +138,7 @@ for name in ("news-dev", "gum-news", "gum-news-2-dev", "gum-news-2-test", "ecbpl
              "ecbplus-5-dev", "ecbplus-5-test", "ecbplus-6-dev", "ecbplus-6-test", "ecbplus-7-dev", "ecbplus-7-test",
              "ecbplus-8-dev", "ecbplus-8-test", "ecbplus-9-dev", "ecbplus-9-test", "ecbplus-10-dev", "ecbplus-10-test",
              "ecbplus-long-dev", "ecbplus-long-test", "ecbplus-long2-dev", "ecbplus-long2-test",
+             "ecbplus-long3-dev", "ecbplus-long3-test",
              "invented-dev", "invented-test"):
     for kind, r in score.get(name, {}).items():
         if kind == "articles":
@@ -157,12 +158,12 @@ print("dev set:", score["news-dev"]["articles"], "articles,", gold, "quotations;
       "invented:", score["invented-dev"]["all"]["gold"], "dev,", score["invented-test"]["all"]["gold"], "test")
 PY
 
-# The test splits' errors (invented, gum-news-2, ecbplus, ecbplus-2 to -10, ecbplus-long, -long2) are listed only with
+# The test splits' errors (invented, gum-news-2, ecbplus, ecbplus-2 to -10, ecbplus-long, -long2, -long3) are listed only with
 # --final.
 "$QS" "${ARGS[@]}" --errors > /dev/null 2> "$TMP/errors.txt"
 NOTICE='^(invented-test, gum-news-2-test, ecbplus-test, ecbplus-2-test, ecbplus-3-test, ecbplus-4-test, '
 NOTICE+='ecbplus-5-test, ecbplus-6-test, ecbplus-7-test, ecbplus-8-test, ecbplus-9-test, ecbplus-10-test, '
-NOTICE+='ecbplus-long-test and ecbplus-long2-test errors '
+NOTICE+='ecbplus-long-test, ecbplus-long2-test and ecbplus-long3-test errors '
 NOTICE+='are not listed without --final)$'
 grep -q "$NOTICE" \
   "$TMP/errors.txt" || fail "no --final notice"
@@ -177,6 +178,7 @@ grep -q '^ecbplus-9-test ' "$TMP/errors.txt" && fail "ecbplus-9 test errors list
 grep -q '^ecbplus-10-test ' "$TMP/errors.txt" && fail "ecbplus-10 test errors listed without --final"
 grep -q '^ecbplus-long-test ' "$TMP/errors.txt" && fail "ecbplus-long test errors listed without --final"
 grep -q '^ecbplus-long2-test ' "$TMP/errors.txt" && fail "ecbplus-long2 test errors listed without --final"
+grep -q '^ecbplus-long3-test ' "$TMP/errors.txt" && fail "ecbplus-long3 test errors listed without --final"
 grep -q '^ecbplus-test ' "$TMP/errors.txt" && fail "ecbplus test errors listed without --final"
 grep -q '^invented-test ' "$TMP/errors.txt" && fail "test-split errors listed without --final"
 grep -q '^gum-news-2-test ' "$TMP/errors.txt" && fail "gum-news-2 test errors listed without --final"

@@ -2614,6 +2614,80 @@ TEST(FindQuotesTest, Issue16RealNewsFifteenthRound) {
   });
 }
 
+// The sixteenth real-news round (eval/quotes/ecbplus-news-long-3.json, dev
+// errors only): each row fails on the tree before its rule.
+TEST(FindQuotesTest, Issue16RealNewsSixteenthRound) {
+  const MentionSpec kTorvik{"Ana Torvik", "PERSON", "e1"};
+  const MentionSpec kDorne{"Pavel Dorne", "PERSON", "e3"};
+  ExpectCases({
+      {"'X, MD, the society's chair, said [\u2026]': degree letters after a name are part of it, not a place that "
+       "speaks",
+       "Ana Torvik, MD, the society's chair, said the clinic had been rebuilt twice.",
+       {kTorvik, {"MD", "PLACE", "e2"}},
+       {{"the clinic had been rebuilt twice", "indirect", "e1", "Ana Torvik", "said", ""}}},
+      {"'Hospital chief X, MD, said [\u2026]': degree letters the entity layer typed as a body do not rename the "
+       "subject",
+       "Hospital chief Ana Torvik, MD, said the clinic had been rebuilt twice.",
+       {kTorvik, {"MD", "ORG", "e2"}},
+       {{"the clinic had been rebuilt twice", "indirect", "e1", "Ana Torvik", "said", ""}}},
+      {"'\u201c\u2026,\u201d said columnist X, a former Y speechwriter.': the names of the apposition after the "
+       "speaker's comma only describe the speaker",
+       "\u201cThere is nothing brave about leaving,\u201d said columnist Pavel Dorne, a former Halvard speechwriter.",
+       {kDorne, {"Halvard", "PERSON", "e4"}},
+       {{"There is nothing brave about leaving,", "direct", "e3", "Pavel Dorne", "said", ""}}},
+      {"'It goes without saying that [\u2026]': the writer's judgement in an idiom, no one's report",
+       "The Tolby Hawks lost again on Friday. It goes without saying that it is valuable to have Ana Torvik around.",
+       {kTorvik, {"Tolby Hawks", "ORG", "e5"}},
+       {}},
+      {"'X, according to Y, had suspected [\u2026]': a source phrase that interrupts a bare subject and its verb "
+       "reports the predicate after it",
+       "Halvard, according to Pavel Dorne, had suspected the clerk of being the source all along.",
+       {kDorne, {"Halvard", "PERSON", "e4"}},
+       {{"had suspected the clerk of being the source all along", "indirect", "e3", "Pavel Dorne", "according to",
+         ""}}},
+      {"'In his book, \u201cThe Long Night: \u2026,\u201d published \u2026, X wrote that [\u2026]': a work word "
+       "before the comma of an apposition makes the subtitled quotation a title",
+       "In his book, \u201cThe Long Night: The Story of the Harbour Strike,\u201d published after the trial, Pavel "
+       "Dorne wrote that he met Ana Torvik in a waiting room.",
+       {kDorne, kTorvik},
+       {{"he met Ana Torvik in a waiting room", "indirect", "e3", "Pavel Dorne", "wrote", ""}}},
+      {"'X, co-author of \u201cY: The Life of \u2026,\u201d said [\u2026]': an author's 'of' says a work follows",
+       "Pavel Dorne, co-author of \u201cAna Torvik: The Life of a Harbour Legend,\u201d said the book took years.",
+       {kDorne, kTorvik},
+       {{"the book took years", "indirect", "e3", "Pavel Dorne", "said", ""}}},
+      {"'\u201cA\u201d because of its \u201cB\u201d and because it \u201cC,\u201d X said.': quotations with no cue "
+       "of their own take the attribution after the sentence's last one",
+       "Ana Torvik spoke first. \u201cTolby is a special case in the league\u201d because of its \u201cthin "
+       "bench\u201d and because it \u201chas spent beyond its means for years,\u201d coach Pavel Dorne said.",
+       {kTorvik, kDorne},
+       {{"Tolby is a special case in the league", "direct", "e3", "Pavel Dorne", "said", ""},
+        {"thin bench", "partial", "e3", "Pavel Dorne", "said", ""},
+        {"has spent beyond its means for years,", "partial", "e3", "Pavel Dorne", "said", ""}}},
+      {"'Lt. X of Operation Y Z, the unit, said [\u2026]': the person an abbreviated title opens speaks, not the "
+       "body after 'of'",
+       "Lt. Pavel Dorne of Operation Quiet Harbour, the department's gang unit, said the clerk joined the unit in "
+       "2001.",
+       {kDorne, {"Quiet Harbour", "PERSON", "e6"}},
+       {{"the clerk joined the unit in 2001", "indirect", "e3", "Pavel Dorne", "said", ""}}},
+      {"'X, who married Y three weeks before he was killed, told Z in a firm voice, \u201c\u2026\u201d': the one "
+       "told listens; the teller is the subject, however long the relative clause",
+       "Ana Torvik, who married the clerk three weeks before he was killed, told Pavel Dorne in a firm voice, "
+       "\u201cI want you to know you did not break our family,\u201d as her family began to cry.",
+       {kTorvik, kDorne},
+       {{"I want you to know you did not break our family,", "direct", "e1", "Ana Torvik", "told", ""}}},
+      {"'X denied unequivocally, time and again, that [\u2026]': an -ly adverb and a parenthetical after it stand "
+       "between the cue and its 'that'",
+       "Pavel Dorne disappeared from view, denying unequivocally, time and again, that he had been the source.",
+       {kDorne},
+       {{"he had been the source", "indirect", "e3", "Pavel Dorne", "denying", ""}}},
+      {"'X insisted on using rules he had learned': a gerund after 'on' is the verb's object; the clause in it "
+       "reports nothing",
+       "Pavel Dorne insisted on using covert rules he had learned while working in the war.",
+       {kDorne},
+       {}},
+  });
+}
+
 
 // The fifteenth round's ", but" rule took only the clause after ", but" of
 // every report its attribution splits; it is meant for a first clause that
