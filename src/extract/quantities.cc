@@ -331,8 +331,8 @@ constexpr const auto& kSubjectIntroducers = lexicon::kSubordinatorsSubject;
 // and articles belong to the name's own phrase ("and rapper Cardi B").
 constexpr std::string_view kNamePhraseWords[] = {"the", "a", "an"};
 
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view s) {
+template <class Table>
+bool InList(const Table& list, std::string_view s) {
   return lexicon::In(list, Lower(s));
 }
 

@@ -34,8 +34,8 @@ constexpr size_t kMaxHeadPhraseWords = 4;
 // make the comparison quadratic.
 constexpr size_t kMaxMentionsPerWord = 32;
 
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w) {
+template <class Table>
+bool InList(const Table& list, std::string_view w) {
   return lexicon::In(list, w);
 }
 
