@@ -62,6 +62,14 @@ TEST(Lexicon, In) {
       {"kAliasCues", lexicon::kAliasCues, "n\xC3\xA9" "e", true},
       {"kPersonNounsDescription", lexicon::kPersonNounsDescription, "fianc\xC3\xA9" "e", true},
       {"kAcronymFillers", lexicon::kAcronymFillers, "&", true},
+      // The quotation finder's and the number reader's words of one rule each.
+      {"kPersonNounsSpokesperson", lexicon::kPersonNounsSpokesperson, "representative", true},
+      {"kPersonNounsSpokesperson", lexicon::kPersonNounsSpokesperson, "chairman", false},
+      {"kAuxiliariesPassiveCue", lexicon::kAuxiliariesPassiveCue, "were", true},
+      {"kAuxiliariesPassiveCue", lexicon::kAuxiliariesPassiveCue, "being", false},
+      {"kFiniteAuxiliaries", lexicon::kFiniteAuxiliaries, "must", true},
+      {"kPronounsSubject", lexicon::kPronounsSubject, "it", false},
+      {"kChangeGaps", lexicon::kChangeGaps, "percent", true},
   };
   for (const InCase& c : cases) {
     EXPECT_EQ(std::binary_search(c.table.begin(), c.table.end(), c.word), c.expected)
