@@ -131,8 +131,8 @@ bool Has(const Ctx& c, size_t i) { return i < c.t.size(); }
   return Has(c, i) && c.t[i].kind == TokKind::kWord && Same(c.t[i].lower, w);
 }
 // Whether token i is a word of a lexicon table.
-template <size_t N>
-bool IsWordIn(const Ctx& c, size_t i, const std::string_view (&table)[N]) {
+template <class Table>
+bool IsWordIn(const Ctx& c, size_t i, const Table& table) {
   return Has(c, i) && c.t[i].kind == TokKind::kWord && lexicon::In(table, c.t[i].lower);
 }
 bool IsPunct(const Ctx& c, size_t i, char p) {

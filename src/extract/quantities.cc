@@ -284,7 +284,7 @@ bool IsCountNoun(const Token& t, bool singular = false) {
 }
 
 // Adjectives after a unit that say which way it measures: "520km up".
-constexpr std::string_view kMeasureAdjectives[] = {"deep", "high", "long", "tall", "up", "wide"};
+constexpr const auto& kMeasureAdjectives = lexicon::kMeasureAdjectives;
 
 bool IsTimeUnit(std::string_view lower) {
   return lexicon::In(kTimeUnits, lower);
@@ -331,8 +331,8 @@ constexpr const auto& kSubjectIntroducers = lexicon::kSubordinatorsSubject;
 // and articles belong to the name's own phrase ("and rapper Cardi B").
 constexpr std::string_view kNamePhraseWords[] = {"the", "a", "an"};
 
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view s) {
+template <class Table>
+bool InList(const Table& list, std::string_view s) {
   return lexicon::In(list, Lower(s));
 }
 
@@ -2744,9 +2744,8 @@ class Finder {
   // period, not one event's: "22 goals this season", "so far", "to date",
   // "in all competitions", "in his career".
   bool OverAPeriod(size_t k) const {
-    static constexpr std::string_view kPeriods[] = {"campaign", "career", "month", "season", "term", "week", "year"};
     const auto period = [&](size_t t) {
-      return t < toks_.size() && IsLowerWord(toks_[t]) && InList(kPeriods, Lower(toks_[t].s));
+      return t < toks_.size() && IsLowerWord(toks_[t]) && InList(lexicon::kTallyPeriods, toks_[t].s);
     };
     if (k >= toks_.size() || toks_[k].kind != Kind::kWord) return false;
     const std::string w = Lower(toks_[k].s);
@@ -2821,8 +2820,7 @@ class Finder {
       }
       if (toks_[k].kind != Kind::kWord) return toks_.size();
       const std::string w = Lower(toks_[k].s);
-      if (w == "per" || w == "cent" || w == "percent" || w == "by" || w == "from" || w == "again" || w == "m" ||
-          w == "bn" || w == "p" || WordScale(w) || CurrencyWord(w)) {
+      if (lexicon::In(lexicon::kChangeGaps, w) || WordScale(w) || CurrencyWord(w)) {
         continue;
       }
       return k;
@@ -2848,8 +2846,7 @@ class Finder {
       if (Is(k, ",") || Is(k, ";")) break;
       if (toks_[k].kind != Kind::kWord) continue;
       const std::string w = Lower(toks_[k].s);
-      if (w == "closed" || w == "opened" || w == "ended" || w == "finished" || w == "traded" ||
-          !lexicon::Find(lexicon::kChangeVerbs, w).empty()) {
+      if (lexicon::In(lexicon::kTradingVerbs, w) || !lexicon::Find(lexicon::kChangeVerbs, w).empty()) {
         moved = true;
       } else if (moved && (w == "shares" || w == "stock")) {
         return k;
@@ -4370,7 +4367,7 @@ class Finder {
     return !l.ends_with("s") && !l.ends_with("ed") && !l.ends_with("ing") && !l.ends_with("ly") && !IsParticiple(k) &&
            !InList(kIrregularParticiples, l) && !CurrencyWord(l) && !InList(kPhraseEnders, l) &&
            !InList(kPrepositions, l) && !lexicon::In(lexicon::kStopWords, l) && !IsTimeUnit(l + "s") &&
-           std::find(std::begin(kMeasureAdjectives), std::end(kMeasureAdjectives), l) == std::end(kMeasureAdjectives);
+           !lexicon::In(kMeasureAdjectives, l);
   }
 
   // The plural of a singular count noun: "turbine" -> "turbines",

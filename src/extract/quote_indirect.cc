@@ -17,16 +17,11 @@ namespace storyline::quote_finder {
 namespace {
 
 // Finite auxiliaries and modals: after a subject they make a clause.
-bool IsFinite(std::string_view w) {
-  static constexpr std::string_view kFinite[] = {"are",  "can", "could", "did",   "does",  "had",   "has",  "have",
-                                                 "is",   "may", "might", "must",  "shall", "should", "was", "were",
-                                                 "will", "would"};
-  return std::binary_search(std::begin(kFinite), std::end(kFinite), w);
-}
+bool IsFinite(std::string_view w) { return lex::In(lex::kFiniteAuxiliaries, w); }
 
 // Personal pronouns that can only be a clause's subject ("told police he
 // fired"; "it" and "you" may be objects).
-bool IsSubjectPronoun(std::string_view w) { return w == "he" || w == "she" || w == "they" || w == "we" || w == "i"; }
+bool IsSubjectPronoun(std::string_view w) { return lex::In(lex::kPronounsSubject, w); }
 
 // A word that reads as a past tense: an irregular one listed in
 // lexicons/verbs_and_adverbs.txt ("spoke", "got"), or a regular "-ed" form
@@ -1369,9 +1364,7 @@ bool Finder::Negated(size_t c) const {
   for (size_t k = c; k-- > 0 && c - k <= 2;) {
     const std::string& w = words_[k].lower;
     if (w == "not" || w == "n't" || w == "never") return true;
-    if (w == "to" && k > 0 &&
-        (words_[k - 1].lower == "declined" || words_[k - 1].lower == "refused" || words_[k - 1].lower == "declines" ||
-         words_[k - 1].lower == "refuses")) {
+    if (w == "to" && k > 0 && lex::In(lex::kRefusalVerbs, words_[k - 1].lower)) {
       return true;
     }
   }
@@ -1581,8 +1574,7 @@ size_t Finder::ContentStart(size_t c, size_t end) const {
     // pronoun is a subject; its verb, past or present, follows within a
     // few words.)
     const std::string& x0 = t < end ? words_[t].lower : std::string();
-    const bool indefinite = x0 == "nothing" || x0 == "nobody" || x0 == "none" || x0 == "everything" ||
-                            x0 == "everyone" || x0 == "something" || x0 == "someone";
+    const bool indefinite = lex::In(lex::kIndefinitePronouns, x0);
     bool verb_after = false;
     for (size_t u = t + 1; indefinite && u < end && u <= t + 3 && !verb_after; ++u) {
       if (words_[u].punct || InQuote(u) || words_[u].cap) break;

@@ -90,9 +90,7 @@ bool Finder::NamedLaterInSentence(size_t b, const std::string& id) const {
 Speaker Finder::NounPhrase(size_t a, size_t b) {
   // The entity layer may already have linked an epithet ("the actress").
   const int linked = words_[b].mention;
-  const bool spokesperson =
-      words_[b].lower == "spokesperson" || words_[b].lower == "spokesman" || words_[b].lower == "spokeswoman" ||
-      words_[b].lower == "representative";
+  const bool spokesperson = IsSpokesperson(b);
   // "…, Newsday reported. … the newspaper said": the outlet that
   // reported, not the latest organisation named (to which the entity
   // layer may have linked the epithet).
@@ -619,8 +617,7 @@ Speaker Finder::OwnedDescription(size_t a, size_t b) {
   }
   if (!owner.found || owner.id.empty() || rest > b) return {};
   const std::string& head = words_[b].lower;
-  const bool spokesperson =
-      head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative";
+  const bool spokesperson = lex::In(lex::kPersonNounsSpokesperson, head);
   if (owner.type != "PERSON") {
     if (!spokesperson) return {};
     owner.via = head;
@@ -1057,9 +1054,7 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   // "the spokesperson" linked by the entity layer to a name before it is
   // an epithet, not that name: a spokesperson speaks for a body
   // (NounPhrase).
-  const bool spokesperson_epithet =
-      w.mention >= 0 && !w.cap &&
-      (w.lower == "spokesperson" || w.lower == "spokesman" || w.lower == "spokeswoman" || w.lower == "representative");
+  const bool spokesperson_epithet = w.mention >= 0 && !w.cap && lex::In(lex::kPersonNounsSpokesperson, w.lower);
   // "Sources said": a crowd noun the entity layer took for a name (a
   // sentence's first word is capitalised) is an unnamed speaker.
   if (w.mention >= 0 && lex::In(lex::kCollectives, w.lower) && (*entities_)[w.mention].text == w.raw) {
@@ -1122,10 +1117,7 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
     if (first > lo) {
       const std::string& prev = words_[first - 1].lower;
       // "a spokesperson for Acme": the organisation speaks.
-      const bool spokesperson = (prev == "for" || prev == "of") && first >= lo + 2 &&
-                                (words_[first - 2].lower == "spokesperson" || words_[first - 2].lower == "spokesman" ||
-                                 words_[first - 2].lower == "spokeswoman" ||
-                                 words_[first - 2].lower == "representative");
+      const bool spokesperson = (prev == "for" || prev == "of") && first >= lo + 2 && IsSpokesperson(first - 2);
       // "a friend of the actress said": the one the noun before "of"
       // describes speaks, not the one it is described by (a role, "the
       // chief of the fire service", is the office's, read as before).
@@ -1214,11 +1206,9 @@ Speaker Finder::HeadAt(size_t i, size_t lo) {
   return {};
 }
 
-// True when word `i` is a spokesperson noun.
-bool Finder::IsSpokesperson(size_t i) const {
-  const std::string& w = words_[i].lower;
-  return w == "spokesperson" || w == "spokesman" || w == "spokeswoman" || w == "representative";
-}
+// True when word `i` is a spokesperson noun (lexicons/person_nouns.txt,
+// tag spokesperson).
+bool Finder::IsSpokesperson(size_t i) const { return lex::In(lex::kPersonNounsSpokesperson, words_[i].lower); }
 
 // "said a spokesman for the facility": the description of a spokesperson
 // for an unnamed body (a definite description, no capitals), [i, end of
@@ -1357,12 +1347,8 @@ Speaker Finder::CrowdWithPhrase(size_t i, size_t lo, bool subject) const {
 size_t Finder::WithheldNameClause(size_t cue, size_t lo) const {
   // The words that close such a clause ("asked not to be named", "spoke on
   // condition of anonymity", "declined to be identified").
-  constexpr std::string_view kWithheld[] = {"named", "identified", "anonymity", "anonymous"};
   constexpr size_t kWithheldWords = 10;  // "who spoke on the condition that she not be named"
-  if (cue <= lo + 2 || std::find(std::begin(kWithheld), std::end(kWithheld), words_[cue - 1].lower) ==
-                           std::end(kWithheld)) {
-    return cue;
-  }
+  if (cue <= lo + 2 || !lex::In(lex::kUnnamedSourcesWithheld, words_[cue - 1].lower)) return cue;
   for (size_t k = cue - 1; k > lo + 1 && k + kWithheldWords > cue; --k) {
     if (words_[k - 1].punct || InQuote(k - 1)) return cue;
     if (words_[k - 1].lower != "who") continue;
@@ -1380,7 +1366,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // cue whose "in" phrase names an outlet's piece speaks for the outlet,
   // not for the one described.
   const std::string& aux = words_[cue - 1].lower;
-  if ((aux == "was" || aux == "were" || aux == "been" || aux == "is" || aux == "are") && cue + 3 < words_.size() &&
+  if (lex::In(lex::kAuxiliariesPassiveCue, aux) && cue + 3 < words_.size() &&
       words_[cue + 1].lower == "in" && !words_[cue].lower.ends_with("ing")) {
     int outlet = -1;
     for (size_t k = cue + 2; k < words_.size() && k <= cue + 2 + kMediumPrepositionWords + 1; ++k) {
@@ -1401,9 +1387,7 @@ Speaker Finder::SubjectBefore(size_t cue, size_t lo) {
   // clause withholding the name sits between the subject and its verb.
   if (const size_t who = WithheldNameClause(cue, lo); who < cue) return HeadAt(who - 1, lo);
   // Forms of quoting someone ("quotes", "cited", "quoting").
-  const auto quoting = [](const std::string& q) {
-    return q == "quotes" || q == "quoted" || q == "quoting" || q == "cites" || q == "cited" || q == "citing";
-  };
+  const auto quoting = [](const std::string& q) { return lex::In(lex::kQuotingVerbs, q); };
   // "…," he said, adding that "…": the participle shares the subject of
   // the verb before it.
   // "Reuters quoted Smith as saying", "Smith was quoted as saying": the
@@ -1711,7 +1695,7 @@ Speaker Finder::DocumentBy(size_t cue, size_t lo) {
     if (InQuote(k) || words_[k].lower == "," || IsTerminal(words_[k].lower)) return {};
     if (words_[k].lower != "by") continue;
     size_t doc = k - 1;
-    if (words_[doc].lower == "published" || words_[doc].lower == "conducted" || words_[doc].lower == "commissioned") {
+    if (lex::In(lex::kAuthoringVerbs, words_[doc].lower)) {
       if (doc == lo) return {};
       --doc;
     }

@@ -34,8 +34,8 @@ constexpr size_t kMaxHeadPhraseWords = 4;
 // make the comparison quadratic.
 constexpr size_t kMaxMentionsPerWord = 32;
 
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w) {
+template <class Table>
+bool InList(const Table& list, std::string_view w) {
   return lexicon::In(list, w);
 }
 
@@ -1571,15 +1571,14 @@ size_t TitleInName(std::string_view text, const std::vector<WordToken>& words) {
 }
 
 // Words written before a name as part of how it is addressed: "Dr",
-// "Sgt.", "Sir", "Cllr" (lexicons/honorifics.txt and a few more), and a
-// capitalised title ("Professor").
+// "Sgt.", "Sir", "Cllr" (lexicons/honorifics.txt and peerage_titles.txt),
+// and a capitalised title ("Professor").
 bool TitleWord(const PhraseWord& w) {
   if (!w.capitalised) return false;
-  static constexpr std::string_view kMore[] = {"cllr", "dame", "lady", "lord", "rev", "sir"};
   std::string folded = w.folded;
   if (folded.ends_with('.')) folded.pop_back();
   return lexicon::In(lexicon::kHonorifics, folded) || IsRoleHead(folded) ||
-         std::find(std::begin(kMore), std::end(kMore), folded) != std::end(kMore);
+         lexicon::In(lexicon::kPeerageTitles, folded);
 }
 
 // The role noun an abbreviated title stands for ("cllr" -> "councillor",

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -61,6 +62,14 @@ TEST(Lexicon, In) {
       {"kAliasCues", lexicon::kAliasCues, "n\xC3\xA9" "e", true},
       {"kPersonNounsDescription", lexicon::kPersonNounsDescription, "fianc\xC3\xA9" "e", true},
       {"kAcronymFillers", lexicon::kAcronymFillers, "&", true},
+      // The quotation finder's and the number reader's words of one rule each.
+      {"kPersonNounsSpokesperson", lexicon::kPersonNounsSpokesperson, "representative", true},
+      {"kPersonNounsSpokesperson", lexicon::kPersonNounsSpokesperson, "chairman", false},
+      {"kAuxiliariesPassiveCue", lexicon::kAuxiliariesPassiveCue, "were", true},
+      {"kAuxiliariesPassiveCue", lexicon::kAuxiliariesPassiveCue, "being", false},
+      {"kFiniteAuxiliaries", lexicon::kFiniteAuxiliaries, "must", true},
+      {"kPronounsSubject", lexicon::kPronounsSubject, "it", false},
+      {"kChangeGaps", lexicon::kChangeGaps, "percent", true},
   };
   for (const InCase& c : cases) {
     EXPECT_EQ(std::binary_search(c.table.begin(), c.table.end(), c.word), c.expected)
@@ -133,6 +142,47 @@ TEST(Lexicon, LessIsTheViewOrder) {
   }
 }
 
+// In and Find hash a word into its table's buckets: every entry of tables
+// of every size (one entry to hundreds, sets and maps) is found, and a word
+// changed by one byte, cut or lengthened is found only when the sorted
+// entries hold it too (a binary search over them is the reference).
+template <class Table>
+void ExpectHashedLookupIsSortedSearch(const char* name, const Table& table) {
+  const auto key = [](const auto& e) { return lexicon::KeyOf(e); };
+  const auto sorted_has = [&](std::string_view w) {
+    return std::any_of(table.begin(), table.end(), [&](const auto& e) { return key(e) == w; });
+  };
+  for (const auto& e : table) {
+    const std::string_view k = key(e);
+    EXPECT_EQ(table.Lookup(k), &e) << name << " '" << k << "'";
+    std::string longer(k);
+    longer += 's';
+    EXPECT_EQ(lexicon::In(table, longer), sorted_has(longer)) << name << " '" << longer << "'";
+    EXPECT_EQ(lexicon::In(table, k.substr(1)), sorted_has(k.substr(1))) << name << " '" << k << "'";
+    EXPECT_EQ(lexicon::In(table, k.substr(0, k.size() - 1)), sorted_has(k.substr(0, k.size() - 1)))
+        << name << " '" << k << "'";
+    std::string changed(k);
+    changed[changed.size() / 2] = static_cast<char>(changed[changed.size() / 2] ^ 1);
+    EXPECT_EQ(lexicon::In(table, changed), sorted_has(changed)) << name << " '" << changed << "'";
+  }
+  EXPECT_FALSE(lexicon::In(table, "")) << name;
+}
+
+TEST(Lexicon, HashedLookup) {
+  ExpectHashedLookupIsSortedSearch("kRoleWordsStandIn", lexicon::kRoleWordsStandIn);  // one entry
+  ExpectHashedLookupIsSortedSearch("kCountKin", lexicon::kCountKin);                  // a map of two
+  ExpectHashedLookupIsSortedSearch("kNegations", lexicon::kNegations);
+  ExpectHashedLookupIsSortedSearch("kPronouns", lexicon::kPronouns);
+  ExpectHashedLookupIsSortedSearch("kAliasCues", lexicon::kAliasCues);  // phrases, non-ASCII
+  ExpectHashedLookupIsSortedSearch("kMediaWords", lexicon::kMediaWords);
+  ExpectHashedLookupIsSortedSearch("kMonthNames", lexicon::kMonthNames);
+  ExpectHashedLookupIsSortedSearch("kPersonNouns", lexicon::kPersonNouns);
+  ExpectHashedLookupIsSortedSearch("kFirstNames", lexicon::kFirstNames);
+  // Sets and maps hold their entries in sorted order, for range-for readers.
+  EXPECT_TRUE(std::is_sorted(lexicon::kFirstNames.begin(), lexicon::kFirstNames.end()));
+  EXPECT_EQ(lexicon::kFirstNames.size(), std::size(lexicon::sorted::kFirstNames));
+}
+
 TEST(Lexicon, SortedUnique) {
   static constexpr std::string_view kSorted[] = {"a", "b", "c"};
   static constexpr std::string_view kDuplicate[] = {"a", "b", "b"};
@@ -142,7 +192,7 @@ TEST(Lexicon, SortedUnique) {
   static_assert(!lexicon::SortedUnique(kDuplicate));
   static_assert(!lexicon::SortedUnique(kUnsorted));
   static_assert(!lexicon::SortedUnique(kMapDuplicate));
-  static_assert(lexicon::SortedUnique(lexicon::kMediaWords));
+  static_assert(lexicon::SortedUnique(lexicon::sorted::kMediaWords));
   SUCCEED();
 }
 
