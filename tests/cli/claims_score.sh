@@ -11,8 +11,8 @@ GOLD="$SRC/eval/claims"
 
 "$CS" --gold "$GOLD" --root "$SRC" --self-check > "$TMP/self.txt" || { cat "$TMP/self.txt"; fail "self-check"; }
 grep -q '^self-check passed$' "$TMP/self.txt" || fail "self-check did not pass"
-[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 136 ]] ||
-  fail "fewer than 136 stories self-checked"
+[[ $(grep -c 'gold as system perfect, swapped subjects score lower' "$TMP/self.txt") -ge 138 ]] ||
+  fail "fewer than 138 stories self-checked"
 
 # A fragment that is no longer in its article is a gold problem: exit 1.
 mkdir "$TMP/drift"
@@ -215,12 +215,13 @@ t = json.load(open(sys.argv[1]))["total_dev"]
 # (helper c21b, on the 89) The grouper matches a long name one edit apart (a tabloid's
 # misspelt founder no longer starts a story of its own): P 0.953 (387/406)
 # R 0.605 -> 0.607, value-subject 0.769, 46 traps, agreement recall 0.411 -> 0.412.
-# Merged with c21a and c21b (93): MERGED.
-checks = [("conflict_precision", 0.944), ("conflict_recall", 0.597),
-          ("value_subject_accuracy", 0.765), ("agreement_recall", 0.406)]
+# Merged with c21a, c21b, c21c, t21a and q21a (93): P 0.945 (395/418) R 0.599,
+# value-subject 0.770, 48 traps, agreement recall 0.411.
+checks = [("conflict_precision", 0.944), ("conflict_recall", 0.599),
+          ("value_subject_accuracy", 0.769), ("agreement_recall", 0.410)]
 bad = [f"{k} {t[k]:.3f} < {v}" for k, v in checks if t[k] < v]
-if t["trap_violations"] > 49:
-    bad.append(f"trap violations {t['trap_violations']} > 49")
+if t["trap_violations"] > 48:
+    bad.append(f"trap violations {t['trap_violations']} > 48")
 print("\n".join(bad) or "dev figures ok")
 sys.exit(1 if bad else 0)
 PY
