@@ -622,7 +622,7 @@ class Finder {
         // before it in one object is that one's owner's.
         if (match.subject.empty() && !unresolved && !per_share && IsCurrencyUnit(match.unit) && !out.empty() &&
             !out.back().subject.empty() && IsCurrencyUnit(out.back().unit) &&
-            JoinedToSumBefore(lead, tokens_of.back().second)) {
+            JoinedToSumBefore(lead, match.last, tokens_of.back().second)) {
           match.subject = out.back().subject;
         }
         // Someone's figure, but whose is unknown ("its plant in Corvale,
@@ -1295,8 +1295,9 @@ class Finder {
 
   // The entity a pronoun before `first` in its sentence stands for:
   // he/she/his/her -> a PERSON, its -> an ORG: the nearest one before it in
-  // its sentence, else the first of the sentence before. Returns the pronoun's token index in
-  // *at, or toks_.size() when there is none.
+  // its sentence, else the first of the sentence before; for "its", else
+  // the organisation a description names, whatever the figure. Returns the
+  // pronoun's token index in *at, or toks_.size() when there is none.
   std::string PronounReferent(size_t first, size_t* at, bool sum = false) const {
     *at = toks_.size();
     const size_t s = toks_[first].sentence;
@@ -3105,13 +3106,27 @@ class Finder {
     return "";
   }
 
+  // Whether the word right after token `last` in its sentence is a verb: a
+  // copula, an auxiliary or modal, a verb of saying, an irregular past
+  // ("went") or a word ending in "-ed".
+  bool VerbAfter(size_t last) const {
+    const size_t k = last + 1;
+    if (k >= toks_.size() || toks_[k].sentence != toks_[last].sentence || !IsLowerWord(toks_[k])) return false;
+    const std::string w = Lower(toks_[k].s);
+    return InList(kCopulas, w) || InList(kAuxiliaries, w) || InList(kModalWords, w) || InList(kSayingVerbs, w) ||
+           lexicon::In(lexicon::kVerbsAndAdverbsPast, w) || (w.size() > 4 && w.ends_with("ed"));
+  }
+
   // True when the sum whose lead-in starts at token `lead` is joined to the
   // sum ending at token `before` as a second part of one object: "and" or
   // "plus", an optional article, then the sum ("plus a £65,000 bonus") or a
   // noun of at most kMaxHeadModifiers + 1 words and "of" ("and a deficit
   // of £13.9m"); "on" with such a noun ("a profit of £23.5m on revenue of
-  // £196m"). A restatement in brackets may follow the first sum.
-  bool JoinedToSumBefore(size_t lead, size_t before) const {
+  // £196m"). A restatement in brackets may follow the first sum. Not a
+  // second sum that is its own clause's subject, a verb right after it
+  // ("Acme paid £7.5m and a fee of £2m went to Brellan"); `last` is that
+  // sum's last token.
+  bool JoinedToSumBefore(size_t lead, size_t last, size_t before) const {
     // A restatement longer than this is no bracketed sum ("(about £356m)").
     constexpr size_t kMaxRestatementTokens = 6;
     if (lead <= before + 1 || toks_[lead].sentence != toks_[before].sentence) return false;
@@ -3124,6 +3139,7 @@ class Finder {
     }
     const bool on = IsWordCi(j, "on");
     if (!on && !IsWordCi(j, "and") && !IsWordCi(j, "plus")) return false;
+    if (VerbAfter(last)) return false;
     ++j;
     if (IsWordCi(j, "a") || IsWordCi(j, "an")) ++j;
     if (j == lead) return !on;
@@ -3241,14 +3257,8 @@ class Finder {
           if (at == be - 1 && !referent.empty()) return referent;
         }
         // "Colquitt, who is paid £385,000 a year": the relative clause's
-        // antecedent.
-        if (IsWordCi(be - 1, "who") && be >= 3 && Is(be - 2, ",")) {
-          const size_t name_end = BeforeAppositiveAge(be - 2);
-          for (const EntityMention* e : by_end_) {
-            if (e->span.end == toks_[name_end].c1 && e->type == "PERSON") return e->entity;
-          }
-          break;
-        }
+        // antecedent is NamedSubjectOf's; one that is no name owns nothing.
+        if (IsWordCi(be - 1, "who") && be >= 3 && Is(be - 2, ",")) break;
         // "Gallacher joined on a salary of £198,000 and was paid £265,000":
         // a second predicate's subject is the one the sentence opens with.
         if (IsWordCi(be - 1, "and")) {

@@ -80,7 +80,8 @@
 //   Tarnwick Council"), while a group in the plural there is the thing the
 //   sum is of ("the £26,000 salary of the cleaners"); "the trust" or "its"
 //   with no name in the sentence is the one organisation whose name's head
-//   is that noun ("the board's budget of £1bn" for "Harwick Water Board");
+//   is that noun ("the board's budget of £1bn" for "Harwick Water Board";
+//   "its" so for any figure, counts too: "21 of its flights");
 //   a passive payment's subject past an age and an aside, or a pronoun's
 //   referent ("Tovey, 41, who cooked there, is owed £8,200", "She was paid
 //   £2m").

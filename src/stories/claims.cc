@@ -1867,6 +1867,11 @@ std::vector<WordToken> NameWords(const std::string& name) {
   return out;
 }
 
+// Whether two folded words are one the other with a final "s" ("hale" /
+// "hales"): a surname's spelling, or a word's plural or possessive, as the
+// caller decides.
+bool FinalSApart(const std::string& a, const std::string& b) { return a + "s" == b || b + "s" == a; }
+
 // Per entity, every name word spelled two ways across (or within) the
 // story's articles.
 void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex& entities,
@@ -1894,8 +1899,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
   const auto of_name = [&](size_t e, const std::string& w) {
     const std::vector<std::string>& own = name_of(e);
     return std::any_of(own.begin(), own.end(), [&](const std::string& o) {
-      return o == w || o + "s" == w || w + "s" == o || SpellingVariants(o, w) || SoundsAlike(o, w) ||
-             DoubledLetterVariant(o, w);
+      return o == w || FinalSApart(o, w) || SpellingVariants(o, w) || SoundsAlike(o, w) || DoubledLetterVariant(o, w);
     });
   };
   for (size_t ai = 0; ai < members.size(); ++ai) {
@@ -1917,8 +1921,10 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         if (name_words.size() >= 2 && name_words.back().capitalised) {
           surname = name_words.back().folded;
         } else if (name_words.size() == 1) {
-          constexpr size_t kNextBytes = 24;
-          const std::string next = view.Slice(m.span.end, m.span.end + kNextBytes);
+          // Code points, as Slice counts: a space and a word of up to 23
+          // letters (a surname, hyphenated ones too).
+          constexpr size_t kNextCodePoints = 24;
+          const std::string next = view.Slice(m.span.end, m.span.end + kNextCodePoints);
           const std::vector<WordToken> after = Tokenize(next);
           if (!after.empty() && after[0].begin == 1 && next[0] == ' ' && after[0].capitalised &&
               HasLowercase(std::string_view(next).substr(after[0].begin, after[0].end - after[0].begin)) &&
@@ -1956,7 +1962,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         // Not a title's plural ("the U.S. Marshal" / "the U.S. Marshals"):
         // a role noun ending a name is no surname.
         const bool final_s = entity.type == "PERSON" && x->second.surname && y->second.surname &&
-                             (x->first + "s" == y->first || y->first + "s" == x->first) &&
+                             FinalSApart(x->first, y->first) &&
                              !IsRoleHead(x->first.size() < y->first.size() ? x->first : y->first);
         if (!SpellingVariants(x->first, y->first) && !SoundsAlike(x->first, y->first) &&
             !DoubledLetterVariant(x->first, y->first) && !final_s) {
@@ -1965,7 +1971,7 @@ void NameClaims(const std::vector<const AnnotatedArticle*>& members, EntityIndex
         // Otherwise a final "s" makes a word's plural or possessive ("Greek
         // police" / "Greeks", "the U.S. Marshal Service" / "the Marshals",
         // "the Klitschkos"), not another spelling of it.
-        if (!final_s && (x->first + "s" == y->first || y->first + "s" == x->first)) continue;
+        if (!final_s && FinalSApart(x->first, y->first)) continue;
         // "Somali" / "Somalia", "Kenyan" / "Kenya": a place and its people's
         // word, one the other with an ending that makes one of the other
         // ("-a", "-n", "-ian", "-i", "-ese"; never a final "-e" or "-s":

@@ -442,10 +442,22 @@ bool OngoingLength(const Figure& f) {
                       [](const WordToken& w) { return lexicon::In(lexicon::kEndingVerbs, w.folded); });
 }
 
+// Whether a figure's time is a period named from its article's day ("last
+// season": RelativePastPeriod), which another article's same words name
+// only when the two are of one time.
+bool RelativePeriod(const std::string& when) { return when.starts_with("last "); }
+
 // Whether two figures speak of the same time (see figures.h).
 bool SameTime(const Figure& f, const Figure& g) {
   const int64_t x = DayNumber(f.published), y = DayNumber(g.published);
   const bool dated = x != std::numeric_limits<int64_t>::min() && y != std::numeric_limits<int64_t>::min();
+  // "Last season" in articles more than kFollowUpDays apart may be two
+  // seasons; "last year" in articles of two years is two years.
+  if (f.when == g.when && RelativePeriod(f.when) && dated &&
+      (std::llabs(x - y) > kFollowUpDays ||
+       (f.when == "last year" && f.published.substr(0, 4) != g.published.substr(0, 4)))) {
+    return false;
+  }
   if (f.attribute == "age" && dated && std::llabs(x - y) > kAgeWindowDays) return false;
   if ((f.estimate || g.estimate) && dated && std::llabs(x - y) > kEstimateWindowDays) return false;
   // (Two figures both dated to one day are of that day, however far apart
@@ -1055,41 +1067,50 @@ std::string PlaceOf(const AnnotatedArticle& a, EntityIndex& entities, size_t ai,
   return best;
 }
 
+// The first words after a figure, read up to `read_bytes` bytes; none when
+// a clause break comes before the first.
+std::vector<WordToken> WordsRightAfter(std::string_view tail, size_t read_bytes) {
+  std::vector<WordToken> words = Tokenize(tail.substr(0, std::min(tail.size(), read_bytes)));
+  if (!words.empty() && BreaksClause(tail.substr(0, words[0].begin))) words.clear();
+  return words;
+}
+
 // Whether the words right after a length of time make it a point in time
 // (lexicons/time_offsets.txt: "later", "left", "to go"), unless "than"
 // follows ("two years later than planned" is a delay).
 bool TimeOffset(std::string_view tail) {
   constexpr size_t kReadBytes = 30;  // "later than", "to go", with room for spaces
-  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min(tail.size(), kReadBytes)));
-  if (words.empty() || BreaksClause(tail.substr(0, words[0].begin))) return false;
+  const std::vector<WordToken> words = WordsRightAfter(tail, kReadBytes);
+  if (words.empty()) return false;
   if (words.size() > 1 && words[1].folded == "than") return false;
   if (lexicon::In(lexicon::kTimeOffsets, words[0].folded)) return true;
   return words.size() > 1 && lexicon::In(lexicon::kTimeOffsets, words[0].folded + " " + words[1].folded);
 }
 
-// Whether a count is a point counted from another ("fifteen matches later
-// and the Rovers stand top", "two laps earlier"): "later" or "earlier"
-// right after it closes its phrase (nothing after, a clause break, or a
-// clause joined by "and" or "but"). Not "Two fans later died": "later" then
-// times the verb after it, and the count is what died.
+// Whether a count is a point counted from another ("second in the
+// division, eleven games later", "two laps earlier"): "later" or "earlier"
+// right after it (lexicons/time_offsets.txt, tag count) closes its phrase
+// (nothing after, a clause break, or a clause joined by "and" or "but").
+// Not "Two fans later died": "later" then times the verb after it, and the
+// count is what died.
 bool CountOffset(std::string_view tail) {
-  constexpr size_t kReadBytes = 24;  // "later and", with room for spaces
-  const std::vector<WordToken> words = Tokenize(tail.substr(0, std::min(tail.size(), kReadBytes)));
-  if (words.empty() || BreaksClause(tail.substr(0, words[0].begin))) return false;
-  if (words[0].folded != "later" && words[0].folded != "earlier") return false;
+  constexpr size_t kReadBytes = 24;  // "earlier and", with room for spaces
+  const std::vector<WordToken> words = WordsRightAfter(tail, kReadBytes);
+  if (words.empty() || !lexicon::In(lexicon::kTimeOffsetsCount, words[0].folded)) return false;
   if (words.size() == 1) return true;
   return BreaksClause(tail.substr(words[0].end, words[1].begin - words[0].end)) || words[1].folded == "and" ||
          words[1].folded == "but";
 }
 
-// A past period named from the article's day ("Last season it was Okafor
-// who led the side, posting 812 yards", "scored 14 goals last year") that
-// no date of the date annotator covers (the article has no date, or the
-// period has no calendar value: a season, a term), as "last season"; ""
-// when the figure's sentence names none. Such a figure holds in that
-// period, not on its article's day. Not a span a determiner or possessive
-// opens ("the last two seasons", "his last season": WindowOf's), nor a
-// noun's modifier ("last year's winner").
+// A past period named from the article's day ("Last season, as a rookie,
+// he ran for 812 yards", "scored 14 goals last year") that no date of the
+// date annotator covers (the article has no date, or the period has no
+// calendar value: a season, a term), as "last season"; "" when the
+// figure's clause names none. Such a figure holds in that period, not on
+// its article's day; which period that is depends on the day (SameTime:
+// RelativePeriod). Not a span a determiner or possessive opens ("the last
+// two seasons", "his last season": WindowOf's), nor a noun's modifier
+// ("last year's winner").
 std::string RelativePastPeriod(const AnnotatedArticle& a, const FigureLead& lead, std::string_view tail) {
   const auto period = [](std::string_view w) {
     return w == "year" || lexicon::In(lexicon::kTimeWordsPeriod, w);
@@ -1104,9 +1125,20 @@ std::string RelativePastPeriod(const AnnotatedArticle& a, const FigureLead& lead
     return text.find("last") != std::string_view::npos || text.find("Last") != std::string_view::npos;
   };
   if (!names_last(lead.text) && !names_last(near)) return "";  // most sentences: no word to read
-  // Before the figure, anywhere in its sentence.
+  // Before the figure, in its own clause: not past a semicolon, nor past a
+  // clause a conjunction opens after a break ("Last season he was hurt, but
+  // this year he scored 14": the 14 is this year's). A participle's phrase
+  // is the clause's ("Last season, ..., posting 812 yards").
   const std::vector<WordToken>& words = lead.words;
-  for (size_t k = 0; k + 1 < words.size(); ++k) {
+  size_t from = 0;
+  for (size_t k = 1; k < words.size(); ++k) {
+    const std::string_view gap = lead.Gap(k - 1);
+    if (gap.find(';') != std::string_view::npos ||
+        (BreaksClause(gap) && lexicon::In(lexicon::kSubordinatorsSubject, words[k].folded))) {
+      from = k;
+    }
+  }
+  for (size_t k = from; k + 1 < words.size(); ++k) {
     if (words[k].folded != "last" || !period(words[k + 1].folded)) continue;
     if (k > 0 && (lexicon::In(lexicon::kDeterminers, words[k - 1].folded) ||
                   lexicon::In(lexicon::kPronouns, words[k - 1].folded))) {

@@ -1695,6 +1695,8 @@ TEST(FindQuantitiesTest, SumOwnersThroughTheClause) {
       // Neither a clause of saying nor an unowned first sum hands an owner on.
       {"Brellan Foods said profits were £7.5m and a further £2m was spent.", brellan, "£2m", ""},
       {"The deal was worth £7.5m and a fee of £2m went to Brellan Foods.", brellan, "£2m", ""},
+      // An owned first sum, and a second the subject of its own clause.
+      {"Brellan Foods paid £7.5m and a fee of £2m went to Marta Tovey.", brellan, "£2m", ""},
   };
   for (const Row& r : rows) {
     const std::vector<Quantity> found = FindQuantities(r.text, MakeMentions(r.text, {r.who}));

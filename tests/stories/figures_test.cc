@@ -922,23 +922,21 @@ TEST(FigureClaimsTest, ALengthOfWhatGoesOnGrowsFromReportToReport) {
   EXPECT_TRUE(InConflict(e, "24"));
 }
 
-// "Nine matches later the Rovers sat top": a count "later" or "earlier"
-// closes is a point counted from another, never set against a count of
-// the same noun ("went 64 yards in 11 matches"); "Two fans later died"
+// "Eight matches later and the Rovers sit top": a count "later" or
+// "earlier" closes is a point counted from another, never set against a
+// count of the same noun ("have won seven matches"); "Two fans later died"
 // still counts the fans.
 TEST(FigureClaimsTest, ACountLaterIsAPointNotACount) {
-  const Brief b = BriefOf(
-      {{"a", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. Nine matches later and the Rovers sit top of "
-                 "the league table."},
-       {"b", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. The Rovers have won seven matches in the "
-                 "league table since then."}});
-  EXPECT_FALSE(InConflict(b, "9"));
-  const Brief d = BriefOf(
-      {{"a", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. Nine matches in and the Rovers sit top of "
-                 "the league table."},
-       {"b", "", "Harwick Rovers beat Ormsby 2-1 at Kestrel Park. The Rovers have won seven matches in the "
-                 "league table since then."}});
-  EXPECT_TRUE(InConflict(d, "9"));
+  const char* const kOpening = "Harwick Rovers drew 1-1 with Ormsby at Kestrel Park in August. ";
+  const std::string other = std::string(kOpening) + "The Rovers have won seven matches in the league table since then.";
+  for (const char* offset : {"Eight matches later and the Rovers sit", "Eight matches earlier and the Rovers sat"}) {
+    const std::string first = std::string(kOpening) + offset + " top of the league table.";
+    const Brief b = BriefOf({{"a", "", first.c_str()}, {"b", "", other.c_str()}});
+    EXPECT_FALSE(InConflict(b, "8")) << offset;
+  }
+  const std::string counted = std::string(kOpening) + "Eight matches in and the Rovers sit top of the league table.";
+  const Brief d = BriefOf({{"a", "", counted.c_str()}, {"b", "", other.c_str()}});
+  EXPECT_TRUE(InConflict(d, "8"));
   const Brief c = BriefOf(
       {{"a", "", "A stand collapsed at Kestrel Park during the Harwick Rovers match. Two fans later died in "
                  "hospital after the stand collapsed."},
@@ -947,27 +945,45 @@ TEST(FigureClaimsTest, ACountLaterIsAPointNotACount) {
   EXPECT_TRUE(InConflict(c, "2"));
 }
 
-// "Last season it was Okafor who led the side, posting 812 yards": a past
+// "Behind a new line last season, the team rushed for 812 yards": a past
 // period named from the article's day, which the date annotator left
-// undated, times the figures of its sentence; they are never set against
-// another outlet's figures of no such time. "The last two seasons" is a
-// span, and "last season's" a noun's modifier: no time.
+// undated, times the figures of its clause; they are never set against
+// another outlet's figures of no such time. "Last season's" is a noun's
+// modifier, and a "last season" in another clause times nothing of this
+// one ("..., but this year").
 TEST(FigureClaimsTest, ALastSeasonFigureIsOfThatSeason) {
-  const Brief b = BriefOf(
-      {{"a", "", "Harwick Rovers signed running back Tade Okafor on Monday. After joining the Rovers as a rookie, "
-                 "the team rushed for 640 yards in his first year at Kestrel Park."},
-       {"b", "", "Harwick Rovers signed running back Tade Okafor on Monday. Last season it was the team that led "
-                 "the league, posting 812 yards in his first year at Kestrel Park."}});
+  const char* const kOpening = "Harwick Rovers signed running back Tade Okafor on Monday. ";
+  const std::string plain = std::string(kOpening) +
+                            "After joining the Rovers as a rookie, the team rushed for 640 yards in his first year "
+                            "at Kestrel Park.";
+  const auto second = [&](const char* opening) {
+    return std::string(kOpening) + opening + " rushed for 812 yards in his first year at Kestrel Park.";
+  };
+  const std::string timed = second("Behind a new line last season, the team");
+  const Brief b = BriefOf({{"a", "", plain.c_str()}, {"b", "", timed.c_str()}});
   EXPECT_FALSE(InConflict(b, "812"));
-  for (const char* opening : {"This season it was the team", "Last season's champions, it was the team"}) {
-    const std::string second = std::string("Harwick Rovers signed running back Tade Okafor on Monday. ") + opening +
-                               " that led the league, posting 812 yards in his first year at Kestrel Park.";
-    const Brief c = BriefOf(
-        {{"a", "", "Harwick Rovers signed running back Tade Okafor on Monday. After joining the Rovers as a "
-                   "rookie, the team rushed for 640 yards in his first year at Kestrel Park."},
-         {"b", "", second.c_str()}});
+  for (const char* opening : {"Behind a new line this season, the team", "Behind last season's line, the team",
+                              "The line was rebuilt last season, but this year the team"}) {
+    const std::string other = second(opening);
+    const Brief c = BriefOf({{"a", "", plain.c_str()}, {"b", "", other.c_str()}});
     EXPECT_TRUE(InConflict(c, "812")) << opening;
   }
+}
+
+// "Last season" is named from each article's day: in two articles weeks
+// apart it may be two seasons, and their figures are not compared; in
+// articles of one week it is one season, and they are.
+TEST(FigureClaimsTest, LastSeasonInArticlesWeeksApartIsTwoSeasons) {
+  const auto brief = [](const char* second_day) {
+    return BriefOf({{"a", "2026-05-02",
+                     "Harwick Rovers signed running back Tade Okafor on Friday. Behind a new line last season, the "
+                     "team rushed for 640 yards in his first year at Kestrel Park."},
+                    {"b", second_day,
+                     "Harwick Rovers signed running back Tade Okafor in May. Behind a new line last season, the "
+                     "team rushed for 812 yards in his first year at Kestrel Park."}});
+  };
+  EXPECT_FALSE(InConflict(brief("2026-06-12"), "812"));
+  EXPECT_TRUE(InConflict(brief("2026-05-04"), "812"));
 }
 
 // Articles with no date: a running total ("the toll rose to 31") may be a
