@@ -618,7 +618,7 @@ class Finder {
           match.subject = Owner(match, lead, &unresolved);
         }
         // "reported income of £310.4m and a deficit of £13.9m", "was paid a
-        // salary of £245,000 plus a £65,000 bonus": a sum joined to the one
+        // salary of £180,000 plus a £40,000 bonus": a sum joined to the one
         // before it in one object is that one's owner's.
         if (match.subject.empty() && !unresolved && !per_share && IsCurrencyUnit(match.unit) && !out.empty() &&
             !out.back().subject.empty() && IsCurrencyUnit(out.back().unit) &&
@@ -794,9 +794,9 @@ class Finder {
   }
 
   // Records the head of an ORG name when it is a noun of organisations
-  // (lexicons/org_nouns.txt): its last word ("Fellbridge Hospitals Trust"
+  // (lexicons/org_nouns.txt): its last word ("Harnley Hospitals Trust"
   // -> "trust"), or the word before its first "of" ("University of
-  // Ashmoor" -> "university"; "Association of Charity Governance" is an
+  // Tressel" -> "university"; "Association of Charity Governance" is an
   // association, no charity), so "the trust" finds the one organisation so
   // named.
   void AddOrgHeads(const EntityMention& m) {
@@ -2382,7 +2382,7 @@ class Finder {
         if (head > det) return ThingPhrase(head);
       }
     }
-    // "the £26,000 salary of the cleaners": the group after "of", named in
+    // "the £21,000 wage of the porters": the group after "of", named in
     // the plural (a thing in the singular is read by the rules below: "the
     // cost of the election itself").
     if (IsCurrencyUnit(m.unit)) {
@@ -3119,7 +3119,7 @@ class Finder {
 
   // True when the sum whose lead-in starts at token `lead` is joined to the
   // sum ending at token `before` as a second part of one object: "and" or
-  // "plus", an optional article, then the sum ("plus a £65,000 bonus") or a
+  // "plus", an optional article, then the sum ("plus a £40,000 bonus") or a
   // noun of at most kMaxHeadModifiers + 1 words and "of" ("and a deficit
   // of £13.9m"); "on" with such a noun ("a profit of £23.5m on revenue of
   // £196m"). A restatement in brackets may follow the first sum. Not a
@@ -3177,9 +3177,9 @@ class Finder {
 
   // The name that is the subject of the verb at token `verb`: a mention
   // ending right before it, past an aside a relative pronoun opens between
-  // commas ("Ashmoor, which has 21,400 students, reported", "Lane, 52, who
+  // commas ("Tressel, which has 9,800 students, reported", "Lane, 52, who
   // joined in 2019, had"), or the antecedent of the relative clause the
-  // verb opens ("the Ostvik Group, which reported"). nullptr when the words
+  // verb opens ("the Varde Group, which reported"). nullptr when the words
   // before the verb are no such name.
   const EntityMention* NamedSubjectOf(size_t verb) const {
     // An aside longer than this is a clause of its own, not a description.
@@ -3247,7 +3247,7 @@ class Finder {
         for (const EntityMention* e : by_end_) {
           if (e->span.end == toks_[be - 1].c1) return e->entity;
         }
-        // "Matagi, 34, who cooked for Kell, is owed £11,400": the name past
+        // "Oyelaran, 29, who drove for Pask, is owed £6,200": the name past
         // an age and a relative aside; "she is owed $14m": the person the
         // pronoun stands for.
         if (const EntityMention* e = NamedSubjectOf(be)) return e->entity;
@@ -3493,7 +3493,7 @@ class Finder {
         !InList(kOfWords, Lower(toks_[lead - 1].s))) {
       if (std::string owner = CopulaSubjectPossessor(lead - 1); !owner.empty()) return owner;
     }
-    // "puts Vantory's monthly burn at $2.1m", "Kestrane's backlog now
+    // "puts Corrow's yearly spend at $3.4m", "Ildane's order book now
     // stands at $240m": the possessor of the noun a sum is set at, as the
     // object of a verb of estimating or the subject of "stands at".
     if (IsCurrencyUnit(m.unit) && lead >= 4 && IsWordCi(lead - 1, "at") && IsLowerWord(toks_[lead - 2]) &&

@@ -78,7 +78,7 @@
 //   sum is set at ("puts Acme's monthly loss at £1m", "Acme's backlog
 //   stands at $40m"); a name after the noun's "of" ("the £4m budget of
 //   Tarnwick Council"), while a group in the plural there is the thing the
-//   sum is of ("the £26,000 salary of the cleaners"); "the trust" or "its"
+//   sum is of ("the £21,000 wage of the porters"); "the trust" or "its"
 //   with no name in the sentence is the one organisation whose name's head
 //   is that noun ("the board's budget of £1bn" for "Harwick Water Board";
 //   "its" so for any figure, counts too: "21 of its flights");
