@@ -617,7 +617,7 @@ class Finder {
         if (match.subject.empty() && !per_share && shares == toks_.size()) {
           match.subject = Owner(match, lead, &unresolved);
         }
-        // "reported income of £310.4m and a deficit of £13.9m", "was paid a
+        // "reported income of £96.2m and a deficit of £4.1m", "was paid a
         // salary of £180,000 plus a £40,000 bonus": a sum joined to the one
         // before it in one object is that one's owner's.
         if (match.subject.empty() && !unresolved && !per_share && IsCurrencyUnit(match.unit) && !out.empty() &&
