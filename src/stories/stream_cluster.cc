@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include "stories/state_io.h"
+#include "stories/view_util.h"
 
 namespace storyline::stories {
 namespace {
@@ -120,7 +121,7 @@ std::vector<uint64_t> Heaviest(const SparseVector& v, size_t n) {
 // First bytes of the counters row and the rows' layout version: rows of
 // another layout are not read (the store then regroups from the articles).
 constexpr std::string_view kMetaMagic = "SLS2";
-constexpr uint32_t kRowsVersion = 2;
+constexpr uint32_t kRowsVersion = 3;
 
 uint64_t HashOf(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
@@ -130,66 +131,51 @@ uint64_t HashOf(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 // other names ("Jon"/"Jan", "Hale"/"Hall").
 constexpr size_t kFuzzyNameLetters = 10;
 
-// Code points of a folded name as UTF-8 pieces (an invalid byte is a piece
-// of its own).
-std::vector<std::string_view> CodePoints(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-    n = std::min(n, s.size() - i);
-    out.push_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
+// Code points of `cps` other than spaces.
+size_t Letters(std::u32string_view cps) {
+  return cps.size() - static_cast<size_t>(std::count(cps.begin(), cps.end(), U' '));
 }
 
-// Appends (hash, `index`) for every spelling one edit (a letter deleted,
-// replaced or inserted) away from `name`. Spaces are never edited,
-// and neither is the first letter of a word: misspellings keep a word's
-// initial ("Thwaite"/"Thwaites", "Lindqvist"/"Lindquist"), and so the
-// edits stay inside the name's words. Letters put in are a to z and the
-// name's own letters.
-void AddOneEditSpellings(std::string_view name, uint32_t index,
-                         std::vector<std::pair<uint64_t, uint32_t>>& out) {
-  const std::vector<std::string_view> cps = CodePoints(name);
-  std::vector<std::string_view> alphabet;
-  static constexpr std::string_view kLatin = "abcdefghijklmnopqrstuvwxyz";
-  for (size_t i = 0; i < kLatin.size(); ++i) alphabet.push_back(kLatin.substr(i, 1));
-  for (std::string_view c : cps) {
-    if (c != " " && std::find(alphabet.begin(), alphabet.end(), c) == alphabet.end()) alphabet.push_back(c);
-  }
-  // Position i may be edited when it is a letter that does not start a word.
-  const auto editable = [&](size_t i) { return i < cps.size() && cps[i] != " " && i > 0 && cps[i - 1] != " "; };
-  std::string buf;
-  const auto join = [&](size_t skip_from, size_t skip_to, std::string_view put) {
-    buf.clear();
-    for (size_t k = 0; k < skip_from; ++k) buf.append(cps[k]);
-    buf.append(put);
-    for (size_t k = skip_to; k < cps.size(); ++k) buf.append(cps[k]);
-    out.emplace_back(HashOf(buf), index);
-  };
-  for (size_t i = 0; i <= cps.size(); ++i) {
-    if (editable(i)) {
-      join(i, i + 1, "");  // deleted
-      for (std::string_view c : alphabet) {
-        if (c != cps[i]) join(i, i + 1, c);  // replaced
-      }
-    }
-    // Inserted before position i: inside a word or at its end.
-    const bool inside = i > 0 && cps[i - 1] != " ";
-    if (inside) {
-      for (std::string_view c : alphabet) join(i, i, c);
-    }
-  }
+// Whether `c` may be put into `name` by an edit: a to z and the name's own
+// letters (not a space).
+bool Puttable(char32_t c, std::u32string_view name) {
+  return (c >= U'a' && c <= U'z') || (c != U' ' && name.find(c) != std::u32string_view::npos);
 }
 
-// Code points of `name` other than spaces (UTF-8 continuation bytes are
-// not counted).
-size_t Letters(std::string_view name) {
-  size_t n = 0;
-  for (const char ch : name) n += ch != ' ' && (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return n;
+// Whether `other` is `name` with one edit (a letter deleted, replaced or
+// put in). Spaces are never edited, and neither is the first letter of a
+// word: misspellings keep a word's initial ("Thwaite"/"Thwaites",
+// "Lindqvist"/"Lindquist"), and so the edits stay inside the name's words.
+// Letters put in are Puttable ones. Linear in the names' lengths: an edit
+// at position i leaves the first i code points and the last ones alike, so
+// the possible positions lie between the common suffix and the common
+// prefix.
+bool OneEditApart(std::u32string_view name, std::u32string_view other) {
+  const size_t n = name.size(), m = other.size();
+  if (n > m + 1 || m > n + 1) return false;
+  size_t prefix = 0;
+  while (prefix < std::min(n, m) && name[prefix] == other[prefix]) ++prefix;
+  if (n == m && prefix == n) return false;  // the same name
+  size_t suffix = 0;
+  while (suffix < std::min(n, m) && name[n - 1 - suffix] == other[m - 1 - suffix]) ++suffix;
+  // Position i of `name` may be edited when it is a letter that does not
+  // start a word; a letter may be put in before i inside a word or at its end.
+  const auto editable = [&](size_t i) { return name[i] != U' ' && i > 0 && name[i - 1] != U' '; };
+  const auto inside = [&](size_t i) { return i > 0 && name[i - 1] != U' '; };
+  // The edit at i keeps other[0, i) == name[0, i) (i <= prefix) and the
+  // tails after it alike (i >= longer - 1 - suffix).
+  const size_t longer = std::max(n, m);
+  const size_t first = longer - 1 - std::min(suffix, longer - 1);
+  for (size_t i = first; i <= prefix && i < longer; ++i) {
+    if (n == m) {  // replaced
+      if (editable(i) && Puttable(other[i], name)) return true;
+    } else if (n > m) {  // deleted
+      if (editable(i)) return true;
+    } else if (inside(i) && Puttable(other[i], name)) {  // put in
+      return true;
+    }
+  }
+  return false;
 }
 
 // Moves `story` to the end of a recent-stories list, dropping the oldest
@@ -295,7 +281,10 @@ StoryStream::Story& StoryStream::StoryAt(uint32_t story) {
     s.size = r.U32();
     s.merged_into = r.U32();
     s.members = r.Vec<uint32_t>();
+    const uint64_t long_names = r.Count(sizeof(uint64_t));
+    for (uint64_t i = 0; r.ok() && i < long_names; ++i) s.long_names.push_back(r.Str());
     bool ok = r.ok() && r.at_end() && terms.size() == weights.size() && names.size() == counts.size() &&
+              std::is_sorted(s.long_names.begin(), s.long_names.end()) &&
               (s.merged_into == UINT32_MAX || s.merged_into < story_count_) &&
               std::is_sorted(terms.begin(), terms.end()) &&
               std::all_of(s.members.begin(), s.members.end(), [&](uint32_t a) { return a < first_article_; });
@@ -366,13 +355,29 @@ void StoryStream::Post(uint32_t story, const Vector& v) {
   }
 }
 
-void StoryStream::AddTo(uint32_t story, const Vector& v, const std::vector<uint64_t>& names) {
+namespace {
+
+// Adds the names of `from` (sorted, unique) to `into` (sorted, unique).
+template <typename Names>
+void MergeSorted(std::vector<std::string>& into, const Names& from) {
+  if (from.empty()) return;
+  const size_t middle = into.size();
+  into.insert(into.end(), from.begin(), from.end());
+  std::inplace_merge(into.begin(), into.begin() + static_cast<std::ptrdiff_t>(middle), into.end());
+  into.erase(std::unique(into.begin(), into.end()), into.end());
+}
+
+}  // namespace
+
+void StoryStream::AddTo(uint32_t story, const Vector& v, const std::vector<uint64_t>& names,
+                        const std::vector<std::string_view>& long_names) {
   Story& s = StoryAt(story);
   s.sum = SumPruned(s.sum, v, kMaxStoryTerms);
   for (uint64_t n : names) {
     uint16_t& c = s.names[n];
     if (c < UINT16_MAX) ++c;
   }
+  MergeSorted(s.long_names, long_names);
   ++s.size;
   dirty_stories_.insert(story);
   Post(story, v);
@@ -396,12 +401,44 @@ void StoryStream::Merge(uint32_t into, uint32_t from) {
   b.sum.clear();
   b.sum.shrink_to_fit();
   b.names.clear();
+  MergeSorted(a.long_names, b.long_names);
+  b.long_names.clear();
+  b.long_names.shrink_to_fit();
   a.members.insert(a.members.end(), b.members.begin(), b.members.end());
   std::sort(a.members.begin(), a.members.end());
   b.members.clear();
   b.members.shrink_to_fit();
   dirty_stories_.insert(into);
   dirty_stories_.insert(from);
+}
+
+// A name of the article spelt one edit away from a name of the story
+// ("Thwaites" in a tabloid, "Thwaite" in the others) counts as shared for
+// an article that would otherwise join no story (not for related links): it
+// rescues an article split off by a misspelling and changes nothing else.
+// Only stories such a name could lift to the threshold are compared; each
+// of a story's names stands for at most one of the article's. Cost per
+// story: its long names times the article's, each pair linear in length.
+void StoryStream::Rescue(const std::vector<LongName>& long_names, size_t name_count,
+                         std::vector<Scored>& scored) {
+  std::vector<bool> matched(long_names.size());
+  for (Scored& c : scored) {
+    if (!c.active || c.upper < options_.min_similarity) continue;
+    const Story& s = StoryAt(c.story);
+    std::fill(matched.begin(), matched.end(), false);
+    size_t fuzzy = 0;
+    for (const std::string& name : s.long_names) {
+      const std::u32string cps = DecodeCodePoints(name);
+      for (size_t i = 0; i < long_names.size(); ++i) {
+        if (matched[i] || s.names.count(long_names[i].hash) != 0) continue;
+        if (!OneEditApart(long_names[i].cps, cps)) continue;
+        matched[i] = true;
+        ++fuzzy;
+        break;
+      }
+    }
+    c.sim += options_.entity_weight * static_cast<double>(fuzzy) / static_cast<double>(name_count);
+  }
 }
 
 size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
@@ -422,17 +459,26 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
     today = latest_day_;
   }
   std::vector<uint64_t> names;
-  // The article's long names (kFuzzyNameLetters letters or more), which
-  // also match a name one edit away, with their hashes.
-  std::vector<std::pair<uint64_t, std::string_view>> long_names;
+  // The article's long names, which also match a name one edit away, and
+  // those one edit could make long, which its story keeps for later ones.
+  std::vector<LongName> long_names;
+  std::vector<std::string_view> kept_names;
   for (const std::string& k : entity_keys) {
     names.push_back(HashOf(k));
-    if (options_.entity_weight > 0 && Letters(k) >= kFuzzyNameLetters) long_names.emplace_back(names.back(), k);
+    if (options_.entity_weight <= 0) continue;
+    std::u32string cps = DecodeCodePoints(k);
+    const size_t letters = Letters(cps);
+    if (letters + 1 >= kFuzzyNameLetters) kept_names.push_back(k);
+    if (letters >= kFuzzyNameLetters) long_names.push_back({names.back(), std::move(cps)});
   }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::sort(long_names.begin(), long_names.end());
-  long_names.erase(std::unique(long_names.begin(), long_names.end()), long_names.end());
+  const auto by_hash = [](const LongName& x, const LongName& y) { return x.hash < y.hash; };
+  const auto same_hash = [](const LongName& x, const LongName& y) { return x.hash == y.hash; };
+  std::sort(long_names.begin(), long_names.end(), by_hash);
+  long_names.erase(std::unique(long_names.begin(), long_names.end(), same_hash), long_names.end());
+  std::sort(kept_names.begin(), kept_names.end());
+  kept_names.erase(std::unique(kept_names.begin(), kept_names.end()), kept_names.end());
 
   // Candidates: live stories posted under the article's heaviest terms or
   // its names (a follow-up months later shares its people more than its
@@ -451,21 +497,6 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-  uint32_t best = UINT32_MAX, related = UINT32_MAX;
-  double best_sim = 0, related_sim = 0;
-  std::vector<std::pair<uint32_t, double>> joinable;
-  // A name of the article spelt one edit away from a name of the story
-  // ("Thwaites" in a tabloid, "Thwaite" in the others) counts as shared
-  // for an article that would otherwise join no story (not for related
-  // links): it rescues an article split off by a misspelling and changes
-  // nothing else. Its spellings are made only then, and only when such a
-  // name could lift a story to the threshold.
-  struct Scored {
-    uint32_t story;
-    double plain;  // Similarity with exactly shared names
-    double upper;  // plain + every long name not shared, at most
-    bool active;
-  };
   std::vector<Scored> scored;
   scored.reserve(candidates.size());
   bool joins = false, reachable = false;
@@ -477,36 +508,19 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
     double upper = plain;
     if (active && !long_names.empty() && plain < options_.min_similarity) {
       size_t unshared_long = 0;
-      for (const auto& [hash, key] : long_names) unshared_long += s.names.count(hash) == 0;
+      for (const LongName& n : long_names) unshared_long += s.names.count(n.hash) == 0;
       upper += options_.entity_weight * static_cast<double>(unshared_long) / static_cast<double>(names.size());
     }
-    scored.push_back({c, plain, upper, active});
+    scored.push_back({c, plain, plain, upper, active});
     joins = joins || (active && plain >= options_.min_similarity);
     reachable = reachable || (active && upper >= options_.min_similarity);
   }
-  // (hash of a spelling one edit away, index in long_names), sorted.
-  std::vector<std::pair<uint64_t, uint32_t>> spellings;
-  if (!joins && reachable) {
-    for (uint32_t i = 0; i < long_names.size(); ++i) AddOneEditSpellings(long_names[i].second, i, spellings);
-    std::sort(spellings.begin(), spellings.end());
-  }
-  for (const auto& [c, plain, upper, active] : scored) {
-    const Story& s = StoryAt(c);
-    double sim = plain;
-    if (!spellings.empty() && active && upper >= options_.min_similarity) {
-      std::vector<bool> matched(long_names.size(), false);
-      size_t fuzzy = 0;
-      for (const auto& [hash, count] : s.names) {
-        auto it = std::lower_bound(spellings.begin(), spellings.end(), std::make_pair(hash, uint32_t{0}));
-        for (; it != spellings.end() && it->first == hash; ++it) {
-          if (matched[it->second] || s.names.count(long_names[it->second].first) != 0) continue;
-          matched[it->second] = true;
-          ++fuzzy;
-          break;
-        }
-      }
-      sim += options_.entity_weight * static_cast<double>(fuzzy) / static_cast<double>(names.size());
-    }
+  if (!joins && reachable) Rescue(long_names, names.size(), scored);
+
+  uint32_t best = UINT32_MAX, related = UINT32_MAX;
+  double best_sim = 0, related_sim = 0;
+  std::vector<std::pair<uint32_t, double>> joinable;
+  for (const auto& [c, plain, sim, upper, active] : scored) {
     if (active && sim >= options_.min_similarity) {
       joinable.emplace_back(c, sim);
       if (best == UINT32_MAX || sim > best_sim) {
@@ -524,7 +538,7 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
   if (best != UINT32_MAX) {
     story = best;
     StoryAt(story).members.push_back(self);
-    AddTo(story, v, names);
+    AddTo(story, v, names, kept_names);
     Story& s = StoryAt(story);
     s.last_day = std::max(s.last_day, today);
     // The article links its story to every other story it is as close to:
@@ -545,7 +559,7 @@ size_t StoryStream::Add(const std::unordered_map<std::string, double>& terms,
     Story& s = StoryAt(story);
     s.members.push_back(self);
     s.last_day = today;
-    AddTo(story, v, names);
+    AddTo(story, v, names, kept_names);
     if (related != UINT32_MAX) related_.emplace_back(related, story);
   }
   story_of_.push_back(story);
@@ -600,6 +614,7 @@ size_t StoryStream::MemoryBytes() const {
     bytes += sizeof(id) + sizeof(Story) + kNodeOverhead + s.sum.capacity() * sizeof(s.sum[0]) +
              s.names.size() * (sizeof(uint64_t) + sizeof(uint16_t) + kNodeOverhead) +
              s.members.capacity() * sizeof(uint32_t);
+    for (const std::string& n : s.long_names) bytes += sizeof(n) + n.capacity();
   }
   return bytes;
 }
@@ -642,6 +657,8 @@ void StoryStream::TakeDirtyRows(std::vector<StateRow>& out) {
     w.U32(s.size);
     w.U32(s.merged_into);
     w.Vec(s.members);
+    w.U64(s.long_names.size());
+    for (const std::string& n : s.long_names) w.Str(n);
     out.push_back({StateTable::kStory, KeyU32(id), w.Take()});
   }
   dirty_terms_.clear();

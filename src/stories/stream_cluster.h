@@ -124,10 +124,28 @@ class StoryStream {
   struct Story {
     Vector sum;  // pruned sum of member vectors
     std::unordered_map<uint64_t, uint16_t> names;  // name hash -> articles naming it
+    // Its names one edit could make long (kFuzzyNameLetters - 1 letters or
+    // more, stream_cluster.cc), folded, sorted: an article's misspelt long
+    // name is compared with these.
+    std::vector<std::string> long_names;
     int64_t last_day = kNoDay;  // latest dated member
     uint32_t size = 0;
     uint32_t merged_into = UINT32_MAX;
     std::vector<uint32_t> members;  // article indices, ascending
+  };
+
+  // A long name of the article being added: its hash and code points.
+  struct LongName {
+    uint64_t hash;
+    std::u32string cps;
+  };
+  // A candidate story of the article being added.
+  struct Scored {
+    uint32_t story;
+    double plain;  // similarity with exactly shared names
+    double sim;    // plain, or with misspelt names too after Rescue
+    double upper;  // plain + every long name not shared, at most
+    bool active;
   };
 
   Term& TermAt(uint64_t hash);
@@ -135,7 +153,9 @@ class StoryStream {
   Story& StoryAt(uint32_t story);
   Vector Weigh(const std::unordered_map<std::string, double>& terms);
   double Similarity(const Vector& v, const std::vector<uint64_t>& names, const Story& s) const;
-  void AddTo(uint32_t story, const Vector& v, const std::vector<uint64_t>& names);
+  void Rescue(const std::vector<LongName>& long_names, size_t name_count, std::vector<Scored>& scored);
+  void AddTo(uint32_t story, const Vector& v, const std::vector<uint64_t>& names,
+             const std::vector<std::string_view>& long_names);
   void Post(uint32_t story, const Vector& v);
   uint32_t Resolve(uint32_t story);
   void Merge(uint32_t into, uint32_t from);

@@ -294,9 +294,6 @@ EventWord FindEventWordBefore(std::string_view before) {
 
 std::string EventWordBefore(const std::string& before) { return FindEventWordBefore(before).key; }
 
-namespace {
-
-// Decodes UTF-8 into code points (invalid bytes stand for themselves).
 std::u32string DecodeCodePoints(std::string_view s) {
   std::u32string out;
   for (size_t i = 0; i < s.size();) {
@@ -319,8 +316,6 @@ std::u32string DecodeCodePoints(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 size_t EditDistance(std::string_view a, std::string_view b) {
   // Optimal string alignment: a swap of two neighbours ("Anselm" /

@@ -46,6 +46,9 @@ struct EventWord {
 };
 EventWord FindEventWordBefore(std::string_view before);
 
+// Code points of UTF-8 `s` (an invalid byte stands for itself).
+std::u32string DecodeCodePoints(std::string_view s);
+
 // Levenshtein distance between two UTF-8 strings, in code points, a swap of
 // two neighbours counting as one edit (optimal string alignment).
 size_t EditDistance(std::string_view a, std::string_view b);
